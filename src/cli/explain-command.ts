@@ -1,0 +1,9 @@
+import { explain } from '../core/knowledge/error-codes/index';
+import { explanationMarkdown } from '../core/knowledge/explanation-markdown';
+
+/** Runs `explain`: exit 0 with the explanation, or 2 for an unknown or malformed code. */
+export function runExplain(code: string, extended: string | undefined, format: 'text' | 'json'): { output: string; error?: string; exitCode: number } {
+  const result = explain(code, extended);
+  if ('error' in result) return { output: '', error: result.error, exitCode: 2 };
+  return { output: format === 'json' ? JSON.stringify(result, null, 2) + '\n' : explanationMarkdown(result), exitCode: 0 };
+}

@@ -1,0 +1,100 @@
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { CONFIG_FILE_NAMES } from '../core/config/types';
+import { isCandidateName } from '../core/lint/formats';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+
+export interface InputFile {
+  readonly path: string;
+  /** Named on the command line (content alone may decide its format), rather than found in a folder. */
+  readonly named: boolean;
+}
+
+export interface InputError {
+  readonly path: string;
+  readonly message: string;
+}
+
+async function walk(dir: string, out: InputFile[], errors: InputError[]): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (error) {
+    errors.push({ path: dir, message: describeFsError(error) });
+    return;
+  }
+  for (const name of names) {
+    const full = join(dir, name);
+    let info;
+    try {
+      info = await stat(full);
+    } catch (error) {
+      errors.push({ path: full, message: describeFsError(error) });
+      continue;
+    }
+    if (info.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(name)) await walk(full, out, errors);
+    } else if (info.isFile() && isCandidateName(name)) out.push({ path: full, named: false });
+  }
+}
+
+/** Expands files and folders (recursively) into the files to lint, in a stable order. */
+export async function collectInputs(paths: readonly string[]): Promise<{ files: InputFile[]; errors: InputError[] }> {
+  const files: InputFile[] = [];
+  const errors: InputError[] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await walk(path, files, errors);
+      else files.push({ path, named: true });
+    } catch (error) {
+      errors.push({ path, message: describeFsError(error) });
+    }
+  }
+  return { files, errors };
+}
+
+/** A one-line reason for a file-system error, without a stack trace. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or folder.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied.';
+    case 'EISDIR':
+      return 'Is a folder, not a file.';
+    case 'ELOOP':
+      return 'Too many symbolic links.';
+    default:
+      return `Cannot read it (${code ?? (error instanceof Error ? error.message : String(error))}).`;
+  }
+}
+
+/** The nearest `.rdpdoctor.yaml` at or above a file's folder. */
+export function findConfigFor(file: string, cache: Map<string, string | null>): string | undefined {
+  let dir = dirname(resolve(file));
+  const visited: string[] = [];
+  for (;;) {
+    const cached = cache.get(dir);
+    if (cached !== undefined) {
+      for (const v of visited) cache.set(v, cached);
+      return cached ?? undefined;
+    }
+    visited.push(dir);
+    const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
+    if (found) {
+      for (const v of visited) cache.set(v, found);
+      return found;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) {
+      for (const v of visited) cache.set(v, null);
+      return undefined;
+    }
+    dir = parent;
+  }
+}

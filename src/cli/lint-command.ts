@@ -1,0 +1,107 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { parseConfig } from '../core/config/parse';
+import type { RdpDoctorConfig } from '../core/config/types';
+import { detectFormat } from '../core/lint/formats';
+import { lintText } from '../core/lint/lint-file';
+import { ALL_RULES } from '../core/rules/registry';
+import { fixAll } from '../core/rules/fix-all';
+import { decodeBytes, encodeText, type DecodedText } from '../core/text/decode';
+import { collectInputs, describeFsError, findConfigFor, type InputError } from './files';
+import { hasErrorFinding, toOutputFindings, type FileReport, type LintReport } from './report';
+
+/** Larger inputs are refused rather than read: no `.rdp` file or policy export comes near it. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const KNOWN_RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
+
+export interface LintCommandOptions {
+  readonly paths: readonly string[];
+  readonly configPath?: string;
+  readonly fix: boolean;
+}
+
+async function readInput(path: string): Promise<{ bytes: Buffer } | { error: string }> {
+  try {
+    const bytes = await readFile(path);
+    if (bytes.length > MAX_FILE_BYTES) return { error: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
+    return { bytes };
+  } catch (error) {
+    return { error: describeFsError(error) };
+  }
+}
+
+/** Loads and caches the config that applies to each file. */
+class ConfigResolver {
+  private readonly byPath = new Map<string, RdpDoctorConfig | undefined>();
+  private readonly lookups = new Map<string, string | null>();
+
+  constructor(private readonly explicit: string | undefined, private readonly errors: InputError[]) {}
+
+  async forFile(file: string): Promise<RdpDoctorConfig | undefined> {
+    const path = this.explicit ?? findConfigFor(file, this.lookups);
+    if (!path) return undefined;
+    if (!this.byPath.has(path)) {
+      const input = await readInput(path);
+      if ('error' in input) {
+        this.errors.push({ path, message: `Cannot read the config: ${input.error}` });
+        this.byPath.set(path, undefined);
+      } else {
+        this.byPath.set(path, parseConfig(decodeBytes(input.bytes).text, KNOWN_RULE_IDS).config);
+      }
+    }
+    return this.byPath.get(path);
+  }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** Runs `lint`: returns the report and the exit code of SPEC §3. */
+export async function runLint(options: LintCommandOptions): Promise<{ report: LintReport; exitCode: number }> {
+  const { files: inputs, errors } = await collectInputs(options.paths);
+  const configs = new ConfigResolver(options.configPath, errors);
+  if (options.configPath) await configs.forFile(options.configPath);
+  const files: FileReport[] = [];
+
+  for (const input of inputs) {
+    const read = await readInput(input.path);
+    if ('error' in read) {
+      errors.push({ path: displayPath(input.path), message: read.error });
+      continue;
+    }
+    const decoded: DecodedText = decodeBytes(read.bytes);
+    if (decoded.binary) {
+      errors.push({ path: displayPath(input.path), message: 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
+      continue;
+    }
+    const format = detectFormat(input.path, decoded, input.named);
+    if (!format) {
+      if (input.named) errors.push({ path: displayPath(input.path), message: 'Not a format RDP Doctor reads (.rdp file or .rdpdoctor.yaml).' });
+      continue;
+    }
+    const severities = (await configs.forFile(input.path))?.rules;
+    const lintOptions = { ...(severities && { severities }), bytes: decoded };
+    let text = decoded.text;
+    let fixed = 0;
+    if (options.fix) {
+      const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
+      if (result.text !== text) {
+        try {
+          await writeFile(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
+          text = result.text;
+          fixed = result.applied;
+        } catch (error) {
+          errors.push({ path: displayPath(input.path), message: `Cannot write the fixes: ${describeFsError(error)}` });
+        }
+      }
+    }
+    const { findings } = lintText(format, text, lintOptions);
+    files.push({ path: displayPath(input.path), format, findings: toOutputFindings(text, findings), ...(fixed > 0 && { fixed }) });
+  }
+
+  const report: LintReport = { files, errors: errors.map((e) => ({ path: displayPath(e.path), message: e.message })) };
+  const exitCode = report.errors.length > 0 ? 2 : hasErrorFinding(report) ? 1 : 0;
+  return { report, exitCode };
+}

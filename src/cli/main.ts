@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import { runExplain } from './explain-command';
+import { runLint } from './lint-command';
+import { toOutputFindingsSarif } from './sarif-lint';
+import { runRules } from './rules-command';
+import { formatLintText } from './text-format';
+import { toolVersion } from './version';
+
+const USAGE = `Usage: rdp-doctor <command> [options]
+
+Commands:
+  lint [PATH...]      Lint .rdp files and .rdpdoctor.yaml (files or folders, recursively)
+                      --format text|json|sarif  --config FILE  --fix
+  explain CODE        Explain a Remote Desktop error code (0x904, 2308, …)
+                      --extended CODE  --format text|json
+  rules               List the rules   --format text|json
+
+Options:
+  -h, --help          Show this help
+  -v, --version       Show the version
+
+Exit codes: 0 no error finding, 1 error findings, 2 usage error or unreadable input.
+`;
+
+class UsageError extends Error {}
+
+type Format = 'text' | 'json' | 'sarif';
+
+function formatOption(value: string | undefined, allowed: readonly Format[]): Format {
+  const format = (value ?? 'text') as Format;
+  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}.`);
+  return format;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(`${toolVersion()}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'lint': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean', default: false } },
+      });
+      const format = formatOption(values.format, ['text', 'json', 'sarif']);
+      const { report, exitCode } = await runLint({
+        paths: positionals.length ? positionals : ['.'],
+        fix: values.fix ?? false,
+        ...(values.config !== undefined && { configPath: values.config }),
+      });
+      if (format === 'json') process.stdout.write(JSON.stringify({ tool: 'rdp-doctor', version: toolVersion(), ...report }, null, 2) + '\n');
+      else if (format === 'sarif') process.stdout.write(JSON.stringify(toOutputFindingsSarif(report), null, 2) + '\n');
+      else {
+        process.stdout.write(formatLintText(report));
+      }
+      if (format !== 'text') for (const e of report.errors) process.stderr.write(`rdp-doctor: ${e.path}: ${e.message}\n`);
+      return exitCode;
+    }
+    case 'explain': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { extended: { type: 'string' }, format: { type: 'string' } },
+      });
+      const format = formatOption(values.format, ['text', 'json']) as 'text' | 'json';
+      if (positionals.length === 0) throw new UsageError('explain needs an error code, such as 0x904.');
+      const [code, second] = positionals;
+      const result = runExplain(code!, values.extended ?? second, format);
+      if (result.error) process.stderr.write(`rdp-doctor: ${result.error}\n`);
+      process.stdout.write(result.output);
+      return result.exitCode;
+    }
+    case 'rules': {
+      const { values } = parseArgs({ args: rest, options: { format: { type: 'string' } } });
+      process.stdout.write(runRules(formatOption(values.format, ['text', 'json']) as 'text' | 'json'));
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // parseArgs reports unknown options with ERR_PARSE_ARGS_* codes: those are usage errors too.
+    const usage = error instanceof UsageError || String((error as { code?: string })?.code).startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`rdp-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (usage) process.stderr.write('Run "rdp-doctor --help" for usage.\n');
+    process.exitCode = 2;
+  },
+);

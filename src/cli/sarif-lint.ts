@@ -1,0 +1,17 @@
+import type { LintReport } from './report';
+import { toSarif } from './sarif';
+
+/** The lint report as SARIF: one result per finding, with its region. */
+export function toOutputFindingsSarif(report: LintReport): object {
+  return toSarif(
+    report.files.flatMap((file) =>
+      file.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        path: file.path,
+        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+      })),
+    ),
+  );
+}

@@ -1,0 +1,30 @@
+import type { LintReport } from './report';
+
+const useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const paint = (code: number, text: string): string => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);
+const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
+
+/** ESLint-style listing: the file, then `line:column  severity  message  rule`. */
+export function formatLintText(report: LintReport): string {
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const file of report.files) {
+    if (file.findings.length === 0 && !file.fixed) continue;
+    out.push(paint(4, file.path) + (file.fixed ? `  (${file.fixed} fixed)` : ''));
+    for (const f of file.findings) {
+      counts[f.severity]++;
+      const where = `${f.line}:${f.column}`.padEnd(8);
+      out.push(`  ${where}${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.ruleId)}`);
+    }
+    out.push('');
+  }
+  for (const e of report.errors) out.push(`${paint(31, 'error')} ${e.path}: ${e.message}`);
+  const total = counts.error + counts.warning + counts.info;
+  const checked = report.files.length;
+  out.push(
+    total === 0
+      ? `${checked} file${checked === 1 ? '' : 's'} checked, no problems.`
+      : `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${checked} file${checked === 1 ? '' : 's'}.`,
+  );
+  return out.join('\n') + '\n';
+}

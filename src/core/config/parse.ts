@@ -1,0 +1,122 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { SEVERITIES, type Finding, type SeveritySetting } from '../rules/types';
+import type { Span } from '../text/line-index';
+import { quote } from '../text/quote';
+import { CFG001, CFG002 } from './rules';
+import { DEFAULT_CONFIG, type InventoryHost, type RdpDoctorConfig } from './types';
+
+export interface ParsedConfig {
+  readonly config: RdpDoctorConfig;
+  readonly findings: readonly Finding[];
+}
+
+type Severityless = Omit<Finding, 'ruleId' | 'severity'>;
+
+/** Validates `.rdpdoctor.yaml` with positions; keeps every valid part and reports the rest. */
+export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
+  const findings: Finding[] = [];
+  const invalid = (f: Severityless): void => void findings.push({ ruleId: CFG001.id, severity: CFG001.defaultSeverity, ...f });
+  const unknown = (f: Severityless): void => void findings.push({ ruleId: CFG002.id, severity: CFG002.defaultSeverity, ...f });
+  const spanOf = (node: Node | null | undefined): Span => (node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 });
+
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    invalid({ message: `${error.message.split('\n')[0]!.replace(/\.?$/, '.')}`, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+  }
+  if (doc.errors.length > 0) return { config: DEFAULT_CONFIG, findings };
+
+  const rules: Record<string, SeveritySetting> = {};
+  const trust = { ca: [] as string[], expiringSoonDays: DEFAULT_CONFIG.trust.expiringSoonDays };
+  const checks = { ...DEFAULT_CONFIG.checks };
+  const hosts: InventoryHost[] = [];
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, findings };
+  if (!isMap(root)) {
+    invalid({ message: 'The file must be a mapping with keys such as rules, trust, checks and hosts.', span: spanOf(root) });
+    return { config: DEFAULT_CONFIG, findings };
+  }
+
+  const integer = (node: unknown, min: number, max: number, what: string): number | undefined => {
+    if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= min && node.value <= max) return node.value;
+    invalid({ message: `${what} must be a whole number from ${min} to ${max}.`, span: spanOf(node as Node) });
+    return undefined;
+  };
+  const str = (node: unknown): string | undefined =>
+    isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '' ? String(node.value).trim() : undefined;
+  const eachPair = (node: unknown, what: string, visit: (key: string, pair: Pair<unknown, unknown>) => void): void => {
+    if (node === null || (isScalar(node) && node.value === null)) return;
+    if (!isMap(node)) return invalid({ message: `${what} must be a mapping.`, span: spanOf(node as Node) });
+    for (const pair of node.items) visit(String(isScalar(pair.key) ? pair.key.value : ''), pair);
+  };
+  const keySpan = (pair: Pair<unknown, unknown>): Span => spanOf(pair.key as Node);
+
+  const host = (node: unknown, group: string | undefined): void => {
+    const add = (h: Omit<InventoryHost, 'span'>): void => void hosts.push({ ...h, ...(group !== undefined && { group }), span: spanOf(node as Node) });
+    const plain = str(node);
+    if (plain !== undefined) return add({ host: plain });
+    if (!isMap(node)) return invalid({ message: 'A host is a name, or a mapping with host, port and name.', span: spanOf(node as Node) });
+    let name: string | undefined;
+    let hostName: string | undefined;
+    let port: number | undefined;
+    eachPair(node, 'A host', (key, pair) => {
+      if (key === 'host') hostName = str(pair.value) ?? void invalid({ message: 'host must be a host name or address.', span: spanOf(pair.value as Node) });
+      else if (key === 'port') port = integer(pair.value, 1, 65535, 'port');
+      else if (key === 'name') name = str(pair.value) ?? void invalid({ message: 'name must be a host name.', span: spanOf(pair.value as Node) });
+      else unknown({ message: `Unknown host key ${quote(key)}; expected host, port or name.`, span: keySpan(pair) });
+    });
+    if (hostName === undefined) return invalid({ message: 'The host entry has no host.', span: spanOf(node as Node) });
+    add({ host: hostName, ...(port !== undefined && { port }), ...(name !== undefined && { name }) });
+  };
+  const hostList = (node: unknown, group: string | undefined): void => {
+    if (!isSeq(node)) return invalid({ message: 'hosts must be a list.', span: spanOf(node as Node) });
+    for (const item of node.items) {
+      if (group === undefined && isMap(item) && item.has('group')) {
+        const name = str(item.get('group', true)) ?? 'Hosts';
+        for (const pair of item.items) {
+          const key = String(isScalar(pair.key) ? pair.key.value : '');
+          if (key === 'hosts') hostList(pair.value, name);
+          else if (key !== 'group') unknown({ message: `Unknown group key ${quote(key)}; expected group and hosts.`, span: keySpan(pair) });
+        }
+      } else host(item, group);
+    }
+  };
+
+  eachPair(root, 'The file', (key, pair) => {
+    switch (key) {
+      case 'rules':
+        return eachPair(pair.value, 'rules', (id, rule) => {
+          const setting = isScalar(rule.value) ? String(rule.value.value).toLowerCase() : '';
+          if (!knownRuleIds.has(id.toUpperCase())) unknown({ message: `Unknown rule ${quote(id)}.`, span: keySpan(rule) });
+          if (!(SEVERITIES as readonly string[]).includes(setting)) {
+            invalid({ message: `The severity of ${quote(id)} must be off, info, warning or error.`, span: spanOf(rule.value as Node) });
+          } else rules[id.toUpperCase()] = setting as SeveritySetting;
+        });
+      case 'trust':
+        return eachPair(pair.value, 'trust', (k, p) => {
+          if (k === 'ca') {
+            if (!isSeq(p.value)) return invalid({ message: 'trust.ca must be a list of certificate file paths.', span: spanOf(p.value as Node) });
+            for (const item of p.value.items) {
+              const path = str(item);
+              if (path === undefined) invalid({ message: 'A trust.ca entry must be a file path.', span: spanOf(item as Node) });
+              else trust.ca.push(path);
+            }
+          } else if (k === 'expiringSoonDays') {
+            trust.expiringSoonDays = integer(p.value, 0, 3650, 'trust.expiringSoonDays') ?? trust.expiringSoonDays;
+          } else unknown({ message: `Unknown trust key ${quote(k)}; expected ca or expiringSoonDays.`, span: keySpan(p) });
+        });
+      case 'checks':
+        return eachPair(pair.value, 'checks', (k, p) => {
+          if (k === 'timeoutMs') checks.timeoutMs = integer(p.value, 100, 600000, 'checks.timeoutMs') ?? checks.timeoutMs;
+          else if (k === 'concurrency') checks.concurrency = integer(p.value, 1, 256, 'checks.concurrency') ?? checks.concurrency;
+          else unknown({ message: `Unknown checks key ${quote(k)}; expected timeoutMs or concurrency.`, span: keySpan(p) });
+        });
+      case 'hosts':
+        return pair.value === null || (isScalar(pair.value) && pair.value.value === null) ? undefined : hostList(pair.value, undefined);
+      default:
+        return unknown({ message: `Unknown key ${quote(key)}; expected rules, trust, checks or hosts.`, span: keySpan(pair) });
+    }
+  });
+
+  return { config: { rules, trust, checks, hosts }, findings };
+}

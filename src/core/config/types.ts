@@ -1,0 +1,28 @@
+import type { SeveritySetting } from '../rules/types';
+import type { Span } from '../text/line-index';
+
+export interface InventoryHost {
+  readonly host: string;
+  readonly port?: number;
+  /** The name the certificate must match, when the host is reached by another name or address. */
+  readonly name?: string;
+  readonly group?: string;
+  readonly span: Span;
+}
+
+/** `.rdpdoctor.yaml` after validation, with defaults filled in (SPEC §4). */
+export interface RdpDoctorConfig {
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly trust: { readonly ca: readonly string[]; readonly expiringSoonDays: number };
+  readonly checks: { readonly timeoutMs: number; readonly concurrency: number };
+  readonly hosts: readonly InventoryHost[];
+}
+
+export const DEFAULT_CONFIG: RdpDoctorConfig = {
+  rules: {},
+  trust: { ca: [], expiringSoonDays: 30 },
+  checks: { timeoutMs: 5000, concurrency: 16 },
+  hosts: [],
+};
+
+export const CONFIG_FILE_NAMES = ['.rdpdoctor.yaml', '.rdpdoctor.yml'] as const;

@@ -1,0 +1,82 @@
+/**
+ * Cause texts shared by several entries. Explanations merge causes by exact text,
+ * so a cause that belongs to more than one code lives here once.
+ */
+
+/**
+ * Microsoft's checks for "This computer can't connect to the remote computer", the message
+ * usually shown with 0x904. The article cites no error code, so the link to 0x904 is not
+ * documented; the checks themselves are Microsoft's.
+ */
+export const CANT_CONNECT_LISTENER =
+  'The RDP-Tcp listener is not in the Listen state (qwinsta) or is disabled: fEnableWinStation must be 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp.';
+export const CANT_CONNECT_DENIED =
+  'Remote connections are denied: fDenyTSConnections must be 0 both in HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server and in the policy key.';
+export const CANT_CONNECT_SERVICES =
+  'TermService or UmRdpService is not running, or the machine is stuck in Sysprep (SystemSetupInProgress or OOBEInProgress under HKLM\\SYSTEM\\Setup is not 0).';
+export const CANT_CONNECT_PORT =
+  'The listener PortNumber was changed, another process owns TCP 3389, or a firewall, network security group or antivirus blocks the port.';
+export const CANT_CONNECT_SELF_SIGNED =
+  'The Remote Desktop self-signed certificate cannot be (re)created: delete it from the Remote Desktop certificate store and restart TermService; if it is not re-created, check SelfSignedCertStore = "Remote Desktop", the MachineKeys ACLs and the CertPropSvc, KeyIso, CryptSvc and SessionEnv services.';
+export const CANT_CONNECT_NEGOTIATION =
+  'Security-protocol negotiation fails on the server: SSLCertificateSHA1Hash points at a missing certificate, fAllowSecProtocolNegotiation is not 1, or MinEncryptionLevel, a custom SSL Cipher Suite Order policy or a damaged SCHANNEL key interferes.';
+
+export const CANT_CONNECT_CAUSES: readonly string[] = [
+  CANT_CONNECT_LISTENER,
+  CANT_CONNECT_DENIED,
+  CANT_CONNECT_SERVICES,
+  CANT_CONNECT_PORT,
+  CANT_CONNECT_SELF_SIGNED,
+  CANT_CONNECT_NEGOTIATION,
+];
+
+/** Rule IDs whose findings tell the "can't connect" causes apart, transport first. */
+export const CANT_CONNECT_CHECKS: readonly string[] = [
+  'NET002',
+  'NET003',
+  'NET004',
+  'NET013',
+  'NET028',
+  'NET020',
+  'NET022',
+  'XRF004',
+  'GPO001',
+  'GPO012',
+  'XRF002',
+  'GPO002',
+  'GPO004',
+  'GPO009',
+];
+
+/** The 0x904 checks: "can't connect" plus the NLA mismatch the derived hover text names. */
+export const SOCKET_CLOSED_CHECKS: readonly string[] = [...CANT_CONNECT_CHECKS, 'GPO003', 'NET010', 'RDP020', 'XRF001'];
+
+/** From the reference's derived hover text for "server denied the connection" (0x904 / 0x7). */
+export const SECURITY_LAYER_OR_NLA =
+  'Security-layer or NLA settings on the server (SecurityLayer, UserAuthentication) that the client does not meet.';
+export const LICENSING_OR_LIMITS = 'Licensing or connection limits on the server.';
+
+/** Rule IDs for a server that answers but refuses: certificate, TLS, security layer, NLA. */
+export const SERVER_DENIED_CHECKS: readonly string[] = [
+  'NET013',
+  'NET028',
+  'NET020',
+  'NET022',
+  'XRF004',
+  'GPO001',
+  'GPO002',
+  'GPO003',
+  'GPO004',
+  'GPO009',
+  'NET010',
+  'RDP020',
+  'XRF001',
+];
+
+/** Cf. the policy the spec names beside ERRINFO_SERVER_FRESH_CREDENTIALS_REQUIRED. */
+export const FRESH_CREDENTIALS_POLICY =
+  'The policy "Always prompt for password upon connection" (fPromptForPassword) is on, so saved credentials are refused.';
+
+/** The two policies the reference lists beside the licensing codes. */
+export const LICENSING_POLICIES =
+  'Licensing configuration: the LicensingMode (2 = Per Device, 4 = Per User, 6 = AAD Per User) and LicenseServers policies.';

@@ -1,0 +1,135 @@
+import type { ErrorCodeFamily, ErrorCodeInfo } from '../error-code-types';
+import { SOURCES, type SourceId } from '../sources';
+import { DISCONNECT_CODES } from './disconnect';
+import { ERRINFO_CODES } from './errinfo';
+import { EXTENDED_CODES, PROTOCOL_RANGE } from './extended';
+import { LOGON_CODES } from './logon';
+import { NEG_FAILURE_CODES } from './neg-failure';
+import { ERROR_CODE_PAIRS } from './pairs';
+
+/** Every known code, disconnect first: the order `lookupErrorCode` answers in. */
+export const ERROR_CODES: readonly ErrorCodeInfo[] = [
+  ...DISCONNECT_CODES,
+  ...EXTENDED_CODES,
+  ...ERRINFO_CODES,
+  ...NEG_FAILURE_CODES,
+  ...LOGON_CODES,
+];
+
+/** Codes are 32-bit: signed (OnLogonError's -2) or unsigned (0xC000006D). */
+const MIN_CODE = -0x8000_0000;
+const MAX_CODE = 0xffff_ffff;
+
+/**
+ * Reads a code as users paste it: `0x904`, `0X904`, `2308`, `-2`, or bare hex when it has a
+ * letter (`A06`). Bare digits are decimal, as ActiveX hosts print them.
+ */
+export function parseErrorCode(text: string): number | undefined {
+  const s = text.trim();
+  let value: number;
+  if (/^0x[0-9a-f]+$/i.test(s)) value = parseInt(s.slice(2), 16);
+  else if (/^-?\d+$/.test(s)) value = Number(s);
+  else if (/^[0-9a-f]+$/i.test(s) && /[a-f]/i.test(s)) value = parseInt(s, 16);
+  else return undefined;
+  if (!Number.isSafeInteger(value) || value < MIN_CODE || value > MAX_CODE) return undefined;
+  return value === 0 ? 0 : value; // -0 becomes 0
+}
+
+/** All entries with this number (signed and unsigned forms match), disconnect first. */
+export function lookupErrorCode(code: number, family?: ErrorCodeFamily): ErrorCodeInfo[] {
+  if (!Number.isInteger(code) || code < MIN_CODE || code > MAX_CODE) return [];
+  const key = code >>> 0;
+  return ERROR_CODES.filter((e) => e.code >>> 0 === key && (family === undefined || e.family === family));
+}
+
+/** The `explain --format json` object (SPEC §3), plus `unverified`. */
+export interface Explanation {
+  code: string;
+  decimal: number;
+  name: string;
+  meaning: string;
+  extended: { code: string; decimal: number; name: string; meaning: string } | null;
+  likelyCauses: string[];
+  checks: string[];
+  sources: { title: string; url?: string }[];
+  unverified: boolean;
+}
+
+export function explain(code: string, extended?: string): Explanation | { error: string } {
+  const value = parseErrorCode(code);
+  if (value === undefined) return { error: notACode(code, 'error code') };
+  const main = lookupErrorCode(value)[0];
+  if (main === undefined) return { error: unknownCode(code, value, 'error code') };
+
+  let ext: ErrorCodeInfo | undefined;
+  if (extended !== undefined) {
+    const extValue = parseErrorCode(extended);
+    if (extValue === undefined) return { error: notACode(extended, 'extended error code') };
+    ext = lookupExtended(extValue);
+    if (ext === undefined) return { error: unknownCode(extended, extValue, 'extended error code') };
+  }
+  const extCode = ext?.code;
+  const pair =
+    main.family === 'disconnect' && extCode !== undefined
+      ? ERROR_CODE_PAIRS.find((p) => p.disconnect === main.code && p.extended === extCode)
+      : undefined;
+
+  // Most specific first: the pair, then the extended code (the "why"), then the main code.
+  const layers = [pair, ext, main].filter((l) => l !== undefined);
+  return {
+    code: hex(main.code),
+    decimal: main.code,
+    name: main.name,
+    meaning: main.meaning,
+    extended: ext === undefined ? null : { code: hex(ext.code), decimal: ext.code, name: ext.name, meaning: ext.meaning },
+    likelyCauses: unique(layers.flatMap((l) => l.likelyCauses)),
+    checks: unique(layers.flatMap((l) => l.checks)),
+    sources: unique([main, ext, pair].flatMap((l) => l?.sources ?? [])).map(sourceRef),
+    unverified: Boolean(main.unverified || ext?.unverified),
+  };
+}
+
+/** Extended codes: the extended table, then ERRINFO (same numbering), then the protocol range. */
+function lookupExtended(value: number): ErrorCodeInfo | undefined {
+  const found = lookupErrorCode(value, 'extended')[0] ?? lookupErrorCode(value, 'errinfo')[0];
+  if (found !== undefined || value < PROTOCOL_RANGE.start || value > PROTOCOL_RANGE.end) return found;
+  return {
+    family: 'extended',
+    code: value,
+    name: 'exDiscReasonProtocolRangeStart..exDiscReasonProtocolRangeEnd',
+    meaning: `An internal protocol error (extended codes ${hex(PROTOCOL_RANGE.start)}–${hex(PROTOCOL_RANGE.end)}) that is not in the ERRINFO table. Check the server event log for additional details.`,
+    likelyCauses: [],
+    checks: [],
+    sources: ['EXTENDED-REASON'],
+  };
+}
+
+function hex(code: number): string {
+  return `0x${(code >>> 0).toString(16).toUpperCase()}`;
+}
+
+function notACode(text: string, what: string): string {
+  return `"${text.trim()}" is not an ${what}; write it in hex (0x904) or decimal (2308).`;
+}
+
+/** Names the value both ways and, when the digits mean a known code in the other base, says so. */
+function unknownCode(text: string, value: number, what: string): string {
+  const message = `No known ${what} ${hex(value)} (decimal ${value}).`;
+  const digits = text.trim().replace(/^0x/i, '');
+  if (!/^\d+$/.test(digits)) return message;
+  const typedHex = /^0x/i.test(text.trim());
+  const other = parseErrorCode(typedHex ? digits : `0x${digits}`);
+  if (other === undefined || lookupErrorCode(other).length === 0) return message;
+  return typedHex
+    ? `${message} Some hosts print codes in decimal: did you mean ${digits} (${hex(other)})?`
+    : `${message} The Remote Desktop client shows codes in hex: did you mean ${hex(other)}?`;
+}
+
+function sourceRef(id: SourceId): { title: string; url?: string } {
+  const { title, url } = SOURCES[id];
+  return url === undefined ? { title } : { title, url };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

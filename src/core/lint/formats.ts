@@ -1,0 +1,45 @@
+import { CONFIG_FILE_NAMES } from '../config/types';
+import { findProperty } from '../rdp/properties/index';
+import type { DecodedText } from '../text/decode';
+
+/** The `format` values of SPEC §3. Later features add the Group Policy formats. */
+export type FileFormat = 'rdp' | 'config';
+
+const RDP_LINE = /^([^:\r\n]+):[sib]:/;
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop()!.toLowerCase();
+}
+
+/** Whether the text reads like an `.rdp` file: most lines are `name:type:value` and some names are known. */
+export function looksLikeRdp(text: string): boolean {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/, 60).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return false;
+  let shaped = 0;
+  let known = 0;
+  for (const line of lines) {
+    const match = RDP_LINE.exec(line);
+    if (!match) continue;
+    shaped++;
+    if (findProperty(match[1]!)) known++;
+  }
+  return shaped >= lines.length * 0.6 && known > 0;
+}
+
+/**
+ * Detects a file's format from its name and content. Returns undefined for files RDP Doctor does not read.
+ * `named` = the user named this file explicitly, so content alone may decide.
+ */
+export function detectFormat(path: string, decoded: DecodedText, named: boolean): FileFormat | undefined {
+  const name = baseName(path);
+  if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) return 'config';
+  if (name.endsWith('.rdp')) return 'rdp';
+  if (named || name.endsWith('.txt')) return looksLikeRdp(decoded.text) ? 'rdp' : undefined;
+  return undefined;
+}
+
+/** Whether a file name is worth reading while walking a folder. */
+export function isCandidateName(path: string): boolean {
+  const name = baseName(path);
+  return name.endsWith('.rdp') || (CONFIG_FILE_NAMES as readonly string[]).includes(name);
+}

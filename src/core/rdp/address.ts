@@ -1,0 +1,85 @@
+import { quote } from '../text/quote';
+
+/** A parsed `full address` value: host, optional port, and what kind of host it is. */
+export interface RdpAddress {
+  readonly host: string;
+  /** The explicit port, if the value carries one. */
+  readonly port?: number;
+  readonly kind: 'ipv4' | 'ipv6' | 'name';
+  /** Offsets of the host inside the value string. */
+  readonly hostStart: number;
+  readonly hostEnd: number;
+}
+
+export type AddressResult = { ok: true; address: RdpAddress } | { ok: false; problem: string };
+
+export const DEFAULT_RDP_PORT = 3389;
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+
+export function isIPv4(host: string): boolean {
+  return IPV4.test(host);
+}
+
+/** Loose IPv6 literal check: hex groups and colons, at most one `::`, optional zone and embedded IPv4. */
+export function isIPv6(host: string): boolean {
+  const [addr = '', zone] = host.split('%', 2);
+  if (zone !== undefined && !/^[\w.-]+$/.test(zone)) return false;
+  if (!addr.includes(':') || (addr.match(/::/g) ?? []).length > 1) return false;
+  const groups = addr.split(':');
+  const last = groups[groups.length - 1]!;
+  const v4Tail = last.includes('.');
+  if (v4Tail && !isIPv4(last)) return false;
+  const hexGroups = v4Tail ? groups.slice(0, -1) : groups;
+  if (!hexGroups.every((g) => g === '' || /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  const count = hexGroups.filter((g) => g !== '').length + (v4Tail ? 2 : 0);
+  return addr.includes('::') ? count < 8 : count === 8;
+}
+
+export function isHostName(host: string): boolean {
+  if (host.length === 0 || host.length > 253) return false;
+  const labels = host.endsWith('.') ? host.slice(0, -1).split('.') : host.split('.');
+  return labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels[labels.length - 1]!);
+}
+
+function parsePort(text: string): number | undefined {
+  if (!/^\d{1,5}$/.test(text)) return undefined;
+  const port = Number(text);
+  return port >= 1 && port <= 65535 ? port : undefined;
+}
+
+/** Parses `host`, `host:port`, `[v6]` or `[v6]:port` the way a strict client would. */
+export function parseAddress(raw: string): AddressResult {
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  if (value === '') return { ok: false, problem: 'the address is empty' };
+  if (/\s/.test(value)) return { ok: false, problem: 'the address contains blanks' };
+  if (value.startsWith('[')) {
+    const close = value.indexOf(']');
+    if (close < 0) return { ok: false, problem: 'the "[" of the IPv6 address is not closed' };
+    const host = value.slice(1, close);
+    if (!isIPv6(host)) return { ok: false, problem: `${quote(host)} is not an IPv6 address` };
+    const rest = value.slice(close + 1);
+    if (rest === '') return { ok: true, address: { host, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
+    const port = rest.startsWith(':') ? parsePort(rest.slice(1)) : undefined;
+    if (port === undefined) return { ok: false, problem: `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
+    return { ok: true, address: { host, port, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
+  }
+  const colons = value.split(':').length - 1;
+  if (colons > 1) {
+    return isIPv6(value)
+      ? { ok: false, problem: 'a bare IPv6 address is misread by clients that split at the last colon; write it as [address]:port' }
+      : { ok: false, problem: 'the address has more than one colon' };
+  }
+  const [host = '', portText] = value.split(':');
+  let port: number | undefined;
+  if (portText !== undefined) {
+    port = parsePort(portText);
+    if (port === undefined) return { ok: false, problem: `the port ${quote(portText)} is not a number from 1 to 65535` };
+  }
+  const kind = isIPv4(host) ? 'ipv4' : 'name';
+  if (kind === 'name' && !isHostName(host)) return { ok: false, problem: `${quote(host)} is not a valid host name or IP address` };
+  const address: RdpAddress = { host, kind, hostStart: lead, hostEnd: lead + host.length, ...(port !== undefined && { port }) };
+  return { ok: true, address };
+}

@@ -1,0 +1,112 @@
+import type { PropertyInfo } from '../property-types';
+
+/** Web sign-in, workspace feed and app-container client properties. */
+export const CONNECTION_WEB_PROPERTIES: readonly PropertyInfo[] = [
+  {
+    name: 'support url',
+    type: 's',
+    category: 'connection',
+    format: 'url',
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Address of a support page for the connection.',
+    sources: ['SRP', 'RDPSIGN'],
+    signName: 'Support URL',
+  },
+  {
+    name: 'require pre-authentication',
+    type: 'i',
+    category: 'connection',
+    values: [
+      { value: '0', meaning: 'No pre-authentication required.' },
+      { value: '1', meaning: 'Pre-authentication is required before connecting.' },
+    ],
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Whether the user must pre-authenticate, as in web single sign-on set-ups.',
+    sources: ['SRP', 'RDPSIGN'],
+    signName: 'Require pre-authentication',
+  },
+  {
+    name: 'pre-authentication server address',
+    type: 's',
+    category: 'connection',
+    format: 'url',
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Address of the server that performs pre-authentication.',
+    sources: ['SRP', 'RDPSIGN'],
+    signName: 'Pre-authentication server address',
+  },
+  {
+    name: 'cookie based authentication server address',
+    type: 's',
+    category: 'connection',
+    format: 'url',
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Address of the server that issues authentication cookies.',
+    sources: ['SRP'],
+  },
+  {
+    name: 'login web page address',
+    type: 's',
+    category: 'connection',
+    format: 'url',
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Address of the web page where the user signs in.',
+    sources: ['SRP'],
+  },
+  {
+    name: 'winrtencryptedpassword',
+    type: 's',
+    category: 'connection',
+    format: 'base64',
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description:
+      'Password for the app-container client API, encrypted for the current user with WinRT `DataProtectionProvider("LOCAL=user")` and base64-encoded. Not an ordinary `.rdp` key.',
+    sources: ['SRP'],
+  },
+  {
+    name: 'winrtpasswordencoding',
+    type: 'i',
+    category: 'connection',
+    values: [
+      { value: '0', meaning: 'The password was UTF-8 before encryption.' },
+      { value: '1', meaning: 'The password was UTF-16LE before encryption.' },
+      { value: '2', meaning: 'The password was UTF-16BE before encryption.' },
+    ],
+    default: '1',
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Text encoding applied to the password before it was encrypted into `WinRTEncryptedPassword`.',
+    sources: ['SRP'],
+  },
+  {
+    name: 'workspace id',
+    type: 's',
+    category: 'connection',
+    format: 'text',
+    clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'unsupported' },
+    description:
+      'Identifies the RemoteApp and Desktop Connections workspace that published the file. FreeRDP reads the spelling `workspaceid` instead, as an integer.',
+    sources: ['SRP'],
+  },
+  {
+    name: 'workspaceid',
+    type: 'i',
+    category: 'connection',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'parsed' },
+    description:
+      'FreeRDP spelling of the workspace identifier, read as an integer and not used. Conflicts with the Microsoft string property `Workspace Id`.',
+    sources: ['FREERDP'],
+  },
+  {
+    name: 'enableworkspacereconnect',
+    type: 'i',
+    category: 'connection',
+    values: [
+      { value: '0', meaning: 'Workspace reconnect off.' },
+      { value: '1', meaning: 'Workspace reconnect on.' },
+    ],
+    clients: { mstsc: 'applied', avd: 'unknown', freerdp: 'parsed' },
+    description: 'Apparently reconnects RemoteApp and Desktop Connections workspaces. mstsc writes `0` in saved files.',
+    sources: ['FREERDP', 'SEEN'],
+    unverified: true,
+  },
+];

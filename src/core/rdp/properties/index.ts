@@ -1,0 +1,46 @@
+import type { PropertyInfo } from '../property-types';
+import { CONNECTION_PROPERTIES } from './connection';
+import { CONNECTION_AVD_PROPERTIES } from './connection-avd';
+import { CONNECTION_HOST_PROPERTIES } from './connection-host';
+import { CONNECTION_WEB_PROPERTIES } from './connection-web';
+import { DISPLAY_PROPERTIES } from './display';
+import { GATEWAY_PROPERTIES } from './gateway';
+import { REDIRECTION_PROPERTIES } from './redirection';
+import { REDIRECTION_SWITCH_PROPERTIES } from './redirection-switches';
+import { REMOTEAPP_PROPERTIES } from './remoteapp';
+import { SESSION_PROPERTIES } from './session';
+import { SESSION_INPUT_PROPERTIES } from './session-input';
+import { SIGNING_PROPERTIES } from './signing';
+
+/** Every known `.rdp` property, grouped by category in file order. */
+export const PROPERTIES: readonly PropertyInfo[] = [
+  ...CONNECTION_PROPERTIES,
+  ...CONNECTION_HOST_PROPERTIES,
+  ...CONNECTION_WEB_PROPERTIES,
+  ...CONNECTION_AVD_PROPERTIES,
+  ...GATEWAY_PROPERTIES,
+  ...SESSION_PROPERTIES,
+  ...SESSION_INPUT_PROPERTIES,
+  ...REDIRECTION_PROPERTIES,
+  ...REDIRECTION_SWITCH_PROPERTIES,
+  ...DISPLAY_PROPERTIES,
+  ...REMOTEAPP_PROPERTIES,
+  ...SIGNING_PROPERTIES,
+];
+
+export const PROPERTY_NAMES: readonly string[] = PROPERTIES.map((property) => property.name);
+
+function normalizeName(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+const BY_NAME: ReadonlyMap<string, PropertyInfo> = new Map(
+  PROPERTIES.flatMap((property) =>
+    [property.name, ...(property.aliases ?? [])].map((name) => [normalizeName(name), property] as const),
+  ),
+);
+
+/** Looks a property up by name or alias; names are case-insensitive, as clients treat them. */
+export function findProperty(name: string): PropertyInfo | undefined {
+  return BY_NAME.get(normalizeName(name));
+}

@@ -1,0 +1,76 @@
+import type { SourceId } from '../knowledge/sources';
+
+/** The type letter of an `.rdp` line: string, integer, or hex-encoded binary. */
+export type RdpType = 's' | 'i' | 'b';
+
+export type PropertyCategory =
+  | 'connection'
+  | 'gateway'
+  | 'session'
+  | 'redirection'
+  | 'display'
+  | 'remoteapp'
+  | 'signing';
+
+/** One documented value and what it does. */
+export interface ValueDoc {
+  readonly value: string;
+  readonly meaning: string;
+}
+
+/** How a client treats the property. */
+export type Support = 'applied' | 'parsed' | 'documented' | 'unsupported' | 'unknown';
+
+export interface ClientSupport {
+  /** Windows Remote Desktop Connection (mstsc) and the Windows App. */
+  readonly mstsc: Support;
+  /** Azure Virtual Desktop clients, as the AVD property page lists them. */
+  readonly avd: Support;
+  /** FreeRDP (`client/common/file.c`): applied, parsed only, or not recognised. */
+  readonly freerdp: Support;
+}
+
+/**
+ * Free-form string shapes the rules can validate beyond an enumerated set.
+ * `address` = host[:port]; `drive-list` = `*`, `DynamicDrives` or `C:;D:`-style lists.
+ */
+export type ValueFormat =
+  | 'address'
+  | 'drive-list'
+  | 'device-list'
+  | 'url'
+  | 'path'
+  | 'guid'
+  | 'base64'
+  | 'hex'
+  | 'text';
+
+export interface PropertyInfo {
+  /** Canonical name in lower case, exactly as written in files (`full address`). */
+  readonly name: string;
+  /** Display name from the AVD include table or the signscope list, when one exists. */
+  readonly displayName?: string;
+  readonly type: RdpType;
+  readonly category: PropertyCategory;
+  /** Documented values. For `i` these are the only allowed values unless `range` is set. */
+  readonly values?: readonly ValueDoc[];
+  /** Inclusive integer range for `i` properties with open ranges. */
+  readonly range?: { readonly min: number; readonly max: number };
+  /** For `s` properties: when true, a value outside `values` is invalid (compared case-insensitively). */
+  readonly closedSet?: boolean;
+  readonly format?: ValueFormat;
+  /** The documented default, as it would be written after `name:type:`; absent if none is documented. */
+  readonly default?: string;
+  readonly clients: ClientSupport;
+  /** What the property does, in our own words (Markdown allowed). */
+  readonly description: string;
+  readonly sources: readonly SourceId[];
+  /** Set when no primary source confirms the behaviour described. */
+  readonly unverified?: boolean;
+  /** Why the property is legacy or obsolete, and what replaces it. */
+  readonly deprecated?: string;
+  /** The rdpsign secure-settings display name (covered by `signscope`), if any. */
+  readonly signName?: string;
+  /** Other names that clients accept for the same setting (FreeRDP aliases). */
+  readonly aliases?: readonly string[];
+}

@@ -1,0 +1,59 @@
+import { parseRdp, type RdpDocument } from '../rdp/parse';
+import type { DecodedText } from '../text/decode';
+import { isSecretKey } from './messages';
+import { RDP_RULES } from './registry';
+import type { Finding, RdpRule, Report, SeveritySetting } from './types';
+
+export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+
+export interface LintOptions {
+  readonly severities?: SeverityOverrides;
+  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+  /** Only these rules (all `.rdp` rules when absent). */
+  readonly rules?: readonly RdpRule[];
+}
+
+export interface RdpLintResult {
+  readonly doc: RdpDocument;
+  readonly findings: readonly Finding[];
+}
+
+const SAVED_PASSWORD = 'a saved password';
+
+/** Replaces any secret value that slipped into a message; the rules never quote them, this is the safety net. */
+function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
+  const secrets = doc.entries
+    .filter((e) => isSecretKey(e.key))
+    .map((e) => e.value.trim())
+    .filter((v) => v.length >= 3);
+  if (secrets.length === 0) return findings;
+  return findings.map((f) => {
+    let message = f.message;
+    for (const secret of secrets) message = message.split(secret).join(SAVED_PASSWORD);
+    return message === f.message ? f : { ...f, message };
+  });
+}
+
+/** Lints an `.rdp` text with every rule (or the given ones), honouring severity overrides. */
+export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult {
+  const doc = parseRdp(text);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RDP_RULES) {
+    const setting = options.severities?.[rule.id];
+    if (setting === 'off') continue;
+    const report = (r: Report): void => {
+      findings.push({
+        ruleId: rule.id,
+        severity: setting ?? r.severity ?? rule.defaultSeverity,
+        message: r.message,
+        span: r.span,
+        ...(r.subject !== undefined && { subject: r.subject }),
+        ...(r.fix && { fix: r.fix }),
+        ...(r.related && { related: r.related }),
+      });
+    };
+    rule.check({ doc, ...(options.bytes && { bytes: options.bytes }), report });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { doc, findings: redact(doc, findings) };
+}

@@ -1,0 +1,60 @@
+import { applyEdits, type TextEdit } from '../text/edits';
+import type { Finding, Fix } from './types';
+
+/** Picks fixes in document order, dropping any fix whose edits overlap an already chosen one. */
+export function selectFixes(fixes: readonly Fix[]): { edits: TextEdit[]; chosen: Fix[]; dropped: Fix[] } {
+  const chosen: Fix[] = [];
+  const dropped: Fix[] = [];
+  const taken: TextEdit[] = [];
+  const ordered = [...fixes].sort((a, b) => firstStart(a) - firstStart(b));
+  for (const fix of ordered) {
+    const clash = fix.edits.some((e) => taken.some((t) => overlap(e, t)));
+    if (clash) dropped.push(fix);
+    else {
+      chosen.push(fix);
+      taken.push(...fix.edits);
+    }
+  }
+  return { edits: taken, chosen, dropped };
+}
+
+/** Shares a character, or is the same insertion point. */
+function overlap(a: TextEdit, b: TextEdit): boolean {
+  return (a.span.start < b.span.end && b.span.start < a.span.end) || (a.span.start === b.span.start && a.span.end === b.span.end);
+}
+
+function firstStart(fix: Fix): number {
+  return Math.min(...fix.edits.map((e) => e.span.start));
+}
+
+export interface FixAllResult {
+  readonly text: string;
+  /** Fixes applied over all passes. */
+  readonly applied: number;
+  readonly passes: number;
+}
+
+const MAX_PASSES = 10;
+
+/**
+ * Applies every available fix (or those of one rule), re-linting after each pass so fixes
+ * dropped for overlapping, or made possible by an earlier fix, are picked up.
+ */
+export function fixAll(text: string, lint: (text: string) => readonly Finding[], ruleId?: string): FixAllResult {
+  let current = text;
+  let applied = 0;
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    const fixes = lint(current)
+      .filter((f) => f.fix && (ruleId === undefined || f.ruleId === ruleId))
+      .map((f) => f.fix!);
+    if (fixes.length === 0) break;
+    const { edits, chosen } = selectFixes(fixes);
+    const next = applyEdits(current, edits).text;
+    passes++;
+    if (next === current) break;
+    applied += chosen.length;
+    current = next;
+  }
+  return { text: current, applied, passes };
+}

@@ -1,0 +1,37 @@
+import { findProperty, PROPERTY_NAMES } from '../../rdp/properties/index';
+import { closest } from '../../text/distance';
+import { quote } from '../messages';
+import type { RdpRule } from '../types';
+
+export const rdp002: RdpRule = {
+  id: 'RDP002',
+  name: 'unknown-property',
+  description: 'The name is not a known property.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  tags: ['syntax'],
+  check({ doc, report }) {
+    for (const entry of doc.entries) {
+      if (findProperty(entry.key)) continue;
+      const suggestion = closest(entry.key, PROPERTY_NAMES);
+      const known = suggestion && findProperty(suggestion);
+      report({
+        message: suggestion
+          ? `Unknown property ${quote(entry.rawName.trim())}; did you mean ${quote(suggestion)}?`
+          : `Unknown property ${quote(entry.rawName.trim())}; clients ignore it.`,
+        span: entry.nameSpan,
+        subject: entry.key,
+        ...(suggestion && {
+          fix: {
+            title: `Change to "${suggestion}"`,
+            edits: [
+              { span: entry.nameSpan, newText: suggestion },
+              // The known name's own type letter, so the fix does not trade one finding for another.
+              ...(known && known.type !== entry.type ? [{ span: entry.typeSpan, newText: known.type }] : []),
+            ],
+          },
+        }),
+      });
+    }
+  },
+};

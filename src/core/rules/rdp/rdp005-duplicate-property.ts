@@ -1,0 +1,27 @@
+import type { RdpRule } from '../types';
+import { onLine } from '../messages';
+import { deleteLine } from './fixes';
+
+export const rdp005: RdpRule = {
+  id: 'RDP005',
+  name: 'duplicate-property',
+  description: 'A property appears more than once; clients differ on which wins.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  tags: ['syntax'],
+  check({ doc, report }) {
+    for (const entries of doc.byKey.values()) {
+      const [first, ...extras] = entries;
+      if (!first) continue;
+      for (const extra of extras) {
+        report({
+          message: `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (FreeRDP takes the last).`,
+          span: extra.nameSpan,
+          subject: extra.key,
+          fix: deleteLine(doc, extra, `Remove this duplicate "${extra.key}" line`),
+          related: [{ message: 'First set here.', span: first.span }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { effectiveEntry } from '../../rdp/parse';
+import { quote } from '../messages';
+import type { RdpRule } from '../types';
+import { intValue } from './fixes';
+import { targets } from './targets';
+
+export const rdp012: RdpRule = {
+  id: 'RDP012',
+  name: 'ip-address-target',
+  description: 'The target is an IP address, so the certificate name check fails.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  tags: ['address', 'certificate'],
+  check({ doc, report }) {
+    const strict = intValue(effectiveEntry(doc, 'authentication level')) === 1;
+    for (const target of targets(doc)) {
+      if (target.address.kind === 'name') continue;
+      report({
+        message: strict
+          ? `The target ${quote(target.address.host)} is an IP address and "authentication level" is 1: server certificates are issued to names, so the client refuses to connect.`
+          : `The target ${quote(target.address.host)} is an IP address: server certificates are issued to names, so server authentication fails and users learn to click through the warning.`,
+        span: target.hostSpan,
+        subject: target.entry.key,
+        ...(strict && { severity: 'error' as const }),
+      });
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { quote } from '../messages';
+import type { RdpRule } from '../types';
+import { targets } from './targets';
+
+export const rdp013: RdpRule = {
+  id: 'RDP013',
+  name: 'short-hostname',
+  description: 'A single-label host name; certificates are usually issued to the FQDN.',
+  defaultSeverity: 'info',
+  fixable: false,
+  tags: ['address', 'certificate'],
+  check({ doc, report }) {
+    for (const target of targets(doc)) {
+      const host = target.address.host.replace(/\.$/, '');
+      if (target.address.kind !== 'name' || host.includes('.') || host.toLowerCase() === 'localhost') continue;
+      report({
+        message: `The target ${quote(host)} is a single-label name; certificates are usually issued to the fully qualified name, so the name check may fail.`,
+        span: target.hostSpan,
+        subject: target.entry.key,
+      });
+    }
+  },
+};

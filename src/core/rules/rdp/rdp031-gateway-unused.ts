@@ -1,0 +1,24 @@
+import { effectiveEntry } from '../../rdp/parse';
+import { quote } from '../messages';
+import type { RdpRule } from '../types';
+import { intValue, textValue } from './fixes';
+
+export const rdp031: RdpRule = {
+  id: 'RDP031',
+  name: 'gateway-unused',
+  description: 'gatewayhostname is set while gatewayusagemethod is 0 or 4.',
+  defaultSeverity: 'info',
+  fixable: false,
+  tags: ['gateway'],
+  check({ doc, report }) {
+    const host = effectiveEntry(doc, 'gatewayhostname');
+    const name = textValue(host);
+    const method = intValue(effectiveEntry(doc, 'gatewayusagemethod'));
+    if (!host || !name || (method !== 0 && method !== 4)) return;
+    report({
+      message: `The gateway ${quote(name)} is not used because "gatewayusagemethod" is ${method}; set it to 1 to always use the gateway.`,
+      span: host.valueSpan,
+      subject: 'gatewayhostname',
+    });
+  },
+};

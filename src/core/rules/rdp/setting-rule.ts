@@ -1,0 +1,35 @@
+import { effectiveEntry } from '../../rdp/parse';
+import type { RdpRule, RuleMeta, Severity } from '../types';
+import { intValue, setValue } from './fixes';
+
+export interface SettingRuleSpec extends Omit<RuleMeta, 'fixable'> {
+  readonly key: string;
+  /** The integer values that trigger the rule. */
+  readonly when: readonly number[];
+  readonly message: string;
+  /** The value the fix writes; no fix when absent. */
+  readonly fixTo?: number;
+  readonly severityFor?: (value: number) => Severity | undefined;
+}
+
+/** A rule that fires when one integer setting holds one of the given values: RDP020, RDP021, RDP022, RDP032. */
+export function settingRule(spec: SettingRuleSpec): RdpRule {
+  const { key, when, message, fixTo, severityFor, ...meta } = spec;
+  return {
+    ...meta,
+    fixable: fixTo !== undefined,
+    check({ doc, report }) {
+      const entry = effectiveEntry(doc, key);
+      const value = intValue(entry);
+      if (!entry || entry.type !== 'i' || value === undefined || !when.includes(value)) return;
+      const severity = severityFor?.(value);
+      report({
+        message,
+        span: entry.valueSpan,
+        subject: key,
+        ...(fixTo !== undefined && { fix: setValue(entry, String(fixTo), `Set "${key}" to ${fixTo}`) }),
+        ...(severity && { severity }),
+      });
+    },
+  };
+}

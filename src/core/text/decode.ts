@@ -1,0 +1,131 @@
+/** Byte-level encodings RDP Doctor reads and writes back unchanged. `latin1` stands for ANSI files that are not valid UTF-8. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+
+export interface DecodedText {
+  /** The text without its byte order mark. */
+  readonly text: string;
+  readonly encoding: Encoding;
+  readonly bom: boolean;
+  /** NUL characters in the decoded text (a UTF-16 file read as 8-bit, or corruption). */
+  readonly nul: boolean;
+  /** The bytes look like binary data rather than text. */
+  readonly binary: boolean;
+}
+
+const BOM_UTF8 = [0xef, 0xbb, 0xbf];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Guesses BOM-less UTF-16 from where the zero bytes fall in the first KiB. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length & ~1, 1024);
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.1) return 'utf-16le';
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.1) return 'utf-16be';
+  return undefined;
+}
+
+function swapBytes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length & ~1);
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    out[i] = bytes[i + 1]!;
+    out[i + 1] = bytes[i]!;
+  }
+  return out;
+}
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le');
+
+function decodeAs(bytes: Uint8Array, encoding: Encoding): string {
+  switch (encoding) {
+    case 'utf-16le':
+      return utf16le.decode(bytes);
+    case 'utf-16be':
+      return utf16le.decode(swapBytes(bytes));
+    case 'latin1':
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    case 'utf-8':
+      return utf8Fatal.decode(bytes);
+  }
+}
+
+/** Share of characters that are control characters other than tab, CR, LF and NUL. */
+function controlRatio(text: string): number {
+  const sample = Math.min(text.length, 4096);
+  if (sample === 0) return 0;
+  let control = 0;
+  for (let i = 0; i < sample; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 0) || c === 0xfffd) control++;
+  }
+  return control / sample;
+}
+
+/** Decodes file bytes, detecting the encoding from the BOM and, failing that, from the bytes themselves. */
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  let encoding: Encoding;
+  let bom = false;
+  let body = bytes;
+  if (startsWith(bytes, [0xff, 0xfe])) {
+    encoding = 'utf-16le';
+    bom = true;
+    body = bytes.subarray(2);
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    encoding = 'utf-16be';
+    bom = true;
+    body = bytes.subarray(2);
+  } else if (startsWith(bytes, BOM_UTF8)) {
+    encoding = 'utf-8';
+    bom = true;
+    body = bytes.subarray(3);
+  } else {
+    encoding = sniffUtf16(bytes) ?? 'utf-8';
+  }
+  let text: string;
+  try {
+    text = decodeAs(body, encoding);
+  } catch {
+    encoding = 'latin1';
+    text = decodeAs(body, encoding);
+  }
+  const nul = text.includes('\0');
+  const zeros = nul ? text.split('\0').length - 1 : 0;
+  const binary = controlRatio(text) > 0.05 || zeros > text.length * 0.1;
+  return { text, encoding, bom, nul, binary };
+}
+
+/** Encodes text back into the bytes of the given encoding, with a BOM when the original had one. */
+export function encodeText(text: string, encoding: Encoding, bom: boolean): Buffer {
+  switch (encoding) {
+    case 'utf-16le': {
+      const body = Buffer.from(text, 'utf16le');
+      return bom ? Buffer.concat([Buffer.from([0xff, 0xfe]), body]) : body;
+    }
+    case 'utf-16be': {
+      const body = Buffer.from(swapBytes(Buffer.from(text, 'utf16le')));
+      return bom ? Buffer.concat([Buffer.from([0xfe, 0xff]), body]) : body;
+    }
+    case 'latin1':
+      return Buffer.from(text, 'latin1');
+    case 'utf-8': {
+      const body = Buffer.from(text, 'utf8');
+      return bom ? Buffer.concat([Buffer.from(BOM_UTF8), body]) : body;
+    }
+  }
+}
+
+/** How the encoding is named to a person. */
+export function describeEncoding(encoding: Encoding, bom: boolean): string {
+  const name = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', latin1: 'ANSI (Latin-1)' }[encoding];
+  return bom ? `${name} with BOM` : name;
+}

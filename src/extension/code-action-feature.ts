@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { selectFixes } from '../core/rules/fix-all';
+import { ruleById } from '../core/rules/registry';
+import type { Finding, Fix } from '../core/rules/types';
+import { diagnosticRuleId, toRange } from './convert';
+import type { LintFeature } from './lint-feature';
+
+export const SOURCE_FIX_ALL_RDP = vscode.CodeActionKind.SourceFixAll.append('rdp');
+
+function workspaceEdit(document: vscode.TextDocument, fixes: readonly Fix[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of selectFixes(fixes).edits) edit.replace(document.uri, toRange(document, e.span), e.newText);
+  return edit;
+}
+
+/**
+ * For each of our diagnostics: the rule's fix (preferred), fix all of this rule, and its documentation;
+ * for the file: `source.fixAll.rdp`. Actions carry edits, not commands, so they preview and undo as one step.
+ */
+export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, SOURCE_FIX_ALL_RDP],
+  };
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly lint: LintFeature) {
+    this.registration = vscode.languages.registerCodeActionsProvider({ language: 'rdp' }, this, CodeActionFeature.metadata);
+  }
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const findings = await this.lint.findingsFor(document);
+    const actions: vscode.CodeAction[] = [];
+    const only = context.only;
+    if (only && (only.contains(SOURCE_FIX_ALL_RDP) || SOURCE_FIX_ALL_RDP.contains(only))) {
+      const fixes = findings.filter((f) => f.fix).map((f) => f.fix!);
+      if (fixes.length > 0) {
+        const action = new vscode.CodeAction('Fix all auto-fixable RDP Doctor problems', SOURCE_FIX_ALL_RDP);
+        action.edit = workspaceEdit(document, fixes);
+        actions.push(action);
+      }
+      return actions;
+    }
+    if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return actions;
+    const seenRules = new Set<string>();
+    for (const diagnostic of context.diagnostics) {
+      const ruleId = diagnosticRuleId(diagnostic);
+      if (!ruleId) continue;
+      const finding = findings.find((f) => f.ruleId === ruleId && toRange(document, f.span).isEqual(diagnostic.range));
+      if (finding?.fix) {
+        const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = workspaceEdit(document, [finding.fix]);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      if (seenRules.has(ruleId)) continue;
+      seenRules.add(ruleId);
+      const sameRule = findings.filter((f: Finding) => f.ruleId === ruleId && f.fix);
+      if (sameRule.length > 1) {
+        const action = new vscode.CodeAction(`Fix all ${ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
+        action.edit = workspaceEdit(document, sameRule.map((f) => f.fix!));
+        actions.push(action);
+      }
+      const rule = ruleById(ruleId);
+      const docs = new vscode.CodeAction(`Show documentation for ${ruleId}${rule ? ` (${rule.name})` : ''}`, vscode.CodeActionKind.QuickFix);
+      docs.command = { title: docs.title, command: 'rdpDoctor.showRuleDocs', arguments: [ruleId] };
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}

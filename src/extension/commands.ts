@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { explain } from '../core/knowledge/error-codes/index';
+import { fixAll } from '../core/rules/fix-all';
+import { lintText } from '../core/lint/lint-file';
+import { ALL_RULES, ruleById } from '../core/rules/registry';
+import { ruleDocsUri } from './convert';
+import { explanationMarkdown } from '../core/knowledge/explanation-markdown';
+import type { LintFeature } from './lint-feature';
+
+export const DOCS_SCHEME = 'rdp-doctor';
+
+interface CommandContext {
+  readonly extensionUri: vscode.Uri;
+  readonly lint: LintFeature;
+  readonly log: vscode.LogOutputChannel;
+  readonly pages: PageProvider;
+}
+
+/** Read-only Markdown pages (error-code explanations) under the `rdp-doctor:` scheme. */
+export class PageProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly pages = new Map<string, string>();
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, this);
+
+  show(path: string, markdown: string): vscode.Uri {
+    this.pages.set(path, markdown);
+    return vscode.Uri.from({ scheme: DOCS_SCHEME, path });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.pages.get(uri.path) ?? '';
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}
+
+async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void> {
+  let id = ruleId;
+  if (!id) {
+    const pick = await vscode.window.showQuickPick(
+      ALL_RULES.map((r) => ({ label: r.id, description: r.name, detail: r.description })),
+      { title: 'RDP Doctor rules', matchOnDescription: true, matchOnDetail: true },
+    );
+    id = pick?.label;
+  }
+  if (!id || !ruleById(id)) return;
+  await vscode.commands.executeCommand('markdown.showPreview', ruleDocsUri(ctx.extensionUri, id.toUpperCase()));
+}
+
+async function explainErrorCode(ctx: CommandContext, code?: string): Promise<void> {
+  const input =
+    code ??
+    (await vscode.window.showInputBox({
+      title: 'Explain a Remote Desktop error code',
+      prompt: 'The error code, optionally followed by the extended error code',
+      placeHolder: '0x904 0x7',
+      validateInput: (value) => {
+        const [main, extended] = value.trim().split(/[\s,/]+/);
+        const result = main ? explain(main, extended) : { error: 'Type an error code.' };
+        return 'error' in result ? result.error : undefined;
+      },
+    }));
+  if (!input) return;
+  const [main, extended] = input.trim().split(/[\s,/]+/);
+  const result = explain(main!, extended);
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(result.error);
+    return;
+  }
+  const uri = ctx.pages.show(`/explain/${result.code}${result.extended ? `-${result.extended.code}` : ''}.md`, explanationMarkdown(result));
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+async function fixAllInEditor(ctx: CommandContext): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'rdp') return;
+  const document = editor.document;
+  const options = await ctx.lint.lintOptions(document);
+  const before = document.getText();
+  const result = fixAll(before, (text) => lintText('rdp', text, options).findings);
+  if (result.text === before) {
+    void vscode.window.showInformationMessage('RDP Doctor found nothing it can fix automatically.');
+    return;
+  }
+  const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));
+  await editor.edit((b) => b.replace(whole, result.text));
+  ctx.log.info(`Applied ${result.applied} fixes to ${document.uri.toString()}`);
+}
+
+/** The command table: IDs to handlers, registered in one place. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  const table: Record<string, (...args: never[]) => unknown> = {
+    'rdpDoctor.fixAll': () => fixAllInEditor(ctx),
+    'rdpDoctor.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
+    'rdpDoctor.explainErrorCode': (code?: string) => explainErrorCode(ctx, code),
+    'rdpDoctor.showOutput': () => ctx.log.show(),
+  };
+  return Object.entries(table).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        ctx.log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage(`RDP Doctor: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { propertyMarkdown } from '../core/rdp/property-docs';
+import { findProperty, PROPERTIES } from '../core/rdp/properties/index';
+
+/** Completes property names (inserting `name:type:`) and the documented values of the property on the line. */
+export class CompletionFeature implements vscode.Disposable, vscode.CompletionItemProvider {
+  private readonly registration = vscode.languages.registerCompletionItemProvider({ language: 'rdp' }, this, ':');
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const first = before.indexOf(':');
+    if (first < 0) return this.names(position, before);
+    const second = before.indexOf(':', first + 1);
+    if (second < 0) return [];
+    const info = findProperty(before.slice(0, first));
+    if (!info?.values?.length) return [];
+    const replace = new vscode.Range(position.line, second + 1, position.line, document.lineAt(position.line).text.length);
+    return info.values.map((v, i) => {
+      const item = new vscode.CompletionItem({ label: v.value === '' ? '(empty)' : v.value, description: v.meaning }, vscode.CompletionItemKind.EnumMember);
+      item.insertText = v.value;
+      item.range = replace;
+      item.sortText = String(i).padStart(4, '0');
+      item.documentation = new vscode.MarkdownString(`${v.meaning}${info.default === v.value ? '\n\n(default)' : ''}`);
+      if (info.default === v.value) item.preselect = true;
+      return item;
+    });
+  }
+
+  private names(position: vscode.Position, before: string): vscode.CompletionItem[] {
+    const range = new vscode.Range(position.line, before.length - before.trimStart().length, position.line, position.character);
+    return PROPERTIES.map((p) => {
+      const item = new vscode.CompletionItem({ label: p.name, description: p.displayName ?? p.category }, vscode.CompletionItemKind.Property);
+      item.insertText = `${p.name}:${p.type}:`;
+      item.range = range;
+      item.filterText = p.name;
+      item.detail = `${p.name}:${p.type}:`;
+      item.documentation = new vscode.MarkdownString(propertyMarkdown(p));
+      if (p.deprecated) item.tags = [vscode.CompletionItemTag.Deprecated];
+      if (p.values?.length) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+      return item;
+    });
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { parseRdp } from '../core/rdp/parse';
+import { propertyMarkdown, valueMarkdown } from '../core/rdp/property-docs';
+import { findProperty } from '../core/rdp/properties/index';
+
+const TYPE_HELP: Record<string, string> = {
+  s: '`s` — a string value.',
+  i: '`i` — an integer value, written in plain decimal.',
+  b: '`b` — binary data written as hex (only `password 51` uses it).',
+};
+
+/** Hover on a property name (its documentation) or on a value (what that value does). */
+export class HoverFeature implements vscode.Disposable, vscode.HoverProvider {
+  private readonly registration = vscode.languages.registerHoverProvider({ language: 'rdp' }, this);
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const line = document.lineAt(position.line);
+    const entry = parseRdp(line.text).entries[0];
+    if (!entry) return undefined;
+    const at = position.character;
+    const range = (span: { start: number; end: number }): vscode.Range => new vscode.Range(position.line, span.start, position.line, span.end);
+    const info = findProperty(entry.key);
+    if (at >= entry.nameSpan.start && at <= entry.nameSpan.end) {
+      if (!info) return undefined;
+      return new vscode.Hover(new vscode.MarkdownString(propertyMarkdown(info)), range(entry.nameSpan));
+    }
+    if (at >= entry.typeSpan.start && at < entry.typeSpan.end) {
+      const help = TYPE_HELP[entry.type];
+      return help ? new vscode.Hover(new vscode.MarkdownString(help), range(entry.typeSpan)) : undefined;
+    }
+    if (at >= entry.valueSpan.start && info) {
+      if (info.name.includes('password')) return new vscode.Hover(new vscode.MarkdownString('A saved password (its value is never shown).'), range(entry.valueSpan));
+      const text = valueMarkdown(info, entry.value);
+      return text ? new vscode.Hover(new vscode.MarkdownString(text), range(entry.valueSpan)) : undefined;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}

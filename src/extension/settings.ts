@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import type { SeverityOverrides } from '../core/rules/engine';
+import { SEVERITIES, type SeveritySetting } from '../core/rules/types';
+
+/** Typed access to the `rdpDoctor.*` settings. */
+export const settings = {
+  rules(scope?: vscode.Uri): SeverityOverrides {
+    const raw = vscode.workspace.getConfiguration('rdpDoctor', scope).get<Record<string, unknown>>('rules') ?? {};
+    const out: Record<string, SeveritySetting> = {};
+    for (const [id, value] of Object.entries(raw)) {
+      if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) out[id.toUpperCase()] = value as SeveritySetting;
+    }
+    return out;
+  },
+  lintEnabled(scope?: vscode.Uri): boolean {
+    return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('lint.enable', true);
+  },
+  debounceMs(): number {
+    return vscode.workspace.getConfiguration('rdpDoctor').get<number>('lint.debounceMs', 200);
+  },
+  affectsLinting(event: vscode.ConfigurationChangeEvent): boolean {
+    return event.affectsConfiguration('rdpDoctor.rules') || event.affectsConfiguration('rdpDoctor.lint');
+  },
+};

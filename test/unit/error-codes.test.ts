@@ -1,0 +1,219 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ERROR_CODES,
+  explain,
+  lookupErrorCode,
+  parseErrorCode,
+  type Explanation,
+} from '../../src/core/knowledge/error-codes/index';
+
+/** Every rule ID in SPEC §2, copied by hand so a typo in the data cannot hide. */
+const SPEC_RULE_IDS = new Set([
+  'RDP001', 'RDP002', 'RDP003', 'RDP004', 'RDP005', 'RDP006', 'RDP007',
+  'RDP010', 'RDP011', 'RDP012', 'RDP013', 'RDP014', 'RDP015',
+  'RDP020', 'RDP021', 'RDP022',
+  'RDP030', 'RDP031', 'RDP032', 'RDP035',
+  'RDP040', 'RDP041', 'RDP042', 'RDP043',
+  'GPO001', 'GPO002', 'GPO003', 'GPO004', 'GPO005', 'GPO006', 'GPO007',
+  'GPO008', 'GPO009', 'GPO010', 'GPO011', 'GPO012', 'GPO013',
+  'XRF001', 'XRF002', 'XRF003', 'XRF004',
+  'NET001', 'NET002', 'NET003', 'NET004',
+  'NET010', 'NET011', 'NET012', 'NET013',
+  'NET020', 'NET021', 'NET022', 'NET023', 'NET024', 'NET025', 'NET026', 'NET027', 'NET028', 'NET029',
+]);
+
+function explained(result: Explanation | { error: string }): Explanation {
+  assert.ok(!('error' in result), `expected an explanation, got: ${'error' in result ? result.error : ''}`);
+  return result;
+}
+
+describe('parseErrorCode', () => {
+  const accepted: [string, number][] = [
+    ['0x904', 0x904],
+    ['0X904', 0x904],
+    ['  0x904\n', 0x904],
+    ['0x00000007', 7],
+    ['2308', 2308],
+    ['516', 516],
+    ['0', 0],
+    ['-0', 0],
+    ['-2', -2],
+    ['-7', -7],
+    ['A06', 0xa06],
+    ['c000006d', 0xc000006d],
+    ['0xFFFFFFFE', 0xfffffffe],
+    ['4294967295', 0xffffffff],
+    ['-2147483648', -0x80000000],
+  ];
+  for (const [text, value] of accepted) {
+    it(`accepts ${JSON.stringify(text)}`, () => assert.equal(parseErrorCode(text), value));
+  }
+
+  const rejected = [
+    '',
+    '   ',
+    '0x',
+    'x904',
+    '0x90g',
+    '0x 904',
+    '9 04',
+    '+904',
+    '-0x2',
+    '--2',
+    '1.5',
+    '904h',
+    'error 0x904',
+    '0x904 / 0x7',
+    '0x100000000',
+    '4294967296',
+    '-2147483649',
+    'zz',
+  ];
+  for (const text of rejected) {
+    it(`rejects ${JSON.stringify(text)}`, () => assert.equal(parseErrorCode(text), undefined));
+  }
+});
+
+describe('lookupErrorCode', () => {
+  it('finds 0x904 as disconnectReasonAtClientWinsockFDCLOSE', () => {
+    const [first] = lookupErrorCode(0x904);
+    assert.equal(first?.family, 'disconnect');
+    assert.equal(first?.name, 'disconnectReasonAtClientWinsockFDCLOSE');
+    assert.match(first?.meaning ?? '', /^Socket closed/);
+  });
+
+  it('answers every family for a shared number, disconnect first', () => {
+    assert.deepEqual(
+      lookupErrorCode(0x3).map((e) => e.family),
+      ['disconnect', 'extended', 'errinfo', 'neg-failure', 'logon'],
+    );
+  });
+
+  it('filters by family', () => {
+    const [ext] = lookupErrorCode(7, 'extended');
+    assert.equal(ext?.name, 'exDiscReasonServerDeniedConnection');
+    assert.equal(lookupErrorCode(7, 'disconnect').length, 0);
+  });
+
+  it('matches signed and unsigned forms of logon codes', () => {
+    assert.equal(lookupErrorCode(-2, 'logon')[0]?.name, 'ARBITRATION_CODE_CONTINUE_LOGON');
+    assert.equal(lookupErrorCode(0xfffffffe, 'logon')[0]?.name, 'ARBITRATION_CODE_CONTINUE_LOGON');
+    assert.equal(lookupErrorCode(0xc000006d - 0x100000000, 'logon')[0]?.name, 'STATUS_LOGON_FAILURE');
+  });
+
+  it('returns nothing for unknown or out-of-range numbers', () => {
+    assert.deepEqual(lookupErrorCode(0x516), []);
+    assert.deepEqual(lookupErrorCode(0x100000904), []);
+    assert.deepEqual(lookupErrorCode(1.5), []);
+  });
+
+  it('marks 1, 2 and 3 as not errors', () => {
+    for (const code of [1, 2, 3]) assert.equal(lookupErrorCode(code, 'disconnect')[0]?.notAnError, true);
+    assert.notEqual(lookupErrorCode(0x904, 'disconnect')[0]?.notAnError, true);
+  });
+});
+
+describe('explain', () => {
+  it('explains 0x904 with extended 0x7 as the server denying the connection', () => {
+    const result = explained(explain('0x904', '0x7'));
+    assert.equal(result.code, '0x904');
+    assert.equal(result.decimal, 2308);
+    assert.equal(result.name, 'disconnectReasonAtClientWinsockFDCLOSE');
+    assert.deepEqual(result.extended, {
+      code: '0x7',
+      decimal: 7,
+      name: 'exDiscReasonServerDeniedConnection',
+      meaning: 'The server denied the connection.',
+    });
+    assert.ok(result.likelyCauses.length > 0);
+    assert.ok(result.checks.length > 0);
+    assert.ok(result.sources.length > 0);
+    assert.equal(result.unverified, false);
+  });
+
+  it('puts Microsoft guidance before anecdotes and keeps each cause once', () => {
+    const { likelyCauses, checks } = explained(explain('0x904', '0x7'));
+    assert.match(likelyCauses[0] ?? '', /listener/i);
+    const firstReported = likelyCauses.findIndex((c) => c.startsWith('Reported (unverified)'));
+    assert.ok(firstReported > 0);
+    assert.ok(likelyCauses.slice(firstReported).every((c) => c.startsWith('Reported (unverified)')));
+    assert.equal(new Set(likelyCauses).size, likelyCauses.length);
+    assert.equal(new Set(checks).size, checks.length);
+    for (const id of ['NET002', 'NET004', 'NET028', 'GPO001', 'GPO002', 'GPO003', 'RDP020', 'XRF001']) {
+      assert.ok(checks.includes(id), `missing ${id}`);
+    }
+  });
+
+  it('accepts the decimal forms a host prints', () => {
+    const result = explained(explain('2308', '7'));
+    assert.equal(result.code, '0x904');
+    assert.equal(result.extended?.code, '0x7');
+  });
+
+  it('reads an extended code missing from its table as ERRINFO, then as a protocol error', () => {
+    assert.equal(explained(explain('0x904', '0x10D3')).extended?.name, 'ERRINFO_CONNECT_FAILED');
+    const ranged = explained(explain('0x904', '0x10E5')).extended;
+    assert.equal(ranged?.code, '0x10E5');
+    assert.match(ranged?.meaning ?? '', /protocol error/);
+  });
+
+  it('falls back to the other families for the main code', () => {
+    assert.equal(explained(explain('0x7')).name, 'exDiscReasonServerDeniedConnection');
+    assert.equal(explained(explain('-2')).code, '0xFFFFFFFE');
+    assert.equal(explained(explain('0x904')).extended, null);
+  });
+
+  it('returns an error for unknown or malformed codes', () => {
+    for (const [code, ext] of [['0x516', undefined], ['0xDEAD'], ['garbage'], ['0x904', '0xBEEF'], ['0x904', 'x']]) {
+      const result = explain(code as string, ext);
+      assert.ok('error' in result, `${code} ${ext ?? ''}`);
+      assert.match(result.error, /\.$|\?$/);
+    }
+  });
+
+  it('suggests the other base when the digits mean a known code', () => {
+    const hexTyped = explain('904');
+    assert.ok('error' in hexTyped);
+    assert.match(hexTyped.error, /0x904/);
+    const decimalTyped = explain('0x516');
+    assert.ok('error' in decimalTyped);
+    assert.match(decimalTyped.error, /516 \(0x204\)/);
+  });
+});
+
+describe('the error-code table', () => {
+  it('uses only rule IDs from SPEC §2', () => {
+    for (const e of ERROR_CODES) {
+      for (const id of e.checks) assert.ok(SPEC_RULE_IDS.has(id), `${e.family} ${e.name}: ${id}`);
+    }
+  });
+
+  it('has no duplicate (family, code) pairs', () => {
+    const seen = new Set<string>();
+    for (const e of ERROR_CODES) {
+      const key = `${e.family}:${e.code >>> 0}`;
+      assert.ok(!seen.has(key), `duplicate ${key}`);
+      seen.add(key);
+    }
+  });
+
+  it('gives every entry a name, a meaning ending in punctuation and a source', () => {
+    for (const e of ERROR_CODES) {
+      assert.ok(e.name.length > 0, `${e.family} ${e.code}`);
+      assert.match(e.meaning, /[.?"]$/, `${e.family} ${e.name}`);
+      assert.ok(e.sources.length > 0, `${e.family} ${e.name}`);
+    }
+  });
+
+  it('marks entries sourced only from third parties as unverified', () => {
+    for (const e of ERROR_CODES) {
+      if (e.sources.length === 1 && e.sources[0] === 'THIRD-PARTY') assert.equal(e.unverified, true, e.name);
+    }
+  });
+
+  it('keeps the SEO claims about 0x904 out of the causes', () => {
+    const causes = ERROR_CODES.flatMap((e) => e.likelyCauses).join('\n');
+    assert.doesNotMatch(causes, /bandwidth|network instability|unstable network/i);
+  });
+});
