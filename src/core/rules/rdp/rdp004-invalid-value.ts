@@ -23,23 +23,28 @@ function integerAllowed(info: PropertyInfo, n: number): boolean {
   return !info.range;
 }
 
+/** The number a value plainly means when it is not written in plain decimal, and why it is not. */
+function unambiguous(text: string): { n: number; why: string } | undefined {
+  if (/^\+\d{1,10}$/.test(text)) return { n: Number(text.slice(1)), why: 'has a plus sign' };
+  if (/^0x[0-9a-f]{1,8}$/i.test(text)) return { n: parseInt(text, 16), why: 'is hexadecimal, which only FreeRDP reads' };
+  // Leading zeros: FreeRDP reads octal. Only when octal and decimal agree is the intended number plain.
+  if (/^0[0-7]+$/.test(text) && parseInt(text, 8) === parseInt(text, 10)) return { n: parseInt(text, 10), why: 'has leading zeros, which FreeRDP reads as octal' };
+  return undefined;
+}
+
 function checkInteger(entry: RdpEntry, info: PropertyInfo): Problem | undefined {
   const raw = entry.value;
   const text = raw.trim();
   if (/^-\d+$/.test(text)) return { message: `${quote(text)} is negative; FreeRDP refuses to load a file with a negative value.` };
-  if (!/^\d+$/.test(text)) {
-    return { message: `${quote(text)} is not a plain decimal integer; clients read it differently or not at all.` };
-  }
-  const n = Number(text);
-  const normal = String(n);
-  if (!integerAllowed(info, n)) {
+  const plain = /^\d{1,10}$/.test(text) && !/^0\d/.test(text);
+  const meant = plain ? { n: Number(text), why: text !== raw ? 'has blanks around it' : '' } : unambiguous(text);
+  if (!meant) return { message: `${quote(text)} is not a plain decimal integer; clients read it differently or not at all.` };
+  if (!integerAllowed(info, meant.n)) {
     return { message: `${quote(text)} is not a documented value of "${info.name}" (allowed: ${allowedIntegers(info)}).` };
   }
-  if (normal !== raw) {
-    const why = text !== raw ? 'has blanks around it' : 'has leading zeros, which FreeRDP reads as octal';
-    return { message: `${quote(raw)} ${why}; write ${normal}.`, fix: setValue(entry, normal, `Write ${normal}`) };
-  }
-  return undefined;
+  const normal = String(meant.n);
+  if (normal === raw) return undefined;
+  return { message: `${quote(raw)} ${meant.why}; write ${normal}.`, fix: setValue(entry, normal, `Write ${normal}`) };
 }
 
 function checkString(entry: RdpEntry, info: PropertyInfo): Problem | undefined {

@@ -1,19 +1,31 @@
 import { findProperty } from '../../rdp/properties/index';
-import type { RdpRule } from '../types';
+import type { RdpDocument, RdpEntry } from '../../rdp/parse';
+import type { Fix, RdpRule } from '../types';
+import { deleteLine, intValue } from './fixes';
+
+/** Fixes for the legacy settings whose replacement is clear; the others change behaviour and are left to the admin. */
+const FIXES: Readonly<Record<string, (doc: RdpDocument, entry: RdpEntry) => Fix | undefined>> = {
+  'auto connect': (doc, entry) => deleteLine(doc, entry, 'Remove the obsolete "auto connect" line'),
+  targetisaadjoined: (doc, entry) => {
+    if (intValue(entry) !== 1 || doc.byKey.has('enablerdsaadauth')) return deleteLine(doc, entry, 'Remove the legacy "targetisaadjoined" line');
+    return { title: 'Replace with enablerdsaadauth:i:1', edits: [{ span: entry.span, newText: 'enablerdsaadauth:i:1' }] };
+  },
+};
 
 export const rdp007: RdpRule = {
   id: 'RDP007',
   name: 'deprecated-property',
   description: 'A legacy or obsolete property.',
   defaultSeverity: 'info',
-  fixable: false,
+  fixable: true,
   tags: ['values'],
   check({ doc, report }) {
     for (const entry of doc.entries) {
       const info = findProperty(entry.key);
       if (!info?.deprecated) continue;
       const reason = info.deprecated.replace(/\.?\s*$/, '.');
-      report({ message: `"${info.name}" is deprecated: ${reason}`, span: entry.nameSpan, subject: info.name });
+      const fix = FIXES[info.name]?.(doc, entry);
+      report({ message: `"${info.name}" is deprecated: ${reason}`, span: entry.nameSpan, subject: info.name, ...(fix && { fix }) });
     }
   },
 };

@@ -1,14 +1,21 @@
+import { effectiveEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
+import { textValue } from './fixes';
 
 export const rdp010: RdpRule = {
   id: 'RDP010',
   name: 'missing-full-address',
-  description: 'The file has no full address.',
+  description: 'The file has no full address, or an empty one.',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['address'],
   check({ doc, report }) {
-    if (doc.byKey.has('full address')) return;
-    report({ message: 'The file has no "full address": the client has no computer to connect to.', span: doc.lines[0]!.span, subject: 'full address' });
+    const full = effectiveEntry(doc, 'full address');
+    if (textValue(full)) return;
+    report({
+      message: full ? '"full address" is empty: the client has no computer to connect to.' : 'The file has no "full address": the client has no computer to connect to.',
+      span: full ? full.span : doc.lines[0]!.span,
+      subject: 'full address',
+    });
   },
 };

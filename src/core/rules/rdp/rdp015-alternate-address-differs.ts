@@ -1,7 +1,11 @@
-import { effectiveEntry } from '../../rdp/parse';
+import { DEFAULT_RDP_PORT } from '../../rdp/address';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
-import { textValue } from './fixes';
+import { targets, type Target } from './targets';
+
+function endpoint(t: Target): string {
+  return `${t.address.host.toLowerCase().replace(/\.$/, '')}:${t.address.port ?? DEFAULT_RDP_PORT}`;
+}
 
 export const rdp015: RdpRule = {
   id: 'RDP015',
@@ -11,17 +15,15 @@ export const rdp015: RdpRule = {
   fixable: false,
   tags: ['address'],
   check({ doc, report }) {
-    const full = effectiveEntry(doc, 'full address');
-    const alternate = effectiveEntry(doc, 'alternate full address');
-    const fullValue = textValue(full);
-    const alternateValue = textValue(alternate);
-    if (!full || !alternate || !fullValue || !alternateValue) return;
-    if (fullValue.toLowerCase() === alternateValue.toLowerCase()) return;
+    const found = targets(doc);
+    const full = found.find((t) => t.entry.key === 'full address');
+    const alternate = found.find((t) => t.entry.key === 'alternate full address');
+    if (!full || !alternate || endpoint(full) === endpoint(alternate)) return;
     report({
-      message: `Clients connect to the alternate address ${quote(alternateValue)}, not to ${quote(fullValue)} in "full address".`,
-      span: alternate.valueSpan,
+      message: `Clients connect to the alternate address ${quote(alternate.entry.value.trim())}, not to ${quote(full.entry.value.trim())} in "full address".`,
+      span: alternate.entry.valueSpan,
       subject: 'alternate full address',
-      related: [{ message: '"full address" is set here.', span: full.span }],
+      related: [{ message: '"full address" is set here.', span: full.entry.span }],
     });
   },
 };

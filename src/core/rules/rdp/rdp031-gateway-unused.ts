@@ -13,7 +13,7 @@ export const rdp031: RdpRule = {
   check({ doc, report }) {
     const host = effectiveEntry(doc, 'gatewayhostname');
     const name = textValue(host);
-    const method = intValue(effectiveEntry(doc, 'gatewayusagemethod'));
+    const method = intValue(effectiveEntry(doc, 'gatewayusagemethod')) ?? 0; // documented default: no gateway
     if (!host || !name || (method !== 0 && method !== 4)) return;
     report({
       message: `The gateway ${quote(name)} is not used because "gatewayusagemethod" is ${method}; set it to 1 to always use the gateway.`,

@@ -12,9 +12,6 @@ const REDIRECTIONS: Readonly<Record<string, { what: string; on: (e: RdpEntry) =>
   camerastoredirect: { what: 'cameras', on: (e) => textValue(e) !== undefined },
   redirectclipboard: { what: 'the clipboard', on: (e) => intValue(e) === 1 },
   redirectsmartcards: { what: 'smart cards', on: (e) => intValue(e) === 1 },
-  redirectcomports: { what: 'serial ports', on: (e) => intValue(e) === 1 },
-  redirectposdevices: { what: 'point of service devices', on: (e) => intValue(e) === 1 },
-  redirectwebauthn: { what: 'WebAuthn (security keys)', on: (e) => intValue(e) === 1 },
 };
 
 function list(items: readonly string[]): string {

@@ -1,0 +1,91 @@
+import { describe } from 'node:test';
+import { rdp010 } from '../../../src/core/rules/rdp/rdp010-missing-full-address';
+import { rdp011 } from '../../../src/core/rules/rdp/rdp011-invalid-address';
+import { rdp012 } from '../../../src/core/rules/rdp/rdp012-ip-address-target';
+import { rdp013 } from '../../../src/core/rules/rdp/rdp013-short-hostname';
+import { rdp014 } from '../../../src/core/rules/rdp/rdp014-port-conflict';
+import { rdp015 } from '../../../src/core/rules/rdp/rdp015-alternate-address-differs';
+import { testRule } from '../rule-harness';
+
+describe('RDP010 missing-full-address', () => {
+  testRule(rdp010, {
+    accept: ['full address:s:h', 'x:i:1\nFull Address:s:h'],
+    reject: [
+      { text: 'screen mode id:i:2\nusername:s:u', ranges: [[1, 1, 1, 19]], fixed: null },
+      { text: '', ranges: [[1, 1, 1, 1]] },
+      { text: 'x:i:1\nfull address:s: ', ranges: [[2, 1, 2, 17]], message: /empty/ },
+    ],
+  });
+});
+
+describe('RDP011 invalid-address', () => {
+  testRule(rdp011, {
+    accept: [
+      'full address:s:rdsh01.contoso.com',
+      'full address:s:rdsh01.contoso.com:3390',
+      'full address:s:10.0.0.1:65535',
+      'full address:s:[fe80::1]:3389',
+      'full address:s:[2001:db8::1]',
+      'full address:s:rdsh01',
+      'alternate full address:s:rdsh02.contoso.com',
+      'full address:s:',
+      'gatewayhostname:s:',
+      'gatewayhostname:s:gw.contoso.com:443',
+    ],
+    reject: [
+      { text: 'full address:s:host:0', ranges: [[1, 16, 1, 22]], message: /port "0"/ },
+      { text: 'full address:s:host:70000', ranges: [[1, 16, 1, 26]] },
+      { text: 'full address:s:host:abc', ranges: [[1, 16, 1, 24]] },
+      { text: 'full address:s:fe80::1', ranges: [[1, 16, 1, 23]], message: /bare IPv6/ },
+      { text: 'full address:s:bad host', ranges: [[1, 16, 1, 24]], message: /blanks/ },
+      { text: 'full address:s:-bad-.com', ranges: [[1, 16, 1, 25]] },
+      { text: 'full address:s:[fe80::1', ranges: [[1, 16, 1, 24]], message: /not closed/ },
+      { text: 'full address:s:h\nalternate full address:s:x:99999', ranges: [[2, 26, 2, 33]] },
+      { text: 'gatewayhostname:s:gw contoso', ranges: [[1, 19, 1, 29]] },
+    ],
+  });
+});
+
+describe('RDP012 ip-address-target', () => {
+  testRule(rdp012, {
+    accept: ['full address:s:rdsh01.contoso.com', 'full address:s:10.0.0.1:99999', 'full address:s:rdsh01'],
+    reject: [
+      { text: 'full address:s:10.0.0.12', ranges: [[1, 16, 1, 25]], message: /"10\.0\.0\.12" is an IP address/, fixed: null },
+      { text: 'full address:s:10.0.0.12:3390\nauthentication level:i:1', ranges: [[1, 16, 1, 25]], severity: 'error', message: /refuses to connect/, title: 'strict server authentication makes it an error' },
+      { text: 'full address:s:[2001:db8::5]:3389', ranges: [[1, 17, 1, 28]] },
+      { text: 'full address:s:h.contoso.com\nalternate full address:s:192.0.2.1', ranges: [[2, 26, 2, 35]] },
+    ],
+  });
+});
+
+describe('RDP013 short-hostname', () => {
+  testRule(rdp013, {
+    accept: ['full address:s:rdsh01.contoso.com', 'full address:s:10.0.0.1', 'full address:s:localhost'],
+    reject: [{ text: 'full address:s:rdsh01:3390', ranges: [[1, 16, 1, 22]], severity: 'info' }],
+  });
+});
+
+describe('RDP014 port-conflict', () => {
+  testRule(rdp014, {
+    accept: ['full address:s:h:3390\nserver port:i:3390', 'full address:s:h\nserver port:i:3389', 'full address:s:h:3390'],
+    reject: [
+      { text: 'full address:s:h:3390\nserver port:i:3391', ranges: [[2, 15, 2, 19]], fixed: 'full address:s:h:3390\nserver port:i:3390' },
+      { text: 'full address:s:h\nserver port:i:3390', ranges: [[2, 15, 2, 19]], message: /default port 3389/, fixed: null },
+    ],
+  });
+});
+
+describe('RDP015 alternate-address-differs', () => {
+  testRule(rdp015, {
+    accept: [
+      'full address:s:h.contoso.com\nalternate full address:s:H.CONTOSO.COM',
+      'full address:s:h.contoso.com:3389\nalternate full address:s:h.contoso.com',
+      'full address:s:h',
+      'full address:s:h\nalternate full address:s:',
+    ],
+    reject: [
+      { text: 'full address:s:a.contoso.com\nalternate full address:s:b.contoso.com', ranges: [[2, 26, 2, 39]], message: /"b\.contoso\.com"/ },
+      { text: 'full address:s:a.contoso.com\nalternate full address:s:a.contoso.com:3390', ranges: [[2, 26, 2, 44]], title: 'same host, other port' },
+    ],
+  });
+});

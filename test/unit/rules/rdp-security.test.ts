@@ -1,0 +1,70 @@
+import { describe } from 'node:test';
+import { rdp020 } from '../../../src/core/rules/rdp/rdp020-credssp-disabled';
+import { rdp021 } from '../../../src/core/rules/rdp/rdp021-negotiation-disabled';
+import { rdp022 } from '../../../src/core/rules/rdp/rdp022-server-auth-disabled';
+import { rdp030 } from '../../../src/core/rules/rdp/rdp030-gateway-missing-host';
+import { rdp031 } from '../../../src/core/rules/rdp/rdp031-gateway-unused';
+import { rdp032 } from '../../../src/core/rules/rdp/rdp032-gateway-basic-auth';
+import { rdp035 } from '../../../src/core/rules/rdp/rdp035-remoteapp-missing-program';
+import { testRule } from '../rule-harness';
+
+describe('RDP020 credssp-disabled', () => {
+  testRule(rdp020, {
+    accept: ['enablecredsspsupport:i:1', 'full address:s:h', 'enablecredsspsupport:s:0'],
+    reject: [
+      { text: 'enablecredsspsupport:i:0', ranges: [[1, 24, 1, 25]], message: /HYBRID_REQUIRED_BY_SERVER/, fixed: 'enablecredsspsupport:i:1' },
+      { text: 'enablecredsspsupport:i:1\nenablecredsspsupport:i:0', ranges: [[2, 24, 2, 25]], title: 'the last duplicate is the one clients use' },
+    ],
+  });
+});
+
+describe('RDP021 negotiation-disabled', () => {
+  testRule(rdp021, {
+    accept: ['negotiate security layer:i:1'],
+    reject: [{ text: 'negotiate security layer:i:0', ranges: [[1, 28, 1, 29]], fixed: 'negotiate security layer:i:1' }],
+  });
+});
+
+describe('RDP022 server-auth-disabled', () => {
+  testRule(rdp022, {
+    accept: ['authentication level:i:2', 'authentication level:i:1', 'authentication level:i:3'],
+    reject: [{ text: 'authentication level:i:0\r\n', ranges: [[1, 24, 1, 25]], message: /man-in-the-middle/, fixed: 'authentication level:i:2\r\n' }],
+  });
+});
+
+describe('RDP030 gateway-missing-host', () => {
+  testRule(rdp030, {
+    accept: ['gatewayusagemethod:i:1\ngatewayhostname:s:gw.contoso.com', 'gatewayusagemethod:i:4', 'gatewayusagemethod:i:0\ngatewayhostname:s:'],
+    reject: [
+      { text: 'gatewayusagemethod:i:1', ranges: [[1, 22, 1, 23]], fixed: null },
+      { text: 'gatewayhostname:s:\ngatewayusagemethod:i:2', ranges: [[2, 22, 2, 23]], message: /use if direct fails/ },
+    ],
+  });
+});
+
+describe('RDP031 gateway-unused', () => {
+  testRule(rdp031, {
+    accept: ['gatewayusagemethod:i:1\ngatewayhostname:s:gw', 'gatewayusagemethod:i:4\ngatewayhostname:s:', 'gatewayusagemethod:i:2\ngatewayhostname:s:gw'],
+    reject: [
+      { text: 'gatewayhostname:s:gw.contoso.com\ngatewayusagemethod:i:4', ranges: [[1, 19, 1, 33]], severity: 'info' },
+      { text: 'gatewayhostname:s:gw.contoso.com', ranges: [[1, 19, 1, 33]], message: /is 0/, title: 'a missing usage method means the default, 0' },
+    ],
+  });
+});
+
+describe('RDP032 gateway-basic-auth', () => {
+  testRule(rdp032, {
+    accept: ['gatewaycredentialssource:i:0', 'gatewaycredentialssource:i:4'],
+    reject: [{ text: 'gatewaycredentialssource:i:3', ranges: [[1, 28, 1, 29]], severity: 'info', fixed: null }],
+  });
+});
+
+describe('RDP035 remoteapp-missing-program', () => {
+  testRule(rdp035, {
+    accept: ['remoteapplicationmode:i:1\nremoteapplicationprogram:s:||EXCEL', 'remoteapplicationmode:i:0'],
+    reject: [
+      { text: 'remoteapplicationmode:i:1', ranges: [[1, 25, 1, 26]] },
+      { text: 'remoteapplicationmode:i:1\nremoteapplicationprogram:s:  ', ranges: [[1, 25, 1, 26]] },
+    ],
+  });
+});

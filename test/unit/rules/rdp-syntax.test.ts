@@ -1,0 +1,105 @@
+import { describe } from 'node:test';
+import { rdp001 } from '../../../src/core/rules/rdp/rdp001-malformed-line';
+import { rdp002 } from '../../../src/core/rules/rdp/rdp002-unknown-property';
+import { rdp003 } from '../../../src/core/rules/rdp/rdp003-type-mismatch';
+import { rdp004 } from '../../../src/core/rules/rdp/rdp004-invalid-value';
+import { rdp005 } from '../../../src/core/rules/rdp/rdp005-duplicate-property';
+import { rdp006 } from '../../../src/core/rules/rdp/rdp006-encoding';
+import { rdp007 } from '../../../src/core/rules/rdp/rdp007-deprecated-property';
+import { testRule } from '../rule-harness';
+
+describe('RDP001 malformed-line', () => {
+  testRule(rdp001, {
+    accept: ['full address:s:host', '', '\r\n\r\n', 'drivestoredirect:s:C:\\;E:\\;', 'x:s:'],
+    reject: [
+      { text: 'full address:s:a\ngarbage line\n', ranges: [[2, 1, 2, 13]], fixed: null },
+      { text: 'desktopwidth: i:1920', ranges: [[1, 1, 1, 21]], message: /s, i or b/ },
+      { text: 'a:x:1\r\n:s:v', ranges: [[1, 1, 1, 6], [2, 1, 2, 5]] },
+      { text: 'onecolon:value', ranges: [[1, 1, 1, 15]] },
+    ],
+  });
+});
+
+describe('RDP002 unknown-property', () => {
+  testRule(rdp002, {
+    accept: ['full address:s:host', 'FULL ADDRESS:s:host', 'screen mode id:i:2'],
+    reject: [
+      { text: 'redirectclipbaord:i:1', ranges: [[1, 1, 1, 18]], message: /did you mean "redirectclipboard"/, fixed: 'redirectclipboard:i:1' },
+      { text: 'fulladdress:s:h', ranges: [[1, 1, 1, 12]], fixed: 'full address:s:h' },
+      { text: 'x:s:1\nzzqqy frobnicate:i:1', ranges: [[1, 1, 1, 2], [2, 1, 2, 17]], fixed: null, title: 'names with no close match' },
+      { text: 'desktopwidht:s:1920', ranges: [[1, 1, 1, 13]], fixed: 'desktopwidth:i:1920', title: 'a typo with the wrong type letter: the fix sets both' },
+    ],
+  });
+});
+
+describe('RDP003 type-mismatch', () => {
+  testRule(rdp003, {
+    accept: ['desktopwidth:i:1920', 'full address:s:h', 'password 51:b:0100', 'unknownthing:x:1'],
+    reject: [
+      { text: 'desktopwidth:s:1920', ranges: [[1, 14, 1, 15]], message: /integer property \(i\), not s/, fixed: 'desktopwidth:i:1920' },
+      { text: 'full address:i:3', ranges: [[1, 14, 1, 15]], fixed: 'full address:s:3' },
+    ],
+  });
+});
+
+describe('RDP004 invalid-value', () => {
+  testRule(rdp004, {
+    accept: ['authentication level:i:2', 'desktopwidth:i:1920', 'screen mode id:i:1', 'full address:s:anything', 'desktopwidth:s:abc'],
+    reject: [
+      { text: 'authentication level:i:7', ranges: [[1, 24, 1, 25]], message: /allowed: 0, 1, 2, 3/, fixed: null },
+      { text: 'authentication level:i:-1', ranges: [[1, 24, 1, 26]], message: /negative/ },
+      { text: 'screen mode id:i:0x2', ranges: [[1, 18, 1, 21]], message: /hexadecimal/, fixed: 'screen mode id:i:2' },
+      { text: 'desktopwidth:i:0x780', ranges: [[1, 16, 1, 21]], fixed: 'desktopwidth:i:1920' },
+      { text: 'screen mode id:i:+1', ranges: [[1, 18, 1, 20]], message: /plus sign/, fixed: 'screen mode id:i:1' },
+      { text: 'desktopwidth:i:0400', ranges: [[1, 16, 1, 20]], message: /plain decimal/, fixed: null, title: 'leading zeros that octal and decimal read differently get no fix' },
+      { text: 'screen mode id:i:two', ranges: [[1, 18, 1, 21]], message: /plain decimal/, fixed: null },
+      { text: 'screen mode id:i:02', ranges: [[1, 18, 1, 20]], message: /octal/, fixed: 'screen mode id:i:2' },
+      { text: 'screen mode id:i: 2', ranges: [[1, 18, 1, 20]], message: /blanks/, fixed: 'screen mode id:i:2' },
+      { text: 'desktopwidth:i:100000', ranges: [[1, 16, 1, 22]] },
+      { text: 'screen mode id:i:', ranges: [[1, 18, 1, 18]] },
+    ],
+  });
+});
+
+describe('RDP005 duplicate-property', () => {
+  testRule(rdp005, {
+    accept: ['full address:s:a\nalternate full address:s:a'],
+    reject: [
+      {
+        text: 'screen mode id:i:1\r\nfull address:s:h\r\nScreen Mode ID:i:2\r\n',
+        ranges: [[3, 1, 3, 15]],
+        message: /already set on line 1/,
+        fixed: 'screen mode id:i:1\r\nfull address:s:h\r\n',
+      },
+      { text: 'a:s:1\na:s:2\na:s:3', ranges: [[2, 1, 2, 2], [3, 1, 3, 2]], fixed: 'a:s:1\na:s:3' },
+    ],
+  });
+});
+
+describe('RDP006 encoding', () => {
+  testRule(rdp006, {
+    accept: [
+      'full address:s:h\r\nx:i:1\r\n',
+      { text: 'full address:s:h\r\n', options: { bytes: { encoding: 'utf-16le', bom: true, nul: false } }, title: 'UTF-16LE with BOM' },
+      { text: 'full address:s:h\n', options: { bytes: { encoding: 'utf-8', bom: false, nul: false } }, title: 'UTF-8 without BOM' },
+    ],
+    reject: [
+      { text: 'full address:s:h\r\nx:i:1\ny:i:2\r\n', ranges: [[2, 1, 2, 6]], message: /ends with LF while most end with CRLF/ },
+      { text: 'full address:s:h', options: { bytes: { encoding: 'utf-8', bom: true, nul: false } }, ranges: [[1, 1, 1, 17]], message: /UTF-8 byte order mark/, title: 'UTF-8 BOM' },
+      { text: 'full address:s:h', options: { bytes: { encoding: 'utf-16be', bom: true, nul: false } }, ranges: [[1, 1, 1, 17]], message: /UTF-16BE/, title: 'UTF-16BE' },
+      { text: 'a:s:1\nfull\0address:s:h', ranges: [[2, 1, 2, 17]], message: /NUL/, title: 'NUL characters' },
+    ],
+  });
+});
+
+describe('RDP007 deprecated-property', () => {
+  testRule(rdp007, {
+    accept: ['enablerdsaadauth:i:1', 'full address:s:h'],
+    reject: [
+      { text: 'targetisaadjoined:i:1', ranges: [[1, 1, 1, 18]], message: /enablerdsaadauth/, fixed: 'enablerdsaadauth:i:1' },
+      { text: 'enablerdsaadauth:i:1\ntargetisaadjoined:i:1\n', ranges: [[2, 1, 2, 18]], fixed: 'enablerdsaadauth:i:1\n' },
+      { text: 'auto connect:i:1\r\nx:i:1', ranges: [[1, 1, 1, 13]], fixed: 'x:i:1' },
+      { text: 'redirectdrives:i:1', ranges: [[1, 1, 1, 15]], fixed: null },
+    ],
+  });
+});
