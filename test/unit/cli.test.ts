@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const ROOT = resolve(__dirname, '../../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const SECRET = 'Hunter2-Plaintext';
+const DPAPI = '01000000D08C9DDF0115D1118C7A00C04FC297EB0000AABBCCDD';
+
+function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function utf16(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+describe('rdp-doctor CLI', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-cli-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'good.rdp'), utf16('full address:s:rdsh01.contoso.com\r\nauthentication level:i:2\r\n'));
+    writeFileSync(join(dir, 'sub', 'bad.rdp'), utf16(`full address:s:10.0.0.5\r\nenablecredsspsupport:i:0\r\npassword 51:b:${DPAPI}\r\nremoteapplicationmode:i:1\r\n`));
+    writeFileSync(join(dir, 'plain.rdp'), `full address:s:h.contoso.com\npassword:s:${SECRET}\n`);
+    writeFileSync(join(dir, 'notes.md'), '# not linted\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lints a folder recursively and exits 1 on error findings (text)', () => {
+    const r = run(['lint', '.'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /sub[\\/]bad\.rdp/);
+    assert.match(r.stdout, /1:16 +warning +The target "10\.0\.0\.5" is an IP address/);
+    assert.match(r.stdout, /RDP035/);
+    assert.doesNotMatch(r.stdout, /good\.rdp/);
+  });
+
+  it('prints the SPEC JSON shape with 1-based positions', () => {
+    const r = run(['lint', 'sub', '--format', 'json'], dir);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.tool, 'rdp-doctor');
+    assert.match(out.version, /^\d+\.\d+\.\d+/);
+    assert.deepEqual(out.errors, []);
+    const [file] = out.files;
+    assert.equal(file.format, 'rdp');
+    const rdp020 = file.findings.find((f: { ruleId: string }) => f.ruleId === 'RDP020');
+    assert.deepEqual(rdp020, {
+      ruleId: 'RDP020',
+      severity: 'warning',
+      message: rdp020.message,
+      line: 2,
+      column: 24,
+      endLine: 2,
+      endColumn: 25,
+      subject: 'enablecredsspsupport',
+      fixable: true,
+    });
+  });
+
+  it('emits SARIF 2.1.0 with rules and results', () => {
+    const r = run(['lint', 'sub', '--format', 'sarif'], dir);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.ok(run0.tool.driver.rules.some((rule: { id: string; helpUri: string }) => rule.id === 'RDP012' && rule.helpUri.endsWith('docs/rules/RDP012.md')));
+    const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'RDP012');
+    assert.equal(result.level, 'warning');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 16, endLine: 1, endColumn: 24 });
+  });
+
+  it('never prints a saved password in any format', () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = run(['lint', '.', '--format', format], dir);
+      assert.ok(!r.stdout.includes(SECRET) && !r.stderr.includes(SECRET), format);
+      assert.ok(!r.stdout.includes(DPAPI), format);
+    }
+  });
+
+  it('--fix writes the file back with its encoding, BOM and line endings', () => {
+    const path = join(dir, 'fixme.rdp');
+    writeFileSync(path, utf16('full address:s:rdsh01.contoso.com\r\nauthentication level:i:0\r\nenablecredsspsupport:i:0\r\nscreen mode id:i:2\r\nscreen mode id:i:1\r\n'));
+    const r = run(['lint', 'fixme.rdp', '--fix', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const bytes = readFileSync(path);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
+    assert.equal(
+      bytes.subarray(2).toString('utf16le'),
+      'full address:s:rdsh01.contoso.com\r\nauthentication level:i:2\r\nenablecredsspsupport:i:1\r\nscreen mode id:i:2\r\n',
+    );
+    assert.equal(JSON.parse(r.stdout).files[0].fixed, 3);
+    rmSync(path);
+  });
+
+  it('reports unreadable and binary inputs, processes the rest, and exits 2', () => {
+    writeFileSync(join(dir, 'garbage.rdp'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256)));
+    const r = run(['lint', '.', 'missing.rdp', '--format', 'json'], dir);
+    assert.equal(r.code, 2);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(
+      out.errors.map((e: { path: string }) => e.path).sort(),
+      ['garbage.rdp', 'missing.rdp'],
+    );
+    assert.match(out.errors.find((e: { path: string }) => e.path === 'garbage.rdp').message, /binary/);
+    assert.ok(out.files.some((f: { path: string }) => f.path.endsWith('bad.rdp')));
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    rmSync(join(dir, 'garbage.rdp'));
+  });
+
+  it('handles a 200 KB line without echoing it', () => {
+    const path = join(dir, 'long.rdp');
+    writeFileSync(path, `full address:s:${'a'.repeat(200_000)}\r\n`);
+    const r = run(['lint', 'long.rdp'], dir);
+    assert.equal(r.code, 1);
+    assert.ok(r.stdout.length < 2000, `output is ${r.stdout.length} characters`);
+    rmSync(path);
+  });
+
+  it('reports a folder it cannot read', { skip: process.getuid?.() === 0 ? 'root reads every folder' : false }, () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0);
+    const r = run(['lint', 'locked'], dir);
+    chmodSync(locked, 0o755);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /Permission denied/);
+  });
+
+  it('applies .rdpdoctor.yaml found above the file, and reports its own errors', () => {
+    writeFileSync(join(dir, '.rdpdoctor.yaml'), 'rules:\n  RDP035: off\n  RDP012: error\n');
+    const out = JSON.parse(run(['lint', 'sub', '--format', 'json'], dir).stdout);
+    const ids = out.files[0].findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`);
+    assert.ok(ids.includes('RDP012:error'));
+    assert.ok(!ids.some((id: string) => id.startsWith('RDP035')));
+    writeFileSync(join(dir, '.rdpdoctor.yaml'), 'rules:\n  RDP035: sometimes\n');
+    const bad = JSON.parse(run(['lint', '.rdpdoctor.yaml', '--format', 'json'], dir).stdout);
+    assert.equal(bad.files[0].format, 'config');
+    assert.deepEqual(bad.files[0].findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]), [['CFG001', 2, 11]]);
+    rmSync(join(dir, '.rdpdoctor.yaml'));
+  });
+
+  it('detects an .rdp file by content when named explicitly, and refuses other files', () => {
+    writeFileSync(join(dir, 'profile.txt'), 'full address:s:10.1.1.1\r\nscreen mode id:i:2\r\n');
+    const r = run(['lint', 'profile.txt', 'notes.md', '--format', 'json'], dir);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.files[0].format, 'rdp');
+    assert.equal(out.errors[0].path, 'notes.md');
+    assert.equal(r.code, 2);
+  });
+
+  it('explains 0x904 with extended 0x7 as text and JSON', () => {
+    const text = run(['explain', '0x904', '--extended', '0x7'], dir);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /disconnectReasonAtClientWinsockFDCLOSE/);
+    assert.match(text.stdout, /exDiscReasonServerDeniedConnection/);
+    const json = JSON.parse(run(['explain', '2308', '0x7', '--format', 'json'], dir).stdout);
+    assert.equal(json.code, '0x904');
+    assert.equal(json.decimal, 2308);
+    assert.equal(json.extended.decimal, 7);
+    assert.ok(json.checks.includes('NET002'));
+    assert.ok(json.sources.length > 0);
+  });
+
+  it('exits 2 with a clear message for unknown codes, commands and options', () => {
+    for (const args of [['explain', '0xZZZ'], ['explain'], ['frobnicate'], ['lint', '--bogus'], ['lint', '--format', 'xml'], []]) {
+      const r = run(args, dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
+  it('lists the rules as text and JSON', () => {
+    const json = JSON.parse(run(['rules', '--format', 'json'], dir).stdout);
+    assert.ok(json.rules.some((r: { id: string; fixable: boolean }) => r.id === 'RDP020' && r.fixable));
+    assert.match(run(['rules'], dir).stdout, /RDP012 +ip-address-target +warning/);
+  });
+});

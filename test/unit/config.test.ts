@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseConfig } from '../../src/core/config/parse';
+import { lintRdp } from '../../src/core/rules/engine';
+import { ALL_RULES } from '../../src/core/rules/registry';
+import { LineIndex } from '../../src/core/text/line-index';
+
+const KNOWN = new Set(ALL_RULES.map((r) => r.id));
+
+function at(text: string, offset: number): string {
+  const p = new LineIndex(text).positionAt(offset);
+  return `${p.line + 1}:${p.character + 1}`;
+}
+
+describe('.rdpdoctor.yaml', () => {
+  it('reads the SPEC example with defaults filled in', () => {
+    const text = [
+      'rules:',
+      '  RDP013: off',
+      'trust:',
+      '  ca: [certs/internal-root.pem]',
+      '  expiringSoonDays: 30',
+      'checks:',
+      '  timeoutMs: 5000',
+      '  concurrency: 16',
+      'hosts:',
+      '  - group: Session hosts',
+      '    hosts:',
+      '      - rdsh01.contoso.com',
+      '      - { host: 10.0.0.12, port: 3390, name: rdsh02.contoso.com }',
+      '  - standalone.contoso.com',
+    ].join('\n');
+    const { config, findings } = parseConfig(text, KNOWN);
+    assert.deepEqual(findings, []);
+    assert.deepEqual(config.rules, { RDP013: 'off' });
+    assert.deepEqual(config.trust, { ca: ['certs/internal-root.pem'], expiringSoonDays: 30 });
+    assert.deepEqual(
+      config.hosts.map(({ span: _span, ...h }) => h),
+      [
+        { host: 'rdsh01.contoso.com', group: 'Session hosts' },
+        { host: '10.0.0.12', port: 3390, name: 'rdsh02.contoso.com', group: 'Session hosts' },
+        { host: 'standalone.contoso.com' },
+      ],
+    );
+  });
+
+  it('reports wrong values and unknown keys at their positions, keeping the valid parts', () => {
+    const text = 'rules:\n  RDP013: offf\n  RDP999: off\n  RDP020: error\nchecks:\n  timeoutMs: -5\ncolour: blue\n';
+    const { config, findings } = parseConfig(text, KNOWN);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, at(text, f.span.start)]),
+      [
+        ['CFG001', '2:11'],
+        ['CFG002', '3:3'],
+        ['CFG001', '6:14'],
+        ['CFG002', '7:1'],
+      ],
+    );
+    assert.deepEqual(config.rules, { RDP999: 'off', RDP020: 'error' });
+    assert.equal(config.checks.timeoutMs, 5000);
+  });
+
+  it('reports YAML syntax errors with a position instead of throwing', () => {
+    const text = 'rules:\n  RDP013: off\n  x: [\nhosts:\n';
+    const { findings } = parseConfig(text, KNOWN);
+    assert.equal(findings[0]!.ruleId, 'CFG001');
+    assert.ok(findings[0]!.span.start > 0);
+    assert.deepEqual(parseConfig('', KNOWN).findings, []);
+    assert.equal(parseConfig('- a\n- b', KNOWN).findings[0]!.ruleId, 'CFG001');
+  });
+
+  it('overrides severities and turns rules off in the engine', () => {
+    const text = 'full address:s:rdsh01\nenablecredsspsupport:i:0';
+    const ids = (severities: Record<string, 'off' | 'error' | 'info' | 'warning'>) =>
+      lintRdp(text, { severities }).findings.map((f) => `${f.ruleId}:${f.severity}`);
+    assert.deepEqual(ids({}), ['RDP013:info', 'RDP020:warning']);
+    assert.deepEqual(ids({ RDP013: 'off', RDP020: 'error' }), ['RDP020:error']);
+  });
+});

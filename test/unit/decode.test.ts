@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { decodeBytes, encodeText, type Encoding } from '../../src/core/text/decode';
+import { detectEol, LineIndex } from '../../src/core/text/line-index';
+import { applyEdits } from '../../src/core/text/edits';
+
+const TEXT = 'screen mode id:i:2\r\nfull address:s:rdsh01.contoso.com\r\n';
+
+describe('decodeBytes', () => {
+  const cases: [string, Buffer, Encoding, boolean][] = [
+    ['UTF-16LE with BOM (as mstsc writes)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]), 'utf-16le', true],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT, 'utf16le').swap16()]), 'utf-16be', true],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]), 'utf-8', true],
+    ['UTF-8 without BOM', Buffer.from(TEXT), 'utf-8', false],
+    ['UTF-16LE without BOM', Buffer.from(TEXT, 'utf16le'), 'utf-16le', false],
+    ['UTF-16BE without BOM', Buffer.from(TEXT, 'utf16le').swap16(), 'utf-16be', false],
+    ['ANSI that is not UTF-8', Buffer.from('username:s:J\xfcrgen\r\n', 'latin1'), 'latin1', false],
+  ];
+  for (const [title, bytes, encoding, bom] of cases) {
+    it(`detects ${title} and writes the same bytes back`, () => {
+      const decoded = decodeBytes(bytes);
+      assert.equal(decoded.encoding, encoding);
+      assert.equal(decoded.bom, bom);
+      assert.equal(decoded.binary, false);
+      assert.ok(!decoded.text.startsWith('\uFEFF'));
+      assert.deepEqual(encodeText(decoded.text, decoded.encoding, decoded.bom), bytes);
+    });
+  }
+
+  it('reports NUL characters and binary garbage', () => {
+    assert.equal(decodeBytes(Buffer.from('a:s:1\0\r\nb:s:2')).nul, true);
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    assert.equal(decodeBytes(garbage).binary, true);
+    assert.equal(decodeBytes(Buffer.alloc(0)).text, '');
+  });
+
+  it('round-trips any text through every encoding (property test)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom<Encoding>('utf-8', 'utf-16le', 'utf-16be'), fc.boolean(), (text, encoding, bom) => {
+        const bytes = encodeText(text, encoding, bom);
+        if (!bom && encoding !== 'utf-8') return; // without a BOM, short UTF-16 is only guessed
+        const decoded = decodeBytes(bytes);
+        assert.equal(decoded.text, text);
+        assert.deepEqual(encodeText(decoded.text, decoded.encoding, decoded.bom), bytes);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void decodeBytes(bytes)), { numRuns: 1000 });
+  });
+});
+
+describe('LineIndex and line endings', () => {
+  it('maps offsets and positions both ways across CRLF, LF and CR', () => {
+    const text = 'ab\r\ncd\nef\rg';
+    const index = new LineIndex(text);
+    assert.equal(index.lineCount, 4);
+    assert.deepEqual(index.positionAt(text.indexOf('d')), { line: 1, character: 1 });
+    assert.deepEqual(index.positionAt(text.indexOf('g')), { line: 3, character: 0 });
+    assert.equal(index.offsetAt({ line: 2, character: 1 }), text.indexOf('f'));
+    assert.equal(index.lineEnd(0), 2);
+    assert.deepEqual(index.positionAt(999), { line: 3, character: 1 });
+  });
+
+  it('finds the dominant line break and mixed endings', () => {
+    assert.deepEqual(detectEol('a\r\nb\r\nc\n').eol, '\r\n');
+    assert.equal(detectEol('a\r\nb\r\nc\n').mixed, true);
+    assert.equal(detectEol('a\nb').mixed, false);
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies edits in order and drops one that overlaps an earlier edit', () => {
+    const result = applyEdits('0123456789', [
+      { span: { start: 5, end: 7 }, newText: 'X' },
+      { span: { start: 1, end: 3 }, newText: 'A' },
+      { span: { start: 2, end: 6 }, newText: 'B' },
+      { span: { start: 9, end: 9 }, newText: '!' },
+    ]);
+    assert.equal(result.text, '0A34X78!9');
+    assert.equal(result.dropped.length, 1);
+  });
+});

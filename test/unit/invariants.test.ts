@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { ALL_RULES, RDP_RULES } from '../../src/core/rules/registry';
+import { PROPERTIES } from '../../src/core/rdp/properties/index';
+import { SOURCES } from '../../src/core/knowledge/sources';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** SPEC §2's `.rdp` rule IDs and names: fixed, so they are repeated here on purpose. */
+const SPEC_RDP_RULES = {
+  RDP001: 'malformed-line', RDP002: 'unknown-property', RDP003: 'type-mismatch', RDP004: 'invalid-value',
+  RDP005: 'duplicate-property', RDP006: 'encoding', RDP007: 'deprecated-property', RDP010: 'missing-full-address',
+  RDP011: 'invalid-address', RDP012: 'ip-address-target', RDP013: 'short-hostname', RDP014: 'port-conflict',
+  RDP015: 'alternate-address-differs', RDP020: 'credssp-disabled', RDP021: 'negotiation-disabled',
+  RDP022: 'server-auth-disabled', RDP030: 'gateway-missing-host', RDP031: 'gateway-unused', RDP032: 'gateway-basic-auth',
+  RDP035: 'remoteapp-missing-program', RDP040: 'stored-password', RDP041: 'signature-invalid',
+  RDP042: 'unsigned-secure-setting', RDP043: 'redirection-exposure',
+} as const;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+describe('invariants', () => {
+  it('every SPEC .rdp rule exists with its ID and name, and nothing else claims an RDP ID', () => {
+    assert.deepEqual(Object.fromEntries(RDP_RULES.map((r) => [r.id, r.name])), SPEC_RDP_RULES);
+  });
+
+  it('SPEC.md, when it is beside the repo, still lists the same .rdp rules', { skip: !existsSync(join(ROOT, '../shared/SPEC.md')) && 'no ../shared' }, () => {
+    const spec = readFileSync(join(ROOT, '../shared/SPEC.md'), 'utf8');
+    const rows = [...spec.matchAll(/^\| (RDP\d{3}) \| ([a-z-]+) \|/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(Object.fromEntries(rows), SPEC_RDP_RULES);
+  });
+
+  it('every rule has a docs page whose title names it, and the docs index lists it', () => {
+    const index = readFileSync(join(ROOT, 'docs/rules/README.md'), 'utf8');
+    for (const rule of ALL_RULES) {
+      const page = join(ROOT, 'docs/rules', `${rule.id}.md`);
+      assert.ok(existsSync(page), `docs/rules/${rule.id}.md is missing`);
+      assert.equal(readFileSync(page, 'utf8').split('\n')[0], `# ${rule.id}: ${rule.name}`);
+      assert.ok(index.includes(`${rule.id}.md`), `docs/rules/README.md does not list ${rule.id}`);
+      assert.match(readFileSync(page, 'utf8'), new RegExp(`Default severity: \\*\\*${rule.defaultSeverity}\\*\\*`));
+    }
+  });
+
+  it('rule IDs are unique and descriptions are sentences', () => {
+    assert.equal(new Set(ALL_RULES.map((r) => r.id)).size, ALL_RULES.length);
+    for (const rule of ALL_RULES) assert.match(rule.description, /^[A-Z"a-z].*\.$/, rule.id);
+  });
+
+  it('every property has a description and at least one known source', () => {
+    for (const p of PROPERTIES) {
+      assert.ok(p.description.length > 10, p.name);
+      assert.ok(p.sources.length > 0 && p.sources.every((s) => s in SOURCES), p.name);
+    }
+  });
+
+  it('src/core never imports vscode, the extension or the CLI', () => {
+    for (const file of filesUnder(join(ROOT, 'src/core'))) {
+      const text = readFileSync(file, 'utf8');
+      assert.doesNotMatch(text, /from ['"]vscode['"]|require\(['"]vscode['"]\)/, file);
+      assert.doesNotMatch(text, /from ['"][./]*\.\.\/(extension|cli)\//, file);
+    }
+  });
+
+  it('package.json contributes what the README and SPEC promise', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.name, 'rdp-doctor');
+    assert.equal(pkg.displayName, 'RDP Doctor');
+    assert.equal(pkg.engines.vscode, '^1.99.0');
+    assert.equal(pkg.bin['rdp-doctor'], 'dist/cli.js');
+    assert.equal(pkg.activationEvents, undefined, 'activation events are left to VS Code');
+    for (const c of pkg.contributes.commands) assert.equal(c.category, 'RDP', c.command);
+    for (const path of [pkg.contributes.grammars[0].path, pkg.contributes.snippets[0].path, pkg.contributes.languages[0].configuration]) {
+      assert.ok(existsSync(join(ROOT, path)), path);
+    }
+  });
+});
