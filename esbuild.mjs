@@ -43,6 +43,12 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: ['bench/relint.ts', 'bench/read-decode-baseline.ts', 'bench/make-corpus.ts'],
+    outdir: 'out/bench',
+    outbase: 'bench',
+  },
+  {
+    ...common,
     entryPoints: testEntries('test/unit'),
     outdir: 'out/test/unit',
     outbase: 'test/unit',

@@ -1,6 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { CONFIG_FILE_NAMES } from '../core/config/types';
 import { isCandidateName } from '../core/lint/formats';
 
@@ -17,37 +16,41 @@ export interface InputError {
   readonly message: string;
 }
 
-async function walk(dir: string, out: InputFile[], errors: InputError[]): Promise<void> {
-  let names: string[];
+function walk(dir: string, out: InputFile[], errors: InputError[]): void {
+  let entries: Dirent[];
   try {
-    names = (await readdir(dir)).sort();
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     errors.push({ path: dir, message: describeFsError(error) });
     return;
   }
-  for (const name of names) {
-    const full = join(dir, name);
-    let info;
-    try {
-      info = await stat(full);
-    } catch (error) {
-      errors.push({ path: full, message: describeFsError(error) });
-      continue;
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const info = statSync(full);
+        isDirectory = info.isDirectory();
+        isFile = info.isFile();
+      } catch (error) {
+        errors.push({ path: full, message: describeFsError(error) });
+        continue;
+      }
     }
-    if (info.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(name)) await walk(full, out, errors);
-    } else if (info.isFile() && isCandidateName(name)) out.push({ path: full, named: false });
+    if (isDirectory) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, out, errors);
+    } else if (isFile && isCandidateName(entry.name)) out.push({ path: full, named: false });
   }
 }
 
 /** Expands files and folders (recursively) into the files to lint, in a stable order. */
-export async function collectInputs(paths: readonly string[]): Promise<{ files: InputFile[]; errors: InputError[] }> {
+export function collectInputs(paths: readonly string[]): { files: InputFile[]; errors: InputError[] } {
   const files: InputFile[] = [];
   const errors: InputError[] = [];
   for (const path of paths) {
     try {
-      const info = await stat(path);
-      if (info.isDirectory()) await walk(path, files, errors);
+      if (statSync(path).isDirectory()) walk(path, files, errors);
       else files.push({ path, named: true });
     } catch (error) {
       errors.push({ path, message: describeFsError(error) });

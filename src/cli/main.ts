@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
         options: { format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean', default: false } },
       });
       const format = formatOption(values.format, ['text', 'json', 'sarif']);
-      const { report, exitCode } = await runLint({
+      const { report, exitCode } = runLint({
         paths: positionals.length ? positionals : ['.'],
         fix: values.fix ?? false,
         ...(values.config !== undefined && { configPath: values.config }),

@@ -1,4 +1,4 @@
-import { detectEol, type Eol, type Span } from '../text/line-index';
+import type { Eol, Span } from '../text/line-index';
 
 /** One `name:type:value` line, with the exact span of each part. */
 export interface RdpEntry {
@@ -44,35 +44,45 @@ export interface RdpDocument {
 
 const TYPE_LETTERS = new Set(['s', 'i', 'b']);
 
-function parseLine(text: string, line: number, start: number, end: number): Omit<RdpLine, 'eol'> {
+function parseLine(text: string, line: number, start: number, end: number, eol: string): RdpLine {
   const span = { start, end };
-  const content = text.slice(start, end);
-  if (content.trim() === '') return { line, kind: 'blank', span };
-  const first = content.indexOf(':');
-  const second = first < 0 ? -1 : content.indexOf(':', first + 1);
-  if (second < 0) {
-    return { line, kind: 'malformed', span, problem: 'it has no "name:type:value" form' };
+  let first = -1;
+  let second = -1;
+  let blank = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */) {
+      if (first < 0) first = i;
+      else if (second < 0) {
+        second = i;
+        blank = false;
+        break;
+      }
+    }
+    if (blank && c !== 32 && c !== 9) blank = false;
   }
-  const rawName = content.slice(0, first);
-  const type = content.slice(first + 1, second);
-  if (rawName.trim() === '') return { line, kind: 'malformed', span, problem: 'the property name is empty' };
+  if (blank) return { line, kind: 'blank', span, eol };
+  if (second < 0) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
+  const rawName = text.slice(start, first);
+  const key = rawName.trim().toLowerCase();
+  if (key === '') return { line, kind: 'malformed', span, eol, problem: 'the property name is empty' };
+  const type = text.slice(first + 1, second);
   if (type.length !== 1 || !TYPE_LETTERS.has(type)) {
-    return { line, kind: 'malformed', span, problem: 'the type between the colons must be s, i or b' };
+    return { line, kind: 'malformed', span, eol, problem: 'the type between the colons must be s, i or b' };
   }
   const lead = rawName.length - rawName.trimStart().length;
-  const nameSpan = { start: start + lead, end: start + rawName.trimEnd().length };
   const entry: RdpEntry = {
     line,
     rawName,
-    key: rawName.trim().toLowerCase(),
+    key,
     type,
-    value: content.slice(second + 1),
+    value: text.slice(second + 1, end),
     span,
-    nameSpan,
-    typeSpan: { start: start + first + 1, end: start + second },
-    valueSpan: { start: start + second + 1, end },
+    nameSpan: { start: start + lead, end: start + rawName.trimEnd().length },
+    typeSpan: { start: first + 1, end: second },
+    valueSpan: { start: second + 1, end },
   };
-  return { line, kind: 'property', span, entry };
+  return { line, kind: 'property', span, eol, entry };
 }
 
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
@@ -80,29 +90,29 @@ export function parseRdp(text: string): RdpDocument {
   const lines: RdpLine[] = [];
   const entries: RdpEntry[] = [];
   const byKey = new Map<string, RdpEntry[]>();
+  const counts = { '\r\n': 0, '\n': 0, '\r': 0 };
+  const length = text.length;
   let start = 0;
-  let line = 0;
-  while (start <= text.length) {
+  for (let line = 0; ; line++) {
     let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    let eol = '';
-    if (text.charCodeAt(end) === 13) eol = text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
-    else if (text.charCodeAt(end) === 10) eol = '\n';
-    if (end === text.length && start === end && line > 0) break;
-    const parsed = parseLine(text, line, start, end);
-    lines.push({ ...parsed, eol });
+    let c = 0;
+    while (end < length && (c = text.charCodeAt(end)) !== 10 && c !== 13) end++;
+    const eol: Eol | '' = end === length ? '' : c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
+    if (end === length && start === end && line > 0) break;
+    const parsed = parseLine(text, line, start, end, eol);
+    lines.push(parsed);
     if (parsed.entry) {
       entries.push(parsed.entry);
       const list = byKey.get(parsed.entry.key);
       if (list) list.push(parsed.entry);
       else byKey.set(parsed.entry.key, [parsed.entry]);
     }
-    start = end + eol.length;
-    line++;
     if (eol === '') break;
+    counts[eol]++;
+    start = end + eol.length;
   }
-  const { eol, mixed } = detectEol(text);
-  return { text, lines, entries, byKey, eol, mixedEol: mixed };
+  const kinds = (Object.keys(counts) as Eol[]).filter((k) => counts[k] > 0).sort((a, b) => counts[b] - counts[a]);
+  return { text, lines, entries, byKey, eol: kinds[0] ?? '\r\n', mixedEol: kinds.length > 1 };
 }
 
 /** Prints a parsed document from its parts; equals the input for every input. */

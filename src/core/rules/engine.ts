@@ -1,8 +1,10 @@
-import { parseRdp, type RdpDocument } from '../rdp/parse';
+import { parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
+import { findProperty } from '../rdp/properties/index';
+import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
 import { isSecretKey } from './messages';
 import { RDP_RULES } from './registry';
-import type { Finding, RdpRule, Report, SeveritySetting } from './types';
+import type { Finding, RdpRule, RdpRuleContext, Report, Severity, SeveritySetting } from './types';
 
 export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
 
@@ -38,21 +40,35 @@ function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
 export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult {
   const doc = parseRdp(text);
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RDP_RULES) {
-    const setting = options.severities?.[rule.id];
-    if (setting === 'off') continue;
-    const report = (r: Report): void => {
-      findings.push({
-        ruleId: rule.id,
-        severity: setting ?? r.severity ?? rule.defaultSeverity,
+  let rule: RdpRule | undefined;
+  let setting: Severity | undefined;
+  const infos: (PropertyInfo | null | undefined)[] = new Array(doc.lines.length);
+  const context: RdpRuleContext = {
+    doc,
+    property(entry: RdpEntry): PropertyInfo | undefined {
+      let info = infos[entry.line];
+      if (info === undefined) info = infos[entry.line] = findProperty(entry.key) ?? null;
+      return info ?? undefined;
+    },
+    ...(options.bytes && { bytes: options.bytes }),
+    report(r: Report): void {
+      const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
+        ruleId: rule!.id,
+        severity: setting ?? r.severity ?? rule!.defaultSeverity,
         message: r.message,
         span: r.span,
-        ...(r.subject !== undefined && { subject: r.subject }),
-        ...(r.fix && { fix: r.fix }),
-        ...(r.related && { related: r.related }),
-      });
-    };
-    rule.check({ doc, ...(options.bytes && { bytes: options.bytes }), report });
+      };
+      if (r.subject !== undefined) finding.subject = r.subject;
+      if (r.fix) finding.fix = r.fix;
+      if (r.related) finding.related = r.related;
+      findings.push(finding);
+    },
+  };
+  for (rule of options.rules ?? RDP_RULES) {
+    const configured = options.severities?.[rule.id];
+    if (configured === 'off') continue;
+    setting = configured;
+    rule.check(context);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { doc, findings: redact(doc, findings) };

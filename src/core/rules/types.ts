@@ -1,4 +1,5 @@
-import type { RdpDocument } from '../rdp/parse';
+import type { RdpDocument, RdpEntry } from '../rdp/parse';
+import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
 import type { Span } from '../text/line-index';
 import type { TextEdit } from '../text/edits';
@@ -56,6 +57,8 @@ export interface RuleMeta {
 
 export interface RdpRuleContext {
   readonly doc: RdpDocument;
+  /** The knowledge-base entry for a line's property, looked up once per lint. */
+  property(entry: RdpEntry): PropertyInfo | undefined;
   /** Byte-level facts, when the text came from bytes (the CLI, or a file the editor read). */
   readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
   report(report: Report): void;

@@ -42,5 +42,6 @@ const BY_NAME: ReadonlyMap<string, PropertyInfo> = new Map(
 
 /** Looks a property up by name or alias; names are case-insensitive, as clients treat them. */
 export function findProperty(name: string): PropertyInfo | undefined {
-  return BY_NAME.get(normalizeName(name));
+  // Entry keys are already normalized: look them up without allocating.
+  return BY_NAME.get(name) ?? BY_NAME.get(normalizeName(name));
 }

@@ -10,9 +10,9 @@ export const rdp002: RdpRule = {
   defaultSeverity: 'warning',
   fixable: true,
   tags: ['syntax'],
-  check({ doc, report }) {
+  check({ doc, report, property }) {
     for (const entry of doc.entries) {
-      if (findProperty(entry.key)) continue;
+      if (property(entry)) continue;
       const suggestion = closest(entry.key, PROPERTY_NAMES);
       const known = suggestion && findProperty(suggestion);
       report({

@@ -1,4 +1,3 @@
-import { findProperty } from '../../rdp/properties/index';
 import type { RdpType } from '../../rdp/property-types';
 import type { RdpRule } from '../types';
 
@@ -11,9 +10,9 @@ export const rdp003: RdpRule = {
   defaultSeverity: 'error',
   fixable: true,
   tags: ['syntax'],
-  check({ doc, report }) {
+  check({ doc, report, property }) {
     for (const entry of doc.entries) {
-      const info = findProperty(entry.key);
+      const info = property(entry);
       if (!info || info.type === entry.type) continue;
       report({
         message: `"${info.name}" is ${TYPE_NAMES[info.type]} property (${info.type}), not ${entry.type}; clients ignore or reject the line.`,

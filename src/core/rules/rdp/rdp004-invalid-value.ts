@@ -1,4 +1,3 @@
-import { findProperty } from '../../rdp/properties/index';
 import type { PropertyInfo } from '../../rdp/property-types';
 import type { RdpEntry } from '../../rdp/parse';
 import { quote } from '../messages';
@@ -62,9 +61,9 @@ export const rdp004: RdpRule = {
   defaultSeverity: 'error',
   fixable: true,
   tags: ['values'],
-  check({ doc, report }) {
+  check({ doc, report, property }) {
     for (const entry of doc.entries) {
-      const info = findProperty(entry.key);
+      const info = property(entry);
       if (!info || info.type !== entry.type) continue;
       const problem = info.type === 'i' ? checkInteger(entry, info) : info.type === 's' ? checkString(entry, info) : undefined;
       if (!problem) continue;

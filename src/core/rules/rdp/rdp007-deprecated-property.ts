@@ -1,4 +1,3 @@
-import { findProperty } from '../../rdp/properties/index';
 import type { RdpDocument, RdpEntry } from '../../rdp/parse';
 import type { Fix, RdpRule } from '../types';
 import { deleteLine, intValue } from './fixes';
@@ -19,9 +18,9 @@ export const rdp007: RdpRule = {
   defaultSeverity: 'info',
   fixable: true,
   tags: ['values'],
-  check({ doc, report }) {
+  check({ doc, report, property }) {
     for (const entry of doc.entries) {
-      const info = findProperty(entry.key);
+      const info = property(entry);
       if (!info?.deprecated) continue;
       const reason = info.deprecated.replace(/\.?\s*$/, '.');
       const fix = FIXES[info.name]?.(doc, entry);

@@ -1,4 +1,3 @@
-import { findProperty } from '../../rdp/properties/index';
 import type { RdpRule } from '../types';
 import { isSigned, signScope } from './signing';
 
@@ -9,11 +8,11 @@ export const rdp042: RdpRule = {
   defaultSeverity: 'warning',
   fixable: false,
   tags: ['signing'],
-  check({ doc, report }) {
+  check({ doc, report, property }) {
     const scope = signScope(doc);
     if (!isSigned(doc) || !scope) return;
     for (const entry of doc.entries) {
-      const signName = findProperty(entry.key)?.signName;
+      const signName = property(entry)?.signName;
       if (!signName || scope.has(signName.toLowerCase())) continue;
       report({
         message: `"${entry.key}" is a secure setting but "signscope" does not cover it: it was added or changed after signing and the signature does not protect it.`,
