@@ -50,7 +50,8 @@ export class LintFeature implements vscode.Disposable {
       }),
       configs.onDidChange(() => this.lintAll()),
     );
-    this.lintAll();
+    // Documents already open when the extension activates (the one that activated it, at least).
+    for (const document of vscode.workspace.textDocuments) this.opened(document);
   }
 
   /** The findings of the document's current version, linting now if they are stale. */
@@ -75,7 +76,7 @@ export class LintFeature implements vscode.Disposable {
   private opened(document: vscode.TextDocument): void {
     if (!formatOf(document)) return;
     void this.lint(document);
-    if (document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote') void this.readBytes(document);
+    if (document.uri.scheme !== 'untitled') void this.readBytes(document);
   }
 
   /** Byte-level facts (encoding, BOM, NUL) that the editor's text no longer shows; RDP006 needs them. */

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isIPv6, parseAddress } from '../../src/core/rdp/address';
+import { propertyMarkdown, valueMarkdown } from '../../src/core/rdp/property-docs';
+import { findProperty, PROPERTIES } from '../../src/core/rdp/properties/index';
+
+describe('hover text', () => {
+  it('documents a property: type, every value with its meaning, default, clients and source', () => {
+    const md = propertyMarkdown(findProperty('authentication level')!);
+    assert.match(md, /\*\*authentication level\*\* `i` — integer/);
+    for (const v of ['0', '1', '2', '3']) assert.match(md, new RegExp(`- \`${v}\` — `));
+    assert.match(md, /\*\*Default:\*\* `3`/);
+    assert.match(md, /mstsc .* · Azure Virtual Desktop .* · FreeRDP applied/);
+    assert.match(md, /\*\*Source:\*\* \[Microsoft Learn: Supported RDP properties\]\(https:\/\/learn\.microsoft\.com/);
+  });
+
+  it('documents every property without throwing', () => {
+    for (const p of PROPERTIES) assert.ok(propertyMarkdown(p).includes(p.name));
+  });
+
+  it('says what a value does, and marks the default', () => {
+    const info = findProperty('enablecredsspsupport')!;
+    assert.match(valueMarkdown(info, '0')!, /`0`/);
+    assert.match(valueMarkdown(info, '1')!, /\(default\)/);
+    assert.equal(valueMarkdown(info, '7'), undefined);
+    assert.match(valueMarkdown(findProperty('desktopwidth')!, '1920')!, /allowed range/);
+  });
+});
+
+describe('parseAddress', () => {
+  it('reads host, port and kind', () => {
+    assert.deepEqual(parseAddress('rdsh01.contoso.com:3390'), { ok: true, address: { host: 'rdsh01.contoso.com', port: 3390, kind: 'name', hostStart: 0, hostEnd: 18 } });
+    assert.deepEqual(parseAddress(' 10.0.0.1'), { ok: true, address: { host: '10.0.0.1', kind: 'ipv4', hostStart: 1, hostEnd: 9 } });
+    assert.deepEqual(parseAddress('[::1]:3389'), { ok: true, address: { host: '::1', port: 3389, kind: 'ipv6', hostStart: 1, hostEnd: 4 } });
+  });
+
+  it('recognises IPv6 forms and rejects lookalikes', () => {
+    for (const ok of ['::1', 'fe80::1%eth0', '2001:db8::192.0.2.1', '1:2:3:4:5:6:7:8']) assert.ok(isIPv6(ok), ok);
+    for (const bad of ['1:2:3', '::1::2', 'fe80::g', '1:2:3:4:5:6:7:8:9', 'host']) assert.ok(!isIPv6(bad), bad);
+  });
+
+  it('treats dotted numbers that are not an IPv4 address as invalid', () => {
+    assert.equal(parseAddress('300.1.1.1').ok, false);
+    assert.equal(parseAddress('10.0.0').ok, false);
+  });
+});
