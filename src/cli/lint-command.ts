@@ -7,7 +7,8 @@ import { lintText } from '../core/lint/lint-file';
 import { ALL_RULES } from '../core/rules/registry';
 import { fixAll } from '../core/rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../core/text/decode';
-import { collectInputs, describeFsError, findConfigFor, type InputError } from './files';
+import { collectInputs, describeFsError, findConfigFor, type InputError, type InputFile } from './files';
+import { lintInParallel } from './parallel';
 import { hasErrorFinding, toOutputFindings, type FileReport, type LintReport } from './report';
 
 /** Larger inputs are refused rather than read: no `.rdp` file or policy export comes near it. */
@@ -59,13 +60,12 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-/** Runs `lint`: returns the report and the exit code of SPEC §3. */
-export function runLint(options: LintCommandOptions): { report: LintReport; exitCode: number } {
-  const { files: inputs, errors } = collectInputs(options.paths);
-  const configs = new ConfigResolver(options.configPath, errors);
-  if (options.configPath) configs.forFile(options.configPath);
+/** Lints files one after another in this thread: the work of one chunk. */
+export function lintChunk(inputs: readonly InputFile[], configPath: string | undefined, fix: boolean): { files: FileReport[]; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const configs = new ConfigResolver(configPath, errors);
+  if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
-
   for (const input of inputs) {
     const read = readInput(input.path);
     if ('error' in read) {
@@ -86,7 +86,7 @@ export function runLint(options: LintCommandOptions): { report: LintReport; exit
     const lintOptions = { ...(severities && { severities }), bytes: decoded };
     let text = decoded.text;
     let fixed = 0;
-    if (options.fix) {
+    if (fix) {
       const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
       if (result.text !== text) {
         try {
@@ -101,8 +101,25 @@ export function runLint(options: LintCommandOptions): { report: LintReport; exit
     const { findings } = lintText(format, text, lintOptions);
     files.push({ path: displayPath(input.path), format, findings: toOutputFindings(text, findings), ...(fixed > 0 && { fixed }) });
   }
+  return { files, errors };
+}
 
-  const report: LintReport = { files, errors: errors.map((e) => ({ path: displayPath(e.path), message: e.message })) };
+/** Runs `lint`: returns the report and the exit code of SPEC §3. Large trees are split across worker threads. */
+export async function runLint(options: LintCommandOptions): Promise<{ report: LintReport; exitCode: number }> {
+  const { files: inputs, errors } = collectInputs(options.paths);
+  const chunks = await lintInParallel(inputs, options.configPath, options.fix, lintChunk);
+  const seen = new Set<string>();
+  for (const chunk of chunks) {
+    for (const e of chunk.errors) {
+      const key = `${e.path}\0${e.message}`;
+      if (!seen.has(key)) errors.push(e); // each thread reports an unreadable config once
+      seen.add(key);
+    }
+  }
+  const report: LintReport = {
+    files: chunks.flatMap((c) => c.files),
+    errors: errors.map((e) => ({ path: displayPath(e.path), message: e.message })),
+  };
   const exitCode = report.errors.length > 0 ? 2 : hasErrorFinding(report) ? 1 : 0;
   return { report, exitCode };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runExplain } from './explain-command';
-import { runLint } from './lint-command';
+import { lintChunk, runLint } from './lint-command';
+import { runAsLintWorker } from './parallel';
 import { toOutputFindingsSarif } from './sarif-lint';
 import { runRules } from './rules-command';
 import { formatLintText } from './text-format';
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
         options: { format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean', default: false } },
       });
       const format = formatOption(values.format, ['text', 'json', 'sarif']);
-      const { report, exitCode } = runLint({
+      const { report, exitCode } = await runLint({
         paths: positionals.length ? positionals : ['.'],
         fix: values.fix ?? false,
         ...(values.config !== undefined && { configPath: values.config }),
@@ -87,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+if (!runAsLintWorker(lintChunk)) main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

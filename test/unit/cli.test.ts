@@ -174,6 +174,21 @@ describe('rdp-doctor CLI', () => {
     }
   });
 
+  it('gives the same report from worker threads as from one thread on a large tree', () => {
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    for (let i = 0; i < 1100; i++) {
+      writeFileSync(join(big, `h${String(i).padStart(4, '0')}.rdp`), utf16(`full address:s:${i % 3 ? `h${i}.contoso.com` : `10.0.${i >> 8}.${i & 255}`}\r\nenablecredsspsupport:i:${i % 2}\r\n`));
+    }
+    const one = spawnSync(process.execPath, [CLI, 'lint', 'big', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, RDP_DOCTOR_THREADS: '1' }, maxBuffer: 1 << 26 });
+    const many = spawnSync(process.execPath, [CLI, 'lint', 'big', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, RDP_DOCTOR_THREADS: '2' }, maxBuffer: 1 << 26 });
+    assert.equal(one.status, 0);
+    assert.equal(many.status, 0);
+    assert.equal(JSON.parse(many.stdout).files.length, 1100);
+    assert.equal(many.stdout, one.stdout);
+    rmSync(big, { recursive: true });
+  });
+
   it('lists the rules as text and JSON', () => {
     const json = JSON.parse(run(['rules', '--format', 'json'], dir).stdout);
     assert.ok(json.rules.some((r: { id: string; fixable: boolean }) => r.id === 'RDP020' && r.fixable));

@@ -70,6 +70,6 @@ export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult 
     setting = configured;
     rule.check(context);
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { doc, findings: redact(doc, findings) };
 }

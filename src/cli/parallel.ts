@@ -1,0 +1,50 @@
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { InputError, InputFile } from './files';
+import type { FileReport } from './report';
+
+type Chunk = { files: FileReport[]; errors: InputError[] };
+type LintChunk = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean) => Chunk;
+
+/** Below this many files a thread costs more to start than it saves. */
+const MIN_FILES_PER_THREAD = 500;
+const MAX_THREADS = 8;
+
+interface WorkerJob {
+  readonly rdpDoctorLintChunk: true;
+  readonly inputs: readonly InputFile[];
+  readonly configPath: string | undefined;
+  readonly fix: boolean;
+}
+
+/**
+ * Splits the files into contiguous chunks, lints the first in this thread and the rest in worker
+ * threads running this same bundle, and returns the chunks in order, so output does not depend on timing.
+ */
+export async function lintInParallel(inputs: readonly InputFile[], configPath: string | undefined, fix: boolean, lintChunk: LintChunk): Promise<Chunk[]> {
+  const limit = Number(process.env.RDP_DOCTOR_THREADS) || MAX_THREADS; // RDP_DOCTOR_THREADS=1 forces one thread
+  const threads = Math.max(1, Math.min(availableParallelism(), limit, Math.floor(inputs.length / MIN_FILES_PER_THREAD)));
+  if (threads === 1) return [lintChunk(inputs, configPath, fix)];
+  const size = Math.ceil(inputs.length / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => inputs.slice(i * size, (i + 1) * size));
+  const workers = chunks.slice(1).map(
+    (chunk) =>
+      new Promise<Chunk>((resolve, reject) => {
+        const job: WorkerJob = { rdpDoctorLintChunk: true, inputs: chunk, configPath, fix };
+        const worker = new Worker(__filename, { workerData: job });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`A lint thread stopped with exit code ${code}.`)));
+      }),
+  );
+  const first = lintChunk(chunks[0]!, configPath, fix);
+  return [first, ...(await Promise.all(workers))];
+}
+
+/** In a worker thread started by `lintInParallel`: lint the chunk, post it back, and report whether this was one. */
+export function runAsLintWorker(lintChunk: LintChunk): boolean {
+  const job = workerData as WorkerJob | undefined;
+  if (isMainThread || !job?.rdpDoctorLintChunk) return false;
+  parentPort!.postMessage(lintChunk(job.inputs, job.configPath, job.fix));
+  return true;
+}
