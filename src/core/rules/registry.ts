@@ -23,6 +23,9 @@ import { rdp041 } from './rdp/rdp041-signature-invalid';
 import { rdp042 } from './rdp/rdp042-unsigned-secure-setting';
 import { rdp043 } from './rdp/rdp043-redirection-exposure';
 import { CONFIG_RULES } from '../config/rules';
+import { GPO_RULES } from './gpo/index';
+import { NET_RULES } from './net/index';
+import { XRF_RULES } from './xrf/index';
 import type { RdpRule, RuleMeta } from './types';
 
 export const RDP_RULES: readonly RdpRule[] = [
@@ -34,7 +37,7 @@ export const RDP_RULES: readonly RdpRule[] = [
 ];
 
 /** Every rule RDP Doctor knows, for `rules`, SARIF and the docs links. */
-export const ALL_RULES: readonly RuleMeta[] = [...RDP_RULES, ...CONFIG_RULES];
+export const ALL_RULES: readonly RuleMeta[] = [...RDP_RULES, ...GPO_RULES, ...XRF_RULES, ...NET_RULES, ...CONFIG_RULES];
 
 const byId = new Map(ALL_RULES.map((r) => [r.id, r]));
 
