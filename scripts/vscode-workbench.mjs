@@ -1,0 +1,47 @@
+// Drives the VS Code workbench the way a person does, through playwright-core. Every wait has a deadline (the page default).
+
+/** The text of the visible editor, with the non-breaking spaces Monaco renders turned back into spaces. */
+export async function editorText(page) {
+  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** Polls `check` until it returns a truthy value or `ms` passes. For state the DOM only shows as text. */
+export async function until(what, check, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${ms} ms waiting for ${what}.`);
+}
+
+export async function openWorkbench(page, url) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+  await page.getByRole('tree', { name: /Files Explorer/i }).waitFor({ timeout: 30_000 });
+}
+
+/** Double-clicks a file in the Explorer and waits for its editor tab. */
+export async function openFromExplorer(page, name) {
+  await page.getByRole('treeitem', { name, exact: true }).dblclick();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
+}
+
+/** The rendered span of a token on a line of the active editor. */
+export function token(page, text) {
+  return page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line span span', { hasText: text }).first();
+}
+
+/** Runs a command from F1 by its title, as shown in the Command Palette. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}

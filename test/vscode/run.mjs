@@ -1,0 +1,201 @@
+// Runs the VS Code tests in a real VS Code (code-server + Debian chromium), offline:
+// (a) the extension-host Mocha suite (out/test/vscode/suite), then (b) the UI tests (test/vscode/ui/*.test.mjs).
+// `node test/vscode/run.mjs [--only host|ui] [--verbose]`; RDP_DOCTOR_GREP filters the extension-host tests.
+// Needs `node scripts/vscode-bootstrap.mjs`, `npm run build` and `node test/vscode/build.mjs` first
+// (`npm run test:vscode` does the bootstrap and the test build; `npm test` builds the extension before it).
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CODE_SERVER_BIN, MOCHA_DIR, ROOT } from '../../scripts/vscode-paths.mjs';
+import { freePort, launchBrowser, makeSandbox, startCodeServer, withDeadline, workbenchUrl } from '../../scripts/vscode-server.mjs';
+import { TEST_USER_SETTINGS } from './workbench-settings.mjs';
+
+const OVERALL_MS = 170_000; // the whole run, including start-up and clean-up, stays under 3 minutes
+const HOST_SUITE_MS = 90_000;
+const UI_TEST_MS = 30_000;
+const FIXTURES = join(ROOT, 'test/vscode/fixtures/workspace');
+const SUITE_ENTRY = join(ROOT, 'out/test/vscode/suite/index.js');
+const UI_DIR = join(ROOT, 'test/vscode/ui');
+const RESULTS = join(ROOT, 'test-results');
+
+/** Workbench chatter forwarded with the extension host's console; shown only with --verbose. */
+const NOISE = [
+  /^(?:Resolving|Resolved) connection token/,
+  /^Creating a socket/,
+  /^ChatSessionStore:/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /ENOTFOUND open-vsx\.org/, // the extension gallery is unreachable offline, and not needed
+  /^CodeExpectedError/, // a cancelled operation the workbench logs on purpose
+];
+
+const argv = process.argv.slice(2);
+const verbose = argv.includes('--verbose') || process.env.RDP_DOCTOR_VERBOSE === '1';
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+
+/** The newest modification time of the files under `dir`. */
+function newest(dir) {
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return time;
+}
+
+function checkPrerequisites() {
+  const problems = [];
+  if (!existsSync(CODE_SERVER_BIN) || !existsSync(MOCHA_DIR)) problems.push('The VS Code test setup is missing: run node scripts/vscode-bootstrap.mjs');
+  const bundle = join(ROOT, 'dist/extension.js');
+  if (!existsSync(bundle)) problems.push('dist/extension.js is missing: run npm run build');
+  else if (statSync(bundle).mtimeMs < newest(join(ROOT, 'src'))) problems.push('dist/extension.js is older than src/: run npm run build');
+  if (!existsSync(SUITE_ENTRY)) problems.push(`${SUITE_ENTRY} is missing: run node test/vscode/build.mjs`);
+  else if (statSync(SUITE_ENTRY).mtimeMs < newest(join(ROOT, 'test/vscode/suite'))) problems.push('The extension-host tests are older than their sources: run node test/vscode/build.mjs');
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+}
+
+/** A fresh copy of the fixture workspace, so tests can change files. */
+function copyWorkspace(sandbox, name) {
+  const target = join(sandbox.dir, name);
+  cpSync(FIXTURES, target, { recursive: true });
+  return target;
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** (a) Mocha inside the extension host, started by the workbench from the URL payload; the exit code comes from codeAutomationExit. */
+async function runExtensionHostSuite(browser, server, sandbox) {
+  const folder = copyWorkspace(sandbox, 'workspace-host');
+  const context = await browser('host');
+  const page = await context.newPage();
+  let exit;
+  const exited = new Promise((resolve) => (exit = resolve));
+  let logs = [];
+  await page.exposeFunction('codeAutomationExit', (code, workbenchLogs) => {
+    logs = workbenchLogs ?? [];
+    exit(code);
+  });
+  await page.exposeFunction('codeAutomationLog', (type, message) => {
+    // The extension host's console (Mocha's reporter) arrives here, with the workbench's own log.
+    const text = Array.isArray(message) ? message.join(' ') : String(message);
+    if (verbose) process.stdout.write(`[${type}] ${text}\n`);
+    else if (!NOISE.some((pattern) => pattern.test(text))) process.stdout.write(`${text}\n`);
+  });
+  if (verbose) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
+  const url = workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT, extensionTestsPath: SUITE_ENTRY });
+  await page.goto(url);
+  let code;
+  try {
+    code = await withDeadline(exited, HOST_SUITE_MS, 'The extension-host tests did not finish');
+  } catch (error) {
+    await page.screenshot({ path: join(RESULTS, 'extension-host-timeout.png') }).catch(() => {});
+    throw error;
+  } finally {
+    await context.close().catch(() => {});
+  }
+  if (code !== 0) {
+    for (const log of logs) writeFileSync(join(RESULTS, `extension-host-${slug(log.relativePath)}.log`), log.contents);
+    if (logs.length > 0) console.error(`Workbench logs written to ${RESULTS}.`);
+  }
+  return code;
+}
+
+/** (b) What a person sees: each UI test module exports `tests`, run in order against one workbench page. */
+async function runUiTests(browser, server, sandbox) {
+  const folder = copyWorkspace(sandbox, 'workspace-ui');
+  const modules = readdirSync(UI_DIR).filter((n) => n.endsWith('.test.mjs')).sort();
+  const context = await browser('ui');
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  if (verbose) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
+  const url = workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT });
+  let failures = 0;
+  let index = 0;
+  console.log('\n  UI (workbench in chromium)');
+  for (const file of modules) {
+    const { tests } = await import(pathToFileURL(join(UI_DIR, file)).href);
+    for (const { name, run } of tests) {
+      index += 1;
+      const shot = join(RESULTS, `ui-${String(index).padStart(2, '0')}-${slug(name)}`);
+      const started = Date.now();
+      try {
+        await withDeadline(run({ page, url, folder }), UI_TEST_MS, `"${name}" did not finish`);
+        await page.screenshot({ path: `${shot}.png` });
+        console.log(`    ✔ ${name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failures += 1;
+        await page.screenshot({ path: `${shot}-failed.png` }).catch(() => {});
+        console.log(`    ✘ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: ${shot}-failed.png`);
+      }
+    }
+  }
+  await context.close().catch(() => {});
+  console.log(`  ${index - failures} passing, ${failures} failing\n`);
+  return failures;
+}
+
+async function main() {
+  const started = Date.now();
+  try {
+    checkPrerequisites();
+  } catch (error) {
+    console.error(`test/vscode/run.mjs: ${error.message}`);
+    process.exit(1);
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  // Screenshots and logs of an earlier run would be mistaken for this one's.
+  for (const name of readdirSync(RESULTS)) if (/^(?:ui-|extension-host-)/.test(name)) rmSync(join(RESULTS, name), { force: true });
+  const sandbox = makeSandbox(undefined, { settings: TEST_USER_SETTINGS });
+  let server;
+  const contexts = new Set();
+  // A browser (and profile) per phase: a webview in the UI phase stayed blank after the extension-host
+  // phase had opened Markdown previews in the same profile (3 runs in 4), and never with its own.
+  const browser = async (phase) => {
+    const context = await launchBrowser(sandbox, { profile: join(sandbox.dir, `browser-${phase}`) });
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  let cleaning;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await Promise.all([...contexts].map((c) => c.close().catch(() => {})));
+      await server?.stop().catch((e) => console.error(`Stopping code-server failed: ${e.message}`));
+      sandbox.remove();
+    })());
+  const abort = (why) => {
+    console.error(`\n${why}: stopping.`);
+    void cleanup().finally(() => process.exit(1));
+  };
+  const overall = setTimeout(() => abort(`The VS Code tests passed their overall deadline of ${OVERALL_MS / 1000} s`), OVERALL_MS);
+  process.once('SIGINT', () => abort('Interrupted'));
+  process.once('SIGTERM', () => abort('Terminated'));
+  let failed = false;
+  try {
+    server = await startCodeServer({ sandbox, port: await freePort(), echo: verbose, env: { RDP_DOCTOR_MOCHA: MOCHA_DIR } });
+    console.log(`code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (only !== 'ui') {
+      const code = await runExtensionHostSuite(browser, server, sandbox);
+      if (code !== 0) {
+        failed = true;
+        console.error(`Extension-host tests failed (exit code ${code}).`);
+      }
+    }
+    if (only !== 'host') {
+      if ((await runUiTests(browser, server, sandbox)) > 0) failed = true;
+    }
+  } catch (error) {
+    failed = true;
+    console.error(error?.stack ?? String(error));
+    if (server && verbose) console.error(server.log());
+  } finally {
+    clearTimeout(overall);
+    await cleanup();
+  }
+  console.log(`VS Code tests ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { applyAction, openEditor, quickFixes, range, waitForDiagnostics, waitForRules, workspaceFile } from './helpers';
+import { suite, test } from './mocha-tdd';
+
+suite('Documents', () => {
+  test('an untitled document with language rdp is linted', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'full address:s:10.0.0.12\nauthentication level:i:2\nenablecredsspsupport:i:1\n' });
+    assert.equal(document.uri.scheme, 'untitled');
+    const [diagnostic] = await waitForRules(document.uri, ['RDP012']);
+    assert.ok(diagnostic!.range.isEqual(range(0, 15, 0, 24)), JSON.stringify(diagnostic!.range));
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const uri = workspaceFile('close-me.rdp');
+    // Opened the way a user opens it: an extension's own openTextDocument() would keep the document alive for minutes.
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitForRules(uri, ['RDP003']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitForDiagnostics(uri, 'no diagnostics', (d) => d.length === 0);
+  });
+
+  test('a UTF-16LE file keeps its BOM, encoding and CRLF after a quick fix and save', async () => {
+    const { document } = await openEditor('utf16.rdp');
+    const [diagnostic] = await waitForRules(document.uri, ['RDP003']);
+    const [fix] = (await quickFixes(document.uri, diagnostic!)).filter((a) => a.isPreferred);
+    assert.ok(fix, 'no preferred fix for RDP003');
+    await applyAction(fix);
+    assert.equal(await document.save(), true, 'save failed');
+    const bytes = await readFile(document.uri.fsPath);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe], 'the UTF-16LE byte-order mark is gone');
+    const text = bytes.subarray(2).toString('utf16le');
+    assert.equal(
+      text,
+      'screen mode id:i:2\r\nfull address:s:rdsh01.contoso.com\r\ndesktopwidth:i:1920\r\nauthentication level:i:2\r\nenablecredsspsupport:i:1\r\n',
+    );
+    await waitForDiagnostics(document.uri, 'no diagnostics', (d) => d.length === 0);
+  });
+});

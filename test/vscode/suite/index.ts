@@ -1,0 +1,35 @@
+// Entry point the extension host calls with `extensionTestsPath`: runs every `*.test.js` next to this file with Mocha.
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+
+interface MochaInstance {
+  addFile(file: string): void;
+  grep(pattern: RegExp): void;
+  run(done: (failures: number) => void): unknown;
+}
+type MochaConstructor = (new (options: Record<string, unknown>) => MochaInstance) & {
+  reporters?: { Base?: { consoleLog: (...args: unknown[]) => void } };
+};
+
+/** Mocha is not a project dependency: the bootstrap installs it in `.vscode-test/tools` (or RDP_DOCTOR_MOCHA points at it). */
+function loadMocha(): MochaConstructor {
+  const where = process.env.RDP_DOCTOR_MOCHA ?? path.resolve(__dirname, '../../../../.vscode-test/tools/node_modules/mocha');
+  // Mocha 12 is ESM-only; Node 20.19+ loads it with require() and the class is the default export.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(where) as { default?: MochaConstructor; Mocha?: MochaConstructor } & MochaConstructor;
+  return loaded.default ?? loaded.Mocha ?? loaded;
+}
+
+export function run(): Promise<void> {
+  const Mocha = loadMocha();
+  // The workbench forwards console output as one string without printf formatting, so the reporter formats it first.
+  const reporterBase = Mocha.reporters?.Base;
+  if (reporterBase) reporterBase.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 20_000, slow: 2_000 });
+  if (process.env.RDP_DOCTOR_GREP) mocha.grep(new RegExp(process.env.RDP_DOCTOR_GREP));
+  for (const name of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, name));
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} VS Code test(s) failed.`)) : resolve()));
+  });
+}

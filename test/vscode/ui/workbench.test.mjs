@@ -1,0 +1,64 @@
+// UI tests: what a person sees in the workbench. They run in order on one page; each leaves a screenshot in test-results/.
+import { editorText, openFromExplorer, openWorkbench, runCommand, token, until } from '../../../scripts/vscode-workbench.mjs';
+
+const UNKNOWN_PROPERTY = 'Unknown property "redirectclipbaord"; did you mean "redirectclipboard"?';
+
+export const tests = [
+  {
+    name: 'open an .rdp file from the Explorer',
+    async run({ page, url }) {
+      await openWorkbench(page, url);
+      await openFromExplorer(page, 'problems.rdp');
+      await until('the file text in the editor', async () => (await editorText(page)).includes('redirectclipbaord:i:1'));
+    },
+  },
+  {
+    name: 'Problems (Ctrl+Shift+M) lists the findings',
+    async run({ page }) {
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.getByText(UNKNOWN_PROPERTY).waitFor();
+      await panel.getByText(/The target "rdsh01" is a single-label name/).waitFor();
+      await panel.getByText(/"desktopwidth" is an integer property/).waitFor();
+    },
+  },
+  {
+    name: 'hover on a property name shows its documentation',
+    async run({ page }) {
+      await token(page, 'authentication level').hover();
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'authentication level' });
+      await hover.getByText(/Server authentication/).first().waitFor();
+      await hover.getByText('Warn the user and let them decide whether to connect.').waitFor();
+    },
+  },
+  {
+    name: 'the light bulb (Ctrl+.) applies the quick fix',
+    async run({ page }) {
+      await page.keyboard.press('Escape');
+      await token(page, 'redirectclipbaord').click();
+      await page.keyboard.press('Control+.');
+      // The preferred fix comes first and is focused; Enter applies it, as it does for a keyboard user.
+      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Change to "redirectclipboard"' }).waitFor();
+      await page.keyboard.press('Enter');
+      await until('the fixed line in the editor', async () => {
+        const text = await editorText(page);
+        return text.includes('redirectclipboard:i:1') && !text.includes('redirectclipbaord');
+      });
+      await page.locator('.markers-panel').getByText(UNKNOWN_PROPERTY).waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: '"RDP: Explain Error Code…" from F1 shows the explanation',
+    async run({ page }) {
+      await runCommand(page, 'RDP: Explain Error Code');
+      const input = page.locator('.quick-input-widget input.input');
+      await page.locator('.quick-input-widget', { hasText: 'Explain a Remote Desktop error code' }).waitFor();
+      await input.fill('0x904');
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: '0x904' }).waitFor();
+      // The Markdown preview is a webview: an iframe holding the rendered page in another iframe.
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await preview.getByText('disconnectReasonAtClientWinsockFDCLOSE').first().waitFor();
+    },
+  },
+];
