@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runCheck } from './check-command';
 import { runExplain } from './explain-command';
 import { lintChunk, runLint } from './lint-command';
 import { runAsLintWorker } from './parallel';
@@ -12,6 +13,10 @@ const USAGE = `Usage: rdp-doctor <command> [options]
 Commands:
   lint [PATH...]      Lint .rdp files and .rdpdoctor.yaml (files or folders, recursively)
                       --format text|json|sarif  --config FILE  --fix
+  check [TARGET...]   Check live RDP listeners: DNS, TCP, negotiation, TLS, certificate
+                      TARGET: host, host:port, [v6]:port or an .rdp file
+                      --inventory FILE  --format text|json|sarif  --timeout MS
+                      --concurrency N  --ca FILE (repeatable)  --name NAME
   explain CODE        Explain a Remote Desktop error code (0x904, 2308, …)
                       --extended CODE  --format text|json
   rules               List the rules   --format text|json
@@ -63,6 +68,38 @@ async function main(argv: string[]): Promise<number> {
       }
       if (format !== 'text') for (const e of report.errors) process.stderr.write(`rdp-doctor: ${e.path}: ${e.message}\n`);
       return exitCode;
+    }
+    case 'check': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          inventory: { type: 'string' },
+          format: { type: 'string' },
+          timeout: { type: 'string' },
+          concurrency: { type: 'string' },
+          ca: { type: 'string', multiple: true },
+          name: { type: 'string' },
+        },
+      });
+      const format = formatOption(values.format, ['text', 'json', 'sarif']);
+      const controller = new AbortController();
+      const onInterrupt = (): void => controller.abort();
+      process.once('SIGINT', onInterrupt);
+      const result = await runCheck({
+        targets: positionals,
+        format,
+        ca: values.ca ?? [],
+        signal: controller.signal,
+        ...(values.inventory !== undefined && { inventory: values.inventory }),
+        ...(values.timeout !== undefined && { timeout: values.timeout }),
+        ...(values.concurrency !== undefined && { concurrency: values.concurrency }),
+        ...(values.name !== undefined && { name: values.name }),
+      }).finally(() => process.off('SIGINT', onInterrupt));
+      if ('usage' in result) throw new UsageError(result.usage);
+      process.stdout.write(result.output);
+      if (format !== 'text') for (const e of result.errors) process.stderr.write(`rdp-doctor: ${e.path}: ${e.message}\n`);
+      return result.exitCode;
     }
     case 'explain': {
       const { values, positionals } = parseArgs({

@@ -1,0 +1,90 @@
+import { NET020, NET021, NET022, NET023, NET024, NET025, NET026, NET027 } from '../rules/net/index';
+import { NET_MESSAGES as M } from '../rules/net/messages';
+import type { RuleMeta } from '../rules/types';
+import { isWeakSignature, type CertificateFacts } from './certificate';
+import { certificateMatchesName } from './name-match';
+import { EKU, EKU_NAMES } from './oids';
+import { NO_CHAIN_TO_DEFAULT_ROOTS, verifyChain, type TrustStore } from './trust';
+import type { CertificateSummary, NetFinding } from './types';
+
+export interface CertificateCheckOptions {
+  /** The name the client connects to. */
+  readonly name: string;
+  readonly store: TrustStore;
+  readonly now: Date;
+  readonly expiringSoonDays: number;
+  /** OpenSSL's verdict from the handshake, when there was one (a shortcut, never the answer on its own). */
+  readonly authorizationError?: string | null;
+}
+
+const DAY_MS = 86_400_000;
+const MIN_RSA_BITS = 2048;
+const MIN_EC_BITS = 256;
+
+export function finding(rule: RuleMeta, message: string): NetFinding {
+  return { ruleId: rule.id, severity: rule.defaultSeverity, message };
+}
+
+function weakKeyBits(facts: CertificateFacts): boolean {
+  if (facts.keyBits === null) return false;
+  if (facts.keyAlgorithm === 'RSA' || facts.keyAlgorithm === 'RSA-PSS' || facts.keyAlgorithm === 'DSA') return facts.keyBits < MIN_RSA_BITS;
+  if (facts.keyAlgorithm === 'EC') return facts.keyBits < MIN_EC_BITS;
+  return false;
+}
+
+/** NET020–NET027 for the leaf the server presented, and the SPEC `certificate` object. */
+export function checkCertificate(
+  facts: CertificateFacts,
+  chain: readonly Buffer[],
+  options: CertificateCheckOptions,
+): { summary: CertificateSummary; findings: NetFinding[] } {
+  const findings: NetFinding[] = [];
+  const now = options.now.getTime();
+  if (facts.notAfter.getTime() < now) findings.push(finding(NET020, M.NET020(facts.notAfter)));
+  else if (facts.notAfter.getTime() - now <= options.expiringSoonDays * DAY_MS) {
+    findings.push(finding(NET027, M.NET027(facts.notAfter, Math.max(0, Math.floor((facts.notAfter.getTime() - now) / DAY_MS)))));
+  }
+  if (facts.notBefore.getTime() > now) findings.push(finding(NET021, M.NET021(facts.notBefore)));
+
+  // Node verified the chain to its default roots: trusted. It found none: only the configured CAs can help.
+  const hint = options.authorizationError;
+  const trust =
+    hint === null
+      ? { trusted: true }
+      : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutSystem() : options.store);
+  if (!trust.trusted) {
+    findings.push(finding(NET022, facts.selfSigned ? M.NET022SelfSigned(facts.subject) : M.NET022Untrusted(facts.subject, trust.reason ?? 'no chain was found')));
+  }
+
+  const nameMatches = certificateMatchesName(facts, options.name);
+  if (!nameMatches) findings.push(finding(NET023, M.NET023(options.name, [...new Set([...facts.commonNames, ...facts.dnsNames, ...facts.ipAddresses])])));
+
+  const eku = facts.extendedKeyUsage;
+  if (eku !== null && !eku.some((oid) => oid === EKU.SERVER_AUTH || oid === EKU.REMOTE_DESKTOP_AUTH || oid === EKU.ANY)) {
+    findings.push(finding(NET024, M.NET024(eku.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid)))));
+  }
+  if (weakKeyBits(facts)) findings.push(finding(NET025, M.NET025(facts.keyAlgorithm, facts.keyBits!)));
+  if (isWeakSignature(facts.signatureOid)) findings.push(finding(NET026, M.NET026(facts.signatureAlgorithm)));
+
+  return {
+    summary: {
+      subject: facts.subject,
+      issuer: facts.issuer,
+      serialNumber: facts.serialNumber,
+      notBefore: facts.notBefore.toISOString(),
+      notAfter: facts.notAfter.toISOString(),
+      sha1: facts.sha1,
+      sha256: facts.sha256,
+      dnsNames: facts.dnsNames,
+      ipAddresses: facts.ipAddresses,
+      extendedKeyUsage: eku ?? [],
+      keyAlgorithm: facts.keyAlgorithm,
+      keyBits: facts.keyBits,
+      signatureAlgorithm: facts.signatureAlgorithm,
+      selfSigned: facts.selfSigned,
+      trusted: trust.trusted,
+      nameMatches,
+    },
+    findings,
+  };
+}

@@ -1,0 +1,194 @@
+import type { Socket } from 'node:net';
+import { NET001, NET002, NET003, NET004, NET022, NET028, NET029 } from '../rules/net/index';
+import { NET_MESSAGES as M } from '../rules/net/messages';
+import type { SeveritySetting } from '../rules/types';
+import { analyzeCertificate, preloadCertificateAnalysis } from './certificate';
+import { checkCertificate, finding } from './certificate-findings';
+import { resolveHost, type Lookup } from './dns';
+import { askOnce, exchangeConfirm } from './negotiate';
+import { followUps, MAIN_REQUEST, summarizeNegotiation, type NegotiationAnswer } from './negotiation';
+import { negotiationFindings } from './negotiation-findings';
+import { buildSteps, SELECTED_LABELS } from './steps';
+import { Budget, elapsed } from './step';
+import { connectTcp } from './tcp';
+import { handshake, type TlsResult } from './tls';
+import { TrustStore } from './trust';
+import type { CertificateSummary, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
+import { protocolName, startsTls } from './x224';
+
+export interface CheckTarget {
+  /** As the user wrote it (`host:port`, a `.rdp` path …). */
+  readonly target: string;
+  readonly host: string;
+  readonly port: number;
+  /** The name the certificate must match; the host when absent. */
+  readonly name?: string;
+}
+
+export interface CheckHostOptions {
+  /** The time each step (resolve, connect, Confirm, TLS handshake) may take. */
+  readonly timeoutMs: number;
+  /** The time the whole host may take; three steps' worth when absent. */
+  readonly budgetMs?: number;
+  readonly signal?: AbortSignal;
+  readonly store?: TrustStore;
+  readonly expiringSoonDays?: number;
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  readonly now?: () => Date;
+  /** Replaces `dns.lookup` (tests). */
+  readonly lookup?: Lookup;
+}
+
+const LEGACY_TLS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3']);
+let defaultStore: TrustStore | undefined;
+
+function applySeverities(findings: readonly NetFinding[], severities: CheckHostOptions['severities']): NetFinding[] {
+  if (!severities) return [...findings];
+  return findings.flatMap((f) => {
+    const s = severities[f.ruleId];
+    return s === 'off' ? [] : s ? [{ ...f, severity: s }] : [f];
+  });
+}
+
+/** Checks one RDP listener from the client side, without credentials: DNS → TCP → negotiation → TLS → certificate. */
+export async function checkHost(target: CheckTarget, options: CheckHostOptions): Promise<HostCheckResult> {
+  const start = process.hrtime.bigint();
+  const budget = new Budget(options.budgetMs ?? options.timeoutMs * 3, options.signal);
+  const timings: Record<string, number> = {};
+  const findings: NetFinding[] = [];
+  const name = target.name ?? target.host;
+  let addresses: readonly string[] = [];
+  let negotiation: NegotiationSummary | null = null;
+  let tls: TlsSummary | null = null;
+  let certificate: CertificateSummary | null = null;
+  let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
+  let cancelled = false;
+  const step = (): { timeoutMs: number; signal: AbortSignal } => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal });
+  /** An aborted step is a cancellation, or the host's budget running out (then it counts as a timeout). */
+  const outOfTime = (error: NetError): NetError =>
+    error.kind === 'aborted' && !budget.cancelled ? { kind: 'timeout', message: `The check ran out of its ${options.budgetMs ?? options.timeoutMs * 3} ms budget.` } : error;
+
+  try {
+    let t = process.hrtime.bigint();
+    const dns = await resolveHost(target.host, step(), options.lookup);
+    timings.dnsMs = elapsed(t);
+    if (!dns.ok) {
+      stoppedAt = 'dns';
+      const e = outOfTime(dns.error);
+      if (e.kind === 'aborted') cancelled = true;
+      else findings.push(finding(NET001, M.NET001(target.host, e.cause ?? e.message.replace(/\.$/, ''))));
+      return finish();
+    }
+    addresses = dns.addresses;
+
+    t = process.hrtime.bigint();
+    let connected: { socket: Socket; address: string } | undefined;
+    let lastError: NetError | undefined;
+    let lastAddress = addresses[0]!;
+    for (const address of addresses) {
+      lastAddress = address;
+      const tcp = await connectTcp(address, target.port, step());
+      if (tcp.ok) {
+        connected = { socket: tcp.socket, address };
+        break;
+      }
+      lastError = outOfTime(tcp.error);
+      if (lastError.kind !== 'refused' && lastError.kind !== 'unreachable' && lastError.kind !== 'reset') break;
+    }
+    timings.tcpMs = elapsed(t);
+    if (!connected) {
+      stoppedAt = 'tcp';
+      const e = lastError!;
+      if (e.kind === 'aborted') cancelled = true;
+      else if (e.kind === 'refused') findings.push(finding(NET002, M.NET002(lastAddress, target.port)));
+      else if (e.kind === 'timeout') findings.push(finding(NET003, M.NET003(lastAddress, target.port, options.timeoutMs)));
+      else if (e.kind === 'reset') findings.push(finding(NET004, M.NET004('The server reset the connection as soon as it was accepted.')));
+      else findings.push(finding(NET003, M.NET003Unreachable(lastAddress, target.port, e.cause ?? e.kind)));
+      return finish();
+    }
+
+    t = process.hrtime.bigint();
+    const { socket, address } = connected;
+    const main = await exchangeConfirm(socket, MAIN_REQUEST, step());
+    timings.negotiationMs = elapsed(t);
+    if (!main.ok) {
+      socket.destroy();
+      stoppedAt = 'negotiation';
+      const e = outOfTime(main.error);
+      if (e.kind === 'aborted') cancelled = true;
+      else findings.push(finding(NET004, M.NET004(e.message)));
+      return finish();
+    }
+    const answers: NegotiationAnswer[] = [{ requested: MAIN_REQUEST, confirm: main.confirm }];
+    const upgrade = main.confirm.kind === 'response' && startsTls(main.confirm.selectedProtocol);
+    const selectedName = main.confirm.kind === 'response' ? protocolName(main.confirm.selectedProtocol) : '';
+    const selected = SELECTED_LABELS[selectedName] ?? selectedName;
+    if (!upgrade) socket.destroy();
+
+    t = process.hrtime.bigint();
+    const tlsRun: Promise<TlsResult | undefined> = upgrade ? handshake(socket, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
+    // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
+    const questions = (async (): Promise<void> => {
+      const f = process.hrtime.bigint();
+      const asked = await Promise.all(
+        followUps(answers).map(async (requested): Promise<NegotiationAnswer> => {
+          const answer = await askOnce(address, target.port, requested, step());
+          return { requested, confirm: answer.ok ? answer.confirm : null };
+        }),
+      );
+      answers.push(...asked);
+      timings.followUpMs = elapsed(f);
+    })();
+    if (upgrade) setImmediate(preloadCertificateAnalysis);
+    const [tlsResult] = await Promise.all([tlsRun, questions]);
+    if (upgrade) timings.tlsMs = elapsed(t);
+
+    negotiation = summarizeNegotiation(answers);
+    findings.push(...negotiationFindings(negotiation, answers));
+    if (tlsResult && !tlsResult.ok) {
+      const e = outOfTime(tlsResult.error);
+      if (e.kind === 'aborted') cancelled = true;
+      else findings.push(finding(NET028, M.NET028(selected, e.cause ?? e.message.replace(/\.$/, ''))));
+    } else if (tlsResult?.ok) {
+      tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher };
+      if (LEGACY_TLS.has(tlsResult.protocol)) findings.push(finding(NET029, M.NET029(tlsResult.protocol)));
+      t = process.hrtime.bigint();
+      const analysis = analyzeCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
+      if (!analysis.ok) findings.push(finding(NET022, M.NET022Unreadable(analysis.problem)));
+      else {
+        const checked = checkCertificate(analysis.facts, tlsResult.chain, {
+          name,
+          store: options.store ?? (defaultStore ??= new TrustStore()),
+          now: options.now?.() ?? new Date(),
+          expiringSoonDays: options.expiringSoonDays ?? 30,
+          authorizationError: tlsResult.authorizationError,
+        });
+        certificate = checked.summary;
+        findings.push(...checked.findings);
+      }
+      timings.certificateMs = elapsed(t);
+    }
+    return finish();
+  } finally {
+    budget.dispose();
+  }
+
+  function finish(): HostCheckResult {
+    timings.totalMs = elapsed(start);
+    const kept = applySeverities(findings, options.severities);
+    return {
+      target: target.target,
+      host: target.host,
+      port: target.port,
+      name,
+      addresses,
+      timings: timings as HostCheckResult['timings'],
+      negotiation,
+      tls,
+      certificate,
+      findings: kept,
+      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port }),
+      ...(cancelled && { cancelled }),
+    };
+  }
+}

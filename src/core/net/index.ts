@@ -1,0 +1,7 @@
+/** The remote checks of a live RDP listener (SPEC §2 NET rules), for the CLI and the extension. */
+export { checkHost, type CheckHostOptions, type CheckTarget } from './check-host';
+export { checkHosts, type BatchOptions } from './batch';
+export { analyzeCertificate, type CertificateFacts } from './certificate';
+export { readCertificates, TrustStore } from './trust';
+export { STEP_OF_RULE, STEP_ORDER } from './steps';
+export type * from './types';

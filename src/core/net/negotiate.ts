@@ -1,0 +1,93 @@
+import type { Socket } from 'node:net';
+import { abortedError, classifyError } from './errors';
+import { runStep } from './step';
+import { connectTcp } from './tcp';
+import { TpktReader } from './tpkt';
+import type { NetError, NetResult, StepOptions } from './types';
+import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, type ConnectionConfirm } from './x224';
+
+export type ValidConfirm = Exclude<ConnectionConfirm, { kind: 'invalid' }>;
+
+export type ExchangeResult = NetResult<{ readonly confirm: ValidConfirm }>;
+
+function notRdp(message: string, cause?: string): NetError {
+  return { kind: 'protocol', message, ...(cause !== undefined && { cause }) };
+}
+
+/**
+ * Sends one Connection Request on a connected socket and reads the Confirm. Afterwards the socket is
+ * paused with no listener of ours left on it, ready for TLS; bytes after the Confirm are a protocol error.
+ */
+export function exchangeConfirm(socket: Socket, requestedProtocols: number, options: StepOptions): Promise<ExchangeResult> {
+  const reader = new TpktReader(CONFIRM_MIN_LENGTH, CONFIRM_MAX_LENGTH);
+  let received = 0;
+  return runStep<ExchangeResult>(
+    options,
+    {
+      timeout: () => ({
+        ok: false,
+        error: notRdp(
+          received === 0
+            ? `The server accepted the connection but sent no Connection Confirm within ${options.timeoutMs} ms.`
+            : `The server sent ${received} bytes but no complete Connection Confirm within ${options.timeoutMs} ms.`,
+          'timeout',
+        ),
+      }),
+      aborted: () => ({ ok: false, error: abortedError() }),
+    },
+    (finish) => {
+      const onData = (chunk: Buffer): void => {
+        received += chunk.length;
+        const state = reader.push(chunk);
+        if (state.state === 'need-more') return;
+        if (state.state === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not an X.224 Connection Confirm: ${state.problem}.`) });
+        const confirm = parseConnectionConfirm(state.packet);
+        if (confirm.kind === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not a valid X.224 Connection Confirm: ${confirm.problem}.`) });
+        if (state.rest.length > 0 && confirm.kind === 'response') {
+          return finish({ ok: false, error: notRdp('The server sent unexpected bytes after the Connection Confirm, before the TLS handshake.') });
+        }
+        finish({ ok: true, confirm });
+      };
+      const onEnd = (): void =>
+        finish({
+          ok: false,
+          error: notRdp(
+            received === 0
+              ? 'The server closed the connection without answering the Connection Request.'
+              : `The server closed the connection after ${received} bytes, before a complete Connection Confirm.`,
+            'closed',
+          ),
+        });
+      const onError = (error: Error): void => {
+        const e = classifyError(error, 'read');
+        finish({
+          ok: false,
+          error: e.kind === 'reset' ? notRdp('The server reset the connection instead of answering the Connection Request.', e.cause) : e,
+        });
+      };
+      socket.on('data', onData);
+      socket.once('end', onEnd);
+      socket.once('close', onEnd);
+      socket.once('error', onError);
+      socket.write(encodeConnectionRequest(requestedProtocols));
+      return () => {
+        socket.off('data', onData);
+        socket.off('end', onEnd);
+        socket.off('close', onEnd);
+        socket.off('error', onError);
+        socket.pause();
+      };
+    },
+  );
+}
+
+/** One short connection that asks one question: connect, exchange the Confirm, close. */
+export async function askOnce(address: string, port: number, requestedProtocols: number, options: StepOptions): Promise<ExchangeResult> {
+  const tcp = await connectTcp(address, port, options);
+  if (!tcp.ok) return tcp;
+  try {
+    return await exchangeConfirm(tcp.socket, requestedProtocols, options);
+  } finally {
+    tcp.socket.destroy();
+  }
+}

@@ -1,0 +1,53 @@
+import { NET010, NET011, NET012, NET013 } from '../rules/net/index';
+import { NET_MESSAGES as M } from '../rules/net/messages';
+import { finding } from './certificate-findings';
+import { HYBRID_REQUIRED_BY_SERVER, type NegotiationAnswer } from './negotiation';
+import type { NegotiationSummary, NetFinding } from './types';
+import { PROTOCOL } from './x224';
+
+const SSL_REQUIRED_BY_SERVER = 0x1;
+const SSL_NOT_ALLOWED_BY_SERVER = 0x2;
+
+const NAMES: readonly (readonly [number, string])[] = [
+  [PROTOCOL.SSL, 'TLS'],
+  [PROTOCOL.HYBRID, 'CredSSP'],
+  [PROTOCOL.RDSTLS, 'RDSTLS'],
+  [PROTOCOL.HYBRID_EX, 'CredSSP with early user authorization'],
+  [PROTOCOL.RDSAAD, 'RDS AAD'],
+];
+
+export function describeRequest(requested: number): string {
+  if (requested === PROTOCOL.RDP) return 'Standard RDP Security';
+  return NAMES.filter(([bit]) => (requested & bit) !== 0).map(([, name]) => name).join(', ');
+}
+
+/** A failure the request explains (the server asks for more than was offered) is an answer, not a fault. */
+function expectedFailure(requested: number, code: number): boolean {
+  if (code === SSL_REQUIRED_BY_SERVER) return (requested & PROTOCOL.SSL) === 0;
+  if (code === HYBRID_REQUIRED_BY_SERVER) return (requested & (PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX)) === 0;
+  return code === SSL_NOT_ALLOWED_BY_SERVER;
+}
+
+/** NET010–NET013 from the answers the listener gave. */
+export function negotiationFindings(summary: NegotiationSummary, answers: readonly NegotiationAnswer[]): NetFinding[] {
+  const findings: NetFinding[] = [];
+  const main = answers[0]?.confirm;
+  if (summary.nlaRequired === true) {
+    const demanded = answers.find((a) => a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER)?.confirm;
+    findings.push(finding(NET010, M.NET010(demanded?.kind === 'failure' ? demanded.name : 'a failure')));
+  }
+  if (summary.nlaRequired === false) {
+    const open = [summary.ssl === true && 'TLS', summary.rdp === true && 'Standard RDP Security'].filter((x): x is string => typeof x === 'string');
+    if (open.length > 0) findings.push(finding(NET011, M.NET011(open)));
+  }
+  if (main?.kind === 'legacy') findings.push(finding(NET012, M.NET012Legacy()));
+  else if (main?.kind === 'response' && main.selectedProtocol === PROTOCOL.RDP) findings.push(finding(NET012, M.NET012Selected()));
+  else if (main?.kind === 'failure' && main.failureCode === SSL_NOT_ALLOWED_BY_SERVER) findings.push(finding(NET012, M.NET012NotAllowed(main.name)));
+  const reported = new Set<number>();
+  for (const { requested, confirm } of answers) {
+    if (confirm?.kind !== 'failure' || expectedFailure(requested, confirm.failureCode) || reported.has(confirm.failureCode)) continue;
+    reported.add(confirm.failureCode);
+    findings.push(finding(NET013, M.NET013(confirm.name, confirm.failureCode, describeRequest(requested))));
+  }
+  return findings;
+}

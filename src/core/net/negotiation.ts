@@ -1,0 +1,117 @@
+import type { NegotiationSummary, ProtocolKey } from './types';
+import { NEG_RSP_FLAG, PROTOCOL, protocolName, type ConnectionConfirm } from './x224';
+
+/** What mstsc-like clients offer: TLS, CredSSP and CredSSP with early user authorization (0x0B). */
+export const MAIN_REQUEST = PROTOCOL.SSL | PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX;
+
+/** One question per protocol the main answer may leave open, in the order they are asked. */
+export const FOLLOW_UPS: readonly { readonly key: ProtocolKey; readonly requested: number }[] = [
+  { key: 'rdp', requested: PROTOCOL.RDP },
+  { key: 'ssl', requested: PROTOCOL.SSL },
+  { key: 'hybrid', requested: PROTOCOL.SSL | PROTOCOL.HYBRID },
+  // A real RDSTLS client also offers TLS; a server without RDSTLS then picks TLS or refuses.
+  { key: 'rdstls', requested: PROTOCOL.RDSTLS | PROTOCOL.SSL },
+];
+
+export const HYBRID_REQUIRED_BY_SERVER = 0x5;
+
+const KEY_BY_BIT: readonly (readonly [number, ProtocolKey])[] = [
+  [PROTOCOL.SSL, 'ssl'],
+  [PROTOCOL.HYBRID, 'hybrid'],
+  [PROTOCOL.RDSTLS, 'rdstls'],
+  [PROTOCOL.HYBRID_EX, 'hybridEx'],
+];
+
+/** How servers order the protocols when they choose among those offered (strongest last). */
+const RANK: Readonly<Record<ProtocolKey, number>> = { rdp: 0, ssl: 1, rdstls: 2, hybrid: 3, hybridEx: 4 };
+
+/** One request and the Confirm it got (null when the connection failed before one arrived). */
+export interface NegotiationAnswer {
+  readonly requested: number;
+  readonly confirm: Exclude<ConnectionConfirm, { kind: 'invalid' }> | null;
+}
+
+function keyOf(selected: number): ProtocolKey | undefined {
+  return selected === PROTOCOL.RDP ? 'rdp' : KEY_BY_BIT.find(([bit]) => bit === selected)?.[1];
+}
+
+/** The protocols a request offers; Standard RDP Security is offered only by a request that offers nothing else. */
+function offered(requested: number): ProtocolKey[] {
+  const keys = KEY_BY_BIT.filter(([bit]) => (requested & bit) !== 0).map(([, key]) => key);
+  return requested === PROTOCOL.RDP ? ['rdp'] : keys;
+}
+
+/**
+ * Decides what the server accepts from the protocol it *selected*: a server may answer a CredSSP
+ * request by selecting TLS or Standard RDP Security (xrdp does), so the absence of a failure proves nothing.
+ */
+export function summarizeNegotiation(answers: readonly NegotiationAnswer[]): NegotiationSummary {
+  const accepted: Partial<Record<ProtocolKey, boolean>> = {};
+  const failures: Partial<Record<ProtocolKey, string>> = {};
+  for (const { confirm } of answers) {
+    if (confirm?.kind === 'response') {
+      const key = keyOf(confirm.selectedProtocol);
+      if (key) accepted[key] = true;
+    } else if (confirm?.kind === 'legacy') accepted.rdp = true;
+  }
+  for (const { requested, confirm } of answers) {
+    if (!confirm) continue;
+    if (confirm.kind === 'response') {
+      // A server picks the strongest protocol it allows, so it refuses every stronger one it passed over.
+      const rank = RANK[keyOf(confirm.selectedProtocol) ?? 'rdp'];
+      for (const key of offered(requested)) if (RANK[key] > rank) accepted[key] ??= false;
+    } else if (confirm.kind === 'legacy') {
+      for (const key of offered(requested)) if (key !== 'rdp') accepted[key] ??= false;
+    } else {
+      for (const key of offered(requested)) {
+        if (accepted[key] === undefined) {
+          accepted[key] = false;
+          failures[key] = confirm.name;
+        }
+      }
+    }
+  }
+  const value = (key: ProtocolKey): boolean | null => accepted[key] ?? null;
+  const rdp = value('rdp');
+  const ssl = value('ssl');
+  const hybrid = value('hybrid');
+  const hybridEx = value('hybridEx');
+  const demanded = answers.some(
+    (a) => (a.requested & (PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX)) === 0 && a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER,
+  );
+  let nlaRequired: boolean | null = null;
+  if (rdp === true || ssl === true) nlaRequired = false;
+  else if (demanded || ((hybrid === true || hybridEx === true) && rdp === false && ssl === false)) nlaRequired = true;
+  else if (hybrid === false && hybridEx === false) nlaRequired = false;
+
+  const main = answers[0]?.confirm;
+  return {
+    rdp,
+    ssl,
+    hybrid,
+    hybridEx,
+    rdstls: value('rdstls'),
+    nlaRequired,
+    failures,
+    selected: main?.kind === 'response' ? protocolName(main.selectedProtocol) : main?.kind === 'legacy' ? 'RDP' : null,
+    legacy: main?.kind === 'legacy',
+    flags:
+      main?.kind === 'response'
+        ? {
+            extendedClientData: (main.flags & NEG_RSP_FLAG.EXTENDED_CLIENT_DATA_SUPPORTED) !== 0,
+            dynvcGfx: (main.flags & NEG_RSP_FLAG.DYNVC_GFX_PROTOCOL_SUPPORTED) !== 0,
+            restrictedAdmin: (main.flags & NEG_RSP_FLAG.RESTRICTED_ADMIN_MODE_SUPPORTED) !== 0,
+            remoteCredentialGuard: (main.flags & NEG_RSP_FLAG.REDIRECTED_AUTHENTICATION_MODE_SUPPORTED) !== 0,
+          }
+        : null,
+    connections: answers.length,
+  };
+}
+
+/** The follow-up requests worth a connection each, given the answers so far; they can be asked at once. */
+export function followUps(answers: readonly NegotiationAnswer[]): number[] {
+  const summary = summarizeNegotiation(answers);
+  if (summary.legacy) return [];
+  const asked = new Set(answers.map((a) => a.requested));
+  return FOLLOW_UPS.filter((q) => summary[q.key] === null && !asked.has(q.requested)).map((q) => q.requested);
+}

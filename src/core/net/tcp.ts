@@ -1,0 +1,37 @@
+import { connect, type Socket } from 'node:net';
+import { abortedError, classifyError, timeoutError } from './errors';
+import { runStep } from './step';
+import type { NetResult, StepOptions } from './types';
+
+export type TcpResult = NetResult<{ readonly socket: Socket }>;
+
+const ignore = (): void => undefined;
+
+/** Opens a TCP connection to one address; on any failure the socket is already destroyed. */
+export function connectTcp(address: string, port: number, options: StepOptions): Promise<TcpResult> {
+  let connected = false;
+  return runStep<TcpResult>(
+    options,
+    {
+      timeout: () => ({ ok: false, error: timeoutError(`No answer to the connection within ${options.timeoutMs} ms.`) }),
+      aborted: () => ({ ok: false, error: abortedError() }),
+    },
+    (finish) => {
+      const s = connect({ host: address, port, noDelay: true });
+      // Errors after the hand-over are seen through the owner's own listeners; never let one crash the process.
+      s.on('error', ignore);
+      const onConnect = (): void => {
+        connected = true;
+        finish({ ok: true, socket: s });
+      };
+      const onError = (error: Error): void => finish({ ok: false, error: classifyError(error, 'connect') });
+      s.once('connect', onConnect);
+      s.once('error', onError);
+      return () => {
+        s.off('connect', onConnect);
+        s.off('error', onError);
+        if (!connected) s.destroy();
+      };
+    },
+  );
+}

@@ -1,0 +1,49 @@
+/** What a TPKT reader has after the bytes so far. */
+export type TpktState =
+  | { readonly state: 'need-more'; readonly have: number; readonly want: number | null }
+  /** `rest` is non-empty when bytes followed the packet; the reader keeps at most one of them. */
+  | { readonly state: 'packet'; readonly packet: Buffer; readonly rest: Buffer }
+  | { readonly state: 'invalid'; readonly problem: string };
+
+/**
+ * Buffers one TPKT packet [T.123 §8] from a stream split anywhere. The header is judged as soon as
+ * its bytes arrive, and the announced length must lie within [minLength, maxLength]: a length field
+ * never makes the reader wait for, or keep, more than `maxLength` bytes.
+ */
+export class TpktReader {
+  private chunks: Buffer[] = [];
+  private have = 0;
+  private verdict: TpktState | undefined;
+
+  constructor(private readonly minLength: number, private readonly maxLength: number) {}
+
+  push(chunk: Buffer): TpktState {
+    if (this.verdict && this.verdict.state !== 'need-more') return this.verdict;
+    this.chunks.push(chunk);
+    this.have += chunk.length;
+    // Only the first maxLength + 1 bytes matter; keep no more.
+    if (this.have > this.maxLength + 1) {
+      const all = Buffer.concat(this.chunks).subarray(0, this.maxLength + 1);
+      this.chunks = [all];
+    }
+    const head = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    this.chunks = [head];
+    return (this.verdict = this.judge(head));
+  }
+
+  private judge(buf: Buffer): TpktState {
+    if (buf.length >= 1 && buf[0] !== 0x03) return { state: 'invalid', problem: `the reply starts with 0x${hex(buf[0]!)}, not a TPKT header (0x03)` };
+    if (buf.length >= 2 && buf[1] !== 0x00) return { state: 'invalid', problem: `the TPKT reserved byte is 0x${hex(buf[1]!)}, not 0x00` };
+    if (buf.length < 4) return { state: 'need-more', have: this.have, want: null };
+    const length = buf.readUInt16BE(2);
+    if (length < this.minLength || length > this.maxLength) {
+      return { state: 'invalid', problem: `the TPKT header announces ${length} bytes, outside the ${this.minLength}–${this.maxLength} a Connection Confirm may have` };
+    }
+    if (buf.length < length) return { state: 'need-more', have: this.have, want: length };
+    return { state: 'packet', packet: buf.subarray(0, length), rest: buf.subarray(length) };
+  }
+}
+
+function hex(n: number): string {
+  return n.toString(16).toUpperCase().padStart(2, '0');
+}

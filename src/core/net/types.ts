@@ -1,0 +1,121 @@
+import type { Severity } from '../rules/types';
+
+/** How a network step went wrong: a value to report, never an exception (the raw cause is kept for the log). */
+export type NetErrorKind =
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'closed'
+  | 'unreachable'
+  | 'aborted'
+  | 'protocol'
+  | 'tls-error'
+  | 'error';
+
+export interface NetError {
+  readonly kind: NetErrorKind;
+  /** A sentence for people: what happened, ending with a period. */
+  readonly message: string;
+  /** The raw code or message of the cause (ECONNREFUSED, ERR_SSL_WRONG_VERSION_NUMBER …). */
+  readonly cause?: string;
+}
+
+export type NetResult<T> = ({ readonly ok: true } & T) | ({ readonly ok: false } & { readonly error: NetError });
+
+/** Common options of every network step. */
+export interface StepOptions {
+  /** The time this step may take. */
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface NetFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** Which security protocols the listener accepts (SPEC §3): true accepted, false refused, null not determined. */
+export interface NegotiationSummary {
+  readonly rdp: boolean | null;
+  readonly ssl: boolean | null;
+  readonly hybrid: boolean | null;
+  readonly hybridEx: boolean | null;
+  readonly rdstls: boolean | null;
+  readonly nlaRequired: boolean | null;
+  /** The RDP_NEG_FAILURE name the server sent, per refused protocol. */
+  readonly failures: Readonly<Partial<Record<ProtocolKey, string>>>;
+  /** The protocol the server selected for a client that offers TLS and CredSSP, as mstsc does. */
+  readonly selected: string | null;
+  /** The Confirm carried no negotiation data: a pre-RDP 5.2 server or a proxy that strips it. */
+  readonly legacy: boolean;
+  /** RDP_NEG_RSP flags of that answer. */
+  readonly flags: {
+    readonly extendedClientData: boolean;
+    readonly dynvcGfx: boolean;
+    readonly restrictedAdmin: boolean;
+    readonly remoteCredentialGuard: boolean;
+  } | null;
+  /** How many TCP connections the negotiation used. */
+  readonly connections: number;
+}
+
+export type ProtocolKey = 'rdp' | 'ssl' | 'hybrid' | 'hybridEx' | 'rdstls';
+
+export interface TlsSummary {
+  readonly protocol: string;
+  readonly cipher: string;
+}
+
+export interface CertificateSummary {
+  readonly subject: string;
+  readonly issuer: string;
+  readonly serialNumber: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  readonly sha1: string;
+  readonly sha256: string;
+  readonly dnsNames: readonly string[];
+  readonly ipAddresses: readonly string[];
+  readonly extendedKeyUsage: readonly string[];
+  readonly keyAlgorithm: string;
+  readonly keyBits: number | null;
+  readonly signatureAlgorithm: string;
+  readonly selfSigned: boolean;
+  readonly trusted: boolean;
+  readonly nameMatches: boolean;
+}
+
+export type StepStatus = 'ok' | 'warning' | 'error' | 'skipped';
+
+/** The ladder DNS → TCP → Negotiation → TLS → Certificate, one status and one line each. */
+export interface CheckStep {
+  readonly status: StepStatus;
+  readonly detail: string;
+}
+
+export interface HostCheckResult {
+  readonly target: string;
+  readonly host: string;
+  readonly port: number;
+  /** The name the certificate must match. */
+  readonly name: string;
+  readonly addresses: readonly string[];
+  readonly timings: { readonly totalMs: number; readonly [step: string]: number };
+  readonly negotiation: NegotiationSummary | null;
+  readonly tls: TlsSummary | null;
+  readonly certificate: CertificateSummary | null;
+  readonly findings: readonly NetFinding[];
+  readonly steps: {
+    readonly dns: CheckStep;
+    readonly tcp: CheckStep;
+    readonly negotiation: CheckStep;
+    readonly tls: CheckStep;
+    readonly certificate: CheckStep;
+  };
+  /** Set when the caller cancelled the check before it finished. */
+  readonly cancelled?: boolean;
+}
+
+export type StepName = keyof HostCheckResult['steps'];

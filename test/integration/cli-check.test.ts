@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateCertificates, type CertCase } from './lab/certs';
+import { startFakeRdpServer } from './lab/fake-rdp-server';
+import type { LocalServer } from './lab/local-server';
+import { freePort, missingBinaries } from './lab/processes';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+const skip = (!existsSync(CLI) && 'dist/cli.js is not built (npm run build)') || (missingBinaries(['openssl']).length > 0 && 'openssl is not installed');
+
+function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
+  let dir: string;
+  let valid: CertCase;
+  let tlsServer: LocalServer;
+  let nlaServer: LocalServer;
+  let closedPort: number;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-cli-check-'));
+    valid = generateCertificates(dir, ['valid']).cases.valid!;
+    const material = { cert: readFileSync(valid.cert), key: readFileSync(valid.key) };
+    tlsServer = await startFakeRdpServer({ mode: 'tls', ...material });
+    nlaServer = await startFakeRdpServer({ mode: 'nla', flags: 0x08, ...material });
+    closedPort = await freePort();
+  });
+  after(async () => {
+    await tlsServer?.close();
+    await nlaServer?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the SPEC JSON shape and exits 0 when only warnings are found', async () => {
+    const r = await run(['check', `127.0.0.1:${tlsServer.port}`, '--format', 'json', '--ca', 'ca.pem'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.tool, 'rdp-doctor');
+    assert.match(out.version, /^\d+\.\d+\.\d+/);
+    const [host] = out.hosts;
+    for (const key of ['target', 'host', 'port', 'addresses', 'timings', 'negotiation', 'tls', 'certificate', 'findings']) assert.ok(key in host, key);
+    assert.equal(host.target, `127.0.0.1:${tlsServer.port}`);
+    assert.deepEqual(host.addresses, ['127.0.0.1']);
+    assert.equal(typeof host.timings.totalMs, 'number');
+    for (const key of ['rdp', 'ssl', 'hybrid', 'hybridEx', 'rdstls', 'nlaRequired', 'failures']) assert.ok(key in host.negotiation, key);
+    assert.deepEqual(Object.keys(host.tls), ['protocol', 'cipher']);
+    for (const key of ['subject', 'issuer', 'serialNumber', 'notBefore', 'notAfter', 'sha1', 'sha256', 'dnsNames', 'ipAddresses', 'extendedKeyUsage',
+      'keyAlgorithm', 'keyBits', 'signatureAlgorithm', 'selfSigned', 'trusted', 'nameMatches']) assert.ok(key in host.certificate, key);
+    assert.equal(host.certificate.sha1, valid.sha1);
+    assert.equal(host.certificate.trusted, true);
+    assert.match(host.certificate.notAfter, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.deepEqual(host.findings.map((f: { ruleId: string }) => f.ruleId), ['NET011']);
+    assert.deepEqual(Object.keys(host.findings[0]).sort(), ['message', 'ruleId', 'severity']);
+  });
+
+  it('text: a ladder DNS → TCP → Negotiation → TLS → Certificate per host, findings under their step', async () => {
+    const r = await run(['check', `127.0.0.1:${nlaServer.port}`, `127.0.0.1:${closedPort}`], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const [nla, refused] = r.stdout.split('\n\n');
+    assert.match(nla!, /✓ DNS +127\.0\.0\.1\./);
+    assert.match(nla!, /✓ Negotiation +Selected CredSSP \(NLA\)\..*NLA required\. Restricted admin supported\./);
+    assert.match(nla!, /info +The server requires Network Level Authentication.*NET010/);
+    assert.match(nla!, /! Certificate +CN=localhost, issued by CN=RDP Doctor Test CA/);
+    assert.match(refused!, /✗ TCP +No connection to port \d+\./);
+    assert.match(refused!, /error +Nothing accepts connections on 127\.0\.0\.1 port \d+: the connection was refused\. +NET002/);
+    assert.match(refused!, /– TLS +Not reached\./);
+    assert.match(r.stdout, /2 hosts checked: 1 with errors, 1 with warnings, 0 fine\./);
+  });
+
+  it('SARIF: one rule per rule ID with its docs page, one result per finding, the .rdp file as location', async () => {
+    writeFileSync(join(dir, 'nla.rdp'), utf16(`full address:s:127.0.0.1:${nlaServer.port}\r\nauthentication level:i:2\r\n`));
+    const r = await run(['check', 'nla.rdp', '--format', 'sarif'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    const rules = log.runs[0].tool.driver.rules;
+    const net010 = rules.find((x: { id: string }) => x.id === 'NET010');
+    assert.match(net010.helpUri, /docs\/rules\/NET010\.md$/);
+    const ids = log.runs[0].results.map((x: { ruleId: string }) => x.ruleId);
+    assert.deepEqual(ids, ['NET010', 'NET022']);
+    assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'nla.rdp');
+    assert.match(log.runs[0].results[0].message.text, /^nla\.rdp: The server requires/);
+  });
+
+  it('a .rdp file: its full address (or server port) is checked, --name sets the certificate name', async () => {
+    writeFileSync(join(dir, 'by-port.rdp'), `full address:s:127.0.0.1\nserver port:i:${tlsServer.port}\n`);
+    let r = await run(['check', 'by-port.rdp', '--format', 'json', '--ca', 'ca.pem'], dir);
+    let host = JSON.parse(r.stdout).hosts[0];
+    assert.equal(host.port, tlsServer.port);
+    assert.equal(host.certificate.nameMatches, true);
+    r = await run(['check', 'by-port.rdp', '--format', 'json', '--ca', 'ca.pem', '--name', 'rdsh01.contoso.test'], dir);
+    host = JSON.parse(r.stdout).hosts[0];
+    assert.equal(host.certificate.nameMatches, false);
+    assert.match(host.findings.find((f: { ruleId: string }) => f.ruleId === 'NET023').message, /"rdsh01\.contoso\.test"/);
+  });
+
+  it('--inventory: hosts with names, trust.ca relative to the file, rule overrides, exit 1 on an error finding', async () => {
+    writeFileSync(
+      join(dir, '.rdpdoctor.yaml'),
+      `rules:\n  NET011: off\ntrust:\n  ca: [ca.pem]\nchecks:\n  timeoutMs: 2000\n  concurrency: 4\nhosts:\n  - group: Lab\n    hosts:\n` +
+        `      - { host: 127.0.0.1, port: ${tlsServer.port}, name: localhost }\n      - { host: 127.0.0.1, port: ${closedPort} }\n`,
+    );
+    const r = await run(['check', '--inventory', join(dir, '.rdpdoctor.yaml'), '--format', 'json'], tmpdir());
+    assert.equal(r.code, 1, r.stderr);
+    const [tls, refused] = JSON.parse(r.stdout).hosts;
+    assert.equal(tls.target, `127.0.0.1:${tlsServer.port}`);
+    assert.equal(tls.name, 'localhost');
+    assert.deepEqual(tls.findings, []);
+    assert.equal(tls.certificate.trusted, true);
+    assert.deepEqual(refused.findings.map((f: { ruleId: string }) => f.ruleId), ['NET002']);
+    rmSync(join(dir, '.rdpdoctor.yaml'));
+  });
+
+  it('exit 2 for unreadable input and bad options; the other targets are still checked', async () => {
+    let r = await run(['check', 'missing.rdp', `127.0.0.1:${tlsServer.port}`, '--format', 'json', '--ca', 'no-such-ca.pem'], dir);
+    assert.equal(r.code, 2);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.hosts.length, 1);
+    assert.deepEqual(out.errors.map((e: { path: string }) => e.path), ['missing.rdp', 'no-such-ca.pem']);
+    assert.match(r.stderr, /missing\.rdp: No such file or folder\./);
+    r = await run(['check', '127.0.0.1', '--timeout', 'soon'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--timeout must be a whole number from 100 to 600000, not "soon"\./);
+    r = await run(['check'], dir);
+    assert.equal(r.code, 2);
+    r = await run(['check', 'bad host name'], dir);
+    assert.equal(r.code, 2);
+  });
+});

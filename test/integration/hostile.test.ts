@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { checkHost, checkHosts } from '../../src/core/net/index';
+import { startHostileServer, type Hostility } from './lab/hostile-servers';
+import type { LocalServer } from './lab/local-server';
+
+const TIMEOUT_MS = 400;
+/** Scheduling slack on a busy CI machine. */
+const MARGIN_MS = 350;
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+
+/** Handles other than the ones the test runner itself holds. */
+function openHandles(): string[] {
+  return process.getActiveResourcesInfo().filter((r) => r !== 'PipeWrap' && r !== 'TTYWrap' && r !== 'FSReqCallback');
+}
+
+async function settled(): Promise<string[]> {
+  const end = Date.now() + 1000;
+  for (;;) {
+    await new Promise((r) => setImmediate(r));
+    const left = openHandles();
+    if (left.length === 0 || Date.now() > end) return left;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const CASES: readonly [Hostility, string, RegExp][] = [
+  ['silent', 'NET004', /sent no Connection Confirm within 400 ms/],
+  ['garbage', 'NET004', /starts with 0x48, not a TPKT header/],
+  ['drip-65535', 'NET004', /announces 65535 bytes/],
+  ['instant-close', 'NET004', /closed the connection without answering/],
+  ['junk-after-tls-selected', 'NET028', /TLS handshake failed \(.+\)/],
+  ['reset', 'NET004', /reset the connection/],
+  ['flood', 'NET004', /starts with 0x5A/],
+  ['flood-after-confirm', 'NET004', /unexpected bytes after the Connection Confirm/],
+  ['wrong-length', 'NET004', /length indicator 6 does not fit the TPKT length 19/],
+  ['short-length', 'NET004', /announces 5 bytes/],
+  ['truncated-confirm', 'NET004', /sent 15 bytes but no complete Connection Confirm/],
+  ['silent-tls', 'NET028', /did not finish within 400 ms/],
+];
+
+describe('hostile servers', () => {
+  const servers: LocalServer[] = [];
+  after(async () => {
+    for (const s of servers) await s.close();
+  });
+
+  for (const [kind, rule, message] of CASES) {
+    it(`${kind}: ${rule} within the timeout, nothing left open`, async () => {
+      const server = await startHostileServer(kind);
+      servers.push(server);
+      const start = Date.now();
+      const r = await checkHost({ target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port }, { timeoutMs: TIMEOUT_MS }).finally(() => server.close());
+      const took = Date.now() - start;
+      const main = r.findings.find((f) => f.severity === 'error');
+      assert.equal(main?.ruleId, rule, JSON.stringify(r.findings));
+      assert.match(main!.message, message);
+      assert.match(main!.message, /^[A-Z].*\.$/, 'a sentence');
+      // The Confirm wait and the TLS handshake are one step each; the follow-up questions may add one more.
+      assert.ok(took < 2 * TIMEOUT_MS + MARGIN_MS, `took ${took} ms`);
+      assert.deepEqual(await settled(), []);
+    });
+  }
+
+  it('a valid Confirm dripped one byte at a time is buffered and read', async () => {
+    const server = await startHostileServer('slow-valid-confirm');
+    servers.push(server);
+    const r = await checkHost({ target: 'slow', host: '127.0.0.1', port: server.port }, { timeoutMs: 1500 });
+    assert.equal(r.negotiation?.selected, 'RDP', JSON.stringify(r.findings));
+    await server.close();
+  });
+
+  it('a batch of hostile servers finishes within its budget, and cancelling stops it at once', async () => {
+    const kinds: Hostility[] = ['silent', 'drip-65535', 'flood', 'silent-tls', 'reset', 'garbage'];
+    const started = await Promise.all(kinds.map((k) => startHostileServer(k)));
+    servers.push(...started);
+    const targets = started.flatMap((s) => Array.from({ length: 4 }, () => ({ target: `127.0.0.1:${s.port}`, host: '127.0.0.1', port: s.port })));
+    let start = Date.now();
+    const results = await checkHosts(targets, { timeoutMs: TIMEOUT_MS, concurrency: 8 });
+    assert.equal(results.length, targets.length);
+    assert.ok(results.every((r) => r.findings.some((f) => f.severity === 'error')));
+    assert.ok(Date.now() - start < 4 * (2 * TIMEOUT_MS) + MARGIN_MS, `took ${Date.now() - start} ms`);
+
+    const controller = new AbortController();
+    start = Date.now();
+    setTimeout(() => controller.abort(), 100);
+    const cancelled = await checkHosts(targets, { timeoutMs: 5000, concurrency: 4, signal: controller.signal });
+    assert.ok(Date.now() - start < 100 + MARGIN_MS, `cancel took ${Date.now() - start} ms`);
+    assert.ok(cancelled.every((r) => r.cancelled || r.findings.length > 0));
+    assert.ok(cancelled.some((r) => r.cancelled));
+    for (const s of started) await s.close();
+    assert.deepEqual(await settled(), []);
+  });
+
+  it('the CLI process ends with exit code 1 against a silent server', { skip: !existsSync(CLI) && 'dist/cli.js is not built (npm run build)' }, async () => {
+    const server = await startHostileServer('silent');
+    servers.push(server);
+    const start = Date.now();
+    const child = spawn(process.execPath, [CLI, 'check', `127.0.0.1:${server.port}`, '--timeout', String(TIMEOUT_MS), '--format', 'json'], { cwd: join(__dirname) });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    assert.equal(code, 1);
+    assert.ok(Date.now() - start < TIMEOUT_MS + 1500, `the process took ${Date.now() - start} ms`);
+    assert.equal(JSON.parse(out).hosts[0].findings[0].ruleId, 'NET004');
+    await server.close();
+  });
+});

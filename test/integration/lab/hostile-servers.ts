@@ -1,0 +1,76 @@
+import type { Socket } from 'node:net';
+import { confirm, LocalServer } from './local-server';
+
+/** Peers that misbehave on purpose; each must end in a classified finding, never a hang or a crash. */
+export type Hostility =
+  | 'silent'
+  | 'garbage'
+  | 'drip-65535'
+  | 'instant-close'
+  | 'junk-after-tls-selected'
+  | 'reset'
+  | 'flood'
+  | 'flood-after-confirm'
+  | 'wrong-length'
+  | 'short-length'
+  | 'truncated-confirm'
+  | 'slow-valid-confirm'
+  | 'silent-tls';
+
+const SELECT_SSL = confirm({ selected: 0x1 });
+
+const BEHAVIOUR: Readonly<Record<Hostility, (socket: Socket, server: LocalServer) => void>> = {
+  silent: () => undefined,
+  garbage: (s) => s.once('data', () => s.write('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')),
+  'drip-65535': (s, server) =>
+    s.once('data', () => {
+      s.write(Buffer.from([0x03, 0x00, 0xff, 0xff]));
+      const t = server.every(50, () => (s.destroyed ? server.stopTimer(t) : s.write(Buffer.from([0x00]))));
+    }),
+  'instant-close': (s) => s.end(),
+  'junk-after-tls-selected': (s) =>
+    s.once('data', () => {
+      s.write(SELECT_SSL);
+      s.once('data', () => s.write(Buffer.alloc(300, 0x41)));
+    }),
+  reset: (s) => s.resetAndDestroy(),
+  flood: (s) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x5a);
+    const pump = (): void => {
+      while (!s.destroyed && s.write(chunk));
+    };
+    s.on('drain', pump);
+    pump();
+  },
+  'flood-after-confirm': (s) =>
+    s.once('data', () => {
+      const chunk = Buffer.alloc(64 * 1024, 0x17);
+      s.write(SELECT_SSL);
+      const pump = (): void => {
+        while (!s.destroyed && s.write(chunk));
+      };
+      s.on('drain', pump);
+      pump();
+    }),
+  // TPKT says 19 bytes, the X.224 length indicator says 6.
+  'wrong-length': (s) => s.once('data', () => s.write(Buffer.from('03000013' + '06d00000123400' + '0200080001000000', 'hex'))),
+  'short-length': (s) => s.once('data', () => s.write(Buffer.from('03000005ff', 'hex'))),
+  // TPKT announces 19 bytes; 15 arrive, then nothing.
+  'truncated-confirm': (s) => s.once('data', () => s.write(SELECT_SSL.subarray(0, 15))),
+  // A valid Confirm one byte at a time: buffering must cope.
+  'slow-valid-confirm': (s, server) =>
+    s.once('data', () => {
+      const reply = confirm({ selected: 0x0 });
+      let i = 0;
+      const t = server.every(5, () => {
+        if (s.destroyed || i >= reply.length) return server.stopTimer(t);
+        s.write(reply.subarray(i, ++i));
+      });
+    }),
+  // Selects TLS, then never answers the ClientHello.
+  'silent-tls': (s) => s.once('data', () => s.write(SELECT_SSL)),
+};
+
+export function startHostileServer(kind: Hostility): Promise<LocalServer> {
+  return new LocalServer((socket, server) => BEHAVIOUR[kind](socket, server)).listen();
+}

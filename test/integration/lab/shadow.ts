@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, GroupProcess, waitForPort } from './processes';
+
+/** FreeRDP's shadow server requiring NLA (`/sec:nla`) on a private Xvfb display (test-lab.md). */
+export class ShadowServer {
+  private constructor(readonly port: number, private readonly xvfb: GroupProcess, private readonly shadow: GroupProcess) {}
+
+  static async start(dir: string, cert: { cert: string; key: string }): Promise<ShadowServer> {
+    const display = `:${100 + Math.floor(Math.random() * 800)}`;
+    const xvfb = new GroupProcess('Xvfb', [display, '-screen', '0', '800x600x24', '-nolisten', 'tcp']);
+    const config = join(dir, '.config');
+    const shadowDir = join(config, 'freerdp', 'shadow');
+    mkdirSync(shadowDir, { recursive: true });
+    copyFileSync(cert.cert, join(shadowDir, 'shadow.crt'));
+    copyFileSync(cert.key, join(shadowDir, 'shadow.key'));
+    const sam = join(dir, 'sam');
+    execFileSync('sh', ['-c', `winpr-hash -u probe -p 'Probe-Pass1' -f sam > '${sam}'`]);
+    const port = await freePort();
+    // Xvfb needs a moment before clients can open the display; the shadow server retries nothing.
+    await waitForDisplay(display, () => xvfb.running);
+    const shadow = new GroupProcess(
+      'freerdp-shadow-cli',
+      ['/bind-address:127.0.0.1', `/port:${port}`, '/sec:nla', `/sam-file:${sam}`],
+      { env: { ...process.env, DISPLAY: display, HOME: dir, XDG_CONFIG_HOME: config } },
+    );
+    const server = new ShadowServer(port, xvfb, shadow);
+    try {
+      await waitForPort(port, 10_000, () => shadow.running);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    await this.shadow.stop();
+    await this.xvfb.stop();
+  }
+}
+
+async function waitForDisplay(display: string, alive: () => boolean): Promise<void> {
+  const socket = `/tmp/.X11-unix/X${display.slice(1)}`;
+  const { existsSync } = await import('node:fs');
+  const end = Date.now() + 5000;
+  while (!existsSync(socket)) {
+    if (!alive()) throw new Error(`Xvfb ${display} exited`);
+    if (Date.now() > end) throw new Error(`Xvfb ${display} did not start`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

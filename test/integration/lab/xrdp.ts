@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, GroupProcess, waitForPort } from './processes';
+
+export interface XrdpSetup {
+  readonly securityLayer: 'tls' | 'negotiate' | 'rdp';
+  readonly cert: string;
+  readonly key: string;
+  /** Lets xrdp serve 1024-bit keys, SHA-1 certificates and TLS 1.0 (Debian's OpenSSL refuses them otherwise). */
+  readonly legacy?: boolean;
+  readonly sslProtocols?: string;
+}
+
+/**
+ * One xrdp in the foreground on 127.0.0.1 and a random port. xrdp re-reads its ini and certificate
+ * on every connection, so `configure` switches cases without a restart (test-lab.md).
+ */
+export class XrdpServer {
+  private process: GroupProcess | undefined;
+  private constructor(readonly dir: string, readonly port: number) {}
+
+  static async start(dir: string, setup: XrdpSetup): Promise<XrdpServer> {
+    const server = new XrdpServer(dir, await freePort());
+    server.configure(setup);
+    server.process = new GroupProcess('xrdp', ['--nodaemon', '--config', join(dir, 'xrdp.ini')], { cwd: dir });
+    await waitForPort(server.port, 5000, () => server.process!.running);
+    return server;
+  }
+
+  configure(setup: XrdpSetup): void {
+    const ini = [
+      '[Globals]',
+      'ini_version=1',
+      'fork=true',
+      `port=tcp://127.0.0.1:${this.port}`,
+      'use_vsock=false',
+      `security_layer=${setup.securityLayer}`,
+      'crypt_level=high',
+      `certificate=${setup.cert}`,
+      `key_file=${setup.key}`,
+      `ssl_protocols=${setup.sslProtocols ?? 'TLSv1.2, TLSv1.3'}`,
+      ...(setup.legacy ? ['tls_ciphers=DEFAULT:@SECLEVEL=0'] : []),
+      'autorun=',
+      '[Logging]',
+      `LogFile=${join(this.dir, 'xrdp.log')}`,
+      'LogLevel=INFO',
+      'EnableSyslog=false',
+      'EnableConsole=false',
+      '[Xorg]',
+      'name=Xorg',
+      'lib=libxup.so',
+      'username=ask',
+      'password=ask',
+      'ip=127.0.0.1',
+      'port=-1',
+      'code=20',
+      '',
+    ].join('\n');
+    writeFileSync(join(this.dir, 'xrdp.ini'), ini);
+  }
+
+  async stop(): Promise<void> {
+    await this.process?.stop();
+  }
+}

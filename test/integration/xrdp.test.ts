@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { checkHost, TrustStore, type HostCheckResult } from '../../src/core/net/index';
+import { generateCertificates, type CertCase } from './lab/certs';
+import { missingBinaries } from './lab/processes';
+import { XrdpServer, type XrdpSetup } from './lab/xrdp';
+
+const missing = missingBinaries(['xrdp', 'openssl']);
+const skip = missing.length > 0 && `not installed: ${missing.join(', ')} (CI installs them; see .ci/run)`;
+
+describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
+  let dir: string;
+  let cases: Record<string, CertCase>;
+  let store: TrustStore;
+  let xrdp: XrdpServer;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-xrdp-'));
+    const generated = generateCertificates(dir);
+    cases = generated.cases;
+    store = new TrustStore([new X509Certificate(generated.caPem)]);
+    xrdp = await XrdpServer.start(dir, { securityLayer: 'tls', cert: cases.valid!.cert, key: cases.valid!.key });
+  });
+  after(async () => {
+    await xrdp?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Switches the one xrdp to a case (it re-reads its ini per connection) and checks it. */
+  async function check(setup: Partial<XrdpSetup> & { case?: string }, target = '127.0.0.1'): Promise<HostCheckResult> {
+    const c = cases[setup.case ?? 'valid']!;
+    xrdp.configure({ securityLayer: 'tls', cert: c.cert, key: c.key, legacy: c.legacy, ...setup });
+    return checkHost({ target: `${target}:${xrdp.port}`, host: target, port: xrdp.port }, { timeoutMs: 3000, store });
+  }
+  const ids = (r: HostCheckResult): string[] => r.findings.map((f) => f.ruleId).sort();
+
+  it('security_layer=tls with a valid certificate: TLS only, every certificate field as openssl reads it', async () => {
+    const r = await check({});
+    assert.deepEqual(
+      { ...r.negotiation, flags: undefined, connections: undefined },
+      { rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false, failures: { rdp: 'SSL_REQUIRED_BY_SERVER' }, selected: 'SSL', legacy: false, flags: undefined, connections: undefined },
+    );
+    assert.match(r.tls!.protocol, /^TLSv1\.[23]$/);
+    const c = r.certificate!;
+    assert.equal(c.sha1, cases.valid!.sha1);
+    assert.equal(c.sha256, cases.valid!.sha256);
+    assert.equal(c.subject, 'CN=localhost');
+    assert.equal(c.issuer, 'CN=RDP Doctor Test CA');
+    assert.deepEqual(c.dnsNames, ['localhost']);
+    assert.deepEqual(c.ipAddresses, ['127.0.0.1']);
+    assert.deepEqual(c.extendedKeyUsage, ['1.3.6.1.5.5.7.3.1']);
+    assert.equal(c.keyAlgorithm, 'RSA');
+    assert.equal(c.keyBits, 2048);
+    assert.equal(c.signatureAlgorithm, 'sha256WithRSAEncryption');
+    assert.equal(c.selfSigned, false);
+    assert.equal(c.trusted, true);
+    assert.equal(c.nameMatches, true);
+    const x = new X509Certificate(require('node:fs').readFileSync(cases.valid!.cert));
+    assert.equal(c.serialNumber, x.serialNumber.toUpperCase());
+    assert.equal(new Date(c.notAfter).getTime(), new Date(x.validTo).getTime());
+    assert.deepEqual(ids(r), ['NET011']);
+    assert.deepEqual(Object.values(r.steps).map((s) => s.status), ['ok', 'ok', 'warning', 'ok', 'ok']);
+  });
+
+  it('security_layer=negotiate: TLS selected, Standard RDP Security also accepted', async () => {
+    const r = await check({ securityLayer: 'negotiate' });
+    assert.equal(r.negotiation!.selected, 'SSL');
+    assert.equal(r.negotiation!.rdp, true);
+    assert.equal(r.negotiation!.ssl, true);
+    assert.equal(r.negotiation!.hybrid, false, 'xrdp answers CredSSP requests by selecting another protocol');
+    assert.deepEqual(ids(r), ['NET011']);
+    assert.match(r.findings[0]!.message, /accepts TLS and Standard RDP Security without Network Level Authentication/);
+  });
+
+  it('security_layer=rdp: Standard RDP Security only, no TLS', async () => {
+    const r = await check({ securityLayer: 'rdp' });
+    assert.equal(r.negotiation!.selected, 'RDP');
+    assert.deepEqual([r.negotiation!.rdp, r.negotiation!.ssl, r.negotiation!.hybrid], [true, false, false]);
+    assert.equal(r.tls, null);
+    assert.equal(r.certificate, null);
+    assert.deepEqual(ids(r), ['NET011', 'NET012']);
+  });
+
+  const certificateCases: readonly [string, string[], (r: HostCheckResult) => void][] = [
+    ['expired', ['NET011', 'NET020'], (r) => assert.equal(r.certificate!.notAfter, '2021-01-01T00:00:00.000Z')],
+    ['not-yet-valid', ['NET011', 'NET021'], (r) => assert.equal(r.certificate!.notBefore, '2099-01-01T00:00:00.000Z')],
+    ['expiring-soon', ['NET011', 'NET027'], (r) => assert.match(r.findings.find((f) => f.ruleId === 'NET027')!.message, /in (9|10) days/)],
+    ['self-signed', ['NET011', 'NET022'], (r) => {
+      assert.equal(r.certificate!.selfSigned, true);
+      assert.match(r.findings.find((f) => f.ruleId === 'NET022')!.message, /self-signed/);
+    }],
+    ['wrong-name', ['NET011', 'NET022', 'NET023'], (r) => assert.equal(r.findings.find((f) => f.ruleId === 'NET023')!.message, 'The certificate does not match "127.0.0.1"; it names wrong.example.test.')],
+    ['client-auth', ['NET011', 'NET024'], (r) => assert.deepEqual(r.certificate!.extendedKeyUsage, ['1.3.6.1.5.5.7.3.2'])],
+    ['rdp-auth', ['NET011'], (r) => {
+      assert.deepEqual(r.certificate!.extendedKeyUsage, ['1.3.6.1.4.1.311.54.1.2']);
+      assert.equal(r.certificate!.trusted, true, 'trust is judged without Node’s EKU verdict');
+    }],
+    ['no-eku', ['NET011'], (r) => assert.deepEqual(r.certificate!.extendedKeyUsage, [])],
+    ['rsa1024', ['NET011', 'NET025'], (r) => assert.equal(r.certificate!.keyBits, 1024)],
+    ['sha1', ['NET011', 'NET026'], (r) => assert.equal(r.certificate!.signatureAlgorithm, 'sha1WithRSAEncryption')],
+    ['ec', ['NET011'], (r) => assert.deepEqual([r.certificate!.keyAlgorithm, r.certificate!.keyBits], ['EC', 256])],
+  ];
+  for (const [name, expected, extra] of certificateCases) {
+    it(`certificate case ${name}: ${expected.join(', ')}`, async () => {
+      const r = await check({ case: name });
+      assert.deepEqual(ids(r), expected, JSON.stringify(r.findings));
+      assert.equal(r.certificate!.sha1, cases[name]!.sha1);
+      assert.equal(r.certificate!.sha256, cases[name]!.sha256);
+      extra(r);
+    });
+  }
+
+  it('a server limited to TLS 1.0 is reported, not hidden by a failed handshake', async () => {
+    const r = await check({ sslProtocols: 'TLSv1', legacy: true });
+    assert.equal(r.tls?.protocol, 'TLSv1', JSON.stringify(r.findings));
+    assert.deepEqual(ids(r), ['NET011', 'NET029']);
+  });
+
+  it('an unreadable certificate: xrdp refuses TLS with SSL_CERT_NOT_ON_SERVER', async () => {
+    const r = await check({ cert: join(dir, 'missing.pem'), key: join(dir, 'missing.key') });
+    assert.equal(r.negotiation!.failures.ssl, 'SSL_CERT_NOT_ON_SERVER', JSON.stringify(r.negotiation));
+    assert.ok(ids(r).includes('NET013'), JSON.stringify(r.findings));
+  });
+
+  it('by name: localhost resolves, the certificate matches it, and an address that refuses is skipped', async () => {
+    const r = await check({}, 'localhost');
+    assert.ok(r.addresses.includes('127.0.0.1'));
+    assert.equal(r.certificate!.nameMatches, true);
+    assert.deepEqual(ids(r), ['NET011']);
+  });
+});

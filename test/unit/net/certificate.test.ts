@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { createHash, X509Certificate } from 'node:crypto';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyzeCertificate } from '../../../src/core/net/certificate';
+import { checkCertificate } from '../../../src/core/net/certificate-findings';
+import { TrustStore, readCertificates, verifyChain } from '../../../src/core/net/trust';
+import { makeCert } from './cert-fixtures';
+
+const now = new Date();
+const noRoots = (extra: X509Certificate[] = []): TrustStore => new TrustStore(extra, false);
+
+function rules(der: Buffer, name = 'rdsh01.contoso.test', store = noRoots(), chain: Buffer[] = [der], days = 30): string[] {
+  const a = analyzeCertificate(der);
+  assert.ok(a.ok, a.ok ? '' : a.problem);
+  return checkCertificate(a.facts, chain, { name, store, now, expiringSoonDays: days }).findings.map((f) => f.ruleId);
+}
+
+describe('certificate analysis (node-forge)', () => {
+  const ca = makeCert({ cn: 'Contoso Test Root', ca: true, eku: null });
+  const leaf = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test', '*.pool.contoso.test'], ips: ['10.0.0.12', '2001:db8::1'], serial: '00ff10' });
+
+  it('reads every field of the SPEC certificate object', () => {
+    const a = analyzeCertificate(leaf.der);
+    assert.ok(a.ok);
+    const f = a.facts;
+    assert.equal(f.subject, 'O=Contoso\\, Ltd, CN=rdsh01.contoso.test');
+    assert.match(f.issuer, /CN=Contoso Test Root/);
+    assert.equal(f.serialNumber, '00FF10');
+    assert.deepEqual(f.dnsNames, ['rdsh01.contoso.test', '*.pool.contoso.test']);
+    assert.deepEqual(f.ipAddresses, ['10.0.0.12', '2001:db8::1']);
+    assert.deepEqual(f.extendedKeyUsage, ['1.3.6.1.5.5.7.3.1']);
+    assert.equal(f.keyAlgorithm, 'RSA');
+    assert.equal(f.keyBits, 2048);
+    assert.equal(f.signatureAlgorithm, 'sha256WithRSAEncryption');
+    assert.equal(f.selfSigned, false);
+    assert.equal(f.sha1, createHash('sha1').update(leaf.der).digest('hex').toUpperCase());
+    assert.equal(f.sha256, new X509Certificate(leaf.der).fingerprint256.replace(/:/g, ''));
+    assert.equal(f.notAfter.getTime(), new Date(new X509Certificate(leaf.der).validTo).getTime());
+  });
+
+  it('a clean certificate from a configured CA has no finding; without the CA it is untrusted', () => {
+    const store = noRoots([new X509Certificate(ca.der)]);
+    assert.deepEqual(rules(leaf.der, 'rdsh01.contoso.test', store, [leaf.der]), []);
+    assert.deepEqual(rules(leaf.der), ['NET022']);
+    assert.equal(verifyChain([leaf.der, ca.der], noRoots()).trusted, false);
+  });
+
+  it('chains through an intermediate the server sends', () => {
+    const intermediate = makeCert({ cn: 'Contoso Issuing CA', ca: true, eku: null, issuer: ca });
+    const issued = makeCert({ issuer: intermediate, dns: ['rdsh01.contoso.test'] });
+    const store = noRoots([new X509Certificate(ca.der)]);
+    assert.equal(verifyChain([issued.der, intermediate.der], store).trusted, true);
+    assert.match(verifyChain([issued.der], store).reason!, /Contoso Issuing CA/);
+  });
+
+  it('flags expiry, not-yet-valid and expiring soon', () => {
+    assert.deepEqual(rules(makeCert({ notAfter: new Date(Date.now() - 86_400_000) }).der), ['NET020', 'NET022']);
+    assert.deepEqual(rules(makeCert({ notBefore: new Date(Date.now() + 86_400_000) }).der), ['NET021', 'NET022']);
+    assert.deepEqual(rules(makeCert({ notAfter: new Date(Date.now() + 5 * 86_400_000) }).der), ['NET027', 'NET022']);
+    assert.deepEqual(rules(makeCert({ notAfter: new Date(Date.now() + 5 * 86_400_000) }).der, undefined, undefined, undefined, 3), ['NET022']);
+  });
+
+  it('self-signed: NET022 says so', () => {
+    const self = makeCert({ dns: ['rdsh01.contoso.test'] });
+    const a = analyzeCertificate(self.der);
+    assert.ok(a.ok && a.facts.selfSigned);
+    const r = checkCertificate(a.facts, [self.der], { name: 'rdsh01.contoso.test', store: noRoots(), now, expiringSoonDays: 30 });
+    assert.match(r.findings[0]!.message, /is self-signed/);
+    assert.deepEqual(rules(self.der, 'rdsh01.contoso.test', noRoots([new X509Certificate(self.der)])), []);
+  });
+
+  it('EKU: Server Authentication, Remote Desktop Authentication, none and Any Purpose pass; Client Authentication only fails', () => {
+    assert.deepEqual(rules(makeCert({ eku: ['1.3.6.1.4.1.311.54.1.2'] }).der), ['NET022']);
+    assert.deepEqual(rules(makeCert({ eku: null }).der), ['NET022']);
+    assert.deepEqual(rules(makeCert({ eku: ['2.5.29.37.0'] }).der), ['NET022']);
+    const client = makeCert({ eku: ['1.3.6.1.5.5.7.3.2'] });
+    assert.deepEqual(rules(client.der), ['NET022', 'NET024']);
+    const a = analyzeCertificate(client.der);
+    assert.ok(a.ok);
+    const msg = checkCertificate(a.facts, [client.der], { name: 'rdsh01.contoso.test', store: noRoots(), now, expiringSoonDays: 30 }).findings[1]!.message;
+    assert.equal(msg, "The certificate's extended key usage (Client Authentication 1.3.6.1.5.5.7.3.2) allows neither Server Authentication nor Remote Desktop Authentication.");
+  });
+
+  it('weak key and weak signature', () => {
+    const weak = makeCert({ bits: 1024, md: 'sha1' });
+    const a = analyzeCertificate(weak.der);
+    assert.ok(a.ok);
+    assert.equal(a.facts.keyBits, 1024);
+    assert.equal(a.facts.signatureAlgorithm, 'sha1WithRSAEncryption');
+    assert.deepEqual(rules(weak.der), ['NET022', 'NET025', 'NET026']);
+    assert.deepEqual(rules(makeCert({ md: 'md5' }).der), ['NET022', 'NET026']);
+  });
+
+  it('name mismatch names the target and what the certificate holds', () => {
+    const c = makeCert({ cn: 'rdsh01.contoso.test', dns: ['rdsh01.contoso.test'] });
+    const a = analyzeCertificate(c.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [c.der], { name: '10.0.0.12', store: noRoots(), now, expiringSoonDays: 30 });
+    assert.equal(r.summary.nameMatches, false);
+    assert.equal(r.findings.find((f) => f.ruleId === 'NET023')!.message, 'The certificate does not match "10.0.0.12"; it names rdsh01.contoso.test.');
+  });
+
+  it('reads PEM bundles and DER files as trust anchors, and refuses junk', () => {
+    const two = Buffer.from(ca.pem + leaf.pem);
+    const read = readCertificates(two);
+    assert.ok('certificates' in read && read.certificates.length === 2);
+    assert.ok('certificates' in readCertificates(ca.der));
+    assert.ok('problem' in readCertificates(Buffer.from('not a certificate')));
+  });
+
+  it('garbage DER never throws out of the analysis (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
+        const a = analyzeCertificate(bytes);
+        if (!a.ok) assert.match(a.problem, /\S/);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('a mutated or truncated real certificate never throws either (fast-check)', () => {
+    const der = leaf.der;
+    fc.assert(
+      fc.property(fc.nat({ max: der.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.nat({ max: der.length }), (at, value, cut) => {
+        const copy = Buffer.from(der);
+        copy[at] = value;
+        analyzeCertificate(copy);
+        analyzeCertificate(der.subarray(0, cut));
+        verifyChain([copy], noRoots());
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { certificateMatchesName, dnsNameMatches } from '../../../src/core/net/name-match';
+
+describe('certificate name matching', () => {
+  const table: readonly [string, string, boolean][] = [
+    ['rdsh01.contoso.com', 'rdsh01.contoso.com', true],
+    ['RDSH01.Contoso.com', 'rdsh01.contoso.com.', true],
+    ['*.contoso.com', 'rdsh01.contoso.com', true],
+    ['*.contoso.com', 'contoso.com', false],
+    ['*.contoso.com', 'a.b.contoso.com', false],
+    ['*.com', 'contoso.com', false],
+    ['rd*.contoso.com', 'rdsh01.contoso.com', false],
+    ['*.*.contoso.com', 'a.b.contoso.com', false],
+    ['rdsh01', 'rdsh01.contoso.com', false],
+    ['', '', false],
+  ];
+  for (const [pattern, name, expected] of table) {
+    it(`${JSON.stringify(pattern)} ${expected ? 'matches' : 'does not match'} ${JSON.stringify(name)}`, () => {
+      assert.equal(dnsNameMatches(pattern, name), expected);
+    });
+  }
+
+  it('names match DNS alternative names and the common name; IP literals match only addresses', () => {
+    const names = { commonNames: ['rdsh01.contoso.com'], dnsNames: ['*.pool.contoso.com'], ipAddresses: ['10.0.0.12', '2001:db8::1'] };
+    assert.equal(certificateMatchesName(names, 'rdsh01.contoso.com'), true);
+    assert.equal(certificateMatchesName(names, 'x.pool.contoso.com'), true);
+    assert.equal(certificateMatchesName(names, '10.0.0.12'), true);
+    assert.equal(certificateMatchesName(names, '[2001:db8:0:0:0:0:0:1]'), true);
+    assert.equal(certificateMatchesName(names, '10.0.0.13'), false);
+    assert.equal(certificateMatchesName({ commonNames: ['10.0.0.12'], dnsNames: [], ipAddresses: [] }, '10.0.0.12'), true);
+    assert.equal(certificateMatchesName({ commonNames: ['*.0.0.12'], dnsNames: [], ipAddresses: [] }, '10.0.0.12'), false);
+    assert.equal(certificateMatchesName({ commonNames: [], dnsNames: ['10.0.0.12'], ipAddresses: [] }, 'x'), false);
+  });
+});
