@@ -48,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${toolVersion()}\n`);
     return 0;
   }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   switch (command) {
     case 'lint': {
       const { values, positionals } = parseArgs({
