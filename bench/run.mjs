@@ -47,6 +47,9 @@ for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
 const extensionBytes = statSync('dist/extension.js').size;
 const top = Object.entries(groups).sort((a, b) => b[1] - a[1]);
 
+const { runGpoBench } = await import('./gpo-bench.mjs');
+const gpo = await runGpoBench({ runs: RUNS });
+
 const checkSection = spawnSync(process.execPath, ['bench/check-bench.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).stdout;
 
 const ratio = median(lint) / median(baseline);
@@ -74,6 +77,8 @@ ${(extensionBytes / 1024).toFixed(1)} KiB minified. What is in it (bytes in the 
 |---|---|
 ${top.map(([g, b]) => `| ${g} | ${(b / 1024).toFixed(1)} |`).join('\n')}
 
-${checkSection}`;
+${checkSection}
+
+${gpo.markdown}`;
 writeFileSync('bench/RESULTS.md', report);
 console.log(report);

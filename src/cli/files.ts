@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { CONFIG_FILE_NAMES } from '../core/config/types';
+import { isBackupFolder } from '../core/gpo/read-gpo-backup';
 import { isCandidateName } from '../core/lint/formats';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -9,19 +10,29 @@ export interface InputFile {
   readonly path: string;
   /** Named on the command line (content alone may decide its format), rather than found in a folder. */
   readonly named: boolean;
+  /** A GPO backup folder (it holds `bkupInfo.xml`), linted as one export. */
+  readonly kind?: 'gpo-backup';
 }
 
+/** An input that could not be read, or a part of one (a policy export's reader reports where). */
 export interface InputError {
   readonly path: string;
   readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly byteOffset?: number;
 }
 
-function walk(dir: string, out: InputFile[], errors: InputError[]): void {
+function walk(dir: string, out: InputFile[], errors: InputError[], named = false): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     errors.push({ path: dir, message: describeFsError(error) });
+    return;
+  }
+  if (isBackupFolder(entries.filter((e) => e.isFile()).map((e) => e.name))) {
+    out.push({ path: dir, named, kind: 'gpo-backup' });
     return;
   }
   for (const entry of entries) {
@@ -50,7 +61,7 @@ export function collectInputs(paths: readonly string[]): { files: InputFile[]; e
   const errors: InputError[] = [];
   for (const path of paths) {
     try {
-      if (statSync(path).isDirectory()) walk(path, files, errors);
+      if (statSync(path).isDirectory()) walk(path, files, errors, true);
       else files.push({ path, named: true });
     } catch (error) {
       errors.push({ path, message: describeFsError(error) });
@@ -100,4 +111,15 @@ export function findConfigFor(file: string, cache: Map<string, string | null>): 
     }
     dir = parent;
   }
+}
+
+/** Every file under a folder, as paths relative to it (for a GPO backup, whose parts sit at fixed places). */
+export function filesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out;
 }

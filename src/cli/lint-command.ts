@@ -1,15 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseConfig } from '../core/config/parse';
 import type { RdpDoctorConfig } from '../core/config/types';
-import { detectFormat } from '../core/lint/formats';
-import { lintText } from '../core/lint/lint-file';
+import { detectFormat, type FileFormat } from '../core/lint/formats';
+import { lintText, type LintedText } from '../core/lint/lint-file';
+import type { SeverityOverrides } from '../core/rules/engine';
+import type { PolicyFinding } from '../core/rules/gpo/types';
+import { rdpFacts } from '../core/rules/xrf/facts';
+import { hasPolSignature } from '../core/gpo/registry-pol-records';
 import { ALL_RULES } from '../core/rules/registry';
 import { fixAll } from '../core/rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../core/text/decode';
+import { crossFilePass } from './cross-file';
 import { collectInputs, describeFsError, findConfigFor, type InputError, type InputFile } from './files';
+import { lintBackupFolder, lintPolFile, Placer, policyOutput, policySummary, problemErrors } from './lint-policy';
 import { lintInParallel } from './parallel';
-import { hasErrorFinding, toOutputFindings, type FileReport, type LintReport } from './report';
+import { hasErrorFinding, positionsIn, toOutputFindings, type FileReport, type LintReport } from './report';
 
 /** Larger inputs are refused rather than read: no `.rdp` file or policy export comes near it. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -60,6 +66,44 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
+/** The `.rdp` facts the cross-checks compare, located in the file. */
+function rdpSummary(path: string, text: string, linted: LintedText): FileReport['crossCheck'] {
+  if (!linted.rdp) return undefined;
+  const at = positionsIn(text);
+  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })) };
+}
+
+/** Lints one text file: `.rdp`, config or a policy export read from text, with `--fix` for the formats that have fixes. */
+function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText, severities: SeverityOverrides | undefined, fix: boolean, errors: InputError[]): FileReport {
+  const path = displayPath(input.path);
+  const lintOptions = { ...(severities && { severities }), bytes: decoded };
+  let text = decoded.text;
+  let fixed = 0;
+  if (fix && (format === 'rdp' || format === 'config')) {
+    const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
+    if (result.text !== text) {
+      try {
+        writeFileSync(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
+        text = result.text;
+        fixed = result.applied;
+      } catch (error) {
+        errors.push({ path, message: `Cannot write the fixes: ${describeFsError(error)}` });
+      }
+    }
+  }
+  const linted = lintText(format, text, lintOptions);
+  if (linted.policy) {
+    const placer = new Placer();
+    placer.add('', path, text, false);
+    errors.push(...problemErrors(linted.problems ?? [], placer));
+    return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], crossCheck: policySummary(linted.policy, placer) };
+  }
+  const summary = rdpSummary(path, text, linted);
+  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(summary && { crossCheck: summary }) };
+}
+
+type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
+
 /** Lints files one after another in this thread: the work of one chunk. */
 export function lintChunk(inputs: readonly InputFile[], configPath: string | undefined, fix: boolean): { files: FileReport[]; errors: InputError[] } {
   const errors: InputError[] = [];
@@ -67,39 +111,43 @@ export function lintChunk(inputs: readonly InputFile[], configPath: string | und
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
   for (const input of inputs) {
+    const severities = configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules;
+    if (input.kind === 'gpo-backup') {
+      const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
+      files.push(...backup.reports);
+      errors.push(...backup.errors);
+      continue;
+    }
     const read = readInput(input.path);
     if ('error' in read) {
       errors.push({ path: displayPath(input.path), message: read.error });
       continue;
     }
+    // A Registry.pol is binary: recognize it before decoding its bytes as text.
+    if (hasPolSignature(read.bytes)) {
+      const pol = lintPolFile(input.path, displayPath(input.path), read.bytes, severities ? { severities } : {});
+      files.push(pol.report);
+      errors.push(...pol.errors);
+      continue;
+    }
     const decoded: DecodedText = decodeBytes(read.bytes);
+    const format = detectFormat(input.path, decoded, input.named, read.bytes);
+    if (!format || format === 'gpo-backup' || format === 'registry-pol') {
+      if (input.named) {
+        errors.push({
+          path: displayPath(input.path),
+          message: decoded.binary
+            ? 'The file holds binary data, not text; it is not an .rdp file, a config file or a Registry.pol.'
+            : 'Not a format RDP Doctor reads (.rdp file, .rdpdoctor.yaml, or a Group Policy or registry export).',
+        });
+      }
+      continue;
+    }
     if (decoded.binary) {
       errors.push({ path: displayPath(input.path), message: 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
       continue;
     }
-    const format = detectFormat(input.path, decoded, input.named);
-    if (!format) {
-      if (input.named) errors.push({ path: displayPath(input.path), message: 'Not a format RDP Doctor reads (.rdp file or .rdpdoctor.yaml).' });
-      continue;
-    }
-    const severities = configs.forFile(input.path)?.rules;
-    const lintOptions = { ...(severities && { severities }), bytes: decoded };
-    let text = decoded.text;
-    let fixed = 0;
-    if (fix) {
-      const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
-      if (result.text !== text) {
-        try {
-          writeFileSync(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
-          text = result.text;
-          fixed = result.applied;
-        } catch (error) {
-          errors.push({ path: displayPath(input.path), message: `Cannot write the fixes: ${describeFsError(error)}` });
-        }
-      }
-    }
-    const { findings } = lintText(format, text, lintOptions);
-    files.push({ path: displayPath(input.path), format, findings: toOutputFindings(text, findings), ...(fixed > 0 && { fixed }) });
+    files.push(lintTextFile(input, format, decoded, severities, fix, errors));
   }
   return { files, errors };
 }
@@ -116,9 +164,15 @@ export async function runLint(options: LintCommandOptions): Promise<{ report: Li
       seen.add(key);
     }
   }
+  // Cross-checks compare files that different threads read, so they run here, from each file's small summary.
+  const configs = new ConfigResolver(options.configPath, []);
+  const files = crossFilePass(
+    chunks.flatMap((c) => c.files),
+    (path) => configs.forFile(path)?.rules,
+  );
   const report: LintReport = {
-    files: chunks.flatMap((c) => c.files),
-    errors: errors.map((e) => ({ path: displayPath(e.path), message: e.message })),
+    files,
+    errors: errors.map((e) => ({ ...e, path: displayPath(e.path) })),
   };
   const exitCode = report.errors.length > 0 ? 2 : hasErrorFinding(report) ? 1 : 0;
   return { report, exitCode };

@@ -11,7 +11,7 @@ import { toolVersion } from './version';
 const USAGE = `Usage: rdp-doctor <command> [options]
 
 Commands:
-  lint [PATH...]      Lint .rdp files and .rdpdoctor.yaml (files or folders, recursively)
+  lint [PATH...]      Lint .rdp files, Group Policy exports and .rdpdoctor.yaml (files or folders)
                       --format text|json|sarif  --config FILE  --fix
   check [TARGET...]   Check live RDP listeners: DNS, TCP, negotiation, TLS, certificate
                       TARGET: host, host:port, [v6]:port or an .rdp file

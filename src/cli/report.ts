@@ -1,17 +1,42 @@
+import type { SourceLocation } from '../core/gpo/model';
+import type { PolicyFacts, RdpFacts } from '../core/rules/xrf/facts';
 import type { Finding, Severity } from '../core/rules/types';
-import { LineIndex } from '../core/text/line-index';
+import type { Span } from '../core/text/line-index';
 
-/** One finding as SPEC §3 prints it: 1-based lines and columns. */
-export interface OutputFinding {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly message: string;
+/** Where a finding is, as SPEC §3 prints it: 1-based lines and columns; a Registry.pol record number and byte offset. */
+export interface OutputPosition {
   readonly line: number;
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  readonly byteOffset?: number;
+}
+
+/** Another place that explains a finding, possibly in another file. */
+export interface OutputRelated extends OutputPosition {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** One finding as SPEC §3 prints it. */
+export interface OutputFinding extends OutputPosition {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
   readonly subject: string | null;
   readonly fixable: boolean;
+  readonly related?: readonly OutputRelated[];
+}
+
+/** A position located in a file, for the cross-file pass. */
+export interface FilePosition extends OutputPosition {
+  readonly path: string;
+}
+
+/** What the cross-checks need from one input: small and serializable, so worker threads can send it back. */
+export interface CrossCheckSummary {
+  readonly rdp?: RdpFacts<FilePosition>;
+  readonly policy?: PolicyFacts<FilePosition>;
 }
 
 export interface FileReport {
@@ -20,6 +45,8 @@ export interface FileReport {
   readonly findings: readonly OutputFinding[];
   /** Fixes written by `--fix`, if any. */
   readonly fixed?: number;
+  /** For the cross-file pass only; removed before the report is printed. */
+  readonly crossCheck?: CrossCheckSummary;
 }
 
 export interface LintReport {
@@ -27,23 +54,93 @@ export interface LintReport {
   readonly errors: readonly { readonly path: string; readonly message: string }[];
 }
 
-export function toOutputFindings(text: string, findings: readonly Finding[]): OutputFinding[] {
-  const index = new LineIndex(text);
+/**
+ * Line starts found on demand, up to the furthest offset asked for: a 20 MB report with a few findings
+ * near its start is not indexed to its end. Counts CRLF, LF and lone CR as line breaks, as `LineIndex` does.
+ */
+class LazyLines {
+  private readonly starts = [0];
+  private scanned = 0;
+
+  constructor(private readonly text: string) {}
+
+  private scanTo(offset: number): void {
+    const { text, starts } = this;
+    while (this.scanned < text.length && this.scanned <= offset) {
+      let lf = text.indexOf('\n', this.scanned);
+      let cr = text.indexOf('\r', this.scanned);
+      if (lf < 0) lf = text.length;
+      if (cr < 0) cr = text.length;
+      const brk = Math.min(lf, cr);
+      if (brk >= text.length) {
+        this.scanned = text.length;
+        break;
+      }
+      const next = brk === cr && text.charCodeAt(brk + 1) === 10 ? brk + 2 : brk + 1;
+      starts.push(next);
+      this.scanned = next;
+    }
+  }
+
+  positionAt(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    this.scanTo(clamped);
+    const { starts } = this;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - starts[low]! };
+  }
+}
+
+/** Turns spans of one text into output positions. */
+export function positionsIn(text: string): (span: Span) => OutputPosition {
+  const index = new LazyLines(text);
+  return (span) => {
+    const start = index.positionAt(span.start);
+    const end = index.positionAt(span.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  };
+}
+
+/** A Registry.pol location: the record is the line, column 1, plus the byte offset (SPEC §3). */
+export function polPosition(location: Pick<SourceLocation, 'record' | 'byteOffset'>): OutputPosition {
+  const line = Math.max(1, location.record ?? 1);
+  return { line, column: 1, endLine: line, endColumn: 1, ...(location.byteOffset !== undefined && { byteOffset: location.byteOffset }) };
+}
+
+/**
+ * Findings with 1-based positions. `locate` overrides how a finding is placed (Registry.pol records);
+ * related locations in the same file are placed the same way, those in other files need `relatedPath`.
+ */
+export function toOutputFindings(
+  text: string,
+  findings: readonly Finding[],
+  locate?: (f: Finding) => OutputPosition | undefined,
+  path?: string,
+): OutputFinding[] {
+  const at = positionsIn(text);
   return findings.map((f) => {
-    const start = index.positionAt(f.span.start);
-    const end = index.positionAt(f.span.end);
+    const related = f.related?.filter((r) => r.path === undefined).map((r) => ({ path: path ?? '', message: r.message, ...at(r.span) }));
     return {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
+      ...(locate?.(f) ?? at(f.span)),
       subject: f.subject ?? null,
       fixable: f.fix !== undefined,
+      ...(related?.length && { related }),
     };
   });
+}
+
+/** Orders findings by position, then rule ID (plain comparison, so the order does not depend on locale). */
+export function sortFindings(findings: OutputFinding[]): OutputFinding[] {
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 export function hasErrorFinding(report: LintReport): boolean {

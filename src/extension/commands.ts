@@ -6,6 +6,7 @@ import { ALL_RULES, ruleById } from '../core/rules/registry';
 import { ruleDocsUri } from './convert';
 import { explanationMarkdown } from '../core/knowledge/explanation-markdown';
 import type { LintFeature } from './lint-feature';
+import type { RegistryPolViews } from './registry-pol-view';
 
 export const DOCS_SCHEME = 'rdp-doctor';
 
@@ -14,6 +15,7 @@ interface CommandContext {
   readonly lint: LintFeature;
   readonly log: vscode.LogOutputChannel;
   readonly pages: PageProvider;
+  readonly polViews: RegistryPolViews;
 }
 
 /** Read-only Markdown pages (error-code explanations) under the `rdp-doctor:` scheme. */
@@ -95,6 +97,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'rdpDoctor.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'rdpDoctor.explainErrorCode': (code?: string) => explainErrorCode(ctx, code),
     'rdpDoctor.showOutput': () => ctx.log.show(),
+    'rdpDoctor.openRegistryPol': (uri?: vscode.Uri) => ctx.polViews.open(uri),
   };
   return Object.entries(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {

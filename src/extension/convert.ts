@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ReadProblem } from '../core/gpo/model';
 import type { Finding, Severity } from '../core/rules/types';
 import type { Span } from '../core/text/line-index';
 
@@ -37,4 +38,23 @@ export function diagnosticRuleId(diagnostic: vscode.Diagnostic): string | undefi
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const code = diagnostic.code;
   return typeof code === 'object' ? String(code.value) : code !== undefined ? String(code) : undefined;
+}
+
+/** A problem a policy export's reader reported (no rule: the file itself could not be read or mapped there). */
+export function problemDiagnostic(document: vscode.TextDocument, problem: ReadProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(document, problem.span), problem.message, SEVERITY[problem.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  return diagnostic;
+}
+
+/** A cross-check finding (XRF, cross-file GPO013) whose related locations are in other files. */
+export function crossDiagnostic(
+  finding: { ruleId: string; severity: Severity; message: string; at: vscode.Location; related: readonly { message: string; at: vscode.Location }[] },
+  extensionUri: vscode.Uri,
+): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(finding.at.range, finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(extensionUri, finding.ruleId) };
+  if (finding.related.length > 0) diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(r.at, r.message));
+  return diagnostic;
 }

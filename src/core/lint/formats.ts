@@ -1,9 +1,14 @@
 import { CONFIG_FILE_NAMES } from '../config/types';
+import type { PolicyFormat } from '../gpo/model';
+import { sniffPolicyExport } from '../gpo/sniff';
 import { findProperty } from '../rdp/properties/index';
 import type { DecodedText } from '../text/decode';
 
-/** The `format` values of SPEC §3. Later features add the Group Policy formats. */
-export type FileFormat = 'rdp' | 'config';
+/** The `format` values of SPEC §3 (plus the GPP registry file and the security template a GPO also keeps). */
+export type FileFormat = 'rdp' | 'config' | PolicyFormat;
+
+/** Formats whose content decides, so files with these extensions are read while walking a folder. */
+const SNIFFED_EXTENSIONS = ['.xml', '.pol', '.reg', '.txt', '.inf'];
 
 const RDP_LINE = /^([^:\r\n]+):[sib]:/;
 
@@ -26,20 +31,28 @@ export function looksLikeRdp(text: string): boolean {
   return shaped >= lines.length * 0.6 && known > 0;
 }
 
+/** A policy export recognized from its content, never from its name alone (unrelated XML and `.reg` files are not linted). */
+export function sniffExport(decoded: Pick<DecodedText, 'text'>, bytes?: Uint8Array): PolicyFormat | undefined {
+  const format = sniffPolicyExport(bytes, decoded.text);
+  return format === 'gpo-backup-info' ? undefined : format;
+}
+
 /**
  * Detects a file's format from its name and content. Returns undefined for files RDP Doctor does not read.
- * `named` = the user named this file explicitly, so content alone may decide.
+ * `named` = the user named this file explicitly, so content alone may decide. `bytes` lets a binary
+ * Registry.pol be recognized.
  */
-export function detectFormat(path: string, decoded: DecodedText, named: boolean): FileFormat | undefined {
+export function detectFormat(path: string, decoded: DecodedText, named: boolean, bytes?: Uint8Array): FileFormat | undefined {
   const name = baseName(path);
   if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) return 'config';
   if (name.endsWith('.rdp')) return 'rdp';
-  if (named || name.endsWith('.txt')) return looksLikeRdp(decoded.text) ? 'rdp' : undefined;
+  if ((named || name.endsWith('.txt')) && !decoded.binary && looksLikeRdp(decoded.text)) return 'rdp';
+  if (named || SNIFFED_EXTENSIONS.some((e) => name.endsWith(e))) return sniffExport(decoded, bytes);
   return undefined;
 }
 
-/** Whether a file name is worth reading while walking a folder. */
+/** Whether a file name is worth reading while walking a folder (exports are then recognized by content). */
 export function isCandidateName(path: string): boolean {
   const name = baseName(path);
-  return name.endsWith('.rdp') || (CONFIG_FILE_NAMES as readonly string[]).includes(name);
+  return name.endsWith('.rdp') || (CONFIG_FILE_NAMES as readonly string[]).includes(name) || SNIFFED_EXTENSIONS.some((e) => name.endsWith(e));
 }

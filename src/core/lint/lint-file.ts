@@ -1,6 +1,14 @@
 import { parseConfig } from '../config/parse';
 import type { RdpDoctorConfig } from '../config/types';
+import type { PolicyDocument, ReadProblem } from '../gpo/model';
+import { readGpoBackup, type BackupFile, type BackupPart } from '../gpo/read-gpo-backup';
+import { polHiveFromPath, readPolicyText, type TextPolicyFormat } from '../gpo/read-export';
+import { readRegistryPol, readRegistryPolRecords, type PolView } from '../gpo/read-registry-pol';
+import type { RdpDocument } from '../rdp/parse';
 import { lintRdp, type SeverityOverrides } from '../rules/engine';
+import { lintPolicyDocument } from '../rules/gpo/engine';
+import { GPO_RULES } from '../rules/gpo/index';
+import type { PolicyFinding } from '../rules/gpo/types';
 import { ALL_RULES } from '../rules/registry';
 import type { Finding } from '../rules/types';
 import type { DecodedText } from '../text/decode';
@@ -11,6 +19,26 @@ export interface LintedText {
   readonly findings: readonly Finding[];
   /** The validated config, for `config` files. */
   readonly config?: RdpDoctorConfig;
+  /** The parsed file, for `.rdp` files (the cross-checks read it). */
+  readonly rdp?: RdpDocument;
+  /** The normalized settings, for policy exports (hovers and cross-checks read them). */
+  readonly policy?: PolicyDocument;
+  /** What a policy export's reader could not read or map, with positions. */
+  readonly problems?: readonly ReadProblem[];
+}
+
+/** A linted Registry.pol: each finding's `location` has its record and byte offset; spans refer to `view.text` when it was rendered. */
+export interface LintedPol extends LintedText {
+  readonly format: 'registry-pol';
+  readonly findings: readonly PolicyFinding[];
+  readonly policy: PolicyDocument;
+  readonly problems: readonly ReadProblem[];
+  readonly view?: PolView;
+}
+
+export interface LintOptions {
+  readonly severities?: SeverityOverrides;
+  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
 }
 
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
@@ -26,18 +54,58 @@ function withOverrides(findings: readonly Finding[], severities: SeverityOverrid
   return out;
 }
 
-/** Lints one decoded file of a known format. The single entry point the CLI and the extension share. */
-export function lintText(
-  format: FileFormat,
-  text: string,
-  options: { severities?: SeverityOverrides; bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'> } = {},
-): LintedText {
+/** Runs the GPO rules over an export's normalized settings. */
+export function lintPolicy(doc: PolicyDocument, options: LintOptions = {}): PolicyFinding[] {
+  return lintPolicyDocument(doc, GPO_RULES, options.severities ? { severities: options.severities } : {});
+}
+
+/** Lints one decoded file of a known text format. The single entry point the CLI and the extension share. */
+export function lintText(format: Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>, text: string, options: LintOptions = {}): LintedText {
   switch (format) {
-    case 'rdp':
-      return { format, findings: lintRdp(text, options).findings };
+    case 'rdp': {
+      const { doc, findings } = lintRdp(text, options);
+      return { format, findings, rdp: doc };
+    }
     case 'config': {
       const parsed = parseConfig(text, KNOWN_RULE_IDS);
       return { format, findings: withOverrides(parsed.findings, options.severities), config: parsed.config };
     }
+    default: {
+      const policy = readPolicyText(format as TextPolicyFormat, text);
+      return { format, findings: lintPolicy(policy, options), policy, problems: policy.problems };
+    }
   }
+}
+
+/**
+ * Lints a binary Registry.pol. `path` tells a User policy file (HKCU) from a Machine one. `view: false`
+ * skips rendering the LGPO-style text when findings are placed by record alone (the CLI).
+ */
+export function lintRegistryPol(bytes: Uint8Array, options: LintOptions & { path?: string; view?: boolean } = {}): LintedPol {
+  const hive = polHiveFromPath(options.path);
+  const { doc, view } = options.view === false ? readRegistryPolRecords(bytes, hive) : readRegistryPol(bytes, hive);
+  return { format: 'registry-pol', findings: lintPolicy(doc, options), policy: doc, problems: doc.problems, ...(view && { view }) };
+}
+
+export interface LintedBackup {
+  readonly format: 'gpo-backup';
+  readonly gpoName?: string;
+  readonly parts: readonly BackupPart[];
+  /** Findings and problems carry the part they are in: `location.file` / `file`. */
+  readonly findings: readonly PolicyFinding[];
+  readonly problems: readonly ReadProblem[];
+  readonly policy: PolicyDocument;
+}
+
+/** Lints a GPO backup folder's files as one export. */
+export function lintGpoBackup(files: readonly BackupFile[], options: LintOptions = {}): LintedBackup {
+  const backup = readGpoBackup(files);
+  return {
+    format: 'gpo-backup',
+    ...(backup.gpoName !== undefined && { gpoName: backup.gpoName }),
+    parts: backup.parts,
+    findings: lintPolicy(backup.doc, options),
+    problems: backup.doc.problems,
+    policy: backup.doc,
+  };
 }

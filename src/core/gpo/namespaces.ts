@@ -1,0 +1,17 @@
+/** Namespace URIs of Group Policy report and RSoP XML (gpo-formats.md §1.1, §2). Prefixes vary per file; these do not. */
+export const NS = {
+  settings: 'http://www.microsoft.com/GroupPolicy/Settings',
+  types: 'http://www.microsoft.com/GroupPolicy/Types',
+  base: 'http://www.microsoft.com/GroupPolicy/Settings/Base',
+  rsop: 'http://www.microsoft.com/GroupPolicy/Rsop',
+  registry: 'http://www.microsoft.com/GroupPolicy/Settings/Registry',
+  security: 'http://www.microsoft.com/GroupPolicy/Settings/Security',
+  gppRegistry: 'http://www.microsoft.com/GroupPolicy/Settings/Windows/Registry',
+  backupManifest: 'http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest',
+} as const;
+
+/** The class ID of a Group Policy Preferences registry settings collection (`RegistrySettings clsid=`). */
+export const GPP_REGISTRY_SETTINGS_CLSID = '{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}';
+
+/** Elements of report and RSoP XML that hold nothing a reader uses: their subtrees are not kept. */
+export const REPORT_SKIP: ReadonlySet<string> = new Set(['Explain', 'Supported', 'SecurityDescriptor', 'Text', 'EventsDetails', 'Filters', 'Desc']);

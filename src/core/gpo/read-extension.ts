@@ -1,0 +1,109 @@
+import { setting, type PolicySetting, type ReadProblem } from './model';
+import { NS } from './namespaces';
+import { readAdmxPolicy, type SettingOrigin } from './read-admx-policy';
+import { readGppRegistry } from './read-gpp-registry';
+import { splitHive, trimKey } from './registry-path';
+import { quote } from '../text/quote';
+import type { Span } from '../text/line-index';
+import { childNamed, childText, trimmedSpan, type XmlElement } from './xml-tree';
+
+/** What reading one GPO section (Computer or User) collects. */
+export interface ExtensionReader {
+  readonly text: string;
+  /** The hive, GPO and precedence of one setting element (gpresult puts them on each setting). */
+  originOf(element: XmlElement): SettingOrigin;
+  readonly settings: PolicySetting[];
+  readonly problems: ReadProblem[];
+  readonly unmapped: { name: string; category: string; span: Span }[];
+}
+
+/** `RegistrySetting`: a raw registry value no ADMX on the reporting machine explains (gpo-formats.md §1.3). */
+function readRegistrySetting(r: ExtensionReader, element: XmlElement): void {
+  const keyPath = childText(r.text, element, NS.registry, 'KeyPath');
+  if (!keyPath) return;
+  const origin = r.originOf(element);
+  const valueEl = childNamed(element, NS.registry, 'Value');
+  const common = { hive: origin.hive, key: trimKey(keyPath.value), ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }) };
+  if (!valueEl) {
+    r.settings.push(setting({ ...common, valueName: '', type: 'REG_NONE', data: null, action: 'create-key', source: { span: keyPath.span } }));
+    return;
+  }
+  const name = childText(r.text, valueEl, NS.registry, 'Name')?.value ?? '';
+  const number = childText(r.text, valueEl, NS.registry, 'Number');
+  const string = childText(r.text, valueEl, NS.registry, 'String');
+  if (number && /^\d+$/.test(number.value)) {
+    r.settings.push(setting({ ...common, valueName: name, type: 'REG_DWORD', data: Number(number.value), action: 'set', source: { span: number.span } }));
+  } else if (string) {
+    r.settings.push(setting({ ...common, valueName: name, type: 'REG_SZ', data: string.value, action: 'set', source: { span: string.span } }));
+  } else {
+    r.problems.push({ severity: 'warning', message: `The registry setting ${quote(name)} under ${quote(keyPath.value)} has no value RDP Doctor can read.`, span: trimmedSpan(r.text, valueEl.span) });
+  }
+}
+
+/** Security option with a registry path (`KeyName` = `MACHINE\…\ValueName`), gpo-formats.md §1.5. */
+function readSecurityOption(r: ExtensionReader, element: XmlElement): void {
+  const keyName = childText(r.text, element, NS.security, 'KeyName');
+  if (!keyName) return;
+  const split = splitHive(keyName.value);
+  const cut = split ? split.key.lastIndexOf('\\') : -1;
+  if (!split || cut < 0) return;
+  const origin = r.originOf(element);
+  const common = { hive: split.hive, key: split.key.slice(0, cut), valueName: split.key.slice(cut + 1), ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }) };
+  const number = childText(r.text, element, NS.security, 'SettingNumber');
+  const string = childText(r.text, element, NS.security, 'SettingString');
+  if (number && /^\d+$/.test(number.value)) {
+    r.settings.push(setting({ ...common, type: 'REG_DWORD', data: Number(number.value), action: 'set', source: { span: number.span } }));
+  } else if (string) {
+    r.settings.push(setting({ ...common, type: 'REG_SZ', data: string.value.replace(/^"(.*)"$/s, '$1'), action: 'set', source: { span: string.span } }));
+  }
+}
+
+/** Reads the settings of one `Extension` element, whatever its prefix: dispatch is on the children's namespace URI. */
+export function readExtension(r: ExtensionReader, extension: XmlElement): void {
+  for (const child of extension.children) {
+    if (child.uri === NS.registry) {
+      if (child.local === 'Policy') {
+        const result = readAdmxPolicy(r.text, child, NS.registry, r.originOf(child));
+        r.settings.push(...result.settings);
+        r.problems.push(...result.problems);
+        if (result.unmapped) r.unmapped.push(result.unmapped);
+      } else if (child.local === 'RegistrySetting') readRegistrySetting(r, child);
+    } else if (child.uri === NS.security && child.local === 'SecurityOptions') {
+      readSecurityOption(r, child);
+    } else if (child.uri === NS.gppRegistry && (child.local === 'RegistrySettings' || child.local === 'Registry')) {
+      const origin = r.originOf(child);
+      const result = readGppRegistry(r.text, NS.gppRegistry, child, origin);
+      // GPP items carry their own hive; the section only supplies the GPO.
+      r.settings.push(...result.settings);
+      r.problems.push(...result.problems);
+    }
+  }
+}
+
+/** The first segment of "Windows Components" and "System" in some GPMC languages (gpo-formats.md §0.1). */
+const LOCALIZED_TOP_CATEGORIES = new Set([
+  'windows-komponenten', 'composants windows', 'componentes de windows', 'componenti di windows', 'windows-onderdelen',
+  'componentes do windows', 'système', 'sistema', 'systeem', 'składniki systemu windows',
+].map((s) => s.toLowerCase()));
+
+function looksLocalized(u: { name: string; category: string }): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[^\x00-\x7f]/.test(u.name + u.category) || LOCALIZED_TOP_CATEGORIES.has(u.category.split('/')[0]!.trim().toLowerCase());
+}
+
+/**
+ * Policies whose display names are not in the map are skipped (most are unrelated to Remote Desktop);
+ * when they look localized, one problem says so, since their values may matter and are not guessed.
+ */
+export function unmappedProblems(unmapped: readonly { name: string; category: string; span: Span }[]): ReadProblem[] {
+  const localized = unmapped.filter(looksLocalized);
+  if (localized.length === 0) return [];
+  const n = localized.length;
+  return [
+    {
+      severity: 'warning',
+      message: `${n} Administrative Template ${n === 1 ? 'policy has a name' : 'policies have names'} RDP Doctor cannot map, such as ${quote(localized[0]!.name)}: the report looks localized, and only en-US display names are mapped, so ${n === 1 ? 'its registry value is' : 'their registry values are'} not checked. Lint the GPO's Registry.pol instead.`,
+      span: localized[0]!.span,
+    },
+  ];
+}

@@ -1,0 +1,93 @@
+import { decodeBytes } from '../text/decode';
+import type { PolicyDocument, PolicySetting, ReadProblem } from './model';
+import { NS } from './namespaces';
+import { readPolicyBytes } from './read-export';
+import { childText, parseXml } from './xml-tree';
+
+/** The files of a GPO backup RDP Doctor reads, by path relative to the backup folder (gpo-formats.md §3.5). */
+export const BACKUP_PARTS = {
+  info: 'bkupinfo.xml',
+  report: 'gpreport.xml',
+  machinePol: 'domainsysvol/gpo/machine/registry.pol',
+  userPol: 'domainsysvol/gpo/user/registry.pol',
+  securityTemplate: 'domainsysvol/gpo/machine/microsoft/windows nt/secedit/gpttmpl.inf',
+  machinePreferences: 'domainsysvol/gpo/machine/preferences/registry/registry.xml',
+  userPreferences: 'domainsysvol/gpo/user/preferences/registry/registry.xml',
+} as const;
+
+export type BackupPartName = keyof typeof BACKUP_PARTS;
+
+/** A path relative to the backup folder, compared case-insensitively (folder case varies between backups). */
+export function backupPartOf(relativePath: string): BackupPartName | undefined {
+  const normalized = relativePath.replace(/\\/g, '/').replace(/^\.?\//, '').toLowerCase();
+  return (Object.keys(BACKUP_PARTS) as BackupPartName[]).find((k) => BACKUP_PARTS[k] === normalized);
+}
+
+/** Whether a folder is a GPO backup: it holds `bkupInfo.xml` (in any case). */
+export function isBackupFolder(fileNames: readonly string[]): boolean {
+  return fileNames.some((n) => n.toLowerCase() === BACKUP_PARTS.info);
+}
+
+export interface BackupFile {
+  /** Relative to the backup folder, `/` or `\` separated, in the case found on disk. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface BackupPart {
+  readonly path: string;
+  readonly part: BackupPartName;
+  /** What spans in this part refer to: the decoded file, or a Registry.pol's rendered view. */
+  readonly text: string;
+}
+
+export interface BackupReadResult {
+  /** `GPODisplayName` from bkupInfo.xml. */
+  readonly gpoName?: string;
+  readonly parts: readonly BackupPart[];
+  /** Every setting and problem of the backup, each located by `source.file` / `file`. */
+  readonly doc: PolicyDocument;
+}
+
+/** The GPO's display name from bkupInfo.xml (its folder is named by the backup ID, not the GPO). */
+function backupName(bytes: Uint8Array): string | undefined {
+  const text = decodeBytes(bytes).text;
+  const root = parseXml(text).root;
+  if (!root || root.uri !== NS.backupManifest || root.local !== 'BackupInst') return undefined;
+  return childText(text, root, NS.backupManifest, 'GPODisplayName')?.value || undefined;
+}
+
+/**
+ * Reads a GPO backup as one export: the registry.pol files, the security template and the preference
+ * registry items, named after the GPO. `gpreport.xml` renders the same settings, so it is read only
+ * when the backup has no registry.pol.
+ */
+export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
+  const byPart = new Map<BackupPartName, BackupFile>();
+  for (const file of files) {
+    const part = backupPartOf(file.path);
+    if (part && !byPart.has(part)) byPart.set(part, file);
+  }
+  const info = byPart.get('info');
+  const gpoName = info ? backupName(info.bytes) : undefined;
+  const wanted: BackupPartName[] = ['machinePol', 'userPol', 'securityTemplate', 'machinePreferences', 'userPreferences'];
+  if (!byPart.has('machinePol') && !byPart.has('userPol')) wanted.unshift('report');
+  const parts: BackupPart[] = [];
+  const settings: PolicySetting[] = [];
+  const problems: ReadProblem[] = [];
+  for (const name of wanted) {
+    const file = byPart.get(name);
+    if (!file) continue;
+    const read = readPolicyBytes(file.bytes, file.path);
+    if (!read) {
+      problems.push({ severity: 'warning', message: `${file.path} is not in the format a GPO backup keeps there, so it is not read.`, span: { start: 0, end: 0 }, file: file.path });
+      continue;
+    }
+    parts.push({ path: file.path, part: name, text: read.text });
+    for (const s of read.doc.settings) {
+      settings.push({ ...s, ...(gpoName !== undefined && s.gpo === undefined && { gpo: gpoName }), source: { ...s.source, file: file.path } });
+    }
+    for (const p of read.doc.problems) problems.push({ ...p, file: file.path });
+  }
+  return { ...(gpoName !== undefined && { gpoName }), parts, doc: { format: 'gpo-backup', settings, problems } };
+}

@@ -1,0 +1,59 @@
+import type { Hive, PolicyDocument, PolicySetting, ReadProblem } from './model';
+import { NS } from './namespaces';
+import { readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
+import { REPORT_SKIP } from './namespaces';
+import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
+
+const SECTIONS: readonly [string, Hive][] = [
+  ['Computer', 'HKLM'],
+  ['User', 'HKCU'],
+];
+
+/** The `GPO` elements of a report: the root itself, or the children of `<report>` (`Get-GPOReport -All`). */
+function gpoElements(root: XmlElement): XmlElement[] {
+  if (root.uri === NS.settings && root.local === 'GPO') return [root];
+  if (root.local === 'report') return childrenNamed(root, NS.settings, 'GPO');
+  return [];
+}
+
+/** Reads the Computer and User settings of one GPO. */
+function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], problems: ReadProblem[], unmapped: ExtensionReader['unmapped']): void {
+  const name = childText(text, gpo, NS.settings, 'Name')?.value;
+  for (const [section, hive] of SECTIONS) {
+    const sectionEl = childNamed(gpo, NS.settings, section);
+    if (!sectionEl) continue;
+    const origin = { hive, ...(name !== undefined && { gpo: name }) };
+    const reader: ExtensionReader = { text, originOf: () => origin, settings, problems, unmapped };
+    for (const data of childrenNamed(sectionEl, NS.settings, 'ExtensionData')) {
+      const extension = childNamed(data, NS.settings, 'Extension');
+      if (extension) readExtension(reader, extension);
+    }
+  }
+}
+
+/**
+ * Reads `Get-GPOReport -ReportType Xml` output (one GPO, or `-All`'s `<report>`), also `gpreport.xml` in
+ * backups. Each GPO is read as soon as it closes and then dropped, so a report of hundreds of GPOs
+ * never sits in memory as one tree.
+ */
+export function readGpoReport(text: string): PolicyDocument {
+  const settings: PolicySetting[] = [];
+  const problems: ReadProblem[] = [];
+  const unmapped: ExtensionReader['unmapped'] = [];
+  let read = 0;
+  const tree = parseXml(text, {
+    skip: REPORT_SKIP,
+    onClose(element) {
+      if (element.uri !== NS.settings || element.local !== 'GPO') return undefined;
+      readGpo(text, element, settings, problems, unmapped);
+      read++;
+      return 'drop';
+    },
+  });
+  problems.unshift(...tree.problems);
+  if (tree.root && read === 0 && gpoElements(tree.root).length === 0) {
+    problems.push({ severity: 'error', message: 'The XML is not a Group Policy report: its root is not a GPO element in the Group Policy settings namespace.', span: trimmedSpan(text, tree.root.tagSpan) });
+  }
+  problems.push(...unmappedProblems(unmapped));
+  return { format: 'gpo-report-xml', settings, problems };
+}

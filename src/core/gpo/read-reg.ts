@@ -1,0 +1,154 @@
+import { quote } from '../text/quote';
+import type { Span } from '../text/line-index';
+import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
+import { decodeRegData } from './reg-data';
+import { regTypeOf, splitHive } from './registry-path';
+import { splitLines } from './text-lines';
+
+export const REG5_HEADER = 'Windows Registry Editor Version 5.00';
+export const REG4_HEADER = 'REGEDIT4';
+
+interface LogicalLine {
+  readonly text: string;
+  /** Offset of each character of `text` in the file (continuations skip the `\`, the line break and the indent). */
+  readonly offsets: readonly number[];
+  readonly span: Span;
+}
+
+/** Physical lines joined where a line ends with `\` (regedit wraps hex data at 80 columns). */
+function logicalLines(text: string): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let pending: { text: string; offsets: number[]; start: number } | undefined;
+  const physical = splitLines(text);
+  physical.forEach(({ text: raw, span }, i) => {
+    const indent = pending ? raw.length - raw.trimStart().length : 0;
+    const line = raw.slice(indent);
+    const from = span.start + indent;
+    const continues = line.endsWith('\\') && (pending !== undefined || /=\s*hex/i.test(line)) && i + 1 < physical.length;
+    const body = continues ? line.slice(0, -1) : line;
+    const offsets = pending?.offsets ?? [];
+    for (let k = 0; k < body.length; k++) offsets.push(from + k);
+    const joined = (pending?.text ?? '') + body;
+    const start = pending?.start ?? span.start;
+    if (continues) pending = { text: joined, offsets, start };
+    else {
+      out.push({ text: joined, offsets, span: { start, end: from + body.length } });
+      pending = undefined;
+    }
+  });
+  return out;
+}
+
+/** `"name"` with regedit's `\\` and `\"` escapes; returns the name and the index after the closing quote. */
+function quoted(s: string, at: number): [string, number] | undefined {
+  let out = '';
+  for (let i = at + 1; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\' && i + 1 < s.length) out += s[++i];
+    else if (c === '"') return [out, i + 1];
+    else out += c;
+  }
+  return undefined;
+}
+
+const HEX_TYPE_NUMBER = /^hex(?:\(([0-9a-f]{1,8})\))?:/i;
+
+/** Parses the data after `=`: returns type and data, or the reason it cannot. */
+function parseData(raw: string, wide: boolean): { type: RegType; data: RegData; deleted?: boolean } | string {
+  const s = raw.trim();
+  if (s === '-') return { type: 'REG_NONE', data: null, deleted: true };
+  if (s.startsWith('"')) {
+    const q = quoted(s, 0);
+    if (!q || s.slice(q[1]).trim() !== '') return 'the string is not closed by a quote';
+    return { type: 'REG_SZ', data: q[0] };
+  }
+  const dword = /^dword:([0-9a-f]{1,8})$/i.exec(s);
+  if (dword) return { type: 'REG_DWORD', data: parseInt(dword[1]!, 16) };
+  if (/^dword:/i.test(s)) return 'a dword needs 1 to 8 hex digits';
+  const hex = HEX_TYPE_NUMBER.exec(s);
+  if (hex) {
+    const type = hex[1] === undefined ? 'REG_BINARY' : regTypeOf(parseInt(hex[1], 16));
+    if (!type) return `hex(${hex[1]}) is not a registry type`;
+    const list = s.slice(hex[0].length).replace(/\s+/g, '');
+    if (list !== '' && !/^[0-9a-f]{1,2}(,[0-9a-f]{1,2})*,?$/i.test(list)) return 'the hex data is not a comma-separated list of bytes';
+    const bytes = Uint8Array.from(list.split(',').filter((b) => b !== ''), (b) => parseInt(b, 16));
+    const decoded = decodeRegData(type, bytes, wide);
+    if (decoded.problem) return decoded.problem;
+    return { type, data: decoded.data };
+  }
+  return 'the data is not a string, dword:, hex: or -';
+}
+
+/**
+ * Reads a `.reg` file (regedit 5.00 UTF-16LE or REGEDIT4 ANSI; the text is already decoded): keys,
+ * `[-key]` deletions, values with `"name"=-` deletions, line continuations. Never throws.
+ */
+export function readReg(text: string): PolicyDocument {
+  const settings: PolicySetting[] = [];
+  const problems: ReadProblem[] = [];
+  const lines = logicalLines(text);
+  let index = 0;
+  while (index < lines.length && lines[index]!.text.trim() === '') index++;
+  const header = lines[index]?.text.trim();
+  const wide = header !== REG4_HEADER;
+  if (header !== REG5_HEADER && header !== REG4_HEADER) {
+    problems.push({ severity: 'error', message: `The first line is not "${REG5_HEADER}" or "${REG4_HEADER}", so regedit would not import the file.`, span: lines[index]?.span ?? { start: 0, end: 0 } });
+  } else index++;
+  let current: { hive: Hive; key: string } | undefined;
+  for (; index < lines.length; index++) {
+    const line = lines[index]!;
+    const trimmed = line.text.trim();
+    if (trimmed === '' || trimmed.startsWith(';')) continue;
+    const lead = line.text.length - line.text.trimStart().length;
+    const spanOf = (from: number, to = line.text.length): Span => ({ start: line.offsets[from] ?? line.span.start, end: (line.offsets[to - 1] ?? line.span.end - 1) + 1 });
+    if (trimmed.startsWith('[')) {
+      const close = trimmed.lastIndexOf(']');
+      const path = close > 0 ? trimmed.slice(1, close) : '';
+      const remove = path.startsWith('-');
+      const split = splitHive(remove ? path.slice(1) : path);
+      if (!split) {
+        problems.push({ severity: 'warning', message: `The key ${quote(path)} does not start with a registry root such as HKEY_LOCAL_MACHINE; its values are skipped.`, span: line.span });
+        current = undefined;
+        continue;
+      }
+      current = remove ? undefined : split;
+      if (remove) settings.push(setting({ ...split, valueName: '', type: 'REG_NONE', data: null, action: 'delete-key', source: { span: line.span } }));
+      continue;
+    }
+    let name: string;
+    let after: number;
+    if (trimmed.startsWith('@')) {
+      name = '';
+      after = lead + 1;
+    } else if (trimmed.startsWith('"')) {
+      const q = quoted(line.text, lead);
+      if (!q) {
+        problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${quote(trimmed)}.`, span: line.span });
+        continue;
+      }
+      [name, after] = q;
+    } else {
+      problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${quote(trimmed)}.`, span: line.span });
+      continue;
+    }
+    const eq = line.text.indexOf('=', after);
+    if (eq < 0 || line.text.slice(after, eq).trim() !== '') {
+      problems.push({ severity: 'warning', message: `The value ${quote(name)} has no "=" after its name.`, span: line.span });
+      continue;
+    }
+    if (!current) {
+      problems.push({ severity: 'warning', message: `The value ${quote(name)} is not under a key, so regedit ignores it.`, span: line.span });
+      continue;
+    }
+    const dataStart = eq + 1 + (line.text.length - eq - 1 - line.text.slice(eq + 1).trimStart().length);
+    const dataEnd = line.text.trimEnd().length;
+    const span = dataEnd > dataStart ? spanOf(dataStart, dataEnd) : spanOf(eq, eq + 1);
+    const parsed = parseData(line.text.slice(eq + 1), wide);
+    if (typeof parsed === 'string') {
+      problems.push({ severity: 'warning', message: `The value ${quote(name)} cannot be read: ${parsed}.`, span });
+      continue;
+    }
+    settings.push(setting({ ...current, valueName: name, type: parsed.type, data: parsed.data, action: parsed.deleted ? 'delete' : 'set', source: { span } }));
+  }
+  return { format: 'reg', settings, problems };
+}

@@ -1,0 +1,61 @@
+import type { Hive, PolicyDocument, PolicySetting, ReadProblem } from './model';
+import { NS } from './namespaces';
+import { readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
+import { REPORT_SKIP } from './namespaces';
+import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
+
+const RESULTS: readonly [string, Hive][] = [
+  ['ComputerResults', 'HKLM'],
+  ['UserResults', 'HKCU'],
+];
+
+/** GPO identifier → display name, from the `GPO` list of a results section. */
+function gpoNames(text: string, results: XmlElement): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const gpo of childrenNamed(results, NS.rsop, 'GPO')) {
+    const name = childText(text, gpo, NS.rsop, 'Name')?.value;
+    const path = childNamed(gpo, NS.rsop, 'Path');
+    const id = path ? childText(text, path, NS.types, 'Identifier')?.value : undefined;
+    if (name && id) names.set(id.toUpperCase(), name);
+  }
+  return names;
+}
+
+/**
+ * Reads `gpresult /x` (RSoP XML). Each setting names its GPO and precedence: 1 wins, higher numbers
+ * are values that lost (they feed GPO013 and are otherwise ignored by the rules).
+ */
+export function readRsop(text: string): PolicyDocument {
+  const tree = parseXml(text, { skip: REPORT_SKIP });
+  const settings: PolicySetting[] = [];
+  const problems: ReadProblem[] = [...tree.problems];
+  const root = tree.root;
+  if (root && !(root.uri === NS.rsop && root.local === 'Rsop')) {
+    problems.push({ severity: 'error', message: 'The XML is not a gpresult report: its root is not an Rsop element in the RSoP namespace.', span: trimmedSpan(text, root.tagSpan) });
+  }
+  const unmapped: ExtensionReader['unmapped'] = [];
+  for (const [section, hive] of root?.local === 'Rsop' ? RESULTS : []) {
+    const results = childNamed(root!, NS.rsop, section);
+    if (!results) continue;
+    const names = gpoNames(text, results);
+    const reader: ExtensionReader = {
+      text,
+      originOf(element) {
+        const gpoEl = childNamed(element, NS.base, 'GPO');
+        const id = gpoEl ? childText(text, gpoEl, NS.types, 'Identifier')?.value : undefined;
+        const precedence = Number(childText(text, element, NS.base, 'Precedence')?.value);
+        const gpo = id ? (names.get(id.toUpperCase()) ?? (id === 'LocalGPO' ? 'Local Group Policy' : id)) : undefined;
+        return { hive, ...(gpo !== undefined && { gpo }), ...(Number.isInteger(precedence) && precedence > 0 && { precedence }) };
+      },
+      settings,
+      problems,
+      unmapped,
+    };
+    for (const data of childrenNamed(results, NS.rsop, 'ExtensionData')) {
+      const extension = childNamed(data, NS.settings, 'Extension');
+      if (extension) readExtension(reader, extension);
+    }
+  }
+  problems.push(...unmappedProblems(unmapped));
+  return { format: 'rsop-xml', settings, problems };
+}

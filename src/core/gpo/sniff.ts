@@ -1,0 +1,79 @@
+import { SaxesParser } from 'saxes';
+import type { PolicyFormat } from './model';
+import { GPP_REGISTRY_SETTINGS_CLSID, NS } from './namespaces';
+import { REG4_HEADER, REG5_HEADER } from './read-reg';
+import { isLgpoAction, lgpoConfiguration } from './read-lgpo-text';
+import { hasPolSignature } from './registry-pol-records';
+
+/** What sniffing found: an export format, or a GPO backup's `bkupInfo.xml` (which names the folder a backup). */
+export type SniffedFormat = Exclude<PolicyFormat, 'gpo-backup'> | 'gpo-backup-info';
+
+const SNIFF_CHARS = 16 * 1024;
+
+class Stop extends Error {}
+
+/** The namespace and name of the root element and of its first child, read from the start of the text. */
+function xmlHead(text: string): { root?: { uri: string; local: string; attributes: Record<string, string> }; child?: { uri: string; local: string } } {
+  const found: ReturnType<typeof xmlHead> = {};
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let depth = 0;
+  parser.on('opentag', (tag) => {
+    const t = tag as unknown as { uri: string; local: string; attributes: Record<string, { value: string }> };
+    if (depth === 0) {
+      found.root = { uri: t.uri, local: t.local, attributes: Object.fromEntries(Object.entries(t.attributes).map(([k, v]) => [k, v.value])) };
+      if (tag.isSelfClosing) throw new Stop();
+    } else {
+      found.child = { uri: t.uri, local: t.local };
+      throw new Stop();
+    }
+    depth++;
+  });
+  parser.on('error', () => {
+    throw new Stop();
+  });
+  try {
+    parser.write(text.slice(0, SNIFF_CHARS));
+  } catch {
+    // Stop, or text that is not XML: what was found so far decides.
+  }
+  return found;
+}
+
+function firstLines(text: string, count: number): string[] {
+  return text.slice(0, 8192).split(/\r\n|\r|\n/, count);
+}
+
+/** LGPO text: after comments and blank lines, a configuration line, two more lines, then an action. */
+function looksLikeLgpo(text: string): boolean {
+  const lines = firstLines(text, 400).filter((l) => l.trim() !== '' && !l.trimStart().startsWith(';'));
+  return lines.length >= 4 && lgpoConfiguration(lines[0]!) !== undefined && isLgpoAction(lines[3]!);
+}
+
+function looksLikeSecurityTemplate(text: string): boolean {
+  const head = firstLines(text, 40).map((l) => l.trim().toLowerCase());
+  return (head.includes('[unicode]') || head.includes('[version]')) && head.some((l) => l.replace(/\s/g, '') === 'signature="$chicago$"');
+}
+
+/** Detects a policy export from its bytes and decoded text; undefined for anything else (unrelated XML, `.reg` or text). */
+export function sniffPolicyExport(bytes: Uint8Array | undefined, text: string): SniffedFormat | undefined {
+  if (bytes && hasPolSignature(bytes)) return 'registry-pol';
+  const start = text.search(/\S/);
+  if (start < 0) return undefined;
+  if (text.charCodeAt(start) === 60 /* < */) return sniffXml(text);
+  const first = firstLines(text.slice(start), 1)[0]!.trim();
+  if (first === REG5_HEADER || first === REG4_HEADER) return 'reg';
+  if (looksLikeSecurityTemplate(text)) return 'security-template';
+  if (looksLikeLgpo(text)) return 'lgpo-text';
+  return undefined;
+}
+
+function sniffXml(text: string): SniffedFormat | undefined {
+  const { root, child } = xmlHead(text);
+  if (!root) return undefined;
+  if (root.uri === NS.settings && root.local === 'GPO') return 'gpo-report-xml';
+  if (root.uri === '' && root.local === 'report' && child?.uri === NS.settings && child.local === 'GPO') return 'gpo-report-xml';
+  if (root.uri === NS.rsop && root.local === 'Rsop') return 'rsop-xml';
+  if (root.uri === '' && root.local === 'RegistrySettings' && root.attributes.clsid?.toUpperCase() === GPP_REGISTRY_SETTINGS_CLSID.toUpperCase()) return 'gpp-registry-xml';
+  if (root.uri === NS.backupManifest && root.local === 'BackupInst') return 'gpo-backup-info';
+  return undefined;
+}

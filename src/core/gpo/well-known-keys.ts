@@ -1,0 +1,67 @@
+import type { Hive } from './model';
+import { normalizeKey } from './registry-path';
+
+/** The registry keys RDP Doctor reads values from (policy-registry.md §1, §4, §5, §6). */
+export const KEYS = {
+  /** Remote Desktop Services policies (computer and user). */
+  tsPolicy: 'SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services',
+  /** Client-side computer policies such as "Turn Off UDP On Client". */
+  tsClientPolicy: 'SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client',
+  /** The RDP listener's own configuration. */
+  listener: 'SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp',
+  /** The local System Properties switch (fDenyTSConnections). */
+  terminalServer: 'SYSTEM\\CurrentControlSet\\Control\\Terminal Server',
+  /** CredSSP Encryption Oracle Remediation (not under SOFTWARE\Policies). */
+  credssp: 'Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters',
+  tcpip: 'SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
+  schannelProtocols: 'SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols',
+} as const;
+
+/** Where a value sits, which decides who wins: the policy overrides the listener's and the local values. */
+export type ValueOrigin = 'policy' | 'listener' | 'local' | 'other';
+
+const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp)]);
+const LISTENER_KEY = normalizeKey(KEYS.listener);
+const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip)]);
+const SCHANNEL_PREFIX = normalizeKey(KEYS.schannelProtocols) + '\\';
+
+export function originOf(key: string): ValueOrigin {
+  const k = normalizeKey(key);
+  if (POLICY_KEYS.has(k)) return 'policy';
+  if (k === LISTENER_KEY) return 'listener';
+  if (LOCAL_KEYS.has(k) || k.startsWith(SCHANNEL_PREFIX)) return 'local';
+  return 'other';
+}
+
+/** Values under the keys above (and Schannel's protocol switches) are the ones the rules and cross-checks read. */
+export function isRdpRelevant(hive: Hive, key: string): boolean {
+  return (hive === 'HKLM' || hive === 'HKCU') && originOf(key) !== 'other';
+}
+
+/** The Schannel key of one protocol and side: `TLS 1.2`, `Server`. */
+export function schannelKey(protocol: string, side: 'Server' | 'Client'): string {
+  return `${KEYS.schannelProtocols}\\${protocol}\\${side}`;
+}
+
+const TERMINAL_SERVER_KEY = normalizeKey(KEYS.terminalServer);
+const TCPIP_KEY = normalizeKey(KEYS.tcpip);
+
+/** Where a value is set, for messages: "in the policy of GPO "X"", "in the RDP-Tcp listener's own settings". */
+export function whereSet(s: { readonly hive: Hive; readonly key: string; readonly gpo?: string }): string {
+  const k = normalizeKey(s.key);
+  let base: string;
+  switch (originOf(s.key)) {
+    case 'policy':
+      base = s.hive === 'HKCU' ? 'in the user policy' : 'in the policy';
+      break;
+    case 'listener':
+      base = "in the RDP-Tcp listener's own settings";
+      break;
+    case 'local':
+      base = k === TERMINAL_SERVER_KEY ? 'in the local Terminal Server settings' : k === TCPIP_KEY ? 'in the TCP/IP parameters' : 'in the Schannel settings';
+      break;
+    case 'other':
+      base = 'in the registry';
+  }
+  return s.gpo !== undefined ? `${base} of GPO "${s.gpo}"` : base;
+}

@@ -1,0 +1,182 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { Span } from '../text/line-index';
+import type { ReadProblem } from './model';
+
+const NO_CHILDREN: XmlElement[] = [];
+
+/** An element of a parsed XML file, its namespace resolved, with the offsets a finding can point at. */
+export class XmlElement {
+  /** Child elements, in order. */
+  children: XmlElement[] = NO_CHILDREN;
+  /** Character data of a leaf element (entity references resolved); '' once the element has child elements. */
+  text = '';
+  /** Offset of `<` after the content (the end tag), and just past the end tag's `>`. */
+  contentEnd: number;
+  end: number;
+
+  constructor(
+    /** Namespace URI ('' when none). Readers match on this, never on the prefix. */
+    readonly uri: string,
+    readonly local: string,
+    /** Attributes by qualified name, as written. */
+    readonly attributes: Readonly<Record<string, string>>,
+    /** Offset of the start tag's `<`, and just past its `>`. */
+    readonly start: number,
+    readonly tagEnd: number,
+  ) {
+    this.contentEnd = tagEnd;
+    this.end = tagEnd;
+  }
+
+  /** From `<` of the start tag to `>` of the end tag. */
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
+  /** The start tag alone. */
+  get tagSpan(): Span {
+    return { start: this.start, end: this.tagEnd };
+  }
+
+  /** Between the start and end tags. */
+  get contentSpan(): Span {
+    return { start: this.tagEnd, end: this.contentEnd };
+  }
+}
+
+export interface XmlTree {
+  readonly root?: XmlElement;
+  readonly problems: readonly ReadProblem[];
+}
+
+export interface XmlOptions {
+  /** Local names of elements whose subtrees are not kept (long help texts, security descriptors). */
+  readonly skip?: ReadonlySet<string>;
+  /**
+   * Called as each element closes, complete; returning `'drop'` removes it from its parent, so a large
+   * file can be read one part at a time without keeping the whole tree.
+   */
+  readonly onClose?: (element: XmlElement) => 'drop' | void;
+}
+
+type Scope = Record<string, string>;
+
+const MAX_PROBLEMS = 20;
+const XML_URI = 'http://www.w3.org/XML/1998/namespace';
+
+/** A scope with the tag's `xmlns`/`xmlns:p` declarations, or the parent scope when it declares none. */
+function scopeFor(attributes: Record<string, string>, parent: Scope): Scope {
+  let scope: Scope | undefined;
+  for (const name in attributes) {
+    if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith('xmlns')) continue;
+    if (name.length > 5 && name.charCodeAt(5) !== 58 /* : */) continue;
+    scope ??= Object.create(parent) as Scope;
+    scope[name.length === 5 ? '' : name.slice(6)] = attributes[name]!;
+  }
+  return scope ?? parent;
+}
+
+/** Where a span's text starts and ends once the blanks around it are skipped. */
+export function trimmedSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  return { start, end };
+}
+
+/** saxes messages start with "line:column: "; the position is already in the span. */
+function notWellFormed(raw: string): string {
+  const reason = raw.replace(/^[^:]*?:?\d+:\d+: /, '').replace(/\.$/, '');
+  return `The XML is not well-formed: ${reason}.`;
+}
+
+/**
+ * Parses XML text into a small element tree with offsets into `text`. Never throws: a file that is not
+ * well-formed yields the problems with their positions (and whatever was read before them).
+ * The text is already decoded, so the encoding named in the XML declaration is ignored.
+ */
+export function parseXml(text: string, options: XmlOptions = {}): XmlTree {
+  const problems: ReadProblem[] = [];
+  const { skip, onClose } = options;
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  const elements: XmlElement[] = [];
+  const scopes: Scope[] = [{ xml: XML_URI }];
+  let top: XmlElement | undefined;
+  let skipped = 0; // depth inside a skipped subtree
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (skipped > 0) {
+      if (!tag.isSelfClosing) skipped++;
+      return;
+    }
+    const name = tag.name;
+    const colon = name.indexOf(':');
+    const local = colon < 0 ? name : name.slice(colon + 1);
+    if (skip?.has(local) && elements.length > 0) {
+      if (!tag.isSelfClosing) skipped = 1;
+      return;
+    }
+    const tagEnd = parser.position;
+    const scope = scopeFor(tag.attributes, scopes[scopes.length - 1]!);
+    const uri = (colon < 0 ? scope[''] : scope[name.slice(0, colon)]) ?? '';
+    const element = new XmlElement(uri, local, tag.attributes, text.lastIndexOf('<', tagEnd - 1), tagEnd);
+    const parent = elements[elements.length - 1];
+    if (parent) {
+      if (parent.children === NO_CHILDREN) {
+        parent.children = [element];
+        parent.text = '';
+      } else parent.children.push(element);
+    } else if (!top) top = element;
+    if (!tag.isSelfClosing) {
+      elements.push(element);
+      scopes.push(scope);
+    }
+  });
+  const onText = (data: string): void => {
+    if (skipped > 0) return;
+    const current = elements[elements.length - 1];
+    if (current && current.children === NO_CHILDREN) current.text += data;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
+    const element = elements.pop();
+    scopes.pop();
+    if (!element) return;
+    element.end = parser.position;
+    element.contentEnd = Math.max(element.tagEnd, text.lastIndexOf('<', element.end - 1));
+    if (onClose?.(element) === 'drop') elements[elements.length - 1]?.children.pop();
+  });
+  parser.on('error', (error: Error) => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    const at = Math.min(parser.position, text.length);
+    problems.push({ severity: 'error', message: notWellFormed(error.message), span: { start: Math.max(0, at - 1), end: at } });
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    const at = Math.min(parser.position, text.length);
+    problems.push({ severity: 'error', message: notWellFormed(error instanceof Error ? error.message : String(error)), span: { start: at, end: at } });
+  }
+  return top ? { root: top, problems } : { problems };
+}
+
+/** The child elements with this namespace and local name. */
+export function childrenNamed(element: XmlElement, uri: string, local: string): XmlElement[] {
+  return element.children.filter((c) => c.local === local && c.uri === uri);
+}
+
+export function childNamed(element: XmlElement, uri: string, local: string): XmlElement | undefined {
+  for (const c of element.children) if (c.local === local && c.uri === uri) return c;
+  return undefined;
+}
+
+/** The trimmed text of a leaf child, with its span. */
+export function childText(text: string, element: XmlElement, uri: string, local: string): { value: string; span: Span } | undefined {
+  const child = childNamed(element, uri, local);
+  return child ? { value: child.text.trim(), span: trimmedSpan(text, child.contentSpan) } : undefined;
+}

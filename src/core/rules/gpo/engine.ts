@@ -1,0 +1,49 @@
+import type { PolicyDocument, PolicySetting } from '../../gpo/model';
+import { displayPath } from '../../gpo/registry-path';
+import { policyScopes } from '../../gpo/scopes';
+import type { SeverityOverrides } from '../engine';
+import type { RelatedLocation, Severity } from '../types';
+import type { PolicyFinding, PolicyReport, PolicyRule, PolicyRuleContext } from './types';
+
+export interface PolicyLintOptions {
+  readonly severities?: SeverityOverrides;
+  /** Only these rules (all GPO rules when absent). */
+  readonly rules?: readonly PolicyRule[];
+}
+
+function relatedOf(s: PolicySetting, message: string, from: PolicySetting): RelatedLocation {
+  const file = s.source.file;
+  return { message, span: s.source.span, ...(file !== undefined && file !== from.source.file && { path: file }) };
+}
+
+/** Runs the GPO rules over one export's normalized settings, honouring severity overrides. */
+export function lintPolicyDocument(doc: PolicyDocument, rules: readonly PolicyRule[], options: PolicyLintOptions = {}): PolicyFinding[] {
+  const findings: PolicyFinding[] = [];
+  const scopes = policyScopes(doc);
+  let rule: PolicyRule | undefined;
+  let configured: Severity | undefined;
+  const context: PolicyRuleContext = {
+    doc,
+    scopes,
+    report(r: PolicyReport): void {
+      const s = r.at;
+      findings.push({
+        ruleId: rule!.id,
+        severity: configured ?? r.severity ?? rule!.defaultSeverity,
+        message: r.message,
+        span: s.source.span,
+        subject: displayPath(s.hive, s.key, s.valueName),
+        location: s.source,
+        ...(r.related?.length && { related: r.related.map((x) => relatedOf(x.at, x.message, s)) }),
+      });
+    },
+  };
+  for (rule of options.rules ?? rules) {
+    const setting = options.severities?.[rule.id];
+    if (setting === 'off') continue;
+    configured = setting;
+    rule.check(context);
+  }
+  const file = (f: PolicyFinding): string => f.location.file ?? '';
+  return findings.sort((a, b) => (file(a) < file(b) ? -1 : file(a) > file(b) ? 1 : 0) || a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}

@@ -1,0 +1,37 @@
+import { named, where } from './lookup';
+import { REFS } from './refs';
+import { valueRule } from './value-rule';
+
+/** Many NAT devices and load balancers drop idle TCP flows after 4 minutes (the Azure Load Balancer default). */
+export const KEEPALIVE_LIMIT_MINUTES = 4;
+
+export const gpo008 = valueRule({
+  id: 'GPO008',
+  name: 'keepalive',
+  description: 'Keep-alive is disabled, or its interval is above 4 minutes.',
+  defaultSeverity: 'info',
+  tags: ['gpo', 'connection'],
+  checks: [
+    {
+      refs: REFS.keepAliveEnable,
+      test: (value, s) =>
+        value === 0
+          ? { message: `${named(s)} ${where(s)}: the server does not probe idle clients, so a dropped client can leave an active orphan session instead of a disconnected one.` }
+          : undefined,
+    },
+    {
+      refs: REFS.keepAliveInterval,
+      test: (value, s) =>
+        value > KEEPALIVE_LIMIT_MINUTES
+          ? { message: `"KeepAliveInterval" is ${value} minutes ${where(s)}: above ${KEEPALIVE_LIMIT_MINUTES} minutes, NAT devices and load balancers may drop idle sessions first.` }
+          : undefined,
+    },
+    {
+      refs: REFS.tcpKeepAliveTime,
+      test: (value, s) =>
+        value > KEEPALIVE_LIMIT_MINUTES * 60_000
+          ? { message: `"KeepAliveTime" is ${value} ms (${+(value / 60_000).toFixed(1)} minutes) ${where(s)}: above ${KEEPALIVE_LIMIT_MINUTES} minutes, NAT devices and load balancers may drop idle connections before TCP probes them.` }
+          : undefined,
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+import { named, where } from './lookup';
+import { REFS } from './refs';
+import { valueRule } from './value-rule';
+
+export const gpo010 = valueRule({
+  id: 'GPO010',
+  name: 'rpc-not-encrypted',
+  description: 'fEncryptRPCTraffic is 0: unsecured RPC to the Remote Desktop Services administration interface is accepted.',
+  defaultSeverity: 'info',
+  tags: ['gpo', 'security'],
+  checks: [
+    {
+      refs: REFS.encryptRpc,
+      test: (value, s) =>
+        value === 0
+          ? { message: `${named(s)} ${where(s)}: the Remote Desktop Services administration interface accepts unauthenticated, unencrypted RPC.` }
+          : undefined,
+    },
+  ],
+});

@@ -1,0 +1,114 @@
+import type { PolicySetting, RegData } from '../../gpo/model';
+import { valueId } from '../../gpo/registry-path';
+import { live, numberOf } from '../../gpo/scopes';
+import { isRdpRelevant } from '../../gpo/well-known-keys';
+import type { Severity } from '../types';
+import type { PolicyFact } from '../xrf/facts';
+import type { PolicyRule } from './types';
+
+/** Data compared the way Windows would read it: numbers by value (a REG_SZ "1" equals DWORD 1), the rest exactly. */
+export function sameData(a: { data: RegData; type: string }, b: { data: RegData; type: string }): boolean {
+  const na = numberOf(a as PolicySetting);
+  const nb = numberOf(b as PolicySetting);
+  if (na !== undefined || nb !== undefined) return na === nb;
+  return JSON.stringify(a.data) === JSON.stringify(b.data);
+}
+
+export function showData(data: RegData): string {
+  if (data === null) return 'deleted';
+  if (typeof data === 'number') return String(data);
+  if (typeof data === 'string') return `"${data.length > 40 ? `${data.slice(0, 40)}…` : data}"`;
+  return `[${data.map((d) => `"${d}"`).join(', ')}]`;
+}
+
+const gpoName = (s: { gpo?: string }): string => (s.gpo !== undefined ? `GPO "${s.gpo}"` : 'an unnamed GPO');
+
+export const gpo013: PolicyRule = {
+  id: 'GPO013',
+  name: 'conflicting-policy',
+  description: 'Two exports or GPOs set the same value differently, or a gpresult GPO lost with a different value.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  tags: ['gpo', 'conflict'],
+  check({ doc, scopes, report }) {
+    // gpresult: a value that lost to the winning GPO (precedence 1).
+    const losers = doc.settings.filter((s) => s.precedence !== undefined && s.precedence > 1 && !s.deleted);
+    const wanted = new Set(losers.map((s) => valueId(s.hive, s.key, s.valueName)));
+    const winners = new Map<string, PolicySetting>();
+    if (losers.length > 0) {
+      for (const s of doc.settings) {
+        if ((s.precedence ?? 1) !== 1 || s.deleted) continue;
+        const id = valueId(s.hive, s.key, s.valueName);
+        if (wanted.has(id)) winners.set(id, s);
+      }
+    }
+    for (const s of losers) {
+      const winner = winners.get(valueId(s.hive, s.key, s.valueName));
+      if (!winner || sameData(s, winner)) continue;
+      report({
+        message: `"${s.valueName}" is ${showData(s.data)} in ${gpoName(s)}, which lost (precedence ${s.precedence}): ${gpoName(winner)} wins with ${showData(winner.data)}.`,
+        at: s,
+        related: [{ message: `The winning value, from ${gpoName(winner)}.`, at: winner }],
+      });
+    }
+    // Several GPOs in one export setting a Remote Desktop value differently.
+    if (scopes.length < 2) return;
+    const first = new Map<string, PolicySetting>();
+    for (const scope of scopes) {
+      for (const s of scope.values()) {
+        if (!isRdpRelevant(s.hive, s.key)) continue;
+        const id = valueId(s.hive, s.key, s.valueName);
+        const earlier = live(first.get(id));
+        if (!earlier) first.set(id, s);
+        else if (!sameData(s, earlier)) {
+          report({
+            message: `"${s.valueName}" is ${showData(s.data)} in ${gpoName(s)} but ${showData(earlier.data)} in ${gpoName(earlier)}; which one applies depends on link order and precedence.`,
+            at: s,
+            related: [{ message: `"${s.valueName}" is ${showData(earlier.data)} in ${gpoName(earlier)}.`, at: earlier }],
+          });
+        }
+      }
+    }
+  },
+};
+
+export interface CrossFileConflict<L> {
+  readonly path: string;
+  readonly ruleId: 'GPO013';
+  readonly severity: Severity;
+  readonly message: string;
+  readonly subject: string;
+  readonly at: L;
+  readonly related: readonly { readonly path: string; readonly message: string; readonly at: L }[];
+}
+
+/** GPO013 across files: each export whose value differs from another export's value for the same registry value. */
+export function crossFileConflicts<L>(files: readonly { path: string; values: readonly PolicyFact<L>[] }[]): CrossFileConflict<L>[] {
+  const byId = new Map<string, { path: string; fact: PolicyFact<L> }[]>();
+  for (const file of files) {
+    for (const fact of file.values) {
+      const id = valueId(fact.hive, fact.key, fact.valueName);
+      let list = byId.get(id);
+      if (!list) byId.set(id, (list = []));
+      list.push({ path: file.path, fact });
+    }
+  }
+  const out: CrossFileConflict<L>[] = [];
+  for (const list of byId.values()) {
+    if (new Set(list.map((x) => x.path)).size < 2) continue;
+    for (const { path, fact } of list) {
+      const other = list.find((x) => x.path !== path && !sameData(x.fact, fact));
+      if (!other) continue;
+      out.push({
+        path,
+        ruleId: 'GPO013',
+        severity: 'warning',
+        message: `"${fact.valueName}" is ${showData(fact.data)} here but ${showData(other.fact.data)} in ${other.path}; the two exports disagree.`,
+        subject: fact.subject,
+        at: fact.at,
+        related: [{ path: other.path, message: `"${fact.valueName}" is ${showData(other.fact.data)} there.`, at: other.fact.at }],
+      });
+    }
+  }
+  return out;
+}

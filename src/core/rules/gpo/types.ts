@@ -1,0 +1,27 @@
+import type { PolicyDocument, PolicySetting, SourceLocation } from '../../gpo/model';
+import type { PolicyScope } from '../../gpo/scopes';
+import type { Finding, RuleMeta, Severity } from '../types';
+
+/** What a GPO rule reports: the setting it is about; the engine turns it into a located finding. */
+export interface PolicyReport {
+  readonly message: string;
+  readonly at: PolicySetting;
+  readonly related?: readonly { readonly message: string; readonly at: PolicySetting }[];
+  readonly severity?: Severity;
+}
+
+export interface PolicyRuleContext {
+  readonly doc: PolicyDocument;
+  /** The values in effect, one scope per GPO (one for files that name no GPO). */
+  readonly scopes: readonly PolicyScope[];
+  report(report: PolicyReport): void;
+}
+
+export interface PolicyRule extends RuleMeta {
+  check(context: PolicyRuleContext): void;
+}
+
+/** A finding in a policy export: the span plus, for Registry.pol, the record and byte offset, and for a backup, the file. */
+export interface PolicyFinding extends Finding {
+  readonly location: SourceLocation;
+}

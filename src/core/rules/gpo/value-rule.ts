@@ -1,0 +1,41 @@
+import type { PolicySetting } from '../../gpo/model';
+import type { PolicyScope } from '../../gpo/scopes';
+import type { RuleMeta, Severity } from '../types';
+import { effective, overriddenBy, type ValueRef } from './lookup';
+import type { PolicyRule } from './types';
+
+export type Verdict = { readonly message: string; readonly severity?: Severity } | undefined;
+
+/** One value a rule reads, in priority order, and what it says about the value in effect. */
+export interface ValueCheck {
+  readonly refs: readonly ValueRef[];
+  test(value: number, setting: PolicySetting, scope: PolicyScope): Verdict;
+}
+
+export interface ValueRuleSpec extends Omit<RuleMeta, 'fixable'> {
+  readonly checks: readonly ValueCheck[];
+}
+
+/**
+ * A rule that looks at the number in effect for each value it reads, per GPO, and reports it at the
+ * winning entry; values that entry overrides (the listener's own, under a policy) are related locations.
+ */
+export function valueRule(spec: ValueRuleSpec): PolicyRule {
+  const { checks, ...meta } = spec;
+  return {
+    ...meta,
+    fixable: false,
+    check({ scopes, report }) {
+      for (const scope of scopes) {
+        for (const c of checks) {
+          const e = effective(scope, c.refs);
+          if (!e || e.value === undefined) continue;
+          const verdict = c.test(e.value, e.setting, scope);
+          if (!verdict) continue;
+          const related = overriddenBy(e);
+          report({ message: verdict.message, at: e.setting, ...(related.length > 0 && { related }), ...(verdict.severity && { severity: verdict.severity }) });
+        }
+      }
+    },
+  };
+}

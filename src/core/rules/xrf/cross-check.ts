@@ -1,0 +1,33 @@
+import type { SeverityOverrides } from '../engine';
+import type { CheckHostResult } from './check-result';
+import type { PolicyFacts, RdpFacts } from './facts';
+import { serverViews } from './server-view';
+import type { CrossFinding, CrossRule } from './types';
+
+export interface CrossCheckInput<L> {
+  readonly rdpFiles: readonly { readonly path: string; readonly facts: RdpFacts<L> }[];
+  readonly exports: readonly { readonly path: string; readonly facts: PolicyFacts<L> }[];
+  /** `check` results, when available: they add probe evidence to XRF001 and enable XRF004. */
+  readonly probes?: readonly CheckHostResult[];
+  /** Severity overrides for a finding's file (its `.rdpdoctor.yaml`). */
+  readonly severities?: (path: string) => SeverityOverrides | undefined;
+}
+
+/** Runs the cross-checks between `.rdp` files, policy exports and check results found together. */
+export function crossCheck<L>(rules: readonly CrossRule[], input: CrossCheckInput<L>): CrossFinding<L>[] {
+  const findings: CrossFinding<L>[] = [];
+  const servers = serverViews(input.exports);
+  for (const rule of rules) {
+    rule.check<L>({
+      rdpFiles: input.rdpFiles,
+      servers,
+      probes: input.probes ?? [],
+      report(f) {
+        const configured = input.severities?.(f.path)?.[rule.id];
+        if (configured === 'off') return;
+        findings.push({ ...f, ruleId: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity });
+      },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,77 @@
+import type { Hive, PolicyDocument, PolicySetting, RegData, RegType } from '../../gpo/model';
+import { displayPath } from '../../gpo/registry-path';
+import { policyScopes } from '../../gpo/scopes';
+import { isRdpRelevant } from '../../gpo/well-known-keys';
+import { DEFAULT_RDP_PORT } from '../../rdp/address';
+import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
+import type { Span } from '../../text/line-index';
+import { intValue } from '../rdp/fixes';
+import { targets } from '../rdp/targets';
+
+/**
+ * The small, serializable facts the cross-checks compare, so they can be gathered per file (in worker
+ * threads, or per editor document) and compared later. `L` is how a front end locates a fact.
+ */
+export interface RdpFacts<L> {
+  /** Effective `enablecredsspsupport`, when it is a plain integer. */
+  readonly credssp?: { readonly value: number; readonly at: L };
+  readonly authenticationLevel?: { readonly value: number; readonly at: L };
+  /** The port the client connects to: the one in `full address`, or 3389 when it names none. */
+  readonly port?: { readonly value: number; readonly explicit: boolean; readonly at: L };
+  readonly host?: string;
+}
+
+/** One registry value in effect in an export (per GPO), for the cross-checks and cross-file GPO013. */
+export interface PolicyFact<L> {
+  readonly hive: Hive;
+  readonly key: string;
+  readonly valueName: string;
+  readonly type: RegType;
+  readonly data: RegData;
+  readonly gpo?: string;
+  /** `HKLM\…\Name`, the finding's subject. */
+  readonly subject: string;
+  readonly at: L;
+}
+
+export interface PolicyFacts<L> {
+  readonly values: readonly PolicyFact<L>[];
+}
+
+/** What the cross-checks need from an `.rdp` file. */
+export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFacts<L> {
+  const credssp = effectiveEntry(doc, 'enablecredsspsupport');
+  const auth = effectiveEntry(doc, 'authentication level');
+  const full = targets(doc).find((t) => t.entry.key === 'full address');
+  const credsspValue = credssp?.type === 'i' ? intValue(credssp) : undefined;
+  const authValue = auth?.type === 'i' ? intValue(auth) : undefined;
+  return {
+    ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
+    ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
+    ...(full && {
+      host: full.address.host,
+      port: { value: full.address.port ?? DEFAULT_RDP_PORT, explicit: full.address.port !== undefined, at: locate(full.entry.valueSpan) },
+    }),
+  };
+}
+
+/** The Remote Desktop values in effect in an export, one per GPO. */
+export function policyFacts<L>(doc: PolicyDocument, locate: (s: PolicySetting) => L): PolicyFacts<L> {
+  const values: PolicyFact<L>[] = [];
+  for (const scope of policyScopes(doc)) {
+    for (const s of scope.values()) {
+      if (!isRdpRelevant(s.hive, s.key)) continue;
+      values.push({
+        hive: s.hive,
+        key: s.key,
+        valueName: s.valueName,
+        type: s.type,
+        data: s.data,
+        ...(s.gpo !== undefined && { gpo: s.gpo }),
+        subject: displayPath(s.hive, s.key, s.valueName),
+        at: locate(s),
+      });
+    }
+  }
+  return { values };
+}

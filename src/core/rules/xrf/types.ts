@@ -1,0 +1,26 @@
+import type { RuleMeta, Severity } from '../types';
+import type { CheckHostResult } from './check-result';
+import type { RdpFacts } from './facts';
+import type { ServerView } from './server-view';
+
+/** A cross-check finding: in `path` at `at`, with related locations in the other files. */
+export interface CrossFinding<L> {
+  readonly path: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly subject: string;
+  readonly at: L;
+  readonly related: readonly { readonly path: string; readonly message: string; readonly at: L }[];
+}
+
+export interface CrossRuleContext<L> {
+  readonly rdpFiles: readonly { readonly path: string; readonly facts: RdpFacts<L> }[];
+  readonly servers: readonly ServerView<L>[];
+  readonly probes: readonly CheckHostResult[];
+  report(finding: Omit<CrossFinding<L>, 'ruleId' | 'severity'> & { severity?: Severity }): void;
+}
+
+export interface CrossRule extends RuleMeta {
+  check<L>(context: CrossRuleContext<L>): void;
+}

@@ -1,0 +1,33 @@
+import { REFS } from '../gpo/refs';
+import { factNumber } from './server-view';
+import { whereSet as where } from '../../gpo/well-known-keys';
+import type { CrossRule } from './types';
+
+export const xrf002: CrossRule = {
+  id: 'XRF002',
+  name: 'port-vs-listener',
+  description: "The .rdp file's port differs from the listener's PortNumber in a policy export.",
+  defaultSeverity: 'error',
+  fixable: false,
+  tags: ['cross-check', 'address'],
+  check({ rdpFiles, servers, report }) {
+    const listeners = servers.flatMap((s) => {
+      const fact = s.value(REFS.portNumber);
+      const port = factNumber(fact);
+      return port !== undefined ? [{ path: s.path, port, fact: fact! }] : [];
+    });
+    if (listeners.length === 0) return;
+    for (const rdp of rdpFiles) {
+      const port = rdp.facts.port;
+      if (!port || listeners.some((l) => l.port === port.value)) continue;
+      const ports = [...new Set(listeners.map((l) => l.port))].join(' or ');
+      report({
+        path: rdp.path,
+        message: `The file connects to port ${port.value}${port.explicit ? '' : ' (the default)'}, but the listener in ${listeners[0]!.path} listens on ${ports}: the connection is refused or times out.`,
+        subject: 'full address',
+        at: port.at,
+        related: listeners.map((l) => ({ path: l.path, at: l.fact.at, message: `"PortNumber" is ${l.port} ${where(l.fact)}.` })),
+      });
+    }
+  },
+};

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
+import type { FileFormat } from '../core/lint/formats';
+import { lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
+import type { RdpDocument } from '../core/rdp/parse';
+import { crossFileConflicts } from '../core/rules/gpo/gpo013-conflicting-policy';
+import { crossCheck } from '../core/rules/xrf/cross-check';
+import { rdpFacts, type PolicyFacts } from '../core/rules/xrf/facts';
+import { XRF_RULES } from '../core/rules/xrf/index';
+import type { Finding } from '../core/rules/types';
+import { crossDiagnostic, problemDiagnostic, toDiagnostic, toRange } from './convert';
+import { exportFacts, type PolicyIndex } from './policy-index';
+import { polFileUri, type RegistryPolViews } from './registry-pol-view';
+
+/** What linting one document produced: findings for code actions, the diagnostics to show, and its settings for hovers. */
+export interface DocumentLint {
+  readonly findings: readonly Finding[];
+  readonly diagnostics: vscode.Diagnostic[];
+  readonly policy?: PolicyDocument;
+}
+
+type CrossFinding = Parameters<typeof crossDiagnostic>[0];
+
+/** Lints documents of every format, and adds the cross-checks against the workspace's policy exports. */
+export class DocumentLinter {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly index: PolicyIndex,
+    private readonly polViews: RegistryPolViews,
+  ) {}
+
+  lint(document: vscode.TextDocument, format: FileFormat, options: LintOptions): DocumentLint {
+    switch (format) {
+      case 'rdp': {
+        const linted = lintText('rdp', document.getText(), options);
+        const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
+        return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri))] };
+      }
+      case 'config': {
+        const linted = lintText('config', document.getText(), options);
+        return { findings: linted.findings, diagnostics: this.diagnostics(document, linted.findings) };
+      }
+      case 'registry-pol': {
+        const bytes = this.polViews.bytesFor(document.uri);
+        if (!bytes) return { findings: [], diagnostics: [] };
+        const file = polFileUri(document.uri);
+        const linted = lintRegistryPol(bytes, { ...options, path: file.path });
+        return this.exportResult(document, file, linted.findings, linted.problems, linted.policy, options);
+      }
+      case 'gpo-backup':
+        return { findings: [], diagnostics: [] };
+      default: {
+        const linted = lintText(format, document.getText(), options);
+        return this.exportResult(document, document.uri, linted.findings, linted.problems ?? [], linted.policy!, options);
+      }
+    }
+  }
+
+  private diagnostics(document: vscode.TextDocument, findings: readonly Finding[]): vscode.Diagnostic[] {
+    return findings.map((f) => toDiagnostic(document, f, this.extensionUri));
+  }
+
+  /** An export's own findings and problems, plus GPO013 against the other exports of the workspace. */
+  private exportResult(
+    document: vscode.TextDocument,
+    file: vscode.Uri,
+    findings: readonly Finding[],
+    problems: readonly ReadProblem[],
+    policy: PolicyDocument,
+    options: LintOptions,
+  ): DocumentLint {
+    const facts = exportFacts(policy, document.getText(), document.uri);
+    this.index.set(file, facts);
+    const conflicts = options.severities?.GPO013 === 'off' ? [] : this.conflicts(file, facts, options);
+    return {
+      findings,
+      policy,
+      diagnostics: [
+        ...this.diagnostics(document, findings),
+        ...problems.map((p) => problemDiagnostic(document, p)),
+        ...conflicts.map((c) => crossDiagnostic(c, this.extensionUri)),
+      ],
+    };
+  }
+
+  private conflicts(file: vscode.Uri, facts: PolicyFacts<vscode.Location>, options: LintOptions): CrossFinding[] {
+    const self = vscode.workspace.asRelativePath(file);
+    const others = this.index.exportsNear(file).filter((e) => e.path !== self);
+    if (others.length === 0) return [];
+    const severity = options.severities?.GPO013;
+    return crossFileConflicts([{ path: self, values: facts.values }, ...others.map((o) => ({ path: o.path, values: o.facts.values }))])
+      .filter((c) => c.path === self)
+      .map((c) => ({ ...c, ...(severity && severity !== 'off' && { severity }) }));
+  }
+
+  /** XRF001–XRF003 for an `.rdp` document against the exports in its workspace folder. */
+  private rdpCrossChecks(document: vscode.TextDocument, doc: RdpDocument, options: LintOptions): CrossFinding[] {
+    const exports = this.index.exportsNear(document.uri);
+    if (exports.length === 0) return [];
+    const facts = rdpFacts(doc, (span) => new vscode.Location(document.uri, toRange(document, span)));
+    return crossCheck(XRF_RULES, { rdpFiles: [{ path: document.uri.toString(), facts }], exports, severities: () => options.severities });
+  }
+}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { polHiveFromPath } from '../core/gpo/read-export';
+import { readRegistryPol } from '../core/gpo/read-registry-pol';
+import type { Logger } from './logger';
+
+/** The scheme of the read-only LGPO-style text views of Registry.pol files. */
+export const POL_SCHEME = 'rdp-doctor-pol';
+
+/** The text view of a Registry.pol file: the file's own URI travels in the query. */
+export function polViewUri(file: vscode.Uri): vscode.Uri {
+  return vscode.Uri.from({ scheme: POL_SCHEME, path: `${file.path}.txt`, query: file.toString() });
+}
+
+export function polFileUri(view: vscode.Uri): vscode.Uri {
+  return vscode.Uri.parse(view.query);
+}
+
+/**
+ * Registry.pol files as read-only text (`rdp-doctor-pol:` documents), re-rendered when the file changes.
+ * The bytes are kept so the lint feature can lint the file itself and place findings in the view.
+ */
+export class RegistryPolViews implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly bytes = new Map<string, Uint8Array>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{pol,POL,Pol}');
+  private readonly disposables: vscode.Disposable[] = [
+    this.changed,
+    this.watcher,
+    vscode.workspace.registerTextDocumentContentProvider(POL_SCHEME, this),
+    this.watcher.onDidChange((uri) => this.refresh(uri)),
+    this.watcher.onDidCreate((uri) => this.refresh(uri)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme === POL_SCHEME) this.bytes.delete(d.uri.toString());
+    }),
+  ];
+
+  constructor(private readonly log: Logger) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const file = polFileUri(uri);
+    let data: Uint8Array;
+    try {
+      data = await vscode.workspace.fs.readFile(file);
+    } catch (error) {
+      this.log.warn(`Cannot read ${file.toString()}: ${String(error)}`);
+      return `; Cannot read ${file.fsPath || file.toString()}: ${error instanceof Error ? error.message : String(error)}\n`;
+    }
+    this.bytes.set(uri.toString(), data);
+    return readRegistryPol(data, polHiveFromPath(file.path)).view.text;
+  }
+
+  /** The bytes behind an open view (undefined until VS Code asked for its content). */
+  bytesFor(view: vscode.Uri): Uint8Array | undefined {
+    return this.bytes.get(view.toString());
+  }
+
+  private refresh(file: vscode.Uri): void {
+    const view = polViewUri(file);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view.toString())) this.changed.fire(view);
+  }
+
+  /** Opens a Registry.pol as text: the given file, the active editor's, or one the user picks. */
+  async open(target?: vscode.Uri): Promise<void> {
+    let file = target instanceof vscode.Uri ? target : activePolFile();
+    if (!file) {
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Registry.pol': ['pol', 'POL'] }, title: 'Open Registry.pol as Text' });
+      file = picked?.[0];
+    }
+    if (!file) return;
+    if (file.scheme === POL_SCHEME) file = polFileUri(file);
+    const document = await vscode.workspace.openTextDocument(polViewUri(file));
+    await vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The `.pol` file of the active tab (VS Code shows binary files in a custom or "binary" editor, not a text editor). */
+function activePolFile(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const uri = input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : vscode.window.activeTextEditor?.document.uri;
+  return uri && (uri.scheme === POL_SCHEME || uri.path.toLowerCase().endsWith('.pol')) ? uri : undefined;
+}

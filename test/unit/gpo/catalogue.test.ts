@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ADMX_POLICIES, findAdmxPolicy } from '../../../src/core/gpo/policy-map';
+import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
+import { settingMarkdown } from '../../../src/core/gpo/setting-docs';
+import { GPO_SOURCES } from '../../../src/core/gpo/sources';
+import { readRegistryPol } from '../../../src/core/gpo/read-registry-pol';
+import { GPO_RULES } from '../../../src/core/rules/gpo/index';
+import { XRF_RULES } from '../../../src/core/rules/xrf/index';
+import { fixture, ROOT } from './helpers';
+
+/** SPEC §2's GPO and XRF rules: IDs, names and default severities are fixed, so they are repeated here on purpose. */
+const SPEC_RULES = {
+  GPO001: ['rdp-connections-denied', 'error'], GPO002: ['security-layer-rdp', 'warning'], GPO003: ['nla-not-required', 'warning'],
+  GPO004: ['encryption-level', 'warning'], GPO005: ['credssp-oracle', 'error'], GPO006: ['udp-transport', 'info'],
+  GPO007: ['session-limits', 'info'], GPO008: ['keepalive', 'info'], GPO009: ['schannel-tls-disabled', 'error'],
+  GPO010: ['rpc-not-encrypted', 'info'], GPO011: ['password-prompt', 'info'], GPO012: ['listener-port', 'info'],
+  GPO013: ['conflicting-policy', 'warning'], XRF001: ['client-nla-vs-server', 'error'], XRF002: ['port-vs-listener', 'error'],
+  XRF003: ['strict-auth-vs-rdp-layer', 'error'], XRF004: ['thumbprint-mismatch', 'error'],
+} as const;
+
+describe('GPO and XRF catalogue', () => {
+  it('every SPEC GPO and XRF rule exists with its ID, name and default severity', () => {
+    assert.deepEqual(Object.fromEntries([...GPO_RULES, ...XRF_RULES].map((r) => [r.id, [r.name, r.defaultSeverity]])), SPEC_RULES);
+  });
+
+  it('SPEC.md, when it is beside the repo, still lists the same rules', { skip: !existsSync(join(ROOT, '../shared/SPEC.md')) && 'no ../shared' }, () => {
+    const spec = readFileSync(join(ROOT, '../shared/SPEC.md'), 'utf8');
+    const rows = [...spec.matchAll(/^\| ((?:GPO|XRF)\d{3}) \| ([a-z-]+) \| (error|warning|info) \|/gm)].map((m) => [m[1], [m[2], m[3]]]);
+    assert.deepEqual(Object.fromEntries(rows), SPEC_RULES);
+  });
+
+  it('the policy map and value table cite known sources, and display names are unique', () => {
+    for (const p of ADMX_POLICIES) assert.ok(p.sources.length > 0 && p.sources.every((s) => s in GPO_SOURCES), p.id);
+    for (const v of REGISTRY_VALUES) assert.ok(v.sources.length > 0 && v.sources.every((s) => s in GPO_SOURCES), v.valueName);
+    assert.equal(new Set(ADMX_POLICIES.map((p) => p.displayName.toLowerCase())).size, ADMX_POLICIES.length);
+    assert.equal(findAdmxPolicy('  Require user authentication for remote connections by using  Network Level Authentication ')?.id, 'TS_USER_AUTHENTICATION_POLICY');
+  });
+});
+
+describe('setting hovers', () => {
+  it('say what the policy does, its registry value, what each value means (the current one marked), and the sources', () => {
+    const [first] = readRegistryPol(fixture('samples', 'rdp-min.pol')).doc.settings;
+    const md = settingMarkdown(first!);
+    assert.match(md, /^\*\*Require use of specific security layer for remote \(RDP\) connections\*\* — Group Policy value/);
+    assert.match(md, /`HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\SecurityLayer` = `0` \(REG_DWORD\)/);
+    assert.match(md, /\| \*\*0\*\* \| RDP: Standard RDP Security/);
+    assert.match(md, /\| 2 \| SSL: TLS is required/);
+    assert.match(md, /Sources: \[TerminalServer\.admx/);
+  });
+});

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FIXTURES, ROOT } from './helpers';
+
+const CLI = join(ROOT, 'dist/cli.js');
+
+interface Json {
+  files: { path: string; format: string; findings: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; subject: string | null; byteOffset?: number; related?: { path: string; line: number; message: string }[] }[] }[];
+  errors: { path: string; message: string; line?: number; byteOffset?: number }[];
+}
+
+function lint(args: string[], cwd = FIXTURES, env: NodeJS.ProcessEnv = {}): { code: number; json: Json; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'lint', ...args, '--format', 'json'], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, json: JSON.parse(r.stdout) as Json, stdout: r.stdout, stderr: r.stderr };
+}
+
+const file = (json: Json, suffix: string) => json.files.find((f) => f.path.replace(/\\/g, '/').endsWith(suffix));
+
+describe('rdp-doctor lint on policy exports', () => {
+  it('lints every sample format with the SPEC §3 format values', () => {
+    const { code, json } = lint(['samples']);
+    assert.equal(code, 1);
+    assert.deepEqual(json.errors, []);
+    assert.deepEqual(Object.fromEntries(json.files.map((f) => [f.path.replace(/\\/g, '/'), f.format])), {
+      'samples/GptTmpl-custom-rdp.inf': 'security-template',
+      'samples/GptTmpl.inf': 'security-template',
+      'samples/Registry.xml': 'gpp-registry-xml',
+      'samples/gpreport-rdp.xml': 'gpo-report-xml',
+      'samples/gpresult-rdp.xml': 'rsop-xml',
+      'samples/rdp-bad.lgpo.txt': 'lgpo-text',
+      'samples/rdp-bad.pol': 'registry-pol',
+      'samples/rdp-bad.reg': 'reg',
+      'samples/rdp-bad.regedit4.reg': 'reg',
+      'samples/rdp-min.pol': 'registry-pol',
+    });
+  });
+
+  it('Registry.pol findings: line = record number, column 1, and the byte offset', () => {
+    const { json } = lint(['samples/rdp-min.pol']);
+    assert.deepEqual(
+      file(json, 'rdp-min.pol')!.findings.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.byteOffset, f.subject]),
+      [
+        ['GPO002', 1, 1, 1, 1, 8, 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\SecurityLayer'],
+        ['GPO003', 2, 1, 2, 1, 174, 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\UserAuthentication'],
+        ['GPO004', 3, 1, 3, 1, 350, 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\MinEncryptionLevel'],
+      ],
+    );
+  });
+
+  it('text formats point at the exact line and column of the value', () => {
+    const { json } = lint(['samples/gpreport-rdp.xml', 'samples/rdp-bad.reg']);
+    const gpo002 = file(json, 'gpreport-rdp.xml')!.findings.find((f) => f.ruleId === 'GPO002')!;
+    assert.deepEqual([gpo002.line, gpo002.column, gpo002.endLine, gpo002.endColumn], [77, 24, 77, 27]);
+    const reg = file(json, 'rdp-bad.reg')!.findings.find((f) => f.ruleId === 'GPO001')!;
+    assert.deepEqual([reg.line, reg.column, reg.endColumn], [8, 22, 36]);
+  });
+
+  it('a truncated Registry.pol: an error at its byte offset, the records before it still linted, exit 2', () => {
+    const { code, json } = lint(['truncated.pol']);
+    assert.equal(code, 2);
+    assert.deepEqual(json.errors, [{ path: 'truncated.pol', message: 'Record 6 (from byte 872) is damaged at byte 990: the file ends inside the value name (it is truncated). The rest of the file is not read.', line: 6, column: 1, byteOffset: 990 }]);
+    assert.deepEqual(file(json, 'truncated.pol')!.findings.map((f) => f.ruleId), ['GPO002', 'GPO003', 'GPO004', 'GPO001']);
+  });
+
+  it('never lints unrelated XML, .reg-named files or notes in a folder; names them when asked', () => {
+    assert.deepEqual(lint(['unrelated']).json, { ...lint(['unrelated']).json, files: [], errors: [] });
+    const named = lint(['unrelated/pom.xml']);
+    assert.equal(named.code, 2);
+    assert.match(named.json.errors[0]!.message, /^Not a format RDP Doctor reads/);
+  });
+
+  it('lints a GPO backup folder as one export: one entry per part, format gpo-backup', () => {
+    const { json } = lint(['backup']);
+    const parts = json.files.map((f) => `${f.format} ${f.path.replace(/\\/g, '/').split('}/')[1]}`).sort();
+    assert.deepEqual(parts, [
+      'gpo-backup DomainSysvol/GPO/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf',
+      'gpo-backup DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml',
+      'gpo-backup DomainSysvol/GPO/Machine/Registry.pol',
+      'gpo-backup DomainSysvol/GPO/User/registry.pol',
+    ]);
+    const user = file(json, 'User/registry.pol')!.findings[0]!;
+    assert.deepEqual([user.ruleId, user.line, user.byteOffset], ['GPO007', 1, 8]);
+    assert.match(user.message, /GPO "RDS Session Hosts"/);
+  });
+
+  it('cross-checks a client .rdp against the server export found with it, with related locations in both files', () => {
+    const { code, json } = lint(['mixed']);
+    assert.equal(code, 1);
+    const client = file(json, 'client/rdsh01.rdp')!;
+    assert.deepEqual(client.findings.map((f) => [f.ruleId, f.line]), [['XRF002', 1], ['RDP020', 2], ['XRF001', 2], ['XRF003', 3]]);
+    const xrf001 = client.findings.find((f) => f.ruleId === 'XRF001')!;
+    assert.deepEqual(xrf001.related!.map((r) => [r.path.replace(/\\/g, '/'), r.line]), [['mixed/server/rdsh01.reg', 4]]);
+    const conflict = file(json, 'server/rdsh01.reg')!.findings.find((f) => f.ruleId === 'GPO013')!;
+    assert.equal(conflict.line, 5);
+    assert.match(conflict.related![0]!.path, /Registry\.pol$/);
+    assert.equal((conflict.related![0] as { byteOffset?: number }).byteOffset, 8);
+  });
+
+  it('SARIF lists the GPO and XRF findings', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lint', 'mixed', '--format', 'sarif'], { cwd: FIXTURES, encoding: 'utf8' });
+    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string }[];
+    assert.ok(['XRF001', 'XRF002', 'XRF003', 'GPO002', 'GPO013'].every((id) => results.some((x) => x.ruleId === id)));
+  });
+
+  describe('across worker threads', () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-xrf-'));
+      mkdirSync(join(dir, 'clients'));
+      for (let i = 0; i < 1200; i++) writeFileSync(join(dir, 'clients', `h${String(i).padStart(4, '0')}.rdp`), `full address:s:h${i}.contoso.com\r\nenablecredsspsupport:i:${i === 1100 ? 0 : 1}\r\n`);
+      cpSync(join(FIXTURES, 'mixed', 'server', 'rdsh01.reg'), join(dir, 'server.reg'));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('the cross-file pass sees files that other threads read', () => {
+      const { json } = lint(['.'], dir, { RDP_DOCTOR_THREADS: '2' });
+      const hit = json.files.filter((f) => f.findings.some((x) => x.ruleId === 'XRF001')).map((f) => f.path.replace(/\\/g, '/'));
+      assert.deepEqual(hit, ['clients/h1100.rdp']);
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readReg } from '../../../src/core/gpo/read-reg';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
+import type { CheckHostResult } from '../../../src/core/rules/xrf/check-result';
+import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
+import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
+import { XRF_RULES } from '../../../src/core/rules/xrf/index';
+import { LISTENER, TS, assertMessage } from './helpers';
+
+/** Locations in these tests are `path:offset`. */
+function rdp(text: string, path = 'client.rdp') {
+  return { path, facts: rdpFacts(parseRdp(text), (span) => `${path}:${span.start}`) };
+}
+
+function reg(values: string, path = 'server.reg') {
+  const text = `Windows Registry Editor Version 5.00\r\n\r\n${values}`;
+  return { path, facts: policyFacts(readReg(text), (s) => `${path}:${s.source.span.start}`) };
+}
+
+const NLA = `[HKEY_LOCAL_MACHINE\\${TS}]\r\n"UserAuthentication"=dword:00000001\r\n`;
+const RDP_LAYER = `[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SecurityLayer"=dword:00000000\r\n"PortNumber"=dword:00000d3d\r\n`;
+
+function ids(findings: readonly { ruleId: string; path: string }[]): string[] {
+  return findings.map((f) => `${f.ruleId}:${f.path}`);
+}
+
+describe('cross-checks', () => {
+  it('XRF001: CredSSP off in the client, NLA required by the policy; the export value is related', () => {
+    const found = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h\nenablecredsspsupport:i:0\n')], exports: [reg(NLA)] });
+    assert.deepEqual(ids(found), ['XRF001:client.rdp']);
+    assert.equal(found[0]!.at, 'client.rdp:40');
+    assert.deepEqual(found[0]!.related.map((r) => r.path), ['server.reg']);
+    assertMessage('XRF001', found[0]!.message);
+    assert.match(found[0]!.message, /HYBRID_REQUIRED_BY_SERVER/);
+  });
+
+  it('XRF001: a check result that found NLA required counts too, for the same host', () => {
+    const probe: CheckHostResult = { target: 'h.contoso.com', host: 'h.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
+    const client = rdp('full address:s:h.contoso.com\nenablecredsspsupport:i:0\n');
+    assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [client], exports: [], probes: [probe] })), ['XRF001:client.rdp']);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:other\nenablecredsspsupport:i:0\n')], exports: [], probes: [probe] }), []);
+  });
+
+  it('XRF002: the port differs from every listener; not when one matches', () => {
+    const found = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h:3390\n')], exports: [reg(RDP_LAYER)] });
+    assert.deepEqual(ids(found), ['XRF002:client.rdp']);
+    assert.match(found[0]!.message, /^The file connects to port 3390, but the listener in server\.reg listens on 3389/);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h\n')], exports: [reg(RDP_LAYER)] }), []);
+  });
+
+  it('XRF003: strict server authentication against Standard RDP Security (the policy winning over the listener)', () => {
+    const strict = rdp('full address:s:h\nauthentication level:i:1\n');
+    assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [reg(RDP_LAYER)] })), ['XRF003:client.rdp']);
+    const policyTls = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"SecurityLayer"=dword:00000002\r\n${RDP_LAYER}`);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [policyTls] }), []);
+  });
+
+  it('XRF004: the bound thumbprint differs from the certificate a check saw; none without a check', () => {
+    const bound = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SSLCertificateSHA1Hash"=hex:42,49,e1,2c,a5,9d,6b,0f,7e,11,22,33,44,55,66,77,88,99,aa,bb\r\n`);
+    const probe = (sha1: string): CheckHostResult => ({ target: 'h', host: 'h', port: 3389, certificate: { sha1 } });
+    const found = crossCheck(XRF_RULES, { rdpFiles: [], exports: [bound], probes: [probe('0000000000000000000000000000000000000000')] });
+    assert.deepEqual(ids(found), ['XRF004:server.reg']);
+    assert.match(found[0]!.message, /^"SSLCertificateSHA1Hash" is 4249E12CA59D6B0F7E112233445566778899AABB, but h:3389 presents the certificate 0{40}/);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [], exports: [bound], probes: [probe('4249E12CA59D6B0F7E112233445566778899AABB')] }), []);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [], exports: [bound] }), []);
+  });
+
+  it('severity overrides per file, and off', () => {
+    const input = { rdpFiles: [rdp('full address:s:h\nenablecredsspsupport:i:0\n')], exports: [reg(NLA)] };
+    assert.equal(crossCheck(XRF_RULES, { ...input, severities: () => ({ XRF001: 'warning' }) })[0]!.severity, 'warning');
+    assert.deepEqual(crossCheck(XRF_RULES, { ...input, severities: () => ({ XRF001: 'off' }) }), []);
+  });
+
+  it('GPO013 across files: each export that disagrees with another gets a finding pointing at it', () => {
+    const a = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"SecurityLayer"=dword:00000000\r\n`, 'a.reg');
+    const b = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"SecurityLayer"=dword:00000002\r\n`, 'b.reg');
+    const c = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"SecurityLayer"="2"\r\n`, 'c.reg');
+    const found = crossFileConflicts([a, b, c].map((x) => ({ path: x.path, values: x.facts.values })));
+    assert.deepEqual(ids(found), ['GPO013:a.reg', 'GPO013:b.reg', 'GPO013:c.reg']);
+    assert.match(found[1]!.message, /^"SecurityLayer" is 2 here but 0 in a\.reg; the two exports disagree\.$/);
+    assert.deepEqual(crossFileConflicts([b, c].map((x) => ({ path: x.path, values: x.facts.values }))), [], 'DWORD 2 and REG_SZ "2" agree');
+  });
+});

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { PolicyDocument } from '../../../src/core/gpo/model';
+import { readLgpoText } from '../../../src/core/gpo/read-lgpo-text';
+import { readReg } from '../../../src/core/gpo/read-reg';
+import { decodeBytes } from '../../../src/core/text/decode';
+import { LineIndex } from '../../../src/core/text/line-index';
+import { fixture, fixtureText, TS } from './helpers';
+
+function summary(doc: PolicyDocument, text: string): string[] {
+  const index = new LineIndex(text);
+  return doc.settings.map((s) => `${s.hive}:${s.valueName}=${s.deleted ? `-${s.action}` : JSON.stringify(s.data)}(${s.type})@${index.positionAt(s.source.span.start).line + 1}`);
+}
+
+describe('.reg reader', () => {
+  it('reads regedit 5.00 (UTF-16LE with BOM): dword, strings with escapes, hex(b), wrapped hex(2)/hex(7), @=, "name"=-, [-key]', () => {
+    const bytes = fixture('samples', 'rdp-bad.reg');
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
+    const text = decodeBytes(bytes).text;
+    const doc = readReg(text);
+    assert.deepEqual(doc.problems, []);
+    const s = summary(doc, text);
+    assert.equal(s.length, 19);
+    assert.deepEqual(s.slice(0, 7), [
+      'HKLM:SecurityLayer=0(REG_DWORD)@5',
+      'HKLM:UserAuthentication=0(REG_DWORD)@6',
+      'HKLM:MinEncryptionLevel=1(REG_DWORD)@7',
+      'HKLM:fDenyTSConnections=1(REG_DWORD)@8',
+      'HKLM:SelectTransport=1(REG_DWORD)@9',
+      'HKLM:CertTemplateName="RDP \\"Auth\\" Template"(REG_SZ)@10',
+      'HKLM:fAllowToGetHelp=-delete(REG_NONE)@11',
+    ]);
+    assert.deepEqual(s.slice(14), [
+      'HKLM:QwordValue=300000(REG_QWORD)@27',
+      'HKLM:ExpandValue="%SystemRoot%\\\\System32\\\\mstsc.exe"(REG_EXPAND_SZ)@28',
+      'HKLM:MultiValue=["lic01.contoso.local","lic02.contoso.local"](REG_MULTI_SZ)@31',
+      'HKLM:=-"default value"(REG_SZ)@35'.replace('=-"', '="'),
+      'HKLM:=-delete-key(REG_NONE)@37',
+    ]);
+    // The wrapped value's span covers all three physical lines.
+    const multi = doc.settings[16]!;
+    assert.equal(new LineIndex(text).positionAt(multi.source.span.end).line + 1, 34);
+  });
+
+  it('reads REGEDIT4 (ANSI): single-byte hex(7)', () => {
+    const text = fixtureText('samples', 'rdp-bad.regedit4.reg');
+    assert.deepEqual(summary(readReg(text), text).at(-1), 'HKLM:LicenseServers2=["lic01","lic02"](REG_MULTI_SZ)@7');
+  });
+
+  it('tolerates UTF-8, LF and a blank line after every line, and reports lines it cannot read', () => {
+    const text = fixtureText('handmade-utf8.reg');
+    const doc = readReg(text);
+    assert.deepEqual(summary(doc, text).slice(0, 2), ['HKLM:PortNumber=3390(REG_DWORD)@5', 'HKLM:SSLCertificateSHA1Hash="4249e12ca59d6b0f7e112233445566778899aabb"(REG_BINARY)@7']);
+    assert.ok(doc.settings.some((s) => s.hive === 'HKCU' && s.valueName === 'MaxIdleTime'));
+    const index = new LineIndex(text);
+    assert.deepEqual(doc.problems.map((p) => `${index.positionAt(p.span.start).line + 1}: ${p.message}`), [
+      '28: Line is not a key, a value or a comment: "this line is not valid".',
+      '30: The value "Broken" cannot be read: a dword needs 1 to 8 hex digits.',
+    ]);
+  });
+
+  it('reports a missing header, values outside a key and unknown roots', () => {
+    const doc = readReg('"a"=dword:1\n[HKEY_NOWHERE\\x]\n"b"=dword:1\n');
+    assert.deepEqual(doc.problems.map((p) => p.message.split(' ').slice(0, 4).join(' ')), ['The first line is', 'The value "a" is', 'The key "HKEY_NOWHERE\\x" does', 'The value "b" is']);
+  });
+
+  it('never throws on garbage, and every span stays inside the text', () => {
+    const regish = fc.array(fc.oneof(fc.constantFrom('Windows Registry Editor Version 5.00', 'REGEDIT4', `[HKEY_LOCAL_MACHINE\\${TS}]`, '[-HKEY_CURRENT_USER\\x]', '"a"=dword:', '"b"=hex(7):00,\\', '  41,00', '@=-', '"c"="x\\"', ';', '\\'), fc.string()), { maxLength: 30 });
+    fc.assert(
+      fc.property(regish, fc.constantFrom('\r\n', '\n', '\r'), (lines, eol) => {
+        const text = lines.join(eol);
+        const doc = readReg(text);
+        for (const x of [...doc.settings.map((s) => s.source.span), ...doc.problems.map((p) => p.span)]) assert.ok(x.start >= 0 && x.start <= x.end && x.end <= text.length);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => void readReg(text)), { numRuns: 300 });
+  });
+});
+
+describe('LGPO text reader', () => {
+  it('reads the shared sample record for record like its Registry.pol', () => {
+    const text = fixtureText('samples', 'rdp-bad.lgpo.txt');
+    const doc = readLgpoText(text);
+    assert.deepEqual(doc.problems, []);
+    assert.equal(doc.settings.length, 17);
+    assert.deepEqual(summary(doc, text).slice(-2), ['HKLM:=-delete-values(REG_NONE)@83', 'HKLM:RemoteDesktop-UserMode-In-TCP="v2.31|Action=Block|Active=TRUE|Dir=In|Protocol=6|LPort=3389|App=%SystemRoot%\\\\system32\\\\svchost.exe|Svc=termservice|Name=RDP block (test)|"(REG_SZ)@88']);
+  });
+
+  it('reads UTF-16LE, User configurations, every action kind, and reports a bad action', () => {
+    const text = fixtureText('lgpo-utf16.txt');
+    const doc = readLgpoText(text);
+    assert.deepEqual(summary(doc, text), [
+      'HKCU:MaxConnectionTime=3600000(REG_DWORD)@7',
+      'HKCU:fResetBroken=1(REG_DWORD)@12',
+      'HKLM:SecurityLayer=-delete(REG_NONE)@17',
+      'HKLM:=-delete-values(REG_NONE)@22',
+      'HKLM:=null(REG_NONE)@27',
+      'HKLM:=-delete-key(REG_NONE)@32',
+      'HKLM:=-delete-key(REG_NONE)@32',
+      'HKLM:LicenseServers2=["lic01","lic02"](REG_MULTI_SZ)@37',
+      'HKLM:Big=4294967296(REG_QWORD)@42',
+      'HKLM:fEncryptRPCTraffic=0(REG_DWORD)@52',
+    ]);
+    assert.equal(doc.settings[5]!.key, `${TS}\\Old`);
+    assert.deepEqual(doc.problems.map((p) => p.message), ['The action of "fEncryptRPCTraffic" cannot be read: "zero" is not a DWORD number.']);
+  });
+
+  it('reports an entry cut short and a line that starts no entry', () => {
+    const doc = readLgpoText('Computer\nSOFTWARE\\x\n\nNonsense\nmore\n');
+    assert.deepEqual(doc.problems.map((p) => p.message.slice(0, 30)), ['The entry needs four lines (co', 'Line is not Computer, User or ']);
+  });
+});

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PolicyDocument, PolicySetting } from '../../../src/core/gpo/model';
+import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
+import { readGppRegistryFile } from '../../../src/core/gpo/read-gpp-file';
+import { readRsop } from '../../../src/core/gpo/read-rsop';
+import { readSecurityTemplate } from '../../../src/core/gpo/read-security-template';
+import { parseXml } from '../../../src/core/gpo/xml-tree';
+import { decodeBytes } from '../../../src/core/text/decode';
+import { LineIndex } from '../../../src/core/text/line-index';
+import { fixture, fixtureText, policyXml, reportXml, dropDown, TS } from './helpers';
+
+/** `name=data@line` for each setting, the compact view the assertions compare. */
+function summary(doc: PolicyDocument, text: string): string[] {
+  const index = new LineIndex(text);
+  return doc.settings.map((s: PolicySetting) => `${s.hive}:${s.valueName}=${s.deleted ? '-' : JSON.stringify(s.data)}@${index.positionAt(s.source.span.start).line + 1}`);
+}
+
+describe('Get-GPOReport XML reader', () => {
+  it('reads the shared sample (UTF-16LE with BOM): policies by display name, RegistrySetting, Security KeyName, GPP items', () => {
+    const bytes = fixture('samples', 'gpreport-rdp.xml');
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
+    const text = decodeBytes(bytes).text;
+    const doc = readGpoReport(text);
+    assert.deepEqual(doc.problems, []);
+    assert.deepEqual(summary(doc, text), [
+      'HKLM:Enabled=1@28',
+      'HKLM:SecurityLayer=0@77',
+      'HKLM:UserAuthentication=0@86',
+      'HKLM:MinEncryptionLevel=1@101',
+      'HKLM:CertTemplateName="RDP-Cert-Template-Typo"@117',
+      'HKLM:fDenyTSConnections=1@122',
+      'HKLM:KeepAliveEnable=1@129',
+      'HKLM:KeepAliveInterval=1@136',
+      'HKLM:SelectTransport=1@149',
+      'HKLM:LicensingMode=4@163',
+      'HKLM:LicenseServers="lic01.contoso.local"@176',
+      'HKLM:AllowEncryptionOracle=2@189',
+      'HKLM:Enabled=0@198',
+      'HKLM:KeepAliveTime=300000@206',
+      'HKLM:Enabled=0@218',
+    ]);
+    assert.ok(doc.settings.every((s) => s.gpo === 'RDS - Session Hosts (BROKEN TEST)'));
+    assert.equal(doc.settings[1]!.policy, 'Require use of specific security layer for remote (RDP) connections');
+  });
+
+  it('ignores a lying XML declaration, reads -All reports, and resolves default namespaces and any prefix', () => {
+    const bytes = fixture('report-all-lying-utf8.xml');
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+    const text = decodeBytes(bytes).text;
+    assert.match(text, /encoding="utf-16"/);
+    const doc = readGpoReport(text);
+    assert.deepEqual(summary(doc, text), [
+      'HKLM:SecurityLayer=2@18',
+      'HKLM:UserAuthentication=1@24',
+      'HKLM:MaxDisconnectionTime=60000@33',
+      'HKLM:KeepAliveEnable=0@39',
+      'HKLM:KeepAliveInterval=-@39',
+      'HKCU:DisablePasswordSaving=0@51',
+      'HKLM:SecurityLayer=0@71',
+    ]);
+    assert.deepEqual([...new Set(doc.settings.map((s) => s.gpo))], ['RDS Baseline', 'RDS Legacy Clients']);
+  });
+
+  it('reports a drop-down without a value and localized names that do not map, without guessing', () => {
+    const text = fixtureText('report-all-lying-utf8.xml');
+    const doc = readGpoReport(text);
+    const index = new LineIndex(text);
+    const problems = doc.problems.map((p) => `${index.positionAt(p.span.start).line + 1}: ${p.message}`);
+    assert.equal(problems.length, 2);
+    assert.match(problems[0]!, /^79: The drop-down "Encryption Level" of "Set client connection encryption level" has no value \(NotConfigured\), so MinEncryptionLevel is unknown/);
+    assert.match(problems[1]!, /^84: 2 Administrative Template policies have names RDP Doctor cannot map, such as "Sicherheitsebene für Remoteverbindungen \(RDP\) anfordern": the report looks localized/);
+    assert.ok(!doc.settings.some((s) => s.valueName === 'MinEncryptionLevel'));
+    assert.equal(doc.settings.filter((s) => s.gpo === 'RDS Legacy Clients').length, 1, 'the German policies are not guessed');
+  });
+
+  it('reports an unknown drop-down item and an unknown state', () => {
+    const xml = reportXml(policyXml('Require use of specific security layer for remote (RDP) connections', 'Enabled', dropDown('Security Layer', 'TLS 1.3 only')));
+    assert.match(readGpoReport(xml).problems[0]!.message, /shows "TLS 1\.3 only", which is not one of its known items, so SecurityLayer is unknown\./);
+    const odd = reportXml(policyXml('Require secure RPC communication', 'Enabled').replace('Enabled', 'Sometimes'));
+    assert.match(readGpoReport(odd).problems[0]!.message, /has the state "Sometimes", not Enabled or Disabled/);
+  });
+
+  it('English policies it does not map are skipped quietly', () => {
+    const doc = readGpoReport(reportXml(policyXml('Do not allow drive redirection', 'Enabled')));
+    assert.deepEqual([doc.settings, doc.problems], [[], []]);
+  });
+
+  it('a file that is not well-formed gives positions, not an exception', () => {
+    const text = reportXml(policyXml('Require secure RPC communication', 'Disabled')).replace('</q1:State>', '</q1:Stat>');
+    const doc = readGpoReport(text);
+    assert.ok(doc.problems.length > 0);
+    assert.match(doc.problems[0]!.message, /^The XML is not well-formed: /);
+    assert.equal(new LineIndex(text).positionAt(doc.problems[0]!.span.start).line + 1, 9);
+  });
+
+  it('other XML is not a report', () => {
+    const doc = readGpoReport(fixtureText('unrelated', 'pom.xml'));
+    assert.deepEqual(doc.settings, []);
+    assert.match(doc.problems[0]!.message, /not a Group Policy report/);
+  });
+});
+
+describe('gpresult XML reader', () => {
+  it('reads the shared sample: every setting with its GPO name (from the GPO list) and precedence 1', () => {
+    const text = fixtureText('samples', 'gpresult-rdp.xml');
+    const doc = readRsop(text);
+    assert.deepEqual(doc.problems, []);
+    assert.equal(doc.settings.length, 14);
+    assert.ok(doc.settings.every((s) => s.gpo === 'RDS - Session Hosts (BROKEN TEST)' && s.precedence === 1));
+    assert.deepEqual(summary(doc, text).slice(0, 3), ['HKLM:Enabled=1@73', 'HKLM:SecurityLayer=0@113', 'HKLM:UserAuthentication=0@127']);
+  });
+
+  it('reads UTF-16LE without a BOM and keeps losing values with their precedence', () => {
+    const bytes = fixture('gpresult-no-bom.xml');
+    assert.notEqual(bytes[0], 0xff);
+    const text = decodeBytes(bytes).text;
+    const doc = readRsop(text);
+    assert.deepEqual(
+      doc.settings.map((s) => `${s.valueName}=${JSON.stringify(s.data)} ${s.gpo} ${s.precedence}`),
+      ['UserAuthentication=1 Winner 1', 'UserAuthentication=0 Loser 2', 'PortNumber=3390 Winner 1', 'AllowEncryptionOracle=1 Winner 1'],
+    );
+  });
+});
+
+describe('GPP Registry.xml and security template readers', () => {
+  it('reads a GPP registry item (hex DWORD) at its Properties tag', () => {
+    const text = fixtureText('samples', 'Registry.xml');
+    const doc = readGppRegistryFile(text);
+    assert.deepEqual(summary(doc, text), ['HKLM:Enabled=0@2']);
+    assert.equal(doc.settings[0]!.key, 'SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server');
+  });
+
+  it('reads GPP delete actions, default values and nested collections, and skips disabled items', () => {
+    const item = (attrs: string, disabled = ''): string => `<Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}"${disabled}><Properties ${attrs}/></Registry>`;
+    const xml = `<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"><Collection name="RDP">${item(`action="D" hive="HKEY_LOCAL_MACHINE" key="${TS}" name="SecurityLayer" type="REG_DWORD" value=""`)}${item(`action="U" hive="HKEY_LOCAL_MACHINE" key="${TS}" name="" default="1" type="REG_SZ" value="x"`)}${item(`action="U" hive="HKEY_LOCAL_MACHINE" key="${TS}" name="UserAuthentication" type="REG_DWORD" value="00000000"`, ' disabled="1"')}</Collection></RegistrySettings>`;
+    const doc = readGppRegistryFile(xml);
+    assert.deepEqual(doc.settings.map((s) => [s.valueName, s.action, s.data]), [['SecurityLayer', 'delete', null], ['', 'set', 'x']]);
+  });
+
+  it('reads the [Registry Values] of a security template (UTF-16LE) and nothing else', () => {
+    const text = fixtureText('samples', 'GptTmpl-custom-rdp.inf');
+    assert.deepEqual(summary(readSecurityTemplate(text), text), [
+      'HKLM:SecurityLayer=0@7',
+      'HKLM:UserAuthentication=0@8',
+      'HKLM:MinEncryptionLevel=1@9',
+      'HKLM:AllowEncryptionOracle=2@10',
+      'HKLM:Enabled=0@11',
+    ]);
+    const plain = fixtureText('samples', 'GptTmpl.inf');
+    assert.deepEqual(readSecurityTemplate(plain).settings.map((s) => s.valueName), ['Enabled', 'LmCompatibilityLevel']);
+  });
+});
+
+describe('XML tree', () => {
+  it('resolves namespaces by URI and keeps exact offsets', () => {
+    const text = '<a:r xmlns:a="urn:x" xmlns="urn:d"><b>t&amp;u</b><a:c/></a:r>';
+    const { root, problems } = parseXml(text);
+    assert.deepEqual(problems, []);
+    assert.deepEqual([root!.uri, root!.local, root!.children.map((c) => `${c.uri}|${c.local}|${c.text}`)], ['urn:x', 'r', ['urn:d|b|t&u', 'urn:x|c|']]);
+    assert.equal(text.slice(root!.children[0]!.start, root!.children[0]!.end), '<b>t&amp;u</b>');
+  });
+});

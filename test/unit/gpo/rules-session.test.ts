@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { KEYS } from '../../../src/core/gpo/well-known-keys';
+import { gpo006 } from '../../../src/core/rules/gpo/gpo006-udp-transport';
+import { gpo007 } from '../../../src/core/rules/gpo/gpo007-session-limits';
+import { gpo008 } from '../../../src/core/rules/gpo/gpo008-keepalive';
+import { gpo011 } from '../../../src/core/rules/gpo/gpo011-password-prompt';
+import { gpo012 } from '../../../src/core/rules/gpo/gpo012-listener-port';
+import { gpo013 } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
+import { dropDown, fixtureText, LISTENER, lintExport, policyXml, reportXml, testPolicyRule, TS } from './helpers';
+
+describe('GPO006 udp-transport', () => {
+  testPolicyRule(gpo006, {
+    accept: [[{ key: KEYS.tsClientPolicy, name: 'fClientDisableUDP', dword: 0 }], [{ key: TS, name: 'fClientDisableUDP', dword: 1 }]],
+    reject: [
+      { vals: [{ key: TS, name: 'SelectTransport', dword: 1 }], at: [0], message: /TCP only, the known workaround/ },
+      { vals: [{ key: TS, name: 'SelectTransport', dword: 2 }], at: [0], message: /offers UDP/ },
+      { vals: [{ key: KEYS.tsClientPolicy, name: 'fClientDisableUDP', dword: 1 }], at: [0], message: /client uses TCP only/ },
+    ],
+  });
+  it('report XML: "Select RDP transport protocols" = Use only TCP', () => {
+    const found = lintExport('gpo-report-xml', reportXml(policyXml('Select RDP transport protocols', 'Enabled', dropDown('Select Transport Type', 'Use only TCP'))));
+    assert.deepEqual(found.map((f) => f.ruleId), ['GPO006']);
+  });
+});
+
+describe('GPO007 session-limits', () => {
+  testPolicyRule(gpo007, {
+    accept: [[{ key: TS, name: 'MaxIdleTime', dword: 0 }], [{ key: TS, name: 'MaxIdleTime', dword: 3600000 }], [{ key: TS, name: 'MaxConnectionTime', dword: 28800000 }]],
+    reject: [
+      { vals: [{ key: TS, name: 'MaxIdleTime', dword: 60000 }], at: [0], message: /idle session is disconnected after 1 minute\.$/ },
+      { vals: [{ key: TS, name: 'MaxDisconnectionTime', dword: 60000 }, { key: TS, name: 'fResetBroken', dword: 1 }], at: [0], message: /logged off after 1 minute/ },
+      { vals: [{ key: TS, name: 'MaxConnectionTime', dword: 3600000 }, { key: TS, name: 'fResetBroken', dword: 1 }], at: [0], message: /ended \(logged off, fResetBroken is 1\) after 1 hour/ },
+      { vals: [{ hive: 'HKCU', key: TS, name: 'MaxIdleTime', dword: 300000 }], at: [0], message: /in the user policy/, title: 'the user policy' },
+      { vals: [{ hive: 'HKCU', key: TS, name: 'MaxIdleTime', dword: 3600000 }, { key: TS, name: 'MaxIdleTime', dword: 60000 }], at: [1], title: 'the computer policy wins over the user policy' },
+      { vals: [{ key: LISTENER, name: 'MaxIdleTime', dword: 120000 }], at: [0], message: /after 2 minutes/, title: 'a value that is no preset' },
+    ],
+  });
+  it('report XML: "Set time limit for disconnected sessions" = 1 minute, and Disabled writes 0 (no limit)', () => {
+    const name = 'Set time limit for disconnected sessions';
+    assert.deepEqual(lintExport('gpo-report-xml', reportXml(policyXml(name, 'Enabled', dropDown('End a disconnected session', '1 minute')))).map((f) => f.ruleId), ['GPO007']);
+    assert.deepEqual(lintExport('gpo-report-xml', reportXml(policyXml(name, 'Disabled'))), []);
+  });
+});
+
+describe('GPO008 keepalive', () => {
+  testPolicyRule(gpo008, {
+    accept: [[{ key: TS, name: 'KeepAliveEnable', dword: 1 }, { key: TS, name: 'KeepAliveInterval', dword: 1 }], [{ key: KEYS.tcpip, name: 'KeepAliveTime', dword: 240000 }]],
+    reject: [
+      { vals: [{ key: TS, name: 'KeepAliveEnable', dword: 0 }], at: [0], message: /orphan session/ },
+      { vals: [{ key: TS, name: 'KeepAliveEnable', dword: 1 }, { key: TS, name: 'KeepAliveInterval', dword: 10 }], at: [1], message: /^"KeepAliveInterval" is 10 minutes/ },
+      { vals: [{ key: KEYS.tcpip, name: 'KeepAliveTime', dword: 300000 }], at: [0], message: /300000 ms \(5 minutes\) in the TCP\/IP parameters/ },
+    ],
+  });
+  it('report XML: the policy Disabled writes KeepAliveEnable 0; MSS KeepAliveTime item text starts with its value', () => {
+    assert.deepEqual(lintExport('gpo-report-xml', reportXml(policyXml('Configure keep-alive connection interval', 'Disabled'))).map((f) => f.ruleId), ['GPO008']);
+    const mss = policyXml('MSS: (KeepAliveTime) How often keep-alive packets are sent in milliseconds', 'Enabled', dropDown('KeepAliveTime', '300000 or 5 minutes (recommended) '));
+    assert.match(lintExport('gpo-report-xml', reportXml(mss))[0]!.message, /300000 ms/);
+  });
+});
+
+describe('GPO011 password-prompt', () => {
+  testPolicyRule(gpo011, {
+    accept: [[{ key: TS, name: 'fPromptForPassword', dword: 1 }, { key: TS, name: 'DisablePasswordSaving', dword: 1 }]],
+    reject: [
+      { vals: [{ key: TS, name: 'fPromptForPassword', dword: 0 }], at: [0], message: /credentials the client sends/ },
+      { vals: [{ key: TS, name: 'fPromptForPassword', dword: 0 }, { key: TS, name: 'DisablePasswordSaving', dword: 0 }], at: [0, 1], title: 'both values' },
+      { vals: [{ hive: 'HKCU', key: TS, name: 'DisablePasswordSaving', dword: 0 }], at: [0], message: /user policy/ },
+    ],
+  });
+});
+
+describe('GPO012 listener-port', () => {
+  testPolicyRule(gpo012, {
+    accept: [[{ key: LISTENER, name: 'PortNumber', dword: 3389 }], [{ key: TS, name: 'PortNumber', dword: 3390 }]],
+    reject: [{ vals: [{ key: LISTENER, name: 'PortNumber', dword: 3390 }], at: [0], message: /"host:3390"/ }],
+  });
+  it('report XML: a RegistrySetting for the listener', () => {
+    const xml = reportXml(`        <q:RegistrySetting>
+          <q:KeyPath>${LISTENER}</q:KeyPath>
+          <q:Value><q:Name>PortNumber</q:Name><q:Number>3390</q:Number></q:Value>
+        </q:RegistrySetting>`);
+    assert.deepEqual(lintExport('gpo-report-xml', xml).map((f) => [f.ruleId, f.line]), [['GPO012', 9]]);
+  });
+});
+
+describe('GPO013 conflicting-policy', () => {
+  it('report XML: two GPOs of one -All report set SecurityLayer differently', () => {
+    const found = lintExport('gpo-report-xml', fixtureText('report-all-lying-utf8.xml')).filter((f) => f.ruleId === 'GPO013');
+    assert.deepEqual(found.map((f) => f.line), [71]);
+    assert.match(found[0]!.message, /^"SecurityLayer" is 0 in GPO "RDS Legacy Clients" but 2 in GPO "RDS Baseline"; which one applies/);
+    assert.equal(found[0]!.finding.related?.length, 1);
+  });
+  it('gpresult XML: a GPO that lost with a different value', () => {
+    const found = lintExport('rsop-xml', fixtureText('gpresult-no-bom.xml')).filter((f) => f.ruleId === 'GPO013');
+    assert.deepEqual(found.map((f) => f.line), [16]);
+    assert.match(found[0]!.message, /GPO "Loser", which lost \(precedence 2\): GPO "Winner" wins with 1\./);
+  });
+  it('gpresult XML: the losing value is not in effect for the other rules', () => {
+    const found = lintExport('rsop-xml', fixtureText('gpresult-no-bom.xml'));
+    assert.ok(!found.some((f) => f.ruleId === 'GPO003'));
+  });
+  it('no conflict when the values agree, or within one GPO-less file', () => {
+    assert.deepEqual(lintExport('reg', 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\' + TS + ']\r\n"SecurityLayer"=dword:00000000\r\n"SecurityLayer"=dword:00000002\r\n').filter((f) => f.ruleId === gpo013.id), []);
+  });
+});

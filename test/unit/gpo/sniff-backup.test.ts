@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { backupPartOf, isBackupFolder, readGpoBackup } from '../../../src/core/gpo/read-gpo-backup';
+import { detectFormat, isCandidateName } from '../../../src/core/lint/formats';
+import { lintGpoBackup } from '../../../src/core/lint/lint-file';
+import { decodeBytes } from '../../../src/core/text/decode';
+import { fixture, FIXTURES } from './helpers';
+
+function format(path: string, named = false): string | undefined {
+  const bytes = fixture(path);
+  return detectFormat(path, decodeBytes(bytes), named, bytes);
+}
+
+describe('format sniffing', () => {
+  it('recognizes every export by its content', () => {
+    assert.deepEqual(
+      Object.fromEntries(
+        ['samples/gpreport-rdp.xml', 'samples/gpresult-rdp.xml', 'samples/rdp-bad.pol', 'samples/rdp-bad.reg', 'samples/rdp-bad.regedit4.reg', 'samples/rdp-bad.lgpo.txt', 'samples/Registry.xml', 'samples/GptTmpl.inf', 'report-all-lying-utf8.xml', 'gpresult-no-bom.xml', 'handmade-utf8.reg', 'lgpo-utf16.txt', 'truncated.pol'].map((p) => [p, format(p)]),
+      ),
+      {
+        'samples/gpreport-rdp.xml': 'gpo-report-xml',
+        'samples/gpresult-rdp.xml': 'rsop-xml',
+        'samples/rdp-bad.pol': 'registry-pol',
+        'samples/rdp-bad.reg': 'reg',
+        'samples/rdp-bad.regedit4.reg': 'reg',
+        'samples/rdp-bad.lgpo.txt': 'lgpo-text',
+        'samples/Registry.xml': 'gpp-registry-xml',
+        'samples/GptTmpl.inf': 'security-template',
+        'report-all-lying-utf8.xml': 'gpo-report-xml',
+        'gpresult-no-bom.xml': 'rsop-xml',
+        'handmade-utf8.reg': 'reg',
+        'lgpo-utf16.txt': 'lgpo-text',
+        'truncated.pol': 'registry-pol',
+      },
+    );
+  });
+
+  it('never takes unrelated XML, a .reg-named file or notes for an export, even when named', () => {
+    for (const p of ['unrelated/pom.xml', 'unrelated/settings.reg', 'unrelated/notes.txt']) {
+      assert.equal(format(p), undefined, p);
+      assert.equal(format(p, true), undefined, p);
+    }
+  });
+
+  it('the content decides, not the extension: a report saved as .txt is a report', () => {
+    const bytes = fixture('samples/gpreport-rdp.xml');
+    assert.equal(detectFormat('exported.txt', decodeBytes(bytes), false, bytes), 'gpo-report-xml');
+    assert.equal(detectFormat('no-extension', decodeBytes(bytes), false, bytes), undefined, 'only candidate names are read while walking');
+    assert.equal(detectFormat('no-extension', decodeBytes(bytes), true, bytes), 'gpo-report-xml');
+    assert.ok(isCandidateName('Registry.POL') && isCandidateName('x.inf') && !isCandidateName('x.json'));
+  });
+});
+
+describe('GPO backup folder', () => {
+  const folder = join(FIXTURES, 'backup', '{40144D25-C0AB-42E5-B1FB-D89261259A27}');
+  const files = (function walk(dir: string): { path: string; bytes: Buffer }[] {
+    return readdirSync(dir).flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [{ path: relative(folder, full), bytes: fixture(relative(FIXTURES, full)) }];
+    });
+  })(folder);
+
+  it('matches the parts case-insensitively', () => {
+    assert.equal(backupPartOf('DomainSysvol\\GPO\\Machine\\Registry.pol'), 'machinePol');
+    assert.equal(backupPartOf('domainsysvol/gpo/machine/microsoft/windows nt/secedit/GptTmpl.inf'), 'securityTemplate');
+    assert.equal(backupPartOf('DomainSysvol/GPO/Machine/comment.cmtx'), undefined);
+    assert.ok(isBackupFolder(['Backup.xml', 'BKUPINFO.XML']));
+  });
+
+  it('reads registry.pol (Machine and User), the template and preferences under the GPO name; gpreport.xml only without a registry.pol', () => {
+    const backup = readGpoBackup(files);
+    assert.equal(backup.gpoName, 'RDS Session Hosts');
+    assert.deepEqual(backup.parts.map((p) => p.part).sort(), ['machinePol', 'machinePreferences', 'securityTemplate', 'userPol']);
+    assert.ok(backup.doc.settings.every((s) => s.gpo === 'RDS Session Hosts'));
+    assert.deepEqual(backup.doc.settings.filter((s) => s.hive === 'HKCU').map((s) => s.valueName), ['MaxDisconnectionTime']);
+    const withoutPol = readGpoBackup(files.filter((f) => !/registry\.pol$/i.test(f.path)));
+    assert.ok(withoutPol.parts.some((p) => p.part === 'report'));
+  });
+
+  it('lints the backup as one export: each finding names its part, Registry.pol findings keep their record', () => {
+    const linted = lintGpoBackup(files);
+    const where = linted.findings.map((f) => `${f.ruleId}@${f.location.file!.replace(/\\/g, '/').split('/').pop()}${f.location.record ? `#${f.location.record}` : ''}`);
+    assert.ok(where.includes('GPO002@GptTmpl.inf'), where.join() + ' (the template comes after registry.pol, so its value is the one in effect)');
+    assert.ok(where.includes('GPO009@Registry.xml'), where.join());
+    assert.ok(where.includes('GPO007@registry.pol#1'), where.join());
+    assert.ok(where.includes('GPO005@GptTmpl.inf'), where.join());
+  });
+});

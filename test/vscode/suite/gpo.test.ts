@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, openEditor, ours, ruleOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { suite, suiteSetup, test } from './mocha-tdd';
+
+// GPO exports are written into the (fresh) fixture workspace by the tests themselves.
+const TS = 'SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';
+
+function utf16(text: string): Uint8Array {
+  return Uint8Array.from([0xff, 0xfe, ...Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le')]);
+}
+
+const REPORT = `<?xml version="1.0" encoding="utf-16"?>
+<GPO xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.microsoft.com/GroupPolicy/Settings">
+  <Name>RDS Hosts</Name>
+  <Computer>
+    <ExtensionData>
+      <Extension xmlns:q5="http://www.microsoft.com/GroupPolicy/Settings/Registry" xsi:type="q5:RegistrySettings">
+        <q5:Policy>
+          <q5:Name>Require use of specific security layer for remote (RDP) connections</q5:Name>
+          <q5:State>Enabled</q5:State>
+          <q5:DropDownList>
+            <q5:Name>Security Layer</q5:Name>
+            <q5:State>Enabled</q5:State>
+            <q5:Value>
+              <q5:Name>RDP</q5:Name>
+            </q5:Value>
+          </q5:DropDownList>
+        </q5:Policy>
+      </Extension>
+      <Name>Registry</Name>
+    </ExtensionData>
+  </Computer>
+</GPO>
+`;
+
+/** A Registry.pol with one record: SecurityLayer = 0. */
+function pol(): Uint8Array {
+  const u16z = (s: string): Buffer => Buffer.from(`${s}\0`, 'utf16le');
+  const ch = (c: string): Buffer => Buffer.from(c, 'utf16le');
+  const u32 = (n: number): Buffer => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    return b;
+  };
+  return Buffer.concat([Buffer.from('PReg', 'latin1'), u32(1), ch('['), u16z(TS), ch(';'), u16z('SecurityLayer'), ch(';'), u32(4), ch(';'), u32(4), ch(';'), u32(0), ch(']')]);
+}
+
+async function write(name: string, bytes: Uint8Array | string): Promise<vscode.Uri> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+  return uri;
+}
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+suite('Group Policy exports', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  });
+
+  test('a Get-GPOReport XML (UTF-16LE, prefix q5) gets GPO diagnostics at the drop-down value; unrelated XML and .reg files get none', async () => {
+    const unrelatedXml = await write('gpo/pom.xml', '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0"/>\n');
+    const unrelatedReg = await write('gpo/notes.reg', 'SecurityLayer=0\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(unrelatedXml));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(unrelatedReg));
+    const uri = await write('gpo/gpreport.xml', utf16(REPORT));
+    const { document } = await openEditor('gpo/gpreport.xml');
+    const [diagnostic] = await waitForDiagnostics(uri, 'GPO002', (d) => d.some((x) => ruleOf(x) === 'GPO002'));
+    assert.equal(document.lineAt(diagnostic!.range.start.line).text.trim(), '<q5:Name>RDP</q5:Name>');
+    assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic!.message, /^"SecurityLayer" is 0 \(RDP\) in the policy of GPO "RDS Hosts"/);
+    const code = diagnostic!.code as { value: string; target: vscode.Uri };
+    assert.ok(code.target.path.endsWith('/docs/rules/GPO002.md'));
+    assert.deepEqual(ours(unrelatedXml), []);
+    assert.deepEqual(ours(unrelatedReg), []);
+  });
+
+  test('hovering the value explains the policy, its registry value and what each value means', async () => {
+    const uri = workspaceFile('gpo/gpreport.xml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = document.getText().split(/\r?\n/).findIndex((l) => l.includes('<q5:Name>RDP</q5:Name>'));
+    const text = await hoverText(uri, new vscode.Position(line, document.lineAt(line).text.indexOf('RDP') + 1));
+    assert.match(text, /Require use of specific security layer for remote \(RDP\) connections/);
+    assert.match(text, /SecurityLayer` = `0`/);
+    assert.match(text, /\| 2 \| SSL/);
+  });
+
+  test('"Open Registry.pol as Text" shows an LGPO-style view (a content provider: no file behind it) with the same diagnostics and hovers', async () => {
+    const file = await write('gpo/Machine/Registry.pol', pol());
+    await vscode.commands.executeCommand('rdpDoctor.openRegistryPol', file);
+    const view = await waitFor('the Registry.pol view', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'rdp-doctor-pol'), vscode.workspace.onDidOpenTextDocument);
+    assert.match(view.getText(), /\nComputer\nSOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\nSecurityLayer\nDWORD:0\n/);
+    const [diagnostic] = await waitForDiagnostics(view.uri, 'GPO002 in the view', (d) => d.some((x) => ruleOf(x) === 'GPO002'));
+    assert.equal(view.lineAt(diagnostic!.range.start.line).text, 'DWORD:0');
+    assert.match(await hoverText(view.uri, new vscode.Position(diagnostic!.range.start.line - 1, 2)), /SecurityLayer/);
+  });
+
+  test('a client .rdp is cross-checked against a server export in the workspace, with the related location in the export', async () => {
+    const server = await write('xrf/server.reg', utf16(`Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\${TS}]\n"UserAuthentication"=dword:00000001\n`));
+    await write('xrf/client.rdp', 'full address:s:rdsh01.contoso.com\r\nenablecredsspsupport:i:0\r\n');
+    const { document } = await openEditor('xrf/client.rdp');
+    const diagnostics = await waitForDiagnostics(document.uri, 'XRF001', (d) => d.some((x) => ruleOf(x) === 'XRF001'));
+    const xrf = diagnostics.find((d) => ruleOf(d) === 'XRF001')!;
+    assert.equal(xrf.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(xrf.range.start.line, 1);
+    assert.equal(xrf.relatedInformation?.[0]?.location.uri.toString(), server.toString());
+    assert.equal(xrf.relatedInformation?.[0]?.location.range.start.line, 3);
+  });
+});
