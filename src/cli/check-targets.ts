@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { InventoryHost } from '../core/config/types';
 import type { CheckTarget } from '../core/net/index';
 import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
-import { effectiveEntry, parseRdp } from '../core/rdp/parse';
+import { parseRdp } from '../core/rdp/parse';
+import { inventoryTarget, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { describeFsError, type InputError } from './files';
 
@@ -25,14 +26,12 @@ export function targetFromRdpFile(path: string, name: string | undefined): Check
   } catch (error) {
     return { path, message: describeFsError(error) };
   }
-  const doc = parseRdp(text);
-  const full = effectiveEntry(doc, 'full address');
-  if (!full) return { path, message: `${basename(path)} has no full address.` };
-  const parsed = parseAddress(full.value);
-  if (!parsed.ok) return { path, message: `The full address "${full.value.trim()}" is not valid: ${parsed.problem}.` };
-  const serverPort = Number(effectiveEntry(doc, 'server port')?.value.trim());
-  const port = parsed.address.port ?? (Number.isInteger(serverPort) && serverPort >= 1 && serverPort <= 65535 ? serverPort : DEFAULT_RDP_PORT);
-  return { target: path, host: parsed.address.host, port, ...(name !== undefined && { name }) };
+  const found = rdpTarget(parseRdp(text));
+  if (!found.ok) {
+    const problem = found.problem.startsWith('it ') ? `${basename(path)} ${found.problem.slice(3)}` : found.problem.replace(/^./, (c) => c.toUpperCase());
+    return { path, message: `${problem}.` };
+  }
+  return { target: path, host: found.host, port: found.port, ...(name !== undefined && { name }) };
 }
 
 /** `host`, `host:port`, `[v6]:port`, or a `.rdp` file (SPEC §3). */
@@ -45,11 +44,7 @@ export function parseTarget(arg: string, name: string | undefined): CheckTarget 
 
 /** Inventory hosts from `.rdpdoctor.yaml` (SPEC §4); `name` is what the certificate must match. */
 export function targetsFromInventory(hosts: readonly InventoryHost[]): CheckTarget[] {
-  return hosts.map((h) => {
-    const port = h.port ?? DEFAULT_RDP_PORT;
-    const shown = h.host.includes(':') ? `[${h.host}]` : h.host;
-    return { target: h.port !== undefined ? `${shown}:${port}` : shown, host: h.host.replace(/^\[(.*)\]$/, '$1'), port, ...(h.name !== undefined && { name: h.name }) };
-  });
+  return hosts.map(inventoryTarget);
 }
 
 export function isInputError(value: CheckTarget | InputError): value is InputError {

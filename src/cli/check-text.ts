@@ -1,10 +1,9 @@
-import { STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
+import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from './files';
 
 const useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
 const paint = (code: number, text: string): string => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-const LABEL: Readonly<Record<StepName, string>> = { dns: 'DNS', tcp: 'TCP', negotiation: 'Negotiation', tls: 'TLS', certificate: 'Certificate' };
 const MARK: Readonly<Record<StepStatus, string>> = { ok: paint(32, '✓'), warning: paint(33, '!'), error: paint(31, '✗'), skipped: paint(2, '–') };
 const TIMING: Readonly<Record<StepName, string>> = { dns: 'dnsMs', tcp: 'tcpMs', negotiation: 'negotiationMs', tls: 'tlsMs', certificate: 'certificateMs' };
 const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
@@ -18,7 +17,7 @@ export function formatHostText(host: HostCheckResult): string {
   const lines = [`${paint(1, host.target)}  ${paint(2, `${host.host} port ${host.port}${host.name !== host.host ? `, certificate name ${host.name}` : ''}, ${ms(host.timings.totalMs)}`)}`];
   for (const step of STEP_ORDER) {
     const s = host.steps[step];
-    lines.push(`  ${MARK[s.status]} ${LABEL[step].padEnd(13)}${s.detail}  ${ms(host.timings[TIMING[step]])}`.trimEnd());
+    lines.push(`  ${MARK[s.status]} ${STEP_LABEL[step].padEnd(13)}${s.detail}  ${ms(host.timings[TIMING[step]])}`.trimEnd());
     for (const f of host.findings.filter((x) => STEP_OF_RULE[x.ruleId] === step)) {
       lines.push(`      ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.ruleId)}`);
     }

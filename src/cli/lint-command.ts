@@ -152,6 +152,15 @@ export function lintChunk(inputs: readonly InputFile[], configPath: string | und
   return { files, errors };
 }
 
+/** A report for these paths, linted on the calling thread without fixes (the extension's Export Report). */
+export function lintReportOnThisThread(paths: readonly string[]): LintReport {
+  const { files: inputs, errors } = collectInputs(paths);
+  const chunk = lintChunk(inputs, undefined, false);
+  const configs = new ConfigResolver(undefined, []);
+  const files = crossFilePass(chunk.files, (path) => configs.forFile(path)?.rules);
+  return { files, errors: [...errors, ...chunk.errors] };
+}
+
 /** Runs `lint`: returns the report and the exit code of SPEC §3. Large trees are split across worker threads. */
 export async function runLint(options: LintCommandOptions): Promise<{ report: LintReport; exitCode: number }> {
   const { files: inputs, errors } = collectInputs(options.paths);

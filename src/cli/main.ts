@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from './check-command';
 import { runExplain } from './explain-command';
+import { runFix } from './fix-command';
 import { lintChunk, runLint } from './lint-command';
 import { runAsLintWorker } from './parallel';
 import { toOutputFindingsSarif } from './sarif-lint';
@@ -19,6 +20,9 @@ Commands:
                       --concurrency N  --ca FILE (repeatable)  --name NAME
   explain CODE        Explain a Remote Desktop error code (0x904, 2308, …)
                       --extended CODE  --format text|json
+  fix FIX_ID          Print a PowerShell fix with validated, quoted parameters
+                      --param KEY=VALUE (repeatable)  --format text|json
+  fix [--list]        List the PowerShell fixes and their parameters   --format text|json
   rules               List the rules   --format text|json
 
 Options:
@@ -115,6 +119,20 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length === 0) throw new UsageError('explain needs an error code, such as 0x904.');
       const [code, second] = positionals;
       const result = runExplain(code!, values.extended ?? second, format);
+      if (result.error) process.stderr.write(`rdp-doctor: ${result.error}\n`);
+      process.stdout.write(result.output);
+      return result.exitCode;
+    }
+    case 'fix': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { param: { type: 'string', multiple: true }, list: { type: 'boolean', default: false }, format: { type: 'string' } },
+      });
+      const format = formatOption(values.format, ['text', 'json']) as 'text' | 'json';
+      if (positionals.length > 1) throw new UsageError(`fix takes one fix ID, not ${positionals.length}.`);
+      if (values.list && positionals.length) throw new UsageError('fix --list takes no fix ID.');
+      const result = runFix({ params: values.param ?? [], format, ...(positionals[0] !== undefined && { id: positionals[0] }) });
       if (result.error) process.stderr.write(`rdp-doctor: ${result.error}\n`);
       process.stdout.write(result.output);
       return result.exitCode;

@@ -1,6 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type * as Forge from 'node-forge';
 import { DN_SHORT_NAMES, EC_CURVE_BITS, ED_KEY_BITS, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS } from './oids';
+import type { ChainCertificate } from './types';
 
 /** What the leaf certificate says about itself; trust and name checks come on top. */
 export interface CertificateFacts {
@@ -165,6 +166,39 @@ export function analyzeCertificate(der: Uint8Array): CertificateAnalysis {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problem: `the certificate cannot be read (${message.replace(/\.$/, '')})` };
   }
+}
+
+function toPem(der: Uint8Array): string {
+  const base64 = Buffer.from(der).toString('base64');
+  return `-----BEGIN CERTIFICATE-----\n${base64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+}
+
+/** The chain as the listener sent it, leaf first; certificates that cannot be read are left out. */
+export function describeChain(chain: readonly Uint8Array[]): ChainCertificate[] {
+  return chain.flatMap((der) => {
+    const analysis = analyzeCertificate(der);
+    if (!analysis.ok) return [];
+    const f = analysis.facts;
+    return [
+      {
+        subject: f.subject,
+        issuer: f.issuer,
+        serialNumber: f.serialNumber,
+        notBefore: f.notBefore.toISOString(),
+        notAfter: f.notAfter.toISOString(),
+        sha1: f.sha1,
+        sha256: f.sha256,
+        dnsNames: f.dnsNames,
+        ipAddresses: f.ipAddresses,
+        extendedKeyUsage: f.extendedKeyUsage,
+        keyAlgorithm: f.keyAlgorithm,
+        keyBits: f.keyBits,
+        signatureAlgorithm: f.signatureAlgorithm,
+        selfSigned: f.selfSigned,
+        pem: toPem(der),
+      },
+    ];
+  });
 }
 
 export function isWeakSignature(oid: string): boolean {

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { NET001, NET002, NET003, NET004, NET022, NET028, NET029 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import type { SeveritySetting } from '../rules/types';
-import { analyzeCertificate, preloadCertificateAnalysis } from './certificate';
+import { analyzeCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
 import { resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './negotiate';
@@ -13,7 +13,7 @@ import { Budget, elapsed } from './step';
 import { connectTcp } from './tcp';
 import { handshake, type TlsResult } from './tls';
 import { TrustStore } from './trust';
-import type { CertificateSummary, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
+import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
 import { protocolName, startsTls } from './x224';
 
 export interface CheckTarget {
@@ -61,6 +61,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let negotiation: NegotiationSummary | null = null;
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
+  let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
   const step = (): { timeoutMs: number; signal: AbortSignal } => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal });
@@ -166,6 +167,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
         certificate = checked.summary;
         findings.push(...checked.findings);
       }
+      chain = describeChain(tlsResult.chain);
       timings.certificateMs = elapsed(t);
     }
     return finish();
@@ -186,6 +188,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       negotiation,
       tls,
       certificate,
+      chain,
       findings: kept,
       steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port }),
       ...(cancelled && { cancelled }),

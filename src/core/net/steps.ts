@@ -24,6 +24,9 @@ export const STEP_OF_RULE: Readonly<Record<string, StepName>> = {
 
 export const STEP_ORDER: readonly StepName[] = ['dns', 'tcp', 'negotiation', 'tls', 'certificate'];
 
+/** The ladder's step names as people read them. */
+export const STEP_LABEL: Readonly<Record<StepName, string>> = { dns: 'DNS', tcp: 'TCP', negotiation: 'Negotiation', tls: 'TLS', certificate: 'Certificate' };
+
 export const PROTOCOL_LABELS: Readonly<Record<ProtocolKey, string>> = {
   rdp: 'Standard RDP Security',
   ssl: 'TLS',

@@ -87,6 +87,14 @@ export interface CertificateSummary {
   readonly nameMatches: boolean;
 }
 
+/** One certificate of the chain the listener sent, leaf first, with every field the certificate view shows. */
+export interface ChainCertificate extends Omit<CertificateSummary, 'extendedKeyUsage' | 'trusted' | 'nameMatches'> {
+  /** Null when the certificate has no Extended Key Usage extension (any purpose). */
+  readonly extendedKeyUsage: readonly string[] | null;
+  /** PEM text, so the certificate can be saved or inspected with other tools. */
+  readonly pem: string;
+}
+
 export type StepStatus = 'ok' | 'warning' | 'error' | 'skipped';
 
 /** The ladder DNS → TCP → Negotiation → TLS → Certificate, one status and one line each. */
@@ -106,6 +114,8 @@ export interface HostCheckResult {
   readonly negotiation: NegotiationSummary | null;
   readonly tls: TlsSummary | null;
   readonly certificate: CertificateSummary | null;
+  /** The certificates the listener sent, leaf first (empty when there was no TLS). */
+  readonly chain: readonly ChainCertificate[];
   readonly findings: readonly NetFinding[];
   readonly steps: {
     readonly dns: CheckStep;

@@ -1,0 +1,55 @@
+import type { FixParam } from '../types';
+
+/** The documentation the scripts follow (the facts are in the project's reference notes). */
+export const SOURCE = {
+  tsGeneralSetting: 'https://learn.microsoft.com/windows/win32/termserv/win32-tsgeneralsetting',
+  setSecurityLayer: 'https://learn.microsoft.com/windows/win32/termserv/win32-tsgeneralsetting-setsecuritylayer',
+  setUserAuthentication: 'https://learn.microsoft.com/windows/win32/termserv/setuserauthenticationrequired-win32-tsgeneralsetting',
+  listenerCertificate: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/remote-desktop-listener-certificate-configurations',
+  internalError: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/internal-error-has-occurred-connecting-remote-machine',
+  cannotConnect: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/remote-desktop-cannot-connect-remote-computer',
+  changePort: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/remotepc/change-listening-port',
+  credSsp: 'https://support.microsoft.com/help/4093492',
+  testNetConnection: 'https://learn.microsoft.com/powershell/module/nettcpip/test-netconnection',
+  enableFirewallRule: 'https://learn.microsoft.com/powershell/module/netsecurity/enable-netfirewallrule',
+  setCimInstance: 'https://learn.microsoft.com/powershell/module/cimcmdlets/set-ciminstance',
+  invokeCimMethod: 'https://learn.microsoft.com/powershell/module/cimcmdlets/invoke-cimmethod',
+  gpresult: 'https://learn.microsoft.com/windows-server/administration/windows-commands/gpresult',
+  runCommand: 'https://learn.microsoft.com/powershell/module/az.compute/invoke-azvmruncommand',
+  azureEventIds: 'https://learn.microsoft.com/troubleshoot/azure/virtual-machines/windows/event-id-troubleshoot-vm-rdp-connecton',
+  azureNames: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
+  admx: 'https://github.com/mxk/windows-secure-group-policy',
+} as const;
+
+/** Optional everywhere it appears: without it the script runs on this computer. */
+export const COMPUTER_NAME: FixParam = {
+  key: 'computerName',
+  label: 'Computer name',
+  description: 'The server to run it on through PowerShell remoting (WinRM); leave it out to run on this computer.',
+  kind: 'computerName',
+  required: false,
+  placeholder: 'rdsh01.contoso.com',
+};
+
+/** The RDP listener's settings object; TerminalName filters out other listeners. */
+export const GET_LISTENER =
+  "    $ts = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName 'Win32_TSGeneralSetting' -Filter \"TerminalName='RDP-Tcp'\"";
+
+/** The built-in "Remote Desktop" firewall rule group by its resource name, the same under every display language. */
+export const RDP_FIREWALL_GROUP = "'@FirewallAPI.dll,-28752'";
+
+/** Elevation is needed here only when the fix runs on this computer. */
+export const REQUIRES_ADMIN_LOCALLY = '{{!computerName}}#Requires -RunAsAdministrator';
+
+/** The remote computer, after the fix's other values. */
+export const COMPUTER_NAME_VARIABLE = '{{?computerName}}$ComputerName = {{computerName}}';
+
+/** Runs `$fix` remotely or here, passing the listed variables as arguments. */
+export function invokeFix(args: readonly string[] = [], assignTo?: string): string[] {
+  const list = args.map((a) => `$${a}`);
+  const target = assignTo ? `$${assignTo} = ` : '';
+  return [
+    `{{?computerName}}${target}Invoke-Command -ComputerName $ComputerName -ScriptBlock $fix${list.length ? ` -ArgumentList ${list.join(', ')}` : ''}`,
+    `{{!computerName}}${target}& $fix${list.length ? ` ${list.join(' ')}` : ''}`,
+  ];
+}

@@ -1,0 +1,91 @@
+import type { ErrorCodeFamily, ErrorCodeInfo } from './error-code-types';
+import { lookupErrorCode, parseErrorCode } from './error-codes/index';
+
+/** A known error code in a line of free text. */
+export interface FoundErrorCode {
+  /** The number as written (`0x904`, `2308`, `A06`). */
+  readonly text: string;
+  readonly value: number;
+  /** Columns of the number in the line, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** The family the context points to ("Extended error code" → `extended`), or the first known one. */
+  readonly family: ErrorCodeFamily;
+  readonly entry: ErrorCodeInfo;
+}
+
+/** Words that say the next number is a code, and the family each one points to (undefined: any). */
+const CONTEXTS: readonly { readonly family: ErrorCodeFamily | undefined; readonly words: string }[] = [
+  { family: 'extended', words: String.raw`extended\s{1,3}(?:error\s{1,3}code|disconnect\s{1,3}reason(?:\s{1,3}code)?|error|code|reason)|extendeddisconnectreason(?:code)?|exdiscreason|extended` },
+  // "Session 2 has been disconnected, reason code 12" (TerminalServices-LocalSessionManager event 40) uses ERRINFO numbers.
+  { family: 'errinfo', words: String.raw`errinfo(?:_[a-z0-9_]{1,60})?|error\s?info|reason\s{1,3}codes?` },
+  { family: 'neg-failure', words: String.raw`rdp_neg_failure|negotiation\s{1,3}failure(?:\s{1,3}code)?|failure\s?code` },
+  { family: 'logon', words: String.raw`onlogonerror|logon\s{1,3}error(?:\s{1,3}code)?|lerror` },
+  { family: 'disconnect', words: String.raw`disconnect(?:ion)?\s{1,3}reason(?:\s{1,3}code)?|disconnectreason|discreason|error\s{1,3}codes?|errorcodes?|reason(?=\s{0,3}=)` },
+  { family: undefined, words: String.raw`reason|errors?|codes?` },
+];
+
+/** `:`, `=`, `#`, "is" or "was", and an opening bracket, between the word and the number. */
+const SEPARATOR = String.raw`\s{0,3}(?:[:=#]|\bis\b|\bwas\b)?\s{0,3}[([]?\s{0,3}`;
+/** Hex with 0x, decimal (signed for logon codes), or bare hex that has both a letter and a digit. */
+const NUMBER = String.raw`0x[0-9a-f]{1,8}|-?\d{1,10}|(?=[0-9a-f]{0,7}\d)[0-9a-f]{0,7}[a-f][0-9a-f]{0,7}`;
+/** The number ends at a word boundary and is not a version or a decimal fraction. */
+const NUMBER_END = String.raw`(?![0-9a-z_]|\.\d)`;
+
+const CONTEXT_RE = new RegExp(
+  String.raw`(?<![a-z0-9])(?:${CONTEXTS.map((c, i) => `(?<c${i}>${c.words})`).join('|')})(?![a-z0-9])${SEPARATOR}(?<num>${NUMBER})${NUMBER_END}`,
+  'gi',
+);
+const HEX_LITERAL_RE = new RegExp(String.raw`(?<![0-9a-z_])0x[0-9a-f]{1,8}${NUMBER_END}`, 'gi');
+/** What may stand between "0x904" and the extended code that follows it: "0x904 0x7", "0x904/0x7", "0x904 (0x7)". */
+const PAIR_GAP = /^[\s,;/([]{1,4}$/;
+/**
+ * Below this, a number counts only in the family its context names: "exit code 1", "flags 0x2"
+ * and "Error code 5" are not Remote Desktop codes.
+ */
+const SMALL = 0x100;
+
+/** The entry for `value` in the family the context names; any family's only for larger values. */
+function entryFor(value: number, family: ErrorCodeFamily | undefined): ErrorCodeInfo | undefined {
+  const preferred =
+    family === 'extended' ? [...lookupErrorCode(value, 'extended'), ...lookupErrorCode(value, 'errinfo')]
+    : family === 'errinfo' ? [...lookupErrorCode(value, 'errinfo'), ...lookupErrorCode(value, 'extended')]
+    : family ? lookupErrorCode(value, family)
+    : [];
+  return preferred[0] ?? (value >= SMALL ? lookupErrorCode(value)[0] : undefined);
+}
+
+function found(text: string, start: number, family: ErrorCodeFamily | undefined): FoundErrorCode | undefined {
+  const value = parseErrorCode(text);
+  // Negative numbers are OnLogonError codes only ("exit code -1" is not one).
+  if (value === undefined || (value < 0 && family !== 'logon')) return undefined;
+  const entry = entryFor(value, family);
+  return entry && { text, value, start, end: start + text.length, family: entry.family, entry };
+}
+
+/**
+ * Known Remote Desktop error codes in one line of a log, a note or a Markdown file, left to right.
+ * A number counts when a word before it says it is a code ("Error code: 0x904", "Reason= 2308",
+ * "ErrorInfo 0x10C9"), or when it is a hex literal of a known code. A hex literal right after a
+ * disconnect code is read as the extended code ("0x904 0x7").
+ */
+export function findErrorCodes(line: string): FoundErrorCode[] {
+  const results: FoundErrorCode[] = [];
+  for (const m of line.matchAll(CONTEXT_RE)) {
+    const groups = m.groups!;
+    const index = CONTEXTS.findIndex((_, i) => groups[`c${i}`] !== undefined);
+    const num = groups.num!;
+    const start = m.index + m[0].length - num.length;
+    const hit = found(num, start, CONTEXTS[index]?.family);
+    if (hit) results.push(hit);
+  }
+  const taken = (start: number, end: number): boolean => results.some((r) => start < r.end && r.start < end);
+  const literals = [...line.matchAll(HEX_LITERAL_RE)].filter((m) => !taken(m.index, m.index + m[0].length));
+  for (const m of literals) {
+    const before = results.filter((r) => r.end <= m.index).sort((a, b) => b.end - a.end)[0];
+    const follows = before?.family === 'disconnect' && PAIR_GAP.test(line.slice(before.end, m.index));
+    const hit = found(m[0], m.index, follows ? 'extended' : undefined);
+    if (hit) results.push(hit);
+  }
+  return results.sort((a, b) => a.start - b.start);
+}

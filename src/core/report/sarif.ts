@@ -1,0 +1,122 @@
+import { version as PACKAGE_VERSION } from '../../../package.json';
+import { REPOSITORY_URL, ruleDocsUrl } from '../knowledge/docs-links';
+import { ALL_RULES } from '../rules/registry';
+import type { RuleMeta, Severity } from '../rules/types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** 1-based, as SARIF counts; the columns are left out when only the line is known. */
+export interface SarifRegion {
+  readonly startLine: number;
+  readonly startColumn?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}
+
+export interface SarifResultInput {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** The file, relative to the root (or to the working folder) when possible. */
+  readonly path?: string;
+  readonly region?: SarifRegion;
+  /** Where a finding that is not in a file belongs, e.g. `host:port` for a remote check. */
+  readonly logicalLocation?: string;
+}
+
+export interface SarifOptions {
+  readonly name?: string;
+  /** The tool version; this package's version when absent. */
+  readonly version?: string;
+  /** The rules listed in the driver; every known rule when absent. */
+  readonly rules?: readonly RuleMeta[];
+  /** The folder relative paths are resolved against (a path or a file URI); stated as `ROOT`. */
+  readonly root?: string;
+  /** The run itself: when it ended and the inputs it could not read. */
+  readonly invocation?: { readonly endTimeUtc?: string; readonly errors: readonly { readonly path: string; readonly message: string }[] };
+}
+
+const ROOT_ID = 'ROOT';
+
+function sarifRule(rule: RuleMeta): object {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.description },
+    helpUri: ruleDocsUrl(rule.id),
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { tags: rule.tags },
+  };
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:\//.test(path);
+}
+
+/** A file path as a SARIF URI: forward slashes, each segment percent-encoded, `file://` when absolute. */
+export function pathToSarifUri(path: string): string {
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return path;
+  const slashed = path.split('\\').join('/');
+  const drive = /^[A-Za-z]:/.exec(slashed)?.[0] ?? '';
+  const encoded = drive + slashed.slice(drive.length).split('/').map(encodeURIComponent).join('/');
+  if (!isAbsolute(slashed)) return encoded;
+  return drive ? `file:///${encoded}` : `file://${encoded}`;
+}
+
+function folderUri(root: string): string {
+  const uri = pathToSarifUri(root);
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+function physicalLocation(path: string, root: boolean, region?: SarifRegion): object {
+  const artifactLocation = { uri: pathToSarifUri(path), ...(root && !isAbsolute(path.split('\\').join('/')) && { uriBaseId: ROOT_ID }) };
+  return { artifactLocation, ...(region && { region }) };
+}
+
+function locations(r: SarifResultInput, root: boolean): object | undefined {
+  if (r.path === undefined && r.logicalLocation === undefined) return undefined;
+  const location = {
+    ...(r.path !== undefined && { physicalLocation: physicalLocation(r.path, root, r.region) }),
+    ...(r.logicalLocation !== undefined && { logicalLocations: [{ name: r.logicalLocation, fullyQualifiedName: r.logicalLocation, kind: 'resource' }] }),
+  };
+  return { locations: [location] };
+}
+
+function invocation(run: NonNullable<SarifOptions['invocation']>, root: boolean): object {
+  return {
+    executionSuccessful: run.errors.length === 0,
+    ...(run.endTimeUtc !== undefined && { endTimeUtc: run.endTimeUtc }),
+    toolExecutionNotifications: run.errors.map((e) => ({
+      level: 'error',
+      message: { text: e.message },
+      locations: [{ physicalLocation: physicalLocation(e.path, root) }],
+    })),
+  };
+}
+
+/** A SARIF 2.1.0 log with one rule per listed rule ID and one result per finding, in the order given. */
+export function toSarif(results: readonly SarifResultInput[], options: SarifOptions = {}): object {
+  const rules = options.rules ?? ALL_RULES;
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const root = options.root !== undefined;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: options.name ?? 'rdp-doctor', version: options.version ?? PACKAGE_VERSION, informationUri: REPOSITORY_URL, rules: rules.map(sarifRule) },
+        },
+        ...(root && { originalUriBaseIds: { [ROOT_ID]: { uri: folderUri(options.root!) } } }),
+        ...(options.invocation && { invocations: [invocation(options.invocation, root)] }),
+        results: results.map((r) => ({
+          ruleId: r.ruleId,
+          ...(index.has(r.ruleId) && { ruleIndex: index.get(r.ruleId) }),
+          level: LEVEL[r.severity],
+          message: { text: r.message },
+          ...locations(r, root),
+        })),
+      },
+    ],
+  };
+}

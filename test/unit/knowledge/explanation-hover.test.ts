@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { escapeMarkdown, explainAt, hoverMarkdown } from '../../../src/core/knowledge/explanation-hover';
+import { findErrorCodes } from '../../../src/core/knowledge/find-error-codes';
+
+const at = (line: string, text: string): ReturnType<typeof explainAt> => explainAt(findErrorCodes(line), line.indexOf(text) + 1);
+
+describe('explainAt', () => {
+  it('explains the pair from either code of a line that has both', () => {
+    const line = 'Error code: 0x904, Extended error code: 0x7';
+    for (const code of ['0x904', '0x7']) {
+      const hover = at(line, code)!;
+      assert.equal(hover.explanation.code, '0x904');
+      assert.equal(hover.explanation.extended?.code, '0x7');
+      assert.equal(hover.explainerArgument, '0x904 0x7');
+      assert.equal(line.slice(hover.start, hover.end), code);
+    }
+  });
+
+  it('explains a decimal code under the explainer\'s name for it', () => {
+    const hover = at('RDP ClientActiveX has been disconnected (Reason= 2308)', '2308')!;
+    assert.equal(hover.explanation.code, '0x904');
+    assert.equal(hover.explainerArgument, '0x904');
+    assert.equal(hover.label, 'Error code');
+  });
+
+  it('a lone extended code that the explainer would read as a disconnect code: its own entry, no explainer link', () => {
+    const hover = at('Extended error code: 0x3', '0x3')!;
+    assert.equal(hover.explanation.name, 'exDiscReasonServerIdleTimeout');
+    assert.equal(hover.label, 'Extended error code');
+    assert.equal(hover.explainerArgument, undefined);
+    assert.deepEqual(hover.explanation.checks, ['GPO007']);
+  });
+
+  it('a lone extended code the explainer reads the same way keeps the link', () => {
+    const hover = at('Extended error code: 0x7', '0x7')!;
+    assert.equal(hover.explanation.name, 'exDiscReasonServerDeniedConnection');
+    assert.equal(hover.explainerArgument, '0x7');
+  });
+
+  it('nothing outside a code', () => {
+    const line = 'Error code: 0x904';
+    assert.equal(explainAt(findErrorCodes(line), 3), undefined);
+    assert.equal(explainAt(findErrorCodes(line), line.length), undefined);
+    assert.ok(explainAt(findErrorCodes(line), line.length - 1));
+  });
+});
+
+describe('hoverMarkdown', () => {
+  it('names both codes, a few causes and links to the explainer', () => {
+    const md = hoverMarkdown(at('0x904 0x7', '0x904')!);
+    assert.match(md, /^\*\*Error code 0x904\*\* \(2308\) `disconnectReasonAtClientWinsockFDCLOSE`: Socket closed/);
+    assert.match(md, /\*\*Extended error code 0x7\*\* \(7\) `exDiscReasonServerDeniedConnection`: The server denied the connection\./);
+    assert.match(md, /Likely causes:\n\n- .+\n- .+\n- .+\n- …and \d+ more in the explainer\./);
+    assert.match(md, /\[Open the explainer\]\(command:rdpDoctor\.explainErrorCode\?%5B%220x904%200x7%22%5D "[^"]+"\)$/);
+  });
+
+  it('has no link when the explainer cannot show the code', () => {
+    assert.doesNotMatch(hoverMarkdown(at('Extended error code: 0x3', '0x3')!), /command:/);
+  });
+
+  it('escapes Markdown in table text', () => {
+    assert.equal(escapeMarkdown('HKLM\\SYSTEM *x* _y_ [a](b) <b> `c` #'), 'HKLM\\\\SYSTEM \\*x\\* \\_y\\_ \\[a\\](b) \\<b\\> \\`c\\` \\#');
+  });
+});

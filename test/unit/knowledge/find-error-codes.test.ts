@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { lookupErrorCode, parseErrorCode } from '../../../src/core/knowledge/error-codes/index';
+import { findErrorCodes } from '../../../src/core/knowledge/find-error-codes';
+
+/** A line, and each code it holds as [text as written, column, family, entry name]. */
+const ACCEPTED: [string, [string, number, string, string][]][] = [
+  ['Error code: 0x904', [['0x904', 12, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  ['Extended error code: 0x7', [['0x7', 21, 'extended', 'exDiscReasonServerDeniedConnection']]],
+  ['Error code 2308', [['2308', 11, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  ['0x00000904', [['0x00000904', 0, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  ['disconnect reason 2308', [['2308', 18, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  ['ErrorInfo 0x10C9', [['0x10C9', 10, 'errinfo', 'ERRINFO_UNKNOWN_DATA_PDU_TYPE']]],
+  ['RDP ClientActiveX has been disconnected (Reason= 2308)', [['2308', 49, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  ['Reason= 3', [['3', 8, 'disconnect', 'disconnectReasonByServer']]],
+  ['Session 2 has been disconnected, reason code 12', [['12', 45, 'errinfo', 'ERRINFO_LOGOFF_BY_USER']]],
+  [
+    'Error code: 0x904, Extended error code: 0x7',
+    [
+      ['0x904', 12, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE'],
+      ['0x7', 40, 'extended', 'exDiscReasonServerDeniedConnection'],
+    ],
+  ],
+  [
+    'error code 0x904 (extended 0x7)',
+    [
+      ['0x904', 11, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE'],
+      ['0x7', 27, 'extended', 'exDiscReasonServerDeniedConnection'],
+    ],
+  ],
+  [
+    'mstsc says 0x904 / 0x7',
+    [
+      ['0x904', 11, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE'],
+      ['0x7', 19, 'extended', 'exDiscReasonServerDeniedConnection'],
+    ],
+  ],
+  [
+    '0x904 0x3',
+    [
+      ['0x904', 0, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE'],
+      ['0x3', 6, 'extended', 'exDiscReasonServerIdleTimeout'],
+    ],
+  ],
+  ['Extended error code: 0x3', [['0x3', 21, 'extended', 'exDiscReasonServerIdleTimeout']]],
+  ['ErrorInfo 0x104', [['0x104', 10, 'errinfo', 'ERRINFO_LICENSE_HWID_DOESNT_MATCH_LICENSE']]],
+  ['Error code: 0x104', [['0x104', 12, 'disconnect', 'disconnectReasonDNSLookupFailed']]],
+  ['ERRINFO_SERVER_DENIED_CONNECTION (0x00000007)', [['0x00000007', 34, 'errinfo', 'ERRINFO_SERVER_DENIED_CONNECTION']]],
+  ['error code: A06', [['A06', 12, 'disconnect', 'disconnectReasonInternalSecurityError2']]],
+  ['RDP disconnected! Error 2056', [['2056', 24, 'disconnect', 'disconnectReasonLicensingFailed']]],
+  ['code 0xC000006D', [['0xC000006D', 5, 'logon', 'STATUS_LOGON_FAILURE']]],
+  ['OnLogonError lError = -2', [['-2', 22, 'logon', 'ARBITRATION_CODE_CONTINUE_LOGON']]],
+  ['failureCode 0x5', [['0x5', 12, 'neg-failure', 'HYBRID_REQUIRED_BY_SERVER']]],
+  ['The client showed 0x904.', [['0x904', 18, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  ['| 0x904 | Socket closed |', [['0x904', 2, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  ['ERROR CODE:0X904', [['0X904', 11, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+];
+
+const REJECTED = [
+  '',
+  '2308',
+  'Listening on port 3389',
+  'retry 2308 times',
+  'exit code 1',
+  'exit code -1',
+  'return code 0',
+  'Error code 5',
+  'flags 0x2',
+  '0x7',
+  'version 2308.1',
+  'error 2308.5',
+  'Error code 904',
+  'error code 0x90g',
+  'error code: bad',
+  'the reason: a user',
+  'error code 0x80004005',
+  'pointer 0x7ffe12345678',
+  'e0x904',
+  '0x904abc',
+  'x0x904',
+  'Error code: 0x',
+];
+
+describe('findErrorCodes', () => {
+  for (const [line, expected] of ACCEPTED) {
+    it(`finds ${JSON.stringify(expected.map((e) => e[0]))} in ${JSON.stringify(line)}`, () => {
+      const found = findErrorCodes(line).map((f) => [f.text, f.start, f.family, f.entry.name]);
+      assert.deepEqual(found, expected);
+      for (const f of findErrorCodes(line)) assert.equal(line.slice(f.start, f.end), f.text);
+    });
+  }
+
+  for (const line of REJECTED) {
+    it(`finds nothing in ${JSON.stringify(line)}`, () => assert.deepEqual(findErrorCodes(line), []));
+  }
+
+  it('never throws, and every match is a known code inside the line, in order, without overlaps', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'Error code', 'Extended error code', 'extended', 'ErrorInfo', 'ERRINFO_X', 'reason code', 'Reason=', 'code', 'error',
+        'lError', 'failureCode', 'disconnect reason', ':', '=', ' ', '  ', '(', ')', '/', ',', '.', '-', '\t',
+        '0x904', '0x7', '0X10c9', '2308', '7', '-2', 'A06', '0x', '0x00000904', 'é', '😀',
+      ),
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: -10, max: 0x1_0000_0000 }).map((n) => (n % 2 ? String(n) : `0x${Math.abs(n).toString(16)}`)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), (line) => {
+        const found = findErrorCodes(line);
+        let last = 0;
+        for (const f of found) {
+          assert.ok(f.start >= last && f.start < f.end && f.end <= line.length, JSON.stringify({ line, f }));
+          assert.equal(line.slice(f.start, f.end), f.text);
+          assert.equal(parseErrorCode(f.text), f.value);
+          assert.ok(lookupErrorCode(f.value).includes(f.entry));
+          assert.equal(f.family, f.entry.family);
+          last = f.end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays fast on long lines', () => {
+    const line = `${'error '.repeat(2000)}${' '.repeat(5000)}code${':'.repeat(3000)}`;
+    const started = Date.now();
+    findErrorCodes(line);
+    assert.ok(Date.now() - started < 500, `${Date.now() - started} ms`);
+  });
+});
