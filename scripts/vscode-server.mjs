@@ -81,7 +81,7 @@ export function codeServerCli(sandbox, args) {
  * Starts code-server on 127.0.0.1:`port` in its own process group and resolves once /healthz answers.
  * `stop()` ends that group (the server and its extension hosts) and nothing else.
  */
-export async function startCodeServer({ sandbox, port, folder, env = {}, echo = false, deadlineMs = 30_000 }) {
+export async function startCodeServer({ sandbox, port, folder, env = {}, echo = false, deadlineMs = 30_000, workspaceTrust = false }) {
   if (!existsSync(CODE_SERVER_BIN)) throw new Error(`${CODE_SERVER_BIN} is missing: run node scripts/vscode-bootstrap.mjs`);
   const args = [
     ...codeServerArgs(sandbox),
@@ -89,7 +89,8 @@ export async function startCodeServer({ sandbox, port, folder, env = {}, echo = 
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust stays off except in the run that checks Restricted Mode.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(folder ? [folder] : []),

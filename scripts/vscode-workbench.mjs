@@ -21,7 +21,13 @@ export async function until(what, check, ms = 10_000) {
 export async function openWorkbench(page, url) {
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-  await page.getByRole('tree', { name: /Files Explorer/i }).waitFor({ timeout: 30_000 });
+  // An earlier test may have left another view in the side bar, and the workbench restores it on reload.
+  const explorer = page.getByRole('tree', { name: /Files Explorer/i });
+  await until('the Explorer', async () => {
+    if (await explorer.isVisible()) return true;
+    await page.keyboard.press('Control+Shift+E');
+    return false;
+  }, 30_000);
 }
 
 /** Double-clicks a file in the Explorer and waits for its editor tab. */

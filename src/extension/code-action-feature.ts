@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { fixesForRule } from '../core/fixes/index';
+import type { CheckTarget } from '../core/net/index';
 import { selectFixes } from '../core/rules/fix-all';
 import { ruleById } from '../core/rules/registry';
 import type { Finding, Fix } from '../core/rules/types';
 import { diagnosticRuleId, toRange } from './convert';
 import type { LintFeature } from './lint-feature';
+import type { FixRequest } from './powershell-fixes';
 
 export const SOURCE_FIX_ALL_RDP = vscode.CodeActionKind.SourceFixAll.append('rdp');
 
@@ -15,7 +18,7 @@ function workspaceEdit(document: vscode.TextDocument, fixes: readonly Fix[]): vs
 
 /**
  * For each of our diagnostics: the rule's fix (preferred), fix all of this rule, and its documentation;
- * for the file: `source.fixAll.rdp`. Actions carry edits, not commands, so they preview and undo as one step.
+ * the PowerShell fixes of the rule (shown in an editor, never run); for the file: `source.fixAll.rdp`. Actions carry edits, not commands, so they preview and undo as one step.
  */
 export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -23,7 +26,10 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
   };
   private readonly registration: vscode.Disposable;
 
-  constructor(private readonly lint: LintFeature) {
+  constructor(
+    private readonly lint: LintFeature,
+    private readonly targetOf: (document: vscode.TextDocument) => CheckTarget | undefined,
+  ) {
     this.registration = vscode.languages.registerCodeActionsProvider({ language: 'rdp' }, this, CodeActionFeature.metadata);
   }
 
@@ -59,6 +65,13 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
       if (sameRule.length > 1) {
         const action = new vscode.CodeAction(`Fix all ${ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
         action.edit = workspaceEdit(document, sameRule.map((f) => f.fix!));
+        actions.push(action);
+      }
+      for (const fix of fixesForRule(ruleId)) {
+        const target = this.targetOf(document);
+        const action = new vscode.CodeAction(`Insert PowerShell fix: ${fix.title}`, vscode.CodeActionKind.QuickFix);
+        action.command = { title: action.title, command: 'rdpDoctor.insertPowerShellFix', arguments: [{ fixId: fix.id, ...(target && { target }) } satisfies FixRequest] };
+        action.diagnostics = [diagnostic];
         actions.push(action);
       }
       const rule = ruleById(ruleId);

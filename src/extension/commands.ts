@@ -4,37 +4,20 @@ import { fixAll } from '../core/rules/fix-all';
 import { lintText } from '../core/lint/lint-file';
 import { ALL_RULES, ruleById } from '../core/rules/registry';
 import { ruleDocsUri } from './convert';
-import { explanationMarkdown } from '../core/knowledge/explanation-markdown';
+import type { ExplainerPanels } from './explainer-panel';
 import type { LintFeature } from './lint-feature';
 import type { RegistryPolViews } from './registry-pol-view';
 
-export const DOCS_SCHEME = 'rdp-doctor';
+type Handler = (...args: never[]) => unknown;
 
 interface CommandContext {
   readonly extensionUri: vscode.Uri;
+  readonly explainer: ExplainerPanels;
+  /** Commands that features own (hosts, checks, fixes, reports), added to the table. */
+  readonly more: Readonly<Record<string, Handler>>;
   readonly lint: LintFeature;
   readonly log: vscode.LogOutputChannel;
-  readonly pages: PageProvider;
   readonly polViews: RegistryPolViews;
-}
-
-/** Read-only Markdown pages (error-code explanations) under the `rdp-doctor:` scheme. */
-export class PageProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly pages = new Map<string, string>();
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, this);
-
-  show(path: string, markdown: string): vscode.Uri {
-    this.pages.set(path, markdown);
-    return vscode.Uri.from({ scheme: DOCS_SCHEME, path });
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.pages.get(uri.path) ?? '';
-  }
-
-  dispose(): void {
-    this.registration.dispose();
-  }
 }
 
 async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void> {
@@ -70,8 +53,7 @@ async function explainErrorCode(ctx: CommandContext, code?: string): Promise<voi
     void vscode.window.showErrorMessage(result.error);
     return;
   }
-  const uri = ctx.pages.show(`/explain/${result.code}${result.extended ? `-${result.extended.code}` : ''}.md`, explanationMarkdown(result));
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  ctx.explainer.show(result);
 }
 
 async function fixAllInEditor(ctx: CommandContext): Promise<void> {
@@ -92,7 +74,8 @@ async function fixAllInEditor(ctx: CommandContext): Promise<void> {
 
 /** The command table: IDs to handlers, registered in one place. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  const table: Record<string, (...args: never[]) => unknown> = {
+  const table: Record<string, Handler> = {
+    ...ctx.more,
     'rdpDoctor.fixAll': () => fixAllInEditor(ctx),
     'rdpDoctor.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'rdpDoctor.explainErrorCode': (code?: string) => explainErrorCode(ctx, code),

@@ -1,46 +1,93 @@
 import * as vscode from 'vscode';
 import { CodeActionFeature } from './code-action-feature';
-import { PageProvider, registerCommands } from './commands';
+import { registerCommands } from './commands';
 import { CompletionFeature } from './completion-feature';
+import { ErrorCodeHoverFeature } from './error-code-hover-feature';
+import { ExplainerPanels } from './explainer-panel';
 import { HoverFeature } from './hover-feature';
 import { LintFeature } from './lint-feature';
 import { PolicyHoverFeature } from './policy-hover-feature';
 import { PolicyIndex } from './policy-index';
 import { RegistryPolViews } from './registry-pol-view';
 import { WorkspaceConfigStore } from './workspace-config';
+import type { HostCheckResult } from '../core/net/index';
+import { CertificateViews } from './certificate-view';
+import { CheckDiagnostics } from './check-diagnostics';
+import type { KnownHost } from './check-runner';
+import { CheckService } from './check-service';
+import { hardenActiveFile, type HardenRequest } from './harden-command';
+import { hostCommands } from './host-commands';
+import { HostRegistry } from './host-registry';
+import { HostsView } from './hosts-view';
+import { LanguageStatusFeature } from './language-status';
+import { FixesView, PowerShellFixInserter } from './powershell-fixes';
+import { exportReport } from './report-export';
 
 /** What the extension exposes to its own tests through `vscode.extensions.getExtension(...).exports`. */
 export interface RdpDoctorApi {
   readonly ready: true;
+  /** The hosts the Hosts view shows (after the first scan). */
+  readonly hosts?: () => readonly KnownHost[];
+  readonly latest?: (key: string) => HostCheckResult | undefined;
+  readonly hostsView?: HostsView;
 }
 
 export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
   const log = vscode.window.createOutputChannel('RDP Doctor', { log: true });
+  let api: RdpDoctorApi = { ready: true };
   context.subscriptions.push(log);
   try {
     const configs = new WorkspaceConfigStore(log);
     const polViews = new RegistryPolViews(log);
     const index = new PolicyIndex(log);
     const lint = new LintFeature(context.extensionUri, configs, log, index, polViews);
-    const pages = new PageProvider();
+    const registry = new HostRegistry(configs, log);
+    const checks = new CheckService(registry, configs, log);
+    const hostsView = new HostsView(registry, checks);
+    const certificates = new CertificateViews();
+    const inserter = new PowerShellFixInserter(checks, registry, log);
+    const explainer = new ExplainerPanels(context.extensionUri, checks, log);
+    const version = String(context.extension.packageJSON.version);
     context.subscriptions.push(
       configs,
       polViews,
       index,
       lint,
-      pages,
       new HoverFeature(),
+      new ErrorCodeHoverFeature(),
+      explainer,
       new PolicyHoverFeature(lint),
       new CompletionFeature(),
-      new CodeActionFeature(lint),
-      ...registerCommands({ extensionUri: context.extensionUri, lint, log, pages, polViews }),
+      new CodeActionFeature(lint, (d) => registry.targetOf(d)),
+      registry,
+      checks,
+      hostsView,
+      certificates,
+      new CheckDiagnostics(context.extensionUri, checks, registry, index),
+      new FixesView(),
+      new LanguageStatusFeature(checks, registry),
+      ...registerCommands({
+        extensionUri: context.extensionUri,
+        explainer,
+        lint,
+        log,
+        polViews,
+        more: {
+          ...hostCommands({ checks, registry, hostsView, certificates }),
+          'rdpDoctor.insertPowerShellFix': (arg?: unknown) => inserter.insert(arg),
+          'rdpDoctor.exportReport': (format?: 'markdown' | 'sarif', target?: vscode.Uri) => exportReport(checks, registry, log, version, format, target),
+          'rdpDoctor.hardenConnectionFile': (request?: HardenRequest) => hardenActiveFile(log, request),
+        },
+      }),
     );
-    log.info(`RDP Doctor ${String(context.extension.packageJSON.version)} activated.`);
+    log.info(`RDP Doctor ${version} activated${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: checks run only from commands'}.`);
+    void registry.ready().then(() => checks.checkOnOpen());
+    api = { ready: true, hosts: () => registry.hosts(), latest: (key) => checks.latest(key), hostsView };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));
     void vscode.window.showErrorMessage(`RDP Doctor could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { ready: true };
+  return api;
 }
 
 export function deactivate(): void {

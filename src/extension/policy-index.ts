@@ -86,6 +86,11 @@ export class PolicyIndex implements vscode.Disposable {
     this.exports.set(uri.toString(), { path: vscode.workspace.asRelativePath(uri), ...(folder !== undefined && { folder }), facts });
   }
 
+  /** Every export of the workspace. */
+  all(): IndexedExport[] {
+    return [...this.exports.values()];
+  }
+
   /** The exports in the same workspace folder as `uri` (all of them for a file outside any folder). */
   exportsNear(uri: vscode.Uri): IndexedExport[] {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();

@@ -18,6 +18,19 @@ export const settings = {
   debounceMs(): number {
     return vscode.workspace.getConfiguration('rdpDoctor').get<number>('lint.debounceMs', 200);
   },
+  checksOnOpen(scope?: vscode.Uri): boolean {
+    return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.onOpen', false);
+  },
+  /** The setting, unless `.rdpdoctor.yaml` gives a value (it wins). */
+  checksTimeoutMs(fromConfig?: number): number {
+    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<number>('checks.timeoutMs', 5000);
+  },
+  checksConcurrency(fromConfig?: number): number {
+    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<number>('checks.concurrency', 16);
+  },
+  hoverErrorCodes(scope?: vscode.TextDocument): boolean {
+    return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('hover.errorCodes', true);
+  },
   affectsLinting(event: vscode.ConfigurationChangeEvent): boolean {
     return event.affectsConfiguration('rdpDoctor.rules') || event.affectsConfiguration('rdpDoctor.lint');
   },

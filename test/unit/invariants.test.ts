@@ -74,10 +74,30 @@ describe('invariants', () => {
     assert.equal(pkg.displayName, 'RDP Doctor');
     assert.equal(pkg.engines.vscode, '^1.99.0');
     assert.equal(pkg.bin['rdp-doctor'], 'dist/cli.js');
-    assert.equal(pkg.activationEvents, undefined, 'activation events are left to VS Code');
+    // Commands, views and the rdp language activate it through VS Code's generated events; a workspace with connection
+    // files or a config activates it too (policy exports opened first get diagnostics), and so do the languages
+    // whose error codes it explains on hover. Activation never connects to a host.
+    assert.deepEqual(pkg.activationEvents, [
+      'workspaceContains:**/*.rdp',
+      'workspaceContains:**/.rdpdoctor.{yaml,yml}',
+      'onLanguage:plaintext',
+      'onLanguage:log',
+      'onLanguage:markdown',
+    ]);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'RDP', c.command);
-    for (const path of [pkg.contributes.grammars[0].path, pkg.contributes.snippets[0].path, pkg.contributes.languages[0].configuration]) {
-      assert.ok(existsSync(join(ROOT, path)), path);
-    }
+    const paths = [
+      pkg.contributes.grammars[0].path,
+      ...pkg.contributes.snippets.map((s: { path: string }) => s.path),
+      pkg.contributes.languages[0].configuration,
+      pkg.contributes.viewsContainers.activitybar[0].icon,
+      ...pkg.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown: string } }[] }) => w.steps.map((st) => st.media.markdown)),
+    ];
+    for (const path of paths) assert.ok(existsSync(join(ROOT, path)), path);
+    // Every command the menus and walkthrough name is contributed.
+    const ids = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    const menuCommands = Object.values(pkg.contributes.menus).flat().map((m) => (m as { command: string }).command);
+    for (const id of menuCommands) assert.ok(ids.has(id), `menu entry for unknown command ${id}`);
+    const linked = JSON.stringify(pkg.contributes.walkthroughs).match(/command:(rdpDoctor\.\w+)/g) ?? [];
+    for (const link of linked) assert.ok(ids.has(link.slice('command:'.length)), link);
   });
 });

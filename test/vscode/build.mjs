@@ -24,3 +24,13 @@ await esbuild.build({
   external: ['vscode'],
   logLevel: 'warning',
 });
+// The lab (real xrdp, counting listener) that run.mjs starts before code-server.
+await esbuild.build({
+  entryPoints: [join(root, 'test/vscode/lab.ts')],
+  outfile: join(root, 'out/test/vscode/lab.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});

@@ -1,21 +1,24 @@
 // Runs the VS Code tests in a real VS Code (code-server + Debian chromium), offline:
 // (a) the extension-host Mocha suite (out/test/vscode/suite), then (b) the UI tests (test/vscode/ui/*.test.mjs).
-// `node test/vscode/run.mjs [--only host|ui] [--verbose]`; RDP_DOCTOR_GREP filters the extension-host tests.
+// (c) the Restricted Mode test in its own code-server with workspace trust on.
+// `node test/vscode/run.mjs [--only host|ui|restricted] [--verbose]`; RDP_DOCTOR_GREP filters the extension-host tests.
 // Needs `node scripts/vscode-bootstrap.mjs`, `npm run build` and `node test/vscode/build.mjs` first
 // (`npm run test:vscode` does the bootstrap and the test build; `npm test` builds the extension before it).
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CODE_SERVER_BIN, MOCHA_DIR, ROOT } from '../../scripts/vscode-paths.mjs';
 import { freePort, launchBrowser, makeSandbox, startCodeServer, withDeadline, workbenchUrl } from '../../scripts/vscode-server.mjs';
 import { TEST_USER_SETTINGS } from './workbench-settings.mjs';
 
-const OVERALL_MS = 170_000; // the whole run, including start-up and clean-up, stays under 3 minutes
-const HOST_SUITE_MS = 90_000;
+const OVERALL_MS = 300_000; // the whole run, including start-up and clean-up, stays under 5 minutes
+const HOST_SUITE_MS = 120_000;
 const UI_TEST_MS = 30_000;
 const FIXTURES = join(ROOT, 'test/vscode/fixtures/workspace');
 const SUITE_ENTRY = join(ROOT, 'out/test/vscode/suite/index.js');
 const UI_DIR = join(ROOT, 'test/vscode/ui');
+const LAB = join(ROOT, 'out/test/vscode/lab.js');
 const RESULTS = join(ROOT, 'test-results');
 
 /** Workbench chatter forwarded with the extension host's console; shown only with --verbose. */
@@ -54,10 +57,13 @@ function checkPrerequisites() {
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
 
-/** A fresh copy of the fixture workspace, so tests can change files. */
-function copyWorkspace(sandbox, name) {
+/** A fresh copy of the fixture workspace, so tests can change files, with a `.rdp` file and an inventory for the lab server. */
+function copyWorkspace(sandbox, name, lab) {
   const target = join(sandbox.dir, name);
   cpSync(FIXTURES, target, { recursive: true });
+  mkdirSync(join(target, 'lab'), { recursive: true });
+  writeFileSync(join(target, 'lab', 'lab-server.rdp'), `full address:s:127.0.0.1:${lab.xrdpPort}\r\nprompt for credentials:i:1\r\nauthentication level:i:2\r\n`);
+  appendFileSync(join(target, '.rdpdoctor.yaml'), `hosts:\n  - group: Lab\n    hosts:\n      - { host: 127.0.0.1, port: ${lab.xrdpPort} }\n`);
   return target;
 }
 
@@ -66,8 +72,8 @@ function slug(text) {
 }
 
 /** (a) Mocha inside the extension host, started by the workbench from the URL payload; the exit code comes from codeAutomationExit. */
-async function runExtensionHostSuite(browser, server, sandbox) {
-  const folder = copyWorkspace(sandbox, 'workspace-host');
+async function runExtensionHostSuite(browser, server, sandbox, lab) {
+  const folder = copyWorkspace(sandbox, 'workspace-host', lab);
   const context = await browser('host');
   const page = await context.newPage();
   let exit;
@@ -103,8 +109,8 @@ async function runExtensionHostSuite(browser, server, sandbox) {
 }
 
 /** (b) What a person sees: each UI test module exports `tests`, run in order against one workbench page. */
-async function runUiTests(browser, server, sandbox) {
-  const folder = copyWorkspace(sandbox, 'workspace-ui');
+async function runUiTests(browser, server, sandbox, lab) {
+  const folder = copyWorkspace(sandbox, 'workspace-ui', lab);
   const modules = readdirSync(UI_DIR).filter((n) => n.endsWith('.test.mjs')).sort();
   const context = await browser('ui');
   const page = await context.newPage();
@@ -121,7 +127,7 @@ async function runUiTests(browser, server, sandbox) {
       const shot = join(RESULTS, `ui-${String(index).padStart(2, '0')}-${slug(name)}`);
       const started = Date.now();
       try {
-        await withDeadline(run({ page, url, folder }), UI_TEST_MS, `"${name}" did not finish`);
+        await withDeadline(run({ page, url, folder, lab }), UI_TEST_MS, `"${name}" did not finish`);
         await page.screenshot({ path: `${shot}.png` });
         console.log(`    ✔ ${name} (${Date.now() - started} ms)`);
       } catch (error) {
@@ -134,6 +140,50 @@ async function runUiTests(browser, server, sandbox) {
   await context.close().catch(() => {});
   console.log(`  ${index - failures} passing, ${failures} failing\n`);
   return failures;
+}
+
+/**
+ * (c) Restricted Mode: a second code-server with workspace trust on opens an untrusted folder whose `.rdp` file and
+ * inventory point at a counting listener, with checks on open turned on everywhere. Linting must work and nothing
+ * may connect until "Check All Hosts" is run by hand, which must connect (so the listener could have seen a connection).
+ */
+async function runRestrictedTest(labModule) {
+  const sandbox = makeSandbox(undefined, {
+    settings: { ...TEST_USER_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'rdpDoctor.checks.onOpen': true },
+  });
+  const listener = await labModule.startCountingListener();
+  const folder = join(sandbox.dir, 'workspace-restricted');
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  writeFileSync(join(folder, 'untrusted.rdp'), `full address:s:127.0.0.1:${listener.port}\r\nauthentication level:i:0\r\n`);
+  writeFileSync(join(folder, '.rdpdoctor.yaml'), `hosts:\n  - { host: 127.0.0.1, port: ${listener.port} }\n`);
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true }));
+  let server;
+  let context;
+  let page;
+  console.log('\n  Restricted Mode (workspace trust on, untrusted folder)');
+  const shot = join(RESULTS, 'ui-restricted-mode');
+  try {
+    server = await startCodeServer({ sandbox, port: await freePort(), echo: verbose, workspaceTrust: true });
+    context = await launchBrowser(sandbox, { profile: join(sandbox.dir, 'browser-restricted') });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    if (verbose) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
+    const { run } = await import(pathToFileURL(join(ROOT, 'test/vscode/restricted.mjs')).href);
+    const started = Date.now();
+    await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), listener }), 60_000, 'The Restricted Mode test did not finish');
+    await page.screenshot({ path: `${shot}.png` });
+    console.log(`    ✔ no connection in Restricted Mode until a check command runs (${Date.now() - started} ms)\n`);
+    return 0;
+  } catch (error) {
+    await page?.screenshot({ path: `${shot}-failed.png` }).catch(() => {});
+    console.log(`    ✘ Restricted Mode\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: ${shot}-failed.png\n`);
+    return 1;
+  } finally {
+    await context?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    await listener.stop();
+    sandbox.remove();
+  }
 }
 
 async function main() {
@@ -149,6 +199,8 @@ async function main() {
   for (const name of readdirSync(RESULTS)) if (/^(?:ui-|extension-host-)/.test(name)) rmSync(join(RESULTS, name), { force: true });
   const sandbox = makeSandbox(undefined, { settings: TEST_USER_SETTINGS });
   let server;
+  let lab;
+  const labModule = createRequire(import.meta.url)(LAB);
   const contexts = new Set();
   // A browser (and profile) per phase: a webview in the UI phase stayed blank after the extension-host
   // phase had opened Markdown previews in the same profile (3 runs in 4), and never with its own.
@@ -163,6 +215,7 @@ async function main() {
     (cleaning ??= (async () => {
       await Promise.all([...contexts].map((c) => c.close().catch(() => {})));
       await server?.stop().catch((e) => console.error(`Stopping code-server failed: ${e.message}`));
+      await lab?.stop().catch((e) => console.error(`Stopping the lab server failed: ${e.message}`));
       sandbox.remove();
     })());
   const abort = (why) => {
@@ -174,17 +227,26 @@ async function main() {
   process.once('SIGTERM', () => abort('Terminated'));
   let failed = false;
   try {
-    server = await startCodeServer({ sandbox, port: await freePort(), echo: verbose, env: { RDP_DOCTOR_MOCHA: MOCHA_DIR } });
+    lab = await labModule.startLab(join(sandbox.dir, 'lab'));
+    server = await startCodeServer({
+      sandbox,
+      port: await freePort(),
+      echo: verbose,
+      env: { RDP_DOCTOR_MOCHA: MOCHA_DIR, RDP_DOCTOR_LAB_PORT: String(lab.xrdpPort), RDP_DOCTOR_LAB_SHA1: lab.sha1 },
+    });
     console.log(`code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (only !== 'ui') {
-      const code = await runExtensionHostSuite(browser, server, sandbox);
+    if (!only || only === 'host') {
+      const code = await runExtensionHostSuite(browser, server, sandbox, lab);
       if (code !== 0) {
         failed = true;
         console.error(`Extension-host tests failed (exit code ${code}).`);
       }
     }
-    if (only !== 'host') {
-      if ((await runUiTests(browser, server, sandbox)) > 0) failed = true;
+    if (!only || only === 'ui') {
+      if ((await runUiTests(browser, server, sandbox, lab)) > 0) failed = true;
+    }
+    if (!only || only === 'restricted') {
+      if ((await runRestrictedTest(labModule)) > 0) failed = true;
     }
   } catch (error) {
     failed = true;

@@ -55,10 +55,11 @@ export const tests = [
       await page.locator('.quick-input-widget', { hasText: 'Explain a Remote Desktop error code' }).waitFor();
       await input.fill('0x904');
       await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: '0x904' }).waitFor();
-      // The Markdown preview is a webview: an iframe holding the rendered page in another iframe.
-      const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-      await preview.getByText('disconnectReasonAtClientWinsockFDCLOSE').first().waitFor();
+      await page.locator('.tabs-container .tab.active', { hasText: 'Error code 0x904' }).waitFor();
+      // The explainer is a webview panel: an iframe holding the page in another iframe.
+      const explainer = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await explainer.getByText('disconnectReasonAtClientWinsockFDCLOSE').first().waitFor();
+      await explainer.getByRole('heading', { name: 'Checks that tell the causes apart' }).waitFor();
     },
   },
 ];

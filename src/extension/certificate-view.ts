@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { certificateDocument } from '../core/net/certificate-text';
+import type { HostCheckResult } from '../core/net/index';
+
+export const CERT_SCHEME = 'rdp-doctor-cert';
+
+/** Read-only documents with every field of a listener's certificate and chain, as the last check saw them. */
+export class CertificateViews implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly results = new Map<string, HostCheckResult>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, vscode.workspace.registerTextDocumentContentProvider(CERT_SCHEME, this)];
+
+  /** The document's URI for a host: one per host, refreshed by each check. */
+  uriFor(result: HostCheckResult): vscode.Uri {
+    const name = `${result.host.replace(/[^A-Za-z0-9.-]/g, '_')}_${result.port}`;
+    return vscode.Uri.from({ scheme: CERT_SCHEME, path: `/${name}.certificate.txt` });
+  }
+
+  async show(result: HostCheckResult): Promise<vscode.TextEditor> {
+    const uri = this.uriFor(result);
+    const known = this.results.has(uri.path);
+    this.results.set(uri.path, result);
+    if (known) this.changed.fire(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const result = this.results.get(uri.path);
+    return result ? certificateDocument(result) : 'No certificate: check the host again to see it.\n';
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { HostCheckResult, NetFinding } from '../core/net/index';
+import { parseRdp } from '../core/rdp/parse';
+import { crossCheck } from '../core/rules/xrf/cross-check';
+import { rdpFacts } from '../core/rules/xrf/facts';
+import { XRF_RULES } from '../core/rules/xrf/index';
+import { LineIndex } from '../core/text/line-index';
+import { hostKey } from './check-runner';
+import type { CheckService } from './check-service';
+import { crossDiagnostic, DIAGNOSTIC_SOURCE, ruleDocsUri } from './convert';
+import type { FileTarget, HostRegistry } from './host-registry';
+import type { PolicyIndex } from './policy-index';
+
+const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+/** Cross-checks that need a probe: XRF001 with the probe's nlaRequired (on the `.rdp` file), XRF004 (on the export). */
+const XRF_FROM_PROBE = XRF_RULES.filter((r) => r.id === 'XRF001');
+const XRF_THUMBPRINT = XRF_RULES.filter((r) => r.id === 'XRF004');
+
+function time(result: HostCheckResult): string {
+  return new Date().toTimeString().slice(0, 5) + (result.addresses[0] ? `, ${result.addresses[0]}` : '');
+}
+
+/**
+ * Check results as diagnostics: NET findings on the `full address` line of every `.rdp` file that targets
+ * the host, XRF001 from the probe on those files, XRF004 on the policy exports. Kept apart from the lint
+ * diagnostics (their own collection), replaced by each new check of the host.
+ */
+export class CheckDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('rdp-doctor-checks');
+  private readonly checkedAt = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly checks: CheckService,
+    private readonly registry: HostRegistry,
+    private readonly index: PolicyIndex,
+  ) {
+    this.disposables.push(
+      checks.onDidCheck((results) => {
+        for (const r of results) if (!r.cancelled) this.checkedAt.set(hostKey(r.host, r.port), time(r));
+        this.publish();
+      }),
+      registry.onDidChange(() => this.publish()),
+      index.onDidChange(() => this.publish()),
+    );
+  }
+
+  private publish(): void {
+    const byUri = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    const add = (uri: vscode.Uri, diagnostic: vscode.Diagnostic): void => {
+      const entry = byUri.get(uri.toString()) ?? { uri, diagnostics: [] };
+      entry.diagnostics.push(diagnostic);
+      byUri.set(uri.toString(), entry);
+    };
+    const probes: HostCheckResult[] = [];
+    for (const host of this.registry.hosts()) {
+      const result = this.checks.latest(host.key);
+      if (!result || result.cancelled) continue;
+      probes.push(result);
+      for (const file of this.registry.filesFor(host.key)) {
+        for (const f of result.findings) add(file.uri, this.netDiagnostic(file, result, f));
+        for (const x of this.probeCrossChecks(file, result)) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
+      }
+    }
+    if (probes.length > 0) {
+      for (const x of crossCheck(XRF_THUMBPRINT, { rdpFiles: [], exports: this.index.all(), probes })) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
+    }
+    this.collection.clear();
+    for (const { uri, diagnostics } of byUri.values()) this.collection.set(uri, diagnostics);
+  }
+
+  private netDiagnostic(file: FileTarget, result: HostCheckResult, f: NetFinding): vscode.Diagnostic {
+    const when = this.checkedAt.get(hostKey(result.host, result.port)) ?? '';
+    const d = new vscode.Diagnostic(file.range, `${f.message} (check of ${result.target}${when ? ` at ${when}` : ''})`, SEVERITY[f.severity]);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = { value: f.ruleId, target: ruleDocsUri(this.extensionUri, f.ruleId) };
+    return d;
+  }
+
+  private probeCrossChecks(file: FileTarget, result: HostCheckResult): ReturnType<typeof crossCheck<vscode.Location>> {
+    const lines = new LineIndex(file.text);
+    const locate = (span: { start: number; end: number }): vscode.Location => {
+      const s = lines.positionAt(span.start);
+      const e = lines.positionAt(span.end);
+      return new vscode.Location(file.uri, new vscode.Range(s.line, s.character, e.line, e.character));
+    };
+    const facts = rdpFacts(parseRdp(file.text), locate);
+    return crossCheck(XRF_FROM_PROBE, { rdpFiles: [{ path: file.uri.toString(), facts }], exports: [], probes: [result] });
+  }
+
+  /** The diagnostics of a check for a file (tests and the language status item read them). */
+  forUri(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,176 @@
+import type { X509Certificate } from 'node:crypto';
+import * as vscode from 'vscode';
+import { DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
+import { checkHosts, readCertificates, TrustStore, type CheckTarget, type HostCheckResult } from '../core/net/index';
+import { hostKey, type CheckRunner, type KnownHost } from './check-runner';
+import type { HostRegistry } from './host-registry';
+import type { Logger } from './logger';
+import { settings } from './settings';
+import type { WorkspaceConfigStore } from './workspace-config';
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** How a check run ended, for the summary message. */
+function summary(results: readonly HostCheckResult[]): string {
+  if (results.length === 1) {
+    const r = results[0]!;
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    const warnings = r.findings.filter((f) => f.severity === 'warning').length;
+    if (errors + warnings === 0) return `RDP Doctor: ${r.target} passed every check.`;
+    return `RDP Doctor checked ${r.target}: ${[errors > 0 && count(errors, 'error'), warnings > 0 && count(warnings, 'warning')].filter(Boolean).join(', ')}.`;
+  }
+  const errors = results.filter((r) => r.findings.some((f) => f.severity === 'error')).length;
+  const warnings = results.filter((r) => !r.findings.some((f) => f.severity === 'error') && r.findings.some((f) => f.severity === 'warning')).length;
+  if (errors === 0 && warnings === 0) return `RDP Doctor: ${results.length} hosts passed every check.`;
+  const parts = [errors > 0 && `${errors} with errors`, warnings > 0 && `${warnings} with warnings`].filter(Boolean);
+  return `RDP Doctor checked ${results.length} hosts: ${parts.join(', ')}.`;
+}
+
+/**
+ * Runs remote checks with a cancellable progress notification and keeps the latest result per host.
+ * Checks start only from commands, or on open when the user turned `rdpDoctor.checks.onOpen` on in a trusted workspace.
+ */
+export class CheckService implements CheckRunner, vscode.Disposable {
+  private readonly results = new Map<string, HostCheckResult>();
+  private readonly running = new Set<string>();
+  private readonly controllers = new Set<AbortController>();
+  private readonly checked = new vscode.EventEmitter<readonly HostCheckResult[]>();
+  private readonly runningChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.checked, this.runningChanged];
+  readonly onDidCheck = this.checked.event;
+  readonly onDidChangeRunning = this.runningChanged.event;
+
+  constructor(
+    private readonly registry: HostRegistry,
+    private readonly configs: WorkspaceConfigStore,
+    private readonly log: Logger,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.languageId === 'rdp' && d.uri.scheme === 'file') void this.checkOnOpen(this.registry.targetOf(d));
+      }),
+    );
+  }
+
+  knownHosts(): readonly KnownHost[] {
+    return this.registry.hosts();
+  }
+
+  latest(key: string): HostCheckResult | undefined {
+    return this.results.get(key);
+  }
+
+  isRunning(key: string): boolean {
+    return this.running.has(key);
+  }
+
+  /** Every result of this session (for reports). */
+  allResults(): HostCheckResult[] {
+    return [...this.results.values()];
+  }
+
+  /** Checks on open: only when the setting is on and the workspace is trusted (Restricted Mode never connects on its own). */
+  async checkOnOpen(target?: CheckTarget): Promise<void> {
+    if (!settings.checksOnOpen()) return;
+    if (!vscode.workspace.isTrusted) {
+      this.log.info('Restricted Mode: checks on open are off; run a check command to check a host.');
+      return;
+    }
+    const targets = target ? [target] : this.registry.hosts().map((h) => h.target);
+    if (targets.length > 0) await this.check(targets, { title: 'Checking on open' });
+  }
+
+  async check(targets: readonly CheckTarget[], options?: { readonly title?: string }): Promise<readonly HostCheckResult[]> {
+    if (targets.length === 0) return [];
+    const config = await this.config();
+    const store = new TrustStore(await this.anchors(config));
+    const keys = targets.map((t) => hostKey(t.host, t.port));
+    for (const k of keys) this.running.add(k);
+    this.runningChanged.fire();
+    void vscode.commands.executeCommand('setContext', 'rdpDoctor.checking', true);
+    const started = Date.now();
+    let results: HostCheckResult[] = [];
+    try {
+      results = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: options?.title ?? (targets.length === 1 ? `Checking ${targets[0]!.target}` : `Checking ${targets.length} hosts`), cancellable: true },
+        async (progress, token) => {
+          const controller = new AbortController();
+          this.controllers.add(controller);
+          const cancel = token.onCancellationRequested(() => controller.abort());
+          let done = 0;
+          try {
+            return await checkHosts(targets, {
+              timeoutMs: settings.checksTimeoutMs(config === DEFAULT_CONFIG ? undefined : config.checks.timeoutMs),
+              concurrency: settings.checksConcurrency(config === DEFAULT_CONFIG ? undefined : config.checks.concurrency),
+              store,
+              expiringSoonDays: config.trust.expiringSoonDays,
+              severities: { ...config.rules, ...settings.rules() },
+              signal: controller.signal,
+              onResult: (result) => {
+                done += 1;
+                this.store(result);
+                progress.report({ increment: 100 / targets.length, message: `${done}/${targets.length} ${result.target}` });
+              },
+            });
+          } finally {
+            cancel.dispose();
+            this.controllers.delete(controller);
+          }
+        },
+      );
+    } finally {
+      for (const k of keys) this.running.delete(k);
+      this.runningChanged.fire();
+      if (this.running.size === 0) void vscode.commands.executeCommand('setContext', 'rdpDoctor.checking', false);
+    }
+    const cancelled = results.some((r) => r.cancelled);
+    this.log.info(`Checked ${results.length} host(s) in ${Date.now() - started} ms${cancelled ? ' (cancelled)' : ''}.`);
+    for (const r of results) this.log.info(`  ${r.target}: ${r.findings.length === 0 ? 'no findings' : r.findings.map((f) => `${f.ruleId} ${f.severity}`).join(', ')}`);
+    this.checked.fire(results);
+    if (cancelled) void vscode.window.showInformationMessage('RDP Doctor: the check was cancelled; the hosts that finished keep their results.');
+    else void vscode.window.showInformationMessage(summary(results));
+    return results;
+  }
+
+  /** Stops every running check (the notification's Cancel does the same for its own run). */
+  cancelAll(): number {
+    const n = this.controllers.size;
+    for (const c of this.controllers) c.abort();
+    return n;
+  }
+
+  private store(result: HostCheckResult): void {
+    const key = hostKey(result.host, result.port);
+    if (result.cancelled && this.results.has(key)) return; // an earlier complete result says more than a cancelled one
+    this.results.set(key, result);
+  }
+
+  /** The first workspace folder's `.rdpdoctor.yaml` (checks, trust and rule settings), or the defaults. */
+  private async config(): Promise<RdpDoctorConfig> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return (folder && (await this.configs.forDocument(folder.uri))) || DEFAULT_CONFIG;
+  }
+
+  private async anchors(config: RdpDoctorConfig): Promise<X509Certificate[]> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const anchors: X509Certificate[] = [];
+    for (const path of config.trust.ca) {
+      const uri = folder && !/^(?:\/|[a-z]:[\\/])/i.test(path) ? vscode.Uri.joinPath(folder.uri, path) : vscode.Uri.file(path);
+      try {
+        const read = readCertificates(Buffer.from(await vscode.workspace.fs.readFile(uri)));
+        if ('problem' in read) this.log.warn(`${path} is not a CA certificate file: ${read.problem}.`);
+        else anchors.push(...read.certificates);
+      } catch (error) {
+        this.log.warn(`Cannot read the CA file ${path}: ${String(error)}`);
+      }
+    }
+    return anchors;
+  }
+
+  dispose(): void {
+    this.cancelAll();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { explainAt, hoverMarkdown } from '../core/knowledge/explanation-hover';
+import { findErrorCodes } from '../core/knowledge/find-error-codes';
+import { settings } from './settings';
+
+/** Logs can have very long lines; the codes near the cursor are enough. */
+const WINDOW = 1000;
+
+/** Hover on a known Remote Desktop error code in plain text, logs and Markdown ("Error code: 0x904", "Reason= 2308"). */
+export class ErrorCodeHoverFeature implements vscode.Disposable, vscode.HoverProvider {
+  private readonly registration = vscode.languages.registerHoverProvider(
+    [{ language: 'plaintext' }, { language: 'log' }, { language: 'markdown' }],
+    this,
+  );
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    // Read on each hover, so turning the setting off takes effect at once.
+    if (!settings.hoverErrorCodes(document)) return undefined;
+    const text = document.lineAt(position.line).text;
+    const offset = Math.max(0, position.character - WINDOW);
+    const hover = explainAt(findErrorCodes(text.slice(offset, position.character + WINDOW)), position.character - offset);
+    if (!hover) return undefined;
+    const markdown = new vscode.MarkdownString(hoverMarkdown(hover));
+    markdown.isTrusted = { enabledCommands: ['rdpDoctor.explainErrorCode'] };
+    return new vscode.Hover(markdown, new vscode.Range(position.line, hover.start + offset, position.line, hover.end + offset));
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}

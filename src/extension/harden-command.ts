@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { isHostName } from '../core/rdp/address';
+import { hardenConnectionFile, ipAddressTarget } from '../core/rdp/harden';
+import { toRange } from './convert';
+import type { Logger } from './logger';
+
+/** Test and automation arguments: the host name to use instead of an IP target, and whether to preview. */
+export interface HardenRequest {
+  readonly hostName?: string;
+  readonly preview?: boolean;
+}
+
+/**
+ * "Harden Connection File…" (SPEC §6): one undoable edit, previewed first, that requires server
+ * authentication and NLA, negotiates the security layer, removes saved passwords, and can replace an IP target.
+ */
+export async function hardenActiveFile(log: Logger, request: HardenRequest = {}): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'rdp') {
+    void vscode.window.showInformationMessage('Open an .rdp file to harden it.');
+    return false;
+  }
+  const document = editor.document;
+  let hostName = request.hostName;
+  const ip = ipAddressTarget(document.getText());
+  if (hostName === undefined && ip !== undefined) {
+    hostName = await vscode.window.showInputBox({
+      title: 'Harden Connection File',
+      prompt: `The file connects to the IP address ${ip}, which no certificate names. Type the server's host name to use instead, or leave this empty to keep the address.`,
+      placeHolder: 'rdsh01.contoso.com',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' || isHostName(v.trim()) ? undefined : `"${v.trim()}" is not a host name.`),
+    });
+    if (hostName === undefined) return false; // Escape cancels the whole command
+    hostName = hostName.trim() || undefined;
+  }
+  const version = document.version;
+  const result = hardenConnectionFile(document.getText(), hostName ? { hostName } : {});
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(`RDP Doctor: ${result.error}`);
+    return false;
+  }
+  if (result.edits.length === 0) {
+    void vscode.window.showInformationMessage('This connection file is already hardened.');
+    return false;
+  }
+  if (document.version !== version) return false; // edited while the input box was open: the edits are stale
+  const edit = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: request.preview !== false, label: 'Harden connection file', description: result.changes.join(' ') };
+  for (const e of result.edits) edit.replace(document.uri, toRange(document, e.span), e.newText, metadata);
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  log.info(`Harden Connection File on ${document.uri.toString()}: ${applied ? result.changes.join(' ') : 'not applied'}`);
+  return applied;
+}

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import type { CheckTarget, HostCheckResult } from '../core/net/index';
+import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
+import { displayTarget } from '../core/rdp/target';
+import { hostKey } from './check-runner';
+import type { CheckService } from './check-service';
+import type { CertificateViews } from './certificate-view';
+import type { HostRegistry } from './host-registry';
+import type { HostsNode, HostsView } from './hosts-view';
+
+export interface HostCommandContext {
+  readonly checks: CheckService;
+  readonly registry: HostRegistry;
+  readonly hostsView: HostsView;
+  readonly certificates: CertificateViews;
+}
+
+type Handler = (...args: never[]) => unknown;
+
+/** `host[:port]` typed by a user, or undefined with the reason in `problem`. */
+export function targetFromInput(text: string): CheckTarget | { problem: string } {
+  const parsed = parseAddress(text.trim());
+  if (!parsed.ok) return { problem: `Not a host or host:port: ${parsed.problem}.` };
+  const port = parsed.address.port ?? DEFAULT_RDP_PORT;
+  return { target: displayTarget(parsed.address.host, port), host: parsed.address.host, port };
+}
+
+/** A command's host argument: a Hosts view node, a `host:port` string, or a check target. */
+function targetOfArg(arg: unknown): CheckTarget | undefined {
+  if (typeof arg === 'string') {
+    const t = targetFromInput(arg);
+    return 'problem' in t ? undefined : t;
+  }
+  if (arg && typeof arg === 'object') {
+    const node = arg as Partial<Exclude<HostsNode, { kind: 'group' }>>;
+    if (typeof node.host === 'object' && node.host !== null && 'target' in node.host) return node.host.target;
+    if ('host' in arg && 'port' in arg) return arg as CheckTarget;
+  }
+  return undefined;
+}
+
+async function askTarget(registry: HostRegistry): Promise<CheckTarget | undefined> {
+  const known = registry.hosts();
+  const value = await vscode.window.showInputBox({
+    title: 'Check a Remote Desktop host',
+    prompt: 'The host name or address, with the port when it is not 3389 (DNS, TCP, RDP negotiation, TLS and the certificate are checked).',
+    placeHolder: known[0]?.target.target ?? 'rdsh01.contoso.com:3389',
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      const t = targetFromInput(text);
+      return 'problem' in t ? t.problem : undefined;
+    },
+  });
+  if (!value) return undefined;
+  const t = targetFromInput(value);
+  return 'problem' in t ? undefined : t;
+}
+
+/** The checked host a certificate command is about: its argument, or a pick among the checked hosts. */
+async function checkedHost(ctx: HostCommandContext, arg: unknown): Promise<HostCheckResult | undefined> {
+  const target = targetOfArg(arg);
+  if (target) {
+    const result = ctx.checks.latest(hostKey(target.host, target.port));
+    if (!result?.certificate) void vscode.window.showWarningMessage(`RDP Doctor has no certificate for ${target.target}: check the host first.`);
+    return result?.certificate ? result : undefined;
+  }
+  const withCerts = ctx.checks.allResults().filter((r) => r.certificate);
+  if (withCerts.length === 0) {
+    void vscode.window.showInformationMessage('No certificate yet: check a host that offers TLS first.');
+    return undefined;
+  }
+  if (withCerts.length === 1) return withCerts[0];
+  const pick = await vscode.window.showQuickPick(
+    withCerts.map((r) => ({ label: r.target, description: r.certificate!.subject, result: r })),
+    { title: 'Show the certificate of which host?' },
+  );
+  return pick?.result;
+}
+
+export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
+  return {
+    'rdpDoctor.checkHost': async (arg?: unknown) => {
+      const target = targetOfArg(arg) ?? (await askTarget(ctx.registry));
+      if (!target) return undefined;
+      const results = await ctx.checks.check([target]);
+      await ctx.hostsView.reveal(hostKey(target.host, target.port));
+      return results[0];
+    },
+    'rdpDoctor.checkAllHosts': async () => {
+      await ctx.registry.ready();
+      const hosts = ctx.registry.hosts();
+      if (hosts.length === 0) {
+        void vscode.window.showInformationMessage('No hosts in this workspace: open a folder with .rdp files, or add a hosts list to .rdpdoctor.yaml.');
+        return [];
+      }
+      return ctx.checks.check(hosts.map((h) => h.target));
+    },
+    'rdpDoctor.checkFileHost': async (uri?: vscode.Uri) => {
+      const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document || document.languageId !== 'rdp') {
+        void vscode.window.showInformationMessage('Open an .rdp file to check its host.');
+        return undefined;
+      }
+      const target = ctx.registry.targetOf(document);
+      if (!target) {
+        void vscode.window.showErrorMessage('This file has no valid full address to check.');
+        return undefined;
+      }
+      const results = await ctx.checks.check([target]);
+      return results[0];
+    },
+    'rdpDoctor.showCertificate': async (arg?: unknown) => {
+      const result = await checkedHost(ctx, arg);
+      return result ? ctx.certificates.show(result) : undefined;
+    },
+    'rdpDoctor.copyThumbprint': async (arg?: unknown) => {
+      const result = await checkedHost(ctx, arg);
+      if (!result?.certificate) return undefined;
+      await vscode.env.clipboard.writeText(result.certificate.sha1);
+      void vscode.window.showInformationMessage(`Copied the thumbprint of ${result.target}: ${result.certificate.sha1}`);
+      return result.certificate.sha1;
+    },
+    'rdpDoctor.cancelChecks': () => ctx.checks.cancelAll(),
+    'rdpDoctor.refreshHosts': () => ctx.registry.refresh(),
+    'rdpDoctor.openHostFile': async (arg?: unknown) => {
+      const node = arg as HostsNode | undefined;
+      const files = node?.kind === 'file' ? [node.uri] : node && node.kind !== 'group' ? node.host.files : [];
+      if (files.length === 0) return undefined;
+      const uri =
+        files.length === 1
+          ? files[0]
+          : (await vscode.window.showQuickPick(files.map((f) => ({ label: vscode.workspace.asRelativePath(f), uri: f })), { title: 'Open which file?' }))?.uri;
+      return uri ? vscode.window.showTextDocument(uri) : undefined;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { lintReportOnThisThread } from '../cli/lint-command';
+import { workspaceReportMarkdown, workspaceReportSarif, type WorkspaceReportInput } from '../core/report/workspace-report';
+import { hostKey } from './check-runner';
+import type { CheckService } from './check-service';
+import type { HostRegistry } from './host-registry';
+import type { Logger } from './logger';
+
+type ReportFormat = 'markdown' | 'sarif';
+
+/** The report's data: every workspace folder linted as the CLI lints it, plus the latest check of each host. */
+export async function workspaceReport(checks: CheckService, registry: HostRegistry, version: string): Promise<WorkspaceReportInput> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  const root = folders[0]?.uri.fsPath;
+  const lint = folders.length > 0 ? lintReportOnThisThread(folders.map((f) => f.uri.fsPath)) : { files: [], errors: [] };
+  const relative = (path: string): string => vscode.workspace.asRelativePath(vscode.Uri.file(path), folders.length > 1);
+  await registry.ready();
+  const reportChecks = checks.allResults().map((result) => {
+    const files = registry.filesFor(hostKey(result.host, result.port));
+    return {
+      result,
+      files: files.map((f) => vscode.workspace.asRelativePath(f.uri, folders.length > 1)),
+      ...(files[0] && { line: files[0].range.start.line + 1 }),
+    };
+  });
+  return {
+    tool: 'rdp-doctor',
+    version,
+    generatedAt: new Date().toISOString(),
+    ...(root !== undefined && { root }),
+    files: lint.files.map((f) => ({ ...f, path: relative(f.path), findings: f.findings.map((x) => ({ ...x, subject: x.subject ?? undefined })) })) as WorkspaceReportInput['files'],
+    errors: lint.errors.map((e) => ({ path: relative(e.path), message: e.message })),
+    checks: reportChecks,
+  };
+}
+
+/** "Export Report…": Markdown or SARIF for the workspace, written where the user chooses. */
+export async function exportReport(checks: CheckService, registry: HostRegistry, log: Logger, version: string, format?: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const chosen =
+    format ??
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'Markdown', description: 'A readable report: findings per file and the check ladder per host', format: 'markdown' as const },
+          { label: 'SARIF', description: 'SARIF 2.1.0 for code-scanning tools and CI', format: 'sarif' as const },
+        ],
+        { title: 'Export an RDP Doctor report' },
+      )
+    )?.format;
+  if (!chosen) return undefined;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = chosen === 'markdown' ? 'rdp-doctor-report.md' : 'rdp-doctor-report.sarif';
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: 'Export Report',
+      ...(folder && { defaultUri: vscode.Uri.joinPath(folder, name) }),
+      filters: chosen === 'markdown' ? { Markdown: ['md'] } : { SARIF: ['sarif', 'json'] },
+    }));
+  if (!uri) return undefined;
+  const input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'RDP Doctor: building the report' }, () => workspaceReport(checks, registry, version));
+  const text = chosen === 'markdown' ? workspaceReportMarkdown(input) : JSON.stringify(workspaceReportSarif(input), null, 2) + '\n';
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  log.info(`Wrote the ${chosen} report to ${uri.toString()} (${input.files.length} files, ${input.checks.length} checked hosts).`);
+  if (!target) {
+    void vscode.window.showInformationMessage(`RDP Doctor wrote ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((open) => open && vscode.window.showTextDocument(uri));
+  }
+  return uri;
+}

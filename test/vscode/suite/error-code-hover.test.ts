@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, waitFor, withSetting } from './helpers';
+import { suite, suiteSetup, test } from './mocha-tdd';
+
+/** Our hover starts with the code's label in bold. */
+const OURS = /^\*\*(Error code|Extended error code|Server error info|Negotiation failure code|Logon error) /;
+
+function markdownOf(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n---\n');
+}
+
+/** Our hovers at the first character of `code` on the first line of an untitled document. */
+async function hoversOn(language: string, content: string, code: string): Promise<{ hovers: vscode.Hover[]; document: vscode.TextDocument }> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  assert.equal(document.languageId, language);
+  const column = document.lineAt(0).text.indexOf(code);
+  assert.ok(column >= 0, `"${code}" is not on the first line`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, column + 1));
+  return { hovers: hovers.filter((h) => OURS.test(markdownOf([h]))), document };
+}
+
+suite('Error-code hover', () => {
+  suiteSetup(async () => {
+    // Plain text does not activate the extension by itself (the suite may run alone with RDP_DOCTOR_GREP).
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  });
+
+  test('plain text: a line with a code and an extended code explains the pair, with a link to the explainer', async () => {
+    const { hovers } = await hoversOn('plaintext', 'Error code: 0x904, Extended error code: 0x7', '0x904');
+    assert.equal(hovers.length, 1, markdownOf(hovers));
+    const text = markdownOf(hovers);
+    assert.match(text, /\*\*Error code 0x904\*\* \(2308\) `disconnectReasonAtClientWinsockFDCLOSE`/);
+    assert.match(text, /\*\*Extended error code 0x7\*\* \(7\) `exDiscReasonServerDeniedConnection`/);
+    assert.match(text, /Likely causes:/);
+    assert.match(text, /\[Open the explainer\]\(command:rdpDoctor\.explainErrorCode\?%5B%220x904%200x7%22%5D/);
+    assert.ok(hovers[0]!.range?.isEqual(new vscode.Range(0, 12, 0, 17)), JSON.stringify(hovers[0]!.range));
+    const content = hovers[0]!.contents[0];
+    assert.ok(content instanceof vscode.MarkdownString);
+    // The link may run the explainer and nothing else.
+    assert.deepEqual(content.isTrusted, { enabledCommands: ['rdpDoctor.explainErrorCode'] });
+  });
+
+  test('a log line: the decimal form of an event-log entry', async () => {
+    const { hovers } = await hoversOn('log', 'RDP ClientActiveX has been disconnected (Reason= 2308)', '2308');
+    assert.match(markdownOf(hovers), /\*\*Error code 0x904\*\* \(2308\)/);
+  });
+
+  test('Markdown: a hex literal in a note', async () => {
+    const { hovers } = await hoversOn('markdown', 'The client showed `0x904` twice today.', '0x904');
+    assert.match(markdownOf(hovers), /disconnectReasonAtClientWinsockFDCLOSE/);
+  });
+
+  test('no hover on numbers that are not error codes', async () => {
+    assert.equal((await hoversOn('plaintext', 'Listening on port 3389 since 2308 seconds', '3389')).hovers.length, 0);
+    assert.equal((await hoversOn('plaintext', 'Listening on port 3389 since 2308 seconds', '2308')).hovers.length, 0);
+    assert.equal((await hoversOn('plaintext', 'exit code 1', '1')).hovers.length, 0);
+  });
+
+  test('rdpDoctor.hover.errorCodes turns the hover off without a reload', async () => {
+    const restore = await withSetting('rdpDoctor', 'hover.errorCodes', false);
+    try {
+      await waitFor('the setting to reach the extension host', () => vscode.workspace.getConfiguration('rdpDoctor').get('hover.errorCodes') === false, vscode.workspace.onDidChangeConfiguration);
+      assert.equal((await hoversOn('log', 'Error code: 0x904', '0x904')).hovers.length, 0);
+      assert.equal((await hoversOn('plaintext', 'Error code: 0x904', '0x904')).hovers.length, 0);
+    } finally {
+      await restore();
+    }
+    await waitFor('the setting to return', () => vscode.workspace.getConfiguration('rdpDoctor').get('hover.errorCodes') === true, vscode.workspace.onDidChangeConfiguration);
+    assert.equal((await hoversOn('plaintext', 'Error code: 0x904', '0x904')).hovers.length, 1);
+  });
+});

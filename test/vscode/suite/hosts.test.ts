@@ -1,0 +1,200 @@
+import * as assert from 'node:assert/strict';
+import { createServer, type Socket } from 'node:net';
+import * as vscode from 'vscode';
+import { findFix, renderFix } from '../../../src/core/fixes/index';
+import type { HostCheckResult } from '../../../src/core/net/index';
+import type { RdpDoctorApi } from '../../../src/extension/main';
+import type { HostsNode } from '../../../src/extension/hosts-view';
+import { EXTENSION_ID, ruleOf, waitFor, workspaceFile } from './helpers';
+import { suite, suiteSetup, test } from './mocha-tdd';
+
+/** The lab xrdp that test/vscode/run.mjs started on 127.0.0.1 (TLS, a certificate from a test CA). */
+const LAB_PORT = Number(process.env.RDP_DOCTOR_LAB_PORT);
+const LAB_SHA1 = process.env.RDP_DOCTOR_LAB_SHA1 ?? '';
+const LAB_KEY = `127.0.0.1:${LAB_PORT}`;
+
+let api: Required<RdpDoctorApi>;
+
+/** The untitled PowerShell documents open now. */
+function untitledPowerShell(): vscode.TextDocument[] {
+  return vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.languageId === 'powershell');
+}
+
+suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
+  suiteSetup(async () => {
+    assert.ok(LAB_PORT > 0, 'run.mjs passes the lab port in RDP_DOCTOR_LAB_PORT.');
+    api = (await vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.activate()) as Required<RdpDoctorApi>;
+    await waitFor('the lab host in the Hosts view', () => api.hosts().some((h) => h.key === LAB_KEY), api.hostsView.onDidChangeTreeData, 15_000);
+  });
+
+  test('the tree lists the inventory group and the hosts of the .rdp files, each with its layers and files', async () => {
+    const roots = api.hostsView.getChildren();
+    const lab = roots.find((n) => n.kind === 'group' && n.label === 'Lab');
+    assert.ok(lab, `The "Lab" inventory group is a root node (roots: ${roots.map(labelOf).join(', ')}).`);
+    const hosts = api.hostsView.getChildren(lab);
+    assert.deepEqual(hosts.map(labelOf), [`127.0.0.1:${LAB_PORT}`]);
+    // A host named only by fixture files is listed too (rdsh01.contoso.com from problems.rdp and others).
+    assert.ok(roots.some((n) => n.kind === 'host' && /contoso/.test(n.host.target.host)), 'hosts from the fixture .rdp files are listed');
+    const children = api.hostsView.getChildren(hosts[0]);
+    assert.deepEqual(children.slice(0, 5).map(labelOf), ['DNS', 'TCP', 'Negotiation', 'TLS', 'Certificate']);
+    assert.deepEqual(children.slice(5).map((n) => (n.kind === 'file' ? vscode.workspace.asRelativePath(n.uri) : '?')), ['lab/lab-server.rdp']);
+    assert.equal(api.hostsView.describe(hosts[0]!).description, 'not checked');
+    assert.equal(api.hostsView.describe(children[0]!).icon, 'circle-outline');
+  });
+
+  test('"Check Host" checks the lab server: the tree shows the ladder and the .rdp file gets the findings', async () => {
+    const uri = workspaceFile('lab/lab-server.rdp');
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', LAB_KEY);
+    assert.ok(result, 'the command returns the result');
+    assert.equal(result.negotiation?.ssl, true, 'xrdp with security_layer=tls accepts TLS');
+    assert.equal(result.certificate?.sha1, LAB_SHA1, 'the thumbprint matches openssl x509 -fingerprint');
+    assert.deepEqual(api.latest(LAB_KEY)?.certificate?.sha1, LAB_SHA1);
+
+    const host = api.hostsView.getChildren(api.hostsView.getChildren().find((n) => n.kind === 'group' && n.label === 'Lab'))[0]!;
+    const layers = api.hostsView.getChildren(host).slice(0, 5).map((n) => api.hostsView.describe(n));
+    assert.deepEqual(layers.map((l) => l.icon), ['pass', 'pass', 'warning', 'pass', 'warning'], JSON.stringify(layers));
+    assert.equal(layers[1]!.description, `Connected to port ${LAB_PORT}.`);
+    assert.match(api.hostsView.describe(host).contextValue, /^host\.checked\.cert\.file$/);
+    assert.match(api.hostsView.describe(host).description, /warning/);
+
+    // NET findings on the full address line of the file that targets the host, with the probe's evidence.
+    const diagnostics = await waitFor(
+      'check diagnostics on lab-server.rdp',
+      () => {
+        const ds = vscode.languages.getDiagnostics(uri).filter((d) => /^NET/.test(ruleOf(d)));
+        return ds.length > 0 && ds;
+      },
+      vscode.languages.onDidChangeDiagnostics,
+    );
+    const ids = diagnostics.map(ruleOf).sort();
+    assert.deepEqual(ids, ['NET011', 'NET022'], 'TLS without NLA, and a certificate from a CA the system does not trust');
+    for (const d of diagnostics) {
+      assert.equal(d.range.start.line, 0, 'on the full address line');
+      assert.match(d.message, new RegExp(`check of 127\\.0\\.0\\.1:${LAB_PORT}`));
+    }
+    // The quick fixes of a check finding offer the matching PowerShell fix (the provider needs the document open).
+    await vscode.workspace.openTextDocument(uri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostics.find((d) => ruleOf(d) === 'NET011')!.range);
+    assert.ok(actions.some((a) => a.title === `Insert PowerShell fix: ${findFix('require-nla')!.title}`), actions.map((a) => a.title).join(' | '));
+  });
+
+  test('"Show Certificate" opens a read-only document with the certificate and its chain', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.showCertificate', LAB_KEY);
+    assert.equal(editor.document.uri.scheme, 'rdp-doctor-cert');
+    const text = editor.document.getText();
+    assert.ok(text.includes(LAB_SHA1), 'the SHA-1 thumbprint');
+    assert.match(text, /BEGIN CERTIFICATE/);
+    assert.match(text, /localhost/);
+    const copied = await vscode.commands.executeCommand<string>('rdpDoctor.copyThumbprint', LAB_KEY);
+    assert.equal(copied, LAB_SHA1);
+    assert.equal(await vscode.env.clipboard.readText(), LAB_SHA1);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('"Insert PowerShell Fix" puts the script, filled with the last check\'s thumbprint, into an untitled PowerShell document', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.insertPowerShellFix', {
+      fixId: 'bind-listener-cert',
+      target: { target: LAB_KEY, host: '127.0.0.1', port: LAB_PORT },
+    });
+    assert.ok(editor, 'an editor is returned');
+    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.languageId, 'powershell');
+    const expected = renderFix(findFix('bind-listener-cert')!, { thumbprint: LAB_SHA1, computerName: '127.0.0.1' });
+    assert.ok(expected.ok);
+    assert.equal(editor.document.getText(), expected.script);
+    assert.ok(editor.document.getText().includes(`$Thumbprint = '${LAB_SHA1}'`), 'the thumbprint as a single-quoted literal');
+    assert.match(editor.document.getText(), /Set-CimInstance/);
+
+    // Into the active PowerShell editor at the cursor, the second time.
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('rdpDoctor.insertPowerShellFix', { fixId: 'test-port', params: { host: '127.0.0.1', port: String(LAB_PORT) } });
+    assert.match(editor.document.getText(), /Test-NetConnection/);
+    assert.equal(untitledPowerShell().length, 1, 'no second document');
+  });
+
+  test('a hostile value is refused with a message and nothing is inserted', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const before = vscode.workspace.textDocuments.length;
+    const result = await vscode.commands.executeCommand('rdpDoctor.insertPowerShellFix', {
+      fixId: 'show-listener-cert',
+      params: { computerName: "srv'; Remove-Item C:\\ -Recurse #" },
+    });
+    assert.equal(result, undefined);
+    assert.equal(untitledPowerShell().filter((d) => d.getText().includes('Remove-Item')).length, 0);
+    assert.ok(vscode.workspace.textDocuments.length <= before);
+  });
+
+  test('cancelling a check stops it at once and keeps the host unchecked', async () => {
+    // A listener that accepts and never answers: the negotiation would wait for the whole timeout.
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => sockets.push(s));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const key = `127.0.0.1:${port}`;
+    const config = vscode.workspace.getConfiguration('rdpDoctor');
+    await config.update('checks.timeoutMs', 20_000, vscode.ConfigurationTarget.Global);
+    try {
+      const started = Date.now();
+      const connected = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('No connection reached the silent listener within 5 s.')), 5_000);
+        silent.once('connection', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      const running = vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', key);
+      await connected;
+      assert.equal(await vscode.commands.executeCommand('rdpDoctor.cancelChecks'), 1, 'one run to cancel');
+      const result = await running;
+      assert.equal(result.cancelled, true);
+      assert.ok(Date.now() - started < 5_000, `cancelled in ${Date.now() - started} ms, far below the 20 s timeout`);
+      assert.equal(api.latest(key)?.cancelled, true);
+    } finally {
+      await config.update('checks.timeoutMs', undefined, vscode.ConfigurationTarget.Global);
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  });
+
+  test('"Export Report" writes Markdown and SARIF with the lint findings and the latest checks', async () => {
+    const md = workspaceFile('report.md');
+    await vscode.commands.executeCommand('rdpDoctor.exportReport', 'markdown', md);
+    const markdown = Buffer.from(await vscode.workspace.fs.readFile(md)).toString('utf8');
+    assert.match(markdown, /problems\.rdp/);
+    assert.match(markdown, /RDP002/);
+    assert.ok(markdown.includes(LAB_SHA1), 'the checked host with its thumbprint');
+    const sarifUri = workspaceFile('report.sarif');
+    await vscode.commands.executeCommand('rdpDoctor.exportReport', 'sarif', sarifUri);
+    const sarif = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(sarifUri)).toString('utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const rules = new Set(sarif.runs[0]!.results.map((r) => r.ruleId));
+    for (const id of ['RDP002', 'NET011', 'NET022']) assert.ok(rules.has(id), `${id} in the SARIF results`);
+    await vscode.workspace.fs.delete(md);
+    await vscode.workspace.fs.delete(sarifUri);
+  });
+
+  test('"Harden Connection File" makes one edit: NLA, server authentication, no saved password, a host name for the IP', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'rdp',
+      content: 'full address:s:10.0.0.5:3390\nauthentication level:i:0\nenablecredsspsupport:i:0\npassword 51:b:01000000D08C9DDF\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const applied = await vscode.commands.executeCommand('rdpDoctor.hardenConnectionFile', { hostName: 'rdsh01.contoso.com', preview: false });
+    assert.equal(applied, true);
+    const text = document.getText();
+    assert.match(text, /^full address:s:rdsh01\.contoso\.com:3390$/m);
+    assert.match(text, /^authentication level:i:2$/m);
+    assert.match(text, /^enablecredsspsupport:i:1$/m);
+    assert.match(text, /^negotiate security layer:i:1$/m);
+    assert.doesNotMatch(text, /password 51/);
+    await vscode.commands.executeCommand('undo');
+    assert.match(document.getText(), /^authentication level:i:0$/m, 'one undo restores the file');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
+function labelOf(node: HostsNode): string {
+  return api.hostsView.describe(node).label;
+}
