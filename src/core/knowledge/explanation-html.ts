@@ -1,5 +1,6 @@
 import type { HostCheckResult } from '../net/types';
 import { STEP_LABEL, STEP_ORDER } from '../net/steps';
+import { fixesForRule } from '../fixes/index';
 import { ruleById } from '../rules/registry';
 import { causeVerdicts, type Verdict } from './cause-verdicts';
 import type { Explanation } from './error-codes/index';
@@ -74,6 +75,15 @@ function ruleCell(id: string): string {
   return `${link} <span class="rule-name">${escapeHtml(rule.name)}</span><div class="description">${escapeHtml(rule.description)}</div>`;
 }
 
+/** Links that insert the PowerShell fixes of a rule the check found, filled with the checked host. */
+function fixLinks(ruleId: string, result: HostCheckResult): string {
+  const target = { target: result.target, host: result.host, port: result.port, name: result.name };
+  const links = fixesForRule(ruleId).map(
+    (fix) => `<li><a href="${escapeHtml(commandHref('rdpDoctor.insertPowerShellFix', [{ fixId: fix.id, target }]))}">PowerShell fix: ${escapeHtml(fix.title)}</a></li>`,
+  );
+  return links.length ? `\n<ul class="fixes">${links.join('')}</ul>` : '';
+}
+
 function ladder(result: HostCheckResult): string {
   const steps = STEP_ORDER.map((s) => `${STEP_LABEL[s]} ${result.steps[s].status}`).join(' · ');
   const address = `${result.host}:${result.port}`;
@@ -88,7 +98,8 @@ export function verdictsHtml(e: Explanation, result: HostCheckResult | undefined
   const rows = e.checks.map((id, i) => {
     const v = verdicts?.[i];
     const verdict = v ? `<span class="verdict ${v.verdict}">${VERDICT_LABELS[v.verdict]}</span>` : '<span class="verdict not-checked">Not checked</span>';
-    return `<tr>\n<th scope="row">${ruleCell(id)}</th>\n<td>${verdict}</td>\n<td>${v ? escapeHtml(v.detail) : ''}</td>\n</tr>`;
+    const fixes = v?.verdict === 'found' && result ? fixLinks(id, result) : '';
+    return `<tr>\n<th scope="row">${ruleCell(id)}</th>\n<td>${verdict}</td>\n<td>${v ? escapeHtml(v.detail) : ''}${fixes}</td>\n</tr>`;
   });
   return [
     result ? ladder(result) : '<p class="summary">Choose a host and run the checks to see which of these it shows.</p>',

@@ -129,7 +129,7 @@ describe('verdictsHtml', () => {
     const html = verdictsHtml(PAIR, REFUSED);
     assert.match(html, /Checked <strong>rdsh01\.contoso\.com<\/strong>: DNS ok · TCP error · Negotiation skipped · TLS skipped · Certificate skipped\./);
     const row = (id: string): string => html.split('<tr>').find((r) => r.includes(`%22${id}%22`)) ?? '';
-    assert.match(row('NET002'), /<span class="verdict found">Found<\/span><\/td>\n<td>The connection to 10\.0\.0\.5:3389 was refused\.<\/td>/);
+    assert.match(row('NET002'), /<span class="verdict found">Found<\/span><\/td>\n<td>The connection to 10\.0\.0\.5:3389 was refused\.\n<ul class="fixes">/);
     assert.match(row('NET003'), /<span class="verdict ruled-out">Ruled out<\/span><\/td>\n<td>TCP: No connection to port 3389\.<\/td>/);
     assert.match(row('NET020'), /<span class="verdict not-determined">Not determined<\/span><\/td>\n<td>Certificate: Not reached\.<\/td>/);
     assert.match(row('GPO001'), /Not determined<\/span><\/td>\n<td>Read from the server&#39;s policy export/);
@@ -138,6 +138,15 @@ describe('verdictsHtml', () => {
   it('a full check marks the certificate findings', () => {
     const html = verdictsHtml(PAIR, EXPIRED);
     assert.match(html, /%22NET020%22[\s\S]*?<span class="verdict found">Found<\/span>/);
+  });
+
+  it('a found cause links to its PowerShell fixes for the checked host; a ruled-out one does not', () => {
+    const html = verdictsHtml(PAIR, REFUSED);
+    const row = (id: string): string => html.split('<tr>').find((r) => r.includes(`%22${id}%22`)) ?? '';
+    const expected = encodeURIComponent(JSON.stringify([{ fixId: 'open-firewall', target: { target: REFUSED.target, host: REFUSED.host, port: REFUSED.port, name: REFUSED.name } }]));
+    assert.ok(row('NET002').includes(`href="command:rdpDoctor.insertPowerShellFix?${escapeHtml(expected)}"`), row('NET002'));
+    assert.match(row('NET002'), /PowerShell fix: Enable the Remote Desktop firewall rules/);
+    assert.doesNotMatch(row('NET003'), /insertPowerShellFix/);
   });
 
   it('names the address when the target was written otherwise (a .rdp file, a name with another port)', () => {
