@@ -9,6 +9,11 @@ type LintChunk = (inputs: readonly InputFile[], configPath: string | undefined, 
 /** Below this many files a thread costs more to start than it saves. */
 const MIN_FILES_PER_THREAD = 500;
 const MAX_THREADS = 8;
+/**
+ * With fewer cores one thread wins: on 2 cores, 10,000 files took 0.89–1.09 s on one thread and 1.05–1.26 s
+ * on two (bench/data/rdp-10000, alternating runs), the worker's start and the copy of its results back costing more than it saved.
+ */
+const MIN_CORES_FOR_THREADS = 4;
 
 interface WorkerJob {
   readonly rdpDoctorLintChunk: true;
@@ -22,8 +27,11 @@ interface WorkerJob {
  * threads running this same bundle, and returns the chunks in order, so output does not depend on timing.
  */
 export async function lintInParallel(inputs: readonly InputFile[], configPath: string | undefined, fix: boolean, lintChunk: LintChunk): Promise<Chunk[]> {
-  const limit = Number(process.env.RDP_DOCTOR_THREADS) || MAX_THREADS; // RDP_DOCTOR_THREADS=1 forces one thread
-  const threads = Math.max(1, Math.min(availableParallelism(), limit, Math.floor(inputs.length / MIN_FILES_PER_THREAD)));
+  const forced = Number(process.env.RDP_DOCTOR_THREADS); // RDP_DOCTOR_THREADS=N asks for N threads (tests, benchmarks)
+  const cores = availableParallelism();
+  if (!forced && cores < MIN_CORES_FOR_THREADS) return [lintChunk(inputs, configPath, fix)];
+  const limit = forced || MAX_THREADS;
+  const threads = Math.max(1, Math.min(cores, limit, Math.floor(inputs.length / MIN_FILES_PER_THREAD)));
   if (threads === 1) return [lintChunk(inputs, configPath, fix)];
   const size = Math.ceil(inputs.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => inputs.slice(i * size, (i + 1) * size));

@@ -100,4 +100,11 @@ describe('invariants', () => {
     const linked = JSON.stringify(pkg.contributes.walkthroughs).match(/command:(rdpDoctor\.\w+)/g) ?? [];
     for (const link of linked) assert.ok(ids.has(link.slice('command:'.length)), link);
   });
+
+  it('the .vsix allow-list ships every file the extension bundle loads at run time', () => {
+    const allowed = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split(/\r?\n/).filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    for (const file of ['dist/extension.js', 'dist/forge.js', 'package.json', 'snippets/powershell.json', 'media/rdp-doctor.svg']) {
+      assert.ok(allowed.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2)))), `${file} is not in .vscodeignore's allow-list`);
+    }
+  });
 });

@@ -1,6 +1,8 @@
 // The real RDP server the VS Code tests check: one xrdp (TLS, a certificate from a test CA) on 127.0.0.1 and a
 // random port, and a counting listener for the Restricted Mode test. Bundled to out/test/vscode/lab.js; run.mjs starts it.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
 import { generateCertificates } from '../integration/lab/certs';
 import { freePort, missingBinaries } from '../integration/lab/processes';
 import { XrdpServer } from '../integration/lab/xrdp';
@@ -19,6 +21,18 @@ export async function startLab(dir: string): Promise<Lab> {
   const valid = cases.valid!;
   const xrdp = await XrdpServer.start(dir, { securityLayer: 'tls', cert: valid.cert, key: valid.key });
   return { xrdpPort: xrdp.port, sha1: valid.sha1, stop: () => xrdp.stop() };
+}
+
+/** Puts a `.rdp` file and a `Lab` inventory group that point at the lab server into a copy of the fixture workspace. */
+export function writeLabWorkspace(folder: string, lab: Pick<Lab, 'xrdpPort'>): void {
+  mkdirSync(join(folder, 'lab'), { recursive: true });
+  writeFileSync(join(folder, 'lab', 'lab-server.rdp'), `full address:s:127.0.0.1:${lab.xrdpPort}\r\nprompt for credentials:i:1\r\nauthentication level:i:2\r\n`);
+  appendFileSync(join(folder, '.rdpdoctor.yaml'), `hosts:\n  - group: Lab\n    hosts:\n      - { host: 127.0.0.1, port: ${lab.xrdpPort} }\n`);
+}
+
+/** What the extension-host tests read to find the lab. */
+export function labEnv(lab: Lab): Record<string, string> {
+  return { RDP_DOCTOR_LAB_PORT: String(lab.xrdpPort), RDP_DOCTOR_LAB_SHA1: lab.sha1 };
 }
 
 /** A TCP listener on 127.0.0.1 that counts connections and closes them (nothing may connect in Restricted Mode). */

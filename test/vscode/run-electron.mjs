@@ -3,6 +3,7 @@
 // `node test/vscode/run-electron.mjs [--version 1.99.3|stable]`; VSCODE_EXECUTABLE uses a VS Code you already have.
 // On Linux without a display, run it under `xvfb-run -a`.
 import { cpSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CACHE_DIR, MOCHA_DIR, ROOT } from '../../scripts/vscode-paths.mjs';
 import { makeSandbox } from '../../scripts/vscode-server.mjs';
@@ -36,9 +37,14 @@ try {
 const sandbox = makeSandbox(undefined, { settings: TEST_USER_SETTINGS });
 const workspace = join(sandbox.dir, 'workspace');
 cpSync(join(ROOT, 'test/vscode/fixtures/workspace'), workspace, { recursive: true });
+// The same lab run.mjs starts: a real xrdp on 127.0.0.1 that the Hosts tests check.
+const labModule = createRequire(import.meta.url)(join(ROOT, 'out/test/vscode/lab.js'));
 
 let exitCode = 1;
+let lab;
 try {
+  lab = await labModule.startLab(join(sandbox.dir, 'lab'));
+  labModule.writeLabWorkspace(workspace, lab);
   let vscodeExecutablePath = process.env.VSCODE_EXECUTABLE;
   if (!vscodeExecutablePath) {
     try {
@@ -56,12 +62,13 @@ try {
     reuseMachineInstall: true,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: SUITE_ENTRY,
-    extensionTestsEnv: { ...sandbox.env, RDP_DOCTOR_MOCHA: MOCHA_DIR },
+    extensionTestsEnv: { ...sandbox.env, RDP_DOCTOR_MOCHA: MOCHA_DIR, ...labModule.labEnv(lab) },
     launchArgs: [workspace, '--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-gpu'],
   });
 } catch (error) {
   console.error(`test:electron: ${error?.message ?? error}`);
 } finally {
+  await lab?.stop().catch(() => {});
   sandbox.remove();
 }
 process.exit(exitCode === 0 ? 0 : 1);

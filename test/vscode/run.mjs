@@ -4,7 +4,7 @@
 // `node test/vscode/run.mjs [--only host|ui|restricted] [--verbose]`; RDP_DOCTOR_GREP filters the extension-host tests.
 // Needs `node scripts/vscode-bootstrap.mjs`, `npm run build` and `node test/vscode/build.mjs` first
 // (`npm run test:vscode` does the bootstrap and the test build; `npm test` builds the extension before it).
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,9 @@ const UI_TEST_MS = 30_000;
 const FIXTURES = join(ROOT, 'test/vscode/fixtures/workspace');
 const SUITE_ENTRY = join(ROOT, 'out/test/vscode/suite/index.js');
 const UI_DIR = join(ROOT, 'test/vscode/ui');
+/** The lab (test/vscode/lab.ts, bundled by build.mjs): a real xrdp and a counting listener on 127.0.0.1. */
 const LAB = join(ROOT, 'out/test/vscode/lab.js');
+let labModule;
 const RESULTS = join(ROOT, 'test-results');
 
 /** Workbench chatter forwarded with the extension host's console; shown only with --verbose. */
@@ -52,6 +54,7 @@ function checkPrerequisites() {
   const bundle = join(ROOT, 'dist/extension.js');
   if (!existsSync(bundle)) problems.push('dist/extension.js is missing: run npm run build');
   else if (statSync(bundle).mtimeMs < newest(join(ROOT, 'src'))) problems.push('dist/extension.js is older than src/: run npm run build');
+  if (!existsSync(LAB)) problems.push(`${LAB} is missing: run node test/vscode/build.mjs`);
   if (!existsSync(SUITE_ENTRY)) problems.push(`${SUITE_ENTRY} is missing: run node test/vscode/build.mjs`);
   else if (statSync(SUITE_ENTRY).mtimeMs < newest(join(ROOT, 'test/vscode/suite'))) problems.push('The extension-host tests are older than their sources: run node test/vscode/build.mjs');
   if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -61,9 +64,7 @@ function checkPrerequisites() {
 function copyWorkspace(sandbox, name, lab) {
   const target = join(sandbox.dir, name);
   cpSync(FIXTURES, target, { recursive: true });
-  mkdirSync(join(target, 'lab'), { recursive: true });
-  writeFileSync(join(target, 'lab', 'lab-server.rdp'), `full address:s:127.0.0.1:${lab.xrdpPort}\r\nprompt for credentials:i:1\r\nauthentication level:i:2\r\n`);
-  appendFileSync(join(target, '.rdpdoctor.yaml'), `hosts:\n  - group: Lab\n    hosts:\n      - { host: 127.0.0.1, port: ${lab.xrdpPort} }\n`);
+  labModule.writeLabWorkspace(target, lab);
   return target;
 }
 
@@ -147,7 +148,7 @@ async function runUiTests(browser, server, sandbox, lab) {
  * inventory point at a counting listener, with checks on open turned on everywhere. Linting must work and nothing
  * may connect until "Check All Hosts" is run by hand, which must connect (so the listener could have seen a connection).
  */
-async function runRestrictedTest(labModule) {
+async function runRestrictedTest() {
   const sandbox = makeSandbox(undefined, {
     settings: { ...TEST_USER_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'rdpDoctor.checks.onOpen': true },
   });
@@ -194,13 +195,13 @@ async function main() {
     console.error(`test/vscode/run.mjs: ${error.message}`);
     process.exit(1);
   }
+  labModule = createRequire(import.meta.url)(LAB);
   mkdirSync(RESULTS, { recursive: true });
   // Screenshots and logs of an earlier run would be mistaken for this one's.
   for (const name of readdirSync(RESULTS)) if (/^(?:ui-|extension-host-)/.test(name)) rmSync(join(RESULTS, name), { force: true });
   const sandbox = makeSandbox(undefined, { settings: TEST_USER_SETTINGS });
   let server;
   let lab;
-  const labModule = createRequire(import.meta.url)(LAB);
   const contexts = new Set();
   // A browser (and profile) per phase: a webview in the UI phase stayed blank after the extension-host
   // phase had opened Markdown previews in the same profile (3 runs in 4), and never with its own.
@@ -232,7 +233,7 @@ async function main() {
       sandbox,
       port: await freePort(),
       echo: verbose,
-      env: { RDP_DOCTOR_MOCHA: MOCHA_DIR, RDP_DOCTOR_LAB_PORT: String(lab.xrdpPort), RDP_DOCTOR_LAB_SHA1: lab.sha1 },
+      env: { RDP_DOCTOR_MOCHA: MOCHA_DIR, ...labModule.labEnv(lab) },
     });
     console.log(`code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (!only || only === 'host') {
@@ -246,7 +247,7 @@ async function main() {
       if ((await runUiTests(browser, server, sandbox, lab)) > 0) failed = true;
     }
     if (!only || only === 'restricted') {
-      if ((await runRestrictedTest(labModule)) > 0) failed = true;
+      if ((await runRestrictedTest()) > 0) failed = true;
     }
   } catch (error) {
     failed = true;

@@ -20,8 +20,22 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!;
 }
 
+/** Answers per candidate list: the same unknown names recur across thousands of files. */
+const answers = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const MAX_ANSWERS = 4096;
+
 /** The closest candidate within a distance that grows with the word's length, or undefined. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let known = answers.get(candidates);
+  if (!known) answers.set(candidates, (known = new Map()));
+  if (known.has(word)) return known.get(word);
+  const best = search(word, candidates);
+  if (known.size >= MAX_ANSWERS) known.clear();
+  known.set(word, best);
+  return best;
+}
+
+function search(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 4)));
   let best: string | undefined;
   let bestDistance = limit + 1;

@@ -11,8 +11,17 @@ export interface Target {
   readonly hostSpan: Span;
 }
 
+/** Several rules ask for the same document's targets in one lint. */
+const cache = new WeakMap<RdpDocument, readonly Target[]>();
+
 /** The addresses a client connects to (effective `full address` and `alternate full address`), when they parse. */
-export function targets(doc: RdpDocument): Target[] {
+export function targets(doc: RdpDocument): readonly Target[] {
+  let found = cache.get(doc);
+  if (!found) cache.set(doc, (found = findTargets(doc)));
+  return found;
+}
+
+function findTargets(doc: RdpDocument): Target[] {
   const out: Target[] = [];
   for (const key of ADDRESS_KEYS) {
     const entry = effectiveEntry(doc, key);
