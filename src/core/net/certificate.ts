@@ -173,10 +173,13 @@ function toPem(der: Uint8Array): string {
   return `-----BEGIN CERTIFICATE-----\n${base64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
 }
 
-/** The chain as the listener sent it, leaf first; certificates that cannot be read are left out. */
-export function describeChain(chain: readonly Uint8Array[]): ChainCertificate[] {
-  return chain.flatMap((der) => {
-    const analysis = analyzeCertificate(der);
+/**
+ * The chain as the listener sent it, leaf first; certificates that cannot be read are left out.
+ * `leaf` is the leaf's analysis when the caller already has it, so it is not parsed twice.
+ */
+export function describeChain(chain: readonly Uint8Array[], leaf?: CertificateAnalysis): ChainCertificate[] {
+  return chain.flatMap((der, i) => {
+    const analysis = i === 0 && leaf ? leaf : analyzeCertificate(der);
     if (!analysis.ok) return [];
     const f = analysis.facts;
     return [

@@ -167,7 +167,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
         certificate = checked.summary;
         findings.push(...checked.findings);
       }
-      chain = describeChain(tlsResult.chain);
+      chain = describeChain(tlsResult.chain, analysis);
       timings.certificateMs = elapsed(t);
     }
     return finish();
