@@ -32,7 +32,15 @@ export async function openWorkbench(page, url) {
 
 /** Double-clicks a file in the Explorer and waits for its editor tab. */
 export async function openFromExplorer(page, name) {
-  await page.getByRole('treeitem', { name, exact: true }).dblclick();
+  // A view container an extension contributes (RDP Doctor's) is restored only once the extension has registered it,
+  // so it can replace the Explorer after openWorkbench saw the Explorer: show the Explorer until the file is there.
+  const item = page.getByRole('treeitem', { name, exact: true });
+  await until(`${name} in the Explorer`, async () => {
+    if (await item.isVisible()) return true;
+    await page.keyboard.press('Control+Shift+E');
+    return false;
+  }, 30_000);
+  await item.dblclick();
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
 }
