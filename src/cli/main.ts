@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from './check-command';
+import type { ErrorCodeFamily } from '../core/knowledge/error-code-types';
+import { FAMILY_WORDS } from '../core/knowledge/error-codes/index';
 import { runExplain } from './explain-command';
 import { runFix } from './fix-command';
 import { lintChunk, runLint } from './lint-command';
@@ -20,6 +22,8 @@ Commands:
                       --concurrency N  --ca FILE (repeatable)  --name NAME
   explain CODE        Explain a Remote Desktop error code (0x904, 2308, …)
                       --extended CODE  --format text|json
+                      --family disconnect|extended|errinfo|neg-failure|logon
+                        (read a lone code in that family: --family errinfo 0xC)
   fix FIX_ID          Print a PowerShell fix with validated, quoted parameters
                       --param KEY=VALUE (repeatable)  --format text|json
   fix [--list]        List the PowerShell fixes and their parameters   --format text|json
@@ -40,6 +44,15 @@ function formatOption(value: string | undefined, allowed: readonly Format[]): Fo
   const format = (value ?? 'text') as Format;
   if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}.`);
   return format;
+}
+
+const FAMILIES: readonly ErrorCodeFamily[] = ['disconnect', 'extended', 'errinfo', 'neg-failure', 'logon'];
+
+function familyOption(value: string | undefined): ErrorCodeFamily | undefined {
+  if (value === undefined) return undefined;
+  const family = FAMILY_WORDS[value.toLowerCase()];
+  if (!family) throw new UsageError(`--family must be one of ${FAMILIES.join(', ')}.`);
+  return family;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -113,12 +126,14 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { extended: { type: 'string' }, format: { type: 'string' } },
+        options: { extended: { type: 'string' }, family: { type: 'string' }, format: { type: 'string' } },
       });
       const format = formatOption(values.format, ['text', 'json']) as 'text' | 'json';
       if (positionals.length === 0) throw new UsageError('explain needs an error code, such as 0x904.');
       const [code, second] = positionals;
-      const result = runExplain(code!, values.extended ?? second, format);
+      const family = familyOption(values.family);
+      if (family && (values.extended !== undefined || second !== undefined)) throw new UsageError('--family reads one code on its own; it takes no extended code.');
+      const result = runExplain(code!, values.extended ?? second, format, family);
       if (result.error) process.stderr.write(`rdp-doctor: ${result.error}\n`);
       process.stdout.write(result.output);
       return result.exitCode;

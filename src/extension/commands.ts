@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explain } from '../core/knowledge/error-codes/index';
+import { explainInput } from '../core/knowledge/error-codes/index';
 import { fixAll } from '../core/rules/fix-all';
 import { lintText } from '../core/lint/lint-file';
 import { ALL_RULES, ruleById } from '../core/rules/registry';
@@ -38,17 +38,15 @@ async function explainErrorCode(ctx: CommandContext, code?: string): Promise<voi
     code ??
     (await vscode.window.showInputBox({
       title: 'Explain a Remote Desktop error code',
-      prompt: 'The error code, optionally followed by the extended error code',
+      prompt: 'The error code, optionally followed by the extended error code; or a family and a code (errinfo 0x10C9)',
       placeHolder: '0x904 0x7',
       validateInput: (value) => {
-        const [main, extended] = value.trim().split(/[\s,/]+/);
-        const result = main ? explain(main, extended) : { error: 'Type an error code.' };
+        const result = explainInput(value);
         return 'error' in result ? result.error : undefined;
       },
     }));
   if (!input) return;
-  const [main, extended] = input.trim().split(/[\s,/]+/);
-  const result = explain(main!, extended);
+  const result = explainInput(input);
   if ('error' in result) {
     void vscode.window.showErrorMessage(result.error);
     return;

@@ -166,8 +166,20 @@ describe('rdp-doctor CLI', () => {
     assert.ok(json.sources.length > 0);
   });
 
+  it('explains a lone code in the family --family names', () => {
+    const text = run(['explain', '--family', 'extended', '0x3'], dir);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^# Extended error code 0x3\n/);
+    assert.match(text.stdout, /exDiscReasonServerIdleTimeout/);
+    const json = JSON.parse(run(['explain', '0xC', '--family', 'errinfo', '--format', 'json'], dir).stdout);
+    assert.equal(json.name, 'ERRINFO_LOGOFF_BY_USER');
+    assert.equal(json.family, 'errinfo');
+    const plain = JSON.parse(run(['explain', '0x904', '--format', 'json'], dir).stdout);
+    assert.equal('family' in plain, false, 'the SPEC shape is unchanged without --family');
+  });
+
   it('exits 2 with a clear message for unknown codes, commands and options', () => {
-    for (const args of [['explain', '0xZZZ'], ['explain'], ['frobnicate'], ['lint', '--bogus'], ['lint', '--format', 'xml'], []]) {
+    for (const args of [['explain', '0xZZZ'], ['explain'], ['explain', '0x3', '--family', 'bogus'], ['explain', '0x904', '0x7', '--family', 'extended'], ['frobnicate'], ['lint', '--bogus'], ['lint', '--format', 'xml'], []]) {
       const r = run(args, dir);
       assert.equal(r.code, 2, args.join(' '));
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');

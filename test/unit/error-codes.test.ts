@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import {
   ERROR_CODES,
   explain,
+  explainInFamily,
+  explainInput,
   lookupErrorCode,
   parseErrorCode,
   type Explanation,
@@ -215,5 +217,52 @@ describe('the error-code table', () => {
   it('keeps the SEO claims about 0x904 out of the causes', () => {
     const causes = ERROR_CODES.flatMap((e) => e.likelyCauses).join('\n');
     assert.doesNotMatch(causes, /bandwidth|network instability|unstable network/i);
+  });
+});
+
+describe('explainInFamily', () => {
+  it('reads a number in the family named, where a plain lookup would pick the disconnect code', () => {
+    const plain = explained(explain('0x3'));
+    const extended = explained(explainInFamily('extended', '0x3'));
+    assert.notEqual(plain.name, extended.name);
+    assert.equal(extended.name, 'exDiscReasonServerIdleTimeout');
+    assert.equal(extended.family, 'extended');
+    assert.equal(extended.extended, null);
+  });
+
+  it('says no family when the plain lookup gives the same entry', () => {
+    const e = explained(explainInFamily('disconnect', '0x904'));
+    assert.equal(e.family, undefined);
+    assert.deepEqual(e, explained(explain('0x904')));
+  });
+
+  it('names the family in its errors, with the right article', () => {
+    const unknown = explainInFamily('errinfo', '0xBEEF');
+    assert.ok('error' in unknown);
+    assert.match(unknown.error, /No known server error info code 0xBEEF/);
+    const malformed = explainInFamily('logon', 'zz');
+    assert.ok('error' in malformed);
+    assert.match(malformed.error, /is not a logon error code/);
+  });
+});
+
+describe('explainInput', () => {
+  it('reads a code, a pair in the separators people type, or a family and a code', () => {
+    for (const text of ['0x904 0x7', ' 0x904,0x7 ', '0x904/0x7', '2308 7']) {
+      const e = explained(explainInput(text));
+      assert.equal(e.code, '0x904', text);
+      assert.equal(e.extended?.code, '0x7', text);
+    }
+    assert.equal(explained(explainInput('ERRINFO 0x10C9')).family, undefined, 'a plain lookup already finds 0x10C9 in errinfo');
+    assert.equal(explained(explainInput('errinfo:0xC')).name, 'ERRINFO_LOGOFF_BY_USER');
+    assert.equal(explained(explainInput('logon -2')).code, '0xFFFFFFFE');
+  });
+
+  it('refuses empty input, too many codes and a family without its code', () => {
+    for (const text of ['', '   ', '0x904 0x7 0x8', 'errinfo', 'errinfo 1 2']) {
+      const result = explainInput(text);
+      assert.ok('error' in result, JSON.stringify(text));
+      assert.match(result.error, /\.$/);
+    }
   });
 });

@@ -25,6 +25,9 @@ function verdictOf(ruleId: string, result: HostCheckResult): CauseVerdict {
   const findings = result.findings.filter((f) => f.ruleId === ruleId);
   const step = STEP_OF_RULE[ruleId];
   if (findings.length > 0) return { ruleId, verdict: 'found', detail: findings.map((f) => f.message).join(' '), ...(step && { step }) };
+  if (result.rulesOff?.includes(ruleId)) {
+    return { ruleId, verdict: 'not-determined', detail: 'The rule is turned off in the configuration (rdpDoctor.rules or .rdpdoctor.yaml), so the check did not report it.', ...(step && { step }) };
+  }
   if (!step) {
     const why = NOT_PROBED[ruleId.replace(/\d+$/, '')] ?? 'The host check does not evaluate this rule.';
     return { ruleId, verdict: 'not-determined', detail: why };

@@ -1,7 +1,5 @@
-import type { ErrorCodeFamily, ErrorCodeInfo } from './error-code-types';
-import { explain, lookupErrorCode, type Explanation } from './error-codes/index';
+import { explain, explainInFamily, FAMILY_LABELS, lookupErrorCode, type Explanation } from './error-codes/index';
 import type { FoundErrorCode } from './find-error-codes';
-import { SOURCES } from './sources';
 
 /** What a hover on a code in free text explains. */
 export interface HoverExplanation {
@@ -11,42 +9,17 @@ export interface HoverExplanation {
   /** The span of the hovered code. */
   readonly start: number;
   readonly end: number;
-  /** The argument of `rdpDoctor.explainErrorCode` that opens the same explanation; absent when the explainer reads the number as another family's. */
-  readonly explainerArgument?: string;
+  /** The argument of `rdpDoctor.explainErrorCode` that opens the same explanation. */
+  readonly explainerArgument: string;
 }
-
-const FAMILY_LABELS: Readonly<Record<ErrorCodeFamily, string>> = {
-  disconnect: 'Error code',
-  extended: 'Extended error code',
-  errinfo: 'Server error info',
-  'neg-failure': 'Negotiation failure code',
-  logon: 'Logon error',
-};
 
 /** The hover shows a few causes; the explainer has them all. */
 const HOVER_CAUSES = 3;
 
-/** The explainer's argument for an explanation: the code, and the extended code when there is one. */
+/** The explainer's argument for an explanation: the code and the extended code when there is one, or the family and the code. */
 export function explainerArgument(e: Explanation): string {
+  if (e.family) return `${e.family} ${e.code}`;
   return e.extended ? `${e.code} ${e.extended.code}` : e.code;
-}
-
-/** An entry the explainer would not pick for its number (ERRINFO 0x104 is not disconnect 0x104), as an explanation of its own. */
-function entryExplanation(entry: ErrorCodeInfo): Explanation {
-  return {
-    code: `0x${(entry.code >>> 0).toString(16).toUpperCase()}`,
-    decimal: entry.code,
-    name: entry.name,
-    meaning: entry.meaning,
-    extended: null,
-    likelyCauses: [...entry.likelyCauses],
-    checks: [...entry.checks],
-    sources: entry.sources.map((id) => {
-      const { title, url } = SOURCES[id];
-      return url === undefined ? { title } : { title, url };
-    }),
-    unverified: Boolean(entry.unverified),
-  };
 }
 
 /**
@@ -67,7 +40,9 @@ export function explainAt(found: readonly FoundErrorCode[], column: number): Hov
     const single = explain(hovered.text);
     if (!('error' in single)) return { ...span, explanation: single, explainerArgument: explainerArgument(single) };
   }
-  return { ...span, explanation: entryExplanation(hovered.entry) };
+  const alone = explainInFamily(hovered.entry.family, String(hovered.entry.code));
+  if ('error' in alone) return undefined;
+  return { ...span, explanation: alone, explainerArgument: explainerArgument(alone) };
 }
 
 /** Backslash-escapes what Markdown would read as markup in a text from the tables. */
@@ -88,11 +63,9 @@ export function hoverMarkdown(hover: HoverExplanation): string {
   if (e.likelyCauses.length) {
     const more = e.likelyCauses.length - HOVER_CAUSES;
     const causes = e.likelyCauses.slice(0, HOVER_CAUSES).map((c) => `- ${escapeMarkdown(c)}`);
-    parts.push(['Likely causes:', '', ...causes, ...(more > 0 ? [`- …and ${more} more${hover.explainerArgument ? ' in the explainer' : ''}.`] : [])].join('\n'));
+    parts.push(['Likely causes:', '', ...causes, ...(more > 0 ? [`- …and ${more} more in the explainer.`] : [])].join('\n'));
   }
-  if (hover.explainerArgument) {
-    const args = encodeURIComponent(JSON.stringify([hover.explainerArgument]));
-    parts.push(`[Open the explainer](command:rdpDoctor.explainErrorCode?${args} "Explain ${hover.explainerArgument} with the checks that tell the causes apart")`);
-  }
+  const args = encodeURIComponent(JSON.stringify([hover.explainerArgument]));
+  parts.push(`[Open the explainer](command:rdpDoctor.explainErrorCode?${args} "Explain ${hover.explainerArgument} with the checks that tell the causes apart")`);
   return parts.join('\n\n');
 }

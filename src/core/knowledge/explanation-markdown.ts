@@ -1,5 +1,5 @@
 import { ruleById } from '../rules/registry';
-import type { Explanation } from './error-codes/index';
+import { FAMILY_LABELS, type Explanation } from './error-codes/index';
 
 function checkLine(id: string): string {
   const rule = ruleById(id);
@@ -8,7 +8,8 @@ function checkLine(id: string): string {
 
 /** An explanation as a readable Markdown page. */
 export function explanationMarkdown(e: Explanation): string {
-  const parts = [`# ${e.code}${e.extended ? ` / extended ${e.extended.code}` : ''}`, '', `**${e.code}** (${e.decimal}) \`${e.name}\` — ${e.meaning}`];
+  const title = e.family ? `${FAMILY_LABELS[e.family]} ${e.code}` : e.code;
+  const parts = [`# ${title}${e.extended ? ` / extended ${e.extended.code}` : ''}`, '', `**${e.code}** (${e.decimal}) \`${e.name}\` — ${e.meaning}`];
   if (e.extended) parts.push('', `**Extended ${e.extended.code}** (${e.extended.decimal}) \`${e.extended.name}\` — ${e.extended.meaning}`);
   if (e.likelyCauses.length) parts.push('', '## Likely causes', '', ...e.likelyCauses.map((c) => `- ${c}`));
   if (e.checks.length) parts.push('', '## Checks that tell the causes apart', '', ...e.checks.map(checkLine));

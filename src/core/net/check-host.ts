@@ -50,6 +50,12 @@ function applySeverities(findings: readonly NetFinding[], severities: CheckHostO
   });
 }
 
+/** The NET rules turned off, when there are any. */
+function rulesOff(severities: CheckHostOptions['severities']): { rulesOff?: string[] } {
+  const off = Object.entries(severities ?? {}).filter(([id, s]) => s === 'off' && /^NET\d+$/.test(id)).map(([id]) => id).sort();
+  return off.length ? { rulesOff: off } : {};
+}
+
 /** Checks one RDP listener from the client side, without credentials: DNS → TCP → negotiation → TLS → certificate. */
 export async function checkHost(target: CheckTarget, options: CheckHostOptions): Promise<HostCheckResult> {
   const start = process.hrtime.bigint();
@@ -192,6 +198,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       findings: kept,
       steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port }),
       ...(cancelled && { cancelled }),
+      ...rulesOff(options.severities),
     };
   }
 }

@@ -126,6 +126,8 @@ export interface HostCheckResult {
   };
   /** Set when the caller cancelled the check before it finished. */
   readonly cancelled?: boolean;
+  /** NET rules the configuration turned off for this check, sorted: their absence from `findings` says nothing. */
+  readonly rulesOff?: readonly string[];
 }
 
 export type StepName = keyof HostCheckResult['steps'];

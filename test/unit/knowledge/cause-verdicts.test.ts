@@ -40,6 +40,15 @@ describe('causeVerdicts', () => {
     ]);
   });
 
+  it('a rule the configuration turned off is not determined, even when its step ran', () => {
+    const withoutNet022 = { ...EXPIRED, findings: EXPIRED.findings.filter((f) => f.ruleId !== 'NET022'), rulesOff: ['NET022'] };
+    const [net022, net023] = causeVerdicts(checks('NET022', 'NET023'), withoutNet022);
+    assert.equal(net022!.verdict, 'not-determined');
+    assert.match(net022!.detail, /turned off/);
+    assert.equal(net022!.step, 'certificate');
+    assert.equal(net023!.verdict, 'ruled-out');
+  });
+
   it('a cancelled check tells nothing', () => {
     assert.deepEqual(verdicts(['NET001', 'NET002'], CANCELLED), [
       ['NET001', 'not-determined'],

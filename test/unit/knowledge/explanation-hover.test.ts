@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeMarkdown, explainAt, hoverMarkdown } from '../../../src/core/knowledge/explanation-hover';
 import { findErrorCodes } from '../../../src/core/knowledge/find-error-codes';
+import { explainInput } from '../../../src/core/knowledge/error-codes/index';
 
 const at = (line: string, text: string): ReturnType<typeof explainAt> => explainAt(findErrorCodes(line), line.indexOf(text) + 1);
 
@@ -24,12 +25,20 @@ describe('explainAt', () => {
     assert.equal(hover.label, 'Error code');
   });
 
-  it('a lone extended code that the explainer would read as a disconnect code: its own entry, no explainer link', () => {
+  it('a lone extended code that a plain lookup reads as a disconnect code: its own entry, linked by family', () => {
     const hover = at('Extended error code: 0x3', '0x3')!;
     assert.equal(hover.explanation.name, 'exDiscReasonServerIdleTimeout');
+    assert.equal(hover.explanation.family, 'extended');
     assert.equal(hover.label, 'Extended error code');
-    assert.equal(hover.explainerArgument, undefined);
+    assert.equal(hover.explainerArgument, 'extended 0x3');
     assert.deepEqual(hover.explanation.checks, ['GPO007']);
+  });
+
+  it('a lone server error info code is linked by family', () => {
+    const hover = at('Session 2 has been disconnected, reason code 12', '12')!;
+    assert.equal(hover.explanation.family, 'errinfo');
+    assert.equal(hover.explainerArgument, 'errinfo 0xC');
+    assert.equal(hover.explanation.name, 'ERRINFO_LOGOFF_BY_USER');
   });
 
   it('a lone extended code the explainer reads the same way keeps the link', () => {
@@ -55,8 +64,14 @@ describe('hoverMarkdown', () => {
     assert.match(md, /\[Open the explainer\]\(command:rdpDoctor\.explainErrorCode\?%5B%220x904%200x7%22%5D "[^"]+"\)$/);
   });
 
-  it('has no link when the explainer cannot show the code', () => {
-    assert.doesNotMatch(hoverMarkdown(at('Extended error code: 0x3', '0x3')!), /command:/);
+  it('links a lone code of another family with its family, which the explainer command reads back', () => {
+    const md = hoverMarkdown(at('Extended error code: 0x3', '0x3')!);
+    assert.match(md, /^\*\*Extended error code 0x3\*\* \(3\) `exDiscReasonServerIdleTimeout`/);
+    const link = /command:rdpDoctor\.explainErrorCode\?([^ )]+)/.exec(md)!;
+    const [argument] = JSON.parse(decodeURIComponent(link[1]!)) as [string];
+    const again = explainInput(argument);
+    assert.ok(!('error' in again));
+    assert.equal(again.name, 'exDiscReasonServerIdleTimeout');
   });
 
   it('escapes Markdown in table text', () => {

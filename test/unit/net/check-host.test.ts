@@ -45,8 +45,12 @@ describe('checkHost without a listener', () => {
   it('severity overrides turn a rule off or change its level', async () => {
     const port = await closedPort();
     const target = { target: `127.0.0.1:${port}`, host: '127.0.0.1', port };
-    assert.deepEqual((await checkHost(target, { timeoutMs: 1000, severities: { NET002: 'off' } })).findings, []);
-    assert.equal((await checkHost(target, { timeoutMs: 1000, severities: { NET002: 'warning' } })).findings[0]!.severity, 'warning');
+    const off = await checkHost(target, { timeoutMs: 1000, severities: { NET002: 'off', RDP001: 'off', NET020: 'off' } });
+    assert.deepEqual(off.findings, []);
+    assert.deepEqual(off.rulesOff, ['NET002', 'NET020'], 'only NET rules, sorted');
+    const warning = await checkHost(target, { timeoutMs: 1000, severities: { NET002: 'warning' } });
+    assert.equal(warning.findings[0]!.severity, 'warning');
+    assert.equal('rulesOff' in warning, false);
   });
 
   it('an already cancelled signal returns at once, marked cancelled, with no finding', async () => {

@@ -37,6 +37,15 @@ suite('Error-code explainer', () => {
     assert.equal(explainerTabs('0x').length, 2);
   });
 
+  test('a lone code of another family (from a hover link) gets its own panel, named for its family', async () => {
+    await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', '0xC');
+    await waitFor('the disconnect 0xC panel', () => explainerTabs('Error code 0xC')[0]?.isActive, vscode.window.tabGroups.onDidChangeTabs);
+    await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', 'errinfo 0xC');
+    const [tab] = await waitFor('the ERRINFO 0xC panel', () => explainerTabs('Server error info 0xC').length === 1 && explainerTabs('Server error info 0xC'), vscode.window.tabGroups.onDidChangeTabs);
+    assert.equal(tab!.isActive, true);
+    assert.equal(explainerTabs('0xC').length, 2);
+  });
+
   test('an unknown code opens no panel', async () => {
     await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', '0x516');
     assert.equal(explainerTabs('0x').length, 0);

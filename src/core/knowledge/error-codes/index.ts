@@ -53,7 +53,77 @@ export interface Explanation {
   checks: string[];
   sources: { title: string; url?: string }[];
   unverified: boolean;
+  /**
+   * Set only when the code is read in a family the number would not be looked up in first
+   * (`explainInFamily`): ERRINFO 0x104 is not disconnect 0x104.
+   */
+  family?: ErrorCodeFamily;
 }
+
+/** How an admin names a family when typing a lone code for the explainer (`errinfo 0x10C9`). */
+export const FAMILY_WORDS: Readonly<Record<string, ErrorCodeFamily>> = {
+  disconnect: 'disconnect',
+  extended: 'extended',
+  errinfo: 'errinfo',
+  'neg-failure': 'neg-failure',
+  negfailure: 'neg-failure',
+  logon: 'logon',
+};
+
+/** One code read in the family named, without a pair: an extended code, ERRINFO or logon error on its own. */
+export function explainInFamily(family: ErrorCodeFamily, code: string): Explanation | { error: string } {
+  const value = parseErrorCode(code);
+  const what = FAMILY_NOUNS[family];
+  if (value === undefined) return { error: notACode(code, what) };
+  const entry = lookupErrorCode(value, family)[0];
+  if (entry === undefined) return { error: unknownCode(code, value, what) };
+  return {
+    code: hex(entry.code),
+    decimal: entry.code,
+    name: entry.name,
+    meaning: entry.meaning,
+    extended: null,
+    likelyCauses: [...entry.likelyCauses],
+    checks: [...entry.checks],
+    sources: entry.sources.map(sourceRef),
+    unverified: Boolean(entry.unverified),
+    // The plain lookup would give the same entry: no need to say the family.
+    ...(lookupErrorCode(value)[0] !== entry && { family }),
+  };
+}
+
+/**
+ * What a person types for the explainer: `0x904`, `0x904 0x7`, `0x904, 0x7`, `0x904/0x7`, or a family
+ * and a code (`errinfo 0x10C9`, `extended:0x7`, `logon -2`).
+ */
+export function explainInput(text: string): Explanation | { error: string } {
+  const words = text.trim().split(/[\s,/:]+/).filter(Boolean);
+  if (words.length === 0) return { error: 'Type an error code.' };
+  const family = FAMILY_WORDS[words[0]!.toLowerCase()];
+  if (family) {
+    if (words.length !== 2) return { error: `Type one ${FAMILY_NOUNS[family]} after "${words[0]}".` };
+    return explainInFamily(family, words[1]!);
+  }
+  if (words.length > 2) return { error: 'Type an error code, optionally followed by the extended error code.' };
+  return explain(words[0]!, words[1]);
+}
+
+/** How each family's code is labelled where it is shown ("Error code", "Server error info" …). */
+export const FAMILY_LABELS: Readonly<Record<ErrorCodeFamily, string>> = {
+  disconnect: 'Error code',
+  extended: 'Extended error code',
+  errinfo: 'Server error info',
+  'neg-failure': 'Negotiation failure code',
+  logon: 'Logon error',
+};
+
+const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
+  disconnect: 'error code',
+  extended: 'extended error code',
+  errinfo: 'server error info code',
+  'neg-failure': 'negotiation failure code',
+  logon: 'logon error code',
+};
 
 export function explain(code: string, extended?: string): Explanation | { error: string } {
   const value = parseErrorCode(code);
@@ -109,7 +179,8 @@ function hex(code: number): string {
 }
 
 function notACode(text: string, what: string): string {
-  return `"${text.trim()}" is not an ${what}; write it in hex (0x904) or decimal (2308).`;
+  const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
+  return `"${text.trim()}" is not ${article} ${what}; write it in hex (0x904) or decimal (2308).`;
 }
 
 /** Names the value both ways and, when the digits mean a known code in the other base, says so. */
