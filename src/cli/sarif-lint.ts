@@ -11,6 +11,13 @@ export function toOutputFindingsSarif(report: LintReport): object {
         message: f.message,
         path: file.path,
         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        ...(f.related?.length && {
+          related: f.related.map((r) => ({
+            path: r.path,
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+            message: r.message,
+          })),
+        }),
       })),
     ),
   );

@@ -1,1 +1,1 @@
-export { toSarif, type SarifOptions, type SarifRegion, type SarifResultInput } from '../core/report/sarif';
+export { toSarif, type SarifOptions, type SarifRegion, type SarifRelatedInput, type SarifResultInput } from '../core/report/sarif';

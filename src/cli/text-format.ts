@@ -15,6 +15,7 @@ export function formatLintText(report: LintReport): string {
       counts[f.severity]++;
       const where = `${f.line}:${f.column}`.padEnd(8);
       out.push(`  ${where}${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.ruleId)}`);
+      for (const r of f.related ?? []) out.push(`  ${''.padEnd(16)}${paint(2, `see ${r.path}:${r.line}:${r.column}`)} ${r.message}`);
     }
     out.push('');
   }

@@ -28,7 +28,15 @@ export async function workspaceReport(checks: CheckService, registry: HostRegist
     version,
     generatedAt: new Date().toISOString(),
     ...(root !== undefined && { root }),
-    files: lint.files.map((f) => ({ ...f, path: relative(f.path), findings: f.findings.map((x) => ({ ...x, subject: x.subject ?? undefined })) })) as WorkspaceReportInput['files'],
+    files: lint.files.map((f) => ({
+      ...f,
+      path: relative(f.path),
+      findings: f.findings.map((x) => ({
+        ...x,
+        subject: x.subject ?? undefined,
+        ...(x.related && { related: x.related.map((r) => ({ ...r, path: relative(r.path) })) }),
+      })),
+    })) as WorkspaceReportInput['files'],
     errors: lint.errors.map((e) => ({ path: relative(e.path), message: e.message })),
     checks: reportChecks,
   };

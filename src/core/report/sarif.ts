@@ -22,6 +22,14 @@ export interface SarifResultInput {
   readonly region?: SarifRegion;
   /** Where a finding that is not in a file belongs, e.g. `host:port` for a remote check. */
   readonly logicalLocation?: string;
+  /** Other places that explain the finding, e.g. the policy export an `.rdp` file is cross-checked against. */
+  readonly related?: readonly SarifRelatedInput[];
+}
+
+export interface SarifRelatedInput {
+  readonly path: string;
+  readonly region?: SarifRegion;
+  readonly message: string;
 }
 
 export interface SarifOptions {
@@ -82,6 +90,13 @@ function locations(r: SarifResultInput, root: boolean): object | undefined {
   return { locations: [location] };
 }
 
+function relatedLocations(r: SarifResultInput, root: boolean): object | undefined {
+  if (!r.related?.length) return undefined;
+  return {
+    relatedLocations: r.related.map((rel, id) => ({ id, physicalLocation: physicalLocation(rel.path, root, rel.region), message: { text: rel.message } })),
+  };
+}
+
 function invocation(run: NonNullable<SarifOptions['invocation']>, root: boolean): object {
   return {
     executionSuccessful: run.errors.length === 0,
@@ -115,6 +130,7 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
           level: LEVEL[r.severity],
           message: { text: r.message },
           ...locations(r, root),
+          ...relatedLocations(r, root),
         })),
       },
     ],

@@ -5,7 +5,7 @@ import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
-import { toSarif, type SarifResultInput } from './sarif';
+import { toSarif, type SarifRegion, type SarifResultInput } from './sarif';
 
 export interface ReportFinding {
   readonly ruleId: string;
@@ -16,6 +16,17 @@ export interface ReportFinding {
   readonly endLine?: number;
   readonly endColumn?: number;
   readonly subject?: string;
+  /** Other places that explain the finding (a cross-check's policy export), paths relative to the root. */
+  readonly related?: readonly ReportRelated[];
+}
+
+export interface ReportRelated {
+  readonly path: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
 }
 
 export interface ReportFile {
@@ -89,10 +100,28 @@ function summary(input: WorkspaceReportInput): string {
   return table(['What', 'Count'], rows.map(([what, n]) => [what, String(n)]), ['left', 'right']);
 }
 
+/** The message, then each related place: "See `gpo.xml` line 12: the policy requires NLA." */
+function messageCell(f: ReportFinding): string {
+  const related = (f.related ?? []).map((r) => `See ${codeSpan(r.path, true)}${r.line === undefined ? '' : ` line ${r.line}`}: ${escapeMarkdown(r.message)}`);
+  return [escapeMarkdown(f.message), ...related].join('<br>');
+}
+
+function region(at: { readonly line?: number; readonly column?: number; readonly endLine?: number; readonly endColumn?: number }): { region?: SarifRegion } {
+  if (at.line === undefined) return {};
+  return {
+    region: {
+      startLine: at.line,
+      ...(at.column !== undefined && { startColumn: at.column }),
+      ...(at.endLine !== undefined && { endLine: at.endLine }),
+      ...(at.endColumn !== undefined && { endColumn: at.endColumn }),
+    },
+  };
+}
+
 function fileSection(file: ReportFile): string[] {
   const out = [`### ${codeSpan(file.path)}`, ''];
   if (file.findings.length === 0) return [...out, `Format: ${escapeMarkdown(file.format)}. No findings.`, ''];
-  const rows = sortedFindings(file.findings).map((f) => [f.line === undefined ? '' : String(f.line), f.severity, ruleLink(f.ruleId), escapeMarkdown(f.message)]);
+  const rows = sortedFindings(file.findings).map((f) => [f.line === undefined ? '' : String(f.line), f.severity, ruleLink(f.ruleId), messageCell(f)]);
   return [...out, `Format: ${escapeMarkdown(file.format)}.`, '', table(['Line', 'Severity', 'Rule', 'Message'], rows, ['right']), ''];
 }
 
@@ -182,14 +211,8 @@ function fileResults(file: ReportFile): SarifResultInput[] {
     severity: f.severity,
     message: f.message,
     path: file.path,
-    ...(f.line !== undefined && {
-      region: {
-        startLine: f.line,
-        ...(f.column !== undefined && { startColumn: f.column }),
-        ...(f.endLine !== undefined && { endLine: f.endLine }),
-        ...(f.endColumn !== undefined && { endColumn: f.endColumn }),
-      },
-    }),
+    ...region(f),
+    ...(f.related?.length && { related: f.related.map((r) => ({ path: r.path, message: r.message, ...region(r) })) }),
   }));
 }
 

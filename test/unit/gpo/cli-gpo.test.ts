@@ -100,10 +100,27 @@ describe('rdp-doctor lint on policy exports', () => {
     assert.equal((conflict.related![0] as { byteOffset?: number }).byteOffset, 8);
   });
 
-  it('SARIF lists the GPO and XRF findings', () => {
+  it('SARIF lists the GPO and XRF findings, with the related location in the export', () => {
     const r = spawnSync(process.execPath, [CLI, 'lint', 'mixed', '--format', 'sarif'], { cwd: FIXTURES, encoding: 'utf8' });
-    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string }[];
+    type Location = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } };
+    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: Location[]; relatedLocations?: (Location & { id: number; message: { text: string } })[] }[];
     assert.ok(['XRF001', 'XRF002', 'XRF003', 'GPO002', 'GPO013'].every((id) => results.some((x) => x.ruleId === id)));
+    const xrf001 = results.find((x) => x.ruleId === 'XRF001')!;
+    assert.equal(xrf001.locations[0]!.physicalLocation.artifactLocation.uri, 'mixed/client/rdsh01.rdp');
+    const [related] = xrf001.relatedLocations!;
+    assert.equal(related!.id, 0);
+    assert.equal(related!.physicalLocation.artifactLocation.uri, 'mixed/server/rdsh01.reg');
+    assert.equal(related!.physicalLocation.region.startLine, 4);
+    assert.ok(related!.message.text.length > 0);
+    assert.equal(results.find((x) => x.ruleId === 'RDP020')!.relatedLocations, undefined);
+  });
+
+  it('text output names the related location under the finding', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lint', 'mixed'], { cwd: FIXTURES, encoding: 'utf8' });
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => /XRF001$/.test(l));
+    assert.ok(at >= 0, r.stdout);
+    assert.match(lines[at + 1]!, /^ {18}see mixed\/server\/rdsh01\.reg:4:\d+ \S/);
   });
 
   describe('across worker threads', () => {

@@ -206,4 +206,38 @@ describe('workspace report: SARIF', () => {
     assert.deepEqual(uris, ['a%20b.rdp', 'b.rdp']);
     assert.equal(two.runs[0]!.results[0]!.locations![0]!.physicalLocation!.region, undefined);
   });
+
+  it('carries a cross-check\'s related location into SARIF and into the Markdown message', () => {
+    const input: WorkspaceReportInput = {
+      ...SMALL,
+      errors: [],
+      checks: [],
+      files: [
+        {
+          path: 'client.rdp',
+          format: 'rdp',
+          findings: [
+            {
+              ruleId: 'XRF001',
+              severity: 'error',
+              message: 'The client cannot use NLA, but the server requires it.',
+              line: 2,
+              column: 24,
+              related: [{ path: 'server/gpo.xml', message: 'UserAuthentication is 1 | here.', line: 40, column: 7, endLine: 40, endColumn: 12 }],
+            },
+          ],
+        },
+      ],
+    };
+    const sarif = workspaceReportSarif({ ...input, root: '/srv/ws' }) as SarifLog & { runs: { results: { relatedLocations?: unknown[] }[] }[] };
+    assert.deepEqual(sarif.runs[0]!.results[0]!.relatedLocations, [
+      {
+        id: 0,
+        physicalLocation: { artifactLocation: { uri: 'server/gpo.xml', uriBaseId: 'ROOT' }, region: { startLine: 40, startColumn: 7, endLine: 40, endColumn: 12 } },
+        message: { text: 'UserAuthentication is 1 | here.' },
+      },
+    ]);
+    const md = workspaceReportMarkdown(input);
+    assert.match(md, /\| The client cannot use NLA, but the server requires it\.<br>See `server\/gpo\.xml` line 40: UserAuthentication is 1 \\\| here\. \|/);
+  });
 });
