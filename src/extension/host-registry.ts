@@ -18,6 +18,10 @@ export interface FileTarget {
 }
 
 const RDP_GLOB = '**/*.rdp';
+/** Documents that are files or new files; a Git diff or a generated view of an `.rdp` file is not a host of the workspace. */
+const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+/** Edits settle before an open document's target is read again. */
+const EDIT_DELAY_MS = 300;
 const EXCLUDE = '**/{node_modules,.git}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 1024 * 1024;
@@ -42,6 +46,8 @@ export class HostRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private scanning: Promise<void> | undefined;
+  /** Open `.rdp` documents waiting for their edits to settle. */
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -52,11 +58,19 @@ export class HostRegistry implements vscode.Disposable {
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => void this.readFile(uri).then(() => this.changed.fire())),
-      watcher.onDidChange((uri) => void this.readFile(uri).then(() => this.changed.fire())),
+      watcher.onDidChange((uri) => {
+        // An open document is read from the editor: its text may be ahead of the disk.
+        if (this.openDocument(uri)) return;
+        void this.readFile(uri).then(() => this.changed.fire());
+      }),
       watcher.onDidDelete((uri) => {
         if (this.files.delete(uri.toString())) this.changed.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+      vscode.workspace.onDidOpenTextDocument((d) => this.readDocument(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.documentEdited(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.documentClosed(d)),
+      { dispose: () => this.pending.forEach((timer) => clearTimeout(timer)) },
       configs.onDidChange(() => void this.loadInventory().then(() => this.changed.fire())),
     );
   }
@@ -68,6 +82,7 @@ export class HostRegistry implements vscode.Disposable {
       try {
         const uris = await vscode.workspace.findFiles(RDP_GLOB, EXCLUDE, MAX_FILES);
         await Promise.all(uris.map((uri) => this.readFile(uri)));
+        for (const d of vscode.workspace.textDocuments) this.readDocument(d, false);
         await this.loadInventory();
       } catch (error) {
         this.log.warn(`Could not scan the workspace for .rdp files: ${String(error)}`);
@@ -94,6 +109,51 @@ export class HostRegistry implements vscode.Disposable {
     } catch (error) {
       this.files.delete(uri.toString());
       this.log.debug(`Could not read ${uri.toString()}: ${String(error)}`);
+    }
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.languageId === 'rdp' && !d.isClosed && d.uri.toString() === uri.toString());
+  }
+
+  /**
+   * An open `.rdp` document counts as it is in the editor, saved or not (an untitled one too): check
+   * diagnostics land on the `full address` line where it is now. Fires a change only when the target moved.
+   */
+  private readDocument(document: vscode.TextDocument, notify = true): void {
+    if (document.languageId !== 'rdp' || !DOCUMENT_SCHEMES.has(document.uri.scheme) || document.getText().length > MAX_BYTES) return;
+    const key = document.uri.toString();
+    const before = this.files.get(key);
+    const target = fileTarget(document.uri, document.getText());
+    if (target) this.files.set(key, target);
+    else this.files.delete(key);
+    const same = before && target && before.host === target.host && before.port === target.port && before.range.isEqual(target.range);
+    if (notify && !same && (before || target)) this.changed.fire();
+  }
+
+  private documentEdited(document: vscode.TextDocument): void {
+    if (document.languageId !== 'rdp') return;
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        if (!document.isClosed) this.readDocument(document);
+      }, EDIT_DELAY_MS),
+    );
+  }
+
+  /** A closed document counts as it is on disk again (an untitled one is gone). */
+  private documentClosed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    if (!this.files.has(key)) return;
+    if (document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri)) void this.readFile(document.uri).then(() => this.changed.fire());
+    else {
+      this.files.delete(key);
+      this.changed.fire();
     }
   }
 

@@ -78,6 +78,24 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     assert.ok(actions.some((a) => a.title === `Insert PowerShell fix: ${findFix('require-nla')!.title}`), actions.map((a) => a.title).join(' | '));
   });
 
+  test('an unsaved .rdp document gets the check findings where its full address is now, and loses them when closed', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: `screen mode id:i:2\r\n\r\nfull address:s:127.0.0.1:${LAB_PORT}\r\n` });
+    const netLines = (): number[] =>
+      vscode.languages.getDiagnostics(document.uri).filter((d) => /^NET/.test(ruleOf(d))).map((d) => d.range.start.line);
+    await waitFor('check findings on line 3 of the untitled document', () => netLines().length === 2 && netLines().every((l) => l === 2), vscode.languages.onDidChangeDiagnostics);
+    assert.ok(api.hosts().find((h) => h.key === LAB_KEY)!.files.some((u) => u.toString() === document.uri.toString()), 'the Hosts view lists it under the lab host');
+
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'desktopwidth:i:1920\r\n'));
+    await waitFor('the findings to follow the line', () => netLines().length === 2 && netLines().every((l) => l === 3), vscode.languages.onDidChangeDiagnostics);
+
+    await editor.edit((edit) => edit.replace(document.lineAt(3).range, 'full address:s:elsewhere.invalid'));
+    await waitFor('no check findings once the file targets another host', () => netLines().length === 0, vscode.languages.onDidChangeDiagnostics);
+
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the untitled document to leave the lab host', () => !api.hosts().find((h) => h.key === LAB_KEY)!.files.some((u) => u.scheme === 'untitled'), api.hostsView.onDidChangeTreeData);
+  });
+
   test('"Show Certificate" opens a read-only document with the certificate and its chain', async () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.showCertificate', LAB_KEY);
     assert.equal(editor.document.uri.scheme, 'rdp-doctor-cert');
