@@ -75,6 +75,8 @@ const builds = [
     entryPoints: testEntries('test/unit'),
     outdir: 'out/test/unit',
     outbase: 'test/unit',
+    // Loads its WebAssembly runtime from beside its own file.
+    external: ['web-tree-sitter'],
   },
 ];
 

@@ -47,9 +47,9 @@ export const resetMachineKeysAzure: PowerShellFix = {
     "Get-ChildItem -Path 'Cert:\\LocalMachine\\Remote Desktop' | Remove-Item",
     "Restart-Service -Name 'TermService' -Force",
     'Start-Sleep -Seconds 10',
-    "Get-ChildItem -Path 'Cert:\\LocalMachine\\Remote Desktop' | Format-List -Property Subject, Thumbprint, NotAfter",
+    "Get-ChildItem -Path 'Cert:\\LocalMachine\\Remote Desktop' | Format-List -Property 'Subject', 'Thumbprint', 'NotAfter'",
     "'@",
     "$result = Invoke-AzVMRunCommand -ResourceGroupName $ResourceGroup -VMName $VmName -CommandId 'RunPowerShellScript' -ScriptString $onVm",
-    '$result.Value | Format-List -Property Code, Message',
+    "$result.Value | Format-List -Property 'Code', 'Message'",
   ],
 };

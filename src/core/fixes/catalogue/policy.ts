@@ -34,7 +34,7 @@ export const readEffectivePolicy: PowerShellFix = {
     ...invokeFix([], 'result'),
     "$result.Rsop | Set-Content -Path 'rdp-rsop.xml' -Encoding Unicode",
     "$result.Policy | Select-Object -Property * -ExcludeProperty 'PS*' | Format-List",
-    '$result | Select-Object -Property LocalDenyTSConnections, SecurityLayerFrom, NlaRequiredFrom, EncryptionLevelFrom | Format-List',
+    "$result | Select-Object -Property 'LocalDenyTSConnections', 'SecurityLayerFrom', 'NlaRequiredFrom', 'EncryptionLevelFrom' | Format-List",
     "'Saved the Resultant Set of Policy as rdp-rsop.xml; lint it with: rdp-doctor lint rdp-rsop.xml'",
   ],
 };
