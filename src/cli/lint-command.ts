@@ -4,6 +4,7 @@ import { parseConfig } from '../core/config/parse';
 import type { RdpDoctorConfig } from '../core/config/types';
 import { detectFormat, type FileFormat } from '../core/lint/formats';
 import { lintText, type LintedText } from '../core/lint/lint-file';
+import { isSignedRdp } from '../core/rdp/parse';
 import type { SeverityOverrides } from '../core/rules/engine';
 import type { PolicyFinding } from '../core/rules/gpo/types';
 import { rdpFacts } from '../core/rules/xrf/facts';
@@ -79,7 +80,10 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   const lintOptions = { ...(severities && { severities }), bytes: decoded };
   let text = decoded.text;
   let fixed = 0;
-  if (fix && (format === 'rdp' || format === 'config')) {
+  let notFixed: string | undefined;
+  if (fix && format === 'rdp' && isSignedRdp(text)) {
+    notFixed = 'signed: any change invalidates the signature; fix it where it is signed (rdpsign)';
+  } else if (fix && (format === 'rdp' || format === 'config')) {
     const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
     if (result.text !== text) {
       try {
@@ -99,7 +103,7 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], crossCheck: policySummary(linted.policy, placer) };
   }
   const summary = rdpSummary(path, text, linted);
-  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(summary && { crossCheck: summary }) };
+  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
 }
 
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;

@@ -45,6 +45,8 @@ export interface FileReport {
   readonly findings: readonly OutputFinding[];
   /** Fixes written by `--fix`, if any. */
   readonly fixed?: number;
+  /** Why `--fix` left the file as it was, when it had fixes to apply (a signed `.rdp` file). */
+  readonly notFixed?: string;
   /** For the cross-file pass only; removed before the report is printed. */
   readonly crossCheck?: CrossCheckSummary;
 }

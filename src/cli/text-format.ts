@@ -10,7 +10,7 @@ export function formatLintText(report: LintReport): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const file of report.files) {
     if (file.findings.length === 0 && !file.fixed) continue;
-    out.push(paint(4, file.path) + (file.fixed ? `  (${file.fixed} fixed)` : ''));
+    out.push(paint(4, file.path) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
     for (const f of file.findings) {
       counts[f.severity]++;
       const where = `${f.line}:${f.column}`.padEnd(8);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { fixesForRule } from '../core/fixes/index';
 import type { CheckTarget } from '../core/net/index';
-import { selectFixes } from '../core/rules/fix-all';
+import { isSignedRdp } from '../core/rdp/parse';
+import { selectFixes, unattendedFixes } from '../core/rules/fix-all';
 import { ruleById } from '../core/rules/registry';
-import type { Finding, Fix } from '../core/rules/types';
+import type { Fix } from '../core/rules/types';
 import { diagnosticRuleId, toRange } from './convert';
 import type { LintFeature } from './lint-feature';
 import type { FixRequest } from './powershell-fixes';
@@ -38,7 +39,8 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
     const actions: vscode.CodeAction[] = [];
     const only = context.only;
     if (only && (only.contains(SOURCE_FIX_ALL_RDP) || SOURCE_FIX_ALL_RDP.contains(only))) {
-      const fixes = findings.filter((f) => f.fix).map((f) => f.fix!);
+      // A signed file is left alone: any change breaks its signature (RDP041).
+      const fixes = isSignedRdp(document.getText()) ? [] : unattendedFixes(findings);
       if (fixes.length > 0) {
         const action = new vscode.CodeAction('Fix all auto-fixable RDP Doctor problems', SOURCE_FIX_ALL_RDP);
         action.edit = workspaceEdit(document, fixes);
@@ -61,10 +63,10 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
       }
       if (seenRules.has(ruleId)) continue;
       seenRules.add(ruleId);
-      const sameRule = findings.filter((f: Finding) => f.ruleId === ruleId && f.fix);
+      const sameRule = unattendedFixes(findings, ruleId);
       if (sameRule.length > 1) {
         const action = new vscode.CodeAction(`Fix all ${ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
-        action.edit = workspaceEdit(document, sameRule.map((f) => f.fix!));
+        action.edit = workspaceEdit(document, sameRule);
         actions.push(action);
       }
       for (const fix of fixesForRule(ruleId)) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { explainInput } from '../core/knowledge/error-codes/index';
+import { isSignedRdp } from '../core/rdp/parse';
 import { fixAll } from '../core/rules/fix-all';
 import { lintText } from '../core/lint/lint-file';
 import { ALL_RULES, ruleById } from '../core/rules/registry';
@@ -54,15 +55,22 @@ async function explainErrorCode(ctx: CommandContext, code?: string): Promise<voi
   ctx.explainer.show(result);
 }
 
+const SIGNED_NOT_FIXED =
+  'This file is signed: any change invalidates its signature, so RDP Doctor fixes nothing in it at once. Fix it where it is signed (rdpsign), or apply single quick fixes and sign it again.';
+
 async function fixAllInEditor(ctx: CommandContext): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'rdp') return;
   const document = editor.document;
   const options = await ctx.lint.lintOptions(document);
   const before = document.getText();
+  if (isSignedRdp(before)) {
+    void vscode.window.showWarningMessage(SIGNED_NOT_FIXED);
+    return;
+  }
   const result = fixAll(before, (text) => lintText('rdp', text, options).findings);
   if (result.text === before) {
-    void vscode.window.showInformationMessage('RDP Doctor found nothing it can fix automatically.');
+    void vscode.window.showInformationMessage('RDP Doctor found nothing it can fix without your review; the light bulb on each problem offers the rest.');
     return;
   }
   const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));

@@ -91,9 +91,24 @@ describe('rdp-doctor CLI', () => {
     assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
     assert.equal(
       bytes.subarray(2).toString('utf16le'),
-      'full address:s:rdsh01.contoso.com\r\nauthentication level:i:2\r\nenablecredsspsupport:i:1\r\nscreen mode id:i:2\r\n',
+      // The duplicate has another value: which one stays is the user's call, so --fix leaves both.
+      'full address:s:rdsh01.contoso.com\r\nauthentication level:i:2\r\nenablecredsspsupport:i:1\r\nscreen mode id:i:2\r\nscreen mode id:i:1\r\n',
     );
-    assert.equal(JSON.parse(r.stdout).files[0].fixed, 3);
+    assert.equal(JSON.parse(r.stdout).files[0].fixed, 2);
+    rmSync(path);
+  });
+
+  it('--fix leaves a signed file as it is and says why', () => {
+    const path = join(dir, 'signed.rdp');
+    const text = 'full address:s:rdsh01.contoso.com\r\nauthentication level:i:0\r\nsignscope:s:Full Address,Authentication Level\r\nsignature:s:AQABAAEAAAA=\r\n';
+    writeFileSync(path, text);
+    const r = run(['lint', 'signed.rdp', '--fix', '--format', 'json'], dir);
+    assert.equal(readFileSync(path, 'utf8'), text);
+    const file = JSON.parse(r.stdout).files[0];
+    assert.equal(file.fixed, undefined);
+    assert.match(file.notFixed, /signed/);
+    assert.deepEqual(file.findings.map((f: { ruleId: string }) => f.ruleId), ['RDP022', 'RDP041']);
+    assert.match(run(['lint', 'signed.rdp', '--fix'], dir).stdout, /signed\.rdp {2}\(not fixed: signed/);
     rmSync(path);
   });
 

@@ -16,15 +16,47 @@ const BROKEN = [
 ].join('\r\n');
 
 describe('fix-all', () => {
-  it('fixes everything fixable, re-linting between passes, and keeps CRLF', () => {
+  it('applies every fix that needs no review, keeps CRLF, and leaves guesses and removals to the user', () => {
     const lint = (text: string) => lintRdp(text).findings;
     const result = fixAll(BROKEN, lint);
     assert.equal(
       result.text,
-      ['full address:s:rdsh01.contoso.com', 'authentication level:i:2', 'enablecredsspsupport:i:1', 'negotiate security layer:i:1', 'desktopwidth:i:1920', 'screen mode id:i:2', ''].join('\r\n'),
+      [
+        'full address:s:rdsh01.contoso.com',
+        'authentication level:i:2',
+        'enablecredsspsupport:i:1',
+        'negotiate security layer:i:1',
+        // The closest known name is a guess; the saved password is the user's: each is a quick fix to pick.
+        'desktopwidht:s:1920',
+        'screen mode idd:s:02',
+        'desktopwidth:i:1024',
+        'password 51:b:01000000D08C9DDF0115D1118C7A00C04FC297EB00',
+        '',
+      ].join('\r\n'),
     );
-    assert.deepEqual(lint(result.text).filter((f) => f.fix), []);
-    assert.ok(result.passes >= 2, 'the value of a renamed line is fixed in a second pass');
+    const left = lint(result.text).filter((f) => f.fix);
+    assert.deepEqual(left.map((f) => [f.ruleId, f.fix!.reviewFirst]), [['RDP002', true], ['RDP002', true], ['RDP040', true]]);
+  });
+
+  it('re-lints between passes: a fix made possible by another is applied', () => {
+    // The type fix comes first; the value of the now well-typed line is fixed in the second pass.
+    const result = fixAll('authentication level:s:0\r\n', (t) => lintRdp(t).findings);
+    assert.equal(result.text, 'authentication level:i:2\r\n');
+    assert.deepEqual([result.applied, result.passes], [2, 2]);
+  });
+
+  it('never turns a guessed name into a duplicate and then deletes the user\'s line', () => {
+    const text = 'selectedmonitors:s:0,1\r\nselectedmonitor:s:2\r\n';
+    assert.equal(fixAll(text, (t) => lintRdp(t).findings).text, text);
+  });
+
+  it('removes a duplicate with the same value, and leaves one with another value to the user', () => {
+    const same = fixAll('screen mode id:i:2\r\nscreen mode id:i:2\r\n', (t) => lintRdp(t).findings);
+    assert.equal(same.text, 'screen mode id:i:2\r\n');
+    const other = 'screen mode id:i:2\r\nscreen mode id:i:1\r\n';
+    assert.equal(fixAll(other, (t) => lintRdp(t).findings).text, other);
+    const finding = lintRdp(other).findings.find((f) => f.ruleId === 'RDP005')!;
+    assert.equal(finding.fix?.reviewFirst, true, 'still offered as a quick fix');
   });
 
   it('fixes only one rule when asked', () => {

@@ -126,6 +126,11 @@ export function printRdp(doc: RdpDocument): string {
   return out;
 }
 
+/** Whether an `.rdp` text carries a signature: any edit to a signed line invalidates it. */
+export function isSignedRdp(text: string): boolean {
+  return /^[ \t]*signature[ \t]*:/im.test(text);
+}
+
 /** The entry a client uses when a name repeats: the last one, as FreeRDP does. */
 export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefined {
   const list = doc.byKey.get(key);

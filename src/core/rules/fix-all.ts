@@ -36,18 +36,22 @@ export interface FixAllResult {
 
 const MAX_PASSES = 10;
 
+/** The fixes a fix-all may apply without the user looking at each one. */
+export function unattendedFixes(findings: readonly Finding[], ruleId?: string): Fix[] {
+  return findings.filter((f) => f.fix && !f.fix.reviewFirst && (ruleId === undefined || f.ruleId === ruleId)).map((f) => f.fix!);
+}
+
 /**
- * Applies every available fix (or those of one rule), re-linting after each pass so fixes
- * dropped for overlapping, or made possible by an earlier fix, are picked up.
+ * Applies every fix that needs no review (or those of one rule), re-linting after each pass so fixes
+ * dropped for overlapping, or made possible by an earlier fix, are picked up. Guesses and removals of
+ * what the user wrote (`reviewFirst`) are left for the user to pick one by one.
  */
 export function fixAll(text: string, lint: (text: string) => readonly Finding[], ruleId?: string): FixAllResult {
   let current = text;
   let applied = 0;
   let passes = 0;
   while (passes < MAX_PASSES) {
-    const fixes = lint(current)
-      .filter((f) => f.fix && (ruleId === undefined || f.ruleId === ruleId))
-      .map((f) => f.fix!);
+    const fixes = unattendedFixes(lint(current), ruleId);
     if (fixes.length === 0) break;
     const { edits, chosen } = selectFixes(fixes);
     const next = applyEdits(current, edits).text;

@@ -13,6 +13,12 @@ export const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning',
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * A guess (the closest known name) or the removal of something the user wrote (a saved password, a
+   * duplicate with another value): offered as a quick fix the user picks, never applied by a fix-all
+   * (`lint --fix`, Fix All Auto-Fixable Problems, `source.fixAll.rdp`, "Fix all RDPxxx problems").
+   */
+  readonly reviewFirst?: true;
 }
 
 /** Another place that explains a finding ("first set here"). `path` is absent for the same file. */

@@ -6,9 +6,9 @@ export function setValue(entry: RdpEntry, value: string, title = `Set ${entry.ke
   return { title, edits: [{ span: entry.valueSpan, newText: value }] };
 }
 
-/** A fix that deletes an entry's whole line. */
-export function deleteLine(doc: RdpDocument, entry: RdpEntry, title: string): Fix {
-  return { title, edits: [{ span: lineWithBreak(doc, entry.line), newText: '' }] };
+/** A fix that deletes an entry's whole line; `reviewFirst` when the line holds something the user may want. */
+export function deleteLine(doc: RdpDocument, entry: RdpEntry, title: string, reviewFirst = false): Fix {
+  return { title, edits: [{ span: lineWithBreak(doc, entry.line), newText: '' }], ...(reviewFirst && { reviewFirst: true as const }) };
 }
 
 /** The integer an `i` entry holds, when it is plain decimal (what every client reads the same way). */

@@ -24,6 +24,7 @@ export const rdp002: RdpRule = {
         ...(suggestion && {
           fix: {
             title: `Change to "${suggestion}"`,
+            reviewFirst: true,
             edits: [
               { span: entry.nameSpan, newText: suggestion },
               // The known name's own type letter, so the fix does not trade one finding for another.

@@ -18,7 +18,8 @@ export const rdp005: RdpRule = {
           message: `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (FreeRDP takes the last).`,
           span: extra.nameSpan,
           subject: extra.key,
-          fix: deleteLine(doc, extra, `Remove this duplicate "${extra.key}" line`),
+          // The same value twice: removing one changes nothing. Another value: the user picks which one stays.
+          fix: deleteLine(doc, extra, `Remove this duplicate "${extra.key}" line`, extra.value.trim() !== first.value.trim()),
           related: [{ message: 'First set here.', span: first.span }],
         });
       }

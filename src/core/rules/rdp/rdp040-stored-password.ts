@@ -16,7 +16,7 @@ export const rdp040: RdpRule = {
             'The file holds a saved password protected with DPAPI: only the same Windows user on the same computer can decrypt it, so copies of this file prompt or fail elsewhere.',
           span: entry.nameSpan,
           subject: entry.key,
-          fix: deleteLine(doc, entry, 'Remove the saved password'),
+          fix: deleteLine(doc, entry, 'Remove the saved password', true),
         });
       } else if (entry.key === 'password' || entry.key === 'clear password') {
         report({
@@ -24,7 +24,7 @@ export const rdp040: RdpRule = {
           span: entry.nameSpan,
           subject: entry.key,
           severity: 'error',
-          fix: deleteLine(doc, entry, 'Remove the saved password'),
+          fix: deleteLine(doc, entry, 'Remove the saved password', true),
         });
       }
     }
