@@ -129,4 +129,17 @@ describe('PowerShell fix catalogue', () => {
     }
     assert.ok(seen > 10, `only ${seen} commands found`);
   });
+
+  it('renew-self-signed-cert stops, changing nothing, unless the listener uses its self-signed certificate', () => {
+    const result = renderFix(findFix('renew-self-signed-cert')!, {});
+    assert.ok(result.ok);
+    const lines = result.script.split('\n');
+    const guard = lines.findIndex((l) => /^\s+if \(\$ts\.SSLCertificateSHA1HashType -ne 1\) \{$/.test(l));
+    assert.ok(guard > 0, 'the script reads SSLCertificateSHA1HashType');
+    assert.match(lines[guard + 1]!, /^\s+throw "/);
+    for (const change of ['Remove-Item', 'Restart-Service']) {
+      const at = lines.findIndex((l) => l.includes(change));
+      assert.ok(at > guard + 1, `${change} comes after the guard`);
+    }
+  });
 });
