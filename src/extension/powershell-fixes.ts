@@ -112,7 +112,7 @@ export class PowerShellFixInserter {
     }
     return vscode.window.showInputBox({
       title: `${fix.title}: ${param.label}`,
-      prompt: param.description,
+      prompt: suggestion === undefined ? param.description : `${param.description} Filled in from what RDP Doctor knows of the host now: keep it, or type the value you want.`,
       placeHolder: param.placeholder,
       ...(suggestion !== undefined && { value: suggestion }),
       ignoreFocusOut: true,
@@ -131,10 +131,14 @@ export class PowerShellFixInserter {
     const fromContext = this.contextValues(target);
     const params: Record<string, string> = {};
     for (const param of fix.params) {
-      const given = request.params?.[param.key] ?? fromContext[param.key];
+      const explicit = request.params?.[param.key];
+      const known = fromContext[param.key];
+      // The listener's thumbprint now, or the port in use, may be what needs changing: shown for the user to keep or replace.
+      const confirm = param.confirmContextValue && explicit === undefined && known !== undefined;
+      const given = confirm ? undefined : (explicit ?? known);
       if (given !== undefined) params[param.key] = given;
       else if (param.required) {
-        const value = await this.ask(fix, param, undefined);
+        const value = await this.ask(fix, param, confirm ? known : undefined);
         if (value === undefined) return undefined;
         params[param.key] = value;
       }

@@ -22,6 +22,11 @@ export interface FixParam {
   readonly default?: string;
   /** A tighter length limit than the kind's own (e.g. 64 for an Azure VM name). */
   readonly maxLength?: number;
+  /**
+   * The value the context knows (the thumbprint the listener presents now, the port the file uses) is the
+   * server's current state, which this fix changes: the editor offers it in the prompt instead of filling it in.
+   */
+  readonly confirmContextValue?: true;
 }
 
 /**

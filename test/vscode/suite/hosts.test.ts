@@ -111,10 +111,23 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
 
   test('"Insert PowerShell Fix" puts the script, filled with the last check\'s thumbprint, into an untitled PowerShell document', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.insertPowerShellFix', {
-      fixId: 'bind-listener-cert',
-      target: { target: LAB_KEY, host: '127.0.0.1', port: LAB_PORT },
-    });
+    // The thumbprint the listener presents now is offered in a prompt (binding is about changing it): accept it as shown.
+    let done = false;
+    let accepts = 0;
+    const inserting = Promise.resolve(
+      vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.insertPowerShellFix', {
+        fixId: 'bind-listener-cert',
+        target: { target: LAB_KEY, host: '127.0.0.1', port: LAB_PORT },
+      }),
+    ).finally(() => (done = true));
+    for (let i = 0; i < 100 && !done; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (done) break;
+      accepts += 1;
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const editor = await inserting;
+    assert.ok(accepts >= 1, 'the command waited for the prompt');
     assert.ok(editor, 'an editor is returned');
     assert.equal(editor.document.isUntitled, true);
     assert.equal(editor.document.languageId, 'powershell');

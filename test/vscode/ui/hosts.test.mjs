@@ -34,7 +34,7 @@ export const tests = [
     },
   },
   {
-    name: '"Insert PowerShell Fix…" from the host\'s context menu fills in the thumbprint',
+    name: '"Insert PowerShell Fix…" from the host\'s context menu offers the thumbprint of the last check',
     async run({ page, lab }) {
       await labHost(page, lab).click({ button: 'right' });
       const item = page.getByRole('menuitem', { name: 'Insert PowerShell Fix…' });
@@ -44,6 +44,10 @@ export const tests = [
       await input.waitFor();
       await input.fill('Bind a certificate');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Bind a certificate to the RDP listener' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      // The thumbprint the listener presents now is offered, not silently used: the prompt shows it, Enter keeps it.
+      await page.locator('.quick-input-widget', { hasText: 'Thumbprint' }).waitFor();
+      await until('the thumbprint in the prompt', async () => (await input.inputValue()) === lab.sha1);
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
       await until('the script in the editor', async () => (await editorText(page)).includes(`$Thumbprint = '${lab.sha1}'`));

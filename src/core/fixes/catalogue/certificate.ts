@@ -105,6 +105,7 @@ export const bindListenerCert: PowerShellFix = {
       kind: 'thumbprint',
       required: true,
       placeholder: '4249E12CA59D6B0F7E112233445566778899AABB',
+      confirmContextValue: true,
     },
     COMPUTER_NAME,
   ],

@@ -71,7 +71,7 @@ export const setPort: PowerShellFix = {
   runsOn: 'server',
   fixes: ['GPO012', 'XRF002'],
   params: [
-    { key: 'port', label: 'Port', description: 'The TCP port the listener should use.', kind: 'port', required: true, placeholder: '3389' },
+    { key: 'port', label: 'Port', description: 'The TCP port the listener should use.', kind: 'port', required: true, placeholder: '3389', confirmContextValue: true },
     COMPUTER_NAME,
   ],
   sources: [SOURCE.changePort],
