@@ -8,6 +8,7 @@ import type { Fix } from '../core/rules/types';
 import { diagnosticRuleId, toRange } from './convert';
 import type { LintFeature } from './lint-feature';
 import type { FixRequest } from './powershell-fixes';
+import { POL_SCHEME } from './registry-pol-view';
 
 export const SOURCE_FIX_ALL_RDP = vscode.CodeActionKind.SourceFixAll.append('rdp');
 
@@ -26,12 +27,18 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, SOURCE_FIX_ALL_RDP],
   };
   private readonly registration: vscode.Disposable;
+  private readonly exportRegistration: vscode.Disposable;
 
   constructor(
     private readonly lint: LintFeature,
     private readonly targetOf: (document: vscode.TextDocument) => CheckTarget | undefined,
   ) {
     this.registration = vscode.languages.registerCodeActionsProvider({ language: 'rdp' }, this, CodeActionFeature.metadata);
+    this.exportRegistration = vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: POL_SCHEME }],
+      new ExportCodeActions(),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    );
   }
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
@@ -69,22 +76,49 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
         action.edit = workspaceEdit(document, sameRule);
         actions.push(action);
       }
-      for (const fix of fixesForRule(ruleId)) {
-        const target = this.targetOf(document);
-        const action = new vscode.CodeAction(`Insert PowerShell fix: ${fix.title}`, vscode.CodeActionKind.QuickFix);
-        action.command = { title: action.title, command: 'rdpDoctor.insertPowerShellFix', arguments: [{ fixId: fix.id, ...(target && { target }) } satisfies FixRequest] };
-        action.diagnostics = [diagnostic];
-        actions.push(action);
-      }
-      const rule = ruleById(ruleId);
-      const docs = new vscode.CodeAction(`Show documentation for ${ruleId}${rule ? ` (${rule.name})` : ''}`, vscode.CodeActionKind.QuickFix);
-      docs.command = { title: docs.title, command: 'rdpDoctor.showRuleDocs', arguments: [ruleId] };
-      actions.push(docs);
+      actions.push(...ruleActions(ruleId, diagnostic, this.targetOf(document)));
     }
     return actions;
   }
 
   dispose(): void {
     this.registration.dispose();
+    this.exportRegistration.dispose();
+  }
+}
+
+/** The PowerShell fixes of a rule (inserted, never run) and its documentation. */
+function ruleActions(ruleId: string, diagnostic: vscode.Diagnostic, target: CheckTarget | undefined): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  for (const fix of fixesForRule(ruleId)) {
+    const action = new vscode.CodeAction(`Insert PowerShell fix: ${fix.title}`, vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: 'rdpDoctor.insertPowerShellFix', arguments: [{ fixId: fix.id, ...(target && { target }) } satisfies FixRequest] };
+    action.diagnostics = [diagnostic];
+    actions.push(action);
+  }
+  const rule = ruleById(ruleId);
+  const docs = new vscode.CodeAction(`Show documentation for ${ruleId}${rule ? ` (${rule.name})` : ''}`, vscode.CodeActionKind.QuickFix);
+  docs.command = { title: docs.title, command: 'rdpDoctor.showRuleDocs', arguments: [ruleId] };
+  actions.push(docs);
+  return actions;
+}
+
+/**
+ * Policy exports (.reg, GPO report XML, LGPO text, GptTmpl.inf, the Registry.pol view) and any other file with our
+ * diagnostics (GPO, XRF004): the matching PowerShell fixes and the rule's documentation. No text fixes there.
+ */
+class ExportCodeActions implements vscode.CodeActionProvider {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (document.languageId === 'rdp') return [];
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const actions: vscode.CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const diagnostic of context.diagnostics) {
+      const ruleId = diagnosticRuleId(diagnostic);
+      if (!ruleId || seen.has(ruleId)) continue;
+      seen.add(ruleId);
+      actions.push(...ruleActions(ruleId, diagnostic, undefined));
+    }
+    return actions;
   }
 }

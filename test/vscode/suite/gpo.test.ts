@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { findFix } from '../../../src/core/fixes/index';
 import { EXTENSION_ID, openEditor, ours, ruleOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
@@ -77,6 +78,13 @@ suite('Group Policy exports', () => {
     assert.ok(code.target.path.endsWith('/docs/rules/GPO002.md'));
     assert.deepEqual(ours(unrelatedXml), []);
     assert.deepEqual(ours(unrelatedReg), []);
+
+    // The light bulb on the export offers the PowerShell fix for the policy setting and the rule's page; no text fix.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic!.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes(`Insert PowerShell fix: ${findFix('set-security-layer')!.title}`), titles.join(' | '));
+    assert.ok(titles.includes('Show documentation for GPO002 (security-layer-rdp)'), titles.join(' | '));
+    assert.ok(actions.every((a) => a.edit === undefined), 'nothing edits the export');
   });
 
   test('hovering the value explains the policy, its registry value and what each value means', async () => {
