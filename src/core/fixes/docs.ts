@@ -14,7 +14,7 @@ One catalogue of PowerShell fixes, used three ways:
 
 Every parameter value is validated before anything is rendered (host names, IP addresses, 40-hex thumbprints, ports, minutes, listed choices, Azure names), then written only as a single-quoted PowerShell literal with each quote character doubled, so nothing in it runs. A value that fails is refused with a message naming the parameter, and the CLI exits 2.
 
-Every script starts with comment lines saying what it does, how to undo it and what can go wrong. Scripts that change the computer they run on require an elevated PowerShell (\`#Requires -RunAsAdministrator\`). With \`computerName\` they run on that server through PowerShell remoting (\`Invoke-Command\`, WinRM); without it, on this computer. They use the CIM cmdlets, not \`wmic\` or \`Get-WmiObject\`, so they work in Windows PowerShell 5.1 and PowerShell 7.
+Every script starts with comment lines saying what it does, how to undo it and what can go wrong. Scripts that change the computer they run on require an elevated PowerShell (\`#Requires -RunAsAdministrator\`). With \`computerName\` they run on that server through PowerShell remoting (\`Invoke-Command\`, WinRM), or here if you empty \`$ComputerName\` in the editor; without it, on this computer. The snippets (prefix \`rdp-\`) always have the \`$ComputerName\` line: empty it to run the fix on the server's own console (elevated). They use the CIM cmdlets, not \`wmic\` or \`Get-WmiObject\`, so they work in Windows PowerShell 5.1 and PowerShell 7.
 
 The tests check the text, the quoting and the links of every script; they do not run PowerShell. Try a fix on one server before you roll it out.
 `;

@@ -69,7 +69,8 @@ describe('renderFix', () => {
     const remote = render('bind-listener-cert', { thumbprint: '4249E12CA59D6B0F7E112233445566778899AABB', computerName: 'rdsh01.contoso.com' });
     assert.doesNotMatch(remote, /#Requires -RunAsAdministrator/, 'elevation is needed on the server, not here');
     assert.match(remote, /^\$ComputerName = 'rdsh01\.contoso\.com'$/m);
-    assert.match(remote, /^Invoke-Command -ComputerName \$ComputerName -ScriptBlock \$fix -ArgumentList \$Thumbprint$/m);
+    // Emptying $ComputerName in the editor runs it here instead: the same text serves the snippet on the server's console.
+    assert.match(remote, /^if \(\$ComputerName\) \{ Invoke-Command -ComputerName \$ComputerName -ScriptBlock \$fix -ArgumentList \$Thumbprint \} else \{ & \$fix \$Thumbprint \}$/m);
     assert.doesNotMatch(remote, /^& \$fix/m);
     assert.equal(render('show-listener-cert', { computerName: '' }), render('show-listener-cert', {}), 'an empty optional value means this computer');
   });

@@ -44,12 +44,15 @@ export const REQUIRES_ADMIN_LOCALLY = '{{!computerName}}#Requires -RunAsAdminist
 /** The remote computer, after the fix's other values. */
 export const COMPUTER_NAME_VARIABLE = '{{?computerName}}$ComputerName = {{computerName}}';
 
-/** Runs `$fix` remotely or here, passing the listed variables as arguments. */
+/**
+ * Runs `$fix` here, or remotely when a computer name is given, passing the listed variables as arguments.
+ * The remote form still runs here when `$ComputerName` is emptied, so a snippet (which always has the
+ * variable) works on the server's own console too.
+ */
 export function invokeFix(args: readonly string[] = [], assignTo?: string): string[] {
   const list = args.map((a) => `$${a}`);
   const target = assignTo ? `$${assignTo} = ` : '';
-  return [
-    `{{?computerName}}${target}Invoke-Command -ComputerName $ComputerName -ScriptBlock $fix${list.length ? ` -ArgumentList ${list.join(', ')}` : ''}`,
-    `{{!computerName}}${target}& $fix${list.length ? ` ${list.join(' ')}` : ''}`,
-  ];
+  const remote = `Invoke-Command -ComputerName $ComputerName -ScriptBlock $fix${list.length ? ` -ArgumentList ${list.join(', ')}` : ''}`;
+  const local = `& $fix${list.length ? ` ${list.join(' ')}` : ''}`;
+  return [`{{?computerName}}${target}if ($ComputerName) { ${remote} } else { ${local} }`, `{{!computerName}}${target}${local}`];
 }
