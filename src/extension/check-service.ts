@@ -38,6 +38,8 @@ export class CheckService implements CheckRunner, vscode.Disposable {
   private readonly controllers = new Set<AbortController>();
   private readonly checked = new vscode.EventEmitter<readonly HostCheckResult[]>();
   private readonly runningChanged = new vscode.EventEmitter<void>();
+  /** Hosts checked on open in this session. */
+  private readonly checkedOnOpen = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.checked, this.runningChanged];
   readonly onDidCheck = this.checked.event;
   readonly onDidChangeRunning = this.runningChanged.event;
@@ -49,7 +51,10 @@ export class CheckService implements CheckRunner, vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d.languageId === 'rdp' && d.uri.scheme === 'file') void this.checkOnOpen(this.registry.targetOf(d));
+        if (d.languageId !== 'rdp' || d.uri.scheme !== 'file') return;
+        // A file without a usable full address has nothing to check (undefined would mean every host).
+        const target = this.registry.targetOf(d);
+        if (target) void this.checkOnOpen(target);
       }),
     );
   }
@@ -71,14 +76,24 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     return [...this.results.values()];
   }
 
-  /** Checks on open: only when the setting is on and the workspace is trusted (Restricted Mode never connects on its own). */
-  async checkOnOpen(target?: CheckTarget): Promise<void> {
+  /**
+   * Checks on open: only when the setting is on and the workspace is trusted (Restricted Mode never connects on its own).
+   * `'all'` when the workspace opens, one target when a file opens. A host being checked, or already checked on
+   * open in this session, is not checked again (restored editors open together with the workspace).
+   */
+  async checkOnOpen(what: CheckTarget | 'all'): Promise<void> {
     if (!settings.checksOnOpen()) return;
     if (!vscode.workspace.isTrusted) {
       this.log.info('Restricted Mode: checks on open are off; run a check command to check a host.');
       return;
     }
-    const targets = target ? [target] : this.registry.hosts().map((h) => h.target);
+    const candidates = what === 'all' ? this.registry.hosts().map((h) => h.target) : [what];
+    const targets = candidates.filter((t) => {
+      const key = hostKey(t.host, t.port);
+      if (this.running.has(key) || this.checkedOnOpen.has(key)) return false;
+      this.checkedOnOpen.add(key);
+      return true;
+    });
     if (targets.length > 0) await this.check(targets, { title: 'Checking on open' });
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../core/knowledge/explanation-hover';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type CheckStep, type HostCheckResult, type StepName } from '../core/net/index';
 import type { KnownHost } from './check-runner';
 import type { CheckService } from './check-service';
@@ -42,21 +43,21 @@ function hostDescription(result: HostCheckResult | undefined, running: boolean):
 }
 
 function findingLines(result: HostCheckResult, step?: StepName): string[] {
-  return result.findings.filter((f) => step === undefined || STEP_OF_RULE[f.ruleId] === step).map((f) => `- **${f.ruleId}** (${f.severity}): ${f.message}`);
+  return result.findings.filter((f) => step === undefined || STEP_OF_RULE[f.ruleId] === step).map((f) => `- **${f.ruleId}** (${f.severity}): ${escapeMarkdown(f.message)}`);
 }
 
 function hostTooltip(host: KnownHost, result: HostCheckResult | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${host.target.target}**`);
-  if (host.target.name && host.target.name !== host.target.host) md.appendMarkdown(` — certificate name \`${host.target.name}\``);
+  md.appendMarkdown(`**${escapeMarkdown(host.target.target)}**`);
+  if (host.target.name && host.target.name !== host.target.host) md.appendMarkdown(` — certificate name ${escapeMarkdown(host.target.name)}`);
   md.appendMarkdown('\n\n');
-  if (host.groups.length) md.appendMarkdown(`Inventory: ${host.groups.join(', ')}\n\n`);
-  if (host.files.length) md.appendMarkdown(`Files: ${host.files.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}\n\n`);
+  if (host.groups.length) md.appendMarkdown(`Inventory: ${escapeMarkdown(host.groups.join(', '))}\n\n`);
+  if (host.files.length) md.appendMarkdown(`Files: ${escapeMarkdown(host.files.map((f) => vscode.workspace.asRelativePath(f)).join(', '))}\n\n`);
   if (!result) {
     md.appendMarkdown('Not checked yet: run **Check** to test DNS, TCP, the RDP negotiation, TLS and the certificate.');
     return md;
   }
-  for (const step of STEP_ORDER) md.appendMarkdown(`- ${STEP_LABEL[step]}: ${result.steps[step].detail}\n`);
+  for (const step of STEP_ORDER) md.appendMarkdown(`- ${STEP_LABEL[step]}: ${escapeMarkdown(result.steps[step].detail)}\n`);
   const findings = findingLines(result);
   if (findings.length) md.appendMarkdown(`\n**Findings**\n\n${findings.join('\n')}\n`);
   md.appendMarkdown(`\nChecked in ${Math.round(result.timings.totalMs)} ms.`);
@@ -163,7 +164,7 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
         item.id = `layer:${under(node)}:${node.host.key}:${node.step}`;
         item.description = step?.detail ?? (this.checks.isRunning(node.host.key) ? 'checking…' : 'not checked');
         item.iconPath = step ? STATUS_ICON[step.status] : NOT_CHECKED;
-        const md = new vscode.MarkdownString(`**${STEP_LABEL[node.step]}**: ${step?.detail ?? 'not checked yet'}`);
+        const md = new vscode.MarkdownString(`**${STEP_LABEL[node.step]}**: ${escapeMarkdown(step?.detail ?? 'not checked yet')}`);
         const findings = result ? findingLines(result, node.step) : [];
         if (findings.length) md.appendMarkdown(`\n\n${findings.join('\n')}`);
         item.tooltip = md;

@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
       }),
     );
     log.info(`RDP Doctor ${version} activated${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: checks run only from commands'}.`);
-    void registry.ready().then(() => checks.checkOnOpen());
+    void registry.ready().then(() => checks.checkOnOpen('all'));
     api = { ready: true, hosts: () => registry.hosts(), latest: (key) => checks.latest(key), hostsView };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));
