@@ -109,13 +109,18 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
 
 /** Lints files one after another in this thread: the work of one chunk. */
-export function lintChunk(inputs: readonly InputFile[], configPath: string | undefined, fix: boolean): { files: FileReport[]; errors: InputError[] } {
+export function lintChunk(
+  inputs: readonly InputFile[],
+  configPath: string | undefined,
+  fix: boolean,
+  overrides?: SeverityOverrides,
+): { files: FileReport[]; errors: InputError[] } {
   const errors: InputError[] = [];
   const configs = new ConfigResolver(configPath, errors);
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
   for (const input of inputs) {
-    const severities = configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules;
+    const severities = withOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
     if (input.kind === 'gpo-backup') {
       const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
       files.push(...backup.reports);
@@ -157,12 +162,30 @@ export function lintChunk(inputs: readonly InputFile[], configPath: string | und
 }
 
 /** A report for these paths, linted on the calling thread without fixes (the extension's Export Report). */
-export function lintReportOnThisThread(paths: readonly string[]): LintReport {
+/** Config severities with the caller's overrides on top (the editor's `rdpDoctor.rules` setting wins over `.rdpdoctor.yaml`). */
+function withOverrides(rules: SeverityOverrides | undefined, overrides: SeverityOverrides | undefined): SeverityOverrides | undefined {
+  return overrides && Object.keys(overrides).length ? { ...rules, ...overrides } : rules;
+}
+
+/** Files linted between two yields to the event loop, so a host process (the extension host) stays responsive. */
+const SLICE = 50;
+
+/**
+ * The CLI's lint of these paths in this thread, a slice of files at a time with a yield to the event loop in
+ * between (the extension's reports). Stops early, with what it has, when `isCancelled` says so.
+ */
+export async function lintReportInSlices(paths: readonly string[], overrides?: SeverityOverrides, isCancelled?: () => boolean): Promise<LintReport> {
   const { files: inputs, errors } = collectInputs(paths);
-  const chunk = lintChunk(inputs, undefined, false);
+  const linted: FileReport[] = [];
+  for (let at = 0; at < inputs.length && !isCancelled?.(); at += SLICE) {
+    const chunk = lintChunk(inputs.slice(at, at + SLICE), undefined, false, overrides);
+    linted.push(...chunk.files);
+    for (const e of chunk.errors) if (!errors.some((x) => x.path === e.path && x.message === e.message)) errors.push(e);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const configs = new ConfigResolver(undefined, []);
-  const files = crossFilePass(chunk.files, (path) => configs.forFile(path)?.rules);
-  return { files, errors: [...errors, ...chunk.errors] };
+  const files = crossFilePass(linted, (path) => withOverrides(configs.forFile(path)?.rules, overrides));
+  return { files, errors };
 }
 
 /** Runs `lint`: returns the report and the exit code of SPEC §3. Large trees are split across worker threads. */

@@ -173,6 +173,11 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     const anchors: X509Certificate[] = [];
     for (const path of config.trust.ca) {
       const uri = folder && !/^(?:\/|[a-z]:[\\/])/i.test(path) ? vscode.Uri.joinPath(folder.uri, path) : vscode.Uri.file(path);
+      // An untrusted workspace's config may not send RDP Doctor to read files elsewhere (a UNC path is an SMB connection).
+      if (!vscode.workspace.isTrusted && !(folder && isInside(folder.uri, uri))) {
+        this.log.warn(`Restricted Mode: the CA file ${path} is outside the workspace folder; ignored.`);
+        continue;
+      }
       try {
         const read = readCertificates(Buffer.from(await vscode.workspace.fs.readFile(uri)));
         if ('problem' in read) this.log.warn(`${path} is not a CA certificate file: ${read.problem}.`);
@@ -188,4 +193,11 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     this.cancelAll();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Whether `uri` is `folder` or below it, after resolving `..` segments. */
+function isInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
+  if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return false;
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return uri.path === folder.path || uri.path.startsWith(base);
 }

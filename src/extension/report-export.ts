@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { lintReportOnThisThread } from '../cli/lint-command';
+import { lintReportInSlices } from '../cli/lint-command';
 import { workspaceReportMarkdown, workspaceReportSarif, type WorkspaceReportInput } from '../core/report/workspace-report';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
 import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
+import { settings } from './settings';
 
 type ReportFormat = 'markdown' | 'sarif';
 
@@ -12,7 +13,7 @@ type ReportFormat = 'markdown' | 'sarif';
 export async function workspaceReport(checks: CheckService, registry: HostRegistry, version: string): Promise<WorkspaceReportInput> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   const root = folders[0]?.uri.fsPath;
-  const lint = folders.length > 0 ? lintReportOnThisThread(folders.map((f) => f.uri.fsPath)) : { files: [], errors: [] };
+  const lint = folders.length > 0 ? await lintReportInSlices(folders.map((f) => f.uri.fsPath), settings.rules()) : { files: [], errors: [] };
   const relative = (path: string): string => vscode.workspace.asRelativePath(vscode.Uri.file(path), folders.length > 1);
   await registry.ready();
   const reportChecks = checks.allResults().map((result) => {

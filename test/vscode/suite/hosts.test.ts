@@ -5,7 +5,7 @@ import { findFix, renderFix } from '../../../src/core/fixes/index';
 import type { HostCheckResult } from '../../../src/core/net/index';
 import type { RdpDoctorApi } from '../../../src/extension/main';
 import type { HostsNode } from '../../../src/extension/hosts-view';
-import { EXTENSION_ID, ruleOf, waitFor, workspaceFile } from './helpers';
+import { EXTENSION_ID, ruleOf, waitFor, withSetting, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 /** The lab xrdp that test/vscode/run.mjs started on 127.0.0.1 (TLS, a certificate from a test CA). */
@@ -202,6 +202,18 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     assert.equal(sarif.version, '2.1.0');
     const rules = new Set(sarif.runs[0]!.results.map((r) => r.ruleId));
     for (const id of ['RDP002', 'NET011', 'NET022']) assert.ok(rules.has(id), `${id} in the SARIF results`);
+
+    // The rdpDoctor.rules setting applies to the report as it does to the Problems panel.
+    const restore = await withSetting('rdpDoctor', 'rules', { RDP002: 'off' });
+    try {
+      await vscode.commands.executeCommand('rdpDoctor.exportReport', 'sarif', sarifUri);
+      const again = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(sarifUri)).toString('utf8')) as typeof sarif;
+      const ids = new Set(again.runs[0]!.results.map((r) => r.ruleId));
+      assert.equal(ids.has('RDP002'), false, 'RDP002 is off in the settings');
+      assert.ok(ids.has('NET022'));
+    } finally {
+      await restore();
+    }
     await vscode.workspace.fs.delete(md);
     await vscode.workspace.fs.delete(sarifUri);
   });
