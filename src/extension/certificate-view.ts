@@ -17,6 +17,17 @@ export class CertificateViews implements vscode.TextDocumentContentProvider, vsc
     return vscode.Uri.from({ scheme: CERT_SCHEME, path: `/${name}.certificate.txt` });
   }
 
+  /** A new check of a host whose certificate document is open refreshes that document. */
+  checked(results: readonly HostCheckResult[]): void {
+    for (const result of results) {
+      if (result.cancelled) continue;
+      const uri = this.uriFor(result);
+      if (!this.results.has(uri.path)) continue;
+      this.results.set(uri.path, result);
+      this.changed.fire(uri);
+    }
+  }
+
   async show(result: HostCheckResult): Promise<vscode.TextEditor> {
     const uri = this.uriFor(result);
     const known = this.results.has(uri.path);

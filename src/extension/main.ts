@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
     const checks = new CheckService(registry, configs, log);
     const hostsView = new HostsView(registry, checks);
     const certificates = new CertificateViews();
+    context.subscriptions.push(checks.onDidCheck((results) => certificates.checked(results)));
     const inserter = new PowerShellFixInserter(checks, registry, log);
     const explainer = new ExplainerPanels(context.extensionUri, checks, log);
     const version = String(context.extension.packageJSON.version);
