@@ -39,8 +39,8 @@ function loadConfig(path: string | undefined, errors: InputError[]): { config: R
   const file = path ?? findConfigFor(join(process.cwd(), '.rdpdoctor.yaml'), new Map());
   if (!file) return { config: DEFAULT_CONFIG, dir: process.cwd() };
   try {
-    const { config, findings } = parseConfig(decodeBytes(readFileSync(file)).text, KNOWN_RULE_IDS);
-    for (const f of findings) if (f.severity === 'error') errors.push({ path: file, message: f.message });
+    const { config, problems } = parseConfig(decodeBytes(readFileSync(file)).text, KNOWN_RULE_IDS);
+    for (const p of problems) if (p.kind === 'invalid') errors.push({ path: file, message: p.message });
     return { config, dir: dirname(resolve(file)) };
   } catch (error) {
     errors.push({ path: file, message: `Cannot read the config: ${describeFsError(error)}` });

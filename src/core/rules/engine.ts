@@ -4,9 +4,10 @@ import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
 import { isSecretKey } from './messages';
 import { RDP_RULES } from './registry';
-import type { Finding, RdpRule, RdpRuleContext, Report, Severity, SeveritySetting } from './types';
+import { isRuleOff, resolveSeverity, type SeverityOverrides } from '../findings/severity';
+import type { Finding, RdpRule, RdpRuleContext, Report } from './types';
 
-export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+export type { SeverityOverrides } from '../findings/severity';
 
 export interface LintOptions {
   readonly severities?: SeverityOverrides;
@@ -41,7 +42,6 @@ export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult 
   const doc = parseRdp(text);
   const findings: Finding[] = [];
   let rule: RdpRule | undefined;
-  let setting: Severity | undefined;
   const infos: (PropertyInfo | null | undefined)[] = new Array(doc.lines.length);
   const context: RdpRuleContext = {
     doc,
@@ -54,7 +54,7 @@ export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult 
     report(r: Report): void {
       const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
         ruleId: rule!.id,
-        severity: setting ?? r.severity ?? rule!.defaultSeverity,
+        severity: resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!,
         message: r.message,
         span: r.span,
       };
@@ -65,10 +65,7 @@ export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult 
     },
   };
   for (rule of options.rules ?? RDP_RULES) {
-    const configured = options.severities?.[rule.id];
-    if (configured === 'off') continue;
-    setting = configured;
-    rule.check(context);
+    if (!isRuleOff(options.severities, rule.id)) rule.check(context);
   }
   findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { doc, findings: redact(doc, findings) };
