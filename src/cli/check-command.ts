@@ -7,7 +7,7 @@ import { checkHosts, readCertificates, TrustStore, type CheckTarget, type HostCh
 import { ALL_RULES } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import { formatCheckText } from './check-text';
-import { describeFsError, findConfigFor, type InputError } from './files';
+import { describeFsError, findConfigFor, type InputError } from '../core/lint/inputs';
 import { toSarif } from './sarif';
 import { isInputError, parseTarget, targetsFromInventory } from './check-targets';
 import { toolVersion } from './version';

@@ -1,4 +1,4 @@
-import type { LintReport } from './report';
+import type { LintReport } from '../core/lint/output';
 import { toSarif } from './sarif';
 
 /** The lint report as SARIF: one result per finding, with its region. */

@@ -2,6 +2,9 @@ import type { Socket } from 'node:net';
 import { NET001, NET002, NET003, NET004, NET022, NET028, NET029 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
+import type { CheckTarget } from '../rdp/target';
+
+export type { CheckTarget } from '../rdp/target';
 import { analyzeCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
 import { resolveHost, type Lookup } from './dns';
@@ -16,14 +19,6 @@ import { TrustStore } from './trust';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
 import { protocolName, startsTls } from './x224';
 
-export interface CheckTarget {
-  /** As the user wrote it (`host:port`, a `.rdp` path …). */
-  readonly target: string;
-  readonly host: string;
-  readonly port: number;
-  /** The name the certificate must match; the host when absent. */
-  readonly name?: string;
-}
 
 export interface CheckHostOptions {
   /** The time each step (resolve, connect, Confirm, TLS handshake) may take. */
