@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { HostCheckResult, NetFinding } from '../core/net/index';
-import { parseRdp } from '../core/rdp/parse';
 import { crossCheckProbes } from '../core/lint/cross-file';
 import { rdpFacts } from '../core/rules/xrf/facts';
 import { LineIndex } from '../core/text/line-index';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
 import { crossDiagnostic, DIAGNOSTIC_SOURCE, ruleDocsUri } from './convert';
-import type { FileTarget, HostRegistry } from './host-registry';
+import type { FileTarget } from './document-model';
+import type { HostRegistry } from './host-registry';
 import type { PolicyIndex } from './policy-index';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
@@ -75,13 +75,13 @@ export class CheckDiagnostics implements vscode.Disposable {
   }
 
   private probeCrossChecks(file: FileTarget, result: HostCheckResult): ReturnType<typeof crossCheckProbes<vscode.Location>> {
-    const lines = new LineIndex(file.text);
+    const lines = new LineIndex(file.doc.text);
     const locate = (span: { start: number; end: number }): vscode.Location => {
       const s = lines.positionAt(span.start);
       const e = lines.positionAt(span.end);
       return new vscode.Location(file.uri, new vscode.Range(s.line, s.character, e.line, e.character));
     };
-    const facts = rdpFacts(parseRdp(file.text), locate);
+    const facts = rdpFacts(file.doc, locate);
     return crossCheckProbes([{ path: file.uri.toString(), facts }], [], [result]);
   }
 

@@ -7,7 +7,7 @@ import { readRegistryPol, readRegistryPolRecords, type PolView } from '../gpo/re
 import type { RdpDocument } from '../rdp/parse';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import { configFindings } from '../rules/cfg/index';
-import { lintRdp } from '../rules/engine';
+import { lintRdp, lintRdpDocument } from '../rules/engine';
 import { lintPolicyDocument } from '../rules/gpo/engine';
 import { GPO_RULES } from '../rules/gpo/index';
 import type { PolicyFinding } from '../rules/gpo/types';
@@ -66,6 +66,12 @@ export function lintText(format: Exclude<FileFormat, 'registry-pol' | 'gpo-backu
       return { format, findings: lintPolicy(policy, options), policy, problems: policy.problems };
     }
   }
+}
+
+/** Lints a parsed `.rdp` document (the editor's per-version parse). */
+export function lintParsedRdp(doc: RdpDocument, options: LintOptions = {}): LintedText {
+  const { findings } = lintRdpDocument(doc, options);
+  return { format: 'rdp', findings, rdp: doc };
 }
 
 /**

@@ -39,7 +39,11 @@ function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
 
 /** Lints an `.rdp` text with every rule (or the given ones), honouring severity overrides. */
 export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult {
-  const doc = parseRdp(text);
+  return lintRdpDocument(parseRdp(text), options);
+}
+
+/** Lints an already parsed `.rdp` document (the editor parses each version once and shares it). */
+export function lintRdpDocument(doc: RdpDocument, options: LintOptions = {}): RdpLintResult {
   const findings: Finding[] = [];
   let rule: RdpRule | undefined;
   const infos: (PropertyInfo | null | undefined)[] = new Array(doc.lines.length);

@@ -1,20 +1,18 @@
 import * as vscode from 'vscode';
 import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
-import type { FileFormat } from '../core/lint/formats';
-import { lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
+import { lintParsedRdp, lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
 import type { RdpDocument } from '../core/rdp/parse';
 import { conflictsBetween, crossCheckFiles } from '../core/lint/cross-file';
 import { rdpFacts, type PolicyFacts } from '../core/rules/xrf/facts';
 import type { Finding } from '../core/rules/types';
 import { crossDiagnostic, problemDiagnostic, toDiagnostic, toRange } from './convert';
 import { exportFacts, type PolicyIndex } from './policy-index';
+import type { DocumentLint, DocumentState } from './document-model';
 import { polFileUri, type RegistryPolViews } from './registry-pol-view';
 
 /** What linting one document produced: findings for code actions, the diagnostics to show, and its settings for hovers. */
-export interface DocumentLint {
-  readonly findings: readonly Finding[];
+export interface LintedDocument extends DocumentLint {
   readonly diagnostics: vscode.Diagnostic[];
-  readonly policy?: PolicyDocument;
 }
 
 type CrossFinding = Parameters<typeof crossDiagnostic>[0];
@@ -27,10 +25,14 @@ export class DocumentLinter {
     private readonly polViews: RegistryPolViews,
   ) {}
 
-  lint(document: vscode.TextDocument, format: FileFormat, options: LintOptions): DocumentLint {
+  lint(state: DocumentState, options: LintOptions): LintedDocument {
+    const { document } = state;
+    const format = state.formatOf;
     switch (format) {
+      case undefined:
+        return { findings: [], diagnostics: [] };
       case 'rdp': {
-        const linted = lintText('rdp', document.getText(), options);
+        const linted = lintParsedRdp(state.rdp, options);
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri))] };
       }
@@ -66,7 +68,7 @@ export class DocumentLinter {
     problems: readonly ReadProblem[],
     policy: PolicyDocument,
     options: LintOptions,
-  ): DocumentLint {
+  ): LintedDocument {
     const facts = exportFacts(policy, document.getText(), document.uri);
     this.index.set(file, facts);
     const conflicts = this.conflicts(file, facts, options);
