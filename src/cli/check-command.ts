@@ -8,7 +8,7 @@ import { ALL_RULES } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import { formatCheckText } from './check-text';
 import { describeFsError, findConfigFor, type InputError } from '../core/lint/inputs';
-import { toSarif } from './sarif';
+import { toSarif } from '../core/report/sarif';
 import { isInputError, parseTarget, targetsFromInventory } from './check-targets';
 import { toolVersion } from './version';
 

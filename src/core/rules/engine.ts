@@ -21,9 +21,19 @@ export interface RdpLintResult {
   readonly findings: readonly Finding[];
 }
 
-const SAVED_PASSWORD = 'a saved password';
+const REDACTED = '"(a saved password)"';
 
-/** Replaces any secret value that slipped into a message; the rules never quote them, this is the safety net. */
+/**
+ * The safety net for a secret value that slipped into a message (the rules never quote them): a quoted
+ * value holding a secret is replaced whole. Words the message itself wrote are left alone, so a password
+ * that happens to be "password" does not garble "holds a saved password".
+ */
+/** Whether a quoted value shows the secret, whole or cut short by `quote()` ("abc…"). */
+function holdsSecret(shown: string, secret: string): boolean {
+  if (shown.includes(secret)) return true;
+  return shown.endsWith('…') && shown.length > 4 && secret.startsWith(shown.slice(0, -1));
+}
+
 function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
   const secrets = doc.entries
     .filter((e) => isSecretKey(e.key))
@@ -31,8 +41,7 @@ function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
     .filter((v) => v.length >= 3);
   if (secrets.length === 0) return findings;
   return findings.map((f) => {
-    let message = f.message;
-    for (const secret of secrets) message = message.split(secret).join(SAVED_PASSWORD);
+    const message = f.message.replace(/"[^"]*"/g, (quoted) => (secrets.some((secret) => holdsSecret(quoted.slice(1, -1), secret)) ? REDACTED : quoted));
     return message === f.message ? f : { ...f, message };
   });
 }
