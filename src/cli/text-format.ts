@@ -9,7 +9,7 @@ export function formatLintText(report: LintReport): string {
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const file of report.files) {
-    if (file.findings.length === 0 && !file.fixed) continue;
+    if (file.findings.length === 0 && !file.fixed && !file.omittedFindings) continue;
     out.push(paint(4, file.path) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
     for (const f of file.findings) {
       counts[f.severity]++;
@@ -17,6 +17,7 @@ export function formatLintText(report: LintReport): string {
       out.push(`  ${where}${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.ruleId)}`);
       for (const r of f.related ?? []) out.push(`  ${''.padEnd(16)}${paint(2, `see ${r.path}:${r.line}:${r.column}`)} ${r.message}`);
     }
+    if (file.omittedFindings) out.push(`  … ${file.omittedFindings} more finding${file.omittedFindings === 1 ? '' : 's'} in this file not listed (${file.omittedErrors ?? 0} of them errors).`);
     out.push('');
   }
   for (const e of report.errors) out.push(`${paint(31, 'error')} ${e.path}: ${e.message}`);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from 'yaml';
 import { SEVERITIES, type SeveritySetting } from '../findings/types';
 import type { Span } from '../text/line-index';
 import { quote } from '../text/quote';
@@ -18,6 +18,24 @@ export interface ParsedConfig {
 
 type Problem = Omit<ConfigProblem, 'kind'>;
 
+/** Larger files are refused before parsing: a configuration is a few lines. */
+export const MAX_CONFIG_CHARS = 1024 * 1024;
+
+/** Reports each key that repeats within one mapping, in one pass over the document. */
+function duplicateKeys(doc: ReturnType<typeof parseDocument>, report: (key: string, node: Node) => void): void {
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) report(key, pair.key);
+        seen.add(key);
+      }
+    },
+  });
+}
+
 /** Validates `.rdpdoctor.yaml` with positions; keeps every valid part and reports the rest. */
 export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
   const problems: ConfigProblem[] = [];
@@ -25,11 +43,26 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
   const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', ...p });
   const spanOf = (node: Node | null | undefined): Span => (node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 });
 
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
-    invalid({ message: `${error.message.split('\n')[0]!.replace(/\.?$/, '.')}`, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+  if (text.length > MAX_CONFIG_CHARS) {
+    invalid({ message: `The file is larger than ${MAX_CONFIG_CHARS / 1024} KB; a configuration is a few lines. It is not read.`, span: { start: 0, end: 0 } });
+    return { config: DEFAULT_CONFIG, problems };
   }
-  if (doc.errors.length > 0) return { config: DEFAULT_CONFIG, problems };
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    // Duplicate keys are found below in one pass: the library's own check compares every pair of keys.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    for (const error of doc.errors) {
+      // The library turns its own stack overflow (a file nested thousands deep) into an error: say it plainly.
+      const message = /call stack/i.test(error.message) ? 'The file is nested too deeply to read.' : error.message.split('\n')[0]!.replace(/\.?$/, '.');
+      invalid({ message, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+    }
+    if (doc.errors.length === 0) duplicateKeys(doc, (key, node) => invalid({ message: `The key ${quote(key)} appears twice in one mapping; YAML allows each key once.`, span: spanOf(node) }));
+  } catch (error) {
+    // The parser recurses per nesting level: a file nested thousands deep overflows it.
+    invalid({ message: `The file cannot be read: ${error instanceof RangeError ? 'it is nested too deeply' : String(error)}.`, span: { start: 0, end: 0 } });
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  if (problems.length > 0) return { config: DEFAULT_CONFIG, problems };
 
   const rules: Record<string, SeveritySetting> = {};
   const trust = { ca: [] as string[], expiringSoonDays: DEFAULT_CONFIG.trust.expiringSoonDays };

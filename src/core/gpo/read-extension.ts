@@ -6,6 +6,7 @@ import { splitHive, trimKey } from './registry-path';
 import { quote } from '../text/quote';
 import type { Span } from '../text/line-index';
 import { childNamed, childText, trimmedSpan, type XmlElement } from './xml-tree';
+import { appendAll } from '../text/collections';
 
 /** What reading one GPO section (Computer or User) collects. */
 export interface ExtensionReader {
@@ -64,8 +65,8 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
     if (child.uri === NS.registry) {
       if (child.local === 'Policy') {
         const result = readAdmxPolicy(r.text, child, NS.registry, r.originOf(child));
-        r.settings.push(...result.settings);
-        r.problems.push(...result.problems);
+        appendAll(r.settings, result.settings);
+        appendAll(r.problems, result.problems);
         if (result.unmapped) r.unmapped.push(result.unmapped);
       } else if (child.local === 'RegistrySetting') readRegistrySetting(r, child);
     } else if (child.uri === NS.security && child.local === 'SecurityOptions') {
@@ -74,8 +75,8 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
       const origin = r.originOf(child);
       const result = readGppRegistry(r.text, NS.gppRegistry, child, origin);
       // GPP items carry their own hive; the section only supplies the GPO.
-      r.settings.push(...result.settings);
-      r.problems.push(...result.problems);
+      appendAll(r.settings, result.settings);
+      appendAll(r.problems, result.problems);
     }
   }
 }

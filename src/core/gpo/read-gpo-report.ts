@@ -3,6 +3,7 @@ import { NS } from './namespaces';
 import { readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
 import { REPORT_SKIP } from './namespaces';
 import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
+import { appendAll } from '../text/collections';
 
 const SECTIONS: readonly [string, Hive][] = [
   ['Computer', 'HKLM'],
@@ -54,6 +55,6 @@ export function readGpoReport(text: string): PolicyDocument {
   if (tree.root && read === 0 && gpoElements(tree.root).length === 0) {
     problems.push({ severity: 'error', message: 'The XML is not a Group Policy report: its root is not a GPO element in the Group Policy settings namespace.', span: trimmedSpan(text, tree.root.tagSpan) });
   }
-  problems.push(...unmappedProblems(unmapped));
+  appendAll(problems, unmappedProblems(unmapped));
   return { format: 'gpo-report-xml', settings, problems };
 }

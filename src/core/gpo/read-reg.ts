@@ -8,17 +8,37 @@ import { splitLines } from './text-lines';
 export const REG5_HEADER = 'Windows Registry Editor Version 5.00';
 export const REG4_HEADER = 'REGEDIT4';
 
+/** A run of a logical line's characters that sit together in the file: `text[at]` is at file offset `from`. */
+interface Piece {
+  readonly at: number;
+  readonly from: number;
+}
+
 interface LogicalLine {
   readonly text: string;
-  /** Offset of each character of `text` in the file (continuations skip the `\`, the line break and the indent). */
-  readonly offsets: readonly number[];
+  /** Where the line's characters are in the file, one piece per physical line (continuations skip the `\`, the line break and the indent). */
+  readonly pieces: readonly Piece[];
   readonly span: Span;
+}
+
+/** The file offset of a logical line's character `k`: memory per physical line, not per character. */
+function offsetIn(line: LogicalLine, k: number): number | undefined {
+  if (k < 0 || k >= line.text.length) return undefined;
+  const { pieces } = line;
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (pieces[mid]!.at <= k) low = mid;
+    else high = mid - 1;
+  }
+  return pieces[low]!.from + (k - pieces[low]!.at);
 }
 
 /** Physical lines joined where a line ends with `\` (regedit wraps hex data at 80 columns). */
 function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
-  let pending: { text: string; offsets: number[]; start: number } | undefined;
+  let pending: { parts: string[]; length: number; pieces: Piece[]; start: number } | undefined;
   const physical = splitLines(text);
   physical.forEach(({ text: raw, span }, i) => {
     const indent = pending ? raw.length - raw.trimStart().length : 0;
@@ -26,13 +46,14 @@ function logicalLines(text: string): LogicalLine[] {
     const from = span.start + indent;
     const continues = line.endsWith('\\') && (pending !== undefined || /=\s*hex/i.test(line)) && i + 1 < physical.length;
     const body = continues ? line.slice(0, -1) : line;
-    const offsets = pending?.offsets ?? [];
-    for (let k = 0; k < body.length; k++) offsets.push(from + k);
-    const joined = (pending?.text ?? '') + body;
-    const start = pending?.start ?? span.start;
-    if (continues) pending = { text: joined, offsets, start };
+    const joined = pending ?? { parts: [], length: 0, pieces: [], start: span.start };
+    if (body.length > 0) joined.pieces.push({ at: joined.length, from });
+    joined.parts.push(body);
+    joined.length += body.length;
+    if (continues) pending = joined;
     else {
-      out.push({ text: joined, offsets, span: { start, end: from + body.length } });
+      if (joined.pieces.length === 0) joined.pieces.push({ at: 0, from });
+      out.push({ text: joined.parts.join(''), pieces: joined.pieces, span: { start: joined.start, end: from + body.length } });
       pending = undefined;
     }
   });
@@ -105,7 +126,7 @@ export function readReg(text: string): PolicyDocument {
     const trimmed = line.text.trim();
     if (trimmed === '' || trimmed.startsWith(';')) continue;
     const lead = line.text.length - line.text.trimStart().length;
-    const spanOf = (from: number, to = line.text.length): Span => ({ start: line.offsets[from] ?? line.span.start, end: (line.offsets[to - 1] ?? line.span.end - 1) + 1 });
+    const spanOf = (from: number, to = line.text.length): Span => ({ start: offsetIn(line, from) ?? line.span.start, end: (offsetIn(line, to - 1) ?? line.span.end - 1) + 1 });
     if (trimmed.startsWith('[')) {
       const close = trimmed.lastIndexOf(']');
       const path = close > 0 ? trimmed.slice(1, close) : '';

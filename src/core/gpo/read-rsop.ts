@@ -3,6 +3,7 @@ import { NS } from './namespaces';
 import { readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
 import { REPORT_SKIP } from './namespaces';
 import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
+import { appendAll } from '../text/collections';
 
 const RESULTS: readonly [string, Hive][] = [
   ['ComputerResults', 'HKLM'],
@@ -56,6 +57,6 @@ export function readRsop(text: string): PolicyDocument {
       if (extension) readExtension(reader, extension);
     }
   }
-  problems.push(...unmappedProblems(unmapped));
+  appendAll(problems, unmappedProblems(unmapped));
   return { format: 'rsop-xml', settings, problems };
 }

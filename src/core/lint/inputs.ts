@@ -4,6 +4,7 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, stat
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { isBackupFolder } from '../gpo/read-gpo-backup';
 import { isCandidateName } from './formats';
+import { appendAll } from '../text/collections';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
@@ -72,9 +73,17 @@ export function collectInputs(paths: readonly string[]): { files: InputFile[]; e
 }
 
 /** A one-line reason for a file-system error, without a stack trace. */
-export function describeFsError(error: unknown): string {
+export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
+    case 'EFBIG':
+      return 'The file would exceed the file size limit (EFBIG).';
+    case 'ENOSPC':
+      return 'No space left on the device (ENOSPC).';
+    case 'EDQUOT':
+      return 'The disk quota is exhausted (EDQUOT).';
+    case 'EROFS':
+      return 'The file system is read-only (EROFS).';
     case 'ENOENT':
       return 'No such file or folder.';
     case 'EACCES':
@@ -85,7 +94,7 @@ export function describeFsError(error: unknown): string {
     case 'ELOOP':
       return 'Too many symbolic links.';
     default:
-      return `Cannot read it (${code ?? (error instanceof Error ? error.message : String(error))}).`;
+      return `Cannot ${doing} it (${code ?? (error instanceof Error ? error.message : String(error))}).`;
   }
 }
 
@@ -119,7 +128,7 @@ export function filesUnder(dir: string, prefix = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
+    if (entry.isDirectory()) appendAll(out, filesUnder(dir, rel));
     else if (entry.isFile()) out.push(rel);
   }
   return out;

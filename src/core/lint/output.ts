@@ -47,6 +47,9 @@ export interface FileReport {
   readonly fixed?: number;
   /** Why `--fix` left the file as it was, when it had fixes to apply (a signed `.rdp` file). */
   readonly notFixed?: string;
+  /** Findings past the per-file cap (`MAX_FINDINGS_PER_FILE`), counted but not listed; `omittedErrors` of them are errors. */
+  readonly omittedFindings?: number;
+  readonly omittedErrors?: number;
   /** For the cross-file pass only; removed before the report is printed. */
   readonly crossCheck?: CrossCheckSummary;
 }
@@ -103,5 +106,16 @@ export function sortFindings(findings: OutputFinding[]): OutputFinding[] {
 }
 
 export function hasErrorFinding(report: LintReport): boolean {
-  return report.files.some((f) => f.findings.some((x) => x.severity === 'error'));
+  return report.files.some((f) => (f.omittedErrors ?? 0) > 0 || f.findings.some((x) => x.severity === 'error'));
+}
+
+/** Findings listed per file: a file with a million bad lines must not need gigabytes to report. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+/** The report with at most `MAX_FINDINGS_PER_FILE` findings listed; the rest are counted (errors apart, for the exit code). */
+export function capFindings(report: FileReport): FileReport {
+  if (report.findings.length <= MAX_FINDINGS_PER_FILE) return report;
+  const omitted = report.findings.slice(MAX_FINDINGS_PER_FILE);
+  const omittedErrors = omitted.reduce((n, f) => n + (f.severity === 'error' ? 1 : 0), report.omittedErrors ?? 0);
+  return { ...report, findings: report.findings.slice(0, MAX_FINDINGS_PER_FILE), omittedFindings: omitted.length + (report.omittedFindings ?? 0), omittedErrors };
 }

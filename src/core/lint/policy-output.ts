@@ -50,13 +50,21 @@ export function policyOutput(findings: readonly PolicyFinding[], placer: Placer)
 
 /** Reader problems as input errors: the file is reported, and where in it. */
 export function problemErrors(problems: readonly ReadProblem[], placer: Placer): InputError[] {
-  return problems.map((p) => {
+  const listed = problems.slice(0, MAX_PROBLEMS_PER_INPUT).map((p): InputError => {
     const { path, line, column, byteOffset } = placer.position(p);
     // Registry.pol messages name their record and byte offset themselves.
     const message = byteOffset !== undefined ? p.message : `${line}:${column}: ${p.message}`;
     return { path, message, line, column, ...(byteOffset !== undefined && { byteOffset }) };
   });
+  if (problems.length > MAX_PROBLEMS_PER_INPUT) {
+    const last = listed[listed.length - 1]!;
+    listed.push({ path: last.path, message: `… ${problems.length - MAX_PROBLEMS_PER_INPUT} more problems in this export not listed.` });
+  }
+  return listed;
 }
+
+/** Reader problems listed per export: a file of a million bad lines is reported in a few kilobytes. */
+export const MAX_PROBLEMS_PER_INPUT = 1000;
 
 /** The cross-check facts of a policy export, located for the main thread. */
 export function policySummary(doc: PolicyDocument, placer: Placer): FileReport['crossCheck'] {

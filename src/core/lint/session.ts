@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseConfig } from '../config/parse';
 import type { RdpDoctorConfig } from '../config/types';
@@ -12,10 +11,12 @@ import { hasPolSignature } from '../gpo/registry-pol-records';
 import { ALL_RULES } from '../rules/registry';
 import { fixAll } from '../rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
+import { writeFileAtomic } from './atomic-write';
 import { crossFilePass } from './cross-file';
 import { collectInputs, describeFsError, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
 import { lintBackupFolder, lintPolFile, Placer, policyOutput, policySummary, problemErrors } from './policy-output';
-import { hasErrorFinding, positionsIn, toOutputFindings, type FileReport, type LintReport } from './output';
+import { capFindings, hasErrorFinding, positionsIn, toOutputFindings, type FileReport, type LintReport } from './output';
+import { appendAll } from '../text/collections';
 
 const KNOWN_RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
@@ -73,11 +74,11 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
     if (result.text !== text) {
       try {
-        writeFileSync(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
+        writeFileAtomic(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
         text = result.text;
         fixed = result.applied;
       } catch (error) {
-        errors.push({ path, message: `Cannot write the fixes: ${describeFsError(error)}` });
+        errors.push({ path, message: `Cannot write the fixes: ${describeFsError(error, 'write')} The file is unchanged.` });
       }
     }
   }
@@ -85,7 +86,7 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   if (linted.policy) {
     const placer = new Placer();
     placer.add('', path, text, false);
-    errors.push(...problemErrors(linted.problems ?? [], placer));
+    appendAll(errors, problemErrors(linted.problems ?? [], placer));
     return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], crossCheck: policySummary(linted.policy, placer) };
   }
   const summary = rdpSummary(path, text, linted);
@@ -93,6 +94,47 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
 }
 
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
+
+/** Lints one input (a file or a GPO backup folder) into `files` and `errors`. */
+function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[]): void {
+  const severities = mergeOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
+  if (input.kind === 'gpo-backup') {
+    const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
+    appendAll(files, backup.reports);
+    appendAll(errors, backup.errors);
+    return;
+  }
+  const read = readInput(input.path);
+  if ('error' in read) {
+    errors.push({ path: displayPath(input.path), message: read.error });
+    return;
+  }
+  // A Registry.pol is binary: recognize it before decoding its bytes as text.
+  if (hasPolSignature(read.bytes)) {
+    const pol = lintPolFile(input.path, displayPath(input.path), read.bytes, severities ? { severities } : {});
+    files.push(pol.report);
+    appendAll(errors, pol.errors);
+    return;
+  }
+  const decoded: DecodedText = decodeBytes(read.bytes);
+  const format = detectFormat(input.path, decoded, input.named, read.bytes);
+  if (!format || format === 'gpo-backup' || format === 'registry-pol') {
+    if (input.named) {
+      errors.push({
+        path: displayPath(input.path),
+        message: decoded.binary
+          ? 'The file holds binary data, not text; it is not an .rdp file, a config file or a Registry.pol.'
+          : 'Not a format RDP Doctor reads (.rdp file, .rdpdoctor.yaml, or a Group Policy or registry export).',
+      });
+    }
+    return;
+  }
+  if (decoded.binary) {
+    errors.push({ path: displayPath(input.path), message: 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
+    return;
+  }
+  files.push(lintTextFile(input, format, decoded, severities, fix, errors));
+}
 
 /** Lints files one after another in this thread: the work of one chunk. */
 export function lintChunk(
@@ -106,43 +148,14 @@ export function lintChunk(
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
   for (const input of inputs) {
-    const severities = mergeOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
-    if (input.kind === 'gpo-backup') {
-      const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
-      files.push(...backup.reports);
-      errors.push(...backup.errors);
-      continue;
+    try {
+      const before = files.length;
+      lintInput(input, configs, fix, overrides, files, errors);
+      for (let i = before; i < files.length; i++) files[i] = capFindings(files[i]!);
+    } catch (error) {
+      // One input never ends the run: whatever went wrong (a parser's stack, memory) is that input's problem.
+      errors.push({ path: displayPath(input.path), message: `Could not be linted: ${error instanceof Error ? error.message : String(error)}` });
     }
-    const read = readInput(input.path);
-    if ('error' in read) {
-      errors.push({ path: displayPath(input.path), message: read.error });
-      continue;
-    }
-    // A Registry.pol is binary: recognize it before decoding its bytes as text.
-    if (hasPolSignature(read.bytes)) {
-      const pol = lintPolFile(input.path, displayPath(input.path), read.bytes, severities ? { severities } : {});
-      files.push(pol.report);
-      errors.push(...pol.errors);
-      continue;
-    }
-    const decoded: DecodedText = decodeBytes(read.bytes);
-    const format = detectFormat(input.path, decoded, input.named, read.bytes);
-    if (!format || format === 'gpo-backup' || format === 'registry-pol') {
-      if (input.named) {
-        errors.push({
-          path: displayPath(input.path),
-          message: decoded.binary
-            ? 'The file holds binary data, not text; it is not an .rdp file, a config file or a Registry.pol.'
-            : 'Not a format RDP Doctor reads (.rdp file, .rdpdoctor.yaml, or a Group Policy or registry export).',
-        });
-      }
-      continue;
-    }
-    if (decoded.binary) {
-      errors.push({ path: displayPath(input.path), message: 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
-      continue;
-    }
-    files.push(lintTextFile(input, format, decoded, severities, fix, errors));
   }
   return { files, errors };
 }
@@ -159,7 +172,7 @@ export async function lintReportInSlices(paths: readonly string[], overrides?: S
   const linted: FileReport[] = [];
   for (let at = 0; at < inputs.length && !isCancelled?.(); at += SLICE) {
     const chunk = lintChunk(inputs.slice(at, at + SLICE), undefined, false, overrides);
-    linted.push(...chunk.files);
+    appendAll(linted, chunk.files);
     for (const e of chunk.errors) if (!errors.some((x) => x.path === e.path && x.message === e.message)) errors.push(e);
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parseConfig } from '../../../src/core/config/parse';
+import { LineIndex } from '../../../src/core/text/line-index';
+
+const CLI = resolve(__dirname, '../../../../dist/cli.js');
+const UTF16_BOM = Buffer.from([0xff, 0xfe]);
+
+interface Json {
+  files: { path: string; findings: { ruleId: string; severity: string }[]; omittedFindings?: number; omittedErrors?: number }[];
+  errors: { path: string; message: string }[];
+}
+
+function lint(args: string[], shell?: string): { code: number; json: Json | undefined; stdout: string; stderr: string } {
+  const r = shell
+    ? spawnSync('bash', ['-c', `${shell}; exec "$0" "$@"`, process.execPath, CLI, 'lint', ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, [CLI, 'lint', ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  let json: Json | undefined;
+  try {
+    json = JSON.parse(r.stdout) as Json;
+  } catch {
+    json = undefined;
+  }
+  return { code: r.status ?? -1, json, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A Registry.pol (PReg, version 1) whose records all carry a registry type no reader knows (0x7777). */
+function unknownTypePol(count: number): Buffer {
+  const u16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
+  const dword = (n: number): Buffer => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    return b;
+  };
+  const parts = [Buffer.from('PReg', 'latin1'), dword(1)];
+  const key = u16('Software\\Policies\\Microsoft\\Windows NT\\Terminal Services\0');
+  for (let i = 0; i < count; i++) parts.push(u16('['), key, u16(';'), u16(`V${i}\0`), u16(';'), dword(0x7777), u16(';'), dword(4), u16(';'), dword(0), u16(']'));
+  return Buffer.concat(parts);
+}
+
+describe('hostile inputs: one input never hurts the run or the file', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-hostile-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lint --fix whose write fails part-way (ulimit -f) leaves the original byte for byte and says so', () => {
+    const folder = join(dir, 'fix');
+    mkdirSync(folder);
+    const file = join(folder, 'big.rdp');
+    // UTF-16LE with CRLF, 3 KB: the fixed text is written as UTF-16 too, so it passes the 1 KB limit.
+    const lines = ['full address:s:fix.example.invalid', 'desktopwidth:s:1920', ...Array.from({ length: 80 }, (_, i) => `winposstr:s:0,1,${i},0,800,600`)];
+    const original = Buffer.concat([UTF16_BOM, Buffer.from(lines.join('\r\n') + '\r\n', 'utf16le')]);
+    writeFileSync(file, original);
+    assert.ok(original.length > 3000);
+    const r = lint([file, '--fix'], 'ulimit -f 1');
+    assert.deepEqual(readFileSync(file), original, 'the original changed');
+    assert.deepEqual(readdirSync(folder), ['big.rdp'], 'a temporary file was left behind');
+    assert.equal(r.code, 2);
+    const error = r.json!.errors.find((e) => e.path.endsWith('big.rdp'))!;
+    assert.match(error.message, /^Cannot write the fixes: The file would exceed the file size limit \(EFBIG\)\. The file is unchanged\.$/);
+  });
+
+  it('lint --fix that succeeds replaces the file through a rename, keeping encoding, BOM and mode', () => {
+    const file = join(dir, 'ok.rdp');
+    const text = 'full address:s:ok.example.invalid\r\ndesktopwidth:s:1920\r\n';
+    writeFileSync(file, Buffer.concat([UTF16_BOM, Buffer.from(text, 'utf16le')]), { mode: 0o640 });
+    lint([file, '--fix']);
+    const bytes = readFileSync(file);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
+    assert.equal(bytes.subarray(2).toString('utf16le'), text.replace('desktopwidth:s:', 'desktopwidth:i:'));
+  });
+
+  it('a .reg with 1,000,000 bad lines, a Registry.pol with 200,000 unknown-type records and a config nested thousands deep beside a normal .rdp: everything is reported', () => {
+    const folder = join(dir, 'killers');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'client.rdp'), 'full address:s:client.example.invalid\r\nenablecredsspsupport:i:0\r\n');
+    writeFileSync(join(folder, 'killer.reg'), 'Windows Registry Editor Version 5.00\r\n\r\n' + 'x\r\n'.repeat(1_000_000));
+    writeFileSync(join(folder, 'Registry.pol'), unknownTypePol(200_000));
+    const n = 4000;
+    writeFileSync(join(folder, '.rdpdoctor.yaml'), `rules:\n  RDP013: off\nx: ${'['.repeat(n)}${']'.repeat(n)}\n`);
+    const r = lint([folder]);
+    assert.ok(r.json, `no JSON: ${r.stderr.slice(0, 500)}`);
+    const client = r.json.files.find((f) => f.path.endsWith('client.rdp'));
+    assert.deepEqual(client?.findings.map((f) => f.ruleId), ['RDP020']);
+    assert.ok(r.json.files.some((f) => f.path.endsWith('.rdpdoctor.yaml') && f.findings.some((x) => x.ruleId === 'CFG001')));
+    assert.ok(r.json.errors.length >= 1, 'the reader problems are reported');
+    assert.doesNotMatch(r.stdout + r.stderr, /Maximum call stack size exceeded|Invalid string length/);
+  });
+
+  it('findings per file are capped, the rest counted (errors apart, so the exit code stays right)', () => {
+    const file = join(dir, 'many.rdp');
+    writeFileSync(file, 'full address:s:many.example.invalid\r\n' + 'desktopwidth:s:1\r\n'.repeat(5000));
+    const r = lint([file]);
+    const report = r.json!.files[0]!;
+    assert.equal(report.findings.length, 1000);
+    assert.ok(report.omittedFindings! > 4000);
+    assert.ok(report.omittedErrors! > 0);
+    assert.equal(r.code, 1);
+  });
+
+  it('the config reader refuses a huge file and finds duplicate keys in one pass', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  K${i}: off`).join('\n');
+    const parsed = parseConfig(`rules:\n${keys}\n  K7: error\n`, new Set());
+    assert.deepEqual(parsed.problems.filter((p) => p.kind === 'invalid').map((p) => p.message), ['The key "K7" appears twice in one mapping; YAML allows each key once.']);
+    assert.match(parseConfig('x'.repeat(1100 * 1024), new Set()).problems[0]!.message, /larger than 1024 KB/);
+  });
+
+  it('the line index is lazy and linear for every line ending, with the same positions', () => {
+    for (const eol of ['\n', '\r', '\r\n']) {
+      const text = Array.from({ length: 1000 }, (_, i) => `l${i}`).join(eol);
+      const index = new LineIndex(text);
+      assert.deepEqual(index.positionAt(text.indexOf('l999')), { line: 999, character: 0 }, JSON.stringify(eol));
+      assert.deepEqual(index.positionAt(text.indexOf('l5')), { line: 5, character: 0 });
+      assert.equal(index.lineCount, 1000);
+    }
+  });
+});
