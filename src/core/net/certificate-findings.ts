@@ -42,7 +42,7 @@ export function checkCertificate(
   const now = options.now.getTime();
   if (facts.notAfter.getTime() < now) findings.push(finding(NET020, M.NET020(facts.notAfter)));
   else if (facts.notAfter.getTime() - now <= options.expiringSoonDays * DAY_MS) {
-    findings.push(finding(NET027, M.NET027(facts.notAfter, Math.max(0, Math.floor((facts.notAfter.getTime() - now) / DAY_MS)))));
+    findings.push(finding(NET027, M.NET027(facts.notAfter, facts.notAfter.getTime() - now)));
   }
   if (facts.notBefore.getTime() > now) findings.push(finding(NET021, M.NET021(facts.notBefore)));
 
@@ -51,7 +51,7 @@ export function checkCertificate(
   const trust =
     hint === null
       ? { trusted: true }
-      : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutSystem() : options.store);
+      : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutSystem() : options.store, { now: options.now });
   if (!trust.trusted) {
     findings.push(finding(NET022, facts.selfSigned ? M.NET022SelfSigned(facts.subject) : M.NET022Untrusted(facts.subject, trust.reason ?? 'no chain was found')));
   }
