@@ -60,8 +60,10 @@ export function checkCertificate(
   if (!nameMatches) findings.push(finding(NET023, M.NET023(options.name, [...new Set([...facts.commonNames, ...facts.dnsNames, ...facts.ipAddresses])])));
 
   const eku = facts.extendedKeyUsage;
-  if (eku !== null && !eku.some((oid) => oid === EKU.SERVER_AUTH || oid === EKU.REMOTE_DESKTOP_AUTH || oid === EKU.ANY)) {
-    findings.push(finding(NET024, M.NET024(eku.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid)))));
+  // anyExtendedKeyUsage alone does not do: RFC 5280 §4.2.1.12 lets an application that needs a purpose reject it, and the listener's documented requirement names only these two.
+  if (eku !== null && !eku.some((oid) => oid === EKU.SERVER_AUTH || oid === EKU.REMOTE_DESKTOP_AUTH)) {
+    const named = eku.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid));
+    findings.push(finding(NET024, eku.includes(EKU.ANY) ? M.NET024AnyPurpose(named) : M.NET024(named)));
   }
   if (weakKeyBits(facts)) findings.push(finding(NET025, M.NET025(facts.keyAlgorithm, facts.keyBits!)));
   if (isWeakSignature(facts.signatureOid)) findings.push(finding(NET026, M.NET026(facts.signatureAlgorithm)));

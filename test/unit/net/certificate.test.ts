@@ -70,10 +70,18 @@ describe('certificate analysis (node-forge)', () => {
     assert.deepEqual(rules(self.der, 'rdsh01.contoso.test', noRoots([new X509Certificate(self.der)])), []);
   });
 
-  it('EKU: Server Authentication, Remote Desktop Authentication, none and Any Purpose pass; Client Authentication only fails', () => {
+  it('EKU: Server Authentication, Remote Desktop Authentication and none pass; Any Purpose alone and Client Authentication only fail', () => {
     assert.deepEqual(rules(makeCert({ eku: ['1.3.6.1.4.1.311.54.1.2'] }).der), ['NET022']);
     assert.deepEqual(rules(makeCert({ eku: null }).der), ['NET022']);
-    assert.deepEqual(rules(makeCert({ eku: ['2.5.29.37.0'] }).der), ['NET022']);
+    assert.deepEqual(rules(makeCert({ eku: ['2.5.29.37.0', '1.3.6.1.5.5.7.3.1'] }).der), ['NET022']);
+    const any = makeCert({ eku: ['2.5.29.37.0'] });
+    assert.deepEqual(rules(any.der), ['NET022', 'NET024']);
+    const anyFacts = analyzeCertificate(any.der);
+    assert.ok(anyFacts.ok);
+    assert.match(
+      checkCertificate(anyFacts.facts, [any.der], { name: 'rdsh01.contoso.test', store: noRoots(), now, expiringSoonDays: 30 }).findings[1]!.message,
+      /names Any Purpose but neither Server Authentication nor Remote Desktop Authentication/,
+    );
     const client = makeCert({ eku: ['1.3.6.1.5.5.7.3.2'] });
     assert.deepEqual(rules(client.der), ['NET022', 'NET024']);
     const a = analyzeCertificate(client.der);

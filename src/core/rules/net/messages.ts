@@ -35,6 +35,8 @@ export const NET_MESSAGES = {
   NET022Untrusted: (subject: string, reason: string) => `The certificate ${quote(subject)} does not chain to a trusted root: ${reason}.`,
   NET023: (name: string, names: readonly string[]) => `The certificate does not match ${quote(name)}; it names ${list(names)}.`,
   NET024: (ekus: readonly string[]) => `The certificate's extended key usage (${list(ekus)}) allows neither Server Authentication nor Remote Desktop Authentication.`,
+  NET024AnyPurpose: (ekus: readonly string[]) =>
+    `The certificate's extended key usage (${list(ekus)}) names Any Purpose but neither Server Authentication nor Remote Desktop Authentication, which the listener requires.`,
   NET025: (algorithm: string, bits: number) => `The certificate's ${algorithm} key has only ${bits} bits.`,
   NET026: (algorithm: string) => `The certificate is signed with ${algorithm}.`,
   NET027: (notAfter: Date, msLeft: number) => `The certificate expires on ${day(notAfter)}, in ${timeSpan(msLeft)}.`,
