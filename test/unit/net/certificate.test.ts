@@ -61,6 +61,26 @@ describe('certificate analysis (node-forge)', () => {
     assert.deepEqual(rules(makeCert({ notAfter: new Date(Date.now() + 5 * 86_400_000) }).der, undefined, undefined, undefined, 3), ['NET022']);
   });
 
+  it("the leaf's own dates are NET020/NET021, not trust: an expired leaf from a configured CA is still trusted", () => {
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const expired = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], notAfter: new Date(Date.now() - 86_400_000) });
+    const a = analyzeCertificate(expired.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [expired.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30 });
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['NET020']);
+    assert.equal(r.summary.trusted, true);
+  });
+
+  it('an issuing CA is judged at the time of the check', () => {
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const intermediate = makeCert({ cn: 'Contoso Issuing CA', ca: true, eku: null, issuer: ca, notAfter: new Date(Date.now() + 10 * 86_400_000) });
+    const issued = makeCert({ issuer: intermediate, dns: ['rdsh01.contoso.test'] });
+    assert.equal(verifyChain([issued.der, intermediate.der], store).trusted, true);
+    const later = verifyChain([issued.der, intermediate.der], store, { now: new Date(Date.now() + 11 * 86_400_000) });
+    assert.equal(later.trusted, false);
+    assert.match(later.reason!, /the issuing CA O=Contoso\\, Ltd, CN=Contoso Issuing CA expired on/);
+  });
+
   it('self-signed: NET022 says so', () => {
     const self = makeCert({ dns: ['rdsh01.contoso.test'] });
     const a = analyzeCertificate(self.der);
