@@ -4,6 +4,8 @@ import { formatName, readX509Fields, sameName, type X509Fields } from './x509-fi
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 const MAX_CHAIN = 10;
+/** Links a path search may check: certificates that all verify one another would otherwise give factorially many paths. */
+const MAX_LINK_CHECKS = 200;
 
 export interface TrustVerdict {
   readonly trusted: boolean;
@@ -181,6 +183,9 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
   // A leaf that is itself a configured anchor (a pinned self-signed certificate) is trusted as it is.
   if (store.contains(leaf)) return { trusted: true };
   let best: { depth: number; reason: string } | undefined;
+  let checks = 0;
+  const check = (issuer: X509Certificate, path: readonly X509Certificate[]): string | undefined =>
+    ++checks > MAX_LINK_CHECKS ? 'the certificates the server sent allow too many paths to try' : linkProblem(issuer, path, now);
   const fail = (depth: number, reason: string): false => {
     if (!best || depth > best.depth) best = { depth, reason };
     return false;
@@ -188,6 +193,7 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
   const extend = (path: X509Certificate[]): boolean => {
     const current = path[path.length - 1]!;
     if (path.length > MAX_CHAIN) return fail(path.length, 'the chain is too long');
+    if (checks > MAX_LINK_CHECKS) return false;
     const currentFields = fieldsOf(current);
     const anchors = store.issuersNamed(current.issuer);
     const others = sent.filter((c) => !path.includes(c) && c.subject === current.issuer && !anchors.some((a) => a.fingerprint256 === c.fingerprint256));
@@ -200,12 +206,12 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
       );
     }
     for (const anchor of anchors) {
-      const problem = linkProblem(anchor, path, now);
+      const problem = check(anchor, path);
       if (!problem) return true;
       fail(path.length, problem);
     }
     for (const next of others) {
-      const problem = linkProblem(next, path, now);
+      const problem = check(next, path);
       if (problem) fail(path.length, problem);
       else if (extend([...path, next])) return true;
     }

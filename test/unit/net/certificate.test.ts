@@ -81,6 +81,17 @@ describe('certificate analysis (node-forge)', () => {
     assert.match(later.reason!, /the issuing CA O=Contoso\\, Ltd, CN=Contoso Issuing CA expired on/);
   });
 
+  it('a hostile chain of CAs that all verify one another is searched within a bound', () => {
+    // makeCert reuses one key per size, so these ten CAs of one name each verify every other.
+    const twins = Array.from({ length: 10 }, (_, i) => makeCert({ cn: 'Twin CA', ca: true, eku: null, serial: `0${i + 1}` }));
+    const issued = makeCert({ issuer: twins[0], dns: ['rdsh01.contoso.test'] });
+    const started = process.hrtime.bigint();
+    const verdict = verifyChain([issued.der, ...twins.map((t) => t.der)], noRoots());
+    assert.equal(verdict.trusted, false);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(ms < 2000, `bounded: ${ms} ms`);
+  });
+
   it('self-signed: NET022 says so', () => {
     const self = makeCert({ dns: ['rdsh01.contoso.test'] });
     const a = analyzeCertificate(self.der);
