@@ -88,7 +88,7 @@ export function decodeString(node: Asn1): string {
       return out;
     }
     case TAG.TELETEX:
-      // NOTE: Windows decodes T61String as UTF-8 first and as 8-bit characters when that fails (CERT_RDN_DISABLE_IE4_UTF8_FLAG, CertNameToStr docs).
+      // NOTE: Windows decodes T61String as UTF-8 first and as 8-bit characters when that fails (Microsoft Learn, CERT_RDN_ATTR structure, CERT_RDN_DISABLE_IE4_UTF8_FLAG).
       try {
         return strictUtf8.decode(bytes(value));
       } catch {
