@@ -66,7 +66,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['bench/relint.ts', 'bench/read-decode-baseline.ts', 'bench/make-corpus.ts'],
+    entryPoints: ['bench/relint.ts', 'bench/read-decode-baseline.ts', 'bench/make-corpus.ts', 'bench/certificate-analysis.ts'],
     outdir: 'out/bench',
     outbase: 'bench',
   },

@@ -42,7 +42,7 @@ export function checkCertificate(
   const now = options.now.getTime();
   if (facts.notAfter.getTime() < now) findings.push(finding(NET020, M.NET020(facts.notAfter)));
   else if (facts.notAfter.getTime() - now <= options.expiringSoonDays * DAY_MS) {
-    findings.push(finding(NET027, M.NET027(facts.notAfter, Math.max(0, Math.floor((facts.notAfter.getTime() - now) / DAY_MS)))));
+    findings.push(finding(NET027, M.NET027(facts.notAfter, facts.notAfter.getTime() - now)));
   }
   if (facts.notBefore.getTime() > now) findings.push(finding(NET021, M.NET021(facts.notBefore)));
 
@@ -51,7 +51,7 @@ export function checkCertificate(
   const trust =
     hint === null
       ? { trusted: true }
-      : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutSystem() : options.store);
+      : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutSystem() : options.store, { now: options.now });
   if (!trust.trusted) {
     findings.push(finding(NET022, facts.selfSigned ? M.NET022SelfSigned(facts.subject) : M.NET022Untrusted(facts.subject, trust.reason ?? 'no chain was found')));
   }
@@ -60,8 +60,10 @@ export function checkCertificate(
   if (!nameMatches) findings.push(finding(NET023, M.NET023(options.name, [...new Set([...facts.commonNames, ...facts.dnsNames, ...facts.ipAddresses])])));
 
   const eku = facts.extendedKeyUsage;
-  if (eku !== null && !eku.some((oid) => oid === EKU.SERVER_AUTH || oid === EKU.REMOTE_DESKTOP_AUTH || oid === EKU.ANY)) {
-    findings.push(finding(NET024, M.NET024(eku.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid)))));
+  // anyExtendedKeyUsage alone does not do: RFC 5280 §4.2.1.12 lets an application that needs a purpose reject it, and the listener's documented requirement names only these two.
+  if (eku !== null && !eku.some((oid) => oid === EKU.SERVER_AUTH || oid === EKU.REMOTE_DESKTOP_AUTH)) {
+    const named = eku.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid));
+    findings.push(finding(NET024, eku.includes(EKU.ANY) ? M.NET024AnyPurpose(named) : M.NET024(named)));
   }
   if (weakKeyBits(facts)) findings.push(finding(NET025, M.NET025(facts.keyAlgorithm, facts.keyBits!)));
   if (isWeakSignature(facts.signatureOid)) findings.push(finding(NET026, M.NET026(facts.signatureAlgorithm)));

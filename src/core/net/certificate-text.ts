@@ -1,9 +1,9 @@
 import { displayTarget } from '../rdp/target';
+import { timeSpan } from '../rules/net/messages';
 import { EKU_NAMES } from './oids';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './steps';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, StepName } from './types';
 
-const DAY_MS = 86_400_000;
 const LABEL_WIDTH = 21;
 /** The ladder's step names as people read them. */
 
@@ -21,22 +21,14 @@ function heading(text: string, underline = '-'): string[] {
   return [text, underline.repeat(text.length)];
 }
 
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}
-
-/** Where `now` falls in the validity period, in whole days. */
+/** Where `now` falls in the validity period; spans are never rounded up. */
 function validity(notBefore: string, notAfter: string, now: Date): string {
   const t = now.getTime();
   const from = Date.parse(notBefore);
   const until = Date.parse(notAfter);
-  if (t < from) return `not valid yet: starts in ${days(Math.ceil((from - t) / DAY_MS))}`;
-  if (t > until) {
-    const ago = Math.floor((t - until) / DAY_MS);
-    return ago === 0 ? 'expired less than a day ago' : `expired ${days(ago)} ago`;
-  }
-  const left = Math.floor((until - t) / DAY_MS);
-  return left === 0 ? 'expires in less than a day' : `expires in ${days(left)}`;
+  if (t < from) return `not valid yet: starts in ${timeSpan(from - t)}`;
+  if (t > until) return `expired ${timeSpan(t - until)} ago`;
+  return `expires in ${timeSpan(until - t)}`;
 }
 
 function ekuLines(eku: readonly string[] | null): string[] {

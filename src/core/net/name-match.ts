@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { domainToASCII } from 'node:url';
 
 export interface CertificateNames {
   readonly commonNames: readonly string[];
@@ -6,8 +7,10 @@ export interface CertificateNames {
   readonly ipAddresses: readonly string[];
 }
 
+/** Lower case, no trailing dot, and U-labels as A-labels (RFC 6125 §6.4.2), so münchen.example and xn--mnchen-3ya.example compare equal. */
 function normalizeName(name: string): string {
-  return name.trim().replace(/\.$/, '').toLowerCase();
+  const plain = name.trim().replace(/\.$/, '').toLowerCase();
+  return /^[\x00-\x7f]*$/.test(plain) ? plain : domainToASCII(plain) || plain;
 }
 
 function sameAddress(a: string, b: string): boolean {

@@ -4,6 +4,7 @@ export const EKU = {
   CLIENT_AUTH: '1.3.6.1.5.5.7.3.2',
   /** Remote Desktop Authentication: Windows accepts it for the listener; Node's own verification does not. */
   REMOTE_DESKTOP_AUTH: '1.3.6.1.4.1.311.54.1.2',
+  /** anyExtendedKeyUsage: alone it does not satisfy the listener (NET024; RFC 5280 §4.2.1.12). */
   ANY: '2.5.29.37.0',
 } as const;
 

@@ -1,8 +1,11 @@
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
+import { formatName, readX509Fields, sameName, type X509Fields } from './x509-fields';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 const MAX_CHAIN = 10;
+/** Links a path search may check: certificates that all verify one another would otherwise give factorially many paths. */
+const MAX_LINK_CHECKS = 200;
 
 export interface TrustVerdict {
   readonly trusted: boolean;
@@ -60,8 +63,9 @@ export class TrustStore {
     return store;
   }
 
-  issuersOf(cert: X509Certificate): X509Certificate[] {
-    return (this.index().get(cert.issuer) ?? []).filter((a) => issued(a, cert));
+  /** The anchors whose subject is this name (node:crypto's rendering of it); the caller verifies each link. */
+  issuersNamed(name: string): X509Certificate[] {
+    return this.index().get(name) ?? [];
   }
 
   contains(cert: X509Certificate): boolean {
@@ -89,46 +93,130 @@ function safe(read: () => string[]): string[] {
   }
 }
 
+/** The ASN.1 fields of each certificate, read once (null: unreadable, so it can issue nothing). */
+const fieldsCache = new WeakMap<X509Certificate, X509Fields | null>();
+
+function fieldsOf(cert: X509Certificate): X509Fields | null {
+  if (!fieldsCache.has(cert)) {
+    let fields: X509Fields | null = null;
+    try {
+      fields = readX509Fields(cert.raw);
+    } catch {
+      // Left null: a certificate that cannot be read cannot be part of a trusted path.
+    }
+    fieldsCache.set(cert, fields);
+  }
+  return fieldsCache.get(cert)!;
+}
+
 function issued(issuer: X509Certificate, cert: X509Certificate): boolean {
   try {
-    return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+    return cert.verify(issuer.publicKey);
   } catch {
     return false;
   }
 }
 
-function firstLine(name: string): string {
-  return name.split('\n').reverse().join(', ');
+function nameOf(cert: X509Certificate, which: 'subject' | 'issuer'): string {
+  const fields = fieldsOf(cert);
+  return fields ? formatName(fields[which]) : cert[which].split('\n').reverse().join(', ');
+}
+
+function selfIssued(fields: X509Fields): boolean {
+  return sameName(fields.subject, fields.issuer);
+}
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }
 
 /**
- * Builds a chain from the leaf through the certificates the server sent to an anchor of the store.
- * Extended key usage is judged separately (Windows accepts Remote Desktop Authentication, which
- * Node's own verification rejects), so it is not part of this check.
+ * Why `issuer` cannot sign the next link of the path (RFC 5280 §6.1.3–6.1.4), or undefined when it can.
+ * `below` is the path from the leaf up to the certificate it would sign.
  */
-export function verifyChain(chain: readonly Buffer[], store: TrustStore): TrustVerdict {
-  let certs: X509Certificate[];
+function linkProblem(issuer: X509Certificate, below: readonly X509Certificate[], now: Date): string | undefined {
+  const child = below[below.length - 1]!;
+  const f = fieldsOf(issuer);
+  const name = nameOf(issuer, 'subject');
+  if (!f) return `${name} cannot be read`;
+  if (!issued(issuer, child)) return `the signature of ${nameOf(child, 'subject')} does not verify with the key of ${name}`;
+  // NOTE: an X.509 v1 self-signed root has no extensions at all; OpenSSL and Windows accept it as a CA.
+  const legacyRoot = f.version === 1 && f.basicConstraints === null && selfIssued(f);
+  if (!legacyRoot && f.basicConstraints?.cA !== true) return `${name} is not a CA (its basic constraints do not set cA)`;
+  if (f.keyUsage && !f.keyUsage.keyCertSign) return `the key usage of ${name} does not allow signing certificates (keyCertSign)`;
+  const pathLen = f.basicConstraints?.pathLen;
+  if (pathLen !== null && pathLen !== undefined) {
+    // Intermediate CAs between this issuer and the leaf; self-issued ones do not count (RFC 5280 §4.2.1.9).
+    const intermediates = below.slice(1).filter((c) => {
+      const cf = fieldsOf(c);
+      return !cf || !selfIssued(cf);
+    }).length;
+    if (intermediates > pathLen) return `${name} allows ${pathLen} intermediate CA${pathLen === 1 ? '' : 's'} below it (pathLenConstraint), the chain has ${intermediates}`;
+  }
+  if (f.notAfter.getTime() < now.getTime()) return `the issuing CA ${name} expired on ${day(f.notAfter)}`;
+  if (f.notBefore.getTime() > now.getTime()) return `the issuing CA ${name} is not valid before ${day(f.notBefore)}`;
+  return undefined;
+}
+
+export interface VerifyOptions {
+  /** The time the path must be valid at; the leaf's own dates are judged elsewhere (NET020/NET021). */
+  readonly now?: Date;
+}
+
+/**
+ * Builds a path from the leaf through the certificates the server sent to an anchor of the store,
+ * per RFC 5280 §6: every signature verifies, every issuer is a CA (cA set, pathLenConstraint
+ * respected, keyCertSign when Key Usage is present) within its validity. Every candidate issuer is
+ * tried, so a cross-signed CA leads to whichever trusted root it can. Extended key usage is judged
+ * separately (Windows accepts Remote Desktop Authentication, which Node's own verification rejects).
+ */
+export function verifyChain(chain: readonly Buffer[], store: TrustStore, options: VerifyOptions = {}): TrustVerdict {
+  const now = options.now ?? new Date();
+  let sent: X509Certificate[];
   try {
-    certs = chain.slice(0, MAX_CHAIN).map((der) => new X509Certificate(der));
+    sent = chain.slice(0, MAX_CHAIN).map((der) => new X509Certificate(der));
   } catch {
     return { trusted: false, reason: 'the certificate cannot be read' };
   }
-  const [leaf, ...intermediates] = certs;
+  const leaf = sent[0];
   if (!leaf) return { trusted: false, reason: 'the server sent no certificate' };
-  let current = leaf;
-  for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    if (store.contains(current) || store.issuersOf(current).length > 0) return { trusted: true };
-    const next = intermediates.find((c) => c !== current && issued(c, current));
-    if (!next) {
-      const selfIssued = current.subject === current.issuer;
-      return {
-        trusted: false,
-        reason: selfIssued
-          ? `${firstLine(current.subject)} is not among the trusted roots`
-          : `its issuer ${firstLine(current.issuer)} is not among the trusted roots`,
-      };
+  // A leaf that is itself a configured anchor (a pinned self-signed certificate) is trusted as it is.
+  if (store.contains(leaf)) return { trusted: true };
+  let best: { depth: number; reason: string } | undefined;
+  let checks = 0;
+  const check = (issuer: X509Certificate, path: readonly X509Certificate[]): string | undefined =>
+    ++checks > MAX_LINK_CHECKS ? 'the certificates the server sent allow too many paths to try' : linkProblem(issuer, path, now);
+  const fail = (depth: number, reason: string): false => {
+    if (!best || depth > best.depth) best = { depth, reason };
+    return false;
+  };
+  const extend = (path: X509Certificate[]): boolean => {
+    const current = path[path.length - 1]!;
+    if (path.length > MAX_CHAIN) return fail(path.length, 'the chain is too long');
+    if (checks > MAX_LINK_CHECKS) return false;
+    const currentFields = fieldsOf(current);
+    const anchors = store.issuersNamed(current.issuer);
+    const others = sent.filter((c) => !path.includes(c) && c.subject === current.issuer && !anchors.some((a) => a.fingerprint256 === c.fingerprint256));
+    if (anchors.length + others.length === 0) {
+      return fail(
+        path.length,
+        currentFields && selfIssued(currentFields) && issued(current, current)
+          ? `${nameOf(current, 'subject')} is not among the trusted roots`
+          : `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots and the server did not send it`,
+      );
     }
-    current = next;
-  }
-  return { trusted: false, reason: 'the chain is too long' };
+    for (const anchor of anchors) {
+      const problem = check(anchor, path);
+      if (!problem) return true;
+      fail(path.length, problem);
+    }
+    for (const next of others) {
+      const problem = check(next, path);
+      if (problem) fail(path.length, problem);
+      else if (extend([...path, next])) return true;
+    }
+    return false;
+  };
+  if (extend([leaf])) return { trusted: true };
+  return { trusted: false, reason: best?.reason ?? 'no chain was found' };
 }

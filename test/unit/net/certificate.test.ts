@@ -61,6 +61,37 @@ describe('certificate analysis (node-forge)', () => {
     assert.deepEqual(rules(makeCert({ notAfter: new Date(Date.now() + 5 * 86_400_000) }).der, undefined, undefined, undefined, 3), ['NET022']);
   });
 
+  it("the leaf's own dates are NET020/NET021, not trust: an expired leaf from a configured CA is still trusted", () => {
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const expired = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], notAfter: new Date(Date.now() - 86_400_000) });
+    const a = analyzeCertificate(expired.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [expired.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30 });
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['NET020']);
+    assert.equal(r.summary.trusted, true);
+  });
+
+  it('an issuing CA is judged at the time of the check', () => {
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const intermediate = makeCert({ cn: 'Contoso Issuing CA', ca: true, eku: null, issuer: ca, notAfter: new Date(Date.now() + 10 * 86_400_000) });
+    const issued = makeCert({ issuer: intermediate, dns: ['rdsh01.contoso.test'] });
+    assert.equal(verifyChain([issued.der, intermediate.der], store).trusted, true);
+    const later = verifyChain([issued.der, intermediate.der], store, { now: new Date(Date.now() + 11 * 86_400_000) });
+    assert.equal(later.trusted, false);
+    assert.match(later.reason!, /the issuing CA O=Contoso\\, Ltd, CN=Contoso Issuing CA expired on/);
+  });
+
+  it('a hostile chain of CAs that all verify one another is searched within a bound', () => {
+    // makeCert reuses one key per size, so these ten CAs of one name each verify every other.
+    const twins = Array.from({ length: 10 }, (_, i) => makeCert({ cn: 'Twin CA', ca: true, eku: null, serial: `0${i + 1}` }));
+    const issued = makeCert({ issuer: twins[0], dns: ['rdsh01.contoso.test'] });
+    const started = process.hrtime.bigint();
+    const verdict = verifyChain([issued.der, ...twins.map((t) => t.der)], noRoots());
+    assert.equal(verdict.trusted, false);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(ms < 2000, `bounded: ${ms} ms`);
+  });
+
   it('self-signed: NET022 says so', () => {
     const self = makeCert({ dns: ['rdsh01.contoso.test'] });
     const a = analyzeCertificate(self.der);
@@ -70,10 +101,18 @@ describe('certificate analysis (node-forge)', () => {
     assert.deepEqual(rules(self.der, 'rdsh01.contoso.test', noRoots([new X509Certificate(self.der)])), []);
   });
 
-  it('EKU: Server Authentication, Remote Desktop Authentication, none and Any Purpose pass; Client Authentication only fails', () => {
+  it('EKU: Server Authentication, Remote Desktop Authentication and none pass; Any Purpose alone and Client Authentication only fail', () => {
     assert.deepEqual(rules(makeCert({ eku: ['1.3.6.1.4.1.311.54.1.2'] }).der), ['NET022']);
     assert.deepEqual(rules(makeCert({ eku: null }).der), ['NET022']);
-    assert.deepEqual(rules(makeCert({ eku: ['2.5.29.37.0'] }).der), ['NET022']);
+    assert.deepEqual(rules(makeCert({ eku: ['2.5.29.37.0', '1.3.6.1.5.5.7.3.1'] }).der), ['NET022']);
+    const any = makeCert({ eku: ['2.5.29.37.0'] });
+    assert.deepEqual(rules(any.der), ['NET022', 'NET024']);
+    const anyFacts = analyzeCertificate(any.der);
+    assert.ok(anyFacts.ok);
+    assert.match(
+      checkCertificate(anyFacts.facts, [any.der], { name: 'rdsh01.contoso.test', store: noRoots(), now, expiringSoonDays: 30 }).findings[1]!.message,
+      /names Any Purpose but neither Server Authentication nor Remote Desktop Authentication/,
+    );
     const client = makeCert({ eku: ['1.3.6.1.5.5.7.3.2'] });
     assert.deepEqual(rules(client.der), ['NET022', 'NET024']);
     const a = analyzeCertificate(client.der);

@@ -14,6 +14,11 @@ describe('certificate name matching', () => {
     ['*.*.contoso.com', 'a.b.contoso.com', false],
     ['rdsh01', 'rdsh01.contoso.com', false],
     ['', '', false],
+    // Internationalized names compare as A-labels (RFC 6125 §6.4.2), whichever form each side uses.
+    ['münchen-rdp.example', 'xn--mnchen-rdp-9db.example', true],
+    ['xn--mnchen-rdp-9db.example', 'MÜNCHEN-rdp.example', true],
+    ['*.münchen.example', 'rdsh01.xn--mnchen-3ya.example', true],
+    ['münchen-rdp.example', 'munchen-rdp.example', false],
   ];
   for (const [pattern, name, expected] of table) {
     it(`${JSON.stringify(pattern)} ${expected ? 'matches' : 'does not match'} ${JSON.stringify(name)}`, () => {

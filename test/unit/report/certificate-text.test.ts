@@ -71,10 +71,13 @@ describe('certificate document', () => {
   it('counts expired and not-yet-valid certificates from now', () => {
     const at = (iso: string): string[] => field(certificateDocument(BY_IP, new Date(iso)), 'Valid until');
     assert.equal(at('2026-06-04T00:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expired 3 days ago)');
-    assert.equal(at('2026-06-01T05:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expired less than a day ago)');
-    assert.equal(at('2026-05-31T23:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expires in less than a day)');
+    assert.equal(at('2026-06-01T05:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expired 5 hours ago)');
+    assert.equal(at('2026-05-31T23:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 1 hour)');
+    assert.equal(at('2026-05-31T23:00:01.000Z')[0], '2026-06-01T00:00:00.000Z (expires in less than an hour)');
     assert.equal(at('2026-05-31T00:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 1 day)');
-    assert.equal(at('2025-05-30T12:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (not valid yet: starts in 2 days)');
+    // Never rounded up: 9.99 days left is 9 days, 1.5 days to the start is 1 day.
+    assert.equal(at('2026-05-22T00:14:24.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 9 days)');
+    assert.equal(at('2025-05-30T12:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (not valid yet: starts in 1 day)');
   });
 
   it('tells a leaf without an EKU extension from one that lists none, and names a lone intermediate', () => {

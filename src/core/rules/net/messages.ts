@@ -1,6 +1,18 @@
 import { quote } from '../../text/quote';
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** A span of time, never rounded up: whole days, under a day whole hours, under an hour "less than an hour". */
+export function timeSpan(ms: number): string {
+  const span = Math.max(0, ms);
+  if (span >= DAY_MS) return plural(Math.floor(span / DAY_MS), 'day');
+  if (span >= HOUR_MS) return plural(Math.floor(span / HOUR_MS), 'hour');
+  return 'less than an hour';
+}
+
 const list = (items: readonly string[]): string => (items.length ? items.join(', ') : 'nothing');
 
 /** Messages of the NET findings, each a small function of the offending value. */
@@ -23,9 +35,11 @@ export const NET_MESSAGES = {
   NET022Untrusted: (subject: string, reason: string) => `The certificate ${quote(subject)} does not chain to a trusted root: ${reason}.`,
   NET023: (name: string, names: readonly string[]) => `The certificate does not match ${quote(name)}; it names ${list(names)}.`,
   NET024: (ekus: readonly string[]) => `The certificate's extended key usage (${list(ekus)}) allows neither Server Authentication nor Remote Desktop Authentication.`,
+  NET024AnyPurpose: (ekus: readonly string[]) =>
+    `The certificate's extended key usage (${list(ekus)}) names Any Purpose but neither Server Authentication nor Remote Desktop Authentication, which the listener requires.`,
   NET025: (algorithm: string, bits: number) => `The certificate's ${algorithm} key has only ${bits} bits.`,
   NET026: (algorithm: string) => `The certificate is signed with ${algorithm}.`,
-  NET027: (notAfter: Date, days: number) => `The certificate expires on ${day(notAfter)}, in ${days} day${days === 1 ? '' : 's'}.`,
+  NET027: (notAfter: Date, msLeft: number) => `The certificate expires on ${day(notAfter)}, in ${timeSpan(msLeft)}.`,
   NET022Unreadable: (problem: string) => `The certificate cannot be analysed, so it cannot be trusted: ${problem}.`,
   NET028: (protocol: string, cause: string) => `The server selected ${protocol} but the TLS handshake failed (${cause}).`,
   NET029: (version: string) => `The TLS handshake negotiated the legacy protocol ${version}.`,

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateChainCases, type ListenerCase } from './lab/cert-chains';
+import { missingBinaries } from './lab/processes';
+import { XrdpServer } from './lab/xrdp';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+const missing = missingBinaries(['xrdp', 'openssl']);
+const skip = (!existsSync(CLI) && 'dist/cli.js is not built (npm run build)') || (missing.length > 0 && `not installed: ${missing.join(', ')} (CI installs them; see .ci/run)`);
+
+interface CheckJson {
+  hosts: { certificate: Record<string, unknown> & { subject: string; issuer: string; selfSigned: boolean; trusted: boolean; nameMatches: boolean }; findings: { ruleId: string; message: string }[] }[];
+}
+
+function checkJson(port: number, ca: string, cwd: string): Promise<CheckJson> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, 'check', `127.0.0.1:${port}`, '--format', 'json', '--ca', ca], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', () => {
+      try {
+        done(JSON.parse(stdout) as CheckJson);
+      } catch {
+        fail(new Error(`not JSON: ${stdout} ${stderr}`));
+      }
+    });
+  });
+}
+
+describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII names and chains', { skip }, () => {
+  let dir: string;
+  let root: string;
+  let cases: Record<string, ListenerCase>;
+  let xrdp: XrdpServer;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-xrdp-chains-'));
+    const generated = generateChainCases(dir);
+    root = generated.rootPath;
+    cases = generated.cases;
+    xrdp = await XrdpServer.start(dir, { securityLayer: 'tls', ...cases.viaIntermediate! });
+  });
+  after(async () => {
+    await xrdp?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function check(which: string): Promise<CheckJson['hosts'][number]> {
+    xrdp.configure({ securityLayer: 'tls', ...cases[which]! });
+    const out = await checkJson(xrdp.port, root, dir);
+    return out.hosts[0]!;
+  }
+  const ids = (host: CheckJson['hosts'][number]): string[] => host.findings.map((f) => f.ruleId).sort();
+
+  it('a self-signed certificate without keyCertSign (the Windows default kind) is self-signed, and NET022 says so', async () => {
+    const host = await check('selfSignedNoCertSign');
+    assert.equal(host.certificate.selfSigned, true);
+    assert.equal(host.certificate.trusted, false);
+    assert.equal(host.certificate.subject, 'CN=localhost');
+    assert.deepEqual(ids(host), ['NET011', 'NET022']);
+    assert.equal(host.findings.find((f) => f.ruleId === 'NET022')!.message, 'The certificate "CN=localhost" is self-signed and not among the trusted roots.');
+  });
+
+  it('a UTF-8 subject is printed as UTF-8, and the leaf chains through the intermediate xrdp sends', async () => {
+    const host = await check('utf8Subject');
+    assert.equal(host.certificate.subject, 'O=Stadtwerke München, CN=münchen-rdp.example');
+    assert.equal(host.certificate.issuer, 'CN=RDP Doctor Issuing CA');
+    assert.equal(host.certificate.trusted, true);
+    assert.equal(host.certificate.selfSigned, false);
+    assert.deepEqual(ids(host), ['NET011']);
+  });
+
+  it('a chain through an intermediate, served with the chain file, is trusted with only the root given', async () => {
+    const host = await check('viaIntermediate');
+    assert.equal(host.certificate.trusted, true);
+    assert.equal(host.certificate.selfSigned, false);
+    assert.equal(host.certificate.nameMatches, true);
+    assert.deepEqual(ids(host), ['NET011']);
+  });
+
+  it('without its intermediate the same leaf is untrusted, and NET022 names the missing issuer', async () => {
+    xrdp.configure({ securityLayer: 'tls', cert: join(dir, 'via-int.pem'), key: cases.viaIntermediate!.key });
+    const host = (await checkJson(xrdp.port, root, dir)).hosts[0]!;
+    assert.equal(host.certificate.trusted, false);
+    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /its issuer CN=RDP Doctor Issuing CA is not among the trusted roots and the server did not send it/);
+  });
+});

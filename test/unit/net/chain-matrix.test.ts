@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { analyzeCertificate } from '../../../src/core/net/certificate';
+import { certificateMatchesName } from '../../../src/core/net/name-match';
+import { TrustStore, verifyChain } from '../../../src/core/net/trust';
+
+/**
+ * Chains made with openssl at test time. For each case our trust verdict must agree with
+ * `openssl verify -CAfile ROOTS [-untrusted CHAIN] LEAF` (no purpose: EKU is NET024's business).
+ */
+let dir = '';
+const openssl = (args: readonly string[]): string => execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+type Alg = 'ec' | 'rsa';
+const CA_EXT = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign'];
+const LEAF_EXT = ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth', 'subjectAltName=DNS:rdsh01.contoso.test'];
+
+function key(name: string, alg: Alg): void {
+  openssl(alg === 'ec'
+    ? ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', `${name}.key`]
+    : ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', `${name}.key`]);
+}
+
+/** A self-signed certificate with its own key (made unless `keyOf` names an existing one). */
+function selfSigned(name: string, subject: string, ext: readonly string[], opts: { alg?: Alg; keyOf?: string; config?: string } = {}): void {
+  const keyName = opts.keyOf ?? name;
+  if (!opts.keyOf) key(name, opts.alg ?? 'ec');
+  writeFileSync(join(dir, `${name}.ext`), `[req]\ndistinguished_name=dn\n${opts.config ?? ''}\n[dn]\n[v3]\n${ext.join('\n')}\n`);
+  openssl(['req', '-x509', '-new', '-utf8', '-key', `${keyName}.key`, '-subj', subject, '-days', '365', '-config', `${name}.ext`, '-extensions', 'v3', '-out', `${name}.pem`]);
+}
+
+/** A certificate for `name`'s key (made unless `keyOf` names one), signed by `issuer`. */
+function issue(name: string, subject: string, issuer: string, ext: readonly string[], opts: { alg?: Alg; keyOf?: string; days?: number; config?: string } = {}): void {
+  const keyName = opts.keyOf ?? name;
+  if (!opts.keyOf) key(name, opts.alg ?? 'ec');
+  writeFileSync(join(dir, `${name}.cnf`), `[req]\ndistinguished_name=dn\n${opts.config ?? ''}\n[dn]\n`);
+  openssl(['req', '-new', '-utf8', '-key', `${keyName}.key`, '-subj', subject, '-config', `${name}.cnf`, '-out', `${name}.csr`]);
+  writeFileSync(join(dir, `${name}.ext`), ext.join('\n') + '\n');
+  const serial = `0x${Math.floor(Math.random() * 2 ** 48).toString(16)}`;
+  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-set_serial', serial,
+    '-days', String(opts.days ?? 365), '-extfile', `${name}.ext`, '-out', `${name}.pem`]);
+}
+
+const der = (name: string): Buffer => new X509Certificate(readFileSync(join(dir, `${name}.pem`))).raw;
+const pem = (names: readonly string[]): string => names.map((n) => readFileSync(join(dir, `${n}.pem`), 'utf8')).join('');
+
+interface Case {
+  readonly name: string;
+  readonly leaf: string;
+  /** What the server sends after the leaf, in order. */
+  readonly sent: readonly string[];
+  readonly roots: readonly string[];
+  /** What this case is about; the verdict itself comes from openssl. */
+  readonly expected: boolean;
+  readonly reason?: RegExp;
+}
+
+function opensslVerdict(c: Case): boolean {
+  const rootsFile = join(dir, `${c.name}-roots.pem`);
+  writeFileSync(rootsFile, pem(c.roots));
+  const args = ['verify', '-CAfile', rootsFile];
+  if (c.sent.length) {
+    const untrusted = join(dir, `${c.name}-untrusted.pem`);
+    writeFileSync(untrusted, pem(c.sent));
+    args.push('-untrusted', untrusted);
+  }
+  args.push(join(dir, `${c.leaf}.pem`));
+  return spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' }).status === 0;
+}
+
+describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdpdoctor-chains-'));
+    selfSigned('root', '/CN=Matrix Root', CA_EXT);
+    issue('int', '/CN=Matrix Issuing CA', 'root', CA_EXT);
+    issue('leaf', '/CN=rdsh01.contoso.test', 'int', LEAF_EXT);
+    // RSA throughout.
+    selfSigned('rsa-root', '/CN=Matrix RSA Root', CA_EXT, { alg: 'rsa' });
+    issue('rsa-int', '/CN=Matrix RSA Issuing CA', 'rsa-root', CA_EXT, { alg: 'rsa' });
+    issue('rsa-leaf', '/CN=rdsh01.contoso.test', 'rsa-int', LEAF_EXT, { alg: 'rsa' });
+    // An intermediate that is not a CA, and one without keyCertSign.
+    issue('not-ca', '/CN=Matrix Not A CA', 'root', ['basicConstraints=CA:FALSE', 'keyUsage=critical,keyCertSign,digitalSignature']);
+    issue('leaf-of-not-ca', '/CN=rdsh01.contoso.test', 'not-ca', LEAF_EXT);
+    issue('no-certsign', '/CN=Matrix No CertSign CA', 'root', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,digitalSignature']);
+    issue('leaf-of-no-certsign', '/CN=rdsh01.contoso.test', 'no-certsign', LEAF_EXT);
+    // pathLenConstraint 0 with another CA below it: exceeded; pathlen 1: fine.
+    issue('len0', '/CN=Matrix PathLen 0 CA', 'root', ['basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,keyCertSign']);
+    issue('under-len0', '/CN=Matrix Under PathLen 0', 'len0', CA_EXT);
+    issue('leaf-under-len0', '/CN=rdsh01.contoso.test', 'under-len0', LEAF_EXT);
+    issue('len1', '/CN=Matrix PathLen 1 CA', 'root', ['basicConstraints=critical,CA:TRUE,pathlen:1', 'keyUsage=critical,keyCertSign']);
+    issue('under-len1', '/CN=Matrix Under PathLen 1', 'len1', CA_EXT);
+    issue('leaf-under-len1', '/CN=rdsh01.contoso.test', 'under-len1', LEAF_EXT);
+    // An expired intermediate (notAfter a day before notBefore's day).
+    issue('expired-int', '/CN=Matrix Expired CA', 'root', CA_EXT, { days: -1 });
+    issue('leaf-of-expired', '/CN=rdsh01.contoso.test', 'expired-int', LEAF_EXT);
+    // Cross-signing: a new root, and the same name and key signed by the old root.
+    selfSigned('new-root', '/CN=Matrix New Root', CA_EXT);
+    issue('new-root-x', '/CN=Matrix New Root', 'root', CA_EXT, { keyOf: 'new-root' });
+    issue('new-int', '/CN=Matrix New Issuing CA', 'new-root', CA_EXT);
+    issue('new-leaf', '/CN=rdsh01.contoso.test', 'new-int', LEAF_EXT);
+    // A wrong signature: an impostor CA with the real intermediate's name but its own key.
+    selfSigned('impostor', '/CN=Matrix Issuing CA', CA_EXT);
+    issue('forged-leaf', '/CN=rdsh01.contoso.test', 'impostor', LEAF_EXT);
+    // Self-signed leaves, the RDP default kind (no keyCertSign) and one with it.
+    selfSigned('self-plain', '/CN=rdsh01.contoso.test', ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth']);
+    selfSigned('self-certsign', '/CN=rdsh01.contoso.test', ['keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign', 'extendedKeyUsage=serverAuth'], { alg: 'rsa' });
+    // Names in UTF8String, BMPString (string_mask pkix prefers BMP to UTF-8) and TeletexString (the default mask).
+    issue('utf8', '/CN=münchen-rdp.example/O=Stadtwerke München', 'int', LEAF_EXT);
+    issue('bmp', '/CN=zürich-rdp.example', 'int', LEAF_EXT, { config: 'string_mask=pkix' });
+    issue('t61', '/CN=gärtnerei-rdp.example', 'int', LEAF_EXT, { config: 'string_mask=default' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cases: Case[] = [
+    { name: 'leaf and intermediate sent', leaf: 'leaf', sent: ['int'], roots: ['root'], expected: true },
+    { name: 'RSA chain', leaf: 'rsa-leaf', sent: ['rsa-int'], roots: ['rsa-root'], expected: true },
+    { name: 'the server also sends the trusted root', leaf: 'leaf', sent: ['int', 'root'], roots: ['root'], expected: true },
+    { name: 'the server sends an untrusted root', leaf: 'leaf', sent: ['int', 'root'], roots: ['rsa-root'], expected: false, reason: /CN=Matrix Root is not among the trusted roots/ },
+    { name: 'missing intermediate', leaf: 'leaf', sent: [], roots: ['root'], expected: false, reason: /its issuer CN=Matrix Issuing CA is not among the trusted roots/ },
+    { name: 'intermediate is not a CA', leaf: 'leaf-of-not-ca', sent: ['not-ca'], roots: ['root'], expected: false, reason: /is not a CA/ },
+    { name: 'intermediate without keyCertSign', leaf: 'leaf-of-no-certsign', sent: ['no-certsign'], roots: ['root'], expected: false, reason: /keyCertSign/ },
+    { name: 'pathLenConstraint exceeded', leaf: 'leaf-under-len0', sent: ['under-len0', 'len0'], roots: ['root'], expected: false, reason: /allows 0 intermediate CAs below it/ },
+    { name: 'pathLenConstraint respected', leaf: 'leaf-under-len1', sent: ['under-len1', 'len1'], roots: ['root'], expected: true },
+    { name: 'expired intermediate', leaf: 'leaf-of-expired', sent: ['expired-int'], roots: ['root'], expected: false, reason: /Matrix Expired CA expired on/ },
+    { name: 'cross-signed: to the old root', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['root'], expected: true },
+    { name: 'cross-signed: to the new root', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['new-root'], expected: true },
+    { name: 'cross-signed: neither root trusted', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['rsa-root'], expected: false },
+    { name: 'wrong signature', leaf: 'forged-leaf', sent: ['int'], roots: ['root'], expected: false, reason: /does not verify with the key of CN=Matrix Issuing CA/ },
+    { name: 'self-signed leaf without keyCertSign, untrusted', leaf: 'self-plain', sent: [], roots: ['root'], expected: false },
+    { name: 'self-signed leaf without keyCertSign, configured as a CA', leaf: 'self-plain', sent: [], roots: ['self-plain'], expected: true },
+    { name: 'self-signed leaf with keyCertSign, untrusted', leaf: 'self-certsign', sent: [], roots: ['root'], expected: false },
+    { name: 'self-signed leaf with keyCertSign, configured as a CA', leaf: 'self-certsign', sent: [], roots: ['self-certsign'], expected: true },
+    { name: 'UTF8String subject', leaf: 'utf8', sent: ['int'], roots: ['root'], expected: true },
+    { name: 'BMPString subject', leaf: 'bmp', sent: ['int'], roots: ['root'], expected: true },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: ${c.expected ? 'trusted' : 'not trusted'}, as openssl says`, () => {
+      const theirs = opensslVerdict(c);
+      const store = new TrustStore(c.roots.map((r) => new X509Certificate(der(r))), false);
+      const ours = verifyChain([der(c.leaf), ...c.sent.map(der)], store);
+      assert.equal(ours.trusted, theirs, `openssl says ${theirs}, we say ${ours.trusted} (${ours.reason ?? ''})`);
+      assert.equal(theirs, c.expected, 'the case is built as intended');
+      if (c.reason) assert.match(ours.reason ?? '', c.reason);
+    });
+  }
+
+  it('self-signed is issuer = subject and a signature that verifies, whatever the Key Usage', () => {
+    for (const name of ['self-plain', 'self-certsign']) {
+      const a = analyzeCertificate(der(name));
+      assert.ok(a.ok && a.facts.selfSigned, name);
+    }
+    // What the old check tripped on: OpenSSL's checkIssued wants keyCertSign on the issuer.
+    const plain = new X509Certificate(der('self-plain'));
+    assert.equal(plain.checkIssued(plain), false);
+    for (const name of ['leaf', 'root', 'impostor', 'new-root-x']) {
+      const a = analyzeCertificate(der(name));
+      assert.ok(a.ok);
+      assert.equal(a.facts.selfSigned, name === 'root' || name === 'impostor', name);
+    }
+  });
+
+  it('decodes UTF8String, BMPString and TeletexString names as openssl does, and matches on them', () => {
+    for (const [name, cn] of [['utf8', 'münchen-rdp.example'], ['bmp', 'zürich-rdp.example'], ['t61', 'gärtnerei-rdp.example']] as const) {
+      const theirs = openssl(['x509', '-in', `${name}.pem`, '-noout', '-subject', '-nameopt', 'utf8,sep_comma_plus,sname,-esc_msb']).trim();
+      assert.match(theirs, new RegExp(`CN=${cn}`), `openssl reads ${theirs}`);
+      const a = analyzeCertificate(der(name));
+      assert.ok(a.ok);
+      assert.ok(a.facts.subject.endsWith(`CN=${cn}`), a.facts.subject);
+      assert.deepEqual(a.facts.commonNames, [cn]);
+      assert.ok(certificateMatchesName({ ...a.facts, dnsNames: [] }, cn));
+    }
+    const utf8 = analyzeCertificate(der('utf8'));
+    assert.ok(utf8.ok);
+    // Most specific first, as Windows prints a name: the subject was written /CN=…/O=….
+    assert.equal(utf8.facts.subject, 'O=Stadtwerke München, CN=münchen-rdp.example');
+    // The string types really are the ones the case is about.
+    const types = (name: string): string => openssl(['asn1parse', '-in', `${name}.pem`]);
+    assert.match(types('utf8'), /UTF8STRING\s+:münchen/);
+    assert.match(types('bmp'), /BMPSTRING/);
+    assert.match(types('t61'), /T61STRING/);
+  });
+});
