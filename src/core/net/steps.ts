@@ -6,6 +6,7 @@ export const STEP_OF_RULE: Readonly<Record<string, StepName>> = {
   NET002: 'tcp',
   NET003: 'tcp',
   NET004: 'negotiation',
+  NET005: 'negotiation',
   NET010: 'negotiation',
   NET011: 'negotiation',
   NET012: 'negotiation',
@@ -45,6 +46,8 @@ export const SELECTED_LABELS: Readonly<Record<string, string>> = {
   RDSAAD: 'RDS AAD',
 };
 
+const KEY_OF_SELECTED: Readonly<Record<string, ProtocolKey>> = { SSL: 'ssl', HYBRID: 'hybrid', HYBRID_EX: 'hybridEx', RDSTLS: 'rdstls' };
+
 interface StepFacts {
   readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
   readonly cancelled: boolean;
@@ -67,7 +70,10 @@ function negotiationDetail(n: NegotiationSummary): string {
   const keys = Object.keys(PROTOCOL_LABELS) as ProtocolKey[];
   const accepted = keys.filter((k) => n[k] === true).map((k) => PROTOCOL_LABELS[k]);
   const refused = keys.filter((k) => n[k] === false).map((k) => PROTOCOL_LABELS[k]);
-  const parts = [n.selected ? `Selected ${SELECTED_LABELS[n.selected] ?? n.selected}.` : 'Refused the usual request.'];
+  const key = n.selected ? KEY_OF_SELECTED[n.selected] : undefined;
+  const label = n.selected ? SELECTED_LABELS[n.selected] ?? n.selected : '';
+  // A selection a client cannot carry through (its TLS fails, or it was never offered) is named as such.
+  const parts = [!n.selected ? 'Refused the usual request.' : key && n[key] === false ? `Selected ${label}, but it cannot be used.` : `Selected ${label}.`];
   if (accepted.length) parts.push(`Accepts ${accepted.join(', ')}.`);
   if (refused.length) parts.push(`Refuses ${refused.join(', ')}.`);
   if (n.nlaRequired) parts.push('NLA required.');
