@@ -41,7 +41,7 @@ export class ShadowServer {
   }
 }
 
-async function waitForDisplay(display: string, alive: () => boolean): Promise<void> {
+export async function waitForDisplay(display: string, alive: () => boolean): Promise<void> {
   const socket = `/tmp/.X11-unix/X${display.slice(1)}`;
   const { existsSync } = await import('node:fs');
   const end = Date.now() + 5000;
