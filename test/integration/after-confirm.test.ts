@@ -36,7 +36,7 @@ const check = (port: number) => checkHost({ target: `127.0.0.1:${port}`, host: '
 describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
   const servers = new Map<Replay, ReplayServer>();
   before(async () => {
-    for (const kind of [...ABORTS.map(([k]) => k), 'selects-0x80', 'selects-unrequested-rdstls'] as const) servers.set(kind, await ReplayServer.start(kind));
+    for (const kind of [...ABORTS.map(([k]) => k), 'nla-then-close', 'selects-0x80', 'selects-unrequested-rdstls'] as const) servers.set(kind, await ReplayServer.start(kind));
   });
   after(async () => {
     for (const s of servers.values()) await s.close();
@@ -57,6 +57,18 @@ describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
       assert.equal(r.steps.tls.status, 'error');
     });
   }
+
+  it('an NLA-only listener that closes after selecting CredSSP: NET028 names CredSSP, and NLA is not claimed required', async () => {
+    const r = await check(servers.get('nla-then-close')!.port);
+    assert.deepEqual(r.findings, [
+      {
+        ruleId: 'NET028',
+        severity: 'error',
+        message: 'The server closed the connection after selecting CredSSP (NLA): its certificate or private key could not be used (it sent no TLS record).',
+      },
+    ]);
+    assert.deepEqual([r.negotiation?.selected, r.negotiation?.hybrid, r.negotiation?.rdp, r.negotiation?.nlaRequired], ['HYBRID', false, false, null]);
+  });
 
   it('selectedProtocol 0x80 (not defined): NET005 with both values, never followed into TLS', async () => {
     const server = servers.get('selects-0x80')!;

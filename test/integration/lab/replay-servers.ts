@@ -13,13 +13,16 @@ export type Replay =
   | 'ultimatum-byte-by-byte'
   | 'close-after-confirm'
   | 'reset-after-client-hello'
+  | 'nla-then-close'
   | 'selects-0x80'
   | 'selects-unrequested-rdstls';
 
 /** TPKT + X.224 Data + MCS Disconnect Provider Ultimatum (rn-user-requested), as xrdp 0.9.21 sends it. */
 export const ULTIMATUM = Buffer.from('0300000902f0802180', 'hex');
 const SSL = 0x1;
+const HYBRID = 0x2;
 const RDSTLS = 0x4;
+const HYBRID_REQUIRED_BY_SERVER = 0x5;
 const MAIN_REQUEST = 0x0b;
 
 type Behaviour = (socket: Socket, requested: number, server: LocalServer) => void;
@@ -58,6 +61,9 @@ const BEHAVIOUR: Readonly<Record<Replay, Behaviour>> = {
     s.write(confirm({ selected: SSL, flags: 1 }));
     s.once('data', () => s.resetAndDestroy());
   }),
+  // Like an NLA-only listener (HYBRID_REQUIRED_BY_SERVER otherwise) that closes after selecting CredSSP.
+  'nla-then-close': (s, requested) =>
+    requested & HYBRID ? s.end(confirm({ selected: HYBRID })) : s.end(confirm({ failure: HYBRID_REQUIRED_BY_SERVER })),
   'selects-0x80': (s) => s.write(confirm({ selected: 0x80 })),
   'selects-unrequested-rdstls': (s, requested) =>
     s.write(confirm({ selected: requested === MAIN_REQUEST ? RDSTLS : requested & SSL ? SSL : 0 })),
