@@ -36,7 +36,7 @@ const check = (port: number) => checkHost({ target: `127.0.0.1:${port}`, host: '
 describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
   const servers = new Map<Replay, ReplayServer>();
   before(async () => {
-    for (const kind of [...ABORTS.map(([k]) => k), 'nla-then-close', 'selects-0x80', 'selects-unrequested-rdstls'] as const) servers.set(kind, await ReplayServer.start(kind));
+    for (const kind of [...ABORTS.map(([k]) => k), 'nla-then-close', 'selects-0x80', 'selects-0x80-then-ultimatum', 'selects-unrequested-rdstls'] as const) servers.set(kind, await ReplayServer.start(kind));
   });
   after(async () => {
     for (const s of servers.values()) await s.close();
@@ -84,6 +84,9 @@ describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
     assert.equal(server.afterRequest, 0, 'a ClientHello was sent');
     assert.equal(r.tls, null);
     assert.deepEqual([r.negotiation?.selected, r.negotiation?.ssl, r.negotiation?.nlaRequired], ['0x80', null, null]);
+    // Whatever follows such a Confirm in the same segment does not change the verdict.
+    const withUltimatum = await check(servers.get('selects-0x80-then-ultimatum')!.port);
+    assert.deepEqual(withUltimatum.findings, r.findings);
   });
 
   it('RDSTLS in answer to 0x0B (not requested): NET005, no ClientHello, what the follow-ups learnt is kept', async () => {

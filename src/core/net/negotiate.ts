@@ -5,13 +5,13 @@ import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';
 import { PDU_MAX } from './after-confirm';
-import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, startsTls, type ConnectionConfirm } from './x224';
+import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, PROTOCOL, type ConnectionConfirm } from './x224';
 
 export type ValidConfirm = Exclude<ConnectionConfirm, { kind: 'invalid' }>;
 
 export type ExchangeResult = NetResult<{
   readonly confirm: ValidConfirm;
-  /** Bytes that arrived with the Confirm when it selected TLS or CredSSP (at most one server packet's worth). */
+  /** Bytes that arrived with an RDP_NEG_RSP Confirm, for the caller to judge (at most one server packet's worth). */
   readonly after: Buffer;
 }>;
 
@@ -50,11 +50,11 @@ export function exchangeConfirm(socket: Socket, requestedProtocols: number, opti
         if (state.state === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not an X.224 Connection Confirm: ${state.problem}.`) });
         const confirm = parseConnectionConfirm(state.packet);
         if (confirm.kind === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not a valid X.224 Connection Confirm: ${confirm.problem}.`) });
-        const tls = confirm.kind === 'response' && startsTls(confirm.selectedProtocol);
-        if (state.rest.length > 0 && confirm.kind === 'response' && !tls) {
+        // Under Standard RDP Security the client speaks next; any other selection is judged by the caller.
+        if (state.rest.length > 0 && confirm.kind === 'response' && confirm.selectedProtocol === PROTOCOL.RDP) {
           return finish({ ok: false, error: notRdp('The server sent unexpected bytes after the Connection Confirm.') });
         }
-        finish({ ok: true, confirm, after: tls ? Buffer.from(state.rest) : Buffer.alloc(0) });
+        finish({ ok: true, confirm, after: confirm.kind === 'response' ? Buffer.from(state.rest) : Buffer.alloc(0) });
       };
       const onEnd = (): void =>
         finish({

@@ -15,6 +15,7 @@ export type Replay =
   | 'reset-after-client-hello'
   | 'nla-then-close'
   | 'selects-0x80'
+  | 'selects-0x80-then-ultimatum'
   | 'selects-unrequested-rdstls';
 
 /** TPKT + X.224 Data + MCS Disconnect Provider Ultimatum (rn-user-requested), as xrdp 0.9.21 sends it. */
@@ -65,6 +66,7 @@ const BEHAVIOUR: Readonly<Record<Replay, Behaviour>> = {
   'nla-then-close': (s, requested) =>
     requested & HYBRID ? s.end(confirm({ selected: HYBRID })) : s.end(confirm({ failure: HYBRID_REQUIRED_BY_SERVER })),
   'selects-0x80': (s) => s.write(confirm({ selected: 0x80 })),
+  'selects-0x80-then-ultimatum': (s) => s.end(Buffer.concat([confirm({ selected: 0x80 }), ULTIMATUM])),
   'selects-unrequested-rdstls': (s, requested) =>
     s.write(confirm({ selected: requested === MAIN_REQUEST ? RDSTLS : requested & SSL ? SSL : 0 })),
 };
