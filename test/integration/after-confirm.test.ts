@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkHost } from '../../src/core/net/index';
+import { missingBinaries } from './lab/processes';
 import { ReplayServer, type Replay } from './lab/replay-servers';
+import { xfreerdpTls } from './lab/xfreerdp';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const TIMEOUT_MS = 2000;
@@ -87,6 +89,13 @@ describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
     // Whatever follows such a Confirm in the same segment does not change the verdict.
     const withUltimatum = await check(servers.get('selects-0x80-then-ultimatum')!.port);
     assert.deepEqual(withUltimatum.findings, r.findings);
+  });
+
+  it('xfreerdp agrees: it drops a selection of 0x80, and its TLS fails where the server sends the Ultimatum', { skip: missingBinaries(['xfreerdp', 'Xvfb']).length > 0 && 'xfreerdp or Xvfb missing' }, async () => {
+    const dropped = await xfreerdpTls(servers.get('selects-0x80')!.port);
+    assert.match(dropped, /cannot connect security layer because no protocol has been selected yet/);
+    assert.doesNotMatch(dropped, /ERRCONNECT_TLS_CONNECT_FAILED/);
+    assert.match(await xfreerdpTls(servers.get('ultimatum-two-segments')!.port), /ERRCONNECT_TLS_CONNECT_FAILED/);
   });
 
   it('RDSTLS in answer to 0x0B (not requested): NET005, no ClientHello, what the follow-ups learnt is kept', async () => {
