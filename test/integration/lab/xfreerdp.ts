@@ -1,17 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GroupProcess } from './processes';
-import { waitForDisplay } from './shadow';
-
-/** A display number with neither a socket nor a lock file: not in use by another Xvfb. */
-function freeDisplay(): string {
-  for (;;) {
-    const n = 100 + Math.floor(Math.random() * 800);
-    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) return `:${n}`;
-  }
-}
+import { freeDisplay, waitForDisplay } from './shadow';
 
 /**
  * FreeRDP's own verdict on a listener, as the independent tool to agree with: `xfreerdp /sec:tls +auth-only`
