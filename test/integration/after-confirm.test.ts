@@ -85,6 +85,7 @@ describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
     ]);
     assert.equal(server.afterRequest, 0, 'a ClientHello was sent');
     assert.equal(r.tls, null);
+    assert.deepEqual(r.steps.tls, { status: 'skipped', detail: 'Not started: no client follows that selection.' });
     assert.deepEqual([r.negotiation?.selected, r.negotiation?.ssl, r.negotiation?.nlaRequired], ['0x80', null, null]);
     // Whatever follows such a Confirm in the same segment does not change the verdict.
     const withUltimatum = await check(servers.get('selects-0x80-then-ultimatum')!.port);

@@ -82,6 +82,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
+  let selectionUnfollowed = false;
   const step = (): { timeoutMs: number; signal: AbortSignal } => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal });
   /** An aborted step is a cancellation, or the host's budget running out (then it counts as a timeout). */
   const outOfTime = (error: NetError): NetError =>
@@ -142,6 +143,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     // A selection the client did not offer is one no client follows into TLS (NET005).
     const upgrade =
       main.confirm.kind === 'response' && startsTls(main.confirm.selectedProtocol) && selectionProblem(MAIN_REQUEST, main.confirm.selectedProtocol) === null;
+    selectionUnfollowed = main.confirm.kind === 'response' && selectionProblem(MAIN_REQUEST, main.confirm.selectedProtocol) !== null;
     const selectedName = main.confirm.kind === 'response' ? protocolName(main.confirm.selectedProtocol) : '';
     const selected = SELECTED_LABELS[selectedName] ?? selectedName;
     if (!upgrade) socket.destroy();
@@ -212,7 +214,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       certificate,
       chain,
       findings: kept,
-      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port }),
+      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed }),
       ...(cancelled && { cancelled }),
       ...rulesOff(options.severities),
     };

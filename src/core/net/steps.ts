@@ -57,6 +57,8 @@ interface StepFacts {
   readonly tls: TlsSummary | null;
   readonly certificate: CertificateSummary | null;
   readonly findings: readonly NetFinding[];
+  /** The server selected a protocol no client follows (NET005), so TLS was not started. */
+  readonly selectionUnfollowed?: boolean;
 }
 
 function statusOf(step: StepName, findings: readonly NetFinding[], reached: boolean): CheckStep['status'] {
@@ -98,7 +100,11 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
     dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
     negotiation: make('negotiation', n ? negotiationDetail(n) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
-    tls: make('tls', facts.tls ? `${facts.tls.protocol}, ${facts.tls.cipher}.` : tlsUnused ? 'Not used.' : n ? missing('Failed.') : skipped, facts.tls !== null),
+    tls: make(
+      'tls',
+      facts.tls ? `${facts.tls.protocol}, ${facts.tls.cipher}.` : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing('Failed.') : skipped,
+      facts.tls !== null,
+    ),
     certificate: make(
       'certificate',
       c ? `${c.subject}, issued by ${c.issuer}, valid until ${c.notAfter.slice(0, 10)}, SHA-1 ${c.sha1}.` : facts.tls ? 'Cannot be read.' : skipped,
