@@ -11,6 +11,7 @@ import { AfterConfirmReader, type AfterConfirm } from './after-confirm';
 export class AfterConfirmGate extends Duplex {
   private readonly reader = new AfterConfirmReader();
   private held: Buffer[] = [];
+  private eof = false;
 
   /** `initial`: bytes that arrived with the Confirm, before anything was sent. */
   constructor(private readonly socket: Socket, initial: Buffer) {
@@ -48,7 +49,12 @@ export class AfterConfirmGate extends Duplex {
 
   private ended(how: 'closed' | 'reset', error?: Error): void {
     if (this.destroyed) return;
-    if (this.reader.verdict?.kind === 'tls') return void (error ? this.destroy(error) : this.push(null));
+    if (this.reader.verdict?.kind === 'tls') {
+      if (error) this.destroy(error);
+      else if (!this.eof) this.push(null);
+      this.eof = true;
+      return;
+    }
     this.reader.end(how);
     this.destroy(error ?? new Error(`not TLS: ${how}`));
   }
