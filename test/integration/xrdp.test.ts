@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { checkHost, TrustStore, type HostCheckResult } from '../../src/core/net/index';
 import { generateCertificates, type CertCase } from './lab/certs';
 import { missingBinaries } from './lab/processes';
+import { xfreerdpTls } from './lab/xfreerdp';
 import { XrdpServer, type XrdpSetup } from './lab/xrdp';
 
 const missing = missingBinaries(['xrdp', 'openssl']);
@@ -124,6 +125,41 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
     const r = await check({ cert: join(dir, 'missing.pem'), key: join(dir, 'missing.key') });
     assert.equal(r.negotiation!.failures.ssl, 'SSL_CERT_NOT_ON_SERVER', JSON.stringify(r.negotiation));
     assert.ok(ids(r).includes('NET013'), JSON.stringify(r.findings));
+  });
+
+  describe('tls_ciphers matching nothing: xrdp selects TLS, then sends an MCS Disconnect Provider Ultimatum and closes', () => {
+    const ABORTED =
+      'The server closed the connection after selecting TLS: its certificate or private key could not be used (it sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested).';
+    // OpenSSL refuses the cipher list itself ("no cipher match"), whatever the key.
+    const broken = { tlsCiphers: 'NO-SUCH-CIPHER' };
+
+    it('security_layer=tls: NET028 only; nothing is accepted, so nlaRequired is null and no NET011', async () => {
+      const r = await check({ ...broken, securityLayer: 'tls' });
+      assert.deepEqual(r.findings, [{ ruleId: 'NET028', severity: 'error', message: ABORTED }]);
+      const n = r.negotiation!;
+      assert.deepEqual([n.selected, n.rdp, n.ssl, n.hybrid, n.nlaRequired], ['SSL', false, false, false, null]);
+      assert.equal(r.tls, null);
+    });
+
+    it('security_layer=negotiate: NET028, and NET011 names Standard RDP Security only', async () => {
+      const r = await check({ ...broken, securityLayer: 'negotiate' });
+      assert.deepEqual(ids(r), ['NET011', 'NET028']);
+      assert.equal(r.findings.find((f) => f.ruleId === 'NET028')!.message, ABORTED);
+      assert.equal(r.findings.find((f) => f.ruleId === 'NET011')!.message, 'The server accepts Standard RDP Security without Network Level Authentication.');
+      assert.deepEqual([r.negotiation!.rdp, r.negotiation!.ssl, r.negotiation!.nlaRequired], [true, false, false]);
+    });
+
+    it('a private key that does not match the certificate gets the same verdict (xrdp logs "do not match")', async () => {
+      const r = await check({ securityLayer: 'tls', key: cases['self-signed']!.key });
+      assert.deepEqual(r.findings, [{ ruleId: 'NET028', severity: 'error', message: ABORTED }]);
+    });
+
+    it('xfreerdp agrees: its TLS connect fails there, and succeeds once the cipher list is valid', { skip: missingBinaries(['xfreerdp', 'Xvfb']).length > 0 && 'xfreerdp or Xvfb missing' }, async () => {
+      xrdp.configure({ securityLayer: 'tls', cert: cases.valid!.cert, key: cases.valid!.key, ...broken });
+      assert.match(await xfreerdpTls(xrdp.port), /ERRCONNECT_TLS_CONNECT_FAILED/);
+      xrdp.configure({ securityLayer: 'tls', cert: cases.valid!.cert, key: cases.valid!.key });
+      assert.doesNotMatch(await xfreerdpTls(xrdp.port), /ERRCONNECT_TLS_CONNECT_FAILED/);
+    });
   });
 
   it('by name: localhost resolves, the certificate matches it, and an address that refuses is skipped', async () => {

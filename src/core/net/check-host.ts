@@ -1,4 +1,6 @@
 import type { Socket } from 'node:net';
+import type { AfterConfirm } from './after-confirm';
+import { AfterConfirmGate } from './after-confirm-gate';
 import { NET001, NET002, NET003, NET004, NET022, NET028, NET029 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
@@ -9,7 +11,7 @@ import { analyzeCertificate, describeChain, preloadCertificateAnalysis } from '.
 import { checkCertificate, finding } from './certificate-findings';
 import { resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './negotiate';
-import { followUps, MAIN_REQUEST, summarizeNegotiation, type NegotiationAnswer } from './negotiation';
+import { followUps, MAIN_REQUEST, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation';
 import { negotiationFindings } from './negotiation-findings';
 import { buildSteps, SELECTED_LABELS } from './steps';
 import { Budget, elapsed } from './step';
@@ -43,6 +45,16 @@ function rulesOff(severities: CheckHostOptions['severities']): { rulesOff?: stri
   return off.length ? { rulesOff: off } : {};
 }
 
+/** What the server did instead of TLS after selecting it: gave up (its certificate or key), or broke the protocol. */
+function afterConfirmFinding(after: Exclude<AfterConfirm, { kind: 'tls' }>, selected: string): NetFinding {
+  switch (after.kind) {
+    case 'disconnect': return finding(NET028, M.NET028Aborted(selected, `it sent ${after.pdu}`));
+    case 'closed': return finding(NET028, M.NET028Aborted(selected, after.how === 'reset' ? 'it reset the connection without a TLS record' : 'it sent no TLS record'));
+    case 'rdp-pdu': return finding(NET028, M.NET028RdpPdu(selected, after.pdu));
+    case 'not-tls': return finding(NET004, M.NET004NotTls(selected, after.problem));
+  }
+}
+
 /** Checks one RDP listener from the client side, without credentials: DNS → TCP → negotiation → TLS → certificate. */
 export async function checkHost(target: CheckTarget, options: CheckHostOptions): Promise<HostCheckResult> {
   const start = process.hrtime.bigint();
@@ -57,6 +69,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
+  let selectionUnfollowed = false;
   const step = (): { timeoutMs: number; signal: AbortSignal } => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal });
   /** An aborted step is a cancellation, or the host's budget running out (then it counts as a timeout). */
   const outOfTime = (error: NetError): NetError =>
@@ -114,13 +127,17 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       return finish();
     }
     const answers: NegotiationAnswer[] = [{ requested: MAIN_REQUEST, confirm: main.confirm }];
-    const upgrade = main.confirm.kind === 'response' && startsTls(main.confirm.selectedProtocol);
+    // A selection the client did not offer is one no client follows into TLS (NET005).
+    const upgrade =
+      main.confirm.kind === 'response' && startsTls(main.confirm.selectedProtocol) && selectionProblem(MAIN_REQUEST, main.confirm.selectedProtocol) === null;
+    selectionUnfollowed = main.confirm.kind === 'response' && selectionProblem(MAIN_REQUEST, main.confirm.selectedProtocol) !== null;
     const selectedName = main.confirm.kind === 'response' ? protocolName(main.confirm.selectedProtocol) : '';
     const selected = SELECTED_LABELS[selectedName] ?? selectedName;
     if (!upgrade) socket.destroy();
 
     t = process.hrtime.bigint();
-    const tlsRun: Promise<TlsResult | undefined> = upgrade ? handshake(socket, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
+    const gate = upgrade ? new AfterConfirmGate(socket, main.after) : undefined;
+    const tlsRun: Promise<TlsResult | undefined> = gate ? handshake(gate, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
     // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
     const questions = (async (): Promise<void> => {
       const f = process.hrtime.bigint();
@@ -137,12 +154,13 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     const [tlsResult] = await Promise.all([tlsRun, questions]);
     if (upgrade) timings.tlsMs = elapsed(t);
 
-    negotiation = summarizeNegotiation(answers);
+    const tlsError = tlsResult && !tlsResult.ok ? outOfTime(tlsResult.error) : undefined;
+    if (tlsError?.kind === 'aborted') cancelled = true;
+    negotiation = summarizeNegotiation(answers, { tlsFailed: tlsError !== undefined && !cancelled });
     findings.push(...negotiationFindings(negotiation, answers));
-    if (tlsResult && !tlsResult.ok) {
-      const e = outOfTime(tlsResult.error);
-      if (e.kind === 'aborted') cancelled = true;
-      else findings.push(finding(NET028, M.NET028(selected, e.cause ?? e.message.replace(/\.$/, ''))));
+    const after = gate?.verdict;
+    if (tlsError && !cancelled) {
+      findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, M.NET028(selected, tlsError.cause ?? tlsError.message.replace(/\.$/, ''))));
     } else if (tlsResult?.ok) {
       tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher };
       if (LEGACY_TLS.has(tlsResult.protocol)) findings.push(finding(NET029, M.NET029(tlsResult.protocol)));
@@ -183,7 +201,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       certificate,
       chain,
       findings: kept,
-      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port }),
+      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed }),
       ...(cancelled && { cancelled }),
       ...rulesOff(options.severities),
     };

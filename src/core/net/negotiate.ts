@@ -4,11 +4,16 @@ import { runStep } from './step';
 import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';
-import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, type ConnectionConfirm } from './x224';
+import { PDU_MAX } from './after-confirm';
+import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, PROTOCOL, type ConnectionConfirm } from './x224';
 
 export type ValidConfirm = Exclude<ConnectionConfirm, { kind: 'invalid' }>;
 
-export type ExchangeResult = NetResult<{ readonly confirm: ValidConfirm }>;
+export type ExchangeResult = NetResult<{
+  readonly confirm: ValidConfirm;
+  /** Bytes that arrived with an RDP_NEG_RSP Confirm, for the caller to judge (at most one server packet's worth). */
+  readonly after: Buffer;
+}>;
 
 function notRdp(message: string, cause?: string): NetError {
   return { kind: 'protocol', message, ...(cause !== undefined && { cause }) };
@@ -16,10 +21,12 @@ function notRdp(message: string, cause?: string): NetError {
 
 /**
  * Sends one Connection Request on a connected socket and reads the Confirm. Afterwards the socket is
- * paused with no listener of ours left on it, ready for TLS; bytes after the Confirm are a protocol error.
+ * paused with no listener of ours left on it, ready for TLS. Bytes after a Confirm that selected TLS or
+ * CredSSP are returned for the caller to judge (AfterConfirmGate); after one that selected Standard RDP
+ * Security they are a protocol error.
  */
 export function exchangeConfirm(socket: Socket, requestedProtocols: number, options: StepOptions): Promise<ExchangeResult> {
-  const reader = new TpktReader(CONFIRM_MIN_LENGTH, CONFIRM_MAX_LENGTH);
+  const reader = new TpktReader(CONFIRM_MIN_LENGTH, CONFIRM_MAX_LENGTH, 'a Connection Confirm', PDU_MAX);
   let received = 0;
   return runStep<ExchangeResult>(
     options,
@@ -43,10 +50,11 @@ export function exchangeConfirm(socket: Socket, requestedProtocols: number, opti
         if (state.state === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not an X.224 Connection Confirm: ${state.problem}.`) });
         const confirm = parseConnectionConfirm(state.packet);
         if (confirm.kind === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not a valid X.224 Connection Confirm: ${confirm.problem}.`) });
-        if (state.rest.length > 0 && confirm.kind === 'response') {
-          return finish({ ok: false, error: notRdp('The server sent unexpected bytes after the Connection Confirm, before the TLS handshake.') });
+        // Under Standard RDP Security the client speaks next; any other selection is judged by the caller.
+        if (state.rest.length > 0 && confirm.kind === 'response' && confirm.selectedProtocol === PROTOCOL.RDP) {
+          return finish({ ok: false, error: notRdp('The server sent unexpected bytes after the Connection Confirm.') });
         }
-        finish({ ok: true, confirm });
+        finish({ ok: true, confirm, after: confirm.kind === 'response' ? Buffer.from(state.rest) : Buffer.alloc(0) });
       };
       const onEnd = (): void =>
         finish({

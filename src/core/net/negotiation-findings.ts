@@ -1,7 +1,8 @@
 import { NET010, NET011, NET012, NET013 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
+import { NET005, NET005_MESSAGES } from '../rules/net/net005-protocol-not-requested';
 import { finding } from './certificate-findings';
-import { HYBRID_REQUIRED_BY_SERVER, type NegotiationAnswer } from './negotiation';
+import { HYBRID_REQUIRED_BY_SERVER, selectionProblem, type NegotiationAnswer } from './negotiation';
 import type { NegotiationSummary, NetFinding } from './types';
 import { PROTOCOL } from './x224';
 
@@ -28,9 +29,28 @@ function expectedFailure(requested: number, code: number): boolean {
   return code === SSL_NOT_ALLOWED_BY_SERVER;
 }
 
-/** NET010–NET013 from the answers the listener gave. */
-export function negotiationFindings(summary: NegotiationSummary, answers: readonly NegotiationAnswer[]): NetFinding[] {
+/** NET005 once per selected value that no client would follow. */
+function unfollowable(answers: readonly NegotiationAnswer[]): NetFinding[] {
+  const seen = new Set<number>();
   const findings: NetFinding[] = [];
+  for (const { requested, confirm } of answers) {
+    if (confirm?.kind !== 'response' || seen.has(confirm.selectedProtocol)) continue;
+    const selected = confirm.selectedProtocol;
+    const problem = selectionProblem(requested, selected);
+    if (!problem) continue;
+    seen.add(selected);
+    const message =
+      problem === 'not-defined'
+        ? NET005_MESSAGES.notDefined(selected, describeRequest(requested), requested)
+        : NET005_MESSAGES.notRequested(describeRequest(selected), selected, describeRequest(requested), requested);
+    findings.push(finding(NET005, message));
+  }
+  return findings;
+}
+
+/** NET005 and NET010–NET013 from the answers the listener gave. */
+export function negotiationFindings(summary: NegotiationSummary, answers: readonly NegotiationAnswer[]): NetFinding[] {
+  const findings: NetFinding[] = unfollowable(answers);
   const main = answers[0]?.confirm;
   if (summary.nlaRequired === true) {
     const demanded = answers.find((a) => a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER)?.confirm;

@@ -1,5 +1,5 @@
 import type { NegotiationSummary, ProtocolKey } from './types';
-import { NEG_RSP_FLAG, PROTOCOL, protocolName, type ConnectionConfirm } from './x224';
+import { isDefinedProtocol, NEG_RSP_FLAG, PROTOCOL, protocolName, startsTls, type ConnectionConfirm } from './x224';
 
 /** What mstsc-like clients offer: TLS, CredSSP and CredSSP with early user authorization (0x0B). */
 export const MAIN_REQUEST = PROTOCOL.SSL | PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX;
@@ -31,6 +31,26 @@ export interface NegotiationAnswer {
   readonly confirm: Exclude<ConnectionConfirm, { kind: 'invalid' }> | null;
 }
 
+/**
+ * Why a selection is one no client follows [MS-RDPBCGR 2.2.1.2.1, 3.3.5.3.2]: a value that is not a protocol,
+ * or a protocol the request did not offer. Standard RDP Security is always a legal answer.
+ */
+export function selectionProblem(requested: number, selected: number): 'not-defined' | 'not-requested' | null {
+  if (selected === PROTOCOL.RDP) return null;
+  if (!isDefinedProtocol(selected)) return 'not-defined';
+  return (requested & selected) === 0 ? 'not-requested' : null;
+}
+
+/** An answer no client would follow says nothing about what the server accepts. */
+function usable({ requested, confirm }: NegotiationAnswer): boolean {
+  return confirm?.kind !== 'response' || selectionProblem(requested, confirm.selectedProtocol) === null;
+}
+
+export interface SummaryOptions {
+  /** The TLS handshake after the main answer failed: nothing that runs over TLS can be used. */
+  readonly tlsFailed?: boolean;
+}
+
 function keyOf(selected: number): ProtocolKey | undefined {
   return selected === PROTOCOL.RDP ? 'rdp' : KEY_BY_BIT.find(([bit]) => bit === selected)?.[1];
 }
@@ -44,10 +64,12 @@ function offered(requested: number): ProtocolKey[] {
 /**
  * Decides what the server accepts from the protocol it *selected*: a server may answer a CredSSP
  * request by selecting TLS or Standard RDP Security (xrdp does), so the absence of a failure proves nothing.
+ * A protocol is accepted only if a client can use it: selecting TLS and then failing the handshake is not.
  */
-export function summarizeNegotiation(answers: readonly NegotiationAnswer[]): NegotiationSummary {
+export function summarizeNegotiation(all: readonly NegotiationAnswer[], options: SummaryOptions = {}): NegotiationSummary {
   const accepted: Partial<Record<ProtocolKey, boolean>> = {};
   const failures: Partial<Record<ProtocolKey, string>> = {};
+  const answers = all.filter(usable);
   for (const { confirm } of answers) {
     if (confirm?.kind === 'response') {
       const key = keyOf(confirm.selectedProtocol);
@@ -71,6 +93,9 @@ export function summarizeNegotiation(answers: readonly NegotiationAnswer[]): Neg
       }
     }
   }
+  if (options.tlsFailed) {
+    for (const [bit, key] of KEY_BY_BIT) if (startsTls(bit) && accepted[key] === true) accepted[key] = false;
+  }
   const value = (key: ProtocolKey): boolean | null => accepted[key] ?? null;
   const rdp = value('rdp');
   const ssl = value('ssl');
@@ -80,11 +105,12 @@ export function summarizeNegotiation(answers: readonly NegotiationAnswer[]): Neg
     (a) => (a.requested & (PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX)) === 0 && a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER,
   );
   let nlaRequired: boolean | null = null;
-  if (rdp === true || ssl === true) nlaRequired = false;
+  if (!Object.values(accepted).includes(true)) nlaRequired = null;
+  else if (rdp === true || ssl === true) nlaRequired = false;
   else if (demanded || ((hybrid === true || hybridEx === true) && rdp === false && ssl === false)) nlaRequired = true;
   else if (hybrid === false && hybridEx === false) nlaRequired = false;
 
-  const main = answers[0]?.confirm;
+  const main = all[0]?.confirm;
   return {
     rdp,
     ssl,
@@ -104,7 +130,7 @@ export function summarizeNegotiation(answers: readonly NegotiationAnswer[]): Neg
             remoteCredentialGuard: (main.flags & NEG_RSP_FLAG.REDIRECTED_AUTHENTICATION_MODE_SUPPORTED) !== 0,
           }
         : null,
-    connections: answers.length,
+    connections: all.length,
   };
 }
 

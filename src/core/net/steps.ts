@@ -6,6 +6,7 @@ export const STEP_OF_RULE: Readonly<Record<string, StepName>> = {
   NET002: 'tcp',
   NET003: 'tcp',
   NET004: 'negotiation',
+  NET005: 'negotiation',
   NET010: 'negotiation',
   NET011: 'negotiation',
   NET012: 'negotiation',
@@ -45,6 +46,8 @@ export const SELECTED_LABELS: Readonly<Record<string, string>> = {
   RDSAAD: 'RDS AAD',
 };
 
+const KEY_OF_SELECTED: Readonly<Record<string, ProtocolKey>> = { SSL: 'ssl', HYBRID: 'hybrid', HYBRID_EX: 'hybridEx', RDSTLS: 'rdstls' };
+
 interface StepFacts {
   readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
   readonly cancelled: boolean;
@@ -54,6 +57,8 @@ interface StepFacts {
   readonly tls: TlsSummary | null;
   readonly certificate: CertificateSummary | null;
   readonly findings: readonly NetFinding[];
+  /** The server selected a protocol no client follows (NET005), so TLS was not started. */
+  readonly selectionUnfollowed?: boolean;
 }
 
 function statusOf(step: StepName, findings: readonly NetFinding[], reached: boolean): CheckStep['status'] {
@@ -67,7 +72,10 @@ function negotiationDetail(n: NegotiationSummary): string {
   const keys = Object.keys(PROTOCOL_LABELS) as ProtocolKey[];
   const accepted = keys.filter((k) => n[k] === true).map((k) => PROTOCOL_LABELS[k]);
   const refused = keys.filter((k) => n[k] === false).map((k) => PROTOCOL_LABELS[k]);
-  const parts = [n.selected ? `Selected ${SELECTED_LABELS[n.selected] ?? n.selected}.` : 'Refused the usual request.'];
+  const key = n.selected ? KEY_OF_SELECTED[n.selected] : undefined;
+  const label = n.selected ? SELECTED_LABELS[n.selected] ?? n.selected : '';
+  // A selection a client cannot carry through (its TLS fails, or it was never offered) is named as such.
+  const parts = [!n.selected ? 'Refused the usual request.' : key && n[key] === false ? `Selected ${label}, but it cannot be used.` : `Selected ${label}.`];
   if (accepted.length) parts.push(`Accepts ${accepted.join(', ')}.`);
   if (refused.length) parts.push(`Refuses ${refused.join(', ')}.`);
   if (n.nlaRequired) parts.push('NLA required.');
@@ -92,7 +100,11 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
     dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
     negotiation: make('negotiation', n ? negotiationDetail(n) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
-    tls: make('tls', facts.tls ? `${facts.tls.protocol}, ${facts.tls.cipher}.` : tlsUnused ? 'Not used.' : n ? missing('Failed.') : skipped, facts.tls !== null),
+    tls: make(
+      'tls',
+      facts.tls ? `${facts.tls.protocol}, ${facts.tls.cipher}.` : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing('Failed.') : skipped,
+      facts.tls !== null,
+    ),
     certificate: make(
       'certificate',
       c ? `${c.subject}, issued by ${c.issuer}, valid until ${c.notAfter.slice(0, 10)}, SHA-1 ${c.sha1}.` : facts.tls ? 'Cannot be read.' : skipped,

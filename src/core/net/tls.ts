@@ -1,5 +1,5 @@
-import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
 import { runStep } from './step';
@@ -27,7 +27,7 @@ const OPTION_SETS: readonly ConnectionOptions[] = [
 let workingSet = 0;
 
 /** Starts TLS on a socket whose negotiation selected an external security protocol. */
-function upgrade(socket: Socket, servername: string | undefined): TLSSocket {
+function upgrade(socket: Duplex, servername: string | undefined): TLSSocket {
   for (;;) {
     const base: ConnectionOptions = { socket, rejectUnauthorized: false, ...(servername && { servername }) };
     try {
@@ -63,7 +63,7 @@ export function closeTls(tls: TLSSocket, graceMs: number): Promise<void> {
 }
 
 /** The TLS handshake on the negotiated socket: protocol, cipher and the certificate chain, then the socket is closed. */
-export async function handshake(socket: Socket, host: string, options: StepOptions & { readonly closeGraceMs?: number }): Promise<TlsResult> {
+export async function handshake(socket: Duplex, host: string, options: StepOptions & { readonly closeGraceMs?: number }): Promise<TlsResult> {
   let tls: TLSSocket | undefined;
   const result = await runStep<TlsResult>(
     options,

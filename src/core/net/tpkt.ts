@@ -1,7 +1,7 @@
 /** What a TPKT reader has after the bytes so far. */
 export type TpktState =
   | { readonly state: 'need-more'; readonly have: number; readonly want: number | null }
-  /** `rest` is non-empty when bytes followed the packet; the reader keeps at most one of them. */
+  /** `rest` is non-empty when bytes followed the packet; the reader keeps at most `restLimit` of them. */
   | { readonly state: 'packet'; readonly packet: Buffer; readonly rest: Buffer }
   | { readonly state: 'invalid'; readonly problem: string };
 
@@ -15,15 +15,24 @@ export class TpktReader {
   private have = 0;
   private verdict: TpktState | undefined;
 
-  constructor(private readonly minLength: number, private readonly maxLength: number) {}
+  /**
+   * `what` names the packet in problems; `restLimit` is how many bytes after the packet are kept (the
+   * first of them tells whether any followed; a caller that reads on needs them all).
+   */
+  constructor(
+    private readonly minLength: number,
+    private readonly maxLength: number,
+    private readonly what = 'a Connection Confirm',
+    private readonly restLimit = 1,
+  ) {}
 
   push(chunk: Buffer): TpktState {
     if (this.verdict && this.verdict.state !== 'need-more') return this.verdict;
     this.chunks.push(chunk);
     this.have += chunk.length;
-    // Only the first maxLength + 1 bytes matter; keep no more.
-    if (this.have > this.maxLength + 1) {
-      const all = Buffer.concat(this.chunks).subarray(0, this.maxLength + 1);
+    // Only the first maxLength + restLimit bytes matter; keep no more.
+    if (this.have > this.maxLength + this.restLimit) {
+      const all = Buffer.concat(this.chunks).subarray(0, this.maxLength + this.restLimit);
       this.chunks = [all];
     }
     const head = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
@@ -37,7 +46,7 @@ export class TpktReader {
     if (buf.length < 4) return { state: 'need-more', have: this.have, want: null };
     const length = buf.readUInt16BE(2);
     if (length < this.minLength || length > this.maxLength) {
-      return { state: 'invalid', problem: `the TPKT header announces ${length} bytes, outside the ${this.minLength}–${this.maxLength} a Connection Confirm may have` };
+      return { state: 'invalid', problem: `the TPKT header announces ${length} bytes, outside the ${this.minLength}–${this.maxLength} ${this.what} may have` };
     }
     if (buf.length < length) return { state: 'need-more', have: this.have, want: length };
     return { state: 'packet', packet: buf.subarray(0, length), rest: buf.subarray(length) };

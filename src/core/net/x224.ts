@@ -98,6 +98,11 @@ export function protocolName(selected: number): string {
   }
 }
 
+/** Whether MS-RDPBCGR 2.2.1.2.1 defines the value as a selectedProtocol (one protocol, not a mask). */
+export function isDefinedProtocol(selected: number): boolean {
+  return (Object.values(PROTOCOL) as number[]).includes(selected);
+}
+
 /** Whether a selected protocol continues with a TLS handshake on the same socket. */
 export function startsTls(selected: number): boolean {
   return selected === PROTOCOL.SSL || selected === PROTOCOL.HYBRID || selected === PROTOCOL.HYBRID_EX || selected === PROTOCOL.RDSTLS || selected === PROTOCOL.RDSAAD;

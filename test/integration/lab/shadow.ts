@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, GroupProcess, waitForPort } from './processes';
 
@@ -8,7 +8,7 @@ export class ShadowServer {
   private constructor(readonly port: number, private readonly xvfb: GroupProcess, private readonly shadow: GroupProcess) {}
 
   static async start(dir: string, cert: { cert: string; key: string }): Promise<ShadowServer> {
-    const display = `:${100 + Math.floor(Math.random() * 800)}`;
+    const display = freeDisplay();
     const xvfb = new GroupProcess('Xvfb', [display, '-screen', '0', '800x600x24', '-nolisten', 'tcp']);
     const config = join(dir, '.config');
     const shadowDir = join(config, 'freerdp', 'shadow');
@@ -41,7 +41,15 @@ export class ShadowServer {
   }
 }
 
-async function waitForDisplay(display: string, alive: () => boolean): Promise<void> {
+/** A display number with neither a socket nor a lock file: not in use by another Xvfb on this machine. */
+export function freeDisplay(): string {
+  for (;;) {
+    const n = 100 + Math.floor(Math.random() * 800);
+    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) return `:${n}`;
+  }
+}
+
+export async function waitForDisplay(display: string, alive: () => boolean): Promise<void> {
   const socket = `/tmp/.X11-unix/X${display.slice(1)}`;
   const { existsSync } = await import('node:fs');
   const end = Date.now() + 5000;

@@ -9,6 +9,8 @@ export interface XrdpSetup {
   /** Lets xrdp serve 1024-bit keys, SHA-1 certificates and TLS 1.0 (Debian's OpenSSL refuses them otherwise). */
   readonly legacy?: boolean;
   readonly sslProtocols?: string;
+  /** xrdp's `tls_ciphers`; one that matches nothing makes xrdp abort right after selecting TLS. */
+  readonly tlsCiphers?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export class XrdpServer {
       `certificate=${setup.cert}`,
       `key_file=${setup.key}`,
       `ssl_protocols=${setup.sslProtocols ?? 'TLSv1.2, TLSv1.3'}`,
-      ...(setup.legacy ? ['tls_ciphers=DEFAULT:@SECLEVEL=0'] : []),
+      ...(setup.tlsCiphers !== undefined ? [`tls_ciphers=${setup.tlsCiphers}`] : setup.legacy ? ['tls_ciphers=DEFAULT:@SECLEVEL=0'] : []),
       'autorun=',
       '[Logging]',
       `LogFile=${join(this.dir, 'xrdp.log')}`,

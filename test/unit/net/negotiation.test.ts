@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { followUps, MAIN_REQUEST, summarizeNegotiation, type NegotiationAnswer } from '../../../src/core/net/negotiation';
+import { followUps, MAIN_REQUEST, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from '../../../src/core/net/negotiation';
 import { negotiationFindings } from '../../../src/core/net/negotiation-findings';
 import { failureName, PROTOCOL, type ConnectionConfirm } from '../../../src/core/net/x224';
 
@@ -98,5 +98,86 @@ describe('negotiation strategy', () => {
     const s = summarizeNegotiation([{ requested: MAIN_REQUEST, confirm: select(PROTOCOL.SSL) }, { requested: 0, confirm: null }]);
     assert.equal(s.rdp, null);
     assert.equal(s.ssl, true);
+  });
+});
+
+/** Servers whose answers no client follows, or whose TLS never completes (issue 11). */
+const ODD: Record<string, (requested: number) => Answer | null> = {
+  // Answers the usual request with RDSTLS, which it did not offer; plain TLS and RDP otherwise.
+  'rdstls to 0x0B': (r) => (r === MAIN_REQUEST ? select(PROTOCOL.RDSTLS) : select(r & PROTOCOL.SSL ? PROTOCOL.SSL : PROTOCOL.RDP)),
+  'selects 0x80': () => select(0x80),
+  'selects SSL|HYBRID at once': (r) => (r === MAIN_REQUEST ? select(PROTOCOL.SSL | PROTOCOL.HYBRID) : fail(5)),
+  'refuses everything': () => fail(3),
+};
+
+function oddOutcome(name: string, tlsFailed = false) {
+  const answers = negotiate(ODD[name]!);
+  const s = summarizeNegotiation(answers, { tlsFailed });
+  return { s, findings: negotiationFindings(s, answers), answers };
+}
+
+describe('answers no client follows (NET005)', () => {
+  it('RDSTLS in answer to 0x0B: NET005 naming both values; the answer counts for nothing, the follow-ups decide', () => {
+    const { s, findings, answers } = oddOutcome('rdstls to 0x0B');
+    assert.equal(selectionProblem(MAIN_REQUEST, PROTOCOL.RDSTLS), 'not-requested');
+    const net005 = findings.filter((f) => f.ruleId === 'NET005');
+    assert.equal(net005.length, 1);
+    assert.equal(
+      net005[0]!.message,
+      'The server selected RDSTLS (0x00000004) although the client requested only TLS, CredSSP, CredSSP with early user authorization (0x0000000B): clients drop the connection.',
+    );
+    assert.equal(net005[0]!.severity, 'error');
+    // Every question was asked again, and the RDSTLS follow-up (RDSTLS|SSL) got TLS: RDSTLS refused, not accepted.
+    assert.equal(answers.length, 5);
+    assert.deepEqual([s.rdp, s.ssl, s.rdstls, s.nlaRequired, s.selected], [true, true, false, false, 'RDSTLS']);
+  });
+
+  it('a value MS-RDPBCGR does not define (0x80, or two protocols at once): NET005, nothing accepted, nlaRequired null', () => {
+    for (const [name, value] of [['selects 0x80', '0x00000080'], ['selects SSL|HYBRID at once', '0x00000003']] as const) {
+      const { s, findings } = oddOutcome(name);
+      const net005 = findings.filter((f) => f.ruleId === 'NET005');
+      assert.equal(net005.length, 1, name);
+      assert.match(net005[0]!.message, new RegExp(`^The server selected ${value}, a value MS-RDPBCGR does not define as a security protocol, in answer to a request for .*\\(0x0000000B\\): clients drop the connection\\.$`));
+      assert.equal(s.ssl === true || s.hybrid === true || s.rdp === true, false, name);
+    }
+    assert.equal(oddOutcome('selects 0x80').s.nlaRequired, null);
+  });
+
+  it('Standard RDP Security is always a legal answer, and requested protocols are fine', () => {
+    assert.equal(selectionProblem(MAIN_REQUEST, PROTOCOL.RDP), null);
+    assert.equal(selectionProblem(MAIN_REQUEST, PROTOCOL.HYBRID_EX), null);
+    assert.equal(selectionProblem(PROTOCOL.RDP, PROTOCOL.SSL), 'not-requested');
+    assert.equal(selectionProblem(MAIN_REQUEST, PROTOCOL.RDSAAD), 'not-requested');
+    assert.equal(selectionProblem(MAIN_REQUEST, 0x20), 'not-defined');
+  });
+});
+
+describe('what the server truly accepts', () => {
+  it('nlaRequired is null, not false, when the server accepts no protocol', () => {
+    const { s, findings } = oddOutcome('refuses everything');
+    assert.deepEqual([s.rdp, s.ssl, s.hybrid, s.hybridEx, s.rdstls, s.nlaRequired], [false, false, false, false, false, null]);
+    assert.deepEqual(findings.map((f) => f.ruleId), ['NET013']);
+  });
+
+  it('xrdp negotiate whose TLS never completes: TLS is not accepted, NET011 names only Standard RDP Security', () => {
+    const answers = negotiate(SERVERS['xrdp negotiate']!);
+    const s = summarizeNegotiation(answers, { tlsFailed: true });
+    assert.deepEqual([s.rdp, s.ssl, s.hybrid, s.hybridEx, s.nlaRequired, s.selected], [true, false, false, false, false, 'SSL']);
+    const net011 = negotiationFindings(s, answers).filter((f) => f.ruleId === 'NET011');
+    assert.deepEqual(net011.map((f) => f.message), ['The server accepts Standard RDP Security without Network Level Authentication.']);
+  });
+
+  it('xrdp tls whose TLS never completes: nothing accepted, no NET011, nlaRequired null', () => {
+    const answers = negotiate(SERVERS['xrdp tls']!);
+    const s = summarizeNegotiation(answers, { tlsFailed: true });
+    assert.deepEqual([s.rdp, s.ssl, s.nlaRequired], [false, false, null]);
+    assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), []);
+  });
+
+  it('an NLA-only server whose TLS never completes does not claim NLA required', () => {
+    const answers = negotiate(SERVERS['shadow nla']!);
+    const s = summarizeNegotiation(answers, { tlsFailed: true });
+    assert.deepEqual([s.hybrid, s.nlaRequired], [false, null]);
+    assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), []);
   });
 });

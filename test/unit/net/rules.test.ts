@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '../../../..');
 
 /** SPEC §2's NET IDs, names and severities: fixed, so repeated here on purpose. */
 const SPEC_NET_RULES = {
-  NET001: ['dns-failure', 'error'], NET002: ['tcp-refused', 'error'], NET003: ['tcp-timeout', 'error'], NET004: ['not-rdp', 'error'],
+  NET001: ['dns-failure', 'error'], NET002: ['tcp-refused', 'error'], NET003: ['tcp-timeout', 'error'], NET004: ['not-rdp', 'error'], NET005: ['protocol-not-requested', 'error'],
   NET010: ['nla-required', 'info'], NET011: ['nla-not-enforced', 'warning'], NET012: ['standard-security-only', 'warning'],
   NET013: ['negotiation-failure', 'error'], NET020: ['cert-expired', 'error'], NET021: ['cert-not-yet-valid', 'error'],
   NET022: ['cert-untrusted', 'warning'], NET023: ['cert-name-mismatch', 'warning'], NET024: ['cert-eku', 'error'],

@@ -42,5 +42,9 @@ export const NET_MESSAGES = {
   NET027: (notAfter: Date, msLeft: number) => `The certificate expires on ${day(notAfter)}, in ${timeSpan(msLeft)}.`,
   NET022Unreadable: (problem: string) => `The certificate cannot be analysed, so it cannot be trusted: ${problem}.`,
   NET028: (protocol: string, cause: string) => `The server selected ${protocol} but the TLS handshake failed (${cause}).`,
+  NET028Aborted: (protocol: string, seen: string) =>
+    `The server closed the connection after selecting ${protocol}: its certificate or private key could not be used (${seen}).`,
+  NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
+  NET004NotTls: (protocol: string, problem: string) => `The server selected ${protocol} but then sent data that is not a TLS record: ${problem}.`,
   NET029: (version: string) => `The TLS handshake negotiated the legacy protocol ${version}.`,
 } as const;
