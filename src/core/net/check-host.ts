@@ -8,13 +8,15 @@ import { resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './negotiate';
 import { followUps, MAIN_REQUEST, summarizeNegotiation, type NegotiationAnswer } from './negotiation';
 import { negotiationFindings } from './negotiation-findings';
+import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurity, type SecurityReading } from './standard-security';
+import { standardSecurityFindings } from './standard-security-findings';
 import { buildSteps, SELECTED_LABELS } from './steps';
 import { Budget, elapsed } from './step';
 import { connectTcp } from './tcp';
 import { handshake, type TlsResult } from './tls';
 import { TrustStore } from './trust';
-import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
-import { protocolName, startsTls } from './x224';
+import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, TlsSummary } from './types';
+import { PROTOCOL, protocolName, startsTls } from './x224';
 
 export interface CheckTarget {
   /** As the user wrote it (`host:port`, a `.rdp` path …). */
@@ -65,6 +67,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   const name = target.name ?? target.host;
   let addresses: readonly string[] = [];
   let negotiation: NegotiationSummary | null = null;
+  let standardSecurity: StandardSecurity | null = null;
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
   let chain: ChainCertificate[] = [];
@@ -133,12 +136,21 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     if (!upgrade) socket.destroy();
 
     t = process.hrtime.bigint();
+    let stdsec: SecurityReading | null = null;
     const tlsRun: Promise<TlsResult | undefined> = upgrade ? handshake(socket, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
     // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
     const questions = (async (): Promise<void> => {
       const f = process.hrtime.bigint();
+      const requests = followUps(answers);
+      // Standard RDP Security's encryption is read on a connection that asks for it alone, even when the main answer selected it.
+      if (!requests.includes(PROTOCOL.RDP) && selectsStandardSecurity(main.confirm)) requests.push(PROTOCOL.RDP);
       const asked = await Promise.all(
-        followUps(answers).map(async (requested): Promise<NegotiationAnswer> => {
+        requests.map(async (requested): Promise<NegotiationAnswer> => {
+          if (requested === PROTOCOL.RDP) {
+            const probe = await probeStandardSecurity(address, target.port, step);
+            stdsec = probe.reading;
+            return { requested, confirm: probe.confirm };
+          }
           const answer = await askOnce(address, target.port, requested, step());
           return { requested, confirm: answer.ok ? answer.confirm : null };
         }),
@@ -152,6 +164,11 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
 
     negotiation = summarizeNegotiation(answers);
     findings.push(...negotiationFindings(negotiation, answers));
+    const reading = stdsec as SecurityReading | null;
+    if (reading?.ok) {
+      standardSecurity = describeStandardSecurity(reading.method, reading.level);
+      findings.push(...standardSecurityFindings(reading.method, reading.level));
+    }
     if (tlsResult && !tlsResult.ok) {
       const e = outOfTime(tlsResult.error);
       if (e.kind === 'aborted') cancelled = true;
@@ -192,6 +209,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       addresses,
       timings: timings as HostCheckResult['timings'],
       negotiation,
+      standardSecurity,
       tls,
       certificate,
       chain,

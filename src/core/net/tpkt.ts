@@ -15,7 +15,8 @@ export class TpktReader {
   private have = 0;
   private verdict: TpktState | undefined;
 
-  constructor(private readonly minLength: number, private readonly maxLength: number) {}
+  /** `what` names the packet in problems ("a Connection Confirm", "an MCS Connect Response"). */
+  constructor(private readonly minLength: number, private readonly maxLength: number, private readonly what = 'a Connection Confirm') {}
 
   push(chunk: Buffer): TpktState {
     if (this.verdict && this.verdict.state !== 'need-more') return this.verdict;
@@ -37,7 +38,7 @@ export class TpktReader {
     if (buf.length < 4) return { state: 'need-more', have: this.have, want: null };
     const length = buf.readUInt16BE(2);
     if (length < this.minLength || length > this.maxLength) {
-      return { state: 'invalid', problem: `the TPKT header announces ${length} bytes, outside the ${this.minLength}–${this.maxLength} a Connection Confirm may have` };
+      return { state: 'invalid', problem: `the TPKT header announces ${length} bytes, outside the ${this.minLength}–${this.maxLength} ${this.what} may have` };
     }
     if (buf.length < length) return { state: 'need-more', have: this.have, want: length };
     return { state: 'packet', packet: buf.subarray(0, length), rest: buf.subarray(length) };
