@@ -43,14 +43,13 @@ function tlv(tag: readonly number[] | number, value: Buffer): Buffer {
   return Buffer.concat([Buffer.from(typeof tag === 'number' ? [tag] : tag), berLength(value.length), value]);
 }
 
-/** A non-negative INTEGER in as few bytes as keep the sign bit clear. */
+/** An INTEGER in as few bytes as hold it, unsigned, as MS-RDPBCGR 4.1.3 writes them (65535 is `02 02 ff ff`). */
 function berInteger(n: number): Buffer {
   const bytes: number[] = [];
   do {
     bytes.unshift(n & 0xff);
     n >>>= 8;
   } while (n > 0);
-  if (bytes[0]! & 0x80) bytes.unshift(0);
   return tlv(BER.INTEGER, Buffer.from(bytes));
 }
 

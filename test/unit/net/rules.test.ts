@@ -11,7 +11,7 @@ const ROOT = resolve(__dirname, '../../../..');
 const SPEC_NET_RULES = {
   NET001: ['dns-failure', 'error'], NET002: ['tcp-refused', 'error'], NET003: ['tcp-timeout', 'error'], NET004: ['not-rdp', 'error'],
   NET010: ['nla-required', 'info'], NET011: ['nla-not-enforced', 'warning'], NET012: ['standard-security-only', 'warning'],
-  NET013: ['negotiation-failure', 'error'], NET020: ['cert-expired', 'error'], NET021: ['cert-not-yet-valid', 'error'],
+  NET013: ['negotiation-failure', 'error'], NET014: ['rdp-encryption-weak', 'warning'], NET020: ['cert-expired', 'error'], NET021: ['cert-not-yet-valid', 'error'],
   NET022: ['cert-untrusted', 'warning'], NET023: ['cert-name-mismatch', 'warning'], NET024: ['cert-eku', 'error'],
   NET025: ['cert-weak-key', 'warning'], NET026: ['cert-weak-signature', 'warning'], NET027: ['cert-expiring-soon', 'warning'],
   NET028: ['tls-handshake-failed', 'error'], NET029: ['tls-legacy-protocol', 'warning'],
