@@ -9,6 +9,8 @@ export interface XrdpSetup {
   /** Lets xrdp serve 1024-bit keys, SHA-1 certificates and TLS 1.0 (Debian's OpenSSL refuses them otherwise). */
   readonly legacy?: boolean;
   readonly sslProtocols?: string;
+  /** Standard RDP Security's encryption level; `high` when absent. */
+  readonly cryptLevel?: 'none' | 'low' | 'medium' | 'high' | 'fips';
 }
 
 /**
@@ -35,7 +37,7 @@ export class XrdpServer {
       `port=tcp://127.0.0.1:${this.port}`,
       'use_vsock=false',
       `security_layer=${setup.securityLayer}`,
-      'crypt_level=high',
+      `crypt_level=${setup.cryptLevel ?? 'high'}`,
       `certificate=${setup.cert}`,
       `key_file=${setup.key}`,
       `ssl_protocols=${setup.sslProtocols ?? 'TLSv1.2, TLSv1.3'}`,
