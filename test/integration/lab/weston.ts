@@ -33,6 +33,8 @@ export class WestonServer {
     const args = [
       '--backend=rdp-backend.so',
       '--no-config',
+      // The desktop shell's helper clients quit weston after a client's session ends; the fullscreen shell has none.
+      '--shell=fullscreen-shell.so',
       '--address=127.0.0.1',
       `--port=${port}`,
       `--socket=rdp-doctor-${port}`,
