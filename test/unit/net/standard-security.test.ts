@@ -228,4 +228,29 @@ describe('checkHost and Standard RDP Security', () => {
       f.server.close();
     }
   });
+
+  it('a legacy server (Confirm without negotiation data) is asked too, on one more connection', async () => {
+    const f = await fakeServer((s) => s.write(withSecurity(XRDP_HIGH, 0x2, 3)), true);
+    try {
+      const r = await checkHost({ target: `127.0.0.1:${f.port}`, host: '127.0.0.1', port: f.port }, { timeoutMs: 1000 });
+      assert.equal(r.negotiation?.legacy, true);
+      assert.deepEqual(r.standardSecurity, { encryptionMethod: '128-bit RC4', encryptionLevel: 'high' });
+      assert.ok(!r.findings.some((x) => x.ruleId === 'NET014'), 'High with 128-bit RC4 is not weak');
+      assert.equal(r.negotiation?.connections, 2);
+    } finally {
+      f.server.close();
+    }
+  });
+
+  it('a server that selects Standard RDP Security and then never answers the Connect Initial: null, no finding, the check still ends', async () => {
+    const f = await fakeServer(() => undefined);
+    try {
+      const r = await checkHost({ target: `127.0.0.1:${f.port}`, host: '127.0.0.1', port: f.port }, { timeoutMs: 200 });
+      assert.equal(r.standardSecurity, null);
+      assert.deepEqual(r.findings.map((x) => x.ruleId).sort(), ['NET011', 'NET012']);
+      assert.ok(r.timings.totalMs < 600, String(r.timings.totalMs));
+    } finally {
+      f.server.close();
+    }
+  });
 });
