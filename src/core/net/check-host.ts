@@ -136,35 +136,33 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     if (!upgrade) socket.destroy();
 
     t = process.hrtime.bigint();
-    let stdsec: SecurityReading | null = null;
     const tlsRun: Promise<TlsResult | undefined> = upgrade ? handshake(socket, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
     // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
-    const questions = (async (): Promise<void> => {
+    const questions = (async (): Promise<SecurityReading | null> => {
       const f = process.hrtime.bigint();
       const requests = followUps(answers);
       // Standard RDP Security's encryption is read on a connection that asks for it alone, even when the main answer selected it.
       if (!requests.includes(PROTOCOL.RDP) && selectsStandardSecurity(main.confirm)) requests.push(PROTOCOL.RDP);
       const asked = await Promise.all(
-        requests.map(async (requested): Promise<NegotiationAnswer> => {
+        requests.map(async (requested): Promise<{ answer: NegotiationAnswer; reading: SecurityReading | null }> => {
           if (requested === PROTOCOL.RDP) {
             const probe = await probeStandardSecurity(address, target.port, step);
-            stdsec = probe.reading;
-            return { requested, confirm: probe.confirm };
+            return { answer: { requested, confirm: probe.confirm }, reading: probe.reading };
           }
           const answer = await askOnce(address, target.port, requested, step());
-          return { requested, confirm: answer.ok ? answer.confirm : null };
+          return { answer: { requested, confirm: answer.ok ? answer.confirm : null }, reading: null };
         }),
       );
-      answers.push(...asked);
+      answers.push(...asked.map((a) => a.answer));
       timings.followUpMs = elapsed(f);
+      return asked.find((a) => a.reading)?.reading ?? null;
     })();
     if (upgrade) setImmediate(preloadCertificateAnalysis);
-    const [tlsResult] = await Promise.all([tlsRun, questions]);
+    const [tlsResult, reading] = await Promise.all([tlsRun, questions]);
     if (upgrade) timings.tlsMs = elapsed(t);
 
     negotiation = summarizeNegotiation(answers);
     findings.push(...negotiationFindings(negotiation, answers));
-    const reading = stdsec as SecurityReading | null;
     if (reading?.ok) {
       standardSecurity = describeStandardSecurity(reading.method, reading.level);
       findings.push(...standardSecurityFindings(reading.method, reading.level));
