@@ -107,7 +107,7 @@ export function encodeConferenceCreateRequest(userData: Buffer): Buffer {
       0x00, // ConnectGCCPDU choice: conferenceCreateRequest
       0x08, // optional fields present: userData only
       0x00, 0x10, // conferenceName numeric "1": length 1 - 1, digit 1 in 4 bits
-      0x00, // padding before the terminationMethod enumeration (automatic)
+      0x00, // locked, listed and conductible FALSE, terminationMethod automatic: one byte (FreeRDP writes it as padding)
       0x01, // one UserData set
       0xc0, // value present, key choice h221NonStandard
       0x00, // H.221 key length 4 - 4
