@@ -21,6 +21,10 @@ export function formatHostText(host: HostCheckResult): string {
     for (const f of host.findings.filter((x) => STEP_OF_RULE[x.ruleId] === step)) {
       lines.push(`      ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.ruleId)}`);
     }
+    if (step === 'negotiation' && host.standardSecurity) {
+      const s = host.standardSecurity;
+      lines.push(`      ${paint(2, `Standard RDP Security: ${s.encryptionMethod}, encryption level ${s.encryptionLevel}`)}`);
+    }
   }
   if (host.certificate) {
     const c = host.certificate;

@@ -13,13 +13,15 @@ import { resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './negotiate';
 import { followUps, MAIN_REQUEST, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation';
 import { negotiationFindings } from './negotiation-findings';
+import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurity, type SecurityReading } from './standard-security';
+import { standardSecurityFindings } from './standard-security-findings';
 import { buildSteps, SELECTED_LABELS } from './steps';
 import { Budget, elapsed } from './step';
 import { connectTcp } from './tcp';
 import { handshake, type TlsResult } from './tls';
 import { TrustStore } from './trust';
-import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
-import { protocolName, startsTls } from './x224';
+import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, TlsSummary } from './types';
+import { PROTOCOL, protocolName, startsTls } from './x224';
 
 
 export interface CheckHostOptions {
@@ -64,6 +66,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   const name = target.name ?? target.host;
   let addresses: readonly string[] = [];
   let negotiation: NegotiationSummary | null = null;
+  let standardSecurity: StandardSecurity | null = null;
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
   let chain: ChainCertificate[] = [];
@@ -139,25 +142,37 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     const gate = upgrade ? new AfterConfirmGate(socket, main.after) : undefined;
     const tlsRun: Promise<TlsResult | undefined> = gate ? handshake(gate, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
     // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
-    const questions = (async (): Promise<void> => {
+    const questions = (async (): Promise<SecurityReading | null> => {
       const f = process.hrtime.bigint();
+      const requests = followUps(answers);
+      // Standard RDP Security's encryption is read on a connection that asks for it alone, even when the main answer selected it.
+      if (!requests.includes(PROTOCOL.RDP) && selectsStandardSecurity(main.confirm)) requests.push(PROTOCOL.RDP);
       const asked = await Promise.all(
-        followUps(answers).map(async (requested): Promise<NegotiationAnswer> => {
+        requests.map(async (requested): Promise<{ answer: NegotiationAnswer; reading: SecurityReading | null }> => {
+          if (requested === PROTOCOL.RDP) {
+            const probe = await probeStandardSecurity(address, target.port, step);
+            return { answer: { requested, confirm: probe.confirm }, reading: probe.reading };
+          }
           const answer = await askOnce(address, target.port, requested, step());
-          return { requested, confirm: answer.ok ? answer.confirm : null };
+          return { answer: { requested, confirm: answer.ok ? answer.confirm : null }, reading: null };
         }),
       );
-      answers.push(...asked);
+      answers.push(...asked.map((a) => a.answer));
       timings.followUpMs = elapsed(f);
+      return asked.find((a) => a.reading)?.reading ?? null;
     })();
     if (upgrade) setImmediate(preloadCertificateAnalysis);
-    const [tlsResult] = await Promise.all([tlsRun, questions]);
+    const [tlsResult, reading] = await Promise.all([tlsRun, questions]);
     if (upgrade) timings.tlsMs = elapsed(t);
 
     const tlsError = tlsResult && !tlsResult.ok ? outOfTime(tlsResult.error) : undefined;
     if (tlsError?.kind === 'aborted') cancelled = true;
     negotiation = summarizeNegotiation(answers, { tlsFailed: tlsError !== undefined && !cancelled });
     findings.push(...negotiationFindings(negotiation, answers));
+    if (reading?.ok) {
+      standardSecurity = describeStandardSecurity(reading.method, reading.level);
+      findings.push(...standardSecurityFindings(reading.method, reading.level));
+    }
     const after = gate?.verdict;
     if (tlsError && !cancelled) {
       findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, M.NET028(selected, tlsError.cause ?? tlsError.message.replace(/\.$/, ''))));
@@ -197,6 +212,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       addresses,
       timings: timings as HostCheckResult['timings'],
       negotiation,
+      standardSecurity,
       tls,
       certificate,
       chain,

@@ -11,6 +11,7 @@ export const STEP_OF_RULE: Readonly<Record<string, StepName>> = {
   NET011: 'negotiation',
   NET012: 'negotiation',
   NET013: 'negotiation',
+  NET014: 'negotiation',
   NET028: 'tls',
   NET029: 'tls',
   NET020: 'certificate',

@@ -63,6 +63,14 @@ export interface NegotiationSummary {
 
 export type ProtocolKey = 'rdp' | 'ssl' | 'hybrid' | 'hybridEx' | 'rdstls';
 
+/** What the Server Security Data says under Standard RDP Security (SPEC §2 NET014), as named in standard-security.ts. */
+export interface StandardSecurity {
+  /** `none`, `40-bit RC4`, `56-bit RC4`, `128-bit RC4` or `FIPS`. */
+  readonly encryptionMethod: string;
+  /** `none`, `low`, `client-compatible`, `high` or `fips`. */
+  readonly encryptionLevel: string;
+}
+
 export interface TlsSummary {
   readonly protocol: string;
   readonly cipher: string;
@@ -112,6 +120,8 @@ export interface HostCheckResult {
   readonly addresses: readonly string[];
   readonly timings: { readonly totalMs: number; readonly [step: string]: number };
   readonly negotiation: NegotiationSummary | null;
+  /** Null when the server does not accept Standard RDP Security or its answer could not be read. */
+  readonly standardSecurity: StandardSecurity | null;
   readonly tls: TlsSummary | null;
   readonly certificate: CertificateSummary | null;
   /** The certificates the listener sent, leaf first (empty when there was no TLS). */

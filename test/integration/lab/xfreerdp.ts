@@ -1,9 +1,68 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { GroupProcess } from './processes';
 import { freeDisplay, waitForDisplay } from './shadow';
+
+export interface XfreerdpResult {
+  /** "RDP", "TLS", "NLA" … from `Negotiated … security`, or null when negotiation failed. */
+  readonly negotiated: string | null;
+  /** FreeRDP's name of the Standard RDP Security method: NONE, 40BIT, 56BIT, 128BIT or FIPS. */
+  readonly rdpEncryptionMethod: string | null;
+  readonly output: string;
+}
+
+/**
+ * FreeRDP's client as an independent referee (test-lab.md): `xfreerdp /sec:… /cert:ignore +auth-only`
+ * against 127.0.0.1, with its DEBUG log read for what it negotiated. It needs an X display: a private
+ * Xvfb that picks a free display number itself (`-displayfd`).
+ */
+export class XfreerdpClient {
+  private constructor(private readonly xvfb: GroupProcess, readonly display: string, private readonly home: string) {}
+
+  static async start(home: string): Promise<XfreerdpClient> {
+    const xvfb = new GroupProcess('Xvfb', ['-displayfd', '3', '-screen', '0', '800x600x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const fd = xvfb.child.stdio[3] as Readable;
+    const display = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error('Xvfb reported no display within 10 s')), 10_000);
+      fd.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) {
+          clearTimeout(timer);
+          resolve(`:${text.trim()}`);
+        }
+      });
+      xvfb.child.once('exit', () => reject(new Error('Xvfb exited')));
+    }).catch(async (error: unknown) => {
+      await xvfb.stop();
+      throw error;
+    });
+    return new XfreerdpClient(xvfb, display, home);
+  }
+
+  /** One connection attempt; user and password are dummies for servers that never check them. */
+  run(port: number, sec: 'rdp' | 'tls' | 'nla'): Promise<XfreerdpResult> {
+    const args = [`/v:127.0.0.1:${port}`, `/sec:${sec}`, '/cert:ignore', '+auth-only', '/u:probe', '/p:probe', '/log-level:DEBUG'];
+    return new Promise((resolve) => {
+      execFile('xfreerdp', args, { env: { ...process.env, DISPLAY: this.display, HOME: this.home }, timeout: 20_000, maxBuffer: 16 << 20 }, (_error, stdout, stderr) => {
+        const output = `${stdout}${stderr}`;
+        resolve({
+          negotiated: /Negotiated (\w+) security/.exec(output)?.[1] ?? null,
+          rdpEncryptionMethod: /Server rdp encryption method: (\w+)/.exec(output)?.[1] ?? null,
+          output,
+        });
+      }).stdin?.end();
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.xvfb.stop();
+  }
+}
+
 
 /**
  * FreeRDP's own verdict on a listener, as the independent tool to agree with: `xfreerdp /sec:tls +auth-only`

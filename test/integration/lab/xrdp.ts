@@ -11,6 +11,8 @@ export interface XrdpSetup {
   readonly sslProtocols?: string;
   /** xrdp's `tls_ciphers`; one that matches nothing makes xrdp abort right after selecting TLS. */
   readonly tlsCiphers?: string;
+  /** Standard RDP Security's encryption level; `high` when absent. */
+  readonly cryptLevel?: 'none' | 'low' | 'medium' | 'high' | 'fips';
 }
 
 /**
@@ -37,7 +39,7 @@ export class XrdpServer {
       `port=tcp://127.0.0.1:${this.port}`,
       'use_vsock=false',
       `security_layer=${setup.securityLayer}`,
-      'crypt_level=high',
+      `crypt_level=${setup.cryptLevel ?? 'high'}`,
       `certificate=${setup.cert}`,
       `key_file=${setup.key}`,
       `ssl_protocols=${setup.sslProtocols ?? 'TLSv1.2, TLSv1.3'}`,

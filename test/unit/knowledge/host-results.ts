@@ -38,6 +38,7 @@ export function hostResult(facts: Partial<Facts> & { findings?: readonly NetFind
     addresses: full.addresses,
     timings: { totalMs: 12 },
     negotiation: full.negotiation,
+    standardSecurity: null,
     tls: full.tls,
     certificate: full.certificate,
     chain: [],

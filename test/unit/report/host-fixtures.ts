@@ -47,6 +47,7 @@ export const BY_IP: HostCheckResult = {
   name: '10.0.0.12',
   addresses: ['10.0.0.12'],
   timings: { totalMs: 42 },
+  standardSecurity: null,
   negotiation: {
     rdp: false,
     ssl: false,
@@ -103,6 +104,7 @@ export const UNRESOLVED: HostCheckResult = {
   addresses: [],
   timings: { totalMs: 3 },
   negotiation: null,
+  standardSecurity: null,
   tls: null,
   certificate: null,
   chain: [],

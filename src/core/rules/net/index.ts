@@ -1,7 +1,9 @@
 import type { RuleMeta, Severity } from '../types';
 import { NET005 } from './net005-protocol-not-requested';
+import { NET014 } from './net014-rdp-encryption-weak';
 
 export { NET005 } from './net005-protocol-not-requested';
+export { NET014 };
 
 function rule(id: string, name: string, defaultSeverity: Severity, description: string, tags: readonly string[]): RuleMeta {
   return { id, name, description, defaultSeverity, fixable: false, tags: ['net', ...tags] };
@@ -29,6 +31,6 @@ export const NET029 = rule('NET029', 'tls-legacy-protocol', 'warning', 'The TLS 
 /** The NET rules of SPEC §2. Their findings come from the probe (`src/core/net`), not from text. */
 export const NET_RULES: readonly RuleMeta[] = [
   NET001, NET002, NET003, NET004, NET005,
-  NET010, NET011, NET012, NET013,
+  NET010, NET011, NET012, NET013, NET014,
   NET020, NET021, NET022, NET023, NET024, NET025, NET026, NET027, NET028, NET029,
 ];

@@ -1,0 +1,25 @@
+import { NET014, NET014_MESSAGES as M } from '../rules/net/net014-rdp-encryption-weak';
+import type { Severity } from '../rules/types';
+import { ENCRYPTION_METHOD } from './gcc-conference';
+import { describeStandardSecurity, ENCRYPTION_LEVEL } from './standard-security';
+import type { NetFinding } from './types';
+
+const WEAK_METHODS: ReadonlySet<number> = new Set([ENCRYPTION_METHOD.BIT40, ENCRYPTION_METHOD.BIT56]);
+
+/**
+ * NET014 from the Server Security Data [MS-RDPBCGR 2.2.1.4.3, 5.3.1, 5.3.2]: error when nothing is
+ * encrypted, warning for level Low or a 40/56-bit method, info for FIPS; nothing for High or
+ * Client Compatible with 128-bit RC4.
+ */
+export function standardSecurityFindings(method: number, level: number): NetFinding[] {
+  const names = describeStandardSecurity(method, level);
+  const make = (severity: Severity, message: string): NetFinding[] => [{ ruleId: NET014.id, severity, message }];
+  if (method === ENCRYPTION_METHOD.NONE || level === ENCRYPTION_LEVEL.NONE) return make('error', M.none(names.encryptionMethod, names.encryptionLevel));
+  const low = level === ENCRYPTION_LEVEL.LOW;
+  const weak = WEAK_METHODS.has(method);
+  if (low && weak) return make('warning', M.lowAndWeak(names.encryptionMethod));
+  if (low) return make('warning', M.low(names.encryptionMethod));
+  if (weak) return make('warning', M.weakMethod(names.encryptionMethod, names.encryptionLevel));
+  if (method === ENCRYPTION_METHOD.FIPS || level === ENCRYPTION_LEVEL.FIPS) return make('info', M.fips(names.encryptionMethod, names.encryptionLevel));
+  return [];
+}

@@ -1,0 +1,134 @@
+import type { Socket } from 'node:net';
+import { abortedError, classifyError } from './errors';
+import { clientDataBlocks, encodeConferenceCreateRequest, ENCRYPTION_METHOD, OFFERED_METHODS, parseConferenceCreateResponse, serverSecurity } from './gcc-conference';
+import { mcsResultName, encodeConnectInitial, parseConnectResponse } from './mcs-connect';
+import { exchangeConfirm, type ValidConfirm } from './negotiate';
+import { runStep } from './step';
+import { connectTcp } from './tcp';
+import { TpktReader } from './tpkt';
+import type { NetError, NetResult, StandardSecurity, StepOptions } from './types';
+import { PROTOCOL } from './x224';
+
+/** Encryption method names for people and JSON [MS-RDPBCGR 2.2.1.4.3, 5.3.2]. */
+export const ENCRYPTION_METHOD_NAMES: Readonly<Record<number, string>> = {
+  [ENCRYPTION_METHOD.NONE]: 'none',
+  [ENCRYPTION_METHOD.BIT40]: '40-bit RC4',
+  [ENCRYPTION_METHOD.BIT56]: '56-bit RC4',
+  [ENCRYPTION_METHOD.BIT128]: '128-bit RC4',
+  [ENCRYPTION_METHOD.FIPS]: 'FIPS',
+};
+
+/** Encryption levels [MS-RDPBCGR 2.2.1.4.3, 5.3.1]: what the server's "Encryption Level" setting is. */
+export const ENCRYPTION_LEVEL = { NONE: 0, LOW: 1, CLIENT_COMPATIBLE: 2, HIGH: 3, FIPS: 4 } as const;
+export const ENCRYPTION_LEVEL_NAMES: Readonly<Record<number, string>> = {
+  [ENCRYPTION_LEVEL.NONE]: 'none',
+  [ENCRYPTION_LEVEL.LOW]: 'low',
+  [ENCRYPTION_LEVEL.CLIENT_COMPATIBLE]: 'client-compatible',
+  [ENCRYPTION_LEVEL.HIGH]: 'high',
+  [ENCRYPTION_LEVEL.FIPS]: 'fips',
+};
+
+const hex = (n: number): string => `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
+
+/** The JSON form of the two values; unknown ones keep their number so nothing is hidden. */
+export function describeStandardSecurity(method: number, level: number): StandardSecurity {
+  return {
+    encryptionMethod: ENCRYPTION_METHOD_NAMES[method] ?? `unknown (${hex(method)})`,
+    encryptionLevel: ENCRYPTION_LEVEL_NAMES[level] ?? `unknown (${level})`,
+  };
+}
+
+/** The Connect Response with Server Security Data can carry a certificate chain: allow a whole TPKT packet. */
+const RESPONSE_MIN_LENGTH = 8;
+const RESPONSE_MAX_LENGTH = 0xffff;
+
+export type SecurityReading = NetResult<{ readonly method: number; readonly level: number }>;
+
+function protocolError(message: string, cause?: string): NetError {
+  return { kind: 'protocol', message, ...(cause !== undefined && { cause }) };
+}
+
+/**
+ * Sends the MCS Connect Initial on a socket whose Confirm selected Standard RDP Security and reads the
+ * encryption method and level from the Connect Response [MS-RDPBCGR 1.3.1.1 Basic Settings Exchange].
+ * Nothing further: no Erect Domain, no Security Exchange, no credentials.
+ */
+export function readServerSecurity(socket: Socket, serverSelectedProtocol: number, options: StepOptions): Promise<SecurityReading> {
+  const reader = new TpktReader(RESPONSE_MIN_LENGTH, RESPONSE_MAX_LENGTH, 'an MCS Connect Response');
+  let received = 0;
+  return runStep<SecurityReading>(
+    options,
+    {
+      timeout: () => ({
+        ok: false,
+        error: protocolError(`The server sent ${received === 0 ? 'no' : 'no complete'} MCS Connect Response within ${options.timeoutMs} ms.`, 'timeout'),
+      }),
+      aborted: () => ({ ok: false, error: abortedError() }),
+    },
+    (finish) => {
+      const onData = (chunk: Buffer): void => {
+        received += chunk.length;
+        const state = reader.push(chunk);
+        if (state.state === 'need-more') return;
+        if (state.state === 'invalid') return finish({ ok: false, error: protocolError(`The reply is not an MCS Connect Response: ${state.problem}.`) });
+        finish(interpret(state.packet));
+      };
+      const onEnd = (): void =>
+        finish({ ok: false, error: protocolError(`The server closed the connection ${received === 0 ? 'without answering' : 'in the middle of'} the MCS Connect Initial.`, 'closed') });
+      const onError = (error: Error): void => finish({ ok: false, error: classifyError(error, 'read') });
+      socket.on('data', onData);
+      socket.once('end', onEnd);
+      socket.once('close', onEnd);
+      socket.once('error', onError);
+      socket.resume();
+      const gcc = encodeConferenceCreateRequest(clientDataBlocks({ serverSelectedProtocol, encryptionMethods: OFFERED_METHODS }));
+      socket.write(encodeConnectInitial(gcc));
+      return () => {
+        socket.off('data', onData);
+        socket.off('end', onEnd);
+        socket.off('close', onEnd);
+        socket.off('error', onError);
+      };
+    },
+  );
+}
+
+function interpret(packet: Buffer): SecurityReading {
+  const response = parseConnectResponse(packet);
+  if (response.kind === 'invalid') return { ok: false, error: protocolError(`The reply is not a valid MCS Connect Response: ${response.problem}.`) };
+  if (response.kind === 'other-mcs') {
+    return { ok: false, error: protocolError(`The server answered the MCS Connect Initial with another MCS PDU (first byte 0x${response.firstByte.toString(16)}).`) };
+  }
+  if (response.result !== 0) return { ok: false, error: protocolError(`The server refused the MCS Connect Initial with ${mcsResultName(response.result)}.`) };
+  const gcc = parseConferenceCreateResponse(response.userData);
+  if (!gcc.ok) return { ok: false, error: protocolError(`The MCS Connect Response is malformed: ${gcc.problem}.`) };
+  const security = serverSecurity(gcc.blocks);
+  if ('problem' in security) return { ok: false, error: protocolError(`The MCS Connect Response is incomplete: ${security.problem}.`) };
+  return { ok: true, ...security };
+}
+
+/** One connection that asks for Standard RDP Security alone and, if the server selects it, reads its encryption. */
+export interface StandardSecurityProbe {
+  /** The Confirm to the request of PROTOCOL_RDP, for the negotiation summary (null when none arrived). */
+  readonly confirm: ValidConfirm | null;
+  /** Null when the server did not select Standard RDP Security. */
+  readonly reading: SecurityReading | null;
+}
+
+/** Whether a Confirm leaves the connection on Standard RDP Security: PROTOCOL_RDP selected, or no negotiation data at all. */
+export function selectsStandardSecurity(confirm: ValidConfirm): boolean {
+  return confirm.kind === 'legacy' || (confirm.kind === 'response' && confirm.selectedProtocol === PROTOCOL.RDP);
+}
+
+export async function probeStandardSecurity(address: string, port: number, options: () => StepOptions): Promise<StandardSecurityProbe> {
+  const tcp = await connectTcp(address, port, options());
+  if (!tcp.ok) return { confirm: null, reading: null };
+  try {
+    const answer = await exchangeConfirm(tcp.socket, PROTOCOL.RDP, options());
+    if (!answer.ok) return { confirm: null, reading: null };
+    if (!selectsStandardSecurity(answer.confirm)) return { confirm: answer.confirm, reading: null };
+    return { confirm: answer.confirm, reading: await readServerSecurity(tcp.socket, PROTOCOL.RDP, options()) };
+  } finally {
+    tcp.socket.destroy();
+  }
+}
