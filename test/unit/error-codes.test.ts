@@ -12,7 +12,7 @@ import {
 
 /** Every rule ID in SPEC §2, copied by hand so a typo in the data cannot hide. */
 const SPEC_RULE_IDS = new Set([
-  'RDP001', 'RDP002', 'RDP003', 'RDP004', 'RDP005', 'RDP006', 'RDP007',
+  'RDP001', 'RDP002', 'RDP003', 'RDP004', 'RDP005', 'RDP006', 'RDP007', 'RDP008',
   'RDP010', 'RDP011', 'RDP012', 'RDP013', 'RDP014', 'RDP015',
   'RDP020', 'RDP021', 'RDP022',
   'RDP030', 'RDP031', 'RDP032', 'RDP035',

@@ -6,6 +6,7 @@ import { rdp004 } from '../../../src/core/rules/rdp/rdp004-invalid-value';
 import { rdp005 } from '../../../src/core/rules/rdp/rdp005-duplicate-property';
 import { rdp006 } from '../../../src/core/rules/rdp/rdp006-encoding';
 import { rdp007 } from '../../../src/core/rules/rdp/rdp007-deprecated-property';
+import { rdp008 } from '../../../src/core/rules/rdp/rdp008-indented-property';
 import { testRule } from '../rule-harness';
 
 describe('RDP001 malformed-line', () => {
@@ -100,6 +101,17 @@ describe('RDP007 deprecated-property', () => {
       { text: 'enablerdsaadauth:i:1\ntargetisaadjoined:i:1\n', ranges: [[2, 1, 2, 18]], fixed: 'enablerdsaadauth:i:1\n' },
       { text: 'auto connect:i:1\r\nx:i:1', ranges: [[1, 1, 1, 13]], fixed: 'x:i:1' },
       { text: 'redirectdrives:i:1', ranges: [[1, 1, 1, 15]], fixed: null },
+    ],
+  });
+});
+
+describe('RDP008 indented-property', () => {
+  testRule(rdp008, {
+    accept: ['full address:s:host', 'full address :s:host', 'username:s:  CONTOSO\\u', '  \r\n\tgarbage', 'full address:s:h\r\n\r\nx:i:1'],
+    reject: [
+      { text: '  full address:s:h', ranges: [[1, 1, 1, 15]], message: /2 spaces: FreeRDP/, fixed: 'full address:s:h' },
+      { text: 'x:i:1\r\n\tusername:s:u\r\n', ranges: [[2, 1, 2, 10]], message: /"username" is indented by 1 tab/, fixed: 'x:i:1\r\nusername:s:u\r\n' },
+      { text: ' \tA:i:1\n b:s:2', ranges: [[1, 1, 1, 4], [2, 1, 2, 3]], message: /indented by 1 space/, fixed: 'A:i:1\n b:s:2', title: 'spaces and tabs on several lines' },
     ],
   });
 });
