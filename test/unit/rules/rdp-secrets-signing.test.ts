@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseRdp } from '../../../src/core/rdp/parse';
 import { lintRdp } from '../../../src/core/rules/engine';
 import { rdp040 } from '../../../src/core/rules/rdp/rdp040-stored-password';
 import { rdp041, signatureBlobProblem } from '../../../src/core/rules/rdp/rdp041-signature-invalid';
@@ -19,16 +20,28 @@ const SIGNED = `full address:s:h.contoso.com\nalternate full address:s:h.contoso
 
 describe('RDP040 stored-password', () => {
   testRule(rdp040, {
-    accept: ['full address:s:h', 'username:s:CONTOSO\\u'],
+    accept: ['full address:s:h', 'username:s:CONTOSO\\u', 'password:i:1', 'passwordless:s:x'],
     reject: [
-      { text: 'full address:s:h\npassword 51:b:01000000D08C9DDF0115D1118C7A00C04FC297EB00\n', ranges: [[2, 1, 2, 12]], message: /DPAPI/, fixed: 'full address:s:h\n' },
-      { text: 'password:s:hunter2\r\nx:i:1', ranges: [[1, 1, 1, 9]], severity: 'error', message: /plain text/, fixed: 'x:i:1' },
+      { text: 'full address:s:h\npassword 51:b:01000000D08C9DDF0115D1118C7A00C04FC297EB00\n', ranges: [[2, 1, 2, 12]], message: /protected with DPAPI/, fixed: 'full address:s:h\n' },
+      { text: 'full address:s:h\r\nPassword:b:0a0b0c0d', ranges: [[2, 1, 2, 9]], message: /hex blob that is not DPAPI/, title: 'a "Password:b:" hex blob that is not DPAPI data' },
+      { text: 'password 51:b:01000000d08c9ddf0115d1118c7a00c04fc297eb', ranges: [[1, 1, 1, 12]], message: /protected with DPAPI.*FreeRDP ignores "b" lines/, title: 'a lower-case DPAPI blob' },
+      { text: 'password:s:hunter2\r\nx:i:1', ranges: [[1, 1, 1, 9]], severity: 'error', message: /plain text \(FreeRDP reads "password:s:"\)/, fixed: 'x:i:1' },
+      { text: 'clear password:s:hunter2', ranges: [[1, 1, 1, 15]], severity: 'error', message: /plain text under "clear password"/ },
     ],
+  });
+
+  it('its own messages never carry the value, even before the engine redacts', () => {
+    const secret = 'Sup3rSecretValue';
+    const doc = parseRdp(`password:s:${secret}\nclear password:s:${secret}\npassword 51:b:01000000d08c9ddf${secret}\nPassword:b:${secret}`);
+    const messages: string[] = [];
+    rdp040.check({ doc, property: () => undefined, report: (r) => messages.push(r.message) });
+    assert.equal(messages.length, 4);
+    for (const m of messages) assert.ok(!m.includes(secret) && !m.toLowerCase().includes('01000000d08c9ddf'), m);
   });
 
   it('never shows a saved password, whatever rule reports on the line', () => {
     const secret = 'Sup3rSecretValue';
-    const text = `password:s:${secret}\npassword:i:${secret}\nPASSWORD 51:s:${secret}\npasswrd:s:${secret}\nfull address:s:${secret}`;
+    const text = `password:s:${secret}\npassword:i:${secret}\nPASSWORD 51:s:${secret}\nPassword:b:${secret}\npasswrd:s:${secret}\nfull address:s:${secret}`;
     const { findings } = lintRdp(text);
     assert.ok(findings.length > 3);
     for (const f of findings) assert.ok(!f.message.includes(secret), f.message);
