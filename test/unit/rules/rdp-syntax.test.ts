@@ -23,11 +23,11 @@ describe('RDP001 malformed-line', () => {
 
 describe('RDP002 unknown-property', () => {
   testRule(rdp002, {
-    accept: ['full address:s:host', 'FULL ADDRESS:s:host', 'screen mode id:i:2'],
+    accept: ['full address:s:host', 'FULL ADDRESS:s:host', 'screen mode id:i:2', { text: 'remotedesktopname:s:Cloud PC Enterprise\r\nclientrejectinjectedinput:i:0\r\nactivityhint:s:ms-wvd-ep:x', title: 'properties Azure Virtual Desktop and Windows 365 feeds issue' }],
     reject: [
       { text: 'redirectclipbaord:i:1', ranges: [[1, 1, 1, 18]], message: /did you mean "redirectclipboard"/, fixed: 'redirectclipboard:i:1' },
       { text: 'fulladdress:s:h', ranges: [[1, 1, 1, 12]], fixed: 'full address:s:h' },
-      { text: 'x:s:1\nzzqqy frobnicate:i:1', ranges: [[1, 1, 1, 2], [2, 1, 2, 17]], fixed: null, title: 'names with no close match' },
+      { text: 'x:s:1\nzzqqy frobnicate:i:1', ranges: [[1, 1, 1, 2], [2, 1, 2, 17]], fixed: null, message: /^Unknown property "[^"]+": it is in no Microsoft property list.*undocumented\.$/, title: 'names with no close match' },
       { text: 'desktopwidht:s:1920', ranges: [[1, 1, 1, 13]], fixed: 'desktopwidth:i:1920', title: 'a typo with the wrong type letter: the fix sets both' },
     ],
   });
@@ -45,7 +45,7 @@ describe('RDP003 type-mismatch', () => {
 
 describe('RDP004 invalid-value', () => {
   testRule(rdp004, {
-    accept: ['authentication level:i:2', 'desktopwidth:i:1920', 'screen mode id:i:1', 'full address:s:anything', 'desktopwidth:s:abc'],
+    accept: ['authentication level:i:2', 'desktopwidth:i:1920', 'screen mode id:i:1', 'full address:s:anything', 'desktopwidth:s:abc', 'desktopscalefactor:i:125', 'desktopscalefactor:i:500', 'clientrejectinjectedinput:i:0'],
     reject: [
       { text: 'authentication level:i:7', ranges: [[1, 24, 1, 25]], message: /allowed: 0, 1, 2, 3/, fixed: null },
       { text: 'authentication level:i:-1', ranges: [[1, 24, 1, 26]], message: /negative/ },
@@ -58,6 +58,8 @@ describe('RDP004 invalid-value', () => {
       { text: 'screen mode id:i: 2', ranges: [[1, 18, 1, 20]], message: /blanks/, fixed: 'screen mode id:i:2' },
       { text: 'desktopwidth:i:100000', ranges: [[1, 16, 1, 22]] },
       { text: 'screen mode id:i:', ranges: [[1, 18, 1, 18]] },
+      { text: 'desktopscalefactor:i:110', ranges: [[1, 22, 1, 25]], message: /allowed: 100, 125, 150, 175, 200, 250, 300, 400, 500/, title: 'a scale factor between the nine supported values' },
+      { text: 'desktopscalefactor:i:350', ranges: [[1, 22, 1, 25]] },
     ],
   });
 });
