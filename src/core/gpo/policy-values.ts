@@ -9,6 +9,9 @@ export interface RegistryValueMeaning {
   readonly meaning: string;
 }
 
+/** `number`: compared by value. `nonzero-switch`: 0 is off and every other value is on (Schannel's `Enabled`). */
+export type ValueKind = 'number' | 'nonzero-switch';
+
 /** What RDP Doctor knows about one registry value: the data behind hovers and messages. */
 export interface RegistryValueInfo {
   readonly valueName: string;
@@ -19,6 +22,8 @@ export interface RegistryValueInfo {
   readonly values?: readonly RegistryValueMeaning[];
   /** Free-form values: what the number counts. */
   readonly unit?: string;
+  /** How Windows reads the number: by value (the default), or as a switch where any non-zero value means on. */
+  readonly kind?: ValueKind;
   readonly sources: readonly GpoSourceId[];
 }
 
@@ -269,16 +274,18 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     valueName: 'Enabled',
     keys: SCHANNEL_KEYS,
     hives: MACHINE,
-    summary: 'Whether Schannel may negotiate this protocol version on this side.',
+    summary: 'Whether Schannel may negotiate this protocol version on this side. Any non-zero value enables it, so 1 and 0xffffffff mean the same.',
     values: ON_OFF('Enabled (negotiated unless DisabledByDefault is also set).', 'Disabled: never negotiated.'),
+    kind: 'nonzero-switch',
     sources: ['TLS-REGISTRY'],
   },
   {
     valueName: 'DisabledByDefault',
     keys: SCHANNEL_KEYS,
     hives: MACHINE,
-    summary: 'Whether the protocol is off unless an application asks for it explicitly.',
+    summary: 'Whether the protocol is off unless an application asks for it explicitly. Any non-zero value sets it.',
     values: ON_OFF('Disabled by default: used only when the caller asks for it explicitly.', 'Used by default.'),
+    kind: 'nonzero-switch',
     sources: ['TLS-REGISTRY'],
   },
 ];
