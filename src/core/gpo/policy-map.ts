@@ -18,8 +18,11 @@ export interface PolicyElement {
   readonly items?: Readonly<Record<string, number>>;
   /** DropDownList whose item texts start with the number they write ("300000 or 5 minutes"). */
   readonly itemsStartWithValue?: boolean;
-  /** What Disabled writes for this element; the value is deleted (`**del.`) when absent. */
-  readonly disabled?: number;
+  /**
+   * What Disabled writes for this element, as the ADMX `disabledList` types it: a number is written with the
+   * element's type, a string as REG_SZ. The value is deleted (`**del.`) when absent.
+   */
+  readonly disabled?: number | string;
 }
 
 /** An Administrative Template policy: its en-US display name and what Enabled and Disabled write. */
@@ -237,7 +240,8 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
     classes: 'Both',
     key: TS,
     elements: [
-      { kind: 'DropDownList', label: 'End a disconnected session', valueName: 'MaxDisconnectionTime', type: DWORD, items: SESSION_LIMIT_ITEMS, disabled: 0 },
+      // TerminalServer.admx disabledList: <string>0</string>, so Disabled writes REG_SZ "0" (no limit), not a DWORD.
+      { kind: 'DropDownList', label: 'End a disconnected session', valueName: 'MaxDisconnectionTime', type: DWORD, items: SESSION_LIMIT_ITEMS, disabled: '0' },
     ],
     sources: ['TS-ADMX', 'INFERRED'],
   },
