@@ -271,6 +271,19 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     sources: ['TS-ADMX'],
   },
   {
+    valueName: 'RestrictSendingNTLMTraffic',
+    keys: [KEYS.ntlm],
+    hives: MACHINE,
+    summary:
+      '"Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers": whether this computer may authenticate to remote servers with NTLM. Deny all leaves Kerberos only, which needs a server name with an SPN (an IP address works only with TryIPSPN and an IP SPN).',
+    values: [
+      { value: 0, meaning: 'Allow all: NTLM may be sent to any remote server (also when not defined).' },
+      { value: 1, meaning: 'Audit all: NTLM is sent and each use is logged.' },
+      { value: 2, meaning: 'Deny all: NTLM is never sent; authentication to a remote server needs Kerberos.' },
+    ],
+    sources: ['RESTRICT-NTLM-OUTGOING', 'KERBEROS-IP'],
+  },
+  {
     valueName: 'Enabled',
     keys: SCHANNEL_KEYS,
     hives: MACHINE,
