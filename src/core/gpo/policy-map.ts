@@ -273,6 +273,25 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
     elements: [{ kind: 'DropDownList', label: 'KeepAliveTime', valueName: 'KeepAliveTime', type: DWORD, itemsStartWithValue: true }],
     sources: ['MSS-ADMX'],
   },
+  {
+    id: 'TS_CLIENT_TRUSTED_CERTIFICATE_THUMBPRINTS',
+    displayName: 'Specify SHA1 thumbprints of certificates representing trusted .rdp publishers',
+    category: CLIENT,
+    classes: 'Both',
+    key: TS,
+    elements: [{ kind: 'EditText', label: 'Comma-separated list of SHA1 trusted certificate thumbprints:', valueName: 'TrustedCertThumbprints', type: 'REG_SZ' }],
+    sources: ['TS-ADMX'],
+  },
+  {
+    // The same policy as renamed by the July 2026 update, which also accepts SHA-2 thumbprints ("RDP file security settings in Group Policy").
+    id: 'TS_CLIENT_TRUSTED_CERTIFICATE_THUMBPRINTS (July 2026)',
+    displayName: 'Specify thumbprints of certificates representing trusted .rdp publishers',
+    category: CLIENT,
+    classes: 'Both',
+    key: TS,
+    elements: [{ kind: 'EditText', label: 'Comma-separated list of trusted certificate thumbprints:', valueName: 'TrustedCertThumbprints', type: 'REG_SZ' }],
+    sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
+  },
 ];
 
 const byName = new Map(ADMX_POLICIES.map((p) => [p.displayName.toLowerCase(), p]));

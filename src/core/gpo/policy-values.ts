@@ -271,6 +271,14 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     sources: ['TS-ADMX'],
   },
   {
+    valueName: 'TrustedCertThumbprints',
+    keys: [TS],
+    hives: BOTH,
+    summary:
+      '"Specify (SHA1) thumbprints of certificates representing trusted .rdp publishers": for .rdp files signed by these certificates Remote Desktop Connection shows no security warning and turns the requested redirections on. The computer and user lists combine; entries that are not thumbprints are ignored. SHA-2 thumbprints are accepted since the July 2026 update.',
+    sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
+  },
+  {
     valueName: 'RestrictSendingNTLMTraffic',
     keys: [KEYS.ntlm],
     hives: MACHINE,

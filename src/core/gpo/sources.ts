@@ -11,6 +11,7 @@ export type GpoSourceId =
   | 'MS-GPREG'
   | 'RESTRICT-NTLM-OUTGOING'
   | 'KERBEROS-IP'
+  | 'RDP-FILE-SECURITY-GP'
   | 'INFERRED';
 
 export interface GpoSource {
@@ -66,6 +67,11 @@ export const GPO_SOURCES: Readonly<Record<GpoSourceId, GpoSource>> = {
     id: 'KERBEROS-IP',
     title: 'Configuring Kerberos for IP addresses (TryIPSPN) (Microsoft Learn)',
     url: 'https://learn.microsoft.com/windows-server/security/kerberos/configuring-kerberos-over-ip',
+  },
+  'RDP-FILE-SECURITY-GP': {
+    id: 'RDP-FILE-SECURITY-GP',
+    title: 'RDP file security settings in Group Policy (Microsoft Learn, windowsserverdocs remotepc/manage-rdp-file-security-settings-with-group-policy.md, 07/14/2026)',
+    url: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/remotepc/manage-rdp-file-security-settings-with-group-policy',
   },
   INFERRED: { id: 'INFERRED', title: 'Inferred by RDP Doctor from the neighbouring documented values (unverified)' },
 };
