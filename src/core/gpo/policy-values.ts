@@ -292,6 +292,14 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     sources: ['RESTRICT-NTLM-OUTGOING', 'KERBEROS-IP'],
   },
   {
+    valueName: 'TryIPSPN',
+    keys: [KEYS.kerberosParameters],
+    hives: MACHINE,
+    summary: 'Kerberos for IP addresses: when 1, the client also asks for a Kerberos ticket for a host given as an IP address, which works only if the server has that IP address registered as an SPN.',
+    values: ON_OFF('Try IP SPNs: Kerberos can serve an IP address that is registered as an SPN.', 'No Kerberos for IP addresses (the default): the client falls back to NTLM.'),
+    sources: ['KERBEROS-IP'],
+  },
+  {
     valueName: 'Enabled',
     keys: SCHANNEL_KEYS,
     hives: MACHINE,

@@ -17,12 +17,14 @@ export const KEYS = {
   schannelProtocols: 'SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols',
   /** NTLM security options ("Network security: Restrict NTLM: …"), written by GptTmpl.inf or any registry export. */
   ntlm: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0',
+  /** Kerberos client policies such as `TryIPSPN` (Kerberos for IP addresses). */
+  kerberosParameters: 'Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\Kerberos\\Parameters',
 } as const;
 
 /** Where a value sits, which decides who wins: the policy overrides the listener's and the local values. */
 export type ValueOrigin = 'policy' | 'listener' | 'local' | 'other';
 
-const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp)]);
+const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters)]);
 const LISTENER_KEY = normalizeKey(KEYS.listener);
 const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm)]);
 const SCHANNEL_PREFIX = normalizeKey(KEYS.schannelProtocols) + '\\';

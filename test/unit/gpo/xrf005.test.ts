@@ -84,4 +84,12 @@ describe('XRF005 ntlm-restricted-vs-target', () => {
     assert.deepEqual(ids(found), ['XRF005:client.rdp']);
     assert.match(found[0]!.related[0]!.message, /^"RestrictSendingNTLMTraffic" is 2 \(Deny all\) in the NTLM security options \(Lsa\\MSV1_0\) of GPO "Client hardening"/);
   });
+
+  it('with TryIPSPN set by an export, Kerberos may serve the IP: a warning that names the SPN it needs', () => {
+    const tryIp = exported('kerberos.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${KEYS.kerberosParameters}]\r\n"TryIPSPN"=dword:00000001\r\n`));
+    const found = crossCheck([xrf005], { rdpFiles: [rdp('full address:s:10.0.0.12\n')], exports: [FORMATS['GptTmpl.inf']!(2), tryIp] });
+    assert.deepEqual(found.map((f) => [f.severity, f.related.map((r) => r.path)]), [['warning', ['GptTmpl.inf', 'kerberos.reg']]]);
+    assert.match(found[0]!.message, /only if the server has TERMSRV\/10\.0\.0\.12 registered as an SPN \("TryIPSPN" is 1 in kerberos\.reg\)/);
+    assertMessage('XRF005', found[0]!.message);
+  });
 });

@@ -35,4 +35,5 @@ export const REFS = {
   portNumber: [ref('HKLM', KEYS.listener, 'PortNumber')],
   certificateHash: [ref('HKLM', KEYS.listener, 'SSLCertificateSHA1Hash')],
   restrictSendingNtlm: [ref('HKLM', KEYS.ntlm, 'RestrictSendingNTLMTraffic')],
+  tryIpSpn: [ref('HKLM', KEYS.kerberosParameters, 'TryIPSPN')],
 } as const;
