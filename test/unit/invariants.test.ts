@@ -11,7 +11,7 @@ const ROOT = resolve(__dirname, '../../..');
 /** SPEC §2's `.rdp` rule IDs and names: fixed, so they are repeated here on purpose. */
 const SPEC_RDP_RULES = {
   RDP001: 'malformed-line', RDP002: 'unknown-property', RDP003: 'type-mismatch', RDP004: 'invalid-value',
-  RDP005: 'duplicate-property', RDP006: 'encoding', RDP007: 'deprecated-property', RDP010: 'missing-full-address',
+  RDP005: 'duplicate-property', RDP006: 'encoding', RDP007: 'deprecated-property', RDP008: 'indented-property', RDP010: 'missing-full-address',
   RDP011: 'invalid-address', RDP012: 'ip-address-target', RDP013: 'short-hostname', RDP014: 'port-conflict',
   RDP015: 'alternate-address-differs', RDP020: 'credssp-disabled', RDP021: 'negotiation-disabled',
   RDP022: 'server-auth-disabled', RDP030: 'gateway-missing-host', RDP031: 'gateway-unused', RDP032: 'gateway-basic-auth',

@@ -18,8 +18,11 @@ export interface PolicyElement {
   readonly items?: Readonly<Record<string, number>>;
   /** DropDownList whose item texts start with the number they write ("300000 or 5 minutes"). */
   readonly itemsStartWithValue?: boolean;
-  /** What Disabled writes for this element; the value is deleted (`**del.`) when absent. */
-  readonly disabled?: number;
+  /**
+   * What Disabled writes for this element, as the ADMX `disabledList` types it: a number is written with the
+   * element's type, a string as REG_SZ. The value is deleted (`**del.`) when absent.
+   */
+  readonly disabled?: number | string;
 }
 
 /** An Administrative Template policy: its en-US display name and what Enabled and Disabled write. */
@@ -237,7 +240,8 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
     classes: 'Both',
     key: TS,
     elements: [
-      { kind: 'DropDownList', label: 'End a disconnected session', valueName: 'MaxDisconnectionTime', type: DWORD, items: SESSION_LIMIT_ITEMS, disabled: 0 },
+      // TerminalServer.admx disabledList: <string>0</string>, so Disabled writes REG_SZ "0" (no limit), not a DWORD.
+      { kind: 'DropDownList', label: 'End a disconnected session', valueName: 'MaxDisconnectionTime', type: DWORD, items: SESSION_LIMIT_ITEMS, disabled: '0' },
     ],
     sources: ['TS-ADMX', 'INFERRED'],
   },
@@ -268,6 +272,25 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
     key: KEYS.tcpip,
     elements: [{ kind: 'DropDownList', label: 'KeepAliveTime', valueName: 'KeepAliveTime', type: DWORD, itemsStartWithValue: true }],
     sources: ['MSS-ADMX'],
+  },
+  {
+    id: 'TS_CLIENT_TRUSTED_CERTIFICATE_THUMBPRINTS',
+    displayName: 'Specify SHA1 thumbprints of certificates representing trusted .rdp publishers',
+    category: CLIENT,
+    classes: 'Both',
+    key: TS,
+    elements: [{ kind: 'EditText', label: 'Comma-separated list of SHA1 trusted certificate thumbprints:', valueName: 'TrustedCertThumbprints', type: 'REG_SZ' }],
+    sources: ['TS-ADMX'],
+  },
+  {
+    // The same policy as renamed by the July 2026 update, which also accepts SHA-2 thumbprints ("RDP file security settings in Group Policy").
+    id: 'TS_CLIENT_TRUSTED_CERTIFICATE_THUMBPRINTS (July 2026)',
+    displayName: 'Specify thumbprints of certificates representing trusted .rdp publishers',
+    category: CLIENT,
+    classes: 'Both',
+    key: TS,
+    elements: [{ kind: 'EditText', label: 'Comma-separated list of trusted certificate thumbprints:', valueName: 'TrustedCertThumbprints', type: 'REG_SZ' }],
+    sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
   },
 ];
 

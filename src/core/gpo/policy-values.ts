@@ -9,6 +9,9 @@ export interface RegistryValueMeaning {
   readonly meaning: string;
 }
 
+/** `number`: compared by value. `nonzero-switch`: 0 is off and every other value is on (Schannel's `Enabled`). */
+export type ValueKind = 'number' | 'nonzero-switch';
+
 /** What RDP Doctor knows about one registry value: the data behind hovers and messages. */
 export interface RegistryValueInfo {
   readonly valueName: string;
@@ -19,6 +22,8 @@ export interface RegistryValueInfo {
   readonly values?: readonly RegistryValueMeaning[];
   /** Free-form values: what the number counts. */
   readonly unit?: string;
+  /** How Windows reads the number: by value (the default), or as a switch where any non-zero value means on. */
+  readonly kind?: ValueKind;
   readonly sources: readonly GpoSourceId[];
 }
 
@@ -266,19 +271,50 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     sources: ['TS-ADMX'],
   },
   {
+    valueName: 'TrustedCertThumbprints',
+    keys: [TS],
+    hives: BOTH,
+    summary:
+      '"Specify (SHA1) thumbprints of certificates representing trusted .rdp publishers": for .rdp files signed by these certificates Remote Desktop Connection shows no security warning and turns the requested redirections on. The computer and user lists combine; entries that are not thumbprints are ignored. SHA-2 thumbprints are accepted since the July 2026 update.',
+    sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
+  },
+  {
+    valueName: 'RestrictSendingNTLMTraffic',
+    keys: [KEYS.ntlm],
+    hives: MACHINE,
+    summary:
+      '"Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers": whether this computer may authenticate to remote servers with NTLM. Deny all leaves Kerberos only, which needs a server name with an SPN (an IP address works only with TryIPSPN and an IP SPN).',
+    values: [
+      { value: 0, meaning: 'Allow all: NTLM may be sent to any remote server (also when not defined).' },
+      { value: 1, meaning: 'Audit all: NTLM is sent and each use is logged.' },
+      { value: 2, meaning: 'Deny all: NTLM is never sent; authentication to a remote server needs Kerberos.' },
+    ],
+    sources: ['RESTRICT-NTLM-OUTGOING', 'KERBEROS-IP'],
+  },
+  {
+    valueName: 'TryIPSPN',
+    keys: [KEYS.kerberosParameters],
+    hives: MACHINE,
+    summary: 'Kerberos for IP addresses: when 1, the client also asks for a Kerberos ticket for a host given as an IP address, which works only if the server has that IP address registered as an SPN.',
+    values: ON_OFF('Try IP SPNs: Kerberos can serve an IP address that is registered as an SPN.', 'No Kerberos for IP addresses (the default): the client falls back to NTLM.'),
+    sources: ['KERBEROS-IP'],
+  },
+  {
     valueName: 'Enabled',
     keys: SCHANNEL_KEYS,
     hives: MACHINE,
-    summary: 'Whether Schannel may negotiate this protocol version on this side.',
+    summary: 'Whether Schannel may negotiate this protocol version on this side. Any non-zero value enables it, so 1 and 0xffffffff mean the same.',
     values: ON_OFF('Enabled (negotiated unless DisabledByDefault is also set).', 'Disabled: never negotiated.'),
+    kind: 'nonzero-switch',
     sources: ['TLS-REGISTRY'],
   },
   {
     valueName: 'DisabledByDefault',
     keys: SCHANNEL_KEYS,
     hives: MACHINE,
-    summary: 'Whether the protocol is off unless an application asks for it explicitly.',
+    summary: 'Whether the protocol is off unless an application asks for it explicitly. Any non-zero value sets it.',
     values: ON_OFF('Disabled by default: used only when the caller asks for it explicitly.', 'Used by default.'),
+    kind: 'nonzero-switch',
     sources: ['TLS-REGISTRY'],
   },
 ];

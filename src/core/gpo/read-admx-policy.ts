@@ -119,7 +119,8 @@ export function readAdmxPolicy(text: string, policyEl: XmlElement, uri: string, 
     if (policy.value) settings.push(setting({ ...base(policy, origin), valueName: policy.value.name, type: 'REG_DWORD', data: policy.value.disabled, action: 'set', source: { span: stateSpan } }));
     for (const element of policy.elements) {
       if (element.disabled !== undefined) {
-        settings.push(setting({ ...base(policy, origin), valueName: element.valueName, type: element.type, data: element.disabled, action: 'set', source: { span: stateSpan } }));
+        const type = typeof element.disabled === 'string' ? 'REG_SZ' : element.type;
+        settings.push(setting({ ...base(policy, origin), valueName: element.valueName, type, data: element.disabled, action: 'set', source: { span: stateSpan } }));
       } else {
         settings.push(setting({ ...base(policy, origin), valueName: element.valueName, type: 'REG_SZ', data: null, action: 'delete', source: { span: stateSpan } }));
       }

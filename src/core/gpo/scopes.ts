@@ -80,7 +80,7 @@ export function live(s: PolicySetting | undefined): PolicySetting | undefined {
 }
 
 /** The number a value holds: DWORD/QWORD data, or a decimal string (security templates, GPP REG_SZ). */
-export function numberOf(s: PolicySetting | undefined): number | undefined {
+export function numberOf(s: Pick<PolicySetting, 'data' | 'type'> & { readonly deleted?: boolean } | undefined): number | undefined {
   if (!s || s.deleted) return undefined;
   if (typeof s.data === 'number') return s.data;
   if (typeof s.data === 'string' && (s.type === 'REG_SZ' || s.type === 'REG_EXPAND_SZ') && /^\s*\d{1,15}\s*$/.test(s.data)) return Number(s.data);

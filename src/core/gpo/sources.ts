@@ -9,6 +9,9 @@ export type GpoSourceId =
   | 'LISTENING-PORT'
   | 'LISTENER-CERT'
   | 'MS-GPREG'
+  | 'RESTRICT-NTLM-OUTGOING'
+  | 'KERBEROS-IP'
+  | 'RDP-FILE-SECURITY-GP'
   | 'INFERRED';
 
 export interface GpoSource {
@@ -54,6 +57,21 @@ export const GPO_SOURCES: Readonly<Record<GpoSourceId, GpoSource>> = {
     id: 'MS-GPREG',
     title: '[MS-GPREG] 2.2.1 Registry Policy Message Syntax; "Registry Policy File Format"',
     url: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-gpreg/5c092c22-bf6b-4e7f-b180-b20743d368f5',
+  },
+  'RESTRICT-NTLM-OUTGOING': {
+    id: 'RESTRICT-NTLM-OUTGOING',
+    title: 'Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers (Microsoft Learn, security policy settings)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-outgoing-ntlm-traffic-to-remote-servers',
+  },
+  'KERBEROS-IP': {
+    id: 'KERBEROS-IP',
+    title: 'Configuring Kerberos for IP addresses (TryIPSPN) (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows-server/security/kerberos/configuring-kerberos-over-ip',
+  },
+  'RDP-FILE-SECURITY-GP': {
+    id: 'RDP-FILE-SECURITY-GP',
+    title: 'RDP file security settings in Group Policy (Microsoft Learn, windowsserverdocs remotepc/manage-rdp-file-security-settings-with-group-policy.md, 07/14/2026)',
+    url: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/remotepc/manage-rdp-file-security-settings-with-group-policy',
   },
   INFERRED: { id: 'INFERRED', title: 'Inferred by RDP Doctor from the neighbouring documented values (unverified)' },
 };

@@ -15,14 +15,18 @@ export const KEYS = {
   credssp: 'Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters',
   tcpip: 'SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
   schannelProtocols: 'SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols',
+  /** NTLM security options ("Network security: Restrict NTLM: …"), written by GptTmpl.inf or any registry export. */
+  ntlm: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0',
+  /** Kerberos client policies such as `TryIPSPN` (Kerberos for IP addresses). */
+  kerberosParameters: 'Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\Kerberos\\Parameters',
 } as const;
 
 /** Where a value sits, which decides who wins: the policy overrides the listener's and the local values. */
 export type ValueOrigin = 'policy' | 'listener' | 'local' | 'other';
 
-const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp)]);
+const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters)]);
 const LISTENER_KEY = normalizeKey(KEYS.listener);
-const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip)]);
+const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm)]);
 const SCHANNEL_PREFIX = normalizeKey(KEYS.schannelProtocols) + '\\';
 
 export function originOf(key: string): ValueOrigin {
@@ -45,6 +49,7 @@ export function schannelKey(protocol: string, side: 'Server' | 'Client'): string
 
 const TERMINAL_SERVER_KEY = normalizeKey(KEYS.terminalServer);
 const TCPIP_KEY = normalizeKey(KEYS.tcpip);
+const NTLM_KEY = normalizeKey(KEYS.ntlm);
 
 /** Where a value is set, for messages: "in the policy of GPO "X"", "in the RDP-Tcp listener's own settings". */
 export function whereSet(s: { readonly hive: Hive; readonly key: string; readonly gpo?: string }): string {
@@ -58,7 +63,11 @@ export function whereSet(s: { readonly hive: Hive; readonly key: string; readonl
       base = "in the RDP-Tcp listener's own settings";
       break;
     case 'local':
-      base = k === TERMINAL_SERVER_KEY ? 'in the local Terminal Server settings' : k === TCPIP_KEY ? 'in the TCP/IP parameters' : 'in the Schannel settings';
+      base =
+        k === TERMINAL_SERVER_KEY ? 'in the local Terminal Server settings'
+        : k === TCPIP_KEY ? 'in the TCP/IP parameters'
+        : k === NTLM_KEY ? 'in the NTLM security options (Lsa\\MSV1_0)'
+        : 'in the Schannel settings';
       break;
     case 'other':
       base = 'in the registry';

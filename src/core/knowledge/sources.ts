@@ -7,6 +7,7 @@ export type SourceId =
   | 'AX'
   | 'FREERDP'
   | 'SEEN'
+  | 'SERVICE-FILES'
   | 'RDPSIGN'
   | 'MS-RDPBCGR'
   | 'ONDISCONNECTED'
@@ -38,8 +39,9 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   },
   WSD: {
     id: 'WSD',
-    title: 'Microsoft Learn: Supported Remote Desktop RDP file settings (Windows Server)',
-    url: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/clients/rdp-files',
+    // The page was replaced by "Supported RDP properties"; the facts cited to it rest on its last revision (04/28/2020).
+    title: 'Supported Remote Desktop RDP file settings (Windows Server docs, revision of 04/28/2020, since replaced by Supported RDP properties)',
+    url: 'https://github.com/MicrosoftDocs/windowsserverdocs/blob/011baf4b6562feaff4d79a95641c8ec65a95c9d1/WindowsServerDocs/remote/remote-desktop-services/clients/rdp-files.md',
     primary: true,
   },
   SRP: {
@@ -69,6 +71,11 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   SEEN: {
     id: 'SEEN',
     title: 'Written by mstsc in saved files (FreeRDP TestClientRdpFile.c fixture, public samples); no Microsoft page lists it',
+    primary: false,
+  },
+  'SERVICE-FILES': {
+    id: 'SERVICE-FILES',
+    title: 'Issued by Azure Virtual Desktop and Windows 365 feeds in the .rdp files they hand to clients (downloaded files and client fixtures); no Microsoft page lists it',
     primary: false,
   },
   RDPSIGN: {

@@ -14,6 +14,8 @@ export interface LintOptions {
   readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
   /** Only these rules (all `.rdp` rules when absent). */
   readonly rules?: readonly RdpRule[];
+  /** Publishers trusted by policy in the workspace's exports (see `trustedPublishers` in gpo/trusted-publishers). */
+  readonly trustedPublishers?: ReadonlyMap<string, string>;
 }
 
 export interface RdpLintResult {
@@ -64,6 +66,7 @@ export function lintRdpDocument(doc: RdpDocument, options: LintOptions = {}): Rd
       return info ?? undefined;
     },
     ...(options.bytes && { bytes: options.bytes }),
+    ...(options.trustedPublishers && { trustedPublishers: options.trustedPublishers }),
     report(r: Report): void {
       const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
         ruleId: rule!.id,

@@ -5,6 +5,7 @@ import { rdp004 } from './rdp/rdp004-invalid-value';
 import { rdp005 } from './rdp/rdp005-duplicate-property';
 import { rdp006 } from './rdp/rdp006-encoding';
 import { rdp007 } from './rdp/rdp007-deprecated-property';
+import { rdp008 } from './rdp/rdp008-indented-property';
 import { rdp010 } from './rdp/rdp010-missing-full-address';
 import { rdp011 } from './rdp/rdp011-invalid-address';
 import { rdp012 } from './rdp/rdp012-ip-address-target';
@@ -29,7 +30,7 @@ import { XRF_RULES } from './xrf/index';
 import type { RdpRule, RuleMeta } from './types';
 
 export const RDP_RULES: readonly RdpRule[] = [
-  rdp001, rdp002, rdp003, rdp004, rdp005, rdp006, rdp007,
+  rdp001, rdp002, rdp003, rdp004, rdp005, rdp006, rdp007, rdp008,
   rdp010, rdp011, rdp012, rdp013, rdp014, rdp015,
   rdp020, rdp021, rdp022,
   rdp030, rdp031, rdp032, rdp035,

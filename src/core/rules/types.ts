@@ -35,6 +35,8 @@ export interface RdpRuleContext {
   property(entry: RdpEntry): PropertyInfo | undefined;
   /** Byte-level facts, when the text came from bytes (the CLI, or a file the editor read). */
   readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+  /** Publishers trusted by policy in the exports beside the file (`TrustedCertThumbprints`): thumbprint → the export. */
+  readonly trustedPublishers?: ReadonlyMap<string, string>;
   report(report: Report): void;
 }
 

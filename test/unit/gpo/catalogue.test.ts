@@ -18,7 +18,7 @@ const SPEC_RULES = {
   GPO007: ['session-limits', 'info'], GPO008: ['keepalive', 'info'], GPO009: ['schannel-tls-disabled', 'error'],
   GPO010: ['rpc-not-encrypted', 'info'], GPO011: ['password-prompt', 'info'], GPO012: ['listener-port', 'info'],
   GPO013: ['conflicting-policy', 'warning'], XRF001: ['client-nla-vs-server', 'error'], XRF002: ['port-vs-listener', 'error'],
-  XRF003: ['strict-auth-vs-rdp-layer', 'error'], XRF004: ['thumbprint-mismatch', 'error'],
+  XRF003: ['strict-auth-vs-rdp-layer', 'error'], XRF004: ['thumbprint-mismatch', 'error'], XRF005: ['ntlm-restricted-vs-target', 'error'],
 } as const;
 
 describe('GPO and XRF catalogue', () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
+import { numberOf } from '../../../src/core/gpo/scopes';
 import { KEYS } from '../../../src/core/gpo/well-known-keys';
 import { gpo006 } from '../../../src/core/rules/gpo/gpo006-udp-transport';
 import { gpo007 } from '../../../src/core/rules/gpo/gpo007-session-limits';
@@ -26,7 +28,12 @@ describe('GPO006 udp-transport', () => {
 
 describe('GPO007 session-limits', () => {
   testPolicyRule(gpo007, {
-    accept: [[{ key: TS, name: 'MaxIdleTime', dword: 0 }], [{ key: TS, name: 'MaxIdleTime', dword: 3600000 }], [{ key: TS, name: 'MaxConnectionTime', dword: 28800000 }]],
+    accept: [
+      [{ key: TS, name: 'MaxIdleTime', dword: 0 }], [{ key: TS, name: 'MaxIdleTime', dword: 3600000 }], [{ key: TS, name: 'MaxConnectionTime', dword: 28800000 }],
+      [{ key: TS, name: 'MaxDisconnectionTime', sz: '0' }], [{ hive: 'HKCU', key: TS, name: 'MaxDisconnectionTime', sz: '0' }],
+      // REG_SZ "0" in the policy (Disabled) wins over a short listener limit.
+      [{ key: TS, name: 'MaxDisconnectionTime', sz: '0' }, { key: LISTENER, name: 'MaxDisconnectionTime', dword: 60000 }],
+    ],
     reject: [
       { vals: [{ key: TS, name: 'MaxIdleTime', dword: 60000 }], at: [0], message: /idle session is disconnected after 1 minute\.$/ },
       { vals: [{ key: TS, name: 'MaxDisconnectionTime', dword: 60000 }, { key: TS, name: 'fResetBroken', dword: 1 }], at: [0], message: /logged off after 1 minute/ },
@@ -34,12 +41,24 @@ describe('GPO007 session-limits', () => {
       { vals: [{ hive: 'HKCU', key: TS, name: 'MaxIdleTime', dword: 300000 }], at: [0], message: /in the user policy/, title: 'the user policy' },
       { vals: [{ hive: 'HKCU', key: TS, name: 'MaxIdleTime', dword: 3600000 }, { key: TS, name: 'MaxIdleTime', dword: 60000 }], at: [1], title: 'the computer policy wins over the user policy' },
       { vals: [{ key: LISTENER, name: 'MaxIdleTime', dword: 120000 }], at: [0], message: /after 2 minutes/, title: 'a value that is no preset' },
+      { vals: [{ key: TS, name: 'MaxDisconnectionTime', sz: '60000' }], at: [0], message: /^"MaxDisconnectionTime" is 60000 in the policy: a disconnected session is logged off after 1 minute/, title: 'a REG_SZ limit reads as its number' },
     ],
   });
   it('report XML: "Set time limit for disconnected sessions" = 1 minute, and Disabled writes 0 (no limit)', () => {
     const name = 'Set time limit for disconnected sessions';
     assert.deepEqual(lintExport('gpo-report-xml', reportXml(policyXml(name, 'Enabled', dropDown('End a disconnected session', '1 minute')))).map((f) => f.ruleId), ['GPO007']);
     assert.deepEqual(lintExport('gpo-report-xml', reportXml(policyXml(name, 'Disabled'))), []);
+  });
+  it('Disabled writes MaxDisconnectionTime as REG_SZ "0", as the ADMX disabledList types it', () => {
+    const doc = readGpoReport(reportXml(policyXml('Set time limit for disconnected sessions', 'Disabled')));
+    const s = doc.settings.find((x) => x.valueName === 'MaxDisconnectionTime')!;
+    assert.deepEqual([s.type, s.data, s.action], ['REG_SZ', '0', 'set']);
+    assert.equal(numberOf(s), 0);
+  });
+  it('GptTmpl.inf [Registry Values] REG_SZ "0" is no limit, a short one is reported', () => {
+    const inf = (data: string) => `[Unicode]\r\nUnicode=yes\r\n[Registry Values]\r\nMACHINE\\${TS}\\MaxDisconnectionTime=1,"${data}"\r\n`;
+    assert.deepEqual(lintExport('security-template', inf('0')).filter((f) => f.ruleId === 'GPO007'), []);
+    assert.deepEqual(lintExport('security-template', inf('300000')).map((f) => [f.ruleId, f.line]), [['GPO007', 4]]);
   });
 });
 

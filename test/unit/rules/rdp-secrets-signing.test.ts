@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { signerThumbprints } from '../../../src/core/rdp/signer';
+import { thumbprintsIn } from '../../../src/core/gpo/trusted-publishers';
 import { lintRdp } from '../../../src/core/rules/engine';
 import { rdp040 } from '../../../src/core/rules/rdp/rdp040-stored-password';
 import { rdp041, signatureBlobProblem } from '../../../src/core/rules/rdp/rdp041-signature-invalid';
 import { rdp042 } from '../../../src/core/rules/rdp/rdp042-unsigned-secure-setting';
 import { rdp043 } from '../../../src/core/rules/rdp/rdp043-redirection-exposure';
-import { testRule } from '../rule-harness';
+import { findingsOf, testRule } from '../rule-harness';
 
 /** A blob with rdpsign's header around a minimal DER signedData shell: structurally valid. */
 function blob(der = '300f06092a864886f70d010702a0023000'): string {
@@ -19,16 +24,28 @@ const SIGNED = `full address:s:h.contoso.com\nalternate full address:s:h.contoso
 
 describe('RDP040 stored-password', () => {
   testRule(rdp040, {
-    accept: ['full address:s:h', 'username:s:CONTOSO\\u'],
+    accept: ['full address:s:h', 'username:s:CONTOSO\\u', 'password:i:1', 'passwordless:s:x'],
     reject: [
-      { text: 'full address:s:h\npassword 51:b:01000000D08C9DDF0115D1118C7A00C04FC297EB00\n', ranges: [[2, 1, 2, 12]], message: /DPAPI/, fixed: 'full address:s:h\n' },
-      { text: 'password:s:hunter2\r\nx:i:1', ranges: [[1, 1, 1, 9]], severity: 'error', message: /plain text/, fixed: 'x:i:1' },
+      { text: 'full address:s:h\npassword 51:b:01000000D08C9DDF0115D1118C7A00C04FC297EB00\n', ranges: [[2, 1, 2, 12]], message: /protected with DPAPI/, fixed: 'full address:s:h\n' },
+      { text: 'full address:s:h\r\nPassword:b:0a0b0c0d', ranges: [[2, 1, 2, 9]], message: /hex blob that is not DPAPI/, title: 'a "Password:b:" hex blob that is not DPAPI data' },
+      { text: 'password 51:b:01000000d08c9ddf0115d1118c7a00c04fc297eb', ranges: [[1, 1, 1, 12]], message: /protected with DPAPI.*FreeRDP ignores "b" lines/, title: 'a lower-case DPAPI blob' },
+      { text: 'password:s:hunter2\r\nx:i:1', ranges: [[1, 1, 1, 9]], severity: 'error', message: /plain text \(FreeRDP reads "password:s:"\)/, fixed: 'x:i:1' },
+      { text: 'clear password:s:hunter2', ranges: [[1, 1, 1, 15]], severity: 'error', message: /plain text under "clear password"/ },
     ],
+  });
+
+  it('its own messages never carry the value, even before the engine redacts', () => {
+    const secret = 'Sup3rSecretValue';
+    const doc = parseRdp(`password:s:${secret}\nclear password:s:${secret}\npassword 51:b:01000000d08c9ddf${secret}\nPassword:b:${secret}`);
+    const messages: string[] = [];
+    rdp040.check({ doc, property: () => undefined, report: (r) => messages.push(r.message) });
+    assert.equal(messages.length, 4);
+    for (const m of messages) assert.ok(!m.includes(secret) && !m.toLowerCase().includes('01000000d08c9ddf'), m);
   });
 
   it('never shows a saved password, whatever rule reports on the line', () => {
     const secret = 'Sup3rSecretValue';
-    const text = `password:s:${secret}\npassword:i:${secret}\nPASSWORD 51:s:${secret}\npasswrd:s:${secret}\nfull address:s:${secret}`;
+    const text = `password:s:${secret}\npassword:i:${secret}\nPASSWORD 51:s:${secret}\nPassword:b:${secret}\npasswrd:s:${secret}\nfull address:s:${secret}`;
     const { findings } = lintRdp(text);
     assert.ok(findings.length > 3);
     for (const f of findings) assert.ok(!f.message.includes(secret), f.message);
@@ -68,11 +85,87 @@ describe('RDP042 unsigned-secure-setting', () => {
 });
 
 describe('RDP043 redirection-exposure', () => {
+  const CONTOSO = readFileSync(join(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
+  const CONTOSO_SIGNER = 'CF2763AAA04F2F333964DCB1B273D2236E7667E9';
+  const ROOT_CA = 'B0AD578DFE42C98321EDD34F253574A65F83C99C';
+  const ALL = [
+    'redirectclipboard:i:1', 'redirectprinters:i:1', 'audiocapturemode:i:1', 'redirectsmartcards:i:1', 'redirectwebauthn:i:1',
+    'redirectcomports:i:1', 'redirectlocation:i:1', 'redirectposdevices:i:1', 'drivestoredirect:s:C:\\;', 'redirectdrives:i:1',
+    'camerastoredirect:s:*', 'devicestoredirect:s:DynamicDevices', 'usbdevicestoredirect:s:*',
+  ].join('\n');
+
+  it('reads the signer of an rdpsign signature: the certificate the SignerInfo names, not the CA beside it', () => {
+    const signature = CONTOSO.split(/\r\n/).find((l) => l.startsWith('signature:s:'))!.slice('signature:s:'.length);
+    assert.equal(signerThumbprints(signature)?.sha1, CONTOSO_SIGNER);
+    assert.match(signerThumbprints(signature)!.sha256, /^[0-9A-F]{64}$/);
+    assert.equal(signerThumbprints(blob()), undefined, 'a signedData shell names no certificate');
+    assert.equal(signerThumbprints('not base64!'), undefined);
+  });
+
+  it('reads TrustedCertThumbprints as the client does: thumbprints only, SHA-1 or SHA-256', () => {
+    const sha256 = 'AB'.repeat(32);
+    assert.deepEqual(thumbprintsIn(`cf 27 63 aa a0 4f 2f 33 39 64 dc b1 b2 73 d2 23 6e 76 67 e9, not-a-thumbprint,sha256:${sha256.toLowerCase()}`), [CONTOSO_SIGNER, sha256]);
+    assert.deepEqual(thumbprintsIn(['1234', CONTOSO_SIGNER]), [CONTOSO_SIGNER]);
+    assert.deepEqual(thumbprintsIn(7), []);
+  });
+
   testRule(rdp043, {
-    accept: ['redirectclipboard:i:0\ndrivestoredirect:s:', `${SIGNED}\nredirectclipboard:i:1`],
-    reject: [
-      { text: 'full address:s:h\ndrivestoredirect:s:*\nredirectclipboard:i:1', ranges: [[2, 1, 2, 21]], message: /local drives and the clipboard/ },
-      { text: 'redirectsmartcards:i:1', ranges: [[1, 1, 1, 23]], message: /smart cards/, severity: 'info' },
+    accept: [
+      'full address:s:h\nredirectclipboard:i:0\ndrivestoredirect:s:\nredirectprinters:i:0\naudiocapturemode:i:0',
+      { text: 'full address:s:h\ncamerastoredirect:s:  \nredirectclipboard:s:1', title: 'blank lists and a wrong type letter request nothing' },
     ],
+    reject: [
+      {
+        text: 'full address:s:h\ndrivestoredirect:s:*\nredirectclipboard:i:1',
+        ranges: [[2, 1, 2, 21]],
+        message: /^The file requests 2 redirections \(drives and the clipboard\): it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it\.$/,
+        fixed: null,
+      },
+      { text: 'redirectsmartcards:i:1', ranges: [[1, 1, 1, 23]], message: /requests one redirection \(smart cards and Windows Hello for Business\)/, severity: 'info' },
+      {
+        text: `full address:s:h\n${ALL}`,
+        ranges: [[2, 1, 2, 22]],
+        message: /requests 12 redirections \(the clipboard, printers, microphones, smart cards and Windows Hello for Business, WebAuthn \(Windows Hello or security keys\), ports \(COM and LPT\), location, point-of-service devices, drives, cameras, Plug and Play devices and RemoteFX USB devices\)/,
+        title: 'every kind the dialog lists, drives counted once',
+      },
+      {
+        text: `${SIGNED}\nredirectclipboard:i:1`,
+        ranges: [[5, 1, 5, 22]],
+        message: /^The file requests one redirection \(the clipboard\): it is signed, so clients updated since April 2026 name the publisher .* still off until the user ticks it; only a publisher trusted by policy may be treated differently\.$/,
+        title: 'a signed file gets the same dialog, with its publisher',
+      },
+      {
+        text: CONTOSO,
+        ranges: [[3, 1, 3, 22]],
+        options: { trustedPublishers: new Map([[CONTOSO_SIGNER, 'client-policy.reg']]) },
+        message: /^The file requests 2 redirections \(the clipboard and drives\): its signer CF2763AAA04F2F333964DCB1B273D2236E7667E9 is trusted by policy \("TrustedCertThumbprints" in client-policy\.reg\), the case where Microsoft says the experience may differ: .*no security warning/,
+        title: 'a signer trusted by a policy export in the workspace',
+      },
+      {
+        text: CONTOSO,
+        ranges: [[3, 1, 3, 22]],
+        options: { trustedPublishers: new Map([[ROOT_CA, 'client-policy.reg']]) },
+        message: /it is signed, so clients updated since April 2026 name the publisher/,
+        title: 'a trusted CA is not the signer',
+      },
+      {
+        text: 'full address:s:rdgateway-r1.wvd.microsoft.com\nremotedesktopname:s:Cloud PC Enterprise\nredirectclipboard:i:1\nsignscope:s:Full Address\nsignature:s:AAAA',
+        ranges: [[3, 1, 3, 22]],
+        message: /Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect\.$/,
+        title: 'a signed Windows 365 file',
+      },
+      {
+        text: 'full address:s:h\ngatewayhostname:s:afdfp-rdgateway-r1.wvd.microsoft.com:443\ndrivestoredirect:s:*',
+        ranges: [[3, 1, 3, 21]],
+        message: /looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, yet it is unsigned/,
+        title: 'an unsigned file through the AVD gateway',
+      },
+    ],
+  });
+
+  it('never tells the user that signing keeps the redirections on', () => {
+    for (const text of [`${SIGNED}\nredirectclipboard:i:1`, 'drivestoredirect:s:*', CONTOSO]) {
+      for (const f of findingsOf(rdp043, text)) assert.doesNotMatch(f.message, /sign the file to keep/i);
+    }
   });
 });

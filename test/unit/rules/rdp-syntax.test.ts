@@ -6,6 +6,7 @@ import { rdp004 } from '../../../src/core/rules/rdp/rdp004-invalid-value';
 import { rdp005 } from '../../../src/core/rules/rdp/rdp005-duplicate-property';
 import { rdp006 } from '../../../src/core/rules/rdp/rdp006-encoding';
 import { rdp007 } from '../../../src/core/rules/rdp/rdp007-deprecated-property';
+import { rdp008 } from '../../../src/core/rules/rdp/rdp008-indented-property';
 import { testRule } from '../rule-harness';
 
 describe('RDP001 malformed-line', () => {
@@ -22,11 +23,11 @@ describe('RDP001 malformed-line', () => {
 
 describe('RDP002 unknown-property', () => {
   testRule(rdp002, {
-    accept: ['full address:s:host', 'FULL ADDRESS:s:host', 'screen mode id:i:2'],
+    accept: ['full address:s:host', 'FULL ADDRESS:s:host', 'screen mode id:i:2', { text: 'remotedesktopname:s:Cloud PC Enterprise\r\nclientrejectinjectedinput:i:0\r\nactivityhint:s:ms-wvd-ep:x', title: 'properties Azure Virtual Desktop and Windows 365 feeds issue' }],
     reject: [
       { text: 'redirectclipbaord:i:1', ranges: [[1, 1, 1, 18]], message: /did you mean "redirectclipboard"/, fixed: 'redirectclipboard:i:1' },
       { text: 'fulladdress:s:h', ranges: [[1, 1, 1, 12]], fixed: 'full address:s:h' },
-      { text: 'x:s:1\nzzqqy frobnicate:i:1', ranges: [[1, 1, 1, 2], [2, 1, 2, 17]], fixed: null, title: 'names with no close match' },
+      { text: 'x:s:1\nzzqqy frobnicate:i:1', ranges: [[1, 1, 1, 2], [2, 1, 2, 17]], fixed: null, message: /^Unknown property "[^"]+": it is in no Microsoft property list.*undocumented\.$/, title: 'names with no close match' },
       { text: 'desktopwidht:s:1920', ranges: [[1, 1, 1, 13]], fixed: 'desktopwidth:i:1920', title: 'a typo with the wrong type letter: the fix sets both' },
     ],
   });
@@ -44,7 +45,7 @@ describe('RDP003 type-mismatch', () => {
 
 describe('RDP004 invalid-value', () => {
   testRule(rdp004, {
-    accept: ['authentication level:i:2', 'desktopwidth:i:1920', 'screen mode id:i:1', 'full address:s:anything', 'desktopwidth:s:abc'],
+    accept: ['authentication level:i:2', 'desktopwidth:i:1920', 'screen mode id:i:1', 'full address:s:anything', 'desktopwidth:s:abc', 'desktopscalefactor:i:125', 'desktopscalefactor:i:500', 'clientrejectinjectedinput:i:0'],
     reject: [
       { text: 'authentication level:i:7', ranges: [[1, 24, 1, 25]], message: /allowed: 0, 1, 2, 3/, fixed: null },
       { text: 'authentication level:i:-1', ranges: [[1, 24, 1, 26]], message: /negative/ },
@@ -57,6 +58,8 @@ describe('RDP004 invalid-value', () => {
       { text: 'screen mode id:i: 2', ranges: [[1, 18, 1, 20]], message: /blanks/, fixed: 'screen mode id:i:2' },
       { text: 'desktopwidth:i:100000', ranges: [[1, 16, 1, 22]] },
       { text: 'screen mode id:i:', ranges: [[1, 18, 1, 18]] },
+      { text: 'desktopscalefactor:i:110', ranges: [[1, 22, 1, 25]], message: /allowed: 100, 125, 150, 175, 200, 250, 300, 400, 500/, title: 'a scale factor between the nine supported values' },
+      { text: 'desktopscalefactor:i:350', ranges: [[1, 22, 1, 25]] },
     ],
   });
 });
@@ -100,6 +103,17 @@ describe('RDP007 deprecated-property', () => {
       { text: 'enablerdsaadauth:i:1\ntargetisaadjoined:i:1\n', ranges: [[2, 1, 2, 18]], fixed: 'enablerdsaadauth:i:1\n' },
       { text: 'auto connect:i:1\r\nx:i:1', ranges: [[1, 1, 1, 13]], fixed: 'x:i:1' },
       { text: 'redirectdrives:i:1', ranges: [[1, 1, 1, 15]], fixed: null },
+    ],
+  });
+});
+
+describe('RDP008 indented-property', () => {
+  testRule(rdp008, {
+    accept: ['full address:s:host', 'full address :s:host', 'username:s:  CONTOSO\\u', '  \r\n\tgarbage', 'full address:s:h\r\n\r\nx:i:1'],
+    reject: [
+      { text: '  full address:s:h', ranges: [[1, 1, 1, 15]], message: /2 spaces: FreeRDP/, fixed: 'full address:s:h' },
+      { text: 'x:i:1\r\n\tusername:s:u\r\n', ranges: [[2, 1, 2, 10]], message: /"username" is indented by 1 tab/, fixed: 'x:i:1\r\nusername:s:u\r\n' },
+      { text: ' \tA:i:1\n b:s:2', ranges: [[1, 1, 1, 4], [2, 1, 2, 3]], message: /indented by 1 space/, fixed: 'A:i:1\n b:s:2', title: 'spaces and tabs on several lines' },
     ],
   });
 });

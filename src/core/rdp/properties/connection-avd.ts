@@ -1,6 +1,6 @@
 import type { PropertyInfo } from '../property-types';
 
-/** Service values in Azure Virtual Desktop–generated files; only FreeRDP documents them (in code). */
+/** Service values in Azure Virtual Desktop– and Windows 365–generated files; no Microsoft page lists them. */
 export const CONNECTION_AVD_PROPERTIES: readonly PropertyInfo[] = [
   {
     name: 'activityhint',
@@ -83,5 +83,26 @@ export const CONNECTION_AVD_PROPERTIES: readonly PropertyInfo[] = [
     clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'applied' },
     description: 'Federated-authentication endpoint for Azure Virtual Desktop sign-in (meaning from the name). FreeRDP applies it.',
     sources: ['FREERDP'],
+  },
+  {
+    name: 'remotedesktopname',
+    type: 's',
+    category: 'connection',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'applied', freerdp: 'unknown' },
+    description:
+      'Display name of the desktop or Cloud PC (for example "Cloud PC Enterprise"), issued by Azure Virtual Desktop and Windows 365 feeds; Windows App and the Remote Desktop app (MSRDC) show it as the window title. Not on any Microsoft property list.',
+    sources: ['SERVICE-FILES'],
+    unverified: true,
+  },
+  {
+    name: 'clientrejectinjectedinput',
+    type: 'i',
+    category: 'session',
+    clients: { mstsc: 'unknown', avd: 'applied', freerdp: 'unknown' },
+    description:
+      'Issued by Azure Virtual Desktop and Windows 365 feeds (usually 0); by its name, whether the client refuses input that other programs inject into the session window. Its values are not documented anywhere, so RDP Doctor does not check them.',
+    sources: ['SERVICE-FILES'],
+    unverified: true,
   },
 ];

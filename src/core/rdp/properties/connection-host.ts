@@ -15,7 +15,7 @@ export const CONNECTION_HOST_PROPERTIES: readonly PropertyInfo[] = [
     default: '0',
     clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'parsed' },
     description:
-      'Whether launching a connection reuses an existing session or starts a new one. The AVD page lists it for RDS only, while the older Windows Server page also marks AVD.',
+      'Whether launching a connection reuses an existing session or starts a new one. The AVD page lists it for RDS only, while the 2020 Windows Server table also marks AVD.',
     sources: ['AVD', 'WSD', 'FREERDP', 'RDPSIGN'],
     signName: 'DisableConnectionSharing',
   },
@@ -100,9 +100,10 @@ export const CONNECTION_HOST_PROPERTIES: readonly PropertyInfo[] = [
     type: 's',
     category: 'connection',
     format: 'address',
-    clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
-    description: 'Fully qualified name of a Kerberos KDC proxy, such as `kdc.contoso.com`; used with Azure Virtual Desktop.',
-    sources: ['AVD', 'FREERDP', 'RDPSIGN'],
+    clients: { mstsc: 'unknown', avd: 'documented', freerdp: 'applied' },
+    description:
+      'Fully qualified name of a Kerberos KDC proxy, such as `kdc.contoso.com`. Supported RDP properties documents it for Azure Virtual Desktop only ("Configure a Kerberos Key Distribution Center proxy"); mstsc writes it into saved files and rdpsign signs it, but no Microsoft page says what mstsc does with it.',
+    sources: ['AVD', 'SEEN', 'FREERDP', 'RDPSIGN'],
     signName: 'KDCProxyName',
   },
   {

@@ -29,7 +29,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     default: '1',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Multi-monitor support. The AVD page gives the default as 1, the older Windows Server page as 0, so write it out explicitly.',
+      'Multi-monitor support. The AVD page gives the default as 1, the 2020 Windows Server table as 0, so write it out explicitly.',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
@@ -53,10 +53,10 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
       { value: '1', meaning: 'Maximise onto the displays the window currently spans.' },
     ],
     default: '0',
-    clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
+    clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'applied' },
     description:
-      'Which displays a maximised session fills. Needs `use multimon:i:1`; only Windows App and the Remote Desktop app honour it, not mstsc.',
-    sources: ['AVD', 'FREERDP'],
+      'Which displays a maximised session fills. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
+    sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
     name: 'singlemoninwindowedmode',
@@ -68,10 +68,10 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
       { value: '1', meaning: 'Switch to one display when leaving full screen.' },
     ],
     default: '0',
-    clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
+    clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'applied' },
     description:
-      'Whether a multi-display session drops to one display in a window. Needs `use multimon:i:1`; only Windows App and the Remote Desktop app honour it.',
-    sources: ['AVD', 'FREERDP'],
+      'Whether a multi-display session drops to one display in a window. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
+    sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
     name: 'span monitors',
@@ -128,7 +128,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     ],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Preset session resolution; `desktopwidth` and `desktopheight` override it. Without it the session matches the local display (the older Windows Server page says the default is 0).',
+      'Preset session resolution; `desktopwidth` and `desktopheight` override it. Without it the session matches the local display (the 2020 Windows Server table says the default is 0).',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
@@ -139,7 +139,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     range: { min: 200, max: 8192 },
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Session width in pixels; the local display’s width when absent. The older Windows Server page caps it at 4096, and the server policy `MaxXResolution` may lower it.',
+      'Session width in pixels; the local display’s width when absent. The 2020 Windows Server table caps it at 4096, and the server policy `MaxXResolution` may lower it.',
     sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP'],
   },
   {
@@ -150,7 +150,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     range: { min: 200, max: 8192 },
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Session height in pixels; the local display’s height when absent. The older Windows Server page caps it at 2048.',
+      'Session height in pixels; the local display’s height when absent. The 2020 Windows Server table caps it at 2048.',
     sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP'],
   },
   {
@@ -168,10 +168,9 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
       { value: '400', meaning: '400 %.' },
       { value: '500', meaning: '500 %.' },
     ],
-    range: { min: 100, max: 500 },
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Scale factor that makes session content larger. AVD lists nine values; the older Windows Server page allows anything from 100 to 500. The local scale is used when absent.',
+      'Scale factor that makes session content larger. Only the nine listed values are supported (Supported RDP properties); the 2020 Windows Server table ("Supported Remote Desktop RDP file settings") said any number from 100 to 500, which the current page replaced. The local scale is used when absent.',
     sources: ['AVD', 'WSD', 'FREERDP'],
     deprecated: 'Microsoft says it is being deprecated and will soon be unavailable; leave it out so the client follows the local scale.',
   },

@@ -1,17 +1,15 @@
 import type { PolicySetting, RegData } from '../../gpo/model';
 import { valueId } from '../../gpo/registry-path';
-import { live, numberOf } from '../../gpo/scopes';
+import { live } from '../../gpo/scopes';
+import { sameMeaning, type ValueData } from '../../gpo/value-meaning';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
 import type { Severity } from '../types';
 import type { PolicyFact } from '../xrf/facts';
 import type { PolicyRule } from './types';
 
-/** Data compared the way Windows would read it: numbers by value (a REG_SZ "1" equals DWORD 1), the rest exactly. */
-export function sameData(a: { data: RegData; type: string }, b: { data: RegData; type: string }): boolean {
-  const na = numberOf(a as PolicySetting);
-  const nb = numberOf(b as PolicySetting);
-  if (na !== undefined || nb !== undefined) return na === nb;
-  return JSON.stringify(a.data) === JSON.stringify(b.data);
+/** Data compared by what it means (the policy table's value kind): a REG_SZ "1" equals DWORD 1, Schannel `Enabled` 1 equals 0xffffffff. */
+export function sameData(a: ValueData, b: ValueData): boolean {
+  return sameMeaning(a, b);
 }
 
 export function showData(data: RegData): string {

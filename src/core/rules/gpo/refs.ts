@@ -34,4 +34,6 @@ export const REFS = {
   resetBroken: sessionLimit('fResetBroken'),
   portNumber: [ref('HKLM', KEYS.listener, 'PortNumber')],
   certificateHash: [ref('HKLM', KEYS.listener, 'SSLCertificateSHA1Hash')],
+  restrictSendingNtlm: [ref('HKLM', KEYS.ntlm, 'RestrictSendingNTLMTraffic')],
+  tryIpSpn: [ref('HKLM', KEYS.kerberosParameters, 'TryIPSPN')],
 } as const;

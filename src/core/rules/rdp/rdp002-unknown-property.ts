@@ -18,7 +18,7 @@ export const rdp002: RdpRule = {
       report({
         message: suggestion
           ? `Unknown property ${quote(entry.rawName.trim())}; did you mean ${quote(suggestion)}?`
-          : `Unknown property ${quote(entry.rawName.trim())}; clients ignore it.`,
+          : `Unknown property ${quote(entry.rawName.trim())}: it is in no Microsoft property list, no client source and no service-issued file RDP Doctor knows, so what clients do with it is undocumented.`,
         span: entry.nameSpan,
         subject: entry.key,
         ...(suggestion && {

@@ -1,31 +1,42 @@
+import type { RdpEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
 import { deleteLine } from './fixes';
+
+/** Names a saved password is written under: mstsc's `password 51`, and FreeRDP's `password`. */
+const PASSWORD_KEYS = new Set(['password 51', 'password', 'clear password']);
+
+/** Every DPAPI blob starts with version 1 and the provider GUID {DF9D8CD0-1501-11D1-8C7A-00C04FC297EB}. */
+const DPAPI_PREFIX = '01000000d08c9ddf0115d1118c7a00c04fc297eb';
+
+export const blobMessage = (dpapi: boolean): string =>
+  dpapi
+    ? 'The file holds a saved password protected with DPAPI: only the same Windows user on the same computer can decrypt it, so copies of this file prompt or fail elsewhere, and FreeRDP ignores "b" lines.'
+    : 'The file holds a saved password as a hex blob that is not DPAPI-protected data, so it is not a password mstsc saved; FreeRDP ignores "b" lines.';
+
+export const plainTextMessage = (key: string): string =>
+  key === 'password'
+    ? 'The file holds a saved password in plain text (FreeRDP reads "password:s:"): anyone who can read the file can read it.'
+    : `The file holds a saved password in plain text under "${key}": anyone who can read the file can read it.`;
+
+function isDpapi(entry: RdpEntry): boolean {
+  return entry.value.trim().toLowerCase().startsWith(DPAPI_PREFIX);
+}
 
 export const rdp040: RdpRule = {
   id: 'RDP040',
   name: 'stored-password',
-  description: 'A saved password: DPAPI-protected (password 51:b:) or plain text (password:s:).',
+  description: 'A saved password: a hex or DPAPI blob (password 51:b:) or plain text (password:s:).',
   defaultSeverity: 'warning',
   fixable: true,
   tags: ['security', 'secrets'],
   check({ doc, report }) {
     for (const entry of doc.entries) {
-      if (entry.key === 'password 51') {
-        report({
-          message:
-            'The file holds a saved password protected with DPAPI: only the same Windows user on the same computer can decrypt it, so copies of this file prompt or fail elsewhere.',
-          span: entry.nameSpan,
-          subject: entry.key,
-          fix: deleteLine(doc, entry, 'Remove the saved password', true),
-        });
-      } else if (entry.key === 'password' || entry.key === 'clear password') {
-        report({
-          message: 'The file holds a saved password in plain text (read by FreeRDP): anyone who can read the file can read it.',
-          span: entry.nameSpan,
-          subject: entry.key,
-          severity: 'error',
-          fix: deleteLine(doc, entry, 'Remove the saved password', true),
-        });
+      if (!PASSWORD_KEYS.has(entry.key)) continue;
+      const fix = deleteLine(doc, entry, 'Remove the saved password', true);
+      if (entry.type === 'b') {
+        report({ message: blobMessage(isDpapi(entry)), span: entry.nameSpan, subject: entry.key, fix });
+      } else if (entry.type === 's') {
+        report({ message: plainTextMessage(entry.key), span: entry.nameSpan, subject: entry.key, severity: 'error', fix });
       }
     }
   },

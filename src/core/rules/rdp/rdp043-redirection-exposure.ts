@@ -1,41 +1,85 @@
-import type { RdpEntry } from '../../rdp/parse';
+import { effectiveEntry, type RdpDocument, type RdpEntry } from '../../rdp/parse';
+import { signerThumbprints } from '../../rdp/signer';
 import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
 import { isSigned } from './signing';
+import { targets } from '../../rdp/target';
 
-/** Redirections the April 2026 client prompts for when a file is unsigned, and what each hands over. */
-const REDIRECTIONS: ReadonlyMap<string, { what: string; on: (e: RdpEntry) => boolean }> = new Map(Object.entries({
-  redirectdrives: { what: 'local drives', on: (e: RdpEntry) => intValue(e) === 1 },
-  drivestoredirect: { what: 'local drives', on: (e: RdpEntry) => textValue(e) !== undefined },
-  devicestoredirect: { what: 'plug and play devices', on: (e: RdpEntry) => textValue(e) !== undefined },
-  usbdevicestoredirect: { what: 'USB devices', on: (e: RdpEntry) => textValue(e) !== undefined },
-  camerastoredirect: { what: 'cameras', on: (e: RdpEntry) => textValue(e) !== undefined },
-  redirectclipboard: { what: 'the clipboard', on: (e: RdpEntry) => intValue(e) === 1 },
-  redirectsmartcards: { what: 'smart cards', on: (e: RdpEntry) => intValue(e) === 1 },
-}));
+const on = (e: RdpEntry): boolean => e.type === 'i' && intValue(e) === 1;
+const listed = (e: RdpEntry): boolean => e.type === 's' && textValue(e) !== undefined;
+
+/**
+ * The redirections the April 2026 security dialog lists, named as Microsoft's "Understanding security warnings
+ * when opening RDP files" names them, and the lines that request each.
+ */
+const REDIRECTIONS: ReadonlyMap<string, { readonly kind: string; readonly requests: (e: RdpEntry) => boolean }> = new Map(
+  Object.entries({
+    redirectclipboard: { kind: 'the clipboard', requests: on },
+    redirectprinters: { kind: 'printers', requests: on },
+    audiocapturemode: { kind: 'microphones', requests: on },
+    redirectsmartcards: { kind: 'smart cards and Windows Hello for Business', requests: on },
+    redirectwebauthn: { kind: 'WebAuthn (Windows Hello or security keys)', requests: on },
+    redirectcomports: { kind: 'ports (COM and LPT)', requests: on },
+    redirectlocation: { kind: 'location', requests: on },
+    redirectposdevices: { kind: 'point-of-service devices', requests: on },
+    drivestoredirect: { kind: 'drives', requests: listed },
+    redirectdrives: { kind: 'drives', requests: on },
+    camerastoredirect: { kind: 'cameras', requests: listed },
+    devicestoredirect: { kind: 'Plug and Play devices', requests: listed },
+    usbdevicestoredirect: { kind: 'RemoteFX USB devices', requests: listed },
+  }),
+);
+
+/** Property names only Azure Virtual Desktop and Windows 365 feeds write (see connection-avd.ts). */
+const SERVICE_KEYS = ['resourceprovider', 'wvd endpoint pool', 'armpath', 'hubdiscoverygeourl', 'remotedesktopname'];
+
+/** Whether the file looks like one an Azure Virtual Desktop or Windows 365 feed issued. */
+export function isServiceFile(doc: RdpDocument): boolean {
+  if (SERVICE_KEYS.some((k) => doc.byKey.has(k))) return true;
+  const hosts = [...targets(doc).map((t) => t.address.host), textValue(effectiveEntry(doc, 'gatewayhostname')) ?? ''];
+  return hosts.some((h) => /(^|\.)wvd\.microsoft\.com(:\d+)?$/i.test(h));
+}
 
 function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** What the security dialog does with this file's redirections, by how the file is signed. */
+export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined): string {
+  const service = isServiceFile(doc);
+  if (!isSigned(doc)) {
+    return service
+      ? 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, yet it is unsigned: clients updated since April 2026 warn "Caution: Unknown remote connection" and Microsoft advises not to connect but to investigate where it came from.'
+      : 'it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
+  }
+  if (service) return 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect.';
+  const signer = signerThumbprints(effectiveEntry(doc, 'signature')?.value ?? '');
+  const thumbprint = signer && (trusted?.has(signer.sha256) ? signer.sha256 : signer.sha1);
+  const trustedBy = thumbprint ? trusted?.get(thumbprint) : undefined;
+  if (thumbprint && trustedBy) {
+    return `its signer ${thumbprint} is trusted by policy ("TrustedCertThumbprints" in ${trustedBy}), the case where Microsoft says the experience may differ: for a trusted publisher Remote Desktop Connection shows no security warning and turns the requested redirections on.`;
+  }
+  return 'it is signed, so clients updated since April 2026 name the publisher in the security dialog, but each of them is still off until the user ticks it; only a publisher trusted by policy may be treated differently.';
+}
+
 export const rdp043: RdpRule = {
   id: 'RDP043',
   name: 'redirection-exposure',
-  description: 'An unsigned file redirects drives, devices, clipboard or smart cards.',
+  description: 'The file requests redirections that the April 2026 security dialog turns off until the user allows each one.',
   defaultSeverity: 'info',
   fixable: false,
   tags: ['security', 'signing'],
-  check({ doc, report }) {
-    if (isSigned(doc)) return;
-    const lines = doc.entries.filter((e) => REDIRECTIONS.get(e.key)?.on(e));
+  check({ doc, report, trustedPublishers }) {
+    const lines = doc.entries.filter((e) => REDIRECTIONS.get(e.key)?.requests(e));
     const [first, ...others] = lines;
     if (!first) return;
-    const what = [...new Set(lines.map((e) => REDIRECTIONS.get(e.key)!.what))];
+    const kinds = [...new Set(lines.map((e) => REDIRECTIONS.get(e.key)!.kind))];
+    const count = kinds.length === 1 ? 'one redirection' : `${kinds.length} redirections`;
     report({
-      message: `This unsigned file redirects ${list(what)}: clients updated since April 2026 warn about the unknown publisher and turn these redirections off until the user allows them. Sign the file to keep them.`,
+      message: `The file requests ${count} (${list(kinds)}): ${dialogVerdict(doc, trustedPublishers)}`,
       span: first.span,
       subject: first.key,
-      ...(others.length > 0 && { related: others.map((e) => ({ message: `"${e.key}" also redirects.`, span: e.span })) }),
+      ...(others.length > 0 && { related: others.map((e) => ({ message: `"${e.key}" also requests ${REDIRECTIONS.get(e.key)!.kind}.`, span: e.span })) }),
     });
   },
 };

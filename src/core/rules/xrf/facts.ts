@@ -18,6 +18,8 @@ export interface RdpFacts<L> {
   /** The port the client connects to (`rdpTarget`: `full address`, else `server port`, else 3389), located at `full address`. */
   readonly port?: { readonly value: number; readonly from: 'address' | 'server port' | 'default'; readonly at: L };
   readonly host?: string;
+  /** The addresses the client connects to (`full address`, `alternate full address`) that are IP literals: Kerberos cannot serve them by default. */
+  readonly ipTargets?: readonly { readonly key: string; readonly host: string; readonly at: L }[];
 }
 
 /** One registry value in effect in an export (per GPO), for the cross-checks and cross-file GPO013. */
@@ -41,13 +43,16 @@ export interface PolicyFacts<L> {
 export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFacts<L> {
   const credssp = effectiveEntry(doc, 'enablecredsspsupport');
   const auth = effectiveEntry(doc, 'authentication level');
-  const full = targets(doc).find((t) => t.entry.key === 'full address');
+  const all = targets(doc);
+  const full = all.find((t) => t.entry.key === 'full address');
   const target = rdpTarget(doc);
+  const ipTargets = all.filter((t) => t.address.kind !== 'name').map((t) => ({ key: t.entry.key, host: t.address.host, at: locate(t.hostSpan) }));
   const credsspValue = credssp?.type === 'i' ? intValue(credssp) : undefined;
   const authValue = auth?.type === 'i' ? intValue(auth) : undefined;
   return {
     ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
     ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
+    ...(ipTargets.length > 0 && { ipTargets }),
     ...(full &&
       target.ok && {
         host: target.host,

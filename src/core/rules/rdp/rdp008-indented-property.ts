@@ -1,0 +1,34 @@
+import type { RdpRule } from '../types';
+
+/** The blanks before a property name, as a human reads them. */
+function describeIndent(indent: string): string {
+  const tabs = [...indent].filter((c) => c === '\t').length;
+  const spaces = indent.length - tabs;
+  const parts = [
+    ...(spaces > 0 ? [`${spaces} space${spaces === 1 ? '' : 's'}`] : []),
+    ...(tabs > 0 ? [`${tabs} tab${tabs === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.join(' and ');
+}
+
+export const rdp008: RdpRule = {
+  id: 'RDP008',
+  name: 'indented-property',
+  description: 'A property line starts with spaces or tabs, so FreeRDP does not recognise its name.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  tags: ['syntax', 'freerdp'],
+  check({ doc, report }) {
+    for (const entry of doc.entries) {
+      const start = doc.lines[entry.line]!.span.start;
+      if (entry.nameSpan.start === start) continue;
+      const indent = doc.text.slice(start, entry.nameSpan.start);
+      report({
+        message: `"${entry.key}" is indented by ${describeIndent(indent)}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
+        span: { start, end: entry.nameSpan.end },
+        subject: entry.key,
+        fix: { title: 'Remove the indentation', edits: [{ span: { start, end: entry.nameSpan.start }, newText: '' }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
+import { readReg } from '../../../src/core/gpo/read-reg';
+import { trustedPublishers } from '../../../src/core/gpo/trusted-publishers';
+import { KEYS } from '../../../src/core/gpo/well-known-keys';
+import { lintRdp } from '../../../src/core/rules/engine';
+import { rdp043 } from '../../../src/core/rules/rdp/rdp043-redirection-exposure';
+import { policyFacts } from '../../../src/core/rules/xrf/facts';
+import { policyXml, reportXml, ROOT } from './helpers';
+
+const CONTOSO = readFileSync(join(ROOT, 'test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
+const SIGNER = 'CF2763AAA04F2F333964DCB1B273D2236E7667E9';
+
+const facts = (path: string, doc: ReturnType<typeof readReg>) => ({ path, values: policyFacts(doc, () => path).values });
+
+describe('publishers trusted by policy (TrustedCertThumbprints)', () => {
+  it('.reg: the computer and user lists combine; other values and keys do not count', () => {
+    const reg = readReg(
+      `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${KEYS.tsPolicy}]\r\n"TrustedCertThumbprints"="${SIGNER.toLowerCase()}"\r\n` +
+        `[HKEY_CURRENT_USER\\${KEYS.tsPolicy}]\r\n"TrustedCertThumbprints"="${'1'.repeat(40)}, junk"\r\n` +
+        `[HKEY_LOCAL_MACHINE\\${KEYS.tsClientPolicy}]\r\n"TrustedCertThumbprints"="${'2'.repeat(40)}"\r\n`,
+    );
+    assert.deepEqual([...trustedPublishers([facts('client.reg', reg)])], [[SIGNER, 'client.reg'], ['1'.repeat(40), 'client.reg']]);
+  });
+
+  it('report XML: the Administrative Template policy maps to the value, and RDP043 then names the trusted signer', () => {
+    const edit = `          <q:EditText>\n            <q:Name>Comma-separated list of SHA1 trusted certificate thumbprints:</q:Name>\n            <q:State>Enabled</q:State>\n            <q:Value>${SIGNER}</q:Value>\n          </q:EditText>`;
+    const doc = readGpoReport(reportXml(policyXml('Specify SHA1 thumbprints of certificates representing trusted .rdp publishers', 'Enabled', edit), { gpo: 'RDP publishers' }));
+    assert.deepEqual(doc.problems, []);
+    const trusted = trustedPublishers([facts('publishers.xml', doc)]);
+    assert.equal(trusted.get(SIGNER), 'publishers.xml');
+    const [finding] = lintRdp(CONTOSO, { rules: [rdp043], trustedPublishers: trusted }).findings;
+    assert.match(finding!.message, /its signer CF2763AAA04F2F333964DCB1B273D2236E7667E9 is trusted by policy \("TrustedCertThumbprints" in publishers\.xml\)/);
+    assert.match(lintRdp(CONTOSO, { rules: [rdp043] }).findings[0]!.message, /it is signed, so clients updated since April 2026 name the publisher/);
+  });
+});

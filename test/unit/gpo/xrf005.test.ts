@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PolicyDocument } from '../../../src/core/gpo/model';
+import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
+import { readReg } from '../../../src/core/gpo/read-reg';
+import { readRegistryPol } from '../../../src/core/gpo/read-registry-pol';
+import { readSecurityTemplate } from '../../../src/core/gpo/read-security-template';
+import { writeRegistryPol } from '../../support/registry-pol-writer';
+import { KEYS } from '../../../src/core/gpo/well-known-keys';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
+import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
+import { XRF_RULES } from '../../../src/core/rules/xrf/index';
+import { xrf005 } from '../../../src/core/rules/xrf/xrf005-ntlm-restricted-vs-target';
+import { assertMessage } from './helpers';
+
+const MSV = KEYS.ntlm;
+
+/** Locations are `path:offset`, as in the other cross-check tests. */
+const rdp = (text: string, path = 'client.rdp') => ({ path, facts: rdpFacts(parseRdp(text), (span) => `${path}:${span.start}`) });
+const exported = (path: string, doc: PolicyDocument) => ({ path, facts: policyFacts(doc, (s) => `${path}:${s.source.span.start}`) });
+
+/** The same setting, RestrictSendingNTLMTraffic = n, in each export format that can carry it. */
+const FORMATS: Readonly<Record<string, (n: number) => ReturnType<typeof exported>>> = {
+  '.reg': (n) => exported('client.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${MSV}]\r\n"RestrictSendingNTLMTraffic"=dword:0000000${n}\r\n`)),
+  'Registry.pol': (n) => exported('Machine/Registry.pol', readRegistryPol(writeRegistryPol([{ key: MSV, valueName: 'RestrictSendingNTLMTraffic', type: 'REG_DWORD', data: n }])).doc),
+  'GptTmpl.inf': (n) =>
+    exported('GptTmpl.inf', readSecurityTemplate(`[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n[Registry Values]\r\nMACHINE\\${MSV}\\RestrictSendingNTLMTraffic=4,${n}\r\n`)),
+  'report XML': (n) =>
+    exported(
+      'gpo.xml',
+      readGpoReport(`<?xml version="1.0" encoding="utf-16"?>
+<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings">
+  <Name>Client hardening</Name>
+  <Computer>
+    <ExtensionData>
+      <Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Security">
+        <q1:SecurityOptions>
+          <q1:KeyName>MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\MSV1_0\\RestrictSendingNTLMTraffic</q1:KeyName>
+          <q1:SettingNumber>${n}</q1:SettingNumber>
+          <q1:Display><q1:Name>Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers</q1:Name></q1:Display>
+        </q1:SecurityOptions>
+      </Extension>
+      <Name>Security</Name>
+    </ExtensionData>
+  </Computer>
+</GPO>
+`),
+    ),
+};
+
+const ids = (found: readonly { ruleId: string; path: string }[]) => found.map((f) => `${f.ruleId}:${f.path}`);
+
+describe('XRF005 ntlm-restricted-vs-target', () => {
+  for (const [format, make] of Object.entries(FORMATS)) {
+    it(`${format}: Deny all (2) with an IP target fails; Allow all (0) and Audit all (1) do not`, () => {
+      const client = rdp('full address:s:10.0.0.12:3390\r\nusername:s:CONTOSO\\u\r\n');
+      const found = crossCheck([xrf005], { rdpFiles: [client], exports: [make(2)] });
+      assert.deepEqual(ids(found), ['XRF005:client.rdp']);
+      assert.equal(found[0]!.at, 'client.rdp:15', 'at the host in "full address"');
+      assert.equal(found[0]!.severity, 'error');
+      assert.equal(found[0]!.subject, 'full address');
+      assert.equal(found[0]!.related.length, 1);
+      assert.equal(found[0]!.related[0]!.path, make(2).path);
+      assertMessage('XRF005', found[0]!.message);
+      assert.match(found[0]!.message, /^The "full address" target "10\.0\.0\.12" is an IP address, which Kerberos cannot serve .*TryIPSPN.*"RestrictSendingNTLMTraffic" is 2 in /);
+      for (const allowed of [0, 1]) assert.deepEqual(crossCheck([xrf005], { rdpFiles: [client], exports: [make(allowed)] }), [], `value ${allowed}`);
+    });
+  }
+
+  it('a name target is fine; every IP target (alternate full address, IPv6) is reported', () => {
+    const deny = FORMATS['.reg']!(2);
+    assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp('full address:s:rdsh01.contoso.com\n')], exports: [deny] }), []);
+    const both = rdp('full address:s:rdsh01.contoso.com\nalternate full address:s:[fe80::1]:3389\n');
+    const found = crossCheck([xrf005], { rdpFiles: [both], exports: [deny] });
+    assert.deepEqual(found.map((f) => [f.subject, f.at]), [['alternate full address', 'client.rdp:60']]);
+    assert.match(found[0]!.message, /"fe80::1" is an IP address/);
+  });
+
+  it('nothing without an export that denies NTLM; the related location says where it is denied', () => {
+    const client = rdp('full address:s:192.0.2.7\n');
+    assert.deepEqual(crossCheck([xrf005], { rdpFiles: [client], exports: [] }), []);
+    const found = crossCheck(XRF_RULES, { rdpFiles: [client], exports: [FORMATS['report XML']!(2)] });
+    assert.deepEqual(ids(found), ['XRF005:client.rdp']);
+    assert.match(found[0]!.related[0]!.message, /^"RestrictSendingNTLMTraffic" is 2 \(Deny all\) in the NTLM security options \(Lsa\\MSV1_0\) of GPO "Client hardening"/);
+  });
+
+  it('with TryIPSPN set by an export, Kerberos may serve the IP: a warning that names the SPN it needs', () => {
+    const tryIp = exported('kerberos.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${KEYS.kerberosParameters}]\r\n"TryIPSPN"=dword:00000001\r\n`));
+    const found = crossCheck([xrf005], { rdpFiles: [rdp('full address:s:10.0.0.12\n')], exports: [FORMATS['GptTmpl.inf']!(2), tryIp] });
+    assert.deepEqual(found.map((f) => [f.severity, f.related.map((r) => r.path)]), [['warning', ['GptTmpl.inf', 'kerberos.reg']]]);
+    assert.match(found[0]!.message, /only if the server has TERMSRV\/10\.0\.0\.12 registered as an SPN \("TryIPSPN" is 1 in kerberos\.reg\)/);
+    assertMessage('XRF005', found[0]!.message);
+  });
+});
