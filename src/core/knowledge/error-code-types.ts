@@ -14,6 +14,8 @@ export interface ErrorCodeInfo {
   readonly code: number;
   /** The symbolic name from the source (`disconnectReasonAtClientWinsockFDCLOSE`). */
   readonly name: string;
+  /** Other spellings of the name that implementations use (FreeRDP's `ERRINFO_ENCRYPTION_PACKAGE_MISMATCH`). */
+  readonly aliases?: readonly string[];
   /** The documented meaning, close to the source's wording. */
   readonly meaning: string;
   /** Likely causes, most common first; empty when no source names one. */
