@@ -1,5 +1,6 @@
 import type { ErrorCodeFamily, ErrorCodeInfo } from '../error-code-types';
 import { SOURCES, type SourceId } from '../sources';
+import { CLIENT_CODES } from './client';
 import { DISCONNECT_CODES } from './disconnect';
 import { ERRINFO_CODES } from './errinfo';
 import { EXTENDED_CODES, PROTOCOL_RANGE } from './extended';
@@ -14,6 +15,7 @@ export const ERROR_CODES: readonly ErrorCodeInfo[] = [
   ...ERRINFO_CODES,
   ...NEG_FAILURE_CODES,
   ...LOGON_CODES,
+  ...CLIENT_CODES,
 ];
 
 /** Codes are 32-bit: signed (OnLogonError's -2) or unsigned (0xC000006D). */
@@ -87,6 +89,7 @@ export const FAMILY_WORDS: Readonly<Record<string, ErrorCodeFamily>> = {
   'neg-failure': 'neg-failure',
   negfailure: 'neg-failure',
   logon: 'logon',
+  client: 'client',
 };
 
 /** One code read in the family named, without a pair: an extended code, ERRINFO or logon error on its own. */
@@ -140,6 +143,7 @@ export const FAMILY_LABELS: Readonly<Record<ErrorCodeFamily, string>> = {
   errinfo: 'Server error info',
   'neg-failure': 'Negotiation failure code',
   logon: 'Logon error',
+  client: 'Client error code',
 };
 
 const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
@@ -148,6 +152,7 @@ const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
   errinfo: 'server error info code',
   'neg-failure': 'negotiation failure code',
   logon: 'logon error code',
+  client: 'client error code',
 };
 
 export function explain(code: string, extended?: string): Explanation | { error: string } {
