@@ -104,6 +104,7 @@ export const renewSelfSignedCert: PowerShellFix = {
     '    } until ($new.Count -gt 0 -or (Get-Date) -gt $deadline)',
     '    if ($new.Count -eq 0 -and $saved.Count -gt 0) {',
     '        # Windows made no new certificate: the listener presents the old one again, as before.',
+    GET_LISTENER.replace(/^ {4}/, '        '),
     '        Set-CimInstance -InputObject $ts -Property @{ SSLCertificateSHA1Hash = $saved[0].Thumbprint }',
     "        Write-Warning ('No new certificate appeared; the old one ({0}) is bound again from LocalMachine\\My. Look for events 1057 and 1058 in the System log.' -f $saved[0].Thumbprint)",
     '    } elseif ($new.Count -eq 0) {',
