@@ -166,9 +166,11 @@ describe('the ERRINFO table (MS-RDPBCGR 2.2.5.1.1)', () => {
   });
 
   it('an unknown name is refused with a clear message', () => {
-    const result = runExplain('ERRINFO_NO_SUCH_THING', undefined, 'json');
-    assert.equal(result.exitCode, 2);
-    assert.match(result.error!, /not an error code or a name RDP Doctor knows/);
+    for (const name of ['ERRINFO_NO_SUCH_THING', 'undocumented']) {
+      const result = runExplain(name, undefined, 'json');
+      assert.equal(result.exitCode, 2, name);
+      assert.match(result.error!, /not an error code or a name RDP Doctor knows/);
+    }
   });
 
   it('the built CLI explains a name and a new code (text and JSON)', () => {

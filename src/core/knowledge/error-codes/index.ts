@@ -50,7 +50,8 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** All entries a name or alias denotes, in any case, disconnect first. */
 export function lookupErrorName(name: string, family?: ErrorCodeFamily): ErrorCodeInfo[] {
   const key = name.trim().toUpperCase();
-  if (!NAME.test(key)) return [];
+  // "undocumented" is what several codes are, not the name of one.
+  if (!NAME.test(key) || key === 'UNDOCUMENTED') return [];
   return ERROR_CODES.filter(
     (e) => (family === undefined || e.family === family) && (e.name.toUpperCase() === key || e.aliases?.some((a) => a.toUpperCase() === key)),
   );
