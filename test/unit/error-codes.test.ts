@@ -154,9 +154,9 @@ describe('explain', () => {
   });
 
   it('reads an extended code missing from its table as ERRINFO, then as a protocol error', () => {
-    assert.equal(explained(explain('0x904', '0x10D3')).extended?.name, 'ERRINFO_CONNECT_FAILED');
-    const ranged = explained(explain('0x904', '0x10E5')).extended;
-    assert.equal(ranged?.code, '0x10E5');
+    assert.equal(explained(explain('0x904', '0x10D3')).extended?.name, 'ERRINFO_CONNECTFAILED');
+    const ranged = explained(explain('0x904', '0x10E6')).extended;
+    assert.equal(ranged?.code, '0x10E6');
     assert.match(ranged?.meaning ?? '', /protocol error/);
   });
 

@@ -4,6 +4,7 @@ import type { FixRunsOn, PowerShellFix, RenderResult } from './types';
 export const RUNS_ON_LABEL: Readonly<Record<FixRunsOn, string>> = {
   server: 'the server (RD Session Host)',
   client: 'the client computer',
+  'client-or-server': 'the client or the server, whichever computer holds the value to change',
   azure: 'any computer with the Az PowerShell module, against the Azure VM',
 };
 

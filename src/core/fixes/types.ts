@@ -4,7 +4,8 @@ export type FixParamKind = 'computerName' | 'host' | 'thumbprint' | 'port' | 'ch
 /** The groups of the Fixes view: what is wrong, not what the script touches. */
 export type FixCause = 'Certificate' | 'Security layer and NLA' | 'Network and firewall' | 'Group Policy' | 'Azure';
 
-export type FixRunsOn = 'server' | 'client' | 'azure';
+/** Where the script runs; `client-or-server` = the computer whose setting it changes, either side. */
+export type FixRunsOn = 'server' | 'client' | 'client-or-server' | 'azure';
 
 export interface FixParam {
   /** The name used in `--param KEY=VALUE` and in `{{key}}` slots. */

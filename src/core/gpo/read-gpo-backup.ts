@@ -1,7 +1,7 @@
 import { decodeBytes } from '../text/decode';
 import type { PolicyDocument, PolicySetting, ReadProblem } from './model';
 import { NS } from './namespaces';
-import { readPolicyBytes } from './read-export';
+import { readPolicyBytes, type ReadExport } from './read-export';
 import { childText, parseXml } from './xml-tree';
 
 /** The files of a GPO backup RDP Doctor reads, by path relative to the backup folder (gpo-formats.md §3.5). */
@@ -57,6 +57,27 @@ function backupName(bytes: Uint8Array): string | undefined {
   return childText(text, root, NS.backupManifest, 'GPODisplayName')?.value || undefined;
 }
 
+/** What a GPO backup keeps in each part, for the message when a part holds something else. */
+const PART_FORMATS: Record<BackupPartName, string> = {
+  info: 'backup information (bkupInfo.xml)',
+  report: 'a Get-GPOReport XML report',
+  machinePol: 'a Registry.pol file',
+  userPol: 'a Registry.pol file',
+  securityTemplate: 'a security template (GptTmpl.inf)',
+  machinePreferences: 'a preference Registry.xml',
+  userPreferences: 'a preference Registry.xml',
+};
+
+/** One part read on its own: a part that cannot be read is a message about that part, never the end of the backup. */
+function readPart(file: BackupFile): ReadExport | string {
+  const part = backupPartOf(file.path)!;
+  try {
+    return readPolicyBytes(file.bytes, file.path) ?? `Not ${PART_FORMATS[part]} as a GPO backup keeps it here, so its settings are not read; the backup's other parts are.`;
+  } catch (error) {
+    return `Cannot read this part (${error instanceof Error ? error.message : String(error)}); the backup's other parts are read.`;
+  }
+}
+
 /**
  * Reads a GPO backup as one export: the registry.pol files, the security template and the preference
  * registry items, named after the GPO. `gpreport.xml` renders the same settings, so it is read only
@@ -78,9 +99,9 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
   for (const name of wanted) {
     const file = byPart.get(name);
     if (!file) continue;
-    const read = readPolicyBytes(file.bytes, file.path);
-    if (!read) {
-      problems.push({ severity: 'warning', message: `${file.path} is not in the format a GPO backup keeps there, so it is not read.`, span: { start: 0, end: 0 }, file: file.path });
+    const read = readPart(file);
+    if (typeof read === 'string') {
+      problems.push({ severity: 'warning', message: read, span: { start: 0, end: 0 }, file: file.path });
       continue;
     }
     parts.push({ path: file.path, part: name, text: read.text });

@@ -49,9 +49,54 @@ function looksLikeLgpo(text: string): boolean {
   return lines.length >= 4 && lgpoConfiguration(lines[0]!) !== undefined && isLgpoAction(lines[3]!);
 }
 
-function looksLikeSecurityTemplate(text: string): boolean {
-  const head = firstLines(text, 40).map((l) => l.trim().toLowerCase());
-  return (head.includes('[unicode]') || head.includes('[version]')) && head.some((l) => l.replace(/\s/g, '') === 'signature="$chicago$"');
+/** The sections secedit writes in a security template besides `[Version]` (gpo-formats.md §6). */
+const SECEDIT_SECTIONS: ReadonlySet<string> = new Set([
+  'unicode',
+  'system access',
+  'system log',
+  'security log',
+  'application log',
+  'event audit',
+  'kerberos policy',
+  'registry values',
+  'registry keys',
+  'privilege rights',
+  'service general setting',
+  'file security',
+  'group membership',
+  'profile description',
+]);
+
+/** How far the template sniffer reads: GPMC and secedit write `[Version]` last, after sections of any length. */
+export const TEMPLATE_SNIFF_CHARS = 1024 * 1024;
+
+/**
+ * A security template (`GptTmpl.inf`): its first line that is not blank or a comment opens a section, it has a
+ * `[Version]` section with `signature="$CHICAGO$"` and at least one section only secedit writes, wherever
+ * they are in the first TEMPLATE_SNIFF_CHARS characters. A driver INF has the signature but none of those sections.
+ */
+export function looksLikeSecurityTemplate(text: string): boolean {
+  const head = text.length > TEMPLATE_SNIFF_CHARS ? text.slice(0, TEMPLATE_SNIFF_CHARS) : text;
+  let section: string | undefined;
+  let signed = false;
+  let secedit = false;
+  for (let pos = 0; pos < head.length; ) {
+    let end = pos;
+    while (end < head.length && head.charCodeAt(end) !== 10 && head.charCodeAt(end) !== 13) end++;
+    const line = head.slice(pos, end).trim();
+    pos = end + 1;
+    if (line === '' || line.startsWith(';')) continue;
+    if (line.startsWith('[') && line.endsWith(']')) {
+      section = line.slice(1, -1).trim().toLowerCase();
+      if (SECEDIT_SECTIONS.has(section)) secedit = true;
+    } else if (section === undefined) {
+      return false;
+    } else if (section === 'version' && line.replace(/\s/g, '').toLowerCase() === 'signature="$chicago$"') {
+      signed = true;
+    }
+    if (signed && secedit) return true;
+  }
+  return false;
 }
 
 /** Detects a policy export from its bytes and decoded text; undefined for anything else (unrelated XML, `.reg` or text). */

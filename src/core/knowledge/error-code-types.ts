@@ -4,9 +4,10 @@ import type { SourceId } from './sources';
  * The code families an admin meets. `disconnect` = the client's "Error code" (discReason),
  * `extended` = "Extended error code" (ExtendedDisconnectReason), `errinfo` = the server's
  * Set Error Info PDU value, `neg-failure` = the X.224 RDP_NEG_FAILURE code a probe sees,
- * `logon` = OnLogonError lError.
+ * `logon` = OnLogonError lError, `client` = other codes the client apps show (HRESULTs in the authentication
+ * error dialog, the Windows App and mobile clients' 0x3000000 family).
  */
-export type ErrorCodeFamily = 'disconnect' | 'extended' | 'errinfo' | 'neg-failure' | 'logon';
+export type ErrorCodeFamily = 'disconnect' | 'extended' | 'errinfo' | 'neg-failure' | 'logon' | 'client';
 
 export interface ErrorCodeInfo {
   readonly family: ErrorCodeFamily;
@@ -14,6 +15,8 @@ export interface ErrorCodeInfo {
   readonly code: number;
   /** The symbolic name from the source (`disconnectReasonAtClientWinsockFDCLOSE`). */
   readonly name: string;
+  /** Other spellings of the name that implementations use (FreeRDP's `ERRINFO_ENCRYPTION_PACKAGE_MISMATCH`). */
+  readonly aliases?: readonly string[];
   /** The documented meaning, close to the source's wording. */
   readonly meaning: string;
   /** Likely causes, most common first; empty when no source names one. */

@@ -52,7 +52,8 @@ function entryFor(value: number, family: ErrorCodeFamily | undefined): ErrorCode
     : family === 'errinfo' ? [...lookupErrorCode(value, 'errinfo'), ...lookupErrorCode(value, 'extended')]
     : family ? lookupErrorCode(value, family)
     : [];
-  return preferred[0] ?? (value >= SMALL ? lookupErrorCode(value)[0] : undefined);
+  // A bare HRESULT in any log is not a Remote Desktop code: the client family is for `explain`, not for free text.
+  return preferred[0] ?? (value >= SMALL ? lookupErrorCode(value).find((e) => e.family !== 'client') : undefined);
 }
 
 function found(text: string, start: number, family: ErrorCodeFamily | undefined): FoundErrorCode | undefined {

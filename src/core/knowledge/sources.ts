@@ -20,7 +20,9 @@ export type SourceId =
   | 'ONLOGONERROR'
   | 'CANT-CONNECT'
   | 'MAC-WHATSNEW'
-  | 'XRDP';
+  | 'XRDP'
+  | 'HRESULT-COMMON'
+  | 'MS-ERREF';
 
 export interface Source {
   readonly id: SourceId;
@@ -146,6 +148,18 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'MAC-WHATSNEW',
     title: "Microsoft Learn: What's new in the Remote Desktop client for macOS",
     url: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/clients/mac-whatsnew',
+    primary: true,
+  },
+  'HRESULT-COMMON': {
+    id: 'HRESULT-COMMON',
+    title: 'Microsoft Learn: Common HRESULT values',
+    url: 'https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values',
+    primary: true,
+  },
+  'MS-ERREF': {
+    id: 'MS-ERREF',
+    title: '[MS-ERREF]: Windows Error Codes, 2.1 HRESULT values',
+    url: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/',
     primary: true,
   },
   XRDP: {

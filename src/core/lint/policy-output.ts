@@ -102,18 +102,18 @@ export function lintBackupFolder(folder: string, display: (path: string) => stri
   const linted = lintGpoBackup(files, options);
   const placer = new Placer();
   for (const part of linted.parts) placer.add(part.path, display(join(folder, part.path)), part.text, part.part === 'machinePol' || part.part === 'userPol');
+  // A part that could not be read is reported on its own path; the parts that were read still report.
+  const unlocated = linted.problems.filter((p) => p.file !== undefined && !placer.paths.has(p.file));
+  const partErrors = unlocated.map((p) => ({ path: display(join(folder, p.file!)), message: p.message }));
   if (linted.parts.length === 0) {
-    return { reports: [], errors: [...errors, { path: display(folder), message: 'The GPO backup holds no registry.pol, gpreport.xml, GptTmpl.inf or preference Registry.xml to read.' }] };
+    const message = partErrors.length ? 'No part of the GPO backup could be read.' : 'The GPO backup holds no registry.pol, gpreport.xml, GptTmpl.inf or preference Registry.xml to read.';
+    return { reports: [], errors: [...errors, ...partErrors, { path: display(folder), message }] };
   }
   const byPath = policyOutput(linted.findings, placer);
   const reports: FileReport[] = linted.parts.map((part, i) => {
     const path = display(join(folder, part.path));
     return { path, format: 'gpo-backup', findings: byPath.get(path) ?? [], ...(i === 0 && { crossCheck: policySummary(linted.policy, placer) }) };
   });
-  const located = linted.problems.filter((p) => p.file === undefined || placer.paths.has(p.file));
-  const unlocated = linted.problems.filter((p) => !located.includes(p));
-  return {
-    reports,
-    errors: [...errors, ...problemErrors(located, placer), ...unlocated.map((p) => ({ path: display(join(folder, p.file!)), message: p.message }))],
-  };
+  const located = linted.problems.filter((p) => !unlocated.includes(p));
+  return { reports, errors: [...errors, ...problemErrors(located, placer), ...partErrors] };
 }

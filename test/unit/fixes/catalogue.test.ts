@@ -43,7 +43,7 @@ describe('PowerShell fix catalogue', () => {
     for (const fix of POWERSHELL_FIXES) {
       assert.match(fix.id, /^[a-z]+(-[a-z0-9]+)+$/, fix.id);
       assert.ok(CAUSES.has(fix.cause), `${fix.id}: cause ${fix.cause}`);
-      assert.ok(['server', 'client', 'azure'].includes(fix.runsOn), fix.id);
+      assert.ok(['server', 'client', 'client-or-server', 'azure'].includes(fix.runsOn), fix.id);
       for (const sentence of [fix.description, fix.undo, ...(fix.warning ? [fix.warning] : [])]) {
         assert.match(sentence, /^[A-Z0-9].*\.$/, `${fix.id}: ${sentence}`);
       }
@@ -130,16 +130,77 @@ describe('PowerShell fix catalogue', () => {
     assert.ok(seen > 10, `only ${seen} commands found`);
   });
 
-  it('renew-self-signed-cert stops, changing nothing, unless the listener uses its self-signed certificate', () => {
-    const result = renderFix(findFix('renew-self-signed-cert')!, {});
+  /** The script as lines, and the first line (after `from`) that matches. */
+  function script(id: string, params: Record<string, string> = {}): { lines: string[]; at: (re: RegExp, from?: number) => number } {
+    const result = renderFix(findFix(id)!, params);
     assert.ok(result.ok);
     const lines = result.script.split('\n');
-    const guard = lines.findIndex((l) => /^\s+if \(\$ts\.SSLCertificateSHA1HashType -ne 1\) \{$/.test(l));
-    assert.ok(guard > 0, 'the script reads SSLCertificateSHA1HashType');
+    return { lines, at: (re, from = 0) => lines.findIndex((l, i) => i >= from && re.test(l)) };
+  }
+
+  it('renew-self-signed-cert checks the listener and every prerequisite before it changes anything', () => {
+    const { lines, at } = script('renew-self-signed-cert');
+    const guard = at(/^\s+if \(\$ts\.SSLCertificateSHA1HashType -gt 1\) \{$/);
+    assert.ok(guard > 0, 'types 2 and 3 are refused; 0 (not valid) and 1 (self-signed) go on');
     assert.match(lines[guard + 1]!, /^\s+throw "/);
-    for (const change of ['Remove-Item', 'Restart-Service']) {
-      const at = lines.findIndex((l) => l.includes(change));
-      assert.ok(at > guard + 1, `${change} comes after the guard`);
+    const refuse = at(/^\s+if \(\$missing\.Count -gt 0\) \{ throw /);
+    for (const needed of [/SelfSignedCertStore/, /'CertPropSvc', 'KeyIso', 'CryptSvc', 'SessionEnv'/, /Get-Acl -Path \$keys/, /S-1-5-32-544/, /S-1-1-0/]) {
+      const where = at(needed, guard);
+      assert.ok(where > guard && where < refuse, `${needed} is checked before the script may change anything`);
     }
+    const backup = at(/\$my\.Add\(\$cert\)/);
+    const verified = at(/if \(\$saved\.Count -ne \$old\.Count\) \{ throw /);
+    const remove = at(/^\s+\$old \| Remove-Item$/);
+    const restart = at(/Restart-Service -Name 'TermService'/);
+    assert.ok(refuse < backup && backup < verified && verified < remove && remove < restart, 'refuse, copy, verify the copy, remove, restart: in that order');
+    assert.ok(!lines[remove]!.includes('-DeleteKey'), 'the private key stays for the copy in LocalMachine\\My');
+    const rollback = at(/Set-CimInstance -InputObject \$ts -Property @\{ SSLCertificateSHA1Hash = \$saved\[0\]\.Thumbprint \}/);
+    assert.ok(rollback > restart, 'when no new certificate appears, the old one is bound again');
+    assert.ok(at(/Undo\s+= \$undo/) > rollback, 'the result says how to roll back');
+  });
+
+  it('open-firewall and allow-remote-connections enable only the user-mode rules, on the profiles asked for, and print the undo', () => {
+    for (const id of ['open-firewall', 'allow-remote-connections']) {
+      const fix = findFix(id)!;
+      const profiles = fix.params.find((p) => p.key === 'profiles')!;
+      assert.equal(validateParam(profiles, 'Domain+Private'), undefined);
+      assert.ok(validateParam(profiles, 'Domain;Stop-Computer'), `${id}: anything but a profile list is refused`);
+      assert.ok(validateParam(profiles, 'Any'), `${id}: "Any" would include Public`);
+      const { lines, at } = script(id, { profiles: 'Private' });
+      const text = lines.join('\n');
+      assert.doesNotMatch(text, /-Group|-DisplayGroup|28752|Shadow-In/, `${id}: not the whole group, not the Shadow rule`);
+      assert.ok(at(/^\$Profiles = 'Private'$/) >= 0, `${id}: the profiles are a quoted literal`);
+      const before = at(/\$before = @\(Get-NetFirewallRule -Name \$ruleNames\)/);
+      const set = at(/Set-NetFirewallRule -Name \$ruleNames -Profile \(\$Profiles -split '\\\+'\) -Enabled 'True'/);
+      assert.ok(before > 0 && set > before, `${id}: the previous state is read before the change`);
+      assert.ok(at(/\$ruleNames = 'RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP'/) >= 0, id);
+      assert.ok(at(/\$firewallUndo = .*Set-NetFirewallRule -Name ''\{0\}'' -Enabled \{1\} -Profile ''\{2\}'''/) > 0, `${id}: the undo restores state and profiles`);
+    }
+  });
+
+  it('reset-machinekeys-azure saves the permissions with icacls /save, keeps the owners and prints the /restore command', () => {
+    const { at } = script('reset-machinekeys-azure', { resourceGroup: 'rg', vmName: 'vm' });
+    const save = at(/^icacls \$keys \/save \$saved \/t \/c/);
+    const owners = at(/^\$owners = /);
+    const take = at(/^takeown /);
+    const grant = at(/^icacls \$keys \/t \/c \/grant /);
+    const setOwner = at(/icacls \$item\.Path \/setowner \$item\.Owner/);
+    assert.ok(save > 0 && save < owners && owners < take && take < grant && grant < setOwner, 'save, record owners, take, grant, give owners back');
+    assert.ok(at(/Undo\s+= 'icacls \{0\} \/restore \{1\} \/c' -f \$rsa, \$saved/) > setOwner, 'the undo restores on the parent folder, where /save named the items');
+    assert.ok(at(/\$my\.Add\(\$cert\)/) < at(/^\$old \| Remove-Item$/), 'the certificate is kept before it is removed');
+  });
+
+  it('read-effective-policy stops when gpresult fails', () => {
+    const { lines, at } = script('read-effective-policy');
+    const run = at(/gpresult\.exe /);
+    assert.match(lines[run + 1]!, /if \(\$LASTEXITCODE -ne 0 -or -not \(Test-Path -Path \$file\)\) \{/);
+    assert.match(lines[run + 2]!, /throw /);
+    assert.ok(at(/Get-Content -Path \$file/) > run + 2);
+  });
+
+  it('set-credssp-oracle says it runs on the client or the server', () => {
+    const fix = findFix('set-credssp-oracle')!;
+    assert.equal(fix.runsOn, 'client-or-server');
+    assert.match(renderFix(fix, { value: '1' }).ok ? (renderFix(fix, { value: '1' }) as { script: string }).script : '', /# Run on: the client or the server/);
   });
 });

@@ -39,11 +39,11 @@ describe('renderFix', () => {
     assert.equal(
       render('set-credssp-oracle', { value: '1' }),
       [
-        '# Set CredSSP Encryption Oracle Remediation (rdp-doctor fix set-credssp-oracle)',
-        '# What it does: Sets AllowEncryptionOracle under HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters on this computer (client or server): 0 Force Updated Clients, 1 Mitigated (the Windows default), 2 Vulnerable.',
+        '# Set CredSSP Encryption Oracle Remediation on the client or the server (rdp-doctor fix set-credssp-oracle)',
+        '# What it does: Sets AllowEncryptionOracle under HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters on the computer it runs on, client or server, since both sides have the setting and KB4093492 blocks certain client and server combinations: 0 Force Updated Clients, 1 Mitigated (the Windows default), 2 Vulnerable.',
         '# To undo: Set the PreviousAllowEncryptionOracle value it prints, or delete the AllowEncryptionOracle value to go back to the Windows default (Mitigated).',
         '# Warning: 2 (Vulnerable) lets unpatched peers in and exposes CVE-2018-0886, so use it only until both sides are patched; a domain GPO overwrites this value at its next refresh.',
-        '# Run on: the client computer.',
+        '# Run on: the client or the server, whichever computer holds the value to change.',
         '# Addresses: GPO005, NET010.',
         '#Requires -RunAsAdministrator',
         "$AllowEncryptionOracle = '1'",

@@ -87,6 +87,48 @@ describe('rdp-doctor lint on policy exports', () => {
     assert.match(user.message, /GPO "RDS Session Hosts"/);
   });
 
+  it('a GptTmpl.inf in GPMC order (its [Version] 71 lines down) is linted as a security template', () => {
+    const { code, json } = lint(['GptTmpl-gpmc.inf']);
+    assert.deepEqual(json.errors, []);
+    assert.equal(code, 1);
+    assert.equal(json.files[0]!.format, 'security-template');
+    assert.deepEqual(json.files[0]!.findings.map((f) => [f.ruleId, f.line]), [['GPO005', 62]]);
+  });
+
+  it('a GPO backup with a broken part: that part is an error with its path, the others keep their findings (exit 2)', () => {
+    const { code, json } = lint(['backup-broken-part']);
+    assert.equal(code, 2);
+    assert.deepEqual(
+      json.errors.map((e) => e.path.replace(/\\/g, '/').split('}/')[1]),
+      ['DomainSysvol/GPO/User/registry.pol'],
+    );
+    assert.match(json.errors[0]!.message, /^Not a Registry\.pol file/);
+    const parts = Object.fromEntries(json.files.map((f) => [f.path.replace(/\\/g, '/').split('}/')[1], f.findings.map((x) => x.ruleId)]));
+    assert.deepEqual(parts, {
+      'DomainSysvol/GPO/Machine/registry.pol': ['GPO002', 'GPO003', 'GPO004'],
+      'DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf': ['GPO005'],
+    });
+  });
+
+  it('a GPO backup none of whose parts can be read names each part, then the folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-backup-'));
+    try {
+      const backup = join(dir, '{9B1E6C52-3F0A-4D7B-8C21-5A4E2F90D1C3}');
+      cpSync(join(FIXTURES, 'backup-broken-part', '{9B1E6C52-3F0A-4D7B-8C21-5A4E2F90D1C3}', 'bkupInfo.xml'), join(backup, 'bkupInfo.xml'));
+      mkdirSync(join(backup, 'DomainSysvol', 'GPO', 'Machine'), { recursive: true });
+      writeFileSync(join(backup, 'DomainSysvol', 'GPO', 'Machine', 'Registry.pol'), 'not a policy file');
+      const { code, json } = lint(['.'], dir);
+      assert.equal(code, 2);
+      assert.deepEqual(json.files, []);
+      assert.deepEqual(json.errors.map((e) => [e.path.replace(/\\/g, '/'), e.message.split(' ').slice(0, 4).join(' ')]), [
+        ['{9B1E6C52-3F0A-4D7B-8C21-5A4E2F90D1C3}/DomainSysvol/GPO/Machine/Registry.pol', 'Not a Registry.pol file'],
+        ['{9B1E6C52-3F0A-4D7B-8C21-5A4E2F90D1C3}', 'No part of the'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('cross-checks a client .rdp against the server export found with it, with related locations in both files', () => {
     const { code, json } = lint(['mixed']);
     assert.equal(code, 1);

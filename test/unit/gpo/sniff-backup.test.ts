@@ -3,10 +3,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { backupPartOf, isBackupFolder, readGpoBackup } from '../../../src/core/gpo/read-gpo-backup';
+import { readSecurityTemplate } from '../../../src/core/gpo/read-security-template';
+import { looksLikeSecurityTemplate, sniffPolicyExport, TEMPLATE_SNIFF_CHARS } from '../../../src/core/gpo/sniff';
 import { detectFormat, isCandidateName } from '../../../src/core/lint/formats';
 import { lintGpoBackup } from '../../../src/core/lint/lint-file';
 import { decodeBytes } from '../../../src/core/text/decode';
-import { fixture, FIXTURES } from './helpers';
+import { fixture, fixtureText, FIXTURES } from './helpers';
 
 function format(path: string, named = false): string | undefined {
   const bytes = fixture(path);
@@ -53,6 +55,45 @@ describe('format sniffing', () => {
   });
 });
 
+describe('security templates as GPMC writes them', () => {
+  const gpmc = fixtureText('GptTmpl-gpmc.inf');
+  const lines = gpmc.split('\r\n');
+
+  it('the fixture is what GPMC writes: UTF-16LE with BOM, CRLF, [Unicode] first and [Version] more than 60 lines down', () => {
+    const bytes = fixture('GptTmpl-gpmc.inf');
+    assert.deepEqual([bytes[0], bytes[1]], [0xff, 0xfe]);
+    assert.ok(!/[^\r]\n/.test(gpmc), 'every line ends in CRLF');
+    assert.equal(lines[0], '[Unicode]');
+    assert.ok(lines.indexOf('[Version]') > 60, `[Version] is on line ${lines.indexOf('[Version]') + 1}`);
+  });
+
+  it('is recognized by its sections wherever [Version] is', () => {
+    assert.equal(format('GptTmpl-gpmc.inf'), 'security-template');
+    assert.equal(format('GptTmpl-gpmc.inf', true), 'security-template');
+    const long = ['[Unicode]', 'Unicode=yes', '[Registry Values]', ...Array.from({ length: 5000 }, (_, i) => `MACHINE\\Software\\Contoso\\V${i}=4,${i}`), '[Version]', 'signature = "$CHICAGO$"', 'Revision=1'].join('\r\n');
+    assert.ok(long.length < TEMPLATE_SNIFF_CHARS);
+    assert.equal(sniffPolicyExport(undefined, long), 'security-template');
+  });
+
+  it('is not recognized past the bound, without its signature, or when no secedit section is there', () => {
+    const filler = 'MACHINE\\Software\\Contoso\\Value=4,1\r\n'.repeat(Math.ceil(TEMPLATE_SNIFF_CHARS / 36));
+    assert.equal(looksLikeSecurityTemplate(`[Unicode]\r\nUnicode=yes\r\n[Registry Values]\r\n${filler}[Version]\r\nsignature="$CHICAGO$"\r\n`), false);
+    assert.equal(looksLikeSecurityTemplate(gpmc.replace('signature="$CHICAGO$"', 'Revision=1')), false);
+    assert.equal(looksLikeSecurityTemplate('[Version]\r\nsignature="$CHICAGO$"\r\nClass=Image\r\n[Manufacturer]\r\n%Msft%=Generic\r\n'), false, 'a driver INF');
+    assert.equal(looksLikeSecurityTemplate('Computer\r\n[Unicode]\r\n[Version]\r\nsignature="$CHICAGO$"\r\n'), false, 'text before the first section');
+    assert.equal(looksLikeSecurityTemplate('; secedit export\r\n\r\n[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\n'), true);
+  });
+
+  it('reads [Registry Values] wherever the section is, each value at its own line', () => {
+    const doc = readSecurityTemplate(gpmc);
+    assert.deepEqual(doc.problems, []);
+    const oracle = doc.settings.find((s) => s.valueName === 'AllowEncryptionOracle')!;
+    assert.equal(oracle.data, 2);
+    assert.equal(gpmc.slice(0, oracle.source.span.start).split('\r\n').length, lines.findIndex((l) => l.includes('AllowEncryptionOracle')) + 1);
+    assert.equal(doc.settings.length, lines.filter((l) => l.startsWith('MACHINE\\')).length);
+  });
+});
+
 describe('GPO backup folder', () => {
   const folder = join(FIXTURES, 'backup', '{40144D25-C0AB-42E5-B1FB-D89261259A27}');
   const files = (function walk(dir: string): { path: string; bytes: Buffer }[] {
@@ -86,5 +127,33 @@ describe('GPO backup folder', () => {
     assert.ok(where.includes('GPO009@Registry.xml'), where.join());
     assert.ok(where.includes('GPO007@registry.pol#1'), where.join());
     assert.ok(where.includes('GPO005@GptTmpl.inf'), where.join());
+  });
+});
+
+describe('GPO backup with a part that cannot be read', () => {
+  const folder = join(FIXTURES, 'backup-broken-part', '{9B1E6C52-3F0A-4D7B-8C21-5A4E2F90D1C3}');
+  const files = (function walk(dir: string): { path: string; bytes: Buffer }[] {
+    return readdirSync(dir).flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [{ path: relative(folder, full), bytes: fixture(relative(FIXTURES, full)) }];
+    });
+  })(folder);
+
+  it('reports the broken part with its path and still reads and lints the others', () => {
+    const linted = lintGpoBackup(files);
+    assert.deepEqual(linted.parts.map((p) => p.part).sort(), ['machinePol', 'securityTemplate']);
+    assert.equal(linted.problems.length, 1);
+    assert.equal(linted.problems[0]!.file!.replace(/\\/g, '/'), 'DomainSysvol/GPO/User/registry.pol');
+    assert.match(linted.problems[0]!.message, /^Not a Registry\.pol file .*the backup's other parts are\.$/);
+    const where = linted.findings.map((f) => `${f.ruleId}@${f.location.file!.replace(/\\/g, '/').split('/').pop()}`);
+    assert.ok(where.includes('GPO005@GptTmpl.inf'), where.join());
+    assert.ok(where.includes('GPO002@registry.pol'), where.join());
+  });
+
+  it('the GPMC-ordered template in a backup is read as the template', () => {
+    const only = readGpoBackup(files.filter((f) => /bkupinfo|gpttmpl/i.test(f.path)));
+    assert.deepEqual(only.doc.problems, []);
+    assert.deepEqual(only.parts.map((p) => p.part), ['securityTemplate']);
+    assert.ok(only.doc.settings.some((s) => s.valueName === 'AllowEncryptionOracle' && s.gpo === 'RDS Security Baseline'));
   });
 });

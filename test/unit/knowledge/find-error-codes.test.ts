@@ -11,7 +11,7 @@ const ACCEPTED: [string, [string, number, string, string][]][] = [
   ['Error code 2308', [['2308', 11, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
   ['0x00000904', [['0x00000904', 0, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
   ['disconnect reason 2308', [['2308', 18, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
-  ['ErrorInfo 0x10C9', [['0x10C9', 10, 'errinfo', 'ERRINFO_UNKNOWN_DATA_PDU_TYPE']]],
+  ['ErrorInfo 0x10C9', [['0x10C9', 10, 'errinfo', 'ERRINFO_UNKNOWNPDUTYPE2']]],
   ['RDP ClientActiveX has been disconnected (Reason= 2308)', [['2308', 49, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
   ['Reason= 3', [['3', 8, 'disconnect', 'disconnectReasonByServer']]],
   ['Session 2 has been disconnected, reason code 12', [['12', 45, 'errinfo', 'ERRINFO_LOGOFF_BY_USER']]],

@@ -12,6 +12,8 @@ export const SOURCE = {
   credSsp: 'https://support.microsoft.com/help/4093492',
   testNetConnection: 'https://learn.microsoft.com/powershell/module/nettcpip/test-netconnection',
   enableFirewallRule: 'https://learn.microsoft.com/powershell/module/netsecurity/enable-netfirewallrule',
+  setFirewallRule: 'https://learn.microsoft.com/powershell/module/netsecurity/set-netfirewallrule',
+  icacls: 'https://learn.microsoft.com/windows-server/administration/windows-commands/icacls',
   setCimInstance: 'https://learn.microsoft.com/powershell/module/cimcmdlets/set-ciminstance',
   invokeCimMethod: 'https://learn.microsoft.com/powershell/module/cimcmdlets/invoke-cimmethod',
   gpresult: 'https://learn.microsoft.com/windows-server/administration/windows-commands/gpresult',
@@ -35,8 +37,35 @@ export const COMPUTER_NAME: FixParam = {
 export const GET_LISTENER =
   "    $ts = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName 'Win32_TSGeneralSetting' -Filter \"TerminalName='RDP-Tcp'\"";
 
-/** The built-in "Remote Desktop" firewall rule group by its resource name, the same under every display language. */
-export const RDP_FIREWALL_GROUP = "'@FirewallAPI.dll,-28752'";
+/**
+ * The built-in inbound rules "Remote Desktop - User Mode (TCP-In)" and "(UDP-In)", by their names, the same under
+ * every display language. The group's third rule, Shadow, lets administrators watch sessions and stays as it is.
+ */
+export const RDP_USER_MODE_RULES = "'RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP'";
+
+/** The firewall profiles the user-mode rules are enabled on. */
+export const FIREWALL_PROFILES: FixParam = {
+  key: 'profiles',
+  label: 'Firewall profiles',
+  description: 'The network profiles Remote Desktop is allowed on: Domain, Private, Public, or two or three of them joined with + (Domain+Private).',
+  kind: 'choice',
+  // NOTE: joined with + because a comma separates the items of a VS Code snippet choice.
+  choices: ['Domain+Private', 'Domain', 'Private', 'Domain+Private+Public', 'Domain+Public', 'Private+Public', 'Public'],
+  required: false,
+  placeholder: 'Domain+Private',
+  default: 'Domain+Private',
+};
+
+/**
+ * Lines inside `$fix` (which takes `$Profiles`): enable the two user-mode rules on those profiles only, and leave in
+ * `$firewallUndo` the command that puts back each rule's previous state and profiles.
+ */
+export const ENABLE_USER_MODE_RULES: readonly string[] = [
+  `    $ruleNames = ${RDP_USER_MODE_RULES}`,
+  '    $before = @(Get-NetFirewallRule -Name $ruleNames)',
+  "    $firewallUndo = @($before | ForEach-Object { 'Set-NetFirewallRule -Name ''{0}'' -Enabled {1} -Profile ''{2}''' -f $_.Name, $_.Enabled, $_.Profile }) -join '; '",
+  "    Set-NetFirewallRule -Name $ruleNames -Profile ($Profiles -split '\\+') -Enabled 'True'",
+];
 
 /** Elevation is needed here only when the fix runs on this computer. */
 export const REQUIRES_ADMIN_LOCALLY = '{{!computerName}}#Requires -RunAsAdministrator';

@@ -1,5 +1,5 @@
 import type { FixParam, PowerShellFix } from '../types';
-import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, invokeFix, RDP_FIREWALL_GROUP, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
+import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, ENABLE_USER_MODE_RULES, FIREWALL_PROFILES, invokeFix, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
 
 const PORT: FixParam = {
   key: 'port',
@@ -15,22 +15,25 @@ export const openFirewall: PowerShellFix = {
   id: 'open-firewall',
   title: 'Enable the Remote Desktop firewall rules',
   cause: 'Network and firewall',
-  description: 'Enables every rule of the built-in Windows Defender Firewall group Remote Desktop (User Mode TCP and UDP, Shadow).',
-  undo: `Run Disable-NetFirewallRule -Group ${RDP_FIREWALL_GROUP}.`,
+  description: 'Enables the built-in Windows Defender Firewall rules Remote Desktop - User Mode (TCP-In) and (UDP-In) (RemoteDesktop-UserMode-In-TCP, -UDP) on the profiles asked for, and leaves the Shadow rule and the other profiles as they are.',
+  undo: 'Run the Undo command it prints: it gives each of the two rules back its previous state and profiles.',
   warning: 'The built-in rules allow port 3389 only, rules from a Group Policy firewall policy win over local ones, and cloud firewalls (network security groups) are separate.',
   runsOn: 'server',
   fixes: ['NET002', 'NET003'],
-  params: [COMPUTER_NAME],
-  sources: [SOURCE.enableFirewallRule, SOURCE.cannotConnect],
+  params: [FIREWALL_PROFILES, COMPUTER_NAME],
+  sources: [SOURCE.setFirewallRule, SOURCE.enableFirewallRule, SOURCE.cannotConnect],
   script: [
     REQUIRES_ADMIN_LOCALLY,
+    '$Profiles = {{profiles}}',
     COMPUTER_NAME_VARIABLE,
     '$fix = {',
+    '    param([string] $Profiles)',
     "    $ErrorActionPreference = 'Stop'",
-    `    Enable-NetFirewallRule -Group ${RDP_FIREWALL_GROUP}`,
-    `    Get-NetFirewallRule -Group ${RDP_FIREWALL_GROUP} | Select-Object -Property 'DisplayName', 'Enabled', 'Profile', 'Direction', 'Action'`,
+    ...ENABLE_USER_MODE_RULES,
+    "    Get-NetFirewallRule -Name $ruleNames | Select-Object -Property 'Name', 'Enabled', 'Profile', 'Direction', 'Action'",
+    "    'Undo: ' + $firewallUndo",
     '}',
-    ...invokeFix(),
+    ...invokeFix(['Profiles']),
   ],
 };
 

@@ -1,5 +1,5 @@
 import type { PowerShellFix } from '../types';
-import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, GET_LISTENER, invokeFix, RDP_FIREWALL_GROUP, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
+import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, ENABLE_USER_MODE_RULES, FIREWALL_PROFILES, GET_LISTENER, invokeFix, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
 
 const POLICY_KEY = "'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services'";
 
@@ -20,6 +20,9 @@ export const readEffectivePolicy: PowerShellFix = {
     "    $ErrorActionPreference = 'Stop'",
     "    $file = Join-Path -Path $env:TEMP -ChildPath 'rdp-doctor-rsop.xml'",
     '    gpresult.exe /SCOPE COMPUTER /X $file /F | Out-Null',
+    '    if ($LASTEXITCODE -ne 0 -or -not (Test-Path -Path $file)) {',
+    "        throw ('gpresult failed (exit code {0}), so no Resultant Set of Policy was read: run it elevated, and on a computer that has applied Group Policy.' -f $LASTEXITCODE)",
+    '    }',
     GET_LISTENER,
     "    $sources = @{ 0 = 'Server'; 1 = 'Group Policy'; 2 = 'Default' }",
     '    $rsop = Get-Content -Path $file -Raw',
@@ -45,17 +48,19 @@ export const allowRemoteConnections: PowerShellFix = {
   id: 'allow-remote-connections',
   title: 'Allow Remote Desktop connections',
   cause: 'Group Policy',
-  description: 'Sets fDenyTSConnections = 0 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server (the System Properties switch) and enables the Remote Desktop firewall rule group.',
-  undo: `Set fDenyTSConnections back to the PreviousDenyTSConnections it prints and run Disable-NetFirewallRule -Group ${RDP_FIREWALL_GROUP}.`,
+  description: 'Sets fDenyTSConnections = 0 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server (the System Properties switch) and enables the firewall rules Remote Desktop - User Mode (TCP-In) and (UDP-In) on the profiles asked for, not the Shadow rule.',
+  undo: 'Set fDenyTSConnections back to the PreviousDenyTSConnections it prints and run the FirewallUndo command it prints.',
   warning: 'When Group Policy denies connections (policy fDenyTSConnections = 1) the policy wins: the script warns, and the GPO must change.',
   runsOn: 'server',
   fixes: ['GPO001', 'NET002'],
-  params: [COMPUTER_NAME],
-  sources: [SOURCE.cannotConnect, SOURCE.admx, SOURCE.enableFirewallRule],
+  params: [FIREWALL_PROFILES, COMPUTER_NAME],
+  sources: [SOURCE.cannotConnect, SOURCE.admx, SOURCE.setFirewallRule],
   script: [
     REQUIRES_ADMIN_LOCALLY,
+    '$Profiles = {{profiles}}',
     COMPUTER_NAME_VARIABLE,
     '$fix = {',
+    '    param([string] $Profiles)',
     "    $ErrorActionPreference = 'Stop'",
     `    $policy = (Get-ItemProperty -Path ${POLICY_KEY} -Name 'fDenyTSConnections' -ErrorAction SilentlyContinue).fDenyTSConnections`,
     '    if ($policy -eq 1) {',
@@ -64,12 +69,13 @@ export const allowRemoteConnections: PowerShellFix = {
     "    $key = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server'",
     '    $previous = (Get-ItemProperty -Path $key).fDenyTSConnections',
     "    Set-ItemProperty -Path $key -Name 'fDenyTSConnections' -Value 0",
-    `    Enable-NetFirewallRule -Group ${RDP_FIREWALL_GROUP}`,
+    ...ENABLE_USER_MODE_RULES,
     '    [pscustomobject]@{',
     '        PreviousDenyTSConnections = $previous',
     '        DenyTSConnections         = 0',
+    '        FirewallUndo              = $firewallUndo',
     '    }',
     '}',
-    ...invokeFix(),
+    ...invokeFix(['Profiles']),
   ],
 };

@@ -84,12 +84,12 @@ export const requireNla: PowerShellFix = {
 
 export const setCredSspOracle: PowerShellFix = {
   id: 'set-credssp-oracle',
-  title: 'Set CredSSP Encryption Oracle Remediation',
+  title: 'Set CredSSP Encryption Oracle Remediation on the client or the server',
   cause: 'Security layer and NLA',
-  description: 'Sets AllowEncryptionOracle under HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters on this computer (client or server): 0 Force Updated Clients, 1 Mitigated (the Windows default), 2 Vulnerable.',
+  description: 'Sets AllowEncryptionOracle under HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters on the computer it runs on, client or server, since both sides have the setting and KB4093492 blocks certain client and server combinations: 0 Force Updated Clients, 1 Mitigated (the Windows default), 2 Vulnerable.',
   undo: 'Set the PreviousAllowEncryptionOracle value it prints, or delete the AllowEncryptionOracle value to go back to the Windows default (Mitigated).',
   warning: '2 (Vulnerable) lets unpatched peers in and exposes CVE-2018-0886, so use it only until both sides are patched; a domain GPO overwrites this value at its next refresh.',
-  runsOn: 'client',
+  runsOn: 'client-or-server',
   fixes: ['GPO005', 'NET010'],
   params: [
     {

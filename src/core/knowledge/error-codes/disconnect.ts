@@ -128,4 +128,29 @@ export const DISCONNECT_CODES: readonly ErrorCodeInfo[] = [
     'Not in Microsoft\'s OnDisconnected table. Observed with the text "Because of a protocol error detected at the client (code 0x1104), this session will be disconnected".',
     { sources: ['THIRD-PARTY'], unverified: true },
   ),
+  // ActiveX hosts such as mRemoteNG print these in decimal: 3334 and 4360.
+  row(
+    0xd06,
+    'undocumented',
+    'Not in Microsoft\'s OnDisconnected table. ActiveX hosts report it as 3334 with the text "Because of a protocol error, this session will be disconnected. Please try connecting to the remote computer again."',
+    {
+      likelyCauses: [
+        'Reported (unverified): many sessions open in one client process (mRemoteNG) exhaust the memory the Remote Desktop ActiveX control can get; a new client process connects (mRemoteNG issues 824 and 1194).',
+      ],
+      sources: ['THIRD-PARTY'],
+      unverified: true,
+    },
+  ),
+  row(
+    0x1108,
+    'undocumented',
+    'Not in Microsoft\'s OnDisconnected table. ActiveX hosts report it as 4360 after a black screen, intermittently, when connecting to Windows 10 and Windows Server 2012 R2 hosts.',
+    {
+      likelyCauses: [
+        'Reported (unverified): a reported workaround is a generic credential for TERMSRV/* in Credential Manager (mRemoteNG issues 328 and 1843).',
+      ],
+      sources: ['THIRD-PARTY'],
+      unverified: true,
+    },
+  ),
 ];

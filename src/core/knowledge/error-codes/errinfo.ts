@@ -1,5 +1,6 @@
 import type { ErrorCodeInfo } from '../error-code-types';
-import { ERRINFO_BROKER_CODES, ERRINFO_PROTOCOL_CODES } from './errinfo-protocol';
+import { ERRINFO_CLIENT_DATA_CODES } from './errinfo-client-data';
+import { ERRINFO_BROKER_CODES, ERRINFO_ENCRYPTION_CODES, ERRINFO_PROTOCOL_CODES } from './errinfo-protocol';
 import {
   CANT_CONNECT_LISTENER,
   CANT_CONNECT_NEGOTIATION,
@@ -18,8 +19,8 @@ const LICENSING = { likelyCauses: [LICENSING_POLICIES], sources: ['ERRINFO', 'AD
 
 /** Protocol-independent codes (MS-RDPBCGR 2.2.5.1.1). */
 const GENERAL: readonly ErrorCodeInfo[] = [
-  // FreeRDP calls it ERRINFO_SUCCESS.
-  row(0x0, 'ERRINFO_NONE', 'No error has occurred. This code SHOULD be ignored.', { notAnError: true }),
+  // FreeRDP calls 0 ERRINFO_SUCCESS and uses ERRINFO_NONE for 0xFFFFFFFF, its own end-of-table marker.
+  row(0x0, 'ERRINFO_NONE', 'No error has occurred. This code SHOULD be ignored.', { notAnError: true, aliases: ['ERRINFO_SUCCESS'] }),
   row(
     0x1,
     'ERRINFO_RPC_INITIATED_DISCONNECT',
@@ -34,8 +35,9 @@ const GENERAL: readonly ErrorCodeInfo[] = [
   row(0x4, 'ERRINFO_LOGON_TIMEOUT', 'The active session limit timer on the server has elapsed.', { checks: ['GPO007'] }),
   row(
     0x5,
-    'ERRINFO_DISCONNECTED_BY_OTHER_CONNECTION',
+    'ERRINFO_DISCONNECTED_BY_OTHERCONNECTION',
     'Another user connected to the server, forcing the disconnection of the current connection.',
+    { aliases: ['ERRINFO_DISCONNECTED_BY_OTHER_CONNECTION'] },
   ),
   row(0x6, 'ERRINFO_OUT_OF_MEMORY', 'The server ran out of available memory resources.'),
   row(0x7, 'ERRINFO_SERVER_DENIED_CONNECTION', 'The server denied the connection.', {
@@ -63,8 +65,9 @@ const GENERAL: readonly ErrorCodeInfo[] = [
   ),
   row(
     0xb,
-    'ERRINFO_RPC_INITIATED_DISCONNECT_BY_USER',
+    'ERRINFO_RPC_INITIATED_DISCONNECT_BYUSER',
     "The disconnection was initiated by an administrative tool on the server running in the user's session.",
+    { aliases: ['ERRINFO_RPC_INITIATED_DISCONNECT_BY_USER'] },
   ),
   row(
     0xc,
@@ -93,6 +96,17 @@ const GENERAL: readonly ErrorCodeInfo[] = [
     'The Winlogon process running in the remote session terminated unexpectedly.',
   ),
   row(0x18, 'ERRINFO_SERVER_CSRSS_CRASH', 'The CSRSS process running in the remote session terminated unexpectedly.'),
+  // NOTE: FreeRDP's and IronRDP's tables stop at 0x18; the wording is the spec's as other implementers quote it.
+  row(0x19, 'ERRINFO_SERVER_SHUTDOWN', 'The remote server is busy shutting down.', {
+    likelyCauses: ['The server is shutting down: the session ends with it; connect again once it is back.'],
+    sources: ['ERRINFO', 'THIRD-PARTY'],
+    unverified: true,
+  }),
+  row(0x1a, 'ERRINFO_SERVER_REBOOT', 'The remote server is busy rebooting.', {
+    likelyCauses: ['The server is restarting (often for updates): connect again once it is back.'],
+    sources: ['ERRINFO', 'THIRD-PARTY'],
+    unverified: true,
+  }),
 ];
 
 /** Protocol-independent licensing codes (see also MS-RDPELE). */
@@ -158,4 +172,6 @@ export const ERRINFO_CODES: readonly ErrorCodeInfo[] = [
   ...LICENSE,
   ...ERRINFO_BROKER_CODES,
   ...ERRINFO_PROTOCOL_CODES,
+  ...ERRINFO_CLIENT_DATA_CODES,
+  ...ERRINFO_ENCRYPTION_CODES,
 ];

@@ -1,5 +1,6 @@
 import type { ErrorCodeFamily, ErrorCodeInfo } from '../error-code-types';
 import { SOURCES, type SourceId } from '../sources';
+import { CLIENT_CODES } from './client';
 import { DISCONNECT_CODES } from './disconnect';
 import { ERRINFO_CODES } from './errinfo';
 import { EXTENDED_CODES, PROTOCOL_RANGE } from './extended';
@@ -14,6 +15,7 @@ export const ERROR_CODES: readonly ErrorCodeInfo[] = [
   ...ERRINFO_CODES,
   ...NEG_FAILURE_CODES,
   ...LOGON_CODES,
+  ...CLIENT_CODES,
 ];
 
 /** Codes are 32-bit: signed (OnLogonError's -2) or unsigned (0xC000006D). */
@@ -42,6 +44,26 @@ export function lookupErrorCode(code: number, family?: ErrorCodeFamily): ErrorCo
   return ERROR_CODES.filter((e) => e.code >>> 0 === key && (family === undefined || e.family === family));
 }
 
+/** A symbolic name as people paste it: the source's (`ERRINFO_ENCPKGMISMATCH`) or another implementation's. */
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** All entries a name or alias denotes, in any case, disconnect first. */
+export function lookupErrorName(name: string, family?: ErrorCodeFamily): ErrorCodeInfo[] {
+  const key = name.trim().toUpperCase();
+  // "undocumented" is what several codes are, not the name of one.
+  if (!NAME.test(key) || key === 'UNDOCUMENTED') return [];
+  return ERROR_CODES.filter(
+    (e) => (family === undefined || e.family === family) && (e.name.toUpperCase() === key || e.aliases?.some((a) => a.toUpperCase() === key)),
+  );
+}
+
+/** The entry a code or a name denotes: a number is looked up by value, anything else by name. */
+function resolve(text: string, family?: ErrorCodeFamily): { entry?: ErrorCodeInfo; value?: number; byName: boolean } {
+  const value = parseErrorCode(text);
+  if (value !== undefined) return { entry: lookupErrorCode(value, family)[0], value, byName: false };
+  return { entry: lookupErrorName(text, family)[0], byName: true };
+}
+
 /** The `explain --format json` object (SPEC §3), plus `unverified`. */
 export interface Explanation {
   code: string;
@@ -68,27 +90,34 @@ export const FAMILY_WORDS: Readonly<Record<string, ErrorCodeFamily>> = {
   'neg-failure': 'neg-failure',
   negfailure: 'neg-failure',
   logon: 'logon',
+  client: 'client',
 };
 
 /** One code read in the family named, without a pair: an extended code, ERRINFO or logon error on its own. */
 export function explainInFamily(family: ErrorCodeFamily, code: string): Explanation | { error: string } {
-  const value = parseErrorCode(code);
   const what = FAMILY_NOUNS[family];
-  if (value === undefined) return { error: notACode(code, what) };
-  const entry = lookupErrorCode(value, family)[0];
-  if (entry === undefined) return { error: unknownCode(code, value, what) };
+  const { entry, value, byName } = resolve(code, family);
+  if (value === undefined && entry === undefined) return { error: notACode(code, what) };
+  if (entry === undefined) return { error: unknownCode(code, value!, what) };
+  return {
+    ...describe(entry),
+    extended: null,
+    // The plain lookup would give the same entry: no need to say the family.
+    ...((byName ? lookupErrorName(code)[0] : lookupErrorCode(entry.code)[0]) !== entry && { family }),
+  };
+}
+
+/** The fields of an explanation that come from one entry alone. */
+function describe(entry: ErrorCodeInfo): Omit<Explanation, 'extended'> {
   return {
     code: hex(entry.code),
     decimal: entry.code,
     name: entry.name,
     meaning: entry.meaning,
-    extended: null,
     likelyCauses: [...entry.likelyCauses],
     checks: [...entry.checks],
     sources: entry.sources.map(sourceRef),
     unverified: Boolean(entry.unverified),
-    // The plain lookup would give the same entry: no need to say the family.
-    ...(lookupErrorCode(value)[0] !== entry && { family }),
   };
 }
 
@@ -115,6 +144,7 @@ export const FAMILY_LABELS: Readonly<Record<ErrorCodeFamily, string>> = {
   errinfo: 'Server error info',
   'neg-failure': 'Negotiation failure code',
   logon: 'Logon error',
+  client: 'Client error code',
 };
 
 const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
@@ -123,20 +153,20 @@ const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
   errinfo: 'server error info code',
   'neg-failure': 'negotiation failure code',
   logon: 'logon error code',
+  client: 'client error code',
 };
 
 export function explain(code: string, extended?: string): Explanation | { error: string } {
-  const value = parseErrorCode(code);
-  if (value === undefined) return { error: notACode(code, 'error code') };
-  const main = lookupErrorCode(value)[0];
-  if (main === undefined) return { error: unknownCode(code, value, 'error code') };
+  const { entry: main, value } = resolve(code);
+  if (main === undefined) return { error: value === undefined ? notACode(code, 'error code') : unknownCode(code, value, 'error code') };
 
   let ext: ErrorCodeInfo | undefined;
   if (extended !== undefined) {
     const extValue = parseErrorCode(extended);
-    if (extValue === undefined) return { error: notACode(extended, 'extended error code') };
-    ext = lookupExtended(extValue);
-    if (ext === undefined) return { error: unknownCode(extended, extValue, 'extended error code') };
+    ext = extValue === undefined ? (lookupErrorName(extended, 'extended')[0] ?? lookupErrorName(extended, 'errinfo')[0]) : lookupExtended(extValue);
+    if (ext === undefined) {
+      return { error: extValue === undefined ? notACode(extended, 'extended error code') : unknownCode(extended, extValue, 'extended error code') };
+    }
   }
   const extCode = ext?.code;
   const pair =
@@ -156,6 +186,8 @@ export function explain(code: string, extended?: string): Explanation | { error:
     checks: unique(layers.flatMap((l) => l.checks)),
     sources: unique([main, ext, pair].flatMap((l) => l?.sources ?? [])).map(sourceRef),
     unverified: Boolean(main.unverified || ext?.unverified),
+    // A name read in a family the number would not be looked up in first says which family it is.
+    ...(value === undefined && lookupErrorCode(main.code)[0] !== main && { family: main.family }),
   };
 }
 
@@ -180,7 +212,7 @@ function hex(code: number): string {
 
 function notACode(text: string, what: string): string {
   const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
-  return `"${text.trim()}" is not ${article} ${what}; write it in hex (0x904) or decimal (2308).`;
+  return `"${text.trim()}" is not ${article} ${what} or a name RDP Doctor knows; write it in hex (0x904), in decimal (2308) or as its name (ERRINFO_LOGOFF_BY_USER).`;
 }
 
 /** Names the value both ways and, when the digits mean a known code in the other base, says so. */
