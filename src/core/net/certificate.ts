@@ -35,7 +35,7 @@ const SAN_IP = 7;
 
 let forgeModule: typeof Forge | undefined;
 /** node-forge is loaded on first use, so the extension does not pay for it at activation. */
-function forge(): typeof Forge {
+export function forge(): typeof Forge {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (forgeModule ??= require('node-forge') as typeof Forge);
 }

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { NET001, NET002, NET003, NET004, NET022, NET028, NET029 } from '../rules/net/index';
+import { NET001, NET002, NET003, NET004, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import type { SeveritySetting } from '../rules/types';
 import { analyzeCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
@@ -8,13 +8,17 @@ import { resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './negotiate';
 import { followUps, MAIN_REQUEST, summarizeNegotiation, type NegotiationAnswer } from './negotiation';
 import { negotiationFindings } from './negotiation-findings';
+import type { NtlmInfo } from './ntlm';
+import { ntlmFindings } from './ntlm-findings';
+import { readNtlmInfo } from './ntlm-info';
 import { buildSteps, SELECTED_LABELS } from './steps';
 import { Budget, elapsed } from './step';
 import { connectTcp } from './tcp';
 import { handshake, type TlsResult } from './tls';
+import { legacyTlsFinding, probeTlsVersions } from './tls-versions';
 import { TrustStore } from './trust';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
-import { protocolName, startsTls } from './x224';
+import { PROTOCOL, protocolName, startsTls } from './x224';
 
 export interface CheckTarget {
   /** As the user wrote it (`host:port`, a `.rdp` path …). */
@@ -37,9 +41,10 @@ export interface CheckHostOptions {
   readonly now?: () => Date;
   /** Replaces `dns.lookup` (tests). */
   readonly lookup?: Lookup;
+  /** Asks a CredSSP server for its NTLM CHALLENGE (names, version, clock); on unless false. */
+  readonly ntlmInfo?: boolean;
 }
 
-const LEGACY_TLS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3']);
 let defaultStore: TrustStore | undefined;
 
 function applySeverities(findings: readonly NetFinding[], severities: CheckHostOptions['severities']): NetFinding[] {
@@ -67,6 +72,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let negotiation: NegotiationSummary | null = null;
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
+  let ntlm: NtlmInfo | null = null;
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
@@ -146,9 +152,13 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       answers.push(...asked);
       timings.followUpMs = elapsed(f);
     })();
+    // The capped handshakes and the NTLM question also get connections of their own, in parallel.
+    const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step)) : Promise.resolve(null);
+    const credSsp = main.confirm.kind === 'response' && (main.confirm.selectedProtocol === PROTOCOL.HYBRID || main.confirm.selectedProtocol === PROTOCOL.HYBRID_EX);
+    const ntlmRun = credSsp && options.ntlmInfo !== false ? timed('ntlmMs', readNtlmInfo(address, target.port, target.host, step())) : Promise.resolve(undefined);
     if (upgrade) setImmediate(preloadCertificateAnalysis);
-    const [tlsResult] = await Promise.all([tlsRun, questions]);
-    if (upgrade) timings.tlsMs = elapsed(t);
+    const [tlsResult, , accepted, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
+    if (ntlmResult?.ok) ntlm = ntlmResult.info;
 
     negotiation = summarizeNegotiation(answers);
     findings.push(...negotiationFindings(negotiation, answers));
@@ -157,8 +167,9 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       if (e.kind === 'aborted') cancelled = true;
       else findings.push(finding(NET028, M.NET028(selected, e.cause ?? e.message.replace(/\.$/, ''))));
     } else if (tlsResult?.ok) {
-      tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher };
-      if (LEGACY_TLS.has(tlsResult.protocol)) findings.push(finding(NET029, M.NET029(tlsResult.protocol)));
+      tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher, accepted };
+      const legacy = accepted && legacyTlsFinding(accepted);
+      if (legacy) findings.push(legacy);
       t = process.hrtime.bigint();
       const analysis = analyzeCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
       if (!analysis.ok) findings.push(finding(NET022, M.NET022Unreadable(analysis.problem)));
@@ -175,10 +186,16 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       }
       chain = describeChain(tlsResult.chain, analysis);
       timings.certificateMs = elapsed(t);
-    }
+      if (ntlm) findings.push(...ntlmFindings(ntlm, analysis.ok ? analysis.facts : null, options.now?.() ?? new Date()));
+    } else if (ntlm) findings.push(...ntlmFindings(ntlm, null, options.now?.() ?? new Date()));
     return finish();
   } finally {
     budget.dispose();
+  }
+
+  function timed<T>(key: string, run: Promise<T>): Promise<T> {
+    const began = process.hrtime.bigint();
+    return run.finally(() => void (timings[key] = elapsed(began)));
   }
 
   function finish(): HostCheckResult {
@@ -194,6 +211,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       negotiation,
       tls,
       certificate,
+      ntlm,
       chain,
       findings: kept,
       steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port }),

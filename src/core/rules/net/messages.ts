@@ -28,5 +28,4 @@ export const NET_MESSAGES = {
   NET027: (notAfter: Date, days: number) => `The certificate expires on ${day(notAfter)}, in ${days} day${days === 1 ? '' : 's'}.`,
   NET022Unreadable: (problem: string) => `The certificate cannot be analysed, so it cannot be trusted: ${problem}.`,
   NET028: (protocol: string, cause: string) => `The server selected ${protocol} but the TLS handshake failed (${cause}).`,
-  NET029: (version: string) => `The TLS handshake negotiated the legacy protocol ${version}.`,
 } as const;
