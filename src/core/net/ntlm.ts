@@ -17,6 +17,7 @@ export const NTLM_FLAG = {
   REQUEST_TARGET: 0x00000004,
   SIGN: 0x00000010,
   SEAL: 0x00000020,
+  LM_KEY: 0x00000080,
   NTLM: 0x00000200,
   ALWAYS_SIGN: 0x00008000,
   EXTENDED_SESSIONSECURITY: 0x00080000,
@@ -29,7 +30,7 @@ export const NTLM_FLAG = {
 
 /** What mstsc-like clients (and nmap's rdp-ntlm-info) ask for: 0xE20882B7. */
 export const PROBE_NEGOTIATE_FLAGS =
-  (NTLM_FLAG.UNICODE | NTLM_FLAG.OEM | NTLM_FLAG.REQUEST_TARGET | NTLM_FLAG.SIGN | NTLM_FLAG.SEAL | NTLM_FLAG.NTLM | NTLM_FLAG.ALWAYS_SIGN |
+  (NTLM_FLAG.UNICODE | NTLM_FLAG.OEM | NTLM_FLAG.REQUEST_TARGET | NTLM_FLAG.SIGN | NTLM_FLAG.SEAL | NTLM_FLAG.LM_KEY | NTLM_FLAG.NTLM | NTLM_FLAG.ALWAYS_SIGN |
     NTLM_FLAG.EXTENDED_SESSIONSECURITY | NTLM_FLAG.VERSION | NTLM_FLAG.KEY_128 | NTLM_FLAG.KEY_EXCH | NTLM_FLAG.KEY_56) >>> 0;
 
 /** AV_PAIR AvIds [MS-NLMP 2.2.2.1]. */
@@ -73,11 +74,11 @@ export function encodeNegotiateMessage(flags = PROBE_NEGOTIATE_FLAGS, ver: reado
   return out;
 }
 
-/** FILETIME (100 ns since 1601) as an ISO date; null when it is outside what Date can hold. */
+/** FILETIME (100 ns since 1601) as an ISO date; null past the year 9999, which no clock reads. */
 export function filetimeToIso(low: number, high: number): string | null {
   const ms = ((BigInt(high >>> 0) << 32n) | BigInt(low >>> 0)) / 10_000n - FILETIME_EPOCH_OFFSET_MS;
   const date = new Date(Number(ms));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 ? null : date.toISOString();
 }
 
 /** Strings in the payload are UTF-16LE; C0 controls stay in (text output escapes them later). */

@@ -60,9 +60,11 @@ const ctxChild = (children: readonly Asn1[], tag: number): Asn1 | undefined =>
 
 function integerOf(node: Asn1 | undefined): number | null {
   const inner = node && (node.value as Asn1[])[0];
-  if (!inner || inner.type !== forge().asn1.Type.INTEGER || typeof inner.value !== 'string' || inner.value.length === 0 || inner.value.length > 4) return null;
+  if (!inner || inner.type !== forge().asn1.Type.INTEGER || typeof inner.value !== 'string' || inner.value.length === 0) return null;
   const bytes = Buffer.from(inner.value, 'latin1');
-  return bytes.readIntBE(0, bytes.length);
+  // An NTSTATUS such as 0xC000006D arrives as a negative 4-byte or a positive 5-byte INTEGER.
+  if (bytes.length === 5 && bytes[0] === 0) return bytes.readUInt32BE(1);
+  return bytes.length <= 4 ? bytes.readIntBE(0, bytes.length) : null;
 }
 
 /** Reads a server's TSRequest: its first negoToken, or the NTSTATUS errorCode it reported. Never throws. */
