@@ -10,11 +10,11 @@ import { followUps, MAIN_REQUEST, summarizeNegotiation, type NegotiationAnswer }
 import { negotiationFindings } from './negotiation-findings';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
-import { readNtlmInfo } from './ntlm-info';
+import { askThenClose } from './ntlm-info';
 import { buildSteps, SELECTED_LABELS } from './steps';
 import { Budget, elapsed } from './step';
 import { connectTcp } from './tcp';
-import { handshake, type TlsResult } from './tls';
+import { openTls, sessionFacts, type TlsResult } from './tls';
 import { legacyTlsFinding, probeTlsVersions } from './tls-versions';
 import { TrustStore } from './trust';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
@@ -139,7 +139,8 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     if (!upgrade) socket.destroy();
 
     t = process.hrtime.bigint();
-    const tlsRun: Promise<TlsResult | undefined> = upgrade ? handshake(socket, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
+    const session = upgrade ? openTls(socket, target.host, step()) : undefined;
+    const tlsRun: Promise<TlsResult | undefined> = session ? session.then(sessionFacts) : Promise.resolve(undefined);
     // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
     const questions = (async (): Promise<void> => {
       const f = process.hrtime.bigint();
@@ -152,10 +153,11 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       answers.push(...asked);
       timings.followUpMs = elapsed(f);
     })();
-    // The capped handshakes and the NTLM question also get connections of their own, in parallel.
+    // The capped handshakes get connections of their own, in parallel; the NTLM question follows the main handshake.
     const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step)) : Promise.resolve(null);
     const credSsp = main.confirm.kind === 'response' && (main.confirm.selectedProtocol === PROTOCOL.HYBRID || main.confirm.selectedProtocol === PROTOCOL.HYBRID_EX);
-    const ntlmRun = credSsp && options.ntlmInfo !== false ? timed('ntlmMs', readNtlmInfo(address, target.port, target.host, step())) : Promise.resolve(undefined);
+    const ask = credSsp && options.ntlmInfo !== false;
+    const ntlmRun = session ? session.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step))) : Promise.resolve(undefined);
     if (upgrade) setImmediate(preloadCertificateAnalysis);
     const [tlsResult, , accepted, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
     if (ntlmResult?.ok) ntlm = ntlmResult.info;

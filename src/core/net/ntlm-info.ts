@@ -1,10 +1,11 @@
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
 import { exchangeConfirm } from './negotiate';
 import { encodeNegotiateMessage, parseChallengeMessage, type NtlmInfo } from './ntlm';
 import { runStep } from './step';
 import { connectTcp } from './tcp';
-import { closeTls, openTls } from './tls';
+import { closeTls, openTls, type TlsSession } from './tls';
 import { derElementLength, encodeTsRequest, parseTsRequest } from './tsrequest';
 import type { NetError, NetResult, StepOptions } from './types';
 import { PROTOCOL, protocolName } from './x224';
@@ -51,8 +52,34 @@ function exchangeTsRequest(tls: TLSSocket, request: Buffer, options: StepOptions
   );
 }
 
+/** On a CredSSP connection after the TLS handshake: send an NTLM NEGOTIATE in a TSRequest, read the CHALLENGE's facts. */
+export async function askNtlmChallenge(tls: TLSSocket, options: StepOptions): Promise<NtlmInfoResult> {
+  const exchanged = await exchangeTsRequest(tls, encodeTsRequest(encodeNegotiateMessage()), options);
+  if (!exchanged.ok) return exchanged;
+  const reply = parseTsRequest(exchanged.reply);
+  if (!reply.ok) return { ok: false, error: protocolError(`The CredSSP reply is not a valid TSRequest: ${reply.problem}.`) };
+  if (reply.negoToken === null) {
+    const status = reply.errorCode === null ? '' : ` (error 0x${reply.errorCode.toString(16).toUpperCase().padStart(8, '0')})`;
+    return { ok: false, error: protocolError(`The server answered the NTLM NEGOTIATE without a token${status}.`) };
+  }
+  const challenge = parseChallengeMessage(reply.negoToken);
+  if (!challenge.ok) return { ok: false, error: protocolError(`The server's NTLM reply is not a CHALLENGE_MESSAGE: ${challenge.problem}.`) };
+  return { ok: true, info: challenge.info, tsRequestVersion: reply.version };
+}
+
+/** Ends the main connection: asks for the CHALLENGE on it first when `ask` (it negotiated CredSSP), then closes politely. */
+export async function askThenClose(socket: Socket, session: TlsSession, ask: boolean, options: () => StepOptions): Promise<NtlmInfoResult | undefined> {
+  if (!session.ok) return undefined;
+  try {
+    return ask ? await askNtlmChallenge(session.tls, options()) : undefined;
+  } finally {
+    await closeTls(session.tls, 250);
+    socket.destroy();
+  }
+}
+
 /**
- * nmap's rdp-ntlm-info without nmap: negotiate CredSSP, complete TLS, send an NTLM NEGOTIATE in a TSRequest
+ * nmap's rdp-ntlm-info without nmap, on a connection of its own: negotiate CredSSP, complete TLS, send an NTLM NEGOTIATE in a TSRequest
  * and read the CHALLENGE's target info. No AUTHENTICATE is sent, so the server sees no logon attempt.
  */
 export async function readNtlmInfo(address: string, port: number, host: string, options: StepOptions): Promise<NtlmInfoResult> {
@@ -72,17 +99,7 @@ export async function readNtlmInfo(address: string, port: number, host: string, 
   const session = await openTls(tcp.socket, host, options);
   if (!session.ok) return session;
   try {
-    const exchanged = await exchangeTsRequest(session.tls, encodeTsRequest(encodeNegotiateMessage()), options);
-    if (!exchanged.ok) return exchanged;
-    const reply = parseTsRequest(exchanged.reply);
-    if (!reply.ok) return { ok: false, error: protocolError(`The CredSSP reply is not a valid TSRequest: ${reply.problem}.`) };
-    if (reply.negoToken === null) {
-      const status = reply.errorCode === null ? '' : ` (error 0x${reply.errorCode.toString(16).toUpperCase().padStart(8, '0')})`;
-      return { ok: false, error: protocolError(`The server answered the NTLM NEGOTIATE without a token${status}.`) };
-    }
-    const challenge = parseChallengeMessage(reply.negoToken);
-    if (!challenge.ok) return { ok: false, error: protocolError(`The server's NTLM reply is not a CHALLENGE_MESSAGE: ${challenge.problem}.`) };
-    return { ok: true, info: challenge.info, tsRequestVersion: reply.version };
+    return await askNtlmChallenge(session.tls, options);
   } finally {
     await closeTls(session.tls, 250);
     tcp.socket.destroy();

@@ -125,12 +125,18 @@ export async function openTls(socket: Socket, host: string, options: TlsOptions)
   return result;
 }
 
+/** The handshake's facts without the open socket. */
+export function sessionFacts(session: TlsSession): TlsResult {
+  if (!session.ok) return session;
+  const { tls: _open, ...facts } = session;
+  return facts;
+}
+
 /** The TLS handshake on the negotiated socket: protocol, cipher and the certificate chain, then the socket is closed. */
 export async function handshake(socket: Socket, host: string, options: TlsOptions & { readonly closeGraceMs?: number }): Promise<TlsResult> {
   const session = await openTls(socket, host, options);
   if (!session.ok) return session;
-  const { tls, ...facts } = session;
-  await closeTls(tls, options.closeGraceMs ?? 250);
+  await closeTls(session.tls, options.closeGraceMs ?? 250);
   socket.destroy();
-  return facts;
+  return sessionFacts(session);
 }
