@@ -10,7 +10,7 @@ export const TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2
 export const LEGACY_TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1'];
 /** The extra handshake that asks whether a legacy version is accepted. */
 export const LEGACY_RANGE: TlsVersionRange = { minVersion: 'TLSv1', maxVersion: 'TLSv1.1' };
-/** Asked only when the main handshake negotiated TLS 1.3. */
+/** Asked only when the main handshake negotiated TLS 1.3 and a legacy version is accepted too (it names NET029's "besides"). */
 export const TLS12_RANGE: TlsVersionRange = { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' };
 
 /** The answer of one capped handshake: the version the server chose, a refusal, or nothing learned. */
@@ -64,7 +64,9 @@ export function acceptedVersions(main: string, probes: readonly { readonly range
 
 /**
  * The capped handshakes of one listener, each on its own connection with its own X.224 negotiation: the legacy
- * range at once, TLS 1.2 alone once the main handshake says 1.3. Null when the main handshake failed.
+ * range at once; TLS 1.2 alone only when the main handshake says 1.3 and the legacy range was accepted, since an
+ * extra connection is not free (xrdp's listen backlog is 2: one connection too many costs a 1 s SYN retry).
+ * Null when the main handshake failed.
  */
 export async function probeTlsVersions(
   address: string,
@@ -75,7 +77,9 @@ export async function probeTlsVersions(
   options: () => StepOptions,
 ): Promise<TlsAccepted | null> {
   const legacy = probeTlsRange(address, port, host, requested, LEGACY_RANGE, options());
-  const tls12 = main.then((m) => (m?.ok && m.protocol === 'TLSv1.3' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined));
+  const tls12 = Promise.all([main, legacy]).then(([m, l]) =>
+    m?.ok && m.protocol === 'TLSv1.3' && l.kind === 'accepted' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
+  );
   const [m, l, t] = await Promise.all([main, legacy, tls12]);
   if (!m?.ok) return null;
   return acceptedVersions(m.protocol, [{ range: LEGACY_RANGE, answer: l }, ...(t ? [{ range: TLS12_RANGE, answer: t }] : [])]);
