@@ -157,7 +157,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step)) : Promise.resolve(null);
     const credSsp = main.confirm.kind === 'response' && (main.confirm.selectedProtocol === PROTOCOL.HYBRID || main.confirm.selectedProtocol === PROTOCOL.HYBRID_EX);
     const ask = credSsp && options.ntlmInfo !== false;
-    const ntlmRun = session ? session.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step))) : Promise.resolve(undefined);
+    const ntlmRun = session?.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step)));
     if (upgrade) setImmediate(preloadCertificateAnalysis);
     const [tlsResult, , accepted, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
@@ -188,8 +188,9 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       }
       chain = describeChain(tlsResult.chain, analysis);
       timings.certificateMs = elapsed(t);
+      // The NTLM question rides this handshake's connection, so its facts exist only when the handshake worked.
       if (ntlm) findings.push(...ntlmFindings(ntlm, analysis.ok ? analysis.facts : null, options.now?.() ?? new Date()));
-    } else if (ntlm) findings.push(...ntlmFindings(ntlm, null, options.now?.() ?? new Date()));
+    }
     return finish();
   } finally {
     budget.dispose();
