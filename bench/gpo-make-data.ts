@@ -3,7 +3,7 @@
 // `node out/bench/gpo-make-data.js [dir]`
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeRegistryPol, type PolRecordInput } from '../src/core/gpo/registry-pol-writer';
+import { writeRegistryPol, type PolRecordInput } from '../test/support/registry-pol-writer';
 
 const TARGET_BYTES = 20 * 1024 * 1024;
 const TS = 'SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';

@@ -7,8 +7,8 @@ import { checkHosts, readCertificates, TrustStore, type CheckTarget, type HostCh
 import { ALL_RULES } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import { formatCheckText } from './check-text';
-import { describeFsError, findConfigFor, type InputError } from './files';
-import { toSarif } from './sarif';
+import { describeFsError, findConfigFor, type InputError } from '../core/lint/inputs';
+import { toSarif } from '../core/report/sarif';
 import { isInputError, parseTarget, targetsFromInventory } from './check-targets';
 import { toolVersion } from './version';
 
@@ -39,8 +39,8 @@ function loadConfig(path: string | undefined, errors: InputError[]): { config: R
   const file = path ?? findConfigFor(join(process.cwd(), '.rdpdoctor.yaml'), new Map());
   if (!file) return { config: DEFAULT_CONFIG, dir: process.cwd() };
   try {
-    const { config, findings } = parseConfig(decodeBytes(readFileSync(file)).text, KNOWN_RULE_IDS);
-    for (const f of findings) if (f.severity === 'error') errors.push({ path: file, message: f.message });
+    const { config, problems } = parseConfig(decodeBytes(readFileSync(file)).text, KNOWN_RULE_IDS);
+    for (const p of problems) if (p.kind === 'invalid') errors.push({ path: file, message: p.message });
     return { config, dir: dirname(resolve(file)) };
   } catch (error) {
     errors.push({ path: file, message: `Cannot read the config: ${describeFsError(error)}` });

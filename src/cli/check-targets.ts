@@ -6,7 +6,7 @@ import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
 import { parseRdp } from '../core/rdp/parse';
 import { inventoryTarget, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
-import { describeFsError, type InputError } from './files';
+import { describeFsError, type InputError } from '../core/lint/inputs';
 
 /** `.rdp` files and anything that exists as a file are read for their address; the rest are addresses. */
 function looksLikeFile(arg: string): boolean {

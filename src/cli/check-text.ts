@@ -1,5 +1,5 @@
 import { ntlmDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
-import type { InputError } from './files';
+import type { InputError } from '../core/lint/inputs';
 
 const useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
 const paint = (code: number, text: string): string => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);

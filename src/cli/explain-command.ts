@@ -1,6 +1,6 @@
 import type { ErrorCodeFamily } from '../core/knowledge/error-code-types';
 import { explain, explainInFamily } from '../core/knowledge/error-codes/index';
-import { explanationMarkdown } from '../core/knowledge/explanation-markdown';
+import { explanationMarkdown } from '../core/explain/explanation-markdown';
 
 /** Runs `explain`: exit 0 with the explanation, or 2 for an unknown or malformed code. */
 export function runExplain(

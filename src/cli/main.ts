@@ -4,8 +4,8 @@ import type { ErrorCodeFamily } from '../core/knowledge/error-code-types';
 import { FAMILY_WORDS } from '../core/knowledge/error-codes/index';
 import { runExplain } from './explain-command';
 import { runFix } from './fix-command';
-import { lintChunk, runLint } from './lint-command';
-import { runAsLintWorker } from './parallel';
+import { lintChunk, lintPaths } from '../core/lint/session';
+import { lintInParallel, runAsLintWorker } from './parallel';
 import { toOutputFindingsSarif } from './sarif-lint';
 import { runRules } from './rules-command';
 import { formatLintText } from './text-format';
@@ -77,11 +77,14 @@ async function main(argv: string[]): Promise<number> {
         options: { format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean', default: false } },
       });
       const format = formatOption(values.format, ['text', 'json', 'sarif']);
-      const { report, exitCode } = await runLint({
-        paths: positionals.length ? positionals : ['.'],
-        fix: values.fix ?? false,
-        ...(values.config !== undefined && { configPath: values.config }),
-      });
+      const { report, exitCode } = await lintPaths(
+        {
+          paths: positionals.length ? positionals : ['.'],
+          fix: values.fix ?? false,
+          ...(values.config !== undefined && { configPath: values.config }),
+        },
+        (inputs, configPath, fix) => lintInParallel(inputs, configPath, fix, lintChunk),
+      );
       if (format === 'json') process.stdout.write(JSON.stringify({ tool: 'rdp-doctor', version: toolVersion(), ...report }, null, 2) + '\n');
       else if (format === 'sarif') process.stdout.write(JSON.stringify(toOutputFindingsSarif(report), null, 2) + '\n');
       else {

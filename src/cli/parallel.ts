@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { InputError, InputFile } from './files';
-import type { FileReport } from './report';
+import type { InputFile } from '../core/lint/inputs';
+import type { LintChunkResult } from '../core/lint/session';
 
-type Chunk = { files: FileReport[]; errors: InputError[] };
+type Chunk = LintChunkResult;
 type LintChunk = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean) => Chunk;
 
 /** Below this many files a thread costs more to start than it saves. */

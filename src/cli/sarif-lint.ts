@@ -1,5 +1,5 @@
-import type { LintReport } from './report';
-import { toSarif } from './sarif';
+import type { LintReport } from '../core/lint/output';
+import { toSarif } from '../core/report/sarif';
 
 /** The lint report as SARIF: one result per finding, with its region. */
 export function toOutputFindingsSarif(report: LintReport): object {

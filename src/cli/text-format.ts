@@ -1,4 +1,4 @@
-import type { LintReport } from './report';
+import type { LintReport } from '../core/lint/output';
 
 const useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
 const paint = (code: number, text: string): string => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);

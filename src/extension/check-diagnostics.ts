@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
 import type { HostCheckResult, NetFinding } from '../core/net/index';
-import { parseRdp } from '../core/rdp/parse';
-import { crossCheck } from '../core/rules/xrf/cross-check';
+import { crossCheckProbes } from '../core/lint/cross-file';
 import { rdpFacts } from '../core/rules/xrf/facts';
-import { XRF_RULES } from '../core/rules/xrf/index';
 import { LineIndex } from '../core/text/line-index';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
 import { crossDiagnostic, DIAGNOSTIC_SOURCE, ruleDocsUri } from './convert';
-import type { FileTarget, HostRegistry } from './host-registry';
+import type { FileTarget } from './document-model';
+import type { HostRegistry } from './host-registry';
 import type { PolicyIndex } from './policy-index';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
-/** Cross-checks that need a probe: XRF001 with the probe's nlaRequired (on the `.rdp` file), XRF004 (on the export). */
-const XRF_FROM_PROBE = XRF_RULES.filter((r) => r.id === 'XRF001');
-const XRF_THUMBPRINT = XRF_RULES.filter((r) => r.id === 'XRF004');
 
 function time(result: HostCheckResult): string {
   return new Date().toTimeString().slice(0, 5) + (result.addresses[0] ? `, ${result.addresses[0]}` : '');
@@ -64,7 +60,7 @@ export class CheckDiagnostics implements vscode.Disposable {
       }
     }
     if (probes.length > 0) {
-      for (const x of crossCheck(XRF_THUMBPRINT, { rdpFiles: [], exports: this.index.all(), probes })) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
+      for (const x of crossCheckProbes([], this.index.all(), probes)) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
     }
     this.collection.clear();
     for (const { uri, diagnostics } of byUri.values()) this.collection.set(uri, diagnostics);
@@ -78,15 +74,15 @@ export class CheckDiagnostics implements vscode.Disposable {
     return d;
   }
 
-  private probeCrossChecks(file: FileTarget, result: HostCheckResult): ReturnType<typeof crossCheck<vscode.Location>> {
-    const lines = new LineIndex(file.text);
+  private probeCrossChecks(file: FileTarget, result: HostCheckResult): ReturnType<typeof crossCheckProbes<vscode.Location>> {
+    const lines = new LineIndex(file.doc.text);
     const locate = (span: { start: number; end: number }): vscode.Location => {
       const s = lines.positionAt(span.start);
       const e = lines.positionAt(span.end);
       return new vscode.Location(file.uri, new vscode.Range(s.line, s.character, e.line, e.character));
     };
-    const facts = rdpFacts(parseRdp(file.text), locate);
-    return crossCheck(XRF_FROM_PROBE, { rdpFiles: [{ path: file.uri.toString(), facts }], exports: [], probes: [result] });
+    const facts = rdpFacts(file.doc, locate);
+    return crossCheckProbes([{ path: file.uri.toString(), facts }], [], [result]);
   }
 
   /** The diagnostics of a check for a file (tests and the language status item read them). */

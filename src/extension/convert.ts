@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ruleDocsPath } from '../core/knowledge/docs-links';
 import type { ReadProblem } from '../core/gpo/model';
 import type { Finding, Severity } from '../core/rules/types';
 import type { Span } from '../core/text/line-index';
@@ -17,7 +18,7 @@ export function toRange(document: vscode.TextDocument, span: Span): vscode.Range
 
 /** The bundled page of a rule, so the link in the Problems panel works offline. */
 export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  return vscode.Uri.joinPath(extensionUri, ...ruleDocsPath(ruleId).split('/'));
 }
 
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explainAt, hoverMarkdown } from '../core/knowledge/explanation-hover';
+import { explainAt, hoverMarkdown } from '../core/explain/explanation-hover';
 import { findErrorCodes } from '../core/knowledge/find-error-codes';
 import { settings } from './settings';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Explanation } from '../core/knowledge/error-codes/index';
-import { explainerHtml, explainerTitle, verdictsHtml } from '../core/knowledge/explanation-html';
-import { explainerArgument } from '../core/knowledge/explanation-hover';
+import { explainerHtml, explainerTitle, verdictsHtml } from '../core/explain/explanation-html';
+import { explainerArgument } from '../core/explain/explanation-hover';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
 import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
 import { hostKey, type CheckRunner } from './check-runner';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isHostName } from '../core/rdp/address';
-import { hardenConnectionFile, ipAddressTarget } from '../core/rdp/harden';
+import { hardenConnectionFile, ipAddressTarget } from '../core/fixes/harden';
 import { toRange } from './convert';
 import type { Logger } from './logger';
 

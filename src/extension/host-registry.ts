@@ -1,21 +1,11 @@
 import * as vscode from 'vscode';
 import type { CheckTarget } from '../core/net/index';
-import { parseRdp } from '../core/rdp/parse';
-import { displayTarget, inventoryTarget, rdpTarget } from '../core/rdp/target';
+import { displayTarget, inventoryTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
-import { LineIndex } from '../core/text/line-index';
 import { hostKey, type KnownHost } from './check-runner';
+import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
 import type { Logger } from './logger';
 import type { WorkspaceConfigStore } from './workspace-config';
-
-/** Where one `.rdp` file connects, and the range of its `full address` line (for check diagnostics). */
-export interface FileTarget {
-  readonly uri: vscode.Uri;
-  readonly host: string;
-  readonly port: number;
-  readonly range: vscode.Range;
-  readonly text: string;
-}
 
 const RDP_GLOB = '**/*.rdp';
 /** Documents that are files or new files; a Git diff or a generated view of an `.rdp` file is not a host of the workspace. */
@@ -26,20 +16,11 @@ const EXCLUDE = '**/{node_modules,.git}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 1024 * 1024;
 
-/** The target of a `.rdp` text, or undefined when it has no usable `full address`. */
-export function fileTarget(uri: vscode.Uri, text: string): FileTarget | undefined {
-  const found = rdpTarget(parseRdp(text));
-  if (!found.ok) return undefined;
-  const lines = new LineIndex(text);
-  const start = lines.positionAt(found.span.start);
-  const end = lines.positionAt(found.span.end);
-  return { uri, host: found.host, port: found.port, range: new vscode.Range(start.line, start.character, end.line, end.character), text };
-}
-
 /**
  * Every host of the workspace: the `full address` of each `.rdp` file (kept current with a file watcher)
  * and the `hosts` inventory of each folder's `.rdpdoctor.yaml`. Reading files makes no network connection.
  */
+
 export class HostRegistry implements vscode.Disposable {
   private readonly files = new Map<string, FileTarget>();
   private inventory: { target: CheckTarget; group: string | undefined; folder: vscode.Uri }[] = [];
@@ -51,6 +32,7 @@ export class HostRegistry implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
+    private readonly documents: DocumentModel,
     private readonly configs: WorkspaceConfigStore,
     private readonly log: Logger,
   ) {
@@ -124,7 +106,7 @@ export class HostRegistry implements vscode.Disposable {
     if (document.languageId !== 'rdp' || !DOCUMENT_SCHEMES.has(document.uri.scheme) || document.getText().length > MAX_BYTES) return;
     const key = document.uri.toString();
     const before = this.files.get(key);
-    const target = fileTarget(document.uri, document.getText());
+    const target = this.documents.get(document).target;
     if (target) this.files.set(key, target);
     else this.files.delete(key);
     const same = before && target && before.host === target.host && before.port === target.port && before.range.isEqual(target.range);
@@ -168,7 +150,7 @@ export class HostRegistry implements vscode.Disposable {
 
   /** The target of an open `.rdp` document (its current text, saved or not). */
   targetOf(document: vscode.TextDocument): CheckTarget | undefined {
-    const found = fileTarget(document.uri, document.getText());
+    const found = this.documents.get(document).target;
     if (!found) return undefined;
     return { target: displayTarget(found.host, found.port), host: found.host, port: found.port };
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../core/knowledge/explanation-hover';
+import { escapeMarkdown } from '../core/explain/explanation-hover';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type CheckStep, type HostCheckResult, type StepName } from '../core/net/index';
 import type { KnownHost } from './check-runner';
 import type { CheckService } from './check-service';

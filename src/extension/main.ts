@@ -5,6 +5,7 @@ import { CompletionFeature } from './completion-feature';
 import { ErrorCodeHoverFeature } from './error-code-hover-feature';
 import { ExplainerPanels } from './explainer-panel';
 import { HoverFeature } from './hover-feature';
+import { DocumentModel } from './document-model';
 import { LintFeature } from './lint-feature';
 import { PolicyHoverFeature } from './policy-hover-feature';
 import { PolicyIndex } from './policy-index';
@@ -30,6 +31,8 @@ export interface RdpDoctorApi {
   readonly hosts?: () => readonly KnownHost[];
   readonly latest?: (key: string) => HostCheckResult | undefined;
   readonly hostsView?: HostsView;
+  /** How many times a document was linted in this session (one lint per version is the contract). */
+  readonly lintCount?: (uri: vscode.Uri) => number;
 }
 
 export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
@@ -40,8 +43,9 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
     const configs = new WorkspaceConfigStore(log);
     const polViews = new RegistryPolViews(log);
     const index = new PolicyIndex(log);
-    const lint = new LintFeature(context.extensionUri, configs, log, index, polViews);
-    const registry = new HostRegistry(configs, log);
+    const documents = new DocumentModel();
+    const lint = new LintFeature(context.extensionUri, documents, configs, log, index, polViews);
+    const registry = new HostRegistry(documents, configs, log);
     const checks = new CheckService(registry, configs, log);
     const hostsView = new HostsView(registry, checks);
     const certificates = new CertificateViews();
@@ -50,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
     const explainer = new ExplainerPanels(context.extensionUri, checks, log);
     const version = String(context.extension.packageJSON.version);
     context.subscriptions.push(
+      documents,
       configs,
       polViews,
       index,
@@ -83,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
     );
     log.info(`RDP Doctor ${version} activated${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: checks run only from commands'}.`);
     void registry.ready().then(() => checks.checkOnOpen('all'));
-    api = { ready: true, hosts: () => registry.hosts(), latest: (key) => checks.latest(key), hostsView };
+    api = { ready: true, hosts: () => registry.hosts(), latest: (key) => checks.latest(key), hostsView, lintCount: (uri) => documents.lintCount(uri) };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));
     void vscode.window.showErrorMessage(`RDP Doctor could not start: ${error instanceof Error ? error.message : String(error)}`);

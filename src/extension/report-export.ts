@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintReportInSlices } from '../cli/lint-command';
+import { lintReportInSlices } from '../core/lint/session';
 import { workspaceReportMarkdown, workspaceReportSarif, type WorkspaceReportInput } from '../core/report/workspace-report';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';

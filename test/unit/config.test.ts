@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../../src/core/config/parse';
+import { configFindings } from '../../src/core/rules/cfg/index';
+
+/** The config and its CFG findings, as `lint` reports them. */
+function lintConfig(text: string, known: ReadonlySet<string>) {
+  const parsed = parseConfig(text, known);
+  return { config: parsed.config, findings: configFindings(parsed.problems) };
+}
 import { lintRdp } from '../../src/core/rules/engine';
 import { ALL_RULES } from '../../src/core/rules/registry';
 import { LineIndex } from '../../src/core/text/line-index';
@@ -30,7 +37,7 @@ describe('.rdpdoctor.yaml', () => {
       '      - { host: 10.0.0.12, port: 3390, name: rdsh02.contoso.com }',
       '  - standalone.contoso.com',
     ].join('\n');
-    const { config, findings } = parseConfig(text, KNOWN);
+    const { config, findings } = lintConfig(text, KNOWN);
     assert.deepEqual(findings, []);
     assert.deepEqual(config.rules, { RDP013: 'off' });
     assert.deepEqual(config.trust, { ca: ['certs/internal-root.pem'], expiringSoonDays: 30 });
@@ -46,7 +53,7 @@ describe('.rdpdoctor.yaml', () => {
 
   it('reports wrong values and unknown keys at their positions, keeping the valid parts', () => {
     const text = 'rules:\n  RDP013: offf\n  RDP999: off\n  RDP020: error\nchecks:\n  timeoutMs: -5\ncolour: blue\n';
-    const { config, findings } = parseConfig(text, KNOWN);
+    const { config, findings } = lintConfig(text, KNOWN);
     assert.deepEqual(
       findings.map((f) => [f.ruleId, at(text, f.span.start)]),
       [
@@ -65,18 +72,18 @@ describe('.rdpdoctor.yaml', () => {
     assert.equal(parseConfig('checks:\n  ntlmInfo: false\n', KNOWN).config.checks.ntlmInfo, false);
     assert.equal(parseConfig('checks:\n  ntlmInfo: true\n', KNOWN).config.checks.ntlmInfo, true);
     const text = 'checks:\n  ntlmInfo: maybe\n';
-    const { config, findings } = parseConfig(text, KNOWN);
+    const { config, findings } = lintConfig(text, KNOWN);
     assert.deepEqual(findings.map((f) => [f.ruleId, at(text, f.span.start), f.message]), [['CFG001', '2:13', 'checks.ntlmInfo must be true or false.']]);
     assert.equal(config.checks.ntlmInfo, undefined);
   });
 
   it('reports YAML syntax errors with a position instead of throwing', () => {
     const text = 'rules:\n  RDP013: off\n  x: [\nhosts:\n';
-    const { findings } = parseConfig(text, KNOWN);
+    const { findings } = lintConfig(text, KNOWN);
     assert.equal(findings[0]!.ruleId, 'CFG001');
     assert.ok(findings[0]!.span.start > 0);
-    assert.deepEqual(parseConfig('', KNOWN).findings, []);
-    assert.equal(parseConfig('- a\n- b', KNOWN).findings[0]!.ruleId, 'CFG001');
+    assert.deepEqual(lintConfig('', KNOWN).findings, []);
+    assert.equal(lintConfig('- a\n- b', KNOWN).findings[0]!.ruleId, 'CFG001');
   });
 
   it('overrides severities and turns rules off in the engine', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { decodeBytes, encodeText, type Encoding } from '../../src/core/text/decode';
-import { detectEol, LineIndex } from '../../src/core/text/line-index';
+import { LineIndex } from '../../src/core/text/line-index';
 import { applyEdits } from '../../src/core/text/edits';
 
 const TEXT = 'screen mode id:i:2\r\nfull address:s:rdsh01.contoso.com\r\n';
@@ -65,11 +65,6 @@ describe('LineIndex and line endings', () => {
     assert.deepEqual(index.positionAt(999), { line: 3, character: 1 });
   });
 
-  it('finds the dominant line break and mixed endings', () => {
-    assert.deepEqual(detectEol('a\r\nb\r\nc\n').eol, '\r\n');
-    assert.equal(detectEol('a\r\nb\r\nc\n').mixed, true);
-    assert.equal(detectEol('a\nb').mixed, false);
-  });
 });
 
 describe('applyEdits', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { effectiveEntry, parseRdp, printRdp } from '../../src/core/rdp/parse';
+import { effectiveEntry, parseRdp } from '../../src/core/rdp/parse';
+import { printRdp } from '../support/print-rdp';
 
 describe('parseRdp', () => {
   it('gives exact spans for name, type and value; values keep their colons', () => {

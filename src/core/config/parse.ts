@@ -1,29 +1,35 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import { SEVERITIES, type Finding, type SeveritySetting } from '../rules/types';
+import { SEVERITIES, type SeveritySetting } from '../findings/types';
 import type { Span } from '../text/line-index';
 import { quote } from '../text/quote';
-import { CFG001, CFG002 } from './rules';
 import { DEFAULT_CONFIG, type InventoryHost, type RdpDoctorConfig } from './types';
+
+/** What is wrong in the file: `invalid` (not YAML, or a value of the wrong kind) or `unknown` (a key or rule ID). The CFG rules judge them. */
+export interface ConfigProblem {
+  readonly kind: 'invalid' | 'unknown';
+  readonly message: string;
+  readonly span: Span;
+}
 
 export interface ParsedConfig {
   readonly config: RdpDoctorConfig;
-  readonly findings: readonly Finding[];
+  readonly problems: readonly ConfigProblem[];
 }
 
-type Severityless = Omit<Finding, 'ruleId' | 'severity'>;
+type Problem = Omit<ConfigProblem, 'kind'>;
 
 /** Validates `.rdpdoctor.yaml` with positions; keeps every valid part and reports the rest. */
 export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
-  const findings: Finding[] = [];
-  const invalid = (f: Severityless): void => void findings.push({ ruleId: CFG001.id, severity: CFG001.defaultSeverity, ...f });
-  const unknown = (f: Severityless): void => void findings.push({ ruleId: CFG002.id, severity: CFG002.defaultSeverity, ...f });
+  const problems: ConfigProblem[] = [];
+  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', ...p });
+  const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', ...p });
   const spanOf = (node: Node | null | undefined): Span => (node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 });
 
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     invalid({ message: `${error.message.split('\n')[0]!.replace(/\.?$/, '.')}`, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
   }
-  if (doc.errors.length > 0) return { config: DEFAULT_CONFIG, findings };
+  if (doc.errors.length > 0) return { config: DEFAULT_CONFIG, problems };
 
   const rules: Record<string, SeveritySetting> = {};
   const trust = { ca: [] as string[], expiringSoonDays: DEFAULT_CONFIG.trust.expiringSoonDays };
@@ -31,10 +37,10 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
   const hosts: InventoryHost[] = [];
 
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, findings };
+  if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, problems };
   if (!isMap(root)) {
     invalid({ message: 'The file must be a mapping with keys such as rules, trust, checks and hosts.', span: spanOf(root) });
-    return { config: DEFAULT_CONFIG, findings };
+    return { config: DEFAULT_CONFIG, problems };
   }
 
   const integer = (node: unknown, min: number, max: number, what: string): number | undefined => {
@@ -121,5 +127,5 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
     }
   });
 
-  return { config: { rules, trust, checks, hosts }, findings };
+  return { config: { rules, trust, checks, hosts }, problems };
 }

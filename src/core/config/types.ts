@@ -1,4 +1,4 @@
-import type { SeveritySetting } from '../rules/types';
+import type { SeveritySetting } from '../findings/types';
 import type { Span } from '../text/line-index';
 
 export interface InventoryHost {

@@ -79,6 +79,11 @@ function parseData(raw: string, wide: boolean): { type: RegType; data: RegData; 
   return 'the data is not a string, dword:, hex: or -';
 }
 
+/** A line that may hold a secret (`"DefaultPassword"="…"`) is described, never quoted. */
+function showLine(trimmed: string): string {
+  return /pass(word)?|pwd|secret/i.test(trimmed) ? '(a line that names a password or secret; not shown)' : quote(trimmed);
+}
+
 /**
  * Reads a `.reg` file (regedit 5.00 UTF-16LE or REGEDIT4 ANSI; the text is already decoded): keys,
  * `[-key]` deletions, values with `"name"=-` deletions, line continuations. Never throws.
@@ -123,12 +128,12 @@ export function readReg(text: string): PolicyDocument {
     } else if (trimmed.startsWith('"')) {
       const q = quoted(line.text, lead);
       if (!q) {
-        problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${quote(trimmed)}.`, span: line.span });
+        problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${showLine(trimmed)}.`, span: line.span });
         continue;
       }
       [name, after] = q;
     } else {
-      problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${quote(trimmed)}.`, span: line.span });
+      problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${showLine(trimmed)}.`, span: line.span });
       continue;
     }
     const eq = line.text.indexOf('=', after);

@@ -5,7 +5,9 @@ import { readGpoBackup, type BackupFile, type BackupPart } from '../gpo/read-gpo
 import { polHiveFromPath, readPolicyText, type TextPolicyFormat } from '../gpo/read-export';
 import { readRegistryPol, readRegistryPolRecords, type PolView } from '../gpo/read-registry-pol';
 import type { RdpDocument } from '../rdp/parse';
-import { lintRdp, type SeverityOverrides } from '../rules/engine';
+import { applySeverities, type SeverityOverrides } from '../findings/severity';
+import { configFindings } from '../rules/cfg/index';
+import { lintRdp, lintRdpDocument } from '../rules/engine';
 import { lintPolicyDocument } from '../rules/gpo/engine';
 import { GPO_RULES } from '../rules/gpo/index';
 import type { PolicyFinding } from '../rules/gpo/types';
@@ -43,17 +45,6 @@ export interface LintOptions {
 
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
-/** Applies severity overrides to findings of formats whose rules do not run through the `.rdp` engine. */
-function withOverrides(findings: readonly Finding[], severities: SeverityOverrides | undefined): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const setting = severities?.[f.ruleId];
-    if (setting === 'off') continue;
-    out.push(setting ? { ...f, severity: setting } : f);
-  }
-  return out;
-}
-
 /** Runs the GPO rules over an export's normalized settings. */
 export function lintPolicy(doc: PolicyDocument, options: LintOptions = {}): PolicyFinding[] {
   return lintPolicyDocument(doc, GPO_RULES, options.severities ? { severities: options.severities } : {});
@@ -68,13 +59,19 @@ export function lintText(format: Exclude<FileFormat, 'registry-pol' | 'gpo-backu
     }
     case 'config': {
       const parsed = parseConfig(text, KNOWN_RULE_IDS);
-      return { format, findings: withOverrides(parsed.findings, options.severities), config: parsed.config };
+      return { format, findings: applySeverities(configFindings(parsed.problems), options.severities), config: parsed.config };
     }
     default: {
       const policy = readPolicyText(format as TextPolicyFormat, text);
       return { format, findings: lintPolicy(policy, options), policy, problems: policy.problems };
     }
   }
+}
+
+/** Lints a parsed `.rdp` document (the editor's per-version parse). */
+export function lintParsedRdp(doc: RdpDocument, options: LintOptions = {}): LintedText {
+  const { findings } = lintRdpDocument(doc, options);
+  return { format: 'rdp', findings, rdp: doc };
 }
 
 /**

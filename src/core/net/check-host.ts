@@ -1,7 +1,10 @@
 import type { Socket } from 'node:net';
 import { NET001, NET002, NET003, NET004, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
-import type { SeveritySetting } from '../rules/types';
+import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
+import type { CheckTarget } from '../rdp/target';
+
+export type { CheckTarget } from '../rdp/target';
 import { analyzeCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
 import { resolveHost, type Lookup } from './dns';
@@ -20,14 +23,6 @@ import { TrustStore } from './trust';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, TlsSummary } from './types';
 import { PROTOCOL, protocolName, startsTls } from './x224';
 
-export interface CheckTarget {
-  /** As the user wrote it (`host:port`, a `.rdp` path …). */
-  readonly target: string;
-  readonly host: string;
-  readonly port: number;
-  /** The name the certificate must match; the host when absent. */
-  readonly name?: string;
-}
 
 export interface CheckHostOptions {
   /** The time each step (resolve, connect, Confirm, TLS handshake) may take. */
@@ -37,7 +32,7 @@ export interface CheckHostOptions {
   readonly signal?: AbortSignal;
   readonly store?: TrustStore;
   readonly expiringSoonDays?: number;
-  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  readonly severities?: SeverityOverrides;
   readonly now?: () => Date;
   /** Replaces `dns.lookup` (tests). */
   readonly lookup?: Lookup;
@@ -47,17 +42,9 @@ export interface CheckHostOptions {
 
 let defaultStore: TrustStore | undefined;
 
-function applySeverities(findings: readonly NetFinding[], severities: CheckHostOptions['severities']): NetFinding[] {
-  if (!severities) return [...findings];
-  return findings.flatMap((f) => {
-    const s = severities[f.ruleId];
-    return s === 'off' ? [] : s ? [{ ...f, severity: s }] : [f];
-  });
-}
-
 /** The NET rules turned off, when there are any. */
 function rulesOff(severities: CheckHostOptions['severities']): { rulesOff?: string[] } {
-  const off = Object.entries(severities ?? {}).filter(([id, s]) => s === 'off' && /^NET\d+$/.test(id)).map(([id]) => id).sort();
+  const off = rulesTurnedOff(severities, /^NET\d+$/);
   return off.length ? { rulesOff: off } : {};
 }
 

@@ -115,17 +115,6 @@ export function parseRdp(text: string): RdpDocument {
   return { text, lines, entries, byKey, eol: kinds[0] ?? '\r\n', mixedEol: kinds.length > 1 };
 }
 
-/** Prints a parsed document from its parts; equals the input for every input. */
-export function printRdp(doc: RdpDocument): string {
-  let out = '';
-  for (const line of doc.lines) {
-    const e = line.entry;
-    out += e ? `${e.rawName}:${e.type}:${e.value}` : doc.text.slice(line.span.start, line.span.end);
-    out += line.eol;
-  }
-  return out;
-}
-
 /** Whether an `.rdp` text carries a signature: any edit to a signed line invalidates it. */
 export function isSignedRdp(text: string): boolean {
   return /^[ \t]*signature[ \t]*:/im.test(text);

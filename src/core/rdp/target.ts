@@ -1,12 +1,64 @@
 import type { InventoryHost } from '../config/types';
-import type { CheckTarget } from '../net/check-host';
 import type { Span } from '../text/line-index';
-import { DEFAULT_RDP_PORT, parseAddress } from './address';
-import { effectiveEntry, type RdpDocument } from './parse';
+import { DEFAULT_RDP_PORT, parseAddress, type RdpAddress } from './address';
+import { effectiveEntry, type RdpDocument, type RdpEntry } from './parse';
 
-/** Where a `.rdp` file connects: `full address`, with `server port` when the address carries no port. */
+export const ADDRESS_KEYS = ['full address', 'alternate full address'] as const;
+
+export interface Target {
+  readonly entry: RdpEntry;
+  readonly address: RdpAddress;
+  /** The host's span in the document. */
+  readonly hostSpan: Span;
+}
+
+/** Several rules ask for the same document's targets in one lint. */
+const cache = new WeakMap<RdpDocument, readonly Target[]>();
+
+/** The addresses a client connects to (effective `full address` and `alternate full address`), when they parse. */
+export function targets(doc: RdpDocument): readonly Target[] {
+  let found = cache.get(doc);
+  if (!found) cache.set(doc, (found = findTargets(doc)));
+  return found;
+}
+
+function findTargets(doc: RdpDocument): Target[] {
+  const out: Target[] = [];
+  for (const key of ADDRESS_KEYS) {
+    const entry = effectiveEntry(doc, key);
+    if (!entry || entry.type !== 's') continue;
+    const parsed = parseAddress(entry.value);
+    if (!parsed.ok) continue;
+    const base = entry.valueSpan.start;
+    out.push({ entry, address: parsed.address, hostSpan: { start: base + parsed.address.hostStart, end: base + parsed.address.hostEnd } });
+  }
+  return out;
+}
+
+/** A host to check: what the user named, where to connect, and the name the certificate must match. */
+export interface CheckTarget {
+  /** As the user wrote it (`host:port`, a `.rdp` path …). */
+  readonly target: string;
+  readonly host: string;
+  readonly port: number;
+  /** The name the certificate must match; the host when absent. */
+  readonly name?: string;
+}
+
+/**
+ * Where a `.rdp` file connects: `full address`, with its port, else `server port`, else 3389 (SPEC §2). The
+ * one place that decides it: every rule, cross-check, view and `check` asks here.
+ */
 export type RdpTarget =
-  | { readonly ok: true; readonly host: string; readonly port: number; readonly line: number; readonly span: Span }
+  | {
+      readonly ok: true;
+      readonly host: string;
+      readonly port: number;
+      /** Where the port came from: the address itself, the `server port` line, or neither (3389). */
+      readonly portFrom: 'address' | 'server port' | 'default';
+      readonly line: number;
+      readonly span: Span;
+    }
   | { readonly ok: false; readonly problem: string };
 
 export function rdpTarget(doc: RdpDocument): RdpTarget {
@@ -15,8 +67,10 @@ export function rdpTarget(doc: RdpDocument): RdpTarget {
   const parsed = parseAddress(full.value);
   if (!parsed.ok) return { ok: false, problem: `the full address "${full.value.trim()}" is not valid: ${parsed.problem}` };
   const serverPort = Number(effectiveEntry(doc, 'server port')?.value.trim());
-  const port = parsed.address.port ?? (Number.isInteger(serverPort) && serverPort >= 1 && serverPort <= 65535 ? serverPort : DEFAULT_RDP_PORT);
-  return { ok: true, host: parsed.address.host, port, line: full.line, span: full.span };
+  const validServerPort = Number.isInteger(serverPort) && serverPort >= 1 && serverPort <= 65535;
+  const portFrom = parsed.address.port !== undefined ? 'address' : validServerPort ? 'server port' : 'default';
+  const port = parsed.address.port ?? (validServerPort ? serverPort : DEFAULT_RDP_PORT);
+  return { ok: true, host: parsed.address.host, port, portFrom, line: full.line, span: full.span };
 }
 
 /** How a target is shown: `host` for the default port, `host:port` otherwise, IPv6 literals in brackets. */

@@ -4,9 +4,10 @@ import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
 import { isSecretKey } from './messages';
 import { RDP_RULES } from './registry';
-import type { Finding, RdpRule, RdpRuleContext, Report, Severity, SeveritySetting } from './types';
+import { isRuleOff, resolveSeverity, type SeverityOverrides } from '../findings/severity';
+import type { Finding, RdpRule, RdpRuleContext, Report } from './types';
 
-export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+export type { SeverityOverrides } from '../findings/severity';
 
 export interface LintOptions {
   readonly severities?: SeverityOverrides;
@@ -20,9 +21,19 @@ export interface RdpLintResult {
   readonly findings: readonly Finding[];
 }
 
-const SAVED_PASSWORD = 'a saved password';
+const REDACTED = '"(a saved password)"';
 
-/** Replaces any secret value that slipped into a message; the rules never quote them, this is the safety net. */
+/**
+ * The safety net for a secret value that slipped into a message (the rules never quote them): a quoted
+ * value holding a secret is replaced whole. Words the message itself wrote are left alone, so a password
+ * that happens to be "password" does not garble "holds a saved password".
+ */
+/** Whether a quoted value shows the secret, whole or cut short by `quote()` ("abc…"). */
+function holdsSecret(shown: string, secret: string): boolean {
+  if (shown.includes(secret)) return true;
+  return shown.endsWith('…') && shown.length > 4 && secret.startsWith(shown.slice(0, -1));
+}
+
 function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
   const secrets = doc.entries
     .filter((e) => isSecretKey(e.key))
@@ -30,18 +41,20 @@ function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
     .filter((v) => v.length >= 3);
   if (secrets.length === 0) return findings;
   return findings.map((f) => {
-    let message = f.message;
-    for (const secret of secrets) message = message.split(secret).join(SAVED_PASSWORD);
+    const message = f.message.replace(/"[^"]*"/g, (quoted) => (secrets.some((secret) => holdsSecret(quoted.slice(1, -1), secret)) ? REDACTED : quoted));
     return message === f.message ? f : { ...f, message };
   });
 }
 
 /** Lints an `.rdp` text with every rule (or the given ones), honouring severity overrides. */
 export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult {
-  const doc = parseRdp(text);
+  return lintRdpDocument(parseRdp(text), options);
+}
+
+/** Lints an already parsed `.rdp` document (the editor parses each version once and shares it). */
+export function lintRdpDocument(doc: RdpDocument, options: LintOptions = {}): RdpLintResult {
   const findings: Finding[] = [];
   let rule: RdpRule | undefined;
-  let setting: Severity | undefined;
   const infos: (PropertyInfo | null | undefined)[] = new Array(doc.lines.length);
   const context: RdpRuleContext = {
     doc,
@@ -54,7 +67,7 @@ export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult 
     report(r: Report): void {
       const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
         ruleId: rule!.id,
-        severity: setting ?? r.severity ?? rule!.defaultSeverity,
+        severity: resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!,
         message: r.message,
         span: r.span,
       };
@@ -65,10 +78,7 @@ export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult 
     },
   };
   for (rule of options.rules ?? RDP_RULES) {
-    const configured = options.severities?.[rule.id];
-    if (configured === 'off') continue;
-    setting = configured;
-    rule.check(context);
+    if (!isRuleOff(options.severities, rule.id)) rule.check(context);
   }
   findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { doc, findings: redact(doc, findings) };

@@ -1,4 +1,4 @@
-import { applyEdits, type TextEdit } from '../text/edits';
+import { applyEdits, spansOverlap, type TextEdit } from '../text/edits';
 import type { Finding, Fix } from './types';
 
 /** Picks fixes in document order, dropping any fix whose edits overlap an already chosen one. */
@@ -18,9 +18,8 @@ export function selectFixes(fixes: readonly Fix[]): { edits: TextEdit[]; chosen:
   return { edits: taken, chosen, dropped };
 }
 
-/** Shares a character, or is the same insertion point. */
 function overlap(a: TextEdit, b: TextEdit): boolean {
-  return (a.span.start < b.span.end && b.span.start < a.span.end) || (a.span.start === b.span.start && a.span.end === b.span.end);
+  return spansOverlap(a.span, b.span);
 }
 
 function firstStart(fix: Fix): number {

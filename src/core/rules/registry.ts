@@ -22,7 +22,7 @@ import { rdp040 } from './rdp/rdp040-stored-password';
 import { rdp041 } from './rdp/rdp041-signature-invalid';
 import { rdp042 } from './rdp/rdp042-unsigned-secure-setting';
 import { rdp043 } from './rdp/rdp043-redirection-exposure';
-import { CONFIG_RULES } from '../config/rules';
+import { CONFIG_RULES } from './cfg/index';
 import { GPO_RULES } from './gpo/index';
 import { NET_RULES } from './net/index';
 import { XRF_RULES } from './xrf/index';

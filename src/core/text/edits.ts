@@ -13,10 +13,9 @@ export interface AppliedEdits {
   readonly dropped: readonly TextEdit[];
 }
 
-/** Two spans overlap if they share a character, or are the same empty insertion point. */
-function overlaps(a: Span, b: Span): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end;
+/** Two edits' spans clash if they share a character, or are the same span (two insertions at one point). */
+export function spansOverlap(a: Span, b: Span): boolean {
+  return (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === b.end);
 }
 
 /**
@@ -30,7 +29,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): AppliedEdi
   for (const edit of sorted) {
     if (edit.span.start < 0 || edit.span.end > text.length || edit.span.start > edit.span.end) {
       dropped.push(edit);
-    } else if (applied.some((taken) => overlaps(taken.span, edit.span))) {
+    } else if (applied.some((taken) => spansOverlap(taken.span, edit.span))) {
       dropped.push(edit);
     } else {
       applied.push(edit);

@@ -12,39 +12,61 @@ export interface Span {
 
 export type Eol = '\r\n' | '\n' | '\r';
 
-/** Maps offsets to line/character positions and back; built once per text. */
+/**
+ * Maps offsets to line/character positions and back. Line starts are found on demand, up to the furthest
+ * offset asked for, in one pass: a 20 MB report with findings near its start is not indexed to its end, and
+ * every line ending (CRLF, LF, lone CR) costs the same. The one line splitter of the code base.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** Offsets below this are scanned. */
+  private scanned = 0;
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
+  constructor(private readonly text: string) {}
+
+  /** Scans until a line start beyond `offset` is known (or the text ends). */
+  private scanTo(offset: number): void {
+    const { text, starts } = this;
+    let i = this.scanned;
+    const length = text.length;
+    while (i < length && i <= offset) {
       const c = text.charCodeAt(i);
+      i++;
       if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        if (i < length && text.charCodeAt(i) === 10) i++;
+        starts.push(i);
       } else if (c === 10) {
-        this.starts.push(i + 1);
+        starts.push(i);
       }
     }
+    this.scanned = i;
+  }
+
+  private scanAll(): void {
+    if (this.scanned < this.text.length) this.scanTo(this.text.length);
   }
 
   get lineCount(): number {
+    this.scanAll();
     return this.starts.length;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    this.scanTo(clamped);
+    const { starts } = this;
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low]! };
+    return { line: low, character: clamped - starts[low]! };
   }
 
   offsetAt(position: Position): number {
+    this.scanAll();
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[Math.max(0, position.line)]!;
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
@@ -52,27 +74,17 @@ export class LineIndex {
 
   /** Offset of the end of a line's content, before its line break. */
   lineEnd(line: number): number {
+    this.scanAll();
     const next = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
     let end = next;
     if (end > this.starts[line]! && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > this.starts[line]! && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
-}
 
-/** The most common line break in a text, and whether several kinds occur. */
-export function detectEol(text: string): { eol: Eol; mixed: boolean; counts: Record<Eol, number> } {
-  const counts: Record<Eol, number> = { '\r\n': 0, '\n': 0, '\r': 0 };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        counts['\r\n']++;
-        i++;
-      } else counts['\r']++;
-    } else if (c === 10) counts['\n']++;
+  /** Each line's content span, without its line break (the line-based readers walk these). */
+  lines(): Span[] {
+    this.scanAll();
+    return this.starts.map((start, line) => ({ start, end: this.lineEnd(line) }));
   }
-  const kinds = (Object.keys(counts) as Eol[]).filter((k) => counts[k] > 0);
-  const eol = kinds.sort((a, b) => counts[b] - counts[a])[0] ?? '\r\n';
-  return { eol, mixed: kinds.length > 1, counts };
 }

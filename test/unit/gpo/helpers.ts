@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { it } from 'node:test';
 import type { Hive } from '../../../src/core/gpo/model';
-import { writeRegistryPol, type PolRecordInput } from '../../../src/core/gpo/registry-pol-writer';
+import { writeRegistryPol, type PolRecordInput } from '../../support/registry-pol-writer';
 import { KEYS } from '../../../src/core/gpo/well-known-keys';
 import { lintRegistryPol, lintText } from '../../../src/core/lint/lint-file';
 import type { PolicyFinding, PolicyRule } from '../../../src/core/rules/gpo/types';

@@ -65,6 +65,14 @@ describe('.reg reader', () => {
     assert.deepEqual(doc.problems.map((p) => p.message.split(' ').slice(0, 4).join(' ')), ['The first line is', 'The value "a" is', 'The key "HKEY_NOWHERE\\x" does', 'The value "b" is']);
   });
 
+  it('never quotes a line that names a password', () => {
+    const doc = readReg('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\nDefaultPassword=hunter2\r\n"DefaultPassword"="hunter4\r\nstray hunter3 line\r\n');
+    assert.equal(doc.problems.length, 3);
+    assert.doesNotMatch(doc.problems.map((p) => p.message).join('\n'), /hunter2|hunter4/);
+    assert.match(doc.problems[0]!.message, /names a password or secret/);
+    assert.match(doc.problems[2]!.message, /"stray hunter3 line"/);
+  });
+
   it('never throws on garbage, and every span stays inside the text', () => {
     const regish = fc.array(fc.oneof(fc.constantFrom('Windows Registry Editor Version 5.00', 'REGEDIT4', `[HKEY_LOCAL_MACHINE\\${TS}]`, '[-HKEY_CURRENT_USER\\x]', '"a"=dword:', '"b"=hex(7):00,\\', '  41,00', '@=-', '"c"="x\\"', ';', '\\'), fc.string()), { maxLength: 30 });
     fc.assert(

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { readRegistryPol } from '../../../src/core/gpo/read-registry-pol';
 import { readPolRecords } from '../../../src/core/gpo/registry-pol-records';
-import { writeRegistryPol } from '../../../src/core/gpo/registry-pol-writer';
+import { writeRegistryPol } from '../../support/registry-pol-writer';
 import { lintRegistryPol } from '../../../src/core/lint/lint-file';
 import { fixture, fixtureText, TS } from './helpers';
 

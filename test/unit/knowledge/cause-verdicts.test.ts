@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { causeVerdicts } from '../../../src/core/knowledge/cause-verdicts';
+import { causeVerdicts } from '../../../src/core/explain/cause-verdicts';
 import { explain, type Explanation } from '../../../src/core/knowledge/error-codes/index';
 import { CANCELLED, EXPIRED, REFUSED, TLS_FAILED } from './host-results';
 

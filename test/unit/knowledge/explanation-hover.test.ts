@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeMarkdown, explainAt, hoverMarkdown } from '../../../src/core/knowledge/explanation-hover';
+import { escapeMarkdown, explainAt, hoverMarkdown } from '../../../src/core/explain/explanation-hover';
 import { findErrorCodes } from '../../../src/core/knowledge/find-error-codes';
 import { explainInput } from '../../../src/core/knowledge/error-codes/index';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { explain, type Explanation } from '../../../src/core/knowledge/error-codes/index';
-import { escapeHtml, explainerHtml, explainerTitle, verdictsHtml, type ExplainerPage } from '../../../src/core/knowledge/explanation-html';
+import { escapeHtml, explainerHtml, explainerTitle, verdictsHtml, type ExplainerPage } from '../../../src/core/explain/explanation-html';
 import { EXPIRED, REFUSED } from './host-results';
 
 function explained(code: string, extended?: string): Explanation {

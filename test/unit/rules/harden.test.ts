@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { hardenConnectionFile, ipAddressTarget, type HardenOptions, type Hardening } from '../../../src/core/rdp/harden';
+import { hardenConnectionFile, ipAddressTarget, type HardenOptions, type Hardening } from '../../../src/core/fixes/harden';
 import { lintRdp } from '../../../src/core/rules/engine';
 import { applyEdits } from '../../../src/core/text/edits';
 

@@ -33,6 +33,16 @@ describe('RDP040 stored-password', () => {
     assert.ok(findings.length > 3);
     for (const f of findings) assert.ok(!f.message.includes(secret), f.message);
   });
+
+  it('redacts quoted values only: a password that is a word of the message does not garble it', () => {
+    const { findings } = lintRdp('full address:s:h.example.invalid\r\npassword:s:password\r\n');
+    const rdp040 = findings.find((f) => f.ruleId === 'RDP040')!;
+    assert.doesNotMatch(rdp040.message, /a saved a saved/);
+    assert.match(rdp040.message, /password/);
+    const quoted = lintRdp('full address:s:Sup3rSecretValue\r\npassword:s:Sup3rSecretValue\r\n').findings.filter((f) => f.message.includes('"'));
+    assert.ok(quoted.length > 0);
+    for (const f of quoted) assert.doesNotMatch(f.message, /Sup3rSecretValue/);
+  });
 });
 
 describe('RDP041 signature-invalid', () => {

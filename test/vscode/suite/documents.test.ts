@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { applyAction, openEditor, quickFixes, range, waitForDiagnostics, waitForRules, workspaceFile } from './helpers';
+import type { RdpDoctorApi } from '../../../src/extension/main';
+import { applyAction, EXTENSION_ID, openEditor, quickFixes, range, waitForDiagnostics, waitForRules, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 suite('Documents', () => {
@@ -36,5 +37,19 @@ suite('Documents', () => {
       'screen mode id:i:2\r\nfull address:s:rdsh01.contoso.com\r\ndesktopwidth:i:1920\r\nauthentication level:i:2\r\nenablecredsspsupport:i:1\r\n',
     );
     await waitForDiagnostics(document.uri, 'no diagnostics', (d) => d.length === 0);
+  });
+});
+
+suite('Document model', () => {
+  test('opening an .rdp file lints it once, with its byte facts (RDP006) already known', async () => {
+    const uri = workspaceFile('lint-once.rdp');
+    // A UTF-8 BOM only the bytes on disk show: the one lint must already know it.
+    await vscode.workspace.fs.writeFile(uri, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('full address:s:lint-once.example.invalid\r\nenablecredsspsupport:i:0\r\n', 'utf8')]));
+    const api = vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.exports;
+    assert.equal(api.lintCount!(uri), 0);
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitForRules(uri, ['RDP006', 'RDP020']);
+    assert.equal(api.lintCount!(uri), 1, 'the file was linted more than once on open');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

@@ -1,8 +1,8 @@
 import type { PolicyDocument, PolicySetting } from '../../gpo/model';
 import { displayPath } from '../../gpo/registry-path';
 import { policyScopes } from '../../gpo/scopes';
-import type { SeverityOverrides } from '../engine';
-import type { RelatedLocation, Severity } from '../types';
+import { isRuleOff, resolveSeverity, type SeverityOverrides } from '../../findings/severity';
+import type { RelatedLocation } from '../types';
 import type { PolicyFinding, PolicyReport, PolicyRule, PolicyRuleContext } from './types';
 
 export interface PolicyLintOptions {
@@ -21,7 +21,6 @@ export function lintPolicyDocument(doc: PolicyDocument, rules: readonly PolicyRu
   const findings: PolicyFinding[] = [];
   const scopes = policyScopes(doc);
   let rule: PolicyRule | undefined;
-  let configured: Severity | undefined;
   const context: PolicyRuleContext = {
     doc,
     scopes,
@@ -29,7 +28,7 @@ export function lintPolicyDocument(doc: PolicyDocument, rules: readonly PolicyRu
       const s = r.at;
       findings.push({
         ruleId: rule!.id,
-        severity: configured ?? r.severity ?? rule!.defaultSeverity,
+        severity: resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!,
         message: r.message,
         span: s.source.span,
         subject: displayPath(s.hive, s.key, s.valueName),
@@ -39,10 +38,7 @@ export function lintPolicyDocument(doc: PolicyDocument, rules: readonly PolicyRu
     },
   };
   for (rule of options.rules ?? rules) {
-    const setting = options.severities?.[rule.id];
-    if (setting === 'off') continue;
-    configured = setting;
-    rule.check(context);
+    if (!isRuleOff(options.severities, rule.id)) rule.check(context);
   }
   const file = (f: PolicyFinding): string => f.location.file ?? '';
   return findings.sort((a, b) => (file(a) < file(b) ? -1 : file(a) > file(b) ? 1 : 0) || a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

@@ -1,6 +1,7 @@
 import type { RdpDocument, RdpEntry } from '../../rdp/parse';
 import type { Fix, RdpRule } from '../types';
-import { deleteLine, intValue } from './fixes';
+import { deleteLine } from './fixes';
+import { intValue } from '../../rdp/values';
 
 /** Fixes for the legacy settings whose replacement is clear; the others change behaviour and are left to the admin. */
 const FIXES: Readonly<Record<string, (doc: RdpDocument, entry: RdpEntry) => Fix | undefined>> = {

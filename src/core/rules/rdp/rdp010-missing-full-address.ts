@@ -1,6 +1,6 @@
 import { effectiveEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
-import { textValue } from './fixes';
+import { textValue } from '../../rdp/values';
 
 export const rdp010: RdpRule = {
   id: 'RDP010',

@@ -1,6 +1,6 @@
 import { parseAddress } from '../../rdp/address';
 import type { RdpRule } from '../types';
-import { ADDRESS_KEYS } from './targets';
+import { ADDRESS_KEYS } from '../../rdp/target';
 
 /** Where a host name or address is written; empty values are left to RDP010 and the gateway rules. */
 const CHECKED_KEYS = [...ADDRESS_KEYS, 'gatewayhostname'] as const;

@@ -1,8 +1,8 @@
 import { effectiveEntry } from '../../rdp/parse';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
-import { intValue } from './fixes';
-import { targets } from './targets';
+import { intValue } from '../../rdp/values';
+import { targets } from '../../rdp/target';
 
 export const rdp012: RdpRule = {
   id: 'RDP012',

@@ -1,6 +1,6 @@
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
-import { targets } from './targets';
+import { targets } from '../../rdp/target';
 
 export const rdp013: RdpRule = {
   id: 'RDP013',

@@ -2,8 +2,9 @@ import { DEFAULT_RDP_PORT } from '../../rdp/address';
 import { effectiveEntry } from '../../rdp/parse';
 import { onLine } from '../messages';
 import type { RdpRule } from '../types';
-import { intValue, setValue } from './fixes';
-import { targets } from './targets';
+import { setValue } from './fixes';
+import { intValue } from '../../rdp/values';
+import { targets } from '../../rdp/target';
 
 export const rdp014: RdpRule = {
   id: 'RDP014',

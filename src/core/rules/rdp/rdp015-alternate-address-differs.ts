@@ -1,7 +1,7 @@
 import { DEFAULT_RDP_PORT } from '../../rdp/address';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
-import { targets, type Target } from './targets';
+import { targets, type Target } from '../../rdp/target';
 
 function endpoint(t: Target): string {
   return `${t.address.host.toLowerCase().replace(/\.$/, '')}:${t.address.port ?? DEFAULT_RDP_PORT}`;

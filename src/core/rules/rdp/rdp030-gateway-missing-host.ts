@@ -1,6 +1,6 @@
 import { effectiveEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
-import { intValue, textValue } from './fixes';
+import { intValue, textValue } from '../../rdp/values';
 
 export const rdp030: RdpRule = {
   id: 'RDP030',

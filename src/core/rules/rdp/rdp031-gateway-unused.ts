@@ -1,7 +1,7 @@
 import { effectiveEntry } from '../../rdp/parse';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
-import { intValue, textValue } from './fixes';
+import { intValue, textValue } from '../../rdp/values';
 
 export const rdp031: RdpRule = {
   id: 'RDP031',

@@ -1,6 +1,6 @@
 import type { RdpEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
-import { intValue, textValue } from './fixes';
+import { intValue, textValue } from '../../rdp/values';
 import { isSigned } from './signing';
 
 /** Redirections the April 2026 client prompts for when a file is unsigned, and what each hands over. */

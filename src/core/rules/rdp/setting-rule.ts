@@ -1,6 +1,7 @@
 import { effectiveEntry } from '../../rdp/parse';
 import type { RdpRule, RuleMeta, Severity } from '../types';
-import { intValue, setValue } from './fixes';
+import { setValue } from './fixes';
+import { intValue } from '../../rdp/values';
 
 export interface SettingRuleSpec extends Omit<RuleMeta, 'fixable'> {
   readonly key: string;

@@ -1,4 +1,4 @@
-import type { SeverityOverrides } from '../engine';
+import { resolveSeverity, type SeverityOverrides } from '../../findings/severity';
 import type { CheckHostResult } from './check-result';
 import type { PolicyFacts, RdpFacts } from './facts';
 import { serverViews } from './server-view';
@@ -23,9 +23,8 @@ export function crossCheck<L>(rules: readonly CrossRule[], input: CrossCheckInpu
       servers,
       probes: input.probes ?? [],
       report(f) {
-        const configured = input.severities?.(f.path)?.[rule.id];
-        if (configured === 'off') return;
-        findings.push({ ...f, ruleId: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity });
+        const severity = resolveSeverity(input.severities?.(f.path), rule.id, f.severity ?? rule.defaultSeverity);
+        if (severity !== undefined) findings.push({ ...f, ruleId: rule.id, severity });
       },
     });
   }

@@ -2,11 +2,10 @@ import type { Hive, PolicyDocument, PolicySetting, RegData, RegType } from '../.
 import { displayPath } from '../../gpo/registry-path';
 import { policyScopes } from '../../gpo/scopes';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
-import { DEFAULT_RDP_PORT } from '../../rdp/address';
 import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
 import type { Span } from '../../text/line-index';
-import { intValue } from '../rdp/fixes';
-import { targets } from '../rdp/targets';
+import { intValue } from '../../rdp/values';
+import { rdpTarget, targets } from '../../rdp/target';
 
 /**
  * The small, serializable facts the cross-checks compare, so they can be gathered per file (in worker
@@ -16,8 +15,8 @@ export interface RdpFacts<L> {
   /** Effective `enablecredsspsupport`, when it is a plain integer. */
   readonly credssp?: { readonly value: number; readonly at: L };
   readonly authenticationLevel?: { readonly value: number; readonly at: L };
-  /** The port the client connects to: the one in `full address`, or 3389 when it names none. */
-  readonly port?: { readonly value: number; readonly explicit: boolean; readonly at: L };
+  /** The port the client connects to (`rdpTarget`: `full address`, else `server port`, else 3389), located at `full address`. */
+  readonly port?: { readonly value: number; readonly from: 'address' | 'server port' | 'default'; readonly at: L };
   readonly host?: string;
 }
 
@@ -43,15 +42,17 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
   const credssp = effectiveEntry(doc, 'enablecredsspsupport');
   const auth = effectiveEntry(doc, 'authentication level');
   const full = targets(doc).find((t) => t.entry.key === 'full address');
+  const target = rdpTarget(doc);
   const credsspValue = credssp?.type === 'i' ? intValue(credssp) : undefined;
   const authValue = auth?.type === 'i' ? intValue(auth) : undefined;
   return {
     ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
     ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
-    ...(full && {
-      host: full.address.host,
-      port: { value: full.address.port ?? DEFAULT_RDP_PORT, explicit: full.address.port !== undefined, at: locate(full.entry.valueSpan) },
-    }),
+    ...(full &&
+      target.ok && {
+        host: target.host,
+        port: { value: target.port, from: target.portFrom, at: locate(full.entry.valueSpan) },
+      }),
   };
 }
 

@@ -23,7 +23,7 @@ export const xrf002: CrossRule = {
       const ports = [...new Set(listeners.map((l) => l.port))].join(' or ');
       report({
         path: rdp.path,
-        message: `The file connects to port ${port.value}${port.explicit ? '' : ' (the default)'}, but the listener in ${listeners[0]!.path} listens on ${ports}: the connection is refused or times out.`,
+        message: `The file connects to port ${port.value}${port.from === 'default' ? ' (the default)' : port.from === 'server port' ? ' (from server port)' : ''}, but the listener in ${listeners[0]!.path} listens on ${ports}: the connection is refused or times out.`,
         subject: 'full address',
         at: port.at,
         related: listeners.map((l) => ({ path: l.path, at: l.fact.at, message: `"PortNumber" is ${l.port} ${where(l.fact)}.` })),

@@ -1,7 +1,7 @@
-import type { SourceLocation } from '../core/gpo/model';
-import type { PolicyFacts, RdpFacts } from '../core/rules/xrf/facts';
-import type { Finding, Severity } from '../core/rules/types';
-import type { Span } from '../core/text/line-index';
+import type { SourceLocation } from '../gpo/model';
+import type { PolicyFacts, RdpFacts } from '../rules/xrf/facts';
+import type { Finding, Severity } from '../rules/types';
+import { LineIndex, type Span } from '../text/line-index';
 
 /** Where a finding is, as SPEC §3 prints it: 1-based lines and columns; a Registry.pol record number and byte offset. */
 export interface OutputPosition {
@@ -56,52 +56,9 @@ export interface LintReport {
   readonly errors: readonly { readonly path: string; readonly message: string }[];
 }
 
-/**
- * Line starts found on demand, up to the furthest offset asked for: a 20 MB report with a few findings
- * near its start is not indexed to its end. Counts CRLF, LF and lone CR as line breaks, as `LineIndex` does.
- */
-class LazyLines {
-  private readonly starts = [0];
-  private scanned = 0;
-
-  constructor(private readonly text: string) {}
-
-  private scanTo(offset: number): void {
-    const { text, starts } = this;
-    while (this.scanned < text.length && this.scanned <= offset) {
-      let lf = text.indexOf('\n', this.scanned);
-      let cr = text.indexOf('\r', this.scanned);
-      if (lf < 0) lf = text.length;
-      if (cr < 0) cr = text.length;
-      const brk = Math.min(lf, cr);
-      if (brk >= text.length) {
-        this.scanned = text.length;
-        break;
-      }
-      const next = brk === cr && text.charCodeAt(brk + 1) === 10 ? brk + 2 : brk + 1;
-      starts.push(next);
-      this.scanned = next;
-    }
-  }
-
-  positionAt(offset: number): { line: number; character: number } {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    this.scanTo(clamped);
-    const { starts } = this;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - starts[low]! };
-  }
-}
-
 /** Turns spans of one text into output positions. */
 export function positionsIn(text: string): (span: Span) => OutputPosition {
-  const index = new LazyLines(text);
+  const index = new LineIndex(text);
   return (span) => {
     const start = index.positionAt(span.start);
     const end = index.positionAt(span.end);

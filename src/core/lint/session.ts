@@ -1,42 +1,28 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseConfig } from '../core/config/parse';
-import type { RdpDoctorConfig } from '../core/config/types';
-import { detectFormat, type FileFormat } from '../core/lint/formats';
-import { lintText, type LintedText } from '../core/lint/lint-file';
-import { isSignedRdp } from '../core/rdp/parse';
-import type { SeverityOverrides } from '../core/rules/engine';
-import type { PolicyFinding } from '../core/rules/gpo/types';
-import { rdpFacts } from '../core/rules/xrf/facts';
-import { hasPolSignature } from '../core/gpo/registry-pol-records';
-import { ALL_RULES } from '../core/rules/registry';
-import { fixAll } from '../core/rules/fix-all';
-import { decodeBytes, encodeText, type DecodedText } from '../core/text/decode';
+import { parseConfig } from '../config/parse';
+import type { RdpDoctorConfig } from '../config/types';
+import { detectFormat, type FileFormat } from './formats';
+import { lintText, type LintedText } from './lint-file';
+import { isSignedRdp } from '../rdp/parse';
+import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
+import type { PolicyFinding } from '../rules/gpo/types';
+import { rdpFacts } from '../rules/xrf/facts';
+import { hasPolSignature } from '../gpo/registry-pol-records';
+import { ALL_RULES } from '../rules/registry';
+import { fixAll } from '../rules/fix-all';
+import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { crossFilePass } from './cross-file';
-import { collectInputs, describeFsError, findConfigFor, type InputError, type InputFile } from './files';
-import { lintBackupFolder, lintPolFile, Placer, policyOutput, policySummary, problemErrors } from './lint-policy';
-import { lintInParallel } from './parallel';
-import { hasErrorFinding, positionsIn, toOutputFindings, type FileReport, type LintReport } from './report';
+import { collectInputs, describeFsError, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
+import { lintBackupFolder, lintPolFile, Placer, policyOutput, policySummary, problemErrors } from './policy-output';
+import { hasErrorFinding, positionsIn, toOutputFindings, type FileReport, type LintReport } from './output';
 
-/** Larger inputs are refused rather than read: no `.rdp` file or policy export comes near it. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const KNOWN_RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
 export interface LintCommandOptions {
   readonly paths: readonly string[];
   readonly configPath?: string;
   readonly fix: boolean;
-}
-
-// Synchronous I/O on purpose: the CLI reads thousands of small files, and a promise per file costs more than the read.
-function readInput(path: string): { bytes: Buffer } | { error: string } {
-  try {
-    const bytes = readFileSync(path);
-    if (bytes.length > MAX_FILE_BYTES) return { error: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
-    return { bytes };
-  } catch (error) {
-    return { error: describeFsError(error) };
-  }
 }
 
 /** Loads and caches the config that applies to each file. */
@@ -114,13 +100,13 @@ export function lintChunk(
   configPath: string | undefined,
   fix: boolean,
   overrides?: SeverityOverrides,
-): { files: FileReport[]; errors: InputError[] } {
+): LintChunkResult {
   const errors: InputError[] = [];
   const configs = new ConfigResolver(configPath, errors);
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
   for (const input of inputs) {
-    const severities = withOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
+    const severities = mergeOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
     if (input.kind === 'gpo-backup') {
       const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
       files.push(...backup.reports);
@@ -161,12 +147,6 @@ export function lintChunk(
   return { files, errors };
 }
 
-/** A report for these paths, linted on the calling thread without fixes (the extension's Export Report). */
-/** Config severities with the caller's overrides on top (the editor's `rdpDoctor.rules` setting wins over `.rdpdoctor.yaml`). */
-function withOverrides(rules: SeverityOverrides | undefined, overrides: SeverityOverrides | undefined): SeverityOverrides | undefined {
-  return overrides && Object.keys(overrides).length ? { ...rules, ...overrides } : rules;
-}
-
 /** Files linted between two yields to the event loop, so a host process (the extension host) stays responsive. */
 const SLICE = 50;
 
@@ -184,14 +164,24 @@ export async function lintReportInSlices(paths: readonly string[], overrides?: S
     await new Promise((resolve) => setImmediate(resolve));
   }
   const configs = new ConfigResolver(undefined, []);
-  const files = crossFilePass(linted, (path) => withOverrides(configs.forFile(path)?.rules, overrides));
+  const files = crossFilePass(linted, (path) => mergeOverrides(configs.forFile(path)?.rules, overrides));
   return { files, errors };
 }
 
-/** Runs `lint`: returns the report and the exit code of SPEC §3. Large trees are split across worker threads. */
-export async function runLint(options: LintCommandOptions): Promise<{ report: LintReport; exitCode: number }> {
+/** Lints chunks of inputs, in order: in this thread by default, or spread over worker threads (the CLI). */
+export type ChunkRunner = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean) => Promise<LintChunkResult[]>;
+
+export type LintChunkResult = { files: FileReport[]; errors: InputError[] };
+
+const inThisThread: ChunkRunner = async (inputs, configPath, fix) => [lintChunk(inputs, configPath, fix)];
+
+/**
+ * The lint session `rdp-doctor lint` runs: expand the paths, lint every input (with its config), run the
+ * cross-file checks, and say which exit code of SPEC §3 the result means.
+ */
+export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread): Promise<{ report: LintReport; exitCode: number }> {
   const { files: inputs, errors } = collectInputs(options.paths);
-  const chunks = await lintInParallel(inputs, options.configPath, options.fix, lintChunk);
+  const chunks = await runChunks(inputs, options.configPath, options.fix);
   const seen = new Set<string>();
   for (const chunk of chunks) {
     for (const e of chunk.errors) {

@@ -1,22 +1,18 @@
 import * as vscode from 'vscode';
 import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
-import type { FileFormat } from '../core/lint/formats';
-import { lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
+import { lintParsedRdp, lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
 import type { RdpDocument } from '../core/rdp/parse';
-import { crossFileConflicts } from '../core/rules/gpo/gpo013-conflicting-policy';
-import { crossCheck } from '../core/rules/xrf/cross-check';
+import { conflictsBetween, crossCheckFiles } from '../core/lint/cross-file';
 import { rdpFacts, type PolicyFacts } from '../core/rules/xrf/facts';
-import { XRF_RULES } from '../core/rules/xrf/index';
 import type { Finding } from '../core/rules/types';
 import { crossDiagnostic, problemDiagnostic, toDiagnostic, toRange } from './convert';
 import { exportFacts, type PolicyIndex } from './policy-index';
+import type { DocumentLint, DocumentState } from './document-model';
 import { polFileUri, type RegistryPolViews } from './registry-pol-view';
 
 /** What linting one document produced: findings for code actions, the diagnostics to show, and its settings for hovers. */
-export interface DocumentLint {
-  readonly findings: readonly Finding[];
+export interface LintedDocument extends DocumentLint {
   readonly diagnostics: vscode.Diagnostic[];
-  readonly policy?: PolicyDocument;
 }
 
 type CrossFinding = Parameters<typeof crossDiagnostic>[0];
@@ -29,10 +25,14 @@ export class DocumentLinter {
     private readonly polViews: RegistryPolViews,
   ) {}
 
-  lint(document: vscode.TextDocument, format: FileFormat, options: LintOptions): DocumentLint {
+  lint(state: DocumentState, options: LintOptions): LintedDocument {
+    const { document } = state;
+    const format = state.formatOf;
     switch (format) {
+      case undefined:
+        return { findings: [], diagnostics: [] };
       case 'rdp': {
-        const linted = lintText('rdp', document.getText(), options);
+        const linted = lintParsedRdp(state.rdp, options);
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri))] };
       }
@@ -68,10 +68,10 @@ export class DocumentLinter {
     problems: readonly ReadProblem[],
     policy: PolicyDocument,
     options: LintOptions,
-  ): DocumentLint {
+  ): LintedDocument {
     const facts = exportFacts(policy, document.getText(), document.uri);
     this.index.set(file, facts);
-    const conflicts = options.severities?.GPO013 === 'off' ? [] : this.conflicts(file, facts, options);
+    const conflicts = this.conflicts(file, facts, options);
     return {
       findings,
       policy,
@@ -86,11 +86,7 @@ export class DocumentLinter {
   private conflicts(file: vscode.Uri, facts: PolicyFacts<vscode.Location>, options: LintOptions): CrossFinding[] {
     const self = vscode.workspace.asRelativePath(file);
     const others = this.index.exportsNear(file).filter((e) => e.path !== self);
-    if (others.length === 0) return [];
-    const severity = options.severities?.GPO013;
-    return crossFileConflicts([{ path: self, values: facts.values }, ...others.map((o) => ({ path: o.path, values: o.facts.values }))])
-      .filter((c) => c.path === self)
-      .map((c) => ({ ...c, ...(severity && severity !== 'off' && { severity }) }));
+    return conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self);
   }
 
   /** XRF001–XRF003 for an `.rdp` document against the exports in its workspace folder. */
@@ -98,6 +94,6 @@ export class DocumentLinter {
     const exports = this.index.exportsNear(document.uri);
     if (exports.length === 0) return [];
     const facts = rdpFacts(doc, (span) => new vscode.Location(document.uri, toRange(document, span)));
-    return crossCheck(XRF_RULES, { rdpFiles: [{ path: document.uri.toString(), facts }], exports, severities: () => options.severities });
+    return crossCheckFiles([{ path: document.uri.toString(), facts }], exports, () => options.severities);
   }
 }

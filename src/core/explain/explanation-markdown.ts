@@ -1,5 +1,5 @@
 import { ruleById } from '../rules/registry';
-import { FAMILY_LABELS, type Explanation } from './error-codes/index';
+import { FAMILY_LABELS, type Explanation } from '../knowledge/error-codes/index';
 
 function checkLine(id: string): string {
   const rule = ruleById(id);

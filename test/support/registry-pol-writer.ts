@@ -1,6 +1,6 @@
-import { REG_TYPE_NUMBERS } from './registry-path';
-import type { RegType } from './model';
-import { POL_SIGNATURE } from './registry-pol-records';
+import { REG_TYPE_NUMBERS } from '../../src/core/gpo/registry-path';
+import type { RegType } from '../../src/core/gpo/model';
+import { POL_SIGNATURE } from '../../src/core/gpo/registry-pol-records';
 
 /** One record to write: data is given already encoded, or as a number/string/list for the common types. */
 export interface PolRecordInput {

@@ -1,8 +1,9 @@
+import { constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { CONFIG_FILE_NAMES } from '../core/config/types';
-import { isBackupFolder } from '../core/gpo/read-gpo-backup';
-import { isCandidateName } from '../core/lint/formats';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { CONFIG_FILE_NAMES } from '../config/types';
+import { isBackupFolder } from '../gpo/read-gpo-backup';
+import { isCandidateName } from './formats';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
@@ -122,4 +123,36 @@ export function filesUnder(dir: string, prefix = ''): string[] {
     else if (entry.isFile()) out.push(rel);
   }
   return out;
+}
+
+/** Larger inputs are refused rather than read: no `.rdp` file or policy export comes near it. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads one input file, refusing what is not a regular file (a FIFO or a device would block or never end)
+ * and what is larger than the limit, both decided from the open file's own `fstat` before any byte is read.
+ * Synchronous on purpose: the CLI reads thousands of small files, and a promise per file costs more than the read.
+ */
+export function readInput(path: string): { bytes: Buffer } | { error: string } {
+  let fd: number | undefined;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { error: 'Is a folder, not a file.' };
+    if (!info.isFile()) return { error: 'Not a regular file (a FIFO, socket or device): not read.' };
+    if (info.size > MAX_FILE_BYTES) return { error: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled) };
+  } catch (error) {
+    return { error: describeFsError(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

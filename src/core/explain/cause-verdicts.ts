@@ -1,6 +1,6 @@
 import { STEP_LABEL, STEP_OF_RULE } from '../net/steps';
 import type { HostCheckResult, StepName } from '../net/types';
-import type { Explanation } from './error-codes/index';
+import type { Explanation } from '../knowledge/error-codes/index';
 
 /** What a host check says about one cause check: it found it, ruled it out, or cannot tell. */
 export type Verdict = 'found' | 'ruled-out' | 'not-determined';

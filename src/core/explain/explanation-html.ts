@@ -3,7 +3,7 @@ import { STEP_LABEL, STEP_ORDER } from '../net/steps';
 import { fixesForRule } from '../fixes/index';
 import { ruleById } from '../rules/registry';
 import { causeVerdicts, type Verdict } from './cause-verdicts';
-import { FAMILY_LABELS, type Explanation } from './error-codes/index';
+import { FAMILY_LABELS, type Explanation } from '../knowledge/error-codes/index';
 
 /** What the explainer page shows: the explanation, the host chooser and the verdicts of the latest check of the chosen host. */
 export interface ExplainerPage {

@@ -1,11 +1,11 @@
-import { intValue } from '../rules/rdp/fixes';
+import { intValue } from '../rdp/values';
 import { isSigned } from '../rules/rdp/signing';
 import { isSecretKey, onLine, quote } from '../rules/messages';
 import type { TextEdit } from '../text/edits';
 import type { Span } from '../text/line-index';
-import { isHostName, isIPv6, parseAddress } from './address';
-import { effectiveEntry, lineWithBreak, parseRdp, type RdpDocument, type RdpEntry } from './parse';
-import { findProperty } from './properties/index';
+import { isHostName, isIPv6, parseAddress } from '../rdp/address';
+import { effectiveEntry, lineWithBreak, parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
+import { findProperty } from '../rdp/properties/index';
 
 export interface HardenOptions {
   /** The DNS name to connect to instead of an IP-literal `full address`. */

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PolicyDocument, ReadProblem, SourceLocation } from '../core/gpo/model';
-import type { BackupFile } from '../core/gpo/read-gpo-backup';
-import { backupPartOf } from '../core/gpo/read-gpo-backup';
-import { lintGpoBackup, lintRegistryPol, type LintOptions } from '../core/lint/lint-file';
-import type { PolicyFinding } from '../core/rules/gpo/types';
-import { policyFacts } from '../core/rules/xrf/facts';
-import type { Span } from '../core/text/line-index';
-import { describeFsError, filesUnder, type InputError } from './files';
-import { polPosition, positionsIn, sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputPosition } from './report';
+import type { PolicyDocument, ReadProblem, SourceLocation } from '../gpo/model';
+import type { BackupFile } from '../gpo/read-gpo-backup';
+import { backupPartOf } from '../gpo/read-gpo-backup';
+import { lintGpoBackup, lintRegistryPol, type LintOptions } from './lint-file';
+import type { PolicyFinding } from '../rules/gpo/types';
+import { policyFacts } from '../rules/xrf/facts';
+import type { Span } from '../text/line-index';
+import { describeFsError, filesUnder, readInput, type InputError } from './inputs';
+import { polPosition, positionsIn, sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputPosition } from './output';
 
 /** Places spans and Registry.pol records of one file (or of each part of a backup) as output positions. */
 export class Placer {
@@ -88,11 +87,9 @@ export function lintBackupFolder(folder: string, display: (path: string) => stri
   }
   for (const rel of relPaths) {
     if (!backupPartOf(rel)) continue;
-    try {
-      files.push({ path: rel, bytes: readFileSync(join(folder, rel)) });
-    } catch (error) {
-      errors.push({ path: display(join(folder, rel)), message: describeFsError(error) });
-    }
+    const read = readInput(join(folder, rel));
+    if ('bytes' in read) files.push({ path: rel, bytes: read.bytes });
+    else errors.push({ path: display(join(folder, rel)), message: read.error });
   }
   const linted = lintGpoBackup(files, options);
   const placer = new Placer();

@@ -1,5 +1,5 @@
-import { explain, explainInFamily, FAMILY_LABELS, lookupErrorCode, type Explanation } from './error-codes/index';
-import type { FoundErrorCode } from './find-error-codes';
+import { explain, explainInFamily, FAMILY_LABELS, lookupErrorCode, type Explanation } from '../knowledge/error-codes/index';
+import type { FoundErrorCode } from '../knowledge/find-error-codes';
 
 /** What a hover on a code in free text explains. */
 export interface HoverExplanation {

@@ -1,1 +1,0 @@
-export { toSarif, type SarifOptions, type SarifRegion, type SarifRelatedInput, type SarifResultInput } from '../core/report/sarif';

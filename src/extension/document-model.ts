@@ -1,0 +1,137 @@
+import * as vscode from 'vscode';
+import type { PolicyDocument } from '../core/gpo/model';
+import { sniffExport, type FileFormat } from '../core/lint/formats';
+import { parseRdp, type RdpDocument } from '../core/rdp/parse';
+import { rdpTarget } from '../core/rdp/target';
+import type { Finding } from '../core/rules/types';
+import type { DecodedText } from '../core/text/decode';
+import { LineIndex } from '../core/text/line-index';
+import { POL_SCHEME } from './registry-pol-view';
+import { isConfigDocument } from './workspace-config';
+
+/** What the bytes on disk say that the editor's text no longer shows (RDP006 needs it). */
+export type ByteFacts = Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+
+/** Where one `.rdp` file connects, and the range of its `full address` line (for check diagnostics). */
+export interface FileTarget {
+  readonly uri: vscode.Uri;
+  readonly host: string;
+  readonly port: number;
+  readonly range: vscode.Range;
+  /** The parsed file, for the cross-checks a check result adds. */
+  readonly doc: RdpDocument;
+}
+
+/** The lint of one document version. */
+export interface DocumentLint {
+  readonly findings: readonly Finding[];
+  readonly policy?: PolicyDocument;
+}
+
+/** Lines read to recognize a policy export (sniffing needs only the start of the file). */
+const SNIFF_LINES = 400;
+
+/** The format of `.rdp` files, `.rdpdoctor.yaml`, Registry.pol views, and exports recognized by their content. */
+function sniffFormat(document: vscode.TextDocument): FileFormat | undefined {
+  if (document.languageId === 'rdp') return 'rdp';
+  if (isConfigDocument(document.uri)) return 'config';
+  if (document.uri.scheme === POL_SCHEME) return 'registry-pol';
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return undefined;
+  const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, SNIFF_LINES), 0));
+  return sniffExport({ text: head });
+}
+
+/** The target of a parsed `.rdp` text located in it, or undefined when it has no usable `full address`. */
+export function fileTarget(uri: vscode.Uri, text: string, doc: RdpDocument = parseRdp(text)): FileTarget | undefined {
+  const found = rdpTarget(doc);
+  if (!found.ok) return undefined;
+  const lines = new LineIndex(text);
+  const start = lines.positionAt(found.span.start);
+  const end = lines.positionAt(found.span.end);
+  return { uri, host: found.host, port: found.port, range: new vscode.Range(start.line, start.character, end.line, end.character), doc };
+}
+
+/**
+ * Everything derived from one version of a document, each computed at most once: its format, the parsed
+ * `.rdp` text, its target, its lint. A new version starts afresh; byte facts belong to the file and stay.
+ */
+export class DocumentState {
+  private format?: { value: FileFormat | undefined };
+  private parsed?: RdpDocument;
+  private located?: { value: FileTarget | undefined };
+  /** Set by the lint feature, once per version. */
+  lint?: DocumentLint;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly version: number,
+  ) {}
+
+  get formatOf(): FileFormat | undefined {
+    this.format ??= { value: sniffFormat(this.document) };
+    return this.format.value;
+  }
+
+  /** The parsed text of an `.rdp` document. */
+  get rdp(): RdpDocument {
+    this.parsed ??= parseRdp(this.document.getText());
+    return this.parsed;
+  }
+
+  get target(): FileTarget | undefined {
+    this.located ??= { value: this.formatOf === 'rdp' ? fileTarget(this.document.uri, this.document.getText(), this.rdp) : undefined };
+    return this.located.value;
+  }
+}
+
+/**
+ * The one model of open documents every feature reads (lint, hosts, language status, code actions,
+ * checks on open, hovers), keyed by URI and version, dropped when the document closes.
+ */
+export class DocumentModel implements vscode.Disposable {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly byteFacts = new Map<string, ByteFacts>();
+  private readonly lints = new Map<string, number>();
+  private readonly disposables: vscode.Disposable[] = [
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      const key = d.uri.toString();
+      this.states.delete(key);
+      this.byteFacts.delete(key);
+    }),
+  ];
+
+  /** The state of the document's current version. */
+  get(document: vscode.TextDocument): DocumentState {
+    const key = document.uri.toString();
+    let state = this.states.get(key);
+    if (!state || state.version !== document.version || state.document !== document) {
+      state = new DocumentState(document, document.version);
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  bytesOf(uri: vscode.Uri): ByteFacts | undefined {
+    return this.byteFacts.get(uri.toString());
+  }
+
+  setBytes(uri: vscode.Uri, facts: ByteFacts): void {
+    this.byteFacts.set(uri.toString(), facts);
+  }
+
+  /** Records a lint of a document version (the extension-host tests read the count). */
+  linted(state: DocumentState, lint: DocumentLint): void {
+    state.lint = lint;
+    const key = state.document.uri.toString();
+    this.lints.set(key, (this.lints.get(key) ?? 0) + 1);
+  }
+
+  /** How many times a document was linted in this session. */
+  lintCount(uri: vscode.Uri): number {
+    return this.lints.get(uri.toString()) ?? 0;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

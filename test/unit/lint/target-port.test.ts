@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { rdpTarget } from '../../../src/core/rdp/target';
+import { rdpFacts } from '../../../src/core/rules/xrf/facts';
+
+const CLI = resolve(__dirname, '../../../../dist/cli.js');
+const LISTENER = 'SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
+
+/** A port nothing listens on: bound, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+describe('the port a .rdp file connects to is decided once', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-port-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('full address port, else server port, else 3389, for the target and the cross-check facts alike', () => {
+    const cases: [string, number, string][] = [
+      ['full address:s:h.example.invalid:3391\r\nserver port:i:3390\r\n', 3391, 'address'],
+      ['full address:s:h.example.invalid\r\nserver port:i:3390\r\n', 3390, 'server port'],
+      ['full address:s:h.example.invalid\r\nserver port:i:99999\r\n', 3389, 'default'],
+      ['full address:s:h.example.invalid\r\n', 3389, 'default'],
+    ];
+    for (const [text, port, from] of cases) {
+      const doc = parseRdp(text);
+      const target = rdpTarget(doc);
+      assert.ok(target.ok);
+      assert.equal(target.port, port, text);
+      assert.equal(target.portFrom, from, text);
+      assert.deepEqual(rdpFacts(doc, () => 0).port, { value: port, from, at: 0 }, text);
+    }
+  });
+
+  it('lint: no XRF002 when server port matches the export PortNumber; XRF002 when it does not', () => {
+    writeFileSync(join(dir, 'client.rdp'), 'full address:s:rdsh01.example.invalid\r\nserver port:i:3390\r\n');
+    writeFileSync(join(dir, 'server.reg'), `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"PortNumber"=dword:00000d3e\r\n`);
+    const lint = (): { ruleId: string; message: string }[] => {
+      const r = spawnSync(process.execPath, [CLI, 'lint', dir, '--format', 'json'], { encoding: 'utf8' });
+      const json = JSON.parse(r.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
+      return json.files.flatMap((f) => f.findings);
+    };
+    assert.deepEqual(lint().filter((f) => f.ruleId === 'XRF002'), []);
+    writeFileSync(join(dir, 'server.reg'), `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"PortNumber"=dword:00000d3f\r\n`);
+    const found = lint().filter((f) => f.ruleId === 'XRF002');
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /^The file connects to port 3390 \(from server port\), but the listener/);
+  });
+
+  it('check of the file connects to its server port', async () => {
+    const port = await closedPort();
+    const file = join(dir, 'loopback.rdp');
+    writeFileSync(file, `full address:s:127.0.0.1\r\nserver port:i:${port}\r\n`);
+    const r = spawnSync(process.execPath, [CLI, 'check', file, '--format', 'json', '--timeout', '2000'], { encoding: 'utf8' });
+    const json = JSON.parse(r.stdout) as { hosts: { port: number; findings: { ruleId: string }[] }[] };
+    assert.equal(json.hosts[0]!.port, port);
+    assert.deepEqual(json.hosts[0]!.findings.map((f) => f.ruleId), ['NET002']);
+  });
+});
