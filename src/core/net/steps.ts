@@ -1,3 +1,4 @@
+import { printable } from '../text/printable';
 import type { NtlmInfo } from './ntlm';
 import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StepName, TlsSummary, TlsVersion } from './types';
 
@@ -103,7 +104,8 @@ export function ntlmDetail(info: NtlmInfo): string {
     info.dnsDomain ? `in ${info.dnsDomain}${info.dnsTree && info.dnsTree !== info.dnsDomain ? ` (forest ${info.dnsTree})` : ''}` : '',
   ].filter(Boolean);
   const more = [info.productVersion && `version ${info.productVersion}`, info.serverTime && `clock ${info.serverTime}`].filter(Boolean);
-  return `${parts.join(' ')}${more.length ? `, ${more.join(', ')}` : ''}.`;
+  // The names come from the server: escaped, so they cannot drive a terminal.
+  return printable(`${parts.join(' ')}${more.length ? `, ${more.join(', ')}` : ''}.`);
 }
 
 /** One status and one line per step, for the text report and the Hosts view. */

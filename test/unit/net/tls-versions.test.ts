@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { tlsDetail } from '../../../src/core/net/steps';
+import { ntlmDetail, tlsDetail } from '../../../src/core/net/steps';
 import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, type VersionProbe } from '../../../src/core/net/tls-versions';
 
 const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });
@@ -53,5 +53,19 @@ describe('NET029 from the accepted versions', () => {
     assert.equal(tlsDetail({ protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', accepted: v([null, true, true, true]) }), 'TLSv1.3, TLS_AES_256_GCM_SHA384. Accepts TLS 1.1, 1.2, 1.3.');
     assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: v([false, false, true, false]) }), 'TLSv1.2, X. Accepts TLS 1.2. Refuses TLS 1.0, 1.1, 1.3.');
     assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: null }), 'TLSv1.2, X.');
+  });
+});
+
+describe('the NTLM line', () => {
+  const info = { netbiosComputer: 'RDSH01', netbiosDomain: 'CONTOSO', dnsComputer: 'rdsh01.contoso.com', dnsDomain: 'contoso.com', dnsTree: 'contoso.com', productVersion: '10.0.17763', serverTime: '2026-01-01T12:00:00.000Z' };
+  it('names the server, its domain, version and clock', () => {
+    assert.equal(ntlmDetail(info), 'rdsh01.contoso.com (CONTOSO\\RDSH01) in contoso.com, version 10.0.17763, clock 2026-01-01T12:00:00.000Z.');
+    assert.equal(ntlmDetail({ ...info, dnsComputer: null, dnsDomain: null, dnsTree: null, productVersion: null, serverTime: null }), 'CONTOSO\\RDSH01.');
+    assert.equal(ntlmDetail({ ...info, dnsTree: 'corp.test' }), 'rdsh01.contoso.com (CONTOSO\\RDSH01) in contoso.com (forest corp.test), version 10.0.17763, clock 2026-01-01T12:00:00.000Z.');
+  });
+  it('escapes control and bidi characters a hostile server puts in its names', () => {
+    const line = ntlmDetail({ ...info, dnsComputer: 'evil\u001b[2J\u202ehost', netbiosComputer: 'A\u0085B' });
+    assert.ok(!/[\u0000-\u001f\u0085\u202e]/.test(line), line);
+    assert.match(line, /^evil\\x1b\[2J\\u202ehost \(CONTOSO\\A\\x85B\)/);
   });
 });
