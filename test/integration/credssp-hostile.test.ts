@@ -8,6 +8,7 @@ import { readNtlmInfo } from '../../src/core/net/ntlm-info';
 import { generateCertificates } from './lab/certs';
 import { startCredSspServer, type CredSspBehaviour } from './lab/credssp-servers';
 import type { LocalServer } from './lab/local-server';
+import { settled } from './lab/handles';
 import { missingBinaries } from './lab/processes';
 
 const TIMEOUT_MS = 400;
@@ -46,7 +47,7 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
   };
 
   for (const [kind, errorKind, message] of HOSTILE) {
-    it(`${kind}: a classified ${errorKind} error within the timeout, and the check goes on without NTLM facts`, async () => {
+    it(`${kind}: a classified ${errorKind} error within the timeout, and the check goes on without NTLM facts, nothing left open`, async () => {
       const server = await start(kind);
       const began = Date.now();
       const r = await readNtlmInfo('127.0.0.1', server.port, '127.0.0.1', { timeoutMs: TIMEOUT_MS });
@@ -63,6 +64,8 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
       assert.equal(host.negotiation?.selected, 'HYBRID');
       assert.ok(host.tls, 'the main handshake is unaffected');
       assert.ok(!host.findings.some((f) => f.ruleId === 'NET040' || f.ruleId === 'NET041'));
+      await server.close();
+      assert.deepEqual(await settled(), []);
     });
   }
 
