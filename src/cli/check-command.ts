@@ -107,6 +107,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
   const hosts = await checkHosts(targets, {
     timeoutMs: (timeout as number | undefined) ?? config.checks.timeoutMs,
     concurrency: (concurrency as number | undefined) ?? config.checks.concurrency,
+    ntlmInfo: config.checks.ntlmInfo ?? true,
     store: new TrustStore(anchors),
     expiringSoonDays: config.trust.expiringSoonDays,
     severities: config.rules,

@@ -1,4 +1,4 @@
-import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
+import { ntlmDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
 
 const useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -36,6 +36,7 @@ export function formatHostText(host: HostCheckResult): string {
     ].filter(Boolean);
     lines.push(`      ${paint(2, extra.join('; '))}`);
   }
+  if (host.ntlm) lines.push(`      ${paint(2, `NTLM: ${ntlmDetail(host.ntlm)}`)}  ${ms(host.timings.ntlmMs)}`.trimEnd());
   return lines.join('\n');
 }
 

@@ -119,6 +119,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
             return await checkHosts(targets, {
               timeoutMs: settings.checksTimeoutMs(config === DEFAULT_CONFIG ? undefined : config.checks.timeoutMs),
               concurrency: settings.checksConcurrency(config === DEFAULT_CONFIG ? undefined : config.checks.concurrency),
+              ntlmInfo: settings.checksNtlmInfo(config.checks.ntlmInfo),
               store,
               expiringSoonDays: config.trust.expiringSoonDays,
               severities: { ...config.rules, ...settings.rules() },

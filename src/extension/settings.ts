@@ -28,6 +28,9 @@ export const settings = {
   checksConcurrency(fromConfig?: number): number {
     return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<number>('checks.concurrency', 16);
   },
+  checksNtlmInfo(fromConfig?: boolean): boolean {
+    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<boolean>('checks.ntlmInfo', true);
+  },
   hoverErrorCodes(scope?: vscode.TextDocument): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('hover.errorCodes', true);
   },

@@ -58,7 +58,10 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.deepEqual(host.addresses, ['127.0.0.1']);
     assert.equal(typeof host.timings.totalMs, 'number');
     for (const key of ['rdp', 'ssl', 'hybrid', 'hybridEx', 'rdstls', 'nlaRequired', 'failures']) assert.ok(key in host.negotiation, key);
-    assert.deepEqual(Object.keys(host.tls), ['protocol', 'cipher']);
+    assert.deepEqual(Object.keys(host.tls), ['protocol', 'cipher', 'accepted']);
+    // The fake serves TLS 1.2 and 1.3 only; 1.2 is not asked about when no legacy version is accepted.
+    assert.deepEqual(host.tls.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
+    assert.equal(host.ntlm, null, 'a TLS-only server is not asked for NTLM facts');
     for (const key of ['subject', 'issuer', 'serialNumber', 'notBefore', 'notAfter', 'sha1', 'sha256', 'dnsNames', 'ipAddresses', 'extendedKeyUsage',
       'keyAlgorithm', 'keyBits', 'signatureAlgorithm', 'selfSigned', 'trusted', 'nameMatches']) assert.ok(key in host.certificate, key);
     assert.equal(host.certificate.sha1, valid.sha1);
@@ -76,6 +79,7 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.match(nla!, /✓ Negotiation +Selected CredSSP \(NLA\)\..*NLA required\. Restricted admin supported\./);
     assert.match(nla!, /info +The server requires Network Level Authentication.*NET010/);
     assert.match(nla!, /! Certificate +CN=localhost, issued by CN=RDP Doctor Test CA/);
+    assert.match(nla!, /NTLM: localhost \(CONTOSO\\RDSH01\) in contoso\.com, version 10\.0\.17763, clock \d{4}-/);
     assert.match(refused!, /✗ TCP +No connection to port \d+\./);
     assert.match(refused!, /error +Nothing accepts connections on 127\.0\.0\.1 port \d+: the connection was refused\. +NET002/);
     assert.match(refused!, /– TLS +Not reached\./);
@@ -123,6 +127,24 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.deepEqual(tls.findings, []);
     assert.equal(tls.certificate.trusted, true);
     assert.deepEqual(refused.findings.map((f: { ruleId: string }) => f.ruleId), ['NET002']);
+    rmSync(join(dir, '.rdpdoctor.yaml'));
+  });
+
+  it('JSON ntlm for a CredSSP server, and checks.ntlmInfo: false in .rdpdoctor.yaml turns the question off', async () => {
+    let r = await run(['check', `127.0.0.1:${nlaServer.port}`, '--format', 'json', '--ca', 'ca.pem'], dir);
+    let host = JSON.parse(r.stdout).hosts[0];
+    assert.deepEqual(Object.keys(host.ntlm), ['netbiosComputer', 'netbiosDomain', 'dnsComputer', 'dnsDomain', 'dnsTree', 'productVersion', 'serverTime']);
+    assert.equal(host.ntlm.dnsComputer, 'localhost');
+    writeFileSync(join(dir, '.rdpdoctor.yaml'), 'checks:\n  ntlmInfo: false\n');
+    r = await run(['check', `127.0.0.1:${nlaServer.port}`, '--format', 'json', '--ca', 'ca.pem'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    host = JSON.parse(r.stdout).hosts[0];
+    assert.equal(host.ntlm, null);
+    assert.equal(host.timings.ntlmMs, undefined);
+    writeFileSync(join(dir, '.rdpdoctor.yaml'), 'checks:\n  ntlmInfo: perhaps\n');
+    r = await run(['check', `127.0.0.1:${nlaServer.port}`, '--format', 'json', '--ca', 'ca.pem'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /checks\.ntlmInfo must be true or false\./);
     rmSync(join(dir, '.rdpdoctor.yaml'));
   });
 

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkHost, checkHosts } from '../../src/core/net/index';
+import { settled } from './lab/handles';
 import { startHostileServer, type Hostility } from './lab/hostile-servers';
 import type { LocalServer } from './lab/local-server';
 
@@ -12,20 +13,6 @@ const TIMEOUT_MS = 400;
 const MARGIN_MS = 350;
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 
-/** Handles other than the ones the test runner itself holds. */
-function openHandles(): string[] {
-  return process.getActiveResourcesInfo().filter((r) => r !== 'PipeWrap' && r !== 'TTYWrap' && r !== 'FSReqCallback');
-}
-
-async function settled(): Promise<string[]> {
-  const end = Date.now() + 1000;
-  for (;;) {
-    await new Promise((r) => setImmediate(r));
-    const left = openHandles();
-    if (left.length === 0 || Date.now() > end) return left;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const CASES: readonly [Hostility, string, RegExp][] = [
   ['silent', 'NET004', /sent no Connection Confirm within 400 ms/],

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkHost, TrustStore } from '../../src/core/net/index';
 import { generateCertificates, type CertCase } from './lab/certs';
+import { execFileSync } from 'node:child_process';
 import { missingBinaries } from './lab/processes';
 import { ShadowServer } from './lab/shadow';
 
@@ -39,11 +40,41 @@ describe('FreeRDP shadow server with /sec:nla (real server)', { skip }, () => {
     );
     assert.equal(n.failures.rdp, 'HYBRID_REQUIRED_BY_SERVER');
     assert.equal(n.failures.ssl, 'HYBRID_REQUIRED_BY_SERVER');
-    assert.deepEqual(r.findings.map((f) => f.ruleId), ['NET010']);
+    // The shadow server calls itself by this machine's name, which the lab certificate (localhost) does not carry.
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['NET010', 'NET040']);
     assert.equal(r.findings[0]!.severity, 'info');
     assert.ok(r.tls, 'the TLS handshake under CredSSP completes without credentials');
     assert.equal(r.certificate!.sha1, valid.sha1);
     assert.equal(r.certificate!.sha256, valid.sha256);
     assert.equal(r.certificate!.trusted, true);
+  });
+
+  it('NTLM facts without credentials match nmap rdp-ntlm-info, and the setting turns the step off', { skip: missingBinaries(['nmap']).length > 0 && 'nmap not installed' }, async () => {
+    const target = { target: `127.0.0.1:${shadow.port}`, host: '127.0.0.1', port: shadow.port };
+    const r = await checkHost(target, { timeoutMs: 3000, store });
+    const ntlm = r.ntlm!;
+    assert.ok(ntlm, 'the CHALLENGE was read');
+    const nmap = execFileSync('nmap', ['-Pn', '-n', '-p', String(shadow.port), '--script', '+rdp-ntlm-info', '127.0.0.1'], { encoding: 'utf8', timeout: 60_000 });
+    const field = (name: string): string | null => nmap.match(new RegExp(`${name}: (.*)`))?.[1]?.trim() ?? null;
+    assert.equal(ntlm.netbiosComputer, field('NetBIOS_Computer_Name'), nmap);
+    assert.equal(ntlm.netbiosDomain, field('NetBIOS_Domain_Name'));
+    assert.equal(ntlm.dnsComputer, field('DNS_Computer_Name'));
+    assert.equal(ntlm.dnsDomain, field('DNS_Domain_Name'));
+    assert.equal(ntlm.dnsTree, field('DNS_Tree_Name'));
+    assert.equal(ntlm.productVersion, field('Product_Version'));
+    // nmap prints the same FILETIME to the second, a moment later.
+    const nmapTime = Date.parse(field('System_Time')!);
+    assert.ok(Math.abs(Date.parse(ntlm.serverTime!) - nmapTime) < 30_000, `${ntlm.serverTime} vs ${field('System_Time')}`);
+    assert.ok(Math.abs(Date.parse(ntlm.serverTime!) - Date.now()) < 60_000, 'the server runs on this clock');
+    const finding = r.findings.find((f) => f.ruleId === 'NET040')!;
+    assert.match(finding.message, new RegExp(`"${ntlm.dnsComputer}"`));
+    assert.match(finding.message, /localhost/);
+
+    const skewed = await checkHost(target, { timeoutMs: 3000, store, now: () => new Date(Date.now() - 3_600_000) });
+    assert.ok(skewed.findings.some((f) => f.ruleId === 'NET041' && /60 minutes ahead/.test(f.message)), JSON.stringify(skewed.findings));
+
+    const off = await checkHost(target, { timeoutMs: 3000, store, ntlmInfo: false });
+    assert.equal(off.ntlm, null);
+    assert.deepEqual(off.findings.map((f) => f.ruleId), ['NET010']);
   });
 });

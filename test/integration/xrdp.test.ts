@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { checkHost, TrustStore, type HostCheckResult } from '../../src/core/net/index';
 import { generateCertificates, type CertCase } from './lab/certs';
@@ -119,6 +120,51 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
     const r = await check({ sslProtocols: 'TLSv1', legacy: true });
     assert.equal(r.tls?.protocol, 'TLSv1', JSON.stringify(r.findings));
     assert.deepEqual(ids(r), ['NET011', 'NET029']);
+    assert.deepEqual(r.tls?.accepted, { TLSv1: true, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': false });
+    assert.equal(r.findings.find((f) => f.ruleId === 'NET029')!.severity, 'error');
+  });
+
+  /** What `sslscan --rdp` (an independent tool with its own X.224 negotiation) says of each version. */
+  function sslscanVersions(): Record<string, boolean> {
+    const out = execFileSync('sslscan', ['--rdp', '--no-colour', '--no-ciphersuites', '--no-compression', '--no-fallback', '--no-groups', '--no-heartbleed', '--no-renegotiation', '--no-check-certificate', `127.0.0.1:${xrdp.port}`], { encoding: 'utf8', timeout: 60_000 });
+    const names: Record<string, string> = { 'TLSv1.0': 'TLSv1', 'TLSv1.1': 'TLSv1.1', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' };
+    return Object.fromEntries([...out.matchAll(/^(TLSv1\.[0-3])\s+(enabled|disabled)/gm)].map((m) => [names[m[1]!]!, m[2] === 'enabled']));
+  }
+  /** Every version we determined agrees with sslscan; the ones we left open are null. */
+  function agreesWithSslscan(r: HostCheckResult): void {
+    const theirs = sslscanVersions();
+    assert.equal(Object.keys(theirs).length, 4, JSON.stringify(theirs));
+    for (const [version, accepted] of Object.entries(r.tls!.accepted!)) if (accepted !== null) assert.equal(accepted, theirs[version], `${version}: ours ${accepted}, sslscan ${theirs[version]}`);
+  }
+  const sslscanSkip = missingBinaries(['sslscan']).length > 0 && 'sslscan not installed';
+
+  it('ssl_protocols=TLSv1, TLSv1.1: NET029 error naming TLS 1.1, as sslscan sees it', { skip: sslscanSkip }, async () => {
+    const r = await check({ sslProtocols: 'TLSv1, TLSv1.1', legacy: true });
+    assert.equal(r.tls?.protocol, 'TLSv1.1');
+    assert.deepEqual(r.tls?.accepted, { TLSv1: null, 'TLSv1.1': true, 'TLSv1.2': false, 'TLSv1.3': false });
+    const f = r.findings.find((x) => x.ruleId === 'NET029')!;
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /only the legacy TLS 1\.1:/);
+    agreesWithSslscan(r);
+  });
+
+  it('ssl_protocols=TLSv1 … TLSv1.3: TLS 1.3 negotiated, NET029 warning all the same, as sslscan sees it', { skip: sslscanSkip }, async () => {
+    const r = await check({ sslProtocols: 'TLSv1, TLSv1.1, TLSv1.2, TLSv1.3', legacy: true });
+    assert.equal(r.tls?.protocol, 'TLSv1.3');
+    assert.deepEqual(r.tls?.accepted, { TLSv1: null, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': true });
+    const f = r.findings.find((x) => x.ruleId === 'NET029')!;
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /legacy TLS 1\.1 besides TLS 1\.2 and TLS 1\.3/);
+    assert.ok(r.timings.tlsVersionsMs !== undefined);
+    agreesWithSslscan(r);
+  });
+
+  it('ssl_protocols=TLSv1.2, TLSv1.3 (even with legacy ciphers allowed): no NET029, 1.0 and 1.1 refused, as sslscan sees it', { skip: sslscanSkip }, async () => {
+    const r = await check({ legacy: true });
+    // TLS 1.2 is asked about only when a legacy version is accepted beside 1.3.
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
+    assert.ok(!ids(r).includes('NET029'));
+    agreesWithSslscan(r);
   });
 
   it('an unreadable certificate: xrdp refuses TLS with SSL_CERT_NOT_ON_SERVER', async () => {

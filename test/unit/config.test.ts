@@ -67,6 +67,16 @@ describe('.rdpdoctor.yaml', () => {
     assert.equal(config.checks.timeoutMs, 5000);
   });
 
+  it('checks.ntlmInfo: absent unless set, a boolean, anything else reported at its position', () => {
+    assert.equal(parseConfig('checks:\n  timeoutMs: 3000\n', KNOWN).config.checks.ntlmInfo, undefined);
+    assert.equal(parseConfig('checks:\n  ntlmInfo: false\n', KNOWN).config.checks.ntlmInfo, false);
+    assert.equal(parseConfig('checks:\n  ntlmInfo: true\n', KNOWN).config.checks.ntlmInfo, true);
+    const text = 'checks:\n  ntlmInfo: maybe\n';
+    const { config, findings } = lintConfig(text, KNOWN);
+    assert.deepEqual(findings.map((f) => [f.ruleId, at(text, f.span.start), f.message]), [['CFG001', '2:13', 'checks.ntlmInfo must be true or false.']]);
+    assert.equal(config.checks.ntlmInfo, undefined);
+  });
+
   it('reports YAML syntax errors with a position instead of throwing', () => {
     const text = 'rules:\n  RDP013: off\n  x: [\nhosts:\n';
     const { findings } = lintConfig(text, KNOWN);

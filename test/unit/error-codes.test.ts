@@ -23,6 +23,7 @@ const SPEC_RULE_IDS = new Set([
   'NET001', 'NET002', 'NET003', 'NET004',
   'NET010', 'NET011', 'NET012', 'NET013',
   'NET020', 'NET021', 'NET022', 'NET023', 'NET024', 'NET025', 'NET026', 'NET027', 'NET028', 'NET029',
+  'NET040', 'NET041',
 ]);
 
 function explained(result: Explanation | { error: string }): Explanation {

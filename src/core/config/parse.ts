@@ -66,7 +66,7 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
 
   const rules: Record<string, SeveritySetting> = {};
   const trust = { ca: [] as string[], expiringSoonDays: DEFAULT_CONFIG.trust.expiringSoonDays };
-  const checks = { ...DEFAULT_CONFIG.checks };
+  const checks: { timeoutMs: number; concurrency: number; ntlmInfo?: boolean } = { ...DEFAULT_CONFIG.checks };
   const hosts: InventoryHost[] = [];
 
   const root = doc.contents;
@@ -148,7 +148,10 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
         return eachPair(pair.value, 'checks', (k, p) => {
           if (k === 'timeoutMs') checks.timeoutMs = integer(p.value, 100, 600000, 'checks.timeoutMs') ?? checks.timeoutMs;
           else if (k === 'concurrency') checks.concurrency = integer(p.value, 1, 256, 'checks.concurrency') ?? checks.concurrency;
-          else unknown({ message: `Unknown checks key ${quote(k)}; expected timeoutMs or concurrency.`, span: keySpan(p) });
+          else if (k === 'ntlmInfo') {
+            if (isScalar(p.value) && typeof p.value.value === 'boolean') checks.ntlmInfo = p.value.value;
+            else invalid({ message: 'checks.ntlmInfo must be true or false.', span: spanOf(p.value as Node) });
+          } else unknown({ message: `Unknown checks key ${quote(k)}; expected timeoutMs, concurrency or ntlmInfo.`, span: keySpan(p) });
         });
       case 'hosts':
         return pair.value === null || (isScalar(pair.value) && pair.value.value === null) ? undefined : hostList(pair.value, undefined);

@@ -14,7 +14,8 @@ export interface InventoryHost {
 export interface RdpDoctorConfig {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly trust: { readonly ca: readonly string[]; readonly expiringSoonDays: number };
-  readonly checks: { readonly timeoutMs: number; readonly concurrency: number };
+  /** `ntlmInfo` is absent unless the file sets it (then it wins over the editor setting). */
+  readonly checks: { readonly timeoutMs: number; readonly concurrency: number; readonly ntlmInfo?: boolean };
   readonly hosts: readonly InventoryHost[];
 }
 

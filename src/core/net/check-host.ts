@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { AfterConfirm } from './after-confirm';
 import { AfterConfirmGate } from './after-confirm-gate';
-import { NET001, NET002, NET003, NET004, NET022, NET028, NET029 } from '../rules/net/index';
+import { NET001, NET002, NET003, NET004, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
 import type { CheckTarget } from '../rdp/target';
@@ -15,10 +15,14 @@ import { followUps, MAIN_REQUEST, selectionProblem, summarizeNegotiation, type N
 import { negotiationFindings } from './negotiation-findings';
 import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurity, type SecurityReading } from './standard-security';
 import { standardSecurityFindings } from './standard-security-findings';
+import type { NtlmInfo } from './ntlm';
+import { ntlmFindings } from './ntlm-findings';
+import { askThenClose } from './ntlm-info';
 import { buildSteps, SELECTED_LABELS } from './steps';
 import { Budget, elapsed } from './step';
 import { connectTcp } from './tcp';
-import { handshake, type TlsResult } from './tls';
+import { openTls, sessionFacts, type TlsResult } from './tls';
+import { legacyTlsFinding, probeTlsVersions } from './tls-versions';
 import { TrustStore } from './trust';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, TlsSummary } from './types';
 import { PROTOCOL, protocolName, startsTls } from './x224';
@@ -36,9 +40,10 @@ export interface CheckHostOptions {
   readonly now?: () => Date;
   /** Replaces `dns.lookup` (tests). */
   readonly lookup?: Lookup;
+  /** Asks a CredSSP server for its NTLM CHALLENGE (names, version, clock); on unless false. */
+  readonly ntlmInfo?: boolean;
 }
 
-const LEGACY_TLS = new Set(['TLSv1', 'TLSv1.1', 'SSLv3']);
 let defaultStore: TrustStore | undefined;
 
 /** The NET rules turned off, when there are any. */
@@ -69,6 +74,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let standardSecurity: StandardSecurity | null = null;
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
+  let ntlm: NtlmInfo | null = null;
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
@@ -140,7 +146,8 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
 
     t = process.hrtime.bigint();
     const gate = upgrade ? new AfterConfirmGate(socket, main.after) : undefined;
-    const tlsRun: Promise<TlsResult | undefined> = gate ? handshake(gate, target.host, { ...step(), closeGraceMs: 250 }) : Promise.resolve(undefined);
+    const session = gate ? openTls(gate, target.host, step()) : undefined;
+    const tlsRun: Promise<TlsResult | undefined> = session ? session.then(sessionFacts) : Promise.resolve(undefined);
     // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
     const questions = (async (): Promise<SecurityReading | null> => {
       const f = process.hrtime.bigint();
@@ -161,9 +168,14 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       timings.followUpMs = elapsed(f);
       return asked.find((a) => a.reading)?.reading ?? null;
     })();
+    // The capped handshakes get connections of their own, in parallel; the NTLM question follows the main handshake.
+    const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step)) : Promise.resolve(null);
+    const credSsp = main.confirm.kind === 'response' && (main.confirm.selectedProtocol === PROTOCOL.HYBRID || main.confirm.selectedProtocol === PROTOCOL.HYBRID_EX);
+    const ask = credSsp && options.ntlmInfo !== false;
+    const ntlmRun = session?.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step)));
     if (upgrade) setImmediate(preloadCertificateAnalysis);
-    const [tlsResult, reading] = await Promise.all([tlsRun, questions]);
-    if (upgrade) timings.tlsMs = elapsed(t);
+    const [tlsResult, reading, accepted, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
+    if (ntlmResult?.ok) ntlm = ntlmResult.info;
 
     const tlsError = tlsResult && !tlsResult.ok ? outOfTime(tlsResult.error) : undefined;
     if (tlsError?.kind === 'aborted') cancelled = true;
@@ -177,8 +189,9 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     if (tlsError && !cancelled) {
       findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, M.NET028(selected, tlsError.cause ?? tlsError.message.replace(/\.$/, ''))));
     } else if (tlsResult?.ok) {
-      tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher };
-      if (LEGACY_TLS.has(tlsResult.protocol)) findings.push(finding(NET029, M.NET029(tlsResult.protocol)));
+      tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher, accepted };
+      const legacy = accepted && legacyTlsFinding(accepted);
+      if (legacy) findings.push(legacy);
       t = process.hrtime.bigint();
       const analysis = analyzeCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
       if (!analysis.ok) findings.push(finding(NET022, M.NET022Unreadable(analysis.problem)));
@@ -195,10 +208,17 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       }
       chain = describeChain(tlsResult.chain, analysis);
       timings.certificateMs = elapsed(t);
+      // The NTLM question rides this handshake's connection, so its facts exist only when the handshake worked.
+      if (ntlm) findings.push(...ntlmFindings(ntlm, analysis.ok ? analysis.facts : null, options.now?.() ?? new Date()));
     }
     return finish();
   } finally {
     budget.dispose();
+  }
+
+  function timed<T>(key: string, run: Promise<T>): Promise<T> {
+    const began = process.hrtime.bigint();
+    return run.finally(() => void (timings[key] = elapsed(began)));
   }
 
   function finish(): HostCheckResult {
@@ -215,6 +235,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       standardSecurity,
       tls,
       certificate,
+      ntlm,
       chain,
       findings: kept,
       steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed }),

@@ -1,4 +1,6 @@
-import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StepName, TlsSummary } from './types';
+import { printable } from '../text/printable';
+import type { NtlmInfo } from './ntlm';
+import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StepName, TlsSummary, TlsVersion } from './types';
 
 /** Which step of the ladder each NET rule belongs to. */
 export const STEP_OF_RULE: Readonly<Record<string, StepName>> = {
@@ -14,6 +16,8 @@ export const STEP_OF_RULE: Readonly<Record<string, StepName>> = {
   NET014: 'negotiation',
   NET028: 'tls',
   NET029: 'tls',
+  NET041: 'tls',
+  NET040: 'certificate',
   NET020: 'certificate',
   NET021: 'certificate',
   NET022: 'certificate',
@@ -85,6 +89,34 @@ function negotiationDetail(n: NegotiationSummary): string {
   return parts.join(' ');
 }
 
+const VERSION_LABEL: Readonly<Record<TlsVersion, string>> = { TLSv1: '1.0', 'TLSv1.1': '1.1', 'TLSv1.2': '1.2', 'TLSv1.3': '1.3' };
+
+/** `TLSv1.3, cipher. Accepts TLS 1.2, 1.3; refuses TLS 1.0, 1.1.` — versions not determined are left out. */
+export function tlsDetail(tls: TlsSummary): string {
+  const parts = [`${tls.protocol}, ${tls.cipher}.`];
+  if (tls.accepted) {
+    const versions = Object.keys(VERSION_LABEL) as TlsVersion[];
+    const yes = versions.filter((v) => tls.accepted![v] === true).map((v) => VERSION_LABEL[v]);
+    const no = versions.filter((v) => tls.accepted![v] === false).map((v) => VERSION_LABEL[v]);
+    if (yes.length) parts.push(`Accepts TLS ${yes.join(', ')}.`);
+    if (no.length) parts.push(`Refuses TLS ${no.join(', ')}.`);
+  }
+  return parts.join(' ');
+}
+
+/** What the NTLM challenge said, on one line: `vm.contoso.com (CONTOSO\\VM) in contoso.com, version 10.0.17763, clock …`. */
+export function ntlmDetail(info: NtlmInfo): string {
+  const netbios = info.netbiosDomain || info.netbiosComputer ? `${info.netbiosDomain ?? '?'}\\${info.netbiosComputer ?? '?'}` : null;
+  const parts = [
+    info.dnsComputer ?? netbios ?? 'no name',
+    info.dnsComputer && netbios ? `(${netbios})` : '',
+    info.dnsDomain ? `in ${info.dnsDomain}${info.dnsTree && info.dnsTree !== info.dnsDomain ? ` (forest ${info.dnsTree})` : ''}` : '',
+  ].filter(Boolean);
+  const more = [info.productVersion && `version ${info.productVersion}`, info.serverTime && `clock ${info.serverTime}`].filter(Boolean);
+  // The names come from the server: escaped, so they cannot drive a terminal.
+  return printable(`${parts.join(' ')}${more.length ? `, ${more.join(', ')}` : ''}.`);
+}
+
 /** One status and one line per step, for the text report and the Hosts view. */
 export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   const order = STEP_ORDER;
@@ -103,7 +135,7 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
     negotiation: make('negotiation', n ? negotiationDetail(n) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
     tls: make(
       'tls',
-      facts.tls ? `${facts.tls.protocol}, ${facts.tls.cipher}.` : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing('Failed.') : skipped,
+      facts.tls ? tlsDetail(facts.tls) : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing('Failed.') : skipped,
       facts.tls !== null,
     ),
     certificate: make(

@@ -26,12 +26,18 @@ const OPTION_SETS: readonly ConnectionOptions[] = [
 ];
 let workingSet = 0;
 
+/** The TLS versions one handshake may offer; the full range when absent. */
+export interface TlsVersionRange {
+  readonly minVersion: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  readonly maxVersion: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+}
+
 /** Starts TLS on a socket whose negotiation selected an external security protocol. */
-function upgrade(socket: Duplex, servername: string | undefined): TLSSocket {
+function upgrade(socket: Duplex, servername: string | undefined, versions: TlsVersionRange | undefined): TLSSocket {
   for (;;) {
     const base: ConnectionOptions = { socket, rejectUnauthorized: false, ...(servername && { servername }) };
     try {
-      return tlsConnect({ ...base, ...OPTION_SETS[workingSet] });
+      return tlsConnect({ ...base, ...OPTION_SETS[workingSet], ...versions });
     } catch (error) {
       if (workingSet >= OPTION_SETS.length - 1) throw error;
       workingSet++;
@@ -62,10 +68,18 @@ export function closeTls(tls: TLSSocket, graceMs: number): Promise<void> {
   });
 }
 
-/** The TLS handshake on the negotiated socket: protocol, cipher and the certificate chain, then the socket is closed. */
-export async function handshake(socket: Duplex, host: string, options: StepOptions & { readonly closeGraceMs?: number }): Promise<TlsResult> {
+export type TlsSession = NetResult<{ readonly tls: TLSSocket } & HandshakeFacts>;
+type HandshakeFacts = Omit<Extract<TlsResult, { ok: true }>, 'ok'>;
+
+export interface TlsOptions extends StepOptions {
+  /** Caps the versions offered (the legacy and TLS 1.2 probes). */
+  readonly versions?: TlsVersionRange;
+}
+
+/** The TLS handshake on the negotiated socket; the TLS socket stays open for the caller (destroyed on failure). */
+export async function openTls(socket: Duplex, host: string, options: TlsOptions): Promise<TlsSession> {
   let tls: TLSSocket | undefined;
-  const result = await runStep<TlsResult>(
+  const result = await runStep<TlsSession>(
     options,
     {
       timeout: () => ({ ok: false, error: timeoutError(`The TLS handshake did not finish within ${options.timeoutMs} ms.`) }),
@@ -73,7 +87,7 @@ export async function handshake(socket: Duplex, host: string, options: StepOptio
     },
     (finish) => {
       try {
-        tls = upgrade(socket, isIP(host) ? undefined : host);
+        tls = upgrade(socket, isIP(host) ? undefined : host, options.versions);
       } catch (error) {
         finish({ ok: false, error: classifyError(error, 'tls') });
         return () => undefined;
@@ -84,6 +98,7 @@ export async function handshake(socket: Duplex, host: string, options: StepOptio
         const cert = t.getPeerCertificate(true);
         finish({
           ok: true,
+          tls: t,
           protocol: t.getProtocol() ?? 'unknown',
           cipher: t.getCipher()?.standardName ?? t.getCipher()?.name ?? 'unknown',
           chain: cert && 'raw' in cert ? chainOf(cert) : [],
@@ -103,10 +118,25 @@ export async function handshake(socket: Duplex, host: string, options: StepOptio
       };
     },
   );
-  if (tls) {
-    if (result.ok) await closeTls(tls, options.closeGraceMs ?? 250);
-    else tls.destroy();
+  if (!result.ok) {
+    tls?.destroy();
+    socket.destroy();
   }
-  socket.destroy();
   return result;
+}
+
+/** The handshake's facts without the open socket. */
+export function sessionFacts(session: TlsSession): TlsResult {
+  if (!session.ok) return session;
+  const { tls: _open, ...facts } = session;
+  return facts;
+}
+
+/** The TLS handshake on the negotiated socket: protocol, cipher and the certificate chain, then the socket is closed. */
+export async function handshake(socket: Duplex, host: string, options: TlsOptions & { readonly closeGraceMs?: number }): Promise<TlsResult> {
+  const session = await openTls(socket, host, options);
+  if (!session.ok) return session;
+  await closeTls(session.tls, options.closeGraceMs ?? 250);
+  socket.destroy();
+  return sessionFacts(session);
 }

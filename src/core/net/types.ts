@@ -1,3 +1,4 @@
+import type { NtlmInfo } from './ntlm';
 import type { Severity } from '../rules/types';
 
 /** How a network step went wrong: a value to report, never an exception (the raw cause is kept for the log). */
@@ -71,9 +72,16 @@ export interface StandardSecurity {
   readonly encryptionLevel: string;
 }
 
+export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** Per version: true accepted, false refused, null not determined (SPEC §2 `tls.accepted`). */
+export type TlsAccepted = Readonly<Record<TlsVersion, boolean | null>>;
+
 export interface TlsSummary {
   readonly protocol: string;
   readonly cipher: string;
+  /** Null when the versions were not probed (checkHost always sets it). */
+  readonly accepted?: TlsAccepted | null;
 }
 
 export interface CertificateSummary {
@@ -124,6 +132,8 @@ export interface HostCheckResult {
   readonly standardSecurity: StandardSecurity | null;
   readonly tls: TlsSummary | null;
   readonly certificate: CertificateSummary | null;
+  /** What the NTLM CHALLENGE of a CredSSP server says about it; null when not asked or not answered (checkHost always sets it). */
+  readonly ntlm?: NtlmInfo | null;
   /** The certificates the listener sent, leaf first (empty when there was no TLS). */
   readonly chain: readonly ChainCertificate[];
   readonly findings: readonly NetFinding[];

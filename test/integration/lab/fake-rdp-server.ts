@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
+import { encodeTsRequest } from '../../../src/core/net/tsrequest';
+import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
 import { confirm, LocalServer, requestedProtocols } from './local-server';
 
 /** How a fake listener answers, after the tables in test-lab.md. */
@@ -31,7 +33,7 @@ function answer(mode: FakeMode, requested: number, flags: number): { selected: n
   }
 }
 
-/** A fast, well-behaved listener: X.224 negotiation and the TLS handshake, nothing after. */
+/** A fast, well-behaved listener: X.224 negotiation and the TLS handshake; under CredSSP an NTLM CHALLENGE for the NEGOTIATE, nothing after. */
 export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
   return new LocalServer((socket: Socket) => {
     let buffered = Buffer.alloc(0);
@@ -47,6 +49,7 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
       const tls = new TLSSocket(socket, { isServer: true, cert: options.cert, key: options.key, minVersion: 'TLSv1.2' });
       tls.on('error', () => socket.destroy());
       tls.on('end', () => tls.end());
+      if (reply.selected === HYBRID) tls.once('data', () => tls.write(encodeTsRequest(windowsChallenge({ dns: 'localhost', timestamp: filetimeOf(new Date()) }))));
     };
     socket.on('data', onData);
   }).listen();

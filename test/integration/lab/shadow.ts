@@ -17,22 +17,31 @@ export class ShadowServer {
     copyFileSync(cert.key, join(shadowDir, 'shadow.key'));
     const sam = join(dir, 'sam');
     execFileSync('sh', ['-c', `winpr-hash -u probe -p 'Probe-Pass1' -f sam > '${sam}'`]);
-    const port = await freePort();
     // Xvfb needs a moment before clients can open the display; the shadow server retries nothing.
     await waitForDisplay(display, () => xvfb.running);
-    const shadow = new GroupProcess(
-      'freerdp-shadow-cli',
-      ['/bind-address:127.0.0.1', `/port:${port}`, '/sec:nla', `/sam-file:${sam}`],
-      { env: { ...process.env, DISPLAY: display, HOME: dir, XDG_CONFIG_HOME: config } },
-    );
-    const server = new ShadowServer(port, xvfb, shadow);
-    try {
-      await waitForPort(port, 10_000, () => shadow.running);
-    } catch (error) {
-      await server.stop();
-      throw error;
+    // On a busy machine the shadow server sometimes reads the display too early ("unsupported X11 server
+    // color depth: 0") and exits: start it again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const shadow = new GroupProcess(
+        'freerdp-shadow-cli',
+        ['/bind-address:127.0.0.1', `/port:${port}`, '/sec:nla', `/sam-file:${sam}`],
+        { env: { ...process.env, DISPLAY: display, HOME: dir, XDG_CONFIG_HOME: config } },
+      );
+      const server = new ShadowServer(port, xvfb, shadow);
+      try {
+        await waitForPort(port, 10_000, () => shadow.running);
+        return server;
+      } catch (error) {
+        if (attempt < 6 && !shadow.running && xvfb.running) {
+          await shadow.stop();
+          await new Promise((r) => setTimeout(r, attempt * 500));
+          continue;
+        }
+        await server.stop();
+        throw error;
+      }
     }
-    return server;
   }
 
   async stop(): Promise<void> {

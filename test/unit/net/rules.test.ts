@@ -15,6 +15,7 @@ const SPEC_NET_RULES = {
   NET022: ['cert-untrusted', 'warning'], NET023: ['cert-name-mismatch', 'warning'], NET024: ['cert-eku', 'error'],
   NET025: ['cert-weak-key', 'warning'], NET026: ['cert-weak-signature', 'warning'], NET027: ['cert-expiring-soon', 'warning'],
   NET028: ['tls-handshake-failed', 'error'], NET029: ['tls-legacy-protocol', 'warning'],
+  NET040: ['server-name-not-in-certificate', 'warning'], NET041: ['clock-skew', 'warning'],
 } as const;
 
 describe('NET rule registry', () => {

@@ -4,6 +4,9 @@ import { NET014 } from './net014-rdp-encryption-weak';
 
 export { NET005 } from './net005-protocol-not-requested';
 export { NET014 };
+import { NET029 } from './net029-tls-legacy-protocol';
+import { NET040 } from './net040-server-name-not-in-certificate';
+import { NET041 } from './net041-clock-skew';
 
 function rule(id: string, name: string, defaultSeverity: Severity, description: string, tags: readonly string[]): RuleMeta {
   return { id, name, description, defaultSeverity, fixable: false, tags: ['net', ...tags] };
@@ -26,11 +29,14 @@ export const NET025 = rule('NET025', 'cert-weak-key', 'warning', 'The certificat
 export const NET026 = rule('NET026', 'cert-weak-signature', 'warning', 'The certificate is signed with SHA-1 or MD5.', ['certificate']);
 export const NET027 = rule('NET027', 'cert-expiring-soon', 'warning', 'The server certificate expires within 30 days (configurable).', ['certificate']);
 export const NET028 = rule('NET028', 'tls-handshake-failed', 'error', 'The server selected TLS or CredSSP but the TLS handshake failed.', ['tls']);
-export const NET029 = rule('NET029', 'tls-legacy-protocol', 'warning', 'The TLS handshake negotiated TLS 1.0 or 1.1.', ['tls']);
+export { NET029 } from './net029-tls-legacy-protocol';
+export { NET040 } from './net040-server-name-not-in-certificate';
+export { NET041 } from './net041-clock-skew';
 
 /** The NET rules of SPEC §2. Their findings come from the probe (`src/core/net`), not from text. */
 export const NET_RULES: readonly RuleMeta[] = [
   NET001, NET002, NET003, NET004, NET005,
   NET010, NET011, NET012, NET013, NET014,
   NET020, NET021, NET022, NET023, NET024, NET025, NET026, NET027, NET028, NET029,
+  NET040, NET041,
 ];

@@ -46,5 +46,4 @@ export const NET_MESSAGES = {
     `The server closed the connection after selecting ${protocol}: its certificate or private key could not be used (${seen}).`,
   NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
   NET004NotTls: (protocol: string, problem: string) => `The server selected ${protocol} but then sent data that is not a TLS record: ${problem}.`,
-  NET029: (version: string) => `The TLS handshake negotiated the legacy protocol ${version}.`,
 } as const;

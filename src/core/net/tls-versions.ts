@@ -1,0 +1,95 @@
+import { exchangeConfirm } from './negotiate';
+import { connectTcp } from './tcp';
+import { NET029, NET029_MESSAGES } from '../rules/net/net029-tls-legacy-protocol';
+import { handshake, type TlsResult, type TlsVersionRange } from './tls';
+import type { NetFinding, StepOptions, TlsAccepted, TlsVersion } from './types';
+import { startsTls } from './x224';
+
+export const TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+/** Versions current clients no longer offer by default (NET029). */
+export const LEGACY_TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1'];
+/** The extra handshake that asks whether a legacy version is accepted. */
+export const LEGACY_RANGE: TlsVersionRange = { minVersion: 'TLSv1', maxVersion: 'TLSv1.1' };
+/** Asked only when the main handshake negotiated TLS 1.3 and a legacy version is accepted too (it names NET029's "besides"). */
+export const TLS12_RANGE: TlsVersionRange = { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' };
+
+/** The answer of one capped handshake: the version the server chose, a refusal, or nothing learned. */
+export type VersionProbe = { readonly kind: 'accepted'; readonly protocol: string } | { readonly kind: 'refused' } | { readonly kind: 'unknown' };
+
+/** Local refusals: this client could not offer the range at all, which says nothing about the server. */
+const LOCAL_TLS_PROBLEM = /NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|no protocols available|no ciphers available/i;
+
+/**
+ * One short connection with its own X.224 negotiation and a TLS handshake limited to `range`.
+ * A TLS alert, reset or close during the handshake is a refusal; a timeout or anything earlier is unknown.
+ */
+export async function probeTlsRange(address: string, port: number, host: string, requested: number, range: TlsVersionRange, options: StepOptions): Promise<VersionProbe> {
+  const tcp = await connectTcp(address, port, options);
+  if (!tcp.ok) return { kind: 'unknown' };
+  const confirm = await exchangeConfirm(tcp.socket, requested, options);
+  if (!confirm.ok || confirm.confirm.kind !== 'response' || !startsTls(confirm.confirm.selectedProtocol)) {
+    tcp.socket.destroy();
+    return { kind: 'unknown' };
+  }
+  const result = await handshake(tcp.socket, host, { ...options, versions: range, closeGraceMs: 250 });
+  if (result.ok) return { kind: 'accepted', protocol: result.protocol };
+  const { kind, cause = '' } = result.error;
+  if (LOCAL_TLS_PROBLEM.test(cause)) return { kind: 'unknown' };
+  return kind === 'tls-error' || kind === 'reset' || kind === 'closed' ? { kind: 'refused' } : { kind: 'unknown' };
+}
+
+const isVersion = (v: string): v is TlsVersion => (TLS_VERSIONS as readonly string[]).includes(v);
+
+/**
+ * Which versions the server accepts, from the main handshake (offered TLS 1.0–1.3, so every version above
+ * the one chosen is refused) and the capped probes (each offered a range; the server picks its highest).
+ */
+export function acceptedVersions(main: string, probes: readonly { readonly range: TlsVersionRange; readonly answer: VersionProbe }[]): TlsAccepted {
+  const accepted: Record<TlsVersion, boolean | null> = { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null };
+  const index = (v: TlsVersion): number => TLS_VERSIONS.indexOf(v);
+  if (isVersion(main)) {
+    accepted[main] = true;
+    for (const v of TLS_VERSIONS) if (index(v) > index(main)) accepted[v] = false;
+  }
+  for (const { range, answer } of probes) {
+    const inRange = TLS_VERSIONS.filter((v) => index(v) >= index(range.minVersion) && index(v) <= index(range.maxVersion));
+    if (answer.kind === 'refused') for (const v of inRange) accepted[v] ??= false;
+    if (answer.kind === 'accepted' && isVersion(answer.protocol)) {
+      accepted[answer.protocol] = true;
+      for (const v of inRange) if (index(v) > index(answer.protocol)) accepted[v] ??= false;
+    }
+  }
+  return accepted;
+}
+
+/**
+ * The capped handshakes of one listener, each on its own connection with its own X.224 negotiation: the legacy
+ * range at once; TLS 1.2 alone only when the main handshake says 1.3 and the legacy range was accepted, since an
+ * extra connection is not free (xrdp's listen backlog is 2: one connection too many costs a 1 s SYN retry).
+ * Null when the main handshake failed.
+ */
+export async function probeTlsVersions(
+  address: string,
+  port: number,
+  host: string,
+  requested: number,
+  main: Promise<TlsResult | undefined>,
+  options: () => StepOptions,
+): Promise<TlsAccepted | null> {
+  const legacy = probeTlsRange(address, port, host, requested, LEGACY_RANGE, options());
+  const tls12 = Promise.all([main, legacy]).then(([m, l]) =>
+    m?.ok && m.protocol === 'TLSv1.3' && l.kind === 'accepted' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
+  );
+  const [m, l, t] = await Promise.all([main, legacy, tls12]);
+  if (!m?.ok) return null;
+  return acceptedVersions(m.protocol, [{ range: LEGACY_RANGE, answer: l }, ...(t ? [{ range: TLS12_RANGE, answer: t }] : [])]);
+}
+
+/** NET029: a warning when a legacy version is accepted beside a current one, an error when nothing newer is. */
+export function legacyTlsFinding(accepted: TlsAccepted): NetFinding | undefined {
+  const legacy = LEGACY_TLS_VERSIONS.filter((v) => accepted[v] === true);
+  if (legacy.length === 0) return undefined;
+  const modern = TLS_VERSIONS.filter((v) => !LEGACY_TLS_VERSIONS.includes(v) && accepted[v] === true);
+  if (modern.length > 0) return { ruleId: NET029.id, severity: NET029.defaultSeverity, message: NET029_MESSAGES.alsoModern(legacy, modern) };
+  return { ruleId: NET029.id, severity: 'error', message: NET029_MESSAGES.only(legacy) };
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { checkHost } from '../../src/core/net/index';
+import { readNtlmInfo } from '../../src/core/net/ntlm-info';
+import { generateCertificates } from './lab/certs';
+import { startCredSspServer, type CredSspBehaviour } from './lab/credssp-servers';
+import type { LocalServer } from './lab/local-server';
+import { settled } from './lab/handles';
+import { missingBinaries } from './lab/processes';
+
+const TIMEOUT_MS = 400;
+/** Scheduling slack on a busy CI machine. */
+const MARGIN_MS = 350;
+const skip = missingBinaries(['openssl']).length > 0 && 'openssl not installed (test certificates)';
+
+const HOSTILE: readonly [CredSspBehaviour, string, RegExp][] = [
+  ['garbage', 'protocol', /not a TSRequest: the reply starts with 0x48/],
+  ['silent', 'timeout', /no complete NTLM CHALLENGE within 400 ms/],
+  ['close', 'protocol', /closed the connection after 0 bytes/],
+  ['truncated-tsrequest', 'timeout', /no complete NTLM CHALLENGE within 400 ms/],
+  ['truncated-challenge', 'protocol', /not a CHALLENGE_MESSAGE: the message is only 30 bytes/],
+  ['overlong-av-pair', 'protocol', /not a CHALLENGE_MESSAGE: the target info pair 2 announces 32767 bytes past the end/],
+  ['huge-length', 'protocol', /not a TSRequest: the reply announces 16777220 bytes/],
+  ['error-code', 'protocol', /without a token \(error 0xC000006D\)/],
+];
+
+describe('NTLM facts from fake CredSSP servers', { skip }, () => {
+  let dir: string;
+  let tlsKey: { cert: Buffer; key: Buffer };
+  const servers: LocalServer[] = [];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-credssp-'));
+    const valid = generateCertificates(dir, ['valid']).cases.valid!;
+    tlsKey = { cert: readFileSync(valid.cert), key: readFileSync(valid.key) };
+  });
+  after(async () => {
+    for (const s of servers) await s.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const start = async (kind: CredSspBehaviour): Promise<LocalServer> => {
+    const server = await startCredSspServer(kind, tlsKey);
+    servers.push(server);
+    return server;
+  };
+
+  for (const [kind, errorKind, message] of HOSTILE) {
+    it(`${kind}: a classified ${errorKind} error within the timeout, and the check goes on without NTLM facts, nothing left open`, async () => {
+      const server = await start(kind);
+      const began = Date.now();
+      const r = await readNtlmInfo('127.0.0.1', server.port, '127.0.0.1', { timeoutMs: TIMEOUT_MS });
+      const took = Date.now() - began;
+      assert.equal(r.ok, false);
+      if (r.ok) return;
+      assert.equal(r.error.kind, errorKind, r.error.message);
+      assert.match(r.error.message, message);
+      assert.match(r.error.message, /^[A-Z].*\.$/, 'a sentence');
+      assert.ok(took < TIMEOUT_MS + MARGIN_MS, `took ${took} ms`);
+
+      const host = await checkHost({ target: kind, host: '127.0.0.1', port: server.port }, { timeoutMs: TIMEOUT_MS });
+      assert.equal(host.ntlm, null);
+      assert.equal(host.negotiation?.selected, 'HYBRID');
+      assert.ok(host.tls, 'the main handshake is unaffected');
+      assert.ok(!host.findings.some((f) => f.ruleId === 'NET040' || f.ruleId === 'NET041'));
+      await server.close();
+      assert.deepEqual(await settled(), []);
+    });
+  }
+
+  it('a Windows-style CHALLENGE: every field, NET040 for a name the certificate lacks, no NET041 on time', async () => {
+    const server = await start('windows');
+    const r = await checkHost({ target: 'windows', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });
+    const { serverTime, ...names } = r.ntlm!;
+    assert.deepEqual(names, {
+      netbiosComputer: 'RDSH01', netbiosDomain: 'CONTOSO', dnsComputer: 'rdsh01.contoso.com', dnsDomain: 'contoso.com', dnsTree: 'contoso.com', productVersion: '10.0.17763',
+    });
+    assert.ok(Math.abs(Date.parse(serverTime!) - Date.now()) < 60_000);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId >= 'NET040').map((f) => [f.ruleId, f.severity]), [['NET040', 'warning']]);
+    assert.match(r.findings.find((f) => f.ruleId === 'NET040')!.message, /"rdsh01\.contoso\.com".*localhost/);
+    assert.ok(r.timings.ntlmMs !== undefined);
+  });
+
+  it('a clock two hours behind: NET041', async () => {
+    const server = await start('skewed');
+    const r = await checkHost({ target: 'skewed', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });
+    const f = r.findings.find((x) => x.ruleId === 'NET041');
+    assert.ok(f, JSON.stringify(r.findings));
+    assert.match(f.message, /2 hours behind this machine's/);
+  });
+
+  it('the NTLM question rides the main CredSSP connection (no extra one); ntlmInfo: false asks nothing', async () => {
+    const server = await start('windows');
+    let before = server.connections;
+    const on = await checkHost({ target: 'on', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });
+    const withNtlm = server.connections - before;
+    before = server.connections;
+    const off = await checkHost({ target: 'off', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000, ntlmInfo: false });
+    assert.ok(on.ntlm);
+    assert.equal(off.ntlm, null);
+    assert.equal(off.timings.ntlmMs, undefined);
+    assert.equal(server.connections - before, withNtlm);
+  });
+});

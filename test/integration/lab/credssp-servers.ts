@@ -1,0 +1,67 @@
+import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
+import { encodeTsRequest } from '../../../src/core/net/tsrequest';
+import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
+import { confirm, LocalServer, requestedProtocols } from './local-server';
+
+/** How a fake CredSSP server answers the NTLM NEGOTIATE; each must end in a classified outcome, never a throw or a hang. */
+export type CredSspBehaviour =
+  | 'windows'
+  | 'skewed'
+  | 'garbage'
+  | 'silent'
+  | 'close'
+  | 'truncated-tsrequest'
+  | 'truncated-challenge'
+  | 'overlong-av-pair'
+  | 'huge-length'
+  | 'error-code';
+
+const HYBRID = 0x2;
+const HYBRID_REQUIRED_BY_SERVER = 0x5;
+
+function reply(kind: CredSspBehaviour): Buffer | null {
+  const challenge = windowsChallenge({ timestamp: filetimeOf(new Date()) });
+  switch (kind) {
+    case 'windows': return encodeTsRequest(challenge);
+    case 'skewed': return encodeTsRequest(windowsChallenge({ timestamp: filetimeOf(new Date(Date.now() - 2 * 3_600_000)) }));
+    case 'garbage': return Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n');
+    case 'silent': case 'close': return null;
+    case 'truncated-tsrequest': return encodeTsRequest(challenge).subarray(0, 20);
+    case 'truncated-challenge': return encodeTsRequest(challenge.subarray(0, 30));
+    case 'overlong-av-pair': {
+      const bad = Buffer.from(challenge);
+      bad.writeUInt16LE(0x7fff, 58);
+      return encodeTsRequest(bad);
+    }
+    case 'huge-length': return Buffer.from('3083ffffff', 'hex');
+    // TSRequest { version 6, errorCode 0xC000006D }
+    case 'error-code': return Buffer.from('300da0030201 06a4060204c000006d'.replace(/\s/g, ''), 'hex');
+  }
+}
+
+/** Selects CredSSP, completes TLS, then answers the first TSRequest as `kind` says. */
+export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: string | Buffer; key: string | Buffer }): Promise<LocalServer> {
+  return new LocalServer((socket: Socket) => {
+    let buffered = Buffer.alloc(0);
+    const onData = (chunk: Buffer): void => {
+      buffered = Buffer.concat([buffered, chunk]);
+      const requested = requestedProtocols(buffered);
+      if (requested === null) return;
+      socket.off('data', onData);
+      if (!(requested & HYBRID)) {
+        socket.write(confirm({ failure: HYBRID_REQUIRED_BY_SERVER }));
+        return void socket.end();
+      }
+      socket.write(confirm({ selected: HYBRID }));
+      const tls = new TLSSocket(socket, { isServer: true, ...tlsKey, minVersion: 'TLSv1.2' });
+      tls.on('error', () => socket.destroy());
+      tls.once('data', () => {
+        if (kind === 'close') return void tls.end();
+        const bytes = reply(kind);
+        if (bytes) tls.write(bytes);
+      });
+    };
+    socket.on('data', onData);
+  }).listen();
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ntlmDetail, tlsDetail } from '../../../src/core/net/steps';
+import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, type VersionProbe } from '../../../src/core/net/tls-versions';
+
+const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });
+const refused: VersionProbe = { kind: 'refused' };
+const unknown: VersionProbe = { kind: 'unknown' };
+const row = (a: ReturnType<typeof acceptedVersions>): (boolean | null)[] => [a.TLSv1, a['TLSv1.1'], a['TLSv1.2'], a['TLSv1.3']];
+
+describe('TLS versions accepted', () => {
+  // [main handshake, legacy probe (1.0–1.1), TLS 1.2 probe or undefined] → [1.0, 1.1, 1.2, 1.3]
+  const table: [string, VersionProbe, VersionProbe | undefined, (boolean | null)[]][] = [
+    ['TLSv1.3', refused, ok('TLSv1.2'), [false, false, true, true]],
+    ['TLSv1.3', ok('TLSv1.1'), ok('TLSv1.2'), [null, true, true, true]],
+    ['TLSv1.3', ok('TLSv1'), refused, [true, false, false, true]],
+    ['TLSv1.2', refused, undefined, [false, false, true, false]],
+    ['TLSv1.2', unknown, undefined, [null, null, true, false]],
+    ['TLSv1.1', ok('TLSv1.1'), undefined, [null, true, false, false]],
+    ['TLSv1', ok('TLSv1'), undefined, [true, false, false, false]],
+    ['TLSv1.3', unknown, unknown, [null, null, null, true]],
+  ];
+  for (const [main, legacy, tls12, expected] of table) {
+    it(`main ${main}, legacy ${legacy.kind}${legacy.kind === 'accepted' ? ` ${legacy.protocol}` : ''}, TLS 1.2 ${tls12?.kind ?? 'not asked'} → ${JSON.stringify(expected)}`, () => {
+      const probes = [{ range: LEGACY_RANGE, answer: legacy }, ...(tls12 ? [{ range: TLS12_RANGE, answer: tls12 }] : [])];
+      assert.deepEqual(row(acceptedVersions(main, probes)), expected);
+    });
+  }
+
+  it('a probe never overrides what the main handshake proved', () => {
+    // The main handshake chose 1.1 although 1.2 was offered: a flaky refused probe does not make 1.1 false.
+    assert.deepEqual(row(acceptedVersions('TLSv1.1', [{ range: LEGACY_RANGE, answer: refused }])), [false, true, false, false]);
+  });
+});
+
+describe('NET029 from the accepted versions', () => {
+  const v = (a: (boolean | null)[]) => ({ TLSv1: a[0]!, 'TLSv1.1': a[1]!, 'TLSv1.2': a[2]!, 'TLSv1.3': a[3]! });
+  it('nothing when no legacy version is accepted (unknown is not accepted)', () => {
+    assert.equal(legacyTlsFinding(v([false, false, true, true])), undefined);
+    assert.equal(legacyTlsFinding(v([null, null, true, true])), undefined);
+  });
+  it('a warning naming the versions when a current one is accepted too', () => {
+    const f = legacyTlsFinding(v([true, true, true, false]))!;
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.message, 'The server accepts the legacy TLS 1.0 and TLS 1.1 besides TLS 1.2: a downgrade or an old client can still use them.');
+  });
+  it('an error when TLS 1.0/1.1 is all it accepts', () => {
+    const f = legacyTlsFinding(v([null, true, false, false]))!;
+    assert.equal(f.severity, 'error');
+    assert.equal(f.message, 'The server accepts only the legacy TLS 1.1: current clients refuse to connect.');
+  });
+  it('the ladder line names accepted and refused versions, and leaves out the unknown', () => {
+    assert.equal(tlsDetail({ protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', accepted: v([null, true, true, true]) }), 'TLSv1.3, TLS_AES_256_GCM_SHA384. Accepts TLS 1.1, 1.2, 1.3.');
+    assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: v([false, false, true, false]) }), 'TLSv1.2, X. Accepts TLS 1.2. Refuses TLS 1.0, 1.1, 1.3.');
+    assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: null }), 'TLSv1.2, X.');
+  });
+});
+
+describe('the NTLM line', () => {
+  const info = { netbiosComputer: 'RDSH01', netbiosDomain: 'CONTOSO', dnsComputer: 'rdsh01.contoso.com', dnsDomain: 'contoso.com', dnsTree: 'contoso.com', productVersion: '10.0.17763', serverTime: '2026-01-01T12:00:00.000Z' };
+  it('names the server, its domain, version and clock', () => {
+    assert.equal(ntlmDetail(info), 'rdsh01.contoso.com (CONTOSO\\RDSH01) in contoso.com, version 10.0.17763, clock 2026-01-01T12:00:00.000Z.');
+    assert.equal(ntlmDetail({ ...info, dnsComputer: null, dnsDomain: null, dnsTree: null, productVersion: null, serverTime: null }), 'CONTOSO\\RDSH01.');
+    assert.equal(ntlmDetail({ ...info, dnsTree: 'corp.test' }), 'rdsh01.contoso.com (CONTOSO\\RDSH01) in contoso.com (forest corp.test), version 10.0.17763, clock 2026-01-01T12:00:00.000Z.');
+  });
+  it('escapes control and bidi characters a hostile server puts in its names', () => {
+    const line = ntlmDetail({ ...info, dnsComputer: 'evil\u001b[2J\u202ehost', netbiosComputer: 'A\u0085B' });
+    assert.ok(!/[\u0000-\u001f\u0085\u202e]/.test(line), line);
+    assert.match(line, /^evil\\x1b\[2J\\u202ehost \(CONTOSO\\A\\x85B\)/);
+  });
+});
