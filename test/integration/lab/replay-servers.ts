@@ -71,7 +71,10 @@ const BEHAVIOUR: Readonly<Record<Replay, Behaviour>> = {
     s.write(confirm({ selected: requested === MAIN_REQUEST ? RDSTLS : requested & SSL ? SSL : 0 })),
 };
 
-/** A replay server, and how many bytes clients sent after their Connection Request (a ClientHello, say). */
+/**
+ * A replay server, and how many bytes clients sent after a Connection Request that did not ask for Standard
+ * RDP Security alone (a ClientHello, say; the MCS Connect Initial that reads Standard RDP Security's encryption is not counted).
+ */
 export class ReplayServer {
   afterRequest = 0;
   private constructor(readonly server: LocalServer) {}
@@ -90,7 +93,7 @@ export class ReplayServer {
         const requested = requestedProtocols(buffered);
         if (requested === null) return;
         socket.off('data', onData);
-        socket.on('data', (more: Buffer) => (replay!.afterRequest += more.length));
+        if (requested !== 0) socket.on('data', (more: Buffer) => (replay!.afterRequest += more.length));
         BEHAVIOUR[kind](socket, requested, local);
       };
       socket.on('data', onData);
