@@ -1,5 +1,5 @@
 import { displayTarget } from '../rdp/target';
-import { timeSpan } from '../rules/net/messages';
+import { timeSpan } from '../text/time-span';
 import { EKU_NAMES } from './oids';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './steps';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, StepName } from './types';

@@ -1,0 +1,15 @@
+import type { RuleMeta } from '../types';
+
+export const NET010: RuleMeta = {
+  id: 'NET010',
+  name: 'nla-required',
+  description: 'The server requires Network Level Authentication (CredSSP).',
+  defaultSeverity: 'info',
+  fixable: false,
+  tags: ['net', 'negotiation', 'nla'],
+};
+
+/** The messages of NET010 findings, each a small function of the offending value. */
+export const NET010_MESSAGES = {
+  NET010: (failure: string) => `The server requires Network Level Authentication: it answers requests without CredSSP with ${failure}.`,
+} as const;

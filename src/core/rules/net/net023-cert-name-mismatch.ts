@@ -1,0 +1,18 @@
+import type { RuleMeta } from '../types';
+import { quote } from '../../text/quote';
+
+const list = (items: readonly string[]): string => (items.length ? items.join(', ') : 'nothing');
+
+export const NET023: RuleMeta = {
+  id: 'NET023',
+  name: 'cert-name-mismatch',
+  description: 'No common name or alternative name of the certificate matches the name the client uses.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  tags: ['net', 'certificate'],
+};
+
+/** The messages of NET023 findings, each a small function of the offending value. */
+export const NET023_MESSAGES = {
+  NET023: (name: string, names: readonly string[]) => `The certificate does not match ${quote(name)}; it names ${list(names)}.`,
+} as const;

@@ -1,0 +1,19 @@
+import type { RuleMeta } from '../types';
+
+const list = (items: readonly string[]): string => (items.length ? items.join(', ') : 'nothing');
+
+export const NET024: RuleMeta = {
+  id: 'NET024',
+  name: 'cert-eku',
+  description: 'The certificate allows neither Server Authentication nor Remote Desktop Authentication.',
+  defaultSeverity: 'error',
+  fixable: false,
+  tags: ['net', 'certificate'],
+};
+
+/** The messages of NET024 findings, each a small function of the offending value. */
+export const NET024_MESSAGES = {
+  NET024: (ekus: readonly string[]) => `The certificate's extended key usage (${list(ekus)}) allows neither Server Authentication nor Remote Desktop Authentication.`,
+  NET024AnyPurpose: (ekus: readonly string[]) =>
+    `The certificate's extended key usage (${list(ekus)}) names Any Purpose but neither Server Authentication nor Remote Desktop Authentication, which the listener requires.`,
+} as const;

@@ -1,0 +1,18 @@
+import type { RuleMeta } from '../types';
+
+export const NET028: RuleMeta = {
+  id: 'NET028',
+  name: 'tls-handshake-failed',
+  description: 'The server selected TLS or CredSSP but the TLS handshake failed.',
+  defaultSeverity: 'error',
+  fixable: false,
+  tags: ['net', 'tls'],
+};
+
+/** The messages of NET028 findings, each a small function of the offending value. */
+export const NET028_MESSAGES = {
+  NET028: (protocol: string, cause: string) => `The server selected ${protocol} but the TLS handshake failed (${cause}).`,
+  NET028Aborted: (protocol: string, seen: string) =>
+    `The server closed the connection after selecting ${protocol}: its certificate or private key could not be used (${seen}).`,
+  NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
+} as const;
