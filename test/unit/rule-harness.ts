@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { lintRdp, type LintOptions } from '../../src/core/rules/engine';
+import { lintRdp, type RdpLintOptions } from '../../src/core/rules/engine';
 import { applyEdits } from '../../src/core/text/edits';
 import { LineIndex } from '../../src/core/text/line-index';
 import type { Finding, RdpRule, Severity } from '../../src/core/rules/types';
@@ -13,16 +13,16 @@ export interface RejectCase {
   readonly severity?: Severity;
   /** The text after applying the first finding's fix; null = the finding has no fix. */
   readonly fixed?: string | null;
-  readonly options?: LintOptions;
+  readonly options?: RdpLintOptions;
   readonly title?: string;
 }
 
 export interface RuleCases {
-  readonly accept: readonly (string | { text: string; options?: LintOptions; title?: string })[];
+  readonly accept: readonly (string | { text: string; options?: RdpLintOptions; title?: string })[];
   readonly reject: readonly RejectCase[];
 }
 
-export function findingsOf(rule: RdpRule, text: string, options: LintOptions = {}): readonly Finding[] {
+export function findingsOf(rule: RdpRule, text: string, options: RdpLintOptions = {}): readonly Finding[] {
   return lintRdp(text, { ...options, rules: [rule] }).findings;
 }
 

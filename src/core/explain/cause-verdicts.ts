@@ -1,4 +1,4 @@
-import { STEP_LABEL, STEP_OF_RULE } from '../net/steps';
+import { STEP_LABEL, STEP_OF_RULE } from '../net/ladder';
 import type { HostCheckResult, StepName } from '../net/types';
 import type { Explanation } from '../knowledge/error-codes/index';
 

@@ -1,5 +1,5 @@
 import type { HostCheckResult } from '../net/types';
-import { STEP_LABEL, STEP_ORDER } from '../net/steps';
+import { STEP_LABEL, STEP_ORDER } from '../net/ladder';
 import { fixesForRule } from '../fixes/index';
 import { ruleById } from '../rules/registry';
 import { causeVerdicts, type Verdict } from './cause-verdicts';

@@ -1,6 +1,6 @@
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import { crossFileConflicts, type CrossFileConflict } from '../rules/gpo/gpo013-conflicting-policy';
-import type { CheckHostResult } from '../rules/xrf/check-result';
+import type { ProbeFacts } from '../rules/xrf/probe-facts';
 import { crossCheck } from '../rules/xrf/cross-check';
 import type { PolicyFacts, RdpFacts } from '../rules/xrf/facts';
 import { XRF_RULES } from '../rules/xrf/index';
@@ -37,7 +37,7 @@ export function conflictsBetween<L>(exports: readonly ExportFile<L>[], severitie
  * Cross-checks that need a check of the host: XRF001 from the probe's `nlaRequired` on the `.rdp` files that
  * target it, XRF004 between the exports' `SSLCertificateSHA1Hash` and the certificate the listener presented.
  */
-export function crossCheckProbes<L>(rdpFiles: readonly RdpFile<L>[], exports: readonly ExportFile<L>[], probes: readonly CheckHostResult[]): CrossFinding<L>[] {
+export function crossCheckProbes<L>(rdpFiles: readonly RdpFile<L>[], exports: readonly ExportFile<L>[], probes: readonly ProbeFacts[]): CrossFinding<L>[] {
   if (probes.length === 0) return [];
   return [
     ...crossCheck(XRF_RULES.filter((r) => r.id === 'XRF001'), { rdpFiles, exports: [], probes }),

@@ -1,7 +1,7 @@
 import { displayTarget } from '../rdp/target';
 import { timeSpan } from '../text/time-span';
 import { EKU_NAMES } from './oids';
-import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './steps';
+import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './ladder';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, StepName } from './types';
 
 const LABEL_WIDTH = 21;

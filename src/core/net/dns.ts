@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns';
 import { isIP } from 'node:net';
 import { abortedError, causeOf, timeoutError } from './errors';
-import { runStep } from './step';
+import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';
 
 export type DnsResult = NetResult<{ readonly addresses: readonly string[] }>;

@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
-import { exchangeConfirm } from './negotiate';
+import { exchangeConfirm } from './x224-exchange';
 import { encodeNegotiateMessage, parseChallengeMessage, type NtlmInfo } from './ntlm';
-import { runStep } from './step';
+import { runStep } from './run-step';
 import { connectTcp } from './tcp';
 import { closeTls, openTls, type TlsSession } from './tls';
 import { derElementLength, encodeTsRequest, parseTsRequest } from './tsrequest';

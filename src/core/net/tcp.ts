@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { abortedError, classifyError, timeoutError } from './errors';
-import { runStep } from './step';
+import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';
 
 export type TcpResult = NetResult<{ readonly socket: Socket }>;

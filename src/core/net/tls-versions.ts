@@ -1,4 +1,4 @@
-import { exchangeConfirm } from './negotiate';
+import { exchangeConfirm } from './x224-exchange';
 import { connectTcp } from './tcp';
 import { NET029, NET029_MESSAGES } from '../rules/net/net029-tls-legacy-protocol';
 import { handshake, type TlsResult, type TlsVersionRange } from './tls';

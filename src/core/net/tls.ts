@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
-import { runStep } from './step';
+import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';
 
 export type TlsResult = NetResult<{

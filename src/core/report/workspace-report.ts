@@ -1,5 +1,5 @@
 import { ruleDocsUrl } from '../knowledge/docs-links';
-import { PROTOCOL_LABELS, SELECTED_LABELS, STEP_LABEL, STEP_ORDER } from '../net/steps';
+import { PROTOCOL_LABELS, SELECTED_LABELS, STEP_LABEL, STEP_ORDER } from '../net/ladder';
 import type { CertificateSummary, HostCheckResult, NegotiationSummary, ProtocolKey, StepStatus } from '../net/types';
 import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';

@@ -9,7 +9,7 @@ import type { Finding, RdpRule, RdpRuleContext, Report } from './types';
 
 export type { SeverityOverrides } from '../findings/severity';
 
-export interface LintOptions {
+export interface RdpLintOptions {
   readonly severities?: SeverityOverrides;
   readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
   /** Only these rules (all `.rdp` rules when absent). */
@@ -49,12 +49,12 @@ function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
 }
 
 /** Lints an `.rdp` text with every rule (or the given ones), honouring severity overrides. */
-export function lintRdp(text: string, options: LintOptions = {}): RdpLintResult {
+export function lintRdp(text: string, options: RdpLintOptions = {}): RdpLintResult {
   return lintRdpDocument(parseRdp(text), options);
 }
 
 /** Lints an already parsed `.rdp` document (the editor parses each version once and shares it). */
-export function lintRdpDocument(doc: RdpDocument, options: LintOptions = {}): RdpLintResult {
+export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}): RdpLintResult {
   const findings: Finding[] = [];
   let rule: RdpRule | undefined;
   const infos: (PropertyInfo | null | undefined)[] = new Array(doc.lines.length);

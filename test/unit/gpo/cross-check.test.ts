@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { readReg } from '../../../src/core/gpo/read-reg';
 import { parseRdp } from '../../../src/core/rdp/parse';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
-import type { CheckHostResult } from '../../../src/core/rules/xrf/check-result';
+import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
 import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
 import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
@@ -37,7 +37,7 @@ describe('cross-checks', () => {
   });
 
   it('XRF001: a check result that found NLA required counts too, for the same host', () => {
-    const probe: CheckHostResult = { target: 'h.contoso.com', host: 'h.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
+    const probe: ProbeFacts = { target: 'h.contoso.com', host: 'h.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
     const client = rdp('full address:s:h.contoso.com\nenablecredsspsupport:i:0\n');
     assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [client], exports: [], probes: [probe] })), ['XRF001:client.rdp']);
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:other\nenablecredsspsupport:i:0\n')], exports: [], probes: [probe] }), []);
@@ -59,7 +59,7 @@ describe('cross-checks', () => {
 
   it('XRF004: the bound thumbprint differs from the certificate a check saw; none without a check', () => {
     const bound = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SSLCertificateSHA1Hash"=hex:42,49,e1,2c,a5,9d,6b,0f,7e,11,22,33,44,55,66,77,88,99,aa,bb\r\n`);
-    const probe = (sha1: string): CheckHostResult => ({ target: 'h', host: 'h', port: 3389, certificate: { sha1 } });
+    const probe = (sha1: string): ProbeFacts => ({ target: 'h', host: 'h', port: 3389, certificate: { sha1 } });
     const found = crossCheck(XRF_RULES, { rdpFiles: [], exports: [bound], probes: [probe('0000000000000000000000000000000000000000')] });
     assert.deepEqual(ids(found), ['XRF004:server.reg']);
     assert.match(found[0]!.message, /^"SSLCertificateSHA1Hash" is 4249E12CA59D6B0F7E112233445566778899AABB, but h:3389 presents the certificate 0{40}/);

@@ -1,4 +1,4 @@
-import { buildSteps } from '../../../src/core/net/steps';
+import { buildSteps } from '../../../src/core/net/ladder';
 import type { HostCheckResult, NegotiationSummary, NetFinding } from '../../../src/core/net/types';
 
 const NEGOTIATION: NegotiationSummary = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { followUps, MAIN_REQUEST, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from '../../../src/core/net/negotiation';
+import { followUps, MAIN_REQUEST, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from '../../../src/core/net/negotiation-summary';
 import { negotiationFindings } from '../../../src/core/net/negotiation-findings';
 import { failureName, PROTOCOL, type ConnectionConfirm } from '../../../src/core/net/x224';
 

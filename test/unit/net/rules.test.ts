@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { NET_RULES } from '../../../src/core/rules/net/index';
-import { STEP_OF_RULE } from '../../../src/core/net/steps';
+import { STEP_OF_RULE } from '../../../src/core/net/ladder';
 
 const ROOT = resolve(__dirname, '../../../..');
 

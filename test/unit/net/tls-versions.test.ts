@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ntlmDetail, tlsDetail } from '../../../src/core/net/steps';
+import { ntlmDetail, tlsDetail } from '../../../src/core/net/ladder';
 import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, type VersionProbe } from '../../../src/core/net/tls-versions';
 
 const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });

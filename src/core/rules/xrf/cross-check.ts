@@ -1,5 +1,5 @@
 import { resolveSeverity, type SeverityOverrides } from '../../findings/severity';
-import type { CheckHostResult } from './check-result';
+import type { ProbeFacts } from './probe-facts';
 import type { PolicyFacts, RdpFacts } from './facts';
 import { serverViews } from './server-view';
 import type { CrossFinding, CrossRule } from './types';
@@ -8,7 +8,7 @@ export interface CrossCheckInput<L> {
   readonly rdpFiles: readonly { readonly path: string; readonly facts: RdpFacts<L> }[];
   readonly exports: readonly { readonly path: string; readonly facts: PolicyFacts<L> }[];
   /** `check` results, when available: they add probe evidence to XRF001 and enable XRF004. */
-  readonly probes?: readonly CheckHostResult[];
+  readonly probes?: readonly ProbeFacts[];
   /** Severity overrides for a finding's file (its `.rdpdoctor.yaml`). */
   readonly severities?: (path: string) => SeverityOverrides | undefined;
 }

@@ -1,5 +1,5 @@
 import type { RuleMeta, Severity } from '../types';
-import type { CheckHostResult } from './check-result';
+import type { ProbeFacts } from './probe-facts';
 import type { RdpFacts } from './facts';
 import type { ServerView } from './server-view';
 
@@ -17,7 +17,7 @@ export interface CrossFinding<L> {
 export interface CrossRuleContext<L> {
   readonly rdpFiles: readonly { readonly path: string; readonly facts: RdpFacts<L> }[];
   readonly servers: readonly ServerView<L>[];
-  readonly probes: readonly CheckHostResult[];
+  readonly probes: readonly ProbeFacts[];
   report(finding: Omit<CrossFinding<L>, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { abortedError, classifyError } from './errors';
-import { runStep } from './step';
+import { runStep } from './run-step';
 import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';

@@ -2,7 +2,7 @@
  * A `rdp-doctor check` result for one host, shaped like SPEC §3's `check --format json` host entry.
  * Only what the cross-checks read is required; the rest may be absent.
  */
-export interface CheckHostResult {
+export interface ProbeFacts {
   readonly target: string;
   readonly host: string;
   readonly port: number;
