@@ -1,7 +1,7 @@
 import { findValueInfo, meaningOf } from '../../gpo/policy-values';
 import { numberOf } from '../../gpo/scopes';
 import { effective, where } from './lookup';
-import { REFS, sessionLimit } from './refs';
+import { REFS, valueRefs } from './refs';
 import { valueRule, type ValueCheck } from './value-rule';
 
 /** Limits below these (milliseconds) end sessions abruptly; 0 means no limit. */
@@ -26,7 +26,7 @@ const WHAT = {
 
 function check(name: keyof typeof SESSION_LIMIT_THRESHOLDS): ValueCheck {
   return {
-    refs: sessionLimit(name),
+    refs: valueRefs(name),
     test(value, s, scope) {
       if (value === 0 || value >= SESSION_LIMIT_THRESHOLDS[name]) return undefined;
       const reset = numberOf(effective(scope, REFS.resetBroken)?.setting) === 1;

@@ -1,39 +1,47 @@
 import type { Hive } from '../../gpo/model';
-import { KEYS, schannelKey } from '../../gpo/well-known-keys';
+import { findValueInfo, REGISTRY_VALUES } from '../../gpo/policy-values';
+import { normalizeKey } from '../../gpo/registry-path';
+import { schannelKey } from '../../gpo/well-known-keys';
 import type { ValueRef } from './lookup';
 
-const ref = (hive: Hive, key: string, name: string): ValueRef => ({ hive, key, name });
-
-/** Policy first, then the listener's own value: "policy wins over the listener value where both are present". */
-export function policyThenListener(name: string): ValueRef[] {
-  return [ref('HKLM', KEYS.tsPolicy, name), ref('HKLM', KEYS.listener, name)];
+/** User policy applies only under a `Policies` key; the listener's own keys are the computer's. */
+function hivesFor(key: string, hives: readonly Hive[]): readonly Hive[] {
+  return /^software\\policies\\/i.test(key) ? hives : hives.filter((h) => h === 'HKLM');
 }
 
-/** Computer policy, then user policy (the ADML: the computer setting takes precedence), then the listener. */
-export function sessionLimit(name: string): ValueRef[] {
-  return [ref('HKLM', KEYS.tsPolicy, name), ref('HKCU', KEYS.tsPolicy, name), ref('HKLM', KEYS.listener, name)];
+/**
+ * Where a rule reads a value, in the order that wins, derived from the policy table (`gpo/policy-values.ts`):
+ * its keys in table order (the policy key first, then the listener's own value: "policy wins over the listener
+ * value where both are present"), and for each key the computer before the user (the ADML: the computer
+ * setting takes precedence). `key` picks one of the table's keys (Schannel's per-protocol keys).
+ */
+export function valueRefs(valueName: string, key?: string): ValueRef[] {
+  const info = key !== undefined ? findValueInfo(key, valueName) : REGISTRY_VALUES.find((v) => v.valueName === valueName);
+  if (!info) throw new Error(`${valueName} is not in the policy table`);
+  const keys = key !== undefined ? info.keys.filter((k) => normalizeKey(k) === normalizeKey(key)) : info.keys;
+  return keys.flatMap((k) => hivesFor(k, info.hives).map((hive) => ({ hive, key: k, name: info.valueName })));
 }
 
 export const REFS = {
-  denyConnections: [ref('HKLM', KEYS.tsPolicy, 'fDenyTSConnections'), ref('HKLM', KEYS.terminalServer, 'fDenyTSConnections')],
-  securityLayer: policyThenListener('SecurityLayer'),
-  userAuthentication: policyThenListener('UserAuthentication'),
-  minEncryptionLevel: policyThenListener('MinEncryptionLevel'),
-  encryptionOracle: [ref('HKLM', KEYS.credssp, 'AllowEncryptionOracle')],
-  selectTransport: [ref('HKLM', KEYS.tsPolicy, 'SelectTransport')],
-  clientDisableUdp: [ref('HKLM', KEYS.tsClientPolicy, 'fClientDisableUDP')],
-  keepAliveEnable: [ref('HKLM', KEYS.tsPolicy, 'KeepAliveEnable')],
-  keepAliveInterval: [ref('HKLM', KEYS.tsPolicy, 'KeepAliveInterval')],
-  tcpKeepAliveTime: [ref('HKLM', KEYS.tcpip, 'KeepAliveTime')],
-  tls12ServerEnabled: [ref('HKLM', schannelKey('TLS 1.2', 'Server'), 'Enabled')],
-  tls12ServerDisabledByDefault: [ref('HKLM', schannelKey('TLS 1.2', 'Server'), 'DisabledByDefault')],
-  tls13ServerEnabled: [ref('HKLM', schannelKey('TLS 1.3', 'Server'), 'Enabled')],
-  encryptRpc: [ref('HKLM', KEYS.tsPolicy, 'fEncryptRPCTraffic')],
-  promptForPassword: policyThenListener('fPromptForPassword'),
-  disablePasswordSaving: [ref('HKLM', KEYS.tsPolicy, 'DisablePasswordSaving'), ref('HKCU', KEYS.tsPolicy, 'DisablePasswordSaving')],
-  resetBroken: sessionLimit('fResetBroken'),
-  portNumber: [ref('HKLM', KEYS.listener, 'PortNumber')],
-  certificateHash: [ref('HKLM', KEYS.listener, 'SSLCertificateSHA1Hash')],
-  restrictSendingNtlm: [ref('HKLM', KEYS.ntlm, 'RestrictSendingNTLMTraffic')],
-  tryIpSpn: [ref('HKLM', KEYS.kerberosParameters, 'TryIPSPN')],
+  denyConnections: valueRefs('fDenyTSConnections'),
+  securityLayer: valueRefs('SecurityLayer'),
+  userAuthentication: valueRefs('UserAuthentication'),
+  minEncryptionLevel: valueRefs('MinEncryptionLevel'),
+  encryptionOracle: valueRefs('AllowEncryptionOracle'),
+  selectTransport: valueRefs('SelectTransport'),
+  clientDisableUdp: valueRefs('fClientDisableUDP'),
+  keepAliveEnable: valueRefs('KeepAliveEnable'),
+  keepAliveInterval: valueRefs('KeepAliveInterval'),
+  tcpKeepAliveTime: valueRefs('KeepAliveTime'),
+  tls12ServerEnabled: valueRefs('Enabled', schannelKey('TLS 1.2', 'Server')),
+  tls12ServerDisabledByDefault: valueRefs('DisabledByDefault', schannelKey('TLS 1.2', 'Server')),
+  tls13ServerEnabled: valueRefs('Enabled', schannelKey('TLS 1.3', 'Server')),
+  encryptRpc: valueRefs('fEncryptRPCTraffic'),
+  promptForPassword: valueRefs('fPromptForPassword'),
+  disablePasswordSaving: valueRefs('DisablePasswordSaving'),
+  resetBroken: valueRefs('fResetBroken'),
+  portNumber: valueRefs('PortNumber'),
+  certificateHash: valueRefs('SSLCertificateSHA1Hash'),
+  restrictSendingNtlm: valueRefs('RestrictSendingNTLMTraffic'),
+  tryIpSpn: valueRefs('TryIPSPN'),
 } as const;
