@@ -20,6 +20,9 @@ const EXAMPLES = join(ROOT, 'examples');
 /** Extensions of file names that appear in the examples' text (`legacy-by-ip.rdp`, `gpreport.xml`): not host names. */
 const FILE_EXTENSIONS = new Set(['rdp', 'xml', 'pol', 'reg', 'txt', 'inf', 'yaml', 'yml', 'md', 'json', 'pem', 'ps1', 'exe', 'msc', 'admx', 'adml', 'cmtx', 'csv', 'mjs']);
 
+/** Hosts of XML namespace URIs and documentation links, which nothing connects to. */
+const DOCUMENTATION_HOSTS = new Set(['www.microsoft.com', 'schemas.microsoft.com', 'www.w3.org', 'learn.microsoft.com', 'www.rfc-editor.org']);
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
@@ -44,8 +47,13 @@ export function uncontainedIn(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\.?\d)/g)) if (isIP(m[0]) === 4 && !isContained(m[0])) found.push(m[0]);
   for (const m of text.matchAll(/(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi)) if (isIP(m[0]) === 6 && !isContained(m[0])) found.push(m[0]);
-  // URLs name documentation and XML namespaces, not hosts to connect to; `**del.name` is a Registry.pol deletion.
-  const withoutUrls = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]]*/gi, ' ');
+  // A URL's host must be contained too, unless it names an XML namespace or a documentation site (nothing
+  // connects there) or it is a `tsv://` load-balancing cookie (a farm name, not a host).
+  const withoutUrls = text.replace(/\b([a-z][a-z0-9+.-]*):\/\/([^\s"'<>)\]/:]*)[^\s"'<>)\]]*/gi, (_url, scheme: string, host: string) => {
+    if (scheme.toLowerCase() !== 'tsv' && !DOCUMENTATION_HOSTS.has(host.toLowerCase()) && !isContained(host)) found.push(host);
+    return ' ';
+  });
+  // `**del.name` is a Registry.pol deletion, not a name.
   for (const m of withoutUrls.matchAll(/(?<![\w.*-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?![\w-]|\.[a-z0-9])/gi)) {
     const name = m[0];
     const last = name.split('.').pop()!.toLowerCase();
@@ -82,6 +90,7 @@ describe('examples/ hosts stay on this machine or nowhere', () => {
   it('the scanner itself tells contained hosts from the others', () => {
     assert.deepEqual(uncontainedIn('full address:s:10.0.0.12 and 127.0.0.12:3390, [::1], fd00::1, rdsh01.contoso.com, demo-listener.localhost, rdgw.corp.invalid.'), ['10.0.0.12', 'fd00::1', 'rdsh01.contoso.com']);
     assert.deepEqual(uncontainedIn('see https://learn.microsoft.com/x and legacy-by-ip.rdp, OID 1.3.6.1.4.1.311.54.1.2, version 1.0'), []);
+    assert.deepEqual(uncontainedIn('xmlns="http://www.microsoft.com/GroupPolicy/Settings" https://rdweb.contoso.com/RDWeb https://demo.localhost:8443/x'), ['rdweb.contoso.com']);
     assert.deepEqual(uncontainedIn('[HKEY_LOCAL_MACHINE\\Terminal Services] **del.fAllowToGetHelp tsv://MS Terminal Services Plugin.1.Office_Apps'), []);
     assert.deepEqual(uncontainedIn('alice@contoso.com 192.168.1.5 172.16.0.1'), ['192.168.1.5', '172.16.0.1', 'contoso.com']);
   });
