@@ -9,10 +9,11 @@
 // (only it) climbs the full ladder DNS → TCP → Negotiation → TLS → Certificate; prints OK and exits (for CI).
 import * as esbuild from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { bootstrap } from './vscode-bootstrap.mjs';
 import { CACHE_DIR, ROOT } from './vscode-paths.mjs';
 import { codeServerCli, freePort, launchBrowser, makeSandbox, startCodeServer, withDeadline } from './vscode-server.mjs';
@@ -39,6 +40,16 @@ function scratchCopy() {
   return { dir, workspace };
 }
 
+/** Every file under a folder with its size and modification time: to prove the demo left examples/ as it was. */
+function snapshot(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const rel = join(prefix, e.name);
+    if (e.isDirectory()) return snapshot(dir, rel);
+    const { size, mtimeMs } = statSync(join(dir, rel));
+    return [`${rel} ${size} ${mtimeMs}`];
+  });
+}
+
 /** Starts the demo listener (test/integration/lab/demo-listener.ts, bundled into the scratch folder) with its files there. */
 async function startListener(scratchDir) {
   const bundle = join(scratchDir, 'demo-listener.cjs');
@@ -52,11 +63,20 @@ async function startListener(scratchDir) {
 
 /** Lists the listener in the scratch workspace's inventory, under its `.localhost` name (RFC 6761: loopback, no DNS query). */
 function addToInventory(workspace, listener) {
+  const path = join(workspace, '.rdpdoctor.yaml');
+  const original = readFileSync(path, 'utf8');
   const what = listener.kind === 'xrdp' ? 'xrdp' : "RDP Doctor's test server";
-  appendFileSync(
-    join(workspace, '.rdpdoctor.yaml'),
-    `  - group: Demo listener (this machine)\n    hosts:\n      - { host: ${listener.name}, port: ${listener.port} }   # ${what} on 127.0.0.1, started by npm start\n`,
-  );
+  const entry = { host: listener.name, port: listener.port };
+  // Appended as text, so the file keeps its layout and comments, when `hosts` is the file's last list (as in examples/).
+  const appended = `${original.replace(/\n*$/, '\n')}  - group: Demo listener (this machine)\n    hosts:\n      - { host: ${entry.host}, port: ${entry.port} }   # ${what} on 127.0.0.1, started and stopped by npm start\n`;
+  const listed = (text) => {
+    const doc = parseDocument(text);
+    return doc.errors.length === 0 && (doc.get('hosts')?.items ?? []).some((g) => (g.get?.('hosts')?.items ?? []).some((h) => h.get?.('host') === entry.host && h.get?.('port') === entry.port));
+  };
+  if (listed(appended)) return writeFileSync(path, appended);
+  const doc = parseDocument(original);
+  doc.addIn(['hosts'], doc.createNode({ group: 'Demo listener (this machine)', hosts: [entry] }));
+  writeFileSync(path, doc.toString());
 }
 
 /** Runs a command asynchronously (the project's own listener answers from this process) and collects its output. */
@@ -175,9 +195,11 @@ async function main() {
     cancelPoint();
     const url = `${server.url}/?folder=${encodeURI(scratch.workspace)}`;
     if (check) {
+      const before = snapshot(EXAMPLES).join('\n');
       await verifyLadder(listener, scratch.workspace);
       await withDeadline(verifyWorkbench(server, sandbox, scratch.workspace, listener), CHECK_MS, `The workbench at ${url} did not show RDP Doctor's findings and hosts`);
-      console.log(`\nOK: code-server loaded the workbench, RDP Doctor ${version} reported findings for examples/${CHECK_FILE} and listed the demo listener, and its check climbed the full ladder.`);
+      if (snapshot(EXAMPLES).join('\n') !== before) throw new Error('examples/ changed while the demo ran: the demo must work on its scratch copy only.');
+      console.log(`\nOK: code-server loaded the workbench on a scratch copy of examples/ (left unchanged), RDP Doctor ${version} reported findings for ${CHECK_FILE} and listed the demo listener, and its check climbed the full ladder.`);
       await stop();
       return 0;
     }
