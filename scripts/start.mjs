@@ -9,10 +9,10 @@
 // (only it) climbs the full ladder DNS → TCP → Negotiation → TLS → Certificate; prints OK and exits (for CI).
 import * as esbuild from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { bootstrap } from './vscode-bootstrap.mjs';
 import { CACHE_DIR, ROOT } from './vscode-paths.mjs';
@@ -140,6 +140,13 @@ async function main() {
   const vsix = join(ROOT, `rdp-doctor-${version}.vsix`);
   // --check leaves nothing behind; an interactive session keeps its settings and state in .vscode-test/start.
   const sandbox = makeSandbox(check ? undefined : join(CACHE_DIR, 'start'));
+  // The workbench opens with examples/README.md, the tour of the demo, instead of VS Code's welcome page; a user's own
+  // settings from an earlier session are kept.
+  const userSettings = join(sandbox.userData, 'User', 'settings.json');
+  if (!existsSync(userSettings)) {
+    mkdirSync(dirname(userSettings), { recursive: true });
+    writeFileSync(userSettings, `${JSON.stringify({ 'workbench.startupEditor': 'readme' }, null, 2)}\n`);
+  }
   let server;
   let listener;
   let scratch;
