@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { demoExports } from '../../support/demo-examples';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -31,8 +31,13 @@ function lintExamples(): { code: number; json: Json } {
 const posix = (p: string): string => p.replace(/\\/g, '/');
 
 describe('rdp-doctor lint examples/', () => {
-  const { code, json } = lintExamples();
-  const byPath = new Map(json.files.map((f) => [posix(f.path), f]));
+  let code: number;
+  let json: Json;
+  let byPath: Map<string, Json['files'][number]>;
+  before(() => {
+    ({ code, json } = lintExamples());
+    byPath = new Map(json.files.map((f) => [posix(f.path), f]));
+  });
   const rules = (path: string): string[] => [...new Set(byPath.get(`examples/${path}`)?.findings.map((f) => f.ruleId) ?? [])].sort();
 
   it('reads everything without an error, and finds errors to show (exit code 1)', () => {
