@@ -163,13 +163,13 @@ async function main() {
     })());
   let interrupted;
   const interruption = new Promise((resolve) => (interrupted = resolve));
-  // Ctrl+C during a step lets it finish (a half-started code-server or xrdp would be left running), then stops;
-  // a second Ctrl+C stops at once.
+  // Ctrl+C during a step lets it finish (a half-started code-server or xrdp would be left running), then stops; a second
+  // Ctrl+C stops at once. Closing the terminal (SIGHUP) counts as Ctrl+C.
   let cancelled;
   const cancelPoint = () => {
     if (cancelled) throw new Error(`${cancelled}: stopped.`);
   };
-  for (const signal of ['SIGINT', 'SIGTERM']) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
       if (waiting) return interrupted(signal);
       if (cancelled) return void stop().finally(() => process.exit(130));
