@@ -34,7 +34,7 @@ function textOf(path: string): string {
 }
 
 /** Whether a host (a name or an address) is on this machine or nowhere. */
-export function isContained(host: string): boolean {
+function isContained(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, '$1');
   const ip = isIP(bare);
   if (ip === 4) return bare.split('.')[0] === '127';
@@ -43,7 +43,7 @@ export function isContained(host: string): boolean {
 }
 
 /** Addresses and dotted names anywhere in a text that are not contained, with what they were found as. */
-export function uncontainedIn(text: string): string[] {
+function uncontainedIn(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\.?\d)/g)) if (isIP(m[0]) === 4 && !isContained(m[0])) found.push(m[0]);
   for (const m of text.matchAll(/(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi)) if (isIP(m[0]) === 6 && !isContained(m[0])) found.push(m[0]);
