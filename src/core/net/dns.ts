@@ -9,10 +9,32 @@ export type DnsResult = NetResult<{ readonly addresses: readonly string[] }>;
 /** The resolver: Node's `dns.lookup` (getaddrinfo, as clients resolve), replaceable in tests. */
 export type Lookup = (host: string, options: { all: true; verbatim: true }, callback: (error: NodeJS.ErrnoException | null, addresses: { address: string }[]) => void) => void;
 
-/** Every address the name resolves to, in the resolver's order; an IP literal is its own address. */
+/** The special-use names RFC 6761 tells resolvers to answer themselves, without a query: `localhost.` (§6.3) and `invalid.` (§6.4), with every name under them. */
+export type SpecialUseName = 'localhost' | 'invalid';
+
+/** Whether a host name is `localhost`, `invalid` or a name under either (case-insensitive, a trailing dot allowed). */
+export function specialUseName(host: string): SpecialUseName | undefined {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  for (const label of ['localhost', 'invalid'] as const) if (name === label || name.endsWith(`.${label}`)) return label;
+  return undefined;
+}
+
+/** RFC 6761 §6.3: a localhost name is the loopback address, IPv4 first (what the demo listener and the test servers bind). */
+const LOOPBACK: readonly string[] = ['127.0.0.1', '::1'];
+export const INVALID_TLD_CAUSE = 'the .invalid top-level domain never resolves (RFC 6761 §6.4)';
+
+/**
+ * Every address the name resolves to, in the resolver's order; an IP literal is its own address. Names under
+ * `.localhost` resolve to loopback and names under `.invalid` fail at once, as RFC 6761 §6.3–6.4 asks, with no
+ * DNS query: a check of such a name never sends a packet beyond this machine.
+ */
 export function resolveHost(host: string, options: StepOptions, resolver: Lookup = lookup as Lookup): Promise<DnsResult> {
   const bare = host.replace(/^\[(.*)\]$/, '$1');
   if (isIP(bare)) return Promise.resolve({ ok: true, addresses: [bare] });
+  if (options.signal?.aborted) return Promise.resolve({ ok: false, error: abortedError() });
+  const special = specialUseName(bare);
+  if (special === 'localhost') return Promise.resolve({ ok: true, addresses: LOOPBACK });
+  if (special === 'invalid') return Promise.resolve({ ok: false, error: { kind: 'dns', message: `The name does not resolve (${INVALID_TLD_CAUSE}).`, cause: INVALID_TLD_CAUSE } });
   return runStep<DnsResult>(
     options,
     {
