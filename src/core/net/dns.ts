@@ -21,7 +21,7 @@ export function specialUseName(host: string): SpecialUseName | undefined {
 
 /** RFC 6761 §6.3: a localhost name is the loopback address, IPv4 first (what the demo listener and the test servers bind). */
 const LOOPBACK: readonly string[] = ['127.0.0.1', '::1'];
-export const INVALID_TLD_CAUSE = 'the .invalid top-level domain never resolves (RFC 6761 §6.4)';
+export const INVALID_TLD_CAUSE = 'RFC 6761 §6.4: the .invalid top-level domain never resolves';
 
 /**
  * Every address the name resolves to, in the resolver's order; an IP literal is its own address. Names under
