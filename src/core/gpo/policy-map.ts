@@ -1,7 +1,7 @@
 import type { RegType } from './model';
 import { SESSION_LIMIT_VALUES } from './policy-values';
 import { normalizeKey } from './registry-path';
-import type { GpoSourceId } from './sources';
+import type { SourceId } from '../knowledge/sources';
 import { KEYS } from './well-known-keys';
 
 /** Presentation elements of an Administrative Template policy in a GPO report (gpo-formats.md §1.2). */
@@ -36,7 +36,7 @@ export interface AdmxPolicy {
   /** The policy's own value, with what Enabled and Disabled write. */
   readonly value?: { readonly name: string; readonly enabled: number; readonly disabled: number };
   readonly elements: readonly PolicyElement[];
-  readonly sources: readonly GpoSourceId[];
+  readonly sources: readonly SourceId[];
 }
 
 /** The session time-limit drop-down: item text → milliseconds. */

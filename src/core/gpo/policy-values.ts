@@ -1,6 +1,6 @@
 import type { Hive } from './model';
 import { normalizeKey } from './registry-path';
-import type { GpoSourceId } from './sources';
+import type { SourceId } from '../knowledge/sources';
 import { KEYS, schannelKey } from './well-known-keys';
 
 /** One documented value and what it does. */
@@ -24,7 +24,7 @@ export interface RegistryValueInfo {
   readonly unit?: string;
   /** How Windows reads the number: by value (the default), or as a switch where any non-zero value means on. */
   readonly kind?: ValueKind;
-  readonly sources: readonly GpoSourceId[];
+  readonly sources: readonly SourceId[];
 }
 
 const TS = KEYS.tsPolicy;

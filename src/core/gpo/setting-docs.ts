@@ -2,7 +2,7 @@ import type { PolicySetting } from './model';
 import { admxPolicyForValue } from './policy-map';
 import { findValueInfo } from './policy-values';
 import { displayPath } from './registry-path';
-import { GPO_SOURCES } from './sources';
+import { SOURCES } from '../knowledge/sources';
 import { originOf } from './well-known-keys';
 
 const ORIGIN_LABEL = { policy: 'Group Policy value', listener: "RDP-Tcp listener's own value", local: 'local setting', other: 'registry value' } as const;
@@ -37,7 +37,7 @@ export function settingMarkdown(s: PolicySetting): string {
     out.push('', 'RDP Doctor has no notes on this value.');
   }
   if (policy) out.push('', `Policy: ${policy.category.replace(/\//g, ' > ')} > *${policy.displayName}* (\`${policy.id}\`).`);
-  const sources = [...new Set([...(info?.sources ?? []), ...(policy?.sources ?? [])])].map((id) => GPO_SOURCES[id]);
+  const sources = [...new Set([...(info?.sources ?? []), ...(policy?.sources ?? [])])].map((id) => SOURCES[id]);
   if (sources.length > 0) out.push('', `Sources: ${sources.map((src) => (src.url ? `[${src.title}](${src.url})` : src.title)).join('; ')}.`);
   return out.join('\n');
 }

@@ -1,4 +1,4 @@
-/** Primary and secondary sources cited by the knowledge tables, hovers and docs. */
+/** Every source RDP Doctor cites (property table, error codes, policy map, PowerShell fixes), in one list. */
 export type SourceId =
   | 'AVD'
   | 'WSD'
@@ -22,7 +22,33 @@ export type SourceId =
   | 'MAC-WHATSNEW'
   | 'XRDP'
   | 'HRESULT-COMMON'
-  | 'MS-ERREF';
+  | 'MS-ERREF'
+  | 'TS-ADMX'
+  | 'CREDSSP-ADMX'
+  | 'MSS-ADMX'
+  | 'WMI-TSGENERAL'
+  | 'KB4093492'
+  | 'TLS-REGISTRY'
+  | 'LISTENING-PORT'
+  | 'LISTENER-CERT'
+  | 'MS-GPREG'
+  | 'RESTRICT-NTLM-OUTGOING'
+  | 'KERBEROS-IP'
+  | 'RDP-FILE-SECURITY-GP'
+  | 'INFERRED'
+  | 'WMI-SETSECURITYLAYER'
+  | 'WMI-SETUSERAUTH'
+  | 'INTERNAL-ERROR'
+  | 'PS-TEST-NETCONNECTION'
+  | 'PS-ENABLE-NETFIREWALLRULE'
+  | 'PS-SET-NETFIREWALLRULE'
+  | 'ICACLS'
+  | 'PS-SET-CIMINSTANCE'
+  | 'PS-INVOKE-CIMMETHOD'
+  | 'GPRESULT'
+  | 'AZ-RUNCOMMAND'
+  | 'AZURE-EVENT-IDS'
+  | 'AZURE-NAMES';
 
 export interface Source {
   readonly id: SourceId;
@@ -168,4 +194,152 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     url: 'https://github.com/neutrinolabs/xrdp/blob/devel/libxrdp/xrdp_iso.c',
     primary: false,
   },
+  'TS-ADMX': {
+    id: 'TS-ADMX',
+    title: 'TerminalServer.admx / en-US TerminalServer.adml (public copy: mxk/windows-secure-group-policy PolicyDefinitions, commit 1baf269)',
+    url: 'https://github.com/mxk/windows-secure-group-policy/tree/1baf2692fd67dec40be81b386c6362383a4b1308/PolicyDefinitions',
+    primary: true,
+  },
+  'CREDSSP-ADMX': {
+    id: 'CREDSSP-ADMX',
+    title: 'CredSsp.admx / en-US CredSsp.adml',
+    url: 'https://github.com/mxk/windows-secure-group-policy/tree/1baf2692fd67dec40be81b386c6362383a4b1308/PolicyDefinitions',
+    primary: true,
+  },
+  'MSS-ADMX': { id: 'MSS-ADMX', title: 'MSS-legacy.admx (Microsoft Security Compliance Toolkit)', primary: false },
+  'WMI-TSGENERAL': {
+    id: 'WMI-TSGENERAL',
+    title: 'Win32_TSGeneralSetting class (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows/win32/termserv/win32-tsgeneralsetting',
+    primary: true,
+  },
+  KB4093492: { id: 'KB4093492', title: 'CredSSP updates for CVE-2018-0886 (KB4093492)', url: 'https://support.microsoft.com/help/4093492', primary: true },
+  'TLS-REGISTRY': {
+    id: 'TLS-REGISTRY',
+    title: 'Transport Layer Security (TLS) registry settings (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows-server/security/tls/tls-registry-settings',
+    primary: true,
+  },
+  'LISTENING-PORT': {
+    id: 'LISTENING-PORT',
+    title: 'Change the listening port for Remote Desktop on your computer (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/remotepc/change-listening-port',
+    primary: true,
+  },
+  'LISTENER-CERT': {
+    id: 'LISTENER-CERT',
+    title: 'Remote Desktop listener certificate configurations (KB3042780)',
+    url: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/remote-desktop-listener-certificate-configurations',
+    primary: true,
+  },
+  'MS-GPREG': {
+    id: 'MS-GPREG',
+    title: '[MS-GPREG] 2.2.1 Registry Policy Message Syntax; "Registry Policy File Format"',
+    url: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-gpreg/5c092c22-bf6b-4e7f-b180-b20743d368f5',
+    primary: true,
+  },
+  'RESTRICT-NTLM-OUTGOING': {
+    id: 'RESTRICT-NTLM-OUTGOING',
+    title: 'Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers (Microsoft Learn, security policy settings)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-outgoing-ntlm-traffic-to-remote-servers',
+    primary: true,
+  },
+  'KERBEROS-IP': {
+    id: 'KERBEROS-IP',
+    title: 'Configuring Kerberos for IP addresses (TryIPSPN) (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows-server/security/kerberos/configuring-kerberos-over-ip',
+    primary: true,
+  },
+  'RDP-FILE-SECURITY-GP': {
+    id: 'RDP-FILE-SECURITY-GP',
+    title: 'RDP file security settings in Group Policy (Microsoft Learn, windowsserverdocs remotepc/manage-rdp-file-security-settings-with-group-policy.md, 07/14/2026)',
+    url: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/remotepc/manage-rdp-file-security-settings-with-group-policy',
+    primary: true,
+  },
+  INFERRED: { id: 'INFERRED', title: 'Inferred by RDP Doctor from the neighbouring documented values (unverified)', primary: false },
+  'WMI-SETSECURITYLAYER': {
+    id: 'WMI-SETSECURITYLAYER',
+    title: 'Win32_TSGeneralSetting.SetSecurityLayer method (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows/win32/termserv/win32-tsgeneralsetting-setsecuritylayer',
+    primary: true,
+  },
+  'WMI-SETUSERAUTH': {
+    id: 'WMI-SETUSERAUTH',
+    title: 'Win32_TSGeneralSetting.SetUserAuthenticationRequired method (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows/win32/termserv/setuserauthenticationrequired-win32-tsgeneralsetting',
+    primary: true,
+  },
+  'INTERNAL-ERROR': {
+    id: 'INTERNAL-ERROR',
+    title: '"An internal error has occurred" when connecting to a remote machine (Microsoft Learn troubleshooting)',
+    url: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/internal-error-has-occurred-connecting-remote-machine',
+    primary: true,
+  },
+  'PS-TEST-NETCONNECTION': {
+    id: 'PS-TEST-NETCONNECTION',
+    title: 'Test-NetConnection (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/nettcpip/test-netconnection',
+    primary: true,
+  },
+  'PS-ENABLE-NETFIREWALLRULE': {
+    id: 'PS-ENABLE-NETFIREWALLRULE',
+    title: 'Enable-NetFirewallRule (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/netsecurity/enable-netfirewallrule',
+    primary: true,
+  },
+  'PS-SET-NETFIREWALLRULE': {
+    id: 'PS-SET-NETFIREWALLRULE',
+    title: 'Set-NetFirewallRule (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/netsecurity/set-netfirewallrule',
+    primary: true,
+  },
+  'ICACLS': {
+    id: 'ICACLS',
+    title: 'icacls (Windows commands reference)',
+    url: 'https://learn.microsoft.com/windows-server/administration/windows-commands/icacls',
+    primary: true,
+  },
+  'PS-SET-CIMINSTANCE': {
+    id: 'PS-SET-CIMINSTANCE',
+    title: 'Set-CimInstance (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/cimcmdlets/set-ciminstance',
+    primary: true,
+  },
+  'PS-INVOKE-CIMMETHOD': {
+    id: 'PS-INVOKE-CIMMETHOD',
+    title: 'Invoke-CimMethod (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/cimcmdlets/invoke-cimmethod',
+    primary: true,
+  },
+  'GPRESULT': {
+    id: 'GPRESULT',
+    title: 'gpresult (Windows commands reference)',
+    url: 'https://learn.microsoft.com/windows-server/administration/windows-commands/gpresult',
+    primary: true,
+  },
+  'AZ-RUNCOMMAND': {
+    id: 'AZ-RUNCOMMAND',
+    title: 'Invoke-AzVMRunCommand (Az PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/az.compute/invoke-azvmruncommand',
+    primary: true,
+  },
+  'AZURE-EVENT-IDS': {
+    id: 'AZURE-EVENT-IDS',
+    title: 'Troubleshoot an RDP connection to an Azure VM by using event IDs (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/troubleshoot/azure/virtual-machines/windows/event-id-troubleshoot-vm-rdp-connecton',
+    primary: true,
+  },
+  'AZURE-NAMES': {
+    id: 'AZURE-NAMES',
+    title: 'Naming rules and restrictions for Azure resources (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
+    primary: true,
+  },
 };
+
+/** The address of a source that has one (every source a PowerShell fix cites does). */
+export function sourceUrl(id: SourceId): string {
+  const url = SOURCES[id].url;
+  if (url === undefined) throw new Error(`The source ${id} has no address.`);
+  return url;
+}

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { ADMX_POLICIES, findAdmxPolicy } from '../../../src/core/gpo/policy-map';
 import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
 import { settingMarkdown } from '../../../src/core/gpo/setting-docs';
-import { GPO_SOURCES } from '../../../src/core/gpo/sources';
+import { SOURCES } from '../../../src/core/knowledge/sources';
 import { readRegistryPol } from '../../../src/core/gpo/read-registry-pol';
 import { GPO_RULES } from '../../../src/core/rules/gpo/index';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
@@ -33,8 +33,8 @@ describe('GPO and XRF catalogue', () => {
   });
 
   it('the policy map and value table cite known sources, and display names are unique', () => {
-    for (const p of ADMX_POLICIES) assert.ok(p.sources.length > 0 && p.sources.every((s) => s in GPO_SOURCES), p.id);
-    for (const v of REGISTRY_VALUES) assert.ok(v.sources.length > 0 && v.sources.every((s) => s in GPO_SOURCES), v.valueName);
+    for (const p of ADMX_POLICIES) assert.ok(p.sources.length > 0 && p.sources.every((s) => s in SOURCES), p.id);
+    for (const v of REGISTRY_VALUES) assert.ok(v.sources.length > 0 && v.sources.every((s) => s in SOURCES), v.valueName);
     assert.equal(new Set(ADMX_POLICIES.map((p) => p.displayName.toLowerCase())).size, ADMX_POLICIES.length);
     assert.equal(findAdmxPolicy('  Require user authentication for remote connections by using  Network Level Authentication ')?.id, 'TS_USER_AUTHENTICATION_POLICY');
   });

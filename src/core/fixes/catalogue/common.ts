@@ -1,26 +1,27 @@
+import { sourceUrl } from '../../knowledge/sources';
 import type { FixParam } from '../types';
 
-/** The documentation the scripts follow (the facts are in the project's reference notes). */
+/** The documents the scripts follow, by the names the catalogue uses; titles and addresses live in the one source list. */
 export const SOURCE = {
-  tsGeneralSetting: 'https://learn.microsoft.com/windows/win32/termserv/win32-tsgeneralsetting',
-  setSecurityLayer: 'https://learn.microsoft.com/windows/win32/termserv/win32-tsgeneralsetting-setsecuritylayer',
-  setUserAuthentication: 'https://learn.microsoft.com/windows/win32/termserv/setuserauthenticationrequired-win32-tsgeneralsetting',
-  listenerCertificate: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/remote-desktop-listener-certificate-configurations',
-  internalError: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/internal-error-has-occurred-connecting-remote-machine',
-  cannotConnect: 'https://learn.microsoft.com/troubleshoot/windows-server/remote/remote-desktop-cannot-connect-remote-computer',
-  changePort: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/remotepc/change-listening-port',
-  credSsp: 'https://support.microsoft.com/help/4093492',
-  testNetConnection: 'https://learn.microsoft.com/powershell/module/nettcpip/test-netconnection',
-  enableFirewallRule: 'https://learn.microsoft.com/powershell/module/netsecurity/enable-netfirewallrule',
-  setFirewallRule: 'https://learn.microsoft.com/powershell/module/netsecurity/set-netfirewallrule',
-  icacls: 'https://learn.microsoft.com/windows-server/administration/windows-commands/icacls',
-  setCimInstance: 'https://learn.microsoft.com/powershell/module/cimcmdlets/set-ciminstance',
-  invokeCimMethod: 'https://learn.microsoft.com/powershell/module/cimcmdlets/invoke-cimmethod',
-  gpresult: 'https://learn.microsoft.com/windows-server/administration/windows-commands/gpresult',
-  runCommand: 'https://learn.microsoft.com/powershell/module/az.compute/invoke-azvmruncommand',
-  azureEventIds: 'https://learn.microsoft.com/troubleshoot/azure/virtual-machines/windows/event-id-troubleshoot-vm-rdp-connecton',
-  azureNames: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
-  admx: 'https://github.com/mxk/windows-secure-group-policy',
+  tsGeneralSetting: sourceUrl('WMI-TSGENERAL'),
+  setSecurityLayer: sourceUrl('WMI-SETSECURITYLAYER'),
+  setUserAuthentication: sourceUrl('WMI-SETUSERAUTH'),
+  listenerCertificate: sourceUrl('LISTENER-CERT'),
+  internalError: sourceUrl('INTERNAL-ERROR'),
+  cannotConnect: sourceUrl('CANT-CONNECT'),
+  changePort: sourceUrl('LISTENING-PORT'),
+  credSsp: sourceUrl('KB4093492'),
+  testNetConnection: sourceUrl('PS-TEST-NETCONNECTION'),
+  enableFirewallRule: sourceUrl('PS-ENABLE-NETFIREWALLRULE'),
+  setFirewallRule: sourceUrl('PS-SET-NETFIREWALLRULE'),
+  icacls: sourceUrl('ICACLS'),
+  setCimInstance: sourceUrl('PS-SET-CIMINSTANCE'),
+  invokeCimMethod: sourceUrl('PS-INVOKE-CIMMETHOD'),
+  gpresult: sourceUrl('GPRESULT'),
+  runCommand: sourceUrl('AZ-RUNCOMMAND'),
+  azureEventIds: sourceUrl('AZURE-EVENT-IDS'),
+  azureNames: sourceUrl('AZURE-NAMES'),
+  admx: sourceUrl('TS-ADMX'),
 } as const;
 
 /** Optional everywhere it appears: without it the script runs on this computer. */
