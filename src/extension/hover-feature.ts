@@ -29,7 +29,7 @@ export class HoverFeature implements vscode.Disposable, vscode.HoverProvider {
       return help ? new vscode.Hover(new vscode.MarkdownString(help), range(entry.typeSpan)) : undefined;
     }
     if (at >= entry.valueSpan.start && info) {
-      if (info.name.includes('password')) return new vscode.Hover(new vscode.MarkdownString('A saved password (its value is never shown).'), range(entry.valueSpan));
+      if (info.secret) return new vscode.Hover(new vscode.MarkdownString('A saved password (its value is never shown).'), range(entry.valueSpan));
       const text = valueMarkdown(info, entry.value);
       return text ? new vscode.Hover(new vscode.MarkdownString(text), range(entry.valueSpan)) : undefined;
     }

@@ -1,11 +1,12 @@
 import { intValue } from '../rdp/values';
 import { isSigned } from '../rules/rdp/signing';
-import { isSecretKey, onLine, quote } from '../rules/messages';
+import { onLine, quote } from '../rules/messages';
 import type { TextEdit } from '../text/edits';
 import type { Span } from '../text/line-index';
 import { isHostName, isIPv6, parseAddress } from '../rdp/address';
 import { effectiveEntry, lineWithBreak, parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
-import { findProperty } from '../rdp/properties/index';
+import { findProperty, isSecretProperty } from '../rdp/properties/index';
+import { ADDRESS_KEYS } from '../rdp/target';
 
 export interface HardenOptions {
   /** The DNS name to connect to instead of an IP-literal `full address`. */
@@ -31,11 +32,10 @@ const REQUIRED: readonly { readonly key: string; readonly value: number; readonl
   { key: 'negotiate security layer', value: 1, keep: [1] },
 ];
 
-const ADDRESS_KEYS = ['full address', 'alternate full address'] as const;
 
 /** A saved password: any property whose value the engine treats as secret, except integer settings about one. */
 function isSavedPassword(entry: RdpEntry): boolean {
-  return isSecretKey(entry.key) && findProperty(entry.key)?.type !== 'i';
+  return isSecretProperty(entry.key) && findProperty(entry.key)?.type !== 'i';
 }
 
 /** What the value means, as the knowledge base words it, in lower case for the middle of a sentence. */

@@ -71,6 +71,8 @@ export interface PropertyInfo {
   readonly deprecated?: string;
   /** The rdpsign secure-settings display name (covered by `signscope`), if any. */
   readonly signName?: string;
+  /** The value is a secret (a saved password): never shown in a message, a hover, a log or a report. */
+  readonly secret?: true;
   /** Other names that clients accept for the same setting (FreeRDP aliases). */
   readonly aliases?: readonly string[];
 }

@@ -1,8 +1,7 @@
 import { parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
-import { findProperty } from '../rdp/properties/index';
+import { findProperty, isSecretProperty } from '../rdp/properties/index';
 import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
-import { isSecretKey } from './messages';
 import { RDP_RULES } from './registry';
 import { isRuleOff, resolveSeverity, type SeverityOverrides } from '../findings/severity';
 import type { Finding, RdpRule, RdpRuleContext, Report } from './types';
@@ -38,7 +37,7 @@ function holdsSecret(shown: string, secret: string): boolean {
 
 function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
   const secrets = doc.entries
-    .filter((e) => isSecretKey(e.key))
+    .filter((e) => isSecretProperty(e.key))
     .map((e) => e.value.trim())
     .filter((v) => v.length >= 3);
   if (secrets.length === 0) return findings;

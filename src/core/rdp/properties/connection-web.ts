@@ -55,6 +55,7 @@ export const CONNECTION_WEB_PROPERTIES: readonly PropertyInfo[] = [
   },
   {
     name: 'winrtencryptedpassword',
+    secret: true,
     type: 's',
     category: 'connection',
     format: 'base64',

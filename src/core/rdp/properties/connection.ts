@@ -182,6 +182,7 @@ export const CONNECTION_PROPERTIES: readonly PropertyInfo[] = [
   },
   {
     name: 'password 51',
+    secret: true,
     type: 'b',
     category: 'connection',
     format: 'hex',
@@ -194,6 +195,7 @@ export const CONNECTION_PROPERTIES: readonly PropertyInfo[] = [
   },
   {
     name: 'password',
+    secret: true,
     type: 's',
     category: 'connection',
     format: 'text',

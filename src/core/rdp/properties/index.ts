@@ -45,3 +45,12 @@ export function findProperty(name: string): PropertyInfo | undefined {
   // Entry keys are already normalized: look them up without allocating.
   return BY_NAME.get(name) ?? BY_NAME.get(normalizeName(name));
 }
+
+/**
+ * Whether a line's value is a secret: a property the table marks `secret`, or, for a name the table does not
+ * know, any name that mentions a password (`clear password`, a misspelt `pasword 51`…), to be safe.
+ */
+export function isSecretProperty(key: string): boolean {
+  const known = findProperty(key);
+  return known ? known.secret === true : /pass(word|wd)?\b|pwd/i.test(key);
+}
