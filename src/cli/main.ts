@@ -37,6 +37,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
     quiet: { type: 'boolean' },
     'max-warnings': { type: 'string' },
     'no-ignore': { type: 'boolean' },
+    'ignore-unknown': { type: 'boolean' },
     'stdin-filename': { type: 'string' },
   },
   check: {
@@ -120,6 +121,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       paths,
       fix: values.fix === true,
       ignore: values['no-ignore'] !== true,
+      ignoreUnknown: values['ignore-unknown'] === true,
       ...(values.config !== undefined && { configPath: values.config as string }),
       ...(readsStdin && { stdin: { bytes: readStdin(), filename: (values['stdin-filename'] as string | undefined) ?? STDIN_NAME } }),
     },

@@ -21,6 +21,8 @@ Options:
   --quiet                 Report errors only
   --max-warnings N        Exit 1 when there are more than N warnings
   --no-ignore             Do not honour .gitignore and .rdpdoctorignore
+  --ignore-unknown        Skip named files that are not a format rdp-doctor reads (for hooks
+                          that pass every staged .xml or .inf) instead of reporting them
   --stdin-filename NAME   The name standard input ("-") is detected and reported by
 ${OUTPUT_OPTIONS}
 

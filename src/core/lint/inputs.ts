@@ -32,6 +32,8 @@ export interface InputError {
 export interface CollectOptions {
   /** Honour `.gitignore` and `.rdpdoctorignore` in folder walks and glob matches (default true; `--no-ignore`). */
   readonly ignore?: boolean;
+  /** Files named on the command line are recognized as in a folder walk, and skipped when not a known format (`--ignore-unknown`). */
+  readonly ignoreUnknown?: boolean;
 }
 
 export interface CollectedInputs {
@@ -158,7 +160,7 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     }
     if (!stats) walk.glob(path, cwd);
     else if (stats.isDirectory()) walk.folder(path, stats, true);
-    else if (stats.isFile()) walk.addFile(path, true, stats);
+    else if (stats.isFile()) walk.addFile(path, options.ignoreUnknown !== true, stats);
     else walk.errors.push({ path, message: NOT_REGULAR });
     if (walk.files.length + walk.errors.length === before) unmatched.push(path);
   }

@@ -25,6 +25,8 @@ export interface LintCommandOptions {
   readonly fix: boolean;
   /** Honour `.gitignore` and `.rdpdoctorignore` (default true). */
   readonly ignore?: boolean;
+  /** Skip named files that are not a format RDP Doctor reads, instead of reporting them (a pre-commit hook's file list). */
+  readonly ignoreUnknown?: boolean;
   /** Standard input, for a `-` among the paths: its bytes and the name it is detected and reported by. */
   readonly stdin?: { readonly bytes: Uint8Array; readonly filename: string };
 }
@@ -188,7 +190,7 @@ const inThisThread: ChunkRunner = async (inputs, configPath, fix) => [lintChunk(
  */
 export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread): Promise<{ report: LintReport; exitCode: number }> {
   const named = options.paths.filter((p) => p !== '-');
-  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true });
+  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false });
   for (const path of unmatched) errors.push({ path, message: 'No file to lint matches it (see .gitignore, .rdpdoctorignore, or --no-ignore).' });
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
   const chunks = await runChunks(inputs, options.configPath, options.fix);
