@@ -46,7 +46,7 @@ export function formatLintText(report: LintReport, paint: Paint = NO_PAINT): str
   const checked = report.files.length;
   out.push(
     total === 0
-      ? `${plural(checked, 'file')} checked, no problems.`
+      ? `${plural(checked, 'file')} checked, no problems${report.errors.length ? ` found in them; ${plural(report.errors.length, 'input')} not read (above)` : ''}.`
       : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, 'file')}.`,
   );
   if (counts.fixable > 0) out.push(`${plural(counts.fixable, 'problem')} can be fixed with the --fix option.`);
