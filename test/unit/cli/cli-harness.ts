@@ -29,18 +29,26 @@ export function runCli(args: readonly string[], cwd: string, options: { env?: Re
 
 export const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
-/** The SARIF 2.1.0 schema as OASIS published it, from the package that ships it (no network). */
+/**
+ * The SARIF 2.1.0 schema (rtm.5, the final 2.1.0 schema), from the package that ships it (no network). It is
+ * written in JSON Schema draft-04, which ajv 8 does not load by name; it uses no keyword whose meaning changed
+ * after draft-04 (no boolean exclusiveMinimum/Maximum, checked here), so ajv reads it once `$schema` and the
+ * draft-04 `id` are dropped.
+ */
 function sarifSchema(): object {
   const path = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', { paths: [ROOT] });
-  return JSON.parse(readFileSync(path, 'utf8'));
+  const text = readFileSync(path, 'utf8');
+  if (/"exclusiveM(in|ax)imum"/.test(text)) throw new Error('The SARIF schema uses draft-04 exclusive bounds: load it with a draft-04 validator.');
+  const { $schema: _draft, id: _id, ...schema } = JSON.parse(text) as Record<string, unknown>;
+  return schema;
 }
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** The schema's errors for a SARIF log, or [] when it is valid. */
 export function sarifSchemaErrors(log: unknown): string[] {
-  // strict: false — the OASIS schema uses keywords ajv's strict mode rejects; formats are not checked.
-  validator ??= new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(sarifSchema());
+  // strict: false and no unicode flag: the OASIS schema has keywords strict mode rejects and a pattern (the language tag) that is not valid with /u.
+  validator ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema());
   return validator(log) ? [] : (validator.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
