@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 
-export const ROOT = resolve(__dirname, '../../../..');
+/** The repository: the nearest folder above this bundle with the package's own package.json (unit and integration bundles sit at different depths). */
+function repositoryRoot(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'rdp-doctor') return dir;
+  }
+  throw new Error(`No rdp-doctor package.json above ${__dirname}.`);
+}
+
+export const ROOT = repositoryRoot();
 export const CLI = join(ROOT, 'dist/cli.js');
 
 export interface RunResult {
