@@ -49,6 +49,8 @@ const NOT_REGULAR = 'Not a regular file (a FIFO, socket or device): not read.';
 class Walk {
   readonly files: InputFile[] = [];
   readonly errors: InputError[] = [];
+  /** Files and GPO backups met, counting those met again through another argument or link. */
+  found = 0;
   private readonly visitedFolders = new Set<string>();
   private readonly seenFiles = new Set<string>();
 
@@ -77,11 +79,15 @@ class Walk {
         return;
       }
     }
+    this.found++;
     if (this.firstVisit(stats, false)) this.files.push({ path, named });
   }
 
   folder(dir: string, info: Stats, named: boolean): void {
-    if (!this.firstVisit(info, true)) return;
+    if (!this.firstVisit(info, true)) {
+      this.found++; // walked already (`lint . sub`, or a link back up): matched, not linted twice
+      return;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -90,6 +96,7 @@ class Walk {
       return;
     }
     if (isBackupFolder(entries.filter((e) => e.isFile()).map((e) => e.name))) {
+      this.found++;
       this.files.push({ path: dir, named, kind: 'gpo-backup' });
       return;
     }
@@ -151,7 +158,7 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
   const walk = new Walk(options.ignore === false ? undefined : new IgnoreRules(resolve(cwd), read));
   const unmatched: string[] = [];
   for (const path of paths) {
-    const before = walk.files.length + walk.errors.length;
+    const before = walk.found + walk.errors.length;
     let stats: Stats | undefined;
     try {
       stats = statSync(path);
@@ -162,7 +169,7 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     else if (stats.isDirectory()) walk.folder(path, stats, true);
     else if (stats.isFile()) walk.addFile(path, options.ignoreUnknown !== true, stats);
     else walk.errors.push({ path, message: NOT_REGULAR });
-    if (walk.files.length + walk.errors.length === before) unmatched.push(path);
+    if (walk.found + walk.errors.length === before) unmatched.push(path);
   }
   return { files: walk.files, errors: walk.errors, unmatched };
 }

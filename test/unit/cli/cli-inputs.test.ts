@@ -68,6 +68,12 @@ describe('rdp-doctor lint: inputs (SPEC §3)', () => {
     ]);
   });
 
+  it('lints each file once when arguments overlap, and an overlapping argument is not "unmatched"', () => {
+    const r = runCli(['lint', '.', 'dist', 'dist/a.rdp', 'dist/**/*.rdp', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual(lintedPaths(r.stdout), ['.vscode-test/d.rdp', 'dist/a.rdp', 'dist/nested/b.rdp', 'kept/deeper/back.rdp', 'kept/h.rdp', 'out/c.rdp']);
+  });
+
   it('lints a file named on the command line even when an ignore file lists it', () => {
     const r = runCli(['lint', 'logs/g.rdp', '--format', 'json'], dir);
     assert.deepEqual(lintedPaths(r.stdout), ['logs/g.rdp']);
