@@ -1,4 +1,4 @@
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** The ignore files a folder walk honours (gitignore syntax), each read from every folder on the way down. */
@@ -6,26 +6,24 @@ export const IGNORE_FILE_NAMES = ['.gitignore', '.rdpdoctorignore'] as const;
 
 /**
  * The `.gitignore` and `.rdpdoctorignore` rules that apply to a path: those of its own folder and of every
- * folder above it up to the root (the working folder, or the folder named on the command line). A deeper
- * file's rule wins, as in git: a `!pattern` there brings back what a folder above ignored.
+ * folder above it up to the root (the working folder, or the folder named on the command line when it lies
+ * outside). A deeper file's rule wins, as in git: a `!pattern` there brings back what a folder above ignored;
+ * in one folder `.rdpdoctorignore` is read after `.gitignore`, so it has the last word.
  */
 export class IgnoreRules {
   private readonly byFolder = new Map<string, Ignore | null>();
 
   /** `read` gives a file's text, or undefined when there is none (or it is not a regular file: never a FIFO). */
-  constructor(
-    private readonly root: string,
-    private readonly read: (path: string) => string | undefined,
-  ) {}
+  constructor(private readonly read: (path: string) => string | undefined) {}
 
   /** `path` and `root` absolute; a path outside the root is never ignored. */
-  ignores(path: string, isFolder: boolean): boolean {
-    const fromRoot = relative(this.root, path);
-    if (!fromRoot || fromRoot.startsWith('..')) return false;
+  ignores(path: string, isFolder: boolean, root: string): boolean {
+    const fromRoot = relative(root, path);
+    if (!fromRoot || fromRoot.startsWith('..') || isAbsolute(fromRoot)) return false;
     const folders: string[] = [];
     for (let dir = dirname(path); ; dir = dirname(dir)) {
       folders.push(dir);
-      if (dir === this.root || dirname(dir) === dir) break;
+      if (dir === root || dirname(dir) === dir) break;
     }
     let ignored = false;
     for (const dir of folders.reverse()) {

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/types';
@@ -53,6 +53,8 @@ class Walk {
   found = 0;
   private readonly visitedFolders = new Set<string>();
   private readonly seenFiles = new Set<string>();
+  /** The top folder whose ignore files apply to the argument being expanded (absolute). */
+  root = process.cwd();
 
   constructor(private readonly ignoreRules: IgnoreRules | undefined) {}
 
@@ -66,7 +68,7 @@ class Walk {
   }
 
   ignored(path: string, folder: boolean): boolean {
-    return this.ignoreRules?.ignores(resolve(path), folder) ?? false;
+    return this.ignoreRules?.ignores(resolve(path), folder, this.root) ?? false;
   }
 
   addFile(path: string, named: boolean, info?: Stats): void {
@@ -155,7 +157,7 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     const input = readInput(path);
     return 'bytes' in input ? Buffer.from(input.bytes).toString('utf8') : undefined;
   };
-  const walk = new Walk(options.ignore === false ? undefined : new IgnoreRules(resolve(cwd), read));
+  const walk = new Walk(options.ignore === false ? undefined : new IgnoreRules(read));
   const unmatched: string[] = [];
   for (const path of paths) {
     const before = walk.found + walk.errors.length;
@@ -163,8 +165,15 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     try {
       stats = statSync(path);
     } catch (error) {
-      if (!isDynamicPattern(path)) walk.errors.push({ path, message: describeFsError(error) });
+      if (!isDynamicPattern(path)) {
+        walk.errors.push({ path, message: describeFsError(error) });
+        continue;
+      }
     }
+    // Inside the working folder the ignore files from there down apply; a folder elsewhere brings its own.
+    const fromCwd = relative(cwd, resolve(path));
+    const outside = fromCwd.startsWith('..') || isAbsolute(fromCwd);
+    walk.root = !stats || !outside ? cwd : stats.isDirectory() ? resolve(path) : dirname(resolve(path));
     if (!stats) walk.glob(path, cwd);
     else if (stats.isDirectory()) walk.folder(path, stats, true);
     else if (stats.isFile()) walk.addFile(path, options.ignoreUnknown !== true, stats);

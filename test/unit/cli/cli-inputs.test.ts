@@ -74,6 +74,14 @@ describe('rdp-doctor lint: inputs (SPEC §3)', () => {
     assert.deepEqual(lintedPaths(r.stdout), ['.vscode-test/d.rdp', 'dist/a.rdp', 'dist/nested/b.rdp', 'kept/deeper/back.rdp', 'kept/h.rdp', 'out/c.rdp']);
   });
 
+  it('honours the ignore files of a folder outside the working folder', () => {
+    const r = runCli(['lint', join(dir, 'kept'), '--format', 'json'], join(dir, 'out'));
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as JsonReport).files.map((f) => f.path.slice(join(dir, 'kept').length + 1).split('\\').join('/')).sort(),
+      ['deeper/back.rdp', 'h.rdp'],
+    );
+  });
+
   it('lints a file named on the command line even when an ignore file lists it', () => {
     const r = runCli(['lint', 'logs/g.rdp', '--format', 'json'], dir);
     assert.deepEqual(lintedPaths(r.stdout), ['logs/g.rdp']);
