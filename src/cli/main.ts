@@ -14,7 +14,7 @@ import { toOutputFindingsSarif } from './sarif-lint';
 import { runRules } from './rules-command';
 import { countFindings, errorsOnly, formatLintCompact, formatLintText } from './text-format';
 import { COMMAND_HELP, USAGE } from './usage';
-import { toJsonOutput, toolVersion } from './version';
+import { toJsonChunks, toolVersion } from './version';
 
 class UsageError extends Error {}
 
@@ -101,8 +101,8 @@ function readStdin(): Buffer {
 }
 
 interface Io {
-  /** The report: to stdout, or to `--output-file` through a temporary file. */
-  readonly emit: (text: string) => void;
+  /** The report, whole or in pieces: to stdout, or to `--output-file` through a temporary file. */
+  readonly emit: (text: string | Iterable<string>) => void;
   /** Whether to colour what goes to stdout (or the output file). */
   readonly color: boolean;
   readonly colorFlag: boolean | undefined;
@@ -128,7 +128,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
     (inputs, configPath, fix) => lintInParallel(inputs, configPath, fix, lintChunk),
   );
   const report = values.quiet ? errorsOnly(full) : full;
-  if (format === 'json') io.emit(toJsonOutput(report));
+  if (format === 'json') io.emit(toJsonChunks(report as unknown as Record<string, unknown>));
   else if (format === 'sarif') io.emit(JSON.stringify(toOutputFindingsSarif(report), null, 2) + '\n');
   else if (format === 'compact') io.emit(formatLintCompact(report));
   else io.emit(formatLintText(report, painter(io.color)));
@@ -229,8 +229,9 @@ async function main(argv: string[]): Promise<number> {
     color: colorEnabled(flag, process.env, outputFile === undefined && process.stdout.isTTY === true),
     colorFlag: flag,
     emit: (text) => {
-      if (outputFile === undefined) process.stdout.write(text);
-      else writeError = writeOutputFile(outputFile, text)?.error;
+      const chunks = typeof text === 'string' ? [text] : text;
+      if (outputFile === undefined) for (const chunk of chunks) process.stdout.write(chunk);
+      else writeError = writeOutputFile(outputFile, chunks)?.error;
     },
   };
   const code = await run(values as Values, positionals, io);

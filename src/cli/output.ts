@@ -1,6 +1,5 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { styleText } from 'node:util';
+import { writeFileAtomic } from '../core/lint/atomic-write';
 import { describeFsError } from '../core/lint/inputs';
 
 export type Style = Parameters<typeof styleText>[0];
@@ -29,30 +28,14 @@ export function painter(enabled: boolean): Paint {
 }
 
 /**
- * Writes the output file through a temporary file in the same folder and a rename, so a reader (or a
- * pipeline step that uploads it) never sees half a report, and a failed write leaves the old file as it was.
+ * Writes the output file through a temporary file in the same folder and a rename (`writeFileAtomic`), so a
+ * reader (or a pipeline step that uploads it) never sees half a report, and a failed write leaves the old file as it was.
  */
-export function writeOutputFile(path: string, text: string): { error: string } | undefined {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let fd: number | undefined;
+export function writeOutputFile(path: string, chunks: Iterable<string>): { error: string } | undefined {
   try {
-    let mode = 0o644;
-    try {
-      mode = statSync(path).mode & 0o7777;
-    } catch {
-      // a new file
-    }
-    fd = openSync(temp, 'wx', mode);
-    const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
+    writeFileAtomic(path, chunks);
     return undefined;
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    return { error: `Cannot write ${path}: ${describeFsError(error)} Nothing was written there.` };
+    return { error: `Cannot write ${path}: ${describeFsError(error, 'write')} Nothing was written there.` };
   }
 }

@@ -13,3 +13,29 @@ export function jsonHeader(): { tool: 'rdp-doctor'; version: string; schemaVersi
 export function toJsonOutput(body: object): string {
   return JSON.stringify({ ...jsonHeader(), ...body }, null, 2) + '\n';
 }
+
+/**
+ * The same document as `toJsonOutput`, byte for byte, in pieces: the header, then each element of the array
+ * fields named in `streamed` on its own, so a report of a million findings is never one string.
+ */
+export function* toJsonChunks(body: Readonly<Record<string, unknown>>): Generator<string> {
+  const whole: Record<string, unknown> = { ...jsonHeader(), ...body };
+  const keys = Object.keys(whole).filter((k) => whole[k] !== undefined);
+  yield '{\n';
+  for (const [i, key] of keys.entries()) {
+    const value = whole[key];
+    const comma = i < keys.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (const [j, item] of value.entries()) yield `${indent(JSON.stringify(item, null, 2), '    ')}${j < value.length - 1 ? ',' : ''}\n`;
+      yield `  ]${comma}\n`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ').trimStart()}${comma}\n`;
+    }
+  }
+  yield '}\n';
+}
+
+function indent(text: string, by: string): string {
+  return by + text.replace(/\n/g, `\n${by}`);
+}
