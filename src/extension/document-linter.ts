@@ -9,6 +9,7 @@ import { crossDiagnostic, problemDiagnostic, toDiagnostic, toRange } from './con
 import { exportFacts, type PolicyIndex } from './policy-index';
 import type { DocumentLint, DocumentState } from './document-model';
 import { polFileUri, type RegistryPolViews } from './registry-pol-view';
+import { trustedPublishers } from '../core/gpo/trusted-publishers';
 
 /** What linting one document produced: findings for code actions, the diagnostics to show, and its settings for hovers. */
 export interface LintedDocument extends DocumentLint {
@@ -32,7 +33,9 @@ export class DocumentLinter {
       case undefined:
         return { findings: [], diagnostics: [] };
       case 'rdp': {
-        const linted = lintParsedRdp(state.rdp, options);
+        // Publishers trusted by policy in the folder's exports change what RDP043 says about a signed file.
+        const trusted = trustedPublishers(this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values })));
+        const linted = lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted } : options);
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri))] };
       }

@@ -41,6 +41,8 @@ export interface LintedPol extends LintedText {
 export interface LintOptions {
   readonly severities?: SeverityOverrides;
   readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+  /** Publishers trusted by policy in the exports found with the file (RDP043): thumbprint → the export that trusts it. */
+  readonly trustedPublishers?: ReadonlyMap<string, string>;
 }
 
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));

@@ -37,6 +37,8 @@ export interface FilePosition extends OutputPosition {
 export interface CrossCheckSummary {
   readonly rdp?: RdpFacts<FilePosition>;
   readonly policy?: PolicyFacts<FilePosition>;
+  /** A signed `.rdp` file with an RDP043 finding, by its real path: linted again when an export trusts its publisher. */
+  readonly signedRdp?: string;
 }
 
 export interface FileReport {

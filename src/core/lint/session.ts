@@ -15,8 +15,9 @@ import { writeFileAtomic } from './atomic-write';
 import { crossFilePass } from './cross-file';
 import { collectInputs, describeFsError, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
 import { lintBackupFolder, lintPolFile, Placer, policyOutput, policySummary, problemErrors } from './policy-output';
-import { capFindings, hasErrorFinding, positionsIn, toOutputFindings, type FileReport, type LintReport } from './output';
+import { capFindings, hasErrorFinding, positionsIn, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
+import { trustedPublishers } from '../gpo/trusted-publishers';
 
 const KNOWN_RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
@@ -64,10 +65,31 @@ function displayPath(path: string): string {
 }
 
 /** The `.rdp` facts the cross-checks compare, located in the file. */
-function rdpSummary(path: string, text: string, linted: LintedText): FileReport['crossCheck'] {
+function rdpSummary(path: string, source: string, text: string, linted: LintedText): FileReport['crossCheck'] {
   if (!linted.rdp) return undefined;
   const at = positionsIn(text);
-  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })) };
+  const signed = isSignedRdp(text) && linted.findings.some((f) => f.ruleId === 'RDP043');
+  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })), ...(signed && { signedRdp: source }) };
+}
+
+/**
+ * RDP043 of signed `.rdp` files again, when an export of the run trusts publishers by policy
+ * (`TrustedCertThumbprints`): what the security dialog shows depends on whether it trusts this file's signer.
+ */
+function withTrustedPublishers(files: readonly FileReport[], severitiesFor: (path: string) => SeverityOverrides | undefined): FileReport[] {
+  const exports = files.flatMap((f) => (f.crossCheck?.policy ? [{ path: f.path, values: f.crossCheck.policy.values }] : []));
+  const trusted = trustedPublishers(exports);
+  if (trusted.size === 0) return [...files];
+  return files.map((file) => {
+    const source = file.crossCheck?.signedRdp;
+    if (source === undefined) return file;
+    const read = readInput(source);
+    if ('error' in read) return file;
+    const decoded = decodeBytes(read.bytes);
+    const linted = lintText('rdp', decoded.text, { ...(severitiesFor(source) && { severities: severitiesFor(source) }), bytes: decoded, trustedPublishers: trusted });
+    const fresh = toOutputFindings(decoded.text, linted.findings.filter((f) => f.ruleId === 'RDP043'), undefined, file.path);
+    return { ...file, findings: sortFindings([...file.findings.filter((f) => f.ruleId !== 'RDP043'), ...fresh]) };
+  });
 }
 
 /** Lints one text file: `.rdp`, config or a policy export read from text, with `--fix` for the formats that have fixes. */
@@ -98,7 +120,7 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     appendAll(errors, problemErrors(linted.problems ?? [], placer));
     return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], crossCheck: policySummary(linted.policy, placer) };
   }
-  const summary = rdpSummary(path, text, linted);
+  const summary = rdpSummary(path, input.path, text, linted);
   return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
 }
 
@@ -186,7 +208,8 @@ export async function lintReportInSlices(paths: readonly string[], overrides?: S
     await new Promise((resolve) => setImmediate(resolve));
   }
   const configs = new ConfigResolver(undefined, []);
-  const files = crossFilePass(linted, (path) => mergeOverrides(configs.forFile(path)?.rules, overrides));
+  const severitiesFor = (path: string): SeverityOverrides | undefined => mergeOverrides(configs.forFile(path)?.rules, overrides);
+  const files = crossFilePass(withTrustedPublishers(linted, severitiesFor), severitiesFor);
   return { files, errors };
 }
 
@@ -217,10 +240,8 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   }
   // Cross-checks compare files that different threads read, so they run here, from each file's small summary.
   const configs = new ConfigResolver(options.configPath, []);
-  const files = crossFilePass(
-    chunks.flatMap((c) => c.files),
-    (path) => configs.forFile(path)?.rules,
-  );
+  const severitiesFor = (path: string): SeverityOverrides | undefined => configs.forFile(path)?.rules;
+  const files = crossFilePass(withTrustedPublishers(chunks.flatMap((c) => c.files), severitiesFor), severitiesFor);
   const report: LintReport = {
     files,
     errors: errors.map((e) => ({ ...e, path: displayPath(e.path) })),

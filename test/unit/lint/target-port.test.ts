@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseRdp } from '../../../src/core/rdp/parse';
+import { signerThumbprints } from '../../../src/core/rdp/signer';
 import { rdpTarget } from '../../../src/core/rdp/target';
 import { rdpFacts } from '../../../src/core/rules/xrf/facts';
 
@@ -68,5 +69,28 @@ describe('the port a .rdp file connects to is decided once', () => {
     const json = JSON.parse(r.stdout) as { hosts: { port: number; findings: { ruleId: string }[] }[] };
     assert.equal(json.hosts[0]!.port, port);
     assert.deepEqual(json.hosts[0]!.findings.map((f) => f.ruleId), ['NET002']);
+  });
+});
+
+describe('publishers trusted by policy reach RDP043 in the lint session', () => {
+  it('a signed file whose signer an export of the run trusts gets the "trusted publisher" verdict, in the CLI', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-trusted-'));
+    try {
+      const fixture = readFileSync(resolve(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
+      const signature = /^signature:s:(.*)$/m.exec(fixture)![1]!;
+      const sha1 = signerThumbprints(signature)!.sha1;
+      writeFileSync(join(dir, 'signed.rdp'), fixture);
+      const lint = (): string => {
+        const r = spawnSync(process.execPath, [CLI, 'lint', dir, '--format', 'json'], { encoding: 'utf8' });
+        const json = JSON.parse(r.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
+        return json.files.find((f) => f.path.endsWith('signed.rdp'))!.findings.find((f) => f.ruleId === 'RDP043')!.message;
+      };
+      assert.match(lint(), /it is signed, so clients updated since April 2026 name the publisher/);
+      const policy = 'SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';
+      writeFileSync(join(dir, 'trust.reg'), `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${policy}]\r\n"TrustedCertThumbprints"="${sha1}"\r\n`);
+      assert.match(lint(), new RegExp(`its signer ${sha1} is trusted by policy \\("TrustedCertThumbprints" in .*trust\\.reg\\)`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
