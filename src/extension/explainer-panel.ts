@@ -74,7 +74,8 @@ class ExplainerPanel implements vscode.Disposable {
       const results = await this.checks.check([target], { title: `Checking ${target.target} for ${explainerTitle(this.explanation)}` });
       this.checked(results);
       const result = results.find((r) => hostKey(r.host, r.port) === hostKey(target.host, target.port));
-      this.post({ type: 'status', text: !result || result.cancelled ? 'The check was cancelled.' : `Checked ${target.target}.` });
+      // The verdicts' summary line already reads "Checked <host>: …": the status line says only what it does not.
+      this.post({ type: 'status', text: !result || result.cancelled ? 'The check was cancelled.' : '' });
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       this.log.error(`The explainer could not check ${target.target}: ${text}`);

@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
           ...hostCommands({ checks, registry, hostsView, certificates }),
           'rdpDoctor.insertPowerShellFix': (arg?: unknown) => inserter.insert(arg),
           'rdpDoctor.exportReport': (format?: 'markdown' | 'sarif', target?: vscode.Uri) => exportReport(checks, registry, log, version, format, target),
-          'rdpDoctor.hardenConnectionFile': (request?: HardenRequest) => hardenActiveFile(log, request),
+          'rdpDoctor.hardenConnectionFile': (request?: HardenRequest | vscode.Uri) => hardenActiveFile(log, request),
         },
       }),
     );
