@@ -8,14 +8,14 @@ import { lintChunk, lintPaths } from '../core/lint/session';
 import { lintInParallel, runAsLintWorker } from './parallel';
 import { toOutputFindingsSarif } from './sarif-lint';
 import { runRules } from './rules-command';
-import { formatLintText } from './text-format';
+import { formatLintCompact, formatLintText } from './text-format';
 import { toolVersion } from './version';
 
 const USAGE = `Usage: rdp-doctor <command> [options]
 
 Commands:
   lint [PATH...]      Lint .rdp files, Group Policy exports and .rdpdoctor.yaml (files or folders)
-                      --format text|json|sarif  --config FILE  --fix
+                      --format text|json|sarif|compact  --config FILE  --fix
   check [TARGET...]   Check live RDP listeners: DNS, TCP, negotiation, TLS, certificate
                       TARGET: host, host:port, [v6]:port or an .rdp file
                       --inventory FILE  --format text|json|sarif  --timeout MS
@@ -38,7 +38,7 @@ Exit codes: 0 no error finding, 1 error findings, 2 usage error or unreadable in
 
 class UsageError extends Error {}
 
-type Format = 'text' | 'json' | 'sarif';
+type Format = 'text' | 'json' | 'sarif' | 'compact';
 
 function formatOption(value: string | undefined, allowed: readonly Format[]): Format {
   const format = (value ?? 'text') as Format;
@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
         allowPositionals: true,
         options: { format: { type: 'string' }, config: { type: 'string' }, fix: { type: 'boolean', default: false } },
       });
-      const format = formatOption(values.format, ['text', 'json', 'sarif']);
+      const format = formatOption(values.format, ['text', 'json', 'sarif', 'compact']);
       const { report, exitCode } = await lintPaths(
         {
           paths: positionals.length ? positionals : ['.'],
@@ -87,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       );
       if (format === 'json') process.stdout.write(JSON.stringify({ tool: 'rdp-doctor', version: toolVersion(), ...report }, null, 2) + '\n');
       else if (format === 'sarif') process.stdout.write(JSON.stringify(toOutputFindingsSarif(report), null, 2) + '\n');
+      else if (format === 'compact') process.stdout.write(formatLintCompact(report));
       else {
         process.stdout.write(formatLintText(report));
       }
@@ -106,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
           name: { type: 'string' },
         },
       });
-      const format = formatOption(values.format, ['text', 'json', 'sarif']);
+      const format = formatOption(values.format, ['text', 'json', 'sarif']) as 'text' | 'json' | 'sarif';
       const controller = new AbortController();
       const onInterrupt = (): void => controller.abort();
       process.once('SIGINT', onInterrupt);

@@ -29,3 +29,23 @@ export function formatLintText(report: LintReport): string {
   );
   return out.join('\n') + '\n';
 }
+
+/** Control characters (C0, DEL, C1) and bidi controls of a file or export, shown escaped so one finding stays one line. */
+function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * `--format compact` (SPEC §3): `PATH:LINE:COLUMN: SEVERITY MESSAGE [RULE]`, one finding per line, nothing else
+ * on standard output; the extension's problem matcher `$rdp-doctor` reads it. Unreadable inputs go to standard error.
+ */
+export function formatLintCompact(report: LintReport): string {
+  const out: string[] = [];
+  for (const file of report.files) {
+    for (const f of file.findings) out.push(`${escapeControls(file.path)}:${f.line}:${f.column}: ${f.severity} ${escapeControls(f.message)} [${f.ruleId}]`);
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}

@@ -34,7 +34,9 @@ async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void>
   await vscode.commands.executeCommand('markdown.showPreview', ruleDocsUri(ctx.extensionUri, id.toUpperCase()));
 }
 
-async function explainErrorCode(ctx: CommandContext, code?: string): Promise<void> {
+async function explainErrorCode(ctx: CommandContext, arg?: unknown): Promise<void> {
+  // From the Explorer's or the editor's context menu the argument is a file: ask for the code.
+  const code = typeof arg === 'string' ? arg : undefined;
   const input =
     code ??
     (await vscode.window.showInputBox({
@@ -78,18 +80,23 @@ async function fixAllInEditor(ctx: CommandContext): Promise<void> {
   ctx.log.info(`Applied ${result.applied} fixes to ${document.uri.toString()}`);
 }
 
+const ran = new vscode.EventEmitter<string>();
+/** Fires with a command's ID before it runs (the workspace is read once a command needs it). */
+export const commandRan = ran.event;
+
 /** The command table: IDs to handlers, registered in one place. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const table: Record<string, Handler> = {
     ...ctx.more,
     'rdpDoctor.fixAll': () => fixAllInEditor(ctx),
     'rdpDoctor.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
-    'rdpDoctor.explainErrorCode': (code?: string) => explainErrorCode(ctx, code),
+    'rdpDoctor.explainErrorCode': (arg?: unknown) => explainErrorCode(ctx, arg),
     'rdpDoctor.showOutput': () => ctx.log.show(),
     'rdpDoctor.openRegistryPol': (uri?: vscode.Uri) => ctx.polViews.open(uri),
   };
   return Object.entries(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
+      ran.fire(id);
       try {
         return await handler(...args);
       } catch (error) {

@@ -109,6 +109,15 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
     return [...this.adhoc.values()].filter((h) => !known.has(h.key));
   }
 
+  /** Fires when the view is shown or hidden (the workspace is read once it is shown). */
+  get onDidChangeVisibility(): vscode.Event<boolean> {
+    return (listener, thisArg, disposables) => this.view.onDidChangeVisibility((e) => listener.call(thisArg, e.visible), undefined, disposables);
+  }
+
+  get visible(): boolean {
+    return this.view.visible;
+  }
+
   /** The host nodes shown now (tests and commands read them). */
   hostNodes(): HostsNode[] {
     return this.registry.hosts().map((host) => ({ kind: 'host', host }));
