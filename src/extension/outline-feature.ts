@@ -5,7 +5,7 @@ import { isSecretKey } from '../core/rules/messages';
 import { toRange } from './convert';
 import type { DocumentModel } from './document-model';
 
-/** The outline's sections, in the order a reader meets them, named as the property table's categories. */
+/** The outline's sections, named as the property table's categories. */
 const SECTION_LABEL: Readonly<Record<PropertyCategory | 'other', string>> = {
   connection: 'Connection',
   gateway: 'Gateway',
@@ -44,7 +44,9 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
       const symbol = new vscode.DocumentSymbol(entry.rawName.trim() || '(no name)', value, info ? vscode.SymbolKind.Property : vscode.SymbolKind.Key, range, toRange(document, entry.nameSpan));
       sections.set(section, [...(sections.get(section) ?? []), symbol]);
     }
-    return SECTION_ORDER.filter((s) => sections.has(s)).map((s) => {
+    // Sections in the order of the file (the Outline view sorts by position anyway), ties in the table's order.
+    const ordered = SECTION_ORDER.filter((s) => sections.has(s)).sort((a, b) => sections.get(a)![0]!.range.start.compareTo(sections.get(b)![0]!.range.start));
+    return ordered.map((s) => {
       const children = sections.get(s)!;
       // A section spans its first to its last property (sections interleave when the file mixes them).
       const range = children.reduce((r, c) => r.union(c.range), children[0]!.range);
