@@ -191,7 +191,10 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
         item.id = `group:${node.label}`;
         item.iconPath = new vscode.ThemeIcon(node.checked ? 'history' : 'server-environment');
         item.description = `${node.hosts.length} host${node.hosts.length === 1 ? '' : 's'}`;
-        if (node.checked) item.tooltip = 'Hosts checked in this window that no .rdp file or inventory names; kept until the window closes.';
+        if (node.checked) {
+          item.tooltip = new vscode.MarkdownString('Hosts checked in this window that no .rdp file or inventory names; kept until the window closes.');
+          item.accessibilityInformation = { label: `Checked, ${item.description}` };
+        }
         item.contextValue = node.checked ? 'group.checked' : 'group';
         return item;
       }
@@ -229,7 +232,6 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
         const relative = vscode.workspace.asRelativePath(node.uri);
         const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
         item.description = folder;
-        item.tooltip = relative;
         item.contextValue = 'file';
         item.command = { command: 'vscode.open', title: 'Open File', arguments: [node.uri] };
         return item;

@@ -43,12 +43,13 @@ export class LintTaskProvider implements vscode.TaskProvider, vscode.Disposable 
     });
     const task = new vscode.Task(definition, folder, `lint ${paths.join(' ')}`, 'rdp-doctor', execution, [PROBLEM_MATCHER]);
     task.group = vscode.TaskGroup.Build;
-    task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
+    // The findings go to the Problems panel; the terminal stays in the background unless the user opens it.
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Never, clear: true };
     task.detail = `rdp-doctor lint --format compact ${paths.join(' ')}`;
     return task;
   }
 
-  /** "RDP: Lint Workspace": the lint task of each workspace folder on disk; resolves when they end. */
+  /** "RDP: Lint Workspace": the lint task of each workspace folder on disk, then the Problems panel; resolves when they end. */
   async lintWorkspace(): Promise<number | undefined> {
     const tasks = this.provideTasks();
     if (tasks.length === 0) {
@@ -73,6 +74,7 @@ export class LintTaskProvider implements vscode.TaskProvider, vscode.Disposable 
         listener.dispose();
       }
     }
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
     return worst;
   }
 

@@ -38,10 +38,10 @@ export const tests = [
   {
     name: 'typing "Check Host" in the palette finds the single-host command first',
     async run({ page, url }) {
-      await openWorkbench(page, url);
+      // The workbench of the modules before is kept (a reload restores their untitled backups); alone, it opens one.
+      if (!(await page.locator('.monaco-workbench').isVisible())) await openWorkbench(page, url);
       // The palette lists the extension's commands once its contributions are registered (the activity bar shows it).
       await page.locator('.activitybar .action-label[aria-label^="RDP Doctor"]').waitFor();
-      await runCommand(page, 'View: Close All Editors');
       await page.keyboard.press('F1');
       await quickInput(page).fill('>Check Host');
       const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
@@ -63,9 +63,8 @@ export const tests = [
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `RDP Doctor checked ${adhoc}` });
       await toast.waitFor({ timeout: 20_000 });
       await toast.getByRole('button', { name: 'Show' }).click();
-      const view = page.locator('.pane', { hasText: 'Hosts' });
-      await view.getByRole('treeitem', { name: /^Checked/ }).waitFor();
-      await view.getByRole('treeitem', { name: new RegExp(`^${adhoc.replace(/\./g, '\\.')}, 1 error`) }).waitFor();
+      await page.getByRole('treeitem', { name: /^Checked/ }).waitFor();
+      await page.getByRole('treeitem', { name: new RegExp(`^${adhoc.replace(/\./g, '\\.')}, 1 error`) }).waitFor();
     },
   },
   {
@@ -136,12 +135,11 @@ export const tests = [
   {
     name: '"RDP: Lint Workspace" fills Problems for files that are not open',
     async run({ page }) {
-      await runCommand(page, 'View: Close All Editors');
       await runCommand(page, 'RDP: Lint Workspace');
-      await page.keyboard.press('Control+Shift+M');
-      // lab/lab-server.rdp is never opened in these tests: only the CLI run by the task can report it.
-      await problems(page).getByText(/The target "127\.0\.0\.1" is an IP address/).first().waitFor({ timeout: 25_000 });
-      await problems(page).getByText('lab-server.rdp').first().waitFor();
+      // The command shows the Problems panel when the CLI has finished.
+      // close-me.rdp is never opened in the UI tests: only the CLI run by the task can report it (the list is sorted by file).
+      await problems(page).locator('.monaco-list-row', { hasText: 'close-me.rdp' }).first().waitFor({ timeout: 25_000 });
+      await problems(page).getByText('"desktopwidth" is an integer property (i), not s; clients ignore or reject the line.').first().waitFor();
     },
   },
   {
