@@ -6,7 +6,7 @@ import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
 import type { Logger } from './logger';
 import type { WorkspaceConfigStore } from './workspace-config';
-import { inPool, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
+import { inPool, isScanned, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
 
 const RDP_GLOB = '**/*.rdp';
 /** Documents that are files or new files; a Git diff or a generated view of an `.rdp` file is not a host of the workspace. */
@@ -39,11 +39,11 @@ export class HostRegistry implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(RDP_GLOB);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.readFile(uri).then(() => this.changed.fire())),
+      watcher.onDidCreate((uri) => void this.watched(uri)),
       watcher.onDidChange((uri) => {
         // An open document is read from the editor: its text may be ahead of the disk.
         if (this.openDocument(uri)) return;
-        void this.readFile(uri).then(() => this.changed.fire());
+        void this.watched(uri);
       }),
       watcher.onDidDelete((uri) => {
         if (this.files.delete(uri.toString())) this.changed.fire();
@@ -55,6 +55,13 @@ export class HostRegistry implements vscode.Disposable {
       { dispose: () => this.pending.forEach((timer) => clearTimeout(timer)) },
       configs.onDidChange(() => void this.loadInventory().then(() => this.changed.fire())),
     );
+  }
+
+  /** A file the watcher reported: read once the workspace is (the first scan finds it otherwise), unless excluded. */
+  private async watched(uri: vscode.Uri): Promise<void> {
+    if (!this.scanning || !(await isScanned(uri))) return;
+    await this.readFile(uri);
+    this.changed.fire();
   }
 
   /** Reads the workspace again (the view's Refresh). */

@@ -7,7 +7,7 @@ import { policyFacts, type PolicyFacts } from '../core/rules/xrf/facts';
 import { LineIndex } from '../core/text/line-index';
 import type { Logger } from './logger';
 import { polViewUri } from './registry-pol-view';
-import { inPool, readHead, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
+import { inPool, isScanned, readHead, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
 
 /** Files worth reading for exports; the content decides (sniffing), never the name alone. */
 const EXPORT_GLOB = '**/*.{xml,XML,pol,POL,Pol,reg,REG,txt,inf,INF}';
@@ -53,8 +53,8 @@ export class PolicyIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(EXPORT_GLOB);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.readFile(uri).then(() => this.changed.fire())),
-      watcher.onDidChange((uri) => void this.readFile(uri).then(() => this.changed.fire())),
+      watcher.onDidCreate((uri) => void this.watched(uri)),
+      watcher.onDidChange((uri) => void this.watched(uri)),
       watcher.onDidDelete((uri) => {
         if (this.exports.delete(uri.toString())) this.changed.fire();
       }),
@@ -72,6 +72,13 @@ export class PolicyIndex implements vscode.Disposable {
   /** Resolves when the first scan is done (at once when none was started). */
   get ready(): Promise<void> {
     return this.scanning ?? Promise.resolve();
+  }
+
+  /** A file the watcher reported, unless `files.exclude`/`search.exclude` hide it from scans. */
+  private async watched(uri: vscode.Uri): Promise<void> {
+    if (!(await isScanned(uri))) return;
+    await this.readFile(uri);
+    this.changed.fire();
   }
 
   private async scan(): Promise<void> {

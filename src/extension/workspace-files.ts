@@ -1,5 +1,8 @@
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { expandBraces, inPool } from './scan-helpers';
+
+export { inPool };
 
 /** Folders no workspace scan enters, whatever the settings say. */
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];
@@ -9,33 +12,6 @@ export const SCAN_CONCURRENCY = 4;
 export const SNIFF_BYTES = 4096;
 /** A scan that takes longer than this shows a progress item in the status bar. */
 const PROGRESS_AFTER_MS = 1500;
-
-/** One level of `{a,b}` expanded (repeatedly), so patterns with nested braces can sit inside the one exclude group. */
-export function expandBraces(pattern: string): string[] {
-  const open = pattern.indexOf('{');
-  if (open < 0) return [pattern];
-  let depth = 0;
-  for (let i = open; i < pattern.length; i++) {
-    if (pattern[i] === '{') depth++;
-    else if (pattern[i] === '}' && --depth === 0) {
-      const inner = pattern.slice(open + 1, i);
-      const parts: string[] = [];
-      let level = 0;
-      let start = 0;
-      for (let j = 0; j < inner.length; j++) {
-        if (inner[j] === '{') level++;
-        else if (inner[j] === '}') level--;
-        else if (inner[j] === ',' && level === 0) {
-          parts.push(inner.slice(start, j));
-          start = j + 1;
-        }
-      }
-      parts.push(inner.slice(start));
-      return parts.flatMap((p) => expandBraces(pattern.slice(0, open) + p + pattern.slice(i + 1)));
-    }
-  }
-  return [pattern]; // unbalanced: left as written
-}
 
 /**
  * The exclude glob of a workspace scan: `files.exclude` and `search.exclude` (their unconditional entries), plus
@@ -65,18 +41,6 @@ export async function readHead(uri: vscode.Uri, bytes = SNIFF_BYTES): Promise<Ui
   return (await vscode.workspace.fs.readFile(uri)).subarray(0, bytes);
 }
 
-/** Runs `work` over `items`, `limit` at a time. */
-export async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** Shows a status-bar progress item for `task` once it has run for a while (a quick scan shows nothing). */
 export async function withLateProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
   let report: (message: string) => void = () => {};
@@ -99,4 +63,17 @@ export async function withLateProgress<T>(title: string, task: (report: (message
     clearTimeout(timer);
     finish();
   }
+}
+
+/**
+ * Whether a file a watcher reported is one a scan would read: in a workspace folder and not excluded by
+ * `files.exclude`/`search.exclude` (asked of the search itself, for that one path). Names with glob characters
+ * cannot be asked that way and count as included.
+ */
+export async function isScanned(uri: vscode.Uri): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return false;
+  const relative = vscode.workspace.asRelativePath(uri, false);
+  if (/[[\]{}*?!]/.test(relative)) return true;
+  return (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), scanExcludeGlob(), 1)).length > 0;
 }

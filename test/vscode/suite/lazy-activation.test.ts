@@ -29,13 +29,25 @@ suite('Lazy activation (a folder of Markdown notes)', () => {
     assert.deepEqual(api.workspaceReads!(), { started: false, files: 0 });
   });
 
-  test('a command that needs the workspace reads it then, a few files at a time (the counter counts)', async () => {
+  test('a command that needs the workspace reads it then, honouring files.exclude and search.exclude', async () => {
     const api = vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.exports;
-    await vscode.workspace.fs.writeFile(workspaceFile('later.rdp'), new TextEncoder().encode('full address:s:later.invalid\r\n'));
+    await vscode.workspace.getConfiguration('files').update('exclude', { '**/hidden': true }, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('search').update('exclude', { '**/vendor/**': true }, vscode.ConfigurationTarget.Workspace);
+    const write = (name: string, host: string): Thenable<void> => vscode.workspace.fs.writeFile(workspaceFile(name), new TextEncoder().encode(`full address:s:${host}\r\n`));
+    await write('later.rdp', 'later.invalid');
+    await write('hidden/files-excluded.rdp', 'files-excluded.invalid');
+    await write('vendor/search-excluded.rdp', 'search-excluded.invalid');
+    assert.deepEqual(api.workspaceReads!(), { started: false, files: 0 }, 'files appearing do not start the scan');
     await vscode.commands.executeCommand('rdpDoctor.refreshHosts');
     await waitFor('the host of later.rdp', () => api.hosts!().some((h) => h.key === 'later.invalid:3389'), api.hostsView!.onDidChangeTreeData, 10_000);
     const reads = api.workspaceReads!();
     assert.equal(reads.started, true);
     assert.ok(reads.files >= 1, `files read: ${reads.files}`);
+    // Files created in excluded folders after the scan are not picked up by the watcher either.
+    await write('hidden/later-excluded.rdp', 'later-excluded.invalid');
+    await write('after.rdp', 'after.invalid');
+    await waitFor('the host of after.rdp', () => api.hosts!().some((h) => h.key === 'after.invalid:3389'), api.hostsView!.onDidChangeTreeData, 10_000);
+    const keys = api.hosts!().map((h) => h.key);
+    for (const excluded of ['files-excluded.invalid:3389', 'search-excluded.invalid:3389', 'later-excluded.invalid:3389']) assert.ok(!keys.includes(excluded), `${excluded} in ${keys.join(', ')}`);
   });
 });
