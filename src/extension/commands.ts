@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { explainInput } from '../core/knowledge/error-codes/index';
+import type { CheckTarget } from '../core/net/index';
 import { isSignedRdp } from '../core/rdp/parse';
+import { hostKey } from './check-runner';
 import { fixAll } from '../core/rules/fix-all';
 import { lintText } from '../core/lint/lint-file';
 import { ALL_RULES, ruleById } from '../core/rules/registry';
@@ -19,6 +21,8 @@ interface CommandContext {
   readonly lint: LintFeature;
   readonly log: vscode.LogOutputChannel;
   readonly polViews: RegistryPolViews;
+  /** The check target of an `.rdp` document (the explainer chooses it when opened from that file). */
+  readonly targetOf?: (document: vscode.TextDocument) => CheckTarget | undefined;
 }
 
 async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void> {
@@ -54,7 +58,16 @@ async function explainErrorCode(ctx: CommandContext, arg?: unknown): Promise<voi
     void vscode.window.showErrorMessage(result.error);
     return;
   }
-  ctx.explainer.show(result);
+  ctx.explainer.show(result, await hostOfFile(ctx, arg));
+}
+
+/** The host key of an `.rdp` file the explainer was opened from (its CodeLens or a context menu). */
+async function hostOfFile(ctx: CommandContext, arg: unknown): Promise<string | undefined> {
+  if (!(arg instanceof vscode.Uri) || !ctx.targetOf) return undefined;
+  const document = await vscode.workspace.openTextDocument(arg);
+  if (document.languageId !== 'rdp') return undefined;
+  const target = ctx.targetOf(document);
+  return target && hostKey(target.host, target.port);
 }
 
 const SIGNED_NOT_FIXED =

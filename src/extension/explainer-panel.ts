@@ -37,9 +37,12 @@ class ExplainerPanel implements vscode.Disposable {
     private readonly explanation: Explanation,
     private readonly checks: CheckRunner,
     private readonly log: Logger,
+    host?: string,
   ) {
+    // The host of the file the explainer was opened from (its CodeLens or context menu), else the first of the workspace.
     const first = checks.knownHosts()[0];
-    if (first) this.choose(first.key, first.key);
+    if (host) this.choose(host, host);
+    else if (first) this.choose(first.key, first.key);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isPageMessage(message)) void this.receive(message);
@@ -137,7 +140,8 @@ export class ExplainerPanels implements vscode.Disposable {
     });
   }
 
-  show(explanation: Explanation): vscode.WebviewPanel {
+  /** Shows the explanation; `host` (a host key) is chosen in its host field when the panel opens. */
+  show(explanation: Explanation, host?: string): vscode.WebviewPanel {
     const key = explainerArgument(explanation);
     const open = this.panels.get(key);
     if (open) {
@@ -151,7 +155,7 @@ export class ExplainerPanels implements vscode.Disposable {
       // The page loads nothing; this keeps the workspace out of reach.
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
-    const explainer = new ExplainerPanel(panel, explanation, this.checks, this.log);
+    const explainer = new ExplainerPanel(panel, explanation, this.checks, this.log, host);
     this.panels.set(key, explainer);
     panel.onDidDispose(() => {
       explainer.dispose();

@@ -86,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
         lint,
         log,
         polViews,
+        targetOf: (d) => registry.targetOf(d),
         more: {
           ...hostCommands({ checks, registry, hostsView, certificates }),
           'rdpDoctor.insertPowerShellFix': (arg?: unknown) => inserter.insert(arg),

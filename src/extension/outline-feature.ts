@@ -62,7 +62,7 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
     const line = new vscode.Range(target.range.start.line, 0, target.range.start.line, 0);
     return [
       new vscode.CodeLens(line, { title: 'Check host', tooltip: `Check ${target.host}:${target.port}: DNS, TCP, the RDP negotiation, TLS and the certificate`, command: 'rdpDoctor.checkFileHost', arguments: [document.uri] }),
-      new vscode.CodeLens(line, { title: 'Explain', tooltip: 'Explain the error code the Remote Desktop client showed', command: 'rdpDoctor.explainErrorCode' }),
+      new vscode.CodeLens(line, { title: 'Explain', tooltip: 'Explain the error code the Remote Desktop client showed, for this host', command: 'rdpDoctor.explainErrorCode', arguments: [document.uri] }),
     ];
   }
 

@@ -42,7 +42,9 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
       [1, 'Check host', 'rdpDoctor.checkFileHost'],
       [1, 'Explain', 'rdpDoctor.explainErrorCode'],
     ]);
+    // Both act on this file: its host is checked, and the explainer opens with its host chosen.
     assert.equal(String(ours[0]!.command!.arguments?.[0]), document.uri.toString());
+    assert.equal(String(ours[1]!.command!.arguments?.[0]), document.uri.toString());
     assert.match(ours[0]!.command!.tooltip ?? '', /rdsh01\.invalid:3390/);
     const none = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'desktopwidth:i:1920\r\n' });
     const empty = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', none.uri, 10);
