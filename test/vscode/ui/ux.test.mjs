@@ -124,6 +124,21 @@ export const tests = [
     },
   },
   {
+    name: 'the CodeLens "Explain" opens the explainer with the file\'s host chosen',
+    async run({ page }) {
+      await page.locator('.editor-group-container.active .monaco-editor .codelens-decoration').getByText('Explain').click();
+      await page.locator('.quick-input-widget', { hasText: 'Explain a Remote Desktop error code' }).waitFor();
+      await quickInput(page).fill('0x904 0x7');
+      await page.keyboard.press('Enter');
+      const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      // A host of the workspace is chosen in the select (the text field is for any other host).
+      const chooser = view.getByLabel('Host of the workspace');
+      await until('the file\'s host in the explainer', async () => (await chooser.inputValue()) === 'rdsh01.contoso.com:3389', 15_000);
+      await runCommand(page, 'View: Close Editor');
+      await page.locator('.tabs-container .tab', { hasText: '0x904' }).waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'the Explorer\'s context menu on an .rdp file offers Check, Harden and Explain',
     async run({ page }) {
       const items = await contextMenu(page, 'harden-me.rdp');
