@@ -38,6 +38,8 @@ export interface RdpDoctorApi {
   readonly lintCount?: (uri: vscode.Uri) => number;
   /** Whether the workspace scans started, and how many files they read (the lazy-activation test reads it). */
   readonly workspaceReads?: () => { readonly started: boolean; readonly files: number };
+  /** After the first policy-export scan: the exports found and the bytes read to find them. */
+  readonly policyScan?: () => Promise<{ readonly exports: readonly string[]; readonly bytesRead: number }>;
 }
 
 export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
@@ -128,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
       hostsView,
       lintCount: (uri) => documents.lintCount(uri),
       workspaceReads: () => ({ started: index.started || registry.started, files: index.filesRead + registry.filesRead }),
+      policyScan: () => index.ready.then(() => ({ exports: index.all().map((e) => e.path), bytesRead: index.bytesRead })),
     };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));

@@ -42,8 +42,9 @@ export class PolicyIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private scanning: Promise<void> | undefined;
-  /** Files read (a head or whole) by scans and the watcher; the extension-host tests read it. */
+  /** Files read (a head or whole) by scans and the watcher, and their bytes; the extension-host tests read them. */
   filesRead = 0;
+  bytesRead = 0;
 
   constructor(private readonly log: Logger) {}
 
@@ -105,11 +106,13 @@ export class PolicyIndex implements vscode.Disposable {
       // The first bytes decide: most .xml/.txt/.inf files of a workspace are not exports and are never read whole.
       this.filesRead += 1;
       const head = await readHead(uri);
+      this.bytesRead += head.length;
       if (!sniffExport(decodeBytes(head), head)) {
         if (this.exports.delete(uri.toString())) this.changed.fire();
         return;
       }
       const bytes = stat.size <= head.length ? head : await vscode.workspace.fs.readFile(uri);
+      if (bytes !== head) this.bytesRead += bytes.length;
       const read = readPolicyBytes(bytes, uri.path);
       if (!read) {
         this.exports.delete(uri.toString());

@@ -35,11 +35,19 @@ suite('Lazy activation (a folder of Markdown notes)', () => {
     await vscode.workspace.getConfiguration('search').update('exclude', { '**/vendor/**': true }, vscode.ConfigurationTarget.Workspace);
     const write = (name: string, host: string): Thenable<void> => vscode.workspace.fs.writeFile(workspaceFile(name), new TextEncoder().encode(`full address:s:${host}\r\n`));
     await write('later.rdp', 'later.invalid');
+    // A big XML file that is no policy export: only its first bytes are read. And a small report that is one.
+    const big = `<?xml version="1.0"?>\n<project>\n${'  <dependency>x</dependency>\n'.repeat(40_000)}</project>\n`;
+    await vscode.workspace.fs.writeFile(workspaceFile('pom.xml'), new TextEncoder().encode(big));
+    const report = '<?xml version="1.0" encoding="utf-8"?>\n<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Name>Lazy</Name></GPO>\n';
+    await vscode.workspace.fs.writeFile(workspaceFile('gpreport.xml'), new TextEncoder().encode(report));
     await write('hidden/files-excluded.rdp', 'files-excluded.invalid');
     await write('vendor/search-excluded.rdp', 'search-excluded.invalid');
     assert.deepEqual(api.workspaceReads!(), { started: false, files: 0 }, 'files appearing do not start the scan');
     await vscode.commands.executeCommand('rdpDoctor.refreshHosts');
     await waitFor('the host of later.rdp', () => api.hosts!().some((h) => h.key === 'later.invalid:3389'), api.hostsView!.onDidChangeTreeData, 10_000);
+    const scan = await api.policyScan!();
+    assert.deepEqual(scan.exports, ['gpreport.xml'], 'the report is an export, pom.xml is not');
+    assert.ok(scan.bytesRead <= 4096 + report.length, `${scan.bytesRead} bytes read for ${big.length + report.length} bytes of XML: pom.xml was sniffed, not read`);
     const reads = api.workspaceReads!();
     assert.equal(reads.started, true);
     assert.ok(reads.files >= 1, `files read: ${reads.files}`);
