@@ -146,7 +146,13 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     for (const r of results) this.log.info(`  ${r.target}: ${r.findings.length === 0 ? 'no findings' : r.findings.map((f) => `${f.ruleId} ${f.severity}`).join(', ')}`);
     this.checked.fire(results);
     if (cancelled) void vscode.window.showInformationMessage('RDP Doctor: the check was cancelled; the hosts that finished keep their results.');
-    else void vscode.window.showInformationMessage(summary(results));
+    else if (results.length > 0) {
+      // "Show" reveals the host (or the first) in the Hosts view, where its ladder is: an ad-hoc host sits under "Checked".
+      const first = results[0]!;
+      void vscode.window.showInformationMessage(summary(results), 'Show').then((choice) => {
+        if (choice === 'Show') void vscode.commands.executeCommand('rdpDoctor.revealHost', hostKey(first.host, first.port));
+      });
+    }
     return results;
   }
 

@@ -11,6 +11,7 @@ import type { FixRequest } from './powershell-fixes';
 import { POL_SCHEME } from './registry-pol-view';
 
 export const SOURCE_FIX_ALL_RDP = vscode.CodeActionKind.SourceFixAll.append('rdp');
+const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
 
 function workspaceEdit(document: vscode.TextDocument, fixes: readonly Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -77,6 +78,15 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
         actions.push(action);
       }
       actions.push(...ruleActions(ruleId, diagnostic, this.targetOf(document)));
+    }
+    // Like ESLint: every light bulb on one of our problems offers the whole file's safe fixes (not in a signed file).
+    if (seenRules.size > 0 && !isSignedRdp(document.getText())) {
+      const all = unattendedFixes(findings);
+      if (all.length > 0) {
+        const action = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+        action.edit = workspaceEdit(document, all);
+        actions.push(action);
+      }
     }
     return actions;
   }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { explainInput } from '../core/knowledge/error-codes/index';
+import type { CheckTarget } from '../core/net/index';
 import { isSignedRdp } from '../core/rdp/parse';
+import { hostKey } from './check-runner';
 import { fixAll } from '../core/rules/fix-all';
 import { lintText } from '../core/lint/lint-file';
 import { ALL_RULES, ruleById } from '../core/rules/registry';
@@ -19,6 +21,8 @@ interface CommandContext {
   readonly lint: LintFeature;
   readonly log: vscode.LogOutputChannel;
   readonly polViews: RegistryPolViews;
+  /** The check target of an `.rdp` document (the explainer chooses it when opened from that file). */
+  readonly targetOf?: (document: vscode.TextDocument) => CheckTarget | undefined;
 }
 
 async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void> {
@@ -34,7 +38,9 @@ async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void>
   await vscode.commands.executeCommand('markdown.showPreview', ruleDocsUri(ctx.extensionUri, id.toUpperCase()));
 }
 
-async function explainErrorCode(ctx: CommandContext, code?: string): Promise<void> {
+async function explainErrorCode(ctx: CommandContext, arg?: unknown): Promise<void> {
+  // From the Explorer's or the editor's context menu the argument is a file: ask for the code.
+  const code = typeof arg === 'string' ? arg : undefined;
   const input =
     code ??
     (await vscode.window.showInputBox({
@@ -52,7 +58,16 @@ async function explainErrorCode(ctx: CommandContext, code?: string): Promise<voi
     void vscode.window.showErrorMessage(result.error);
     return;
   }
-  ctx.explainer.show(result);
+  ctx.explainer.show(result, await hostOfFile(ctx, arg));
+}
+
+/** The host key of an `.rdp` file the explainer was opened from (its CodeLens or a context menu). */
+async function hostOfFile(ctx: CommandContext, arg: unknown): Promise<string | undefined> {
+  if (!(arg instanceof vscode.Uri) || !ctx.targetOf) return undefined;
+  const document = await vscode.workspace.openTextDocument(arg);
+  if (document.languageId !== 'rdp') return undefined;
+  const target = ctx.targetOf(document);
+  return target && hostKey(target.host, target.port);
 }
 
 const SIGNED_NOT_FIXED =
@@ -78,18 +93,23 @@ async function fixAllInEditor(ctx: CommandContext): Promise<void> {
   ctx.log.info(`Applied ${result.applied} fixes to ${document.uri.toString()}`);
 }
 
+const ran = new vscode.EventEmitter<string>();
+/** Fires with a command's ID before it runs (the workspace is read once a command needs it). */
+export const commandRan = ran.event;
+
 /** The command table: IDs to handlers, registered in one place. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const table: Record<string, Handler> = {
     ...ctx.more,
     'rdpDoctor.fixAll': () => fixAllInEditor(ctx),
     'rdpDoctor.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
-    'rdpDoctor.explainErrorCode': (code?: string) => explainErrorCode(ctx, code),
+    'rdpDoctor.explainErrorCode': (arg?: unknown) => explainErrorCode(ctx, arg),
     'rdpDoctor.showOutput': () => ctx.log.show(),
     'rdpDoctor.openRegistryPol': (uri?: vscode.Uri) => ctx.polViews.open(uri),
   };
   return Object.entries(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
+      ran.fire(id);
       try {
         return await handler(...args);
       } catch (error) {

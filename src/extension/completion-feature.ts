@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { propertyMarkdown } from '../core/rdp/property-docs';
+import { parseRdp } from '../core/rdp/parse';
 import { findProperty, PROPERTIES } from '../core/rdp/properties/index';
 
 /** Completes property names (inserting `name:type:`) and the documented values of the property on the line. */
@@ -9,7 +10,7 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const before = document.lineAt(position.line).text.slice(0, position.character);
     const first = before.indexOf(':');
-    if (first < 0) return this.names(position, before);
+    if (first < 0) return this.names(document, position, before);
     const second = before.indexOf(':', first + 1);
     if (second < 0) return [];
     const info = findProperty(before.slice(0, first));
@@ -26,9 +27,16 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
     });
   }
 
-  private names(position: vscode.Position, before: string): vscode.CompletionItem[] {
+  private names(document: vscode.TextDocument, position: vscode.Position, before: string): vscode.CompletionItem[] {
     const range = new vscode.Range(position.line, before.length - before.trimStart().length, position.line, position.character);
-    return PROPERTIES.map((p) => {
+    // A property the file already sets (on another line) is not offered again: a second line would only shadow one.
+    const set = new Set<string>();
+    for (const entry of parseRdp(document.getText()).entries) {
+      if (entry.line === position.line) continue;
+      const info = findProperty(entry.key);
+      if (info) set.add(info.name);
+    }
+    return PROPERTIES.filter((p) => !set.has(p.name)).map((p) => {
       const item = new vscode.CompletionItem({ label: p.name, description: p.displayName ?? p.category }, vscode.CompletionItemKind.Property);
       item.insertText = `${p.name}:${p.type}:`;
       item.range = range;

@@ -37,9 +37,12 @@ class ExplainerPanel implements vscode.Disposable {
     private readonly explanation: Explanation,
     private readonly checks: CheckRunner,
     private readonly log: Logger,
+    host?: string,
   ) {
+    // The host of the file the explainer was opened from (its CodeLens or context menu), else the first of the workspace.
     const first = checks.knownHosts()[0];
-    if (first) this.choose(first.key, first.key);
+    if (host) this.choose(host, host);
+    else if (first) this.choose(first.key, first.key);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isPageMessage(message)) void this.receive(message);
@@ -74,7 +77,8 @@ class ExplainerPanel implements vscode.Disposable {
       const results = await this.checks.check([target], { title: `Checking ${target.target} for ${explainerTitle(this.explanation)}` });
       this.checked(results);
       const result = results.find((r) => hostKey(r.host, r.port) === hostKey(target.host, target.port));
-      this.post({ type: 'status', text: !result || result.cancelled ? 'The check was cancelled.' : `Checked ${target.target}.` });
+      // The verdicts' summary line already reads "Checked <host>: …": the status line says only what it does not.
+      this.post({ type: 'status', text: !result || result.cancelled ? 'The check was cancelled.' : '' });
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       this.log.error(`The explainer could not check ${target.target}: ${text}`);
@@ -136,7 +140,8 @@ export class ExplainerPanels implements vscode.Disposable {
     });
   }
 
-  show(explanation: Explanation): vscode.WebviewPanel {
+  /** Shows the explanation; `host` (a host key) is chosen in its host field when the panel opens. */
+  show(explanation: Explanation, host?: string): vscode.WebviewPanel {
     const key = explainerArgument(explanation);
     const open = this.panels.get(key);
     if (open) {
@@ -150,7 +155,7 @@ export class ExplainerPanels implements vscode.Disposable {
       // The page loads nothing; this keeps the workspace out of reach.
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
-    const explainer = new ExplainerPanel(panel, explanation, this.checks, this.log);
+    const explainer = new ExplainerPanel(panel, explanation, this.checks, this.log, host);
     this.panels.set(key, explainer);
     panel.onDidDispose(() => {
       explainer.dispose();

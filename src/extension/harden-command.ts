@@ -11,10 +11,13 @@ export interface HardenRequest {
 }
 
 /**
- * "Harden Connection File…" (SPEC §6): one undoable edit, previewed first, that requires server
+ * "Harden Connection File…" (SPEC §6): one undoable edit, summarized in a modal first, that requires server
  * authentication and NLA, negotiates the security layer, removes saved passwords, and can replace an IP target.
  */
-export async function hardenActiveFile(log: Logger, request: HardenRequest = {}): Promise<boolean> {
+export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.Uri = {}): Promise<boolean> {
+  // From the Explorer's context menu the argument is the file: open it, so the edit is seen and can be undone.
+  if (arg instanceof vscode.Uri) await vscode.window.showTextDocument(arg);
+  const request: HardenRequest = arg instanceof vscode.Uri ? {} : arg;
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'rdp') {
     void vscode.window.showInformationMessage('Open an .rdp file to harden it.');
@@ -44,11 +47,30 @@ export async function hardenActiveFile(log: Logger, request: HardenRequest = {})
     void vscode.window.showInformationMessage('This connection file is already hardened.');
     return false;
   }
-  if (document.version !== version) return false; // edited while the input box was open: the edits are stale
+  if (request.preview !== false) {
+    // A modal summary, then one edit: the refactor preview needs `needsConfirmation`, which shows every edit
+    // unticked, so "Apply" there changed nothing.
+    const apply = 'Harden';
+    const answer = await vscode.window.showWarningMessage(
+      `Harden ${basename(document.uri.path)}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`,
+      { modal: true, detail: result.changes.map((c) => `• ${c}`).join('\n') },
+      apply,
+    );
+    if (answer !== apply) return false;
+  }
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage('The file changed while RDP Doctor asked: run Harden Connection File… again.');
+    return false;
+  }
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: request.preview !== false, label: 'Harden connection file', description: result.changes.join(' ') };
+  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: false, label: 'Harden connection file', description: result.changes.join(' ') };
   for (const e of result.edits) edit.replace(document.uri, toRange(document, e.span), e.newText, metadata);
-  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  const applied = await vscode.workspace.applyEdit(edit);
   log.info(`Harden Connection File on ${document.uri.toString()}: ${applied ? result.changes.join(' ') : 'not applied'}`);
+  if (!applied) void vscode.window.showErrorMessage('RDP Doctor could not apply the hardening edit.');
   return applied;
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }

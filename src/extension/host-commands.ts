@@ -7,6 +7,7 @@ import type { CheckService } from './check-service';
 import type { CertificateViews } from './certificate-view';
 import type { HostRegistry } from './host-registry';
 import type { HostsNode, HostsView } from './hosts-view';
+import { settings } from './settings';
 
 export interface HostCommandContext {
   readonly checks: CheckService;
@@ -83,18 +84,37 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
       const target = targetOfArg(arg) ?? (await askTarget(ctx.registry));
       if (!target) return undefined;
       const results = await ctx.checks.check([target]);
+      // A host in no file lands in the view's "Checked" group (the view keeps every result it hears of).
       await ctx.hostsView.reveal(hostKey(target.host, target.port));
       return results[0];
     },
-    'rdpDoctor.checkAllHosts': async () => {
+    'rdpDoctor.checkAllHosts': async (options?: { readonly confirm?: boolean }) => {
       await ctx.registry.ready();
       const hosts = ctx.registry.hosts();
       if (hosts.length === 0) {
         void vscode.window.showInformationMessage('No hosts in this workspace: open a folder with .rdp files, or add a hosts list to .rdpdoctor.yaml.');
         return [];
       }
+      // Probing every server of the workspace is not something to do by mistake: ask, unless turned off.
+      if (hosts.length > 1 && options?.confirm !== false && settings.confirmCheckAll()) {
+        const check = `Check ${hosts.length} Hosts`;
+        const always = 'Check, and Do Not Ask Again';
+        const shown = hosts.slice(0, 8).map((h) => h.target.target);
+        const answer = await vscode.window.showWarningMessage(
+          `Check all ${hosts.length} hosts of the workspace?`,
+          {
+            modal: true,
+            detail: `RDP Doctor connects to each (DNS, TCP, the RDP negotiation, TLS): ${shown.join(', ')}${hosts.length > shown.length ? ` and ${hosts.length - shown.length} more` : ''}.`,
+          },
+          check,
+          always,
+        );
+        if (answer === undefined) return [];
+        if (answer === always) await vscode.workspace.getConfiguration('rdpDoctor').update('checks.confirmCheckAll', false, vscode.ConfigurationTarget.Global);
+      }
       return ctx.checks.check(hosts.map((h) => h.target));
     },
+    'rdpDoctor.revealHost': (key?: string) => (typeof key === 'string' ? ctx.hostsView.reveal(key, true) : undefined),
     'rdpDoctor.checkFileHost': async (uri?: vscode.Uri) => {
       const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'rdp') {

@@ -6,13 +6,13 @@ import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
 import type { Logger } from './logger';
 import type { WorkspaceConfigStore } from './workspace-config';
+import { inPool, isScanned, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
 
 const RDP_GLOB = '**/*.rdp';
 /** Documents that are files or new files; a Git diff or a generated view of an `.rdp` file is not a host of the workspace. */
 const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 /** Edits settle before an open document's target is read again. */
 const EDIT_DELAY_MS = 300;
-const EXCLUDE = '**/{node_modules,.git}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 1024 * 1024;
 
@@ -39,11 +39,11 @@ export class HostRegistry implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(RDP_GLOB);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.readFile(uri).then(() => this.changed.fire())),
+      watcher.onDidCreate((uri) => void this.watched(uri)),
       watcher.onDidChange((uri) => {
         // An open document is read from the editor: its text may be ahead of the disk.
         if (this.openDocument(uri)) return;
-        void this.readFile(uri).then(() => this.changed.fire());
+        void this.watched(uri);
       }),
       watcher.onDidDelete((uri) => {
         if (this.files.delete(uri.toString())) this.changed.fire();
@@ -57,13 +57,26 @@ export class HostRegistry implements vscode.Disposable {
     );
   }
 
+  /** A file the watcher reported: read once the workspace is (the first scan finds it otherwise), unless excluded. */
+  private async watched(uri: vscode.Uri): Promise<void> {
+    if (!this.scanning || !(await isScanned(uri))) return;
+    await this.readFile(uri);
+    this.changed.fire();
+  }
+
   /** Reads the workspace again (the view's Refresh). */
   refresh(): Promise<void> {
     this.scanning = (async () => {
       this.files.clear();
       try {
-        const uris = await vscode.workspace.findFiles(RDP_GLOB, EXCLUDE, MAX_FILES);
-        await Promise.all(uris.map((uri) => this.readFile(uri)));
+        const uris = await vscode.workspace.findFiles(RDP_GLOB, scanExcludeGlob(), MAX_FILES);
+        await withLateProgress('RDP Doctor: reading .rdp files', async (report) => {
+          let done = 0;
+          await inPool(uris, SCAN_CONCURRENCY, async (uri) => {
+            await this.readFile(uri);
+            report(`${++done}/${uris.length}`);
+          });
+        });
         for (const d of vscode.workspace.textDocuments) this.readDocument(d, false);
         await this.loadInventory();
       } catch (error) {
@@ -80,10 +93,19 @@ export class HostRegistry implements vscode.Disposable {
     return this.scanning ?? this.refresh();
   }
 
+  /** Files read by scans and the watcher; the extension-host tests read it. */
+  filesRead = 0;
+
+  /** Whether the workspace's `.rdp` files have been read (or are being read). */
+  get started(): boolean {
+    return this.scanning !== undefined;
+  }
+
   private async readFile(uri: vscode.Uri): Promise<void> {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_BYTES) return;
+      this.filesRead += 1;
       const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
       const target = decoded.binary ? undefined : fileTarget(uri, decoded.text);
       if (target) this.files.set(uri.toString(), target);

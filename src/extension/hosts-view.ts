@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/explain/explanation-hover';
 import { ntlmDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type CheckStep, type HostCheckResult, type StepName } from '../core/net/index';
-import type { KnownHost } from './check-runner';
+import type { CheckTarget } from '../core/net/index';
+import { hostKey, type KnownHost } from './check-runner';
 import type { CheckService } from './check-service';
 import type { HostRegistry } from './host-registry';
 
@@ -15,9 +16,12 @@ const STATUS_ICON: Readonly<Record<CheckStep['status'], vscode.ThemeIcon>> = {
 const NOT_CHECKED = new vscode.ThemeIcon('circle-outline');
 const RUNNING = new vscode.ThemeIcon('loading~spin');
 
-/** The nodes of the tree: inventory groups, hosts, their check layers, and the files that target them. */
+/** The group of hosts checked in this window that no file or inventory names (a NUL keeps it apart from inventory groups). */
+const CHECKED_GROUP = '\u0000checked';
+
+/** The nodes of the tree: inventory groups (and "Checked"), hosts, their check layers, and the files that target them. */
 export type HostsNode =
-  | { readonly kind: 'group'; readonly label: string; readonly hosts: readonly KnownHost[] }
+  | { readonly kind: 'group'; readonly label: string; readonly hosts: readonly KnownHost[]; readonly checked?: true }
   | { readonly kind: 'host'; readonly host: KnownHost; readonly group?: string }
   | { readonly kind: 'layer'; readonly host: KnownHost; readonly group?: string; readonly step: StepName }
   | { readonly kind: 'file'; readonly host: KnownHost; readonly group?: string; readonly uri: vscode.Uri };
@@ -78,8 +82,41 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
   ) {
     this.view = vscode.window.createTreeView('rdpDoctor.hosts', { treeDataProvider: this, showCollapseAll: true });
     const refresh = (): void => this.changed.fire(undefined);
-    this.disposables.push(this.view, registry.onDidChange(refresh), checks.onDidCheck(refresh), checks.onDidChangeRunning(refresh));
+    this.disposables.push(
+      this.view,
+      registry.onDidChange(refresh),
+      checks.onDidCheck((results) => {
+        for (const r of results) this.remember(r);
+        refresh();
+      }),
+      checks.onDidChangeRunning(refresh),
+    );
     this.view.message = undefined;
+  }
+
+  /** Hosts checked in this window that no file or inventory names: the "Checked" group, until the window closes. */
+  private readonly adhoc = new Map<string, KnownHost>();
+
+  private remember(result: HostCheckResult): void {
+    const key = hostKey(result.host, result.port);
+    if (this.adhoc.has(key) || this.registry.hosts().some((h) => h.key === key)) return;
+    const target: CheckTarget = { target: result.target, host: result.host, port: result.port, ...(result.name !== undefined && { name: result.name }) };
+    this.adhoc.set(key, { key, target, groups: [], files: [] });
+  }
+
+  /** The checked hosts the workspace does not name (one the workspace gained since is shown where the workspace puts it). */
+  checkedHosts(): KnownHost[] {
+    const known = new Set(this.registry.hosts().map((h) => h.key));
+    return [...this.adhoc.values()].filter((h) => !known.has(h.key));
+  }
+
+  /** Fires when the view is shown or hidden (the workspace is read once it is shown). */
+  get onDidChangeVisibility(): vscode.Event<boolean> {
+    return (listener, thisArg, disposables) => this.view.onDidChangeVisibility((e) => listener.call(thisArg, e.visible), undefined, disposables);
+  }
+
+  get visible(): boolean {
+    return this.view.visible;
   }
 
   /** The host nodes shown now (tests and commands read them). */
@@ -95,10 +132,16 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
   }
 
   /** Reveals and expands a host (after a check from elsewhere, the user sees its ladder). */
-  async reveal(key: string): Promise<void> {
-    const host = this.registry.hosts().find((h) => h.key === key);
-    const group = host?.groups[0];
-    if (host && this.view.visible) await this.view.reveal({ kind: 'host', host, ...(group !== undefined && { group }) }, { expand: true, select: true, focus: false });
+  async reveal(key: string, focus = false): Promise<void> {
+    let host = this.registry.hosts().find((h) => h.key === key);
+    let group = host?.groups[0];
+    if (!host) {
+      host = this.checkedHosts().find((h) => h.key === key);
+      group = CHECKED_GROUP;
+    }
+    if (!host) return;
+    if (focus && !this.view.visible) await vscode.commands.executeCommand('rdpDoctor.hosts.focus');
+    if (this.view.visible) await this.view.reveal({ kind: 'host', host, ...(group !== undefined && { group }) }, { expand: true, select: true, focus });
   }
 
   getChildren(node?: HostsNode): HostsNode[] {
@@ -110,11 +153,16 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
         if (host.groups.length === 0) loose.push({ kind: 'host', host });
         for (const g of host.groups) groups.set(g, [...(groups.get(g) ?? []), host]);
       }
-      return [...[...groups].map(([label, members]): HostsNode => ({ kind: 'group', label, hosts: members })), ...loose];
+      const checked = this.checkedHosts();
+      return [
+        ...[...groups].map(([label, members]): HostsNode => ({ kind: 'group', label, hosts: members })),
+        ...loose,
+        ...(checked.length > 0 ? [{ kind: 'group', label: CHECKED_GROUP, hosts: checked, checked: true } as const] : []),
+      ];
     }
     switch (node.kind) {
       case 'group':
-        return node.hosts.map((host) => ({ kind: 'host', host, group: node.label }));
+        return (node.checked ? this.checkedHosts() : node.hosts).map((host) => ({ kind: 'host', host, group: node.label }));
       case 'host': {
         const group = node.group !== undefined ? { group: node.group } : {};
         return [
@@ -131,6 +179,7 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
     if (node.kind === 'layer' || node.kind === 'file') return { kind: 'host', host: node.host, ...(node.group !== undefined && { group: node.group }) };
     if (node.kind === 'host' && node.group !== undefined) {
       const label = node.group;
+      if (label === CHECKED_GROUP) return { kind: 'group', label, hosts: this.checkedHosts(), checked: true };
       return { kind: 'group', label, hosts: this.registry.hosts().filter((h) => h.groups.includes(label)) };
     }
     return undefined;
@@ -139,11 +188,15 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
   getTreeItem(node: HostsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'group': {
-        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(node.checked ? 'Checked' : node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.label}`;
-        item.iconPath = new vscode.ThemeIcon('server-environment');
+        item.iconPath = new vscode.ThemeIcon(node.checked ? 'history' : 'server-environment');
         item.description = `${node.hosts.length} host${node.hosts.length === 1 ? '' : 's'}`;
-        item.contextValue = 'group';
+        if (node.checked) {
+          item.tooltip = new vscode.MarkdownString('Hosts checked in this window that no .rdp file or inventory names; kept until the window closes.');
+          item.accessibilityInformation = { label: `Checked, ${item.description}` };
+        }
+        item.contextValue = node.checked ? 'group.checked' : 'group';
         return item;
       }
       case 'host': {
@@ -176,7 +229,10 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
       case 'file': {
         const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
         item.id = `file:${under(node)}:${node.host.key}:${node.uri.toString()}`;
-        item.description = vscode.workspace.asRelativePath(node.uri);
+        // The label is the file's name; the description adds only its folder, when it has one ("lab.rdp lab.rdp" said nothing).
+        const relative = vscode.workspace.asRelativePath(node.uri);
+        const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+        item.description = folder;
         item.contextValue = 'file';
         item.command = { command: 'vscode.open', title: 'Open File', arguments: [node.uri] };
         return item;

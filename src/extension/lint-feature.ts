@@ -147,6 +147,8 @@ export class LintFeature implements vscode.Disposable {
       this.collection.delete(document.uri);
       return undefined;
     }
+    // Whoever asks first (a light bulb, the outline, a workspace change), an `.rdp` file is linted with its bytes known.
+    if (state.formatOf === 'rdp' && document.uri.scheme === 'file' && !this.documents.bytesOf(document.uri)) await this.readBytes(document);
     const options = await this.lintOptions(document);
     if (document.isClosed || document.version !== state.version) return undefined; // a newer lint is on its way
     if (state.lint && !force) return state.lint; // another lint of this version finished meanwhile

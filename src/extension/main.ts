@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { CodeActionFeature } from './code-action-feature';
-import { registerCommands } from './commands';
+import { commandRan, registerCommands } from './commands';
 import { CompletionFeature } from './completion-feature';
 import { ErrorCodeHoverFeature } from './error-code-hover-feature';
 import { ExplainerPanels } from './explainer-panel';
 import { HoverFeature } from './hover-feature';
 import { DocumentModel } from './document-model';
 import { LintFeature } from './lint-feature';
+import { LintTaskProvider } from './lint-task';
+import { OutlineFeature } from './outline-feature';
 import { PolicyHoverFeature } from './policy-hover-feature';
 import { PolicyIndex } from './policy-index';
 import { RegistryPolViews } from './registry-pol-view';
@@ -23,6 +25,7 @@ import { HostsView } from './hosts-view';
 import { LanguageStatusFeature } from './language-status';
 import { FixesView, PowerShellFixInserter } from './powershell-fixes';
 import { exportReport } from './report-export';
+import { settings } from './settings';
 
 /** What the extension exposes to its own tests through `vscode.extensions.getExtension(...).exports`. */
 export interface RdpDoctorApi {
@@ -33,6 +36,10 @@ export interface RdpDoctorApi {
   readonly hostsView?: HostsView;
   /** How many times a document was linted in this session (one lint per version is the contract). */
   readonly lintCount?: (uri: vscode.Uri) => number;
+  /** Whether the workspace scans started, and how many files they read (the lazy-activation test reads it). */
+  readonly workspaceReads?: () => { readonly started: boolean; readonly files: number };
+  /** After the first policy-export scan: the exports found and the bytes read to find them. */
+  readonly policyScan?: () => Promise<{ readonly exports: readonly string[]; readonly bytesRead: number }>;
 }
 
 export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
@@ -53,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
     const inserter = new PowerShellFixInserter(checks, registry, log);
     const explainer = new ExplainerPanels(context.extensionUri, checks, log);
     const version = String(context.extension.packageJSON.version);
+    const lintTasks = new LintTaskProvider(context.extensionUri);
     context.subscriptions.push(
       documents,
       configs,
@@ -64,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
       explainer,
       new PolicyHoverFeature(lint),
       new CompletionFeature(),
+      new OutlineFeature(documents),
+      lintTasks,
       new CodeActionFeature(lint, (d) => registry.targetOf(d)),
       registry,
       checks,
@@ -78,17 +88,50 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
         lint,
         log,
         polViews,
+        targetOf: (d) => registry.targetOf(d),
         more: {
           ...hostCommands({ checks, registry, hostsView, certificates }),
           'rdpDoctor.insertPowerShellFix': (arg?: unknown) => inserter.insert(arg),
+          'rdpDoctor.lintWorkspace': () => lintTasks.lintWorkspace(),
           'rdpDoctor.exportReport': (format?: 'markdown' | 'sarif', target?: vscode.Uri) => exportReport(checks, registry, log, version, format, target),
-          'rdpDoctor.hardenConnectionFile': (request?: HardenRequest) => hardenActiveFile(log, request),
+          'rdpDoctor.hardenConnectionFile': (request?: HardenRequest | vscode.Uri) => hardenActiveFile(log, request),
         },
       }),
     );
+    // The workspace is read (its .rdp files and policy exports, a few at a time) only once it is needed: activation by
+    // a Markdown, log or plain-text file (the error-code hover) reads nothing more.
+    let scanned = false;
+    const readWorkspace = (why: string): void => {
+      if (scanned) return;
+      scanned = true;
+      log.debug(`Reading the workspace: ${why}.`);
+      void index.start();
+      void registry.ready().then(() => checks.checkOnOpen('all'));
+    };
+    const needsWorkspace = (d: vscode.TextDocument): boolean => !d.isClosed && documents.get(d).formatOf !== undefined;
+    const opened = vscode.workspace.textDocuments.find(needsWorkspace);
+    if (opened) readWorkspace(`${vscode.workspace.asRelativePath(opened.uri)} is open`);
+    else if (settings.checksOnOpen() && vscode.workspace.isTrusted) readWorkspace('rdpDoctor.checks.onOpen is on');
+    context.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (!scanned && needsWorkspace(d)) readWorkspace(`${vscode.workspace.asRelativePath(d.uri)} was opened`);
+      }),
+      hostsView.onDidChangeVisibility((visible) => {
+        if (visible) readWorkspace('the Hosts view is shown');
+      }),
+      commandRan((id) => readWorkspace(`${id} ran`)),
+    );
+    if (hostsView.visible) readWorkspace('the Hosts view is shown');
     log.info(`RDP Doctor ${version} activated${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: checks run only from commands'}.`);
-    void registry.ready().then(() => checks.checkOnOpen('all'));
-    api = { ready: true, hosts: () => registry.hosts(), latest: (key) => checks.latest(key), hostsView, lintCount: (uri) => documents.lintCount(uri) };
+    api = {
+      ready: true,
+      hosts: () => registry.hosts(),
+      latest: (key) => checks.latest(key),
+      hostsView,
+      lintCount: (uri) => documents.lintCount(uri),
+      workspaceReads: () => ({ started: index.started || registry.started, files: index.filesRead + registry.filesRead }),
+      policyScan: () => index.ready.then(() => ({ exports: index.all().map((e) => e.path), bytesRead: index.bytesRead })),
+    };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));
     void vscode.window.showErrorMessage(`RDP Doctor could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { PolicyDocument } from '../core/gpo/model';
 import { readPolicyBytes } from '../core/gpo/read-export';
+import { sniffExport } from '../core/lint/formats';
+import { decodeBytes } from '../core/text/decode';
 import { policyFacts, type PolicyFacts } from '../core/rules/xrf/facts';
 import { LineIndex } from '../core/text/line-index';
 import type { Logger } from './logger';
 import { polViewUri } from './registry-pol-view';
+import { inPool, isScanned, readHead, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
 
 /** Files worth reading for exports; the content decides (sniffing), never the name alone. */
 const EXPORT_GLOB = '**/*.{xml,XML,pol,POL,Pol,reg,REG,txt,inf,INF}';
-const EXCLUDE_GLOB = '**/{node_modules,.git,.vscode-test,dist,out}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -29,34 +31,68 @@ export function exportFacts(doc: PolicyDocument, text: string, uri: vscode.Uri):
 }
 
 /**
- * The policy exports of the workspace, with the facts the cross-checks compare: read once at start,
- * kept up to date by a file watcher, and from open documents (unsaved edits) by the lint feature.
+ * The policy exports of the workspace, with the facts the cross-checks compare: read once the workspace is
+ * needed (`start`: an `.rdp` file, an export or `.rdpdoctor.yaml` is open, or a command runs), a few files at a
+ * time, each sniffed from its first bytes before it is read whole; kept up to date by a file watcher, and from
+ * open documents (unsaved edits) by the lint feature.
  */
 export class PolicyIndex implements vscode.Disposable {
   private readonly exports = new Map<string, IndexedExport>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(EXPORT_GLOB);
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.watcher];
-  readonly ready: Promise<void>;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private scanning: Promise<void> | undefined;
+  /** Files read (a head or whole) by scans and the watcher, and their bytes; the extension-host tests read them. */
+  filesRead = 0;
+  bytesRead = 0;
 
-  constructor(private readonly log: Logger) {
+  constructor(private readonly log: Logger) {}
+
+  /** Starts the first scan and the watcher (once); resolves when the first scan is done. */
+  start(): Promise<void> {
+    if (this.scanning) return this.scanning;
+    const watcher = vscode.workspace.createFileSystemWatcher(EXPORT_GLOB);
     this.disposables.push(
-      this.watcher.onDidCreate((uri) => void this.readFile(uri).then(() => this.changed.fire())),
-      this.watcher.onDidChange((uri) => void this.readFile(uri).then(() => this.changed.fire())),
-      this.watcher.onDidDelete((uri) => {
+      watcher,
+      watcher.onDidCreate((uri) => void this.watched(uri)),
+      watcher.onDidChange((uri) => void this.watched(uri)),
+      watcher.onDidDelete((uri) => {
         if (this.exports.delete(uri.toString())) this.changed.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
-    this.ready = this.scan();
+    this.scanning = this.scan();
+    return this.scanning;
+  }
+
+  /** Whether the workspace has been read (or is being read). */
+  get started(): boolean {
+    return this.scanning !== undefined;
+  }
+
+  /** Resolves when the first scan is done (at once when none was started). */
+  get ready(): Promise<void> {
+    return this.scanning ?? Promise.resolve();
+  }
+
+  /** A file the watcher reported, unless `files.exclude`/`search.exclude` hide it from scans. */
+  private async watched(uri: vscode.Uri): Promise<void> {
+    if (!(await isScanned(uri))) return;
+    await this.readFile(uri);
+    this.changed.fire();
   }
 
   private async scan(): Promise<void> {
     try {
-      const uris = await vscode.workspace.findFiles(EXPORT_GLOB, EXCLUDE_GLOB, MAX_FILES);
-      await Promise.all(uris.map((uri) => this.readFile(uri)));
-      this.log.debug(`Found ${this.exports.size} policy exports in the workspace.`);
+      const uris = await vscode.workspace.findFiles(EXPORT_GLOB, scanExcludeGlob(), MAX_FILES);
+      await withLateProgress('RDP Doctor: reading policy exports', async (report) => {
+        let done = 0;
+        await inPool(uris, SCAN_CONCURRENCY, async (uri) => {
+          await this.readFile(uri);
+          report(`${++done}/${uris.length}`);
+        });
+      });
+      this.log.debug(`Found ${this.exports.size} policy exports among ${uris.length} candidate files.`);
       if (this.exports.size > 0) this.changed.fire();
     } catch (error) {
       this.log.warn(`Could not scan the workspace for policy exports: ${String(error)}`);
@@ -67,7 +103,16 @@ export class PolicyIndex implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_BYTES) return;
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      // The first bytes decide: most .xml/.txt/.inf files of a workspace are not exports and are never read whole.
+      this.filesRead += 1;
+      const head = await readHead(uri);
+      this.bytesRead += head.length;
+      if (!sniffExport(decodeBytes(head), head)) {
+        if (this.exports.delete(uri.toString())) this.changed.fire();
+        return;
+      }
+      const bytes = stat.size <= head.length ? head : await vscode.workspace.fs.readFile(uri);
+      if (bytes !== head) this.bytesRead += bytes.length;
       const read = readPolicyBytes(bytes, uri.path);
       if (!read) {
         this.exports.delete(uri.toString());

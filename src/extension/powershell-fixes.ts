@@ -110,11 +110,11 @@ export class PowerShellFixInserter {
       );
       return pick?.label;
     }
+    // The server's current value is a hint, never the default answer: Enter on it would often rebuild what fails.
     return vscode.window.showInputBox({
       title: `${fix.title}: ${param.label}`,
-      prompt: suggestion === undefined ? param.description : `${param.description} Filled in from what RDP Doctor knows of the host now: keep it, or type the value you want.`,
-      placeHolder: param.placeholder,
-      ...(suggestion !== undefined && { value: suggestion }),
+      prompt: suggestion === undefined ? param.description : `${param.description} The host uses ${suggestion} now; type the value you want.`,
+      placeHolder: suggestion === undefined ? param.placeholder : `now: ${suggestion}`,
       ignoreFocusOut: true,
       validateInput: (value) => validateParam(param, value),
     });
@@ -133,7 +133,7 @@ export class PowerShellFixInserter {
     for (const param of fix.params) {
       const explicit = request.params?.[param.key];
       const known = fromContext[param.key];
-      // The listener's thumbprint now, or the port in use, may be what needs changing: shown for the user to keep or replace.
+      // The listener's thumbprint now, or the port in use, may be what needs changing: shown as a hint, the answer typed.
       const confirm = param.confirmContextValue && explicit === undefined && known !== undefined;
       const given = confirm ? undefined : (explicit ?? known);
       if (given !== undefined) params[param.key] = given;

@@ -35,7 +35,10 @@ export class RegistryPolViews implements vscode.TextDocumentContentProvider, vsc
     }),
   ];
 
-  constructor(private readonly log: Logger) {}
+  constructor(private readonly log: Logger) {
+    // Double-clicking a .pol file opens its text view at once, instead of VS Code's "binary file" placeholder.
+    this.disposables.push(vscode.window.registerCustomEditorProvider(POL_EDITOR, new RegistryPolEditor(), { supportsMultipleEditorsPerDocument: true }));
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const file = polFileUri(uri);
@@ -76,6 +79,32 @@ export class RegistryPolViews implements vscode.TextDocumentContentProvider, vsc
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The view type of the read-only custom editor of `.pol` files (package.json `customEditors`). */
+export const POL_EDITOR = 'rdpDoctor.registryPol';
+
+/**
+ * The custom editor of `.pol` files: it replaces itself with the file's text view (where diagnostics, hovers and
+ * the outline work) in the same editor group. Its own page says what happens, for the moment it is visible.
+ */
+class RegistryPolEditor implements vscode.CustomReadonlyEditorProvider {
+  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
+    return { uri, dispose: () => {} };
+  }
+
+  async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
+    panel.webview.options = { enableScripts: false };
+    panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>Opening ${escapeHtml(document.uri.path.split('/').pop() ?? '')} as text…</p></body></html>`;
+    const column = panel.viewColumn;
+    const text = await vscode.workspace.openTextDocument(polViewUri(document.uri));
+    await vscode.window.showTextDocument(text, { preview: false, ...(column !== undefined && { viewColumn: column }) });
+    panel.dispose();
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The `.pol` file of the active tab (VS Code shows binary files in a custom or "binary" editor, not a text editor). */

@@ -21,6 +21,9 @@ export const settings = {
   checksOnOpen(scope?: vscode.Uri): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.onOpen', false);
   },
+  confirmCheckAll(): boolean {
+    return vscode.workspace.getConfiguration('rdpDoctor').get<boolean>('checks.confirmCheckAll', true);
+  },
   /** The setting, unless `.rdpdoctor.yaml` gives a value (it wins). */
   checksTimeoutMs(fromConfig?: number): number {
     return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<number>('checks.timeoutMs', 5000);

@@ -16,12 +16,12 @@ const CLI = resolve(__dirname, '../../../dist/cli.js');
 
 const CASES: readonly [Hostility, string, RegExp][] = [
   ['silent', 'NET004', /sent no Connection Confirm within 400 ms/],
-  ['garbage', 'NET004', /starts with 0x48, not a TPKT header/],
+  ['garbage', 'NET004', /starts with "HTTP\/1\.1 400 Bad Req…" \(0x48\), not a TPKT header/],
   ['drip-65535', 'NET004', /announces 65535 bytes/],
   ['instant-close', 'NET004', /closed the connection without answering/],
   ['junk-after-tls-selected', 'NET004', /selected TLS but then sent data that is not a TLS record: its first byte 0x41 starts neither a TLS record nor a TPKT packet/],
   ['reset', 'NET004', /reset the connection/],
-  ['flood', 'NET004', /starts with 0x5A/],
+  ['flood', 'NET004', /starts with "Z+…" \(0x5A\)/],
   ['flood-after-confirm', 'NET004', /selected TLS but then sent data that is not a TLS record: 0x17 0x17 is not a TLS record header/],
   ['wrong-length', 'NET004', /length indicator 6 does not fit the TPKT length 19/],
   ['short-length', 'NET004', /announces 5 bytes/],

@@ -74,16 +74,35 @@ describe('invariants', () => {
     assert.equal(pkg.displayName, 'RDP Doctor');
     assert.equal(pkg.engines.vscode, '^1.99.0');
     assert.equal(pkg.bin['rdp-doctor'], 'dist/cli.js');
-    // Commands, views and the rdp language activate it through VS Code's generated events; a workspace with connection
-    // files or a config activates it too (policy exports opened first get diagnostics), and so do the languages
-    // whose error codes it explains on hover. Activation never connects to a host.
+    // Commands, views, the custom editor and the rdp language activate it through VS Code's generated events; a workspace
+    // with connection files, a config or policy exports activates it too, and so do the languages of exports (XML, INF)
+    // and those whose error codes it explains on hover (that activation reads nothing of the workspace), and the task
+    // type. Activation never connects to a host.
     assert.deepEqual(pkg.activationEvents, [
       'workspaceContains:**/*.rdp',
       'workspaceContains:**/.rdpdoctor.{yaml,yml}',
+      'workspaceContains:**/*.pol',
+      'workspaceContains:**/*.reg',
+      'workspaceContains:**/GptTmpl.inf',
+      'workspaceContains:**/{gpreport,Backup,gpresult}*.xml',
+      'onLanguage:xml',
+      'onLanguage:ini',
       'onLanguage:plaintext',
       'onLanguage:log',
       'onLanguage:markdown',
+      'onTaskType:rdp-doctor',
     ]);
+    // The Marketplace icon: a PNG of at least 128×128 (width and height are in the IHDR chunk).
+    const icon = readFileSync(join(ROOT, pkg.icon));
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, `${pkg.icon} is ${icon.readUInt32BE(16)}×${icon.readUInt32BE(20)}`);
+    // The task type and its problem matcher, and the custom editor of Registry.pol.
+    assert.deepEqual(pkg.contributes.taskDefinitions.map((t: { type: string }) => t.type), ['rdp-doctor']);
+    assert.deepEqual(pkg.contributes.problemMatchers.map((m: { name: string }) => m.name), ['rdp-doctor']);
+    assert.deepEqual(pkg.contributes.customEditors.map((e: { viewType: string }) => e.viewType), ['rdpDoctor.registryPol']);
+    // Walkthrough and welcome texts are not Markdown: a backtick would show as a backtick.
+    const plain = [...pkg.contributes.walkthroughs.flatMap((w: { steps: { description: string }[] }) => w.steps.map((st) => st.description)), ...pkg.contributes.viewsWelcome.map((v: { contents: string }) => v.contents)];
+    for (const text of plain) assert.ok(!text.includes('`'), text);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'RDP', c.command);
     const paths = [
       pkg.contributes.grammars[0].path,
@@ -103,7 +122,8 @@ describe('invariants', () => {
 
   it('the .vsix allow-list ships every file the extension bundle loads at run time', () => {
     const allowed = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split(/\r?\n/).filter((l) => l.startsWith('!')).map((l) => l.slice(1));
-    for (const file of ['dist/extension.js', 'dist/forge.js', 'package.json', 'snippets/powershell.json', 'media/rdp-doctor.svg']) {
+    // dist/cli.js: the rdp-doctor task runs the bundled CLI.
+    for (const file of ['dist/extension.js', 'dist/forge.js', 'dist/cli.js', 'package.json', 'snippets/powershell.json', 'media/rdp-doctor.svg', 'media/rdp-doctor.png']) {
       assert.ok(allowed.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2)))), `${file} is not in .vscodeignore's allow-list`);
     }
   });

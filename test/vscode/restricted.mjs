@@ -20,6 +20,6 @@ export async function run({ page, url, listener }) {
   await page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'Restricted Mode: checks on open are off' }).first().waitFor();
   if (listener.count() !== 0) throw new Error(`${listener.count()} connection(s) reached the listener in Restricted Mode before any check command.`);
   // An explicit command does connect: the listener is real and would have counted a connection.
-  await runCommand(page, 'RDP: Check All Hosts');
+  await runCommand(page, 'RDP: Check Workspace Hosts');
   await until('the explicit check to reach the listener', async () => listener.count() > 0, 15_000);
 }

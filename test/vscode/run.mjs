@@ -1,7 +1,7 @@
 // Runs the VS Code tests in a real VS Code (code-server + Debian chromium), offline:
 // (a) the extension-host Mocha suite (out/test/vscode/suite), then (b) the UI tests (test/vscode/ui/*.test.mjs).
 // (c) the Restricted Mode test in its own code-server with workspace trust on.
-// `node test/vscode/run.mjs [--only host|ui|restricted] [--verbose]`; RDP_DOCTOR_GREP filters the extension-host tests.
+// `node test/vscode/run.mjs [--only host|lazy|ui|restricted] [--verbose]` (host runs the lazy-activation folder too); RDP_DOCTOR_GREP filters the extension-host tests.
 // Needs `node scripts/vscode-bootstrap.mjs`, `npm run build` and `node test/vscode/build.mjs` first
 // (`npm run test:vscode` does the bootstrap and the test build; `npm test` builds the extension before it).
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -72,10 +72,19 @@ function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** A folder of Markdown notes only, for the lazy-activation test (suite/index.ts runs it alone in a folder of this name). */
+function lazyWorkspace(sandbox) {
+  const target = join(sandbox.dir, 'workspace-lazy');
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, 'notes.md'), '# Notes\n\nError code: 0x904, Extended error code: 0x7\n');
+  writeFileSync(join(target, 'more.md'), '# More notes\n\nNothing about Remote Desktop here.\n');
+  return target;
+}
+
 /** (a) Mocha inside the extension host, started by the workbench from the URL payload; the exit code comes from codeAutomationExit. */
-async function runExtensionHostSuite(browser, server, sandbox, lab) {
-  const folder = copyWorkspace(sandbox, 'workspace-host', lab);
-  const context = await browser('host');
+async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'host') {
+  const folder = phase === 'lazy' ? lazyWorkspace(sandbox) : copyWorkspace(sandbox, 'workspace-host', lab);
+  const context = await browser(phase);
   const page = await context.newPage();
   let exit;
   const exited = new Promise((resolve) => (exit = resolve));
@@ -146,7 +155,7 @@ async function runUiTests(browser, server, sandbox, lab) {
 /**
  * (c) Restricted Mode: a second code-server with workspace trust on opens an untrusted folder whose `.rdp` file and
  * inventory point at a counting listener, with checks on open turned on everywhere. Linting must work and nothing
- * may connect until "Check All Hosts" is run by hand, which must connect (so the listener could have seen a connection).
+ * may connect until "Check Workspace Hosts" is run by hand, which must connect (so the listener could have seen a connection).
  */
 async function runRestrictedTest() {
   const sandbox = makeSandbox(undefined, {
@@ -241,6 +250,13 @@ async function main() {
       if (code !== 0) {
         failed = true;
         console.error(`Extension-host tests failed (exit code ${code}).`);
+      }
+    }
+    if (!only || only === 'host' || only === 'lazy') {
+      const code = await runExtensionHostSuite(browser, server, sandbox, lab, 'lazy');
+      if (code !== 0) {
+        failed = true;
+        console.error(`The lazy-activation extension-host test failed (exit code ${code}).`);
       }
     }
     if (!only || only === 'ui') {

@@ -41,7 +41,7 @@ export class TpktReader {
   }
 
   private judge(buf: Buffer): TpktState {
-    if (buf.length >= 1 && buf[0] !== 0x03) return { state: 'invalid', problem: `the reply starts with 0x${hex(buf[0]!)}, not a TPKT header (0x03)` };
+    if (buf.length >= 1 && buf[0] !== 0x03) return { state: 'invalid', problem: `the reply starts with ${printable(buf, this.have)} (0x${hex(buf[0]!)}), not a TPKT header (0x03)` };
     if (buf.length >= 2 && buf[1] !== 0x00) return { state: 'invalid', problem: `the TPKT reserved byte is 0x${hex(buf[1]!)}, not 0x00` };
     if (buf.length < 4) return { state: 'need-more', have: this.have, want: null };
     const length = buf.readUInt16BE(2);
@@ -51,6 +51,20 @@ export class TpktReader {
     if (buf.length < length) return { state: 'need-more', have: this.have, want: length };
     return { state: 'packet', packet: buf.subarray(0, length), rest: buf.subarray(length) };
   }
+}
+
+/** The first bytes of a reply as a quoted string, printable ASCII as is, the rest escaped ("HTTP/1.1 400…" says who answered). */
+const SHOWN_BYTES = 32;
+function printable(buf: Buffer, received: number): string {
+  let out = '';
+  for (const b of buf.subarray(0, SHOWN_BYTES)) {
+    if (b === 0x22 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
+    else if (b >= 0x20 && b <= 0x7e) out += String.fromCharCode(b);
+    else if (b === 0x0d) out += '\\r';
+    else if (b === 0x0a) out += '\\n';
+    else out += `\\x${hex(b).toLowerCase()}`;
+  }
+  return `"${out}${received > Math.min(buf.length, SHOWN_BYTES) ? '…' : ''}"`;
 }
 
 function hex(n: number): string {

@@ -102,7 +102,8 @@ describe('RDP007 deprecated-property', () => {
       { text: 'targetisaadjoined:i:1', ranges: [[1, 1, 1, 18]], message: /enablerdsaadauth/, fixed: 'enablerdsaadauth:i:1' },
       { text: 'enablerdsaadauth:i:1\ntargetisaadjoined:i:1\n', ranges: [[2, 1, 2, 18]], fixed: 'enablerdsaadauth:i:1\n' },
       { text: 'auto connect:i:1\r\nx:i:1', ranges: [[1, 1, 1, 13]], fixed: 'x:i:1' },
-      { text: 'redirectdrives:i:1', ranges: [[1, 1, 1, 15]], fixed: null },
+      // Diagnostics are plain text: the table's Markdown backticks read as quotes.
+      { text: 'redirectdrives:i:1', ranges: [[1, 1, 1, 15]], message: /^"redirectdrives" is deprecated: Legacy all-drives switch; use "drivestoredirect" instead\.$/, fixed: null },
     ],
   });
 });

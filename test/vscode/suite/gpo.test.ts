@@ -73,7 +73,8 @@ suite('Group Policy exports', () => {
     const [diagnostic] = await waitForDiagnostics(uri, 'GPO002', (d) => d.some((x) => ruleOf(x) === 'GPO002'));
     assert.equal(document.lineAt(diagnostic!.range.start.line).text.trim(), '<q5:Name>RDP</q5:Name>');
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(diagnostic!.message, /^"SecurityLayer" is 0 \(RDP\) in the policy of GPO "RDS Hosts"/);
+    // The cause first, the GPO's name once at the end (it pushed the cause off screen at the front).
+    assert.match(diagnostic!.message, /^"SecurityLayer" is 0 \(RDP\) in the policy: the connection uses Standard RDP Security .* Set by GPO "RDS Hosts"\.$/);
     const code = diagnostic!.code as { value: string; target: vscode.Uri };
     assert.ok(code.target.path.endsWith('/docs/rules/GPO002.md'));
     assert.deepEqual(ours(unrelatedXml), []);

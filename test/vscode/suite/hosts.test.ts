@@ -109,25 +109,31 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  test('"Insert PowerShell Fix" puts the script, filled with the last check\'s thumbprint, into an untitled PowerShell document', async () => {
+  test('"Insert PowerShell Fix" asks for the thumbprint (the current one only as a hint), then puts the script into an untitled PowerShell document', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // The thumbprint the listener presents now is offered in a prompt (binding is about changing it): accept it as shown.
-    let done = false;
-    let accepts = 0;
-    const inserting = Promise.resolve(
-      vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.insertPowerShellFix', {
+    // The thumbprint the listener presents now is a hint, never the answer: Enter on the empty prompt builds nothing.
+    let asked = false;
+    const refused = Promise.resolve(
+      vscode.commands.executeCommand<vscode.TextEditor | undefined>('rdpDoctor.insertPowerShellFix', {
         fixId: 'bind-listener-cert',
         target: { target: LAB_KEY, host: '127.0.0.1', port: LAB_PORT },
       }),
-    ).finally(() => (done = true));
-    for (let i = 0; i < 100 && !done; i++) {
+    ).finally(() => (asked = true));
+    for (let i = 0; i < 5 && !asked; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      if (done) break;
-      accepts += 1;
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
+    assert.equal(asked, false, 'Enter on the empty prompt is refused (the prompt stays open)');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await refused, undefined, 'Escape inserts nothing');
+    assert.equal(untitledPowerShell().length, 0);
+
+    const inserting = vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.insertPowerShellFix', {
+      fixId: 'bind-listener-cert',
+      target: { target: LAB_KEY, host: '127.0.0.1', port: LAB_PORT },
+      params: { thumbprint: LAB_SHA1 },
+    });
     const editor = await inserting;
-    assert.ok(accepts >= 1, 'the command waited for the prompt');
     assert.ok(editor, 'an editor is returned');
     assert.equal(editor.document.isUntitled, true);
     assert.equal(editor.document.languageId, 'powershell');
@@ -143,6 +149,22 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     await vscode.commands.executeCommand('rdpDoctor.insertPowerShellFix', { fixId: 'test-port', params: { host: '127.0.0.1', port: String(LAB_PORT) } });
     assert.match(editor.document.getText(), /Test-NetConnection/);
     assert.equal(untitledPowerShell().length, 1, 'no second document');
+  });
+
+  test('a host checked ad hoc (in no file, no inventory) lands in the "Checked" group until the window closes', async () => {
+    // 127.0.0.2 is loopback where nothing listens on the lab port: a refused connection is a result like any other.
+    const adhoc = `127.0.0.2:${LAB_PORT}`;
+    const before = api.hostsView.getChildren().filter((n) => n.kind === 'group' && api.hostsView.describe(n).label === 'Checked');
+    assert.equal(before.length, 0, 'no "Checked" group before an ad-hoc check');
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', adhoc);
+    assert.equal(result?.target, adhoc);
+    const group = api.hostsView.getChildren().find((n) => n.kind === 'group' && api.hostsView.describe(n).label === 'Checked');
+    assert.ok(group, 'the "Checked" group appears');
+    assert.equal(api.hostsView.describe(api.hostsView.getChildren().at(-1)!).label, 'Checked', 'after the workspace\'s hosts');
+    const members = api.hostsView.getChildren(group).map((n) => api.hostsView.describe(n));
+    assert.deepEqual(members.map((m) => m.label), [adhoc]);
+    assert.match(members[0]!.description, /error/);
+    assert.ok(!api.hosts().some((h) => h.key === adhoc), 'the workspace\'s hosts are unchanged');
   });
 
   test('a hostile value is refused with a message and nothing is inserted', async () => {

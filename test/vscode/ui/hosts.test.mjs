@@ -1,4 +1,5 @@
 // UI tests of the Hosts view: a person checks the lab host from the view, expands its ladder and inserts a PowerShell fix.
+import assert from 'node:assert/strict';
 import { editorText, openWorkbench, runCommand, until } from '../../../scripts/vscode-workbench.mjs';
 
 /** The Hosts view's tree item of the lab host (under the "Lab" inventory group). */
@@ -34,7 +35,7 @@ export const tests = [
     },
   },
   {
-    name: '"Insert PowerShell Fix…" from the host\'s context menu offers the thumbprint of the last check',
+    name: '"Insert PowerShell Fix…" from the host\'s context menu shows the thumbprint of the last check as a hint, the prompt empty',
     async run({ page, lab }) {
       await labHost(page, lab).click({ button: 'right' });
       const item = page.getByRole('menuitem', { name: 'Insert PowerShell Fix…' });
@@ -45,9 +46,15 @@ export const tests = [
       await input.fill('Bind a certificate');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Bind a certificate to the RDP listener' }).first().waitFor();
       await page.keyboard.press('Enter');
-      // The thumbprint the listener presents now is offered, not silently used: the prompt shows it, Enter keeps it.
+      // The thumbprint the listener presents now is a hint (it may be the failing one), never the default answer:
+      // the box is empty, the hint names it, Enter on the empty box builds nothing; the user types the one to bind.
       await page.locator('.quick-input-widget', { hasText: 'Thumbprint' }).waitFor();
-      await until('the thumbprint in the prompt', async () => (await input.inputValue()) === lab.sha1);
+      await page.locator('.quick-input-widget', { hasText: `uses ${lab.sha1} now` }).waitFor();
+      assert.equal(await input.inputValue(), '', 'the prompt is empty');
+      assert.equal(await input.getAttribute('placeholder'), `now: ${lab.sha1}`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .quick-input-message', { hasText: /empty/ }).waitFor();
+      await input.fill(lab.sha1);
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
       await until('the script in the editor', async () => (await editorText(page)).includes(`$Thumbprint = '${lab.sha1}'`));

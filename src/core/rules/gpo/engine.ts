@@ -29,7 +29,7 @@ export function lintPolicyDocument(doc: PolicyDocument, rules: readonly PolicyRu
       findings.push({
         ruleId: rule!.id,
         severity: resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!,
-        message: r.message,
+        message: s.gpo !== undefined && !r.message.includes(`"${s.gpo}"`) ? `${r.message} Set by GPO "${s.gpo}".` : r.message,
         span: s.source.span,
         subject: displayPath(s.hive, s.key, s.valueName),
         location: s.source,

@@ -24,8 +24,13 @@ export function effective(scope: PolicyScope, refs: readonly ValueRef[]): Effect
   return first ? { setting: first, value: numberOf(first), overridden: rest } : undefined;
 }
 
-/** Where a value is set, for messages ("in the policy of GPO "X""). */
-export { whereSet as where };
+/**
+ * Where a value is set, for a GPO rule's message ("in the policy"): the GPO's name is left out here and said
+ * once at the end of the message by the engine, so the cause comes first and stays on screen.
+ */
+export function where(s: { readonly hive: Hive; readonly key: string }): string {
+  return whereSet({ hive: s.hive, key: s.key });
+}
 
 /** `"SecurityLayer" is 0 (RDP)`: the value name, the value and its documented meaning in a word or two. */
 export function named(s: PolicySetting, value: number | string | undefined = numberOf(s)): string {

@@ -23,7 +23,8 @@ export const rdp007: RdpRule = {
     for (const entry of doc.entries) {
       const info = property(entry);
       if (!info?.deprecated) continue;
-      const reason = info.deprecated.replace(/\.?\s*$/, '.');
+      // The table's text is Markdown (hovers); a diagnostic is plain text: `code` reads as "code".
+      const reason = info.deprecated.replace(/`([^`]*)`/g, '"$1"').replace(/\.?\s*$/, '.');
       const fix = FIXES[info.name]?.(doc, entry);
       report({ message: `"${info.name}" is deprecated: ${reason}`, span: entry.nameSpan, subject: info.name, ...(fix && { fix }) });
     }

@@ -1,0 +1,79 @@
+import { open } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { expandBraces, inPool } from './scan-helpers';
+
+export { inPool };
+
+/** Folders no workspace scan enters, whatever the settings say. */
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];
+/** How many files a scan reads at once: a few, so a big workspace never floods the disk or the extension host. */
+export const SCAN_CONCURRENCY = 4;
+/** How much of a file is read to decide whether it is worth reading whole. */
+export const SNIFF_BYTES = 4096;
+/** A scan that takes longer than this shows a progress item in the status bar. */
+const PROGRESS_AFTER_MS = 1500;
+
+/**
+ * The exclude glob of a workspace scan: `files.exclude` and `search.exclude` (their unconditional entries), plus
+ * node_modules and .git. `findFiles` applies `files.exclude` only when given no exclude at all, so both are merged here.
+ */
+export function scanExcludeGlob(): string {
+  const patterns = new Set(ALWAYS_EXCLUDED);
+  for (const section of ['files', 'search']) {
+    const entries = vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude') ?? {};
+    for (const [glob, on] of Object.entries(entries)) if (on === true) for (const p of expandBraces(glob)) patterns.add(p);
+  }
+  return `{${[...patterns].join(',')}}`;
+}
+
+/** The first bytes of a file: read with node's fs for local files (the rest is never read), else read whole and cut. */
+export async function readHead(uri: vscode.Uri, bytes = SNIFF_BYTES): Promise<Uint8Array> {
+  if (uri.scheme === 'file') {
+    const handle = await open(uri.fsPath, 'r');
+    try {
+      const buffer = new Uint8Array(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+  return (await vscode.workspace.fs.readFile(uri)).subarray(0, bytes);
+}
+
+/** Shows a status-bar progress item for `task` once it has run for a while (a quick scan shows nothing). */
+export async function withLateProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
+  let report: (message: string) => void = () => {};
+  let last = '';
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const timer = setTimeout(() => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (progress) => {
+      report = (message) => progress.report({ message });
+      if (last) report(last);
+      return finished;
+    });
+  }, PROGRESS_AFTER_MS);
+  try {
+    return await task((message) => {
+      last = message;
+      report(message);
+    });
+  } finally {
+    clearTimeout(timer);
+    finish();
+  }
+}
+
+/**
+ * Whether a file a watcher reported is one a scan would read: in a workspace folder and not excluded by
+ * `files.exclude`/`search.exclude` (asked of the search itself, for that one path). Names with glob characters
+ * cannot be asked that way and count as included.
+ */
+export async function isScanned(uri: vscode.Uri): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return false;
+  const relative = vscode.workspace.asRelativePath(uri, false);
+  if (/[[\]{}*?!]/.test(relative)) return true;
+  return (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), scanExcludeGlob(), 1)).length > 0;
+}

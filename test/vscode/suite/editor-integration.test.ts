@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, openEditor, quickFixes, ruleOf, waitForRules, workspaceFile } from './helpers';
+import { suite, suiteSetup, test } from './mocha-tdd';
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+suite('Editor integration: outline, CodeLens, completion, the light bulb', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  });
+
+  test('the outline of an .rdp file groups its properties by section of the property table', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'rdp',
+      content: 'full address:s:rdsh01.invalid\r\ndesktopwidth:i:1920\r\ngatewayhostname:s:gw.invalid\r\nauthentication level:i:2\r\nredirectclipboard:i:1\r\npassword 51:b:01000000D08C9DDF\r\nmystery:i:1\r\n',
+    });
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const outline = symbols.map((s) => [s.name, s.children.map((c) => c.name)]);
+    // In the order of the file (by each section's first line), as the Outline view shows it.
+    assert.deepEqual(outline, [
+      ['Connection', ['full address', 'authentication level', 'password 51']],
+      ['Display', ['desktopwidth']],
+      ['Gateway', ['gatewayhostname']],
+      ['Redirection', ['redirectclipboard']],
+      ['Other', ['mystery']],
+    ]);
+    const connection = symbols[0]!;
+    assert.equal(connection.children[0]!.detail, 'rdsh01.invalid');
+    assert.equal(connection.children[2]!.detail, '(secret)', 'a password is never shown');
+    assert.ok(connection.children[1]!.range.isEqual(new vscode.Range(3, 0, 3, 24)), JSON.stringify(connection.children[1]!.range));
+    assert.ok(connection.range.contains(connection.children[2]!.range), 'a section spans its properties');
+  });
+
+  test('a CodeLens "Check host" and "Explain" sits on the full address line, and none without a target', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'desktopwidth:i:1920\r\nfull address:s:rdsh01.invalid:3390\r\n' });
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    const ours = lenses.filter((l) => l.command?.command.startsWith('rdpDoctor.'));
+    assert.deepEqual(ours.map((l) => [l.range.start.line, l.command!.title, l.command!.command]), [
+      [1, 'Check host', 'rdpDoctor.checkFileHost'],
+      [1, 'Explain', 'rdpDoctor.explainErrorCode'],
+    ]);
+    // Both act on this file: its host is checked, and the explainer opens with its host chosen.
+    assert.equal(String(ours[0]!.command!.arguments?.[0]), document.uri.toString());
+    assert.equal(String(ours[1]!.command!.arguments?.[0]), document.uri.toString());
+    assert.match(ours[0]!.command!.tooltip ?? '', /rdsh01\.invalid:3390/);
+    const none = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'desktopwidth:i:1920\r\n' });
+    const empty = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', none.uri, 10);
+    assert.equal(empty.filter((l) => l.command?.command.startsWith('rdpDoctor.')).length, 0);
+  });
+
+  test('completion does not offer a property the file already sets, except the one on the cursor line', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'full address:s:rdsh01.invalid\nauthentication level:i:2\nauthen' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(2, 6));
+    const labels = list.items.map(labelOf);
+    assert.ok(!labels.includes('authentication level'), 'already set on line 2');
+    assert.ok(!labels.includes('full address'), 'already set on line 1');
+    assert.ok(labels.includes('enablecredsspsupport'), 'others are offered');
+    const editing = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'authentication level' });
+    const again = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editing.uri, new vscode.Position(0, 6));
+    assert.ok(again.items.map(labelOf).includes('authentication level'), 'the line being typed does not hide its own name');
+  });
+
+  test('every light bulb on one of our problems offers "Fix all auto-fixable problems" for the whole file', async () => {
+    await vscode.workspace.fs.writeFile(workspaceFile('light-bulb.rdp'), new TextEncoder().encode('full address:s:rdsh01.invalid\ndesktopwidth:s:1920\ndesktopheight:s:1080\nredirectclipbaord:i:1\nauthentication level:i:2\nenablecredsspsupport:i:1\n'));
+    const { document } = await openEditor('light-bulb.rdp');
+    const diagnostics = await waitForRules(document.uri, ['RDP003', 'RDP003', 'RDP002']);
+    const unknown = diagnostics.find((d) => ruleOf(d) === 'RDP002')!;
+    const actions = await quickFixes(document.uri, unknown);
+    const all = actions.find((a) => a.title === 'Fix all auto-fixable problems');
+    assert.ok(all, `actions: ${JSON.stringify(actions.map((a) => a.title))}`);
+    const edits = all.edit!.get(document.uri);
+    assert.equal(edits.length, 2, 'it fixes both safe problems, not only those under the cursor (the misspelt name needs review)');
+  });
+});
