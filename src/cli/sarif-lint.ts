@@ -20,6 +20,12 @@ export function toOutputFindingsSarif(report: LintReport): object {
         }),
       })),
     ),
-    { invocation: { endTimeUtc: new Date().toISOString(), errors: report.errors } },
+    {
+      invocation: {
+        endTimeUtc: new Date().toISOString(),
+        errors: report.errors,
+        problems: report.files.flatMap((file) => (file.problems ?? []).map((p) => ({ path: file.path, ...p }))),
+      },
+    },
   );
 }

@@ -31,13 +31,14 @@ export function countFindings(report: LintReport): { error: number; warning: num
 export function formatLintText(report: LintReport, paint: Paint = NO_PAINT): string {
   const out: string[] = [];
   for (const file of report.files) {
-    if (file.findings.length === 0 && !file.fixed && !file.omittedFindings) continue;
+    if (file.findings.length === 0 && !file.fixed && !file.omittedFindings && !file.problems?.length) continue;
     out.push(paint('underline', terminalSafe(file.path)) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
     for (const f of file.findings) {
       const where = `${f.line}:${f.column}`.padEnd(8);
       out.push(`  ${where}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${terminalSafe(f.message)}  ${paint('dim', f.ruleId)}`);
       for (const r of f.related ?? []) out.push(`  ${''.padEnd(16)}${paint('dim', `see ${terminalSafe(r.path)}:${r.line}:${r.column}`)} ${terminalSafe(r.message)}`);
     }
+    for (const p of file.problems ?? []) out.push(`  ${`${p.line}:${p.column}`.padEnd(8)}${paint('dim', 'read'.padEnd(8))}${terminalSafe(p.message)}`);
     if (file.omittedFindings) out.push(`  … ${file.omittedFindings} more finding${file.omittedFindings === 1 ? '' : 's'} in this file not listed (${file.omittedErrors ?? 0} of them errors).`);
     out.push('');
   }

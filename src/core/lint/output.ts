@@ -41,10 +41,18 @@ export interface CrossCheckSummary {
   readonly signedRdp?: string;
 }
 
+/** What a reader could not read or map inside an export it did read: reported with its place, never an unreadable input. */
+export interface OutputProblem extends Pick<OutputPosition, 'line' | 'column' | 'byteOffset'> {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+}
+
 export interface FileReport {
   readonly path: string;
   readonly format: string;
   readonly findings: readonly OutputFinding[];
+  /** What the export's reader could not read or map, with positions (SPEC §3: not an unreadable input, so not exit 2). */
+  readonly problems?: readonly OutputProblem[];
   /** Fixes written by `--fix`, if any. */
   readonly fixed?: number;
   /** Why `--fix` left the file as it was, when it had fixes to apply (a signed `.rdp` file). */

@@ -7,7 +7,7 @@ import type { PolicyFinding } from '../rules/gpo/types';
 import { policyFacts } from '../rules/xrf/facts';
 import type { Span } from '../text/line-index';
 import { describeFsError, filesUnder, readInput, type InputError } from './inputs';
-import { polPosition, positionsIn, sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputPosition } from './output';
+import { polPosition, positionsIn, sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputPosition, type OutputProblem } from './output';
 
 /** Places spans and Registry.pol records of one file (or of each part of a backup) as output positions. */
 export class Placer {
@@ -48,19 +48,22 @@ export function policyOutput(findings: readonly PolicyFinding[], placer: Placer)
   return out;
 }
 
-/** Reader problems as input errors: the file is reported, and where in it. */
-export function problemErrors(problems: readonly ReadProblem[], placer: Placer): InputError[] {
-  const listed = problems.slice(0, MAX_PROBLEMS_PER_INPUT).map((p): InputError => {
+/** Reader problems placed in the files they are in (each part of a backup its own), at most `MAX_PROBLEMS_PER_INPUT` per file. */
+export function placeProblems(problems: readonly ReadProblem[], placer: Placer): Map<string, OutputProblem[]> {
+  const out = new Map<string, OutputProblem[]>();
+  const omitted = new Map<string, number>();
+  for (const p of problems) {
     const { path, line, column, byteOffset } = placer.position(p);
-    // Registry.pol messages name their record and byte offset themselves.
-    const message = byteOffset !== undefined ? p.message : `${line}:${column}: ${p.message}`;
-    return { path, message, line, column, ...(byteOffset !== undefined && { byteOffset }) };
-  });
-  if (problems.length > MAX_PROBLEMS_PER_INPUT) {
-    const last = listed[listed.length - 1]!;
-    listed.push({ path: last.path, message: `… ${problems.length - MAX_PROBLEMS_PER_INPUT} more problems in this export not listed.` });
+    const list = out.get(path) ?? [];
+    if (list.length >= MAX_PROBLEMS_PER_INPUT) {
+      omitted.set(path, (omitted.get(path) ?? 0) + 1);
+      continue;
+    }
+    list.push({ severity: p.severity, line, column, ...(byteOffset !== undefined && { byteOffset }), message: p.message });
+    out.set(path, list);
   }
-  return listed;
+  for (const [path, n] of omitted) out.get(path)!.push({ severity: 'warning', line: 1, column: 1, message: `… ${n} more problems in this export not listed.` });
+  return out;
 }
 
 /** Reader problems listed per export: a file of a million bad lines is reported in a few kilobytes. */
@@ -72,15 +75,13 @@ export function policySummary(doc: PolicyDocument, placer: Placer): FileReport['
 }
 
 /** Lints a binary Registry.pol file into its report. */
-export function lintPolFile(path: string, display: string, bytes: Uint8Array, options: LintOptions): { report: FileReport; errors: InputError[] } {
+export function lintPolFile(path: string, display: string, bytes: Uint8Array, options: LintOptions): FileReport {
   const linted = lintRegistryPol(bytes, { ...options, path, view: false });
   const placer = new Placer();
   placer.add('', display, '', true);
   const findings = policyOutput(linted.findings, placer).get(display) ?? [];
-  return {
-    report: { path: display, format: 'registry-pol', findings, crossCheck: policySummary(linted.policy, placer) },
-    errors: problemErrors(linted.problems, placer),
-  };
+  const problems = placeProblems(linted.problems, placer).get(display);
+  return { path: display, format: 'registry-pol', findings, ...(problems && { problems }), crossCheck: policySummary(linted.policy, placer) };
 }
 
 /** Lints a GPO backup folder as one export: one report per part that was read, all with format `gpo-backup`. */
@@ -110,10 +111,14 @@ export function lintBackupFolder(folder: string, display: (path: string) => stri
     return { reports: [], errors: [...errors, ...partErrors, { path: display(folder), message }] };
   }
   const byPath = policyOutput(linted.findings, placer);
+  const located = placeProblems(
+    linted.problems.filter((p) => !unlocated.includes(p)),
+    placer,
+  );
   const reports: FileReport[] = linted.parts.map((part, i) => {
     const path = display(join(folder, part.path));
-    return { path, format: 'gpo-backup', findings: byPath.get(path) ?? [], ...(i === 0 && { crossCheck: policySummary(linted.policy, placer) }) };
+    const problems = located.get(path);
+    return { path, format: 'gpo-backup', findings: byPath.get(path) ?? [], ...(problems && { problems }), ...(i === 0 && { crossCheck: policySummary(linted.policy, placer) }) };
   });
-  const located = linted.problems.filter((p) => !unlocated.includes(p));
-  return { reports, errors: [...errors, ...problemErrors(located, placer), ...partErrors] };
+  return { reports, errors: [...errors, ...partErrors] };
 }

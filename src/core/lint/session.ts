@@ -14,7 +14,7 @@ import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { writeFileAtomic } from './atomic-write';
 import { crossFilePass } from './cross-file';
 import { collectInputs, describeFsError, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
-import { lintBackupFolder, lintPolFile, Placer, policyOutput, policySummary, problemErrors } from './policy-output';
+import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
 import { capFindings, hasErrorFinding, positionsIn, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
 import { trustedPublishers } from '../gpo/trusted-publishers';
@@ -117,8 +117,8 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   if (linted.policy) {
     const placer = new Placer();
     placer.add('', path, text, false);
-    appendAll(errors, problemErrors(linted.problems ?? [], placer));
-    return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], crossCheck: policySummary(linted.policy, placer) };
+    const problems = placeProblems(linted.problems ?? [], placer).get(path);
+    return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], ...(problems && { problems }), crossCheck: policySummary(linted.policy, placer) };
   }
   const summary = rdpSummary(path, input.path, text, linted);
   return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
@@ -142,9 +142,7 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
   }
   // A Registry.pol is binary: recognize it before decoding its bytes as text.
   if (hasPolSignature(read.bytes)) {
-    const pol = lintPolFile(input.path, displayPath(input.path), read.bytes, severities ? { severities } : {});
-    files.push(pol.report);
-    appendAll(errors, pol.errors);
+    files.push(lintPolFile(input.path, displayPath(input.path), read.bytes, severities ? { severities } : {}));
     return;
   }
   const decoded: DecodedText = decodeBytes(read.bytes);

@@ -41,7 +41,12 @@ export interface SarifOptions {
   /** The folder relative paths are resolved against (a path or a file URI); stated as `ROOT`. */
   readonly root?: string;
   /** The run itself: when it ended and the inputs it could not read. */
-  readonly invocation?: { readonly endTimeUtc?: string; readonly errors: readonly { readonly path: string; readonly message: string }[] };
+  readonly invocation?: {
+    readonly endTimeUtc?: string;
+    readonly errors: readonly { readonly path: string; readonly message: string }[];
+    /** What readers could not read inside exports they did read: notifications with their place, not failures of the run. */
+    readonly problems?: readonly { readonly path: string; readonly message: string; readonly severity: 'error' | 'warning' | 'info'; readonly line: number; readonly column: number }[];
+  };
 }
 
 const ROOT_ID = 'ROOT';
@@ -101,11 +106,18 @@ function invocation(run: NonNullable<SarifOptions['invocation']>, root: boolean)
   return {
     executionSuccessful: run.errors.length === 0,
     ...(run.endTimeUtc !== undefined && { endTimeUtc: run.endTimeUtc }),
-    toolExecutionNotifications: run.errors.map((e) => ({
-      level: 'error',
-      message: { text: e.message },
-      locations: [{ physicalLocation: physicalLocation(e.path, root) }],
-    })),
+    toolExecutionNotifications: [
+      ...run.errors.map((e) => ({
+        level: 'error',
+        message: { text: e.message },
+        locations: [{ physicalLocation: physicalLocation(e.path, root) }],
+      })),
+      ...(run.problems ?? []).map((p) => ({
+        level: p.severity === 'info' ? 'note' : p.severity,
+        message: { text: p.message },
+        locations: [{ physicalLocation: physicalLocation(p.path, root, { startLine: p.line, startColumn: p.column }) }],
+      })),
+    ],
   };
 }
 

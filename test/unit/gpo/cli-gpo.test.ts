@@ -59,11 +59,29 @@ describe('rdp-doctor lint on policy exports', () => {
     assert.deepEqual([reg.line, reg.column, reg.endColumn], [8, 22, 36]);
   });
 
-  it('a truncated Registry.pol: an error at its byte offset, the records before it still linted, exit 2', () => {
+  it('a truncated Registry.pol: a problem at its byte offset on the file, the records before it still linted; it was read, so not exit 2', () => {
     const { code, json } = lint(['truncated.pol']);
-    assert.equal(code, 2);
-    assert.deepEqual(json.errors, [{ path: 'truncated.pol', message: 'Record 6 (from byte 872) is damaged at byte 990: the file ends inside the value name (it is truncated). The rest of the file is not read.', line: 6, column: 1, byteOffset: 990 }]);
+    assert.equal(code, 1);
+    assert.deepEqual(json.errors, []);
+    assert.deepEqual((file(json, 'truncated.pol') as unknown as { problems: unknown[] }).problems, [
+      { severity: 'error', line: 6, column: 1, byteOffset: 990, message: 'Record 6 (from byte 872) is damaged at byte 990: the file ends inside the value name (it is truncated). The rest of the file is not read.' },
+    ]);
     assert.deepEqual(file(json, 'truncated.pol')!.findings.map((f) => f.ruleId), ['GPO002', 'GPO003', 'GPO004', 'GPO001']);
+  });
+
+  it('a stray line in a readable .reg is a problem with its place, not an unreadable input (exit follows the findings)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-stray-'));
+    try {
+      writeFileSync(join(dir, 'server.reg'), 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services]\r\n"fEncryptRPCTraffic"=dword:00000001\r\nstray line\r\n');
+      const { code, json, stdout } = lint([dir]);
+      assert.equal(code, 0, stdout);
+      assert.deepEqual(json.errors, []);
+      const problems = (json.files[0] as unknown as { problems: { line: number; message: string }[] }).problems;
+      assert.deepEqual(problems.map((p) => [p.line, p.message]), [[5, 'Line is not a key, a value or a comment: "stray line".']]);
+      assert.match(spawnSync(process.execPath, [CLI, 'lint', dir], { encoding: 'utf8' }).stdout, /^ {2}5:1 {5}read {4}Line is not a key/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never lints unrelated XML, .reg-named files or notes in a folder; names them when asked', () => {
