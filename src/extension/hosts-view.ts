@@ -62,6 +62,7 @@ function hostTooltip(host: KnownHost, result: HostCheckResult | undefined): vsco
     return md;
   }
   for (const step of STEP_ORDER) md.appendMarkdown(`- ${STEP_LABEL[step]}: ${escapeMarkdown(result.steps[step].detail)}\n`);
+  if (result.standardSecurity) md.appendMarkdown(`- Standard RDP Security: ${escapeMarkdown(`${result.standardSecurity.encryptionMethod}, encryption level ${result.standardSecurity.encryptionLevel}`)}\n`);
   if (result.ntlm) md.appendMarkdown(`- NTLM: ${escapeMarkdown(ntlmDetail(result.ntlm))}\n`);
   const findings = findingLines(result);
   if (findings.length) md.appendMarkdown(`\n**Findings**\n\n${findings.join('\n')}\n`);

@@ -3,6 +3,7 @@ import { timeSpan } from '../text/time-span';
 import { EKU_NAMES } from './oids';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './ladder';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, StepName } from './types';
+import { ntlmDetail, tlsDetail } from './ladder';
 
 const LABEL_WIDTH = 21;
 /** The ladder's step names as people read them. */
@@ -119,7 +120,8 @@ export function certificateDocument(result: HostCheckResult, now: Date = new Dat
     ...fields([
       ['Target', result.target],
       ['Name checked', result.name],
-      ['TLS', result.tls ? `${result.tls.protocol}, ${result.tls.cipher}` : 'none'],
+      ['TLS', result.tls ? tlsDetail(result.tls) : 'none'],
+      ...(result.ntlm ? [['NTLM', ntlmDetail(result.ntlm)] as [string, string]] : []),
       ['As of', now.toISOString()],
     ]),
     '',

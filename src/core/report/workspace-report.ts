@@ -6,6 +6,7 @@ import { ALL_RULES, ruleById } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
 import { toSarif, type SarifRegion, type SarifResultInput } from './sarif';
+import { ntlmDetail, tlsDetail } from '../net/ladder';
 
 export interface ReportFinding {
   readonly ruleId: string;
@@ -140,6 +141,15 @@ function negotiationSection(n: NegotiationSummary): string[] {
   return ['#### Negotiation', '', `Selected: ${selected}. NLA required: ${nla}.`, '', table(['Protocol', 'Answer'], rows), ''];
 }
 
+/** TLS versions, Standard RDP Security's encryption and the NTLM facts, when the check learnt them. */
+function facts(r: HostCheckResult): string[] {
+  const rows: string[][] = [];
+  if (r.tls) rows.push(['TLS', escapeMarkdown(tlsDetail(r.tls))]);
+  if (r.standardSecurity) rows.push(['Standard RDP Security', escapeMarkdown(`${r.standardSecurity.encryptionMethod}, encryption level ${r.standardSecurity.encryptionLevel}`)]);
+  if (r.ntlm) rows.push(['NTLM', escapeMarkdown(ntlmDetail(r.ntlm))]);
+  return rows.length ? [table(['Fact', 'Value'], rows), ''] : [];
+}
+
 function certificateSection(c: CertificateSummary): string[] {
   const rows = [
     ['Subject', escapeMarkdown(c.subject)],
@@ -175,6 +185,7 @@ function hostSection(check: ReportCheck): string[] {
     table(['Step', 'Status', 'Detail'], ladder),
     '',
     ...(r.negotiation ? negotiationSection(r.negotiation) : []),
+    ...facts(r),
     ...(r.certificate ? certificateSection(r.certificate) : []),
     '#### Findings',
     '',

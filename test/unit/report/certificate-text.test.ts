@@ -19,7 +19,7 @@ describe('certificate document', () => {
 
   it('shows every field of the leaf, with days left counted from now', () => {
     assert.ok(doc.startsWith('Certificate of 10.0.0.12:3389\n=============================\n'));
-    assert.deepEqual(field(doc, 'TLS'), ['TLSv1.2, ECDHE-RSA-AES256-GCM-SHA384']);
+    assert.deepEqual(field(doc, 'TLS'), ['TLSv1.2, ECDHE-RSA-AES256-GCM-SHA384.']);
     assert.deepEqual(field(doc, 'Name checked'), ['10.0.0.12']);
     const leaf = doc.slice(doc.indexOf('Leaf certificate'), doc.indexOf('TLS and certificate findings'));
     assert.equal(
