@@ -74,6 +74,38 @@ function quoted(s: string, at: number): [string, number] | undefined {
 
 const HEX_TYPE_NUMBER = /^hex(?:\(([0-9a-f]{1,8})\))?:/i;
 
+/**
+ * `00,4a,ff,` as bytes, in one pass (a regular expression over a 50 MB value overflows the engine's stack):
+ * one or two hex digits between commas, blanks anywhere, one trailing comma allowed; undefined otherwise.
+ */
+export function hexBytes(text: string): Uint8Array | undefined {
+  const out = new Uint8Array(((text.length + 1) >> 1) + 1);
+  let count = 0;
+  let digits = 0;
+  let value = 0;
+  let afterComma = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    if (c === 44 /* , */) {
+      if (digits === 0) return undefined;
+      out[count++] = value;
+      digits = 0;
+      value = 0;
+      afterComma = true;
+      continue;
+    }
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0 || digits === 2) return undefined;
+    value = value * 16 + d;
+    digits++;
+    afterComma = false;
+  }
+  if (digits > 0) out[count++] = value;
+  else if (count > 0 && !afterComma) return undefined;
+  return out.slice(0, count);
+}
+
 /** Parses the data after `=`: returns type and data, or the reason it cannot. */
 function parseData(raw: string, wide: boolean): { type: RegType; data: RegData; deleted?: boolean } | string {
   const s = raw.trim();
@@ -90,9 +122,8 @@ function parseData(raw: string, wide: boolean): { type: RegType; data: RegData; 
   if (hex) {
     const type = hex[1] === undefined ? 'REG_BINARY' : regTypeOf(parseInt(hex[1], 16));
     if (!type) return `hex(${hex[1]}) is not a registry type`;
-    const list = s.slice(hex[0].length).replace(/\s+/g, '');
-    if (list !== '' && !/^[0-9a-f]{1,2}(,[0-9a-f]{1,2})*,?$/i.test(list)) return 'the hex data is not a comma-separated list of bytes';
-    const bytes = Uint8Array.from(list.split(',').filter((b) => b !== ''), (b) => parseInt(b, 16));
+    const bytes = hexBytes(s.slice(hex[0].length));
+    if (!bytes) return 'the hex data is not a comma-separated list of bytes';
     const decoded = decodeRegData(type, bytes, wide);
     if (decoded.problem) return decoded.problem;
     return { type, data: decoded.data };

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { PolicyDocument } from '../../../src/core/gpo/model';
 import { readLgpoText } from '../../../src/core/gpo/read-lgpo-text';
-import { readReg } from '../../../src/core/gpo/read-reg';
+import { hexBytes, readReg } from '../../../src/core/gpo/read-reg';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { LineIndex } from '../../../src/core/text/line-index';
 import { fixture, fixtureText, TS } from './helpers';
@@ -118,5 +118,31 @@ describe('LGPO text reader', () => {
   it('reports an entry cut short and a line that starts no entry', () => {
     const doc = readLgpoText('Computer\nSOFTWARE\\x\n\nNonsense\nmore\n');
     assert.deepEqual(doc.problems.map((p) => p.message.slice(0, 30)), ['The entry needs four lines (co', 'Line is not Computer, User or ']);
+  });
+});
+
+describe('.reg hex data', () => {
+  /** The reading the reader had before it went one pass: a regular expression, then split. */
+  function byRegex(text: string): number[] | undefined {
+    const list = text.replace(/\s+/g, '');
+    if (list !== '' && !/^[0-9a-f]{1,2}(,[0-9a-f]{1,2})*,?$/i.test(list)) return undefined;
+    return list.split(',').filter((b) => b !== '').map((b) => parseInt(b, 16));
+  }
+
+  it('reads hex lists exactly as the regular expression did, in one pass', () => {
+    const piece = fc.constantFrom('0', 'a', 'F', '4a', 'ff', '00', ',', ' ', '\t', 'g', '123', ',,');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (text) => {
+        const ours = hexBytes(text);
+        assert.deepEqual(ours === undefined ? undefined : [...ours], byRegex(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a 48 MB value without overflowing the stack', () => {
+    const bytes = hexBytes('00,'.repeat(16 << 20) + '01');
+    assert.equal(bytes?.length, (16 << 20) + 1);
+    assert.equal(bytes?.[16 << 20], 1);
   });
 });

@@ -94,6 +94,22 @@ describe('hostile inputs: one input never hurts the run or the file', () => {
     assert.doesNotMatch(r.stdout + r.stderr, /Maximum call stack size exceeded|Invalid string length/);
   });
 
+  it('a 50 MB one-line .reg is linted in under 500 MB of memory', () => {
+    const folder = join(dir, 'big');
+    mkdirSync(folder);
+    const file = join(folder, 'big.reg');
+    const head = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services]\r\n"Blob"=hex:';
+    writeFileSync(file, Buffer.concat([Buffer.from(head), Buffer.from('00,'.repeat(16 << 20)), Buffer.from('00\r\n')]));
+    const probe = join(folder, 'rss.js');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
+    const r = spawnSync(process.execPath, ['--require', probe, CLI, 'lint', file, '--format', 'json'], { encoding: 'utf8' });
+    const json = JSON.parse(r.stdout) as Json;
+    assert.deepEqual(json.errors, []);
+    assert.equal(json.files.length, 1);
+    const kilobytes = Number(/maxRSS (\d+)/.exec(r.stderr)![1]);
+    assert.ok(kilobytes < 500 * 1024, `${kilobytes} kB`);
+  });
+
   it('findings per file are capped, the rest counted (errors apart, so the exit code stays right)', () => {
     const file = join(dir, 'many.rdp');
     writeFileSync(file, 'full address:s:many.example.invalid\r\n' + 'desktopwidth:s:1\r\n'.repeat(5000));
