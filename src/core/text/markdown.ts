@@ -4,9 +4,10 @@ import { printable } from './printable';
  * Characters Markdown (CommonMark/GFM) reads as emphasis, code, links, images, HTML, entities, headings, strikethrough or a
  * table column break. An underscore inside a word never starts emphasis (CommonMark §6.2), so HYBRID_REQUIRED_BY_SERVER
  * stays as written; every other one is escaped. Parentheses are left alone: they make a link only right after an
- * unescaped `]` (CommonMark §6.3), and every `]` is escaped, so "(NLA)" stays readable in an exported report.
+ * unescaped `]` (CommonMark §6.3), and every `]` is escaped, so "(NLA)" stays readable in an exported report. `$(` is
+ * escaped too: VS Code renders `$(name)` as an icon in a MarkdownString with theme icons on (the hosts view's hovers).
  */
-const SPECIAL = /[\\`*{}[\]<>#|~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
+const SPECIAL = /[\\`*{}[\]<>#|~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\$(?=\()/g;
 /** What GFM's autolink extension turns into a link without any markup: `scheme://…` and `www.` (GFM §6.9). */
 const BARE_LINK = /:\/\/|\bwww\./gi;
 

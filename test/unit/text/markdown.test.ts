@@ -21,6 +21,7 @@ describe('escapeMarkdown', () => {
     'line one\n# line two\r\n[x](command:y)',
     'HYBRID_REQUIRED_BY_SERVER',
     'h\x1b]0;PWNED\x07ost \u202eevil',
+    '$(alert) forged icon',
   ];
 
   it('escapes every character Markdown reads as markup, so the text reads back as written', () => {
@@ -28,6 +29,7 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('<img src=x>'), '\\<img src=x\\>');
     assert.equal(escapeMarkdown('a `b` | c # d'), 'a \\`b\\` \\| c \\# d');
     assert.equal(escapeMarkdown('*a* _b_ snake_case {c} ~d~ &e !f'), '\\*a\\* \\_b\\_ snake_case \\{c\\} \\~d\\~ \\&e \\!f');
+    assert.equal(escapeMarkdown('$(warning) costs $5'), '\\$(warning) costs $5');
     for (const text of hostile.filter((t) => !/[\r\n\x1b\u202e]|:\/\/|www\./.test(t))) assert.equal(unescape(escapeMarkdown(text)), text, text);
   });
 
@@ -36,7 +38,7 @@ describe('escapeMarkdown', () => {
       const md = escapeMarkdown(text);
       // Every special character is preceded by a backslash (an escaped backslash counts as a pair).
       const bare = md.replace(/\\\\/g, '').replace(/\\[!-/:-@[-`{-~]/g, '');
-      assert.doesNotMatch(bare, /[[\]<>`|*#&~!{}]/, `${JSON.stringify(text)} -> ${md}`);
+      assert.doesNotMatch(bare, /[[\]<>`|*#&~!{}]|\$\(/, `${JSON.stringify(text)} -> ${md}`);
       assert.doesNotMatch(md, /https?:\/\/|(?<!\\)\bwww\.(?!\\)/, md);
       assert.doesNotMatch(md, /[\r\n\x00-\x1f\x7f\u202e]/, md);
     }
