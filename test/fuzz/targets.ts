@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { parseConfig } from '../../src/core/config/parse';
 import type { PolicyDocument } from '../../src/core/gpo/model';
 import { readGpoBackup, type BackupFile } from '../../src/core/gpo/read-gpo-backup';
-import { readPolicyText, type TextPolicyFormat } from '../../src/core/gpo/read-export';
+import { readPolicyBytes, readPolicyText, type TextPolicyFormat } from '../../src/core/gpo/read-export';
 import { readRegistryPol } from '../../src/core/gpo/read-registry-pol';
 import { lintText } from '../../src/core/lint/lint-file';
 import { AfterConfirmReader, describeServerPdu } from '../../src/core/net/after-confirm';
@@ -101,6 +101,8 @@ const GPP_SEEDS = textSeeds((p) => p.endsWith('registry.xml'));
 const REPORT_SEEDS = textSeeds((p, t) => p.endsWith('.xml') && t.includes('GPO') && !p.includes('gpresult') && !p.endsWith('registry.xml') && !p.includes('bkupinfo') && !p.includes('manifest'));
 const RSOP_SEEDS = textSeeds((p) => p.includes('gpresult') && p.endsWith('.xml'));
 const POL_SEEDS = seeds((p) => p.endsWith('.pol'));
+/** Every policy export as bytes (UTF-16 with BOM, UTF-8, binary): what the sniffer and the decoder see. */
+const EXPORT_SEEDS = seeds((p) => /\.(pol|reg|inf|xml|txt)$/.test(p) && !p.endsWith('readme.md'));
 const CONFIG_SEEDS = [...textSeeds((p) => p.endsWith('.rdpdoctor.yaml')), CONFIG_EXTRA()];
 
 function CONFIG_EXTRA(): string {
@@ -396,6 +398,15 @@ export const TARGETS: readonly FuzzTarget<never>[] = [
   policyTextTarget('Get-GPOReport XML', 'gpo-report-xml', REPORT_SEEDS, '<?xml version="1.0" encoding="utf-16"?><GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings">', 5),
   policyTextTarget('gpresult XML', 'rsop-xml', RSOP_SEEDS, '<?xml version="1.0" encoding="utf-16"?><Rsop xmlns="http://www.microsoft.com/GroupPolicy/Rsop">', 4),
   {
+    name: 'any export from its bytes (sniff + decode + read)',
+    weight: 3,
+    input: byteInput(EXPORT_SEEDS, fc.uint8Array({ maxLength: 200 })),
+    check(bytes: Buffer) {
+      const read_ = read(() => readPolicyBytes(bytes, 'Machine/Registry.pol'));
+      if (read_) policyInside(read_.doc, read_.text.length, read_.polView ? bytes.length : undefined);
+    },
+  },
+  {
     name: 'GPO backup',
     weight: 4,
     input: fc.tuple(fc.nat({ max: BACKUPS.length - 1 }), fc.array(fc.tuple(fc.nat(), mutations), { minLength: 1, maxLength: 3 })).map(([i, changes]) => {
@@ -512,7 +523,7 @@ export interface FuzzTally {
 }
 
 /** Runs `runs` cases of one target, counting (not stopping at) escaped errors and broken properties. */
-export function runTarget(target: FuzzTarget<never>, runs: number, seed?: number): FuzzTally {
+export function runTarget<T>(target: FuzzTarget<T>, runs: number, seed?: number): FuzzTally {
   let escaped = 0;
   let broken = 0;
   let cases = 0;
