@@ -40,6 +40,19 @@ const forgeApart = {
   },
 };
 
+/**
+ * tinyglobby's and fdir's ES module builds call `createRequire(import.meta.url)`, which a CommonJS bundle leaves
+ * undefined: take their CommonJS builds, as `require` would.
+ */
+const commonJsBuilds = {
+  name: 'common-js-builds',
+  setup(build) {
+    build.onResolve({ filter: /^(tinyglobby|fdir)$/ }, (args) =>
+      args.kind === 'require-call' ? undefined : build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir }),
+    );
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -52,7 +65,7 @@ const builds = [
     entryPoints: ['src/extension/main.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    plugins: [forgeApart],
+    plugins: [forgeApart, commonJsBuilds],
     minify: !watch,
     metafile: true,
   },
@@ -61,7 +74,7 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [forgeApart],
+    plugins: [forgeApart, commonJsBuilds],
     minify: !watch,
   },
   {
@@ -69,12 +82,14 @@ const builds = [
     entryPoints: ['bench/relint.ts', 'bench/read-decode-baseline.ts', 'bench/make-corpus.ts', 'bench/certificate-analysis.ts'],
     outdir: 'out/bench',
     outbase: 'bench',
+    plugins: [commonJsBuilds],
   },
   {
     ...common,
     entryPoints: testEntries('test/unit'),
     outdir: 'out/test/unit',
     outbase: 'test/unit',
+    plugins: [commonJsBuilds],
     // Loads its WebAssembly runtime from beside its own file.
     external: ['web-tree-sitter'],
   },

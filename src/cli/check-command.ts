@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { X509Certificate } from 'node:crypto';
 import { parseConfig } from '../core/config/parse';
@@ -7,10 +6,11 @@ import { checkHosts, readCertificates, TrustStore, type CheckTarget, type HostCh
 import { ALL_RULES } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import { formatCheckText } from './check-text';
-import { describeFsError, findConfigFor, type InputError } from '../core/lint/inputs';
+import { findConfigFor, readInput, type InputError } from '../core/lint/inputs';
 import { toSarif } from '../core/report/sarif';
-import { isInputError, parseTarget, targetsFromInventory } from './check-targets';
-import { toolVersion } from './version';
+import { isInputError, parseTarget, targetsFromInventory, type LocatedTarget } from './check-targets';
+import { NO_PAINT, type Paint } from './output';
+import { toJsonOutput } from './version';
 
 export interface CheckCommandOptions {
   readonly targets: readonly string[];
@@ -21,6 +21,9 @@ export interface CheckCommandOptions {
   readonly ca: readonly string[];
   readonly name?: string;
   readonly signal?: AbortSignal;
+  readonly paint?: Paint;
+  /** Called as each host finishes (the CLI's one-line verdicts on a terminal). */
+  readonly onHostDone?: (host: HostCheckResult) => void;
 }
 
 export type CheckCommandResult = { readonly usage: string } | { readonly output: string; readonly errors: readonly InputError[]; readonly exitCode: number };
@@ -34,48 +37,56 @@ function integerOption(value: string | undefined, flag: string, min: number, max
   return n;
 }
 
-/** The config that applies: the inventory file, or the nearest `.rdpdoctor.yaml` above the working folder. */
-function loadConfig(path: string | undefined, errors: InputError[]): { config: RdpDoctorConfig; dir: string } {
+/** The config that applies: the inventory file, or the nearest `.rdpdoctor.yaml` above the working folder; its text locates inventory hosts. */
+function loadConfig(path: string | undefined, errors: InputError[]): { config: RdpDoctorConfig; dir: string; file?: { path: string; text: string } } {
   const file = path ?? findConfigFor(join(process.cwd(), '.rdpdoctor.yaml'), new Map());
   if (!file) return { config: DEFAULT_CONFIG, dir: process.cwd() };
-  try {
-    const { config, problems } = parseConfig(decodeBytes(readFileSync(file)).text, KNOWN_RULE_IDS);
-    for (const p of problems) if (p.kind === 'invalid') errors.push({ path: file, message: p.message });
-    return { config, dir: dirname(resolve(file)) };
-  } catch (error) {
-    errors.push({ path: file, message: `Cannot read the config: ${describeFsError(error)}` });
+  const read = readInput(file);
+  if ('error' in read) {
+    errors.push({ path: file, message: `Cannot read the config: ${read.error}` });
     return { config: DEFAULT_CONFIG, dir: process.cwd() };
   }
+  const text = decodeBytes(read.bytes).text;
+  const { config, problems } = parseConfig(text, KNOWN_RULE_IDS);
+  for (const p of problems) if (p.kind === 'invalid') errors.push({ path: file, message: p.message });
+  return { config, dir: dirname(resolve(file)), file: { path: file, text } };
 }
 
 function loadAnchors(paths: readonly string[], errors: InputError[]): X509Certificate[] {
   const anchors: X509Certificate[] = [];
   for (const path of paths) {
-    try {
-      const read = readCertificates(readFileSync(path));
-      if ('problem' in read) errors.push({ path, message: `Not a CA certificate file: ${read.problem}.` });
-      else anchors.push(...read.certificates);
-    } catch (error) {
-      errors.push({ path, message: `Cannot read the CA file: ${describeFsError(error)}` });
+    const bytes = readInput(path);
+    if ('error' in bytes) {
+      errors.push({ path, message: `Cannot read the CA file: ${bytes.error}` });
+      continue;
     }
+    const read = readCertificates(bytes.bytes);
+    if ('problem' in read) errors.push({ path, message: `Not a CA certificate file: ${read.problem}.` });
+    else anchors.push(...read.certificates);
   }
   return anchors;
 }
 
 function toJson(hosts: readonly HostCheckResult[], errors: readonly InputError[]): string {
-  return JSON.stringify({ tool: 'rdp-doctor', version: toolVersion(), hosts, errors }, null, 2) + '\n';
+  return toJsonOutput({ hosts, errors });
 }
 
-function toSarifText(hosts: readonly HostCheckResult[], targets: readonly CheckTarget[], files: ReadonlySet<string>): string {
-  const results = hosts.flatMap((h, i) =>
-    h.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: `${h.target}: ${f.message}`,
-      ...(files.has(targets[i]!.target) && { path: targets[i]!.target }),
-    })),
-  );
-  return JSON.stringify(toSarif(results), null, 2) + '\n';
+/**
+ * One result per finding, located where the host was written down (the `.rdp` file's `full address` line,
+ * the inventory entry) so code scanning shows it there; a host typed on the command line is a logical location.
+ */
+function toSarifText(hosts: readonly HostCheckResult[], targets: readonly LocatedTarget[], errors: readonly InputError[]): string {
+  const results = hosts.flatMap((h, i) => {
+    const source = targets[i]?.source;
+    const where = source
+      ? {
+          path: source.path,
+          region: { startLine: source.position.line, startColumn: source.position.column, endLine: source.position.endLine, endColumn: source.position.endColumn },
+        }
+      : {};
+    return h.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: `${h.target}: ${f.message}`, ...where, logicalLocation: h.target }));
+  });
+  return JSON.stringify(toSarif(results, { invocation: { endTimeUtc: new Date().toISOString(), errors } }), null, 2) + '\n';
 }
 
 /** Runs `check` (SPEC §3): the report in the chosen format and the exit code. */
@@ -86,25 +97,23 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
   if (options.targets.length === 0 && options.inventory === undefined) return { usage: 'check needs a host, host:port, an .rdp file or --inventory FILE.' };
 
   const errors: InputError[] = [];
-  const { config, dir } = loadConfig(options.inventory, errors);
-  const targets: CheckTarget[] = [];
-  const files = new Set<string>();
+  const { config, dir, file } = loadConfig(options.inventory, errors);
+  const targets: LocatedTarget[] = [];
   for (const arg of options.targets) {
     const t = parseTarget(arg, options.name);
     if (isInputError(t)) errors.push(t);
-    else {
-      targets.push(t);
-      if (t.target === arg && /\.rdp$/i.test(arg)) files.add(arg);
-    }
+    else targets.push(t);
   }
   if (options.inventory !== undefined) {
-    const inventory = targetsFromInventory(config.hosts);
+    const inventory = targetsFromInventory(config.hosts, file);
     if (inventory.length === 0 && !errors.some((e) => e.path === options.inventory)) errors.push({ path: options.inventory, message: 'The inventory lists no hosts.' });
     targets.push(...inventory);
   }
   const anchors = loadAnchors([...config.trust.ca.map((p) => resolve(dir, p)), ...options.ca], errors);
 
-  const hosts = await checkHosts(targets, {
+  const hosts = await checkHosts(
+    targets.map(({ source: _source, ...target }): CheckTarget => target),
+    {
     timeoutMs: (timeout as number | undefined) ?? config.checks.timeoutMs,
     concurrency: (concurrency as number | undefined) ?? config.checks.concurrency,
     ntlmInfo: config.checks.ntlmInfo ?? true,
@@ -112,10 +121,11 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
     expiringSoonDays: config.trust.expiringSoonDays,
     severities: config.rules,
     ...(options.signal && { signal: options.signal }),
+    ...(options.onHostDone && { onResult: options.onHostDone }),
   });
 
   const output =
-    options.format === 'json' ? toJson(hosts, errors) : options.format === 'sarif' ? toSarifText(hosts, targets, files) : formatCheckText(hosts, errors);
+    options.format === 'json' ? toJson(hosts, errors) : options.format === 'sarif' ? toSarifText(hosts, targets, errors) : formatCheckText(hosts, errors, options.paint ?? NO_PAINT);
   const cancelled = hosts.some((h) => h.cancelled);
   const exitCode = cancelled ? 130 : errors.length > 0 ? 2 : hosts.some((h) => h.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   return { output, errors, exitCode };

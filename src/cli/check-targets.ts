@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { InventoryHost } from '../core/config/types';
 import type { CheckTarget } from '../core/net/index';
@@ -6,7 +6,17 @@ import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
 import { parseRdp } from '../core/rdp/parse';
 import { inventoryTarget, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
-import { describeFsError, type InputError } from '../core/lint/inputs';
+import { readInput, type InputError } from '../core/lint/inputs';
+import { positionsIn, type OutputPosition } from '../core/lint/output';
+
+/** Where a target was written down: the `full address` line of its `.rdp` file, or its inventory entry. */
+export interface TargetSource {
+  readonly path: string;
+  readonly position: OutputPosition;
+}
+
+/** A target and, when it came from a file, where in it. */
+export type LocatedTarget = CheckTarget & { readonly source?: TargetSource };
 
 /** `.rdp` files and anything that exists as a file are read for their address; the rest are addresses. */
 function looksLikeFile(arg: string): boolean {
@@ -19,34 +29,32 @@ function looksLikeFile(arg: string): boolean {
 }
 
 /** The target a `.rdp` file points at: `full address`, with `server port` when the address has no port. */
-export function targetFromRdpFile(path: string, name: string | undefined): CheckTarget | InputError {
-  let text: string;
-  try {
-    text = decodeBytes(readFileSync(path)).text;
-  } catch (error) {
-    return { path, message: describeFsError(error) };
-  }
+export function targetFromRdpFile(path: string, name: string | undefined): LocatedTarget | InputError {
+  const read = readInput(path); // never blocks on a FIFO or a device
+  if ('error' in read) return { path, message: read.error };
+  const text = decodeBytes(read.bytes).text;
   const found = rdpTarget(parseRdp(text));
   if (!found.ok) {
     const problem = found.problem.startsWith('it ') ? `${basename(path)} ${found.problem.slice(3)}` : found.problem.replace(/^./, (c) => c.toUpperCase());
     return { path, message: `${problem}.` };
   }
-  return { target: path, host: found.host, port: found.port, ...(name !== undefined && { name }) };
+  return { target: path, host: found.host, port: found.port, ...(name !== undefined && { name }), source: { path, position: positionsIn(text)(found.span) } };
 }
 
 /** `host`, `host:port`, `[v6]:port`, or a `.rdp` file (SPEC §3). */
-export function parseTarget(arg: string, name: string | undefined): CheckTarget | InputError {
+export function parseTarget(arg: string, name: string | undefined): LocatedTarget | InputError {
   if (looksLikeFile(arg)) return targetFromRdpFile(arg, name);
   const parsed = parseAddress(arg);
   if (!parsed.ok) return { path: arg, message: `Not a host, host:port or .rdp file: ${parsed.problem}.` };
   return { target: arg, host: parsed.address.host, port: parsed.address.port ?? DEFAULT_RDP_PORT, ...(name !== undefined && { name }) };
 }
 
-/** Inventory hosts from `.rdpdoctor.yaml` (SPEC §4); `name` is what the certificate must match. */
-export function targetsFromInventory(hosts: readonly InventoryHost[]): CheckTarget[] {
-  return hosts.map(inventoryTarget);
+/** Inventory hosts from `.rdpdoctor.yaml` (SPEC §4), each located at its entry; `name` is what the certificate must match. */
+export function targetsFromInventory(hosts: readonly InventoryHost[], file?: { path: string; text: string }): LocatedTarget[] {
+  const at = file && positionsIn(file.text);
+  return hosts.map((h) => ({ ...inventoryTarget(h), ...(file && at && { source: { path: file.path, position: at(h.span) } }) }));
 }
 
-export function isInputError(value: CheckTarget | InputError): value is InputError {
+export function isInputError(value: LocatedTarget | InputError): value is InputError {
   return 'message' in value;
 }

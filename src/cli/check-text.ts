@@ -1,29 +1,39 @@
 import { ntlmDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
+import { terminalSafe } from '../core/text/terminal';
+import { NO_PAINT, type Paint, type Style } from './output';
 
-const useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
-const paint = (code: number, text: string): string => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);
-
-const MARK: Readonly<Record<StepStatus, string>> = { ok: paint(32, '✓'), warning: paint(33, '!'), error: paint(31, '✗'), skipped: paint(2, '–') };
+const MARK: Readonly<Record<StepStatus, [Style, string]>> = { ok: ['green', '✓'], warning: ['yellow', '!'], error: ['red', '✗'], skipped: ['dim', '–'] };
 const TIMING: Readonly<Record<StepName, string>> = { dns: 'dnsMs', tcp: 'tcpMs', negotiation: 'negotiationMs', tls: 'tlsMs', certificate: 'certificateMs' };
-const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
-function ms(value: number | undefined): string {
-  return value === undefined ? '' : paint(2, `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
+function ms(paint: Paint, value: number | undefined): string {
+  return value === undefined ? '' : paint('dim', `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
 }
 
-/** One host as a ladder DNS → TCP → Negotiation → TLS → Certificate, each step with its findings. */
-export function formatHostText(host: HostCheckResult): string {
-  const lines = [`${paint(1, host.target)}  ${paint(2, `${host.host} port ${host.port}${host.name !== host.host ? `, certificate name ${host.name}` : ''}, ${ms(host.timings.totalMs)}`)}`];
+function mark(paint: Paint, status: StepStatus): string {
+  const [style, text] = MARK[status];
+  return paint(style, text);
+}
+
+/**
+ * One host as a ladder DNS → TCP → Negotiation → TLS → Certificate, each step with its findings. Names,
+ * details and messages carry what the server and the files sent (a certificate's names): made terminal-safe.
+ */
+export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): string {
+  const safe = terminalSafe;
+  const lines = [
+    `${paint('bold', safe(host.target))}  ${paint('dim', `${safe(host.host)} port ${host.port}${host.name !== host.host ? `, certificate name ${safe(host.name)}` : ''}, `)}${ms(paint, host.timings.totalMs)}`,
+  ];
   for (const step of STEP_ORDER) {
     const s = host.steps[step];
-    lines.push(`  ${MARK[s.status]} ${STEP_LABEL[step].padEnd(13)}${s.detail}  ${ms(host.timings[TIMING[step]])}`.trimEnd());
+    lines.push(`  ${mark(paint, s.status)} ${STEP_LABEL[step].padEnd(13)}${safe(s.detail)}  ${ms(paint, host.timings[TIMING[step]])}`.trimEnd());
     for (const f of host.findings.filter((x) => STEP_OF_RULE[x.ruleId] === step)) {
-      lines.push(`      ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.ruleId)}`);
+      lines.push(`      ${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${safe(f.message)}  ${paint('dim', f.ruleId)}`);
     }
     if (step === 'negotiation' && host.standardSecurity) {
       const s = host.standardSecurity;
-      lines.push(`      ${paint(2, `Standard RDP Security: ${s.encryptionMethod}, encryption level ${s.encryptionLevel}`)}`);
+      lines.push(`      ${paint('dim', safe(`Standard RDP Security: ${s.encryptionMethod}, encryption level ${s.encryptionLevel}`))}`);
     }
   }
   if (host.certificate) {
@@ -34,15 +44,29 @@ export function formatHostText(host: HostCheckResult): string {
       c.signatureAlgorithm,
       `SHA-256 ${c.sha256}`,
     ].filter(Boolean);
-    lines.push(`      ${paint(2, extra.join('; '))}`);
+    lines.push(`      ${paint('dim', safe(extra.join('; ')))}`);
   }
-  if (host.ntlm) lines.push(`      ${paint(2, `NTLM: ${ntlmDetail(host.ntlm)}`)}  ${ms(host.timings.ntlmMs)}`.trimEnd());
+  if (host.ntlm) lines.push(`      ${paint('dim', `NTLM: ${safe(ntlmDetail(host.ntlm))}`)}  ${ms(paint, host.timings.ntlmMs)}`.trimEnd());
   return lines.join('\n');
 }
 
-export function formatCheckText(hosts: readonly HostCheckResult[], errors: readonly InputError[]): string {
-  const out = hosts.map(formatHostText);
-  for (const e of errors) out.push(`${paint(31, 'error')} ${e.path}: ${e.message}`);
+/** A host's one-line verdict, printed on a terminal's stderr as the host finishes. */
+export function formatHostVerdict(host: HostCheckResult, paint: Paint = NO_PAINT): string {
+  const errors = host.findings.filter((f) => f.severity === 'error');
+  const warnings = host.findings.filter((f) => f.severity === 'warning');
+  const status: StepStatus = errors.length ? 'error' : warnings.length ? 'warning' : 'ok';
+  const worst = (errors[0] ?? warnings[0])?.ruleId;
+  const verdict = errors.length
+    ? `${errors.length} error${errors.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`
+    : warnings.length
+      ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
+      : 'fine';
+  return `${mark(paint, status)} ${terminalSafe(host.target)}  ${verdict}${worst ? ` (${worst})` : ''}  ${ms(paint, host.timings.totalMs)}`.trimEnd() + '\n';
+}
+
+export function formatCheckText(hosts: readonly HostCheckResult[], errors: readonly InputError[], paint: Paint = NO_PAINT): string {
+  const out = hosts.map((h) => formatHostText(h, paint));
+  for (const e of errors) out.push(`${paint('red', 'error')} ${terminalSafe(e.path)}: ${terminalSafe(e.message)}`);
   const withErrors = hosts.filter((h) => h.findings.some((f) => f.severity === 'error')).length;
   const withWarnings = hosts.filter((h) => !h.findings.some((f) => f.severity === 'error') && h.findings.some((f) => f.severity === 'warning')).length;
   const n = hosts.length;

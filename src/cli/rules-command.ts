@@ -1,5 +1,6 @@
 import { ruleDocsUrl } from '../core/knowledge/docs-links';
 import { ALL_RULES } from '../core/rules/registry';
+import { toJsonOutput } from './version';
 
 /** Runs `rules`: every rule with its ID, name, default severity and whether it has a fix. */
 export function runRules(format: 'text' | 'json'): string {
@@ -13,7 +14,7 @@ export function runRules(format: 'text' | 'json'): string {
       tags: r.tags,
       docs: ruleDocsUrl(r.id),
     }));
-    return JSON.stringify({ rules }, null, 2) + '\n';
+    return toJsonOutput({ rules });
   }
   const width = Math.max(...ALL_RULES.map((r) => r.name.length));
   return (

@@ -1,7 +1,7 @@
 import type { LintReport } from '../core/lint/output';
 import { toSarif } from '../core/report/sarif';
 
-/** The lint report as SARIF: one result per finding, with its region. */
+/** The lint report as SARIF: one result per finding, with its region; the inputs it could not read as notifications of the run. */
 export function toOutputFindingsSarif(report: LintReport): object {
   return toSarif(
     report.files.flatMap((file) =>
@@ -20,5 +20,6 @@ export function toOutputFindingsSarif(report: LintReport): object {
         }),
       })),
     ),
+    { invocation: { endTimeUtc: new Date().toISOString(), errors: report.errors } },
   );
 }

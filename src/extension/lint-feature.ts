@@ -87,10 +87,7 @@ export class LintFeature implements vscode.Disposable {
   }
 
   private async opened(document: vscode.TextDocument): Promise<void> {
-    const format = this.formatOf(document);
-    if (!format) return;
-    // An `.rdp` file's encoding is read from disk first, so the file is linted once, with RDP006 right.
-    if (format === 'rdp' && document.uri.scheme === 'file' && !this.documents.bytesOf(document.uri)) await this.readBytes(document);
+    if (!this.formatOf(document)) return;
     await this.lint(document, false);
   }
 
@@ -98,7 +95,7 @@ export class LintFeature implements vscode.Disposable {
     const format = this.formatOf(document);
     if (!format) return;
     // Saving may change the encoding (Save with Encoding): read the bytes again, lint once.
-    if (format === 'rdp' && document.uri.scheme === 'file') await this.readBytes(document);
+    if (format === 'rdp' && document.uri.scheme !== 'untitled') await this.readBytes(document);
     await this.lint(document, true);
   }
 
@@ -141,6 +138,10 @@ export class LintFeature implements vscode.Disposable {
   private async lint(document: vscode.TextDocument, force: boolean): Promise<DocumentLint | undefined> {
     const state = this.documents.get(document);
     if (!state.formatOf || document.isClosed) return undefined;
+    if (state.lint && !force) return state.lint;
+    // An `.rdp` file's encoding is read from disk before its first lint, whoever asks first (the open, a code
+    // action, a hover), so the file is linted once, with RDP006 right.
+    if (state.formatOf === 'rdp' && document.uri.scheme !== 'untitled' && !this.documents.bytesOf(document.uri)) await this.readBytes(document);
     if (state.lint && !force) return state.lint;
     if (!settings.lintEnabled(document.uri)) {
       this.collection.delete(document.uri);

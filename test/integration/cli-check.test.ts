@@ -8,6 +8,8 @@ import { generateCertificates, type CertCase } from './lab/certs';
 import { startFakeRdpServer } from './lab/fake-rdp-server';
 import type { LocalServer } from './lab/local-server';
 import { freePort, missingBinaries } from './lab/processes';
+import { sarifSchemaErrors } from '../unit/cli/cli-harness';
+import forge from 'node-forge';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const skip = (!existsSync(CLI) && 'dist/cli.js is not built (npm run build)') || (missingBinaries(['openssl']).length > 0 && 'openssl is not installed');
@@ -99,6 +101,72 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.deepEqual(ids, ['NET010', 'NET022']);
     assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'nla.rdp');
     assert.match(log.runs[0].results[0].message.text, /^nla\.rdp: The server requires/);
+  });
+
+  it('SARIF locations: the full address line of a .rdp file, the inventory entry, a logical location for a typed host; valid against the SARIF 2.1.0 schema', async () => {
+    writeFileSync(join(dir, 'second-line.rdp'), `screen mode id:i:2\r\nfull address:s:127.0.0.1:${closedPort}\r\n`);
+    const inventory = join(dir, 'inventory.yaml');
+    writeFileSync(inventory, `hosts:\n  - group: Lab\n    hosts:\n      - { host: 127.0.0.1, port: ${closedPort} }\n`);
+    const r = await run(['check', 'second-line.rdp', `127.0.0.1:${closedPort}`, '--inventory', inventory, '--format', 'sarif'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const log = JSON.parse(r.stdout);
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const [fromFile, typed, fromInventory] = log.runs[0].results;
+    assert.equal(fromFile.ruleId, 'NET002');
+    assert.deepEqual(fromFile.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'second-line.rdp' },
+      region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 1 + `full address:s:127.0.0.1:${closedPort}`.length },
+    });
+    assert.equal(typed.locations[0].physicalLocation, undefined);
+    assert.equal(typed.locations[0].logicalLocations[0].name, `127.0.0.1:${closedPort}`);
+    assert.equal(fromInventory.locations[0].physicalLocation.region.startLine, 4);
+    assert.match(fromInventory.locations[0].physicalLocation.artifactLocation.uri, /inventory\.yaml$/);
+    assert.equal(log.runs[0].invocations[0].executionSuccessful, true);
+    rmSync(inventory);
+  });
+
+  it('on a terminal, each host\'s verdict goes to stderr as it finishes; stdout JSON stays clean', { skip: !existsSync('/usr/bin/script') && 'no script(1)' }, async () => {
+    // script(1) gives the command a terminal; stdout goes to a file, stderr stays on the terminal script records.
+    const out = join(dir, 'tty.json');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check 127.0.0.1:${closedPort} 127.0.0.1:${nlaServer.port} --format json > ${JSON.stringify(out)}`;
+    // Spawned asynchronously: the fake servers answer from this process's event loop.
+    const r = await new Promise<{ status: number | null; stdout: string }>((done) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('exit', (status) => done({ status, stdout }));
+    });
+    assert.equal(r.status, 1, r.stdout);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(json.hosts.length, 2);
+    assert.match(r.stdout, new RegExp(`✗ 127\\.0\\.0\\.1:${closedPort}  1 error \\(NET002\\)`));
+    assert.match(r.stdout, new RegExp(`✓ 127\\.0\\.0\\.1:${nlaServer.port}  fine|! 127\\.0\\.0\\.1:${nlaServer.port}  \\d+ warnings?`));
+    const piped = await run(['check', `127.0.0.1:${closedPort}`, '--format', 'json'], dir);
+    assert.equal(piped.stderr, '', 'no verdict lines when stderr is not a terminal');
+  });
+
+  it('a hostile certificate name never reaches the terminal raw: the ladder shows it escaped', async () => {
+    const keys = forge.pki.rsa.generateKeyPair(1024);
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = keys.publicKey;
+    cert.serialNumber = '01';
+    cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+    cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+    const attrs = [{ name: 'commonName', value: 'h\x1b]0;PWNED\x07ost\x1b[2J', valueTagClass: forge.asn1.Type.UTF8 } as unknown as forge.pki.CertificateField];
+    cert.setSubject(attrs);
+    cert.setIssuer(attrs);
+    cert.sign(keys.privateKey, forge.md.sha256.create());
+    const hostile = await startFakeRdpServer({ mode: 'tls', cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(keys.privateKey) });
+    try {
+      const r = await run(['check', `127.0.0.1:${hostile.port}`], dir);
+      assert.doesNotMatch(r.stdout, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+      // X.509 name formatting escapes the `;` itself; ours escapes the controls.
+      assert.match(r.stdout, /CN=h\\x1b\]0\\;PWNED\\x07ost\\x1b\[2J/);
+      const json = JSON.parse((await run(['check', `127.0.0.1:${hostile.port}`, '--format', 'json'], dir)).stdout);
+      assert.match(json.hosts[0].certificate.subject, /\x1b\]0\\;PWNED\x07/, 'JSON keeps the raw name');
+    } finally {
+      await hostile.close();
+    }
   });
 
   it('a .rdp file: its full address (or server port) is checked, --name sets the certificate name', async () => {

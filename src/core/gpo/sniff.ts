@@ -4,6 +4,7 @@ import { GPP_REGISTRY_SETTINGS_CLSID, NS } from './namespaces';
 import { REG4_HEADER, REG5_HEADER } from './read-reg';
 import { isLgpoAction, lgpoConfiguration } from './read-lgpo-text';
 import { hasPolSignature } from './registry-pol-records';
+import { firstLines } from '../text/line-index';
 
 /** What sniffing found: an export format, or a GPO backup's `bkupInfo.xml` (which names the folder a backup). */
 export type SniffedFormat = Exclude<PolicyFormat, 'gpo-backup'> | 'gpo-backup-info';
@@ -39,13 +40,13 @@ function xmlHead(text: string): { root?: { uri: string; local: string; attribute
   return found;
 }
 
-function firstLines(text: string, count: number): string[] {
-  return text.slice(0, 8192).split(/\r\n|\r|\n/, count);
+function headLines(text: string, count: number): string[] {
+  return firstLines(text, count, 8192);
 }
 
 /** LGPO text: after comments and blank lines, a configuration line, two more lines, then an action. */
 function looksLikeLgpo(text: string): boolean {
-  const lines = firstLines(text, 400).filter((l) => l.trim() !== '' && !l.trimStart().startsWith(';'));
+  const lines = headLines(text, 400).filter((l) => l.trim() !== '' && !l.trimStart().startsWith(';'));
   return lines.length >= 4 && lgpoConfiguration(lines[0]!) !== undefined && isLgpoAction(lines[3]!);
 }
 
@@ -105,7 +106,7 @@ export function sniffPolicyExport(bytes: Uint8Array | undefined, text: string): 
   const start = text.search(/\S/);
   if (start < 0) return undefined;
   if (text.charCodeAt(start) === 60 /* < */) return sniffXml(text);
-  const first = firstLines(text.slice(start), 1)[0]!.trim();
+  const first = firstLines(text.slice(start), 1, 8192)[0]!.trim();
   if (first === REG5_HEADER || first === REG4_HEADER) return 'reg';
   if (looksLikeSecurityTemplate(text)) return 'security-template';
   if (looksLikeLgpo(text)) return 'lgpo-text';

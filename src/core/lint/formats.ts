@@ -3,6 +3,7 @@ import type { PolicyFormat } from '../gpo/model';
 import { sniffPolicyExport } from '../gpo/sniff';
 import { findProperty } from '../rdp/properties/index';
 import type { DecodedText } from '../text/decode';
+import { firstLines } from '../text/line-index';
 
 /** The `format` values of SPEC §3 (plus the GPP registry file and the security template a GPO also keeps). */
 export type FileFormat = 'rdp' | 'config' | PolicyFormat;
@@ -18,7 +19,7 @@ function baseName(path: string): string {
 
 /** Whether the text reads like an `.rdp` file: most lines are `name:type:value` and some names are known. */
 export function looksLikeRdp(text: string): boolean {
-  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/, 60).filter((l) => l.trim() !== '');
+  const lines = firstLines(text, 60, 64 * 1024).filter((l) => l.trim() !== '');
   if (lines.length === 0) return false;
   let shaped = 0;
   let known = 0;

@@ -1,12 +1,15 @@
 import { constants } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { isBackupFolder } from '../gpo/read-gpo-backup';
 import { isCandidateName } from './formats';
 import { appendAll } from '../text/collections';
+import { IgnoreRules } from './ignore-files';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Never walked into, ignore files or not: no `.rdp` file or policy export lives there. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface InputFile {
   readonly path: string;
@@ -14,6 +17,8 @@ export interface InputFile {
   readonly named: boolean;
   /** A GPO backup folder (it holds `bkupInfo.xml`), linted as one export. */
   readonly kind?: 'gpo-backup';
+  /** The content, already read (standard input); `path` then is the name it is reported and detected by. */
+  readonly bytes?: Uint8Array;
 }
 
 /** An input that could not be read, or a part of one (a policy export's reader reports where). */
@@ -25,51 +30,158 @@ export interface InputError {
   readonly byteOffset?: number;
 }
 
-function walk(dir: string, out: InputFile[], errors: InputError[], named = false): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch (error) {
-    errors.push({ path: dir, message: describeFsError(error) });
-    return;
+export interface CollectOptions {
+  /** Honour `.gitignore` and `.rdpdoctorignore` in folder walks and glob matches (default true; `--no-ignore`). */
+  readonly ignore?: boolean;
+  /** Files named on the command line are recognized as in a folder walk, and skipped when not a known format (`--ignore-unknown`). */
+  readonly ignoreUnknown?: boolean;
+}
+
+export interface CollectedInputs {
+  readonly files: InputFile[];
+  readonly errors: InputError[];
+  /** The arguments that matched no file to lint (a glob with no match, a folder with nothing to lint). */
+  readonly unmatched: string[];
+}
+
+const NOT_REGULAR = 'Not a regular file (a FIFO, socket or device): not read.';
+
+/** One collection: what was visited (so a symlink loop or a second link is walked once) and what was found. */
+class Walk {
+  readonly files: InputFile[] = [];
+  readonly errors: InputError[] = [];
+  /** Files and GPO backups met, counting those met again through another argument or link. */
+  found = 0;
+  private readonly visitedFolders = new Set<string>();
+  private readonly seenFiles = new Set<string>();
+  /** The top folder whose ignore files apply to the argument being expanded (absolute). */
+  root = process.cwd();
+
+  constructor(private readonly ignoreRules: IgnoreRules | undefined) {}
+
+  /** Whether this folder or file (by device and inode) is met for the first time. */
+  firstVisit(info: Stats, folder: boolean): boolean {
+    const key = `${info.dev}:${info.ino}`;
+    const seen = folder ? this.visitedFolders : this.seenFiles;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   }
-  if (isBackupFolder(entries.filter((e) => e.isFile()).map((e) => e.name))) {
-    out.push({ path: dir, named, kind: 'gpo-backup' });
-    return;
+
+  ignored(path: string, folder: boolean): boolean {
+    return this.ignoreRules?.ignores(resolve(path), folder, this.root) ?? false;
   }
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+
+  addFile(path: string, named: boolean, info?: Stats): void {
+    let stats = info;
+    if (!stats) {
       try {
-        const info = statSync(full);
-        isDirectory = info.isDirectory();
-        isFile = info.isFile();
+        stats = statSync(path);
       } catch (error) {
-        errors.push({ path: full, message: describeFsError(error) });
-        continue;
+        this.errors.push({ path, message: describeFsError(error) });
+        return;
       }
     }
-    if (isDirectory) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, out, errors);
-    } else if (isFile && isCandidateName(entry.name)) out.push({ path: full, named: false });
+    this.found++;
+    if (this.firstVisit(stats, false)) this.files.push({ path, named });
+  }
+
+  folder(dir: string, info: Stats, named: boolean): void {
+    if (!this.firstVisit(info, true)) {
+      this.found++; // walked already (`lint . sub`, or a link back up): matched, not linted twice
+      return;
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      this.errors.push({ path: dir, message: describeFsError(error) });
+      return;
+    }
+    if (isBackupFolder(entries.filter((e) => e.isFile()).map((e) => e.name))) {
+      this.found++;
+      this.files.push({ path: dir, named, kind: 'gpo-backup' });
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      // A symlink is followed to what it names; FIFOs, sockets and devices are skipped without being opened.
+      if (!entry.isDirectory() && !entry.isFile() && !entry.isSymbolicLink()) continue;
+      let stats: Stats;
+      try {
+        stats = statSync(full);
+      } catch (error) {
+        if (entry.isSymbolicLink()) this.errors.push({ path: full, message: describeFsError(error) });
+        continue;
+      }
+      if (stats.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name) && !this.ignored(full, true)) this.folder(full, stats, false);
+      } else if (stats.isFile() && isCandidateName(entry.name) && !this.ignored(full, false)) {
+        this.addFile(full, false, stats);
+      }
+    }
+  }
+
+  /** A glob's matches, relative to the working folder, each a file or a folder as a walk would meet it. */
+  glob(pattern: string, cwd: string): void {
+    const matches = globSync(process.platform === 'win32' ? pattern.split('\\').join('/') : pattern, {
+      cwd,
+      onlyFiles: false,
+      followSymbolicLinks: false,
+      ignore: [...SKIPPED_FOLDERS].map((f) => `**/${f}/**`),
+      expandDirectories: false,
+    }).sort();
+    for (const match of matches) {
+      const path = match.endsWith('/') ? match.slice(0, -1) : match;
+      let stats: Stats;
+      try {
+        stats = statSync(join(cwd, path));
+      } catch (error) {
+        this.errors.push({ path, message: describeFsError(error) });
+        continue;
+      }
+      if (stats.isDirectory()) {
+        if (!this.ignored(join(cwd, path), true)) this.folder(path, stats, false);
+      } else if (stats.isFile() && isCandidateName(path) && !this.ignored(join(cwd, path), false)) this.addFile(path, false, stats);
+    }
   }
 }
 
-/** Expands files and folders (recursively) into the files to lint, in a stable order. */
-export function collectInputs(paths: readonly string[]): { files: InputFile[]; errors: InputError[] } {
-  const files: InputFile[] = [];
-  const errors: InputError[] = [];
+/**
+ * Expands files, folders (recursively) and globs into the files to lint, in a stable order (SPEC §3): each
+ * folder and file is visited once however many links lead to it; FIFOs, sockets and devices are refused
+ * before they are opened; an argument that yields nothing to lint is listed in `unmatched`.
+ */
+export function collectInputs(paths: readonly string[], options: CollectOptions = {}): CollectedInputs {
+  const cwd = process.cwd(); // ignore files are read from here down, and globs expanded from here
+  const read = (path: string): string | undefined => {
+    const input = readInput(path);
+    return 'bytes' in input ? Buffer.from(input.bytes).toString('utf8') : undefined;
+  };
+  const walk = new Walk(options.ignore === false ? undefined : new IgnoreRules(read));
+  const unmatched: string[] = [];
   for (const path of paths) {
+    const before = walk.found + walk.errors.length;
+    let stats: Stats | undefined;
     try {
-      if (statSync(path).isDirectory()) walk(path, files, errors, true);
-      else files.push({ path, named: true });
+      stats = statSync(path);
     } catch (error) {
-      errors.push({ path, message: describeFsError(error) });
+      if (!isDynamicPattern(path)) {
+        walk.errors.push({ path, message: describeFsError(error) });
+        continue;
+      }
     }
+    // Inside the working folder the ignore files from there down apply; a folder elsewhere brings its own.
+    const fromCwd = relative(cwd, resolve(path));
+    const outside = fromCwd.startsWith('..') || isAbsolute(fromCwd);
+    walk.root = !stats || !outside ? cwd : stats.isDirectory() ? resolve(path) : dirname(resolve(path));
+    if (!stats) walk.glob(path, cwd);
+    else if (stats.isDirectory()) walk.folder(path, stats, true);
+    else if (stats.isFile()) walk.addFile(path, options.ignoreUnknown !== true, stats);
+    else walk.errors.push({ path, message: NOT_REGULAR });
+    if (walk.found + walk.errors.length === before) unmatched.push(path);
   }
-  return { files, errors };
+  return { files: walk.files, errors: walk.errors, unmatched };
 }
 
 /** A one-line reason for a file-system error, without a stack trace. */
@@ -149,7 +261,7 @@ export function readInput(path: string): { bytes: Buffer } | { error: string } {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
     if (info.isDirectory()) return { error: 'Is a folder, not a file.' };
-    if (!info.isFile()) return { error: 'Not a regular file (a FIFO, socket or device): not read.' };
+    if (!info.isFile()) return { error: NOT_REGULAR };
     if (info.size > MAX_FILE_BYTES) return { error: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
     const bytes = Buffer.allocUnsafe(info.size);
     let filled = 0;

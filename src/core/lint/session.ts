@@ -24,7 +24,16 @@ export interface LintCommandOptions {
   readonly paths: readonly string[];
   readonly configPath?: string;
   readonly fix: boolean;
+  /** Honour `.gitignore` and `.rdpdoctorignore` (default true). */
+  readonly ignore?: boolean;
+  /** Skip named files that are not a format RDP Doctor reads, instead of reporting them (a pre-commit hook's file list). */
+  readonly ignoreUnknown?: boolean;
+  /** Standard input, for a `-` among the paths: its bytes and the name it is detected and reported by. */
+  readonly stdin?: { readonly bytes: Uint8Array; readonly filename: string };
 }
+
+/** The name standard input is reported by when `--stdin-filename` is not given. */
+export const STDIN_NAME = '<stdin>';
 
 /** Loads and caches the config that applies to each file. */
 class ConfigResolver {
@@ -70,7 +79,7 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   let notFixed: string | undefined;
   if (fix && format === 'rdp' && isSignedRdp(text)) {
     notFixed = 'signed: any change invalidates the signature; fix it where it is signed (rdpsign)';
-  } else if (fix && (format === 'rdp' || format === 'config')) {
+  } else if (fix && input.bytes === undefined && (format === 'rdp' || format === 'config')) {
     const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
     if (result.text !== text) {
       try {
@@ -104,7 +113,7 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     appendAll(errors, backup.errors);
     return;
   }
-  const read = readInput(input.path);
+  const read = input.bytes !== undefined ? { bytes: Buffer.from(input.bytes) } : readInput(input.path);
   if ('error' in read) {
     errors.push({ path: displayPath(input.path), message: read.error });
     return;
@@ -193,7 +202,10 @@ const inThisThread: ChunkRunner = async (inputs, configPath, fix) => [lintChunk(
  * cross-file checks, and say which exit code of SPEC §3 the result means.
  */
 export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread): Promise<{ report: LintReport; exitCode: number }> {
-  const { files: inputs, errors } = collectInputs(options.paths);
+  const named = options.paths.filter((p) => p !== '-');
+  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false });
+  for (const path of unmatched) errors.push({ path, message: 'No file to lint matches it (see .gitignore, .rdpdoctorignore, or --no-ignore).' });
+  if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
   const chunks = await runChunks(inputs, options.configPath, options.fix);
   const seen = new Set<string>();
   for (const chunk of chunks) {

@@ -1,4 +1,4 @@
-import { printable } from '../text/printable';
+import { terminalSafe } from '../text/terminal';
 import type { NtlmInfo } from './ntlm';
 import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StepName, TlsSummary, TlsVersion } from './types';
 
@@ -114,7 +114,7 @@ export function ntlmDetail(info: NtlmInfo): string {
   ].filter(Boolean);
   const more = [info.productVersion && `version ${info.productVersion}`, info.serverTime && `clock ${info.serverTime}`].filter(Boolean);
   // The names come from the server: escaped, so they cannot drive a terminal.
-  return printable(`${parts.join(' ')}${more.length ? `, ${more.join(', ')}` : ''}.`);
+  return terminalSafe(`${parts.join(' ')}${more.length ? `, ${more.join(', ')}` : ''}.`);
 }
 
 /** One status and one line per step, for the text report and the Hosts view. */

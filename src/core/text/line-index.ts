@@ -88,3 +88,8 @@ export class LineIndex {
     return this.starts.map((start, line) => ({ start, end: this.lineEnd(line) }));
   }
 }
+
+/** The first `count` lines of a text's first `maxChars` characters (sniffing a format needs no more). */
+export function firstLines(text: string, count: number, maxChars: number): string[] {
+  return text.slice(0, maxChars).split(/\r\n|\r|\n/, count);
+}

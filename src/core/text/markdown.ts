@@ -1,4 +1,4 @@
-import { printable } from './printable';
+import { terminalSafe } from './terminal';
 
 /**
  * Characters Markdown (CommonMark/GFM) reads as emphasis, code, links, images, HTML, entities, headings, strikethrough or a
@@ -16,12 +16,12 @@ const BARE_LINK = /:\/\/|\bwww\./gi;
  * server's message) for Markdown: shown literally on one line, never markup. Every special character is backslash-escaped
  * (CommonMark §2.4: any ASCII punctuation may be), so `[x](command:…)` is no link and `<img src=x>` no HTML; bare
  * `https://…` and `www.` are broken so nothing autolinks; controls and bidi overrides are shown as `\xNN`/`\uNNNN`
- * (`printable`); line breaks become `lineBreak` (a space; the report's tables use `<br>`).
+ * (`terminalSafe`); line breaks become `lineBreak` (a space; the report's tables use `<br>`).
  */
 export function escapeMarkdown(text: string, lineBreak = ' '): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => printable(line.replace(SPECIAL, '\\$&').replace(BARE_LINK, (m) => (m === '://' ? '\\://' : `${m.slice(0, 3)}\\.`))))
+    .map((line) => terminalSafe(line.replace(SPECIAL, '\\$&').replace(BARE_LINK, (m) => (m === '://' ? '\\://' : `${m.slice(0, 3)}\\.`))))
     .join(lineBreak);
 }
 
@@ -31,7 +31,7 @@ export function escapeMarkdown(text: string, lineBreak = ' '): string {
  * `\|` inside a table cell (GFM reads it there as a literal pipe). Nothing inside a code span is a link or HTML.
  */
 export function codeSpan(text: string, inTable = false): string {
-  const flat = printable(text.replace(/\r\n|\r|\n/g, ' '));
+  const flat = terminalSafe(text.replace(/\r\n|\r|\n/g, ' '));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

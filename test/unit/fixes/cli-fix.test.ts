@@ -54,7 +54,7 @@ describe('rdp-doctor fix', () => {
     const r = run(['fix', 'require-nla', '--param', 'computerName=rdsh01', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['id', 'title', 'runsOn', 'script']);
+    assert.deepEqual(Object.keys(out), ['tool', 'version', 'schemaVersion', 'id', 'title', 'runsOn', 'script']);
     assert.equal(out.id, 'require-nla');
     assert.match(out.script, /Invoke-Command -ComputerName \$ComputerName -ScriptBlock \$fix/);
   });
@@ -64,7 +64,7 @@ describe('rdp-doctor fix', () => {
       const r = run(args);
       assert.equal(r.code, 0, r.stderr);
       for (const fix of POWERSHELL_FIXES) assert.match(r.stdout, new RegExp(`^${fix.id} `, 'm'));
-      assert.match(r.stdout, /^bind-listener-cert +server +Bind a certificate to the RDP listener +\(thumbprint \[computerName\]\)$/m);
+      assert.match(r.stdout, /^bind-listener-cert +rdp-bind-listener-cert +server +Bind a certificate to the RDP listener +\(thumbprint \[computerName\]\)$/m);
     }
     const json = JSON.parse(run(['fix', '--list', '--format', 'json']).stdout);
     assert.deepEqual(json.fixes.map((f: { id: string }) => f.id), POWERSHELL_FIXES.map((f) => f.id));
@@ -107,8 +107,7 @@ describe('rdp-doctor fix', () => {
   });
 
   it('shows the fix command in --help', () => {
-    const r = run(['--help']);
-    assert.match(r.stdout, /^ {2}fix FIX_ID {10}Print a PowerShell fix/m);
-    assert.match(r.stdout, /--param KEY=VALUE \(repeatable\)/);
+    assert.match(run(['--help']).stdout, /^ {2}fix FIX_ID {10}Print a PowerShell fix/m);
+    assert.match(run(['fix', '--help']).stdout, /--param KEY=VALUE +A parameter of the fix \(repeatable\)/);
   });
 });

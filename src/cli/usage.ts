@@ -1,0 +1,103 @@
+/** The help the CLI prints: `rdp-doctor --help` for all commands, `rdp-doctor COMMAND --help` for one. */
+
+const OUTPUT_OPTIONS = `  -o, --output-file FILE  Write the report to FILE (through a temporary file and a rename)
+  --color, --no-color     Colour the text output or not (default: when stdout is a terminal;
+                          FORCE_COLOR and NO_COLOR are honoured)
+  -h, --help              Show this help`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  lint: `Usage: rdp-doctor lint [PATH...] [options]
+
+Lint .rdp files, Group Policy and registry exports and .rdpdoctor.yaml.
+PATH is a file, a folder (walked recursively) or a quoted glob ("**/*.rdp"), expanded by
+rdp-doctor itself so it works in PowerShell and cmd; "-" reads standard input. Default: ".".
+Folder walks and globs honour .gitignore and .rdpdoctorignore and skip .git and node_modules.
+
+Options:
+  --format text|json|sarif|compact
+                          compact: PATH:LINE:COLUMN: SEVERITY MESSAGE [RULE], one a line
+  --config FILE           Use this .rdpdoctor.yaml instead of the nearest one
+  --fix                   Apply the safe fixes to .rdp files and the config, then lint again
+  --quiet                 Report errors only
+  --max-warnings N        Exit 1 when there are more than N warnings
+  --no-ignore             Do not honour .gitignore and .rdpdoctorignore
+  --ignore-unknown        Skip named files that are not a format rdp-doctor reads (for hooks
+                          that pass every staged .xml or .inf) instead of reporting them
+  --stdin-filename NAME   The name standard input ("-") is detected and reported by
+${OUTPUT_OPTIONS}
+
+Exit codes: 0 no error finding, 1 error findings or too many warnings, 2 usage error,
+unreadable input, or an argument that matched nothing to lint.
+`,
+  check: `Usage: rdp-doctor check [TARGET...] [options]
+
+Check live RDP listeners: DNS, TCP, the X.224 security negotiation, TLS and the certificate.
+TARGET is host, host:port, [v6]:port, or an .rdp file (its full address is used).
+On a terminal, each host's verdict is printed on stderr as it finishes; the report follows on stdout.
+
+Options:
+  --inventory FILE        Check the hosts listed in this .rdpdoctor.yaml
+  --format text|json|sarif
+  --timeout MS            Time allowed for each step (100–600000)
+  --concurrency N         Hosts checked at once (1–256)
+  --ca FILE               Trust this CA certificate file too (repeatable)
+  --name NAME             The name the certificate must match
+${OUTPUT_OPTIONS}
+
+Exit codes: 0 no error finding, 1 error findings, 2 usage error or unreadable input.
+`,
+  explain: `Usage: rdp-doctor explain CODE [EXTENDED] [options]
+
+Explain a Remote Desktop error code (0x904, 2308, …) and the checks that tell its causes apart.
+
+Options:
+  --extended CODE         The extended disconnect reason shown with it
+  --family disconnect|extended|errinfo|neg-failure|logon
+                          Read a lone code in that family: --family errinfo 0xC
+  --format text|json
+${OUTPUT_OPTIONS}
+
+Exit codes: 0 explained, 2 unknown or malformed code.
+`,
+  fix: `Usage: rdp-doctor fix FIX_ID [--param KEY=VALUE]... [options]
+       rdp-doctor fix --list [options]
+
+Print a PowerShell fix with validated, single-quoted parameters (it is printed, never run).
+FIX_ID is the fix's ID or its snippet prefix (set-security-layer or rdp-set-security-layer);
+parameter names are matched in any case.
+
+Options:
+  --param KEY=VALUE       A parameter of the fix (repeatable)
+  --list                  List the fixes, their snippet prefixes and parameters
+  --format text|json
+${OUTPUT_OPTIONS}
+
+Exit codes: 0 printed, 2 unknown fix, unknown parameter or invalid value.
+`,
+  rules: `Usage: rdp-doctor rules [options]
+
+List the rules: ID, name, default severity, whether --fix fixes it, and what it flags.
+
+Options:
+  --format text|json
+${OUTPUT_OPTIONS}
+`,
+};
+
+export const USAGE = `Usage: rdp-doctor <command> [options]
+
+Commands:
+  lint [PATH...]      Lint .rdp files, Group Policy exports and .rdpdoctor.yaml (files, folders, globs, -)
+  check [TARGET...]   Check live RDP listeners: DNS, TCP, negotiation, TLS, certificate
+  explain CODE        Explain a Remote Desktop error code (0x904, 2308, …)
+  fix FIX_ID          Print a PowerShell fix with validated, quoted parameters (fix --list lists them)
+  rules               List the rules
+
+Run "rdp-doctor COMMAND --help" for a command's options.
+
+Options:
+  -h, --help          Show this help
+  -v, --version       Show the version
+
+Exit codes: 0 no error finding, 1 error findings, 2 usage error or unreadable input.
+`;

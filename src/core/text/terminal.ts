@@ -1,0 +1,20 @@
+/**
+ * C0 controls except tab (line feeds too: one finding stays one line), DEL, C1 controls, and the Unicode bidi controls (LRM, RLM, ALM,
+ * embeddings, overrides, isolates): what a terminal acts on instead of showing. ESC is in C0.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeOne(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text from a file, an export or a server as a terminal may print it: every control character and bidi
+ * control shown as an escape (`\x1b`, `\u202e`), so no input can move the cursor, set the title or reorder a line.
+ */
+export function terminalSafe(text: string): string {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(text) ? text.replace(UNSAFE, escapeOne) : text;
+}

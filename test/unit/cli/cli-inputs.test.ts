@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli, utf16 } from './cli-harness';
+
+const BAD = 'full address:s:10.0.0.5\r\nenablecredsspsupport:i:0\r\n'; // two warnings: RDP012, RDP020
+const GOOD = 'full address:s:rdsh01.contoso.com\r\n';
+
+interface JsonReport {
+  files: { path: string; format: string; findings: { ruleId: string; severity: string; line: number }[] }[];
+  errors: { path: string; message: string }[];
+}
+
+function lintedPaths(stdout: string): string[] {
+  return (JSON.parse(stdout) as JsonReport).files.map((f) => f.path.split('\\').join('/')).sort();
+}
+
+describe('rdp-doctor lint: inputs (SPEC §3)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-inputs-'));
+    for (const folder of ['dist/nested', 'out', '.vscode-test', 'node_modules/pkg', '.git', 'logs', 'kept/deeper']) mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, 'dist/a.rdp'), utf16(BAD));
+    writeFileSync(join(dir, 'dist/nested/b.rdp'), BAD);
+    writeFileSync(join(dir, 'out/c.rdp'), BAD);
+    writeFileSync(join(dir, '.vscode-test/d.rdp'), BAD);
+    writeFileSync(join(dir, 'node_modules/pkg/e.rdp'), BAD);
+    writeFileSync(join(dir, '.git/f.rdp'), BAD);
+    writeFileSync(join(dir, 'logs/g.rdp'), BAD);
+    writeFileSync(join(dir, 'kept/h.rdp'), BAD);
+    writeFileSync(join(dir, 'kept/secret.rdp'), BAD);
+    writeFileSync(join(dir, 'kept/deeper/back.rdp'), BAD);
+    writeFileSync(join(dir, '.gitignore'), 'logs/\n');
+    writeFileSync(join(dir, 'kept/.rdpdoctorignore'), '*.rdp\n!h.rdp\n');
+    writeFileSync(join(dir, 'kept/deeper/.gitignore'), '!back.rdp\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('expands a quoted glob itself, as PowerShell and cmd pass it, into folders named dist', () => {
+    const r = runCli(['lint', 'dist/**/*.rdp', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(lintedPaths(r.stdout), ['dist/a.rdp', 'dist/nested/b.rdp']);
+  });
+
+  it('walks dist, out and .vscode-test; only .git and node_modules are built-in skips; honours .gitignore and .rdpdoctorignore', () => {
+    const r = runCli(['lint', '.', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    // logs/ is in .gitignore; kept/.rdpdoctorignore drops *.rdp but h.rdp; kept/deeper/.gitignore brings back.rdp back (the deeper file wins).
+    assert.deepEqual(lintedPaths(r.stdout), ['.vscode-test/d.rdp', 'dist/a.rdp', 'dist/nested/b.rdp', 'kept/deeper/back.rdp', 'kept/h.rdp', 'out/c.rdp']);
+  });
+
+  it('applies the ignore files to glob matches too, and --no-ignore turns them off', () => {
+    const ignored = runCli(['lint', '**/*.rdp', '--format', 'json'], dir);
+    assert.deepEqual(lintedPaths(ignored.stdout), ['dist/a.rdp', 'dist/nested/b.rdp', 'kept/deeper/back.rdp', 'kept/h.rdp', 'out/c.rdp']);
+    const all = runCli(['lint', '.', '--no-ignore', '--format', 'json'], dir);
+    assert.deepEqual(lintedPaths(all.stdout), [
+      '.vscode-test/d.rdp',
+      'dist/a.rdp',
+      'dist/nested/b.rdp',
+      'kept/deeper/back.rdp',
+      'kept/h.rdp',
+      'kept/secret.rdp',
+      'logs/g.rdp',
+      'out/c.rdp',
+    ]);
+  });
+
+  it('lints each file once when arguments overlap, and an overlapping argument is not "unmatched"', () => {
+    const r = runCli(['lint', '.', 'dist', 'dist/a.rdp', 'dist/**/*.rdp', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual(lintedPaths(r.stdout), ['.vscode-test/d.rdp', 'dist/a.rdp', 'dist/nested/b.rdp', 'kept/deeper/back.rdp', 'kept/h.rdp', 'out/c.rdp']);
+  });
+
+  it('honours the ignore files of a folder outside the working folder', () => {
+    const r = runCli(['lint', join(dir, 'kept'), '--format', 'json'], join(dir, 'out'));
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as JsonReport).files.map((f) => f.path.slice(join(dir, 'kept').length + 1).split('\\').join('/')).sort(),
+      ['deeper/back.rdp', 'h.rdp'],
+    );
+  });
+
+  it('lints a file named on the command line even when an ignore file lists it', () => {
+    const r = runCli(['lint', 'logs/g.rdp', '--format', 'json'], dir);
+    assert.deepEqual(lintedPaths(r.stdout), ['logs/g.rdp']);
+  });
+
+  it('exits 2 with a message when an input matches nothing, and still lints the others', () => {
+    const glob = runCli(['lint', 'nowhere/**/*.rdp', 'dist/a.rdp'], dir);
+    assert.equal(glob.code, 2);
+    assert.match(glob.stdout, /nowhere\/\*\*\/\*\.rdp: No file to lint matches it/);
+    assert.match(glob.stdout, /dist[\\/]a\.rdp/);
+    const empty = runCli(['lint', 'logs'], dir); // a folder whose only file is ignored
+    assert.equal(empty.code, 2);
+    assert.match(empty.stdout, /logs: No file to lint matches it/);
+    assert.doesNotMatch(empty.stdout, /no problems\.$/m);
+  });
+
+  it('reads standard input for "-", detected and reported by --stdin-filename', () => {
+    const r = runCli(['lint', '-', '--stdin-filename', 'piped/conn.rdp', '--format', 'json'], dir, { input: BAD });
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as JsonReport;
+    assert.equal(out.files.length, 1);
+    assert.equal(out.files[0]!.path, 'piped/conn.rdp');
+    assert.equal(out.files[0]!.format, 'rdp');
+    assert.deepEqual(
+      out.files[0]!.findings.map((f) => [f.ruleId, f.line]),
+      [
+        ['RDP012', 1],
+        ['RDP020', 2],
+      ],
+    );
+    const unnamed = runCli(['lint', '-'], dir, { input: BAD });
+    assert.match(unnamed.stdout, /^<stdin>$/m);
+    const fix = runCli(['lint', '-', '--fix'], dir, { input: BAD });
+    assert.equal(fix.code, 2);
+    assert.match(fix.stderr, /--fix cannot write to standard input/);
+  });
+});
+
+describe('rdp-doctor lint: the walk never loops and never opens a FIFO or a device (issue 13)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-walk-'));
+    mkdirSync(join(dir, 'loop'));
+    writeFileSync(join(dir, 'loop/one.rdp'), BAD);
+    symlinkSync('.', join(dir, 'loop/x'));
+    symlinkSync('.', join(dir, 'loop/y'));
+    mkdirSync(join(dir, 'linked'));
+    writeFileSync(join(dir, 'linked/real.rdp'), GOOD + 'enablecredsspsupport:i:0\r\n');
+    symlinkSync('real.rdp', join(dir, 'linked/alias.rdp'));
+    mkdirSync(join(dir, 'pipes'));
+    writeFileSync(join(dir, 'pipes/ok.rdp'), BAD);
+    spawnSync('mkfifo', [join(dir, 'pipes/fifo.rdp'), join(dir, 'named.rdp'), join(dir, 'pipes/.gitignore')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.rdp'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('walks a folder with two `ln -s . x` links once, within a second', () => {
+    const r = runCli(['lint', 'loop', '--format', 'json'], dir, { timeout: 5000 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(lintedPaths(r.stdout), ['loop/one.rdp']);
+    assert.ok(r.ms < 1000 + 500, `took ${Math.round(r.ms)} ms`); // node's own start is in the figure
+  });
+
+  it('lints a file reached through a symlink once', () => {
+    const r = runCli(['lint', 'linked', '--format', 'json'], dir, { timeout: 5000 });
+    assert.equal((JSON.parse(r.stdout) as JsonReport).files.length, 1);
+  });
+
+  it('skips a FIFO in a folder, and a FIFO where an ignore file would be, without waiting on either', { skip: !existsSync('/usr/bin/mkfifo') && 'no mkfifo' }, () => {
+    const r = runCli(['lint', 'pipes', '--format', 'json'], dir, { timeout: 5000 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(lintedPaths(r.stdout), ['pipes/ok.rdp']);
+    assert.ok(r.ms < 1500, `took ${Math.round(r.ms)} ms`);
+  });
+
+  it('refuses a named FIFO and a link to /dev/zero as unreadable inputs (exit 2), within a second', { skip: !existsSync('/usr/bin/mkfifo') && 'no mkfifo' }, () => {
+    for (const name of ['named.rdp', 'zero.rdp', '/dev/zero']) {
+      const r = runCli(['lint', name, 'pipes/ok.rdp'], dir, { timeout: 5000 });
+      assert.equal(r.code, 2, `${name}: ${r.stderr}`);
+      assert.match(r.stdout, /Not a regular file \(a FIFO, socket or device\): not read\./);
+      assert.match(r.stdout, /pipes[\\/]ok\.rdp/, 'the other input is still reported');
+      assert.ok(r.ms < 1500, `${name} took ${Math.round(r.ms)} ms`);
+    }
+  });
+
+  it('check refuses a FIFO named like a .rdp file instead of waiting on it', { skip: !existsSync('/usr/bin/mkfifo') && 'no mkfifo' }, () => {
+    const r = runCli(['check', 'named.rdp'], dir, { timeout: 5000 });
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /Not a regular file/);
+    assert.ok(r.ms < 1500, `took ${Math.round(r.ms)} ms`);
+  });
+});
