@@ -369,6 +369,13 @@ export const TARGETS: readonly FuzzTarget<never>[] = [
       expect(typeof decoded.text === 'string', 'decodeBytes returned no text');
       const doc = read(() => parseRdp(decoded.text));
       for (const line of doc.lines) spanInside(line.span, decoded.text.length, `line ${line.line}`);
+      for (const e of doc.entries) {
+        for (const [part, span] of [['entry', e.span], ['name', e.nameSpan], ['type', e.typeSpan], ['value', e.valueSpan]] as const) {
+          spanInside(span, decoded.text.length, `the ${part} of line ${e.line}`);
+          if (part !== 'entry') expect(span.start >= e.span.start && span.end <= e.span.end, `the ${part} of line ${e.line} outside its entry`);
+        }
+        expect(decoded.text.slice(e.valueSpan.start, e.valueSpan.end) === e.value, `the value span of line ${e.line} does not hold its value`);
+      }
       findingsInside(read(() => rdpLint(decoded.text)), decoded.text.length);
     },
   },
