@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { PropertyBroken, runTarget, TARGETS, type FuzzTarget } from '../../fuzz/targets';
 
 /** Cases per reader in the unit suite (a few thousand; `npm run fuzz` runs 100,000). FUZZ_UNIT_RUNS overrides it. */
-const RUNS = Number(process.env.FUZZ_UNIT_RUNS) || 2000;
+const RUNS = Number(process.env.FUZZ_UNIT_RUNS) || 3000;
 
 describe('every reader survives mutated and arbitrary input', () => {
   for (const target of TARGETS) {
