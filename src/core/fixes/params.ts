@@ -39,7 +39,8 @@ const AZURE_CHARS = /^[A-Za-z0-9._()-]$/;
 const HEX_CHARS = /^[0-9A-Fa-f]$/;
 /**
  * Separators people copy with a thumbprint: colons, the invisible left-to-right mark (KB3042780) and spaces — any Unicode
- * space separator (Zs: U+0020, the no-break space U+00A0 the certificate dialog copies, U+2007, U+202F…) and U+FEFF.
+ * space separator (general category Zs: U+0020, the no-break space U+00A0, U+2007, U+202F… which a copy from a web page or
+ * a document can carry) and U+FEFF.
  */
 const THUMBPRINT_SEPARATORS = /[\p{Zs}:\u200E\uFEFF]/gu;
 const HOST_MAX = 253;
