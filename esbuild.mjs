@@ -93,6 +93,13 @@ const builds = [
     // Loads its WebAssembly runtime from beside its own file.
     external: ['web-tree-sitter'],
   },
+  {
+    ...common,
+    // `npm run fuzz`: the reader fuzz targets of test/fuzz/targets.ts at 100,000 cases each.
+    entryPoints: ['test/fuzz/run.ts'],
+    outdir: 'out/test/fuzz',
+    outbase: 'test/fuzz',
+  },
 ];
 
 if (watch) {

@@ -86,6 +86,14 @@ describe('.rdpdoctor.yaml', () => {
     assert.equal(lintConfig('- a\n- b', KNOWN).findings[0]!.ruleId, 'CFG001');
   });
 
+  it('keeps the span of an error at the end of the file inside the text (found by the fuzz targets)', () => {
+    for (const text of ['"I>+ &a6jdOI\\d', 'hosts:\n  - "**/old/', 'rules: {']) {
+      const { problems } = parseConfig(text, KNOWN);
+      assert.ok(problems.length > 0, text);
+      for (const p of problems) assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= text.length, `${JSON.stringify(text)}: ${p.span.start}-${p.span.end}`);
+    }
+  });
+
   it('overrides severities and turns rules off in the engine', () => {
     const text = 'full address:s:rdsh01\nenablecredsspsupport:i:0';
     const ids = (severities: Record<string, 'off' | 'error' | 'info' | 'warning'>) =>

@@ -35,8 +35,13 @@ describe('parseAddress', () => {
   });
 
   it('recognises IPv6 forms and rejects lookalikes', () => {
-    for (const ok of ['::1', 'fe80::1%eth0', '2001:db8::192.0.2.1', '1:2:3:4:5:6:7:8']) assert.ok(isIPv6(ok), ok);
-    for (const bad of ['1:2:3', '::1::2', 'fe80::g', '1:2:3:4:5:6:7:8:9', 'host']) assert.ok(!isIPv6(bad), bad);
+    for (const ok of ['::1', '::', '1::', 'fe80::1%eth0', '2001:db8::192.0.2.1', '::ffff:192.0.2.1', '1:2:3:4:5:6:7:8']) assert.ok(isIPv6(ok), ok);
+    for (const bad of ['1:2:3', '::1::2', 'fe80::g', '1:2:3:4:5:6:7:8:9', 'host', ':::', '1:::2', ':1', '1:', '::1:', ':1::', '1.2.3.4::', '::1.2.3']) assert.ok(!isIPv6(bad), bad);
+  });
+
+  it('refuses ":::" as a host, bracketed or bare', () => {
+    assert.deepEqual(parseAddress('[:::]:3389'), { ok: false, problem: '":::" is not an IPv6 address' });
+    assert.deepEqual(parseAddress(':::'), { ok: false, problem: 'the address has more than one colon' });
   });
 
   it('treats dotted numbers that are not an IPv4 address as invalid', () => {

@@ -1,8 +1,20 @@
-// The Restricted Mode test (run.mjs phase c): an untrusted folder whose .rdp file and inventory point at a counting
-// listener, with rdpDoctor.checks.onOpen on in the user and the workspace settings.
+// The Restricted Mode test (run.mjs phase c): an untrusted folder whose .rdp files and inventory name a host that only
+// the dns-count.cjs hook resolves, on the port of a counting listener, with rdpDoctor.checks.onOpen on in the user and
+// the workspace settings. DNS lookups and connections are counted over the whole test, not once after a log line.
+import { basename } from 'node:path';
 import { openFromExplorer, openWorkbench, runCommand, until } from '../../scripts/vscode-workbench.mjs';
 
-export async function run({ page, url, listener }) {
+/** How long the test keeps watching after every file is open: a check started late (a timer, a debounce) still counts. */
+const QUIET_MS = 6_000;
+
+export async function run({ page, url, listener, dns, extensionLog, outsideCa }) {
+  const nothingYet = (when) => {
+    const lookups = dns.count();
+    const connections = listener.count();
+    if (lookups !== 0 || connections !== 0) {
+      throw new Error(`${when}: ${lookups} DNS lookup(s) of ${dns.name} and ${connections} connection(s) to the listener in Restricted Mode before any check command.`);
+    }
+  };
   await openWorkbench(page, url);
   // The workbench says it is in Restricted Mode, so the test is about what it claims to be.
   await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
@@ -10,16 +22,40 @@ export async function run({ page, url, listener }) {
   // Linting works in Restricted Mode: the extension is active and has read the file.
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').getByText(/Server authentication failures are accepted/).first().waitFor();
-  // The Hosts view lists the file's host (the inventory and the .rdp file name the same one), unchecked.
+  // The hook is in the extension host, so a count of zero means no lookup, not a hook that was never loaded.
+  await until('the DNS hook in the extension host', async () => dns.loadedIn().some((role) => /extensionHost/i.test(role)), 10_000).catch(() => {
+    throw new Error(`The DNS hook was not loaded into the extension host (loaded in: ${JSON.stringify(dns.loadedIn())}).`);
+  });
+  // The Hosts view lists the files' host (the inventory and both files name the same one), unchecked.
   await runCommand(page, 'RDP Doctor: Focus on Hosts View');
-  const host = page.getByRole('treeitem', { name: new RegExp(`127\\.0\\.0\\.1:${listener.port}`) }).first();
+  const host = page.getByRole('treeitem', { name: new RegExp(`${dns.name.replace(/\./g, '\\.')}:${listener.port}`) }).first();
   await host.waitFor();
   await until('the host to read "not checked"', async () => /not checked/.test((await host.textContent()) ?? ''));
-  // The extension reached its checks-on-open decision and declined: the log says so.
-  await runCommand(page, 'RDP: Show Output');
-  await page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'Restricted Mode: checks on open are off' }).first().waitFor();
-  if (listener.count() !== 0) throw new Error(`${listener.count()} connection(s) reached the listener in Restricted Mode before any check command.`);
-  // An explicit command does connect: the listener is real and would have counted a connection.
+  // Every file that names the host is opened, the inventory too: each open is a chance for a check on open.
+  await openFromExplorer(page, 'second.rdp');
+  await openFromExplorer(page, '.rdpdoctor.yaml');
+  // The extension reached its checks-on-open decision and declined: its log says so.
+  await until('the log line "checks on open are off"', async () => /Restricted Mode: checks on open are off/.test(extensionLog()), 15_000);
+  nothingYet('After opening the files');
+  // Then nothing may happen for a while either: a connection made seconds later is as much a regression.
+  const quietUntil = Date.now() + QUIET_MS;
+  while (Date.now() < quietUntil) {
+    nothingYet(`Within ${QUIET_MS / 1000} s of opening the files`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  nothingYet(`${QUIET_MS / 1000} s after opening the files`);
+
+  // An explicit command does look up the name and connect: both counters work.
   await runCommand(page, 'RDP: Check Workspace Hosts');
+  await until('the explicit check to look up the name', async () => dns.count() > 0, 15_000);
   await until('the explicit check to reach the listener', async () => listener.count() > 0, 15_000);
+
+  // The check read the CA files of the config: the one inside the folder, and not the one outside it.
+  const outside = basename(outsideCa);
+  await until('the log line about the CA file outside the folder', async () => new RegExp(`Restricted Mode: the CA file .*${outside} is outside the workspace folder; ignored`).test(extensionLog()), 15_000);
+  await until('the CA file inside the folder to be read', async () => /inside-ca\.pem is not a CA certificate file/.test(extensionLog()), 15_000);
+  const log = extensionLog();
+  if (new RegExp(`${outside} is not a CA certificate file|Cannot read the CA file .*${outside}`).test(log)) {
+    throw new Error(`The CA file outside the workspace folder was read in Restricted Mode:\n${log}`);
+  }
 }

@@ -4,7 +4,7 @@
 // `node test/vscode/run.mjs [--only host|lazy|ui|restricted] [--verbose]` (host runs the lazy-activation folder too); RDP_DOCTOR_GREP filters the extension-host tests.
 // Needs `node scripts/vscode-bootstrap.mjs`, `npm run build` and `node test/vscode/build.mjs` first
 // (`npm run test:vscode` does the bootstrap and the test build; `npm test` builds the extension before it).
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -152,10 +152,21 @@ async function runUiTests(browser, server, sandbox, lab) {
   return failures;
 }
 
+/** The one name the Restricted Mode workspace targets: only the dns-count.cjs hook answers it (127.0.0.1), and counts each lookup. */
+const RESTRICTED_NAME = 'rdsh-restricted.rdp-doctor.test';
+
+/** Every file named `name` under `dir`. */
+function findFiles(dir, name) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? findFiles(join(dir, e.name), name) : e.name === name ? [join(dir, e.name)] : []));
+}
+
 /**
- * (c) Restricted Mode: a second code-server with workspace trust on opens an untrusted folder whose `.rdp` file and
- * inventory point at a counting listener, with checks on open turned on everywhere. Linting must work and nothing
- * may connect until "Check Workspace Hosts" is run by hand, which must connect (so the listener could have seen a connection).
+ * (c) Restricted Mode: a second code-server with workspace trust on opens an untrusted folder whose `.rdp` files and
+ * inventory name a host only a hook on Node's dns.lookup answers (test/vscode/dns-count.cjs, loaded into code-server's
+ * processes with NODE_OPTIONS), on the port of a counting listener, with checks on open turned on everywhere. Linting
+ * must work; no DNS lookup and no connection may happen, over the whole test, until "Check Workspace Hosts" is run by hand,
+ * which must do both (so the counters count). The config also names a CA file outside the folder, which must be ignored.
  */
 async function runRestrictedTest() {
   const sandbox = makeSandbox(undefined, {
@@ -163,26 +174,53 @@ async function runRestrictedTest() {
   });
   const listener = await labModule.startCountingListener();
   const folder = join(sandbox.dir, 'workspace-restricted');
+  const hook = join(ROOT, 'test/vscode/dns-count.cjs');
+  const dnsLog = join(sandbox.dir, 'dns-lookups.log');
+  // Not a CA certificate: reading it would log "… is not a CA certificate file", which the test looks for.
+  const outsideCa = join(sandbox.dir, 'outside', 'outside-ca.pem');
+  mkdirSync(join(sandbox.dir, 'outside'), { recursive: true });
+  writeFileSync(outsideCa, 'not a certificate\n');
   mkdirSync(join(folder, '.vscode'), { recursive: true });
-  writeFileSync(join(folder, 'untrusted.rdp'), `full address:s:127.0.0.1:${listener.port}\r\nauthentication level:i:0\r\n`);
-  writeFileSync(join(folder, '.rdpdoctor.yaml'), `hosts:\n  - { host: 127.0.0.1, port: ${listener.port} }\n`);
+  writeFileSync(join(folder, 'untrusted.rdp'), `full address:s:${RESTRICTED_NAME}:${listener.port}\r\nauthentication level:i:0\r\n`);
+  writeFileSync(join(folder, 'second.rdp'), `full address:s:${RESTRICTED_NAME}:${listener.port}\r\nprompt for credentials:i:1\r\n`);
+  writeFileSync(join(folder, 'inside-ca.pem'), 'not a certificate either\n');
+  writeFileSync(
+    join(folder, '.rdpdoctor.yaml'),
+    `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\n`,
+  );
   writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true }));
+  if (/\s/.test(hook)) throw new Error(`NODE_OPTIONS cannot --require a path with blanks: ${hook}`);
+  const dnsLines = () => (existsSync(dnsLog) ? readFileSync(dnsLog, 'utf8').split('\n').filter(Boolean) : []);
+  const dns = {
+    name: RESTRICTED_NAME,
+    count: () => dnsLines().filter((l) => / lookup /.test(l)).length,
+    /** The roles of the processes that loaded the hook (the extension host must be one of them, or a zero count means nothing). */
+    loadedIn: () => dnsLines().filter((l) => / loaded/.test(l)).map((l) => l.replace(/^\d+ loaded ?/, '')),
+  };
+  /** The extension's own log (its LogOutputChannel writes a file under the user-data logs). */
+  const extensionLog = () => findFiles(join(sandbox.userData, 'logs'), 'RDP Doctor.log').map((f) => readFileSync(f, 'utf8')).join('\n');
   let server;
   let context;
   let page;
   console.log('\n  Restricted Mode (workspace trust on, untrusted folder)');
   const shot = join(RESULTS, 'ui-restricted-mode');
   try {
-    server = await startCodeServer({ sandbox, port: await freePort(), echo: verbose, workspaceTrust: true });
+    server = await startCodeServer({
+      sandbox,
+      port: await freePort(),
+      echo: verbose,
+      workspaceTrust: true,
+      env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim(), RDP_DOCTOR_DNS_LOG: dnsLog, RDP_DOCTOR_DNS_NAME: RESTRICTED_NAME },
+    });
     context = await launchBrowser(sandbox, { profile: join(sandbox.dir, 'browser-restricted') });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     if (verbose) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
     const { run } = await import(pathToFileURL(join(ROOT, 'test/vscode/restricted.mjs')).href);
     const started = Date.now();
-    await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), listener }), 60_000, 'The Restricted Mode test did not finish');
+    await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), listener, dns, extensionLog, outsideCa }), 90_000, 'The Restricted Mode test did not finish');
     await page.screenshot({ path: `${shot}.png` });
-    console.log(`    ✔ no connection in Restricted Mode until a check command runs (${Date.now() - started} ms)\n`);
+    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder is ignored (${Date.now() - started} ms)\n`);
     return 0;
   } catch (error) {
     await page?.screenshot({ path: `${shot}-failed.png` }).catch(() => {});
@@ -237,14 +275,17 @@ async function main() {
   process.once('SIGTERM', () => abort('Terminated'));
   let failed = false;
   try {
-    lab = await labModule.startLab(join(sandbox.dir, 'lab'));
-    server = await startCodeServer({
-      sandbox,
-      port: await freePort(),
-      echo: verbose,
-      env: { RDP_DOCTOR_MOCHA: MOCHA_DIR, ...labModule.labEnv(lab) },
-    });
-    console.log(`code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // The Restricted Mode run has its own code-server and listener: `--only restricted` starts neither the lab nor this server.
+    if (only !== 'restricted') {
+      lab = await labModule.startLab(join(sandbox.dir, 'lab'));
+      server = await startCodeServer({
+        sandbox,
+        port: await freePort(),
+        echo: verbose,
+        env: { RDP_DOCTOR_MOCHA: MOCHA_DIR, ...labModule.labEnv(lab) },
+      });
+      console.log(`code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
     if (!only || only === 'host') {
       const code = await runExtensionHostSuite(browser, server, sandbox, lab);
       if (code !== 0) {

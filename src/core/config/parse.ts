@@ -39,8 +39,13 @@ function duplicateKeys(doc: ReturnType<typeof parseDocument>, report: (key: stri
 /** Validates `.rdpdoctor.yaml` with positions; keeps every valid part and reports the rest. */
 export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
   const problems: ConfigProblem[] = [];
-  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', ...p });
-  const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', ...p });
+  // The YAML library places an error at the end of the text one character past it (pos [length, length + 1]): keep every span inside.
+  const inside = (span: Span): Span => {
+    const start = Math.min(Math.max(0, span.start), text.length);
+    return { start, end: Math.min(Math.max(start, span.end), text.length) };
+  };
+  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', ...p, span: inside(p.span) });
+  const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', ...p, span: inside(p.span) });
   const spanOf = (node: Node | null | undefined): Span => (node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 });
 
   if (text.length > MAX_CONFIG_CHARS) {

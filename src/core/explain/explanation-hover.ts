@@ -1,5 +1,6 @@
 import { explain, explainInFamily, FAMILY_LABELS, lookupErrorCode, type Explanation } from '../knowledge/error-codes/index';
 import type { FoundErrorCode } from '../knowledge/find-error-codes';
+import { escapeMarkdown } from '../text/markdown';
 
 /** What a hover on a code in free text explains. */
 export interface HoverExplanation {
@@ -45,10 +46,8 @@ export function explainAt(found: readonly FoundErrorCode[], column: number): Hov
   return { ...span, explanation: alone, explainerArgument: explainerArgument(alone) };
 }
 
-/** Backslash-escapes what Markdown would read as markup in a text from the tables. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~&]/g, '\\$&');
-}
+/** The one Markdown escaping (`text/markdown.ts`), for the tables' texts here and the hosts view's server texts. */
+export { escapeMarkdown };
 
 function codeLine(label: string, code: string, decimal: number, name: string, meaning: string): string {
   return `**${label} ${code}** (${decimal}) \`${name.replace(/`/g, '')}\`: ${escapeMarkdown(meaning)}`;

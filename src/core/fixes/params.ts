@@ -10,7 +10,8 @@ export function psQuote(value: string): string {
   return `'${value.replace(SINGLE_QUOTES, (q) => q + q)}'`;
 }
 
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2069\uD800-\uDFFF\uFEFF]/;
+/** Controls, zero-width and bidi characters, and every space other than U+0020 (NBSP, U+2007, U+202F…), which would print as an ordinary space. */
+const INVISIBLE = /[\u0000-\u001F\u007F-\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2069\u3000\uD800-\uDFFF\uFEFF]/;
 
 /** The value for a one-line message: cut short, control and invisible characters written as U+XXXX. */
 export function showValue(value: string): string {
@@ -36,8 +37,12 @@ function badChar(value: string, allowed: RegExp): string | undefined {
 const HOST_CHARS = /^[A-Za-z0-9.:%_-]$/;
 const AZURE_CHARS = /^[A-Za-z0-9._()-]$/;
 const HEX_CHARS = /^[0-9A-Fa-f]$/;
-/** Separators people copy with a thumbprint: spaces, colons, and the invisible left-to-right mark (KB3042780). */
-const THUMBPRINT_SEPARATORS = /[ :\u200E]/g;
+/**
+ * Separators people copy with a thumbprint: colons, the invisible left-to-right mark (KB3042780) and spaces — any Unicode
+ * space separator (general category Zs: U+0020, the no-break space U+00A0, U+2007, U+202F… which a copy from a web page or
+ * a document can carry) and U+FEFF.
+ */
+const THUMBPRINT_SEPARATORS = /[\p{Zs}:\u200E\uFEFF]/gu;
 const HOST_MAX = 253;
 const AZURE_MAX = 90;
 

@@ -3,6 +3,7 @@ import { admxPolicyForValue } from './policy-map';
 import { findValueInfo } from './policy-values';
 import { displayPath } from './registry-path';
 import { SOURCES } from '../knowledge/sources';
+import { codeSpan, escapeMarkdown } from '../text/markdown';
 import { originOf } from './well-known-keys';
 
 const ORIGIN_LABEL = { policy: 'Group Policy value', listener: "RDP-Tcp listener's own value", local: 'local setting', other: 'registry value' } as const;
@@ -20,8 +21,9 @@ export function settingMarkdown(s: PolicySetting): string {
   const policy = admxPolicyForValue(s.key, s.valueName);
   const out: string[] = [];
   const title = s.policy ?? policy?.displayName ?? (s.valueName || '(Default)');
-  out.push(`**${title}** — ${ORIGIN_LABEL[originOf(s.key)]}${s.gpo !== undefined ? ` in GPO "${s.gpo}"` : ''}`);
-  out.push('', `\`${displayPath(s.hive, s.key, s.valueName)}\` = \`${shown(s)}\`${s.deleted ? '' : ` (${s.type})`}`);
+  // The title, the GPO's name, the key, the value name and the data come from the export: escaped, never markup.
+  out.push(`**${escapeMarkdown(title)}** — ${ORIGIN_LABEL[originOf(s.key)]}${s.gpo !== undefined ? ` in GPO "${escapeMarkdown(s.gpo)}"` : ''}`);
+  out.push('', `${codeSpan(displayPath(s.hive, s.key, s.valueName))} = ${codeSpan(shown(s))}${s.deleted ? '' : ` (${s.type})`}`);
   if (s.precedence !== undefined && s.precedence > 1) out.push('', `This GPO lost: precedence ${s.precedence} (1 wins).`);
   if (info) {
     out.push('', info.summary);

@@ -26,15 +26,18 @@ export function isIPv4(host: string): boolean {
 export function isIPv6(host: string): boolean {
   const [addr = '', zone] = host.split('%', 2);
   if (zone !== undefined && !/^[\w.-]+$/.test(zone)) return false;
-  if (!addr.includes(':') || (addr.match(/::/g) ?? []).length > 1) return false;
-  const groups = addr.split(':');
-  const last = groups[groups.length - 1]!;
+  if (!addr.includes(':')) return false;
+  // At most one `::`; every other colon sits between two groups (RFC 4291 §2.2), so `:::`, `1:::2` and `:1` are refused.
+  const halves = addr.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  const last = groups[groups.length - 1] ?? '';
   const v4Tail = last.includes('.');
-  if (v4Tail && !isIPv4(last)) return false;
+  if (v4Tail && (!isIPv4(last) || (halves.length === 2 && halves[1] === ''))) return false;
   const hexGroups = v4Tail ? groups.slice(0, -1) : groups;
-  if (!hexGroups.every((g) => g === '' || /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
-  const count = hexGroups.filter((g) => g !== '').length + (v4Tail ? 2 : 0);
-  return addr.includes('::') ? count < 8 : count === 8;
+  if (!hexGroups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  const count = hexGroups.length + (v4Tail ? 2 : 0);
+  return halves.length === 2 ? count < 8 : count === 8;
 }
 
 export function isHostName(host: string): boolean {

@@ -1,5 +1,6 @@
 import { SOURCES } from '../knowledge/sources';
 import type { PropertyInfo, Support } from './property-types';
+import { codeSpan } from '../text/markdown';
 
 const TYPE_NAMES = { s: 'string', i: 'integer', b: 'binary (hex)' } as const;
 const SUPPORT_TEXT: Record<Support, string> = {
@@ -52,11 +53,11 @@ export function valueMarkdown(info: PropertyInfo, rawValue: string): string | un
   const doc = info.values?.find((v) => v.value.toLowerCase() === value.toLowerCase());
   if (doc) {
     const isDefault = info.default !== undefined && info.default.toLowerCase() === value.toLowerCase();
-    return `**${info.name}** = \`${value === '' ? '(empty)' : value}\`${isDefault ? ' (default)' : ''}\n\n${doc.meaning}`;
+    return `**${info.name}** = ${value === '' ? '`(empty)`' : codeSpan(value)}${isDefault ? ' (default)' : ''}\n\n${doc.meaning}`;
   }
   if (info.type === 'i' && info.range && /^\d+$/.test(value)) {
     const n = Number(value);
-    if (n >= info.range.min && n <= info.range.max) return `**${info.name}** = \`${value}\` (allowed range ${info.range.min}–${info.range.max})`;
+    if (n >= info.range.min && n <= info.range.max) return `**${info.name}** = ${codeSpan(value)} (allowed range ${info.range.min}–${info.range.max})`;
   }
   return undefined;
 }

@@ -97,6 +97,17 @@ describe('validateParam', () => {
     assert.match(validateParam(param('host'), 'x'.repeat(100_000))!, /at most 253 characters; this one has 100000\.$/);
   });
 
+  it('reads no-break and other Unicode spaces in a thumbprint as separators, and never shows them as an ordinary space', () => {
+    const thumb = param('thumbprint');
+    const nbsp = '42\u00a049\u00a0e1\u00a02c\u00a0a5\u00a09d\u00a06b\u00a00f\u00a07e\u00a011\u00a022\u00a033\u00a044\u00a055\u00a066\u00a077\u00a088\u00a099\u00a0aa\u00a0bb';
+    assert.equal(validateParam(thumb, nbsp), undefined);
+    assert.equal(normalizeParamValue(thumb, nbsp), '4249E12CA59D6B0F7E112233445566778899AABB');
+    assert.equal(validateParam(thumb, '4249E12CA59D6B0F7E112233445566778899AABB'.replace(/(..)/g, '$1\u202f').replace(/\u202f$/, '')), undefined);
+    assert.equal(validateParam(thumb, '4249E12CA59D6B0F7E11223344556677889\u2007'), 'Parameter "p" must be a certificate thumbprint (40 hexadecimal digits); "4249E12CA59D6B0F7E11223344556677889U+2007" has 35.');
+    // Where a no-break space is refused (a host), the message names it instead of printing what looks like a space.
+    assert.equal(validateParam(param('host'), 'rdsh\u00a001'), 'Parameter "p" must be a host name or an IP address; "rdshU+00A001" contains U+00A0.');
+  });
+
   it('normalizes thumbprints and choices', () => {
     const thumb = param('thumbprint');
     assert.equal(normalizeParamValue(thumb, '\u200e42 49 e1 2c a5 9d 6b 0f 7e 11 22 33 44 55 66 77 88 99 aa bb'), '4249E12CA59D6B0F7E112233445566778899AABB');

@@ -50,4 +50,21 @@ describe('setting hovers', () => {
     assert.match(md, /\| 2 \| SSL: TLS is required/);
     assert.match(md, /Sources: \[TerminalServer\.admx/);
   });
+
+  it('write the GPO name, the policy name, the key, the value name and the data from an export as text, never as markup', () => {
+    const [first] = readRegistryPol(fixture('samples', 'rdp-min.pol')).doc.settings;
+    const hostile = {
+      ...first!,
+      gpo: '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>',
+      policy: '**Bold** `code` | pipe # https://evil.example',
+      valueName: 'x`](command:evil)',
+      type: 'REG_SZ' as const,
+      data: '``[y](command:evil)`` <b>',
+    };
+    const md = settingMarkdown(hostile);
+    const [title, , value] = md.split('\n');
+    assert.equal(title, '**\\*\\*Bold\\*\\* \\`code\\` \\| pipe \\# https\\://evil.example** — Group Policy value in GPO "\\[click\\](command:workbench.action.terminal.new) \\<img src=x onerror=alert(1)\\>"');
+    // Inside a code span nothing is a link: the fence is longer than any backtick run in the value.
+    assert.equal(value, '``HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\x`](command:evil)`` = ```"``[y](command:evil)`` <b>"``` (REG_SZ)');
+  });
 });

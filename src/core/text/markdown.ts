@@ -1,0 +1,40 @@
+import { terminalSafe } from './terminal';
+
+/**
+ * Characters Markdown (CommonMark/GFM) reads as emphasis, code, links, images, HTML, entities, headings, strikethrough or a
+ * table column break. An underscore inside a word never starts emphasis (CommonMark §6.2), so HYBRID_REQUIRED_BY_SERVER
+ * stays as written; every other one is escaped. Parentheses are left alone: they make a link only right after an
+ * unescaped `]` (CommonMark §6.3), and every `]` is escaped, so "(NLA)" stays readable in an exported report. `$(` is
+ * escaped too: VS Code renders `$(name)` as an icon in a MarkdownString with theme icons on (the hosts view's hovers).
+ */
+const SPECIAL = /[\\`*{}[\]<>#|~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\$(?=\()/g;
+/** What GFM's autolink extension turns into a link without any markup: `scheme://…` and `www.` (GFM §6.9). */
+const BARE_LINK = /:\/\/|\bwww\./gi;
+
+/**
+ * The one escaping of text from a file, an export or a server (a GPO name, a registry value, a certificate subject, a
+ * server's message) for Markdown: shown literally on one line, never markup. Every special character is backslash-escaped
+ * (CommonMark §2.4: any ASCII punctuation may be), so `[x](command:…)` is no link and `<img src=x>` no HTML; bare
+ * `https://…` and `www.` are broken so nothing autolinks; controls and bidi overrides are shown as `\xNN`/`\uNNNN`
+ * (`terminalSafe`); line breaks become `lineBreak` (a space; the report's tables use `<br>`).
+ */
+export function escapeMarkdown(text: string, lineBreak = ' '): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => terminalSafe(line.replace(SPECIAL, '\\$&').replace(BARE_LINK, (m) => (m === '://' ? '\\://' : `${m.slice(0, 3)}\\.`))))
+    .join(lineBreak);
+}
+
+/**
+ * A code span for a value from a file or a server: a fence longer than any run of backticks inside, padded when the value
+ * starts or ends with one (CommonMark §6.1); line breaks become spaces, controls are shown escaped, and `|` is written
+ * `\|` inside a table cell (GFM reads it there as a literal pipe). Nothing inside a code span is a link or HTML.
+ */
+export function codeSpan(text: string, inTable = false): string {
+  const flat = terminalSafe(text.replace(/\r\n|\r|\n/g, ' '));
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  const body = inTable ? flat.split('|').join('\\|') : flat;
+  return `${fence}${pad}${body}${pad}${fence}`;
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codeSpan, escapeMarkdown } from '../../../src/core/text/markdown';
+
+/** What stays of a Markdown line once every backslash escape is read: the literal text the reader sees. */
+const unescape = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+describe('escapeMarkdown', () => {
+  const hostile = [
+    '[x](command:workbench.action.terminal.new)',
+    '[x]: command:evil',
+    '<img src=x onerror=alert(1)>',
+    '<command:evil>',
+    '`code` and ``more``',
+    'a | b | c',
+    '# heading',
+    '**bold** _em_ ~strike~',
+    '![img](https://evil.example/x.png)',
+    '&lt;script&gt; &#91;x&#93;',
+    'visit https://evil.example or www.evil.example',
+    'line one\n# line two\r\n[x](command:y)',
+    'HYBRID_REQUIRED_BY_SERVER',
+    'h\x1b]0;PWNED\x07ost \u202eevil',
+    '$(alert) forged icon',
+  ];
+
+  it('escapes every character Markdown reads as markup, so the text reads back as written', () => {
+    assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\](command:evil)');
+    assert.equal(escapeMarkdown('<img src=x>'), '\\<img src=x\\>');
+    assert.equal(escapeMarkdown('a `b` | c # d'), 'a \\`b\\` \\| c \\# d');
+    assert.equal(escapeMarkdown('*a* _b_ snake_case {c} ~d~ &e !f'), '\\*a\\* \\_b\\_ snake_case \\{c\\} \\~d\\~ \\&e \\!f');
+    assert.equal(escapeMarkdown('$(warning) costs $5'), '\\$(warning) costs $5');
+    for (const text of hostile.filter((t) => !/[\r\n\x1b\u202e]|:\/\/|www\./.test(t))) assert.equal(unescape(escapeMarkdown(text)), text, text);
+  });
+
+  it('leaves no link, image, autolink, HTML tag, entity, code span or table break', () => {
+    for (const text of hostile) {
+      const md = escapeMarkdown(text);
+      // Every special character is preceded by a backslash (an escaped backslash counts as a pair).
+      const bare = md.replace(/\\\\/g, '').replace(/\\[!-/:-@[-`{-~]/g, '');
+      assert.doesNotMatch(bare, /[[\]<>`|*#&~!{}]|\$\(/, `${JSON.stringify(text)} -> ${md}`);
+      assert.doesNotMatch(md, /https?:\/\/|(?<!\\)\bwww\.(?!\\)/, md);
+      assert.doesNotMatch(md, /[\r\n\x00-\x1f\x7f\u202e]/, md);
+    }
+  });
+
+  it('keeps a value on one line: a space by default, <br> in a report table', () => {
+    assert.equal(escapeMarkdown('a\r\nb\nc\rd'), 'a b c d');
+    assert.equal(escapeMarkdown('a\nb', '<br>'), 'a<br>b');
+    assert.equal(escapeMarkdown('h\x1b]0;x\x07'), 'h\\x1b\\]0;x\\x07');
+  });
+});
+
+describe('codeSpan', () => {
+  it('uses a fence longer than any backtick run and escapes | in a table', () => {
+    assert.equal(codeSpan('a`b'), '``a`b``');
+    assert.equal(codeSpan('```'), '```` ``` ````');
+    assert.equal(codeSpan('[x](command:y)'), '`[x](command:y)`');
+    assert.equal(codeSpan('a|b', true), '`a\\|b`');
+    assert.equal(codeSpan('a\nb\x1b'), '`a b\\x1b`');
+  });
+});
