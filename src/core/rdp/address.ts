@@ -49,8 +49,26 @@ function parsePort(text: string): number | undefined {
   return port >= 1 && port <= 65535 ? port : undefined;
 }
 
+/**
+ * Verdicts remembered across files: a run over thousands of files sees the same few addresses again and again.
+ * Bounded: cleared when it grows past `MEMO_LIMIT` values. The results are frozen, so sharing them is safe.
+ */
+const memo = new Map<string, AddressResult>();
+const MEMO_LIMIT = 4096;
+
 /** Parses `host`, `host:port`, `[v6]` or `[v6]:port` the way a strict client would. */
 export function parseAddress(raw: string): AddressResult {
+  let result = memo.get(raw);
+  if (result === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    result = readAddress(raw);
+    if (result.ok) Object.freeze(result.address);
+    memo.set(raw, Object.freeze(result));
+  }
+  return result;
+}
+
+function readAddress(raw: string): AddressResult {
   const lead = raw.length - raw.trimStart().length;
   const value = raw.trim();
   if (value === '') return { ok: false, problem: 'the address is empty' };
