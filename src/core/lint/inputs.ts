@@ -14,6 +14,8 @@ export interface InputFile {
   readonly named: boolean;
   /** A GPO backup folder (it holds `bkupInfo.xml`), linted as one export. */
   readonly kind?: 'gpo-backup';
+  /** False when the run has no policy export to cross-check against, so the file's cross-check facts are not gathered. */
+  readonly crossCheck?: false;
 }
 
 /** An input that could not be read, or a part of one (a policy export's reader reports where). */
