@@ -40,42 +40,37 @@ function allowedCodePoint(n: number): boolean {
   return n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 }
 
-const AMP = 1;
-const CR = 2;
-const TAB_LF = 4;
-const BRACKET = 8;
+/** Characters XML 1.0 never allows, and surrogates (allowed only in pairs: checked one by one when present). */
+const SUSPECT_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/**
- * Checks the characters of `text[from, to)`: only characters XML allows, surrogates in pairs. Returns flags:
- * `AMP` (a reference to resolve), `CR` (a line break to normalize), `TAB_LF`, `BRACKET` (a `]`, maybe `]]>`).
- */
-function checkChars(text: string, from: number, to: number): number {
-  let flags = 0;
-  for (let i = from; i < to; i++) {
+/** Whether every character is one XML allows (surrogates in pairs), checked once over the whole text. */
+function allCharsAllowed(text: string): boolean {
+  if (!SUSPECT_CHAR.test(text)) return true;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x20 && c < 0xd800) {
-      if (c === 38 /* & */) flags |= AMP;
-      else if (c === 93 /* ] */) flags |= BRACKET;
-      continue;
-    }
-    if (c === 10 || c === 9) {
-      flags |= TAB_LF;
-      continue;
-    }
-    if (c === 13) {
-      flags |= CR;
-      continue;
-    }
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (c === 10 || c === 9 || c === 13) continue;
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
-      if (i + 1 >= to || !(next >= 0xdc00 && next <= 0xdfff)) fail();
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
       i++;
       continue;
     }
     if (c >= 0xe000 && c <= 0xfffd) continue;
-    fail();
+    return false;
   }
-  return flags;
+  return true;
+}
+
+/** The next index of `char` at or after `from`, remembered while the scan moves forward (linear overall). */
+class NextIndex {
+  private at = -2;
+  constructor(private readonly text: string, private readonly char: string) {}
+  from(from: number): number {
+    if (this.at === -1) return -1;
+    if (this.at < from) this.at = this.text.indexOf(this.char, from);
+    return this.at;
+  }
 }
 
 /** Checks the reference at `text[at]` (`&`) without decoding it; returns the index past its `;`. */
@@ -143,7 +138,9 @@ function decode(text: string, from: number, to: number, attribute: boolean): str
  */
 export function scanXml(text: string, skip: ReadonlySet<string> | undefined, builder?: ScanBuilder): boolean {
   try {
-    scan(text, skip, builder);
+    const jumps: number[] = [];
+    scan(text, skip, undefined, jumps);
+    if (builder) scan(text, skip, builder, jumps);
     return true;
   } catch (error) {
     if (error instanceof Bail) return false;
@@ -151,14 +148,20 @@ export function scanXml(text: string, skip: ReadonlySet<string> | undefined, bui
   }
 }
 
-function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined): void {
+function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined, jumps: number[]): void {
   const length = text.length;
+  // Once for the whole text: characters, and "]]>" (allowed in attribute values, but saxes decides those).
+  if (!builder && (!allCharsAllowed(text) || text.includes(']]>'))) fail();
+  const amp = new NextIndex(text, '&');
+  const cr = new NextIndex(text, '\r');
+  let jump = 0;
   let i = 0;
   const decl = XML_DECL.exec(text);
   if (decl) i = decl[0].length;
   else if (text.startsWith('<?xml')) fail();
   const names: string[] = [];
   let skipped = 0; // depth inside a skipped subtree
+  let skipDepth = 0; // the depth of the skipped subtree's own element
   let rootSeen = false;
   while (i < length) {
     const lt = text.indexOf('<', i);
@@ -168,10 +171,11 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       if (names.length === 0) {
         for (let k = i; k < textEnd; k++) if (!isBlank(text.charCodeAt(k))) fail();
       } else {
-        const flags = checkChars(text, i, textEnd);
-        if (flags & BRACKET && text.slice(i, textEnd).includes(']]>')) fail();
-        if (skipped === 0 && builder) builder.text(flags & (AMP | CR) ? decode(text, i, textEnd, false) : text.slice(i, textEnd));
-        else if (flags & AMP) checkReferences(text, i, textEnd);
+        const hasAmp = amp.from(i) >= 0 && amp.from(i) < textEnd;
+        if (skipped === 0 && builder) {
+          const hasCr = cr.from(i) >= 0 && cr.from(i) < textEnd;
+          builder.text(hasAmp || hasCr ? decode(text, i, textEnd, false) : text.slice(i, textEnd));
+        } else if (hasAmp) checkReferences(text, i, textEnd);
       }
     }
     if (lt < 0) break;
@@ -181,7 +185,6 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       if (!text.startsWith('!--', i)) fail(); // CDATA, DOCTYPE
       const close = text.indexOf('--', i + 3);
       if (close < 0 || text.charCodeAt(close + 2) !== 62) fail();
-      checkChars(text, i + 3, close);
       i = close + 3;
       continue;
     }
@@ -195,9 +198,11 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       while (k < length && isBlank(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== 62) fail();
       i = k + 1;
+      if (skipped > 0) {
+        skipped--;
+        if (names.length === skipDepth) jumps.push(i);
+      } else builder?.close(i);
       names.pop();
-      if (skipped > 0) skipped--;
-      else builder?.close(i);
       continue;
     }
     if (!isNameStart(c)) fail(); // processing instructions, names outside ASCII
@@ -207,7 +212,13 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
     const name = text.slice(i, k);
     const colon = name.indexOf(':');
     const local = colon < 0 ? name : name.slice(colon + 1);
-    const skipThis = skipped > 0 || (names.length > 0 && skip !== undefined && skip.has(local));
+    const skipStart = skipped === 0 && names.length > 0 && skip !== undefined && skip.has(local);
+    if (skipStart && builder) {
+      // The checking pass recorded where this skipped subtree ends: jump there.
+      i = jumps[jump++]!;
+      continue;
+    }
+    const skipThis = skipped > 0 || skipStart;
     const build = builder !== undefined && !skipThis;
     const attributes: Record<string, string> | undefined = build ? (Object.create(null) as Record<string, string>) : undefined;
     let seen: string[] | undefined;
@@ -231,15 +242,15 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       if (valueEnd < 0) fail();
       const lessThan = text.indexOf('<', k + 1);
       if (lessThan >= 0 && lessThan < valueEnd) fail();
-      const flags = checkChars(text, k + 1, valueEnd);
       if (attributes) {
         if (attrName in attributes) fail();
-        attributes[attrName] = flags & (AMP | CR | TAB_LF) ? decode(text, k + 1, valueEnd, true) : text.slice(k + 1, valueEnd);
+        const value = text.slice(k + 1, valueEnd);
+        attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
       } else {
         seen ??= [];
         if (seen.includes(attrName)) fail();
         seen.push(attrName);
-        if (flags & AMP) checkReferences(text, k + 1, valueEnd);
+        if (amp.from(k + 1) >= 0 && amp.from(k + 1) < valueEnd) checkReferences(text, k + 1, valueEnd);
       }
       k = valueEnd + 1;
     }
@@ -249,9 +260,15 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
     i = k + 1;
     rootSeen = true;
     if (build) builder.open(name, attributes!, i, selfClosing);
-    if (selfClosing) continue;
+    if (selfClosing) {
+      if (skipStart) jumps.push(i);
+      continue;
+    }
     names.push(name);
-    if (skipThis) skipped++;
+    if (skipThis) {
+      skipped++;
+      if (skipStart) skipDepth = names.length;
+    }
   }
   if (!rootSeen || names.length > 0) fail();
 }

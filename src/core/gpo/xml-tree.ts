@@ -97,14 +97,13 @@ function notWellFormed(raw: string): string {
  * The text is already decoded, so the encoding named in the XML declaration is ignored.
  */
 export function parseXml(text: string, options: XmlOptions = {}): XmlTree {
-  // The purpose-built scanner first: a checking pass, then a building pass that cannot fail (so `onClose`
-  // never runs twice). saxes parses whatever the scanner leaves to it, and reports every problem.
-  if (scanXml(text, options.skip)) return buildWithScanner(text, options);
-  return parseWithSaxes(text, options);
+  // The purpose-built scanner first: a checking pass, then (only when it passed) a building pass, so `onClose`
+  // never runs for a text saxes then parses again. saxes parses whatever the scanner leaves to it, and reports every problem.
+  return parseWithScanner(text, options) ?? parseWithSaxes(text, options);
 }
 
-/** The tree from `scanXml`'s building pass, the same the saxes handlers below build. */
-function buildWithScanner(text: string, options: XmlOptions): XmlTree {
+/** The tree from `scanXml`'s building pass, the same the saxes handlers below build; undefined when it leaves the text to saxes. */
+function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefined {
   const { skip, onClose } = options;
   const elements: XmlElement[] = [];
   const scopes: Scope[] = [{ xml: XML_URI }];
@@ -140,7 +139,7 @@ function buildWithScanner(text: string, options: XmlOptions): XmlTree {
       if (onClose?.(element) === 'drop') elements[elements.length - 1]?.children.pop();
     },
   });
-  if (!built) throw new Error('The XML scanner failed on a text it had checked.');
+  if (!built) return undefined;
   return top ? { root: top, problems: [] } : { problems: [] };
 }
 
