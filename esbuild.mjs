@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 
@@ -53,10 +54,48 @@ const commonJsBuilds = {
   },
 };
 
+/**
+ * Modules the shipped bundles load at first use rather than at start-up: Node's network and crypto modules
+ * (only `check` and certificate analysis use them) and yaml (only when a `.rdpdoctor.yaml` is read). An import
+ * of one of them becomes an object of getters (yaml's loads dist/yaml.js, a bundle of its own), each loading the module when a name is first read; esbuild's
+ * interop reads imported names at the call site, so `lint` and `--version` never load them (issue 16).
+ */
+/* The CLI bundle only, for now (see the extension's build below). */
+const LAZY_MODULES = ['node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads', 'yaml'];
+const requireHere = createRequire(import.meta.url);
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY_MODULES.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.pluginData?.real ? undefined : { path: args.path, namespace: 'lazy-module' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+      const names = Object.keys(requireHere(args.path)).filter((n) => n !== 'default' && n !== '__esModule');
+      return {
+        contents: [
+          `let loaded;`,
+          // yaml lives in its own file beside the bundle (as node-forge does): the bundle does not even parse it.
+          args.path === 'yaml'
+            ? `const load = () => (loaded ??= require(require('node:path').join(__dirname, 'yaml.js')));`
+            : `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          ...names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: process.cwd(),
+        pluginData: { real: true },
+      };
+    });
+    // The real module, from inside the lazy one.
+    build.onResolve({ filter, namespace: 'lazy-module' }, async (args) => {
+      if (args.path.startsWith('node:')) return { path: args.path, external: true };
+      return build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { real: true } });
+    });
+  },
+};
+
 const builds = [
   {
     ...common,
-    entryPoints: { forge: 'node_modules/node-forge/lib/index.js' },
+    entryPoints: { forge: 'node_modules/node-forge/lib/index.js', yaml: 'node_modules/yaml/dist/index.js' },
     outdir: 'dist',
     minify: !watch,
   },
@@ -65,6 +104,7 @@ const builds = [
     entryPoints: ['src/extension/main.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    // Not lazyModules yet: with it the extension-host suite's "lints it once" test saw a second lint on open (issue 16 report).
     plugins: [forgeApart, commonJsBuilds],
     minify: !watch,
     metafile: true,
@@ -74,7 +114,7 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [forgeApart, commonJsBuilds],
+    plugins: [forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
   },
   {

@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Span } from '../text/line-index';
 import type { ReadProblem } from './model';
+import { scanXml } from './xml-scan';
 
 const NO_CHILDREN: XmlElement[] = [];
 
@@ -96,6 +97,54 @@ function notWellFormed(raw: string): string {
  * The text is already decoded, so the encoding named in the XML declaration is ignored.
  */
 export function parseXml(text: string, options: XmlOptions = {}): XmlTree {
+  // The purpose-built scanner first: a checking pass, then (only when it passed) a building pass, so `onClose`
+  // never runs for a text saxes then parses again. saxes parses whatever the scanner leaves to it, and reports every problem.
+  return parseWithScanner(text, options) ?? parseWithSaxes(text, options);
+}
+
+/** The tree from `scanXml`'s building pass, the same the saxes handlers below build; undefined when it leaves the text to saxes. */
+function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefined {
+  const { skip, onClose } = options;
+  const elements: XmlElement[] = [];
+  const scopes: Scope[] = [{ xml: XML_URI }];
+  let top: XmlElement | undefined;
+  const built = scanXml(text, skip, {
+    open(name, attributes, tagEnd, selfClosing) {
+      const colon = name.indexOf(':');
+      const local = colon < 0 ? name : name.slice(colon + 1);
+      const scope = scopeFor(attributes, scopes[scopes.length - 1]!);
+      const uri = (colon < 0 ? scope[''] : scope[name.slice(0, colon)]) ?? '';
+      const element = new XmlElement(uri, local, attributes, text.lastIndexOf('<', tagEnd - 1), tagEnd);
+      const parent = elements[elements.length - 1];
+      if (parent) {
+        if (parent.children === NO_CHILDREN) {
+          parent.children = [element];
+          parent.text = '';
+        } else parent.children.push(element);
+      } else if (!top) top = element;
+      if (!selfClosing) {
+        elements.push(element);
+        scopes.push(scope);
+      }
+    },
+    text(data) {
+      const current = elements[elements.length - 1];
+      if (current && current.children === NO_CHILDREN) current.text += data;
+    },
+    close(end) {
+      const element = elements.pop()!;
+      scopes.pop();
+      element.end = end;
+      element.contentEnd = Math.max(element.tagEnd, text.lastIndexOf('<', element.end - 1));
+      if (onClose?.(element) === 'drop') elements[elements.length - 1]?.children.pop();
+    },
+  });
+  if (!built) return undefined;
+  return top ? { root: top, problems: [] } : { problems: [] };
+}
+
+/** The saxes path alone (the scanner's reference in tests). */
+export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree {
   const problems: ReadProblem[] = [];
   const { skip, onClose } = options;
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });

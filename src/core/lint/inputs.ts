@@ -19,6 +19,8 @@ export interface InputFile {
   readonly kind?: 'gpo-backup';
   /** The content, already read (standard input); `path` then is the name it is reported and detected by. */
   readonly bytes?: Uint8Array;
+  /** False when the run has no policy export to cross-check against, so the file's cross-check facts are not gathered. */
+  readonly crossCheck?: false;
 }
 
 /** An input that could not be read, or a part of one (a policy export's reader reports where). */

@@ -1,4 +1,5 @@
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { CONFIG_FILE_NAMES } from '../config/types';
 import { parseConfig } from '../config/parse';
 import type { RdpDoctorConfig } from '../config/types';
 import { detectFormat, type FileFormat } from './formats';
@@ -120,11 +121,26 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     const problems = placeProblems(linted.problems ?? [], placer).get(path);
     return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], ...(problems && { problems }), crossCheck: policySummary(linted.policy, placer) };
   }
-  const summary = rdpSummary(path, input.path, text, linted);
+  const summary = input.crossCheck === false ? undefined : rdpSummary(path, input.path, text, linted);
   return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
 }
 
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
+
+/** Whether an input can be a policy export: anything but an `.rdp` file or a config file by its name. */
+function mayBeExport(input: InputFile): boolean {
+  if (input.kind === 'gpo-backup') return true;
+  const name = basename(input.path).toLowerCase();
+  return !name.endsWith('.rdp') && !(CONFIG_FILE_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * The cross-checks compare `.rdp` files with the policy exports of the same run: when no input can be an
+ * export, the files are marked so that nobody gathers facts that nothing will compare.
+ */
+function markCrossCheck(inputs: readonly InputFile[]): readonly InputFile[] {
+  return inputs.some(mayBeExport) ? inputs : inputs.map((input) => ({ ...input, crossCheck: false as const }));
+}
 
 /** Lints one input (a file or a GPO backup folder) into `files` and `errors`. */
 function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[]): void {
@@ -197,7 +213,9 @@ const SLICE = 50;
  * between (the extension's reports). Stops early, with what it has, when `isCancelled` says so.
  */
 export async function lintReportInSlices(paths: readonly string[], overrides?: SeverityOverrides, isCancelled?: () => boolean): Promise<LintReport> {
-  const { files: inputs, errors } = collectInputs(paths);
+  const collected = collectInputs(paths);
+  const inputs = markCrossCheck(collected.files);
+  const errors = collected.errors;
   const linted: FileReport[] = [];
   for (let at = 0; at < inputs.length && !isCancelled?.(); at += SLICE) {
     const chunk = lintChunk(inputs.slice(at, at + SLICE), undefined, false, overrides);
@@ -227,7 +245,7 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false });
   for (const path of unmatched) errors.push({ path, message: 'No file to lint matches it (see .gitignore, .rdpdoctorignore, or --no-ignore).' });
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
-  const chunks = await runChunks(inputs, options.configPath, options.fix);
+  const chunks = await runChunks(markCrossCheck(inputs), options.configPath, options.fix);
   const seen = new Set<string>();
   for (const chunk of chunks) {
     for (const e of chunk.errors) {

@@ -16,7 +16,6 @@ export type AddressResult = { ok: true; address: RdpAddress } | { ok: false; pro
 export const DEFAULT_RDP_PORT = 3389;
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
 
 export function isIPv4(host: string): boolean {
   return IPV4.test(host);
@@ -40,10 +39,31 @@ export function isIPv6(host: string): boolean {
   return halves.length === 2 ? count < 8 : count === 8;
 }
 
+/** A letter, digit or underscore: what a label starts and ends with. */
+function labelEdge(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Host name syntax (labels of 1–63 letters, digits, "_" or "-", not starting or ending with "-", the last not all digits), one pass over the characters without splitting. */
 export function isHostName(host: string): boolean {
   if (host.length === 0 || host.length > 253) return false;
-  const labels = host.endsWith('.') ? host.slice(0, -1).split('.') : host.split('.');
-  return labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels[labels.length - 1]!);
+  const end = host.charCodeAt(host.length - 1) === 46 /* . */ ? host.length - 1 : host.length;
+  let labelStart = 0;
+  let allDigits = true;
+  for (let i = 0; i <= end; i++) {
+    const c = i === end ? 46 : host.charCodeAt(i);
+    if (c === 46) {
+      const length = i - labelStart;
+      if (length === 0 || length > 63 || !labelEdge(host.charCodeAt(labelStart)) || !labelEdge(host.charCodeAt(i - 1))) return false;
+      if (i === end) return !allDigits;
+      labelStart = i + 1;
+      allDigits = true;
+      continue;
+    }
+    if (!labelEdge(c) && c !== 45 /* - */) return false;
+    if (c < 48 || c > 57) allDigits = false;
+  }
+  return false;
 }
 
 function parsePort(text: string): number | undefined {
@@ -52,8 +72,26 @@ function parsePort(text: string): number | undefined {
   return port >= 1 && port <= 65535 ? port : undefined;
 }
 
+/**
+ * Verdicts remembered across files: a run over thousands of files sees the same few addresses again and again.
+ * Bounded: cleared when it grows past `MEMO_LIMIT` values. The results are frozen, so sharing them is safe.
+ */
+const memo = new Map<string, AddressResult>();
+const MEMO_LIMIT = 4096;
+
 /** Parses `host`, `host:port`, `[v6]` or `[v6]:port` the way a strict client would. */
 export function parseAddress(raw: string): AddressResult {
+  let result = memo.get(raw);
+  if (result === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    result = readAddress(raw);
+    if (result.ok) Object.freeze(result.address);
+    memo.set(raw, Object.freeze(result));
+  }
+  return result;
+}
+
+function readAddress(raw: string): AddressResult {
   const lead = raw.length - raw.trimStart().length;
   const value = raw.trim();
   if (value === '') return { ok: false, problem: 'the address is empty' };

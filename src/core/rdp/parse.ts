@@ -42,13 +42,29 @@ export interface RdpDocument {
   readonly mixedEol: boolean;
 }
 
-const TYPE_LETTERS = new Set(['s', 'i', 'b']);
+/**
+ * Whether a character of a name leaves it unchanged by `trim().toLowerCase()`: not an upper-case or non-ASCII
+ * letter, not a control character, and a space only inside the name (not first, not before the colon, not
+ * beside another blank). Conservative: a name it rejects is simply trimmed and lower-cased.
+ */
+function plainNameChar(text: string, c: number, i: number, start: number): boolean {
+  if (c > 127 || (c >= 65 && c <= 90) || c < 32) return false;
+  if (c !== 32) return true;
+  const next = text.charCodeAt(i + 1);
+  return i !== start && next !== 58 && next > 32;
+}
+
+function typeLetter(c: number): string | undefined {
+  return c === 115 ? 's' : c === 105 ? 'i' : c === 98 ? 'b' : undefined;
+}
 
 function parseLine(text: string, line: number, start: number, end: number, eol: string): RdpLine {
   const span = { start, end };
   let first = -1;
   let second = -1;
   let blank = true;
+  // Whether the name needs trimming or lower-casing: most names need neither, and then the key is the name itself.
+  let plainName = true;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 58 /* : */) {
@@ -58,19 +74,22 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
         blank = false;
         break;
       }
+    } else if (first < 0 && plainName && !plainNameChar(text, c, i, start)) {
+      plainName = false;
     }
     if (blank && c !== 32 && c !== 9) blank = false;
   }
   if (blank) return { line, kind: 'blank', span, eol };
   if (second < 0) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
   const rawName = text.slice(start, first);
-  const key = rawName.trim().toLowerCase();
+  const key = plainName ? rawName : rawName.trim().toLowerCase();
   if (key === '') return { line, kind: 'malformed', span, eol, problem: 'the property name is empty' };
-  const type = text.slice(first + 1, second);
-  if (type.length !== 1 || !TYPE_LETTERS.has(type)) {
+  // The type letter as a constant string: no slice per line.
+  const type = second === first + 2 ? typeLetter(text.charCodeAt(first + 1)) : undefined;
+  if (type === undefined) {
     return { line, kind: 'malformed', span, eol, problem: 'the type between the colons must be s, i or b' };
   }
-  const lead = rawName.length - rawName.trimStart().length;
+  const lead = plainName ? 0 : rawName.length - rawName.trimStart().length;
   const entry: RdpEntry = {
     line,
     rawName,
@@ -78,7 +97,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
     type,
     value: text.slice(second + 1, end),
     span,
-    nameSpan: { start: start + lead, end: start + rawName.trimEnd().length },
+    nameSpan: { start: start + lead, end: start + (plainName ? rawName.length : rawName.trimEnd().length) },
     typeSpan: { start: first + 1, end: second },
     valueSpan: { start: second + 1, end },
   };

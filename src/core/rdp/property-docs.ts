@@ -29,8 +29,17 @@ function sourceLinks(info: PropertyInfo): string {
     .join(' · ');
 }
 
+/** The texts are static: each property's is built once (completion asks for every property on each request). */
+const markdownCache = new WeakMap<PropertyInfo, string>();
+
 /** Hover text for a property name: type, values with meanings, default, clients, source. */
 export function propertyMarkdown(info: PropertyInfo): string {
+  let text = markdownCache.get(info);
+  if (text === undefined) markdownCache.set(info, (text = buildPropertyMarkdown(info)));
+  return text;
+}
+
+function buildPropertyMarkdown(info: PropertyInfo): string {
   const parts = [`**${info.name}** \`${info.type}\` — ${TYPE_NAMES[info.type]}${info.displayName ? ` · "${escapeMd(info.displayName)}"` : ''}`, '', info.description];
   if (info.deprecated) parts.push('', `**Deprecated:** ${info.deprecated}`);
   const values = valueLines(info);

@@ -61,7 +61,16 @@ export type RdpTarget =
     }
   | { readonly ok: false; readonly problem: string };
 
+/** Several rules and the cross-check facts ask for the same document's target in one lint. */
+const targetCache = new WeakMap<RdpDocument, RdpTarget>();
+
 export function rdpTarget(doc: RdpDocument): RdpTarget {
+  let found = targetCache.get(doc);
+  if (!found) targetCache.set(doc, (found = findRdpTarget(doc)));
+  return found;
+}
+
+function findRdpTarget(doc: RdpDocument): RdpTarget {
   const full = effectiveEntry(doc, 'full address');
   if (!full) return { ok: false, problem: 'it has no full address' };
   const parsed = parseAddress(full.value);

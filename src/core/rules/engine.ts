@@ -47,6 +47,25 @@ function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
   });
 }
 
+interface RuleSets {
+  /** Rules with `checkEntry`, run in one pass over the entries. */
+  readonly perEntry: readonly RdpRule[];
+  /** The other rules, each over the whole document. */
+  readonly whole: readonly RdpRule[];
+}
+
+/** The split of a rule list without severity overrides, made once per list. */
+const splits = new WeakMap<readonly RdpRule[], RuleSets>();
+
+function ruleSets(rules: readonly RdpRule[], severities: SeverityOverrides | undefined): RuleSets {
+  const cached = severities ? undefined : splits.get(rules);
+  if (cached) return cached;
+  const active = severities ? rules.filter((r) => !isRuleOff(severities, r.id)) : rules;
+  const sets = { perEntry: active.filter((r) => r.checkEntry), whole: active.filter((r) => !r.checkEntry) };
+  if (!severities) splits.set(rules, sets);
+  return sets;
+}
+
 /** Lints an `.rdp` text with every rule (or the given ones), honouring severity overrides. */
 export function lintRdp(text: string, options: RdpLintOptions = {}): RdpLintResult {
   return lintRdpDocument(parseRdp(text), options);
@@ -79,9 +98,15 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
       findings.push(finding);
     },
   };
-  for (rule of options.rules ?? RDP_RULES) {
-    if (!isRuleOff(options.severities, rule.id)) rule.check(context);
+  const { perEntry, whole } = ruleSets(options.rules ?? RDP_RULES, options.severities);
+  // The per-entry rules in one pass over the entries, each entry's property looked up once.
+  if (perEntry.length > 0) {
+    for (const entry of doc.entries) {
+      const info = context.property(entry);
+      for (rule of perEntry) rule.checkEntry!(entry, info, context);
+    }
   }
+  for (rule of whole) rule.check(context);
   findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { doc, findings: redact(doc, findings) };
 }

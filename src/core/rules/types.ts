@@ -42,4 +42,9 @@ export interface RdpRuleContext {
 
 export interface RdpRule extends RuleMeta {
   check(context: RdpRuleContext): void;
+  /**
+   * A per-entry rule's check of one entry (`info`: its property, when known). The engine calls the per-entry
+   * rules in one pass over the entries instead of `check`, which stays the same check over every entry.
+   */
+  checkEntry?(entry: RdpEntry, info: PropertyInfo | undefined, context: RdpRuleContext): void;
 }

@@ -1,5 +1,6 @@
 import type { RdpType } from '../../rdp/property-types';
 import type { RdpRule } from '../types';
+import { perEntry } from './per-entry';
 
 const TYPE_NAMES: Record<RdpType, string> = { s: 'a string', i: 'an integer', b: 'a binary' };
 
@@ -10,16 +11,13 @@ export const rdp003: RdpRule = {
   defaultSeverity: 'error',
   fixable: true,
   tags: ['syntax'],
-  check({ doc, report, property }) {
-    for (const entry of doc.entries) {
-      const info = property(entry);
-      if (!info || info.type === entry.type) continue;
-      report({
-        message: `"${info.name}" is ${TYPE_NAMES[info.type]} property (${info.type}), not ${entry.type}; clients ignore or reject the line.`,
-        span: entry.typeSpan,
-        subject: info.name,
-        fix: { title: `Change the type to ${info.type}`, edits: [{ span: entry.typeSpan, newText: info.type }] },
-      });
-    }
-  },
+  ...perEntry((entry, info, { report }) => {
+    if (!info || info.type === entry.type) return;
+    report({
+      message: `"${info.name}" is ${TYPE_NAMES[info.type]} property (${info.type}), not ${entry.type}; clients ignore or reject the line.`,
+      span: entry.typeSpan,
+      subject: info.name,
+      fix: { title: `Change the type to ${info.type}`, edits: [{ span: entry.typeSpan, newText: info.type }] },
+    });
+  }),
 };

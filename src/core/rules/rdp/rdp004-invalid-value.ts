@@ -1,13 +1,17 @@
 import type { PropertyInfo } from '../../rdp/property-types';
-import type { RdpEntry } from '../../rdp/parse';
 import { quote } from '../messages';
-import type { Fix, RdpRule } from '../types';
+import type { RdpRule } from '../types';
 import { setValue } from './fixes';
+import { perEntry } from './per-entry';
 
-interface Problem {
+/** What is wrong with a value; `normal` is the value to write instead, when one is plain. */
+interface Verdict {
   readonly message: string;
-  readonly fix?: Fix;
+  readonly normal?: string;
 }
+
+/** Allowed integers of a property with a list of values, as a set (built once per property). */
+const allowedSets = new WeakMap<PropertyInfo, ReadonlySet<number>>();
 
 function allowedIntegers(info: PropertyInfo): string {
   const parts: string[] = [];
@@ -18,7 +22,11 @@ function allowedIntegers(info: PropertyInfo): string {
 
 function integerAllowed(info: PropertyInfo, n: number): boolean {
   if (info.range && n >= info.range.min && n <= info.range.max) return true;
-  if (info.values?.length) return info.values.some((v) => Number(v.value) === n);
+  if (info.values?.length) {
+    let set = allowedSets.get(info);
+    if (!set) allowedSets.set(info, (set = new Set(info.values.map((v) => Number(v.value)))));
+    return set.has(n);
+  }
   return !info.range;
 }
 
@@ -31,8 +39,7 @@ function unambiguous(text: string): { n: number; why: string } | undefined {
   return undefined;
 }
 
-function checkInteger(entry: RdpEntry, info: PropertyInfo): Problem | undefined {
-  const raw = entry.value;
+function checkInteger(raw: string, info: PropertyInfo): Verdict | undefined {
   const text = raw.trim();
   if (/^-\d+$/.test(text)) return { message: `${quote(text)} is negative; FreeRDP refuses to load a file with a negative value.` };
   const plain = /^\d{1,10}$/.test(text) && !/^0\d/.test(text);
@@ -43,15 +50,35 @@ function checkInteger(entry: RdpEntry, info: PropertyInfo): Problem | undefined 
   }
   const normal = String(meant.n);
   if (normal === raw) return undefined;
-  return { message: `${quote(raw)} ${meant.why}; write ${normal}.`, fix: setValue(entry, normal, `Write ${normal}`) };
+  return { message: `${quote(raw)} ${meant.why}; write ${normal}.`, normal };
 }
 
-function checkString(entry: RdpEntry, info: PropertyInfo): Problem | undefined {
+function checkString(raw: string, info: PropertyInfo): Verdict | undefined {
   if (!info.closedSet || !info.values?.length) return undefined;
-  const text = entry.value.trim();
+  const text = raw.trim();
   const match = info.values.find((v) => v.value.toLowerCase() === text.toLowerCase());
   if (match) return undefined;
   return { message: `${quote(text)} is not a documented value of "${info.name}" (allowed: ${info.values.map((v) => v.value).join(', ')}).` };
+}
+
+/**
+ * Verdicts for (property, raw value) pairs, remembered across files: a folder of files repeats the same
+ * values, so the common path is two map look-ups and no allocation. `null` = the value is fine. Each
+ * property's map is bounded (cleared past `VERDICTS_PER_PROPERTY` values).
+ */
+const verdicts = new WeakMap<PropertyInfo, Map<string, Verdict | null>>();
+const VERDICTS_PER_PROPERTY = 512;
+
+function verdictFor(raw: string, info: PropertyInfo): Verdict | null {
+  let known = verdicts.get(info);
+  if (!known) verdicts.set(info, (known = new Map()));
+  let verdict = known.get(raw);
+  if (verdict === undefined) {
+    if (known.size >= VERDICTS_PER_PROPERTY) known.clear();
+    verdict = (info.type === 'i' ? checkInteger(raw, info) : checkString(raw, info)) ?? null;
+    known.set(raw, verdict);
+  }
+  return verdict;
 }
 
 export const rdp004: RdpRule = {
@@ -61,13 +88,16 @@ export const rdp004: RdpRule = {
   defaultSeverity: 'error',
   fixable: true,
   tags: ['values'],
-  check({ doc, report, property }) {
-    for (const entry of doc.entries) {
-      const info = property(entry);
-      if (!info || info.type !== entry.type) continue;
-      const problem = info.type === 'i' ? checkInteger(entry, info) : info.type === 's' ? checkString(entry, info) : undefined;
-      if (!problem) continue;
-      report({ message: problem.message, span: entry.valueSpan, subject: info.name, ...(problem.fix && { fix: problem.fix }) });
-    }
-  },
+  ...perEntry((entry, info, { report }) => {
+    if (!info || info.type !== entry.type || (info.type !== 'i' && info.type !== 's')) return;
+    if (info.type === 's' && (!info.closedSet || !info.values?.length)) return;
+    const verdict = verdictFor(entry.value, info);
+    if (!verdict) return;
+    report({
+      message: verdict.message,
+      span: entry.valueSpan,
+      subject: info.name,
+      ...(verdict.normal !== undefined && { fix: setValue(entry, verdict.normal, `Write ${verdict.normal}`) }),
+    });
+  }),
 };

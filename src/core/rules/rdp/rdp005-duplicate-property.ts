@@ -11,9 +11,10 @@ export const rdp005: RdpRule = {
   tags: ['syntax'],
   check({ doc, report }) {
     for (const entries of doc.byKey.values()) {
-      const [first, ...extras] = entries;
-      if (!first) continue;
-      for (const extra of extras) {
+      if (entries.length < 2) continue;
+      const first = entries[0]!;
+      for (let i = 1; i < entries.length; i++) {
+        const extra = entries[i]!;
         report({
           message: `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (FreeRDP takes the last).`,
           span: extra.nameSpan,

@@ -19,7 +19,9 @@ export const rdp006: RdpRule = {
     if (bytes?.encoding === 'utf-16le' && !bytes.bom) {
       report({ message: 'The file is UTF-16LE without a byte order mark; clients read it as 8-bit text. Save it with a BOM as mstsc does.', span: firstLine });
     }
-    const nulLine = doc.lines.find((l) => doc.text.slice(l.span.start, l.span.end).includes('\0'));
+    // One native scan of the text; only when it finds a NUL is the line that holds it looked for (a NUL is never a line break).
+    const nulAt = doc.text.indexOf('\0');
+    const nulLine = nulAt < 0 ? undefined : doc.lines.find((l) => nulAt < l.span.end);
     if (nulLine) {
       report({ message: 'The text holds NUL characters: the file was probably saved in a different encoding than it declares, or is damaged.', span: nulLine.span });
     }

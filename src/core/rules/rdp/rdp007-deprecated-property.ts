@@ -2,6 +2,7 @@ import type { RdpDocument, RdpEntry } from '../../rdp/parse';
 import type { Fix, RdpRule } from '../types';
 import { deleteLine } from './fixes';
 import { intValue } from '../../rdp/values';
+import { perEntry } from './per-entry';
 
 /** Fixes for the legacy settings whose replacement is clear; the others change behaviour and are left to the admin. */
 const FIXES: Readonly<Record<string, (doc: RdpDocument, entry: RdpEntry) => Fix | undefined>> = {
@@ -19,14 +20,11 @@ export const rdp007: RdpRule = {
   defaultSeverity: 'info',
   fixable: true,
   tags: ['values'],
-  check({ doc, report, property }) {
-    for (const entry of doc.entries) {
-      const info = property(entry);
-      if (!info?.deprecated) continue;
-      // The table's text is Markdown (hovers); a diagnostic is plain text: `code` reads as "code".
-      const reason = info.deprecated.replace(/`([^`]*)`/g, '"$1"').replace(/\.?\s*$/, '.');
-      const fix = FIXES[info.name]?.(doc, entry);
-      report({ message: `"${info.name}" is deprecated: ${reason}`, span: entry.nameSpan, subject: info.name, ...(fix && { fix }) });
-    }
-  },
+  ...perEntry((entry, info, { doc, report }) => {
+    if (!info?.deprecated) return;
+    // The table's text is Markdown (hovers); a diagnostic is plain text: `code` reads as "code".
+    const reason = info.deprecated.replace(/`([^`]*)`/g, '"$1"').replace(/\.?\s*$/, '.');
+    const fix = FIXES[info.name]?.(doc, entry);
+    report({ message: `"${info.name}" is deprecated: ${reason}`, span: entry.nameSpan, subject: info.name, ...(fix && { fix }) });
+  }),
 };

@@ -1,4 +1,5 @@
 import type { RdpRule } from '../types';
+import { perEntry } from './per-entry';
 
 /** The blanks before a property name, as a human reads them. */
 function describeIndent(indent: string): string {
@@ -18,17 +19,15 @@ export const rdp008: RdpRule = {
   defaultSeverity: 'warning',
   fixable: true,
   tags: ['syntax', 'freerdp'],
-  check({ doc, report }) {
-    for (const entry of doc.entries) {
-      const start = doc.lines[entry.line]!.span.start;
-      if (entry.nameSpan.start === start) continue;
-      const indent = doc.text.slice(start, entry.nameSpan.start);
-      report({
-        message: `"${entry.key}" is indented by ${describeIndent(indent)}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
-        span: { start, end: entry.nameSpan.end },
-        subject: entry.key,
-        fix: { title: 'Remove the indentation', edits: [{ span: { start, end: entry.nameSpan.start }, newText: '' }] },
-      });
-    }
-  },
+  ...perEntry((entry, _info, { doc, report }) => {
+    const start = entry.span.start;
+    if (entry.nameSpan.start === start) return;
+    const indent = doc.text.slice(start, entry.nameSpan.start);
+    report({
+      message: `"${entry.key}" is indented by ${describeIndent(indent)}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
+      span: { start, end: entry.nameSpan.end },
+      subject: entry.key,
+      fix: { title: 'Remove the indentation', edits: [{ span: { start, end: entry.nameSpan.start }, newText: '' }] },
+    });
+  }),
 };

@@ -1,0 +1,19 @@
+// Name completion per request (issue 16): `provideCompletionItems` of src/extension/completion-feature.ts at the
+// start of an empty line, with `vscode` stubbed (bench/vscode-stub.ts). Prints {"medianMs","p95Ms","items"}.
+import { CompletionFeature } from '../src/extension/completion-feature';
+import { Position } from './vscode-stub';
+
+const feature = new CompletionFeature();
+const document = { lineAt: () => ({ text: '' }) } as never;
+const position = new Position(0, 0) as never;
+const iterations = Number(process.argv[2] ?? 2000);
+let items = 0;
+for (let i = 0; i < 200; i++) items = feature.provideCompletionItems(document, position).length; // warm up
+const samples: number[] = [];
+for (let i = 0; i < iterations; i++) {
+  const start = process.hrtime.bigint();
+  feature.provideCompletionItems(document, position);
+  samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+samples.sort((a, b) => a - b);
+process.stdout.write(JSON.stringify({ medianMs: samples[samples.length >> 1], p95Ms: samples[Math.floor(samples.length * 0.95)], items }) + '\n');

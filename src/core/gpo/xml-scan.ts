@@ -1,0 +1,274 @@
+// A purpose-built XML scanner for the shapes the GPO readers parse (issue 16): plain elements, attributes,
+// text with the predefined and numeric references, comments, an XML declaration. It gives exactly the tree
+// `parseXml`'s saxes path gives, without building anything for skipped subtrees. Anything else (a DOCTYPE,
+// CDATA, processing instructions, names outside ASCII, an XML 1.1 declaration) and anything not well-formed
+// makes it answer `undefined`, and the caller parses with saxes, which then reports the problem.
+
+/** What the scanner builds; `parseXml` supplies the element class and the namespace resolution. */
+export interface ScanBuilder {
+  /** A start tag outside skipped subtrees (`tagEnd`: just past its `>`). */
+  open(name: string, attributes: Record<string, string>, tagEnd: number, selfClosing: boolean): void;
+  /** Character data (references resolved, line breaks normalized) inside the innermost open element. */
+  text(data: string): void;
+  /** An end tag outside skipped subtrees: `end` is just past its `>`. */
+  close(end: number): void;
+}
+
+class Bail extends Error {}
+const BAIL = new Bail();
+
+function fail(): never {
+  throw BAIL;
+}
+
+const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+}
+
+/** A code point XML 1.0 allows as a character reference. */
+function allowedCodePoint(n: number): boolean {
+  return n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+}
+
+/** Characters XML 1.0 never allows, and surrogates (allowed only in pairs: checked one by one when present). */
+const SUSPECT_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** Whether every character is one XML allows (surrogates in pairs), checked once over the whole text. */
+function allCharsAllowed(text: string): boolean {
+  if (!SUSPECT_CHAR.test(text)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (c === 10 || c === 9 || c === 13) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+      continue;
+    }
+    if (c >= 0xe000 && c <= 0xfffd) continue;
+    return false;
+  }
+  return true;
+}
+
+/** The next index of `char` at or after `from`, remembered while the scan moves forward (linear overall). */
+class NextIndex {
+  private at = -2;
+  constructor(private readonly text: string, private readonly char: string) {}
+  from(from: number): number {
+    if (this.at === -1) return -1;
+    if (this.at < from) this.at = this.text.indexOf(this.char, from);
+    return this.at;
+  }
+}
+
+/** Checks the reference at `text[at]` (`&`) without decoding it; returns the index past its `;`. */
+function checkReference(text: string, at: number, to: number): number {
+  const semi = text.indexOf(';', at + 1);
+  if (semi < 0 || semi >= to || semi - at > 10) fail();
+  if (text.charCodeAt(at + 1) !== 35 /* # */) {
+    const name = semi - at - 1;
+    if (!((name === 2 && (text.startsWith('lt', at + 1) || text.startsWith('gt', at + 1))) || (name === 3 && text.startsWith('amp', at + 1)) || (name === 4 && (text.startsWith('quot', at + 1) || text.startsWith('apos', at + 1))))) fail();
+    return semi + 1;
+  }
+  const hex = text.charCodeAt(at + 2) === 120 /* x */;
+  let n = 0;
+  let digits = 0;
+  for (let k = at + (hex ? 3 : 2); k < semi; k++, digits++) {
+    const c = text.charCodeAt(k);
+    const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) fail();
+    n = n * (hex ? 16 : 10) + d;
+  }
+  if (digits === 0 || !allowedCodePoint(n)) fail();
+  return semi + 1;
+}
+
+/** Checks every reference in `text[from, to)` without decoding (skipped subtrees, the checking pass). */
+function checkReferences(text: string, from: number, to: number): void {
+  for (let i = text.indexOf('&', from); i >= 0 && i < to; i = text.indexOf('&', i)) i = checkReference(text, i, to);
+}
+
+/** Resolves references and normalizes line breaks in `text[from, to)`; in attribute values blanks become spaces. */
+function decode(text: string, from: number, to: number, attribute: boolean): string {
+  let out = '';
+  let last = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      out += text.slice(last, i) + (attribute ? ' ' : '\n');
+      if (text.charCodeAt(i + 1) === 10 && i + 1 < to) i++;
+      last = i + 1;
+    } else if (attribute && (c === 10 || c === 9)) {
+      out += text.slice(last, i) + ' ';
+      last = i + 1;
+    } else if (c === 38) {
+      const past = checkReference(text, i, to);
+      const semi = past - 1;
+      const name = text.slice(i + 1, semi);
+      let value: string;
+      if (name === 'lt') value = '<';
+      else if (name === 'gt') value = '>';
+      else if (name === 'amp') value = '&';
+      else if (name === 'quot') value = '"';
+      else if (name === 'apos') value = "'";
+      else value = String.fromCodePoint(name.charCodeAt(1) === 120 ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+      out += text.slice(last, i) + value;
+      i = semi;
+      last = semi + 1;
+    }
+  }
+  return out + text.slice(last, to);
+}
+
+/**
+ * Scans `text` as an XML document. With a builder, reports the elements outside skipped subtrees (`skip`:
+ * local names, never the root); without one, only checks. Returns false where saxes must decide.
+ */
+export function scanXml(text: string, skip: ReadonlySet<string> | undefined, builder?: ScanBuilder): boolean {
+  try {
+    const jumps: number[] = [];
+    scan(text, skip, undefined, jumps);
+    if (builder) scan(text, skip, builder, jumps);
+    return true;
+  } catch (error) {
+    if (error instanceof Bail) return false;
+    throw error;
+  }
+}
+
+function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined, jumps: number[]): void {
+  const length = text.length;
+  // Once for the whole text: characters, and "]]>" (allowed in attribute values, but saxes decides those).
+  if (!builder && (!allCharsAllowed(text) || text.includes(']]>'))) fail();
+  const amp = new NextIndex(text, '&');
+  const cr = new NextIndex(text, '\r');
+  let jump = 0;
+  let i = 0;
+  const decl = XML_DECL.exec(text);
+  if (decl) i = decl[0].length;
+  else if (text.startsWith('<?xml')) fail();
+  const names: string[] = [];
+  let skipped = 0; // depth inside a skipped subtree
+  let skipDepth = 0; // the depth of the skipped subtree's own element
+  let rootSeen = false;
+  while (i < length) {
+    const lt = text.indexOf('<', i);
+    const textEnd = lt < 0 ? length : lt;
+    if (textEnd > i) {
+      // Character data: outside the root only blanks.
+      if (names.length === 0) {
+        for (let k = i; k < textEnd; k++) if (!isBlank(text.charCodeAt(k))) fail();
+      } else {
+        const hasAmp = amp.from(i) >= 0 && amp.from(i) < textEnd;
+        if (skipped === 0 && builder) {
+          const hasCr = cr.from(i) >= 0 && cr.from(i) < textEnd;
+          builder.text(hasAmp || hasCr ? decode(text, i, textEnd, false) : text.slice(i, textEnd));
+        } else if (hasAmp) checkReferences(text, i, textEnd);
+      }
+    }
+    if (lt < 0) break;
+    i = lt + 1;
+    const c = text.charCodeAt(i);
+    if (c === 33 /* ! */) {
+      if (!text.startsWith('!--', i)) fail(); // CDATA, DOCTYPE
+      const close = text.indexOf('--', i + 3);
+      if (close < 0 || text.charCodeAt(close + 2) !== 62) fail();
+      i = close + 3;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      // End tag.
+      const nameStart = i + 1;
+      let k = nameStart;
+      while (k < length && isNameChar(text.charCodeAt(k))) k++;
+      const name = text.slice(nameStart, k);
+      if (names.length === 0 || names[names.length - 1] !== name) fail();
+      while (k < length && isBlank(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) !== 62) fail();
+      i = k + 1;
+      if (skipped > 0) {
+        skipped--;
+        if (names.length === skipDepth) jumps.push(i);
+      } else builder?.close(i);
+      names.pop();
+      continue;
+    }
+    if (!isNameStart(c)) fail(); // processing instructions, names outside ASCII
+    if (names.length === 0 && rootSeen) fail(); // a second root
+    let k = i + 1;
+    while (k < length && isNameChar(text.charCodeAt(k))) k++;
+    const name = text.slice(i, k);
+    const colon = name.indexOf(':');
+    const local = colon < 0 ? name : name.slice(colon + 1);
+    const skipStart = skipped === 0 && names.length > 0 && skip !== undefined && skip.has(local);
+    if (skipStart && builder) {
+      // The checking pass recorded where this skipped subtree ends: jump there.
+      i = jumps[jump++]!;
+      continue;
+    }
+    const skipThis = skipped > 0 || skipStart;
+    const build = builder !== undefined && !skipThis;
+    const attributes: Record<string, string> | undefined = build ? (Object.create(null) as Record<string, string>) : undefined;
+    let seen: string[] | undefined;
+    // Attributes.
+    for (;;) {
+      const before = k;
+      while (k < length && isBlank(text.charCodeAt(k))) k++;
+      const t = text.charCodeAt(k);
+      if (t === 62 /* > */ || t === 47 /* / */) break;
+      if (k === before || !isNameStart(t)) fail(); // no blank between attributes, or not a name
+      const attrStart = k;
+      while (k < length && isNameChar(text.charCodeAt(k))) k++;
+      const attrName = text.slice(attrStart, k);
+      while (k < length && isBlank(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) !== 61 /* = */) fail();
+      k++;
+      while (k < length && isBlank(text.charCodeAt(k))) k++;
+      const quote = text.charCodeAt(k);
+      if (quote !== 34 && quote !== 39) fail();
+      const valueEnd = text.indexOf(quote === 34 ? '"' : "'", k + 1);
+      if (valueEnd < 0) fail();
+      const lessThan = text.indexOf('<', k + 1);
+      if (lessThan >= 0 && lessThan < valueEnd) fail();
+      if (attributes) {
+        if (attrName in attributes) fail();
+        const value = text.slice(k + 1, valueEnd);
+        attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
+      } else {
+        seen ??= [];
+        if (seen.includes(attrName)) fail();
+        seen.push(attrName);
+        if (amp.from(k + 1) >= 0 && amp.from(k + 1) < valueEnd) checkReferences(text, k + 1, valueEnd);
+      }
+      k = valueEnd + 1;
+    }
+    const selfClosing = text.charCodeAt(k) === 47;
+    if (selfClosing) k++;
+    if (text.charCodeAt(k) !== 62) fail();
+    i = k + 1;
+    rootSeen = true;
+    if (build) builder.open(name, attributes!, i, selfClosing);
+    if (selfClosing) {
+      if (skipStart) jumps.push(i);
+      continue;
+    }
+    names.push(name);
+    if (skipThis) {
+      skipped++;
+      if (skipStart) skipDepth = names.length;
+    }
+  }
+  if (!rootSeen || names.length > 0) fail();
+}

@@ -1,0 +1,33 @@
+// isHostName's one-pass scanner (issue 16) agrees with the label regex it replaced.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { isHostName, parseAddress } from '../../src/core/rdp/address';
+
+const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+function reference(host: string): boolean {
+  if (host.length === 0 || host.length > 253) return false;
+  const labels = host.endsWith('.') ? host.slice(0, -1).split('.') : host.split('.');
+  return labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels[labels.length - 1]!);
+}
+
+const hostChar = fc.constantFrom('a', 'Z', '0', '9', '-', '_', '.', '.', ' ', 'é', ':', '/');
+
+describe('isHostName', () => {
+  it('agrees with the label regex on random names', () => {
+    fc.assert(fc.property(fc.string({ unit: hostChar, maxLength: 20 }), (host) => assert.equal(isHostName(host), reference(host), JSON.stringify(host))), { numRuns: 20000 });
+  });
+
+  it('agrees on label and name length limits', () => {
+    for (const host of ['a'.repeat(63), 'a'.repeat(64), `${'a'.repeat(63)}.b`, `${'a'.repeat(60)}.`.repeat(4) + 'a', `${'a.'.repeat(126)}b`, `${'a.'.repeat(127)}`, '1.2', 'a.1', 'a1', 'a-.b', '-a.b', 'a.b.', '.', '..', '']) {
+      assert.equal(isHostName(host), reference(host), host);
+    }
+  });
+
+  it('is what parseAddress uses, remembered results included', () => {
+    assert.deepEqual(parseAddress('rdsh01.contoso.com:3390'), parseAddress('rdsh01.contoso.com:3390'));
+    assert.equal(parseAddress('rdsh01.contoso.com:3390').ok, true);
+    assert.equal(parseAddress('bad_-.contoso.com').ok, false);
+    assert.ok(Object.isFrozen(parseAddress('rdsh01.contoso.com')));
+  });
+});

@@ -1,0 +1,100 @@
+// The purpose-built XML scanner (issue 16) against saxes: on every XML fixture and on mutated reports, the
+// tree parseXml builds (and the order it hands elements to onClose) is identical to the saxes path's, errors
+// included (the scanner leaves anything it does not accept to saxes).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { REPORT_SKIP } from '../../../src/core/gpo/namespaces';
+import { scanXml } from '../../../src/core/gpo/xml-scan';
+import { parseWithSaxes, parseXml, type XmlElement, type XmlOptions, type XmlTree } from '../../../src/core/gpo/xml-tree';
+import { decodeBytes } from '../../../src/core/text/decode';
+
+const ROOT = resolve(__dirname, '../../../..');
+
+function xmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...xmlFiles(full));
+    else if (name.toLowerCase().endsWith('.xml')) out.push(full);
+  }
+  return out;
+}
+
+const FILES = [...xmlFiles(join(ROOT, 'test/fixtures')), ...xmlFiles(join(ROOT, 'examples'))];
+const TEXTS = FILES.map((f) => ({ file: f, text: decodeBytes(readFileSync(f)).text }));
+
+function plain(e: XmlElement): unknown {
+  return { uri: e.uri, local: e.local, attributes: { ...e.attributes }, start: e.start, tagEnd: e.tagEnd, end: e.end, contentEnd: e.contentEnd, text: e.text, children: e.children.map(plain) };
+}
+
+/** A tree and the elements onClose saw, in order, for comparison. */
+function run(parse: (text: string, options: XmlOptions) => XmlTree, text: string, skip?: ReadonlySet<string>, drop = false): unknown {
+  const closed: unknown[] = [];
+  const tree = parse(text, {
+    ...(skip && { skip }),
+    onClose(e) {
+      closed.push([e.local, e.start, e.end]);
+      return drop && e.local === 'GPO' ? 'drop' : undefined;
+    },
+  });
+  return { root: tree.root ? plain(tree.root) : undefined, problems: tree.problems, closed };
+}
+
+function same(text: string, label: string): void {
+  for (const [skip, drop] of [[undefined, false], [REPORT_SKIP, true]] as const) {
+    assert.deepEqual(run(parseXml, text, skip, drop), run(parseWithSaxes, text, skip, drop), label);
+  }
+}
+
+describe('XML scanner', () => {
+  it('scans every XML fixture itself and builds the same tree as saxes', () => {
+    assert.ok(TEXTS.length >= 3);
+    for (const { file, text } of TEXTS) {
+      same(text, file);
+      const wellFormed = parseWithSaxes(text).problems.length === 0;
+      if (wellFormed && !text.includes('<!DOCTYPE') && !text.includes('<![CDATA[')) assert.ok(scanXml(text, REPORT_SKIP), `${file} fell back to saxes`);
+    }
+  });
+
+  it('agrees with saxes on mutated reports: identical trees or the same errors', () => {
+    const pieces = ['<', '>', '/>', '</', '&', '&amp;', '&#x41;', '&#0;', '&bogus;', ';', '"', "'", '=', ' ', '\r', '\r\n', '\n', '\t', '\u0001', '\uFFFE', '\uD800', '\uD83D\uDE00', ']]>', ']', '<!--', '-->', '--', '<![CDATA[x]]>', '<?pi?>', '<!DOCTYPE x>', 'é', ':', 'x', 'Explain', '<Explain>', '</Explain>', '<a b="1" b="2"/>', '<q:b xmlns:q="u"/>'];
+    let scanned = 0;
+    let fellBack = 0;
+    // Mostly insertions that keep a report well-formed where they land in text, some that break it anywhere.
+    const benign = ['x', ' ', 'é', '\r\n', '&amp;', '&#x41;', '<!-- c -->', '\uD83D\uDE00', '<Explain>a &lt; b</Explain>', '<q:b xmlns:q="u"/>', '<Name>n</Name>'];
+    const mutation = fc.record({
+      at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000),
+      remove: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 8 }) }),
+      insert: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...benign) }, { weight: 2, arbitrary: fc.constantFrom(...pieces) }),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...TEXTS), fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ text }, mutations) => {
+        let t = text;
+        for (const m of mutations) {
+          const at = Math.floor(m.at * t.length);
+          t = t.slice(0, at) + m.insert + t.slice(at + m.remove);
+        }
+        if (scanXml(t, REPORT_SKIP)) scanned++;
+        else fellBack++;
+        same(t, JSON.stringify(mutations));
+      }),
+      { numRuns: 400 },
+    );
+    // Both paths were exercised: mutations the scanner reads itself, and ones it leaves to saxes.
+    assert.ok(scanned >= 40 && fellBack >= 40, `scanned ${scanned}, fell back ${fellBack}`);
+  });
+
+  it('falls back to saxes for what it does not read, and saxes reports the problems', () => {
+    for (const text of ['<a>]]></a>', '<a b="1"c="2"/>', '<a>\u0001</a>', '<a x="1" x="2"/>', '<a/><b/>', '<a>', '', ' x<a/>', '<a>&nope;</a>', '<a><![CDATA[x]]></a>', '<!DOCTYPE a><a/>']) {
+      assert.equal(scanXml(text, undefined), false, JSON.stringify(text));
+      same(text, JSON.stringify(text));
+    }
+    for (const text of ['<a/>', '<?xml version="1.0" encoding="utf-16"?>\r\n<a x="1\r\n2\t3" y="&#10;">a\r\nb\rc&amp;&#x41;<!-- c --></a>', '<a><b/>text<c/></a>', '<a:b xmlns:a="urn:x"><a:c>&lt;&gt;&quot;&apos;</a:c></a:b>']) {
+      assert.equal(scanXml(text, undefined), true, JSON.stringify(text));
+      same(text, JSON.stringify(text));
+    }
+  });
+});

@@ -1,0 +1,51 @@
+// The shipped CLI loads Node's network and crypto modules and yaml at first use only (issue 16).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+
+/** Runs the CLI in a process that records every module `require` loads (builtins and files). */
+function loadedBy(args: string[], cwd: string): { loaded: string[]; stdout: string; status: number | null } {
+  const script = `const M = require('node:module'); const load = M._load; const seen = [];
+M._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };
+process.argv = [process.argv[0], ${JSON.stringify(CLI)}, ...${JSON.stringify(args)}];
+process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen)));
+require(${JSON.stringify(CLI)});`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+  assert.ok(line, r.stderr);
+  return { loaded: JSON.parse(line.slice('LOADED '.length)), stdout: r.stdout, status: r.status };
+}
+
+describe('lazy modules in dist/cli.js', () => {
+  it('--version and lint of an .rdp file load no network module, no crypto and no yaml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
+    try {
+      writeFileSync(join(dir, 'a.rdp'), 'full address:s:rdsh01.contoso.com\r\n');
+      for (const args of [['--version'], ['lint', 'a.rdp']]) {
+        const { loaded } = loadedBy(args, dir);
+        for (const m of ['node:tls', 'node:dns', 'node:crypto']) assert.ok(!loaded.includes(m), `${args.join(' ')} loaded ${m}`);
+        assert.ok(!loaded.some((m) => m.endsWith('yaml.js')), `${args.join(' ')} loaded yaml`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loads yaml when a config is read, and the config still applies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
+    try {
+      writeFileSync(join(dir, 'a.rdp'), 'full address:s:10.0.0.5\r\n');
+      writeFileSync(join(dir, '.rdpdoctor.yaml'), 'rules:\n  RDP012: off\n');
+      const { loaded, stdout } = loadedBy(['lint', 'a.rdp', '--format', 'json'], dir);
+      assert.ok(loaded.some((m) => m.endsWith('yaml.js')), loaded.join(' '));
+      assert.ok(!JSON.parse(stdout).files.some((f: { findings: { ruleId: string }[] }) => f.findings.some((x) => x.ruleId === 'RDP012')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
