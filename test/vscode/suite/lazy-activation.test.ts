@@ -47,7 +47,9 @@ suite('Lazy activation (a folder of Markdown notes)', () => {
     await waitFor('the host of later.rdp', () => api.hosts!().some((h) => h.key === 'later.invalid:3389'), api.hostsView!.onDidChangeTreeData, 10_000);
     const scan = await api.policyScan!();
     assert.deepEqual(scan.exports, ['gpreport.xml'], 'the report is an export, pom.xml is not');
-    assert.ok(scan.bytesRead <= 4096 + report.length, `${scan.bytesRead} bytes read for ${big.length + report.length} bytes of XML: pom.xml was sniffed, not read`);
+    // The scan sniffs each file once; the watcher's create events for the files written above may arrive after the
+    // scan started (late on a loaded machine) and sniff them once more. Either way pom.xml is sniffed, never read whole.
+    assert.ok(scan.bytesRead <= 2 * (4096 + report.length), `${scan.bytesRead} bytes read for ${big.length + report.length} bytes of XML: pom.xml was sniffed, not read`);
     const reads = api.workspaceReads!();
     assert.equal(reads.started, true);
     assert.ok(reads.files >= 1, `files read: ${reads.files}`);
