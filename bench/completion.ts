@@ -1,9 +1,12 @@
 // Name completion per request (issue 16): `provideCompletionItems` of src/extension/completion-feature.ts at the
 // start of an empty line, with `vscode` stubbed (bench/vscode-stub.ts). Prints {"medianMs","p95Ms","items"}.
 import { CompletionFeature } from '../src/extension/completion-feature';
+import { parseRdp } from '../src/core/rdp/parse';
 import { Position } from './vscode-stub';
 
-const feature = new CompletionFeature();
+// An empty file: its parse comes from the document model, as in the editor (parsed once per version).
+const empty = { rdp: parseRdp('') };
+const feature = new CompletionFeature({ get: () => empty } as never);
 const document = { lineAt: () => ({ text: '' }) } as never;
 const position = new Position(0, 0) as never;
 const iterations = Number(process.argv[2] ?? 2000);

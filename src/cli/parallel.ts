@@ -15,6 +15,9 @@ const MAX_THREADS = 8;
  */
 const MIN_CORES_FOR_THREADS = 4;
 
+/** Passed to each lint thread, so the bundle knows it is one before it loads worker_threads. */
+const WORKER_FLAG = '--rdp-doctor-lint-worker';
+
 interface WorkerJob {
   readonly rdpDoctorLintChunk: true;
   readonly inputs: readonly InputFile[];
@@ -39,7 +42,7 @@ export async function lintInParallel(inputs: readonly InputFile[], configPath: s
     (chunk) =>
       new Promise<Chunk>((resolve, reject) => {
         const job: WorkerJob = { rdpDoctorLintChunk: true, inputs: chunk, configPath, fix };
-        const worker = new Worker(__filename, { workerData: job });
+        const worker = new Worker(__filename, { workerData: job, argv: [WORKER_FLAG] });
         worker.once('message', resolve);
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`A lint thread stopped with exit code ${code}.`)));
@@ -51,6 +54,8 @@ export async function lintInParallel(inputs: readonly InputFile[], configPath: s
 
 /** In a worker thread started by `lintInParallel`: lint the chunk, post it back, and report whether this was one. */
 export function runAsLintWorker(lintChunk: LintChunk): boolean {
+  // The flag first: a command that is not a lint worker never loads worker_threads (issue 16, start-up).
+  if (!process.argv.includes(WORKER_FLAG)) return false;
   const job = workerData as WorkerJob | undefined;
   if (isMainThread || !job?.rdpDoctorLintChunk) return false;
   parentPort!.postMessage(lintChunk(job.inputs, job.configPath, job.fix));

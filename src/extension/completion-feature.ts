@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { propertyMarkdown } from '../core/rdp/property-docs';
-import { parseRdp } from '../core/rdp/parse';
 import { findProperty, PROPERTIES } from '../core/rdp/properties/index';
+import type { DocumentModel } from './document-model';
 
 /** Completes property names (inserting `name:type:`) and the documented values of the property on the line. */
 export class CompletionFeature implements vscode.Disposable, vscode.CompletionItemProvider {
   private readonly registration = vscode.languages.registerCompletionItemProvider({ language: 'rdp' }, this, ':');
+  /** Each property's documentation, built at its first completion and kept: the table does not change. */
+  private readonly docs = new Map<string, vscode.MarkdownString>();
+
+  constructor(private readonly documents: DocumentModel) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const before = document.lineAt(position.line).text.slice(0, position.character);
@@ -31,7 +35,7 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
     const range = new vscode.Range(position.line, before.length - before.trimStart().length, position.line, position.character);
     // A property the file already sets (on another line) is not offered again: a second line would only shadow one.
     const set = new Set<string>();
-    for (const entry of parseRdp(document.getText()).entries) {
+    for (const entry of this.documents.get(document).rdp.entries) {
       if (entry.line === position.line) continue;
       const info = findProperty(entry.key);
       if (info) set.add(info.name);
@@ -42,7 +46,9 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
       item.range = range;
       item.filterText = p.name;
       item.detail = `${p.name}:${p.type}:`;
-      item.documentation = new vscode.MarkdownString(propertyMarkdown(p));
+      let docs = this.docs.get(p.name);
+      if (!docs) this.docs.set(p.name, (docs = new vscode.MarkdownString(propertyMarkdown(p))));
+      item.documentation = docs;
       if (p.deprecated) item.tags = [vscode.CompletionItemTag.Deprecated];
       if (p.values?.length) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
       return item;

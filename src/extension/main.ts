@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
       new ErrorCodeHoverFeature(),
       explainer,
       new PolicyHoverFeature(lint),
-      new CompletionFeature(),
+      new CompletionFeature(documents),
       new OutlineFeature(documents),
       lintTasks,
       new CodeActionFeature(lint, (d) => registry.targetOf(d)),
