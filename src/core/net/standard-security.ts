@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
-import { abortedError, classifyError } from './errors';
+import { abortedError } from './errors';
+import { exchangePdu } from './pdu-exchange';
 import { clientDataBlocks, encodeConferenceCreateRequest, ENCRYPTION_METHOD, OFFERED_METHODS, parseConferenceCreateResponse, serverSecurity } from './gcc-conference';
 import { mcsResultName, encodeConnectInitial, parseConnectResponse } from './mcs-connect';
 import { exchangeConfirm, type ValidConfirm } from './x224-exchange';
-import { runStep } from './run-step';
 import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StandardSecurity, StepOptions } from './types';
@@ -54,42 +54,27 @@ function protocolError(message: string, cause?: string): NetError {
  * Nothing further: no Erect Domain, no Security Exchange, no credentials.
  */
 export function readServerSecurity(socket: Socket, serverSelectedProtocol: number, options: StepOptions): Promise<SecurityReading> {
-  const reader = new TpktReader(RESPONSE_MIN_LENGTH, RESPONSE_MAX_LENGTH, 'an MCS Connect Response');
-  let received = 0;
-  return runStep<SecurityReading>(
-    options,
+  const gcc = encodeConferenceCreateRequest(clientDataBlocks({ serverSelectedProtocol, encryptionMethods: OFFERED_METHODS }));
+  return exchangePdu<SecurityReading>(
+    socket,
     {
-      timeout: () => ({
+      request: encodeConnectInitial(gcc),
+      reader: new TpktReader(RESPONSE_MIN_LENGTH, RESPONSE_MAX_LENGTH, 'an MCS Connect Response'),
+      resume: true,
+      answered: (answer) =>
+        answer.state === 'invalid' ? { ok: false, error: protocolError(`The reply is not an MCS Connect Response: ${answer.problem}.`) } : interpret(answer.packet),
+      timedOut: (received) => ({
         ok: false,
         error: protocolError(`The server sent ${received === 0 ? 'no' : 'no complete'} MCS Connect Response within ${options.timeoutMs} ms.`, 'timeout'),
       }),
+      closed: (received) => ({
+        ok: false,
+        error: protocolError(`The server closed the connection ${received === 0 ? 'without answering' : 'in the middle of'} the MCS Connect Initial.`, 'closed'),
+      }),
+      failed: (error) => ({ ok: false, error }),
       aborted: () => ({ ok: false, error: abortedError() }),
     },
-    (finish) => {
-      const onData = (chunk: Buffer): void => {
-        received += chunk.length;
-        const state = reader.push(chunk);
-        if (state.state === 'need-more') return;
-        if (state.state === 'invalid') return finish({ ok: false, error: protocolError(`The reply is not an MCS Connect Response: ${state.problem}.`) });
-        finish(interpret(state.packet));
-      };
-      const onEnd = (): void =>
-        finish({ ok: false, error: protocolError(`The server closed the connection ${received === 0 ? 'without answering' : 'in the middle of'} the MCS Connect Initial.`, 'closed') });
-      const onError = (error: Error): void => finish({ ok: false, error: classifyError(error, 'read') });
-      socket.on('data', onData);
-      socket.once('end', onEnd);
-      socket.once('close', onEnd);
-      socket.once('error', onError);
-      socket.resume();
-      const gcc = encodeConferenceCreateRequest(clientDataBlocks({ serverSelectedProtocol, encryptionMethods: OFFERED_METHODS }));
-      socket.write(encodeConnectInitial(gcc));
-      return () => {
-        socket.off('data', onData);
-        socket.off('end', onEnd);
-        socket.off('close', onEnd);
-        socket.off('error', onError);
-      };
-    },
+    options,
   );
 }
 

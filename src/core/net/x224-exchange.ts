@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
-import { abortedError, classifyError } from './errors';
-import { runStep } from './run-step';
+import { abortedError } from './errors';
+import { exchangePdu } from './pdu-exchange';
 import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';
@@ -26,12 +26,23 @@ function notRdp(message: string, cause?: string): NetError {
  * Security they are a protocol error.
  */
 export function exchangeConfirm(socket: Socket, requestedProtocols: number, options: StepOptions): Promise<ExchangeResult> {
-  const reader = new TpktReader(CONFIRM_MIN_LENGTH, CONFIRM_MAX_LENGTH, 'a Connection Confirm', PDU_MAX);
-  let received = 0;
-  return runStep<ExchangeResult>(
-    options,
+  return exchangePdu<ExchangeResult>(
+    socket,
     {
-      timeout: () => ({
+      request: encodeConnectionRequest(requestedProtocols),
+      reader: new TpktReader(CONFIRM_MIN_LENGTH, CONFIRM_MAX_LENGTH, 'a Connection Confirm', PDU_MAX),
+      pauseAfter: true,
+      answered: (answer) => {
+        if (answer.state === 'invalid') return { ok: false, error: notRdp(`The reply is not an X.224 Connection Confirm: ${answer.problem}.`) };
+        const confirm = parseConnectionConfirm(answer.packet);
+        if (confirm.kind === 'invalid') return { ok: false, error: notRdp(`The reply is not a valid X.224 Connection Confirm: ${confirm.problem}.`) };
+        // Under Standard RDP Security the client speaks next; any other selection is judged by the caller.
+        if (answer.rest.length > 0 && confirm.kind === 'response' && confirm.selectedProtocol === PROTOCOL.RDP) {
+          return { ok: false, error: notRdp('The server sent unexpected bytes after the Connection Confirm.') };
+        }
+        return { ok: true, confirm, after: confirm.kind === 'response' ? Buffer.from(answer.rest) : Buffer.alloc(0) };
+      },
+      timedOut: (received) => ({
         ok: false,
         error: notRdp(
           received === 0
@@ -40,52 +51,19 @@ export function exchangeConfirm(socket: Socket, requestedProtocols: number, opti
           'timeout',
         ),
       }),
+      closed: (received) => ({
+        ok: false,
+        error: notRdp(
+          received === 0
+            ? 'The server closed the connection without answering the Connection Request.'
+            : `The server closed the connection after ${received} bytes, before a complete Connection Confirm.`,
+          'closed',
+        ),
+      }),
+      failed: (e) => ({ ok: false, error: e.kind === 'reset' ? notRdp('The server reset the connection instead of answering the Connection Request.', e.cause) : e }),
       aborted: () => ({ ok: false, error: abortedError() }),
     },
-    (finish) => {
-      const onData = (chunk: Buffer): void => {
-        received += chunk.length;
-        const state = reader.push(chunk);
-        if (state.state === 'need-more') return;
-        if (state.state === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not an X.224 Connection Confirm: ${state.problem}.`) });
-        const confirm = parseConnectionConfirm(state.packet);
-        if (confirm.kind === 'invalid') return finish({ ok: false, error: notRdp(`The reply is not a valid X.224 Connection Confirm: ${confirm.problem}.`) });
-        // Under Standard RDP Security the client speaks next; any other selection is judged by the caller.
-        if (state.rest.length > 0 && confirm.kind === 'response' && confirm.selectedProtocol === PROTOCOL.RDP) {
-          return finish({ ok: false, error: notRdp('The server sent unexpected bytes after the Connection Confirm.') });
-        }
-        finish({ ok: true, confirm, after: confirm.kind === 'response' ? Buffer.from(state.rest) : Buffer.alloc(0) });
-      };
-      const onEnd = (): void =>
-        finish({
-          ok: false,
-          error: notRdp(
-            received === 0
-              ? 'The server closed the connection without answering the Connection Request.'
-              : `The server closed the connection after ${received} bytes, before a complete Connection Confirm.`,
-            'closed',
-          ),
-        });
-      const onError = (error: Error): void => {
-        const e = classifyError(error, 'read');
-        finish({
-          ok: false,
-          error: e.kind === 'reset' ? notRdp('The server reset the connection instead of answering the Connection Request.', e.cause) : e,
-        });
-      };
-      socket.on('data', onData);
-      socket.once('end', onEnd);
-      socket.once('close', onEnd);
-      socket.once('error', onError);
-      socket.write(encodeConnectionRequest(requestedProtocols));
-      return () => {
-        socket.off('data', onData);
-        socket.off('end', onEnd);
-        socket.off('close', onEnd);
-        socket.off('error', onError);
-        socket.pause();
-      };
-    },
+    options,
   );
 }
 
