@@ -5,6 +5,7 @@ import { formatHostVerdict } from './check-text';
 import type { ErrorCodeFamily } from '../core/knowledge/error-code-types';
 import { FAMILY_WORDS } from '../core/knowledge/error-codes/index';
 import { MAX_FILE_BYTES } from '../core/lint/inputs';
+import { terminalSafe } from '../core/text/terminal';
 import { runExplain } from './explain-command';
 import { runFix } from './fix-command';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
@@ -132,7 +133,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   else if (format === 'sarif') io.emit(JSON.stringify(toOutputFindingsSarif(report), null, 2) + '\n');
   else if (format === 'compact') io.emit(formatLintCompact(report));
   else io.emit(formatLintText(report, painter(io.color)));
-  if (format !== 'text') for (const e of report.errors) process.stderr.write(`rdp-doctor: ${e.path}: ${e.message}\n`);
+  if (format !== 'text') for (const e of report.errors) process.stderr.write(`rdp-doctor: ${terminalSafe(e.path)}: ${terminalSafe(e.message)}\n`);
   const warnings = countFindings(full).warning;
   if (lintExit === 0 && maxWarningsText !== undefined && warnings > Number(maxWarningsText)) {
     process.stderr.write(`rdp-doctor: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarningsText} allows.\n`);
@@ -163,7 +164,7 @@ async function runCheckCommand(values: Values, positionals: string[], io: Io): P
   }).finally(() => process.off('SIGINT', onInterrupt));
   if ('usage' in result) throw new UsageError(result.usage);
   io.emit(result.output);
-  if (format !== 'text') for (const e of result.errors) process.stderr.write(`rdp-doctor: ${e.path}: ${e.message}\n`);
+  if (format !== 'text') for (const e of result.errors) process.stderr.write(`rdp-doctor: ${terminalSafe(e.path)}: ${terminalSafe(e.message)}\n`);
   return result.exitCode;
 }
 

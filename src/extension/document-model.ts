@@ -97,6 +97,7 @@ export class DocumentModel implements vscode.Disposable {
       const key = d.uri.toString();
       this.states.delete(key);
       this.byteFacts.delete(key);
+      this.lints.delete(key);
     }),
   ];
 

@@ -24,6 +24,8 @@ export class LintFeature implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Byte reads under way, so an open waits for its file's encoding before the one lint. */
   private readonly reading = new Map<string, Promise<void>>();
+  /** What each document's diagnostics were last set to, to skip setting the same again. */
+  private readonly published = new Map<string, string>();
   private readonly linter: DocumentLinter;
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
@@ -156,13 +158,38 @@ export class LintFeature implements vscode.Disposable {
       const result = this.linter.lint(state, options);
       const linted: DocumentLint = { findings: result.findings, ...(result.policy && { policy: result.policy }) };
       this.documents.linted(state, linted);
-      this.collection.set(document.uri, result.diagnostics);
+      this.publish(document.uri, result.diagnostics);
       if (state.formatOf !== 'rdp' && state.formatOf !== 'config') this.relintRdpDocuments();
       return linted;
     } catch (error) {
       this.log.error(`Linting ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return undefined;
     }
+  }
+
+  /**
+   * Sets a document's diagnostics unless they are the ones it already shows. Every set is a marker change, and a
+   * marker change while the user presses Ctrl+. re-triggers (and may empty) the light bulb: a re-lint that finds
+   * the same problems (the workspace's exports changed, a setting was touched) must not disturb the editor.
+   */
+  private publish(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
+    const key = uri.toString();
+    const signature = JSON.stringify(
+      diagnostics.map((d) => [
+        d.range.start.line,
+        d.range.start.character,
+        d.range.end.line,
+        d.range.end.character,
+        d.severity,
+        d.message,
+        typeof d.code === 'object' ? [d.code.value, d.code.target.toString()] : d.code,
+        d.source,
+        d.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character, r.message]),
+      ]),
+    );
+    if (this.published.get(key) === signature && this.collection.has(uri)) return;
+    this.published.set(key, signature);
+    this.collection.set(uri, diagnostics);
   }
 
   /** An export changed in the editor: the `.rdp` files' cross-checks may change with it. */
@@ -172,6 +199,7 @@ export class LintFeature implements vscode.Disposable {
 
   private closed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    this.published.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.collection.delete(document.uri);

@@ -66,11 +66,12 @@ function displayPath(path: string): string {
 }
 
 /** The `.rdp` facts the cross-checks compare, located in the file. */
-function rdpSummary(path: string, source: string, text: string, linted: LintedText): FileReport['crossCheck'] {
+function rdpSummary(path: string, source: string | undefined, text: string, linted: LintedText): FileReport['crossCheck'] {
   if (!linted.rdp) return undefined;
   const at = positionsIn(text);
-  const signed = isSignedRdp(text) && linted.findings.some((f) => f.ruleId === 'RDP043');
-  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })), ...(signed && { signedRdp: source }) };
+  // Standard input has no file to read again: its RDP043 stays as linted.
+  const signed = source !== undefined && isSignedRdp(text) && linted.findings.some((f) => f.ruleId === 'RDP043');
+  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })), ...(signed && { signedRdp: source! }) };
 }
 
 /**
@@ -121,7 +122,7 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     const problems = placeProblems(linted.problems ?? [], placer).get(path);
     return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], ...(problems && { problems }), crossCheck: policySummary(linted.policy, placer) };
   }
-  const summary = input.crossCheck === false ? undefined : rdpSummary(path, input.path, text, linted);
+  const summary = input.crossCheck === false ? undefined : rdpSummary(path, input.bytes === undefined ? input.path : undefined, text, linted);
   return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
 }
 

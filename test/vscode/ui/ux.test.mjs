@@ -21,11 +21,12 @@ const problems = (page) => page.locator('.markers-panel');
 /** Right-clicks a file of the Explorer and returns the names of the context menu's items, then closes the menu. */
 async function contextMenu(page, name) {
   const item = page.getByRole('tree', { name: /Files Explorer/i }).getByRole('treeitem', { name, exact: true });
+  // A file a test has just written appears when the Explorer's file watcher reports it, which lags on a loaded machine.
   await until(`${name} in the Explorer`, async () => {
     if (await item.isVisible()) return true;
     await page.keyboard.press('Control+Shift+E');
     return false;
-  }, 15_000);
+  }, 40_000);
   await item.click({ button: 'right' });
   const menu = page.locator('.monaco-menu');
   await menu.waitFor();

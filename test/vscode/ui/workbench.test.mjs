@@ -36,9 +36,18 @@ export const tests = [
     async run({ page }) {
       await page.keyboard.press('Escape');
       await token(page, 'redirectclipbaord').click();
-      await page.keyboard.press('Control+.');
       // The preferred fix comes first and is focused; Enter applies it, as it does for a keyboard user.
-      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Change to "redirectclipboard"' }).waitFor();
+      // NOTE: in about one UI run in five on this 2-core machine, VS Code answers the first Ctrl+. with "No code
+      // actions available" although the gutter shows the light bulb (cause not found; see the session 4 note on
+      // issue 14). A user presses the key again; so does the test, at most three times.
+      const focusedFix = page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Change to "redirectclipboard"' });
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+.');
+        const shown = await focusedFix.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        if (shown) break;
+        if (attempt === 3) throw new Error('Ctrl+. offered no quick fix three times.');
+        await page.keyboard.press('Escape');
+      }
       await page.keyboard.press('Enter');
       await until('the fixed line in the editor', async () => {
         const text = await editorText(page);
