@@ -1,4 +1,4 @@
-import { ntlmDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
+import { ntlmDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
 import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
@@ -33,7 +33,7 @@ export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): 
     }
     if (step === 'negotiation' && host.standardSecurity) {
       const s = host.standardSecurity;
-      lines.push(`      ${paint('dim', safe(`Standard RDP Security: ${s.encryptionMethod}, encryption level ${s.encryptionLevel}`))}`);
+      lines.push(`      ${paint('dim', safe(`Standard RDP Security: ${standardSecurityDetail(s)}`))}`);
     }
   }
   if (host.certificate) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { polHiveFromPath } from '../core/gpo/read-export';
 import { readRegistryPol } from '../core/gpo/read-registry-pol';
 import type { Logger } from './logger';
+import { escapeHtml } from '../core/explain/explanation-html';
 
 /** The scheme of the read-only LGPO-style text views of Registry.pol files. */
 export const POL_SCHEME = 'rdp-doctor-pol';
@@ -101,10 +102,6 @@ class RegistryPolEditor implements vscode.CustomReadonlyEditorProvider {
     await vscode.window.showTextDocument(text, { preview: false, ...(column !== undefined && { viewColumn: column }) });
     panel.dispose();
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The `.pol` file of the active tab (VS Code shows binary files in a custom or "binary" editor, not a text editor). */

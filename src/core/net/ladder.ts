@@ -1,6 +1,6 @@
 import { terminalSafe } from '../text/terminal';
 import type { NtlmInfo } from './ntlm';
-import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StepName, TlsSummary, TlsVersion } from './types';
+import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StandardSecurity, StepName, TlsSummary, TlsVersion } from './types';
 
 /** Which step of the ladder each NET rule belongs to. */
 export const STEP_OF_RULE: Readonly<Record<string, StepName>> = {
@@ -102,6 +102,11 @@ export function tlsDetail(tls: TlsSummary): string {
     if (no.length) parts.push(`Refuses TLS ${no.join(', ')}.`);
   }
   return parts.join(' ');
+}
+
+/** Standard RDP Security's encryption on one line: `40-bit RC4, encryption level low`. */
+export function standardSecurityDetail(s: StandardSecurity): string {
+  return `${s.encryptionMethod}, encryption level ${s.encryptionLevel}`;
 }
 
 /** What the NTLM challenge said, on one line: `vm.contoso.com (CONTOSO\\VM) in contoso.com, version 10.0.17763, clock …`. */

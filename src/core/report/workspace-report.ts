@@ -6,7 +6,7 @@ import { ALL_RULES, ruleById } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
 import { toSarif, type SarifRegion, type SarifResultInput } from './sarif';
-import { ntlmDetail, tlsDetail } from '../net/ladder';
+import { ntlmDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
 
 export interface ReportFinding {
   readonly ruleId: string;
@@ -145,7 +145,7 @@ function negotiationSection(n: NegotiationSummary): string[] {
 function facts(r: HostCheckResult): string[] {
   const rows: string[][] = [];
   if (r.tls) rows.push(['TLS', escapeMarkdown(tlsDetail(r.tls))]);
-  if (r.standardSecurity) rows.push(['Standard RDP Security', escapeMarkdown(`${r.standardSecurity.encryptionMethod}, encryption level ${r.standardSecurity.encryptionLevel}`)]);
+  if (r.standardSecurity) rows.push(['Standard RDP Security', escapeMarkdown(standardSecurityDetail(r.standardSecurity))]);
   if (r.ntlm) rows.push(['NTLM', escapeMarkdown(ntlmDetail(r.ntlm))]);
   return rows.length ? [table(['Fact', 'Value'], rows), ''] : [];
 }
