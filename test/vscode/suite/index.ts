@@ -35,7 +35,7 @@ export function run(): Promise<void> {
   // The workbench forwards console output as one string without printf formatting, so the reporter formats it first.
   const reporterBase = Mocha.reporters?.Base;
   if (reporterBase) reporterBase.consoleLog = (...args: unknown[]) => console.log(format(...args));
-  const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 20_000, slow: 2_000 });
+  const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 45_000, slow: 2_000 });
   if (process.env.RDP_DOCTOR_GREP) mocha.grep(new RegExp(process.env.RDP_DOCTOR_GREP));
   // The lazy-activation test needs a folder of its own (Markdown notes only): run.mjs opens one named workspace-lazy.
   const lazy = path.basename(process.env.RDP_DOCTOR_SUITE_FOLDER ?? workspaceFolderPath() ?? '') === 'workspace-lazy';
