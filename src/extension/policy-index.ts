@@ -77,12 +77,7 @@ export class PolicyIndex implements vscode.Disposable {
 
   /** A file the watcher reported, unless `files.exclude`/`search.exclude` hide it from scans. */
   private async watched(uri: vscode.Uri): Promise<void> {
-    try {
-      if (!(await isScanned(uri))) return;
-    } catch (error) {
-      // The exclusion check asks the search service; if it fails, the file counts as included rather than lost.
-      this.log.debug(`Could not check whether ${uri.toString()} is excluded: ${String(error)}`);
-    }
+    if (!(await isScanned(uri))) return;
     await this.readFile(uri);
     this.changed.fire();
   }
