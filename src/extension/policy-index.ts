@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PolicyDocument } from '../core/gpo/model';
 import { readPolicyBytes } from '../core/gpo/read-export';
@@ -38,6 +39,8 @@ export function exportFacts(doc: PolicyDocument, text: string, uri: vscode.Uri):
  */
 export class PolicyIndex implements vscode.Disposable {
   private readonly exports = new Map<string, IndexedExport>();
+  /** The SHA-256 of each indexed export's bytes as last read from disk: a watcher event for unchanged bytes changes nothing. */
+  private readonly digests = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -57,6 +60,7 @@ export class PolicyIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => void this.watched(uri)),
       watcher.onDidChange((uri) => void this.watched(uri)),
       watcher.onDidDelete((uri) => {
+        this.digests.delete(uri.toString());
         if (this.exports.delete(uri.toString())) this.changed.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
@@ -75,58 +79,75 @@ export class PolicyIndex implements vscode.Disposable {
     return this.scanning ?? Promise.resolve();
   }
 
-  /** A file the watcher reported, unless `files.exclude`/`search.exclude` hide it from scans. */
+  /**
+   * A file the watcher reported, unless `files.exclude`/`search.exclude` hide it from scans. Listeners hear of it
+   * only when the index changed: watchers report a file more than once (and late), and every `changed` re-lints
+   * every open document.
+   */
   private async watched(uri: vscode.Uri): Promise<void> {
-    if (!(await isScanned(uri))) return;
-    await this.readFile(uri);
-    this.changed.fire();
+    try {
+      if (!(await isScanned(uri))) return;
+      if (await this.readFile(uri)) this.changed.fire();
+    } catch (error) {
+      this.log.debug(`Could not follow a change of ${uri.toString()}: ${String(error)}`);
+    }
   }
 
   private async scan(): Promise<void> {
+    let changed = false;
     try {
       const uris = await vscode.workspace.findFiles(EXPORT_GLOB, scanExcludeGlob(), MAX_FILES);
       await withLateProgress('RDP Doctor: reading policy exports', async (report) => {
         let done = 0;
         await inPool(uris, SCAN_CONCURRENCY, async (uri) => {
-          await this.readFile(uri);
+          if (await this.readFile(uri)) changed = true;
           report(`${++done}/${uris.length}`);
         });
       });
       this.log.debug(`Found ${this.exports.size} policy exports among ${uris.length} candidate files.`);
-      if (this.exports.size > 0) this.changed.fire();
+      if (changed) this.changed.fire();
     } catch (error) {
       this.log.warn(`Could not scan the workspace for policy exports: ${String(error)}`);
     }
   }
 
-  private async readFile(uri: vscode.Uri): Promise<void> {
+  /** Reads a file into the index (or drops it): whether the index changed. */
+  private async readFile(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES) return;
+      if (stat.size > MAX_BYTES) return this.drop(key);
       // The first bytes decide: most .xml/.txt/.inf files of a workspace are not exports and are never read whole.
       this.filesRead += 1;
       const head = await readHead(uri);
       this.bytesRead += head.length;
-      if (!sniffExport(decodeBytes(head), head)) {
-        if (this.exports.delete(uri.toString())) this.changed.fire();
-        return;
-      }
+      if (!sniffExport(decodeBytes(head), head)) return this.drop(key);
       const bytes = stat.size <= head.length ? head : await vscode.workspace.fs.readFile(uri);
       if (bytes !== head) this.bytesRead += bytes.length;
+      const digest = createHash('sha256').update(bytes).digest('base64');
+      if (this.exports.has(key) && this.digests.get(key) === digest) return false;
       const read = readPolicyBytes(bytes, uri.path);
-      if (!read) {
-        this.exports.delete(uri.toString());
-        return;
-      }
+      if (!read) return this.drop(key);
       const located = read.polView ? polViewUri(uri) : uri;
       this.set(uri, exportFacts(read.doc, read.text, located));
+      this.digests.set(key, digest);
+      return true;
     } catch (error) {
-      this.log.debug(`Could not read ${uri.toString()} as a policy export: ${String(error)}`);
+      this.log.debug(`Could not read ${key} as a policy export: ${String(error)}`);
+      return false;
     }
+  }
+
+  /** Drops a file from the index: whether it was there. */
+  private drop(key: string): boolean {
+    this.digests.delete(key);
+    return this.exports.delete(key);
   }
 
   /** Replaces a file's facts with those of its open document. */
   set(uri: vscode.Uri, facts: PolicyFacts<vscode.Location>): void {
+    // Facts from an open document may differ from the bytes on disk: the next read from disk counts as a change.
+    this.digests.delete(uri.toString());
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
     this.exports.set(uri.toString(), { path: vscode.workspace.asRelativePath(uri), ...(folder !== undefined && { folder }), facts });
   }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { PolicyDocument } from '../../../src/core/gpo/model';
 import { readLgpoText } from '../../../src/core/gpo/read-lgpo-text';
-import { hexBytes, readReg } from '../../../src/core/gpo/read-reg';
+import { hexBytes, quoted, readReg } from '../../../src/core/gpo/read-reg';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { LineIndex } from '../../../src/core/text/line-index';
 import { fixture, fixtureText, TS } from './helpers';
@@ -144,5 +144,37 @@ describe('.reg hex data', () => {
     const bytes = hexBytes('00,'.repeat(16 << 20) + '01');
     assert.equal(bytes?.length, (16 << 20) + 1);
     assert.equal(bytes?.[16 << 20], 1);
+  });
+});
+
+describe('.reg quoted names and strings', () => {
+  /** The plain reading: a character at a time. */
+  function reference(s: string, at: number): [string, number] | undefined {
+    let out = '';
+    for (let i = at + 1; i < s.length; i++) {
+      const c = s[i]!;
+      if (c === '\\' && i + 1 < s.length) out += s[++i];
+      else if (c === '"') return [out, i + 1];
+      else out += c;
+    }
+    return undefined;
+  }
+
+  it('reads what a character-at-a-time reading reads, escapes and unclosed strings included', () => {
+    const pieces = fc.constantFrom('a', 'é', '\\', '"', '\\"', '\\\\', ' ', '=', 'x\\');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((p) => `"${p.join('')}`), fc.nat(3), (s, extra) => {
+        const line = `${'x'.repeat(extra)}${s}`;
+        assert.deepEqual(quoted(line, extra), reference(line, extra));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a 50 MB value as one string (a character at a time made a 1.8 GB rope)', () => {
+    const value = 'A'.repeat(50 * 1024 * 1024);
+    const read = quoted(`"${value}"`, 0);
+    assert.equal(read?.[0].length, value.length);
+    assert.equal(read?.[1], value.length + 2);
   });
 });
