@@ -94,8 +94,10 @@ async function fixAllInEditor(ctx: CommandContext): Promise<void> {
 }
 
 const ran = new vscode.EventEmitter<string>();
-/** Fires with a command's ID before it runs (the workspace is read once a command needs it). */
+/** Fires with a command's ID before it runs, for commands that need the workspace (it is read once one does). */
 export const commandRan = ran.event;
+/** Commands that read nothing of the workspace: running them does not start its scan. */
+const WORKSPACE_FREE = new Set(['rdpDoctor.showOutput', 'rdpDoctor.showRuleDocs', 'rdpDoctor.openRegistryPol']);
 
 /** The command table: IDs to handlers, registered in one place. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -109,7 +111,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   };
   return Object.entries(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
-      ran.fire(id);
+      if (!WORKSPACE_FREE.has(id)) ran.fire(id);
       try {
         return await handler(...args);
       } catch (error) {

@@ -55,6 +55,13 @@ class ExplainerPanel implements vscode.Disposable {
     this.render();
   }
 
+  /** Opened again, from another file's CodeLens or context menu: that file's host is chosen now. */
+  reopened(host: string | undefined): void {
+    if (host === undefined || host === this.chosen?.key) return;
+    this.choose(host, host);
+    this.render();
+  }
+
   /** Results of checks run anywhere (the Hosts view, a command, this page). */
   checked(results: readonly HostCheckResult[]): void {
     const result = this.chosen && results.find((r) => hostKey(r.host, r.port) === this.chosen!.key);
@@ -145,6 +152,7 @@ export class ExplainerPanels implements vscode.Disposable {
     const key = explainerArgument(explanation);
     const open = this.panels.get(key);
     if (open) {
+      open.reopened(host);
       open.panel.reveal();
       return open.panel;
     }

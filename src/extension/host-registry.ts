@@ -59,9 +59,13 @@ export class HostRegistry implements vscode.Disposable {
 
   /** A file the watcher reported: read once the workspace is (the first scan finds it otherwise), unless excluded. */
   private async watched(uri: vscode.Uri): Promise<void> {
-    if (!this.scanning || !(await isScanned(uri))) return;
-    await this.readFile(uri);
-    this.changed.fire();
+    try {
+      if (!this.scanning || !(await isScanned(uri))) return;
+      await this.readFile(uri);
+      this.changed.fire();
+    } catch (error) {
+      this.log.debug(`Could not follow a change of ${uri.toString()}: ${String(error)}`);
+    }
   }
 
   /** Reads the workspace again (the view's Refresh). */

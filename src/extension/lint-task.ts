@@ -58,20 +58,27 @@ export class LintTaskProvider implements vscode.TaskProvider, vscode.Disposable 
     }
     let worst: number | undefined;
     for (const task of tasks) {
-      // Listen before starting: a small folder's lint can end before executeTask's promise settles.
-      const ended: vscode.TaskProcessEndEvent[] = [];
+      // Listen before starting: a small folder's lint can end before executeTask's promise settles. A task whose
+      // process never starts (no shell, a failed spawn) ends without a process end: the task's own end counts too.
+      const ended: { execution: vscode.TaskExecution; exitCode?: number }[] = [];
       let wake: (() => void) | undefined;
-      const listener = vscode.tasks.onDidEndTaskProcess((e) => {
-        ended.push(e);
-        wake?.();
-      });
+      const listeners = [
+        vscode.tasks.onDidEndTaskProcess((e) => {
+          ended.push({ execution: e.execution, ...(e.exitCode !== undefined && { exitCode: e.exitCode }) });
+          wake?.();
+        }),
+        vscode.tasks.onDidEndTask((e) => {
+          ended.push({ execution: e.execution });
+          wake?.();
+        }),
+      ];
       try {
         const execution = await vscode.tasks.executeTask(task);
-        let mine: vscode.TaskProcessEndEvent | undefined;
+        let mine: { exitCode?: number } | undefined;
         while (!(mine = ended.find((e) => e.execution === execution))) await new Promise<void>((resolve) => (wake = resolve));
         if (mine.exitCode !== undefined) worst = Math.max(worst ?? 0, mine.exitCode);
       } finally {
-        listener.dispose();
+        for (const listener of listeners) listener.dispose();
       }
     }
     await vscode.commands.executeCommand('workbench.actions.view.problems');

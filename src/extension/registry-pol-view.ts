@@ -95,12 +95,20 @@ class RegistryPolEditor implements vscode.CustomReadonlyEditorProvider {
   }
 
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const name = escapeHtml(document.uri.path.split('/').pop() ?? '');
+    const page = (body: string): string => `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${body}</p></body></html>`;
     panel.webview.options = { enableScripts: false };
-    panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>Opening ${escapeHtml(document.uri.path.split('/').pop() ?? '')} as text…</p></body></html>`;
+    panel.webview.html = page(`Opening ${name} as text…`);
     const column = panel.viewColumn;
-    const text = await vscode.workspace.openTextDocument(polViewUri(document.uri));
-    await vscode.window.showTextDocument(text, { preview: false, ...(column !== undefined && { viewColumn: column }) });
-    panel.dispose();
+    try {
+      const text = await vscode.workspace.openTextDocument(polViewUri(document.uri));
+      await vscode.window.showTextDocument(text, { preview: false, ...(column !== undefined && { viewColumn: column }) });
+      panel.dispose();
+    } catch (error) {
+      // The page stays, saying why, rather than "Opening … as text…" for ever.
+      const why = escapeHtml(error instanceof Error ? error.message : String(error));
+      panel.webview.html = page(`${name} could not be opened as text: ${why}`);
+    }
   }
 }
 

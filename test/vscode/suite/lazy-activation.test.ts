@@ -27,6 +27,9 @@ suite('Lazy activation (a folder of Markdown notes)', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('more.md')));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'log', content: 'Reason= 2308' }));
     assert.deepEqual(api.workspaceReads!(), { started: false, files: 0 });
+    // Commands that need nothing of the workspace do not start its scan either.
+    await vscode.commands.executeCommand('rdpDoctor.showOutput');
+    assert.deepEqual(api.workspaceReads!(), { started: false, files: 0 }, 'Show Output started the workspace scan');
   });
 
   test('a command that needs the workspace reads it then, honouring files.exclude and search.exclude', async () => {
