@@ -46,6 +46,7 @@ export const tests = [
         const shown = await focusedFix.waitFor({ timeout: 5_000 }).then(() => true, () => false);
         if (shown) break;
         if (attempt === 3) throw new Error('Ctrl+. offered no quick fix three times.');
+        console.log(`  (Ctrl+. offered no quick fix on attempt ${attempt}; pressing it again)`);
         await page.keyboard.press('Escape');
       }
       await page.keyboard.press('Enter');

@@ -1,0 +1,104 @@
+// Issue 11's "single and batch runs alike": several real xrdp listeners, each configured as one of the lab's cases,
+// are checked one at a time and all in one `rdp-doctor check` run; every verdict must be the same either way.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateCertificates } from './lab/certs';
+import { missingBinaries } from './lab/processes';
+import { XrdpServer, type XrdpSetup } from './lab/xrdp';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+const TIMEOUT_MS = 5000;
+const missing = missingBinaries(['xrdp', 'openssl']);
+const skip = (!existsSync(CLI) && 'dist/cli.js is not built (npm run build)') || (missing.length > 0 && `not installed: ${missing.join(', ')} (CI installs them; see .ci/run)`);
+
+interface HostJson {
+  port: number;
+  findings: { ruleId: string; severity: string; message: string }[];
+  negotiation: Record<string, unknown> | null;
+  tls: Record<string, unknown> | null;
+  certificate: { sha256?: string; selfSigned?: boolean; trusted?: boolean } | null;
+  standardSecurity: unknown;
+}
+
+function checkJson(targets: readonly string[], ca: string): Promise<HostJson[]> {
+  return new Promise((done, fail) => {
+    const args = [CLI, 'check', ...targets, '--format', 'json', '--ca', ca, '--timeout', String(TIMEOUT_MS)];
+    const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', () => {
+      try {
+        done((JSON.parse(stdout) as { hosts: HostJson[] }).hosts);
+      } catch {
+        fail(new Error(`not JSON: ${stdout.slice(0, 2000)} ${stderr.slice(0, 2000)}`));
+      }
+    });
+  });
+}
+
+/** What a verdict is made of: findings, negotiation (without its connection log), TLS facts, certificate verdicts, Standard RDP Security. */
+function verdict(h: HostJson): unknown {
+  const { connections: _connections, ...negotiation } = h.negotiation ?? {};
+  const tls = h.tls && { protocol: h.tls.protocol, accepted: h.tls.accepted, failure: h.tls.failure };
+  return {
+    port: h.port,
+    findings: h.findings.map((f) => `${f.ruleId} ${f.severity} ${f.message.replace(/\d+(?:\.\d+)? ?ms\b/g, 'N ms')}`).sort(),
+    negotiation,
+    tls,
+    certificate: h.certificate && { sha256: h.certificate.sha256, selfSigned: h.certificate.selfSigned, trusted: h.certificate.trusted },
+    standardSecurity: h.standardSecurity ?? null,
+  };
+}
+
+describe('real xrdp listeners checked one at a time and in one batch', { skip }, () => {
+  let dir: string;
+  let ca: string;
+  const servers: { name: string; server: XrdpServer }[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-xrdp-batch-'));
+    const certs = generateCertificates(join(dir, 'certs'), ['valid', 'self-signed', 'expired']);
+    ca = certs.caPath;
+    const { valid, 'self-signed': selfSigned, expired } = certs.cases;
+    const setups: [string, XrdpSetup][] = [
+      ['tls', { securityLayer: 'tls', cert: valid!.cert, key: valid!.key }],
+      ['negotiate-self-signed', { securityLayer: 'negotiate', cert: selfSigned!.cert, key: selfSigned!.key }],
+      ['tls-expired', { securityLayer: 'tls', cert: expired!.cert, key: expired!.key }],
+      ['rdp-low', { securityLayer: 'rdp', cert: valid!.cert, key: valid!.key, cryptLevel: 'low' }],
+      ['legacy-tls-only', { securityLayer: 'tls', cert: valid!.cert, key: valid!.key, sslProtocols: 'TLSv1, TLSv1.1', legacy: true }],
+      ['no-usable-cipher', { securityLayer: 'tls', cert: valid!.cert, key: valid!.key, tlsCiphers: 'NO-SUCH-CIPHER' }],
+    ];
+    for (const [name, setup] of setups) {
+      const own = join(dir, name);
+      mkdirSync(own);
+      servers.push({ name, server: await XrdpServer.start(own, setup) });
+    }
+  });
+  after(async () => {
+    for (const { server } of servers) await server.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives every listener the same verdict either way, and the cases differ from each other', async () => {
+    const targets = servers.map(({ server }) => `127.0.0.1:${server.port}`);
+    const batch = (await checkJson(targets, ca)).map(verdict);
+    // One at a time, in turn: xrdp answers the check's connections one after another.
+    const single: unknown[] = [];
+    for (const target of targets) single.push(...(await checkJson([target], ca)).map(verdict));
+    assert.deepEqual(batch, single);
+    // The cases are told apart (a batch that collapsed them into one verdict would still be "equal").
+    const rules = (name: string): string[] => (batch[servers.findIndex((s) => s.name === name)] as { findings: string[] }).findings.map((f) => f.split(' ')[0]!);
+    assert.ok(rules('negotiate-self-signed').includes('NET022'), rules('negotiate-self-signed').join(', '));
+    assert.ok(rules('tls-expired').includes('NET020'), rules('tls-expired').join(', '));
+    assert.ok(rules('rdp-low').includes('NET014'), rules('rdp-low').join(', '));
+    assert.ok(rules('legacy-tls-only').includes('NET029'), rules('legacy-tls-only').join(', '));
+    assert.ok(rules('no-usable-cipher').includes('NET028'), rules('no-usable-cipher').join(', '));
+    assert.ok(!rules('tls').some((r) => ['NET020', 'NET022', 'NET028', 'NET029'].includes(r)), rules('tls').join(', '));
+  });
+});
