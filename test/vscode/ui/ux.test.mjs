@@ -21,6 +21,9 @@ const problems = (page) => page.locator('.markers-panel');
 /** Right-clicks a file of the Explorer and returns the names of the context menu's items, then closes the menu. */
 async function contextMenu(page, name) {
   const item = page.getByRole('tree', { name: /Files Explorer/i }).getByRole('treeitem', { name, exact: true });
+  // The mouse may rest on another Explorer row from the test before: its tooltip would lie over this row.
+  await page.mouse.move(700, 5);
+  await page.keyboard.press('Escape');
   // A file a test has just written appears when the Explorer's file watcher reports it, which lags on a loaded machine.
   await until(`${name} in the Explorer`, async () => {
     if (await item.isVisible()) return true;
