@@ -1,4 +1,5 @@
-import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import * as yaml from 'yaml';
+import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 /**
  * A fast reader for the block-YAML subset a configuration uses: comments, blank lines, block mappings and
@@ -77,19 +78,34 @@ interface Junk {
   readonly end: number;
 }
 
-/** The schema, options and scalar tags of a document as `parseDocument` makes it, made once. */
-let library: { schema: Document['schema']; options: Document['options']; valueTags: Tag[] } | undefined;
 type Tag = { default?: boolean | 'key'; test?: RegExp; format?: string; resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown };
-function yamlLibrary(): NonNullable<typeof library> {
+interface Library {
+  readonly schema: yaml.Document['schema'];
+  readonly options: yaml.Document['options'];
+  readonly valueTags: readonly Tag[];
+  // The classes, read once: the CLI loads yaml at first use, through a getter per name.
+  readonly Scalar: typeof yaml.Scalar;
+  readonly Pair: typeof yaml.Pair;
+  readonly YAMLMap: typeof yaml.YAMLMap;
+  readonly YAMLSeq: typeof yaml.YAMLSeq;
+  readonly isScalar: typeof yaml.isScalar;
+}
+let library: Library | undefined;
+/** The schema, options and scalar tags of a document as `parseDocument` makes it, made once. */
+function yamlLibrary(): Library {
   if (!library) {
-    const doc = new Document(undefined, { prettyErrors: false, uniqueKeys: false });
+    const doc = new yaml.Document(undefined, { prettyErrors: false, uniqueKeys: false });
     const tags = doc.schema.tags as unknown as Tag[];
     // compose-scalar.js findScalarTagByTest: the first default tag whose test matches (no core tag is a key-only default).
     if (tags.some((t) => t.default === 'key') || doc.schema.compat) notMine();
-    library = { schema: doc.schema, options: doc.options, valueTags: tags.filter((t) => t.default === true && t.test) };
+    const { Scalar, Pair, YAMLMap, YAMLSeq, isScalar } = yaml;
+    library = { schema: doc.schema, options: doc.options, valueTags: tags.filter((t) => t.default === true && t.test), Scalar, Pair, YAMLMap, YAMLSeq, isScalar };
   }
   return library;
 }
+const PLAIN = 'PLAIN';
+const QUOTE_SINGLE = 'QUOTE_SINGLE';
+const QUOTE_DOUBLE = 'QUOTE_DOUBLE';
 
 class BlockReader {
   private readonly stack: Frame[] = [];
@@ -140,7 +156,7 @@ class BlockReader {
 
   private open(kind: Kind, indent: number, offset: number): Frame {
     if (this.stack.length >= MAX_DEPTH) notMine();
-    const node = kind === 'map' ? new YAMLMap(this.lib.schema) : new YAMLSeq(this.lib.schema);
+    const node = kind === 'map' ? new this.lib.YAMLMap(this.lib.schema) : new this.lib.YAMLSeq(this.lib.schema);
     const frame: Frame = { kind, indent, node, offset, end: offset, state: 'empty', emptyPos: offset, emptyComment: false };
     this.stack.push(frame);
     return frame;
@@ -148,7 +164,7 @@ class BlockReader {
 
   /** Makes a collection the value of the frame's pending `key:` or `-`. */
   private attach(frame: Frame, node: YAMLMap | YAMLSeq): void {
-    if (frame.kind === 'map') (frame.node as YAMLMap).items.push(new Pair(frame.emptyKey, node));
+    if (frame.kind === 'map') (frame.node as YAMLMap).items.push(new this.lib.Pair(frame.emptyKey, node));
     else (frame.node as YAMLSeq).items.push(node);
     frame.state = 'nested';
     frame.scalar = undefined;
@@ -234,8 +250,8 @@ class BlockReader {
         comment ||= after.comment;
       }
     } else comment ||= this.junk.some((j) => j.comment);
-    const node = this.scalar('', Scalar.PLAIN, f.emptyPos, f.emptyPos, comment ? end : f.emptyPos);
-    if (f.kind === 'map') (f.node as YAMLMap).items.push(new Pair(f.emptyKey, node));
+    const node = this.scalar('', PLAIN, f.emptyPos, f.emptyPos, comment ? end : f.emptyPos);
+    if (f.kind === 'map') (f.node as YAMLMap).items.push(new this.lib.Pair(f.emptyKey, node));
     else (f.node as YAMLSeq).items.push(node);
     f.end = node.range![2];
     f.state = 'scalar';
@@ -253,7 +269,7 @@ class BlockReader {
     if (isDash(this.text, i, line.contentEnd)) notMine();
     const value = this.token(i, line.contentEnd, 'value');
     const node = this.scalar(value.value, value.type, i, value.valueEnd, line.end);
-    (f.node as YAMLMap).items.push(new Pair(keyNode, node));
+    (f.node as YAMLMap).items.push(new this.lib.Pair(keyNode, node));
     this.valueScalar(f, node);
   }
 
@@ -308,7 +324,7 @@ class BlockReader {
           j += 2;
         }
         value = text.slice(at + 1, j).replace(/''/g, "'");
-        type = Scalar.QUOTE_SINGLE;
+        type = QUOTE_SINGLE;
       } else {
         value = '';
         for (;;) {
@@ -324,7 +340,7 @@ class BlockReader {
             j++;
           }
         }
-        type = Scalar.QUOTE_DOUBLE;
+        type = QUOTE_DOUBLE;
       }
       valueEnd = j + 1;
       if (text[valueEnd] === ':' && (valueEnd + 1 === eol || text.charCodeAt(valueEnd + 1) === 32)) {
@@ -344,26 +360,26 @@ class BlockReader {
       const c = text.charCodeAt(j);
       if (c === 58 /* : */ && (j + 1 === eol || text.charCodeAt(j + 1) === 32)) {
         if (want === 'value' || last !== j || j - at > MAX_KEY_CHARS) notMine();
-        return { value: text.slice(at, j), type: Scalar.PLAIN, valueEnd: j, colon: j };
+        return { value: text.slice(at, j), type: PLAIN, valueEnd: j, colon: j };
       }
       if (c === 32) {
         if (text.charCodeAt(j + 1) === 35 /* # */) break;
       } else last = j + 1;
     }
     if (want === 'key') notMine();
-    return { value: text.slice(at, last), type: Scalar.PLAIN, valueEnd: last };
+    return { value: text.slice(at, last), type: PLAIN, valueEnd: last };
   }
 
   /** A scalar node as compose-scalar.js makes it: a plain scalar resolved by the core schema's tags. */
   private scalar(source: string, type: Scalar.Type, start: number, valueEnd: number, end: number): Scalar {
     let node: Scalar;
     let format: string | undefined;
-    const tag = type === Scalar.PLAIN && (source === '' || TAGGED_START.has(source[0]!)) ? this.lib.valueTags.find((t) => t.test!.test(source)) : undefined;
+    const tag = type === PLAIN && (source === '' || TAGGED_START.has(source[0]!)) ? this.lib.valueTags.find((t) => t.test!.test(source)) : undefined;
     if (tag) {
       const res = tag.resolve(source, notMine, this.lib.options);
-      node = isScalar(res) ? res : new Scalar(res);
+      node = this.lib.isScalar(res) ? res : new this.lib.Scalar(res);
       format = tag.format;
-    } else node = new Scalar(source);
+    } else node = new this.lib.Scalar(source);
     node.range = [start, valueEnd, end];
     node.source = source;
     node.type = type;

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from 'yaml';
+import * as yaml from 'yaml';
+import type { Node, Pair } from 'yaml';
 import { SEVERITIES, type SeveritySetting } from '../findings/types';
 import type { Span } from '../text/line-index';
 import { quote } from '../text/quote';
@@ -27,31 +28,58 @@ export interface ParseConfigOptions {
   readonly libraryOnly?: boolean;
 }
 
-/** Reports each key that repeats within one mapping, in one pass over the document. */
-function duplicateKeys(contents: Node, report: (key: string, node: Node) => void): void {
-  visit(contents, {
-    Map(_key, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (seen.has(key)) report(key, pair.key);
-        seen.add(key);
-      }
-    },
-  });
-}
+/** The last file read and what it gave: the lint session reads a config for the files under it, then lints the config itself. */
+let last: { text: string; knownRuleIds: ReadonlySet<string>; libraryOnly: boolean; parsed: ParsedConfig } | undefined;
 
 /** Validates `.rdpdoctor.yaml` with positions; keeps every valid part and reports the rest. */
 export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, options: ParseConfigOptions = {}): ParsedConfig {
+  const libraryOnly = options.libraryOnly === true;
+  if (last && last.text === text && last.libraryOnly === libraryOnly && sameIds(last.knownRuleIds, knownRuleIds)) return last.parsed;
+  const parsed = readConfig(text, knownRuleIds, libraryOnly);
+  last = { text, knownRuleIds, libraryOnly, parsed };
+  return parsed;
+}
+
+/** The lint session, the file linter and the check each hold a set of the rule IDs. */
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly: boolean): ParsedConfig {
+  // Read once: the CLI loads yaml at first use, through a getter per name.
+  const { isMap, isPair, isScalar, isSeq, parseDocument } = yaml;
   const problems: ConfigProblem[] = [];
   // The YAML library places an error at the end of the text one character past it (pos [length, length + 1]): keep every span inside.
   const inside = (span: Span): Span => {
     const start = Math.min(Math.max(0, span.start), text.length);
     return { start, end: Math.min(Math.max(start, span.end), text.length) };
   };
-  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', ...p, span: inside(p.span) });
-  const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', ...p, span: inside(p.span) });
+  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', message: p.message, span: inside(p.span) });
+  const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', message: p.message, span: inside(p.span) });
+  // Each key that repeats within one mapping, depth first as yaml's visit() goes (without its path per node).
+  const duplicateKeys = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) invalid({ message: `The key ${quote(key)} appears twice in one mapping; YAML allows each key once.`, span: spanOf(pair.key) });
+        seen.add(key);
+      }
+      for (const pair of node.items) {
+        duplicateKeys(pair.key);
+        duplicateKeys(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) duplicateKeys(item);
+    } else if (isPair(node)) {
+      duplicateKeys(node.key);
+      duplicateKeys(node.value);
+    }
+  };
   const spanOf = (node: Node | null | undefined): Span => (node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 });
 
   if (text.length > MAX_CONFIG_CHARS) {
@@ -62,7 +90,7 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, opt
   try {
     // The block subset a configuration uses is read by a reader of its own (the library takes ~0.5 s for 20,000 keys);
     // anything else, and every error, is the library's.
-    const fast = options.libraryOnly ? undefined : readBlockYaml(text);
+    const fast = libraryOnly ? undefined : readBlockYaml(text);
     if (fast) root = fast.contents;
     else {
       // Duplicate keys are found below in one pass: the library's own check compares every pair of keys.
@@ -74,7 +102,7 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, opt
       }
       root = doc.contents;
     }
-    if (problems.length === 0 && root) duplicateKeys(root, (key, node) => invalid({ message: `The key ${quote(key)} appears twice in one mapping; YAML allows each key once.`, span: spanOf(node) }));
+    if (problems.length === 0) duplicateKeys(root);
   } catch (error) {
     // The parser recurses per nesting level: a file nested thousands deep overflows it.
     invalid({ message: `The file cannot be read: ${error instanceof RangeError ? 'it is nested too deeply' : String(error)}.`, span: { start: 0, end: 0 } });
