@@ -195,4 +195,14 @@ describe('the block-YAML reader of .rdpdoctor.yaml', () => {
     assert.equal(problems.length, 2000);
     assert.deepEqual(problems[1999], { kind: 'unknown', message: 'Unknown key "key01999"; expected rules, trust, checks or hosts.', span: { start: text.lastIndexOf('key01999'), end: text.lastIndexOf('key01999') + 8 } });
   });
+
+  it('reuses its last result for the same text and rule IDs, and only then', () => {
+    const text = 'rules:\n  RDP013: off\ncolour: blue\n';
+    const first = parseConfig(text, KNOWN);
+    assert.equal(parseConfig(text, new Set(KNOWN)), first);
+    assert.equal(parseConfig(`${text}`.slice(0), KNOWN), first);
+    assert.deepEqual(parseConfig(text, new Set(['RDP012'])).problems.map((p) => p.message), ['Unknown rule "RDP013".', 'Unknown key "colour"; expected rules, trust, checks or hosts.']);
+    assert.deepEqual(parseConfig(text, KNOWN).problems.map((p) => p.message), ['Unknown key "colour"; expected rules, trust, checks or hosts.']);
+    assert.notEqual(parseConfig(`${text}# end\n`, KNOWN), first);
+  });
 });

@@ -1,5 +1,5 @@
-import * as yaml from 'yaml';
 import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isDash, makeScalar, NOT_MINE, notMine, PLAIN, scanScalar, yamlLibrary } from './block-yaml-scalars';
 
 /**
  * A fast reader for the block-YAML subset a configuration uses: comments, blank lines, block mappings and
@@ -21,25 +21,8 @@ export function readBlockYaml(text: string): { readonly contents: Node | null } 
 
 /** Tabs, control characters, a lone CR, line and paragraph separators, a BOM, unpaired surrogates: the library's reader takes those. */
 const UNSURE_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const NOT_MINE = Symbol('not mine');
-function notMine(): never {
-  throw NOT_MINE;
-}
-
-/** A key longer than this is left to the library (its strict mode reports an implicit key over 1024 characters). */
-const MAX_KEY_CHARS = 1000;
 /** Deeper files are left to the library (and to its report of a file nested too deeply); a configuration nests three or four levels. */
 const MAX_DEPTH = 64;
-/** Characters that cannot start a plain scalar here (indicators, flow, tags, anchors, aliases, block scalars, reserved). */
-const NOT_PLAIN_START = new Set('?:,[]{}#&*!|>%@`\'"');
-/** Every core-schema tag but the string's matches only text starting with one of these. */
-const TAGGED_START = new Set('~nNtTfF0123456789+-.');
-/** yaml's double-quoted escapes (compose/resolve-flow-scalar.js), less the tab (tabs are left to the library). */
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
-};
-const HEX = /^[0-9a-fA-F]+$/;
 
 interface Line {
   readonly start: number;
@@ -78,34 +61,6 @@ interface Junk {
   readonly end: number;
 }
 
-type Tag = { default?: boolean | 'key'; test?: RegExp; format?: string; resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown };
-interface Library {
-  readonly schema: yaml.Document['schema'];
-  readonly options: yaml.Document['options'];
-  readonly valueTags: readonly Tag[];
-  // The classes, read once: the CLI loads yaml at first use, through a getter per name.
-  readonly Scalar: typeof yaml.Scalar;
-  readonly Pair: typeof yaml.Pair;
-  readonly YAMLMap: typeof yaml.YAMLMap;
-  readonly YAMLSeq: typeof yaml.YAMLSeq;
-  readonly isScalar: typeof yaml.isScalar;
-}
-let library: Library | undefined;
-/** The schema, options and scalar tags of a document as `parseDocument` makes it, made once. */
-function yamlLibrary(): Library {
-  if (!library) {
-    const doc = new yaml.Document(undefined, { prettyErrors: false, uniqueKeys: false });
-    const tags = doc.schema.tags as unknown as Tag[];
-    // compose-scalar.js findScalarTagByTest: the first default tag whose test matches (no core tag is a key-only default).
-    if (tags.some((t) => t.default === 'key') || doc.schema.compat) notMine();
-    const { Scalar, Pair, YAMLMap, YAMLSeq, isScalar } = yaml;
-    library = { schema: doc.schema, options: doc.options, valueTags: tags.filter((t) => t.default === true && t.test), Scalar, Pair, YAMLMap, YAMLSeq, isScalar };
-  }
-  return library;
-}
-const PLAIN = 'PLAIN';
-const QUOTE_SINGLE = 'QUOTE_SINGLE';
-const QUOTE_DOUBLE = 'QUOTE_DOUBLE';
 
 class BlockReader {
   private readonly stack: Frame[] = [];
@@ -250,7 +205,7 @@ class BlockReader {
         comment ||= after.comment;
       }
     } else comment ||= this.junk.some((j) => j.comment);
-    const node = this.scalar('', PLAIN, f.emptyPos, f.emptyPos, comment ? end : f.emptyPos);
+    const node = makeScalar(this.lib, '', PLAIN, f.emptyPos, f.emptyPos, comment ? end : f.emptyPos);
     if (f.kind === 'map') (f.node as YAMLMap).items.push(new this.lib.Pair(f.emptyKey, node));
     else (f.node as YAMLSeq).items.push(node);
     f.end = node.range![2];
@@ -260,15 +215,15 @@ class BlockReader {
 
   /** `key: value`, `key:` or `key: # comment` at `at` in a mapping. */
   private mapItem(f: Frame, line: Line, at: number): void {
-    const key = this.token(at, line.contentEnd, 'key');
+    const key = scanScalar(this.text, at, line.contentEnd, 'key');
     if (key.colon === undefined) notMine();
-    const keyNode = this.scalar(key.value, key.type, at, key.valueEnd, key.valueEnd);
+    const keyNode = makeScalar(this.lib, key.value, key.type, at, key.valueEnd, key.valueEnd);
     let i = key.colon + 1;
     while (i < line.contentEnd && this.text.charCodeAt(i) === 32) i++;
     if (i === line.contentEnd || this.text[i] === '#') return this.pending(f, keyNode, i, i < line.contentEnd);
     if (isDash(this.text, i, line.contentEnd)) notMine();
-    const value = this.token(i, line.contentEnd, 'value');
-    const node = this.scalar(value.value, value.type, i, value.valueEnd, line.end);
+    const value = scanScalar(this.text, i, line.contentEnd, 'value');
+    const node = makeScalar(this.lib, value.value, value.type, i, value.valueEnd, line.end);
     (f.node as YAMLMap).items.push(new this.lib.Pair(keyNode, node));
     this.valueScalar(f, node);
   }
@@ -279,13 +234,13 @@ class BlockReader {
     while (i < line.contentEnd && this.text.charCodeAt(i) === 32) i++;
     if (i === line.contentEnd || this.text[i] === '#') return this.pending(f, undefined, i, startComment || i < line.contentEnd);
     if (isDash(this.text, i, line.contentEnd)) notMine();
-    const value = this.token(i, line.contentEnd, 'either');
+    const value = scanScalar(this.text, i, line.contentEnd, 'either');
     if (value.colon !== undefined) {
       const child = this.open('map', i - line.start, i);
       this.attach(f, child.node);
       return this.mapItem(child, line, i);
     }
-    const node = this.scalar(value.value, value.type, i, value.valueEnd, line.end);
+    const node = makeScalar(this.lib, value.value, value.type, i, value.valueEnd, line.end);
     (f.node as YAMLSeq).items.push(node);
     this.valueScalar(f, node);
   }
@@ -303,106 +258,4 @@ class BlockReader {
     f.scalar = node;
     f.end = node.range![2];
   }
-
-  /**
-   * The scalar at `at` on a line ending at `eol`: a key (ends at `: `), a value (ends at ` #` or the line's
-   * end, and holds no `: `) or either. Anything the library might read otherwise is not this reader's.
-   */
-  private token(at: number, eol: number, want: 'key' | 'value' | 'either'): { value: string; type: Scalar.Type; valueEnd: number; colon?: number } {
-    const text = this.text;
-    const quote = text[at];
-    let value: string;
-    let valueEnd: number;
-    let type: Scalar.Type;
-    if (quote === '"' || quote === "'") {
-      let j = at + 1;
-      if (quote === "'") {
-        for (;;) {
-          j = text.indexOf("'", j);
-          if (j === -1 || j >= eol) notMine();
-          if (text[j + 1] !== "'") break;
-          j += 2;
-        }
-        value = text.slice(at + 1, j).replace(/''/g, "'");
-        type = QUOTE_SINGLE;
-      } else {
-        value = '';
-        for (;;) {
-          if (j >= eol) notMine();
-          const ch = text[j]!;
-          if (ch === '"') break;
-          if (ch === '\\') {
-            const { chars, length } = escape(text, j + 1, eol);
-            value += chars;
-            j += 1 + length;
-          } else {
-            value += ch;
-            j++;
-          }
-        }
-        type = QUOTE_DOUBLE;
-      }
-      valueEnd = j + 1;
-      if (text[valueEnd] === ':' && (valueEnd + 1 === eol || text.charCodeAt(valueEnd + 1) === 32)) {
-        if (want === 'value') notMine();
-        return { value, type, valueEnd, colon: valueEnd };
-      }
-      let k = valueEnd;
-      while (k < eol && text.charCodeAt(k) === 32) k++;
-      if (want === 'key' || (k < eol && (text[k] !== '#' || k === valueEnd))) notMine();
-      return { value, type, valueEnd };
-    }
-    const first = text[at]!;
-    if (NOT_PLAIN_START.has(first) || (first === '-' && at + 1 < eol && text.charCodeAt(at + 1) === 32)) notMine();
-    let j = at;
-    let last = at; // after the last non-space character
-    for (; j < eol; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 58 /* : */ && (j + 1 === eol || text.charCodeAt(j + 1) === 32)) {
-        if (want === 'value' || last !== j || j - at > MAX_KEY_CHARS) notMine();
-        return { value: text.slice(at, j), type: PLAIN, valueEnd: j, colon: j };
-      }
-      if (c === 32) {
-        if (text.charCodeAt(j + 1) === 35 /* # */) break;
-      } else last = j + 1;
-    }
-    if (want === 'key') notMine();
-    return { value: text.slice(at, last), type: PLAIN, valueEnd: last };
-  }
-
-  /** A scalar node as compose-scalar.js makes it: a plain scalar resolved by the core schema's tags. */
-  private scalar(source: string, type: Scalar.Type, start: number, valueEnd: number, end: number): Scalar {
-    let node: Scalar;
-    let format: string | undefined;
-    const tag = type === PLAIN && (source === '' || TAGGED_START.has(source[0]!)) ? this.lib.valueTags.find((t) => t.test!.test(source)) : undefined;
-    if (tag) {
-      const res = tag.resolve(source, notMine, this.lib.options);
-      node = this.lib.isScalar(res) ? res : new this.lib.Scalar(res);
-      format = tag.format;
-    } else node = new this.lib.Scalar(source);
-    node.range = [start, valueEnd, end];
-    node.source = source;
-    node.type = type;
-    if (format) node.format = format;
-    return node;
-  }
-}
-
-/** A `-` followed by a space or the line's end: a sequence item. */
-function isDash(text: string, at: number, eol: number): boolean {
-  return text[at] === '-' && (at + 1 === eol || text.charCodeAt(at + 1) === 32);
-}
-
-/** The escape after a backslash at `at` in a double-quoted scalar: its characters and how many source characters it takes. */
-function escape(text: string, at: number, eol: number): { chars: string; length: number } {
-  const c = text[at];
-  if (at >= eol || c === undefined) notMine();
-  const simple = ESCAPES[c];
-  if (simple !== undefined) return { chars: simple, length: 1 };
-  const digits = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
-  const hex = text.slice(at + 1, at + 1 + digits);
-  if (digits === 0 || at + 1 + digits > eol || !HEX.test(hex)) notMine();
-  const code = parseInt(hex, 16);
-  if (code > 0x10ffff) notMine();
-  return { chars: String.fromCodePoint(code), length: 1 + digits };
 }
