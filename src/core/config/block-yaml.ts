@@ -100,7 +100,7 @@ class BlockReader {
       return this.mapItem(frame, line, line.content);
     }
     const target = this.settle({ indent: line.indent, dash, content: line.content });
-    this.junk = [];
+    if (this.junk.length > 0) this.junk = [];
     if (target.nested) {
       const child = this.open(dash ? 'seq' : 'map', line.indent, line.content);
       this.attach(target.frame, child.node);
