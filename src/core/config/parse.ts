@@ -1,7 +1,9 @@
-import { isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from 'yaml';
+import * as yaml from 'yaml';
+import type { Node, Pair } from 'yaml';
 import { SEVERITIES, type SeveritySetting } from '../findings/types';
 import type { Span } from '../text/line-index';
 import { quote } from '../text/quote';
+import { readBlockYaml } from './block-yaml';
 import { DEFAULT_CONFIG, type InventoryHost, type RdpDoctorConfig } from './types';
 
 /** What is wrong in the file: `invalid` (not YAML, or a value of the wrong kind) or `unknown` (a key or rule ID). The CFG rules judge them. */
@@ -21,47 +23,86 @@ type Problem = Omit<ConfigProblem, 'kind'>;
 /** Larger files are refused before parsing: a configuration is a few lines. */
 export const MAX_CONFIG_CHARS = 1024 * 1024;
 
-/** Reports each key that repeats within one mapping, in one pass over the document. */
-function duplicateKeys(doc: ReturnType<typeof parseDocument>, report: (key: string, node: Node) => void): void {
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (seen.has(key)) report(key, pair.key);
-        seen.add(key);
-      }
-    },
-  });
+export interface ParseConfigOptions {
+  /** Read the YAML with the yaml library alone, not the fast reader of the block subset first (the tests compare the two). */
+  readonly libraryOnly?: boolean;
 }
 
+/** The last file read and what it gave: the lint session reads a config for the files under it, then lints the config itself. */
+let last: { text: string; knownRuleIds: ReadonlySet<string>; libraryOnly: boolean; parsed: ParsedConfig } | undefined;
+
 /** Validates `.rdpdoctor.yaml` with positions; keeps every valid part and reports the rest. */
-export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
+export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, options: ParseConfigOptions = {}): ParsedConfig {
+  const libraryOnly = options.libraryOnly === true;
+  if (last && last.text === text && last.libraryOnly === libraryOnly && sameIds(last.knownRuleIds, knownRuleIds)) return last.parsed;
+  const parsed = readConfig(text, knownRuleIds, libraryOnly);
+  last = { text, knownRuleIds, libraryOnly, parsed };
+  return parsed;
+}
+
+/** The lint session, the file linter and the check each hold a set of the rule IDs. */
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly: boolean): ParsedConfig {
+  // Read once: the CLI loads yaml at first use, through a getter per name.
+  const { isMap, isPair, isScalar, isSeq, parseDocument } = yaml;
   const problems: ConfigProblem[] = [];
   // The YAML library places an error at the end of the text one character past it (pos [length, length + 1]): keep every span inside.
   const inside = (span: Span): Span => {
     const start = Math.min(Math.max(0, span.start), text.length);
     return { start, end: Math.min(Math.max(start, span.end), text.length) };
   };
-  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', ...p, span: inside(p.span) });
-  const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', ...p, span: inside(p.span) });
+  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', message: p.message, span: inside(p.span) });
+  const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', message: p.message, span: inside(p.span) });
+  // Each key that repeats within one mapping, depth first as yaml's visit() goes (without its path per node).
+  const duplicateKeys = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) invalid({ message: `The key ${quote(key)} appears twice in one mapping; YAML allows each key once.`, span: spanOf(pair.key) });
+        seen.add(key);
+      }
+      for (const pair of node.items) {
+        duplicateKeys(pair.key);
+        duplicateKeys(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) duplicateKeys(item);
+    } else if (isPair(node)) {
+      duplicateKeys(node.key);
+      duplicateKeys(node.value);
+    }
+  };
   const spanOf = (node: Node | null | undefined): Span => (node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 });
 
   if (text.length > MAX_CONFIG_CHARS) {
     invalid({ message: `The file is larger than ${MAX_CONFIG_CHARS / 1024} KB; a configuration is a few lines. It is not read.`, span: { start: 0, end: 0 } });
     return { config: DEFAULT_CONFIG, problems };
   }
-  let doc: ReturnType<typeof parseDocument>;
+  let root: Node | null;
   try {
-    // Duplicate keys are found below in one pass: the library's own check compares every pair of keys.
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-    for (const error of doc.errors) {
-      // The library turns its own stack overflow (a file nested thousands deep) into an error: say it plainly.
-      const message = /call stack/i.test(error.message) ? 'The file is nested too deeply to read.' : error.message.split('\n')[0]!.replace(/\.?$/, '.');
-      invalid({ message, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+    // The block subset a configuration uses is read by a reader of its own (the library takes ~0.5 s for 20,000 keys);
+    // anything else, and every error, is the library's.
+    const fast = libraryOnly ? undefined : readBlockYaml(text);
+    if (fast) root = fast.contents;
+    else {
+      // Duplicate keys are found below in one pass: the library's own check compares every pair of keys.
+      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+      for (const error of doc.errors) {
+        // The library turns its own stack overflow (a file nested thousands deep) into an error: say it plainly.
+        const message = /call stack/i.test(error.message) ? 'The file is nested too deeply to read.' : error.message.split('\n')[0]!.replace(/\.?$/, '.');
+        invalid({ message, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+      }
+      root = doc.contents;
     }
-    if (doc.errors.length === 0) duplicateKeys(doc, (key, node) => invalid({ message: `The key ${quote(key)} appears twice in one mapping; YAML allows each key once.`, span: spanOf(node) }));
+    if (problems.length === 0) duplicateKeys(root);
   } catch (error) {
     // The parser recurses per nesting level: a file nested thousands deep overflows it.
     invalid({ message: `The file cannot be read: ${error instanceof RangeError ? 'it is nested too deeply' : String(error)}.`, span: { start: 0, end: 0 } });
@@ -74,7 +115,6 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
   const checks: { timeoutMs: number; concurrency: number; ntlmInfo?: boolean } = { ...DEFAULT_CONFIG.checks };
   const hosts: InventoryHost[] = [];
 
-  const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, problems };
   if (!isMap(root)) {
     invalid({ message: 'The file must be a mapping with keys such as rules, trust, checks and hosts.', span: spanOf(root) });

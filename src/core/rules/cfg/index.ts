@@ -8,8 +8,8 @@ export const CONFIG_RULES: readonly RuleMeta[] = [CFG001, CFG002];
 
 /** The config reader's problems as CFG001 (invalid) and CFG002 (unknown) findings, at their rules' default severity. */
 export function configFindings(problems: readonly ConfigProblem[]): Finding[] {
-  return problems.map(({ kind, ...p }) => {
+  return problems.map(({ kind, message, span }) => {
     const rule = kind === 'invalid' ? CFG001 : CFG002;
-    return { ruleId: rule.id, severity: rule.defaultSeverity, ...p };
+    return { ruleId: rule.id, severity: rule.defaultSeverity, message, span };
   });
 }
