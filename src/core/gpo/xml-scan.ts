@@ -6,12 +6,12 @@
 
 /** What the scanner builds; `parseXml` supplies the element class and the namespace resolution. */
 export interface ScanBuilder {
-  /** A start tag outside skipped subtrees (`tagEnd`: just past its `>`). */
-  open(name: string, attributes: Record<string, string>, tagEnd: number, selfClosing: boolean): void;
-  /** Character data (references resolved, line breaks normalized) inside the innermost open element. */
-  text(data: string): void;
-  /** An end tag outside skipped subtrees: `end` is just past its `>`. */
-  close(end: number): void;
+  /** A start tag outside skipped subtrees (`start`: its `<`; `tagEnd`: just past its `>`). */
+  open(name: string, attributes: Record<string, string>, start: number, tagEnd: number, selfClosing: boolean): void;
+  /** Character data `text[from, to)` inside the innermost open element, as written: `decodeText` gives it as saxes does. */
+  text(from: number, to: number): void;
+  /** An end tag outside skipped subtrees: `start` is its `<`, `end` just past its `>`. */
+  close(start: number, end: number): void;
 }
 
 class Bail extends Error {}
@@ -133,14 +133,15 @@ function decode(text: string, from: number, to: number, attribute: boolean): str
 }
 
 /**
- * Scans `text` as an XML document. With a builder, reports the elements outside skipped subtrees (`skip`:
- * local names, never the root); without one, only checks. Returns false where saxes must decide.
+ * Scans `text` as an XML document in one pass, checking it and, with a builder, reporting the elements outside
+ * skipped subtrees (`skip`: local names, never the root) as it goes; without one, only checks. Returns false
+ * where saxes must decide. A builder may have been called before a false answer: its caller then forgets what it built.
  */
 export function scanXml(text: string, skip: ReadonlySet<string> | undefined, builder?: ScanBuilder): boolean {
   try {
-    const jumps: number[] = [];
-    scan(text, skip, undefined, jumps);
-    if (builder) scan(text, skip, builder, jumps);
+    // Once for the whole text: characters, and "]]>" (allowed in attribute values, but saxes decides those).
+    if (!allCharsAllowed(text) || text.includes(']]>')) return false;
+    scan(text, skip, builder);
     return true;
   } catch (error) {
     if (error instanceof Bail) return false;
@@ -148,20 +149,20 @@ export function scanXml(text: string, skip: ReadonlySet<string> | undefined, bui
   }
 }
 
-function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined, jumps: number[]): void {
+/** The character data of `text[from, to)` as saxes reports it (references resolved, line breaks normalized); the scanner checked its references. */
+export function decodeText(text: string, from: number, to: number): string {
+  return decode(text, from, to, false);
+}
+
+function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined): void {
   const length = text.length;
-  // Once for the whole text: characters, and "]]>" (allowed in attribute values, but saxes decides those).
-  if (!builder && (!allCharsAllowed(text) || text.includes(']]>'))) fail();
   const amp = new NextIndex(text, '&');
-  const cr = new NextIndex(text, '\r');
-  let jump = 0;
   let i = 0;
   const decl = XML_DECL.exec(text);
   if (decl) i = decl[0].length;
   else if (text.startsWith('<?xml')) fail();
   const names: string[] = [];
   let skipped = 0; // depth inside a skipped subtree
-  let skipDepth = 0; // the depth of the skipped subtree's own element
   let rootSeen = false;
   while (i < length) {
     const lt = text.indexOf('<', i);
@@ -171,11 +172,9 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       if (names.length === 0) {
         for (let k = i; k < textEnd; k++) if (!isBlank(text.charCodeAt(k))) fail();
       } else {
-        const hasAmp = amp.from(i) >= 0 && amp.from(i) < textEnd;
-        if (skipped === 0 && builder) {
-          const hasCr = cr.from(i) >= 0 && cr.from(i) < textEnd;
-          builder.text(hasAmp || hasCr ? decode(text, i, textEnd, false) : text.slice(i, textEnd));
-        } else if (hasAmp) checkReferences(text, i, textEnd);
+        const next = amp.from(i);
+        if (next >= 0 && next < textEnd) checkReferences(text, next, textEnd);
+        if (skipped === 0) builder?.text(i, textEnd);
       }
     }
     if (lt < 0) break;
@@ -189,19 +188,17 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       continue;
     }
     if (c === 47 /* / */) {
-      // End tag.
-      const nameStart = i + 1;
-      let k = nameStart;
-      while (k < length && isNameChar(text.charCodeAt(k))) k++;
-      const name = text.slice(nameStart, k);
-      if (names.length === 0 || names[names.length - 1] !== name) fail();
+      // End tag: the innermost open element's name, then blanks and `>`.
+      const open = names.length === 0 ? undefined : names[names.length - 1]!;
+      let k = i + 1;
+      if (open === undefined || !text.startsWith(open, k)) fail();
+      k += open.length;
+      if (isNameChar(text.charCodeAt(k))) fail();
       while (k < length && isBlank(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== 62) fail();
       i = k + 1;
-      if (skipped > 0) {
-        skipped--;
-        if (names.length === skipDepth) jumps.push(i);
-      } else builder?.close(i);
+      if (skipped > 0) skipped--;
+      else builder?.close(lt, i);
       names.pop();
       continue;
     }
@@ -210,17 +207,12 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
     let k = i + 1;
     while (k < length && isNameChar(text.charCodeAt(k))) k++;
     const name = text.slice(i, k);
-    const colon = name.indexOf(':');
-    const local = colon < 0 ? name : name.slice(colon + 1);
-    const skipStart = skipped === 0 && names.length > 0 && skip !== undefined && skip.has(local);
-    if (skipStart && builder) {
-      // The checking pass recorded where this skipped subtree ends: jump there.
-      i = jumps[jump++]!;
-      continue;
+    let skipThis = skipped > 0;
+    if (!skipThis && names.length > 0 && skip !== undefined) {
+      const colon = name.indexOf(':');
+      skipThis = skip.has(colon < 0 ? name : name.slice(colon + 1));
     }
-    const skipThis = skipped > 0 || skipStart;
-    const build = builder !== undefined && !skipThis;
-    const attributes: Record<string, string> | undefined = build ? (Object.create(null) as Record<string, string>) : undefined;
+    const attributes: Record<string, string> | undefined = builder !== undefined && !skipThis ? (Object.create(null) as Record<string, string>) : undefined;
     let seen: string[] | undefined;
     // Attributes.
     for (;;) {
@@ -250,7 +242,8 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
         seen ??= [];
         if (seen.includes(attrName)) fail();
         seen.push(attrName);
-        if (amp.from(k + 1) >= 0 && amp.from(k + 1) < valueEnd) checkReferences(text, k + 1, valueEnd);
+        const next = amp.from(k + 1);
+        if (next >= 0 && next < valueEnd) checkReferences(text, next, valueEnd);
       }
       k = valueEnd + 1;
     }
@@ -259,16 +252,10 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
     if (text.charCodeAt(k) !== 62) fail();
     i = k + 1;
     rootSeen = true;
-    if (build) builder.open(name, attributes!, i, selfClosing);
-    if (selfClosing) {
-      if (skipStart) jumps.push(i);
-      continue;
-    }
+    if (attributes) builder!.open(name, attributes, lt, i, selfClosing);
+    if (selfClosing) continue;
     names.push(name);
-    if (skipThis) {
-      skipped++;
-      if (skipStart) skipDepth = names.length;
-    }
+    if (skipThis) skipped++;
   }
   if (!rootSeen || names.length > 0) fail();
 }

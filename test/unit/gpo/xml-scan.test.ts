@@ -39,6 +39,8 @@ function run(parse: (text: string, options: XmlOptions) => XmlTree, text: string
       closed.push([e.local, e.start, e.end]);
       return drop && e.local === 'GPO' ? 'drop' : undefined;
     },
+    // The scanner gave up midway: saxes reads the text again from its start.
+    onRestart: () => (closed.length = 0),
   });
   return { root: tree.root ? plain(tree.root) : undefined, problems: tree.problems, closed };
 }
