@@ -53,12 +53,32 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Whether a string holds no unpaired surrogate (`isWellFormed` where the runtime has it). */
+function wellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !SURROGATE.test(text);
+}
+
+/**
+ * UTF-16LE as `TextDecoder` decodes it (an unpaired surrogate or an odd last byte becomes U+FFFD, a leading BOM is
+ * dropped), through Buffer's copy of the code units when that gives the same string: several times faster on large files.
+ */
+function decodeUtf16le(bytes: Uint8Array): string {
+  if (bytes.length % 2 === 0) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+    if (text.charCodeAt(0) !== 0xfeff && wellFormed(text)) return text;
+  }
+  return utf16le.decode(bytes);
+}
+
 function decodeAs(bytes: Uint8Array, encoding: Encoding): string {
   switch (encoding) {
     case 'utf-16le':
-      return utf16le.decode(bytes);
+      return decodeUtf16le(bytes);
     case 'utf-16be':
-      return utf16le.decode(swapBytes(bytes));
+      return decodeUtf16le(swapBytes(bytes));
     case 'latin1':
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     case 'utf-8':
