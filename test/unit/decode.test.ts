@@ -81,6 +81,31 @@ describe('LineIndex and line endings', () => {
     assert.deepEqual(index.positionAt(999), { line: 3, character: 1 });
   });
 
+  it('finds the same positions as a character-by-character reference, whatever order offsets are asked in', () => {
+    const reference = (text: string, offset: number): { line: number; character: number } => {
+      let line = 0;
+      let start = 0;
+      for (let i = 0; i < Math.min(offset, text.length); i++) {
+        const c = text[i];
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+          line++;
+          start = i + 1;
+        }
+      }
+      return { line, character: Math.min(offset, text.length) - start };
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '\r', '\n', '\r\n'), { maxLength: 40 }).map((parts) => parts.join('')), fc.array(fc.nat(50), { maxLength: 8 }), (text, offsets) => {
+        const index = new LineIndex(text);
+        for (const offset of offsets) assert.deepEqual(index.positionAt(offset), reference(text, offset), JSON.stringify({ text, offset }));
+        const lines = text.split(/\r\n|\r|\n/).length;
+        assert.equal(index.lineCount, lines);
+        assert.equal(new LineIndex(text).lineCount, lines);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
 });
 
 describe('applyEdits', () => {
