@@ -296,9 +296,21 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
 
 const byName = new Map(ADMX_POLICIES.map((p) => [p.displayName.toLowerCase(), p]));
 
+/** `name.trim().replace(/\s+/g, ' ').toLowerCase()`, without the regex for the usual ASCII name with single spaces. */
+function normalizedName(name: string): string {
+  const last = name.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 32 && c < 0x80) continue;
+    if (c === 32 && i > 0 && i < last && name.charCodeAt(i + 1) !== 32) continue;
+    return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  }
+  return name.toLowerCase();
+}
+
 /** The policy with this en-US display name; localized names are not guessed. */
 export function findAdmxPolicy(displayName: string): AdmxPolicy | undefined {
-  return byName.get(displayName.trim().replace(/\s+/g, ' ').toLowerCase());
+  return byName.get(normalizedName(displayName));
 }
 
 /** The policy that writes this value, for hovers. */
@@ -312,7 +324,7 @@ export function admxPolicyForValue(key: string, valueName: string): AdmxPolicy |
 
 /** The value a drop-down item writes, or undefined when the text is not one of its items. */
 export function dropDownValue(element: PolicyElement, text: string): number | undefined {
-  const wanted = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const wanted = normalizedName(text);
   if (element.items) {
     for (const [item, value] of Object.entries(element.items)) if (item.toLowerCase() === wanted) return value;
   }

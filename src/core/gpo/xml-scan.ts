@@ -7,12 +7,15 @@
 /** What the scanner builds; `parseXml` supplies the element class and the namespace resolution. */
 export interface ScanBuilder {
   /** A start tag outside skipped subtrees (`start`: its `<`; `tagEnd`: just past its `>`). */
-  open(name: string, attributes: Record<string, string>, start: number, tagEnd: number, selfClosing: boolean): void;
+  open(name: string, attributes: Readonly<Record<string, string>>, start: number, tagEnd: number, selfClosing: boolean): void;
   /** Character data `text[from, to)` inside the innermost open element, as written: `decodeText` gives it as saxes does. */
   text(from: number, to: number): void;
   /** An end tag outside skipped subtrees: `start` is its `<`, `end` just past its `>`. */
   close(start: number, end: number): void;
 }
+
+/** The attributes of every built element that has none (never written to). */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
 class Bail extends Error {}
 const BAIL = new Bail();
@@ -212,7 +215,9 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       const colon = name.indexOf(':');
       skipThis = skip.has(colon < 0 ? name : name.slice(colon + 1));
     }
-    const attributes: Record<string, string> | undefined = builder !== undefined && !skipThis ? (Object.create(null) as Record<string, string>) : undefined;
+    // Built elements' attributes: one shared empty object until a tag has an attribute (most have none).
+    const build = builder !== undefined && !skipThis;
+    let attributes: Record<string, string> | undefined;
     let seen: string[] | undefined;
     // Attributes.
     for (;;) {
@@ -234,8 +239,9 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       if (valueEnd < 0) fail();
       const lessThan = text.indexOf('<', k + 1);
       if (lessThan >= 0 && lessThan < valueEnd) fail();
-      if (attributes) {
-        if (attrName in attributes) fail();
+      if (build) {
+        if (attributes === undefined) attributes = Object.create(null) as Record<string, string>;
+        else if (attrName in attributes) fail();
         const value = text.slice(k + 1, valueEnd);
         attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
       } else {
@@ -252,7 +258,7 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
     if (text.charCodeAt(k) !== 62) fail();
     i = k + 1;
     rootSeen = true;
-    if (attributes) builder!.open(name, attributes, lt, i, selfClosing);
+    if (build) builder!.open(name, attributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
     if (selfClosing) continue;
     names.push(name);
     if (skipThis) skipped++;

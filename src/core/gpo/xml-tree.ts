@@ -71,7 +71,7 @@ const MAX_PROBLEMS = 20;
 const XML_URI = 'http://www.w3.org/XML/1998/namespace';
 
 /** A scope with the tag's `xmlns`/`xmlns:p` declarations, or the parent scope when it declares none. */
-function scopeFor(attributes: Record<string, string>, parent: Scope): Scope {
+function scopeFor(attributes: Readonly<Record<string, string>>, parent: Scope): Scope {
   let scope: Scope | undefined;
   for (const name in attributes) {
     if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith('xmlns')) continue;
@@ -115,6 +115,7 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
   // The character data of the innermost open element while it has no child element, as [from, to) pairs: only a
   // leaf keeps its text, so the blanks between elements are never decoded.
   const pieces: number[] = [];
+  let pieceCount = 0;
   let top: XmlElement | undefined;
   const built = scanXml(text, skip, {
     open(name, attributes, start, tagEnd, selfClosing) {
@@ -128,7 +129,7 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
         if (parent.children === NO_CHILDREN) parent.children = [element];
         else parent.children.push(element);
       } else if (!top) top = element;
-      pieces.length = 0;
+      pieceCount = 0;
       if (!selfClosing) {
         elements.push(element);
         scopes.push(scope);
@@ -136,18 +137,21 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
     },
     text(from, to) {
       const current = elements[elements.length - 1];
-      if (current && current.children === NO_CHILDREN) pieces.push(from, to);
+      if (current && current.children === NO_CHILDREN) {
+        pieces[pieceCount++] = from;
+        pieces[pieceCount++] = to;
+      }
     },
     close(start, end) {
       const element = elements.pop()!;
       scopes.pop();
       element.end = end;
       element.contentEnd = start;
-      if (pieces.length > 0) {
+      if (pieceCount > 0) {
         let data = '';
-        for (let p = 0; p < pieces.length; p += 2) data += decodeText(text, pieces[p]!, pieces[p + 1]!);
+        for (let p = 0; p < pieceCount; p += 2) data += decodeText(text, pieces[p]!, pieces[p + 1]!);
         element.text = data;
-        pieces.length = 0;
+        pieceCount = 0;
       }
       if (onClose?.(element) === 'drop') elements[elements.length - 1]?.children.pop();
     },
