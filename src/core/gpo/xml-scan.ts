@@ -157,8 +157,22 @@ export function decodeText(text: string, from: number, to: number): string {
   return decode(text, from, to, false);
 }
 
+const skipTables = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+
+/** The skipped local names by their first character, so a tag's name is matched without a string of its own. */
+function skipTable(skip: ReadonlySet<string>): Map<number, string[]> {
+  let table = skipTables.get(skip);
+  if (!table) {
+    table = new Map();
+    for (const name of skip) if (name.length > 0) table.set(name.charCodeAt(0), [...(table.get(name.charCodeAt(0)) ?? []), name]);
+    skipTables.set(skip, table);
+  }
+  return table;
+}
+
 function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined): void {
   const length = text.length;
+  const skipByFirst = skip === undefined ? undefined : skipTable(skip);
   const amp = new NextIndex(text, '&');
   let i = 0;
   const decl = XML_DECL.exec(text);
@@ -211,9 +225,11 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
     while (k < length && isNameChar(text.charCodeAt(k))) k++;
     const name = text.slice(i, k);
     let skipThis = skipped > 0;
-    if (!skipThis && names.length > 0 && skip !== undefined) {
+    if (!skipThis && names.length > 0 && skipByFirst !== undefined) {
       const colon = name.indexOf(':');
-      skipThis = skip.has(colon < 0 ? name : name.slice(colon + 1));
+      const localStart = i + colon + 1;
+      const candidates = k === localStart ? (skip!.has('') ? [''] : undefined) : skipByFirst.get(text.charCodeAt(localStart));
+      if (candidates) for (const s of candidates) if (s.length === k - localStart && text.startsWith(s, localStart)) skipThis = true;
     }
     // Built elements' attributes: one shared empty object until a tag has an attribute (most have none).
     const build = builder !== undefined && !skipThis;
