@@ -296,16 +296,12 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
 
 const byName = new Map(ADMX_POLICIES.map((p) => [p.displayName.toLowerCase(), p]));
 
-/** `name.trim().replace(/\s+/g, ' ').toLowerCase()`, without the regex for the usual ASCII name with single spaces. */
+/** ASCII words separated by single spaces: nothing for trim and /\s+/ to change. */
+const PLAIN_NAME = /^[\x21-\x7f]+(?: [\x21-\x7f]+)*$/;
+
+/** `name.trim().replace(/\s+/g, ' ').toLowerCase()`, without the replace for the usual plain ASCII name. */
 function normalizedName(name: string): string {
-  const last = name.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = name.charCodeAt(i);
-    if (c > 32 && c < 0x80) continue;
-    if (c === 32 && i > 0 && i < last && name.charCodeAt(i + 1) !== 32) continue;
-    return name.trim().replace(/\s+/g, ' ').toLowerCase();
-  }
-  return name.toLowerCase();
+  return PLAIN_NAME.test(name) ? name.toLowerCase() : name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The policy with this en-US display name; localized names are not guessed. */
