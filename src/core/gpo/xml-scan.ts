@@ -170,6 +170,80 @@ function skipTable(skip: ReadonlySet<string>): Map<number, string[]> {
   return table;
 }
 
+// The tag-level steps, apart from the main loop: small functions the JIT optimizes early, where one large loop
+// would run unoptimized for much of a single large file while it compiles.
+
+/** Just past the name that starts before `from`. */
+function nameEnd(text: string, from: number): number {
+  let k = from;
+  while (isNameChar(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Past the `>` of the end tag whose name starts at `from`, which must close `open`. */
+function endTagEnd(text: string, from: number, open: string): number {
+  if (!text.startsWith(open, from)) fail();
+  let k = from + open.length;
+  if (isNameChar(text.charCodeAt(k))) fail();
+  while (isBlank(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) !== 62) fail();
+  return k + 1;
+}
+
+/** Whether the tag name `text[start, end)` (`name`) has a skipped local name. */
+function isSkipped(text: string, start: number, end: number, name: string, skip: ReadonlySet<string>, skipByFirst: Map<number, string[]>): boolean {
+  const localStart = start + name.indexOf(':') + 1;
+  if (end === localStart) return skip.has('');
+  const candidates = skipByFirst.get(text.charCodeAt(localStart));
+  if (candidates) for (const s of candidates) if (s.length === end - localStart && text.startsWith(s, localStart)) return true;
+  return false;
+}
+
+/** The attributes `readAttributes` built last (undefined when the tag had none, or none were built). */
+let builtAttributes: Record<string, string> | undefined;
+
+/** Checks (and, to `build`, decodes into `builtAttributes`) a start tag's attributes from `from`; returns the index of its `>` or `/`. */
+function readAttributes(text: string, from: number, build: boolean, amp: NextIndex): number {
+  let attributes: Record<string, string> | undefined;
+  let seen: string[] | undefined;
+  let k = from;
+  for (;;) {
+    const before = k;
+    while (isBlank(text.charCodeAt(k))) k++;
+    const t = text.charCodeAt(k);
+    if (t === 62 /* > */ || t === 47 /* / */) break;
+    if (k === before || !isNameStart(t)) fail(); // no blank between attributes, or not a name
+    const attrStart = k;
+    k = nameEnd(text, k + 1);
+    const attrName = text.slice(attrStart, k);
+    while (isBlank(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 61 /* = */) fail();
+    k++;
+    while (isBlank(text.charCodeAt(k))) k++;
+    const quote = text.charCodeAt(k);
+    if (quote !== 34 && quote !== 39) fail();
+    const valueEnd = text.indexOf(quote === 34 ? '"' : "'", k + 1);
+    if (valueEnd < 0) fail();
+    const lessThan = text.indexOf('<', k + 1);
+    if (lessThan >= 0 && lessThan < valueEnd) fail();
+    if (build) {
+      if (attributes === undefined) attributes = Object.create(null) as Record<string, string>;
+      else if (attrName in attributes) fail();
+      const value = text.slice(k + 1, valueEnd);
+      attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
+    } else {
+      seen ??= [];
+      if (seen.includes(attrName)) fail();
+      seen.push(attrName);
+      const next = amp.from(k + 1);
+      if (next >= 0 && next < valueEnd) checkReferences(text, next, valueEnd);
+    }
+    k = valueEnd + 1;
+  }
+  builtAttributes = attributes;
+  return k;
+}
+
 function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined): void {
   const length = text.length;
   const skipByFirst = skip === undefined ? undefined : skipTable(skip);
@@ -205,76 +279,25 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       continue;
     }
     if (c === 47 /* / */) {
-      // End tag: the innermost open element's name, then blanks and `>`.
-      const open = names.length === 0 ? undefined : names[names.length - 1]!;
-      let k = i + 1;
-      if (open === undefined || !text.startsWith(open, k)) fail();
-      k += open.length;
-      if (isNameChar(text.charCodeAt(k))) fail();
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) !== 62) fail();
-      i = k + 1;
+      if (names.length === 0) fail();
+      i = endTagEnd(text, i + 1, names.pop()!);
       if (skipped > 0) skipped--;
       else builder?.close(lt, i);
-      names.pop();
       continue;
     }
     if (!isNameStart(c)) fail(); // processing instructions, names outside ASCII
     if (names.length === 0 && rootSeen) fail(); // a second root
-    let k = i + 1;
-    while (k < length && isNameChar(text.charCodeAt(k))) k++;
+    const k = nameEnd(text, i + 1);
     const name = text.slice(i, k);
-    let skipThis = skipped > 0;
-    if (!skipThis && names.length > 0 && skipByFirst !== undefined) {
-      const colon = name.indexOf(':');
-      const localStart = i + colon + 1;
-      const candidates = k === localStart ? (skip!.has('') ? [''] : undefined) : skipByFirst.get(text.charCodeAt(localStart));
-      if (candidates) for (const s of candidates) if (s.length === k - localStart && text.startsWith(s, localStart)) skipThis = true;
-    }
-    // Built elements' attributes: one shared empty object until a tag has an attribute (most have none).
+    const skipThis = skipped > 0 || (names.length > 0 && skipByFirst !== undefined && isSkipped(text, i, k, name, skip!, skipByFirst));
     const build = builder !== undefined && !skipThis;
-    let attributes: Record<string, string> | undefined;
-    let seen: string[] | undefined;
-    // Attributes.
-    for (;;) {
-      const before = k;
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      const t = text.charCodeAt(k);
-      if (t === 62 /* > */ || t === 47 /* / */) break;
-      if (k === before || !isNameStart(t)) fail(); // no blank between attributes, or not a name
-      const attrStart = k;
-      while (k < length && isNameChar(text.charCodeAt(k))) k++;
-      const attrName = text.slice(attrStart, k);
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) !== 61 /* = */) fail();
-      k++;
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      const quote = text.charCodeAt(k);
-      if (quote !== 34 && quote !== 39) fail();
-      const valueEnd = text.indexOf(quote === 34 ? '"' : "'", k + 1);
-      if (valueEnd < 0) fail();
-      const lessThan = text.indexOf('<', k + 1);
-      if (lessThan >= 0 && lessThan < valueEnd) fail();
-      if (build) {
-        if (attributes === undefined) attributes = Object.create(null) as Record<string, string>;
-        else if (attrName in attributes) fail();
-        const value = text.slice(k + 1, valueEnd);
-        attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
-      } else {
-        seen ??= [];
-        if (seen.includes(attrName)) fail();
-        seen.push(attrName);
-        const next = amp.from(k + 1);
-        if (next >= 0 && next < valueEnd) checkReferences(text, next, valueEnd);
-      }
-      k = valueEnd + 1;
-    }
-    const selfClosing = text.charCodeAt(k) === 47;
-    if (selfClosing) k++;
-    if (text.charCodeAt(k) !== 62) fail();
-    i = k + 1;
+    const tagEnd = readAttributes(text, k, build, amp); // at `>` or `/`
+    const selfClosing = text.charCodeAt(tagEnd) === 47;
+    i = selfClosing ? tagEnd + 1 : tagEnd;
+    if (text.charCodeAt(i) !== 62) fail();
+    i++;
     rootSeen = true;
-    if (build) builder!.open(name, attributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
+    if (build) builder!.open(name, builtAttributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
     if (selfClosing) continue;
     names.push(name);
     if (skipThis) skipped++;
