@@ -65,21 +65,32 @@ export interface XmlOptions {
   readonly onRestart?: () => void;
 }
 
-type Scope = Record<string, string>;
+/** Namespace declarations in scope: the innermost first, each pointing to the ones around it. */
+interface Scope {
+  readonly prefix: string; // '' for the default namespace
+  readonly uri: string;
+  readonly outer: Scope | undefined;
+}
 
 const MAX_PROBLEMS = 20;
 const XML_URI = 'http://www.w3.org/XML/1998/namespace';
+const XML_SCOPE: Scope = { prefix: 'xml', uri: XML_URI, outer: undefined };
 
-/** A scope with the tag's `xmlns`/`xmlns:p` declarations, or the parent scope when it declares none. */
+/** The scope with the tag's `xmlns`/`xmlns:p` declarations added, or the parent scope when it declares none. */
 function scopeFor(attributes: Readonly<Record<string, string>>, parent: Scope): Scope {
-  let scope: Scope | undefined;
+  let scope = parent;
   for (const name in attributes) {
     if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith('xmlns')) continue;
     if (name.length > 5 && name.charCodeAt(5) !== 58 /* : */) continue;
-    scope ??= Object.create(parent) as Scope;
-    scope[name.length === 5 ? '' : name.slice(6)] = attributes[name]!;
+    scope = { prefix: name.length === 5 ? '' : name.slice(6), uri: attributes[name]!, outer: scope };
   }
-  return scope ?? parent;
+  return scope;
+}
+
+/** The namespace URI a prefix ('' for none) stands for in a scope; '' when it is not declared. */
+function uriOf(scope: Scope | undefined, prefix: string): string {
+  for (let s = scope; s !== undefined; s = s.outer) if (s.prefix === prefix) return s.uri;
+  return '';
 }
 
 /** Where a span's text starts and ends once the blanks around it are skipped. */
@@ -111,7 +122,7 @@ export function parseXml(text: string, options: XmlOptions = {}): XmlTree {
 function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefined {
   const { skip, onClose } = options;
   const elements: XmlElement[] = [];
-  const scopes: Scope[] = [{ xml: XML_URI }];
+  const scopes: Scope[] = [XML_SCOPE];
   // The character data of the innermost open element while it has no child element, as [from, to) pairs: only a
   // leaf keeps its text, so the blanks between elements are never decoded.
   const pieces: number[] = [];
@@ -122,7 +133,7 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
       const colon = name.indexOf(':');
       const local = colon < 0 ? name : name.slice(colon + 1);
       const scope = scopeFor(attributes, scopes[scopes.length - 1]!);
-      const uri = (colon < 0 ? scope[''] : scope[name.slice(0, colon)]) ?? '';
+      const uri = uriOf(scope, colon < 0 ? '' : name.slice(0, colon));
       const element = new XmlElement(uri, local, attributes, start, tagEnd);
       const parent = elements[elements.length - 1];
       if (parent) {
@@ -169,7 +180,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
   const { skip, onClose } = options;
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const elements: XmlElement[] = [];
-  const scopes: Scope[] = [{ xml: XML_URI }];
+  const scopes: Scope[] = [XML_SCOPE];
   let top: XmlElement | undefined;
   let skipped = 0; // depth inside a skipped subtree
   parser.on('opentag', (tag: SaxesTagPlain) => {
@@ -186,7 +197,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
     }
     const tagEnd = parser.position;
     const scope = scopeFor(tag.attributes, scopes[scopes.length - 1]!);
-    const uri = (colon < 0 ? scope[''] : scope[name.slice(0, colon)]) ?? '';
+    const uri = uriOf(scope, colon < 0 ? '' : name.slice(0, colon));
     const element = new XmlElement(uri, local, tag.attributes, text.lastIndexOf('<', tagEnd - 1), tagEnd);
     const parent = elements[elements.length - 1];
     if (parent) {

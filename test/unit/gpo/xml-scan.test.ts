@@ -92,6 +92,15 @@ describe('XML scanner', () => {
     assert.ok(scanned >= 40 && fellBack >= 40, `scanned ${scanned}, fell back ${fellBack}`);
   });
 
+  it('resolves namespaces through nested declarations; an undeclared prefix has no namespace', () => {
+    const text = '<a xmlns="urn:d" xmlns:p="urn:p"><p:b xmlns:p="urn:q"><p:c/><c/></p:b><p:d/><toString:e/><constructor:f/><xml:g/></a>';
+    for (const parse of [parseXml, parseWithSaxes]) {
+      const root = parse(text).root!;
+      const uris = (e: XmlElement): string[] => [`${e.local}=${e.uri}`, ...e.children.flatMap(uris)];
+      assert.deepEqual(uris(root), ['a=urn:d', 'b=urn:q', 'c=urn:q', 'c=urn:d', 'd=urn:p', 'e=', 'f=', 'g=http://www.w3.org/XML/1998/namespace']);
+    }
+  });
+
   it('falls back to saxes for what it does not read, and saxes reports the problems', () => {
     for (const text of ['<a>]]></a>', '<a b="1"c="2"/>', '<a>\u0001</a>', '<a x="1" x="2"/>', '<a/><b/>', '<a>', '', ' x<a/>', '<a>&nope;</a>', '<a><![CDATA[x]]></a>', '<!DOCTYPE a><a/>']) {
       assert.equal(scanXml(text, undefined), false, JSON.stringify(text));
