@@ -64,6 +64,26 @@ describe('decodeBytes', () => {
     );
   });
 
+  it('decodes large UTF-16 exactly as TextDecoder does, Latin-1 or not (the one-byte path and its fallbacks)', () => {
+    const reference = new TextDecoder('utf-16le');
+    const base = '<Policy><Name>Turn off Autoplay</Name><State>Enabled</State></Policy>\r\n'.repeat(4000); // ~300 KB as UTF-16
+    const odd = fc.constantFrom('?', '??', '\u001A', '\u00E9', '\u00FF', '\u0100', '\u20AC', '\uFEFF', '\uFFFD', '\uD800', '\uDC00', '\uD83D\uDE00', '\0', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000), odd), { maxLength: 4 }), fc.boolean(), (inserts, bigEndian) => {
+        let text = base;
+        for (const [where, piece] of inserts) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + piece + text.slice(at);
+        }
+        const body = Buffer.from(text, 'utf16le');
+        const bytes = Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), bigEndian ? Buffer.from(body).swap16() : body]);
+        const decoded = decodeBytes(bytes).text;
+        assert.ok(decoded === reference.decode(body), JSON.stringify(inserts));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('never throws on arbitrary bytes', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void decodeBytes(bytes)), { numRuns: 1000 });
   });
