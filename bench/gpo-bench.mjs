@@ -88,10 +88,11 @@ export async function runGpoBench({ runs = 7 } = {}) {
 |---|---|---|
 | \`xmllint --noout\` (libxml2, parse only) | ${fmt(results.xmllintMs)} ms | ${xmllint.map(fmt).join(', ')} |
 | \`rdp-doctor lint\` (CLI process, text output) | ${fmt(results.lintMs)} ms | ${lint.map(fmt).join(', ')} |
-| **Ratio** (target ≤ 2×) | **${results.ratio.toFixed(2)}×** | ${met(results.ratio <= 2)} |
+| **Ratio** (issue 16's target ≤ 2.5×) | **${results.ratio.toFixed(2)}×** | ${met(results.ratio <= 2.5)} |
 | of which: CLI start-up alone (\`rdp-doctor --version\`) | ${fmt(results.startupMs)} ms | ${startup.map(fmt).join(', ')} |
 | In-process: read, decode, parse, map, rules (\`bench/gpo-in-process.ts\`; first run / median of ${runs}) | ${fmt(reportIn.firstMs)} / ${fmt(reportIn.medianMs)} ms | ${reportIn.runsMs.map(fmt).join(', ')} |
-| In-process median against xmllint | ${results.inProcessRatio.toFixed(2)}× | ${met(results.inProcessRatio <= 2)} |
+| In-process CPU time (user + system, JIT and GC threads included; first run / median) | ${fmt(reportIn.firstCpuMs)} / ${fmt(reportIn.medianCpuMs)} ms | |
+| In-process median against xmllint | ${results.inProcessRatio.toFixed(2)}× | |
 
 ## Lint a Registry.pol with 100,000 records
 

@@ -48,6 +48,42 @@ describe('decodeBytes', () => {
     );
   });
 
+  it('decodes UTF-16 exactly as TextDecoder does: unpaired surrogates, an odd last byte, a second BOM', () => {
+    const reference = new TextDecoder('utf-16le');
+    const le = (units: number[], extra: number[] = []): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(new Uint16Array(units).buffer), Buffer.from(extra)]);
+    const samples = [le([0x61, 0xd800, 0x62]), le([0xdc00]), le([0xd83d, 0xde00, 0x63]), le([0x61], [0x62]), le([0xfeff, 0x61]), le([0x61, 0xfffe, 0])];
+    for (const bytes of samples) assert.equal(decodeBytes(bytes).text, reference.decode(bytes.subarray(2)), bytes.toString('hex'));
+    assert.equal(decodeBytes(le([0x61, 0xd800])).text, 'a\uFFFD');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.boolean(), (body, bigEndian) => {
+        const bytes = Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), body]);
+        const swapped = Buffer.from(body.subarray(0, body.length & ~1)).swap16();
+        assert.equal(decodeBytes(bytes).text, reference.decode(bigEndian ? swapped : body));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decodes large UTF-16 exactly as TextDecoder does, Latin-1 or not (the one-byte path and its fallbacks)', () => {
+    const reference = new TextDecoder('utf-16le');
+    const base = '<Policy><Name>Turn off Autoplay</Name><State>Enabled</State></Policy>\r\n'.repeat(4000); // ~300 KB as UTF-16
+    const odd = fc.constantFrom('?', '??', '\u001A', '\u00E9', '\u00FF', '\u0100', '\u20AC', '\uFEFF', '\uFFFD', '\uD800', '\uDC00', '\uD83D\uDE00', '\0', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000), odd), { maxLength: 4 }), fc.boolean(), (inserts, bigEndian) => {
+        let text = base;
+        for (const [where, piece] of inserts) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + piece + text.slice(at);
+        }
+        const body = Buffer.from(text, 'utf16le');
+        const bytes = Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), bigEndian ? Buffer.from(body).swap16() : body]);
+        const decoded = decodeBytes(bytes).text;
+        assert.ok(decoded === reference.decode(body), JSON.stringify(inserts));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('never throws on arbitrary bytes', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void decodeBytes(bytes)), { numRuns: 1000 });
   });
@@ -63,6 +99,31 @@ describe('LineIndex and line endings', () => {
     assert.equal(index.offsetAt({ line: 2, character: 1 }), text.indexOf('f'));
     assert.equal(index.lineEnd(0), 2);
     assert.deepEqual(index.positionAt(999), { line: 3, character: 1 });
+  });
+
+  it('finds the same positions as a character-by-character reference, whatever order offsets are asked in', () => {
+    const reference = (text: string, offset: number): { line: number; character: number } => {
+      let line = 0;
+      let start = 0;
+      for (let i = 0; i < Math.min(offset, text.length); i++) {
+        const c = text[i];
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+          line++;
+          start = i + 1;
+        }
+      }
+      return { line, character: Math.min(offset, text.length) - start };
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '\r', '\n', '\r\n'), { maxLength: 40 }).map((parts) => parts.join('')), fc.array(fc.nat(50), { maxLength: 8 }), (text, offsets) => {
+        const index = new LineIndex(text);
+        for (const offset of offsets) assert.deepEqual(index.positionAt(offset), reference(text, offset), JSON.stringify({ text, offset }));
+        const lines = text.split(/\r\n|\r|\n/).length;
+        assert.equal(index.lineCount, lines);
+        assert.equal(new LineIndex(text).lineCount, lines);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
 });

@@ -296,9 +296,17 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
 
 const byName = new Map(ADMX_POLICIES.map((p) => [p.displayName.toLowerCase(), p]));
 
+/** ASCII words separated by single spaces: nothing for trim and /\s+/ to change. */
+const PLAIN_NAME = /^[\x21-\x7f]+(?: [\x21-\x7f]+)*$/;
+
+/** `name.trim().replace(/\s+/g, ' ').toLowerCase()`, without the replace for the usual plain ASCII name. */
+function normalizedName(name: string): string {
+  return PLAIN_NAME.test(name) ? name.toLowerCase() : name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /** The policy with this en-US display name; localized names are not guessed. */
 export function findAdmxPolicy(displayName: string): AdmxPolicy | undefined {
-  return byName.get(displayName.trim().replace(/\s+/g, ' ').toLowerCase());
+  return byName.get(normalizedName(displayName));
 }
 
 /** The policy that writes this value, for hovers. */
@@ -312,7 +320,7 @@ export function admxPolicyForValue(key: string, valueName: string): AdmxPolicy |
 
 /** The value a drop-down item writes, or undefined when the text is not one of its items. */
 export function dropDownValue(element: PolicyElement, text: string): number | undefined {
-  const wanted = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const wanted = normalizedName(text);
   if (element.items) {
     for (const [item, value] of Object.entries(element.items)) if (item.toLowerCase() === wanted) return value;
   }

@@ -87,9 +87,11 @@ const LOCALIZED_TOP_CATEGORIES = new Set([
   'componentes do windows', 'système', 'sistema', 'systeem', 'składniki systemu windows',
 ].map((s) => s.toLowerCase()));
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function looksLocalized(u: { name: string; category: string }): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(u.name + u.category) || LOCALIZED_TOP_CATEGORIES.has(u.category.split('/')[0]!.trim().toLowerCase());
+  return NON_ASCII.test(u.name) || NON_ASCII.test(u.category) || LOCALIZED_TOP_CATEGORIES.has(u.category.split('/')[0]!.trim().toLowerCase());
 }
 
 /**

@@ -50,6 +50,12 @@ export function readGpoReport(text: string): PolicyDocument {
       read++;
       return 'drop';
     },
+    onRestart() {
+      settings.length = 0;
+      problems.length = 0;
+      unmapped.length = 0;
+      read = 0;
+    },
   });
   problems.unshift(...tree.problems);
   if (tree.root && read === 0 && gpoElements(tree.root).length === 0) {

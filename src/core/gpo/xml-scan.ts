@@ -6,13 +6,16 @@
 
 /** What the scanner builds; `parseXml` supplies the element class and the namespace resolution. */
 export interface ScanBuilder {
-  /** A start tag outside skipped subtrees (`tagEnd`: just past its `>`). */
-  open(name: string, attributes: Record<string, string>, tagEnd: number, selfClosing: boolean): void;
-  /** Character data (references resolved, line breaks normalized) inside the innermost open element. */
-  text(data: string): void;
-  /** An end tag outside skipped subtrees: `end` is just past its `>`. */
-  close(end: number): void;
+  /** A start tag outside skipped subtrees (`start`: its `<`; `tagEnd`: just past its `>`). */
+  open(name: string, attributes: Readonly<Record<string, string>>, start: number, tagEnd: number, selfClosing: boolean): void;
+  /** Character data `text[from, to)` inside the innermost open element, as written: `decodeText` gives it as saxes does. */
+  text(from: number, to: number): void;
+  /** An end tag outside skipped subtrees: `start` is its `<`, `end` just past its `>`. */
+  close(start: number, end: number): void;
 }
+
+/** The attributes of every built element that has none (never written to). */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
 class Bail extends Error {}
 const BAIL = new Bail();
@@ -133,14 +136,15 @@ function decode(text: string, from: number, to: number, attribute: boolean): str
 }
 
 /**
- * Scans `text` as an XML document. With a builder, reports the elements outside skipped subtrees (`skip`:
- * local names, never the root); without one, only checks. Returns false where saxes must decide.
+ * Scans `text` as an XML document in one pass, checking it and, with a builder, reporting the elements outside
+ * skipped subtrees (`skip`: local names, never the root) as it goes; without one, only checks. Returns false
+ * where saxes must decide. A builder may have been called before a false answer: its caller then forgets what it built.
  */
 export function scanXml(text: string, skip: ReadonlySet<string> | undefined, builder?: ScanBuilder): boolean {
   try {
-    const jumps: number[] = [];
-    scan(text, skip, undefined, jumps);
-    if (builder) scan(text, skip, builder, jumps);
+    // Once for the whole text: characters, and "]]>" (allowed in attribute values, but saxes decides those).
+    if (!allCharsAllowed(text) || text.includes(']]>')) return false;
+    scan(text, skip, builder);
     return true;
   } catch (error) {
     if (error instanceof Bail) return false;
@@ -148,20 +152,108 @@ export function scanXml(text: string, skip: ReadonlySet<string> | undefined, bui
   }
 }
 
-function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined, jumps: number[]): void {
+/** The character data of `text[from, to)` as saxes reports it (references resolved, line breaks normalized); the scanner checked its references. */
+export function decodeText(text: string, from: number, to: number): string {
+  return decode(text, from, to, false);
+}
+
+const skipTables = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+
+/** The skipped local names by their first character, so a tag's name is matched without a string of its own. */
+function skipTable(skip: ReadonlySet<string>): Map<number, string[]> {
+  let table = skipTables.get(skip);
+  if (!table) {
+    table = new Map();
+    for (const name of skip) if (name.length > 0) table.set(name.charCodeAt(0), [...(table.get(name.charCodeAt(0)) ?? []), name]);
+    skipTables.set(skip, table);
+  }
+  return table;
+}
+
+// The tag-level steps, apart from the main loop: small functions the JIT optimizes early, where one large loop
+// would run unoptimized for much of a single large file while it compiles.
+
+/** Just past the name that starts before `from`. */
+function nameEnd(text: string, from: number): number {
+  let k = from;
+  while (isNameChar(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Past the `>` of the end tag whose name starts at `from`, which must close `open`. */
+function endTagEnd(text: string, from: number, open: string): number {
+  if (!text.startsWith(open, from)) fail();
+  let k = from + open.length;
+  if (isNameChar(text.charCodeAt(k))) fail();
+  while (isBlank(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) !== 62) fail();
+  return k + 1;
+}
+
+/** Whether the tag name `text[start, end)` (`name`) has a skipped local name. */
+function isSkipped(text: string, start: number, end: number, name: string, skip: ReadonlySet<string>, skipByFirst: Map<number, string[]>): boolean {
+  const localStart = start + name.indexOf(':') + 1;
+  if (end === localStart) return skip.has('');
+  const candidates = skipByFirst.get(text.charCodeAt(localStart));
+  if (candidates) for (const s of candidates) if (s.length === end - localStart && text.startsWith(s, localStart)) return true;
+  return false;
+}
+
+/** The attributes `readAttributes` built last (undefined when the tag had none, or none were built). */
+let builtAttributes: Record<string, string> | undefined;
+
+/** Checks (and, to `build`, decodes into `builtAttributes`) a start tag's attributes from `from`; returns the index of its `>` or `/`. */
+function readAttributes(text: string, from: number, build: boolean, amp: NextIndex): number {
+  let attributes: Record<string, string> | undefined;
+  let seen: string[] | undefined;
+  let k = from;
+  for (;;) {
+    const before = k;
+    while (isBlank(text.charCodeAt(k))) k++;
+    const t = text.charCodeAt(k);
+    if (t === 62 /* > */ || t === 47 /* / */) break;
+    if (k === before || !isNameStart(t)) fail(); // no blank between attributes, or not a name
+    const attrStart = k;
+    k = nameEnd(text, k + 1);
+    const attrName = text.slice(attrStart, k);
+    while (isBlank(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 61 /* = */) fail();
+    k++;
+    while (isBlank(text.charCodeAt(k))) k++;
+    const quote = text.charCodeAt(k);
+    if (quote !== 34 && quote !== 39) fail();
+    const valueEnd = text.indexOf(quote === 34 ? '"' : "'", k + 1);
+    if (valueEnd < 0) fail();
+    const lessThan = text.indexOf('<', k + 1);
+    if (lessThan >= 0 && lessThan < valueEnd) fail();
+    if (build) {
+      if (attributes === undefined) attributes = Object.create(null) as Record<string, string>;
+      else if (attrName in attributes) fail();
+      const value = text.slice(k + 1, valueEnd);
+      attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
+    } else {
+      seen ??= [];
+      if (seen.includes(attrName)) fail();
+      seen.push(attrName);
+      const next = amp.from(k + 1);
+      if (next >= 0 && next < valueEnd) checkReferences(text, next, valueEnd);
+    }
+    k = valueEnd + 1;
+  }
+  builtAttributes = attributes;
+  return k;
+}
+
+function scan(text: string, skip: ReadonlySet<string> | undefined, builder: ScanBuilder | undefined): void {
   const length = text.length;
-  // Once for the whole text: characters, and "]]>" (allowed in attribute values, but saxes decides those).
-  if (!builder && (!allCharsAllowed(text) || text.includes(']]>'))) fail();
+  const skipByFirst = skip === undefined ? undefined : skipTable(skip);
   const amp = new NextIndex(text, '&');
-  const cr = new NextIndex(text, '\r');
-  let jump = 0;
   let i = 0;
   const decl = XML_DECL.exec(text);
   if (decl) i = decl[0].length;
   else if (text.startsWith('<?xml')) fail();
   const names: string[] = [];
   let skipped = 0; // depth inside a skipped subtree
-  let skipDepth = 0; // the depth of the skipped subtree's own element
   let rootSeen = false;
   while (i < length) {
     const lt = text.indexOf('<', i);
@@ -171,11 +263,9 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       if (names.length === 0) {
         for (let k = i; k < textEnd; k++) if (!isBlank(text.charCodeAt(k))) fail();
       } else {
-        const hasAmp = amp.from(i) >= 0 && amp.from(i) < textEnd;
-        if (skipped === 0 && builder) {
-          const hasCr = cr.from(i) >= 0 && cr.from(i) < textEnd;
-          builder.text(hasAmp || hasCr ? decode(text, i, textEnd, false) : text.slice(i, textEnd));
-        } else if (hasAmp) checkReferences(text, i, textEnd);
+        const next = amp.from(i);
+        if (next >= 0 && next < textEnd) checkReferences(text, next, textEnd);
+        if (skipped === 0) builder?.text(i, textEnd);
       }
     }
     if (lt < 0) break;
@@ -189,86 +279,28 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
       continue;
     }
     if (c === 47 /* / */) {
-      // End tag.
-      const nameStart = i + 1;
-      let k = nameStart;
-      while (k < length && isNameChar(text.charCodeAt(k))) k++;
-      const name = text.slice(nameStart, k);
-      if (names.length === 0 || names[names.length - 1] !== name) fail();
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) !== 62) fail();
-      i = k + 1;
-      if (skipped > 0) {
-        skipped--;
-        if (names.length === skipDepth) jumps.push(i);
-      } else builder?.close(i);
-      names.pop();
+      if (names.length === 0) fail();
+      i = endTagEnd(text, i + 1, names.pop()!);
+      if (skipped > 0) skipped--;
+      else builder?.close(lt, i);
       continue;
     }
     if (!isNameStart(c)) fail(); // processing instructions, names outside ASCII
     if (names.length === 0 && rootSeen) fail(); // a second root
-    let k = i + 1;
-    while (k < length && isNameChar(text.charCodeAt(k))) k++;
+    const k = nameEnd(text, i + 1);
     const name = text.slice(i, k);
-    const colon = name.indexOf(':');
-    const local = colon < 0 ? name : name.slice(colon + 1);
-    const skipStart = skipped === 0 && names.length > 0 && skip !== undefined && skip.has(local);
-    if (skipStart && builder) {
-      // The checking pass recorded where this skipped subtree ends: jump there.
-      i = jumps[jump++]!;
-      continue;
-    }
-    const skipThis = skipped > 0 || skipStart;
+    const skipThis = skipped > 0 || (names.length > 0 && skipByFirst !== undefined && isSkipped(text, i, k, name, skip!, skipByFirst));
     const build = builder !== undefined && !skipThis;
-    const attributes: Record<string, string> | undefined = build ? (Object.create(null) as Record<string, string>) : undefined;
-    let seen: string[] | undefined;
-    // Attributes.
-    for (;;) {
-      const before = k;
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      const t = text.charCodeAt(k);
-      if (t === 62 /* > */ || t === 47 /* / */) break;
-      if (k === before || !isNameStart(t)) fail(); // no blank between attributes, or not a name
-      const attrStart = k;
-      while (k < length && isNameChar(text.charCodeAt(k))) k++;
-      const attrName = text.slice(attrStart, k);
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) !== 61 /* = */) fail();
-      k++;
-      while (k < length && isBlank(text.charCodeAt(k))) k++;
-      const quote = text.charCodeAt(k);
-      if (quote !== 34 && quote !== 39) fail();
-      const valueEnd = text.indexOf(quote === 34 ? '"' : "'", k + 1);
-      if (valueEnd < 0) fail();
-      const lessThan = text.indexOf('<', k + 1);
-      if (lessThan >= 0 && lessThan < valueEnd) fail();
-      if (attributes) {
-        if (attrName in attributes) fail();
-        const value = text.slice(k + 1, valueEnd);
-        attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
-      } else {
-        seen ??= [];
-        if (seen.includes(attrName)) fail();
-        seen.push(attrName);
-        if (amp.from(k + 1) >= 0 && amp.from(k + 1) < valueEnd) checkReferences(text, k + 1, valueEnd);
-      }
-      k = valueEnd + 1;
-    }
-    const selfClosing = text.charCodeAt(k) === 47;
-    if (selfClosing) k++;
-    if (text.charCodeAt(k) !== 62) fail();
-    i = k + 1;
+    const tagEnd = readAttributes(text, k, build, amp); // at `>` or `/`
+    const selfClosing = text.charCodeAt(tagEnd) === 47;
+    i = selfClosing ? tagEnd + 1 : tagEnd;
+    if (text.charCodeAt(i) !== 62) fail();
+    i++;
     rootSeen = true;
-    if (build) builder.open(name, attributes!, i, selfClosing);
-    if (selfClosing) {
-      if (skipStart) jumps.push(i);
-      continue;
-    }
+    if (build) builder!.open(name, builtAttributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
+    if (selfClosing) continue;
     names.push(name);
-    if (skipThis) {
-      skipped++;
-      if (skipStart) skipDepth = names.length;
-    }
+    if (skipThis) skipped++;
   }
   if (!rootSeen || names.length > 0) fail();
 }

@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Span } from '../text/line-index';
 import type { ReadProblem } from './model';
-import { scanXml } from './xml-scan';
+import { decodeText, scanXml } from './xml-scan';
 
 const NO_CHILDREN: XmlElement[] = [];
 
@@ -58,23 +58,39 @@ export interface XmlOptions {
    * file can be read one part at a time without keeping the whole tree.
    */
   readonly onClose?: (element: XmlElement) => 'drop' | void;
+  /**
+   * Called when the purpose-built scanner gives up on a text it had begun to build (a construct it leaves to saxes,
+   * or a text that is not well-formed), before saxes reads the text from its start: forget what `onClose` gathered.
+   */
+  readonly onRestart?: () => void;
 }
 
-type Scope = Record<string, string>;
+/** Namespace declarations in scope: the innermost first, each pointing to the ones around it. */
+interface Scope {
+  readonly prefix: string; // '' for the default namespace
+  readonly uri: string;
+  readonly outer: Scope | undefined;
+}
 
 const MAX_PROBLEMS = 20;
 const XML_URI = 'http://www.w3.org/XML/1998/namespace';
+const XML_SCOPE: Scope = { prefix: 'xml', uri: XML_URI, outer: undefined };
 
-/** A scope with the tag's `xmlns`/`xmlns:p` declarations, or the parent scope when it declares none. */
-function scopeFor(attributes: Record<string, string>, parent: Scope): Scope {
-  let scope: Scope | undefined;
+/** The scope with the tag's `xmlns`/`xmlns:p` declarations added, or the parent scope when it declares none. */
+function scopeFor(attributes: Readonly<Record<string, string>>, parent: Scope): Scope {
+  let scope = parent;
   for (const name in attributes) {
     if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith('xmlns')) continue;
     if (name.length > 5 && name.charCodeAt(5) !== 58 /* : */) continue;
-    scope ??= Object.create(parent) as Scope;
-    scope[name.length === 5 ? '' : name.slice(6)] = attributes[name]!;
+    scope = { prefix: name.length === 5 ? '' : name.slice(6), uri: attributes[name]!, outer: scope };
   }
-  return scope ?? parent;
+  return scope;
+}
+
+/** The namespace URI a prefix ('' for none) stands for in a scope; '' when it is not declared. */
+function uriOf(scope: Scope | undefined, prefix: string): string {
+  for (let s = scope; s !== undefined; s = s.outer) if (s.prefix === prefix) return s.uri;
+  return '';
 }
 
 /** Where a span's text starts and ends once the blanks around it are skipped. */
@@ -97,49 +113,64 @@ function notWellFormed(raw: string): string {
  * The text is already decoded, so the encoding named in the XML declaration is ignored.
  */
 export function parseXml(text: string, options: XmlOptions = {}): XmlTree {
-  // The purpose-built scanner first: a checking pass, then (only when it passed) a building pass, so `onClose`
-  // never runs for a text saxes then parses again. saxes parses whatever the scanner leaves to it, and reports every problem.
+  // The purpose-built scanner first, in one pass that checks and builds; saxes parses whatever the scanner leaves to
+  // it (after `onRestart`: `onClose` may have seen elements of the abandoned pass), and reports every problem.
   return parseWithScanner(text, options) ?? parseWithSaxes(text, options);
 }
 
-/** The tree from `scanXml`'s building pass, the same the saxes handlers below build; undefined when it leaves the text to saxes. */
+/** The tree `scanXml` builds in its one pass, the same the saxes handlers below build; undefined when it leaves the text to saxes. */
 function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefined {
   const { skip, onClose } = options;
   const elements: XmlElement[] = [];
-  const scopes: Scope[] = [{ xml: XML_URI }];
+  const scopes: Scope[] = [XML_SCOPE];
+  // The character data of the innermost open element while it has no child element, as [from, to) pairs: only a
+  // leaf keeps its text, so the blanks between elements are never decoded.
+  const pieces: number[] = [];
+  let pieceCount = 0;
   let top: XmlElement | undefined;
   const built = scanXml(text, skip, {
-    open(name, attributes, tagEnd, selfClosing) {
+    open(name, attributes, start, tagEnd, selfClosing) {
       const colon = name.indexOf(':');
       const local = colon < 0 ? name : name.slice(colon + 1);
       const scope = scopeFor(attributes, scopes[scopes.length - 1]!);
-      const uri = (colon < 0 ? scope[''] : scope[name.slice(0, colon)]) ?? '';
-      const element = new XmlElement(uri, local, attributes, text.lastIndexOf('<', tagEnd - 1), tagEnd);
+      const uri = uriOf(scope, colon < 0 ? '' : name.slice(0, colon));
+      const element = new XmlElement(uri, local, attributes, start, tagEnd);
       const parent = elements[elements.length - 1];
       if (parent) {
-        if (parent.children === NO_CHILDREN) {
-          parent.children = [element];
-          parent.text = '';
-        } else parent.children.push(element);
+        if (parent.children === NO_CHILDREN) parent.children = [element];
+        else parent.children.push(element);
       } else if (!top) top = element;
+      pieceCount = 0;
       if (!selfClosing) {
         elements.push(element);
         scopes.push(scope);
       }
     },
-    text(data) {
+    text(from, to) {
       const current = elements[elements.length - 1];
-      if (current && current.children === NO_CHILDREN) current.text += data;
+      if (current && current.children === NO_CHILDREN) {
+        pieces[pieceCount++] = from;
+        pieces[pieceCount++] = to;
+      }
     },
-    close(end) {
+    close(start, end) {
       const element = elements.pop()!;
       scopes.pop();
       element.end = end;
-      element.contentEnd = Math.max(element.tagEnd, text.lastIndexOf('<', element.end - 1));
+      element.contentEnd = start;
+      if (pieceCount > 0) {
+        let data = '';
+        for (let p = 0; p < pieceCount; p += 2) data += decodeText(text, pieces[p]!, pieces[p + 1]!);
+        element.text = data;
+        pieceCount = 0;
+      }
       if (onClose?.(element) === 'drop') elements[elements.length - 1]?.children.pop();
     },
   });
-  if (!built) return undefined;
+  if (!built) {
+    options.onRestart?.();
+    return undefined;
+  }
   return top ? { root: top, problems: [] } : { problems: [] };
 }
 
@@ -149,7 +180,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
   const { skip, onClose } = options;
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const elements: XmlElement[] = [];
-  const scopes: Scope[] = [{ xml: XML_URI }];
+  const scopes: Scope[] = [XML_SCOPE];
   let top: XmlElement | undefined;
   let skipped = 0; // depth inside a skipped subtree
   parser.on('opentag', (tag: SaxesTagPlain) => {
@@ -166,7 +197,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
     }
     const tagEnd = parser.position;
     const scope = scopeFor(tag.attributes, scopes[scopes.length - 1]!);
-    const uri = (colon < 0 ? scope[''] : scope[name.slice(0, colon)]) ?? '';
+    const uri = uriOf(scope, colon < 0 ? '' : name.slice(0, colon));
     const element = new XmlElement(uri, local, tag.attributes, text.lastIndexOf('<', tagEnd - 1), tagEnd);
     const parent = elements[elements.length - 1];
     if (parent) {

@@ -1,3 +1,4 @@
+import { transcode } from 'node:buffer';
 /** NUL characters in a text, counted without allocating (a 60 MB file of NULs is not split into an array). */
 function countNul(text: string): number {
   let count = 0;
@@ -53,12 +54,58 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Whether a string holds no unpaired surrogate (`isWellFormed` where the runtime has it). */
+function wellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !SURROGATE.test(text);
+}
+
+/** From this size on, UTF-16 text whose characters all fit in one byte is decoded into a one-byte string. */
+const NARROW_MIN_BYTES = 256 * 1024;
+
+/**
+ * Large UTF-16LE text of Latin-1 characters only (most exports, whatever their size) as a one-byte string: half the
+ * memory of Buffer's two-byte copy, and every later scan (regexes, indexOf, the XML checks) reads half the bytes.
+ * Undefined when a character does not fit (then the caller decodes as usual).
+ */
+function narrowUtf16le(bytes: Uint8Array): string | undefined {
+  // A look at the first 64 KiB spares the conversion for text that is plainly not Latin-1.
+  const sample = Math.min(bytes.length, 64 * 1024);
+  for (let i = 1; i < sample; i += 2) if (bytes[i] !== 0) return undefined;
+  let narrow: Buffer;
+  try {
+    narrow = transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'ucs2', 'latin1');
+  } catch {
+    return undefined; // a runtime without ICU
+  }
+  // ICU drops U+FEFF anywhere (a shorter result) and writes '?' for a character above U+00FF: each '?' must be one.
+  if (narrow.length * 2 !== bytes.length) return undefined;
+  for (let at = narrow.indexOf(0x3f); at >= 0; at = narrow.indexOf(0x3f, at + 1)) if (bytes[2 * at] !== 0x3f || bytes[2 * at + 1] !== 0) return undefined;
+  return narrow.toString('latin1');
+}
+
+/**
+ * UTF-16LE as `TextDecoder` decodes it (an unpaired surrogate or an odd last byte becomes U+FFFD, a leading BOM is
+ * dropped), through Buffer's copy of the code units when that gives the same string: several times faster on large files.
+ */
+function decodeUtf16le(bytes: Uint8Array): string {
+  if (bytes.length % 2 === 0) {
+    const narrow = bytes.length >= NARROW_MIN_BYTES ? narrowUtf16le(bytes) : undefined;
+    if (narrow !== undefined) return narrow;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+    if (text.charCodeAt(0) !== 0xfeff && wellFormed(text)) return text;
+  }
+  return utf16le.decode(bytes);
+}
+
 function decodeAs(bytes: Uint8Array, encoding: Encoding): string {
   switch (encoding) {
     case 'utf-16le':
-      return utf16le.decode(bytes);
+      return decodeUtf16le(bytes);
     case 'utf-16be':
-      return utf16le.decode(swapBytes(bytes));
+      return decodeUtf16le(swapBytes(bytes));
     case 'latin1':
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     case 'utf-8':

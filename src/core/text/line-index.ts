@@ -24,20 +24,26 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** The next CR and LF at or after `scanned` (the text's length when none is left), found with indexOf. */
+  private nextCr = -1;
+  private nextLf = -1;
+
   /** Scans until a line start beyond `offset` is known (or the text ends). */
   private scanTo(offset: number): void {
     const { text, starts } = this;
     let i = this.scanned;
     const length = text.length;
     while (i < length && i <= offset) {
-      const c = text.charCodeAt(i);
-      i++;
-      if (c === 13) {
-        if (i < length && text.charCodeAt(i) === 10) i++;
-        starts.push(i);
-      } else if (c === 10) {
-        starts.push(i);
+      if (this.nextCr < i) this.nextCr = indexOrEnd(text, '\r', i);
+      if (this.nextLf < i) this.nextLf = indexOrEnd(text, '\n', i);
+      const lineBreak = Math.min(this.nextCr, this.nextLf);
+      if (lineBreak > offset || lineBreak === length) {
+        i = Math.min(offset + 1, length);
+        break;
       }
+      i = lineBreak + 1;
+      if (lineBreak === this.nextCr && i < length && text.charCodeAt(i) === 10) i++;
+      starts.push(i);
     }
     this.scanned = i;
   }
@@ -92,4 +98,9 @@ export class LineIndex {
 /** The first `count` lines of a text's first `maxChars` characters (sniffing a format needs no more). */
 export function firstLines(text: string, count: number, maxChars: number): string[] {
   return text.slice(0, maxChars).split(/\r\n|\r|\n/, count);
+}
+
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
 }

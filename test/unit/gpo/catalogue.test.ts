@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { ADMX_POLICIES, findAdmxPolicy } from '../../../src/core/gpo/policy-map';
 import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
 import { settingMarkdown } from '../../../src/core/gpo/setting-docs';
@@ -37,6 +38,23 @@ describe('GPO and XRF catalogue', () => {
     for (const v of REGISTRY_VALUES) assert.ok(v.sources.length > 0 && v.sources.every((s) => s in SOURCES), v.valueName);
     assert.equal(new Set(ADMX_POLICIES.map((p) => p.displayName.toLowerCase())).size, ADMX_POLICIES.length);
     assert.equal(findAdmxPolicy('  Require user authentication for remote connections by using  Network Level Authentication ')?.id, 'TS_USER_AUTHENTICATION_POLICY');
+  });
+
+  it('matches display names with blanks collapsed and case ignored, as trim, /\\s+/ and toLowerCase would', () => {
+    const reference = (name: string) => ADMX_POLICIES.find((p) => p.displayName.toLowerCase() === name.trim().replace(/\s+/g, ' ').toLowerCase());
+    const blank = fc.constantFrom(' ', '  ', '\t', '\r\n', '\u00A0', '\u3000', '\uFEFF', '\u0001', '');
+    fc.assert(
+      fc.property(fc.constantFrom(...ADMX_POLICIES.map((p) => p.displayName)), blank, blank, fc.array(fc.tuple(fc.nat(200), blank)), fc.boolean(), (name, before, after, blanks, upper) => {
+        let mangled = name;
+        for (const [at, b] of blanks) {
+          const spaces = [...mangled.matchAll(/ /g)].map((m) => m.index!);
+          if (spaces.length > 0) mangled = mangled.slice(0, spaces[at % spaces.length]) + b + mangled.slice(spaces[at % spaces.length]! + 1);
+        }
+        mangled = before + (upper ? mangled.toUpperCase() : mangled) + after;
+        assert.equal(findAdmxPolicy(mangled), reference(mangled), JSON.stringify(mangled));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

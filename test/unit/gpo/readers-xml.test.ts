@@ -5,6 +5,8 @@ import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
 import { readGppRegistryFile } from '../../../src/core/gpo/read-gpp-file';
 import { readRsop } from '../../../src/core/gpo/read-rsop';
 import { readSecurityTemplate } from '../../../src/core/gpo/read-security-template';
+import { REPORT_SKIP } from '../../../src/core/gpo/namespaces';
+import { scanXml } from '../../../src/core/gpo/xml-scan';
 import { parseXml } from '../../../src/core/gpo/xml-tree';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { LineIndex } from '../../../src/core/text/line-index';
@@ -60,6 +62,17 @@ describe('Get-GPOReport XML reader', () => {
       'HKLM:SecurityLayer=0@71',
     ]);
     assert.deepEqual([...new Set(doc.settings.map((s) => s.gpo))], ['RDS Baseline', 'RDS Legacy Clients']);
+  });
+
+  it('reads a report once when the scanner gives up after reading GPOs and saxes reads it again', () => {
+    const text = fixtureText('report-all-lying-utf8.xml');
+    const end = text.lastIndexOf('</report>');
+    // A processing instruction after the last GPO: the scanner has read (and handed over) both GPOs when it leaves the text to saxes.
+    const withPi = `${text.slice(0, end)}<?pi ignored?>${text.slice(end)}`;
+    assert.equal(scanXml(withPi, REPORT_SKIP), false);
+    const doc = readGpoReport(withPi);
+    assert.equal(doc.settings.length, 7);
+    assert.deepEqual(doc, readGpoReport(text));
   });
 
   it('reports a drop-down without a value and localized names that do not map, without guessing', () => {

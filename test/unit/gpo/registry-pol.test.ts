@@ -118,13 +118,12 @@ describe('Registry.pol reader', () => {
     );
   });
 
-  it('reads 100,000 records quickly', () => {
+  // Its speed is measured by the bench (bench/gpo-bench.mjs), not asserted here: a timed test fails on a busy machine.
+  it('reads 100,000 records', () => {
     const records = Array.from({ length: 100_000 }, (_, i) => ({ key: `${TS}\\K${i % 50}`, valueName: `V${i}`, type: 'REG_DWORD' as const, data: i }));
     const bytes = writeRegistryPol(records);
-    const start = performance.now();
     const result = lintRegistryPol(bytes);
-    const ms = performance.now() - start;
     assert.equal(result.policy.settings.length, 100_000);
-    assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+    assert.equal(result.policy.settings[99_999]!.valueName, 'V99999');
   });
 });
