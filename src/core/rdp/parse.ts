@@ -58,6 +58,30 @@ function typeLetter(c: number): string | undefined {
   return c === 115 ? 's' : c === 105 ? 'i' : c === 98 ? 'b' : undefined;
 }
 
+/** Names longer than this are sliced per line, never remembered. */
+const MAX_REMEMBERED_NAME = 64;
+const NAME_SLOTS = 1024;
+/**
+ * Names met before, by a hash of their characters: a name seen again (in this file or an earlier one) is the
+ * same string rather than a new slice per line, so nothing is allocated for it and its hash, cached in the
+ * string, makes every later map lookup by key cheap (issue 16). Each is a copy, never a slice that would keep
+ * a whole file's text alive.
+ */
+const rememberedNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+
+/** `text.slice(start, end)`, or the same name remembered from an earlier line; `hash` is of its characters. */
+function nameAt(text: string, start: number, end: number, hash: number): string {
+  const length = end - start;
+  if (length > MAX_REMEMBERED_NAME) return text.slice(start, end);
+  const slot = hash & (NAME_SLOTS - 1);
+  const known = rememberedNames[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  // A flat copy: a slice of 13 characters or more would point into (and keep) the whole text.
+  const name = (' ' + text.slice(start, end)).slice(1);
+  rememberedNames[slot] = name;
+  return name;
+}
+
 function parseLine(text: string, line: number, start: number, end: number, eol: string): RdpLine {
   const span = { start, end };
   let first = -1;
@@ -65,6 +89,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   let blank = true;
   // Whether the name needs trimming or lower-casing: most names need neither, and then the key is the name itself.
   let plainName = true;
+  let hash = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 58 /* : */) {
@@ -74,14 +99,15 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
         blank = false;
         break;
       }
-    } else if (first < 0 && plainName && !plainNameChar(text, c, i, start)) {
-      plainName = false;
+    } else if (first < 0) {
+      hash = (Math.imul(hash, 31) + c) | 0;
+      if (plainName && !plainNameChar(text, c, i, start)) plainName = false;
     }
     if (blank && c !== 32 && c !== 9) blank = false;
   }
   if (blank) return { line, kind: 'blank', span, eol };
   if (second < 0) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
-  const rawName = text.slice(start, first);
+  const rawName = plainName ? nameAt(text, start, first, hash) : text.slice(start, first);
   const key = plainName ? rawName : rawName.trim().toLowerCase();
   if (key === '') return { line, kind: 'malformed', span, eol, problem: 'the property name is empty' };
   // The type letter as a constant string: no slice per line.
@@ -109,29 +135,39 @@ export function parseRdp(text: string): RdpDocument {
   const lines: RdpLine[] = [];
   const entries: RdpEntry[] = [];
   const byKey = new Map<string, RdpEntry[]>();
-  const counts = { '\r\n': 0, '\n': 0, '\r': 0 };
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
   const length = text.length;
+  // The next LF and CR at or after `start` (-1: none left), each searched again only once passed.
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
   let start = 0;
   for (let line = 0; ; line++) {
-    let end = start;
-    let c = 0;
-    while (end < length && (c = text.charCodeAt(end)) !== 10 && c !== 13) end++;
-    const eol: Eol | '' = end === length ? '' : c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+    const end = nextCr < 0 ? (nextLf < 0 ? length : nextLf) : nextLf < 0 || nextCr < nextLf ? nextCr : nextLf;
     if (end === length && start === end && line > 0) break;
+    const eol: Eol | '' = end === length ? '' : end === nextLf ? '\n' : nextLf === end + 1 ? '\r\n' : '\r';
     const parsed = parseLine(text, line, start, end, eol);
     lines.push(parsed);
-    if (parsed.entry) {
-      entries.push(parsed.entry);
-      const list = byKey.get(parsed.entry.key);
-      if (list) list.push(parsed.entry);
-      else byKey.set(parsed.entry.key, [parsed.entry]);
+    const entry = parsed.entry;
+    if (entry) {
+      entries.push(entry);
+      const list = byKey.get(entry.key);
+      if (list) list.push(entry);
+      else byKey.set(entry.key, [entry]);
     }
     if (eol === '') break;
-    counts[eol]++;
+    if (eol === '\r\n') crlf++;
+    else if (eol === '\n') lf++;
+    else cr++;
     start = end + eol.length;
   }
-  const kinds = (Object.keys(counts) as Eol[]).filter((k) => counts[k] > 0).sort((a, b) => counts[b] - counts[a]);
-  return { text, lines, entries, byKey, eol: kinds[0] ?? '\r\n', mixedEol: kinds.length > 1 };
+  // The most frequent line break (CRLF, then LF, then CR on a tie); CRLF when there is none.
+  const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+  const eol: Eol = crlf >= lf && crlf >= cr ? '\r\n' : lf >= cr ? '\n' : '\r';
+  return { text, lines, entries, byKey, eol, mixedEol: kinds > 1 };
 }
 
 /** Whether an `.rdp` text carries a signature: any edit to a signed line invalidates it. */
