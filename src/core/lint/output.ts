@@ -85,6 +85,25 @@ export function polPosition(location: Pick<SourceLocation, 'record' | 'byteOffse
   return { line, column: 1, endLine: line, endColumn: 1, ...(location.byteOffset !== undefined && { byteOffset: location.byteOffset }) };
 }
 
+/** Messages longer than this are kept as they are, never remembered. */
+const MAX_REMEMBERED_MESSAGE = 512;
+const MAX_REMEMBERED_MESSAGES = 4096;
+const rememberedMessages = new Map<string, string>();
+
+/**
+ * The same message text met before, or this one, remembered: a message that many files share (RDP043's list,
+ * its related notes) is one string in the report rather than one per finding, which a run over thousands of
+ * files keeps until it prints (issue 16: memory and GC). Bounded: the table is emptied when full.
+ */
+export function sharedMessage(message: string): string {
+  if (message.length > MAX_REMEMBERED_MESSAGE) return message;
+  const known = rememberedMessages.get(message);
+  if (known !== undefined) return known;
+  if (rememberedMessages.size >= MAX_REMEMBERED_MESSAGES) rememberedMessages.clear();
+  rememberedMessages.set(message, message);
+  return message;
+}
+
 /**
  * Findings with 1-based positions. `locate` overrides how a finding is placed (Registry.pol records);
  * related locations in the same file are placed the same way, those in other files need `relatedPath`.
@@ -97,11 +116,11 @@ export function toOutputFindings(
 ): OutputFinding[] {
   const at = positionsIn(text);
   return findings.map((f) => {
-    const related = f.related?.filter((r) => r.path === undefined).map((r) => ({ path: path ?? '', message: r.message, ...at(r.span) }));
+    const related = f.related?.filter((r) => r.path === undefined).map((r) => ({ path: path ?? '', message: sharedMessage(r.message), ...at(r.span) }));
     return {
       ruleId: f.ruleId,
       severity: f.severity,
-      message: f.message,
+      message: sharedMessage(f.message),
       ...(locate?.(f) ?? at(f.span)),
       subject: f.subject ?? null,
       fixable: f.fix !== undefined,
