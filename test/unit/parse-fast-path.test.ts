@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseRdp } from '../../src/core/rdp/parse';
+import { knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
 import { parseRdpStraight } from '../support/parse-rdp-straight';
 
 const piece = fc.oneof(
@@ -42,5 +43,12 @@ describe('parseRdp fast paths', () => {
     assert.equal(first.key, 'averyveryverylongpropertyname');
     assert.equal(again.key, first.key);
     assert.deepEqual(again.nameSpan, { start: 7, end: 36 });
+  });
+
+  it('knows each property name and alias as written in files, and nothing else', () => {
+    for (const p of PROPERTIES) {
+      for (const name of [p.name, ...(p.aliases ?? [])]) assert.equal(knownPropertyKey(name.trim().toLowerCase()), name.trim().toLowerCase());
+    }
+    for (const name of ['Full Address', ' full address', 'full address ', 'redirectclipbaord', '']) assert.equal(knownPropertyKey(name), undefined);
   });
 });

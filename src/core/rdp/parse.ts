@@ -1,4 +1,5 @@
 import type { Eol, Span } from '../text/line-index';
+import { knownPropertyKey } from './properties/index';
 
 /** One `name:type:value` line, with the exact span of each part. */
 export interface RdpEntry {
@@ -76,37 +77,41 @@ function nameAt(text: string, start: number, end: number, hash: number): string 
   const slot = hash & (NAME_SLOTS - 1);
   const known = rememberedNames[slot];
   if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
-  // A flat copy: a slice of 13 characters or more would point into (and keep) the whole text.
-  const name = (' ' + text.slice(start, end)).slice(1);
+  // A known name is the property table's own string; any other a flat copy (a slice of 13 characters or more
+  // would point into, and keep, the whole text).
+  const sliced = text.slice(start, end);
+  const name = knownPropertyKey(sliced) ?? (' ' + sliced).slice(1);
   rememberedNames[slot] = name;
   return name;
 }
 
 function parseLine(text: string, line: number, start: number, end: number, eol: string): RdpLine {
   const span = { start, end };
-  let first = -1;
-  let second = -1;
-  let blank = true;
-  // Whether the name needs trimming or lower-casing: most names need neither, and then the key is the name itself.
+  // The name, up to the first colon: whether it needs trimming or lower-casing (most names need neither, and
+  // then the key is the name itself), and a hash of its characters to find it among the names met before.
   let plainName = true;
   let hash = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58 /* : */) {
-      if (first < 0) first = i;
-      else if (second < 0) {
-        second = i;
-        blank = false;
-        break;
-      }
-    } else if (first < 0) {
-      hash = (Math.imul(hash, 31) + c) | 0;
-      if (plainName && !plainNameChar(text, c, i, start)) plainName = false;
-    }
-    if (blank && c !== 32 && c !== 9) blank = false;
+  let first = start;
+  for (; first < end; first++) {
+    const c = text.charCodeAt(first);
+    if (c === 58 /* : */) break;
+    hash = (Math.imul(hash, 31) + c) | 0;
+    if (plainName && !plainNameChar(text, c, first, start)) plainName = false;
   }
-  if (blank) return { line, kind: 'blank', span, eol };
-  if (second < 0) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
+  if (first === end) {
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
+    }
+    return { line, kind: 'blank', span, eol };
+  }
+  // The second colon: right after a one-letter type on any readable line.
+  let second = first + 2;
+  if (second >= end || text.charCodeAt(second) !== 58) {
+    second = first + 1;
+    while (second < end && text.charCodeAt(second) !== 58) second++;
+    if (second === end) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
+  }
   const rawName = plainName ? nameAt(text, start, first, hash) : text.slice(start, first);
   const key = plainName ? rawName : rawName.trim().toLowerCase();
   if (key === '') return { line, kind: 'malformed', span, eol, problem: 'the property name is empty' };
