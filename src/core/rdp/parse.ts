@@ -70,18 +70,29 @@ const NAME_SLOTS = 1024;
  */
 const rememberedNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
 
-/** `text.slice(start, end)`, or the same name remembered from an earlier line; `hash` is of its characters. */
+/** Whether the remembered name in `slot` is the one at `start` (of `length` characters). */
+function remembers(slot: number, text: string, start: number, length: number): boolean {
+  const known = rememberedNames[slot];
+  return known !== undefined && known.length === length && text.startsWith(known, start);
+}
+
+/**
+ * `text.slice(start, end)`, or the same name remembered from an earlier line; `hash` is of its characters.
+ * Each name has two slots to sit in (`slot` and its neighbour), so two names whose hashes meet both stay.
+ */
 function nameAt(text: string, start: number, end: number, hash: number): string {
   const length = end - start;
   if (length > MAX_REMEMBERED_NAME) return text.slice(start, end);
-  const slot = hash & (NAME_SLOTS - 1);
-  const known = rememberedNames[slot];
-  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  const slot = (mixed ^ (mixed >>> 16)) & (NAME_SLOTS - 1);
+  if (remembers(slot, text, start, length)) return rememberedNames[slot]!;
+  const other = slot ^ 1;
+  if (remembers(other, text, start, length)) return rememberedNames[other]!;
   // A known name is the property table's own string; any other a flat copy (a slice of 13 characters or more
   // would point into, and keep, the whole text).
   const sliced = text.slice(start, end);
   const name = knownPropertyKey(sliced) ?? (' ' + sliced).slice(1);
-  rememberedNames[slot] = name;
+  rememberedNames[rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other] = name;
   return name;
 }
 
