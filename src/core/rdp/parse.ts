@@ -59,6 +59,37 @@ function typeLetter(c: number): string | undefined {
   return c === 115 ? 's' : c === 105 ? 'i' : c === 98 ? 'b' : undefined;
 }
 
+/**
+ * An entry whose name, type and value spans are made when asked for: most entries are never asked, and a file
+ * of 50 lines is 150 objects fewer to allocate (issue 16). The type is one letter, just before `colon`.
+ */
+class Entry implements RdpEntry {
+  constructor(
+    readonly line: number,
+    readonly rawName: string,
+    readonly key: string,
+    readonly type: string,
+    readonly value: string,
+    readonly span: Span,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    /** The colon after the type letter. */
+    private readonly colon: number,
+  ) {}
+
+  get nameSpan(): Span {
+    return { start: this.nameStart, end: this.nameEnd };
+  }
+
+  get typeSpan(): Span {
+    return { start: this.colon - 1, end: this.colon };
+  }
+
+  get valueSpan(): Span {
+    return { start: this.colon + 1, end: this.span.end };
+  }
+}
+
 /** Names longer than this are sliced per line, never remembered. */
 const MAX_REMEMBERED_NAME = 64;
 const NAME_SLOTS = 1024;
@@ -132,17 +163,8 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
     return { line, kind: 'malformed', span, eol, problem: 'the type between the colons must be s, i or b' };
   }
   const lead = plainName ? 0 : rawName.length - rawName.trimStart().length;
-  const entry: RdpEntry = {
-    line,
-    rawName,
-    key,
-    type,
-    value: text.slice(second + 1, end),
-    span,
-    nameSpan: { start: start + lead, end: start + (plainName ? rawName.length : rawName.trimEnd().length) },
-    typeSpan: { start: first + 1, end: second },
-    valueSpan: { start: second + 1, end },
-  };
+  const nameEnd = start + (plainName ? rawName.length : rawName.trimEnd().length);
+  const entry = new Entry(line, rawName, key, type, text.slice(second + 1, end), span, start + lead, nameEnd, second);
   return { line, kind: 'property', span, eol, entry };
 }
 
