@@ -1,4 +1,5 @@
 import { quote } from '../text/quote';
+import { detached } from '../text/detach';
 
 /** A parsed `full address` value: host, optional port, and what kind of host it is. */
 export interface RdpAddress {
@@ -84,9 +85,11 @@ export function parseAddress(raw: string): AddressResult {
   let result = memo.get(raw);
   if (result === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    result = readAddress(raw);
+    // Read from a detached copy: the key and the host kept here must not keep the file's whole text.
+    const key = detached(raw);
+    result = readAddress(key);
     if (result.ok) Object.freeze(result.address);
-    memo.set(raw, Object.freeze(result));
+    memo.set(key, Object.freeze(result));
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import type { Eol, Span } from '../text/line-index';
 import { knownPropertyKey } from './properties/index';
+import { detached } from '../text/detach';
 
 /** One `name:type:value` line, with the exact span of each part. */
 export interface RdpEntry {
@@ -122,7 +123,7 @@ function nameAt(text: string, start: number, end: number, hash: number): string 
   // A known name is the property table's own string; any other a flat copy (a slice of 13 characters or more
   // would point into, and keep, the whole text).
   const sliced = text.slice(start, end);
-  const name = knownPropertyKey(sliced) ?? (' ' + sliced).slice(1);
+  const name = knownPropertyKey(sliced) ?? detached(sliced);
   rememberedNames[rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other] = name;
   return name;
 }
