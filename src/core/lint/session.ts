@@ -16,7 +16,7 @@ import { writeFileAtomic } from './atomic-write';
 import { crossFilePass } from './cross-file';
 import { collectInputs, describeFsError, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
 import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
-import { capFindings, hasErrorFinding, positionsIn, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
+import { capFindings, hasErrorFinding, positionsInRdp, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
 import { trustedPublishers } from '../gpo/trusted-publishers';
 
@@ -106,7 +106,7 @@ function relativeFolder(dir: string): string {
 /** The `.rdp` facts the cross-checks compare, located in the file. */
 function rdpSummary(path: string, source: string | undefined, text: string, linted: LintedText): FileReport['crossCheck'] {
   if (!linted.rdp) return undefined;
-  const at = positionsIn(text);
+  const at = positionsInRdp(linted.rdp);
   // Standard input has no file to read again: its RDP043 stays as linted.
   const signed = source !== undefined && isSignedRdp(text) && linted.findings.some((f) => f.ruleId === 'RDP043');
   return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })), ...(signed && { signedRdp: source! }) };
@@ -161,7 +161,8 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], ...(problems && { problems }), crossCheck: policySummary(linted.policy, placer) };
   }
   const summary = input.crossCheck === false ? undefined : rdpSummary(path, input.bytes === undefined ? input.path : undefined, text, linted);
-  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
+  const positions = linted.rdp ? positionsInRdp(linted.rdp) : undefined;
+  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
 }
 
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
