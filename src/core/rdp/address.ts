@@ -110,13 +110,15 @@ function readAddress(raw: string): AddressResult {
     if (port === undefined) return { ok: false, problem: `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
     return { ok: true, address: { host, port, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
   }
-  const colons = value.split(':').length - 1;
-  if (colons > 1) {
+  // Found with indexOf rather than split: no arrays for the common `host` or `host:port`.
+  const colon = value.indexOf(':');
+  if (colon >= 0 && value.indexOf(':', colon + 1) >= 0) {
     return isIPv6(value)
       ? { ok: false, problem: 'a bare IPv6 address is misread by clients that split at the last colon; write it as [address]:port' }
       : { ok: false, problem: 'the address has more than one colon' };
   }
-  const [host = '', portText] = value.split(':');
+  const host = colon < 0 ? value : value.slice(0, colon);
+  const portText = colon < 0 ? undefined : value.slice(colon + 1);
   let port: number | undefined;
   if (portText !== undefined) {
     port = parsePort(portText);
