@@ -1,6 +1,7 @@
 import type { SourceLocation } from '../gpo/model';
 import type { PolicyFacts, RdpFacts } from '../rules/xrf/facts';
 import type { Finding, Severity } from '../rules/types';
+import type { RdpDocument } from '../rdp/parse';
 import { LineIndex, type Span } from '../text/line-index';
 
 /** Where a finding is, as SPEC §3 prints it: 1-based lines and columns; a Registry.pol record number and byte offset. */
@@ -79,29 +80,80 @@ export function positionsIn(text: string): (span: Span) => OutputPosition {
   };
 }
 
+/**
+ * The same positions as `positionsIn(doc.text)`, from the parsed `.rdp` file's own lines: the text is not
+ * scanned a second time for its line breaks (issue 16).
+ */
+export function positionsInRdp(doc: RdpDocument): (span: Span) => OutputPosition {
+  const { lines, text } = doc;
+  const last = lines[lines.length - 1]!;
+  // After a final line break comes one more, empty line, which the parser does not list.
+  const tail = last.eol === '' ? Infinity : last.span.end + last.eol.length;
+  const lineOf = (offset: number): number => {
+    if (offset >= tail) return lines.length;
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lines[mid]!.span.start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  const startOf = (line: number): number => (line === lines.length ? tail : lines[line]!.span.start);
+  return (span) => {
+    const start = Math.max(0, Math.min(span.start, text.length));
+    const end = Math.max(0, Math.min(span.end, text.length));
+    const startLine = lineOf(start);
+    const endLine = lineOf(end);
+    return { line: startLine + 1, column: start - startOf(startLine) + 1, endLine: endLine + 1, endColumn: end - startOf(endLine) + 1 };
+  };
+}
+
 /** A Registry.pol location: the record is the line, column 1, plus the byte offset (SPEC §3). */
 export function polPosition(location: Pick<SourceLocation, 'record' | 'byteOffset'>): OutputPosition {
   const line = Math.max(1, location.record ?? 1);
   return { line, column: 1, endLine: line, endColumn: 1, ...(location.byteOffset !== undefined && { byteOffset: location.byteOffset }) };
 }
 
+/** Messages longer than this are kept as they are, never remembered. */
+const MAX_REMEMBERED_MESSAGE = 512;
+const MAX_REMEMBERED_MESSAGES = 4096;
+const rememberedMessages = new Map<string, string>();
+
+/**
+ * The same message text met before, or this one, remembered: a message that many files share (RDP043's list,
+ * its related notes) is one string in the report rather than one per finding, which a run over thousands of
+ * files keeps until it prints (issue 16: memory and GC). Bounded: the table is emptied when full.
+ */
+export function sharedMessage(message: string): string {
+  if (message.length > MAX_REMEMBERED_MESSAGE) return message;
+  const known = rememberedMessages.get(message);
+  if (known !== undefined) return known;
+  if (rememberedMessages.size >= MAX_REMEMBERED_MESSAGES) rememberedMessages.clear();
+  rememberedMessages.set(message, message);
+  return message;
+}
+
 /**
  * Findings with 1-based positions. `locate` overrides how a finding is placed (Registry.pol records);
  * related locations in the same file are placed the same way, those in other files need `relatedPath`.
+ * `positions` places spans when the caller has a quicker way than scanning `text` (`positionsInRdp`).
  */
 export function toOutputFindings(
   text: string,
   findings: readonly Finding[],
   locate?: (f: Finding) => OutputPosition | undefined,
   path?: string,
+  positions?: (span: Span) => OutputPosition,
 ): OutputFinding[] {
-  const at = positionsIn(text);
+  const at = positions ?? positionsIn(text);
   return findings.map((f) => {
-    const related = f.related?.filter((r) => r.path === undefined).map((r) => ({ path: path ?? '', message: r.message, ...at(r.span) }));
+    const related = f.related?.filter((r) => r.path === undefined).map((r) => ({ path: path ?? '', message: sharedMessage(r.message), ...at(r.span) }));
     return {
       ruleId: f.ruleId,
       severity: f.severity,
-      message: f.message,
+      message: sharedMessage(f.message),
       ...(locate?.(f) ?? at(f.span)),
       subject: f.subject ?? null,
       fixable: f.fix !== undefined,

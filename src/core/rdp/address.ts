@@ -1,4 +1,5 @@
 import { quote } from '../text/quote';
+import { detached } from '../text/detach';
 
 /** A parsed `full address` value: host, optional port, and what kind of host it is. */
 export interface RdpAddress {
@@ -84,9 +85,11 @@ export function parseAddress(raw: string): AddressResult {
   let result = memo.get(raw);
   if (result === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    result = readAddress(raw);
+    // Read from a detached copy: the key and the host kept here must not keep the file's whole text.
+    const key = detached(raw);
+    result = readAddress(key);
     if (result.ok) Object.freeze(result.address);
-    memo.set(raw, Object.freeze(result));
+    memo.set(key, Object.freeze(result));
   }
   return result;
 }
@@ -107,13 +110,15 @@ function readAddress(raw: string): AddressResult {
     if (port === undefined) return { ok: false, problem: `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
     return { ok: true, address: { host, port, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
   }
-  const colons = value.split(':').length - 1;
-  if (colons > 1) {
+  // Found with indexOf rather than split: no arrays for the common `host` or `host:port`.
+  const colon = value.indexOf(':');
+  if (colon >= 0 && value.indexOf(':', colon + 1) >= 0) {
     return isIPv6(value)
       ? { ok: false, problem: 'a bare IPv6 address is misread by clients that split at the last colon; write it as [address]:port' }
       : { ok: false, problem: 'the address has more than one colon' };
   }
-  const [host = '', portText] = value.split(':');
+  const host = colon < 0 ? value : value.slice(0, colon);
+  const portText = colon < 0 ? undefined : value.slice(colon + 1);
   let port: number | undefined;
   if (portText !== undefined) {
     port = parsePort(portText);

@@ -35,11 +35,16 @@ function holdsSecret(shown: string, secret: string): boolean {
   return shown.endsWith('…') && shown.length > 4 && secret.startsWith(shown.slice(0, -1));
 }
 
-function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
-  const secrets = doc.entries
-    .filter((e) => isSecretProperty(e.key))
-    .map((e) => e.value.trim())
-    .filter((v) => v.length >= 3);
+function redact(doc: RdpDocument, findings: Finding[], property: (entry: RdpEntry) => PropertyInfo | undefined): Finding[] {
+  if (findings.length === 0) return findings;
+  const secrets: string[] = [];
+  for (const e of doc.entries) {
+    // The property as the rules looked it up (no second lookup per entry); an unknown name as isSecretProperty judges it.
+    const info = property(e);
+    if (info ? info.secret !== true : !isSecretProperty(e.key)) continue;
+    const value = e.value.trim();
+    if (value.length >= 3) secrets.push(value);
+  }
   if (secrets.length === 0) return findings;
   return findings.map((f) => {
     const message = f.message.replace(/"[^"]*"/g, (quoted) => (secrets.some((secret) => holdsSecret(quoted.slice(1, -1), secret)) ? REDACTED : quoted));
@@ -50,6 +55,8 @@ function redact(doc: RdpDocument, findings: Finding[]): Finding[] {
 interface RuleSets {
   /** Rules with `checkEntry`, run in one pass over the entries. */
   readonly perEntry: readonly RdpRule[];
+  /** Their `checkEntry` functions, in the same order. */
+  readonly entryChecks: readonly NonNullable<RdpRule['checkEntry']>[];
   /** The other rules, each over the whole document. */
   readonly whole: readonly RdpRule[];
 }
@@ -61,7 +68,8 @@ function ruleSets(rules: readonly RdpRule[], severities: SeverityOverrides | und
   const cached = severities ? undefined : splits.get(rules);
   if (cached) return cached;
   const active = severities ? rules.filter((r) => !isRuleOff(severities, r.id)) : rules;
-  const sets = { perEntry: active.filter((r) => r.checkEntry), whole: active.filter((r) => !r.checkEntry) };
+  const perEntry = active.filter((r) => r.checkEntry);
+  const sets = { perEntry, entryChecks: perEntry.map((r) => r.checkEntry!), whole: active.filter((r) => !r.checkEntry) };
   if (!severities) splits.set(rules, sets);
   return sets;
 }
@@ -98,15 +106,20 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
       findings.push(finding);
     },
   };
-  const { perEntry, whole } = ruleSets(options.rules ?? RDP_RULES, options.severities);
+  const { perEntry, entryChecks, whole } = ruleSets(options.rules ?? RDP_RULES, options.severities);
   // The per-entry rules in one pass over the entries, each entry's property looked up once.
   if (perEntry.length > 0) {
-    for (const entry of doc.entries) {
+    const entries = doc.entries;
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
       const info = context.property(entry);
-      for (rule of perEntry) rule.checkEntry!(entry, info, context);
+      for (let r = 0; r < entryChecks.length; r++) {
+        rule = perEntry[r];
+        entryChecks[r]!(entry, info, context);
+      }
     }
   }
   for (rule of whole) rule.check(context);
   findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return { doc, findings: redact(doc, findings) };
+  return { doc, findings: redact(doc, findings, context.property) };
 }

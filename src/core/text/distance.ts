@@ -1,3 +1,5 @@
+import { detached } from './detach';
+
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -31,7 +33,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   if (known.has(word)) return known.get(word);
   const best = search(word, candidates);
   if (known.size >= MAX_ANSWERS) known.clear();
-  known.set(word, best);
+  known.set(detached(word), best);
   return best;
 }
 

@@ -168,4 +168,13 @@ describe('RDP043 redirection-exposure', () => {
       for (const f of findingsOf(rdp043, text)) assert.doesNotMatch(f.message, /sign the file to keep/i);
     }
   });
+
+  it('notes each further redirection line with what it requests', () => {
+    const findings = findingsOf(rdp043, 'redirectprinters:i:1\r\nredirectsmartcards:i:1\r\ndrivestoredirect:s:*\r\nredirectclipboard:i:0');
+    assert.equal(findings.length, 1);
+    assert.deepEqual(
+      findings[0]!.related?.map((r) => r.message),
+      ['"redirectsmartcards" also requests smart cards and Windows Hello for Business.', '"drivestoredirect" also requests drives.'],
+    );
+  });
 });

@@ -40,6 +40,17 @@ const BY_NAME: ReadonlyMap<string, PropertyInfo> = new Map(
   ),
 );
 
+const KEYS: ReadonlyMap<string, string> = new Map([...BY_NAME.keys()].map((key) => [key, key]));
+
+/**
+ * The table's own string for a name that is a known property name or alias as written (trimmed, lower case):
+ * the parser keeps that one string for every line that names it, so each lookup by key finds the very string
+ * the table holds (issue 16).
+ */
+export function knownPropertyKey(name: string): string | undefined {
+  return KEYS.get(name);
+}
+
 /** Looks a property up by name or alias; names are case-insensitive, as clients treat them. */
 export function findProperty(name: string): PropertyInfo | undefined {
   // Entry keys are already normalized: look them up without allocating.

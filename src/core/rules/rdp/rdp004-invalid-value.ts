@@ -3,6 +3,7 @@ import { quote } from '../messages';
 import type { RdpRule } from '../types';
 import { setValue } from './fixes';
 import { perEntry } from './per-entry';
+import { detached } from '../../text/detach';
 
 /** What is wrong with a value; `normal` is the value to write instead, when one is plain. */
 interface Verdict {
@@ -75,8 +76,10 @@ function verdictFor(raw: string, info: PropertyInfo): Verdict | null {
   let verdict = known.get(raw);
   if (verdict === undefined) {
     if (known.size >= VERDICTS_PER_PROPERTY) known.clear();
-    verdict = (info.type === 'i' ? checkInteger(raw, info) : checkString(raw, info)) ?? null;
-    known.set(raw, verdict);
+    // A detached copy: neither the key nor a message quoting the value may keep the file's whole text.
+    const value = detached(raw);
+    verdict = (info.type === 'i' ? checkInteger(value, info) : checkString(value, info)) ?? null;
+    known.set(value, verdict);
   }
   return verdict;
 }

@@ -21,8 +21,12 @@ export const rdp008: RdpRule = {
   tags: ['syntax', 'freerdp'],
   ...perEntry((entry, _info, { doc, report }) => {
     const start = entry.span.start;
-    if (entry.nameSpan.start === start) return;
-    const indent = doc.text.slice(start, entry.nameSpan.start);
+    // Indented when the name as written starts with a blank (one span object only for such lines).
+    const firstChar = entry.rawName.charCodeAt(0);
+    if (firstChar > 32 && firstChar !== 0xa0 && firstChar !== 0xfeff && firstChar < 0x1680) return;
+    const nameSpan = entry.nameSpan;
+    if (nameSpan.start === start) return;
+    const indent = doc.text.slice(start, nameSpan.start);
     report({
       message: `"${entry.key}" is indented by ${describeIndent(indent)}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
       span: { start, end: entry.nameSpan.end },

@@ -30,6 +30,13 @@ const REDIRECTIONS: ReadonlyMap<string, { readonly kind: string; readonly reques
   }),
 );
 
+/** Each redirection line's related note, written once per property rather than once per file (issue 16). */
+const ALSO_REQUESTS: ReadonlyMap<string, string> = new Map([...REDIRECTIONS].map(([key, { kind }]) => [key, `"${key}" also requests ${kind}.`]));
+
+function alsoRequests(key: string): string {
+  return ALSO_REQUESTS.get(key)!;
+}
+
 /** Property names only Azure Virtual Desktop and Windows 365 feeds write (see connection-avd.ts). */
 const SERVICE_KEYS = ['resourceprovider', 'wvd endpoint pool', 'armpath', 'hubdiscoverygeourl', 'remotedesktopname'];
 
@@ -79,7 +86,7 @@ export const rdp043: RdpRule = {
       message: `The file requests ${count} (${list(kinds)}): ${dialogVerdict(doc, trustedPublishers)}`,
       span: first.span,
       subject: first.key,
-      ...(others.length > 0 && { related: others.map((e) => ({ message: `"${e.key}" also requests ${REDIRECTIONS.get(e.key)!.kind}.`, span: e.span })) }),
+      ...(others.length > 0 && { related: others.map((e) => ({ message: alsoRequests(e.key), span: e.span })) }),
     });
   },
 };

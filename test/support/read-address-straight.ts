@@ -1,0 +1,44 @@
+// `full address` reading as it was before issue 16 (colons counted with split): the property test compares
+// parseAddress with it.
+import { isHostName, isIPv4, isIPv6, type AddressResult, type RdpAddress } from '../../src/core/rdp/address';
+import { quote } from '../../src/core/text/quote';
+
+function parsePort(text: string): number | undefined {
+  if (!/^\d{1,5}$/.test(text)) return undefined;
+  const port = Number(text);
+  return port >= 1 && port <= 65535 ? port : undefined;
+}
+
+export function readAddressStraight(raw: string): AddressResult {
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  if (value === '') return { ok: false, problem: 'the address is empty' };
+  if (/\s/.test(value)) return { ok: false, problem: 'the address contains blanks' };
+  if (value.startsWith('[')) {
+    const close = value.indexOf(']');
+    if (close < 0) return { ok: false, problem: 'the "[" of the IPv6 address is not closed' };
+    const host = value.slice(1, close);
+    if (!isIPv6(host)) return { ok: false, problem: `${quote(host)} is not an IPv6 address` };
+    const rest = value.slice(close + 1);
+    if (rest === '') return { ok: true, address: { host, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
+    const port = rest.startsWith(':') ? parsePort(rest.slice(1)) : undefined;
+    if (port === undefined) return { ok: false, problem: `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
+    return { ok: true, address: { host, port, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
+  }
+  const colons = value.split(':').length - 1;
+  if (colons > 1) {
+    return isIPv6(value)
+      ? { ok: false, problem: 'a bare IPv6 address is misread by clients that split at the last colon; write it as [address]:port' }
+      : { ok: false, problem: 'the address has more than one colon' };
+  }
+  const [host = '', portText] = value.split(':');
+  let port: number | undefined;
+  if (portText !== undefined) {
+    port = parsePort(portText);
+    if (port === undefined) return { ok: false, problem: `the port ${quote(portText)} is not a number from 1 to 65535` };
+  }
+  const kind = isIPv4(host) ? 'ipv4' : 'name';
+  if (kind === 'name' && !isHostName(host)) return { ok: false, problem: `${quote(host)} is not a valid host name or IP address` };
+  const address: RdpAddress = { host, kind, hostStart: lead, hostEnd: lead + host.length, ...(port !== undefined && { port }) };
+  return { ok: true, address };
+}

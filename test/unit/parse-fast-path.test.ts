@@ -1,0 +1,67 @@
+// The parser's fast paths (issue 16: names remembered across lines and files, line breaks found with indexOf)
+// give exactly what the straightforward parser gives, on one text and on many texts parsed one after another.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseRdp, type RdpDocument, type RdpEntry } from '../../src/core/rdp/parse';
+import { knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
+import { parseRdpStraight } from '../support/parse-rdp-straight';
+
+const piece = fc.oneof(
+  fc.constantFrom('full address', 'Full Address', ' full address', 'redirectclipboard', 'redirectclipbaord', 'a', 'b', 'x'.repeat(70), 'x'.repeat(64)),
+  fc.constantFrom(':', 's', 'i', 'b', ':s:', ':i:', ':b:', '\r\n', '\n', '\r', ' ', '\t', '\0', '\uFEFF', 'é', 'İ', '😀', '1920', 'rdsh01.contoso.com:3390'),
+  fc.string({ maxLength: 6 }),
+);
+/** A document as plain data: every field of every line and entry, the spans made on demand included. */
+function plain(doc: RdpDocument): unknown {
+  const entry = (e: RdpEntry) => ({ line: e.line, rawName: e.rawName, key: e.key, type: e.type, value: e.value, span: e.span, nameSpan: e.nameSpan, typeSpan: e.typeSpan, valueSpan: e.valueSpan });
+  return {
+    text: doc.text,
+    lines: doc.lines.map((l) => ({ ...l, ...(l.entry && { entry: entry(l.entry) }) })),
+    entries: doc.entries.map(entry),
+    byKey: [...doc.byKey].map(([k, list]) => [k, list.map((e) => e.line)]),
+    eol: doc.eol,
+    mixedEol: doc.mixedEol,
+  };
+}
+
+const rdpText = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+describe('parseRdp fast paths', () => {
+  it('parses every text as the straightforward parser does (property test)', () => {
+    fc.assert(
+      fc.property(rdpText, (text) => {
+        assert.deepStrictEqual(plain(parseRdp(text)), plain(parseRdpStraight(text)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same result when names were met in earlier texts (remembered names, colliding slots)', () => {
+    // Many distinct names fill and overwrite the remembered slots; each text is compared in turn.
+    const name = fc.oneof(fc.stringMatching(/^[a-z ]{1,20}$/), fc.constantFrom('full address', 'username', 'x'.repeat(64), 'x'.repeat(65)));
+    const line = fc.tuple(name, fc.constantFrom('s', 'i', 'b', 'x'), fc.string({ maxLength: 8 })).map(([n, t, v]) => `${n}:${t}:${v}`);
+    const file = fc.tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\r\n', '\n', '\r')).map(([lines, eol]) => lines.join(eol));
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 1, maxLength: 30 }), (texts) => {
+        for (const text of texts) assert.deepStrictEqual(plain(parseRdp(text)), plain(parseRdpStraight(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a name met in an earlier text with the positions of this text', () => {
+    const first = parseRdp('averyveryverylongpropertyname:s:1\r\n').entries[0]!;
+    const again = parseRdp('x:s:2\r\naveryveryverylongpropertyname:i:3\r\n').entries[1]!;
+    assert.equal(first.key, 'averyveryverylongpropertyname');
+    assert.equal(again.key, first.key);
+    assert.deepEqual(again.nameSpan, { start: 7, end: 36 });
+  });
+
+  it('knows each property name and alias as written in files, and nothing else', () => {
+    for (const p of PROPERTIES) {
+      for (const name of [p.name, ...(p.aliases ?? [])]) assert.equal(knownPropertyKey(name.trim().toLowerCase()), name.trim().toLowerCase());
+    }
+    for (const name of ['Full Address', ' full address', 'full address ', 'redirectclipbaord', '']) assert.equal(knownPropertyKey(name), undefined);
+  });
+});
