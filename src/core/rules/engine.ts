@@ -46,9 +46,19 @@ function redact(doc: RdpDocument, findings: Finding[], property: (entry: RdpEntr
     if (value.length >= 3) secrets.push(value);
   }
   if (secrets.length === 0) return findings;
+  const clean = (text: string): string => text.replace(/"[^"]*"/g, (quoted) => (secrets.some((secret) => holdsSecret(quoted.slice(1, -1), secret)) ? REDACTED : quoted));
+  // Every text a finding shows: its message, its related notes (printed and in SARIF) and its fix's title (a light bulb).
   return findings.map((f) => {
-    const message = f.message.replace(/"[^"]*"/g, (quoted) => (secrets.some((secret) => holdsSecret(quoted.slice(1, -1), secret)) ? REDACTED : quoted));
-    return message === f.message ? f : { ...f, message };
+    const message = clean(f.message);
+    const related = f.related?.map((r) => {
+      const note = clean(r.message);
+      return note === r.message ? r : { ...r, message: note };
+    });
+    const changedRelated = related !== undefined && related.some((r, i) => r !== f.related![i]);
+    const title = f.fix && clean(f.fix.title);
+    const changedFix = f.fix !== undefined && title !== f.fix.title;
+    if (message === f.message && !changedRelated && !changedFix) return f;
+    return { ...f, message, ...(changedRelated && { related }), ...(changedFix && { fix: { ...f.fix!, title: title! } }) };
   });
 }
 

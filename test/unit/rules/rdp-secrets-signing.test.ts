@@ -10,6 +10,7 @@ import { rdp040 } from '../../../src/core/rules/rdp/rdp040-stored-password';
 import { rdp041, signatureBlobProblem } from '../../../src/core/rules/rdp/rdp041-signature-invalid';
 import { rdp042 } from '../../../src/core/rules/rdp/rdp042-unsigned-secure-setting';
 import { rdp043 } from '../../../src/core/rules/rdp/rdp043-redirection-exposure';
+import type { RdpRule } from '../../../src/core/rules/types';
 import { findingsOf, testRule } from '../rule-harness';
 
 /** A blob with rdpsign's header around a minimal DER signedData shell: structurally valid. */
@@ -49,6 +50,29 @@ describe('RDP040 stored-password', () => {
     const { findings } = lintRdp(text);
     assert.ok(findings.length > 3);
     for (const f of findings) assert.ok(!f.message.includes(secret), f.message);
+  });
+
+  it('redacts a saved password from related notes and fix titles too (the safety net, with a rule that leaks)', () => {
+    const secret = 'Sup3rSecretValue';
+    const leaky: RdpRule = {
+      id: 'RDP999', name: 'leaky', description: 'quotes every value', defaultSeverity: 'warning', fixable: true, tags: [],
+      check({ doc, report }) {
+        for (const e of doc.entries) {
+          report({
+            message: `"${e.key}" is "${e.value}".`,
+            span: e.span,
+            related: [{ message: `The value "${e.value}" again.`, span: e.span }],
+            fix: { title: `Change "${e.value}"`, edits: [] },
+          });
+        }
+      },
+    };
+    const { findings } = lintRdp(`full address:s:h.example.invalid\r\npassword:s:${secret}\r\n`, { rules: [leaky] });
+    assert.equal(findings.length, 2);
+    const texts = findings.flatMap((f) => [f.message, ...(f.related ?? []).map((r) => r.message), f.fix!.title]);
+    for (const t of texts) assert.ok(!t.includes(secret), t);
+    // What held no secret is left as the rule wrote it.
+    assert.deepEqual(texts.slice(0, 3), ['"full address" is "h.example.invalid".', 'The value "h.example.invalid" again.', 'Change "h.example.invalid"']);
   });
 
   it('redacts quoted values only: a password that is a word of the message does not garble it', () => {
