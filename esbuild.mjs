@@ -27,19 +27,33 @@ const common = {
 };
 
 /**
+ * A module that lives in its own file beside the bundle, required at first use: `filter` matches the import,
+ * `file` is the bundle it becomes a `require` of (resolved from the importing bundle's own folder).
+ */
+function apart(name, filter, file) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, () => ({ path: file, namespace: name }));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({
+        contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * In the shipped bundles node-forge lives in its own file, dist/forge.js, required at first use (certificate analysis):
  * lint, explain, fix and the extension's activation do not parse its 290 KiB.
  */
-const forgeApart = {
-  name: 'forge-apart',
-  setup(build) {
-    build.onResolve({ filter: /^node-forge$/ }, () => ({ path: 'node-forge', namespace: 'forge-apart' }));
-    build.onLoad({ filter: /.*/, namespace: 'forge-apart' }, () => ({
-      contents: "module.exports = require(require('node:path').join(__dirname, 'forge.js'));",
-      loader: 'js',
-    }));
-  },
-};
+const forgeApart = apart('forge-apart', /^node-forge$/, 'forge.js');
+
+/**
+ * dist/cli.js is the executable, small: it answers `--version` and the help itself and requires
+ * dist/cli-commands.js (src/cli/commands.ts, the rest of the CLI) only when a command runs (issue 16, start-up).
+ */
+const commandsApart = apart('commands-apart', /^\.\/commands$/, 'cli-commands.js');
 
 /**
  * tinyglobby's and fdir's ES module builds call `createRequire(import.meta.url)`, which a CommonJS bundle leaves
@@ -114,6 +128,13 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [commandsApart],
+    minify: !watch,
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/commands.ts'],
+    outfile: 'dist/cli-commands.js',
     plugins: [forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
   },

@@ -36,6 +36,23 @@ describe('lazy modules in dist/cli.js', () => {
     }
   });
 
+  it('--version and the help require nothing beyond dist/cli.js, not even a builtin; a command loads dist/cli-commands.js', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
+    try {
+      for (const args of [['--version'], ['--help'], ['help', 'lint'], ['lint', '--help']]) {
+        const { loaded, stdout, status } = loadedBy(args, dir);
+        assert.equal(status, 0);
+        assert.ok(stdout.length > 0, `${args.join(' ')} printed nothing`);
+        assert.deepEqual(loaded.filter((m) => m !== CLI), [], `${args.join(' ')} loaded ${loaded.join(' ')}`);
+      }
+      const { loaded, stdout } = loadedBy(['explain', '0x904'], dir);
+      assert.ok(loaded.some((m) => m.endsWith('cli-commands.js')), loaded.join(' '));
+      assert.match(stdout, /0x904/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('loads yaml when a config is read, and the config still applies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
     try {
