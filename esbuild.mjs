@@ -70,38 +70,34 @@ const commonJsBuilds = {
 
 /**
  * Modules the shipped bundles load at first use rather than at start-up: Node's network and crypto modules
- * (only `check` and certificate analysis use them) and yaml (only when a `.rdpdoctor.yaml` is read). An import
- * of one of them becomes an object of getters (yaml's loads dist/yaml.js, a bundle of its own), each loading the module when a name is first read; esbuild's
- * interop reads imported names at the call site, so `lint` and `--version` never load them (issue 16).
+ * (only checks and certificate analysis use them), yaml (only when a `.rdpdoctor.yaml` is read), saxes (only
+ * for a Group Policy XML export) and tinyglobby (only for a glob). An import of one of them becomes an object
+ * of getters, each loading the module when a name is first read; esbuild's interop reads imported names at the
+ * call site, so `--version`, a lint of `.rdp` files and the extension's activation never load them (issue 16).
+ * The packages live in bundles of their own beside the bundle (dist/yaml.js …), as node-forge does: the bundle
+ * does not even parse them.
  */
-/* The CLI bundle only, for now (see the extension's build below). */
-const LAZY_MODULES = ['node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads', 'yaml'];
+const LAZY_BUILTINS = ['node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads'];
+const LAZY_PACKAGES = { yaml: 'node_modules/yaml/dist/index.js', saxes: 'node_modules/saxes/saxes.js', tinyglobby: 'node_modules/tinyglobby/dist/index.cjs' };
 const requireHere = createRequire(import.meta.url);
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
-    const filter = new RegExp(`^(${LAZY_MODULES.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => (args.pluginData?.real ? undefined : { path: args.path, namespace: 'lazy-module' }));
+    const names = [...LAZY_BUILTINS, ...Object.keys(LAZY_PACKAGES)];
+    const filter = new RegExp(`^(${names.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+    // Inside a lazy module, `require` of the builtin is the real one.
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-module' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-module' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
-      const names = Object.keys(requireHere(args.path)).filter((n) => n !== 'default' && n !== '__esModule');
+      const exported = Object.keys(requireHere(args.path)).filter((n) => n !== 'default' && n !== '__esModule');
+      const real = args.path.startsWith('node:') ? JSON.stringify(args.path) : `require('node:path').join(__dirname, ${JSON.stringify(`${args.path}.js`)})`;
       return {
         contents: [
           `let loaded;`,
-          // yaml lives in its own file beside the bundle (as node-forge does): the bundle does not even parse it.
-          args.path === 'yaml'
-            ? `const load = () => (loaded ??= require(require('node:path').join(__dirname, 'yaml.js')));`
-            : `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-          ...names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
+          `const load = () => (loaded ??= require(${real}));`,
+          ...exported.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
         ].join('\n'),
         loader: 'js',
-        resolveDir: process.cwd(),
-        pluginData: { real: true },
       };
-    });
-    // The real module, from inside the lazy one.
-    build.onResolve({ filter, namespace: 'lazy-module' }, async (args) => {
-      if (args.path.startsWith('node:')) return { path: args.path, external: true };
-      return build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { real: true } });
     });
   },
 };
@@ -109,21 +105,17 @@ const lazyModules = {
 const builds = [
   {
     ...common,
-    entryPoints: { forge: 'node_modules/node-forge/lib/index.js', yaml: 'node_modules/yaml/dist/index.js' },
+    entryPoints: { forge: 'node_modules/node-forge/lib/index.js', ...LAZY_PACKAGES },
     outdir: 'dist',
     minify: !watch,
   },
   {
     ...common,
-    entryPoints: ['src/extension/main.ts'],
-    outfile: 'dist/extension.js',
+    // The extension's code; dist/extension.js (the loader below) loads it through a V8 code cache.
+    entryPoints: { 'extension-code': 'src/extension/main.ts' },
+    outdir: 'dist',
     external: ['vscode'],
-    // The marks src/extension/activation-cost.ts reads: the bundle's evaluation from its first line to its last.
-    // "use strict" first: a directive holds only at the top, and the bundle's own comes after the banner.
-    banner: { js: '"use strict"; var __rdpDoctorLoad = { cpu: process.cpuUsage(), wall: performance.now() };' },
-    footer: { js: '__rdpDoctorLoad.end = { cpu: process.cpuUsage(), wall: performance.now() };' },
-    // Not lazyModules yet: with it the extension-host suite's "lints it once" test saw a second lint on open (issue 16 report).
-    plugins: [forgeApart, commonJsBuilds],
+    plugins: [forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
     metafile: true,
   },
@@ -167,10 +159,30 @@ const builds = [
   },
 ];
 
+/**
+ * dist/extension.js, what VS Code loads (src/extension/loader.ts): it requires dist/extension-code.js through a V8
+ * code cache named by that file's content hash, written in here once the code is built ('' in watch builds: no cache).
+ */
+const loader = (codeHash) => ({
+  ...common,
+  entryPoints: ['src/extension/loader.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  define: { RDP_DOCTOR_CODE_HASH: JSON.stringify(codeHash) },
+  // The marks src/extension/activation-cost.ts reads: the loader's evaluation from its first line to its last.
+  // "use strict" first: a directive holds only at the top, and the bundle's own comes after the banner.
+  banner: { js: '"use strict"; var __rdpDoctorLoad = { cpu: process.cpuUsage(), wall: Number(process.hrtime.bigint()) / 1e6 };' },
+  footer: { js: '__rdpDoctorLoad.end = { cpu: process.cpuUsage(), wall: Number(process.hrtime.bigint()) / 1e6 };' },
+  minify: !watch,
+});
+
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of [...builds, loader('')]) await (await esbuild.context(options)).watch();
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  await esbuild.build(loader(createHash('sha256').update(readFileSync('dist/extension-code.js')).digest('hex').slice(0, 16)));
   const meta = results.find((r) => r.metafile)?.metafile;
   if (meta) {
     const { writeFileSync } = await import('node:fs');

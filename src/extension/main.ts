@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { activationCost, mark, type ActivationCost } from './activation-cost';
+import { activationCost, mark, type ActivationCost, type LoadCost } from './activation-cost';
 import { CodeActionFeature } from './code-action-feature';
 import { commandRan, registerCommands } from './commands';
 import { CompletionFeature } from './completion-feature';
@@ -45,7 +45,8 @@ export interface RdpDoctorApi {
   readonly activation?: ActivationCost;
 }
 
-export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
+/** Called by the loader (loader.ts, dist/extension.js) with what loading this code cost. */
+export function activate(context: vscode.ExtensionContext, load?: LoadCost): RdpDoctorApi {
   const started = mark();
   const log = vscode.window.createOutputChannel('RDP Doctor', { log: true });
   let api: RdpDoctorApi = { ready: true };
@@ -135,7 +136,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
       lintCount: (uri) => documents.lintCount(uri),
       workspaceReads: () => ({ started: index.started || registry.started, files: index.filesRead + registry.filesRead }),
       policyScan: () => index.ready.then(() => ({ exports: index.all().map((e) => e.path), bytesRead: index.bytesRead })),
-      activation: activationCost(started),
+      activation: activationCost(load, started),
     };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));

@@ -132,7 +132,7 @@ describe('invariants', () => {
 
 /**
  * The given bundles of dist/ and, transitively, every bundle they require from their own folder
- * (`require(…join(__dirname, "forge.js"))`, as esbuild.mjs writes it); a bundle not built yet is left out.
+ * (`require(…join(__dirname, "forge.js"))`, as esbuild.mjs and the loader write it); a bundle not built yet is left out.
  */
 function bundlesLoadedBy(entries: readonly string[]): string[] {
   const found = new Set<string>();
@@ -140,7 +140,7 @@ function bundlesLoadedBy(entries: readonly string[]): string[] {
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (found.has(file) || !existsSync(join(ROOT, file))) continue;
     found.add(file);
-    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/join\(__dirname,\s*["']([\w.-]+\.js)["']\)/g)) queue.push(`dist/${m[1]}`);
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/join\)?\(__dirname,\s*["']([\w.-]+\.js)["']\)/g)) queue.push(`dist/${m[1]}`);
   }
   return [...found];
 }
