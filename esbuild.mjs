@@ -163,6 +163,7 @@ const builds = [
  * dist/extension.js, what VS Code loads (src/extension/loader.ts): it requires dist/extension-code.js through a V8
  * code cache named by that file's content hash, written in here once the code is built ('' in watch builds: no cache).
  */
+const LOADER_MARK = `{ cpu: process.cpuUsage(), wall: Number(process.hrtime.bigint()) / 1e6, thread: (() => { try { return Number(require('node:fs').readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6; } catch { return undefined; } })() }`;
 const loader = (codeHash) => ({
   ...common,
   entryPoints: ['src/extension/loader.ts'],
@@ -171,8 +172,8 @@ const loader = (codeHash) => ({
   define: { RDP_DOCTOR_CODE_HASH: JSON.stringify(codeHash) },
   // The marks src/extension/activation-cost.ts reads: the loader's evaluation from its first line to its last.
   // "use strict" first: a directive holds only at the top, and the bundle's own comes after the banner.
-  banner: { js: '"use strict"; var __rdpDoctorLoad = { cpu: process.cpuUsage(), wall: Number(process.hrtime.bigint()) / 1e6 };' },
-  footer: { js: '__rdpDoctorLoad.end = { cpu: process.cpuUsage(), wall: Number(process.hrtime.bigint()) / 1e6 };' },
+  banner: { js: `"use strict"; var __rdpDoctorLoad = ${LOADER_MARK};` },
+  footer: { js: `__rdpDoctorLoad.end = ${LOADER_MARK};` },
   minify: !watch,
 });
 

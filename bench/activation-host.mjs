@@ -62,7 +62,7 @@ try {
   }
   process.stderr.write('\n');
   const pick = (key) => runs.map((r) => r[key]);
-  const summary = Object.fromEntries(['cpuMs', 'wallMs', 'loadCpuMs', 'loadWallMs', 'activateCpuMs', 'activateWallMs'].map((k) => [k, median(pick(k))]));
+  const summary = Object.fromEntries(['cpuMs', 'wallMs', 'loadCpuMs', 'loadWallMs', 'activateCpuMs', 'activateWallMs', 'threadCpuMs'].map((k) => [k, median(pick(k))]));
   process.stdout.write(JSON.stringify({ runs: RUNS, ...summary, cpuRuns: pick('cpuMs'), wallRuns: pick('wallMs'), codeCache: pick('codeCache'), vscode: runs[0]?.vscode }) + '\n');
 } finally {
   await browser?.close().catch(() => {});
