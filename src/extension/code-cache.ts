@@ -23,9 +23,10 @@ export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: st
     }
   }
   const source = readFileSync(file, 'utf8');
-  // Node's own CommonJS wrapper, so the bundle runs as if required.
-  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
-  const script = new Script(wrapper, { filename: file, ...(cachedData && { cachedData }) });
+  // Node's own CommonJS wrapper, so the bundle runs as if required; on a line of its own, which lineOffset takes
+  // back, so stack traces (and source maps) see the bundle's own lines and columns.
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
+  const script = new Script(wrapper, { filename: file, lineOffset: -1, ...(cachedData && { cachedData }) });
   const codeCache: CodeCacheUse = !cacheFile ? 'off' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string) => void;

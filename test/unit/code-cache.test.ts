@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { requireWithCodeCache } from '../../src/extension/code-cache';
 
-type Loaded = { answer: number; helper: string; dir: string };
+type Loaded = { answer: number; helper: string; dir: string; where: () => string };
 
 /**
  * The same bundle at a new path: V8 keeps what this process compiled (by source and name) and would answer a second
@@ -32,19 +32,25 @@ describe('requireWithCodeCache', () => {
     cache = join(dir, 'storage', 'code-cache');
     writeFileSync(join(dir, 'helper.js'), 'module.exports = "beside";\n');
     // Runs as a CommonJS module: module.exports, a require relative to its own file, __dirname.
-    writeFileSync(bundle, '"use strict";\nconst helper = require("./helper.js");\nfunction answer() { return 6 * 7; }\nmodule.exports = { answer: answer(), helper, dir: __dirname };\n');
+    writeFileSync(
+      bundle,
+      '"use strict";\nconst helper = require("./helper.js");\nfunction answer() { return 6 * 7; }\nconst where = () => new Error("here").stack.split("\\n")[1];\nmodule.exports = { answer: answer(), helper, dir: __dirname, where };\n',
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('compiles and writes the cache the first time, uses it the next, and the module is the same either way', async () => {
     const first = requireWithCodeCache<Loaded>(bundle, 'abc123', cache);
     assert.equal(first.codeCache, 'missing');
-    assert.deepEqual(first.exports, { answer: 42, helper: 'beside', dir });
+    assert.deepEqual({ ...first.exports, where: undefined }, { answer: 42, helper: 'beside', dir, where: undefined });
+    // Stack traces name the bundle's own line and column, as with require.
+    assert.match(first.exports.where(), /bundle\.js:4:21\)$/);
     await writesDone();
     assert.equal(readdirSync(cache).filter((n) => n.endsWith('.bin')).length, 1);
     const second = requireWithCodeCache<Loaded>(copyOf(bundle), 'abc123', cache);
     assert.equal(second.codeCache, 'used');
-    assert.deepEqual(second.exports, first.exports);
+    assert.equal(second.exports.answer, 42);
+    assert.equal(second.exports.dir, dir);
   });
 
   it('another hash (a new build) does not read the old cache, and its write drops it', async () => {
@@ -85,5 +91,16 @@ describe('requireWithCodeCache', () => {
     assert.equal(loaded.exports.answer, 42);
     await writesDone();
     assert.equal(requireWithCodeCache<Loaded>(bundle, 'h', cache).codeCache, 'missing');
+  });
+});
+
+describe('dist/extension-code.js', () => {
+  // vm.Script runs the bundle without a dynamic import() callback: an import() left in it would fail at run time.
+  const meta = join(__dirname, '../../../dist/extension.meta.json');
+  it('has no dynamic import() the code cache could not run', { skip: !existsSync(meta) && 'not built' }, () => {
+    const outputs = JSON.parse(readFileSync(meta, 'utf8')).outputs as Record<string, { imports: { path: string; kind: string }[] }>;
+    const code = Object.entries(outputs).find(([path]) => path.endsWith('dist/extension-code.js'));
+    assert.ok(code, Object.keys(outputs).join(', '));
+    assert.deepEqual(code[1].imports.filter((i) => i.kind === 'dynamic-import'), []);
   });
 });
