@@ -102,6 +102,19 @@ const lazyModules = {
   },
 };
 
+/**
+ * Each `import * as vscode from 'vscode'` (one per file of src/extension) would copy the whole vscode API into a
+ * module object of its own at start-up (esbuild's __toESM: hundreds of getters, thirty times). Through this one
+ * module they share one copy (issue 16, activation).
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -114,8 +127,7 @@ const builds = [
     // The extension's code; dist/extension.js (the loader below) loads it through a V8 code cache.
     entryPoints: { 'extension-code': 'src/extension/main.ts' },
     outdir: 'dist',
-    external: ['vscode'],
-    plugins: [forgeApart, commonJsBuilds, lazyModules],
+    plugins: [vscodeOnce, forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
     metafile: true,
   },
