@@ -27,19 +27,33 @@ const common = {
 };
 
 /**
+ * A module that lives in its own file beside the bundle, required at first use: `filter` matches the import,
+ * `file` is the bundle it becomes a `require` of (resolved from the importing bundle's own folder).
+ */
+function apart(name, filter, file) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, () => ({ path: file, namespace: name }));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({
+        contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * In the shipped bundles node-forge lives in its own file, dist/forge.js, required at first use (certificate analysis):
  * lint, explain, fix and the extension's activation do not parse its 290 KiB.
  */
-const forgeApart = {
-  name: 'forge-apart',
-  setup(build) {
-    build.onResolve({ filter: /^node-forge$/ }, () => ({ path: 'node-forge', namespace: 'forge-apart' }));
-    build.onLoad({ filter: /.*/, namespace: 'forge-apart' }, () => ({
-      contents: "module.exports = require(require('node:path').join(__dirname, 'forge.js'));",
-      loader: 'js',
-    }));
-  },
-};
+const forgeApart = apart('forge-apart', /^node-forge$/, 'forge.js');
+
+/**
+ * dist/cli.js is the executable, small: it answers `--version` and the help itself and requires
+ * dist/cli-commands.js (src/cli/commands.ts, the rest of the CLI) only when a command runs (issue 16, start-up).
+ */
+const commandsApart = apart('commands-apart', /^\.\/commands$/, 'cli-commands.js');
 
 /**
  * tinyglobby's and fdir's ES module builds call `createRequire(import.meta.url)`, which a CommonJS bundle leaves
@@ -56,56 +70,64 @@ const commonJsBuilds = {
 
 /**
  * Modules the shipped bundles load at first use rather than at start-up: Node's network and crypto modules
- * (only `check` and certificate analysis use them) and yaml (only when a `.rdpdoctor.yaml` is read). An import
- * of one of them becomes an object of getters (yaml's loads dist/yaml.js, a bundle of its own), each loading the module when a name is first read; esbuild's
- * interop reads imported names at the call site, so `lint` and `--version` never load them (issue 16).
+ * (only checks and certificate analysis use them), yaml (only when a `.rdpdoctor.yaml` is read), saxes (only
+ * for a Group Policy XML export) and tinyglobby (only for a glob). An import of one of them becomes an object
+ * of getters, each loading the module when a name is first read; esbuild's interop reads imported names at the
+ * call site, so `--version`, a lint of `.rdp` files and the extension's activation never load them (issue 16).
+ * The packages live in bundles of their own beside the bundle (dist/yaml.js …), as node-forge does: the bundle
+ * does not even parse them.
  */
-/* The CLI bundle only, for now (see the extension's build below). */
-const LAZY_MODULES = ['node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads', 'yaml'];
+const LAZY_BUILTINS = ['node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads'];
+const LAZY_PACKAGES = { yaml: 'node_modules/yaml/dist/index.js', saxes: 'node_modules/saxes/saxes.js', tinyglobby: 'node_modules/tinyglobby/dist/index.cjs' };
 const requireHere = createRequire(import.meta.url);
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
-    const filter = new RegExp(`^(${LAZY_MODULES.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => (args.pluginData?.real ? undefined : { path: args.path, namespace: 'lazy-module' }));
+    const names = [...LAZY_BUILTINS, ...Object.keys(LAZY_PACKAGES)];
+    const filter = new RegExp(`^(${names.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+    // Inside a lazy module, `require` of the builtin is the real one.
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-module' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-module' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
-      const names = Object.keys(requireHere(args.path)).filter((n) => n !== 'default' && n !== '__esModule');
+      const exported = Object.keys(requireHere(args.path)).filter((n) => n !== 'default' && n !== '__esModule');
+      const real = args.path.startsWith('node:') ? JSON.stringify(args.path) : `require('node:path').join(__dirname, ${JSON.stringify(`${args.path}.js`)})`;
       return {
         contents: [
           `let loaded;`,
-          // yaml lives in its own file beside the bundle (as node-forge does): the bundle does not even parse it.
-          args.path === 'yaml'
-            ? `const load = () => (loaded ??= require(require('node:path').join(__dirname, 'yaml.js')));`
-            : `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-          ...names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
+          `const load = () => (loaded ??= require(${real}));`,
+          ...exported.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
         ].join('\n'),
         loader: 'js',
-        resolveDir: process.cwd(),
-        pluginData: { real: true },
       };
     });
-    // The real module, from inside the lazy one.
-    build.onResolve({ filter, namespace: 'lazy-module' }, async (args) => {
-      if (args.path.startsWith('node:')) return { path: args.path, external: true };
-      return build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { real: true } });
-    });
+  },
+};
+
+/**
+ * Each `import * as vscode from 'vscode'` (one per file of src/extension) would copy the whole vscode API into a
+ * module object of its own at start-up (esbuild's __toESM: hundreds of getters, thirty times). Through this one
+ * module they share one copy (issue 16, activation).
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
 
 const builds = [
   {
     ...common,
-    entryPoints: { forge: 'node_modules/node-forge/lib/index.js', yaml: 'node_modules/yaml/dist/index.js' },
+    entryPoints: { forge: 'node_modules/node-forge/lib/index.js', ...LAZY_PACKAGES },
     outdir: 'dist',
     minify: !watch,
   },
   {
     ...common,
-    entryPoints: ['src/extension/main.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    // Not lazyModules yet: with it the extension-host suite's "lints it once" test saw a second lint on open (issue 16 report).
-    plugins: [forgeApart, commonJsBuilds],
+    // The extension's code; dist/extension.js (the loader below) loads it through a V8 code cache.
+    entryPoints: { 'extension-code': 'src/extension/main.ts' },
+    outdir: 'dist',
+    plugins: [vscodeOnce, forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
     metafile: true,
   },
@@ -114,6 +136,13 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [commandsApart],
+    minify: !watch,
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/commands.ts'],
+    outfile: 'dist/cli-commands.js',
     plugins: [forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
   },
@@ -142,10 +171,31 @@ const builds = [
   },
 ];
 
+/**
+ * dist/extension.js, what VS Code loads (src/extension/loader.ts): it requires dist/extension-code.js through a V8
+ * code cache named by that file's content hash, written in here once the code is built ('' in watch builds: no cache).
+ */
+const LOADER_MARK = `{ cpu: process.cpuUsage(), wall: Number(process.hrtime.bigint()) / 1e6, thread: (() => { try { return Number(require('node:fs').readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6; } catch { return undefined; } })() }`;
+const loader = (codeHash) => ({
+  ...common,
+  entryPoints: ['src/extension/loader.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  define: { RDP_DOCTOR_CODE_HASH: JSON.stringify(codeHash) },
+  // The marks src/extension/activation-cost.ts reads: the loader's evaluation from its first line to its last.
+  // "use strict" first: a directive holds only at the top, and the bundle's own comes after the banner.
+  banner: { js: `"use strict"; var __rdpDoctorLoad = ${LOADER_MARK};` },
+  footer: { js: `__rdpDoctorLoad.end = ${LOADER_MARK};` },
+  minify: !watch,
+});
+
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of [...builds, loader('')]) await (await esbuild.context(options)).watch();
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  await esbuild.build(loader(createHash('sha256').update(readFileSync('dist/extension-code.js')).digest('hex').slice(0, 16)));
   const meta = results.find((r) => r.metafile)?.metafile;
   if (meta) {
     const { writeFileSync } = await import('node:fs');

@@ -4,9 +4,13 @@
 const Module = require('node:module');
 const { join } = require('node:path');
 const stub = require(join(__dirname, '..', 'out', 'bench', 'vscode-stub.js'));
+const { readFileSync } = require('node:fs');
 const catchAll = stub.catchAllModule();
-// esbuild's interop builds the module object on the prototype of what require returns: unknown names reach the catch-all.
+// The bundle copies the module's own names once (esbuild.mjs, vscode-once): each name the API's typings export
+// (namespaces, classes, enums, functions; nested ones too, harmlessly) is the catch-all.
+const typings = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
 const vscodeModule = Object.create(catchAll);
+for (const [, name] of typings.matchAll(/^\s*export (?:namespace|class|enum|function|const|let|var) (\w+)/gm)) vscodeModule[name] = catchAll;
 const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? vscodeModule : load.call(this, request, ...rest);

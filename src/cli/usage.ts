@@ -101,3 +101,16 @@ Options:
 
 Exit codes: 0 no error finding, 1 error findings, 2 usage error or unreadable input.
 `;
+
+/** A mistake on the command line: the CLI prints it, points at `--help` and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * Whether an error is a usage error: a UsageError (by name, as dist/cli.js and dist/cli-commands.js each hold
+ * their own copy of the class) or parseArgs's unknown or malformed option (its ERR_PARSE_ARGS_* codes).
+ */
+export function isUsageError(error: unknown): boolean {
+  return (error instanceof Error && error.name === 'UsageError') || String((error as { code?: string } | undefined)?.code).startsWith('ERR_PARSE_ARGS');
+}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { activationCost, mark, type ActivationCost, type LoadCost } from './activation-cost';
 import { CodeActionFeature } from './code-action-feature';
 import { commandRan, registerCommands } from './commands';
 import { CompletionFeature } from './completion-feature';
@@ -40,9 +41,13 @@ export interface RdpDoctorApi {
   readonly workspaceReads?: () => { readonly started: boolean; readonly files: number };
   /** After the first policy-export scan: the exports found and the bytes read to find them. */
   readonly policyScan?: () => Promise<{ readonly exports: readonly string[]; readonly bytesRead: number }>;
+  /** What loading the bundle and activate() cost this extension host (CPU and wall ms). */
+  readonly activation?: ActivationCost;
 }
 
-export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
+/** Called by the loader (loader.ts, dist/extension.js) with what loading this code cost. */
+export function activate(context: vscode.ExtensionContext, load?: LoadCost): RdpDoctorApi {
+  const started = mark();
   const log = vscode.window.createOutputChannel('RDP Doctor', { log: true });
   let api: RdpDoctorApi = { ready: true };
   context.subscriptions.push(log);
@@ -131,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): RdpDoctorApi {
       lintCount: (uri) => documents.lintCount(uri),
       workspaceReads: () => ({ started: index.started || registry.started, files: index.filesRead + registry.filesRead }),
       policyScan: () => index.ready.then(() => ({ exports: index.all().map((e) => e.path), bytesRead: index.bytesRead })),
+      activation: activationCost(load, started),
     };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));

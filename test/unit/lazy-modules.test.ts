@@ -1,7 +1,7 @@
 // The shipped CLI loads Node's network and crypto modules and yaml at first use only (issue 16).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -36,6 +36,23 @@ describe('lazy modules in dist/cli.js', () => {
     }
   });
 
+  it('--version and the help require nothing beyond dist/cli.js, not even a builtin; a command loads dist/cli-commands.js', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
+    try {
+      for (const args of [['--version'], ['--help'], ['help', 'lint'], ['lint', '--help']]) {
+        const { loaded, stdout, status } = loadedBy(args, dir);
+        assert.equal(status, 0);
+        assert.ok(stdout.length > 0, `${args.join(' ')} printed nothing`);
+        assert.deepEqual(loaded.filter((m) => m !== CLI), [], `${args.join(' ')} loaded ${loaded.join(' ')}`);
+      }
+      const { loaded, stdout } = loadedBy(['explain', '0x904'], dir);
+      assert.ok(loaded.some((m) => m.endsWith('cli-commands.js')), loaded.join(' '));
+      assert.match(stdout, /0x904/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('loads yaml when a config is read, and the config still applies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
     try {
@@ -48,4 +65,16 @@ describe('lazy modules in dist/cli.js', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('lazy modules in the shipped bundles', () => {
+  // A lazy module's getters must reach the real module: a builtin required by name, a package from its own bundle.
+  for (const bundle of ['cli-commands.js', 'extension-code.js']) {
+    const file = resolve(__dirname, '../../../dist', bundle);
+    it(`dist/${bundle} requires the real node:crypto, node:net and node:tls, and yaml and saxes from their bundles`, { skip: !existsSync(file) && 'not built' }, () => {
+      const text = readFileSync(file, 'utf8');
+      for (const builtin of ['node:crypto', 'node:net', 'node:tls']) assert.ok(text.includes(`require("${builtin}")`), `no require("${builtin}") in ${bundle}`);
+      for (const apart of ['yaml.js', 'saxes.js']) assert.ok(text.includes(`__dirname,"${apart}")`), `${apart} is not required in ${bundle}`);
+    });
+  }
 });

@@ -245,7 +245,7 @@ async function main() {
   labModule = createRequire(import.meta.url)(LAB);
   mkdirSync(RESULTS, { recursive: true });
   // Screenshots and logs of an earlier run would be mistaken for this one's.
-  for (const name of readdirSync(RESULTS)) if (/^(?:ui-|extension-host-)/.test(name)) rmSync(join(RESULTS, name), { force: true });
+  for (const name of readdirSync(RESULTS)) if (/^(?:ui-|extension-host-|activation\.json$)/.test(name)) rmSync(join(RESULTS, name), { force: true });
   const sandbox = makeSandbox(undefined, { settings: TEST_USER_SETTINGS });
   let server;
   let lab;

@@ -22,6 +22,7 @@ function loadMocha(): MochaConstructor {
 }
 
 const LAZY_TEST = 'lazy-activation.test.js';
+const ACTIVATION_TEST = 'activation-cost.test.js';
 
 /** The open folder, read without loading the extension (the vscode API is there in the extension host). */
 function workspaceFolderPath(): string | undefined {
@@ -38,9 +39,11 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 45_000, slow: 2_000 });
   if (process.env.RDP_DOCTOR_GREP) mocha.grep(new RegExp(process.env.RDP_DOCTOR_GREP));
   // The lazy-activation test needs a folder of its own (Markdown notes only): run.mjs opens one named workspace-lazy.
-  const lazy = path.basename(process.env.RDP_DOCTOR_SUITE_FOLDER ?? workspaceFolderPath() ?? '') === 'workspace-lazy';
+  // bench/activation-host.mjs opens workspace-activation (one .rdp file) to run the activation-cost test alone.
+  const folder = path.basename(process.env.RDP_DOCTOR_SUITE_FOLDER ?? workspaceFolderPath() ?? '');
+  const only = folder === 'workspace-lazy' ? LAZY_TEST : folder === 'workspace-activation' ? ACTIVATION_TEST : undefined;
   for (const name of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
-    if ((name === LAZY_TEST) === lazy) mocha.addFile(path.join(__dirname, name));
+    if (only ? name === only : name !== LAZY_TEST) mocha.addFile(path.join(__dirname, name));
   }
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} VS Code test(s) failed.`)) : resolve()));

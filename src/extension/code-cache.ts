@@ -1,0 +1,53 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import type { CodeCacheUse } from './activation-cost';
+
+/**
+ * Requires a CommonJS bundle through V8's code cache, as Node 22's module.enableCompileCache would (Node 20 has
+ * none): the compiled code is kept in `cacheDir` and the next load skips most of the compilation (about half of
+ * the extension's load, issue 16). The file is named by the bundle's content hash (computed by esbuild.mjs) and
+ * this V8's version, so it never answers for other code; V8 checks the rest (flags, source length) and rejects a
+ * cache that does not fit, which is then rewritten. Without a hash or a folder, or on any error reading the cache,
+ * the bundle is compiled as `require` would; writing the cache is best-effort, once, after activation.
+ */
+export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: string | undefined): { exports: T; codeCache: CodeCacheUse } {
+  const cacheFile = hash && cacheDir ? join(cacheDir, `${hash}-${process.arch}-v8-${process.versions.v8}.bin`) : undefined;
+  let cachedData: Buffer | undefined;
+  if (cacheFile) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // no cache yet (or unreadable): compile
+    }
+  }
+  const source = readFileSync(file, 'utf8');
+  // Node's own CommonJS wrapper, so the bundle runs as if required; on a line of its own, which lineOffset takes
+  // back, so stack traces (and source maps) see the bundle's own lines and columns.
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
+  const script = new Script(wrapper, { filename: file, lineOffset: -1, ...(cachedData && { cachedData }) });
+  const codeCache: CodeCacheUse = !cacheFile ? 'off' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
+  const module = { exports: {} as T };
+  const run = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  if (cacheFile && codeCache !== 'used') {
+    // After activation returns: the cache then holds the functions activation compiled too.
+    setTimeout(() => writeCodeCache(cacheFile, script), 0);
+  }
+  return { exports: module.exports, codeCache };
+}
+
+/** Writes the cache through a temporary file and a rename (two windows may write at once) and drops older ones. */
+function writeCodeCache(cacheFile: string, script: Script): void {
+  try {
+    const dir = dirname(cacheFile);
+    mkdirSync(dir, { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+    for (const name of readdirSync(dir)) if (name.endsWith('.bin') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+  } catch {
+    // read-only or full storage: the next activation compiles again, as without a cache
+  }
+}

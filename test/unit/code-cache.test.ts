@@ -1,0 +1,106 @@
+// The extension loads its code through a V8 code cache (src/extension/code-cache.ts, issue 16).
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { requireWithCodeCache } from '../../src/extension/code-cache';
+
+type Loaded = { answer: number; helper: string; dir: string; where: () => string };
+
+/**
+ * The same bundle at a new path: V8 keeps what this process compiled (by source and name) and would answer a second
+ * load of the same path from memory without reading the cache at all.
+ */
+let copies = 0;
+function copyOf(bundle: string): string {
+  const copy = bundle.replace(/\.js$/, `-${++copies}.js`);
+  copyFileSync(bundle, copy);
+  return copy;
+}
+
+/** The timers the loader defers the cache write to. */
+const writesDone = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('requireWithCodeCache', () => {
+  let dir: string;
+  let bundle: string;
+  let cache: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-code-cache-'));
+    bundle = join(dir, 'bundle.js');
+    cache = join(dir, 'storage', 'code-cache');
+    writeFileSync(join(dir, 'helper.js'), 'module.exports = "beside";\n');
+    // Runs as a CommonJS module: module.exports, a require relative to its own file, __dirname.
+    writeFileSync(
+      bundle,
+      '"use strict";\nconst helper = require("./helper.js");\nfunction answer() { return 6 * 7; }\nconst where = () => new Error("here").stack.split("\\n")[1];\nmodule.exports = { answer: answer(), helper, dir: __dirname, where };\n',
+    );
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('compiles and writes the cache the first time, uses it the next, and the module is the same either way', async () => {
+    const first = requireWithCodeCache<Loaded>(bundle, 'abc123', cache);
+    assert.equal(first.codeCache, 'missing');
+    assert.deepEqual({ ...first.exports, where: undefined }, { answer: 42, helper: 'beside', dir, where: undefined });
+    // Stack traces name the bundle's own line and column, as with require.
+    assert.match(first.exports.where(), /bundle\.js:4:21\)$/);
+    await writesDone();
+    assert.equal(readdirSync(cache).filter((n) => n.endsWith('.bin')).length, 1);
+    const second = requireWithCodeCache<Loaded>(copyOf(bundle), 'abc123', cache);
+    assert.equal(second.codeCache, 'used');
+    assert.equal(second.exports.answer, 42);
+    assert.equal(second.exports.dir, dir);
+  });
+
+  it('another hash (a new build) does not read the old cache, and its write drops it', async () => {
+    requireWithCodeCache<Loaded>(bundle, 'old', cache);
+    await writesDone();
+    const [old] = readdirSync(cache);
+    const next = requireWithCodeCache<Loaded>(bundle, 'new', cache);
+    assert.equal(next.codeCache, 'missing');
+    await writesDone();
+    const names = readdirSync(cache);
+    assert.equal(names.length, 1);
+    assert.notEqual(names[0], old);
+  });
+
+  it('a cache V8 does not accept is rejected, the code compiled and the cache rewritten', async () => {
+    requireWithCodeCache<Loaded>(bundle, 'h', cache);
+    await writesDone();
+    const [name] = readdirSync(cache);
+    const garbage = Buffer.from('not a code cache at all, just bytes');
+    writeFileSync(join(cache, name!), garbage);
+    const loaded = requireWithCodeCache<Loaded>(copyOf(bundle), 'h', cache);
+    assert.equal(loaded.codeCache, 'rejected');
+    assert.equal(loaded.exports.answer, 42);
+    await writesDone();
+    assert.notDeepEqual(readFileSync(join(cache, name!)), garbage);
+    assert.equal(requireWithCodeCache<Loaded>(copyOf(bundle), 'h', cache).codeCache, 'used');
+  });
+
+  it('without a hash or a folder there is no cache; an unwritable folder costs only the cache', async () => {
+    assert.equal(requireWithCodeCache<Loaded>(bundle, '', cache).codeCache, 'off');
+    assert.equal(requireWithCodeCache<Loaded>(bundle, 'h', undefined).codeCache, 'off');
+    await writesDone();
+    assert.equal(existsSync(cache), false);
+    // A file where the folder should be: mkdir fails, quietly.
+    writeFileSync(join(dir, 'storage'), 'a file, not a folder');
+    const loaded = requireWithCodeCache<Loaded>(bundle, 'h', cache);
+    assert.equal(loaded.codeCache, 'missing');
+    assert.equal(loaded.exports.answer, 42);
+    await writesDone();
+    assert.equal(requireWithCodeCache<Loaded>(bundle, 'h', cache).codeCache, 'missing');
+  });
+});
+
+describe('dist/extension-code.js', () => {
+  // vm.Script runs the bundle without a dynamic import() callback: an import() left in it would fail at run time.
+  const meta = join(__dirname, '../../../dist/extension.meta.json');
+  it('has no dynamic import() the code cache could not run', { skip: !existsSync(meta) && 'not built' }, () => {
+    const outputs = JSON.parse(readFileSync(meta, 'utf8')).outputs as Record<string, { imports: { path: string; kind: string }[] }>;
+    const code = Object.entries(outputs).find(([path]) => path.endsWith('dist/extension-code.js'));
+    assert.ok(code, Object.keys(outputs).join(', '));
+    assert.deepEqual(code[1].imports.filter((i) => i.kind === 'dynamic-import'), []);
+  });
+});

@@ -1,0 +1,38 @@
+// What activation cost this extension host, as the extension measured it (src/extension/activation-cost.ts), written to
+// test-results/activation.json (or $RDP_DOCTOR_RESULTS/activation.json) for the bench and CI. Sanity only: speed is
+// measured by bench/activation-host.mjs, never asserted here.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RdpDoctorApi } from '../../../src/extension/main';
+import { EXTENSION_ID } from './helpers';
+import { suite, test } from './mocha-tdd';
+
+/** out/test/vscode/suite → the repository's test-results, unless run.mjs or the bench names another folder. */
+const RESULTS = process.env.RDP_DOCTOR_RESULTS ?? path.resolve(__dirname, '../../../../test-results');
+
+suite('Activation cost', () => {
+  test('the extension reports what loading its bundle and activate() cost, and the test writes it to activation.json', async () => {
+    const extension = vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!;
+    const api = await extension.activate();
+    const cost = api.activation;
+    assert.ok(cost, 'the API has no activation figures (did activate() fail?)');
+    const { codeCache, threadCpuMs, ...figures } = cost;
+    for (const [name, value] of Object.entries(figures)) assert.ok(Number.isFinite(value) && value >= 0, `${name} is ${value}`);
+    // This thread's share of the process's CPU, where Linux tells it.
+    if (process.platform === 'linux') assert.ok(threadCpuMs !== null && threadCpuMs > 0 && threadCpuMs <= cost.cpuMs + 1, `threadCpuMs ${threadCpuMs} of ${cost.cpuMs}`);
+    // The loader loads the code, through the cache (a first activation writes it): never 'off' in a real extension host.
+    assert.ok(['used', 'missing', 'rejected'].includes(codeCache), `codeCache: ${codeCache}`);
+    assert.ok(cost.loadWallMs > 0, 'no load time');
+    assert.ok(cost.activateWallMs > 0);
+    assert.equal(cost.cpuMs, cost.loadCpuMs + cost.activateCpuMs);
+    assert.equal(cost.wallMs, cost.loadWallMs + cost.activateWallMs);
+    // One minute is far above any real activation: a larger figure means the marks are wrong (wrong clock or unit).
+    assert.ok(cost.wallMs < 60_000, `${cost.wallMs} ms`);
+    mkdirSync(RESULTS, { recursive: true });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.path;
+    const record = { ...cost, folder: folder === undefined ? null : path.basename(folder), vscode: vscode.version, node: process.version, date: new Date().toISOString() };
+    writeFileSync(path.join(RESULTS, 'activation.json'), JSON.stringify(record, null, 2) + '\n');
+  });
+});
