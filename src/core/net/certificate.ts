@@ -93,6 +93,26 @@ export function analyzeCertificate(der: Uint8Array): CertificateAnalysis {
   }
 }
 
+/** How many analyses a process keeps: a batch behind a few shared certificates (a farm, a gateway) reads each once. */
+const MAX_REMEMBERED = 256;
+const remembered = new Map<string, CertificateAnalysis>();
+
+/**
+ * `analyzeCertificate`, remembered by the certificate's SHA-256 for the life of the process: the same bytes
+ * always give the same facts (trust, names and dates are judged afresh by each check).
+ */
+export function analyzeSeenCertificate(der: Uint8Array): CertificateAnalysis {
+  if (der.length === 0 || der.length > MAX_DER_BYTES) return analyzeCertificate(der);
+  const key = fingerprint(der, 'sha256');
+  let analysis = remembered.get(key);
+  if (!analysis) {
+    analysis = analyzeCertificate(der);
+    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(key, analysis);
+  }
+  return analysis;
+}
+
 function toPem(der: Uint8Array): string {
   const base64 = Buffer.from(der).toString('base64');
   return `-----BEGIN CERTIFICATE-----\n${base64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
@@ -104,7 +124,7 @@ function toPem(der: Uint8Array): string {
  */
 export function describeChain(chain: readonly Uint8Array[], leaf?: CertificateAnalysis): ChainCertificate[] {
   return chain.flatMap((der, i) => {
-    const analysis = i === 0 && leaf ? leaf : analyzeCertificate(der);
+    const analysis = i === 0 && leaf ? leaf : analyzeSeenCertificate(der);
     if (!analysis.ok) return [];
     const f = analysis.facts;
     return [
