@@ -258,7 +258,7 @@ function normalized(value: string): string {
  * after case folding and whitespace folding, whatever string type encodes them.
  */
 export function sameName(a: DistinguishedName, b: DistinguishedName): boolean {
-  return a.length === b.length && a.every((x, i) => x.oid === b[i]!.oid && normalized(x.value) === normalized(b[i]!.value));
+  return a.length === b.length && a.every((x, i) => x.oid === b[i]!.oid && (x.value === b[i]!.value || normalized(x.value) === normalized(b[i]!.value)));
 }
 
 export function commonNames(name: DistinguishedName): string[] {
