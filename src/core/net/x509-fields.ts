@@ -128,12 +128,24 @@ function readName(node: Asn1 | undefined): DistinguishedName {
   return out;
 }
 
+/** The DER content of an object identifier, as node-forge holds it (a binary string). */
+const oidContent = new Map<string, string>();
+function rawOid(oid: string): string {
+  let raw = oidContent.get(oid);
+  if (raw === undefined) oidContent.set(oid, (raw = forge().asn1.oidToDer(oid).getBytes()));
+  return raw;
+}
+
+/** Extension values by their OID's DER content: only four are read, so the others' OIDs are never decoded to text. */
 function readExtensions(list: Asn1 | undefined): Map<string, string> {
   const map = new Map<string, string>();
   for (const ext of children(children(list)[0])) {
     const parts = children(ext);
+    const id = parts[0];
     const value = parts[parts.length - 1];
-    if (parts.length >= 2 && typeof value?.value === 'string') map.set(oidOf(parts[0]), value.value);
+    if (parts.length < 2 || typeof value?.value !== 'string') continue;
+    if (id?.type !== forge().asn1.Type.OID || typeof id.value !== 'string') throw new Error('an object identifier is missing');
+    map.set(id.value, value.value);
   }
   return map;
 }
@@ -227,7 +239,7 @@ export function readX509Fields(der: Uint8Array): X509Fields {
     version,
     notBefore: readTime(notBefore),
     notAfter: readTime(notAfter),
-    ...readAltNames(extensions.get(EXT_SUBJECT_ALT_NAME)),
+    ...readAltNames(extensions.get(rawOid(EXT_SUBJECT_ALT_NAME))),
     rsaBits: RSA_KEYS.has(keyAlgorithmOid) ? readRsaBits(keyBits) : null,
     serialNumber: bytes(String(serial.value)).toString('hex').toUpperCase(),
     signatureOid: oidOf(children(algorithm)[0]),
@@ -235,9 +247,9 @@ export function readX509Fields(der: Uint8Array): X509Fields {
     subject: readName(subject),
     keyAlgorithmOid,
     keyParameterOid: keyParameter?.type === asn1.Type.OID ? oidOf(keyParameter) : undefined,
-    basicConstraints: readBasicConstraints(extensions.get(EXT_BASIC_CONSTRAINTS)),
-    keyUsage: readKeyUsage(extensions.get(EXT_KEY_USAGE)),
-    extendedKeyUsage: readEku(extensions.get(EXT_EXTENDED_KEY_USAGE)),
+    basicConstraints: readBasicConstraints(extensions.get(rawOid(EXT_BASIC_CONSTRAINTS))),
+    keyUsage: readKeyUsage(extensions.get(rawOid(EXT_KEY_USAGE))),
+    extendedKeyUsage: readEku(extensions.get(rawOid(EXT_EXTENDED_KEY_USAGE))),
   };
 }
 
@@ -249,8 +261,11 @@ export function formatName(name: DistinguishedName): string {
     .join(', ');
 }
 
+/** NFKC leaves every ASCII character as it is, so ASCII values (most names) skip it. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 function normalized(value: string): string {
-  return value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return (ASCII_ONLY.test(value) ? value : value.normalize('NFKC')).trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
