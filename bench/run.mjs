@@ -178,7 +178,7 @@ const figures = [
   { name: '200 targets at concurrency 32, own test server (issue 11)', value: checkFigure('manyMs'), unit: ' ms', target: 2000 },
   { name: 'certificate analysis CPU, before issue 11 / now (issue 11)', value: checkFigure('certificateBeforeMicros') / checkFigure('certificateAfterMicros'), unit: '×', target: 3, atLeast: true },
 ];
-const shown = (f) => (Number.isNaN(f.value) ? 'n/a' : `${f.unit === ' ms' || f.unit === ' µs' || f.unit === ' MB' ? fmt(f.value) : f.value.toFixed(2)}${f.unit}`);
+const shown = (f) => (Number.isNaN(f.value) ? 'n/a' : `${f.unit === ' ms' || f.unit === ' µs' || f.unit === ' MB' ? fmt(f.value) : f.value.toFixed(f.value < 0.1 ? 3 : 2)}${f.unit}`);
 const met = (f) => (Number.isNaN(f.value) ? 'not measured' : (f.atLeast ? f.value >= f.target : f.value <= f.target) ? 'met' : 'not met');
 
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
