@@ -63,6 +63,8 @@ const GENERAL_NAME = { DNS: 2, IP: 7 } as const;
 const RSA_KEYS = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.10']);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** ASCII reads the same in every string type, is its own UTF-8 and is left as it is by NFKC. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 function bytes(binary: string): Buffer {
   return Buffer.from(binary, 'binary');
@@ -74,7 +76,8 @@ export function decodeString(node: Asn1): string {
   if (node.tagClass !== forge().asn1.Class.UNIVERSAL) return value;
   switch (node.type as number) {
     case TAG.UTF8:
-      return bytes(value).toString('utf8');
+      // ASCII is its own UTF-8: most names need no decoding.
+      return ASCII_ONLY.test(value) ? value : bytes(value).toString('utf8');
     case TAG.BMP:
       // node-forge has already read the UTF-16BE code units into a JavaScript string.
       return value;
@@ -261,9 +264,7 @@ export function formatName(name: DistinguishedName): string {
     .join(', ');
 }
 
-/** NFKC leaves every ASCII character as it is, so ASCII values (most names) skip it. */
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-
+/** NFKC folding, skipped for ASCII values (most names), which it leaves as they are. */
 function normalized(value: string): string {
   return (ASCII_ONLY.test(value) ? value : value.normalize('NFKC')).trim().replace(/\s+/g, ' ').toLowerCase();
 }
