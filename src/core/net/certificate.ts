@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash, X509Certificate } from 'node:crypto';
 import { EC_CURVE_BITS, ED_KEY_BITS, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS } from './oids';
 import type { ChainCertificate } from './types';
@@ -30,8 +31,13 @@ export type CertificateAnalysis = { readonly ok: true; readonly facts: Certifica
 /** Nothing a listener presents comes near it; larger input is refused before parsing. */
 const MAX_DER_BYTES = 64 * 1024;
 
+type OneShotHash = (algorithm: string, data: Uint8Array, encoding: 'hex') => string;
+/** node:crypto's one-shot digest (Node 20.12 and later), half createHash's CPU on a certificate; read at first use, so start-up does not load node:crypto. */
+let oneShotHash: OneShotHash | null | undefined;
+
 export function fingerprint(der: Uint8Array, algorithm: 'sha1' | 'sha256'): string {
-  return createHash(algorithm).update(der).digest('hex').toUpperCase();
+  oneShotHash ??= (crypto as { hash?: OneShotHash }).hash ?? null;
+  return (oneShotHash ? oneShotHash(algorithm, der, 'hex') : createHash(algorithm).update(der).digest('hex')).toUpperCase();
 }
 
 /** Loads node-forge ahead of need, while the network is busy, so the analysis itself does not wait for it. */
@@ -93,6 +99,26 @@ export function analyzeCertificate(der: Uint8Array): CertificateAnalysis {
   }
 }
 
+/** How many analyses a process keeps: a batch behind a few shared certificates (a farm, a gateway) reads each once. */
+const MAX_REMEMBERED = 256;
+const remembered = new Map<string, CertificateAnalysis>();
+
+/**
+ * `analyzeCertificate`, remembered by the certificate's SHA-256 for the life of the process: the same bytes
+ * always give the same facts (trust, names and dates are judged afresh by each check).
+ */
+export function analyzeSeenCertificate(der: Uint8Array): CertificateAnalysis {
+  if (der.length === 0 || der.length > MAX_DER_BYTES) return analyzeCertificate(der);
+  const key = fingerprint(der, 'sha256');
+  let analysis = remembered.get(key);
+  if (!analysis) {
+    analysis = analyzeCertificate(der);
+    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(key, analysis);
+  }
+  return analysis;
+}
+
 function toPem(der: Uint8Array): string {
   const base64 = Buffer.from(der).toString('base64');
   return `-----BEGIN CERTIFICATE-----\n${base64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
@@ -104,7 +130,7 @@ function toPem(der: Uint8Array): string {
  */
 export function describeChain(chain: readonly Uint8Array[], leaf?: CertificateAnalysis): ChainCertificate[] {
   return chain.flatMap((der, i) => {
-    const analysis = i === 0 && leaf ? leaf : analyzeCertificate(der);
+    const analysis = i === 0 && leaf ? leaf : analyzeSeenCertificate(der);
     if (!analysis.ok) return [];
     const f = analysis.facts;
     return [

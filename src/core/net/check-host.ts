@@ -7,11 +7,11 @@ import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../find
 import type { CheckTarget } from '../rdp/target';
 
 export type { CheckTarget } from '../rdp/target';
-import { analyzeCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
+import { analyzeSeenCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
 import { resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './x224-exchange';
-import { followUps, MAIN_REQUEST, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation-summary';
+import { followUps, MAIN_REQUEST, RDSTLS_QUESTION, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation-summary';
 import { negotiationFindings } from './negotiation-findings';
 import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurity, type SecurityReading } from './standard-security';
 import { standardSecurityFindings } from './standard-security-findings';
@@ -148,34 +148,40 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     const gate = upgrade ? new AfterConfirmGate(socket, main.after) : undefined;
     const session = gate ? openTls(gate, target.host, step()) : undefined;
     const tlsRun: Promise<TlsResult | undefined> = session ? session.then(sessionFacts) : Promise.resolve(undefined);
-    // Each open question gets its own short connection, all at once (at most four, fewer for most servers).
-    const questions = (async (): Promise<SecurityReading | null> => {
-      const f = process.hrtime.bigint();
-      const requests = followUps(answers);
-      // Standard RDP Security's encryption is read on a connection that asks for it alone, even when the main answer selected it.
-      if (!requests.includes(PROTOCOL.RDP) && selectsStandardSecurity(main.confirm)) requests.push(PROTOCOL.RDP);
-      const asked = await Promise.all(
-        requests.map(async (requested): Promise<{ answer: NegotiationAnswer; reading: SecurityReading | null }> => {
-          if (requested === PROTOCOL.RDP) {
-            const probe = await probeStandardSecurity(address, target.port, step);
-            return { answer: { requested, confirm: probe.confirm }, reading: probe.reading };
-          }
-          const answer = await askOnce(address, target.port, requested, step());
-          return { answer: { requested, confirm: answer.ok ? answer.confirm : null }, reading: null };
-        }),
-      );
-      answers.push(...asked.map((a) => a.answer));
-      timings.followUpMs = elapsed(f);
-      return asked.find((a) => a.reading)?.reading ?? null;
-    })();
+    const requests = followUps(answers);
+    // On a server that selected TLS, the RDSTLS question (which offers TLS too) also leads to TLS: the legacy-TLS handshake rides its connection.
+    const shared = upgrade && main.confirm.kind === 'response' && main.confirm.selectedProtocol === PROTOCOL.SSL && requests.includes(RDSTLS_QUESTION) ? RDSTLS_QUESTION : undefined;
+    // Standard RDP Security's encryption is read on a connection that asks for it alone, even when the main answer selected it.
+    if (!requests.includes(PROTOCOL.RDP) && selectsStandardSecurity(main.confirm)) requests.push(PROTOCOL.RDP);
+    // Each other open question gets its own short connection, all at once (at most four, fewer for most servers).
+    const questions = timed(
+      'followUpMs',
+      Promise.all(
+        requests
+          .filter((requested) => requested !== shared)
+          .map(async (requested): Promise<{ answer: NegotiationAnswer; reading: SecurityReading | null }> => {
+            if (requested === PROTOCOL.RDP) {
+              const probe = await timed('standardSecurityMs', probeStandardSecurity(address, target.port, step));
+              return { answer: { requested, confirm: probe.confirm }, reading: probe.reading };
+            }
+            const answer = await askOnce(address, target.port, requested, step());
+            return { answer: { requested, confirm: answer.ok ? answer.confirm : null }, reading: null };
+          }),
+      ),
+    );
     // The capped handshakes get connections of their own, in parallel; the NTLM question follows the main handshake.
-    const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step)) : Promise.resolve(null);
+    const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step, shared)) : Promise.resolve(null);
     const credSsp = main.confirm.kind === 'response' && (main.confirm.selectedProtocol === PROTOCOL.HYBRID || main.confirm.selectedProtocol === PROTOCOL.HYBRID_EX);
     const ask = credSsp && options.ntlmInfo !== false;
     const ntlmRun = session?.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step)));
     if (upgrade) setImmediate(preloadCertificateAnalysis);
-    const [tlsResult, reading, accepted, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
+    const [tlsResult, asked, versions, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
+    // The answers in the order the questions were asked, wherever each was asked.
+    const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));
+    for (const requested of requests) answers.push(byRequest.get(requested)!);
+    const reading = asked.find((a) => a.reading)?.reading ?? null;
+    const accepted = versions?.accepted ?? null;
 
     const tlsError = tlsResult && !tlsResult.ok ? outOfTime(tlsResult.error) : undefined;
     if (tlsError?.kind === 'aborted') cancelled = true;
@@ -193,7 +199,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       const legacy = accepted && legacyTlsFinding(accepted);
       if (legacy) findings.push(legacy);
       t = process.hrtime.bigint();
-      const analysis = analyzeCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
+      const analysis = analyzeSeenCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
       if (!analysis.ok) findings.push(finding(NET022, M.NET022Unreadable(analysis.problem)));
       else {
         const checked = checkCertificate(analysis.facts, tlsResult.chain, {

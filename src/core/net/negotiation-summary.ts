@@ -4,13 +4,15 @@ import { isDefinedProtocol, NEG_RSP_FLAG, PROTOCOL, protocolName, startsTls, typ
 /** What mstsc-like clients offer: TLS, CredSSP and CredSSP with early user authorization (0x0B). */
 export const MAIN_REQUEST = PROTOCOL.SSL | PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX;
 
+/** The RDSTLS question: a real RDSTLS client also offers TLS, so a server without RDSTLS then picks TLS or refuses. */
+export const RDSTLS_QUESTION = PROTOCOL.RDSTLS | PROTOCOL.SSL;
+
 /** One question per protocol the main answer may leave open, in the order they are asked. */
 export const FOLLOW_UPS: readonly { readonly key: ProtocolKey; readonly requested: number }[] = [
   { key: 'rdp', requested: PROTOCOL.RDP },
   { key: 'ssl', requested: PROTOCOL.SSL },
   { key: 'hybrid', requested: PROTOCOL.SSL | PROTOCOL.HYBRID },
-  // A real RDSTLS client also offers TLS; a server without RDSTLS then picks TLS or refuses.
-  { key: 'rdstls', requested: PROTOCOL.RDSTLS | PROTOCOL.SSL },
+  { key: 'rdstls', requested: RDSTLS_QUESTION },
 ];
 
 export const HYBRID_REQUIRED_BY_SERVER = 0x5;

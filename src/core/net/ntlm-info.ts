@@ -5,7 +5,7 @@ import { exchangeConfirm } from './x224-exchange';
 import { encodeNegotiateMessage, parseChallengeMessage, type NtlmInfo } from './ntlm';
 import { runStep } from './run-step';
 import { connectTcp } from './tcp';
-import { closeTls, openTls, type TlsSession } from './tls';
+import { closeInBackground, closeTls, openTls, type TlsSession } from './tls';
 import { derElementLength, encodeTsRequest, parseTsRequest } from './tsrequest';
 import type { NetError, NetResult, StepOptions } from './types';
 import { PROTOCOL, protocolName } from './x224';
@@ -67,14 +67,13 @@ export async function askNtlmChallenge(tls: TLSSocket, options: StepOptions): Pr
   return { ok: true, info: challenge.info, tsRequestVersion: reply.version };
 }
 
-/** Ends the main connection: asks for the CHALLENGE on it first when `ask` (it negotiated CredSSP), then closes politely. */
+/** Ends the main connection: asks for the CHALLENGE on it first when `ask` (it negotiated CredSSP), then closes politely in the background. */
 export async function askThenClose(socket: Socket, session: TlsSession, ask: boolean, options: () => StepOptions): Promise<NtlmInfoResult | undefined> {
   if (!session.ok) return undefined;
   try {
     return ask ? await askNtlmChallenge(session.tls, options()) : undefined;
   } finally {
-    await closeTls(session.tls, 250);
-    socket.destroy();
+    closeInBackground(session, socket, 250);
   }
 }
 

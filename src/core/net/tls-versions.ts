@@ -3,6 +3,7 @@ import { connectTcp } from './tcp';
 import { NET029, NET029_MESSAGES } from '../rules/net/net029-tls-legacy-protocol';
 import { handshake, type TlsResult, type TlsVersionRange } from './tls';
 import type { NetFinding, StepOptions, TlsAccepted, TlsVersion } from './types';
+import { selectionProblem, type NegotiationAnswer } from './negotiation-summary';
 import { startsTls } from './x224';
 
 export const TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
@@ -19,23 +20,35 @@ export type VersionProbe = { readonly kind: 'accepted'; readonly protocol: strin
 /** Local refusals: this client could not offer the range at all, which says nothing about the server. */
 const LOCAL_TLS_PROBLEM = /NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|no protocols available|no ciphers available/i;
 
+/** A capped handshake's answer, with the Confirm its connection got (an answer to the negotiation question it asked). */
+export interface RangeProbe {
+  readonly negotiation: NegotiationAnswer;
+  /** Unknown without a handshake: the Confirm selected no protocol a client would follow into TLS. */
+  readonly answer: VersionProbe;
+  /** Whether the Confirm let the handshake start. */
+  readonly handshook: boolean;
+}
+
 /**
  * One short connection with its own X.224 negotiation and a TLS handshake limited to `range`.
  * A TLS alert, reset or close during the handshake is a refusal; a timeout or anything earlier is unknown.
  */
-export async function probeTlsRange(address: string, port: number, host: string, requested: number, range: TlsVersionRange, options: StepOptions): Promise<VersionProbe> {
+export async function probeTlsRange(address: string, port: number, host: string, requested: number, range: TlsVersionRange, options: StepOptions): Promise<RangeProbe> {
+  const unknown = (confirm: NegotiationAnswer['confirm'] = null): RangeProbe => ({ negotiation: { requested, confirm }, answer: { kind: 'unknown' }, handshook: false });
   const tcp = await connectTcp(address, port, options);
-  if (!tcp.ok) return { kind: 'unknown' };
-  const confirm = await exchangeConfirm(tcp.socket, requested, options);
-  if (!confirm.ok || confirm.confirm.kind !== 'response' || !startsTls(confirm.confirm.selectedProtocol)) {
+  if (!tcp.ok) return unknown();
+  const exchanged = await exchangeConfirm(tcp.socket, requested, options);
+  const confirm = exchanged.ok ? exchanged.confirm : null;
+  if (confirm?.kind !== 'response' || !startsTls(confirm.selectedProtocol) || selectionProblem(requested, confirm.selectedProtocol) !== null) {
     tcp.socket.destroy();
-    return { kind: 'unknown' };
+    return unknown(confirm);
   }
-  const result = await handshake(tcp.socket, host, { ...options, versions: range, closeGraceMs: 250 });
-  if (result.ok) return { kind: 'accepted', protocol: result.protocol };
+  const result = await handshake(tcp.socket, host, { ...options, versions: range, chain: false, closeGraceMs: 250 });
+  const negotiation = { requested, confirm };
+  if (result.ok) return { negotiation, answer: { kind: 'accepted', protocol: result.protocol }, handshook: true };
   const { kind, cause = '' } = result.error;
-  if (LOCAL_TLS_PROBLEM.test(cause)) return { kind: 'unknown' };
-  return kind === 'tls-error' || kind === 'reset' || kind === 'closed' ? { kind: 'refused' } : { kind: 'unknown' };
+  const refused = !LOCAL_TLS_PROBLEM.test(cause) && (kind === 'tls-error' || kind === 'reset' || kind === 'closed');
+  return { negotiation, answer: refused ? { kind: 'refused' } : { kind: 'unknown' }, handshook: true };
 }
 
 const isVersion = (v: string): v is TlsVersion => (TLS_VERSIONS as readonly string[]).includes(v);
@@ -62,11 +75,20 @@ export function acceptedVersions(main: string, probes: readonly { readonly range
   return accepted;
 }
 
+/** What the capped handshakes found, and the Confirms of the connections that asked a negotiation question on the way. */
+export interface VersionsProbe {
+  /** Null when the main handshake failed. */
+  readonly accepted: TlsAccepted | null;
+  readonly answers: readonly NegotiationAnswer[];
+}
+
 /**
  * The capped handshakes of one listener, each on its own connection with its own X.224 negotiation: the legacy
  * range at once; TLS 1.2 alone only when the main handshake says 1.3 and the legacy range was accepted, since an
  * extra connection is not free (xrdp's listen backlog is 2: one connection too many costs a 1 s SYN retry).
- * Null when the main handshake failed.
+ * The legacy connection sends `question` when given (an open negotiation question whose answer still leads to TLS
+ * on a server that selected TLS), so one connection answers both; when that Confirm leads nowhere a client would
+ * follow, the range is asked again on a connection that sends `requested`.
  */
 export async function probeTlsVersions(
   address: string,
@@ -75,14 +97,17 @@ export async function probeTlsVersions(
   requested: number,
   main: Promise<TlsResult | undefined>,
   options: () => StepOptions,
-): Promise<TlsAccepted | null> {
-  const legacy = probeTlsRange(address, port, host, requested, LEGACY_RANGE, options());
+  question?: number,
+): Promise<VersionsProbe> {
+  const first = probeTlsRange(address, port, host, question ?? requested, LEGACY_RANGE, options());
+  const legacy = first.then((p) => (p.handshook || question === undefined ? p : probeTlsRange(address, port, host, requested, LEGACY_RANGE, options())));
   const tls12 = Promise.all([main, legacy]).then(([m, l]) =>
-    m?.ok && m.protocol === 'TLSv1.3' && l.kind === 'accepted' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
+    m?.ok && m.protocol === 'TLSv1.3' && l.answer.kind === 'accepted' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
   );
-  const [m, l, t] = await Promise.all([main, legacy, tls12]);
-  if (!m?.ok) return null;
-  return acceptedVersions(m.protocol, [{ range: LEGACY_RANGE, answer: l }, ...(t ? [{ range: TLS12_RANGE, answer: t }] : [])]);
+  const [m, f, l, t] = await Promise.all([main, first, legacy, tls12]);
+  const answers = question === undefined ? [] : [f.negotiation];
+  if (!m?.ok) return { accepted: null, answers };
+  return { accepted: acceptedVersions(m.protocol, [{ range: LEGACY_RANGE, answer: l.answer }, ...(t ? [{ range: TLS12_RANGE, answer: t.answer }] : [])]), answers };
 }
 
 /** NET029: a warning when a legacy version is accepted beside a current one, an error when nothing newer is. */

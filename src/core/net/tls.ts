@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as tlsConnect, type ConnectionOptions, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, type DetailedPeerCertificate, type SecureContext, type SecureContextOptions, type TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
 import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';
@@ -19,7 +19,7 @@ export type TlsResult = NetResult<{
  * reported (NET029, NET025) instead of failing the handshake; `@SECLEVEL` is OpenSSL syntax that
  * Electron's BoringSSL rejects, hence the fallbacks [negotiation.md §5.1].
  */
-const OPTION_SETS: readonly ConnectionOptions[] = [
+const OPTION_SETS: readonly SecureContextOptions[] = [
   { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' },
   { minVersion: 'TLSv1' },
   {},
@@ -32,16 +32,32 @@ export interface TlsVersionRange {
   readonly maxVersion: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 }
 
+/**
+ * One context per option set and version range, shared by every handshake of the process: building one
+ * costs more CPU than a loopback handshake, and a client context keeps no sessions for reuse (Node hands
+ * them out only through the 'session' event), so each handshake is still a full one with the certificate.
+ */
+const contexts = new Map<string, SecureContext>();
+
+function contextFor(set: number, versions: TlsVersionRange | undefined): SecureContext {
+  const key = `${set} ${versions?.minVersion ?? ''} ${versions?.maxVersion ?? ''}`;
+  let context = contexts.get(key);
+  if (!context) contexts.set(key, (context = createSecureContext({ ...OPTION_SETS[set], ...versions })));
+  return context;
+}
+
 /** Starts TLS on a socket whose negotiation selected an external security protocol. */
 function upgrade(socket: Duplex, servername: string | undefined, versions: TlsVersionRange | undefined): TLSSocket {
   for (;;) {
-    const base: ConnectionOptions = { socket, rejectUnauthorized: false, ...(servername && { servername }) };
+    let secureContext: SecureContext;
     try {
-      return tlsConnect({ ...base, ...OPTION_SETS[workingSet], ...versions });
+      secureContext = contextFor(workingSet, versions);
     } catch (error) {
       if (workingSet >= OPTION_SETS.length - 1) throw error;
       workingSet++;
+      continue;
     }
+    return tlsConnect({ socket, rejectUnauthorized: false, secureContext, ...(servername && { servername }) });
   }
 }
 
@@ -74,6 +90,8 @@ type HandshakeFacts = Omit<Extract<TlsResult, { ok: true }>, 'ok'>;
 export interface TlsOptions extends StepOptions {
   /** Caps the versions offered (the legacy and TLS 1.2 probes). */
   readonly versions?: TlsVersionRange;
+  /** False when only the version matters (the probes): the certificates are not copied out of OpenSSL. */
+  readonly chain?: boolean;
 }
 
 /** The TLS handshake on the negotiated socket; the TLS socket stays open for the caller (destroyed on failure). */
@@ -95,7 +113,7 @@ export async function openTls(socket: Duplex, host: string, options: TlsOptions)
       const t = tls;
       t.on('error', () => undefined);
       const onSecure = (): void => {
-        const cert = t.getPeerCertificate(true);
+        const cert = options.chain === false ? undefined : t.getPeerCertificate(true);
         finish({
           ok: true,
           tls: t,
@@ -132,11 +150,18 @@ export function sessionFacts(session: TlsSession): TlsResult {
   return facts;
 }
 
-/** The TLS handshake on the negotiated socket: protocol, cipher and the certificate chain, then the socket is closed. */
+/**
+ * Closes a session politely without making the caller wait: its facts are known once the handshake is done,
+ * and the server's answer to close_notify (up to `graceMs`) teaches nothing. The socket is destroyed after.
+ */
+export function closeInBackground(session: Extract<TlsSession, { ok: true }>, socket: Duplex, graceMs: number): void {
+  void closeTls(session.tls, graceMs).then(() => socket.destroy());
+}
+
+/** The TLS handshake on the negotiated socket: protocol, cipher and the certificate chain; the socket is closed in the background. */
 export async function handshake(socket: Duplex, host: string, options: TlsOptions & { readonly closeGraceMs?: number }): Promise<TlsResult> {
   const session = await openTls(socket, host, options);
   if (!session.ok) return session;
-  await closeTls(session.tls, options.closeGraceMs ?? 250);
-  socket.destroy();
+  closeInBackground(session, socket, options.closeGraceMs ?? 250);
   return sessionFacts(session);
 }

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
+import { fingerprint } from './certificate';
 import { formatName, readX509Fields, sameName, type X509Fields } from './x509-fields';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -109,6 +110,21 @@ function fieldsOf(cert: X509Certificate): X509Fields | null {
   return fieldsCache.get(cert)!;
 }
 
+/** The certificates servers sent, parsed once per process by SHA-256 (a batch behind one chain parses it once; their fields are then read once too). */
+const MAX_PARSED = 256;
+const parsed = new Map<string, X509Certificate>();
+
+function parse(der: Buffer): X509Certificate {
+  const key = fingerprint(der, 'sha256');
+  let cert = parsed.get(key);
+  if (!cert) {
+    cert = new X509Certificate(der);
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, cert);
+  }
+  return cert;
+}
+
 function issued(issuer: X509Certificate, cert: X509Certificate): boolean {
   try {
     return cert.verify(issuer.publicKey);
@@ -174,7 +190,14 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
   const now = options.now ?? new Date();
   let sent: X509Certificate[];
   try {
-    sent = chain.slice(0, MAX_CHAIN).map((der) => new X509Certificate(der));
+    // A certificate sent twice stays two links, as the path search has always seen it.
+    const seen = new Set<X509Certificate>();
+    sent = chain.slice(0, MAX_CHAIN).map((der) => {
+      const cert = parse(der);
+      if (seen.has(cert)) return new X509Certificate(der);
+      seen.add(cert);
+      return cert;
+    });
   } catch {
     return { trusted: false, reason: 'the certificate cannot be read' };
   }

@@ -63,6 +63,8 @@ const GENERAL_NAME = { DNS: 2, IP: 7 } as const;
 const RSA_KEYS = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.10']);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** ASCII reads the same in every string type, is its own UTF-8 and is left as it is by NFKC. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 function bytes(binary: string): Buffer {
   return Buffer.from(binary, 'binary');
@@ -74,7 +76,8 @@ export function decodeString(node: Asn1): string {
   if (node.tagClass !== forge().asn1.Class.UNIVERSAL) return value;
   switch (node.type as number) {
     case TAG.UTF8:
-      return bytes(value).toString('utf8');
+      // ASCII is its own UTF-8: most names need no decoding.
+      return ASCII_ONLY.test(value) ? value : bytes(value).toString('utf8');
     case TAG.BMP:
       // node-forge has already read the UTF-16BE code units into a JavaScript string.
       return value;
@@ -128,12 +131,24 @@ function readName(node: Asn1 | undefined): DistinguishedName {
   return out;
 }
 
+/** The DER content of an object identifier, as node-forge holds it (a binary string). */
+const oidContent = new Map<string, string>();
+function rawOid(oid: string): string {
+  let raw = oidContent.get(oid);
+  if (raw === undefined) oidContent.set(oid, (raw = forge().asn1.oidToDer(oid).getBytes()));
+  return raw;
+}
+
+/** Extension values by their OID's DER content: only four are read, so the others' OIDs are never decoded to text. */
 function readExtensions(list: Asn1 | undefined): Map<string, string> {
   const map = new Map<string, string>();
   for (const ext of children(children(list)[0])) {
     const parts = children(ext);
+    const id = parts[0];
     const value = parts[parts.length - 1];
-    if (parts.length >= 2 && typeof value?.value === 'string') map.set(oidOf(parts[0]), value.value);
+    if (parts.length < 2 || typeof value?.value !== 'string') continue;
+    if (id?.type !== forge().asn1.Type.OID || typeof id.value !== 'string') throw new Error('an object identifier is missing');
+    map.set(id.value, value.value);
   }
   return map;
 }
@@ -227,7 +242,7 @@ export function readX509Fields(der: Uint8Array): X509Fields {
     version,
     notBefore: readTime(notBefore),
     notAfter: readTime(notAfter),
-    ...readAltNames(extensions.get(EXT_SUBJECT_ALT_NAME)),
+    ...readAltNames(extensions.get(rawOid(EXT_SUBJECT_ALT_NAME))),
     rsaBits: RSA_KEYS.has(keyAlgorithmOid) ? readRsaBits(keyBits) : null,
     serialNumber: bytes(String(serial.value)).toString('hex').toUpperCase(),
     signatureOid: oidOf(children(algorithm)[0]),
@@ -235,9 +250,9 @@ export function readX509Fields(der: Uint8Array): X509Fields {
     subject: readName(subject),
     keyAlgorithmOid,
     keyParameterOid: keyParameter?.type === asn1.Type.OID ? oidOf(keyParameter) : undefined,
-    basicConstraints: readBasicConstraints(extensions.get(EXT_BASIC_CONSTRAINTS)),
-    keyUsage: readKeyUsage(extensions.get(EXT_KEY_USAGE)),
-    extendedKeyUsage: readEku(extensions.get(EXT_EXTENDED_KEY_USAGE)),
+    basicConstraints: readBasicConstraints(extensions.get(rawOid(EXT_BASIC_CONSTRAINTS))),
+    keyUsage: readKeyUsage(extensions.get(rawOid(EXT_KEY_USAGE))),
+    extendedKeyUsage: readEku(extensions.get(rawOid(EXT_EXTENDED_KEY_USAGE))),
   };
 }
 
@@ -249,8 +264,9 @@ export function formatName(name: DistinguishedName): string {
     .join(', ');
 }
 
+/** NFKC folding, skipped for ASCII values (most names), which it leaves as they are. */
 function normalized(value: string): string {
-  return value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return (ASCII_ONLY.test(value) ? value : value.normalize('NFKC')).trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
@@ -258,7 +274,7 @@ function normalized(value: string): string {
  * after case folding and whitespace folding, whatever string type encodes them.
  */
 export function sameName(a: DistinguishedName, b: DistinguishedName): boolean {
-  return a.length === b.length && a.every((x, i) => x.oid === b[i]!.oid && normalized(x.value) === normalized(b[i]!.value));
+  return a.length === b.length && a.every((x, i) => x.oid === b[i]!.oid && (x.value === b[i]!.value || normalized(x.value) === normalized(b[i]!.value)));
 }
 
 export function commonNames(name: DistinguishedName): string[] {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeCertificate } from '../../../src/core/net/certificate';
+import { analyzeCertificate, analyzeSeenCertificate } from '../../../src/core/net/certificate';
 import { checkCertificate } from '../../../src/core/net/certificate-findings';
 import { TrustStore, readCertificates, verifyChain } from '../../../src/core/net/trust';
 import { makeCert } from './cert-fixtures';
@@ -170,5 +170,25 @@ describe('certificate analysis (node-forge)', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('certificates seen before (a batch behind one certificate)', () => {
+  it('the same bytes give the remembered analysis, equal to a fresh one; other bytes their own', () => {
+    const a = makeCert({ cn: 'farm.contoso.test' });
+    const b = makeCert({ cn: 'other.contoso.test' });
+    const first = analyzeSeenCertificate(a.der);
+    assert.deepEqual(first, analyzeCertificate(a.der));
+    assert.equal(analyzeSeenCertificate(Buffer.from(a.der)), first);
+    const other = analyzeSeenCertificate(b.der);
+    assert.ok(other.ok && first.ok);
+    assert.notEqual(other.facts.sha256, first.facts.sha256);
+    assert.deepEqual(other.facts.commonNames, ['other.contoso.test']);
+  });
+
+  it('refusals are not remembered under a fingerprint: empty and oversized input answer as before', () => {
+    assert.deepEqual(analyzeSeenCertificate(Buffer.alloc(0)), analyzeCertificate(Buffer.alloc(0)));
+    const huge = Buffer.alloc(70 * 1024, 0x30);
+    assert.deepEqual(analyzeSeenCertificate(huge), analyzeCertificate(huge));
   });
 });
