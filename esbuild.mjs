@@ -118,7 +118,7 @@ const vscodeOnce = {
 const builds = [
   {
     ...common,
-    entryPoints: { forge: 'node_modules/node-forge/lib/index.js', ...LAZY_PACKAGES },
+    entryPoints: { forge: 'scripts/forge-asn1.cjs', ...LAZY_PACKAGES },
     outdir: 'dist',
     minify: !watch,
   },

@@ -227,7 +227,7 @@ The stub line runs the bundle outside the editor with a stub \`vscode\` module, 
 ${gpo.markdown}
 ## \`dist/extension-code.js\` (loaded by \`dist/extension.js\` through a V8 code cache)
 
-${(statSync('dist/extension-code.js').size / 1024).toFixed(1)} KiB minified; apart, loaded at first use: \`dist/forge.js\` (node-forge, ${(statSync('dist/forge.js').size / 1024).toFixed(1)} KiB); both also load \`dist/yaml.js\` (yaml, ${(statSync('dist/yaml.js').size / 1024).toFixed(1)} KiB), \`dist/saxes.js\` and \`dist/tinyglobby.js\` at first use. The largest parts of the extension bundle:
+${(statSync('dist/extension-code.js').size / 1024).toFixed(1)} KiB minified; apart, loaded at first use: \`dist/forge.js\` (node-forge's ASN.1 reader, ${(statSync('dist/forge.js').size / 1024).toFixed(1)} KiB); both also load \`dist/yaml.js\` (yaml, ${(statSync('dist/yaml.js').size / 1024).toFixed(1)} KiB), \`dist/saxes.js\` and \`dist/tinyglobby.js\` at first use. The largest parts of the extension bundle:
 
 | Part | KiB |
 |---|---|
