@@ -132,12 +132,12 @@ async function runUiTests(browser, server, sandbox, lab) {
   console.log('\n  UI (workbench in chromium)');
   for (const file of modules) {
     const { tests } = await import(pathToFileURL(join(UI_DIR, file)).href);
-    for (const { name, run } of tests) {
+    for (const { name, run, deadlineMs } of tests) {
       index += 1;
       const shot = join(RESULTS, `ui-${String(index).padStart(2, '0')}-${slug(name)}`);
       const started = Date.now();
       try {
-        await withDeadline(run({ page, url, folder, lab }), UI_TEST_MS, `"${name}" did not finish`);
+        await withDeadline(run({ page, url, folder, lab }), deadlineMs ?? UI_TEST_MS, `"${name}" did not finish`);
         await page.screenshot({ path: `${shot}.png` });
         console.log(`    ✔ ${name} (${Date.now() - started} ms)`);
       } catch (error) {
