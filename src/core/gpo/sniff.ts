@@ -50,7 +50,7 @@ function qualified(tag: HeadTag, scope: readonly HeadTag[]): { uri: string; loca
 
 /**
  * The head read by the scanner (no parser loaded), for the shapes exports have; undefined where saxes must decide,
- * such as a prefix no declaration binds (saxes stops at that error). The answer is saxes's: `test/unit/gpo/sniff-backup.test.ts` compares them.
+ * such as a prefix no declaration binds (saxes stops at that error). The answer is saxes's: `test/unit/gpo/sniff-head.test.ts` compares them.
  */
 export function quickXmlHead(text: string): XmlHead | undefined {
   const head = scanHead(text, SNIFF_CHARS);

@@ -330,6 +330,7 @@ function plainNamespaces(tag: HeadTag): boolean {
   for (const name in tag.attributes) {
     if (!plainQName(name)) return false;
     const value = tag.attributes[name]!;
+    if (name.startsWith('xmlns') && value.trim() !== value) return false; // saxes trims a namespace name
     if (name === 'xmlns') {
       if (value === XML_NS || value === XMLNS_NS) return false;
     } else if (name.startsWith('xmlns:')) {

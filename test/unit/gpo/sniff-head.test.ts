@@ -98,4 +98,14 @@ describe('sniffing XML heads without saxes', () => {
     assert.deepEqual(saxesXmlHead('<a>text<b/></a>'), { root: { uri: '', local: 'a', attributes: {} }, child: { uri: '', local: 'b' } });
     assert.deepEqual(saxesXmlHead('<p:a xmlns:q="urn:q"><b/></p:a>'), {});
   });
+
+  it('imports saxes as a value nowhere: it is required on first use (a head or a text the scanner leaves to it)', () => {
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+    const sources = files(join(ROOT, 'src'));
+    assert.ok(sources.length > 50);
+    const eager = sources.filter((f) => /^import\s+(?!type\b)[^;]*from\s+'saxes'/m.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(eager, []);
+    const lazy = sources.filter((f) => readFileSync(f, 'utf8').includes("require('saxes')"));
+    assert.deepEqual(lazy.map((f) => f.slice(ROOT.length + 1)).sort(), ['src/core/gpo/sniff.ts', 'src/core/gpo/xml-tree.ts']);
+  });
 });
