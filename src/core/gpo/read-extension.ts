@@ -15,6 +15,7 @@ export interface ExtensionReader {
   originOf(element: XmlElement): SettingOrigin;
   readonly settings: PolicySetting[];
   readonly problems: ReadProblem[];
+  /** Policies not in the map whose names look localized (the others are dropped as they are read: a large report has thousands). */
   readonly unmapped: { name: string; category: string; span: Span }[];
 }
 
@@ -67,7 +68,7 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
         const result = readAdmxPolicy(r.text, child, NS.registry, r.originOf(child));
         appendAll(r.settings, result.settings);
         appendAll(r.problems, result.problems);
-        if (result.unmapped) r.unmapped.push(result.unmapped);
+        if (result.unmapped && looksLocalized(result.unmapped)) r.unmapped.push(result.unmapped);
       } else if (child.local === 'RegistrySetting') readRegistrySetting(r, child);
     } else if (child.uri === NS.security && child.local === 'SecurityOptions') {
       readSecurityOption(r, child);
@@ -91,7 +92,8 @@ const LOCALIZED_TOP_CATEGORIES = new Set([
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function looksLocalized(u: { name: string; category: string }): boolean {
-  return NON_ASCII.test(u.name) || NON_ASCII.test(u.category) || LOCALIZED_TOP_CATEGORIES.has(u.category.split('/')[0]!.trim().toLowerCase());
+  const slash = u.category.indexOf('/');
+  return NON_ASCII.test(u.name) || NON_ASCII.test(u.category) || LOCALIZED_TOP_CATEGORIES.has((slash < 0 ? u.category : u.category.slice(0, slash)).trim().toLowerCase());
 }
 
 /**

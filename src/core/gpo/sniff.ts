@@ -1,9 +1,10 @@
-import { SaxesParser } from 'saxes';
+import type * as Saxes from 'saxes';
 import type { PolicyFormat } from './model';
 import { GPP_REGISTRY_SETTINGS_CLSID, NS } from './namespaces';
 import { REG4_HEADER, REG5_HEADER } from './read-reg';
 import { isLgpoAction, lgpoConfiguration } from './read-lgpo-text';
 import { hasPolSignature } from './registry-pol-records';
+import { scanHead, type HeadTag } from './xml-scan';
 import { firstLines } from '../text/line-index';
 
 /** What sniffing found: an export format, or a GPO backup's `bkupInfo.xml` (which names the folder a backup). */
@@ -13,10 +14,69 @@ const SNIFF_CHARS = 16 * 1024;
 
 class Stop extends Error {}
 
+type XmlHead = { root?: { uri: string; local: string; attributes: Record<string, string> }; child?: { uri: string; local: string } };
+
 /** The namespace and name of the root element and of its first child, read from the start of the text. */
-function xmlHead(text: string): { root?: { uri: string; local: string; attributes: Record<string, string> }; child?: { uri: string; local: string } } {
-  const found: ReturnType<typeof xmlHead> = {};
-  const parser = new SaxesParser({ xmlns: true, position: false });
+function xmlHead(text: string): XmlHead {
+  return quickXmlHead(text) ?? saxesXmlHead(text);
+}
+
+/** The namespace URI of a prefix ('' for none) in the declarations of `tags`, innermost last; undefined when a prefix is not bound. */
+function resolvePrefix(prefix: string, tags: readonly HeadTag[]): string | undefined {
+  const attribute = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
+  for (let t = tags.length - 1; t >= 0; t--) {
+    const uri = tags[t]!.attributes[attribute];
+    if (uri !== undefined) return uri;
+  }
+  return prefix === '' ? '' : undefined;
+}
+
+/** The tag's namespace and local name; undefined when saxes would stop at it: a prefix not bound, or two prefixed attributes naming one namespace and local name. */
+function qualified(tag: HeadTag, scope: readonly HeadTag[]): { uri: string; local: string } | undefined {
+  const expanded = new Set<string>();
+  for (const name in tag.attributes) {
+    const at = name.indexOf(':');
+    if (at < 0 || name.startsWith('xmlns:')) continue;
+    const uri = resolvePrefix(name.slice(0, at), scope);
+    if (uri === undefined) return undefined;
+    const key = `${uri} ${name.slice(at + 1)}`;
+    if (expanded.has(key)) return undefined;
+    expanded.add(key);
+  }
+  const colon = tag.name.indexOf(':');
+  const uri = resolvePrefix(colon < 0 ? '' : tag.name.slice(0, colon), scope);
+  return uri === undefined ? undefined : { uri, local: tag.name.slice(colon + 1) };
+}
+
+/**
+ * The head read by the scanner (no parser loaded), for the shapes exports have; undefined where saxes must decide,
+ * such as a prefix no declaration binds (saxes stops at that error). The answer is saxes's: `test/unit/gpo/sniff-head.test.ts` compares them.
+ */
+export function quickXmlHead(text: string): XmlHead | undefined {
+  const head = scanHead(text, SNIFF_CHARS);
+  if (!head) return undefined;
+  const root = qualified(head.root, [head.root]);
+  if (!root) return undefined;
+  const found: XmlHead = { root: { ...root, attributes: { ...head.root.attributes } } };
+  if (head.child) {
+    const child = qualified(head.child, [head.root, head.child]);
+    if (!child) return undefined;
+    found.child = child;
+  }
+  return found;
+}
+
+let saxesModule: typeof Saxes | undefined;
+/** saxes is loaded only for a head the scanner leaves to it. */
+function saxes(): typeof Saxes {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (saxesModule ??= require('saxes') as typeof Saxes);
+}
+
+/** The head as saxes reads it (the reference of `quickXmlHead`). */
+export function saxesXmlHead(text: string): XmlHead {
+  const found: XmlHead = {};
+  const parser = new (saxes().SaxesParser)({ xmlns: true, position: false });
   let depth = 0;
   parser.on('opentag', (tag) => {
     const t = tag as unknown as { uri: string; local: string; attributes: Record<string, { value: string }> };

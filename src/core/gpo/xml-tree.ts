@@ -1,4 +1,5 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type * as Saxes from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import type { Span } from '../text/line-index';
 import type { ReadProblem } from './model';
 import { decodeText, scanXml } from './xml-scan';
@@ -174,11 +175,18 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
   return top ? { root: top, problems: [] } : { problems: [] };
 }
 
+let saxesModule: typeof Saxes | undefined;
+/** saxes is loaded only for a text the scanner leaves to it (a report that is not well-formed, a DOCTYPE, CDATA). */
+function saxes(): typeof Saxes {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (saxesModule ??= require('saxes') as typeof Saxes);
+}
+
 /** The saxes path alone (the scanner's reference in tests). */
 export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree {
   const problems: ReadProblem[] = [];
   const { skip, onClose } = options;
-  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  const parser = new (saxes().SaxesParser)<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const elements: XmlElement[] = [];
   const scopes: Scope[] = [XML_SCOPE];
   let top: XmlElement | undefined;
