@@ -1,16 +1,15 @@
 // Issue 11's "single and batch runs alike": several real xrdp listeners, each configured as one of the lab's cases,
 // are checked one at a time and all in one `rdp-doctor check` run; every verdict must be the same either way.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCertificates } from './lab/certs';
+import { CLI, cliJson } from './lab/cli-json';
 import { missingBinaries } from './lab/processes';
 import { XrdpServer, type XrdpSetup } from './lab/xrdp';
 
-const CLI = resolve(__dirname, '../../../dist/cli.js');
 const TIMEOUT_MS = 5000;
 const missing = missingBinaries(['xrdp', 'openssl']);
 const skip = (!existsSync(CLI) && 'dist/cli.js is not built (npm run build)') || (missing.length > 0 && `not installed: ${missing.join(', ')} (CI installs them; see .ci/run)`);
@@ -24,22 +23,8 @@ interface HostJson {
   standardSecurity: unknown;
 }
 
-function checkJson(targets: readonly string[], ca: string): Promise<HostJson[]> {
-  return new Promise((done, fail) => {
-    const args = [CLI, 'check', ...targets, '--format', 'json', '--ca', ca, '--timeout', String(TIMEOUT_MS)];
-    const child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', () => {
-      try {
-        done((JSON.parse(stdout) as { hosts: HostJson[] }).hosts);
-      } catch {
-        fail(new Error(`not JSON: ${stdout.slice(0, 2000)} ${stderr.slice(0, 2000)}`));
-      }
-    });
-  });
+async function checkJson(targets: readonly string[], ca: string): Promise<HostJson[]> {
+  return (await cliJson<{ hosts: HostJson[] }>(['check', ...targets, '--format', 'json', '--ca', ca, '--timeout', String(TIMEOUT_MS)])).hosts;
 }
 
 /** What a verdict is made of: findings, negotiation (without its connection log), TLS facts, certificate verdicts, Standard RDP Security. */

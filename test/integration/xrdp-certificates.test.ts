@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateChainCases, type ListenerCase } from './lab/cert-chains';
+import { CLI, cliJson } from './lab/cli-json';
 import { missingBinaries } from './lab/processes';
 import { XrdpServer } from './lab/xrdp';
 
-const CLI = resolve(__dirname, '../../../dist/cli.js');
 const missing = missingBinaries(['xrdp', 'openssl']);
 const skip = (!existsSync(CLI) && 'dist/cli.js is not built (npm run build)') || (missing.length > 0 && `not installed: ${missing.join(', ')} (CI installs them; see .ci/run)`);
 
@@ -17,20 +16,7 @@ interface CheckJson {
 }
 
 function checkJson(port: number, ca: string, cwd: string): Promise<CheckJson> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, 'check', `127.0.0.1:${port}`, '--format', 'json', '--ca', ca], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', () => {
-      try {
-        done(JSON.parse(stdout) as CheckJson);
-      } catch {
-        fail(new Error(`not JSON: ${stdout} ${stderr}`));
-      }
-    });
-  });
+  return cliJson<CheckJson>(['check', `127.0.0.1:${port}`, '--format', 'json', '--ca', ca], cwd);
 }
 
 describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII names and chains', { skip }, () => {
