@@ -14,7 +14,7 @@ import { fixAll } from '../rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { writeFileAtomic } from './atomic-write';
 import { crossFilePass } from './cross-file';
-import { collectInputs, describeFsError, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
+import { collectInputs, describeFsError, fileKey, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
 import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
 import { capFindings, hasErrorFinding, positionsInRdp, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
@@ -182,8 +182,11 @@ function markCrossCheck(inputs: readonly InputFile[]): readonly InputFile[] {
   return inputs.some(mayBeExport) ? inputs : inputs.map((input) => ({ ...input, crossCheck: false as const }));
 }
 
-/** Lints one input (a file or a GPO backup folder) into `files` and `errors`. */
-function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[]): void {
+/**
+ * Lints one input (a file or a GPO backup folder) into `files` and `errors`. `read` holds the files read so far
+ * (device and inode) when the run has `unchecked` inputs: a later link to one of them is skipped, as the walk would.
+ */
+function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[], read?: Set<string>): void {
   const severities = mergeOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
   if (input.kind === 'gpo-backup') {
     const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
@@ -191,18 +194,23 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     appendAll(errors, backup.errors);
     return;
   }
-  const read = input.bytes !== undefined ? { bytes: Buffer.from(input.bytes) } : readInput(input.path);
-  if ('error' in read) {
-    errors.push({ path: displayPath(input.path), message: read.error });
+  const got = input.bytes !== undefined ? { bytes: Buffer.from(input.bytes) } : readInput(input.path);
+  if ('error' in got) {
+    errors.push({ path: displayPath(input.path), message: got.error });
     return;
+  }
+  if (read && 'info' in got) {
+    const key = fileKey(got.info);
+    if (read.has(key)) return;
+    read.add(key);
   }
   // A Registry.pol is binary: recognize it before decoding its bytes as text.
-  if (hasPolSignature(read.bytes)) {
-    files.push(lintPolFile(input.path, displayPath(input.path), read.bytes, severities ? { severities } : {}));
+  if (hasPolSignature(got.bytes)) {
+    files.push(lintPolFile(input.path, displayPath(input.path), got.bytes, severities ? { severities } : {}));
     return;
   }
-  const decoded: DecodedText = decodeBytes(read.bytes);
-  const format = detectFormat(input.path, decoded, input.named, read.bytes);
+  const decoded: DecodedText = decodeBytes(got.bytes);
+  const format = detectFormat(input.path, decoded, input.named, got.bytes);
   if (!format || format === 'gpo-backup' || format === 'registry-pol') {
     if (input.named) {
       errors.push({
@@ -239,10 +247,11 @@ export function lintChunk(
   const configs = new ConfigResolver(configPath, errors);
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
+  const read = inputs.some((input) => input.unchecked) ? new Set<string>() : undefined;
   for (const input of inputs) {
     try {
       const before = files.length;
-      lintInput(input, configs, fix, overrides, files, errors);
+      lintInput(input, configs, fix, overrides, files, errors, read);
       for (let i = before; i < files.length; i++) files[i] = capFindings(files[i]!);
     } catch (error) {
       // One input never ends the run: whatever went wrong (a parser's stack, memory) is that input's problem.
@@ -297,7 +306,7 @@ const inThisThread: ChunkRunner = async (inputs, configPath, fix, onFile) => [li
  */
 export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread, onFile?: OnFileReport): Promise<{ report: LintReport; exitCode: number }> {
   const named = options.paths.filter((p) => p !== '-');
-  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false });
+  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false, deferFileStat: true });
   for (const path of unmatched) errors.push({ path, message: 'No file to lint matches it (see .gitignore, .rdpdoctorignore, or --no-ignore).' });
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
   const marked = markCrossCheck(inputs);
