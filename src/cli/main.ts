@@ -116,8 +116,10 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   const readsStdin = paths.includes('-');
   if (readsStdin && values.fix) throw new UsageError('--fix cannot write to standard input; lint a file to fix it.');
   if (!readsStdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names standard input: add "-" to the paths.');
-  // Each file's report is written into the output as soon as it is linted, then dropped (issue 16).
-  const output = new LintOutput(format, values.quiet === true, painter(io.color));
+  // Each file's report is written into the output as soon as it is linted, then dropped (issue 16); to standard
+  // output, each full piece of ~64 KB goes out at once (an --output-file is written whole, through a temporary file).
+  const toStdout = values['output-file'] === undefined ? (text: string): void => void process.stdout.write(text) : undefined;
+  const output = new LintOutput(format, values.quiet === true, painter(io.color), toStdout);
   const { report, exitCode: lintExit } = await lintPaths(
     {
       paths,

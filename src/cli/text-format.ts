@@ -2,7 +2,7 @@ import type { FileReport, LintReport, OutputFinding } from '../core/lint/output'
 import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 import { toOutputFindingsSarif } from './sarif-lint';
-import { JsonArrayText, toJsonChunks } from './version';
+import { jsonHead, JsonArrayText, toJsonChunks } from './version';
 
 const SEVERITY_STYLE: Readonly<Record<OutputFinding['severity'], Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
@@ -86,17 +86,24 @@ export class LintOutput {
   readonly counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   private readonly shown: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   private files = 0;
-  private readonly json = new JsonArrayText();
+  private readonly json: JsonArrayText;
   private readonly kept: FileReport[] = [];
   private readonly pieces: string[] = [];
   private piece = '';
   private readonly lines: string[] = [];
 
+  /**
+   * With `write`, each full piece of JSON, text or compact output goes there at once (standard output) and
+   * `output` yields only the rest; without it (an output file, written whole through a temporary file) all are kept.
+   */
   constructor(
     private readonly format: 'text' | 'json' | 'sarif' | 'compact',
     private readonly quiet: boolean,
     private readonly paint: Paint = NO_PAINT,
-  ) {}
+    private readonly write?: (text: string) => void,
+  ) {
+    this.json = new JsonArrayText(write && { head: jsonHead('files'), write });
+  }
 
   add(full: FileReport): void {
     addCounts(this.counts, full);
@@ -118,7 +125,8 @@ export class LintOutput {
   private text(text: string): void {
     this.piece += text;
     if (this.piece.length >= PIECE_CHARS) {
-      this.pieces.push(this.piece);
+      if (this.write) this.write(this.piece);
+      else this.pieces.push(this.piece);
       this.piece = '';
     }
   }
@@ -138,7 +146,7 @@ export class LintOutput {
       this.text(this.lines.join('\n') + '\n');
     }
     yield* this.pieces;
-    if (this.piece !== '' || this.pieces.length === 0) yield this.piece;
+    yield this.piece;
   }
 }
 

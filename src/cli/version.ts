@@ -32,6 +32,15 @@ export class JsonArrayText {
   private piece = '';
   private batch: unknown[] = [];
   private count = 0;
+  private batches = 0;
+  /** Whether `early.write` took the document's head and the first pieces. */
+  written = false;
+
+  /**
+   * With `early`, each full piece goes to `early.write` at once (the first one after `head`, the document up to
+   * this field's `[` line: `jsonHead`) instead of being kept; `toJsonChunks` then writes only the rest.
+   */
+  constructor(private readonly early?: { readonly head: string; readonly write: (text: string) => void }) {}
 
   get length(): number {
     return this.count;
@@ -43,22 +52,28 @@ export class JsonArrayText {
     if (this.batch.length === BATCH) this.flush();
   }
 
-  private flush(): void {
+  /** Stringifies the waiting batch; a full piece goes out early, unless this is the last flush (`text`, whose pieces the caller writes). */
+  private flush(last = false): void {
     if (this.batch.length === 0) return;
     const json = JSON.stringify([this.batch], null, 2);
     this.batch = [];
     const text = json.slice(BATCH_OPEN, json.length - BATCH_CLOSE);
     // Elements are separated by ",\n": at the start of every batch but the first, whichever piece it falls in.
-    this.piece += this.piece === '' && this.pieces.length === 0 ? text : ',\n' + text;
-    if (this.piece.length >= JSON_PIECE_CHARS) {
-      this.pieces.push(this.piece);
+    this.piece += this.batches++ === 0 ? text : ',\n' + text;
+    if (this.piece.length >= JSON_PIECE_CHARS && !last) {
+      if (this.early) {
+        this.early.write(this.written ? this.piece : this.early.head + this.piece);
+        this.written = true;
+      } else {
+        this.pieces.push(this.piece);
+      }
       this.piece = '';
     }
   }
 
   /** The pieces of the elements' text, the last one ending in a newline (none when the array is empty). */
   *text(): Generator<string> {
-    this.flush();
+    this.flush(true);
     yield* this.pieces;
     if (this.count > 0) yield this.piece + '\n';
   }
@@ -82,7 +97,9 @@ export function* toJsonChunks(body: Readonly<Record<string, unknown>>): Generato
       value = array;
     }
     if (value instanceof JsonArrayText && value.length > 0) {
-      out += `  ${JSON.stringify(key)}: [\n`;
+      out += arrayOpen(key);
+      // The head went out with the first pieces: it is what `jsonHead` wrote, the fields before this one.
+      if (value.written) out = '';
       for (const piece of value.text()) {
         if (out.length + piece.length > JSON_PIECE_CHARS && out !== '') {
           yield out;
@@ -100,6 +117,15 @@ export function* toJsonChunks(body: Readonly<Record<string, unknown>>): Generato
     }
   }
   yield out + '}\n';
+}
+
+function arrayOpen(key: string): string {
+  return `  ${JSON.stringify(key)}: [\n`;
+}
+
+/** The JSON document of `toJsonChunks` up to the `[` line of `key`, its first field after the header (a `JsonArrayText`'s `early.head`). */
+export function jsonHead(key: string): string {
+  return '{\n' + Object.entries(jsonHeader()).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('') + arrayOpen(key);
 }
 
 function indent(text: string, by: string): string {

@@ -54,15 +54,43 @@ describe('lint output built file by file', () => {
           sarif: noTime(JSON.stringify(toOutputFindingsSarif(shown), null, 2) + '\n'),
         };
         for (const format of ['json', 'text', 'compact', 'sarif'] as const) {
-          const output = new LintOutput(format, quiet, paint);
-          for (const f of r.files) output.add(f);
-          const written = [...output.output(r.errors)].join('');
-          assert.equal(format === 'sarif' ? noTime(written) : written, expected[format], format);
-          // --max-warnings counts the findings before --quiet's filter.
-          assert.deepEqual(output.counts, countFindings(r));
+          // Kept whole (an output file), or written piece by piece as the files come (standard output).
+          for (const early of [false, true]) {
+            const pieces: string[] = [];
+            const output = new LintOutput(format, quiet, paint, early ? (text) => pieces.push(text) : undefined);
+            for (const f of r.files) output.add(f);
+            const before = pieces.length;
+            const head = pieces.join('');
+            const written = head + [...output.output(r.errors)].join('');
+            assert.equal(pieces.length, before, 'nothing goes out early once the output is being written');
+            assert.equal(format === 'sarif' ? noTime(written) : written, expected[format], `${format}, early: ${early}`);
+            if (!early || format === 'sarif') assert.equal(before, 0);
+            // --max-warnings counts the findings before --quiet's filter.
+            assert.deepEqual(output.counts, countFindings(r));
+          }
         }
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('lint output written while the files are linted', () => {
+  it('writes JSON and text in pieces of ~64 KB before the last file, and keeps them all for an output file', () => {
+    const files: FileReport[] = Array.from({ length: 4000 }, (_, i) => ({
+      path: `hosts/host-${i}.rdp`,
+      format: 'rdp',
+      findings: [{ ruleId: 'RDP002', severity: 'info', message: `Unknown property "x${i}".`, line: 3, column: 1, endLine: 3, endColumn: 9, subject: null, fixable: false }],
+    }));
+    for (const format of ['json', 'text', 'compact'] as const) {
+      const pieces: string[] = [];
+      const output = new LintOutput(format, false, undefined, (text) => pieces.push(text));
+      for (const f of files) output.add(f);
+      assert.ok(pieces.length >= 2, `${format}: ${pieces.length} pieces`);
+      assert.ok(pieces.every((p) => p.length >= 64 * 1024 && p.length < 3 * 64 * 1024), format);
+      const kept = new LintOutput(format, false);
+      for (const f of files) kept.add(f);
+      assert.equal(pieces.join('') + [...output.output([])].join(''), [...kept.output([])].join(''), format);
+    }
   });
 });
