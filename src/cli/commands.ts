@@ -11,11 +11,9 @@ import { runFix } from './fix-command';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { lintInParallel, runAsLintWorker } from './parallel';
 import { colorEnabled, painter, writeOutputFile } from './output';
-import { toOutputFindingsSarif } from './sarif-lint';
 import { runRules } from './rules-command';
-import { countFindings, errorsOnly, formatLintCompact, formatLintText } from './text-format';
+import { LintOutput } from './text-format';
 import { UsageError } from './usage';
-import { toJsonChunks } from './version';
 
 type Format = 'text' | 'json' | 'sarif' | 'compact';
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -115,7 +113,11 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   const readsStdin = paths.includes('-');
   if (readsStdin && values.fix) throw new UsageError('--fix cannot write to standard input; lint a file to fix it.');
   if (!readsStdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names standard input: add "-" to the paths.');
-  const { report: full, exitCode: lintExit } = await lintPaths(
+  // Each file's report is written into the output as soon as it is linted, then dropped (issue 16); to standard
+  // output, each full piece of ~64 KB goes out at once (an --output-file is written whole, through a temporary file).
+  const toStdout = values['output-file'] === undefined ? (text: string): void => void process.stdout.write(text) : undefined;
+  const output = new LintOutput(format, values.quiet === true, painter(io.color), toStdout);
+  const { report, exitCode: lintExit } = await lintPaths(
     {
       paths,
       fix: values.fix === true,
@@ -124,15 +126,12 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       ...(values.config !== undefined && { configPath: values.config as string }),
       ...(readsStdin && { stdin: { bytes: readStdin(), filename: (values['stdin-filename'] as string | undefined) ?? STDIN_NAME } }),
     },
-    (inputs, configPath, fix) => lintInParallel(inputs, configPath, fix, lintChunk),
+    (inputs, configPath, fix, onFile) => lintInParallel(inputs, configPath, fix, lintChunk, onFile),
+    (file) => output.add(file),
   );
-  const report = values.quiet ? errorsOnly(full) : full;
-  if (format === 'json') io.emit(toJsonChunks(report as unknown as Record<string, unknown>));
-  else if (format === 'sarif') io.emit(JSON.stringify(toOutputFindingsSarif(report), null, 2) + '\n');
-  else if (format === 'compact') io.emit(formatLintCompact(report));
-  else io.emit(formatLintText(report, painter(io.color)));
+  io.emit(output.output(report.errors));
   if (format !== 'text') for (const e of report.errors) process.stderr.write(`rdp-doctor: ${terminalSafe(e.path)}: ${terminalSafe(e.message)}\n`);
-  const warnings = countFindings(full).warning;
+  const warnings = output.counts.warning;
   if (lintExit === 0 && maxWarningsText !== undefined && warnings > Number(maxWarningsText)) {
     process.stderr.write(`rdp-doctor: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarningsText} allows.\n`);
     return 1;

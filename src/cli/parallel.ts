@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { InputFile } from '../core/lint/inputs';
-import type { LintChunkResult } from '../core/lint/session';
+import { dropLaterLinks, type InputFile } from '../core/lint/inputs';
+import type { LintChunkResult, OnFileReport } from '../core/lint/session';
 
 type Chunk = LintChunkResult;
-type LintChunk = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean) => Chunk;
+type LintChunk = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean, overrides?: undefined, onFile?: OnFileReport) => Chunk;
 
 /** Below this many files a thread costs more to start than it saves. */
 const MIN_FILES_PER_THREAD = 500;
@@ -28,14 +28,19 @@ interface WorkerJob {
 /**
  * Splits the files into contiguous chunks, lints the first in this thread and the rest in worker
  * threads running this same bundle, and returns the chunks in order, so output does not depend on timing.
+ * `onFile` takes the reports of this thread's chunk as they are made (that chunk comes back without them);
+ * the worker threads' chunks come back whole.
  */
-export async function lintInParallel(inputs: readonly InputFile[], configPath: string | undefined, fix: boolean, lintChunk: LintChunk): Promise<Chunk[]> {
+export async function lintInParallel(all: readonly InputFile[], configPath: string | undefined, fix: boolean, lintChunk: LintChunk, onFile?: OnFileReport): Promise<Chunk[]> {
+  let inputs = all;
   const forced = Number(process.env.RDP_DOCTOR_THREADS); // RDP_DOCTOR_THREADS=N asks for N threads (tests, benchmarks)
   const cores = availableParallelism();
-  if (!forced && cores < MIN_CORES_FOR_THREADS) return [lintChunk(inputs, configPath, fix)];
+  if (!forced && cores < MIN_CORES_FOR_THREADS) return [lintChunk(inputs, configPath, fix, undefined, onFile)];
   const limit = forced || MAX_THREADS;
   const threads = Math.max(1, Math.min(cores, limit, Math.floor(inputs.length / MIN_FILES_PER_THREAD)));
-  if (threads === 1) return [lintChunk(inputs, configPath, fix)];
+  if (threads === 1) return [lintChunk(inputs, configPath, fix, undefined, onFile)];
+  // A thread can only compare the files it reads itself: later links to a file are dropped before the split.
+  inputs = dropLaterLinks(inputs);
   const size = Math.ceil(inputs.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => inputs.slice(i * size, (i + 1) * size));
   const workers = chunks.slice(1).map(
@@ -48,7 +53,7 @@ export async function lintInParallel(inputs: readonly InputFile[], configPath: s
         worker.once('exit', (code) => reject(new Error(`A lint thread stopped with exit code ${code}.`)));
       }),
   );
-  const first = lintChunk(chunks[0]!, configPath, fix);
+  const first = lintChunk(chunks[0]!, configPath, fix, undefined, onFile);
   return [first, ...(await Promise.all(workers))];
 }
 

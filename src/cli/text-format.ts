@@ -1,6 +1,8 @@
-import type { LintReport, OutputFinding } from '../core/lint/output';
+import type { FileReport, LintReport, OutputFinding } from '../core/lint/output';
 import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
+import { toOutputFindingsSarif } from './sarif-lint';
+import { jsonHead, JsonArrayText, toJsonChunks } from './version';
 
 const SEVERITY_STYLE: Readonly<Record<OutputFinding['severity'], Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
@@ -10,18 +12,53 @@ function plural(n: number, word: string): string {
 
 /** Only the error findings (`--quiet`). */
 export function errorsOnly(report: LintReport): LintReport {
-  return { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
+  return { ...report, files: report.files.map(errorsOnlyFile) };
 }
 
-export function countFindings(report: LintReport): { error: number; warning: number; info: number; fixable: number } {
+/** One file's report with only its error findings. */
+function errorsOnlyFile(file: FileReport): FileReport {
+  return { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
+}
+
+type Counts = { error: number; warning: number; info: number; fixable: number };
+
+export function countFindings(report: LintReport): Counts {
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
-  for (const file of report.files) {
-    for (const f of file.findings) {
-      counts[f.severity]++;
-      if (f.fixable) counts.fixable++;
-    }
-  }
+  for (const file of report.files) addCounts(counts, file);
   return counts;
+}
+
+function addCounts(counts: Counts, file: FileReport): void {
+  for (const f of file.findings) {
+    counts[f.severity]++;
+    if (f.fixable) counts.fixable++;
+  }
+}
+
+/** A file's lines of the text listing (none when it has nothing to show). */
+function fileLines(file: FileReport, paint: Paint, out: string[]): void {
+  if (file.findings.length === 0 && !file.fixed && !file.omittedFindings && !file.problems?.length) return;
+  out.push(paint('underline', terminalSafe(file.path)) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
+  for (const f of file.findings) {
+    const where = `${f.line}:${f.column}`.padEnd(8);
+    out.push(`  ${where}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${terminalSafe(f.message)}  ${paint('dim', f.ruleId)}`);
+    for (const r of f.related ?? []) out.push(`  ${''.padEnd(16)}${paint('dim', `see ${terminalSafe(r.path)}:${r.line}:${r.column}`)} ${terminalSafe(r.message)}`);
+  }
+  for (const p of file.problems ?? []) out.push(`  ${`${p.line}:${p.column}`.padEnd(8)}${paint('dim', 'read'.padEnd(8))}${terminalSafe(p.message)}`);
+  if (file.omittedFindings) out.push(`  … ${file.omittedFindings} more finding${file.omittedFindings === 1 ? '' : 's'} in this file not listed (${file.omittedErrors ?? 0} of them errors).`);
+  out.push('');
+}
+
+/** The text listing's last lines: the inputs not read, the totals and how many `--fix` can fix. */
+function tailLines(errors: LintReport['errors'], counts: Counts, checked: number, paint: Paint, out: string[]): void {
+  for (const e of errors) out.push(`${paint('red', 'error')} ${terminalSafe(e.path)}: ${terminalSafe(e.message)}`);
+  const total = counts.error + counts.warning + counts.info;
+  out.push(
+    total === 0
+      ? `${plural(checked, 'file')} checked, no problems${errors.length ? ` found in them; ${plural(errors.length, 'input')} not read (above)` : ''}.`
+      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, 'file')}.`,
+  );
+  if (counts.fixable > 0) out.push(`${plural(counts.fixable, 'problem')} can be fixed with the --fix option.`);
 }
 
 /**
@@ -30,29 +67,88 @@ export function countFindings(report: LintReport): { error: number; warning: num
  */
 export function formatLintText(report: LintReport, paint: Paint = NO_PAINT): string {
   const out: string[] = [];
-  for (const file of report.files) {
-    if (file.findings.length === 0 && !file.fixed && !file.omittedFindings && !file.problems?.length) continue;
-    out.push(paint('underline', terminalSafe(file.path)) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
-    for (const f of file.findings) {
-      const where = `${f.line}:${f.column}`.padEnd(8);
-      out.push(`  ${where}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${terminalSafe(f.message)}  ${paint('dim', f.ruleId)}`);
-      for (const r of f.related ?? []) out.push(`  ${''.padEnd(16)}${paint('dim', `see ${terminalSafe(r.path)}:${r.line}:${r.column}`)} ${terminalSafe(r.message)}`);
-    }
-    for (const p of file.problems ?? []) out.push(`  ${`${p.line}:${p.column}`.padEnd(8)}${paint('dim', 'read'.padEnd(8))}${terminalSafe(p.message)}`);
-    if (file.omittedFindings) out.push(`  … ${file.omittedFindings} more finding${file.omittedFindings === 1 ? '' : 's'} in this file not listed (${file.omittedErrors ?? 0} of them errors).`);
-    out.push('');
-  }
-  for (const e of report.errors) out.push(`${paint('red', 'error')} ${terminalSafe(e.path)}: ${terminalSafe(e.message)}`);
-  const counts = countFindings(report);
-  const total = counts.error + counts.warning + counts.info;
-  const checked = report.files.length;
-  out.push(
-    total === 0
-      ? `${plural(checked, 'file')} checked, no problems${report.errors.length ? ` found in them; ${plural(report.errors.length, 'input')} not read (above)` : ''}.`
-      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, 'file')}.`,
-  );
-  if (counts.fixable > 0) out.push(`${plural(counts.fixable, 'problem')} can be fixed with the --fix option.`);
+  for (const file of report.files) fileLines(file, paint, out);
+  tailLines(report.errors, countFindings(report), report.files.length, paint, out);
   return out.join('\n') + '\n';
+}
+
+/** About how many characters each piece of text output holds: one write each. */
+const PIECE_CHARS = 64 * 1024;
+
+/**
+ * The lint output built file by file as `lintPaths` hands the reports over (`add`), each report dropped once
+ * written: JSON, text and compact as text pieces of ~64 KB; SARIF keeps the reports (it closes over all
+ * results). `output` then yields exactly what `toJsonChunks`, `formatLintText`, `formatLintCompact` or the
+ * SARIF log of the whole report (after `--quiet`'s filter) would have been.
+ */
+export class LintOutput {
+  /** Findings of every file before `--quiet`'s filter (what `--max-warnings` counts). */
+  readonly counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  private readonly shown: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  private files = 0;
+  private readonly json: JsonArrayText;
+  private readonly kept: FileReport[] = [];
+  private readonly pieces: string[] = [];
+  private piece = '';
+  private readonly lines: string[] = [];
+
+  /**
+   * With `write`, each full piece of JSON, text or compact output goes there at once (standard output) and
+   * `output` yields only the rest; without it (an output file, written whole through a temporary file) all are kept.
+   */
+  constructor(
+    private readonly format: 'text' | 'json' | 'sarif' | 'compact',
+    private readonly quiet: boolean,
+    private readonly paint: Paint = NO_PAINT,
+    private readonly write?: (text: string) => void,
+  ) {
+    this.json = new JsonArrayText(write && { head: jsonHead('files'), write });
+  }
+
+  add(full: FileReport): void {
+    addCounts(this.counts, full);
+    const file = this.quiet ? errorsOnlyFile(full) : full;
+    this.files++;
+    if (this.format === 'json') this.json.add(file);
+    else if (this.format === 'sarif') this.kept.push(file);
+    else if (this.format === 'compact') this.text(formatLintCompact({ files: [file], errors: [] }));
+    else {
+      addCounts(this.shown, file);
+      fileLines(file, this.paint, this.lines);
+      if (this.lines.length > 0) {
+        this.text(this.lines.join('\n') + '\n');
+        this.lines.length = 0;
+      }
+    }
+  }
+
+  private text(text: string): void {
+    this.piece += text;
+    if (this.piece.length >= PIECE_CHARS) {
+      if (this.write) this.write(this.piece);
+      else this.pieces.push(this.piece);
+      this.piece = '';
+    }
+  }
+
+  /** The whole output, given the inputs that could not be read. */
+  *output(errors: LintReport['errors']): Generator<string> {
+    if (this.format === 'json') {
+      yield* toJsonChunks({ files: this.json, errors });
+      return;
+    }
+    if (this.format === 'sarif') {
+      yield JSON.stringify(toOutputFindingsSarif({ files: this.kept, errors }), null, 2) + '\n';
+      return;
+    }
+    if (this.format === 'text') {
+      tailLines(errors, this.shown, this.files, this.paint, this.lines);
+      // Into the last piece, never through `write`: once the output is being returned, nothing goes out early.
+      this.piece += this.lines.join('\n') + '\n';
+    }
+    yield* this.pieces;
+    yield this.piece;
+  }
 }
 
 /** `PATH:LINE:COLUMN: SEVERITY MESSAGE [RULE]`, one finding a line: what the `$rdp-doctor` problem matcher reads. */

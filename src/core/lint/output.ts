@@ -150,15 +150,15 @@ export function toOutputFindings(
   const at = positions ?? positionsIn(text);
   return findings.map((f) => {
     const related = f.related?.filter((r) => r.path === undefined).map((r) => ({ path: path ?? '', message: sharedMessage(r.message), ...at(r.span) }));
-    return {
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: sharedMessage(f.message),
-      ...(locate?.(f) ?? at(f.span)),
-      subject: f.subject ?? null,
-      fixable: f.fix !== undefined,
-      ...(related?.length && { related }),
-    };
+    const p = locate?.(f) ?? at(f.span);
+    // The position's fields copied one by one, not spread (a spread per finding was ~1% of a 10,000-file lint);
+    // same keys in the same order: `byteOffset` only where a position has one (Registry.pol).
+    const out: { -readonly [K in keyof OutputFinding]: OutputFinding[K] } =
+      p.byteOffset === undefined
+        ? { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, subject: f.subject ?? null, fixable: f.fix !== undefined }
+        : { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, byteOffset: p.byteOffset, subject: f.subject ?? null, fixable: f.fix !== undefined };
+    if (related?.length) out.related = related;
+    return out;
   });
 }
 

@@ -14,7 +14,7 @@ import { fixAll } from '../rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { writeFileAtomic } from './atomic-write';
 import { crossFilePass } from './cross-file';
-import { collectInputs, describeFsError, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
+import { collectInputs, describeFsError, fileKey, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
 import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
 import { capFindings, hasErrorFinding, positionsInRdp, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
@@ -182,8 +182,11 @@ function markCrossCheck(inputs: readonly InputFile[]): readonly InputFile[] {
   return inputs.some(mayBeExport) ? inputs : inputs.map((input) => ({ ...input, crossCheck: false as const }));
 }
 
-/** Lints one input (a file or a GPO backup folder) into `files` and `errors`. */
-function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[]): void {
+/**
+ * Lints one input (a file or a GPO backup folder) into `files` and `errors`. `read` holds the files read so far
+ * (device and inode) when the run has `unchecked` inputs: a later link to one of them is skipped, as the walk would.
+ */
+function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[], read?: Set<string>): void {
   const severities = mergeOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
   if (input.kind === 'gpo-backup') {
     const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
@@ -191,18 +194,23 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     appendAll(errors, backup.errors);
     return;
   }
-  const read = input.bytes !== undefined ? { bytes: Buffer.from(input.bytes) } : readInput(input.path);
-  if ('error' in read) {
-    errors.push({ path: displayPath(input.path), message: read.error });
+  const got = input.bytes !== undefined ? { bytes: Buffer.from(input.bytes) } : readInput(input.path);
+  if ('error' in got) {
+    errors.push({ path: displayPath(input.path), message: got.error });
     return;
+  }
+  if (read && 'info' in got) {
+    const key = fileKey(got.info);
+    if (read.has(key)) return;
+    read.add(key);
   }
   // A Registry.pol is binary: recognize it before decoding its bytes as text.
-  if (hasPolSignature(read.bytes)) {
-    files.push(lintPolFile(input.path, displayPath(input.path), read.bytes, severities ? { severities } : {}));
+  if (hasPolSignature(got.bytes)) {
+    files.push(lintPolFile(input.path, displayPath(input.path), got.bytes, severities ? { severities } : {}));
     return;
   }
-  const decoded: DecodedText = decodeBytes(read.bytes);
-  const format = detectFormat(input.path, decoded, input.named, read.bytes);
+  const decoded: DecodedText = decodeBytes(got.bytes);
+  const format = detectFormat(input.path, decoded, input.named, got.bytes);
   if (!format || format === 'gpo-backup' || format === 'registry-pol') {
     if (input.named) {
       errors.push({
@@ -221,25 +229,37 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
   files.push(lintTextFile(input, format, decoded, severities, fix, errors));
 }
 
-/** Lints files one after another in this thread: the work of one chunk. */
+/** Takes each file's report as soon as it is linted (and then drops it), instead of a list of them all. */
+export type OnFileReport = (file: FileReport) => void;
+
+/**
+ * Lints files one after another in this thread: the work of one chunk. With `onFile`, each report goes
+ * there as soon as its file is linted and the returned `files` stay empty.
+ */
 export function lintChunk(
   inputs: readonly InputFile[],
   configPath: string | undefined,
   fix: boolean,
   overrides?: SeverityOverrides,
+  onFile?: OnFileReport,
 ): LintChunkResult {
   const errors: InputError[] = [];
   const configs = new ConfigResolver(configPath, errors);
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
+  const read = inputs.some((input) => input.unchecked) ? new Set<string>() : undefined;
   for (const input of inputs) {
     try {
       const before = files.length;
-      lintInput(input, configs, fix, overrides, files, errors);
+      lintInput(input, configs, fix, overrides, files, errors, read);
       for (let i = before; i < files.length; i++) files[i] = capFindings(files[i]!);
     } catch (error) {
       // One input never ends the run: whatever went wrong (a parser's stack, memory) is that input's problem.
       errors.push({ path: displayPath(input.path), message: `Could not be linted: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    if (onFile && files.length > 0) {
+      for (const file of files) onFile(file);
+      files.length = 0;
     }
   }
   return { files, errors };
@@ -269,23 +289,39 @@ export async function lintReportInSlices(paths: readonly string[], overrides?: S
   return { files, errors };
 }
 
-/** Lints chunks of inputs, in order: in this thread by default, or spread over worker threads (the CLI). */
-export type ChunkRunner = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean) => Promise<LintChunkResult[]>;
+/** Lints chunks of inputs, in order: in this thread by default, or spread over worker threads (the CLI); `onFile` as `lintChunk` takes it. */
+export type ChunkRunner = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean, onFile?: OnFileReport) => Promise<LintChunkResult[]>;
 
 export type LintChunkResult = { files: FileReport[]; errors: InputError[] };
 
-const inThisThread: ChunkRunner = async (inputs, configPath, fix) => [lintChunk(inputs, configPath, fix)];
+const inThisThread: ChunkRunner = async (inputs, configPath, fix, onFile) => [lintChunk(inputs, configPath, fix, undefined, onFile)];
 
 /**
  * The lint session `rdp-doctor lint` runs: expand the paths, lint every input (with its config), run the
  * cross-file checks, and say which exit code of SPEC §3 the result means.
+ *
+ * With `onFile`, every file's report goes there, in the same order, and the returned report's `files` is
+ * empty: when no input of the run can be a policy export (no cross-file pass), each one as soon as it is
+ * linted, so a run of 10,000 files never holds them all (issue 16); else after the cross-file pass.
  */
-export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread): Promise<{ report: LintReport; exitCode: number }> {
+export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread, onFile?: OnFileReport): Promise<{ report: LintReport; exitCode: number }> {
   const named = options.paths.filter((p) => p !== '-');
-  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false });
+  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false, deferFileStat: true });
   for (const path of unmatched) errors.push({ path, message: 'No file to lint matches it (see .gitignore, .rdpdoctorignore, or --no-ignore).' });
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
-  const chunks = await runChunks(markCrossCheck(inputs), options.configPath, options.fix);
+  const marked = markCrossCheck(inputs);
+  let hasError = false;
+  const take = onFile && ((file: FileReport): void => {
+    if (!hasError) hasError = hasErrorFinding({ files: [file], errors: [] });
+    if (file.crossCheck === undefined) onFile(file);
+    else {
+      const { crossCheck: _summary, ...printed } = file; // for the cross-file pass only, never printed
+      onFile(printed);
+    }
+  });
+  // No input marked for the cross-checks: no cross-file pass, so each report can leave as soon as it is made.
+  const streaming = take !== undefined && marked.every((input) => input.crossCheck === false);
+  const chunks = await runChunks(marked, options.configPath, options.fix, streaming ? take : undefined);
   const seen = new Set<string>();
   for (const chunk of chunks) {
     for (const e of chunk.errors) {
@@ -294,14 +330,25 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
       seen.add(key);
     }
   }
-  // Cross-checks compare files that different threads read, so they run here, from each file's small summary.
-  const configs = new ConfigResolver(options.configPath, []);
-  const severitiesFor = (path: string): SeverityOverrides | undefined => configs.forFile(path)?.rules;
-  const files = crossFilePass(withTrustedPublishers(chunks.flatMap((c) => c.files), severitiesFor), severitiesFor);
+  let files: FileReport[];
+  if (streaming) {
+    // Chunks linted in worker threads come back whole (the first chunk, this thread's, went out already).
+    for (const chunk of chunks) for (const file of chunk.files) take(file);
+    files = [];
+  } else {
+    // Cross-checks compare files that different threads read, so they run here, from each file's small summary.
+    const configs = new ConfigResolver(options.configPath, []);
+    const severitiesFor = (path: string): SeverityOverrides | undefined => configs.forFile(path)?.rules;
+    files = crossFilePass(withTrustedPublishers(chunks.flatMap((c) => c.files), severitiesFor), severitiesFor);
+    if (take) {
+      for (const file of files) take(file);
+      files = [];
+    }
+  }
   const report: LintReport = {
     files,
     errors: errors.map((e) => ({ ...e, path: displayPath(e.path) })),
   };
-  const exitCode = report.errors.length > 0 ? 2 : hasErrorFinding(report) ? 1 : 0;
+  const exitCode = report.errors.length > 0 ? 2 : hasError || hasErrorFinding(report) ? 1 : 0;
   return { report, exitCode };
 }

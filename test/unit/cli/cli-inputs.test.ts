@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -173,4 +173,41 @@ describe('rdp-doctor lint: the walk never loops and never opens a FIFO or a devi
     assert.match(r.stdout, /Not a regular file/);
     assert.ok(r.ms < 1500, `took ${Math.round(r.ms)} ms`);
   });
+});
+
+describe('rdp-doctor lint: a file with several hard links is linted once, by its first name (issue 16: no stat per file in the walk)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-links-'));
+    mkdirSync(join(dir, 'few'));
+    writeFileSync(join(dir, 'few/b.rdp'), BAD);
+    linkSync(join(dir, 'few/b.rdp'), join(dir, 'few/d.rdp'));
+    linkSync(join(dir, 'few/b.rdp'), join(dir, 'few/a-second-name.rdp'));
+    symlinkSync('b.rdp', join(dir, 'few/c.rdp'));
+    writeFileSync(join(dir, 'few/e.rdp'), GOOD);
+    // Enough files for two lint threads (500 a thread), the two names of one file in different threads' chunks.
+    mkdirSync(join(dir, 'many'));
+    for (let i = 0; i < 1100; i++) writeFileSync(join(dir, `many/h${String(i).padStart(4, '0')}.rdp`), GOOD);
+    writeFileSync(join(dir, 'many/a.rdp'), BAD);
+    linkSync(join(dir, 'many/a.rdp'), join(dir, 'many/z.rdp'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('in a folder walk, whether the other names are hard links or a symlink, and when a hard link is named too', () => {
+    const r = runCli(['lint', 'few', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(lintedPaths(r.stdout), ['few/a-second-name.rdp', 'few/e.rdp']);
+    const named = runCli(['lint', 'few/d.rdp', 'few', '--format', 'json'], dir);
+    assert.deepEqual((JSON.parse(named.stdout) as JsonReport).files.map((f) => f.path.split('\\').join('/')), ['few/d.rdp', 'few/e.rdp']);
+  });
+
+  for (const threads of ['1', '2']) {
+    it(`across the chunks of ${threads} lint thread${threads === '1' ? '' : 's'}`, () => {
+      const r = runCli(['lint', 'many', '--format', 'json'], dir, { env: { RDP_DOCTOR_THREADS: threads } });
+      assert.equal(r.code, 0, r.stderr);
+      const paths = lintedPaths(r.stdout);
+      assert.equal(paths.length, 1101);
+      assert.ok(paths.includes('many/a.rdp') && !paths.includes('many/z.rdp'));
+    });
+  }
 });
