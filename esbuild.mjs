@@ -50,12 +50,6 @@ function apart(name, filter, file) {
 const forgeApart = apart('forge-apart', /^node-forge$/, 'forge.js');
 
 /**
- * dist/cli.js is the executable, small: it answers `--version` and the help itself and requires
- * dist/cli-commands.js (src/cli/commands.ts, the rest of the CLI) only when a command runs (issue 16, start-up).
- */
-const commandsApart = apart('commands-apart', /^\.\/commands$/, 'cli-commands.js');
-
-/**
  * tinyglobby's and fdir's ES module builds call `createRequire(import.meta.url)`, which a CommonJS bundle leaves
  * undefined: take their CommonJS builds, as `require` would.
  */
@@ -133,18 +127,11 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [commandsApart],
-    minify: !watch,
-  },
-  {
-    ...common,
     entryPoints: ['src/cli/commands.ts'],
     outfile: 'dist/cli-commands.js',
     plugins: [forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
+    metafile: true,
   },
   {
     ...common,
@@ -189,16 +176,34 @@ const loader = (codeHash) => ({
   minify: !watch,
 });
 
+/**
+ * dist/cli.js, the executable, small: it answers `--version` and the help itself and requires dist/cli-commands.js
+ * (src/cli/commands.ts, the rest of the CLI) only when a command runs, through a V8 code cache named by that
+ * file's content hash, written in here ('' in watch builds: no cache).
+ */
+const cli = (commandsHash) => ({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+  define: { RDP_DOCTOR_COMMANDS_HASH: JSON.stringify(commandsHash) },
+  minify: !watch,
+});
+
 if (watch) {
-  for (const options of [...builds, loader('')]) await (await esbuild.context(options)).watch();
+  for (const options of [...builds, loader(''), cli('')]) await (await esbuild.context(options)).watch();
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   const { createHash } = await import('node:crypto');
   const { readFileSync } = await import('node:fs');
-  await esbuild.build(loader(createHash('sha256').update(readFileSync('dist/extension-code.js')).digest('hex').slice(0, 16)));
-  const meta = results.find((r) => r.metafile)?.metafile;
-  if (meta) {
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync('dist/extension.meta.json', JSON.stringify(meta));
+  const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+  await Promise.all([esbuild.build(loader(hashOf('dist/extension-code.js'))), esbuild.build(cli(hashOf('dist/cli-commands.js')))]);
+  // What each bundle is made of: test/unit/layers.test.ts and code-cache.test.ts read them.
+  const { writeFileSync } = await import('node:fs');
+  for (const { metafile } of results) {
+    if (!metafile) continue;
+    const outputs = Object.keys(metafile.outputs);
+    const name = outputs.some((o) => o.endsWith('dist/extension-code.js')) ? 'extension' : 'cli-commands';
+    writeFileSync(`dist/${name}.meta.json`, JSON.stringify(metafile));
   }
 }

@@ -123,6 +123,10 @@ if (!existsSync(configDir)) {
 }
 
 // ---------- measurements ----------
+// The CLI's code cache (src/cli/load-commands.ts) in this run's own folder, written by each figure's warm-up round
+// as the first command after an install writes it; removed at the end.
+const cliCache = join(tmpdir(), `rdp-doctor-bench-cache-${process.pid}`);
+process.env.RDP_DOCTOR_CACHE_DIR = cliCache;
 const CLI = 'dist/cli.js';
 const NODE = process.execPath;
 console.log('Lint 10,000 files (JSON) against reading and decoding them');
@@ -198,7 +202,7 @@ const historyHeader = `| Date (UTC) | Commit | Cores | ${figures.map((f) => f.na
 
 const details = `## Latest run: ${date} UTC, commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}
 
-Node ${process.version}, ${cores} × ${cpus()[0]?.model ?? 'unknown CPU'}. Each ratio compares two commands run alternately in this run, ${RUNS} rounds after a warm-up round; medians. Wall times, except the start-up figure (CPU of batches of 20 starts).
+Node ${process.version}, ${cores} × ${cpus()[0]?.model ?? 'unknown CPU'}. Each ratio compares two commands run alternately in this run, ${RUNS} rounds after a warm-up round; medians. Wall times, except the start-up figure (CPU of batches of 20 starts). The CLI's code cache (\`src/cli/load-commands.ts\`) lives in a folder of this run, written by the warm-up round.
 
 | Figure | Value | Target | |
 |---|---|---|---|
@@ -264,3 +268,4 @@ const b = next.indexOf(LATEST_END);
 next = `${next.slice(0, a + LATEST_START.length)}\n${details}\n${next.slice(b)}`;
 writeFileSync(FILE, next);
 console.log(details);
+rmSync(cliCache, { recursive: true, force: true });

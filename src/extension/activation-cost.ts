@@ -8,6 +8,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import type { CodeCacheUse } from '../shared/code-cache';
 
 /** The marks the loader's banner and footer set; absent in a bundle built without them (unit tests, bench stubs). */
 declare const __rdpDoctorLoad: { readonly cpu: NodeJS.CpuUsage; readonly wall: number; readonly thread?: number; end?: Mark } | undefined;
@@ -18,9 +19,6 @@ export interface Mark {
   /** This thread's CPU ms so far (Linux), without the process's other threads (GC helpers, the host's workers). */
   readonly thread?: number;
 }
-
-/** What the V8 code cache did for this load (code-cache.ts). */
-export type CodeCacheUse = 'used' | 'rejected' | 'missing' | 'off';
 
 /** Loading, as the loader measured it. */
 export interface LoadCost {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { loadCost, mark } from './activation-cost';
-import { requireWithCodeCache } from './code-cache';
+import { requireWithCodeCache } from '../shared/code-cache';
 import type * as Main from './main';
 
 /** The content hash of dist/extension-code.js, written in by esbuild.mjs ('' in a watch build: no cache). */

@@ -1,10 +1,10 @@
-// The extension loads its code through a V8 code cache (src/extension/code-cache.ts, issue 16).
+// The extension loads its code through a V8 code cache (src/shared/code-cache.ts, issue 16).
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { requireWithCodeCache } from '../../src/extension/code-cache';
+import { requireWithCodeCache } from '../../src/shared/code-cache';
 
 type Loaded = { answer: number; helper: string; dir: string; where: () => string };
 
@@ -94,13 +94,18 @@ describe('requireWithCodeCache', () => {
   });
 });
 
-describe('dist/extension-code.js', () => {
-  // vm.Script runs the bundle without a dynamic import() callback: an import() left in it would fail at run time.
-  const meta = join(__dirname, '../../../dist/extension.meta.json');
-  it('has no dynamic import() the code cache could not run', { skip: !existsSync(meta) && 'not built' }, () => {
-    const outputs = JSON.parse(readFileSync(meta, 'utf8')).outputs as Record<string, { imports: { path: string; kind: string }[] }>;
-    const code = Object.entries(outputs).find(([path]) => path.endsWith('dist/extension-code.js'));
-    assert.ok(code, Object.keys(outputs).join(', '));
-    assert.deepEqual(code[1].imports.filter((i) => i.kind === 'dynamic-import'), []);
+for (const [bundle, metaFile] of [
+  ['extension-code.js', 'extension.meta.json'],
+  ['cli-commands.js', 'cli-commands.meta.json'],
+] as const) {
+  describe(`dist/${bundle}`, () => {
+    // vm.Script runs the bundle without a dynamic import() callback: an import() left in it would fail at run time.
+    const meta = join(__dirname, '../../../dist', metaFile);
+    it('has no dynamic import() the code cache could not run', { skip: !existsSync(meta) && 'not built' }, () => {
+      const outputs = JSON.parse(readFileSync(meta, 'utf8')).outputs as Record<string, { imports: { path: string; kind: string }[] }>;
+      const code = Object.entries(outputs).find(([path]) => path.endsWith(`dist/${bundle}`));
+      assert.ok(code, Object.keys(outputs).join(', '));
+      assert.deepEqual(code[1].imports.filter((i) => i.kind === 'dynamic-import'), []);
+    });
   });
-});
+}

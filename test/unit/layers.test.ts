@@ -61,6 +61,10 @@ describe('layers', () => {
     assert.deepEqual(violations(tsFilesUnder(join(ROOT, 'src/cli')), (_from, to) => !to.startsWith('src/extension/')), []);
   });
 
+  it('src/shared (process plumbing both front ends use) imports nothing from src/cli, src/extension or src/core', () => {
+    assert.deepEqual(violations(tsFilesUnder(join(ROOT, 'src/shared')), (_from, to) => to.startsWith('src/shared/')), []);
+  });
+
   it('no file of dist/extension.js comes from src/cli', { skip: !existsSync(join(ROOT, 'dist/extension.meta.json')) && 'not built' }, () => {
     const meta = JSON.parse(readFileSync(join(ROOT, 'dist/extension.meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
     const inputs = Object.keys(meta.inputs);

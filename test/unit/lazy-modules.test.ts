@@ -9,13 +9,13 @@ import { describe, it } from 'node:test';
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 
 /** Runs the CLI in a process that records every module `require` loads (builtins and files). */
-function loadedBy(args: string[], cwd: string): { loaded: string[]; stdout: string; status: number | null } {
+function loadedBy(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { loaded: string[]; stdout: string; status: number | null } {
   const script = `const M = require('node:module'); const load = M._load; const seen = [];
 M._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };
 process.argv = [process.argv[0], ${JSON.stringify(CLI)}, ...${JSON.stringify(args)}];
 process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen)));
 require(${JSON.stringify(CLI)});`;
-  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
   const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
   assert.ok(line, r.stderr);
   return { loaded: JSON.parse(line.slice('LOADED '.length)), stdout: r.stdout, status: r.status };
@@ -45,9 +45,13 @@ describe('lazy modules in dist/cli.js', () => {
         assert.ok(stdout.length > 0, `${args.join(' ')} printed nothing`);
         assert.deepEqual(loaded.filter((m) => m !== CLI), [], `${args.join(' ')} loaded ${loaded.join(' ')}`);
       }
-      const { loaded, stdout } = loadedBy(['explain', '0x904'], dir);
-      assert.ok(loaded.some((m) => m.endsWith('cli-commands.js')), loaded.join(' '));
-      assert.match(stdout, /0x904/);
+      // Without the code cache the command bundle is required; with it, compiled through node:vm from the cache.
+      const plain = loadedBy(['explain', '0x904'], dir, { RDP_DOCTOR_CODE_CACHE: 'off' });
+      assert.ok(plain.loaded.some((m) => m.endsWith('cli-commands.js')), plain.loaded.join(' '));
+      assert.match(plain.stdout, /0x904/);
+      const cached = loadedBy(['explain', '0x904'], dir, { RDP_DOCTOR_CACHE_DIR: join(dir, 'cache') });
+      assert.ok(cached.loaded.includes('node:vm') && !cached.loaded.some((m) => m.endsWith('cli-commands.js')), cached.loaded.join(' '));
+      assert.equal(cached.stdout, plain.stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

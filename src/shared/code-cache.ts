@@ -2,38 +2,47 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import type { CodeCacheUse } from './activation-cost';
+
+/** What the V8 code cache did for this load. */
+export type CodeCacheUse = 'used' | 'rejected' | 'missing' | 'off';
+
+/**
+ * When a missing or rejected cache is written: `soon`, on the next turn of the event loop (the extension: after
+ * activation); `exit`, when the process ends (the CLI: the cache then holds what the command compiled too).
+ */
+export type CacheWrite = 'soon' | 'exit';
 
 /**
  * Requires a CommonJS bundle through V8's code cache, as Node 22's module.enableCompileCache would (Node 20 has
  * none): the compiled code is kept in `cacheDir` and the next load skips most of the compilation (about half of
- * the extension's load, issue 16). The file is named by the bundle's content hash (computed by esbuild.mjs) and
- * this V8's version, so it never answers for other code; V8 checks the rest (flags, source length) and rejects a
- * cache that does not fit, which is then rewritten. Without a hash or a folder, or on any error reading the cache,
- * the bundle is compiled as `require` would; writing the cache is best-effort, once, after activation.
+ * the extension's load and of the CLI's command bundle, issues 16 and 11). The file is named by the bundle's
+ * content hash (computed by esbuild.mjs) and this V8's version, so it never answers for other code; V8 checks the
+ * rest (flags, source length) and rejects a cache that does not fit, which is then rewritten. Without a hash or a
+ * folder the bundle is simply required; on any error reading the cache it is compiled as `require` would. Writing
+ * the cache is best-effort, once (`write`).
  */
-export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: string | undefined): { exports: T; codeCache: CodeCacheUse } {
+export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: string | undefined, write: CacheWrite = 'soon'): { exports: T; codeCache: CodeCacheUse } {
   const cacheFile = hash && cacheDir ? join(cacheDir, `${hash}-${process.arch}-v8-${process.versions.v8}.bin`) : undefined;
+  if (!cacheFile) return { exports: createRequire(file)(file) as T, codeCache: 'off' };
   let cachedData: Buffer | undefined;
-  if (cacheFile) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      // no cache yet (or unreadable): compile
-    }
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // no cache yet (or unreadable): compile
   }
   const source = readFileSync(file, 'utf8');
   // Node's own CommonJS wrapper, so the bundle runs as if required; on a line of its own, which lineOffset takes
   // back, so stack traces (and source maps) see the bundle's own lines and columns.
   const wrapper = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
   const script = new Script(wrapper, { filename: file, lineOffset: -1, ...(cachedData && { cachedData }) });
-  const codeCache: CodeCacheUse = !cacheFile ? 'off' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
+  const codeCache: CodeCacheUse = !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  if (cacheFile && codeCache !== 'used') {
-    // After activation returns: the cache then holds the functions activation compiled too.
-    setTimeout(() => writeCodeCache(cacheFile, script), 0);
+  if (codeCache !== 'used') {
+    // After activation returns, or at exit: the cache then holds the functions activation or the command compiled too.
+    if (write === 'exit') process.once('exit', () => writeCodeCache(cacheFile, script));
+    else setTimeout(() => writeCodeCache(cacheFile, script), 0);
   }
   return { exports: module.exports, codeCache };
 }
@@ -42,7 +51,8 @@ export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: st
 function writeCodeCache(cacheFile: string, script: Script): void {
   try {
     const dir = dirname(cacheFile);
-    mkdirSync(dir, { recursive: true });
+    // Only its owner can read or write the folder it creates.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);

@@ -1,0 +1,20 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { safeCacheDir, userCacheDir } from '../shared/cache-dir';
+import { requireWithCodeCache } from '../shared/code-cache';
+import type * as Commands from './commands';
+
+/** The content hash of dist/cli-commands.js, written in by esbuild.mjs ('' in a watch build: no cache). */
+declare const RDP_DOCTOR_COMMANDS_HASH: string;
+
+/**
+ * dist/cli-commands.js (src/cli/commands.ts), compiled with the V8 code cache kept in the user's cache folder when
+ * that folder is there and safe (cache-dir.ts); a missing or stale cache is written once, when the command ends.
+ */
+export function loadCommands(): typeof Commands {
+  const root = userCacheDir({ env: process.env, platform: process.platform, home: homedir() });
+  const dir = root && join(root, 'code-cache');
+  const usable = root !== undefined && dir !== undefined && safeCacheDir(root, dir, process.getuid?.());
+  const hash = typeof RDP_DOCTOR_COMMANDS_HASH === 'string' ? RDP_DOCTOR_COMMANDS_HASH : '';
+  return requireWithCodeCache<typeof Commands>(join(__dirname, 'cli-commands.js'), hash, usable ? dir : undefined, 'exit').exports;
+}
