@@ -12,6 +12,33 @@ import { SESSION_PROPERTIES } from './session';
 import { SESSION_INPUT_PROPERTIES } from './session-input';
 import { SIGNING_PROPERTIES } from './signing';
 
+/**
+ * A property with every field present, in one order. The tables write only the fields a property has, so their
+ * objects come in dozens of shapes, and the rules' reads of `info.type` or `info.values` met them all: V8 then looks
+ * each read up the slow (megamorphic) way. One shape keeps those reads direct (issue 16).
+ */
+function uniform(p: PropertyInfo): PropertyInfo {
+  return {
+    name: p.name,
+    displayName: p.displayName,
+    type: p.type,
+    category: p.category,
+    values: p.values,
+    range: p.range,
+    closedSet: p.closedSet,
+    format: p.format,
+    default: p.default,
+    clients: p.clients,
+    description: p.description,
+    sources: p.sources,
+    unverified: p.unverified,
+    deprecated: p.deprecated,
+    signName: p.signName,
+    secret: p.secret,
+    aliases: p.aliases,
+  };
+}
+
 /** Every known `.rdp` property, grouped by category in file order. */
 export const PROPERTIES: readonly PropertyInfo[] = [
   ...CONNECTION_PROPERTIES,
@@ -26,7 +53,7 @@ export const PROPERTIES: readonly PropertyInfo[] = [
   ...DISPLAY_PROPERTIES,
   ...REMOTEAPP_PROPERTIES,
   ...SIGNING_PROPERTIES,
-];
+].map(uniform);
 
 export const PROPERTY_NAMES: readonly string[] = PROPERTIES.map((property) => property.name);
 
