@@ -12,14 +12,17 @@ export interface Target {
   readonly hostSpan: Span;
 }
 
-/** Several rules ask for the same document's targets in one lint. */
-const cache = new WeakMap<RdpDocument, readonly Target[]>();
+/**
+ * Several rules ask for the same document's targets in one lint, one document after another: the last document's
+ * answer is kept. Not a WeakMap keyed by documents: its entries kept each linted document's targets through the
+ * young-generation collections, and a 10,000-file lint promoted ~9 MB of them into the old generation (issue 16).
+ */
+let lastTargets: { readonly doc: RdpDocument; readonly targets: readonly Target[] } | undefined;
 
 /** The addresses a client connects to (effective `full address` and `alternate full address`), when they parse. */
 export function targets(doc: RdpDocument): readonly Target[] {
-  let found = cache.get(doc);
-  if (!found) cache.set(doc, (found = findTargets(doc)));
-  return found;
+  if (lastTargets?.doc !== doc) lastTargets = { doc, targets: findTargets(doc) };
+  return lastTargets.targets;
 }
 
 function findTargets(doc: RdpDocument): Target[] {
@@ -61,13 +64,12 @@ export type RdpTarget =
     }
   | { readonly ok: false; readonly problem: string };
 
-/** Several rules and the cross-check facts ask for the same document's target in one lint. */
-const targetCache = new WeakMap<RdpDocument, RdpTarget>();
+/** Several rules and the cross-check facts ask for the same document's target in one lint: the last one is kept (see `targets`). */
+let lastTarget: { readonly doc: RdpDocument; readonly target: RdpTarget } | undefined;
 
 export function rdpTarget(doc: RdpDocument): RdpTarget {
-  let found = targetCache.get(doc);
-  if (!found) targetCache.set(doc, (found = findRdpTarget(doc)));
-  return found;
+  if (lastTarget?.doc !== doc) lastTarget = { doc, target: findRdpTarget(doc) };
+  return lastTarget.target;
 }
 
 function findRdpTarget(doc: RdpDocument): RdpTarget {
