@@ -17,7 +17,8 @@ function plain(doc: RdpDocument): unknown {
   const entry = (e: RdpEntry) => ({ line: e.line, rawName: e.rawName, key: e.key, type: e.type, value: e.value, span: e.span, nameSpan: e.nameSpan, typeSpan: e.typeSpan, valueSpan: e.valueSpan });
   return {
     text: doc.text,
-    lines: doc.lines.map((l) => ({ ...l, ...(l.entry && { entry: entry(l.entry) }) })),
+    // The fields of a line, picked one by one: a property line is its entry (one object), so a spread would copy the entry's fields too.
+    lines: doc.lines.map((l) => ({ line: l.line, kind: l.kind, span: l.span, eol: l.eol, ...(l.problem !== undefined && { problem: l.problem }), ...(l.entry && { entry: entry(l.entry) }) })),
     entries: doc.entries.map(entry),
     byKey: [...doc.byKey].map(([k, list]) => [k, list.map((e) => e.line)]),
     eol: doc.eol,

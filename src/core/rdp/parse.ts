@@ -1,6 +1,7 @@
 import type { Eol, Span } from '../text/line-index';
 import { knownPropertyKey } from './properties/index';
 import { detached } from '../text/detach';
+import { EntryIndex, lastEntry } from './entry-index';
 
 /** One `name:type:value` line, with the exact span of each part. */
 export interface RdpEntry {
@@ -62,10 +63,13 @@ function typeLetter(c: number): string | undefined {
 
 /**
  * An entry whose name, type and value spans are made when asked for: most entries are never asked, and a file
- * of 50 lines is 150 objects fewer to allocate (issue 16). The type is one letter, just before `colon`.
+ * of 50 lines is 150 objects fewer to allocate (issue 16). The type is one letter, just before `colon`. It is
+ * also its own line (`kind` 'property', `entry` itself): one object a property line, not two.
  */
-class Entry implements RdpEntry {
+class Entry implements RdpEntry, RdpLine {
+  readonly kind = 'property';
   constructor(
+    readonly eol: string,
     readonly line: number,
     readonly rawName: string,
     readonly key: string,
@@ -77,6 +81,10 @@ class Entry implements RdpEntry {
     /** The colon after the type letter. */
     private readonly colon: number,
   ) {}
+
+  get entry(): RdpEntry {
+    return this;
+  }
 
   get nameSpan(): Span {
     return { start: this.nameStart, end: this.nameEnd };
@@ -165,15 +173,13 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   }
   const lead = plainName ? 0 : rawName.length - rawName.trimStart().length;
   const nameEnd = start + (plainName ? rawName.length : rawName.trimEnd().length);
-  const entry = new Entry(line, rawName, key, type, text.slice(second + 1, end), span, start + lead, nameEnd, second);
-  return { line, kind: 'property', span, eol, entry };
+  return new Entry(eol, line, rawName, key, type, text.slice(second + 1, end), span, start + lead, nameEnd, second);
 }
 
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
 export function parseRdp(text: string): RdpDocument {
   const lines: RdpLine[] = [];
   const entries: RdpEntry[] = [];
-  const byKey = new Map<string, RdpEntry[]>();
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -190,13 +196,7 @@ export function parseRdp(text: string): RdpDocument {
     const eol: Eol | '' = end === length ? '' : end === nextLf ? '\n' : nextLf === end + 1 ? '\r\n' : '\r';
     const parsed = parseLine(text, line, start, end, eol);
     lines.push(parsed);
-    const entry = parsed.entry;
-    if (entry) {
-      entries.push(entry);
-      const list = byKey.get(entry.key);
-      if (list) list.push(entry);
-      else byKey.set(entry.key, [entry]);
-    }
+    if (parsed.entry) entries.push(parsed.entry);
     if (eol === '') break;
     if (eol === '\r\n') crlf++;
     else if (eol === '\n') lf++;
@@ -206,7 +206,7 @@ export function parseRdp(text: string): RdpDocument {
   // The most frequent line break (CRLF, then LF, then CR on a tie); CRLF when there is none.
   const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const eol: Eol = crlf >= lf && crlf >= cr ? '\r\n' : lf >= cr ? '\n' : '\r';
-  return { text, lines, entries, byKey, eol, mixedEol: kinds > 1 };
+  return { text, lines, entries, byKey: new EntryIndex(entries), eol, mixedEol: kinds > 1 };
 }
 
 /** Whether an `.rdp` text carries a signature: any edit to a signed line invalidates it. */
@@ -216,8 +216,7 @@ export function isSignedRdp(text: string): boolean {
 
 /** The entry a client uses when a name repeats: the last one, as FreeRDP does. */
 export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefined {
-  const list = doc.byKey.get(key);
-  return list ? list[list.length - 1] : undefined;
+  return lastEntry(doc.byKey, key);
 }
 
 /** The span of a whole line including its line break, for deleting it. */

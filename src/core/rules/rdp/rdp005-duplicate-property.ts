@@ -1,3 +1,4 @@
+import { repeatedEntries } from '../../rdp/entry-index';
 import type { RdpRule } from '../types';
 import { onLine } from '../messages';
 import { deleteLine } from './fixes';
@@ -10,8 +11,7 @@ export const rdp005: RdpRule = {
   fixable: true,
   tags: ['syntax'],
   check({ doc, report }) {
-    for (const entries of doc.byKey.values()) {
-      if (entries.length < 2) continue;
+    for (const entries of repeatedEntries(doc.byKey)) {
       const first = entries[0]!;
       for (let i = 1; i < entries.length; i++) {
         const extra = entries[i]!;
