@@ -33,6 +33,13 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
   const a = props.attributes;
   const span = trimmedSpan(text, props.tagSpan);
   const hive = hiveOf(a.hive ?? '');
+  // A key item (the Registry Wizard writes one per key it copies; the editor's "Key" items look the same)
+  // has `type=""` and no value name: it creates or, with action D, deletes the key itself.
+  if (hive && a.type === '' && (a.name ?? '') === '' && a.default !== '1') {
+    const remove = (a.action ?? 'U').toUpperCase() === 'D';
+    out.push(setting({ hive, key: trimKey(a.key ?? ''), valueName: '', type: 'REG_NONE', data: null, action: remove ? 'delete-key' : 'create-key', ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }), source: { span } }));
+    return;
+  }
   const type = regTypeOf(a.type ?? 'REG_SZ');
   if (!hive || !type) {
     problems.push({ severity: 'warning', message: `The preference item for ${quote(a.key ?? '')} has the hive ${quote(a.hive ?? '')} or type ${quote(a.type ?? '')}, which RDP Doctor does not know.`, span });

@@ -41,11 +41,21 @@ export function trimKey(key: string): string {
 
 const normalized = new Map<string, string>();
 
+/**
+ * `SYSTEM\CurrentControlSet` is a link to the control set `HKLM\SYSTEM\Select\Current` names, which is
+ * `ControlSet001` on an installed Windows. Exports made from an offline SYSTEM hive (reg/hivex edits of a
+ * mounted image, `reg export` of a loaded hive) can only name `ControlSet001`: read it as the current set.
+ */
+const CONTROL_SET_001 = 'system\\controlset001';
+
 /** How keys and value names compare: the registry ignores case. (Exports repeat a few keys thousands of times.) */
 export function normalizeKey(key: string): string {
   let n = normalized.get(key);
   if (n === undefined) {
     n = trimKey(key).toLowerCase();
+    if (n.startsWith(CONTROL_SET_001) && (n.length === CONTROL_SET_001.length || n.charCodeAt(CONTROL_SET_001.length) === 92)) {
+      n = `system\\currentcontrolset${n.slice(CONTROL_SET_001.length)}`;
+    }
     if (normalized.size < 10_000) normalized.set(key, n);
   }
   return n;

@@ -132,6 +132,15 @@ const SECEDIT_SECTIONS: ReadonlySet<string> = new Set([
 export const TEMPLATE_SNIFF_CHARS = 1024 * 1024;
 
 /**
+ * `signature="$CHICAGO$"`, quoted as secedit writes it or unquoted as the templates of Microsoft's 2008 security
+ * guides write it (`signature=$CHICAGO$`, kept by GPO backups made from them).
+ */
+function isChicagoSignature(line: string): boolean {
+  const compact = line.replace(/\s/g, '').toLowerCase();
+  return compact === 'signature="$chicago$"' || compact === 'signature=$chicago$';
+}
+
+/**
  * A security template (`GptTmpl.inf`): its first line that is not blank or a comment opens a section, it has a
  * `[Version]` section with `signature="$CHICAGO$"` and at least one section only secedit writes, wherever
  * they are in the first TEMPLATE_SNIFF_CHARS characters. A driver INF has the signature but none of those sections.
@@ -152,7 +161,7 @@ export function looksLikeSecurityTemplate(text: string): boolean {
       if (SECEDIT_SECTIONS.has(section)) secedit = true;
     } else if (section === undefined) {
       return false;
-    } else if (section === 'version' && line.replace(/\s/g, '').toLowerCase() === 'signature="$chicago$"') {
+    } else if (section === 'version' && isChicagoSignature(line)) {
       signed = true;
     }
     if (signed && secedit) return true;

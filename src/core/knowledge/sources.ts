@@ -8,6 +8,8 @@ export type SourceId =
   | 'FREERDP'
   | 'SEEN'
   | 'SERVICE-FILES'
+  | 'MAC-EXPORT'
+  | 'AVD-STORE-WHATSNEW'
   | 'RDPSIGN'
   | 'MS-RDPBCGR'
   | 'ONDISCONNECTED'
@@ -105,6 +107,17 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'SERVICE-FILES',
     title: 'Issued by Azure Virtual Desktop and Windows 365 feeds in the .rdp files they hand to clients (downloaded files and client fixtures); no Microsoft page lists it',
     primary: false,
+  },
+  'MAC-EXPORT': {
+    id: 'MAC-EXPORT',
+    title: 'Written by Microsoft Remote Desktop for Mac (Windows App for macOS) in the .rdp files it exports (public samples); no Microsoft page lists it',
+    primary: false,
+  },
+  'AVD-STORE-WHATSNEW': {
+    id: 'AVD-STORE-WHATSNEW',
+    title: "Microsoft Learn: What's new in the Azure Virtual Desktop Store app for Windows (version 1.2.4485 adds the property)",
+    url: 'https://learn.microsoft.com/azure/virtual-desktop/whats-new-client-windows-azure-virtual-desktop-app',
+    primary: true,
   },
   RDPSIGN: {
     id: 'RDPSIGN',

@@ -151,6 +151,57 @@ describe('GPP Registry.xml and security template readers', () => {
     assert.deepEqual(doc.settings.map((s) => [s.valueName, s.action, s.data]), [['SecurityLayer', 'delete', null], ['', 'set', 'x']]);
   });
 
+  // Shape from raandree/GpoReport tests/TestData/AllPreferences1.xml (Get-GPOReport, UTF-16LE): the Registry
+  // Wizard nests one Collection per key and writes a key item (type="", name="", value="") before the values.
+  it('reads GPP key items (type="" and no value name) as key creations and deletions, without a problem', () => {
+    const gpp = 'http://www.microsoft.com/GroupPolicy/Settings/Windows/Registry';
+    const report = `<?xml version="1.0" encoding="utf-16"?>
+<GPO xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.microsoft.com/GroupPolicy/Settings">
+  <Name>Wizard GPO</Name>
+  <Computer>
+    <ExtensionData>
+      <Extension xmlns:q12="${gpp}" xsi:type="q12:RegistrySettings">
+        <q12:RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}">
+          <q12:Collection clsid="{53B533F5-224C-47e3-B01B-CA3B3F3FF4BF}" name="Registry Wizard Values">
+            <q12:GPOSettingOrder>1</q12:GPOSettingOrder>
+            <q12:Filters />
+            <q12:Collection clsid="{53B533F5-224C-47e3-B01B-CA3B3F3FF4BF}" name="HKEY_LOCAL_MACHINE">
+              <q12:Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="Terminal Services" image="2" descr="Wizard Generated Registry Item" status="Terminal Services">
+                <q12:GPOSettingOrder>1</q12:GPOSettingOrder>
+                <q12:Properties action="U" hive="HKEY_LOCAL_MACHINE" key="${TS}" type="" name="" value="">
+                  <q12:Values />
+                </q12:Properties>
+                <q12:Filters />
+              </q12:Registry>
+              <q12:Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="SecurityLayer" descr="Wizard Generated Registry Item" image="12">
+                <q12:GPOSettingOrder>2</q12:GPOSettingOrder>
+                <q12:Properties action="U" hive="HKEY_LOCAL_MACHINE" key="${TS}" name="SecurityLayer" default="0" type="REG_DWORD" displayDecimal="0" value="00000000">
+                  <q12:Values />
+                </q12:Properties>
+                <q12:Filters />
+              </q12:Registry>
+            </q12:Collection>
+          </q12:Collection>
+        </q12:RegistrySettings>
+      </Extension>
+      <Name>Windows Registry</Name>
+    </ExtensionData>
+  </Computer>
+</GPO>
+`;
+    const doc = readGpoReport(report);
+    assert.deepEqual(doc.problems, []);
+    assert.deepEqual(doc.settings.map((s) => [s.key, s.valueName, s.action, s.data]), [
+      [TS, '', 'create-key', null],
+      [TS, 'SecurityLayer', 'set', 0],
+    ]);
+    // The same item in a backup's Preferences/Registry/Registry.xml (no namespace), with action D: the key goes.
+    const xml = `<?xml version="1.0" encoding="utf-8"?>\r\n<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"><Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="Terminal Services" image="3"><Properties action="D" hive="HKEY_LOCAL_MACHINE" key="${TS}" type="" name="" value=""/></Registry></RegistrySettings>`;
+    const file = readGppRegistryFile(xml);
+    assert.deepEqual(file.problems, []);
+    assert.deepEqual(file.settings.map((s) => [s.valueName, s.action, s.deleted]), [['', 'delete-key', true]]);
+  });
+
   it('reads the [Registry Values] of a security template (UTF-16LE) and nothing else', () => {
     const text = fixtureText('samples', 'GptTmpl-custom-rdp.inf');
     assert.deepEqual(summary(readSecurityTemplate(text), text), [

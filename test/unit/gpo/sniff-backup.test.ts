@@ -84,6 +84,31 @@ describe('security templates as GPMC writes them', () => {
     assert.equal(looksLikeSecurityTemplate('; secedit export\r\n\r\n[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\n'), true);
   });
 
+  // Shape from z3r0page/gpocopy DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf (UTF-16LE with BOM,
+  // CRLF): a template from Microsoft's 2008 security guides, a block of ';' comments first and an unquoted signature.
+  it('recognizes the unquoted signature=$CHICAGO$ of the 2008 security guide templates, and reads them', () => {
+    const text = [
+      ';This Security Template provides settings to support the setting recommendations ',
+      ';in the security guides.',
+      '',
+      '[Unicode]',
+      'Unicode=yes',
+      '[Version]',
+      'signature=$CHICAGO$',
+      'Revision=1',
+      '[Registry Values]',
+      'MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\MSV1_0\\RestrictSendingNTLMTraffic=4,2',
+      '[Privilege Rights]',
+      'SeRemoteInteractiveLogonRight=*S-1-5-32-544',
+      '',
+    ].join('\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    assert.equal(sniffPolicyExport(bytes, decodeBytes(bytes).text), 'security-template');
+    assert.equal(looksLikeSecurityTemplate(text.replace('signature=$CHICAGO$', 'Signature = $Chicago$')), true);
+    assert.equal(looksLikeSecurityTemplate(text.replace('signature=$CHICAGO$', 'signature=$WINDOWS NT$')), false);
+    assert.deepEqual(readSecurityTemplate(text).settings.map((s) => [s.valueName, s.data]), [['RestrictSendingNTLMTraffic', 2]]);
+  });
+
   it('reads [Registry Values] wherever the section is, each value at its own line', () => {
     const doc = readSecurityTemplate(gpmc);
     assert.deepEqual(doc.problems, []);

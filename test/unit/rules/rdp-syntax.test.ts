@@ -39,6 +39,10 @@ describe('RDP003 type-mismatch', () => {
     reject: [
       { text: 'desktopwidth:s:1920', ranges: [[1, 14, 1, 15]], message: /integer property \(i\), not s/, fixed: 'desktopwidth:i:1920' },
       { text: 'full address:i:3', ranges: [[1, 14, 1, 15]], fixed: 'full address:s:3' },
+      // Shape from hjgode/ceTSC default.rdp (Windows CE's cetsc, UTF-16LE): the saved password as `Password:b:<hex>`.
+      { text: 'Password:b:02000000000000000800000072006400', ranges: [[1, 10, 1, 11]], message: /string property \(s\), not b/, fixed: null, title: 'a binary password blob gets no fix: as s it would be a plaintext password' },
+      { text: 'password 51:s:0100', ranges: [[1, 13, 1, 14]], fixed: null, title: 'nor does a secret written with another letter' },
+      { text: 'desktopwidth:b:0780', ranges: [[1, 14, 1, 15]], fixed: null, title: 'nor any binary line' },
     ],
   });
 });

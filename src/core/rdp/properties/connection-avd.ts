@@ -105,4 +105,14 @@ export const CONNECTION_AVD_PROPERTIES: readonly PropertyInfo[] = [
     sources: ['SERVICE-FILES'],
     unverified: true,
   },
+  {
+    name: 'authoring tool',
+    type: 's',
+    category: 'connection',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Name of the tool that wrote the file (meaning from the name). Microsoft Remote Desktop for Mac writes it, empty, in every file it exports; it changes nothing in the connection.',
+    sources: ['MAC-EXPORT'],
+    unverified: true,
+  },
 ];

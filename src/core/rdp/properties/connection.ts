@@ -204,4 +204,15 @@ export const CONNECTION_PROPERTIES: readonly PropertyInfo[] = [
       'FreeRDP-only plaintext password. Anyone who can read the file can read the password, so treat it as a security finding.',
     sources: ['FREERDP'],
   },
+  {
+    name: 'allowed security protocols',
+    type: 's',
+    category: 'connection',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'documented', freerdp: 'unsupported' },
+    description:
+      'Restricts the security protocols the client may negotiate (`*` allows every one). Added in version 1.2.4485 of the Azure Virtual Desktop Store app for Windows; Microsoft Remote Desktop for Mac writes `*` in the files it exports. The accepted list syntax is not documented.',
+    sources: ['AVD-STORE-WHATSNEW', 'MAC-EXPORT'],
+    unverified: true,
+  },
 ];

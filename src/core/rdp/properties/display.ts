@@ -137,10 +137,11 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     type: 'i',
     category: 'display',
     range: { min: 200, max: 8192 },
+    values: [{ value: '0', meaning: 'No fixed size: Microsoft Remote Desktop for Mac writes 0 for its “Default” resolution, and the client sizes the session itself.' }],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
       'Session width in pixels; the local display’s width when absent. The 2020 Windows Server table caps it at 4096, and the server policy `MaxXResolution` may lower it.',
-    sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP'],
+    sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP', 'MAC-EXPORT'],
   },
   {
     name: 'desktopheight',
@@ -148,10 +149,11 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     type: 'i',
     category: 'display',
     range: { min: 200, max: 8192 },
+    values: [{ value: '0', meaning: 'No fixed size: Microsoft Remote Desktop for Mac writes 0 for its “Default” resolution, and the client sizes the session itself.' }],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
       'Session height in pixels; the local display’s height when absent. The 2020 Windows Server table caps it at 2048.',
-    sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP'],
+    sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP', 'MAC-EXPORT'],
   },
   {
     name: 'desktopscalefactor',
@@ -224,5 +226,18 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     sources: ['FREERDP'],
     unverified: true,
     deprecated: 'Legacy companion of `enablesuperpan`; remove it with that line.',
+  },
+  {
+    name: 'forcehidpioptimizations',
+    type: 'i',
+    category: 'display',
+    values: [
+      { value: '0', meaning: 'Off (what Microsoft Remote Desktop for Mac writes by default).' },
+      { value: '1', meaning: 'Optimise the session for high-DPI (Retina) displays.' },
+    ],
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'The macOS client’s “Optimize for Retina displays” switch (meaning from the name and the client’s settings). Microsoft Remote Desktop for Mac writes it in every file it exports.',
+    sources: ['MAC-EXPORT'],
+    unverified: true,
   },
 ];

@@ -86,4 +86,25 @@ export const GATEWAY_PROPERTIES: readonly PropertyInfo[] = [
     description: 'Access token presented to the gateway in Azure Virtual Desktop / ARM flows; FreeRDP applies it.',
     sources: ['FREERDP'],
   },
+  {
+    name: 'gatewayusername',
+    type: 's',
+    category: 'gateway',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'User name for the RD Gateway (meaning from the name). Microsoft Remote Desktop for Mac writes it, often empty, in every file it exports; mstsc keeps gateway credentials elsewhere.',
+    sources: ['MAC-EXPORT'],
+    unverified: true,
+  },
+  {
+    name: 'gatewaycertificatelogonauthority',
+    type: 's',
+    category: 'gateway',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description:
+      'Certificate logon authority for the RD Gateway. Microsoft Remote Desktop for Mac writes it, empty, in every file it exports; the matching Remote Desktop ActiveX property `GatewayCertificateLogonAuthority` is documented as no longer supported.',
+    sources: ['MAC-EXPORT', 'AX'],
+    unverified: true,
+  },
 ];

@@ -157,4 +157,14 @@ export const REMOTEAPP_PROPERTIES: readonly PropertyInfo[] = [
     description: 'FreeRDP-only: skips the check that the server supports RemoteApp.',
     sources: ['FREERDP'],
   },
+  {
+    name: 'remoteapplicationappid',
+    type: 's',
+    category: 'remoteapp',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Identifier of the published RemoteApp (meaning from the name). Microsoft Remote Desktop for Mac writes it, empty for a desktop, in every file it exports.',
+    sources: ['MAC-EXPORT'],
+    unverified: true,
+  },
 ];

@@ -13,11 +13,15 @@ export const rdp003: RdpRule = {
   tags: ['syntax'],
   ...perEntry((entry, info, { report }) => {
     if (!info || info.type === entry.type) return;
+    // No fix where the letter decides what the value is: a binary blob is no string or number, and a secret's
+    // line is never rewritten into another kind of secret. (Windows CE's cetsc writes `Password:b:<blob>`:
+    // turning it into `password:s:` would hand FreeRDP the blob as a plaintext password.)
+    const fixable = !info.secret && info.type !== 'b' && entry.type !== 'b';
     report({
       message: `"${info.name}" is ${TYPE_NAMES[info.type]} property (${info.type}), not ${entry.type}; clients ignore or reject the line.`,
       span: entry.typeSpan,
       subject: info.name,
-      fix: { title: `Change the type to ${info.type}`, edits: [{ span: entry.typeSpan, newText: info.type }] },
+      ...(fixable && { fix: { title: `Change the type to ${info.type}`, edits: [{ span: entry.typeSpan, newText: info.type }] } }),
     });
   }),
 };
