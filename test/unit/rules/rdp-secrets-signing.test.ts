@@ -118,6 +118,20 @@ describe('RDP043 redirection-exposure', () => {
     'camerastoredirect:s:*', 'devicestoredirect:s:DynamicDevices', 'usbdevicestoredirect:s:*',
   ].join('\n');
 
+  it('names the kinds in the order each file names them, whatever files came before (messages are remembered across files)', () => {
+    const message = (lines: string): string => findingsOf(rdp043, `full address:s:a.contoso.localhost\n${lines}\n`)[0]!.message;
+    const clipboardFirst = message('redirectclipboard:i:1\nredirectprinters:i:1\nredirectclipboard:i:1');
+    const printersFirst = message('redirectprinters:i:1\nredirectclipboard:i:1');
+    assert.match(clipboardFirst, /^The file requests 2 redirections \(the clipboard and printers\): it is unsigned/);
+    assert.match(printersFirst, /^The file requests 2 redirections \(printers and the clipboard\): it is unsigned/);
+    assert.equal(message('redirectclipboard:i:1\nredirectprinters:i:1'), clipboardFirst);
+    // Two properties of one kind count once; a file that looks issued by a service gets its own verdict.
+    assert.match(message('drivestoredirect:s:*\nredirectdrives:i:1'), /^The file requests one redirection \(drives\): it is unsigned/);
+    const service = findingsOf(rdp043, 'full address:s:a.contoso.localhost\nresourceprovider:s:arm\nredirectdrives:i:1\n')[0]!.message;
+    assert.match(service, /^The file requests one redirection \(drives\): it looks like an Azure Virtual Desktop/);
+    assert.equal(message('redirectdrives:i:1'), 'The file requests one redirection (drives): it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.');
+  });
+
   it('reads the signer of an rdpsign signature: the certificate the SignerInfo names, not the CA beside it', () => {
     const signature = CONTOSO.split(/\r\n/).find((l) => l.startsWith('signature:s:'))!.slice('signature:s:'.length);
     assert.equal(signerThumbprints(signature)?.sha1, CONTOSO_SIGNER);

@@ -47,18 +47,56 @@ export function isServiceFile(doc: RdpDocument): boolean {
   return hosts.some((h) => /(^|\.)wvd\.microsoft\.com(:\d+)?$/i.test(h));
 }
 
+/** Each kind's number, in the order REDIRECTIONS lists them (two properties share "drives"). */
+const KIND_NUMBERS: ReadonlyMap<string, number> = new Map([...new Set([...REDIRECTIONS.values()].map((r) => r.kind))].map((kind, i) => [kind, i]));
+
+/**
+ * Messages made before, by the kinds a file requests (in the order its lines name them) and the verdict: files of a
+ * run mostly request the same redirections, and the message is made once rather than once a file (issue 16).
+ */
+const messages = new Map<string, Map<string, string>>();
+const MAX_MESSAGES = 256;
+
+/** "The file requests N redirections (…): verdict" for these lines. */
+function requestMessage(lines: readonly RdpEntry[], verdict: string): string {
+  // The kinds in first-named order, one letter each (no list made when the message is known).
+  let key = '';
+  let seen = 0;
+  for (const e of lines) {
+    const n = KIND_NUMBERS.get(REDIRECTIONS.get(e.key)!.kind)!;
+    if ((seen & (1 << n)) === 0) {
+      seen |= 1 << n;
+      key += String.fromCharCode(65 + n);
+    }
+  }
+  let byVerdict = messages.get(verdict);
+  if (byVerdict === undefined) {
+    if (messages.size >= MAX_MESSAGES) messages.clear();
+    messages.set(verdict, (byVerdict = new Map()));
+  }
+  let message = byVerdict.get(key);
+  if (message === undefined) {
+    const kinds = [...new Set(lines.map((e) => REDIRECTIONS.get(e.key)!.kind))];
+    const count = kinds.length === 1 ? 'one redirection' : `${kinds.length} redirections`;
+    message = `The file requests ${count} (${list(kinds)}): ${verdict}`;
+    if (byVerdict.size >= MAX_MESSAGES) byVerdict.clear();
+    byVerdict.set(key, message);
+  }
+  return message;
+}
+
 function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const UNSIGNED_SERVICE =
+  'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, yet it is unsigned: clients updated since April 2026 warn "Caution: Unknown remote connection" and Microsoft advises not to connect but to investigate where it came from.';
+const UNSIGNED = 'it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
+
 /** What the security dialog does with this file's redirections, by how the file is signed. */
 export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined): string {
   const service = isServiceFile(doc);
-  if (!isSigned(doc)) {
-    return service
-      ? 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, yet it is unsigned: clients updated since April 2026 warn "Caution: Unknown remote connection" and Microsoft advises not to connect but to investigate where it came from.'
-      : 'it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
-  }
+  if (!isSigned(doc)) return service ? UNSIGNED_SERVICE : UNSIGNED;
   if (service) return 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect.';
   const signer = signerThumbprints(effectiveEntry(doc, 'signature')?.value ?? '');
   const thumbprint = signer && (trusted?.has(signer.sha256) ? signer.sha256 : signer.sha1);
@@ -80,10 +118,8 @@ export const rdp043: RdpRule = {
     const lines = doc.entries.filter((e) => REDIRECTIONS.get(e.key)?.requests(e));
     const [first, ...others] = lines;
     if (!first) return;
-    const kinds = [...new Set(lines.map((e) => REDIRECTIONS.get(e.key)!.kind))];
-    const count = kinds.length === 1 ? 'one redirection' : `${kinds.length} redirections`;
     report({
-      message: `The file requests ${count} (${list(kinds)}): ${dialogVerdict(doc, trustedPublishers)}`,
+      message: requestMessage(lines, dialogVerdict(doc, trustedPublishers)),
       span: first.span,
       subject: first.key,
       ...(others.length > 0 && { related: others.map((e) => ({ message: alsoRequests(e.key), span: e.span })) }),
