@@ -48,18 +48,18 @@ export function readLgpoText(text: string): PolicyDocument {
   const problems: ReadProblem[] = [];
   const lines = splitLines(text);
   const isGap = (l: TextLine | undefined): boolean => !l || l.text.trim() === '' || l.text.trimStart().startsWith(';');
-  for (let i = 0; i < lines.length; i++) {
-    const first = lines[i]!;
+  for (let i = 0; i < lines.count; i++) {
+    const first = lines.at(i)!;
     if (isGap(first)) continue;
     const hive = lgpoConfiguration(first.text);
-    const entry = lines.slice(i, i + 4);
+    const entry = Array.from({ length: Math.min(4, lines.count - i) }, (_, k) => lines.at(i + k)!);
     if (!hive || entry.length < 4 || entry.some(isGap)) {
       problems.push({
         severity: 'warning',
         message: hive ? 'The entry needs four lines (configuration, key, value name, action) before the next blank or comment line.' : `Line is not Computer, User or User:<name>, which starts an entry: ${quote(first.text.trim())}.`,
         span: first.span,
       });
-      while (i + 1 < lines.length && !isGap(lines[i + 1])) i++;
+      while (i + 1 < lines.count && !isGap(lines.at(i + 1))) i++;
       continue;
     }
     i += 3;
