@@ -1,6 +1,9 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { lintRdpDocument } from '../../../src/core/rules/engine';
 import { rdp001 } from '../../../src/core/rules/rdp/rdp001-malformed-line';
-import { rdp002 } from '../../../src/core/rules/rdp/rdp002-unknown-property';
+import { MAX_SUGGESTIONS_PER_FILE, rdp002 } from '../../../src/core/rules/rdp/rdp002-unknown-property';
 import { rdp003 } from '../../../src/core/rules/rdp/rdp003-type-mismatch';
 import { rdp004 } from '../../../src/core/rules/rdp/rdp004-invalid-value';
 import { rdp005 } from '../../../src/core/rules/rdp/rdp005-duplicate-property';
@@ -22,6 +25,18 @@ describe('RDP001 malformed-line', () => {
 });
 
 describe('RDP002 unknown-property', () => {
+  it('looks up a suggestion for the first names of a file only, again in every lint of the same document', () => {
+    const count = MAX_SUGGESTIONS_PER_FILE + 5;
+    const doc = parseRdp(Array.from({ length: count }, (_, i) => `full addres${i % 10}:s:x\r\n`).join(''));
+    for (let run = 0; run < 2; run++) {
+      const found = lintRdpDocument(doc).findings.filter((f) => f.ruleId === 'RDP002');
+      assert.equal(found.length, count);
+      const suggested = found.filter((f) => f.message.includes('did you mean "full address"') && f.fix !== undefined);
+      assert.equal(suggested.length, MAX_SUGGESTIONS_PER_FILE);
+      assert.ok(found.slice(MAX_SUGGESTIONS_PER_FILE).every((f) => f.message.includes('is in no Microsoft property list') && f.fix === undefined));
+    }
+  });
+
   testRule(rdp002, {
     accept: ['full address:s:host', 'FULL ADDRESS:s:host', 'screen mode id:i:2', { text: 'remotedesktopname:s:Cloud PC Enterprise\r\nclientrejectinjectedinput:i:0\r\nactivityhint:s:ms-wvd-ep:x', title: 'properties Azure Virtual Desktop and Windows 365 feeds issue' }],
     reject: [
