@@ -1,4 +1,5 @@
 import { quote } from '../text/quote';
+import { namesSecret, showLine } from './secret-names';
 import { setting, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { hiveOf, regTypeOf, trimKey } from './registry-path';
 import type { SettingOrigin } from './read-admx-policy';
@@ -48,7 +49,7 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
   const multi = values ? childrenNamed(values, uri, 'Value').map((v) => v.text) : [];
   const data = gppData(type, a.value ?? '', multi);
   if (data === undefined) {
-    problems.push({ severity: 'warning', message: `The preference item ${quote(a.name ?? '')} has the ${type} value ${quote(a.value ?? '')}, which is not valid for its type.`, span });
+    problems.push({ severity: 'warning', message: `The preference item ${quote(a.name ?? '')} has the ${type} value ${showLine(a.value ?? '', namesSecret(a.name ?? '') || namesSecret(a.key ?? ''))}, which is not valid for its type.`, span });
     return;
   }
   out.push(setting({ ...base, data, action: 'set' }));

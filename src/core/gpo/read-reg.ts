@@ -3,6 +3,7 @@ import type { Span } from '../text/line-index';
 import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { decodeRegData } from './reg-data';
 import { regTypeOf, splitHive } from './registry-path';
+import { showLine } from './secret-names';
 import { splitLines } from './text-lines';
 
 export const REG5_HEADER = 'Windows Registry Editor Version 5.00';
@@ -145,10 +146,6 @@ function parseData(raw: string, wide: boolean): { type: RegType; data: RegData; 
   return 'the data is not a string, dword:, hex: or -';
 }
 
-/** A line that may hold a secret (`"DefaultPassword"="…"`) is described, never quoted. */
-function showLine(trimmed: string): string {
-  return /pass(word)?|pwd|secret/i.test(trimmed) ? '(a line that names a password or secret; not shown)' : quote(trimmed);
-}
 
 /**
  * Reads a `.reg` file (regedit 5.00 UTF-16LE or REGEDIT4 ANSI; the text is already decoded): keys,

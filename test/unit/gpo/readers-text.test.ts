@@ -148,6 +148,24 @@ describe('LGPO text reader', () => {
     assert.deepEqual(doc.problems.map((p) => p.message), ['The action of "fEncryptRPCTraffic" cannot be read: "zero" is not a DWORD number.']);
   });
 
+  it('never quotes the action of a value that names a password, nor a stray line of its entry', () => {
+    const wl = 'SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon';
+    const text = [
+      `Computer\n${wl}\nDefaultPassword\nXX:hunter1\n`,
+      `Computer\n${wl}\nDefaultPassword\nDWORD:hunter2\n`,
+      `Computer\n${wl}\nDefaultPassword\n\nSZ:hunter3\n`,
+      `Computer\n${wl}\nDefaultPassword\nSZ\nhunter4\n`,
+      `Computer\n${wl}\nLegalNoticeText\nDWORD:plain5\n`,
+      `stray plain6 line\n`,
+    ].join('\n');
+    const doc = readLgpoText(text);
+    const messages = doc.problems.map((p) => p.message).join('\n');
+    assert.doesNotMatch(messages, /hunter/);
+    assert.match(messages, /"plain5" is not a DWORD number/);
+    assert.match(messages, /"stray plain6 line"/);
+    assert.equal(doc.problems.filter((p) => /password or secret/.test(p.message)).length, 5);
+  });
+
   it('reports an entry cut short and a line that starts no entry', () => {
     const doc = readLgpoText('Computer\nSOFTWARE\\x\n\nNonsense\nmore\n');
     assert.deepEqual(doc.problems.map((p) => p.message.slice(0, 30)), ['The entry needs four lines (co', 'Line is not Computer, User or ']);
