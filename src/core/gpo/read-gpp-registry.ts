@@ -59,14 +59,18 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
 export function readGppRegistry(text: string, uri: string, root: XmlElement, origin: Omit<SettingOrigin, 'hive'>): { settings: PolicySetting[]; problems: ReadProblem[] } {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
-  const visit = (element: XmlElement): void => {
-    for (const child of element.children) {
-      if (child.uri !== uri) continue;
-      if (child.local === 'Registry') readItem(text, uri, child, origin, settings, problems);
-      else if (child.local === 'Collection' && child.attributes.disabled !== '1') visit(child);
-    }
-  };
   if (root.local === 'Registry') readItem(text, uri, root, origin, settings, problems);
-  else visit(root);
+  else {
+    // Depth first in document order, on a stack of its own: collections nested 100,000 deep overflowed the call stack.
+    const stack: { element: XmlElement; next: number }[] = [{ element: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const child = top.element.children[top.next++];
+      if (child === undefined) stack.pop();
+      else if (child.uri !== uri) continue;
+      else if (child.local === 'Registry') readItem(text, uri, child, origin, settings, problems);
+      else if (child.local === 'Collection' && child.attributes.disabled !== '1') stack.push({ element: child, next: 0 });
+    }
+  }
   return { settings, problems };
 }
