@@ -11,6 +11,7 @@ import { toSarif } from '../core/report/sarif';
 import { isInputError, parseTarget, targetsFromInventory, type LocatedTarget } from './check-targets';
 import { NO_PAINT, type Paint } from './output';
 import { toJsonOutput } from './version';
+import { appendAll } from '../core/text/collections';
 
 export interface CheckCommandOptions {
   readonly targets: readonly string[];
@@ -62,7 +63,7 @@ function loadAnchors(paths: readonly string[], errors: InputError[]): X509Certif
     }
     const read = readCertificates(bytes.bytes);
     if ('problem' in read) errors.push({ path, message: `Not a CA certificate file: ${read.problem}.` });
-    else anchors.push(...read.certificates);
+    else appendAll(anchors, read.certificates);
   }
   return anchors;
 }
@@ -107,7 +108,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
   if (options.inventory !== undefined) {
     const inventory = targetsFromInventory(config.hosts, file);
     if (inventory.length === 0 && !errors.some((e) => e.path === options.inventory)) errors.push({ path: options.inventory, message: 'The inventory lists no hosts.' });
-    targets.push(...inventory);
+    appendAll(targets, inventory);
   }
   const anchors = loadAnchors([...config.trust.ca.map((p) => resolve(dir, p)), ...options.ca], errors);
 

@@ -7,6 +7,7 @@ import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
+import { appendAll } from '../core/text/collections';
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -188,7 +189,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
       try {
         const read = readCertificates(Buffer.from(await vscode.workspace.fs.readFile(uri)));
         if ('problem' in read) this.log.warn(`${path} is not a CA certificate file: ${read.problem}.`);
-        else anchors.push(...read.certificates);
+        else appendAll(anchors, read.certificates);
       } catch (error) {
         this.log.warn(`Cannot read the CA file ${path}: ${String(error)}`);
       }

@@ -1,4 +1,5 @@
 import { quote } from '../text/quote';
+import { namesSecret, showLine } from './secret-names';
 import { setting, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { hiveOf, regTypeOf, trimKey } from './registry-path';
 import type { SettingOrigin } from './read-admx-policy';
@@ -55,7 +56,7 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
   const multi = values ? childrenNamed(values, uri, 'Value').map((v) => v.text) : [];
   const data = gppData(type, a.value ?? '', multi);
   if (data === undefined) {
-    problems.push({ severity: 'warning', message: `The preference item ${quote(a.name ?? '')} has the ${type} value ${quote(a.value ?? '')}, which is not valid for its type.`, span });
+    problems.push({ severity: 'warning', message: `The preference item ${quote(a.name ?? '')} has the ${type} value ${showLine(a.value ?? '', namesSecret(a.name ?? '') || namesSecret(a.key ?? ''))}, which is not valid for its type.`, span });
     return;
   }
   out.push(setting({ ...base, data, action: 'set' }));
@@ -65,14 +66,18 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
 export function readGppRegistry(text: string, uri: string, root: XmlElement, origin: Omit<SettingOrigin, 'hive'>): { settings: PolicySetting[]; problems: ReadProblem[] } {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
-  const visit = (element: XmlElement): void => {
-    for (const child of element.children) {
-      if (child.uri !== uri) continue;
-      if (child.local === 'Registry') readItem(text, uri, child, origin, settings, problems);
-      else if (child.local === 'Collection' && child.attributes.disabled !== '1') visit(child);
-    }
-  };
   if (root.local === 'Registry') readItem(text, uri, root, origin, settings, problems);
-  else visit(root);
+  else {
+    // Depth first in document order, on a stack of its own: collections nested 100,000 deep overflowed the call stack.
+    const stack: { element: XmlElement; next: number }[] = [{ element: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const child = top.element.children[top.next++];
+      if (child === undefined) stack.pop();
+      else if (child.uri !== uri) continue;
+      else if (child.local === 'Registry') readItem(text, uri, child, origin, settings, problems);
+      else if (child.local === 'Collection' && child.attributes.disabled !== '1') stack.push({ element: child, next: 0 });
+    }
+  }
   return { settings, problems };
 }

@@ -1,6 +1,7 @@
 import { quote } from '../text/quote';
 import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { trimKey } from './registry-path';
+import { namesSecret, SECRET_NOT_SHOWN, showLine } from './secret-names';
 import { splitLines, type TextLine } from './text-lines';
 
 /** The hive of a configuration line: `Computer`, `User`, `User:<account>` (case-insensitive). */
@@ -47,19 +48,22 @@ export function readLgpoText(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
   const lines = splitLines(text);
+  // A line in, or just after, the entry of a value that names a secret may be that secret (a line missing
+  // before it shifts the entry): the line itself or any of the three before it naming one keeps it unquoted.
+  const nearSecret = (i: number): boolean => [0, 1, 2, 3].some((back) => namesSecret(lines.at(i - back)?.text ?? ''));
   const isGap = (l: TextLine | undefined): boolean => !l || l.text.trim() === '' || l.text.trimStart().startsWith(';');
-  for (let i = 0; i < lines.length; i++) {
-    const first = lines[i]!;
+  for (let i = 0; i < lines.count; i++) {
+    const first = lines.at(i)!;
     if (isGap(first)) continue;
     const hive = lgpoConfiguration(first.text);
-    const entry = lines.slice(i, i + 4);
+    const entry = Array.from({ length: Math.min(4, lines.count - i) }, (_, k) => lines.at(i + k)!);
     if (!hive || entry.length < 4 || entry.some(isGap)) {
       problems.push({
         severity: 'warning',
-        message: hive ? 'The entry needs four lines (configuration, key, value name, action) before the next blank or comment line.' : `Line is not Computer, User or User:<name>, which starts an entry: ${quote(first.text.trim())}.`,
+        message: hive ? 'The entry needs four lines (configuration, key, value name, action) before the next blank or comment line.' : `Line is not Computer, User or User:<name>, which starts an entry: ${showLine(first.text.trim(), nearSecret(i))}.`,
         span: first.span,
       });
-      while (i + 1 < lines.length && !isGap(lines[i + 1])) i++;
+      while (i + 1 < lines.count && !isGap(lines.at(i + 1))) i++;
       continue;
     }
     i += 3;
@@ -80,7 +84,7 @@ export function readLgpoText(text: string): PolicyDocument {
     else {
       const match = VALUE_ACTION.exec(verb);
       const parsed = match ? valueOf(match[1]!, match[2]!) : `${quote(verb)} is not an LGPO action`;
-      if (typeof parsed === 'string') problems.push({ severity: 'warning', message: `The action of ${quote(name)} cannot be read: ${parsed}.`, span: action.span });
+      if (typeof parsed === 'string') problems.push({ severity: 'warning', message: `The action of ${quote(name)} cannot be read: ${namesSecret(name) || namesSecret(key) ? SECRET_NOT_SHOWN : parsed}.`, span: action.span });
       else settings.push(setting({ ...base, type: parsed.type, data: parsed.data, action: 'set' }));
     }
   }

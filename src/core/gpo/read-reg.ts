@@ -3,6 +3,7 @@ import type { Span } from '../text/line-index';
 import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { decodeRegData } from './reg-data';
 import { regTypeOf, splitHive } from './registry-path';
+import { showLine } from './secret-names';
 import { splitLines } from './text-lines';
 
 export const REG5_HEADER = 'Windows Registry Editor Version 5.00';
@@ -35,16 +36,18 @@ function offsetIn(line: LogicalLine, k: number): number | undefined {
   return pieces[low]!.from + (k - pieces[low]!.at);
 }
 
-/** Physical lines joined where a line ends with `\` (regedit wraps hex data at 80 columns). */
-function logicalLines(text: string): LogicalLine[] {
-  const out: LogicalLine[] = [];
+/**
+ * Physical lines joined where a line ends with `\` (regedit wraps hex data at 80 columns), one at a time: a
+ * file of millions of blank lines never holds an object per line.
+ */
+function* logicalLines(text: string): Generator<LogicalLine> {
   let pending: { parts: string[]; length: number; pieces: Piece[]; start: number } | undefined;
-  const physical = splitLines(text);
-  physical.forEach(({ text: raw, span }, i) => {
+  for (const { text: raw, span } of splitLines(text)) {
     const indent = pending ? raw.length - raw.trimStart().length : 0;
     const line = raw.slice(indent);
     const from = span.start + indent;
-    const continues = line.endsWith('\\') && (pending !== undefined || /=\s*hex/i.test(line)) && i + 1 < physical.length;
+    // A line followed by another (the last line ends the text, with no line break after it).
+    const continues = line.endsWith('\\') && (pending !== undefined || /=\s*hex/i.test(line)) && span.end < text.length;
     const body = continues ? line.slice(0, -1) : line;
     const joined = pending ?? { parts: [], length: 0, pieces: [], start: span.start };
     if (body.length > 0) joined.pieces.push({ at: joined.length, from });
@@ -53,11 +56,10 @@ function logicalLines(text: string): LogicalLine[] {
     if (continues) pending = joined;
     else {
       if (joined.pieces.length === 0) joined.pieces.push({ at: 0, from });
-      out.push({ text: joined.parts.join(''), pieces: joined.pieces, span: { start: joined.start, end: from + body.length } });
+      yield { text: joined.parts.join(''), pieces: joined.pieces, span: { start: joined.start, end: from + body.length } };
       pending = undefined;
     }
-  });
-  return out;
+  }
 }
 
 /**
@@ -144,10 +146,6 @@ function parseData(raw: string, wide: boolean): { type: RegType; data: RegData; 
   return 'the data is not a string, dword:, hex: or -';
 }
 
-/** A line that may hold a secret (`"DefaultPassword"="…"`) is described, never quoted. */
-function showLine(trimmed: string): string {
-  return /pass(word)?|pwd|secret/i.test(trimmed) ? '(a line that names a password or secret; not shown)' : quote(trimmed);
-}
 
 /**
  * Reads a `.reg` file (regedit 5.00 UTF-16LE or REGEDIT4 ANSI; the text is already decoded): keys,
@@ -157,16 +155,16 @@ export function readReg(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
   const lines = logicalLines(text);
-  let index = 0;
-  while (index < lines.length && lines[index]!.text.trim() === '') index++;
-  const header = lines[index]?.text.trim();
+  let next = lines.next();
+  while (!next.done && next.value.text.trim() === '') next = lines.next();
+  const header = next.done ? undefined : next.value.text.trim();
   const wide = header !== REG4_HEADER;
   if (header !== REG5_HEADER && header !== REG4_HEADER) {
-    problems.push({ severity: 'error', message: `The first line is not "${REG5_HEADER}" or "${REG4_HEADER}", so regedit would not import the file.`, span: lines[index]?.span ?? { start: 0, end: 0 } });
-  } else index++;
+    problems.push({ severity: 'error', message: `The first line is not "${REG5_HEADER}" or "${REG4_HEADER}", so regedit would not import the file.`, span: next.done ? { start: 0, end: 0 } : next.value.span });
+  } else next = lines.next();
   let current: { hive: Hive; key: string } | undefined;
-  for (; index < lines.length; index++) {
-    const line = lines[index]!;
+  for (; !next.done; next = lines.next()) {
+    const line = next.value;
     const trimmed = line.text.trim();
     if (trimmed === '' || trimmed.startsWith(';')) continue;
     const lead = line.text.length - line.text.trimStart().length;

@@ -1,6 +1,6 @@
-import { quote } from '../text/quote';
 import { setting, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData } from './model';
 import { regTypeOf, splitHive } from './registry-path';
+import { showLine } from './secret-names';
 import { splitLines } from './text-lines';
 
 /** `[Registry Values]` data: `4,1`, `1,"text"`, `7,a,b`, `3,hex`. */
@@ -40,7 +40,7 @@ export function readSecurityTemplate(text: string): PolicyDocument {
       const data = comma > eq ? parseValue(typeNumber, line.slice(comma + 1)) : undefined;
       const span = { start: pos + (comma > eq ? comma + 1 : 0), end: pos + line.trimEnd().length };
       if (!split || cut < 0 || !type || data === undefined) {
-        problems.push({ severity: 'warning', message: `The registry value line ${quote(trimmed)} is not MACHINE\\key\\name=type,data.`, span: lineSpan });
+        problems.push({ severity: 'warning', message: `The registry value line ${showLine(trimmed)} is not MACHINE\\key\\name=type,data.`, span: lineSpan });
       } else {
         settings.push(setting({ hive: split.hive, key: split.key.slice(0, cut), valueName: split.key.slice(cut + 1), type, data, action: 'set', source: { span } }));
       }

@@ -202,10 +202,18 @@ function isSkipped(text: string, start: number, end: number, name: string, skip:
 /** The attributes `readAttributes` built last (undefined when the tag had none, or none were built). */
 let builtAttributes: Record<string, string> | undefined;
 
+const SEEN_AS_SET = 16;
+
 /** Checks (and, to `build`, decodes into `builtAttributes`) a start tag's attributes from `from`; returns the index of its `>` or `/`. */
 function readAttributes(text: string, from: number, build: boolean, amp: NextIndex): number {
   let attributes: Record<string, string> | undefined;
+  // Names met in this tag: an array for the few attributes a tag has, a set past SEEN_AS_SET (a scan of the array
+  // per attribute made a tag of 200,000 attributes quadratic).
   let seen: string[] | undefined;
+  let seenSet: Set<string> | undefined;
+  // The next `<` at or after the attribute being read, searched again only once passed (searching from each
+  // attribute to the tag's end was quadratic too).
+  let lessThan = -2;
   let k = from;
   for (;;) {
     const before = k;
@@ -224,7 +232,7 @@ function readAttributes(text: string, from: number, build: boolean, amp: NextInd
     if (quote !== 34 && quote !== 39) fail();
     const valueEnd = text.indexOf(quote === 34 ? '"' : "'", k + 1);
     if (valueEnd < 0) fail();
-    const lessThan = text.indexOf('<', k + 1);
+    if (lessThan !== -1 && lessThan < k + 1) lessThan = text.indexOf('<', k + 1);
     if (lessThan >= 0 && lessThan < valueEnd) fail();
     if (build) {
       if (attributes === undefined) attributes = Object.create(null) as Record<string, string>;
@@ -232,9 +240,15 @@ function readAttributes(text: string, from: number, build: boolean, amp: NextInd
       const value = text.slice(k + 1, valueEnd);
       attributes[attrName] = /[&\r\n\t]/.test(value) ? decode(text, k + 1, valueEnd, true) : value;
     } else {
-      seen ??= [];
-      if (seen.includes(attrName)) fail();
-      seen.push(attrName);
+      if (seenSet !== undefined) {
+        if (seenSet.has(attrName)) fail();
+        seenSet.add(attrName);
+      } else {
+        seen ??= [];
+        if (seen.includes(attrName)) fail();
+        seen.push(attrName);
+        if (seen.length > SEEN_AS_SET) seenSet = new Set(seen);
+      }
       const next = amp.from(k + 1);
       if (next >= 0 && next < valueEnd) checkReferences(text, next, valueEnd);
     }

@@ -27,6 +27,8 @@ export interface LintedText {
   readonly policy?: PolicyDocument;
   /** What a policy export's reader could not read or map, with positions. */
   readonly problems?: readonly ReadProblem[];
+  /** Findings the rules counted but did not make (`MAX_FINDINGS_PER_RULE`); `errors` of them are errors. */
+  readonly omitted?: { readonly findings: number; readonly errors: number };
 }
 
 /** A linted Registry.pol: each finding's `location` has its record and byte offset; spans refer to `view.text` when it was rendered. */
@@ -56,8 +58,8 @@ export function lintPolicy(doc: PolicyDocument, options: LintOptions = {}): Poli
 export function lintText(format: Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>, text: string, options: LintOptions = {}): LintedText {
   switch (format) {
     case 'rdp': {
-      const { doc, findings } = lintRdp(text, options);
-      return { format, findings, rdp: doc };
+      const { doc, findings, omitted } = lintRdp(text, options);
+      return { format, findings, rdp: doc, ...(omitted && { omitted }) };
     }
     case 'config': {
       const parsed = parseConfig(text, KNOWN_RULE_IDS);
@@ -72,8 +74,8 @@ export function lintText(format: Exclude<FileFormat, 'registry-pol' | 'gpo-backu
 
 /** Lints a parsed `.rdp` document (the editor's per-version parse). */
 export function lintParsedRdp(doc: RdpDocument, options: LintOptions = {}): LintedText {
-  const { findings } = lintRdpDocument(doc, options);
-  return { format: 'rdp', findings, rdp: doc };
+  const { findings, omitted } = lintRdpDocument(doc, options);
+  return { format: 'rdp', findings, rdp: doc, ...(omitted && { omitted }) };
 }
 
 /**

@@ -162,7 +162,8 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   }
   const summary = input.crossCheck === false ? undefined : rdpSummary(path, input.bytes === undefined ? input.path : undefined, text, linted);
   const positions = linted.rdp ? positionsInRdp(linted.rdp) : undefined;
-  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }) };
+  const omitted = linted.omitted && { omittedFindings: linted.omitted.findings, omittedErrors: linted.omitted.errors };
+  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }), ...omitted };
 }
 
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;

@@ -1,25 +1,41 @@
 import { detached } from './detach';
 
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+/** Three rows of the distance table, grown as needed and reused: no array per row or per call. */
+let rowsOf = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
+/**
+ * Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. Past `limit` the
+ * answer is `limit + 1`. Only the band of cells within `limit` of the diagonal is computed (any other cell is over
+ * the limit): a file of 100,000 near-miss names took 13 s when every cell of every candidate was.
+ */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  const band = Math.min(limit, Math.max(a.length, n));
+  const over = band + 1;
+  if (rowsOf[0]!.length < n + 1) rowsOf = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, row] = rowsOf as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j <= band ? j : over;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      row.push(d);
-      rowMin = Math.min(rowMin, d);
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(n, i + band);
+    row[lo - 1] = lo === 1 ? Math.min(i, over) : over;
+    let rowMin = row[lo - 1]!;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2]! + 1);
+      if (d > over) d = over;
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // The cell right of the band, read by the next row, is over the limit too.
+    if (hi < n) row[hi + 1] = over;
     if (rowMin > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return prev[b.length]!;
+  return Math.min(prev[n]!, limit + 1);
 }
 
 /** Answers per candidate list: the same unknown names recur across thousands of files. */

@@ -78,6 +78,12 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
+  /** Offset of the start of a line (the text's length past the last line). */
+  lineStart(line: number): number {
+    this.scanAll();
+    return line < this.starts.length ? this.starts[Math.max(0, line)]! : this.text.length;
+  }
+
   /** Offset of the end of a line's content, before its line break. */
   lineEnd(line: number): number {
     this.scanAll();

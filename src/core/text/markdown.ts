@@ -32,7 +32,12 @@ export function escapeMarkdown(text: string, lineBreak = ' '): string {
  */
 export function codeSpan(text: string, inTable = false): string {
   const flat = terminalSafe(text.replace(/\r\n|\r|\n/g, ' '));
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  // The longest run, counted in one pass (a spread of every run overflowed the stack for a value of 500,000).
+  let longest = 0;
+  for (let i = 0, run = 0; i < flat.length; i++) {
+    run = flat.charCodeAt(i) === 96 /* ` */ ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   const body = inTable ? flat.split('|').join('\\|') : flat;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { PolicyDocument } from '../../../src/core/gpo/model';
 import { readLgpoText } from '../../../src/core/gpo/read-lgpo-text';
 import { hexBytes, quoted, readReg } from '../../../src/core/gpo/read-reg';
+import { splitLines } from '../../../src/core/gpo/text-lines';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { LineIndex } from '../../../src/core/text/line-index';
 import { fixture, fixtureText, TS } from './helpers';
@@ -12,6 +13,27 @@ function summary(doc: PolicyDocument, text: string): string[] {
   const index = new LineIndex(text);
   return doc.settings.map((s) => `${s.hive}:${s.valueName}=${s.deleted ? `-${s.action}` : JSON.stringify(s.data)}(${s.type})@${index.positionAt(s.source.span.start).line + 1}`);
 }
+
+describe('text lines', () => {
+  it('splits at CRLF, LF and a lone CR like the regular expression, each line made when asked for', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '\r', '\n', '\r\n', 'é', '\\'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const lines = splitLines(text);
+        const expected = text.split(/\r\n|\r|\n/);
+        assert.equal(lines.count, expected.length);
+        assert.deepEqual([...lines].map((l) => l.text), expected);
+        for (const [i, line] of [...lines].entries()) {
+          assert.deepEqual(lines.at(i), line);
+          assert.equal(text.slice(line.span.start, line.span.end), line.text);
+        }
+        assert.equal(lines.at(-1), undefined);
+        assert.equal(lines.at(lines.count), undefined);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('.reg reader', () => {
   it('reads regedit 5.00 (UTF-16LE with BOM): dword, strings with escapes, hex(b), wrapped hex(2)/hex(7), @=, "name"=-, [-key]', () => {
@@ -65,6 +87,17 @@ describe('.reg reader', () => {
     assert.deepEqual(doc.problems.map((p) => p.message.split(' ').slice(0, 4).join(' ')), ['The first line is', 'The value "a" is', 'The key "HKEY_NOWHERE\\x" does', 'The value "b" is']);
   });
 
+  it('reads past a million line breaks of every kind (lines read one at a time) and ends a continuation at the last line', () => {
+    const key = `[HKEY_LOCAL_MACHINE\\${TS}]`;
+    for (const eol of ['\r', '\n', '\r\n']) {
+      const text = `Windows Registry Editor Version 5.00${eol}${eol.repeat(1_000_000)}${key}${eol}"a"=dword:00000001${eol}"b"=hex:01,\\${eol}  02${eol}"c"=hex:03,\\`;
+      const doc = readReg(text);
+      assert.deepEqual(summary(doc, text), ['HKLM:a=1(REG_DWORD)@1000003', 'HKLM:b="0102"(REG_BINARY)@1000004']);
+      // The last line has no line after it to continue on: its `\` stays and the value cannot be read.
+      assert.deepEqual(doc.problems.map((p) => [p.message.slice(0, 29), new LineIndex(text).positionAt(p.span.start).line + 1]), [['The value "c" cannot be read:', 1000006]]);
+    }
+  });
+
   it('never quotes a line that names a password', () => {
     const doc = readReg('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\nDefaultPassword=hunter2\r\n"DefaultPassword"="hunter4\r\nstray hunter3 line\r\n');
     assert.equal(doc.problems.length, 3);
@@ -113,6 +146,24 @@ describe('LGPO text reader', () => {
     ]);
     assert.equal(doc.settings[5]!.key, `${TS}\\Old`);
     assert.deepEqual(doc.problems.map((p) => p.message), ['The action of "fEncryptRPCTraffic" cannot be read: "zero" is not a DWORD number.']);
+  });
+
+  it('never quotes the action of a value that names a password, nor a stray line of its entry', () => {
+    const wl = 'SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon';
+    const text = [
+      `Computer\n${wl}\nDefaultPassword\nXX:hunter1\n`,
+      `Computer\n${wl}\nDefaultPassword\nDWORD:hunter2\n`,
+      `Computer\n${wl}\nDefaultPassword\n\nSZ:hunter3\n`,
+      `Computer\n${wl}\nDefaultPassword\nSZ\nhunter4\n`,
+      `Computer\n${wl}\nLegalNoticeText\nDWORD:plain5\n`,
+      `stray plain6 line\n`,
+    ].join('\n');
+    const doc = readLgpoText(text);
+    const messages = doc.problems.map((p) => p.message).join('\n');
+    assert.doesNotMatch(messages, /hunter/);
+    assert.match(messages, /"plain5" is not a DWORD number/);
+    assert.match(messages, /"stray plain6 line"/);
+    assert.equal(doc.problems.filter((p) => /password or secret/.test(p.message)).length, 5);
   });
 
   it('reports an entry cut short and a line that starts no entry', () => {

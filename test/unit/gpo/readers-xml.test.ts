@@ -18,6 +18,36 @@ function summary(doc: PolicyDocument, text: string): string[] {
   return doc.settings.map((s: PolicySetting) => `${s.hive}:${s.valueName}=${s.deleted ? '-' : JSON.stringify(s.data)}@${index.positionAt(s.source.span.start).line + 1}`);
 }
 
+describe('GPP collections', () => {
+  it('reads items in document order through collections nested 100,000 deep (no recursion), skipping disabled ones', () => {
+    const item = (name: string): string =>
+      `<Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="${name}"><Properties action="U" hive="HKEY_LOCAL_MACHINE" key="SOFTWARE\\x" name="${name}" type="REG_DWORD" value="00000001"/></Registry>`;
+    const open = '<Collection clsid="{53B533F5-224C-47e3-B01B-CA3B3F3FF4BF}" name="c">';
+    const depth = 100_000;
+    const text = `<?xml version="1.0" encoding="utf-8"?>\n<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}">${item('a')}${open}${item('b')}${open.repeat(depth)}${item('deep')}${'</Collection>'.repeat(depth)}${item('c')}<Collection clsid="{53B533F5-224C-47e3-B01B-CA3B3F3FF4BF}" name="off" disabled="1">${item('skipped')}</Collection></Collection>${item('d')}</RegistrySettings>`;
+    const doc = readGppRegistryFile(text);
+    assert.deepEqual(doc.problems, []);
+    assert.deepEqual(doc.settings.map((x) => x.valueName), ['a', 'b', 'deep', 'c', 'd']);
+  });
+});
+
+describe('reader problems never quote a secret', () => {
+  it('a security template line that names a password, a preference item of a password with an invalid value', () => {
+    const inf = readSecurityTemplate('[Unicode]\nUnicode=yes\n[Version]\nsignature="$CHICAGO$"\n[Registry Values]\nMACHINE\\X\\DefaultPassword hunter1\nMACHINE\\X\\Plain value2\n');
+    assert.equal(inf.problems.length, 2);
+    assert.doesNotMatch(inf.problems[0]!.message, /hunter1/);
+    assert.match(inf.problems[0]!.message, /names a password or secret/);
+    assert.match(inf.problems[1]!.message, /Plain value2/);
+    const item = (name: string, value: string): string =>
+      `<Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="${name}"><Properties action="U" hive="HKEY_LOCAL_MACHINE" key="SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" name="${name}" type="REG_DWORD" value="${value}"/></Registry>`;
+    const gpp = readGppRegistryFile(`<?xml version="1.0" encoding="utf-8"?>\n<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}">${item('DefaultPassword', 'hunter2')}${item('Plain', 'value3')}</RegistrySettings>`);
+    assert.equal(gpp.problems.length, 2);
+    assert.doesNotMatch(gpp.problems[0]!.message, /hunter2/);
+    assert.match(gpp.problems[0]!.message, /password or secret/);
+    assert.match(gpp.problems[1]!.message, /"value3"/);
+  });
+});
+
 describe('Get-GPOReport XML reader', () => {
   it('reads the shared sample (UTF-16LE with BOM): policies by display name, RegistrySetting, Security KeyName, GPP items', () => {
     const bytes = fixture('samples', 'gpreport-rdp.xml');

@@ -92,6 +92,20 @@ describe('XML scanner', () => {
     assert.ok(scanned >= 40 && fellBack >= 40, `scanned ${scanned}, fell back ${fellBack}`);
   });
 
+  it('checks a tag of many attributes: a repeated name and a < in any value still fall back, in read and skipped elements', () => {
+    const many = (n: number, last: string): string => `${Array.from({ length: n }, (_, i) => `a${i}="${i}"`).join(' ')} ${last}`;
+    for (const n of [3, 16, 17, 40, 2000]) {
+      for (const [last, ok] of [['z="1"', true], [`a${n - 1}="x"`, false], ['a0="x"', false], ['z="<"', false], ["z='a<b'", false]] as const) {
+        for (const name of ['b', 'Name']) {
+          const text = `<a x="1"><${name} ${many(n, last)}/><c y="<"/></a>`.replace('<c y="<"/>', ok ? '<c y="2"/>' : '<c/>');
+          // `b` is read (attributes built), `Name` is skipped under OTHER_SKIP (attributes only checked).
+          assert.equal(scanXml(text, OTHER_SKIP), ok, `${name} n=${n} ${last}`);
+          same(text, `${name} n=${n} ${last}`);
+        }
+      }
+    }
+  });
+
   it('resolves namespaces through nested declarations; an undeclared prefix has no namespace', () => {
     const text = '<a xmlns="urn:d" xmlns:p="urn:p"><p:b xmlns:p="urn:q"><p:c/><c/></p:b><p:d/><toString:e/><constructor:f/><xml:g/></a>';
     for (const parse of [parseXml, parseWithSaxes]) {

@@ -75,6 +75,23 @@ describe('RDP040 stored-password', () => {
     assert.deepEqual(texts.slice(0, 3), ['"full address" is "h.example.invalid".', 'The value "h.example.invalid" again.', 'Change "h.example.invalid"']);
   });
 
+  it('redacts against every saved password of a file: one quoted whole, inside a value, cut short by quote(), or longer than any quote() makes', () => {
+    const secrets = Array.from({ length: 3000 }, (_, i) => `pw${i}-${'x'.repeat(i % 70)}`);
+    const shown = ['pw7-xxxxxxx', `say pw2999-${'x'.repeat(59)} here`, `${'pw69-'}${'x'.repeat(55)}…`, `long ${'y'.repeat(200)} pw11-xxxxxxxxxxx`, 'pw7-xxxxxx', 'pw9', `pw69-${'x'.repeat(50)}z…`, 'ab…', 'plain value'];
+    const leaky: RdpRule = {
+      id: 'RDP999', name: 'leaky', description: 'quotes what it is told to', defaultSeverity: 'warning', fixable: false, tags: [],
+      check({ doc, report }) {
+        for (const value of shown) report({ message: `It is "${value}".`, span: doc.entries[0]!.span });
+      },
+    };
+    const text = `full address:s:h.example.invalid\r\n${secrets.map((v) => `password 51:b:${v}\r\n`).join('')}`;
+    const messages = lintRdp(text, { rules: [leaky] }).findings.map((f) => f.message);
+    // The same answers as comparing each quoted value with each secret in turn.
+    const naive = (value: string): boolean => secrets.some((secret) => value.includes(secret) || (value.endsWith('…') && value.length > 4 && secret.startsWith(value.slice(0, -1))));
+    assert.deepEqual(shown.map(naive), [true, true, true, true, false, false, false, false, false]);
+    assert.deepEqual(messages, shown.map((value) => (naive(value) ? 'It is "(a saved password)".' : `It is "${value}".`)));
+  });
+
   it('redacts quoted values only: a password that is a word of the message does not garble it', () => {
     const { findings } = lintRdp('full address:s:h.example.invalid\r\npassword:s:password\r\n');
     const rdp040 = findings.find((f) => f.ruleId === 'RDP040')!;

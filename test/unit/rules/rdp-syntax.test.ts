@@ -1,6 +1,11 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { lintRdpDocument, MAX_FINDINGS_PER_RULE } from '../../../src/core/rules/engine';
+import { findProperty } from '../../../src/core/rdp/properties/index';
+import type { Report } from '../../../src/core/rules/types';
 import { rdp001 } from '../../../src/core/rules/rdp/rdp001-malformed-line';
-import { rdp002 } from '../../../src/core/rules/rdp/rdp002-unknown-property';
+import { MAX_SUGGESTIONS_PER_FILE, rdp002 } from '../../../src/core/rules/rdp/rdp002-unknown-property';
 import { rdp003 } from '../../../src/core/rules/rdp/rdp003-type-mismatch';
 import { rdp004 } from '../../../src/core/rules/rdp/rdp004-invalid-value';
 import { rdp005 } from '../../../src/core/rules/rdp/rdp005-duplicate-property';
@@ -22,6 +27,37 @@ describe('RDP001 malformed-line', () => {
 });
 
 describe('RDP002 unknown-property', () => {
+  it('looks up a suggestion for the first names of a lint only, again in every lint of the same document', () => {
+    const count = MAX_SUGGESTIONS_PER_FILE + 5;
+    const doc = parseRdp(Array.from({ length: count }, (_, i) => `full addres${i % 10}:s:x\r\n`).join(''));
+    for (let run = 0; run < 2; run++) {
+      // The rule alone, every report kept (the engine keeps MAX_FINDINGS_PER_RULE of them).
+      const found: Report[] = [];
+      rdp002.check({ doc, property: (entry) => findProperty(entry.key), report: (r) => found.push(r) });
+      assert.equal(found.length, count);
+      const suggested = found.filter((f) => f.message.includes('did you mean "full address"') && f.fix !== undefined);
+      assert.equal(suggested.length, MAX_SUGGESTIONS_PER_FILE);
+      assert.ok(found.slice(MAX_SUGGESTIONS_PER_FILE).every((f) => f.message.includes('is in no Microsoft property list') && f.fix === undefined));
+    }
+  });
+
+  it('the engine keeps the first findings of each rule in file order and counts the rest, errors apart', () => {
+    const count = MAX_FINDINGS_PER_RULE + 7;
+    const text = 'full address:s:h.localhost\r\n' + 'a:s:\r\n'.repeat(count) + 'b:x:1\r\n'.repeat(count);
+    const { findings, omitted } = lintRdpDocument(parseRdp(text));
+    const of = (id: string) => findings.filter((f) => f.ruleId === id);
+    assert.equal(of('RDP002').length, MAX_FINDINGS_PER_RULE);
+    assert.equal(of('RDP005').length, MAX_FINDINGS_PER_RULE);
+    assert.equal(of('RDP001').length, MAX_FINDINGS_PER_RULE);
+    // The first ones by position: RDP002 from line 2 on, RDP001 from the first "b:x:1" line on.
+    assert.equal(of('RDP002')[0]!.span.start, text.indexOf('a:s:'));
+    assert.equal(of('RDP002').at(-1)!.span.start, text.indexOf('a:s:') + (MAX_FINDINGS_PER_RULE - 1) * 6);
+    assert.equal(of('RDP001')[0]!.span.start, text.indexOf('b:x:1'));
+    // RDP002 and RDP005 (warnings) 7 and 8 past the cap (RDP005 starts at the second "a"), RDP001 (errors) 7.
+    assert.deepEqual(omitted, { findings: 7 + 6 + 7, errors: 7 });
+    assert.equal(lintRdpDocument(parseRdp('full address:s:h.localhost\r\n')).omitted, undefined);
+  });
+
   testRule(rdp002, {
     accept: ['full address:s:host', 'FULL ADDRESS:s:host', 'screen mode id:i:2', { text: 'remotedesktopname:s:Cloud PC Enterprise\r\nclientrejectinjectedinput:i:0\r\nactivityhint:s:ms-wvd-ep:x', title: 'properties Azure Virtual Desktop and Windows 365 feeds issue' }],
     reject: [

@@ -59,4 +59,9 @@ describe('codeSpan', () => {
     assert.equal(codeSpan('a|b', true), '`a\\|b`');
     assert.equal(codeSpan('a\nb\x1b'), '`a b\\x1b`');
   });
+
+  it('takes a value of 500,000 backtick runs (a hovered .rdp value) without a spread of them', () => {
+    const value = '`a'.repeat(500_000) + '``';
+    assert.equal(codeSpan(value), '``` ' + value + ' ```');
+  });
 });

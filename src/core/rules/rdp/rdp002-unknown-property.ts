@@ -1,8 +1,16 @@
 import { findProperty, PROPERTY_NAMES } from '../../rdp/properties/index';
 import { closest } from '../../text/distance';
 import { quote } from '../messages';
-import type { RdpRule } from '../types';
+import type { RdpRule, RdpRuleContext } from '../types';
 import { perEntry } from './per-entry';
+
+/**
+ * Names of a file looked up for a "did you mean": past this many, unknown names are reported without one, so a
+ * hostile file of 100,000 near-miss names costs no more than this many searches (the CLI lists 1,000 findings a file).
+ */
+export const MAX_SUGGESTIONS_PER_FILE = 1000;
+/** Searches so far, per lint of a file (the engine makes one context per lint). */
+const searches = new WeakMap<RdpRuleContext, number>();
 
 export const rdp002: RdpRule = {
   id: 'RDP002',
@@ -11,9 +19,12 @@ export const rdp002: RdpRule = {
   defaultSeverity: 'warning',
   fixable: true,
   tags: ['syntax'],
-  ...perEntry((entry, info, { report }) => {
+  ...perEntry((entry, info, context) => {
+    const { report } = context;
     if (info) return;
-    const suggestion = closest(entry.key, PROPERTY_NAMES);
+    const searched = searches.get(context) ?? 0;
+    const suggestion = searched < MAX_SUGGESTIONS_PER_FILE ? closest(entry.key, PROPERTY_NAMES) : undefined;
+    searches.set(context, searched + 1);
     const known = suggestion && findProperty(suggestion);
     report({
       message: suggestion
