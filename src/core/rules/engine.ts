@@ -145,7 +145,8 @@ export function lintRdp(text: string, options: RdpLintOptions = {}): RdpLintResu
 export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}): RdpLintResult {
   const findings: Finding[] = [];
   let rule: RdpRule | undefined;
-  const perRule = new Map<string, number>();
+  // Counted per rule only once the lint holds MAX_FINDINGS_PER_RULE findings: before that no rule can have reached it.
+  let perRule: Map<string, number> | undefined;
   let omittedFindings = 0;
   let omittedErrors = 0;
   const infos: (PropertyInfo | null | undefined)[] = new Array(doc.lines.length);
@@ -160,13 +161,19 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     ...(options.trustedPublishers && { trustedPublishers: options.trustedPublishers }),
     report(r: Report): void {
       const severity = resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!;
-      const count = perRule.get(rule!.id) ?? 0;
-      if (count >= MAX_FINDINGS_PER_RULE) {
-        omittedFindings++;
-        if (severity === 'error') omittedErrors++;
-        return;
+      if (findings.length >= MAX_FINDINGS_PER_RULE) {
+        if (perRule === undefined) {
+          perRule = new Map();
+          for (const f of findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+        }
+        const count = perRule.get(rule!.id) ?? 0;
+        if (count >= MAX_FINDINGS_PER_RULE) {
+          omittedFindings++;
+          if (severity === 'error') omittedErrors++;
+          return;
+        }
+        perRule.set(rule!.id, count + 1);
       }
-      perRule.set(rule!.id, count + 1);
       const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
         ruleId: rule!.id,
         severity,
