@@ -40,7 +40,8 @@ function unambiguous(text: string): { n: number; why: string } | undefined {
   return undefined;
 }
 
-function checkInteger(raw: string, info: PropertyInfo): Verdict | undefined {
+/** What is wrong with an integer value of `info`, if anything (exported for the fast path's test). */
+export function checkInteger(raw: string, info: PropertyInfo): Verdict | undefined {
   const text = raw.trim();
   if (/^-\d+$/.test(text)) return { message: `${quote(text)} is negative; FreeRDP refuses to load a file with a negative value.` };
   const plain = /^\d{1,10}$/.test(text) && !/^0\d/.test(text);
@@ -84,6 +85,28 @@ function verdictFor(raw: string, info: PropertyInfo): Verdict | null {
   return verdict;
 }
 
+/**
+ * The value as a number when it is plain decimal as clients write it (1 to 9 digits, no leading zero but "0"),
+ * else -1: such a value needs no remembered verdict, only the allowed-values check (issue 16: most integer lines).
+ */
+function plainInteger(raw: string): number {
+  const length = raw.length;
+  if (length === 0 || length > 9 || (length > 1 && raw.charCodeAt(0) === 48)) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Whether an integer value is plain decimal and allowed: `checkInteger` would find nothing, so no verdict is looked up. */
+export function plainAndAllowed(raw: string, info: PropertyInfo): boolean {
+  const n = plainInteger(raw);
+  return n >= 0 && integerAllowed(info, n);
+}
+
 export const rdp004: RdpRule = {
   id: 'RDP004',
   name: 'invalid-value',
@@ -94,6 +117,8 @@ export const rdp004: RdpRule = {
   ...perEntry((entry, info, { report }) => {
     if (!info || info.type !== entry.type || (info.type !== 'i' && info.type !== 's')) return;
     if (info.type === 's' && (!info.closedSet || !info.values?.length)) return;
+    // A plain decimal among the allowed values: what checkInteger would find nothing wrong with.
+    if (info.type === 'i' && plainAndAllowed(entry.value, info)) return;
     const verdict = verdictFor(entry.value, info);
     if (!verdict) return;
     report({

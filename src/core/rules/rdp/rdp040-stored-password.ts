@@ -1,3 +1,4 @@
+import { entriesOf } from '../../rdp/entry-index';
 import type { RdpEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
 import { deleteLine } from './fixes';
@@ -30,8 +31,7 @@ export const rdp040: RdpRule = {
   fixable: true,
   tags: ['security', 'secrets'],
   check({ doc, report }) {
-    for (const entry of doc.entries) {
-      if (!PASSWORD_KEYS.has(entry.key)) continue;
+    for (const entry of entriesOf(doc.byKey, PASSWORD_KEYS)) {
       const fix = deleteLine(doc, entry, 'Remove the saved password', true);
       if (entry.type === 'b') {
         report({ message: blobMessage(isDpapi(entry)), span: entry.nameSpan, subject: entry.key, fix });

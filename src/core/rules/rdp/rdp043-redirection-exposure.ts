@@ -1,3 +1,4 @@
+import { entriesOf } from '../../rdp/entry-index';
 import { effectiveEntry, type RdpDocument, type RdpEntry } from '../../rdp/parse';
 import { signerThumbprints } from '../../rdp/signer';
 import type { RdpRule } from '../types';
@@ -29,6 +30,8 @@ const REDIRECTIONS: ReadonlyMap<string, { readonly kind: string; readonly reques
     usbdevicestoredirect: { kind: 'RemoteFX USB devices', requests: listed },
   }),
 );
+
+const REDIRECTION_KEYS: readonly string[] = [...REDIRECTIONS.keys()];
 
 /** Each redirection line's related note, written once per property rather than once per file (issue 16). */
 const ALSO_REQUESTS: ReadonlyMap<string, string> = new Map([...REDIRECTIONS].map(([key, { kind }]) => [key, `"${key}" also requests ${kind}.`]));
@@ -115,7 +118,7 @@ export const rdp043: RdpRule = {
   fixable: false,
   tags: ['security', 'signing'],
   check({ doc, report, trustedPublishers }) {
-    const lines = doc.entries.filter((e) => REDIRECTIONS.get(e.key)?.requests(e));
+    const lines = entriesOf(doc.byKey, REDIRECTION_KEYS).filter((e) => REDIRECTIONS.get(e.key)!.requests(e));
     const [first, ...others] = lines;
     if (!first) return;
     report({
