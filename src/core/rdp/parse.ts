@@ -116,6 +116,21 @@ function remembers(slot: number, text: string, start: number, length: number): b
   return known !== undefined && known.length === length && text.startsWith(known, start);
 }
 
+/** The remembered name at `start` (ending at `end`; `hash` is of its characters), or undefined. */
+function rememberedName(text: string, start: number, end: number, hash: number): string | undefined {
+  const length = end - start;
+  if (length > MAX_REMEMBERED_NAME) return undefined;
+  const slot = nameSlot(hash);
+  if (remembers(slot, text, start, length)) return rememberedNames[slot]!;
+  if (remembers(slot ^ 1, text, start, length)) return rememberedNames[slot ^ 1]!;
+  return undefined;
+}
+
+function nameSlot(hash: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return (mixed ^ (mixed >>> 16)) & (NAME_SLOTS - 1);
+}
+
 /**
  * `text.slice(start, end)`, or the same name remembered from an earlier line; `hash` is of its characters.
  * Each name has two slots to sit in (`slot` and its neighbour), so two names whose hashes meet both stay.
@@ -123,8 +138,7 @@ function remembers(slot: number, text: string, start: number, length: number): b
 function nameAt(text: string, start: number, end: number, hash: number): string {
   const length = end - start;
   if (length > MAX_REMEMBERED_NAME) return text.slice(start, end);
-  const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
-  const slot = (mixed ^ (mixed >>> 16)) & (NAME_SLOTS - 1);
+  const slot = nameSlot(hash);
   if (remembers(slot, text, start, length)) return rememberedNames[slot]!;
   const other = slot ^ 1;
   if (remembers(other, text, start, length)) return rememberedNames[other]!;
@@ -140,14 +154,24 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   const span = { start, end };
   // The name, up to the first colon: whether it needs trimming or lower-casing (most names need neither, and
   // then the key is the name itself), and a hash of its characters to find it among the names met before.
-  let plainName = true;
   let hash = 0;
   let first = start;
   for (; first < end; first++) {
     const c = text.charCodeAt(first);
     if (c === 58 /* : */) break;
     hash = (Math.imul(hash, 31) + c) | 0;
-    if (plainName && !plainNameChar(text, c, first, start)) plainName = false;
+  }
+  // A name met before is plain (only plain names are remembered); any other is looked at character by character.
+  const known = first < end ? rememberedName(text, start, first, hash) : undefined;
+  let plainName = known !== undefined;
+  if (!plainName) {
+    plainName = true;
+    for (let i = start; i < first; i++) {
+      if (!plainNameChar(text, text.charCodeAt(i), i, start)) {
+        plainName = false;
+        break;
+      }
+    }
   }
   if (first === end) {
     for (let i = start; i < end; i++) {
@@ -163,7 +187,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
     while (second < end && text.charCodeAt(second) !== 58) second++;
     if (second === end) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
   }
-  const rawName = plainName ? nameAt(text, start, first, hash) : text.slice(start, first);
+  const rawName = known ?? (plainName ? nameAt(text, start, first, hash) : text.slice(start, first));
   const key = plainName ? rawName : rawName.trim().toLowerCase();
   if (key === '') return { line, kind: 'malformed', span, eol, problem: 'the property name is empty' };
   // The type letter as a constant string: no slice per line.
