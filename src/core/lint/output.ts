@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../gpo/model';
 import type { PolicyFacts, RdpFacts } from '../rules/xrf/facts';
 import type { Finding, Severity } from '../rules/types';
-import type { RdpDocument } from '../rdp/parse';
+import { lineEnd, lineStart, type RdpDocument } from '../rdp/parse';
 import { LineIndex, type Span } from '../text/line-index';
 
 /** Where a finding is, as SPEC §3 prints it: 1-based lines and columns; a Registry.pol record number and byte offset. */
@@ -88,19 +88,19 @@ export function positionsInRdp(doc: RdpDocument): (span: Span) => OutputPosition
   const { lines, text } = doc;
   const last = lines[lines.length - 1]!;
   // After a final line break comes one more, empty line, which the parser does not list.
-  const tail = last.eol === '' ? Infinity : last.span.end + last.eol.length;
+  const tail = last.eol === '' ? Infinity : lineEnd(last) + last.eol.length;
   const lineOf = (offset: number): number => {
     if (offset >= tail) return lines.length;
     let low = 0;
     let high = lines.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (lines[mid]!.span.start <= offset) low = mid;
+      if (lineStart(lines[mid]!) <= offset) low = mid;
       else high = mid - 1;
     }
     return low;
   };
-  const startOf = (line: number): number => (line === lines.length ? tail : lines[line]!.span.start);
+  const startOf = (line: number): number => (line === lines.length ? tail : lineStart(lines[line]!));
   return (span) => {
     const start = Math.max(0, Math.min(span.start, text.length));
     const end = Math.max(0, Math.min(span.end, text.length));

@@ -96,7 +96,25 @@ export function entriesOf(byKey: ReadonlyMap<string, readonly RdpEntry[]>, keys:
       for (const e of list) out.push(e);
     }
   }
-  return lists > 1 ? out.sort((a, b) => a.line - b.line) : out;
+  if (lists > 1) byLine(out);
+  return out;
+}
+
+/** Sorts entries by line in place: an insertion sort for the handful a rule looks up, `sort` past that. */
+function byLine(entries: RdpEntry[]): void {
+  if (entries.length > 32) {
+    entries.sort((a, b) => a.line - b.line);
+    return;
+  }
+  for (let i = 1; i < entries.length; i++) {
+    const e = entries[i]!;
+    let j = i - 1;
+    while (j >= 0 && entries[j]!.line > e.line) {
+      entries[j + 1] = entries[j]!;
+      j--;
+    }
+    entries[j + 1] = e;
+  }
 }
 
 /** The last entry of `key` in `byKey`, the one clients use. */

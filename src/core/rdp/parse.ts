@@ -68,6 +68,8 @@ function typeLetter(c: number): string | undefined {
  */
 class Entry implements RdpEntry, RdpLine {
   readonly kind = 'property';
+  /** The line's span, made the first time it is asked for (most lines are only asked where they start). */
+  private madeSpan: Span | undefined = undefined;
   constructor(
     readonly eol: string,
     readonly line: number,
@@ -75,7 +77,9 @@ class Entry implements RdpEntry, RdpLine {
     readonly key: string,
     readonly type: string,
     readonly value: string,
-    readonly span: Span,
+    /** Where the line starts and ends (without its line break). */
+    readonly start: number,
+    readonly end: number,
     private readonly nameStart: number,
     private readonly nameEnd: number,
     /** The colon after the type letter. */
@@ -84,6 +88,10 @@ class Entry implements RdpEntry, RdpLine {
 
   get entry(): RdpEntry {
     return this;
+  }
+
+  get span(): Span {
+    return (this.madeSpan ??= { start: this.start, end: this.end });
   }
 
   get nameSpan(): Span {
@@ -95,7 +103,7 @@ class Entry implements RdpEntry, RdpLine {
   }
 
   get valueSpan(): Span {
-    return { start: this.colon + 1, end: this.span.end };
+    return { start: this.colon + 1, end: this.end };
   }
 }
 
@@ -151,7 +159,6 @@ function nameAt(text: string, start: number, end: number, hash: number): string 
 }
 
 function parseLine(text: string, line: number, start: number, end: number, eol: string): RdpLine {
-  const span = { start, end };
   // The name, up to the first colon: whether it needs trimming or lower-casing (most names need neither, and
   // then the key is the name itself), and a hash of its characters to find it among the names met before.
   let hash = 0;
@@ -176,28 +183,28 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   if (first === end) {
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 9) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
+      if (c !== 32 && c !== 9) return { line, kind: 'malformed', span: { start, end }, eol, problem: 'it has no "name:type:value" form' };
     }
-    return { line, kind: 'blank', span, eol };
+    return { line, kind: 'blank', span: { start, end }, eol };
   }
   // The second colon: right after a one-letter type on any readable line.
   let second = first + 2;
   if (second >= end || text.charCodeAt(second) !== 58) {
     second = first + 1;
     while (second < end && text.charCodeAt(second) !== 58) second++;
-    if (second === end) return { line, kind: 'malformed', span, eol, problem: 'it has no "name:type:value" form' };
+    if (second === end) return { line, kind: 'malformed', span: { start, end }, eol, problem: 'it has no "name:type:value" form' };
   }
   const rawName = known ?? (plainName ? nameAt(text, start, first, hash) : text.slice(start, first));
   const key = plainName ? rawName : rawName.trim().toLowerCase();
-  if (key === '') return { line, kind: 'malformed', span, eol, problem: 'the property name is empty' };
+  if (key === '') return { line, kind: 'malformed', span: { start, end }, eol, problem: 'the property name is empty' };
   // The type letter as a constant string: no slice per line.
   const type = second === first + 2 ? typeLetter(text.charCodeAt(first + 1)) : undefined;
   if (type === undefined) {
-    return { line, kind: 'malformed', span, eol, problem: 'the type between the colons must be s, i or b' };
+    return { line, kind: 'malformed', span: { start, end }, eol, problem: 'the type between the colons must be s, i or b' };
   }
   const lead = plainName ? 0 : rawName.length - rawName.trimStart().length;
   const nameEnd = start + (plainName ? rawName.length : rawName.trimEnd().length);
-  return new Entry(eol, line, rawName, key, type, text.slice(second + 1, end), span, start + lead, nameEnd, second);
+  return new Entry(eol, line, rawName, key, type, text.slice(second + 1, end), start, end, start + lead, nameEnd, second);
 }
 
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
@@ -241,6 +248,16 @@ export function isSignedRdp(text: string): boolean {
 /** The entry a client uses when a name repeats: the last one, as FreeRDP does. */
 export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefined {
   return lastEntry(doc.byKey, key);
+}
+
+/** Where a line starts, without making its span (a property line makes it only when asked). */
+export function lineStart(line: RdpLine): number {
+  return line instanceof Entry ? line.start : line.span.start;
+}
+
+/** Where a line ends, without its line break and without making its span. */
+export function lineEnd(line: RdpLine): number {
+  return line instanceof Entry ? line.end : line.span.end;
 }
 
 /** The span of a whole line including its line break, for deleting it. */

@@ -20,10 +20,10 @@ export const rdp008: RdpRule = {
   fixable: true,
   tags: ['syntax', 'freerdp'],
   ...perEntry((entry, _info, { doc, report }) => {
-    const start = entry.span.start;
-    // Indented when the name as written starts with a blank (one span object only for such lines).
+    // Indented when the name as written starts with a blank (spans made only for such lines).
     const firstChar = entry.rawName.charCodeAt(0);
     if (firstChar > 32 && firstChar !== 0xa0 && firstChar !== 0xfeff && firstChar < 0x1680) return;
+    const start = entry.span.start;
     const nameSpan = entry.nameSpan;
     if (nameSpan.start === start) return;
     const indent = doc.text.slice(start, nameSpan.start);
