@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseRdp, type RdpDocument, type RdpEntry } from '../../src/core/rdp/parse';
-import { knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
+import { parseRdp, propertyOf, type RdpDocument, type RdpEntry } from '../../src/core/rdp/parse';
+import { findProperty, knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
 import { parseRdpStraight } from '../support/parse-rdp-straight';
 
 const piece = fc.oneof(
@@ -40,12 +40,17 @@ describe('parseRdp fast paths', () => {
 
   it('gives the same result when names were met in earlier texts (remembered names, colliding slots)', () => {
     // Many distinct names fill and overwrite the remembered slots; each text is compared in turn.
-    const name = fc.oneof(fc.stringMatching(/^[a-z ]{1,20}$/), fc.constantFrom('full address', 'username', 'x'.repeat(64), 'x'.repeat(65)));
+    const name = fc.oneof(fc.stringMatching(/^[a-z ]{1,20}$/), fc.constantFrom('full address', 'username', 'redirectclipboard', 'Full Address', 'x'.repeat(64), 'x'.repeat(65)));
     const line = fc.tuple(name, fc.constantFrom('s', 'i', 'b', 'x'), fc.string({ maxLength: 8 })).map(([n, t, v]) => `${n}:${t}:${v}`);
     const file = fc.tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\r\n', '\n', '\r')).map(([lines, eol]) => lines.join(eol));
     fc.assert(
       fc.property(fc.array(file, { minLength: 1, maxLength: 30 }), (texts) => {
-        for (const text of texts) assert.deepStrictEqual(plain(parseRdp(text)), plain(parseRdpStraight(text)));
+        for (const text of texts) {
+          const doc = parseRdp(text);
+          assert.deepStrictEqual(plain(doc), plain(parseRdpStraight(text)));
+          // The property an entry knows from its remembered name is the one a lookup finds.
+          for (const e of doc.entries) assert.equal(propertyOf(e), findProperty(e.key), e.key);
+        }
       }),
       { numRuns: 300 },
     );

@@ -1,5 +1,6 @@
 import type { Eol, Span } from '../text/line-index';
-import { knownPropertyKey } from './properties/index';
+import { findProperty, knownPropertyKey } from './properties/index';
+import type { PropertyInfo } from './property-types';
 import { detached } from '../text/detach';
 import { EntryIndex, lastEntry } from './entry-index';
 
@@ -84,7 +85,18 @@ class Entry implements RdpEntry, RdpLine {
     private readonly nameEnd: number,
     /** The colon after the type letter. */
     private readonly colon: number,
-  ) {}
+    property: PropertyInfo | null | undefined,
+  ) {
+    this.#property = property;
+  }
+
+  /** The property the key names (null: none): known at parse time for a name met before, else looked up once. */
+  #property: PropertyInfo | null | undefined;
+
+  propertyInfo(): PropertyInfo | undefined {
+    if (this.#property === undefined) this.#property = findProperty(this.key) ?? null;
+    return this.#property ?? undefined;
+  }
 
   get entry(): RdpEntry {
     return this;
@@ -117,6 +129,8 @@ const NAME_SLOTS = 1024;
  * a whole file's text alive.
  */
 const rememberedNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+/** The property each remembered name names (null: none), so an entry of a remembered name needs no lookup of it. */
+const rememberedProperties: (PropertyInfo | null)[] = new Array<PropertyInfo | null>(NAME_SLOTS).fill(null);
 
 /** Whether the remembered name in `slot` is the one at `start` (of `length` characters). */
 function remembers(slot: number, text: string, start: number, length: number): boolean {
@@ -124,14 +138,14 @@ function remembers(slot: number, text: string, start: number, length: number): b
   return known !== undefined && known.length === length && text.startsWith(known, start);
 }
 
-/** The remembered name at `start` (ending at `end`; `hash` is of its characters), or undefined. */
-function rememberedName(text: string, start: number, end: number, hash: number): string | undefined {
+/** The slot of the remembered name at `start` (ending at `end`; `hash` is of its characters), or -1. */
+function rememberedSlot(text: string, start: number, end: number, hash: number): number {
   const length = end - start;
-  if (length > MAX_REMEMBERED_NAME) return undefined;
+  if (length > MAX_REMEMBERED_NAME) return -1;
   const slot = nameSlot(hash);
-  if (remembers(slot, text, start, length)) return rememberedNames[slot]!;
-  if (remembers(slot ^ 1, text, start, length)) return rememberedNames[slot ^ 1]!;
-  return undefined;
+  if (remembers(slot, text, start, length)) return slot;
+  if (remembers(slot ^ 1, text, start, length)) return slot ^ 1;
+  return -1;
 }
 
 function nameSlot(hash: number): number {
@@ -154,7 +168,9 @@ function nameAt(text: string, start: number, end: number, hash: number): string 
   // would point into, and keep, the whole text).
   const sliced = text.slice(start, end);
   const name = knownPropertyKey(sliced) ?? detached(sliced);
-  rememberedNames[rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other] = name;
+  const into = rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other;
+  rememberedNames[into] = name;
+  rememberedProperties[into] = findProperty(name) ?? null;
   return name;
 }
 
@@ -169,7 +185,8 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
     hash = (Math.imul(hash, 31) + c) | 0;
   }
   // A name met before is plain (only plain names are remembered); any other is looked at character by character.
-  const known = first < end ? rememberedName(text, start, first, hash) : undefined;
+  const knownSlot = first < end ? rememberedSlot(text, start, first, hash) : -1;
+  const known = knownSlot < 0 ? undefined : rememberedNames[knownSlot];
   let plainName = known !== undefined;
   if (!plainName) {
     plainName = true;
@@ -204,7 +221,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   }
   const lead = plainName ? 0 : rawName.length - rawName.trimStart().length;
   const nameEnd = start + (plainName ? rawName.length : rawName.trimEnd().length);
-  return new Entry(eol, line, rawName, key, type, text.slice(second + 1, end), start, end, start + lead, nameEnd, second);
+  return new Entry(eol, line, rawName, key, type, text.slice(second + 1, end), start, end, start + lead, nameEnd, second, knownSlot < 0 ? undefined : rememberedProperties[knownSlot]);
 }
 
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
@@ -248,6 +265,11 @@ export function isSignedRdp(text: string): boolean {
 /** The entry a client uses when a name repeats: the last one, as FreeRDP does. */
 export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefined {
   return lastEntry(doc.byKey, key);
+}
+
+/** The property an entry's key names, looked up once per entry (an entry of a name met before knows it already). */
+export function propertyOf(entry: RdpEntry): PropertyInfo | undefined {
+  return entry instanceof Entry ? entry.propertyInfo() : findProperty(entry.key);
 }
 
 /** Where a line starts, without making its span (a property line makes it only when asked). */

@@ -1,5 +1,5 @@
-import { parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
-import { findProperty, isSecretProperty } from '../rdp/properties/index';
+import { parseRdp, propertyOf, type RdpDocument, type RdpEntry } from '../rdp/parse';
+import { isSecretProperty } from '../rdp/properties/index';
 import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
 import { RDP_RULES } from './registry';
@@ -149,14 +149,10 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
   let perRule: Map<string, number> | undefined;
   let omittedFindings = 0;
   let omittedErrors = 0;
-  const infos: (PropertyInfo | null | undefined)[] = new Array(doc.lines.length);
   const context: RdpRuleContext = {
     doc,
-    property(entry: RdpEntry): PropertyInfo | undefined {
-      let info = infos[entry.line];
-      if (info === undefined) info = infos[entry.line] = findProperty(entry.key) ?? null;
-      return info ?? undefined;
-    },
+    // Each entry knows its property, or looks it up once (rdp/parse.ts).
+    property: propertyOf,
     ...(options.bytes && { bytes: options.bytes }),
     ...(options.trustedPublishers && { trustedPublishers: options.trustedPublishers }),
     report(r: Report): void {
