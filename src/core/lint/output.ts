@@ -168,7 +168,14 @@ export function sortFindings(findings: OutputFinding[]): OutputFinding[] {
 }
 
 export function hasErrorFinding(report: LintReport): boolean {
-  return report.files.some((f) => (f.omittedErrors ?? 0) > 0 || f.findings.some((x) => x.severity === 'error'));
+  return report.files.some(fileHasError);
+}
+
+/** Whether one file's report holds an error finding, listed or omitted. */
+export function fileHasError(file: FileReport): boolean {
+  if ((file.omittedErrors ?? 0) > 0) return true;
+  for (const f of file.findings) if (f.severity === 'error') return true;
+  return false;
 }
 
 /** Findings listed per file: a file with a million bad lines must not need gigabytes to report. */

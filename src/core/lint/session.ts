@@ -16,7 +16,7 @@ import { writeFileAtomic } from './atomic-write';
 import { crossFilePass } from './cross-file';
 import { collectInputs, describeFsError, fileKey, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
 import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
-import { capFindings, hasErrorFinding, positionsInRdp, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
+import { capFindings, fileHasError, hasErrorFinding, positionsInRdp, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
 import { trustedPublishers } from '../gpo/trusted-publishers';
 
@@ -162,8 +162,16 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   }
   const summary = input.crossCheck === false ? undefined : rdpSummary(path, input.bytes === undefined ? input.path : undefined, text, linted);
   const positions = linted.rdp ? positionsInRdp(linted.rdp) : undefined;
-  const omitted = linted.omitted && { omittedFindings: linted.omitted.findings, omittedErrors: linted.omitted.errors };
-  return { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions), ...(fixed > 0 && { fixed }), ...(notFixed !== undefined && { notFixed }), ...(summary && { crossCheck: summary }), ...omitted };
+  // The optional fields set one by one, in this order (the JSON's), rather than spread from objects made for it.
+  const report: { -readonly [K in keyof FileReport]: FileReport[K] } = { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions) };
+  if (fixed > 0) report.fixed = fixed;
+  if (notFixed !== undefined) report.notFixed = notFixed;
+  if (summary) report.crossCheck = summary;
+  if (linted.omitted) {
+    report.omittedFindings = linted.omitted.findings;
+    report.omittedErrors = linted.omitted.errors;
+  }
+  return report;
 }
 
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
@@ -313,7 +321,7 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   const marked = markCrossCheck(inputs);
   let hasError = false;
   const take = onFile && ((file: FileReport): void => {
-    if (!hasError) hasError = hasErrorFinding({ files: [file], errors: [] });
+    if (!hasError) hasError = fileHasError(file);
     if (file.crossCheck === undefined) onFile(file);
     else {
       const { crossCheck: _summary, ...printed } = file; // for the cross-file pass only, never printed
