@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseRdp, propertyOf, type RdpDocument, type RdpEntry } from '../../src/core/rdp/parse';
+import { parseRdp, plainDecimal, plainDecimalValue, propertyOf, type RdpDocument, type RdpEntry } from '../../src/core/rdp/parse';
 import { findProperty, knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
 import { parseRdpStraight } from '../support/parse-rdp-straight';
 
@@ -41,7 +41,8 @@ describe('parseRdp fast paths', () => {
   it('gives the same result when names were met in earlier texts (remembered names, colliding slots)', () => {
     // Many distinct names fill and overwrite the remembered slots; each text is compared in turn.
     const name = fc.oneof(fc.stringMatching(/^[a-z ]{1,20}$/), fc.constantFrom('full address', 'username', 'redirectclipboard', 'Full Address', 'x'.repeat(64), 'x'.repeat(65)));
-    const line = fc.tuple(name, fc.constantFrom('s', 'i', 'b', 'x'), fc.string({ maxLength: 8 })).map(([n, t, v]) => `${n}:${t}:${v}`);
+    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.stringMatching(/^[0-9]{0,11}$/), fc.constantFrom('0', '00', '1920', '+1', ' 1', '123456789', '1234567890'));
+    const line = fc.tuple(name, fc.constantFrom('s', 'i', 'b', 'x'), value).map(([n, t, v]) => `${n}:${t}:${v}`);
     const file = fc.tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\r\n', '\n', '\r')).map(([lines, eol]) => lines.join(eol));
     fc.assert(
       fc.property(fc.array(file, { minLength: 1, maxLength: 30 }), (texts) => {
@@ -49,7 +50,13 @@ describe('parseRdp fast paths', () => {
           const doc = parseRdp(text);
           assert.deepStrictEqual(plain(doc), plain(parseRdpStraight(text)));
           // The property an entry knows from its remembered name is the one a lookup finds.
-          for (const e of doc.entries) assert.equal(propertyOf(e), findProperty(e.key), e.key);
+          for (const e of doc.entries) {
+            assert.equal(propertyOf(e), findProperty(e.key), e.key);
+            // A value read in place reads as the value sliced (before and after the slice is made).
+            const inPlace = plainDecimalValue(e);
+            assert.equal(inPlace, plainDecimal(e.value, 0, e.value.length), e.value);
+            assert.equal(plainDecimalValue(e), inPlace);
+          }
         }
       }),
       { numRuns: 300 },

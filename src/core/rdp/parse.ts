@@ -77,7 +77,7 @@ class Entry implements RdpEntry, RdpLine {
     readonly rawName: string,
     readonly key: string,
     readonly type: string,
-    readonly value: string,
+    text: string,
     /** Where the line starts and ends (without its line break). */
     readonly start: number,
     readonly end: number,
@@ -87,7 +87,21 @@ class Entry implements RdpEntry, RdpLine {
     private readonly colon: number,
     property: PropertyInfo | null | undefined,
   ) {
+    this.#text = text;
     this.#property = property;
+  }
+
+  /** The document's text: the value is sliced from it when asked for (most values never are: issue 16). */
+  readonly #text: string;
+  #value: string | undefined = undefined;
+
+  get value(): string {
+    return (this.#value ??= this.#text.slice(this.colon + 1, this.end));
+  }
+
+  /** The value as a plain decimal number, read in place (see `plainDecimal`). */
+  plainDecimalValue(): number {
+    return this.#value === undefined ? plainDecimal(this.#text, this.colon + 1, this.end) : plainDecimal(this.#value, 0, this.#value.length);
   }
 
   /** The property the key names (null: none): known at parse time for a name met before, else looked up once. */
@@ -221,7 +235,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   }
   const lead = plainName ? 0 : rawName.length - rawName.trimStart().length;
   const nameEnd = start + (plainName ? rawName.length : rawName.trimEnd().length);
-  return new Entry(eol, line, rawName, key, type, text.slice(second + 1, end), start, end, start + lead, nameEnd, second, knownSlot < 0 ? undefined : rememberedProperties[knownSlot]);
+  return new Entry(eol, line, rawName, key, type, text, start, end, start + lead, nameEnd, second, knownSlot < 0 ? undefined : rememberedProperties[knownSlot]);
 }
 
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
@@ -265,6 +279,27 @@ export function isSignedRdp(text: string): boolean {
 /** The entry a client uses when a name repeats: the last one, as FreeRDP does. */
 export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefined {
   return lastEntry(doc.byKey, key);
+}
+
+/**
+ * The characters from `start` to `end` as a number when they are plain decimal as clients write them (1 to 9
+ * digits, no leading zero but "0"), else -1.
+ */
+export function plainDecimal(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length <= 0 || length > 9 || (length > 1 && text.charCodeAt(start) === 48)) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** An entry's value as a plain decimal number (`plainDecimal`), read without slicing it when it was never asked for. */
+export function plainDecimalValue(entry: RdpEntry): number {
+  return entry instanceof Entry ? entry.plainDecimalValue() : plainDecimal(entry.value, 0, entry.value.length);
 }
 
 /** The property an entry's key names, looked up once per entry (an entry of a name met before knows it already). */

@@ -1,4 +1,5 @@
 import type { PropertyInfo } from '../../rdp/property-types';
+import { plainDecimal, plainDecimalValue } from '../../rdp/parse';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
 import { setValue } from './fixes';
@@ -86,24 +87,11 @@ function verdictFor(raw: string, info: PropertyInfo): Verdict | null {
 }
 
 /**
- * The value as a number when it is plain decimal as clients write it (1 to 9 digits, no leading zero but "0"),
- * else -1: such a value needs no remembered verdict, only the allowed-values check (issue 16: most integer lines).
+ * Whether an integer value is plain decimal and allowed: `checkInteger` would find nothing, so no verdict is looked
+ * up (issue 16: most integer lines). The rule reads the same from the entry in place (`plainDecimalValue`).
  */
-function plainInteger(raw: string): number {
-  const length = raw.length;
-  if (length === 0 || length > 9 || (length > 1 && raw.charCodeAt(0) === 48)) return -1;
-  let n = 0;
-  for (let i = 0; i < length; i++) {
-    const d = raw.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** Whether an integer value is plain decimal and allowed: `checkInteger` would find nothing, so no verdict is looked up. */
 export function plainAndAllowed(raw: string, info: PropertyInfo): boolean {
-  const n = plainInteger(raw);
+  const n = plainDecimal(raw, 0, raw.length);
   return n >= 0 && integerAllowed(info, n);
 }
 
@@ -118,7 +106,11 @@ export const rdp004: RdpRule = {
     if (!info || info.type !== entry.type || (info.type !== 'i' && info.type !== 's')) return;
     if (info.type === 's' && (!info.closedSet || !info.values?.length)) return;
     // A plain decimal among the allowed values: what checkInteger would find nothing wrong with.
-    if (info.type === 'i' && plainAndAllowed(entry.value, info)) return;
+    if (info.type === 'i') {
+      // Read in place: the value is not sliced for the common case.
+      const n = plainDecimalValue(entry);
+      if (n >= 0 && integerAllowed(info, n)) return;
+    }
     const verdict = verdictFor(entry.value, info);
     if (!verdict) return;
     report({
