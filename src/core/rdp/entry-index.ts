@@ -79,22 +79,23 @@ export class EntryIndex implements ReadonlyMap<string, readonly RdpEntry[]> {
  * The entries of any of `keys` in `byKey`, in file order: a handful of lookups instead of a look at every entry
  * of the file (issue 16), and no list made for a key met once.
  */
-export function entriesOf(byKey: ReadonlyMap<string, readonly RdpEntry[]>, keys: Iterable<string>): RdpEntry[] {
+export function entriesOf(byKey: ReadonlyMap<string, readonly RdpEntry[]>, keys: readonly string[]): RdpEntry[] {
   const out: RdpEntry[] = [];
   let lists = 0;
-  for (const key of keys) {
-    if (byKey instanceof EntryIndex) {
+  // Index loops: an iterator per key and per list showed as ~7 MB of a 10,000-file lint.
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (byKey instanceof EntryIndex && byKey.size === byKey.count) {
       const one = byKey.last(key);
       if (one === undefined) continue;
       lists++;
-      if (byKey.size === byKey.count) out.push(one);
-      else for (const e of byKey.get(key)!) out.push(e);
-    } else {
-      const list = byKey.get(key);
-      if (!list) continue;
-      lists++;
-      for (const e of list) out.push(e);
+      out.push(one);
+      continue;
     }
+    const list = byKey.get(key);
+    if (!list) continue;
+    lists++;
+    for (let e = 0; e < list.length; e++) out.push(list[e]!);
   }
   if (lists > 1) byLine(out);
   return out;

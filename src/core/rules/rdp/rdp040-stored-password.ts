@@ -4,7 +4,7 @@ import type { RdpRule } from '../types';
 import { deleteLine } from './fixes';
 
 /** Names a saved password is written under: mstsc's `password 51`, and FreeRDP's `password`. */
-const PASSWORD_KEYS = new Set(['password 51', 'password', 'clear password']);
+const PASSWORD_KEYS: readonly string[] = ['password 51', 'password', 'clear password'];
 
 /** Every DPAPI blob starts with version 1 and the provider GUID {DF9D8CD0-1501-11D1-8C7A-00C04FC297EB}. */
 const DPAPI_PREFIX = '01000000d08c9ddf0115d1118c7a00c04fc297eb';
