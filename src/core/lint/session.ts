@@ -192,10 +192,21 @@ function markCrossCheck(inputs: readonly InputFile[]): readonly InputFile[] {
 }
 
 /**
+ * The files read so far (device and inode), so that a later link to one of them is skipped. When every input was
+ * found by the walk as a regular file (`onlyWalked`: no link followed, no file named), a file with one link can be
+ * reached by one name only, and is not recorded: a 10,000-file walk keeps no key per file (issue 16).
+ */
+class ReadFiles extends Set<string> {
+  constructor(readonly onlyWalked: boolean) {
+    super();
+  }
+}
+
+/**
  * Lints one input (a file or a GPO backup folder) into `files` and `errors`. `read` holds the files read so far
  * (device and inode) when the run has `unchecked` inputs: a later link to one of them is skipped, as the walk would.
  */
-function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[], read?: Set<string>): void {
+function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[], read?: ReadFiles): void {
   const severities = mergeOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
   if (input.kind === 'gpo-backup') {
     const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
@@ -208,7 +219,7 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     errors.push({ path: displayPath(input.path), message: got.error });
     return;
   }
-  if (read && 'info' in got) {
+  if (read && 'info' in got && !(read.onlyWalked && got.info.nlink === 1)) {
     const key = fileKey(got.info);
     if (read.has(key)) return;
     read.add(key);
@@ -256,7 +267,7 @@ export function lintChunk(
   const configs = new ConfigResolver(configPath, errors);
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
-  const read = inputs.some((input) => input.unchecked) ? new Set<string>() : undefined;
+  const read = inputs.some((input) => input.unchecked) ? new ReadFiles(inputs.every((input) => input.unchecked === true)) : undefined;
   for (const input of inputs) {
     try {
       const before = files.length;
