@@ -37,7 +37,8 @@ export class DocumentLinter {
         const trusted = trustedPublishers(this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values })));
         const linted = lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted } : options);
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
-        return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri))] };
+        const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
+        return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems] };
       }
       case 'config': {
         const linted = lintText('config', document.getText(), options);

@@ -4,7 +4,7 @@ import type { PolicyDocument, ReadProblem } from '../gpo/model';
 import { readGpoBackup, type BackupFile, type BackupPart } from '../gpo/read-gpo-backup';
 import { polHiveFromPath, readPolicyText, type TextPolicyFormat } from '../gpo/read-export';
 import { readRegistryPol, readRegistryPolRecords, type PolView } from '../gpo/read-registry-pol';
-import type { RdpDocument } from '../rdp/parse';
+import { READ_UP_TO_MESSAGE, type RdpDocument } from '../rdp/parse';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import { configFindings } from '../rules/cfg/index';
 import { lintRdp, lintRdpDocument } from '../rules/engine';
@@ -59,7 +59,7 @@ export function lintText(format: Exclude<FileFormat, 'registry-pol' | 'gpo-backu
   switch (format) {
     case 'rdp': {
       const { doc, findings, omitted } = lintRdp(text, options);
-      return { format, findings, rdp: doc, ...(omitted && { omitted }) };
+      return { format, findings, rdp: doc, ...(omitted && { omitted }), ...rdpProblems(doc) };
     }
     case 'config': {
       const parsed = parseConfig(text, KNOWN_RULE_IDS);
@@ -75,7 +75,13 @@ export function lintText(format: Exclude<FileFormat, 'registry-pol' | 'gpo-backu
 /** Lints a parsed `.rdp` document (the editor's per-version parse). */
 export function lintParsedRdp(doc: RdpDocument, options: LintOptions = {}): LintedText {
   const { findings, omitted } = lintRdpDocument(doc, options);
-  return { format: 'rdp', findings, rdp: doc, ...(omitted && { omitted }) };
+  return { format: 'rdp', findings, rdp: doc, ...(omitted && { omitted }), ...rdpProblems(doc) };
+}
+
+/** A reader problem where the parser stopped reading a text of too many lines (`MAX_RDP_LINES`). */
+function rdpProblems(doc: RdpDocument): { problems?: ReadProblem[] } {
+  if (doc.readUpTo === undefined) return {};
+  return { problems: [{ severity: 'warning', message: READ_UP_TO_MESSAGE, span: { start: doc.readUpTo, end: doc.readUpTo } }] };
 }
 
 /**

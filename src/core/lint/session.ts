@@ -164,6 +164,13 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   const positions = linted.rdp ? positionsInRdp(linted.rdp) : undefined;
   // The optional fields set one by one, in this order (the JSON's), rather than spread from objects made for it.
   const report: { -readonly [K in keyof FileReport]: FileReport[K] } = { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions) };
+  // An .rdp text of too many lines: where the parser stopped reading (MAX_RDP_LINES).
+  if (linted.problems?.length && positions) {
+    report.problems = linted.problems.map((p) => {
+      const { line, column } = positions(p.span);
+      return { severity: p.severity, line, column, message: p.message };
+    });
+  }
   if (fixed > 0) report.fixed = fixed;
   if (notFixed !== undefined) report.notFixed = notFixed;
   if (summary) report.crossCheck = summary;

@@ -44,7 +44,21 @@ export interface RdpDocument {
   /** The dominant line break, used for inserted lines. */
   readonly eol: Eol;
   readonly mixedEol: boolean;
+  /**
+   * Where reading stopped, when the text has more than `MAX_RDP_LINES` lines: the lines from this offset on are
+   * not read (a hostile file of millions of blank lines would take gigabytes of line objects).
+   */
+  readonly readUpTo?: number;
 }
+
+/**
+ * The lines of an `.rdp` text read at most. Clients' files have a few dozen; a text of more is damaged or not an
+ * `.rdp` file, and a 64 MB file of line breaks would otherwise need ~7 GB of line objects (issue 13, hostile input).
+ */
+export const MAX_RDP_LINES = 1_000_000;
+
+/** Why the rest of a text was not read, for a reader problem at `readUpTo`. */
+export const READ_UP_TO_MESSAGE = `RDP Doctor reads the first ${MAX_RDP_LINES.toLocaleString('en-US')} lines of an .rdp file (clients' files have a few dozen): the rest of this one is not read or checked.`;
 
 /**
  * Whether a character of a name leaves it unchanged by `trim().toLowerCase()`: not an upper-case or non-ASCII
@@ -250,7 +264,12 @@ export function parseRdp(text: string): RdpDocument {
   let nextLf = text.indexOf('\n');
   let nextCr = text.indexOf('\r');
   let start = 0;
+  let readUpTo: number | undefined;
   for (let line = 0; ; line++) {
+    if (line === MAX_RDP_LINES) {
+      readUpTo = start;
+      break;
+    }
     if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
     if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
     const end = nextCr < 0 ? (nextLf < 0 ? length : nextLf) : nextLf < 0 || nextCr < nextLf ? nextCr : nextLf;
@@ -268,7 +287,8 @@ export function parseRdp(text: string): RdpDocument {
   // The most frequent line break (CRLF, then LF, then CR on a tie); CRLF when there is none.
   const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const eol: Eol = crlf >= lf && crlf >= cr ? '\r\n' : lf >= cr ? '\n' : '\r';
-  return { text, lines, entries, byKey: new EntryIndex(entries), eol, mixedEol: kinds > 1 };
+  const doc = { text, lines, entries, byKey: new EntryIndex(entries), eol, mixedEol: kinds > 1 };
+  return readUpTo === undefined ? doc : { ...doc, readUpTo };
 }
 
 /** Whether an `.rdp` text carries a signature: any edit to a signed line invalidates it. */
