@@ -10,6 +10,7 @@ import { ruleDocsUri } from './convert';
 import type { ExplainerPanels } from './explainer-panel';
 import type { LintFeature } from './lint-feature';
 import type { RegistryPolViews } from './registry-pol-view';
+import type { Logger } from './logger';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -19,7 +20,9 @@ interface CommandContext {
   /** Commands that features own (hosts, checks, fixes, reports), added to the table. */
   readonly more: Readonly<Record<string, Handler>>;
   readonly lint: LintFeature;
-  readonly log: vscode.LogOutputChannel;
+  readonly log: Logger;
+  /** Shows the Output view's RDP Doctor log. */
+  readonly showLog: () => void;
   readonly polViews: RegistryPolViews;
   /** The check target of an `.rdp` document (the explainer chooses it when opened from that file). */
   readonly targetOf?: (document: vscode.TextDocument) => CheckTarget | undefined;
@@ -106,7 +109,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'rdpDoctor.fixAll': () => fixAllInEditor(ctx),
     'rdpDoctor.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'rdpDoctor.explainErrorCode': (arg?: unknown) => explainErrorCode(ctx, arg),
-    'rdpDoctor.showOutput': () => ctx.log.show(),
+    'rdpDoctor.showOutput': () => ctx.showLog(),
     'rdpDoctor.openRegistryPol': (uri?: vscode.Uri) => ctx.polViews.open(uri),
   };
   return Object.entries(table).map(([id, handler]) =>

@@ -1,3 +1,5 @@
+import { terminalSafe } from '../core/text/terminal';
+
 /** The part of `LogOutputChannel` features use, so they can log without owning the channel. */
 export interface Logger {
   trace(message: string): void;
@@ -5,4 +7,23 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string | Error): void;
+}
+
+/** A log line as the Output view shows it: control and bidi characters of text from files, exports or servers as escapes, line breaks kept. */
+function logSafe(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
+}
+
+/**
+ * The log every feature writes to: each line made safe (`terminalSafe`) before it reaches the channel, so a host,
+ * a value or a message quoted from a file cannot reorder or hide what the Output view shows.
+ */
+export function safeLogger(channel: Logger): Logger {
+  return {
+    trace: (message) => channel.trace(logSafe(message)),
+    debug: (message) => channel.debug(logSafe(message)),
+    info: (message) => channel.info(logSafe(message)),
+    warn: (message) => channel.warn(logSafe(message)),
+    error: (message) => channel.error(logSafe(message instanceof Error ? (message.stack ?? message.message) : message)),
+  };
 }

@@ -26,6 +26,7 @@ import { HostsView } from './hosts-view';
 import { LanguageStatusFeature } from './language-status';
 import { FixesView, PowerShellFixInserter } from './powershell-fixes';
 import { exportReport } from './report-export';
+import { safeLogger } from './logger';
 import { settings } from './settings';
 
 /** What the extension exposes to its own tests through `vscode.extensions.getExtension(...).exports`. */
@@ -48,9 +49,10 @@ export interface RdpDoctorApi {
 /** Called by the loader (loader.ts, dist/extension.js) with what loading this code cost. */
 export function activate(context: vscode.ExtensionContext, load?: LoadCost): RdpDoctorApi {
   const started = mark();
-  const log = vscode.window.createOutputChannel('RDP Doctor', { log: true });
+  const channel = vscode.window.createOutputChannel('RDP Doctor', { log: true });
+  const log = safeLogger(channel);
   let api: RdpDoctorApi = { ready: true };
-  context.subscriptions.push(log);
+  context.subscriptions.push(channel);
   try {
     const configs = new WorkspaceConfigStore(log);
     const polViews = new RegistryPolViews(log);
@@ -92,6 +94,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
         explainer,
         lint,
         log,
+        showLog: () => channel.show(),
         polViews,
         targetOf: (d) => registry.targetOf(d),
         more: {
