@@ -7,7 +7,7 @@ import { TLSSocket } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { checkHost } from '../../src/core/net/index';
 import { generateCertificates } from './lab/certs';
-import { confirm, LocalServer, requestedProtocols } from './lab/local-server';
+import { confirm, LocalServer, onConnectionRequest } from './lab/local-server';
 
 const TIMEOUT_MS = 3000;
 const SSL = 0x1;
@@ -28,12 +28,7 @@ interface Seen {
 async function recordingServer(material: { cert: Buffer; key: Buffer }, answer: (requested: number) => Answer, minVersion: 'TLSv1' | 'TLSv1.2'): Promise<{ server: LocalServer; seen: Seen[] }> {
   const seen: Seen[] = [];
   const server = await new LocalServer((socket: Socket) => {
-    let buffered = Buffer.alloc(0);
-    const onData = (chunk: Buffer): void => {
-      buffered = Buffer.concat([buffered, chunk]);
-      const requested = requestedProtocols(buffered);
-      if (requested === null) return;
-      socket.off('data', onData);
+    onConnectionRequest(socket, (requested) => {
       const record: Seen = { requested, tls: null };
       seen.push(record);
       const reply = answer(requested);
@@ -43,8 +38,7 @@ async function recordingServer(material: { cert: Buffer; key: Buffer }, answer: 
       tls.on('secure', () => (record.tls = tls.getProtocol()));
       tls.on('error', () => socket.destroy());
       tls.on('end', () => tls.end());
-    };
-    socket.on('data', onData);
+    });
   }).listen();
   return { server, seen };
 }

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { encodeTsRequest } from '../../../src/core/net/tsrequest';
 import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
-import { confirm, LocalServer, requestedProtocols } from './local-server';
+import { confirm, LocalServer, onConnectionRequest } from './local-server';
 
 /** How a fake CredSSP server answers the NTLM NEGOTIATE; each must end in a classified outcome, never a throw or a hang. */
 export type CredSspBehaviour =
@@ -43,12 +43,7 @@ function reply(kind: CredSspBehaviour): Buffer | null {
 /** Selects CredSSP, completes TLS, then answers the first TSRequest as `kind` says. */
 export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: string | Buffer; key: string | Buffer }): Promise<LocalServer> {
   return new LocalServer((socket: Socket) => {
-    let buffered = Buffer.alloc(0);
-    const onData = (chunk: Buffer): void => {
-      buffered = Buffer.concat([buffered, chunk]);
-      const requested = requestedProtocols(buffered);
-      if (requested === null) return;
-      socket.off('data', onData);
+    onConnectionRequest(socket, (requested) => {
       if (!(requested & HYBRID)) {
         socket.write(confirm({ failure: HYBRID_REQUIRED_BY_SERVER }));
         return void socket.end();
@@ -61,7 +56,6 @@ export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: strin
         const bytes = reply(kind);
         if (bytes) tls.write(bytes);
       });
-    };
-    socket.on('data', onData);
+    });
   }).listen();
 }

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { encodeTsRequest } from '../../../src/core/net/tsrequest';
 import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
-import { confirm, LocalServer, requestedProtocols } from './local-server';
+import { confirm, LocalServer, onConnectionRequest } from './local-server';
 
 /** How a fake listener answers, after the tables in test-lab.md. */
 export type FakeMode = 'tls' | 'negotiate' | 'rdp' | 'nla';
@@ -36,12 +36,7 @@ function answer(mode: FakeMode, requested: number, flags: number): { selected: n
 /** A fast, well-behaved listener: X.224 negotiation and the TLS handshake; under CredSSP an NTLM CHALLENGE for the NEGOTIATE, nothing after. */
 export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
   return new LocalServer((socket: Socket) => {
-    let buffered = Buffer.alloc(0);
-    const onData = (chunk: Buffer): void => {
-      buffered = Buffer.concat([buffered, chunk]);
-      const requested = requestedProtocols(buffered);
-      if (requested === null) return;
-      socket.off('data', onData);
+    onConnectionRequest(socket, (requested) => {
       const reply = answer(options.mode, requested, options.flags ?? 0);
       socket.write(confirm(reply));
       if ('failure' in reply) return void socket.end();
@@ -50,7 +45,6 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
       tls.on('error', () => socket.destroy());
       tls.on('end', () => tls.end());
       if (reply.selected === HYBRID) tls.once('data', () => tls.write(encodeTsRequest(windowsChallenge({ dns: 'localhost', timestamp: filetimeOf(new Date()) }))));
-    };
-    socket.on('data', onData);
+    });
   }).listen();
 }

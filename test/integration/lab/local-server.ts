@@ -59,6 +59,22 @@ export function requestedProtocols(request: Buffer): number | null {
   return request.readUInt32LE(length - 4);
 }
 
+/**
+ * Calls `then` once with the requestedProtocols of the Connection Request the socket receives, however TCP splits
+ * it; the socket's later bytes are left to `then`.
+ */
+export function onConnectionRequest(socket: Socket, then: (requested: number) => void): void {
+  let buffered = Buffer.alloc(0);
+  const onData = (chunk: Buffer): void => {
+    buffered = Buffer.concat([buffered, chunk]);
+    const requested = requestedProtocols(buffered);
+    if (requested === null) return;
+    socket.off('data', onData);
+    then(requested);
+  };
+  socket.on('data', onData);
+}
+
 /** A Connection Confirm: RDP_NEG_RSP when `selected` is given, RDP_NEG_FAILURE when `failure` is. */
 export function confirm(answer: { selected: number; flags?: number } | { failure: number }): Buffer {
   const out = Buffer.from([0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0, 0, 0x08, 0x00, 0, 0, 0, 0]);

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { confirm, LocalServer, requestedProtocols } from './local-server';
+import { confirm, LocalServer, onConnectionRequest } from './local-server';
 
 /**
  * Servers that replay what a listener sends when it selects TLS and then cannot start it (xrdp with an
@@ -87,16 +87,10 @@ export class ReplayServer {
     let replay: ReplayServer | undefined;
     const server = new LocalServer((socket, local) => {
       socket.setNoDelay(true);
-      let buffered = Buffer.alloc(0);
-      const onData = (chunk: Buffer): void => {
-        buffered = Buffer.concat([buffered, chunk]);
-        const requested = requestedProtocols(buffered);
-        if (requested === null) return;
-        socket.off('data', onData);
+      onConnectionRequest(socket, (requested) => {
         if (requested !== 0) socket.on('data', (more: Buffer) => (replay!.afterRequest += more.length));
         BEHAVIOUR[kind](socket, requested, local);
-      };
-      socket.on('data', onData);
+      });
     });
     replay = new ReplayServer(await server.listen());
     return replay;
