@@ -1,7 +1,7 @@
 import type { Eol, Span } from '../text/line-index';
-import { findProperty, knownPropertyKey } from './properties/index';
+import { nameAt, rememberedName, rememberedProperty, rememberedSlot } from './names';
+import { findProperty } from './properties/index';
 import type { PropertyInfo } from './property-types';
-import { detached } from '../text/detach';
 import { EntryIndex, lastEntry } from './entry-index';
 
 /** One `name:type:value` line, with the exact span of each part. */
@@ -147,61 +147,6 @@ class Entry implements RdpEntry, RdpLine {
   }
 }
 
-/** Names longer than this are sliced per line, never remembered. */
-const MAX_REMEMBERED_NAME = 64;
-const NAME_SLOTS = 1024;
-/**
- * Names met before, by a hash of their characters: a name seen again (in this file or an earlier one) is the
- * same string rather than a new slice per line, so nothing is allocated for it and its hash, cached in the
- * string, makes every later map lookup by key cheap (issue 16). Each is a copy, never a slice that would keep
- * a whole file's text alive.
- */
-const rememberedNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
-/** The property each remembered name names (null: none), so an entry of a remembered name needs no lookup of it. */
-const rememberedProperties: (PropertyInfo | null)[] = new Array<PropertyInfo | null>(NAME_SLOTS).fill(null);
-
-/** Whether the remembered name in `slot` is the one at `start` (of `length` characters). */
-function remembers(slot: number, text: string, start: number, length: number): boolean {
-  const known = rememberedNames[slot];
-  return known !== undefined && known.length === length && text.startsWith(known, start);
-}
-
-/** The slot of the remembered name at `start` (ending at `end`; `hash` is of its characters), or -1. */
-function rememberedSlot(text: string, start: number, end: number, hash: number): number {
-  const length = end - start;
-  if (length > MAX_REMEMBERED_NAME) return -1;
-  const slot = nameSlot(hash);
-  if (remembers(slot, text, start, length)) return slot;
-  if (remembers(slot ^ 1, text, start, length)) return slot ^ 1;
-  return -1;
-}
-
-function nameSlot(hash: number): number {
-  const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
-  return (mixed ^ (mixed >>> 16)) & (NAME_SLOTS - 1);
-}
-
-/**
- * `text.slice(start, end)`, or the same name remembered from an earlier line; `hash` is of its characters.
- * Each name has two slots to sit in (`slot` and its neighbour), so two names whose hashes meet both stay.
- */
-function nameAt(text: string, start: number, end: number, hash: number): string {
-  const length = end - start;
-  if (length > MAX_REMEMBERED_NAME) return text.slice(start, end);
-  const slot = nameSlot(hash);
-  if (remembers(slot, text, start, length)) return rememberedNames[slot]!;
-  const other = slot ^ 1;
-  if (remembers(other, text, start, length)) return rememberedNames[other]!;
-  // A known name is the property table's own string; any other a flat copy (a slice of 13 characters or more
-  // would point into, and keep, the whole text).
-  const sliced = text.slice(start, end);
-  const name = knownPropertyKey(sliced) ?? detached(sliced);
-  const into = rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other;
-  rememberedNames[into] = name;
-  rememberedProperties[into] = findProperty(name) ?? null;
-  return name;
-}
-
 function parseLine(text: string, line: number, start: number, end: number, eol: string): RdpLine {
   // The name, up to the first colon: whether it needs trimming or lower-casing (most names need neither, and
   // then the key is the name itself), and a hash of its characters to find it among the names met before.
@@ -214,7 +159,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   }
   // A name met before is plain (only plain names are remembered); any other is looked at character by character.
   const knownSlot = first < end ? rememberedSlot(text, start, first, hash) : -1;
-  const known = knownSlot < 0 ? undefined : rememberedNames[knownSlot];
+  const known = knownSlot < 0 ? undefined : rememberedName(knownSlot);
   let plainName = known !== undefined;
   if (!plainName) {
     plainName = true;
@@ -249,7 +194,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   }
   const lead = plainName ? 0 : rawName.length - rawName.trimStart().length;
   const nameEnd = start + (plainName ? rawName.length : rawName.trimEnd().length);
-  return new Entry(eol, line, rawName, key, type, text, start, end, start + lead, nameEnd, second, knownSlot < 0 ? undefined : rememberedProperties[knownSlot]);
+  return new Entry(eol, line, rawName, key, type, text, start, end, start + lead, nameEnd, second, knownSlot < 0 ? undefined : rememberedProperty(knownSlot));
 }
 
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */

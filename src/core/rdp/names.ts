@@ -1,0 +1,70 @@
+import type { PropertyInfo } from './property-types';
+import { findProperty, knownPropertyKey } from './properties/index';
+import { detached } from '../text/detach';
+
+// The names the parser met before (rdp/parse.ts), shared by every text it parses.
+
+/** Names longer than this are sliced per line, never remembered. */
+const MAX_REMEMBERED_NAME = 64;
+const NAME_SLOTS = 1024;
+/**
+ * Names met before, by a hash of their characters: a name seen again (in this file or an earlier one) is the
+ * same string rather than a new slice per line, so nothing is allocated for it and its hash, cached in the
+ * string, makes every later map lookup by key cheap (issue 16). Each is a copy, never a slice that would keep
+ * a whole file's text alive.
+ */
+const rememberedNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+/** The property each remembered name names (null: none), so an entry of a remembered name needs no lookup of it. */
+const rememberedProperties: (PropertyInfo | null)[] = new Array<PropertyInfo | null>(NAME_SLOTS).fill(null);
+
+/** Whether the remembered name in `slot` is the one at `start` (of `length` characters). */
+function remembers(slot: number, text: string, start: number, length: number): boolean {
+  const known = rememberedNames[slot];
+  return known !== undefined && known.length === length && text.startsWith(known, start);
+}
+
+/** The slot of the remembered name at `start` (ending at `end`; `hash` is of its characters), or -1. */
+export function rememberedSlot(text: string, start: number, end: number, hash: number): number {
+  const length = end - start;
+  if (length > MAX_REMEMBERED_NAME) return -1;
+  const slot = nameSlot(hash);
+  if (remembers(slot, text, start, length)) return slot;
+  if (remembers(slot ^ 1, text, start, length)) return slot ^ 1;
+  return -1;
+}
+
+function nameSlot(hash: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return (mixed ^ (mixed >>> 16)) & (NAME_SLOTS - 1);
+}
+
+/**
+ * `text.slice(start, end)`, or the same name remembered from an earlier line; `hash` is of its characters.
+ * Each name has two slots to sit in (`slot` and its neighbour), so two names whose hashes meet both stay.
+ */
+export function nameAt(text: string, start: number, end: number, hash: number): string {
+  const length = end - start;
+  if (length > MAX_REMEMBERED_NAME) return text.slice(start, end);
+  const slot = nameSlot(hash);
+  if (remembers(slot, text, start, length)) return rememberedNames[slot]!;
+  const other = slot ^ 1;
+  if (remembers(other, text, start, length)) return rememberedNames[other]!;
+  // A known name is the property table's own string; any other a flat copy (a slice of 13 characters or more
+  // would point into, and keep, the whole text).
+  const sliced = text.slice(start, end);
+  const name = knownPropertyKey(sliced) ?? detached(sliced);
+  const into = rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other;
+  rememberedNames[into] = name;
+  rememberedProperties[into] = findProperty(name) ?? null;
+  return name;
+}
+
+/** The name remembered in `slot` (a slot `rememberedSlot` found). */
+export function rememberedName(slot: number): string {
+  return rememberedNames[slot]!;
+}
+
+/** The property the name remembered in `slot` names (null: none). */
+export function rememberedProperty(slot: number): PropertyInfo | null {
+  return rememberedProperties[slot]!;
+}
