@@ -129,9 +129,12 @@ export class PolicyIndex implements vscode.Disposable {
       const read = readPolicyBytes(bytes, uri.path);
       if (!read) return this.drop(key);
       const located = read.polView ? polViewUri(uri) : uri;
-      this.set(uri, exportFacts(read.doc, read.text, located));
+      const facts = exportFacts(read.doc, read.text, located);
+      const before = this.exports.get(key)?.facts;
+      this.set(uri, facts);
       this.digests.set(key, digest);
-      return true;
+      // An export opened in the editor is in the index before the watcher reports it: the same facts are no change.
+      return before === undefined || JSON.stringify(before) !== JSON.stringify(facts);
     } catch (error) {
       this.log.debug(`Could not read ${key} as a policy export: ${String(error)}`);
       return false;
