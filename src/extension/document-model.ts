@@ -28,6 +28,9 @@ export interface DocumentLint {
   readonly policy?: PolicyDocument;
 }
 
+/** Why a document was linted: its open, an edit, a save, a feature asking, or a change around it (forced re-lints). */
+export type LintReason = 'open' | 'edit' | 'save' | 'asked' | 'settings' | 'config' | 'exports' | `export ${string}`;
+
 /** Lines read to recognize a policy export (sniffing needs only the start of the file). */
 const SNIFF_LINES = 400;
 
@@ -91,7 +94,7 @@ export class DocumentState {
 export class DocumentModel implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly byteFacts = new Map<string, ByteFacts>();
-  private readonly lints = new Map<string, number>();
+  private readonly lints = new Map<string, LintReason[]>();
   private readonly disposables: vscode.Disposable[] = [
     vscode.workspace.onDidCloseTextDocument((d) => {
       const key = d.uri.toString();
@@ -120,16 +123,18 @@ export class DocumentModel implements vscode.Disposable {
     this.byteFacts.set(uri.toString(), facts);
   }
 
-  /** Records a lint of a document version (the extension-host tests read the count). */
-  linted(state: DocumentState, lint: DocumentLint): void {
+  /** Records a lint of a document version and why (the extension-host tests read them). */
+  linted(state: DocumentState, lint: DocumentLint, reason: LintReason): void {
     state.lint = lint;
     const key = state.document.uri.toString();
-    this.lints.set(key, (this.lints.get(key) ?? 0) + 1);
+    const reasons = this.lints.get(key);
+    if (reasons) reasons.push(reason);
+    else this.lints.set(key, [reason]);
   }
 
-  /** How many times a document was linted in this session. */
-  lintCount(uri: vscode.Uri): number {
-    return this.lints.get(uri.toString()) ?? 0;
+  /** Why a document was linted each time it was, in this session. */
+  lintsOf(uri: vscode.Uri): readonly LintReason[] {
+    return this.lints.get(uri.toString()) ?? [];
   }
 
   dispose(): void {

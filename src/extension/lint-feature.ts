@@ -5,7 +5,7 @@ import type { SeverityOverrides } from '../core/findings/severity';
 import type { Finding } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
 import { DocumentLinter } from './document-linter';
-import type { ByteFacts, DocumentLint, DocumentModel } from './document-model';
+import type { ByteFacts, DocumentLint, DocumentModel, LintReason } from './document-model';
 import type { Logger } from './logger';
 import type { PolicyIndex } from './policy-index';
 import type { RegistryPolViews } from './registry-pol-view';
@@ -46,10 +46,10 @@ export class LintFeature implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => void this.saved(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.affectsLinting(e)) this.lintAll();
+        if (settings.affectsLinting(e)) this.lintAll('settings');
       }),
-      configs.onDidChange(() => this.lintAll()),
-      index.onDidChange(() => this.lintAll()),
+      configs.onDidChange(() => this.lintAll('config')),
+      index.onDidChange(() => this.lintAll('exports')),
     );
     // Documents already open when the extension activates (the one that activated it, at least).
     for (const document of vscode.workspace.textDocuments) void this.opened(document);
@@ -81,16 +81,16 @@ export class LintFeature implements vscode.Disposable {
   }
 
   private current(document: vscode.TextDocument): Promise<DocumentLint | undefined> | DocumentLint | undefined {
-    return this.documents.get(document).lint ?? this.lint(document, false);
+    return this.documents.get(document).lint ?? this.lint(document, false, 'asked');
   }
 
-  private lintAll(): void {
-    for (const document of vscode.workspace.textDocuments) if (this.formatOf(document)) void this.lint(document, true);
+  private lintAll(reason: LintReason): void {
+    for (const document of vscode.workspace.textDocuments) if (this.formatOf(document)) void this.lint(document, true, reason);
   }
 
   private async opened(document: vscode.TextDocument): Promise<void> {
     if (!this.formatOf(document)) return;
-    await this.lint(document, false);
+    await this.lint(document, false, 'open');
   }
 
   private async saved(document: vscode.TextDocument): Promise<void> {
@@ -98,7 +98,7 @@ export class LintFeature implements vscode.Disposable {
     if (!format) return;
     // Saving may change the encoding (Save with Encoding): read the bytes again, lint once.
     if (format === 'rdp' && document.uri.scheme !== 'untitled') await this.readBytes(document);
-    await this.lint(document, true);
+    await this.lint(document, true, 'save');
   }
 
   /** Byte-level facts (encoding, BOM, NUL) that the editor's text no longer shows; RDP006 needs them. */
@@ -131,13 +131,13 @@ export class LintFeature implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.lint(document, false);
+        void this.lint(document, false, 'edit');
       }, settings.debounceMs()),
     );
   }
 
   /** Lints the document's current version, unless it has been (`force`: the settings or the workspace changed). */
-  private async lint(document: vscode.TextDocument, force: boolean): Promise<DocumentLint | undefined> {
+  private async lint(document: vscode.TextDocument, force: boolean, reason: LintReason): Promise<DocumentLint | undefined> {
     const state = this.documents.get(document);
     if (!state.formatOf || document.isClosed) return undefined;
     if (state.lint && !force) return state.lint;
@@ -157,9 +157,9 @@ export class LintFeature implements vscode.Disposable {
     try {
       const result = this.linter.lint(state, options);
       const linted: DocumentLint = { findings: result.findings, ...(result.policy && { policy: result.policy }) };
-      this.documents.linted(state, linted);
+      this.documents.linted(state, linted, reason);
       this.publish(document.uri, result.diagnostics);
-      if (state.formatOf !== 'rdp' && state.formatOf !== 'config') this.relintRdpDocuments();
+      if (state.formatOf !== 'rdp' && state.formatOf !== 'config') this.relintRdpDocuments(document);
       return linted;
     } catch (error) {
       this.log.error(`Linting ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -193,8 +193,8 @@ export class LintFeature implements vscode.Disposable {
   }
 
   /** An export changed in the editor: the `.rdp` files' cross-checks may change with it. */
-  private relintRdpDocuments(): void {
-    for (const document of vscode.workspace.textDocuments) if (document.languageId === 'rdp') void this.lint(document, true);
+  private relintRdpDocuments(changed: vscode.TextDocument): void {
+    for (const document of vscode.workspace.textDocuments) if (document.languageId === 'rdp') void this.lint(document, true, `export ${changed.uri.toString()}`);
   }
 
   private closed(document: vscode.TextDocument): void {

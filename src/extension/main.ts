@@ -36,8 +36,8 @@ export interface RdpDoctorApi {
   readonly hosts?: () => readonly KnownHost[];
   readonly latest?: (key: string) => HostCheckResult | undefined;
   readonly hostsView?: HostsView;
-  /** How many times a document was linted in this session (one lint per version is the contract). */
-  readonly lintCount?: (uri: vscode.Uri) => number;
+  /** Why a document was linted, each time it was in this session (one lint per version is the contract). */
+  readonly lints?: (uri: vscode.Uri) => readonly string[];
   /** Whether the workspace scans started, and how many files they read (the lazy-activation test reads it). */
   readonly workspaceReads?: () => { readonly started: boolean; readonly files: number };
   /** After the first policy-export scan: the exports found and the bytes read to find them. */
@@ -136,7 +136,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
       hosts: () => registry.hosts(),
       latest: (key) => checks.latest(key),
       hostsView,
-      lintCount: (uri) => documents.lintCount(uri),
+      lints: (uri) => documents.lintsOf(uri),
       workspaceReads: () => ({ started: index.started || registry.started, files: index.filesRead + registry.filesRead }),
       policyScan: () => index.ready.then(() => ({ exports: index.all().map((e) => e.path), bytesRead: index.bytesRead })),
       activation: activationCost(load, started),

@@ -17,42 +17,67 @@ export function isConfigDocument(uri: vscode.Uri): boolean {
  * (so unsaved edits take effect) and otherwise from disk; reloaded when either changes.
  */
 export class WorkspaceConfigStore implements vscode.Disposable {
-  private readonly cache = new Map<string, Promise<RdpDoctorConfig | undefined>>();
+  /** Each workspace folder's config (by folder URI) as last read: a folder nobody asked about is not read. */
+  private cache = new Map<string, Promise<RdpDoctorConfig | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.rdpdoctor.{yaml,yml}');
-    const invalidate = (): void => this.invalidate();
+    const reload = (): void => void this.reload();
     this.disposables.push(
       watcher,
-      watcher.onDidChange(invalidate),
-      watcher.onDidCreate(invalidate),
-      watcher.onDidDelete(invalidate),
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isConfigDocument(e.document.uri) && e.contentChanges.length > 0) invalidate();
+        if (isConfigDocument(e.document.uri) && e.contentChanges.length > 0) reload();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (isConfigDocument(d.uri)) invalidate();
+        if (isConfigDocument(d.uri)) reload();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(invalidate),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.cache = new Map();
+        this.changed.fire();
+      }),
     );
   }
 
-  private invalidate(): void {
-    this.cache.clear();
-    this.changed.fire();
+  /**
+   * Reads the configs again and tells listeners only when one of them changed. Every `changed` re-lints every open
+   * document and reloads the inventory, and the same text comes round more than once: an edit is read from the
+   * editor at once, then its save (by hand or by auto-save, the default in VS Code for the Web) reaches the watcher
+   * with the same text, sometimes seconds later.
+   */
+  private async reload(): Promise<void> {
+    const before = this.cache;
+    this.cache = new Map();
+    const changed = await Promise.all(
+      [...before].map(async ([key, previous]) => {
+        try {
+          const [was, now] = await Promise.all([previous, this.forFolder(vscode.Uri.parse(key))]);
+          return JSON.stringify(was) !== JSON.stringify(now);
+        } catch (error) {
+          this.log.debug(`Could not read the config of ${key} again: ${String(error)}`);
+          return true;
+        }
+      }),
+    );
+    if (changed.includes(true)) this.changed.fire();
   }
 
   /** The config that applies to a document: its workspace folder's, if any. */
   forDocument(uri: vscode.Uri): Promise<RdpDoctorConfig | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return Promise.resolve(undefined);
-    const key = folder.uri.toString();
+    return folder ? this.forFolder(folder.uri) : Promise.resolve(undefined);
+  }
+
+  private forFolder(folder: vscode.Uri): Promise<RdpDoctorConfig | undefined> {
+    const key = folder.toString();
     let pending = this.cache.get(key);
     if (!pending) {
-      pending = this.load(folder.uri);
+      pending = this.load(folder);
       this.cache.set(key, pending);
     }
     return pending;

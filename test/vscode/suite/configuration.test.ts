@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openEditor, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
+import type { RdpDoctorApi } from '../../../src/extension/main';
+import { EXTENSION_ID, openEditor, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 async function replaceInDocument(document: vscode.TextDocument, from: string, to: string): Promise<void> {
@@ -42,5 +43,35 @@ suite('Configuration', () => {
     await replaceInDocument(config, 'RDP013: off', 'RDP013: warning');
     const [diagnostic] = await waitForRules(document.uri, ['RDP013', 'RDP003']);
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(await config.save(), true, 'saving the restored config failed');
+  });
+
+  test('an edit or a save of .rdpdoctor.yaml that leaves its settings as they are re-lints nothing', async () => {
+    const api = vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.exports;
+    const { document } = await openEditor('short-name.rdp');
+    await waitForRules(document.uri, ['RDP013', 'RDP003']);
+    const config = await vscode.workspace.openTextDocument(workspaceFile('.rdpdoctor.yaml'));
+    const before = api.lints!(document.uri).length;
+    // A comment changes the text, not the settings; saving it reaches the config watcher as a change on disk.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(config.uri, config.lineAt(config.lineCount - 1).rangeIncludingLineBreak.end, '# reviewed\n');
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.rdpdoctor.yaml', true, false, true);
+    try {
+      const onDisk = new Promise((resolve) => watcher.onDidChange(resolve));
+      assert.equal(await config.save(), true, 'save failed');
+      await onDisk;
+    } finally {
+      watcher.dispose();
+    }
+    // A change that does re-lint, after the save's event: whatever the edit or the save set off has run by then.
+    const restore = await withSetting('rdpDoctor', 'rules', { RDP013: 'off' });
+    try {
+      await waitForRules(document.uri, ['RDP003']);
+    } finally {
+      await restore();
+    }
+    await waitForRules(document.uri, ['RDP013', 'RDP003']);
+    assert.deepEqual(api.lints!(document.uri).slice(before), ['settings', 'settings']);
   });
 });

@@ -46,10 +46,16 @@ suite('Document model', () => {
     // A UTF-8 BOM only the bytes on disk show: the one lint must already know it.
     await vscode.workspace.fs.writeFile(uri, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('full address:s:lint-once.example.invalid\r\nenablecredsspsupport:i:0\r\n', 'utf8')]));
     const api = vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.exports;
-    assert.equal(api.lintCount!(uri), 0);
+    // An earlier suite's command started the workspace's first policy-export scan; the exports it finds re-lint
+    // every open document (a forced lint, by contract). Let it finish, so only the open is counted.
+    // await api.policyScan!();
+    assert.deepEqual(api.lints!(uri), []);
     await vscode.commands.executeCommand('vscode.open', uri);
     await waitForRules(uri, ['RDP006', 'RDP020']);
-    assert.equal(api.lintCount!(uri), 1, 'the file was linted more than once on open');
+    // Each version is linted once; a change around it (settings, config, exports) may lint it again, and says so.
+    const lints = api.lints!(uri);
+    const own = lints.filter((reason) => reason === 'open' || reason === 'asked' || reason === 'edit');
+    assert.equal(lints.length, 1, `the file was linted ${own.length} times by its open, for: ${lints.join('; ')}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
