@@ -63,7 +63,7 @@ const commonJsBuilds = {
 };
 
 /**
- * Modules the shipped bundles load at first use rather than at start-up: Node's network and crypto modules
+ * Modules the shipped bundles load at first use rather than at start-up: Node's network, stream and crypto modules
  * (only checks and certificate analysis use them), yaml (only when a `.rdpdoctor.yaml` is read), saxes (only
  * for a Group Policy XML export) and tinyglobby (only for a glob). An import of one of them becomes an object
  * of getters, each loading the module when a name is first read; esbuild's interop reads imported names at the
@@ -71,7 +71,7 @@ const commonJsBuilds = {
  * The packages live in bundles of their own beside the bundle (dist/yaml.js …), as node-forge does: the bundle
  * does not even parse them.
  */
-const LAZY_BUILTINS = ['node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads'];
+const LAZY_BUILTINS = ['node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads', 'node:stream'];
 const LAZY_PACKAGES = { yaml: 'node_modules/yaml/dist/index.js', saxes: 'node_modules/saxes/saxes.js', tinyglobby: 'node_modules/tinyglobby/dist/index.cjs' };
 const requireHere = createRequire(import.meta.url);
 const lazyModules = {

@@ -12,6 +12,7 @@ import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { lintInParallel, runAsLintWorker } from './parallel';
 import { colorEnabled, painter, writeOutputFile } from './output';
 import { runRules } from './rules-command';
+import { OutputClosed, stdoutIsTerminal, writeStdout } from './stdout';
 import { LintOutput } from './text-format';
 import { UsageError } from './usage';
 
@@ -115,7 +116,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   if (!readsStdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names standard input: add "-" to the paths.');
   // Each file's report is written into the output as soon as it is linted, then dropped (issue 16); to standard
   // output, each full piece of ~64 KB goes out at once (an --output-file is written whole, through a temporary file).
-  const toStdout = values['output-file'] === undefined ? (text: string): void => void process.stdout.write(text) : undefined;
+  const toStdout = values['output-file'] === undefined ? writeStdout : undefined;
   const output = new LintOutput(format, values.quiet === true, painter(io.color), toStdout);
   const { report, exitCode: lintExit } = await lintPaths(
     {
@@ -211,15 +212,22 @@ export async function runCommand(command: string, rest: string[]): Promise<numbe
   const flag = colorFlag(tokens);
   let writeError: string | undefined;
   const io: Io = {
-    color: colorEnabled(flag, process.env, outputFile === undefined && process.stdout.isTTY === true),
+    color: colorEnabled(flag, process.env, outputFile === undefined && stdoutIsTerminal()),
     colorFlag: flag,
     emit: (text) => {
       const chunks = typeof text === 'string' ? [text] : text;
-      if (outputFile === undefined) for (const chunk of chunks) process.stdout.write(chunk);
+      if (outputFile === undefined) for (const chunk of chunks) writeStdout(chunk);
       else writeError = writeOutputFile(outputFile, chunks)?.error;
     },
   };
-  const code = await run(values as Values, positionals, io);
+  let code: number;
+  try {
+    code = await run(values as Values, positionals, io);
+  } catch (error) {
+    if (!(error instanceof OutputClosed)) throw error;
+    // The reader has gone (`| head`): stop now, lint threads and all, and say nothing; the report was not all written.
+    process.exit(2);
+  }
   if (writeError !== undefined) {
     process.stderr.write(`rdp-doctor: ${writeError}\n`);
     return 2;

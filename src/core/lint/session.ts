@@ -186,16 +186,21 @@ type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
 /** Whether an input can be a policy export: anything but an `.rdp` file or a config file by its name. */
 function mayBeExport(input: InputFile): boolean {
   if (input.kind === 'gpo-backup') return true;
-  const name = basename(input.path).toLowerCase();
-  return !name.endsWith('.rdp') && !(CONFIG_FILE_NAMES as readonly string[]).includes(name);
+  const path = input.path;
+  // The extension from the last dot (a folder's dot gives a tail with a separator, never ".rdp"): no basename().
+  if (path.length > 4 && path.charCodeAt(path.length - 4) === 46 /* . */ && path.slice(-3).toLowerCase() === 'rdp') return false;
+  return !(CONFIG_FILE_NAMES as readonly string[]).includes(basename(path).toLowerCase());
 }
 
 /**
  * The cross-checks compare `.rdp` files with the policy exports of the same run: when no input can be an
- * export, the files are marked so that nobody gathers facts that nothing will compare.
+ * export, the files are marked so that nobody gathers facts that nothing will compare. The inputs are the
+ * collection's own objects, marked in place (a copy of each was ~15 ms of a 10,000-file lint, issue 16).
  */
 function markCrossCheck(inputs: readonly InputFile[]): readonly InputFile[] {
-  return inputs.some(mayBeExport) ? inputs : inputs.map((input) => ({ ...input, crossCheck: false as const }));
+  for (let i = 0; i < inputs.length; i++) if (mayBeExport(inputs[i]!)) return inputs;
+  for (let i = 0; i < inputs.length; i++) (inputs[i] as { crossCheck?: false }).crossCheck = false;
+  return inputs;
 }
 
 /**

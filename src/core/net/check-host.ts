@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { AfterConfirm } from './after-confirm';
-import { AfterConfirmGate } from './after-confirm-gate';
+import { afterConfirmGate } from './after-confirm-gate';
 import { NET001, NET002, NET003, NET004, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
@@ -145,7 +145,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     if (!upgrade) socket.destroy();
 
     t = process.hrtime.bigint();
-    const gate = upgrade ? new AfterConfirmGate(socket, main.after) : undefined;
+    const gate = upgrade ? afterConfirmGate(socket, main.after) : undefined;
     const session = gate ? openTls(gate, target.host, step()) : undefined;
     const tlsRun: Promise<TlsResult | undefined> = session ? session.then(sessionFacts) : Promise.resolve(undefined);
     const requests = followUps(answers);

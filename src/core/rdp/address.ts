@@ -79,9 +79,13 @@ function parsePort(text: string): number | undefined {
  */
 const memo = new Map<string, AddressResult>();
 const MEMO_LIMIT = 4096;
+/** The last address asked for (it keeps the last file's text alive, as the last document's targets do). */
+let last: { readonly raw: string | undefined; readonly result: AddressResult } = { raw: undefined, result: { ok: false, problem: '' } };
 
 /** Parses `host`, `host:port`, `[v6]` or `[v6]:port` the way a strict client would. */
 export function parseAddress(raw: string): AddressResult {
+  // A file's address is asked for by several rules in a row (targets, the target, RDP011): the last answer first.
+  if (raw === last.raw) return last.result;
   let result = memo.get(raw);
   if (result === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -91,6 +95,7 @@ export function parseAddress(raw: string): AddressResult {
     if (result.ok) Object.freeze(result.address);
     memo.set(key, Object.freeze(result));
   }
+  last = { raw, result };
   return result;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
-import { AfterConfirmGate } from '../../../src/core/net/after-confirm-gate';
+import { afterConfirmGate, type AfterConfirmGate } from '../../../src/core/net/after-confirm-gate';
 
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s/g, ''), 'hex');
 
@@ -45,7 +45,7 @@ describe('AfterConfirmGate on a loopback socket', () => {
         setTimeout(() => s.end(record.subarray(2)), 10);
       });
     });
-    const gate = new AfterConfirmGate(client, record.subarray(0, 1));
+    const gate = afterConfirmGate(client, record.subarray(0, 1));
     const drained = drain(gate);
     gate.write(Buffer.from('hello'));
     gate.end();
@@ -57,7 +57,7 @@ describe('AfterConfirmGate on a loopback socket', () => {
 
   it('holds back an Ultimatum from TLS and closes with its verdict', async () => {
     const client = await pair(servers, (s) => s.on('data', () => s.end(hex('03 00 00 09 02 f0 80 21 80'))));
-    const gate = new AfterConfirmGate(client, Buffer.alloc(0));
+    const gate = afterConfirmGate(client, Buffer.alloc(0));
     const drained = drain(gate);
     gate.write(Buffer.from('clienthello'));
     const r = await drained;
@@ -69,7 +69,7 @@ describe('AfterConfirmGate on a loopback socket', () => {
 
   it('a close with nothing sent is a close', async () => {
     const client = await pair(servers, (s) => s.end());
-    const gate = new AfterConfirmGate(client, Buffer.alloc(0));
+    const gate = afterConfirmGate(client, Buffer.alloc(0));
     await drain(gate);
     assert.deepEqual(gate.verdict, { kind: 'closed', how: 'closed' });
   });

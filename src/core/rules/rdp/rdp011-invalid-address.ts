@@ -1,4 +1,5 @@
 import { parseAddress } from '../../rdp/address';
+import { entriesOf } from '../../rdp/entry-index';
 import type { RdpRule } from '../types';
 import { ADDRESS_KEYS } from '../../rdp/target';
 
@@ -13,13 +14,12 @@ export const rdp011: RdpRule = {
   fixable: false,
   tags: ['address'],
   check({ doc, report }) {
-    for (const key of CHECKED_KEYS) {
-      for (const entry of doc.byKey.get(key) ?? []) {
-        if (entry.type !== 's' || entry.value.trim() === '') continue;
-        const parsed = parseAddress(entry.value);
-        if (parsed.ok) continue;
-        report({ message: `Invalid "${key}": ${parsed.problem}.`, span: entry.valueSpan, subject: key });
-      }
+    // Looked up, not listed per key: a key met once has no list to make (issue 16). The engine orders findings.
+    for (const entry of entriesOf(doc.byKey, CHECKED_KEYS)) {
+      if (entry.type !== 's' || entry.value.trim() === '') continue;
+      const parsed = parseAddress(entry.value);
+      if (parsed.ok) continue;
+      report({ message: `Invalid "${entry.key}": ${parsed.problem}.`, span: entry.valueSpan, subject: entry.key });
     }
   },
 };
