@@ -2,6 +2,7 @@ import type { FileReport, LintReport, OutputFinding } from '../core/lint/output'
 import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 import { toOutputFindingsSarif } from './sarif-lint';
+import { fileReportJson } from './json-report';
 import { jsonHead, JsonArrayText, toJsonChunks } from './version';
 
 const SEVERITY_STYLE: Readonly<Record<OutputFinding['severity'], Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };
@@ -102,7 +103,7 @@ export class LintOutput {
     private readonly paint: Paint = NO_PAINT,
     private readonly write?: (text: string) => void,
   ) {
-    this.json = new JsonArrayText(write && { head: jsonHead('files'), write });
+    this.json = new JsonArrayText(write && { head: jsonHead('files'), write }, (file) => fileReportJson(file as FileReport));
   }
 
   add(full: FileReport): void {

@@ -40,16 +40,28 @@ export class JsonArrayText {
    * With `early`, each full piece goes to `early.write` at once (the first one after `head`, the document up to
    * this field's `[` line: `jsonHead`) instead of being kept; `toJsonChunks` then writes only the rest.
    */
-  constructor(private readonly early?: { readonly head: string; readonly write: (text: string) => void }) {}
+  constructor(
+    private readonly early?: { readonly head: string; readonly write: (text: string) => void },
+    /** An element's text written without `JSON.stringify` (`json-report.ts`), or undefined to stringify it. */
+    private readonly element?: (item: unknown) => string | undefined,
+  ) {}
 
   get length(): number {
     return this.count;
   }
 
   add(item: unknown): void {
+    if (this.element) {
+      const text = this.element(item);
+      if (text !== undefined) {
+        this.count++;
+        this.append(text);
+        return;
+      }
+    }
     this.batch.push(item);
     this.count++;
-    if (this.batch.length === BATCH) this.flush();
+    if (this.batch.length === BATCH || this.element) this.flush();
   }
 
   /** Stringifies the waiting batch; a full piece goes out early, unless this is the last flush (`text`, whose pieces the caller writes). */
@@ -57,7 +69,11 @@ export class JsonArrayText {
     if (this.batch.length === 0) return;
     const json = JSON.stringify([this.batch], null, 2);
     this.batch = [];
-    const text = json.slice(BATCH_OPEN, json.length - BATCH_CLOSE);
+    this.append(json.slice(BATCH_OPEN, json.length - BATCH_CLOSE), last);
+  }
+
+  /** Adds the text of the next elements to the piece; a full piece goes out early, unless `last`. */
+  private append(text: string, last = false): void {
     // Elements are separated by ",\n": at the start of every batch but the first, whichever piece it falls in.
     this.piece += this.batches++ === 0 ? text : ',\n' + text;
     if (this.piece.length >= JSON_PIECE_CHARS && !last) {

@@ -1,0 +1,91 @@
+import type { FileReport } from '../core/lint/output';
+
+/**
+ * A lint file report as an element of the JSON report's `files` array: the text `JSON.stringify(document, null, 2)`
+ * writes for it, byte for byte, at that array's indentation. The common report (an `.rdp` file: path, format and
+ * findings with their related notes) is written from pieces, each string's JSON text remembered across files: a
+ * 10,000-file report repeats the same rule IDs, severities, messages and subjects, and `JSON.stringify` escaped
+ * and indented every one of them again (issue 16). Anything else — a report or a finding with another field, a
+ * value of another type — is undefined, and the caller stringifies it whole.
+ */
+export function fileReportJson(file: FileReport): string | undefined {
+  if (!hasKeys(file, FILE_KEYS) || typeof file.path !== 'string' || typeof file.format !== 'string' || !Array.isArray(file.findings)) return undefined;
+  const findings = file.findings;
+  let out = `    {\n      "path": ${pathJson(file.path)},\n      "format": ${json(file.format)},\n      "findings": `;
+  if (findings.length === 0) return `${out}[]\n    }`;
+  out += '[\n';
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const withRelated = hasKeys(f, FINDING_KEYS_RELATED);
+    if (!withRelated && !hasKeys(f, FINDING_KEYS)) return undefined;
+    if (typeof f.ruleId !== 'string' || typeof f.severity !== 'string' || typeof f.message !== 'string') return undefined;
+    if (!isInteger(f.line) || !isInteger(f.column) || !isInteger(f.endLine) || !isInteger(f.endColumn)) return undefined;
+    if ((f.subject !== null && typeof f.subject !== 'string') || typeof f.fixable !== 'boolean') return undefined;
+    out +=
+      `        {\n          "ruleId": ${json(f.ruleId)},\n          "severity": ${json(f.severity)},\n          "message": ${json(f.message)},\n` +
+      `          "line": ${f.line},\n          "column": ${f.column},\n          "endLine": ${f.endLine},\n          "endColumn": ${f.endColumn},\n` +
+      `          "subject": ${f.subject === null ? 'null' : json(f.subject)},\n          "fixable": ${f.fixable}`;
+    if (withRelated) {
+      const related = f.related;
+      if (!Array.isArray(related)) return undefined;
+      if (related.length === 0) out += ',\n          "related": []';
+      else {
+        out += ',\n          "related": [\n';
+        for (let r = 0; r < related.length; r++) {
+          const note = related[r]!;
+          if (!hasKeys(note, RELATED_KEYS) || typeof note.path !== 'string' || typeof note.message !== 'string') return undefined;
+          if (!isInteger(note.line) || !isInteger(note.column) || !isInteger(note.endLine) || !isInteger(note.endColumn)) return undefined;
+          out +=
+            `            {\n              "path": ${pathJson(note.path)},\n              "message": ${json(note.message)},\n` +
+            `              "line": ${note.line},\n              "column": ${note.column},\n              "endLine": ${note.endLine},\n              "endColumn": ${note.endColumn}\n            }` +
+            (r < related.length - 1 ? ',\n' : '\n');
+        }
+        out += '          ]';
+      }
+    }
+    out += i < findings.length - 1 ? '\n        },\n' : '\n        }\n';
+  }
+  return `${out}      ]\n    }`;
+}
+
+const FILE_KEYS = ['path', 'format', 'findings'] as const;
+const FINDING_KEYS = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'subject', 'fixable'] as const;
+const FINDING_KEYS_RELATED = [...FINDING_KEYS, 'related'] as const;
+const RELATED_KEYS = ['path', 'message', 'line', 'column', 'endLine', 'endColumn'] as const;
+
+/** Whether `value`'s own enumerable keys are exactly `keys`, in that order (`JSON.stringify` writes them so). */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in value) {
+    if (key !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+/** A whole number JSON writes as `String` does (positions are; a float or NaN would not be). */
+function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** The JSON text of strings met before: rule IDs, severities, messages and subjects come back file after file. */
+const texts = new Map<string, string>();
+const MAX_TEXTS = 4096;
+
+function json(value: string): string {
+  let text = texts.get(value);
+  if (text === undefined) {
+    if (texts.size >= MAX_TEXTS) texts.clear();
+    text = JSON.stringify(value);
+    texts.set(value, text);
+  }
+  return text;
+}
+
+/** A file's path is met once per report, then again in each related note of the file: the last one is kept. */
+let lastPath = { path: '', text: '""' };
+
+function pathJson(path: string): string {
+  if (path !== lastPath.path) lastPath = { path, text: JSON.stringify(path) };
+  return lastPath.text;
+}

@@ -1,0 +1,68 @@
+// The lint report's file elements written from pieces (src/cli/json-report.ts) against JSON.stringify itself.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { fileReportJson } from '../../src/cli/json-report';
+import type { FileReport } from '../../src/core/lint/output';
+
+/** What `JSON.stringify(document, null, 2)` writes for an element of the document's `files` array. */
+function stringified(file: unknown): string {
+  const json = JSON.stringify([[file]], null, 2);
+  return json.slice('[\n  [\n'.length, json.length - '\n  ]\n]'.length);
+}
+
+// Strings JSON must escape: quotes, backslashes, control characters, lone surrogates, line and paragraph separators.
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', '"', '\\', '\u0000', '\u001f', '\u2028', '\ud800', 'a\udc00b', 'mstsc "x"\r\n', 'Ünïcödé 🚀'),
+);
+const position = fc.integer({ min: 0, max: 1_000_000 });
+const related = fc.record({ path: text, message: text, line: position, column: position, endLine: position, endColumn: position });
+const finding = fc
+  .record({
+    ruleId: text,
+    severity: fc.constantFrom('error', 'warning', 'info'),
+    message: text,
+    line: position,
+    column: position,
+    endLine: position,
+    endColumn: position,
+    subject: fc.option(text, { nil: null }),
+    fixable: fc.boolean(),
+  })
+  .chain((f) => fc.option(fc.array(related, { maxLength: 4 }), { nil: undefined }).map((r) => (r === undefined ? f : { ...f, related: r })));
+const report = fc.record({ path: text, format: fc.constantFrom('rdp', 'config'), findings: fc.array(finding, { maxLength: 5 }) });
+
+describe('fileReportJson', () => {
+  it('writes an .rdp report exactly as JSON.stringify does, whatever its strings hold (property test)', () => {
+    fc.assert(
+      fc.property(report, (file) => {
+        assert.equal(fileReportJson(file as FileReport), stringified(file));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes the same text again for strings it remembers (a second file with the same messages)', () => {
+    const file = { path: 'a.rdp', format: 'rdp', findings: [{ ruleId: 'RDP012', severity: 'warning', message: 'The target "10.0.0.1" …', line: 1, column: 16, endLine: 1, endColumn: 24, subject: 'full address', fixable: false }] };
+    const first = fileReportJson(file as FileReport);
+    assert.equal(fileReportJson({ ...file, path: 'b.rdp' } as FileReport), stringified({ ...file, path: 'b.rdp' }));
+    assert.equal(fileReportJson(file as FileReport), first);
+  });
+
+  it('leaves any other shape to JSON.stringify: another field, another key order, a value of another type', () => {
+    const base = { ruleId: 'RDP001', severity: 'error', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, subject: null, fixable: false };
+    const others: unknown[] = [
+      { path: 'p', format: 'rdp', findings: [], problems: [] },
+      { format: 'rdp', path: 'p', findings: [] },
+      { path: 'p', format: 'rdp', findings: [{ ...base, byteOffset: 12 }] },
+      { path: 'p', format: 'rdp', findings: [{ ...base, line: 1.5 }] },
+      { path: 'p', format: 'rdp', findings: [{ ...base, line: Number.NaN }] },
+      { path: 'p', format: 'rdp', findings: [{ ...base, subject: undefined }] },
+      { path: 'p', format: 'rdp', findings: [{ ...base, related: [{ path: 'p', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 1, extra: true }] }] },
+      { path: 'p', format: 'rdp', findings: [{ ...base, fixable: 'yes' }] },
+      { path: 'p', format: 'rdp', fixed: 1, findings: [] },
+    ];
+    for (const other of others) assert.equal(fileReportJson(other as FileReport), undefined, JSON.stringify(other));
+  });
+});
