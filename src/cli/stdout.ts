@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /** The reader of standard output has gone (EPIPE, as after `| head`): the command stops and writes nothing more. */
 export class OutputClosed extends Error {
@@ -15,18 +15,29 @@ const MAX_WAIT_MS = 20;
 
 let terminal: boolean | undefined;
 
+/** Whether a character device's number is that of /dev/null (false where there is no /dev/null, as on Windows). */
+function isDevNull(rdev: number): boolean {
+  try {
+    return statSync('/dev/null').rdev === rdev;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Whether standard output is a terminal. A file, a pipe or a socket is known from `fstat` alone; only a character
- * device (a terminal, or /dev/null) is asked of `process.stdout`. Not `tty.isatty`: node:tty loads node:net, ~5 ms
+ * Whether standard output is a terminal. A file, a pipe, a socket or /dev/null is known from `fstat` alone; only
+ * another character device (a terminal) is asked of `process.stdout`. Not `tty.isatty`: node:tty loads node:net, ~5 ms
  * of every command's start-up, and making `process.stdout` for a pipe would set the pipe non-blocking (libuv).
  */
 export function stdoutIsTerminal(): boolean {
   if (terminal === undefined) {
-    let device: boolean;
+    let device = false;
     try {
-      device = fstatSync(STDOUT).isCharacterDevice();
+      const info = fstatSync(STDOUT);
+      // /dev/null is a character device too: known by its device number, it needs no stream (node:stream, ~3 ms).
+      device = info.isCharacterDevice() && !isDevNull(info.rdev);
     } catch {
-      device = false;
+      // not a file descriptor fstat can read: leave it to process.stdout below only if it is a device
     }
     terminal = device && process.stdout.isTTY === true;
   }

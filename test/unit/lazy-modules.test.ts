@@ -9,16 +9,21 @@ import { describe, it } from 'node:test';
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 
 /** Runs the CLI in a process that records every module `require` loads (builtins and files). */
-function loadedBy(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { loaded: string[]; stdout: string; status: number | null } {
-  const script = `const M = require('node:module'); const load = M._load; const seen = [];
+/**
+ * `loaded`: what `require` loaded (builtins and files); `native`: which of node:stream, node:net and node:tty Node
+ * loaded at all, by a require or inside (making `process.stdout` loads them without a require of ours).
+ */
+function loadedBy(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, stdout: 'pipe' | 'ignore' = 'pipe'): { loaded: string[]; native: string[]; stdout: string; status: number | null } {
+  const script = `const fs = require('node:fs'); const M = require('node:module'); const load = M._load; const seen = [];
 M._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };
 process.argv = [process.argv[0], ${JSON.stringify(CLI)}, ...${JSON.stringify(args)}];
-process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen)));
+process.on('exit', () => fs.writeSync(2, '\\nLOADED ' + JSON.stringify({ seen, native: process.moduleLoadList.filter((m) => /^NativeModule (stream|net|tty)$/.test(m)).map((m) => m.slice(13)) })));
 require(${JSON.stringify(CLI)});`;
-  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
   const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
   assert.ok(line, r.stderr);
-  return { loaded: JSON.parse(line.slice('LOADED '.length)), stdout: r.stdout, status: r.status };
+  const { seen, native } = JSON.parse(line.slice('LOADED '.length)) as { seen: string[]; native: string[] };
+  return { loaded: seen, native, stdout: r.stdout ?? '', status: r.status };
 }
 
 describe('lazy modules in dist/cli.js', () => {
@@ -26,10 +31,11 @@ describe('lazy modules in dist/cli.js', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
     try {
       writeFileSync(join(dir, 'a.rdp'), 'full address:s:rdsh01.contoso.com\r\n');
-      // Standard output is a pipe here: the report goes out with writeSync, no net.Socket is made for it.
-      for (const args of [['--version'], ['lint', 'a.rdp']]) {
-        const { loaded } = loadedBy(args, dir);
+      // Standard output a pipe, then /dev/null: the report goes out with writeSync, no stream is made for it.
+      for (const [args, stdout] of [[['--version'], 'pipe'], [['lint', 'a.rdp'], 'pipe'], [['lint', 'a.rdp'], 'ignore']] as const) {
+        const { loaded, native } = loadedBy([...args], dir, {}, stdout);
         for (const m of ['node:tls', 'node:dns', 'node:crypto', 'node:net', 'node:stream', 'node:tty']) assert.ok(!loaded.includes(m), `${args.join(' ')} loaded ${m}`);
+        if (args[0] === 'lint') assert.deepEqual(native, [], `lint with standard output to ${stdout === 'pipe' ? 'a pipe' : '/dev/null'} loaded ${native.join(' ')}`);
         assert.ok(!loaded.some((m) => m.endsWith('yaml.js')), `${args.join(' ')} loaded yaml`);
       }
     } finally {
