@@ -3,7 +3,7 @@ import type { X509Certificate } from 'node:crypto';
 import { parseConfig } from '../core/config/parse';
 import { DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
 import { checkHosts, readCertificates, TrustStore, type CheckTarget, type HostCheckResult } from '../core/net/index';
-import { ALL_RULES } from '../core/rules/registry';
+import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import { formatCheckText } from './check-text';
 import { findConfigFor, readInput, type InputError } from '../core/lint/inputs';
@@ -29,7 +29,6 @@ export interface CheckCommandOptions {
 
 export type CheckCommandResult = { readonly usage: string } | { readonly output: string; readonly errors: readonly InputError[]; readonly exitCode: number };
 
-const KNOWN_RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
 function integerOption(value: string | undefined, flag: string, min: number, max: number): number | undefined | { usage: string } {
   if (value === undefined) return undefined;

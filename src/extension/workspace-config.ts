@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { parseConfig } from '../core/config/parse';
 import { CONFIG_FILE_NAMES, type RdpDoctorConfig } from '../core/config/types';
-import { ALL_RULES } from '../core/rules/registry';
+import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import type { Logger } from './logger';
 
-const KNOWN_RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
 export function isConfigDocument(uri: vscode.Uri): boolean {
   const name = uri.path.split('/').pop()?.toLowerCase() ?? '';

@@ -11,7 +11,7 @@ import { lintRdp, lintRdpDocument } from '../rules/engine';
 import { lintPolicyDocument } from '../rules/gpo/engine';
 import { GPO_RULES } from '../rules/gpo/index';
 import type { PolicyFinding } from '../rules/gpo/types';
-import { ALL_RULES } from '../rules/registry';
+import { KNOWN_RULE_IDS } from '../rules/registry';
 import type { Finding } from '../rules/types';
 import type { DecodedText } from '../text/decode';
 import type { FileFormat } from './formats';
@@ -47,7 +47,6 @@ export interface LintOptions {
   readonly trustedPublishers?: ReadonlyMap<string, string>;
 }
 
-const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 /** Runs the GPO rules over an export's normalized settings. */
 export function lintPolicy(doc: PolicyDocument, options: LintOptions = {}): PolicyFinding[] {

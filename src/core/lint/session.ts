@@ -1,26 +1,21 @@
-import { basename, dirname, join, relative, sep } from 'node:path';
-import { CONFIG_FILE_NAMES } from '../config/types';
-import { parseConfig } from '../config/parse';
-import type { RdpDoctorConfig } from '../config/types';
+import { join } from 'node:path';
 import { detectFormat, type FileFormat } from './formats';
-import { lintText, type LintedText } from './lint-file';
+import { lintText } from './lint-file';
 import { isSignedRdp } from '../rdp/parse';
 import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
 import type { PolicyFinding } from '../rules/gpo/types';
-import { rdpFacts } from '../rules/xrf/facts';
 import { hasPolSignature } from '../gpo/registry-pol-records';
-import { ALL_RULES } from '../rules/registry';
 import { fixAll } from '../rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { writeFileAtomic } from './atomic-write';
+import { ConfigResolver } from './config-resolver';
+import { markCrossCheck, rdpSummary, withTrustedPublishers } from './cross-check-inputs';
 import { crossFilePass } from './cross-file';
-import { collectInputs, describeFsError, fileKey, findConfigFor, readInput, type InputError, type InputFile } from './inputs';
+import { displayPath } from './display-path';
+import { collectInputs, describeFsError, fileKey, readInput, type InputError, type InputFile } from './inputs';
 import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
-import { capFindings, fileHasError, hasErrorFinding, positionsInRdp, sortFindings, toOutputFindings, type FileReport, type LintReport } from './output';
+import { capFindings, fileHasError, hasErrorFinding, positionsInRdp, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
-import { trustedPublishers } from '../gpo/trusted-publishers';
-
-const KNOWN_RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
 export interface LintCommandOptions {
   readonly paths: readonly string[];
@@ -36,101 +31,6 @@ export interface LintCommandOptions {
 
 /** The name standard input is reported by when `--stdin-filename` is not given. */
 export const STDIN_NAME = '<stdin>';
-
-/** Loads and caches the config that applies to each file. */
-class ConfigResolver {
-  private readonly byPath = new Map<string, RdpDoctorConfig | undefined>();
-  private readonly lookups = new Map<string, string | null>();
-  /** The config path (null: none) by each file's folder as given, so a folder's files resolve it once. */
-  private readonly byFolder = new Map<string, string | null>();
-
-  constructor(private readonly explicit: string | undefined, private readonly errors: InputError[]) {}
-
-  private configPathFor(file: string): string | undefined {
-    const name = basename(file);
-    if (name === '.' || name === '..') return findConfigFor(file, this.lookups);
-    const folder = dirname(file);
-    let path = this.byFolder.get(folder);
-    if (path === undefined) {
-      path = findConfigFor(file, this.lookups) ?? null;
-      this.byFolder.set(folder, path);
-    }
-    return path ?? undefined;
-  }
-
-  forFile(file: string): RdpDoctorConfig | undefined {
-    const path = this.explicit ?? this.configPathFor(file);
-    if (!path) return undefined;
-    if (!this.byPath.has(path)) {
-      const input = readInput(path);
-      if ('error' in input) {
-        this.errors.push({ path, message: `Cannot read the config: ${input.error}` });
-        this.byPath.set(path, undefined);
-      } else {
-        this.byPath.set(path, parseConfig(decodeBytes(input.bytes).text, KNOWN_RULE_IDS).config);
-      }
-    }
-    return this.byPath.get(path);
-  }
-}
-
-/** How a path is shown: relative to the working folder when inside it, else as given. */
-export function displayPath(path: string): string {
-  const base = basename(path);
-  const dir = dirname(path);
-  // A file met in a folder walk is its folder, a separator and its name: the folder's relative path, worked out
-  // once per folder, plus the name is the file's (issue 16: a relative() per file was 2% of a 10,000-file lint).
-  if (base !== '' && base !== '.' && base !== '..' && path.length === dir.length + 1 + base.length && path.startsWith(dir) && path[dir.length] === sep && !dir.endsWith(sep)) {
-    const folder = relativeFolder(dir);
-    const rel = folder === '' ? base : folder + sep + base;
-    return rel && !rel.startsWith('..') ? rel : path;
-  }
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
-let relativeFolders = { cwd: '', folders: new Map<string, string>() };
-
-/** `relative(process.cwd(), dir)`, remembered per folder while the working folder stays the same. */
-function relativeFolder(dir: string): string {
-  const cwd = process.cwd();
-  if (relativeFolders.cwd !== cwd) relativeFolders = { cwd, folders: new Map() };
-  let rel = relativeFolders.folders.get(dir);
-  if (rel === undefined) {
-    rel = relative(cwd, dir);
-    relativeFolders.folders.set(dir, rel);
-  }
-  return rel;
-}
-
-/** The `.rdp` facts the cross-checks compare, located in the file. */
-function rdpSummary(path: string, source: string | undefined, text: string, linted: LintedText): FileReport['crossCheck'] {
-  if (!linted.rdp) return undefined;
-  const at = positionsInRdp(linted.rdp);
-  // Standard input has no file to read again: its RDP043 stays as linted.
-  const signed = source !== undefined && isSignedRdp(text) && linted.findings.some((f) => f.ruleId === 'RDP043');
-  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })), ...(signed && { signedRdp: source! }) };
-}
-
-/**
- * RDP043 of signed `.rdp` files again, when an export of the run trusts publishers by policy
- * (`TrustedCertThumbprints`): what the security dialog shows depends on whether it trusts this file's signer.
- */
-function withTrustedPublishers(files: readonly FileReport[], severitiesFor: (path: string) => SeverityOverrides | undefined): FileReport[] {
-  const exports = files.flatMap((f) => (f.crossCheck?.policy ? [{ path: f.path, values: f.crossCheck.policy.values }] : []));
-  const trusted = trustedPublishers(exports);
-  if (trusted.size === 0) return [...files];
-  return files.map((file) => {
-    const source = file.crossCheck?.signedRdp;
-    if (source === undefined) return file;
-    const read = readInput(source);
-    if ('error' in read) return file;
-    const decoded = decodeBytes(read.bytes);
-    const linted = lintText('rdp', decoded.text, { ...(severitiesFor(source) && { severities: severitiesFor(source) }), bytes: decoded, trustedPublishers: trusted });
-    const fresh = toOutputFindings(decoded.text, linted.findings.filter((f) => f.ruleId === 'RDP043'), undefined, file.path);
-    return { ...file, findings: sortFindings([...file.findings.filter((f) => f.ruleId !== 'RDP043'), ...fresh]) };
-  });
-}
 
 /** Lints one text file: `.rdp`, config or a policy export read from text, with `--fix` for the formats that have fixes. */
 function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText, severities: SeverityOverrides | undefined, fix: boolean, errors: InputError[]): FileReport {
@@ -182,26 +82,6 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
 }
 
 type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
-
-/** Whether an input can be a policy export: anything but an `.rdp` file or a config file by its name. */
-function mayBeExport(input: InputFile): boolean {
-  if (input.kind === 'gpo-backup') return true;
-  const path = input.path;
-  // The extension from the last dot (a folder's dot gives a tail with a separator, never ".rdp"): no basename().
-  if (path.length > 4 && path.charCodeAt(path.length - 4) === 46 /* . */ && path.slice(-3).toLowerCase() === 'rdp') return false;
-  return !(CONFIG_FILE_NAMES as readonly string[]).includes(basename(path).toLowerCase());
-}
-
-/**
- * The cross-checks compare `.rdp` files with the policy exports of the same run: when no input can be an
- * export, the files are marked so that nobody gathers facts that nothing will compare. The inputs are the
- * collection's own objects, marked in place (a copy of each was ~15 ms of a 10,000-file lint, issue 16).
- */
-function markCrossCheck(inputs: readonly InputFile[]): readonly InputFile[] {
-  for (let i = 0; i < inputs.length; i++) if (mayBeExport(inputs[i]!)) return inputs;
-  for (let i = 0; i < inputs.length; i++) (inputs[i] as { crossCheck?: false }).crossCheck = false;
-  return inputs;
-}
 
 /**
  * The files read so far (device and inode), so that a later link to one of them is skipped. When every input was

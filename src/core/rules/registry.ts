@@ -42,6 +42,9 @@ export const ALL_RULES: readonly RuleMeta[] = [...RDP_RULES, ...GPO_RULES, ...XR
 
 const byId = new Map(ALL_RULES.map((r) => [r.id, r]));
 
+/** The ID of every rule, as a config's `rules` keys must name them. */
+export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(byId.keys());
+
 export function ruleById(id: string): RuleMeta | undefined {
   return byId.get(id.toUpperCase());
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { displayPath } from '../../../src/core/lint/session';
+import { displayPath } from '../../../src/core/lint/display-path';
 
 function straight(path: string): string {
   const rel = relative(process.cwd(), path);

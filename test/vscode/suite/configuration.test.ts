@@ -12,17 +12,22 @@ async function replaceInDocument(document: vscode.TextDocument, from: string, to
   assert.equal(await vscode.workspace.applyEdit(edit), true);
 }
 
+/** Turns RDP013 off by the setting, waits for the diagnostics to lose it, then restores the setting and waits for it back. */
+async function withRdp013Off(uri: vscode.Uri): Promise<void> {
+  const restore = await withSetting('rdpDoctor', 'rules', { RDP013: 'off' });
+  try {
+    await waitForRules(uri, ['RDP003']);
+  } finally {
+    await restore();
+  }
+  await waitForRules(uri, ['RDP013', 'RDP003']);
+}
+
 suite('Configuration', () => {
   test('the rdpDoctor.rules setting turns a rule off and changes a severity', async () => {
     const { document } = await openEditor('short-name.rdp');
     await waitForRules(document.uri, ['RDP013', 'RDP003']);
-    const restore = await withSetting('rdpDoctor', 'rules', { RDP013: 'off' });
-    try {
-      await waitForRules(document.uri, ['RDP003']);
-    } finally {
-      await restore();
-    }
-    await waitForRules(document.uri, ['RDP013', 'RDP003']);
+    await withRdp013Off(document.uri);
     // The setting wins over .rdpdoctor.yaml, which raises RDP013 to a warning.
     const raise = await withSetting('rdpDoctor', 'rules', { RDP013: 'error' });
     try {
@@ -65,13 +70,7 @@ suite('Configuration', () => {
       watcher.dispose();
     }
     // A change that does re-lint, after the save's event: whatever the edit or the save set off has run by then.
-    const restore = await withSetting('rdpDoctor', 'rules', { RDP013: 'off' });
-    try {
-      await waitForRules(document.uri, ['RDP003']);
-    } finally {
-      await restore();
-    }
-    await waitForRules(document.uri, ['RDP013', 'RDP003']);
+    await withRdp013Off(document.uri);
     assert.deepEqual(api.lints!(document.uri).slice(before), ['settings', 'settings']);
   });
 });
