@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+// Node loads the certificates NODE_EXTRA_CA_CERTS names at every start (~30 ms for a distribution's bundle), a
+// cost of the machine, not of either command: it made the floor longer and every ratio look better than it is.
+// Each command here runs without it; the run records whether the machine had it.
+const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+delete process.env.NODE_EXTRA_CA_CERTS;
 const DATA = join('bench', 'data');
 const corpus10k = join(DATA, 'rdp-10000');
 const corpus1k = join(DATA, 'rdp-1000');
@@ -202,7 +207,7 @@ const historyHeader = `| Date (UTC) | Commit | Cores | ${figures.map((f) => f.na
 
 const details = `## Latest run: ${date} UTC, commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}
 
-Node ${process.version}, ${cores} × ${cpus()[0]?.model ?? 'unknown CPU'}. Each ratio compares two commands run alternately in this run, ${RUNS} rounds after a warm-up round; medians. Wall times, except the start-up figure (CPU of batches of 20 starts). The CLI's code cache (\`src/cli/load-commands.ts\`) lives in a folder of this run, written by the warm-up round.
+Node ${process.version}, ${cores} × ${cpus()[0]?.model ?? 'unknown CPU'}. Each ratio compares two commands run alternately in this run, ${RUNS} rounds after a warm-up round; medians. Wall times, except the start-up figure (CPU of batches of 20 starts). The CLI's code cache (\`src/cli/load-commands.ts\`) lives in a folder of this run, written by the warm-up round. Every command runs without \`NODE_EXTRA_CA_CERTS\`${extraCaCerts ? ' (this machine sets it; the rows before this one's commit kept it, and their lint ratios read 10–30% lower than the same build's without it)' : ''}.
 
 | Figure | Value | Target | |
 |---|---|---|---|

@@ -1,69 +1,102 @@
 import type { RdpEntry } from './parse';
+import { KNOWN_KEY_COUNT, knownKeyId } from './properties/index';
+
+/** A key's entry, or the list of its entries in file order. */
+type Held = RdpEntry | RdpEntry[];
 
 /**
  * A document's entries by key, keys in the order they first appear, as a `ReadonlyMap`. A key met once holds its
  * entry, not a one-entry list: most keys appear once, and a list per key was ~1.6 KB a file (issue 16); its list is
- * made when someone asks `get` for it. Backed by a `Map`, whose lookups use the hash each key string caches (an
- * open-addressing table hashing keys in JavaScript was slower, measured on the 10,000-file corpus).
+ * made when someone asks `get` for it. A key the property table knows sits in an array at its number
+ * (`knownKeyId`), so a file of known names builds no hash table: a `Map` per file was 3.6 KB and a tenth of the
+ * parse (issue 16). Other keys go to a `Map`, made for the files that have one.
  */
 export class EntryIndex implements ReadonlyMap<string, readonly RdpEntry[]> {
-  /** Each key's entry, or the list of its entries in file order. */
-  private readonly held = new Map<string, RdpEntry | RdpEntry[]>();
+  /** Each known key's entry or entries, at its number. */
+  private readonly known: (Held | undefined)[];
+  /** Each other key's entry or entries. */
+  private others: Map<string, Held> | undefined = undefined;
   /** How many entries: more than keys when a key repeats. */
   readonly count: number;
+  /** How many keys. */
+  readonly size: number;
 
-  constructor(entries: readonly RdpEntry[]) {
-    this.count = entries.length;
-    const held = this.held;
-    for (let e = 0; e < entries.length; e++) {
-      const entry = entries[e]!;
-      const known = held.get(entry.key);
-      if (known === undefined) held.set(entry.key, entry);
-      else if (Array.isArray(known)) known.push(entry);
-      else held.set(entry.key, [known, entry]);
+  constructor(private readonly all: readonly RdpEntry[]) {
+    this.count = all.length;
+    const known: (Held | undefined)[] = new Array<Held | undefined>(KNOWN_KEY_COUNT);
+    let size = 0;
+    for (let e = 0; e < all.length; e++) {
+      const entry = all[e]!;
+      const id = knownKeyId(entry.key);
+      const held = id >= 0 ? known[id] : this.others?.get(entry.key);
+      let now: Held;
+      if (held === undefined) {
+        size++;
+        now = entry;
+      } else if (Array.isArray(held)) {
+        held.push(entry);
+        continue;
+      } else {
+        now = [held, entry];
+      }
+      if (id >= 0) known[id] = now;
+      else (this.others ??= new Map()).set(entry.key, now);
     }
+    this.known = known;
+    this.size = size;
   }
 
-  get size(): number {
-    return this.held.size;
+  private held(key: string): Held | undefined {
+    const id = knownKeyId(key);
+    return id >= 0 ? this.known[id] : this.others?.get(key);
   }
 
   has(key: string): boolean {
-    return this.held.has(key);
+    return this.held(key) !== undefined;
   }
 
   get(key: string): readonly RdpEntry[] | undefined {
-    const known = this.held.get(key);
-    if (known === undefined || Array.isArray(known)) return known;
-    const list = [known];
-    this.held.set(key, list);
+    const held = this.held(key);
+    if (held === undefined || Array.isArray(held)) return held;
+    const list = [held];
+    const id = knownKeyId(key);
+    if (id >= 0) this.known[id] = list;
+    else this.others!.set(key, list);
     return list;
   }
 
   /** The key's last entry, the one clients use (no list is made). */
   last(key: string): RdpEntry | undefined {
-    const known = this.held.get(key);
-    return Array.isArray(known) ? known[known.length - 1] : known;
+    const held = this.held(key);
+    return Array.isArray(held) ? held[held.length - 1] : held;
+  }
+
+  /** Whether `entry` is the first of its key: where the key appears first. */
+  private opens(entry: RdpEntry, held: Held): boolean {
+    return Array.isArray(held) ? held[0] === entry : held === entry;
   }
 
   /** The entries of each key that appears more than once, in the order the keys first appear. */
   repeated(): (readonly RdpEntry[])[] {
     const out: (readonly RdpEntry[])[] = [];
-    if (this.held.size === this.count) return out;
-    for (const known of this.held.values()) if (Array.isArray(known) && known.length > 1) out.push(known);
+    if (this.size === this.count) return out;
+    for (const entry of this.all) {
+      const held = this.held(entry.key)!;
+      if (Array.isArray(held) && held.length > 1 && held[0] === entry) out.push(held);
+    }
     return out;
   }
 
   *keys(): Generator<string> {
-    yield* this.held.keys();
+    for (const entry of this.all) if (this.opens(entry, this.held(entry.key)!)) yield entry.key;
   }
 
   *values(): Generator<readonly RdpEntry[]> {
-    for (const key of [...this.held.keys()]) yield this.get(key)!;
+    for (const key of [...this.keys()]) yield this.get(key)!;
   }
 
   *entries(): Generator<[string, readonly RdpEntry[]]> {
-    for (const key of [...this.held.keys()]) yield [key, this.get(key)!];
+    for (const key of [...this.keys()]) yield [key, this.get(key)!];
   }
 
   [Symbol.iterator](): Generator<[string, readonly RdpEntry[]]> {
@@ -71,7 +104,7 @@ export class EntryIndex implements ReadonlyMap<string, readonly RdpEntry[]> {
   }
 
   forEach(callback: (value: readonly RdpEntry[], key: string, map: ReadonlyMap<string, readonly RdpEntry[]>) => void, thisArg?: unknown): void {
-    for (const key of [...this.held.keys()]) callback.call(thisArg, this.get(key)!, key, this);
+    for (const key of [...this.keys()]) callback.call(thisArg, this.get(key)!, key, this);
   }
 }
 

@@ -78,6 +78,17 @@ export function knownPropertyKey(name: string): string | undefined {
   return KEYS.get(name);
 }
 
+/** A number for each known property name and alias (trimmed, lower case), from 0 to `KNOWN_KEY_COUNT` - 1. */
+const KEY_IDS: ReadonlyMap<string, number> = new Map([...BY_NAME.keys()].map((key, id) => [key, id]));
+
+/** How many names `knownKeyId` numbers. */
+export const KNOWN_KEY_COUNT = KEY_IDS.size;
+
+/** The number of a known property name or alias as entry keys hold it (trimmed, lower case), or -1. */
+export function knownKeyId(key: string): number {
+  return KEY_IDS.get(key) ?? -1;
+}
+
 /** Looks a property up by name or alias; names are case-insensitive, as clients treat them. */
 export function findProperty(name: string): PropertyInfo | undefined {
   // Entry keys are already normalized: look them up without allocating.

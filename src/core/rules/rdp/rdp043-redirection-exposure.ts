@@ -45,10 +45,13 @@ const SERVICE_KEYS = ['resourceprovider', 'wvd endpoint pool', 'armpath', 'hubdi
 
 /** Whether the file looks like one an Azure Virtual Desktop or Windows 365 feed issued. */
 export function isServiceFile(doc: RdpDocument): boolean {
-  if (SERVICE_KEYS.some((k) => doc.byKey.has(k))) return true;
-  const hosts = [...targets(doc).map((t) => t.address.host), textValue(effectiveEntry(doc, 'gatewayhostname')) ?? ''];
-  return hosts.some((h) => /(^|\.)wvd\.microsoft\.com(:\d+)?$/i.test(h));
+  for (const key of SERVICE_KEYS) if (doc.byKey.has(key)) return true;
+  for (const target of targets(doc)) if (SERVICE_HOST.test(target.address.host)) return true;
+  return SERVICE_HOST.test(textValue(effectiveEntry(doc, 'gatewayhostname')) ?? '');
 }
+
+/** A host of the Azure Virtual Desktop service. */
+const SERVICE_HOST = /(^|\.)wvd\.microsoft\.com(:\d+)?$/i;
 
 /** Each kind's number, in the order REDIRECTIONS lists them (two properties share "drives"). */
 const KIND_NUMBERS: ReadonlyMap<string, number> = new Map([...new Set([...REDIRECTIONS.values()].map((r) => r.kind))].map((kind, i) => [kind, i]));
@@ -118,14 +121,19 @@ export const rdp043: RdpRule = {
   fixable: false,
   tags: ['security', 'signing'],
   check({ doc, report, trustedPublishers }) {
-    const lines = entriesOf(doc.byKey, REDIRECTION_KEYS).filter((e) => REDIRECTIONS.get(e.key)!.requests(e));
-    const [first, ...others] = lines;
+    const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
+    let kept = 0;
+    for (const e of lines) if (REDIRECTIONS.get(e.key)!.requests(e)) lines[kept++] = e;
+    lines.length = kept;
+    const first = lines[0];
     if (!first) return;
+    const related = [];
+    for (let i = 1; i < lines.length; i++) related.push({ message: alsoRequests(lines[i]!.key), span: lines[i]!.span });
     report({
       message: requestMessage(lines, dialogVerdict(doc, trustedPublishers)),
       span: first.span,
       subject: first.key,
-      ...(others.length > 0 && { related: others.map((e) => ({ message: alsoRequests(e.key), span: e.span })) }),
+      ...(related.length > 0 && { related }),
     });
   },
 };
