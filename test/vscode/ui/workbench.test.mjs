@@ -25,9 +25,19 @@ export const tests = [
   {
     name: 'hover on a property name shows its documentation',
     async run({ page }) {
-      await token(page, 'authentication level').hover();
+      const name = token(page, 'authentication level');
+      const before = await name.boundingBox();
+      await name.hover();
       const hover = page.locator('.monaco-hover:visible', { hasText: 'authentication level' });
-      await hover.getByText(/Server authentication/).first().waitFor();
+      try {
+        await hover.getByText(/Server authentication/).first().waitFor();
+      } catch (error) {
+        // Once in ~10 runs the hover shown was line 3's diagnostic: say where the token was and what was shown.
+        const box = await name.boundingBox();
+        const shown = await page.locator('.monaco-hover:visible').allInnerTexts();
+        const lines = await page.locator('.editor-group-container.active .view-lines .view-line').evaluateAll((all) => all.map((l) => `${Math.round(l.getBoundingClientRect().top)}:${l.textContent}`));
+        throw new Error(`${error.message}\nthe token was at ${JSON.stringify(before)} when hovered, now at ${JSON.stringify(box)}; lines (top:text) ${JSON.stringify(lines)}; hovers shown: ${JSON.stringify(shown)}`);
+      }
       await hover.getByText('Warn the user and let them decide whether to connect.').waitFor();
     },
   },
