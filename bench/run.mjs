@@ -208,7 +208,7 @@ const historyHeader = `| Date (UTC) | Commit | Cores | ${figures.map((f) => f.na
 
 const details = `## Latest run: ${date} UTC, commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}
 
-Node ${process.version}, ${cores} × ${cpus()[0]?.model ?? 'unknown CPU'}. Each ratio compares two commands run alternately in this run, ${RUNS} rounds after a warm-up round; medians. Wall times, except the start-up figure (CPU of batches of 20 starts). The CLI's code cache (\`src/cli/load-commands.ts\`) lives in a folder of this run, written by the warm-up round. Every command runs without \`NODE_EXTRA_CA_CERTS\`${extraCaCerts ? ' (this machine sets it; earlier rows kept it, and their lint ratios read 10–30% lower than the same build measured without it)' : ''}.
+Node ${process.version}, ${cores} × ${cpus()[0]?.model ?? 'unknown CPU'}. Each ratio compares two commands run alternately in this run, ${RUNS} rounds after a warm-up round; medians. Wall times, except the start-up figure (CPU of batches of 20 starts). The CLI's code cache (\`src/cli/load-commands.ts\`) lives in a folder of this run, written by the warm-up round. Every command runs without \`NODE_EXTRA_CA_CERTS\`${extraCaCerts ? ' (this machine sets it; earlier rows kept it, and their lint ratios read about 20–30% lower than the same build measured without it)' : ''}.
 
 | Figure | Value | Target | |
 |---|---|---|---|
