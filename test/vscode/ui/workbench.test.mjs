@@ -26,17 +26,24 @@ export const tests = [
     name: 'hover on a property name shows its documentation',
     async run({ page }) {
       const name = token(page, 'authentication level');
-      const before = await name.boundingBox();
-      await name.hover();
       const hover = page.locator('.monaco-hover:visible', { hasText: 'authentication level' });
-      try {
-        await hover.getByText(/Server authentication/).first().waitFor();
-      } catch (error) {
-        // Once in ~10 runs the hover shown was line 3's diagnostic: say where the token was and what was shown.
-        const box = await name.boundingBox();
-        const shown = await page.locator('.monaco-hover:visible').allInnerTexts();
+      // NOTE: once in the first six UI runs of session 8 the hover shown was line 3's diagnostic, though the mouse
+      // went to line 4's token (cause not found; five later runs and three CI runs showed line 4's). A person moves
+      // the mouse again; so does the test, once, after printing where the token and the lines were, so that a
+      // repeat in CI says whether the lines moved under the mouse.
+      for (let attempt = 1; ; attempt++) {
+        const before = await name.boundingBox();
+        await name.hover();
+        const shown = await hover.getByText(/Server authentication/).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        if (shown) break;
+        const after = await name.boundingBox();
+        const hovers = await page.locator('.monaco-hover:visible').allInnerTexts();
         const lines = await page.locator('.editor-group-container.active .view-lines .view-line').evaluateAll((all) => all.map((l) => `${Math.round(l.getBoundingClientRect().top)}:${l.textContent}`));
-        throw new Error(`${error.message}\nthe token was at ${JSON.stringify(before)} when hovered, now at ${JSON.stringify(box)}; lines (top:text) ${JSON.stringify(lines)}; hovers shown: ${JSON.stringify(shown)}`);
+        const seen = `the token was at ${JSON.stringify(before)} when hovered, now at ${JSON.stringify(after)}; lines (top:text) ${JSON.stringify(lines)}; hovers shown: ${JSON.stringify(hovers)}`;
+        if (attempt === 2) throw new Error(`The hover of "authentication level" did not show its documentation twice: ${seen}`);
+        console.log(`  (the hover of "authentication level" did not show its documentation on attempt 1: ${seen}; moving the mouse away and back)`);
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
       }
       await hover.getByText('Warn the user and let them decide whether to connect.').waitFor();
     },
