@@ -5,7 +5,6 @@ import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import type { Logger } from './logger';
 
-
 export function isConfigDocument(uri: vscode.Uri): boolean {
   const name = uri.path.split('/').pop()?.toLowerCase() ?? '';
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);

@@ -67,7 +67,10 @@ const BY_NAME: ReadonlyMap<string, PropertyInfo> = new Map(
   ),
 );
 
-const KEYS: ReadonlyMap<string, string> = new Map([...BY_NAME.keys()].map((key) => [key, key]));
+/** Every known property name and alias (trimmed, lower case), each at its number (`knownKeyId`): the table's own strings. */
+const KEY_NAMES: readonly string[] = [...BY_NAME.keys()];
+
+const KEY_IDS: ReadonlyMap<string, number> = new Map(KEY_NAMES.map((key, id) => [key, id]));
 
 /**
  * The table's own string for a name that is a known property name or alias as written (trimmed, lower case):
@@ -75,14 +78,12 @@ const KEYS: ReadonlyMap<string, string> = new Map([...BY_NAME.keys()].map((key) 
  * the table holds (issue 16).
  */
 export function knownPropertyKey(name: string): string | undefined {
-  return KEYS.get(name);
+  const id = KEY_IDS.get(name);
+  return id === undefined ? undefined : KEY_NAMES[id];
 }
 
-/** A number for each known property name and alias (trimmed, lower case), from 0 to `KNOWN_KEY_COUNT` - 1. */
-const KEY_IDS: ReadonlyMap<string, number> = new Map([...BY_NAME.keys()].map((key, id) => [key, id]));
-
-/** How many names `knownKeyId` numbers. */
-export const KNOWN_KEY_COUNT = KEY_IDS.size;
+/** How many names `knownKeyId` numbers (from 0). */
+export const KNOWN_KEY_COUNT = KEY_NAMES.length;
 
 /** The number of a known property name or alias as entry keys hold it (trimmed, lower case), or -1. */
 export function knownKeyId(key: string): number {
