@@ -1,4 +1,10 @@
 // Realistic mstsc-style .rdp files for the benchmarks: the key order and values mstsc writes, varied per file.
+// Their hosts are on this machine or nowhere (127.0.0.0/8, names under `.invalid`): a check of bench/data, from the
+// CLI or the editor's hosts view, never reaches a network.
+
+/** Changed whenever the files below would change, so `npm run bench` makes the corpus again (bench/make-corpus.ts). */
+export const CORPUS_REVISION = '2: hosts in 127.0.0.0/8 and under .invalid';
+
 const LINES = [
   'screen mode id:i:2', 'use multimon:i:0', 'desktopwidth:i:1920', 'desktopheight:i:1080', 'session bpp:i:32',
   'winposstr:s:0,1,0,0,800,600', 'compression:i:1', 'keyboardhook:i:2', 'audiocapturemode:i:0', 'videoplaybackmode:i:1',
@@ -16,7 +22,7 @@ const LINES = [
 
 /** The text of the n-th file, with `lines` lines and CRLF endings; some files carry typical mistakes. */
 export function mstscFile(n: number, lines = 50): string {
-  const host = n % 5 === 0 ? `10.0.${(n >> 8) & 255}.${n & 255}` : `rdsh${n}.contoso.com`;
+  const host = n % 5 === 0 ? `127.0.${(n >> 8) & 255}.${n & 255}` : `rdsh${n}.contoso.invalid`;
   const out: string[] = [];
   for (let i = 0; out.length < lines; i++) out.push(LINES[i % LINES.length]!.replace('HOST', host));
   if (n % 7 === 0) out[3] = 'enablecredsspsupport:i:0';

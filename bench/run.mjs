@@ -95,13 +95,16 @@ await esbuild.build({
   logLevel: 'warning',
   alias: { vscode: './bench/vscode-stub.ts' },
 });
+mkdirSync(DATA, { recursive: true });
+// Made again when bench/corpus.ts changed (its CORPUS_REVISION), and with it the files made from the corpus.
 for (const [dir, count] of [[corpus10k, 10000], [corpus1k, 1000]]) {
-  if (!existsSync(dir)) {
-    console.log(`Generating ${count} UTF-16LE .rdp files in ${dir} …`);
-    spawnSync(process.execPath, ['out/bench/make-corpus.js', dir, String(count)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['out/bench/make-corpus.js', dir, String(count)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`out/bench/make-corpus.js ${dir}: ${r.stderr}`);
+  if (r.stdout.trim() === 'made') {
+    console.log(`Made ${count} UTF-16LE .rdp files in ${dir}.`);
+    if (dir === corpus10k) for (const eol of ['lf', 'crlf']) rmSync(join(DATA, `rdp-400k-${eol}.rdp`), { force: true });
   }
 }
-mkdirSync(DATA, { recursive: true });
 const mstscLines = readFileSync(join(corpus10k, 'host-00001.rdp')).toString('utf16le').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
 const lines400k = (eol) => {
   const file = join(DATA, `rdp-400k-${eol === '\n' ? 'lf' : 'crlf'}.rdp`);

@@ -13,6 +13,7 @@ import { parseAddress } from '../../../src/core/rdp/address';
 import { parseRdp } from '../../../src/core/rdp/parse';
 import { ALL_RULES } from '../../../src/core/rules/registry';
 import { decodeBytes } from '../../../src/core/text/decode';
+import { mstscFile } from '../../../bench/corpus';
 
 const ROOT = resolve(__dirname, '../../../..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -109,5 +110,18 @@ describe('examples/ hosts stay on this machine or nowhere', () => {
     const targets = files.flatMap((f) => checkTargets(f, textOf(f)).map((h) => ({ file: relative(ROOT, f), host: h })));
     assert.ok(targets.length >= 5, 'the scan found the hosts');
     assert.deepEqual(targets.filter((t) => !isContained(t.host)), []);
+  });
+});
+
+describe('the benchmark corpus names no host outside this machine', () => {
+  // bench/corpus.ts makes the 10,000 files `npm run bench` lints into bench/data, a folder an editor may open.
+  it('every target of its files is contained, and no other address or name is written', () => {
+    for (let n = 0; n < 10000; n += 7) {
+      const text = mstscFile(n);
+      const hosts = checkTargets(`bench/data/host-${n}.rdp`, text);
+      assert.equal(hosts.length, 1, `file ${n} has one target`);
+      assert.ok(isContained(hosts[0]!), `file ${n}: ${hosts[0]}`);
+      assert.deepEqual(uncontainedIn(text), [], `file ${n}`);
+    }
   });
 });
