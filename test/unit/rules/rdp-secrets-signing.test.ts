@@ -101,6 +101,36 @@ describe('RDP040 stored-password', () => {
     assert.ok(quoted.length > 0);
     for (const f of quoted) assert.doesNotMatch(f.message, /Sup3rSecretValue/);
   });
+
+  it('leaves a quoted name or text the file shows outside its secrets, though the password is inside it (found on a real file)', () => {
+    // password:s:password made RDP040 say "FreeRDP reads "(a saved password)"": garbled, and it told what the password is part of.
+    const own = lintRdp('full address:s:h.example.invalid\r\npassword:s:password\r\n').findings.find((f) => f.ruleId === 'RDP040')!;
+    assert.match(own.message, /FreeRDP reads "password:s:"/);
+    // A property's name, as the message writes it, whether or not the file has the line.
+    const missing = lintRdp('Password:s:address\r\n').findings.find((f) => f.ruleId === 'RDP010')!;
+    assert.match(missing.message, /"full address"/);
+    assert.doesNotMatch(missing.message, /a saved password/);
+    // A host that holds the password inside it is the file's to show; a host that is the password is not.
+    const host = (address: string, password: string): string[] => lintRdp(`full address:s:${address}\r\npassword:s:${password}\r\n`).findings.filter((f) => f.ruleId === 'RDP013').map((f) => f.message);
+    assert.match(host('srvbox', 'srv')[0]!, /"srvbox"/);
+    assert.match(host('srv', 'srv')[0]!, /"\(a saved password\)"/);
+  });
+
+  it('still redacts a quoted text that shows the password only where the file keeps it (the safety net)', () => {
+    const leaky: RdpRule = {
+      id: 'RDP999', name: 'leaky', description: 'quotes what it is told to', defaultSeverity: 'warning', fixable: false, tags: [],
+      check({ doc, report }) {
+        for (const shown of ['password:s:hunter2', 'PASSWORD:S:hunter2', 'is hunter2 here', 'user-hunter2-x', 'word:s:']) report({ message: `It is "${shown}".`, span: doc.entries[0]!.span });
+      },
+    };
+    const text = 'full address:s:h.example.invalid\r\nusername:s:user-hunter2-x\r\npassword:s:hunter2\r\n';
+    assert.deepEqual(
+      lintRdp(text, { rules: [leaky] }).findings.map((f) => f.message),
+      // The line with its value, in any case, and a text the file does not have: redacted. The user name, which holds
+      // the password, is the file's own text outside the secret; "word:s:" holds no secret.
+      ['It is "(a saved password)".', 'It is "(a saved password)".', 'It is "(a saved password)".', 'It is "user-hunter2-x".', 'It is "word:s:".'],
+    );
+  });
 });
 
 describe('RDP041 signature-invalid', () => {
