@@ -176,6 +176,9 @@ describe('RDP043 redirection-exposure', () => {
     assert.match(message('drivestoredirect:s:*\nredirectdrives:i:1'), /^The file requests one redirection \(drives\): it is unsigned/);
     const service = findingsOf(rdp043, 'full address:s:a.contoso.localhost\nresourceprovider:s:arm\nredirectdrives:i:1\n')[0]!.message;
     assert.match(service, /^The file requests one redirection \(drives\): it looks like an Azure Virtual Desktop/);
+    // Microsoft's macOS client exports every service property empty, for an ordinary host: not a service file.
+    const macExport = 'full address:s:a.contoso.localhost\narmpath:s:\nhubdiscoverygeourl:s:\nresourceprovider:s:\nwvd endpoint pool:s:\nremotedesktopname:s:  \nredirectdrives:i:1\n';
+    assert.match(findingsOf(rdp043, macExport)[0]!.message, /^The file requests one redirection \(drives\): it is unsigned, so clients/);
     assert.equal(message('redirectdrives:i:1'), 'The file requests one redirection (drives): it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.');
   });
 

@@ -37,7 +37,9 @@ describe('RDP030 gateway-missing-host', () => {
     accept: ['gatewayusagemethod:i:1\ngatewayhostname:s:gw.contoso.com', 'gatewayusagemethod:i:4', 'gatewayusagemethod:i:0\ngatewayhostname:s:'],
     reject: [
       { text: 'gatewayusagemethod:i:1', ranges: [[1, 22, 1, 23]], fixed: null },
-      { text: 'gatewayhostname:s:\ngatewayusagemethod:i:2', ranges: [[2, 22, 2, 23]], message: /use if direct fails/ },
+      { text: 'gatewayusagemethod:i:1\ngatewayhostname:s:  ', ranges: [[1, 22, 1, 23]], severity: 'error', message: /always connect through an RD Gateway/, title: '1 with a blank gateway name' },
+      // Exports of Microsoft's macOS client have 2 with no gateway: the direct connection is tried first (FreeRDP nego.c), so a note.
+      { text: 'gatewayhostname:s:\ngatewayusagemethod:i:2', ranges: [[2, 22, 2, 23]], severity: 'info', message: /if a direct connection fails.*no gateway to try/ },
     ],
   });
 });

@@ -43,9 +43,13 @@ function alsoRequests(key: string): string {
 /** Property names only Azure Virtual Desktop and Windows 365 feeds write (see connection-avd.ts). */
 const SERVICE_KEYS = ['resourceprovider', 'wvd endpoint pool', 'armpath', 'hubdiscoverygeourl', 'remotedesktopname'];
 
-/** Whether the file looks like one an Azure Virtual Desktop or Windows 365 feed issued. */
+/**
+ * Whether the file looks like one an Azure Virtual Desktop or Windows 365 feed issued: one of those properties with
+ * a value, or a service host. Empty ones do not count: Microsoft's macOS client writes every one of them empty in
+ * the files it exports for an ordinary host.
+ */
 export function isServiceFile(doc: RdpDocument): boolean {
-  for (const key of SERVICE_KEYS) if (doc.byKey.has(key)) return true;
+  for (const key of SERVICE_KEYS) if (textValue(effectiveEntry(doc, key)) !== undefined) return true;
   for (const target of targets(doc)) if (SERVICE_HOST.test(target.address.host)) return true;
   return SERVICE_HOST.test(textValue(effectiveEntry(doc, 'gatewayhostname')) ?? '');
 }
