@@ -95,7 +95,10 @@ describe('RDP004 invalid-value', () => {
       { text: 'desktopwidth:i:0400', ranges: [[1, 16, 1, 20]], message: /plain decimal/, fixed: null, title: 'leading zeros that octal and decimal read differently get no fix' },
       { text: 'screen mode id:i:two', ranges: [[1, 18, 1, 21]], message: /plain decimal/, fixed: null },
       { text: 'screen mode id:i:02', ranges: [[1, 18, 1, 20]], message: /octal/, fixed: 'screen mode id:i:2' },
-      { text: 'screen mode id:i: 2', ranges: [[1, 18, 1, 20]], message: /blanks/, fixed: 'screen mode id:i:2' },
+      // FreeRDP's strtol reads " 2" and "2 " as 2; the Windows client is silent: a warning, not the rule's error.
+      { text: 'screen mode id:i: 2', ranges: [[1, 18, 1, 20]], severity: 'warning', message: /blanks around it; FreeRDP reads 2/, fixed: 'screen mode id:i:2' },
+      { text: 'session bpp:i:32 \r\n', ranges: [[1, 15, 1, 18]], severity: 'warning', message: /blanks/, fixed: 'session bpp:i:32\r\n', title: 'a trailing blank' },
+      { text: 'screen mode id:i: 3', ranges: [[1, 18, 1, 20]], severity: 'error', message: /not a documented value/, title: 'blanks around a value out of range: still an error' },
       { text: 'desktopwidth:i:100000', ranges: [[1, 16, 1, 22]] },
       { text: 'screen mode id:i:', ranges: [[1, 18, 1, 18]] },
       { text: 'desktopscalefactor:i:110', ranges: [[1, 22, 1, 25]], message: /allowed: 100, 125, 150, 175, 200, 250, 300, 400, 500/, title: 'a scale factor between the nine supported values' },

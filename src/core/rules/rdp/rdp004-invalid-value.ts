@@ -10,6 +10,8 @@ import { detached } from '../../text/detach';
 interface Verdict {
   readonly message: string;
   readonly normal?: string;
+  /** Below the rule's error: a form FreeRDP reads as meant, that only the Windows client's silence makes doubtful. */
+  readonly severity?: 'warning';
 }
 
 /** Allowed integers of a property with a list of values, as a set (built once per property). */
@@ -46,13 +48,16 @@ export function checkInteger(raw: string, info: PropertyInfo): Verdict | undefin
   const text = raw.trim();
   if (/^-\d+$/.test(text)) return { message: `${quote(text)} is negative; FreeRDP refuses to load a file with a negative value.` };
   const plain = /^\d{1,10}$/.test(text) && !/^0\d/.test(text);
-  const meant = plain ? { n: Number(text), why: text !== raw ? 'has blanks around it' : '' } : unambiguous(text);
+  const meant = plain ? { n: Number(text), why: '' } : unambiguous(text);
   if (!meant) return { message: `${quote(text)} is not a plain decimal integer; clients read it differently or not at all.` };
   if (!integerAllowed(info, meant.n)) {
     return { message: `${quote(text)} is not a documented value of "${info.name}" (allowed: ${allowedIntegers(info)}).` };
   }
   const normal = String(meant.n);
   if (normal === raw) return undefined;
+  // Blanks around a plain number: FreeRDP's strtol skips the leading ones and stops before the trailing ones, so it
+  // reads the number meant; the Windows client's reading is not documented.
+  if (plain) return { message: `${quote(raw)} has blanks around it; FreeRDP reads ${normal}, the Windows client's reading is not documented: write ${normal}.`, normal, severity: 'warning' };
   return { message: `${quote(raw)} ${meant.why}; write ${normal}.`, normal };
 }
 
@@ -117,6 +122,7 @@ export const rdp004: RdpRule = {
       message: verdict.message,
       span: entry.valueSpan,
       subject: info.name,
+      ...(verdict.severity && { severity: verdict.severity }),
       ...(verdict.normal !== undefined && { fix: setValue(entry, verdict.normal, `Write ${verdict.normal}`) }),
     });
   }),
