@@ -56,6 +56,11 @@ export interface PolicySetting {
   readonly gpo?: string;
   /** gpresult only: 1 = the winning GPO; 2… = GPOs whose value lost. */
   readonly precedence?: number;
+  /**
+   * Get-GPOReport XML and GPO backups: the paths the GPO is linked to (`links.ts`), for telling GPOs that can apply
+   * to one computer from those that cannot; absent when the export does not say.
+   */
+  readonly links?: readonly string[];
   /** The Administrative Template policy it was mapped from (en-US display name). */
   readonly policy?: string;
   readonly source: SourceLocation;

@@ -3,6 +3,7 @@ import type { PolicyDocument, PolicySetting, ReadProblem } from './model';
 import { NS } from './namespaces';
 import { readPolicyBytes, type ReadExport } from './read-export';
 import { childText, parseXml } from './xml-tree';
+import { reportLinks } from './links';
 
 /** The files of a GPO backup RDP Doctor reads, by path relative to the backup folder (gpo-formats.md §3.5). */
 export const BACKUP_PARTS = {
@@ -57,6 +58,15 @@ function backupName(bytes: Uint8Array): string | undefined {
   return childText(text, root, NS.backupManifest, 'GPODisplayName')?.value || undefined;
 }
 
+/** The links gpreport.xml lists; none when it lists none or cannot be read (its own read reports why). */
+function backupLinks(bytes: Uint8Array): readonly string[] {
+  try {
+    return reportLinks(decodeBytes(bytes).text);
+  } catch {
+    return [];
+  }
+}
+
 /** What a GPO backup keeps in each part, for the message when a part holds something else. */
 const PART_FORMATS: Record<BackupPartName, string> = {
   info: 'backup information (bkupInfo.xml)',
@@ -91,6 +101,9 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
   }
   const info = byPart.get('info');
   const gpoName = info ? backupName(info.bytes) : undefined;
+  // Where the GPO was linked when it was backed up, from its report (read whole below only without a registry.pol).
+  const report = byPart.get('report');
+  const links = report ? backupLinks(report.bytes) : [];
   const wanted: BackupPartName[] = ['machinePol', 'userPol', 'securityTemplate', 'machinePreferences', 'userPreferences'];
   if (!byPart.has('machinePol') && !byPart.has('userPol')) wanted.unshift('report');
   const parts: BackupPart[] = [];
@@ -106,7 +119,7 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
     }
     parts.push({ path: file.path, part: name, text: read.text });
     for (const s of read.doc.settings) {
-      settings.push({ ...s, ...(gpoName !== undefined && s.gpo === undefined && { gpo: gpoName }), source: { ...s.source, file: file.path } });
+      settings.push({ ...s, ...(gpoName !== undefined && s.gpo === undefined && { gpo: gpoName }), ...(links.length > 0 && s.links === undefined && { links }), source: { ...s.source, file: file.path } });
     }
     for (const p of read.doc.problems) problems.push({ ...p, file: file.path });
   }

@@ -4,6 +4,7 @@ import { readExtension, unmappedProblems, type ExtensionReader } from './read-ex
 import { REPORT_SKIP } from './namespaces';
 import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
 import { appendAll } from '../text/collections';
+import { linksOf } from './links';
 
 const SECTIONS: readonly [string, Hive][] = [
   ['Computer', 'HKLM'],
@@ -20,6 +21,7 @@ function gpoElements(root: XmlElement): XmlElement[] {
 /** Reads the Computer and User settings of one GPO. */
 function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], problems: ReadProblem[], unmapped: ExtensionReader['unmapped']): void {
   const name = childText(text, gpo, NS.settings, 'Name')?.value;
+  const first = settings.length;
   for (const [section, hive] of SECTIONS) {
     const sectionEl = childNamed(gpo, NS.settings, section);
     if (!sectionEl) continue;
@@ -30,6 +32,8 @@ function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], probl
       if (extension) readExtension(reader, extension);
     }
   }
+  const links = linksOf(text, gpo);
+  if (links.length > 0) for (let i = first; i < settings.length; i++) settings[i] = { ...settings[i]!, links };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { PolicySetting, RegData } from '../../gpo/model';
 import { valueId } from '../../gpo/registry-path';
-import { live } from '../../gpo/scopes';
 import { sameMeaning, type ValueData } from '../../gpo/value-meaning';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
+import { mayApplyTogether } from '../../gpo/links';
 import type { Severity } from '../types';
 import type { PolicyFact } from '../xrf/facts';
 import type { PolicyRule } from './types';
@@ -20,6 +20,35 @@ export function showData(data: RegData): string {
 }
 
 const gpoName = (s: { gpo?: string }): string => (s.gpo !== undefined ? `GPO "${s.gpo}"` : 'an unnamed GPO');
+
+/**
+ * The GPOs of one export that give a value one meaning, kept so that a GPO is compared with each other meaning once,
+ * not with every GPO before it: a report of thousands of GPOs setting one value stays linear.
+ */
+class SameMeaning {
+  /** A GPO whose links are unknown (it meets every GPO), if one gave this meaning. */
+  private unlinked: PolicySetting | undefined;
+  /** GPOs with known links, up to `MAX_LINKED`; past that the group counts as meeting everything. */
+  private readonly linked: PolicySetting[] = [];
+  private static readonly MAX_LINKED = 256;
+
+  constructor(readonly first: PolicySetting) {
+    this.add(first);
+  }
+
+  add(s: PolicySetting): void {
+    if (!s.links?.length) this.unlinked ??= s;
+    else if (this.linked.length < SameMeaning.MAX_LINKED) this.linked.push(s);
+    else this.unlinked ??= s;
+  }
+
+  /** A GPO of this meaning that can apply to a computer together with `s`. */
+  meeting(s: PolicySetting): PolicySetting | undefined {
+    if (!s.links?.length) return this.first;
+    if (this.unlinked) return this.unlinked;
+    return this.linked.find((e) => mayApplyTogether(s.links, e.links));
+  }
+}
 
 export const gpo013: PolicyRule = {
   id: 'GPO013',
@@ -49,16 +78,22 @@ export const gpo013: PolicyRule = {
         related: [{ message: `The winning value, from ${gpoName(winner)}.`, at: winner }],
       });
     }
-    // Several GPOs in one export setting a Remote Desktop value differently.
+    // Several GPOs in one export setting a Remote Desktop value differently, where their links let both apply to
+    // one computer (a -All report of a domain has GPOs for domain controllers and for member servers).
     if (scopes.length < 2) return;
-    const first = new Map<string, PolicySetting>();
+    const seen = new Map<string, SameMeaning[]>();
     for (const scope of scopes) {
       for (const s of scope.values()) {
         if (!isRdpRelevant(s.hive, s.key)) continue;
         const id = valueId(s.hive, s.key, s.valueName);
-        const earlier = live(first.get(id));
-        if (!earlier) first.set(id, s);
-        else if (!sameData(s, earlier)) {
+        let groups = seen.get(id);
+        if (!groups) seen.set(id, (groups = []));
+        let earlier: PolicySetting | undefined;
+        for (const group of groups) if (earlier === undefined && !sameData(s, group.first)) earlier = group.meeting(s);
+        let own = groups.find((g) => sameData(s, g.first));
+        if (!own) groups.push((own = new SameMeaning(s)));
+        else own.add(s);
+        if (earlier) {
           report({
             message: `"${s.valueName}" is ${showData(s.data)} in ${gpoName(s)} but ${showData(earlier.data)} in ${gpoName(earlier)}; which one applies depends on link order and precedence.`,
             at: s,
@@ -95,7 +130,8 @@ export function crossFileConflicts<L>(files: readonly { path: string; values: re
   for (const list of byId.values()) {
     if (new Set(list.map((x) => x.path)).size < 2) continue;
     for (const { path, fact } of list) {
-      const other = list.find((x) => x.path !== path && !sameData(x.fact, fact));
+      // Two GPOs' exports whose links keep them from one computer do not disagree (a domain's backup folder).
+      const other = list.find((x) => x.path !== path && !sameData(x.fact, fact) && mayApplyTogether(x.fact.links, fact.links));
       if (!other) continue;
       out.push({
         path,

@@ -30,6 +30,8 @@ export interface PolicyFact<L> {
   readonly type: RegType;
   readonly data: RegData;
   readonly gpo?: string;
+  /** Where the GPO is linked, when the export says (see `mayApplyTogether`). */
+  readonly links?: readonly string[];
   /** `HKLM\…\Name`, the finding's subject. */
   readonly subject: string;
   readonly at: L;
@@ -74,6 +76,7 @@ export function policyFacts<L>(doc: PolicyDocument, locate: (s: PolicySetting) =
         type: s.type,
         data: s.data,
         ...(s.gpo !== undefined && { gpo: s.gpo }),
+        ...(s.links !== undefined && { links: s.links }),
         subject: displayPath(s.hive, s.key, s.valueName),
         at: locate(s),
       });
