@@ -154,7 +154,7 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     valueName: 'KeepAliveTime',
     keys: [KEYS.tcpip],
     hives: MACHINE,
-    summary: 'How often TCP sends keep-alive packets on an idle connection (MSS: KeepAliveTime). Longer than a NAT or load-balancer idle timeout, and idle sessions are cut.',
+    summary: 'How long TCP waits on an idle connection before its first keep-alive packet (MSS: KeepAliveTime; default 7,200,000 ms, 2 hours), for connections whose program turns TCP keep-alive on; keep-alive packets are not sent otherwise. Remote Desktop\'s own keep-alive is "Configure keep-alive connection interval" (KeepAliveEnable, KeepAliveInterval).',
     unit: 'milliseconds',
     sources: ['MSS-ADMX'],
   },

@@ -26,12 +26,8 @@ export const gpo008 = valueRule({
           ? { message: `"KeepAliveInterval" is ${value} minutes ${where(s)}: above ${KEEPALIVE_LIMIT_MINUTES} minutes, NAT devices and load balancers may drop idle sessions first.` }
           : undefined,
     },
-    {
-      refs: REFS.tcpKeepAliveTime,
-      test: (value, s) =>
-        value > KEEPALIVE_LIMIT_MINUTES * 60_000
-          ? { message: `"KeepAliveTime" is ${value} ms (${+(value / 60_000).toFixed(1)} minutes) ${where(s)}: above ${KEEPALIVE_LIMIT_MINUTES} minutes, NAT devices and load balancers may drop idle connections before TCP probes them.` }
-          : undefined,
-    },
+    // Not TCP's KeepAliveTime (MSS): it applies only to connections whose program turns TCP keep-alive on, with a
+    // 2-hour default ("KeepAliveTime", cc782936); nothing documents that Remote Desktop does, and the baselines set
+    // it to the 5 minutes MSS-legacy.adml recommends. Flagging that, and not the default, told admins the reverse.
   ],
 });
