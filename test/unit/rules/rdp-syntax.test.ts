@@ -153,11 +153,15 @@ describe('RDP007 deprecated-property', () => {
 
 describe('RDP008 indented-property', () => {
   testRule(rdp008, {
-    accept: ['full address:s:host', 'full address :s:host', 'username:s:  CONTOSO\\u', '  \r\n\tgarbage', 'full address:s:h\r\n\r\nx:i:1'],
+    accept: ['full address:s:host', 'username:s:  CONTOSO\\u', '  \r\n\tgarbage', 'full address:s:h\r\n\r\nx:i:1', 'x\u00e9:i:1', '\u3000:s:x'],
     reject: [
       { text: '  full address:s:h', ranges: [[1, 1, 1, 15]], message: /2 spaces: FreeRDP/, fixed: 'full address:s:h' },
       { text: 'x:i:1\r\n\tusername:s:u\r\n', ranges: [[2, 1, 2, 10]], message: /"username" is indented by 1 tab/, fixed: 'x:i:1\r\nusername:s:u\r\n' },
       { text: ' \tA:i:1\n b:s:2', ranges: [[1, 1, 1, 4], [2, 1, 2, 3]], message: /indented by 1 space/, fixed: 'A:i:1\n b:s:2', title: 'spaces and tabs on several lines' },
+      // FreeRDP cuts the name at the first colon and compares it blanks included: "desktopwidth " is no key it knows.
+      { text: 'desktopwidth :i:1024', ranges: [[1, 1, 1, 14]], message: /"desktopwidth" has 1 space before its colon: FreeRDP/, fixed: 'desktopwidth:i:1024', title: 'a blank before the colon' },
+      { text: 'full address\t \u00a0:s:h', ranges: [[1, 1, 1, 16]], message: /2 spaces and 1 tab before its colon/, fixed: 'full address:s:h', title: 'tabs and no-break spaces before the colon' },
+      { text: ' full address :s:h', ranges: [[1, 1, 1, 14], [1, 2, 1, 15]], message: /indented by 1 space|1 space before its colon/, fixed: 'full address :s:h', title: 'blanks on both sides: two findings, each with its fix' },
     ],
   });
 });

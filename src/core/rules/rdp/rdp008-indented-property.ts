@@ -1,7 +1,13 @@
 import type { RdpRule } from '../types';
 import { perEntry } from './per-entry';
 
-/** The blanks before a property name, as a human reads them. */
+/** Whether a character is one `trim()` removes (ECMAScript WhiteSpace and LineTerminator); NaN (no character) is not. */
+function isBlank(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false; // most names start and end with a letter
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** The blanks around a property name, as a human reads them. */
 function describeIndent(indent: string): string {
   const tabs = [...indent].filter((c) => c === '\t').length;
   const spaces = indent.length - tabs;
@@ -15,23 +21,37 @@ function describeIndent(indent: string): string {
 export const rdp008: RdpRule = {
   id: 'RDP008',
   name: 'indented-property',
-  description: 'A property line starts with spaces or tabs, so FreeRDP does not recognise its name.',
+  description: 'A property line starts with spaces or tabs, or has them before its colon, so FreeRDP does not recognise its name.',
   defaultSeverity: 'warning',
   fixable: true,
   tags: ['syntax', 'freerdp'],
   ...perEntry((entry, _info, { doc, report }) => {
-    // Indented when the name as written starts with a blank (spans made only for such lines).
-    const firstChar = entry.rawName.charCodeAt(0);
-    if (firstChar > 32 && firstChar !== 0xa0 && firstChar !== 0xfeff && firstChar < 0x1680) return;
+    // The name as written starts or ends with a blank (spans made only for such lines). FreeRDP's parse_line cuts
+    // the name at the first colon and compares it, blanks included, with its keys (client/common/file.c).
+    const raw = entry.rawName;
+    const leading = isBlank(raw.charCodeAt(0));
+    const trailing = raw.length > 0 && isBlank(raw.charCodeAt(raw.length - 1));
+    if (!leading && !trailing) return;
     const start = entry.span.start;
     const nameSpan = entry.nameSpan;
-    if (nameSpan.start === start) return;
-    const indent = doc.text.slice(start, nameSpan.start);
-    report({
-      message: `"${entry.key}" is indented by ${describeIndent(indent)}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
-      span: { start, end: entry.nameSpan.end },
-      subject: entry.key,
-      fix: { title: 'Remove the indentation', edits: [{ span: { start, end: entry.nameSpan.start }, newText: '' }] },
-    });
+    // A name of blanks only is no name: RDP001's.
+    if (nameSpan.start >= nameSpan.end) return;
+    if (nameSpan.start > start) {
+      report({
+        message: `"${entry.key}" is indented by ${describeIndent(doc.text.slice(start, nameSpan.start))}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
+        span: { start, end: nameSpan.end },
+        subject: entry.key,
+        fix: { title: 'Remove the indentation', edits: [{ span: { start, end: nameSpan.start }, newText: '' }] },
+      });
+    }
+    const colon = start + raw.length;
+    if (colon > nameSpan.end) {
+      report({
+        message: `"${entry.key}" has ${describeIndent(doc.text.slice(nameSpan.end, colon))} before its colon: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
+        span: { start: nameSpan.start, end: colon },
+        subject: entry.key,
+        fix: { title: 'Remove the blanks before the colon', edits: [{ span: { start: nameSpan.end, end: colon }, newText: '' }] },
+      });
+    }
   }),
 };
