@@ -30,6 +30,7 @@ describe('RDP040 stored-password', () => {
       { text: 'full address:s:h\npassword 51:b:01000000D08C9DDF0115D1118C7A00C04FC297EB00\n', ranges: [[2, 1, 2, 12]], message: /protected with DPAPI/, fixed: 'full address:s:h\n' },
       { text: 'full address:s:h\r\nPassword:b:0a0b0c0d', ranges: [[2, 1, 2, 9]], message: /hex blob that is not DPAPI/, title: 'a "Password:b:" hex blob that is not DPAPI data' },
       { text: 'password 51:b:01000000d08c9ddf0115d1118c7a00c04fc297eb', ranges: [[1, 1, 1, 12]], message: /protected with DPAPI.*FreeRDP ignores "b" lines/, title: 'a lower-case DPAPI blob' },
+      { text: 'password 51:b:@PASSWORD@', ranges: [[1, 1, 1, 12]], message: /whose value is not hex, so it is no DPAPI blob/, title: 'a template placeholder, not a hex blob (seen in a real template)' },
       { text: 'password:s:hunter2\r\nx:i:1', ranges: [[1, 1, 1, 9]], severity: 'error', message: /plain text \(FreeRDP reads "password:s:"\)/, fixed: 'x:i:1' },
       { text: 'clear password:s:hunter2', ranges: [[1, 1, 1, 15]], severity: 'error', message: /plain text under "clear password"/ },
     ],

@@ -9,18 +9,23 @@ const PASSWORD_KEYS: readonly string[] = ['password 51', 'password', 'clear pass
 /** Every DPAPI blob starts with version 1 and the provider GUID {DF9D8CD0-1501-11D1-8C7A-00C04FC297EB}. */
 const DPAPI_PREFIX = '01000000d08c9ddf0115d1118c7a00c04fc297eb';
 
-export const blobMessage = (dpapi: boolean): string =>
-  dpapi
+export const blobMessage = (kind: 'dpapi' | 'hex' | 'other'): string =>
+  kind === 'dpapi'
     ? 'The file holds a saved password protected with DPAPI: only the same Windows user on the same computer can decrypt it, so copies of this file prompt or fail elsewhere, and FreeRDP ignores "b" lines.'
-    : 'The file holds a saved password as a hex blob that is not DPAPI-protected data, so it is not a password mstsc saved; FreeRDP ignores "b" lines.';
+    : kind === 'hex'
+      ? 'The file holds a saved password as a hex blob that is not DPAPI-protected data, so it is not a password mstsc saved; FreeRDP ignores "b" lines.'
+      : 'The file holds a saved password line whose value is not hex, so it is no DPAPI blob mstsc saved (a template placeholder or a value another tool wrote); FreeRDP ignores "b" lines.';
 
 export const plainTextMessage = (key: string): string =>
   key === 'password'
     ? 'The file holds a saved password in plain text (FreeRDP reads "password:s:"): anyone who can read the file can read it.'
     : `The file holds a saved password in plain text under "${key}": anyone who can read the file can read it.`;
 
-function isDpapi(entry: RdpEntry): boolean {
-  return entry.value.trim().toLowerCase().startsWith(DPAPI_PREFIX);
+/** What a `b` password value holds: mstsc's DPAPI blob, other hex, or something else. */
+function blobKind(entry: RdpEntry): 'dpapi' | 'hex' | 'other' {
+  const value = entry.value.trim().toLowerCase();
+  if (value.startsWith(DPAPI_PREFIX)) return 'dpapi';
+  return /^(?:[0-9a-f]{2})+$/.test(value) ? 'hex' : 'other';
 }
 
 export const rdp040: RdpRule = {
@@ -34,7 +39,7 @@ export const rdp040: RdpRule = {
     for (const entry of entriesOf(doc.byKey, PASSWORD_KEYS)) {
       const fix = deleteLine(doc, entry, 'Remove the saved password', true);
       if (entry.type === 'b') {
-        report({ message: blobMessage(isDpapi(entry)), span: entry.nameSpan, subject: entry.key, fix });
+        report({ message: blobMessage(blobKind(entry)), span: entry.nameSpan, subject: entry.key, fix });
       } else if (entry.type === 's') {
         report({ message: plainTextMessage(entry.key), span: entry.nameSpan, subject: entry.key, severity: 'error', fix });
       }
