@@ -135,9 +135,20 @@ describe('explain', () => {
     assert.equal(result.unverified, false);
   });
 
+  const firstReportedIndex = (causes: readonly string[]): number => causes.findIndex((c) => c.startsWith('Reported (unverified)'));
+
   it('puts Microsoft guidance before anecdotes and keeps each cause once', () => {
     const { likelyCauses, checks } = explained(explain('0x904', '0x7'));
-    assert.match(likelyCauses[0] ?? '', /listener/i);
+    // A server that denied the connection answered: what an answering listener gets wrong leads, and a closed or
+    // blocked port (no answer, 0x204 or 0x108) comes after every other Microsoft cause, saying so (it came first).
+    assert.match(likelyCauses[0] ?? '', /self-signed certificate/i);
+    assert.ok(likelyCauses.some((c) => /listener is not in the Listen state/.test(c)));
+    const port = likelyCauses.findIndex((c) => /PortNumber was changed/.test(c));
+    assert.equal(port, firstReportedIndex(likelyCauses) - 1);
+    assert.match(likelyCauses[port]!, /\(0x204, 0x108\) rather than 0x904/);
+    assert.ok(checks.indexOf('NET013') < checks.indexOf('NET002'), 'the negotiation check before the transport ones');
+    const alone = explained(explain('0x904')).likelyCauses;
+    assert.match(alone[alone.length - 1] ?? '', /PortNumber was changed.*\(0x204, 0x108\) rather than 0x904/);
     const firstReported = likelyCauses.findIndex((c) => c.startsWith('Reported (unverified)'));
     assert.ok(firstReported > 0);
     assert.ok(likelyCauses.slice(firstReported).every((c) => c.startsWith('Reported (unverified)')));

@@ -1,6 +1,6 @@
 import type { ErrorCodeInfo } from '../error-code-types';
 import { rowsOf } from './row';
-import { CANT_CONNECT_CAUSES, FRESH_CREDENTIALS_POLICY, SOCKET_CLOSED_CHECKS } from './guidance';
+import { FRESH_CREDENTIALS_POLICY, SOCKET_CLOSED_CAUSES, SOCKET_CLOSED_CHECKS } from './guidance';
 
 const row = rowsOf('disconnect', ['ONDISCONNECTED']);
 
@@ -50,9 +50,9 @@ export const DISCONNECT_CODES: readonly ErrorCodeInfo[] = [
     'disconnectReasonAtClientWinsockFDCLOSE',
     'Socket closed: the client\'s Winsock connection received FD_CLOSE, so the TCP connection was closed underneath the client. The code says who noticed (the client socket), not why; the extended error code carries the reason.',
     {
-      likelyCauses: CANT_CONNECT_CAUSES,
+      likelyCauses: SOCKET_CLOSED_CAUSES,
       checks: SOCKET_CLOSED_CHECKS,
-      sources: ['ONDISCONNECTED', 'CANT-CONNECT'],
+      sources: ['ONDISCONNECTED', 'CANT-CONNECT', 'INTERNAL-ERROR'],
     },
   ),
   row(0x906, 'disconnectReasonInternalSecurityError', 'Internal security error.'),

@@ -1,10 +1,6 @@
 import type { ErrorCodeInfo } from '../error-code-types';
 import { protocol } from './errinfo-protocol';
-import { rowsOf } from './row';
 
-// Codes whose number and name the spec lists but whose wording reached us only paraphrased.
-const named = rowsOf('errinfo', ['ERRINFO']);
-const UNQUOTED = { unverified: true } as const;
 
 /**
  * RDP-specific codes 0x1111–0x1136 (MS-RDPBCGR 2.2.5.1.1): the Security Header, the Info Packet, the Client
@@ -23,9 +19,9 @@ export const ERRINFO_CLIENT_DATA_CODES: readonly ErrorCodeInfo[] = [
   protocol(0x111a, 'ERRINFO_SECURITYDATATOOSHORT11', 'ERRINFO_SECURITY_DATA_TOO_SHORT11', 'There is not enough data to read the clientTimeZone field in the Extended Info Packet.'),
   protocol(0x111b, 'ERRINFO_SECURITYDATATOOSHORT12', 'ERRINFO_SECURITY_DATA_TOO_SHORT12', 'There is not enough data to read the clientSessionId field in the Extended Info Packet.'),
   protocol(0x111c, 'ERRINFO_SECURITYDATATOOSHORT13', 'ERRINFO_SECURITY_DATA_TOO_SHORT13', 'There is not enough data to read the performanceFlags field in the Extended Info Packet.'),
-  protocol(0x111d, 'ERRINFO_SECURITYDATATOOSHORT14', 'ERRINFO_SECURITY_DATA_TOO_SHORT14', 'There is not enough data to read the cbAutoReconnectCookie field in the Extended Info Packet.'),
+  protocol(0x111d, 'ERRINFO_SECURITYDATATOOSHORT14', 'ERRINFO_SECURITY_DATA_TOO_SHORT14', 'There is not enough data to read the cbAutoReconnectLen field in the Extended Info Packet.'),
   protocol(0x111e, 'ERRINFO_SECURITYDATATOOSHORT15', 'ERRINFO_SECURITY_DATA_TOO_SHORT15', 'There is not enough data to read the autoReconnectCookie field in the Extended Info Packet.'),
-  protocol(0x111f, 'ERRINFO_SECURITYDATATOOSHORT16', 'ERRINFO_SECURITY_DATA_TOO_SHORT16', 'The cbAutoReconnectCookie field in the Extended Info Packet contains a value which is larger than the maximum allowed length of 128 bytes.'),
+  protocol(0x111f, 'ERRINFO_SECURITYDATATOOSHORT16', 'ERRINFO_SECURITY_DATA_TOO_SHORT16', 'The cbAutoReconnectLen field in the Extended Info Packet contains a value which is larger than the maximum allowed length of 128 bytes.'),
   protocol(0x1120, 'ERRINFO_SECURITYDATATOOSHORT17', 'ERRINFO_SECURITY_DATA_TOO_SHORT17', 'There is not enough data to read the clientAddressFamily and cbClientAddress fields in the Extended Info Packet.'),
   protocol(0x1121, 'ERRINFO_SECURITYDATATOOSHORT18', 'ERRINFO_SECURITY_DATA_TOO_SHORT18', 'There is not enough data to read the clientAddress field in the Extended Info Packet.'),
   protocol(0x1122, 'ERRINFO_SECURITYDATATOOSHORT19', 'ERRINFO_SECURITY_DATA_TOO_SHORT19', 'There is not enough data to read the cbClientDir field in the Extended Info Packet.'),
@@ -46,7 +42,7 @@ export const ERRINFO_CLIENT_DATA_CODES: readonly ErrorCodeInfo[] = [
     'ERRINFO_VC_DATA_TOO_LONG',
     'The size of a received Virtual Channel PDU exceeds the chunking size specified in the Virtual Channel Capability Set.',
   ),
-  named(0x112c, 'ERRINFO_BAD_FRAME_ACK_DATA', 'The server could not process the client\'s Frame Acknowledge data (paraphrased from the name; the spec text was not read).', UNQUOTED),
+  protocol(0x112c, 'ERRINFO_BAD_FRAME_ACK_DATA', undefined, 'There is not enough data to read a TS_FRAME_ACKNOWLEDGE_PDU ([MS-RDPRFX] 2.2.3.1).'),
   protocol(
     0x112d,
     'ERRINFO_GRAPHICSMODENOTSUPPORTED',
@@ -54,32 +50,26 @@ export const ERRINFO_CLIENT_DATA_CODES: readonly ErrorCodeInfo[] = [
     'The graphics mode requested by the client is not supported by the server.',
   ),
   protocol(0x112e, 'ERRINFO_GRAPHICSSUBSYSTEMRESETFAILED', 'ERRINFO_GRAPHICS_SUBSYSTEM_RESET_FAILED', 'The server-side graphics subsystem failed to reset.'),
-  named(0x112f, 'ERRINFO_GRAPHICSSUBSYSTEMFAILED', 'The server-side graphics subsystem failed (paraphrased from the name; the spec text was not read).', {
-    ...UNQUOTED,
-    aliases: ['ERRINFO_GRAPHICS_SUBSYSTEM_FAILED'],
-  }),
-  named(
+  protocol(0x112f, 'ERRINFO_GRAPHICSSUBSYSTEMFAILED', 'ERRINFO_GRAPHICS_SUBSYSTEM_FAILED', 'The server-side graphics subsystem is in an error state and unable to continue graphics encoding.'),
+  protocol(
     0x1130,
     'ERRINFO_TIMEZONEKEYNAMELENGTHTOOSHORT',
-    'The time zone key name the client sent is too short (paraphrased from the name; the spec text was not read).',
-    { ...UNQUOTED, aliases: ['ERRINFO_TIMEZONE_KEY_NAME_LENGTH_TOO_SHORT'] },
+    'ERRINFO_TIMEZONE_KEY_NAME_LENGTH_TOO_SHORT',
+    'There is not enough data to read the cbDynamicDSTTimeZoneKeyName field in the Extended Info Packet.',
   ),
-  named(
+  protocol(
     0x1131,
     'ERRINFO_TIMEZONEKEYNAMELENGTHTOOLONG',
-    'The time zone key name the client sent is too long (paraphrased from the name; the spec text was not read).',
-    { ...UNQUOTED, aliases: ['ERRINFO_TIMEZONE_KEY_NAME_LENGTH_TOO_LONG'] },
+    'ERRINFO_TIMEZONE_KEY_NAME_LENGTH_TOO_LONG',
+    'The length reported in the cbDynamicDSTTimeZoneKeyName field of the Extended Info Packet is too long.',
   ),
-  named(
+  protocol(
     0x1132,
     'ERRINFO_DYNAMICDSTDISABLEDFIELDMISSING',
-    'The dynamicDaylightTimeDisabled field is missing from the client\'s Extended Info Packet (paraphrased from the name; the spec text was not read).',
-    { ...UNQUOTED, aliases: ['ERRINFO_DYNAMIC_DST_DISABLED_FIELD_MISSING'] },
+    'ERRINFO_DYNAMIC_DST_DISABLED_FIELD_MISSING',
+    'The dynamicDaylightTimeDisabled field is not present in the Extended Info Packet.',
   ),
-  named(0x1133, 'ERRINFO_VCDECODINGERROR', 'The server could not decode virtual channel data (paraphrased from the name; the spec text was not read).', {
-    ...UNQUOTED,
-    aliases: ['ERRINFO_VC_DECODING_ERROR'],
-  }),
+  protocol(0x1133, 'ERRINFO_VCDECODINGERROR', 'ERRINFO_VC_DECODING_ERROR', 'An error occurred when processing dynamic virtual channel data ([MS-RDPEDYC] 3.3.5).'),
   protocol(
     0x1134,
     'ERRINFO_VIRTUALDESKTOPTOOLARGE',

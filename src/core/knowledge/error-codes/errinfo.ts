@@ -43,14 +43,14 @@ const GENERAL: readonly ErrorCodeInfo[] = [
   row(0x7, 'ERRINFO_SERVER_DENIED_CONNECTION', 'The server denied the connection.', {
     // Microsoft documents no root cause; these follow the reference's derived guidance.
     likelyCauses: [
-      CANT_CONNECT_LISTENER,
       CANT_CONNECT_SELF_SIGNED,
       CANT_CONNECT_NEGOTIATION,
       SECURITY_LAYER_OR_NLA,
       LICENSING_OR_LIMITS,
+      CANT_CONNECT_LISTENER,
     ],
     checks: SERVER_DENIED_CHECKS,
-    sources: ['ERRINFO', 'CANT-CONNECT'],
+    sources: ['ERRINFO', 'CANT-CONNECT', 'INTERNAL-ERROR'],
   }),
   row(
     0x9,

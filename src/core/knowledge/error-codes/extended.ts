@@ -38,14 +38,14 @@ export const EXTENDED_CODES: readonly ErrorCodeInfo[] = [
   row(0x7, 'exDiscReasonServerDeniedConnection', 'The server denied the connection.', {
     // Microsoft documents no root cause; these follow the reference's derived guidance.
     likelyCauses: [
-      CANT_CONNECT_LISTENER,
       CANT_CONNECT_SELF_SIGNED,
       CANT_CONNECT_NEGOTIATION,
       SECURITY_LAYER_OR_NLA,
       LICENSING_OR_LIMITS,
+      CANT_CONNECT_LISTENER,
     ],
     checks: SERVER_DENIED_CHECKS,
-    sources: ['EXTENDED-REASON', 'ERRINFO', 'CANT-CONNECT'],
+    sources: ['EXTENDED-REASON', 'ERRINFO', 'CANT-CONNECT', 'INTERNAL-ERROR'],
   }),
   row(0x8, 'exDiscReasonServerDeniedConnectionFips', 'The server denied the connection for security reasons.', {
     checks: ['GPO004'],

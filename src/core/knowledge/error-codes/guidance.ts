@@ -21,20 +21,24 @@ export const CANT_CONNECT_SELF_SIGNED =
 export const CANT_CONNECT_NEGOTIATION =
   'Security-protocol negotiation fails on the server: SSLCertificateSHA1Hash points at a missing certificate, fAllowSecProtocolNegotiation is not 1, or MinEncryptionLevel, a custom SSL Cipher Suite Order policy or a damaged SCHANNEL key interferes.';
 
-export const CANT_CONNECT_CAUSES: readonly string[] = [
+/**
+ * The same checks for 0x904, where the TCP connection was made and then closed: what a listener that answers can get
+ * wrong comes first. A port that is closed or blocked outright ends the connection before it is made, which the
+ * client reports as a failed or timed-out connection (0x204, 0x108), so that cause comes last and says so.
+ */
+export const SOCKET_CLOSED_PORT = `${CANT_CONNECT_PORT.slice(0, -1)}; a port that refuses or drops the connection outright usually shows as a failed or timed-out connection (0x204, 0x108) rather than 0x904, unless something between accepts the connection and then closes it.`;
+
+export const SOCKET_CLOSED_CAUSES: readonly string[] = [
+  CANT_CONNECT_SELF_SIGNED,
+  CANT_CONNECT_NEGOTIATION,
   CANT_CONNECT_LISTENER,
   CANT_CONNECT_DENIED,
   CANT_CONNECT_SERVICES,
-  CANT_CONNECT_PORT,
-  CANT_CONNECT_SELF_SIGNED,
-  CANT_CONNECT_NEGOTIATION,
+  SOCKET_CLOSED_PORT,
 ];
 
-/** Rule IDs whose findings tell the "can't connect" causes apart, transport first. */
+/** Rule IDs whose findings tell the "can't connect" causes apart: the listener's answer first, the transport last. */
 export const CANT_CONNECT_CHECKS: readonly string[] = [
-  'NET002',
-  'NET003',
-  'NET004',
   'NET013',
   'NET028',
   'NET020',
@@ -46,6 +50,9 @@ export const CANT_CONNECT_CHECKS: readonly string[] = [
   'GPO002',
   'GPO004',
   'GPO009',
+  'NET004',
+  'NET002',
+  'NET003',
 ];
 
 /** The 0x904 checks: "can't connect" plus the NLA mismatch the derived hover text names. */

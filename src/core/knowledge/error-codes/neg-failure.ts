@@ -42,7 +42,7 @@ export const NEG_FAILURE_CODES: readonly ErrorCodeInfo[] = [
         'On xrdp: its certificate or key file is unreadable.',
       ],
       checks: ['NET013', 'XRF004'],
-      sources: ['NEG-FAILURE', 'CANT-CONNECT', 'XRDP'],
+      sources: ['NEG-FAILURE', 'CANT-CONNECT', 'INTERNAL-ERROR', 'XRDP'],
     },
   ),
   row(
