@@ -33,12 +33,7 @@ export const CLIENT_CODES: readonly ErrorCodeInfo[] = [
     0x300001b,
     'Windows App / mobile client code 0x300001B',
     'A code of the 0x3000000 family that the Windows App and the Remote Desktop clients for macOS, iOS and Android show; Microsoft documents no table for this family, so its meaning is not known here.',
-    {
-      likelyCauses: [
-        'Reported (unverified): said to come with connections through an RD Gateway, though no public report could be found to cite; check the gateway (its certificate, its connection and resource authorization policies) and the gateway settings of the .rdp file.',
-      ],
-      checks: ['RDP030', 'RDP031'],
-      unverified: true,
-    },
+    // No cause: the one said to come with it (an RD Gateway) has no public report to cite.
+    { unverified: true },
   ),
 ];

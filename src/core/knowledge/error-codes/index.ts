@@ -181,17 +181,22 @@ export function explain(code: string, extended?: string): Explanation | { error:
     decimal: main.code,
     name: main.name,
     meaning: main.meaning,
-    extended: ext === undefined ? null : { code: hex(ext.code), decimal: ext.code, name: ext.name, meaning: ext.meaning },
+    extended: ext === undefined ? null : { code: hex(ext.code), decimal: ext.code, name: ext.name, meaning: ext.family === 'errinfo' ? `${ext.meaning} ${BY_ERRINFO_NUMBER}` : ext.meaning },
     likelyCauses: unique(layers.flatMap((l) => l.likelyCauses)),
     checks: unique(layers.flatMap((l) => l.checks)),
     sources: unique([main, ext, pair].flatMap((l) => l?.sources ?? [])).map(sourceRef),
-    unverified: Boolean(main.unverified || ext?.unverified),
+    // An extended code read from the ERRINFO table is an inference from the shared numbering (error-codes.md §1).
+    unverified: Boolean(main.unverified || ext?.unverified || ext?.family === 'errinfo'),
     // A name read in a family the number would not be looked up in first says which family it is.
     ...(value === undefined && lookupErrorCode(main.code)[0] !== main && { family: main.family }),
   };
 }
 
 /** Extended codes: the extended table, then ERRINFO (same numbering), then the protocol range. */
+/** Said of an extended code the ActiveX table does not list, read as the ERRINFO code of the same number. */
+const BY_ERRINFO_NUMBER =
+  '(Read as the Set Error Info code of the same number: the extended codes Microsoft lists share their numbers with ERRINFO codes, but Microsoft does not say that every extended code is one.)';
+
 function lookupExtended(value: number): ErrorCodeInfo | undefined {
   const found = lookupErrorCode(value, 'extended')[0] ?? lookupErrorCode(value, 'errinfo')[0];
   if (found !== undefined || value < PROTOCOL_RANGE.start || value > PROTOCOL_RANGE.end) return found;
