@@ -82,4 +82,15 @@ describe('cross-checks', () => {
     assert.match(found[1]!.message, /^"SecurityLayer" is 2 here but 0 in a\.reg; the two exports disagree\.$/);
     assert.deepEqual(crossFileConflicts([b, c].map((x) => ({ path: x.path, values: x.facts.values }))), [], 'DWORD 2 and REG_SZ "2" agree');
   });
+
+  it('GPO013 never shows the data of a value that names a password or secret (it printed both exports\' passwords)', () => {
+    const a = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"Password"="Hunter6a"\r\n`, 'a.reg');
+    const b = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"Password"="Hunter6b"\r\n`, 'b.reg');
+    const found = crossFileConflicts([a, b].map((x) => ({ path: x.path, values: x.facts.values })));
+    assert.equal(found.length, 2, 'the conflict is still reported');
+    for (const f of found) for (const text of [f.message, ...f.related.map((r) => r.message)]) {
+      assert.doesNotMatch(text, /Hunter6/);
+      assert.match(text, /a password or secret, not shown/);
+    }
+  });
 });

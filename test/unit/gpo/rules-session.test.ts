@@ -117,6 +117,27 @@ describe('GPO013 conflicting-policy', () => {
     assert.deepEqual(found.map((f) => f.line), [16]);
     assert.match(found[0]!.message, /GPO "Loser", which lost \(precedence 2\): GPO "Winner" wins with 1\./);
   });
+  it('gpresult XML: only Remote Desktop values, and never a secret\'s data (Winlogon DefaultPassword was quoted)', () => {
+    // As the fixture writes its settings: the q7 prefix, the GPO and precedence in the Base namespace.
+    const BASE = 'http://www.microsoft.com/GroupPolicy/Settings/Base';
+    const setting = (precedence: number, key: string, name: string, value: string): string => `
+                <q7:RegistrySetting>
+                    <GPO xmlns="${BASE}"><Identifier xmlns="http://www.microsoft.com/GroupPolicy/Types">${precedence === 1 ? '{AAAA}' : '{BBBB}'}</Identifier></GPO><Precedence xmlns="${BASE}">${precedence}</Precedence>
+                    <q7:KeyPath>${key}</q7:KeyPath>
+                    <q7:Value><q7:Name>${name}</q7:Name><q7:String>${value}</q7:String></q7:Value>
+                </q7:RegistrySetting>`;
+    const text = fixtureText('gpresult-no-bom.xml');
+    const at = text.indexOf('<q7:Policy>');
+    assert.ok(at > 0, 'the fixture has settings to stand beside');
+    const winlogon = 'Software\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon';
+    const listener = 'SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
+    const mutated = text.slice(0, at) + setting(1, winlogon, 'DefaultPassword', 'WinnerPass-Hunter2') + setting(2, winlogon, 'DefaultPassword', 'LoserPass-Hunter3') + setting(1, listener, 'Password', 'WinnerPass-Hunter4') + setting(2, listener, 'Password', 'LoserPass-Hunter5') + text.slice(at);
+    const found = lintExport('rsop-xml', mutated).filter((f) => f.ruleId === 'GPO013');
+    assert.ok(found.length > 0);
+    for (const f of found) assert.doesNotMatch(`${f.message} ${(f.finding.related ?? []).map((r) => r.message).join(' ')}`, /Hunter|DefaultPassword/);
+    assert.ok(found.some((f) => /^"Password" is \(a password or secret, not shown\) in GPO "Loser"/.test(f.message)), 'the listener value is compared, its data not shown');
+  });
+
   it('gpresult XML: the losing value is not in effect for the other rules', () => {
     const found = lintExport('rsop-xml', fixtureText('gpresult-no-bom.xml'));
     assert.ok(!found.some((f) => f.ruleId === 'GPO003'));

@@ -2,6 +2,7 @@ import type { PolicySetting, RegData } from '../../gpo/model';
 import { valueId } from '../../gpo/registry-path';
 import { sameMeaning, type ValueData } from '../../gpo/value-meaning';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
+import { namesSecret } from '../../gpo/secret-names';
 import { mayApplyTogether } from '../../gpo/links';
 import type { Severity } from '../types';
 import type { PolicyFact } from '../xrf/facts';
@@ -10,6 +11,14 @@ import type { PolicyRule } from './types';
 /** Data compared by what it means (the policy table's value kind): a REG_SZ "1" equals DWORD 1, Schannel `Enabled` 1 equals 0xffffffff. */
 export function sameData(a: ValueData, b: ValueData): boolean {
   return sameMeaning(a, b);
+}
+
+/** What a finding shows of a secret value's data: nothing of it (a GPO013 message quoted `DefaultPassword`'s). */
+const SECRET_DATA = '(a password or secret, not shown)';
+
+/** A value's data as a message shows it; never the data of a value whose name or key names a secret. */
+export function showValue(s: { readonly key: string; readonly valueName: string; readonly data: RegData }): string {
+  return s.data !== null && (namesSecret(s.valueName) || namesSecret(s.key)) ? SECRET_DATA : showData(s.data);
 }
 
 export function showData(data: RegData): string {
@@ -58,8 +67,8 @@ export const gpo013: PolicyRule = {
   fixable: false,
   tags: ['gpo', 'conflict'],
   check({ doc, scopes, report }) {
-    // gpresult: a value that lost to the winning GPO (precedence 1).
-    const losers = doc.settings.filter((s) => s.precedence !== undefined && s.precedence > 1 && !s.deleted);
+    // gpresult: a Remote Desktop value that lost to the winning GPO (precedence 1); other values are no concern here.
+    const losers = doc.settings.filter((s) => s.precedence !== undefined && s.precedence > 1 && !s.deleted && isRdpRelevant(s.hive, s.key));
     const wanted = new Set(losers.map((s) => valueId(s.hive, s.key, s.valueName)));
     const winners = new Map<string, PolicySetting>();
     if (losers.length > 0) {
@@ -73,7 +82,7 @@ export const gpo013: PolicyRule = {
       const winner = winners.get(valueId(s.hive, s.key, s.valueName));
       if (!winner || sameData(s, winner)) continue;
       report({
-        message: `"${s.valueName}" is ${showData(s.data)} in ${gpoName(s)}, which lost (precedence ${s.precedence}): ${gpoName(winner)} wins with ${showData(winner.data)}.`,
+        message: `"${s.valueName}" is ${showValue(s)} in ${gpoName(s)}, which lost (precedence ${s.precedence}): ${gpoName(winner)} wins with ${showValue(winner)}.`,
         at: s,
         related: [{ message: `The winning value, from ${gpoName(winner)}.`, at: winner }],
       });
@@ -95,9 +104,9 @@ export const gpo013: PolicyRule = {
         else own.add(s);
         if (earlier) {
           report({
-            message: `"${s.valueName}" is ${showData(s.data)} in ${gpoName(s)} but ${showData(earlier.data)} in ${gpoName(earlier)}; which one applies depends on link order and precedence.`,
+            message: `"${s.valueName}" is ${showValue(s)} in ${gpoName(s)} but ${showValue(earlier)} in ${gpoName(earlier)}; which one applies depends on link order and precedence.`,
             at: s,
-            related: [{ message: `"${s.valueName}" is ${showData(earlier.data)} in ${gpoName(earlier)}.`, at: earlier }],
+            related: [{ message: `"${s.valueName}" is ${showValue(earlier)} in ${gpoName(earlier)}.`, at: earlier }],
           });
         }
       }
@@ -137,10 +146,10 @@ export function crossFileConflicts<L>(files: readonly { path: string; values: re
         path,
         ruleId: 'GPO013',
         severity: 'warning',
-        message: `"${fact.valueName}" is ${showData(fact.data)} here but ${showData(other.fact.data)} in ${other.path}; the two exports disagree.`,
+        message: `"${fact.valueName}" is ${showValue(fact)} here but ${showValue(other.fact)} in ${other.path}; the two exports disagree.`,
         subject: fact.subject,
         at: fact.at,
-        related: [{ path: other.path, message: `"${fact.valueName}" is ${showData(other.fact.data)} there.`, at: other.fact.at }],
+        related: [{ path: other.path, message: `"${fact.valueName}" is ${showValue(other.fact)} there.`, at: other.fact.at }],
       });
     }
   }
