@@ -1,4 +1,5 @@
-import { readSync } from 'node:fs';
+import { readSync, realpathSync, statSync } from 'node:fs';
+import { extname, relative, isAbsolute } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check-command';
 import { formatHostVerdict } from './check-text';
@@ -200,6 +201,34 @@ const COMMANDS: Readonly<Record<string, (values: Values, positionals: string[], 
   },
 };
 
+/** Extensions of the files a folder's lint reads, so an existing one there may be an input. */
+const LINTED_EXTENSIONS = new Set(['.rdp', '.xml', '.reg', '.pol', '.txt', '.inf', '.yaml', '.yml']);
+
+/**
+ * `lint x.rdp -o x.rdp` (or `-o` a file a linted folder holds) would replace an input with the report: refused, as
+ * `--fix` and `-o` on one file are meant for different things. Only an output file that exists can be an input.
+ */
+function refuseOutputOverInput(outputFile: string, positionals: readonly string[]): void {
+  let output: string;
+  try {
+    output = realpathSync(outputFile);
+    if (!statSync(output).isFile()) return;
+  } catch {
+    return;
+  }
+  for (const path of positionals) {
+    let input: string;
+    try {
+      input = realpathSync(path);
+    } catch {
+      continue;
+    }
+    const inside = relative(input, output);
+    const isInput = input === output || (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && LINTED_EXTENSIONS.has(extname(output).toLowerCase()));
+    if (isInput) throw new UsageError(`The output file ${terminalSafe(outputFile)} is one of the files to lint; write the report somewhere else.`);
+  }
+}
+
 /**
  * Runs one command (its name already checked by main.ts, `--help` already answered there). This module is
  * dist/cli-commands.js, loaded by the small dist/cli.js only when a command runs (issue 16, start-up).
@@ -209,6 +238,7 @@ export async function runCommand(command: string, rest: string[]): Promise<numbe
   if (!run) throw new UsageError(`Unknown command "${command}".`);
   const { values, positionals, tokens } = parseArgs({ args: rest, allowPositionals: true, tokens: true, options: { ...COMMAND_OPTIONS[command], ...OUTPUT_OPTIONS } });
   const outputFile = values['output-file'] as string | undefined;
+  if (command === 'lint' && outputFile !== undefined) refuseOutputOverInput(outputFile, positionals);
   const flag = colorFlag(tokens);
   let writeError: string | undefined;
   const io: Io = {

@@ -112,6 +112,32 @@ describe('rdp-doctor CLI', () => {
     rmSync(path);
   });
 
+  it('--fix leaves a file whose bytes would not survive being written again as they are, and says why', () => {
+    // Found by a hostile-input review: each of these gained or lost bytes besides the fix (compression:i:01 → 1).
+    const body = (extra: string): Buffer => Buffer.from(`full address:s:h.example.invalid\r\ncompression:i:01\r\n${extra}`, 'utf16le');
+    const cases: [string, Buffer][] = [
+      ['lone-surrogate.rdp', Buffer.concat([Buffer.from([0xff, 0xfe]), body('x:s:'), Buffer.from([0x00, 0xd8]), Buffer.from('\r\n', 'utf16le')])],
+      ['odd-byte.rdp', Buffer.concat([Buffer.from([0xff, 0xfe]), body(''), Buffer.from([0x41])])],
+      ['two-boms.rdp', Buffer.concat([Buffer.from([0xff, 0xfe, 0xff, 0xfe]), body('')])],
+      ['two-utf8-boms.rdp', Buffer.from(`\ufeff\ufefffull address:s:h.example.invalid\r\ncompression:i:01\r\n`, 'utf8')],
+    ];
+    for (const [name, bytes] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const r = run(['lint', name, '--fix', '--format', 'json'], dir);
+      assert.ok(readFileSync(path).equals(bytes), `${name} is unchanged`);
+      const file = JSON.parse(r.stdout).files[0];
+      assert.match(file.notFixed ?? '', /do not survive being read and written again/, name);
+      rmSync(path);
+    }
+    // The same fix on a file that round-trips is applied.
+    const clean = join(dir, 'clean.rdp');
+    writeFileSync(clean, Buffer.concat([Buffer.from([0xff, 0xfe]), body('')]));
+    run(['lint', 'clean.rdp', '--fix'], dir);
+    assert.match(readFileSync(clean).subarray(2).toString('utf16le'), /compression:i:1\r\n/);
+    rmSync(clean);
+  });
+
   it('reports unreadable and binary inputs, processes the rest, and exits 2', () => {
     writeFileSync(join(dir, 'garbage.rdp'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256)));
     const r = run(['lint', '.', 'missing.rdp', '--format', 'json'], dir);

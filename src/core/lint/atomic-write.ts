@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, ftruncateSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -6,32 +6,90 @@ function* utf8(chunks: Iterable<string>): Generator<Uint8Array> {
   for (const chunk of chunks) yield Buffer.from(chunk, 'utf8');
 }
 
+function writeAll(fd: number, content: Uint8Array | Iterable<string>): void {
+  // Text comes in pieces (a report file by file), each written as UTF-8: no single string for the whole report.
+  for (const bytes of content instanceof Uint8Array ? [content] : utf8(content)) {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  }
+}
+
+/** An error with a code `describeFsError` explains, like the ones Node throws. */
+function fsError(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code });
+}
+
 /**
- * Replaces a file's content all at once: writes a temporary file in the same folder (so the rename never
- * crosses a file system), flushes it, gives it the original's mode, and renames it over the original. A
- * write that fails part-way (a full disk, a quota, a dropped share) leaves the original byte for byte as it
- * was, and the temporary file is removed. Throws the write's error.
+ * Where a write to `path` goes: the file a symbolic link leads to (the link stays a link), or `path` itself when
+ * nothing is there yet. A link that leads nowhere is refused rather than replaced by a file.
+ */
+function targetOf(path: string): { target: string; info: Stats | undefined } {
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(path);
+  } catch {
+    return { target: path, info: undefined }; // a new file
+  }
+  if (!link.isSymbolicLink()) return { target: path, info: link };
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    throw fsError('ENOENT', 'it is a symbolic link to nothing');
+  }
+  return { target, info: statSync(target) };
+}
+
+/**
+ * Writes a file's new content without losing the old one or anything around it:
+ * - a regular file gets a temporary file in its folder (so the rename never crosses a file system), flushed, with
+ *   the original's mode and, when root writes it, its owner, then renamed over it: a write that fails part-way (a
+ *   full disk, a quota, a dropped share) leaves the original byte for byte as it was, and the temporary file is removed;
+ * - a file this user may not write is refused (a rename in a writable folder would replace it anyway);
+ * - a symbolic link's target is written, and the link stays;
+ * - a file with several hard links is written in place, so every name keeps seeing it;
+ * - a device or a named pipe (`-o /dev/stdout`) is written to, never replaced: a FIFO with no reader is refused
+ *   rather than waited for.
+ * Throws the write's error.
  */
 export function writeFileAtomic(path: string, content: Uint8Array | Iterable<string>): void {
-  const temp = join(dirname(path), `.${basename(path)}.rdp-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = statSync(path).mode & 0o7777;
-  } catch {
-    mode = undefined; // a new file: the umask decides
+  const { target, info } = targetOf(path);
+  if (info?.isDirectory()) throw fsError('EISDIR', 'it is a folder');
+  if (info && !info.isFile()) {
+    // O_NONBLOCK opens a FIFO only when a reader is there (ENXIO otherwise); a device opens as usual.
+    const fd = openSync(target, constants.O_WRONLY | (info.isFIFO() ? constants.O_NONBLOCK : 0));
+    try {
+      writeAll(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+    return;
   }
+  if (info) accessSync(target, constants.W_OK);
+  if (info && info.nlink > 1) {
+    const fd = openSync(target, 'r+');
+    try {
+      ftruncateSync(fd, 0);
+      writeAll(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
+  const temp = join(dirname(target), `.${basename(target)}.rdp-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', mode ?? 0o666);
-    // Text comes in pieces (a report file by file), each written as UTF-8: no single string for the whole report.
-    for (const bytes of content instanceof Uint8Array ? [content] : utf8(content)) {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    }
+    fd = openSync(temp, 'wx', info ? info.mode & 0o7777 : 0o666);
+    // The original's mode exactly (open applies the umask to it).
+    if (info) fchmodSync(fd, info.mode & 0o7777);
+    // Root replacing someone's file keeps it theirs (anyone else can only write files that end up their own).
+    if (info && process.getuid?.() === 0 && (info.uid !== 0 || info.gid !== 0)) fchownSync(fd, info.uid, info.gid);
+    writeAll(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) {
       try {

@@ -32,8 +32,13 @@ export interface LintCommandOptions {
 /** The name standard input is reported by when `--stdin-filename` is not given. */
 export const STDIN_NAME = '<stdin>';
 
+/** Whether encoding the decoded text again gives the file's bytes back, so a fix changes only what it edits. */
+function roundTrips(decoded: DecodedText, bytes: Uint8Array): boolean {
+  return Buffer.from(encodeText(decoded.text, decoded.encoding, decoded.bom)).equals(bytes);
+}
+
 /** Lints one text file: `.rdp`, config or a policy export read from text, with `--fix` for the formats that have fixes. */
-function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText, severities: SeverityOverrides | undefined, fix: boolean, errors: InputError[]): FileReport {
+function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText, severities: SeverityOverrides | undefined, fix: boolean, errors: InputError[], bytes: Uint8Array): FileReport {
   const path = displayPath(input.path);
   const lintOptions = { ...(severities && { severities }), bytes: decoded };
   let text = decoded.text;
@@ -43,7 +48,11 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     notFixed = 'signed: any change invalidates the signature; fix it where it is signed (rdpsign)';
   } else if (fix && input.bytes === undefined && (format === 'rdp' || format === 'config')) {
     const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
-    if (result.text !== text) {
+    if (result.text !== text && !roundTrips(decoded, bytes)) {
+      // Writing the fixed text would change bytes besides the fix: an unpaired surrogate or an odd last byte of
+      // UTF-16 (read as U+FFFD), invalid UTF-8, a second byte-order mark.
+      notFixed = 'its bytes do not survive being read and written again (invalid or unpaired characters, an odd byte, a second byte-order mark), so a fix would change more than the fix';
+    } else if (result.text !== text) {
       try {
         writeFileAtomic(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
         text = result.text;
@@ -138,7 +147,7 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     errors.push({ path: displayPath(input.path), message: 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
     return;
   }
-  files.push(lintTextFile(input, format, decoded, severities, fix, errors));
+  files.push(lintTextFile(input, format, decoded, severities, fix, errors, got.bytes));
 }
 
 /** Takes each file's report as soon as it is linted (and then drops it), instead of a list of them all. */

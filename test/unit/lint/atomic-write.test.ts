@@ -1,0 +1,103 @@
+// How `--fix` and `-o` write: a hostile-input review (run as root, as CI containers are) found a write that replaced a
+// symbolic link, split hard links, took a file from its owner, and turned a device node into a regular file.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { writeFileAtomic } from '../../../src/core/lint/atomic-write';
+
+const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-atomic-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const isRoot = process.getuid?.() === 0;
+
+describe('writeFileAtomic', () => {
+  it('replaces a regular file, keeps its mode, and leaves no temporary file', () => {
+    const file = join(dir, 'plain.rdp');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o640);
+    writeFileAtomic(file, Buffer.from('new'));
+    assert.equal(readFileSync(file, 'utf8'), 'new');
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  });
+
+  it('writes the file a symbolic link leads to, and the link stays a link', () => {
+    const target = join(dir, 'target.rdp');
+    const link = join(dir, 'link.rdp');
+    writeFileSync(target, 'old');
+    symlinkSync(target, link);
+    writeFileAtomic(link, Buffer.from('new'));
+    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.equal(readlinkSync(link), target);
+    assert.equal(readFileSync(target, 'utf8'), 'new');
+  });
+
+  it('refuses a link to nothing rather than replacing it with a file', () => {
+    const link = join(dir, 'dangling.rdp');
+    symlinkSync(join(dir, 'nowhere.rdp'), link);
+    assert.throws(() => writeFileAtomic(link, Buffer.from('x')), { code: 'ENOENT' });
+    assert.ok(lstatSync(link).isSymbolicLink());
+  });
+
+  it('writes a file with several names in place: every name sees the new content', () => {
+    const a = join(dir, 'a.rdp');
+    const b = join(dir, 'b.rdp');
+    writeFileSync(a, 'old content, longer than the new');
+    linkSync(a, b);
+    writeFileAtomic(a, Buffer.from('new'));
+    assert.equal(readFileSync(b, 'utf8'), 'new');
+    assert.equal(statSync(a).ino, statSync(b).ino);
+  });
+
+  it('a named pipe with no reader is refused at once, and stays a pipe', () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    assert.throws(() => writeFileAtomic(fifo, Buffer.from('report')), { code: 'ENXIO' });
+    assert.ok(statSync(fifo).isFIFO());
+  });
+
+  it('a named pipe with a reader gets the report', async () => {
+    const fifo = join(dir, 'pipe2');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    // The reader opens the pipe when it starts: try until it has.
+    for (let i = 0; ; i++) {
+      try {
+        writeFileAtomic(fifo, ['rep', 'ort']);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENXIO' || i > 200) throw error;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    await done;
+    assert.equal(got, 'report');
+    assert.ok(statSync(fifo).isFIFO());
+  });
+
+  it('a folder is refused', () => {
+    assert.throws(() => writeFileAtomic(dir, Buffer.from('x')), { code: 'EISDIR' });
+  });
+
+  it('root writing a device node writes to it and leaves it a device', { skip: !isRoot && 'needs root for mknod' }, () => {
+    const node = join(dir, 'null');
+    execFileSync('mknod', ['-m', '666', node, 'c', '1', '3']);
+    writeFileAtomic(node, Buffer.from('report'));
+    assert.ok(statSync(node).isCharacterDevice());
+  });
+
+  it("root replacing another user's file keeps it theirs", { skip: !isRoot && 'needs root for chown' }, () => {
+    const file = join(dir, 'owned.rdp');
+    writeFileSync(file, 'old');
+    chownSync(file, 65534, 65534);
+    writeFileAtomic(file, Buffer.from('new'));
+    assert.equal(statSync(file).uid, 65534);
+    assert.equal(statSync(file).gid, 65534);
+    assert.equal(readFileSync(file, 'utf8'), 'new');
+  });
+});
