@@ -15,7 +15,7 @@ import { colorEnabled, painter, writeOutputFile } from './output';
 import { runRules } from './rules-command';
 import { OutputClosed, stdoutIsTerminal, writeStdout } from './stdout';
 import { LintOutput } from './text-format';
-import { UsageError } from './usage';
+import { errorLine, UsageError } from './usage';
 
 type Format = 'text' | 'json' | 'sarif' | 'compact';
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -174,7 +174,7 @@ function runExplainCommand(values: Values, positionals: string[], io: Io): numbe
   const family = familyOption(values.family as string | undefined);
   if (family && (values.extended !== undefined || second !== undefined)) throw new UsageError('--family reads one code on its own; it takes no extended code.');
   const result = runExplain(code!, (values.extended as string | undefined) ?? second, format, family, painter(io.color));
-  if (result.error) process.stderr.write(`rdp-doctor: ${result.error}\n`);
+  if (result.error) process.stderr.write(errorLine(result.error));
   if (result.output) io.emit(result.output);
   return result.exitCode;
 }
@@ -184,7 +184,7 @@ function runFixCommand(values: Values, positionals: string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError(`fix takes one fix ID, not ${positionals.length}.`);
   if (values.list && positionals.length) throw new UsageError('fix --list takes no fix ID.');
   const result = runFix({ params: (values.param as string[] | undefined) ?? [], format, ...(positionals[0] !== undefined && { id: positionals[0] }) });
-  if (result.error) process.stderr.write(`rdp-doctor: ${result.error}\n`);
+  if (result.error) process.stderr.write(errorLine(result.error));
   if (result.output) io.emit(result.output);
   return result.exitCode;
 }
@@ -259,7 +259,7 @@ export async function runCommand(command: string, rest: string[]): Promise<numbe
     process.exit(2);
   }
   if (writeError !== undefined) {
-    process.stderr.write(`rdp-doctor: ${writeError}\n`);
+    process.stderr.write(errorLine(writeError));
     return 2;
   }
   return code;

@@ -2,7 +2,7 @@
 // dist/cli-commands.js (src/cli/commands.ts), required only when a command runs, through a V8 code cache in the
 // user's cache folder (issue 16 and issue 11, start-up).
 import type * as LoadCommands from './load-commands';
-import { COMMAND_HELP, USAGE, UsageError, isUsageError } from './usage';
+import { COMMAND_HELP, USAGE, UsageError, errorLine, isUsageError } from './usage';
 import { toolVersion } from './version';
 
 async function main(argv: string[]): Promise<number> {
@@ -39,7 +39,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`rdp-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(errorLine(error instanceof Error ? error.message : String(error)));
     if (isUsageError(error)) process.stderr.write(`Run "rdp-doctor ${argvCommand()}--help" for usage.\n`);
     process.exitCode = 2;
   },

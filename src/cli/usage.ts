@@ -1,6 +1,8 @@
+import { terminalSafe } from '../core/text/terminal';
+
 /** The help the CLI prints: `rdp-doctor --help` for all commands, `rdp-doctor COMMAND --help` for one. */
 
-const OUTPUT_OPTIONS = `  -o, --output-file FILE  Write the report to FILE (through a temporary file and a rename)
+const OUTPUT_OPTIONS = `  -o, --output-file FILE  Write the report to FILE (through a temporary file and a rename; never one of the inputs)
   --color, --no-color     Colour the text output or not (default: when stdout is a terminal;
                           FORCE_COLOR and NO_COLOR are honoured)
   -h, --help              Show this help`;
@@ -113,4 +115,15 @@ export class UsageError extends Error {
  */
 export function isUsageError(error: unknown): boolean {
   return (error instanceof Error && error.name === 'UsageError') || String((error as { code?: string } | undefined)?.code).startsWith('ERR_PARSE_ARGS');
+}
+
+/** Characters of an error message printed: one that quotes a 100,000-character argument is cut. */
+const MAX_MESSAGE = 2000;
+
+/**
+ * An error line for standard error. Messages echo arguments and paths (an unknown option, a code that is not one), so
+ * they are made safe for the terminal, and cut when endless.
+ */
+export function errorLine(message: string): string {
+  return `rdp-doctor: ${terminalSafe(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message)}\n`;
 }

@@ -138,6 +138,18 @@ describe('rdp-doctor CLI', () => {
     rmSync(clean);
   });
 
+  it('an argument echoed in an error never reaches the terminal raw (escape sequences, an endless argument)', () => {
+    const evil = '\x1b]0;pwn\x07\x1b[2J';
+    for (const args of [[evil], ['lint', `--x${evil}`], ['explain', `0x${evil}`], ['explain', '0x904', '--extended', evil], ['check', '--timeout', evil], ['rules', evil]]) {
+      const r = run(args, dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.doesNotMatch(r.stderr, /[\x1b\x07]/, args.join(' '));
+      assert.match(r.stderr, /\\x1b/, args.join(' '));
+    }
+    const long = run(['explain', `0x${'z'.repeat(100_000)}`], dir);
+    assert.ok(long.stderr.length < 5000, `${long.stderr.length} characters`);
+  });
+
   it('reports unreadable and binary inputs, processes the rest, and exits 2', () => {
     writeFileSync(join(dir, 'garbage.rdp'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256)));
     const r = run(['lint', '.', 'missing.rdp', '--format', 'json'], dir);

@@ -14,6 +14,16 @@ describe('terminalSafe', () => {
     for (const c of bidi) assert.equal(terminalSafe(`x${c}y`), `x\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}y`);
   });
 
+  it('shows what prints as nothing, and the Unicode line and paragraph separators, as \\u escapes', () => {
+    // "pass\u200bword" printed as "password" in an unknown-property message (a hostile-input review).
+    assert.equal(terminalSafe('pass\u00adword'), 'pass\\xadword');
+    for (const c of ['\u200b', '\u2060', '\u2061', '\u2064', '\ufeff', '\u2028', '\u2029']) {
+      assert.equal(terminalSafe(`pass${c}word`), `pass\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}word`);
+    }
+    // Joiners that scripts and emoji need stay.
+    assert.equal(terminalSafe('\u0645\u200c\u06cc 👩\u200d💻'), '\u0645\u200c\u06cc 👩\u200d💻');
+  });
+
   it('leaves tabs and printable text, accents and other scripts as they are', () => {
     const text = 'Größe\tÜberprüfung — 日本語 ✓ "quoted" \\ backslash';
     assert.equal(terminalSafe(text), text);

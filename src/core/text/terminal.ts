@@ -1,9 +1,11 @@
 /**
  * C0 controls except tab (line feeds too: one finding stays one line), DEL, C1 controls, and the Unicode bidi controls (LRM, RLM, ALM,
- * embeddings, overrides, isolates): what a terminal acts on instead of showing. ESC is in C0.
+ * embeddings, overrides, isolates): what a terminal acts on instead of showing. ESC is in C0. Also the characters that show
+ * as nothing (soft hyphen, zero-width space, word joiner and the invisible operators, the zero-width no-break space) and
+ * the line and paragraph separators, so "pass\u200bword" cannot pass for "password" nor a line break for two lines.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 function escapeOne(c: string): string {
   const code = c.charCodeAt(0);
