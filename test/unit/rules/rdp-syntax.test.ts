@@ -162,6 +162,9 @@ describe('RDP008 indented-property', () => {
       { text: 'desktopwidth :i:1024', ranges: [[1, 1, 1, 14]], message: /"desktopwidth" has 1 space before its colon: FreeRDP/, fixed: 'desktopwidth:i:1024', title: 'a blank before the colon' },
       { text: 'full address\t \u00a0:s:h', ranges: [[1, 1, 1, 16]], message: /2 spaces and 1 tab before its colon/, fixed: 'full address:s:h', title: 'tabs and no-break spaces before the colon' },
       { text: ' full address :s:h', ranges: [[1, 1, 1, 14], [1, 2, 1, 15]], message: /indented by 1 space|1 space before its colon/, fixed: 'full address :s:h', title: 'blanks on both sides: two findings, each with its fix' },
+      // FreeRDP ignores these lines; fixing them would hand it the password (RDP040 offers to remove the line).
+      { text: ' password:s:Hunter2', ranges: [[1, 1, 1, 10]], fixed: null, title: 'an indented saved password: no fix' },
+      { text: 'password 51 :b:01000000d08c9ddf', ranges: [[1, 1, 1, 13]], fixed: null, title: 'a saved password with a blank before the colon: no fix' },
     ],
   });
 });

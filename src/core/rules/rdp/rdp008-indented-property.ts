@@ -1,5 +1,6 @@
 import type { RdpRule } from '../types';
 import { perEntry } from './per-entry';
+import { isSecretProperty } from '../../rdp/properties/index';
 
 /** Whether a character is one `trim()` removes (ECMAScript WhiteSpace and LineTerminator); NaN (no character) is not. */
 function isBlank(c: number): boolean {
@@ -25,7 +26,7 @@ export const rdp008: RdpRule = {
   defaultSeverity: 'warning',
   fixable: true,
   tags: ['syntax', 'freerdp'],
-  ...perEntry((entry, _info, { doc, report }) => {
+  ...perEntry((entry, info, { doc, report }) => {
     // The name as written starts or ends with a blank (spans made only for such lines). FreeRDP's parse_line cuts
     // the name at the first colon and compares it, blanks included, with its keys (client/common/file.c).
     const raw = entry.rawName;
@@ -36,12 +37,15 @@ export const rdp008: RdpRule = {
     const nameSpan = entry.nameSpan;
     // A name of blanks only is no name: RDP001's.
     if (nameSpan.start >= nameSpan.end) return;
+    // No fix on a saved password's line: FreeRDP ignores it as it stands, and fixing it would turn the password on
+    // (RDP040 offers to remove the line).
+    const secret = info ? info.secret === true : isSecretProperty(entry.key);
     if (nameSpan.start > start) {
       report({
         message: `"${entry.key}" is indented by ${describeIndent(doc.text.slice(start, nameSpan.start))}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
         span: { start, end: nameSpan.end },
         subject: entry.key,
-        fix: { title: 'Remove the indentation', edits: [{ span: { start, end: nameSpan.start }, newText: '' }] },
+        ...(!secret && { fix: { title: 'Remove the indentation', edits: [{ span: { start, end: nameSpan.start }, newText: '' }] } }),
       });
     }
     const colon = start + raw.length;
@@ -50,7 +54,7 @@ export const rdp008: RdpRule = {
         message: `"${entry.key}" has ${describeIndent(doc.text.slice(nameSpan.end, colon))} before its colon: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
         span: { start: nameSpan.start, end: colon },
         subject: entry.key,
-        fix: { title: 'Remove the blanks before the colon', edits: [{ span: { start: nameSpan.end, end: colon }, newText: '' }] },
+        ...(!secret && { fix: { title: 'Remove the blanks before the colon', edits: [{ span: { start: nameSpan.end, end: colon }, newText: '' }] } }),
       });
     }
   }),
