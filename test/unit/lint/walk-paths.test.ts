@@ -30,3 +30,21 @@ describe('folder walk paths', () => {
     }
   });
 });
+
+describe('globs the matcher cannot match in reasonable time', () => {
+  it('refuses more than three "*" in one part of a pattern, at once, and still expands ordinary globs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-glob-'));
+    try {
+      writeFileSync(join(dir, `${'a'.repeat(40)}.rdp`), 'full address:s:a.contoso.localhost\r\n');
+      const rel = relative(process.cwd(), dir);
+      // A hostile-input review: 9 s with these ten stars against one 40-letter name, 57 s with twelve.
+      const hostile = collectInputs([`${rel}/*a*a*a*a*a*a*a*a*a*a*b`], { ignore: false });
+      assert.deepEqual(hostile.files, []);
+      assert.match(hostile.errors[0]!.message, /more than 3 "\*" in one part/);
+      assert.equal(collectInputs([`${rel}/*a*a*.rdp`], { ignore: false }).files.length, 1);
+      assert.equal(collectInputs([`${rel}/**/*.rdp`], { ignore: false }).files.length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
