@@ -9,7 +9,7 @@ import type { CheckTarget } from '../rdp/target';
 export type { CheckTarget } from '../rdp/target';
 import { analyzeSeenCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
-import { resolveHost, type Lookup } from './dns';
+import { isLoopbackAddress, resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './x224-exchange';
 import { followUps, MAIN_REQUEST, RDSTLS_QUESTION, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation-summary';
 import { negotiationFindings } from './negotiation-findings';
@@ -189,7 +189,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     findings.push(...negotiationFindings(negotiation, answers));
     if (reading?.ok) {
       standardSecurity = describeStandardSecurity(reading.method, reading.level);
-      findings.push(...standardSecurityFindings(reading.method, reading.level));
+      findings.push(...standardSecurityFindings(reading.method, reading.level, isLoopbackAddress(address)));
     }
     const after = gate?.verdict;
     if (tlsError && !cancelled) {

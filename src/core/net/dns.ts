@@ -19,6 +19,12 @@ export function specialUseName(host: string): SpecialUseName | undefined {
   return undefined;
 }
 
+/** Whether an IP address is a loopback one: 127.0.0.0/8 (RFC 1122 §3.2.1.3), ::1 (RFC 4291 §2.5.3), or either mapped to IPv6. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.toLowerCase().replace(/^::ffff:(?=\d)/, '');
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a) || /^(?:0{0,4}:){2,7}0{0,3}1$/.test(a);
+}
+
 /** RFC 6761 §6.3: a localhost name is the loopback address, IPv4 first (what the demo listener and the test servers bind). */
 const LOOPBACK: readonly string[] = ['127.0.0.1', '::1'];
 export const INVALID_TLD_CAUSE = 'RFC 6761 §6.4: the .invalid top-level domain never resolves';

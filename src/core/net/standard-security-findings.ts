@@ -9,12 +9,16 @@ const WEAK_METHODS: ReadonlySet<number> = new Set([ENCRYPTION_METHOD.BIT40, ENCR
 /**
  * NET014 from the Server Security Data [MS-RDPBCGR 2.2.1.4.3, 5.3.1, 5.3.2]: error when nothing is
  * encrypted, warning for level Low or a 40/56-bit method, info for FIPS; nothing for High or
- * Client Compatible with 128-bit RC4.
+ * Client Compatible with 128-bit RC4. Over loopback "nothing" is a warning that says why: FreeRDP's server
+ * turns encryption off for a local peer (libfreerdp/core/nego.c, "Turning off encryption for local peer with
+ * standard rdp security"), so what a check from the same machine sees is not what remote clients get.
  */
-export function standardSecurityFindings(method: number, level: number): NetFinding[] {
+export function standardSecurityFindings(method: number, level: number, overLoopback = false): NetFinding[] {
   const names = describeStandardSecurity(method, level);
   const make = (severity: Severity, message: string): NetFinding[] => [{ ruleId: NET014.id, severity, message }];
-  if (method === ENCRYPTION_METHOD.NONE || level === ENCRYPTION_LEVEL.NONE) return make('error', M.none(names.encryptionMethod, names.encryptionLevel));
+  if (method === ENCRYPTION_METHOD.NONE || level === ENCRYPTION_LEVEL.NONE) {
+    return overLoopback ? make('warning', M.noneOverLoopback(names.encryptionMethod, names.encryptionLevel)) : make('error', M.none(names.encryptionMethod, names.encryptionLevel));
+  }
   const low = level === ENCRYPTION_LEVEL.LOW;
   const weak = WEAK_METHODS.has(method);
   if (low && weak) return make('warning', M.lowAndWeak(names.encryptionMethod));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { isLoopbackAddress } from '../../../src/core/net/dns';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -131,6 +132,19 @@ describe('NET014 from the Server Security Data', () => {
       assert.match(findings[0]!.message, /^[A-Z].*\.$/, 'sentence case, ends with a period');
     });
   }
+
+  it('over loopback, nothing encrypted is a warning that says a FreeRDP-based server does that for a local client only', () => {
+    const [finding] = standardSecurityFindings(0x0, 0, true);
+    assert.equal(finding!.severity, 'warning');
+    assert.match(finding!.message, /encrypted nothing for this check .*ran over loopback: FreeRDP-based servers .* turn encryption off for a client on the same machine only/);
+    // Other verdicts do not depend on where the check ran from.
+    assert.deepEqual(standardSecurityFindings(0x1, 1, true), standardSecurityFindings(0x1, 1));
+  });
+
+  it('tells loopback addresses from the others', () => {
+    for (const a of ['127.0.0.1', '127.5.6.7', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) assert.equal(isLoopbackAddress(a), true, a);
+    for (const a of ['10.0.0.1', '128.0.0.1', '::2', '1::1', '::', '::ffff:10.0.0.1']) assert.equal(isLoopbackAddress(a), false, a);
+  });
 
   it('names methods and levels for JSON, keeping unknown values visible', () => {
     assert.deepEqual(describeStandardSecurity(0x2, 3), { encryptionMethod: '128-bit RC4', encryptionLevel: 'high' });
