@@ -3,7 +3,7 @@ import type { Span } from '../text/line-index';
 import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { decodeRegData } from './reg-data';
 import { regTypeOf, splitHive } from './registry-path';
-import { showLine } from './secret-names';
+import { namesSecret, showLine } from './secret-names';
 import { splitLines } from './text-lines';
 
 export const REG5_HEADER = 'Windows Registry Editor Version 5.00';
@@ -163,6 +163,9 @@ export function readReg(text: string): PolicyDocument {
     problems.push({ severity: 'error', message: `The first line is not "${REG5_HEADER}" or "${REG4_HEADER}", so regedit would not import the file.`, span: next.done ? { start: 0, end: 0 } : next.value.span });
   } else next = lines.next();
   let current: { hive: Hive; key: string } | undefined;
+  // After a secret's value that could not be read (a string left open), the lines that follow may be the rest of it:
+  // until a line reads again, none of them is quoted in a problem.
+  let secretOpen = false;
   for (; !next.done; next = lines.next()) {
     const line = next.value;
     const trimmed = line.text.trim();
@@ -180,6 +183,7 @@ export function readReg(text: string): PolicyDocument {
         continue;
       }
       current = remove ? undefined : split;
+      secretOpen = false;
       if (remove) settings.push(setting({ ...split, valueName: '', type: 'REG_NONE', data: null, action: 'delete-key', source: { span: line.span } }));
       continue;
     }
@@ -191,12 +195,12 @@ export function readReg(text: string): PolicyDocument {
     } else if (trimmed.startsWith('"')) {
       const q = quoted(line.text, lead);
       if (!q) {
-        problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${showLine(trimmed)}.`, span: line.span });
+        problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${showLine(trimmed, secretOpen || namesSecret(trimmed))}.`, span: line.span });
         continue;
       }
       [name, after] = q;
     } else {
-      problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${showLine(trimmed)}.`, span: line.span });
+      problems.push({ severity: 'warning', message: `Line is not a key, a value or a comment: ${showLine(trimmed, secretOpen || namesSecret(trimmed))}.`, span: line.span });
       continue;
     }
     const eq = line.text.indexOf('=', after);
@@ -214,8 +218,10 @@ export function readReg(text: string): PolicyDocument {
     const parsed = parseData(line.text.slice(eq + 1), wide);
     if (typeof parsed === 'string') {
       problems.push({ severity: 'warning', message: `The value ${quote(name)} cannot be read: ${parsed}.`, span });
+      secretOpen = namesSecret(name) || namesSecret(current.key);
       continue;
     }
+    secretOpen = false;
     settings.push(setting({ ...current, valueName: name, type: parsed.type, data: parsed.data, action: parsed.deleted ? 'delete' : 'set', source: { span } }));
   }
   return { format: 'reg', settings, problems };

@@ -1,6 +1,6 @@
 import { setting, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData } from './model';
 import { regTypeOf, splitHive } from './registry-path';
-import { showLine } from './secret-names';
+import { namesSecret, showLine } from './secret-names';
 import { splitLines } from './text-lines';
 
 /** `[Registry Values]` data: `4,1`, `1,"text"`, `7,a,b`, `3,hex`. */
@@ -26,6 +26,9 @@ export function readSecurityTemplate(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
   let section = '';
+  // After a secret's line whose quoted data is left open, the lines that follow may be the rest of it: until a line
+  // reads again, none of them is quoted in a problem.
+  let secretOpen = false;
   for (const { text: line, span: lineSpan } of splitLines(text)) {
     const pos = lineSpan.start;
     const trimmed = line.trim();
@@ -40,8 +43,9 @@ export function readSecurityTemplate(text: string): PolicyDocument {
       const data = comma > eq ? parseValue(typeNumber, line.slice(comma + 1)) : undefined;
       const span = { start: pos + (comma > eq ? comma + 1 : 0), end: pos + line.trimEnd().length };
       if (!split || cut < 0 || !type || data === undefined) {
-        problems.push({ severity: 'warning', message: `The registry value line ${showLine(trimmed)} is not MACHINE\\key\\name=type,data.`, span: lineSpan });
+        problems.push({ severity: 'warning', message: `The registry value line ${showLine(trimmed, secretOpen || namesSecret(trimmed))} is not MACHINE\\key\\name=type,data.`, span: lineSpan });
       } else {
+        secretOpen = namesSecret(line.slice(0, eq)) && (line.slice(comma + 1).match(/"/g)?.length ?? 0) % 2 === 1;
         settings.push(setting({ hive: split.hive, key: split.key.slice(0, cut), valueName: split.key.slice(cut + 1), type, data, action: 'set', source: { span } }));
       }
     }

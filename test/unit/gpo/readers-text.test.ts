@@ -98,12 +98,15 @@ describe('.reg reader', () => {
     }
   });
 
-  it('never quotes a line that names a password', () => {
-    const doc = readReg('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\nDefaultPassword=hunter2\r\n"DefaultPassword"="hunter4\r\nstray hunter3 line\r\n');
-    assert.equal(doc.problems.length, 3);
+  it('never quotes a line that names a password, nor the lines that may be the rest of its open value', () => {
+    const doc = readReg('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\nDefaultPassword=hunter2\r\n"DefaultPassword"="hunter4\r\nhunter4-rest"\r\n"x"=dword:1\r\nstray hunter3 line\r\n');
+    assert.equal(doc.problems.length, 4);
     assert.doesNotMatch(doc.problems.map((p) => p.message).join('\n'), /hunter2|hunter4/);
     assert.match(doc.problems[0]!.message, /names a password or secret/);
-    assert.match(doc.problems[2]!.message, /"stray hunter3 line"/);
+    // The line after the open string is the rest of the password (a hostile-input review saw it quoted).
+    assert.match(doc.problems[2]!.message, /names a password or secret/);
+    // Once a line reads again, stray lines are quoted as before.
+    assert.match(doc.problems[3]!.message, /"stray hunter3 line"/);
   });
 
   it('never throws on garbage, and every span stays inside the text', () => {

@@ -38,6 +38,10 @@ describe('reader problems never quote a secret', () => {
     assert.doesNotMatch(inf.problems[0]!.message, /hunter1/);
     assert.match(inf.problems[0]!.message, /names a password or secret/);
     assert.match(inf.problems[1]!.message, /Plain value2/);
+    // A password whose quoted data is left open: the next line may be the rest of it.
+    const open = readSecurityTemplate('[Unicode]\nUnicode=yes\n[Registry Values]\nMACHINE\\X\\DefaultPassword=1,"hunter5-i\nhunter5-j"\nMACHINE\\X\\Plain=4,1\nstray value3\n');
+    assert.deepEqual(open.problems.map((p) => /names a password or secret/.test(p.message) || p.message.includes('stray value3')), [true, true]);
+    assert.doesNotMatch(open.problems.map((p) => p.message).join('\n'), /hunter5/);
     const item = (name: string, value: string): string =>
       `<Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="${name}"><Properties action="U" hive="HKEY_LOCAL_MACHINE" key="SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" name="${name}" type="REG_DWORD" value="${value}"/></Registry>`;
     const gpp = readGppRegistryFile(`<?xml version="1.0" encoding="utf-8"?>\n<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}">${item('DefaultPassword', 'hunter2')}${item('Plain', 'value3')}</RegistrySettings>`);
