@@ -159,6 +159,22 @@ describe('explain', () => {
     }
   });
 
+  it('explains the SSPI codes NLA passes up, under winerror.h\'s names; only 0x80090302 has a cause (KB4093492)', () => {
+    const sspi: [string, string][] = [
+      ['0x80090302', 'SEC_E_UNSUPPORTED_FUNCTION'], ['0x80090304', 'SEC_E_INTERNAL_ERROR'], ['0x80090308', 'SEC_E_INVALID_TOKEN'],
+      ['0x8009030C', 'SEC_E_LOGON_DENIED'], ['0x80090311', 'SEC_E_NO_AUTHENTICATING_AUTHORITY'], ['0x80090322', 'SEC_E_WRONG_PRINCIPAL'], ['0x80090327', 'SEC_E_CERT_UNKNOWN'],
+    ];
+    for (const [code, name] of sspi) {
+      const e = explained(explain(code));
+      assert.equal(e.name, name, code);
+      assert.equal(e.unverified, false, code);
+      assert.equal(explained(explain(name)).code, code, `${name} by name`);
+      assert.equal(e.likelyCauses.length, code === '0x80090302' ? 1 : 0, code);
+    }
+    assert.match(explained(explain('0x80090302')).likelyCauses[0]!, /encryption oracle/);
+    assert.match(explained(explain('0x80090304')).meaning, /Local Security Authority cannot be contacted/);
+  });
+
   it('accepts the decimal forms a host prints', () => {
     const result = explained(explain('2308', '7'));
     assert.equal(result.code, '0x904');

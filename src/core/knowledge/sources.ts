@@ -25,6 +25,7 @@ export type SourceId =
   | 'XRDP'
   | 'HRESULT-COMMON'
   | 'MS-ERREF'
+  | 'SSPI-STATUS'
   | 'TS-ADMX'
   | 'CREDSSP-ADMX'
   | 'MSS-ADMX'
@@ -193,6 +194,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'HRESULT-COMMON',
     title: 'Microsoft Learn: Common HRESULT values',
     url: 'https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values',
+    primary: true,
+  },
+  'SSPI-STATUS': {
+    id: 'SSPI-STATUS',
+    title: 'SSPI Status Codes (Microsoft Learn; the SEC_E_* codes of winerror.h)',
+    url: 'https://learn.microsoft.com/windows/win32/secauthn/sspi-status-codes',
     primary: true,
   },
   'MS-ERREF': {

@@ -2,6 +2,7 @@ import type { ErrorCodeInfo } from '../error-code-types';
 import { rowsOf } from './row';
 
 const row = rowsOf('client', ['THIRD-PARTY']);
+const sspi = rowsOf('client', ['MS-ERREF', 'SSPI-STATUS']);
 
 /**
  * Codes admins paste that are none of the ActiveX families: HRESULTs in "An authentication error has occurred
@@ -9,6 +10,21 @@ const row = rowsOf('client', ['THIRD-PARTY']);
  * mean for Remote Desktop is reported only, so every cause here is marked so.
  */
 export const CLIENT_CODES: readonly ErrorCodeInfo[] = [
+  // SSPI status codes (winerror.h) that Network Level Authentication (CredSSP) passes up; the meaning is the system
+  // message for the code. Only KB4093492 ties one of them to a Remote Desktop cause.
+  sspi(0x80090302, 'SEC_E_UNSUPPORTED_FUNCTION', 'The function requested is not supported.', {
+    likelyCauses: [
+      'The CredSSP encryption oracle remediation (CVE-2018-0886): client and server are at CredSSP patch levels, or AllowEncryptionOracle policies ("Encryption Oracle Remediation"), that refuse each other; the client shows "An authentication error has occurred. The function requested is not supported … This could be due to CredSSP encryption oracle remediation."',
+    ],
+    checks: ['GPO005', 'NET010'],
+    sources: ['MS-ERREF', 'SSPI-STATUS', 'KB4093492'],
+  }),
+  sspi(0x80090304, 'SEC_E_INTERNAL_ERROR', 'The Local Security Authority cannot be contacted.', { checks: ['NET010', 'RDP020'] }),
+  sspi(0x80090308, 'SEC_E_INVALID_TOKEN', 'The token supplied to the function is invalid.', { checks: ['NET010'] }),
+  sspi(0x8009030c, 'SEC_E_LOGON_DENIED', 'The logon attempt failed.', { checks: ['NET010'] }),
+  sspi(0x80090311, 'SEC_E_NO_AUTHENTICATING_AUTHORITY', 'No authority could be contacted for authentication.', { checks: ['NET010', 'RDP012'] }),
+  sspi(0x80090322, 'SEC_E_WRONG_PRINCIPAL', 'The target principal name is incorrect.', { checks: ['NET023', 'RDP012', 'RDP013'] }),
+  sspi(0x80090327, 'SEC_E_CERT_UNKNOWN', 'An unknown error occurred while processing the certificate.', { checks: ['NET022', 'NET024', 'NET028'] }),
   row(0x80004005, 'E_FAIL', 'Unspecified failure (a generic HRESULT; mstsc shows it as "An authentication error has occurred (Code: 0x80004005)").', {
     likelyCauses: [
       'Reported (unverified): shown with "The Local Security Authority cannot be contacted" when the client could not complete CredSSP/NLA with the server (mRemote3G issue 55).',
