@@ -83,6 +83,10 @@ function negotiationDetail(n: NegotiationSummary): string {
   const parts = [!n.selected ? 'Refused the usual request.' : key && n[key] === false ? `Selected ${label}, but it cannot be used.` : `Selected ${label}.`];
   if (accepted.length) parts.push(`Accepts ${accepted.join(', ')}.`);
   if (refused.length) parts.push(`Refuses ${refused.join(', ')}.`);
+  // A question with no answer (a short timeout, a server that answers one connection only) is said to be open, not
+  // left out: the other answers read as the whole story otherwise. A legacy server is asked nothing more.
+  const open = n.legacy ? [] : keys.filter((k) => n[k] === null).map((k) => PROTOCOL_LABELS[k]);
+  if (open.length) parts.push(`Not determined (no answer): ${open.join(', ')}${n.nlaRequired === null ? ', so whether NLA is required is not known' : ''}.`);
   if (n.nlaRequired) parts.push('NLA required.');
   if (n.flags?.restrictedAdmin) parts.push('Restricted admin supported.');
   if (n.flags?.remoteCredentialGuard) parts.push('Remote Credential Guard supported.');
@@ -91,15 +95,18 @@ function negotiationDetail(n: NegotiationSummary): string {
 
 const VERSION_LABEL: Readonly<Record<TlsVersion, string>> = { TLSv1: '1.0', 'TLSv1.1': '1.1', 'TLSv1.2': '1.2', 'TLSv1.3': '1.3' };
 
-/** `TLSv1.3, cipher. Accepts TLS 1.2, 1.3; refuses TLS 1.0, 1.1.` — versions not determined are left out. */
+/** `TLSv1.3, cipher. Accepts TLS 1.2, 1.3. Refuses TLS 1.0, 1.1.`, and the versions not determined. */
 export function tlsDetail(tls: TlsSummary): string {
   const parts = [`${tls.protocol}, ${tls.cipher}.`];
   if (tls.accepted) {
     const versions = Object.keys(VERSION_LABEL) as TlsVersion[];
     const yes = versions.filter((v) => tls.accepted![v] === true).map((v) => VERSION_LABEL[v]);
     const no = versions.filter((v) => tls.accepted![v] === false).map((v) => VERSION_LABEL[v]);
+    const open = versions.filter((v) => tls.accepted![v] === null).map((v) => VERSION_LABEL[v]);
     if (yes.length) parts.push(`Accepts TLS ${yes.join(', ')}.`);
     if (no.length) parts.push(`Refuses TLS ${no.join(', ')}.`);
+    // One handshake capped at 1.1 learns the highest of 1.0 and 1.1 only: when it is 1.1, 1.0 stays open.
+    if (open.length) parts.push(`Not determined: TLS ${open.join(', ')}.`);
   }
   return parts.join(' ');
 }

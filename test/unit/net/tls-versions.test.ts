@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ntlmDetail, tlsDetail } from '../../../src/core/net/ladder';
+import { buildSteps, ntlmDetail, tlsDetail } from '../../../src/core/net/ladder';
 import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, type VersionProbe } from '../../../src/core/net/tls-versions';
 
 const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });
@@ -50,7 +50,7 @@ describe('NET029 from the accepted versions', () => {
     assert.equal(f.message, 'The server accepts only the legacy TLS 1.1: current clients refuse to connect.');
   });
   it('the ladder line names accepted and refused versions, and leaves out the unknown', () => {
-    assert.equal(tlsDetail({ protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', accepted: v([null, true, true, true]) }), 'TLSv1.3, TLS_AES_256_GCM_SHA384. Accepts TLS 1.1, 1.2, 1.3.');
+    assert.equal(tlsDetail({ protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', accepted: v([null, true, true, true]) }), 'TLSv1.3, TLS_AES_256_GCM_SHA384. Accepts TLS 1.1, 1.2, 1.3. Not determined: TLS 1.0.');
     assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: v([false, false, true, false]) }), 'TLSv1.2, X. Accepts TLS 1.2. Refuses TLS 1.0, 1.1, 1.3.');
     assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: null }), 'TLSv1.2, X.');
   });
@@ -67,5 +67,25 @@ describe('the NTLM line', () => {
     const line = ntlmDetail({ ...info, dnsComputer: 'evil\u001b[2J\u202ehost', netbiosComputer: 'A\u0085B' });
     assert.ok(!/[\u0000-\u001f\u0085\u202e]/.test(line), line);
     assert.match(line, /^evil\\x1b\[2J\\u202ehost \(CONTOSO\\A\\x85B\)/);
+  });
+});
+
+describe('the negotiation step names the questions that got no answer', () => {
+  const base = { rdp: false, ssl: true, hybrid: true, hybridEx: false, rdstls: false, nlaRequired: true, failures: {}, selected: 'HYBRID', legacy: false, flags: null } as const;
+  const detail = (n: Record<string, unknown>): string =>
+    buildSteps({ stoppedAt: null, cancelled: false, addresses: ['127.0.0.1'], negotiation: n as never, tls: null, certificate: null, findings: [], port: 3389 }).negotiation.detail;
+
+  it('says nothing more when every question was answered', () => {
+    assert.doesNotMatch(detail(base), /Not determined/);
+  });
+
+  it('lists the open ones, and says whether NLA is required is not known when that rests on them (a live review: NET010 vanished silently)', () => {
+    const text = detail({ ...base, rdp: null, ssl: null, nlaRequired: null });
+    assert.match(text, /Not determined \(no answer\): Standard RDP Security, TLS, so whether NLA is required is not known\./);
+    assert.doesNotMatch(detail({ ...base, rdstls: null }), /whether NLA/);
+  });
+
+  it('a legacy server, which is asked nothing more, has nothing open', () => {
+    assert.doesNotMatch(detail({ ...base, legacy: true, rdstls: null, selected: 'RDP' }), /Not determined/);
   });
 });

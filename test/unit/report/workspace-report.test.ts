@@ -129,7 +129,7 @@ describe('workspace report: Markdown', () => {
       ntlm: { netbiosComputer: 'RDSH02', netbiosDomain: 'CORP', dnsComputer: 'rdsh02.corp.invalid', dnsDomain: 'corp.invalid', dnsTree: 'corp.invalid', productVersion: '10.0.20348', serverTime: '2026-12-03T10:00:00.000Z' },
     } as typeof BY_IP;
     const md = workspaceReportMarkdown({ ...SMALL, files: [], errors: [], checks: [{ result, files: [] }] });
-    assert.match(md, /^\| TLS \| TLSv1\.3, TLS_AES_256_GCM_SHA384\. Accepts TLS 1\.1, 1\.2, 1\.3\. \|$/m);
+    assert.match(md, /^\| TLS \| TLSv1\.3, TLS_AES_256_GCM_SHA384\. Accepts TLS 1\.1, 1\.2, 1\.3\. Not determined: TLS 1\.0\. \|$/m);
     assert.match(md, /^\| Standard RDP Security \| 40-bit RC4, encryption level low \|$/m);
     assert.match(md, /^\| NTLM \| rdsh02\.corp\.invalid \(CORP\\\\RDSH02\) in corp\.invalid, version 10\.0\.20348, clock 2026-12-03T10:00:00\.000Z\. \|$/m);
   });
