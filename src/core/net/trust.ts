@@ -225,7 +225,9 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
         path.length,
         currentFields && selfIssued(currentFields) && issued(current, current)
           ? `${nameOf(current, 'subject')} is not among the trusted roots`
-          : `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots and the server did not send it`,
+          : // Node lists only the issuers OpenSSL links, and it links no certificate that is not a CA: an intermediate the
+            // server did send but that cannot issue certificates is as absent here as one it did not send.
+            `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots, and the server sent no CA certificate of that name (it left the intermediate out, or sent one that is not a CA)`,
       );
     }
     for (const anchor of anchors) {
