@@ -104,6 +104,7 @@ export const DISCONNECT_CODES: readonly ErrorCodeInfo[] = [
     {
       likelyCauses: [
         'The server is not patched with the CredSSP encryption oracle remediation update (CVE-2018-0886) (Remote Desktop for Mac release notes).',
+        'On a Mac: the client is older than Remote Desktop for Mac 10.1.8, whose release notes say it resolved this error; update the client (or patch the server).',
       ],
       checks: ['GPO005'],
       sources: ['MAC-WHATSNEW', 'THIRD-PARTY'],
@@ -116,7 +117,7 @@ export const DISCONNECT_CODES: readonly ErrorCodeInfo[] = [
     'Not in Microsoft\'s OnDisconnected table. Observed with the text "Your computer could not connect to another console session of the remote computer because you already have a console session in progress".',
     {
       likelyCauses: [
-        'Reported (unverified): this computer already has a console session in progress to the remote computer.',
+        'Reported (unverified): the connection goes to the computer the client runs on (localhost, 127.0.0.1 or its own address), whose console session the client is itself part of: the public reports found (rdpwrap, docker-remote-desktop and SuperRDP issue trackers) were such loopback connections.',
       ],
       sources: ['THIRD-PARTY'],
       unverified: true,
