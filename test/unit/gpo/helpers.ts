@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { it } from 'node:test';
 import type { Hive } from '../../../src/core/gpo/model';
 import { writeRegistryPol, type PolRecordInput } from '../../support/registry-pol-writer';
@@ -16,6 +16,17 @@ export const FIXTURES = join(ROOT, 'test/fixtures/gpo');
 
 export function fixture(...parts: string[]): Buffer {
   return readFileSync(join(FIXTURES, ...parts));
+}
+
+/** Every file of a GPO backup fixture folder, with its path relative to the folder, as `readGpoBackup` takes them. */
+export function backupFiles(...parts: string[]): { path: string; bytes: Buffer }[] {
+  const folder = join(FIXTURES, ...parts);
+  const walk = (dir: string): { path: string; bytes: Buffer }[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [{ path: relative(folder, full), bytes: fixture(relative(FIXTURES, full)) }];
+    });
+  return walk(folder);
 }
 
 export function fixtureText(...parts: string[]): string {

@@ -1,8 +1,6 @@
 // Which GPOs can apply to one computer, from the links Get-GPOReport lists: GPO013 compares only those (a real domain
 // backup set had its domain controllers' GPO "conflict" with its member servers' one).
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { encodeText } from '../../../src/core/text/decode';
 import { linksOf, mayApplyTogether, reportLinks } from '../../../src/core/gpo/links';
@@ -11,7 +9,7 @@ import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
 import { parseXml } from '../../../src/core/gpo/xml-tree';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
 import { policyFacts } from '../../../src/core/rules/xrf/facts';
-import { FIXTURES, fixture, lintExport, policyXml, dropDown } from './helpers';
+import { backupFiles, dropDown, lintExport, policyXml } from './helpers';
 
 const DC = 'security.local/enterprise/assets and enterprise management/domain controllers';
 const MS = 'security.local/enterprise/assets and enterprise management/member servers';
@@ -91,13 +89,7 @@ describe('GPO013 with links', () => {
     assert.deepEqual(crossFileConflicts([dc, ms]), []);
     assert.deepEqual(crossFileConflicts([dc, ms, domain]).map((c) => c.path), ['dc.xml', 'domain.xml'], 'the domain GPO meets both; member servers agree with it');
 
-    const folder = join(FIXTURES, 'backup', '{40144D25-C0AB-42E5-B1FB-D89261259A27}');
-    const files = (function walk(dir: string): { path: string; bytes: Buffer }[] {
-      return readdirSync(dir).flatMap((name) => {
-        const full = join(dir, name);
-        return statSync(full).isDirectory() ? walk(full) : [{ path: relative(folder, full), bytes: fixture(relative(FIXTURES, full)) }];
-      });
-    })(folder);
+    const files = backupFiles('backup', '{40144D25-C0AB-42E5-B1FB-D89261259A27}');
     const backup = readGpoBackup(files);
     assert.ok(backup.doc.settings.length > 0 && backup.doc.settings.every((s) => s.links?.join() === 'contoso.local/servers/rds hosts'), 'every part takes the report\'s links');
     const relinked = files.map((f) => (/gpreport\.xml$/i.test(f.path) ? { ...f, bytes: Buffer.from(encodeText(f.bytes.toString('utf16le').replace(/<SOMPath>[^<]*<\/SOMPath>/, '<SOMPath>contoso.local/Domain Controllers</SOMPath>'), 'utf-16le', false)) } : f));

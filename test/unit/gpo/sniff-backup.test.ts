@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { backupPartOf, isBackupFolder, readGpoBackup } from '../../../src/core/gpo/read-gpo-backup';
 import { readSecurityTemplate } from '../../../src/core/gpo/read-security-template';
@@ -8,7 +6,7 @@ import { looksLikeSecurityTemplate, sniffPolicyExport, TEMPLATE_SNIFF_CHARS } fr
 import { detectFormat, isCandidateName } from '../../../src/core/lint/formats';
 import { lintGpoBackup } from '../../../src/core/lint/lint-file';
 import { decodeBytes } from '../../../src/core/text/decode';
-import { fixture, fixtureText, FIXTURES } from './helpers';
+import { backupFiles, fixture, fixtureText } from './helpers';
 
 function format(path: string, named = false): string | undefined {
   const bytes = fixture(path);
@@ -120,13 +118,7 @@ describe('security templates as GPMC writes them', () => {
 });
 
 describe('GPO backup folder', () => {
-  const folder = join(FIXTURES, 'backup', '{40144D25-C0AB-42E5-B1FB-D89261259A27}');
-  const files = (function walk(dir: string): { path: string; bytes: Buffer }[] {
-    return readdirSync(dir).flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [{ path: relative(folder, full), bytes: fixture(relative(FIXTURES, full)) }];
-    });
-  })(folder);
+  const files = backupFiles('backup', '{40144D25-C0AB-42E5-B1FB-D89261259A27}');
 
   it('matches the parts case-insensitively', () => {
     assert.equal(backupPartOf('DomainSysvol\\GPO\\Machine\\Registry.pol'), 'machinePol');
@@ -156,13 +148,7 @@ describe('GPO backup folder', () => {
 });
 
 describe('GPO backup with a part that cannot be read', () => {
-  const folder = join(FIXTURES, 'backup-broken-part', '{9B1E6C52-3F0A-4D7B-8C21-5A4E2F90D1C3}');
-  const files = (function walk(dir: string): { path: string; bytes: Buffer }[] {
-    return readdirSync(dir).flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : [{ path: relative(folder, full), bytes: fixture(relative(FIXTURES, full)) }];
-    });
-  })(folder);
+  const files = backupFiles('backup-broken-part', '{9B1E6C52-3F0A-4D7B-8C21-5A4E2F90D1C3}');
 
   it('reports the broken part with its path and still reads and lints the others', () => {
     const linted = lintGpoBackup(files);
