@@ -1,4 +1,4 @@
-import { readSync, realpathSync, statSync } from 'node:fs';
+import { fstatSync, readSync, realpathSync, statSync } from 'node:fs';
 import { extname, relative, isAbsolute } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check-command';
@@ -201,6 +201,20 @@ const COMMANDS: Readonly<Record<string, (values: Values, positionals: string[], 
   },
 };
 
+/**
+ * Whether a path is this process's standard output (`-o /dev/stdout`, `/dev/fd/1`): written as standard output is,
+ * since a socket (what a parent process often gives as stdout) cannot be opened by its /proc path.
+ */
+function isStandardOutput(path: string): boolean {
+  try {
+    const file = statSync(path);
+    const stdout = fstatSync(1);
+    return file.dev === stdout.dev && file.ino === stdout.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Extensions of the files a folder's lint reads, so an existing one there may be an input. */
 const LINTED_EXTENSIONS = new Set(['.rdp', '.xml', '.reg', '.pol', '.txt', '.inf', '.yaml', '.yml']);
 
@@ -246,7 +260,7 @@ export async function runCommand(command: string, rest: string[]): Promise<numbe
     colorFlag: flag,
     emit: (text) => {
       const chunks = typeof text === 'string' ? [text] : text;
-      if (outputFile === undefined) for (const chunk of chunks) writeStdout(chunk);
+      if (outputFile === undefined || isStandardOutput(outputFile)) for (const chunk of chunks) writeStdout(chunk);
       else writeError = writeOutputFile(outputFile, chunks)?.error;
     },
   };

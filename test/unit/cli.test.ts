@@ -150,6 +150,19 @@ describe('rdp-doctor CLI', () => {
     assert.ok(long.stderr.length < 5000, `${long.stderr.length} characters`);
   });
 
+  it('-o /dev/stdout into a pipe writes the whole report through it (a link to a pipe is written, not replaced)', () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    const text = readFileSync(join(__dirname, '../../../examples/legacy-by-ip.rdp'));
+    for (let i = 0; i < 80; i++) writeFileSync(join(many, `f${i}.rdp`), text);
+    const viaO = run(['lint', 'many', '--format', 'json', '-o', '/dev/stdout'], dir);
+    const plain = run(['lint', 'many', '--format', 'json'], dir);
+    assert.ok(plain.stdout.length > 200_000, `${plain.stdout.length} bytes: more than a pipe holds`);
+    assert.equal(viaO.stdout, plain.stdout);
+    assert.equal(viaO.code, plain.code);
+    rmSync(many, { recursive: true });
+  });
+
   it('reports unreadable and binary inputs, processes the rest, and exits 2', () => {
     writeFileSync(join(dir, 'garbage.rdp'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) % 256)));
     const r = run(['lint', '.', 'missing.rdp', '--format', 'json'], dir);

@@ -31,13 +31,17 @@ function targetOf(path: string): { target: string; info: Stats | undefined } {
     return { target: path, info: undefined }; // a new file
   }
   if (!link.isSymbolicLink()) return { target: path, info: link };
-  let target: string;
   try {
-    target = realpathSync(path);
+    const target = realpathSync(path);
+    return { target, info: statSync(target) };
+  } catch {
+    // A link the kernel follows but no path names: /dev/stdout → /proc/self/fd/1 → "pipe:[…]". Written through itself.
+  }
+  try {
+    return { target: path, info: statSync(path) };
   } catch {
     throw fsError('ENOENT', 'it is a symbolic link to nothing');
   }
-  return { target, info: statSync(target) };
 }
 
 /**
@@ -56,8 +60,10 @@ export function writeFileAtomic(path: string, content: Uint8Array | Iterable<str
   const { target, info } = targetOf(path);
   if (info?.isDirectory()) throw fsError('EISDIR', 'it is a folder');
   if (info && !info.isFile()) {
-    // O_NONBLOCK opens a FIFO only when a reader is there (ENXIO otherwise); a device opens as usual.
-    const fd = openSync(target, constants.O_WRONLY | (info.isFIFO() ? constants.O_NONBLOCK : 0));
+    // A FIFO with no reader would block the open: O_NONBLOCK opens it only when a reader is there (ENXIO otherwise).
+    // The writes then block as a pipe's do, on a descriptor opened again without it.
+    if (info.isFIFO()) closeSync(openSync(target, constants.O_WRONLY | constants.O_NONBLOCK));
+    const fd = openSync(target, constants.O_WRONLY);
     try {
       writeAll(fd, content);
     } finally {
