@@ -6,7 +6,8 @@ import { checkHosts, readCertificates, TrustStore, type CheckTarget, type HostCh
 import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import { formatCheckText } from './check-text';
-import { findConfigFor, readInput, type InputError } from '../core/lint/inputs';
+import { type InputError } from '../core/lint/inputs';
+import { findConfigFor, readInput } from '../core/lint/read-file';
 import { toSarif } from '../core/report/sarif';
 import { isInputError, parseTarget, targetsFromInventory, type LocatedTarget } from './check-targets';
 import { NO_PAINT, type Paint } from './output';

@@ -6,7 +6,8 @@ import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
 import { parseRdp } from '../core/rdp/parse';
 import { inventoryTarget, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
-import { readInput, type InputError } from '../core/lint/inputs';
+import { type InputError } from '../core/lint/inputs';
+import { readInput } from '../core/lint/read-file';
 import { positionsIn, type OutputPosition } from '../core/lint/output';
 
 /** Where a target was written down: the `full address` line of its `.rdp` file, or its inventory entry. */

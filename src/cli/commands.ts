@@ -1,17 +1,16 @@
-import { fstatSync, readSync, realpathSync, statSync } from 'node:fs';
-import { extname, relative, isAbsolute } from 'node:path';
+import { readSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check-command';
 import { formatHostVerdict } from './check-text';
 import type { ErrorCodeFamily } from '../core/knowledge/error-code-types';
 import { FAMILY_WORDS } from '../core/knowledge/error-codes/index';
-import { MAX_FILE_BYTES } from '../core/lint/inputs';
+import { MAX_FILE_BYTES } from '../core/lint/read-file';
 import { terminalSafe } from '../core/text/terminal';
 import { runExplain } from './explain-command';
 import { runFix } from './fix-command';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { lintInParallel, runAsLintWorker } from './parallel';
-import { colorEnabled, painter, writeOutputFile } from './output';
+import { colorEnabled, isStandardOutput, painter, refuseOutputOverInput, writeOutputFile } from './output';
 import { runRules } from './rules-command';
 import { OutputClosed, stdoutIsTerminal, writeStdout } from './stdout';
 import { LintOutput } from './text-format';
@@ -200,48 +199,6 @@ const COMMANDS: Readonly<Record<string, (values: Values, positionals: string[], 
     return 0;
   },
 };
-
-/**
- * Whether a path is this process's standard output (`-o /dev/stdout`, `/dev/fd/1`): written as standard output is,
- * since a socket (what a parent process often gives as stdout) cannot be opened by its /proc path.
- */
-function isStandardOutput(path: string): boolean {
-  try {
-    const file = statSync(path);
-    const stdout = fstatSync(1);
-    return file.dev === stdout.dev && file.ino === stdout.ino;
-  } catch {
-    return false;
-  }
-}
-
-/** Extensions of the files a folder's lint reads, so an existing one there may be an input. */
-const LINTED_EXTENSIONS = new Set(['.rdp', '.xml', '.reg', '.pol', '.txt', '.inf', '.yaml', '.yml']);
-
-/**
- * `lint x.rdp -o x.rdp` (or `-o` a file a linted folder holds) would replace an input with the report: refused, as
- * `--fix` and `-o` on one file are meant for different things. Only an output file that exists can be an input.
- */
-function refuseOutputOverInput(outputFile: string, positionals: readonly string[]): void {
-  let output: string;
-  try {
-    output = realpathSync(outputFile);
-    if (!statSync(output).isFile()) return;
-  } catch {
-    return;
-  }
-  for (const path of positionals) {
-    let input: string;
-    try {
-      input = realpathSync(path);
-    } catch {
-      continue;
-    }
-    const inside = relative(input, output);
-    const isInput = input === output || (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && LINTED_EXTENSIONS.has(extname(output).toLowerCase()));
-    if (isInput) throw new UsageError(`The output file ${terminalSafe(outputFile)} is one of the files to lint; write the report somewhere else.`);
-  }
-}
 
 /**
  * Runs one command (its name already checked by main.ts, `--help` already answered there). This module is

@@ -1,6 +1,10 @@
+import { fstatSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative } from 'node:path';
 import { styleText } from 'node:util';
 import { writeFileAtomic } from '../core/lint/atomic-write';
-import { describeFsError } from '../core/lint/inputs';
+import { describeFsError } from '../core/lint/read-file';
+import { terminalSafe } from '../core/text/terminal';
+import { UsageError } from './usage';
 
 export type Style = Parameters<typeof styleText>[0];
 
@@ -37,5 +41,47 @@ export function writeOutputFile(path: string, chunks: Iterable<string>): { error
     return undefined;
   } catch (error) {
     return { error: `Cannot write ${path}: ${describeFsError(error, 'write')} Nothing was written there.` };
+  }
+}
+
+/**
+ * Whether a path is this process's standard output (`-o /dev/stdout`, `/dev/fd/1`): written as standard output is,
+ * since a socket (what a parent process often gives as stdout) cannot be opened by its /proc path.
+ */
+export function isStandardOutput(path: string): boolean {
+  try {
+    const file = statSync(path);
+    const stdout = fstatSync(1);
+    return file.dev === stdout.dev && file.ino === stdout.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Extensions of the files a folder's lint reads, so an existing one there may be an input. */
+const LINTED_EXTENSIONS = new Set(['.rdp', '.xml', '.reg', '.pol', '.txt', '.inf', '.yaml', '.yml']);
+
+/**
+ * `lint x.rdp -o x.rdp` (or `-o` a file a linted folder holds) would replace an input with the report: refused, as
+ * `--fix` and `-o` on one file are meant for different things. Only an output file that exists can be an input.
+ */
+export function refuseOutputOverInput(outputFile: string, positionals: readonly string[]): void {
+  let output: string;
+  try {
+    output = realpathSync(outputFile);
+    if (!statSync(output).isFile()) return;
+  } catch {
+    return;
+  }
+  for (const path of positionals) {
+    let input: string;
+    try {
+      input = realpathSync(path);
+    } catch {
+      continue;
+    }
+    const inside = relative(input, output);
+    const isInput = input === output || (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && LINTED_EXTENSIONS.has(extname(output).toLowerCase()));
+    if (isInput) throw new UsageError(`The output file ${terminalSafe(outputFile)} is one of the files to lint; write the report somewhere else.`);
   }
 }

@@ -3,7 +3,8 @@ import { parseConfig } from '../config/parse';
 import type { RdpDoctorConfig } from '../config/types';
 import { KNOWN_RULE_IDS } from '../rules/registry';
 import { decodeBytes } from '../text/decode';
-import { findConfigFor, readInput, type InputError } from './inputs';
+import { type InputError } from './inputs';
+import { findConfigFor, readInput } from './read-file';
 
 
 /** Loads and caches the config that applies to each file. */

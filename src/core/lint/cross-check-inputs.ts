@@ -5,7 +5,8 @@ import { trustedPublishers } from '../gpo/trusted-publishers';
 import { isSignedRdp } from '../rdp/parse';
 import { rdpFacts } from '../rules/xrf/facts';
 import { decodeBytes } from '../text/decode';
-import { readInput, type InputFile } from './inputs';
+import { type InputFile } from './inputs';
+import { readInput } from './read-file';
 import { lintText, type LintedText } from './lint-file';
 import { positionsInRdp, sortFindings, toOutputFindings, type FileReport } from './output';
 

@@ -1,12 +1,10 @@
-import { constants } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { CONFIG_FILE_NAMES } from '../config/types';
 import { isBackupFolder } from '../gpo/read-gpo-backup';
 import { isCandidateName } from './formats';
-import { appendAll } from '../text/collections';
 import { IgnoreRules } from './ignore-files';
+import { describeFsError, fileKey, NOT_REGULAR, readInput } from './read-file';
 
 /** Never walked into, ignore files or not: no `.rdp` file or policy export lives there. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -56,7 +54,6 @@ export interface CollectedInputs {
   readonly unmatched: string[];
 }
 
-const NOT_REGULAR = 'Not a regular file (a FIFO, socket or device): not read.';
 
 /** One collection: what was visited (so a symlink loop or a second link is walked once) and what was found. */
 class Walk {
@@ -217,105 +214,6 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     if (walk.found + walk.errors.length === before) unmatched.push(path);
   }
   return { files: walk.files, errors: walk.errors, unmatched };
-}
-
-/** A one-line reason for a file-system error, without a stack trace. */
-export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'EFBIG':
-      return 'The file would exceed the file size limit (EFBIG).';
-    case 'ENOSPC':
-      return 'No space left on the device (ENOSPC).';
-    case 'EDQUOT':
-      return 'The disk quota is exhausted (EDQUOT).';
-    case 'EROFS':
-      return 'The file system is read-only (EROFS).';
-    case 'ENOENT':
-      return 'No such file or folder.';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Permission denied.';
-    case 'EISDIR':
-      return 'Is a folder, not a file.';
-    case 'ELOOP':
-      return 'Too many symbolic links.';
-    default:
-      return `Cannot ${doing} it (${code ?? (error instanceof Error ? error.message : String(error))}).`;
-  }
-}
-
-/** The nearest `.rdpdoctor.yaml` at or above a file's folder. */
-export function findConfigFor(file: string, cache: Map<string, string | null>): string | undefined {
-  let dir = dirname(resolve(file));
-  const visited: string[] = [];
-  for (;;) {
-    const cached = cache.get(dir);
-    if (cached !== undefined) {
-      for (const v of visited) cache.set(v, cached);
-      return cached ?? undefined;
-    }
-    visited.push(dir);
-    const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
-    if (found) {
-      for (const v of visited) cache.set(v, found);
-      return found;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) {
-      for (const v of visited) cache.set(v, null);
-      return undefined;
-    }
-    dir = parent;
-  }
-}
-
-/** Every file under a folder, as paths relative to it (for a GPO backup, whose parts sit at fixed places). */
-export function filesUnder(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) appendAll(out, filesUnder(dir, rel));
-    else if (entry.isFile()) out.push(rel);
-  }
-  return out;
-}
-
-/** Larger inputs are refused rather than read: no `.rdp` file or policy export comes near it. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-/**
- * Reads one input file, refusing what is not a regular file (a FIFO or a device would block or never end)
- * and what is larger than the limit, both decided from the open file's own `fstat` before any byte is read.
- * Synchronous on purpose: the CLI reads thousands of small files, and a promise per file costs more than the read.
- */
-export function readInput(path: string): { bytes: Buffer; info: Stats } | { error: string } {
-  let fd: number | undefined;
-  try {
-    // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = fstatSync(fd);
-    if (info.isDirectory()) return { error: 'Is a folder, not a file.' };
-    if (!info.isFile()) return { error: NOT_REGULAR };
-    if (info.size > MAX_FILE_BYTES) return { error: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
-    const bytes = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const n = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (n === 0) break;
-      filled += n;
-    }
-    return { bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled), info };
-  } catch (error) {
-    return { error: describeFsError(error) };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** A file's identity, however many links lead to it: its device and inode. */
-export function fileKey(info: Pick<Stats, 'dev' | 'ino'>): string {
-  return `${info.dev}:${info.ino}`;
 }
 
 /**

@@ -6,7 +6,8 @@ import { lintGpoBackup, lintRegistryPol, type LintOptions } from './lint-file';
 import type { PolicyFinding } from '../rules/gpo/types';
 import { policyFacts } from '../rules/xrf/facts';
 import type { Span } from '../text/line-index';
-import { describeFsError, filesUnder, readInput, type InputError } from './inputs';
+import { type InputError } from './inputs';
+import { describeFsError, filesUnder, readInput } from './read-file';
 import { polPosition, positionsIn, sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputPosition, type OutputProblem } from './output';
 
 /** Places spans and Registry.pol records of one file (or of each part of a backup) as output positions. */
