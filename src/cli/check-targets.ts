@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { InventoryHost } from '../core/config/types';
 import type { CheckTarget } from '../core/net/index';
-import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
+import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
 import { parseRdp } from '../core/rdp/parse';
 import { inventoryTarget, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';

@@ -4,7 +4,7 @@ import type { Explanation } from '../core/knowledge/error-codes/index';
 import { explainerHtml, explainerTitle, verdictsHtml } from '../core/explain/explanation-html';
 import { explainerArgument } from '../core/explain/explanation-hover';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
-import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
+import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
 import { hostKey, type CheckRunner } from './check-runner';
 import type { Logger } from './logger';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isHostName } from '../core/rdp/address';
+import { isHostName } from '../core/text/address';
 import { hardenConnectionFile, ipAddressTarget } from '../core/fixes/harden';
 import { toRange } from './convert';
 import type { Logger } from './logger';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
-import { DEFAULT_RDP_PORT, parseAddress } from '../core/rdp/address';
+import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
 import { displayTarget } from '../core/rdp/target';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';

@@ -1,6 +1,6 @@
 // `full address` reading as it was before issue 16 (colons counted with split): the property test compares
 // parseAddress with it.
-import { isHostName, isIPv4, isIPv6, type AddressResult, type RdpAddress } from '../../src/core/rdp/address';
+import { isHostName, isIPv4, isIPv6, type AddressResult, type RdpAddress } from '../../src/core/text/address';
 import { quote } from '../../src/core/text/quote';
 
 function parsePort(text: string): number | undefined {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseAddress } from '../../src/core/rdp/address';
+import { parseAddress } from '../../src/core/text/address';
 import { readAddressStraight } from '../support/read-address-straight';
 
 const piece = fc.oneof(fc.constantFrom(':', '::', '[', ']', ' ', '.', '3389', '0', '65536', 'rdsh01', 'contoso.com', '10.0.0.1', 'fe80::1', '%eth0', '-', '_'), fc.string({ maxLength: 3 }));

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isHostName, parseAddress } from '../../src/core/rdp/address';
+import { isHostName, parseAddress } from '../../src/core/text/address';
 
 const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
 function reference(host: string): boolean {

@@ -67,6 +67,36 @@ describe('.rdpdoctor.yaml', () => {
     assert.equal(config.checks.timeoutMs, 5000);
   });
 
+  it('reads an inventory host as check reads a target: host, host:port, [v6]:port; a mapping may hold a bare IPv6 address', () => {
+    const text = ['hosts:', '  - 127.0.0.1:3390', '  - "[::1]:3391"', '  - rdsh01.example.invalid', '  - { host: "::1", port: 3392 }', '  - { host: "127.0.0.2:3393", name: "*.example.invalid" }', '  - { host: 127.0.0.3, port: 3394 }'].join('\n');
+    const { config, findings } = lintConfig(text, KNOWN);
+    assert.deepEqual(findings, []);
+    assert.deepEqual(
+      config.hosts.map(({ span: _span, ...h }) => h),
+      [
+        { host: '127.0.0.1', port: 3390 },
+        { host: '::1', port: 3391 },
+        { host: 'rdsh01.example.invalid' },
+        { host: '::1', port: 3392 },
+        { host: '127.0.0.2', port: 3393, name: '*.example.invalid' },
+        { host: '127.0.0.3', port: 3394 },
+      ],
+    );
+  });
+
+  it('an inventory host that is no address is a CFG001 problem at its entry, never a name for DNS', () => {
+    const bad = ['127.0.0.1:2:3', 'host name.invalid', '-oProxyCommand=calc', '$(calc)', 'host;rm', '127.0.0.1:0', 'a:99999', '::1'];
+    const text = ['hosts:', ...bad.map((b) => `  - ${JSON.stringify(b)}`), '  - { host: "127.0.0.1:3390", port: 3391 }', '  - { host: 127.0.0.1, name: "x y" }', '  - { host: "`$x" }', '  - { host: 127.0.0.1, port: 70000 }'].join('\n');
+    const { config, findings } = lintConfig(text, KNOWN);
+    assert.deepEqual(config.hosts, []);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, at(text, f.span.start)]),
+      [...bad.map((_, i) => ['CFG001', `${i + 2}:5`]), ['CFG001', `${bad.length + 2}:5`], ['CFG001', `${bad.length + 3}:30`], ['CFG001', `${bad.length + 4}:13`], ['CFG001', `${bad.length + 5}:30`]],
+    );
+    assert.match(findings[0]!.message, /"127\.0\.0\.1:2:3" is not a host, host:port or \[IPv6\]:port: the address has more than one colon\./);
+    assert.match(findings[bad.length]!.message, /port 3390 and its port says 3391/);
+  });
+
   it('checks.ntlmInfo: absent unless set, a boolean, anything else reported at its position', () => {
     assert.equal(parseConfig('checks:\n  timeoutMs: 3000\n', KNOWN).config.checks.ntlmInfo, undefined);
     assert.equal(parseConfig('checks:\n  ntlmInfo: false\n', KNOWN).config.checks.ntlmInfo, false);

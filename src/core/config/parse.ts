@@ -5,6 +5,7 @@ import type { Span } from '../text/line-index';
 import { quote } from '../text/quote';
 import { readBlockYaml } from './block-yaml';
 import { DEFAULT_CONFIG, type InventoryHost, type RdpDoctorConfig } from './types';
+import { isHostName, isIPv4, isIPv6, parseAddress } from '../text/address';
 
 /** What is wrong in the file: `invalid` (not YAML, or a value of the wrong kind) or `unknown` (a key or rule ID). The CFG rules judge them. */
 export interface ConfigProblem {
@@ -138,19 +139,46 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
   const host = (node: unknown, group: string | undefined): void => {
     const add = (h: Omit<InventoryHost, 'span'>): void => void hosts.push({ ...h, ...(group !== undefined && { group }), span: spanOf(node as Node) });
     const plain = str(node);
-    if (plain !== undefined) return add({ host: plain });
+    if (plain !== undefined) {
+      // `host`, `host:port`, `[v6]` or `[v6]:port`, as `check` reads a target on its command line.
+      const read = inventoryAddress(plain, false);
+      if ('problem' in read) return invalid({ message: read.problem, span: spanOf(node as Node) });
+      return add({ host: read.host, ...(read.port !== undefined && { port: read.port }) });
+    }
     if (!isMap(node)) return invalid({ message: 'A host is a name, or a mapping with host, port and name.', span: spanOf(node as Node) });
     let name: string | undefined;
-    let hostName: string | undefined;
+    let address: { host: string; port?: number } | undefined;
     let port: number | undefined;
+    let bad = false;
     eachPair(node, 'A host', (key, pair) => {
-      if (key === 'host') hostName = str(pair.value) ?? void invalid({ message: 'host must be a host name or address.', span: spanOf(pair.value as Node) });
-      else if (key === 'port') port = integer(pair.value, 1, 65535, 'port');
-      else if (key === 'name') name = str(pair.value) ?? void invalid({ message: 'name must be a host name.', span: spanOf(pair.value as Node) });
-      else unknown({ message: `Unknown host key ${quote(key)}; expected host, port or name.`, span: keySpan(pair) });
+      if (key === 'host') {
+        const text = str(pair.value);
+        const read = text === undefined ? { problem: 'host must be a host name or address.' } : inventoryAddress(text, true);
+        if ('problem' in read) {
+          bad = true;
+          invalid({ message: read.problem, span: spanOf(pair.value as Node) });
+        } else address = read;
+      } else if (key === 'port') {
+        port = integer(pair.value, 1, 65535, 'port');
+        // Not checked on 3389 instead of the port meant.
+        if (port === undefined) bad = true;
+      } else if (key === 'name') {
+        const text = str(pair.value);
+        if (text !== undefined && certificateName(text)) name = text;
+        else {
+          // Not checked at all rather than checked against another name than the one meant.
+          bad = true;
+          invalid({ message: `name must be the host name (or address) the certificate is issued to${text === undefined ? '' : `, not ${quote(text)}`}.`, span: spanOf(pair.value as Node) });
+        }
+      } else unknown({ message: `Unknown host key ${quote(key)}; expected host, port or name.`, span: keySpan(pair) });
     });
-    if (hostName === undefined) return invalid({ message: 'The host entry has no host.', span: spanOf(node as Node) });
-    add({ host: hostName, ...(port !== undefined && { port }), ...(name !== undefined && { name }) });
+    if (bad) return;
+    if (address === undefined) return invalid({ message: 'The host entry has no host.', span: spanOf(node as Node) });
+    if (address.port !== undefined && port !== undefined && address.port !== port) {
+      return invalid({ message: `The host's address says port ${address.port} and its port says ${port}: write one.`, span: spanOf(node as Node) });
+    }
+    const effectivePort = port ?? address.port;
+    add({ host: address.host, ...(effectivePort !== undefined && { port: effectivePort }), ...(name !== undefined && { name }) });
   };
   const hostList = (node: unknown, group: string | undefined): void => {
     if (!isSeq(node)) return invalid({ message: 'hosts must be a list.', span: spanOf(node as Node) });
@@ -206,4 +234,23 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
   });
 
   return { config: { rules, trust, checks, hosts }, problems };
+}
+
+/**
+ * An inventory host as `check` would connect to it: a host name, an IPv4 address or a bracketed IPv6 one, with a
+ * port after a colon; in a mapping (`bareIPv6`) an IPv6 address may also stand alone, its port being a key of its
+ * own. Anything else (`"127.0.0.1:2:3"`, `"host name"`, `"-oProxyCommand=…"`) is a CFG001 problem, not a name
+ * handed to DNS.
+ */
+function inventoryAddress(text: string, bareIPv6: boolean): { host: string; port?: number } | { problem: string } {
+  if (bareIPv6 && isIPv6(text)) return { host: text };
+  const parsed = parseAddress(text);
+  if (!parsed.ok) return { problem: `${quote(text)} is not a host, host:port or [IPv6]:port: ${parsed.problem}.` };
+  return { host: parsed.address.host, ...(parsed.address.port !== undefined && { port: parsed.address.port }) };
+}
+
+/** Whether a text can be the name a certificate is issued to: a host name (a wildcard's `*.` allowed) or an address. */
+function certificateName(text: string): boolean {
+  const name = text.startsWith('*.') ? text.slice(2) : text;
+  return isHostName(name) || isIPv4(text) || isIPv6(text.replace(/^\[(.*)\]$/, '$1'));
 }

@@ -3,7 +3,7 @@ import { isSigned } from '../rules/rdp/signing';
 import { onLine, quote } from '../rules/messages';
 import type { TextEdit } from '../text/edits';
 import type { Span } from '../text/line-index';
-import { isHostName, isIPv6, parseAddress } from '../rdp/address';
+import { isHostName, isIPv6, parseAddress } from '../text/address';
 import { effectiveEntry, lineWithBreak, parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
 import { findProperty, isSecretProperty } from '../rdp/properties/index';
 import { ADDRESS_KEYS } from '../rdp/target';

@@ -1,11 +1,13 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseConfig } from '../config/parse';
 import type { RdpDoctorConfig } from '../config/types';
 import { KNOWN_RULE_IDS } from '../rules/registry';
 import { decodeBytes } from '../text/decode';
-import { type InputError } from './inputs';
+import { displayPath } from './display-path';
+import { type InputError, type InputFile } from './inputs';
+import { lintText } from './lint-file';
+import { toOutputFindings, type FileReport } from './output';
 import { findConfigFor, readInput } from './read-file';
-
 
 /** Loads and caches the config that applies to each file. */
 export class ConfigResolver {
@@ -28,8 +30,13 @@ export class ConfigResolver {
     return path ?? undefined;
   }
 
+  /** The config file that applies to a file: `--config`, else the nearest one at or above its folder. */
+  pathFor(file: string): string | undefined {
+    return this.explicit ?? this.configPathFor(file);
+  }
+
   forFile(file: string): RdpDoctorConfig | undefined {
-    const path = this.explicit ?? this.configPathFor(file);
+    const path = this.pathFor(file);
     if (!path) return undefined;
     if (!this.byPath.has(path)) {
       const input = readInput(path);
@@ -42,4 +49,32 @@ export class ConfigResolver {
     }
     return this.byPath.get(path);
   }
+}
+
+/**
+ * The CFG findings of each config the run's inputs are linted with, when that config is not an input itself (SPEC
+ * §4: mistakes in it are "config findings in the CLI"): a misspelt severity or an unknown rule ID was dropped in
+ * silence when only the `.rdp` files were named, and the run looked as configured as it was meant to be. Clean
+ * configs make no report; one that cannot be read is the chunks' error, as before.
+ */
+export function configReports(inputs: readonly InputFile[], explicit: string | undefined): FileReport[] {
+  const resolver = new ConfigResolver(explicit, []);
+  const inputPaths = new Set(inputs.map((input) => resolve(input.path)));
+  const used = new Set<string>();
+  if (explicit !== undefined) used.add(explicit);
+  for (const input of inputs) {
+    const path = resolver.pathFor(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path);
+    if (path !== undefined) used.add(path);
+  }
+  const reports: FileReport[] = [];
+  for (const path of used) {
+    if (inputPaths.has(resolve(path))) continue;
+    const read = readInput(path);
+    if ('error' in read) continue;
+    const text = decodeBytes(read.bytes).text;
+    const severities = resolver.forFile(path)?.rules;
+    const { findings } = lintText('config', text, severities ? { severities } : {});
+    if (findings.length > 0) reports.push({ path: displayPath(path), format: 'config', findings: toOutputFindings(text, findings, undefined, displayPath(path)) });
+  }
+  return reports;
 }

@@ -8,7 +8,7 @@ import { hasPolSignature } from '../gpo/registry-pol-records';
 import { fixAll } from '../rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { writeFileAtomic } from './atomic-write';
-import { ConfigResolver } from './config-resolver';
+import { ConfigResolver, configReports } from './config-resolver';
 import { markCrossCheck, rdpSummary, withTrustedPublishers } from './cross-check-inputs';
 import { crossFilePass } from './cross-file';
 import { displayPath } from './display-path';
@@ -243,6 +243,9 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   });
   // No input marked for the cross-checks: no cross-file pass, so each report can leave as soon as it is made.
   const streaming = take !== undefined && marked.every((input) => input.crossCheck === false);
+  // The configs' own mistakes first: they say how the files after them were linted.
+  const fromConfigs = configReports(marked, options.configPath);
+  if (streaming) for (const file of fromConfigs) take(file);
   const chunks = await runChunks(marked, options.configPath, options.fix, streaming ? take : undefined);
   const seen = new Set<string>();
   for (const chunk of chunks) {
@@ -261,7 +264,7 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
     // Cross-checks compare files that different threads read, so they run here, from each file's small summary.
     const configs = new ConfigResolver(options.configPath, []);
     const severitiesFor = (path: string): SeverityOverrides | undefined => configs.forFile(path)?.rules;
-    files = crossFilePass(withTrustedPublishers(chunks.flatMap((c) => c.files), severitiesFor), severitiesFor);
+    files = crossFilePass(withTrustedPublishers([...fromConfigs, ...chunks.flatMap((c) => c.files)], severitiesFor), severitiesFor);
     if (take) {
       for (const file of files) take(file);
       files = [];

@@ -107,7 +107,9 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
     (a) => (a.requested & (PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX)) === 0 && a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER,
   );
   let nlaRequired: boolean | null = null;
-  if (!Object.values(accepted).includes(true)) nlaRequired = null;
+  // HYBRID_REQUIRED_BY_SERVER to a request without CredSSP is the server saying so itself [MS-RDPBCGR 2.2.1.2.2]
+  // (SPEC: NET010), whether or not a TLS handshake then completes: a client with CredSSP off is refused either way.
+  if (!Object.values(accepted).includes(true)) nlaRequired = demanded ? true : null;
   else if (rdp === true || ssl === true) nlaRequired = false;
   else if (demanded || ((hybrid === true || hybridEx === true) && rdp === false && ssl === false)) nlaRequired = true;
   else if (hybrid === false && hybridEx === false) nlaRequired = false;

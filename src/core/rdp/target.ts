@@ -1,6 +1,6 @@
 import type { InventoryHost } from '../config/types';
 import type { Span } from '../text/line-index';
-import { DEFAULT_RDP_PORT, parseAddress, type RdpAddress } from './address';
+import { DEFAULT_RDP_PORT, parseAddress, type RdpAddress } from '../text/address';
 import { effectiveEntry, type RdpDocument, type RdpEntry } from './parse';
 
 export const ADDRESS_KEYS = ['full address', 'alternate full address'] as const;

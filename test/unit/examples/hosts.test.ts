@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { parseConfig } from '../../../src/core/config/parse';
 import { hasPolSignature } from '../../../src/core/gpo/registry-pol-records';
 import { specialUseName } from '../../../src/core/net/dns';
-import { parseAddress } from '../../../src/core/rdp/address';
+import { parseAddress } from '../../../src/core/text/address';
 import { parseRdp } from '../../../src/core/rdp/parse';
 import { ALL_RULES } from '../../../src/core/rules/registry';
 import { decodeBytes } from '../../../src/core/text/decode';

@@ -174,8 +174,15 @@ describe('what the server truly accepts', () => {
     assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), []);
   });
 
-  it('an NLA-only server whose TLS never completes does not claim NLA required', () => {
+  it('an NLA-only server whose TLS never completes: CredSSP not usable, yet NLA required in its own words (NET010)', () => {
     const answers = negotiate(SERVERS['shadow nla']!);
+    const s = summarizeNegotiation(answers, { tlsFailed: true });
+    assert.deepEqual([s.hybrid, s.nlaRequired, s.failures.rdp, s.failures.ssl], [false, true, 'HYBRID_REQUIRED_BY_SERVER', 'HYBRID_REQUIRED_BY_SERVER']);
+    assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), ['NET010']);
+  });
+
+  it('a server that selects CredSSP and says nothing more, whose TLS never completes: NLA not determined', () => {
+    const answers: NegotiationAnswer[] = [{ requested: MAIN_REQUEST, confirm: select(PROTOCOL.HYBRID) }, { requested: PROTOCOL.RDP, confirm: null }, { requested: PROTOCOL.SSL, confirm: null }];
     const s = summarizeNegotiation(answers, { tlsFailed: true });
     assert.deepEqual([s.hybrid, s.nlaRequired], [false, null]);
     assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), []);

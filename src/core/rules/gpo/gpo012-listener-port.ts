@@ -1,4 +1,4 @@
-import { DEFAULT_RDP_PORT } from '../../rdp/address';
+import { DEFAULT_RDP_PORT } from '../../text/address';
 import { where } from './lookup';
 import { REFS } from './refs';
 import { valueRule } from './value-rule';

@@ -1,4 +1,4 @@
-import { parseAddress } from '../../rdp/address';
+import { parseAddress } from '../../text/address';
 import { entriesOf } from '../../rdp/entry-index';
 import type { RdpRule } from '../types';
 import { ADDRESS_KEYS } from '../../rdp/target';

@@ -1,4 +1,4 @@
-import { DEFAULT_RDP_PORT } from '../../rdp/address';
+import { DEFAULT_RDP_PORT } from '../../text/address';
 import { effectiveEntry } from '../../rdp/parse';
 import { onLine } from '../messages';
 import type { RdpRule } from '../types';

@@ -1,5 +1,5 @@
-import { quote } from '../text/quote';
-import { detached } from '../text/detach';
+import { quote } from './quote';
+import { detached } from './detach';
 
 /** A parsed `full address` value: host, optional port, and what kind of host it is. */
 export interface RdpAddress {
