@@ -140,6 +140,16 @@ export function sharedMessage(message: string): string {
  * related locations in the same file are placed the same way, those in other files need `relatedPath`.
  * `positions` places spans when the caller has a quicker way than scanning `text` (`positionsInRdp`).
  */
+/**
+ * Whether `lint --fix` fixes a finding: a fix to apply unattended, not a guess or a removal of what the user wrote
+ * (`reviewFirst`: RDP002's closest name, RDP005's line of another value, RDP040's password), which the editor
+ * offers as a quick fix to pick. "N problems can be fixed with the --fix option" counted those too, and `--fix`
+ * then left them.
+ */
+function unattended(f: Finding): boolean {
+  return f.fix !== undefined && f.fix.reviewFirst !== true;
+}
+
 export function toOutputFindings(
   text: string,
   findings: readonly Finding[],
@@ -155,8 +165,8 @@ export function toOutputFindings(
     // same keys in the same order: `byteOffset` only where a position has one (Registry.pol).
     const out: { -readonly [K in keyof OutputFinding]: OutputFinding[K] } =
       p.byteOffset === undefined
-        ? { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, subject: f.subject ?? null, fixable: f.fix !== undefined }
-        : { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, byteOffset: p.byteOffset, subject: f.subject ?? null, fixable: f.fix !== undefined };
+        ? { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, subject: f.subject ?? null, fixable: unattended(f) }
+        : { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, byteOffset: p.byteOffset, subject: f.subject ?? null, fixable: unattended(f) };
     if (related?.length) out.related = related;
     return out;
   });

@@ -5,7 +5,7 @@ import { isSignedRdp } from '../rdp/parse';
 import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
 import type { PolicyFinding } from '../rules/gpo/types';
 import { hasPolSignature } from '../gpo/registry-pol-records';
-import { fixAll } from '../rules/fix-all';
+import { fixAll, unattendedFixes } from '../rules/fix-all';
 import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { writeFileAtomic } from './atomic-write';
 import { ConfigResolver, configReports } from './config-resolver';
@@ -64,6 +64,11 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
     }
   }
   const linted = lintText(format, text, lintOptions);
+  if (fixed > 0 && notFixed === undefined) {
+    // Fixes a bounded run of passes left (a rule lists 1,000 findings a pass): said, not passed over in silence.
+    const left = unattendedFixes(linted.findings).length;
+    if (left > 0 || linted.omitted) notFixed = 'the rest: --fix stops after 10 passes of at most 1,000 fixes a rule; run it again';
+  }
   if (linted.policy) {
     const placer = new Placer();
     placer.add('', path, text, false);
