@@ -195,6 +195,12 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.deepEqual(tls.findings, []);
     assert.equal(tls.certificate.trusted, true);
     assert.deepEqual(refused.findings.map((f: { ruleId: string }) => f.ruleId), ['NET002']);
+    // Not negotiated: still the object SPEC §3 shows, every protocol not determined.
+    assert.deepEqual(
+      ['rdp', 'ssl', 'hybrid', 'hybridEx', 'rdstls', 'nlaRequired'].map((k) => refused.negotiation[k]),
+      [null, null, null, null, null, null],
+    );
+    assert.deepEqual(refused.negotiation.failures, {});
     rmSync(join(dir, '.rdpdoctor.yaml'));
   });
 
