@@ -13,6 +13,8 @@ import { isInputError, parseTarget, targetsFromInventory, type LocatedTarget } f
 import { NO_PAINT, type Paint } from './output';
 import { toJsonOutput } from './version';
 import { appendAll } from '../core/text/collections';
+import { crossCheckProbes } from '../core/lint/cross-file';
+import { applySeverities, type SeverityOverrides } from '../core/findings/severity';
 
 export interface CheckCommandOptions {
   readonly targets: readonly string[];
@@ -97,6 +99,20 @@ function toSarifText(hosts: readonly HostCheckResult[], targets: readonly Locate
   return JSON.stringify(toSarif(results, { invocation: { endTimeUtc: new Date().toISOString(), errors } }), null, 2) + '\n';
 }
 
+/**
+ * XRF001 for a host read from an `.rdp` file: the file turns CredSSP off (`enablecredsspsupport:i:0`) and the check
+ * found the server requires NLA. Among the host's findings, naming the file's line; the editor shows the same on the
+ * file after a check from it.
+ */
+function withProbeCrossChecks(host: HostCheckResult, target: LocatedTarget | undefined, severities: SeverityOverrides | undefined): HostCheckResult {
+  if (!target?.rdpFacts || !target.source || host.cancelled) return host;
+  const file = target.source.path;
+  const found = applySeverities(crossCheckProbes([{ path: file, facts: target.rdpFacts }], [], [host]), severities);
+  if (found.length === 0) return host;
+  const more = found.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: `${f.message} (${file}:${f.at.line})` }));
+  return { ...host, findings: [...host.findings, ...more] };
+}
+
 /** Runs `check` (SPEC §3): the report in the chosen format and the exit code. */
 export async function runCheck(options: CheckCommandOptions): Promise<CheckCommandResult> {
   const timeout = integerOption(options.timeout, '--timeout', 100, 600_000);
@@ -119,8 +135,8 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
   }
   const anchors = loadAnchors([...config.trust.ca.map((p) => resolve(dir, p)), ...options.ca], errors);
 
-  const hosts = await checkHosts(
-    targets.map(({ source: _source, ...target }): CheckTarget => target),
+  const checked = await checkHosts(
+    targets.map(({ source: _source, rdpFacts: _facts, ...target }): CheckTarget => target),
     {
     timeoutMs: (timeout as number | undefined) ?? config.checks.timeoutMs,
     concurrency: (concurrency as number | undefined) ?? config.checks.concurrency,
@@ -132,6 +148,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
     ...(options.onHostDone && { onResult: options.onHostDone }),
   });
 
+  const hosts = checked.map((h, i) => withProbeCrossChecks(h, targets[i], config.rules));
   const output =
     options.format === 'json' ? toJson(hosts, errors) : options.format === 'sarif' ? toSarifText(hosts, targets, errors) : formatCheckText(hosts, errors, options.paint ?? NO_PAINT);
   const cancelled = hosts.some((h) => h.cancelled);

@@ -6,6 +6,7 @@ import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
 import { parseRdp } from '../core/rdp/parse';
 import { inventoryTarget, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
+import { rdpFacts, type RdpFacts } from '../core/rules/xrf/facts';
 import { type InputError } from '../core/lint/inputs';
 import { readInput } from '../core/lint/read-file';
 import { positionsIn, type OutputPosition } from '../core/lint/output';
@@ -16,8 +17,11 @@ export interface TargetSource {
   readonly position: OutputPosition;
 }
 
-/** A target and, when it came from a file, where in it. */
-export type LocatedTarget = CheckTarget & { readonly source?: TargetSource };
+/**
+ * A target and, when it came from a file, where in it; a target read from an `.rdp` file also carries that file's
+ * cross-check facts, for XRF001 against the check's own answer (SPEC §2: "or probe `nlaRequired`").
+ */
+export type LocatedTarget = CheckTarget & { readonly source?: TargetSource; readonly rdpFacts?: RdpFacts<OutputPosition> };
 
 /** `.rdp` files and anything that exists as a file are read for their address; the rest are addresses. */
 function looksLikeFile(arg: string): boolean {
@@ -34,12 +38,14 @@ export function targetFromRdpFile(path: string, name: string | undefined): Locat
   const read = readInput(path); // never blocks on a FIFO or a device
   if ('error' in read) return { path, message: read.error };
   const text = decodeBytes(read.bytes).text;
-  const found = rdpTarget(parseRdp(text));
+  const doc = parseRdp(text);
+  const found = rdpTarget(doc);
   if (!found.ok) {
     const problem = found.problem.startsWith('it ') ? `${basename(path)} ${found.problem.slice(3)}` : found.problem.replace(/^./, (c) => c.toUpperCase());
     return { path, message: `${problem}.` };
   }
-  return { target: path, host: found.host, port: found.port, ...(name !== undefined && { name }), source: { path, position: positionsIn(text)(found.span) } };
+  const at = positionsIn(text);
+  return { target: path, host: found.host, port: found.port, ...(name !== undefined && { name }), source: { path, position: at(found.span) }, rdpFacts: rdpFacts(doc, at) };
 }
 
 /** `host`, `host:port`, `[v6]:port`, or a `.rdp` file (SPEC §3). */

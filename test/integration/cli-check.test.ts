@@ -88,6 +88,25 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.match(r.stdout, /2 hosts checked: 1 with errors, 1 with warnings, 0 fine\./);
   });
 
+  it('XRF001 from the check itself: an .rdp file that turns CredSSP off, against a server that requires NLA', async () => {
+    writeFileSync(join(dir, 'no-credssp.rdp'), `full address:s:127.0.0.1:${nlaServer.port}\r\nenablecredsspsupport:i:0\r\n`);
+    const r = await run(['check', 'no-credssp.rdp', '--format', 'json', '--ca', 'ca.pem'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const [host] = JSON.parse(r.stdout).hosts;
+    const xrf = host.findings.filter((f: { ruleId: string }) => f.ruleId === 'XRF001');
+    assert.equal(xrf.length, 1);
+    assert.equal(xrf[0].severity, 'error');
+    assert.match(xrf[0].message, /\(no-credssp\.rdp:2\)$/);
+    // Its severity follows .rdpdoctor.yaml, as every rule's does; a file that offers CredSSP gets none.
+    writeFileSync(join(dir, '.rdpdoctor.yaml'), 'rules:\n  XRF001: warning\n');
+    const warned = JSON.parse((await run(['check', 'no-credssp.rdp', '--format', 'json', '--ca', 'ca.pem'], dir)).stdout).hosts[0];
+    assert.deepEqual(warned.findings.filter((f: { ruleId: string }) => f.ruleId === 'XRF001').map((f: { severity: string }) => f.severity), ['warning']);
+    rmSync(join(dir, '.rdpdoctor.yaml'));
+    writeFileSync(join(dir, 'credssp.rdp'), `full address:s:127.0.0.1:${nlaServer.port}\r\n`);
+    const clean = JSON.parse((await run(['check', 'credssp.rdp', '--format', 'json', '--ca', 'ca.pem'], dir)).stdout).hosts[0];
+    assert.deepEqual(clean.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('XRF')), []);
+  });
+
   it('SARIF: one rule per rule ID with its docs page, one result per finding, the .rdp file as location', async () => {
     writeFileSync(join(dir, 'nla.rdp'), utf16(`full address:s:127.0.0.1:${nlaServer.port}\r\nauthentication level:i:2\r\n`));
     const r = await run(['check', 'nla.rdp', '--format', 'sarif'], dir);
