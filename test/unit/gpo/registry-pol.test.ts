@@ -23,6 +23,19 @@ describe('Registry.pol reader', () => {
     );
   });
 
+  it('a large binary value: the lint reads no text of it, the view lists its first 64 KiB and its size', () => {
+    const big = new Uint8Array(3 * 65_536).fill(0xab);
+    const bytes = writeRegistryPol([{ key: TS, valueName: 'Big', type: 'REG_BINARY', data: big }]);
+    const linted = lintRegistryPol(bytes, { view: false });
+    assert.equal(linted.policy.settings.length, 1);
+    assert.equal(linted.view, undefined);
+    const { view } = readRegistryPol(bytes);
+    const line = view.text.split('\n').find((l) => l.startsWith('BINARY:'))!;
+    assert.ok(line.length < 200_000, `${line.length} characters`);
+    assert.ok(line.startsWith('BINARY:ab,ab,'));
+    assert.ok(line.endsWith(',ab,… (196608 bytes in all)'));
+  });
+
   it('agrees with the LGPO rendering of the same file, record for record', () => {
     const pol = readRegistryPol(fixture('samples', 'rdp-bad.pol')).doc.settings;
     const lgpo = fixtureText('samples', 'rdp-bad.lgpo.txt').split(/\r?\n/);
