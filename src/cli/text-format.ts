@@ -21,10 +21,11 @@ function errorsOnlyFile(file: FileReport): FileReport {
   return { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
 }
 
-type Counts = { error: number; warning: number; info: number; fixable: number };
+/** Findings by severity, those --fix fixes, and the files not read in full (a reader problem, not a note). */
+type Counts = { error: number; warning: number; info: number; fixable: number; partial: number };
 
 export function countFindings(report: LintReport): Counts {
-  const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  const counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0 };
   for (const file of report.files) addCounts(counts, file);
   return counts;
 }
@@ -34,6 +35,7 @@ function addCounts(counts: Counts, file: FileReport): void {
     counts[f.severity]++;
     if (f.fixable) counts.fixable++;
   }
+  if (file.problems?.some((p) => p.severity !== 'info')) counts.partial++;
 }
 
 /** A file's lines of the text listing (none when it has nothing to show). */
@@ -54,10 +56,12 @@ function fileLines(file: FileReport, paint: Paint, out: string[]): void {
 function tailLines(errors: LintReport['errors'], counts: Counts, checked: number, paint: Paint, out: string[]): void {
   for (const e of errors) out.push(`${paint('red', 'error')} ${terminalSafe(e.path)}: ${terminalSafe(e.message)}`);
   const total = counts.error + counts.warning + counts.info;
+  // A file read only in part is not "no problems": what was not read was not checked.
+  const partial = counts.partial > 0 ? ` ${plural(counts.partial, 'file')} could not be read in full (above).` : '';
   out.push(
     total === 0
-      ? `${plural(checked, 'file')} checked, no problems${errors.length ? ` found in them; ${plural(errors.length, 'input')} not read (above)` : ''}.`
-      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, 'file')}.`,
+      ? `${plural(checked, 'file')} checked, no ${partial ? 'findings' : 'problems'}${errors.length ? ` found in them; ${plural(errors.length, 'input')} not read (above)` : ''}.${partial}`
+      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(checked, 'file')}.${partial}`,
   );
   if (counts.fixable > 0) out.push(`${plural(counts.fixable, 'problem')} can be fixed with the --fix option.`);
 }
@@ -84,8 +88,8 @@ const PIECE_CHARS = 64 * 1024;
  */
 export class LintOutput {
   /** Findings of every file before `--quiet`'s filter (what `--max-warnings` counts). */
-  readonly counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
-  private readonly shown: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  readonly counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0 };
+  private readonly shown: Counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0 };
   private files = 0;
   private readonly json: JsonArrayText;
   private readonly kept: FileReport[] = [];

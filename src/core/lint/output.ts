@@ -181,6 +181,15 @@ export function hasErrorFinding(report: LintReport): boolean {
   return report.files.some(fileHasError);
 }
 
+/**
+ * Whether a file was read only in part: a reader problem of error severity (a damaged Registry.pol record, XML
+ * that is not well-formed, a value that cannot be read). SPEC §3 exit 2, "an input that could not be read": a
+ * damaged export said "no problems" and exited 0, and a pipeline passed it.
+ */
+export function fileHasReadError(file: FileReport): boolean {
+  return file.problems?.some((p) => p.severity === 'error') ?? false;
+}
+
 /** Whether one file's report holds an error finding, listed or omitted. */
 export function fileHasError(file: FileReport): boolean {
   if ((file.omittedErrors ?? 0) > 0) return true;

@@ -15,7 +15,7 @@ import { displayPath } from './display-path';
 import { collectInputs, type InputError, type InputFile } from './inputs';
 import { describeFsError, fileKey, readInput } from './read-file';
 import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
-import { capFindings, fileHasError, hasErrorFinding, positionsInRdp, toOutputFindings, type FileReport, type LintReport } from './output';
+import { capFindings, fileHasError, fileHasReadError, hasErrorFinding, positionsInRdp, toOutputFindings, type FileReport, type LintReport } from './output';
 import { appendAll } from '../text/collections';
 
 export interface LintCommandOptions {
@@ -238,8 +238,10 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
   const marked = markCrossCheck(inputs);
   let hasError = false;
+  let readError = false;
   const take = onFile && ((file: FileReport): void => {
     if (!hasError) hasError = fileHasError(file);
+    if (!readError) readError = fileHasReadError(file);
     if (file.crossCheck === undefined) onFile(file);
     else {
       const { crossCheck: _summary, ...printed } = file; // for the cross-file pass only, never printed
@@ -279,6 +281,6 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
     files,
     errors: errors.map((e) => ({ ...e, path: displayPath(e.path) })),
   };
-  const exitCode = report.errors.length > 0 ? 2 : hasError || hasErrorFinding(report) ? 1 : 0;
+  const exitCode = report.errors.length > 0 || readError || report.files.some(fileHasReadError) ? 2 : hasError || hasErrorFinding(report) ? 1 : 0;
   return { report, exitCode };
 }

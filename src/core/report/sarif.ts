@@ -104,7 +104,8 @@ function relatedLocations(r: SarifResultInput, root: boolean): object | undefine
 
 function invocation(run: NonNullable<SarifOptions['invocation']>, root: boolean): object {
   return {
-    executionSuccessful: run.errors.length === 0,
+    // An input read only in part (a reader problem of error severity) is a run that did not do all it was asked.
+    executionSuccessful: run.errors.length === 0 && !(run.problems ?? []).some((p) => p.severity === 'error'),
     ...(run.endTimeUtc !== undefined && { endTimeUtc: run.endTimeUtc }),
     toolExecutionNotifications: [
       ...run.errors.map((e) => ({

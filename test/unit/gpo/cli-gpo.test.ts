@@ -59,14 +59,38 @@ describe('rdp-doctor lint on policy exports', () => {
     assert.deepEqual([reg.line, reg.column, reg.endColumn], [8, 22, 36]);
   });
 
-  it('a truncated Registry.pol: a problem at its byte offset on the file, the records before it still linted; it was read, so not exit 2', () => {
+  it('a truncated Registry.pol: a problem at its byte offset on the file, the records before it still linted; what follows was not read, so exit 2', () => {
     const { code, json } = lint(['truncated.pol']);
-    assert.equal(code, 1);
+    // SPEC §3: 2 for "an input that could not be read (the others are still processed and reported)". The rest of
+    // the file was not read, so not checked: a pipeline must not pass it as it would a clean one.
+    assert.equal(code, 2);
     assert.deepEqual(json.errors, []);
     assert.deepEqual((file(json, 'truncated.pol') as unknown as { problems: unknown[] }).problems, [
       { severity: 'error', line: 6, column: 1, byteOffset: 990, message: 'Record 6 (from byte 872) is damaged at byte 990: the file ends inside the value name (it is truncated). The rest of the file is not read.' },
     ]);
     assert.deepEqual(file(json, 'truncated.pol')!.findings.map((f) => f.ruleId), ['GPO002', 'GPO003', 'GPO004', 'GPO001']);
+  });
+
+  it('a Registry.pol damaged at its first record: not "no problems" and exit 0, but what was not read, exit 2, SARIF unsuccessful', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-damaged-'));
+    try {
+      // PReg v1, then one record whose data size (0xFFFFFFFF) runs past the end of the file.
+      const utf16z = (s: string) => Buffer.from(`${s}\0`, 'utf16le');
+      const ch = (c: string) => Buffer.from(c, 'utf16le');
+      const size = Buffer.alloc(4, 0xff);
+      const type = Buffer.from([4, 0, 0, 0]);
+      writeFileSync(join(dir, 'Registry.pol'), Buffer.concat([Buffer.from('PReg\x01\0\0\0', 'latin1'), ch('['), utf16z('Software\\Policies'), ch(';'), utf16z('X'), ch(';'), type, ch(';'), size, ch(';'), Buffer.from([1, 0])]));
+      const { code, json } = lint([join(dir, 'Registry.pol')]);
+      assert.equal(code, 2);
+      assert.match((json.files[0] as unknown as { problems: { severity: string; message: string }[] }).problems[0]!.message, /damaged.*The rest of the file is not read\./);
+      const text = spawnSync(process.execPath, [CLI, 'lint', join(dir, 'Registry.pol')], { encoding: 'utf8' });
+      assert.equal(text.status, 2);
+      assert.match(text.stdout, /1 file checked, no findings\. 1 file could not be read in full \(above\)\.\n$/);
+      const sarif = JSON.parse(spawnSync(process.execPath, [CLI, 'lint', join(dir, 'Registry.pol'), '--format', 'sarif'], { encoding: 'utf8' }).stdout);
+      assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a stray line in a readable .reg is a problem with its place, not an unreadable input (exit follows the findings)', () => {
@@ -76,6 +100,8 @@ describe('rdp-doctor lint on policy exports', () => {
       const { code, json, stdout } = lint([dir]);
       assert.equal(code, 0, stdout);
       assert.deepEqual(json.errors, []);
+      // A warning of the reader: counted in the summary, no exit of its own.
+      assert.match(stdout, /"problems"/);
       const problems = (json.files[0] as unknown as { problems: { line: number; message: string }[] }).problems;
       assert.deepEqual(problems.map((p) => [p.line, p.message]), [[5, 'Line is not a key, a value or a comment: "stray line".']]);
       assert.match(spawnSync(process.execPath, [CLI, 'lint', dir], { encoding: 'utf8' }).stdout, /^ {2}5:1 {5}read {4}Line is not a key/m);
