@@ -6,8 +6,12 @@ import { splitLines } from './text-lines';
 /** `[Registry Values]` data: `4,1`, `1,"text"`, `7,a,b`, `3,hex`. */
 function parseValue(type: number, data: string): RegData | undefined {
   switch (type) {
-    case 4:
-      return /^\d+$/.test(data.trim()) ? Number(data.trim()) : undefined;
+    case 4: {
+      // A DWORD is 0 to 4294967295; a larger number is no value Windows writes (a hostile-input review: 4294967297
+      // and a thousand digits were read as numbers, and compared as such).
+      const text = data.trim();
+      return /^\d{1,10}$/.test(text) && Number(text) <= 0xffffffff ? Number(text) : undefined;
+    }
     case 1:
     case 2:
       return data.trim().replace(/^"(.*)"$/s, '$1');
@@ -43,7 +47,9 @@ export function readSecurityTemplate(text: string): PolicyDocument {
       const data = comma > eq ? parseValue(typeNumber, line.slice(comma + 1)) : undefined;
       const span = { start: pos + (comma > eq ? comma + 1 : 0), end: pos + line.trimEnd().length };
       if (!split || cut < 0 || !type || data === undefined) {
-        problems.push({ severity: 'warning', message: `The registry value line ${showLine(trimmed, secretOpen || namesSecret(trimmed))} is not MACHINE\\key\\name=type,data.`, span: lineSpan });
+        const dword = typeNumber === 4 && split && cut >= 0 && comma > eq && /^\s*\d+\s*$/.test(line.slice(comma + 1));
+        const shown = showLine(trimmed, secretOpen || namesSecret(trimmed));
+        problems.push({ severity: 'warning', message: dword ? `The registry value line ${shown} holds a number past a DWORD's 4294967295.` : `The registry value line ${shown} is not MACHINE\\key\\name=type,data.`, span: lineSpan });
       } else {
         secretOpen = namesSecret(line.slice(0, eq)) && (line.slice(comma + 1).match(/"/g)?.length ?? 0) % 2 === 1;
         settings.push(setting({ hive: split.hive, key: split.key.slice(0, cut), valueName: split.key.slice(cut + 1), type, data, action: 'set', source: { span } }));

@@ -248,6 +248,13 @@ describe('GPP Registry.xml and security template readers', () => {
     const plain = fixtureText('samples', 'GptTmpl.inf');
     assert.deepEqual(readSecurityTemplate(plain).settings.map((s) => s.valueName), ['Enabled', 'LmCompatibilityLevel']);
   });
+
+  it('a security template DWORD past 4294967295 is a problem, not a number', () => {
+    const key = 'MACHINE\\System\\CurrentControlSet\\Control\\Terminal Server\\fDenyTSConnections';
+    const read = readSecurityTemplate(`[Registry Values]\n${key}=4,4294967295\n${key}=4,4294967297\n${key}=4,${'1'.repeat(1000)}\n`);
+    assert.deepEqual(read.settings.map((s) => s.data), [4294967295]);
+    assert.deepEqual(read.problems.map((p) => /holds a number past a DWORD's 4294967295\.$/.test(p.message)), [true, true]);
+  });
 });
 
 describe('XML tree', () => {
