@@ -67,9 +67,19 @@ function isAbsolute(path: string): boolean {
 }
 
 /** A file path as a SARIF URI: forward slashes, each segment percent-encoded, `file://` when absolute. */
+/**
+ * A path with `/` between its parts. A backslash separates parts of a Windows path (this process on Windows, or a
+ * path with a drive letter or a UNC start, as the editor reports them); elsewhere it is a character of the name,
+ * and `back\\slash.rdp` is one file, encoded as `back%5Cslash.rdp`, not `back/slash.rdp`.
+ */
+function toSlashed(path: string): string {
+  const windows = process.platform === 'win32' || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
+  return windows ? path.split('\\').join('/') : path;
+}
+
 export function pathToSarifUri(path: string): string {
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return path;
-  const slashed = path.split('\\').join('/');
+  const slashed = toSlashed(path);
   const drive = /^[A-Za-z]:/.exec(slashed)?.[0] ?? '';
   const encoded = drive + slashed.slice(drive.length).split('/').map(encodeURIComponent).join('/');
   if (!isAbsolute(slashed)) return encoded;
@@ -82,7 +92,7 @@ function folderUri(root: string): string {
 }
 
 function physicalLocation(path: string, root: boolean, region?: SarifRegion): object {
-  const artifactLocation = { uri: pathToSarifUri(path), ...(root && !isAbsolute(path.split('\\').join('/')) && { uriBaseId: ROOT_ID }) };
+  const artifactLocation = { uri: pathToSarifUri(path), ...(root && !isAbsolute(toSlashed(path)) && { uriBaseId: ROOT_ID }) };
   return { artifactLocation, ...(region && { region }) };
 }
 
