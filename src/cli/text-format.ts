@@ -157,10 +157,20 @@ export class LintOutput {
 }
 
 /** `PATH:LINE:COLUMN: SEVERITY MESSAGE [RULE]`, one finding a line: what the `$rdp-doctor` problem matcher reads. */
+/**
+ * A path as the compact format writes it: the `$rdp-doctor` matcher takes the first `:LINE:COLUMN: SEVERITY ` of a
+ * line as the end of the path, so a file named `evil:1:1: error x.rdp` could pass its findings off as another
+ * file's errors. A colon before a digit is written `%3A` (and `%` then `%25`); other paths, Windows drives
+ * included, are written as they are.
+ */
+function compactPath(path: string): string {
+  return /:\d/.test(path) ? path.replace(/%/g, '%25').replace(/:(?=\d)/g, '%3A') : path;
+}
+
 export function formatLintCompact(report: LintReport): string {
   const out: string[] = [];
   for (const file of report.files) {
-    const path = terminalSafe(file.path);
+    const path = compactPath(terminalSafe(file.path));
     for (const f of file.findings) out.push(`${path}:${f.line}:${f.column}: ${f.severity} ${terminalSafe(f.message)} [${f.ruleId}]\n`);
   }
   return out.join('');

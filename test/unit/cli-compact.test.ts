@@ -76,6 +76,19 @@ describe('lint --format compact and the $rdp-doctor problem matcher', () => {
     assert.doesNotMatch(compact.stdout, /[\u001b\u202e]/, 'no control character from a file reaches the output');
   });
 
+  it('a file named like a finding cannot pass for another file or severity', () => {
+    const spoof = mkdtempSync(join(tmpdir(), 'rdp-doctor-compact-spoof-'));
+    try {
+      writeFileSync(join(spoof, 'evil:1:1: error pwn.rdp'), 'full address:s:127.0.0.1\r\n');
+      const r = run(['lint', '--format', 'compact', '.'], spoof);
+      const m = new RegExp(matcher.pattern.regexp).exec(r.stdout.trimEnd());
+      assert.ok(m, r.stdout);
+      assert.deepEqual([m[matcher.pattern.file], m[matcher.pattern.severity], m[matcher.pattern.code]], ['evil%3A1%3A1: error pwn.rdp', 'warning', 'RDP012']);
+    } finally {
+      rmSync(spoof, { recursive: true, force: true });
+    }
+  });
+
   it('prints nothing for a clean file and exits 0', () => {
     const r = run(['lint', '--format', 'compact', 'clean.rdp'], dir);
     assert.equal(r.code, 0, r.stderr);
