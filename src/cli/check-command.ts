@@ -12,6 +12,7 @@ import { toSarif } from '../core/report/sarif';
 import { isInputError, parseTarget, targetsFromInventory, type LocatedTarget } from './check-targets';
 import { NO_PAINT, type Paint } from './output';
 import { toJsonOutput } from './version';
+import { jsonText } from './json-safe';
 import { appendAll } from '../core/text/collections';
 import { crossCheckProbes } from '../core/lint/cross-file';
 import { applySeverities, type SeverityOverrides } from '../core/findings/severity';
@@ -96,7 +97,7 @@ function toSarifText(hosts: readonly HostCheckResult[], targets: readonly Locate
       : {};
     return h.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: `${h.target}: ${f.message}`, ...where, logicalLocation: h.target }));
   });
-  return JSON.stringify(toSarif(results, { invocation: { endTimeUtc: new Date().toISOString(), errors } }), null, 2) + '\n';
+  return jsonText(toSarif(results, { invocation: { endTimeUtc: new Date().toISOString(), errors } })) + '\n';
 }
 
 /**

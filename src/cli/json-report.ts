@@ -1,8 +1,9 @@
 import type { FileReport } from '../core/lint/output';
+import { jsonSafe } from './json-safe';
 
 /**
- * A lint file report as an element of the JSON report's `files` array: the text `JSON.stringify(document, null, 2)`
- * writes for it, byte for byte, at that array's indentation. The common report (an `.rdp` file: path, format and
+ * A lint file report as an element of the JSON report's `files` array: the text `jsonText` (`JSON.stringify(document,
+ * null, 2)` with invisible and control characters escaped) writes for it, byte for byte, at that array's indentation. The common report (an `.rdp` file: path, format and
  * findings with their related notes) is written from pieces, each string's JSON text remembered across files: a
  * 10,000-file report repeats the same rule IDs, severities, messages and subjects, and `JSON.stringify` escaped
  * and indented every one of them again (issue 16). Anything else — a report or a finding with another field, a
@@ -76,7 +77,7 @@ function json(value: string): string {
   let text = texts.get(value);
   if (text === undefined) {
     if (texts.size >= MAX_TEXTS) texts.clear();
-    text = JSON.stringify(value);
+    text = jsonSafe(JSON.stringify(value));
     texts.set(value, text);
   }
   return text;
@@ -86,6 +87,6 @@ function json(value: string): string {
 let lastPath = { path: '', text: '""' };
 
 function pathJson(path: string): string {
-  if (path !== lastPath.path) lastPath = { path, text: JSON.stringify(path) };
+  if (path !== lastPath.path) lastPath = { path, text: jsonSafe(JSON.stringify(path)) };
   return lastPath.text;
 }

@@ -3,6 +3,7 @@ import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 import { toOutputFindingsSarif } from './sarif-lint';
 import { fileReportJson } from './json-report';
+import { jsonText } from './json-safe';
 import { jsonHead, JsonArrayText, toJsonChunks } from './version';
 
 const SEVERITY_STYLE: Readonly<Record<OutputFinding['severity'], Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };
@@ -143,7 +144,7 @@ export class LintOutput {
       return;
     }
     if (this.format === 'sarif') {
-      yield JSON.stringify(toOutputFindingsSarif({ files: this.kept, errors }), null, 2) + '\n';
+      yield jsonText(toOutputFindingsSarif({ files: this.kept, errors })) + '\n';
       return;
     }
     if (this.format === 'text') {

@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { jsonText } from './json-safe';
 
 export function toolVersion(): string {
   return version;
@@ -11,7 +12,7 @@ export function jsonHeader(): { tool: 'rdp-doctor'; version: string; schemaVersi
 
 /** A JSON document with the header first, as the CLI prints it. */
 export function toJsonOutput(body: object): string {
-  return JSON.stringify({ ...jsonHeader(), ...body }, null, 2) + '\n';
+  return jsonText({ ...jsonHeader(), ...body }) + '\n';
 }
 
 /** About how many characters each piece of a JSON report holds: one write each (a write per file cost 150–400 ms on 10,000 files, issue 16). */
@@ -67,7 +68,7 @@ export class JsonArrayText {
   /** Stringifies the waiting batch; a full piece goes out early, unless this is the last flush (`text`, whose pieces the caller writes). */
   private flush(last = false): void {
     if (this.batch.length === 0) return;
-    const json = JSON.stringify([this.batch], null, 2);
+    const json = jsonText([this.batch]);
     this.batch = [];
     this.append(json.slice(BATCH_OPEN, json.length - BATCH_CLOSE), last);
   }
@@ -125,7 +126,7 @@ export function* toJsonChunks(body: Readonly<Record<string, unknown>>): Generato
       }
       out += `  ]${comma}\n`;
     } else {
-      out += `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value instanceof JsonArrayText ? [] : value, null, 2), '  ').trimStart()}${comma}\n`;
+      out += `  ${JSON.stringify(key)}: ${indent(jsonText(value instanceof JsonArrayText ? [] : value), '  ').trimStart()}${comma}\n`;
     }
     if (out.length >= JSON_PIECE_CHARS) {
       yield out;

@@ -1,20 +1,22 @@
-// The lint report's file elements written from pieces (src/cli/json-report.ts) against JSON.stringify itself.
+// The lint report's file elements written from pieces (src/cli/json-report.ts) against JSON.stringify itself, with the
+// characters a terminal acts on escaped (src/cli/json-safe.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fileReportJson } from '../../src/cli/json-report';
+import { jsonSafe, jsonText } from '../../src/cli/json-safe';
 import type { FileReport } from '../../src/core/lint/output';
 
-/** What `JSON.stringify(document, null, 2)` writes for an element of the document's `files` array. */
+/** What `jsonText(document)` writes for an element of the document's `files` array. */
 function stringified(file: unknown): string {
-  const json = JSON.stringify([[file]], null, 2);
+  const json = jsonText([[file]]);
   return json.slice('[\n  [\n'.length, json.length - '\n  ]\n]'.length);
 }
 
 // Strings JSON must escape: quotes, backslashes, control characters, lone surrogates, line and paragraph separators.
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', '"', '\\', '\u0000', '\u001f', '\u2028', '\ud800', 'a\udc00b', 'mstsc "x"\r\n', 'Ünïcödé 🚀'),
+  fc.constantFrom('', '"', '\\', '\u0000', '\u001f', '\u2028', '\ud800', 'a\udc00b', 'mstsc "x"\r\n', 'Ünïcödé 🚀', '\u009b31m', '\u202egpj.exe', '\u007f', '\ufeff'),
 );
 const position = fc.integer({ min: 0, max: 1_000_000 });
 const related = fc.record({ path: text, message: text, line: position, column: position, endLine: position, endColumn: position });
@@ -41,6 +43,16 @@ describe('fileReportJson', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('escapes what a terminal acts on (C1 controls, DEL, bidi overrides, invisible characters), and the JSON reads back the same', () => {
+    const hostile = 'Evil\u009b31mRED\u202egpj.exe\u0085X\u007f\u200b\u2066\ufeff';
+    const file = { path: `a${hostile}.rdp`, format: 'rdp', findings: [{ ruleId: 'GPO007', severity: 'info', message: hostile, line: 1, column: 1, endLine: 1, endColumn: 2, subject: null, fixable: false }] };
+    const json = fileReportJson(file as FileReport)!;
+    assert.doesNotMatch(json, /[\u007f-\u009f\u200b\u202e\u2066\ufeff]/);
+    assert.match(json, /Evil\\u009b31mRED\\u202egpj\.exe\\u0085X\\u007f\\u200b\\u2066\\ufeff/);
+    assert.deepEqual(JSON.parse(`[${json}]`)[0], file);
+    assert.equal(jsonSafe('{"a": "plain"}'), '{"a": "plain"}');
   });
 
   it('writes the same text again for strings it remembers (a second file with the same messages)', () => {
