@@ -239,7 +239,9 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   const marked = markCrossCheck(inputs);
   let hasError = false;
   let readError = false;
+  let taken = 0;
   const take = onFile && ((file: FileReport): void => {
+    taken++;
     if (!hasError) hasError = fileHasError(file);
     if (!readError) readError = fileHasReadError(file);
     if (file.crossCheck === undefined) onFile(file);
@@ -276,6 +278,12 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
       for (const file of files) take(file);
       files = [];
     }
+  }
+  // Folders and globs that held files, none of them one RDP Doctor reads (notes, unrelated XML): SPEC §3's "inputs
+  // that match nothing exit 2", as an empty folder does, not "0 files checked, no problems" and exit 0.
+  // A pre-commit hook's file list (`ignoreUnknown`) may hold no such file at all: that is no error there.
+  if (taken + files.length === 0 && errors.length === 0 && options.ignoreUnknown !== true) {
+    for (const path of named) errors.push({ path, message: 'Nothing in it is a format RDP Doctor reads (.rdp files, .rdpdoctor.yaml, Group Policy and registry exports).' });
   }
   const report: LintReport = {
     files,

@@ -111,7 +111,10 @@ describe('rdp-doctor lint on policy exports', () => {
   });
 
   it('never lints unrelated XML, .reg-named files or notes in a folder; names them when asked', () => {
-    assert.deepEqual(lint(['unrelated']).json, { ...lint(['unrelated']).json, files: [], errors: [] });
+    // Nothing in the folder is linted; a folder of only such files matches nothing (SPEC §3: exit 2, with a message).
+    const folder = lint(['unrelated']);
+    assert.deepEqual(folder.json.files, []);
+    assert.deepEqual([folder.code, folder.json.errors.map((e) => e.path)], [2, ['unrelated']]);
     const named = lint(['unrelated/pom.xml']);
     assert.equal(named.code, 2);
     assert.match(named.json.errors[0]!.message, /^Not a format RDP Doctor reads/);
