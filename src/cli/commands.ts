@@ -182,6 +182,8 @@ function runFixCommand(values: Values, positionals: string[], io: Io): number {
   const format = formatOption(values.format, ['text', 'json']) as 'text' | 'json';
   if (positionals.length > 1) throw new UsageError(`fix takes one fix ID, not ${positionals.length}.`);
   if (values.list && positionals.length) throw new UsageError('fix --list takes no fix ID.');
+  // SPEC §3: `fix FIX_ID`; the list is asked for by name.
+  if (!values.list && positionals.length === 0) throw new UsageError('fix needs a FIX_ID; "rdp-doctor fix --list" lists them.');
   const result = runFix({ params: (values.param as string[] | undefined) ?? [], format, ...(positionals[0] !== undefined && { id: positionals[0] }) });
   if (result.error) process.stderr.write(errorLine(result.error));
   if (result.output) io.emit(result.output);

@@ -59,8 +59,8 @@ describe('rdp-doctor fix', () => {
     assert.match(out.script, /Invoke-Command -ComputerName \$ComputerName -ScriptBlock \$fix/);
   });
 
-  it('lists the fixes with --list or without an ID, as text and JSON', () => {
-    for (const args of [['fix', '--list'], ['fix']]) {
+  it('lists the fixes with --list, as text and JSON', () => {
+    for (const args of [['fix', '--list']]) {
       const r = run(args);
       assert.equal(r.code, 0, r.stderr);
       for (const fix of POWERSHELL_FIXES) assert.match(r.stdout, new RegExp(`^${fix.id} `, 'm'));
@@ -98,7 +98,7 @@ describe('rdp-doctor fix', () => {
   });
 
   it('reports usage errors with exit 2', () => {
-    for (const args of [['fix', 'a', 'b'], ['fix', '--list', 'test-port'], ['fix', 'test-port', '--bogus'], ['fix', 'require-nla', '--format', 'sarif']]) {
+    for (const args of [['fix'], ['fix', '--format', 'json'], ['fix', 'a', 'b'], ['fix', '--list', 'test-port'], ['fix', 'test-port', '--bogus'], ['fix', 'require-nla', '--format', 'sarif']]) {
       const r = run(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.stdout, '');
