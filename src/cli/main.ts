@@ -39,11 +39,17 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(errorLine(error instanceof Error ? error.message : String(error)));
+    process.stderr.write(errorLine(error instanceof Error ? parseArgsMessage(error) : String(error)));
     if (isUsageError(error)) process.stderr.write(`Run "rdp-doctor ${argvCommand()}--help" for usage.\n`);
     process.exitCode = 2;
   },
 );
+
+/** Node's parseArgs writes its advice over several lines: one line here, not `\x0a` escapes between sentences. */
+function parseArgsMessage(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS') ? error.message.replace(/\r?\n/g, ' ') : error.message;
+}
 
 function argvCommand(): string {
   const command = process.argv[2];

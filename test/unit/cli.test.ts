@@ -250,6 +250,10 @@ describe('rdp-doctor CLI', () => {
       assert.equal(r.code, 2, args.join(' '));
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     }
+    // Node's multi-line advice on an option is one line, not escapes between its sentences.
+    const dash = run(['lint', '--max-warnings', '-1', 'x.rdp'], dir);
+    assert.equal(dash.code, 2);
+    assert.match(dash.stderr, /^rdp-doctor: Option '--max-warnings' argument is ambiguous\. Did you forget .* use '--max-warnings=-XYZ'\.\nRun "rdp-doctor lint --help" for usage\.\n$/);
   });
 
   it('gives the same report from worker threads as from one thread on a large tree', () => {
