@@ -107,9 +107,9 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
     (a) => (a.requested & (PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX)) === 0 && a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER,
   );
   let nlaRequired: boolean | null = null;
-  // HYBRID_REQUIRED_BY_SERVER to a request without CredSSP is the server saying so itself [MS-RDPBCGR 2.2.1.2.2]
-  // (SPEC: NET010), whether or not a TLS handshake then completes: a client with CredSSP off is refused either way.
-  if (!Object.values(accepted).includes(true)) nlaRequired = demanded ? true : null;
+  // SPEC §3: "nlaRequired is null when the server accepted no protocol" (a TLS handshake that then fails included);
+  // NET010 still reports a HYBRID_REQUIRED_BY_SERVER it got (negotiation-findings.ts).
+  if (!Object.values(accepted).includes(true)) nlaRequired = null;
   else if (rdp === true || ssl === true) nlaRequired = false;
   else if (demanded || ((hybrid === true || hybridEx === true) && rdp === false && ssl === false)) nlaRequired = true;
   else if (hybrid === false && hybridEx === false) nlaRequired = false;

@@ -174,10 +174,10 @@ describe('what the server truly accepts', () => {
     assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), []);
   });
 
-  it('an NLA-only server whose TLS never completes: CredSSP not usable, yet NLA required in its own words (NET010)', () => {
+  it('an NLA-only server whose TLS never completes: nothing usable, so nlaRequired null (SPEC §3), yet NET010 in its own words', () => {
     const answers = negotiate(SERVERS['shadow nla']!);
     const s = summarizeNegotiation(answers, { tlsFailed: true });
-    assert.deepEqual([s.hybrid, s.nlaRequired, s.failures.rdp, s.failures.ssl], [false, true, 'HYBRID_REQUIRED_BY_SERVER', 'HYBRID_REQUIRED_BY_SERVER']);
+    assert.deepEqual([s.hybrid, s.nlaRequired, s.failures.rdp, s.failures.ssl], [false, null, 'HYBRID_REQUIRED_BY_SERVER', 'HYBRID_REQUIRED_BY_SERVER']);
     assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), ['NET010']);
   });
 
