@@ -79,7 +79,8 @@ Exit codes: 0 printed, 2 unknown fix, unknown parameter or invalid value.
   rules: `Usage: rdp-doctor rules [options]
 
 List the rules: ID, name, default severity, whether it has a fix ("fix": an edit in the file; --fix applies
-those that need no review, the editor offers every one as a quick fix), and what it flags.
+those that need no review, the editor offers every one as a quick fix), whether it links a PowerShell fix
+("ps": rdp-doctor fix FIX_ID; JSON names them in powershellFixes), and what it flags.
 
 Options:
   --format text|json

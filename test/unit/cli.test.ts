@@ -274,6 +274,13 @@ describe('rdp-doctor CLI', () => {
   it('lists the rules as text and JSON', () => {
     const json = JSON.parse(run(['rules', '--format', 'json'], dir).stdout);
     assert.ok(json.rules.some((r: { id: string; fixable: boolean }) => r.id === 'RDP020' && r.fixable));
+    // SPEC §2's `ps`: the rule links a PowerShell fix, named for `rdp-doctor fix`.
+    const gpo001 = json.rules.find((r: { id: string }) => r.id === 'GPO001');
+    assert.equal(gpo001.ps, gpo001.powershellFixes.length > 0);
+    assert.ok(json.rules.some((r: { ps: boolean; powershellFixes: string[] }) => r.ps && r.powershellFixes.length > 0));
+    assert.ok(json.rules.some((r: { ps: boolean; powershellFixes: string[] }) => !r.ps && r.powershellFixes.length === 0));
+    const listed = new Set(JSON.parse(run(['fix', '--list', '--format', 'json'], dir).stdout).fixes.map((f: { id: string }) => f.id));
+    for (const r of json.rules as { powershellFixes: string[] }[]) for (const id of r.powershellFixes) assert.ok(listed.has(id), id);
     assert.match(run(['rules'], dir).stdout, /RDP012 +ip-address-target +warning/);
   });
 });
