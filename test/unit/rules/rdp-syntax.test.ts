@@ -118,6 +118,16 @@ describe('RDP005 duplicate-property', () => {
         fixed: 'screen mode id:i:1\r\nfull address:s:h\r\n',
       },
       { text: 'a:s:1\na:s:2\na:s:3', ranges: [[2, 1, 2, 2], [3, 1, 3, 2]], fixed: 'a:s:1\na:s:3' },
+      {
+        text: 'full address:s:h\r\nautoreconnection enabled:i:0\r\nAutoreconnection Enabled:i: 0 \r\n',
+        ranges: [[3, 1, 3, 25]],
+        message: /already set to the same value on line 2; whichever line a client reads, it reads that value/,
+        severity: 'info',
+        fixed: 'full address:s:h\r\nautoreconnection enabled:i:0\r\n',
+        title: 'the same value twice: info, removed by --fix',
+      },
+      { text: 'a:s:1\na:s:2\na:s:1', ranges: [[2, 1, 2, 2], [3, 1, 3, 2]], message: /clients differ on which one wins/, title: 'one line of another value among equal ones: all warnings' },
+      { text: 'a:s:1\na:i:1', ranges: [[2, 1, 2, 2]], message: /clients differ/, title: 'another type letter is another value' },
     ],
   });
 });

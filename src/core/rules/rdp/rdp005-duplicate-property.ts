@@ -13,10 +13,17 @@ export const rdp005: RdpRule = {
   check({ doc, report }) {
     for (const entries of repeatedEntries(doc.byKey)) {
       const first = entries[0]!;
+      const same = (e: (typeof entries)[number]): boolean => e.type === first.type && e.value.trim() === first.value.trim();
+      // Every line of the key says the same: whichever a client reads, it reads that (a real-world review: the
+      // warning said "clients differ on which one wins" of two identical lines). Info, not the rule's warning.
+      const harmless = entries.every(same);
       for (let i = 1; i < entries.length; i++) {
         const extra = entries[i]!;
         report({
-          message: `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (FreeRDP takes the last).`,
+          message: harmless
+            ? `"${extra.key}" is already set to the same value on ${onLine(first.line)}; whichever line a client reads, it reads that value, so the extra line only adds noise.`
+            : `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (FreeRDP takes the last).`,
+          ...(harmless && { severity: 'info' as const }),
           span: extra.nameSpan,
           subject: extra.key,
           // The same value twice: removing one changes nothing. Another value: the user picks which one stays.
