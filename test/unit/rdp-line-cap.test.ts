@@ -30,6 +30,11 @@ describe('the .rdp line cap', () => {
     assert.equal(doc.readUpTo, undefined);
     assert.deepEqual(doc.entries.map((e) => e.key), ['full address', 'username']);
     assert.equal(lintText('rdp', whole).problems, undefined);
+    // Its last line ended by a line break, as editors write files: nothing follows, so nothing is said not read.
+    const ended = `${whole}\r\n`;
+    assert.equal(parseRdp(ended).readUpTo, undefined);
+    assert.equal(lintText('rdp', ended).problems, undefined);
+    assert.notEqual(parseRdp(`${ended}x:s:1`).readUpTo, undefined);
   });
 
   it('the CLI lists it as a read problem at the line where reading stopped', () => {

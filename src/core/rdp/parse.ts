@@ -229,7 +229,8 @@ export function parseRdp(text: string): RdpDocument {
   let readUpTo: number | undefined;
   for (let line = 0; ; line++) {
     if (line === MAX_RDP_LINES) {
-      readUpTo = start;
+      // A text of exactly that many lines, its last one ended by a line break, has nothing more to not read.
+      if (start < length) readUpTo = start;
       break;
     }
     if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
