@@ -97,6 +97,11 @@ describe('.rdpdoctor.yaml', () => {
     assert.match(findings[bad.length]!.message, /port 3390 and its port says 3391/);
   });
 
+  it('a file of two YAML documents says so in its own words, not the library\'s advice to call another function', () => {
+    const { findings } = lintConfig('rules:\n  RDP013: off\n---\nrules:\n  RDP012: off\n', KNOWN);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['CFG001', 'The file holds more than one YAML document (a "---" line between them); a configuration is one.']]);
+  });
+
   it('checks.ntlmInfo: absent unless set, a boolean, anything else reported at its position', () => {
     assert.equal(parseConfig('checks:\n  timeoutMs: 3000\n', KNOWN).config.checks.ntlmInfo, undefined);
     assert.equal(parseConfig('checks:\n  ntlmInfo: false\n', KNOWN).config.checks.ntlmInfo, false);

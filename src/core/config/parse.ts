@@ -98,7 +98,12 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
       const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
       for (const error of doc.errors) {
         // The library turns its own stack overflow (a file nested thousands deep) into an error: say it plainly.
-        const message = /call stack/i.test(error.message) ? 'The file is nested too deeply to read.' : error.message.split('\n')[0]!.replace(/\.?$/, '.');
+        const message = /call stack/i.test(error.message)
+          ? 'The file is nested too deeply to read.'
+          : error.code === 'MULTIPLE_DOCS'
+            ? // The library's own text advises a function of its API.
+              'The file holds more than one YAML document (a "---" line between them); a configuration is one.'
+            : error.message.split('\n')[0]!.replace(/\.?$/, '.');
         invalid({ message, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
       }
       root = doc.contents;
