@@ -19,6 +19,7 @@ function escapeMd(text: string): string {
 function valueLines(info: PropertyInfo): string[] {
   const lines = (info.values ?? []).map((v) => `- \`${v.value === '' ? '(empty)' : v.value}\` — ${v.meaning}`);
   if (info.range) lines.push(`- any whole number from ${info.range.min} to ${info.range.max}`);
+  for (const v of info.writtenValues ?? []) lines.push(`- \`${v.value}\` — not documented: ${v.meaning} Write \`${v.normal}\`.`);
   return lines;
 }
 
@@ -64,6 +65,8 @@ export function valueMarkdown(info: PropertyInfo, rawValue: string): string | un
     const isDefault = info.default !== undefined && info.default.toLowerCase() === value.toLowerCase();
     return `**${info.name}** = ${value === '' ? '`(empty)`' : codeSpan(value)}${isDefault ? ' (default)' : ''}\n\n${doc.meaning}`;
   }
+  const written = info.writtenValues?.find((v) => v.value === value);
+  if (written) return `**${info.name}** = ${codeSpan(value)} (not documented)\n\n${written.meaning} Write \`${written.normal}\`.`;
   if (info.type === 'i' && info.range && /^\d+$/.test(value)) {
     const n = Number(value);
     if (n >= info.range.min && n <= info.range.max) return `**${info.name}** = ${codeSpan(value)} (allowed range ${info.range.min}–${info.range.max})`;

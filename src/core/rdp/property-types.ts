@@ -54,6 +54,12 @@ export interface PropertyInfo {
   readonly category: PropertyCategory;
   /** Documented values. For `i` these are the only allowed values unless `range` is set. */
   readonly values?: readonly ValueDoc[];
+  /**
+   * Undocumented integer values a Microsoft client writes in the files it saves (the older Mac client's
+   * `screen mode id:i:0`): RDP004 calls them a warning with `normal`, the documented value that means the same,
+   * not an error, since the file is one a Microsoft client made.
+   */
+  readonly writtenValues?: readonly (ValueDoc & { readonly normal: string })[];
   /** Inclusive integer range for `i` properties with open ranges. */
   readonly range?: { readonly min: number; readonly max: number };
   /** For `s` properties: when true, a value outside `values` is invalid (compared case-insensitively). */

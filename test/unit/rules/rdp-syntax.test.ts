@@ -94,6 +94,8 @@ describe('RDP004 invalid-value', () => {
       { text: 'screen mode id:i:+1', ranges: [[1, 18, 1, 20]], message: /plus sign/, fixed: 'screen mode id:i:1' },
       { text: 'desktopwidth:i:0400', ranges: [[1, 16, 1, 20]], message: /plain decimal/, fixed: null, title: 'leading zeros that octal and decimal read differently get no fix' },
       { text: 'screen mode id:i:two', ranges: [[1, 18, 1, 21]], message: /plain decimal/, fixed: null },
+      // Written by Microsoft's older Mac client: a warning with the documented value that means the same.
+      { text: 'screen mode id:i:0', ranges: [[1, 18, 1, 19]], message: /older Remote Desktop Connection Client for Mac.*Write 1\.$/, severity: 'warning', fixed: 'screen mode id:i:1' },
       { text: 'screen mode id:i:02', ranges: [[1, 18, 1, 20]], message: /octal/, fixed: 'screen mode id:i:2' },
       // FreeRDP's strtol reads " 2" and "2 " as 2; the Windows client is silent: a warning, not the rule's error.
       { text: 'screen mode id:i: 2', ranges: [[1, 18, 1, 20]], severity: 'warning', message: /blanks around it; FreeRDP reads 2/, fixed: 'screen mode id:i:2' },

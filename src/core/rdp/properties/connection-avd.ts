@@ -106,12 +106,23 @@ export const CONNECTION_AVD_PROPERTIES: readonly PropertyInfo[] = [
     unverified: true,
   },
   {
+    name: 'bookmarktype',
+    type: 'i',
+    category: 'connection',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description:
+      'Written by Microsoft’s older Remote Desktop Connection Client for Mac in the files it saves (`bookmarktype:i:3`, beside `authoring tool:s:rdmac`); what it means is not documented, and neither the Windows client nor FreeRDP is known to read it, so RDP Doctor does not check its values.',
+    sources: ['MAC-EXPORT'],
+    unverified: true,
+  },
+  {
     name: 'authoring tool',
     type: 's',
     category: 'connection',
     format: 'text',
     clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Name of the tool that wrote the file (meaning from the name). Microsoft Remote Desktop for Mac writes it, empty, in every file it exports; it changes nothing in the connection.',
+    description:
+      'Name of the tool that wrote the file (meaning from the name). Microsoft Remote Desktop for Mac writes it, empty, in every file it exports, and its older Remote Desktop Connection Client for Mac writes `rdmac`; it changes nothing in the connection.',
     sources: ['MAC-EXPORT'],
     unverified: true,
   },

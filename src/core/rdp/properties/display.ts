@@ -12,10 +12,18 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
       { value: '1', meaning: 'Start in a window.' },
       { value: '2', meaning: 'Start full screen.' },
     ],
+    writtenValues: [
+      {
+        value: '0',
+        meaning:
+          "Microsoft's older Remote Desktop Connection Client for Mac writes it (its files say \"authoring tool:s:rdmac\"), FreeRDP opens a window for any value but 2, and the Windows client's reading is not documented.",
+        normal: '1',
+      },
+    ],
     default: '2',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description: 'Whether the session opens full screen or in a window.',
-    sources: ['AVD', 'FREERDP'],
+    sources: ['AVD', 'FREERDP', 'MAC-EXPORT'],
   },
   {
     name: 'use multimon',

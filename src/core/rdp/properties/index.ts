@@ -24,6 +24,7 @@ function uniform(p: PropertyInfo): PropertyInfo {
     type: p.type,
     category: p.category,
     values: p.values,
+    writtenValues: p.writtenValues,
     range: p.range,
     closedSet: p.closedSet,
     format: p.format,

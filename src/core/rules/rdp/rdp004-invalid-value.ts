@@ -51,6 +51,14 @@ export function checkInteger(raw: string, info: PropertyInfo): Verdict | undefin
   const meant = plain ? { n: Number(text), why: '' } : unambiguous(text);
   if (!meant) return { message: `${quote(text)} is not a plain decimal integer; clients read it differently or not at all.` };
   if (!integerAllowed(info, meant.n)) {
+    const written = plain ? info.writtenValues?.find((v) => v.value === text) : undefined;
+    if (written) {
+      return {
+        message: `${quote(text)} is not a documented value of "${info.name}" (allowed: ${allowedIntegers(info)}); ${written.meaning} Write ${written.normal}.`,
+        normal: written.normal,
+        severity: 'warning',
+      };
+    }
     return { message: `${quote(text)} is not a documented value of "${info.name}" (allowed: ${allowedIntegers(info)}).` };
   }
   const normal = String(meant.n);
