@@ -52,13 +52,9 @@ function unfollowable(answers: readonly NegotiationAnswer[]): NetFinding[] {
 export function negotiationFindings(summary: NegotiationSummary, answers: readonly NegotiationAnswer[]): NetFinding[] {
   const findings: NetFinding[] = unfollowable(answers);
   const main = answers[0]?.confirm;
-  // SPEC §2 NET010: "the server requires CredSSP (HYBRID_REQUIRED_BY_SERVER to a non-NLA request)". The server's own
-  // word [MS-RDPBCGR 2.2.1.2.2] counts even when the TLS handshake after it fails (NET028) and `nlaRequired` is
-  // therefore null: a client with CredSSP off is refused before TLS is tried.
-  const demanded = answers.find((a) => expectedFailure(a.requested, HYBRID_REQUIRED_BY_SERVER) && a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER)?.confirm;
-  if (summary.nlaRequired === true || demanded) {
-    const any = answers.find((a) => a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER)?.confirm;
-    findings.push(finding(NET010, M.NET010(any?.kind === 'failure' ? any.name : 'a failure')));
+  if (summary.nlaRequired === true) {
+    const demanded = answers.find((a) => a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER)?.confirm;
+    findings.push(finding(NET010, M.NET010(demanded?.kind === 'failure' ? demanded.name : 'a failure')));
   }
   if (summary.nlaRequired === false) {
     const open = [summary.ssl === true && 'TLS', summary.rdp === true && 'Standard RDP Security'].filter((x): x is string => typeof x === 'string');

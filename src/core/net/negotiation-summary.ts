@@ -107,8 +107,6 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
     (a) => (a.requested & (PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX)) === 0 && a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER,
   );
   let nlaRequired: boolean | null = null;
-  // SPEC §3: "nlaRequired is null when the server accepted no protocol" (a TLS handshake that then fails included);
-  // NET010 still reports a HYBRID_REQUIRED_BY_SERVER it got (negotiation-findings.ts).
   if (!Object.values(accepted).includes(true)) nlaRequired = null;
   else if (rdp === true || ssl === true) nlaRequired = false;
   else if (demanded || ((hybrid === true || hybridEx === true) && rdp === false && ssl === false)) nlaRequired = true;
