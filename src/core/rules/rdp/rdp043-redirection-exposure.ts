@@ -1,12 +1,17 @@
 import { entriesOf } from '../../rdp/entry-index';
-import { effectiveEntry, type RdpDocument, type RdpEntry } from '../../rdp/parse';
+import { effectiveEntry, plainDecimalValue, type RdpDocument, type RdpEntry } from '../../rdp/parse';
 import { signerThumbprints } from '../../rdp/signer';
 import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
 import { isSigned } from './signing';
 import { targets } from '../../rdp/target';
 
-const on = (e: RdpEntry): boolean => e.type === 'i' && intValue(e) === 1;
+/** `intValue(e) === 1`, read in place for a plain number (no slice of the value per redirection line: issue 16). */
+const on = (e: RdpEntry): boolean => {
+  if (e.type !== 'i') return false;
+  const n = plainDecimalValue(e);
+  return n >= 0 ? n === 1 : intValue(e) === 1;
+};
 const listed = (e: RdpEntry): boolean => e.type === 's' && textValue(e) !== undefined;
 
 /**
@@ -64,19 +69,23 @@ const KIND_NUMBERS: ReadonlyMap<string, number> = new Map([...new Set([...REDIRE
  * Messages made before, by the kinds a file requests (in the order its lines name them) and the verdict: files of a
  * run mostly request the same redirections, and the message is made once rather than once a file (issue 16).
  */
-const messages = new Map<string, Map<string, string>>();
+const messages = new Map<string, Map<number, string>>();
 const MAX_MESSAGES = 256;
+
+/** Each redirection key's kind number (KIND_NUMBERS), looked up once per line rather than kind by name. */
+const KEY_KINDS: ReadonlyMap<string, number> = new Map([...REDIRECTIONS].map(([key, { kind }]) => [key, KIND_NUMBERS.get(kind)!]));
 
 /** "The file requests N redirections (…): verdict" for these lines. */
 function requestMessage(lines: readonly RdpEntry[], verdict: string): string {
-  // The kinds in first-named order, one letter each (no list made when the message is known).
-  let key = '';
+  // The kinds in first-named order as one number, a base-16 digit (kind + 1) each: at most 12 kinds, 48 bits, no
+  // string made per file when the message is known.
+  let key = 0;
   let seen = 0;
-  for (const e of lines) {
-    const n = KIND_NUMBERS.get(REDIRECTIONS.get(e.key)!.kind)!;
+  for (let i = 0; i < lines.length; i++) {
+    const n = KEY_KINDS.get(lines[i]!.key)!;
     if ((seen & (1 << n)) === 0) {
       seen |= 1 << n;
-      key += String.fromCharCode(65 + n);
+      key = key * 16 + n + 1;
     }
   }
   let byVerdict = messages.get(verdict);
