@@ -36,20 +36,6 @@ describe('cross-checks', () => {
     assert.match(found[0]!.message, /HYBRID_REQUIRED_BY_SERVER/);
   });
 
-  it('XRF001: exports that disagree on UserAuthentication make it a warning naming both; a check of the host settles it', () => {
-    const relaxed = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"UserAuthentication"=dword:00000000\r\n`, 'other.reg');
-    const client = rdp('full address:s:h.contoso.com\nenablecredsspsupport:i:0\n');
-    const found = crossCheck(XRF_RULES, { rdpFiles: [client], exports: [reg(NLA), relaxed] });
-    assert.deepEqual(ids(found), ['XRF001:client.rdp']);
-    assert.equal(found[0]!.severity, 'warning');
-    assert.match(found[0]!.message, /"UserAuthentication" is 1 in server\.reg but 0 in other\.reg: where the first applies, the connection fails/);
-    assert.deepEqual(found[0]!.related.map((r) => r.path), ['server.reg', 'other.reg']);
-    assertMessage('XRF001', found[0]!.message);
-    const probe: ProbeFacts = { target: 'h.contoso.com', host: 'h.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
-    const settled = crossCheck(XRF_RULES, { rdpFiles: [client], exports: [reg(NLA), relaxed], probes: [probe] });
-    assert.deepEqual([settled[0]!.severity, /found that it requires NLA/.test(settled[0]!.message)], ['error', true]);
-  });
-
   it('XRF001: a check result that found NLA required counts too, for the same host', () => {
     const probe: ProbeFacts = { target: 'h.contoso.com', host: 'h.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
     const client = rdp('full address:s:h.contoso.com\nenablecredsspsupport:i:0\n');

@@ -20,26 +20,13 @@ export const xrf001: CrossRule = {
       });
       const probed = probes.filter((p) => p.negotiation?.nlaRequired === true && p.host.toLowerCase() === rdp.facts.host?.toLowerCase());
       if (requiring.length === 0 && probed.length === 0) continue;
-      // Exports that turn NLA off: with them in the run, which one applies to the host is not known (GPO013 says
-      // they conflict), so the failure is likely, not certain; a check of the host itself settles it.
-      const relaxing =
-        probed.length > 0
-          ? []
-          : servers.flatMap((s) => {
-              const fact = s.value(REFS.userAuthentication);
-              return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"UserAuthentication" is 0 ${where(fact!)}: NLA not required there.` }] : [];
-            });
-      const why = probed.length > 0 ? `a check of ${probed[0]!.host}:${probed[0]!.port} found that it requires NLA` : `"UserAuthentication" is 1 in ${requiring[0]!.path}`;
+      const why = requiring.length > 0 ? `"UserAuthentication" is 1 in ${requiring[0]!.path}` : `a check of ${probed[0]!.host}:${probed[0]!.port} found that it requires NLA`;
       report({
         path: rdp.path,
-        message:
-          relaxing.length > 0
-            ? `"enablecredsspsupport" is 0, so this client cannot use Network Level Authentication; "UserAuthentication" is 1 in ${requiring[0]!.path} but 0 in ${relaxing[0]!.path}: where the first applies, the connection fails with HYBRID_REQUIRED_BY_SERVER.`
-            : `"enablecredsspsupport" is 0, so this client cannot use Network Level Authentication, but the server requires it (${why}): the connection fails with HYBRID_REQUIRED_BY_SERVER.`,
-        ...(relaxing.length > 0 && { severity: 'warning' as const }),
+        message: `"enablecredsspsupport" is 0, so this client cannot use Network Level Authentication, but the server requires it (${why}): the connection fails with HYBRID_REQUIRED_BY_SERVER.`,
         subject: 'enablecredsspsupport',
         at: credssp.at,
-        related: [...requiring, ...relaxing],
+        related: requiring,
       });
     }
   },
