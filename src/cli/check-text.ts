@@ -47,6 +47,12 @@ export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): 
     lines.push(`      ${paint('dim', safe(extra.join('; ')))}`);
   }
   if (host.ntlm) lines.push(`      ${paint('dim', `NTLM: ${safe(ntlmDetail(host.ntlm))}`)}  ${ms(paint, host.timings.ntlmMs)}`.trimEnd());
+  // Findings of no step: the cross-check of the .rdp file the host was read from with the answer (XRF001).
+  const crossChecks = host.findings.filter((x) => STEP_OF_RULE[x.ruleId] === undefined);
+  if (crossChecks.length > 0) {
+    lines.push(`  ${mark(paint, crossChecks.some((f) => f.severity === 'error') ? 'error' : crossChecks.some((f) => f.severity === 'warning') ? 'warning' : 'ok')} Cross-check`);
+    for (const f of crossChecks) lines.push(`      ${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${safe(f.message)}  ${paint('dim', f.ruleId)}`);
+  }
   return lines.join('\n');
 }
 

@@ -132,6 +132,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   );
   io.emit(output.output(report.errors));
   if (format !== 'text') for (const e of report.errors) process.stderr.write(`rdp-doctor: ${terminalSafe(e.path)}: ${terminalSafe(e.message)}\n`);
+  for (const line of output.readErrors) process.stderr.write(`rdp-doctor: ${line}\n`);
   const warnings = output.counts.warning;
   if (lintExit === 0 && maxWarningsText !== undefined && warnings > Number(maxWarningsText)) {
     process.stderr.write(`rdp-doctor: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarningsText} allows.\n`);

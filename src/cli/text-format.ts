@@ -1,4 +1,4 @@
-import type { FileReport, LintReport, OutputFinding } from '../core/lint/output';
+import { fileHasReadError, type FileReport, type LintReport, type OutputFinding } from '../core/lint/output';
 import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 import { toOutputFindingsSarif } from './sarif-lint';
@@ -22,11 +22,11 @@ function errorsOnlyFile(file: FileReport): FileReport {
   return { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
 }
 
-/** Findings by severity, those --fix fixes, and the files not read in full (a reader problem, not a note). */
-type Counts = { error: number; warning: number; info: number; fixable: number; partial: number };
+/** Findings by severity, those --fix fixes, the files not read in full (a reader error) and those with reader warnings. */
+type Counts = { error: number; warning: number; info: number; fixable: number; partial: number; readWarnings: number };
 
 export function countFindings(report: LintReport): Counts {
-  const counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0 };
+  const counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0, readWarnings: 0 };
   for (const file of report.files) addCounts(counts, file);
   return counts;
 }
@@ -36,7 +36,9 @@ function addCounts(counts: Counts, file: FileReport): void {
     counts[f.severity]++;
     if (f.fixable) counts.fixable++;
   }
-  if (file.problems?.some((p) => p.severity !== 'info')) counts.partial++;
+  // As the exit code reads them: an error leaves the rest of the file unread (exit 2); a warning does not.
+  if (fileHasReadError(file)) counts.partial++;
+  else if (file.problems?.some((p) => p.severity === 'warning')) counts.readWarnings++;
 }
 
 /** A file's lines of the text listing (none when it has nothing to show). */
@@ -58,7 +60,9 @@ function tailLines(errors: LintReport['errors'], counts: Counts, checked: number
   for (const e of errors) out.push(`${paint('red', 'error')} ${terminalSafe(e.path)}: ${terminalSafe(e.message)}`);
   const total = counts.error + counts.warning + counts.info;
   // A file read only in part is not "no problems": what was not read was not checked.
-  const partial = counts.partial > 0 ? ` ${plural(counts.partial, 'file')} could not be read in full (above).` : '';
+  const partial =
+    (counts.partial > 0 ? ` ${plural(counts.partial, 'file')} could not be read in full (above).` : '') +
+    (counts.readWarnings > 0 ? ` ${plural(counts.readWarnings, 'file')} with lines or values not read (above).` : '');
   out.push(
     total === 0
       ? `${plural(checked, 'file')} checked, no ${partial ? 'findings' : 'problems'}${errors.length ? ` found in them; ${plural(errors.length, 'input')} not read (above)` : ''}.${partial}`
@@ -89,9 +93,11 @@ const PIECE_CHARS = 64 * 1024;
  */
 export class LintOutput {
   /** Findings of every file before `--quiet`'s filter (what `--max-warnings` counts). */
-  readonly counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0 };
-  private readonly shown: Counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0 };
+  readonly counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0, readWarnings: 0 };
+  private readonly shown: Counts = { error: 0, warning: 0, info: 0, fixable: 0, partial: 0, readWarnings: 0 };
   private files = 0;
+  /** Compact output: the reader errors of the files (not read in full), for standard error. */
+  readonly readErrors: string[] = [];
   private readonly json: JsonArrayText;
   private readonly kept: FileReport[] = [];
   private readonly pieces: string[] = [];
@@ -117,7 +123,11 @@ export class LintOutput {
     this.files++;
     if (this.format === 'json') this.json.add(file);
     else if (this.format === 'sarif') this.kept.push(file);
-    else if (this.format === 'compact') this.text(formatLintCompact({ files: [file], errors: [] }));
+    else if (this.format === 'compact') {
+      this.text(formatLintCompact({ files: [file], errors: [] }));
+      // The problem matcher reads findings only: what made the exit 2 is said on standard error.
+      for (const p of file.problems ?? []) if (p.severity === 'error') this.readErrors.push(`${terminalSafe(file.path)}:${p.line}:${p.column}: not read in full: ${terminalSafe(p.message)}`);
+    }
     else {
       addCounts(this.shown, file);
       fileLines(file, this.paint, this.lines);
@@ -157,7 +167,6 @@ export class LintOutput {
   }
 }
 
-/** `PATH:LINE:COLUMN: SEVERITY MESSAGE [RULE]`, one finding a line: what the `$rdp-doctor` problem matcher reads. */
 /**
  * A path as the compact format writes it: the `$rdp-doctor` matcher takes the first `:LINE:COLUMN: SEVERITY ` of a
  * line as the end of the path, so a file named `evil:1:1: error x.rdp` could pass its findings off as another
@@ -168,6 +177,7 @@ function compactPath(path: string): string {
   return /:\d/.test(path) ? path.replace(/%/g, '%25').replace(/:(?=\d)/g, '%3A') : path;
 }
 
+/** `PATH:LINE:COLUMN: SEVERITY MESSAGE [RULE]`, one finding a line: what the `$rdp-doctor` problem matcher reads. */
 export function formatLintCompact(report: LintReport): string {
   const out: string[] = [];
   for (const file of report.files) {

@@ -102,6 +102,10 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     const warned = JSON.parse((await run(['check', 'no-credssp.rdp', '--format', 'json', '--ca', 'ca.pem'], dir)).stdout).hosts[0];
     assert.deepEqual(warned.findings.filter((f: { ruleId: string }) => f.ruleId === 'XRF001').map((f: { severity: string }) => f.severity), ['warning']);
     rmSync(join(dir, '.rdpdoctor.yaml'));
+    // The text ladder shows it too, under a step of its own.
+    const text = await run(['check', 'no-credssp.rdp', '--ca', 'ca.pem'], dir);
+    assert.equal(text.code, 1);
+    assert.match(text.stdout, /✗ Cross-check\n +error +"enablecredsspsupport" is 0.*\(no-credssp\.rdp:2\) +XRF001/);
     writeFileSync(join(dir, 'credssp.rdp'), `full address:s:127.0.0.1:${nlaServer.port}\r\n`);
     const clean = JSON.parse((await run(['check', 'credssp.rdp', '--format', 'json', '--ca', 'ca.pem'], dir)).stdout).hosts[0];
     assert.deepEqual(clean.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('XRF')), []);

@@ -88,6 +88,11 @@ describe('rdp-doctor lint on policy exports', () => {
       assert.match(text.stdout, /1 file checked, no findings\. 1 file could not be read in full \(above\)\.\n$/);
       const sarif = JSON.parse(spawnSync(process.execPath, [CLI, 'lint', join(dir, 'Registry.pol'), '--format', 'sarif'], { encoding: 'utf8' }).stdout);
       assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+      // Compact output (the problem matcher reads findings only) says on standard error what made the exit 2.
+      const compact = spawnSync(process.execPath, [CLI, 'lint', join(dir, 'Registry.pol'), '--format', 'compact'], { encoding: 'utf8' });
+      assert.equal(compact.status, 2);
+      assert.equal(compact.stdout, '');
+      assert.match(compact.stderr, /^rdp-doctor: .*Registry\.pol:1:1: not read in full: Record 1 .*damaged/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -104,7 +109,11 @@ describe('rdp-doctor lint on policy exports', () => {
       assert.match(stdout, /"problems"/);
       const problems = (json.files[0] as unknown as { problems: { line: number; message: string }[] }).problems;
       assert.deepEqual(problems.map((p) => [p.line, p.message]), [[5, 'Line is not a key, a value or a comment: "stray line".']]);
-      assert.match(spawnSync(process.execPath, [CLI, 'lint', dir], { encoding: 'utf8' }).stdout, /^ {2}5:1 {5}read {4}Line is not a key/m);
+      const text = spawnSync(process.execPath, [CLI, 'lint', dir], { encoding: 'utf8' });
+      assert.match(text.stdout, /^ {2}5:1 {5}read {4}Line is not a key/m);
+      // A reader warning: said in the summary, and no exit 2 (nothing after it went unread).
+      assert.match(text.stdout, /1 file checked, no findings\. 1 file with lines or values not read \(above\)\.\n$/);
+      assert.equal(text.status, 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
