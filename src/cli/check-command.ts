@@ -12,7 +12,7 @@ import { toSarif } from '../core/report/sarif';
 import { isInputError, parseTarget, targetsFromInventory, type LocatedTarget } from './check-targets';
 import { NO_PAINT, type Paint } from './output';
 import { toJsonOutput } from './version';
-import { jsonText } from './json-safe';
+import { jsonText } from '../core/text/json-safe';
 import { appendAll } from '../core/text/collections';
 import { crossCheckProbes } from '../core/lint/cross-file';
 import { applySeverities, type SeverityOverrides } from '../core/findings/severity';

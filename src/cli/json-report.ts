@@ -1,5 +1,5 @@
 import type { FileReport } from '../core/lint/output';
-import { jsonSafe } from './json-safe';
+import { jsonSafe } from '../core/text/json-safe';
 
 /**
  * A lint file report as an element of the JSON report's `files` array: the text `jsonText` (`JSON.stringify(document,

@@ -3,7 +3,7 @@ import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 import { toOutputFindingsSarif } from './sarif-lint';
 import { fileReportJson } from './json-report';
-import { jsonText } from './json-safe';
+import { jsonText } from '../core/text/json-safe';
 import { jsonHead, JsonArrayText, toJsonChunks } from './version';
 
 const SEVERITY_STYLE: Readonly<Record<OutputFinding['severity'], Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };

@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import { jsonText } from './json-safe';
+import { jsonText } from '../core/text/json-safe';
 
 export function toolVersion(): string {
   return version;

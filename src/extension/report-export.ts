@@ -6,6 +6,7 @@ import type { CheckService } from './check-service';
 import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
 import { settings } from './settings';
+import { jsonText } from '../core/text/json-safe';
 
 type ReportFormat = 'markdown' | 'sarif';
 
@@ -68,7 +69,7 @@ export async function exportReport(checks: CheckService, registry: HostRegistry,
     }));
   if (!uri) return undefined;
   const input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'RDP Doctor: building the report' }, () => workspaceReport(checks, registry, version));
-  const text = chosen === 'markdown' ? workspaceReportMarkdown(input) : JSON.stringify(workspaceReportSarif(input), null, 2) + '\n';
+  const text = chosen === 'markdown' ? workspaceReportMarkdown(input) : jsonText(workspaceReportSarif(input)) + '\n';
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   log.info(`Wrote the ${chosen} report to ${uri.toString()} (${input.files.length} files, ${input.checks.length} checked hosts).`);
   if (!target) {

@@ -68,7 +68,7 @@ describe('.rdpdoctor.yaml', () => {
   });
 
   it('reads an inventory host as check reads a target: host, host:port, [v6]:port; a mapping may hold a bare IPv6 address', () => {
-    const text = ['hosts:', '  - 127.0.0.1:3390', '  - "[::1]:3391"', '  - rdsh01.example.invalid', '  - { host: "::1", port: 3392 }', '  - { host: "127.0.0.2:3393", name: "*.example.invalid" }', '  - { host: 127.0.0.3, port: 3394 }'].join('\n');
+    const text = ['hosts:', '  - 127.0.0.1:3390', '  - "[::1]:3391"', '  - rdsh01.example.invalid', '  - { host: "::1", port: 3392 }', '  - { host: "127.0.0.2:3393", name: "*.example.invalid" }', '  - { host: 127.0.0.3, port: 3394 }', '  - "::1"'].join('\n');
     const { config, findings } = lintConfig(text, KNOWN);
     assert.deepEqual(findings, []);
     assert.deepEqual(
@@ -80,12 +80,13 @@ describe('.rdpdoctor.yaml', () => {
         { host: '::1', port: 3392 },
         { host: '127.0.0.2', port: 3393, name: '*.example.invalid' },
         { host: '127.0.0.3', port: 3394 },
+        { host: '::1' },
       ],
     );
   });
 
   it('an inventory host that is no address is a CFG001 problem at its entry, never a name for DNS', () => {
-    const bad = ['127.0.0.1:2:3', 'host name.invalid', '-oProxyCommand=calc', '$(calc)', 'host;rm', '127.0.0.1:0', 'a:99999', '::1'];
+    const bad = ['127.0.0.1:2:3', 'host name.invalid', '-oProxyCommand=calc', '$(calc)', 'host;rm', '127.0.0.1:0', 'a:99999', '0177.0.0.1'];
     const text = ['hosts:', ...bad.map((b) => `  - ${JSON.stringify(b)}`), '  - { host: "127.0.0.1:3390", port: 3391 }', '  - { host: 127.0.0.1, name: "x y" }', '  - { host: "`$x" }', '  - { host: 127.0.0.1, port: 70000 }'].join('\n');
     const { config, findings } = lintConfig(text, KNOWN);
     assert.deepEqual(config.hosts, []);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fileReportJson } from '../../src/cli/json-report';
-import { jsonSafe, jsonText } from '../../src/cli/json-safe';
+import { jsonSafe, jsonText } from '../../src/core/text/json-safe';
 import type { FileReport } from '../../src/core/lint/output';
 
 /** What `jsonText(document)` writes for an element of the document's `files` array. */

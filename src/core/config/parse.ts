@@ -146,7 +146,7 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
     const plain = str(node);
     if (plain !== undefined) {
       // `host`, `host:port`, `[v6]` or `[v6]:port`, as `check` reads a target on its command line.
-      const read = inventoryAddress(plain, false);
+      const read = inventoryAddress(plain);
       if ('problem' in read) return invalid({ message: read.problem, span: spanOf(node as Node) });
       return add({ host: read.host, ...(read.port !== undefined && { port: read.port }) });
     }
@@ -158,7 +158,7 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
     eachPair(node, 'A host', (key, pair) => {
       if (key === 'host') {
         const text = str(pair.value);
-        const read = text === undefined ? { problem: 'host must be a host name or address.' } : inventoryAddress(text, true);
+        const read = text === undefined ? { problem: 'host must be a host name or address.' } : inventoryAddress(text);
         if ('problem' in read) {
           bad = true;
           invalid({ message: read.problem, span: spanOf(pair.value as Node) });
@@ -243,12 +243,12 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
 
 /**
  * An inventory host as `check` would connect to it: a host name, an IPv4 address or a bracketed IPv6 one, with a
- * port after a colon; in a mapping (`bareIPv6`) an IPv6 address may also stand alone, its port being a key of its
- * own. Anything else (`"127.0.0.1:2:3"`, `"host name"`, `"-oProxyCommand=…"`) is a CFG001 problem, not a name
- * handed to DNS.
+ * port after a colon, or an IPv6 address standing alone (the whole text: its last group is never read as a port;
+ * `[…]:port` gives one). Anything else (`"127.0.0.1:2:3"`, `"host name"`, `"-oProxyCommand=…"`) is a CFG001
+ * problem, not a name handed to DNS.
  */
-function inventoryAddress(text: string, bareIPv6: boolean): { host: string; port?: number } | { problem: string } {
-  if (bareIPv6 && isIPv6(text)) return { host: text };
+function inventoryAddress(text: string): { host: string; port?: number } | { problem: string } {
+  if (isIPv6(text)) return { host: text };
   const parsed = parseAddress(text);
   if (!parsed.ok) return { problem: `${quote(text)} is not a host, host:port or [IPv6]:port: ${parsed.problem}.` };
   return { host: parsed.address.host, ...(parsed.address.port !== undefined && { port: parsed.address.port }) };

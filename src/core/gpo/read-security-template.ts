@@ -10,7 +10,7 @@ function parseValue(type: number, data: string): RegData | undefined {
       // A DWORD is 0 to 4294967295; a larger number is no value Windows writes (a hostile-input review: 4294967297
       // and a thousand digits were read as numbers, and compared as such).
       const text = data.trim();
-      return /^\d{1,10}$/.test(text) && Number(text) <= 0xffffffff ? Number(text) : undefined;
+      return /^\d+$/.test(text) && Number(text) <= 0xffffffff ? Number(text) : undefined;
     }
     case 1:
     case 2:

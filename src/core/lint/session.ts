@@ -5,7 +5,8 @@ import { isSignedRdp } from '../rdp/parse';
 import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
 import type { PolicyFinding } from '../rules/gpo/types';
 import { hasPolSignature } from '../gpo/registry-pol-records';
-import { fixAll, unattendedFixes } from '../rules/fix-all';
+import { fixAll, MAX_FIX_PASSES, unattendedFixes } from '../rules/fix-all';
+import { MAX_FINDINGS_PER_RULE } from '../rules/engine';
 import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
 import { writeFileAtomic } from './atomic-write';
 import { ConfigResolver, configReports } from './config-resolver';
@@ -67,7 +68,10 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   if (fixed > 0 && notFixed === undefined) {
     // Fixes a bounded run of passes left (a rule lists 1,000 findings a pass): said, not passed over in silence.
     const left = unattendedFixes(linted.findings).length;
-    if (left > 0 || linted.omitted) notFixed = 'the rest: --fix stops after 10 passes of at most 1,000 fixes a rule; run it again';
+    // Only fixes it would still apply count: findings past the list that --fix leaves anyway (unknown names) do not.
+    // Grouped by hand: toLocaleString() loads ICU's locale data (issue 16).
+    const perRule = String(MAX_FINDINGS_PER_RULE).replace(/\B(?=(\d{3})+$)/g, ',');
+    if (left > 0) notFixed = `${left >= MAX_FINDINGS_PER_RULE ? `at least ${perRule}` : left} left: --fix stops after ${MAX_FIX_PASSES} passes of at most ${perRule} fixes a rule; run it again`;
   }
   if (linted.policy) {
     const placer = new Placer();
@@ -79,6 +83,8 @@ function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText
   const positions = linted.rdp ? positionsInRdp(linted.rdp) : undefined;
   // The optional fields set one by one, in this order (the JSON's), rather than spread from objects made for it.
   const report: { -readonly [K in keyof FileReport]: FileReport[K] } = { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions) };
+  // --fix leaves a signed file alone (any edit breaks its signature): none of its findings is one --fix fixes.
+  if (linted.rdp?.byKey.has('signature')) for (const f of report.findings) (f as { fixable: boolean }).fixable = false;
   // An .rdp text of too many lines: where the parser stopped reading (MAX_RDP_LINES).
   if (linted.problems?.length && positions) {
     report.problems = linted.problems.map((p) => {
@@ -282,7 +288,7 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   // Folders and globs that held files, none of them one RDP Doctor reads (notes, unrelated XML): SPEC §3's "inputs
   // that match nothing exit 2", as an empty folder does, not "0 files checked, no problems" and exit 0.
   // A pre-commit hook's file list (`ignoreUnknown`) may hold no such file at all: that is no error there.
-  if (taken + files.length === 0 && errors.length === 0 && options.ignoreUnknown !== true) {
+  if (taken + files.length === fromConfigs.length && errors.length === 0 && options.ignoreUnknown !== true) {
     for (const path of named) errors.push({ path, message: 'Nothing in it is a format RDP Doctor reads (.rdp files, .rdpdoctor.yaml, Group Policy and registry exports).' });
   }
   const report: LintReport = {

@@ -33,7 +33,9 @@ export interface FixAllResult {
   readonly passes: number;
 }
 
-const MAX_PASSES = 10;
+/** Passes of a fix-all: each re-lints the text, and a rule lists at most MAX_FINDINGS_PER_RULE findings a pass. */
+export const MAX_FIX_PASSES = 10;
+const MAX_PASSES = MAX_FIX_PASSES;
 
 /** The fixes a fix-all may apply without the user looking at each one. */
 export function unattendedFixes(findings: readonly Finding[], ruleId?: string): Fix[] {

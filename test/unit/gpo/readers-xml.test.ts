@@ -251,8 +251,8 @@ describe('GPP Registry.xml and security template readers', () => {
 
   it('a security template DWORD past 4294967295 is a problem, not a number', () => {
     const key = 'MACHINE\\System\\CurrentControlSet\\Control\\Terminal Server\\fDenyTSConnections';
-    const read = readSecurityTemplate(`[Registry Values]\n${key}=4,4294967295\n${key}=4,4294967297\n${key}=4,${'1'.repeat(1000)}\n`);
-    assert.deepEqual(read.settings.map((s) => s.data), [4294967295]);
+    const read = readSecurityTemplate(`[Registry Values]\n${key}=4,4294967295\n${key}=4,00000000001\n${key}=4,4294967297\n${key}=4,${'1'.repeat(1000)}\n`);
+    assert.deepEqual(read.settings.map((s) => s.data), [4294967295, 1]);
     assert.deepEqual(read.problems.map((p) => /holds a number past a DWORD's 4294967295\.$/.test(p.message)), [true, true]);
   });
 });

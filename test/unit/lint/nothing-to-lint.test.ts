@@ -1,7 +1,7 @@
 // SPEC §3: "Inputs that match nothing exit 2 with a message" — a folder of notes and unrelated XML matched files,
 // none of them one RDP Doctor reads, and said "0 files checked, no problems" with exit 0 (a conformance review).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -27,6 +27,21 @@ describe('a run with nothing RDP Doctor reads', () => {
   it('streamed the same way', async () => {
     const { exitCode } = await lintPaths({ paths: [dir], fix: false, ignore: false }, undefined, () => undefined);
     assert.equal(exitCode, 2);
+  });
+
+  it('a config above the folder does not count as a file linted', async () => {
+    const sub = join(dir, 'sub');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'readme.txt'), 'hi\n');
+    writeFileSync(join(dir, '.rdpdoctor.yaml'), 'rules:\n  RDP013: loud\n');
+    try {
+      const { report, exitCode } = await lintPaths({ paths: [sub], fix: false, ignore: false });
+      assert.equal(exitCode, 2);
+      assert.match(report.errors[0]!.message, /^Nothing in it is a format RDP Doctor reads/);
+    } finally {
+      rmSync(join(dir, '.rdpdoctor.yaml'));
+      rmSync(sub, { recursive: true });
+    }
   });
 
   it('a pre-commit hook file list (--ignore-unknown) of such files is no error', async () => {

@@ -26,8 +26,9 @@ export const rdp005: RdpRule = {
           ...(harmless && { severity: 'info' as const }),
           span: extra.nameSpan,
           subject: extra.key,
-          // The same value twice: removing one changes nothing. Another value: the user picks which one stays.
-          fix: deleteLine(doc, extra, `Remove this duplicate "${extra.key}" line`, extra.value.trim() !== first.value.trim()),
+          // Every line the same: removing one changes nothing. Otherwise the user picks which one stays, even for a
+          // line equal to the first: removing the last "0" of "0, 2, 0" makes FreeRDP (the last one wins) read 2.
+          fix: deleteLine(doc, extra, `Remove this duplicate "${extra.key}" line`, !harmless),
           related: [{ message: 'First set here.', span: first.span }],
         });
       }
