@@ -61,9 +61,16 @@ export function writeFileAtomic(path: string, content: Uint8Array | Iterable<str
   if (info?.isDirectory()) throw fsError('EISDIR', 'it is a folder');
   if (info && !info.isFile()) {
     // A FIFO with no reader would block the open: O_NONBLOCK opens it only when a reader is there (ENXIO otherwise).
-    // The writes then block as a pipe's do, on a descriptor opened again without it.
-    if (info.isFIFO()) closeSync(openSync(target, constants.O_WRONLY | constants.O_NONBLOCK));
-    const fd = openSync(target, constants.O_WRONLY);
+    // The writes then block as a pipe's do, on a descriptor opened again without it, while the first is still open:
+    // closed before, the reader saw no writer left, read its end of file and went (`cat` does), and the second
+    // open waited for a reader forever (a unit run hung so).
+    const probe = info.isFIFO() ? openSync(target, constants.O_WRONLY | constants.O_NONBLOCK) : undefined;
+    let fd: number;
+    try {
+      fd = openSync(target, constants.O_WRONLY);
+    } finally {
+      if (probe !== undefined) closeSync(probe);
+    }
     try {
       writeAll(fd, content);
     } finally {

@@ -58,8 +58,15 @@ describe('writeFileAtomic', () => {
     assert.ok(statSync(fifo).isFIFO());
   });
 
-  it('a named pipe with a reader gets the report', async () => {
-    const fifo = join(dir, 'pipe2');
+  // A reader that ends at its first end of file (cat) must get the report, every time: the writer once closed its
+  // probe of the pipe before opening it for the writes, the reader saw no writer and went, and the open then waited
+  // forever (a unit run hung so, about one round in a hundred). The open blocks this thread, so no test timeout can
+  // end such a hang: thirty rounds make the race likely to show as a hung run.
+  it('a named pipe with a reader gets the report, every time', async () => {
+    for (let round = 0; round < 30; round++) await writeThroughFifo(join(dir, `pipe-${round}`));
+  });
+
+  async function writeThroughFifo(fifo: string): Promise<void> {
     execFileSync('mkfifo', [fifo]);
     const reader = spawn('cat', [fifo]);
     let got = '';
@@ -78,7 +85,7 @@ describe('writeFileAtomic', () => {
     await done;
     assert.equal(got, 'report');
     assert.ok(statSync(fifo).isFIFO());
-  });
+  }
 
   it('a folder is refused', () => {
     assert.throws(() => writeFileAtomic(dir, Buffer.from('x')), { code: 'EISDIR' });
