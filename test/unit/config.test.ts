@@ -103,6 +103,13 @@ describe('.rdpdoctor.yaml', () => {
     assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['CFG001', 'The file holds more than one YAML document (a "---" line between them); a configuration is one.']]);
   });
 
+  it('a YAML alias is reported as one, once, and the rest of the file still applies', () => {
+    const text = 'rules:\n  RDP013: &sev error\n  RDP012: *sev\n  RDP020: off\n';
+    const { config, findings } = lintConfig(text, KNOWN);
+    assert.deepEqual(findings.map((f) => [f.ruleId, at(text, f.span.start), f.message]), [['CFG001', '3:11', 'The alias "*sev" is not read: a configuration takes each value written out.']]);
+    assert.deepEqual(config.rules, { RDP013: 'error', RDP020: 'off' });
+  });
+
   it('checks.ntlmInfo: absent unless set, a boolean, anything else reported at its position', () => {
     assert.equal(parseConfig('checks:\n  timeoutMs: 3000\n', KNOWN).config.checks.ntlmInfo, undefined);
     assert.equal(parseConfig('checks:\n  ntlmInfo: false\n', KNOWN).config.checks.ntlmInfo, false);

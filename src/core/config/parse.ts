@@ -51,17 +51,31 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly: boolean): ParsedConfig {
   // Read once: the CLI loads yaml at first use, through a getter per name.
-  const { isMap, isPair, isScalar, isSeq, parseDocument } = yaml;
+  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = yaml;
   const problems: ConfigProblem[] = [];
   // The YAML library places an error at the end of the text one character past it (pos [length, length + 1]): keep every span inside.
   const inside = (span: Span): Span => {
     const start = Math.min(Math.max(0, span.start), text.length);
     return { start, end: Math.min(Math.max(start, span.end), text.length) };
   };
-  const invalid = (p: Problem): void => void problems.push({ kind: 'invalid', message: p.message, span: inside(p.span) });
+  /** Where aliases stand: each is reported once as an alias, not again as a value of the wrong kind. */
+  const aliasStarts = new Set<number>();
+  const aliasProblems: ConfigProblem[] = [];
+  const invalid = (p: Problem): void => {
+    if (aliasStarts.has(p.span.start)) return;
+    problems.push({ kind: 'invalid', message: p.message, span: inside(p.span) });
+  };
   const unknown = (p: Problem): void => void problems.push({ kind: 'unknown', message: p.message, span: inside(p.span) });
   // Each key that repeats within one mapping, depth first as yaml's visit() goes (without its path per node).
   const duplicateKeys = (node: unknown): void => {
+    if (isAlias(node)) {
+      // A configuration is read value by value: `RDP013: *sev` was "must be off, info, warning or error".
+      // Not a problem that stops the reading (as a duplicate key does): the rest of the file still applies.
+      const span = spanOf(node as Node);
+      aliasStarts.add(span.start);
+      aliasProblems.push({ kind: 'invalid', message: `The alias ${quote(`*${String(node.source)}`)} is not read: a configuration takes each value written out.`, span: inside(span) });
+      return;
+    }
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
@@ -238,7 +252,9 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
     }
   });
 
-  return { config: { rules, trust, checks, hosts }, problems };
+  // The aliases' problems in text order among the others.
+  const all = aliasProblems.length === 0 ? problems : [...problems, ...aliasProblems].sort((a, b) => a.span.start - b.span.start);
+  return { config: { rules, trust, checks, hosts }, problems: all };
 }
 
 /**
