@@ -52,6 +52,8 @@ export interface CollectedInputs {
   readonly errors: InputError[];
   /** The arguments that matched no file to lint (a glob with no match, a folder with nothing to lint). */
   readonly unmatched: string[];
+  /** Each argument that found files, and where they sit in `files` (from `start` up to `end`). */
+  readonly found: { readonly path: string; readonly start: number; readonly end: number }[];
 }
 
 
@@ -191,8 +193,10 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
   };
   const walk = new Walk(options.ignore === false ? undefined : new IgnoreRules(read), options.deferFileStat === true);
   const unmatched: string[] = [];
+  const found: { path: string; start: number; end: number }[] = [];
   for (const path of paths) {
     const before = walk.found + walk.errors.length;
+    const start = walk.files.length;
     let stats: Stats | undefined;
     try {
       stats = statSync(path);
@@ -212,8 +216,9 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     else if (stats.isFile()) walk.addFile(path, options.ignoreUnknown !== true, stats);
     else walk.errors.push({ path, message: NOT_REGULAR });
     if (walk.found + walk.errors.length === before) unmatched.push(path);
+    else if (walk.files.length > start) found.push({ path, start, end: walk.files.length });
   }
-  return { files: walk.files, errors: walk.errors, unmatched };
+  return { files: walk.files, errors: walk.errors, unmatched, found };
 }
 
 /**

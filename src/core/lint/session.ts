@@ -119,7 +119,7 @@ class ReadFiles extends Set<string> {
  * Lints one input (a file or a GPO backup folder) into `files` and `errors`. `read` holds the files read so far
  * (device and inode) when the run has `unchecked` inputs: a later link to one of them is skipped, as the walk would.
  */
-function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[], read?: ReadFiles): void {
+function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, overrides: SeverityOverrides | undefined, files: FileReport[], errors: InputError[], read?: ReadFiles, unread?: string[]): void {
   const severities = mergeOverrides(configs.forFile(input.kind === 'gpo-backup' ? join(input.path, 'bkupInfo.xml') : input.path)?.rules, overrides);
   if (input.kind === 'gpo-backup') {
     const backup = lintBackupFolder(input.path, displayPath, severities ? { severities } : {});
@@ -145,6 +145,7 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
   const decoded: DecodedText = decodeBytes(got.bytes);
   const format = detectFormat(input.path, decoded, input.named, got.bytes);
   if (!format || format === 'gpo-backup' || format === 'registry-pol') {
+    if (!input.named) unread?.push(input.path);
     if (input.named) {
       errors.push({
         path: displayPath(input.path),
@@ -177,6 +178,7 @@ export function lintChunk(
   onFile?: OnFileReport,
 ): LintChunkResult {
   const errors: InputError[] = [];
+  const unread: string[] = [];
   const configs = new ConfigResolver(configPath, errors);
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
@@ -184,7 +186,7 @@ export function lintChunk(
   for (const input of inputs) {
     try {
       const before = files.length;
-      lintInput(input, configs, fix, overrides, files, errors, read);
+      lintInput(input, configs, fix, overrides, files, errors, read, unread);
       for (let i = before; i < files.length; i++) files[i] = capFindings(files[i]!);
     } catch (error) {
       // One input never ends the run: whatever went wrong (a parser's stack, memory) is that input's problem.
@@ -195,7 +197,7 @@ export function lintChunk(
       files.length = 0;
     }
   }
-  return { files, errors };
+  return unread.length > 0 ? { files, errors, unread } : { files, errors };
 }
 
 /** Files linted between two yields to the event loop, so a host process (the extension host) stays responsive. */
@@ -225,7 +227,8 @@ export async function lintReportInSlices(paths: readonly string[], overrides?: S
 /** Lints chunks of inputs, in order: in this thread by default, or spread over worker threads (the CLI); `onFile` as `lintChunk` takes it. */
 export type ChunkRunner = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean, onFile?: OnFileReport) => Promise<LintChunkResult[]>;
 
-export type LintChunkResult = { files: FileReport[]; errors: InputError[] };
+/** `unread`: the paths of files found in a folder or by a glob that are no format RDP Doctor reads (skipped). */
+export type LintChunkResult = { files: FileReport[]; errors: InputError[]; unread?: string[] };
 
 const inThisThread: ChunkRunner = async (inputs, configPath, fix, onFile) => [lintChunk(inputs, configPath, fix, undefined, onFile)];
 
@@ -239,15 +242,13 @@ const inThisThread: ChunkRunner = async (inputs, configPath, fix, onFile) => [li
  */
 export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread, onFile?: OnFileReport): Promise<{ report: LintReport; exitCode: number }> {
   const named = options.paths.filter((p) => p !== '-');
-  const { files: inputs, errors, unmatched } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false, deferFileStat: true });
+  const { files: inputs, errors, unmatched, found } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false, deferFileStat: true });
   for (const path of unmatched) errors.push({ path, message: 'No file to lint matches it (see .gitignore, .rdpdoctorignore, or --no-ignore).' });
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
   const marked = markCrossCheck(inputs);
   let hasError = false;
   let readError = false;
-  let taken = 0;
   const take = onFile && ((file: FileReport): void => {
-    taken++;
     if (!hasError) hasError = fileHasError(file);
     if (!readError) readError = fileHasReadError(file);
     if (file.crossCheck === undefined) onFile(file);
@@ -285,11 +286,17 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
       files = [];
     }
   }
-  // Folders and globs that held files, none of them one RDP Doctor reads (notes, unrelated XML): SPEC §3's "inputs
-  // that match nothing exit 2", as an empty folder does, not "0 files checked, no problems" and exit 0.
+  // A folder or glob whose files are none RDP Doctor reads (notes, unrelated XML): SPEC §3's "inputs that match
+  // nothing exit 2", as an empty folder does, not "0 files checked, no problems" and exit 0. Judged per argument.
+  const unread = chunks.flatMap((c) => c.unread ?? []);
   // A pre-commit hook's file list (`ignoreUnknown`) may hold no such file at all: that is no error there.
-  if (taken + files.length === fromConfigs.length && errors.length === 0 && options.ignoreUnknown !== true) {
-    for (const path of named) errors.push({ path, message: 'Nothing in it is a format RDP Doctor reads (.rdp files, .rdpdoctor.yaml, Group Policy and registry exports).' });
+  if (unread.length > 0 && options.ignoreUnknown !== true) {
+    const skipped = new Set(unread);
+    for (const { path, start, end } of found) {
+      let all = true;
+      for (let i = start; i < end && all; i++) all = skipped.has(inputs[i]!.path);
+      if (all) errors.push({ path, message: 'Nothing in it is a format RDP Doctor reads (.rdp files, .rdpdoctor.yaml, Group Policy and registry exports).' });
+    }
   }
   const report: LintReport = {
     files,

@@ -49,6 +49,19 @@ describe('a run with nothing RDP Doctor reads', () => {
     assert.deepEqual([exitCode, report.errors], [0, []]);
   });
 
+  it('judged per argument: a folder of notes beside a good file is still named', async () => {
+    const good = mkdtempSync(join(tmpdir(), 'rdp-doctor-good-'));
+    try {
+      writeFileSync(join(good, 'a.rdp'), 'full address:s:rdsh01.example.invalid\r\n');
+      const { report, exitCode } = await lintPaths({ paths: [dir, good], fix: false, ignore: false });
+      assert.equal(exitCode, 2);
+      assert.deepEqual(report.files.map((f) => f.format), ['rdp']);
+      assert.deepEqual(report.errors.map((e) => e.message.slice(0, 40)), ['Nothing in it is a format RDP Doctor rea']);
+    } finally {
+      rmSync(good, { recursive: true, force: true });
+    }
+  });
+
   it('a folder with one .rdp file among them lints it and exits on its findings', async () => {
     writeFileSync(join(dir, 'a.rdp'), 'full address:s:rdsh01.example.invalid\r\n');
     const { report, exitCode } = await lintPaths({ paths: [dir], fix: false, ignore: false });
