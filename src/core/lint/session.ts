@@ -1,22 +1,17 @@
 import { join } from 'node:path';
-import { detectFormat, type FileFormat } from './formats';
-import { lintText } from './lint-file';
-import { isSignedRdp } from '../rdp/parse';
+import { detectFormat } from './formats';
 import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
-import type { PolicyFinding } from '../rules/gpo/types';
 import { hasPolSignature } from '../gpo/registry-pol-records';
-import { fixAll, MAX_FIX_PASSES, unattendedFixes } from '../rules/fix-all';
-import { MAX_FINDINGS_PER_RULE } from '../rules/engine';
-import { decodeBytes, encodeText, type DecodedText } from '../text/decode';
-import { writeFileAtomic } from './atomic-write';
+import { decodeBytes, type DecodedText } from '../text/decode';
 import { ConfigResolver, configReports } from './config-resolver';
-import { markCrossCheck, rdpSummary, withTrustedPublishers } from './cross-check-inputs';
+import { markCrossCheck, withTrustedPublishers } from './cross-check-inputs';
 import { crossFilePass } from './cross-file';
 import { displayPath } from './display-path';
 import { collectInputs, type InputError, type InputFile } from './inputs';
-import { describeFsError, fileKey, readInput } from './read-file';
-import { lintBackupFolder, lintPolFile, placeProblems, Placer, policyOutput, policySummary } from './policy-output';
-import { capFindings, fileHasError, fileHasReadError, hasErrorFinding, positionsInRdp, toOutputFindings, type FileReport, type LintReport } from './output';
+import { fileKey, readInput } from './read-file';
+import { lintBackupFolder, lintPolFile } from './policy-output';
+import { capFindings, fileHasError, fileHasReadError, hasErrorFinding, type FileReport, type LintReport } from './output';
+import { lintTextFile } from './text-file';
 import { appendAll } from '../text/collections';
 
 export interface LintCommandOptions {
@@ -34,75 +29,6 @@ export interface LintCommandOptions {
 /** The name standard input is reported by when `--stdin-filename` is not given. */
 export const STDIN_NAME = '<stdin>';
 
-/** Whether encoding the decoded text again gives the file's bytes back, so a fix changes only what it edits. */
-function roundTrips(decoded: DecodedText, bytes: Uint8Array): boolean {
-  return Buffer.from(encodeText(decoded.text, decoded.encoding, decoded.bom)).equals(bytes);
-}
-
-/** Lints one text file: `.rdp`, config or a policy export read from text, with `--fix` for the formats that have fixes. */
-function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText, severities: SeverityOverrides | undefined, fix: boolean, errors: InputError[], bytes: Uint8Array): FileReport {
-  const path = displayPath(input.path);
-  const lintOptions = { ...(severities && { severities }), bytes: decoded };
-  let text = decoded.text;
-  let fixed = 0;
-  let notFixed: string | undefined;
-  if (fix && format === 'rdp' && isSignedRdp(text)) {
-    notFixed = 'signed: any change invalidates the signature; fix it where it is signed (rdpsign)';
-  } else if (fix && input.bytes === undefined && (format === 'rdp' || format === 'config')) {
-    const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
-    if (result.text !== text && !roundTrips(decoded, bytes)) {
-      // Writing the fixed text would change bytes besides the fix: an unpaired surrogate or an odd last byte of
-      // UTF-16 (read as U+FFFD), invalid UTF-8, a second byte-order mark.
-      notFixed = 'its bytes do not survive being read and written again (invalid or unpaired characters, an odd byte, a second byte-order mark), so a fix would change more than the fix';
-    } else if (result.text !== text) {
-      try {
-        writeFileAtomic(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
-        text = result.text;
-        fixed = result.applied;
-      } catch (error) {
-        errors.push({ path, message: `Cannot write the fixes: ${describeFsError(error, 'write')} The file is unchanged.` });
-      }
-    }
-  }
-  const linted = lintText(format, text, lintOptions);
-  if (fixed > 0 && notFixed === undefined) {
-    // Fixes a bounded run of passes left (a rule lists 1,000 findings a pass): said, not passed over in silence.
-    const left = unattendedFixes(linted.findings).length;
-    // Only fixes it would still apply count: findings past the list that --fix leaves anyway (unknown names) do not.
-    // Grouped by hand: toLocaleString() loads ICU's locale data (issue 16).
-    const perRule = String(MAX_FINDINGS_PER_RULE).replace(/\B(?=(\d{3})+$)/g, ',');
-    if (left > 0) notFixed = `${left >= MAX_FINDINGS_PER_RULE ? `at least ${perRule}` : left} left: --fix stops after ${MAX_FIX_PASSES} passes of at most ${perRule} fixes a rule; run it again`;
-  }
-  if (linted.policy) {
-    const placer = new Placer();
-    placer.add('', path, text, false);
-    const problems = placeProblems(linted.problems ?? [], placer).get(path);
-    return { path, format, findings: policyOutput(linted.findings as PolicyFinding[], placer).get(path) ?? [], ...(problems && { problems }), crossCheck: policySummary(linted.policy, placer) };
-  }
-  const summary = input.crossCheck === false ? undefined : rdpSummary(path, input.bytes === undefined ? input.path : undefined, text, linted);
-  const positions = linted.rdp ? positionsInRdp(linted.rdp) : undefined;
-  // The optional fields set one by one, in this order (the JSON's), rather than spread from objects made for it.
-  const report: { -readonly [K in keyof FileReport]: FileReport[K] } = { path, format, findings: toOutputFindings(text, linted.findings, undefined, path, positions) };
-  // --fix leaves a signed file alone (any edit breaks its signature): none of its findings is one --fix fixes.
-  if (linted.rdp?.byKey.has('signature')) for (const f of report.findings) (f as { fixable: boolean }).fixable = false;
-  // An .rdp text of too many lines: where the parser stopped reading (MAX_RDP_LINES).
-  if (linted.problems?.length && positions) {
-    report.problems = linted.problems.map((p) => {
-      const { line, column } = positions(p.span);
-      return { severity: p.severity, line, column, message: p.message };
-    });
-  }
-  if (fixed > 0) report.fixed = fixed;
-  if (notFixed !== undefined) report.notFixed = notFixed;
-  if (summary) report.crossCheck = summary;
-  if (linted.omitted) {
-    report.omittedFindings = linted.omitted.findings;
-    report.omittedErrors = linted.omitted.errors;
-  }
-  return report;
-}
-
-type TextFormat = Exclude<FileFormat, 'registry-pol' | 'gpo-backup'>;
 
 /**
  * The files read so far (device and inode), so that a later link to one of them is skipped. When every input was
