@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { InventoryHost } from '../core/config/types';
 import type { CheckTarget } from '../core/net/index';
-import { DEFAULT_RDP_PORT, isIPv6, parseAddress } from '../core/text/address';
+import { DEFAULT_RDP_PORT, parseHostTarget } from '../core/text/address';
 import { parseRdp } from '../core/rdp/parse';
 import { inventoryTarget, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
@@ -51,12 +51,10 @@ export function targetFromRdpFile(path: string, name: string | undefined): Locat
 /** `host`, `host:port`, `[v6]:port`, or a `.rdp` file (SPEC §3). */
 export function parseTarget(arg: string, name: string | undefined): LocatedTarget | InputError {
   if (looksLikeFile(arg)) return targetFromRdpFile(arg, name);
-  // A whole text that is an IPv6 address is that address on 3389 (its last group is never read as a port), as in
-  // the inventory; `[v6]:port` gives a port.
-  if (isIPv6(arg)) return { target: arg, host: arg, port: DEFAULT_RDP_PORT, ...(name !== undefined && { name }) };
-  const parsed = parseAddress(arg);
+  // Read as the inventory reads a host (a whole IPv6 address is that address on 3389).
+  const parsed = parseHostTarget(arg);
   if (!parsed.ok) return { path: arg, message: `Not a host, host:port or .rdp file: ${parsed.problem}.` };
-  return { target: arg, host: parsed.address.host, port: parsed.address.port ?? DEFAULT_RDP_PORT, ...(name !== undefined && { name }) };
+  return { target: arg, host: parsed.target.host, port: parsed.target.port ?? DEFAULT_RDP_PORT, ...(name !== undefined && { name }) };
 }
 
 /** Inventory hosts from `.rdpdoctor.yaml` (SPEC §4), each located at its entry; `name` is what the certificate must match. */

@@ -5,7 +5,7 @@ import type { Span } from '../text/line-index';
 import { quote } from '../text/quote';
 import { readBlockYaml } from './block-yaml';
 import { DEFAULT_CONFIG, type InventoryHost, type RdpDoctorConfig } from './types';
-import { isHostName, isIPv4, isIPv6, parseAddress } from '../text/address';
+import { readHostList } from './inventory';
 
 /** What is wrong in the file: `invalid` (not YAML, or a value of the wrong kind) or `unknown` (a key or rule ID). The CFG rules judge them. */
 export interface ConfigProblem {
@@ -155,63 +155,8 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
   };
   const keySpan = (pair: Pair<unknown, unknown>): Span => spanOf(pair.key as Node);
 
-  const host = (node: unknown, group: string | undefined): void => {
-    const add = (h: Omit<InventoryHost, 'span'>): void => void hosts.push({ ...h, ...(group !== undefined && { group }), span: spanOf(node as Node) });
-    const plain = str(node);
-    if (plain !== undefined) {
-      // `host`, `host:port`, `[v6]` or `[v6]:port`, as `check` reads a target on its command line.
-      const read = inventoryAddress(plain);
-      if ('problem' in read) return invalid({ message: read.problem, span: spanOf(node as Node) });
-      return add({ host: read.host, ...(read.port !== undefined && { port: read.port }) });
-    }
-    if (!isMap(node)) return invalid({ message: 'A host is a name, or a mapping with host, port and name.', span: spanOf(node as Node) });
-    let name: string | undefined;
-    let address: { host: string; port?: number } | undefined;
-    let port: number | undefined;
-    let bad = false;
-    eachPair(node, 'A host', (key, pair) => {
-      if (key === 'host') {
-        const text = str(pair.value);
-        const read = text === undefined ? { problem: 'host must be a host name or address.' } : inventoryAddress(text);
-        if ('problem' in read) {
-          bad = true;
-          invalid({ message: read.problem, span: spanOf(pair.value as Node) });
-        } else address = read;
-      } else if (key === 'port') {
-        port = integer(pair.value, 1, 65535, 'port');
-        // Not checked on 3389 instead of the port meant.
-        if (port === undefined) bad = true;
-      } else if (key === 'name') {
-        const text = str(pair.value);
-        if (text !== undefined && certificateName(text)) name = text;
-        else {
-          // Not checked at all rather than checked against another name than the one meant.
-          bad = true;
-          invalid({ message: `name must be the host name (or address) the certificate is issued to${text === undefined ? '' : `, not ${quote(text)}`}.`, span: spanOf(pair.value as Node) });
-        }
-      } else unknown({ message: `Unknown host key ${quote(key)}; expected host, port or name.`, span: keySpan(pair) });
-    });
-    if (bad) return;
-    if (address === undefined) return invalid({ message: 'The host entry has no host.', span: spanOf(node as Node) });
-    if (address.port !== undefined && port !== undefined && address.port !== port) {
-      return invalid({ message: `The host's address says port ${address.port} and its port says ${port}: write one.`, span: spanOf(node as Node) });
-    }
-    const effectivePort = port ?? address.port;
-    add({ host: address.host, ...(effectivePort !== undefined && { port: effectivePort }), ...(name !== undefined && { name }) });
-  };
-  const hostList = (node: unknown, group: string | undefined): void => {
-    if (!isSeq(node)) return invalid({ message: 'hosts must be a list.', span: spanOf(node as Node) });
-    for (const item of node.items) {
-      if (group === undefined && isMap(item) && item.has('group')) {
-        const name = str(item.get('group', true)) ?? 'Hosts';
-        for (const pair of item.items) {
-          const key = String(isScalar(pair.key) ? pair.key.value : '');
-          if (key === 'hosts') hostList(pair.value, name);
-          else if (key !== 'group') unknown({ message: `Unknown group key ${quote(key)}; expected group and hosts.`, span: keySpan(pair) });
-        }
-      } else host(item, group);
-    }
-  };
+  const hostList = (node: unknown, group: string | undefined): void =>
+    readHostList(node, group, { invalid, unknown, str, integer, eachPair, spanOf, keySpan, add: (h) => void hosts.push(h) });
 
   eachPair(root, 'The file', (key, pair) => {
     switch (key) {
@@ -257,21 +202,3 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
   return { config: { rules, trust, checks, hosts }, problems: all };
 }
 
-/**
- * An inventory host as `check` would connect to it: a host name, an IPv4 address or a bracketed IPv6 one, with a
- * port after a colon, or an IPv6 address standing alone (the whole text: its last group is never read as a port;
- * `[…]:port` gives one). Anything else (`"127.0.0.1:2:3"`, `"host name"`, `"-oProxyCommand=…"`) is a CFG001
- * problem, not a name handed to DNS.
- */
-function inventoryAddress(text: string): { host: string; port?: number } | { problem: string } {
-  if (isIPv6(text)) return { host: text };
-  const parsed = parseAddress(text);
-  if (!parsed.ok) return { problem: `${quote(text)} is not a host, host:port or [IPv6]:port: ${parsed.problem}.` };
-  return { host: parsed.address.host, ...(parsed.address.port !== undefined && { port: parsed.address.port }) };
-}
-
-/** Whether a text can be the name a certificate is issued to: a host name (a wildcard's `*.` allowed) or an address. */
-function certificateName(text: string): boolean {
-  const name = text.startsWith('*.') ? text.slice(2) : text;
-  return isHostName(name) || isIPv4(text) || isIPv6(text.replace(/^\[(.*)\]$/, '$1'));
-}

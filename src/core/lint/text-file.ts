@@ -4,6 +4,7 @@ import type { PolicyFinding } from '../rules/gpo/types';
 import { fixAll, MAX_FIX_PASSES, unattendedFixes } from '../rules/fix-all';
 import { MAX_FINDINGS_PER_RULE } from '../rules/engine';
 import { encodeText, type DecodedText } from '../text/decode';
+import { groupDigits } from '../text/group-digits';
 import { writeFileAtomic } from './atomic-write';
 import { rdpSummary } from './cross-check-inputs';
 import { displayPath } from './display-path';
@@ -52,8 +53,7 @@ export function lintTextFile(input: InputFile, format: TextFormat, decoded: Deco
     // Fixes a bounded run of passes left (a rule lists 1,000 findings a pass): said, not passed over in silence.
     const left = unattendedFixes(linted.findings).length;
     // Only fixes it would still apply count: findings past the list that --fix leaves anyway (unknown names) do not.
-    // Grouped by hand: toLocaleString() loads ICU's locale data (issue 16).
-    const perRule = String(MAX_FINDINGS_PER_RULE).replace(/\B(?=(\d{3})+$)/g, ',');
+    const perRule = groupDigits(MAX_FINDINGS_PER_RULE);
     if (left > 0) notFixed = `${left >= MAX_FINDINGS_PER_RULE ? `at least ${perRule}` : left} left: --fix stops after ${MAX_FIX_PASSES} passes of at most ${perRule} fixes a rule; run it again`;
   }
   if (linted.policy) {

@@ -1,4 +1,5 @@
 import type { Eol, Span } from '../text/line-index';
+import { groupDigits } from '../text/group-digits';
 import { nameAt, rememberedName, rememberedProperty, rememberedSlot } from './names';
 import { findProperty } from './properties/index';
 import type { PropertyInfo } from './property-types';
@@ -58,8 +59,7 @@ export interface RdpDocument {
 export const MAX_RDP_LINES = 1_000_000;
 
 /** Why the rest of a text was not read, for a reader problem at `readUpTo`. */
-// Grouped by hand: toLocaleString() loads ICU's locale data, ~6 ms of every start-up (issue 16).
-export const READ_UP_TO_MESSAGE = `RDP Doctor reads the first ${String(MAX_RDP_LINES).replace(/\B(?=(\d{3})+$)/g, ',')} lines of an .rdp file (clients' files have a few dozen): the rest of this one is not read or checked.`;
+export const READ_UP_TO_MESSAGE = `RDP Doctor reads the first ${groupDigits(MAX_RDP_LINES)} lines of an .rdp file (clients' files have a few dozen): the rest of this one is not read or checked.`;
 
 /**
  * Whether a character of a name leaves it unchanged by `trim().toLowerCase()`: not an upper-case or non-ASCII

@@ -134,3 +134,22 @@ function readAddress(raw: string): AddressResult {
   const address: RdpAddress = { host, kind, hostStart: lead, hostEnd: lead + host.length, ...(port !== undefined && { port }) };
   return { ok: true, address };
 }
+
+/**
+ * A host to check as a user writes one (`check`'s command line, the inventory): a host name, an IPv4 address or a
+ * bracketed IPv6 one, with a port after a colon, or an IPv6 address standing alone (the whole text: its last group
+ * is never read as a port; `[…]:port` gives one). Anything else (`127.0.0.1:2:3`, `0177.0.0.1`, `host name`,
+ * `-oProxyCommand=…`) is refused with the reason, never handed to DNS, which reads some of them as other addresses.
+ */
+export function parseHostTarget(text: string): { ok: true; target: { host: string; port?: number } } | { ok: false; problem: string } {
+  if (isIPv6(text)) return { ok: true, target: { host: text } };
+  const parsed = parseAddress(text);
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  return { ok: true, target: { host: parsed.address.host, ...(parsed.address.port !== undefined && { port: parsed.address.port }) } };
+}
+
+/** Whether a text can be the name a certificate is issued to: a host name (a wildcard's `*.` allowed) or an address. */
+export function isCertificateName(text: string): boolean {
+  const name = text.startsWith('*.') ? text.slice(2) : text;
+  return isHostName(name) || isIPv4(text) || isIPv6(text.replace(/^\[(.*)\]$/, '$1'));
+}
