@@ -56,6 +56,7 @@ export function nameAt(text: string, start: number, end: number, hash: number): 
   const into = rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other;
   rememberedNames[into] = name;
   rememberedProperties[into] = findProperty(name) ?? null;
+  cleanValues[into] = undefined;
   return name;
 }
 
@@ -67,4 +68,28 @@ export function rememberedName(slot: number): string {
 /** The property the name remembered in `slot` names (null: none). */
 export function rememberedProperty(slot: number): PropertyInfo | null {
   return rememberedProperties[slot]!;
+}
+
+/** Values longer than this are never remembered as clean (an address or a path is short; a blob is not). */
+const MAX_CLEAN_VALUE = 128;
+/**
+ * The last line of each remembered name, by its type letter and value, that the per-entry rules found nothing wrong
+ * with (rules/engine.ts): the same line again, in this file or a later one, needs no rule run. The per-entry rules
+ * read only an entry's own name, type letter and value, so their verdict on that line is the same wherever it
+ * is (issue 16: most lines of a folder of files are the same lines).
+ */
+const cleanValues: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+const cleanTypes: number[] = new Array<number>(NAME_SLOTS).fill(0);
+
+/** Whether the name in `slot`, with the type letter `type` (its character code) and the value from `start` to `end`, is a line the per-entry rules found clean. */
+export function isCleanLine(slot: number, type: number, text: string, start: number, end: number): boolean {
+  const value = cleanValues[slot];
+  return value !== undefined && cleanTypes[slot] === type && value.length === end - start && text.startsWith(value, start);
+}
+
+/** Remembers a line the per-entry rules found clean: `name` in `slot` (unless the slot has another name by now). */
+export function rememberCleanLine(slot: number, name: string, type: number, value: string): void {
+  if (rememberedNames[slot] !== name || value.length > MAX_CLEAN_VALUE) return;
+  cleanValues[slot] = detached(value);
+  cleanTypes[slot] = type;
 }

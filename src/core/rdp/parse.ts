@@ -1,6 +1,6 @@
 import type { Eol, Span } from '../text/line-index';
 import { groupDigits } from '../text/group-digits';
-import { nameAt, rememberedName, rememberedProperty, rememberedSlot } from './names';
+import { isCleanLine, nameAt, rememberCleanLine, rememberedName, rememberedProperty, rememberedSlot } from './names';
 import { findProperty } from './properties/index';
 import type { PropertyInfo } from './property-types';
 import { EntryIndex, lastEntry } from './entry-index';
@@ -99,6 +99,10 @@ class Entry implements RdpEntry, RdpLine {
     /** The colon after the type letter; the name ends two characters before it. */
     private readonly colon: number,
     property: PropertyInfo | null | undefined,
+    /** The slot of its remembered name (names.ts), or -1. */
+    readonly slot: number,
+    /** Whether the per-entry rules found this very line (name, type letter, value) clean before (names.ts). */
+    readonly clean: boolean,
   ) {
     this.#text = text;
     this.#property = property;
@@ -209,7 +213,8 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   if (type === undefined) {
     return { line, kind: 'malformed', span: { start, end }, eol, problem: 'the type between the colons must be s, i or b' };
   }
-  return new Entry(line, rawName, key, text, start, end, second, knownSlot < 0 ? undefined : rememberedProperty(knownSlot));
+  const clean = knownSlot >= 0 && isCleanLine(knownSlot, text.charCodeAt(first + 1), text, second + 1, end);
+  return new Entry(line, rawName, key, text, start, end, second, knownSlot < 0 ? undefined : rememberedProperty(knownSlot), knownSlot, clean);
 }
 
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
@@ -290,6 +295,16 @@ export function plainDecimalValue(entry: RdpEntry): number {
 /** The property an entry's key names, looked up once per entry (an entry of a name met before knows it already). */
 export function propertyOf(entry: RdpEntry): PropertyInfo | undefined {
   return entry instanceof Entry ? entry.propertyInfo() : findProperty(entry.key);
+}
+
+/** Whether the per-entry rules found this entry's very line clean in an earlier lint (`rememberClean`). */
+export function knownClean(entry: RdpEntry): boolean {
+  return entry instanceof Entry && entry.clean;
+}
+
+/** Remembers that the per-entry rules, every one of them, found nothing wrong with this entry's line. */
+export function rememberClean(entry: RdpEntry): void {
+  if (entry instanceof Entry && entry.slot >= 0) rememberCleanLine(entry.slot, entry.key, entry.type.charCodeAt(0), entry.value);
 }
 
 /** Where a line starts, without making its span (a property line makes it only when asked). */
