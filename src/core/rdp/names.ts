@@ -93,3 +93,53 @@ export function rememberCleanLine(slot: number, name: string, type: number, valu
   cleanValues[slot] = detached(value);
   cleanTypes[slot] = type;
 }
+
+/** Where the lines that follow no remembered name (a file's first line) are remembered, after the names' slots. */
+export const FIRST_LINE = NAME_SLOTS;
+/** Lines longer than this are never remembered whole. */
+const MAX_KNOWN_LINE = 256;
+
+/**
+ * A line met before, whole, that the per-entry rules found clean (and so find clean wherever it is again: they read
+ * only the line): its text, its name's slot, and where its second colon sits in it.
+ */
+export interface KnownLine {
+  readonly text: string;
+  readonly slot: number;
+  readonly name: string;
+  /** The second colon's offset in the line. */
+  readonly second: number;
+}
+
+/**
+ * The clean line that last followed a line of each remembered name (and a file's first line, at `FIRST_LINE`): files
+ * a tool writes list their properties in one order, so the line after "screen mode id:i:2" is, file after file, the
+ * same line again. One comparison of the whole line then replaces looking for its line break, hashing its name and
+ * comparing its name and value (issue 16). Bounded: one line per slot.
+ */
+const nextLines: (KnownLine | undefined)[] = new Array<KnownLine | undefined>(NAME_SLOTS + 1).fill(undefined);
+
+/**
+ * The line remembered after the name in slot `after` (or `FIRST_LINE`), when the text at `start` is that line whole:
+ * the same characters, then a line break or the end of the text, and its name still in its slot.
+ */
+export function knownLineAt(after: number, text: string, start: number): KnownLine | undefined {
+  const known = nextLines[after];
+  if (known === undefined) return undefined;
+  const end = start + known.text.length;
+  if (end > text.length) return undefined;
+  if (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c !== 10 && c !== 13) return undefined;
+  }
+  return rememberedNames[known.slot] === known.name && text.startsWith(known.text, start) ? known : undefined;
+}
+
+/**
+ * Remembers the clean line from `start` to `end` (its name in `slot`, its second colon at `second`) as the one after
+ * the name in slot `after` (or `FIRST_LINE`).
+ */
+export function rememberLineAfter(after: number, slot: number, text: string, start: number, end: number, second: number): void {
+  if (end - start > MAX_KNOWN_LINE) return;
+  nextLines[after] = { text: detached(text.slice(start, end)), slot, name: rememberedNames[slot]!, second: second - start };
+}

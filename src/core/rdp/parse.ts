@@ -1,6 +1,6 @@
 import type { Eol, Span } from '../text/line-index';
 import { groupDigits } from '../text/group-digits';
-import { isCleanLine, nameAt, rememberCleanLine, rememberedName, rememberedProperty, rememberedSlot } from './names';
+import { FIRST_LINE, isCleanLine, knownLineAt, nameAt, rememberCleanLine, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter } from './names';
 import { findProperty } from './properties/index';
 import type { PropertyInfo } from './property-types';
 import { EntryIndex, lastEntry } from './entry-index';
@@ -232,18 +232,38 @@ export function parseRdp(text: string): RdpDocument {
   let nextCr = text.indexOf('\r');
   let start = 0;
   let readUpTo: number | undefined;
+  // The slot of the previous line's name (FIRST_LINE before the first line; -1 after a line of no remembered name).
+  let after = FIRST_LINE;
   for (let line = 0; ; line++) {
     if (line === MAX_RDP_LINES) {
       // A text of exactly that many lines, its last one ended by a line break, has nothing more to not read.
       if (start < length) readUpTo = start;
       break;
     }
-    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
-    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
-    const end = nextCr < 0 ? (nextLf < 0 ? length : nextLf) : nextLf < 0 || nextCr < nextLf ? nextCr : nextLf;
-    if (end === length && start === end && line > 0) break;
-    const eol: Eol | '' = end === length ? '' : end === nextLf ? '\n' : nextLf === end + 1 ? '\r\n' : '\r';
-    const parsed = parseLine(text, line, start, end, eol);
+    // The clean line that followed the previous line's name before, whole: its end and its parts are known.
+    const known = after < 0 ? undefined : knownLineAt(after, text, start);
+    let parsed: RdpLine;
+    let end: number;
+    let eol: Eol | '';
+    if (known !== undefined) {
+      end = start + known.text.length;
+      const c = end === length ? -1 : text.charCodeAt(end);
+      eol = c < 0 ? '' : c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
+      parsed = new Entry(line, known.name, known.name, text, start, end, start + known.second, rememberedProperty(known.slot), known.slot, true);
+      after = known.slot;
+    } else {
+      if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+      if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+      end = nextCr < 0 ? (nextLf < 0 ? length : nextLf) : nextLf < 0 || nextCr < nextLf ? nextCr : nextLf;
+      if (end === length && start === end && line > 0) break;
+      eol = end === length ? '' : end === nextLf ? '\n' : nextLf === end + 1 ? '\r\n' : '\r';
+      parsed = parseLine(text, line, start, end, eol);
+      if (parsed instanceof Entry && parsed.slot >= 0) {
+        // A clean line is remembered as the one after the line before it, for the next file of the same layout.
+        if (parsed.clean && after >= 0) rememberLineAfter(after, parsed.slot, text, start, end, parsed.typeSpan.end);
+        after = parsed.slot;
+      } else after = -1;
+    }
     lines.push(parsed);
     if (parsed instanceof Entry) split?.push(parsed);
     else split ??= lines.slice(0, line) as Entry[];
