@@ -50,6 +50,11 @@ export interface RdpDocument {
    * not read (a hostile file of millions of blank lines would take gigabytes of line objects).
    */
   readonly readUpTo?: number;
+  /**
+   * The entries the per-entry rules have not found clean before (names.ts), in file order: the engine runs those
+   * rules on these alone. Every entry when absent.
+   */
+  readonly unchecked?: readonly RdpEntry[];
 }
 
 /**
@@ -234,6 +239,7 @@ export function parseRdp(text: string): RdpDocument {
   let readUpTo: number | undefined;
   // The slot of the previous line's name (FIRST_LINE before the first line; -1 after a line of no remembered name).
   let after = FIRST_LINE;
+  const unchecked: RdpEntry[] = [];
   for (let line = 0; ; line++) {
     if (line === MAX_RDP_LINES) {
       // A text of exactly that many lines, its last one ended by a line break, has nothing more to not read.
@@ -265,8 +271,10 @@ export function parseRdp(text: string): RdpDocument {
       } else after = -1;
     }
     lines.push(parsed);
-    if (parsed instanceof Entry) split?.push(parsed);
-    else split ??= lines.slice(0, line) as Entry[];
+    if (parsed instanceof Entry) {
+      split?.push(parsed);
+      if (!parsed.clean) unchecked.push(parsed);
+    } else split ??= lines.slice(0, line) as Entry[];
     if (eol === '') break;
     if (eol === '\r\n') crlf++;
     else if (eol === '\n') lf++;
@@ -277,7 +285,7 @@ export function parseRdp(text: string): RdpDocument {
   const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const eol: Eol = crlf >= lf && crlf >= cr ? '\r\n' : lf >= cr ? '\n' : '\r';
   const entries = split ?? (lines as Entry[]);
-  const doc = { text, lines, entries, byKey: new EntryIndex(entries), eol, mixedEol: kinds > 1 };
+  const doc = { text, lines, entries, byKey: new EntryIndex(entries), eol, mixedEol: kinds > 1, unchecked };
   return readUpTo === undefined ? doc : { ...doc, readUpTo };
 }
 
@@ -315,11 +323,6 @@ export function plainDecimalValue(entry: RdpEntry): number {
 /** The property an entry's key names, looked up once per entry (an entry of a name met before knows it already). */
 export function propertyOf(entry: RdpEntry): PropertyInfo | undefined {
   return entry instanceof Entry ? entry.propertyInfo() : findProperty(entry.key);
-}
-
-/** Whether the per-entry rules found this entry's very line clean in an earlier lint (`rememberClean`). */
-export function knownClean(entry: RdpEntry): boolean {
-  return entry instanceof Entry && entry.clean;
 }
 
 /** Remembers that the per-entry rules, every one of them, found nothing wrong with this entry's line. */

@@ -1,4 +1,4 @@
-import { knownClean, parseRdp, propertyOf, rememberClean, type RdpDocument, type RdpEntry } from '../rdp/parse';
+import { parseRdp, propertyOf, rememberClean, type RdpDocument, type RdpEntry } from '../rdp/parse';
 import { findProperty, isSecretProperty } from '../rdp/properties/index';
 import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
@@ -257,15 +257,15 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
   const rules = options.rules ?? RDP_RULES;
   const { perEntry, entryChecks, whole } = ruleSets(rules, options.severities);
   // The per-entry rules in one pass over the entries, each entry's property looked up once. A line they all found
-  // clean before (the same name, type letter and value) is passed over: they read nothing else (names.ts). Only
-  // the project's own rules are known to, and a line counts as clean only when every one of them ran on it.
+  // clean before (the same name, type letter and value) is passed over: they read nothing else (names.ts), and the
+  // parser lists the others (`unchecked`). Only the project's own rules are known to read nothing else, and a line
+  // counts as clean only when every one of them ran on it.
   if (perEntry.length > 0) {
     const own = rules === RDP_RULES;
     const every = own && perEntry.length === ruleSets(RDP_RULES, undefined).perEntry.length;
-    const entries = doc.entries;
+    const entries = own ? (doc.unchecked ?? doc.entries) : doc.entries;
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e]!;
-      if (own && knownClean(entry)) continue;
       const before = findings.length + omittedFindings;
       const info = context.property(entry);
       for (let r = 0; r < entryChecks.length; r++) {
@@ -275,7 +275,10 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
       if (every && findings.length + omittedFindings === before) rememberClean(entry);
     }
   }
-  for (rule of whole) rule.check(context);
+  for (let r = 0; r < whole.length; r++) {
+    rule = whole[r]!;
+    rule.check(context);
+  }
   findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { doc, findings: redact(doc, findings, context.property), ...(omittedFindings > 0 && { omitted: { findings: omittedFindings, errors: omittedErrors } }) };
 }
