@@ -175,6 +175,48 @@ describe('explain', () => {
     assert.match(explained(explain('0x80090304')).meaning, /Local Security Authority cannot be contacted/);
   });
 
+  it('explains FreeRDP\'s connection errors as its clients log them ("ERRCONNECT_… [0x0002000D]"), by code, by name and by error.h\'s FREERDP_ERROR_ name', () => {
+    // include/freerdp/error.h (FreeRDP 9626564): ERRCONNECT_* 0x01–0x1E, made 0x0002xxxx by MAKE_FREERDP_ERROR(CONNECT, …).
+    const names = [
+      'PRE_CONNECT_FAILED', 'CONNECT_UNDEFINED', 'POST_CONNECT_FAILED', 'DNS_ERROR', 'DNS_NAME_NOT_FOUND', 'CONNECT_FAILED',
+      'MCS_CONNECT_INITIAL_ERROR', 'TLS_CONNECT_FAILED', 'AUTHENTICATION_FAILED', 'INSUFFICIENT_PRIVILEGES', 'CONNECT_CANCELLED',
+      'SECURITY_NEGO_CONNECT_FAILED', 'CONNECT_TRANSPORT_FAILED', 'PASSWORD_EXPIRED', 'PASSWORD_CERTAINLY_EXPIRED', 'CLIENT_REVOKED',
+      'KDC_UNREACHABLE', 'ACCOUNT_DISABLED', 'PASSWORD_MUST_CHANGE', 'LOGON_FAILURE', 'WRONG_PASSWORD', 'ACCESS_DENIED',
+      'ACCOUNT_RESTRICTION', 'ACCOUNT_LOCKED_OUT', 'ACCOUNT_EXPIRED', 'LOGON_TYPE_NOT_GRANTED', 'NO_OR_MISSING_CREDENTIALS',
+      'ACTIVATION_TIMEOUT', 'TARGET_BOOTING', 'HYBRID_REQUIRED_BY_SERVER',
+    ];
+    names.forEach((name, i) => {
+      const code = `0x${(0x20001 + i).toString(16).toUpperCase().padStart(8, '0')}`;
+      const e = explained(explain(code));
+      assert.equal(e.name, `ERRCONNECT_${name}`, code);
+      assert.equal(e.unverified, false, code);
+      assert.equal(explained(explain(`ERRCONNECT_${name}`)).decimal, 0x20001 + i, name);
+      assert.ok(e.likelyCauses.length > 0, `${name}: a cause, or that FreeRDP never sets it`);
+    });
+    assert.equal(lookupErrorCode(0x2001f).length, 0);
+    assert.equal(explained(explain('FREERDP_ERROR_CONNECT_TRANSPORT_FAILED')).name, 'ERRCONNECT_CONNECT_TRANSPORT_FAILED');
+    assert.equal(explained(explain('freerdp_error_tls_connect_failed')).name, 'ERRCONNECT_TLS_CONNECT_FAILED');
+    assert.match(explained(explain('0x0002000D')).meaning, /^The connection transport layer failed\.$/);
+    assert.deepEqual(explained(explain('0x0002001E')).checks, ['NET010', 'RDP020', 'XRF001']);
+    assert.match(explained(explain('0x00020004')).likelyCauses[0]!, /sets it nowhere/);
+  });
+
+  it('explains the server\'s error info as FreeRDP reports it (0x0001xxxx), with the ERRINFO entry\'s meaning; the name stays the ERRINFO code', () => {
+    const freerdp = explained(explain('0x0001000C'));
+    assert.equal(freerdp.name, 'ERRINFO_LOGOFF_BY_USER');
+    assert.match(freerdp.meaning, /^FreeRDP's form of the server's error info 0xC: /);
+    const denied = explained(explain('0x00010007'));
+    const errinfo = explained(explainInFamily('errinfo', '0x7'));
+    assert.deepEqual(denied.checks, errinfo.checks);
+    assert.deepEqual(denied.likelyCauses, errinfo.likelyCauses);
+    assert.ok(denied.checks.length > 0);
+    assert.equal(denied.name, 'ERRINFO_SERVER_DENIED_CONNECTION');
+    // By name, the ERRINFO code itself comes first.
+    assert.equal(explained(explain('ERRINFO_LOGOFF_BY_USER')).code, '0xC');
+    // No FreeRDP form of ERRINFO_NONE (0 is success to FreeRDP, not 0x00010000).
+    assert.equal(lookupErrorCode(0x10000).length, 0);
+  });
+
   it('accepts the decimal forms a host prints', () => {
     const result = explained(explain('2308', '7'));
     assert.equal(result.code, '0x904');

@@ -19,6 +19,7 @@ export type SourceId =
   | 'ERRINFO'
   | 'NEG-FAILURE'
   | 'FREERDP-ERROR'
+  | 'FREERDP-ERRCONNECT'
   | 'ONLOGONERROR'
   | 'CANT-CONNECT'
   | 'MAC-WHATSNEW'
@@ -170,6 +171,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'FREERDP-ERROR',
     title: 'FreeRDP include/freerdp/error.h and libfreerdp/core/errinfo.c',
     url: 'https://github.com/FreeRDP/FreeRDP/blob/master/libfreerdp/core/errinfo.c',
+    primary: false,
+  },
+  'FREERDP-ERRCONNECT': {
+    id: 'FREERDP-ERRCONNECT',
+    title: 'FreeRDP include/freerdp/error.h (MAKE_FREERDP_ERROR), libfreerdp/core/errconnect.c and where libfreerdp/core sets each code (nla.c, nego.c, transport.c, tcp.c, rdp.c; commit 9626564)',
+    url: 'https://github.com/FreeRDP/FreeRDP/blob/master/libfreerdp/core/errconnect.c',
     primary: false,
   },
   ONLOGONERROR: {

@@ -3,6 +3,7 @@ import { SOURCES, type SourceId } from '../sources';
 import { CLIENT_CODES } from './client';
 import { DISCONNECT_CODES } from './disconnect';
 import { ERRINFO_CODES } from './errinfo';
+import { FREERDP_CONNECT_CODES, FREERDP_ERRINFO_CODES } from './freerdp';
 import { EXTENDED_CODES, PROTOCOL_RANGE } from './extended';
 import { LOGON_CODES } from './logon';
 import { NEG_FAILURE_CODES } from './neg-failure';
@@ -16,6 +17,8 @@ export const ERROR_CODES: readonly ErrorCodeInfo[] = [
   ...NEG_FAILURE_CODES,
   ...LOGON_CODES,
   ...CLIENT_CODES,
+  ...FREERDP_CONNECT_CODES,
+  ...FREERDP_ERRINFO_CODES,
 ];
 
 /** Codes are 32-bit: signed (OnLogonError's -2) or unsigned (0xC000006D). */
