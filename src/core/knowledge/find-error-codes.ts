@@ -21,6 +21,8 @@ const CONTEXTS: readonly { readonly family: ErrorCodeFamily | undefined; readonl
   { family: 'errinfo', words: String.raw`errinfo(?:_[a-z0-9_]{1,60})?|error\s?info|reason\s{1,3}codes?` },
   { family: 'neg-failure', words: String.raw`rdp_neg_failure|negotiation\s{1,3}failure(?:\s{1,3}code)?|failure\s?code` },
   { family: 'logon', words: String.raw`onlogonerror|logon\s{1,3}error(?:\s{1,3}code)?|lerror` },
+  // FreeRDP's log line for its errors: "ERRCONNECT_CONNECT_TRANSPORT_FAILED [0x0002000D]" (freerdp_set_last_error_ex).
+  { family: 'client', words: String.raw`errconnect_[a-z0-9_]{1,60}|freerdp_error_[a-z0-9_]{1,60}` },
   { family: 'disconnect', words: String.raw`disconnect(?:ion)?\s{1,3}reason(?:\s{1,3}code)?|disconnectreason|discreason|error\s{1,3}codes?|errorcodes?|reason(?=\s{0,3}=)` },
   { family: undefined, words: String.raw`reason|errors?|codes?` },
 ];
@@ -49,7 +51,9 @@ const SMALL = 0x100;
 function entryFor(value: number, family: ErrorCodeFamily | undefined): ErrorCodeInfo | undefined {
   const preferred =
     family === 'extended' ? [...lookupErrorCode(value, 'extended'), ...lookupErrorCode(value, 'errinfo')]
-    : family === 'errinfo' ? [...lookupErrorCode(value, 'errinfo'), ...lookupErrorCode(value, 'extended')]
+    : family === 'errinfo'
+      ? // FreeRDP logs the server's error info as 0x0001xxxx ("ERRINFO_LOGOFF_BY_USER [0x0001000C]"), a client-family entry.
+        [...lookupErrorCode(value, 'errinfo'), ...lookupErrorCode(value, 'extended'), ...(value >>> 16 === 1 ? lookupErrorCode(value, 'client') : [])]
     : family ? lookupErrorCode(value, family)
     : [];
   // A bare HRESULT in any log is not a Remote Desktop code: the client family is for `explain`, not for free text.

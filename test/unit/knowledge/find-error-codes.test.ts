@@ -55,6 +55,9 @@ const ACCEPTED: [string, [string, number, string, string][]][] = [
   ['The client showed 0x904.', [['0x904', 18, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
   ['| 0x904 | Socket closed |', [['0x904', 2, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
   ['ERROR CODE:0X904', [['0X904', 11, 'disconnect', 'disconnectReasonAtClientWinsockFDCLOSE']]],
+  // FreeRDP's log lines (freerdp_set_last_error_ex: "%s [0x%08X]").
+  ['[ERROR][com.freerdp.core] - ERRCONNECT_CONNECT_TRANSPORT_FAILED [0x0002000D]', [['0x0002000D', 65, 'client', 'ERRCONNECT_CONNECT_TRANSPORT_FAILED']]],
+  ['freerdp_set_last_error_ex ERRINFO_LOGOFF_BY_USER [0x0001000C]', [['0x0001000C', 50, 'client', 'ERRINFO_LOGOFF_BY_USER']]],
 ];
 
 const REJECTED = [
@@ -80,6 +83,8 @@ const REJECTED = [
   '0x904abc',
   'x0x904',
   'Error code: 0x',
+  // A bare FreeRDP code in free text is no Remote Desktop code without its name.
+  'value 0x0002000D',
 ];
 
 describe('findErrorCodes', () => {
