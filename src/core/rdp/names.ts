@@ -96,8 +96,6 @@ export function rememberCleanLine(slot: number, name: string, type: number, valu
 
 /** Where the lines that follow no remembered name (a file's first line) are remembered, after the names' slots. */
 export const FIRST_LINE = NAME_SLOTS;
-/** Lines longer than this are never remembered whole. */
-const MAX_KNOWN_LINE = 256;
 
 /**
  * A line met before, whole, that the per-entry rules found clean (and so find clean wherever it is again: they read
@@ -141,6 +139,6 @@ export function knownLineAt(after: number, text: string, start: number): KnownLi
  * the name in slot `after` (or `FIRST_LINE`).
  */
 export function rememberLineAfter(after: number, slot: number, text: string, start: number, end: number, second: number): void {
-  if (end - start > MAX_KNOWN_LINE) return;
+  // At most 195 characters: a remembered name (64), its type and colons, a remembered clean value (128).
   nextLines[after] = { text: detached(text.slice(start, end)), slot, name: rememberedNames[slot]!, second: second - start };
 }

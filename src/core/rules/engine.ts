@@ -193,6 +193,8 @@ interface RuleSets {
   readonly entryChecks: readonly NonNullable<RdpRule['checkEntry']>[];
   /** The other rules, each over the whole document. */
   readonly whole: readonly RdpRule[];
+  /** Whether every per-entry rule is `lineLocal`: only then may a line they found clean before be passed over. */
+  readonly lineLocal: boolean;
 }
 
 /** The split of a rule list without severity overrides, made once per list. */
@@ -203,7 +205,7 @@ function ruleSets(rules: readonly RdpRule[], severities: SeverityOverrides | und
   if (cached) return cached;
   const active = severities ? rules.filter((r) => !isRuleOff(severities, r.id)) : rules;
   const perEntry = active.filter((r) => r.checkEntry);
-  const sets = { perEntry, entryChecks: perEntry.map((r) => r.checkEntry!), whole: active.filter((r) => !r.checkEntry) };
+  const sets = { perEntry, entryChecks: perEntry.map((r) => r.checkEntry!), whole: active.filter((r) => !r.checkEntry), lineLocal: perEntry.every((r) => r.lineLocal === true) };
   if (!severities) splits.set(rules, sets);
   return sets;
 }
@@ -255,13 +257,13 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     },
   };
   const rules = options.rules ?? RDP_RULES;
-  const { perEntry, entryChecks, whole } = ruleSets(rules, options.severities);
+  const { perEntry, entryChecks, whole, lineLocal } = ruleSets(rules, options.severities);
   // The per-entry rules in one pass over the entries, each entry's property looked up once. A line they all found
-  // clean before (the same name, type letter and value) is passed over: they read nothing else (names.ts), and the
-  // parser lists the others (`unchecked`). Only the project's own rules are known to read nothing else, and a line
-  // counts as clean only when every one of them ran on it.
+  // clean before (the same name, type letter and value) is passed over when every one of them is `lineLocal`
+  // (decides from the line alone), and the parser lists the others (`unchecked`). Clean means clean to the
+  // project's own rules: only their list uses the memo, and a line is remembered only when every one of them ran.
   if (perEntry.length > 0) {
-    const own = rules === RDP_RULES;
+    const own = rules === RDP_RULES && lineLocal;
     const every = own && perEntry.length === ruleSets(RDP_RULES, undefined).perEntry.length;
     const entries = own ? (doc.unchecked ?? doc.entries) : doc.entries;
     for (let e = 0; e < entries.length; e++) {

@@ -47,4 +47,10 @@ export interface RdpRule extends RuleMeta {
    * rules in one pass over the entries instead of `check`, which stays the same check over every entry.
    */
   checkEntry?(entry: RdpEntry, info: PropertyInfo | undefined, context: RdpRuleContext): void;
+  /**
+   * A per-entry rule that decides whether to report from the entry's own name, type letter and value alone (not
+   * the document, its bytes, other entries or the options): its verdict on a line is the same in every file. The
+   * engine passes over a line such rules found clean before (rdp/names.ts) only when every per-entry rule is one.
+   */
+  readonly lineLocal?: boolean;
 }

@@ -40,6 +40,14 @@ describe('lines found clean before', () => {
     assert.deepEqual(perEntry('screen mode id:i:2'), []);
   });
 
+  it('runs only with per-entry rules that decide from the line alone: each of the project\'s says so (lineLocal)', () => {
+    // A per-entry rule that reads the document, its bytes or the options to decide turns the memo off for every file
+    // (engine.ts): this list is where adding one shows.
+    const perEntry = RDP_RULES.filter((r) => r.checkEntry);
+    assert.deepEqual(perEntry.map((r) => r.id), ['RDP002', 'RDP003', 'RDP004', 'RDP007', 'RDP008']);
+    for (const r of perEntry) assert.equal(r.lineLocal, true, r.id);
+  });
+
   it('a line linted with a rule turned off is not remembered as clean', () => {
     assert.deepEqual(perEntry('session bpp:i:33', { RDP004: 'off' }), []);
     assert.deepEqual(perEntry('session bpp:i:33'), ['RDP004']);

@@ -44,5 +44,5 @@ export const rdp002: RdpRule = {
         },
       }),
     });
-  }),
+  }, { lineLocal: true }),
 };

@@ -23,5 +23,5 @@ export const rdp003: RdpRule = {
       subject: info.name,
       ...(fixable && { fix: { title: `Change the type to ${info.type}`, edits: [{ span: entry.typeSpan, newText: info.type }] } }),
     });
-  }),
+  }, { lineLocal: true }),
 };

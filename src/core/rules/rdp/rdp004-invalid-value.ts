@@ -133,5 +133,5 @@ export const rdp004: RdpRule = {
       ...(verdict.severity && { severity: verdict.severity }),
       ...(verdict.normal !== undefined && { fix: setValue(entry, verdict.normal, `Write ${verdict.normal}`) }),
     });
-  }),
+  }, { lineLocal: true }),
 };

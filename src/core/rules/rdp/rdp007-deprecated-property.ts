@@ -26,5 +26,5 @@ export const rdp007: RdpRule = {
     const reason = info.deprecated.replace(/`([^`]*)`/g, '"$1"').replace(/\.?\s*$/, '.');
     const fix = FIXES[info.name]?.(doc, entry);
     report({ message: `"${info.name}" is deprecated: ${reason}`, span: entry.nameSpan, subject: info.name, ...(fix && { fix }) });
-  }),
+  }, { lineLocal: true }),
 };

@@ -57,5 +57,5 @@ export const rdp008: RdpRule = {
         ...(!secret && { fix: { title: 'Remove the blanks before the colon', edits: [{ span: { start: nameSpan.end, end: colon }, newText: '' }] } }),
       });
     }
-  }),
+  }, { lineLocal: true }),
 };
