@@ -199,6 +199,10 @@ describe('explain', () => {
     assert.match(explained(explain('0x0002000D')).meaning, /^The connection transport layer failed\.$/);
     assert.deepEqual(explained(explain('0x0002001E')).checks, ['NET010', 'RDP020', 'XRF001']);
     assert.match(explained(explain('0x00020004')).likelyCauses[0]!, /sets it nowhere/);
+    // Released FreeRDP (2.x, 3.x up to 3.30) reports a server that requires NLA as 0x0002000C; 0x0002001E is newer.
+    assert.ok(explained(explain('0x0002000C')).likelyCauses.some((c) => /HYBRID_REQUIRED_BY_SERVER/.test(c) && /every released FreeRDP/.test(c)));
+    assert.match(explained(explain('0x0002001E')).likelyCauses[0]!, /^FreeRDP after 3\.30 only/);
+    assert.ok(explained(explain('0x0002000C')).checks.includes('XRF001'));
   });
 
   it('explains the server\'s error info as FreeRDP reports it (0x0001xxxx), with the ERRINFO entry\'s meaning; the name stays the ERRINFO code', () => {
@@ -211,6 +215,9 @@ describe('explain', () => {
     assert.deepEqual(denied.likelyCauses, errinfo.likelyCauses);
     assert.ok(denied.checks.length > 0);
     assert.equal(denied.name, 'ERRINFO_SERVER_DENIED_CONNECTION');
+    // FreeRDP makes 0x1 and 0xC up when the server closes with a Disconnect Provider Ultimatum and no error info.
+    assert.match(explained(explain('0x00010001')).likelyCauses.at(-1)!, /without giving a reason/);
+    assert.equal(explained(explain('0x1', undefined)).likelyCauses.some((c) => /Disconnect Provider Ultimatum/.test(c)), false);
     // By name, the ERRINFO code itself comes first.
     assert.equal(explained(explain('ERRINFO_LOGOFF_BY_USER')).code, '0xC');
     // No FreeRDP form of ERRINFO_NONE (0 is success to FreeRDP, not 0x00010000).

@@ -175,7 +175,7 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   },
   'FREERDP-ERRCONNECT': {
     id: 'FREERDP-ERRCONNECT',
-    title: 'FreeRDP include/freerdp/error.h (MAKE_FREERDP_ERROR), libfreerdp/core/errconnect.c and where libfreerdp/core sets each code (nla.c, nego.c, transport.c, tcp.c, rdp.c; commit 9626564)',
+    title: 'FreeRDP include/freerdp/error.h (MAKE_FREERDP_ERROR), libfreerdp/core/errconnect.c and where libfreerdp/core sets each code (nla.c, nego.c, transport.c, tcp.c, rdp.c; commit 9626564, after 3.30.0, compared with 2.11.8)',
     url: 'https://github.com/FreeRDP/FreeRDP/blob/master/libfreerdp/core/errconnect.c',
     primary: false,
   },
