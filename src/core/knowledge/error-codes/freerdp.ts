@@ -96,9 +96,10 @@ export const FREERDP_CONNECT_CODES: readonly ErrorCodeInfo[] = [
   connect(0x0d, 'CONNECT_TRANSPORT_FAILED', 'CONNECT_TRANSPORT_FAILED', 'The connection transport layer failed.', {
     likelyCauses: [
       'The server or the network closed the connection, or a read or write on it failed, during the connection or later in the session, without the server giving a reason (FreeRDP: "A write error indicates that the peer has dropped the connection"): what mstsc reports as 0x904, the socket closed.',
+      'FreeRDP 2 (seen with Debian\'s 2.11.7): a port nothing listens on, the connection refused, shows as this code too: its first write after the connect fails with a broken pipe.',
       'FreeRDP 3, through a WebSocket gateway URL: the gateway answered HTTP 301, 305, 400, 404, 410, 500, 501, 502, 503 or 505.',
     ],
-    checks: ['NET004', 'NET010', 'NET011', 'NET028'],
+    checks: ['NET004', 'NET002', 'NET010', 'NET011', 'NET028'],
   }),
   connect(0x0e, 'PASSWORD_EXPIRED', 'CONNECT_PASSWORD_EXPIRED', 'The password has expired and must be changed.', {
     likelyCauses: [credssp('STATUS_PASSWORD_EXPIRED (0xC0000071)'), rdstls('ERROR_PASSWORD_EXPIRED (0x532)')],
