@@ -1,9 +1,10 @@
 import type { Eol, Span } from '../text/line-index';
 import { groupDigits } from '../text/group-digits';
-import { FIRST_LINE, isCleanLine, knownLineAt, nameAt, rememberCleanLine, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter } from './names';
-import { findProperty } from './properties/index';
-import type { PropertyInfo } from './property-types';
+import { FIRST_LINE, isCleanLine, knownLineAt, nameAt, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter } from './names';
 import { EntryIndex, lastEntry } from './entry-index';
+import { Entry, typeLetter } from './entry';
+
+export { lineEnd, lineStart, plainDecimal, plainDecimalValue, propertyOf, rememberClean } from './entry';
 
 /** One `name:type:value` line, with the exact span of each part. */
 export interface RdpEntry {
@@ -76,101 +77,6 @@ function plainNameChar(text: string, c: number, i: number, start: number): boole
   if (c !== 32) return true;
   const next = text.charCodeAt(i + 1);
   return i !== start && next !== 58 && next > 32;
-}
-
-function typeLetter(c: number): string | undefined {
-  return c === 115 ? 's' : c === 105 ? 'i' : c === 98 ? 'b' : undefined;
-}
-
-/**
- * An entry whose name, type and value spans are made when asked for: most entries are never asked, and a file
- * of 50 lines is 150 objects fewer to allocate (issue 16). It is also its own line (`kind` 'property', `entry`
- * itself): one object a property line, not two. It holds only what cannot be read again from the text: the type
- * letter (just before `colon`), the line break (just after `end`) and where the name starts and ends are read
- * back when asked. It also holds its name's slot and whether its line was clean (names.ts): 12 fields.
- */
-class Entry implements RdpEntry, RdpLine {
-  /** The line's span, made the first time it is asked for (most lines are only asked where they start). */
-  private madeSpan: Span | undefined = undefined;
-  constructor(
-    readonly line: number,
-    /** The name as written (the key itself when that is the text: most names need no trimming or lower-casing). */
-    readonly rawName: string,
-    readonly key: string,
-    text: string,
-    /** Where the line starts and ends (without its line break). */
-    readonly start: number,
-    readonly end: number,
-    /** The colon after the type letter; the name ends two characters before it. */
-    private readonly colon: number,
-    property: PropertyInfo | null | undefined,
-    /** The slot of its remembered name (names.ts), or -1. */
-    readonly slot: number,
-    /** Whether the per-entry rules found this very line (name, type letter, value) clean before (names.ts). */
-    readonly clean: boolean,
-  ) {
-    this.#text = text;
-    this.#property = property;
-  }
-
-  /** The document's text: the value is sliced from it when asked for (most values never are: issue 16). */
-  readonly #text: string;
-  #value: string | undefined = undefined;
-
-  get kind(): 'property' {
-    return 'property';
-  }
-
-  get type(): string {
-    return typeLetter(this.#text.charCodeAt(this.colon - 1))!;
-  }
-
-  get eol(): string {
-    const text = this.#text;
-    const at = this.end;
-    if (at === text.length) return '';
-    if (text.charCodeAt(at) === 10) return '\n';
-    return text.charCodeAt(at + 1) === 10 ? '\r\n' : '\r';
-  }
-
-  get value(): string {
-    return (this.#value ??= this.#text.slice(this.colon + 1, this.end));
-  }
-
-  /** The value as a plain decimal number, read in place (see `plainDecimal`). */
-  plainDecimalValue(): number {
-    return this.#value === undefined ? plainDecimal(this.#text, this.colon + 1, this.end) : plainDecimal(this.#value, 0, this.#value.length);
-  }
-
-  /** The property the key names (null: none): known at parse time for a name met before, else looked up once. */
-  #property: PropertyInfo | null | undefined;
-
-  propertyInfo(): PropertyInfo | undefined {
-    if (this.#property === undefined) this.#property = findProperty(this.key) ?? null;
-    return this.#property ?? undefined;
-  }
-
-  get entry(): RdpEntry {
-    return this;
-  }
-
-  get span(): Span {
-    return (this.madeSpan ??= { start: this.start, end: this.end });
-  }
-
-  get nameSpan(): Span {
-    const raw = this.rawName;
-    const start = this.start + (raw.length - raw.trimStart().length);
-    return { start, end: this.start + raw.trimEnd().length };
-  }
-
-  get typeSpan(): Span {
-    return { start: this.colon - 1, end: this.colon };
-  }
-
-  get valueSpan(): Span {
-    return { start: this.colon + 1, end: this.end };
-  }
 }
 
 function parseLine(text: string, line: number, start: number, end: number, eol: string): RdpLine {
@@ -297,47 +203,6 @@ export function isSignedRdp(text: string): boolean {
 /** The entry a client uses when a name repeats: the last one, as FreeRDP does. */
 export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefined {
   return lastEntry(doc.byKey, key);
-}
-
-/**
- * The characters from `start` to `end` as a number when they are plain decimal as clients write them (1 to 9
- * digits, no leading zero but "0"), else -1.
- */
-export function plainDecimal(text: string, start: number, end: number): number {
-  const length = end - start;
-  if (length <= 0 || length > 9 || (length > 1 && text.charCodeAt(start) === 48)) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** An entry's value as a plain decimal number (`plainDecimal`), read without slicing it when it was never asked for. */
-export function plainDecimalValue(entry: RdpEntry): number {
-  return entry instanceof Entry ? entry.plainDecimalValue() : plainDecimal(entry.value, 0, entry.value.length);
-}
-
-/** The property an entry's key names, looked up once per entry (an entry of a name met before knows it already). */
-export function propertyOf(entry: RdpEntry): PropertyInfo | undefined {
-  return entry instanceof Entry ? entry.propertyInfo() : findProperty(entry.key);
-}
-
-/** Remembers that the per-entry rules, every one of them, found nothing wrong with this entry's line. */
-export function rememberClean(entry: RdpEntry): void {
-  if (entry instanceof Entry && entry.slot >= 0) rememberCleanLine(entry.slot, entry.key, entry.type.charCodeAt(0), entry.value);
-}
-
-/** Where a line starts, without making its span (a property line makes it only when asked). */
-export function lineStart(line: RdpLine): number {
-  return line instanceof Entry ? line.start : line.span.start;
-}
-
-/** Where a line ends, without its line break and without making its span. */
-export function lineEnd(line: RdpLine): number {
-  return line instanceof Entry ? line.end : line.span.end;
 }
 
 /** The span of a whole line including its line break, for deleting it. */
