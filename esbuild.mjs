@@ -127,8 +127,17 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/cli/commands.ts'],
-    outfile: 'dist/cli-commands.js',
+    // `check`, `explain`, `fix` and `rules`; `lint` is the bundle below, so each loads only its own code.
+    entryPoints: { 'cli-commands': 'src/cli/commands.ts' },
+    outdir: 'dist',
+    plugins: [forgeApart, commonJsBuilds, lazyModules],
+    minify: !watch,
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: { 'cli-lint': 'src/cli/lint-command.ts' },
+    outdir: 'dist',
     plugins: [forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
     metafile: true,
@@ -177,33 +186,33 @@ const loader = (codeHash) => ({
 });
 
 /**
- * dist/cli.js, the executable, small: it answers `--version` and the help itself and requires dist/cli-commands.js
- * (src/cli/commands.ts, the rest of the CLI) only when a command runs, through a V8 code cache named by that
- * file's content hash, written in here ('' in watch builds: no cache).
+ * dist/cli.js, the executable, small: it answers `--version` and the help itself and requires dist/cli-lint.js
+ * (`lint`) or dist/cli-commands.js (the other commands) only when a command runs, through a V8 code cache named by
+ * that file's content hash, written in here ('' in watch builds: no cache).
  */
-const cli = (commandsHash) => ({
+const cli = (lintHash, commandsHash) => ({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
-  define: { RDP_DOCTOR_COMMANDS_HASH: JSON.stringify(commandsHash) },
+  define: { RDP_DOCTOR_LINT_HASH: JSON.stringify(lintHash), RDP_DOCTOR_COMMANDS_HASH: JSON.stringify(commandsHash) },
   minify: !watch,
 });
 
 if (watch) {
-  for (const options of [...builds, loader(''), cli('')]) await (await esbuild.context(options)).watch();
+  for (const options of [...builds, loader(''), cli('', '')]) await (await esbuild.context(options)).watch();
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   const { createHash } = await import('node:crypto');
   const { readFileSync } = await import('node:fs');
   const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
-  await Promise.all([esbuild.build(loader(hashOf('dist/extension-code.js'))), esbuild.build(cli(hashOf('dist/cli-commands.js')))]);
+  await Promise.all([esbuild.build(loader(hashOf('dist/extension-code.js'))), esbuild.build(cli(hashOf('dist/cli-lint.js'), hashOf('dist/cli-commands.js')))]);
   // What each bundle is made of: test/unit/layers.test.ts and code-cache.test.ts read them.
   const { writeFileSync } = await import('node:fs');
   for (const { metafile } of results) {
     if (!metafile) continue;
     const outputs = Object.keys(metafile.outputs);
-    const name = outputs.some((o) => o.endsWith('dist/extension-code.js')) ? 'extension' : 'cli-commands';
+    const name = outputs.some((o) => o.endsWith('dist/extension-code.js')) ? 'extension' : outputs.some((o) => o.endsWith('dist/cli-lint.js')) ? 'cli-lint' : 'cli-commands';
     writeFileSync(`dist/${name}.meta.json`, JSON.stringify(metafile));
   }
 }

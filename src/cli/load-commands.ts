@@ -4,17 +4,23 @@ import { safeCacheDir, userCacheDir } from '../shared/cache-dir';
 import { requireWithCodeCache } from '../shared/code-cache';
 import type * as Commands from './commands';
 
-/** The content hash of dist/cli-commands.js, written in by esbuild.mjs ('' in a watch build: no cache). */
+/** The content hashes of dist/cli-lint.js and dist/cli-commands.js, written in by esbuild.mjs ('' in a watch build: no cache). */
+declare const RDP_DOCTOR_LINT_HASH: string;
 declare const RDP_DOCTOR_COMMANDS_HASH: string;
 
+/** What both command bundles export. */
+type CommandBundle = Pick<typeof Commands, 'runCommand'>;
+
 /**
- * dist/cli-commands.js (src/cli/commands.ts), compiled with the V8 code cache kept in the user's cache folder when
- * that folder is there and safe (cache-dir.ts); a missing or stale cache is written once, when the command ends.
+ * The bundle that runs `command`: dist/cli-lint.js (src/cli/lint-command.ts) for `lint`, dist/cli-commands.js
+ * (src/cli/commands.ts) for the others, compiled with the V8 code cache kept in the user's cache folder when that
+ * folder is there and safe (cache-dir.ts); a missing or stale cache is written once, when the command ends.
  */
-export function loadCommands(): typeof Commands {
+export function loadCommands(command: string): CommandBundle {
   const root = userCacheDir({ env: process.env, platform: process.platform, home: homedir() });
   const dir = root && join(root, 'code-cache');
   const usable = root !== undefined && dir !== undefined && safeCacheDir(root, dir, process.getuid?.());
-  const hash = typeof RDP_DOCTOR_COMMANDS_HASH === 'string' ? RDP_DOCTOR_COMMANDS_HASH : '';
-  return requireWithCodeCache<typeof Commands>(join(__dirname, 'cli-commands.js'), hash, usable ? dir : undefined, 'exit').exports;
+  const lint = command === 'lint';
+  const hash = lint ? (typeof RDP_DOCTOR_LINT_HASH === 'string' ? RDP_DOCTOR_LINT_HASH : '') : typeof RDP_DOCTOR_COMMANDS_HASH === 'string' ? RDP_DOCTOR_COMMANDS_HASH : '';
+  return requireWithCodeCache<CommandBundle>(join(__dirname, lint ? 'cli-lint.js' : 'cli-commands.js'), hash, usable ? dir : undefined, 'exit').exports;
 }

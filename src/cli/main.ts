@@ -1,6 +1,6 @@
 // The `rdp-doctor` executable, kept small: `--version` and the help load nothing more. A command's code is
-// dist/cli-commands.js (src/cli/commands.ts), required only when a command runs, through a V8 code cache in the
-// user's cache folder (issue 16 and issue 11, start-up).
+// dist/cli-lint.js (src/cli/lint-command.ts) for `lint` and dist/cli-commands.js (src/cli/commands.ts) for the others,
+// required only when a command runs, through a V8 code cache in the user's cache folder (issue 16 and issue 11, start-up).
 import type * as LoadCommands from './load-commands';
 import { COMMAND_HELP, USAGE, UsageError, errorLine, isUsageError } from './usage';
 import { toolVersion } from './version';
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Required here, not imported: `--version` and the help load no builtin module at all (lazy-modules.test.ts).
   const { loadCommands } = require('./load-commands') as typeof LoadCommands;
-  return loadCommands().runCommand(command, rest);
+  return loadCommands(command).runCommand(command, rest);
 }
 
 /** Every command has its help text: the help table is the list of commands. */

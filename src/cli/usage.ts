@@ -112,7 +112,7 @@ export class UsageError extends Error {
 }
 
 /**
- * Whether an error is a usage error: a UsageError (by name, as dist/cli.js and dist/cli-commands.js each hold
+ * Whether an error is a usage error: a UsageError (by name, as dist/cli.js and the command bundles each hold
  * their own copy of the class) or parseArgs's unknown or malformed option (its ERR_PARSE_ARGS_* codes).
  */
 export function isUsageError(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** What the V8 code cache did for this load. */
@@ -15,14 +15,14 @@ export type CacheWrite = 'soon' | 'exit';
 /**
  * Requires a CommonJS bundle through V8's code cache, as Node 22's module.enableCompileCache would (Node 20 has
  * none): the compiled code is kept in `cacheDir` and the next load skips most of the compilation (about half of
- * the extension's load and of the CLI's command bundle, issues 16 and 11). The file is named by the bundle's
- * content hash (computed by esbuild.mjs) and this V8's version, so it never answers for other code; V8 checks the
+ * the extension's load and of the CLI's command bundles, issues 16 and 11). The file is named by the bundle's name,
+ * its content hash (computed by esbuild.mjs) and this V8's version, so it never answers for other code; V8 checks the
  * rest (flags, source length) and rejects a cache that does not fit, which is then rewritten. Without a hash or a
  * folder the bundle is simply required; on any error reading the cache it is compiled as `require` would. Writing
  * the cache is best-effort, once (`write`).
  */
 export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: string | undefined, write: CacheWrite = 'soon'): { exports: T; codeCache: CodeCacheUse } {
-  const cacheFile = hash && cacheDir ? join(cacheDir, `${hash}-${process.arch}-v8-${process.versions.v8}.bin`) : undefined;
+  const cacheFile = hash && cacheDir ? join(cacheDir, `${basename(file, '.js')}-${hash}-${process.arch}-v8-${process.versions.v8}.bin`) : undefined;
   if (!cacheFile) return { exports: createRequire(file)(file) as T, codeCache: 'off' };
   let cachedData: Buffer | undefined;
   try {
@@ -41,14 +41,18 @@ export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: st
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   if (codeCache !== 'used') {
     // After activation returns, or at exit: the cache then holds the functions activation or the command compiled too.
-    if (write === 'exit') process.once('exit', () => writeCodeCache(cacheFile, script));
-    else setTimeout(() => writeCodeCache(cacheFile, script), 0);
+    if (write === 'exit') process.once('exit', () => writeCodeCache(cacheFile, basename(file, '.js'), script));
+    else setTimeout(() => writeCodeCache(cacheFile, basename(file, '.js'), script), 0);
   }
   return { exports: module.exports, codeCache };
 }
 
-/** Writes the cache through a temporary file and a rename (two windows may write at once) and drops older ones. */
-function writeCodeCache(cacheFile: string, script: Script): void {
+/**
+ * Writes the cache through a temporary file and a rename (two windows may write at once) and drops the same
+ * bundle's older ones (other builds, other V8s), and those named as before the bundle's name was part of it. The
+ * CLI's two command bundles share the folder: each keeps its own.
+ */
+function writeCodeCache(cacheFile: string, bundle: string, script: Script): void {
   try {
     const dir = dirname(cacheFile);
     // Only its owner can read or write the folder it creates.
@@ -56,8 +60,15 @@ function writeCodeCache(cacheFile: string, script: Script): void {
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
-    for (const name of readdirSync(dir)) if (name.endsWith('.bin') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+    for (const name of readdirSync(dir)) if (isOlderCache(name, bundle) && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
   } catch {
     // read-only or full storage: the next activation compiles again, as without a cache
   }
+}
+
+/** Whether a file of the cache folder is a cache of `bundle` (`<bundle>-<hash>-<arch>-v8-…`) or of the older form (`<hash>-<arch>-v8-…`). */
+function isOlderCache(name: string, bundle: string): boolean {
+  if (!name.endsWith('.bin')) return false;
+  if (/^[0-9a-f]{16}-[^-]+-v8-/.test(name)) return true;
+  return name.startsWith(`${bundle}-`) && /^[^-]+-[^-]+-v8-/.test(name.slice(bundle.length + 1));
 }

@@ -86,7 +86,7 @@ describe('the CLI’s code cache', { skip: !existsSync(CLI) && 'not built' }, ()
     const first = run({ RDP_DOCTOR_CACHE_DIR: cache });
     assert.equal(first.status, 0);
     const [name, ...more] = cacheFiles(cache);
-    assert.match(name ?? '', /^[0-9a-f]{16}-.+-v8-.+\.bin$/);
+    assert.match(name ?? '', /^cli-commands-[0-9a-f]{16}-.+-v8-.+\.bin$/);
     assert.deepEqual(more, []);
     assert.equal(statSync(join(cache, 'code-cache')).mode & 0o777, 0o700);
     const written = readFileSync(join(cache, 'code-cache', name!));

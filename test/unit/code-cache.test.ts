@@ -1,22 +1,24 @@
 // The extension loads its code through a V8 code cache (src/shared/code-cache.ts, issue 16).
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { requireWithCodeCache } from '../../src/shared/code-cache';
 
 type Loaded = { answer: number; helper: string; dir: string; where: () => string };
 
 /**
- * The same bundle at a new path: V8 keeps what this process compiled (by source and name) and would answer a second
- * load of the same path from memory without reading the cache at all.
+ * The same bundle, under the same name (the cache file is named by it) in a new folder: V8 keeps what this process
+ * compiled (by source and path) and would answer a second load of the same path from memory without reading the
+ * cache at all.
  */
 let copies = 0;
 function copyOf(bundle: string): string {
-  const copy = bundle.replace(/\.js$/, `-${++copies}.js`);
-  copyFileSync(bundle, copy);
-  return copy;
+  const folder = join(dirname(bundle), `copy-${++copies}`);
+  mkdirSync(folder);
+  for (const name of ['helper.js', basename(bundle)]) copyFileSync(join(dirname(bundle), name), join(folder, name));
+  return join(folder, basename(bundle));
 }
 
 /** The timers the loader defers the cache write to. */
@@ -47,10 +49,11 @@ describe('requireWithCodeCache', () => {
     assert.match(first.exports.where(), /bundle\.js:4:21\)$/);
     await writesDone();
     assert.equal(readdirSync(cache).filter((n) => n.endsWith('.bin')).length, 1);
-    const second = requireWithCodeCache<Loaded>(copyOf(bundle), 'abc123', cache);
+    const copy = copyOf(bundle);
+    const second = requireWithCodeCache<Loaded>(copy, 'abc123', cache);
     assert.equal(second.codeCache, 'used');
     assert.equal(second.exports.answer, 42);
-    assert.equal(second.exports.dir, dir);
+    assert.equal(second.exports.dir, dirname(copy));
   });
 
   it('another hash (a new build) does not read the old cache, and its write drops it', async () => {
@@ -63,6 +66,19 @@ describe('requireWithCodeCache', () => {
     const names = readdirSync(cache);
     assert.equal(names.length, 1);
     assert.notEqual(names[0], old);
+  });
+
+  it('two bundles in one folder each keep their own cache; a cache named the older way (no bundle name) is dropped', async () => {
+    const other = join(dir, 'other.js');
+    writeFileSync(other, 'module.exports = { answer: 7 };\n');
+    requireWithCodeCache<Loaded>(bundle, 'aaa', cache);
+    await writesDone();
+    const legacy = join(cache, '0123456789abcdef-x64-v8-11.3.244.8-node.38.bin');
+    writeFileSync(legacy, 'an older cache');
+    requireWithCodeCache<{ answer: number }>(other, 'bbb', cache);
+    await writesDone();
+    assert.deepEqual(readdirSync(cache).sort(), [`bundle-aaa-${process.arch}-v8-${process.versions.v8}.bin`, `other-bbb-${process.arch}-v8-${process.versions.v8}.bin`]);
+    assert.equal(requireWithCodeCache<Loaded>(copyOf(bundle), 'aaa', cache).codeCache, 'used');
   });
 
   it('a cache V8 does not accept is rejected, the code compiled and the cache rewritten', async () => {
@@ -97,6 +113,7 @@ describe('requireWithCodeCache', () => {
 for (const [bundle, metaFile] of [
   ['extension-code.js', 'extension.meta.json'],
   ['cli-commands.js', 'cli-commands.meta.json'],
+  ['cli-lint.js', 'cli-lint.meta.json'],
 ] as const) {
   describe(`dist/${bundle}`, () => {
     // vm.Script runs the bundle without a dynamic import() callback: an import() left in it would fail at run time.

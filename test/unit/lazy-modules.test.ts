@@ -43,7 +43,7 @@ describe('lazy modules in dist/cli.js', () => {
     }
   });
 
-  it('--version and the help require nothing beyond dist/cli.js, not even a builtin; a command loads dist/cli-commands.js', () => {
+  it('--version and the help require nothing beyond dist/cli.js, not even a builtin; lint loads dist/cli-lint.js, the other commands dist/cli-commands.js', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
     try {
       for (const args of [['--version'], ['--help'], ['help', 'lint'], ['lint', '--help']]) {
@@ -56,9 +56,15 @@ describe('lazy modules in dist/cli.js', () => {
       const plain = loadedBy(['explain', '0x904'], dir, { RDP_DOCTOR_CODE_CACHE: 'off' });
       assert.ok(plain.loaded.some((m) => m.endsWith('cli-commands.js')), plain.loaded.join(' '));
       assert.match(plain.stdout, /0x904/);
+      assert.ok(!plain.loaded.some((m) => m.endsWith('cli-lint.js')), plain.loaded.join(' '));
       const cached = loadedBy(['explain', '0x904'], dir, { RDP_DOCTOR_CACHE_DIR: join(dir, 'cache') });
       assert.ok(cached.loaded.includes('node:vm') && !cached.loaded.some((m) => m.endsWith('cli-commands.js')), cached.loaded.join(' '));
       assert.equal(cached.stdout, plain.stdout);
+      // lint: its own bundle, and none of the other commands' code.
+      writeFileSync(join(dir, 'a.rdp'), 'full address:s:rdsh01.contoso.invalid\r\n');
+      const lint = loadedBy(['lint', 'a.rdp', '--format', 'json'], dir, { RDP_DOCTOR_CODE_CACHE: 'off' });
+      assert.ok(lint.loaded.some((m) => m.endsWith('cli-lint.js')) && !lint.loaded.some((m) => m.endsWith('cli-commands.js')), lint.loaded.join(' '));
+      assert.equal(JSON.parse(lint.stdout).files[0].path, 'a.rdp');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -80,12 +86,21 @@ describe('lazy modules in dist/cli.js', () => {
 
 describe('lazy modules in the shipped bundles', () => {
   // A lazy module's getters must reach the real module: a builtin required by name, a package from its own bundle.
-  for (const bundle of ['cli-commands.js', 'extension-code.js']) {
+  const uses: Record<string, { builtins: string[]; apart: string[] }> = {
+    'cli-commands.js': { builtins: ['node:crypto', 'node:net', 'node:tls'], apart: ['yaml.js'] },
+    'cli-lint.js': { builtins: ['node:crypto'], apart: ['yaml.js', 'saxes.js'] },
+    'extension-code.js': { builtins: ['node:crypto', 'node:net', 'node:tls'], apart: ['yaml.js', 'saxes.js'] },
+  };
+  for (const [bundle, { builtins, apart }] of Object.entries(uses)) {
     const file = resolve(__dirname, '../../../dist', bundle);
-    it(`dist/${bundle} requires the real node:crypto, node:net and node:tls, and yaml and saxes from their bundles`, { skip: !existsSync(file) && 'not built' }, () => {
+    it(`dist/${bundle} requires the real ${builtins.join(', ')}, and ${apart.join(' and ')} from their bundles`, { skip: !existsSync(file) && 'not built' }, () => {
       const text = readFileSync(file, 'utf8');
-      for (const builtin of ['node:crypto', 'node:net', 'node:tls']) assert.ok(text.includes(`require("${builtin}")`), `no require("${builtin}") in ${bundle}`);
-      for (const apart of ['yaml.js', 'saxes.js']) assert.ok(text.includes(`__dirname,"${apart}")`), `${apart} is not required in ${bundle}`);
+      for (const builtin of builtins) assert.ok(text.includes(`require("${builtin}")`), `no require("${builtin}") in ${bundle}`);
+      for (const name of apart) assert.ok(text.includes(`__dirname,"${name}")`), `${name} is not required in ${bundle}`);
     });
   }
+  it('dist/cli-lint.js holds no network code', { skip: !existsSync(resolve(__dirname, '../../../dist/cli-lint.js')) && 'not built' }, () => {
+    const text = readFileSync(resolve(__dirname, '../../../dist/cli-lint.js'), 'utf8');
+    for (const builtin of ['node:net', 'node:tls', 'node:dns']) assert.ok(!text.includes(`"${builtin}"`), `${builtin} in cli-lint.js`);
+  });
 });

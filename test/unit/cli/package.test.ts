@@ -53,7 +53,7 @@ describe('the npm package, the pre-commit hook and the GitHub Action', { skip: !
     const paths = packed.files.map((f) => f.path).sort();
     assert.ok(packed.entryCount <= MAX_FILES, `${packed.entryCount} files`);
     assert.ok(packed.size <= MAX_BYTES, `${packed.size} bytes`);
-    for (const needed of ['dist/cli.js', 'dist/cli-commands.js', 'dist/forge.js', 'dist/yaml.js', 'dist/saxes.js', 'dist/tinyglobby.js', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) assert.ok(paths.includes(needed), needed);
+    for (const needed of ['dist/cli.js', 'dist/cli-commands.js', 'dist/cli-lint.js', 'dist/forge.js', 'dist/yaml.js', 'dist/saxes.js', 'dist/tinyglobby.js', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) assert.ok(paths.includes(needed), needed);
     assert.deepEqual(
       paths.filter((p) => /^(src|test|bench|out|node_modules)\//.test(p) || p.endsWith('.map') || p === 'dist/extension.js'),
       [],
