@@ -16,45 +16,59 @@ export function typeLetter(c: number): string | undefined {
  * itself): one object a property line, not two. It holds only what cannot be read again from the text: the type
  * letter (just before `colon`), the line break (just after `end`) and where the name starts and ends are read
  * back when asked. It also holds its name's slot and whether its line was clean (names.ts): 12 fields.
+ *
+ * Every field is declared with `declare` and set once, in the constructor, in one order: a class field (or a
+ * `#private` one) would make V8 define each field in a separate initializer before the constructor sets it again,
+ * twice the work for each of the ~50 entries of every file, most of them run before V8 has optimized anything.
  */
 export class Entry implements RdpEntry, RdpLine {
-  /** The line's span, made the first time it is asked for (most lines are only asked where they start). */
-  private madeSpan: Span | undefined = undefined;
-  constructor(
-    readonly line: number,
-    /** The name as written (the key itself when that is the text: most names need no trimming or lower-casing). */
-    readonly rawName: string,
-    readonly key: string,
-    text: string,
-    /** Where the line starts and ends (without its line break). */
-    readonly start: number,
-    readonly end: number,
-    /** The colon after the type letter; the name ends two characters before it. */
-    private readonly colon: number,
-    property: PropertyInfo | null | undefined,
-    /** The slot of its remembered name (names.ts), or -1. */
-    readonly slot: number,
-    /** Whether the per-entry rules found this very line (name, type letter, value) clean before (names.ts). */
-    readonly clean: boolean,
-  ) {
-    this.#text = text;
-    this.#property = property;
-  }
-
+  declare readonly line: number;
+  /** The name as written (the key itself when that is the text: most names need no trimming or lower-casing). */
+  declare readonly rawName: string;
+  declare readonly key: string;
+  /** Where the line starts and ends (without its line break). */
+  declare readonly start: number;
+  declare readonly end: number;
+  /** The colon after the type letter; the name ends two characters before it. */
+  declare private readonly colon: number;
+  /** The slot of its remembered name (names.ts), or -1. */
+  declare readonly slot: number;
+  /** Whether the per-entry rules found this very line (name, type letter, value) clean before (names.ts). */
+  declare readonly clean: boolean;
   /** The document's text: the value is sliced from it when asked for (most values never are: issue 16). */
-  readonly #text: string;
-  #value: string | undefined = undefined;
+  declare private readonly source: string;
+  /** The value, once asked for. */
+  declare private sliced: string | undefined;
+  /** The property the key names (null: none): known at parse time for a name met before, else looked up once. */
+  declare private property: PropertyInfo | null | undefined;
+  /** The line's span, made the first time it is asked for (most lines are only asked where they start). */
+  declare private madeSpan: Span | undefined;
+
+  constructor(line: number, rawName: string, key: string, text: string, start: number, end: number, colon: number, property: PropertyInfo | null | undefined, slot: number, clean: boolean) {
+    this.line = line;
+    this.rawName = rawName;
+    this.key = key;
+    this.start = start;
+    this.end = end;
+    this.colon = colon;
+    this.slot = slot;
+    this.clean = clean;
+    this.source = text;
+    this.sliced = undefined;
+    this.property = property;
+    this.madeSpan = undefined;
+  }
 
   get kind(): 'property' {
     return 'property';
   }
 
   get type(): string {
-    return typeLetter(this.#text.charCodeAt(this.colon - 1))!;
+    return typeLetter(this.source.charCodeAt(this.colon - 1))!;
   }
 
   get eol(): string {
-    const text = this.#text;
+    const text = this.source;
     const at = this.end;
     if (at === text.length) return '';
     if (text.charCodeAt(at) === 10) return '\n';
@@ -62,20 +76,17 @@ export class Entry implements RdpEntry, RdpLine {
   }
 
   get value(): string {
-    return (this.#value ??= this.#text.slice(this.colon + 1, this.end));
+    return (this.sliced ??= this.source.slice(this.colon + 1, this.end));
   }
 
   /** The value as a plain decimal number, read in place (see `plainDecimal`). */
   plainDecimalValue(): number {
-    return this.#value === undefined ? plainDecimal(this.#text, this.colon + 1, this.end) : plainDecimal(this.#value, 0, this.#value.length);
+    return this.sliced === undefined ? plainDecimal(this.source, this.colon + 1, this.end) : plainDecimal(this.sliced, 0, this.sliced.length);
   }
 
-  /** The property the key names (null: none): known at parse time for a name met before, else looked up once. */
-  #property: PropertyInfo | null | undefined;
-
   propertyInfo(): PropertyInfo | undefined {
-    if (this.#property === undefined) this.#property = findProperty(this.key) ?? null;
-    return this.#property ?? undefined;
+    if (this.property === undefined) this.property = findProperty(this.key) ?? null;
+    return this.property ?? undefined;
   }
 
   get entry(): RdpEntry {
