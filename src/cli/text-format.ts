@@ -32,7 +32,8 @@ export function countFindings(report: LintReport): Counts {
 }
 
 function addCounts(counts: Counts, file: FileReport): void {
-  for (const f of file.findings) {
+  for (let i = 0; i < file.findings.length; i++) {
+    const f = file.findings[i]!;
     counts[f.severity]++;
     if (f.fixable) counts.fixable++;
   }

@@ -193,7 +193,7 @@ export function fileHasReadError(file: FileReport): boolean {
 /** Whether one file's report holds an error finding, listed or omitted. */
 export function fileHasError(file: FileReport): boolean {
   if ((file.omittedErrors ?? 0) > 0) return true;
-  for (const f of file.findings) if (f.severity === 'error') return true;
+  for (let i = 0; i < file.findings.length; i++) if (file.findings[i]!.severity === 'error') return true;
   return false;
 }
 

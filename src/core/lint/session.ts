@@ -109,7 +109,9 @@ export function lintChunk(
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
   const read = inputs.some((input) => input.unchecked) ? new ReadFiles(inputs.every((input) => input.unchecked === true)) : undefined;
-  for (const input of inputs) {
+  // Index loops on the per-file path: an iterator result per step, before V8 optimizes, is garbage for every file (issue 16).
+  for (let n = 0; n < inputs.length; n++) {
+    const input = inputs[n]!;
     try {
       const before = files.length;
       lintInput(input, configs, fix, overrides, files, errors, read, unread);
@@ -119,7 +121,7 @@ export function lintChunk(
       errors.push({ path: displayPath(input.path), message: `Could not be linted: ${error instanceof Error ? error.message : String(error)}` });
     }
     if (onFile && files.length > 0) {
-      for (const file of files) onFile(file);
+      for (let i = 0; i < files.length; i++) onFile(files[i]!);
       files.length = 0;
     }
   }

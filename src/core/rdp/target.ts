@@ -27,8 +27,8 @@ export function targets(doc: RdpDocument): readonly Target[] {
 
 function findTargets(doc: RdpDocument): Target[] {
   const out: Target[] = [];
-  for (const key of ADDRESS_KEYS) {
-    const entry = effectiveEntry(doc, key);
+  for (let k = 0; k < ADDRESS_KEYS.length; k++) {
+    const entry = effectiveEntry(doc, ADDRESS_KEYS[k]!);
     if (!entry || entry.type !== 's') continue;
     const parsed = parseAddress(entry.value);
     if (!parsed.ok) continue;

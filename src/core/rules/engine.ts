@@ -158,7 +158,9 @@ function redact(doc: RdpDocument, findings: Finding[], property: (entry: RdpEntr
   const secrets: string[] = [];
   /** Where the secret values sit in the text, in order. */
   const hidden: Span[] = [];
-  for (const e of doc.entries) {
+  const entries = doc.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     // The property as the rules looked it up (no second lookup per entry); an unknown name as isSecretProperty judges it.
     const info = property(e);
     if (info ? info.secret !== true : !isSecretProperty(e.key)) continue;
@@ -281,6 +283,6 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     rule = whole[r]!;
     rule.check(context);
   }
-  findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  if (findings.length > 1) findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { doc, findings: redact(doc, findings, context.property), ...(omittedFindings > 0 && { omitted: { findings: omittedFindings, errors: omittedErrors } }) };
 }

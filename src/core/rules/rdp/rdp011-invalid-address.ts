@@ -15,7 +15,9 @@ export const rdp011: RdpRule = {
   tags: ['address'],
   check({ doc, report }) {
     // Looked up, not listed per key: a key met once has no list to make (issue 16). The engine orders findings.
-    for (const entry of entriesOf(doc.byKey, CHECKED_KEYS)) {
+    const entries = entriesOf(doc.byKey, CHECKED_KEYS);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
       if (entry.type !== 's' || entry.value.trim() === '') continue;
       const parsed = parseAddress(entry.value);
       if (parsed.ok) continue;

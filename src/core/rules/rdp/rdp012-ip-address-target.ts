@@ -13,7 +13,9 @@ export const rdp012: RdpRule = {
   tags: ['address', 'certificate'],
   check({ doc, report }) {
     const strict = intValue(effectiveEntry(doc, 'authentication level')) === 1;
-    for (const target of targets(doc)) {
+    const all = targets(doc);
+    for (let t = 0; t < all.length; t++) {
+      const target = all[t]!;
       if (target.address.kind === 'name') continue;
       report({
         message: strict

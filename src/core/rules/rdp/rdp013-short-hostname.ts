@@ -10,7 +10,9 @@ export const rdp013: RdpRule = {
   fixable: false,
   tags: ['address', 'certificate'],
   check({ doc, report }) {
-    for (const target of targets(doc)) {
+    const all = targets(doc);
+    for (let t = 0; t < all.length; t++) {
+      const target = all[t]!;
       const host = target.address.host.replace(/\.$/, '');
       if (target.address.kind !== 'name' || host.includes('.') || host.toLowerCase() === 'localhost') continue;
       report({

@@ -36,7 +36,9 @@ export const rdp040: RdpRule = {
   fixable: true,
   tags: ['security', 'secrets'],
   check({ doc, report }) {
-    for (const entry of entriesOf(doc.byKey, PASSWORD_KEYS)) {
+    const entries = entriesOf(doc.byKey, PASSWORD_KEYS);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
       const fix = deleteLine(doc, entry, 'Remove the saved password', true);
       if (entry.type === 'b') {
         report({ message: blobMessage(blobKind(entry)), span: entry.nameSpan, subject: entry.key, fix });

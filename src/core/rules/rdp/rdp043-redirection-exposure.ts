@@ -54,8 +54,9 @@ const SERVICE_KEYS = ['resourceprovider', 'wvd endpoint pool', 'armpath', 'hubdi
  * the files it exports for an ordinary host.
  */
 export function isServiceFile(doc: RdpDocument): boolean {
-  for (const key of SERVICE_KEYS) if (textValue(effectiveEntry(doc, key)) !== undefined) return true;
-  for (const target of targets(doc)) if (SERVICE_HOST.test(target.address.host)) return true;
+  for (let k = 0; k < SERVICE_KEYS.length; k++) if (textValue(effectiveEntry(doc, SERVICE_KEYS[k]!)) !== undefined) return true;
+  const all = targets(doc);
+  for (let t = 0; t < all.length; t++) if (SERVICE_HOST.test(all[t]!.address.host)) return true;
   return SERVICE_HOST.test(textValue(effectiveEntry(doc, 'gatewayhostname')) ?? '');
 }
 
@@ -136,7 +137,7 @@ export const rdp043: RdpRule = {
   check({ doc, report, trustedPublishers }) {
     const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
     let kept = 0;
-    for (const e of lines) if (REDIRECTIONS.get(e.key)!.requests(e)) lines[kept++] = e;
+    for (let i = 0; i < lines.length; i++) if (REDIRECTIONS.get(lines[i]!.key)!.requests(lines[i]!)) lines[kept++] = lines[i]!;
     lines.length = kept;
     const first = lines[0];
     if (!first) return;
