@@ -84,11 +84,15 @@ const lazyModules = {
     build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
       const exported = Object.keys(requireHere(args.path)).filter((n) => n !== 'default' && n !== '__esModule');
       const real = args.path.startsWith('node:') ? JSON.stringify(args.path) : `require('node:path').join(__dirname, ${JSON.stringify(`${args.path}.js`)})`;
+      // The getters on one object, reached through the module's prototype (reachedThrough): each importer's
+      // module object copies none of them.
       return {
         contents: [
           `let loaded;`,
           `const load = () => (loaded ??= require(${real}));`,
-          ...exported.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
+          `const names = {};`,
+          ...exported.map((n) => `Object.defineProperty(names, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
+          `module.exports = ${reachedThrough('names')};`,
         ].join('\n'),
         loader: 'js',
       };
@@ -99,15 +103,24 @@ const lazyModules = {
 /**
  * Each `import * as vscode from 'vscode'` (one per file of src/extension) would copy the whole vscode API into a
  * module object of its own at start-up (esbuild's __toESM: hundreds of getters, thirty times). Through this one
- * module they share one copy (issue 16, activation).
+ * module they share the API itself (issue 16, activation): see `reachedThrough`.
  */
 const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
     build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
-    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: `module.exports = ${reachedThrough("require('vscode')")};`, loader: 'js' }));
   },
 };
+
+/**
+ * An object that reaches `api`'s names through its prototype and marks itself an ES module: esbuild's __toESM then
+ * makes each importer's module object from the same prototype and copies only that mark (one property, not one
+ * getter per name of the API; a second getter on every access of a name, too). No importer reads a default export.
+ */
+function reachedThrough(api) {
+  return `Object.create(${api}, { __esModule: { value: true } })`;
+}
 
 const builds = [
   {
