@@ -79,6 +79,13 @@ export class EntryIndex implements ReadonlyMap<string, readonly RdpEntry[]> {
     return Array.isArray(held) ? held[0] === entry : held === entry;
   }
 
+  /** Whether some key the property table does not know passes `test` (no entry is looked at: issue 16). */
+  someUnknownKey(test: (key: string) => boolean): boolean {
+    if (this.others === undefined) return false;
+    for (const key of this.others.keys()) if (test(key)) return true;
+    return false;
+  }
+
   /** The entries of each key that appears more than once, in the order the keys first appear. */
   repeated(): (readonly RdpEntry[])[] {
     const out: (readonly RdpEntry[])[] = [];

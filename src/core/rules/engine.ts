@@ -1,5 +1,6 @@
 import { parseRdp, propertyOf, rememberClean, type RdpDocument, type RdpEntry } from '../rdp/parse';
-import { findProperty, isSecretProperty } from '../rdp/properties/index';
+import { EntryIndex } from '../rdp/entry-index';
+import { findProperty, isSecretProperty, SECRET_KEYS } from '../rdp/properties/index';
 import type { PropertyInfo } from '../rdp/property-types';
 import type { DecodedText } from '../text/decode';
 import { RDP_RULES } from './registry';
@@ -154,7 +155,7 @@ class ShownOutsideSecrets {
 }
 
 function redact(doc: RdpDocument, findings: Finding[], property: (entry: RdpEntry) => PropertyInfo | undefined): Finding[] {
-  if (findings.length === 0) return findings;
+  if (findings.length === 0 || !mayHoldSecret(doc)) return findings;
   const secrets: string[] = [];
   /** Where the secret values sit in the text, in order. */
   const hidden: Span[] = [];
@@ -186,6 +187,18 @@ function redact(doc: RdpDocument, findings: Finding[], property: (entry: RdpEntr
     if (message === f.message && !changedRelated && !changedFix) return f;
     return { ...f, message, ...(changedRelated && { related }), ...(changedFix && { fix: { ...f.fix!, title: title! } }) };
   });
+}
+
+/**
+ * Whether the document may have a line that holds a secret: a key of a secret property, or an unknown key
+ * `isSecretProperty` judges one. Asked of its key index (a few lookups) rather than of each of its entries, as most
+ * files of a run have findings and no secret (issue 16).
+ */
+function mayHoldSecret(doc: RdpDocument): boolean {
+  const index = doc.byKey;
+  if (!(index instanceof EntryIndex)) return true;
+  for (let i = 0; i < SECRET_KEYS.length; i++) if (index.has(SECRET_KEYS[i]!)) return true;
+  return index.someUnknownKey(isSecretProperty);
 }
 
 interface RuleSets {
