@@ -76,6 +76,25 @@ describe('RDP040 stored-password', () => {
     assert.deepEqual(texts.slice(0, 3), ['"full address" is "h.example.invalid".', 'The value "h.example.invalid" again.', 'Change "h.example.invalid"']);
   });
 
+  it('finds the secret lines of a file by its key index: each secret property and alias, and unknown names that look like one', () => {
+    // The engine asks the key index whether a file holds a secret before it walks the entries (issue 16).
+    const secret = 'Sup3rSecretValue';
+    const leaky: RdpRule = {
+      id: 'RDP999', name: 'leaky', description: 'quotes every value', defaultSeverity: 'warning', fixable: false, tags: [],
+      check({ doc, report }) {
+        for (const e of doc.entries) report({ message: `"${e.key}" is "${e.value}".`, span: e.span });
+      },
+    };
+    for (const line of [`password:s:${secret}`, `Password 51:b:${secret}`, `winrtencryptedpassword:s:${secret}`, `clear password:s:${secret}`, `gatewaypwd:s:${secret}`, ` My Passwd :s:${secret}`]) {
+      const { findings } = lintRdp(`full address:s:h.example.invalid\r\n${line}\r\n`, { rules: [leaky] });
+      assert.equal(findings.length, 2, line);
+      for (const f of findings) assert.ok(!f.message.includes(secret), `${line}: ${f.message}`);
+    }
+    // A value that only looks like a password under a name that is no secret is shown.
+    const { findings } = lintRdp(`full address:s:h.example.invalid\r\nusername:s:${secret}\r\n`, { rules: [leaky] });
+    assert.ok(findings.some((f) => f.message.includes(secret)));
+  });
+
   it('redacts against every saved password of a file: one quoted whole, inside a value, cut short by quote(), or longer than any quote() makes', () => {
     const secrets = Array.from({ length: 3000 }, (_, i) => `pw${i}-${'x'.repeat(i % 70)}`);
     const shown = ['pw7-xxxxxxx', `say pw2999-${'x'.repeat(59)} here`, `${'pw69-'}${'x'.repeat(55)}…`, `long ${'y'.repeat(200)} pw11-xxxxxxxxxxx`, 'pw7-xxxxxx', 'pw9', `pw69-${'x'.repeat(50)}z…`, 'ab…', 'plain value'];
