@@ -20,7 +20,12 @@ export function loadCommands(command: string): CommandBundle {
   const root = userCacheDir({ env: process.env, platform: process.platform, home: homedir() });
   const dir = root && join(root, 'code-cache');
   const usable = root !== undefined && dir !== undefined && safeCacheDir(root, dir, process.getuid?.());
-  const lint = command === 'lint';
-  const hash = lint ? (typeof RDP_DOCTOR_LINT_HASH === 'string' ? RDP_DOCTOR_LINT_HASH : '') : typeof RDP_DOCTOR_COMMANDS_HASH === 'string' ? RDP_DOCTOR_COMMANDS_HASH : '';
-  return requireWithCodeCache<CommandBundle>(join(__dirname, lint ? 'cli-lint.js' : 'cli-commands.js'), hash, usable ? dir : undefined, 'exit').exports;
+  const { file, hash } = bundleOf(command);
+  return requireWithCodeCache<CommandBundle>(join(__dirname, file), hash, usable ? dir : undefined, 'exit').exports;
+}
+
+/** The bundle of a command, and its content hash ('' when esbuild.mjs wrote none in). */
+function bundleOf(command: string): { file: string; hash: string } {
+  if (command === 'lint') return { file: 'cli-lint.js', hash: typeof RDP_DOCTOR_LINT_HASH === 'string' ? RDP_DOCTOR_LINT_HASH : '' };
+  return { file: 'cli-commands.js', hash: typeof RDP_DOCTOR_COMMANDS_HASH === 'string' ? RDP_DOCTOR_COMMANDS_HASH : '' };
 }
