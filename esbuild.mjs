@@ -115,8 +115,8 @@ const vscodeOnce = {
 
 /**
  * An object that reaches `api`'s names through its prototype and marks itself an ES module: esbuild's __toESM then
- * makes each importer's module object from the same prototype and copies only that mark (one property, not one
- * getter per name of the API; a second getter on every access of a name, too). No importer reads a default export.
+ * makes each importer's module object from the same prototype and copies only that mark: one property per importer,
+ * not a getter per name of the API, and no getter to call on each read of a name. No importer reads a default export.
  */
 function reachedThrough(api) {
   return `Object.create(${api}, { __esModule: { value: true } })`;

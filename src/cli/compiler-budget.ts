@@ -20,10 +20,11 @@ const LESS_INLINING = '--max-inlined-bytecode-size-cumulative=100';
 const DEFAULT_INLINING = '--max-inlined-bytecode-size-cumulative=920';
 
 /**
- * Gives TurboFan a smaller inlining budget for a lint of `files` files, when that is at least `MANY_FILES` and neither the
- * command line nor NODE_OPTIONS sets a V8 inlining flag of its own. Returns what puts the flag back (undefined when
- * nothing was set): call it once the files are linted. V8 keys its code cache by the flags, so the cache written when the command ends (code-cache.ts)
- * must be written with the flags it was read with, or the next run would find it rejected.
+ * Gives TurboFan a smaller inlining budget for a lint of `files` files, when that is at least `MANY_FILES` and neither
+ * the command line nor NODE_OPTIONS sets a V8 inlining flag of its own. Returns what puts the flag back (undefined
+ * when nothing was set): call it once the files are linted. V8 keys its code cache by the flags, so the cache written
+ * when the command ends (code-cache.ts) must be written with the flags it was read with, or the next run would find
+ * it rejected.
  */
 export function lessInliningFor(files: number, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): (() => void) | undefined {
   if (files < MANY_FILES || execArgv.some(setsInlining) || setsInlining(nodeOptions)) return undefined;
