@@ -1,7 +1,7 @@
 // The shipped CLI loads Node's network and crypto modules and yaml at first use only (issue 16).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -102,5 +102,15 @@ describe('lazy modules in the shipped bundles', () => {
   it('dist/cli-lint.js holds no network code', { skip: !existsSync(resolve(__dirname, '../../../dist/cli-lint.js')) && 'not built' }, () => {
     const text = readFileSync(resolve(__dirname, '../../../dist/cli-lint.js'), 'utf8');
     for (const builtin of ['node:net', 'node:tls', 'node:dns']) assert.ok(!text.includes(`"${builtin}"`), `${builtin} in cli-lint.js`);
+  });
+  it('no source file default-imports vscode or a lazily loaded module: their module objects have no default export (esbuild.mjs, reachedThrough)', () => {
+    const root = resolve(__dirname, '../../../src');
+    const modules = ['vscode', 'node:net', 'node:tls', 'node:dns', 'node:crypto', 'node:worker_threads', 'node:stream', 'yaml', 'saxes', 'tinyglobby'];
+    const pattern = new RegExp(`^import\\s+(?!type\\s)[A-Za-z_$][\\w$]*\\s*(?:,\\s*\\{[^}]*\\})?\\s+from\\s+'(${modules.join('|')})'`, 'm');
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const offenders = walk(root).filter((file) => pattern.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(offenders, []);
+    // The pattern finds one.
+    assert.ok(pattern.test("import yaml from 'yaml';\n") && pattern.test("import vscode, { window } from 'vscode';") && !pattern.test("import * as vscode from 'vscode';") && !pattern.test("import type X from 'yaml';"));
   });
 });
