@@ -24,7 +24,7 @@ describe('isHostName', () => {
     }
   });
 
-  it('is what parseAddress uses, remembered results included', () => {
+  it('is what parseAddress uses, the last answer given again included; answers are frozen', () => {
     assert.deepEqual(parseAddress('rdsh01.contoso.com:3390'), parseAddress('rdsh01.contoso.com:3390'));
     assert.equal(parseAddress('rdsh01.contoso.com:3390').ok, true);
     assert.equal(parseAddress('bad_-.contoso.com').ok, false);
