@@ -97,13 +97,13 @@ export function findProperty(name: string): PropertyInfo | undefined {
   return BY_NAME.get(name) ?? BY_NAME.get(normalizeName(name));
 }
 
+/** The keys (names and aliases, as entry keys hold them) of the properties that hold a secret. */
+export const SECRET_KEYS: readonly string[] = PROPERTIES.filter((p) => p.secret === true).flatMap((p) => [p.name, ...(p.aliases ?? [])].map(normalizeName));
+
 /**
  * Whether a line's value is a secret: a property the table marks `secret`, or, for a name the table does not
  * know, any name that mentions a password (`clear password`, a misspelt `pasword 51`…), to be safe.
  */
-/** The keys (names and aliases, as entry keys hold them) of the properties that hold a secret. */
-export const SECRET_KEYS: readonly string[] = PROPERTIES.filter((p) => p.secret === true).flatMap((p) => [p.name, ...(p.aliases ?? [])].map(normalizeName));
-
 export function isSecretProperty(key: string): boolean {
   const known = findProperty(key);
   return known ? known.secret === true : /pass(word|wd)?\b|pwd/i.test(key);
