@@ -122,6 +122,11 @@ function reachedThrough(api) {
   return `Object.create(${api}, { __esModule: { value: true } })`;
 }
 
+/** A bundle of CLI commands, dist/<name>.js, which dist/cli.js loads when one of them runs. */
+function commandBundle(name, entry) {
+  return { ...common, entryPoints: { [name]: entry }, outdir: 'dist', plugins: [forgeApart, commonJsBuilds, lazyModules], minify: !watch, metafile: true };
+}
+
 const builds = [
   {
     ...common,
@@ -138,23 +143,9 @@ const builds = [
     minify: !watch,
     metafile: true,
   },
-  {
-    ...common,
-    // `check`, `explain`, `fix` and `rules`; `lint` is the bundle below, so each loads only its own code.
-    entryPoints: { 'cli-commands': 'src/cli/commands.ts' },
-    outdir: 'dist',
-    plugins: [forgeApart, commonJsBuilds, lazyModules],
-    minify: !watch,
-    metafile: true,
-  },
-  {
-    ...common,
-    entryPoints: { 'cli-lint': 'src/cli/lint-command.ts' },
-    outdir: 'dist',
-    plugins: [forgeApart, commonJsBuilds, lazyModules],
-    minify: !watch,
-    metafile: true,
-  },
+  // `check`, `explain`, `fix` and `rules`; `lint` a bundle of its own, so each loads only its own code.
+  commandBundle('cli-commands', 'src/cli/commands.ts'),
+  commandBundle('cli-lint', 'src/cli/lint-command.ts'),
   {
     ...common,
     entryPoints: ['bench/relint.ts', 'bench/read-decode-baseline.ts', 'bench/make-corpus.ts', 'bench/certificate-analysis.ts'],
