@@ -37,13 +37,28 @@ function isCommand(name: string): boolean {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    exitIfIdle();
   },
   (error: unknown) => {
     process.stderr.write(errorLine(error instanceof Error ? parseArgsMessage(error) : String(error)));
     if (isUsageError(error)) process.stderr.write(`Run "rdp-doctor ${argvCommand()}--help" for usage.\n`);
     process.exitCode = 2;
+    exitIfIdle();
   },
 );
+
+/** What may still be open when the command is done: the standard streams' own handles, with nothing being written. */
+const IDLE = new Set(['TTYWrap', 'PipeWrap']);
+
+/**
+ * Ends the process now when nothing is left to do: a natural exit first tears down V8's heap, ~3 ms after a
+ * 1,000-file lint (issue 16). Anything still under way (a write to a pipe or a Windows console not yet taken,
+ * a timer, a socket, a file operation) shows among the active resources, and then the process ends as usual,
+ * once it is done. `exit` handlers run either way (the code cache is written in one: load-commands.ts).
+ */
+function exitIfIdle(): void {
+  if (process.getActiveResourcesInfo().every((resource) => IDLE.has(resource))) process.exit();
+}
 
 /** Node's parseArgs writes its advice over several lines: one line here, not `\x0a` escapes between sentences. */
 function parseArgsMessage(error: Error): string {

@@ -109,7 +109,7 @@ if (!isMainThread) {
       const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-stdout-'));
       try {
         // ~1 MB of JSON: far more than a pipe holds, so the CLI is still writing when the reader goes.
-        for (let i = 0; i < 600; i++) writeFileSync(join(dir, `host-${i}.rdp`), `full address:s:10.0.0.${i % 250}\r\nenablecredsspsupport:i:0\r\nredirectclipbaord:i:1\r\n`);
+        for (let i = 0; i < 600; i++) writeFileSync(join(dir, `host-${i}.rdp`), `full address:s:127.0.0.${i % 250}\r\nenablecredsspsupport:i:0\r\nredirectclipbaord:i:1\r\n`);
         const child = spawn(process.execPath, [CLI, 'lint', '--no-ignore', dir, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RDP_DOCTOR_CODE_CACHE: 'off' } });
         let stderr = '';
         child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -120,6 +120,18 @@ if (!isMainThread) {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it('ends only once a slow reader has taken all of standard error (main.ts ends the process early only when idle)', { skip: process.platform === 'win32' && 'a POSIX shell pipeline' }, () => {
+      // 3,000 missing files: ~210 KB of error lines, three times what a pipe holds, for a reader that starts late.
+      // Ending the process at once (process.exit) left ~1,300 of them unwritten.
+      const missing = Array.from({ length: 3000 }, (_, i) => join(tmpdir(), 'rdp-doctor-missing', `host-${i}.rdp`));
+      const script = 'node "$0" lint --format json "$@" 2>&1 >/dev/null | { sleep 0.5; wc -l; }; echo "${PIPESTATUS[0]}"';
+      const run = spawnSync('bash', ['-c', script, CLI, ...missing], { encoding: 'utf8', env: { ...process.env, RDP_DOCTOR_CODE_CACHE: 'off' } });
+      assert.equal(run.stderr, '');
+      const [lines, code] = run.stdout.trim().split(/\s+/);
+      assert.equal(Number(lines), 3000);
+      assert.equal(Number(code), 2);
     });
   });
 }
