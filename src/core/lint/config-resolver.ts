@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseConfig } from '../config/parse';
 import type { RdpDoctorConfig } from '../config/types';
 import { KNOWN_RULE_IDS } from '../rules/registry';
@@ -7,6 +7,7 @@ import { displayPath } from './display-path';
 import { type InputError, type InputFile } from './inputs';
 import { lintText } from './lint-file';
 import { toOutputFindings, type FileReport } from './output';
+import { folderOf, nameOf } from './path-parts';
 import { findConfigFor, readInput } from './read-file';
 import { CONFIG_FILE_NAMES } from '../config/types';
 
@@ -22,9 +23,9 @@ export class ConfigResolver {
   constructor(private readonly explicit: string | undefined, private readonly errors: InputError[]) {}
 
   private configPathFor(file: string): string | undefined {
-    const name = basename(file);
+    const name = nameOf(file);
     if (name === '.' || name === '..') return findConfigFor(file, this.lookups);
-    const folder = dirname(file);
+    const folder = folderOf(file);
     let path = this.byFolder.get(folder);
     if (path === undefined) {
       path = findConfigFor(file, this.lookups) ?? null;
@@ -63,7 +64,7 @@ export class ConfigResolver {
 export function configReports(inputs: readonly InputFile[], explicit: string | undefined): FileReport[] {
   const resolver = new ConfigResolver(explicit, []);
   // Only an input named like a config can be one (a resolve() of every input was ~2% of a 10,000-file lint).
-  const inputPaths = new Set(inputs.filter((input) => CONFIG_NAMES.has(basename(input.path)) || (explicit !== undefined && basename(input.path) === basename(explicit))).map((input) => resolve(input.path)));
+  const inputPaths = new Set(inputs.filter((input) => CONFIG_NAMES.has(nameOf(input.path)) || (explicit !== undefined && nameOf(input.path) === basename(explicit))).map((input) => resolve(input.path)));
   const used = new Set<string>();
   if (explicit !== undefined) used.add(explicit);
   for (const input of inputs) {

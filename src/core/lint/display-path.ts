@@ -1,9 +1,10 @@
-import { basename, dirname, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { folderOf, nameOf } from './path-parts';
 
 /** How a path is shown: relative to the working folder when inside it, else as given. */
 export function displayPath(path: string): string {
-  const base = basename(path);
-  const dir = dirname(path);
+  const base = nameOf(path);
+  const dir = folderOf(path);
   // A file met in a folder walk is its folder, a separator and its name: the folder's relative path, worked out
   // once per folder, plus the name is the file's (issue 16: a relative() per file was 2% of a 10,000-file lint).
   if (base !== '' && base !== '.' && base !== '..' && path.length === dir.length + 1 + base.length && path.startsWith(dir) && path[dir.length] === sep && !dir.endsWith(sep)) {
