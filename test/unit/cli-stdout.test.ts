@@ -126,8 +126,8 @@ if (!isMainThread) {
       // 3,000 missing files: ~210 KB of error lines, three times what a pipe holds, for a reader that starts late.
       // Ending the process at once (process.exit) left ~1,300 of them unwritten.
       const missing = Array.from({ length: 3000 }, (_, i) => join(tmpdir(), 'rdp-doctor-missing', `host-${i}.rdp`));
-      const script = 'node "$0" lint --format json "$@" 2>&1 >/dev/null | { sleep 0.5; wc -l; }; echo "${PIPESTATUS[0]}"';
-      const run = spawnSync('bash', ['-c', script, CLI, ...missing], { encoding: 'utf8', env: { ...process.env, RDP_DOCTOR_CODE_CACHE: 'off' } });
+      const script = '"$0" "$1" lint --format json "${@:2}" 2>&1 >/dev/null | { sleep 0.5; wc -l; }; echo "${PIPESTATUS[0]}"';
+      const run = spawnSync('bash', ['-c', script, process.execPath, CLI, ...missing], { encoding: 'utf8', env: { ...process.env, RDP_DOCTOR_CODE_CACHE: 'off' } });
       assert.equal(run.stderr, '');
       const [lines, code] = run.stdout.trim().split(/\s+/);
       assert.equal(Number(lines), 3000);

@@ -165,9 +165,9 @@ function relatedInFile(notes: NonNullable<Finding['related']>, path: string, at:
 }
 
 /**
- * Findings with 1-based positions. `locate` overrides how a finding is placed (Registry.pol records);
- * related notes in the same file are placed by span, as findings without `locate` are; those in other files are left out.
- * `positions` places spans when the caller has a quicker way than scanning `text` (`positionsInRdp`).
+ * Findings with 1-based positions. `locate` overrides how a finding is placed (Registry.pol records); related
+ * notes in the same file are placed by their spans, those in other files are left out. `positions` places spans
+ * when the caller has a quicker way than scanning `text` (`positionsInRdp`).
  */
 export function toOutputFindings(
   text: string,
