@@ -62,6 +62,57 @@ describe('fileReportJson', () => {
     assert.equal(fileReportJson(file as FileReport), first);
   });
 
+  it('writes findings that repeat from file to file exactly as JSON.stringify does, as they change field by field (property test)', () => {
+    // Each file's finding is the last file's with at most one field changed (or only its notes' paths): the writer's
+    // kept pieces must be used again exactly when they still hold.
+    type Note = { path: string; message: string; line: number; column: number; endLine: number; endColumn: number };
+    type Finding = { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; subject: string | null; fixable: boolean; related?: Note[] };
+    const change = fc.oneof(
+      fc.constant((f: Finding): Finding => f),
+      fc.tuple(fc.constantFrom('ruleId', 'severity', 'message', 'subject'), fc.constantFrom('RDP043', 'info', 'm', '"q"', 'x\\y')).map(([key, value]) => (f: Finding): Finding => ({ ...f, [key]: value })),
+      fc.constant((f: Finding): Finding => ({ ...f, subject: f.subject === null ? 's' : null })),
+      fc.tuple(fc.constantFrom('line', 'column', 'endLine', 'endColumn'), fc.integer({ min: 1, max: 3 })).map(([key, value]) => (f: Finding): Finding => ({ ...f, [key]: value })),
+      fc.constant((f: Finding): Finding => ({ ...f, fixable: !f.fixable })),
+      fc.constant((f: Finding): Finding => (f.related ? (({ related: _, ...rest }) => rest)(f) : { ...f, related: [] })),
+      fc.constant((f: Finding): Finding => ({ ...f, related: [...(f.related ?? []), { path: 'a.rdp', message: 'n', line: 1, column: 1, endLine: 1, endColumn: 2 }] })),
+      fc.tuple(fc.nat(), fc.constantFrom('path', 'message', 'line', 'column', 'endLine', 'endColumn'), fc.constantFrom('b.rdp', 'o', 2, 3)).map(
+        ([at, key, value]) =>
+          (f: Finding): Finding => {
+            if (!f.related?.length) return f;
+            const related = [...f.related];
+            const i = at % related.length;
+            related[i] = { ...related[i]!, [key]: key === 'path' || key === 'message' ? String(value) : typeof value === 'number' ? value : 4 };
+            return { ...f, related };
+          },
+      ),
+    );
+    const first: Finding = { ruleId: 'RDP043', severity: 'info', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, subject: null, fixable: false, related: [{ path: 'a.rdp', message: 'n', line: 2, column: 1, endLine: 2, endColumn: 3 }] };
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
+        let finding = first;
+        for (const next of changes) {
+          finding = next(finding);
+          const file = { path: 'a.rdp', format: 'rdp', findings: [finding] };
+          assert.equal(fileReportJson(file as FileReport), stringified(file));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("writes a finding as it is now, not as the finding it kept pieces of was (the report's objects are the caller's)", () => {
+    const finding = { ruleId: 'RDP043', severity: 'info', message: 'm', line: 5, column: 1, endLine: 5, endColumn: 9, subject: 'x', fixable: false, related: [{ path: 'a.rdp', message: 'n', line: 6, column: 1, endLine: 6, endColumn: 3 }] };
+    const file = { path: 'a.rdp', format: 'rdp', findings: [finding] };
+    assert.equal(fileReportJson(file as FileReport), stringified(file));
+    finding.related[0]!.line = 7;
+    finding.related[0]!.path = 'other.rdp';
+    assert.equal(fileReportJson(file as FileReport), stringified(file));
+    finding.message = 'changed';
+    assert.equal(fileReportJson(file as FileReport), stringified(file));
+    const again = { ...file, path: 'b.rdp', findings: [{ ...finding, related: [{ ...finding.related[0]!, path: 'b.rdp' }] }] };
+    assert.equal(fileReportJson(again as FileReport), stringified(again));
+  });
+
   it('leaves any other shape to JSON.stringify: another field, another key order, a value of another type', () => {
     const base = { ruleId: 'RDP001', severity: 'error', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, subject: null, fixable: false };
     const others: unknown[] = [
