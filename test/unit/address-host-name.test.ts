@@ -24,10 +24,14 @@ describe('isHostName', () => {
     }
   });
 
-  it('is what parseAddress uses, the last answer given again included; answers are frozen', () => {
+  it('is what parseAddress uses, the last answer given again included (the same answer, with or without a port)', () => {
     assert.deepEqual(parseAddress('rdsh01.contoso.com:3390'), parseAddress('rdsh01.contoso.com:3390'));
+    assert.equal(parseAddress('rdsh01.contoso.com:3390'), parseAddress('rdsh01.contoso.com:3390'));
     assert.equal(parseAddress('rdsh01.contoso.com:3390').ok, true);
     assert.equal(parseAddress('bad_-.contoso.com').ok, false);
-    assert.ok(Object.isFrozen(parseAddress('rdsh01.contoso.com')));
+    // Its keys in one order, a port only when the value has one (JSON of a cross-check summary lists them so).
+    assert.deepEqual(Object.keys((parseAddress(' rdsh01.contoso.com') as { address: object }).address), ['host', 'kind', 'hostStart', 'hostEnd']);
+    assert.deepEqual(parseAddress(' rdsh01.contoso.com:3390'), { ok: true, address: { host: 'rdsh01.contoso.com', kind: 'name', hostStart: 1, hostEnd: 19, port: 3390 } });
+    assert.deepEqual(Object.keys((parseAddress('127.0.0.1:3390') as { address: object }).address), ['host', 'kind', 'hostStart', 'hostEnd', 'port']);
   });
 });
