@@ -5,6 +5,7 @@ import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
 import { isSigned } from './signing';
 import { targets } from '../../rdp/target';
+import type { Span } from '../../text/line-index';
 
 /** `intValue(e) === 1`, read in place for a plain number (no slice of the value per redirection line: issue 16). */
 const on = (e: RdpEntry): boolean => {
@@ -38,13 +39,6 @@ const REDIRECTIONS: ReadonlyMap<string, { readonly kind: string; readonly reques
 
 const REDIRECTION_KEYS: readonly string[] = [...REDIRECTIONS.keys()];
 
-/** Each redirection line's related note, written once per property rather than once per file (issue 16). */
-const ALSO_REQUESTS: ReadonlyMap<string, string> = new Map([...REDIRECTIONS].map(([key, { kind }]) => [key, `"${key}" also requests ${kind}.`]));
-
-function alsoRequests(key: string): string {
-  return ALSO_REQUESTS.get(key)!;
-}
-
 /** Property names only Azure Virtual Desktop and Windows 365 feeds write (see connection-avd.ts). */
 const SERVICE_KEYS = ['resourceprovider', 'wvd endpoint pool', 'armpath', 'hubdiscoverygeourl', 'remotedesktopname'];
 
@@ -63,8 +57,16 @@ export function isServiceFile(doc: RdpDocument): boolean {
 /** A host of the Azure Virtual Desktop service. */
 const SERVICE_HOST = /(^|\.)wvd\.microsoft\.com(:\d+)?$/i;
 
-/** Each kind's number, in the order REDIRECTIONS lists them (two properties share "drives"). */
-const KIND_NUMBERS: ReadonlyMap<string, number> = new Map([...new Set([...REDIRECTIONS.values()].map((r) => r.kind))].map((kind, i) => [kind, i]));
+/** The kinds, in the order REDIRECTIONS lists them (two properties share "drives"): a kind's number is its place here. */
+const KINDS: readonly string[] = [...new Set([...REDIRECTIONS.values()].map((r) => r.kind))];
+
+/**
+ * What the rule needs of each redirection key, in one lookup per line (issue 16): whether a line requests it, its
+ * kind's number, and its related note, written once per property rather than once per file.
+ */
+const BY_KEY: ReadonlyMap<string, { readonly requests: (e: RdpEntry) => boolean; readonly kind: number; readonly also: string }> = new Map(
+  [...REDIRECTIONS].map(([key, { kind, requests }]) => [key, { requests, kind: KINDS.indexOf(kind), also: `"${key}" also requests ${kind}.` }]),
+);
 
 /**
  * Messages made before, by the kinds a file requests (in the order its lines name them) and the verdict: files of a
@@ -73,34 +75,24 @@ const KIND_NUMBERS: ReadonlyMap<string, number> = new Map([...new Set([...REDIRE
 const messages = new Map<string, Map<number, string>>();
 const MAX_MESSAGES = 256;
 
-/** Each redirection key's kind number (KIND_NUMBERS), looked up once per line rather than kind by name. */
-const KEY_KINDS: ReadonlyMap<string, number> = new Map([...REDIRECTIONS].map(([key, { kind }]) => [key, KIND_NUMBERS.get(kind)!]));
-
-/** "The file requests N redirections (…): verdict" for these lines. */
-function requestMessage(lines: readonly RdpEntry[], verdict: string): string {
-  // The kinds in first-named order as one number, a base-16 digit (kind + 1) each: at most 12 kinds, 48 bits, no
-  // string made per file when the message is known.
-  let key = 0;
-  let seen = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const n = KEY_KINDS.get(lines[i]!.key)!;
-    if ((seen & (1 << n)) === 0) {
-      seen |= 1 << n;
-      key = key * 16 + n + 1;
-    }
-  }
+/**
+ * "The file requests N redirections (…): verdict", for the kinds `kinds` names: a base-16 digit (kind number + 1) per
+ * kind, in first-named order (at most 12 kinds, 48 bits: no string made per file when the message is known).
+ */
+function requestMessage(kinds: number, verdict: string): string {
   let byVerdict = messages.get(verdict);
   if (byVerdict === undefined) {
     if (messages.size >= MAX_MESSAGES) messages.clear();
     messages.set(verdict, (byVerdict = new Map()));
   }
-  let message = byVerdict.get(key);
+  let message = byVerdict.get(kinds);
   if (message === undefined) {
-    const kinds = [...new Set(lines.map((e) => REDIRECTIONS.get(e.key)!.kind))];
-    const count = kinds.length === 1 ? 'one redirection' : `${kinds.length} redirections`;
-    message = `The file requests ${count} (${list(kinds)}): ${verdict}`;
+    const named: string[] = [];
+    for (let rest = kinds; rest > 0; rest = Math.floor(rest / 16)) named.unshift(KINDS[(rest % 16) - 1]!);
+    const count = named.length === 1 ? 'one redirection' : `${named.length} redirections`;
+    message = `The file requests ${count} (${list(named)}): ${verdict}`;
     if (byVerdict.size >= MAX_MESSAGES) byVerdict.clear();
-    byVerdict.set(key, message);
+    byVerdict.set(kinds, message);
   }
   return message;
 }
@@ -136,18 +128,26 @@ export const rdp043: RdpRule = {
   tags: ['security', 'signing'],
   check({ doc, report, trustedPublishers }) {
     const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
-    let kept = 0;
-    for (let i = 0; i < lines.length; i++) if (REDIRECTIONS.get(lines[i]!.key)!.requests(lines[i]!)) lines[kept++] = lines[i]!;
-    lines.length = kept;
-    const first = lines[0];
-    if (!first) return;
-    const related = [];
-    for (let i = 1; i < lines.length; i++) related.push({ message: alsoRequests(lines[i]!.key), span: lines[i]!.span });
-    report({
-      message: requestMessage(lines, dialogVerdict(doc, trustedPublishers)),
-      span: first.span,
-      subject: first.key,
-      ...(related.length > 0 && { related }),
-    });
+    // One pass over the lines, in line order: the first line that requests a redirection, a related note for each
+    // later one, and the kinds requested (requestMessage).
+    let first: RdpEntry | undefined;
+    let related: { message: string; span: Span }[] | undefined;
+    let kinds = 0;
+    let seen = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const redirection = BY_KEY.get(line.key)!;
+      if (!redirection.requests(line)) continue;
+      if ((seen & (1 << redirection.kind)) === 0) {
+        seen |= 1 << redirection.kind;
+        kinds = kinds * 16 + redirection.kind + 1;
+      }
+      if (first === undefined) first = line;
+      else (related ??= []).push({ message: redirection.also, span: line.span });
+    }
+    if (first === undefined) return;
+    const message = requestMessage(kinds, dialogVerdict(doc, trustedPublishers));
+    if (related === undefined) report({ message, span: first.span, subject: first.key });
+    else report({ message, span: first.span, subject: first.key, related });
   },
 };
