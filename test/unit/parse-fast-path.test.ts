@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseRdp, plainDecimal, plainDecimalValue, propertyOf, type RdpDocument, type RdpEntry } from '../../src/core/rdp/parse';
+import { MAX_RUN_CHARS, MAX_RUN_LINES, nameAt, rememberedSlot, rememberRunAfter, runMemoryChars } from '../../src/core/rdp/names';
 import { findProperty, knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
 import { parseRdpStraight } from '../support/parse-rdp-straight';
 import { lintRdp } from '../../src/core/rules/engine';
@@ -25,6 +26,13 @@ function plain(doc: RdpDocument): unknown {
     eol: doc.eol,
     mixedEol: doc.mixedEol,
   };
+}
+
+/** A name's hash, as parseLine makes it (names.ts slots names by it). */
+function hashOf(name: string): number {
+  let hash = 0;
+  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+  return hash;
 }
 
 const rdpText = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
@@ -90,6 +98,52 @@ describe('parseRdp fast paths', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('takes a run of lines met before only while each of its names is still the one remembered in its slot', () => {
+    // A layout linted (its lines found clean) and parsed again, so that its lines are remembered one after another as
+    // a run; then thousands of other names, which take slots over; then the layout once more: where a name of the run
+    // lost its slot the run is not taken, and every entry still knows its own property.
+    const layout = ['screen mode id:i:2', 'session bpp:i:32', 'desktopwidth:i:1920', 'desktopheight:i:1080', 'redirectclipboard:i:1', 'alternate shell:s:', 'authentication level:i:2'].join('\r\n') + '\r\n';
+    const check = (text: string): void => {
+      const doc = parseRdp(text);
+      assert.deepStrictEqual(plain(doc), plain(parseRdpStraight(text)));
+      for (const e of doc.entries) assert.equal(propertyOf(e), findProperty(e.key), e.key);
+    };
+    for (let round = 0; round < 4; round++) {
+      lintRdp(layout);
+      check(layout);
+      check(layout);
+      const names: string[] = [];
+      for (let i = 0; i < 3000; i++) names.push(`${round}x${i.toString(36)}:i:1`);
+      for (let i = 0; i < names.length; i += 50) parseRdp(names.slice(i, i + 50).join('\r\n'));
+      check(layout);
+      check(`x:s:1\r\n${layout}`);
+    }
+  });
+
+  it('keeps its runs within MAX_RUN_CHARS, however many long runs the texts hold', () => {
+    // Runs of up to MAX_RUN_LINES long lines after every slot: the total would be many megabytes without the bound.
+    const name = (i: number) => `n${i.toString(36)}`;
+    for (let i = 0; i < 200; i++) nameAt(name(i), 0, name(i).length, hashOf(name(i)));
+    const value = 'v'.repeat(120);
+    for (let after = 0; after < 200; after++) {
+      const lines: string[] = [];
+      for (let i = 0; i < MAX_RUN_LINES; i++) lines.push(`${name((after + i) % 200)}:s:${value}`);
+      const text = lines.join('\r\n');
+      const entries = [];
+      let start = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const key = name((after + i) % 200);
+        const slot = rememberedSlot(text, start, start + key.length, hashOf(key));
+        if (slot < 0) continue;
+        entries.push({ start, end: start + lines[i]!.length, colon: start + key.length + 2, slot, rawName: key });
+        start += lines[i]!.length + 2;
+      }
+      if (entries.length > 1) rememberRunAfter(after, text, entries);
+      assert.ok(runMemoryChars() <= MAX_RUN_CHARS, `${runMemoryChars()} characters after ${after + 1} runs`);
+    }
+    assert.ok(runMemoryChars() > 0);
   });
 
   it('reads a name met in an earlier text with the positions of this text', () => {

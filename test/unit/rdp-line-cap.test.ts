@@ -37,6 +37,20 @@ describe('the .rdp line cap', () => {
     assert.notEqual(parseRdp(`${ended}x:s:1`).readUpTo, undefined);
   });
 
+  it('stops at MAX_RDP_LINES when its lines were met before, one after another (the parser takes them as runs)', () => {
+    // The same clean line again and again: linted once (found clean), then parsed as lines remembered in runs of up
+    // to 256; a run is never taken past the cap.
+    const line = 'screen mode id:i:2\r\n';
+    const long = line.repeat(MAX_RDP_LINES + 300);
+    lintText('rdp', long);
+    for (let pass = 0; pass < 2; pass++) {
+      const doc = parseRdp(long);
+      assert.equal(doc.lines.length, MAX_RDP_LINES);
+      assert.equal(doc.readUpTo, line.length * MAX_RDP_LINES);
+      assert.equal(doc.lines[MAX_RDP_LINES - 1]!.line, MAX_RDP_LINES - 1);
+    }
+  });
+
   it('the CLI lists it as a read problem at the line where reading stopped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-line-cap-'));
     try {

@@ -29,8 +29,8 @@ export class Entry implements RdpEntry, RdpLine {
   /** Where the line starts and ends (without its line break). */
   declare readonly start: number;
   declare readonly end: number;
-  /** The colon after the type letter; the name ends two characters before it. */
-  declare private readonly colon: number;
+  /** The colon after the type letter (the second colon); the name ends two characters before it. */
+  declare readonly colon: number;
   /** The slot of its remembered name (names.ts), or -1. */
   declare readonly slot: number;
   /** Whether the per-entry rules found this very line (name, type letter, value) clean before (names.ts). */

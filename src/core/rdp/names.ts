@@ -165,3 +165,110 @@ export function rememberLineAfter(after: number, slot: number, text: string, sta
   // At most 195 characters: a remembered name (64), its type and colons, a remembered clean value (128).
   nextLines[after] = { text: detached(text.slice(start, end)), slot, name: rememberedNames[slot]!, second: second - start, flat: false };
 }
+
+/** A line of a `KnownRun`: where it starts in the run's text, its length, its name's slot and its second colon. */
+interface RunLine {
+  readonly offset: number;
+  readonly length: number;
+  readonly slot: number;
+  readonly name: string;
+  /** The second colon's offset in the line. */
+  readonly second: number;
+}
+
+/**
+ * Clean lines met one after another in an earlier text (each as a `KnownLine` is), with the line breaks between
+ * them: the text of the run, without the last line's break, and how many breaks of each kind it holds.
+ */
+export interface KnownRun {
+  readonly text: string;
+  readonly lines: readonly RunLine[];
+  readonly crlf: number;
+  readonly lf: number;
+  readonly cr: number;
+}
+
+/** The longest run remembered: a file of clean lines is remembered in runs of at most this many lines. */
+export const MAX_RUN_LINES = 256;
+
+/**
+ * The run of clean lines that last followed a line of each remembered name (and a file's first line, at
+ * `FIRST_LINE`). The lines between two lines that differ from file to file (a host, a user name) are, in files a
+ * tool writes, the same lines in the same order: one comparison of the run's text then replaces one per line
+ * (issue 16). Bounded: one run per slot, of at most `MAX_RUN_LINES` lines.
+ */
+const nextRuns: (KnownRun | undefined)[] = new Array<KnownRun | undefined>(NAME_SLOTS + 1).fill(undefined);
+
+/**
+ * At most this many characters in all runs together (about 1 MB with their lines' records): past it, every run is
+ * forgotten and remembered anew. The editor's extension host keeps them as long as it runs.
+ */
+export const MAX_RUN_CHARS = 256 * 1024;
+let runChars = 0;
+
+/** How many characters the runs hold now (the tests check the bound). */
+export function runMemoryChars(): number {
+  return runChars;
+}
+
+/**
+ * The run remembered after the name in slot `after` (or `FIRST_LINE`), when the text at `start` holds it whole: the
+ * same characters (so the same lines and line breaks), then a line break or the end of the text, and each of its
+ * names still in its slot.
+ */
+export function knownRunAt(after: number, text: string, start: number): KnownRun | undefined {
+  const run = nextRuns[after];
+  if (run === undefined) return undefined;
+  const end = start + run.text.length;
+  if (end > text.length) return undefined;
+  if (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c !== 10 && c !== 13) return undefined;
+  }
+  const lines = run.lines;
+  for (let i = 0; i < lines.length; i++) if (rememberedNames[lines[i]!.slot] !== lines[i]!.name) return undefined;
+  // Compared as a slice, as a known line is (knownLineAt): startsWith was ten times slower on 1,200 characters.
+  return text.slice(start, end) === run.text ? run : undefined;
+}
+
+/** What a run remembers of each of its lines (an `Entry` of rdp/entry.ts). */
+export interface RunEntry {
+  readonly start: number;
+  readonly end: number;
+  /** The second colon. */
+  readonly colon: number;
+  readonly slot: number;
+  /** The name as written: a clean line's remembered name. */
+  readonly rawName: string;
+}
+
+/**
+ * Remembers `entries`, clean lines of `text` one after another, as the run after the name in slot `after` (or
+ * `FIRST_LINE`). Each line keeps its own name: a slot taken over since (by the line that ended the run, or by a later
+ * text) makes `knownRunAt` pass the run over.
+ */
+export function rememberRunAfter(after: number, text: string, entries: readonly RunEntry[]): void {
+  const count = entries.length;
+  const from = entries[0]!.start;
+  const lines: RunLine[] = [];
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < count; i++) {
+    const e = entries[i]!;
+    lines.push({ offset: e.start - from, length: e.end - e.start, slot: e.slot, name: e.rawName, second: e.colon - e.start });
+    if (i === count - 1) break;
+    // The line break between this line and the next: CRLF, LF or CR.
+    if (entries[i + 1]!.start - e.end === 2) crlf++;
+    else if (text.charCodeAt(e.end) === 10) lf++;
+    else cr++;
+  }
+  const runText = sequential(text.slice(from, entries[count - 1]!.end));
+  runChars -= nextRuns[after]?.text.length ?? 0;
+  if (runChars + runText.length > MAX_RUN_CHARS) {
+    nextRuns.fill(undefined);
+    runChars = 0;
+  }
+  runChars += runText.length;
+  nextRuns[after] = { text: runText, lines, crlf, lf, cr };
+}

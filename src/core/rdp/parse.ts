@@ -1,6 +1,6 @@
 import type { Eol, Span } from '../text/line-index';
 import { groupDigits } from '../text/group-digits';
-import { FIRST_LINE, isCleanLine, knownLineAt, nameAt, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter } from './names';
+import { FIRST_LINE, MAX_RUN_LINES, isCleanLine, knownLineAt, knownRunAt, nameAt, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter, rememberRunAfter } from './names';
 import { EntryIndex, lastEntry } from './entry-index';
 import { Entry, typeLetter } from './entry';
 
@@ -128,6 +128,19 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
   return new Entry(line, rawName, key, text, start, end, second, knownSlot < 0 ? undefined : rememberedProperty(knownSlot), knownSlot, clean);
 }
 
+/**
+ * The clean lines read one by one since the last line that was not one (or a run), to be remembered as a run
+ * (names.ts) after the name in slot `runAfter`: shared by every parse, each of which runs to its end before the next.
+ */
+const runEntries: Entry[] = [];
+let runAfter = -1;
+
+/** Remembers the clean lines read one by one, if there are two or more, as a run; starts a new one. */
+function endRun(text: string): void {
+  if (runEntries.length > 1) rememberRunAfter(runAfter, text, runEntries);
+  runEntries.length = 0;
+}
+
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
 export function parseRdp(text: string): RdpDocument {
   const lines: RdpLine[] = [];
@@ -146,35 +159,70 @@ export function parseRdp(text: string): RdpDocument {
   // The slot of the previous line's name (FIRST_LINE before the first line; -1 after a line of no remembered name).
   let after = FIRST_LINE;
   const unchecked: RdpEntry[] = [];
+  runEntries.length = 0;
   for (let line = 0; ; line++) {
     if (line === MAX_RDP_LINES) {
       // A text of exactly that many lines, its last one ended by a line break, has nothing more to not read.
       if (start < length) readUpTo = start;
       break;
     }
-    // The clean line that followed the previous line's name before, whole: its end and its parts are known.
-    const known = after < 0 ? undefined : knownLineAt(after, text, start);
+    // The clean lines that followed the previous line's name before, one after another, whole: one comparison for
+    // all of them. All but the last are added here; the last is added below, as any line is.
+    const run = after < 0 ? undefined : knownRunAt(after, text, start);
     let parsed: RdpLine;
     let end: number;
     let eol: Eol | '';
-    if (known !== undefined) {
-      end = start + known.text.length;
+    if (run !== undefined && line + run.lines.length <= MAX_RDP_LINES) {
+      endRun(text);
+      const runLines = run.lines;
+      const last = runLines.length - 1;
+      for (let i = 0; i < last; i++) {
+        const r = runLines[i]!;
+        const at = start + r.offset;
+        const entry = new Entry(line + i, r.name, r.name, text, at, at + r.length, at + r.second, rememberedProperty(r.slot), r.slot, true);
+        lines.push(entry);
+        split?.push(entry);
+      }
+      crlf += run.crlf;
+      lf += run.lf;
+      cr += run.cr;
+      line += last;
+      const r = runLines[last]!;
+      const at = start + r.offset;
+      end = at + r.length;
       const c = end === length ? -1 : text.charCodeAt(end);
       eol = c < 0 ? '' : c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
-      parsed = new Entry(line, known.name, known.name, text, start, end, start + known.second, rememberedProperty(known.slot), known.slot, true);
-      after = known.slot;
+      parsed = new Entry(line, r.name, r.name, text, at, end, at + r.second, rememberedProperty(r.slot), r.slot, true);
+      after = r.slot;
     } else {
-      if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
-      if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
-      end = nextCr < 0 ? (nextLf < 0 ? length : nextLf) : nextLf < 0 || nextCr < nextLf ? nextCr : nextLf;
-      if (end === length && start === end && line > 0) break;
-      eol = end === length ? '' : end === nextLf ? '\n' : nextLf === end + 1 ? '\r\n' : '\r';
-      parsed = parseLine(text, line, start, end, eol);
-      if (parsed instanceof Entry && parsed.slot >= 0) {
-        // A clean line is remembered as the one after the line before it, for the next file of the same layout.
-        if (parsed.clean && after >= 0) rememberLineAfter(after, parsed.slot, text, start, end, parsed.typeSpan.end);
-        after = parsed.slot;
-      } else after = -1;
+      const before = after;
+      // The clean line that followed the previous line's name before, whole: its end and its parts are known.
+      const known = after < 0 ? undefined : knownLineAt(after, text, start);
+      if (known !== undefined) {
+        end = start + known.text.length;
+        const c = end === length ? -1 : text.charCodeAt(end);
+        eol = c < 0 ? '' : c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
+        parsed = new Entry(line, known.name, known.name, text, start, end, start + known.second, rememberedProperty(known.slot), known.slot, true);
+        after = known.slot;
+      } else {
+        if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+        if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+        end = nextCr < 0 ? (nextLf < 0 ? length : nextLf) : nextLf < 0 || nextCr < nextLf ? nextCr : nextLf;
+        if (end === length && start === end && line > 0) break;
+        eol = end === length ? '' : end === nextLf ? '\n' : nextLf === end + 1 ? '\r\n' : '\r';
+        parsed = parseLine(text, line, start, end, eol);
+        if (parsed instanceof Entry && parsed.slot >= 0) {
+          // A clean line is remembered as the one after the line before it, for the next file of the same layout.
+          if (parsed.clean && after >= 0) rememberLineAfter(after, parsed.slot, text, start, end, parsed.colon);
+          after = parsed.slot;
+        } else after = -1;
+      }
+      // Clean lines read one by one after a remembered name are remembered as a run, for the next file of the layout.
+      if (parsed instanceof Entry && parsed.clean && parsed.slot >= 0 && (runEntries.length > 0 || before >= 0)) {
+        if (runEntries.length === 0) runAfter = before;
+        runEntries.push(parsed);
+        if (runEntries.length === MAX_RUN_LINES) endRun(text);
+      } else endRun(text);
     }
     lines.push(parsed);
     if (parsed instanceof Entry) {
@@ -187,6 +235,7 @@ export function parseRdp(text: string): RdpDocument {
     else cr++;
     start = end + eol.length;
   }
+  endRun(text);
   // The most frequent line break (CRLF, then LF, then CR on a tie); CRLF when there is none.
   const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const eol: Eol = crlf >= lf && crlf >= cr ? '\r\n' : lf >= cr ? '\n' : '\r';
