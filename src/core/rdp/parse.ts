@@ -251,7 +251,9 @@ export function isSignedRdp(text: string): boolean {
 
 /** The entry a client uses when a name repeats: the last one, as FreeRDP does. */
 export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefined {
-  return lastEntry(doc.byKey, key);
+  // The key index asked directly: one call fewer per lookup, some thirty a file (issue 16).
+  const byKey = doc.byKey;
+  return byKey instanceof EntryIndex ? byKey.last(key) : lastEntry(byKey, key);
 }
 
 /** The span of a whole line including its line break, for deleting it. */

@@ -71,7 +71,8 @@ const BY_NAME: ReadonlyMap<string, PropertyInfo> = new Map(
 /** Every known property name and alias (trimmed, lower case), each at its number (`knownKeyId`): the table's own strings. */
 const KEY_NAMES: readonly string[] = [...BY_NAME.keys()];
 
-const KEY_IDS: ReadonlyMap<string, number> = new Map(KEY_NAMES.map((key, id) => [key, id]));
+/** Each key's number (`knownKeyId`), for the key index's own lookups (entry-index.ts). */
+export const KEY_IDS: ReadonlyMap<string, number> = new Map(KEY_NAMES.map((key, id) => [key, id]));
 
 /**
  * The table's own string for a name that is a known property name or alias as written (trimmed, lower case):
