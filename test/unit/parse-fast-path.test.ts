@@ -8,6 +8,7 @@ import { MAX_RUN_CHARS, MAX_RUN_LINES, nameAt, rememberedSlot, rememberRunAfter,
 import { findProperty, knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
 import { parseRdpStraight } from '../support/parse-rdp-straight';
 import { lintRdp } from '../../src/core/rules/engine';
+import { intValue } from '../../src/core/rdp/values';
 
 const piece = fc.oneof(
   fc.constantFrom('full address', 'Full Address', ' full address', 'redirectclipboard', 'redirectclipbaord', 'a', 'b', 'x'.repeat(70), 'x'.repeat(64)),
@@ -144,6 +145,21 @@ describe('parseRdp fast paths', () => {
       assert.ok(runMemoryChars() <= MAX_RUN_CHARS, `${runMemoryChars()} characters after ${after + 1} runs`);
     }
     assert.ok(runMemoryChars() > 0);
+  });
+
+  it('reads an integer value in place as intValue always read it: trimmed, one to ten digits (property test)', () => {
+    const reference = (value: string): number | undefined => (/^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : undefined);
+    const value = fc.oneof(fc.stringMatching(/^[0-9]{0,12}$/), fc.stringMatching(/^[ \t]?[0-9]{0,11}[ \t]?$/), fc.constantFrom('0', '00', '01', '+1', '-1', '1e3', '1.0', '０', '4294967295', '9999999999', '12345678901', ' '), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(value, (v) => {
+        if (/[\r\n]/.test(v)) return;
+        const entry = parseRdp(`authentication level:i:${v}`).entries[0]!;
+        assert.equal(intValue(entry), reference(v), JSON.stringify(v));
+        assert.equal(intValue({ ...entry, value: entry.value } as RdpEntry), reference(v), JSON.stringify(v));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.equal(intValue(undefined), undefined);
   });
 
   it('reads a name met in an earlier text with the positions of this text', () => {
