@@ -137,6 +137,7 @@ let runAfter = -1;
 
 /** Remembers the clean lines read one by one, if there are two or more, as a run; starts a new one. */
 function endRun(text: string): void {
+  if (runEntries.length === 0) return;
   if (runEntries.length > 1) rememberRunAfter(runAfter, text, runEntries);
   runEntries.length = 0;
 }
@@ -159,7 +160,7 @@ export function parseRdp(text: string): RdpDocument {
   // The slot of the previous line's name (FIRST_LINE before the first line; -1 after a line of no remembered name).
   let after = FIRST_LINE;
   const unchecked: RdpEntry[] = [];
-  runEntries.length = 0;
+  if (runEntries.length > 0) runEntries.length = 0;
   for (let line = 0; ; line++) {
     if (line === MAX_RDP_LINES) {
       // A text of exactly that many lines, its last one ended by a line break, has nothing more to not read.

@@ -242,8 +242,10 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     doc,
     // Each entry knows its property, or looks it up once (rdp/parse.ts).
     property: propertyOf,
-    ...(options.bytes && { bytes: options.bytes }),
-    ...(options.trustedPublishers && { trustedPublishers: options.trustedPublishers }),
+    // Both always set (undefined when absent), not spread in: a spread per file cost ~1 ms of a 1,000-file lint in
+    // CPU profiles, and one object layout serves every file (issue 16).
+    bytes: options.bytes,
+    trustedPublishers: options.trustedPublishers,
     report(r: Report): void {
       const severity = resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!;
       if (findings.length >= MAX_FINDINGS_PER_RULE) {
