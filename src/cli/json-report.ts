@@ -78,9 +78,11 @@ function piecesOf(f: OutputFinding): string[] {
   return pieces;
 }
 
-/** The fields of a finding its pieces hold (all but its notes' paths), copied: the report's objects are the caller's. */
+/**
+ * The fields of a finding its pieces hold (all but its rule ID, the key it is kept under, and its notes' paths),
+ * copied: the report's objects are the caller's.
+ */
 interface WrittenFinding {
-  readonly ruleId: string;
   readonly severity: string;
   readonly message: string;
   readonly line: number;
@@ -98,7 +100,7 @@ const MAX_WRITTEN = 256;
 
 function copyOf(f: OutputFinding): WrittenFinding {
   const related = f.related?.map((note) => ({ message: note.message, line: note.line, column: note.column, endLine: note.endLine, endColumn: note.endColumn }));
-  return { ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, subject: f.subject, fixable: f.fixable, related };
+  return { severity: f.severity, message: f.message, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, subject: f.subject, fixable: f.fixable, related };
 }
 
 /** Whether `f` writes as `w` did, but for its notes' paths. */
