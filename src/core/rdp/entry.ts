@@ -1,4 +1,4 @@
-import type { Span } from '../text/line-index';
+import type { Eol, Span } from '../text/line-index';
 import { rememberCleanLine } from './names';
 import { findProperty } from './properties/index';
 import type { PropertyInfo } from './property-types';
@@ -68,11 +68,7 @@ export class Entry implements RdpEntry, RdpLine {
   }
 
   get eol(): string {
-    const text = this.source;
-    const at = this.end;
-    if (at === text.length) return '';
-    if (text.charCodeAt(at) === 10) return '\n';
-    return text.charCodeAt(at + 1) === 10 ? '\r\n' : '\r';
+    return lineBreakAt(this.source, this.end);
   }
 
   get value(): string {
@@ -110,6 +106,13 @@ export class Entry implements RdpEntry, RdpLine {
   get valueSpan(): Span {
     return { start: this.colon + 1, end: this.end };
   }
+}
+
+/** The line break that starts at `end`, the end of a line of `text` ('' at the end of the text). */
+export function lineBreakAt(text: string, end: number): Eol | '' {
+  if (end === text.length) return '';
+  const c = text.charCodeAt(end);
+  return c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
 }
 
 /**

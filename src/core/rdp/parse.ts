@@ -1,8 +1,8 @@
 import type { Eol, Span } from '../text/line-index';
 import { groupDigits } from '../text/group-digits';
-import { FIRST_LINE, MAX_RUN_LINES, isCleanLine, knownLineAt, knownRunAt, nameAt, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter, rememberRunAfter } from './names';
+import { FIRST_LINE, MAX_RUN_LINES, isCleanLine, type KnownRun, knownLineAt, knownRunAt, nameAt, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter, rememberRunAfter } from './names';
 import { EntryIndex, lastEntry } from './entry-index';
-import { Entry, typeLetter } from './entry';
+import { Entry, lineBreakAt, typeLetter } from './entry';
 
 export { lineEnd, lineStart, plainDecimal, plainDecimalValue, propertyOf, rememberClean } from './entry';
 
@@ -142,6 +142,37 @@ function endRun(text: string): void {
   runEntries.length = 0;
 }
 
+/**
+ * Adds the lines of a run found at `start` (line number `line`) but its last one to `lines` (and `split`), and returns
+ * the last one's entry: added by the caller, as any line is.
+ */
+function addRun(run: KnownRun, text: string, start: number, line: number, lines: RdpLine[], split: RdpEntry[] | undefined): Entry {
+  const runLines = run.lines;
+  const last = runLines.length - 1;
+  for (let i = 0; i < last; i++) {
+    const r = runLines[i]!;
+    const at = start + r.offset;
+    const entry = new Entry(line + i, r.name, r.name, text, at, at + r.length, at + r.second, rememberedProperty(r.slot), r.slot, true);
+    lines.push(entry);
+    split?.push(entry);
+  }
+  const r = runLines[last]!;
+  const at = start + r.offset;
+  return new Entry(line + last, r.name, r.name, text, at, at + r.length, at + r.second, rememberedProperty(r.slot), r.slot, true);
+}
+
+/**
+ * Clean lines read one by one after a remembered name (the name in slot `before`) are remembered as a run, for the next
+ * file of the layout: `parsed` is added to the run being read, or ends it.
+ */
+function addToRun(parsed: RdpLine, before: number, text: string): void {
+  if (parsed instanceof Entry && parsed.clean && parsed.slot >= 0 && (runEntries.length > 0 || before >= 0)) {
+    if (runEntries.length === 0) runAfter = before;
+    runEntries.push(parsed);
+    if (runEntries.length === MAX_RUN_LINES) endRun(text);
+  } else endRun(text);
+}
+
 /** Parses an `.rdp` text. Never throws: lines it cannot read become `malformed` lines. */
 export function parseRdp(text: string): RdpDocument {
   const lines: RdpLine[] = [];
@@ -175,34 +206,22 @@ export function parseRdp(text: string): RdpDocument {
     let eol: Eol | '';
     if (run !== undefined && line + run.lines.length <= MAX_RDP_LINES) {
       endRun(text);
-      const runLines = run.lines;
-      const last = runLines.length - 1;
-      for (let i = 0; i < last; i++) {
-        const r = runLines[i]!;
-        const at = start + r.offset;
-        const entry = new Entry(line + i, r.name, r.name, text, at, at + r.length, at + r.second, rememberedProperty(r.slot), r.slot, true);
-        lines.push(entry);
-        split?.push(entry);
-      }
+      const entry = addRun(run, text, start, line, lines, split);
       crlf += run.crlf;
       lf += run.lf;
       cr += run.cr;
-      line += last;
-      const r = runLines[last]!;
-      const at = start + r.offset;
-      end = at + r.length;
-      const c = end === length ? -1 : text.charCodeAt(end);
-      eol = c < 0 ? '' : c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
-      parsed = new Entry(line, r.name, r.name, text, at, end, at + r.second, rememberedProperty(r.slot), r.slot, true);
-      after = r.slot;
+      line = entry.line;
+      end = entry.end;
+      eol = lineBreakAt(text, end);
+      parsed = entry;
+      after = entry.slot;
     } else {
       const before = after;
       // The clean line that followed the previous line's name before, whole: its end and its parts are known.
       const known = after < 0 ? undefined : knownLineAt(after, text, start);
       if (known !== undefined) {
         end = start + known.text.length;
-        const c = end === length ? -1 : text.charCodeAt(end);
-        eol = c < 0 ? '' : c === 10 ? '\n' : text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
+        eol = lineBreakAt(text, end);
         parsed = new Entry(line, known.name, known.name, text, start, end, start + known.second, rememberedProperty(known.slot), known.slot, true);
         after = known.slot;
       } else {
@@ -218,12 +237,7 @@ export function parseRdp(text: string): RdpDocument {
           after = parsed.slot;
         } else after = -1;
       }
-      // Clean lines read one by one after a remembered name are remembered as a run, for the next file of the layout.
-      if (parsed instanceof Entry && parsed.clean && parsed.slot >= 0 && (runEntries.length > 0 || before >= 0)) {
-        if (runEntries.length === 0) runAfter = before;
-        runEntries.push(parsed);
-        if (runEntries.length === MAX_RUN_LINES) endRun(text);
-      } else endRun(text);
+      addToRun(parsed, before, text);
     }
     lines.push(parsed);
     if (parsed instanceof Entry) {
