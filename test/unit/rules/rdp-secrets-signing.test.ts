@@ -7,7 +7,8 @@ import { signerThumbprints } from '../../../src/core/rdp/signer';
 import { thumbprintsIn } from '../../../src/core/gpo/trusted-publishers';
 import { lintRdp } from '../../../src/core/rules/engine';
 import { rdp040 } from '../../../src/core/rules/rdp/rdp040-stored-password';
-import { rdp041, signatureBlobProblem } from '../../../src/core/rules/rdp/rdp041-signature-invalid';
+import { rdp041 } from '../../../src/core/rules/rdp/rdp041-signature-invalid';
+import { signatureBlobProblem } from '../../../src/core/rules/rdp/signing';
 import { rdp042 } from '../../../src/core/rules/rdp/rdp042-unsigned-secure-setting';
 import { rdp043 } from '../../../src/core/rules/rdp/rdp043-redirection-exposure';
 import type { RdpRule } from '../../../src/core/rules/types';
@@ -257,10 +258,30 @@ describe('RDP043 redirection-exposure', () => {
         title: 'a trusted CA is not the signer',
       },
       {
-        text: 'full address:s:rdgateway-r1.wvd.microsoft.com\nremotedesktopname:s:Cloud PC Enterprise\nredirectclipboard:i:1\nsignscope:s:Full Address\nsignature:s:AAAA',
+        text: `full address:s:rdgateway-r1.wvd.microsoft.com\nremotedesktopname:s:Cloud PC Enterprise\nredirectclipboard:i:1\nsignscope:s:Full Address\nsignature:s:${blob()}`,
         ranges: [[3, 1, 3, 22]],
         message: /Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect\.$/,
         title: 'a signed Windows 365 file',
+      },
+      // A signature that cannot verify (RDP041) names no publisher: the dialog is the unknown publisher's.
+      {
+        text: 'full address:s:h\nsignscope:s:Full Address\nsignature:s:not base64!\nredirectclipboard:i:1',
+        ranges: [[4, 1, 4, 22]],
+        message: /^The file requests one redirection \(the clipboard\): its signature cannot verify, so clients updated since April 2026 treat it as from an unknown publisher: they show "Caution: Unknown remote connection" with each of them off until the user ticks it\.$/,
+        title: 'a signature that cannot verify',
+      },
+      {
+        text: 'full address:s:rdgateway-r1.wvd.microsoft.com\nremotedesktopname:s:Cloud PC Enterprise\nredirectclipboard:i:1\nsignscope:s:Full Address\nsignature:s:AAAA',
+        ranges: [[3, 1, 3, 22]],
+        message: /Azure Virtual Desktop or Windows 365 file, which Microsoft signs, yet its signature cannot verify: clients updated since April 2026 warn "Caution: Unknown remote connection" and Microsoft advises not to connect but to investigate where it came from\.$/,
+        title: 'a Windows 365 file whose signature cannot verify',
+      },
+      {
+        text: CONTOSO.replace('signscope:s:', 'signscope:s:Server Port,'),
+        ranges: [[3, 1, 3, 22]],
+        options: { trustedPublishers: new Map([[CONTOSO_SIGNER, 'client-policy.reg']]) },
+        message: /its signature cannot verify, so clients updated since April 2026 treat it as from an unknown publisher/,
+        title: 'a trusted signer whose signature no longer covers its lines',
       },
       {
         text: 'full address:s:h\ngatewayhostname:s:afdfp-rdgateway-r1.wvd.microsoft.com:443\ndrivestoredirect:s:*',

@@ -3,7 +3,7 @@ import { effectiveEntry, plainDecimalValue, type RdpDocument, type RdpEntry } fr
 import { signerThumbprints } from '../../rdp/signer';
 import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
-import { isSigned } from './signing';
+import { isSigned, signatureProblems } from './signing';
 import { targets } from '../../rdp/target';
 import type { Span } from '../../text/line-index';
 
@@ -105,10 +105,17 @@ const UNSIGNED_SERVICE =
   'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, yet it is unsigned: clients updated since April 2026 warn "Caution: Unknown remote connection" and Microsoft advises not to connect but to investigate where it came from.';
 const UNSIGNED = 'it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
 
+const UNVERIFIABLE_SERVICE =
+  'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, yet its signature cannot verify: clients updated since April 2026 warn "Caution: Unknown remote connection" and Microsoft advises not to connect but to investigate where it came from.';
+const UNVERIFIABLE =
+  'its signature cannot verify, so clients updated since April 2026 treat it as from an unknown publisher: they show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
+
 /** What the security dialog does with this file's redirections, by how the file is signed. */
 export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined): string {
   const service = isServiceFile(doc);
   if (!isSigned(doc)) return service ? UNSIGNED_SERVICE : UNSIGNED;
+  // A signature that cannot verify (RDP041) names no publisher: the dialog is the one for an unknown publisher.
+  if (signatureProblems(doc).length > 0) return service ? UNVERIFIABLE_SERVICE : UNVERIFIABLE;
   if (service) return 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect.';
   const signer = signerThumbprints(effectiveEntry(doc, 'signature')?.value ?? '');
   const thumbprint = signer && (trusted?.has(signer.sha256) ? signer.sha256 : signer.sha1);
