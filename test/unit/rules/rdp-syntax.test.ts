@@ -12,7 +12,7 @@ import { rdp005 } from '../../../src/core/rules/rdp/rdp005-duplicate-property';
 import { rdp006 } from '../../../src/core/rules/rdp/rdp006-encoding';
 import { rdp007 } from '../../../src/core/rules/rdp/rdp007-deprecated-property';
 import { rdp008 } from '../../../src/core/rules/rdp/rdp008-indented-property';
-import { testRule } from '../rule-harness';
+import { findingsOf, testRule } from '../rule-harness';
 
 describe('RDP001 malformed-line', () => {
   testRule(rdp001, {
@@ -22,6 +22,16 @@ describe('RDP001 malformed-line', () => {
       { text: 'desktopwidth: i:1920', ranges: [[1, 1, 1, 21]], message: /s, i or b/ },
       { text: 'a:x:1\r\n:s:v', ranges: [[1, 1, 1, 6], [2, 1, 2, 5]] },
       { text: 'onecolon:value', ranges: [[1, 1, 1, 15]] },
+      // A whole file of XML: one finding, not one per line (shape of VirtualCable/openuds client/notes/macosx/test.rdp).
+      {
+        text: '\n<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>ConnectionString</key>\n\t<string>127.0.0.1</string>\n</dict>\n</plist>\n',
+        ranges: [[2, 1, 2, 39]],
+        message: /^The file is an XML property list \(an Apple plist\), not name:type:value lines: clients that read \.rdp files \(Remote Desktop Connection, FreeRDP\) find no setting in it\.$/,
+        fixed: null,
+        title: 'an Apple property list',
+      },
+      { text: '<html>\n<body>x</body>\n</html>', ranges: [[1, 1, 1, 7], [2, 1, 2, 15], [3, 1, 3, 8]], title: 'other markup: each line' },
+      { text: '<?xml version="1.0"?>\nfull address:s:h\n<x/>', ranges: [[1, 1, 1, 22], [3, 1, 3, 5]], title: 'XML lines in a file with settings: each line' },
     ],
   });
 });
@@ -65,6 +75,10 @@ describe('RDP002 unknown-property', () => {
       { text: 'fulladdress:s:h', ranges: [[1, 1, 1, 12]], fixed: 'full address:s:h' },
       { text: 'x:s:1\nzzqqy frobnicate:i:1', ranges: [[1, 1, 1, 2], [2, 1, 2, 17]], fixed: null, message: /^Unknown property "[^"]+": it is in no Microsoft property list.*undocumented\.$/, title: 'names with no close match' },
       { text: 'desktopwidht:s:1920', ranges: [[1, 1, 1, 13]], fixed: 'desktopwidth:i:1920', title: 'a typo with the wrong type letter: the fix sets both' },
+      // Three edits from "disableprinterredirection": suggesting it would invert the setting (rdpgw's test file).
+      { text: 'EnablePrinterRedirection:i:1', ranges: [[1, 1, 1, 25]], fixed: null, message: /^Unknown property "EnablePrinterRedirection": it is in no Microsoft property list/, title: 'no suggestion that switches the other way' },
+      { text: 'enable themes:i:1', ranges: [[1, 1, 1, 14]], fixed: null, message: /is in no Microsoft property list/, title: 'nor "disable themes" for "enable themes"' },
+      { text: 'disableprinterredirectoin:i:1', ranges: [[1, 1, 1, 26]], message: /did you mean "disableprinterredirection"/, fixed: 'disableprinterredirection:i:1', title: 'a typo that keeps the direction' },
     ],
   });
 });
@@ -155,11 +169,26 @@ describe('RDP007 deprecated-property', () => {
     accept: ['enablerdsaadauth:i:1', 'full address:s:h'],
     reject: [
       { text: 'targetisaadjoined:i:1', ranges: [[1, 1, 1, 18]], message: /enablerdsaadauth/, fixed: 'enablerdsaadauth:i:1' },
+      { text: 'targetisaadjoined:i:0\r\nx:i:1', ranges: [[1, 1, 1, 18]], fixed: 'x:i:1', title: 'targetisaadjoined:i:0, the default: deleted' },
       { text: 'enablerdsaadauth:i:1\ntargetisaadjoined:i:1\n', ranges: [[2, 1, 2, 18]], fixed: 'enablerdsaadauth:i:1\n' },
+      // Password sign-in is this file's only way to an Entra-joined host: deleting the line would break it.
+      { text: 'enablerdsaadauth:i:0\ntargetisaadjoined:i:1\n', ranges: [[2, 1, 2, 18]], fixed: null, title: 'targetisaadjoined:i:1 where enablerdsaadauth is 0: no fix' },
+      { text: 'targetisaadjoined:i:1\nenablerdsaadauth:i:1\nenablerdsaadauth:i:0\n', ranges: [[1, 1, 1, 18]], fixed: null, title: 'the last enablerdsaadauth decides' },
       { text: 'auto connect:i:1\r\nx:i:1', ranges: [[1, 1, 1, 13]], fixed: 'x:i:1' },
       // Diagnostics are plain text: the table's Markdown backticks read as quotes.
       { text: 'redirectdrives:i:1', ranges: [[1, 1, 1, 15]], message: /^"redirectdrives" is deprecated: Legacy all-drives switch; use "drivestoredirect" instead\.$/, fixed: null },
     ],
+  });
+});
+
+describe('RDP007 targetisaadjoined fixes that change the sign-in', () => {
+  const fixOf = (text: string) => findingsOf(rdp007, text)[0]!.fix;
+  it('is reviewed first when it switches to Microsoft Entra authentication or drops the password sign-in', () => {
+    assert.equal(fixOf('targetisaadjoined:i:1')?.reviewFirst, true);
+    assert.equal(fixOf('enablerdsaadauth:i:1\ntargetisaadjoined:i:1')?.reviewFirst, true);
+  });
+  it('is applied unattended when the line does nothing (value 0)', () => {
+    assert.equal(fixOf('targetisaadjoined:i:0')?.reviewFirst, undefined);
   });
 });
 

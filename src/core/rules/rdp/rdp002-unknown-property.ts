@@ -12,6 +12,21 @@ export const MAX_SUGGESTIONS_PER_FILE = 1000;
 /** Searches so far, per lint of a file (the engine makes one context per lint). */
 const searches = new WeakMap<RdpRuleContext, number>();
 
+/** Whether a name says "enable" (1), "disable" (-1) or neither (0). */
+function polarity(name: string): number {
+  return name.includes('disable') ? -1 : name.includes('enable') ? 1 : 0;
+}
+
+/**
+ * Whether two names switch in opposite directions ("enableprinterredirection" and "disableprinterredirection"): three
+ * edits apart, so the nearest known name, but writing one's value under the other would invert the setting.
+ */
+function oppositeSwitches(name: string, known: string): boolean {
+  const a = polarity(name);
+  const b = polarity(known);
+  return a !== 0 && b !== 0 && a !== b;
+}
+
 export const rdp002: RdpRule = {
   id: 'RDP002',
   name: 'unknown-property',
@@ -23,7 +38,8 @@ export const rdp002: RdpRule = {
     const { report } = context;
     if (info) return;
     const searched = searches.get(context) ?? 0;
-    const suggestion = searched < MAX_SUGGESTIONS_PER_FILE ? closest(entry.key, PROPERTY_NAMES) : undefined;
+    const nearest = searched < MAX_SUGGESTIONS_PER_FILE ? closest(entry.key, PROPERTY_NAMES) : undefined;
+    const suggestion = nearest !== undefined && !oppositeSwitches(entry.key, nearest) ? nearest : undefined;
     searches.set(context, searched + 1);
     const known = suggestion && findProperty(suggestion);
     report({

@@ -1,4 +1,4 @@
-import type { RdpDocument, RdpEntry } from '../../rdp/parse';
+import { effectiveEntry, type RdpDocument, type RdpEntry } from '../../rdp/parse';
 import type { Fix, RdpRule } from '../types';
 import { deleteLine } from './fixes';
 import { intValue } from '../../rdp/values';
@@ -7,9 +7,14 @@ import { perEntry } from './per-entry';
 /** Fixes for the legacy settings whose replacement is clear; the others change behaviour and are left to the admin. */
 const FIXES: Readonly<Record<string, (doc: RdpDocument, entry: RdpEntry) => Fix | undefined>> = {
   'auto connect': (doc, entry) => deleteLine(doc, entry, 'Remove the obsolete "auto connect" line'),
+  // Only "targetisaadjoined:i:1" does something: password sign-in to Microsoft Entra-joined hosts from devices that are
+  // not joined. Microsoft Entra authentication (enablerdsaadauth:i:1) replaces it but is another sign-in, which the
+  // host must support: a fix that switches is reviewed first, and none is offered where the file turns it off.
   targetisaadjoined: (doc, entry) => {
-    if (intValue(entry) !== 1 || doc.byKey.has('enablerdsaadauth')) return deleteLine(doc, entry, 'Remove the legacy "targetisaadjoined" line');
-    return { title: 'Replace with enablerdsaadauth:i:1', edits: [{ span: entry.span, newText: 'enablerdsaadauth:i:1' }] };
+    if (intValue(entry) !== 1) return deleteLine(doc, entry, 'Remove the legacy "targetisaadjoined" line');
+    const replacement = effectiveEntry(doc, 'enablerdsaadauth');
+    if (replacement === undefined) return { title: 'Replace with enablerdsaadauth:i:1', edits: [{ span: entry.span, newText: 'enablerdsaadauth:i:1' }], reviewFirst: true };
+    return intValue(replacement) === 1 ? deleteLine(doc, entry, 'Remove the legacy "targetisaadjoined" line', true) : undefined;
   },
 };
 
