@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
 import { lintParsedRdp, lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
+import { nameOf } from '../core/lint/path-parts';
 import type { RdpDocument } from '../core/rdp/parse';
 import { conflictsBetween, crossCheckFiles } from '../core/lint/cross-file';
 import { rdpFacts, type PolicyFacts } from '../core/rules/xrf/facts';
@@ -35,7 +36,9 @@ export class DocumentLinter {
       case 'rdp': {
         // Publishers trusted by policy in the folder's exports change what RDP043 says about a signed file.
         const trusted = trustedPublishers(this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values })));
-        const linted = lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted } : options);
+        // The file's name: RDP010 leaves mstsc's Default.rdp template alone.
+        const fileName = nameOf(document.uri.path);
+        const linted = lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted, fileName } : { ...options, fileName });
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
         return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems] };

@@ -45,6 +45,8 @@ export interface LintOptions {
   readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
   /** Publishers trusted by policy in the exports found with the file (RDP043): thumbprint → the export that trusts it. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
+  /** The file's name without its folder (RDP010: mstsc's `Default.rdp` is a template). */
+  readonly fileName?: string;
 }
 
 

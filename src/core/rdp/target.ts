@@ -25,6 +25,13 @@ export function targets(doc: RdpDocument): readonly Target[] {
   return lastTargets.targets;
 }
 
+/** Whether a target before the `index`th names the same host (letter case aside): rules say a host once. */
+export function sameHostBefore(all: readonly Target[], index: number): boolean {
+  const host = all[index]!.address.host.toLowerCase();
+  for (let t = 0; t < index; t++) if (all[t]!.address.host.toLowerCase() === host) return true;
+  return false;
+}
+
 function findTargets(doc: RdpDocument): Target[] {
   const out: Target[] = [];
   for (let k = 0; k < ADDRESS_KEYS.length; k++) {

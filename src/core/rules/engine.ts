@@ -17,6 +17,8 @@ export interface RdpLintOptions {
   readonly rules?: readonly RdpRule[];
   /** Publishers trusted by policy in the workspace's exports (see `trustedPublishers` in gpo/trusted-publishers). */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
+  /** The file's name without its folder, when the text is a file's (RDP010: mstsc's `Default.rdp` is a template). */
+  readonly fileName?: string;
 }
 
 export interface RdpLintResult {
@@ -242,10 +244,11 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     doc,
     // Each entry knows its property, or looks it up once (rdp/parse.ts).
     property: propertyOf,
-    // Both always set (undefined when absent), not spread in: a spread per file cost ~1 ms of a 1,000-file lint in
+    // Always set (undefined when absent), not spread in: a spread per file cost ~1 ms of a 1,000-file lint in
     // CPU profiles, and one object layout serves every file (issue 16).
     bytes: options.bytes,
     trustedPublishers: options.trustedPublishers,
+    fileName: options.fileName,
     report(r: Report): void {
       const severity = resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!;
       if (findings.length >= MAX_FINDINGS_PER_RULE) {

@@ -37,6 +37,8 @@ export interface RdpRuleContext {
   readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
   /** Publishers trusted by policy in the exports beside the file (`TrustedCertThumbprints`): thumbprint → the export. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
+  /** The file's name without its folder, when the text is a file's. */
+  readonly fileName?: string;
   report(report: Report): void;
 }
 

@@ -9,9 +9,16 @@ import { testRule } from '../rule-harness';
 
 describe('RDP010 missing-full-address', () => {
   testRule(rdp010, {
-    accept: ['full address:s:h', 'x:i:1\nFull Address:s:h'],
+    accept: [
+      'full address:s:h',
+      'x:i:1\nFull Address:s:h',
+      // mstsc's per-user template: run without a file, it starts from it and asks for the computer.
+      { text: 'screen mode id:i:2\r\nfull address:s:\r\n', options: { fileName: 'Default.rdp' }, title: 'an empty address in Default.rdp' },
+      { text: 'screen mode id:i:2\r\n', options: { fileName: 'default.RDP' }, title: 'no address in default.RDP' },
+    ],
     reject: [
       { text: 'screen mode id:i:2\nusername:s:u', ranges: [[1, 1, 1, 19]], fixed: null },
+      { text: 'screen mode id:i:2\r\nfull address:s:\r\n', options: { fileName: 'Default-old.rdp' }, ranges: [[2, 1, 2, 16]], message: /empty/, title: 'an empty address in any other file' },
       { text: '', ranges: [[1, 1, 1, 1]] },
       { text: 'x:i:1\nfull address:s: ', ranges: [[2, 1, 2, 17]], message: /empty/ },
     ],
@@ -54,6 +61,12 @@ describe('RDP012 ip-address-target', () => {
       { text: 'full address:s:10.0.0.12:3390\nauthentication level:i:1', ranges: [[1, 16, 1, 25]], severity: 'error', message: /refuses to connect/, title: 'strict server authentication makes it an error' },
       { text: 'full address:s:[2001:db8::5]:3389', ranges: [[1, 17, 1, 28]] },
       { text: 'full address:s:h.contoso.com\nalternate full address:s:192.0.2.1', ranges: [[2, 26, 2, 35]] },
+      // rdpsign copies "full address" to "alternate full address": one host, one finding.
+      { text: 'full address:s:192.0.2.1\nalternate full address:s:192.0.2.1', ranges: [[1, 16, 1, 25]], title: 'the same address on both lines: once' },
+      { text: 'full address:s:192.0.2.1\nalternate full address:s:192.0.2.2', ranges: [[1, 16, 1, 25], [2, 26, 2, 35]], title: 'two addresses: each' },
+      // Level 0 connects without a warning: no one clicks through anything.
+      { text: 'full address:s:192.0.2.1\nauthentication level:i:0', ranges: [[1, 16, 1, 25]], message: /^The target "192\.0\.2\.1" is an IP address: server certificates are issued to names, so server authentication fails, and with "authentication level" 0 the client connects without a warning\.$/, title: 'authentication level 0' },
+      { text: 'full address:s:192.0.2.1\nauthentication level:i:2', ranges: [[1, 16, 1, 25]], message: /users learn to click through the warning\.$/, title: 'authentication level 2 warns' },
     ],
   });
 });
@@ -61,7 +74,11 @@ describe('RDP012 ip-address-target', () => {
 describe('RDP013 short-hostname', () => {
   testRule(rdp013, {
     accept: ['full address:s:rdsh01.contoso.com', 'full address:s:10.0.0.1', 'full address:s:localhost'],
-    reject: [{ text: 'full address:s:rdsh01:3390', ranges: [[1, 16, 1, 22]], severity: 'info' }],
+    reject: [
+      { text: 'full address:s:rdsh01:3390', ranges: [[1, 16, 1, 22]], severity: 'info' },
+      { text: 'full address:s:rdsh01\r\nalternate full address:s:RDSH01', ranges: [[1, 16, 1, 22]], title: 'the same host on both lines, in any case: once' },
+      { text: 'full address:s:rdsh01\r\nalternate full address:s:rdsh02', ranges: [[1, 16, 1, 22], [2, 26, 2, 32]], title: 'two hosts: each' },
+    ],
   });
 });
 

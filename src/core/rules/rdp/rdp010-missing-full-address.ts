@@ -9,9 +9,12 @@ export const rdp010: RdpRule = {
   defaultSeverity: 'error',
   fixable: false,
   tags: ['address'],
-  check({ doc, report }) {
+  check({ doc, report, fileName }) {
     const full = effectiveEntry(doc, 'full address');
     if (textValue(full)) return;
+    // Remote Desktop Connection's per-user Default.rdp is the template it starts from when run without a file: the
+    // dialog asks for the computer (mstsc command reference; KB885187).
+    if (fileName?.toLowerCase() === 'default.rdp') return;
     report({
       message: full ? '"full address" is empty: the client has no computer to connect to.' : 'The file has no "full address": the client has no computer to connect to.',
       span: full ? full.span : doc.lines[0]!.span,
