@@ -83,6 +83,18 @@ describe('cross-checks', () => {
     assert.deepEqual(crossFileConflicts([b, c].map((x) => ({ path: x.path, values: x.facts.values }))), [], 'DWORD 2 and REG_SZ "2" agree');
   });
 
+  it('GPO013 shows the numbers of switches that name a password (fPromptForPassword 0 against 1 was unreadable)', () => {
+    const a = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"fPromptForPassword"=dword:00000000\r\n"DisablePasswordSaving"=dword:00000001\r\n`, 'a.reg');
+    const b = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"fPromptForPassword"=dword:00000001\r\n"DisablePasswordSaving"=dword:00000000\r\n`, 'b.reg');
+    const found = crossFileConflicts([a, b].map((x) => ({ path: x.path, values: x.facts.values })));
+    assert.deepEqual(found.map((f) => f.message).sort(), [
+      '"DisablePasswordSaving" is 0 here but 1 in a.reg; the two exports disagree.',
+      '"DisablePasswordSaving" is 1 here but 0 in b.reg; the two exports disagree.',
+      '"fPromptForPassword" is 0 here but 1 in b.reg; the two exports disagree.',
+      '"fPromptForPassword" is 1 here but 0 in a.reg; the two exports disagree.',
+    ]);
+  });
+
   it('GPO013 never shows the data of a value that names a password or secret (it printed both exports\' passwords)', () => {
     const a = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"Password"="Hunter6a"\r\n`, 'a.reg');
     const b = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"Password"="Hunter6b"\r\n`, 'b.reg');

@@ -16,9 +16,15 @@ export function sameData(a: ValueData, b: ValueData): boolean {
 /** What a finding shows of a secret value's data: nothing of it (a GPO013 message quoted `DefaultPassword`'s). */
 const SECRET_DATA = '(a password or secret, not shown)';
 
-/** A value's data as a message shows it; never the data of a value whose name or key names a secret. */
+/**
+ * A value's data as a message shows it; never the text (or list) of a value whose name or key names a secret. A
+ * number is shown: the policies whose names say "password" with numeric data are switches and limits
+ * (`fPromptForPassword`, `DisablePasswordSaving`, a minimum password length), and hiding them left a conflict
+ * between 0 and 1 unreadable. A secret is text: `DefaultPassword` is a REG_SZ.
+ */
 export function showValue(s: { readonly key: string; readonly valueName: string; readonly data: RegData }): string {
-  return s.data !== null && (namesSecret(s.valueName) || namesSecret(s.key)) ? SECRET_DATA : showData(s.data);
+  const secret = s.data !== null && typeof s.data !== 'number' && (namesSecret(s.valueName) || namesSecret(s.key));
+  return secret ? SECRET_DATA : showData(s.data);
 }
 
 export function showData(data: RegData): string {
