@@ -9,7 +9,7 @@ import { firstLines } from '../text/line-index';
 export type FileFormat = 'rdp' | 'config' | PolicyFormat;
 
 /** Formats whose content decides, so files with these extensions are read while walking a folder. */
-const SNIFFED_EXTENSIONS = ['.xml', '.pol', '.reg', '.txt', '.inf'];
+export const SNIFFED_EXTENSIONS: readonly string[] = ['.xml', '.pol', '.reg', '.txt', '.inf'];
 
 const RDP_LINE = /^([^:\r\n]+):[sib]:/;
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { detectFormat } from './formats';
+import { detectFormat, SNIFFED_EXTENSIONS } from './formats';
 import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
 import { hasPolSignature } from '../gpo/registry-pol-records';
 import { decodeBytes, type DecodedText } from '../text/decode';
@@ -89,6 +89,9 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
   files.push(lintTextFile(input, format, decoded, severities, fix, errors, got.bytes));
 }
 
+/** What an argument that found nothing to lint gets. */
+const NO_FILE_TO_LINT = `No file to lint matches it: RDP Doctor lints .rdp files, .rdpdoctor.yaml and Group Policy or registry exports (${SNIFFED_EXTENSIONS.join(', ')}).`;
+
 /** Takes each file's report as soon as it is linted (and then drops it), instead of a list of them all. */
 export type OnFileReport = (file: FileReport) => void;
 
@@ -171,7 +174,9 @@ const inThisThread: ChunkRunner = async (inputs, configPath, fix, onFile) => [li
 export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRunner = inThisThread, onFile?: OnFileReport): Promise<{ report: LintReport; exitCode: number }> {
   const named = options.paths.filter((p) => p !== '-');
   const { files: inputs, errors, unmatched, found } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false, deferFileStat: true });
-  for (const path of unmatched) errors.push({ path, message: 'No file to lint matches it (see .gitignore, .rdpdoctorignore, or --no-ignore).' });
+  // With the ignore files off (--no-ignore), they are not why nothing matched: what is there is no format RDP Doctor reads.
+  const noMatch = options.ignore === false ? NO_FILE_TO_LINT : `${NO_FILE_TO_LINT.slice(0, -1)}, or see .gitignore, .rdpdoctorignore and --no-ignore.`;
+  for (const path of unmatched) errors.push({ path, message: noMatch });
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
   const marked = markCrossCheck(inputs);
   let hasError = false;

@@ -94,8 +94,18 @@ describe('rdp-doctor lint: inputs (SPEC §3)', () => {
     assert.match(glob.stdout, /dist[\\/]a\.rdp/);
     const empty = runCli(['lint', 'logs'], dir); // a folder whose only file is ignored
     assert.equal(empty.code, 2);
-    assert.match(empty.stdout, /logs: No file to lint matches it/);
+    assert.match(empty.stdout, /logs: No file to lint matches it: .*, or see \.gitignore, \.rdpdoctorignore and --no-ignore\./);
     assert.doesNotMatch(empty.stdout, /no problems\.$/m);
+  });
+
+  it('does not point at the ignore files when --no-ignore is given (a folder of a format it does not read)', () => {
+    const folder = join(dir, 'reports');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'Remote Desktop Service.htm'), '<html><body>GPMC HTML report</body></html>');
+    const r = runCli(['lint', '--no-ignore', 'reports'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /reports: No file to lint matches it: RDP Doctor lints \.rdp files, \.rdpdoctor\.yaml and Group Policy or registry exports \(\.xml, \.pol, \.reg, \.txt, \.inf\)\.$/m);
+    assert.doesNotMatch(r.stdout, /--no-ignore/);
   });
 
   it('reads standard input for "-", detected and reported by --stdin-filename', () => {
