@@ -213,8 +213,12 @@ describe('explain', () => {
     const errinfo = explained(explainInFamily('errinfo', '0x7'));
     assert.deepEqual(denied.checks, errinfo.checks);
     assert.deepEqual(denied.likelyCauses, errinfo.likelyCauses);
-    assert.ok(denied.checks.length > 0);
     assert.equal(denied.name, 'ERRINFO_SERVER_DENIED_CONNECTION');
+    // A Set Error Info PDU the client received comes after the negotiation: not the "can't connect" causes, which the
+    // extended code 0x7 (what mstsc shows, no PDU needed) keeps.
+    assert.deepEqual(denied.likelyCauses.map((c) => /^Microsoft names no cause\. The server sent this code in a Set Error Info PDU/.test(c)), [true]);
+    assert.deepEqual(denied.checks, []);
+    assert.ok(explained(explainInFamily('extended', '0x7')).likelyCauses.some((c) => /self-signed certificate/.test(c)));
     // FreeRDP makes 0x1 and 0xC up when the server closes with a Disconnect Provider Ultimatum and no error info.
     assert.match(explained(explain('0x00010001')).likelyCauses.at(-1)!, /without giving a reason/);
     assert.equal(explained(explain('0x1', undefined)).likelyCauses.some((c) => /Disconnect Provider Ultimatum/.test(c)), false);
@@ -222,6 +226,18 @@ describe('explain', () => {
     assert.equal(explained(explain('ERRINFO_LOGOFF_BY_USER')).code, '0xC');
     // No FreeRDP form of ERRINFO_NONE (0 is success to FreeRDP, not 0x00010000).
     assert.equal(lookupErrorCode(0x10000).length, 0);
+  });
+
+  it('gives an extended code that says why its own causes, not those of 0x904 (a connection that fails to open)', () => {
+    const idle = explained(explain('0x904', '0x3'));
+    assert.equal(idle.extended?.name, 'exDiscReasonServerIdleTimeout');
+    assert.equal(idle.likelyCauses.some((c) => /self-signed certificate|Listen state|PortNumber/.test(c)), false);
+    assert.equal(idle.checks.includes('NET013'), false);
+    assert.deepEqual(idle.sources.map((s) => s.title), ['IMsTscAxEvents::OnDisconnected (disconnect reason codes)', 'ExtendedDisconnectReasonCode enumeration'], 'the causes\' articles go with them');
+    assert.deepEqual(explained(explain('0x904', '0xC')).likelyCauses, []);
+    // "No information": 0x904's own causes stay.
+    assert.ok(explained(explain('0x904', '0x0')).likelyCauses.some((c) => /self-signed certificate/.test(c)));
+    assert.match(explained(explain('0x904')).meaning, /Microsoft documents no single root cause/);
   });
 
   it('accepts the decimal forms a host prints', () => {

@@ -48,7 +48,7 @@ export const DISCONNECT_CODES: readonly ErrorCodeInfo[] = [
   row(
     0x904,
     'disconnectReasonAtClientWinsockFDCLOSE',
-    'Socket closed: the client\'s Winsock connection received FD_CLOSE, so the TCP connection was closed underneath the client. The code says who noticed (the client socket), not why; the extended error code carries the reason.',
+    'Socket closed: the client\'s Winsock connection received FD_CLOSE, so the TCP connection was closed underneath the client. The code says who noticed (the client socket), not why, and Microsoft documents no single root cause; an extended error code, when the client shows one, says more.',
     {
       likelyCauses: SOCKET_CLOSED_CAUSES,
       checks: SOCKET_CLOSED_CHECKS,

@@ -1,16 +1,7 @@
 import type { ErrorCodeInfo } from '../error-code-types';
 import { ERRINFO_CLIENT_DATA_CODES } from './errinfo-client-data';
 import { ERRINFO_BROKER_CODES, ERRINFO_ENCRYPTION_CODES, ERRINFO_PROTOCOL_CODES } from './errinfo-protocol';
-import {
-  CANT_CONNECT_LISTENER,
-  CANT_CONNECT_NEGOTIATION,
-  CANT_CONNECT_SELF_SIGNED,
-  FRESH_CREDENTIALS_POLICY,
-  LICENSING_OR_LIMITS,
-  LICENSING_POLICIES,
-  SECURITY_LAYER_OR_NLA,
-  SERVER_DENIED_CHECKS,
-} from './guidance';
+import { DENIED_AFTER_NEGOTIATION, FRESH_CREDENTIALS_POLICY, LICENSING_POLICIES } from './guidance';
 import { rowsOf } from './row';
 
 const row = rowsOf('errinfo', ['ERRINFO']);
@@ -41,16 +32,11 @@ const GENERAL: readonly ErrorCodeInfo[] = [
   ),
   row(0x6, 'ERRINFO_OUT_OF_MEMORY', 'The server ran out of available memory resources.'),
   row(0x7, 'ERRINFO_SERVER_DENIED_CONNECTION', 'The server denied the connection.', {
-    // Microsoft documents no root cause; these follow the reference's derived guidance.
-    likelyCauses: [
-      CANT_CONNECT_SELF_SIGNED,
-      CANT_CONNECT_NEGOTIATION,
-      SECURITY_LAYER_OR_NLA,
-      LICENSING_OR_LIMITS,
-      CANT_CONNECT_LISTENER,
-    ],
-    checks: SERVER_DENIED_CHECKS,
-    sources: ['ERRINFO', 'CANT-CONNECT', 'INTERNAL-ERROR'],
+    // Read as this family (FreeRDP's 0x00010007, `explain errinfo 0x7`), the server sent the code in a Set Error Info
+    // PDU, which travels in the connection's data phase: the listener, its certificate and the security negotiation
+    // had worked, so the "can't connect" causes of the extended code 0x7 do not apply. Microsoft names no cause.
+    likelyCauses: [DENIED_AFTER_NEGOTIATION],
+    sources: ['ERRINFO'],
   }),
   row(
     0x9,

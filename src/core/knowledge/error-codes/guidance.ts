@@ -80,6 +80,13 @@ export const SERVER_DENIED_CHECKS: readonly string[] = [
   'XRF001',
 ];
 
+/**
+ * ERRINFO_SERVER_DENIED_CONNECTION as the server's own Set Error Info PDU, which is sent in the data phase, after the
+ * security negotiation (MS-RDPBCGR 2.2.5.1 and its place in the connection sequence, 1.3.1.1).
+ */
+export const DENIED_AFTER_NEGOTIATION =
+  'Microsoft names no cause. The server sent this code in a Set Error Info PDU, which travels after the security negotiation (and the TLS handshake, when TLS is used), so the listener, its certificate and the security layer had worked and the refusal came later in the connection: look in the server\'s Remote Desktop event logs for why.';
+
 /** Cf. the policy the spec names beside ERRINFO_SERVER_FRESH_CREDENTIALS_REQUIRED. */
 export const FRESH_CREDENTIALS_POLICY =
   'The policy "Always prompt for password upon connection" (fPromptForPassword) is on, so saved credentials are refused.';

@@ -177,8 +177,11 @@ export function explain(code: string, extended?: string): Explanation | { error:
       ? ERROR_CODE_PAIRS.find((p) => p.disconnect === main.code && p.extended === extCode)
       : undefined;
 
-  // Most specific first: the pair, then the extended code (the "why"), then the main code.
-  const layers = [pair, ext, main].filter((l) => l !== undefined);
+  // Most specific first: the pair, then the extended code (the "why"), then the main code. An extended code that gives
+  // a reason (any but 0, "no information") replaces the main code's causes and checks: 0x904's are those of a
+  // connection that fails to open, wrong for 0x904 with 0x3 (the server dropped an idle session) or 0xC (a log-off).
+  const extGivesReason = ext !== undefined && ext.code !== 0;
+  const layers = [pair, ext, extGivesReason ? undefined : main].filter((l) => l !== undefined);
   return {
     code: hex(main.code),
     decimal: main.code,
@@ -187,7 +190,8 @@ export function explain(code: string, extended?: string): Explanation | { error:
     extended: ext === undefined ? null : { code: hex(ext.code), decimal: ext.code, name: ext.name, meaning: ext.family === 'errinfo' ? `${ext.meaning} ${BY_ERRINFO_NUMBER}` : ext.meaning },
     likelyCauses: unique(layers.flatMap((l) => l.likelyCauses)),
     checks: unique(layers.flatMap((l) => l.checks)),
-    sources: unique([main, ext, pair].flatMap((l) => l?.sources ?? [])).map(sourceRef),
+    // Without its causes, the main code keeps only the source of its meaning, which each entry lists first.
+    sources: unique([...(extGivesReason ? main.sources.slice(0, 1) : main.sources), ...(ext?.sources ?? []), ...(pair?.sources ?? [])]).map(sourceRef),
     // An extended code read from the ERRINFO table is an inference from the shared numbering (error-codes.md §1).
     unverified: Boolean(main.unverified || ext?.unverified || ext?.family === 'errinfo'),
     // A name read in a family the number would not be looked up in first says which family it is.
