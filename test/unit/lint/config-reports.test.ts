@@ -45,6 +45,17 @@ describe('the config a lint runs with reports its own mistakes', () => {
     assert.equal(report.files.filter((f) => f.format === 'config').length, 1);
   });
 
+  it('each file gets its own folder\'s config, however the folders alternate (the last folder\'s answer is kept)', async () => {
+    const short = 'full address:s:rdsh01\r\n';
+    mkdirSync(join(dir, 'plain'), { recursive: true });
+    mkdirSync(join(dir, 'clean-2'), { recursive: true });
+    for (const path of [['plain', 'x.rdp'], ['plain', 'z.rdp'], ['clean', 'y.rdp'], ['clean', 'w.rdp'], ['clean-2', 'v.rdp']]) writeFileSync(join(dir, ...path), short);
+    const order = [['plain', 'x.rdp'], ['clean', 'y.rdp'], ['clean', 'w.rdp'], ['plain', 'z.rdp'], ['clean-2', 'v.rdp'], ['clean', 'y.rdp']];
+    const { report } = await lintPaths({ paths: order.map((p) => join(dir, ...p)), fix: false });
+    // clean/ turns RDP013 off; plain/ and clean-2/ (a folder whose name starts like clean's) have no config.
+    assert.deepEqual(report.files.map((f) => f.findings.some((x) => x.ruleId === 'RDP013')), [true, false, false, true, true]);
+  });
+
   it('--config: its mistakes, whatever folder the files are in; a clean config makes no report', async () => {
     const explicit = await lintPaths({ paths: [join(dir, 'clean', 'c.rdp')], configPath: join(dir, 'explicit.yaml'), fix: false });
     assert.deepEqual(findingsOf(explicit.report.files), [['config', ['CFG001 2:14']], ['rdp', []]]);
