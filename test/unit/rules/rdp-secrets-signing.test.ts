@@ -86,7 +86,8 @@ describe('RDP040 stored-password', () => {
         for (const e of doc.entries) report({ message: `"${e.key}" is "${e.value}".`, span: e.span });
       },
     };
-    for (const line of [`password:s:${secret}`, `Password 51:b:${secret}`, `winrtencryptedpassword:s:${secret}`, `clear password:s:${secret}`, `gatewaypwd:s:${secret}`, ` My Passwd :s:${secret}`]) {
+    // FreeRDP sends gatewayaccesstoken to the gateway as its access cookie and endpointfedauth as a sign-in token.
+    for (const line of [`password:s:${secret}`, `Password 51:b:${secret}`, `winrtencryptedpassword:s:${secret}`, `clear password:s:${secret}`, `gatewaypwd:s:${secret}`, ` My Passwd :s:${secret}`, `gatewayaccesstoken:s:${secret}`, `endpointfedauth:s:${secret}`]) {
       const { findings } = lintRdp(`full address:s:h.example.invalid\r\n${line}\r\n`, { rules: [leaky] });
       assert.equal(findings.length, 2, line);
       for (const f of findings) assert.ok(!f.message.includes(secret), `${line}: ${f.message}`);

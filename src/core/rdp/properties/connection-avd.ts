@@ -81,15 +81,17 @@ export const CONNECTION_AVD_PROPERTIES: readonly PropertyInfo[] = [
     category: 'connection',
     format: 'text',
     clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'applied' },
-    description: 'Federated-authentication endpoint for Azure Virtual Desktop sign-in (meaning from the name). FreeRDP applies it.',
+    description:
+      'A federated-authentication token, not an endpoint: FreeRDP reads it as `EndpointFedAuthToken` ("Endpoint FedAuth token for Hyper-V VM console-connect scenarios", its `/endpointfedauth` help) and sends it when it signs in with RDSTLS. A credential: keep it out of shared files.',
     sources: ['FREERDP'],
+    secret: true,
   },
   {
     name: 'remotedesktopname',
     type: 's',
     category: 'connection',
     format: 'text',
-    clients: { mstsc: 'unknown', avd: 'applied', freerdp: 'unknown' },
+    clients: { mstsc: 'unknown', avd: 'applied', freerdp: 'unsupported' },
     description:
       'Display name of the desktop or Cloud PC (for example "Cloud PC Enterprise"), issued by Azure Virtual Desktop and Windows 365 feeds; Windows App and the Remote Desktop app (MSRDC) show it as the window title. Not on any Microsoft property list.',
     sources: ['SERVICE-FILES'],
@@ -99,7 +101,7 @@ export const CONNECTION_AVD_PROPERTIES: readonly PropertyInfo[] = [
     name: 'clientrejectinjectedinput',
     type: 'i',
     category: 'session',
-    clients: { mstsc: 'unknown', avd: 'applied', freerdp: 'unknown' },
+    clients: { mstsc: 'unknown', avd: 'applied', freerdp: 'unsupported' },
     description:
       'Issued by Azure Virtual Desktop and Windows 365 feeds (usually 0); by its name, whether the client refuses input that other programs inject into the session window. Its values are not documented anywhere, so RDP Doctor does not check them.',
     sources: ['SERVICE-FILES'],

@@ -61,7 +61,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
       { value: '1', meaning: 'Maximise onto the displays the window currently spans.' },
     ],
     default: '0',
-    clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'applied' },
+    clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'parsed' },
     description:
       'Which displays a maximised session fills. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
     sources: ['AVD', 'WSD', 'FREERDP'],
@@ -76,7 +76,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
       { value: '1', meaning: 'Switch to one display when leaving full screen.' },
     ],
     default: '0',
-    clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'applied' },
+    clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'parsed' },
     description:
       'Whether a multi-display session drops to one display in a window. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
     sources: ['AVD', 'WSD', 'FREERDP'],

@@ -83,8 +83,9 @@ export const GATEWAY_PROPERTIES: readonly PropertyInfo[] = [
     category: 'gateway',
     format: 'text',
     clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'applied' },
-    description: 'Access token presented to the gateway in Azure Virtual Desktop / ARM flows; FreeRDP applies it.',
+    description: 'Access token presented to the gateway in Azure Virtual Desktop / ARM flows; FreeRDP sends it to the RD Gateway as its access cookie. A credential: keep it out of shared files.',
     sources: ['FREERDP'],
+    secret: true,
   },
   {
     name: 'gatewayusername',

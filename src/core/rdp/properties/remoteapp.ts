@@ -154,8 +154,9 @@ export const REMOTEAPP_PROPERTIES: readonly PropertyInfo[] = [
       { value: '1', meaning: 'Skip the RemoteApp capability check.' },
     ],
     clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'applied' },
-    description: 'FreeRDP-only: skips the check that the server supports RemoteApp.',
-    sources: ['FREERDP'],
+    description:
+      'Skips the check that the server supports RemoteApp. FreeRDP applies it; the Remote Desktop ActiveX control has the same setting (`IMsRdpClientNonScriptable5::DisableRemoteAppCapsCheck`, "should not check the server for RemoteApp capabilities"), and RemoteApp files beside `alternate shell:s:rdpinit.exe` carry the line, but no Microsoft page names the file key.',
+    sources: ['FREERDP', 'AX'],
   },
   {
     name: 'remoteapplicationappid',
