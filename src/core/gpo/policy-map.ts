@@ -231,7 +231,7 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
     classes: 'Both',
     key: TS,
     elements: [{ kind: 'DropDownList', label: 'Idle session limit:', valueName: 'MaxIdleTime', type: DWORD, items: SESSION_LIMIT_ITEMS }],
-    sources: ['TS-ADMX', 'INFERRED'],
+    sources: ['TS-ADMX'],
   },
   {
     id: 'TS_SESSIONS_Disconnected_Timeout',
@@ -243,7 +243,7 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
       // TerminalServer.admx disabledList: <string>0</string>, so Disabled writes REG_SZ "0" (no limit), not a DWORD.
       { kind: 'DropDownList', label: 'End a disconnected session', valueName: 'MaxDisconnectionTime', type: DWORD, items: SESSION_LIMIT_ITEMS, disabled: '0' },
     ],
-    sources: ['TS-ADMX', 'INFERRED'],
+    sources: ['TS-ADMX'],
   },
   {
     id: 'TS_SESSIONS_Limits',
@@ -252,7 +252,7 @@ export const ADMX_POLICIES: readonly AdmxPolicy[] = [
     classes: 'Both',
     key: TS,
     elements: [{ kind: 'DropDownList', label: 'Active session limit :', valueName: 'MaxConnectionTime', type: DWORD, items: SESSION_LIMIT_ITEMS }],
-    sources: ['TS-ADMX', 'INFERRED'],
+    sources: ['TS-ADMX'],
   },
   {
     id: 'TS_Session_End_On_Limit',

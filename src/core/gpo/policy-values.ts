@@ -165,7 +165,7 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     summary: 'How long an active but idle session lasts before it is disconnected (or ended, with fResetBroken).',
     unit: 'milliseconds',
     values: SESSION_LIMIT_VALUES,
-    sources: ['TS-ADMX', 'INFERRED'],
+    sources: ['TS-ADMX'],
   },
   {
     valueName: 'MaxDisconnectionTime',
@@ -174,7 +174,7 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     summary: 'How long a disconnected session is kept before it is logged off.',
     unit: 'milliseconds',
     values: SESSION_LIMIT_VALUES,
-    sources: ['TS-ADMX', 'INFERRED'],
+    sources: ['TS-ADMX'],
   },
   {
     valueName: 'MaxConnectionTime',
@@ -183,7 +183,7 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     summary: 'The longest an active session may last.',
     unit: 'milliseconds',
     values: SESSION_LIMIT_VALUES,
-    sources: ['TS-ADMX', 'INFERRED'],
+    sources: ['TS-ADMX'],
   },
   {
     valueName: 'fResetBroken',
@@ -198,7 +198,7 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     keys: [TS],
     hives: MACHINE,
     summary: '"Require secure RPC communication" for the Remote Desktop Services administration interface (not RDP connections).',
-    values: ON_OFF('Only authenticated, encrypted RPC is accepted.', 'Unsecured RPC is accepted.'),
+    values: ON_OFF('Only authenticated, encrypted RPC is accepted.', 'Unsecured RPC is accepted from clients that do not answer a request for security.'),
     sources: ['TS-ADMX'],
   },
   {

@@ -39,7 +39,6 @@ export type SourceId =
   | 'RESTRICT-NTLM-OUTGOING'
   | 'KERBEROS-IP'
   | 'RDP-FILE-SECURITY-GP'
-  | 'INFERRED'
   | 'WMI-SETSECURITYLAYER'
   | 'WMI-SETUSERAUTH'
   | 'INTERNAL-ERROR'
@@ -283,7 +282,6 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     url: 'https://learn.microsoft.com/windows-server/remote/remote-desktop-services/remotepc/manage-rdp-file-security-settings-with-group-policy',
     primary: true,
   },
-  INFERRED: { id: 'INFERRED', title: 'Inferred by RDP Doctor from the neighbouring documented values (unverified)', primary: false },
   'WMI-SETSECURITYLAYER': {
     id: 'WMI-SETSECURITYLAYER',
     title: 'Win32_TSGeneralSetting.SetSecurityLayer method (Microsoft Learn)',

@@ -118,7 +118,7 @@ describe('GPO009 schannel-tls-disabled', () => {
 describe('GPO010 rpc-not-encrypted', () => {
   testPolicyRule(gpo010, {
     accept: [[{ key: TS, name: 'fEncryptRPCTraffic', dword: 1 }], [{ key: LISTENER, name: 'fEncryptRPCTraffic', dword: 0 }]],
-    reject: [{ vals: [{ key: TS, name: 'fEncryptRPCTraffic', dword: 0 }], at: [0], message: /unencrypted RPC/ }],
+    reject: [{ vals: [{ key: TS, name: 'fEncryptRPCTraffic', dword: 0 }], at: [0], message: /does not require secure RPC\.$/ }],
   });
   it('report XML: "Require secure RPC communication" Disabled', () => {
     assert.deepEqual(lintExport('gpo-report-xml', reportXml(policyXml('Require secure RPC communication', 'Disabled'))).map((f) => f.ruleId), ['GPO010']);

@@ -5,7 +5,7 @@ import { valueRule } from './value-rule';
 export const gpo010 = valueRule({
   id: 'GPO010',
   name: 'rpc-not-encrypted',
-  description: 'fEncryptRPCTraffic is 0: unsecured RPC to the Remote Desktop Services administration interface is accepted.',
+  description: 'fEncryptRPCTraffic is 0: unsecured RPC to the Remote Desktop Services administration interface is still accepted.',
   defaultSeverity: 'info',
   tags: ['gpo', 'security'],
   checks: [
@@ -13,7 +13,7 @@ export const gpo010 = valueRule({
       refs: REFS.encryptRpc,
       test: (value, s) =>
         value === 0
-          ? { message: `${named(s)} ${where(s)}: the Remote Desktop Services administration interface accepts unauthenticated, unencrypted RPC.` }
+          ? { message: `${named(s)} ${where(s)}: the Remote Desktop Services administration interface does not require secure RPC.` }
           : undefined,
     },
   ],
