@@ -171,8 +171,12 @@ describe('PowerShell fix catalogue', () => {
       assert.doesNotMatch(text, /-Group|-DisplayGroup|28752|Shadow-In/, `${id}: not the whole group, not the Shadow rule`);
       assert.ok(at(/^\$Profiles = 'Private'$/) >= 0, `${id}: the profiles are a quoted literal`);
       const before = at(/\$before = @\(Get-NetFirewallRule -Name \$ruleNames\)/);
-      const set = at(/Set-NetFirewallRule -Name \$ruleNames -Profile \(\$Profiles -split '\\\+'\) -Enabled 'True'/);
+      const set = at(/Set-NetFirewallRule -Name \$rule\.Name -Profile \$ruleProfiles -Enabled 'True'/);
       assert.ok(before > 0 && set > before, `${id}: the previous state is read before the change`);
+      // Set-NetFirewallRule -Profile replaces a rule's profiles: each rule keeps its own and gains those asked for.
+      assert.match(lines[set - 1]!, /\$ruleProfiles = if \(\$rule\.Profile -eq 'Any'\) \{ 'Any' \} else \{ @\(\(\$rule\.Profile\.ToString\(\) -split ',\\s\*'\) \+ \(\$Profiles -split '\\\+'\) \| Select-Object -Unique\) \}/, `${id}: the profiles are added to, never replaced`);
+      assert.doesNotMatch(text, /-Name \$ruleNames -Profile/, `${id}: no profile list set on both rules at once`);
+      assert.doesNotMatch(text, /\$profiles\b/, `${id}: no variable that is $Profiles in another case`);
       assert.ok(at(/\$ruleNames = 'RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP'/) >= 0, id);
       assert.ok(at(/\$firewallUndo = .*Set-NetFirewallRule -Name ''\{0\}'' -Enabled \{1\} -Profile ''\{2\}'''/) > 0, `${id}: the undo restores state and profiles`);
     }

@@ -48,7 +48,7 @@ export const RDP_USER_MODE_RULES = "'RemoteDesktop-UserMode-In-TCP', 'RemoteDesk
 export const FIREWALL_PROFILES: FixParam = {
   key: 'profiles',
   label: 'Firewall profiles',
-  description: 'The network profiles Remote Desktop is allowed on: Domain, Private, Public, or two or three of them joined with + (Domain+Private).',
+  description: 'The network profiles to allow Remote Desktop on, added to those each rule already has (none is taken away): Domain, Private, Public, or two or three of them joined with + (Domain+Private).',
   kind: 'choice',
   // NOTE: joined with + because a comma separates the items of a VS Code snippet choice.
   choices: ['Domain+Private', 'Domain', 'Private', 'Domain+Private+Public', 'Domain+Public', 'Private+Public', 'Public'],
@@ -58,14 +58,22 @@ export const FIREWALL_PROFILES: FixParam = {
 };
 
 /**
- * Lines inside `$fix` (which takes `$Profiles`): enable the two user-mode rules on those profiles only, and leave in
- * `$firewallUndo` the command that puts back each rule's previous state and profiles.
+ * Lines inside `$fix` (which takes `$Profiles`): enable the two user-mode rules, each on the profiles it had plus those
+ * asked for, and leave in `$firewallUndo` the command that puts back each rule's previous state and profiles.
+ * `Set-NetFirewallRule -Profile` replaces a rule's profiles ("the rule is active … only when the specified profile is
+ * currently active"): setting the list asked for took Public off rules that had it, and with it Remote Desktop on a
+ * server whose network is Public (many cloud and workgroup machines), the admin's own connection included.
  */
 export const ENABLE_USER_MODE_RULES: readonly string[] = [
   `    $ruleNames = ${RDP_USER_MODE_RULES}`,
   '    $before = @(Get-NetFirewallRule -Name $ruleNames)',
   "    $firewallUndo = @($before | ForEach-Object { 'Set-NetFirewallRule -Name ''{0}'' -Enabled {1} -Profile ''{2}''' -f $_.Name, $_.Enabled, $_.Profile }) -join '; '",
-  "    Set-NetFirewallRule -Name $ruleNames -Profile ($Profiles -split '\\+') -Enabled 'True'",
+  '    foreach ($rule in $before) {',
+  '        # A rule on every profile (Any) stays so; another keeps its profiles and gains those asked for.',
+  '        # Named $ruleProfiles: PowerShell names ignore case, so a lower-case $Profiles would be the parameter itself.',
+  "        $ruleProfiles = if ($rule.Profile -eq 'Any') { 'Any' } else { @(($rule.Profile.ToString() -split ',\\s*') + ($Profiles -split '\\+') | Select-Object -Unique) }",
+  "        Set-NetFirewallRule -Name $rule.Name -Profile $ruleProfiles -Enabled 'True'",
+  '    }',
 ];
 
 /** Elevation is needed here only when the fix runs on this computer. */

@@ -15,7 +15,7 @@ export const openFirewall: PowerShellFix = {
   id: 'open-firewall',
   title: 'Enable the Remote Desktop firewall rules',
   cause: 'Network and firewall',
-  description: 'Enables the built-in Windows Defender Firewall rules Remote Desktop - User Mode (TCP-In) and (UDP-In) (RemoteDesktop-UserMode-In-TCP, -UDP) on the profiles asked for, and leaves the Shadow rule and the other profiles as they are.',
+  description: 'Enables the built-in Windows Defender Firewall rules Remote Desktop - User Mode (TCP-In) and (UDP-In) (RemoteDesktop-UserMode-In-TCP, -UDP) and adds the profiles asked for to those each rule has (none is taken away; a rule on every profile stays so). The Shadow rule stays as it is.',
   undo: 'Run the Undo command it prints: it gives each of the two rules back its previous state and profiles.',
   warning: 'The built-in rules allow port 3389 only, rules from a Group Policy firewall policy win over local ones, and cloud firewalls (network security groups) are separate.',
   runsOn: 'server',

@@ -48,7 +48,7 @@ export const allowRemoteConnections: PowerShellFix = {
   id: 'allow-remote-connections',
   title: 'Allow Remote Desktop connections',
   cause: 'Group Policy',
-  description: 'Sets fDenyTSConnections = 0 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server (the System Properties switch) and enables the firewall rules Remote Desktop - User Mode (TCP-In) and (UDP-In) on the profiles asked for, not the Shadow rule.',
+  description: 'Sets fDenyTSConnections = 0 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server (the System Properties switch) and enables the firewall rules Remote Desktop - User Mode (TCP-In) and (UDP-In) adding the profiles asked for to those each rule has (none is taken away), not the Shadow rule.',
   undo: 'Set fDenyTSConnections back to the PreviousDenyTSConnections it prints and run the FirewallUndo command it prints.',
   warning: 'When Group Policy denies connections (policy fDenyTSConnections = 1) the policy wins: the script warns, and the GPO must change.',
   runsOn: 'server',
