@@ -157,6 +157,21 @@ describe('PowerShell fix catalogue', () => {
     const rollback = at(/Set-CimInstance -InputObject \$ts -Property @\{ SSLCertificateSHA1Hash = \$saved\[0\]\.Thumbprint \}/);
     assert.ok(rollback > restart, 'when no new certificate appears, the old one is bound again');
     assert.ok(at(/Undo\s+= \$undo/) > rollback, 'the result says how to roll back');
+    // After a new certificate, the copy may hold a key that is now the new one's: it is removed, key kept, not offered.
+    const dropCopy = at(/^\s+\$saved \| Remove-Item$/);
+    assert.ok(dropCopy > rollback, 'the copy goes once a new certificate is there');
+    assert.doesNotMatch(lines.join('\n'), /\$undo = 'rdp-doctor fix bind-listener-cert/, 'no undo that binds a copy whose key may have been replaced');
+    assert.ok(at(/now as a custom certificate that Windows does not renew/) > 0, 'the fallback says it pins the old certificate');
+  });
+
+  it('bind-listener-cert prints an undo that works: this fix again only for a custom certificate, else the value deleted', () => {
+    const { lines, at } = script('bind-listener-cert', { thumbprint: '4249E12CA59D6B0F7E112233445566778899AABB' });
+    const type = at(/^\s+\$previousType = \$ts\.SSLCertificateSHA1HashType$/);
+    const set = at(/Set-CimInstance -InputObject \$ts -Property @\{ SSLCertificateSHA1Hash = \$Thumbprint \}/);
+    assert.ok(type > 0 && set > type, 'the previous binding is read before the change');
+    // The self-signed certificate is in the Remote Desktop store, which this fix does not look in.
+    assert.match(lines.join('\n'), /\$undo = if \(\$previousType -eq 3\) \{ "rdp-doctor fix bind-listener-cert --param thumbprint=\$previous" \} else \{\n\s+"Remove-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp' -Name 'SSLCertificateSHA1Hash', then restart the computer"/);
+    assert.ok(at(/^\s+Undo\s+= \$undo$/) > set);
   });
 
   it('open-firewall and allow-remote-connections enable only the user-mode rules, on the profiles asked for, and print the undo', () => {
