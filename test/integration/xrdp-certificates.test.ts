@@ -74,6 +74,6 @@ describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII na
     xrdp.configure({ securityLayer: 'tls', cert: join(dir, 'via-int.pem'), key: cases.viaIntermediate!.key });
     const host = (await checkJson(xrdp.port, root, dir)).hosts[0]!;
     assert.equal(host.certificate.trusted, false);
-    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /its issuer CN=RDP Doctor Issuing CA is not among the trusted roots, and the server sent no CA certificate of that name \(it left the intermediate out, or sent one that is not a CA\)/);
+    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /its issuer CN=RDP Doctor Issuing CA is not among the trusted roots, and the server sent no CA certificate of that name: that CA is a root this check does not trust \(an enterprise CA the clients trust can be given with --ca\), or the server left an intermediate out \(or sent one that is not a CA\)/);
   });
 });

@@ -46,12 +46,12 @@ export function checkCertificate(
   }
   if (facts.notBefore.getTime() > now) findings.push(finding(NET021, M.NET021(facts.notBefore)));
 
-  // Node verified the chain to its default roots: trusted. It found none: only the configured CAs can help.
+  // Node verified the chain to its default roots: trusted. It found none: the system store and the configured CAs may.
   const hint = options.authorizationError;
   const trust =
     hint === null
       ? { trusted: true }
-      : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutSystem() : options.store, { now: options.now });
+      : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutBundled() : options.store, { now: options.now });
   if (!trust.trusted) {
     findings.push(finding(NET022, facts.selfSigned ? M.NET022SelfSigned(facts.subject) : M.NET022Untrusted(facts.subject, trust.reason ?? 'no chain was found')));
   }

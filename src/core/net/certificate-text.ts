@@ -68,7 +68,7 @@ function leafSection(result: HostCheckResult, c: CertificateSummary, now: Date):
     ...heading('Leaf certificate'),
     ...fields([
       ...commonFields(c, eku, now),
-      ['Trusted', c.trusted ? 'yes: it chains to a trusted root' : 'no: it does not chain to a trusted root (system store plus the configured CAs)'],
+      ['Trusted', c.trusted ? 'yes: it chains to a trusted root' : 'no: it does not chain to a trusted root (Node\'s bundled roots, the system store where this Node can read it, and the configured CAs)'],
       ['Matches the name', c.nameMatches ? `yes: it names "${result.name}"` : `no: it does not name "${result.name}"`],
     ]),
   ];

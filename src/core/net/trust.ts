@@ -26,42 +26,42 @@ export function readCertificates(bytes: Buffer): { certificates: X509Certificate
   }
 }
 
-/** Node's bundled roots plus the system store where this Node can read it, and the configured CAs. */
+/**
+ * Node's bundled roots, the operating system's store where this Node can read it (`tls.getCACertificates('system')`,
+ * Node 22.15 and later; not Node 20), and the configured CAs.
+ */
 export class TrustStore {
   private bySubject: Map<string, X509Certificate[]> | undefined;
 
-  constructor(private readonly extra: readonly X509Certificate[] = [], private readonly includeSystem = true) {}
+  constructor(
+    private readonly extra: readonly X509Certificate[] = [],
+    private readonly includeBundled = true,
+    private readonly readSystem: () => readonly string[] = systemRoots,
+  ) {}
 
   private index(): Map<string, X509Certificate[]> {
     if (this.bySubject) return this.bySubject;
     const map = new Map<string, X509Certificate[]>();
     const add = (c: X509Certificate): void => void (map.get(c.subject) ?? map.set(c.subject, []).get(c.subject)!).push(c);
-    if (this.includeSystem) {
-      const getCa = (tls as { getCACertificates?: (kind: string) => string[] }).getCACertificates;
-      const pems = new Set<string>([...tls.rootCertificates, ...(getCa ? safe(() => getCa('system')) : [])]);
-      for (const pem of pems) {
-        try {
-          add(new X509Certificate(pem));
-        } catch {
-          // A root this Node cannot read cannot anchor a chain either.
-        }
+    const pems = new Set<string>([...(this.includeBundled ? tls.rootCertificates : []), ...this.readSystem()]);
+    for (const pem of pems) {
+      try {
+        add(new X509Certificate(pem));
+      } catch {
+        // A root this Node cannot read cannot anchor a chain either.
       }
     }
     for (const c of this.extra) add(c);
     return (this.bySubject = map);
   }
 
-  private extraOnly(): Map<string, X509Certificate[]> {
-    const map = new Map<string, X509Certificate[]>();
-    for (const c of this.extra) (map.get(c.subject) ?? map.set(c.subject, []).get(c.subject)!).push(c);
-    return map;
-  }
-
-  /** Only the configured CAs, without reading the system roots: for when OpenSSL already found no chain to them. */
-  withoutSystem(): TrustStore {
-    const store = new TrustStore(this.extra, false);
-    store.bySubject = this.extraOnly();
-    return store;
+  /**
+   * Without Node's bundled roots, for when OpenSSL's verification already found no chain to them. The system store
+   * stays: OpenSSL does not read it by default (only with --use-system-ca), and an enterprise CA the clients' Windows
+   * store trusts (AD CS, the usual issuer of a listener certificate) is found there or nowhere.
+   */
+  withoutBundled(): TrustStore {
+    return new TrustStore(this.extra, false, this.readSystem);
   }
 
   /** The anchors whose subject is this name (node:crypto's rendering of it); the caller verifies each link. */
@@ -75,8 +75,8 @@ export class TrustStore {
 }
 
 /**
- * OpenSSL's errors that mean "no chain to Node's default roots": then only the configured CAs can
- * anchor one, and the system roots need not be read. Other errors (expiry, purpose) do not say that.
+ * OpenSSL's errors that mean "no chain to Node's default roots": then only the system store and the configured CAs
+ * can anchor one, and the bundled roots need not be read again. Other errors (expiry, purpose) do not say that.
  */
 export const NO_CHAIN_TO_DEFAULT_ROOTS: ReadonlySet<string> = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -85,6 +85,12 @@ export const NO_CHAIN_TO_DEFAULT_ROOTS: ReadonlySet<string> = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT',
 ]);
+
+/** The operating system's trusted roots (PEM) where this Node can read them: none before Node 22.15 (so none on 20). */
+export function systemRoots(): string[] {
+  const getCa = (tls as { getCACertificates?: (kind: string) => string[] }).getCACertificates;
+  return getCa ? safe(() => getCa('system')) : [];
+}
 
 function safe(read: () => string[]): string[] {
   try {
@@ -227,7 +233,7 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
           ? `${nameOf(current, 'subject')} is not among the trusted roots`
           : // Node lists only the issuers OpenSSL links, and it links no certificate that is not a CA: an intermediate the
             // server did send but that cannot issue certificates is as absent here as one it did not send.
-            `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots, and the server sent no CA certificate of that name (it left the intermediate out, or sent one that is not a CA)`,
+            `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots, and the server sent no CA certificate of that name: that CA is a root this check does not trust (an enterprise CA the clients trust can be given with --ca), or the server left an intermediate out (or sent one that is not a CA)`,
       );
     }
     for (const anchor of anchors) {

@@ -46,6 +46,22 @@ describe('certificate analysis (node-forge)', () => {
     assert.equal(verifyChain([leaf.der, ca.der], noRoots()).trusted, false);
   });
 
+  it('when OpenSSL found no chain to its bundled roots, the system store still counts (an enterprise CA the clients trust)', () => {
+    // Node 22.15+ reads the operating system's store (tls.getCACertificates('system')); OpenSSL's own verification does
+    // not (without --use-system-ca), so its "no chain" must not drop that store. A reader stands in for it here.
+    const enterprise = makeCert({ cn: 'Contoso Enterprise Root', ca: true, eku: null });
+    const issued = makeCert({ issuer: enterprise, dns: ['rdsh01.contoso.test'] });
+    const system = (): string[] => [new X509Certificate(enterprise.der).toString()];
+    const a = analyzeCertificate(issued.der);
+    assert.ok(a.ok);
+    const check = (store: TrustStore) =>
+      checkCertificate(a.facts, [issued.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30, authorizationError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' }).findings.map((f) => f.ruleId);
+    assert.deepEqual(check(new TrustStore([], true, system)), [], 'the system store anchors the chain');
+    assert.deepEqual(check(new TrustStore([], true, () => [])), ['NET022'], 'a store without that root does not');
+    const untrusted = checkCertificate(a.facts, [issued.der], { name: 'rdsh01.contoso.test', store: new TrustStore([], true, () => []), now, expiringSoonDays: 30 }).findings[0]!;
+    assert.match(untrusted.message, /a root this check does not trust \(an enterprise CA the clients trust can be given with --ca\), or the server left an intermediate out/);
+  });
+
   it('chains through an intermediate the server sends', () => {
     const intermediate = makeCert({ cn: 'Contoso Issuing CA', ca: true, eku: null, issuer: ca });
     const issued = makeCert({ issuer: intermediate, dns: ['rdsh01.contoso.test'] });

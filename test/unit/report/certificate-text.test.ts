@@ -43,7 +43,7 @@ describe('certificate document', () => {
         '  Public key           RSA, 2048 bits',
         '  Signature algorithm  sha256WithRSAEncryption',
         '  Self-signed          no',
-        '  Trusted              no: it does not chain to a trusted root (system store plus the configured CAs)',
+        "  Trusted              no: it does not chain to a trusted root (Node's bundled roots, the system store where this Node can read it, and the configured CAs)",
         '  Matches the name     no: it does not name "10.0.0.12"',
         '',
         '',
