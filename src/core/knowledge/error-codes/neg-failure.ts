@@ -16,7 +16,7 @@ export const NEG_FAILURE_CODES: readonly ErrorCodeInfo[] = [
     {
       likelyCauses: [
         'The server SecurityLayer is 2 (SSL) while the client offered only Standard RDP Security (PROTOCOL_RDP).',
-        'The client offered only CredSSP (PROTOCOL_HYBRID) while the server has NLA turned off.',
+        'The client offered only CredSSP (PROTOCOL_HYBRID) and the server does not support it: it "only supports TLS", as MS-RDPBCGR puts it. NLA being off is not this: a server that does not require NLA still accepts CredSSP when it is offered.',
       ],
       checks: ['NET013', 'GPO002', 'GPO003', 'NET011'],
     },

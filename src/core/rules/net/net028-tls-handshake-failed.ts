@@ -13,6 +13,6 @@ export const NET028: RuleMeta = {
 export const NET028_MESSAGES = {
   NET028: (protocol: string, cause: string) => `The server selected ${protocol} but the TLS handshake failed (${cause}).`,
   NET028Aborted: (protocol: string, seen: string) =>
-    `The server closed the connection after selecting ${protocol}: its certificate or private key could not be used (${seen}).`,
+    `The server closed the connection after selecting ${protocol}: it could not start TLS, most often because its certificate or private key could not be used (${seen}).`,
   NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
 } as const;
