@@ -7,7 +7,7 @@ export const setSecurityLayer: PowerShellFix = {
   cause: 'Security layer and NLA',
   description: 'Sets SecurityLayer of the RDP-Tcp listener with Win32_TSGeneralSetting.SetSecurityLayer: tls (2, TLS required, the recommended setting), negotiate (1) or rdp (0, Standard RDP Security, no server authentication).',
   undo: 'Run it again with the PreviousSecurityLayer it prints.',
-  warning: 'A Group Policy security layer wins over this value (the script warns); tls fails while the encryption level is Low (1) and needs a certificate the clients accept.',
+  warning: 'A Group Policy security layer wins over this value (the script warns); tls fails while the encryption level is Low (1) and needs a certificate the clients accept; rdp leaves clients no way to authenticate the server, so those set to refuse an unauthenticated server (authentication level 1) no longer connect.',
   runsOn: 'server',
   fixes: ['NET012', 'GPO002', 'XRF003'],
   params: [
