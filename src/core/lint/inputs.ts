@@ -1,5 +1,5 @@
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { isBackupFolder } from '../gpo/read-gpo-backup';
 import { isCandidateName } from './formats';
@@ -67,6 +67,24 @@ class Walk {
   private readonly seenFiles = new Set<string>();
   /** The top folder whose ignore files apply to the argument being expanded (absolute). */
   root = process.cwd();
+  /**
+   * The real path of the folder being walked: a symbolic link met in the walk is followed only to what lies inside
+   * it. `ln -s / rootlink` in a cloned repository made `lint .` walk the whole disk (and report other users' files),
+   * and a link to a folder outside made `--fix` rewrite files there (session 15 review). Undefined: no bound.
+   */
+  tree: string | undefined = undefined;
+
+  /** Whether a link met in the walk leads inside the folder being walked (a broken link goes on, to be reported). */
+  private leadsInside(link: string): boolean {
+    if (this.tree === undefined) return true;
+    let real: string;
+    try {
+      real = realpathSync(link);
+    } catch {
+      return true;
+    }
+    return real === this.tree || real.startsWith(this.tree.endsWith(sep) ? this.tree : this.tree + sep);
+  }
 
   constructor(private readonly ignoreRules: IgnoreRules | undefined, private readonly deferFileStat = false) {}
 
@@ -119,8 +137,10 @@ class Walk {
     const prefix = join(dir, '_').slice(0, -1);
     for (const entry of entries) {
       const full = prefix + entry.name;
-      // A symlink is followed to what it names; FIFOs, sockets and devices are skipped without being opened.
+      // A symlink is followed to what it names when that is inside the folder being walked; FIFOs, sockets and devices
+      // are skipped without being opened.
       if (!entry.isDirectory() && !entry.isFile() && !entry.isSymbolicLink()) continue;
+      if (entry.isSymbolicLink() && !this.leadsInside(full)) continue;
       if (this.deferFileStat && entry.isFile()) {
         if (isCandidateName(entry.name) && !this.ignored(full, false)) {
           this.found++;
@@ -162,9 +182,21 @@ class Walk {
         continue;
       }
       if (stats.isDirectory()) {
-        if (!this.ignored(join(cwd, path), true)) this.folder(path, stats, false);
+        if (!this.ignored(join(cwd, path), true)) {
+          this.tree = realOrResolved(join(cwd, path));
+          this.folder(path, stats, false);
+        }
       } else if (stats.isFile() && isCandidateName(path) && !this.ignored(join(cwd, path), false)) this.addFile(path, false, stats);
     }
+  }
+}
+
+/** A folder's real path, or its resolved path when it cannot be had. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 
@@ -212,7 +244,10 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     walk.root = !stats || !outside ? cwd : stats.isDirectory() ? resolve(path) : dirname(resolve(path));
     if (!stats && tooManyWildcards(path)) walk.errors.push({ path, message: TOO_MANY_WILDCARDS });
     else if (!stats) walk.glob(path, cwd);
-    else if (stats.isDirectory()) walk.folder(path, stats, true);
+    else if (stats.isDirectory()) {
+      walk.tree = realOrResolved(path);
+      walk.folder(path, stats, true);
+    }
     else if (stats.isFile()) walk.addFile(path, options.ignoreUnknown !== true, stats);
     else walk.errors.push({ path, message: NOT_REGULAR });
     if (walk.found + walk.errors.length === before) unmatched.push(path);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -182,6 +182,40 @@ describe('rdp-doctor lint: the walk never loops and never opens a FIFO or a devi
     assert.equal(r.code, 2);
     assert.match(r.stdout, /Not a regular file/);
     assert.ok(r.ms < 1500, `took ${Math.round(r.ms)} ms`);
+  });
+});
+
+describe('rdp-doctor lint: a folder walk does not leave the folder through a symbolic link (session 15 review)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-escape-'));
+    mkdirSync(join(dir, 'outside'));
+    writeFileSync(join(dir, 'outside/real.rdp'), BAD);
+    writeFileSync(join(dir, 'outside/single.rdp'), BAD);
+    mkdirSync(join(dir, 'repo/inner'), { recursive: true });
+    writeFileSync(join(dir, 'repo/own.rdp'), BAD);
+    writeFileSync(join(dir, 'repo/inner/deep.rdp'), GOOD);
+    symlinkSync('/', join(dir, 'repo/rootlink'));
+    symlinkSync('../outside', join(dir, 'repo/dirlink'));
+    symlinkSync('../outside/single.rdp', join(dir, 'repo/filelink.rdp'));
+    symlinkSync('inner', join(dir, 'repo/innerlink'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('follows links to what lies inside the folder only, and --fix writes nothing outside it', () => {
+    const r = runCli(['lint', 'repo', '--format', 'json'], dir, { timeout: 10000 });
+    assert.deepEqual(lintedPaths(r.stdout), ['repo/inner/deep.rdp', 'repo/own.rdp']);
+    const outside = readFileSync(join(dir, 'outside/real.rdp'), 'utf8');
+    const single = readFileSync(join(dir, 'outside/single.rdp'), 'utf8');
+    runCli(['lint', 'repo', '--fix'], dir, { timeout: 10000 });
+    assert.equal(readFileSync(join(dir, 'outside/real.rdp'), 'utf8'), outside);
+    assert.equal(readFileSync(join(dir, 'outside/single.rdp'), 'utf8'), single);
+  });
+
+  it('still lints a file or folder named on the command line through its link', () => {
+    const r = runCli(['lint', 'repo/filelink.rdp', 'repo/dirlink', '--format', 'json'], dir, { timeout: 10000 });
+    // single.rdp is filelink.rdp's target: linted once, under the name given first.
+    assert.deepEqual(lintedPaths(r.stdout), ['repo/dirlink/real.rdp', 'repo/filelink.rdp']);
   });
 });
 
