@@ -48,10 +48,21 @@ export function readLgpoText(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
   const lines = splitLines(text);
-  // A line in, or just after, the entry of a value that names a secret may be that secret (a line missing
-  // before it shifts the entry): the line itself or any of the three before it naming one keeps it unquoted.
-  const nearSecret = (i: number): boolean => [0, 1, 2, 3].some((back) => namesSecret(lines.at(i - back)?.text ?? ''));
   const isGap = (l: TextLine | undefined): boolean => !l || l.text.trim() === '' || l.text.trimStart().startsWith(';');
+  // A line in, or just after, the entry of a value that names a secret may be that secret (a line missing
+  // before it shifts the entry): the line itself or any of the three lines before it naming one keeps it unquoted.
+  // Blank and comment lines are passed over, not counted: three of them between a value name and its data
+  // (DefaultPassword, then SZ:…) showed the password.
+  const nearSecret = (i: number): boolean => {
+    if (namesSecret(lines.at(i)?.text ?? '')) return true;
+    for (let j = i - 1, counted = 0; j >= 0 && counted < 3; j--) {
+      const line = lines.at(j);
+      if (isGap(line)) continue;
+      counted++;
+      if (namesSecret(line!.text)) return true;
+    }
+    return false;
+  };
   for (let i = 0; i < lines.count; i++) {
     const first = lines.at(i)!;
     if (isGap(first)) continue;

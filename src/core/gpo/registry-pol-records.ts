@@ -55,9 +55,15 @@ function charName(bytes: Uint8Array, at: number): string {
   return code >= 0x20 && code < 0x7f ? `"${String.fromCharCode(code)}"` : `0x${code.toString(16).padStart(4, '0')}`;
 }
 
-function expect(bytes: Uint8Array, at: number, char: number, what: string): number {
+/**
+ * Reads the separator `char` at `at`. `showFound` false: the message does not name what is there instead, which may be
+ * a byte of the record's data (a password, when the data size is short: session 15 review).
+ */
+function expect(bytes: Uint8Array, at: number, char: number, what: string, showFound = true): number {
   if (at + 1 >= bytes.length) throw new Damage(at, `the file ends before the "${String.fromCharCode(char)}" ${what} (it is truncated)`);
-  if (bytes[at] !== char || bytes[at + 1] !== 0) throw new Damage(at, `expected "${String.fromCharCode(char)}" ${what}, found ${charName(bytes, at)}`);
+  if (bytes[at] !== char || bytes[at + 1] !== 0) {
+    throw new Damage(at, `expected "${String.fromCharCode(char)}" ${what}${showFound ? `, found ${charName(bytes, at)}` : ' where the data size says the data ends (the size or the record is damaged)'}`);
+  }
   return at + 2;
 }
 
@@ -119,7 +125,7 @@ export function readPolRecords(bytes: Uint8Array, visit?: (record: PolRecord) =>
       pos = expect(bytes, pos + 4, SEMI, 'after the data size');
       if (size > bytes.length - pos) throw new Damage(pos, `the data size is ${size} bytes but only ${bytes.length - pos} remain (the file is truncated or the size is corrupt)`);
       const dataStart = pos;
-      pos = expect(bytes, pos + size, CLOSE, 'that closes the record');
+      pos = expect(bytes, pos + size, CLOSE, 'that closes the record', false);
       count = number;
       take({ number, byteOffset: start, key, valueName, typeNumber, type: regTypeOf(typeNumber), dataStart, dataEnd: dataStart + size });
     } catch (error) {

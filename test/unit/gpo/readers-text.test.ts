@@ -169,6 +169,14 @@ describe('LGPO text reader', () => {
     assert.equal(doc.problems.filter((p) => /password or secret/.test(p.message)).length, 5);
   });
 
+  it('keeps a password unquoted however many blank and comment lines stand between its name and it', () => {
+    const wl = 'SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon';
+    for (const gap of ['\n\n\n', '\n; note\n\n; another\n\n\n']) {
+      const doc = readLgpoText(`Computer\n${wl}\nDefaultPassword\n${gap}SZ:Hunter7!\n`);
+      assert.doesNotMatch(doc.problems.map((p) => p.message).join('\n'), /Hunter7/, JSON.stringify(gap));
+    }
+  });
+
   it('reports an entry cut short and a line that starts no entry', () => {
     const doc = readLgpoText('Computer\nSOFTWARE\\x\n\nNonsense\nmore\n');
     assert.deepEqual(doc.problems.map((p) => p.message.slice(0, 30)), ['The entry needs four lines (co', 'Line is not Computer, User or ']);

@@ -82,7 +82,9 @@ describe('Registry.pol reader', () => {
   it('a corrupt record: the offset of the byte that is wrong', () => {
     const { doc } = readRegistryPol(fixture('corrupt.pol'));
     assert.equal(doc.settings.length, 0);
-    assert.match(doc.problems[0]!.message, /^Record 1 \(from byte 8\) is damaged at byte 172: expected "\]" that closes the record, found "A"\./);
+    // What sits there instead is a byte of the data, which may be a secret: not shown.
+    assert.match(doc.problems[0]!.message, /^Record 1 \(from byte 8\) is damaged at byte 172: expected "\]" that closes the record where the data size says the data ends \(the size or the record is damaged\)\./);
+    assert.doesNotMatch(doc.problems[0]!.message, /found/);
   });
 
   it('reports a data size larger than the file, a bad signature, a bad DWORD size and an unknown type', () => {
