@@ -1,4 +1,5 @@
 import { terminalSafe } from '../core/text/terminal';
+import { cutAt } from '../core/text/quote';
 
 /** The help the CLI prints: `rdp-doctor --help` for all commands, `rdp-doctor COMMAND --help` for one. */
 
@@ -127,5 +128,5 @@ const MAX_MESSAGE = 2000;
  * they are made safe for the terminal, and cut when endless.
  */
 export function errorLine(message: string): string {
-  return `rdp-doctor: ${terminalSafe(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message)}\n`;
+  return `rdp-doctor: ${terminalSafe(message.length > MAX_MESSAGE ? `${cutAt(message, MAX_MESSAGE)}…` : message)}\n`;
 }

@@ -3,6 +3,7 @@ import { valueId } from '../../gpo/registry-path';
 import { sameMeaning, type ValueData } from '../../gpo/value-meaning';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
 import { namesSecret } from '../../gpo/secret-names';
+import { cutAt } from '../../text/quote';
 import { mayApplyTogether } from '../../gpo/links';
 import type { Severity } from '../types';
 import type { PolicyFact } from '../xrf/facts';
@@ -30,7 +31,7 @@ export function showValue(s: { readonly key: string; readonly valueName: string;
 export function showData(data: RegData): string {
   if (data === null) return 'deleted';
   if (typeof data === 'number') return String(data);
-  if (typeof data === 'string') return `"${data.length > 40 ? `${data.slice(0, 40)}…` : data}"`;
+  if (typeof data === 'string') return `"${data.length > 40 ? `${cutAt(data, 40)}…` : data}"`;
   return `[${data.map((d) => `"${d}"`).join(', ')}]`;
 }
 
