@@ -199,11 +199,20 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
     rootSeen = true;
     if (build) builder!.open(name, builtAttributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
     if (selfClosing) continue;
+    if (names.length >= MAX_XML_DEPTH) fail();
     names.push(name);
     if (skipThis) skipped++;
   }
   if (!rootSeen || names.length > 0) fail();
 }
+
+/**
+ * Elements open at once, at most. Exports nest a few dozen deep, but Group Policy Preferences collections nest
+ * without limit and are read without recursion (readers-xml.test.ts goes 100,000 deep). Eight million unclosed tags
+ * held eight million elements (the scanner's, then saxes's tag objects) until the end: 1.9 GB for a 24 MB file
+ * (session 15 hostile-input review). The scanner gives up past the limit and saxes, reading again, reports it and stops.
+ */
+export const MAX_XML_DEPTH = 200_000;
 
 /** A start tag as the head scanner read it: its qualified name and attributes (values decoded as saxes gives them). */
 export interface HeadTag {

@@ -126,3 +126,35 @@ describe('XML scanner', () => {
     }
   });
 });
+
+describe('XML bounds (session 15 hostile-input review)', () => {
+  const GPO = '<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings">';
+
+  it('stops reading at the 21st problem instead of building an error for each of a million (3 MB took 5 s)', () => {
+    const tree = parseXml(`${GPO}<Name>${'&;'.repeat(30)}</Name><Keep/></GPO>`);
+    assert.equal(tree.problems.length, 20);
+    assert.ok(tree.problems.every((p) => /^The XML is not well-formed: /.test(p.message)));
+    // Nothing after the 21st problem is read: the element after the broken references never reaches the tree.
+    assert.deepEqual(tree.root?.children.map((c) => c.local), ['Name']);
+    assert.deepEqual(parseXml(`${GPO}<Name>${'&;'.repeat(5)}</Name><Keep/></GPO>`).root?.children.map((c) => c.local), ['Name', 'Keep']);
+  });
+
+  it('reads no deeper than MAX_XML_DEPTH open elements, with one problem that says so', async () => {
+    const { MAX_XML_DEPTH } = await import('../../../src/core/gpo/xml-scan');
+    const deep = parseXml(`${GPO}${'<a>'.repeat(MAX_XML_DEPTH + 5)}`);
+    assert.equal(deep.problems.length, 1);
+    assert.match(deep.problems[0]!.message, /^The XML nests more than 200,000 elements deep; RDP Doctor reads no further\.$/);
+    // At the limit and below it, a well-formed text reads whole (the scanner and saxes agree on it).
+    const depth = MAX_XML_DEPTH - 1;
+    const ok = parseXml(`${GPO}${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</GPO>`);
+    assert.deepEqual(ok.problems, []);
+    let element: XmlElement | undefined = ok.root;
+    let levels = 0;
+    while (element) {
+      levels++;
+      element = element.children[0];
+    }
+    assert.equal(levels, MAX_XML_DEPTH);
+    assert.equal(parseWithSaxes(`${GPO}${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</GPO>`).problems.length, 0);
+  });
+});
