@@ -89,8 +89,8 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
   files.push(lintTextFile(input, format, decoded, severities, fix, errors, got.bytes));
 }
 
-/** What an argument that found nothing to lint gets. */
-const NO_FILE_TO_LINT = `No file to lint matches it: RDP Doctor lints .rdp files, .rdpdoctor.yaml and Group Policy or registry exports (${SNIFFED_EXTENSIONS.join(', ')}).`;
+/** What an argument that found nothing to lint gets (the sentence ends where the caller says). */
+const NO_FILE_TO_LINT = `No file to lint matches it: RDP Doctor lints .rdp files, .rdpdoctor.yaml and Group Policy or registry exports (${SNIFFED_EXTENSIONS.join(', ')})`;
 
 /** Takes each file's report as soon as it is linted (and then drops it), instead of a list of them all. */
 export type OnFileReport = (file: FileReport) => void;
@@ -175,7 +175,7 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   const named = options.paths.filter((p) => p !== '-');
   const { files: inputs, errors, unmatched, found } = collectInputs(named, { ignore: options.ignore ?? true, ignoreUnknown: options.ignoreUnknown ?? false, deferFileStat: true });
   // With the ignore files off (--no-ignore), they are not why nothing matched: what is there is no format RDP Doctor reads.
-  const noMatch = options.ignore === false ? NO_FILE_TO_LINT : `${NO_FILE_TO_LINT.slice(0, -1)}, or see .gitignore, .rdpdoctorignore and --no-ignore.`;
+  const noMatch = options.ignore === false ? `${NO_FILE_TO_LINT}.` : `${NO_FILE_TO_LINT}, or see .gitignore, .rdpdoctorignore and --no-ignore.`;
   for (const path of unmatched) errors.push({ path, message: noMatch });
   if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
   const marked = markCrossCheck(inputs);
