@@ -53,6 +53,21 @@ describe('hostile servers', () => {
     });
   }
 
+  it('a server that selects TLS and then goes silent: TLS not determined, not refused', async () => {
+    const server = await startHostileServer('silent-tls');
+    servers.push(server);
+    const r = await checkHost({ target: 'silent-tls', host: '127.0.0.1', port: server.port }, { timeoutMs: TIMEOUT_MS }).finally(() => server.close());
+    assert.equal(r.negotiation?.selected, 'SSL');
+    assert.equal(r.negotiation?.ssl, null);
+    assert.equal(r.negotiation?.nlaRequired, null);
+    assert.match(r.steps.negotiation.detail, /^Selected TLS, but its TLS handshake got no answer in time\./);
+    assert.match(r.steps.negotiation.detail, /Not determined \(no answer\): [^.]*TLS/);
+    assert.doesNotMatch(r.steps.negotiation.detail, /Refuses[^.]*\bTLS\b/);
+    assert.equal(r.steps.tls.status, 'error');
+    assert.equal(r.steps.tls.detail, 'No answer in time.');
+    assert.match(r.findings.find((f) => f.ruleId === 'NET028')!.message, /^The server selected TLS but the TLS handshake got no answer in time \(The TLS handshake did not finish within 400 ms\): .* whether the server can complete TLS is not known\.$/);
+  });
+
   it('a valid Confirm dripped one byte at a time is buffered and read', async () => {
     const server = await startHostileServer('slow-valid-confirm');
     servers.push(server);

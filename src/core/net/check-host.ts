@@ -185,7 +185,9 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
 
     const tlsError = tlsResult && !tlsResult.ok ? outOfTime(tlsResult.error) : undefined;
     if (tlsError?.kind === 'aborted') cancelled = true;
-    negotiation = summarizeNegotiation(answers, { tlsFailed: tlsError !== undefined && !cancelled });
+    // A handshake that timed out leaves TLS undetermined; one that failed shows TLS cannot be used.
+    const tlsUnanswered = tlsError?.kind === 'timeout';
+    negotiation = summarizeNegotiation(answers, { tlsFailed: tlsError !== undefined && !cancelled && !tlsUnanswered, tlsUnanswered });
     findings.push(...negotiationFindings(negotiation, answers));
     if (reading?.ok) {
       standardSecurity = describeStandardSecurity(reading.method, reading.level);
@@ -193,7 +195,8 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     }
     const after = gate?.verdict;
     if (tlsError && !cancelled) {
-      findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, M.NET028(selected, tlsError.cause ?? tlsError.message.replace(/\.$/, ''))));
+      const cause = tlsError.cause ?? tlsError.message.replace(/\.$/, '');
+      findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause)));
     } else if (tlsResult?.ok) {
       tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher, accepted };
       const legacy = accepted && legacyTlsFinding(accepted);

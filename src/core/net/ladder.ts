@@ -80,7 +80,16 @@ function negotiationDetail(n: NegotiationSummary): string {
   const key = n.selected ? KEY_OF_SELECTED[n.selected] : undefined;
   const label = n.selected ? SELECTED_LABELS[n.selected] ?? n.selected : '';
   // A selection a client cannot carry through (its TLS fails, or it was never offered) is named as such.
-  const parts = [!n.selected ? 'Refused the usual request.' : key && n[key] === false ? `Selected ${label}, but it cannot be used.` : `Selected ${label}.`];
+  // A selection whose handshake got no answer in time is left open (n[key] null), not refused.
+  const parts = [
+    !n.selected
+      ? 'Refused the usual request.'
+      : key && n[key] === false
+        ? `Selected ${label}, but it cannot be used.`
+        : key && n[key] === null
+          ? `Selected ${label}, but its TLS handshake got no answer in time.`
+          : `Selected ${label}.`,
+  ];
   if (accepted.length) parts.push(`Accepts ${accepted.join(', ')}.`);
   if (refused.length) parts.push(`Refuses ${refused.join(', ')}.`);
   // A question with no answer (a short timeout, a server that answers one connection only) is said to be open, not
@@ -141,13 +150,16 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   const n = facts.negotiation;
   const c = facts.certificate;
   const tlsUnused = n !== null && (n.selected === 'RDP' || n.selected === null);
+  const selectedKey = n?.selected ? KEY_OF_SELECTED[n.selected] : undefined;
+  // The selected protocol left open (null) after the handshake: it timed out rather than failed.
+  const tlsUnanswered = n !== null && selectedKey !== undefined && n[selectedKey] === null;
   return {
     dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
     negotiation: make('negotiation', n ? negotiationDetail(n) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
     tls: make(
       'tls',
-      facts.tls ? tlsDetail(facts.tls) : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing('Failed.') : skipped,
+      facts.tls ? tlsDetail(facts.tls) : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,
       facts.tls !== null,
     ),
     certificate: make(

@@ -51,6 +51,11 @@ function usable({ requested, confirm }: NegotiationAnswer): boolean {
 export interface SummaryOptions {
   /** The TLS handshake after the main answer failed: nothing that runs over TLS can be used. */
   readonly tlsFailed?: boolean;
+  /**
+   * The TLS handshake after the main answer got no answer in time: whether what runs over TLS can be used is not
+   * known (a slow server is not a refusing one), so those protocols are left undetermined rather than refused.
+   */
+  readonly tlsUnanswered?: boolean;
 }
 
 function keyOf(selected: number): ProtocolKey | undefined {
@@ -97,6 +102,8 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
   }
   if (options.tlsFailed) {
     for (const [bit, key] of KEY_BY_BIT) if (startsTls(bit) && accepted[key] === true) accepted[key] = false;
+  } else if (options.tlsUnanswered) {
+    for (const [bit, key] of KEY_BY_BIT) if (startsTls(bit) && accepted[key] === true) delete accepted[key];
   }
   const value = (key: ProtocolKey): boolean | null => accepted[key] ?? null;
   const rdp = value('rdp');

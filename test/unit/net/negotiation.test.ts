@@ -174,6 +174,18 @@ describe('what the server truly accepts', () => {
     assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), []);
   });
 
+  it('a handshake that got no answer in time leaves TLS and CredSSP undetermined, not refused', () => {
+    const answers = negotiate(SERVERS['windows nla hybrid_ex']!);
+    const s = summarizeNegotiation(answers, { tlsUnanswered: true });
+    // What the server selected runs over TLS: none of it is known to work, none of it is known to be refused.
+    assert.deepEqual([s.hybrid, s.hybridEx, s.nlaRequired], [null, null, null]);
+    assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), []);
+    // Standard RDP Security and TLS alone were refused in answers of their own (failure 5), and stay so.
+    assert.deepEqual([s.rdp, s.ssl], [false, false]);
+    const failed = summarizeNegotiation(answers, { tlsFailed: true });
+    assert.deepEqual([failed.ssl, failed.hybrid, failed.hybridEx], [false, false, false]);
+  });
+
   it('an NLA-only server whose TLS never completes does not claim NLA required', () => {
     const answers = negotiate(SERVERS['shadow nla']!);
     const s = summarizeNegotiation(answers, { tlsFailed: true });
