@@ -1,5 +1,5 @@
 import type { LintReport } from '../core/lint/output';
-import { toSarif } from '../core/report/sarif';
+import { sarifRegion, toSarif } from '../core/report/sarif';
 
 /** The lint report as SARIF: one result per finding, with its region; the inputs it could not read as notifications of the run. */
 export function toOutputFindingsSarif(report: LintReport): object {
@@ -10,11 +10,11 @@ export function toOutputFindingsSarif(report: LintReport): object {
         severity: f.severity,
         message: f.message,
         path: file.path,
-        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        region: sarifRegion(f),
         ...(f.related?.length && {
           related: f.related.map((r) => ({
             path: r.path,
-            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+            region: sarifRegion(r),
             message: r.message,
           })),
         }),

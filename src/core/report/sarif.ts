@@ -11,6 +11,44 @@ export interface SarifRegion {
   readonly startColumn?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  /**
+   * The region's property bag (SARIF §3.8). A Registry.pol finding's place is a record and a byte offset, not a line:
+   * its `startLine` is the record number, which code scanning needs to place an alert, and the record and the byte
+   * offset are stated here. They are not given as a binary region (`byteOffset`), which SARIF requires to cover the
+   * same bytes as the text region beside it (§3.30.1).
+   */
+  readonly properties?: { readonly registryPolRecord: number; readonly byteOffset: number };
+}
+
+/** A place as the lint output gives it: 1-based line and columns, and a byte offset for a Registry.pol record. */
+export interface PlaceInput {
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly byteOffset?: number;
+}
+
+/** The SARIF region of a place; none when it has no line. */
+export function sarifRegion(at: PlaceInput): SarifRegion | undefined {
+  if (at.line === undefined) return undefined;
+  return {
+    startLine: at.line,
+    ...(at.column !== undefined && { startColumn: at.column }),
+    ...(at.endLine !== undefined && { endLine: at.endLine }),
+    ...(at.endColumn !== undefined && { endColumn: at.endColumn }),
+    ...(at.byteOffset !== undefined && { properties: { registryPolRecord: at.line, byteOffset: at.byteOffset } }),
+  };
+}
+
+/**
+ * A message as SARIF plain text (§3.11.3). SARIF reads `[text](target)` in plain text as an embedded link (§3.11.6),
+ * so a value quoted from a file, such as `[here](https://…)`, would show as a link in a viewer that renders them.
+ * Every `](` gets a backslash before its parenthesis: no longer a link in SARIF's syntax, in GitHub Markdown or to
+ * the usual pattern, and the text still reads as it was. RDP Doctor's own messages hold no embedded links.
+ */
+export function sarifText(message: string): string {
+  return message.includes('](') ? message.replaceAll('](', ']\\(') : message;
 }
 
 export interface SarifResultInput {
@@ -108,7 +146,7 @@ function locations(r: SarifResultInput, root: boolean): object | undefined {
 function relatedLocations(r: SarifResultInput, root: boolean): object | undefined {
   if (!r.related?.length) return undefined;
   return {
-    relatedLocations: r.related.map((rel, id) => ({ id, physicalLocation: physicalLocation(rel.path, root, rel.region), message: { text: rel.message } })),
+    relatedLocations: r.related.map((rel, id) => ({ id, physicalLocation: physicalLocation(rel.path, root, rel.region), message: { text: sarifText(rel.message) } })),
   };
 }
 
@@ -120,12 +158,12 @@ function invocation(run: NonNullable<SarifOptions['invocation']>, root: boolean)
     toolExecutionNotifications: [
       ...run.errors.map((e) => ({
         level: 'error',
-        message: { text: e.message },
+        message: { text: sarifText(e.message) },
         locations: [{ physicalLocation: physicalLocation(e.path, root) }],
       })),
       ...(run.problems ?? []).map((p) => ({
         level: p.severity === 'info' ? 'note' : p.severity,
-        message: { text: p.message },
+        message: { text: sarifText(p.message) },
         locations: [{ physicalLocation: physicalLocation(p.path, root, { startLine: p.line, startColumn: p.column }) }],
       })),
     ],
@@ -151,7 +189,7 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
           ruleId: r.ruleId,
           ...(index.has(r.ruleId) && { ruleIndex: index.get(r.ruleId) }),
           level: LEVEL[r.severity],
-          message: { text: r.message },
+          message: { text: sarifText(r.message) },
           ...locations(r, root),
           ...relatedLocations(r, root),
         })),

@@ -5,7 +5,7 @@ import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
-import { toSarif, type SarifRegion, type SarifResultInput } from './sarif';
+import { sarifRegion, toSarif, type PlaceInput, type SarifRegion, type SarifResultInput } from './sarif';
 import { ntlmDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
 
 export interface ReportFinding {
@@ -16,6 +16,8 @@ export interface ReportFinding {
   readonly column?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  /** A Registry.pol record's byte offset; its `line` is then the record number. */
+  readonly byteOffset?: number;
   readonly subject?: string;
   /** Other places that explain the finding (a cross-check's policy export), paths relative to the root. */
   readonly related?: readonly ReportRelated[];
@@ -28,6 +30,7 @@ export interface ReportRelated {
   readonly column?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  readonly byteOffset?: number;
 }
 
 export interface ReportFile {
@@ -107,16 +110,9 @@ function messageCell(f: ReportFinding): string {
   return [escapeMarkdown(f.message), ...related].join('<br>');
 }
 
-function region(at: { readonly line?: number; readonly column?: number; readonly endLine?: number; readonly endColumn?: number }): { region?: SarifRegion } {
-  if (at.line === undefined) return {};
-  return {
-    region: {
-      startLine: at.line,
-      ...(at.column !== undefined && { startColumn: at.column }),
-      ...(at.endLine !== undefined && { endLine: at.endLine }),
-      ...(at.endColumn !== undefined && { endColumn: at.endColumn }),
-    },
-  };
+function region(at: PlaceInput): { region?: SarifRegion } {
+  const r = sarifRegion(at);
+  return r ? { region: r } : {};
 }
 
 function fileSection(file: ReportFile): string[] {

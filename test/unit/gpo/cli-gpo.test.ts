@@ -51,6 +51,19 @@ describe('rdp-doctor lint on policy exports', () => {
     );
   });
 
+  it('SARIF: a Registry.pol region states its record and byte offset beside the record number code scanning places', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lint', 'samples/rdp-min.pol', '--format', 'sarif'], { cwd: FIXTURES, encoding: 'utf8' });
+    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: { physicalLocation: { region: object } }[] }[];
+    assert.deepEqual(
+      results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.region]),
+      [
+        ['GPO002', { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, properties: { registryPolRecord: 1, byteOffset: 8 } }],
+        ['GPO003', { startLine: 2, startColumn: 1, endLine: 2, endColumn: 1, properties: { registryPolRecord: 2, byteOffset: 174 } }],
+        ['GPO004', { startLine: 3, startColumn: 1, endLine: 3, endColumn: 1, properties: { registryPolRecord: 3, byteOffset: 350 } }],
+      ],
+    );
+  });
+
   it('text formats point at the exact line and column of the value', () => {
     const { json } = lint(['samples/gpreport-rdp.xml', 'samples/rdp-bad.reg']);
     const gpo002 = file(json, 'gpreport-rdp.xml')!.findings.find((f) => f.ruleId === 'GPO002')!;
