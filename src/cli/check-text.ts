@@ -1,6 +1,6 @@
 import { ntlmDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
-import { terminalSafe } from '../core/text/terminal';
+import { lineStartSafe, terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 
 const MARK: Readonly<Record<StepStatus, [Style, string]>> = { ok: ['green', '✓'], warning: ['yellow', '!'], error: ['red', '✗'], skipped: ['dim', '–'] };
@@ -23,7 +23,7 @@ function mark(paint: Paint, status: StepStatus): string {
 export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): string {
   const safe = terminalSafe;
   const lines = [
-    `${paint('bold', safe(host.target))}  ${paint('dim', `${safe(host.host)} port ${host.port}${host.name !== host.host ? `, certificate name ${safe(host.name)}` : ''}, `)}${ms(paint, host.timings.totalMs)}`,
+    `${paint('bold', lineStartSafe(safe(host.target)))}  ${paint('dim', `${safe(host.host)} port ${host.port}${host.name !== host.host ? `, certificate name ${safe(host.name)}` : ''}, `)}${ms(paint, host.timings.totalMs)}`,
   ];
   for (const step of STEP_ORDER) {
     const s = host.steps[step];

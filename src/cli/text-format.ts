@@ -1,5 +1,5 @@
 import { fileHasReadError, type FileReport, type LintReport, type OutputFinding } from '../core/lint/output';
-import { terminalSafe } from '../core/text/terminal';
+import { lineStartSafe, terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 import { toOutputFindingsSarif } from './sarif-lint';
 import { fileReportJson } from './json-report';
@@ -45,7 +45,7 @@ function addCounts(counts: Counts, file: FileReport): void {
 /** A file's lines of the text listing (none when it has nothing to show). */
 function fileLines(file: FileReport, paint: Paint, out: string[]): void {
   if (file.findings.length === 0 && !file.fixed && !file.omittedFindings && !file.problems?.length) return;
-  out.push(paint('underline', terminalSafe(file.path)) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
+  out.push(paint('underline', lineStartSafe(terminalSafe(file.path))) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
   for (const f of file.findings) {
     const where = `${f.line}:${f.column}`.padEnd(8);
     out.push(`  ${where}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${terminalSafe(f.message)}  ${paint('dim', f.ruleId)}`);
@@ -182,7 +182,7 @@ function compactPath(path: string): string {
 export function formatLintCompact(report: LintReport): string {
   const out: string[] = [];
   for (const file of report.files) {
-    const path = compactPath(terminalSafe(file.path));
+    const path = lineStartSafe(compactPath(terminalSafe(file.path)));
     for (const f of file.findings) out.push(`${path}:${f.line}:${f.column}: ${f.severity} ${terminalSafe(f.message)} [${f.ruleId}]\n`);
   }
   return out.join('');

@@ -15,4 +15,10 @@ describe('check text ladder', () => {
   it('says nothing of it when the server does not use Standard RDP Security', () => {
     assert.doesNotMatch(formatHostText(BY_IP), /Standard RDP Security:/);
   });
+
+  it('a target that would start a line with `::` is shown with its first colon escaped (GitHub Actions workflow commands)', () => {
+    const first = formatHostText({ ...BY_IP, target: '::error title=x::fake' }).split('\n')[0]!;
+    assert.ok(first.startsWith('\\x3a:error title=x::fake'), first);
+    assert.ok(formatHostText({ ...BY_IP, target: '[::1]:3389' }).startsWith('[::1]:3389'));
+  });
 });

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { terminalSafe } from '../../src/core/text/terminal';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lineStartSafe, terminalSafe } from '../../src/core/text/terminal';
+import { runCli } from './cli/cli-harness';
 
 describe('terminalSafe', () => {
   it('shows C0 and C1 controls, ESC, DEL and line breaks as escapes', () => {
@@ -27,5 +31,43 @@ describe('terminalSafe', () => {
   it('leaves tabs and printable text, accents and other scripts as they are', () => {
     const text = 'Größe\tÜberprüfung — 日本語 ✓ "quoted" \\ backslash';
     assert.equal(terminalSafe(text), text);
+  });
+});
+
+/**
+ * What GitHub Actions' runner reads as a workflow command in a step's output (actions/runner ActionCommand.cs):
+ * `::name …::data` at the start of a line once its leading spaces are trimmed, or `##[name …]data` anywhere.
+ */
+function runnerCommand(line: string): string | null {
+  const v2 = /^::([A-Za-z-]+)[ :]/.exec(line.trimStart());
+  if (v2) return v2[1]!;
+  const v1 = /##\[([A-Za-z-]+)[ \]]/.exec(line);
+  return v1 ? v1[1]! : null;
+}
+
+describe('output a CI runner could take for a workflow command', () => {
+  it('terminalSafe shows the second # of ##[ as an escape; lineStartSafe escapes the colon that starts a line', () => {
+    assert.equal(terminalSafe('user ##[error]fake'), 'user #\\x23[error]fake');
+    assert.equal(lineStartSafe('::error file=a::b.rdp'), '\\x3a:error file=a::b.rdp');
+    assert.equal(lineStartSafe('  ::warning::x'), '  \\x3a:warning::x');
+    // Elsewhere `::` is text (an IPv6 address), and one colon starts no command.
+    assert.equal(lineStartSafe('[::1]:3389'), '[::1]:3389');
+    assert.equal(lineStartSafe(':a.rdp'), ':a.rdp');
+  });
+
+  it('no line of lint text or compact output is a workflow command, whatever the file holds or is named', { skip: process.platform === 'win32' && 'a file name with colons' }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-ci-commands-'));
+    try {
+      writeFileSync(join(dir, '::error file=x.rdp,line=1::Pwned.rdp'), 'full address:s:host.invalid\r\ngatewayhostname:s:##[error]fake annotation\r\nfoo:s:##[warning]x\r\n');
+      for (const format of ['text', 'compact'] as const) {
+        const r = runCli(['lint', '.', '--format', format], dir);
+        const lines = r.stdout.split('\n');
+        assert.ok(lines.some((l) => l.includes('Pwned.rdp')), r.stdout);
+        assert.ok(lines.some((l) => l.includes('#\\x23[error]fake annotation')), r.stdout);
+        assert.deepEqual(lines.filter(runnerCommand), [], format);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -18,5 +18,18 @@ function escapeOne(c: string): string {
  */
 export function terminalSafe(text: string): string {
   UNSAFE.lastIndex = 0;
-  return UNSAFE.test(text) ? text.replace(UNSAFE, escapeOne) : text;
+  const shown = UNSAFE.test(text) ? text.replace(UNSAFE, escapeOne) : text;
+  // GitHub Actions' runner reads `##[command]…` anywhere in a line of a step's output as a workflow command (its
+  // older form, ActionCommand.TryParse): the second `#` is shown as an escape, so a value cannot raise an annotation.
+  return shown.includes('##[') ? shown.replaceAll('##[', '#\\x23[') : shown;
+}
+
+/**
+ * Text that starts a line of output (a file's path, a check's target), shown so that GitHub Actions' runner does not
+ * read the line as a workflow command: it does when the line, its leading spaces trimmed, starts with `::`
+ * (ActionCommand.TryParseV2), so a file named `::error file=x::y.rdp` would add an annotation. Its first colon is
+ * then shown as an escape (`\x3a:error…`). Apply after `terminalSafe`.
+ */
+export function lineStartSafe(text: string): string {
+  return /^\s*::/.test(text) ? text.replace(':', '\\x3a') : text;
 }
