@@ -209,6 +209,20 @@ describe('PowerShell fix catalogue', () => {
     assert.ok(at(/\$my\.Add\(\$cert\)/) < at(/^\$old \| Remove-Item$/), 'the certificate is kept before it is removed');
   });
 
+  it('reset-machinekeys-azure checks the exit code of every takeown and icacls, and stops before the certificate and TermService', () => {
+    const { lines, at } = script('reset-machinekeys-azure', { resourceGroup: 'rg', vmName: 'vm' });
+    const save = at(/^icacls \$keys \/save /);
+    assert.match(lines[save + 1]!, /^if \(\$LASTEXITCODE -ne 0 -or -not \(Test-Path -Path \$saved\)\) \{ throw /);
+    for (const command of [/^takeown /, /^icacls \$keys \/t \/c \/grant /, /^\s+icacls \$item\.Path \/setowner /]) {
+      const run = at(command);
+      assert.ok(run > save, `${command}`);
+      assert.match(lines[run + 1]!, /^\s*if \(\$LASTEXITCODE -ne 0\) \{ \$failed \+= ".*\(exit code \$LASTEXITCODE\)" \}$/, `${command} is checked`);
+    }
+    const stop = at(/^if \(\$failed\.Count -gt 0\) \{$/);
+    assert.match(lines[stop + 1]!, /^\s+throw \(.*icacls \{1\} \/restore \{2\} \/c" -f \(\$failed -join '; '\), \$rsa, \$saved\)$/);
+    assert.ok(stop > at(/\/setowner /) && stop < at(/^\$store = /) && stop < at(/Restart-Service/), 'the check comes after the last change to permissions and before the certificate');
+  });
+
   it('read-effective-policy stops when gpresult fails', () => {
     const { lines, at } = script('read-effective-policy');
     const run = at(/gpresult\.exe /);
