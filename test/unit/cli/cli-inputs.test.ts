@@ -212,6 +212,20 @@ describe('rdp-doctor lint: a folder walk does not leave the folder through a sym
     assert.equal(readFileSync(join(dir, 'outside/single.rdp'), 'utf8'), single);
   });
 
+  it('a glob matches no symbolic link (tinyglobby with followSymbolicLinks off), so --fix writes nothing outside', () => {
+    for (const pattern of ['repo/*', 'repo/**/*.rdp', '**/*.rdp']) {
+      const cwd = pattern.startsWith('repo') ? dir : join(dir, 'repo');
+      const r = runCli(['lint', pattern, '--format', 'json'], cwd, { timeout: 10000 });
+      const expected = pattern === 'repo/*' ? ['repo/inner/deep.rdp', 'repo/own.rdp'] : pattern === '**/*.rdp' ? ['inner/deep.rdp', 'own.rdp'] : ['repo/inner/deep.rdp', 'repo/own.rdp'];
+      assert.deepEqual(lintedPaths(r.stdout), expected, pattern);
+    }
+    const outside = readFileSync(join(dir, 'outside/single.rdp'), 'utf8');
+    runCli(['lint', 'repo/*.rdp', '--fix'], dir, { timeout: 10000 });
+    assert.equal(readFileSync(join(dir, 'outside/single.rdp'), 'utf8'), outside);
+    // A link in the glob's fixed part is the user's own naming: followed, as a named folder is.
+    assert.deepEqual(lintedPaths(runCli(['lint', 'repo/dirlink/*.rdp', '--format', 'json'], dir).stdout), ['repo/dirlink/real.rdp', 'repo/dirlink/single.rdp']);
+  });
+
   it('still lints a file or folder named on the command line through its link', () => {
     const r = runCli(['lint', 'repo/filelink.rdp', 'repo/dirlink', '--format', 'json'], dir, { timeout: 10000 });
     // single.rdp is filelink.rdp's target: linted once, under the name given first.
