@@ -1,10 +1,16 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { isBackupFolder } from '../gpo/read-gpo-backup';
 import { isCandidateName } from './formats';
 import { IgnoreRules } from './ignore-files';
 import { describeFsError, fileKey, NOT_REGULAR, readInput } from './read-file';
+
+/**
+ * A name in a folder that is not valid UTF-8 (a file copied from a system with another code page): Node reads names
+ * as UTF-8, with U+FFFD for what is not, and no file has the name it gives.
+ */
+export const NOT_UTF8_NAME = 'Its name is not valid UTF-8 (shown with \ufffd where it is not): RDP Doctor cannot open a file or folder by such a name. Rename it to read it.';
 
 /** Never walked into, ignore files or not: no `.rdp` file or policy export lives there. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -141,6 +147,11 @@ class Walk {
       // are skipped without being opened.
       if (!entry.isDirectory() && !entry.isFile() && !entry.isSymbolicLink()) continue;
       if (entry.isSymbolicLink() && !this.leadsInside(full)) continue;
+      // A name Node could not read as UTF-8 names no file: said so, rather than "no such file" when it is read.
+      if (entry.name.includes('\ufffd') && (entry.isDirectory() || isCandidateName(entry.name)) && !existsSync(full)) {
+        this.errors.push({ path: full, message: NOT_UTF8_NAME });
+        continue;
+      }
       if (this.deferFileStat && entry.isFile()) {
         if (isCandidateName(entry.name) && !this.ignored(full, false)) {
           this.found++;

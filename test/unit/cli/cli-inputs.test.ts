@@ -233,6 +233,27 @@ describe('rdp-doctor lint: a folder walk does not leave the folder through a sym
   });
 });
 
+describe('rdp-doctor lint: names that are not valid UTF-8 (session 15 review)', () => {
+  it('a file or folder so named is an input not read, said so rather than "no such file"; the others are linted', { skip: process.platform !== 'linux' && 'names must be valid Unicode on this system' }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-names-'));
+    try {
+      writeFileSync(join(dir, 'fine.rdp'), BAD);
+      // Latin-1 "café.rdp" and a folder "dé" (0xE9 alone is not UTF-8), written by byte.
+      writeFileSync(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.rdp')]), BAD);
+      const folder = Buffer.concat([Buffer.from(`${dir}/d`), Buffer.from([0xe9])]);
+      mkdirSync(folder);
+      writeFileSync(Buffer.concat([folder, Buffer.from('/inside.rdp')]), BAD);
+      const r = runCli(['lint', '.', '--format', 'json'], dir);
+      assert.equal(r.code, 2);
+      const report = JSON.parse(r.stdout) as JsonReport & { errors: { path: string; message: string }[] };
+      assert.deepEqual(lintedPaths(r.stdout), ['fine.rdp']);
+      assert.deepEqual(report.errors.map((e) => [e.path, e.message.slice(0, 34)]), [['caf\ufffd.rdp', 'Its name is not valid UTF-8 (shown'], ['d\ufffd', 'Its name is not valid UTF-8 (shown']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('rdp-doctor lint: a file with several hard links is linted once, by its first name (issue 16: no stat per file in the walk)', () => {
   let dir: string;
   before(() => {
