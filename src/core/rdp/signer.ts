@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 
 /** One DER element: its tag and where its header and contents are. */
 interface Tlv {
@@ -53,6 +53,20 @@ function issuerAndSerial(der: Uint8Array, cert: Tlv): string | undefined {
 export interface SignerThumbprints {
   readonly sha1: string;
   readonly sha256: string;
+  /** The certificate itself (DER), for what else a rule needs to read of it (its validity: `signerValidity`). */
+  readonly der: Uint8Array;
+}
+
+/** When a signing certificate is valid, as `crypto.X509Certificate` reads it; undefined when Node cannot read it. */
+export function signerValidity(signer: SignerThumbprints): { readonly notBefore: Date; readonly notAfter: Date } | undefined {
+  try {
+    const cert = new X509Certificate(signer.der);
+    const notBefore = new Date(cert.validFrom);
+    const notAfter = new Date(cert.validTo);
+    return Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime()) ? undefined : { notBefore, notAfter };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -86,5 +100,5 @@ export function signerThumbprints(signatureValue: string): SignerThumbprints | u
   if (!signer) return undefined;
   const cert = der.subarray(signer.start, signer.end);
   const hash = (algorithm: string): string => createHash(algorithm).update(cert).digest('hex').toUpperCase();
-  return { sha1: hash('sha1'), sha256: hash('sha256') };
+  return { sha1: hash('sha1'), sha256: hash('sha256'), der: cert };
 }

@@ -258,6 +258,28 @@ describe('RDP043 redirection-exposure', () => {
         message: /it is signed, so clients updated since April 2026 name the publisher/,
         title: 'a trusted CA is not the signer',
       },
+      // The Contoso signer is valid from 2026-12-03 to 2036-11-30.
+      {
+        text: CONTOSO,
+        ranges: [[3, 1, 3, 22]],
+        options: { now: new Date('2037-01-01T00:00:00Z') },
+        message: /^The file requests 2 redirections \(the clipboard and drives\): it is signed, but its signer certificate expired on 2036-11-30: Microsoft does not document .* expect "Caution: Unknown remote connection" with each of them off until the user ticks it\. Sign the file again with a valid certificate\.$/,
+        title: 'a signer certificate that has expired',
+      },
+      {
+        text: CONTOSO,
+        ranges: [[3, 1, 3, 22]],
+        options: { now: new Date('2026-01-01T00:00:00Z'), trustedPublishers: new Map([[CONTOSO_SIGNER, 'client-policy.reg']]) },
+        message: /it is signed, but its signer certificate is not valid until 2026-12-03: /,
+        title: 'a signer certificate not valid yet, trusted or not',
+      },
+      {
+        text: CONTOSO,
+        ranges: [[3, 1, 3, 22]],
+        options: { now: new Date('2036-11-29T00:00:00Z') },
+        message: /it is signed, so clients updated since April 2026 name the publisher/,
+        title: 'a signer certificate within its validity',
+      },
       {
         text: `full address:s:rdgateway-r1.wvd.microsoft.com\nremotedesktopname:s:Cloud PC Enterprise\nredirectclipboard:i:1\nsignscope:s:Full Address\nsignature:s:${blob()}`,
         ranges: [[3, 1, 3, 22]],

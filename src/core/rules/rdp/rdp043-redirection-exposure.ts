@@ -1,6 +1,6 @@
 import { entriesOf } from '../../rdp/entry-index';
 import { effectiveEntry, plainDecimalValue, type RdpDocument, type RdpEntry } from '../../rdp/parse';
-import { signerThumbprints } from '../../rdp/signer';
+import { signerThumbprints, signerValidity } from '../../rdp/signer';
 import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
 import { isSigned, signatureProblems } from './signing';
@@ -110,14 +110,28 @@ const UNVERIFIABLE_SERVICE =
 const UNVERIFIABLE =
   'its signature cannot verify, so clients updated since April 2026 treat it as from an unknown publisher: they show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
 
+/**
+ * A signer certificate outside its validity: Microsoft does not say what the dialog shows for it. rdpsign's signature
+ * has no timestamp, and elsewhere in Windows only a timestamp "extends the validity of a certificate" past its end
+ * (Microsoft's SignedCode.Timestamp page, Authenticode), so the file most likely gets the unknown publisher's dialog.
+ */
+function outsideValidity(when: 'expired' | 'not yet valid', date: Date): string {
+  const day = date.toISOString().slice(0, 10);
+  const state = when === 'expired' ? `expired on ${day}` : `is not valid until ${day}`;
+  return `it is signed, but its signer certificate ${state}: Microsoft does not document what the April 2026 security dialog shows then, and a signature without a timestamp (rdpsign adds none) is not accepted outside its certificate's validity elsewhere in Windows, so expect "Caution: Unknown remote connection" with each of them off until the user ticks it. Sign the file again with a valid certificate.`;
+}
+
 /** What the security dialog does with this file's redirections, by how the file is signed. */
-export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined): string {
+export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined, now: Date = new Date()): string {
   const service = isServiceFile(doc);
   if (!isSigned(doc)) return service ? UNSIGNED_SERVICE : UNSIGNED;
   // A signature that cannot verify (RDP041) names no publisher: the dialog is the one for an unknown publisher.
   if (signatureProblems(doc).length > 0) return service ? UNVERIFIABLE_SERVICE : UNVERIFIABLE;
   if (service) return 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect.';
   const signer = signerThumbprints(effectiveEntry(doc, 'signature')?.value ?? '');
+  const validity = signer && signerValidity(signer);
+  if (validity && validity.notAfter < now) return outsideValidity('expired', validity.notAfter);
+  if (validity && validity.notBefore > now) return outsideValidity('not yet valid', validity.notBefore);
   const thumbprint = signer && (trusted?.has(signer.sha256) ? signer.sha256 : signer.sha1);
   const trustedBy = thumbprint ? trusted?.get(thumbprint) : undefined;
   if (thumbprint && trustedBy) {
@@ -133,7 +147,7 @@ export const rdp043: RdpRule = {
   defaultSeverity: 'info',
   fixable: false,
   tags: ['security', 'signing'],
-  check({ doc, report, trustedPublishers }) {
+  check({ doc, report, trustedPublishers, now }) {
     const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
     // One pass over the lines, in line order: the first line that requests a redirection, a related note for each
     // later one, and the kinds requested (requestMessage).
@@ -153,7 +167,7 @@ export const rdp043: RdpRule = {
       else (related ??= []).push({ message: redirection.also, span: line.span });
     }
     if (first === undefined) return;
-    const message = requestMessage(kinds, dialogVerdict(doc, trustedPublishers));
+    const message = requestMessage(kinds, dialogVerdict(doc, trustedPublishers, now));
     if (related === undefined) report({ message, span: first.span, subject: first.key });
     else report({ message, span: first.span, subject: first.key, related });
   },
