@@ -108,8 +108,14 @@ describe('GPO009 schannel-tls-disabled', () => {
     ],
     reject: [
       { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }], at: [0], message: /^TLS 1\.2 is disabled for servers \("Enabled" is 0\) in the Schannel settings/ },
-      { vals: [{ key: TLS12, name: 'DisabledByDefault', dword: 1 }], at: [0], message: /disabled by default/ },
-      { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS12, name: 'DisabledByDefault', dword: 1 }], at: [0], title: 'both switches: one finding, at Enabled' },
+      {
+        vals: [{ key: TLS12, name: 'DisabledByDefault', dword: 1 }],
+        at: [0],
+        message: /^TLS 1\.2 is disabled by default for servers \("DisabledByDefault" is 1\) .*: Schannel negotiates TLS 1\.2 only for an application that asks for it explicitly, and Microsoft does not document whether Remote Desktop does/,
+        severity: 'warning',
+        title: 'disabled by default: a warning (whether Remote Desktop asks for TLS 1.2 is not documented)',
+      },
+      { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS12, name: 'DisabledByDefault', dword: 1 }], at: [0], severity: 'error', title: 'both switches: one finding, at Enabled, an error' },
       { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS13, name: 'Enabled', dword: 0 }], at: [0], title: 'TLS 1.3 disabled too' },
     ],
   });

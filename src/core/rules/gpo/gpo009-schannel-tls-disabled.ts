@@ -29,7 +29,12 @@ export const gpo009 = valueRule({
       test: (value, s, scope) => {
         if (value === 0 || tls13Enabled(scope)) return undefined;
         if (numberOf(effective(scope, REFS.tls12ServerEnabled)?.setting) === 0) return undefined; // reported once, at Enabled
-        return { message: `TLS 1.2 is disabled by default for servers ("DisabledByDefault" is ${value}) ${where(s)}: it is used only when an application asks for it explicitly, and TLS 1.3 is not enabled.` };
+        // "Disabled by default": Schannel negotiates it only for a caller that asks for it explicitly (TLS registry
+        // settings). Whether Remote Desktop asks is not documented, so this is a warning, not the error of Enabled 0.
+        return {
+          message: `TLS 1.2 is disabled by default for servers ("DisabledByDefault" is ${value}) ${where(s)}, and TLS 1.3 is not enabled: Schannel negotiates TLS 1.2 only for an application that asks for it explicitly, and Microsoft does not document whether Remote Desktop does, so TLS and NLA connections may fail.`,
+          severity: 'warning',
+        };
       },
     },
   ],
