@@ -33,6 +33,10 @@ describe('GPO007 session-limits', () => {
       [{ key: TS, name: 'MaxDisconnectionTime', sz: '0' }], [{ hive: 'HKCU', key: TS, name: 'MaxDisconnectionTime', sz: '0' }],
       // REG_SZ "0" in the policy (Disabled) wins over a short listener limit.
       [{ key: TS, name: 'MaxDisconnectionTime', sz: '0' }, { key: LISTENER, name: 'MaxDisconnectionTime', dword: 60000 }],
+      // A listener value its fInherit… flag hands to the users' own settings ("Per User") is not in effect.
+      [{ key: LISTENER, name: 'MaxIdleTime', dword: 60000 }, { key: LISTENER, name: 'fInheritMaxIdleTime', dword: 1 }],
+      [{ key: LISTENER, name: 'MaxConnectionTime', dword: 60000 }, { key: LISTENER, name: 'fInheritMaxSessionTime', dword: 1 }],
+      [{ key: LISTENER, name: 'MaxDisconnectionTime', dword: 60000 }, { key: LISTENER, name: 'fInheritMaxDisconnectionTime', dword: 1 }],
     ],
     reject: [
       { vals: [{ key: TS, name: 'MaxIdleTime', dword: 60000 }], at: [0], message: /idle session is disconnected after 1 minute\.$/ },
@@ -40,7 +44,34 @@ describe('GPO007 session-limits', () => {
       { vals: [{ key: TS, name: 'MaxConnectionTime', dword: 3600000 }, { key: TS, name: 'fResetBroken', dword: 1 }], at: [0], message: /ended \(logged off, fResetBroken is 1\) after 1 hour/ },
       { vals: [{ hive: 'HKCU', key: TS, name: 'MaxIdleTime', dword: 300000 }], at: [0], message: /in the user policy/, title: 'the user policy' },
       { vals: [{ hive: 'HKCU', key: TS, name: 'MaxIdleTime', dword: 3600000 }, { key: TS, name: 'MaxIdleTime', dword: 60000 }], at: [1], title: 'the computer policy wins over the user policy' },
-      { vals: [{ key: LISTENER, name: 'MaxIdleTime', dword: 120000 }], at: [0], message: /after 2 minutes/, title: 'a value that is no preset' },
+      {
+        vals: [{ key: LISTENER, name: 'MaxIdleTime', dword: 120000 }],
+        at: [0],
+        message: /after 2 minutes\. This is the listener's own value: it applies only while "fInheritMaxIdleTime" is 0 there \("Override user settings"\), which this export does not set; at 1 the users' own settings apply instead\.$/,
+        title: 'a value that is no preset, on the listener without its flag',
+      },
+      {
+        vals: [{ key: LISTENER, name: 'MaxIdleTime', dword: 120000 }, { key: LISTENER, name: 'fInheritMaxIdleTime', dword: 0 }],
+        at: [0],
+        message: /^"MaxIdleTime" is 120000 .*: an idle session is disconnected after 2 minutes\.$/,
+        title: 'the listener overrides user settings (fInheritMaxIdleTime 0)',
+      },
+      {
+        vals: [{ key: TS, name: 'MaxIdleTime', dword: 60000 }, { key: LISTENER, name: 'fInheritMaxIdleTime', dword: 1 }],
+        at: [0],
+        message: /disconnected after 1 minute\.$/,
+        title: 'the listener flag does not touch a policy value',
+      },
+      {
+        vals: [
+          { key: TS, name: 'MaxIdleTime', dword: 60000 },
+          { key: LISTENER, name: 'fResetBroken', dword: 1 },
+          { key: LISTENER, name: 'fInheritResetBroken', dword: 1 },
+        ],
+        at: [0],
+        message: /an idle session is disconnected after 1 minute\.$/,
+        title: "the listener's fResetBroken handed to the users' settings does not make the session end",
+      },
       { vals: [{ key: TS, name: 'MaxDisconnectionTime', sz: '60000' }], at: [0], message: /^"MaxDisconnectionTime" is 60000 in the policy: a disconnected session is logged off after 1 minute/, title: 'a REG_SZ limit reads as its number' },
     ],
   });

@@ -1,5 +1,8 @@
 import { findValueInfo, meaningOf } from '../../gpo/policy-values';
-import { numberOf } from '../../gpo/scopes';
+import { normalizeKey } from '../../gpo/registry-path';
+import { live, numberOf, type PolicyScope } from '../../gpo/scopes';
+import { KEYS } from '../../gpo/well-known-keys';
+import type { PolicySetting } from '../../gpo/model';
 import { effective, where } from './lookup';
 import { REFS, valueRefs } from './refs';
 import { valueRule, type ValueCheck } from './value-rule';
@@ -24,14 +27,47 @@ const WHAT = {
   MaxConnectionTime: (d: string, end: string) => `every session is ${end} after ${d}, even while in use`,
 } as const;
 
+/**
+ * The listener's flag that hands each of its own values to the user's settings (MS-TSTS USERCONFIG names them beside
+ * the values): 1 is "Per User" in WMI's Win32_TSSessionSetting ("The user's time-limits policy settings are in
+ * effect"), 0 is "Server Override", tscc's "Override user settings".
+ */
+const INHERIT: Readonly<Record<keyof typeof SESSION_LIMIT_THRESHOLDS | 'fResetBroken', string>> = {
+  MaxIdleTime: 'fInheritMaxIdleTime',
+  MaxDisconnectionTime: 'fInheritMaxDisconnectionTime',
+  MaxConnectionTime: 'fInheritMaxSessionTime',
+  fResetBroken: 'fInheritResetBroken',
+};
+
+const LISTENER = normalizeKey(KEYS.listener);
+
+/**
+ * Whether a value set on the listener (not by policy) is in effect: `false` when its `fInherit…` flag is 1 (the
+ * users' own settings apply), `true` when the flag is 0, `undefined` when the export does not set the flag.
+ */
+function listenerValueInEffect(s: PolicySetting, scope: PolicyScope, name: keyof typeof INHERIT): boolean | undefined {
+  if (normalizeKey(s.key) !== LISTENER) return true;
+  const flag = live(scope.get(s.hive, s.key, INHERIT[name]));
+  const n = flag && numberOf(flag);
+  return n === undefined ? undefined : n === 0;
+}
+
 function check(name: keyof typeof SESSION_LIMIT_THRESHOLDS): ValueCheck {
   return {
     refs: valueRefs(name),
     test(value, s, scope) {
       if (value === 0 || value >= SESSION_LIMIT_THRESHOLDS[name]) return undefined;
-      const reset = numberOf(effective(scope, REFS.resetBroken)?.setting) === 1;
+      // A listener value its fInherit… flag hands to the users' own settings is not in effect.
+      const inEffect = listenerValueInEffect(s, scope, name);
+      if (inEffect === false) return undefined;
+      const resetBroken = effective(scope, REFS.resetBroken)?.setting;
+      const reset = resetBroken !== undefined && numberOf(resetBroken) === 1 && listenerValueInEffect(resetBroken, scope, 'fResetBroken') !== false;
       const end = reset ? 'ended (logged off, fResetBroken is 1)' : 'disconnected';
-      return { message: `"${name}" is ${value} ${where(s)}: ${WHAT[name](duration(value, s.key, name), end)}.` };
+      const unless =
+        inEffect === undefined
+          ? ` This is the listener's own value: it applies only while "${INHERIT[name]}" is 0 there ("Override user settings"), which this export does not set; at 1 the users' own settings apply instead.`
+          : '';
+      return { message: `"${name}" is ${value} ${where(s)}: ${WHAT[name](duration(value, s.key, name), end)}.${unless}` };
     },
   };
 }
