@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
 import { appendAll } from '../core/text/collections';
+import { leadsInside } from '../shared/inside-folder';
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -182,11 +183,17 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     for (const path of config.trust.ca) {
       const uri = folder && !/^(?:\/|[a-z]:[\\/])/i.test(path) ? vscode.Uri.joinPath(folder.uri, path) : vscode.Uri.file(path);
       // An untrusted workspace's config may not send RDP Doctor to read files elsewhere (a UNC path is an SMB connection).
-      if (!vscode.workspace.isTrusted && !(folder && isInside(folder.uri, uri))) {
+      if (!vscode.workspace.isTrusted && !(folder && (await isInside(folder.uri, uri)))) {
         this.log.warn(`Restricted Mode: the CA file ${path} is outside the workspace folder; ignored.`);
         continue;
       }
       try {
+        // A CA file is a regular file of certificates, not a device or a huge file (`/dev/zero` would never end).
+        const info = await vscode.workspace.fs.stat(uri);
+        if ((info.type & vscode.FileType.File) === 0 || info.size > MAX_CA_FILE_BYTES) {
+          this.log.warn(`${path} is not a CA certificate file: ${(info.type & vscode.FileType.File) === 0 ? 'not a regular file' : `larger than ${MAX_CA_FILE_BYTES / 1024 / 1024} MB`}; ignored.`);
+          continue;
+        }
         const read = readCertificates(Buffer.from(await vscode.workspace.fs.readFile(uri)));
         if ('problem' in read) this.log.warn(`${path} is not a CA certificate file: ${read.problem}.`);
         else appendAll(anchors, read.certificates);
@@ -203,9 +210,11 @@ export class CheckService implements CheckRunner, vscode.Disposable {
   }
 }
 
-/** Whether `uri` is `folder` or below it, after resolving `..` segments. */
-function isInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
-  if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return false;
-  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  return uri.path === folder.path || uri.path.startsWith(base);
+/** The largest CA file read: a system bundle of every public root is about 200 KB. */
+const MAX_CA_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Whether `uri` is `folder` or below it, `..` resolved and links followed (`leadsInside`); only local files are compared. */
+async function isInside(folder: vscode.Uri, uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme !== 'file' || folder.scheme !== 'file' || uri.authority !== folder.authority) return false;
+  return leadsInside(folder.fsPath, uri.fsPath);
 }

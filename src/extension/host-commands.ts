@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
 import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
 import { displayTarget } from '../core/rdp/target';
+import { noThemeIcons } from '../core/text/terminal';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
 import type { CertificateViews } from './certificate-view';
@@ -72,7 +73,8 @@ async function checkedHost(ctx: HostCommandContext, arg: unknown): Promise<HostC
   }
   if (withCerts.length === 1) return withCerts[0];
   const pick = await vscode.window.showQuickPick(
-    withCerts.map((r) => ({ label: r.target, description: r.certificate!.subject, result: r })),
+    // The subject is the server's, the target the file's: shown as text, never as icons.
+    withCerts.map((r) => ({ label: noThemeIcons(r.target), description: noThemeIcons(r.certificate!.subject), result: r })),
     { title: 'Show the certificate of which host?' },
   );
   return pick?.result;
@@ -149,7 +151,7 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
       const uri =
         files.length === 1
           ? files[0]
-          : (await vscode.window.showQuickPick(files.map((f) => ({ label: vscode.workspace.asRelativePath(f), uri: f })), { title: 'Open which file?' }))?.uri;
+          : (await vscode.window.showQuickPick(files.map((f) => ({ label: noThemeIcons(vscode.workspace.asRelativePath(f)), uri: f })), { title: 'Open which file?' }))?.uri;
       return uri ? vscode.window.showTextDocument(uri) : undefined;
     },
   };

@@ -164,7 +164,8 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
     ),
     certificate: make(
       'certificate',
-      c ? `${c.subject}, issued by ${c.issuer}, valid until ${c.notAfter.slice(0, 10)}, SHA-1 ${c.sha1}.` : facts.tls ? 'Cannot be read.' : skipped,
+      // The names are the server's: escaped, so they cannot drive a terminal or reorder the Hosts view's line.
+      c ? `${terminalSafe(c.subject)}, issued by ${terminalSafe(c.issuer)}, valid until ${c.notAfter.slice(0, 10)}, SHA-1 ${c.sha1}.` : facts.tls ? 'Cannot be read.' : skipped,
       c !== null,
     ),
   };

@@ -33,3 +33,14 @@ export function terminalSafe(text: string): string {
 export function lineStartSafe(text: string): string {
   return /^\s*::/.test(text) ? text.replace(':', '\\x3a') : text;
 }
+
+/**
+ * Text from a file or a server as a VS Code Quick Pick shows it: controls and bidi shown escaped (`terminalSafe`), and
+ * `$(` written `\\$(`. A Quick Pick renders `$(name)` in its labels and descriptions as an icon, so a certificate
+ * subject `CN=$(pass-filled) Verified` would show a check mark beside a host (a session 16 review); VS Code reads
+ * a backslash before `$(` as "not an icon" (its `escapeIcons`).
+ */
+export function noThemeIcons(text: string): string {
+  const shown = terminalSafe(text);
+  return shown.includes('$(') ? shown.replaceAll('$(', '\\$(') : shown;
+}

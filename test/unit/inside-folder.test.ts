@@ -1,0 +1,49 @@
+// Restricted Mode reads CA files only inside the workspace folder (a session 16 review read /etc through `..` and a link).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { leadsInside } from '../../src/shared/inside-folder';
+import { noThemeIcons } from '../../src/core/text/terminal';
+
+describe('leadsInside (CA files in Restricted Mode)', { skip: process.platform === 'win32' && 'symbolic links need privileges' }, () => {
+  let dir: string;
+  let ws: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-inside-'));
+    ws = join(dir, 'ws');
+    mkdirSync(join(ws, 'certs'), { recursive: true });
+    writeFileSync(join(ws, 'certs/ca.pem'), 'x');
+    writeFileSync(join(dir, 'outside.pem'), 'x');
+    symlinkSync('../outside.pem', join(ws, 'out.pem'));
+    symlinkSync('certs/ca.pem', join(ws, 'in.pem'));
+    symlinkSync('certs', join(ws, 'certlink'));
+    symlinkSync('..', join(ws, 'up'));
+    symlinkSync('loop2', join(ws, 'loop1'));
+    symlinkSync('loop1', join(ws, 'loop2'));
+    // A link to where an automounter would connect: refused without being looked up (there is nothing there here).
+    symlinkSync('/net/host.invalid/share/ca.pem', join(ws, 'net.pem'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('accepts files inside, directly or through links that stay inside', async () => {
+    for (const path of ['certs/ca.pem', join(ws, 'certs/ca.pem'), 'in.pem', 'certlink/ca.pem', 'certs/../certs/ca.pem', 'missing.pem']) {
+      assert.equal(await leadsInside(ws, path), true, path);
+    }
+  });
+
+  it('refuses `..` out of the folder, absolute paths elsewhere, and links that lead out', async () => {
+    for (const path of ['../outside.pem', `${ws}/../outside.pem`, join(dir, 'outside.pem'), '/etc/passwd', 'out.pem', 'up/outside.pem', 'net.pem', 'loop1']) {
+      assert.equal(await leadsInside(ws, path), false, path);
+    }
+  });
+});
+
+describe('noThemeIcons (Quick Pick labels from a file or a server)', () => {
+  it('writes $( as \\$( so no icon renders, and shows controls escaped', () => {
+    assert.equal(noThemeIcons('CN=$(pass-filled) Verified by Microsoft $(shield)'), 'CN=\\$(pass-filled) Verified by Microsoft \\$(shield)');
+    assert.equal(noThemeIcons('plain $ (text)'), 'plain $ (text)');
+    assert.equal(noThemeIcons('evil\u202eexe'), 'evil\\u202eexe');
+  });
+});
