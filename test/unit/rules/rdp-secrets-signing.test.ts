@@ -87,7 +87,7 @@ describe('RDP040 stored-password', () => {
       },
     };
     // FreeRDP sends gatewayaccesstoken to the gateway as its access cookie and endpointfedauth as a sign-in token.
-    for (const line of [`password:s:${secret}`, `Password 51:b:${secret}`, `winrtencryptedpassword:s:${secret}`, `clear password:s:${secret}`, `gatewaypwd:s:${secret}`, ` My Passwd :s:${secret}`, `gatewayaccesstoken:s:${secret}`, `endpointfedauth:s:${secret}`]) {
+    for (const line of [`password:s:${secret}`, `Password 51:b:${secret}`, `winrtencryptedpassword:s:${secret}`, `clear password:s:${secret}`, `gatewaypwd:s:${secret}`, ` My Passwd :s:${secret}`, `gatewayaccesstoken:s:${secret}`, `endpointfedauth:s:${secret}`, `pasword 51:b:${secret}`, `password51:s:${secret}`, `passwd51:s:${secret}`, `passwords:s:${secret}`, `pass:s:${secret}`]) {
       const { findings } = lintRdp(`full address:s:h.example.invalid\r\n${line}\r\n`, { rules: [leaky] });
       assert.equal(findings.length, 2, line);
       for (const f of findings) assert.ok(!f.message.includes(secret), `${line}: ${f.message}`);
