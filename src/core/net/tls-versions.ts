@@ -20,6 +20,14 @@ export type VersionProbe = { readonly kind: 'accepted'; readonly protocol: strin
 /** Local refusals: this client could not offer the range at all, which says nothing about the server. */
 const LOCAL_TLS_PROBLEM = /NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|no protocols available|no ciphers available/i;
 
+/**
+ * This client ended the handshake on the server's downgrade marker (RFC 8446 §4.1.3: a server able to do more that
+ * picks TLS 1.1 or lower says so in its random, and OpenSSL's client then stops when it offered more than that). The
+ * server did pick a version below the range's top: it accepts it. A session 16 review found TLS 1.0 called refused
+ * on a server with 1.0 and 1.2 on and 1.1 off. Not the alert of that name, which the server would send.
+ */
+const DOWNGRADE_MARKED = /ERR_SSL_INAPPROPRIATE_FALLBACK|(?<!alert )inappropriate fallback/i;
+
 /** A capped handshake's answer, with the Confirm its connection got (an answer to the negotiation question it asked). */
 export interface RangeProbe {
   readonly negotiation: NegotiationAnswer;
@@ -47,6 +55,9 @@ export async function probeTlsRange(address: string, port: number, host: string,
   const negotiation = { requested, confirm };
   if (result.ok) return { negotiation, answer: { kind: 'accepted', protocol: result.protocol }, handshook: true };
   const { kind, cause = '' } = result.error;
+  // Only a range of two versions says which one the server picked below its top: the lower one.
+  const below = TLS_VERSIONS.indexOf(range.maxVersion) - TLS_VERSIONS.indexOf(range.minVersion) === 1 ? range.minVersion : undefined;
+  if (DOWNGRADE_MARKED.test(`${cause} ${result.error.message}`)) return { negotiation, answer: below ? { kind: 'accepted', protocol: below } : { kind: 'unknown' }, handshook: true };
   const refused = !LOCAL_TLS_PROBLEM.test(cause) && (kind === 'tls-error' || kind === 'reset' || kind === 'closed');
   return { negotiation, answer: refused ? { kind: 'refused' } : { kind: 'unknown' }, handshook: true };
 }

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { TLSSocket } from 'node:tls';
+import { TLSSocket, type TlsOptions } from 'node:tls';
 import { encodeTsRequest } from '../../../src/core/net/tsrequest';
 import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
 import { confirm, LocalServer, onConnectionRequest } from './local-server';
@@ -13,6 +13,8 @@ export interface FakeOptions {
   readonly key: string | Buffer;
   /** RDP_NEG_RSP flags to send (restricted admin 0x08, Remote Credential Guard 0x10 …). */
   readonly flags?: number;
+  /** TLS settings over the defaults (TLS 1.2 and later): versions, `secureOptions`, ciphers. */
+  readonly tls?: Pick<TlsOptions, 'minVersion' | 'maxVersion' | 'secureOptions' | 'ciphers'>;
 }
 
 const SSL = 0x1;
@@ -41,7 +43,7 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
       socket.write(confirm(reply));
       if ('failure' in reply) return void socket.end();
       if (reply.selected === 0) return;
-      const tls = new TLSSocket(socket, { isServer: true, cert: options.cert, key: options.key, minVersion: 'TLSv1.2' });
+      const tls = new TLSSocket(socket, { isServer: true, cert: options.cert, key: options.key, minVersion: 'TLSv1.2', ...options.tls });
       tls.on('error', () => socket.destroy());
       tls.on('end', () => tls.end());
       if (reply.selected === HYBRID) tls.once('data', () => tls.write(encodeTsRequest(windowsChallenge({ dns: 'localhost', timestamp: filetimeOf(new Date()) }))));

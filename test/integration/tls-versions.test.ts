@@ -1,0 +1,56 @@
+// Which TLS versions a listener accepts, against Node TLS servers with chosen versions (a session 16 review: a server
+// with TLS 1.0 and 1.2 on and 1.1 off was reported as refusing TLS 1.0).
+import assert from 'node:assert/strict';
+import { constants } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { checkHost } from '../../src/core/net/index';
+import { generateCertificates } from './lab/certs';
+import { startFakeRdpServer } from './lab/fake-rdp-server';
+import type { LocalServer } from './lab/local-server';
+import { missingBinaries } from './lab/processes';
+
+const skip = missingBinaries(['openssl']).length > 0 && 'openssl is needed to make the certificates';
+
+describe('TLS versions a listener accepts', { skip }, () => {
+  let dir: string;
+  let material: { cert: Buffer; key: Buffer };
+  const servers: LocalServer[] = [];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-tls-versions-'));
+    const valid = generateCertificates(dir, ['valid']).cases.valid!;
+    material = { cert: readFileSync(valid.cert), key: readFileSync(valid.key) };
+  });
+  after(async () => {
+    for (const s of servers) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function accepted(tls: Parameters<typeof startFakeRdpServer>[0]['tls']) {
+    const server = await startFakeRdpServer({ mode: 'tls', ...material, tls });
+    servers.push(server);
+    const r = await checkHost({ target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port }, { timeoutMs: 3000 });
+    return { versions: r.tls?.accepted, net029: r.findings.find((f) => f.ruleId === 'NET029') };
+  }
+
+  it('TLS 1.0 and 1.2 on, 1.1 off: TLS 1.0 accepted (the server marks the downgrade), NET029', async () => {
+    // OpenSSL's client ends a handshake capped at 1.1 when the server picks 1.0 and sets RFC 8446's downgrade marker.
+    const { versions, net029 } = await accepted({ minVersion: 'TLSv1', maxVersion: 'TLSv1.2', secureOptions: constants.SSL_OP_NO_TLSv1_1, ciphers: 'DEFAULT:@SECLEVEL=0' });
+    assert.deepEqual(versions, { TLSv1: true, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false });
+    assert.match(net029?.message ?? '', /TLS 1\.0/);
+  });
+
+  it('TLS 1.0 to 1.2 on: TLS 1.1 accepted, TLS 1.0 not determined (one capped handshake learns the highest)', async () => {
+    const { versions, net029 } = await accepted({ minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers: 'DEFAULT:@SECLEVEL=0' });
+    assert.deepEqual(versions, { TLSv1: null, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false });
+    assert.ok(net029);
+  });
+
+  it('TLS 1.2 and 1.3 only: both legacy versions refused, no NET029', async () => {
+    const { versions, net029 } = await accepted({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
+    assert.deepEqual(versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
+    assert.equal(net029, undefined);
+  });
+});
