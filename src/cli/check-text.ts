@@ -1,4 +1,4 @@
-import { ntlmDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
+import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
 import { lineStartSafe, terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
@@ -47,6 +47,7 @@ export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): 
     lines.push(`      ${paint('dim', safe(extra.join('; ')))}`);
   }
   if (host.ntlm) lines.push(`      ${paint('dim', `NTLM: ${safe(ntlmDetail(host.ntlm))}`)}  ${ms(paint, host.timings.ntlmMs)}`.trimEnd());
+  else if (host.ntlmProblem) lines.push(`      ${paint('yellow', `NTLM: ${safe(ntlmProblemDetail(host.ntlmProblem))}`)}  ${ms(paint, host.timings.ntlmMs)}`.trimEnd());
   // Findings of no step: the cross-check of the .rdp file the host was read from with the answer (XRF001).
   const crossChecks = host.findings.filter((x) => STEP_OF_RULE[x.ruleId] === undefined);
   if (crossChecks.length > 0) {

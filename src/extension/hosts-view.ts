@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/explain/explanation-hover';
-import { ntlmDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type CheckStep, type HostCheckResult, type StepName } from '../core/net/index';
+import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type CheckStep, type HostCheckResult, type StepName } from '../core/net/index';
 import type { CheckTarget } from '../core/net/index';
 import { hostKey, type KnownHost } from './check-runner';
 import type { CheckService } from './check-service';
@@ -64,6 +64,7 @@ function hostTooltip(host: KnownHost, result: HostCheckResult | undefined): vsco
   for (const step of STEP_ORDER) md.appendMarkdown(`- ${STEP_LABEL[step]}: ${escapeMarkdown(result.steps[step].detail)}\n`);
   if (result.standardSecurity) md.appendMarkdown(`- Standard RDP Security: ${escapeMarkdown(standardSecurityDetail(result.standardSecurity))}\n`);
   if (result.ntlm) md.appendMarkdown(`- NTLM: ${escapeMarkdown(ntlmDetail(result.ntlm))}\n`);
+  else if (result.ntlmProblem) md.appendMarkdown(`- NTLM: ${escapeMarkdown(ntlmProblemDetail(result.ntlmProblem))}\n`);
   const findings = findingLines(result);
   if (findings.length) md.appendMarkdown(`\n**Findings**\n\n${findings.join('\n')}\n`);
   md.appendMarkdown(`\nChecked in ${Math.round(result.timings.totalMs)} ms.`);

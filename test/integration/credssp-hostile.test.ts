@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkHost } from '../../src/core/net/index';
 import { readNtlmInfo } from '../../src/core/net/ntlm-info';
+import { formatHostText } from '../../src/cli/check-text';
 import { generateCertificates } from './lab/certs';
 import { startCredSspServer, type CredSspBehaviour } from './lab/credssp-servers';
 import type { LocalServer } from './lab/local-server';
@@ -64,6 +65,9 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
       assert.equal(host.negotiation?.selected, 'HYBRID');
       assert.ok(host.tls, 'the main handshake is unaffected');
       assert.ok(!host.findings.some((f) => f.ruleId === 'NET040' || f.ruleId === 'NET041'));
+      // Said in the ladder (a session 16 review found such a server reported as fine, with nothing about NTLM).
+      assert.match(host.ntlmProblem ?? '', message);
+      assert.match(formatHostText(host), /\n {6}NTLM: no CHALLENGE: .* fails the same way at NLA; Kerberos was not tried\./);
       await server.close();
       assert.deepEqual(await settled(), []);
     });
@@ -100,6 +104,8 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     assert.ok(on.ntlm);
     assert.equal(off.ntlm, null);
     assert.equal(off.timings.ntlmMs, undefined);
+    assert.equal(on.ntlmProblem, undefined);
+    assert.equal(off.ntlmProblem, undefined, 'not asked: no problem either');
     assert.equal(server.connections - before, withNtlm);
   });
 });

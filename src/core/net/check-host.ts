@@ -75,6 +75,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
   let ntlm: NtlmInfo | null = null;
+  let ntlmProblem: string | undefined;
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
@@ -177,6 +178,8 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     if (upgrade) setImmediate(preloadCertificateAnalysis);
     const [tlsResult, asked, versions, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
+    // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
+    else if (ntlmResult && ntlmResult.error.kind !== 'aborted') ntlmProblem = ntlmResult.error.message;
     // The answers in the order the questions were asked, wherever each was asked.
     const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));
     for (const requested of requests) answers.push(byRequest.get(requested)!);
@@ -245,6 +248,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       tls,
       certificate,
       ntlm,
+      ...(ntlmProblem !== undefined && { ntlmProblem }),
       chain,
       findings: kept,
       steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed }),

@@ -138,6 +138,11 @@ export function ntlmDetail(info: NtlmInfo): string {
   return terminalSafe(`${parts.join(' ')}${more.length ? `, ${more.join(', ')}` : ''}.`);
 }
 
+/** A CredSSP server's NTLM question that got no CHALLENGE, on one line (the problem is the check's own words). */
+export function ntlmProblemDetail(problem: string): string {
+  return `no CHALLENGE: ${problem} A client that signs in with NTLM (to an IP address, or without a domain) fails the same way at NLA; Kerberos was not tried.`;
+}
+
 /** One status and one line per step, for the text report and the Hosts view. */
 export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   const order = STEP_ORDER;

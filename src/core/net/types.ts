@@ -134,6 +134,11 @@ export interface HostCheckResult {
   readonly certificate: CertificateSummary | null;
   /** What the NTLM CHALLENGE of a CredSSP server says about it; null when not asked or not answered (checkHost always sets it). */
   readonly ntlm?: NtlmInfo | null;
+  /**
+   * Why a CredSSP server's NTLM CHALLENGE could not be read, when it was asked for and TLS worked: it closed the
+   * connection, sent something else, or answered with an error. A client that signs in with NTLM fails there too.
+   */
+  readonly ntlmProblem?: string;
   /** The certificates the listener sent, leaf first (empty when there was no TLS). */
   readonly chain: readonly ChainCertificate[];
   readonly findings: readonly NetFinding[];

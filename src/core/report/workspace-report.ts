@@ -6,7 +6,7 @@ import { ALL_RULES, ruleById } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
 import { sarifRegion, toSarif, type PlaceInput, type SarifRegion, type SarifResultInput } from './sarif';
-import { ntlmDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
+import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
 
 export interface ReportFinding {
   readonly ruleId: string;
@@ -143,6 +143,7 @@ function facts(r: HostCheckResult): string[] {
   if (r.tls) rows.push(['TLS', escapeMarkdown(tlsDetail(r.tls))]);
   if (r.standardSecurity) rows.push(['Standard RDP Security', escapeMarkdown(standardSecurityDetail(r.standardSecurity))]);
   if (r.ntlm) rows.push(['NTLM', escapeMarkdown(ntlmDetail(r.ntlm))]);
+  else if (r.ntlmProblem) rows.push(['NTLM', escapeMarkdown(ntlmProblemDetail(r.ntlmProblem))]);
   return rows.length ? [table(['Fact', 'Value'], rows), ''] : [];
 }
 
