@@ -11,7 +11,7 @@ import { xfreerdpTls } from './lab/xfreerdp';
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const TIMEOUT_MS = 2000;
 
-const ABORTED = 'The server closed the connection after selecting TLS: it could not start TLS, most often because its certificate or private key could not be used';
+const ABORTED = 'The server closed the connection after selecting TLS: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers';
 const BY_ULTIMATUM = `${ABORTED} (it sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested).`;
 
 /** Every replay of a server that selects TLS and gives up, with the one verdict each must get. */
@@ -66,7 +66,7 @@ describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
       {
         ruleId: 'NET028',
         severity: 'error',
-        message: 'The server closed the connection after selecting CredSSP (NLA): it could not start TLS, most often because its certificate or private key could not be used (it sent no TLS record).',
+        message: 'The server closed the connection after selecting CredSSP (NLA): it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (it sent no TLS record).',
       },
     ]);
     assert.deepEqual([r.negotiation?.selected, r.negotiation?.hybrid, r.negotiation?.rdp, r.negotiation?.nlaRequired], ['HYBRID', false, false, null]);

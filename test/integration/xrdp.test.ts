@@ -175,7 +175,7 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
 
   describe('tls_ciphers matching nothing: xrdp selects TLS, then sends an MCS Disconnect Provider Ultimatum and closes', () => {
     const ABORTED =
-      'The server closed the connection after selecting TLS: it could not start TLS, most often because its certificate or private key could not be used (it sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested).';
+      'The server closed the connection after selecting TLS: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (it sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested).';
     // OpenSSL refuses the cipher list itself ("no cipher match"), whatever the key.
     const broken = { tlsCiphers: 'NO-SUCH-CIPHER' };
 

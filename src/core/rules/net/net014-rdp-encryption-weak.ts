@@ -14,7 +14,7 @@ export const NET014_MESSAGES = {
   none: (method: string, level: string) =>
     `Standard RDP Security encrypts nothing on this server (encryption level ${level}, method ${method}): keystrokes and credentials cross the network in the clear.`,
   noneOverLoopback: (method: string, level: string) =>
-    `Standard RDP Security encrypted nothing for this check (encryption level ${level}, method ${method}), but the check ran over loopback: FreeRDP-based servers (its shadow server, weston's RDP backend) turn encryption off for a client on the same machine only, so check from another machine before concluding that remote clients are sent keystrokes and credentials in the clear.`,
+    `Standard RDP Security encrypted nothing for this check (encryption level ${level}, method ${method}), but the check ran over loopback: FreeRDP-based servers (its shadow server, weston's RDP backend) turn encryption off for a client on the same machine only, while a server set to encrypt nothing (xrdp's crypt_level=none) does so for everyone, and this check cannot tell the two apart: check from another machine before concluding either way.`,
   low: (method: string) => `The server's encryption level is low: only client-to-server data is encrypted (${method}); what the server sends is in the clear.`,
   weakMethod: (method: string, level: string) => `The server selected ${method} although the client offered 128-bit RC4 (encryption level ${level}).`,
   lowAndWeak: (method: string) => `The server's encryption level is low (only client-to-server data is encrypted) and it selected ${method} although the client offered 128-bit RC4.`,

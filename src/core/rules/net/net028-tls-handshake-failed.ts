@@ -15,6 +15,6 @@ export const NET028_MESSAGES = {
   NET028Timeout: (protocol: string, cause: string) =>
     `The server selected ${protocol} but the TLS handshake got no answer in time (${cause}): a client waiting as long fails the same way, and whether the server can complete TLS is not known.`,
   NET028Aborted: (protocol: string, seen: string) =>
-    `The server closed the connection after selecting ${protocol}: it could not start TLS, most often because its certificate or private key could not be used (${seen}).`,
+    `The server closed the connection after selecting ${protocol}: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (${seen}).`,
   NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
 } as const;
