@@ -93,7 +93,7 @@ export class DocumentLinter {
   private conflicts(file: vscode.Uri, facts: PolicyFacts<vscode.Location>, options: LintOptions): CrossFinding[] {
     const self = vscode.workspace.asRelativePath(file);
     const others = this.index.exportsNear(file).filter((e) => e.path !== self);
-    return conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self);
+    return conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self, (at) => vscode.workspace.asRelativePath(at.uri));
   }
 
   /** XRF001–XRF003 for an `.rdp` document against the exports in its workspace folder. */

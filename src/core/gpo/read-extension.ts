@@ -88,12 +88,16 @@ const LOCALIZED_TOP_CATEGORIES = new Set([
   'componentes do windows', 'système', 'sistema', 'systeem', 'składniki systemu windows',
 ].map((s) => s.toLowerCase()));
 
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * A letter outside ASCII (é, ß, 日): the sign of a localized name. Not any non-ASCII character: en-US ADML names carry
+ * typographic punctuation (Office's "Don’t allow Dynamic Data Exchange (DDE) server launch in Excel", with U+2019),
+ * and a session 16 review found such a report called localized.
+ */
+const NON_ASCII_LETTER = /(?=[^\x00-\x7f])\p{L}/u;
 
 function looksLocalized(u: { name: string; category: string }): boolean {
   const slash = u.category.indexOf('/');
-  return NON_ASCII.test(u.name) || NON_ASCII.test(u.category) || LOCALIZED_TOP_CATEGORIES.has((slash < 0 ? u.category : u.category.slice(0, slash)).trim().toLowerCase());
+  return NON_ASCII_LETTER.test(u.name) || NON_ASCII_LETTER.test(u.category) || LOCALIZED_TOP_CATEGORIES.has((slash < 0 ? u.category : u.category.slice(0, slash)).trim().toLowerCase());
 }
 
 /**

@@ -63,7 +63,7 @@ export function policyScopes(doc: PolicyDocument): readonly PolicyScope[] {
   const scopes = new Map<string, Scope>();
   for (const s of doc.settings) {
     if (s.precedence !== undefined && s.precedence > 1) continue;
-    if ((s.action === 'set' || s.action === 'delete') && !isRdpRelevant(s.hive, s.key)) continue;
+    if ((s.action === 'set' || s.action === 'delete') && !isRdpRelevant(s.hive, s.key, s.valueName)) continue;
     const id = s.gpo ?? '';
     let scope = scopes.get(id);
     if (!scope) scopes.set(id, (scope = new Scope(s.gpo)));

@@ -37,9 +37,25 @@ export function originOf(key: string): ValueOrigin {
   return 'other';
 }
 
-/** Values under the keys above (and Schannel's protocol switches) are the ones the rules and cross-checks read. */
-export function isRdpRelevant(hive: Hive, key: string): boolean {
-  return (hive === 'HKLM' || hive === 'HKCU') && originOf(key) !== 'other';
+/**
+ * Keys Windows shares with settings that are not Remote Desktop's (NTLM's, Kerberos's and TCP/IP's): only the values
+ * the rules read count there (the policy table lists them; a test keeps the two the same). A session 16 review found
+ * 67 GPO013 warnings about NTLMMinClientSec and Kerberos encryption types in security baselines, which no rule reads.
+ */
+export const READ_ON_SHARED_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic'])],
+  [normalizeKey(KEYS.kerberosParameters), new Set(['tryipspn'])],
+  [normalizeKey(KEYS.tcpip), new Set(['keepalivetime'])],
+]);
+
+/**
+ * Values under the keys above (and Schannel's protocol switches) are the ones the rules and cross-checks read; under
+ * a shared key, only the values named in `READ_ON_SHARED_KEYS`.
+ */
+export function isRdpRelevant(hive: Hive, key: string, valueName: string): boolean {
+  if ((hive !== 'HKLM' && hive !== 'HKCU') || originOf(key) === 'other') return false;
+  const read = READ_ON_SHARED_KEYS.get(normalizeKey(key));
+  return read === undefined || read.has(valueName.toLowerCase());
 }
 
 /** The Schannel key of one protocol and side: `TLS 1.2`, `Server`. */

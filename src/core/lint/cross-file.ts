@@ -27,9 +27,14 @@ export function crossCheckFiles<L>(rdpFiles: readonly RdpFile<L>[], exports: rea
 }
 
 /** GPO013 between exports; `only` keeps the findings of one export (the editor lints one document at a time). */
-export function conflictsBetween<L>(exports: readonly ExportFile<L>[], severitiesFor: (path: string) => SeverityOverrides | undefined, only?: string): CrossFileConflict<L>[] {
+export function conflictsBetween<L>(
+  exports: readonly ExportFile<L>[],
+  severitiesFor: (path: string) => SeverityOverrides | undefined,
+  only?: string,
+  fileOf?: (at: L) => string,
+): CrossFileConflict<L>[] {
   if (exports.length < 2) return [];
-  const conflicts = crossFileConflicts(exports.map((e) => ({ path: e.path, values: e.facts.values }))).filter((c) => only === undefined || c.path === only);
+  const conflicts = crossFileConflicts(exports.map((e) => ({ path: e.path, values: e.facts.values })), fileOf).filter((c) => only === undefined || c.path === only);
   return conflicts.flatMap((c) => applySeverities([c], severitiesFor(c.path)));
 }
 
@@ -70,7 +75,7 @@ export function crossFilePass(files: readonly FileReport[], severitiesFor: (path
     added.set(path, list);
   };
   for (const f of crossCheckFiles(rdpFiles, exports, severitiesFor)) add(f.at.path, output(f));
-  for (const c of conflictsBetween(exports, severitiesFor)) add(c.at.path, output(c));
+  for (const c of conflictsBetween(exports, severitiesFor, undefined, (at) => at.path)) add(c.at.path, output(c));
   return files.map(({ crossCheck: _summary, ...file }) => {
     const extra = added.get(file.path);
     return extra ? { ...file, findings: sortFindings([...file.findings, ...extra]) } : file;

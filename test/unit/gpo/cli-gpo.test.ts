@@ -51,6 +51,21 @@ describe('rdp-doctor lint on policy exports', () => {
     );
   });
 
+  it('GPO013 against a GPO backup names the part file that holds the value (GptTmpl.inf), not the backup\'s first part', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-gpo013-backup-'));
+    try {
+      cpSync(join(FIXTURES, 'backup'), join(dir, 'backup'), { recursive: true });
+      writeFileSync(join(dir, 'other.reg'), 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters]\r\n"AllowEncryptionOracle"=dword:00000000\r\n');
+      const { json } = lint(['.'], dir);
+      const conflict = file(json, 'other.reg')!.findings.find((f) => f.ruleId === 'GPO013')!;
+      const part = 'backup/{40144D25-C0AB-42E5-B1FB-D89261259A27}/DomainSysvol/GPO/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf';
+      assert.equal(conflict.message.split('\\').join('/'), `"AllowEncryptionOracle" is 0 here but 2 in ${part}; the two exports disagree.`);
+      assert.equal(conflict.related![0]!.path.split('\\').join('/'), part);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('SARIF: a Registry.pol region states its record and byte offset beside the record number code scanning places', () => {
     const r = spawnSync(process.execPath, [CLI, 'lint', 'samples/rdp-min.pol', '--format', 'sarif'], { cwd: FIXTURES, encoding: 'utf8' });
     const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: { physicalLocation: { region: object } }[] }[];

@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import { readReg } from '../../../src/core/gpo/read-reg';
 import { parseRdp } from '../../../src/core/rdp/parse';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
+import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
+import { normalizeKey } from '../../../src/core/gpo/registry-path';
+import { READ_ON_SHARED_KEYS } from '../../../src/core/gpo/well-known-keys';
 import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
 import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
 import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
@@ -81,6 +84,34 @@ describe('cross-checks', () => {
     assert.deepEqual(ids(found), ['GPO013:a.reg', 'GPO013:b.reg', 'GPO013:c.reg']);
     assert.match(found[1]!.message, /^"SecurityLayer" is 2 here but 0 in a\.reg; the two exports disagree\.$/);
     assert.deepEqual(crossFileConflicts([b, c].map((x) => ({ path: x.path, values: x.facts.values }))), [], 'DWORD 2 and REG_SZ "2" agree');
+  });
+
+  it('the values read under shared keys are the policy table\'s values for those keys', () => {
+    for (const [key, names] of READ_ON_SHARED_KEYS) {
+      const inTable = REGISTRY_VALUES.filter((v) => v.keys.some((k) => normalizeKey(k) === key)).map((v) => v.valueName.toLowerCase());
+      assert.deepEqual([...names].sort(), inTable.sort(), key);
+    }
+  });
+
+  it('GPO013 compares only the values the rules read under keys Windows shares with other settings (NTLM, Kerberos, TCP/IP)', () => {
+    const values = (restrict: number, minSec: number, types: number, tryIp: number, keepAlive: number, other: number) =>
+      [
+        '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0]',
+        `"RestrictSendingNTLMTraffic"=dword:0000000${restrict}`,
+        `"NTLMMinClientSec"=dword:${minSec.toString(16).padStart(8, '0')}`,
+        '[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\Kerberos\\Parameters]',
+        `"SupportedEncryptionTypes"=dword:${types.toString(16).padStart(8, '0')}`,
+        `"TryIPSPN"=dword:0000000${tryIp}`,
+        '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]',
+        `"KeepAliveTime"=dword:${keepAlive.toString(16).padStart(8, '0')}`,
+        `"TcpMaxDataRetransmissions"=dword:0000000${other}`,
+        '',
+      ].join('\r\n');
+    const conflicts = (a: string, b: string) => crossFileConflicts([reg(a, 'a.reg'), reg(b, 'b.reg')].map((x) => ({ path: x.path, values: x.facts.values }))).map((f) => f.subject.split('\\').pop());
+    // NTLMMinClientSec, SupportedEncryptionTypes and TcpMaxDataRetransmissions differ: no rule reads them (67 warnings in a review's baselines).
+    assert.deepEqual(conflicts(values(1, 536870912, 24, 0, 300000, 3), values(1, 537395200, 2147483640, 0, 300000, 5)), []);
+    // What XRF005 and GPO008 read still conflicts.
+    assert.deepEqual(conflicts(values(2, 0, 0, 1, 300000, 3), values(1, 0, 0, 0, 7200000, 3)).sort(), ['KeepAliveTime', 'KeepAliveTime', 'RestrictSendingNTLMTraffic', 'RestrictSendingNTLMTraffic', 'TryIPSPN', 'TryIPSPN']);
   });
 
   it('GPO013 shows the numbers of switches that name a password (fPromptForPassword 0 against 1 was unreadable)', () => {

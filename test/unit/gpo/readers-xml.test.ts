@@ -131,6 +131,12 @@ describe('Get-GPOReport XML reader', () => {
   it('English policies it does not map are skipped quietly', () => {
     const doc = readGpoReport(reportXml(policyXml('Do not allow drive redirection', 'Enabled')));
     assert.deepEqual([doc.settings, doc.problems], [[], []]);
+    // en-US names with typographic punctuation (Office's ADML writes "Don’t") are English, not localized.
+    for (const name of ['Don\u2019t allow Dynamic Data Exchange (DDE) server launch in Excel', 'Block macros \u2014 \u201cInternet\u201d files\u2026', 'Turn off Windows\u00ae Ink\u00a0Workspace']) {
+      assert.deepEqual(readGpoReport(reportXml(policyXml(name, 'Enabled'))).problems, [], name);
+    }
+    // A letter outside ASCII still is a sign of a localized report.
+    assert.equal(readGpoReport(reportXml(policyXml('Configuración de seguridad', 'Enabled'))).problems.length, 1);
   });
 
   it('a file that is not well-formed gives positions, not an exception', () => {

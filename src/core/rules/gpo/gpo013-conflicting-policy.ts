@@ -75,7 +75,7 @@ export const gpo013: PolicyRule = {
   tags: ['gpo', 'conflict'],
   check({ doc, scopes, report }) {
     // gpresult: a Remote Desktop value that lost to the winning GPO (precedence 1); other values are no concern here.
-    const losers = doc.settings.filter((s) => s.precedence !== undefined && s.precedence > 1 && !s.deleted && isRdpRelevant(s.hive, s.key));
+    const losers = doc.settings.filter((s) => s.precedence !== undefined && s.precedence > 1 && !s.deleted && isRdpRelevant(s.hive, s.key, s.valueName));
     const wanted = new Set(losers.map((s) => valueId(s.hive, s.key, s.valueName)));
     const winners = new Map<string, PolicySetting>();
     if (losers.length > 0) {
@@ -100,7 +100,7 @@ export const gpo013: PolicyRule = {
     const seen = new Map<string, SameMeaning[]>();
     for (const scope of scopes) {
       for (const s of scope.values()) {
-        if (!isRdpRelevant(s.hive, s.key)) continue;
+        if (!isRdpRelevant(s.hive, s.key, s.valueName)) continue;
         const id = valueId(s.hive, s.key, s.valueName);
         let groups = seen.get(id);
         if (!groups) seen.set(id, (groups = []));
@@ -131,8 +131,13 @@ export interface CrossFileConflict<L> {
   readonly related: readonly { readonly path: string; readonly message: string; readonly at: L }[];
 }
 
-/** GPO013 across files: each export whose value differs from another export's value for the same registry value. */
-export function crossFileConflicts<L>(files: readonly { path: string; values: readonly PolicyFact<L>[] }[]): CrossFileConflict<L>[] {
+/**
+ * GPO013 across files: each export whose value differs from another export's value for the same registry value.
+ * `fileOf` names the file a value sits in, when that is not the export's own path: a GPO backup is one export of
+ * several files, and the message named its first part (`registry.pol`) for a value in its `GptTmpl.inf` (a session
+ * 16 review).
+ */
+export function crossFileConflicts<L>(files: readonly { path: string; values: readonly PolicyFact<L>[] }[], fileOf?: (at: L) => string): CrossFileConflict<L>[] {
   const byId = new Map<string, { path: string; fact: PolicyFact<L> }[]>();
   for (const file of files) {
     for (const fact of file.values) {
@@ -153,10 +158,10 @@ export function crossFileConflicts<L>(files: readonly { path: string; values: re
         path,
         ruleId: 'GPO013',
         severity: 'warning',
-        message: `"${fact.valueName}" is ${showValue(fact)} here but ${showValue(other.fact)} in ${other.path}; the two exports disagree.`,
+        message: `"${fact.valueName}" is ${showValue(fact)} here but ${showValue(other.fact)} in ${fileOf?.(other.fact.at) ?? other.path}; the two exports disagree.`,
         subject: fact.subject,
         at: fact.at,
-        related: [{ path: other.path, message: `"${fact.valueName}" is ${showValue(other.fact)} there.`, at: other.fact.at }],
+        related: [{ path: fileOf?.(other.fact.at) ?? other.path, message: `"${fact.valueName}" is ${showValue(other.fact)} there.`, at: other.fact.at }],
       });
     }
   }

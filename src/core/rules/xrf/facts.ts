@@ -68,7 +68,7 @@ export function policyFacts<L>(doc: PolicyDocument, locate: (s: PolicySetting) =
   const values: PolicyFact<L>[] = [];
   for (const scope of policyScopes(doc)) {
     for (const s of scope.values()) {
-      if (!isRdpRelevant(s.hive, s.key)) continue;
+      if (!isRdpRelevant(s.hive, s.key, s.valueName)) continue;
       values.push({
         hive: s.hive,
         key: s.key,
