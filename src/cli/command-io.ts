@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { colorEnabled, isStandardOutput, refuseOutputOverInput, writeOutputFile } from './output';
+import { colorEnabled, isStandardOutput, writeOutputFile } from './output';
 import { OutputClosed, stdoutIsTerminal, writeStdout } from './stdout';
 import { errorLine, UsageError } from './usage';
 
@@ -65,7 +65,6 @@ export async function runCommandWith(commands: Readonly<Record<string, CommandRu
   if (!run) throw new UsageError(`Unknown command "${command}".`);
   const { values, positionals, tokens } = parseArgs({ args: rest, allowPositionals: true, tokens: true, options: { ...COMMAND_OPTIONS[command], ...OUTPUT_OPTIONS } });
   const outputFile = values['output-file'] as string | undefined;
-  if (command === 'lint' && outputFile !== undefined) refuseOutputOverInput(outputFile, positionals);
   const flag = colorFlag(tokens);
   let writeError: string | undefined;
   const io: Io = {

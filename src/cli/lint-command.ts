@@ -1,5 +1,5 @@
-import { readSync } from 'node:fs';
-import { MAX_FILE_BYTES } from '../core/lint/read-file';
+import { readSync, statSync } from 'node:fs';
+import { MAX_FILE_BYTES, noteRead } from '../core/lint/read-file';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { terminalSafe } from '../core/text/terminal';
 import { formatOption, runCommandWith, type Io, type Values } from './command-io';
@@ -48,6 +48,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   // output, each full piece of ~64 KB goes out at once (an --output-file is written whole, through a temporary file).
   const toStdout = values['output-file'] === undefined ? writeStdout : undefined;
   const output = new LintOutput(format, values.quiet === true, painter(io.color), toStdout);
+  const notesInputs = values['output-file'] !== undefined;
   const { report, exitCode: lintExit } = await lintPaths(
     {
       paths,
@@ -62,7 +63,11 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       const restore = lessInliningFor(inputs.length);
       return lintInParallel(inputs, configPath, fix, lintChunk, onFile).finally(() => restore?.());
     },
-    (file) => output.add(file),
+    (file) => {
+      // Lint threads read in threads of their own: each file linted is noted here, so the report cannot replace it.
+      if (notesInputs) noteLinted(file.path);
+      output.add(file);
+    },
   );
   io.emit(output.output(report.errors));
   if (format !== 'text') for (const e of report.errors) process.stderr.write(`rdp-doctor: ${terminalSafe(e.path)}: ${terminalSafe(e.message)}\n`);
@@ -73,6 +78,15 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
     return 1;
   }
   return lintExit;
+}
+
+/** Notes a linted file as read (`--output-file` never replaces one); a file gone since has nothing to protect. */
+function noteLinted(path: string): void {
+  try {
+    noteRead(statSync(path));
+  } catch {
+    // gone, or a name that is no file (standard input)
+  }
 }
 
 /** Runs `lint` (main.ts has checked the name and answered `--help`). */

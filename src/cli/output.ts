@@ -1,10 +1,8 @@
-import { fstatSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative } from 'node:path';
+import { fstatSync, statSync, type Stats } from 'node:fs';
 import { styleText } from 'node:util';
 import { writeFileAtomic } from '../core/lint/atomic-write';
-import { describeFsError } from '../core/lint/read-file';
+import { describeFsError, wasRead } from '../core/lint/read-file';
 import { terminalSafe } from '../core/text/terminal';
-import { UsageError } from './usage';
 
 export type Style = Parameters<typeof styleText>[0];
 
@@ -36,6 +34,16 @@ export function painter(enabled: boolean): Paint {
  * reader (or a pipeline step that uploads it) never sees half a report, and a failed write leaves the old file as it was.
  */
 export function writeOutputFile(path: string, chunks: Iterable<string>): { error: string } | undefined {
+  // The report never replaces a file this run read: an input, the config, an inventory or a CA file.
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path);
+  } catch {
+    // a new file: nothing read can be replaced
+  }
+  if (existing?.isFile() && wasRead(existing)) {
+    return { error: `The output file ${terminalSafe(path)} is a file this command read (an input, the config, an inventory or a CA file); write the report somewhere else. Nothing was written there.` };
+  }
   try {
     writeFileAtomic(path, chunks);
     return undefined;
@@ -58,30 +66,3 @@ export function isStandardOutput(path: string): boolean {
   }
 }
 
-/** Extensions of the files a folder's lint reads, so an existing one there may be an input. */
-const LINTED_EXTENSIONS = new Set(['.rdp', '.xml', '.reg', '.pol', '.txt', '.inf', '.yaml', '.yml']);
-
-/**
- * `lint x.rdp -o x.rdp` (or `-o` a file a linted folder holds) would replace an input with the report: refused, as
- * `--fix` and `-o` on one file are meant for different things. Only an output file that exists can be an input.
- */
-export function refuseOutputOverInput(outputFile: string, positionals: readonly string[]): void {
-  let output: string;
-  try {
-    output = realpathSync(outputFile);
-    if (!statSync(output).isFile()) return;
-  } catch {
-    return;
-  }
-  for (const path of positionals) {
-    let input: string;
-    try {
-      input = realpathSync(path);
-    } catch {
-      continue;
-    }
-    const inside = relative(input, output);
-    const isInput = input === output || (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && LINTED_EXTENSIONS.has(extname(output).toLowerCase()));
-    if (isInput) throw new UsageError(`The output file ${terminalSafe(outputFile)} is one of the files to lint; write the report somewhere else.`);
-  }
-}

@@ -3,7 +3,7 @@ import { cutAt } from '../core/text/quote';
 
 /** The help the CLI prints: `rdp-doctor --help` for all commands, `rdp-doctor COMMAND --help` for one. */
 
-const OUTPUT_OPTIONS = `  -o, --output-file FILE  Write the report to FILE (through a temporary file and a rename; never one of the inputs)
+const OUTPUT_OPTIONS = `  -o, --output-file FILE  Write the report to FILE (through a temporary file and a rename; never a file the command read)
   --color, --no-color     Colour the text output or not (default: when stdout is a terminal;
                           FORCE_COLOR and NO_COLOR are honoured)
   -h, --help              Show this help`;

@@ -85,6 +85,7 @@ export function readInput(path: string): { bytes: Buffer; info: Stats } | { erro
     // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
+    if (info.isFile()) READ_FILES.add(fileKey(info));
     if (info.isDirectory()) return { error: 'Is a folder, not a file.' };
     if (!info.isFile()) return { error: NOT_REGULAR };
     if (info.size > MAX_FILE_BYTES) return { error: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
@@ -101,6 +102,29 @@ export function readInput(path: string): { bytes: Buffer; info: Stats } | { erro
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The files this thread has read (device and inode), so `--output-file` never replaces one: a config, an inventory,
+ * a CA file or an input (a session 16 review replaced the `.rdp` file of `check a.rdp -o a.rdp`, the config of
+ * `lint --config c.yaml -o c.yaml`, and a glob's match). Lint threads read in their own threads: `noteRead` adds the
+ * files their reports name.
+ */
+const READ_FILES = new Set<string>();
+
+/** Records a file as read (by its device and inode). */
+export function noteRead(info: Pick<Stats, 'dev' | 'ino'>): void {
+  READ_FILES.add(fileKey(info));
+}
+
+/** Takes a file back off the list: it was only looked at and found to be no format RDP Doctor reads (a note, a report). */
+export function forgetRead(info: Pick<Stats, 'dev' | 'ino'>): void {
+  READ_FILES.delete(fileKey(info));
+}
+
+/** Whether this file (by device and inode) was read by this run. */
+export function wasRead(info: Pick<Stats, 'dev' | 'ino'>): boolean {
+  return READ_FILES.has(fileKey(info));
 }
 
 /** A file's identity, however many links lead to it: its device and inode. */

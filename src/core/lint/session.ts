@@ -8,7 +8,7 @@ import { markCrossCheck, withTrustedPublishers } from './cross-check-inputs';
 import { crossFilePass } from './cross-file';
 import { displayPath } from './display-path';
 import { collectInputs, type InputError, type InputFile } from './inputs';
-import { fileKey, readInput } from './read-file';
+import { fileKey, forgetRead, readInput } from './read-file';
 import { lintBackupFolder, lintPolFile } from './policy-output';
 import { capFindings, fileHasError, fileHasReadError, hasErrorFinding, type FileReport, type LintReport } from './output';
 import { lintTextFile } from './text-file';
@@ -72,6 +72,8 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
   const format = detectFormat(input.path, decoded, input.named, got.bytes);
   if (!format || format === 'gpo-backup' || format === 'registry-pol') {
     if (!input.named) unread?.push(input.path);
+    // Only looked at: `lint . -o report.txt` may write over it the next time.
+    if (!input.named && 'info' in got) forgetRead(got.info);
     if (input.named) {
       errors.push({
         path: displayPath(input.path),

@@ -60,6 +60,39 @@ describe('rdp-doctor lint: output options (SPEC §3)', () => {
     assert.match(bad.stderr, /Cannot write no\/such\/folder\/out\.json: No such file or folder\. Nothing was written there\./);
   });
 
+  it('-o never replaces a file the command read: an input however it was named, the config, an inventory, a CA file (session 16 review)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'rdp-doctor-output-over-'));
+    try {
+      const rdp = 'full address:s:h.localhost\n';
+      writeFileSync(join(work, 'a.rdp'), rdp);
+      writeFileSync(join(work, 'b.rdp'), rdp);
+      writeFileSync(join(work, 'cfg.yaml'), 'rules: {}\n');
+      writeFileSync(join(work, 'inv.yaml'), 'hosts:\n  - host: h.invalid\n');
+      writeFileSync(join(work, 'ca.pem'), 'not a certificate\n');
+      const refused = (args: string[], file: string, env: Record<string, string> = {}) => {
+        const r = runCli(args, work, { env });
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, new RegExp(`The output file ${file.replace('.', '\\.')} is a file this command read .* Nothing was written there\\.`), args.join(' '));
+      };
+      refused(['lint', '*.rdp', '-o', 'a.rdp'], 'a.rdp');
+      refused(['lint', '-o', 'b.rdp'], 'b.rdp');
+      refused(['lint', '*.rdp', '-o', 'a.rdp'], 'a.rdp', { RDP_DOCTOR_THREADS: '2' });
+      refused(['lint', 'b.rdp', '--config', 'cfg.yaml', '-o', 'cfg.yaml'], 'cfg.yaml');
+      refused(['check', 'a.rdp', '--timeout', '200', '-o', 'a.rdp'], 'a.rdp');
+      refused(['check', '--inventory', 'inv.yaml', '--timeout', '200', '-o', 'inv.yaml'], 'inv.yaml');
+      refused(['check', 'h.invalid', '--ca', 'ca.pem', '--timeout', '200', '-o', 'ca.pem'], 'ca.pem');
+      assert.equal(readFileSync(join(work, 'cfg.yaml'), 'utf8'), 'rules: {}\n');
+      assert.equal(readFileSync(join(work, 'inv.yaml'), 'utf8'), 'hosts:\n  - host: h.invalid\n');
+      assert.equal(readFileSync(join(work, 'ca.pem'), 'utf8'), 'not a certificate\n');
+      for (const name of ['a.rdp', 'b.rdp']) assert.equal(readFileSync(join(work, name), 'utf8'), rdp);
+      // A file that is only looked at and read as nothing (a report in a linted folder) may be written again.
+      assert.equal(runCli(['lint', '.', '-o', 'report.txt'], work).code, 0);
+      assert.equal(runCli(['lint', '.', '-o', 'report.txt'], work).code, 0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('colours with --color and FORCE_COLOR, not with --no-color, NO_COLOR or into a pipe; the last flag wins', () => {
     const colored = (args: string[], env: Record<string, string> = {}): boolean => runCli(['lint', 'files/warn.rdp', ...args], dir, { env }).stdout.includes(ESC);
     assert.equal(colored([]), false, 'a pipe is not a terminal');
