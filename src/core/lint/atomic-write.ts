@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, ftruncateSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -51,7 +51,8 @@ function targetOf(path: string): { target: string; info: Stats | undefined } {
  *   full disk, a quota, a dropped share) leaves the original byte for byte as it was, and the temporary file is removed;
  * - a file this user may not write is refused (a rename in a writable folder would replace it anyway);
  * - a symbolic link's target is written, and the link stays;
- * - a file with several hard links is written in place, so every name keeps seeing it;
+ * - a file with several hard links is written in place, so every name keeps seeing it, once a temporary file of the
+ *   same size has shown the space is there, and with the original put back if the write fails all the same;
  * - a device or a named pipe (`-o /dev/stdout`) is written to, never replaced: a FIFO with no reader is refused
  *   rather than waited for.
  * Throws the write's error.
@@ -79,18 +80,8 @@ export function writeFileAtomic(path: string, content: Uint8Array | Iterable<str
     return;
   }
   if (info) accessSync(target, constants.W_OK);
-  if (info && info.nlink > 1) {
-    const fd = openSync(target, 'r+');
-    try {
-      ftruncateSync(fd, 0);
-      writeAll(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    return;
-  }
-  const temp = join(dirname(target), `.${basename(target)}.rdp-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  if (info && info.nlink > 1) return writeInPlace(target, info, content);
+  const temp = temporaryName(target);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', info ? info.mode & 0o7777 : 0o666);
@@ -118,4 +109,72 @@ export function writeFileAtomic(path: string, content: Uint8Array | Iterable<str
     }
     throw error;
   }
+}
+
+function temporaryName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.rdp-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** A write in place that failed and whose original could not be put back: the file may hold part of each. */
+export class DamagedFileError extends Error {
+  readonly code = 'EDAMAGED';
+}
+
+/**
+ * A file with several hard links, written in place so every name keeps seeing it, without losing it to a full disk
+ * (a session 16 review truncated one, cut its last bytes off and was told it was unchanged):
+ * - the whole new content is first written to a temporary file beside it and removed, which shows the space is there;
+ * - the original is kept in memory, the new content written over it from the start, then the file cut to its length;
+ * - a write that fails all the same puts the original back over the blocks it had (no new space needed) and throws
+ *   the write's error; only if that fails too does it throw a `DamagedFileError`.
+ */
+function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterable<string>): void {
+  const bytes = content instanceof Uint8Array ? content : Buffer.concat([...utf8(content)]);
+  const temp = temporaryName(target);
+  let probe: number | undefined;
+  try {
+    probe = openSync(temp, 'wx', 0o600);
+    writeAll(probe, bytes);
+    fsyncSync(probe);
+  } finally {
+    if (probe !== undefined) closeSync(probe);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created
+    }
+  }
+  const fd = openSync(target, 'r+');
+  try {
+    const original = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < original.length) {
+      const n = readSync(fd, original, filled, original.length - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    const old = original.subarray(0, filled);
+    try {
+      writeAt(fd, bytes);
+      ftruncateSync(fd, bytes.length);
+      fsyncSync(fd);
+    } catch (error) {
+      try {
+        writeAt(fd, old);
+        ftruncateSync(fd, old.length);
+        fsyncSync(fd);
+      } catch {
+        throw new DamagedFileError(`${(error as Error).message}; and its original content could not be written back`);
+      }
+      throw error;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes `bytes` at the start of the file. */
+function writeAt(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
 }

@@ -5,7 +5,7 @@ import { fixAll, MAX_FIX_PASSES, unattendedFixes } from '../rules/fix-all';
 import { MAX_FINDINGS_PER_RULE } from '../rules/engine';
 import { encodeText, type DecodedText } from '../text/decode';
 import { groupDigits } from '../text/group-digits';
-import { writeFileAtomic } from './atomic-write';
+import { DamagedFileError, writeFileAtomic } from './atomic-write';
 import { rdpSummary } from './cross-check-inputs';
 import { displayPath } from './display-path';
 import type { FileFormat } from './formats';
@@ -45,7 +45,14 @@ export function lintTextFile(input: InputFile, format: TextFormat, decoded: Deco
         text = result.text;
         fixed = result.applied;
       } catch (error) {
-        errors.push({ path, message: `Cannot write the fixes: ${describeFsError(error, 'write')} The file is unchanged.` });
+        // A file with several hard links is written in place: only when its original could not be put back is it not unchanged.
+        errors.push({
+          path,
+          message:
+            error instanceof DamagedFileError
+              ? `Cannot write the fixes (${error.message}): the file may now hold part of the fixed text; compare it with a copy or version control.`
+              : `Cannot write the fixes: ${describeFsError(error, 'write')} The file is unchanged.`,
+        });
       }
     }
   }

@@ -51,6 +51,28 @@ describe('writeFileAtomic', () => {
     assert.equal(statSync(a).ino, statSync(b).ino);
   });
 
+  it('a file with several names that cannot take its new content is left as it was, and said to be (a full disk, a size limit)', { skip: process.platform === 'win32' && 'ulimit' }, () => {
+    // A session 16 review: the in-place write truncated first, so a write cut short left the file damaged, while the
+    // CLI said "The file is unchanged." bash's ulimit -f (1 KB blocks) makes writes past 4096 bytes fail with EFBIG,
+    // as a full disk would; XFSZ is ignored so that the write fails rather than the process being killed.
+    const a = join(dir, 'limited.rdp');
+    const head = 'full address:s:a.localhost:33890\r\nserver port:i:1\r\nusername:s:';
+    const original = `${head}${'u'.repeat(4095 - head.length - 2)}\r\n`;
+    writeFileSync(a, original);
+    linkSync(a, join(dir, 'limited-link.rdp'));
+    const cli = join(__dirname, '../../../../dist/cli.js');
+    let stdout = '';
+    try {
+      stdout = execFileSync('bash', ['-c', `trap '' XFSZ; ulimit -f 4; exec "${process.execPath}" "${cli}" lint --fix "${a}"`], { encoding: 'utf8' });
+    } catch (error) {
+      stdout = String((error as { stdout?: string }).stdout);
+    }
+    assert.match(stdout, /Cannot write the fixes: .*EFBIG.*The file is unchanged\./);
+    assert.equal(readFileSync(a, 'utf8'), original);
+    assert.equal(statSync(a).nlink, 2);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.includes('limited') && n.endsWith('.tmp')), []);
+  });
+
   it('a named pipe with no reader is refused at once, and stays a pipe', () => {
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
