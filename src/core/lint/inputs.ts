@@ -4,6 +4,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { isBackupFolder } from '../gpo/read-gpo-backup';
 import { isCandidateName } from './formats';
 import { IgnoreRules } from './ignore-files';
+import { appendAll } from '../text/collections';
 import { describeFsError, fileKey, NOT_REGULAR, readInput } from './read-file';
 
 /**
@@ -234,7 +235,8 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     const input = readInput(path);
     return 'bytes' in input ? Buffer.from(input.bytes).toString('utf8') : undefined;
   };
-  const walk = new Walk(options.ignore === false ? undefined : new IgnoreRules(read), options.deferFileStat === true);
+  const ignoreRules = options.ignore === false ? undefined : new IgnoreRules(read);
+  const walk = new Walk(ignoreRules, options.deferFileStat === true);
   const unmatched: string[] = [];
   const found: { path: string; start: number; end: number }[] = [];
   for (const path of paths) {
@@ -264,6 +266,8 @@ export function collectInputs(paths: readonly string[], options: CollectOptions 
     if (walk.found + walk.errors.length === before) unmatched.push(path);
     else if (walk.files.length > start) found.push({ path, start, end: walk.files.length });
   }
+  // An ignore file or pattern not used is an input not read in full: said, and the exit is 2.
+  if (ignoreRules) appendAll(walk.errors, ignoreRules.problems);
   return { files: walk.files, errors: walk.errors, unmatched, found };
 }
 

@@ -233,6 +233,34 @@ describe('rdp-doctor lint: a folder walk does not leave the folder through a sym
   });
 });
 
+describe('rdp-doctor lint: ignore files that would hang, abort or exhaust a walk (session 16 review)', () => {
+  it('a pattern with many "**", a pattern too long for the matcher, and a file of a million patterns are not used, said so; the walk goes on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-ignore-hostile-'));
+    try {
+      const deep = join(dir, ...Array.from({ length: 40 }, () => 'a'));
+      mkdirSync(deep, { recursive: true });
+      writeFileSync(join(deep, 'x.rdp'), BAD);
+      const cases: [string, RegExp][] = [
+        [`${'a/**/'.repeat(12)}c\n`, /A pattern of the ignore file was not used: more than 3 "\*\*" in one pattern/],
+        [`${'a'.repeat(60_000)}\n`, /A pattern of the ignore file was not used: .* longer than 4,096 characters/],
+        [Array.from({ length: 1_000_000 }, (_, i) => `!x${i}`).join('\n'), /The ignore file was not used: it has 1,000,000 patterns, more than the 10,000 RDP Doctor reads/],
+      ];
+      for (const [text, message] of cases) {
+        writeFileSync(join(dir, '.gitignore'), text);
+        const r = runCli(['lint', '.', '--format', 'json'], dir, { timeout: 20_000 });
+        assert.equal(r.code, 2, r.stderr);
+        assert.match(r.stderr, message);
+        assert.deepEqual(lintedPaths(r.stdout), [`${Array.from({ length: 40 }, () => 'a').join('/')}/x.rdp`]);
+      }
+      // A usable pattern in the same file still applies.
+      writeFileSync(join(dir, '.gitignore'), `${'a/**/'.repeat(12)}c\na/\n`);
+      assert.deepEqual(lintedPaths(runCli(['lint', '.', '--format', 'json'], dir).stdout), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('rdp-doctor lint: names that are not valid UTF-8 (session 15 review)', () => {
   it('a file or folder so named is an input not read, said so rather than "no such file"; the others are linted', { skip: process.platform !== 'linux' && 'names must be valid Unicode on this system' }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-names-'));
