@@ -192,6 +192,18 @@ describe('RDP007 targetisaadjoined fixes that change the sign-in', () => {
   });
 });
 
+describe('fixes that make a skipped line readable again are reviewed first when another line names the property (session 16 review)', () => {
+  it('RDP008 and RDP003: reviewed first beside another line of the same name, unattended alone', () => {
+    const fixOf = (rule: typeof rdp003, text: string) => findingsOf(rule, text)[0]!.fix;
+    // Before: FreeRDP skips the indented or mistyped line and uses the other; after an unattended fix, the last.
+    assert.equal(fixOf(rdp008, 'gatewayhostname:s:gw.localhost\n  gatewayhostname:s:evil.invalid')?.reviewFirst, true);
+    assert.equal(fixOf(rdp008, 'drivestoredirect :s:*\ndrivestoredirect:s:')?.reviewFirst, true);
+    assert.equal(fixOf(rdp003, 'redirectclipboard:i:0\nredirectclipboard:s:1')?.reviewFirst, true);
+    assert.equal(fixOf(rdp008, '  username:s:bob')?.reviewFirst, undefined);
+    assert.equal(fixOf(rdp003, 'redirectclipboard:s:1')?.reviewFirst, undefined);
+  });
+});
+
 describe('RDP008 indented-property', () => {
   testRule(rdp008, {
     accept: ['full address:s:host', 'username:s:  CONTOSO\\u', '  \r\n\tgarbage', 'full address:s:h\r\n\r\nx:i:1', 'x\u00e9:i:1', '\u3000:s:x'],

@@ -10,3 +10,12 @@ export function setValue(entry: RdpEntry, value: string, title = `Set ${entry.ke
 export function deleteLine(doc: RdpDocument, entry: RdpEntry, title: string, reviewFirst = false): Fix {
   return { title, edits: [{ span: lineWithBreak(doc, entry.line), newText: '' }], ...(reviewFirst && { reviewFirst: true as const }) };
 }
+
+/**
+ * Whether another line of the file names the same property. A fix that makes a line clients skipped readable again
+ * (its indentation, its type letter) then changes which line they use, FreeRDP taking the last: `  gatewayhostname:s:`
+ * after the one in use would become the gateway. Such fixes are `reviewFirst` (a session 16 review).
+ */
+export function setElsewhere(doc: RdpDocument, entry: RdpEntry): boolean {
+  return (doc.byKey.get(entry.key)?.length ?? 0) > 1;
+}

@@ -1,6 +1,7 @@
 import type { RdpRule } from '../types';
 import { perEntry } from './per-entry';
 import { isSecretProperty } from '../../rdp/properties/index';
+import { setElsewhere } from './fixes';
 
 /** Whether a character is one `trim()` removes (ECMAScript WhiteSpace and LineTerminator); NaN (no character) is not. */
 function isBlank(c: number): boolean {
@@ -40,12 +41,14 @@ export const rdp008: RdpRule = {
     // No fix on a saved password's line: FreeRDP ignores it as it stands, and fixing it would turn the password on
     // (RDP040 offers to remove the line).
     const secret = info ? info.secret === true : isSecretProperty(entry.key);
+    // Readable again, the line may take over from another line of the same name: the user decides.
+    const review = setElsewhere(doc, entry) ? { reviewFirst: true as const } : undefined;
     if (nameSpan.start > start) {
       report({
         message: `"${entry.key}" is indented by ${describeIndent(doc.text.slice(start, nameSpan.start))}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
         span: { start, end: nameSpan.end },
         subject: entry.key,
-        ...(!secret && { fix: { title: 'Remove the indentation', edits: [{ span: { start, end: nameSpan.start }, newText: '' }] } }),
+        ...(!secret && { fix: { title: 'Remove the indentation', edits: [{ span: { start, end: nameSpan.start }, newText: '' }], ...review } }),
       });
     }
     const colon = start + raw.length;
@@ -54,7 +57,7 @@ export const rdp008: RdpRule = {
         message: `"${entry.key}" has ${describeIndent(doc.text.slice(nameSpan.end, colon))} before its colon: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
         span: { start: nameSpan.start, end: colon },
         subject: entry.key,
-        ...(!secret && { fix: { title: 'Remove the blanks before the colon', edits: [{ span: { start: nameSpan.end, end: colon }, newText: '' }] } }),
+        ...(!secret && { fix: { title: 'Remove the blanks before the colon', edits: [{ span: { start: nameSpan.end, end: colon }, newText: '' }], ...review } }),
       });
     }
   }, { lineLocal: true }),
