@@ -1,6 +1,6 @@
 // `full address` reading as it was before issue 16 (colons counted with split): the property test compares
 // parseAddress with it.
-import { isHostName, isIPv4, isIPv6, type AddressResult, type RdpAddress } from '../../src/core/text/address';
+import { hostProblem, isHostName, isIPv4, isIPv6, type AddressResult, type RdpAddress } from '../../src/core/text/address';
 import { quote } from '../../src/core/text/quote';
 
 function parsePort(text: string): number | undefined {
@@ -38,7 +38,7 @@ export function readAddressStraight(raw: string): AddressResult {
     if (port === undefined) return { ok: false, problem: `the port ${quote(portText)} is not a number from 1 to 65535` };
   }
   const kind = isIPv4(host) ? 'ipv4' : 'name';
-  if (kind === 'name' && !isHostName(host)) return { ok: false, problem: `${quote(host)} is not a valid host name or IP address` };
+  if (kind === 'name' && !isHostName(host)) return { ok: false, problem: hostProblem(host) };
   const address: RdpAddress = { host, kind, hostStart: lead, hostEnd: lead + host.length, ...(port !== undefined && { port }) };
   return { ok: true, address };
 }

@@ -8,14 +8,21 @@ const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
 function reference(host: string): boolean {
   if (host.length === 0 || host.length > 253) return false;
   const labels = host.endsWith('.') ? host.slice(0, -1).split('.') : host.split('.');
-  return labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels[labels.length - 1]!);
+  // The last label is no number: not all digits, nor 0x and hex digits (glibc's inet_aton and WHATWG read both as IPv4).
+  return labels.every((l) => LABEL.test(l)) && !/^(\d+|0x[0-9a-f]*)$/i.test(labels[labels.length - 1]!);
 }
 
-const hostChar = fc.constantFrom('a', 'Z', '0', '9', '-', '_', '.', '.', ' ', 'é', ':', '/');
+const hostChar = fc.constantFrom('a', 'Z', '0', '9', '-', '_', '.', '.', ' ', 'é', ':', '/', 'x', 'X', 'f');
 
 describe('isHostName', () => {
   it('agrees with the label regex on random names', () => {
     fc.assert(fc.property(fc.string({ unit: hostChar, maxLength: 20 }), (host) => assert.equal(isHostName(host), reference(host), JSON.stringify(host))), { numRuns: 20000 });
+  });
+
+  it('a name that ends in a hex number is an address to resolvers, not a name (session 16 review)', () => {
+    for (const host of ['0x7f000001', '0x7f.0.0.0x1', '1.2.3.0x4', 'a.0X', 'a.0xFF']) assert.equal(isHostName(host), false, host);
+    for (const host of ['0x7f000001x', '0xg', 'a.0xfz', 'x0x1', 'box1']) assert.equal(isHostName(host), true, host);
+    assert.equal(parseAddress('0x7f000001:3389').ok, false);
   });
 
   it('agrees on label and name length limits', () => {

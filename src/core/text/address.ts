@@ -46,7 +46,21 @@ function labelEdge(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** Host name syntax (labels of 1–63 letters, digits, "_" or "-", not starting or ending with "-", the last not all digits), one pass over the characters without splitting. */
+/**
+ * Whether `host[start, end)` is `0x` and hex digits: a number to the resolvers that read a name ending in one as an
+ * IPv4 address (glibc's inet_aton, the WHATWG URL parser): `0x7f000001` and `1.2.3.0x4` are 127.0.0.1 and 1.2.3.4
+ * there, not names (a session 16 review checked 127.0.0.1 through `0x7f000001`, which RDP012 then never flagged).
+ */
+function isHexNumber(host: string, start: number, end: number): boolean {
+  if (end - start < 2 || host.charCodeAt(start) !== 48 /* 0 */ || (host.charCodeAt(start + 1) | 32) !== 120 /* x */) return false;
+  for (let i = start + 2; i < end; i++) {
+    const c = host.charCodeAt(i) | 32;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** Host name syntax (labels of 1–63 letters, digits, "_" or "-", not starting or ending with "-", the last not a number: all digits, or `0x` and hex digits), one pass over the characters without splitting. */
 export function isHostName(host: string): boolean {
   if (host.length === 0 || host.length > 253) return false;
   const end = host.charCodeAt(host.length - 1) === 46 /* . */ ? host.length - 1 : host.length;
@@ -57,7 +71,7 @@ export function isHostName(host: string): boolean {
     if (c === 46) {
       const length = i - labelStart;
       if (length === 0 || length > 63 || !labelEdge(host.charCodeAt(labelStart)) || !labelEdge(host.charCodeAt(i - 1))) return false;
-      if (i === end) return !allDigits;
+      if (i === end) return !allDigits && !isHexNumber(host, labelStart, i);
       labelStart = i + 1;
       allDigits = true;
       continue;
@@ -126,10 +140,18 @@ function readAddress(raw: string): AddressResult {
     if (port === undefined) return { ok: false, problem: `the port ${quote(portText)} is not a number from 1 to 65535` };
   }
   const kind = isIPv4(host) ? 'ipv4' : 'name';
-  if (kind === 'name' && !isHostName(host)) return { ok: false, problem: `${quote(host)} is not a valid host name or IP address` };
+  if (kind === 'name' && !isHostName(host)) return { ok: false, problem: hostProblem(host) };
   // Two literals, not a spread of `port`: every answer of one shape is one object layout for the rules that read it.
   const address: RdpAddress = port === undefined ? { host, kind, hostStart: lead, hostEnd: lead + host.length } : { host, kind, hostStart: lead, hostEnd: lead + host.length, port };
   return { ok: true, address };
+}
+
+/** Why a text that is neither an IPv4 address nor a host name is refused: a name ending in a number is read as an address. */
+export function hostProblem(host: string): string {
+  const numeric = /(^|\.)(0x[0-9a-f]*|\d+)\.?$/i.test(host) && /^[\w.-]+$/.test(host);
+  return numeric
+    ? `${quote(host)} ends in a number, which resolvers read as (part of) an IPv4 address: write the address as four decimal numbers, or the host's name`
+    : `${quote(host)} is not a valid host name or IP address`;
 }
 
 /**

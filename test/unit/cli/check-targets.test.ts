@@ -19,7 +19,9 @@ describe('check targets on the command line', () => {
   });
 
   it('anything else is refused with its reason, never looked up', () => {
-    assert.match(read('0177.0.0.1'), /^Not a host, host:port or \.rdp file: "0177\.0\.0\.1" is not a valid host name or IP address\.$/);
+    assert.match(read('0177.0.0.1'), /^Not a host, host:port or \.rdp file: "0177\.0\.0\.1" ends in a number, which resolvers read as \(part of\) an IPv4 address: write the address as four decimal numbers, or the host's name\.$/);
+    assert.match(read('0x7f000001:1'), /^Not a host, host:port or \.rdp file: "0x7f000001" ends in a number/);
+    assert.match(read('not_valid-.host'), /is not a valid host name or IP address\.$/);
     assert.match(read('127.0.0.1:2:3'), /more than one colon/);
     assert.match(read('host name'), /blanks/);
   });
