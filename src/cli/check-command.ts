@@ -14,6 +14,8 @@ import { NO_PAINT, type Paint } from './output';
 import { toJsonOutput } from './version';
 import { jsonText } from '../core/text/json-safe';
 import { appendAll } from '../core/text/collections';
+import { isCertificateName } from '../core/text/address';
+import { quote } from '../core/text/quote';
 import { crossCheckProbes } from '../core/lint/cross-file';
 import { applySeverities, type SeverityOverrides } from '../core/findings/severity';
 
@@ -120,6 +122,8 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
   const concurrency = integerOption(options.concurrency, '--concurrency', 1, 256);
   for (const v of [timeout, concurrency]) if (typeof v === 'object') return v;
   if (options.targets.length === 0 && options.inventory === undefined) return { usage: 'check needs a host, host:port, an .rdp file or --inventory FILE.' };
+  // The name the certificate must match, as the inventory's `name` is read: a host name (a wildcard's `*.` allowed) or an address.
+  if (options.name !== undefined && !isCertificateName(options.name)) return { usage: `--name must be a host name or an IP address, not ${quote(options.name)}.` };
 
   const errors: InputError[] = [];
   const { config, dir, file } = loadConfig(options.inventory, errors);

@@ -51,6 +51,8 @@ async function runCheckCommand(values: Values, positionals: string[], io: Io): P
 function runExplainCommand(values: Values, positionals: string[], io: Io): number {
   const format = formatOption(values.format, ['text', 'json']) as 'text' | 'json';
   if (positionals.length === 0) throw new UsageError('explain needs an error code, such as 0x904.');
+  if (positionals.length > 2) throw new UsageError(`explain takes an error code and at most one extended code, not ${positionals.length} codes; explain each on its own.`);
+  if (positionals.length === 2 && values.extended !== undefined) throw new UsageError('explain takes the extended code once: as a second code or with --extended, not both.');
   const [code, second] = positionals;
   const family = familyOption(values.family as string | undefined);
   if (family && (values.extended !== undefined || second !== undefined)) throw new UsageError('--family reads one code on its own; it takes no extended code.');

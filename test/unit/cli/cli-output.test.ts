@@ -213,6 +213,20 @@ describe('rdp-doctor: every command', () => {
     assert.match(next, /rdp-doctor check HOST/);
   });
 
+  it('explain refuses codes it would drop, and check refuses a --name that is no host name or address (session 16 review)', () => {
+    const three = runCli(['explain', '0x904', '0x1', '0x2'], dir);
+    assert.equal(three.code, 2);
+    assert.match(three.stderr, /explain takes an error code and at most one extended code, not 3 codes/);
+    const both = runCli(['explain', '0x904', '0x7', '--extended', '0x7'], dir);
+    assert.equal(both.code, 2);
+    for (const name of ['', 'a b', '--x', 'h\x1b[2J']) {
+      const r = runCli(['check', 'h.invalid', `--name=${name}`, '--timeout', '200'], dir);
+      assert.equal(r.code, 2, name);
+      assert.match(r.stderr, /--name must be a host name or an IP address/);
+    }
+    assert.equal(runCli(['check', 'h.invalid', '--name', '*.contoso.com', '--timeout', '200'], dir).code, 1);
+  });
+
   it('fix takes the ID with or without rdp-, parameter names in any case, and lists both', () => {
     const plain = runCli(['fix', 'test-port', '--param', 'host=rdsh01.contoso.com', '--param', 'port=3390'], dir);
     assert.equal(plain.code, 0, plain.stderr);
