@@ -15,6 +15,9 @@ import { rdp008 } from '../../../src/core/rules/rdp/rdp008-indented-property';
 import { findingsOf, testRule } from '../rule-harness';
 
 describe('RDP001 malformed-line', () => {
+  it('never quotes the value of a FreeRDP option line (a password)', () => {
+    for (const f of findingsOf(rdp001, '/p:Hunter2secret\n/gp:Other2secret\n')) assert.doesNotMatch(f.message, /Hunter2|Other2/);
+  });
   testRule(rdp001, {
     accept: ['full address:s:host', '', '\r\n\r\n', 'drivestoredirect:s:C:\\;E:\\;', 'x:s:'],
     reject: [
@@ -22,6 +25,15 @@ describe('RDP001 malformed-line', () => {
       { text: 'desktopwidth: i:1920', ranges: [[1, 1, 1, 21]], message: /s, i or b/ },
       { text: 'a:x:1\r\n:s:v', ranges: [[1, 1, 1, 6], [2, 1, 2, 5]] },
       { text: 'onecolon:value', ranges: [[1, 1, 1, 15]] },
+      // FreeRDP 2 to 3.27 applies a line that starts with "/" as a command-line option (client/common/file.c).
+      {
+        text: 'full address:s:h\n/cert-ignore\n/size:1920x1080',
+        ranges: [[2, 1, 2, 13], [3, 1, 3, 16]],
+        message: /^FreeRDP 2 to 3\.27 reads this line as its command-line option "\/(cert-ignore|size)" and applies it \(3\.28 and later skip it, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES\); Remote Desktop Connection skips it\.( It turns off the check of the server's certificate\.)?$/,
+        title: 'FreeRDP command-line options',
+      },
+      { text: '/p:Hunter2secret', ranges: [[1, 1, 1, 17]], message: /option "\/p" .* It holds a password \(or its hash\) in plain text\.$/, title: 'a password option: named, its value never quoted' },
+      { text: ' /drive:home,/', ranges: [[1, 1, 1, 15]], message: /^Clients skip this line/, title: 'indented: FreeRDP looks at the first column only' },
       // A whole file of XML: one finding, not one per line (shape of VirtualCable/openuds client/notes/macosx/test.rdp).
       {
         text: '\n<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>ConnectionString</key>\n\t<string>127.0.0.1</string>\n</dict>\n</plist>\n',

@@ -1,5 +1,6 @@
 import type { RdpDocument, RdpLine } from '../../rdp/parse';
 import type { RdpRule } from '../types';
+import { quote } from '../messages';
 
 /**
  * The first non-blank line of a document with no property line, when it opens an XML document: the whole file is
@@ -11,6 +12,27 @@ function xmlStart(doc: RdpDocument): RdpLine | undefined {
   const first = doc.lines.find((l) => l.kind !== 'blank');
   if (first === undefined) return undefined;
   return /^\s*(\uFEFF)?<(\?xml|!DOCTYPE\s+plist|plist)\b/i.test(doc.text.slice(first.span.start, first.span.end)) ? first : undefined;
+}
+
+/** What a FreeRDP command-line option does that a file should not do behind the user's back, by option name. */
+const RISKS: readonly [RegExp, string][] = [
+  [/^\/(p|password|gp|gpassword|pth|pass-the-hash)$/i, 'It holds a password (or its hash) in plain text'],
+  [/^\/cert-ignore$/i, "It turns off the check of the server's certificate"],
+  [/^\/cert$/i, "It sets how the server's certificate is checked (ignore, tofu, deny)"],
+  [/^\/(drive|drives|home-drive)$/i, 'It shares local drives with the server'],
+];
+
+/**
+ * A line that starts with `/`: FreeRDP up to 3.27 applies it as a command-line option (`client/common/file.c`, "FreeRDP
+ * option"); 3.28 stopped, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES (commit 22c5deea5, "deactivate cli parsing
+ * in RDP files", July 2026). A session 16 review found a file of `/v:`, `/p:`, `/cert-ignore` and `/drive:` lines
+ * reported as lines clients skip. The option's name is quoted, never its value (`/p:` holds a password).
+ */
+function freerdpOption(text: string): string {
+  const colon = text.indexOf(':');
+  const name = (colon < 0 ? text : text.slice(0, colon)).trim();
+  const risk = RISKS.find(([pattern]) => pattern.test(name))?.[1];
+  return `FreeRDP 2 to 3.27 reads this line as its command-line option ${quote(name)} and applies it (3.28 and later skip it, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES); Remote Desktop Connection skips it.${risk ? ` ${risk}.` : ''}`;
 }
 
 export const rdp001: RdpRule = {
@@ -33,7 +55,8 @@ export const rdp001: RdpRule = {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.kind !== 'malformed') continue;
-      report({ message: `Clients skip this line: ${line.problem}.`, span: line.span });
+      const option = doc.text.charCodeAt(line.span.start) === 47 /* / */ ? freerdpOption(doc.text.slice(line.span.start, line.span.end)) : undefined;
+      report({ message: option ?? `Clients skip this line: ${line.problem}.`, span: line.span });
     }
   },
 };
