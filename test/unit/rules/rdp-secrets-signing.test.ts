@@ -315,6 +315,12 @@ describe('RDP043 redirection-exposure', () => {
     ],
   });
 
+  it("says nothing of mstsc's per-user Default.rdp, the template for a typed computer name (session 16 review)", () => {
+    assert.equal(findingsOf(rdp043, 'full address:s:\nredirectclipboard:i:1\ndrivestoredirect:s:*\n', { fileName: 'Default.rdp' }).length, 0);
+    assert.equal(findingsOf(rdp043, 'full address:s:\nredirectclipboard:i:1\n', { fileName: 'default.RDP' }).length, 0);
+    assert.equal(findingsOf(rdp043, 'full address:s:h\nredirectclipboard:i:1\n', { fileName: 'Default-old.rdp' }).length, 1);
+  });
+
   it('never tells the user that signing keeps the redirections on', () => {
     for (const text of [`${SIGNED}\nredirectclipboard:i:1`, 'drivestoredirect:s:*', CONTOSO]) {
       for (const f of findingsOf(rdp043, text)) assert.doesNotMatch(f.message, /sign the file to keep/i);
