@@ -193,6 +193,19 @@ describe('RDP007 deprecated-property', () => {
   });
 });
 
+describe('RDP007 advice for a legacy line that turns its feature off (session 16 review)', () => {
+  it('does not tell a line at 0 to switch the replacement on', () => {
+    const message = (text: string) => findingsOf(rdp007, text)[0]!.message;
+    assert.equal(
+      message('targetisaadjoined:i:0'),
+      '"targetisaadjoined" is deprecated: Being replaced by Microsoft Entra authentication; it is 0 here, which leaves it off: remove the line rather than write "enablerdsaadauth:i:1", which would turn it on.',
+    );
+    assert.match(message('connect to console:i:0'), /^"connect to console" is deprecated: Legacy console-session flag; it is 0 here, which leaves it off: remove the line rather than write "administrative session:i:1"/);
+    assert.match(message('connect to console:i:1'), /use "administrative session:i:1" instead\.$/);
+    assert.match(message('targetisaadjoined:i:1'), /use "enablerdsaadauth:i:1" instead\.$/);
+  });
+});
+
 describe('RDP007 targetisaadjoined fixes that change the sign-in', () => {
   const fixOf = (text: string) => findingsOf(rdp007, text)[0]!.fix;
   it('is reviewed first when it switches to Microsoft Entra authentication or drops the password sign-in', () => {

@@ -28,7 +28,11 @@ export const rdp007: RdpRule = {
   ...perEntry((entry, info, { doc, report }) => {
     if (!info?.deprecated) return;
     // The table's text is Markdown (hovers); a diagnostic is plain text: `code` reads as "code".
-    const reason = info.deprecated.replace(/`([^`]*)`/g, '"$1"').replace(/\.?\s*$/, '.');
+    let reason = info.deprecated.replace(/`([^`]*)`/g, '"$1"').replace(/\.?\s*$/, '.');
+    // "use X:i:1 instead" is advice for a line that turns the feature on: one that turns it off (0) would be told to
+    // turn its replacement on (a session 16 review: targetisaadjoined:i:0, connect to console:i:0).
+    const switchOn = /;\s*use "([^"]+:i:1)" instead\.$/.exec(reason);
+    if (switchOn && intValue(entry) === 0) reason = `${reason.slice(0, switchOn.index)}; it is 0 here, which leaves it off: remove the line rather than write "${switchOn[1]}", which would turn it on.`;
     const fix = FIXES[info.name]?.(doc, entry);
     report({ message: `"${info.name}" is deprecated: ${reason}`, span: entry.nameSpan, subject: info.name, ...(fix && { fix }) });
   }, { lineLocal: true }),
