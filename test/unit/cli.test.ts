@@ -59,7 +59,8 @@ describe('rdp-doctor CLI', () => {
       endLine: 2,
       endColumn: 25,
       subject: 'enablecredsspsupport',
-      fixable: true,
+      // The fix is offered, but --fix leaves it: CredSSP on changes how the user signs in.
+      fixable: false,
     });
   });
 
@@ -92,9 +93,9 @@ describe('rdp-doctor CLI', () => {
     assert.equal(
       bytes.subarray(2).toString('utf16le'),
       // The duplicate has another value: which one stays is the user's call, so --fix leaves both.
-      'full address:s:rdsh01.contoso.com\r\nauthentication level:i:2\r\nenablecredsspsupport:i:1\r\nscreen mode id:i:2\r\nscreen mode id:i:1\r\n',
+      'full address:s:rdsh01.contoso.com\r\nauthentication level:i:2\r\nenablecredsspsupport:i:0\r\nscreen mode id:i:2\r\nscreen mode id:i:1\r\n',
     );
-    assert.equal(JSON.parse(r.stdout).files[0].fixed, 2);
+    assert.equal(JSON.parse(r.stdout).files[0].fixed, 1);
     rmSync(path);
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { problemMatcherRegExp, runCli, sarifSchemaErrors, utf16 } from './cli-harness';
 
-const WARNINGS = 'full address:s:10.0.0.5\r\nenablecredsspsupport:i:0\r\n'; // RDP012, RDP020 (fixable)
+const WARNINGS = 'full address:s:10.0.0.5\r\nenablecredsspsupport:i:0\r\n'; // RDP012, RDP020 (its fix reviewed first)
 const ERROR = 'full address:s:rdsh01.contoso.com\r\ndesktopwidth:s:1024\r\n'; // RDP003 error
 const HOSTILE = 'full address:s:h\x1b]0;PWNED\x07ost.contoso.com\r\nalternate shell:s:\u202eexe.txt\r\n';
 const ESC = '\x1b';
@@ -41,8 +41,8 @@ describe('rdp-doctor lint: output options (SPEC §3)', () => {
   });
 
   it('says how many findings --fix can fix', () => {
-    const r = runCli(['lint', 'files/warn.rdp'], dir);
-    const json = JSON.parse(runCli(['lint', 'files/warn.rdp', '--format', 'json'], dir).stdout);
+    const r = runCli(['lint', 'files/error.rdp'], dir);
+    const json = JSON.parse(runCli(['lint', 'files/error.rdp', '--format', 'json'], dir).stdout);
     const fixable = json.files[0].findings.filter((f: { fixable: boolean }) => f.fixable).length;
     assert.ok(fixable > 0);
     assert.match(r.stdout, new RegExp(`^${fixable} problems? can be fixed with the --fix option\\.$`, 'm'));

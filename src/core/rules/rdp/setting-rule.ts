@@ -10,12 +10,14 @@ export interface SettingRuleSpec extends Omit<RuleMeta, 'fixable'> {
   readonly message: string;
   /** The value the fix writes; no fix when absent. */
   readonly fixTo?: number;
+  /** The fix changes how the user signs in: offered, but not applied by `--fix` or fix-all. */
+  readonly reviewFirst?: boolean;
   readonly severityFor?: (value: number) => Severity | undefined;
 }
 
 /** A rule that fires when one integer setting holds one of the given values: RDP020, RDP021, RDP022, RDP032. */
 export function settingRule(spec: SettingRuleSpec): RdpRule {
-  const { key, when, message, fixTo, severityFor, ...meta } = spec;
+  const { key, when, message, fixTo, severityFor, reviewFirst, ...meta } = spec;
   return {
     ...meta,
     fixable: fixTo !== undefined,
@@ -28,7 +30,7 @@ export function settingRule(spec: SettingRuleSpec): RdpRule {
         message,
         span: entry.valueSpan,
         subject: key,
-        ...(fixTo !== undefined && { fix: setValue(entry, String(fixTo), `Set "${key}" to ${fixTo}`) }),
+        ...(fixTo !== undefined && { fix: { ...setValue(entry, String(fixTo), `Set "${key}" to ${fixTo}`), ...(reviewFirst && { reviewFirst: true as const }) } }),
         ...(severity && { severity }),
       });
     },
