@@ -36,7 +36,8 @@ describe('fix-all', () => {
       ].join('\r\n'),
     );
     const left = lint(result.text).filter((f) => f.fix);
-    assert.deepEqual(left.map((f) => [f.ruleId, f.fix!.reviewFirst]).sort(), [['RDP002', true], ['RDP002', true], ['RDP020', true], ['RDP040', true]]);
+    // "desktopwidht" gets no suggestion: the file already sets "desktopwidth", so renaming would make a duplicate.
+    assert.deepEqual(left.map((f) => [f.ruleId, f.fix!.reviewFirst]).sort(), [['RDP002', true], ['RDP020', true], ['RDP040', true]]);
   });
 
   it('re-lints between passes: a fix made possible by another is applied', () => {

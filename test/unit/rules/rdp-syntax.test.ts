@@ -49,6 +49,19 @@ describe('RDP001 malformed-line', () => {
 });
 
 describe('RDP002 unknown-property', () => {
+  it('suggests no name the file already sets, and names what Remmina reads (a session 16 review of a Remmina export)', () => {
+    // Remmina writes redirectsmartcard (its own switch) beside redirectsmartcards (the standard one).
+    const [remmina] = findingsOf(rdp002, 'full address:s:h\nredirectsmartcard:i:1\nredirectsmartcards:i:0\n');
+    assert.equal(remmina!.severity, 'info');
+    assert.equal(remmina!.fix, undefined);
+    assert.match(remmina!.message, /^"redirectsmartcard" is not a Remote Desktop Connection or FreeRDP property: Remmina reads it as its smart-card switch/);
+    // A near-miss whose nearest known name is already in the file: no rename into a duplicate.
+    const [near] = findingsOf(rdp002, 'full address:s:h\ndesktopwidht:i:1\ndesktopwidth:i:1024\n');
+    assert.equal(near!.fix, undefined);
+    assert.doesNotMatch(near!.message, /did you mean/);
+    assert.match(findingsOf(rdp002, 'full address:s:h\ndesktopwidht:i:1\n')[0]!.message, /did you mean "desktopwidth"\?/);
+  });
+
   it('looks up a suggestion for the first names of a lint only, again in every lint of the same document', () => {
     const count = MAX_SUGGESTIONS_PER_FILE + 5;
     const doc = parseRdp(Array.from({ length: count }, (_, i) => `full addres${i % 10}:s:x\r\n`).join(''));

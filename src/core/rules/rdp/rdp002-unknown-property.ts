@@ -27,6 +27,17 @@ function oppositeSwitches(name: string, known: string): boolean {
   return a !== 0 && b !== 0 && a !== b;
 }
 
+/**
+ * Names that no Microsoft client or FreeRDP reads but another client does, and what it does with them: a file that
+ * client wrote carries them beside the standard names (Remmina exports both `redirectsmartcard` and `redirectsmartcards`).
+ */
+const OTHER_CLIENTS: ReadonlyMap<string, string> = new Map([
+  [
+    'redirectsmartcard',
+    'Remmina reads it as its smart-card switch (plugins/rdp/rdp_file.c) and writes it beside "redirectsmartcards", the name Remote Desktop Connection and FreeRDP read; they ignore this one',
+  ],
+]);
+
 export const rdp002: RdpRule = {
   id: 'RDP002',
   name: 'unknown-property',
@@ -37,9 +48,15 @@ export const rdp002: RdpRule = {
   ...perEntry((entry, info, context) => {
     const { report } = context;
     if (info) return;
+    const elsewhere = OTHER_CLIENTS.get(entry.key);
+    if (elsewhere !== undefined) {
+      report({ message: `${quote(entry.rawName.trim())} is not a Remote Desktop Connection or FreeRDP property: ${elsewhere}.`, span: entry.nameSpan, subject: entry.key, severity: 'info' });
+      return;
+    }
     const searched = searches.get(context) ?? 0;
     const nearest = searched < MAX_SUGGESTIONS_PER_FILE ? closest(entry.key, PROPERTY_NAMES) : undefined;
-    const suggestion = nearest !== undefined && !oppositeSwitches(entry.key, nearest) ? nearest : undefined;
+    // A name the file already sets is no misspelling of this one: renaming would only make a duplicate (RDP005).
+    const suggestion = nearest !== undefined && !oppositeSwitches(entry.key, nearest) && !context.doc.byKey.has(nearest) ? nearest : undefined;
     searches.set(context, searched + 1);
     const known = suggestion && findProperty(suggestion);
     report({
