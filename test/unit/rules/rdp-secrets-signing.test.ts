@@ -33,6 +33,7 @@ describe('RDP040 stored-password', () => {
       { text: 'password 51:b:01000000d08c9ddf0115d1118c7a00c04fc297eb', ranges: [[1, 1, 1, 12]], message: /protected with DPAPI.*FreeRDP ignores "b" lines/, title: 'a lower-case DPAPI blob' },
       { text: 'password 51:b:@PASSWORD@', ranges: [[1, 1, 1, 12]], message: /whose value is not hex, so it is no DPAPI blob/, title: 'a template placeholder, not a hex blob (seen in a real template)' },
       { text: 'password:s:hunter2\r\nx:i:1', ranges: [[1, 1, 1, 9]], severity: 'error', message: /plain text \(FreeRDP reads "password:s:"\)/, fixed: 'x:i:1' },
+      { text: '        password:s:hunter2', ranges: [[1, 9, 1, 17]], severity: 'error', message: /plain text \(FreeRDP reads "password:s:", though not on this line while blanks surround its name\)/, title: 'indented: FreeRDP does not read this line (RDP008)' },
       { text: 'clear password:s:hunter2', ranges: [[1, 1, 1, 15]], severity: 'error', message: /plain text under "clear password"/ },
     ],
   });

@@ -16,9 +16,11 @@ export const blobMessage = (kind: 'dpapi' | 'hex' | 'other'): string =>
       ? 'The file holds a saved password as a hex blob that is not DPAPI-protected data, so it is not a password mstsc saved; FreeRDP ignores "b" lines.'
       : 'The file holds a saved password line whose value is not hex, so it is no DPAPI blob mstsc saved (a template placeholder or a value another tool wrote); FreeRDP ignores "b" lines.';
 
-export const plainTextMessage = (key: string): string =>
+export const plainTextMessage = (key: string, indented = false): string =>
   key === 'password'
-    ? 'The file holds a saved password in plain text (FreeRDP reads "password:s:"): anyone who can read the file can read it.'
+    ? indented
+      ? 'The file holds a saved password in plain text (FreeRDP reads "password:s:", though not on this line while blanks surround its name): anyone who can read the file can read it.'
+      : 'The file holds a saved password in plain text (FreeRDP reads "password:s:"): anyone who can read the file can read it.'
     : `The file holds a saved password in plain text under "${key}": anyone who can read the file can read it.`;
 
 /** What a `b` password value holds: mstsc's DPAPI blob, other hex, or something else. */
@@ -43,7 +45,9 @@ export const rdp040: RdpRule = {
       if (entry.type === 'b') {
         report({ message: blobMessage(blobKind(entry)), span: entry.nameSpan, subject: entry.key, fix });
       } else if (entry.type === 's') {
-        report({ message: plainTextMessage(entry.key), span: entry.nameSpan, subject: entry.key, severity: 'error', fix });
+        // An indented name is one FreeRDP does not recognise (RDP008): the message does not say it reads this line.
+        const indented = entry.rawName.length !== entry.rawName.trim().length;
+        report({ message: plainTextMessage(entry.key, indented), span: entry.nameSpan, subject: entry.key, severity: 'error', fix });
       }
     }
   },
