@@ -2,6 +2,7 @@
 export type SourceId =
   | 'AVD'
   | 'WSD'
+  | 'WSD2019'
   | 'SRP'
   | 'KB885187'
   | 'AX'
@@ -73,6 +74,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     // The page was replaced by "Supported RDP properties"; the facts cited to it rest on its last revision (04/28/2020).
     title: 'Supported Remote Desktop RDP file settings (Windows Server docs, revision of 04/28/2020, since replaced by Supported RDP properties)',
     url: 'https://github.com/MicrosoftDocs/windowsserverdocs/blob/011baf4b6562feaff4d79a95641c8ec65a95c9d1/WindowsServerDocs/remote/remote-desktop-services/clients/rdp-files.md',
+    primary: true,
+  },
+  WSD2019: {
+    id: 'WSD2019',
+    title: 'Supported Remote Desktop RDP file settings (Windows Server docs, revision of 05/20/2019: workspaceid:s:value)',
+    url: 'https://github.com/MicrosoftDocs/windowsserverdocs/blob/2d87ebb1aa4b228c9555cedad5a73653285f6ebd/WindowsServerDocs/remote/remote-desktop-services/clients/rdp-files.md',
     primary: true,
   },
   SRP: {

@@ -51,6 +51,11 @@ export interface PropertyInfo {
   /** Display name from the AVD include table or the signscope list, when one exists. */
   readonly displayName?: string;
   readonly type: RdpType;
+  /**
+   * A second type letter a client reads the property with, when the sources disagree: Microsoft documents
+   * `workspaceid:s:`, FreeRDP reads `workspaceid:i:`. RDP003 accepts both letters.
+   */
+  readonly otherType?: RdpType;
   readonly category: PropertyCategory;
   /** Documented values. For `i` these are the only allowed values unless `range` is set. */
   readonly values?: readonly ValueDoc[];

@@ -110,7 +110,8 @@ describe('RDP002 unknown-property', () => {
 
 describe('RDP003 type-mismatch', () => {
   testRule(rdp003, {
-    accept: ['desktopwidth:i:1920', 'full address:s:h', 'password 51:b:0100', 'unknownthing:x:1'],
+    // workspaceid: Microsoft's 2019 table documents it as a string, FreeRDP reads it as an integer (session 16 review).
+    accept: ['desktopwidth:i:1920', 'full address:s:h', 'password 51:b:0100', 'unknownthing:x:1', 'workspaceid:s:feed.contoso.com', 'workspaceid:i:0'],
     reject: [
       { text: 'desktopwidth:s:1920', ranges: [[1, 14, 1, 15]], message: /integer property \(i\), not s/, fixed: 'desktopwidth:i:1920' },
       { text: 'full address:i:3', ranges: [[1, 14, 1, 15]], fixed: 'full address:s:3' },

@@ -90,12 +90,15 @@ export const CONNECTION_WEB_PROPERTIES: readonly PropertyInfo[] = [
   },
   {
     name: 'workspaceid',
-    type: 'i',
+    // Microsoft's 2019 table documents `workspaceid:s:value`; FreeRDP reads it as an integer and does not use it.
+    type: 's',
+    otherType: 'i',
     category: 'connection',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'parsed' },
+    format: 'text',
+    clients: { mstsc: 'documented', avd: 'documented', freerdp: 'parsed' },
     description:
-      'FreeRDP spelling of the workspace identifier, read as an integer and not used. Conflicts with the Microsoft string property `Workspace Id`.',
-    sources: ['FREERDP'],
+      'The RemoteApp and Desktop Connection ID of the workspace the file belongs to ("A valid RemoteApp and Desktop Connection ID"), as Microsoft documents it, a string. FreeRDP reads `workspaceid:i:` as an integer and does not use it, so both type letters are accepted. mstsc writes `workspace id`, with a space.',
+    sources: ['WSD2019', 'FREERDP'],
   },
   {
     name: 'enableworkspacereconnect',

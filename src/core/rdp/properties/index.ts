@@ -22,6 +22,7 @@ function uniform(p: PropertyInfo): PropertyInfo {
     name: p.name,
     displayName: p.displayName,
     type: p.type,
+    otherType: p.otherType,
     category: p.category,
     values: p.values,
     writtenValues: p.writtenValues,

@@ -13,7 +13,7 @@ export const rdp003: RdpRule = {
   fixable: true,
   tags: ['syntax'],
   ...perEntry((entry, info, { doc, report }) => {
-    if (!info || info.type === entry.type) return;
+    if (!info || info.type === entry.type || info.otherType === entry.type) return;
     // No fix where the letter decides what the value is: a binary blob is no string or number, and a secret's
     // line is never rewritten into another kind of secret. (Windows CE's cetsc writes `Password:b:<blob>`:
     // turning it into `password:s:` would hand FreeRDP the blob as a plaintext password.)
