@@ -3,6 +3,8 @@ export type SourceId =
   | 'AVD'
   | 'WSD'
   | 'WSD2019'
+  | 'WS2008R2CLIP'
+  | 'WS2008R2PRINT'
   | 'SRP'
   | 'KB885187'
   | 'AX'
@@ -80,6 +82,18 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'WSD2019',
     title: 'Supported Remote Desktop RDP file settings (Windows Server docs, revision of 05/20/2019: workspaceid:s:value)',
     url: 'https://github.com/MicrosoftDocs/windowsserverdocs/blob/2d87ebb1aa4b228c9555cedad5a73653285f6ebd/WindowsServerDocs/remote/remote-desktop-services/clients/rdp-files.md',
+    primary: true,
+  },
+  WS2008R2CLIP: {
+    id: 'WS2008R2CLIP',
+    title: 'Disableclipboardredirection (Windows Server 2008 R2 RDP file settings, previous versions)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-server-2008-r2-and-2008/ff393674(v=ws.10)',
+    primary: true,
+  },
+  WS2008R2PRINT: {
+    id: 'WS2008R2PRINT',
+    title: 'Disableprinterredirection (Windows Server 2008 R2 RDP file settings, previous versions)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-server-2008-r2-and-2008/ff393725(v=ws.10)',
     primary: true,
   },
   SRP: {
