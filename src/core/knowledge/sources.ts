@@ -73,8 +73,10 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   },
   WSD: {
     id: 'WSD',
-    // The page was replaced by "Supported RDP properties"; the facts cited to it rest on its last revision (04/28/2020).
-    title: 'Supported Remote Desktop RDP file settings (Windows Server docs, revision of 04/28/2020, since replaced by Supported RDP properties)',
+    // The page was replaced by "Supported RDP properties"; the facts cited to it rest on its revision of 04/28/2020.
+    // Later 2020 revisions (06/30, 09/14) changed some values (use multimon's default, the width and height caps)
+    // before the page was replaced: the hovers say "the April 2020 Windows Server table" (a session 16 review).
+    title: 'Supported Remote Desktop RDP file settings (Windows Server docs, revision of 04/28/2020; later 2020 revisions changed some values; since replaced by Supported RDP properties)',
     url: 'https://github.com/MicrosoftDocs/windowsserverdocs/blob/011baf4b6562feaff4d79a95641c8ec65a95c9d1/WindowsServerDocs/remote/remote-desktop-services/clients/rdp-files.md',
     primary: true,
   },

@@ -15,7 +15,7 @@ export const CONNECTION_HOST_PROPERTIES: readonly PropertyInfo[] = [
     default: '0',
     clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'parsed' },
     description:
-      'Whether launching a connection reuses an existing session or starts a new one. The AVD page lists it for RDS only, while the 2020 Windows Server table also marks AVD.',
+      'Whether launching a connection reuses an existing session or starts a new one. The AVD page lists it for RDS only, while the April 2020 Windows Server table also marks AVD.',
     sources: ['AVD', 'WSD', 'FREERDP', 'RDPSIGN'],
     signName: 'DisableConnectionSharing',
   },

@@ -37,7 +37,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     default: '1',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Multi-monitor support. The AVD page gives the default as 1, the 2020 Windows Server table as 0, so write it out explicitly.',
+      'Multi-monitor support. The AVD page gives the default as 1, the April 2020 Windows Server table as 0, so write it out explicitly.',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
@@ -63,7 +63,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     default: '0',
     clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'parsed' },
     description:
-      'Which displays a maximised session fills. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
+      'Which displays a maximised session fills. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the April 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
@@ -78,7 +78,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     default: '0',
     clients: { mstsc: 'unsupported', avd: 'documented', freerdp: 'parsed' },
     description:
-      'Whether a multi-display session drops to one display in a window. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
+      'Whether a multi-display session drops to one display in a window. Needs `use multimon:i:1`. Not an mstsc property: only Windows App and the Remote Desktop app (MSRDC) read it (Supported RDP properties; the April 2020 Windows Server table: "Only available on the Windows Desktop (MSRDC) client").',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
@@ -136,7 +136,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     ],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Preset session resolution; `desktopwidth` and `desktopheight` override it. Without it the session matches the local display (the 2020 Windows Server table says the default is 0).',
+      'Preset session resolution; `desktopwidth` and `desktopheight` override it. Without it the session matches the local display (the April 2020 Windows Server table says the default is 0).',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
@@ -148,7 +148,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     values: [{ value: '0', meaning: 'No fixed size: Microsoft Remote Desktop for Mac writes 0 for its “Default” resolution, and the client sizes the session itself.' }],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Session width in pixels; the local display’s width when absent. The 2020 Windows Server table caps it at 4096, and the server policy `MaxXResolution` may lower it.',
+      'Session width in pixels; the local display’s width when absent. The April 2020 Windows Server table caps it at 4096, and the server policy `MaxXResolution` may lower it.',
     sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP', 'MAC-EXPORT'],
   },
   {
@@ -160,7 +160,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     values: [{ value: '0', meaning: 'No fixed size: Microsoft Remote Desktop for Mac writes 0 for its “Default” resolution, and the client sizes the session itself.' }],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Session height in pixels; the local display’s height when absent. The 2020 Windows Server table caps it at 2048.',
+      'Session height in pixels; the local display’s height when absent. The April 2020 Windows Server table caps it at 2048.',
     sources: ['AVD', 'WSD', 'KB885187', 'SRP', 'FREERDP', 'MAC-EXPORT'],
   },
   {
@@ -180,7 +180,7 @@ export const DISPLAY_PROPERTIES: readonly PropertyInfo[] = [
     ],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Scale factor that makes session content larger. Only the nine listed values are supported (Supported RDP properties); the 2020 Windows Server table ("Supported Remote Desktop RDP file settings") said any number from 100 to 500, which the current page replaced. The local scale is used when absent.',
+      'Scale factor that makes session content larger. Only the nine listed values are supported (Supported RDP properties); the April 2020 Windows Server table ("Supported Remote Desktop RDP file settings") said any number from 100 to 500, which the current page replaced. The local scale is used when absent.',
     sources: ['AVD', 'WSD', 'FREERDP'],
     deprecated: 'Microsoft says it is being deprecated and will soon be unavailable; leave it out so the client follows the local scale.',
   },

@@ -73,7 +73,7 @@ export const REDIRECTION_PROPERTIES: readonly PropertyInfo[] = [
     default: '*',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Plug and Play (MTP/PTP) devices such as cameras and phones to redirect, as `*`, `DynamicDevices` or device instance paths. The AVD page says the default is `*`; the 2020 Windows Server table says none.',
+      'Plug and Play (MTP/PTP) devices such as cameras and phones to redirect, as `*`, `DynamicDevices` or device instance paths. The AVD page says the default is `*`; the April 2020 Windows Server table says none.',
     sources: ['AVD', 'WSD', 'FREERDP', 'RDPSIGN'],
     signName: 'DevicesToRedirect',
   },
@@ -91,7 +91,7 @@ export const REDIRECTION_PROPERTIES: readonly PropertyInfo[] = [
     default: '*',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Local drives exposed in the session: empty, `*`, `DynamicDrives` or a list such as `C:\\;E:\\;`. A favourite of phishing files. The policy "Do not allow drive redirection" (`fDisableCdm`) blocks it; AVD and the 2020 Windows Server table disagree on the default.',
+      'Local drives exposed in the session: empty, `*`, `DynamicDrives` or a list such as `C:\\;E:\\;`. A favourite of phishing files. The policy "Do not allow drive redirection" (`fDisableCdm`) blocks it; AVD and the April 2020 Windows Server table disagree on the default.',
     sources: ['AVD', 'WSD', 'FREERDP', 'RDPSIGN'],
     signName: 'DrivesToRedirect',
   },

@@ -15,7 +15,7 @@ export const SESSION_PROPERTIES: readonly PropertyInfo[] = [
     default: '1',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Automatic bandwidth detection. The 2020 Windows Server table swaps its description with `networkautodetect`. FreeRDP forces it to 1 when `networkautodetect` is 1.',
+      'Automatic bandwidth detection. The April 2020 Windows Server table swaps its description with `networkautodetect`. FreeRDP forces it to 1 when `networkautodetect` is 1.',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
