@@ -22,7 +22,7 @@ export interface ValueDoc {
 export type Support = 'applied' | 'parsed' | 'documented' | 'unsupported' | 'unknown';
 
 export interface ClientSupport {
-  /** Windows Remote Desktop Connection (mstsc) and the Windows App. */
+  /** Windows Remote Desktop Connection, the inbox client (mstsc). Windows App and the Remote Desktop app (MSRDC) read some properties mstsc does not (`maximizetocurrentdisplays`): the description says so. */
   readonly mstsc: Support;
   /** Azure Virtual Desktop clients, as the AVD property page lists them. */
   readonly avd: Support;
