@@ -24,17 +24,22 @@ describe('leadsInside (CA files in Restricted Mode)', { skip: process.platform =
     symlinkSync('loop1', join(ws, 'loop2'));
     // A link to where an automounter would connect: refused without being looked up (there is nothing there here).
     symlinkSync('/net/host.invalid/share/ca.pem', join(ws, 'net.pem'));
+    // A link back to the folder itself, then ".." (the kernel follows the link first): the folder above.
+    symlinkSync('.', join(ws, 'self'));
+    mkdirSync(join(ws, 'a/b'), { recursive: true });
+    symlinkSync(ws, join(ws, 'a/b/home'));
+    writeFileSync(join(dir, 'secret.pem'), 'x');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('accepts files inside, directly or through links that stay inside', async () => {
-    for (const path of ['certs/ca.pem', join(ws, 'certs/ca.pem'), 'in.pem', 'certlink/ca.pem', 'certs/../certs/ca.pem', 'missing.pem']) {
+    for (const path of ['certs/ca.pem', join(ws, 'certs/ca.pem'), 'in.pem', 'certlink/ca.pem', 'certs/../certs/ca.pem', 'missing.pem', 'self/certs/ca.pem', 'a/b/home/certs/ca.pem', 'a/b/../b/home/in.pem']) {
       assert.equal(await leadsInside(ws, path), true, path);
     }
   });
 
   it('refuses `..` out of the folder, absolute paths elsewhere, and links that lead out', async () => {
-    for (const path of ['../outside.pem', `${ws}/../outside.pem`, join(dir, 'outside.pem'), '/etc/passwd', 'out.pem', 'up/outside.pem', 'net.pem', 'loop1']) {
+    for (const path of ['../outside.pem', `${ws}/../outside.pem`, join(dir, 'outside.pem'), '/etc/passwd', 'out.pem', 'up/outside.pem', 'net.pem', 'loop1', `${ws}/self/../secret.pem`, 'self/../secret.pem', `${ws}/a/b/home/../secret.pem`, 'a/b/home/../../secret.pem']) {
       assert.equal(await leadsInside(ws, path), false, path);
     }
   });
