@@ -1,5 +1,6 @@
-import { readSync, statSync } from 'node:fs';
-import { MAX_FILE_BYTES, noteRead } from '../core/lint/read-file';
+import { readSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { MAX_FILE_BYTES, noteLinted } from '../core/lint/read-file';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { terminalSafe } from '../core/text/terminal';
 import { formatOption, runCommandWith, type Io, type Values } from './command-io';
@@ -49,6 +50,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   const toStdout = values['output-file'] === undefined ? writeStdout : undefined;
   const output = new LintOutput(format, values.quiet === true, painter(io.color), toStdout);
   const notesInputs = values['output-file'] !== undefined;
+  const stdinName = (values['stdin-filename'] as string | undefined) ?? STDIN_NAME;
   const { report, exitCode: lintExit } = await lintPaths(
     {
       paths,
@@ -64,8 +66,9 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       return lintInParallel(inputs, configPath, fix, lintChunk, onFile).finally(() => restore?.());
     },
     (file) => {
-      // Lint threads read in threads of their own: each file linted is noted here, so the report cannot replace it.
-      if (notesInputs) noteLinted(file.path);
+      // Lint threads read in threads of their own: each file linted is noted here by its path (no stat: a lint with
+      // -o is as fast as one without), so the report cannot replace it. Standard input's name is no file read.
+      if (notesInputs && !(readsStdin && resolve(file.path) === resolve(stdinName))) noteLinted(file.path);
       output.add(file);
     },
   );
@@ -78,15 +81,6 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
     return 1;
   }
   return lintExit;
-}
-
-/** Notes a linted file as read (`--output-file` never replaces one); a file gone since has nothing to protect. */
-function noteLinted(path: string): void {
-  try {
-    noteRead(statSync(path));
-  } catch {
-    // gone, or a name that is no file (standard input)
-  }
 }
 
 /** Runs `lint` (main.ts has checked the name and answered `--help`). */

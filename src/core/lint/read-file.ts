@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { appendAll } from '../text/collections';
@@ -85,7 +85,7 @@ export function readInput(path: string): { bytes: Buffer; info: Stats } | { erro
     // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
-    if (info.isFile()) READ_FILES.add(fileKey(info));
+    if (info.isFile()) noteRead(info);
     if (info.isDirectory()) return { error: 'Is a folder, not a file.' };
     if (!info.isFile()) return { error: NOT_REGULAR };
     if (info.size > MAX_FILE_BYTES) return { error: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
@@ -110,21 +110,43 @@ export function readInput(path: string): { bytes: Buffer; info: Stats } | { erro
  * `lint --config c.yaml -o c.yaml`, and a glob's match). Lint threads read in their own threads: `noteRead` adds the
  * files their reports name.
  */
-const READ_FILES = new Set<string>();
+const READ_FILES = new Map<string, number>();
+/** Files linted in lint threads, by absolute path: named as the main thread takes their reports, without a stat each. */
+const LINTED_PATHS = new Set<string>();
 
-/** Records a file as read (by its device and inode). */
-export function noteRead(info: Pick<Stats, 'dev' | 'ino'>): void {
-  READ_FILES.add(fileKey(info));
+/** Records a file as read once more (by its device and inode). */
+function noteRead(info: Pick<Stats, 'dev' | 'ino'>): void {
+  const key = fileKey(info);
+  READ_FILES.set(key, (READ_FILES.get(key) ?? 0) + 1);
 }
 
-/** Takes a file back off the list: it was only looked at and found to be no format RDP Doctor reads (a note, a report). */
+/**
+ * Takes back one read of a file that was only looked at and found to be no format RDP Doctor reads (a report in the
+ * folder): `lint . -o report.txt` may write it again. A file also read for another reason (the config named with
+ * `--config rules.txt`) stays recorded, as it was read twice.
+ */
 export function forgetRead(info: Pick<Stats, 'dev' | 'ino'>): void {
-  READ_FILES.delete(fileKey(info));
+  const key = fileKey(info);
+  const count = READ_FILES.get(key) ?? 0;
+  if (count <= 1) READ_FILES.delete(key);
+  else READ_FILES.set(key, count - 1);
 }
 
-/** Whether this file (by device and inode) was read by this run. */
-export function wasRead(info: Pick<Stats, 'dev' | 'ino'>): boolean {
-  return READ_FILES.has(fileKey(info));
+/** Records a file a lint thread linted, by its path. */
+export function noteLinted(path: string): void {
+  LINTED_PATHS.add(resolve(path));
+}
+
+/** Whether this file (by device and inode, or by a path a lint thread linted) was read by this run. */
+export function wasRead(path: string, info: Pick<Stats, 'dev' | 'ino'>): boolean {
+  if (READ_FILES.has(fileKey(info))) return true;
+  if (LINTED_PATHS.size === 0) return false;
+  if (LINTED_PATHS.has(resolve(path))) return true;
+  try {
+    return LINTED_PATHS.has(realpathSync(path));
+  } catch {
+    return false;
+  }
 }
 
 /** A file's identity, however many links lead to it: its device and inode. */

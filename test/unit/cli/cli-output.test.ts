@@ -78,12 +78,17 @@ describe('rdp-doctor lint: output options (SPEC §3)', () => {
       refused(['lint', '-o', 'b.rdp'], 'b.rdp');
       refused(['lint', '*.rdp', '-o', 'a.rdp'], 'a.rdp', { RDP_DOCTOR_THREADS: '2' });
       refused(['lint', 'b.rdp', '--config', 'cfg.yaml', '-o', 'cfg.yaml'], 'cfg.yaml');
+      // A config named like no lint format, in the linted folder: looked at as an input, and read as the config.
+      writeFileSync(join(work, 'rules.txt'), 'rules: {}\n');
+      refused(['lint', '.', '--config', 'rules.txt', '-o', 'rules.txt'], 'rules.txt');
+      refused(['lint', '.', '--fix', '-o', 'b.rdp'], 'b.rdp');
       refused(['check', 'a.rdp', '--timeout', '200', '-o', 'a.rdp'], 'a.rdp');
       refused(['check', '--inventory', 'inv.yaml', '--timeout', '200', '-o', 'inv.yaml'], 'inv.yaml');
       refused(['check', 'h.invalid', '--ca', 'ca.pem', '--timeout', '200', '-o', 'ca.pem'], 'ca.pem');
       assert.equal(readFileSync(join(work, 'cfg.yaml'), 'utf8'), 'rules: {}\n');
       assert.equal(readFileSync(join(work, 'inv.yaml'), 'utf8'), 'hosts:\n  - host: h.invalid\n');
       assert.equal(readFileSync(join(work, 'ca.pem'), 'utf8'), 'not a certificate\n');
+      assert.equal(readFileSync(join(work, 'rules.txt'), 'utf8'), 'rules: {}\n');
       for (const name of ['a.rdp', 'b.rdp']) assert.equal(readFileSync(join(work, name), 'utf8'), rdp);
       // A file that is only looked at and read as nothing (a report in a linted folder) may be written again.
       assert.equal(runCli(['lint', '.', '-o', 'report.txt'], work).code, 0);
