@@ -130,36 +130,28 @@ export class DamagedFileError extends Error {
  */
 function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterable<string>): void {
   const bytes = content instanceof Uint8Array ? content : Buffer.concat([...utf8(content)]);
-  const temp = temporaryName(target);
-  let probe: number | undefined;
-  try {
-    probe = openSync(temp, 'wx', 0o600);
-    writeAll(probe, bytes);
-    fsyncSync(probe);
-  } finally {
-    if (probe !== undefined) closeSync(probe);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never created
-    }
-  }
+  proveSpace(target, bytes);
   const fd = openSync(target, 'r+');
   try {
-    const original = Buffer.alloc(info.size);
-    let filled = 0;
-    while (filled < original.length) {
-      const n = readSync(fd, original, filled, original.length - filled, filled);
-      if (n === 0) break;
-      filled += n;
+    // The original, to write back if the write fails; not kept for a file too large to hold (an output file).
+    let old: Buffer | undefined;
+    if (info.size <= MAX_KEPT_BYTES) {
+      const original = Buffer.alloc(info.size);
+      let filled = 0;
+      while (filled < original.length) {
+        const n = readSync(fd, original, filled, original.length - filled, filled);
+        if (n === 0) break;
+        filled += n;
+      }
+      old = original.subarray(0, filled);
     }
-    const old = original.subarray(0, filled);
     try {
       writeAt(fd, bytes);
       ftruncateSync(fd, bytes.length);
       fsyncSync(fd);
     } catch (error) {
       try {
+        if (!old) throw error;
         writeAt(fd, old);
         ftruncateSync(fd, old.length);
         fsyncSync(fd);
@@ -170,6 +162,37 @@ function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterabl
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The largest original kept in memory to be written back (the files RDP Doctor lints are at most 64 MB). */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Writes the new content to a temporary file beside the target and removes it, which shows the space is there. A
+ * folder this user may not write to (a file writable in place, in a read-only folder) or a read-only file system
+ * skips the proof: the write in place then relies on writing the original back.
+ */
+function proveSpace(target: string, bytes: Uint8Array): void {
+  const temp = temporaryName(target);
+  let probe: number | undefined;
+  try {
+    probe = openSync(temp, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return;
+    throw error;
+  }
+  try {
+    writeAll(probe, bytes);
+    fsyncSync(probe);
+  } finally {
+    closeSync(probe);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
   }
 }
 

@@ -73,6 +73,33 @@ describe('writeFileAtomic', () => {
     assert.deepEqual(readdirSync(dir).filter((n) => n.includes('limited') && n.endsWith('.tmp')), []);
   });
 
+  it('a file with several names, writable in a folder this user may not write to, is still fixed in place', { skip: !isRoot && 'needs root to run the CLI as another user' }, (t) => {
+    // A review of the session's change: the space proof's temporary file needs the folder; without it the fix failed.
+    const folder = join(dir, 'read-only');
+    execFileSync('mkdir', ['-p', folder]);
+    const a = join(folder, 'a.rdp');
+    writeFileSync(a, 'full address:s:h.localhost\r\ndesktopwidth:s:1024\r\n');
+    linkSync(a, join(folder, 'b.rdp'));
+    chmodSync(a, 0o666);
+    chmodSync(folder, 0o555);
+    chmodSync(dir, 0o755);
+    try {
+      const cli = join(__dirname, '../../../../dist/cli.js');
+      try {
+        // Node and the CLI must be reachable by that user (a checkout under /root is not).
+        execFileSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1])', cli], { uid: 65534, gid: 65534, stdio: 'ignore' });
+      } catch {
+        t.skip('the CLI is not readable by uid 65534 here');
+        return;
+      }
+      const out = execFileSync(process.execPath, [cli, 'lint', a, '--fix'], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      assert.match(out, /\(1 fixed\)/);
+      assert.equal(readFileSync(join(folder, 'b.rdp'), 'utf8'), 'full address:s:h.localhost\r\ndesktopwidth:i:1024\r\n');
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+  });
+
   it('a named pipe with no reader is refused at once, and stays a pipe', () => {
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
