@@ -20,6 +20,16 @@ const MAX_PATTERN_LENGTH = 4096;
  */
 const MAX_GLOBSTARS = 3;
 
+/**
+ * The `**` parts of a pattern: only a whole part is a globstar to the matcher (`a/**` and `**` `/b`); `**` inside a name
+ * (`a**b`) is read as `*`, and costs no more.
+ */
+function globstars(pattern: string): number {
+  let n = 0;
+  for (const part of pattern.split('/')) if (part === '**') n++;
+  return n;
+}
+
 /** An ignore file, or patterns in it, that a walk did not use, and why. */
 export interface IgnoreProblem {
   readonly path: string;
@@ -92,12 +102,22 @@ export class IgnoreRules {
       this.problems.push({ path: file, message: `The ignore file was not used: it has ${patterns.length.toLocaleString('en-US')} patterns, more than the ${MAX_PATTERNS.toLocaleString('en-US')} RDP Doctor reads. Files it would ignore are linted.` });
       return [];
     }
-    const kept = patterns.filter((p) => p.length <= MAX_PATTERN_LENGTH && (p.match(/\*\*/g)?.length ?? 0) <= MAX_GLOBSTARS);
+    const usable = (p: string): boolean => p.length <= MAX_PATTERN_LENGTH && globstars(p) <= MAX_GLOBSTARS;
+    const kept = patterns.filter(usable);
     const dropped = patterns.length - kept.length;
+    // A pattern that brings files back (`!…`), left out, would hide what it brings back: the file then goes unused
+    // as a whole, so that nothing is hidden that it meant to show (a review of the change found keep.rdp unlinted).
+    if (patterns.some((p) => p.startsWith('!') && !usable(p))) {
+      this.problems.push({
+        path: file,
+        message: `The ignore file was not used: a pattern that brings files back ("!…") has more than ${MAX_GLOBSTARS} "**" parts (matching it can take minutes) or is longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters. Files it would ignore are linted.`,
+      });
+      return [];
+    }
     if (dropped > 0) {
       this.problems.push({
         path: file,
-        message: `${dropped === 1 ? 'A pattern' : `${dropped} patterns`} of the ignore file ${dropped === 1 ? 'was' : 'were'} not used: more than ${MAX_GLOBSTARS} "**" in one pattern (matching such a pattern can take minutes) or longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters. Files ${dropped === 1 ? 'it' : 'they'} would ignore are linted.`,
+        message: `${dropped === 1 ? 'A pattern' : `${dropped} patterns`} of the ignore file ${dropped === 1 ? 'was' : 'were'} not used: more than ${MAX_GLOBSTARS} "**" parts in one pattern (matching such a pattern can take minutes) or longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters. Files ${dropped === 1 ? 'it' : 'they'} would ignore are linted.`,
       });
     }
     return kept;

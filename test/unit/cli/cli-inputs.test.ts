@@ -241,7 +241,7 @@ describe('rdp-doctor lint: ignore files that would hang, abort or exhaust a walk
       mkdirSync(deep, { recursive: true });
       writeFileSync(join(deep, 'x.rdp'), BAD);
       const cases: [string, RegExp][] = [
-        [`${'a/**/'.repeat(12)}c\n`, /A pattern of the ignore file was not used: more than 3 "\*\*" in one pattern/],
+        [`${'a/**/'.repeat(12)}c\n`, /A pattern of the ignore file was not used: more than 3 "\*\*" parts in one pattern/],
         [`${'a'.repeat(60_000)}\n`, /A pattern of the ignore file was not used: .* longer than 4,096 characters/],
         [Array.from({ length: 1_000_000 }, (_, i) => `!x${i}`).join('\n'), /The ignore file was not used: it has 1,000,000 patterns, more than the 10,000 RDP Doctor reads/],
       ];
@@ -252,6 +252,14 @@ describe('rdp-doctor lint: ignore files that would hang, abort or exhaust a walk
         assert.match(r.stderr, message);
         assert.deepEqual(lintedPaths(r.stdout), [`${Array.from({ length: 40 }, () => 'a').join('/')}/x.rdp`]);
       }
+      // A pattern that brings files back, left out, would hide them: the whole file goes unused instead.
+      writeFileSync(join(dir, '.gitignore'), `*.rdp\n!${'**/a/'.repeat(5)}x.rdp\n`);
+      const negation = runCli(['lint', '.', '--format', 'json'], dir);
+      assert.match(negation.stderr, /The ignore file was not used: a pattern that brings files back/);
+      assert.deepEqual(lintedPaths(negation.stdout), [`${Array.from({ length: 40 }, () => 'a').join('/')}/x.rdp`]);
+      // "**" inside a name is a "*" to the matcher: no limit.
+      writeFileSync(join(dir, '.gitignore'), 'a**a**a**a**b\n');
+      assert.equal(runCli(['lint', '.', '--format', 'json'], dir).code, 0);
       // A usable pattern in the same file still applies.
       writeFileSync(join(dir, '.gitignore'), `${'a/**/'.repeat(12)}c\na/\n`);
       assert.deepEqual(lintedPaths(runCli(['lint', '.', '--format', 'json'], dir).stdout), []);
