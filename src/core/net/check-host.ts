@@ -75,11 +75,12 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
   let ntlm: NtlmInfo | null = null;
-  let ntlmProblem: string | undefined;
+  let ntlmProblem: HostCheckResult['ntlmProblem'];
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
   let selectionUnfollowed = false;
+  let tlsUnanswered = false;
   const step = (): { timeoutMs: number; signal: AbortSignal } => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal });
   /** An aborted step is a cancellation, or the host's budget running out (then it counts as a timeout). */
   const outOfTime = (error: NetError): NetError =>
@@ -179,7 +180,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     const [tlsResult, asked, versions, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
     // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
-    else if (ntlmResult && ntlmResult.error.kind !== 'aborted') ntlmProblem = ntlmResult.error.message;
+    else if (ntlmResult && ntlmResult.error.kind !== 'aborted') ntlmProblem = { message: ntlmResult.error.message, timedOut: ntlmResult.error.kind === 'timeout' };
     // The answers in the order the questions were asked, wherever each was asked.
     const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));
     for (const requested of requests) answers.push(byRequest.get(requested)!);
@@ -189,7 +190,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     const tlsError = tlsResult && !tlsResult.ok ? outOfTime(tlsResult.error) : undefined;
     if (tlsError?.kind === 'aborted') cancelled = true;
     // A handshake that timed out leaves TLS undetermined; one that failed shows TLS cannot be used.
-    const tlsUnanswered = tlsError?.kind === 'timeout';
+    tlsUnanswered = tlsError?.kind === 'timeout' && !cancelled;
     negotiation = summarizeNegotiation(answers, { tlsFailed: tlsError !== undefined && !cancelled && !tlsUnanswered, tlsUnanswered });
     findings.push(...negotiationFindings(negotiation, answers));
     if (reading?.ok) {
@@ -251,7 +252,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       ...(ntlmProblem !== undefined && { ntlmProblem }),
       chain,
       findings: kept,
-      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed }),
+      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed, tlsUnanswered }),
       ...(cancelled && { cancelled }),
       ...rulesOff(options.severities),
     };

@@ -64,6 +64,8 @@ interface StepFacts {
   readonly findings: readonly NetFinding[];
   /** The server selected a protocol no client follows (NET005), so TLS was not started. */
   readonly selectionUnfollowed?: boolean;
+  /** The TLS handshake after the selection got no answer in time. */
+  readonly tlsUnanswered?: boolean;
 }
 
 function statusOf(step: StepName, findings: readonly NetFinding[], reached: boolean): CheckStep['status'] {
@@ -73,7 +75,7 @@ function statusOf(step: StepName, findings: readonly NetFinding[], reached: bool
   return reached ? 'ok' : 'skipped';
 }
 
-function negotiationDetail(n: NegotiationSummary): string {
+function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean): string {
   const keys = Object.keys(PROTOCOL_LABELS) as ProtocolKey[];
   const accepted = keys.filter((k) => n[k] === true).map((k) => PROTOCOL_LABELS[k]);
   const refused = keys.filter((k) => n[k] === false).map((k) => PROTOCOL_LABELS[k]);
@@ -86,7 +88,7 @@ function negotiationDetail(n: NegotiationSummary): string {
       ? 'Refused the usual request.'
       : key && n[key] === false
         ? `Selected ${label}, but it cannot be used.`
-        : key && n[key] === null
+        : tlsUnanswered
           ? `Selected ${label}, but its TLS handshake got no answer in time.`
           : `Selected ${label}.`,
   ];
@@ -139,8 +141,10 @@ export function ntlmDetail(info: NtlmInfo): string {
 }
 
 /** A CredSSP server's NTLM question that got no CHALLENGE, on one line (the problem is the check's own words). */
-export function ntlmProblemDetail(problem: string): string {
-  return `no CHALLENGE: ${problem} A client that signs in with NTLM (to an IP address, or without a domain) fails the same way at NLA; Kerberos was not tried.`;
+export function ntlmProblemDetail(problem: NonNullable<HostCheckResult['ntlmProblem']>): string {
+  return problem.timedOut
+    ? `no CHALLENGE in time: ${problem.message} Whether the server answers NTLM is not known; check again with a longer --timeout.`
+    : `no CHALLENGE: ${problem.message} A client that signs in with NTLM (to an IP address, or without a domain) fails the same way at NLA; Kerberos was not tried.`;
 }
 
 /** One status and one line per step, for the text report and the Hosts view. */
@@ -155,13 +159,11 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   const n = facts.negotiation;
   const c = facts.certificate;
   const tlsUnused = n !== null && (n.selected === 'RDP' || n.selected === null);
-  const selectedKey = n?.selected ? KEY_OF_SELECTED[n.selected] : undefined;
-  // The selected protocol left open (null) after the handshake: it timed out rather than failed.
-  const tlsUnanswered = n !== null && selectedKey !== undefined && n[selectedKey] === null;
+  const tlsUnanswered = facts.tlsUnanswered === true;
   return {
     dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
-    negotiation: make('negotiation', n ? negotiationDetail(n) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
+    negotiation: make('negotiation', n ? negotiationDetail(n, tlsUnanswered) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
     tls: make(
       'tls',
       facts.tls ? tlsDetail(facts.tls) : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,

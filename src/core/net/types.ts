@@ -136,9 +136,10 @@ export interface HostCheckResult {
   readonly ntlm?: NtlmInfo | null;
   /**
    * Why a CredSSP server's NTLM CHALLENGE could not be read, when it was asked for and TLS worked: it closed the
-   * connection, sent something else, or answered with an error. A client that signs in with NTLM fails there too.
+   * connection, sent something else or answered with an error (a client that signs in with NTLM fails there too), or
+   * sent no answer in time (`timedOut`: a slow server is not a refusing one).
    */
-  readonly ntlmProblem?: string;
+  readonly ntlmProblem?: { readonly message: string; readonly timedOut: boolean };
   /** The certificates the listener sent, leaf first (empty when there was no TLS). */
   readonly chain: readonly ChainCertificate[];
   readonly findings: readonly NetFinding[];

@@ -75,6 +75,17 @@ describe('the negotiation step names the questions that got no answer', () => {
   const detail = (n: Record<string, unknown>): string =>
     buildSteps({ stoppedAt: null, cancelled: false, addresses: ['127.0.0.1'], negotiation: n as never, tls: null, certificate: null, findings: [], port: 3389 }).negotiation.detail;
 
+  it('says the TLS handshake got no answer only when it timed out, not for a selection no client follows (a review of the change)', () => {
+    const steps = (n: Record<string, unknown>, more: { tlsUnanswered?: boolean; selectionUnfollowed?: boolean }) =>
+      buildSteps({ stoppedAt: null, cancelled: false, addresses: ['127.0.0.1'], negotiation: n as never, tls: null, certificate: null, findings: [], port: 3389, ...more });
+    const unfollowed = steps({ ...base, selected: 'RDSTLS', rdstls: null }, { selectionUnfollowed: true });
+    assert.match(unfollowed.negotiation.detail, /^Selected RDSTLS\./);
+    assert.equal(unfollowed.tls.detail, 'Not started: no client follows that selection.');
+    const silent = steps({ ...base, selected: 'SSL', ssl: null }, { tlsUnanswered: true });
+    assert.match(silent.negotiation.detail, /^Selected TLS, but its TLS handshake got no answer in time\./);
+    assert.equal(silent.tls.detail, 'No answer in time.');
+  });
+
   it('says nothing more when every question was answered', () => {
     assert.doesNotMatch(detail(base), /Not determined/);
   });
