@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { colorEnabled, isStandardOutput, writeOutputFile } from './output';
 import { OutputClosed, stdoutIsTerminal, writeStdout } from './stdout';
 import { errorLine, UsageError } from './usage';
+import { recordReads } from '../core/lint/read-file';
 
 // What every command shares: its options, its output (stdout or --output-file) and how it ends. The commands
 // themselves are two bundles, each loaded only for its commands (load-commands.ts): lint-command.ts and commands.ts.
@@ -65,6 +66,8 @@ export async function runCommandWith(commands: Readonly<Record<string, CommandRu
   if (!run) throw new UsageError(`Unknown command "${command}".`);
   const { values, positionals, tokens } = parseArgs({ args: rest, allowPositionals: true, tokens: true, options: { ...COMMAND_OPTIONS[command], ...OUTPUT_OPTIONS } });
   const outputFile = values['output-file'] as string | undefined;
+  // The report must not replace a file the command reads: every read is recorded from here on.
+  if (outputFile !== undefined) recordReads();
   const flag = colorFlag(tokens);
   let writeError: string | undefined;
   const io: Io = {

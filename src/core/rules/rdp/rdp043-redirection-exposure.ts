@@ -150,7 +150,7 @@ export const rdp043: RdpRule = {
   check({ doc, report, trustedPublishers, now, fileName }) {
     // Remote Desktop Connection's per-user Default.rdp is the template it starts from when a computer name is typed,
     // not a file opened: the dialog is for files that are opened (as RDP010 skips it; a session 16 review).
-    if (fileName?.toLowerCase() === 'default.rdp') return;
+    if (fileName?.length === 11 && fileName.toLowerCase() === 'default.rdp') return;
     const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
     // One pass over the lines, in line order: the first line that requests a redirection, a related note for each
     // later one, and the kinds requested (requestMessage).
