@@ -177,6 +177,15 @@ describe('rdp-doctor CLI', () => {
     assert.ok(out.files.some((f: { path: string }) => f.path.endsWith('bad.rdp')));
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     rmSync(join(dir, 'garbage.rdp'));
+    // UTF-32 text is said to be UTF-32, not binary data; an empty --config is a usage error (session 16 review).
+    writeFileSync(join(dir, 'wide.rdp'), Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('f\0\0\0u\0\0\0l\0\0\0l\0\0\0', 'latin1')]));
+    const wide = run(['lint', 'wide.rdp', '--format', 'json'], dir);
+    assert.equal(wide.code, 2);
+    assert.match(JSON.parse(wide.stdout).errors[0].message, /^The file is UTF-32 text \(its byte-order mark says so\), an encoding RDP Doctor does not read/);
+    rmSync(join(dir, 'wide.rdp'));
+    const emptyConfig = run(['lint', 'sub', '--config', ''], dir);
+    assert.equal(emptyConfig.code, 2);
+    assert.match(emptyConfig.stderr, /--config needs a file, not an empty name\./);
   });
 
   it('handles a 200 KB line without echoing it', () => {

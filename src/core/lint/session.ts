@@ -85,11 +85,18 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     return;
   }
   if (decoded.binary) {
-    errors.push({ path: displayPath(input.path), message: 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
+    errors.push({ path: displayPath(input.path), message: isUtf32(got.bytes) ? UTF32 : 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
     return;
   }
   files.push(lintTextFile(input, format, decoded, severities, fix, errors, got.bytes));
 }
+
+/** A UTF-32 byte-order mark: text, in an encoding no Remote Desktop client reads (a session 16 review saw it called binary). */
+function isUtf32(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff));
+}
+
+const UTF32 = 'The file is UTF-32 text (its byte-order mark says so), an encoding RDP Doctor does not read: save it as UTF-16 LE, as Remote Desktop Connection saves .rdp files, or as UTF-8.';
 
 /** What an argument that found nothing to lint gets (the sentence ends where the caller says). */
 const NO_FILE_TO_LINT = `No file to lint matches it: RDP Doctor lints .rdp files, .rdpdoctor.yaml and Group Policy or registry exports (${SNIFFED_EXTENSIONS.join(', ')})`;
