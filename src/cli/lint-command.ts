@@ -1,6 +1,6 @@
 import { readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MAX_FILE_BYTES, noteLinted } from '../core/lint/read-file';
+import { MAX_FILE_BYTES, noteLinted, noteStandardInput } from '../core/lint/read-file';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { terminalSafe } from '../core/text/terminal';
 import { formatOption, runCommandWith, type Io, type Values } from './command-io';
@@ -16,6 +16,7 @@ import { UsageError } from './usage';
 
 /** Standard input, read up to the size limit the files have. */
 function readStdin(): Buffer {
+  noteStandardInput();
   const chunks: Buffer[] = [];
   let total = 0;
   const buffer = Buffer.alloc(65536);
@@ -67,8 +68,8 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       return lintInParallel(inputs, configPath, fix, lintChunk, onFile).finally(() => restore?.());
     },
     (file) => {
-      // Lint threads read in threads of their own: each file linted is noted here by its path (no stat: a lint with
-      // -o is as fast as one without), so the report cannot replace it. Standard input's name is no file read.
+      // Lint threads read in threads of their own: each file linted is noted here (by what its path leads to), so the
+      // report cannot replace it. Standard input's name is no file read: standard input itself is noted when read.
       if (notesInputs && !(readsStdin && resolve(file.path) === resolve(stdinName))) noteLinted(file.path);
       output.add(file);
     },

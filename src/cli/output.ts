@@ -41,7 +41,7 @@ export function writeOutputFile(path: string, chunks: Iterable<string>): { error
   } catch {
     // a new file: nothing read can be replaced
   }
-  if (existing?.isFile() && wasRead(path, existing)) {
+  if (existing?.isFile() && wasRead(existing)) {
     return { error: `The output file ${terminalSafe(path)} is a file this command read (an input, the config, an inventory or a CA file); write the report somewhere else. Nothing was written there.` };
   }
   try {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { leadsInside } from '../../src/shared/inside-folder';
 import { noThemeIcons } from '../../src/core/text/terminal';
@@ -29,17 +29,33 @@ describe('leadsInside (CA files in Restricted Mode)', { skip: process.platform =
     mkdirSync(join(ws, 'a/b'), { recursive: true });
     symlinkSync(ws, join(ws, 'a/b/home'));
     writeFileSync(join(dir, 'secret.pem'), 'x');
+    // A link whose own text climbs out of the folder.
+    symlinkSync('../..', join(ws, 'climb'));
+    // The folder reached through a link above it (a linked home folder): what lies below is still inside.
+    symlinkSync(dir, join(dir, '..', `${basename(dir)}-alias`));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(join(dir, '..', `${basename(dir)}-alias`), { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('accepts files inside, directly or through links that stay inside', async () => {
-    for (const path of ['certs/ca.pem', join(ws, 'certs/ca.pem'), 'in.pem', 'certlink/ca.pem', 'certs/../certs/ca.pem', 'missing.pem', 'self/certs/ca.pem', 'a/b/home/certs/ca.pem', 'a/b/../b/home/in.pem']) {
+    // `self/../x` is `x` to VS Code (its text is normalized before the link is met).
+    for (const path of ['certs/ca.pem', join(ws, 'certs/ca.pem'), 'in.pem', 'certlink/ca.pem', 'certs/../certs/ca.pem', 'missing.pem', 'self/certs/ca.pem', 'a/b/home/certs/ca.pem', 'a/b/../b/home/in.pem', `${ws}/self/../in.pem`]) {
       assert.equal(await leadsInside(ws, path), true, path);
     }
   });
 
+  it('compares the path with the folder as written, then follows links from its real path (a folder under a linked parent)', async () => {
+    const alias = join(dir, '..', `${basename(dir)}-alias`, 'ws');
+    assert.equal(await leadsInside(alias, join(alias, 'certs/ca.pem')), true);
+    assert.equal(await leadsInside(alias, 'in.pem'), true);
+    assert.equal(await leadsInside(alias, join(alias, 'out.pem')), false);
+  });
+
   it('refuses `..` out of the folder, absolute paths elsewhere, and links that lead out', async () => {
-    for (const path of ['../outside.pem', `${ws}/../outside.pem`, join(dir, 'outside.pem'), '/etc/passwd', 'out.pem', 'up/outside.pem', 'net.pem', 'loop1', `${ws}/self/../secret.pem`, 'self/../secret.pem', `${ws}/a/b/home/../secret.pem`, 'a/b/home/../../secret.pem']) {
+    // VS Code's file system normalizes the text first: `${ws}/a/deep/../../../secret.pem` is the folder above.
+    for (const path of ['../outside.pem', `${ws}/../outside.pem`, join(dir, 'outside.pem'), '/etc/passwd', 'out.pem', 'up/outside.pem', 'net.pem', 'loop1', `${ws}/a/b/../../../secret.pem`, 'climb/secret.pem', 'a/b/home/../../../../secret.pem']) {
       assert.equal(await leadsInside(ws, path), false, path);
     }
   });

@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { appendAll } from '../text/collections';
@@ -118,8 +118,6 @@ let recording = false;
 export function recordReads(): void {
   recording = true;
 }
-/** Files linted in lint threads, by absolute path: named as the main thread takes their reports, without a stat each. */
-const LINTED_PATHS = new Set<string>();
 
 /** Records a file as read once more (by its device and inode). */
 function noteRead(info: Pick<Stats, 'dev' | 'ino'>): void {
@@ -140,21 +138,34 @@ export function forgetRead(info: Pick<Stats, 'dev' | 'ino'>): void {
   else READ_FILES.set(key, count - 1);
 }
 
-/** Records a file a lint thread linted, by its path. */
+/**
+ * Records a file a lint thread linted, by the device and inode its path leads to now: a stat per file, only when
+ * reads are recorded (`-o`). Not by path: a hard link, a symbolic link or another letter case names the same file
+ * (a review of the change replaced an input through a hard link when lint threads ran).
+ */
 export function noteLinted(path: string): void {
-  LINTED_PATHS.add(resolve(path));
+  if (!recording) return;
+  try {
+    noteRead(statSync(path));
+  } catch {
+    // gone since: nothing to protect
+  }
 }
 
-/** Whether this file (by device and inode, or by a path a lint thread linted) was read by this run. */
-export function wasRead(path: string, info: Pick<Stats, 'dev' | 'ino'>): boolean {
-  if (READ_FILES.has(fileKey(info))) return true;
-  if (LINTED_PATHS.size === 0) return false;
-  if (LINTED_PATHS.has(resolve(path))) return true;
+/** Records standard input when it is a file (`lint - -o s.rdp < s.rdp`). */
+export function noteStandardInput(): void {
+  if (!recording) return;
   try {
-    return LINTED_PATHS.has(realpathSync(path));
+    const info = fstatSync(0);
+    if (info.isFile()) noteRead(info);
   } catch {
-    return false;
+    // no standard input
   }
+}
+
+/** Whether this file (by device and inode) was read by this run. */
+export function wasRead(info: Pick<Stats, 'dev' | 'ino'>): boolean {
+  return READ_FILES.has(fileKey(info));
 }
 
 /** A file's identity, however many links lead to it: its device and inode. */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { problemMatcherRegExp, runCli, sarifSchemaErrors, utf16 } from './cli-harness';
+import { spawnSync } from 'node:child_process';
+import { CLI, problemMatcherRegExp, runCli, sarifSchemaErrors, utf16 } from './cli-harness';
 
 const WARNINGS = 'full address:s:10.0.0.5\r\nenablecredsspsupport:i:0\r\n'; // RDP012, RDP020 (its fix reviewed first)
 const ERROR = 'full address:s:rdsh01.contoso.com\r\ndesktopwidth:s:1024\r\n'; // RDP003 error
@@ -76,7 +77,24 @@ describe('rdp-doctor lint: output options (SPEC §3)', () => {
       };
       refused(['lint', '*.rdp', '-o', 'a.rdp'], 'a.rdp');
       refused(['lint', '-o', 'b.rdp'], 'b.rdp');
-      refused(['lint', '*.rdp', '-o', 'a.rdp'], 'a.rdp', { RDP_DOCTOR_THREADS: '2' });
+      // Lint threads start from 1,000 files: a thousand, and another name for the last one (a hard link, a symbolic
+      // link) outside them; the later names of a file are dropped before the work is split (a review of the change).
+      mkdirSync(join(work, 'many'));
+      for (let i = 0; i < 1000; i++) writeFileSync(join(work, 'many', `n${String(i).padStart(4, '0')}.rdp`), rdp);
+      mkdirSync(join(work, 'other'));
+      linkSync(join(work, 'many/n0999.rdp'), join(work, 'other/hard.rdp'));
+      symlinkSync(join(work, 'many/n0998.rdp'), join(work, 'other/soft.rdp'));
+      for (const name of ['other/hard.rdp', 'other/soft.rdp']) {
+        const r = runCli(['lint', 'many', '-o', name], work, { env: { RDP_DOCTOR_THREADS: '2' } });
+        assert.equal(r.code, 2, `${name}: ${r.stderr}`);
+        assert.match(r.stderr, /is a file this command read/);
+      }
+      assert.equal(readFileSync(join(work, 'many/n0999.rdp'), 'utf8'), rdp);
+      assert.equal(readFileSync(join(work, 'many/n0998.rdp'), 'utf8'), rdp);
+      // Standard input that is a file is a file read too (`lint - -o s.rdp < s.rdp`).
+      const stdinFile = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint - --stdin-filename x.rdp -o b.rdp < b.rdp`], { cwd: work, encoding: 'utf8' });
+      assert.equal(stdinFile.status, 2, stdinFile.stderr);
+      assert.match(stdinFile.stderr, /The output file b\.rdp is a file this command read/);
       refused(['lint', 'b.rdp', '--config', 'cfg.yaml', '-o', 'cfg.yaml'], 'cfg.yaml');
       // A config named like no lint format, in the linted folder: looked at as an input, and read as the config.
       writeFileSync(join(work, 'rules.txt'), 'rules: {}\n');
