@@ -1,5 +1,6 @@
 import { effectiveEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
+import { isMstscTemplate } from './mstsc-template';
 import { textValue } from '../../rdp/values';
 
 export const rdp010: RdpRule = {
@@ -12,9 +13,8 @@ export const rdp010: RdpRule = {
   check({ doc, report, fileName }) {
     const full = effectiveEntry(doc, 'full address');
     if (textValue(full)) return;
-    // Remote Desktop Connection's per-user Default.rdp is the template it starts from when run without a file: the
-    // dialog asks for the computer (mstsc command reference; KB885187).
-    if (fileName?.toLowerCase() === 'default.rdp') return;
+    // mstsc's template: the dialog asks for the computer.
+    if (isMstscTemplate(fileName)) return;
     report({
       message: full ? '"full address" is empty: the client has no computer to connect to.' : 'The file has no "full address": the client has no computer to connect to.',
       span: full ? full.span : doc.lines[0]!.span,

@@ -4,6 +4,7 @@ import { signerThumbprints, signerValidity } from '../../rdp/signer';
 import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
 import { isSigned, signatureProblems } from './signing';
+import { isMstscTemplate } from './mstsc-template';
 import { targets } from '../../rdp/target';
 import type { Span } from '../../text/line-index';
 
@@ -148,9 +149,8 @@ export const rdp043: RdpRule = {
   fixable: false,
   tags: ['security', 'signing'],
   check({ doc, report, trustedPublishers, now, fileName }) {
-    // Remote Desktop Connection's per-user Default.rdp is the template it starts from when a computer name is typed,
-    // not a file opened: the dialog is for files that are opened (as RDP010 skips it; a session 16 review).
-    if (fileName?.length === 11 && fileName.toLowerCase() === 'default.rdp') return;
+    // mstsc's template, not a file that is opened: the dialog is for opened files (a session 16 review).
+    if (isMstscTemplate(fileName)) return;
     const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
     // One pass over the lines, in line order: the first line that requests a redirection, a related note for each
     // later one, and the kinds requested (requestMessage).
