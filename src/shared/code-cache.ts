@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -53,16 +53,40 @@ export function requireWithCodeCache<T>(file: string, hash: string, cacheDir: st
  * CLI's two command bundles share the folder: each keeps its own.
  */
 function writeCodeCache(cacheFile: string, bundle: string, script: Script): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     const dir = dirname(cacheFile);
     // Only its owner can read or write the folder it creates.
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
-    for (const name of readdirSync(dir)) if (isOlderCache(name, bundle) && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+    const now = Date.now();
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (path === cacheFile) continue;
+      if (isOlderCache(name, bundle) || isStaleTemporary(path, name, now)) rmSync(path, { force: true });
+    }
   } catch {
-    // read-only or full storage: the next activation compiles again, as without a cache
+    // Read-only or full storage: the next activation compiles again, as without a cache. A part written to a full
+    // disk is not left behind.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing more to do
+    }
+  }
+}
+
+/** A write that never finished (its process was killed or lost power) is dropped after this long; a younger one may still be under way. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+/** A temporary cache file (`….bin.<pid>.tmp`) whose writer has left it for an hour: the folder would otherwise keep it for ever. */
+function isStaleTemporary(path: string, name: string, now: number): boolean {
+  if (!/\.bin\.\d+\.tmp$/.test(name)) return false;
+  try {
+    return now - statSync(path).mtimeMs > STALE_TEMPORARY_MS;
+  } catch {
+    return false;
   }
 }
 

@@ -2,9 +2,9 @@
 // src/shared/cache-dir.ts; issues 11 and 16, start-up).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { safeCacheDir, userCacheDir } from '../../src/shared/cache-dir';
 
@@ -115,6 +115,30 @@ describe('the CLI’s code cache', { skip: !existsSync(CLI) && 'not built' }, ()
     chmodSync(shared, 0o777);
     assert.deepEqual(run({ RDP_DOCTOR_CACHE_DIR: shared }), first);
     assert.deepEqual(readdirSync(shared), []);
+  });
+
+  it('a write the disk cannot take leaves no part behind; a killed writer’s part is dropped after an hour, a younger one kept', { skip: process.platform === 'win32' && 'ulimit' }, () => {
+    const cache = join(dir, 'cache');
+    // `ulimit -f 1`: no file over 1 KiB (EFBIG, as a full disk's ENOSPC); the cache is hundreds of KiB.
+    const limited = spawnSync('/bin/sh', ['-c', `ulimit -f 1 && exec "$0" "$@"`, process.execPath, CLI, 'explain', '0x904', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, RDP_DOCTOR_CODE_CACHE: '', RDP_DOCTOR_CACHE_DIR: cache },
+      timeout: 30_000,
+    });
+    assert.equal(limited.status, 0, limited.stderr);
+    assert.deepEqual(cacheFiles(cache), [], 'a part of the cache was left behind');
+    const folder = join(cache, 'code-cache');
+    const stale = join(folder, 'cli-commands-0123456789abcdef-x64-v8-1.bin.4242.tmp');
+    const young = join(folder, 'cli-lint-0123456789abcdef-x64-v8-1.bin.4243.tmp');
+    writeFileSync(stale, 'killed while writing');
+    writeFileSync(young, 'still being written');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    assert.equal(run({ RDP_DOCTOR_CACHE_DIR: cache }).status, 0);
+    const left = cacheFiles(cache);
+    assert.equal(left.includes(basename(stale)), false, 'the stale part stayed');
+    assert.equal(left.includes(basename(young)), true, 'a part another process may still be writing was dropped');
+    assert.equal(left.filter((name) => name.endsWith('.bin')).length, 1);
   });
 
   it('a cache folder it cannot make costs only the cache', () => {
