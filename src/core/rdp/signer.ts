@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, verify, X509Certificate, type KeyObject } from 'node:crypto';
 
 /** One DER element: its tag and where its header and contents are. */
 interface Tlv {
@@ -101,4 +101,109 @@ export function signerThumbprints(signatureValue: string): SignerThumbprints | u
   const cert = der.subarray(signer.start, signer.end);
   const hash = (algorithm: string): string => createHash(algorithm).update(cert).digest('hex').toUpperCase();
   return { sha1: hash('sha1'), sha256: hash('sha256'), der: cert };
+}
+
+/** What checking a signature against the lines it covers found. */
+export type SignatureCheck =
+  /** The signer's key verifies the signature over the signed lines as rdpsign builds them. */
+  | { readonly verdict: 'matches' }
+  /** It does not: a line the signature covers was changed (or added, or its name's case changed) after signing. */
+  | { readonly verdict: 'differs' }
+  /** Not checked: an algorithm this runtime cannot check, or a structure the walk does not read; `why` says which. */
+  | { readonly verdict: 'unchecked'; readonly why: string };
+
+const OBJECT_ID = 0x06;
+const OCTET_STRING = 0x04;
+/** DER contents of the digest algorithm OIDs a SignerInfo names, to Node's digest names. */
+const DIGESTS: ReadonlyMap<string, string> = new Map([
+  ['2b0e03021a', 'sha1'],
+  ['608648016503040201', 'sha256'],
+  ['608648016503040202', 'sha384'],
+  ['608648016503040203', 'sha512'],
+]);
+/** RSASSA-PSS (1.2.840.113549.1.1.10): its parameters would have to be read; not checked. */
+const RSASSA_PSS = '2a864886f70d01010a';
+/** id-messageDigest (1.2.840.113549.1.9.4), the signed attribute that holds the content's digest (RFC 5652 §11.2). */
+const MESSAGE_DIGEST = '2a864886f70d010904';
+
+const contents = (der: Uint8Array, t: Tlv): Buffer => Buffer.from(der.subarray(t.body, t.end));
+
+/**
+ * Checks an rdpsign signature against the text it should sign (`signedText`, from `signedMessage`): the signer's
+ * certificate is the one the SignerInfo names; without signed attributes the signature is over the text itself, with
+ * them over their DER (as a SET) and their message digest must be the text's (RFC 5652 §5.4). RSA (PKCS #1 v1.5) and
+ * ECDSA keys, SHA-1 and SHA-2 digests; anything else is left unchecked, never called a mismatch.
+ */
+export function checkSignature(signatureValue: string, signedText: Uint8Array): SignatureCheck {
+  const signer = signerThumbprints(signatureValue);
+  const info = signerInfoOf(signatureValue);
+  if (!signer || !info) return { verdict: 'unchecked', why: 'its signer certificate or signer information cannot be read' };
+  const { der, digestAlgorithm, signedAttributes, signatureAlgorithm, signature } = info;
+  const digest = DIGESTS.get(contents(der, digestAlgorithm).toString('hex'));
+  if (!digest) return { verdict: 'unchecked', why: 'its digest algorithm is not one of SHA-1, SHA-256, SHA-384 or SHA-512' };
+  if (contents(der, signatureAlgorithm).toString('hex') === RSASSA_PSS) return { verdict: 'unchecked', why: 'it is an RSASSA-PSS signature' };
+  let key: KeyObject;
+  try {
+    key = new X509Certificate(signer.der).publicKey;
+  } catch {
+    return { verdict: 'unchecked', why: 'its signer certificate cannot be read' };
+  }
+  if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ec') return { verdict: 'unchecked', why: `its signer key is ${key.asymmetricKeyType ?? 'of an unknown type'}` };
+  let signed: Uint8Array = signedText;
+  if (signedAttributes) {
+    const wanted = messageDigestOf(der, signedAttributes);
+    if (!wanted) return { verdict: 'unchecked', why: 'its signed attributes hold no message digest' };
+    if (!wanted.equals(createHash(digest).update(signedText).digest())) return { verdict: 'differs' };
+    // The signature covers the attributes' DER with the SET OF tag, not the [0] they are written with.
+    signed = Buffer.concat([Buffer.from([SET]), der.subarray(signedAttributes.start + 1, signedAttributes.end)]);
+  }
+  try {
+    return verify(digest, signed, key, contents(der, signature)) ? { verdict: 'matches' } : { verdict: 'differs' };
+  } catch {
+    return { verdict: 'unchecked', why: 'its signature value cannot be read' };
+  }
+}
+
+/** The SignerInfo's parts checkSignature needs (RFC 5652 §5.3), as DER elements of the blob's signedData. */
+function signerInfoOf(signatureValue: string): { der: Uint8Array; digestAlgorithm: Tlv; signedAttributes?: Tlv; signatureAlgorithm: Tlv; signature: Tlv } | undefined {
+  const blob = Buffer.from(signatureValue.replace(/\s+/g, ''), 'base64');
+  if (blob.length < 12) return undefined;
+  const der = blob.subarray(12);
+  const contentInfo = tlvAt(der, 0, der.length);
+  if (contentInfo?.tag !== SEQUENCE) return undefined;
+  const explicit = childrenOf(der, contentInfo)[1];
+  const signedData = explicit?.tag === CONTEXT_0 ? childrenOf(der, explicit)[0] : undefined;
+  const parts = childrenOf(der, signedData);
+  const signerInfos = parts[parts.length - 1];
+  if (signerInfos?.tag !== SET) return undefined;
+  const fields = childrenOf(der, childrenOf(der, signerInfos)[0]);
+  // version, sid, digestAlgorithm, [0] signedAttrs?, signatureAlgorithm, signature, [1] unsignedAttrs?
+  const hasAttributes = fields[3]?.tag === CONTEXT_0;
+  const [digestAlgorithm, signatureAlgorithm, signature] = [fields[2], fields[hasAttributes ? 4 : 3], fields[hasAttributes ? 5 : 4]];
+  const firstOid = (t: Tlv | undefined): Tlv | undefined => (t?.tag === SEQUENCE ? childrenOf(der, t).find((c) => c.tag === OBJECT_ID) : undefined);
+  const digestOid = firstOid(digestAlgorithm);
+  const signatureOid = firstOid(signatureAlgorithm);
+  if (!digestOid || !signatureOid || signature?.tag !== OCTET_STRING) return undefined;
+  return { der, digestAlgorithm: digestOid, signatureAlgorithm: signatureOid, signature, ...(hasAttributes && { signedAttributes: fields[3]! }) };
+}
+
+/** The value of the messageDigest attribute among a SignerInfo's signed attributes, or undefined. */
+function messageDigestOf(der: Uint8Array, attributes: Tlv): Buffer | undefined {
+  for (const attribute of childrenOf(der, attributes)) {
+    const [type, values] = childrenOf(der, attribute);
+    if (type?.tag !== OBJECT_ID || contents(der, type).toString('hex') !== MESSAGE_DIGEST) continue;
+    const value = childrenOf(der, values)[0];
+    return value?.tag === OCTET_STRING ? contents(der, value) : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the signing certificate signed itself (its issuer is its subject and its own key verifies it): no client trusts it unless it sits in their root store. */
+export function signerSelfSigned(signer: SignerThumbprints): boolean {
+  try {
+    const cert = new X509Certificate(signer.der);
+    return cert.checkIssued(cert) && cert.verify(cert.publicKey);
+  } catch {
+    return false;
+  }
 }

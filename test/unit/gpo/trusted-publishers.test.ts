@@ -12,7 +12,7 @@ import { policyFacts } from '../../../src/core/rules/xrf/facts';
 import { policyXml, reportXml, ROOT } from './helpers';
 
 const CONTOSO = readFileSync(join(ROOT, 'test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
-const SIGNER = 'CF2763AAA04F2F333964DCB1B273D2236E7667E9';
+const SIGNER = 'EE7982BCCEEFCAE0DAC417040349AD1094F7A853';
 
 const facts = (path: string, doc: ReturnType<typeof readReg>) => ({ path, values: policyFacts(doc, () => path).values });
 
@@ -33,7 +33,7 @@ describe('publishers trusted by policy (TrustedCertThumbprints)', () => {
     const trusted = trustedPublishers([facts('publishers.xml', doc)]);
     assert.equal(trusted.get(SIGNER), 'publishers.xml');
     const [finding] = lintRdp(CONTOSO, { rules: [rdp043], trustedPublishers: trusted }).findings;
-    assert.match(finding!.message, /its signer CF2763AAA04F2F333964DCB1B273D2236E7667E9 is trusted by policy \("TrustedCertThumbprints" in publishers\.xml\)/);
+    assert.match(finding!.message, /its signer EE7982BCCEEFCAE0DAC417040349AD1094F7A853 is trusted by policy \("TrustedCertThumbprints" in publishers\.xml\)/);
     assert.match(lintRdp(CONTOSO, { rules: [rdp043] }).findings[0]!.message, /it is signed, so clients updated since April 2026 name the publisher/);
   });
 });

@@ -180,8 +180,8 @@ describe('RDP042 unsigned-secure-setting', () => {
 
 describe('RDP043 redirection-exposure', () => {
   const CONTOSO = readFileSync(join(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
-  const CONTOSO_SIGNER = 'CF2763AAA04F2F333964DCB1B273D2236E7667E9';
-  const ROOT_CA = 'B0AD578DFE42C98321EDD34F253574A65F83C99C';
+  const CONTOSO_SIGNER = 'EE7982BCCEEFCAE0DAC417040349AD1094F7A853';
+  const ROOT_CA = '34AA536758228E591DE7DAE513731C533F2DB534';
   const ALL = [
     'redirectclipboard:i:1', 'redirectprinters:i:1', 'audiocapturemode:i:1', 'redirectsmartcards:i:1', 'redirectwebauthn:i:1',
     'redirectcomports:i:1', 'redirectlocation:i:1', 'redirectposdevices:i:1', 'drivestoredirect:s:C:\\;', 'redirectdrives:i:1',
@@ -215,7 +215,7 @@ describe('RDP043 redirection-exposure', () => {
 
   it('reads TrustedCertThumbprints as the client does: thumbprints only, SHA-1 or SHA-256', () => {
     const sha256 = 'AB'.repeat(32);
-    assert.deepEqual(thumbprintsIn(`cf 27 63 aa a0 4f 2f 33 39 64 dc b1 b2 73 d2 23 6e 76 67 e9, not-a-thumbprint,sha256:${sha256.toLowerCase()}`), [CONTOSO_SIGNER, sha256]);
+    assert.deepEqual(thumbprintsIn(`ee 79 82 bc ce ef ca e0 da c4 17 04 03 49 ad 10 94 f7 a8 53, not-a-thumbprint,sha256:${sha256.toLowerCase()}`), [CONTOSO_SIGNER, sha256]);
     assert.deepEqual(thumbprintsIn(['1234', CONTOSO_SIGNER]), [CONTOSO_SIGNER]);
     assert.deepEqual(thumbprintsIn(7), []);
   });
@@ -249,7 +249,7 @@ describe('RDP043 redirection-exposure', () => {
         text: CONTOSO,
         ranges: [[3, 1, 3, 22]],
         options: { trustedPublishers: new Map([[CONTOSO_SIGNER, 'client-policy.reg']]) },
-        message: /^The file requests 2 redirections \(the clipboard and drives\): its signer CF2763AAA04F2F333964DCB1B273D2236E7667E9 is trusted by policy \("TrustedCertThumbprints" in client-policy\.reg\), the case where Microsoft says the experience may differ: .*no security warning/,
+        message: /^The file requests 2 redirections \(the clipboard and drives\): its signer EE7982BCCEEFCAE0DAC417040349AD1094F7A853 is trusted by policy \("TrustedCertThumbprints" in client-policy\.reg\), the case where Microsoft says the experience may differ: .*no security warning/,
         title: 'a signer trusted by a policy export in the workspace',
       },
       {
@@ -259,19 +259,19 @@ describe('RDP043 redirection-exposure', () => {
         message: /it is signed, so clients updated since April 2026 name the publisher/,
         title: 'a trusted CA is not the signer',
       },
-      // The Contoso signer is valid from 2026-12-03 to 2036-11-30.
+      // The Contoso signer is valid from 2026-12-04 to 2036-12-01.
       {
         text: CONTOSO,
         ranges: [[3, 1, 3, 22]],
         options: { now: new Date('2037-01-01T00:00:00Z') },
-        message: /^The file requests 2 redirections \(the clipboard and drives\): it is signed, but its signer certificate expired on 2036-11-30: Microsoft does not document .* expect "Caution: Unknown remote connection" with each of them off until the user ticks it\. Sign the file again with a valid certificate\.$/,
+        message: /^The file requests 2 redirections \(the clipboard and drives\): it is signed, but its signer certificate expired on 2036-12-01: Microsoft does not document .* expect "Caution: Unknown remote connection" with each of them off until the user ticks it\. Sign the file again with a valid certificate\.$/,
         title: 'a signer certificate that has expired',
       },
       {
         text: CONTOSO,
         ranges: [[3, 1, 3, 22]],
         options: { now: new Date('2026-01-01T00:00:00Z'), trustedPublishers: new Map([[CONTOSO_SIGNER, 'client-policy.reg']]) },
-        message: /it is signed, but its signer certificate is not valid until 2026-12-03: /,
+        message: /it is signed, but its signer certificate is not valid until 2026-12-04: /,
         title: 'a signer certificate not valid yet, trusted or not',
       },
       {

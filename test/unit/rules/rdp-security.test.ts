@@ -21,7 +21,16 @@ describe('RDP020 credssp-disabled', () => {
 describe('RDP021 negotiation-disabled', () => {
   testRule(rdp021, {
     accept: ['negotiate security layer:i:1'],
-    reject: [{ text: 'negotiate security layer:i:0', ranges: [[1, 28, 1, 29]], fixed: 'negotiate security layer:i:1' }],
+    reject: [
+      { text: 'negotiate security layer:i:0', ranges: [[1, 28, 1, 29]], message: /goes straight to NLA \(CredSSP\), so servers that do not use NLA/, fixed: 'negotiate security layer:i:1' },
+      // With CredSSP off there is no NLA to go to (FreeRDP nego.c: the highest protocol still enabled): the servers that fail are the ones that require NLA.
+      {
+        text: 'enablecredsspsupport:i:0\nnegotiate security layer:i:0',
+        ranges: [[2, 28, 2, 29]],
+        message: /^Security-layer negotiation is off and so is CredSSP .* servers that require NLA refuse the connection/,
+        title: 'with CredSSP off too',
+      },
+    ],
   });
 });
 

@@ -98,7 +98,7 @@ export const CONNECTION_PROPERTIES: readonly PropertyInfo[] = [
     type: 'i',
     category: 'connection',
     values: [
-      { value: '0', meaning: 'Skip negotiation and go straight to NLA; fails against pre-Vista servers.' },
+      { value: '0', meaning: 'Skip negotiation and go straight to NLA; fails against pre-Vista servers. With `enablecredsspsupport:i:0` there is no NLA to go to: the client uses TLS or Standard RDP Security without negotiating, and servers that require NLA refuse it.' },
       { value: '1', meaning: 'Negotiate between NLA and standard RDP security.' },
     ],
     clients: { mstsc: 'documented', avd: 'unknown', freerdp: 'applied' },

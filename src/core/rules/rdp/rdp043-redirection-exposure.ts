@@ -1,6 +1,6 @@
 import { entriesOf } from '../../rdp/entry-index';
 import { effectiveEntry, plainDecimalValue, type RdpDocument, type RdpEntry } from '../../rdp/parse';
-import { signerThumbprints, signerValidity } from '../../rdp/signer';
+import { signerSelfSigned, signerThumbprints, signerValidity } from '../../rdp/signer';
 import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
 import { isSigned, signatureProblems } from './signing';
@@ -138,7 +138,10 @@ export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, str
   if (thumbprint && trustedBy) {
     return `its signer ${thumbprint} is trusted by policy ("TrustedCertThumbprints" in ${trustedBy}), the case where Microsoft says the experience may differ: for a trusted publisher Remote Desktop Connection shows no security warning and turns the requested redirections on.`;
   }
-  return 'it is signed, so clients updated since April 2026 name the publisher in the security dialog, but each of them is still off until the user ticks it; only a publisher trusted by policy may be treated differently.';
+  if (signer && signerSelfSigned(signer)) {
+    return 'it is signed, but with a self-signed certificate: clients updated since April 2026 can verify the publisher only where that certificate is in their trusted root store, and elsewhere show "Caution: Unknown remote connection" as for an unsigned file; either way each of them is off until the user ticks it. Sign it with a certificate from a CA the clients trust.';
+  }
+  return 'it is signed, so clients updated since April 2026 name the publisher in the security dialog when they trust the chain of its signer\'s certificate (else they cannot verify the publisher and warn "Caution: Unknown remote connection"), but each of them is still off until the user ticks it; only a publisher trusted by policy may be treated differently.';
 }
 
 export const rdp043: RdpRule = {

@@ -1,4 +1,4 @@
-import { effectiveEntry } from '../../rdp/parse';
+import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
 import type { RdpRule, RuleMeta, Severity } from '../types';
 import { setValue } from './fixes';
 import { intValue } from '../../rdp/values';
@@ -8,6 +8,8 @@ export interface SettingRuleSpec extends Omit<RuleMeta, 'fixable'> {
   /** The integer values that trigger the rule. */
   readonly when: readonly number[];
   readonly message: string;
+  /** A message for files where `message` does not hold (another setting changes what the value does); `message` when it returns undefined. */
+  readonly messageFor?: (doc: RdpDocument) => string | undefined;
   /** The value the fix writes; no fix when absent. */
   readonly fixTo?: number;
   /** The fix changes how the user signs in: offered, but not applied by `--fix` or fix-all. */
@@ -17,7 +19,7 @@ export interface SettingRuleSpec extends Omit<RuleMeta, 'fixable'> {
 
 /** A rule that fires when one integer setting holds one of the given values: RDP020, RDP021, RDP022, RDP032. */
 export function settingRule(spec: SettingRuleSpec): RdpRule {
-  const { key, when, message, fixTo, severityFor, reviewFirst, ...meta } = spec;
+  const { key, when, message, messageFor, fixTo, severityFor, reviewFirst, ...meta } = spec;
   return {
     ...meta,
     fixable: fixTo !== undefined,
@@ -27,7 +29,7 @@ export function settingRule(spec: SettingRuleSpec): RdpRule {
       if (!entry || entry.type !== 'i' || value === undefined || !when.includes(value)) return;
       const severity = severityFor?.(value);
       report({
-        message,
+        message: messageFor?.(doc) ?? message,
         span: entry.valueSpan,
         subject: key,
         ...(fixTo !== undefined && { fix: { ...setValue(entry, String(fixTo), `Set "${key}" to ${fixTo}`), ...(reviewFirst && { reviewFirst: true as const }) } }),

@@ -1,5 +1,6 @@
 import { PROPERTIES } from '../../rdp/properties/index';
-import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
+import { effectiveEntry, type RdpDocument, type RdpEntry } from '../../rdp/parse';
+import { checkSignature, type SignatureCheck } from '../../rdp/signer';
 import type { Span } from '../../text/line-index';
 import { quote } from '../messages';
 
@@ -49,8 +50,9 @@ export interface SignatureProblem {
 }
 
 /**
- * Why the file's signature cannot verify, from its structure and its `signscope` (no cryptographic check): empty for
- * an unsigned file (neither line) and for a signature whose structure and scope hold.
+ * Why the file's signature cannot verify: its structure, its `signscope`, and then whether the signer's key verifies
+ * it over the lines it covers (`checkSignature`). Empty for an unsigned file (neither line) and for a signature that
+ * holds, or that uses an algorithm not checked here.
  */
 export function signatureProblems(doc: RdpDocument): SignatureProblem[] {
   const signature = effectiveEntry(doc, 'signature');
@@ -72,5 +74,47 @@ export function signatureProblems(doc: RdpDocument): SignatureProblem[] {
       problems.push({ message: `"signscope" covers "${property}", but the file has no such line: it was removed after signing, so the signature no longer verifies.`, span: scopeEntry.valueSpan, subject: property });
     }
   }
+  if (problems.length > 0) return problems;
+  const check = signatureCheck(doc, signature, scopeEntry);
+  if (check.verdict === 'differs') {
+    problems.push({
+      message:
+        'The signature does not match the lines it covers: a line "signscope" names was changed or added after the file was signed (a new address, a redirection turned on). Clients cannot tell who published the file now; get a fresh copy from its publisher, or sign it again with rdpsign.',
+      span: signature.valueSpan,
+      subject: 'signature',
+    });
+  }
   return problems;
+}
+
+/**
+ * The text rdpsign signs (reference §4.2, reverse-engineered: nfedera/rdpsign, openuds; checked against a file
+ * signed by rdpsign.exe): each line `signscope` names, as written, in its order, then the `signscope` line, each
+ * ended by CR LF, then a NUL, in UTF-16 LE. The line a client reads is the last of its name (`effectiveEntry`):
+ * a line added after signing makes the text differ.
+ */
+export function signedText(doc: RdpDocument, scopeEntry: RdpEntry): Buffer | undefined {
+  const lines: string[] = [];
+  for (const name of scopeEntry.value.split(',')) {
+    if (name.trim() === '') continue;
+    const property = SIGNED_SETTINGS.get(name.trim().toLowerCase());
+    const entry = property === undefined ? undefined : effectiveEntry(doc, property);
+    if (!entry) return undefined;
+    lines.push(doc.text.slice(entry.span.start, entry.span.end));
+  }
+  lines.push(doc.text.slice(scopeEntry.span.start, scopeEntry.span.end));
+  return Buffer.from(`${lines.join('\r\n')}\r\n\0`, 'utf16le');
+}
+
+/** The last check made, by signature and signed text: RDP041 and RDP043 ask about the same file, and the editor re-lints it on each change. */
+let lastCheck: { signature: string; text: Buffer; check: SignatureCheck } | undefined;
+
+/** Whether the file's signature matches the lines it covers (`checkSignature`), remembered for the same signature and text. */
+function signatureCheck(doc: RdpDocument, signature: RdpEntry, scopeEntry: RdpEntry): SignatureCheck {
+  const text = signedText(doc, scopeEntry);
+  if (!text) return { verdict: 'unchecked', why: 'a line it covers is missing' };
+  if (lastCheck && lastCheck.signature === signature.value && lastCheck.text.equals(text)) return lastCheck.check;
+  const check = checkSignature(signature.value, text);
+  lastCheck = { signature: signature.value, text, check };
+  return check;
 }

@@ -1,0 +1,135 @@
+// RDP041 checks an rdpsign signature against the lines it covers (src/core/rdp/signer.ts checkSignature,
+// src/core/rules/rdp/signing.ts signedText): a signed file whose address was changed was called validly signed.
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import forge from 'node-forge';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { checkSignature } from '../../../src/core/rdp/signer';
+import { lintRdp } from '../../../src/core/rules/engine';
+import { signedText } from '../../../src/core/rules/rdp/signing';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+const certificate = forge.pki.createCertificate();
+certificate.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+certificate.serialNumber = '01';
+certificate.validity.notBefore = new Date('2026-01-01T00:00:00Z');
+certificate.validity.notAfter = new Date('2046-01-01T00:00:00Z');
+certificate.setSubject([{ name: 'commonName', value: 'Signing Test Publisher' }]);
+certificate.setIssuer([{ name: 'commonName', value: 'Signing Test Publisher' }]);
+certificate.sign(key, forge.md.sha256.create());
+
+interface SignOptions {
+  readonly digest?: 'sha1' | 'sha256' | 'md5';
+  /** Signed attributes (content type, message digest, signing time), as signtool-style signers add them. */
+  readonly attributes?: boolean;
+}
+
+/** An rdpsign blob over `text`: a detached signedData (made by node-forge, another implementation than ours), behind the 12-byte header. */
+function blobOver(text: Buffer, { digest = 'sha256', attributes = false }: SignOptions = {}): string {
+  const p7 = forge.pkcs7.createSignedData();
+  p7.content = forge.util.createBuffer(text.toString('binary'));
+  p7.addCertificate(certificate);
+  p7.addSigner({
+    key,
+    certificate,
+    digestAlgorithm: forge.pki.oids[digest]!,
+    authenticatedAttributes: attributes ? [{ type: forge.pki.oids.contentType!, value: forge.pki.oids.data }, { type: forge.pki.oids.messageDigest! }, { type: forge.pki.oids.signingTime!, value: new Date() as unknown as string }] : [],
+  });
+  p7.sign({ detached: true });
+  const der = Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  const header = Buffer.alloc(12);
+  header.writeUInt32LE(0x00010001, 0);
+  header.writeUInt32LE(1, 4);
+  header.writeUInt32LE(der.length, 8);
+  return Buffer.concat([header, der]).toString('base64');
+}
+
+/** The text rdpsign signs for these lines and scope, written out by hand (reference §4.2), not by the code under test. */
+function rdpsignText(lines: readonly string[], scope: string): Buffer {
+  return Buffer.from(`${lines.join('\r\n')}\r\nsignscope:s:${scope}\r\n\0`, 'utf16le');
+}
+
+const ADDRESS = 'full address:s:rdsh01.contoso.invalid';
+const ALTERNATE = 'alternate full address:s:rdsh01.contoso.invalid';
+const SCOPE = 'Full Address,Alternate Full Address';
+
+/** A file signed over its address lines, the redirection outside the scope, with `eol` between lines. */
+function signedFile(options: SignOptions = {}, eol = '\r\n'): string {
+  const signature = blobOver(rdpsignText([ADDRESS, ALTERNATE], SCOPE), options);
+  return [ADDRESS, ALTERNATE, 'redirectclipboard:i:1', `signscope:s:${SCOPE}`, `signature:s:${signature}`].join(eol) + eol;
+}
+
+const rdp041 = (text: string): string[] =>
+  lintRdp(text).findings
+    .filter((f) => f.ruleId === 'RDP041')
+    .map((f) => f.message);
+
+describe('checkSignature and RDP041: the signature against the lines it covers', () => {
+  it('rebuilds the text rdpsign signs: the covered lines in signscope order, the signscope line, CR LF each, a NUL, UTF-16 LE', () => {
+    const doc = parseRdp(`${ALTERNATE}\nredirectclipboard:i:1\n${ADDRESS}\nsignscope:s:${SCOPE}\n`);
+    const scope = doc.byKey.get('signscope')![0]!;
+    assert.deepEqual(signedText(doc, scope), rdpsignText([ADDRESS, ALTERNATE], SCOPE));
+  });
+
+  for (const options of [{}, { digest: 'sha1' }, { attributes: true }, { digest: 'sha1', attributes: true }] as const) {
+    it(`a file signed as rdpsign signs verifies (${JSON.stringify(options)})`, () => {
+      const text = signedFile(options);
+      const doc = parseRdp(text);
+      const signature = doc.byKey.get('signature')![0]!.value;
+      assert.deepEqual(checkSignature(signature, signedText(doc, doc.byKey.get('signscope')![0]!)!), { verdict: 'matches' });
+      assert.deepEqual(rdp041(text), []);
+    });
+  }
+
+  it('line endings and a line outside the scope do not matter: the signed text is rebuilt', () => {
+    assert.deepEqual(rdp041(signedFile({}, '\n')), []);
+    assert.deepEqual(rdp041(signedFile().replace('redirectclipboard:i:1', 'redirectclipboard:i:0')), []);
+  });
+
+  it('a covered line changed after signing does not match, with or without signed attributes', () => {
+    for (const options of [{}, { attributes: true }]) {
+      const tampered = signedFile(options).replaceAll('rdsh01.contoso.invalid', 'attacker.invalid');
+      const [message, ...more] = rdp041(tampered);
+      assert.match(message ?? '', /^The signature does not match the lines it covers: a line "signscope" names was changed or added after the file was signed/);
+      assert.deepEqual(more, []);
+    }
+  });
+
+  it('a second line of a covered setting added after signing does not match: clients read the last', () => {
+    const added = signedFile().replace('redirectclipboard:i:1', 'redirectclipboard:i:1\r\nfull address:s:attacker.invalid');
+    assert.equal(rdp041(added).length, 1);
+    // RDP043 then speaks of a file whose signature cannot verify.
+    assert.match(lintRdp(added).findings.find((f) => f.ruleId === 'RDP043')!.message, /its signature cannot verify/);
+  });
+
+  it('a name of the scope written in another case signs the same line, and the scope line is signed as written', () => {
+    const scope = 'full address,ALTERNATE FULL ADDRESS';
+    const signature = blobOver(rdpsignText([ADDRESS, ALTERNATE], scope));
+    const text = [ADDRESS, ALTERNATE, `signscope:s:${scope}`, `signature:s:${signature}`].join('\r\n');
+    assert.deepEqual(rdp041(text), []);
+    assert.equal(rdp041(text.replace(`signscope:s:${scope}`, `signscope:s:${SCOPE}`)).length, 1);
+  });
+
+  it('an algorithm not checked here is left unchecked, never called a mismatch', () => {
+    const text = signedFile({ digest: 'md5' }).replaceAll('rdsh01.contoso.invalid', 'attacker.invalid');
+    const doc = parseRdp(text);
+    const check = checkSignature(doc.byKey.get('signature')![0]!.value, signedText(doc, doc.byKey.get('signscope')![0]!)!);
+    assert.equal(check.verdict, 'unchecked');
+    assert.deepEqual(rdp041(text), []);
+  });
+
+  it('the fixture signed with openssl (an independent signer) verifies, and fails once its address changes', () => {
+    const fixture = readFileSync(join(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
+    assert.deepEqual(rdp041(fixture), []);
+    assert.equal(rdp041(fixture.replace('full address:s:rdsh01.contoso.com', 'full address:s:rdsh02.contoso.com')).length, 1);
+  });
+
+  it('RDP043 says a self-signed signer is verified only where its certificate is a trusted root', () => {
+    const message = lintRdp(signedFile()).findings.find((f) => f.ruleId === 'RDP043')!.message;
+    assert.match(message, /it is signed, but with a self-signed certificate: clients updated since April 2026 can verify the publisher only where that certificate is in their trusted root store/);
+  });
+});
