@@ -159,7 +159,10 @@ describe('RDP005 duplicate-property', () => {
         message: /already set on line 1/,
         fixed: 'screen mode id:i:1\r\nfull address:s:h\r\n',
       },
-      { text: 'a:s:1\na:s:2\na:s:3', ranges: [[2, 1, 2, 2], [3, 1, 3, 2]], fixed: 'a:s:1\na:s:3' },
+      { text: 'a:s:1\na:s:2\na:s:3', ranges: [[2, 1, 2, 2], [3, 1, 3, 2]], message: /\(FreeRDP takes the last\)\.$/, fixed: 'a:s:1\na:s:3' },
+      // An indented name is one FreeRDP does not recognise (RDP008): it reads the line before, not the last.
+      { text: 'username:s:bob\n username:s:alice', ranges: [[2, 2, 2, 10]], message: /\(FreeRDP takes the one on line 1: it does not recognise a name with blanks around it\)\.$/, title: 'the last line indented' },
+      { text: ' username:s:bob\nusername :s:alice', ranges: [[2, 1, 2, 9]], message: /\(FreeRDP reads none of them/, title: 'every line with blanks' },
       {
         text: 'full address:s:h\r\nautoreconnection enabled:i:0\r\nAutoreconnection Enabled:i: 0 \r\n',
         ranges: [[3, 1, 3, 25]],

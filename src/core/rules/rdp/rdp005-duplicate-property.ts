@@ -1,4 +1,5 @@
 import { repeatedEntries } from '../../rdp/entry-index';
+import type { RdpEntry } from '../../rdp/parse';
 import type { RdpRule } from '../types';
 import { onLine } from '../messages';
 import { deleteLine } from './fixes';
@@ -22,7 +23,7 @@ export const rdp005: RdpRule = {
         report({
           message: harmless
             ? `"${extra.key}" is already set to the same value on ${onLine(first.line)}; whichever line a client reads, it reads that value, so the extra line only adds noise.`
-            : `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (FreeRDP takes the last).`,
+            : `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (${freerdpReads(entries)}).`,
           ...(harmless && { severity: 'info' as const }),
           span: extra.nameSpan,
           subject: extra.key,
@@ -35,3 +36,15 @@ export const rdp005: RdpRule = {
     }
   },
 };
+
+/**
+ * Which of the lines FreeRDP reads: the last, unless blanks around a name hide it from FreeRDP (RDP008: it compares
+ * the name with its blanks), so that RDP005 and RDP008 do not contradict each other (a session 17 review).
+ */
+function freerdpReads(entries: readonly RdpEntry[]): string {
+  let read: RdpEntry | undefined;
+  for (const entry of entries) if (entry.rawName === entry.rawName.trim()) read = entry;
+  if (read === undefined) return 'FreeRDP reads none of them: it does not recognise a name with blanks around it';
+  if (read === entries[entries.length - 1]) return 'FreeRDP takes the last';
+  return `FreeRDP takes the one on ${onLine(read.line)}: it does not recognise a name with blanks around it`;
+}
