@@ -14,7 +14,7 @@ describe('the target of the last document', () => {
       assert.deepEqual(hosts(doc), doc === a ? ['a.contoso.localhost:3390', 'b.contoso.localhost:'] : ['c.contoso.localhost:']);
       const target = rdpTarget(doc);
       assert.ok(target.ok);
-      assert.deepEqual([target.host, target.port, target.portFrom], doc === a ? ['a.contoso.localhost', 3390, 'address'] : ['c.contoso.localhost', 3391, 'server port']);
+      assert.deepEqual([target.host, target.port, target.portFrom], doc === a ? ['b.contoso.localhost', 3389, 'default'] : ['c.contoso.localhost', 3391, 'server port']);
     }
   });
 

@@ -56,7 +56,8 @@ export interface CheckTarget {
 }
 
 /**
- * Where a `.rdp` file connects: `full address`, with its port, else `server port`, else 3389 (SPEC §2). The
+ * Where a `.rdp` file connects: its `alternate full address` when set (clients prefer it), else its `full address`;
+ * the port that address names, else `server port`, else 3389 (SPEC §2, which names only `full address`). The
  * one place that decides it: every rule, cross-check, view and `check` asks here.
  */
 export type RdpTarget =
@@ -68,6 +69,8 @@ export type RdpTarget =
       readonly portFrom: 'address' | 'server port' | 'default';
       readonly line: number;
       readonly span: Span;
+      /** The line the address came from: `alternate full address` when the file sets one, which clients prefer. */
+      readonly key: 'full address' | 'alternate full address';
     }
   | { readonly ok: false; readonly problem: string };
 
@@ -80,15 +83,21 @@ export function rdpTarget(doc: RdpDocument): RdpTarget {
 }
 
 function findRdpTarget(doc: RdpDocument): RdpTarget {
-  const full = effectiveEntry(doc, 'full address');
-  if (!full) return { ok: false, problem: 'it has no full address' };
-  const parsed = parseAddress(full.value);
-  if (!parsed.ok) return { ok: false, problem: `the full address "${full.value.trim()}" is not valid: ${parsed.problem}` };
+  // A set `alternate full address` is where clients connect (FreeRDP `client/common/file.c`: "With MSTSC alternate
+  // full address always wins, so mimic this"; rdpsign adds one equal to `full address` to prevent that bypass,
+  // reference §4.2): a session 17 review saw `check` probe the full address while RDP015 said clients use the other.
+  const alternate = effectiveEntry(doc, 'alternate full address');
+  const useAlternate = alternate !== undefined && alternate.type === 's' && alternate.value.trim() !== '';
+  const entry = useAlternate ? alternate : effectiveEntry(doc, 'full address');
+  if (!entry) return { ok: false, problem: 'it has no full address' };
+  const key = useAlternate ? 'alternate full address' : 'full address';
+  const parsed = parseAddress(entry.value);
+  if (!parsed.ok) return { ok: false, problem: `the ${key} "${entry.value.trim()}" is not valid: ${parsed.problem}` };
   const serverPort = Number(effectiveEntry(doc, 'server port')?.value.trim());
   const validServerPort = Number.isInteger(serverPort) && serverPort >= 1 && serverPort <= 65535;
   const portFrom = parsed.address.port !== undefined ? 'address' : validServerPort ? 'server port' : 'default';
   const port = parsed.address.port ?? (validServerPort ? serverPort : DEFAULT_RDP_PORT);
-  return { ok: true, host: parsed.address.host, port, portFrom, line: full.line, span: full.span };
+  return { ok: true, host: parsed.address.host, port, portFrom, line: entry.line, span: entry.span, key };
 }
 
 /** How a target is shown: `host` for the default port, `host:port` otherwise, IPv6 literals in brackets. */

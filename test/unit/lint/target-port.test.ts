@@ -42,8 +42,40 @@ describe('the port a .rdp file connects to is decided once', () => {
       assert.ok(target.ok);
       assert.equal(target.port, port, text);
       assert.equal(target.portFrom, from, text);
-      assert.deepEqual(rdpFacts(doc, () => 0).port, { value: port, from, at: 0 }, text);
+      assert.deepEqual(rdpFacts(doc, () => 0).port, { value: port, from, key: 'full address', at: 0 }, text);
     }
+  });
+
+  it('a set alternate full address is where clients connect (FreeRDP file.c: "alternate full address always wins"), with its own port or none', () => {
+    const cases: [string, string, number, string][] = [
+      ['full address:s:a.example.invalid:3391\r\nalternate full address:s:b.example.invalid\r\n', 'b.example.invalid', 3389, 'default'],
+      ['full address:s:a.example.invalid\r\nalternate full address:s:b.example.invalid:3392\r\nserver port:i:3390\r\n', 'b.example.invalid', 3392, 'address'],
+      ['full address:s:a.example.invalid\r\nalternate full address:s:b.example.invalid\r\nserver port:i:3390\r\n', 'b.example.invalid', 3390, 'server port'],
+      // An empty alternate is none: the full address.
+      ['full address:s:a.example.invalid:3391\r\nalternate full address:s:\r\n', 'a.example.invalid', 3391, 'address'],
+    ];
+    for (const [text, host, port, from] of cases) {
+      const doc = parseRdp(text);
+      const target = rdpTarget(doc);
+      assert.ok(target.ok, text);
+      assert.deepEqual([target.host, target.port, target.portFrom], [host, port, from], text);
+      const facts = rdpFacts(doc, (span) => span.start);
+      assert.equal(facts.port?.key, host === 'b.example.invalid' ? 'alternate full address' : 'full address', text);
+      assert.equal(facts.port?.at, doc.byKey.get(facts.port!.key)![0]!.valueSpan.start, 'located at the line the address came from');
+    }
+    const broken = rdpTarget(parseRdp('full address:s:a.example.invalid\r\nalternate full address:s:b.example.invalid:99999\r\n'));
+    assert.ok(!broken.ok);
+    assert.match(broken.problem, /^the alternate full address "b\.example\.invalid:99999" is not valid/);
+  });
+
+  it('check of a file with an alternate full address probes the alternate, where clients connect', async () => {
+    const port = await closedPort();
+    const file = join(dir, 'alternate.rdp');
+    writeFileSync(file, `full address:s:127.0.0.1:1\r\nalternate full address:s:127.0.0.1:${port}\r\n`);
+    const r = spawnSync(process.execPath, [CLI, 'check', file, '--format', 'json', '--timeout', '2000'], { encoding: 'utf8' });
+    rmSync(file); // the folder is linted by the next test
+    const json = JSON.parse(r.stdout) as { hosts: { port: number }[] };
+    assert.equal(json.hosts[0]!.port, port);
   });
 
   it('lint: no XRF002 when server port matches the export PortNumber; XRF002 when it does not', () => {

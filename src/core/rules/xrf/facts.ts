@@ -15,8 +15,8 @@ export interface RdpFacts<L> {
   /** Effective `enablecredsspsupport`, when it is a plain integer. */
   readonly credssp?: { readonly value: number; readonly at: L };
   readonly authenticationLevel?: { readonly value: number; readonly at: L };
-  /** The port the client connects to (`rdpTarget`: `full address`, else `server port`, else 3389), located at `full address`. */
-  readonly port?: { readonly value: number; readonly from: 'address' | 'server port' | 'default'; readonly at: L };
+  /** The port the client connects to (`rdpTarget`), located at the address line it comes from (`key`: the alternate one when the file sets it). */
+  readonly port?: { readonly value: number; readonly from: 'address' | 'server port' | 'default'; readonly key: 'full address' | 'alternate full address'; readonly at: L };
   readonly host?: string;
   /** The addresses the client connects to (`full address`, `alternate full address`) that are IP literals: Kerberos cannot serve them by default. */
   readonly ipTargets?: readonly { readonly key: string; readonly host: string; readonly at: L }[];
@@ -46,8 +46,8 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
   const credssp = effectiveEntry(doc, 'enablecredsspsupport');
   const auth = effectiveEntry(doc, 'authentication level');
   const all = targets(doc);
-  const full = all.find((t) => t.entry.key === 'full address');
   const target = rdpTarget(doc);
+  const located = target.ok ? all.find((t) => t.entry.key === target.key) : undefined;
   const ipTargets = all.filter((t) => t.address.kind !== 'name').map((t) => ({ key: t.entry.key, host: t.address.host, at: locate(t.hostSpan) }));
   const credsspValue = credssp?.type === 'i' ? intValue(credssp) : undefined;
   const authValue = auth?.type === 'i' ? intValue(auth) : undefined;
@@ -55,10 +55,10 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
     ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
     ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
     ...(ipTargets.length > 0 && { ipTargets }),
-    ...(full &&
+    ...(located &&
       target.ok && {
         host: target.host,
-        port: { value: target.port, from: target.portFrom, at: locate(full.entry.valueSpan) },
+        port: { value: target.port, from: target.portFrom, key: target.key, at: locate(located.entry.valueSpan) },
       }),
   };
 }

@@ -23,8 +23,8 @@ export const xrf002: CrossRule = {
       const ports = [...new Set(listeners.map((l) => l.port))].join(' or ');
       report({
         path: rdp.path,
-        message: `The file connects to port ${port.value}${port.from === 'default' ? ' (the default)' : port.from === 'server port' ? ' (from server port)' : ''}, but the listener in ${listeners[0]!.path} listens on ${ports}: the connection is refused or times out.`,
-        subject: 'full address',
+        message: `The file connects to port ${port.value}${port.from === 'default' ? ' (the default)' : port.from === 'server port' ? ' (from server port)' : ''}${port.key === 'alternate full address' ? ' of its alternate full address, which clients use' : ''}, but the listener in ${listeners[0]!.path} listens on ${ports}: the connection is refused or times out.`,
+        subject: port.key,
         at: port.at,
         related: listeners.map((l) => ({ path: l.path, at: l.fact.at, message: `"PortNumber" is ${l.port} ${where(l.fact)}.` })),
       });
