@@ -8,6 +8,8 @@ export const NS = {
   security: 'http://www.microsoft.com/GroupPolicy/Settings/Security',
   gppRegistry: 'http://www.microsoft.com/GroupPolicy/Settings/Windows/Registry',
   backupManifest: 'http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest',
+  /** Backup.xml (`GroupPolicyBackupScheme`). */
+  backupScheme: 'http://www.microsoft.com/GroupPolicy/GPOOperations',
 } as const;
 
 /** The class ID of a Group Policy Preferences registry settings collection (`RegistrySettings clsid=`). */

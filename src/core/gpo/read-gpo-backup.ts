@@ -2,12 +2,14 @@ import { decodeBytes } from '../text/decode';
 import type { PolicyDocument, PolicySetting, ReadProblem } from './model';
 import { NS } from './namespaces';
 import { readPolicyBytes, type ReadExport } from './read-export';
-import { childText, parseXml } from './xml-tree';
+import { childNamed, childText, parseXml } from './xml-tree';
+import { disabledByFlags, disabledHalfNote, type GpoHalf } from './disabled-half';
 import { reportLinks } from './links';
 
 /** The files of a GPO backup RDP Doctor reads, by path relative to the backup folder (gpo-formats.md §3.5). */
 export const BACKUP_PARTS = {
   info: 'bkupinfo.xml',
+  coreSettings: 'backup.xml',
   report: 'gpreport.xml',
   machinePol: 'domainsysvol/gpo/machine/registry.pol',
   userPol: 'domainsysvol/gpo/user/registry.pol',
@@ -58,6 +60,36 @@ function backupName(bytes: Uint8Array): string | undefined {
   return childText(text, root, NS.backupManifest, 'GPODisplayName')?.value || undefined;
 }
 
+/** Backup.xml's elements a reader does not need: the security groups and descriptor, and the list of files. */
+const SETTINGS_SKIP: ReadonlySet<string> = new Set(['SecurityGroups', 'SecurityDescriptor', 'FilePaths', 'GroupPolicyExtension']);
+
+/**
+ * The GPO's flags, `GroupPolicyCoreSettings/Options` in Backup.xml (GPMC writes the groupPolicyContainer's `flags`
+ * there); undefined when the file does not say, and then both halves count as enabled.
+ */
+function backupFlags(bytes: Uint8Array): number | undefined {
+  try {
+    const text = decodeBytes(bytes).text;
+    const root = parseXml(text, { skip: SETTINGS_SKIP }).root;
+    if (!root || root.uri !== NS.backupScheme || root.local !== 'GroupPolicyBackupScheme') return undefined;
+    const gpo = childNamed(root, NS.backupScheme, 'GroupPolicyObject');
+    const core = gpo && childNamed(gpo, NS.backupScheme, 'GroupPolicyCoreSettings');
+    const options = core && childText(text, core, NS.backupScheme, 'Options')?.value;
+    return options !== undefined && /^\d{1,10}$/.test(options) ? Number(options) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The half of the GPO each part belongs to (gpreport.xml holds both and says itself which is disabled). */
+const PART_HALVES: Partial<Record<BackupPartName, GpoHalf>> = {
+  machinePol: 'computer',
+  securityTemplate: 'computer',
+  machinePreferences: 'computer',
+  userPol: 'user',
+  userPreferences: 'user',
+};
+
 /** The links gpreport.xml lists; none when it lists none or cannot be read (its own read reports why). */
 function backupLinks(bytes: Uint8Array): readonly string[] {
   try {
@@ -70,6 +102,7 @@ function backupLinks(bytes: Uint8Array): readonly string[] {
 /** What a GPO backup keeps in each part, for the message when a part holds something else. */
 const PART_FORMATS: Record<BackupPartName, string> = {
   info: 'backup information (bkupInfo.xml)',
+  coreSettings: "the GPO's core settings (Backup.xml)",
   report: 'a Get-GPOReport XML report',
   machinePol: 'a Registry.pol file',
   userPol: 'a Registry.pol file',
@@ -91,7 +124,7 @@ function readPart(file: BackupFile): ReadExport | string {
 /**
  * Reads a GPO backup as one export: the registry.pol files, the security template and the preference
  * registry items, named after the GPO. `gpreport.xml` renders the same settings, so it is read only
- * when the backup has no registry.pol.
+ * when the backup has no registry.pol. The parts of a half Backup.xml's flags disable are read but not applied.
  */
 export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
   const byPart = new Map<BackupPartName, BackupFile>();
@@ -101,6 +134,8 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
   }
   const info = byPart.get('info');
   const gpoName = info ? backupName(info.bytes) : undefined;
+  const core = byPart.get('coreSettings');
+  const flags = core ? backupFlags(core.bytes) : undefined;
   // Where the GPO was linked when it was backed up, from its report (read whole below only without a registry.pol).
   const report = byPart.get('report');
   const links = report ? backupLinks(report.bytes) : [];
@@ -118,6 +153,13 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
       continue;
     }
     parts.push({ path: file.path, part: name, text: read.text });
+    const half = PART_HALVES[name];
+    if (half && flags !== undefined && disabledByFlags(flags, half)) {
+      // Windows skips a disabled half (MS-GPOL 3.2.5.1.6): its values are neither applied nor checked.
+      const note = disabledHalfNote(half, read.doc.settings, `Backup.xml "Options" is ${flags}`, gpoName);
+      if (note) problems.push({ severity: 'info', message: note, span: { start: 0, end: 0 }, file: file.path });
+      continue;
+    }
     for (const s of read.doc.settings) {
       settings.push({ ...s, ...(gpoName !== undefined && s.gpo === undefined && { gpo: gpoName }), ...(links.length > 0 && s.links === undefined && { links }), source: { ...s.source, file: file.path } });
     }

@@ -5,10 +5,11 @@ import { REPORT_SKIP } from './namespaces';
 import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
 import { appendAll } from '../text/collections';
 import { linksOf } from './links';
+import { disabledHalfNote, type GpoHalf } from './disabled-half';
 
-const SECTIONS: readonly [string, Hive][] = [
-  ['Computer', 'HKLM'],
-  ['User', 'HKCU'],
+const SECTIONS: readonly [string, Hive, GpoHalf][] = [
+  ['Computer', 'HKLM', 'computer'],
+  ['User', 'HKCU', 'user'],
 ];
 
 /** The `GPO` elements of a report: the root itself, or the children of `<report>` (`Get-GPOReport -All`). */
@@ -18,19 +19,26 @@ function gpoElements(root: XmlElement): XmlElement[] {
   return [];
 }
 
-/** Reads the Computer and User settings of one GPO. */
+/**
+ * Reads the Computer and User settings of one GPO. A half whose `Enabled` is false is not applied by Windows, so its
+ * settings are read only to say, in one note, that its Remote Desktop values are not checked.
+ */
 function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], problems: ReadProblem[], unmapped: ExtensionReader['unmapped']): void {
   const name = childText(text, gpo, NS.settings, 'Name')?.value;
   const first = settings.length;
-  for (const [section, hive] of SECTIONS) {
+  for (const [section, hive, half] of SECTIONS) {
     const sectionEl = childNamed(gpo, NS.settings, section);
     if (!sectionEl) continue;
+    const enabled = childText(text, sectionEl, NS.settings, 'Enabled');
+    const disabled = enabled?.value.toLowerCase() === 'false';
     const origin = { hive, ...(name !== undefined && { gpo: name }) };
-    const reader: ExtensionReader = { text, originOf: () => origin, settings, problems, unmapped };
+    const reader: ExtensionReader = disabled ? { text, originOf: () => origin, settings: [], problems: [], unmapped: [] } : { text, originOf: () => origin, settings, problems, unmapped };
     for (const data of childrenNamed(sectionEl, NS.settings, 'ExtensionData')) {
       const extension = childNamed(data, NS.settings, 'Extension');
       if (extension) readExtension(reader, extension);
     }
+    const note = disabled ? disabledHalfNote(half, reader.settings, `its ${section} "Enabled" is false`, name) : undefined;
+    if (note) problems.push({ severity: 'info', message: note, span: enabled!.span });
   }
   const links = linksOf(text, gpo);
   if (links.length > 0) for (let i = first; i < settings.length; i++) settings[i] = { ...settings[i]!, links };

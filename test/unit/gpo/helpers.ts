@@ -151,13 +151,13 @@ export function testPolicyRule(rule: PolicyRule, cases: { accept: readonly (read
 }
 
 /** A Get-GPOReport document with these Registry-extension children in its Computer (or User) section. */
-export function reportXml(inner: string, options: { gpo?: string; section?: 'Computer' | 'User'; prefix?: string } = {}): string {
+export function reportXml(inner: string, options: { gpo?: string; section?: 'Computer' | 'User'; prefix?: string; enabled?: boolean } = {}): string {
   const p = options.prefix ?? 'q1';
   const section = options.section ?? 'Computer';
   return `<?xml version="1.0" encoding="utf-16"?>
 <GPO xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.microsoft.com/GroupPolicy/Settings">
   <Name>${options.gpo ?? 'Test GPO'}</Name>
-  <${section}>
+  <${section}>${options.enabled !== undefined ? `\n    <Enabled>${options.enabled}</Enabled>` : ''}
     <ExtensionData>
       <Extension xmlns:${p}="http://www.microsoft.com/GroupPolicy/Settings/Registry" xsi:type="${p}:RegistrySettings">
 ${inner.replace(/\bq:/g, `${p}:`)}
