@@ -292,6 +292,14 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     sources: ['RESTRICT-NTLM-OUTGOING', 'KERBEROS-IP'],
   },
   {
+    valueName: 'ClientAllowedNTLMServers',
+    keys: [KEYS.ntlm],
+    hives: MACHINE,
+    summary:
+      '"Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication": the servers this computer may still use NTLM with when outgoing NTLM is denied, one name per line as the application names the server; a single asterisk anywhere in a name is a wildcard.',
+    sources: ['RESTRICT-NTLM-EXCEPTIONS', 'RESTRICT-NTLM-OUTGOING'],
+  },
+  {
     valueName: 'TryIPSPN',
     keys: [KEYS.kerberosParameters],
     hives: MACHINE,

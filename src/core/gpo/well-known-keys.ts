@@ -43,7 +43,7 @@ export function originOf(key: string): ValueOrigin {
  * 67 GPO013 warnings about NTLMMinClientSec and Kerberos encryption types in security baselines, which no rule reads.
  */
 export const READ_ON_SHARED_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic'])],
+  [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic', 'clientallowedntlmservers'])],
   [normalizeKey(KEYS.kerberosParameters), new Set(['tryipspn'])],
   [normalizeKey(KEYS.tcpip), new Set(['keepalivetime'])],
 ]);

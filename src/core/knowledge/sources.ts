@@ -40,6 +40,7 @@ export type SourceId =
   | 'LISTENER-CERT'
   | 'MS-GPREG'
   | 'RESTRICT-NTLM-OUTGOING'
+  | 'RESTRICT-NTLM-EXCEPTIONS'
   | 'KERBEROS-IP'
   | 'RDP-FILE-SECURITY-GP'
   | 'WMI-SETSECURITYLAYER'
@@ -291,6 +292,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'RESTRICT-NTLM-OUTGOING',
     title: 'Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers (Microsoft Learn, security policy settings)',
     url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-outgoing-ntlm-traffic-to-remote-servers',
+    primary: true,
+  },
+  'RESTRICT-NTLM-EXCEPTIONS': {
+    id: 'RESTRICT-NTLM-EXCEPTIONS',
+    title: 'Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication (Microsoft Learn, security policy settings)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-add-remote-server-exceptions-for-ntlm-authentication',
     primary: true,
   },
   'KERBEROS-IP': {

@@ -11,7 +11,7 @@ import { parseRdp } from '../../../src/core/rdp/parse';
 import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
 import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
-import { xrf005 } from '../../../src/core/rules/xrf/xrf005-ntlm-restricted-vs-target';
+import { exceptionAllows, xrf005 } from '../../../src/core/rules/xrf/xrf005-ntlm-restricted-vs-target';
 import { assertMessage } from './helpers';
 
 const MSV = KEYS.ntlm;
@@ -92,4 +92,67 @@ describe('XRF005 ntlm-restricted-vs-target', () => {
     assert.match(found[0]!.message, /only if the server has TERMSRV\/10\.0\.0\.12 registered as an SPN \("TryIPSPN" is 1 in kerberos\.reg\)/);
     assertMessage('XRF005', found[0]!.message);
   });
+
+  describe('the NTLM server exception list ("Add remote server exceptions for NTLM authentication", ClientAllowedNTLMServers)', () => {
+    const template = (list: string) =>
+      exported(
+        'GptTmpl.inf',
+        readSecurityTemplate(
+          `[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n[Registry Values]\r\nMACHINE\\${MSV}\\RestrictSendingNTLMTraffic=4,2\r\nMACHINE\\${MSV}\\ClientAllowedNTLMServers=7,${list}\r\n`,
+        ),
+      );
+    const client = rdp('full address:s:127.0.0.5\r\n');
+
+    it('GptTmpl.inf: a target the list names (exactly, by a wildcard, or "*") is not reported', () => {
+      for (const list of ['127.0.0.5', '127.0.0.5,*', 'rdsh01.corp.invalid,127.0.0.5', '127.0.0.*', '127.*.5', '*']) {
+        assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [client], exports: [template(list)] }), [], list);
+      }
+    });
+
+    it('a list that does not name the target: still an error, and the message and a related location say so', () => {
+      const found = crossCheck([xrf005], { rdpFiles: [client], exports: [template('rdsh01.corp.invalid,127.0.0.50,127.0.1.*')] });
+      assert.deepEqual(ids(found), ['XRF005:client.rdp']);
+      assert.equal(found[0]!.severity, 'error');
+      assertMessage('XRF005', found[0]!.message);
+      assert.match(found[0]!.message, / The NTLM server exception list \("ClientAllowedNTLMServers" in GptTmpl\.inf\) does not name "127\.0\.0\.5"\. Connect by the server's name\.$/);
+      assert.deepEqual(
+        found[0]!.related.map((r) => r.message),
+        [
+          '"RestrictSendingNTLMTraffic" is 2 (Deny all) in the NTLM security options (Lsa\\MSV1_0): this computer never sends NTLM to a remote server.',
+          '"ClientAllowedNTLMServers" in the NTLM security options (Lsa\\MSV1_0) lists "rdsh01.corp.invalid", "127.0.0.50", "127.0.1.*": NTLM may be sent only to these.',
+        ],
+      );
+    });
+
+    it('each target is matched on its own: a listed full address passes, an unlisted alternate is reported', () => {
+      const both = rdp('full address:s:127.0.0.5\nalternate full address:s:[::1]:3389\n');
+      const found = crossCheck([xrf005], { rdpFiles: [both], exports: [template('127.0.0.5')] });
+      assert.deepEqual(found.map((f) => f.subject), ['alternate full address']);
+      assert.match(found[0]!.message, /does not name "::1"/);
+    });
+
+    it('the list counts from any export of the run, like the restriction (a Registry.pol REG_MULTI_SZ beside a .reg that denies)', () => {
+      const list = exported('Machine/Registry.pol', readRegistryPol(writeRegistryPol([{ key: MSV, valueName: 'ClientAllowedNTLMServers', type: 'REG_MULTI_SZ', data: ['RDSH01', '127.0.0.5'] }])).doc);
+      assert.deepEqual(crossCheck([xrf005], { rdpFiles: [client], exports: [FORMATS['.reg']!(2), list] }), []);
+    });
+
+    it('names compare without case; "*" stands for any run of characters, anywhere', () => {
+      const cases: [string, string, boolean][] = [
+        ['RDSH*.CORP.invalid', 'rdsh01.corp.invalid', true],
+        ['*.corp.invalid', 'corp.invalid', false],
+        ['*corp.invalid', 'corp.invalid', true],
+        ['127.0.0.*', '127.0.0.50', true],
+        ['127.0.0.5', '127.0.0.50', false],
+        ['127.0.0.50', '127.0.0.5', false],
+        ['rdsh*', 'rdsh', true],
+        ['*', '::1', true],
+        ['', '127.0.0.5', false],
+      ];
+      for (const [entry, server, allowed] of cases) assert.equal(exceptionAllows(entry, server), allowed, `${entry} vs ${server}`);
+      const start = process.hrtime.bigint();
+      assert.equal(exceptionAllows(`${'a*'.repeat(2000)}b`, 'a'.repeat(250)), false);
+      assert.ok(process.hrtime.bigint() - start < 1_000_000_000n, 'a hostile entry of many asterisks is matched quickly');
+    });
+  });
 });
+

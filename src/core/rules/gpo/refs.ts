@@ -43,5 +43,6 @@ export const REFS = {
   portNumber: valueRefs('PortNumber'),
   certificateHash: valueRefs('SSLCertificateSHA1Hash'),
   restrictSendingNtlm: valueRefs('RestrictSendingNTLMTraffic'),
+  ntlmServerExceptions: valueRefs('ClientAllowedNTLMServers'),
   tryIpSpn: valueRefs('TryIPSPN'),
 } as const;

@@ -1,3 +1,4 @@
+import type { RegData } from '../../gpo/model';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import { quote } from '../messages';
 import { REFS } from '../gpo/refs';
@@ -7,10 +8,47 @@ import type { CrossRule } from './types';
 /** `RestrictSendingNTLMTraffic` = 2: "Deny all" outgoing NTLM. */
 const DENY_ALL = 2;
 
+/** The names of a `ClientAllowedNTLMServers` list (REG_MULTI_SZ; a REG_SZ read as one name per line). */
+function exceptionNames(data: RegData): string[] {
+  const list = Array.isArray(data) ? data : typeof data === 'string' ? data.split(/\r?\n|\0/) : [];
+  return list.map((n) => n.trim()).filter((n) => n !== '');
+}
+
+/**
+ * Whether an entry of the NTLM server exception list names the server: compared without case, and "a single
+ * asterisk (*) can be used anywhere in the string as a wildcard character" (RESTRICT-NTLM-EXCEPTIONS), matching any
+ * run of characters. An entry with more asterisks is read the same way, each one a wildcard; the match takes time
+ * linear in both lengths per backtrack, never the blow-up a regular expression of many `.*` has on a hostile entry.
+ */
+export function exceptionAllows(entry: string, server: string): boolean {
+  const p = entry.toLowerCase();
+  const s = server.toLowerCase();
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (i < s.length) {
+    if (j < p.length && p[j] === '*') {
+      star = j++;
+      mark = i;
+    } else if (j < p.length && p[j] === s[i]) {
+      i++;
+      j++;
+    } else if (star >= 0) {
+      j = star + 1;
+      i = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (j < p.length && p[j] === '*') j++;
+  return j === p.length;
+}
+
 export const xrf005: CrossRule = {
   id: 'XRF005',
   name: 'ntlm-restricted-vs-target',
-  description: 'A .rdp file targets an IP address while an export denies outgoing NTLM (RestrictSendingNTLMTraffic 2), so CredSSP cannot authenticate.',
+  description: 'A .rdp file targets an IP address while an export denies outgoing NTLM (RestrictSendingNTLMTraffic 2) and no NTLM server exception names it, so CredSSP cannot authenticate.',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'nla', 'kerberos'],
@@ -27,18 +65,29 @@ export const xrf005: CrossRule = {
       const fact = s.value(REFS.tryIpSpn);
       return factNumber(fact) === 1 ? [{ path: s.path, at: fact!.at, message: `"TryIPSPN" is 1 ${where(fact!)}: Kerberos is tried for IP addresses.` }] : [];
     });
+    // "Add remote server exceptions for NTLM authentication": the servers NTLM may still be sent to while it is denied.
+    const exceptions = servers.flatMap((s) => {
+      const fact = s.value(REFS.ntlmServerExceptions);
+      return fact ? [{ path: s.path, at: fact.at, names: exceptionNames(fact.data), where: where(fact) }] : [];
+    });
     for (const rdp of rdpFiles) {
       for (const target of rdp.facts.ipTargets ?? []) {
+        if (exceptions.some((e) => e.names.some((n) => exceptionAllows(n, target.host)))) continue;
         const denied = `outgoing NTLM is denied ("RestrictSendingNTLMTraffic" is 2 in ${denying[0]!.path})`;
+        const unlisted = exceptions.length > 0 ? ` The NTLM server exception list ("ClientAllowedNTLMServers" in ${exceptions[0]!.path}) does not name ${quote(target.host)}.` : '';
         report({
           path: rdp.path,
           message:
             tryIp.length > 0
-              ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: CredSSP can authenticate only if the server has TERMSRV/${target.host} registered as an SPN ("TryIPSPN" is 1 in ${tryIp[0]!.path}); otherwise the connection fails. Connect by the server's name.`
-              : `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN), and ${denied}: CredSSP cannot authenticate, so the connection fails. Connect by the server's name.`,
+              ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: CredSSP can authenticate only if the server has TERMSRV/${target.host} registered as an SPN ("TryIPSPN" is 1 in ${tryIp[0]!.path}); otherwise the connection fails.${unlisted} Connect by the server's name.`
+              : `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN), and ${denied}: CredSSP cannot authenticate, so the connection fails.${unlisted} Connect by the server's name.`,
           subject: target.key,
           at: target.at,
-          related: [...denying, ...tryIp],
+          related: [
+            ...denying,
+            ...tryIp,
+            ...exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${e.names.length === 0 ? 'no server' : e.names.slice(0, 5).map(quote).join(', ') + (e.names.length > 5 ? ', …' : '')}: NTLM may be sent only to these.` })),
+          ],
           ...(tryIp.length > 0 && { severity: 'warning' as const }),
         });
       }
