@@ -103,11 +103,31 @@ describe('GPO009 schannel-tls-disabled', () => {
     accept: [
       [{ key: TLS12, name: 'Enabled', dword: 1 }],
       [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS13, name: 'Enabled', dword: 1 }],
+      [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS13, name: 'Enabled', dword: 0xffffffff }, { key: TLS13, name: 'DisabledByDefault', dword: 0 }],
+      [{ key: TLS12, name: 'DisabledByDefault', dword: 1 }, { key: TLS13, name: 'Enabled', dword: 1 }],
       [{ key: schannelKey('TLS 1.0', 'Server'), name: 'Enabled', dword: 0 }],
       [{ key: schannelKey('TLS 1.2', 'Client'), name: 'Enabled', dword: 0 }],
     ],
     reject: [
-      { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }], at: [0], message: /^TLS 1\.2 is disabled for servers \("Enabled" is 0\) in the Schannel settings/ },
+      {
+        vals: [{ key: TLS12, name: 'Enabled', dword: 0 }],
+        at: [0],
+        message: /^TLS 1\.2 is disabled for servers \("Enabled" is 0\) in the Schannel settings, and this export does not enable TLS 1\.3: clients that require TLS 1\.2 fail the TLS handshake after negotiation\. TLS 1\.3 serves only clients that have it \(Windows 11, Windows Server 2022 and later\), not Windows 10 or Windows Server 2019 and older\.$/,
+      },
+      {
+        vals: [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS13, name: 'Enabled', dword: 0xffffffff }, { key: TLS13, name: 'DisabledByDefault', dword: 1 }],
+        at: [0],
+        severity: 'error',
+        message: /, and TLS 1\.3 is only disabled by default \("DisabledByDefault" is 1 under TLS 1\.3\\Server\), so Schannel negotiates it only for an application that asks for it explicitly: /,
+        title: 'TLS 1.3 enabled but disabled by default does not stand in for TLS 1.2, as DisabledByDefault does not for TLS 1.2 itself',
+      },
+      {
+        vals: [{ key: TLS12, name: 'DisabledByDefault', dword: 1 }, { key: TLS13, name: 'Enabled', dword: 1 }, { key: TLS13, name: 'DisabledByDefault', dword: 1 }],
+        at: [0],
+        severity: 'warning',
+        message: /^TLS 1\.2 is disabled by default for servers \("DisabledByDefault" is 1\) in the Schannel settings, and TLS 1\.3 is only disabled by default /,
+        title: 'both disabled by default: the warning of TLS 1.2 disabled by default',
+      },
       {
         vals: [{ key: TLS12, name: 'DisabledByDefault', dword: 1 }],
         at: [0],
@@ -116,8 +136,18 @@ describe('GPO009 schannel-tls-disabled', () => {
         title: 'disabled by default: a warning (whether Remote Desktop asks for TLS 1.2 is not documented)',
       },
       { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS12, name: 'DisabledByDefault', dword: 1 }], at: [0], severity: 'error', title: 'both switches: one finding, at Enabled, an error' },
-      { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS13, name: 'Enabled', dword: 0 }], at: [0], title: 'TLS 1.3 disabled too' },
+      { vals: [{ key: TLS12, name: 'Enabled', dword: 0 }, { key: TLS13, name: 'Enabled', dword: 0 }], at: [0], message: /, and TLS 1\.3 is disabled too \("Enabled" is 0 under TLS 1\.3\\Server\): /, title: 'TLS 1.3 disabled too' },
     ],
+  });
+});
+
+describe('GPO009 against a TLS 1.3 that is only disabled by default (a review\'s .reg)', () => {
+  it('TLS 1.2 Server Enabled 0 beside TLS 1.3 Server Enabled 0xffffffff and DisabledByDefault 1 is the error', () => {
+    const base = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
+    const reg = (tls13DisabledByDefault: string) =>
+      `Windows Registry Editor Version 5.00\r\n\r\n[${base}\\TLS 1.2\\Server]\r\n"Enabled"=dword:00000000\r\n\r\n[${base}\\TLS 1.3\\Server]\r\n"Enabled"=dword:ffffffff\r\n"DisabledByDefault"=dword:${tls13DisabledByDefault}\r\n`;
+    assert.deepEqual(lintExport('reg', reg('00000001')).map((f) => [f.ruleId, f.severity, f.line]), [['GPO009', 'error', 4]]);
+    assert.deepEqual(lintExport('reg', reg('00000000')), []);
   });
 });
 

@@ -1,14 +1,28 @@
-import { live, numberOf } from '../../gpo/scopes';
-import { effective, where } from './lookup';
+import { numberOf } from '../../gpo/scopes';
+import { effective, where, type ValueRef } from './lookup';
 import { REFS } from './refs';
 import { valueRule } from './value-rule';
 import type { PolicyScope } from '../../gpo/scopes';
 
-/** TLS 1.3 explicitly enabled on the server side keeps TLS connections possible. */
-function tls13Enabled(scope: PolicyScope): boolean {
-  const e = effective(scope, REFS.tls13ServerEnabled);
-  return e !== undefined && live(e.setting) !== undefined && (numberOf(e.setting) ?? 0) !== 0;
+const switchOn = (scope: PolicyScope, refs: readonly ValueRef[]): number | undefined => {
+  const n = numberOf(effective(scope, refs)?.setting);
+  return n !== undefined && n !== 0 ? n : undefined;
+};
+
+/**
+ * Why TLS 1.3 does not stand in for TLS 1.2 on the server side, or undefined when the export enables it: `Enabled`
+ * non-zero and not `DisabledByDefault`, the same reading the rule gives TLS 1.2's switches (TLS registry settings).
+ */
+function tls13NotEnabled(scope: PolicyScope): string | undefined {
+  const enabled = numberOf(effective(scope, REFS.tls13ServerEnabled)?.setting);
+  if (enabled === 0) return 'TLS 1.3 is disabled too ("Enabled" is 0 under TLS 1.3\\Server)';
+  const byDefault = switchOn(scope, REFS.tls13ServerDisabledByDefault);
+  if (byDefault !== undefined) return `TLS 1.3 is only disabled by default ("DisabledByDefault" is ${byDefault} under TLS 1.3\\Server), so Schannel negotiates it only for an application that asks for it explicitly`;
+  return enabled === undefined ? 'this export does not enable TLS 1.3' : undefined;
 }
+
+/** TLS 1.3 is in Schannel from Windows 11 and Windows Server 2022 on ("Protocols in TLS/SSL (Schannel SSP)"). */
+const TLS13_CLIENTS = 'TLS 1.3 serves only clients that have it (Windows 11, Windows Server 2022 and later), not Windows 10 or Windows Server 2019 and older.';
 
 export const gpo009 = valueRule({
   id: 'GPO009',
@@ -19,20 +33,21 @@ export const gpo009 = valueRule({
   checks: [
     {
       refs: REFS.tls12ServerEnabled,
-      test: (value, s, scope) =>
-        value === 0 && !tls13Enabled(scope)
-          ? { message: `TLS 1.2 is disabled for servers ("Enabled" is 0) ${where(s)}: clients that require TLS 1.2 fail the TLS handshake after negotiation, and TLS 1.3 is not enabled.` }
-          : undefined,
+      test: (value, s, scope) => {
+        const tls13 = value === 0 ? tls13NotEnabled(scope) : undefined;
+        return tls13 ? { message: `TLS 1.2 is disabled for servers ("Enabled" is 0) ${where(s)}, and ${tls13}: clients that require TLS 1.2 fail the TLS handshake after negotiation. ${TLS13_CLIENTS}` } : undefined;
+      },
     },
     {
       refs: REFS.tls12ServerDisabledByDefault,
       test: (value, s, scope) => {
-        if (value === 0 || tls13Enabled(scope)) return undefined;
+        const tls13 = value === 0 ? undefined : tls13NotEnabled(scope);
+        if (!tls13) return undefined;
         if (numberOf(effective(scope, REFS.tls12ServerEnabled)?.setting) === 0) return undefined; // reported once, at Enabled
         // "Disabled by default": Schannel negotiates it only for a caller that asks for it explicitly (TLS registry
         // settings). Whether Remote Desktop asks is not documented, so this is a warning, not the error of Enabled 0.
         return {
-          message: `TLS 1.2 is disabled by default for servers ("DisabledByDefault" is ${value}) ${where(s)}, and TLS 1.3 is not enabled: Schannel negotiates TLS 1.2 only for an application that asks for it explicitly, and Microsoft does not document whether Remote Desktop does, so TLS and NLA connections may fail.`,
+          message: `TLS 1.2 is disabled by default for servers ("DisabledByDefault" is ${value}) ${where(s)}, and ${tls13}: Schannel negotiates TLS 1.2 only for an application that asks for it explicitly, and Microsoft does not document whether Remote Desktop does, so TLS and NLA connections may fail.`,
           severity: 'warning',
         };
       },

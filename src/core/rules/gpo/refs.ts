@@ -36,6 +36,7 @@ export const REFS = {
   tls12ServerEnabled: valueRefs('Enabled', schannelKey('TLS 1.2', 'Server')),
   tls12ServerDisabledByDefault: valueRefs('DisabledByDefault', schannelKey('TLS 1.2', 'Server')),
   tls13ServerEnabled: valueRefs('Enabled', schannelKey('TLS 1.3', 'Server')),
+  tls13ServerDisabledByDefault: valueRefs('DisabledByDefault', schannelKey('TLS 1.3', 'Server')),
   encryptRpc: valueRefs('fEncryptRPCTraffic'),
   promptForPassword: valueRefs('fPromptForPassword'),
   disablePasswordSaving: valueRefs('DisablePasswordSaving'),
