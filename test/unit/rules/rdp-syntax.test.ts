@@ -18,6 +18,15 @@ describe('RDP001 malformed-line', () => {
   it('never quotes the value of a FreeRDP option line (a password)', () => {
     for (const f of findingsOf(rdp001, '/p:Hunter2secret\n/gp:Other2secret\n')) assert.doesNotMatch(f.message, /Hunter2|Other2/);
   });
+  it('quotes only the name of a line that looks like a FreeRDP option but does not put a colon after it, and still warns of a password', () => {
+    // A security review: the name was everything before the first ':', so "/p Hunter2SecretA" was quoted whole.
+    const findings = findingsOf(rdp001, 'full address:s:h.contoso.com\n/p Hunter2SecretA\n/p=Hunter2SecretB\n/password\tHunter2SecretD\n/gp Other2 secret:x\n');
+    assert.equal(findings.length, 4);
+    for (const f of findings) {
+      assert.doesNotMatch(f.message, /Hunter2|Other2|secret:/);
+      assert.match(f.message, /^This line starts like the FreeRDP command-line option "\/(p|password|gp)", but FreeRDP reads no option from it: .* It looks like an option that holds a password \(or its hash\) in plain text\.$/);
+    }
+  });
   testRule(rdp001, {
     accept: ['full address:s:host', '', '\r\n\r\n', 'drivestoredirect:s:C:\\;E:\\;', 'x:s:'],
     reject: [
@@ -33,6 +42,8 @@ describe('RDP001 malformed-line', () => {
         title: 'FreeRDP command-line options',
       },
       { text: '/p:Hunter2secret', ranges: [[1, 1, 1, 17]], message: /option "\/p" .* It holds a password \(or its hash\) in plain text\.$/, title: 'a password option: named, its value never quoted' },
+      { text: '/cert-ignore yes', ranges: [[1, 1, 1, 17]], message: /^This line starts like the FreeRDP command-line option "\/cert-ignore", but FreeRDP reads no option from it: it splits a name from its value at a colon only, and no colon follows the name\. Remote Desktop Connection skips it too\. It looks like an option that turns off the check of the server's certificate\.$/, title: 'no colon after the name: FreeRDP knows no such option' },
+      { text: '/:x', ranges: [[1, 1, 1, 4]], message: /^This line starts with "\/" like a FreeRDP command-line option, but no option name follows/, title: 'no name at all' },
       { text: ' /drive:home,/', ranges: [[1, 1, 1, 15]], message: /^Clients skip this line/, title: 'indented: FreeRDP looks at the first column only' },
       // A whole file of XML: one finding, not one per line (shape of VirtualCable/openuds client/notes/macosx/test.rdp).
       {

@@ -16,23 +16,32 @@ function xmlStart(doc: RdpDocument): RdpLine | undefined {
 
 /** What a FreeRDP command-line option does that a file should not do behind the user's back, by option name. */
 const RISKS: readonly [RegExp, string][] = [
-  [/^\/(p|password|gp|gpassword|pth|pass-the-hash)$/i, 'It holds a password (or its hash) in plain text'],
-  [/^\/cert-ignore$/i, "It turns off the check of the server's certificate"],
-  [/^\/cert$/i, "It sets how the server's certificate is checked (ignore, tofu, deny)"],
-  [/^\/(drive|drives|home-drive)$/i, 'It shares local drives with the server'],
+  [/^\/(p|password|gp|gpassword|pth|pass-the-hash)$/i, 'holds a password (or its hash) in plain text'],
+  [/^\/cert-ignore$/i, "turns off the check of the server's certificate"],
+  [/^\/cert$/i, "sets how the server's certificate is checked (ignore, tofu, deny)"],
+  [/^\/(drive|drives|home-drive)$/i, 'shares local drives with the server'],
 ];
+
+/** An option's name: FreeRDP's Windows-style syntax is `/name:value`, `+name` and `-name` (winpr utils/cmdline.c). */
+const OPTION_NAME = /^\/[A-Za-z0-9+-]+/;
 
 /**
  * A line that starts with `/`: FreeRDP up to 3.27 applies it as a command-line option (`client/common/file.c`, "FreeRDP
  * option"); 3.28 stopped, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES (commit 22c5deea5, "deactivate cli parsing
  * in RDP files", July 2026). A session 16 review found a file of `/v:`, `/p:`, `/cert-ignore` and `/drive:` lines
- * reported as lines clients skip. The option's name is quoted, never its value (`/p:` holds a password).
+ * reported as lines clients skip. Only the option's name is quoted, never what follows it: `/p:`, `/p=` or `/p ` holds a password.
  */
 function freerdpOption(text: string): string {
-  const colon = text.indexOf(':');
-  const name = (colon < 0 ? text : text.slice(0, colon)).trim();
+  const name = OPTION_NAME.exec(text)?.[0];
+  if (name === undefined) return 'This line starts with "/" like a FreeRDP command-line option, but no option name follows, so FreeRDP reads no option from it; Remote Desktop Connection skips it.';
   const risk = RISKS.find(([pattern]) => pattern.test(name))?.[1];
-  return `FreeRDP 2 to 3.27 reads this line as its command-line option ${quote(name)} and applies it (3.28 and later skip it, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES); Remote Desktop Connection skips it.${risk ? ` ${risk}.` : ''}`;
+  const next = text.charAt(name.length);
+  // FreeRDP hands the whole line to its parser as one argument, which splits a name from its value at ':' only (the
+  // Windows-style syntax, COMMAND_LINE_SEPARATOR_COLON): `/p Hunter2` or `/p=Hunter2` is a name it does not know.
+  if (next !== '' && next !== ':') {
+    return `This line starts like the FreeRDP command-line option ${quote(name)}, but FreeRDP reads no option from it: it splits a name from its value at a colon only, and no colon follows the name. Remote Desktop Connection skips it too.${risk ? ` It looks like an option that ${risk}.` : ''}`;
+  }
+  return `FreeRDP 2 to 3.27 reads this line as its command-line option ${quote(name)} and applies it (3.28 and later skip it, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES); Remote Desktop Connection skips it.${risk ? ` It ${risk}.` : ''}`;
 }
 
 export const rdp001: RdpRule = {
