@@ -1,4 +1,3 @@
-import { quote } from '../text/quote';
 import type { Span } from '../text/line-index';
 import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { decodeRegData } from './reg-data';
@@ -164,7 +163,7 @@ export function readReg(text: string): PolicyDocument {
   } else next = lines.next();
   let current: { hive: Hive; key: string } | undefined;
   // After a secret's value that could not be read (a string left open), the lines that follow may be the rest of it:
-  // until a line reads again, none of them is quoted in a problem.
+  // until a line reads as a value again, none of them, nor a key or a name in them, is quoted in a problem.
   let secretOpen = false;
   for (; !next.done; next = lines.next()) {
     const line = next.value;
@@ -178,12 +177,11 @@ export function readReg(text: string): PolicyDocument {
       const remove = path.startsWith('-');
       const split = splitHive(remove ? path.slice(1) : path);
       if (!split) {
-        problems.push({ severity: 'warning', message: `The key ${quote(path)} does not start with a registry root such as HKEY_LOCAL_MACHINE; its values are skipped.`, span: line.span });
+        problems.push({ severity: 'warning', message: `The key ${showLine(path, secretOpen)} does not start with a registry root such as HKEY_LOCAL_MACHINE; its values are skipped.`, span: line.span });
         current = undefined;
         continue;
       }
       current = remove ? undefined : split;
-      secretOpen = false;
       if (remove) settings.push(setting({ ...split, valueName: '', type: 'REG_NONE', data: null, action: 'delete-key', source: { span: line.span } }));
       continue;
     }
@@ -205,11 +203,11 @@ export function readReg(text: string): PolicyDocument {
     }
     const eq = line.text.indexOf('=', after);
     if (eq < 0 || line.text.slice(after, eq).trim() !== '') {
-      problems.push({ severity: 'warning', message: `The value ${quote(name)} has no "=" after its name.`, span: line.span });
+      problems.push({ severity: 'warning', message: `The value ${showLine(name, secretOpen)} has no "=" after its name.`, span: line.span });
       continue;
     }
     if (!current) {
-      problems.push({ severity: 'warning', message: `The value ${quote(name)} is not under a key, so regedit ignores it.`, span: line.span });
+      problems.push({ severity: 'warning', message: `The value ${showLine(name, secretOpen)} is not under a key, so regedit ignores it.`, span: line.span });
       continue;
     }
     const dataStart = eq + 1 + (line.text.length - eq - 1 - line.text.slice(eq + 1).trimStart().length);
@@ -217,8 +215,8 @@ export function readReg(text: string): PolicyDocument {
     const span = dataEnd > dataStart ? spanOf(dataStart, dataEnd) : spanOf(eq, eq + 1);
     const parsed = parseData(line.text.slice(eq + 1), wide);
     if (typeof parsed === 'string') {
-      problems.push({ severity: 'warning', message: `The value ${quote(name)} cannot be read: ${parsed}.`, span });
-      secretOpen = namesSecret(name) || namesSecret(current.key);
+      problems.push({ severity: 'warning', message: `The value ${showLine(name, secretOpen)} cannot be read: ${parsed}.`, span });
+      secretOpen ||= namesSecret(name) || namesSecret(current.key);
       continue;
     }
     secretOpen = false;

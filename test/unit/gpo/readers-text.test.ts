@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { PolicyDocument } from '../../../src/core/gpo/model';
 import { readLgpoText } from '../../../src/core/gpo/read-lgpo-text';
 import { hexBytes, quoted, readReg } from '../../../src/core/gpo/read-reg';
+import { SECRET_NOT_SHOWN } from '../../../src/core/gpo/secret-names';
 import { splitLines } from '../../../src/core/gpo/text-lines';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { LineIndex } from '../../../src/core/text/line-index';
@@ -107,6 +108,20 @@ describe('.reg reader', () => {
     assert.match(doc.problems[2]!.message, /names a password or secret/);
     // Once a line reads again, stray lines are quoted as before.
     assert.match(doc.problems[3]!.message, /"stray hunter3 line"/);
+  });
+
+  it('quotes no key or value name from the lines that may be the rest of an open secret, until a line reads as a value', () => {
+    // A security review: the key, "no =" and "not under a key" problems quoted fragments of the open password.
+    const text =
+      'Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon]\n"DefaultPassword"="first\n"Hunter2Part" tail"\n[Secret2Part]"\n' +
+      '[-HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\n"Tail3Part"=x\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\y]\n"Tail4Part"=zzz\n"Ok"=dword:1\n"Plain"=zzz\n';
+    const messages = readReg(text).problems.map((p) => p.message);
+    assert.equal(messages.length, 6);
+    assert.doesNotMatch(messages.join('\n'), /Hunter2Part|Secret2Part|Tail3Part|Tail4Part|first/);
+    // No "=", a key with no root, not under a key, and a value that does not read: none of them is a value that reads, so the secret stays open.
+    assert.deepEqual(messages.slice(1, 5).map((m) => m.includes(SECRET_NOT_SHOWN)), [true, true, true, true]);
+    // Once a value reads ("Ok"), names are quoted again.
+    assert.match(messages[5]!, /^The value "Plain" cannot be read/);
   });
 
   it('never throws on garbage, and every span stays inside the text', () => {
