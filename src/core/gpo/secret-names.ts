@@ -1,4 +1,5 @@
 import { quote } from '../text/quote';
+import type { RegData } from './model';
 
 /** Whether a value name, a key or a line names a password or secret (`DefaultPassword`, `pwd`, `ClientSecret`). */
 export function namesSecret(text: string): boolean {
@@ -11,4 +12,17 @@ export const SECRET_NOT_SHOWN = '(a line or value that names a password or secre
 /** A line (or data) quoted for a reader problem, unless it, or the value it belongs to, names a secret. */
 export function showLine(trimmed: string, secret = namesSecret(trimmed)): string {
   return secret ? SECRET_NOT_SHOWN : quote(trimmed);
+}
+
+/** What a message or a hover shows instead of a secret value's data (a GPO013 message quoted `DefaultPassword`'s). */
+export const SECRET_DATA = '(a password or secret, not shown)';
+
+/**
+ * Whether a value's data must not be shown: its text (or list) when its name or key names a secret. A number is
+ * shown: the policies whose names say "password" with numeric data are switches and limits (`fPromptForPassword`,
+ * `DisablePasswordSaving`, a minimum password length), and hiding them left a conflict between 0 and 1 unreadable.
+ * A secret is text: `DefaultPassword` is a REG_SZ.
+ */
+export function secretData(s: { readonly key: string; readonly valueName: string; readonly data: RegData }): boolean {
+  return s.data !== null && typeof s.data !== 'number' && (namesSecret(s.valueName) || namesSecret(s.key));
 }

@@ -2,6 +2,7 @@ import type { PolicySetting } from './model';
 import { admxPolicyForValue } from './policy-map';
 import { findValueInfo } from './policy-values';
 import { displayPath } from './registry-path';
+import { SECRET_DATA, secretData } from './secret-names';
 import { SOURCES } from '../knowledge/sources';
 import { codeSpan, escapeMarkdown } from '../text/markdown';
 import { originOf } from './well-known-keys';
@@ -11,6 +12,8 @@ const ORIGIN_LABEL = { policy: 'Group Policy value', listener: "RDP-Tcp listener
 function shown(s: PolicySetting): string {
   if (s.deleted) return s.action === 'delete' ? 'deleted' : s.action === 'delete-values' ? 'all values of the key deleted' : 'key deleted';
   if (s.data === null) return '(no data)';
+  // The same test as GPO013's messages: a hover must not show what a finding would not.
+  if (secretData(s)) return SECRET_DATA;
   if (Array.isArray(s.data)) return s.data.map((d) => JSON.stringify(d)).join(', ');
   return typeof s.data === 'string' && s.type !== 'REG_BINARY' ? JSON.stringify(s.data) : String(s.data);
 }
@@ -31,7 +34,7 @@ export function settingMarkdown(s: PolicySetting): string {
     if (info.values?.length) {
       out.push('', '| Value | Meaning |', '|---|---|');
       for (const v of info.values) {
-        const current = !s.deleted && String(v.value) === String(s.data);
+        const current = !s.deleted && !secretData(s) && String(v.value) === String(s.data);
         out.push(`| ${current ? `**${v.value}**` : v.value} | ${v.meaning.replace(/\|/g, '\\|')} |`);
       }
     }

@@ -7,6 +7,7 @@ import { ADMX_POLICIES, findAdmxPolicy } from '../../../src/core/gpo/policy-map'
 import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
 import { settingMarkdown } from '../../../src/core/gpo/setting-docs';
 import { SOURCES } from '../../../src/core/knowledge/sources';
+import { readReg } from '../../../src/core/gpo/read-reg';
 import { readRegistryPol } from '../../../src/core/gpo/read-registry-pol';
 import { GPO_RULES } from '../../../src/core/rules/gpo/index';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
@@ -67,6 +68,17 @@ describe('setting hovers', () => {
     assert.match(md, /\| \*\*0\*\* \| RDP: Standard RDP Security/);
     assert.match(md, /\| 2 \| SSL: TLS is required/);
     assert.match(md, /Sources: \[TerminalServer\.admx/);
+  });
+
+  it('never show the text of a value whose name or key names a secret, as GPO013 does not; numbers still show', () => {
+    // A security review: a hover showed `Winlogon\\DefaultPassword = "Hunter2Secret!"`.
+    const winlogon = readReg('Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon]\n"DefaultPassword"="Hunter2Secret!"\n"DefaultUserName"="alice"\n"AutoAdminLogon"="1"\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\ClientSecret]\n"Values"=hex(7):48,00,75,00,6e,00,74,00,65,00,72,00,33,00,00,00,00,00\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services]\n"fPromptForPassword"=dword:00000001\n');
+    const [password, user, , list, prompt] = winlogon.settings.map(settingMarkdown);
+    assert.match(password!, /`HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\DefaultPassword` = `\(a password or secret, not shown\)` \(REG_SZ\)/);
+    assert.match(list!, /ClientSecret\\Values` = `\(a password or secret, not shown\)` \(REG_MULTI_SZ\)/);
+    for (const md of [password!, list!]) assert.doesNotMatch(md, /Hunter/);
+    assert.match(user!, /DefaultUserName` = `"alice"`/);
+    assert.match(prompt!, /fPromptForPassword` = `1` \(REG_DWORD\)/);
   });
 
   it('write the GPO name, the policy name, the key, the value name and the data from an export as text, never as markup', () => {

@@ -2,7 +2,7 @@ import type { PolicySetting, RegData } from '../../gpo/model';
 import { valueId } from '../../gpo/registry-path';
 import { sameMeaning, type ValueData } from '../../gpo/value-meaning';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
-import { namesSecret } from '../../gpo/secret-names';
+import { SECRET_DATA, secretData } from '../../gpo/secret-names';
 import { cutAt } from '../../text/quote';
 import { mayApplyTogether } from '../../gpo/links';
 import type { Severity } from '../types';
@@ -14,18 +14,9 @@ export function sameData(a: ValueData, b: ValueData): boolean {
   return sameMeaning(a, b);
 }
 
-/** What a finding shows of a secret value's data: nothing of it (a GPO013 message quoted `DefaultPassword`'s). */
-const SECRET_DATA = '(a password or secret, not shown)';
-
-/**
- * A value's data as a message shows it; never the text (or list) of a value whose name or key names a secret. A
- * number is shown: the policies whose names say "password" with numeric data are switches and limits
- * (`fPromptForPassword`, `DisablePasswordSaving`, a minimum password length), and hiding them left a conflict
- * between 0 and 1 unreadable. A secret is text: `DefaultPassword` is a REG_SZ.
- */
+/** A value's data as a message shows it; never the text (or list) of a value whose name or key names a secret. */
 export function showValue(s: { readonly key: string; readonly valueName: string; readonly data: RegData }): string {
-  const secret = s.data !== null && typeof s.data !== 'number' && (namesSecret(s.valueName) || namesSecret(s.key));
-  return secret ? SECRET_DATA : showData(s.data);
+  return secretData(s) ? SECRET_DATA : showData(s.data);
 }
 
 export function showData(data: RegData): string {
