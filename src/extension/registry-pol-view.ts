@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { polHiveFromPath } from '../core/gpo/read-export';
-import { readRegistryPol } from '../core/gpo/read-registry-pol';
 import type { Logger } from './logger';
+import { polViewText } from './registry-pol-text';
 import { escapeHtml } from '../core/explain/explanation-html';
 
 /** The scheme of the read-only LGPO-style text views of Registry.pol files. */
@@ -43,15 +43,19 @@ export class RegistryPolViews implements vscode.TextDocumentContentProvider, vsc
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const file = polFileUri(uri);
-    let data: Uint8Array;
+    const name = file.fsPath || file.toString();
+    let view: { text: string; bytes?: Uint8Array };
     try {
-      data = await vscode.workspace.fs.readFile(file);
+      const info = await vscode.workspace.fs.stat(file);
+      view = await polViewText(name, { size: info.size, isFile: (info.type & vscode.FileType.File) !== 0 }, () => Promise.resolve(vscode.workspace.fs.readFile(file)), polHiveFromPath(file.path));
     } catch (error) {
       this.log.warn(`Cannot read ${file.toString()}: ${String(error)}`);
-      return `; Cannot read ${file.fsPath || file.toString()}: ${error instanceof Error ? error.message : String(error)}\n`;
+      return `; Cannot read ${name}: ${error instanceof Error ? error.message : String(error)}\n`;
     }
-    this.bytes.set(uri.toString(), data);
-    return readRegistryPol(data, polHiveFromPath(file.path)).view.text;
+    // A refused file keeps no bytes, so the lint has nothing to read either.
+    if (view.bytes) this.bytes.set(uri.toString(), view.bytes);
+    else this.bytes.delete(uri.toString());
+    return view.text;
   }
 
   /** The bytes behind an open view (undefined until VS Code asked for its content). */

@@ -2,6 +2,7 @@ import type { Hive, PolicyDocument, PolicySetting, ReadProblem, RegData, RegType
 import { decodeRegData, u32 } from './reg-data';
 import { readPolRecords, type PolRecord } from './registry-pol-records';
 import type { Span } from '../text/line-index';
+import { cutAt } from '../text/quote';
 
 /** The read-only LGPO-style text of a Registry.pol; each setting's span is its entry's action line. */
 export interface PolView {
@@ -35,6 +36,13 @@ function hexList(hex: string): string {
   return shown === hex ? list : `${list},… (${hex.length / 2} bytes in all)`;
 }
 
+/** Characters of a string value the text view shows; a longer value (no policy holds one) shows its start and its length. */
+const MAX_VIEW_CHARS = 65_536;
+
+function viewString(s: string): string {
+  return s.length > MAX_VIEW_CHARS ? `${oneLine(cutAt(s, MAX_VIEW_CHARS))}… (${s.length} characters in all)` : oneLine(s);
+}
+
 /** The LGPO action line for a value (`DWORD:0`, `SZ:text`, …). */
 function actionLine(type: RegType, data: RegData): string {
   switch (type) {
@@ -44,11 +52,11 @@ function actionLine(type: RegType, data: RegData): string {
     case 'REG_QWORD':
       return /^\d+$/.test(String(data)) ? `QWORD:${data}` : `BINARY:${hexList(String(data))}`;
     case 'REG_SZ':
-      return `SZ:${oneLine(String(data))}`;
+      return `SZ:${viewString(String(data))}`;
     case 'REG_EXPAND_SZ':
-      return `EXSZ:${oneLine(String(data))}`;
+      return `EXSZ:${viewString(String(data))}`;
     case 'REG_MULTI_SZ':
-      return `MULTISZ:${(data as string[]).map(oneLine).join('\\0')}`;
+      return `MULTISZ:${viewString((data as string[]).map(oneLine).join('\\0'))}`;
     default:
       return `BINARY:${hexList(data === null ? '' : String(data))}`;
   }

@@ -36,6 +36,24 @@ describe('Registry.pol reader', () => {
     assert.ok(line.endsWith(',ab,… (196608 bytes in all)'));
   });
 
+  it('a long string value: the view shows its first 64 Ki characters and its length, as it does for binary data', () => {
+    const long = 'x'.repeat(3 * 65_536);
+    const bytes = writeRegistryPol([
+      { key: TS, valueName: 'Long', type: 'REG_SZ', data: long },
+      { key: TS, valueName: 'LongExpand', type: 'REG_EXPAND_SZ', data: `a\n${long}` },
+      { key: TS, valueName: 'LongList', type: 'REG_MULTI_SZ', data: [long, 'y'] },
+      { key: TS, valueName: 'Short', type: 'REG_SZ', data: 'one\ntwo' },
+    ]);
+    const lines = readRegistryPol(bytes).view.text.split('\n').filter((l) => /^(EX|MULTI)?SZ:/.test(l));
+    const x = 'x'.repeat(65_536);
+    assert.deepEqual(lines, [
+      `SZ:${x}… (196608 characters in all)`,
+      `EXSZ:a\\n${x.slice(2)}… (196610 characters in all)`,
+      `MULTISZ:${x}… (196611 characters in all)`,
+      'SZ:one\\ntwo',
+    ]);
+  });
+
   it('agrees with the LGPO rendering of the same file, record for record', () => {
     const pol = readRegistryPol(fixture('samples', 'rdp-bad.pol')).doc.settings;
     const lgpo = fixtureText('samples', 'rdp-bad.lgpo.txt').split(/\r?\n/);
