@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HostCheckResult, NetFinding } from '../core/net/index';
 import { crossCheckProbes } from '../core/lint/cross-file';
 import { rdpFacts } from '../core/rules/xrf/facts';
+import { showHidden } from '../core/text/invisible';
 import { LineIndex } from '../core/text/line-index';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
@@ -68,7 +69,8 @@ export class CheckDiagnostics implements vscode.Disposable {
 
   private netDiagnostic(file: FileTarget, result: HostCheckResult, f: NetFinding): vscode.Diagnostic {
     const when = this.checkedAt.get(hostKey(result.host, result.port)) ?? '';
-    const d = new vscode.Diagnostic(file.range, `${f.message} (check of ${result.target}${when ? ` at ${when}` : ''})`, SEVERITY[f.severity]);
+    // The message and the target come from the server and the file: escaped as the lint's are (`showHidden`).
+    const d = new vscode.Diagnostic(file.range, showHidden(`${f.message} (check of ${result.target}${when ? ` at ${when}` : ''})`), SEVERITY[f.severity]);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: f.ruleId, target: ruleDocsUri(this.extensionUri, f.ruleId) };
     return d;

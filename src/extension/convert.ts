@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ruleDocsPath } from '../core/knowledge/docs-links';
 import type { ReadProblem } from '../core/gpo/model';
 import type { Finding, Severity } from '../core/rules/types';
+import { showHidden } from '../core/text/invisible';
 import type { Span } from '../core/text/line-index';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -21,13 +22,16 @@ export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Ur
   return vscode.Uri.joinPath(extensionUri, ...ruleDocsPath(ruleId).split('/'));
 }
 
+// Every message below quotes text from a file, an export or a server: the Problems panel shows it with its bidi,
+// zero-width and control characters escaped (`showHidden`), as the CLI's output does.
+
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(document, finding.span), finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(toRange(document, finding.span), showHidden(finding.message), SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(extensionUri, finding.ruleId) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.path ? vscode.Uri.file(r.path) : document.uri, toRange(document, r.span)), r.message),
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.path ? vscode.Uri.file(r.path) : document.uri, toRange(document, r.span)), showHidden(r.message)),
     );
   }
   if (finding.ruleId === 'RDP007') diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
@@ -43,7 +47,7 @@ export function diagnosticRuleId(diagnostic: vscode.Diagnostic): string | undefi
 
 /** A problem a policy export's reader reported (no rule: the file itself could not be read or mapped there). */
 export function problemDiagnostic(document: vscode.TextDocument, problem: ReadProblem): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(document, problem.span), problem.message, SEVERITY[problem.severity]);
+  const diagnostic = new vscode.Diagnostic(toRange(document, problem.span), showHidden(problem.message), SEVERITY[problem.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;
 }
@@ -53,9 +57,9 @@ export function crossDiagnostic(
   finding: { ruleId: string; severity: Severity; message: string; at: vscode.Location; related: readonly { message: string; at: vscode.Location }[] },
   extensionUri: vscode.Uri,
 ): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(finding.at.range, finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(finding.at.range, showHidden(finding.message), SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(extensionUri, finding.ruleId) };
-  if (finding.related.length > 0) diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(r.at, r.message));
+  if (finding.related.length > 0) diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(r.at, showHidden(r.message)));
   return diagnostic;
 }

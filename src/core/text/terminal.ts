@@ -1,15 +1,22 @@
+import { INVISIBLE_CLASS, TAG_PAIR } from './invisible';
+
 /**
- * C0 controls except tab (line feeds too: one finding stays one line), DEL, C1 controls, and the Unicode bidi controls (LRM, RLM, ALM,
- * embeddings, overrides, isolates): what a terminal acts on instead of showing. ESC is in C0. Also the characters that show
- * as nothing (soft hyphen, zero-width space, word joiner and the invisible operators, the zero-width no-break space) and
- * the line and paragraph separators, so "pass\u200bword" cannot pass for "password" nor a line break for two lines.
+ * C0 controls except tab (line feeds too: one finding stays one line), DEL, C1 controls, and what shows as nothing or
+ * reorders a line (`INVISIBLE_CLASS`: the bidi controls, zero-width and invisible characters, the line and paragraph
+ * separators, tag characters), so "pass\u200bword" cannot pass for "password" nor a line break for two lines. ESC is
+ * in C0. The zero-width joiners stay: scripts and emoji need them.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]|${TAG_PAIR}`, 'g');
 
+/** Each UTF-16 unit as `\xNN` or `\uNNNN` (a tag character is a surrogate pair: two escapes). */
 function escapeOne(c: string): string {
-  const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < c.length; i++) {
+    const code = c.charCodeAt(i);
+    out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out;
 }
 
 /**
