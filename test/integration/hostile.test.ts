@@ -27,6 +27,10 @@ const CASES: readonly [Hostility, string, RegExp][] = [
   ['short-length', 'NET004', /announces 5 bytes/],
   ['truncated-confirm', 'NET004', /sent 15 bytes but no complete Connection Confirm/],
   ['silent-tls', 'NET028', /did not finish within 400 ms/],
+  ['rdp-close-after-connect-initial', 'NET013', /selected Standard RDP Security but could not go on with it.*closed the connection without answering the MCS Connect Initial/],
+  ['rdp-reset-after-connect-initial', 'NET013', /selected Standard RDP Security but could not go on with it.*reset the connection/],
+  ['rdp-ultimatum-with-confirm', 'NET013', /selected Standard RDP Security but could not go on with it.*sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested/],
+  ['rdp-silent-after-connect-initial', 'NET013', /selected Standard RDP Security but did not answer the MCS Connect Initial in time\. The server sent no MCS Connect Response within 400 ms/],
 ];
 
 describe('hostile servers', () => {
@@ -66,6 +70,48 @@ describe('hostile servers', () => {
     assert.equal(r.steps.tls.status, 'error');
     assert.equal(r.steps.tls.detail, 'No answer in time.');
     assert.match(r.findings.find((f) => f.ruleId === 'NET028')!.message, /^The server selected TLS but the TLS handshake got no answer in time \(The TLS handshake did not finish within 400 ms\): .* whether the server can complete TLS is not known\.$/);
+  });
+
+  // What xrdp does when it cannot read /etc/xrdp/rsakeys.ini: selects PROTOCOL_RDP, then gives up at the MCS Connect Initial.
+  const GAVE_UP: readonly Hostility[] = ['rdp-close-after-connect-initial', 'rdp-reset-after-connect-initial', 'rdp-ultimatum-with-confirm'];
+  for (const kind of GAVE_UP) {
+    it(`${kind}: Standard RDP Security is not usable (rdp false), never "Accepts Standard RDP Security"`, async () => {
+      const server = await startHostileServer(kind);
+      servers.push(server);
+      const r = await checkHost({ target: kind, host: '127.0.0.1', port: server.port }, { timeoutMs: TIMEOUT_MS }).finally(() => server.close());
+      assert.deepEqual([r.negotiation?.selected, r.negotiation?.rdp, r.negotiation?.ssl, r.negotiation?.nlaRequired], ['RDP', false, false, null]);
+      assert.equal(r.standardSecurity, null);
+      assert.deepEqual(r.findings.map((f) => [f.ruleId, f.severity]), [['NET012', 'warning'], ['NET013', 'error']]);
+      assert.match(r.steps.negotiation.detail, /^Selected Standard RDP Security, but it cannot be used\. Refuses Standard RDP Security, TLS/);
+      assert.doesNotMatch(r.steps.negotiation.detail, /Accepts/);
+      assert.equal(r.steps.negotiation.status, 'error');
+    });
+  }
+
+  it('rdp-silent-after-connect-initial: Standard RDP Security not determined (null), never refused', async () => {
+    const server = await startHostileServer('rdp-silent-after-connect-initial');
+    servers.push(server);
+    const r = await checkHost({ target: 'rdp-silent', host: '127.0.0.1', port: server.port }, { timeoutMs: TIMEOUT_MS }).finally(() => server.close());
+    assert.deepEqual([r.negotiation?.selected, r.negotiation?.rdp, r.negotiation?.nlaRequired], ['RDP', null, null]);
+    assert.equal(r.standardSecurity, null);
+    assert.match(r.steps.negotiation.detail, /^Selected Standard RDP Security, but the MCS Connect Initial got no answer in time\./);
+    assert.match(r.steps.negotiation.detail, /Not determined \(no answer\): Standard RDP Security/);
+    assert.doesNotMatch(r.steps.negotiation.detail, /(Refuses|Accepts)[^.]*Standard RDP Security/);
+    assert.ok(!r.findings.some((f) => f.ruleId === 'NET011'), JSON.stringify(r.findings));
+  });
+
+  it('the CLI exits 1 with rdp false and standardSecurity null against a server that closes after the MCS Connect Initial', { skip: !existsSync(CLI) && 'dist/cli.js is not built (npm run build)' }, async () => {
+    const server = await startHostileServer('rdp-close-after-connect-initial');
+    servers.push(server);
+    const child = spawn(process.execPath, [CLI, 'check', `127.0.0.1:${server.port}`, '--timeout', String(TIMEOUT_MS), '--format', 'json'], { cwd: join(__dirname) });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    await server.close();
+    assert.equal(code, 1);
+    const host = JSON.parse(out).hosts[0];
+    assert.deepEqual([host.negotiation.rdp, host.standardSecurity], [false, null]);
+    assert.ok(host.findings.some((f: { ruleId: string; severity: string }) => f.ruleId === 'NET013' && f.severity === 'error'), out);
   });
 
   it('a valid Confirm dripped one byte at a time is buffered and read', async () => {

@@ -14,7 +14,7 @@ import { askOnce, exchangeConfirm } from './x224-exchange';
 import { followUps, MAIN_REQUEST, RDSTLS_QUESTION, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation-summary';
 import { negotiationFindings } from './negotiation-findings';
 import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurity, type SecurityReading } from './standard-security';
-import { standardSecurityFindings } from './standard-security-findings';
+import { standardSecurityFailureFinding, standardSecurityFindings } from './standard-security-findings';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
 import { askThenClose } from './ntlm-info';
@@ -81,6 +81,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let cancelled = false;
   let selectionUnfollowed = false;
   let tlsUnanswered = false;
+  let standardSecurityUnanswered = false;
   const step = (): { timeoutMs: number; signal: AbortSignal } => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal });
   /** An aborted step is a cancellation, or the host's budget running out (then it counts as a timeout). */
   const outOfTime = (error: NetError): NetError =>
@@ -191,8 +192,25 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     if (tlsError?.kind === 'aborted') cancelled = true;
     // A handshake that timed out leaves TLS undetermined; one that failed shows TLS cannot be used.
     tlsUnanswered = tlsError?.kind === 'timeout' && !cancelled;
-    negotiation = summarizeNegotiation(answers, { tlsFailed: tlsError !== undefined && !cancelled && !tlsUnanswered, tlsUnanswered });
+    // Standard RDP Security selected and then no Connect Response: like a failed TLS handshake, the server ending or
+    // breaking the exchange makes it unusable, while no answer in time (the budget's end too) leaves it undetermined.
+    const rdpFailed =
+      reading && !reading.ok
+        ? reading.failure !== 'aborted' ? reading : budget.cancelled ? undefined : { ...reading, failure: 'timeout' as const, error: outOfTime(reading.error) }
+        : undefined;
+    if (reading && !reading.ok && reading.failure === 'aborted' && budget.cancelled) cancelled = true;
+    const rdpUnanswered = rdpFailed?.failure === 'timeout';
+    const clientsMeetStandardSecurity = selectsStandardSecurity(main.confirm);
+    standardSecurityUnanswered = rdpUnanswered && clientsMeetStandardSecurity;
+    negotiation = summarizeNegotiation(answers, {
+      tlsFailed: tlsError !== undefined && !cancelled && !tlsUnanswered,
+      tlsUnanswered,
+      standardSecurityFailed: rdpFailed !== undefined && !rdpUnanswered,
+      standardSecurityUnanswered: rdpUnanswered,
+    });
     findings.push(...negotiationFindings(negotiation, answers));
+    const rdpFinding = rdpFailed && standardSecurityFailureFinding(rdpFailed, clientsMeetStandardSecurity);
+    if (rdpFinding) findings.push(rdpFinding);
     if (reading?.ok) {
       standardSecurity = describeStandardSecurity(reading.method, reading.level);
       findings.push(...standardSecurityFindings(reading.method, reading.level, isLoopbackAddress(address)));
@@ -252,7 +270,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       ...(ntlmProblem !== undefined && { ntlmProblem }),
       chain,
       findings: kept,
-      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed, tlsUnanswered }),
+      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed, tlsUnanswered, standardSecurityUnanswered }),
       ...(cancelled && { cancelled }),
       ...rulesOff(options.severities),
     };

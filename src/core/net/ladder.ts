@@ -51,7 +51,7 @@ export const SELECTED_LABELS: Readonly<Record<string, string>> = {
   RDSAAD: 'RDS AAD',
 };
 
-const KEY_OF_SELECTED: Readonly<Record<string, ProtocolKey>> = { SSL: 'ssl', HYBRID: 'hybrid', HYBRID_EX: 'hybridEx', RDSTLS: 'rdstls' };
+const KEY_OF_SELECTED: Readonly<Record<string, ProtocolKey>> = { RDP: 'rdp', SSL: 'ssl', HYBRID: 'hybrid', HYBRID_EX: 'hybridEx', RDSTLS: 'rdstls' };
 
 interface StepFacts {
   readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
@@ -66,6 +66,8 @@ interface StepFacts {
   readonly selectionUnfollowed?: boolean;
   /** The TLS handshake after the selection got no answer in time. */
   readonly tlsUnanswered?: boolean;
+  /** The selection was Standard RDP Security and the MCS Connect Initial got no answer in time. */
+  readonly standardSecurityUnanswered?: boolean;
 }
 
 function statusOf(step: StepName, findings: readonly NetFinding[], reached: boolean): CheckStep['status'] {
@@ -75,7 +77,7 @@ function statusOf(step: StepName, findings: readonly NetFinding[], reached: bool
   return reached ? 'ok' : 'skipped';
 }
 
-function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean): string {
+function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean, standardSecurityUnanswered: boolean): string {
   const keys = Object.keys(PROTOCOL_LABELS) as ProtocolKey[];
   const accepted = keys.filter((k) => n[k] === true).map((k) => PROTOCOL_LABELS[k]);
   const refused = keys.filter((k) => n[k] === false).map((k) => PROTOCOL_LABELS[k]);
@@ -90,7 +92,9 @@ function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean): strin
         ? `Selected ${label}, but it cannot be used.`
         : tlsUnanswered
           ? `Selected ${label}, but its TLS handshake got no answer in time.`
-          : `Selected ${label}.`,
+          : standardSecurityUnanswered
+            ? `Selected ${label}, but the MCS Connect Initial got no answer in time.`
+            : `Selected ${label}.`,
   ];
   if (accepted.length) parts.push(`Accepts ${accepted.join(', ')}.`);
   if (refused.length) parts.push(`Refuses ${refused.join(', ')}.`);
@@ -163,7 +167,7 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   return {
     dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
-    negotiation: make('negotiation', n ? negotiationDetail(n, tlsUnanswered) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
+    negotiation: make('negotiation', n ? negotiationDetail(n, tlsUnanswered, facts.standardSecurityUnanswered === true) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
     tls: make(
       'tls',
       facts.tls ? tlsDetail(facts.tls) : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,

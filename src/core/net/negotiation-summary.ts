@@ -56,6 +56,13 @@ export interface SummaryOptions {
    * known (a slow server is not a refusing one), so those protocols are left undetermined rather than refused.
    */
   readonly tlsUnanswered?: boolean;
+  /**
+   * The server selected Standard RDP Security and then ended or broke the MCS Connect exchange: no client can use it,
+   * as with a TLS selection whose handshake fails.
+   */
+  readonly standardSecurityFailed?: boolean;
+  /** The server selected Standard RDP Security and then sent no MCS Connect Response in time: not known, not refused. */
+  readonly standardSecurityUnanswered?: boolean;
 }
 
 function keyOf(selected: number): ProtocolKey | undefined {
@@ -71,7 +78,8 @@ function offered(requested: number): ProtocolKey[] {
 /**
  * Decides what the server accepts from the protocol it *selected*: a server may answer a CredSSP
  * request by selecting TLS or Standard RDP Security (xrdp does), so the absence of a failure proves nothing.
- * A protocol is accepted only if a client can use it: selecting TLS and then failing the handshake is not.
+ * A protocol is accepted only if a client can use it: selecting TLS and then failing the handshake is not, nor is
+ * selecting Standard RDP Security and then failing the MCS Connect exchange.
  */
 export function summarizeNegotiation(all: readonly NegotiationAnswer[], options: SummaryOptions = {}): NegotiationSummary {
   const accepted: Partial<Record<ProtocolKey, boolean>> = {};
@@ -105,6 +113,8 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
   } else if (options.tlsUnanswered) {
     for (const [bit, key] of KEY_BY_BIT) if (startsTls(bit) && accepted[key] === true) delete accepted[key];
   }
+  if (options.standardSecurityFailed && accepted.rdp === true) accepted.rdp = false;
+  else if (options.standardSecurityUnanswered && accepted.rdp === true) delete accepted.rdp;
   const value = (key: ProtocolKey): boolean | null => accepted[key] ?? null;
   const rdp = value('rdp');
   const ssl = value('ssl');

@@ -18,6 +18,8 @@ export interface PduExchange<T> {
   readonly closed: (received: number) => T;
   readonly failed: (error: NetError) => T;
   readonly aborted: () => T;
+  /** Bytes of the answer that came with the previous packet: read first, and when they complete it nothing is written. */
+  readonly initial?: Buffer;
   /** Resume a socket an earlier step left paused before writing. */
   readonly resume?: boolean;
   /** Leave the socket paused, with no listener of ours, for the next step (a TLS handshake). */
@@ -31,25 +33,31 @@ export interface PduExchange<T> {
 export function exchangePdu<T>(socket: Socket, exchange: PduExchange<T>, options: StepOptions): Promise<T> {
   let received = 0;
   return runStep<T>(options, { timeout: () => exchange.timedOut(received), aborted: exchange.aborted }, (finish) => {
+    let decided = false;
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
       const state = exchange.reader.push(chunk);
-      if (state.state !== 'need-more') finish(exchange.answered(state));
+      if (state.state === 'need-more') return;
+      decided = true;
+      finish(exchange.answered(state));
     };
     const onEnd = (): void => finish(exchange.closed(received));
     const onError = (error: Error): void => finish(exchange.failed(classifyError(error, 'read')));
-    socket.on('data', onData);
-    socket.once('end', onEnd);
-    socket.once('close', onEnd);
-    socket.once('error', onError);
-    if (exchange.resume) socket.resume();
-    socket.write(exchange.request);
-    return () => {
+    const cleanup = (): void => {
       socket.off('data', onData);
       socket.off('end', onEnd);
       socket.off('close', onEnd);
       socket.off('error', onError);
       if (exchange.pauseAfter) socket.pause();
     };
+    socket.on('data', onData);
+    socket.once('end', onEnd);
+    socket.once('close', onEnd);
+    socket.once('error', onError);
+    if (exchange.initial && exchange.initial.length > 0) onData(exchange.initial);
+    if (decided) return cleanup;
+    if (exchange.resume) socket.resume();
+    socket.write(exchange.request);
+    return cleanup;
   });
 }

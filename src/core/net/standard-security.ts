@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { describeServerPdu } from './after-confirm';
 import { abortedError } from './errors';
 import { exchangePdu } from './pdu-exchange';
 import { clientDataBlocks, encodeConferenceCreateRequest, ENCRYPTION_METHOD, OFFERED_METHODS, parseConferenceCreateResponse, serverSecurity } from './gcc-conference';
@@ -6,7 +7,7 @@ import { mcsResultName, encodeConnectInitial, parseConnectResponse } from './mcs
 import { exchangeConfirm, type ValidConfirm } from './x224-exchange';
 import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
-import type { NetError, NetResult, StandardSecurity, StepOptions } from './types';
+import type { NetError, StandardSecurity, StepOptions } from './types';
 import { PROTOCOL } from './x224';
 
 /** Encryption method names for people and JSON [MS-RDPBCGR 2.2.1.4.3, 5.3.2]. */
@@ -42,18 +43,29 @@ export function describeStandardSecurity(method: number, level: number): Standar
 const RESPONSE_MIN_LENGTH = 8;
 const RESPONSE_MAX_LENGTH = 0xffff;
 
-export type SecurityReading = NetResult<{ readonly method: number; readonly level: number }>;
+/**
+ * Why the Connect Response gave no encryption: the server ended the exchange (closed or reset the connection, sent a
+ * disconnect, refused the Connect Initial), sent what no client can read as a Connect Response, sent nothing within the
+ * step's time, or the check was cancelled.
+ */
+export type SecurityFailure = 'ended' | 'malformed' | 'timeout' | 'aborted';
 
-function protocolError(message: string, cause?: string): NetError {
-  return { kind: 'protocol', message, ...(cause !== undefined && { cause }) };
+export type SecurityReading =
+  | { readonly ok: true; readonly method: number; readonly level: number }
+  | { readonly ok: false; readonly failure: SecurityFailure; readonly error: NetError };
+
+function failed(failure: SecurityFailure, kind: NetError['kind'], message: string, cause?: string): SecurityReading {
+  return { ok: false, failure, error: { kind, message, ...(cause !== undefined && { cause }) } };
 }
 
 /**
  * Sends the MCS Connect Initial on a socket whose Confirm selected Standard RDP Security and reads the
  * encryption method and level from the Connect Response [MS-RDPBCGR 1.3.1.1 Basic Settings Exchange].
- * Nothing further: no Erect Domain, no Security Exchange, no credentials.
+ * Nothing further: no Erect Domain, no Security Exchange, no credentials. `initial`: bytes that came with the
+ * Confirm, read as the start of the answer (a server that gives up at once sends its Ultimatum right behind the
+ * Confirm), so the verdict does not depend on how TCP cut them.
  */
-export function readServerSecurity(socket: Socket, serverSelectedProtocol: number, options: StepOptions): Promise<SecurityReading> {
+export function readServerSecurity(socket: Socket, serverSelectedProtocol: number, options: StepOptions, initial?: Buffer): Promise<SecurityReading> {
   const gcc = encodeConferenceCreateRequest(clientDataBlocks({ serverSelectedProtocol, encryptionMethods: OFFERED_METHODS }));
   return exchangePdu<SecurityReading>(
     socket,
@@ -61,18 +73,18 @@ export function readServerSecurity(socket: Socket, serverSelectedProtocol: numbe
       request: encodeConnectInitial(gcc),
       reader: new TpktReader(RESPONSE_MIN_LENGTH, RESPONSE_MAX_LENGTH, 'an MCS Connect Response'),
       resume: true,
+      ...(initial && { initial }),
       answered: (answer) =>
-        answer.state === 'invalid' ? { ok: false, error: protocolError(`The reply is not an MCS Connect Response: ${answer.problem}.`) } : interpret(answer.packet),
-      timedOut: (received) => ({
-        ok: false,
-        error: protocolError(`The server sent ${received === 0 ? 'no' : 'no complete'} MCS Connect Response within ${options.timeoutMs} ms.`, 'timeout'),
-      }),
-      closed: (received) => ({
-        ok: false,
-        error: protocolError(`The server closed the connection ${received === 0 ? 'without answering' : 'in the middle of'} the MCS Connect Initial.`, 'closed'),
-      }),
-      failed: (error) => ({ ok: false, error }),
-      aborted: () => ({ ok: false, error: abortedError() }),
+        answer.state === 'invalid' ? failed('malformed', 'protocol', `The reply is not an MCS Connect Response: ${answer.problem}.`) : interpret(answer.packet),
+      timedOut: (received) =>
+        failed('timeout', 'timeout', `The server sent ${received === 0 ? 'no' : 'no complete'} MCS Connect Response within ${options.timeoutMs} ms.`, 'timeout'),
+      closed: (received) =>
+        failed('ended', 'closed', `The server closed the connection ${received === 0 ? 'without answering' : 'in the middle of'} the MCS Connect Initial.`, 'closed'),
+      failed: (error) =>
+        error.kind === 'reset'
+          ? failed('ended', 'reset', 'The server reset the connection instead of answering the MCS Connect Initial.', error.cause)
+          : { ok: false, failure: 'ended', error },
+      aborted: () => ({ ok: false, failure: 'aborted', error: abortedError() }),
     },
     options,
   );
@@ -80,15 +92,18 @@ export function readServerSecurity(socket: Socket, serverSelectedProtocol: numbe
 
 function interpret(packet: Buffer): SecurityReading {
   const response = parseConnectResponse(packet);
-  if (response.kind === 'invalid') return { ok: false, error: protocolError(`The reply is not a valid MCS Connect Response: ${response.problem}.`) };
-  if (response.kind === 'other-mcs') {
-    return { ok: false, error: protocolError(`The server answered the MCS Connect Initial with another MCS PDU (first byte 0x${response.firstByte.toString(16)}).`) };
+  if (response.kind !== 'response') {
+    // A Disconnect Provider Ultimatum or an X.224 Disconnect Request is the server giving up (xrdp that cannot read its RSA keys).
+    const pdu = describeServerPdu(packet);
+    if (pdu.kind === 'disconnect') return failed('ended', 'protocol', `The server sent ${pdu.pdu} instead of an MCS Connect Response.`);
+    if (response.kind === 'invalid') return failed('malformed', 'protocol', `The reply is not a valid MCS Connect Response: ${response.problem}.`);
+    return failed('malformed', 'protocol', `The server answered the MCS Connect Initial with another MCS PDU (first byte 0x${response.firstByte.toString(16)}).`);
   }
-  if (response.result !== 0) return { ok: false, error: protocolError(`The server refused the MCS Connect Initial with ${mcsResultName(response.result)}.`) };
+  if (response.result !== 0) return failed('ended', 'protocol', `The server refused the MCS Connect Initial with ${mcsResultName(response.result)}.`);
   const gcc = parseConferenceCreateResponse(response.userData);
-  if (!gcc.ok) return { ok: false, error: protocolError(`The MCS Connect Response is malformed: ${gcc.problem}.`) };
+  if (!gcc.ok) return failed('malformed', 'protocol', `The MCS Connect Response is malformed: ${gcc.problem}.`);
   const security = serverSecurity(gcc.blocks);
-  if ('problem' in security) return { ok: false, error: protocolError(`The MCS Connect Response is incomplete: ${security.problem}.`) };
+  if ('problem' in security) return failed('malformed', 'protocol', `The MCS Connect Response is incomplete: ${security.problem}.`);
   return { ok: true, ...security };
 }
 
@@ -112,7 +127,7 @@ export async function probeStandardSecurity(address: string, port: number, optio
     const answer = await exchangeConfirm(tcp.socket, PROTOCOL.RDP, options());
     if (!answer.ok) return { confirm: null, reading: null };
     if (!selectsStandardSecurity(answer.confirm)) return { confirm: answer.confirm, reading: null };
-    return { confirm: answer.confirm, reading: await readServerSecurity(tcp.socket, PROTOCOL.RDP, options()) };
+    return { confirm: answer.confirm, reading: await readServerSecurity(tcp.socket, PROTOCOL.RDP, options(), answer.after) };
   } finally {
     tcp.socket.destroy();
   }

@@ -5,13 +5,13 @@ import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';
 import { PDU_MAX } from './after-confirm';
-import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, PROTOCOL, type ConnectionConfirm } from './x224';
+import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, type ConnectionConfirm } from './x224';
 
 export type ValidConfirm = Exclude<ConnectionConfirm, { kind: 'invalid' }>;
 
 export type ExchangeResult = NetResult<{
   readonly confirm: ValidConfirm;
-  /** Bytes that arrived with an RDP_NEG_RSP Confirm, for the caller to judge (at most one server packet's worth). */
+  /** Bytes that arrived with an RDP_NEG_RSP or legacy Confirm, for the caller to judge (at most one server packet's worth). */
   readonly after: Buffer;
 }>;
 
@@ -21,9 +21,9 @@ function notRdp(message: string, cause?: string): NetError {
 
 /**
  * Sends one Connection Request on a connected socket and reads the Confirm. Afterwards the socket is
- * paused with no listener of ours left on it, ready for TLS. Bytes after a Confirm that selected TLS or
- * CredSSP are returned for the caller to judge (AfterConfirmGate); after one that selected Standard RDP
- * Security they are a protocol error.
+ * paused with no listener of ours left on it, ready for TLS. Bytes after the Confirm are returned for the
+ * caller to judge: after TLS or CredSSP the AfterConfirmGate, after Standard RDP Security the reader of the
+ * MCS Connect Response (`readServerSecurity`).
  */
 export function exchangeConfirm(socket: Socket, requestedProtocols: number, options: StepOptions): Promise<ExchangeResult> {
   return exchangePdu<ExchangeResult>(
@@ -36,11 +36,9 @@ export function exchangeConfirm(socket: Socket, requestedProtocols: number, opti
         if (answer.state === 'invalid') return { ok: false, error: notRdp(`The reply is not an X.224 Connection Confirm: ${answer.problem}.`) };
         const confirm = parseConnectionConfirm(answer.packet);
         if (confirm.kind === 'invalid') return { ok: false, error: notRdp(`The reply is not a valid X.224 Connection Confirm: ${confirm.problem}.`) };
-        // Under Standard RDP Security the client speaks next; any other selection is judged by the caller.
-        if (answer.rest.length > 0 && confirm.kind === 'response' && confirm.selectedProtocol === PROTOCOL.RDP) {
-          return { ok: false, error: notRdp('The server sent unexpected bytes after the Connection Confirm.') };
-        }
-        return { ok: true, confirm, after: confirm.kind === 'response' ? Buffer.from(answer.rest) : Buffer.alloc(0) };
+        // What follows is the caller's to judge, whatever TCP put in this segment: the start of TLS, or, under Standard
+        // RDP Security, of the server's next packet (a Disconnect Provider Ultimatum from a server that gives up at once).
+        return { ok: true, confirm, after: confirm.kind === 'failure' ? Buffer.alloc(0) : Buffer.from(answer.rest) };
       },
       timedOut: (received) => ({
         ok: false,

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket, type TlsOptions } from 'node:tls';
 import { encodeTsRequest } from '../../../src/core/net/tsrequest';
 import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
-import { confirm, LocalServer, onConnectionRequest } from './local-server';
+import { answerConnectInitial, confirm, LocalServer, onConnectionRequest } from './local-server';
 
 /** How a fake listener answers, after the tables in test-lab.md. */
 export type FakeMode = 'tls' | 'negotiate' | 'rdp' | 'nla';
@@ -42,7 +42,7 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
       const reply = answer(options.mode, requested, options.flags ?? 0);
       socket.write(confirm(reply));
       if ('failure' in reply) return void socket.end();
-      if (reply.selected === 0) return;
+      if (reply.selected === 0) return answerConnectInitial(socket);
       const tls = new TLSSocket(socket, { isServer: true, cert: options.cert, key: options.key, minVersion: 'TLSv1.2', ...options.tls });
       tls.on('error', () => socket.destroy());
       tls.on('end', () => tls.end());

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { confirm, LocalServer } from './local-server';
+import { confirm, LocalServer, onConnectionRequest } from './local-server';
 
 /** Peers that misbehave on purpose; each must end in a classified finding, never a hang or a crash. */
 export type Hostility =
@@ -15,9 +15,24 @@ export type Hostility =
   | 'short-length'
   | 'truncated-confirm'
   | 'slow-valid-confirm'
-  | 'silent-tls';
+  | 'silent-tls'
+  | 'rdp-close-after-connect-initial'
+  | 'rdp-reset-after-connect-initial'
+  | 'rdp-silent-after-connect-initial'
+  | 'rdp-ultimatum-with-confirm';
 
 const SELECT_SSL = confirm({ selected: 0x1 });
+/** PROTOCOL_RDP with EXTENDED_CLIENT_DATA_SUPPORTED, as xrdp `security_layer=rdp` answers every request. */
+const SELECT_RDP = confirm({ selected: 0x0, flags: 0x1 });
+/** TPKT + X.224 Data + MCS Disconnect Provider Ultimatum (rn-user-requested), what xrdp sends when it cannot read rsakeys.ini. */
+const ULTIMATUM = Buffer.from('0300000902f0802180', 'hex');
+
+/** Selects Standard RDP Security for every request, then `then` on the client's next bytes (the MCS Connect Initial). */
+const selectRdp = (then: (s: Socket) => void) => (s: Socket): void =>
+  onConnectionRequest(s, () => {
+    s.write(SELECT_RDP);
+    s.once('data', () => then(s));
+  });
 
 const BEHAVIOUR: Readonly<Record<Hostility, (socket: Socket, server: LocalServer) => void>> = {
   silent: () => undefined,
@@ -69,6 +84,11 @@ const BEHAVIOUR: Readonly<Record<Hostility, (socket: Socket, server: LocalServer
     }),
   // Selects TLS, then never answers the ClientHello.
   'silent-tls': (s) => s.once('data', () => s.write(SELECT_SSL)),
+  'rdp-close-after-connect-initial': selectRdp((s) => s.end()),
+  'rdp-reset-after-connect-initial': selectRdp((s) => s.resetAndDestroy()),
+  'rdp-silent-after-connect-initial': selectRdp(() => undefined),
+  // xrdp run as a user who cannot read /etc/xrdp/rsakeys.ini: the Ultimatum right behind the Confirm, then the close.
+  'rdp-ultimatum-with-confirm': (s) => onConnectionRequest(s, () => s.end(Buffer.concat([SELECT_RDP, ULTIMATUM]))),
 };
 
 export function startHostileServer(kind: Hostility): Promise<LocalServer> {

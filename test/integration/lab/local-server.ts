@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { XRDP_HIGH } from '../../unit/net/mcs-fixtures';
 
 /** A TCP server on 127.0.0.1 and a random port that forgets no connection when it closes. */
 export class LocalServer {
@@ -87,4 +88,13 @@ export function confirm(answer: { selected: number; flags?: number } | { failure
     out.writeUInt32LE(answer.failure, 15);
   }
   return out;
+}
+
+/**
+ * After a Confirm that selected Standard RDP Security: answers the client's MCS Connect Initial with the Connect Response
+ * xrdp sends (crypt_level=high), as a real listener does; a fake that stayed silent would be a server whose Standard
+ * RDP Security is not known to work (NET013).
+ */
+export function answerConnectInitial(socket: Socket): void {
+  socket.once('data', () => socket.write(XRDP_HIGH));
 }

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { confirm, LocalServer, onConnectionRequest } from './local-server';
+import { answerConnectInitial, confirm, LocalServer, onConnectionRequest } from './local-server';
 
 /**
  * Servers that replay what a listener sends when it selects TLS and then cannot start it (xrdp with an
@@ -30,7 +30,10 @@ type Behaviour = (socket: Socket, requested: number, server: LocalServer) => voi
 
 /** Like xrdp `negotiate`: TLS when it is offered, else Standard RDP Security; `broken` runs after a TLS selection. */
 const negotiate = (broken: Behaviour): Behaviour => (s, requested, server) => {
-  if (!(requested & SSL)) return void s.write(confirm({ selected: 0, flags: 1 }));
+  if (!(requested & SSL)) {
+    s.write(confirm({ selected: 0, flags: 1 }));
+    return answerConnectInitial(s);
+  }
   broken(s, requested, server);
 };
 
@@ -67,8 +70,11 @@ const BEHAVIOUR: Readonly<Record<Replay, Behaviour>> = {
     requested & HYBRID ? s.end(confirm({ selected: HYBRID })) : s.end(confirm({ failure: HYBRID_REQUIRED_BY_SERVER })),
   'selects-0x80': (s) => s.write(confirm({ selected: 0x80 })),
   'selects-0x80-then-ultimatum': (s) => s.end(Buffer.concat([confirm({ selected: 0x80 }), ULTIMATUM])),
-  'selects-unrequested-rdstls': (s, requested) =>
-    s.write(confirm({ selected: requested === MAIN_REQUEST ? RDSTLS : requested & SSL ? SSL : 0 })),
+  'selects-unrequested-rdstls': (s, requested) => {
+    const selected = requested === MAIN_REQUEST ? RDSTLS : requested & SSL ? SSL : 0;
+    s.write(confirm({ selected }));
+    if (selected === 0) answerConnectInitial(s);
+  },
 };
 
 /**

@@ -15,6 +15,11 @@ export interface XrdpSetup {
   readonly cryptLevel?: 'none' | 'low' | 'medium' | 'high' | 'fips';
 }
 
+/** Whether xrdp can be run as user nobody here: it takes root to drop to another user (setpriv). */
+export function canRunAsNobody(): boolean {
+  return process.getuid?.() === 0;
+}
+
 /**
  * One xrdp in the foreground on 127.0.0.1 and a random port. xrdp re-reads its ini and certificate
  * on every connection, so `configure` switches cases without a restart (test-lab.md).
@@ -23,10 +28,16 @@ export class XrdpServer {
   private process: GroupProcess | undefined;
   private constructor(readonly dir: string, readonly port: number) {}
 
-  static async start(dir: string, setup: XrdpSetup): Promise<XrdpServer> {
+  /**
+   * `asNobody`: xrdp runs as user nobody (setpriv; needs root), so it cannot read /etc/xrdp/rsakeys.ini and fails
+   * Standard RDP Security right after selecting it (test-lab.md); `dir` must then be readable and writable for nobody.
+   */
+  static async start(dir: string, setup: XrdpSetup, asNobody = false): Promise<XrdpServer> {
     const server = new XrdpServer(dir, await freePort());
     server.configure(setup);
-    server.process = new GroupProcess('xrdp', ['--nodaemon', '--config', join(dir, 'xrdp.ini')], { cwd: dir });
+    const xrdp = ['xrdp', '--nodaemon', '--config', join(dir, 'xrdp.ini')];
+    const [command, ...args] = asNobody ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', ...xrdp] : xrdp;
+    server.process = new GroupProcess(command!, args, { cwd: dir });
     await waitForPort(server.port, 5000, () => server.process!.running);
     return server;
   }

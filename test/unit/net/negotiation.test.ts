@@ -186,6 +186,25 @@ describe('what the server truly accepts', () => {
     assert.deepEqual([failed.ssl, failed.hybrid, failed.hybridEx], [false, false, false]);
   });
 
+  it('xrdp rdp whose MCS Connect exchange fails (it cannot read rsakeys.ini): Standard RDP Security not usable, no NET011, nlaRequired null', () => {
+    const answers = negotiate(SERVERS['xrdp rdp']!);
+    const s = summarizeNegotiation(answers, { standardSecurityFailed: true });
+    assert.deepEqual([s.rdp, s.ssl, s.hybrid, s.hybridEx, s.nlaRequired, s.selected], [false, false, false, false, null, 'RDP']);
+    assert.deepEqual(negotiationFindings(s, answers).map((f) => f.ruleId), ['NET012']);
+  });
+
+  it('xrdp negotiate whose Standard RDP Security fails keeps TLS; one that is only slow leaves Standard RDP Security undetermined', () => {
+    const answers = negotiate(SERVERS['xrdp negotiate']!);
+    const failed = summarizeNegotiation(answers, { standardSecurityFailed: true });
+    assert.deepEqual([failed.rdp, failed.ssl, failed.nlaRequired], [false, true, false]);
+    const net011 = negotiationFindings(failed, answers).filter((f) => f.ruleId === 'NET011');
+    assert.deepEqual(net011.map((f) => f.message), ['The server accepts TLS without Network Level Authentication.']);
+    const slow = summarizeNegotiation(negotiate(SERVERS['xrdp rdp']!), { standardSecurityUnanswered: true });
+    assert.deepEqual([slow.rdp, slow.nlaRequired], [null, null]);
+    // A refusal in a Confirm is not undone by a slow Connect Response elsewhere.
+    assert.equal(summarizeNegotiation(negotiate(SERVERS['xrdp tls']!), { standardSecurityUnanswered: true }).rdp, false);
+  });
+
   it('an NLA-only server whose TLS never completes does not claim NLA required', () => {
     const answers = negotiate(SERVERS['shadow nla']!);
     const s = summarizeNegotiation(answers, { tlsFailed: true });

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { checkHost } from '../../../src/core/net/index';
 import { clientDataBlocks, DATA_BLOCK, encodeConferenceCreateRequest, OFFERED_METHODS, parseConferenceCreateResponse, serverSecurity } from '../../../src/core/net/gcc-conference';
 import { encodeConnectInitial, parseConnectResponse } from '../../../src/core/net/mcs-connect';
-import { describeStandardSecurity, probeStandardSecurity } from '../../../src/core/net/standard-security';
+import { describeStandardSecurity, probeStandardSecurity, type SecurityFailure } from '../../../src/core/net/standard-security';
+import type { NetErrorKind } from '../../../src/core/net/types';
 import { standardSecurityFindings } from '../../../src/core/net/standard-security-findings';
 import { WESTON_RDP4, XRDP_HIGH } from './mcs-fixtures';
 
@@ -154,7 +155,11 @@ describe('NET014 from the Server Security Data', () => {
 });
 
 /** A listener that selects PROTOCOL_RDP (or sends a legacy Confirm) and then answers the Connect Initial as told. */
-async function fakeServer(answerMcs: (socket: Socket, connectInitial: Buffer) => void, legacy = false): Promise<{ port: number; server: Server; initials: Buffer[] }> {
+async function fakeServer(
+  answerMcs: (socket: Socket, connectInitial: Buffer) => void,
+  legacy = false,
+  withConfirm: Buffer = Buffer.alloc(0),
+): Promise<{ port: number; server: Server; initials: Buffer[] }> {
   const initials: Buffer[] = [];
   const confirm = legacy ? hex('03 00 00 0b 06 d0 00 00 12 34 00') : hex('03 00 00 13 0e d0 00 00 12 34 00 02 01 08 00 00 00 00 00');
   const server = createServer((socket) => {
@@ -166,7 +171,7 @@ async function fakeServer(answerMcs: (socket: Socket, connectInitial: Buffer) =>
       if (!confirmed && buf.length >= 19) {
         confirmed = true;
         buf = buf.subarray(19);
-        socket.write(confirm);
+        socket.write(Buffer.concat([confirm, withConfirm]));
       }
       if (confirmed && buf.length >= 4 && buf.length >= buf.readUInt16BE(2)) {
         initials.push(buf);
@@ -204,27 +209,47 @@ describe('Standard RDP Security over a socket', () => {
     assert.deepEqual(result.reading, { ok: true, method: 0x1, level: 1 });
   });
 
-  const failures: readonly [string, (s: Socket) => void, RegExp][] = [
-    ['closes', (s) => s.end(), /closed the connection without answering the MCS Connect Initial/],
-    ['sends half and closes', (s) => s.end(XRDP_HIGH.subarray(0, 40)), /closed the connection in the middle of/],
-    ['sends garbage', (s) => s.write(Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n')), /not an MCS Connect Response: the reply starts with "HTTP\/1\.1 400 Bad Request\\r\\n\\r\\n" \(0x48\)/],
-    ['sends a Disconnect Provider Ultimatum', (s) => s.write(hex('03 00 00 09 02 f0 80 21 80')), /another MCS PDU \(first byte 0x21\)/],
+  const failures: readonly [string, (s: Socket) => void, SecurityFailure, NetErrorKind, RegExp][] = [
+    ['closes', (s) => s.end(), 'ended', 'closed', /closed the connection without answering the MCS Connect Initial/],
+    ['resets', (s) => s.resetAndDestroy(), 'ended', 'reset', /^The server reset the connection instead of answering the MCS Connect Initial\.$/],
+    ['sends half and closes', (s) => s.end(XRDP_HIGH.subarray(0, 40)), 'ended', 'closed', /closed the connection in the middle of/],
+    ['sends garbage', (s) => s.write(Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n')), 'malformed', 'protocol', /not an MCS Connect Response: the reply starts with "HTTP\/1\.1 400 Bad Request\\r\\n\\r\\n" \(0x48\)/],
+    ['sends a Disconnect Provider Ultimatum', (s) => s.write(hex('03 00 00 09 02 f0 80 21 80')), 'ended', 'protocol', /^The server sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested instead of an MCS Connect Response\.$/],
+    ['sends an X.224 Disconnect Request', (s) => s.write(hex('03 00 00 0b 06 80 00 00 12 34 00')), 'ended', 'protocol', /sent an X\.224 Disconnect Request instead of an MCS Connect Response/],
+    ['sends another MCS PDU', (s) => s.write(hex('03 00 00 08 02 f0 80 04')), 'malformed', 'protocol', /another MCS PDU \(first byte 0x4\)/],
+    ['refuses with an MCS result', (s) => {
+      const refused = Buffer.from(XRDP_HIGH);
+      refused[refused.indexOf(hex('0a0100')) + 2] = 14;
+      s.write(refused);
+    }, 'ended', 'protocol', /refused the MCS Connect Initial with rt-unspecified-failure/],
     ['announces a block longer than the data', (s) => {
       const bad = Buffer.from(XRDP_HIGH);
       bad.writeUInt16LE(0xfff0, bad.indexOf(hex('020c'), bad.indexOf('McDn')) + 2);
       s.write(bad);
-    }, /malformed: the server data block 0xc02 announces 65520 bytes/],
-    ['never answers', () => undefined, /no MCS Connect Response within 150 ms/],
+    }, 'malformed', 'protocol', /malformed: the server data block 0xc02 announces 65520 bytes/],
+    ['never answers', () => undefined, 'timeout', 'timeout', /no MCS Connect Response within 150 ms/],
   ];
-  for (const [name, answer, message] of failures) {
-    it(`a server that ${name}: a classified protocol error`, async () => {
+  for (const [name, answer, failure, kind, message] of failures) {
+    it(`a server that ${name}: ${failure}, a classified error`, async () => {
       const { result } = await probe(answer, 150);
       assert.equal(result.reading?.ok, false);
       assert.ok(result.reading && !result.reading.ok);
-      assert.equal(result.reading.error.kind, 'protocol');
+      assert.equal(result.reading.failure, failure);
+      assert.equal(result.reading.error.kind, kind);
       assert.match(result.reading.error.message, message);
     });
   }
+
+  it('an Ultimatum in the segment of the Confirm is read as the answer, and no Connect Initial is sent', async () => {
+    const f = await fakeServer(() => undefined, false, hex('03 00 00 09 02 f0 80 21 80'));
+    servers.push(f.server);
+    const result = await probeStandardSecurity('127.0.0.1', f.port, () => ({ timeoutMs: 1000 }));
+    assert.equal(result.confirm?.kind, 'response');
+    assert.ok(result.reading && !result.reading.ok);
+    assert.equal(result.reading.failure, 'ended');
+    assert.match(result.reading.error.message, /Disconnect Provider Ultimatum with reason rn-user-requested/);
+    assert.deepEqual(f.initials, []);
+  });
 });
 
 describe('checkHost and Standard RDP Security', () => {
@@ -256,13 +281,55 @@ describe('checkHost and Standard RDP Security', () => {
     }
   });
 
-  it('a server that selects Standard RDP Security and then never answers the Connect Initial: null, no finding, the check still ends', async () => {
+  it('a server that selects Standard RDP Security and then never answers the Connect Initial: not determined (null), not refused; a NET013 error that says so', async () => {
     const f = await fakeServer(() => undefined);
     try {
       const r = await checkHost({ target: `127.0.0.1:${f.port}`, host: '127.0.0.1', port: f.port }, { timeoutMs: 200 });
       assert.equal(r.standardSecurity, null);
-      assert.deepEqual(r.findings.map((x) => x.ruleId).sort(), ['NET011', 'NET012']);
+      assert.deepEqual([r.negotiation?.selected, r.negotiation?.rdp, r.negotiation?.nlaRequired], ['RDP', null, null]);
+      assert.deepEqual(r.findings.map((x) => [x.ruleId, x.severity]).sort(), [['NET012', 'warning'], ['NET013', 'error']]);
+      assert.match(r.findings.find((x) => x.ruleId === 'NET013')!.message, /^The server selected Standard RDP Security but did not answer the MCS Connect Initial in time\. The server sent no MCS Connect Response within 200 ms\. .*is not known\.$/);
+      assert.match(r.steps.negotiation.detail, /^Selected Standard RDP Security, but the MCS Connect Initial got no answer in time\. .*Not determined \(no answer\): Standard RDP Security/);
+      assert.doesNotMatch(r.steps.negotiation.detail, /Refuses[^.]*Standard RDP Security/);
       assert.ok(r.timings.totalMs < 600, String(r.timings.totalMs));
+    } finally {
+      f.server.close();
+    }
+  });
+
+  const gaveUp: readonly [string, (s: Socket) => void, RegExp][] = [
+    ['closes after the Connect Initial', (s) => s.end(), /closed the connection without answering the MCS Connect Initial/],
+    ['resets after the Connect Initial', (s) => s.resetAndDestroy(), /reset the connection instead of answering the MCS Connect Initial/],
+    ['sends the Ultimatum', (s) => s.end(hex('03 00 00 09 02 f0 80 21 80')), /sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested/],
+  ];
+  for (const [name, answer, what] of gaveUp) {
+    it(`a server that selects Standard RDP Security and ${name}: Standard RDP Security not usable, a NET013 error, exit-worthy`, async () => {
+      const f = await fakeServer(answer);
+      try {
+        const r = await checkHost({ target: `127.0.0.1:${f.port}`, host: '127.0.0.1', port: f.port }, { timeoutMs: 1000 });
+        assert.equal(r.standardSecurity, null);
+        assert.deepEqual([r.negotiation?.selected, r.negotiation?.rdp, r.negotiation?.nlaRequired], ['RDP', false, null]);
+        assert.deepEqual(r.findings.map((x) => [x.ruleId, x.severity]).sort(), [['NET012', 'warning'], ['NET013', 'error']]);
+        const net013 = r.findings.find((x) => x.ruleId === 'NET013')!.message;
+        assert.match(net013, /^The server selected Standard RDP Security but could not go on with it, so no client can connect with it\. /);
+        assert.match(net013, what);
+        assert.equal(r.steps.negotiation.status, 'error');
+        assert.match(r.steps.negotiation.detail, /^Selected Standard RDP Security, but it cannot be used\./);
+        assert.doesNotMatch(r.steps.negotiation.detail, /Accepts/);
+      } finally {
+        f.server.close();
+      }
+    });
+  }
+
+  it('a server that answers the Connect Initial with bytes no client reads: NET004, Standard RDP Security not usable', async () => {
+    const f = await fakeServer((s) => s.write(Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n')));
+    try {
+      const r = await checkHost({ target: `127.0.0.1:${f.port}`, host: '127.0.0.1', port: f.port }, { timeoutMs: 1000 });
+      assert.equal(r.negotiation?.rdp, false);
+      const net004 = r.findings.filter((x) => x.ruleId === 'NET004');
+      assert.equal(net004.length, 1, JSON.stringify(r.findings));
+      assert.match(net004[0]!.message, /^The server selected Standard RDP Security but did not answer the MCS Connect Initial with a valid MCS Connect Response, so no client can go on\. The reply is not an MCS Connect Response: /);
     } finally {
       f.server.close();
     }

@@ -12,5 +12,6 @@ export const NET004: RuleMeta = {
 /** The messages of NET004 findings, each a small function of the offending value. */
 export const NET004_MESSAGES = {
   NET004: (reason: string) => reason,
+  NET004StandardSecurity: (what: string) => `The server selected Standard RDP Security but did not answer the MCS Connect Initial with a valid MCS Connect Response, so no client can go on. ${what}`,
   NET004NotTls: (protocol: string, problem: string) => `The server selected ${protocol} but then sent data that is not a TLS record: ${problem}.`,
 } as const;
