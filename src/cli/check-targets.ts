@@ -4,7 +4,7 @@ import type { InventoryHost } from '../core/config/types';
 import type { CheckTarget } from '../core/net/index';
 import { DEFAULT_RDP_PORT, parseHostTarget } from '../core/text/address';
 import { parseRdp } from '../core/rdp/parse';
-import { inventoryTarget, rdpTarget } from '../core/rdp/target';
+import { inventoryTarget, rdpGateway, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { rdpFacts, type RdpFacts } from '../core/rules/xrf/facts';
 import { type InputError } from '../core/lint/inputs';
@@ -45,7 +45,16 @@ export function targetFromRdpFile(path: string, name: string | undefined): Locat
     return { path, message: `${problem}.` };
   }
   const at = positionsIn(text);
-  return { target: path, host: found.host, port: found.port, ...(name !== undefined && { name }), source: { path, position: at(found.span) }, rdpFacts: rdpFacts(doc, at) };
+  const gateway = rdpGateway(doc);
+  return {
+    target: path,
+    host: found.host,
+    port: found.port,
+    ...(name !== undefined && { name }),
+    ...(gateway && { gateway }),
+    source: { path, position: at(found.span) },
+    rdpFacts: rdpFacts(doc, at),
+  };
 }
 
 /** `host`, `host:port`, `[v6]:port`, or a `.rdp` file (SPEC §3). */

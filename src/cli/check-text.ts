@@ -1,4 +1,4 @@
-import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
+import { gatewayDetail, ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
 import { lineStartSafe, terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
@@ -25,6 +25,7 @@ export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): 
   const lines = [
     `${paint('bold', lineStartSafe(safe(host.target)))}  ${paint('dim', `${safe(host.host)} port ${host.port}${host.name !== host.host ? `, certificate name ${safe(host.name)}` : ''}, `)}${ms(paint, host.timings.totalMs)}`,
   ];
+  if (host.gateway) lines.push(`  ${paint('cyan', '→')} ${'Gateway'.padEnd(13)}${gatewayDetail(host.gateway)}`);
   for (const step of STEP_ORDER) {
     const s = host.steps[step];
     lines.push(`  ${mark(paint, s.status)} ${STEP_LABEL[step].padEnd(13)}${safe(s.detail)}  ${ms(paint, host.timings[TIMING[step]])}`.trimEnd());

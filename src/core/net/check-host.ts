@@ -15,6 +15,7 @@ import { followUps, MAIN_REQUEST, RDSTLS_QUESTION, selectionProblem, summarizeNe
 import { negotiationFindings } from './negotiation-findings';
 import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurity, type SecurityReading } from './standard-security';
 import { standardSecurityFailureFinding, standardSecurityFindings } from './standard-security-findings';
+import { throughGateway } from './gateway-findings';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
 import { askThenClose } from './ntlm-info';
@@ -254,12 +255,13 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
 
   function finish(): HostCheckResult {
     timings.totalMs = elapsed(start);
-    const kept = applySeverities(findings, options.severities);
+    const kept = applySeverities(target.gateway ? throughGateway(findings, target.gateway) : findings, options.severities);
     return {
       target: target.target,
       host: target.host,
       port: target.port,
       name,
+      ...(target.gateway && { gateway: target.gateway }),
       addresses,
       timings: timings as HostCheckResult['timings'],
       negotiation,

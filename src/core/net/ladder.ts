@@ -1,5 +1,6 @@
 import { terminalSafe } from '../text/terminal';
 import type { NtlmInfo } from './ntlm';
+import type { RdpGateway } from '../rdp/target';
 import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StandardSecurity, StepName, TlsSummary, TlsVersion } from './types';
 
 /** Which step of the ladder each NET rule belongs to. */
@@ -149,6 +150,15 @@ export function ntlmProblemDetail(problem: NonNullable<HostCheckResult['ntlmProb
   return problem.timedOut
     ? `no CHALLENGE in time: ${problem.message} Whether the server answers NTLM is not known; check again with a longer --timeout.`
     : `no CHALLENGE: ${problem.message} A client that signs in with NTLM (to an IP address, or without a domain) fails the same way at NLA; Kerberos was not tried.`;
+}
+
+/** The path a `.rdp` file's client takes through its RD Gateway, against the direct path this check probed, on one line. */
+export function gatewayDetail(gateway: RdpGateway): string {
+  const path =
+    gateway.usageMethod === 1
+      ? `The client connects through the RD Gateway ${gateway.host} (gatewayusagemethod 1)`
+      : `The client connects directly first and through the RD Gateway ${gateway.host} when that fails (gatewayusagemethod 2)`;
+  return terminalSafe(`${path}; this check probed the session host directly, not the gateway path.`);
 }
 
 /** One status and one line per step, for the text report and the Hosts view. */

@@ -1,5 +1,6 @@
 import type { NtlmInfo } from './ntlm';
 import type { Severity } from '../rules/types';
+import type { RdpGateway } from '../rdp/target';
 
 /** How a network step went wrong: a value to report, never an exception (the raw cause is kept for the log). */
 export type NetErrorKind =
@@ -125,6 +126,11 @@ export interface HostCheckResult {
   readonly port: number;
   /** The name the certificate must match. */
   readonly name: string;
+  /**
+   * The RD Gateway the target's `.rdp` file goes through (`gatewayusagemethod` 1 or 2 with a `gatewayhostname`): the
+   * client's path runs through it, while this check probed the session host directly.
+   */
+  readonly gateway?: RdpGateway;
   readonly addresses: readonly string[];
   readonly timings: { readonly totalMs: number; readonly [step: string]: number };
   readonly negotiation: NegotiationSummary | null;

@@ -2,6 +2,7 @@ import type { InventoryHost } from '../config/types';
 import type { Span } from '../text/line-index';
 import { DEFAULT_RDP_PORT, parseAddress, type RdpAddress } from '../text/address';
 import { effectiveEntry, type RdpDocument, type RdpEntry } from './parse';
+import { intValue, textValue } from './values';
 
 export const ADDRESS_KEYS = ['full address', 'alternate full address'] as const;
 
@@ -53,6 +54,26 @@ export interface CheckTarget {
   readonly port: number;
   /** The name the certificate must match; the host when absent. */
   readonly name?: string;
+  /** The RD Gateway the `.rdp` file the target came from tunnels through; a check probes the host directly all the same. */
+  readonly gateway?: RdpGateway;
+}
+
+/**
+ * The RD Gateway a `.rdp` file sends its connection through (MS-TSGU, HTTPS to the gateway, which connects to the
+ * session host from its own network): `gatewayusagemethod` 1 (always) or 2 (when the direct connection fails) with a
+ * `gatewayhostname`. Without a gateway name there is none to go through (RDP030).
+ */
+export interface RdpGateway {
+  readonly usageMethod: 1 | 2;
+  /** `gatewayhostname` as written, trimmed (`host` or `host:port`; 443 when no port). */
+  readonly host: string;
+}
+
+export function rdpGateway(doc: RdpDocument): RdpGateway | undefined {
+  const method = intValue(effectiveEntry(doc, 'gatewayusagemethod'));
+  if (method !== 1 && method !== 2) return undefined;
+  const host = textValue(effectiveEntry(doc, 'gatewayhostname'))?.trim();
+  return host ? { usageMethod: method, host } : undefined;
 }
 
 /**

@@ -36,3 +36,14 @@ export const NET_MESSAGES = {
   ...NET027_MESSAGES,
   ...NET028_MESSAGES,
 } as const;
+
+/**
+ * What NET001–NET003 add when the target came from a `.rdp` file that goes through an RD Gateway: the client's
+ * path is not the one probed (docs/rules/NET002.md, "Through an RD Gateway").
+ */
+export const GATEWAY_NOTES = {
+  always: (gateway: string) =>
+    `The client does not connect here directly: the file sends every connection through the RD Gateway ${gateway} (gatewayusagemethod 1), which reaches the session host from its own network. This check probed the session host directly and did not check the gateway path.`,
+  fallback: (gateway: string) =>
+    `The client tries this direct connection first and, when it fails, goes through the RD Gateway ${gateway} (gatewayusagemethod 2); this check did not check the gateway path.`,
+} as const;
