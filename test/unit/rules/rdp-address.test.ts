@@ -31,9 +31,8 @@ describe('RDP011 invalid-address', () => {
       'full address:s:rdsh01.contoso.com',
       'full address:s:rdsh01.contoso.com:3390',
       'full address:s:10.0.0.1:65535',
-      'full address:s:[fe80::1]:3389',
-      'full address:s:[2001:db8::1]',
       'full address:s:rdsh01',
+      'gatewayhostname:s:[2001:db8::1]:443',
       'alternate full address:s:rdsh02.contoso.com',
       'full address:s:',
       'gatewayhostname:s:',
@@ -43,7 +42,11 @@ describe('RDP011 invalid-address', () => {
       { text: 'full address:s:host:0', ranges: [[1, 16, 1, 22]], message: /port "0"/ },
       { text: 'full address:s:host:70000', ranges: [[1, 16, 1, 26]] },
       { text: 'full address:s:host:abc', ranges: [[1, 16, 1, 24]] },
-      { text: 'full address:s:fe80::1', ranges: [[1, 16, 1, 23]], message: /bare IPv6/ },
+      // No client RDP Doctor can vouch for reads an IPv6 address from a .rdp file (FreeRDP's freerdp_parse_hostname
+      // splits at the last colon and keeps brackets; Microsoft documents no syntax): a warning, in either form.
+      { text: 'full address:s:fe80::1', ranges: [[1, 16, 1, 23]], severity: 'warning', message: /^"full address" is an IPv6 address without brackets: FreeRDP splits it at the last colon/ },
+      { text: 'full address:s:[fe80::1]:3389', ranges: [[1, 16, 1, 30]], severity: 'warning', message: /^"full address" is an IPv6 address in brackets: FreeRDP keeps the brackets/ },
+      { text: 'full address:s:h\nalternate full address:s:[2001:db8::1]', ranges: [[2, 26, 2, 39]], severity: 'warning', message: /^"alternate full address" is an IPv6 address in brackets/ },
       { text: 'full address:s:bad host', ranges: [[1, 16, 1, 24]], message: /blanks/ },
       { text: 'full address:s:-bad-.com', ranges: [[1, 16, 1, 25]] },
       { text: 'full address:s:[fe80::1', ranges: [[1, 16, 1, 24]], message: /not closed/ },

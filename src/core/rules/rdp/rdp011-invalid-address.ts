@@ -1,4 +1,4 @@
-import { parseAddress } from '../../text/address';
+import { isIPv6, parseAddress } from '../../text/address';
 import { entriesOf } from '../../rdp/entry-index';
 import type { RdpRule } from '../types';
 import { ADDRESS_KEYS } from '../../rdp/target';
@@ -9,7 +9,7 @@ const CHECKED_KEYS = [...ADDRESS_KEYS, 'gatewayhostname'] as const;
 export const rdp011: RdpRule = {
   id: 'RDP011',
   name: 'invalid-address',
-  description: 'Malformed host, port outside 1–65535, or a bare IPv6 address without brackets.',
+  description: 'Malformed host, or port outside 1–65535; an IPv6 address, which clients read differently, is a warning.',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['address'],
@@ -20,8 +20,26 @@ export const rdp011: RdpRule = {
       const entry = entries[i]!;
       if (entry.type !== 's' || entry.value.trim() === '') continue;
       const parsed = parseAddress(entry.value);
-      if (parsed.ok) continue;
-      report({ message: `Invalid "${entry.key}": ${parsed.problem}.`, span: entry.valueSpan, subject: entry.key });
+      if (parsed.ok) {
+        if (parsed.address.kind === 'ipv6' && entry.key !== 'gatewayhostname') report({ message: bracketed(entry.key), span: entry.valueSpan, subject: entry.key, severity: 'warning' });
+        continue;
+      }
+      const bare = isIPv6(entry.value.trim());
+      report({ message: bare ? bareIPv6(entry.key) : `Invalid "${entry.key}": ${parsed.problem}.`, span: entry.valueSpan, subject: entry.key, ...(bare && { severity: 'warning' as const }) });
     }
   },
 };
+
+/**
+ * An IPv6 address in an address line works in no client RDP Doctor can vouch for (a session 17 review): FreeRDP's
+ * `.rdp` path (`freerdp_parse_hostname`, client/common/cmdline.c) splits at the last colon and keeps brackets in the
+ * host it resolves, and Microsoft documents no IPv6 syntax for `full address` (reference §1.4). Client-dependent,
+ * so a warning, not the rule's error: it may work in Microsoft's clients.
+ */
+function bareIPv6(key: string): string {
+  return `"${key}" is an IPv6 address without brackets: FreeRDP splits it at the last colon into a host and a port and cannot connect, and Microsoft does not document how its clients read an IPv6 address here. Use a DNS name.`;
+}
+
+function bracketed(key: string): string {
+  return `"${key}" is an IPv6 address in brackets: FreeRDP keeps the brackets in the host name it resolves from a .rdp file and cannot connect, and Microsoft does not document how its clients read an IPv6 address here. Use a DNS name.`;
+}
