@@ -89,8 +89,19 @@ describe('RDP014 port-conflict', () => {
   testRule(rdp014, {
     accept: ['full address:s:h:3390\nserver port:i:3390', 'full address:s:h\nserver port:i:3389', 'full address:s:h:3390'],
     reject: [
-      { text: 'full address:s:h:3390\nserver port:i:3391', ranges: [[2, 15, 2, 19]], fixed: 'full address:s:h:3390\nserver port:i:3390' },
-      { text: 'full address:s:h\nserver port:i:3390', ranges: [[2, 15, 2, 19]], message: /default port 3389/, fixed: null },
+      // Each message says which port check and the cross-checks take (rdpTarget), as FreeRDP's differs from it or not.
+      {
+        text: 'full address:s:h:3390\nserver port:i:3391',
+        ranges: [[2, 15, 2, 19]],
+        message: /FreeRDP uses "server port" \(3391\); other clients may use the address's port, which RDP Doctor's check and cross-checks take \(3390\)\.$/,
+        fixed: 'full address:s:h:3390\nserver port:i:3390',
+      },
+      {
+        text: 'full address:s:h\nserver port:i:3390',
+        ranges: [[2, 15, 2, 19]],
+        message: /names no port, which means the default 3389: FreeRDP uses "server port" \(3390\), as RDP Doctor's check and cross-checks do; Microsoft documents "server port" for none of its clients/,
+        fixed: null,
+      },
     ],
   });
 });

@@ -22,7 +22,11 @@ export const rdp014: RdpRule = {
     if (port === addressPort) return;
     const explicit = full.address.port !== undefined;
     report({
-      message: `"server port" is ${port} but "full address" ${explicit ? `names port ${addressPort}` : `implies the default port ${DEFAULT_RDP_PORT}`}; FreeRDP uses "server port", other clients may use the address.`,
+      // Say which port `check` and the cross-checks take (rdpTarget: the address's port, else "server port"), so the
+      // finding and the rest of the product do not seem to disagree (a session 17 review).
+      message: explicit
+        ? `"server port" is ${port} but "full address" names port ${addressPort}: FreeRDP uses "server port" (${port}); other clients may use the address's port, which RDP Doctor's check and cross-checks take (${addressPort}).`
+        : `"server port" is ${port} but "full address" names no port, which means the default ${DEFAULT_RDP_PORT}: FreeRDP uses "server port" (${port}), as RDP Doctor's check and cross-checks do; Microsoft documents "server port" for none of its clients, which may connect to ${DEFAULT_RDP_PORT}.`,
       span: serverPort.valueSpan,
       subject: 'server port',
       related: [{ message: `"full address" is on ${onLine(full.entry.line)}.`, span: full.entry.span }],
