@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { AfterConfirm } from './after-confirm';
 import { afterConfirmGate } from './after-confirm-gate';
-import { NET001, NET002, NET003, NET004, NET022, NET028 } from '../rules/net/index';
+import { NET001, NET002, NET003, NET004, NET013, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
 import type { CheckTarget } from '../rdp/target';
@@ -242,6 +242,9 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       timings.certificateMs = elapsed(t);
       // The NTLM question rides this handshake's connection, so its facts exist only when the handshake worked.
       if (ntlm) findings.push(...ntlmFindings(ntlm, analysis.ok ? analysis.facts : null, options.now?.() ?? new Date()));
+      // A server that ends CredSSP on the first NTLM message blocks NTLM sign-ins: a warning CI can see (a session 17
+      // review saw it reported as fine), not an error, as Kerberos sign-ins may pass. An answer only late is not known.
+      else if (ntlmProblem && !ntlmProblem.timedOut) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
     }
     return finish();
   } finally {
