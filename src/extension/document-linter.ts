@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
 import { lintParsedRdp, lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
-import { nameOf } from '../core/lint/path-parts';
+import { nameOf, templateFolder } from '../core/lint/path-parts';
 import type { RdpDocument } from '../core/rdp/parse';
 import { conflictsBetween, crossCheckFiles } from '../core/lint/cross-file';
 import { rdpFacts, type PolicyFacts } from '../core/rules/xrf/facts';
@@ -38,7 +38,8 @@ export class DocumentLinter {
         const trusted = trustedPublishers(this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values })));
         // The file's name: RDP010 leaves mstsc's Default.rdp template alone.
         const fileName = nameOf(document.uri.path);
-        const linted = lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted, fileName } : { ...options, fileName });
+        const folderName = templateFolder(document.uri.path);
+        const linted = lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted, fileName, folderName } : { ...options, fileName, folderName });
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
         return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems] };

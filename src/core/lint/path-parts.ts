@@ -1,4 +1,4 @@
-import { basename, dirname, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 
 // A path's folder and name, as `dirname` and `basename` give them, for the paths a lint meets per file: a walk's
 // "folder/name". Node's two functions scan the path character by character and validate it each time; a lint of
@@ -17,6 +17,15 @@ function plainSplit(path: string): number {
 export function folderOf(path: string): string {
   const at = plainSplit(path);
   return at < 0 ? dirname(path) : path.slice(0, at);
+}
+
+/**
+ * The name of the folder of a file named `Default.rdp` (resolved, so `lint Default.rdp` run in Documents says
+ * Documents), else undefined: only that file's verdicts depend on where it is (RDP043), and no other file pays for it.
+ */
+export function templateFolder(path: string): string | undefined {
+  const name = nameOf(path);
+  return name.length === 11 && name.toLowerCase() === 'default.rdp' ? basename(resolve(folderOf(path))) : undefined;
 }
 
 /** `basename(path)`. */

@@ -13,7 +13,7 @@ import type { InputError, InputFile } from './inputs';
 import { lintText } from './lint-file';
 import { placeProblems, Placer, policyOutput, policySummary } from './policy-output';
 import { positionsInRdp, toOutputFindings, type FileReport } from './output';
-import { nameOf } from './path-parts';
+import { nameOf, templateFolder } from './path-parts';
 import { describeFsError } from './read-file';
 
 // One text file's lint as the CLI runs it: `--fix` first where the format has fixes, then the report. The session
@@ -27,7 +27,7 @@ function roundTrips(decoded: DecodedText, bytes: Uint8Array): boolean {
 /** Lints one text file: `.rdp`, config or a policy export read from text, with `--fix` for the formats that have fixes. */
 export function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText, severities: SeverityOverrides | undefined, fix: boolean, errors: InputError[], bytes: Uint8Array): FileReport {
   const path = displayPath(input.path);
-  const lintOptions = { ...(severities && { severities }), bytes: decoded, fileName: nameOf(input.path) };
+  const lintOptions = { ...(severities && { severities }), bytes: decoded, fileName: nameOf(input.path), folderName: templateFolder(input.path) };
   let text = decoded.text;
   let fixed = 0;
   let notFixed: string | undefined;

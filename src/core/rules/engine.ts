@@ -19,6 +19,8 @@ export interface RdpLintOptions {
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The file's name without its folder, when the text is a file's (RDP010: mstsc's `Default.rdp` is a template). */
   readonly fileName?: string;
+  /** The name of the file's folder, for a `Default.rdp` (RDP043: `isMstscTemplateInPlace`). */
+  readonly folderName?: string;
   /** The time verdicts that depend on it are made at (a signer certificate's validity); now when absent. */
   readonly now?: Date;
 }
@@ -251,6 +253,7 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     bytes: options.bytes,
     trustedPublishers: options.trustedPublishers,
     fileName: options.fileName,
+    folderName: options.folderName,
     now: options.now,
     report(r: Report): void {
       const severity = resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!;

@@ -39,6 +39,8 @@ export interface RdpRuleContext {
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The file's name without its folder, when the text is a file's. */
   readonly fileName?: string;
+  /** The name of the file's folder, given only for a file named `Default.rdp` (RDP043: mstsc keeps its template in Documents). */
+  readonly folderName?: string;
   /** The time a verdict that depends on it is made at (RDP043: an expired signer); the lint's start when absent. */
   readonly now?: Date;
   report(report: Report): void;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { templateFolder } from '../../../src/core/lint/path-parts';
 import { describe, it } from 'node:test';
 import { parseRdp } from '../../../src/core/rdp/parse';
 import { signerThumbprints } from '../../../src/core/rdp/signer';
@@ -316,10 +317,20 @@ describe('RDP043 redirection-exposure', () => {
     ],
   });
 
-  it("says nothing of mstsc's per-user Default.rdp, the template for a typed computer name (session 16 review)", () => {
-    assert.equal(findingsOf(rdp043, 'full address:s:\nredirectclipboard:i:1\ndrivestoredirect:s:*\n', { fileName: 'Default.rdp' }).length, 0);
-    assert.equal(findingsOf(rdp043, 'full address:s:\nredirectclipboard:i:1\n', { fileName: 'default.RDP' }).length, 0);
-    assert.equal(findingsOf(rdp043, 'full address:s:h\nredirectclipboard:i:1\n', { fileName: 'Default-old.rdp' }).length, 1);
+  it("says nothing of mstsc's per-user Default.rdp in Documents, the template for a typed computer name (session 16 review)", () => {
+    assert.equal(findingsOf(rdp043, 'full address:s:\nredirectclipboard:i:1\ndrivestoredirect:s:*\n', { fileName: 'Default.rdp', folderName: 'Documents' }).length, 0);
+    assert.equal(findingsOf(rdp043, 'full address:s:\nredirectclipboard:i:1\n', { fileName: 'default.RDP', folderName: 'My Documents' }).length, 0);
+    assert.equal(findingsOf(rdp043, 'full address:s:h\nredirectclipboard:i:1\n', { fileName: 'Default-old.rdp', folderName: 'Documents' }).length, 1);
+    // Elsewhere a Default.rdp is a file users open (a session 17 review: an Azure VM's, committed to a repository).
+    assert.equal(findingsOf(rdp043, 'full address:s:h\nredirectclipboard:i:1\n', { fileName: 'Default.rdp', folderName: 'cloudvm' }).length, 1);
+    assert.equal(findingsOf(rdp043, 'full address:s:h\nredirectclipboard:i:1\n', { fileName: 'Default.rdp' }).length, 1);
+  });
+
+  it('the CLI gives the folder of a Default.rdp, resolved, and only of it', () => {
+    assert.equal(templateFolder('/home/ada/Documents/Default.rdp'), 'Documents');
+    assert.equal(templateFolder('repo/cloudvm/Default.rdp'), 'cloudvm');
+    assert.equal(templateFolder('Default.rdp'), basename(process.cwd()));
+    assert.equal(templateFolder('/home/ada/Documents/work.rdp'), undefined);
   });
 
   it('never tells the user that signing keeps the redirections on', () => {

@@ -4,7 +4,7 @@ import { signerSelfSigned, signerThumbprints, signerValidity } from '../../rdp/s
 import type { RdpRule } from '../types';
 import { intValue, textValue } from '../../rdp/values';
 import { isSigned, signatureProblems } from './signing';
-import { isMstscTemplate } from './mstsc-template';
+import { isMstscTemplateInPlace } from './mstsc-template';
 import { targets } from '../../rdp/target';
 import type { Span } from '../../text/line-index';
 
@@ -151,9 +151,9 @@ export const rdp043: RdpRule = {
   defaultSeverity: 'info',
   fixable: false,
   tags: ['security', 'signing'],
-  check({ doc, report, trustedPublishers, now, fileName }) {
-    // mstsc's template, not a file that is opened: the dialog is for opened files (a session 16 review).
-    if (isMstscTemplate(fileName)) return;
+  check({ doc, report, trustedPublishers, now, fileName, folderName }) {
+    // mstsc's template in its place, not a file that is opened: the dialog is for opened files (a session 16 review).
+    if (isMstscTemplateInPlace(fileName, folderName)) return;
     const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
     // One pass over the lines, in line order: the first line that requests a redirection, a related note for each
     // later one, and the kinds requested (requestMessage).
