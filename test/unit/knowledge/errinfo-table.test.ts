@@ -173,6 +173,15 @@ describe('the ERRINFO table (MS-RDPBCGR 2.2.5.1.1)', () => {
     }
   });
 
+  it('a pasted command line is described, not repeated: it may hold a password (a session 17 review)', () => {
+    const result = runExplain('xfreerdp /v:h.example.invalid /p:Hunter2Secret /u:bob', undefined, 'json');
+    assert.equal(result.exitCode, 2);
+    assert.doesNotMatch(result.error!, /Hunter2Secret/);
+    assert.match(result.error!, /^The text given \(\d+ characters, with blanks, not shown\) is not an error code/);
+    assert.doesNotMatch(runExplain(`0x${'Z'.repeat(80)}`, undefined, 'json').error!, /ZZZZ/, 'nor a text longer than any code or name');
+    assert.match(runExplain('0xZZ', undefined, 'json').error!, /^"0xZZ" is not an error code/, 'a short one is quoted');
+  });
+
   it('the built CLI explains a name and a new code (text and JSON)', () => {
     const cli = join(resolve(__dirname, '../../../..'), 'dist/cli.js');
     const text = spawnSync(process.execPath, [cli, 'explain', 'ERRINFO_ENCRYPTION_PACKAGE_MISMATCH'], { encoding: 'utf8' });

@@ -222,9 +222,16 @@ function hex(code: number): string {
   return `0x${(code >>> 0).toString(16).toUpperCase()}`;
 }
 
+/** Longer than any code or name: such a text is not repeated (a pasted command line may hold a password). */
+const MAX_SHOWN = 64;
+
 function notACode(text: string, what: string): string {
   const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
-  return `"${text.trim()}" is not ${article} ${what} or a name RDP Doctor knows; write it in hex (0x904), in decimal (2308) or as its name (ERRINFO_LOGOFF_BY_USER).`;
+  const given = text.trim();
+  // A code or a name has no blanks: a text with them (a pasted `xfreerdp … /p:…` line) is described, not repeated
+  // into a terminal or a CI log (a session 17 review).
+  const shown = /\s/.test(given) || given.length > MAX_SHOWN ? `The text given (${given.length} characters${/\s/.test(given) ? ', with blanks' : ''}, not shown)` : `"${given}"`;
+  return `${shown} is not ${article} ${what} or a name RDP Doctor knows; write it in hex (0x904), in decimal (2308) or as its name (ERRINFO_LOGOFF_BY_USER).`;
 }
 
 /** Names the value both ways and, when the digits mean a known code in the other base, says so. */
