@@ -83,8 +83,12 @@ describe('property knowledge base', () => {
   it('gives each signed setting a unique signscope name', () => {
     const signNames = PROPERTIES.flatMap((property) => (property.signName ? [property.signName] : []));
     assert.equal(new Set(signNames.map((name) => name.toLowerCase())).size, signNames.length);
-    assert.equal(signNames.length, 45);
+    // The 45 of the 2015 reverse-engineered list, and the two a current rdpsign.exe adds (kimmknight/raweb's tests).
+    assert.equal(signNames.length, 47);
     assert.equal(findProperty('full address')?.signName, 'Full Address');
+    assert.equal(findProperty('redirectwebauthn')?.signName, 'RedirectWebAuthn');
+    // Every display name is its property's name in other letter case: an unknown one is read the same way (signing.ts).
+    for (const property of PROPERTIES) if (property.signName) assert.equal(property.signName.toLowerCase(), property.name, property.name);
   });
 
   it('marks the documented legacy properties as deprecated', () => {

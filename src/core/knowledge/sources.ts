@@ -14,6 +14,7 @@ export type SourceId =
   | 'MAC-EXPORT'
   | 'AVD-STORE-WHATSNEW'
   | 'RDPSIGN'
+  | 'RAWEB_RDPSIGN'
   | 'MS-RDPBCGR'
   | 'ONDISCONNECTED'
   | 'EXTENDED-REASON'
@@ -143,6 +144,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     title: "Microsoft Learn: What's new in the Azure Virtual Desktop Store app for Windows (version 1.2.4485 adds the property)",
     url: 'https://learn.microsoft.com/azure/virtual-desktop/whats-new-client-windows-azure-virtual-desktop-app',
     primary: true,
+  },
+  RAWEB_RDPSIGN: {
+    id: 'RAWEB_RDPSIGN',
+    title: 'kimmknight/raweb RdpFileSigner tests: a current rdpsign.exe adds EnableRdsAadAuth and RedirectWebAuthn to signscope',
+    url: 'https://github.com/kimmknight/raweb',
+    primary: false,
   },
   RDPSIGN: {
     id: 'RDPSIGN',

@@ -133,3 +133,23 @@ describe('checkSignature and RDP041: the signature against the lines it covers',
     assert.match(message, /it is signed, but with a self-signed certificate: clients updated since April 2026 can verify the publisher only where that certificate is in their trusted root store/);
   });
 });
+
+describe('signscope names a newer rdpsign signs', () => {
+  it('EnableRdsAadAuth and RedirectWebAuthn (a current rdpsign.exe), and any name the file has a line for, are signed lines', () => {
+    const lines = [ADDRESS, ALTERNATE, 'enablerdsaadauth:i:1', 'redirectwebauthn:i:1', 'somefuturesetting:i:1'];
+    const scope = 'Full Address,Alternate Full Address,EnableRdsAadAuth,RedirectWebAuthn,SomeFutureSetting';
+    const text = [...lines, `signscope:s:${scope}`, `signature:s:${blobOver(rdpsignText(lines, scope))}`].join('\r\n');
+    assert.deepEqual(rdp041(text), []);
+    assert.match(lintRdp(text).findings.find((f) => f.ruleId === 'RDP043')!.message, /self-signed/, 'RDP043 does not call it unverifiable');
+    assert.equal(rdp041(text.replace('redirectwebauthn:i:1', 'redirectwebauthn:i:0')).length, 1, 'the newer lines are covered');
+    // A name that is no setting and no line of the file stays a problem.
+    const bogus = text.replace(`signscope:s:${scope}`, `signscope:s:${scope},Bogus`);
+    assert.match(rdp041(bogus)[0] ?? '', /names "bogus", which is not a setting rdpsign signs and not a line of the file/);
+  });
+
+  it('RDP042 says a setting a current rdpsign signs may be missing from an older signature, not only added later', () => {
+    const text = signedFile().replace('redirectclipboard:i:1', 'redirectwebauthn:i:1');
+    const message = lintRdp(text).findings.find((f) => f.ruleId === 'RDP042')!.message;
+    assert.match(message, /^"redirectwebauthn" is a setting a current rdpsign signs but "signscope" does not cover it: it was added after signing, or the file was signed by an older rdpsign/);
+  });
+});

@@ -24,7 +24,7 @@ describe('RDP001 malformed-line', () => {
     assert.equal(findings.length, 4);
     for (const f of findings) {
       assert.doesNotMatch(f.message, /Hunter2|Other2|secret:/);
-      assert.match(f.message, /^This line starts like the FreeRDP command-line option "\/(p|password|gp)", but FreeRDP reads no option from it: .* It looks like an option that holds a password \(or its hash\) in plain text\.$/);
+      assert.match(f.message, /^This line starts like the FreeRDP command-line option "\/(p|password|gp)", but no colon follows the name, .* FreeRDP 2 to 3\.27 finds no option of that name and refuses to open the file .* It looks like an option that holds a password \(or its hash\) in plain text\.$/);
     }
   });
   testRule(rdp001, {
@@ -42,7 +42,7 @@ describe('RDP001 malformed-line', () => {
         title: 'FreeRDP command-line options',
       },
       { text: '/p:Hunter2secret', ranges: [[1, 1, 1, 17]], message: /option "\/p" .* It holds a password \(or its hash\) in plain text\.$/, title: 'a password option: named, its value never quoted' },
-      { text: '/cert-ignore yes', ranges: [[1, 1, 1, 17]], message: /^This line starts like the FreeRDP command-line option "\/cert-ignore", but FreeRDP reads no option from it: it splits a name from its value at a colon only, and no colon follows the name\. Remote Desktop Connection skips it too\. It looks like an option that turns off the check of the server's certificate\.$/, title: 'no colon after the name: FreeRDP knows no such option' },
+      { text: '/cert-ignore yes', ranges: [[1, 1, 1, 17]], message: /^This line starts like the FreeRDP command-line option "\/cert-ignore", but no colon follows the name, and FreeRDP splits a name from its value at a colon only: FreeRDP 2 to 3\.27 finds no option of that name and refuses to open the file \(3\.28 and later skip the line\)\. Remote Desktop Connection skips it\. It looks like an option that turns off the check of the server's certificate\.$/, title: 'no colon after the name: FreeRDP knows no such option' },
       { text: '/:x', ranges: [[1, 1, 1, 4]], message: /^This line starts with "\/" like a FreeRDP command-line option, but no option name follows/, title: 'no name at all' },
       { text: ' /drive:home,/', ranges: [[1, 1, 1, 15]], message: /^Clients skip this line/, title: 'indented: FreeRDP looks at the first column only' },
       // A whole file of XML: one finding, not one per line (shape of VirtualCable/openuds client/notes/macosx/test.rdp).

@@ -119,8 +119,9 @@ export const CONNECTION_PROPERTIES: readonly PropertyInfo[] = [
     default: '0',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Signs in with Microsoft Entra ID (RDS AAD Auth), giving single sign-on to Entra-joined hosts. Replaces `targetisaadjoined`. Not covered by the signature.',
-    sources: ['AVD', 'FREERDP'],
+      'Signs in with Microsoft Entra ID (RDS AAD Auth), giving single sign-on to Entra-joined hosts. Replaces `targetisaadjoined`. A current rdpsign.exe signs it (`EnableRdsAadAuth` in `signscope`); the 2015 reverse-engineered list did not.',
+    sources: ['AVD', 'FREERDP', 'RAWEB_RDPSIGN'],
+    signName: 'EnableRdsAadAuth',
   },
   {
     name: 'targetisaadjoined',

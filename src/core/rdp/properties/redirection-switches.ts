@@ -74,8 +74,9 @@ export const REDIRECTION_SWITCH_PROPERTIES: readonly PropertyInfo[] = [
     default: '1',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Forwards WebAuthn requests from the session to local authenticators such as Windows Hello or security keys. Not covered by the signature.',
-    sources: ['AVD', 'FREERDP'],
+      'Forwards WebAuthn requests from the session to local authenticators such as Windows Hello or security keys. A current rdpsign.exe signs it (`RedirectWebAuthn` in `signscope`); the 2015 reverse-engineered list did not.',
+    sources: ['AVD', 'FREERDP', 'RAWEB_RDPSIGN'],
+    signName: 'RedirectWebAuthn',
   },
   {
     name: 'redirectlocation',

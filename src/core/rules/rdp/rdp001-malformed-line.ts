@@ -33,13 +33,14 @@ const OPTION_NAME = /^\/[A-Za-z0-9+-]+/;
  */
 function freerdpOption(text: string): string {
   const name = OPTION_NAME.exec(text)?.[0];
-  if (name === undefined) return 'This line starts with "/" like a FreeRDP command-line option, but no option name follows, so FreeRDP reads no option from it; Remote Desktop Connection skips it.';
+  if (name === undefined) return 'This line starts with "/" like a FreeRDP command-line option, but no option name follows: FreeRDP 2 to 3.27 cannot parse it and refuses to open the file (3.28 and later skip it); Remote Desktop Connection skips it.';
   const risk = RISKS.find(([pattern]) => pattern.test(name))?.[1];
   const next = text.charAt(name.length);
   // FreeRDP hands the whole line to its parser as one argument, which splits a name from its value at ':' only (the
-  // Windows-style syntax, COMMAND_LINE_SEPARATOR_COLON): `/p Hunter2` or `/p=Hunter2` is a name it does not know.
+  // Windows-style syntax, COMMAND_LINE_SEPARATOR_COLON): `/p Hunter2` or `/p=Hunter2` is a name it does not know, and
+  // file.c parses without allowing unknown names (winpr cmdline.c: COMMAND_LINE_ERROR_NO_KEYWORD), so loading fails.
   if (next !== '' && next !== ':') {
-    return `This line starts like the FreeRDP command-line option ${quote(name)}, but FreeRDP reads no option from it: it splits a name from its value at a colon only, and no colon follows the name. Remote Desktop Connection skips it too.${risk ? ` It looks like an option that ${risk}.` : ''}`;
+    return `This line starts like the FreeRDP command-line option ${quote(name)}, but no colon follows the name, and FreeRDP splits a name from its value at a colon only: FreeRDP 2 to 3.27 finds no option of that name and refuses to open the file (3.28 and later skip the line). Remote Desktop Connection skips it.${risk ? ` It looks like an option that ${risk}.` : ''}`;
   }
   return `FreeRDP 2 to 3.27 reads this line as its command-line option ${quote(name)} and applies it (3.28 and later skip it, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES); Remote Desktop Connection skips it.${risk ? ` It ${risk}.` : ''}`;
 }

@@ -1,6 +1,9 @@
 import type { RdpRule } from '../types';
 import { isSigned, signScope } from './signing';
 
+/** Settings a current rdpsign.exe signs that the 2015 one did not (kimmknight/raweb's tests): an older signature lacks them honestly. */
+const NEWER_SIGNED: ReadonlySet<string> = new Set(['enablerdsaadauth', 'redirectwebauthn']);
+
 export const rdp042: RdpRule = {
   id: 'RDP042',
   name: 'unsigned-secure-setting',
@@ -15,7 +18,9 @@ export const rdp042: RdpRule = {
       const signName = property(entry)?.signName;
       if (!signName || scope.has(signName.toLowerCase())) continue;
       report({
-        message: `"${entry.key}" is a secure setting but "signscope" does not cover it: it was added or changed after signing and the signature does not protect it.`,
+        message: NEWER_SIGNED.has(entry.key)
+          ? `"${entry.key}" is a setting a current rdpsign signs but "signscope" does not cover it: it was added after signing, or the file was signed by an older rdpsign; either way the signature does not protect it.`
+          : `"${entry.key}" is a secure setting but "signscope" does not cover it: it was added or changed after signing and the signature does not protect it.`,
         span: entry.nameSpan,
         subject: entry.key,
       });

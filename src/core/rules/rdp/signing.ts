@@ -9,6 +9,15 @@ export const SIGNED_SETTINGS: ReadonlyMap<string, string> = new Map(
   PROPERTIES.filter((p) => p.signName).map((p) => [p.signName!.toLowerCase(), p.name]),
 );
 
+/**
+ * The property a `signscope` name (lower-cased) covers: a setting rdpsign is known to sign, else, since every display
+ * name is its property's name in other letter case and a newer rdpsign signs more (it added `EnableRdsAadAuth` and
+ * `RedirectWebAuthn`), a line of the file with that very name. Undefined when neither.
+ */
+function signedProperty(doc: RdpDocument, name: string): string | undefined {
+  return SIGNED_SETTINGS.get(name) ?? (doc.byKey.has(name) ? name : undefined);
+}
+
 /** The display names a file's `signscope` lists, lower-cased; undefined for an unsigned file. */
 export function signScope(doc: RdpDocument): Set<string> | undefined {
   const scope = effectiveEntry(doc, 'signscope');
@@ -67,9 +76,9 @@ export function signatureProblems(doc: RdpDocument): SignatureProblem[] {
   const problem = signatureBlobProblem(signature.value);
   if (problem) problems.push({ message: `The signature cannot verify: ${problem}.`, span: signature.valueSpan, subject: 'signature' });
   for (const name of signScope(doc) ?? new Set<string>()) {
-    const property = SIGNED_SETTINGS.get(name);
+    const property = signedProperty(doc, name);
     if (!property) {
-      problems.push({ message: `"signscope" names ${quote(name)}, which is not a setting rdpsign signs.`, span: scopeEntry.valueSpan, subject: 'signscope' });
+      problems.push({ message: `"signscope" names ${quote(name)}, which is not a setting rdpsign signs and not a line of the file.`, span: scopeEntry.valueSpan, subject: 'signscope' });
     } else if (!doc.byKey.has(property)) {
       problems.push({ message: `"signscope" covers "${property}", but the file has no such line: it was removed after signing, so the signature no longer verifies.`, span: scopeEntry.valueSpan, subject: property });
     }
@@ -79,7 +88,7 @@ export function signatureProblems(doc: RdpDocument): SignatureProblem[] {
   if (check.verdict === 'differs') {
     problems.push({
       message:
-        'The signature does not match the lines it covers: a line "signscope" names was changed or added after the file was signed (a new address, a redirection turned on). Clients cannot tell who published the file now; get a fresh copy from its publisher, or sign it again with rdpsign.',
+        'The signature does not match the lines it covers: a line "signscope" names was changed or added after the file was signed (a new address, a redirection turned on), or the signature itself was altered. Clients cannot tell who published the file now; get a fresh copy from its publisher, or sign it again with rdpsign.',
       span: signature.valueSpan,
       subject: 'signature',
     });
@@ -97,7 +106,7 @@ export function signedText(doc: RdpDocument, scopeEntry: RdpEntry): Buffer | und
   const lines: string[] = [];
   for (const name of scopeEntry.value.split(',')) {
     if (name.trim() === '') continue;
-    const property = SIGNED_SETTINGS.get(name.trim().toLowerCase());
+    const property = signedProperty(doc, name.trim().toLowerCase());
     const entry = property === undefined ? undefined : effectiveEntry(doc, property);
     if (!entry) return undefined;
     lines.push(doc.text.slice(entry.span.start, entry.span.end));
