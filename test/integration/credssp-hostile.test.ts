@@ -70,8 +70,10 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
       // A slow server is not a refusing one: a timeout is said as such (a review of the change).
       assert.equal(host.ntlmProblem?.timedOut, errorKind === 'timeout');
       // A finding CI can see, a warning (a session 17 review: exit 0 and "fine"); none when the answer was only late.
+      // Only a server that ended the exchange itself (closed, answered without a token) is said to block NTLM; a reply
+      // the check could not read is not blamed on the server (a review of session 17's change).
       const credssp = host.findings.filter((f) => f.ruleId === 'NET013');
-      if (errorKind === 'timeout') assert.deepEqual(credssp, []);
+      if (kind !== 'close' && kind !== 'error-code') assert.deepEqual(credssp, []);
       else {
         assert.equal(credssp.length, 1);
         assert.equal(credssp[0]!.severity, 'warning');

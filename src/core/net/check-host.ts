@@ -77,6 +77,9 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
   let certificate: CertificateSummary | null = null;
   let ntlm: NtlmInfo | null = null;
   let ntlmProblem: HostCheckResult['ntlmProblem'];
+  // Whether the server ended the NTLM exchange itself (closed, reset, answered without a token), not merely sent
+  // something the check could not read: only that blocks NTLM sign-ins (NET013's warning).
+  let ntlmRefused = false;
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
@@ -182,7 +185,11 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     const [tlsResult, asked, versions, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
     // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
-    else if (ntlmResult && ntlmResult.error.kind !== 'aborted') ntlmProblem = { message: ntlmResult.error.message, timedOut: ntlmResult.error.kind === 'timeout' };
+    else if (ntlmResult && ntlmResult.error.kind !== 'aborted') {
+      const { kind, cause, message } = ntlmResult.error;
+      ntlmProblem = { message, timedOut: kind === 'timeout' };
+      ntlmRefused = cause === 'closed' || cause === 'no-token' || kind === 'reset' || kind === 'closed';
+    }
     // The answers in the order the questions were asked, wherever each was asked.
     const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));
     for (const requested of requests) answers.push(byRequest.get(requested)!);
@@ -244,7 +251,7 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
       if (ntlm) findings.push(...ntlmFindings(ntlm, analysis.ok ? analysis.facts : null, options.now?.() ?? new Date()));
       // A server that ends CredSSP on the first NTLM message blocks NTLM sign-ins: a warning CI can see (a session 17
       // review saw it reported as fine), not an error, as Kerberos sign-ins may pass. An answer only late is not known.
-      else if (ntlmProblem && !ntlmProblem.timedOut) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
+      else if (ntlmProblem && ntlmRefused) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
     }
     return finish();
   } finally {

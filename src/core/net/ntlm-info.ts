@@ -60,7 +60,7 @@ export async function askNtlmChallenge(tls: TLSSocket, options: StepOptions): Pr
   if (!reply.ok) return { ok: false, error: protocolError(`The CredSSP reply is not a valid TSRequest: ${reply.problem}.`) };
   if (reply.negoToken === null) {
     const status = reply.errorCode === null ? '' : ` (error 0x${reply.errorCode.toString(16).toUpperCase().padStart(8, '0')})`;
-    return { ok: false, error: protocolError(`The server answered the NTLM NEGOTIATE without a token${status}.`) };
+    return { ok: false, error: protocolError(`The server answered the NTLM NEGOTIATE without a token${status}.`, 'no-token') };
   }
   const challenge = parseChallengeMessage(reply.negoToken);
   if (!challenge.ok) return { ok: false, error: protocolError(`The server's NTLM reply is not a CHALLENGE_MESSAGE: ${challenge.problem}.`) };

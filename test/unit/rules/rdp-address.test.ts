@@ -102,6 +102,14 @@ describe('RDP014 port-conflict', () => {
         message: /names no port, which means the default 3389: FreeRDP uses "server port" \(3390\), as RDP Doctor's check and cross-checks do; Microsoft documents "server port" for none of its clients/,
         fixed: null,
       },
+      // The alternate address, where clients connect, is the one compared (rdpTarget).
+      {
+        text: 'full address:s:h:3390\nalternate full address:s:h2:4000\nserver port:i:3389',
+        ranges: [[3, 15, 3, 19]],
+        message: /^"server port" is 3389 but "alternate full address" names port 4000: .* which RDP Doctor's check and cross-checks take \(4000\)\.$/,
+        fixed: 'full address:s:h:3390\nalternate full address:s:h2:4000\nserver port:i:4000',
+        title: 'with an alternate full address',
+      },
     ],
   });
 });

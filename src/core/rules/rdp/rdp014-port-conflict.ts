@@ -4,19 +4,23 @@ import { onLine } from '../messages';
 import type { RdpRule } from '../types';
 import { setValue } from './fixes';
 import { intValue } from '../../rdp/values';
-import { targets } from '../../rdp/target';
+import { rdpTarget, targets } from '../../rdp/target';
 
 export const rdp014: RdpRule = {
   id: 'RDP014',
   name: 'port-conflict',
-  description: '"server port" differs from the port in "full address".',
+  description: '"server port" differs from the port in "full address" (or in "alternate full address", when set).',
   defaultSeverity: 'warning',
   fixable: true,
   tags: ['address'],
   check({ doc, report }) {
     const serverPort = effectiveEntry(doc, 'server port');
     const port = intValue(serverPort);
-    const full = targets(doc).find((t) => t.entry.key === 'full address');
+    // The address clients connect to: the alternate one when set (rdpTarget), so the port compared and the one the
+    // message says check takes are the same (a review of session 17's change).
+    const target = rdpTarget(doc);
+    const key = target.ok ? target.key : 'full address';
+    const full = targets(doc).find((t) => t.entry.key === key);
     if (!serverPort || port === undefined || !full) return;
     const addressPort = full.address.port ?? DEFAULT_RDP_PORT;
     if (port === addressPort) return;
@@ -25,12 +29,12 @@ export const rdp014: RdpRule = {
       // Say which port `check` and the cross-checks take (rdpTarget: the address's port, else "server port"), so the
       // finding and the rest of the product do not seem to disagree (a session 17 review).
       message: explicit
-        ? `"server port" is ${port} but "full address" names port ${addressPort}: FreeRDP uses "server port" (${port}); other clients may use the address's port, which RDP Doctor's check and cross-checks take (${addressPort}).`
-        : `"server port" is ${port} but "full address" names no port, which means the default ${DEFAULT_RDP_PORT}: FreeRDP uses "server port" (${port}), as RDP Doctor's check and cross-checks do; Microsoft documents "server port" for none of its clients, which may connect to ${DEFAULT_RDP_PORT}.`,
+        ? `"server port" is ${port} but "${key}" names port ${addressPort}: FreeRDP uses "server port" (${port}); other clients may use the address's port, which RDP Doctor's check and cross-checks take (${addressPort}).`
+        : `"server port" is ${port} but "${key}" names no port, which means the default ${DEFAULT_RDP_PORT}: FreeRDP uses "server port" (${port}), as RDP Doctor's check and cross-checks do; Microsoft documents "server port" for none of its clients, which may connect to ${DEFAULT_RDP_PORT}.`,
       span: serverPort.valueSpan,
       subject: 'server port',
-      related: [{ message: `"full address" is on ${onLine(full.entry.line)}.`, span: full.entry.span }],
-      ...(explicit && { fix: setValue(serverPort, String(addressPort), `Set server port to ${addressPort}, as in full address`) }),
+      related: [{ message: `"${key}" is on ${onLine(full.entry.line)}.`, span: full.entry.span }],
+      ...(explicit && { fix: setValue(serverPort, String(addressPort), `Set server port to ${addressPort}, as in ${key}`) }),
     });
   },
 };
