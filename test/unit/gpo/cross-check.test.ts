@@ -60,6 +60,26 @@ describe('cross-checks', () => {
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [policyTls] }), []);
   });
 
+  it('the policy in one export wins over the listener value in another (a listener SecurityLayer 0 gave a false XRF003 beside policy 2)', () => {
+    const strict = rdp('full address:s:h\nauthentication level:i:1\n');
+    const listener = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SecurityLayer"=dword:00000000\r\n`, 'listener.reg');
+    const policy = (n: number) => reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"SecurityLayer"=dword:0000000${n}\r\n`, 'gpo.reg');
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [listener, policy(2)] }), []);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [policy(2), listener] }), [], 'in either order');
+    const found = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [listener, policy(0)] });
+    assert.deepEqual(ids(found), ['XRF003:client.rdp']);
+    assert.deepEqual(found[0]!.related.map((r) => r.path), ['gpo.reg'], 'the overridden listener value is not a cause');
+    assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [listener] })), ['XRF003:client.rdp'], 'the listener alone still counts');
+  });
+
+  it('XRF001: a listener UserAuthentication 1 in one export gives way to the policy 0 in another', () => {
+    const noCredssp = rdp('full address:s:h\nenablecredsspsupport:i:0\n');
+    const listener = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"UserAuthentication"=dword:00000001\r\n`, 'listener.reg');
+    const policyOff = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"UserAuthentication"=dword:00000000\r\n`, 'gpo.reg');
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [listener, policyOff] }), []);
+    assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [listener] })), ['XRF001:client.rdp']);
+  });
+
   it('XRF004: the bound thumbprint differs from the certificate a check saw; none without a check', () => {
     const bound = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SSLCertificateSHA1Hash"=hex:42,49,e1,2c,a5,9d,6b,0f,7e,11,22,33,44,55,66,77,88,99,aa,bb\r\n`);
     const probe = (sha1: string): ProbeFacts => ({ target: 'h', host: 'h', port: 3389, certificate: { sha1 } });

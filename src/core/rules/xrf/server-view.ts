@@ -1,6 +1,7 @@
 import type { Hive } from '../../gpo/model';
 import { normalizeKey } from '../../gpo/registry-path';
 import { numberOf } from '../../gpo/scopes';
+import { originOf } from '../../gpo/well-known-keys';
 import type { ValueRef } from '../gpo/lookup';
 import type { PolicyFact, PolicyFacts } from './facts';
 
@@ -8,32 +9,46 @@ import type { PolicyFact, PolicyFacts } from './facts';
 export interface ServerView<L> {
   readonly path: string;
   readonly gpo?: string;
-  /** The first fact present in priority order (policy before the listener's own value). */
+  /**
+   * The first fact present in priority order (policy before the listener's own value). A listener or local value is
+   * left out when another export of the run sets the policy: the policy overrides it on the server they describe.
+   */
   value(refs: readonly ValueRef[]): PolicyFact<L> | undefined;
 }
 
 const id = (hive: Hive, key: string, name: string): string => `${hive}\\${normalizeKey(key)}\\${name.toLowerCase()}`;
 
-/** One view per export file and GPO. */
+/** One view per export file and GPO; the policy set in any of them wins over the listener values of all. */
 export function serverViews<L>(exports: readonly { path: string; facts: PolicyFacts<L> }[]): ServerView<L>[] {
-  const views: ServerView<L>[] = [];
+  const groups: { path: string; gpo: string; facts: Map<string, PolicyFact<L>> }[] = [];
   for (const file of exports) {
-    const groups = new Map<string, Map<string, PolicyFact<L>>>();
+    const byGpo = new Map<string, Map<string, PolicyFact<L>>>();
     for (const fact of file.facts.values) {
       const g = fact.gpo ?? '';
-      let group = groups.get(g);
-      if (!group) groups.set(g, (group = new Map()));
+      let group = byGpo.get(g);
+      if (!group) byGpo.set(g, (group = new Map()));
       group.set(id(fact.hive, fact.key, fact.valueName), fact);
     }
-    for (const [gpo, group] of groups) {
-      views.push({
-        path: file.path,
-        ...(gpo !== '' && { gpo }),
-        value: (refs) => refs.map((r) => group.get(id(r.hive, r.key, r.name))).find((f) => f !== undefined),
-      });
-    }
+    for (const [gpo, facts] of byGpo) groups.push({ path: file.path, gpo, facts });
   }
-  return views;
+  const first = (facts: Map<string, PolicyFact<L>>, refs: readonly ValueRef[]) => refs.map((r) => facts.get(id(r.hive, r.key, r.name))).find((f) => f !== undefined);
+  const policySet = new Map<readonly ValueRef[], boolean>();
+  const runSetsPolicy = (refs: readonly ValueRef[]): boolean => {
+    let set = policySet.get(refs);
+    if (set === undefined) {
+      const policyRefs = refs.filter((r) => originOf(r.key) === 'policy');
+      policySet.set(refs, (set = policyRefs.length > 0 && groups.some((g) => first(g.facts, policyRefs) !== undefined)));
+    }
+    return set;
+  };
+  return groups.map(({ path, gpo, facts }) => ({
+    path,
+    ...(gpo !== '' && { gpo }),
+    value: (refs) => {
+      const fact = first(facts, refs);
+      return fact && originOf(fact.key) !== 'policy' && runSetsPolicy(refs) ? undefined : fact;
+    },
+  }));
 }
 
 /** The number a fact holds (DWORD, or a decimal REG_SZ). */
