@@ -48,11 +48,26 @@ export const READ_ON_SHARED_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new
   [normalizeKey(KEYS.tcpip), new Set(['keepalivetime'])],
 ]);
 
+const WINSTATIONS_PREFIX = normalizeKey(KEYS.terminalServer) + '\\winstations\\';
+
+/** The listener a `…\Terminal Server\WinStations\<name>` key configures (RDP-Tcp, or one added beside it), else undefined. */
+export function winStationOf(key: string): string | undefined {
+  const k = normalizeKey(key);
+  if (!k.startsWith(WINSTATIONS_PREFIX)) return undefined;
+  const trimmed = key.replace(/[\\]+$/, '');
+  const name = trimmed.slice(trimmed.lastIndexOf('\\') + 1);
+  return k.slice(WINSTATIONS_PREFIX.length).includes('\\') || name === '' ? undefined : name;
+}
+
+/** What XRF002 reads from every listener, not only RDP-Tcp: where it listens and whether it is enabled. */
+const READ_ON_EVERY_WINSTATION = new Set(['portnumber', 'fenablewinstation']);
+
 /**
  * Values under the keys above (and Schannel's protocol switches) are the ones the rules and cross-checks read; under
- * a shared key, only the values named in `READ_ON_SHARED_KEYS`.
+ * a shared key, only the values named in `READ_ON_SHARED_KEYS`; under any other listener's key, its port and switch.
  */
 export function isRdpRelevant(hive: Hive, key: string, valueName: string): boolean {
+  if (hive === 'HKLM' && READ_ON_EVERY_WINSTATION.has(valueName.toLowerCase()) && winStationOf(key) !== undefined) return true;
   if ((hive !== 'HKLM' && hive !== 'HKCU') || originOf(key) === 'other') return false;
   const read = READ_ON_SHARED_KEYS.get(normalizeKey(key));
   return read === undefined || read.has(valueName.toLowerCase());
@@ -85,8 +100,10 @@ export function whereSet(s: { readonly hive: Hive; readonly key: string; readonl
         : k === NTLM_KEY ? 'in the NTLM security options (Lsa\\MSV1_0)'
         : 'in the Schannel settings';
       break;
-    case 'other':
-      base = 'in the registry';
+    case 'other': {
+      const listener = winStationOf(s.key);
+      base = listener !== undefined ? `in the "${listener}" listener's own settings` : 'in the registry';
+    }
   }
   return s.gpo !== undefined ? `${base} of GPO "${s.gpo}"` : base;
 }

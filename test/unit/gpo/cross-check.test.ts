@@ -53,6 +53,23 @@ describe('cross-checks', () => {
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h\n')], exports: [reg(RDP_LAYER)] }), []);
   });
 
+  it('XRF002 reads every WinStation\'s PortNumber (a second listener on 3390 gave a false "listens on 3389"), not one turned off', () => {
+    const second = (enabled: number) =>
+      reg(
+        `[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"PortNumber"=dword:00000d3d\r\n\r\n` +
+          `[HKEY_LOCAL_MACHINE\\${LISTENER}-3390]\r\n"fEnableWinStation"=dword:0000000${enabled}\r\n"PortNumber"=dword:00000d3e\r\n`,
+      );
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.invalid:3390\n')], exports: [second(1)] }), []);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.invalid\n')], exports: [second(1)] }), []);
+    const off = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.invalid:3390\n')], exports: [second(0)] });
+    assert.deepEqual(ids(off), ['XRF002:client.rdp'], 'fEnableWinStation 0: that listener does not listen');
+    assert.match(off[0]!.message, /listens on 3389: /);
+    const named = reg(`[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\Admin-Listener]\r\n"PortNumber"=dword:00000d3e\r\n`);
+    const found = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.invalid:3391\n')], exports: [named] });
+    assert.deepEqual(ids(found), ['XRF002:client.rdp'], 'any WinStation name');
+    assert.equal(found[0]!.related[0]!.message, '"PortNumber" is 3390 in the "Admin-Listener" listener\'s own settings.');
+  });
+
   it('XRF003: strict server authentication against Standard RDP Security (the policy winning over the listener)', () => {
     const strict = rdp('full address:s:h\nauthentication level:i:1\n');
     assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [reg(RDP_LAYER)] })), ['XRF003:client.rdp']);

@@ -1,7 +1,7 @@
 import type { Hive } from '../../gpo/model';
 import { normalizeKey } from '../../gpo/registry-path';
 import { numberOf } from '../../gpo/scopes';
-import { originOf } from '../../gpo/well-known-keys';
+import { originOf, winStationOf } from '../../gpo/well-known-keys';
 import type { ValueRef } from '../gpo/lookup';
 import type { PolicyFact, PolicyFacts } from './facts';
 
@@ -14,6 +14,8 @@ export interface ServerView<L> {
    * left out when another export of the run sets the policy: the policy overrides it on the server they describe.
    */
   value(refs: readonly ValueRef[]): PolicyFact<L> | undefined;
+  /** This value of every listener (WinStation) the export configures: RDP-Tcp and any added beside it. */
+  listenerValues(valueName: string): { readonly listener: string; readonly fact: PolicyFact<L> }[];
 }
 
 const id = (hive: Hive, key: string, name: string): string => `${hive}\\${normalizeKey(key)}\\${name.toLowerCase()}`;
@@ -48,6 +50,11 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
       const fact = first(facts, refs);
       return fact && originOf(fact.key) !== 'policy' && runSetsPolicy(refs) ? undefined : fact;
     },
+    listenerValues: (valueName) =>
+      [...facts.values()].flatMap((fact) => {
+        const listener = fact.hive === 'HKLM' && fact.valueName.toLowerCase() === valueName.toLowerCase() ? winStationOf(fact.key) : undefined;
+        return listener !== undefined ? [{ listener, fact }] : [];
+      }),
   }));
 }
 

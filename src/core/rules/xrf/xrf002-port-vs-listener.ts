@@ -1,4 +1,3 @@
-import { REFS } from '../gpo/refs';
 import { factNumber } from './server-view';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import type { CrossRule } from './types';
@@ -11,10 +10,13 @@ export const xrf002: CrossRule = {
   fixable: false,
   tags: ['cross-check', 'address'],
   check({ rdpFiles, servers, report }) {
+    // Every WinStation with a PortNumber is a listener (RDP-Tcp and those added beside it), unless it is turned off.
     const listeners = servers.flatMap((s) => {
-      const fact = s.value(REFS.portNumber);
-      const port = factNumber(fact);
-      return port !== undefined ? [{ path: s.path, port, fact: fact! }] : [];
+      const off = new Set(s.listenerValues('fEnableWinStation').filter((v) => factNumber(v.fact) === 0).map((v) => v.listener.toLowerCase()));
+      return s.listenerValues('PortNumber').flatMap(({ listener, fact }) => {
+        const port = factNumber(fact);
+        return port !== undefined && !off.has(listener.toLowerCase()) ? [{ path: s.path, port, fact }] : [];
+      });
     });
     if (listeners.length === 0) return;
     for (const rdp of rdpFiles) {
