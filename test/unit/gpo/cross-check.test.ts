@@ -97,6 +97,28 @@ describe('cross-checks', () => {
     assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [listener] })), ['XRF001:client.rdp']);
   });
 
+  it('XRF003 takes the level of the client policy "Configure server authentication for client" over the file\'s when an export sets it', () => {
+    const server = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"SecurityLayer"=dword:00000000\r\n`, 'server.reg');
+    const client = (level: number) => reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"AuthenticationLevel"=dword:0000000${level}\r\n`, 'client.reg');
+    // The policy's 1 wins over the file's 2: a missed error.
+    const warnOnly = rdp('full address:s:h.invalid\nauthentication level:i:2\n');
+    const found = crossCheck(XRF_RULES, { rdpFiles: [warnOnly], exports: [server, client(1)] });
+    assert.deepEqual(ids(found), ['XRF003:client.rdp']);
+    assert.equal(found[0]!.at, 'client.rdp:48', 'on the file\'s overridden line');
+    assertMessage('XRF003', found[0]!.message);
+    assert.match(found[0]!.message, /^The client policy "Configure server authentication for client" sets "AuthenticationLevel" to 1 in client\.reg, overriding the file's "authentication level" 2, /);
+    assert.deepEqual(found[0]!.related.map((r) => r.path), ['client.reg', 'server.reg']);
+    // Without the line the file still connects under the policy: the finding is on its address.
+    const noLine = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.invalid\n')], exports: [server, client(1)] });
+    assert.deepEqual(noLine.map((f) => [f.ruleId, f.subject, f.at]), [['XRF003', 'full address', 'client.rdp:15']]);
+    // The policy's 0 or 2 wins over the file's 1: no finding.
+    const strict = rdp('full address:s:h.invalid\nauthentication level:i:1\n');
+    for (const level of [0, 2]) assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [server, client(level)] }), [], `policy ${level}`);
+    // Without the policy the file's own level counts.
+    assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [server] })), ['XRF003:client.rdp']);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [warnOnly], exports: [server] }), []);
+  });
+
   it('XRF004: the bound thumbprint differs from the certificate a check saw; none without a check', () => {
     const bound = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SSLCertificateSHA1Hash"=hex:42,49,e1,2c,a5,9d,6b,0f,7e,11,22,33,44,55,66,77,88,99,aa,bb\r\n`);
     const probe = (sha1: string): ProbeFacts => ({ target: 'h', host: 'h', port: 3389, certificate: { sha1 } });

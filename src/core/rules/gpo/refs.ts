@@ -25,6 +25,7 @@ export function valueRefs(valueName: string, key?: string): ValueRef[] {
 export const REFS = {
   denyConnections: valueRefs('fDenyTSConnections'),
   securityLayer: valueRefs('SecurityLayer'),
+  clientAuthenticationLevel: valueRefs('AuthenticationLevel'),
   userAuthentication: valueRefs('UserAuthentication'),
   minEncryptionLevel: valueRefs('MinEncryptionLevel'),
   encryptionOracle: valueRefs('AllowEncryptionOracle'),

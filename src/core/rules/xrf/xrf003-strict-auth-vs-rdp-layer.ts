@@ -11,17 +11,39 @@ export const xrf003: CrossRule = {
   fixable: false,
   tags: ['cross-check', 'tls'],
   check({ rdpFiles, servers, report }) {
+    const rdpLayer = servers.flatMap((s) => {
+      const fact = s.value(REFS.securityLayer);
+      return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.` }] : [];
+    });
+    if (rdpLayer.length === 0) return;
+    // "Configure server authentication for client" overrides the file's "authentication level" (TerminalServer.adml).
+    const policies = servers.flatMap((s) => {
+      const fact = s.value(REFS.clientAuthenticationLevel);
+      const level = factNumber(fact);
+      return level !== undefined ? [{ path: s.path, level, fact: fact! }] : [];
+    });
+    const strictPolicy = policies.find((p) => p.level === 1);
+    if (policies.length > 0 && !strictPolicy) return;
+    const layer = `the server uses Standard RDP Security ("SecurityLayer" is 0 in ${rdpLayer[0]!.path}), which never authenticates it: the connection fails.`;
     for (const rdp of rdpFiles) {
       const auth = rdp.facts.authenticationLevel;
+      if (strictPolicy) {
+        const at = auth?.at ?? rdp.facts.port?.at;
+        if (at === undefined) continue;
+        const file = auth ? `the file's "authentication level" ${auth.value}` : 'the file\'s default';
+        report({
+          path: rdp.path,
+          message: `The client policy "Configure server authentication for client" sets "AuthenticationLevel" to 1 in ${strictPolicy.path}, overriding ${file}, so the client refuses a server it cannot authenticate, but ${layer}`,
+          subject: auth ? 'authentication level' : rdp.facts.port!.key,
+          at,
+          related: [{ path: strictPolicy.path, at: strictPolicy.fact.at, message: `"AuthenticationLevel" is 1 (do not connect if authentication fails) ${where(strictPolicy.fact)}.` }, ...rdpLayer],
+        });
+        continue;
+      }
       if (!auth || auth.value !== 1) continue;
-      const rdpLayer = servers.flatMap((s) => {
-        const fact = s.value(REFS.securityLayer);
-        return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.` }] : [];
-      });
-      if (rdpLayer.length === 0) continue;
       report({
         path: rdp.path,
-        message: `"authentication level" is 1, so the client refuses a server it cannot authenticate, but the server uses Standard RDP Security ("SecurityLayer" is 0 in ${rdpLayer[0]!.path}), which never authenticates it: the connection fails.`,
+        message: `"authentication level" is 1, so the client refuses a server it cannot authenticate, but ${layer}`,
         subject: 'authentication level',
         at: auth.at,
         related: rdpLayer,
