@@ -256,7 +256,12 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
   parser.on('error', (error: Error) => {
     if (problems.length >= MAX_PROBLEMS) throw new EnoughProblems();
     const at = Math.min(parser.position, text.length);
-    problems.push({ severity: 'error', message: notWellFormed(error.message), span: { start: Math.max(0, at - 1), end: at } });
+    const message = notWellFormed(error.message);
+    const start = Math.max(0, at - 1);
+    // saxes says "unexpected close tag" once for each element a stray close tag skips, all at the same place.
+    const last = problems[problems.length - 1];
+    if (last?.message === message && last.span.start === start) return;
+    problems.push({ severity: 'error', message, span: { start, end: at } });
   });
   try {
     parser.write(text).close();

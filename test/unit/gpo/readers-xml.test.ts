@@ -147,6 +147,16 @@ describe('Get-GPOReport XML reader', () => {
     assert.equal(new LineIndex(text).positionAt(doc.problems[0]!.span.start).line + 1, 9);
   });
 
+  it('a stray close tag that skips several open elements is one problem, not the same message once per element', () => {
+    const text = '<?xml version="1.0"?>\n<GPO><Computer><Extension></Name></GPO>\n';
+    const problems = parseXml(text).problems.map((p) => [p.span.start, p.message]);
+    const at = text.indexOf('</Name>') + '</Name>'.length - 1;
+    assert.deepEqual(problems.filter(([start]) => start === at), [
+      [at, 'The XML is not well-formed: unexpected close tag.'],
+      [at, 'The XML is not well-formed: unmatched closing tag: Name.'],
+    ]);
+  });
+
   it('other XML is not a report', () => {
     const doc = readGpoReport(fixtureText('unrelated', 'pom.xml'));
     assert.deepEqual(doc.settings, []);
