@@ -169,6 +169,15 @@ export function looksLikeSecurityTemplate(text: string): boolean {
   return false;
 }
 
+/**
+ * A report the Group Policy Management Console writes as HTML (`Get-GPOReport -ReportType Html`, `gpresult /h`): an
+ * `<html>` page with GPMC's own markers such as `gpmc_reportInitialized`. RDP Doctor reads the XML form of the same report.
+ */
+export function looksLikeGpmcHtmlReport(text: string): boolean {
+  const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  return /<html[\s>]/i.test(head) && /\bgpmc_/i.test(head);
+}
+
 /** Detects a policy export from its bytes and decoded text; undefined for anything else (unrelated XML, `.reg` or text). */
 export function sniffPolicyExport(bytes: Uint8Array | undefined, text: string): SniffedFormat | undefined {
   if (bytes && hasPolSignature(bytes)) return 'registry-pol';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { detectFormat, SNIFFED_EXTENSIONS } from './formats';
 import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
 import { hasPolSignature } from '../gpo/registry-pol-records';
+import { looksLikeGpmcHtmlReport } from '../gpo/sniff';
 import { decodeBytes, type DecodedText } from '../text/decode';
 import { ConfigResolver, configReports } from './config-resolver';
 import { markCrossCheck, withTrustedPublishers } from './cross-check-inputs';
@@ -79,7 +80,9 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
         path: displayPath(input.path),
         message: decoded.binary
           ? 'The file holds binary data, not text; it is not an .rdp file, a config file or a Registry.pol.'
-          : 'Not a format RDP Doctor reads (.rdp file, .rdpdoctor.yaml, or a Group Policy or registry export).',
+          : looksLikeGpmcHtmlReport(decoded.text)
+            ? GPMC_HTML
+            : 'Not a format RDP Doctor reads (.rdp file, .rdpdoctor.yaml, or a Group Policy or registry export).',
       });
     }
     return;
@@ -95,6 +98,9 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
 function isUtf32(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff));
 }
+
+const GPMC_HTML =
+  'The file is a Group Policy report saved as HTML, which RDP Doctor does not read: export it as XML instead (Get-GPOReport -ReportType Xml -Path report.xml, or gpresult /x for the result on one computer).';
 
 const UTF32 = 'The file is UTF-32 text (its byte-order mark says so), an encoding RDP Doctor does not read: save it as UTF-16 LE, as Remote Desktop Connection saves .rdp files, or as UTF-8.';
 

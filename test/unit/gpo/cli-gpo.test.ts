@@ -157,6 +157,22 @@ describe('rdp-doctor lint on policy exports', () => {
     assert.match(named.json.errors[0]!.message, /^Not a format RDP Doctor reads/);
   });
 
+  it('a GPMC report saved as HTML is named as one, with the XML export to make instead (it got the generic "Not a format")', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-html-'));
+    try {
+      const html = '\ufeff<html dir="ltr" xmlns:v="urn:schemas-microsoft-com:vml" gpmc_reportInitialized="false">\r\n<head><title>RDS Session Hosts</title></head>\r\n<body><div class="gposummary"></div></body></html>\r\n';
+      writeFileSync(join(dir, 'report.html'), Buffer.from(html, 'utf16le'));
+      writeFileSync(join(dir, 'page.html'), '<html><body>Remote Desktop</body></html>\n');
+      const report = lint([join(dir, 'report.html')]);
+      assert.equal(report.code, 2);
+      assert.match(report.json.errors[0]!.message, /^The file is a Group Policy report saved as HTML, which RDP Doctor does not read: export it as XML instead \(Get-GPOReport -ReportType Xml /);
+      // Any other HTML is still not a format RDP Doctor reads.
+      assert.match(lint([join(dir, 'page.html')]).json.errors[0]!.message, /^Not a format RDP Doctor reads/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lints a GPO backup folder as one export: one entry per part, format gpo-backup', () => {
     const { json } = lint(['backup']);
     const parts = json.files.map((f) => `${f.format} ${f.path.replace(/\\/g, '/').split('}/')[1]}`).sort();
