@@ -1,7 +1,7 @@
 // Issue 11's "single and batch runs alike": several real xrdp listeners, each configured as one of the lab's cases,
 // are checked one at a time and all in one `rdp-doctor check` run; every verdict must be the same either way.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -85,5 +85,34 @@ describe('real xrdp listeners checked one at a time and in one batch', { skip },
     assert.ok(rules('legacy-tls-only').includes('NET029'), rules('legacy-tls-only').join(', '));
     assert.ok(rules('no-usable-cipher').includes('NET028'), rules('no-usable-cipher').join(', '));
     assert.ok(!rules('tls').some((r) => ['NET020', 'NET022', 'NET028', 'NET029'].includes(r)), rules('tls').join(', '));
+  });
+
+  it('a listener named 16 times (arguments, .rdp files, inventory entries) at --concurrency 16 is probed once: no self-inflicted timeout', async () => {
+    const { port, dir: serverDir } = servers.find((s) => s.name === 'tls')!.server;
+    // xrdp logs every connection it accepts: the count says how many probes reached it.
+    const accepted = (): number => (readFileSync(join(serverDir, 'xrdp.log'), 'utf8').match(/connection received from/g) ?? []).length;
+    const inventory = join(dir, 'inventory.yaml');
+    writeFileSync(inventory, `hosts:\n  - group: Lab\n    hosts:\n${Array.from({ length: 4 }, () => `      - { host: 127.0.0.1, port: ${port} }\n`).join('')}`);
+    const files = Array.from({ length: 4 }, (_, i) => {
+      const file = join(dir, `same-${i}.rdp`);
+      writeFileSync(file, `full address:s:127.0.0.1:${port}\r\n`);
+      return file;
+    });
+    const typed = Array.from({ length: 8 }, () => `127.0.0.1:${port}`);
+    const before = accepted();
+    const out = await cliJson<{ hosts: (HostJson & { target: string })[] }>(
+      ['check', ...files, ...typed, '--inventory', inventory, '--concurrency', '16', '--format', 'json', '--ca', ca, '--timeout', String(TIMEOUT_MS)],
+    );
+    const batchConnections = accepted() - before;
+    assert.equal(out.hosts.length, 16);
+    // Each keeps its own label, in the order given: the files, the typed targets, then the inventory.
+    assert.deepEqual(out.hosts.map((h) => h.target), [...files, ...typed, ...Array.from({ length: 4 }, () => `127.0.0.1:${port}`)]);
+    const verdicts = out.hosts.map(verdict);
+    for (const v of verdicts) assert.deepEqual(v, verdicts[0]);
+    const beforeAlone = accepted();
+    const [alone] = (await checkJson([`127.0.0.1:${port}`], ca)).map(verdict);
+    assert.deepEqual(verdicts[0], alone);
+    assert.equal(batchConnections, accepted() - beforeAlone, 'the 16 targets cost the connections of one check');
+    assert.ok(out.hosts.every((h) => !h.findings.some((f) => f.ruleId === 'NET003')));
   });
 });

@@ -3,7 +3,7 @@ import type { AfterConfirm } from './after-confirm';
 import { afterConfirmGate } from './after-confirm-gate';
 import { NET001, NET002, NET003, NET004, NET013, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
-import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
+import type { SeverityOverrides } from '../findings/severity';
 import type { CheckTarget } from '../rdp/target';
 
 export type { CheckTarget } from '../rdp/target';
@@ -15,11 +15,11 @@ import { followUps, MAIN_REQUEST, RDSTLS_QUESTION, selectionProblem, summarizeNe
 import { negotiationFindings } from './negotiation-findings';
 import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurity, type SecurityReading } from './standard-security';
 import { standardSecurityFailureFinding, standardSecurityFindings } from './standard-security-findings';
-import { throughGateway } from './gateway-findings';
+import { hostResult, type HostProbe } from './host-result';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
 import { askThenClose } from './ntlm-info';
-import { buildSteps, SELECTED_LABELS } from './ladder';
+import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
 import { connectTcp } from './tcp';
 import { openTls, sessionFacts, type TlsResult } from './tls';
@@ -47,12 +47,6 @@ export interface CheckHostOptions {
 
 let defaultStore: TrustStore | undefined;
 
-/** The NET rules turned off, when there are any. */
-function rulesOff(severities: CheckHostOptions['severities']): { rulesOff?: string[] } {
-  const off = rulesTurnedOff(severities, /^NET\d+$/);
-  return off.length ? { rulesOff: off } : {};
-}
-
 /** What the server did instead of TLS after selecting it: gave up (its certificate or key), or broke the protocol. */
 function afterConfirmFinding(after: Exclude<AfterConfirm, { kind: 'tls' }>, selected: string): NetFinding {
   switch (after.kind) {
@@ -65,6 +59,11 @@ function afterConfirmFinding(after: Exclude<AfterConfirm, { kind: 'tls' }>, sele
 
 /** Checks one RDP listener from the client side, without credentials: DNS → TCP → negotiation → TLS → certificate. */
 export async function checkHost(target: CheckTarget, options: CheckHostOptions): Promise<HostCheckResult> {
+  return hostResult(target, await probeHost(target, options), options.severities);
+}
+
+/** The probe behind `checkHost`: what the listener answered, for every target that names it (`hostResult`). */
+export async function probeHost(target: CheckTarget, options: CheckHostOptions): Promise<HostProbe> {
   const start = process.hrtime.bigint();
   const budget = new Budget(options.budgetMs ?? options.timeoutMs * 3, options.signal);
   const timings: Record<string, number> = {};
@@ -263,28 +262,10 @@ export async function checkHost(target: CheckTarget, options: CheckHostOptions):
     return run.finally(() => void (timings[key] = elapsed(began)));
   }
 
-  function finish(): HostCheckResult {
+  function finish(): HostProbe {
     timings.totalMs = elapsed(start);
-    const kept = applySeverities(target.gateway ? throughGateway(findings, target.gateway) : findings, options.severities);
-    return {
-      target: target.target,
-      host: target.host,
-      port: target.port,
-      name,
-      ...(target.gateway && { gateway: target.gateway }),
-      addresses,
-      timings: timings as HostCheckResult['timings'],
-      negotiation,
-      standardSecurity,
-      tls,
-      certificate,
-      ntlm,
-      ...(ntlmProblem !== undefined && { ntlmProblem }),
-      chain,
-      findings: kept,
-      steps: buildSteps({ stoppedAt, cancelled, addresses, negotiation, tls, certificate, findings: kept, port: target.port, selectionUnfollowed, tlsUnanswered, standardSecurityUnanswered }),
-      ...(cancelled && { cancelled }),
-      ...rulesOff(options.severities),
-    };
+    const found = { addresses, timings: timings as HostCheckResult['timings'], negotiation, standardSecurity, tls, certificate, ntlm, chain, findings };
+    const state = { stoppedAt, cancelled, selectionUnfollowed, tlsUnanswered, standardSecurityUnanswered };
+    return { ...found, ...(ntlmProblem !== undefined && { ntlmProblem }), ...state };
   }
 }

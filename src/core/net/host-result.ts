@@ -1,0 +1,81 @@
+import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
+import type { CheckTarget } from '../rdp/target';
+import { throughGateway } from './gateway-findings';
+import { buildSteps } from './ladder';
+import type { NtlmInfo } from './ntlm';
+import type { CertificateSummary, ChainCertificate, HostCheckResult, NegotiationSummary, NetFinding, StandardSecurity, TlsSummary } from './types';
+
+/**
+ * What one probe of a listener found, before anything that depends on the target that named it (its label, its
+ * `.rdp` file's gateway, the severities): one probe answers every target with the same host, port and name.
+ */
+export interface HostProbe {
+  readonly addresses: readonly string[];
+  readonly timings: HostCheckResult['timings'];
+  readonly negotiation: NegotiationSummary | null;
+  readonly standardSecurity: StandardSecurity | null;
+  readonly tls: TlsSummary | null;
+  readonly certificate: CertificateSummary | null;
+  readonly ntlm: NtlmInfo | null;
+  readonly ntlmProblem?: HostCheckResult['ntlmProblem'];
+  readonly chain: readonly ChainCertificate[];
+  readonly findings: readonly NetFinding[];
+  readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
+  readonly cancelled: boolean;
+  readonly selectionUnfollowed: boolean;
+  readonly tlsUnanswered: boolean;
+  readonly standardSecurityUnanswered: boolean;
+}
+
+/** The NET rules turned off, when there are any. */
+function rulesOff(severities: SeverityOverrides | undefined): { rulesOff?: string[] } {
+  const off = rulesTurnedOff(severities, /^NET\d+$/);
+  return off.length ? { rulesOff: off } : {};
+}
+
+/** A probe's answer as the result of one target: its own label and gateway, the severities applied, the ladder built. */
+export function hostResult(target: CheckTarget, probe: HostProbe, severities: SeverityOverrides | undefined): HostCheckResult {
+  const kept = applySeverities(target.gateway ? throughGateway(probe.findings, target.gateway) : probe.findings, severities);
+  const { addresses, negotiation, tls, certificate, cancelled } = probe;
+  return {
+    target: target.target,
+    host: target.host,
+    port: target.port,
+    name: target.name ?? target.host,
+    ...(target.gateway && { gateway: target.gateway }),
+    addresses,
+    timings: probe.timings,
+    negotiation,
+    standardSecurity: probe.standardSecurity,
+    tls,
+    certificate,
+    ntlm: probe.ntlm,
+    ...(probe.ntlmProblem !== undefined && { ntlmProblem: probe.ntlmProblem }),
+    chain: probe.chain,
+    findings: kept,
+    steps: buildSteps({
+      stoppedAt: probe.stoppedAt,
+      cancelled,
+      addresses,
+      negotiation,
+      tls,
+      certificate,
+      findings: kept,
+      port: target.port,
+      selectionUnfollowed: probe.selectionUnfollowed,
+      tlsUnanswered: probe.tlsUnanswered,
+      standardSecurityUnanswered: probe.standardSecurityUnanswered,
+    }),
+    ...(cancelled && { cancelled }),
+    ...rulesOff(severities),
+  };
+}
+
+/**
+ * What makes two targets one probe: the host (names compare without case), the port, and the name the certificate
+ * must match (it decides the certificate findings). A `.rdp` file and an inventory entry for one listener share it.
+ */
+export function probeKey(target: CheckTarget): string {
+  const host = target.host.toLowerCase();
+  return `${host}\n${target.port}\n${(target.name ?? target.host).toLowerCase()}`;
+}
