@@ -69,17 +69,17 @@ describe('which connections a check opens (recording servers on 127.0.0.1)', () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a TLS server: the legacy-TLS handshake rides the RDSTLS question, three connections in all', async () => {
+  it('a TLS server: the legacy-TLS handshake rides the RDSTLS question, then TLS 1.2 alone (1.3 was chosen), four connections in all', async () => {
     const { server, seen } = await start(tlsRequired, 'TLSv1.2');
     const r = await check(server.port);
-    assert.deepEqual(sorted(seen), [0x0, RDSTLS_QUESTION, MAIN_REQUEST]);
-    assert.equal(server.connections, 3);
+    assert.deepEqual(sorted(seen), [0x0, RDSTLS_QUESTION, MAIN_REQUEST, MAIN_REQUEST]);
+    assert.equal(server.connections, 4);
     assert.equal(r.negotiation?.rdstls, false);
     assert.equal(r.negotiation?.rdp, false);
     assert.deepEqual(r.negotiation?.failures, { rdp: 'SSL_REQUIRED_BY_SERVER' });
-    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
-    // The main connection handshook at 1.3; the RDSTLS question's handshake offered 1.0–1.1 only and was refused.
-    assert.deepEqual(seen.filter((s) => s.tls).map((s) => [s.requested, s.tls]), [[MAIN_REQUEST, 'TLSv1.3']]);
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+    // The main connection handshook at 1.3; the RDSTLS question's handshake offered 1.0–1.1 only and was refused; the last offered 1.2 alone.
+    assert.deepEqual(seen.filter((s) => s.tls).map((s) => [s.requested, s.tls]), [[MAIN_REQUEST, 'TLSv1.3'], [MAIN_REQUEST, 'TLSv1.2']]);
     assert.ok(r.certificate, JSON.stringify(r.findings));
   });
 
@@ -96,10 +96,10 @@ describe('which connections a check opens (recording servers on 127.0.0.1)', () 
   it('an RDSTLS question answered without TLS: the legacy handshake gets a connection of its own, the answer is kept', async () => {
     const { server, seen } = await start((requested) => (requested === RDSTLS_QUESTION ? { failure: SSL_NOT_ALLOWED_BY_SERVER } : tlsRequired(requested)), 'TLSv1.2');
     const r = await check(server.port);
-    assert.deepEqual(sorted(seen), [0x0, RDSTLS_QUESTION, MAIN_REQUEST, MAIN_REQUEST]);
+    assert.deepEqual(sorted(seen), [0x0, RDSTLS_QUESTION, MAIN_REQUEST, MAIN_REQUEST, MAIN_REQUEST]);
     assert.equal(r.negotiation?.rdstls, false);
     assert.equal(r.negotiation?.failures.rdstls, 'SSL_NOT_ALLOWED_BY_SERVER');
-    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
   });
 
   it('checks in one process share TLS contexts, yet every handshake is a full one with the certificate', async () => {

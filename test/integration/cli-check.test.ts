@@ -61,8 +61,8 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.equal(typeof host.timings.totalMs, 'number');
     for (const key of ['rdp', 'ssl', 'hybrid', 'hybridEx', 'rdstls', 'nlaRequired', 'failures']) assert.ok(key in host.negotiation, key);
     assert.deepEqual(Object.keys(host.tls), ['protocol', 'cipher', 'accepted']);
-    // The fake serves TLS 1.2 and 1.3 only; 1.2 is not asked about when no legacy version is accepted.
-    assert.deepEqual(host.tls.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
+    // The fake serves TLS 1.2 and 1.3 only; 1.2 is asked alone, since the main handshake lands on 1.3.
+    assert.deepEqual(host.tls.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
     assert.equal(host.ntlm, null, 'a TLS-only server is not asked for NTLM facts');
     for (const key of ['subject', 'issuer', 'serialNumber', 'notBefore', 'notAfter', 'sha1', 'sha256', 'dnsNames', 'ipAddresses', 'extendedKeyUsage',
       'keyAlgorithm', 'keyBits', 'signatureAlgorithm', 'selfSigned', 'trusted', 'nameMatches']) assert.ok(key in host.certificate, key);

@@ -32,7 +32,7 @@ describe('TLS versions a listener accepts', { skip }, () => {
     const server = await startFakeRdpServer({ mode: 'tls', ...material, tls });
     servers.push(server);
     const r = await checkHost({ target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port }, { timeoutMs: 3000 });
-    return { versions: r.tls?.accepted, net029: r.findings.find((f) => f.ruleId === 'NET029') };
+    return { versions: r.tls?.accepted, net029: r.findings.find((f) => f.ruleId === 'NET029'), result: r };
   }
 
   it('TLS 1.0 and 1.2 on, 1.1 off: TLS 1.0 accepted (the server marks the downgrade), NET029', async () => {
@@ -48,9 +48,22 @@ describe('TLS versions a listener accepts', { skip }, () => {
     assert.ok(net029);
   });
 
-  it('TLS 1.2 and 1.3 only: both legacy versions refused, no NET029', async () => {
-    const { versions, net029 } = await accepted({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
-    assert.deepEqual(versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
+  it('TLS 1.2 and 1.3 only: both legacy versions refused, TLS 1.2 asked alone and accepted, no finding', async () => {
+    const { versions, net029, result } = await accepted({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
+    assert.deepEqual(versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
     assert.equal(net029, undefined);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'NET028'), []);
+  });
+
+  it('TLS 1.3 only: TLS 1.2 refused, a NET028 warning on the TLS step (clients without TLS 1.3 cannot connect)', async () => {
+    const { versions, net029, result } = await accepted({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' });
+    assert.deepEqual(versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': true });
+    assert.equal(net029, undefined);
+    const net028 = result.findings.filter((f) => f.ruleId === 'NET028');
+    assert.deepEqual(net028.map((f) => f.severity), ['warning'], JSON.stringify(result.findings));
+    assert.match(net028[0]!.message, /only TLS 1\.3.*Windows 10, Windows Server 2019 and older/);
+    assert.equal(result.steps.tls.status, 'warning');
+    assert.equal(result.tls?.protocol, 'TLSv1.3');
+    assert.ok(result.certificate, 'the certificate is still read from the TLS 1.3 handshake');
   });
 });

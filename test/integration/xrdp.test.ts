@@ -161,9 +161,21 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
 
   it('ssl_protocols=TLSv1.2, TLSv1.3 (even with legacy ciphers allowed): no NET029, 1.0 and 1.1 refused, as sslscan sees it', { skip: sslscanSkip }, async () => {
     const r = await check({ legacy: true });
-    // TLS 1.2 is asked about only when a legacy version is accepted beside 1.3.
-    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': null, 'TLSv1.3': true });
+    // TLS 1.2 is asked alone whenever the main handshake lands on 1.3.
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
     assert.ok(!ids(r).includes('NET029'));
+    assert.ok(!ids(r).includes('NET028'));
+    agreesWithSslscan(r);
+  });
+
+  it('ssl_protocols=TLSv1.3: TLS 1.2 refused, a NET028 warning (clients without TLS 1.3 cannot connect), as sslscan sees it', { skip: sslscanSkip }, async () => {
+    const r = await check({ sslProtocols: 'TLSv1.3' });
+    assert.equal(r.tls?.protocol, 'TLSv1.3');
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': true });
+    const f = r.findings.filter((x) => x.ruleId === 'NET028');
+    assert.deepEqual(f.map((x) => x.severity), ['warning'], JSON.stringify(r.findings));
+    assert.match(f[0]!.message, /only TLS 1\.3/);
+    assert.equal(r.steps.tls.status, 'warning');
     agreesWithSslscan(r);
   });
 

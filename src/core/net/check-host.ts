@@ -23,7 +23,7 @@ import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
 import { connectTcp } from './tcp';
 import { openTls, sessionFacts, type TlsResult } from './tls';
-import { legacyTlsFinding, probeTlsVersions } from './tls-versions';
+import { legacyTlsFinding, probeTlsVersions, tls13OnlyFinding } from './tls-versions';
 import { TrustStore } from './trust';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, TlsSummary } from './types';
 import { PROTOCOL, protocolName, startsTls } from './x224';
@@ -228,8 +228,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause)));
     } else if (tlsResult?.ok) {
       tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher, accepted };
-      const legacy = accepted && legacyTlsFinding(accepted);
-      if (legacy) findings.push(legacy);
+      const versionFinding = accepted && (legacyTlsFinding(accepted) ?? tls13OnlyFinding(accepted));
+      if (versionFinding) findings.push(versionFinding);
       t = process.hrtime.bigint();
       const analysis = analyzeSeenCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
       if (!analysis.ok) findings.push(finding(NET022, M.NET022Unreadable(analysis.problem)));

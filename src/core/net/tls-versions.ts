@@ -1,6 +1,7 @@
 import { exchangeConfirm } from './x224-exchange';
 import { connectTcp } from './tcp';
 import { NET029, NET029_MESSAGES } from '../rules/net/net029-tls-legacy-protocol';
+import { NET028, NET028_MESSAGES } from '../rules/net/net028-tls-handshake-failed';
 import { handshake, type TlsResult, type TlsVersionRange } from './tls';
 import type { NetFinding, StepOptions, TlsAccepted, TlsVersion } from './types';
 import { selectionProblem, type NegotiationAnswer } from './negotiation-summary';
@@ -11,7 +12,7 @@ export const TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2
 export const LEGACY_TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1'];
 /** The extra handshake that asks whether a legacy version is accepted. */
 export const LEGACY_RANGE: TlsVersionRange = { minVersion: 'TLSv1', maxVersion: 'TLSv1.1' };
-/** Asked only when the main handshake negotiated TLS 1.3 and a legacy version is accepted too (it names NET029's "besides"). */
+/** Asked whenever the main handshake negotiated TLS 1.3: a server that refuses it leaves out every client without TLS 1.3. */
 export const TLS12_RANGE: TlsVersionRange = { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' };
 
 /** The answer of one capped handshake: the version the server chose, a refusal, or nothing learned. */
@@ -95,8 +96,9 @@ export interface VersionsProbe {
 
 /**
  * The capped handshakes of one listener, each on its own connection with its own X.224 negotiation: the legacy
- * range at once; TLS 1.2 alone only when the main handshake says 1.3 and the legacy range was accepted, since an
- * extra connection is not free (xrdp's listen backlog is 2: one connection too many costs a 1 s SYN retry).
+ * range at once; TLS 1.2 alone when the main handshake says 1.3 (Schannel without TLS 1.3 — Windows 10, Server 2019
+ * and older — can connect only if 1.2 is accepted), after the legacy answer, since connections that arrive together
+ * are not free (xrdp's listen backlog is 2: one connection too many costs a 1 s SYN retry).
  * The legacy connection sends `question` when given (an open negotiation question whose answer still leads to TLS
  * on a server that selected TLS), so one connection answers both; when that Confirm leads nowhere a client would
  * follow, the range is asked again on a connection that sends `requested`.
@@ -112,8 +114,8 @@ export async function probeTlsVersions(
 ): Promise<VersionsProbe> {
   const first = probeTlsRange(address, port, host, question ?? requested, LEGACY_RANGE, options());
   const legacy = first.then((p) => (p.handshook || question === undefined ? p : probeTlsRange(address, port, host, requested, LEGACY_RANGE, options())));
-  const tls12 = Promise.all([main, legacy]).then(([m, l]) =>
-    m?.ok && m.protocol === 'TLSv1.3' && l.answer.kind === 'accepted' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
+  const tls12 = Promise.all([main, legacy]).then(([m]) =>
+    m?.ok && m.protocol === 'TLSv1.3' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
   );
   const [m, f, l, t] = await Promise.all([main, first, legacy, tls12]);
   const answers = question === undefined ? [] : [f.negotiation];
@@ -128,4 +130,14 @@ export function legacyTlsFinding(accepted: TlsAccepted): NetFinding | undefined 
   const modern = TLS_VERSIONS.filter((v) => !LEGACY_TLS_VERSIONS.includes(v) && accepted[v] === true);
   if (modern.length > 0) return { ruleId: NET029.id, severity: NET029.defaultSeverity, message: NET029_MESSAGES.alsoModern(legacy, modern) };
   return { ruleId: NET029.id, severity: 'error', message: NET029_MESSAGES.only(legacy) };
+}
+
+/**
+ * NET028 as a warning: the server accepts TLS 1.3 and refused a handshake capped at TLS 1.2, with no older version
+ * accepted either, so clients whose Schannel lacks TLS 1.3 (Windows 10, Windows Server 2019 and older) cannot connect.
+ */
+export function tls13OnlyFinding(accepted: TlsAccepted): NetFinding | undefined {
+  if (accepted['TLSv1.3'] !== true || accepted['TLSv1.2'] !== false) return undefined;
+  if (LEGACY_TLS_VERSIONS.some((v) => accepted[v] === true)) return undefined;
+  return { ruleId: NET028.id, severity: 'warning', message: NET028_MESSAGES.NET028Tls13Only() };
 }

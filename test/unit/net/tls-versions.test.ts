@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSteps, ntlmDetail, tlsDetail } from '../../../src/core/net/ladder';
-import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, type VersionProbe } from '../../../src/core/net/tls-versions';
+import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, tls13OnlyFinding, type VersionProbe } from '../../../src/core/net/tls-versions';
 
 const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });
 const refused: VersionProbe = { kind: 'refused' };
@@ -53,6 +53,21 @@ describe('NET029 from the accepted versions', () => {
     assert.equal(tlsDetail({ protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', accepted: v([null, true, true, true]) }), 'TLSv1.3, TLS_AES_256_GCM_SHA384. Accepts TLS 1.1, 1.2, 1.3. Not determined: TLS 1.0.');
     assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: v([false, false, true, false]) }), 'TLSv1.2, X. Accepts TLS 1.2. Refuses TLS 1.0, 1.1, 1.3.');
     assert.equal(tlsDetail({ protocol: 'TLSv1.2', cipher: 'X', accepted: null }), 'TLSv1.2, X.');
+  });
+});
+
+describe('NET028 (warning) for a listener that accepts TLS 1.3 alone', () => {
+  const v = (a: (boolean | null)[]) => ({ TLSv1: a[0]!, 'TLSv1.1': a[1]!, 'TLSv1.2': a[2]!, 'TLSv1.3': a[3]! });
+  it('TLS 1.2 refused beside 1.3, nothing older: a warning that names the clients left out', () => {
+    const f = tls13OnlyFinding(v([false, false, false, true]))!;
+    assert.deepEqual([f.ruleId, f.severity], ['NET028', 'warning']);
+    assert.match(f.message, /^The server accepts only TLS 1\.3: a handshake capped at TLS 1\.2 was refused, .*Windows 10, Windows Server 2019 and older\) cannot connect\.$/);
+  });
+  it('nothing when TLS 1.2 is accepted or not known, when 1.3 is not proved, or when a legacy version is (NET029 says that)', () => {
+    assert.equal(tls13OnlyFinding(v([false, false, true, true])), undefined);
+    assert.equal(tls13OnlyFinding(v([false, false, null, true])), undefined);
+    assert.equal(tls13OnlyFinding(v([false, false, false, null])), undefined);
+    assert.equal(tls13OnlyFinding(v([true, false, false, true])), undefined);
   });
 });
 

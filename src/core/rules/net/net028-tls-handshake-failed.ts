@@ -16,5 +16,7 @@ export const NET028_MESSAGES = {
     `The server selected ${protocol} but the TLS handshake got no answer in time (${cause}): a client waiting as long fails the same way, and whether the server can complete TLS is not known.`,
   NET028Aborted: (protocol: string, seen: string) =>
     `The server closed the connection after selecting ${protocol}: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (${seen}).`,
+  NET028Tls13Only: () =>
+    'The server accepts only TLS 1.3: a handshake capped at TLS 1.2 was refused, so clients whose Schannel has no TLS 1.3 (Windows 10, Windows Server 2019 and older) cannot connect.',
   NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
 } as const;
