@@ -19,7 +19,7 @@ export interface TargetSource {
 
 /**
  * A target and, when it came from a file, where in it; a target read from an `.rdp` file also carries that file's
- * cross-check facts, for XRF001 against the check's own answer (SPEC §2: "or probe `nlaRequired`").
+ * cross-check facts, for XRF001 and XRF003 against the check's own answer (SPEC §2: "or probe `nlaRequired`").
  */
 export type LocatedTarget = CheckTarget & { readonly source?: TargetSource; readonly rdpFacts?: RdpFacts<OutputPosition> };
 

@@ -49,7 +49,7 @@ export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): 
   }
   if (host.ntlm) lines.push(`      ${paint('dim', `NTLM: ${safe(ntlmDetail(host.ntlm))}`)}  ${ms(paint, host.timings.ntlmMs)}`.trimEnd());
   else if (host.ntlmProblem) lines.push(`      ${paint('yellow', `NTLM: ${safe(ntlmProblemDetail(host.ntlmProblem))}`)}  ${ms(paint, host.timings.ntlmMs)}`.trimEnd());
-  // Findings of no step: the cross-check of the .rdp file the host was read from with the answer (XRF001).
+  // Findings of no step: the cross-check of the .rdp file the host was read from with the answer (XRF001, XRF003).
   const crossChecks = host.findings.filter((x) => STEP_OF_RULE[x.ruleId] === undefined);
   if (crossChecks.length > 0) {
     lines.push(`  ${mark(paint, crossChecks.some((f) => f.severity === 'error') ? 'error' : crossChecks.some((f) => f.severity === 'warning') ? 'warning' : 'ok')} Cross-check`);

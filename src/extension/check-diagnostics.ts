@@ -19,7 +19,7 @@ function time(result: HostCheckResult): string {
 
 /**
  * Check results as diagnostics: NET findings on the `full address` line of every `.rdp` file that targets
- * the host, XRF001 from the probe on those files, XRF004 on the policy exports. Kept apart from the lint
+ * the host, XRF001 and XRF003 from the probe on those files, XRF004 on the policy exports. Kept apart from the lint
  * diagnostics (their own collection), replaced by each new check of the host.
  */
 export class CheckDiagnostics implements vscode.Disposable {

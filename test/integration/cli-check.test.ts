@@ -32,6 +32,7 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
   let valid: CertCase;
   let tlsServer: LocalServer;
   let nlaServer: LocalServer;
+  let rdpServer: LocalServer;
   let closedPort: number;
 
   before(async () => {
@@ -40,11 +41,13 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     const material = { cert: readFileSync(valid.cert), key: readFileSync(valid.key) };
     tlsServer = await startFakeRdpServer({ mode: 'tls', ...material });
     nlaServer = await startFakeRdpServer({ mode: 'nla', flags: 0x08, ...material });
+    rdpServer = await startFakeRdpServer({ mode: 'rdp', ...material });
     closedPort = await freePort();
   });
   after(async () => {
     await tlsServer?.close();
     await nlaServer?.close();
+    await rdpServer?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -109,6 +112,29 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     writeFileSync(join(dir, 'credssp.rdp'), `full address:s:127.0.0.1:${nlaServer.port}\r\n`);
     const clean = JSON.parse((await run(['check', 'credssp.rdp', '--format', 'json', '--ca', 'ca.pem'], dir)).stdout).hosts[0];
     assert.deepEqual(clean.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('XRF')), []);
+  });
+
+  it('XRF003 from the check itself: authentication level 1 against a server that selects Standard RDP Security', async () => {
+    writeFileSync(join(dir, 'strict.rdp'), `full address:s:127.0.0.1:${rdpServer.port}\r\nauthentication level:i:1\r\n`);
+    const r = await run(['check', 'strict.rdp', '--format', 'json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const [host] = JSON.parse(r.stdout).hosts;
+    assert.equal(host.negotiation.selected, 'RDP');
+    const xrf = host.findings.filter((f: { ruleId: string }) => f.ruleId === 'XRF003');
+    assert.equal(xrf.length, 1, JSON.stringify(host.findings));
+    assert.equal(xrf[0].severity, 'error');
+    assert.match(xrf[0].message, new RegExp(`a check of 127\\.0\\.0\\.1:${rdpServer.port} found that the server selected Standard RDP Security although the client offered TLS and CredSSP.*\\(strict\\.rdp:2\\)$`));
+    // The text ladder shows it under the cross-check step; a file that only warns on a failed authentication gets none.
+    const text = await run(['check', 'strict.rdp'], dir);
+    assert.equal(text.code, 1);
+    assert.match(text.stdout, /✗ Cross-check\n +error +"authentication level" is 1.*\(strict\.rdp:2\) +XRF003/);
+    writeFileSync(join(dir, 'warn.rdp'), `full address:s:127.0.0.1:${rdpServer.port}\r\nauthentication level:i:2\r\n`);
+    const warned = JSON.parse((await run(['check', 'warn.rdp', '--format', 'json'], dir)).stdout).hosts[0];
+    assert.deepEqual(warned.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('XRF')), []);
+    // Against a TLS server the same file gets none either.
+    writeFileSync(join(dir, 'strict-tls.rdp'), `full address:s:127.0.0.1:${tlsServer.port}\r\nauthentication level:i:1\r\n`);
+    const tls = JSON.parse((await run(['check', 'strict-tls.rdp', '--format', 'json', '--ca', 'ca.pem'], dir)).stdout).hosts[0];
+    assert.deepEqual(tls.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('XRF')), []);
   });
 
   it('SARIF: one rule per rule ID with its docs page, one result per finding, the .rdp file as location', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,6 +8,7 @@ import { generateCertificates, type CertCase } from './lab/certs';
 import { nmapRdpEncryption } from './lab/nmap';
 import { missingBinaries } from './lab/processes';
 import { XfreerdpClient } from './lab/xfreerdp';
+import { cliJson } from './lab/cli-json';
 import { XrdpServer, type XrdpSetup } from './lab/xrdp';
 
 const missing = missingBinaries(['xrdp', 'openssl']);
@@ -54,6 +55,16 @@ describe('xrdp crypt_level under Standard RDP Security (real server, NET014)', {
       assert.ok(r.findings.some((f) => f.ruleId === 'NET012'));
     });
   }
+
+  it('check c.rdp with authentication level 1: XRF003 from the check (the client refuses Standard RDP Security), an error', async () => {
+    xrdp.configure({ securityLayer: 'rdp', cert: valid.cert, key: valid.key });
+    const file = join(dir, 'strict.rdp');
+    writeFileSync(file, `full address:s:127.0.0.1:${xrdp.port}\r\nauthentication level:i:1\r\n`);
+    const { hosts } = await cliJson<{ hosts: { findings: { ruleId: string; severity: string; message: string }[] }[] }>(['check', file, '--format', 'json']);
+    const xrf = hosts[0]!.findings.filter((f) => f.ruleId === 'XRF003');
+    assert.deepEqual(xrf.map((f) => f.severity), ['error'], JSON.stringify(hosts[0]!.findings));
+    assert.match(xrf[0]!.message, /found that the server selected Standard RDP Security although the client offered TLS and CredSSP/);
+  });
 
   it('agrees with nmap rdp-enum-encryption on the level and the method, for every crypt_level', { skip: noNmap }, async () => {
     for (const cryptLevel of ['low', 'medium', 'high', 'fips'] as const) {

@@ -39,13 +39,13 @@ export function conflictsBetween<L>(
 }
 
 /**
- * Cross-checks that need a check of the host: XRF001 from the probe's `nlaRequired` on the `.rdp` files that
- * target it, XRF004 between the exports' `SSLCertificateSHA1Hash` and the certificate the listener presented.
+ * Cross-checks that need a check of the host: XRF001 from the probe's `nlaRequired` and XRF003 from its selection of
+ * Standard RDP Security on the `.rdp` files that target it, XRF004 between the exports' `SSLCertificateSHA1Hash` and the certificate the listener presented.
  */
 export function crossCheckProbes<L>(rdpFiles: readonly RdpFile<L>[], exports: readonly ExportFile<L>[], probes: readonly ProbeFacts[]): CrossFinding<L>[] {
   if (probes.length === 0) return [];
   return [
-    ...crossCheck(XRF_RULES.filter((r) => r.id === 'XRF001'), { rdpFiles, exports: [], probes }),
+    ...crossCheck(XRF_RULES.filter((r) => r.id === 'XRF001' || r.id === 'XRF003'), { rdpFiles, exports: [], probes }),
     ...crossCheck(XRF_RULES.filter((r) => r.id === 'XRF004'), { rdpFiles: [], exports, probes }),
   ];
 }

@@ -8,6 +8,7 @@ import { normalizeKey } from '../../../src/core/gpo/registry-path';
 import { READ_ON_SHARED_KEYS } from '../../../src/core/gpo/well-known-keys';
 import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
 import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
+import { crossCheckProbes } from '../../../src/core/lint/cross-file';
 import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
 import { LISTENER, TS, assertMessage } from './helpers';
@@ -117,6 +118,33 @@ describe('cross-checks', () => {
     // Without the policy the file's own level counts.
     assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [server] })), ['XRF003:client.rdp']);
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [warnOnly], exports: [server] }), []);
+  });
+
+  it('XRF003: a check that saw Standard RDP Security selected, or the only one allowed, counts too, for the same host; the message says what it saw', () => {
+    const strict = rdp('full address:s:H.contoso.com\nauthentication level:i:1\n');
+    const probe = (negotiation: ProbeFacts['negotiation']): ProbeFacts => ({ target: 'c.rdp', host: 'h.contoso.com', port: 3389, negotiation });
+    const selected = probe({ rdp: true, ssl: true, hybrid: false, selected: 'RDP' });
+    const found = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [selected] });
+    assert.deepEqual(ids(found), ['XRF003:client.rdp']);
+    assert.equal(found[0]!.severity, 'error');
+    assert.equal(found[0]!.at, 'client.rdp:52');
+    assertMessage('XRF003', found[0]!.message);
+    assert.match(found[0]!.message, /a check of h\.contoso\.com:3389 found that the server selected Standard RDP Security although the client offered TLS and CredSSP/);
+    const only = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: false, hybrid: false, hybridEx: false, selected: null })] });
+    assert.match(only[0]?.message ?? '', /refuses TLS and CredSSP and accepts only Standard RDP Security/);
+    const legacy = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: null, hybrid: null, selected: 'RDP', legacy: true })] });
+    assert.match(legacy[0]?.message ?? '', /answered without negotiation data/);
+    // Not when TLS was selected, when TLS is not known to be refused, for another host, or with another authentication level.
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: true, hybrid: true, selected: 'HYBRID' })] }), []);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: null, hybrid: false, selected: null })] }), []);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:other\nauthentication level:i:1\n')], exports: [], probes: [selected] }), []);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.contoso.com\nauthentication level:i:2\n')], exports: [], probes: [selected] }), []);
+  });
+
+  it('XRF003 from a check goes through crossCheckProbes, as XRF001 does', () => {
+    const strict = rdp('full address:s:h.contoso.com\nauthentication level:i:1\n');
+    const probe: ProbeFacts = { target: 'c.rdp', host: 'h.contoso.com', port: 3389, negotiation: { rdp: true, selected: 'RDP' } };
+    assert.deepEqual(ids(crossCheckProbes([strict], [], [probe])), ['XRF003:client.rdp']);
   });
 
   it('XRF004: the bound thumbprint differs from the certificate a check saw; none without a check', () => {

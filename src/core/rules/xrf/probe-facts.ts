@@ -15,6 +15,10 @@ export interface ProbeFacts {
     readonly rdstls?: boolean | null;
     readonly nlaRequired?: boolean | null;
     readonly failures?: Readonly<Record<string, string>>;
+    /** What the server selected for a client offering TLS and CredSSP (`RDP` when the Confirm had no negotiation data). */
+    readonly selected?: string | null;
+    /** The Confirm carried no negotiation data. */
+    readonly legacy?: boolean;
   } | null;
   readonly tls?: { readonly protocol: string; readonly cipher: string } | null;
   readonly certificate?: {
@@ -26,4 +30,23 @@ export interface ProbeFacts {
     readonly notBefore?: string;
     readonly notAfter?: string;
   } | null;
+}
+
+/** The check results of the host a `.rdp` file connects to (names compare without case). */
+export function probesOfHost<P extends ProbeFacts>(probes: readonly P[], host: string | undefined): P[] {
+  return host === undefined ? [] : probes.filter((p) => p.host.toLowerCase() === host.toLowerCase());
+}
+
+/**
+ * What a check saw that leaves a client only Standard RDP Security, in words, or undefined: the server selected it
+ * for a request that offered TLS and CredSSP (as mstsc's does), answered without negotiation data, or refused TLS
+ * and CredSSP while accepting Standard RDP Security.
+ */
+export function standardSecurityOnly(probe: ProbeFacts): string | undefined {
+  const n = probe.negotiation;
+  if (!n) return undefined;
+  if (n.legacy === true) return 'answered without negotiation data, so only Standard RDP Security is possible';
+  if (n.selected === 'RDP') return 'selected Standard RDP Security although the client offered TLS and CredSSP';
+  if (n.rdp === true && n.ssl === false && n.hybrid === false) return 'refuses TLS and CredSSP and accepts only Standard RDP Security';
+  return undefined;
 }

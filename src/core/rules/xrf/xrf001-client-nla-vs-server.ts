@@ -1,6 +1,7 @@
 import { REFS } from '../gpo/refs';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import { factNumber } from './server-view';
+import { probesOfHost } from './probe-facts';
 import type { CrossRule } from './types';
 
 export const xrf001: CrossRule = {
@@ -18,7 +19,7 @@ export const xrf001: CrossRule = {
         const fact = s.value(REFS.userAuthentication);
         return factNumber(fact) === 1 ? [{ path: s.path, at: fact!.at, message: `"UserAuthentication" is 1 ${where(fact!)}: the server requires NLA.` }] : [];
       });
-      const probed = probes.filter((p) => p.negotiation?.nlaRequired === true && p.host.toLowerCase() === rdp.facts.host?.toLowerCase());
+      const probed = probesOfHost(probes, rdp.facts.host).filter((p) => p.negotiation?.nlaRequired === true);
       if (requiring.length === 0 && probed.length === 0) continue;
       const why = requiring.length > 0 ? `"UserAuthentication" is 1 in ${requiring[0]!.path}` : `a check of ${probed[0]!.host}:${probed[0]!.port} found that it requires NLA`;
       report({

@@ -1,21 +1,21 @@
 import { REFS } from '../gpo/refs';
 import { factNumber } from './server-view';
+import { probesOfHost, standardSecurityOnly } from './probe-facts';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import type { CrossRule } from './types';
 
 export const xrf003: CrossRule = {
   id: 'XRF003',
   name: 'strict-auth-vs-rdp-layer',
-  description: 'authentication level:i:1 in a .rdp file while the server uses Standard RDP Security (SecurityLayer 0).',
+  description: 'authentication level:i:1 in a .rdp file while the server uses Standard RDP Security (SecurityLayer 0, or a check that saw it selected or the only one allowed).',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'tls'],
-  check({ rdpFiles, servers, report }) {
+  check({ rdpFiles, servers, probes, report }) {
     const rdpLayer = servers.flatMap((s) => {
       const fact = s.value(REFS.securityLayer);
       return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.` }] : [];
     });
-    if (rdpLayer.length === 0) return;
     // "Configure server authentication for client" overrides the file's "authentication level" (TerminalServer.adml).
     const policies = servers.flatMap((s) => {
       const fact = s.value(REFS.clientAuthenticationLevel);
@@ -24,13 +24,21 @@ export const xrf003: CrossRule = {
     });
     const strictPolicy = policies.find((p) => p.level === 1);
     if (policies.length > 0 && !strictPolicy) return;
-    const layer = `the server uses Standard RDP Security ("SecurityLayer" is 0 in ${rdpLayer[0]!.path}), which never authenticates it: the connection fails.`;
     for (const rdp of rdpFiles) {
       const auth = rdp.facts.authenticationLevel;
+      if (!strictPolicy && (!auth || auth.value !== 1)) continue;
+      // What says the server uses Standard RDP Security: an export, else a check of the file's host.
+      const probed = probesOfHost(probes, rdp.facts.host).flatMap((p) => {
+        const seen = standardSecurityOnly(p);
+        return seen ? [`a check of ${p.host}:${p.port} found that the server ${seen}`] : [];
+      });
+      if (rdpLayer.length === 0 && probed.length === 0) continue;
+      const why = rdpLayer.length > 0 ? `"SecurityLayer" is 0 in ${rdpLayer[0]!.path}` : probed[0]!;
+      const layer = `the server uses Standard RDP Security (${why}), which never authenticates it: the connection fails.`;
       if (strictPolicy) {
         const at = auth?.at ?? rdp.facts.port?.at;
         if (at === undefined) continue;
-        const file = auth ? `the file's "authentication level" ${auth.value}` : 'the file\'s default';
+        const file = auth ? `the file's "authentication level" ${auth.value}` : "the file's default";
         report({
           path: rdp.path,
           message: `The client policy "Configure server authentication for client" sets "AuthenticationLevel" to 1 in ${strictPolicy.path}, overriding ${file}, so the client refuses a server it cannot authenticate, but ${layer}`,
@@ -40,12 +48,11 @@ export const xrf003: CrossRule = {
         });
         continue;
       }
-      if (!auth || auth.value !== 1) continue;
       report({
         path: rdp.path,
         message: `"authentication level" is 1, so the client refuses a server it cannot authenticate, but ${layer}`,
         subject: 'authentication level',
-        at: auth.at,
+        at: auth!.at,
         related: rdpLayer,
       });
     }
