@@ -60,7 +60,7 @@ export interface SignerThumbprints {
 /** When a signing certificate is valid, as `crypto.X509Certificate` reads it; undefined when Node cannot read it. */
 export function signerValidity(signer: SignerThumbprints): { readonly notBefore: Date; readonly notAfter: Date } | undefined {
   try {
-    const cert = new X509Certificate(signer.der);
+    const cert = certificateOf(signer);
     const notBefore = new Date(cert.validFrom);
     const notAfter = new Date(cert.validTo);
     return Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime()) ? undefined : { notBefore, notAfter };
@@ -69,12 +69,29 @@ export function signerValidity(signer: SignerThumbprints): { readonly notBefore:
   }
 }
 
+/** The signer's certificate as Node reads it, made once per signer (RDP041 and RDP043 each ask; it throws for DER Node cannot read). */
+const CERTIFICATES = new WeakMap<SignerThumbprints, X509Certificate>();
+
+function certificateOf(signer: SignerThumbprints): X509Certificate {
+  let cert = CERTIFICATES.get(signer);
+  if (!cert) CERTIFICATES.set(signer, (cert = new X509Certificate(signer.der)));
+  return cert;
+}
+
+/** The last signature's signer: RDP041 and RDP043 read the same signature of the same file, and the editor re-lints it on each change. */
+let lastSigner: { readonly value: string; readonly signer: SignerThumbprints | undefined } | undefined;
+
 /**
  * The thumbprints of the certificate that signed an rdpsign signature (the 12-byte header, then a PKCS #7
  * signedData), or undefined when the blob does not say. Only the DER framing is walked: the signer is the
  * embedded certificate whose issuer and serial number the first SignerInfo names. Nothing is verified here.
  */
 export function signerThumbprints(signatureValue: string): SignerThumbprints | undefined {
+  if (lastSigner?.value !== signatureValue) lastSigner = { value: signatureValue, signer: findSigner(signatureValue) };
+  return lastSigner.signer;
+}
+
+function findSigner(signatureValue: string): SignerThumbprints | undefined {
   const blob = Buffer.from(signatureValue.replace(/\s+/g, ''), 'base64');
   if (blob.length < 12) return undefined;
   const der = blob.subarray(12);
@@ -144,7 +161,7 @@ export function checkSignature(signatureValue: string, signedText: Uint8Array): 
   if (contents(der, signatureAlgorithm).toString('hex') === RSASSA_PSS) return { verdict: 'unchecked', why: 'it is an RSASSA-PSS signature' };
   let key: KeyObject;
   try {
-    key = new X509Certificate(signer.der).publicKey;
+    key = certificateOf(signer).publicKey;
   } catch {
     return { verdict: 'unchecked', why: 'its signer certificate cannot be read' };
   }
@@ -201,7 +218,7 @@ function messageDigestOf(der: Uint8Array, attributes: Tlv): Buffer | undefined {
 /** Whether the signing certificate signed itself (its issuer is its subject and its own key verifies it): no client trusts it unless it sits in their root store. */
 export function signerSelfSigned(signer: SignerThumbprints): boolean {
   try {
-    const cert = new X509Certificate(signer.der);
+    const cert = certificateOf(signer);
     return cert.checkIssued(cert) && cert.verify(cert.publicKey);
   } catch {
     return false;
