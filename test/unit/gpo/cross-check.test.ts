@@ -130,8 +130,13 @@ describe('cross-checks', () => {
     assert.equal(found[0]!.at, 'client.rdp:52');
     assertMessage('XRF003', found[0]!.message);
     assert.match(found[0]!.message, /a check of h\.contoso\.com:3389 found that the server selected Standard RDP Security although the client offered TLS and CredSSP/);
-    const only = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: false, hybrid: false, hybridEx: false, selected: null })] });
+    const refusals = { ssl: 'SSL_NOT_ALLOWED_BY_SERVER', hybrid: 'SSL_NOT_ALLOWED_BY_SERVER' };
+    const only = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: false, hybrid: false, hybridEx: false, selected: null, failures: refusals })] });
     assert.match(only[0]?.message ?? '', /refuses TLS and CredSSP and accepts only Standard RDP Security/);
+    // A server that selected TLS and then failed its handshake (ssl false, NET028) does not use Standard RDP Security, nor
+    // does one whose TLS is false without a refusal in the negotiation (a review of session 17's change: xrdp with a wrong key).
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: false, hybrid: false, selected: 'SSL' })] }), []);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: false, hybrid: false, selected: null })] }), []);
     const legacy = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: null, hybrid: null, selected: 'RDP', legacy: true })] });
     assert.match(legacy[0]?.message ?? '', /answered without negotiation data/);
     // Not when TLS was selected, when TLS is not known to be refused, for another host, or with another authentication level.

@@ -180,6 +180,7 @@ describe('the ERRINFO table (MS-RDPBCGR 2.2.5.1.1)', () => {
     assert.match(result.error!, /^The text given \(\d+ characters, with blanks, not shown\) is not an error code/);
     assert.doesNotMatch(runExplain(`0x${'Z'.repeat(80)}`, undefined, 'json').error!, /ZZZZ/, 'nor a text longer than any code or name');
     assert.match(runExplain('0xZZ', undefined, 'json').error!, /^"0xZZ" is not an error code/, 'a short one is quoted');
+    for (const secret of ['/p:Secret1', 'Secret1!']) assert.doesNotMatch(runExplain(secret, undefined, 'json').error!, /Secret1/, 'nor one no code or name looks like');
   });
 
   it('the built CLI explains a name and a new code (text and JSON)', () => {

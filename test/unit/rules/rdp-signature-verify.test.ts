@@ -145,6 +145,9 @@ describe('signscope names a newer rdpsign signs', () => {
     // A name that is no setting and no line of the file stays a problem.
     const bogus = text.replace(`signscope:s:${scope}`, `signscope:s:${scope},Bogus`);
     assert.match(rdp041(bogus)[0] ?? '', /names "bogus", which is not a setting rdpsign signs and not a line of the file/);
+    // The signature's own lines are never signed lines.
+    const self = text.replace(`signscope:s:${scope}`, `signscope:s:${scope},Signature`);
+    assert.match(rdp041(self)[0] ?? '', /names "signature", which is not a setting rdpsign signs/);
   });
 
   it('RDP042 says a setting a current rdpsign signs may be missing from an older signature, not only added later', () => {

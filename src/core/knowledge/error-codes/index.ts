@@ -222,15 +222,15 @@ function hex(code: number): string {
   return `0x${(code >>> 0).toString(16).toUpperCase()}`;
 }
 
-/** Longer than any code or name: such a text is not repeated (a pasted command line may hold a password). */
-const MAX_SHOWN = 64;
+/** What a code or a name can look like (0x904, 2308, -2147467259, ERRINFO_LOGOFF_BY_USER): only such a text is repeated. */
+const CODE_LIKE = /^[-+]?[A-Za-z0-9_]{1,64}$/;
 
 function notACode(text: string, what: string): string {
   const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
   const given = text.trim();
-  // A code or a name has no blanks: a text with them (a pasted `xfreerdp … /p:…` line) is described, not repeated
-  // into a terminal or a CI log (a session 17 review).
-  const shown = /\s/.test(given) || given.length > MAX_SHOWN ? `The text given (${given.length} characters${/\s/.test(given) ? ', with blanks' : ''}, not shown)` : `"${given}"`;
+  // A text no code or name looks like (a pasted `xfreerdp … /p:…` line, `/p:Secret1`) is described, not repeated into
+  // a terminal or a CI log (session 17 reviews).
+  const shown = CODE_LIKE.test(given) ? `"${given}"` : `The text given (${given.length} characters${/\s/.test(given) ? ', with blanks' : ''}, not shown)`;
   return `${shown} is not ${article} ${what} or a name RDP Doctor knows; write it in hex (0x904), in decimal (2308) or as its name (ERRINFO_LOGOFF_BY_USER).`;
 }
 

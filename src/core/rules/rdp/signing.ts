@@ -15,7 +15,7 @@ export const SIGNED_SETTINGS: ReadonlyMap<string, string> = new Map(
  * `RedirectWebAuthn`), a line of the file with that very name. Undefined when neither.
  */
 function signedProperty(doc: RdpDocument, name: string): string | undefined {
-  return SIGNED_SETTINGS.get(name) ?? (doc.byKey.has(name) ? name : undefined);
+  return SIGNED_SETTINGS.get(name) ?? (name !== 'signscope' && name !== 'signature' && doc.byKey.has(name) ? name : undefined);
 }
 
 /** The display names a file's `signscope` lists, lower-cased; undefined for an unsigned file. */

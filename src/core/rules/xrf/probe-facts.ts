@@ -47,6 +47,11 @@ export function standardSecurityOnly(probe: ProbeFacts): string | undefined {
   if (!n) return undefined;
   if (n.legacy === true) return 'answered without negotiation data, so only Standard RDP Security is possible';
   if (n.selected === 'RDP') return 'selected Standard RDP Security although the client offered TLS and CredSSP';
-  if (n.rdp === true && n.ssl === false && n.hybrid === false) return 'refuses TLS and CredSSP and accepts only Standard RDP Security';
+  // A server that selected TLS or CredSSP does not use Standard RDP Security, even when its handshake then failed (that
+  // also makes `ssl` false: NET028's verdict, not this one; a review of session 17's change).
+  if (n.selected !== undefined && n.selected !== null) return undefined;
+  // Refused in the negotiation itself (an RDP_NEG_FAILURE to the TLS question), not merely unusable.
+  const refused = (key: string): boolean => n.failures?.[key] !== undefined;
+  if (n.rdp === true && refused('ssl') && (refused('hybrid') || n.hybrid === false)) return 'refuses TLS and CredSSP and accepts only Standard RDP Security';
   return undefined;
 }
