@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { checkHosts, type CheckTarget } from '../../../src/core/net/index';
-import { probeGroups } from '../../../src/core/net/batch';
+import { listenerChains, probeGroups } from '../../../src/core/net/batch';
 import type { Lookup } from '../../../src/core/net/dns';
 
 describe('probeGroups: one probe per host, port and certificate name', () => {
@@ -13,11 +13,13 @@ describe('probeGroups: one probe per host, port and certificate name', () => {
       { target: 'rdsh01.contoso.test', host: 'rdsh01.contoso.test', port: 3389, gateway: { usageMethod: 1, host: 'gw.contoso.test' } },
       { target: 'b.rdp', host: 'rdsh01.contoso.test', port: 3389, name: 'rdsh01.contoso.test' },
       { target: 'rdsh01.contoso.test:3390', host: 'rdsh01.contoso.test', port: 3390 },
-      { target: '10.0.0.12', host: '10.0.0.12', port: 3389, name: 'rdsh01.contoso.test' },
-      { target: '10.0.0.12 again', host: '10.0.0.12', port: 3389 },
+      { target: '127.0.0.12', host: '127.0.0.12', port: 3389, name: 'rdsh01.contoso.test' },
+      { target: '127.0.0.12 again', host: '127.0.0.12', port: 3389 },
     ];
     // A different port, or a different name the certificate must match, is a probe of its own.
     assert.deepEqual(probeGroups(targets), [[0, 2, 3], [1], [4], [5], [6]]);
+    // Probes of one listener under different names run one after another: one chain per host and port.
+    assert.deepEqual(listenerChains(targets, probeGroups(targets)), [[[0, 2, 3]], [[1]], [[4]], [[5], [6]]]);
   });
 });
 
