@@ -91,7 +91,8 @@ export function signerThumbprints(signatureValue: string): SignerThumbprints | u
   return lastSigner.signer;
 }
 
-function findSigner(signatureValue: string): SignerThumbprints | undefined {
+/** The DER of an rdpsign blob (after its 12-byte header) and the parts of its PKCS #7 signedData, or undefined. */
+function signedDataOf(signatureValue: string): { der: Uint8Array; parts: Tlv[] } | undefined {
   const blob = Buffer.from(signatureValue.replace(/\s+/g, ''), 'base64');
   if (blob.length < 12) return undefined;
   const der = blob.subarray(12);
@@ -100,7 +101,13 @@ function findSigner(signatureValue: string): SignerThumbprints | undefined {
   const explicit = childrenOf(der, contentInfo)[1];
   const signedData = explicit?.tag === CONTEXT_0 ? childrenOf(der, explicit)[0] : undefined;
   if (signedData?.tag !== SEQUENCE) return undefined;
-  const parts = childrenOf(der, signedData);
+  return { der, parts: childrenOf(der, signedData) };
+}
+
+function findSigner(signatureValue: string): SignerThumbprints | undefined {
+  const signedData = signedDataOf(signatureValue);
+  if (!signedData) return undefined;
+  const { der, parts } = signedData;
   const certificates = parts.find((p) => p.tag === CONTEXT_0);
   const signerInfos = parts[parts.length - 1];
   const certs = childrenOf(der, certificates).filter((c) => c.tag === SEQUENCE);
@@ -183,14 +190,9 @@ export function checkSignature(signatureValue: string, signedText: Uint8Array): 
 
 /** The SignerInfo's parts checkSignature needs (RFC 5652 §5.3), as DER elements of the blob's signedData. */
 function signerInfoOf(signatureValue: string): { der: Uint8Array; digestAlgorithm: Tlv; signedAttributes?: Tlv; signatureAlgorithm: Tlv; signature: Tlv } | undefined {
-  const blob = Buffer.from(signatureValue.replace(/\s+/g, ''), 'base64');
-  if (blob.length < 12) return undefined;
-  const der = blob.subarray(12);
-  const contentInfo = tlvAt(der, 0, der.length);
-  if (contentInfo?.tag !== SEQUENCE) return undefined;
-  const explicit = childrenOf(der, contentInfo)[1];
-  const signedData = explicit?.tag === CONTEXT_0 ? childrenOf(der, explicit)[0] : undefined;
-  const parts = childrenOf(der, signedData);
+  const signedData = signedDataOf(signatureValue);
+  if (!signedData) return undefined;
+  const { der, parts } = signedData;
   const signerInfos = parts[parts.length - 1];
   if (signerInfos?.tag !== SET) return undefined;
   const fields = childrenOf(der, childrenOf(der, signerInfos)[0]);
