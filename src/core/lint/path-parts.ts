@@ -23,8 +23,7 @@ export function folderOf(path: string): string {
  * The name of the folder of a file named `Default.rdp` (resolved, so `lint Default.rdp` run in Documents says
  * Documents), else undefined: only that file's verdicts depend on where it is (RDP043), and no other file pays for it.
  */
-export function templateFolder(path: string): string | undefined {
-  const name = nameOf(path);
+export function templateFolder(path: string, name = nameOf(path)): string | undefined {
   return name.length === 11 && name.toLowerCase() === 'default.rdp' ? basename(resolve(folderOf(path))) : undefined;
 }
 

@@ -27,7 +27,8 @@ function roundTrips(decoded: DecodedText, bytes: Uint8Array): boolean {
 /** Lints one text file: `.rdp`, config or a policy export read from text, with `--fix` for the formats that have fixes. */
 export function lintTextFile(input: InputFile, format: TextFormat, decoded: DecodedText, severities: SeverityOverrides | undefined, fix: boolean, errors: InputError[], bytes: Uint8Array): FileReport {
   const path = displayPath(input.path);
-  const lintOptions = { ...(severities && { severities }), bytes: decoded, fileName: nameOf(input.path), folderName: templateFolder(input.path) };
+  const fileName = nameOf(input.path);
+  const lintOptions = { ...(severities && { severities }), bytes: decoded, fileName, folderName: templateFolder(input.path, fileName) };
   let text = decoded.text;
   let fixed = 0;
   let notFixed: string | undefined;

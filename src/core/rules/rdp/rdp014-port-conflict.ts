@@ -16,12 +16,14 @@ export const rdp014: RdpRule = {
   check({ doc, report }) {
     const serverPort = effectiveEntry(doc, 'server port');
     const port = intValue(serverPort);
+    // Most files have no "server port": nothing more to work out for them (issue 16).
+    if (!serverPort || port === undefined) return;
     // The address clients connect to: the alternate one when set (rdpTarget), so the port compared and the one the
     // message says check takes are the same (a review of session 17's change).
     const target = rdpTarget(doc);
     const key = target.ok ? target.key : 'full address';
     const full = targets(doc).find((t) => t.entry.key === key);
-    if (!serverPort || port === undefined || !full) return;
+    if (!full) return;
     const addressPort = full.address.port ?? DEFAULT_RDP_PORT;
     if (port === addressPort) return;
     const explicit = full.address.port !== undefined;
