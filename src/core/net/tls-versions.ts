@@ -97,8 +97,10 @@ export interface VersionsProbe {
 /**
  * The capped handshakes of one listener, each on its own connection with its own X.224 negotiation: the legacy
  * range at once; TLS 1.2 alone when the main handshake says 1.3 (Schannel without TLS 1.3 — Windows 10, Server 2019
- * and older — can connect only if 1.2 is accepted), after the legacy answer, since connections that arrive together
- * are not free (xrdp's listen backlog is 2: one connection too many costs a 1 s SYN retry).
+ * and older — can connect only if 1.2 is accepted), once the main handshake has said so: the connections opened at the
+ * start have been accepted by then, and connections that arrive together are not free (xrdp's listen backlog is 2: one
+ * connection too many costs a 1 s SYN retry). Not after the legacy answer too: that cost every check of a TLS 1.3
+ * listener another ~2 ms of waiting.
  * The legacy connection sends `question` when given (an open negotiation question whose answer still leads to TLS
  * on a server that selected TLS), so one connection answers both; when that Confirm leads nowhere a client would
  * follow, the range is asked again on a connection that sends `requested`.
@@ -114,7 +116,7 @@ export async function probeTlsVersions(
 ): Promise<VersionsProbe> {
   const first = probeTlsRange(address, port, host, question ?? requested, LEGACY_RANGE, options());
   const legacy = first.then((p) => (p.handshook || question === undefined ? p : probeTlsRange(address, port, host, requested, LEGACY_RANGE, options())));
-  const tls12 = Promise.all([main, legacy]).then(([m]) =>
+  const tls12 = main.then((m) =>
     m?.ok && m.protocol === 'TLSv1.3' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
   );
   const [m, f, l, t] = await Promise.all([main, first, legacy, tls12]);
