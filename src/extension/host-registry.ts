@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CheckTarget } from '../core/net/index';
-import { displayTarget, inventoryTarget } from '../core/rdp/target';
+import { displayTarget, inventoryTarget, rdpGateway } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
@@ -178,7 +178,10 @@ export class HostRegistry implements vscode.Disposable {
   targetOf(document: vscode.TextDocument): CheckTarget | undefined {
     const found = this.documents.get(document).target;
     if (!found) return undefined;
-    return { target: displayTarget(found.host, found.port), host: found.host, port: found.port };
+    // The file's RD Gateway, as `check FILE.rdp` passes it: the check then says the gateway path was not checked, and
+    // a failed direct probe of a host reached only through the gateway is a warning (NET002's page).
+    const gateway = rdpGateway(found.doc);
+    return { target: displayTarget(found.host, found.port), host: found.host, port: found.port, ...(gateway && { gateway }) };
   }
 
   /** The `.rdp` files that target a host key. */

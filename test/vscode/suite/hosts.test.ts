@@ -167,6 +167,17 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     assert.ok(!api.hosts().some((h) => h.key === adhoc), 'the workspace\'s hosts are unchanged');
   });
 
+  test('"Check Host" of a file that goes through an RD Gateway says so, and a failed direct probe is a warning', async () => {
+    // 127.0.0.3 is loopback where nothing listens on the lab port; the gateway is never contacted (the check probes the session host).
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:127.0.0.3:${LAB_PORT}\ngatewayhostname:s:gw.contoso.invalid\ngatewayusagemethod:i:1\n` });
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', document.uri);
+    assert.deepEqual(result?.gateway, { usageMethod: 1, host: 'gw.contoso.invalid' });
+    const refused = result?.findings.find((f) => f.ruleId === 'NET002');
+    assert.equal(refused?.severity, 'warning', 'the client never connects directly');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('a hostile value is refused with a message and nothing is inserted', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const before = vscode.workspace.textDocuments.length;
