@@ -42,6 +42,10 @@ describe('RDP001 malformed-line', () => {
         title: 'FreeRDP command-line options',
       },
       { text: '/p:Hunter2secret', ranges: [[1, 1, 1, 17]], message: /option "\/p" .* It holds a password \(or its hash\) in plain text\.$/, title: 'a password option: named, its value never quoted' },
+      // A name FreeRDP has in no release 2.0.0–3.27.0 (matched exactly, letter case included) fails the whole file.
+      { text: '/bogus:1', ranges: [[1, 1, 1, 9]], message: /^This line starts like a FreeRDP command-line option, but FreeRDP has no option "\/bogus" \(it matches names exactly, letter case included\): FreeRDP 2 to 3\.27 refuses to open the file/, title: 'an option name FreeRDP does not have' },
+      { text: '/P:Secret9', ranges: [[1, 1, 1, 11]], message: /^This line starts like a FreeRDP command-line option, but FreeRDP has no option "\/P" .* It looks like an option that holds a password/, title: 'a name in the wrong case' },
+      { text: '/enforce-tlsv1_2', ranges: [[1, 1, 1, 17]], message: /^FreeRDP 2 to 3\.27 reads this line as its command-line option "\/enforce-tlsv1_2" and applies it/, title: 'a name with an underscore FreeRDP has' },
       { text: '/cert-ignore yes', ranges: [[1, 1, 1, 17]], message: /^This line starts like the FreeRDP command-line option "\/cert-ignore", but no colon follows the name, and FreeRDP splits a name from its value at a colon only: FreeRDP 2 to 3\.27 finds no option of that name and refuses to open the file \(3\.28 and later skip the line\)\. Remote Desktop Connection skips it\. It looks like an option that turns off the check of the server's certificate\.$/, title: 'no colon after the name: FreeRDP knows no such option' },
       { text: '/:x', ranges: [[1, 1, 1, 4]], message: /^This line starts with "\/" like a FreeRDP command-line option, but no option name follows/, title: 'no name at all' },
       { text: ' /drive:home,/', ranges: [[1, 1, 1, 15]], message: /^Clients skip this line/, title: 'indented: FreeRDP looks at the first column only' },

@@ -1,6 +1,7 @@
 import type { RdpDocument, RdpLine } from '../../rdp/parse';
 import type { RdpRule } from '../types';
 import { quote } from '../messages';
+import { FREERDP_OPTION_NAMES } from './freerdp-options';
 
 /**
  * The first non-blank line of a document with no property line, when it opens an XML document: the whole file is
@@ -22,8 +23,8 @@ const RISKS: readonly [RegExp, string][] = [
   [/^\/(drive|drives|home-drive)$/i, 'shares local drives with the server'],
 ];
 
-/** An option's name: FreeRDP's Windows-style syntax is `/name:value`, `+name` and `-name` (winpr utils/cmdline.c). */
-const OPTION_NAME = /^\/[A-Za-z0-9+-]+/;
+/** An option's name: FreeRDP's Windows-style syntax is `/name:value`, `+name` and `-name` (winpr utils/cmdline.c); names have `_` (`enforce-tlsv1_2`) and `?`. */
+const OPTION_NAME = /^\/[A-Za-z0-9+_?-]+/;
 
 /**
  * A line that starts with `/`: FreeRDP up to 3.27 applies it as a command-line option (`client/common/file.c`, "FreeRDP
@@ -41,6 +42,10 @@ function freerdpOption(text: string): string {
   // file.c parses without allowing unknown names (winpr cmdline.c: COMMAND_LINE_ERROR_NO_KEYWORD), so loading fails.
   if (next !== '' && next !== ':') {
     return `This line starts like the FreeRDP command-line option ${quote(name)}, but no colon follows the name, and FreeRDP splits a name from its value at a colon only: FreeRDP 2 to 3.27 finds no option of that name and refuses to open the file (3.28 and later skip the line). Remote Desktop Connection skips it.${risk ? ` It looks like an option that ${risk}.` : ''}`;
+  }
+  // A name FreeRDP has in no release (matched exactly, letter case included) fails the whole file, as above.
+  if (!FREERDP_OPTION_NAMES.has(name.slice(1))) {
+    return `This line starts like a FreeRDP command-line option, but FreeRDP has no option ${quote(name)} (it matches names exactly, letter case included): FreeRDP 2 to 3.27 refuses to open the file (3.28 and later skip the line). Remote Desktop Connection skips it.${risk ? ` It looks like an option that ${risk}.` : ''}`;
   }
   return `FreeRDP 2 to 3.27 reads this line as its command-line option ${quote(name)} and applies it (3.28 and later skip it, unless built with WITH_EMBEDDED_CLI_IN_RDP_FILES); Remote Desktop Connection skips it.${risk ? ` It ${risk}.` : ''}`;
 }
