@@ -1,4 +1,5 @@
 import { basename, dirname, resolve, sep } from 'node:path';
+import { isMstscTemplate } from '../rules/rdp/mstsc-template';
 
 // A path's folder and name, as `dirname` and `basename` give them, for the paths a lint meets per file: a walk's
 // "folder/name". Node's two functions scan the path character by character and validate it each time; a lint of
@@ -24,7 +25,7 @@ export function folderOf(path: string): string {
  * Documents), else undefined: only that file's verdicts depend on where it is (RDP043), and no other file pays for it.
  */
 export function templateFolder(path: string, name = nameOf(path)): string | undefined {
-  return name.length === 11 && name.toLowerCase() === 'default.rdp' ? basename(resolve(folderOf(path))) : undefined;
+  return isMstscTemplate(name) ? basename(resolve(folderOf(path))) : undefined;
 }
 
 /** `basename(path)`. */
