@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CheckTarget } from '../core/net/index';
-import { displayTarget, inventoryTarget, rdpGateway } from '../core/rdp/target';
+import { displayTarget, inventoryTarget, rdpGateway, type RdpGateway } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
@@ -200,6 +200,7 @@ export class HostRegistry implements vscode.Disposable {
     }
     const fromFiles = [...this.files.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
     const fileOnly: string[] = [];
+    const gateways = new Map<string, (RdpGateway | undefined)[]>();
     for (const file of fromFiles) {
       const key = hostKey(file.host, file.port);
       let entry = byKey.get(key);
@@ -207,8 +208,16 @@ export class HostRegistry implements vscode.Disposable {
         entry = { target: { target: displayTarget(file.host, file.port), host: file.host, port: file.port }, groups: [], files: [] };
         byKey.set(key, entry);
         fileOnly.push(key);
+        gateways.set(key, []);
       }
       entry.files.push(file.uri);
+      gateways.get(key)?.push(rdpGateway(file.doc));
+    }
+    // A host only files name goes through the RD Gateway they all name, as one file's Check Host and `check FILE.rdp`
+    // say; when one file connects directly (or names another gateway), a failed direct probe stays that file's error.
+    for (const [key, list] of gateways) {
+      const gateway = sharedGateway(list);
+      if (gateway) byKey.get(key)!.target = { ...byKey.get(key)!.target, gateway };
     }
     const inventoryKeys = [...byKey.keys()].filter((k) => !fileOnly.includes(k));
     return [...inventoryKeys, ...fileOnly.sort()].map((key) => ({ key, ...byKey.get(key)! }));
@@ -217,4 +226,12 @@ export class HostRegistry implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The gateway every file names (the same usage method and gateway host), or none. */
+export function sharedGateway(list: readonly (RdpGateway | undefined)[]): RdpGateway | undefined {
+  const first = list[0];
+  if (!first) return undefined;
+  const same = (g: RdpGateway | undefined): boolean => g !== undefined && g.usageMethod === first.usageMethod && g.host.toLowerCase() === first.host.toLowerCase();
+  return list.every(same) ? first : undefined;
 }

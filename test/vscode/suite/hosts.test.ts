@@ -178,6 +178,35 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('the Hosts view checks a host through the RD Gateway all its files name; a file that connects directly makes a failed probe an error', async () => {
+    // 127.0.0.4 is loopback where nothing listens on the lab port; the gateway is never contacted.
+    const host = `127.0.0.4:${LAB_PORT}`;
+    const gateway = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:${host}\ngatewayhostname:s:GW.contoso.invalid\ngatewayusagemethod:i:1\n` });
+    const nodeOf = (): Extract<HostsNode, { kind: 'host' }> | undefined =>
+      api.hostsView.getChildren().find((n): n is Extract<HostsNode, { kind: 'host' }> => n.kind === 'host' && n.host.key === host);
+    await waitFor('the gateway file\'s host in the Hosts view', () => nodeOf() !== undefined, api.hostsView.onDidChangeTreeData, 15_000);
+    assert.deepEqual(nodeOf()!.host.target.gateway, { usageMethod: 1, host: 'GW.contoso.invalid' });
+    const through = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', nodeOf());
+    assert.deepEqual(through?.gateway, { usageMethod: 1, host: 'GW.contoso.invalid' });
+    assert.equal(through?.findings.find((f) => f.ruleId === 'NET002')?.severity, 'warning', 'the client never connects directly');
+
+    // A second file names the same gateway in other letter case: still one gateway.
+    const same = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:${host}\ngatewayhostname:s:gw.contoso.invalid\ngatewayusagemethod:i:1\n` });
+    await waitFor('two files for the host', () => nodeOf()?.host.files.length === 2, api.hostsView.onDidChangeTreeData, 15_000);
+    assert.equal(nodeOf()!.host.target.gateway?.usageMethod, 1);
+
+    const direct = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:${host}\n` });
+    await waitFor('three files for the host', () => nodeOf()?.host.files.length === 3, api.hostsView.onDidChangeTreeData, 15_000);
+    assert.equal(nodeOf()!.host.target.gateway, undefined, 'one file connects directly');
+    const mixed = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', nodeOf());
+    assert.equal(mixed?.gateway, undefined);
+    assert.equal(mixed?.findings.find((f) => f.ruleId === 'NET002')?.severity, 'error');
+    for (const document of [gateway, same, direct]) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('a hostile value is refused with a message and nothing is inserted', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const before = vscode.workspace.textDocuments.length;
