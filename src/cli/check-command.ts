@@ -99,7 +99,7 @@ function toSarifText(hosts: readonly HostCheckResult[], targets: readonly Locate
       : {};
     return h.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: `${h.target}: ${f.message}`, ...where, logicalLocation: h.target }));
   });
-  return jsonText(toSarif(results, { invocation: { endTimeUtc: new Date().toISOString(), errors } })) + '\n';
+  return jsonText(toSarif(results, { root: process.cwd(), invocation: { endTimeUtc: new Date().toISOString(), errors } })) + '\n';
 }
 
 /**

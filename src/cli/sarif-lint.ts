@@ -21,6 +21,8 @@ export function toOutputFindingsSarif(report: LintReport): object {
       })),
     ),
     {
+      // Paths are relative to the working folder: stated, so a relative `uri` has its base (SARIF §3.4.4).
+      root: process.cwd(),
       invocation: {
         endTimeUtc: new Date().toISOString(),
         errors: report.errors,

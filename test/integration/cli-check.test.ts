@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCertificates, type CertCase } from './lab/certs';
@@ -163,13 +164,15 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     const [fromFile, typed, fromInventory] = log.runs[0].results;
     assert.equal(fromFile.ruleId, 'NET002');
     assert.deepEqual(fromFile.locations[0].physicalLocation, {
-      artifactLocation: { uri: 'second-line.rdp' },
+      artifactLocation: { uri: 'second-line.rdp', uriBaseId: 'ROOT' },
       region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 1 + `full address:s:127.0.0.1:${closedPort}`.length },
     });
     assert.equal(typed.locations[0].physicalLocation, undefined);
     assert.equal(typed.locations[0].logicalLocations[0].name, `127.0.0.1:${closedPort}`);
     assert.equal(fromInventory.locations[0].physicalLocation.region.startLine, 4);
     assert.match(fromInventory.locations[0].physicalLocation.artifactLocation.uri, /inventory\.yaml$/);
+    // Relative paths start from the folder the command ran in, which the run states (SARIF §3.4.4).
+    assert.deepEqual(log.runs[0].originalUriBaseIds, { ROOT: { uri: `${pathToFileURL(dir).href}/` } });
     assert.equal(log.runs[0].invocations[0].executionSuccessful, true);
     rmSync(inventory);
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
@@ -179,6 +180,17 @@ describe('rdp-doctor lint: output options (SPEC §3)', () => {
     const clean = JSON.parse(runCli(['lint', 'files/warn.rdp', '--format', 'sarif'], dir).stdout);
     assert.deepEqual(sarifSchemaErrors(clean), []);
     assert.equal(clean.runs[0].invocations[0].executionSuccessful, true);
+  });
+
+  it('lint SARIF states the folder its relative paths start from (SARIF §3.4.4)', () => {
+    const r = runCli(['lint', '../hostile.rdp', join(dir, 'files', 'warn.rdp'), '--format', 'sarif'], join(dir, 'files'));
+    const log = JSON.parse(r.stdout);
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const [run] = log.runs;
+    assert.deepEqual(run.originalUriBaseIds, { ROOT: { uri: `${pathToFileURL(join(dir, 'files')).href}/` } });
+    const places = run.results.map((x: { locations: { physicalLocation: { artifactLocation: object } }[] }) => JSON.stringify(x.locations[0]!.physicalLocation.artifactLocation));
+    assert.ok(places.includes(JSON.stringify({ uri: '../hostile.rdp', uriBaseId: 'ROOT' })), places.join());
+    assert.ok(places.includes(JSON.stringify({ uri: 'warn.rdp', uriBaseId: 'ROOT' })), places.join());
   });
 });
 
