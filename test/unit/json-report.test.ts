@@ -16,7 +16,7 @@ function stringified(file: unknown): string {
 // Strings JSON must escape: quotes, backslashes, control characters, lone surrogates, line and paragraph separators.
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', '"', '\\', '\u0000', '\u001f', '\u2028', '\ud800', 'a\udc00b', 'mstsc "x"\r\n', 'Ünïcödé 🚀', '\u009b31m', '\u202egpj.exe', '\u007f', '\ufeff'),
+  fc.constantFrom('', '"', '\\', '\u0000', '\u001f', '\u2028', '\ud800', 'a\udc00b', 'mstsc "x"\r\n', 'Ünïcödé 🚀', '\u009b31m', '\u202egpj.exe', '\u007f', '\ufeff', '##[error]x', '#', '[', '##'),
 );
 const position = fc.integer({ min: 0, max: 1_000_000 });
 const related = fc.record({ path: text, message: text, line: position, column: position, endLine: position, endColumn: position });
@@ -53,6 +53,15 @@ describe('fileReportJson', () => {
     assert.match(json, /Evil\\u009b31mRED\\u202egpj\.exe\\u0085X\\u007f\\u200b\\u2066\\ufeff/);
     assert.deepEqual(JSON.parse(`[${json}]`)[0], file);
     assert.equal(jsonSafe('{"a": "plain"}'), '{"a": "plain"}');
+  });
+
+  it('writes no "##[" a GitHub Actions runner would read as a workflow command, and the JSON reads back the same', () => {
+    const file = { path: '##[add-mask]a.rdp', format: 'rdp', findings: [{ ruleId: 'RDP011', severity: 'error', message: 'Invalid "full address": "##[error]pwned ###[x"', line: 1, column: 1, endLine: 1, endColumn: 2, subject: 'full address', fixable: false }] };
+    for (const json of [fileReportJson(file as FileReport)!, jsonText(file)]) {
+      assert.doesNotMatch(json, /##\[/);
+      assert.match(json, /#\\u0023\[error\]pwned ##\\u0023\[x/);
+      assert.deepEqual(JSON.parse(`[${json}]`)[0], file);
+    }
   });
 
   it('writes the same text again for strings it remembers (a second file with the same messages)', () => {

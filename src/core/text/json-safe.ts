@@ -11,9 +11,15 @@ import { INVISIBLE_CLASS, TAG_PAIR, unicodeEscapes } from './invisible';
 const UNSAFE_TEST = new RegExp(`[\\u007f-\\u009f\\u200c\\u200d${INVISIBLE_CLASS}]|${TAG_PAIR}`);
 const UNSAFE = new RegExp(UNSAFE_TEST.source, 'g');
 
-/** JSON text with those characters escaped. They can stand only inside strings, so the rest is left as it is. */
+/**
+ * JSON text with those characters escaped. They can stand only inside strings, so the rest is left as it is. So can
+ * `##[`, which GitHub Actions' runner reads anywhere in a line of a step's log as a workflow command (`##[error]`,
+ * `##[add-mask]`; the text output's `terminalSafe` says more): JSON and SARIF printed in a step are read too, so its
+ * `#` is written as `\u0023`, which reads back the same.
+ */
 export function jsonSafe(json: string): string {
-  return UNSAFE_TEST.test(json) ? json.replace(UNSAFE, unicodeEscapes) : json;
+  const safe = UNSAFE_TEST.test(json) ? json.replace(UNSAFE, unicodeEscapes) : json;
+  return safe.includes('##[') ? safe.replaceAll('##[', '#\\u0023[') : safe;
 }
 
 /** `JSON.stringify(value, null, 2)`, with the characters above escaped. */
