@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isHostName } from '../core/text/address';
-import { hardenConnectionFile, ipAddressTarget } from '../core/fixes/harden';
+import { hardenConnectionFile, hardeningSummary, ipAddressTarget } from '../core/fixes/harden';
 import { toRange } from './convert';
 import type { Logger } from './logger';
 
@@ -53,7 +53,7 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
     const apply = 'Harden';
     const answer = await vscode.window.showWarningMessage(
       `Harden ${basename(document.uri.path)}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`,
-      { modal: true, detail: result.changes.map((c) => `• ${c}`).join('\n') },
+      { modal: true, detail: hardeningSummary(result) },
       apply,
     );
     if (answer !== apply) return false;
@@ -66,8 +66,10 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
   const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: false, label: 'Harden connection file', description: result.changes.join(' ') };
   for (const e of result.edits) edit.replace(document.uri, toRange(document, e.span), e.newText, metadata);
   const applied = await vscode.workspace.applyEdit(edit);
-  log.info(`Harden Connection File on ${document.uri.toString()}: ${applied ? result.changes.join(' ') : 'not applied'}`);
+  log.info(`Harden Connection File on ${document.uri.toString()}: ${applied ? [...result.changes, ...result.warnings].join(' ') : 'not applied'}`);
   if (!applied) void vscode.window.showErrorMessage('RDP Doctor could not apply the hardening edit.');
+  // Without the confirmation, what it would have said is said now (a signature the edit broke).
+  else if (request.preview === false && result.warnings.length > 0) void vscode.window.showWarningMessage(`RDP Doctor: ${result.warnings.join(' ')}`);
   return applied;
 }
 

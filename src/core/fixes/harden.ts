@@ -24,6 +24,13 @@ export interface Hardening {
 
 export type HardenResult = Hardening | { readonly error: string };
 
+/** What the confirmation shows before the edit: each change, then what the user should know (a signature it breaks). */
+export function hardeningSummary(hardening: Hardening): string {
+  const lines = hardening.changes.map((c) => `• ${c}`);
+  if (hardening.warnings.length > 0) lines.push('', ...hardening.warnings.map((w) => `⚠ ${w}`));
+  return lines.join('\n');
+}
+
 /** The settings a hardened file holds: the value written, and the values already good enough to keep. */
 const REQUIRED: readonly { readonly key: string; readonly value: number; readonly keep: readonly number[] }[] = [
   // Level 1 (refuse to connect) is stricter than 2; hardening never weakens it.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { hardenConnectionFile, ipAddressTarget, type HardenOptions, type Hardening } from '../../../src/core/fixes/harden';
+import { hardenConnectionFile, hardeningSummary, ipAddressTarget, type HardenOptions, type Hardening } from '../../../src/core/fixes/harden';
 import { lintRdp } from '../../../src/core/rules/engine';
 import { applyEdits } from '../../../src/core/text/edits';
 
@@ -131,6 +131,11 @@ describe('Harden Connection File', () => {
       'The full address is not an IP address, so x.contoso.com was not used.',
       'The file is signed: changing its secure settings invalidates the signature, so sign it again (rdpsign) before handing it out.',
     ]);
+    // The confirmation the editor shows before the edit says it too, after the changes.
+    const summary = hardeningSummary(signed).split('\n');
+    assert.deepEqual(summary.slice(0, signed.changes.length), signed.changes.map((c) => `• ${c}`));
+    assert.deepEqual(summary.slice(signed.changes.length), ['', ...signed.warnings.map((w) => `⚠ ${w}`)]);
+    assert.equal(hardeningSummary({ edits: [], changes: ['One.'], warnings: [] }), '• One.');
     const onlyPassword = harden(`password 51:b:01\nsignature:s:AQABAA==\n${HARDENED}`);
     assert.equal(onlyPassword.changes.length, 1);
     assert.deepEqual(onlyPassword.warnings, [], 'a saved password is outside signscope');
