@@ -9,9 +9,13 @@ export interface Logger {
   error(message: string | Error): void;
 }
 
-/** A log line as the Output view shows it: control and bidi characters of text from files, exports or servers as escapes, line breaks kept. */
+/**
+ * A log line as the Output view shows it: control and bidi characters of text from files, exports or servers as
+ * escapes. A line break is kept, with the lines after it indented: each entry of the view starts with its time and
+ * level, so a break in a value (a CA path in `.rdpdoctor.yaml`, a server's text) cannot forge an entry of its own.
+ */
 function logSafe(text: string): string {
-  return text.split('\n').map(terminalSafe).join('\n');
+  return text.split('\n').map(terminalSafe).join('\n    ');
 }
 
 /**
