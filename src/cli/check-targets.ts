@@ -4,7 +4,7 @@ import type { InventoryHost } from '../core/config/types';
 import type { CheckTarget } from '../core/net/index';
 import { DEFAULT_RDP_PORT, parseHostTarget } from '../core/text/address';
 import { parseRdp } from '../core/rdp/parse';
-import { inventoryTarget, rdpGateway, rdpTarget } from '../core/rdp/target';
+import { inventoryTarget, rdpGateway, rdpStrictServerAuthentication, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { rdpFacts, type RdpFacts } from '../core/rules/xrf/facts';
 import { type InputError } from '../core/lint/inputs';
@@ -46,12 +46,14 @@ export function targetFromRdpFile(path: string, name: string | undefined): Locat
   }
   const at = positionsIn(text);
   const gateway = rdpGateway(doc);
+  const strictServerAuthentication = rdpStrictServerAuthentication(doc);
   return {
     target: path,
     host: found.host,
     port: found.port,
     ...(name !== undefined && { name }),
     ...(gateway && { gateway }),
+    ...(strictServerAuthentication && { strictServerAuthentication }),
     source: { path, position: at(found.span) },
     rdpFacts: rdpFacts(doc, at),
   };

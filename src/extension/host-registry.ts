@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CheckTarget } from '../core/net/index';
-import { displayTarget, inventoryTarget, rdpGateway, type RdpGateway } from '../core/rdp/target';
+import type { RdpDocument } from '../core/rdp/parse';
+import { displayTarget, inventoryTarget, rdpGateway, rdpStrictServerAuthentication } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
@@ -178,10 +179,10 @@ export class HostRegistry implements vscode.Disposable {
   targetOf(document: vscode.TextDocument): CheckTarget | undefined {
     const found = this.documents.get(document).target;
     if (!found) return undefined;
-    // The file's RD Gateway, as `check FILE.rdp` passes it: the check then says the gateway path was not checked, and
-    // a failed direct probe of a host reached only through the gateway is a warning (NET002's page).
-    const gateway = rdpGateway(found.doc);
-    return { target: displayTarget(found.host, found.port), host: found.host, port: found.port, ...(gateway && { gateway }) };
+    // The file's RD Gateway and authentication level, as `check FILE.rdp` passes them: the check then says the gateway
+    // path was not checked (a failed direct probe of a host reached only through the gateway is a warning, NET002's
+    // page), and whether a certificate the client cannot trust stops it connecting (NET022's page).
+    return { target: displayTarget(found.host, found.port), host: found.host, port: found.port, ...fileCheckFacts([found.doc]) };
   }
 
   /** The `.rdp` files that target a host key. */
@@ -200,7 +201,7 @@ export class HostRegistry implements vscode.Disposable {
     }
     const fromFiles = [...this.files.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
     const fileOnly: string[] = [];
-    const gateways = new Map<string, (RdpGateway | undefined)[]>();
+    const docs = new Map<string, RdpDocument[]>();
     for (const file of fromFiles) {
       const key = hostKey(file.host, file.port);
       let entry = byKey.get(key);
@@ -208,16 +209,17 @@ export class HostRegistry implements vscode.Disposable {
         entry = { target: { target: displayTarget(file.host, file.port), host: file.host, port: file.port }, groups: [], files: [] };
         byKey.set(key, entry);
         fileOnly.push(key);
-        gateways.set(key, []);
+        docs.set(key, []);
       }
       entry.files.push(file.uri);
-      gateways.get(key)?.push(rdpGateway(file.doc));
+      docs.get(key)?.push(file.doc);
     }
-    // A host only files name goes through the RD Gateway they all name, as one file's Check Host and `check FILE.rdp`
-    // say; when one file connects directly (or names another gateway), a failed direct probe stays that file's error.
-    for (const [key, list] of gateways) {
-      const gateway = sharedGateway(list);
-      if (gateway) byKey.get(key)!.target = { ...byKey.get(key)!.target, gateway };
+    // A host only files name is checked as they all connect: through the RD Gateway they all name, at the
+    // authentication level they all set, as one file's Check Host and `check FILE.rdp` are. When the files differ
+    // (one connects directly), each finding is what it is for a plain direct connection, which its file lines show.
+    for (const [key, list] of docs) {
+      const entry = byKey.get(key)!;
+      entry.target = { ...entry.target, ...fileCheckFacts(list) };
     }
     const inventoryKeys = [...byKey.keys()].filter((k) => !fileOnly.includes(k));
     return [...inventoryKeys, ...fileOnly.sort()].map((key) => ({ key, ...byKey.get(key)! }));
@@ -228,10 +230,15 @@ export class HostRegistry implements vscode.Disposable {
   }
 }
 
-/** The gateway every file names (the same usage method and gateway host), or none. */
-export function sharedGateway(list: readonly (RdpGateway | undefined)[]): RdpGateway | undefined {
-  const first = list[0];
-  if (!first) return undefined;
-  const same = (g: RdpGateway | undefined): boolean => g !== undefined && g.usageMethod === first.usageMethod && g.host.toLowerCase() === first.host.toLowerCase();
-  return list.every(same) ? first : undefined;
+/** What the `.rdp` files that name one host say of how their clients connect, where they all say the same. */
+export function fileCheckFacts(docs: readonly RdpDocument[]): Pick<CheckTarget, 'gateway' | 'strictServerAuthentication'> {
+  const gateway = shared(docs.map(rdpGateway), (a, b) => a.usageMethod === b.usageMethod && a.host.toLowerCase() === b.host.toLowerCase());
+  const strictServerAuthentication = shared(docs.map(rdpStrictServerAuthentication), (a, b) => a.credssp === b.credssp);
+  return { ...(gateway && { gateway }), ...(strictServerAuthentication && { strictServerAuthentication }) };
+}
+
+/** The value every file has (by `same`), or none. */
+function shared<T>(values: readonly (T | undefined)[], same: (a: T, b: T) => boolean): T | undefined {
+  const first = values[0];
+  return first !== undefined && values.every((v) => v !== undefined && same(v, first)) ? first : undefined;
 }

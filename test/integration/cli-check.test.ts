@@ -77,6 +77,39 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     assert.deepEqual(Object.keys(host.findings[0]).sort(), ['message', 'ruleId', 'severity']);
   });
 
+  it('a .rdp file at authentication level 1: a certificate the client cannot trust is an error where no Kerberos can stand in for it', async () => {
+    const strict = (host: string, port: number, extra = ''): string => `full address:s:${host}:${port}\r\nauthentication level:i:1\r\n${extra}`;
+    const findingsOf = async (file: string, text: string, args: string[] = []): Promise<{ code: number | null; findings: { ruleId: string; severity: string; message: string }[] }> => {
+      writeFileSync(join(dir, file), text);
+      const r = await run(['check', file, '--format', 'json', ...args], dir);
+      return { code: r.code, findings: JSON.parse(r.stdout).hosts[0].findings };
+    };
+    // By IP address: Windows tries no Kerberos, so the untrusted certificate is all the client has.
+    const byIp = await findingsOf('strict-ip.rdp', strict('127.0.0.1', nlaServer.port));
+    assert.equal(byIp.code, 1);
+    const ipUntrusted = byIp.findings.find((f) => f.ruleId === 'NET022');
+    assert.equal(ipUntrusted?.severity, 'error');
+    assert.match(ipUntrusted!.message, /authentication level:i:1, so the client refuses to connect: the target is an IP address/);
+    // A TLS-only server: no CredSSP, no Kerberos.
+    const tlsOnly = await findingsOf('strict-tls.rdp', strict('localhost', tlsServer.port));
+    assert.equal(tlsOnly.code, 1);
+    assert.match(tlsOnly.findings.find((f) => f.ruleId === 'NET022')!.message, /the server selected TLS without CredSSP/);
+    // CredSSP turned off in the file.
+    const noCredSsp = await findingsOf('strict-nocredssp.rdp', strict('localhost', nlaServer.port, 'enablecredsspsupport:i:0\r\n'));
+    assert.equal(noCredSsp.findings.find((f) => f.ruleId === 'NET022')?.severity, 'error');
+    // By name to a CredSSP server: Kerberos may authenticate it, so the finding says on what the connection depends.
+    const byName = await findingsOf('strict-name.rdp', strict('localhost', nlaServer.port));
+    const nameUntrusted = byName.findings.find((f) => f.ruleId === 'NET022');
+    assert.equal(nameUntrusted?.severity, 'warning');
+    assert.match(nameUntrusted!.message, /connects only when Kerberos authenticates the server/);
+    assert.equal(byName.code, 0);
+    // A trusted certificate that names the target leaves nothing to say; level 2 keeps the warning as it was.
+    assert.equal((await findingsOf('strict-ip.rdp', strict('127.0.0.1', tlsServer.port), ['--ca', 'ca.pem'])).findings.some((f) => /NET02[23]/.test(f.ruleId)), false);
+    const level2 = await findingsOf('level2.rdp', `full address:s:127.0.0.1:${tlsServer.port}\r\nauthentication level:i:2\r\n`);
+    assert.equal(level2.findings.find((f) => f.ruleId === 'NET022')?.severity, 'warning');
+    assert.doesNotMatch(level2.findings.find((f) => f.ruleId === 'NET022')!.message, /authentication level/);
+  });
+
   it('text: a ladder DNS → TCP → Negotiation → TLS → Certificate per host, findings under their step', async () => {
     const r = await run(['check', `127.0.0.1:${nlaServer.port}`, `127.0.0.1:${closedPort}`], dir);
     assert.equal(r.code, 1, r.stderr);

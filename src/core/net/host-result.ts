@@ -1,6 +1,7 @@
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
 import type { CheckTarget } from '../rdp/target';
 import { throughGateway } from './gateway-findings';
+import { atStrictServerAuthentication } from './strict-auth-findings';
 import { buildSteps } from './ladder';
 import type { NtlmInfo } from './ntlm';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NegotiationSummary, NetFinding, StandardSecurity, TlsSummary } from './types';
@@ -33,9 +34,14 @@ function rulesOff(severities: SeverityOverrides | undefined): { rulesOff?: strin
   return off.length ? { rulesOff: off } : {};
 }
 
-/** A probe's answer as the result of one target: its own label and gateway, the severities applied, the ladder built. */
+/**
+ * A probe's answer as the result of one target: its own label and gateway, its file's authentication level, the
+ * severities applied, the ladder built.
+ */
 export function hostResult(target: CheckTarget, probe: HostProbe, severities: SeverityOverrides | undefined): HostCheckResult {
-  const kept = applySeverities(target.gateway ? throughGateway(probe.findings, target.gateway) : probe.findings, severities);
+  const routed = target.gateway ? throughGateway(probe.findings, target.gateway) : probe.findings;
+  const strict = target.strictServerAuthentication;
+  const kept = applySeverities(strict ? atStrictServerAuthentication(routed, strict, probe.negotiation?.selected ?? null, target.host) : routed, severities);
   const { addresses, negotiation, tls, certificate, cancelled } = probe;
   return {
     target: target.target,

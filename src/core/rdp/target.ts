@@ -56,6 +56,22 @@ export interface CheckTarget {
   readonly name?: string;
   /** The RD Gateway the `.rdp` file the target came from tunnels through; a check probes the host directly all the same. */
   readonly gateway?: RdpGateway;
+  /** The `.rdp` file's `authentication level:i:1`: its client does not connect to a server it cannot authenticate. */
+  readonly strictServerAuthentication?: StrictServerAuthentication;
+}
+
+/**
+ * `authentication level:i:1` ("don't connect" when server authentication fails, Supported RDP properties), with
+ * whether the file leaves CredSSP on (`enablecredsspsupport` not 0): only through CredSSP can Kerberos authenticate
+ * the server in the certificate's stead (reference certificates.md §2.2, §7).
+ */
+export interface StrictServerAuthentication {
+  readonly credssp: boolean;
+}
+
+export function rdpStrictServerAuthentication(doc: RdpDocument): StrictServerAuthentication | undefined {
+  if (intValue(effectiveEntry(doc, 'authentication level')) !== 1) return undefined;
+  return { credssp: intValue(effectiveEntry(doc, 'enablecredsspsupport')) !== 0 };
 }
 
 /**

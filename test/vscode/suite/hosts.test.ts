@@ -178,6 +178,16 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('"Check Host" of a file at authentication level 1 against the lab\'s untrusted certificate by IP address: an error, the client refuses', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:127.0.0.1:${LAB_PORT}\nauthentication level:i:1\n` });
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', document.uri);
+    const untrusted = result?.findings.find((f) => f.ruleId === 'NET022');
+    assert.equal(untrusted?.severity, 'error', JSON.stringify(result?.findings));
+    assert.match(untrusted!.message, /refuses to connect/);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('the Hosts view checks a host through the RD Gateway all its files name; a file that connects directly makes a failed probe an error', async () => {
     // 127.0.0.4 is loopback where nothing listens on the lab port; the gateway is never contacted.
     const host = `127.0.0.4:${LAB_PORT}`;

@@ -47,3 +47,19 @@ export const GATEWAY_NOTES = {
   fallback: (gateway: string) =>
     `The client tries this direct connection first and, when it fails, goes through the RD Gateway ${gateway} (gatewayusagemethod 2); this check did not check the gateway path.`,
 } as const;
+
+/** Why Kerberos cannot authenticate the server for a client at `authentication level:i:1`: the certificate is all it has. */
+export type NoKerberosReason = 'server-tls' | 'file-credssp-off' | 'ip-target';
+
+const NO_KERBEROS: Readonly<Record<NoKerberosReason, string>> = {
+  'server-tls': 'the server selected TLS without CredSSP, so no Kerberos sign-in can authenticate it instead',
+  'file-credssp-off': 'the file turns CredSSP off (enablecredsspsupport:i:0), so no Kerberos sign-in can authenticate the server instead',
+  'ip-target': 'the target is an IP address, for which Windows does not try Kerberos unless TryIPSPN is set, so the certificate is the only proof of the server',
+};
+
+export const STRICT_AUTH_NOTES = {
+  refuses: (reason: NoKerberosReason) => `The file sets authentication level:i:1, so the client refuses to connect: ${NO_KERBEROS[reason]}.`,
+  kerberos: () =>
+    'The file sets authentication level:i:1: the client connects only when Kerberos authenticates the server in the certificate\'s stead (a domain sign-in through CredSSP to a name with a TERMSRV SPN) and refuses otherwise.',
+} as const;
+

@@ -1,0 +1,36 @@
+import { NET022, NET023 } from '../rules/net/index';
+import { STRICT_AUTH_NOTES, type NoKerberosReason } from '../rules/net/messages';
+import type { StrictServerAuthentication } from '../rdp/target';
+import { isIPv4, isIPv6 } from '../text/address';
+import type { NetFinding } from './types';
+
+/** The certificate findings that are warnings because the client only warns of them, at the default level (2). */
+const SERVER_AUTHENTICATION: ReadonlySet<string> = new Set([NET022.id, NET023.id]);
+
+/** Selections whose CredSSP exchange can authenticate the server by Kerberos. */
+const CREDSSP: ReadonlySet<string> = new Set(['HYBRID', 'HYBRID_EX']);
+
+/**
+ * A probe's certificate findings for a target whose `.rdp` file sets `authentication level:i:1`: the client does not
+ * connect to a server it cannot authenticate (Supported RDP properties: "don't establish a connection"; reference
+ * certificates.md §7 and §6's table). Server authentication is the certificate's trust and name, or Kerberos through
+ * CredSSP. When Kerberos cannot stand in (the server selected TLS alone, the file turns CredSSP off, or the target is
+ * an IP address) an untrusted certificate or a name mismatch is an error; otherwise the finding says on what the
+ * connection then depends. Expired or not-yet-valid certificates and a wrong EKU are errors already. A configured
+ * severity still wins.
+ */
+export function atStrictServerAuthentication(findings: readonly NetFinding[], strict: StrictServerAuthentication, selected: string | null, host: string): NetFinding[] {
+  if (!findings.some((f) => SERVER_AUTHENTICATION.has(f.ruleId))) return [...findings];
+  const reason: NoKerberosReason | undefined = !strict.credssp
+    ? 'file-credssp-off'
+    : isIPv4(host) || isIPv6(host)
+      ? 'ip-target'
+      : selected !== null && !CREDSSP.has(selected)
+        ? 'server-tls'
+        : undefined;
+  return findings.map((f) => {
+    if (!SERVER_AUTHENTICATION.has(f.ruleId)) return f;
+    if (!reason) return { ...f, message: `${f.message} ${STRICT_AUTH_NOTES.kerberos()}` };
+    return { ...f, severity: 'error', message: `${f.message} ${STRICT_AUTH_NOTES.refuses(reason)}` };
+  });
+}

@@ -1,0 +1,57 @@
+// A client at `authentication level:i:1` refuses a server it cannot authenticate: the certificate findings say
+// whether Kerberos can stand in for the certificate (src/core/net/strict-auth-findings.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { atStrictServerAuthentication } from '../../../src/core/net/strict-auth-findings';
+import type { NetFinding } from '../../../src/core/net/types';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { rdpStrictServerAuthentication } from '../../../src/core/rdp/target';
+
+const FINDINGS: NetFinding[] = [
+  { ruleId: 'NET011', severity: 'warning', message: 'NLA is not enforced.' },
+  { ruleId: 'NET022', severity: 'warning', message: 'Untrusted.' },
+  { ruleId: 'NET023', severity: 'warning', message: 'Other name.' },
+  { ruleId: 'NET020', severity: 'error', message: 'Expired.' },
+];
+
+const severities = (findings: readonly NetFinding[]): string[] => findings.map((f) => `${f.ruleId} ${f.severity}`);
+
+describe('authentication level 1 against the certificate findings', () => {
+  it('reads the level and CredSSP from the line clients read (the last), level 1 only', () => {
+    assert.deepEqual(rdpStrictServerAuthentication(parseRdp('authentication level:i:2\nauthentication level:i:1\n')), { credssp: true });
+    assert.deepEqual(rdpStrictServerAuthentication(parseRdp('authentication level:i:1\nenablecredsspsupport:i:0\n')), { credssp: false });
+    for (const text of ['authentication level:i:2\n', 'authentication level:i:0\n', 'authentication level:i:3\n', 'full address:s:h\n', 'authentication level:i:1\nauthentication level:i:2\n']) {
+      assert.equal(rdpStrictServerAuthentication(parseRdp(text)), undefined, text);
+    }
+  });
+
+  it('makes an untrusted or misnamed certificate an error when Kerberos cannot stand in, and says why', () => {
+    const cases: [string, boolean, string | null, string, RegExp][] = [
+      ['TLS alone', true, 'SSL', 'rdsh01.contoso.invalid', /selected TLS without CredSSP/],
+      ['CredSSP off', false, 'HYBRID', 'rdsh01.contoso.invalid', /enablecredsspsupport:i:0/],
+      ['an IPv4 target', true, 'HYBRID', '127.0.0.5', /IP address.*TryIPSPN/],
+      ['an IPv6 target', true, 'HYBRID_EX', '::1', /IP address/],
+    ];
+    for (const [what, credssp, selected, host, why] of cases) {
+      const out = atStrictServerAuthentication(FINDINGS, { credssp }, selected, host);
+      assert.deepEqual(severities(out), ['NET011 warning', 'NET022 error', 'NET023 error', 'NET020 error'], what);
+      assert.match(out[1]!.message, /^Untrusted\. The file sets authentication level:i:1, so the client refuses to connect: /, what);
+      assert.match(out[2]!.message, why, what);
+      assert.equal(out[0], FINDINGS[0], 'other findings are left as they are');
+      assert.equal(out[3], FINDINGS[3]);
+    }
+  });
+
+  it('keeps the warning, with what the connection depends on, for a CredSSP server reached by name', () => {
+    for (const selected of ['HYBRID', 'HYBRID_EX', null]) {
+      const out = atStrictServerAuthentication(FINDINGS, { credssp: true }, selected, 'rdsh01.contoso.invalid');
+      assert.deepEqual(severities(out), severities(FINDINGS));
+      assert.match(out[1]!.message, /connects only when Kerberos authenticates the server/);
+    }
+  });
+
+  it('changes nothing when the certificate raised neither finding', () => {
+    const clean = FINDINGS.filter((f) => f.ruleId !== 'NET022' && f.ruleId !== 'NET023');
+    assert.deepEqual(atStrictServerAuthentication(clean, { credssp: false }, 'SSL', '127.0.0.5'), clean);
+  });
+});
