@@ -45,6 +45,8 @@ for (const prefer of ['node', 'xrdp'] as const) {
         const r = await checkHost({ target: `${DEMO_LISTENER_NAME}:${listener.port}`, host: DEMO_LISTENER_NAME, port: listener.port }, { timeoutMs: 5000, lookup });
         assert.deepEqual(asked, [], 'no resolver asked');
         assert.deepEqual(r.addresses, ['127.0.0.1', '::1']);
+        // The ladder says so: a client asks its own resolver, which may not know a name under .localhost.
+        assert.equal(r.steps.dns.detail, '127.0.0.1, ::1. A name under .localhost is loopback by RFC 6761 §6.3 and was not asked of a resolver: a client asks its own, which may not know it.');
         for (const [step, s] of Object.entries(r.steps)) assert.ok(s.status === 'ok' || s.status === 'warning', `${step}: ${s.status} (${s.detail})`);
         assert.equal(r.negotiation?.selected, 'SSL');
         assert.match(r.tls!.protocol, /^TLSv1\.[23]$/);

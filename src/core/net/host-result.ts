@@ -63,6 +63,7 @@ export function hostResult(target: CheckTarget, probe: HostProbe, severities: Se
       stoppedAt: probe.stoppedAt,
       cancelled,
       addresses,
+      host: target.host,
       negotiation,
       tls,
       certificate,

@@ -58,6 +58,8 @@ interface StepFacts {
   readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
   readonly cancelled: boolean;
   readonly addresses: readonly string[];
+  /** The host as the target names it: a name under `.localhost` is answered without a resolver. */
+  readonly host?: string;
   readonly port: number;
   readonly negotiation: NegotiationSummary | null;
   readonly tls: TlsSummary | null;
@@ -162,6 +164,14 @@ export function gatewayDetail(gateway: RdpGateway): string {
 }
 
 /** One status and one line per step, for the text report and the Hosts view. */
+/**
+ * A `localhost` name is the loopback address by RFC 6761 §6.3, answered here without asking a resolver (so a check
+ * never sends one to DNS); a client asks its system's resolver, which may not know a name under `.localhost`.
+ */
+function loopbackNote(host: string | undefined): string {
+  return host !== undefined && /\.localhost\.?$/i.test(host) ? ' A name under .localhost is loopback by RFC 6761 §6.3 and was not asked of a resolver: a client asks its own, which may not know it.' : '';
+}
+
 export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   const order = STEP_ORDER;
   const stopIndex = facts.stoppedAt ? order.indexOf(facts.stoppedAt) : order.length;
@@ -175,7 +185,7 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   const tlsUnused = n !== null && (n.selected === 'RDP' || n.selected === null);
   const tlsUnanswered = facts.tlsUnanswered === true;
   return {
-    dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
+    dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.${loopbackNote(facts.host)}` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
     negotiation: make('negotiation', n ? negotiationDetail(n, tlsUnanswered, facts.standardSecurityUnanswered === true) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
     tls: make(
