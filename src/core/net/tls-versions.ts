@@ -15,8 +15,15 @@ export const LEGACY_RANGE: TlsVersionRange = { minVersion: 'TLSv1', maxVersion: 
 /** Asked whenever the main handshake negotiated TLS 1.3: a server that refuses it leaves out every client without TLS 1.3. */
 export const TLS12_RANGE: TlsVersionRange = { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' };
 
-/** The answer of one capped handshake: the version the server chose, a refusal, or nothing learned. */
-export type VersionProbe = { readonly kind: 'accepted'; readonly protocol: string } | { readonly kind: 'refused' } | { readonly kind: 'unknown' };
+/**
+ * The answer of one capped handshake: the version the server chose, a refusal (a TLS alert), a close or reset
+ * ('dropped': a refusal only from a server known to keep connections past their handshake), or nothing learned.
+ */
+export type VersionProbe =
+  | { readonly kind: 'accepted'; readonly protocol: string }
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'dropped' }
+  | { readonly kind: 'unknown' };
 
 /** Local refusals: this client could not offer the range at all, which says nothing about the server. */
 const LOCAL_TLS_PROBLEM = /NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|no protocols available|no ciphers available/i;
@@ -40,7 +47,7 @@ export interface RangeProbe {
 
 /**
  * One short connection with its own X.224 negotiation and a TLS handshake limited to `range`.
- * A TLS alert, reset or close during the handshake is a refusal; a timeout or anything earlier is unknown.
+ * A TLS alert during the handshake is a refusal, a reset or close is 'dropped'; a timeout or anything earlier is unknown.
  */
 export async function probeTlsRange(address: string, port: number, host: string, requested: number, range: TlsVersionRange, options: StepOptions): Promise<RangeProbe> {
   const unknown = (confirm: NegotiationAnswer['confirm'] = null): RangeProbe => ({ negotiation: { requested, confirm }, answer: { kind: 'unknown' }, handshook: false });
@@ -59,8 +66,10 @@ export async function probeTlsRange(address: string, port: number, host: string,
   // Only a range of two versions says which one the server picked below its top: the lower one.
   const below = TLS_VERSIONS.indexOf(range.maxVersion) - TLS_VERSIONS.indexOf(range.minVersion) === 1 ? range.minVersion : undefined;
   if (DOWNGRADE_MARKED.test(`${cause} ${result.error.message}`)) return { negotiation, answer: below ? { kind: 'accepted', protocol: below } : { kind: 'unknown' }, handshook: true };
-  const refused = !LOCAL_TLS_PROBLEM.test(cause) && (kind === 'tls-error' || kind === 'reset' || kind === 'closed');
-  return { negotiation, answer: refused ? { kind: 'refused' } : { kind: 'unknown' }, handshook: true };
+  if (LOCAL_TLS_PROBLEM.test(cause)) return { negotiation, answer: { kind: 'unknown' }, handshook: true };
+  // A reset can eat the server's last flight: one that drops every connection after TLS seems to refuse the range.
+  if (kind === 'reset' || kind === 'closed' || cause === 'closed') return { negotiation, answer: { kind: 'dropped' }, handshook: true };
+  return { negotiation, answer: kind === 'tls-error' ? { kind: 'refused' } : { kind: 'unknown' }, handshook: true };
 }
 
 const isVersion = (v: string): v is TlsVersion => (TLS_VERSIONS as readonly string[]).includes(v);
@@ -68,8 +77,14 @@ const isVersion = (v: string): v is TlsVersion => (TLS_VERSIONS as readonly stri
 /**
  * Which versions the server accepts, from the main handshake (offered TLS 1.0–1.3, so every version above
  * the one chosen is refused) and the capped probes (each offered a range; the server picks its highest).
+ * `dropIsRefusal`: the main connection carried traffic past its handshake, so a capped one that was closed or reset
+ * was refused; a server that dropped the main connection too only shows that it drops connections.
  */
-export function acceptedVersions(main: string, probes: readonly { readonly range: TlsVersionRange; readonly answer: VersionProbe }[]): TlsAccepted {
+export function acceptedVersions(
+  main: string,
+  probes: readonly { readonly range: TlsVersionRange; readonly answer: VersionProbe }[],
+  dropIsRefusal = true,
+): TlsAccepted {
   const accepted: Record<TlsVersion, boolean | null> = { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null };
   const index = (v: TlsVersion): number => TLS_VERSIONS.indexOf(v);
   if (isVersion(main)) {
@@ -78,7 +93,7 @@ export function acceptedVersions(main: string, probes: readonly { readonly range
   }
   for (const { range, answer } of probes) {
     const inRange = TLS_VERSIONS.filter((v) => index(v) >= index(range.minVersion) && index(v) <= index(range.maxVersion));
-    if (answer.kind === 'refused') for (const v of inRange) accepted[v] ??= false;
+    if (answer.kind === 'refused' || (answer.kind === 'dropped' && dropIsRefusal)) for (const v of inRange) accepted[v] ??= false;
     if (answer.kind === 'accepted' && isVersion(answer.protocol)) {
       accepted[answer.protocol] = true;
       for (const v of inRange) if (index(v) > index(answer.protocol)) accepted[v] ??= false;
@@ -103,7 +118,8 @@ export interface VersionsProbe {
  * listener another ~2 ms of waiting.
  * The legacy connection sends `question` when given (an open negotiation question whose answer still leads to TLS
  * on a server that selected TLS), so one connection answers both; when that Confirm leads nowhere a client would
- * follow, the range is asked again on a connection that sends `requested`.
+ * follow, the range is asked again on a connection that sends `requested`. `survived`: whether the main connection
+ * carried traffic past its handshake (see `acceptedVersions`).
  */
 export async function probeTlsVersions(
   address: string,
@@ -113,16 +129,17 @@ export async function probeTlsVersions(
   main: Promise<TlsResult | undefined>,
   options: () => StepOptions,
   question?: number,
+  survived: Promise<boolean> = Promise.resolve(true),
 ): Promise<VersionsProbe> {
   const first = probeTlsRange(address, port, host, question ?? requested, LEGACY_RANGE, options());
   const legacy = first.then((p) => (p.handshook || question === undefined ? p : probeTlsRange(address, port, host, requested, LEGACY_RANGE, options())));
   const tls12 = main.then((m) =>
     m?.ok && m.protocol === 'TLSv1.3' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
   );
-  const [m, f, l, t] = await Promise.all([main, first, legacy, tls12]);
+  const [m, f, l, t, kept] = await Promise.all([main, first, legacy, tls12, survived]);
   const answers = question === undefined ? [] : [f.negotiation];
   if (!m?.ok) return { accepted: null, answers };
-  return { accepted: acceptedVersions(m.protocol, [{ range: LEGACY_RANGE, answer: l.answer }, ...(t ? [{ range: TLS12_RANGE, answer: t.answer }] : [])]), answers };
+  return { accepted: acceptedVersions(m.protocol, [{ range: LEGACY_RANGE, answer: l.answer }, ...(t ? [{ range: TLS12_RANGE, answer: t.answer }] : [])], kept), answers };
 }
 
 /** NET029: a warning when a legacy version is accepted beside a current one, an error when nothing newer is. */

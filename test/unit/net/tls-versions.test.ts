@@ -6,6 +6,7 @@ import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, tls13Onl
 const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });
 const refused: VersionProbe = { kind: 'refused' };
 const unknown: VersionProbe = { kind: 'unknown' };
+const dropped: VersionProbe = { kind: 'dropped' };
 const row = (a: ReturnType<typeof acceptedVersions>): (boolean | null)[] => [a.TLSv1, a['TLSv1.1'], a['TLSv1.2'], a['TLSv1.3']];
 
 describe('TLS versions accepted', () => {
@@ -26,6 +27,16 @@ describe('TLS versions accepted', () => {
       assert.deepEqual(row(acceptedVersions(main, probes)), expected);
     });
   }
+
+  it('a capped handshake closed or reset is a refusal only when the main connection carried traffic past its handshake', () => {
+    const probes = [{ range: LEGACY_RANGE, answer: dropped }, { range: TLS12_RANGE, answer: dropped }];
+    assert.deepEqual(row(acceptedVersions('TLSv1.3', probes, true)), [false, false, false, true]);
+    // A server that dropped the main connection after TLS too: its resets say nothing about TLS 1.2 (no "TLS 1.3 only").
+    assert.deepEqual(row(acceptedVersions('TLSv1.3', probes, false)), [null, null, null, true]);
+    assert.equal(tls13OnlyFinding(acceptedVersions('TLSv1.3', probes, false)), undefined);
+    // A TLS alert is a refusal either way.
+    assert.deepEqual(row(acceptedVersions('TLSv1.3', [{ range: TLS12_RANGE, answer: refused }], false)), [null, null, false, true]);
+  });
 
   it('a probe never overrides what the main handshake proved', () => {
     // The main handshake chose 1.1 although 1.2 was offered: a flaky refused probe does not make 1.1 false.
