@@ -18,7 +18,8 @@ import { standardSecurityFailureFinding, standardSecurityFindings } from './stan
 import { hostResult, type HostProbe } from './host-result';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
-import { askThenClose } from './ntlm-info';
+import { askThenClose, type NtlmInfoResult } from './ntlm-info';
+import { connectOverTlsFinding, connectThenClose, type ConnectOverTls } from './connect-over-tls';
 import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
 import { connectTcp } from './tcp';
@@ -175,13 +176,26 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
           }),
       ),
     );
-    // The capped handshakes get connections of their own, in parallel; the NTLM question follows the main handshake.
-    const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step, shared)) : Promise.resolve(null);
+    // After the main handshake, its connection carries what a client sends next: the MCS Connect Initial under TLS, the
+    // NTLM question under CredSSP. The capped handshakes get connections of their own, in parallel.
     const credSsp = main.confirm.kind === 'response' && (main.confirm.selectedProtocol === PROTOCOL.HYBRID || main.confirm.selectedProtocol === PROTOCOL.HYBRID_EX);
     const ask = credSsp && options.ntlmInfo !== false;
-    const ntlmRun = session?.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step)));
+    const tlsSelected = main.confirm.kind === 'response' && main.confirm.selectedProtocol === PROTOCOL.SSL;
+    const connectRun = tlsSelected ? session?.then((s) => timed('connectInitialMs', connectThenClose(socket, s, step))) : undefined;
+    const ntlmRun = tlsSelected ? undefined : session?.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step)));
+    const survived = Promise.all([connectRun, ntlmRun]).then(([c, n]) => carriedPastHandshake(c, n));
+    const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step, shared, survived)) : Promise.resolve(null);
     if (upgrade) setImmediate(preloadCertificateAnalysis);
-    const [tlsResult, asked, versions, ntlmResult] = await Promise.all([tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))), questions, versionsRun, ntlmRun]);
+    const [tlsResult, asked, versions, ntlmResult, connectResult] = await Promise.all([
+      tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))),
+      questions,
+      versionsRun,
+      ntlmRun,
+      connectRun,
+    ]);
+    if (connectResult?.kind === 'aborted' && budget.cancelled) cancelled = true;
+    // Dropped after the handshake (closed, reset, an alert, a disconnect) or a wrong answer: TLS cannot be used. Late: not known.
+    const connectFinding = connectResult && connectOverTlsFinding(connectResult, selected);
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
     // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
     else if (ntlmResult && ntlmResult.error.kind !== 'aborted') {
@@ -210,7 +224,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const clientsMeetStandardSecurity = selectsStandardSecurity(main.confirm);
     standardSecurityUnanswered = rdpUnanswered && clientsMeetStandardSecurity;
     negotiation = summarizeNegotiation(answers, {
-      tlsFailed: tlsError !== undefined && !cancelled && !tlsUnanswered,
+      tlsFailed: (tlsError !== undefined && !cancelled && !tlsUnanswered) || connectFinding !== undefined,
       tlsUnanswered,
       standardSecurityFailed: rdpFailed !== undefined && !rdpUnanswered,
       standardSecurityUnanswered: rdpUnanswered,
@@ -228,7 +242,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause)));
     } else if (tlsResult?.ok) {
       tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher, accepted };
-      const versionFinding = accepted && (legacyTlsFinding(accepted) ?? tls13OnlyFinding(accepted));
+      // Which versions a server accepts matters only when a client can get past its TLS.
+      const versionFinding = connectFinding ?? (accepted && (legacyTlsFinding(accepted) ?? tls13OnlyFinding(accepted)));
       if (versionFinding) findings.push(versionFinding);
       t = process.hrtime.bigint();
       const analysis = analyzeSeenCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
@@ -255,6 +270,17 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     return finish();
   } finally {
     budget.dispose();
+  }
+
+  /**
+   * Whether the main connection carried traffic past its handshake: an answer to what followed it, or nothing asked.
+   * A capped handshake's close or reset is a refusal only then; a server that drops every connection after TLS refuses nothing.
+   */
+  function carriedPastHandshake(connect: ConnectOverTls | undefined, ntlmAnswer: NtlmInfoResult | undefined): boolean {
+    if (connect) return connect.kind === 'answered' || connect.kind === 'unexpected';
+    if (!ntlmAnswer || ntlmAnswer.ok) return true;
+    const { kind, cause } = ntlmAnswer.error;
+    return !(cause === 'closed' || kind === 'reset' || kind === 'closed' || kind === 'timeout' || kind === 'aborted');
   }
 
   function timed<T>(key: string, run: Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { TLSSocket, type TlsOptions } from 'node:tls';
 import { encodeTsRequest } from '../../../src/core/net/tsrequest';
+import { XRDP_TLS } from '../../unit/net/mcs-fixtures';
 import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
 import { answerConnectInitial, confirm, LocalServer, onConnectionRequest } from './local-server';
 
@@ -15,11 +16,22 @@ export interface FakeOptions {
   readonly flags?: number;
   /** TLS settings over the defaults (TLS 1.2 and later): versions, `secureOptions`, ciphers. */
   readonly tls?: Pick<TlsOptions, 'minVersion' | 'maxVersion' | 'secureOptions' | 'ciphers'>;
+  /** After a TLS selection's handshake: answer the MCS Connect Initial (the default), or fail as `AfterTls` says. */
+  readonly afterTls?: AfterTls;
 }
+
+/**
+ * What a TLS selection's listener does once its handshake is done: answer the client's MCS Connect Initial as real
+ * listeners do ('connect-response'), answer it only after `lateMs`, or drop the client at once: FIN ('close'), RST
+ * ('reset'), or an MCS Disconnect Provider Ultimatum and FIN ('ultimatum').
+ */
+export type AfterTls = 'connect-response' | 'close' | 'reset' | 'ultimatum' | { readonly lateMs: number };
 
 const SSL = 0x1;
 const HYBRID = 0x2;
 const SSL_REQUIRED_BY_SERVER = 0x1;
+/** TPKT + X.224 Data + MCS Disconnect Provider Ultimatum (rn-user-requested). */
+const ULTIMATUM = Buffer.from('0300000902f0802180', 'hex');
 const HYBRID_REQUIRED_BY_SERVER = 0x5;
 
 function answer(mode: FakeMode, requested: number, flags: number): { selected: number; flags: number } | { failure: number } {
@@ -37,7 +49,7 @@ function answer(mode: FakeMode, requested: number, flags: number): { selected: n
 
 /** A fast, well-behaved listener: X.224 negotiation and the TLS handshake; under CredSSP an NTLM CHALLENGE for the NEGOTIATE, nothing after. */
 export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
-  return new LocalServer((socket: Socket) => {
+  return new LocalServer((socket: Socket, server: LocalServer) => {
     onConnectionRequest(socket, (requested) => {
       const reply = answer(options.mode, requested, options.flags ?? 0);
       socket.write(confirm(reply));
@@ -47,6 +59,17 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
       tls.on('error', () => socket.destroy());
       tls.on('end', () => tls.end());
       if (reply.selected === HYBRID) tls.once('data', () => tls.write(encodeTsRequest(windowsChallenge({ dns: 'localhost', timestamp: filetimeOf(new Date()) }))));
+      else afterHandshake(socket, tls, options.afterTls ?? 'connect-response', server);
     });
   }).listen();
+}
+
+function afterHandshake(socket: Socket, tls: TLSSocket, after: AfterTls, server: LocalServer): void {
+  if (after === 'connect-response') return void tls.once('data', () => tls.write(XRDP_TLS));
+  if (typeof after === 'object') return void tls.once('data', () => server.later(after.lateMs, () => tls.write(XRDP_TLS)));
+  tls.once('secure', () => {
+    if (after === 'close') socket.end();
+    else if (after === 'reset') socket.resetAndDestroy();
+    else tls.end(ULTIMATUM);
+  });
 }

@@ -18,5 +18,9 @@ export const NET028_MESSAGES = {
     `The server closed the connection after selecting ${protocol}: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (${seen}).`,
   NET028Tls13Only: () =>
     'The server accepts only TLS 1.3: a handshake capped at TLS 1.2 was refused, so clients whose Schannel has no TLS 1.3 (Windows 10, Windows Server 2019 and older) cannot connect.',
+  NET028Dropped: (protocol: string, how: string) =>
+    `The server completed the TLS handshake after selecting ${protocol}, then ${how} instead of answering the client's first RDP packet (the MCS Connect Initial): no client gets past this, so ${protocol} cannot be used.`,
+  NET028Unexpected: (protocol: string, what: string) =>
+    `The server completed the TLS handshake after selecting ${protocol}, then answered the client's first RDP packet (the MCS Connect Initial) with ${what}, not an MCS Connect Response: no client gets past this.`,
   NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
 } as const;
