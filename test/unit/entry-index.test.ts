@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { EntryIndex, entriesOf, lastEntry, repeatedEntries } from '../../src/core/rdp/entry-index';
+import { EntryIndex, effectiveEntriesOf, entriesOf, lastEntry, repeatedEntries } from '../../src/core/rdp/entry-index';
 import type { RdpEntry } from '../../src/core/rdp/parse';
 
 const entryOf = (key: string, line: number): RdpEntry => ({ line, rawName: key, key, type: 's', value: String(line), span: { start: line, end: line }, nameSpan: { start: line, end: line }, typeSpan: { start: line, end: line }, valueSpan: { start: line, end: line } });
@@ -53,6 +53,10 @@ describe('EntryIndex', () => {
         const some = new Set([...asked.slice(0, 2), ...keys.slice(0, 3)]);
         assert.deepEqual(entriesOf(index, [...some]), entries.filter((e) => some.has(e.key)));
         assert.deepEqual(entriesOf(map, [...some]), entries.filter((e) => some.has(e.key)));
+        // The last entry of each of them, the one clients read, in file order.
+        const last = entries.filter((e) => some.has(e.key) && lastEntry(map, e.key) === e);
+        assert.deepEqual(effectiveEntriesOf(index, [...some]), last);
+        assert.deepEqual(effectiveEntriesOf(map, [...some]), last);
         assert.deepEqual([...repeatedEntries(map)], [...map.values()].filter((l) => l.length > 1));
       }),
       { numRuns: 2000 },

@@ -150,6 +150,20 @@ export function entriesOf(byKey: ReadonlyMap<string, readonly RdpEntry[]>, keys:
   return out;
 }
 
+/**
+ * The entry clients read of each of `keys` in `byKey` (the last of its name, as `effectiveEntry` gives it), in file
+ * order: for a rule that judges what a file asks for, not every line it holds. One list, as `entriesOf`, and none per key.
+ */
+export function effectiveEntriesOf(byKey: ReadonlyMap<string, readonly RdpEntry[]>, keys: readonly string[]): RdpEntry[] {
+  const out: RdpEntry[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    const entry = lastEntry(byKey, keys[k]!);
+    if (entry !== undefined) out.push(entry);
+  }
+  if (out.length > 1) byLine(out);
+  return out;
+}
+
 /** Sorts entries by line in place: an insertion sort for the handful a rule looks up, `sort` past that. */
 function byLine(entries: RdpEntry[]): void {
   if (entries.length > 32) {

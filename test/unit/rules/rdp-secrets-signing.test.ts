@@ -191,7 +191,7 @@ describe('RDP043 redirection-exposure', () => {
 
   it('names the kinds in the order each file names them, whatever files came before (messages are remembered across files)', () => {
     const message = (lines: string): string => findingsOf(rdp043, `full address:s:a.contoso.localhost\n${lines}\n`)[0]!.message;
-    const clipboardFirst = message('redirectclipboard:i:1\nredirectprinters:i:1\nredirectclipboard:i:1');
+    const clipboardFirst = message('redirectclipboard:i:1\nredirectprinters:i:1\nredirectcomports:i:0');
     const printersFirst = message('redirectprinters:i:1\nredirectclipboard:i:1');
     assert.match(clipboardFirst, /^The file requests 2 redirections \(the clipboard and printers\): it is unsigned/);
     assert.match(printersFirst, /^The file requests 2 redirections \(printers and the clipboard\): it is unsigned/);
@@ -224,6 +224,10 @@ describe('RDP043 redirection-exposure', () => {
   testRule(rdp043, {
     accept: [
       'full address:s:h\nredirectclipboard:i:0\ndrivestoredirect:s:\nredirectprinters:i:0\naudiocapturemode:i:0',
+      {
+        text: 'full address:s:h\nredirectclipboard:i:1\ndrivestoredirect:s:*\nredirectclipboard:i:0\ndrivestoredirect:s:',
+        title: 'a later line of the same name turns each off: clients read the last (a review: "requests one redirection (the clipboard)")',
+      },
       { text: 'full address:s:h\ncamerastoredirect:s:  \nredirectclipboard:s:1', title: 'blank lists and a wrong type letter request nothing' },
     ],
     reject: [
@@ -232,6 +236,12 @@ describe('RDP043 redirection-exposure', () => {
         ranges: [[2, 1, 2, 21]],
         message: /^The file requests 2 redirections \(drives and the clipboard\): it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it\.$/,
         fixed: null,
+      },
+      {
+        text: 'full address:s:h\nredirectclipboard:i:1\nredirectprinters:i:1\nredirectclipboard:i:0\nredirectclipboard:i:1',
+        ranges: [[3, 1, 3, 21]],
+        message: /^The file requests 2 redirections \(printers and the clipboard\): it is unsigned/,
+        title: 'each name judged by its last line: an earlier line of it neither counts nor leads the finding',
       },
       { text: 'redirectsmartcards:i:1', ranges: [[1, 1, 1, 23]], message: /requests one redirection \(smart cards and Windows Hello for Business\)/, severity: 'info' },
       {

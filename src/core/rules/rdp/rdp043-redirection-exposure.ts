@@ -1,4 +1,4 @@
-import { entriesOf } from '../../rdp/entry-index';
+import { effectiveEntriesOf } from '../../rdp/entry-index';
 import { effectiveEntry, plainDecimalValue, type RdpDocument, type RdpEntry } from '../../rdp/parse';
 import { signerSelfSigned, signerThumbprints, signerValidity } from '../../rdp/signer';
 import type { RdpRule } from '../types';
@@ -154,7 +154,9 @@ export const rdp043: RdpRule = {
   check({ doc, report, trustedPublishers, now, fileName, folderName }) {
     // mstsc's template in its place, not a file that is opened: the dialog is for opened files (a session 16 review).
     if (isMstscTemplateInPlace(fileName, folderName)) return;
-    const lines = entriesOf(doc.byKey, REDIRECTION_KEYS);
+    // The line a client reads of each name, as every other rule reads it: a later "redirectclipboard:i:0" undoes
+    // an earlier ":1" (FreeRDP's file.c keeps one field per name, overwritten by each line).
+    const lines = effectiveEntriesOf(doc.byKey, REDIRECTION_KEYS);
     // One pass over the lines, in line order: the first line that requests a redirection, a related note for each
     // later one, and the kinds requested (requestMessage).
     let first: RdpEntry | undefined;
