@@ -56,6 +56,23 @@ suite('Code actions', () => {
     await waitForRules(document.uri, ['RDP002']);
   });
 
+  test('RDP021 offers its in-file fix and no PowerShell fix: requiring NLA would lock a client without CredSSP out', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'rdp',
+      content: 'full address:s:rdsh01.contoso.com\r\nnegotiate security layer:i:0\r\nenablecredsspsupport:i:0\r\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForRules(document.uri, ['RDP021', 'RDP020']);
+    const negotiation = diagnostics.find((d) => ruleOf(d) === 'RDP021')!;
+    assert.match(negotiation.message, /servers that require NLA refuse the connection/);
+    const actions = await quickFixes(document.uri, negotiation);
+    const titles = actions.map((a) => a.title);
+    assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Set "negotiate security layer" to 1']);
+    assert.ok(titles.includes('Show documentation for RDP021 (negotiation-disabled)'), titles.join(' | '));
+    assert.deepEqual(titles.filter((t) => t.startsWith('Insert PowerShell fix:')), [], titles.join(' | '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('Fix All and source.fixAll.rdp leave a signed file alone', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'rdp',

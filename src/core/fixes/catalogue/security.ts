@@ -58,7 +58,7 @@ export const requireNla: PowerShellFix = {
   undo: 'Run Invoke-CimMethod -MethodName SetUserAuthenticationRequired with UserAuthenticationRequired = 0 on the same Win32_TSGeneralSetting instance.',
   warning: 'Clients without CredSSP (enablecredsspsupport:i:0, old or third-party clients) can no longer connect; a Group Policy value wins over this one (the script warns).',
   runsOn: 'server',
-  fixes: ['NET011', 'GPO003', 'RDP021'],
+  fixes: ['NET011', 'GPO003'],
   params: [COMPUTER_NAME],
   sources: [SOURCE.setUserAuthentication, SOURCE.tsGeneralSetting, SOURCE.admx],
   script: [
