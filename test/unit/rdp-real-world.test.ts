@@ -86,3 +86,61 @@ describe('.rdp files exported by Microsoft Remote Desktop for Mac', () => {
     assert.match(message, /allowed: 0 or 200–8192/);
   });
 });
+
+// Every line Remmina's .rdp export writes, in its order, with a profile's defaults (FreeRDP/Remmina
+// plugins/rdp/rdp_file.c, remmina_rdp_file_export_channel, at bb33690).
+const REMMINA_EXPORT = [
+  'screen mode id:i:2',
+  'desktopwidth:i:1920',
+  'desktopheight:i:1080',
+  'session bpp:i:8',
+  'compression:i:1',
+  'keyboardhook:i:2',
+  'displayconnectionbar:i:1',
+  'disable wallpaper:i:1',
+  'disable full window drag:i:1',
+  'allow desktop composition:i:0',
+  'allow font smoothing:i:0',
+  'disable menu anims:i:1',
+  'disable themes:i:0',
+  'disable cursor setting:i:0',
+  'bitmapcachepersistenable:i:1',
+  'full address:s:rdsh.example.invalid',
+  'audiomode:i:2',
+  'audiocapturemode:i:0',
+  'redirectprinters:i:0',
+  'redirectsmartcard:i:0',
+  'redirectcomports:i:0',
+  'redirectsmartcards:i:0',
+  'redirectclipboard:i:1',
+  'redirectposdevices:i:0',
+  'autoreconnection enabled:i:1',
+  'authentication level:i:0',
+  'prompt for credentials:i:1',
+  'negotiate security layer:i:1',
+  'remoteapplicationmode:i:0',
+  'alternate shell:s:',
+  'shell working directory:s:',
+  'gatewayhostname:s:',
+  'gatewayusagemethod:i:4',
+  'gatewaycredentialssource:i:4',
+  'gatewayprofileusagemethod:i:0',
+  'precommand:s:',
+  'promptcredentialonce:i:1',
+  'drivestoredirect:s:',
+  '',
+].join('\r\n');
+
+describe('.rdp files exported by Remmina', () => {
+  it('names the two lines only Remmina writes as Remmina\'s, as info, and warns of no other name (a review: "precommand" on every export)', () => {
+    const unknown = lintText('rdp', REMMINA_EXPORT).findings.filter((f) => f.ruleId === 'RDP002');
+    assert.deepEqual(unknown.map((f) => [f.subject, f.severity]), [['redirectsmartcard', 'info'], ['precommand', 'info']]);
+    assert.match(unknown[1]!.message, /^"precommand" is not a Remote Desktop Connection or FreeRDP property: Remmina writes it, empty, in every \.rdp file it exports .*Remmina's \.rdp import does not read it back, so the line sets nothing\.$/);
+  });
+
+  it('knows "client hostname", a name Remmina reads when it imports a file', () => {
+    const [found] = lintText('rdp', 'full address:s:h\r\nclient hostname:s:kiosk-07\r\n').findings.filter((f) => f.ruleId === 'RDP002');
+    assert.equal(found!.severity, 'info');
+    assert.match(found!.message, /^"client hostname" is not a Remote Desktop Connection or FreeRDP property: Remmina reads it .* as the client name it sends/);
+  });
+});

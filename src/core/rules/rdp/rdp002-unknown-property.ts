@@ -28,13 +28,22 @@ function oppositeSwitches(name: string, known: string): boolean {
 }
 
 /**
- * Names that no Microsoft client or FreeRDP reads but another client does, and what it does with them: a file that
- * client wrote carries them beside the standard names (Remmina exports both `redirectsmartcard` and `redirectsmartcards`).
+ * Names that no Microsoft client or FreeRDP reads but another client writes or reads, and what it does with them: a
+ * file that client wrote carries them beside the standard names (Remmina's plugins/rdp/rdp_file.c, its export and
+ * import of .rdp files).
  */
 const OTHER_CLIENTS: ReadonlyMap<string, string> = new Map([
   [
     'redirectsmartcard',
     'Remmina reads it as its smart-card switch (plugins/rdp/rdp_file.c) and writes it beside "redirectsmartcards", the name Remote Desktop Connection and FreeRDP read; they ignore this one',
+  ],
+  [
+    'precommand',
+    'Remmina writes it, empty, in every .rdp file it exports (plugins/rdp/rdp_file.c); it is the name of a Remmina profile\'s "Before connecting" command, but Remmina\'s .rdp import does not read it back, so the line sets nothing',
+  ],
+  [
+    'client hostname',
+    'Remmina reads it when it imports a .rdp file, as the client name it sends to the server (its "clientname" setting; plugins/rdp/rdp_file.c keeps it from tsclient\'s files), and does not write it; Remote Desktop Connection and FreeRDP ignore it',
   ],
 ]);
 
