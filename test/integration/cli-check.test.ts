@@ -34,11 +34,15 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
   let tlsServer: LocalServer;
   let nlaServer: LocalServer;
   let rdpServer: LocalServer;
+  let idnServer: LocalServer;
   let closedPort: number;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-cli-check-'));
-    valid = generateCertificates(dir, ['valid']).cases.valid!;
+    const certs = generateCertificates(dir, ['valid', 'idn']).cases;
+    valid = certs.valid!;
+    const idn = certs.idn!;
+    idnServer = await startFakeRdpServer({ mode: 'tls', cert: readFileSync(idn.cert), key: readFileSync(idn.key) });
     const material = { cert: readFileSync(valid.cert), key: readFileSync(valid.key) };
     tlsServer = await startFakeRdpServer({ mode: 'tls', ...material });
     nlaServer = await startFakeRdpServer({ mode: 'nla', flags: 0x08, ...material });
@@ -49,6 +53,7 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     await tlsServer?.close();
     await nlaServer?.close();
     await rdpServer?.close();
+    await idnServer?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -264,6 +269,21 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     host = JSON.parse(r.stdout).hosts[0];
     assert.equal(host.certificate.nameMatches, false);
     assert.match(host.findings.find((f: { ruleId: string }) => f.ruleId === 'NET023').message, /"rdsh01\.contoso\.test"/);
+  });
+
+  it('a .rdp file naming a host with non-ASCII letters: linted as a name, looked up and matched by its Punycode form', async () => {
+    // bücher.localhost resolves to loopback (RFC 6761 §6.3); its certificate names xn--bcher-kva.localhost.
+    writeFileSync(join(dir, 'idn.rdp'), `full address:s:bücher.localhost:${idnServer.port}\n`);
+    const lint = await run(['lint', 'idn.rdp', '--format', 'json'], dir);
+    assert.equal(lint.code, 0, lint.stdout);
+    assert.deepEqual(JSON.parse(lint.stdout).files[0].findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId} ${f.severity}`), ['RDP011 info']);
+    const r = await run(['check', 'idn.rdp', '--format', 'json', '--ca', 'ca.pem'], dir);
+    const host = JSON.parse(r.stdout).hosts[0];
+    assert.equal(host.host, 'bücher.localhost');
+    assert.equal(host.port, idnServer.port);
+    assert.deepEqual(host.certificate.dnsNames, ['xn--bcher-kva.localhost']);
+    assert.equal(host.certificate.nameMatches, true);
+    assert.deepEqual(host.findings.map((f: { ruleId: string }) => f.ruleId), ['NET011']);
   });
 
   it('--inventory: hosts with names, trust.ca relative to the file, rule overrides, exit 1 on an error finding', async () => {

@@ -2,10 +2,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isHostName, parseAddress } from '../../src/core/text/address';
+import { domainToASCII } from 'node:url';
+import { asciiHostName, hostProblem, isHostName, parseAddress } from '../../src/core/text/address';
 
 const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+/** Unicode letters, digits and marks in labels that neither start nor end with "-", checked on the Punycode form (é is the only non-ASCII letter drawn). */
 function reference(host: string): boolean {
+  if (/[^\x00-\x7f]/.test(host)) {
+    if (!/^[\p{L}\p{N}\p{M}._-]+$/u.test(host) || host.split('.').some((l) => l.startsWith('-') || l.endsWith('-'))) return false;
+    const ascii = domainToASCII(host);
+    return ascii !== '' && reference(ascii);
+  }
   if (host.length === 0 || host.length > 253) return false;
   const labels = host.endsWith('.') ? host.slice(0, -1).split('.') : host.split('.');
   // The last label is no number: not all digits, nor 0x and hex digits (glibc's inet_aton and WHATWG read both as IPv4).
@@ -23,6 +30,29 @@ describe('isHostName', () => {
     for (const host of ['0x7f000001', '0x7f.0.0.0x1', '1.2.3.0x4', 'a.0X', 'a.0xFF']) assert.equal(isHostName(host), false, host);
     for (const host of ['0x7f000001x', '0xg', 'a.0xfz', 'x0x1', 'box1']) assert.equal(isHostName(host), true, host);
     assert.equal(parseAddress('0x7f000001:3389').ok, false);
+  });
+
+  it('takes names with letters of any script, as Windows resolves them (by their Punycode form)', () => {
+    for (const host of ['BÜRO-PC', 'bücher.example.com', 'bücher.localhost', 'bücher.localhost.', '日本語.jp', 'ب.example', 'straße.de', 'ü_x.de', 'ü'.repeat(50)]) assert.equal(isHostName(host), true, host);
+    assert.equal(asciiHostName('BÜRO-PC'), 'xn--bro-pc-3ya');
+    assert.equal(asciiHostName('bücher.Example.com'), 'xn--bcher-kva.example.com');
+    assert.equal(asciiHostName('Rdsh01.contoso.com'), 'Rdsh01.contoso.com');
+    assert.deepEqual(parseAddress('bücher.example.com:3390'), { ok: true, address: { host: 'bücher.example.com', kind: 'name', hostStart: 0, hostEnd: 18, port: 3390 } });
+  });
+
+  it('refuses what shows as nothing, changes how text shows, or is no letter, and checks lengths on the Punycode form', () => {
+    const hidden = ['bü\u200bro', 'bü\u200cro', 'bü\u200dro', 'bü\u202ero', 'bü\u2066ro', 'bü\u00adro', 'b\u3164ro', 'ㅤ.example', 'b\u034fü', 'bü\u0000ro', 'bü\u{e0041}ro', 'bü\ufeffro', 'bü\u061cro'];
+    for (const host of hidden) {
+      assert.equal(isHostName(host), false, JSON.stringify(host));
+      assert.match(hostProblem(host), /contains U\+[0-9A-F]{4,5}, .*no place in a host name$/, JSON.stringify(host));
+    }
+    // Dropped by the Punycode mapping (a variation selector): shows other than it resolves.
+    for (const host of ['büro\ufe0f', 'bü ro', 'bü/ro', 'bü@ro', '❤.example', '⑴.example', 'ü-.example', '-ü.example', '\u0301a.example', 'ü'.repeat(60), `${'ü.'.repeat(100)}x`]) {
+      assert.equal(isHostName(host), false, JSON.stringify(host));
+    }
+    // Digits of other scripts that make a number: full-width 127.0.0.1 is 127.0.0.1 to the resolver.
+    assert.equal(isHostName('１２７.０.０.１'), false);
+    assert.match(hostProblem('１２７.０.０.１'), /ends in a number/);
   });
 
   it('agrees on label and name length limits', () => {

@@ -1,4 +1,5 @@
 import { isHostName, isIPv4, isIPv6 } from '../text/address';
+import { codePoint } from '../text/invisible';
 import { quote } from '../text/quote';
 import type { FixParam } from './types';
 
@@ -16,10 +17,6 @@ const INVISIBLE = /[\u0000-\u001F\u007F-\u00A0\u1680\u2000-\u200F\u2028-\u202F\u
 /** The value for a one-line message: cut short, control and invisible characters written as U+XXXX. */
 export function showValue(value: string): string {
   return quote(value.replace(new RegExp(INVISIBLE, 'g'), codePoint));
-}
-
-function codePoint(c: string): string {
-  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function describeChar(c: string): string {

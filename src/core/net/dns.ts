@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns';
 import { isIP } from 'node:net';
+import { asciiHostName } from '../text/address';
 import { abortedError, causeOf, timeoutError } from './errors';
 import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';
@@ -30,12 +31,14 @@ const LOOPBACK: readonly string[] = ['127.0.0.1', '::1'];
 export const INVALID_TLD_CAUSE = 'RFC 6761 §6.4: the .invalid top-level domain never resolves';
 
 /**
- * Every address the name resolves to, in the resolver's order; an IP literal is its own address. Names under
+ * Every address the name resolves to, in the resolver's order; an IP literal is its own address. A name with
+ * non-ASCII letters is asked for by its Punycode form, as Windows' GetAddrInfoW asks (Node's lookup would convert it
+ * too, but an injected resolver and the special-use test must see the same name). Names under
  * `.localhost` resolve to loopback and names under `.invalid` fail at once, as RFC 6761 §6.3–6.4 asks, with no
  * DNS query: a check of such a name never sends a packet beyond this machine.
  */
 export function resolveHost(host: string, options: StepOptions, resolver: Lookup = lookup as Lookup): Promise<DnsResult> {
-  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  const bare = asciiHostName(host.replace(/^\[(.*)\]$/, '$1'));
   if (isIP(bare)) return Promise.resolve({ ok: true, addresses: [bare] });
   if (options.signal?.aborted) return Promise.resolve({ ok: false, error: abortedError() });
   const special = specialUseName(bare);

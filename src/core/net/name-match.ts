@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { domainToASCII } from 'node:url';
+import { asciiHostName } from '../text/address';
 
 export interface CertificateNames {
   readonly commonNames: readonly string[];
@@ -9,8 +9,7 @@ export interface CertificateNames {
 
 /** Lower case, no trailing dot, and U-labels as A-labels (RFC 6125 §6.4.2), so münchen.example and xn--mnchen-3ya.example compare equal. */
 function normalizeName(name: string): string {
-  const plain = name.trim().replace(/\.$/, '').toLowerCase();
-  return /^[\x00-\x7f]*$/.test(plain) ? plain : domainToASCII(plain) || plain;
+  return asciiHostName(name.trim().replace(/\.$/, '').toLowerCase());
 }
 
 function sameAddress(a: string, b: string): boolean {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { asciiHostName } from '../text/address';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, createSecureContext, type DetailedPeerCertificate, type SecureContext, type SecureContextOptions, type TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
@@ -105,7 +106,8 @@ export async function openTls(socket: Duplex, host: string, options: TlsOptions)
     },
     (finish) => {
       try {
-        tls = upgrade(socket, isIP(host) ? undefined : host, options.versions);
+        // SNI carries the A-label form (RFC 6066 §3): Node sends a non-ASCII servername as raw UTF-8.
+        tls = upgrade(socket, isIP(host) ? undefined : asciiHostName(host), options.versions);
       } catch (error) {
         finish({ ok: false, error: classifyError(error, 'tls') });
         return () => undefined;

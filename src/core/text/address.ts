@@ -1,5 +1,7 @@
+import { domainToASCII } from 'node:url';
 import { quote } from './quote';
 import { detached } from './detach';
+import { codePoint, INVISIBLE_CLASS } from './invisible';
 
 /** A parsed `full address` value: host, optional port, and what kind of host it is. */
 export interface RdpAddress {
@@ -60,7 +62,11 @@ function isHexNumber(host: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Host name syntax (labels of 1–63 letters, digits, "_" or "-", not starting or ending with "-", the last not a number: all digits, or `0x` and hex digits), one pass over the characters without splitting. */
+/**
+ * Host name syntax (labels of 1–63 letters, digits, "_" or "-", not starting or ending with "-", the last not a number:
+ * all digits, or `0x` and hex digits), one pass over the characters without splitting; a name with non-ASCII letters
+ * is checked on its Punycode form (`isInternationalName`).
+ */
 export function isHostName(host: string): boolean {
   if (host.length === 0 || host.length > 253) return false;
   const end = host.charCodeAt(host.length - 1) === 46 /* . */ ? host.length - 1 : host.length;
@@ -76,10 +82,33 @@ export function isHostName(host: string): boolean {
       allDigits = true;
       continue;
     }
+    if (c > 127) return isInternationalName(host);
     if (!labelEdge(c) && c !== 45 /* - */) return false;
     if (c < 48 || c > 57) allDigits = false;
   }
   return false;
+}
+
+/** Letters, digits and marks of any script, and the ASCII `.`, `-` and `_`; nothing invisible (the shared list: the Hangul fillers are letters, U+034F a mark). */
+const IDN_TEXT = new RegExp(`^(?:(?![${INVISIBLE_CLASS}])[\\p{L}\\p{N}\\p{M}._-])+$`, 'u');
+
+/**
+ * A name with non-ASCII letters (`BÜRO-PC`, `bücher.example.com`): Windows resolves it by its Punycode form
+ * (GetAddrInfoW converts unless AI_DISABLE_IDN_ENCODING), so its labels and lengths are checked on that form, and
+ * that form must not be a number either (`１２７.０.０.１` is 127.0.0.1). Anything UTS #46 drops on the way (variation
+ * selectors, soft hyphens) is refused: a name that shows other than it resolves.
+ */
+function isInternationalName(host: string): boolean {
+  if (!IDN_TEXT.test(host)) return false;
+  for (const label of host.split('.')) if (label.startsWith('-') || label.endsWith('-')) return false;
+  for (const c of host) if (c.charCodeAt(0) > 127 && domainToASCII(`a${c}`) === 'a') return false;
+  const ascii = domainToASCII(host);
+  return ascii !== '' && /^[\x00-\x7f]*$/.test(ascii) && isHostName(ascii);
+}
+
+/** The name as resolvers and certificates spell it: an internationalized name as its lower-case Punycode form (A-labels, RFC 5890), any other text as it is. */
+export function asciiHostName(host: string): string {
+  return /^[\x00-\x7f]*$/.test(host) ? host : domainToASCII(host) || host;
 }
 
 function parsePort(text: string): number | undefined {
@@ -146,12 +175,18 @@ function readAddress(raw: string): AddressResult {
   return { ok: true, address };
 }
 
+/** A control, format or invisible character: a name holding one is not the name it shows (the bidi overrides, zero-width spaces). */
+// eslint-disable-next-line no-control-regex
+const HIDDEN_IN_NAME = new RegExp(`[\\p{Cc}\\p{Cf}${INVISIBLE_CLASS}]`, 'u');
+
 /** Why a text that is neither an IPv4 address nor a host name is refused: a name ending in a number is read as an address. */
 export function hostProblem(host: string): string {
-  const numeric = /(^|\.)(0x[0-9a-f]*|\d+)\.?$/i.test(host) && /^[\w.-]+$/.test(host);
-  return numeric
-    ? `${quote(host)} ends in a number, which resolvers read as (part of) an IPv4 address: write the address as four decimal numbers, or the host's name`
-    : `${quote(host)} is not a valid host name or IP address`;
+  const hidden = HIDDEN_IN_NAME.exec(host);
+  if (hidden) return `${quote(host)} contains ${codePoint(hidden[0])}, a character that shows as nothing or changes how the text around it shows: it has no place in a host name`;
+  const ascii = asciiHostName(host);
+  const numeric = /(^|\.)(0x[0-9a-f]*|\d+)\.?$/i.test(ascii) && /^[\w.-]+$/.test(ascii);
+  if (numeric) return `${quote(host)} ends in a number, which resolvers read as (part of) an IPv4 address: write the address as four decimal numbers, or the host's name`;
+  return `${quote(host)} is not a valid host name or IP address`;
 }
 
 /**

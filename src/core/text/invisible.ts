@@ -19,6 +19,11 @@ export function unicodeEscapes(match: string): string {
   return out;
 }
 
+/** A character as a message names it: `U+200B`, `U+E0041`. */
+export function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 // eslint-disable-next-line no-control-regex
 const HIDDEN = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u200c\\u200d${INVISIBLE_CLASS}]|${TAG_PAIR}`, 'g');
 

@@ -120,5 +120,10 @@ export function generateCertificates(dir: string, only?: readonly string[]): { c
     signed('ec', { ext: serverAuth, key: 'ec' });
     done('ec');
   }
+  if (want('idn')) {
+    // bücher.localhost, as certificates carry an internationalized name: its A-label (RFC 5280 §7.2).
+    signed('idn', { cn: 'xn--bcher-kva.localhost', ext: ['subjectAltName=DNS:xn--bcher-kva.localhost', 'extendedKeyUsage=serverAuth', 'basicConstraints=CA:FALSE'] });
+    done('idn');
+  }
   return { caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'), caPath: join(dir, 'ca.pem'), cases };
 }

@@ -52,6 +52,18 @@ describe('RDP011 invalid-address', () => {
       { text: 'full address:s:[fe80::1', ranges: [[1, 16, 1, 24]], message: /not closed/ },
       { text: 'full address:s:h\nalternate full address:s:x:99999', ranges: [[2, 26, 2, 33]] },
       { text: 'gatewayhostname:s:gw contoso', ranges: [[1, 19, 1, 29]] },
+      // Non-ASCII letters: a name Windows resolves by its Punycode form, FreeRDP's getaddrinfo (no AI_IDN) may not.
+      {
+        text: 'full address:s:BÜRO-PC',
+        ranges: [[1, 16, 1, 23]],
+        severity: 'info',
+        message: /^"full address" names "BÜRO-PC", a host name with non-ASCII letters: Windows' GetAddrInfoW looks it up as "xn--bro-pc-3ya", but FreeRDP passes it to getaddrinfo without the AI_IDN flag/,
+      },
+      { text: 'full address:s:bücher.example.com:3390', ranges: [[1, 16, 1, 34]], severity: 'info', message: /"xn--bcher-kva\.example\.com"/ },
+      // Hostile names stay errors: what shows as nothing or turns text around is no letter.
+      { text: 'full address:s:bü\u200bro.example.com', ranges: [[1, 16, 1, 33]], severity: 'error', message: /contains U\+200B,/ },
+      { text: 'full address:s:rdsh01\u202e.example.com', ranges: [[1, 16, 1, 35]], severity: 'error', message: /contains U\+202E,/ },
+      { text: 'full address:s:b\u3164ro', ranges: [[1, 16, 1, 20]], severity: 'error', message: /contains U\+3164,/ },
     ],
   });
 });
@@ -121,6 +133,8 @@ describe('RDP015 alternate-address-differs', () => {
       'full address:s:h.contoso.com:3389\nalternate full address:s:h.contoso.com',
       'full address:s:h',
       'full address:s:h\nalternate full address:s:',
+      // The same host in its Unicode and its Punycode form (RFC 5891 §5).
+      'full address:s:Bücher.example.com\nalternate full address:s:xn--bcher-kva.example.com',
     ],
     reject: [
       { text: 'full address:s:a.contoso.com\nalternate full address:s:b.contoso.com', ranges: [[2, 26, 2, 39]], message: /"b\.contoso\.com"/ },

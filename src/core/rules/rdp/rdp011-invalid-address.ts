@@ -1,4 +1,5 @@
-import { isIPv6, parseAddress } from '../../text/address';
+import { asciiHostName, isIPv6, parseAddress } from '../../text/address';
+import { quote } from '../messages';
 import { entriesOf } from '../../rdp/entry-index';
 import type { RdpRule } from '../types';
 import { ADDRESS_KEYS } from '../../rdp/target';
@@ -22,6 +23,12 @@ export const rdp011: RdpRule = {
       const parsed = parseAddress(entry.value);
       if (parsed.ok) {
         if (parsed.address.kind === 'ipv6' && entry.key !== 'gatewayhostname') report({ message: bracketed(entry.key), span: entry.valueSpan, subject: entry.key, severity: 'warning' });
+        const { host, hostStart, hostEnd } = parsed.address;
+        const ascii = asciiHostName(host);
+        if (ascii !== host) {
+          const start = entry.valueSpan.start;
+          report({ message: internationalName(entry.key, host, ascii), span: { start: start + hostStart, end: start + hostEnd }, subject: entry.key, severity: 'info' });
+        }
         continue;
       }
       const bare = isIPv6(entry.value.trim());
@@ -42,4 +49,14 @@ function bareIPv6(key: string): string {
 
 function bracketed(key: string): string {
   return `"${key}" is an IPv6 address in brackets: FreeRDP keeps the brackets in the host name it resolves from a .rdp file and cannot connect, and Microsoft does not document how its clients read an IPv6 address here. Use a DNS name.`;
+}
+
+/**
+ * A name with non-ASCII letters: Windows' resolver looks it up by its Punycode form (GetAddrInfoW, unless
+ * AI_DISABLE_IDN_ENCODING), but FreeRDP resolves with getaddrinfo and no AI_IDN flag (libfreerdp/core/tcp.c,
+ * `freerdp_tcp_resolve_host`), and glibc then neither converts it nor asks DNS (glibc 2.36 answered "Name or
+ * service not known" without a query). Client-dependent and often fine: information.
+ */
+function internationalName(key: string, host: string, ascii: string): string {
+  return `"${key}" names ${quote(host)}, a host name with non-ASCII letters: Windows' GetAddrInfoW looks it up as ${quote(ascii)}, but FreeRDP passes it to getaddrinfo without the AI_IDN flag, which glibc needs to convert it, so FreeRDP-based clients on Linux may not resolve it. Writing ${quote(ascii)} reaches the same host from both.`;
 }

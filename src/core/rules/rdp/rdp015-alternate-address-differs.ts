@@ -1,10 +1,10 @@
-import { DEFAULT_RDP_PORT } from '../../text/address';
+import { asciiHostName, DEFAULT_RDP_PORT } from '../../text/address';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
 import { targets, type Target } from '../../rdp/target';
 
 function endpoint(t: Target): string {
-  return `${t.address.host.toLowerCase().replace(/\.$/, '')}:${t.address.port ?? DEFAULT_RDP_PORT}`;
+  return `${asciiHostName(t.address.host).toLowerCase().replace(/\.$/, '')}:${t.address.port ?? DEFAULT_RDP_PORT}`;
 }
 
 export const rdp015: RdpRule = {
