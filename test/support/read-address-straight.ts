@@ -1,10 +1,10 @@
 // `full address` reading as it was before issue 16 (colons counted with split): the property test compares
 // parseAddress with it.
-import { hostProblem, isHostName, isIPv4, isIPv6, type AddressResult, type RdpAddress } from '../../src/core/text/address';
+import { hostProblem, isHostName, isIPv4, isIPv6, leadingZeroPort, type AddressResult, type RdpAddress } from '../../src/core/text/address';
 import { quote } from '../../src/core/text/quote';
 
 function parsePort(text: string): number | undefined {
-  if (!/^\d{1,5}$/.test(text)) return undefined;
+  if (leadingZeroPort(text) !== undefined || !/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);
   return port >= 1 && port <= 65535 ? port : undefined;
 }
@@ -22,7 +22,7 @@ export function readAddressStraight(raw: string): AddressResult {
     const rest = value.slice(close + 1);
     if (rest === '') return { ok: true, address: { host, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
     const port = rest.startsWith(':') ? parsePort(rest.slice(1)) : undefined;
-    if (port === undefined) return { ok: false, problem: `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
+    if (port === undefined) return { ok: false, problem: (rest.startsWith(':') ? leadingZeroPort(rest.slice(1)) : undefined) ?? `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
     return { ok: true, address: { host, port, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
   }
   const colons = value.split(':').length - 1;
@@ -35,7 +35,7 @@ export function readAddressStraight(raw: string): AddressResult {
   let port: number | undefined;
   if (portText !== undefined) {
     port = parsePort(portText);
-    if (port === undefined) return { ok: false, problem: `the port ${quote(portText)} is not a number from 1 to 65535` };
+    if (port === undefined) return { ok: false, problem: leadingZeroPort(portText) ?? `the port ${quote(portText)} is not a number from 1 to 65535` };
   }
   const kind = isIPv4(host) ? 'ipv4' : 'name';
   if (kind === 'name' && !isHostName(host)) return { ok: false, problem: hostProblem(host) };

@@ -1,6 +1,6 @@
 import type { InventoryHost } from '../config/types';
 import type { Span } from '../text/line-index';
-import { DEFAULT_RDP_PORT, parseAddress, type RdpAddress } from '../text/address';
+import { DEFAULT_RDP_PORT, leadingZeroPort, parseAddress, type RdpAddress } from '../text/address';
 import { effectiveEntry, type RdpDocument, type RdpEntry } from './parse';
 import { intValue, textValue } from './values';
 
@@ -130,7 +130,11 @@ function findRdpTarget(doc: RdpDocument): RdpTarget {
   const key = useAlternate ? 'alternate full address' : 'full address';
   const parsed = parseAddress(entry.value);
   if (!parsed.ok) return { ok: false, problem: `the ${key} "${entry.value.trim()}" is not valid: ${parsed.problem}` };
-  const serverPort = Number(effectiveEntry(doc, 'server port')?.value.trim());
+  const serverPortText = effectiveEntry(doc, 'server port')?.value.trim() ?? '';
+  // A leading zero is octal to FreeRDP and decimal to others: no port to take when it is the one that counts.
+  const ambiguous = parsed.address.port === undefined ? leadingZeroPort(serverPortText) : undefined;
+  if (ambiguous !== undefined) return { ok: false, problem: `the server port is not valid: ${ambiguous}` };
+  const serverPort = Number(serverPortText);
   const validServerPort = Number.isInteger(serverPort) && serverPort >= 1 && serverPort <= 65535;
   const portFrom = parsed.address.port !== undefined ? 'address' : validServerPort ? 'server port' : 'default';
   const port = parsed.address.port ?? (validServerPort ? serverPort : DEFAULT_RDP_PORT);

@@ -111,10 +111,28 @@ export function asciiHostName(host: string): string {
   return /^[\x00-\x7f]*$/.test(host) ? host : domainToASCII(host) || host;
 }
 
-function parsePort(text: string): number | undefined {
-  if (!/^\d{1,5}$/.test(text)) return undefined;
-  const port = Number(text);
-  return port >= 1 && port <= 65535 ? port : undefined;
+/** A port as decimal digits, 1–65535, or why it is none: the problem clause of a message. */
+function readPort(text: string): number | string {
+  const ambiguous = leadingZeroPort(text);
+  if (ambiguous !== undefined) return ambiguous;
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : 0;
+  return port >= 1 && port <= 65535 ? port : `the port ${quote(text)} is not a number from 1 to 65535`;
+}
+
+/**
+ * Why a port written with a leading zero (`03389`) is no port to rely on, or undefined when it has none. FreeRDP
+ * reads the port of an address with `_strtoi64(value, NULL, 0)` (client/common/cmdline.c `value_to_int`, from
+ * `freerdp_parse_hostname`): a leading 0 makes it octal, the reading stops at the first 8 or 9 and the end is never
+ * checked, so `03389` is port 27 (033); a `server port:i:` value goes through strtol(…, 0) too (client/common/file.c).
+ * Other clients may read the decimal number; Microsoft documents neither.
+ */
+export function leadingZeroPort(text: string): string | undefined {
+  if (!/^0\d+$/.test(text)) return undefined;
+  const octal = /^0[0-7]*/.exec(text)![0];
+  const read = parseInt(octal, 8);
+  const stops = octal.length < text.length ? ` (it stops at the "${text[octal.length]}")` : '';
+  const freerdp = read >= 1 && read <= 65535 ? `connects to port ${read}` : 'refuses the file, as that is no port from 1 to 65535';
+  return `the port ${quote(text)} has a leading zero: FreeRDP reads it as the octal number ${octal}${stops} and ${freerdp}, while other clients may read ${Number(text)}; write the port without leading zeros`;
 }
 
 /**
@@ -150,8 +168,8 @@ function readAddress(raw: string): AddressResult {
     if (!isIPv6(host)) return { ok: false, problem: `${quote(host)} is not an IPv6 address` };
     const rest = value.slice(close + 1);
     if (rest === '') return { ok: true, address: { host, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
-    const port = rest.startsWith(':') ? parsePort(rest.slice(1)) : undefined;
-    if (port === undefined) return { ok: false, problem: `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
+    const port = rest.startsWith(':') ? readPort(rest.slice(1)) : `the port ${quote(rest)} is not a number from 1 to 65535`;
+    if (typeof port === 'string') return { ok: false, problem: port };
     return { ok: true, address: { host, port, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
   }
   // Found with indexOf rather than split: no arrays for the common `host` or `host:port`.
@@ -165,8 +183,9 @@ function readAddress(raw: string): AddressResult {
   const portText = colon < 0 ? undefined : value.slice(colon + 1);
   let port: number | undefined;
   if (portText !== undefined) {
-    port = parsePort(portText);
-    if (port === undefined) return { ok: false, problem: `the port ${quote(portText)} is not a number from 1 to 65535` };
+    const read = readPort(portText);
+    if (typeof read === 'string') return { ok: false, problem: read };
+    port = read;
   }
   const kind = isIPv4(host) ? 'ipv4' : 'name';
   if (kind === 'name' && !isHostName(host)) return { ok: false, problem: hostProblem(host) };

@@ -68,6 +68,29 @@ describe('the port a .rdp file connects to is decided once', () => {
     assert.match(broken.problem, /^the alternate full address "b\.example\.invalid:99999" is not valid/);
   });
 
+  it('a port with a leading zero is no port to take: FreeRDP reads it as octal (cmdline.c value_to_int, base 0), others may not', () => {
+    for (const text of ['full address:s:h.example.invalid:03389\r\n', 'full address:s:h.example.invalid\r\nserver port:i:03389\r\n']) {
+      const doc = parseRdp(text);
+      const target = rdpTarget(doc);
+      assert.ok(!target.ok, text);
+      assert.match(target.problem, /the port "03389" has a leading zero: FreeRDP reads it as the octal number 033 \(it stops at the "8"\) and connects to port 27, while other clients may read 3389/, text);
+      assert.equal(rdpFacts(doc, () => 0).port, undefined, 'no port for XRF002 either');
+    }
+    // The address's own port decides (rdpTarget): a server port with a leading zero beside it changes nothing here.
+    const beside = rdpTarget(parseRdp('full address:s:h.example.invalid:3390\r\nserver port:i:03389\r\n'));
+    assert.ok(beside.ok);
+    assert.equal(beside.port, 3390);
+  });
+
+  it('check of a file whose port has a leading zero says why it checks nothing (exit 2), as for any invalid address', () => {
+    const file = join(dir, 'octal.rdp');
+    writeFileSync(file, 'full address:s:127.0.0.1:03389\r\n');
+    const r = spawnSync(process.execPath, [CLI, 'check', file, '--format', 'json', '--timeout', '2000'], { encoding: 'utf8' });
+    rmSync(file); // the folder is linted by a later test
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /The full address "127\.0\.0\.1:03389" is not valid: the port "03389" has a leading zero: FreeRDP reads it as the octal number 033/);
+  });
+
   it('check of a file with an alternate full address probes the alternate, where clients connect', async () => {
     const port = await closedPort();
     const file = join(dir, 'alternate.rdp');

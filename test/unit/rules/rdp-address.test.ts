@@ -42,6 +42,15 @@ describe('RDP011 invalid-address', () => {
       { text: 'full address:s:host:0', ranges: [[1, 16, 1, 22]], message: /port "0"/ },
       { text: 'full address:s:host:70000', ranges: [[1, 16, 1, 26]] },
       { text: 'full address:s:host:abc', ranges: [[1, 16, 1, 24]] },
+      // A leading zero: FreeRDP's value_to_int reads base 0, so octal, and never checks where it stopped (cmdline.c).
+      {
+        text: 'full address:s:rdsh01.contoso.com:03389',
+        ranges: [[1, 16, 1, 40]],
+        message: /^Invalid "full address": the port "03389" has a leading zero: FreeRDP reads it as the octal number 033 \(it stops at the "8"\) and connects to port 27, while other clients may read 3389; write the port without leading zeros\.$/,
+      },
+      { text: 'gatewayhostname:s:gw.contoso.com:0443', ranges: [[1, 19, 1, 38]], message: /octal number 0443 and connects to port 291, while other clients may read 443;/ },
+      { text: 'full address:s:h:08', ranges: [[1, 16, 1, 20]], message: /octal number 0 \(it stops at the "8"\) and refuses the file/ },
+      { text: 'full address:s:[2001:db8::1]:03389', ranges: [[1, 16, 1, 35]], message: /connects to port 27/ },
       // No client RDP Doctor can vouch for reads an IPv6 address from a .rdp file (FreeRDP's freerdp_parse_hostname
       // splits at the last colon and keeps brackets; Microsoft documents no syntax): a warning, in either form.
       { text: 'full address:s:fe80::1', ranges: [[1, 16, 1, 23]], severity: 'warning', message: /^"full address" is an IPv6 address without brackets: FreeRDP splits it at the last colon/ },
@@ -99,7 +108,13 @@ describe('RDP013 short-hostname', () => {
 
 describe('RDP014 port-conflict', () => {
   testRule(rdp014, {
-    accept: ['full address:s:h:3390\nserver port:i:3390', 'full address:s:h\nserver port:i:3389', 'full address:s:h:3390'],
+    accept: [
+      'full address:s:h:3390\nserver port:i:3390',
+      'full address:s:h\nserver port:i:3389',
+      'full address:s:h:3390',
+      // 27 to FreeRDP (octal), perhaps 3389 to others: RDP004 reports it, there is no one port to compare.
+      'full address:s:h:3390\nserver port:i:03389',
+    ],
     reject: [
       // Each message says which port check and the cross-checks take (rdpTarget), as FreeRDP's differs from it or not.
       {

@@ -1,4 +1,4 @@
-import { DEFAULT_RDP_PORT } from '../../text/address';
+import { DEFAULT_RDP_PORT, leadingZeroPort } from '../../text/address';
 import { effectiveEntry } from '../../rdp/parse';
 import { onLine } from '../messages';
 import type { RdpRule } from '../types';
@@ -18,6 +18,8 @@ export const rdp014: RdpRule = {
     const port = intValue(serverPort);
     // Most files have no "server port": nothing more to work out for them (issue 16).
     if (!serverPort || port === undefined) return;
+    // `03389`: 27 to FreeRDP, maybe 3389 to others (leadingZeroPort): RDP004 reports it; there is no one port to compare.
+    if (leadingZeroPort(serverPort.value.trim()) !== undefined) return;
     // The address clients connect to: the alternate one when set (rdpTarget), so the port compared and the one the
     // message says check takes are the same (a review of session 17's change).
     const target = rdpTarget(doc);
