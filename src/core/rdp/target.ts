@@ -123,6 +123,8 @@ function findRdpTarget(doc: RdpDocument): RdpTarget {
   // A set `alternate full address` is where clients connect (FreeRDP `client/common/file.c`: "With MSTSC alternate
   // full address always wins, so mimic this"; rdpsign adds one equal to `full address` to prevent that bypass,
   // reference §4.2): a session 17 review saw `check` probe the full address while RDP015 said clients use the other.
+  // An empty alternate is none here: Microsoft documents only a host name or address as its value, and mstsc's use of
+  // an empty one is undocumented; FreeRDP connects to "" instead, which RDP015 reports.
   const alternate = effectiveEntry(doc, 'alternate full address');
   const useAlternate = alternate !== undefined && alternate.type === 's' && alternate.value.trim() !== '';
   const entry = useAlternate ? alternate : effectiveEntry(doc, 'full address');

@@ -147,13 +147,22 @@ describe('RDP015 alternate-address-differs', () => {
       'full address:s:h.contoso.com\nalternate full address:s:H.CONTOSO.COM',
       'full address:s:h.contoso.com:3389\nalternate full address:s:h.contoso.com',
       'full address:s:h',
-      'full address:s:h\nalternate full address:s:',
+      // No full address: RDP010 reports the file.
+      'alternate full address:s:',
       // The same host in its Unicode and its Punycode form (RFC 5891 §5).
       'full address:s:Bücher.example.com\nalternate full address:s:xn--bcher-kva.example.com',
     ],
     reject: [
       { text: 'full address:s:a.contoso.com\nalternate full address:s:b.contoso.com', ranges: [[2, 26, 2, 39]], message: /"b\.contoso\.com"/ },
       { text: 'full address:s:a.contoso.com\nalternate full address:s:a.contoso.com:3390', ranges: [[2, 26, 2, 44]], title: 'same host, other port' },
+      // FreeRDP takes a present alternate, even empty (file.c stores ""), and connects to host "" (a public generator writes this line).
+      {
+        text: 'full address:s:rdsh01.contoso.com\nalternate full address:s:',
+        ranges: [[2, 1, 2, 26]],
+        message: /^"alternate full address" is empty: FreeRDP-based clients take the alternate address whenever the line is present and connect to an empty host name, not to "rdsh01\.contoso\.com" in "full address"; Microsoft does not document/,
+        title: 'an empty alternate',
+      },
+      { text: 'full address:s:rdsh01.contoso.com\r\nalternate full address:s:  \r\n', ranges: [[2, 1, 2, 28]], title: 'a blank alternate (FreeRDP trims it)' },
     ],
   });
 });

@@ -2,6 +2,8 @@ import { asciiHostName, DEFAULT_RDP_PORT } from '../../text/address';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
 import { targets, type Target } from '../../rdp/target';
+import { effectiveEntry } from '../../rdp/parse';
+import { textValue } from '../../rdp/values';
 
 function endpoint(t: Target): string {
   return `${asciiHostName(t.address.host).toLowerCase().replace(/\.$/, '')}:${t.address.port ?? DEFAULT_RDP_PORT}`;
@@ -10,11 +12,24 @@ function endpoint(t: Target): string {
 export const rdp015: RdpRule = {
   id: 'RDP015',
   name: 'alternate-address-differs',
-  description: '"alternate full address" differs from "full address"; clients connect to the alternate.',
+  description: '"alternate full address" differs from "full address", or is empty; clients connect to the alternate.',
   defaultSeverity: 'warning',
   fixable: false,
   tags: ['address'],
   check({ doc, report }) {
+    const empty = effectiveEntry(doc, 'alternate full address');
+    const fullText = textValue(effectiveEntry(doc, 'full address'));
+    if (empty?.type === 's' && empty.value.trim() === '' && fullText !== undefined) {
+      // FreeRDP takes the alternate whenever the line is there, "" included (file.c: the stored value is "", not
+      // unset), and connects to host "". Microsoft lists only a host name or address as its value.
+      report({
+        message: `"alternate full address" is empty: FreeRDP-based clients take the alternate address whenever the line is present and connect to an empty host name, not to ${quote(fullText)} in "full address"; Microsoft does not document what its clients do with an empty one.`,
+        span: empty.span,
+        subject: 'alternate full address',
+        related: [{ message: '"full address" is set here.', span: effectiveEntry(doc, 'full address')!.span }],
+      });
+      return;
+    }
     const found = targets(doc);
     const full = found.find((t) => t.entry.key === 'full address');
     const alternate = found.find((t) => t.entry.key === 'alternate full address');
