@@ -2,7 +2,10 @@ import type { Hive, PolicyDocument, PolicySetting } from './model';
 import { normalizeKey, valueId } from './registry-path';
 import { isRdpRelevant } from './well-known-keys';
 
-/** The values one GPO (or one GPO-less file) leaves in the registry once its entries are applied in order. */
+/**
+ * The values one GPO (or one GPO-less file) leaves in the registry once its entries are applied in order; for gpresult,
+ * the winning values of all its GPOs together.
+ */
 export interface PolicyScope {
   readonly gpo?: string;
   /** The last entry for the value (a set, or a deletion with `deleted`), if any. */
@@ -53,20 +56,23 @@ const cache = new WeakMap<PolicyDocument, PolicyScope[]>();
 
 /**
  * Groups a document's settings by GPO and applies each group in order (later entries win, deletions
- * remove). gpresult values that lost (precedence above 1) are left out: they are not in effect.
- * Only the Remote Desktop values every reader of scopes asks about are kept (plus key deletions,
- * which may remove them), so a Registry.pol of 100,000 unrelated records costs little. Computed once per document.
+ * remove). A gpresult report is one scope: its winning values (precedence 1) all apply to the one computer and user it
+ * was run for, whichever GPO set each; the values that lost (precedence above 1) are left out, as not in effect. The
+ * GPOs of a Get-GPOReport `-All` report or a backup folder stay apart: their link order is unknown.
+ * Only the Remote Desktop values every reader of scopes asks about are kept (plus key deletions, which may remove
+ * them), so a Registry.pol of 100,000 unrelated records costs little. Computed once per document.
  */
 export function policyScopes(doc: PolicyDocument): readonly PolicyScope[] {
   const cached = cache.get(doc);
   if (cached) return cached;
   const scopes = new Map<string, Scope>();
+  const oneScope = doc.format === 'rsop-xml';
   for (const s of doc.settings) {
     if (s.precedence !== undefined && s.precedence > 1) continue;
     if ((s.action === 'set' || s.action === 'delete') && !isRdpRelevant(s.hive, s.key, s.valueName)) continue;
-    const id = s.gpo ?? '';
+    const id = oneScope ? '' : (s.gpo ?? '');
     let scope = scopes.get(id);
-    if (!scope) scopes.set(id, (scope = new Scope(s.gpo)));
+    if (!scope) scopes.set(id, (scope = new Scope(oneScope ? undefined : s.gpo)));
     scope.apply(s);
   }
   const result = [...scopes.values()];

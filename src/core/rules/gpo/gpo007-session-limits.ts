@@ -3,7 +3,7 @@ import { normalizeKey } from '../../gpo/registry-path';
 import { live, numberOf, type PolicyScope } from '../../gpo/scopes';
 import { KEYS } from '../../gpo/well-known-keys';
 import type { PolicySetting } from '../../gpo/model';
-import { effective, where } from './lookup';
+import { effective, setElsewhere, where } from './lookup';
 import { REFS, valueRefs } from './refs';
 import { valueRule, type ValueCheck } from './value-rule';
 
@@ -67,7 +67,7 @@ function check(name: keyof typeof SESSION_LIMIT_THRESHOLDS): ValueCheck {
         inEffect === undefined
           ? ` This is the listener's own value: it applies only while "${INHERIT[name]}" is 0 there ("Override user settings"), which this export does not set; at 1 the users' own settings apply instead.`
           : '';
-      return { message: `"${name}" is ${value} ${where(s)}: ${WHAT[name](duration(value, s.key, name), end)}.${unless}` };
+      return { message: `"${name}" is ${value} ${where(s)}: ${WHAT[name](duration(value, s.key, name), end)}.${unless}`, related: reset ? setElsewhere(s, resetBroken) : [] };
     },
   };
 }

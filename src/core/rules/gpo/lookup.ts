@@ -44,3 +44,11 @@ export function named(s: PolicySetting, value: number | string | undefined = num
 export function overriddenBy(e: Effective): { message: string; at: PolicySetting }[] {
   return e.overridden.map((o) => ({ message: `${named(o)} ${whereSet(o)}; the value above overrides it.`, at: o }));
 }
+
+/**
+ * A related location for another value a check read, when another GPO set it (a gpresult report's values are one
+ * scope, whichever GPO won each): the finding names only the GPO of the value it is at.
+ */
+export function setElsewhere(at: PolicySetting, other: PolicySetting | undefined): { message: string; at: PolicySetting }[] {
+  return other && other.gpo !== at.gpo ? [{ message: `${named(other)} ${whereSet(other)}.`, at: other }] : [];
+}

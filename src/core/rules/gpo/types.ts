@@ -12,7 +12,7 @@ export interface PolicyReport {
 
 export interface PolicyRuleContext {
   readonly doc: PolicyDocument;
-  /** The values in effect, one scope per GPO (one for files that name no GPO). */
+  /** The values in effect, one scope per GPO (one for files that name no GPO, and one for a gpresult report). */
   readonly scopes: readonly PolicyScope[];
   report(report: PolicyReport): void;
 }

@@ -2,9 +2,10 @@ import type { PolicySetting } from '../../gpo/model';
 import type { PolicyScope } from '../../gpo/scopes';
 import type { RuleMeta, Severity } from '../types';
 import { effective, overriddenBy, type ValueRef } from './lookup';
-import type { PolicyRule } from './types';
+import type { PolicyReport, PolicyRule } from './types';
 
-export type Verdict = { readonly message: string; readonly severity?: Severity } | undefined;
+/** What a check says; `related` points at the other values it read (set by another GPO of a gpresult report). */
+export type Verdict = { readonly message: string; readonly severity?: Severity; readonly related?: PolicyReport['related'] } | undefined;
 
 /** One value a rule reads, in priority order, and what it says about the value in effect. */
 export interface ValueCheck {
@@ -32,7 +33,7 @@ export function valueRule(spec: ValueRuleSpec): PolicyRule {
           if (!e || e.value === undefined) continue;
           const verdict = c.test(e.value, e.setting, scope);
           if (!verdict) continue;
-          const related = overriddenBy(e);
+          const related = [...overriddenBy(e), ...(verdict.related ?? [])];
           report({ message: verdict.message, at: e.setting, ...(related.length > 0 && { related }), ...(verdict.severity && { severity: verdict.severity }) });
         }
       }
