@@ -93,6 +93,13 @@ describe('XRF005 ntlm-restricted-vs-target', () => {
     assertMessage('XRF005', found[0]!.message);
   });
 
+  it('a file that turns CredSSP off (enablecredsspsupport:i:0) does no NLA, so NTLM being denied does not concern it (a review\'s GptTmpl.inf)', () => {
+    const exports = [FORMATS['GptTmpl.inf']!(2)];
+    const off = rdp('full address:s:127.0.0.3\r\nenablecredsspsupport:i:0\r\nauthentication level:i:0\r\n', 'off.rdp');
+    const on = rdp('full address:s:127.0.0.3\r\nenablecredsspsupport:i:1\r\n', 'on.rdp');
+    assert.deepEqual(ids(crossCheck([xrf005], { rdpFiles: [off, on], exports })), ['XRF005:on.rdp']);
+  });
+
   describe('the NTLM server exception list ("Add remote server exceptions for NTLM authentication", ClientAllowedNTLMServers)', () => {
     const template = (list: string) =>
       exported(

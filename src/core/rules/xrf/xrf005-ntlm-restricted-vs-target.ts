@@ -71,6 +71,8 @@ export const xrf005: CrossRule = {
       return fact ? [{ path: s.path, at: fact.at, names: exceptionNames(fact.data), where: where(fact) }] : [];
     });
     for (const rdp of rdpFiles) {
+      // CredSSP off: the client does no NLA and sends no NTLM of its own; the server's logon screen takes the password.
+      if (rdp.facts.credssp?.value === 0) continue;
       for (const target of rdp.facts.ipTargets ?? []) {
         if (exceptions.some((e) => e.names.some((n) => exceptionAllows(n, target.host)))) continue;
         const denied = `outgoing NTLM is denied ("RestrictSendingNTLMTraffic" is 2 in ${denying[0]!.path})`;
