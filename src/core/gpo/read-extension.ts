@@ -60,6 +60,18 @@ function readSecurityOption(r: ExtensionReader, element: XmlElement): void {
   }
 }
 
+/**
+ * The open elements of a truncated report (`XmlTree.unclosed`) that can still be read: those that only hold settings
+ * (`containers`, by local name) are kept, with the settings that closed inside them; the first that is not, a setting
+ * cut short, is dropped from its parent with everything below it, so half a policy is never read as a whole one.
+ */
+export function openContainers(unclosed: readonly XmlElement[], containers: ReadonlySet<string>): XmlElement[] {
+  const cut = unclosed.findIndex((e) => !containers.has(e.local));
+  if (cut < 0) return [...unclosed];
+  if (cut > 0) unclosed[cut - 1]!.children.pop();
+  return unclosed.slice(0, cut);
+}
+
 /** Reads the settings of one `Extension` element, whatever its prefix: dispatch is on the children's namespace URI. */
 export function readExtension(r: ExtensionReader, extension: XmlElement): void {
   for (const child of extension.children) {

@@ -1,6 +1,6 @@
 import type { Hive, PolicyDocument, PolicySetting, ReadProblem } from './model';
 import { NS } from './namespaces';
-import { readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
+import { openContainers, readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
 import { REPORT_SKIP } from './namespaces';
 import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
 import { appendAll } from '../text/collections';
@@ -11,6 +11,9 @@ const SECTIONS: readonly [string, Hive, GpoHalf][] = [
   ['Computer', 'HKLM', 'computer'],
   ['User', 'HKCU', 'user'],
 ];
+
+/** The elements that hold a report's settings: a truncated report's open ones are read as far as they go. */
+const CONTAINERS: ReadonlySet<string> = new Set(['report', 'GPO', 'Computer', 'User', 'ExtensionData', 'Extension']);
 
 /** The `GPO` elements of a report: the root itself, or the children of `<report>` (`Get-GPOReport -All`). */
 function gpoElements(root: XmlElement): XmlElement[] {
@@ -47,7 +50,7 @@ function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], probl
 /**
  * Reads `Get-GPOReport -ReportType Xml` output (one GPO, or `-All`'s `<report>`), also `gpreport.xml` in
  * backups. Each GPO is read as soon as it closes and then dropped, so a report of hundreds of GPOs
- * never sits in memory as one tree.
+ * never sits in memory as one tree; one cut short is read up to its last complete setting.
  */
 export function readGpoReport(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
@@ -69,6 +72,10 @@ export function readGpoReport(text: string): PolicyDocument {
       read = 0;
     },
   });
+  // A GPO whose end tag never came (a truncated report): its settings before the cut are read; the reader error stays.
+  for (const open of tree.unclosed ? openContainers(tree.unclosed, CONTAINERS) : []) {
+    if (open.uri === NS.settings && open.local === 'GPO') readGpo(text, open, settings, problems, unmapped);
+  }
   problems.unshift(...tree.problems);
   if (tree.root && read === 0 && gpoElements(tree.root).length === 0) {
     problems.push({ severity: 'error', message: 'The XML is not a Group Policy report: its root is not a GPO element in the Group Policy settings namespace.', span: trimmedSpan(text, tree.root.tagSpan) });

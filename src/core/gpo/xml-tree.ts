@@ -50,6 +50,8 @@ export class XmlElement {
 export interface XmlTree {
   readonly root?: XmlElement;
   readonly problems: readonly ReadProblem[];
+  /** Elements whose end tag never came (a truncated file), outermost first; each is the last child of the one before. */
+  readonly unclosed?: readonly XmlElement[];
 }
 
 export interface XmlOptions {
@@ -271,7 +273,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
       problems.push({ severity: 'error', message: notWellFormed(error instanceof Error ? error.message : String(error)), span: { start: at, end: at } });
     }
   }
-  return top ? { root: top, problems } : { problems };
+  return { ...(top && { root: top }), problems, ...(elements.length > 0 && { unclosed: elements }) };
 }
 
 /** The child elements with this namespace and local name. */

@@ -147,6 +147,46 @@ describe('Get-GPOReport XML reader', () => {
     assert.equal(new LineIndex(text).positionAt(doc.problems[0]!.span.start).line + 1, 9);
   });
 
+  describe('a report cut short (a review\'s gpreport-rdp.xml cut after its last complete Policy)', () => {
+    const RPC = policyXml('Require secure RPC communication', 'Disabled');
+    const LAYER = policyXml('Require use of specific security layer for remote (RDP) connections', 'Enabled', dropDown('Security Layer', 'RDP'));
+    const cutAfter = (text: string, marker: string): string => text.slice(0, text.indexOf(marker) + marker.length);
+
+    it('reads the settings that closed before the cut, keeps the reader error, and reads them once', () => {
+      const text = cutAfter(reportXml(`${RPC}\n${LAYER}`), '</q1:Policy>\n');
+      assert.equal(scanXml(text, REPORT_SKIP), false, 'the scanner leaves a truncated text to saxes');
+      const doc = readGpoReport(text);
+      assert.deepEqual(summary(doc, text), ['HKLM:fEncryptRPCTraffic=0@9']);
+      assert.equal(doc.settings[0]!.gpo, 'Test GPO');
+      assert.ok(doc.problems.some((p) => p.severity === 'error' && /^The XML is not well-formed: unclosed tag: GPO\.$/.test(p.message)));
+    });
+
+    it('a policy cut short is not read, not even its state (its drop-down never came)', () => {
+      const full = reportXml(`${RPC}\n${LAYER}`);
+      const text = full.slice(0, full.indexOf('<q1:DropDownList>'));
+      const doc = readGpoReport(text);
+      assert.deepEqual(summary(doc, text), ['HKLM:fEncryptRPCTraffic=0@9']);
+      assert.deepEqual(doc.problems.filter((p) => !p.message.startsWith('The XML is not well-formed')), []);
+    });
+
+    it('a -All report: the GPOs that closed and the part of the one cut short', () => {
+      const gpo = (name: string, inner: string) => reportXml(inner, { gpo: name }).replace(/^<\?xml[^>]*>\n/, '');
+      const full = `<?xml version="1.0" encoding="utf-16"?>\n<report xmlns="http://www.microsoft.com/GroupPolicy/Settings">\n${gpo('First', LAYER)}${gpo('Second', `${RPC}\n${LAYER}`)}</report>\n`;
+      const text = full.slice(0, full.lastIndexOf('<q1:DropDownList>'));
+      const doc = readGpoReport(text);
+      assert.deepEqual(doc.settings.map((s) => `${s.gpo}:${s.valueName}=${JSON.stringify(s.data)}`), ['First:SecurityLayer=0', 'Second:fEncryptRPCTraffic=0']);
+    });
+
+    it('a cut anywhere in a report never throws and never reads a setting the whole report lacks', () => {
+      const full = reportXml(`${RPC}\n${LAYER}`);
+      const whole = readGpoReport(full).settings.map((s) => `${s.valueName}=${JSON.stringify(s.data)}`);
+      for (let end = 0; end < full.length; end += 7) {
+        const part = readGpoReport(full.slice(0, end)).settings.map((s) => `${s.valueName}=${JSON.stringify(s.data)}`);
+        assert.deepEqual(part, whole.slice(0, part.length), `cut at ${end}`);
+      }
+    });
+  });
+
   it('a stray close tag that skips several open elements is one problem, not the same message once per element', () => {
     const text = '<?xml version="1.0"?>\n<GPO><Computer><Extension></Name></GPO>\n';
     const problems = parseXml(text).problems.map((p) => [p.span.start, p.message]);
