@@ -1,9 +1,12 @@
 import type { Hive, PolicyDocument, PolicySetting, ReadProblem } from './model';
 import { NS } from './namespaces';
-import { readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
+import { openContainers, readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
 import { REPORT_SKIP } from './namespaces';
 import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlElement } from './xml-tree';
 import { appendAll } from '../text/collections';
+
+/** The elements that hold the settings: a truncated report's open ones are read as far as they go. */
+const CONTAINERS: ReadonlySet<string> = new Set(['Rsop', 'ComputerResults', 'UserResults', 'ExtensionData', 'Extension']);
 
 const RESULTS: readonly [string, Hive][] = [
   ['ComputerResults', 'HKLM'],
@@ -28,6 +31,8 @@ function gpoNames(text: string, results: XmlElement): Map<string, string> {
  */
 export function readRsop(text: string): PolicyDocument {
   const tree = parseXml(text, { skip: REPORT_SKIP });
+  // A report cut short: a setting whose end tag never came is not read as if it were whole.
+  if (tree.unclosed) openContainers(tree.unclosed, CONTAINERS);
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [...tree.problems];
   const root = tree.root;

@@ -214,6 +214,18 @@ describe('gpresult XML reader', () => {
     assert.deepEqual(summary(doc, text).slice(0, 3), ['HKLM:Enabled=1@73', 'HKLM:SecurityLayer=0@113', 'HKLM:UserAuthentication=0@127']);
   });
 
+  it('a report cut short in a policy reads the settings before it, and not the policy cut short (a review\'s rsop-trunc.xml)', () => {
+    const full = fixtureText('samples', 'gpresult-rdp.xml');
+    const whole = readRsop(full);
+    const cut = full.indexOf('<q2:DropDownList>', full.indexOf('Set client connection encryption level'));
+    assert.ok(cut > 0);
+    const doc = readRsop(full.slice(0, cut));
+    const before = whole.settings.filter((s) => s.source.span.start < cut && s.valueName !== 'MinEncryptionLevel');
+    assert.deepEqual(doc.settings, before);
+    assert.ok(before.length > 0);
+    assert.deepEqual(doc.problems.filter((p) => !p.message.startsWith('The XML is not well-formed')), [], 'no "does not show the drop-down" for the policy cut short');
+  });
+
   it('reads UTF-16LE without a BOM and keeps losing values with their precedence', () => {
     const bytes = fixture('gpresult-no-bom.xml');
     assert.notEqual(bytes[0], 0xff);
