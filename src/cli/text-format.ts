@@ -42,16 +42,20 @@ function addCounts(counts: Counts, file: FileReport): void {
   else if (file.problems?.some((p) => p.severity === 'warning')) counts.readWarnings++;
 }
 
+/** The `line:column` column, eight wide, with at least one space after it (`3333:234` is eight). */
+function position(line: number, column: number): string {
+  return `${line}:${column} `.padEnd(8);
+}
+
 /** A file's lines of the text listing (none when it has nothing to show). */
 function fileLines(file: FileReport, paint: Paint, out: string[]): void {
   if (file.findings.length === 0 && !file.fixed && !file.omittedFindings && !file.problems?.length) return;
   out.push(paint('underline', lineStartSafe(terminalSafe(file.path))) + (file.fixed ? `  (${file.fixed} fixed)` : '') + (file.notFixed ? `  (not fixed: ${file.notFixed})` : ''));
   for (const f of file.findings) {
-    const where = `${f.line}:${f.column}`.padEnd(8);
-    out.push(`  ${where}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${terminalSafe(f.message)}  ${paint('dim', f.ruleId)}`);
+    out.push(`  ${position(f.line, f.column)}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${terminalSafe(f.message)}  ${paint('dim', f.ruleId)}`);
     for (const r of f.related ?? []) out.push(`  ${''.padEnd(16)}${paint('dim', `see ${terminalSafe(r.path)}:${r.line}:${r.column}`)} ${terminalSafe(r.message)}`);
   }
-  for (const p of file.problems ?? []) out.push(`  ${`${p.line}:${p.column}`.padEnd(8)}${paint('dim', 'read'.padEnd(8))}${terminalSafe(p.message)}`);
+  for (const p of file.problems ?? []) out.push(`  ${position(p.line, p.column)}${paint('dim', 'read'.padEnd(8))}${terminalSafe(p.message)}`);
   if (file.omittedFindings) out.push(`  … ${file.omittedFindings} more finding${file.omittedFindings === 1 ? '' : 's'} in this file not listed (${file.omittedErrors ?? 0} of them errors).`);
   out.push('');
 }

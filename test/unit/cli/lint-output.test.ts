@@ -94,3 +94,30 @@ describe('lint output written while the files are linted', () => {
     }
   });
 });
+
+describe('text listing columns', () => {
+  const report = (line: number, column: number): LintReport => ({
+    files: [
+      {
+        path: 'big.reg',
+        format: 'reg',
+        findings: [{ ruleId: 'GPO001', severity: 'error', message: 'M.', subject: null, fixable: false, line, column, endLine: line, endColumn: column }],
+        problems: [{ severity: 'error', message: 'P.', line, column }],
+      },
+    ],
+    errors: [],
+  });
+
+  it('a position of eight characters or more keeps a space before the severity (a review saw "3333:234read")', () => {
+    const lines = formatLintText(report(3333, 234)).split('\n');
+    assert.equal(lines[1], '  3333:234 error   M.  GPO001');
+    assert.equal(lines[2], '  3333:234 read    P.');
+    assert.equal(formatLintText(report(123456, 1)).split('\n')[1], '  123456:1 error   M.  GPO001');
+  });
+
+  it('a shorter position is padded to eight as before', () => {
+    const lines = formatLintText(report(12, 3)).split('\n');
+    assert.equal(lines[1], '  12:3    error   M.  GPO001');
+    assert.equal(formatLintText(report(333, 234)).split('\n')[2], '  333:234 read    P.');
+  });
+});
