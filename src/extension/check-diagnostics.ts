@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { HostCheckResult, NetFinding } from '../core/net/index';
 import { crossCheckProbes } from '../core/lint/cross-file';
+import { resultForFile } from '../core/net/host-result';
+import { fileCheckFacts } from '../core/rdp/check-facts';
 import { rdpFacts } from '../core/rules/xrf/facts';
 import { showHidden } from '../core/text/invisible';
 import { LineIndex } from '../core/text/line-index';
@@ -56,7 +58,10 @@ export class CheckDiagnostics implements vscode.Disposable {
       if (!result || result.cancelled) continue;
       probes.push(result);
       for (const file of this.registry.filesFor(host.key)) {
-        for (const f of result.findings) add(file.uri, this.netDiagnostic(file, result, f));
+        // As the file's own client connects: a check of another file of this host (through another RD Gateway, at
+        // another authentication level) reads otherwise for it.
+        const own = resultForFile(result, fileCheckFacts([file.doc]));
+        for (const f of own.findings) add(file.uri, this.netDiagnostic(file, own, f));
         for (const x of this.probeCrossChecks(file, result)) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
       }
     }

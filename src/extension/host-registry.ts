@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CheckTarget } from '../core/net/index';
 import type { RdpDocument } from '../core/rdp/parse';
-import { displayTarget, inventoryTarget, rdpGateway, rdpStrictServerAuthentication } from '../core/rdp/target';
+import { fileCheckFacts } from '../core/rdp/check-facts';
+import { displayTarget, inventoryTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
@@ -228,17 +229,4 @@ export class HostRegistry implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** What the `.rdp` files that name one host say of how their clients connect, where they all say the same. */
-export function fileCheckFacts(docs: readonly RdpDocument[]): Pick<CheckTarget, 'gateway' | 'strictServerAuthentication'> {
-  const gateway = shared(docs.map(rdpGateway), (a, b) => a.usageMethod === b.usageMethod && a.host.toLowerCase() === b.host.toLowerCase());
-  const strictServerAuthentication = shared(docs.map(rdpStrictServerAuthentication), (a, b) => a.credssp === b.credssp);
-  return { ...(gateway && { gateway }), ...(strictServerAuthentication && { strictServerAuthentication }) };
-}
-
-/** The value every file has (by `same`), or none. */
-function shared<T>(values: readonly (T | undefined)[], same: (a: T, b: T) => boolean): T | undefined {
-  const first = values[0];
-  return first !== undefined && values.every((v) => v !== undefined && same(v, first)) ? first : undefined;
 }

@@ -1,4 +1,5 @@
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
+import type { FileCheckFacts } from '../rdp/check-facts';
 import type { CheckTarget } from '../rdp/target';
 import { throughGateway } from './gateway-findings';
 import { atStrictServerAuthentication } from './strict-auth-findings';
@@ -43,7 +44,7 @@ export function hostResult(target: CheckTarget, probe: HostProbe, severities: Se
   const strict = target.strictServerAuthentication;
   const kept = applySeverities(strict ? atStrictServerAuthentication(routed, strict, probe.negotiation?.selected ?? null, target.host) : routed, severities);
   const { addresses, negotiation, tls, certificate, cancelled } = probe;
-  return {
+  const result: HostCheckResult = {
     target: target.target,
     host: target.host,
     port: target.port,
@@ -76,6 +77,27 @@ export function hostResult(target: CheckTarget, probe: HostProbe, severities: Se
     ...(cancelled && { cancelled }),
     ...rulesOff(severities),
   };
+  ORIGINS.set(result, { probe, target, severities });
+  return result;
+}
+
+/** Each result's probe, target and severities, so the result can be told again for a file that connects otherwise. */
+const ORIGINS = new WeakMap<HostCheckResult, { readonly probe: HostProbe; readonly target: CheckTarget; readonly severities: SeverityOverrides | undefined }>();
+
+/**
+ * The result as it reads for a `.rdp` file that names the same host but connects otherwise (another RD Gateway, or
+ * none; another authentication level): the same probe, that file's adjustments. The result itself when they match,
+ * or when it was not made here.
+ */
+export function resultForFile(result: HostCheckResult, facts: FileCheckFacts): HostCheckResult {
+  const origin = ORIGINS.get(result);
+  if (!origin) return result;
+  const { target } = origin;
+  const sameGateway = target.gateway?.usageMethod === facts.gateway?.usageMethod && target.gateway?.host.toLowerCase() === facts.gateway?.host.toLowerCase();
+  const sameStrict = target.strictServerAuthentication?.credssp === facts.strictServerAuthentication?.credssp;
+  if (sameGateway && sameStrict) return result;
+  const { gateway: _gateway, strictServerAuthentication: _strict, ...rest } = target;
+  return hostResult({ ...rest, ...facts }, origin.probe, origin.severities);
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { atStrictServerAuthentication } from '../../../src/core/net/strict-auth-findings';
 import type { NetFinding } from '../../../src/core/net/types';
 import { parseRdp } from '../../../src/core/rdp/parse';
+import { fileCheckFacts } from '../../../src/core/rdp/check-facts';
 import { rdpStrictServerAuthentication } from '../../../src/core/rdp/target';
 
 const FINDINGS: NetFinding[] = [
@@ -55,3 +56,19 @@ describe('authentication level 1 against the certificate findings', () => {
     assert.deepEqual(atStrictServerAuthentication(clean, { credssp: false }, 'SSL', '127.0.0.5'), clean);
   });
 });
+
+describe('what the .rdp files of one host say of how their clients connect', () => {
+  const doc = (text: string) => parseRdp(text);
+  const viaGw = 'full address:s:h.invalid\ngatewayhostname:s:GW.invalid\ngatewayusagemethod:i:1\n';
+  it('keeps a gateway and a level 1 only where every file has the same', () => {
+    assert.deepEqual(fileCheckFacts([doc(viaGw), doc(viaGw.replace('GW', 'gw'))]), { gateway: { usageMethod: 1, host: 'GW.invalid' } });
+    assert.deepEqual(fileCheckFacts([doc(viaGw), doc('full address:s:h.invalid\n')]), {});
+    assert.deepEqual(fileCheckFacts([doc(viaGw), doc(viaGw.replace('usagemethod:i:1', 'usagemethod:i:2'))]), {});
+    const strict = 'full address:s:h.invalid\nauthentication level:i:1\n';
+    assert.deepEqual(fileCheckFacts([doc(strict), doc(strict)]), { strictServerAuthentication: { credssp: true } });
+    assert.deepEqual(fileCheckFacts([doc(strict), doc(`${strict}enablecredsspsupport:i:0\n`)]), {});
+    assert.deepEqual(fileCheckFacts([doc(strict), doc('full address:s:h.invalid\n')]), {});
+    assert.deepEqual(fileCheckFacts([]), {});
+  });
+});
+

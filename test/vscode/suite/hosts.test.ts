@@ -211,6 +211,15 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     const mixed = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', nodeOf());
     assert.equal(mixed?.gateway, undefined);
     assert.equal(mixed?.findings.find((f) => f.ruleId === 'NET002')?.severity, 'error');
+    // Each file's diagnostics read as its own client connects: a warning where the file goes through the gateway,
+    // an error where it connects directly, from the one check.
+    const refusedOn = (document: vscode.TextDocument): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(document.uri).find((d) => ruleOf(d) === 'NET002');
+    await waitFor('NET002 on each file', () => [gateway, same, direct].every((d) => refusedOn(d)), vscode.languages.onDidChangeDiagnostics);
+    assert.equal(refusedOn(gateway)!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(refusedOn(gateway)!.message, /RD Gateway GW\.contoso\.invalid/);
+    assert.equal(refusedOn(same)!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(refusedOn(direct)!.severity, vscode.DiagnosticSeverity.Error);
+    assert.doesNotMatch(refusedOn(direct)!.message, /Gateway/);
     for (const document of [gateway, same, direct]) {
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
