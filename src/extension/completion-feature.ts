@@ -3,7 +3,10 @@ import { propertyMarkdown } from '../core/rdp/property-docs';
 import { findProperty, PROPERTIES } from '../core/rdp/properties/index';
 import type { DocumentModel } from './document-model';
 
-/** Completes property names (inserting `name:type:`) and the documented values of the property on the line. */
+/**
+ * Completes property names (inserting `name:type:`, or correcting the name of a line that has its value already) and
+ * the documented values of the property on the line.
+ */
 export class CompletionFeature implements vscode.Disposable, vscode.CompletionItemProvider {
   private readonly registration = vscode.languages.registerCompletionItemProvider({ language: 'rdp' }, this, ':');
   /** Each property's documentation, built at its first completion and kept: the table does not change. */
@@ -32,7 +35,20 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
   }
 
   private names(document: vscode.TextDocument, position: vscode.Position, before: string): vscode.CompletionItem[] {
-    const range = new vscode.Range(position.line, before.length - before.trimStart().length, position.line, position.character);
+    const start = new vscode.Position(position.line, before.length - before.trimStart().length);
+    // What follows the cursor on the line: a name being corrected keeps its line's value. With `type:value` after it,
+    // the name and its `:type:` are replaced (the type the new name takes); with only `:value`, the name alone; with a
+    // word, that word is replaced (or the completion inserted before it, as the user's insert mode says).
+    const after = document.lineAt(position.line).text.slice(position.character);
+    const colons = /^([^:]*):(?:([^:]*):)?/.exec(after);
+    const withType = colons?.[2] !== undefined;
+    const nameOnly = colons !== null && !withType;
+    const end = (length: number): vscode.Position => position.translate(0, length);
+    const range: vscode.Range | { inserting: vscode.Range; replacing: vscode.Range } = withType
+      ? new vscode.Range(start, end(colons![0].length))
+      : nameOnly
+        ? new vscode.Range(start, end(colons![1]!.length))
+        : { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, end(/^[^\s:]*/.exec(after)![0].length)) };
     // A property the file already sets (on another line) is not offered again: a second line would only shadow one.
     const set = new Set<string>();
     for (const entry of this.documents.get(document).rdp.entries) {
@@ -42,7 +58,7 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
     }
     return PROPERTIES.filter((p) => !set.has(p.name)).map((p) => {
       const item = new vscode.CompletionItem({ label: p.name, description: p.displayName ?? p.category }, vscode.CompletionItemKind.Property);
-      item.insertText = `${p.name}:${p.type}:`;
+      item.insertText = nameOnly ? p.name : `${p.name}:${p.type}:`;
       item.range = range;
       item.filterText = p.name;
       item.detail = `${p.name}:${p.type}:`;
@@ -50,7 +66,7 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
       if (!docs) this.docs.set(p.name, (docs = new vscode.MarkdownString(propertyMarkdown(p))));
       item.documentation = docs;
       if (p.deprecated) item.tags = [vscode.CompletionItemTag.Deprecated];
-      if (p.values?.length) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+      if (p.values?.length && !colons) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
       return item;
     });
   }

@@ -52,6 +52,32 @@ suite('Hover and completion', () => {
     assert.equal(enableCredSsp && insertTextOf(enableCredSsp), 'enablecredsspsupport:i:');
   });
 
+  test('completion on the name of a line that has its value corrects the name and its type, and keeps the value', async () => {
+    const complete = async (content: string, character: number): Promise<vscode.CompletionItem> => {
+      const document = await vscode.workspace.openTextDocument({ language: 'rdp', content });
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, character));
+      const item = list.items.find((i) => labelOf(i) === 'redirectclipboard');
+      assert.ok(item, content);
+      return item;
+    };
+    // A misspelt name with its type and value: the name and `:type:` are replaced, the wrong type letter too.
+    for (const content of ['redirectclip:i:1', 'redirectclip:s:1']) {
+      const item = await complete(content, 12);
+      assert.equal(insertTextOf(item), 'redirectclipboard:i:', content);
+      assert.ok((item.range as vscode.Range).isEqual(range(0, 0, 0, 15)), `${content}: ${JSON.stringify(item.range)}`);
+      assert.equal(item.command, undefined, 'no value suggestions: the line has its value');
+    }
+    // Only `:value` after it: the name alone.
+    const nameOnly = await complete('redirectclip:1', 12);
+    assert.equal(insertTextOf(nameOnly), 'redirectclipboard');
+    assert.ok((nameOnly.range as vscode.Range).isEqual(range(0, 0, 0, 12)));
+    // In the middle of a bare word: inserted before the rest, or replacing it, as the user's insert mode says.
+    const word = await complete('redirectclip', 8);
+    const { inserting, replacing } = word.range as { inserting: vscode.Range; replacing: vscode.Range };
+    assert.ok(inserting.isEqual(range(0, 0, 0, 8)) && replacing.isEqual(range(0, 0, 0, 12)), JSON.stringify(word.range));
+    assert.equal(insertTextOf(word), 'redirectclipboard:i:');
+  });
+
   test('completion after name:type: offers the documented values, the default preselected', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'authentication level:i:' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 23), ':');
