@@ -100,6 +100,14 @@ describe('invariants', () => {
     assert.deepEqual(pkg.contributes.taskDefinitions.map((t: { type: string }) => t.type), ['rdp-doctor']);
     assert.deepEqual(pkg.contributes.problemMatchers.map((m: { name: string }) => m.name), ['rdp-doctor']);
     assert.deepEqual(pkg.contributes.customEditors.map((e: { viewType: string }) => e.viewType), ['rdpDoctor.registryPol']);
+    // VS Code matches a custom editor's pattern and the file name both lowercased (editorResolverService.ts,
+    // globMatchesResource): one `*.pol` opens `Registry.POL` too, and a second pattern in other case registered the
+    // same editor again, so opening a file asked which of the "multiple default editors" to use.
+    assert.deepEqual(pkg.contributes.customEditors[0].selector, [{ filenamePattern: '*.pol' }]);
+    // The lint task's problems are for closed files: an open one has the live diagnostics, which the task's would repeat and outlive.
+    assert.equal(pkg.contributes.problemMatchers[0].applyTo, 'closedDocuments');
+    // Cancel Running Checks is in the palette only while a check runs.
+    assert.ok(pkg.contributes.menus.commandPalette.some((m: { command: string; when: string }) => m.command === 'rdpDoctor.cancelChecks' && m.when === 'rdpDoctor.checking'));
     // Walkthrough and welcome texts are not Markdown: a backtick would show as a backtick.
     const plain = [...pkg.contributes.walkthroughs.flatMap((w: { steps: { description: string }[] }) => w.steps.map((st) => st.description)), ...pkg.contributes.viewsWelcome.map((v: { contents: string }) => v.contents)];
     for (const text of plain) assert.ok(!text.includes('`'), text);

@@ -191,6 +191,9 @@ export const tests = [
       await page.locator('.tabs-container .tab.active', { hasText: 'Registry.pol.txt' }).waitFor();
       await until('the policy as text', async () => (await editorText(page)).includes('SecurityLayer'));
       if (await page.getByText(/binary or uses an unsupported text encoding/).isVisible()) throw new Error('the binary placeholder is shown');
+      // One editor for the pattern: VS Code asked which of "multiple default editors" to use when it was registered
+      // under *.pol, *.POL and *.Pol (it compares patterns and names lowercased).
+      if (await page.getByText(/multiple default editors/i).first().isVisible()) throw new Error('VS Code asks which of several default editors to use');
       await runCommand(page, 'View: Close All Editors');
     },
   },
