@@ -255,6 +255,16 @@ describe('rdp-doctor CLI', () => {
     assert.equal('family' in plain, false, 'the SPEC shape is unchanged without --family');
   });
 
+  it('says a lone number that is no OnDisconnected code is read as the extended code, as text and JSON', () => {
+    const text = run(['explain', '0x4'], dir);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^Extended error code 0x4\n/);
+    assert.match(text.stdout, /Not an OnDisconnected code/);
+    const json = JSON.parse(run(['explain', '0x4', '--format', 'json'], dir).stdout);
+    assert.equal(json.family, 'extended');
+    assert.match(json.meaning, /read as the extended error code 0x4/);
+  });
+
   it('exits 2 with a clear message for unknown codes, commands and options', () => {
     for (const args of [['explain', '0xZZZ'], ['explain'], ['explain', '0x3', '--family', 'bogus'], ['explain', '0x904', '0x7', '--family', 'extended'], ['frobnicate'], ['lint', '--bogus'], ['lint', '--format', 'xml'], []]) {
       const r = run(args, dir);

@@ -259,6 +259,20 @@ describe('explain', () => {
     assert.equal(explained(explain('0x904')).extended, null);
   });
 
+  it('a number that is no OnDisconnected code says so, names the family it is read in, and keeps its own entry', () => {
+    const cases: [string, string][] = [['0x4', 'extended'], ['0x5', 'extended'], ['0x7', 'extended'], ['0xC', 'extended'], ['0x17', 'errinfo'], ['0x11', 'errinfo']];
+    for (let code = 0x100; code <= 0x10b; code++) if (lookupErrorCode(code)[0]?.family !== 'disconnect') cases.push([`0x${code.toString(16).toUpperCase()}`, 'extended']);
+    for (const [code, family] of cases) {
+      const e = explained(explain(code));
+      assert.equal(e.family, family, code);
+      assert.equal(e.code, code);
+      assert.match(e.meaning, new RegExp(`Not an OnDisconnected code, .+: read as the ${family === 'extended' ? 'extended error code' : 'server error info code'} ${code}\\. What an "Error code ${code}" .+ is undocumented\\.\\)$`), code);
+      assert.equal(explained(explainInFamily(family as 'extended', code)).family, family, `${code}: the family named`);
+    }
+    assert.equal(explained(explain('0x904')).family, undefined, 'an OnDisconnected code');
+    assert.doesNotMatch(explained(explain('ERRINFO_LOGOFF_BY_USER')).meaning, /OnDisconnected/, 'a name is no number mistaken for one');
+  });
+
   it('returns an error for unknown or malformed codes', () => {
     for (const [code, ext] of [['0x516', undefined], ['0xDEAD'], ['garbage'], ['0x904', '0xBEEF'], ['0x904', 'x']]) {
       const result = explain(code as string, ext);
@@ -346,7 +360,7 @@ describe('explainInput', () => {
       assert.equal(e.code, '0x904', text);
       assert.equal(e.extended?.code, '0x7', text);
     }
-    assert.equal(explained(explainInput('ERRINFO 0x10C9')).family, undefined, 'a plain lookup already finds 0x10C9 in errinfo');
+    assert.equal(explained(explainInput('ERRINFO 0x10C9')).family, 'errinfo', 'no OnDisconnected code');
     assert.equal(explained(explainInput('errinfo:0xC')).name, 'ERRINFO_LOGOFF_BY_USER');
     assert.equal(explained(explainInput('logon -2')).code, '0xFFFFFFFE');
   });

@@ -1,4 +1,4 @@
-import { explain, explainInFamily, FAMILY_LABELS, lookupErrorCode, type Explanation } from '../knowledge/error-codes/index';
+import { explain, explainInFamily, FAMILY_LABELS, type Explanation } from '../knowledge/error-codes/index';
 import type { FoundErrorCode } from '../knowledge/find-error-codes';
 import { escapeMarkdown } from '../text/markdown';
 
@@ -36,10 +36,6 @@ export function explainAt(found: readonly FoundErrorCode[], column: number): Hov
   if (main && extended && (hovered === main || hovered === extended)) {
     const pair = explain(main.text, extended.text);
     if (!('error' in pair)) return { ...span, explanation: pair, explainerArgument: explainerArgument(pair) };
-  }
-  if (lookupErrorCode(hovered.value)[0] === hovered.entry) {
-    const single = explain(hovered.text);
-    if (!('error' in single)) return { ...span, explanation: single, explainerArgument: explainerArgument(single) };
   }
   const alone = explainInFamily(hovered.entry.family, String(hovered.entry.code));
   if ('error' in alone) return undefined;

@@ -41,10 +41,11 @@ describe('explainAt', () => {
     assert.equal(hover.explanation.name, 'ERRINFO_LOGOFF_BY_USER');
   });
 
-  it('a lone extended code the explainer reads the same way keeps the link', () => {
+  it('a lone extended code no OnDisconnected code shares is linked by family too, and read as what the text says it is', () => {
     const hover = at('Extended error code: 0x7', '0x7')!;
     assert.equal(hover.explanation.name, 'exDiscReasonServerDeniedConnection');
-    assert.equal(hover.explainerArgument, '0x7');
+    assert.equal(hover.explainerArgument, 'extended 0x7');
+    assert.doesNotMatch(hover.explanation.meaning, /OnDisconnected/);
   });
 
   it('nothing outside a code', () => {

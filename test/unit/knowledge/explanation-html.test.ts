@@ -114,6 +114,12 @@ describe('explainerHtml', () => {
     assert.equal(explainerTitle(PAIR), 'Error code 0x904 / 0x7');
     assert.equal(explainerTitle(explained('2308')), 'Error code 0x904');
   });
+
+  it('a number that is no OnDisconnected code is titled with the family it is read in, not "Error code"', () => {
+    assert.equal(explainerTitle(explained('0x4')), 'Extended error code 0x4');
+    assert.equal(explainerTitle(explained('0x11')), 'Server error info 0x11');
+    assert.match(page({ explanation: explained('0x4') }), /<h1>Extended error code <code>0x4<\/code><\/h1>/);
+  });
 });
 
 describe('verdictsHtml', () => {

@@ -39,7 +39,8 @@ suite('Error-code explainer', () => {
 
   test('a lone code of another family (from a hover link) gets its own panel, named for its family', async () => {
     await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', '0xC');
-    await waitFor('the disconnect 0xC panel', () => explainerTabs('Error code 0xC')[0]?.isActive, vscode.window.tabGroups.onDidChangeTabs);
+    // 0xC is no OnDisconnected code: the plain lookup reads it as the extended code, and says so.
+    await waitFor('the extended 0xC panel', () => explainerTabs('Extended error code 0xC')[0]?.isActive, vscode.window.tabGroups.onDidChangeTabs);
     await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', 'errinfo 0xC');
     const [tab] = await waitFor('the ERRINFO 0xC panel', () => explainerTabs('Server error info 0xC').length === 1 && explainerTabs('Server error info 0xC'), vscode.window.tabGroups.onDidChangeTabs);
     assert.equal(tab!.isActive, true);

@@ -79,8 +79,8 @@ export interface Explanation {
   sources: { title: string; url?: string }[];
   unverified: boolean;
   /**
-   * Set only when the code is read in a family the number would not be looked up in first
-   * (`explainInFamily`): ERRINFO 0x104 is not disconnect 0x104.
+   * The family the code is read in when it is not an OnDisconnected code ("Error code"): 0x4 is only an extended code,
+   * and ERRINFO 0x104 (`explainInFamily`) is not disconnect 0x104.
    */
   family?: ErrorCodeFamily;
 }
@@ -99,14 +99,13 @@ export const FAMILY_WORDS: Readonly<Record<string, ErrorCodeFamily>> = {
 /** One code read in the family named, without a pair: an extended code, ERRINFO or logon error on its own. */
 export function explainInFamily(family: ErrorCodeFamily, code: string): Explanation | { error: string } {
   const what = FAMILY_NOUNS[family];
-  const { entry, value, byName } = resolve(code, family);
+  const { entry, value } = resolve(code, family);
   if (value === undefined && entry === undefined) return { error: notACode(code, what) };
   if (entry === undefined) return { error: unknownCode(code, value!, what) };
   return {
     ...describe(entry),
     extended: null,
-    // The plain lookup would give the same entry: no need to say the family.
-    ...((byName ? lookupErrorName(code)[0] : lookupErrorCode(entry.code)[0]) !== entry && { family }),
+    ...(family !== 'disconnect' && { family }),
   };
 }
 
@@ -181,29 +180,44 @@ export function explain(code: string, extended?: string): Explanation | { error:
   // a reason (any but 0, "no information") replaces the main code's causes and checks: 0x904's are those of a
   // connection that fails to open, wrong for 0x904 with 0x3 (the server dropped an idle session) or 0xC (a log-off).
   const extGivesReason = ext !== undefined && ext.code !== 0;
+  // A number typed for the "Error code" that is none: said, with the table it is missing from.
+  const notDisconnect = value !== undefined && main.family !== 'disconnect' && main.family !== 'client';
   const layers = [pair, ext, extGivesReason ? undefined : main].filter((l) => l !== undefined);
   return {
     code: hex(main.code),
     decimal: main.code,
     name: main.name,
-    meaning: main.meaning,
+    meaning: notDisconnect ? `${main.meaning} ${notADisconnectCode(main)}` : main.meaning,
     extended: ext === undefined ? null : { code: hex(ext.code), decimal: ext.code, name: ext.name, meaning: ext.family === 'errinfo' ? `${ext.meaning} ${BY_ERRINFO_NUMBER}` : ext.meaning },
     likelyCauses: unique(layers.flatMap((l) => l.likelyCauses)),
     checks: unique(layers.flatMap((l) => l.checks)),
     // Without its causes, the main code keeps only the source of its meaning, which each entry lists first.
-    sources: unique([...(extGivesReason ? main.sources.slice(0, 1) : main.sources), ...(ext?.sources ?? []), ...(pair?.sources ?? [])]).map(sourceRef),
+    sources: unique([
+      ...(extGivesReason ? main.sources.slice(0, 1) : main.sources),
+      ...(ext?.sources ?? []),
+      ...(pair?.sources ?? []),
+      ...(notDisconnect ? (['ONDISCONNECTED'] as const) : []),
+    ]).map(sourceRef),
     // An extended code read from the ERRINFO table is an inference from the shared numbering (error-codes.md §1).
     unverified: Boolean(main.unverified || ext?.unverified || ext?.family === 'errinfo'),
-    // A name read in a family the number would not be looked up in first says which family it is.
-    ...(value === undefined && lookupErrorCode(main.code)[0] !== main && { family: main.family }),
+    ...(main.family !== 'disconnect' && { family: main.family }),
   };
 }
 
-/** Extended codes: the extended table, then ERRINFO (same numbering), then the protocol range. */
+/**
+ * Said of a number that is no OnDisconnected code, read in the family the lookup found it in: the dialogs' "Error code"
+ * is the OnDisconnected code, and the one the Mac, mobile and Windows App clients show outside its table is
+ * undocumented (error-codes.md §2).
+ */
+function notADisconnectCode(entry: ErrorCodeInfo): string {
+  return `(Not an OnDisconnected code, the "Error code" of the Remote Desktop client's dialog: read as the ${FAMILY_NOUNS[entry.family]} ${hex(entry.code)}. What an "Error code ${hex(entry.code)}" from the Mac, mobile or Windows App clients means is undocumented.)`;
+}
+
 /** Said of an extended code the ActiveX table does not list, read as the ERRINFO code of the same number. */
 const BY_ERRINFO_NUMBER =
   '(Read as the Set Error Info code of the same number: the extended codes Microsoft lists share their numbers with ERRINFO codes, but Microsoft does not say that every extended code is one.)';
 
+/** Extended codes: the extended table, then ERRINFO (same numbering), then the protocol range. */
 function lookupExtended(value: number): ErrorCodeInfo | undefined {
   const found = lookupErrorCode(value, 'extended')[0] ?? lookupErrorCode(value, 'errinfo')[0];
   if (found !== undefined || value < PROTOCOL_RANGE.start || value > PROTOCOL_RANGE.end) return found;
