@@ -47,8 +47,21 @@ const PAIR_GAP = /^[\s,;/([]{1,4}$/;
  */
 const SMALL = 0x100;
 
-/** The entry for `value` in the family the context names; any family's only for larger values. */
-function entryFor(value: number, family: ErrorCodeFamily | undefined): ErrorCodeInfo | undefined {
+/**
+ * "Error code" or "Code" before an HRESULT-style number (8 hex digits): mstsc's "An authentication error has occurred
+ * (Code: 0x80004005)", which the client family explains.
+ */
+const CLIENT_CODE_WORD = /^(?:error\s{0,3})?codes?$/i;
+const EIGHT_HEX_DIGITS = /^0x[0-9a-f]{8}$/i;
+
+/** Extended codes and ERRINFO codes share their numbers (error-codes.md §1): either is labelled as the text names it. */
+const SHARED_NUMBERING: readonly ErrorCodeFamily[] = ['extended', 'errinfo'];
+
+/**
+ * The entry for `value` in the family the context names; any family's only for larger values, and the client family's
+ * only when the context says it is a code.
+ */
+function entryFor(value: number, family: ErrorCodeFamily | undefined, clientCode: boolean): ErrorCodeInfo | undefined {
   const preferred =
     family === 'extended' ? [...lookupErrorCode(value, 'extended'), ...lookupErrorCode(value, 'errinfo')]
     : family === 'errinfo'
@@ -57,15 +70,17 @@ function entryFor(value: number, family: ErrorCodeFamily | undefined): ErrorCode
     : family ? lookupErrorCode(value, family)
     : [];
   // A bare HRESULT in any log is not a Remote Desktop code: the client family is for `explain`, not for free text.
-  return preferred[0] ?? (value >= SMALL ? lookupErrorCode(value).find((e) => e.family !== 'client') : undefined);
+  return preferred[0] ?? (value >= SMALL ? lookupErrorCode(value).find((e) => clientCode || e.family !== 'client') : undefined);
 }
 
-function found(text: string, start: number, family: ErrorCodeFamily | undefined): FoundErrorCode | undefined {
+function found(text: string, start: number, family: ErrorCodeFamily | undefined, clientCode = false): FoundErrorCode | undefined {
   const value = parseErrorCode(text);
   // Negative numbers are OnLogonError codes only ("exit code -1" is not one).
   if (value === undefined || (value < 0 && family !== 'logon')) return undefined;
-  const entry = entryFor(value, family);
-  return entry && { text, value, start, end: start + text.length, family: entry.family, entry };
+  const entry = entryFor(value, family, clientCode);
+  if (!entry) return undefined;
+  const named = family !== undefined && SHARED_NUMBERING.includes(family) && SHARED_NUMBERING.includes(entry.family);
+  return { text, value, start, end: start + text.length, family: named ? family : entry.family, entry };
 }
 
 /**
@@ -81,7 +96,7 @@ export function findErrorCodes(line: string): FoundErrorCode[] {
     const index = CONTEXTS.findIndex((_, i) => groups[`c${i}`] !== undefined);
     const num = groups.num!;
     const start = m.index + m[0].length - num.length;
-    const hit = found(num, start, CONTEXTS[index]?.family);
+    const hit = found(num, start, CONTEXTS[index]?.family, CLIENT_CODE_WORD.test(groups[`c${index}`]!) && EIGHT_HEX_DIGITS.test(num));
     if (hit) results.push(hit);
   }
   const taken = (start: number, end: number): boolean => results.some((r) => start < r.end && r.start < end);

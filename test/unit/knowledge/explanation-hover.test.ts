@@ -48,6 +48,23 @@ describe('explainAt', () => {
     assert.doesNotMatch(hover.explanation.meaning, /OnDisconnected/);
   });
 
+  it('a lone extended code read from the ERRINFO table keeps the label the text gives it', () => {
+    const hover = at('Extended error code: 0x11', '0x11')!;
+    assert.equal(hover.label, 'Extended error code');
+    assert.equal(hover.explanation.name, 'ERRINFO_CLOSE_STACK_ON_DRIVER_FAILURE');
+    assert.match(hoverMarkdown(hover), /^\*\*Extended error code 0x11\*\* \(17\)/);
+  });
+
+  it('the HRESULT of the authentication error dialog, and one after "Error code"', () => {
+    const dialog = at('An authentication error has occurred (Code: 0x80004005)', '0x80004005')!;
+    assert.equal(dialog.label, 'Client error code');
+    assert.equal(dialog.explanation.name, 'E_FAIL');
+    assert.equal(dialog.explainerArgument, 'client 0x80004005');
+    const sspi = at('Error code: 0x80090302', '0x80090302')!;
+    assert.equal(sspi.explanation.name, 'SEC_E_UNSUPPORTED_FUNCTION');
+    assert.match(sspi.explanation.likelyCauses[0]!, /encryption oracle/);
+  });
+
   it('nothing outside a code', () => {
     const line = 'Error code: 0x904';
     assert.equal(explainAt(findErrorCodes(line), 3), undefined);

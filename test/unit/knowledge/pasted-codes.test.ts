@@ -34,6 +34,13 @@ describe('codes admins paste (HRESULTs, decimal codes, the 0x3000000 family)', (
   }
 
   it('a bare HRESULT in free text is not taken for a Remote Desktop code (explain still finds it)', () => {
-    assert.deepEqual(findErrorCodes('An authentication error has occurred (Code: 0x80080005).'), []);
+    assert.deepEqual(findErrorCodes('CoCreateInstance failed: 0x80080005.'), []);
+  });
+
+  it('an HRESULT the authentication error dialog shows after "Code:" is found', () => {
+    assert.deepEqual(
+      findErrorCodes('An authentication error has occurred (Code: 0x80080005).').map((f) => [f.text, f.family, f.entry.name]),
+      [['0x80080005', 'client', 'CO_E_SERVER_EXEC_FAILURE']],
+    );
   });
 });

@@ -4,7 +4,7 @@ import { EXTENSION_ID, waitFor, withSetting } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 /** Our hover starts with the code's label in bold. */
-const OURS = /^\*\*(Error code|Extended error code|Server error info|Negotiation failure code|Logon error) /;
+const OURS = /^\*\*(Error code|Extended error code|Server error info|Negotiation failure code|Logon error|Client error code) /;
 
 function markdownOf(hovers: readonly vscode.Hover[]): string {
   return hovers
@@ -52,6 +52,13 @@ suite('Error-code hover', () => {
   test('Markdown: a hex literal in a note', async () => {
     const { hovers } = await hoversOn('markdown', 'The client showed `0x904` twice today.', '0x904');
     assert.match(markdownOf(hovers), /disconnectReasonAtClientWinsockFDCLOSE/);
+  });
+
+  test('the HRESULT of the authentication error dialog, and a lone extended code read from the ERRINFO table under its own label', async () => {
+    const { hovers } = await hoversOn('plaintext', 'An authentication error has occurred (Code: 0x80004005)', '0x80004005');
+    assert.match(markdownOf(hovers), /^\*\*Client error code 0x80004005\*\* \(2147500037\) `E_FAIL`/);
+    const extended = await hoversOn('log', 'Extended error code: 0x11', '0x11');
+    assert.match(markdownOf(extended.hovers), /^\*\*Extended error code 0x11\*\* \(17\) `ERRINFO_CLOSE_STACK_ON_DRIVER_FAILURE`/);
   });
 
   test('no hover on numbers that are not error codes', async () => {
