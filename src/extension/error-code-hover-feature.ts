@@ -18,7 +18,12 @@ export class ErrorCodeHoverFeature implements vscode.Disposable, vscode.HoverPro
     if (!settings.hoverErrorCodes(document)) return undefined;
     const text = document.lineAt(position.line).text;
     const offset = Math.max(0, position.character - WINDOW);
-    const hover = explainAt(findErrorCodes(text.slice(offset, position.character + WINDOW)), position.character - offset);
+    // mstsc's dialog puts the extended code on a line of its own: the lines around may hold the other code of the pair.
+    const lineAt = (delta: number): string | undefined => {
+      const line = position.line + delta;
+      return line >= 0 && line < document.lineCount ? document.lineAt(line).text.slice(0, 2 * WINDOW) : undefined;
+    };
+    const hover = explainAt(findErrorCodes(text.slice(offset, position.character + WINDOW)), position.character - offset, lineAt);
     if (!hover) return undefined;
     const markdown = new vscode.MarkdownString(hoverMarkdown(hover));
     markdown.isTrusted = { enabledCommands: ['rdpDoctor.explainErrorCode'] };

@@ -1,5 +1,5 @@
 import { explain, explainInFamily, FAMILY_LABELS, type Explanation } from '../knowledge/error-codes/index';
-import type { FoundErrorCode } from '../knowledge/find-error-codes';
+import { findErrorCodes, type FoundErrorCode } from '../knowledge/find-error-codes';
 import { escapeMarkdown } from '../text/markdown';
 
 /** What a hover on a code in free text explains. */
@@ -23,16 +23,46 @@ export function explainerArgument(e: Explanation): string {
   return e.extended ? `${e.code} ${e.extended.code}` : e.code;
 }
 
+/** How far apart the two codes may be: mstsc's dialog shows "Error code: 0x904" and "Extended error code: 0x3" on lines of their own. */
+const PAIR_LINES = 3;
+
+const isDisconnect = (f: FoundErrorCode): boolean => f.family === 'disconnect';
+const isExtended = (f: FoundErrorCode): boolean => f.family === 'extended' || f.family === 'errinfo';
+
 /**
- * The explanation for the code at `column`: the pair when the line has a disconnect code and an
- * extended (or server error info) code, otherwise the hovered code in the family its context names.
+ * The other code of the pair when a line has only a disconnect code (or only an extended code): the first extended (or
+ * disconnect) code up to PAIR_LINES lines below, then above (above, then below, for an extended code), not past a blank
+ * line or another code of the same kind. `lineAt(delta)` is the line `delta` lines away, undefined past the document.
  */
-export function explainAt(found: readonly FoundErrorCode[], column: number): HoverExplanation | undefined {
+function pairedNearby(found: readonly FoundErrorCode[], lineAt: (delta: number) => string | undefined): FoundErrorCode | undefined {
+  const hasDisconnect = found.some(isDisconnect);
+  if (hasDisconnect === found.some(isExtended)) return undefined;
+  const [wanted, same] = hasDisconnect ? [isExtended, isDisconnect] : [isDisconnect, isExtended];
+  for (const direction of hasDisconnect ? [1, -1] : [-1, 1]) {
+    for (let distance = 1; distance <= PAIR_LINES; distance++) {
+      const line = lineAt(direction * distance);
+      if (line === undefined || line.trim() === '') break;
+      const codes = findErrorCodes(line);
+      if (codes.some(same)) break;
+      const partner = codes.find(wanted);
+      if (partner) return partner;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The explanation for the code at `column`: the pair when the line (or, with `lineAt`, a line near it) has a disconnect
+ * code and an extended (or server error info) code, otherwise the hovered code in the family its context names.
+ */
+export function explainAt(found: readonly FoundErrorCode[], column: number, lineAt?: (delta: number) => string | undefined): HoverExplanation | undefined {
   const hovered = found.find((f) => column >= f.start && column < f.end);
   if (!hovered) return undefined;
   const span = { start: hovered.start, end: hovered.end, label: FAMILY_LABELS[hovered.family] };
-  const main = found.find((f) => f.family === 'disconnect');
-  const extended = found.find((f) => f.family === 'extended' || f.family === 'errinfo');
+  const nearby = lineAt && pairedNearby(found, lineAt);
+  const codes = nearby ? [...found, nearby] : found;
+  const main = codes.find(isDisconnect);
+  const extended = codes.find(isExtended);
   if (main && extended && (hovered === main || hovered === extended)) {
     const pair = explain(main.text, extended.text);
     if (!('error' in pair)) return { ...span, explanation: pair, explainerArgument: explainerArgument(pair) };

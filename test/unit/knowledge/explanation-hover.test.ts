@@ -73,6 +73,55 @@ describe('explainAt', () => {
   });
 });
 
+/** The hover on `text` in line `index` of `lines`, with the lines around it. */
+function atLine(lines: readonly string[], index: number, text: string): ReturnType<typeof explainAt> {
+  const line = lines[index]!;
+  return explainAt(findErrorCodes(line), line.indexOf(text) + 1, (delta) => lines[index + delta]);
+}
+
+describe('explainAt with the lines around', () => {
+  // mstsc's dialog, as copied with Ctrl+C.
+  const DIALOG = [
+    'Remote Desktop Connection',
+    'This computer can\'t connect to the remote computer.',
+    '',
+    'Error code: 0x904',
+    'Extended error code: 0x3',
+    '',
+    'Timestamp (UTC): 2024-05-02T09:41:07.123Z',
+  ];
+
+  it('explains the pair from the disconnect code\'s line and from the extended code\'s line', () => {
+    for (const [index, code] of [[3, '0x904'], [4, '0x3']] as const) {
+      const hover = atLine(DIALOG, index, code)!;
+      assert.equal(hover.explanation.code, '0x904', code);
+      assert.equal(hover.explanation.extended?.name, 'exDiscReasonServerIdleTimeout', code);
+      assert.equal(hover.explainerArgument, '0x904 0x3');
+      assert.equal(DIALOG[index]!.slice(hover.start, hover.end), code);
+    }
+  });
+
+  it('looks up to three lines away, in either order', () => {
+    const lines = ['Extended error code: 0x7', 'Session ID: 2', 'Connection: rdsh01', 'Error code: 0x904'];
+    assert.equal(atLine(lines, 3, '0x904')!.explanation.extended?.code, '0x7');
+    assert.equal(atLine(lines, 0, '0x7')!.explanation.code, '0x904');
+    assert.equal(atLine(['Error code: 0x904', 'a', 'b', 'c', 'Extended error code: 0x7'], 0, '0x904')!.explanation.extended, null);
+  });
+
+  it('stops at a blank line and at another code of the same kind', () => {
+    assert.equal(atLine(['Error code: 0x904', '', 'Extended error code: 0x7'], 0, '0x904')!.explanation.extended, null);
+    assert.equal(atLine(['Error code: 0x904', 'Error code: 0x204', 'Extended error code: 0x7'], 0, '0x904')!.explanation.extended, null);
+    const hover = atLine(['Error code: 0x904', 'Extended error code: 0x3', 'Extended error code: 0x7'], 2, '0x7')!;
+    assert.equal(hover.explanation.name, 'exDiscReasonServerDeniedConnection');
+    assert.equal(hover.explanation.extended, null);
+  });
+
+  it('a line with both codes keeps its own pair', () => {
+    const hover = atLine(['Error code: 0x904, Extended error code: 0x7', 'Extended error code: 0x3'], 0, '0x904')!;
+    assert.equal(hover.explanation.extended?.code, '0x7');
+  });
+});
+
 describe('hoverMarkdown', () => {
   it('names both codes, a few causes and links to the explainer', () => {
     const md = hoverMarkdown(at('0x904 0x7', '0x904')!);

@@ -13,13 +13,13 @@ function markdownOf(hovers: readonly vscode.Hover[]): string {
     .join('\n---\n');
 }
 
-/** Our hovers at the first character of `code` on the first line of an untitled document. */
-async function hoversOn(language: string, content: string, code: string): Promise<{ hovers: vscode.Hover[]; document: vscode.TextDocument }> {
+/** Our hovers at the first character of `code` on line `line` (the first by default) of an untitled document. */
+async function hoversOn(language: string, content: string, code: string, line = 0): Promise<{ hovers: vscode.Hover[]; document: vscode.TextDocument }> {
   const document = await vscode.workspace.openTextDocument({ language, content });
   assert.equal(document.languageId, language);
-  const column = document.lineAt(0).text.indexOf(code);
-  assert.ok(column >= 0, `"${code}" is not on the first line`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, column + 1));
+  const column = document.lineAt(line).text.indexOf(code);
+  assert.ok(column >= 0, `"${code}" is not on line ${line}`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, column + 1));
   return { hovers: hovers.filter((h) => OURS.test(markdownOf([h]))), document };
 }
 
@@ -42,6 +42,17 @@ suite('Error-code hover', () => {
     assert.ok(content instanceof vscode.MarkdownString);
     // The link may run the explainer and nothing else.
     assert.deepEqual(content.isTrusted, { enabledCommands: ['rdpDoctor.explainErrorCode'] });
+  });
+
+  test('the dialog\'s layout: the extended code on the next line is read with the code, from either line', async () => {
+    const dialog = 'This computer can\'t connect to the remote computer.\n\nError code: 0x904\nExtended error code: 0x3\n';
+    for (const [line, code, range] of [[2, '0x904', new vscode.Range(2, 12, 2, 17)], [3, '0x3', new vscode.Range(3, 21, 3, 24)]] as const) {
+      const { hovers } = await hoversOn('plaintext', dialog, code, line);
+      assert.equal(hovers.length, 1, markdownOf(hovers));
+      assert.match(markdownOf(hovers), /\*\*Extended error code 0x3\*\* \(3\) `exDiscReasonServerIdleTimeout`/, code);
+      assert.match(markdownOf(hovers), /explainErrorCode\?%5B%220x904%200x3%22%5D/, code);
+      assert.ok(hovers[0]!.range?.isEqual(range), JSON.stringify(hovers[0]!.range));
+    }
   });
 
   test('a log line: the decimal form of an event-log entry', async () => {
