@@ -56,7 +56,9 @@ function runExplainCommand(values: Values, positionals: string[], io: Io): numbe
   const [code, second] = positionals;
   const family = familyOption(values.family as string | undefined);
   if (family && (values.extended !== undefined || second !== undefined)) throw new UsageError('--family reads one code on its own; it takes no extended code.');
-  const result = runExplain(code!, (values.extended as string | undefined) ?? second, format, family, painter(io.color));
+  const extended = values.extended as string | undefined;
+  // Without --extended the words are read as the explainer reads what is typed: `errinfo 0xC` is a family and a code.
+  const result = runExplain(extended === undefined ? positionals.join(' ') : code!, extended, format, family, painter(io.color));
   if (result.error) process.stderr.write(errorLine(result.error));
   if (result.output) io.emit(result.output);
   return result.exitCode;

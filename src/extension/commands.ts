@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { explainInput } from '../core/knowledge/error-codes/index';
+import { explainInput } from '../core/explain/explain-input';
 import type { CheckTarget } from '../core/net/index';
 import { isSignedRdp } from '../core/rdp/parse';
 import { hostKey } from './check-runner';

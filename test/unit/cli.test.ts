@@ -255,6 +255,25 @@ describe('rdp-doctor CLI', () => {
     assert.equal('family' in plain, false, 'the SPEC shape is unchanged without --family');
   });
 
+  it('reads what the explainer reads: a pair in one argument, a family and a code, a line of the dialog', () => {
+    for (const [args, code, extended] of [
+      [['0x904 0x7'], '0x904', '0x7'],
+      [['errinfo', '0xC'], '0xC', null],
+      [['Error code: 0x904'], '0x904', null],
+      [['error code 0x3 extended error 0x11'], '0x3', '0x11'],
+      [['Error code: 0x904', 'Extended error code: 0x7'], '0x904', '0x7'],
+    ] as const) {
+      const r = run(['explain', ...args, '--format', 'json'], dir);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      const json = JSON.parse(r.stdout);
+      assert.equal(json.code, code, args.join(' '));
+      assert.equal(json.extended?.code ?? null, extended, args.join(' '));
+    }
+    const pasted = run(['explain', 'xfreerdp /v:h.example.invalid /p:Secret1'], dir);
+    assert.equal(pasted.code, 2);
+    assert.doesNotMatch(pasted.stderr + pasted.stdout, /Secret1/);
+  });
+
   it('says a lone number that is no OnDisconnected code is read as the extended code, as text and JSON', () => {
     const text = run(['explain', '0x4'], dir);
     assert.equal(text.code, 0);

@@ -4,11 +4,11 @@ import {
   ERROR_CODES,
   explain,
   explainInFamily,
-  explainInput,
   lookupErrorCode,
   parseErrorCode,
   type Explanation,
 } from '../../src/core/knowledge/error-codes/index';
+import { explainInput } from '../../src/core/explain/explain-input';
 
 /** Every rule ID in SPEC §2, copied by hand so a typo in the data cannot hide. */
 const SPEC_RULE_IDS = new Set([
@@ -363,6 +363,37 @@ describe('explainInput', () => {
     assert.equal(explained(explainInput('ERRINFO 0x10C9')).family, 'errinfo', 'no OnDisconnected code');
     assert.equal(explained(explainInput('errinfo:0xC')).name, 'ERRINFO_LOGOFF_BY_USER');
     assert.equal(explained(explainInput('logon -2')).code, '0xFFFFFFFE');
+  });
+
+  it('reads a line pasted from the dialog or a log, as the error-code hover reads it', () => {
+    const cases: [string, string, string | undefined][] = [
+      ['Error code: 0x904', '0x904', undefined],
+      ['error code 0x3 extended error 0x11', '0x3', '0x11'],
+      ['Error code: 0x904\nExtended error code: 0x7', '0x904', '0x7'],
+      ['Error code: 0x904, Extended error code: 0x7', '0x904', '0x7'],
+      ['Extended error code: 0x7', '0x7', undefined],
+      ['RDP ClientActiveX has been disconnected (Reason= 2308)', '0x904', undefined],
+      ['code: 0x904', '0x904', undefined],
+      ['Reason=2308', '0x904', undefined],
+    ];
+    for (const [text, code, extended] of cases) {
+      const e = explained(explainInput(text));
+      assert.equal(e.code, code, text);
+      assert.equal(e.extended?.code, extended, text);
+    }
+    assert.equal(explained(explainInput('Extended error code: 0x3')).name, 'exDiscReasonServerIdleTimeout', 'in the family the line names');
+  });
+
+  it('refuses a pasted line whose codes make no pair, and repeats nothing of a line without a code', () => {
+    const two = explainInput('Error code: 0x904 Error code: 0x204');
+    assert.ok('error' in two);
+    assert.match(two.error, /names 2 codes, not one error code and its extended error code/);
+    for (const text of ['xfreerdp /v:h.example.invalid /p:Secret1 /u:bob', 'mstsc /v:h /p:Secret1 /admin', 'the password is Secret1', 'Error code: Secret1 0x4']) {
+      const result = explainInput(text);
+      assert.ok('error' in result, text);
+      assert.doesNotMatch(result.error, /Secret1/, text);
+      assert.match(result.error, /^The text given \(\d+ characters, with blanks, not shown\)/, text);
+    }
   });
 
   it('refuses empty input, too many codes and a family without its code', () => {

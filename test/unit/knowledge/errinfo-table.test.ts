@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { runExplain } from '../../../src/cli/explain-command';
-import { explain, explainInput, lookupErrorCode, lookupErrorName } from '../../../src/core/knowledge/error-codes/index';
+import { explain, lookupErrorCode, lookupErrorName } from '../../../src/core/knowledge/error-codes/index';
+import { explainInput } from '../../../src/core/explain/explain-input';
 
 /**
  * MS-RDPBCGR 2.2.5.1.1, copied by hand from the spec's table (as its transcriptions in public code give it):

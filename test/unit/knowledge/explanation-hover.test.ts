@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeMarkdown, explainAt, hoverMarkdown } from '../../../src/core/explain/explanation-hover';
 import { findErrorCodes } from '../../../src/core/knowledge/find-error-codes';
-import { explainInput } from '../../../src/core/knowledge/error-codes/index';
+import { explainInput } from '../../../src/core/explain/explain-input';
 
 const at = (line: string, text: string): ReturnType<typeof explainAt> => explainAt(findErrorCodes(line), line.indexOf(text) + 1);
 

@@ -47,6 +47,12 @@ suite('Error-code explainer', () => {
     assert.equal(explainerTabs('0xC').length, 2);
   });
 
+  test('a line pasted from the dialog opens the panel of the codes it names', async () => {
+    await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', 'Error code: 0x904\nExtended error code: 0x7');
+    const [tab] = await waitFor('the 0x904 / 0x7 panel', () => explainerTabs('0x904 / 0x7').length === 1 && explainerTabs('0x904 / 0x7'), vscode.window.tabGroups.onDidChangeTabs);
+    assert.equal(tab!.label, 'Error code 0x904 / 0x7');
+  });
+
   test('an unknown code opens no panel', async () => {
     await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', '0x516');
     assert.equal(explainerTabs('0x').length, 0);

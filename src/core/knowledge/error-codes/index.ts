@@ -123,22 +123,6 @@ function describe(entry: ErrorCodeInfo): Omit<Explanation, 'extended'> {
   };
 }
 
-/**
- * What a person types for the explainer: `0x904`, `0x904 0x7`, `0x904, 0x7`, `0x904/0x7`, or a family
- * and a code (`errinfo 0x10C9`, `extended:0x7`, `logon -2`).
- */
-export function explainInput(text: string): Explanation | { error: string } {
-  const words = text.trim().split(/[\s,/:]+/).filter(Boolean);
-  if (words.length === 0) return { error: 'Type an error code.' };
-  const family = FAMILY_WORDS[words[0]!.toLowerCase()];
-  if (family) {
-    if (words.length !== 2) return { error: `Type one ${FAMILY_NOUNS[family]} after "${words[0]}".` };
-    return explainInFamily(family, words[1]!);
-  }
-  if (words.length > 2) return { error: 'Type an error code, optionally followed by the extended error code.' };
-  return explain(words[0]!, words[1]);
-}
-
 /** How each family's code is labelled where it is shown ("Error code", "Server error info" …). */
 export const FAMILY_LABELS: Readonly<Record<ErrorCodeFamily, string>> = {
   disconnect: 'Error code',
@@ -149,7 +133,8 @@ export const FAMILY_LABELS: Readonly<Record<ErrorCodeFamily, string>> = {
   client: 'Client error code',
 };
 
-const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
+/** How each family's code is named in a sentence ("an extended error code"). */
+export const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
   disconnect: 'error code',
   extended: 'extended error code',
   errinfo: 'server error info code',
@@ -239,7 +224,8 @@ function hex(code: number): string {
 /** What a code or a name can look like (0x904, 2308, -2147467259, ERRINFO_LOGOFF_BY_USER): only such a text is repeated. */
 const CODE_LIKE = /^[-+]?[A-Za-z0-9_]{1,64}$/;
 
-function notACode(text: string, what: string): string {
+/** The error for a text that is no code and no name known: it is repeated only when it is shaped like one. */
+export function notACode(text: string, what: string): string {
   const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
   const given = text.trim();
   // A text no code or name looks like (a pasted `xfreerdp … /p:…` line, `/p:Secret1`) is described, not repeated into
