@@ -281,6 +281,28 @@ describe('explain', () => {
     }
   });
 
+  it('says the hex reading of bare decimal digits when it is a known code too', () => {
+    const cases: [string, string, string][] = [
+      ['10', '0xA', '0x10'],
+      ['11', '0xB', '0x11 (ERRINFO_CLOSE_STACK_ON_DRIVER_FAILURE)'],
+      ['12', '0xC', '0x12'],
+      ['17', '0x11', '0x17'],
+      ['18', '0x12', '0x18'],
+    ];
+    for (const [digits, read, meant] of cases) {
+      const ext = explained(explain('0x3', digits)).extended!;
+      assert.equal(ext.code, read, digits);
+      assert.ok(ext.meaning.includes(`(${digits} is read as a decimal number, ${read}. The Remote Desktop client shows codes in hex: did you mean ${meant}`), `${digits}: ${ext.meaning}`);
+      assert.ok(explained(explain(digits)).meaning.includes(`did you mean ${meant}`), `${digits} as the code`);
+    }
+    assert.match(explained(explainInFamily('errinfo', '17')).meaning, /did you mean 0x17 \(ERRINFO_SERVER_WINLOGON_CRASH\)\?\)$/);
+    // Typed in hex, a single digit, or digits whose hex reading is no known code: nothing to say.
+    for (const [code, ext] of [['0x3', '0x11'], ['0x3', '7'], ['2308', '7'], ['260', undefined]] as const) {
+      const e = explained(explain(code, ext));
+      assert.doesNotMatch(`${e.meaning} ${e.extended?.meaning ?? ''}`, /read as a decimal number/, `${code} ${ext ?? ''}`);
+    }
+  });
+
   it('suggests the other base when the digits mean a known code', () => {
     const hexTyped = explain('904');
     assert.ok('error' in hexTyped);

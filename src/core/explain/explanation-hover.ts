@@ -67,7 +67,8 @@ export function explainAt(found: readonly FoundErrorCode[], column: number, line
     const pair = explain(main.text, extended.text);
     if (!('error' in pair)) return { ...span, explanation: pair, explainerArgument: explainerArgument(pair) };
   }
-  const alone = explainInFamily(hovered.entry.family, String(hovered.entry.code));
+  // In hex: the text's own digits, in the base its context gives, are not to be read again in the other.
+  const alone = explainInFamily(hovered.entry.family, `0x${(hovered.entry.code >>> 0).toString(16)}`);
   if ('error' in alone) return undefined;
   return { ...span, explanation: alone, explainerArgument: explainerArgument(alone) };
 }

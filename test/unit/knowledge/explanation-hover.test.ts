@@ -36,6 +36,7 @@ describe('explainAt', () => {
 
   it('a lone server error info code is linked by family', () => {
     const hover = at('Session 2 has been disconnected, reason code 12', '12')!;
+    assert.doesNotMatch(hover.explanation.meaning, /did you mean/, 'the context says the digits are decimal');
     assert.equal(hover.explanation.family, 'errinfo');
     assert.equal(hover.explainerArgument, 'errinfo 0xC');
     assert.equal(hover.explanation.name, 'ERRINFO_LOGOFF_BY_USER');

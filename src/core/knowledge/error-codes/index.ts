@@ -102,8 +102,10 @@ export function explainInFamily(family: ErrorCodeFamily, code: string): Explanat
   const { entry, value } = resolve(code, family);
   if (value === undefined && entry === undefined) return { error: notACode(code, what) };
   if (entry === undefined) return { error: unknownCode(code, value!, what) };
+  const described = describe(entry);
   return {
-    ...describe(entry),
+    ...described,
+    meaning: withNotes(described.meaning, hexReading(code, (v) => lookupErrorCode(v, family)[0])),
     extended: null,
     ...(family !== 'disconnect' && { family }),
   };
@@ -156,6 +158,7 @@ export function explain(code: string, extended?: string): Explanation | { error:
     }
   }
   const extCode = ext?.code;
+  const extHexReading = extended === undefined ? undefined : hexReading(extended, (v) => lookupErrorCode(v, 'extended')[0] ?? lookupErrorCode(v, 'errinfo')[0]);
   const pair =
     main.family === 'disconnect' && extCode !== undefined
       ? ERROR_CODE_PAIRS.find((p) => p.disconnect === main.code && p.extended === extCode)
@@ -172,8 +175,8 @@ export function explain(code: string, extended?: string): Explanation | { error:
     code: hex(main.code),
     decimal: main.code,
     name: main.name,
-    meaning: notDisconnect ? `${main.meaning} ${notADisconnectCode(main)}` : main.meaning,
-    extended: ext === undefined ? null : { code: hex(ext.code), decimal: ext.code, name: ext.name, meaning: ext.family === 'errinfo' ? `${ext.meaning} ${BY_ERRINFO_NUMBER}` : ext.meaning },
+    meaning: withNotes(main.meaning, notDisconnect && notADisconnectCode(main), hexReading(code, (v) => lookupErrorCode(v)[0])),
+    extended: ext === undefined ? null : { code: hex(ext.code), decimal: ext.code, name: ext.name, meaning: withNotes(ext.meaning, ext.family === 'errinfo' && BY_ERRINFO_NUMBER, extHexReading) },
     likelyCauses: unique(layers.flatMap((l) => l.likelyCauses)),
     checks: unique(layers.flatMap((l) => l.checks)),
     // Without its causes, the main code keeps only the source of its meaning, which each entry lists first.
@@ -196,6 +199,22 @@ export function explain(code: string, extended?: string): Explanation | { error:
  */
 function notADisconnectCode(entry: ErrorCodeInfo): string {
   return `(Not an OnDisconnected code, the "Error code" of the Remote Desktop client's dialog: read as the ${FAMILY_NOUNS[entry.family]} ${hex(entry.code)}. What an "Error code ${hex(entry.code)}" from the Mac, mobile or Windows App clients means is undocumented.)`;
+}
+
+/** A meaning with the notes that apply to how the code was read. */
+function withNotes(meaning: string, ...notes: (string | false | undefined)[]): string {
+  return [meaning, ...notes].filter(Boolean).join(' ');
+}
+
+/**
+ * Said of a code typed in bare decimal digits whose digits read as hex are a known code too: the dialogs show hex
+ * (0x11), some hosts decimal (17), and the digits alone do not say which.
+ */
+function hexReading(text: string, lookup: (value: number) => ErrorCodeInfo | undefined): string | undefined {
+  const other = otherBase(text);
+  if (other === undefined || other.typedHex || other.value === Number(other.digits)) return undefined;
+  const entry = lookup(other.value);
+  return entry && `(${other.digits} is read as a decimal number, ${hex(Number(other.digits))}. The Remote Desktop client shows codes in hex: did you mean ${hex(other.value)} (${entry.name})?)`;
 }
 
 /** Said of an extended code the ActiveX table does not list, read as the ERRINFO code of the same number. */
@@ -234,17 +253,23 @@ export function notACode(text: string, what: string): string {
   return `${shown} is not ${article} ${what} or a name RDP Doctor knows; write it in hex (0x904), in decimal (2308) or as its name (ERRINFO_LOGOFF_BY_USER).`;
 }
 
+/** The value of a code's digits in the other base (0x516 typed: 516; 11 typed: 0x11), when it has only digits. */
+function otherBase(text: string): { value: number; digits: string; typedHex: boolean } | undefined {
+  const digits = text.trim().replace(/^0x/i, '');
+  if (!/^\d+$/.test(digits)) return undefined;
+  const typedHex = /^0x/i.test(text.trim());
+  const value = parseErrorCode(typedHex ? digits : `0x${digits}`);
+  return value === undefined ? undefined : { value, digits, typedHex };
+}
+
 /** Names the value both ways and, when the digits mean a known code in the other base, says so. */
 function unknownCode(text: string, value: number, what: string): string {
   const message = `No known ${what} ${hex(value)} (decimal ${value}).`;
-  const digits = text.trim().replace(/^0x/i, '');
-  if (!/^\d+$/.test(digits)) return message;
-  const typedHex = /^0x/i.test(text.trim());
-  const other = parseErrorCode(typedHex ? digits : `0x${digits}`);
-  if (other === undefined || lookupErrorCode(other).length === 0) return message;
-  return typedHex
-    ? `${message} Some hosts print codes in decimal: did you mean ${digits} (${hex(other)})?`
-    : `${message} The Remote Desktop client shows codes in hex: did you mean ${hex(other)}?`;
+  const other = otherBase(text);
+  if (other === undefined || lookupErrorCode(other.value).length === 0) return message;
+  return other.typedHex
+    ? `${message} Some hosts print codes in decimal: did you mean ${other.digits} (${hex(other.value)})?`
+    : `${message} The Remote Desktop client shows codes in hex: did you mean ${hex(other.value)}?`;
 }
 
 function sourceRef(id: SourceId): { title: string; url?: string } {
