@@ -6,6 +6,7 @@ import type { FileReport, LintReport } from '../../../src/core/lint/output';
 import { toOutputFindingsSarif } from '../../../src/cli/sarif-lint';
 import { countFindings, errorsOnly, formatLintCompact, formatLintText, LintOutput } from '../../../src/cli/text-format';
 import { toJsonChunks } from '../../../src/cli/version';
+import { jsonText } from '../../../src/core/text/json-safe';
 
 const position = { line: fc.nat(), column: fc.nat(), endLine: fc.nat(), endColumn: fc.nat() };
 const finding = fc.record(
@@ -51,7 +52,7 @@ describe('lint output built file by file', () => {
           json: [...toJsonChunks(shown as unknown as Record<string, unknown>)].join(''),
           text: formatLintText(shown, paint),
           compact: formatLintCompact(shown),
-          sarif: noTime(JSON.stringify(toOutputFindingsSarif(shown), null, 2) + '\n'),
+          sarif: noTime(jsonText(toOutputFindingsSarif(shown)) + '\n'),
         };
         for (const format of ['json', 'text', 'compact', 'sarif'] as const) {
           // Kept whole (an output file), or written piece by piece as the files come (standard output).
