@@ -297,6 +297,10 @@ describe('GPP Registry.xml and security template readers', () => {
       [TS, '', 'create-key', null],
       [TS, 'SecurityLayer', 'set', 0],
     ]);
+    // Cut short inside the second item: the item that closed before it is still read, in its collections.
+    const cut = readGpoReport(report.slice(0, report.indexOf('name="SecurityLayer" default')));
+    assert.deepEqual(cut.settings.map((s) => [s.key, s.valueName, s.action, s.data]), [[TS, '', 'create-key', null]]);
+    assert.ok(cut.problems.some((p) => p.message.startsWith('The XML is not well-formed')));
     // The same item in a backup's Preferences/Registry/Registry.xml (no namespace), with action D: the key goes.
     const xml = `<?xml version="1.0" encoding="utf-8"?>\r\n<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"><Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="Terminal Services" image="3"><Properties action="D" hive="HKEY_LOCAL_MACHINE" key="${TS}" type="" name="" value=""/></Registry></RegistrySettings>`;
     const file = readGppRegistryFile(xml);
