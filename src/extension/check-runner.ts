@@ -12,10 +12,17 @@ export interface KnownHost {
   readonly files: readonly vscode.Uri[];
 }
 
+export interface CheckOptions {
+  /** The progress notification's title. */
+  readonly title?: string;
+  /** The file that names the targets (its config and folder settings apply); otherwise where each host is written down. */
+  readonly from?: vscode.Uri;
+}
+
 /** What features need from the checks: run them (with progress and cancellation) and read the latest results. */
 export interface CheckRunner {
   /** Checks these targets with a cancellable progress notification; results flow into the Hosts view and diagnostics. */
-  check(targets: readonly CheckTarget[], options?: { readonly title?: string }): Promise<readonly HostCheckResult[]>;
+  check(targets: readonly CheckTarget[], options?: CheckOptions): Promise<readonly HostCheckResult[]>;
   /** The latest result for a host key (`host:port`), if it was checked in this session. */
   latest(key: string): HostCheckResult | undefined;
   /** Every host of the workspace. */

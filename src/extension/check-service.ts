@@ -1,14 +1,12 @@
-import type { X509Certificate } from 'node:crypto';
 import * as vscode from 'vscode';
-import { DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
-import { checkHosts, readCertificates, TrustStore, type CheckTarget, type HostCheckResult } from '../core/net/index';
-import { hostKey, type CheckRunner, type KnownHost } from './check-runner';
+import { DEFAULT_CONFIG } from '../core/config/types';
+import { checkHosts, TrustStore, type CheckTarget, type HostCheckResult } from '../core/net/index';
+import { hostKey, type CheckOptions, type CheckRunner, type KnownHost } from './check-runner';
+import { checkScope, trustAnchors, type CheckScope } from './check-scope';
 import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
-import { appendAll } from '../core/text/collections';
-import { leadsInside } from '../shared/inside-folder';
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -56,7 +54,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
         if (d.languageId !== 'rdp' || d.uri.scheme !== 'file') return;
         // A file without a usable full address has nothing to check (undefined would mean every host).
         const target = this.registry.targetOf(d);
-        if (target) void this.checkOnOpen(target);
+        if (target) void this.checkOnOpen(target, d.uri);
       }),
     );
   }
@@ -83,7 +81,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
    * `'all'` when the workspace opens, one target when a file opens. A host being checked, or already checked on
    * open in this session, is not checked again (restored editors open together with the workspace).
    */
-  async checkOnOpen(what: CheckTarget | 'all'): Promise<void> {
+  async checkOnOpen(what: CheckTarget | 'all', from?: vscode.Uri): Promise<void> {
     if (!settings.checksOnOpen()) return;
     if (!vscode.workspace.isTrusted) {
       this.log.info('Restricted Mode: checks on open are off; run a check command to check a host.');
@@ -96,13 +94,25 @@ export class CheckService implements CheckRunner, vscode.Disposable {
       this.checkedOnOpen.add(key);
       return true;
     });
-    if (targets.length > 0) await this.check(targets, { title: 'Checking on open' });
+    if (targets.length > 0) await this.check(targets, { title: 'Checking on open', ...(from && { from }) });
   }
 
-  async check(targets: readonly CheckTarget[], options?: { readonly title?: string }): Promise<readonly HostCheckResult[]> {
+  /** Each target's scope (the config and settings where it is written down), targets of one scope together in their order. */
+  private async scopes(targets: readonly CheckTarget[], from: vscode.Uri | undefined): Promise<{ scope: CheckScope; indexes: number[] }[]> {
+    const groups = new Map<string, { scope: CheckScope; indexes: number[] }>();
+    for (const [index, target] of targets.entries()) {
+      const scope = await checkScope(this.configs, from ?? this.registry.sourceOf(hostKey(target.host, target.port)));
+      const group = groups.get(scope.key) ?? { scope, indexes: [] };
+      group.indexes.push(index);
+      groups.set(scope.key, group);
+    }
+    return [...groups.values()];
+  }
+
+  async check(targets: readonly CheckTarget[], options?: CheckOptions): Promise<readonly HostCheckResult[]> {
     if (targets.length === 0) return [];
-    const config = await this.config();
-    const store = new TrustStore(await this.anchors(config));
+    const groups = await this.scopes(targets, options?.from);
+    const stores = await Promise.all(groups.map(async ({ scope }) => new TrustStore(await trustAnchors(scope, this.log))));
     const keys = targets.map((t) => hostKey(t.host, t.port));
     for (const k of keys) this.running.add(k);
     this.runningChanged.fire();
@@ -117,21 +127,31 @@ export class CheckService implements CheckRunner, vscode.Disposable {
           this.controllers.add(controller);
           const cancel = token.onCancellationRequested(() => controller.abort());
           let done = 0;
+          const all: HostCheckResult[] = new Array(targets.length);
           try {
-            return await checkHosts(targets, {
-              timeoutMs: settings.checksTimeoutMs(config === DEFAULT_CONFIG ? undefined : config.checks.timeoutMs),
-              concurrency: settings.checksConcurrency(config === DEFAULT_CONFIG ? undefined : config.checks.concurrency),
-              ntlmInfo: settings.checksNtlmInfo(config.checks.ntlmInfo),
-              store,
-              expiringSoonDays: config.trust.expiringSoonDays,
-              severities: { ...config.rules, ...settings.rules() },
-              signal: controller.signal,
-              onResult: (result) => {
-                done += 1;
-                this.store(result);
-                progress.report({ increment: 100 / targets.length, message: `${done}/${targets.length} ${result.target}` });
-              },
-            });
+            // One scope after the other: each keeps its own concurrency, and most checks have one scope.
+            for (const [g, { scope, indexes }] of groups.entries()) {
+              const { config, settingsScope } = scope;
+              const results = await checkHosts(
+                indexes.map((i) => targets[i]!),
+                {
+                  timeoutMs: settings.checksTimeoutMs(settingsScope, config === DEFAULT_CONFIG ? undefined : config.checks.timeoutMs),
+                  concurrency: settings.checksConcurrency(settingsScope, config === DEFAULT_CONFIG ? undefined : config.checks.concurrency),
+                  ntlmInfo: settings.checksNtlmInfo(settingsScope, config.checks.ntlmInfo),
+                  store: stores[g]!,
+                  expiringSoonDays: config.trust.expiringSoonDays,
+                  severities: { ...config.rules, ...settings.rules(settingsScope) },
+                  signal: controller.signal,
+                  onResult: (result) => {
+                    done += 1;
+                    this.store(result);
+                    progress.report({ increment: 100 / targets.length, message: `${done}/${targets.length} ${result.target}` });
+                  },
+                },
+              );
+              for (const [j, result] of results.entries()) all[indexes[j]!] = result;
+            }
+            return all;
           } finally {
             cancel.dispose();
             this.controllers.delete(controller);
@@ -171,50 +191,8 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     this.results.set(key, result);
   }
 
-  /** The first workspace folder's `.rdpdoctor.yaml` (checks, trust and rule settings), or the defaults. */
-  private async config(): Promise<RdpDoctorConfig> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return (folder && (await this.configs.forDocument(folder.uri))) || DEFAULT_CONFIG;
-  }
-
-  private async anchors(config: RdpDoctorConfig): Promise<X509Certificate[]> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const anchors: X509Certificate[] = [];
-    for (const path of config.trust.ca) {
-      const uri = folder && !/^(?:\/|[a-z]:[\\/])/i.test(path) ? vscode.Uri.joinPath(folder.uri, path) : vscode.Uri.file(path);
-      // An untrusted workspace's config may not send RDP Doctor to read files elsewhere (a UNC path is an SMB connection).
-      if (!vscode.workspace.isTrusted && !(folder && (await isInside(folder.uri, uri)))) {
-        this.log.warn(`Restricted Mode: the CA file ${path} is outside the workspace folder; ignored.`);
-        continue;
-      }
-      try {
-        // A CA file is a regular file of certificates, not a device or a huge file (`/dev/zero` would never end).
-        const info = await vscode.workspace.fs.stat(uri);
-        if ((info.type & vscode.FileType.File) === 0 || info.size > MAX_CA_FILE_BYTES) {
-          this.log.warn(`${path} is not a CA certificate file: ${(info.type & vscode.FileType.File) === 0 ? 'not a regular file' : `larger than ${MAX_CA_FILE_BYTES / 1024 / 1024} MB`}; ignored.`);
-          continue;
-        }
-        const read = readCertificates(Buffer.from(await vscode.workspace.fs.readFile(uri)));
-        if ('problem' in read) this.log.warn(`${path} is not a CA certificate file: ${read.problem}.`);
-        else appendAll(anchors, read.certificates);
-      } catch (error) {
-        this.log.warn(`Cannot read the CA file ${path}: ${String(error)}`);
-      }
-    }
-    return anchors;
-  }
-
   dispose(): void {
     this.cancelAll();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The largest CA file read: a system bundle of every public root is about 200 KB. */
-const MAX_CA_FILE_BYTES = 16 * 1024 * 1024;
-
-/** Whether `uri` is `folder` or below it, `..` resolved and links followed (`leadsInside`); only local files are compared. */
-async function isInside(folder: vscode.Uri, uri: vscode.Uri): Promise<boolean> {
-  if (uri.scheme !== 'file' || folder.scheme !== 'file' || uri.authority !== folder.authority) return false;
-  return leadsInside(folder.fsPath, uri.fsPath);
 }

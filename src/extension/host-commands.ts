@@ -128,7 +128,7 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
         void vscode.window.showErrorMessage('This file has no valid full address to check.');
         return undefined;
       }
-      const results = await ctx.checks.check([target]);
+      const results = await ctx.checks.check([target], { from: document.uri });
       return results[0];
     },
     'rdpDoctor.showCertificate': async (arg?: unknown) => {

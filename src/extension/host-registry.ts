@@ -25,7 +25,8 @@ const MAX_BYTES = 1024 * 1024;
 
 export class HostRegistry implements vscode.Disposable {
   private readonly files = new Map<string, FileTarget>();
-  private inventory: { target: CheckTarget; group: string | undefined; folder: vscode.Uri }[] = [];
+  /** Each inventory host with the config file that lists it. */
+  private inventory: { target: CheckTarget; group: string | undefined; source: vscode.Uri }[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private scanning: Promise<void> | undefined;
@@ -170,8 +171,8 @@ export class HostRegistry implements vscode.Disposable {
   private async loadInventory(): Promise<void> {
     const next: typeof this.inventory = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const config = await this.configs.forDocument(folder.uri);
-      for (const h of config?.hosts ?? []) next.push({ target: inventoryTarget(h), group: h.group, folder: folder.uri });
+      const entry = await this.configs.forFolder(folder.uri);
+      for (const h of entry?.config.hosts ?? []) next.push({ target: inventoryTarget(h), group: h.group, source: entry!.uri });
     }
     this.inventory = next;
   }
@@ -184,6 +185,13 @@ export class HostRegistry implements vscode.Disposable {
     // path was not checked (a failed direct probe of a host reached only through the gateway is a warning, NET002's
     // page), and whether a certificate the client cannot trust stops it connecting (NET022's page).
     return { target: displayTarget(found.host, found.port), host: found.host, port: found.port, ...fileCheckFacts([found.doc]) };
+  }
+
+  /** Where a host is written down, so its check reads the config there: the inventory that lists it, else the first `.rdp` file. */
+  sourceOf(key: string): vscode.Uri | undefined {
+    const listed = this.inventory.find((i) => hostKey(i.target.host, i.target.port) === key);
+    if (listed) return listed.source;
+    return this.filesFor(key).sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()))[0]?.uri;
   }
 
   /** The `.rdp` files that target a host key. */

@@ -4,7 +4,7 @@ import { SEVERITIES, type SeveritySetting } from '../core/rules/types';
 
 /** Typed access to the `rdpDoctor.*` settings. */
 export const settings = {
-  rules(scope?: vscode.Uri): SeverityOverrides {
+  rules(scope?: vscode.Uri | null): SeverityOverrides {
     const raw = vscode.workspace.getConfiguration('rdpDoctor', scope).get<Record<string, unknown>>('rules') ?? {};
     const out: Record<string, SeveritySetting> = {};
     for (const [id, value] of Object.entries(raw)) {
@@ -24,15 +24,15 @@ export const settings = {
   confirmCheckAll(): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor').get<boolean>('checks.confirmCheckAll', true);
   },
-  /** The setting, unless `.rdpdoctor.yaml` gives a value (it wins). */
-  checksTimeoutMs(fromConfig?: number): number {
-    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<number>('checks.timeoutMs', 5000);
+  /** The setting of the folder (`scope`), unless `.rdpdoctor.yaml` gives a value (it wins). */
+  checksTimeoutMs(scope: vscode.Uri | null, fromConfig?: number): number {
+    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<number>('checks.timeoutMs', 5000);
   },
-  checksConcurrency(fromConfig?: number): number {
-    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<number>('checks.concurrency', 16);
+  checksConcurrency(scope: vscode.Uri | null, fromConfig?: number): number {
+    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<number>('checks.concurrency', 16);
   },
-  checksNtlmInfo(fromConfig?: boolean): boolean {
-    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor').get<boolean>('checks.ntlmInfo', true);
+  checksNtlmInfo(scope: vscode.Uri | null, fromConfig?: boolean): boolean {
+    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.ntlmInfo', true);
   },
   hoverErrorCodes(scope?: vscode.TextDocument): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('hover.errorCodes', true);

@@ -5,6 +5,12 @@ import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import type { Logger } from './logger';
 
+/** A config as read, with the file it was read from (relative paths in it, such as CA files, are relative to its folder). */
+export interface ConfigEntry {
+  readonly config: RdpDoctorConfig;
+  readonly uri: vscode.Uri;
+}
+
 export function isConfigDocument(uri: vscode.Uri): boolean {
   const name = uri.path.split('/').pop()?.toLowerCase() ?? '';
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
@@ -16,7 +22,7 @@ export function isConfigDocument(uri: vscode.Uri): boolean {
  */
 export class WorkspaceConfigStore implements vscode.Disposable {
   /** Each workspace folder's config (by folder URI) as last read: a folder nobody asked about is not read. */
-  private cache = new Map<string, Promise<RdpDoctorConfig | undefined>>();
+  private cache = new Map<string, Promise<ConfigEntry | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
@@ -66,12 +72,18 @@ export class WorkspaceConfigStore implements vscode.Disposable {
   }
 
   /** The config that applies to a document: its workspace folder's, if any. */
-  forDocument(uri: vscode.Uri): Promise<RdpDoctorConfig | undefined> {
+  async forDocument(uri: vscode.Uri): Promise<RdpDoctorConfig | undefined> {
+    return (await this.entryFor(uri))?.config;
+  }
+
+  /** The config that applies to a document, with the file it came from. */
+  entryFor(uri: vscode.Uri): Promise<ConfigEntry | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return folder ? this.forFolder(folder.uri) : Promise.resolve(undefined);
   }
 
-  private forFolder(folder: vscode.Uri): Promise<RdpDoctorConfig | undefined> {
+  /** The config at the root of a workspace folder (its `hosts` are the folder's inventory). */
+  forFolder(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
     const key = folder.toString();
     let pending = this.cache.get(key);
     if (!pending) {
@@ -81,7 +93,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     return pending;
   }
 
-  private async load(folder: vscode.Uri): Promise<RdpDoctorConfig | undefined> {
+  private async load(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
     for (const name of CONFIG_FILE_NAMES) {
       const uri = vscode.Uri.joinPath(folder, name);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -94,7 +106,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
         }
       }
       this.log.debug(`Loaded ${uri.toString()}`);
-      return parseConfig(text, KNOWN_RULE_IDS).config;
+      return { config: parseConfig(text, KNOWN_RULE_IDS).config, uri };
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Runs the VS Code tests in a real VS Code (code-server + Debian chromium), offline:
 // (a) the extension-host Mocha suite (out/test/vscode/suite), then (b) the UI tests (test/vscode/ui/*.test.mjs).
 // (c) the Restricted Mode test in its own code-server with workspace trust on.
-// `node test/vscode/run.mjs [--only host|lazy|ui|restricted] [--verbose]` (host runs the lazy-activation folder too); RDP_DOCTOR_GREP filters the extension-host tests.
+// `node test/vscode/run.mjs [--only host|lazy|multi|ui|restricted] [--verbose]` (host runs the lazy-activation folder and the multi-root workspace too); RDP_DOCTOR_GREP filters the extension-host tests.
 // Needs `node scripts/vscode-bootstrap.mjs`, `npm run build` and `node test/vscode/build.mjs` first
 // (`npm run test:vscode` does the bootstrap and the test build; `npm test` builds the extension before it).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -81,9 +81,21 @@ function lazyWorkspace(sandbox) {
   return target;
 }
 
+/** Every file under `dir` named `name` (or whose name matches it). */
+function findFiles(dir, name) {
+  if (!existsSync(dir)) return [];
+  const matches = (n) => (typeof name === 'string' ? n === name : name.test(n));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? findFiles(join(dir, e.name), name) : matches(e.name) ? [join(dir, e.name)] : []));
+}
+
 /** (a) Mocha inside the extension host, started by the workbench from the URL payload; the exit code comes from codeAutomationExit. */
 async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'host') {
-  const folder = phase === 'lazy' ? lazyWorkspace(sandbox) : copyWorkspace(sandbox, 'workspace-host', lab);
+  const folder =
+    phase === 'lazy'
+      ? lazyWorkspace(sandbox)
+      : phase === 'multi'
+        ? labModule.writeMultiRootWorkspace(join(sandbox.dir, 'workspace-multi'), lab)
+        : copyWorkspace(sandbox, 'workspace-host', lab);
   const context = await browser(phase);
   const page = await context.newPage();
   let exit;
@@ -100,8 +112,13 @@ async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'hos
     else if (!NOISE.some((pattern) => pattern.test(text))) process.stdout.write(`${text}\n`);
   });
   if (verbose) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
-  const url = workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT, extensionTestsPath: SUITE_ENTRY });
-  await page.goto(url);
+  const url = new URL(workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT, extensionTestsPath: SUITE_ENTRY }));
+  // A `.code-workspace` file opens as a (multi-root) workspace, not as a folder.
+  if (folder.endsWith('.code-workspace')) {
+    url.searchParams.delete('folder');
+    url.searchParams.set('workspace', folder);
+  }
+  await page.goto(url.href);
   let code;
   try {
     code = await withDeadline(exited, HOST_SUITE_MS, 'The extension-host tests did not finish');
@@ -154,12 +171,6 @@ async function runUiTests(browser, server, sandbox, lab) {
 
 /** The one name the Restricted Mode workspace targets: only the dns-count.cjs hook answers it (127.0.0.1), and counts each lookup. */
 const RESTRICTED_NAME = 'rdsh-restricted.rdp-doctor.test';
-
-/** Every file named `name` under `dir`. */
-function findFiles(dir, name) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? findFiles(join(dir, e.name), name) : e.name === name ? [join(dir, e.name)] : []));
-}
 
 /**
  * (c) Restricted Mode: a second code-server with workspace trust on opens an untrusted folder whose `.rdp` files and
@@ -298,6 +309,13 @@ async function main() {
       if (code !== 0) {
         failed = true;
         console.error(`The lazy-activation extension-host test failed (exit code ${code}).`);
+      }
+    }
+    if (!only || only === 'host' || only === 'multi') {
+      const code = await runExtensionHostSuite(browser, server, sandbox, lab, 'multi');
+      if (code !== 0) {
+        failed = true;
+        console.error(`The multi-root extension-host test failed (exit code ${code}).`);
       }
     }
     if (!only || only === 'ui') {

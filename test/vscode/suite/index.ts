@@ -23,12 +23,22 @@ function loadMocha(): MochaConstructor {
 
 const LAZY_TEST = 'lazy-activation.test.js';
 const ACTIVATION_TEST = 'activation-cost.test.js';
+/** Runs alone in the multi-root workspace run.mjs opens (multi-root.code-workspace, folders `a` and `b`). */
+const MULTI_ROOT_TEST = 'multi-root.test.js';
 
 /** The open folder, read without loading the extension (the vscode API is there in the extension host). */
 function workspaceFolderPath(): string | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vscode = require('vscode') as typeof import('vscode');
   return vscode.workspace.workspaceFolders?.[0]?.uri.path;
+}
+
+/** The open `.code-workspace` file's name, when a multi-root workspace is open. */
+function workspaceFileName(): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vscode = require('vscode') as typeof import('vscode');
+  const file = vscode.workspace.workspaceFile;
+  return file?.scheme === 'untitled' ? undefined : file?.path.split('/').pop();
 }
 
 export function run(): Promise<void> {
@@ -41,9 +51,10 @@ export function run(): Promise<void> {
   // The lazy-activation test needs a folder of its own (Markdown notes only): run.mjs opens one named workspace-lazy.
   // bench/activation-host.mjs opens workspace-activation (one .rdp file) to run the activation-cost test alone.
   const folder = path.basename(process.env.RDP_DOCTOR_SUITE_FOLDER ?? workspaceFolderPath() ?? '');
-  const only = folder === 'workspace-lazy' ? LAZY_TEST : folder === 'workspace-activation' ? ACTIVATION_TEST : undefined;
+  const only =
+    workspaceFileName() === 'multi-root.code-workspace' ? MULTI_ROOT_TEST : folder === 'workspace-lazy' ? LAZY_TEST : folder === 'workspace-activation' ? ACTIVATION_TEST : undefined;
   for (const name of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
-    if (only ? name === only : name !== LAZY_TEST) mocha.addFile(path.join(__dirname, name));
+    if (only ? name === only : name !== LAZY_TEST && name !== MULTI_ROOT_TEST) mocha.addFile(path.join(__dirname, name));
   }
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} VS Code test(s) failed.`)) : resolve()));
