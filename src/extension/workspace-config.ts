@@ -17,11 +17,11 @@ export function isConfigDocument(uri: vscode.Uri): boolean {
 }
 
 /**
- * The `.rdpdoctor.yaml` of each workspace folder, read from the open editor when there is one
- * (so unsaved edits take effect) and otherwise from disk; reloaded when either changes.
+ * The `.rdpdoctor.yaml` files of the workspace (a folder's and nested ones), read from the open editor when there is
+ * one (so unsaved edits take effect) and otherwise from disk; reloaded when either changes.
  */
 export class WorkspaceConfigStore implements vscode.Disposable {
-  /** Each workspace folder's config (by folder URI) as last read: a folder nobody asked about is not read. */
+  /** The config file in each folder (by folder URI) as last read: a folder nobody asked about is not read. */
   private cache = new Map<string, Promise<ConfigEntry | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -60,7 +60,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     const changed = await Promise.all(
       [...before].map(async ([key, previous]) => {
         try {
-          const [was, now] = await Promise.all([previous, this.forFolder(vscode.Uri.parse(key))]);
+          const [was, now] = await Promise.all([previous, this.inFolder(vscode.Uri.parse(key))]);
           return JSON.stringify(was) !== JSON.stringify(now);
         } catch (error) {
           this.log.debug(`Could not read the config of ${key} again: ${String(error)}`);
@@ -71,19 +71,33 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     if (changed.includes(true)) this.changed.fire();
   }
 
-  /** The config that applies to a document: its workspace folder's, if any. */
+  /** The config that applies to a document (see `entryFor`). */
   async forDocument(uri: vscode.Uri): Promise<RdpDoctorConfig | undefined> {
     return (await this.entryFor(uri))?.config;
   }
 
-  /** The config that applies to a document, with the file it came from. */
-  entryFor(uri: vscode.Uri): Promise<ConfigEntry | undefined> {
+  /**
+   * The config that applies to a document, with the file it came from: the nearest `.rdpdoctor.yaml` at or above the
+   * document's folder, as the CLI finds it (core/lint/read-file.ts, findConfigFor), looked for within its workspace folder.
+   */
+  async entryFor(uri: vscode.Uri): Promise<ConfigEntry | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return folder ? this.forFolder(folder.uri) : Promise.resolve(undefined);
+    if (!folder) return undefined;
+    const root = folder.uri.path.replace(/\/+$/, '');
+    for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path === root || dir.path.startsWith(`${root}/`); dir = vscode.Uri.joinPath(dir, '..')) {
+      const found = await this.inFolder(dir);
+      if (found || dir.path === root) return found;
+    }
+    return undefined;
   }
 
   /** The config at the root of a workspace folder (its `hosts` are the folder's inventory). */
   forFolder(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
+    return this.inFolder(folder);
+  }
+
+  /** The config file in one folder (not above it), read once until a config changes. */
+  private inFolder(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
     const key = folder.toString();
     let pending = this.cache.get(key);
     if (!pending) {

@@ -2,11 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostCheckResult } from '../../../src/core/net/index';
 import type { RdpDoctorApi } from '../../../src/extension/main';
-import { EXTENSION_ID } from './helpers';
+import { EXTENSION_ID, rulesOf, waitFor, waitForDiagnostics } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 // Runs alone in the multi-root workspace of lab.ts (writeMultiRootWorkspace): folders `a` and `b`, the lab xrdp on 127.0.0.1.
 const LAB_PORT = Number(process.env.RDP_DOCTOR_LAB_PORT);
+
+let api: Required<RdpDoctorApi>;
 
 function folder(name: string): vscode.WorkspaceFolder {
   const found = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
@@ -25,6 +27,15 @@ async function checkFile(uri: vscode.Uri): Promise<string[]> {
   return result.findings.map((f) => f.ruleId).sort();
 }
 
+/** Waits until the document has been linted, then returns its rule IDs. */
+async function lintedRules(uri: vscode.Uri): Promise<string[]> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  await waitFor(`a lint of ${uri.path}`, () => api.lints(uri).length > 0, vscode.languages.onDidChangeDiagnostics);
+  await waitForDiagnostics(uri, 'some findings', (d) => d.length > 0);
+  return rulesOf(uri);
+}
+
 suite('Multi-root workspace: each folder has its own config and settings', () => {
   suiteSetup(async () => {
     assert.ok(LAB_PORT > 0, 'run.mjs passes the lab port in RDP_DOCTOR_LAB_PORT.');
@@ -32,7 +43,7 @@ suite('Multi-root workspace: each folder has its own config and settings', () =>
       vscode.workspace.workspaceFolders?.map((f) => f.name),
       ['a', 'b'],
     );
-    await vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.activate();
+    api = (await vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.activate()) as Required<RdpDoctorApi>;
   });
 
   test("checking b's file uses b's .rdpdoctor.yaml: its CA is trusted, its rule turned off", async () => {
@@ -45,5 +56,21 @@ suite('Multi-root workspace: each folder has its own config and settings', () =>
     const rules = await checkFile(file('a', 'lab-a.rdp'));
     assert.ok(rules.includes('NET022'), `a does not trust the lab CA (findings: ${rules.join(', ')})`);
     assert.ok(!rules.includes('NET011'), `a's .vscode/settings.json turns NET011 off (findings: ${rules.join(', ')})`);
+  });
+
+  test('a nested .rdpdoctor.yaml applies to the files below it, and its changes are followed', async () => {
+    assert.ok((await lintedRules(file('b', 'auth0.rdp'))).includes('RDP022'), 'RDP022 fires in b');
+    const nested = file('b', 'sub/nested.rdp');
+    const rules = await lintedRules(nested);
+    assert.ok(!rules.includes('RDP022'), `sub/.rdpdoctor.yaml turns RDP022 off (findings: ${rules.join(', ')})`);
+    const config = file('b', 'sub/.rdpdoctor.yaml');
+    await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  RDP022: error\n'));
+    try {
+      const diagnostics = await waitForDiagnostics(nested, 'RDP022 as an error', (d) => d.some((x) => /RDP022/.test(JSON.stringify(x.code)) && x.severity === vscode.DiagnosticSeverity.Error), 15_000);
+      assert.ok(diagnostics.length > 0);
+    } finally {
+      await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  RDP022: off\n'));
+    }
+    await waitForDiagnostics(nested, 'RDP022 off again', (d) => !d.some((x) => /RDP022/.test(JSON.stringify(x.code))), 15_000);
   });
 });
