@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { lintReportInSlices } from '../core/lint/session';
+import type { SarifRoot } from '../core/report/sarif';
 import { workspaceReportMarkdown, workspaceReportSarif, type WorkspaceReportInput } from '../core/report/workspace-report';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
@@ -10,18 +11,44 @@ import { jsonText } from '../core/text/json-safe';
 
 type ReportFormat = 'markdown' | 'sarif';
 
+/**
+ * Where the report's paths are based: one folder (`root`), or each of several under an ID of its own (its name, made
+ * unique), a path then starting with that ID. A file outside them keeps its absolute path.
+ */
+function reportRoots(folders: readonly vscode.WorkspaceFolder[]): { root?: string; roots?: SarifRoot[]; relative: (uri: vscode.Uri) => string } {
+  if (folders.length <= 1) return { ...(folders[0] && { root: folders[0].uri.fsPath }), relative: (uri) => vscode.workspace.asRelativePath(uri, false) };
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const folder of folders) {
+    const name = folder.name.replaceAll('/', '_') || 'folder';
+    let id = name;
+    for (let n = 2; taken.has(id); n++) id = `${name}-${n}`;
+    taken.add(id);
+    ids.set(folder.uri.toString(), id);
+  }
+  return {
+    roots: folders.map((f) => ({ id: ids.get(f.uri.toString())!, path: f.uri.fsPath })),
+    relative: (uri) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const id = folder && ids.get(folder.uri.toString());
+      if (!id) return uri.scheme === 'file' ? uri.fsPath : vscode.workspace.asRelativePath(uri, false);
+      return `${id}/${vscode.workspace.asRelativePath(uri, false)}`;
+    },
+  };
+}
+
 /** The report's data: every workspace folder linted as the CLI lints it, plus the latest check of each host. */
 export async function workspaceReport(checks: CheckService, registry: HostRegistry, version: string): Promise<WorkspaceReportInput> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  const root = folders[0]?.uri.fsPath;
   const lint = folders.length > 0 ? await lintReportInSlices(folders.map((f) => f.uri.fsPath), settings.rules()) : { files: [], errors: [] };
-  const relative = (path: string): string => vscode.workspace.asRelativePath(vscode.Uri.file(path), folders.length > 1);
+  const { root, roots, relative: relativeUri } = reportRoots(folders);
+  const relative = (path: string): string => relativeUri(vscode.Uri.file(path));
   await registry.ready();
   const reportChecks = checks.allResults().map((result) => {
     const files = registry.filesFor(hostKey(result.host, result.port));
     return {
       result,
-      files: files.map((f) => vscode.workspace.asRelativePath(f.uri, folders.length > 1)),
+      files: files.map((f) => relativeUri(f.uri)),
       ...(files[0] && { line: files[0].range.start.line + 1 }),
     };
   });
@@ -30,6 +57,7 @@ export async function workspaceReport(checks: CheckService, registry: HostRegist
     version,
     generatedAt: new Date().toISOString(),
     ...(root !== undefined && { root }),
+    ...(roots && { roots }),
     files: lint.files.map((f) => ({
       ...f,
       path: relative(f.path),

@@ -78,6 +78,11 @@ export interface SarifOptions {
   readonly rules?: readonly RuleMeta[];
   /** The folder relative paths are resolved against (a path or a file URI); stated as `ROOT`. */
   readonly root?: string;
+  /**
+   * Several folders (a multi-root workspace), each stated as a base of its own (SARIF §3.14.14): a relative path whose
+   * first part is a folder's `id` is resolved against that folder; other relative paths against `root`, if any.
+   */
+  readonly roots?: readonly SarifRoot[];
   /** The run itself: when it ended and the inputs it could not read. */
   readonly invocation?: {
     readonly endTimeUtc?: string;
@@ -87,7 +92,20 @@ export interface SarifOptions {
   };
 }
 
+export interface SarifRoot {
+  /** The `uriBaseId`, and the first part of the paths under it. */
+  readonly id: string;
+  /** The folder (a path or a file URI). */
+  readonly path: string;
+}
+
 const ROOT_ID = 'ROOT';
+
+/** How relative paths are based: on `ROOT`, and on the folder their first part names. */
+interface Bases {
+  readonly root: boolean;
+  readonly folders: ReadonlySet<string>;
+}
 
 function sarifRule(rule: RuleMeta): object {
   return {
@@ -129,12 +147,20 @@ function folderUri(root: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-function physicalLocation(path: string, root: boolean, region?: SarifRegion): object {
-  const artifactLocation = { uri: pathToSarifUri(path), ...(root && !isAbsolute(toSlashed(path)) && { uriBaseId: ROOT_ID }) };
-  return { artifactLocation, ...(region && { region }) };
+function artifactLocation(path: string, bases: Bases): object {
+  const slashed = toSlashed(path);
+  if (isAbsolute(slashed) || /^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return { uri: pathToSarifUri(path) };
+  const slash = slashed.indexOf('/');
+  const folder = slash > 0 ? slashed.slice(0, slash) : undefined;
+  if (folder !== undefined && bases.folders.has(folder)) return { uri: pathToSarifUri(slashed.slice(slash + 1)), uriBaseId: folder };
+  return { uri: pathToSarifUri(path), ...(bases.root && { uriBaseId: ROOT_ID }) };
 }
 
-function locations(r: SarifResultInput, root: boolean): object | undefined {
+function physicalLocation(path: string, bases: Bases, region?: SarifRegion): object {
+  return { artifactLocation: artifactLocation(path, bases), ...(region && { region }) };
+}
+
+function locations(r: SarifResultInput, root: Bases): object | undefined {
   if (r.path === undefined && r.logicalLocation === undefined) return undefined;
   const location = {
     ...(r.path !== undefined && { physicalLocation: physicalLocation(r.path, root, r.region) }),
@@ -143,14 +169,14 @@ function locations(r: SarifResultInput, root: boolean): object | undefined {
   return { locations: [location] };
 }
 
-function relatedLocations(r: SarifResultInput, root: boolean): object | undefined {
+function relatedLocations(r: SarifResultInput, root: Bases): object | undefined {
   if (!r.related?.length) return undefined;
   return {
     relatedLocations: r.related.map((rel, id) => ({ id, physicalLocation: physicalLocation(rel.path, root, rel.region), message: { text: sarifText(rel.message) } })),
   };
 }
 
-function invocation(run: NonNullable<SarifOptions['invocation']>, root: boolean): object {
+function invocation(run: NonNullable<SarifOptions['invocation']>, root: Bases): object {
   return {
     // An input read only in part (a reader problem of error severity) is a run that did not do all it was asked.
     executionSuccessful: run.errors.length === 0 && !(run.problems ?? []).some((p) => p.severity === 'error'),
@@ -174,7 +200,11 @@ function invocation(run: NonNullable<SarifOptions['invocation']>, root: boolean)
 export function toSarif(results: readonly SarifResultInput[], options: SarifOptions = {}): object {
   const rules = options.rules ?? ALL_RULES;
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const root = options.root !== undefined;
+  const root: Bases = { root: options.root !== undefined, folders: new Set((options.roots ?? []).map((r) => r.id)) };
+  const baseIds = {
+    ...(options.root !== undefined && { [ROOT_ID]: { uri: folderUri(options.root) } }),
+    ...Object.fromEntries((options.roots ?? []).map((r) => [r.id, { uri: folderUri(r.path) }])),
+  };
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -183,7 +213,7 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
         tool: {
           driver: { name: options.name ?? 'rdp-doctor', version: options.version ?? PACKAGE_VERSION, informationUri: REPOSITORY_URL, rules: rules.map(sarifRule) },
         },
-        ...(root && { originalUriBaseIds: { [ROOT_ID]: { uri: folderUri(options.root!) } } }),
+        ...(Object.keys(baseIds).length > 0 && { originalUriBaseIds: baseIds }),
         ...(options.invocation && { invocations: [invocation(options.invocation, root)] }),
         results: results.map((r) => ({
           ruleId: r.ruleId,

@@ -5,7 +5,7 @@ import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
-import { sarifRegion, toSarif, type PlaceInput, type SarifRegion, type SarifResultInput } from './sarif';
+import { sarifRegion, toSarif, type PlaceInput, type SarifRegion, type SarifResultInput, type SarifRoot } from './sarif';
 import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
 
 export interface ReportFinding {
@@ -53,6 +53,8 @@ export interface WorkspaceReportInput {
   /** ISO 8601. */
   readonly generatedAt: string;
   readonly root?: string;
+  /** The folders of a multi-root workspace: a relative path then begins with its folder's `id`. */
+  readonly roots?: readonly SarifRoot[];
   readonly files: readonly ReportFile[];
   readonly errors: readonly { readonly path: string; readonly message: string }[];
   readonly checks: readonly ReportCheck[];
@@ -193,7 +195,11 @@ function hostSection(check: ReportCheck): string[] {
 
 /** The workspace report as Markdown: a summary, each file's findings, and each checked host's ladder. */
 export function workspaceReportMarkdown(input: WorkspaceReportInput): string {
-  const title = input.root === undefined ? 'for the workspace' : `for ${codeSpan(input.root)}`;
+  const title = input.roots?.length
+    ? `for ${input.roots.map((r) => `${codeSpan(r.path)} (${codeSpan(r.id)})`).join(', ')}`
+    : input.root === undefined
+      ? 'for the workspace'
+      : `for ${codeSpan(input.root)}`;
   const out = [
     '# RDP Doctor report',
     '',
@@ -246,6 +252,7 @@ export function workspaceReportSarif(input: WorkspaceReportInput): object {
     version: input.version,
     rules,
     ...(input.root !== undefined && { root: input.root }),
+    ...(input.roots?.length && { roots: input.roots }),
     invocation: { endTimeUtc: input.generatedAt, errors: byPath(input.errors) },
   });
 }

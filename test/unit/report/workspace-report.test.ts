@@ -254,3 +254,35 @@ describe('workspace report: SARIF', () => {
     assert.match(md, /\| The client cannot use NLA, but the server requires it\.<br>See `server\/gpo\.xml` line 40: UserAuthentication is 1 \\\| here\. \|/);
   });
 });
+
+describe('workspace report: several workspace folders', () => {
+  const input: WorkspaceReportInput = {
+    ...SMALL,
+    roots: [
+      { id: 'a', path: '/srv/ws/a' },
+      { id: 'b', path: '/srv/ws/b' },
+    ],
+    files: [
+      { path: 'b/lab.rdp', format: 'rdp', findings: [{ ruleId: 'RDP012', severity: 'error', message: 'The target is an IP address.', line: 1, column: 16, endLine: 1, endColumn: 25 }] },
+      { path: '/elsewhere/x.rdp', format: 'rdp', findings: [{ ruleId: 'RDP012', severity: 'error', message: 'The target is an IP address.', line: 1 }] },
+    ],
+    errors: [{ path: 'a/broken.pol', message: 'Not a Registry.pol file.' }],
+    checks: [{ result: BY_IP, files: ['b/lab.rdp'], line: 1 }],
+  };
+
+  it('SARIF states one base per folder and resolves each path against its own folder (SARIF §3.14.14)', () => {
+    const run = (workspaceReportSarif(input) as SarifLog & { runs: { invocations: { toolExecutionNotifications: { locations: { physicalLocation: unknown }[] }[] }[] }[] }).runs[0]!;
+    assert.deepEqual(run.originalUriBaseIds, { a: { uri: 'file:///srv/ws/a/' }, b: { uri: 'file:///srv/ws/b/' } });
+    const located = run.results.map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation);
+    // Sorted by path: the file outside the folders keeps its absolute URI; the host findings sit in b/lab.rdp too.
+    assert.deepEqual(located[0], { uri: 'file:///elsewhere/x.rdp' });
+    assert.ok(located.slice(1).every((l) => l?.uriBaseId === 'b' && l.uri === 'lab.rdp'), JSON.stringify(located));
+    assert.ok(located.length > 2);
+    assert.deepEqual(run.invocations[0]!.toolExecutionNotifications[0]!.locations[0]!.physicalLocation, { artifactLocation: { uri: 'broken.pol', uriBaseId: 'a' } });
+  });
+
+  it('Markdown names every folder', () => {
+    const md = workspaceReportMarkdown(input);
+    assert.match(md, /^Generated .* for `\/srv\/ws\/a` \(`a`\), `\/srv\/ws\/b` \(`b`\)\.$/m);
+  });
+});

@@ -73,4 +73,37 @@ suite('Multi-root workspace: each folder has its own config and settings', () =>
     }
     await waitForDiagnostics(nested, 'RDP022 off again', (d) => !d.some((x) => /RDP022/.test(JSON.stringify(x.code))), 15_000);
   });
+
+  test("Export Report: SARIF resolves every location against its own folder; Markdown names every folder", async () => {
+    const out = vscode.Uri.joinPath(folder('a').uri, 'report.sarif');
+    await vscode.commands.executeCommand('rdpDoctor.exportReport', 'sarif', out);
+    type Location = { physicalLocation?: { artifactLocation: { uri: string; uriBaseId?: string } } };
+    const sarif = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(out)).toString('utf8')) as {
+      runs: { originalUriBaseIds?: Record<string, { uri: string }>; results: { ruleId: string; locations?: Location[] }[] }[];
+    };
+    const run = sarif.runs[0]!;
+    const bases = run.originalUriBaseIds ?? {};
+    const resolved = run.results.flatMap((r) =>
+      (r.locations ?? []).flatMap((l) => {
+        const at = l.physicalLocation?.artifactLocation;
+        if (!at) return [];
+        const base = at.uriBaseId === undefined ? undefined : bases[at.uriBaseId]?.uri;
+        assert.ok(at.uriBaseId === undefined || base, `uriBaseId ${at.uriBaseId} is declared`);
+        return [base ? new URL(at.uri, base).href : at.uri];
+      }),
+    );
+    assert.ok(resolved.length > 0, 'the report has file locations');
+    for (const uri of new Set(resolved)) {
+      await assert.doesNotReject(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.parse(uri))), `${uri} exists`);
+    }
+    assert.ok(resolved.some((u) => u.endsWith('/b/auth0.rdp')), `b/auth0.rdp is located (${[...new Set(resolved)].join(', ')})`);
+    await vscode.workspace.fs.delete(out);
+
+    const md = vscode.Uri.joinPath(folder('a').uri, 'report.md');
+    await vscode.commands.executeCommand('rdpDoctor.exportReport', 'markdown', md);
+    const markdown = Buffer.from(await vscode.workspace.fs.readFile(md)).toString('utf8');
+    const title = markdown.split('\n').find((l) => l.startsWith('Generated')) ?? '';
+    assert.ok(title.includes(folder('a').uri.fsPath) && title.includes(folder('b').uri.fsPath), `the title names both folders: ${title}`);
+    await vscode.workspace.fs.delete(md);
+  });
 });
