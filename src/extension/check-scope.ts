@@ -27,9 +27,7 @@ export interface CheckScope {
  * typed ad hoc, an untitled file), the active editor's folder, else the first folder.
  */
 export async function checkScope(configs: WorkspaceConfigStore, source: vscode.Uri | undefined): Promise<CheckScope> {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const inFolder = [source, active].find((uri): uri is vscode.Uri => uri !== undefined && vscode.workspace.getWorkspaceFolder(uri) !== undefined);
-  const folder = inFolder ? vscode.workspace.getWorkspaceFolder(inFolder) : vscode.workspace.workspaceFolders?.[0];
+  const { inFolder, folder } = placeOf(source);
   const entry = inFolder ? await configs.entryFor(inFolder) : folder ? await configs.forFolder(folder.uri) : undefined;
   return {
     key: `${folder?.uri.toString() ?? ''}|${entry?.uri.toString() ?? ''}`,
@@ -38,6 +36,18 @@ export async function checkScope(configs: WorkspaceConfigStore, source: vscode.U
     folder,
     settingsScope: folder?.uri ?? null,
   };
+}
+
+/** The folder whose settings apply to a target written down at `source` (see `checkScope`), or null for any resource. */
+export function checkScopeUri(source: vscode.Uri | undefined): vscode.Uri | null {
+  return placeOf(source).folder?.uri ?? null;
+}
+
+/** The document in a workspace folder that decides (`source`, else the active editor's), and that folder (else the first). */
+function placeOf(source: vscode.Uri | undefined): { inFolder: vscode.Uri | undefined; folder: vscode.WorkspaceFolder | undefined } {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const inFolder = [source, active].find((uri): uri is vscode.Uri => uri !== undefined && vscode.workspace.getWorkspaceFolder(uri) !== undefined);
+  return { inFolder, folder: inFolder ? vscode.workspace.getWorkspaceFolder(inFolder) : vscode.workspace.workspaceFolders?.[0] };
 }
 
 /** The largest CA file read: a system bundle of every public root is about 200 KB. */

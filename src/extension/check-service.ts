@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_CONFIG } from '../core/config/types';
 import { checkHosts, TrustStore, type CheckTarget, type HostCheckResult } from '../core/net/index';
 import { hostKey, type CheckOptions, type CheckRunner, type KnownHost } from './check-runner';
-import { checkScope, trustAnchors, type CheckScope } from './check-scope';
+import { checkScope, checkScopeUri, trustAnchors, type CheckScope } from './check-scope';
 import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
 import { settings } from './settings';
@@ -82,12 +82,14 @@ export class CheckService implements CheckRunner, vscode.Disposable {
    * open in this session, is not checked again (restored editors open together with the workspace).
    */
   async checkOnOpen(what: CheckTarget | 'all', from?: vscode.Uri): Promise<void> {
-    if (!settings.checksOnOpen()) return;
+    // Each host as the folder that names it says (rdpDoctor.checks.onOpen is per folder).
+    const onOpen = (t: CheckTarget): boolean => settings.checksOnOpen(checkScopeUri(from ?? this.registry.sourceOf(hostKey(t.host, t.port))));
+    const candidates = (what === 'all' ? this.registry.hosts().map((h) => h.target) : [what]).filter(onOpen);
+    if (candidates.length === 0) return;
     if (!vscode.workspace.isTrusted) {
       this.log.info('Restricted Mode: checks on open are off; run a check command to check a host.');
       return;
     }
-    const candidates = what === 'all' ? this.registry.hosts().map((h) => h.target) : [what];
     const targets = candidates.filter((t) => {
       const key = hostKey(t.host, t.port);
       if (this.running.has(key) || this.checkedOnOpen.has(key)) return false;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RDP_DOCUMENTS } from './document-selectors';
 import { fixesForRule } from '../core/fixes/index';
 import type { CheckTarget } from '../core/net/index';
 import { isSignedRdp } from '../core/rdp/parse';
@@ -34,7 +35,7 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
     private readonly lint: LintFeature,
     private readonly targetOf: (document: vscode.TextDocument) => CheckTarget | undefined,
   ) {
-    this.registration = vscode.languages.registerCodeActionsProvider({ language: 'rdp' }, this, CodeActionFeature.metadata);
+    this.registration = vscode.languages.registerCodeActionsProvider(RDP_DOCUMENTS, this, CodeActionFeature.metadata);
     this.exportRegistration = vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: POL_SCHEME }],
       new ExportCodeActions(),

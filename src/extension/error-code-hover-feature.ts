@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { explainAt, hoverMarkdown } from '../core/explain/explanation-hover';
 import { findErrorCodes } from '../core/knowledge/find-error-codes';
+import { documentsOf } from './document-selectors';
 import { settings } from './settings';
 
 /** Logs can have very long lines; the codes near the cursor are enough. */
@@ -8,10 +9,7 @@ const WINDOW = 1000;
 
 /** Hover on a known Remote Desktop error code in plain text, logs and Markdown ("Error code: 0x904", "Reason= 2308"). */
 export class ErrorCodeHoverFeature implements vscode.Disposable, vscode.HoverProvider {
-  private readonly registration = vscode.languages.registerHoverProvider(
-    [{ language: 'plaintext' }, { language: 'log' }, { language: 'markdown' }],
-    this,
-  );
+  private readonly registration = vscode.languages.registerHoverProvider(documentsOf('plaintext', 'log', 'markdown'), this);
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     // Read on each hover, so turning the setting off takes effect at once.

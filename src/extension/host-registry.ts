@@ -8,11 +8,11 @@ import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
 import type { Logger } from './logger';
 import type { WorkspaceConfigStore } from './workspace-config';
-import { inPool, isScanned, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
+import { findWorkspaceFiles, inPool, isScanned, SCAN_CONCURRENCY, withLateProgress } from './workspace-files';
+// A Git diff or a generated view of an `.rdp` file is not a host of the workspace.
+import { DOCUMENT_SCHEMES } from './document-selectors';
 
 const RDP_GLOB = '**/*.rdp';
-/** Documents that are files or new files; a Git diff or a generated view of an `.rdp` file is not a host of the workspace. */
-const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 /** Edits settle before an open document's target is read again. */
 const EDIT_DELAY_MS = 300;
 const MAX_FILES = 5000;
@@ -76,7 +76,7 @@ export class HostRegistry implements vscode.Disposable {
     this.scanning = (async () => {
       this.files.clear();
       try {
-        const uris = await vscode.workspace.findFiles(RDP_GLOB, scanExcludeGlob(), MAX_FILES);
+        const uris = await findWorkspaceFiles(RDP_GLOB, MAX_FILES);
         await withLateProgress('RDP Doctor: reading .rdp files', async (report) => {
           let done = 0;
           await inPool(uris, SCAN_CONCURRENCY, async (uri) => {
@@ -132,7 +132,7 @@ export class HostRegistry implements vscode.Disposable {
    * diagnostics land on the `full address` line where it is now. Fires a change only when the target moved.
    */
   private readDocument(document: vscode.TextDocument, notify = true): void {
-    if (document.languageId !== 'rdp' || !DOCUMENT_SCHEMES.has(document.uri.scheme) || document.getText().length > MAX_BYTES) return;
+    if (document.languageId !== 'rdp' || !DOCUMENT_SCHEMES.includes(document.uri.scheme) || document.getText().length > MAX_BYTES) return;
     const key = document.uri.toString();
     const before = this.files.get(key);
     const target = this.documents.get(document).target;

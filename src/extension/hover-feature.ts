@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseRdp } from '../core/rdp/parse';
 import { propertyMarkdown, valueMarkdown } from '../core/rdp/property-docs';
 import { findProperty } from '../core/rdp/properties/index';
+import { RDP_DOCUMENTS } from './document-selectors';
 
 const TYPE_HELP: Record<string, string> = {
   s: '`s` — a string value.',
@@ -11,7 +12,7 @@ const TYPE_HELP: Record<string, string> = {
 
 /** Hover on a property name (its documentation) or on a value (what that value does). */
 export class HoverFeature implements vscode.Disposable, vscode.HoverProvider {
-  private readonly registration = vscode.languages.registerHoverProvider({ language: 'rdp' }, this);
+  private readonly registration = vscode.languages.registerHoverProvider(RDP_DOCUMENTS, this);
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const line = document.lineAt(position.line);

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
 import type { HostRegistry } from './host-registry';
+import { RDP_DOCUMENTS } from './document-selectors';
 
 /** A language status item on `.rdp` files: the file's host and its last check, with a button to check it. */
 export class LanguageStatusFeature implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('rdpDoctor.status', { language: 'rdp' });
+  private readonly item = vscode.languages.createLanguageStatusItem('rdpDoctor.status', RDP_DOCUMENTS);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
   constructor(

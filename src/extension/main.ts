@@ -119,7 +119,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
     const needsWorkspace = (d: vscode.TextDocument): boolean => !d.isClosed && documents.get(d).formatOf !== undefined;
     const opened = vscode.workspace.textDocuments.find(needsWorkspace);
     if (opened) readWorkspace(`${vscode.workspace.asRelativePath(opened.uri)} is open`);
-    else if (settings.checksOnOpen() && vscode.workspace.isTrusted) readWorkspace('rdpDoctor.checks.onOpen is on');
+    else if (checksOnOpenSomewhere() && vscode.workspace.isTrusted) readWorkspace('rdpDoctor.checks.onOpen is on');
     context.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (!scanned && needsWorkspace(d)) readWorkspace(`${vscode.workspace.asRelativePath(d.uri)} was opened`);
@@ -146,6 +146,12 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
     void vscode.window.showErrorMessage(`RDP Doctor could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
   return api;
+}
+
+/** Whether `rdpDoctor.checks.onOpen` is on for a workspace folder (each may set its own), or for any resource without one. */
+function checksOnOpenSomewhere(): boolean {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.length === 0 ? settings.checksOnOpen(null) : folders.some((f) => settings.checksOnOpen(f.uri));
 }
 
 export function deactivate(): void {

@@ -8,7 +8,7 @@ import { policyFacts, type PolicyFacts } from '../core/rules/xrf/facts';
 import { LineIndex } from '../core/text/line-index';
 import type { Logger } from './logger';
 import { polViewUri } from './registry-pol-view';
-import { inPool, isScanned, readHead, SCAN_CONCURRENCY, scanExcludeGlob, withLateProgress } from './workspace-files';
+import { findWorkspaceFiles, inPool, isScanned, readHead, SCAN_CONCURRENCY, withLateProgress } from './workspace-files';
 
 /** Files worth reading for exports; the content decides (sniffing), never the name alone. */
 const EXPORT_GLOB = '**/*.{xml,XML,pol,POL,Pol,reg,REG,txt,inf,INF}';
@@ -96,7 +96,7 @@ export class PolicyIndex implements vscode.Disposable {
   private async scan(): Promise<void> {
     let changed = false;
     try {
-      const uris = await vscode.workspace.findFiles(EXPORT_GLOB, scanExcludeGlob(), MAX_FILES);
+      const uris = await findWorkspaceFiles(EXPORT_GLOB, MAX_FILES);
       await withLateProgress('RDP Doctor: reading policy exports', async (report) => {
         let done = 0;
         await inPool(uris, SCAN_CONCURRENCY, async (uri) => {

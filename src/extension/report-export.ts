@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { LintReport } from '../core/lint/output';
 import { lintReportInSlices } from '../core/lint/session';
+import { appendAll } from '../core/text/collections';
 import type { SarifRoot } from '../core/report/sarif';
 import { workspaceReportMarkdown, workspaceReportSarif, type WorkspaceReportInput } from '../core/report/workspace-report';
 import { hostKey } from './check-runner';
@@ -40,7 +42,13 @@ function reportRoots(folders: readonly vscode.WorkspaceFolder[]): { root?: strin
 /** The report's data: every workspace folder linted as the CLI lints it, plus the latest check of each host. */
 export async function workspaceReport(checks: CheckService, registry: HostRegistry, version: string): Promise<WorkspaceReportInput> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  const lint = folders.length > 0 ? await lintReportInSlices(folders.map((f) => f.uri.fsPath), settings.rules()) : { files: [], errors: [] };
+  // Each folder with its own rdpDoctor.rules, cross-checked within itself, as its Problems are.
+  const lint: { files: LintReport['files'][number][]; errors: LintReport['errors'][number][] } = { files: [], errors: [] };
+  for (const folder of folders) {
+    const report = await lintReportInSlices([folder.uri.fsPath], settings.rules(folder.uri));
+    appendAll(lint.files, report.files);
+    appendAll(lint.errors, report.errors);
+  }
   const { root, roots, relative: relativeUri } = reportRoots(folders);
   const relative = (path: string): string => relativeUri(vscode.Uri.file(path));
   await registry.ready();

@@ -4,7 +4,8 @@ import { SEVERITIES, type SeveritySetting } from '../core/rules/types';
 
 /** Typed access to the `rdpDoctor.*` settings. */
 export const settings = {
-  rules(scope?: vscode.Uri | null): SeverityOverrides {
+  /** Resource-scoped settings are read for a document or folder (`scope`), or for any resource (null) without one. */
+  rules(scope: vscode.Uri | null): SeverityOverrides {
     const raw = vscode.workspace.getConfiguration('rdpDoctor', scope).get<Record<string, unknown>>('rules') ?? {};
     const out: Record<string, SeveritySetting> = {};
     for (const [id, value] of Object.entries(raw)) {
@@ -12,13 +13,13 @@ export const settings = {
     }
     return out;
   },
-  lintEnabled(scope?: vscode.Uri): boolean {
+  lintEnabled(scope: vscode.Uri | null): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('lint.enable', true);
   },
   debounceMs(): number {
     return vscode.workspace.getConfiguration('rdpDoctor').get<number>('lint.debounceMs', 200);
   },
-  checksOnOpen(scope?: vscode.Uri): boolean {
+  checksOnOpen(scope: vscode.Uri | null): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.onOpen', false);
   },
   confirmCheckAll(): boolean {

@@ -14,16 +14,27 @@ export const SNIFF_BYTES = 4096;
 const PROGRESS_AFTER_MS = 1500;
 
 /**
- * The exclude glob of a workspace scan: `files.exclude` and `search.exclude` (their unconditional entries), plus
- * node_modules and .git. `findFiles` applies `files.exclude` only when given no exclude at all, so both are merged here.
+ * The exclude glob of a workspace folder's scan: its `files.exclude` and `search.exclude` (their unconditional
+ * entries), plus node_modules and .git. `findFiles` applies `files.exclude` only when given no exclude at all, so
+ * both are merged here.
  */
-export function scanExcludeGlob(): string {
+export function scanExcludeGlob(folder: vscode.Uri): string {
   const patterns = new Set(ALWAYS_EXCLUDED);
   for (const section of ['files', 'search']) {
-    const entries = vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude') ?? {};
+    const entries = vscode.workspace.getConfiguration(section, folder).get<Record<string, unknown>>('exclude') ?? {};
     for (const [glob, on] of Object.entries(entries)) if (on === true) for (const p of expandBraces(glob)) patterns.add(p);
   }
   return `{${[...patterns].join(',')}}`;
+}
+
+/** The files of every workspace folder that match `glob`, each folder with its own excludes; at most `max` in all. */
+export async function findWorkspaceFiles(glob: string, max: number): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (found.length >= max) break;
+    found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), scanExcludeGlob(folder.uri), max - found.length)));
+  }
+  return found;
 }
 
 /** The first bytes of a file: read with node's fs for local files (the rest is never read), else read whole and cut. */
@@ -75,5 +86,5 @@ export async function isScanned(uri: vscode.Uri): Promise<boolean> {
   if (!folder) return false;
   const relative = vscode.workspace.asRelativePath(uri, false);
   if (/[[\]{}*?!]/.test(relative)) return true;
-  return (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), scanExcludeGlob(), 1)).length > 0;
+  return (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), scanExcludeGlob(folder.uri), 1)).length > 0;
 }

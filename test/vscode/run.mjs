@@ -88,6 +88,13 @@ function findFiles(dir, name) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? findFiles(join(dir, e.name), name) : matches(e.name) ? [join(dir, e.name)] : []));
 }
 
+/** The extension host's own log lines about RDP Doctor (its API misuse warnings: unscoped settings, selectors without scheme). */
+function extensionHostWarnings(sandbox) {
+  return findFiles(join(sandbox.userData, 'logs'), /exthost\.log$/)
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+    .filter((l) => /\[rdp-doctor\.rdp-doctor\]|Extension 'rdp-doctor\.rdp-doctor'/.test(l) && /Accessing a (?:resource|window) scoped configuration/.test(l));
+}
+
 /** (a) Mocha inside the extension host, started by the workbench from the URL payload; the exit code comes from codeAutomationExit. */
 async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'host') {
   const folder =
@@ -316,6 +323,14 @@ async function main() {
       if (code !== 0) {
         failed = true;
         console.error(`The multi-root extension-host test failed (exit code ${code}).`);
+      }
+    }
+    if (!only || only === 'host' || only === 'lazy' || only === 'multi') {
+      // Settings read without the resource they apply to ignore per-folder values: VS Code warns in its log.
+      const warnings = extensionHostWarnings(sandbox);
+      if (warnings.length > 0) {
+        failed = true;
+        console.error(`The extension host warned about RDP Doctor's configuration reads:\n  ${[...new Set(warnings.map((w) => w.replace(/^\S+ \S+ /, '')))].join('\n  ')}`);
       }
     }
     if (!only || only === 'ui') {
