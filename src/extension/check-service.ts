@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { DEFAULT_CONFIG } from '../core/config/types';
 import { checkHosts, TrustStore, type CheckTarget, type HostCheckResult } from '../core/net/index';
 import { hostKey, type CheckOptions, type CheckRunner, type KnownHost } from './check-runner';
 import { checkScope, checkScopeUri, trustAnchors, type CheckScope } from './check-scope';
@@ -137,8 +136,9 @@ export class CheckService implements CheckRunner, vscode.Disposable {
               const results = await checkHosts(
                 indexes.map((i) => targets[i]!),
                 {
-                  timeoutMs: settings.checksTimeoutMs(settingsScope, config === DEFAULT_CONFIG ? undefined : config.checks.timeoutMs),
-                  concurrency: settings.checksConcurrency(settingsScope, config === DEFAULT_CONFIG ? undefined : config.checks.concurrency),
+                  // A value the config file sets wins over the editor's setting; a default it fills in does not.
+                  timeoutMs: settings.checksTimeoutMs(settingsScope, config.checks.set?.includes('timeoutMs') ? config.checks.timeoutMs : undefined),
+                  concurrency: settings.checksConcurrency(settingsScope, config.checks.set?.includes('concurrency') ? config.checks.concurrency : undefined),
                   ntlmInfo: settings.checksNtlmInfo(settingsScope, config.checks.ntlmInfo),
                   store: stores[g]!,
                   expiringSoonDays: config.trust.expiringSoonDays,

@@ -110,6 +110,13 @@ describe('.rdpdoctor.yaml', () => {
     assert.deepEqual(config.rules, { RDP013: 'error', RDP020: 'off' });
   });
 
+  it('checks.set names the check settings the file gives (they win over the editor\'s), not the defaults it fills in', () => {
+    assert.equal(parseConfig('rules:\n  RDP013: off\n', KNOWN).config.checks.set, undefined);
+    assert.deepEqual(parseConfig('checks:\n  timeoutMs: 3000\n', KNOWN).config.checks, { timeoutMs: 3000, concurrency: 16, set: ['timeoutMs'] });
+    assert.deepEqual(parseConfig('checks:\n  concurrency: 4\n  timeoutMs: 800\n', KNOWN).config.checks.set, ['concurrency', 'timeoutMs']);
+    assert.equal(parseConfig('checks:\n  timeoutMs: -5\n', KNOWN).config.checks.set, undefined, 'a value refused is not given');
+  });
+
   it('checks.ntlmInfo: absent unless set, a boolean, anything else reported at its position', () => {
     assert.equal(parseConfig('checks:\n  timeoutMs: 3000\n', KNOWN).config.checks.ntlmInfo, undefined);
     assert.equal(parseConfig('checks:\n  ntlmInfo: false\n', KNOWN).config.checks.ntlmInfo, false);

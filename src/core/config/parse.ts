@@ -132,7 +132,10 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
 
   const rules: Record<string, SeveritySetting> = {};
   const trust = { ca: [] as string[], expiringSoonDays: DEFAULT_CONFIG.trust.expiringSoonDays };
-  const checks: { timeoutMs: number; concurrency: number; ntlmInfo?: boolean } = { ...DEFAULT_CONFIG.checks };
+  const checks: { timeoutMs: number; concurrency: number; ntlmInfo?: boolean; set?: ('timeoutMs' | 'concurrency')[] } = { timeoutMs: DEFAULT_CONFIG.checks.timeoutMs, concurrency: DEFAULT_CONFIG.checks.concurrency };
+  const given = (key: 'timeoutMs' | 'concurrency'): void => {
+    (checks.set ??= []).push(key);
+  };
   const hosts: InventoryHost[] = [];
 
   if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, problems };
@@ -183,8 +186,19 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
         });
       case 'checks':
         return eachPair(pair.value, 'checks', (k, p) => {
-          if (k === 'timeoutMs') checks.timeoutMs = integer(p.value, 100, 600000, 'checks.timeoutMs') ?? checks.timeoutMs;
-          else if (k === 'concurrency') checks.concurrency = integer(p.value, 1, 256, 'checks.concurrency') ?? checks.concurrency;
+          if (k === 'timeoutMs') {
+            const value = integer(p.value, 100, 600000, 'checks.timeoutMs');
+            if (value !== undefined) {
+              checks.timeoutMs = value;
+              given('timeoutMs');
+            }
+          } else if (k === 'concurrency') {
+            const value = integer(p.value, 1, 256, 'checks.concurrency');
+            if (value !== undefined) {
+              checks.concurrency = value;
+              given('concurrency');
+            }
+          }
           else if (k === 'ntlmInfo') {
             if (isScalar(p.value) && typeof p.value.value === 'boolean') checks.ntlmInfo = p.value.value;
             else invalid({ message: 'checks.ntlmInfo must be true or false.', span: spanOf(p.value as Node) });

@@ -14,8 +14,11 @@ export interface InventoryHost {
 export interface RdpDoctorConfig {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly trust: { readonly ca: readonly string[]; readonly expiringSoonDays: number };
-  /** `ntlmInfo` is absent unless the file sets it (then it wins over the editor setting). */
-  readonly checks: { readonly timeoutMs: number; readonly concurrency: number; readonly ntlmInfo?: boolean };
+  /**
+   * `ntlmInfo` is absent unless the file sets it (then it wins over the editor setting); `set` names the other keys the
+   * file sets, which win over the editor's settings too (a default filled in does not).
+   */
+  readonly checks: { readonly timeoutMs: number; readonly concurrency: number; readonly ntlmInfo?: boolean; readonly set?: readonly ('timeoutMs' | 'concurrency')[] };
   readonly hosts: readonly InventoryHost[];
 }
 
