@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { propertyMarkdown } from '../core/rdp/property-docs';
 import { findProperty, PROPERTIES } from '../core/rdp/properties/index';
+import { RDP_DOCUMENTS } from './document-selectors';
 import type { DocumentModel } from './document-model';
 
 /**
@@ -8,7 +9,7 @@ import type { DocumentModel } from './document-model';
  * the documented values of the property on the line.
  */
 export class CompletionFeature implements vscode.Disposable, vscode.CompletionItemProvider {
-  private readonly registration = vscode.languages.registerCompletionItemProvider({ language: 'rdp' }, this, ':');
+  private readonly registration = vscode.languages.registerCompletionItemProvider(RDP_DOCUMENTS, this, ':');
   /** Each property's documentation, built at its first completion and kept: the table does not change. */
   private readonly docs = new Map<string, vscode.MarkdownString>();
 
