@@ -119,7 +119,7 @@ export interface VersionsProbe {
  * The legacy connection sends `question` when given (an open negotiation question whose answer still leads to TLS
  * on a server that selected TLS), so one connection answers both; when that Confirm leads nowhere a client would
  * follow, the range is asked again on a connection that sends `requested`. `survived`: whether the main connection
- * carried traffic past its handshake (see `acceptedVersions`).
+ * carried traffic past its handshake (see `acceptedVersions`), awaited only when a capped handshake was dropped.
  */
 export async function probeTlsVersions(
   address: string,
@@ -136,10 +136,13 @@ export async function probeTlsVersions(
   const tls12 = main.then((m) =>
     m?.ok && m.protocol === 'TLSv1.3' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
   );
-  const [m, f, l, t, kept] = await Promise.all([main, first, legacy, tls12, survived]);
+  const [m, f, l, t] = await Promise.all([main, first, legacy, tls12]);
   const answers = question === undefined ? [] : [f.negotiation];
   if (!m?.ok) return { accepted: null, answers };
-  return { accepted: acceptedVersions(m.protocol, [{ range: LEGACY_RANGE, answer: l.answer }, ...(t ? [{ range: TLS12_RANGE, answer: t.answer }] : [])], kept), answers };
+  const probes = [{ range: LEGACY_RANGE, answer: l.answer }, ...(t ? [{ range: TLS12_RANGE, answer: t.answer }] : [])];
+  // Only a dropped handshake needs the main connection's fate: the others do not wait for it (a silent server's).
+  const kept = probes.some((p) => p.answer.kind === 'dropped') ? await survived : true;
+  return { accepted: acceptedVersions(m.protocol, probes, kept), answers };
 }
 
 /** NET029: a warning when a legacy version is accepted beside a current one, an error when nothing newer is. */
