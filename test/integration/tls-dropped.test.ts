@@ -76,6 +76,16 @@ describe('a server that drops the connection after choosing TLS', { skip }, () =
     assert.ok((r.timings.connectInitialMs ?? 0) >= 390, JSON.stringify(r.timings));
   });
 
+  it('silent after the handshake, at the default 5 s timeout: the check ends well before it, no NET028', async () => {
+    const r = await check((await server('silent')).port, 5000);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028'), [], JSON.stringify(r.findings));
+    assert.notEqual(r.steps.tls.status, 'error');
+    // The wait for the Connect Response is capped (2 s), and the capped handshakes do not wait for it.
+    assert.ok(r.timings.totalMs < 4000, JSON.stringify(r.timings));
+    assert.ok((r.timings.tlsVersionsMs ?? Infinity) < 1000, JSON.stringify(r.timings));
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+  });
+
   it('a Connect Response later than the timeout: not determined, never blamed on the server', async () => {
     const r = await check((await server({ lateMs: 2000 })).port, 400);
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028'), [], JSON.stringify(r.findings));

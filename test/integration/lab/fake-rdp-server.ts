@@ -22,10 +22,11 @@ export interface FakeOptions {
 
 /**
  * What a TLS selection's listener does once its handshake is done: answer the client's MCS Connect Initial as real
- * listeners do ('connect-response'), answer it only after `lateMs`, or drop the client at once: FIN ('close'), RST
- * ('reset'), or an MCS Disconnect Provider Ultimatum and FIN ('ultimatum').
+ * listeners do ('connect-response'), answer it only after `lateMs`, never answer it and keep the connection open
+ * ('silent'), or drop the client at once: FIN ('close'), RST ('reset'), or an MCS Disconnect Provider Ultimatum and FIN
+ * ('ultimatum').
  */
-export type AfterTls = 'connect-response' | 'close' | 'reset' | 'ultimatum' | { readonly lateMs: number };
+export type AfterTls = 'connect-response' | 'silent' | 'close' | 'reset' | 'ultimatum' | { readonly lateMs: number };
 
 const SSL = 0x1;
 const HYBRID = 0x2;
@@ -66,6 +67,7 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
 
 function afterHandshake(socket: Socket, tls: TLSSocket, after: AfterTls, server: LocalServer): void {
   if (after === 'connect-response') return void tls.once('data', () => tls.write(XRDP_TLS));
+  if (after === 'silent') return;
   if (typeof after === 'object') return void tls.once('data', () => server.later(after.lateMs, () => tls.write(XRDP_TLS)));
   tls.once('secure', () => {
     if (after === 'close') socket.end();
