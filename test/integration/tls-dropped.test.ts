@@ -72,14 +72,19 @@ describe('a server that drops the connection after choosing TLS', { skip }, () =
     const r = await check((await server({ lateMs: 400 })).port);
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028'), [], JSON.stringify(r.findings));
     assert.equal(r.steps.tls.status, 'ok');
+    assert.equal(r.connectInitialUnanswered, undefined);
+    assert.doesNotMatch(r.steps.tls.detail, /Connect Response/);
     assert.equal(r.negotiation?.ssl, true);
     assert.ok((r.timings.connectInitialMs ?? 0) >= 390, JSON.stringify(r.timings));
   });
 
-  it('silent after the handshake, at the default 5 s timeout: the check ends well before it, no NET028', async () => {
+  it('silent after the handshake, at the default 5 s timeout: the check ends well before it, says TLS is not known, no NET028', async () => {
     const r = await check((await server('silent')).port, 5000);
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028'), [], JSON.stringify(r.findings));
     assert.notEqual(r.steps.tls.status, 'error');
+    // TLS is not claimed usable without a word: the ladder and JSON say the first RDP packet got no answer.
+    assert.match(r.steps.tls.detail, /No MCS Connect Response within 2000 ms: whether clients get past TLS is not known\.$/);
+    assert.deepEqual(r.connectInitialUnanswered, { message: 'The server sent no MCS Connect Response within 2000 ms.', waitedMs: 2000 });
     // The wait for the Connect Response is capped (2 s), and the capped handshakes do not wait for it.
     assert.ok(r.timings.totalMs < 4000, JSON.stringify(r.timings));
     assert.ok((r.timings.tlsVersionsMs ?? Infinity) < 1000, JSON.stringify(r.timings));
@@ -91,6 +96,8 @@ describe('a server that drops the connection after choosing TLS', { skip }, () =
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028'), [], JSON.stringify(r.findings));
     assert.equal(r.negotiation?.ssl, true);
     assert.notEqual(r.steps.tls.status, 'error');
+    assert.equal(r.connectInitialUnanswered?.waitedMs, 400, 'the shorter timeout wins over the 2 s cap');
+    assert.match(r.steps.tls.detail, /No MCS Connect Response within 400 ms: .*check again with a longer --timeout\.$/);
   });
 
   it('cancelled while waiting for the Connect Response: the check says cancelled, no finding for TLS', async () => {
@@ -100,6 +107,7 @@ describe('a server that drops the connection after choosing TLS', { skip }, () =
     const r = await check(s.port, 3000, controller.signal);
     assert.equal(r.cancelled, true);
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028'), []);
+    assert.equal(r.connectInitialUnanswered, undefined, 'a cancelled wait is not an unanswered one');
   });
 
   it('a listener that answers the Connect Initial at once: no NET028, TLS 1.2 and 1.3 accepted', async () => {

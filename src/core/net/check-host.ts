@@ -77,6 +77,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
   let certificate: CertificateSummary | null = null;
   let ntlm: NtlmInfo | null = null;
   let ntlmProblem: HostCheckResult['ntlmProblem'];
+  let connectInitialUnanswered: HostCheckResult['connectInitialUnanswered'];
   // Whether the server ended the NTLM exchange itself (closed, reset, answered without a token), not merely sent
   // something the check could not read: only that blocks NTLM sign-ins (NET013's warning).
   let ntlmRefused = false;
@@ -196,6 +197,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     if (connectResult?.kind === 'aborted' && budget.cancelled) cancelled = true;
     // Dropped after the handshake (closed, reset, an alert, a disconnect) or a wrong answer: TLS cannot be used. Late: not known.
     const connectFinding = connectResult && connectOverTlsFinding(connectResult, selected);
+    // No answer in time is no finding, but said: the handshake alone does not show that clients get past TLS.
+    if (connectResult?.kind === 'unanswered') connectInitialUnanswered = { message: connectResult.message, waitedMs: connectResult.waitedMs };
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
     // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
     else if (ntlmResult && ntlmResult.error.kind !== 'aborted') {
@@ -292,6 +295,6 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     timings.totalMs = elapsed(start);
     const found = { addresses, timings: timings as HostCheckResult['timings'], negotiation, standardSecurity, tls, certificate, ntlm, chain, findings };
     const state = { stoppedAt, cancelled, selectionUnfollowed, tlsUnanswered, standardSecurityUnanswered };
-    return { ...found, ...(ntlmProblem !== undefined && { ntlmProblem }), ...state };
+    return { ...found, ...(ntlmProblem !== undefined && { ntlmProblem }), ...(connectInitialUnanswered !== undefined && { connectInitialUnanswered }), ...state };
   }
 }

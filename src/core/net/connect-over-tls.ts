@@ -21,7 +21,8 @@ export type ConnectOverTls =
   | { readonly kind: 'ended'; readonly how: string }
   /** `what` completes "answered … with": the PDU or the problem with the bytes. */
   | { readonly kind: 'unexpected'; readonly what: string }
-  | { readonly kind: 'unanswered'; readonly message: string }
+  /** Nothing, or no whole packet, within `waitedMs`: not known whether the TLS layer carries RDP. */
+  | { readonly kind: 'unanswered'; readonly message: string; readonly waitedMs: number }
   | { readonly kind: 'aborted' };
 
 /**
@@ -53,7 +54,11 @@ export function sendConnectInitialOverTls(tls: TLSSocket, step: StepOptions): Pr
       reader: new TpktReader(REPLY_MIN, REPLY_MAX, 'an MCS Connect Response'),
       resume: true,
       answered: (answer) => (answer.state === 'invalid' ? { kind: 'unexpected', what: `bytes that are not an RDP packet (${answer.problem})` } : interpret(answer.packet)),
-      timedOut: (received) => ({ kind: 'unanswered', message: `The server sent ${received === 0 ? 'no' : 'no complete'} MCS Connect Response within ${options.timeoutMs} ms.` }),
+      timedOut: (received) => ({
+        kind: 'unanswered',
+        message: `The server sent ${received === 0 ? 'no' : 'no complete'} MCS Connect Response within ${options.timeoutMs} ms.`,
+        waitedMs: options.timeoutMs,
+      }),
       closed: (received) => ({ kind: 'ended', how: received === 0 ? 'closed the connection' : `closed the connection after ${received} bytes of its answer` }),
       failed: (error) => {
         if (error.kind === 'reset') return { kind: 'ended', how: 'reset the connection' };

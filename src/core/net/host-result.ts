@@ -20,6 +20,7 @@ export interface HostProbe {
   readonly certificate: CertificateSummary | null;
   readonly ntlm: NtlmInfo | null;
   readonly ntlmProblem?: HostCheckResult['ntlmProblem'];
+  readonly connectInitialUnanswered?: HostCheckResult['connectInitialUnanswered'];
   readonly chain: readonly ChainCertificate[];
   readonly findings: readonly NetFinding[];
   readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
@@ -58,6 +59,7 @@ export function hostResult(target: CheckTarget, probe: HostProbe, severities: Se
     certificate,
     ntlm: probe.ntlm,
     ...(probe.ntlmProblem !== undefined && { ntlmProblem: probe.ntlmProblem }),
+    ...(probe.connectInitialUnanswered !== undefined && { connectInitialUnanswered: probe.connectInitialUnanswered }),
     chain: probe.chain,
     findings: kept,
     steps: buildSteps({
@@ -73,6 +75,7 @@ export function hostResult(target: CheckTarget, probe: HostProbe, severities: Se
       selectionUnfollowed: probe.selectionUnfollowed,
       tlsUnanswered: probe.tlsUnanswered,
       standardSecurityUnanswered: probe.standardSecurityUnanswered,
+      connectInitialUnanswered: probe.connectInitialUnanswered,
     }),
     ...(cancelled && { cancelled }),
     ...rulesOff(severities),

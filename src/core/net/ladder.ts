@@ -1,4 +1,5 @@
 import { terminalSafe } from '../text/terminal';
+import { CONNECT_RESPONSE_WAIT_MS } from './connect-over-tls';
 import type { NtlmInfo } from './ntlm';
 import type { RdpGateway } from '../rdp/target';
 import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StandardSecurity, StepName, TlsSummary, TlsVersion } from './types';
@@ -71,6 +72,8 @@ interface StepFacts {
   readonly tlsUnanswered?: boolean;
   /** The selection was Standard RDP Security and the MCS Connect Initial got no answer in time. */
   readonly standardSecurityUnanswered?: boolean;
+  /** The selection was TLS, its handshake worked, and the MCS Connect Initial over it got no answer in time. */
+  readonly connectInitialUnanswered?: HostCheckResult['connectInitialUnanswered'];
 }
 
 function statusOf(step: StepName, findings: readonly NetFinding[], reached: boolean): CheckStep['status'] {
@@ -127,6 +130,15 @@ export function tlsDetail(tls: TlsSummary): string {
     if (open.length) parts.push(`Not determined: TLS ${open.join(', ')}.`);
   }
   return parts.join(' ');
+}
+
+/**
+ * What a TLS step whose Connect Initial got no answer adds: the handshake alone does not show that clients get past
+ * TLS. A longer timeout helps only when it, not the 2 s cap, ended the wait.
+ */
+export function connectUnansweredNote(unanswered: NonNullable<HostCheckResult['connectInitialUnanswered']>): string {
+  const retry = unanswered.waitedMs < CONNECT_RESPONSE_WAIT_MS ? '; check again with a longer --timeout' : '';
+  return `No MCS Connect Response within ${unanswered.waitedMs} ms: whether clients get past TLS is not known${retry}.`;
 }
 
 /** Standard RDP Security's encryption on one line: `40-bit RC4, encryption level low`. */
@@ -190,7 +202,7 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
     negotiation: make('negotiation', n ? negotiationDetail(n, tlsUnanswered, facts.standardSecurityUnanswered === true) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
     tls: make(
       'tls',
-      facts.tls ? tlsDetail(facts.tls) : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,
+      facts.tls ? tlsDetail(facts.tls) + (facts.connectInitialUnanswered ? ` ${connectUnansweredNote(facts.connectInitialUnanswered)}` : '') : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,
       facts.tls !== null,
     ),
     certificate: make(

@@ -146,6 +146,11 @@ export interface HostCheckResult {
    * sent no answer in time (`timedOut`: a slow server is not a refusing one).
    */
   readonly ntlmProblem?: { readonly message: string; readonly timedOut: boolean };
+  /**
+   * A server that selected TLS completed the handshake and then sent no MCS Connect Response to the client's Connect
+   * Initial within `waitedMs` (2 s, or the timeout when shorter): whether clients get past its TLS is not known. No finding.
+   */
+  readonly connectInitialUnanswered?: { readonly message: string; readonly waitedMs: number };
   /** The certificates the listener sent, leaf first (empty when there was no TLS). */
   readonly chain: readonly ChainCertificate[];
   readonly findings: readonly NetFinding[];

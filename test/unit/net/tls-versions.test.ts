@@ -126,3 +126,38 @@ describe('the negotiation step names the questions that got no answer', () => {
     assert.doesNotMatch(detail({ ...base, legacy: true, rdstls: null, selected: 'RDP' }), /Not determined/);
   });
 });
+
+describe('the TLS step says when the MCS Connect Initial over TLS got no answer', () => {
+  const negotiation = { rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false, failures: {}, selected: 'SSL', legacy: false, flags: null, connections: 4 } as const;
+  const tls = { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', accepted: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true } } as const;
+  const tlsStep = (waitedMs?: number) =>
+    buildSteps({
+      stoppedAt: null,
+      cancelled: false,
+      addresses: ['127.0.0.1'],
+      negotiation,
+      tls,
+      certificate: null,
+      findings: [],
+      port: 3389,
+      ...(waitedMs !== undefined && { connectInitialUnanswered: { message: `The server sent no MCS Connect Response within ${waitedMs} ms.`, waitedMs } }),
+    }).tls;
+
+  it('a silent server (a review: it read as a plain ✓ TLS): not determined, after what the handshake showed, no finding so no error', () => {
+    const step = tlsStep(2000);
+    assert.equal(
+      step.detail,
+      'TLSv1.3, TLS_AES_256_GCM_SHA384. Accepts TLS 1.2, 1.3. Refuses TLS 1.0, 1.1. No MCS Connect Response within 2000 ms: whether clients get past TLS is not known.',
+    );
+    assert.equal(step.status, 'ok');
+  });
+
+  it('a longer --timeout is suggested only when the timeout, shorter than the 2 s cap, ended the wait', () => {
+    assert.match(tlsStep(400).detail, /No MCS Connect Response within 400 ms: whether clients get past TLS is not known; check again with a longer --timeout\.$/);
+    assert.doesNotMatch(tlsStep(2000).detail, /--timeout/);
+  });
+
+  it('says nothing when it was answered', () => {
+    assert.doesNotMatch(tlsStep().detail, /Connect Response/);
+  });
+});
