@@ -18,12 +18,14 @@ export const rdp005: RdpRule = {
       // Every line of the key says the same: whichever a client reads, it reads that (a real-world review: the
       // warning said "clients differ on which one wins" of two identical lines). Info, not the rule's warning.
       const harmless = entries.every(same);
+      // Once per key, not per line: per line, 10,000 lines of one name took 4 s to lint.
+      const reads = harmless ? '' : freerdpReads(entries);
       for (let i = 1; i < entries.length; i++) {
         const extra = entries[i]!;
         report({
           message: harmless
             ? `"${extra.key}" is already set to the same value on ${onLine(first.line)}; whichever line a client reads, it reads that value, so the extra line only adds noise.`
-            : `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (${freerdpReads(entries)}).`,
+            : `"${extra.key}" is already set on ${onLine(first.line)}; clients differ on which one wins (${reads}).`,
           ...(harmless && { severity: 'info' as const }),
           span: extra.nameSpan,
           subject: extra.key,
