@@ -14,41 +14,82 @@ export interface PolicyScope {
   values(): PolicySetting[];
 }
 
+/** A value's last entry and its place in the order the scope's entries came. */
+interface Held {
+  setting: PolicySetting;
+  at: number;
+}
+
 class Scope implements PolicyScope {
-  private readonly byId = new Map<string, PolicySetting>();
+  /**
+   * Each value's last entry. An entry is updated in place, never deleted and set again to move it last: V8 keeps a
+   * deleted entry in its bucket's chain until the table grows, so a value set over and over walked a chain as long as
+   * the file (a .reg of 100,000 values under one key, half of them one name: 1.1 s).
+   */
+  private readonly byId = new Map<string, Held>();
+  /**
+   * When each key (hive and normalized key) last had its values deleted, and when it was deleted with its subkeys. A
+   * value is gone if either came after it: a deletion looked at every value kept, 30 s for a .reg of 20,000 values
+   * and 20,000 `[-key]`.
+   */
+  private readonly valuesDeleted = new Map<string, number>();
+  private readonly keyDeleted = new Map<string, number>();
+  private applied = 0;
+  /** Whether some value was set again after others: its place then moved. */
+  private moved = false;
 
   constructor(readonly gpo: string | undefined) {}
 
   apply(s: PolicySetting): void {
+    const at = this.applied++;
     switch (s.action) {
       case 'set':
       case 'delete': {
         const id = valueId(s.hive, s.key, s.valueName);
-        this.byId.delete(id); // keeps file order: the later entry moves last
-        this.byId.set(id, s);
-        break;
-      }
-      case 'delete-values':
-      case 'delete-key': {
-        const key = normalizeKey(s.key);
-        for (const [id, v] of this.byId) {
-          if (v.hive !== s.hive) continue;
-          const k = normalizeKey(v.key);
-          if (k === key || (s.action === 'delete-key' && k.startsWith(`${key}\\`))) this.byId.delete(id);
+        const held = this.byId.get(id);
+        if (held === undefined) this.byId.set(id, { setting: s, at });
+        else {
+          // The later entry moves last (file order).
+          this.moved ||= held.at !== at - 1;
+          held.setting = s;
+          held.at = at;
         }
         break;
       }
+      case 'delete-values':
+        this.valuesDeleted.set(`${s.hive}\\${normalizeKey(s.key)}`, at);
+        break;
+      case 'delete-key':
+        this.keyDeleted.set(`${s.hive}\\${normalizeKey(s.key)}`, at);
+        break;
       case 'create-key':
         break;
     }
   }
 
+  /** Whether a deletion of the value's key, or of a key above it, came after the value's entry. */
+  private removed(held: Held): boolean {
+    if (this.valuesDeleted.size === 0 && this.keyDeleted.size === 0) return false;
+    let key = `${held.setting.hive}\\${normalizeKey(held.setting.key)}`;
+    if ((this.valuesDeleted.get(key) ?? -1) > held.at) return true;
+    // The key and each key above it, up to (not including) the hive's root.
+    for (let cut = key.length; cut > held.setting.hive.length; cut = key.lastIndexOf('\\')) {
+      key = key.slice(0, cut);
+      if ((this.keyDeleted.get(key) ?? -1) > held.at) return true;
+    }
+    return false;
+  }
+
   get(hive: Hive, key: string, valueName: string): PolicySetting | undefined {
-    return this.byId.get(valueId(hive, key, valueName));
+    const held = this.byId.get(valueId(hive, key, valueName));
+    return held === undefined || this.removed(held) ? undefined : held.setting;
   }
 
   values(): PolicySetting[] {
-    return [...this.byId.values()].filter((s) => !s.deleted);
+    const held: Held[] = [];
+    for (const h of this.byId.values()) if (!h.setting.deleted && !this.removed(h)) held.push(h);
+    if (this.moved) held.sort((a, b) => a.at - b.at);
+    return held.map((h) => h.setting);
   }
 }
 
