@@ -3,6 +3,7 @@ import { findProperty, isSecretProperty } from '../core/rdp/properties/index';
 import type { PropertyCategory } from '../core/rdp/property-types';
 import { toRange } from './convert';
 import type { DocumentModel } from './document-model';
+import { RDP_DOCUMENTS } from './document-selectors';
 
 /** The outline's sections, named as the property table's categories. */
 const SECTION_LABEL: Readonly<Record<PropertyCategory | 'other', string>> = {
@@ -27,8 +28,8 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
 
   constructor(private readonly documents: DocumentModel) {
     this.disposables = [
-      vscode.languages.registerDocumentSymbolProvider({ language: 'rdp' }, this, { label: 'RDP Doctor' }),
-      vscode.languages.registerCodeLensProvider({ language: 'rdp' }, this),
+      vscode.languages.registerDocumentSymbolProvider(RDP_DOCUMENTS, this, { label: 'RDP Doctor' }),
+      vscode.languages.registerCodeLensProvider(RDP_DOCUMENTS, this),
     ];
   }
 

@@ -92,7 +92,7 @@ function findFiles(dir, name) {
 function extensionHostWarnings(sandbox) {
   return findFiles(join(sandbox.userData, 'logs'), /exthost\.log$/)
     .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
-    .filter((l) => /\[rdp-doctor\.rdp-doctor\]|Extension 'rdp-doctor\.rdp-doctor'/.test(l) && /Accessing a (?:resource|window) scoped configuration/.test(l));
+    .filter((l) => /\[rdp-doctor\.rdp-doctor\]|Extension 'rdp-doctor\.rdp-doctor'/.test(l) && /Accessing a (?:resource|window) scoped configuration|uses a document selector without scheme/.test(l));
 }
 
 /** (a) Mocha inside the extension host, started by the workbench from the URL payload; the exit code comes from codeAutomationExit. */
