@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { configSearchDirs } from '../core/config/search-dirs';
 import { parseConfig } from '../core/config/parse';
 import { CONFIG_FILE_NAMES, type RdpDoctorConfig } from '../core/config/types';
 import { KNOWN_RULE_IDS } from '../core/rules/registry';
@@ -83,10 +84,9 @@ export class WorkspaceConfigStore implements vscode.Disposable {
   async entryFor(uri: vscode.Uri): Promise<ConfigEntry | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    const root = folder.uri.path.replace(/\/+$/, '');
-    for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path === root || dir.path.startsWith(`${root}/`); dir = vscode.Uri.joinPath(dir, '..')) {
-      const found = await this.inFolder(dir);
-      if (found || dir.path === root) return found;
+    for (const path of configSearchDirs(uri.path, folder.uri.path, process.platform !== 'linux')) {
+      const found = await this.inFolder(uri.with({ path }));
+      if (found) return found;
     }
     return undefined;
   }
