@@ -82,7 +82,11 @@ export class CheckService implements CheckRunner, vscode.Disposable {
    */
   async checkOnOpen(what: CheckTarget | 'all', from?: vscode.Uri): Promise<void> {
     // Each host as the folder that names it says (rdpDoctor.checks.onOpen is per folder).
-    const onOpen = (t: CheckTarget): boolean => settings.checksOnOpen(checkScopeUri(from ?? this.registry.sourceOf(hostKey(t.host, t.port))));
+    // Nothing to work out when no folder turns checks on open on (the default).
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!(folders.length ? folders.some((f) => settings.checksOnOpen(f.uri)) : settings.checksOnOpen(null))) return;
+    const sources = from ? undefined : this.registry.sources();
+    const onOpen = (t: CheckTarget): boolean => settings.checksOnOpen(checkScopeUri(from ?? sources?.get(hostKey(t.host, t.port))));
     const candidates = (what === 'all' ? this.registry.hosts().map((h) => h.target) : [what]).filter(onOpen);
     if (candidates.length === 0) return;
     if (!vscode.workspace.isTrusted) {
@@ -101,8 +105,9 @@ export class CheckService implements CheckRunner, vscode.Disposable {
   /** Each target's scope (the config and settings where it is written down), targets of one scope together in their order. */
   private async scopes(targets: readonly CheckTarget[], from: vscode.Uri | undefined): Promise<{ scope: CheckScope; indexes: number[] }[]> {
     const groups = new Map<string, { scope: CheckScope; indexes: number[] }>();
+    const sources = from ? undefined : this.registry.sources();
     for (const [index, target] of targets.entries()) {
-      const scope = await checkScope(this.configs, from ?? this.registry.sourceOf(hostKey(target.host, target.port)));
+      const scope = await checkScope(this.configs, from ?? sources?.get(hostKey(target.host, target.port)));
       const group = groups.get(scope.key) ?? { scope, indexes: [] };
       group.indexes.push(index);
       groups.set(scope.key, group);

@@ -189,9 +189,27 @@ export class HostRegistry implements vscode.Disposable {
 
   /** Where a host is written down, so its check reads the config there: the inventory that lists it, else the first `.rdp` file. */
   sourceOf(key: string): vscode.Uri | undefined {
-    const listed = this.inventory.find((i) => hostKey(i.target.host, i.target.port) === key);
-    if (listed) return listed.source;
-    return this.filesFor(key).sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()))[0]?.uri;
+    return this.sources().get(key);
+  }
+
+  /**
+   * Where each host is written down, as `sourceOf` says, for every host at once: one pass over the inventory and the
+   * files (a check of all hosts asks for each, and one lookup per host over every file was quadratic).
+   */
+  sources(): Map<string, vscode.Uri> {
+    const sources = new Map<string, vscode.Uri>();
+    for (const i of this.inventory) {
+      const key = hostKey(i.target.host, i.target.port);
+      if (!sources.has(key)) sources.set(key, i.source);
+    }
+    const fromFiles = new Map<string, vscode.Uri>();
+    for (const file of this.files.values()) {
+      const key = hostKey(file.host, file.port);
+      const first = fromFiles.get(key);
+      if (!first || file.uri.toString().localeCompare(first.toString()) < 0) fromFiles.set(key, file.uri);
+    }
+    for (const [key, uri] of fromFiles) if (!sources.has(key)) sources.set(key, uri);
+    return sources;
   }
 
   /** The `.rdp` files that target a host key. */
