@@ -406,6 +406,15 @@ describe('explainInput', () => {
     assert.equal(explained(explainInput('Extended error code: 0x3')).name, 'exDiscReasonServerIdleTimeout', 'in the family the line names');
   });
 
+  it('keeps the error of a mistyped second code rather than explaining the first alone (not read as a pasted line)', () => {
+    for (const text of ['0x904 0x7g', '0x904 ERRINFO_LOGOF_BY_USER', '0x904 7x']) {
+      const result = explainInput(text);
+      assert.ok('error' in result, text);
+      assert.match(result.error, /is not an extended error code/, text);
+    }
+    assert.ok(!('error' in explainInput('Code: 0x80004005')), 'a label word and a code still read as a pasted line');
+  });
+
   it('refuses a pasted line whose codes make no pair, and repeats nothing of a line without a code', () => {
     const two = explainInput('Error code: 0x904 Error code: 0x204');
     assert.ok('error' in two);

@@ -43,7 +43,10 @@ export function explainInput(text: string): Explanation | { error: string } {
     family ? (words.length === 2 ? explainInFamily(family, words[1]!) : { error: `Type one ${FAMILY_NOUNS[family]} after "${words[0]}".` })
     : words.length <= 2 ? explain(words[0]!, words[1])
     : { error: 'Type an error code, optionally followed by the extended error code.' };
-  if (!('error' in typed) || !words.some(isProse)) return typed;
+  // Two words of which one is a mistyped code (`0x904 0x7g`, `0x904 ERRINFO_LOGOF_BY_USER`) keep the typed error: read as
+  // a pasted line, the first code alone would be explained and the mistyped one dropped without a word.
+  const mistyped = words.length === 2 && parseErrorCode(words[0]!) !== undefined && isProse(words[1]!) && /[0-9_]/.test(words[1]!);
+  if (!('error' in typed) || !words.some(isProse) || mistyped) return typed;
   // Nothing of a pasted line is repeated but the codes it names: it may be a command line with a password (session 17).
   return explainPasted(text) ?? (words.length > 2 ? { error: notACode(text, 'error code') } : typed);
 }
