@@ -14,6 +14,8 @@ import { TEST_USER_SETTINGS } from './workbench-settings.mjs';
 
 const OVERALL_MS = 300_000; // the whole run, including start-up and clean-up, stays under 5 minutes
 const HOST_SUITE_MS = 120_000;
+/** What the multi-root suite says when the workbench opened its workspace without the folders (suite/multi-root.test.ts). */
+const NO_FOLDERS = 'The workbench opened the workspace without its folders';
 const UI_TEST_MS = 30_000;
 const FIXTURES = join(ROOT, 'test/vscode/fixtures/workspace');
 const SUITE_ENTRY = join(ROOT, 'out/test/vscode/suite/index.js');
@@ -96,12 +98,12 @@ function extensionHostWarnings(sandbox) {
 }
 
 /** (a) Mocha inside the extension host, started by the workbench from the URL payload; the exit code comes from codeAutomationExit. */
-async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'host') {
+async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'host', printed = []) {
   const folder =
     phase === 'lazy'
       ? lazyWorkspace(sandbox)
-      : phase === 'multi'
-        ? labModule.writeMultiRootWorkspace(join(sandbox.dir, 'workspace-multi'), lab)
+      : phase === 'multi' || phase === 'multi-again'
+        ? labModule.writeMultiRootWorkspace(join(sandbox.dir, `workspace-${phase}`), lab)
         : copyWorkspace(sandbox, 'workspace-host', lab);
   const context = await browser(phase);
   const page = await context.newPage();
@@ -115,6 +117,7 @@ async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'hos
   await page.exposeFunction('codeAutomationLog', (type, message) => {
     // The extension host's console (Mocha's reporter) arrives here, with the workbench's own log.
     const text = Array.isArray(message) ? message.join(' ') : String(message);
+    printed.push(text);
     if (verbose) process.stdout.write(`[${type}] ${text}\n`);
     else if (!NOISE.some((pattern) => pattern.test(text))) process.stdout.write(`${text}\n`);
   });
@@ -319,7 +322,15 @@ async function main() {
       }
     }
     if (!only || only === 'host' || only === 'multi') {
-      const code = await runExtensionHostSuite(browser, server, sandbox, lab, 'multi');
+      const printed = [];
+      let code = await runExtensionHostSuite(browser, server, sandbox, lab, 'multi', printed);
+      // The workbench sometimes opens the .code-workspace without its folders (about one run in four here, never
+      // with them arriving later; the product is not started with a workspace to test): that run is not the
+      // product's verdict, so it is said and run again once in a new window. Any other failure stands.
+      if (code !== 0 && printed.some((t) => t.includes(NO_FOLDERS))) {
+        console.error('The workbench opened the multi-root workspace without its folders: running the multi-root tests again in a new window.');
+        code = await runExtensionHostSuite(browser, server, sandbox, lab, 'multi-again');
+      }
       if (code !== 0) {
         failed = true;
         console.error(`The multi-root extension-host test failed (exit code ${code}).`);
