@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { domainToASCII } from 'node:url';
 import { asciiHostName, hostProblem, isHostName, parseAddress } from '../../src/core/text/address';
 
@@ -53,6 +54,39 @@ describe('isHostName', () => {
     // Digits of other scripts that make a number: full-width 127.0.0.1 is 127.0.0.1 to the resolver.
     assert.equal(isHostName('１２７.０.０.１'), false);
     assert.match(hostProblem('１２７.０.０.１'), /ends in a number/);
+  });
+
+  it('converts a name to Punycode once, however many characters it has and however often it is asked for (review: a conversion per character)', () => {
+    // Counted through node:url's exports, which the bundle reads at each call.
+    const exports = createRequire(__filename)('node:url') as { domainToASCII: (domain: string) => string };
+    const original = exports.domainToASCII;
+    let calls = 0;
+    exports.domainToASCII = (domain) => {
+      calls++;
+      return original(domain);
+    };
+    syncBuiltinESMExports();
+    try {
+      const host = 'bücher-überweisung-größenordnung.rechenzentrum-münchen-straße.invalid';
+      const parsed = parseAddress(`${host}:3390`);
+      assert.ok(parsed.ok);
+      assert.equal(asciiHostName(parsed.address.host), 'xn--bcher-berweisung-grenordnung-jjc30ehff.xn--rechenzentrum-mnchen-strae-9dc51f.invalid');
+      assert.equal(asciiHostName(host), asciiHostName(parsed.address.host));
+      assert.equal(calls, 1);
+    } finally {
+      exports.domainToASCII = original;
+      syncBuiltinESMExports();
+    }
+  });
+
+  it('refuses exactly the letters, digits and marks the Punycode mapping drops, without converting each (all of Unicode)', () => {
+    const letter = /^[\p{L}\p{N}\p{M}]$/u;
+    for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (!letter.test(c) || domainToASCII(`a${c}`) !== 'a') continue;
+      assert.equal(isHostName(`bü${c}ro`), false, `U+${cp.toString(16)}`);
+    }
   });
 
   it('agrees on label and name length limits', () => {
