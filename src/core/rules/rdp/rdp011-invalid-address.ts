@@ -1,4 +1,7 @@
 import { asciiHostName, isIPv6, parseAddress } from '../../text/address';
+import { idnaReading, type IdnaReading } from '../../text/idna-reading';
+import { codePoint } from '../../text/invisible';
+import { mixedScripts, scriptName, type MixedScripts } from '../../text/unicode-scripts';
 import { quote } from '../messages';
 import { entriesOf } from '../../rdp/entry-index';
 import type { RdpRule } from '../types';
@@ -27,7 +30,13 @@ export const rdp011: RdpRule = {
         const ascii = asciiHostName(host);
         if (ascii !== host) {
           const start = entry.valueSpan.start;
-          report({ message: internationalName(entry.key, host, ascii), span: { start: start + hostStart, end: start + hostEnd }, subject: entry.key, severity: 'info' });
+          const span = { start: start + hostStart, end: start + hostEnd };
+          // A name that reads as another, or mixes scripts, may be made to pass for a known one (UTS #39): a warning.
+          const reading = idnaReading(host);
+          const mixed = mixedScripts(host);
+          if (reading) report({ message: readAsAnother(entry.key, host, ascii, reading), span, subject: entry.key, severity: 'warning' });
+          if (mixed) report({ message: mixesScripts(entry.key, host, ascii, mixed), span, subject: entry.key, severity: 'warning' });
+          if (!reading && !mixed) report({ message: internationalName(entry.key, host, ascii), span, subject: entry.key, severity: 'info' });
         }
         continue;
       }
@@ -59,4 +68,32 @@ function bracketed(key: string): string {
  */
 function internationalName(key: string, host: string, ascii: string): string {
   return `"${key}" names ${quote(host)}, a host name with non-ASCII letters: Windows' GetAddrInfoW looks it up as ${quote(ascii)}, but FreeRDP passes it to getaddrinfo without the AI_IDN flag, which glibc needs to convert it, so FreeRDP-based clients on Linux may not resolve it. Writing ${quote(ascii)} reaches the same host from both.`;
+}
+
+/** Up to three items, then how many more: `a, b, c and 2 more`. */
+function firstFew(items: readonly string[]): string {
+  const shown = items.slice(0, 3);
+  const last = items.length > 3 ? `${items.length - 3} more` : shown.pop()!;
+  return shown.length ? `${shown.join(', ')} and ${last}` : last;
+}
+
+/**
+ * A name the IDNA mapping (UTS #46) turns into another before the Punycode conversion: compatibility characters become
+ * the letters they stand for (U+217C, a Roman numeral, is "l"), so the name shown is not the one looked up.
+ */
+function readAsAnother(key: string, host: string, ascii: string, reading: IdnaReading): string {
+  const name = ascii === reading.name ? quote(ascii) : `${quote(reading.name)} (${ascii})`;
+  const changes = reading.changed.map((c) => `${codePoint(c.char)} becomes ${quote(c.becomes)}`);
+  return `"${key}" names ${quote(host)}, which the IDNA mapping (UTS #46) reads as ${name} before it is looked up${changes.length ? `: ${firstFew(changes)}` : ''}. The name shown is not the name clients ask for, which is how a host passes for another; write ${quote(ascii)} if that is the host meant.`;
+}
+
+/** A label that mixes scripts beyond UTS #39 §5.2 "Highly Restrictive": the way look-alike names are made. */
+function mixesScripts(key: string, host: string, ascii: string, mixed: MixedScripts): string {
+  const byScript = new Map<string, string[]>();
+  for (const c of mixed.odd) {
+    const script = scriptName(c) ?? '';
+    byScript.set(script, [...(byScript.get(script) ?? []), codePoint(c)]);
+  }
+  const odd = [...byScript].map(([script, chars]) => `${firstFew(chars)} ${chars.length === 1 ? 'is' : 'are'} ${script}`).join('; ');
+  return `"${key}" names ${quote(host)} (${ascii}): its label ${quote(mixed.label)} mixes ${firstFew(mixed.scripts)} letters (${odd}), which is how a name is made to look like another. If this is the host meant, write its Punycode form, which shows what clients look up; if not, correct the name.`;
 }
