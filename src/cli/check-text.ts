@@ -1,5 +1,6 @@
 import { gatewayDetail, ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
+import { punycodeBeside } from '../core/text/address';
 import { lineStartSafe, terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 
@@ -16,6 +17,11 @@ function mark(paint: Paint, status: StepStatus): string {
   return paint(style, text);
 }
 
+/** A target or name with the Punycode form of its non-ASCII host name beside it: where look-alike letters show. */
+function named(text: string, host: string = text): string {
+  return text + punycodeBeside(text, host);
+}
+
 /**
  * One host as a ladder DNS → TCP → Negotiation → TLS → Certificate, each step with its findings. Names,
  * details and messages carry what the server and the files sent (a certificate's names): made terminal-safe.
@@ -23,7 +29,7 @@ function mark(paint: Paint, status: StepStatus): string {
 export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): string {
   const safe = terminalSafe;
   const lines = [
-    `${paint('bold', lineStartSafe(safe(host.target)))}  ${paint('dim', `${safe(host.host)} port ${host.port}${host.name !== host.host ? `, certificate name ${safe(host.name)}` : ''}, `)}${ms(paint, host.timings.totalMs)}`,
+    `${paint('bold', lineStartSafe(safe(named(host.target, host.host))))}  ${paint('dim', `${safe(named(host.host))} port ${host.port}${host.name !== host.host ? `, certificate name ${safe(named(host.name))}` : ''}, `)}${ms(paint, host.timings.totalMs)}`,
   ];
   if (host.gateway) lines.push(`  ${paint('cyan', '→')} ${'Gateway'.padEnd(13)}${gatewayDetail(host.gateway)}`);
   for (const step of STEP_ORDER) {
@@ -69,7 +75,7 @@ export function formatHostVerdict(host: HostCheckResult, paint: Paint = NO_PAINT
     : warnings.length
       ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
       : 'fine';
-  return `${mark(paint, status)} ${terminalSafe(host.target)}  ${verdict}${worst ? ` (${worst})` : ''}  ${ms(paint, host.timings.totalMs)}`.trimEnd() + '\n';
+  return `${mark(paint, status)} ${terminalSafe(named(host.target, host.host))}  ${verdict}${worst ? ` (${worst})` : ''}  ${ms(paint, host.timings.totalMs)}`.trimEnd() + '\n';
 }
 
 export function formatCheckText(hosts: readonly HostCheckResult[], errors: readonly InputError[], paint: Paint = NO_PAINT): string {

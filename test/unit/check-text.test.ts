@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatHostText } from '../../src/cli/check-text';
+import { formatHostText, formatHostVerdict } from '../../src/cli/check-text';
 import { BY_IP, RDP_ONLY } from './report/host-fixtures';
 
 describe('check text ladder', () => {
@@ -20,5 +20,16 @@ describe('check text ladder', () => {
     const first = formatHostText({ ...BY_IP, target: '::error title=x::fake' }).split('\n')[0]!;
     assert.ok(first.startsWith('\\x3a:error title=x::fake'), first);
     assert.ok(formatHostText({ ...BY_IP, target: '[::1]:3389' }).startsWith('[::1]:3389'));
+  });
+
+  it('a non-ASCII name is shown with its Punycode form beside it, where a look-alike letter shows; an ASCII one as it is', () => {
+    const host = { ...BY_IP, target: 'pаypal.localhost:3390', host: 'pаypal.localhost', name: 'pаypal.localhost', port: 3390 };
+    const first = formatHostText(host).split('\n')[0]!;
+    assert.ok(first.startsWith('pаypal.localhost:3390 (xn--pypal-4ve.localhost:3390)  pаypal.localhost (xn--pypal-4ve.localhost) port 3390, '), first);
+    assert.match(formatHostVerdict(host), /^. pаypal\.localhost:3390 \(xn--pypal-4ve\.localhost:3390\) {2}/);
+    const file = formatHostText({ ...host, target: 'idn.rdp', name: 'bücher.localhost' }).split('\n')[0]!;
+    assert.ok(file.startsWith('idn.rdp  pаypal.localhost (xn--pypal-4ve.localhost) port 3390, certificate name bücher.localhost (xn--bcher-kva.localhost), '), file);
+    const ascii = formatHostText({ ...host, target: 'paypal.localhost', host: 'paypal.localhost', name: 'paypal.localhost' }).split('\n')[0]!;
+    assert.ok(ascii.startsWith('paypal.localhost  paypal.localhost port 3390, '), ascii);
   });
 });

@@ -132,6 +132,16 @@ export function asciiHostName(host: string): string {
   return ASCII_ONLY.test(host) ? host : punycodeOf(host) || host;
 }
 
+/**
+ * What a message or report adds after a non-ASCII host name, or a text holding it (`host:port`): its Punycode form in
+ * parentheses, ` (rdsh01.corp.xn--exmple-4nf)`, where a look-alike letter (a Cyrillic а) shows as the other name it is.
+ * Empty for an ASCII name, whose messages stay as they were, and for a text that does not hold the name.
+ */
+export function punycodeBeside(text: string, host: string = text): string {
+  const ascii = asciiHostName(host);
+  return ascii === host || !text.includes(host) ? '' : ` (${text.replace(host, () => ascii)})`;
+}
+
 /** A port as decimal digits, 1–65535, or why it is none: the problem clause of a message. */
 function readPort(text: string): number | string {
   const ambiguous = leadingZeroPort(text);

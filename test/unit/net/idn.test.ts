@@ -5,7 +5,11 @@ import { connect, type Socket } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
 import { describe, it } from 'node:test';
 import forge from 'node-forge';
+import { X509Certificate } from 'node:crypto';
+import { analyzeCertificate } from '../../../src/core/net/certificate';
+import { checkCertificate } from '../../../src/core/net/certificate-findings';
 import { resolveHost, type Lookup } from '../../../src/core/net/dns';
+import { TrustStore } from '../../../src/core/net/trust';
 import { certificateMatchesName } from '../../../src/core/net/name-match';
 import { handshake } from '../../../src/core/net/tls';
 import { makeCert } from './cert-fixtures';
@@ -72,5 +76,15 @@ describe('internationalized host names in the live check', () => {
     const names = { commonNames: [], dnsNames: ['xn--bro-pc-3ya.corp.contoso.invalid'], ipAddresses: [] };
     assert.equal(certificateMatchesName(names, 'BÜRO-PC.corp.contoso.invalid'), true);
     assert.equal(certificateMatchesName(names, 'BURO-PC.corp.contoso.invalid'), false);
+  });
+
+  it('NET023 shows a non-ASCII name with its Punycode form, where a look-alike letter shows (a review: "pаypal.localhost" read as "paypal.localhost")', () => {
+    const fixture = makeCert({ cn: 'paypal.localhost', dns: ['paypal.localhost'] });
+    const analyzed = analyzeCertificate(fixture.der);
+    assert.ok(analyzed.ok);
+    const options = { store: new TrustStore([new X509Certificate(fixture.der)], false), now: new Date(), expiringSoonDays: 0 };
+    const message = (name: string): string | undefined => checkCertificate(analyzed.facts, [fixture.der], { ...options, name }).findings.find((f) => f.ruleId === 'NET023')?.message;
+    assert.equal(message('pаypal.localhost'), 'The certificate does not match "pаypal.localhost" (xn--pypal-4ve.localhost); it names paypal.localhost.');
+    assert.equal(message('paypal2.localhost'), 'The certificate does not match "paypal2.localhost"; it names paypal.localhost.');
   });
 });

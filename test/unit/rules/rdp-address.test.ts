@@ -191,6 +191,19 @@ describe('RDP015 alternate-address-differs', () => {
         title: 'an empty alternate',
       },
       { text: 'full address:s:rdsh01.contoso.com\r\nalternate full address:s:  \r\n', ranges: [[2, 1, 2, 28]], title: 'a blank alternate (FreeRDP trims it)' },
+      // A non-ASCII name with its Punycode form beside it, where a look-alike letter shows (a review of the non-ASCII names).
+      {
+        text: 'full address:s:rdsh01.corp.example\nalternate full address:s:rdsh01.corp.exаmple:3390',
+        ranges: [[2, 26, 2, 50]],
+        message: /^Clients connect to the alternate address "rdsh01\.corp\.exаmple:3390" \(rdsh01\.corp\.xn--exmple-4nf:3390\), not to "rdsh01\.corp\.example" in "full address"\.$/,
+        title: 'a look-alike alternate: its Punycode form beside it',
+      },
+      {
+        text: 'full address:s:bücher.example\nalternate full address:s:',
+        ranges: [[2, 1, 2, 26]],
+        message: /not to "bücher\.example" \(xn--bcher-kva\.example\) in "full address";/,
+        title: 'an empty alternate beside a non-ASCII full address',
+      },
     ],
   });
 });

@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../types';
+import { punycodeBeside } from '../../text/address';
 import { quote } from '../../text/quote';
 
 const list = (items: readonly string[]): string => (items.length ? items.join(', ') : 'nothing');
@@ -14,5 +15,5 @@ export const NET023: RuleMeta = {
 
 /** The messages of NET023 findings, each a small function of the offending value. */
 export const NET023_MESSAGES = {
-  NET023: (name: string, names: readonly string[]) => `The certificate does not match ${quote(name)}; it names ${list(names)}.`,
+  NET023: (name: string, names: readonly string[]) => `The certificate does not match ${quote(name)}${punycodeBeside(name)}; it names ${list(names)}.`,
 } as const;
