@@ -44,7 +44,7 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
     const colons = /^([^:]*):(?:([^:]*):)?/.exec(after);
     const withType = colons?.[2] !== undefined;
     const nameOnly = colons !== null && !withType;
-    const end = (length: number): vscode.Position => position.translate(0, length);
+    const end = (length: number): vscode.Position => new vscode.Position(position.line, position.character + length);
     const range: vscode.Range | { inserting: vscode.Range; replacing: vscode.Range } = withType
       ? new vscode.Range(start, end(colons![0].length))
       : nameOnly
