@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkHost } from '../../src/core/net/index';
+import { CLI, runCli } from './lab/cli-json';
 import { missingBinaries } from './lab/processes';
 import { ReplayServer, type Replay } from './lab/replay-servers';
 import { xfreerdpTls } from './lab/xfreerdp';
 
-const CLI = resolve(__dirname, '../../../dist/cli.js');
 const TIMEOUT_MS = 2000;
 
 const ABORTED = 'The server closed the connection after selecting TLS: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers';
@@ -24,14 +22,6 @@ const ABORTS: readonly [Replay, string][] = [
   ['reset-after-client-hello', `${ABORTED} (it reset the connection without a TLS record).`],
 ];
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.on('exit', (code) => done({ code, stdout }));
-  });
-}
 
 const check = (port: number) => checkHost({ target: `127.0.0.1:${port}`, host: '127.0.0.1', port }, { timeoutMs: TIMEOUT_MS });
 

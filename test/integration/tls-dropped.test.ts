@@ -1,31 +1,22 @@
 // A server that selects TLS, completes the handshake and then drops the client (a review found it passed with exit 0,
 // and its reset read as "accepts only TLS 1.3"): the MCS Connect Initial sent over TLS must get an MCS Connect Response.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkHost } from '../../src/core/net/index';
 import { generateCertificates } from './lab/certs';
+import { CLI, runCli } from './lab/cli-json';
 import { startFakeRdpServer, type AfterTls } from './lab/fake-rdp-server';
 import type { LocalServer } from './lab/local-server';
 import { missingBinaries } from './lab/processes';
 import { xfreerdpTls } from './lab/xfreerdp';
 
-const CLI = resolve(__dirname, '../../../dist/cli.js');
 const skip = missingBinaries(['openssl']).length > 0 && 'openssl is needed to make the certificates';
 const DROPPED = (how: string): string =>
   `The server completed the TLS handshake after selecting TLS, then ${how} instead of answering the client's first RDP packet (the MCS Connect Initial): no client gets past this, so TLS cannot be used.`;
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.on('exit', (code) => done({ code, stdout }));
-  });
-}
 
 describe('a server that drops the connection after choosing TLS', { skip }, () => {
   let dir: string;

@@ -21,3 +21,13 @@ export function cliJson<T>(args: readonly string[], cwd?: string): Promise<T> {
     });
   });
 }
+
+/** Runs `rdp-doctor ARGS` and gives its exit code and standard output. */
+export function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('exit', (code) => done({ code, stdout }));
+  });
+}
