@@ -187,14 +187,10 @@ export class HostRegistry implements vscode.Disposable {
     return { target: displayTarget(found.host, found.port), host: found.host, port: found.port, ...fileCheckFacts([found.doc]) };
   }
 
-  /** Where a host is written down, so its check reads the config there: the inventory that lists it, else the first `.rdp` file. */
-  sourceOf(key: string): vscode.Uri | undefined {
-    return this.sources().get(key);
-  }
-
   /**
-   * Where each host is written down, as `sourceOf` says, for every host at once: one pass over the inventory and the
-   * files (a check of all hosts asks for each, and one lookup per host over every file was quadratic).
+   * Where each host is written down, so its check reads the config there: the inventory that lists it, else the first
+   * `.rdp` file. Every host at once, in one pass over the inventory and the files (a lookup per host over every file
+   * was quadratic for a check of all hosts).
    */
   sources(): Map<string, vscode.Uri> {
     const sources = new Map<string, vscode.Uri>();

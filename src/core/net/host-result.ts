@@ -1,5 +1,5 @@
 import { applySeverities, rulesTurnedOff, type SeverityOverrides } from '../findings/severity';
-import type { FileCheckFacts } from '../rdp/check-facts';
+import { sameCheckFacts, type FileCheckFacts } from '../rdp/check-facts';
 import type { CheckTarget } from '../rdp/target';
 import { throughGateway } from './gateway-findings';
 import { atStrictServerAuthentication } from './strict-auth-findings';
@@ -96,9 +96,7 @@ export function resultForFile(result: HostCheckResult, facts: FileCheckFacts): H
   const origin = ORIGINS.get(result);
   if (!origin) return result;
   const { target } = origin;
-  const sameGateway = target.gateway?.usageMethod === facts.gateway?.usageMethod && target.gateway?.host.toLowerCase() === facts.gateway?.host.toLowerCase();
-  const sameStrict = target.strictServerAuthentication?.credssp === facts.strictServerAuthentication?.credssp;
-  if (sameGateway && sameStrict) return result;
+  if (sameCheckFacts(target, facts)) return result;
   const { gateway: _gateway, strictServerAuthentication: _strict, ...rest } = target;
   return hostResult({ ...rest, ...facts }, origin.probe, origin.severities);
 }

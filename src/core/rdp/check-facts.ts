@@ -1,5 +1,5 @@
 import type { RdpDocument } from './parse';
-import { rdpGateway, rdpStrictServerAuthentication, type CheckTarget } from './target';
+import { rdpGateway, rdpStrictServerAuthentication, type CheckTarget, type RdpGateway, type StrictServerAuthentication } from './target';
 
 /** What of a check target depends on the `.rdp` file it came from, beyond where it points. */
 export type FileCheckFacts = Pick<CheckTarget, 'gateway' | 'strictServerAuthentication'>;
@@ -9,9 +9,26 @@ export type FileCheckFacts = Pick<CheckTarget, 'gateway' | 'strictServerAuthenti
  * Gateway (the same usage method and gateway host) and `authentication level:i:1` (with the same CredSSP setting).
  */
 export function fileCheckFacts(docs: readonly RdpDocument[]): FileCheckFacts {
-  const gateway = shared(docs.map(rdpGateway), (a, b) => a.usageMethod === b.usageMethod && a.host.toLowerCase() === b.host.toLowerCase());
-  const strictServerAuthentication = shared(docs.map(rdpStrictServerAuthentication), (a, b) => a.credssp === b.credssp);
+  const gateway = shared(docs.map(rdpGateway), sameGateway);
+  const strictServerAuthentication = shared(docs.map(rdpStrictServerAuthentication), sameStrict);
   return { ...(gateway && { gateway }), ...(strictServerAuthentication && { strictServerAuthentication }) };
+}
+
+/** Whether two targets' files say the same of how their clients connect (both absent counts as the same). */
+export function sameCheckFacts(a: FileCheckFacts, b: FileCheckFacts): boolean {
+  return bothOrNeither(a.gateway, b.gateway, sameGateway) && bothOrNeither(a.strictServerAuthentication, b.strictServerAuthentication, sameStrict);
+}
+
+function sameGateway(a: RdpGateway, b: RdpGateway): boolean {
+  return a.usageMethod === b.usageMethod && a.host.toLowerCase() === b.host.toLowerCase();
+}
+
+function sameStrict(a: StrictServerAuthentication, b: StrictServerAuthentication): boolean {
+  return a.credssp === b.credssp;
+}
+
+function bothOrNeither<T>(a: T | undefined, b: T | undefined, same: (a: T, b: T) => boolean): boolean {
+  return a === undefined || b === undefined ? a === b : same(a, b);
 }
 
 /** The value every one has (by `same`), or none. */
