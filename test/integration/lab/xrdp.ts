@@ -49,6 +49,10 @@ export class XrdpServer {
       'fork=true',
       `port=tcp://127.0.0.1:${this.port}`,
       'use_vsock=false',
+      // As Debian's packaged /etc/xrdp/xrdp.ini sets them (a real xrdp runs with them): without TCP_NODELAY xrdp holds
+      // its second TLS 1.3 session ticket, and the Connect Response behind it, until the client's delayed ACK (~40 ms).
+      'tcp_nodelay=true',
+      'tcp_keepalive=true',
       `security_layer=${setup.securityLayer}`,
       `crypt_level=${setup.cryptLevel ?? 'high'}`,
       `certificate=${setup.cert}`,
