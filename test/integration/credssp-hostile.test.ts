@@ -90,6 +90,20 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     });
   }
 
+  it('silent after TLS at the default 5 s timeout: the NTLM question waits 2 s, not the whole timeout, and asks for no longer one', async () => {
+    const server = await start('silent');
+    const began = Date.now();
+    const host = await checkHost({ target: 'silent', host: '127.0.0.1', port: server.port }, { timeoutMs: 5000 });
+    const took = Date.now() - began;
+    assert.deepEqual(host.ntlmProblem, { message: 'The server sent no complete NTLM CHALLENGE within 2000 ms.', timedOut: true, waitedMs: 2000 });
+    assert.ok(took < 4000, `took ${took} ms`);
+    assert.ok((host.timings.ntlmMs ?? 0) >= 1900, JSON.stringify(host.timings));
+    const text = formatHostText(host);
+    assert.match(text, /NTLM: no CHALLENGE in time: .* Whether the server answers NTLM is not known\./);
+    assert.doesNotMatch(text, /longer --timeout/, 'a longer timeout would learn nothing: the 2 s cap ended the wait');
+    assert.deepEqual(host.findings.filter((f) => f.ruleId === 'NET013'), []);
+  });
+
   it('a Windows-style CHALLENGE: every field, NET040 for a name the certificate lacks, no NET041 on time', async () => {
     const server = await start('windows');
     const r = await checkHost({ target: 'windows', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });

@@ -202,8 +202,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     if (ntlmResult?.ok) ntlm = ntlmResult.info;
     // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
     else if (ntlmResult && ntlmResult.error.kind !== 'aborted') {
-      const { kind, cause, message } = ntlmResult.error;
-      ntlmProblem = { message, timedOut: kind === 'timeout' };
+      const { kind, cause, message, waitedMs } = ntlmResult.error;
+      ntlmProblem = { message, timedOut: kind === 'timeout', ...(kind === 'timeout' && waitedMs !== undefined && { waitedMs }) };
       ntlmRefused = cause === 'closed' || cause === 'no-token' || kind === 'reset' || kind === 'closed';
     }
     // The answers in the order the questions were asked, wherever each was asked.

@@ -5,6 +5,7 @@ import { describeServerPdu } from './after-confirm';
 import { clientDataBlocks, encodeConferenceCreateRequest, OFFERED_METHODS } from './gcc-conference';
 import { encodeConnectInitial, parseConnectResponse } from './mcs-connect';
 import { exchangePdu } from './pdu-exchange';
+import { firstAnswerStep } from './run-step';
 import { closeInBackground, type TlsSession } from './tls';
 import { TpktReader } from './tpkt';
 import type { NetFinding, StepOptions } from './types';
@@ -25,14 +26,6 @@ export type ConnectOverTls =
   | { readonly kind: 'unanswered'; readonly message: string; readonly waitedMs: number }
   | { readonly kind: 'aborted' };
 
-/**
- * The longest wait for the Connect Response (a shorter step timeout wins). Real listeners answer within ~50 ms (xrdp
- * over TLS 1.3 ~45 ms, FreeRDP shadow ~27 ms, weston ~6 ms); 2 s still covers a satellite round trip (~600 ms), one
- * lost segment's retransmission (RFC 6298's 1 s minimum RTO) and a busy server, while a silent server costs 2 s of
- * the check, not the whole step timeout.
- */
-export const CONNECT_RESPONSE_WAIT_MS = 2000;
-
 /** The smallest reply that says anything: a Disconnect Provider Ultimatum is 9 bytes, a Connect Response more. */
 const REPLY_MIN = 7;
 const REPLY_MAX = 0xffff;
@@ -45,7 +38,7 @@ const TLS_ALERT = /ALERT|alert/;
  * layer carried RDP both ways. No Erect Domain, no credentials.
  */
 export function sendConnectInitialOverTls(tls: TLSSocket, step: StepOptions): Promise<ConnectOverTls> {
-  const options = { ...step, timeoutMs: Math.min(step.timeoutMs, CONNECT_RESPONSE_WAIT_MS) };
+  const options = firstAnswerStep(step);
   const gcc = encodeConferenceCreateRequest(clientDataBlocks({ serverSelectedProtocol: PROTOCOL.SSL, encryptionMethods: OFFERED_METHODS }));
   return exchangePdu<ConnectOverTls>(
     tls,

@@ -55,8 +55,8 @@ function describeKind(kind: NetErrorKind, detail: string): string {
   }
 }
 
-export function timeoutError(message: string): NetError {
-  return { kind: 'timeout', message };
+export function timeoutError(message: string, waitedMs?: number): NetError {
+  return { kind: 'timeout', message, ...(waitedMs !== undefined && { waitedMs }) };
 }
 
 export function abortedError(): NetError {

@@ -1,5 +1,5 @@
 import { terminalSafe } from '../text/terminal';
-import { CONNECT_RESPONSE_WAIT_MS } from './connect-over-tls';
+import { FIRST_ANSWER_WAIT_MS } from './run-step';
 import type { NtlmInfo } from './ntlm';
 import type { RdpGateway } from '../rdp/target';
 import type { CertificateSummary, CheckStep, HostCheckResult, NegotiationSummary, NetFinding, ProtocolKey, StandardSecurity, StepName, TlsSummary, TlsVersion } from './types';
@@ -137,7 +137,7 @@ export function tlsDetail(tls: TlsSummary): string {
  * TLS. A longer timeout helps only when it, not the 2 s cap, ended the wait.
  */
 export function connectUnansweredNote(unanswered: NonNullable<HostCheckResult['connectInitialUnanswered']>): string {
-  const retry = unanswered.waitedMs < CONNECT_RESPONSE_WAIT_MS ? '; check again with a longer --timeout' : '';
+  const retry = unanswered.waitedMs < FIRST_ANSWER_WAIT_MS ? '; check again with a longer --timeout' : '';
   return `No MCS Connect Response within ${unanswered.waitedMs} ms: whether clients get past TLS is not known${retry}.`;
 }
 
@@ -161,8 +161,10 @@ export function ntlmDetail(info: NtlmInfo): string {
 
 /** A CredSSP server's NTLM question that got no CHALLENGE, on one line (the problem is the check's own words). */
 export function ntlmProblemDetail(problem: NonNullable<HostCheckResult['ntlmProblem']>): string {
+  // A longer timeout helps only when it, not the 2 s cap, ended the wait.
+  const retry = problem.waitedMs === undefined || problem.waitedMs < FIRST_ANSWER_WAIT_MS ? '; check again with a longer --timeout' : '';
   return problem.timedOut
-    ? `no CHALLENGE in time: ${problem.message} Whether the server answers NTLM is not known; check again with a longer --timeout.`
+    ? `no CHALLENGE in time: ${problem.message} Whether the server answers NTLM is not known${retry}.`
     : `no CHALLENGE: ${problem.message} A client that signs in with NTLM (to an IP address, or without a domain) fails the same way at NLA; Kerberos was not tried.`;
 }
 

@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
 import { exchangeConfirm } from './x224-exchange';
 import { encodeNegotiateMessage, parseChallengeMessage, type NtlmInfo } from './ntlm';
-import { runStep } from './run-step';
+import { firstAnswerStep, runStep } from './run-step';
 import { connectTcp } from './tcp';
 import { closeInBackground, closeTls, openTls, type TlsSession } from './tls';
 import { derElementLength, encodeTsRequest, parseTsRequest } from './tsrequest';
@@ -23,7 +23,7 @@ function exchangeTsRequest(tls: TLSSocket, request: Buffer, options: StepOptions
   return runStep<NetResult<{ readonly reply: Buffer }>>(
     options,
     {
-      timeout: () => ({ ok: false, error: timeoutError(`The server sent no complete NTLM CHALLENGE within ${options.timeoutMs} ms.`) }),
+      timeout: () => ({ ok: false, error: timeoutError(`The server sent no complete NTLM CHALLENGE within ${options.timeoutMs} ms.`, options.timeoutMs) }),
       aborted: () => ({ ok: false, error: abortedError() }),
     },
     (finish) => {
@@ -67,11 +67,14 @@ export async function askNtlmChallenge(tls: TLSSocket, options: StepOptions): Pr
   return { ok: true, info: challenge.info, tsRequestVersion: reply.version };
 }
 
-/** Ends the main connection: asks for the CHALLENGE on it first when `ask` (it negotiated CredSSP), then closes politely in the background. */
+/**
+ * Ends the main connection: asks for the CHALLENGE on it first when `ask` (it negotiated CredSSP), waiting at most
+ * FIRST_ANSWER_WAIT_MS for it, then closes politely in the background.
+ */
 export async function askThenClose(socket: Socket, session: TlsSession, ask: boolean, options: () => StepOptions): Promise<NtlmInfoResult | undefined> {
   if (!session.ok) return undefined;
   try {
-    return ask ? await askNtlmChallenge(session.tls, options()) : undefined;
+    return ask ? await askNtlmChallenge(session.tls, firstAnswerStep(options())) : undefined;
   } finally {
     closeInBackground(session, socket, 250);
   }

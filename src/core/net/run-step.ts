@@ -1,6 +1,21 @@
 import type { StepOptions } from './types';
 
 /**
+ * The longest wait for the server's first answer on a connection after its TLS handshake (the MCS Connect Response,
+ * the NTLM CHALLENGE); a shorter step timeout wins. Real listeners answer within ~50 ms (xrdp ~6 ms, ~45 ms when run
+ * without its shipped `tcp_nodelay=true`: it then holds its second TLS 1.3 session ticket, and the answer behind it,
+ * until this side's delayed ACK; FreeRDP shadow ~27 ms, weston ~6 ms); 2 s still covers a satellite round trip
+ * (~600 ms), one lost segment's retransmission (RFC 6298's 1 s minimum RTO) and a busy server, while a silent server
+ * costs 2 s of the check, not the whole step timeout.
+ */
+export const FIRST_ANSWER_WAIT_MS = 2000;
+
+/** The step's options with its timeout capped at FIRST_ANSWER_WAIT_MS. */
+export function firstAnswerStep(step: StepOptions): StepOptions {
+  return { ...step, timeoutMs: Math.min(step.timeoutMs, FIRST_ANSWER_WAIT_MS) };
+}
+
+/**
  * Runs one network step to a single outcome: the first of `finish`, the timeout or the abort wins,
  * and the step's own cleanup runs exactly once, whatever the peer does afterwards.
  */

@@ -21,6 +21,8 @@ export interface NetError {
   readonly message: string;
   /** The raw code or message of the cause (ECONNREFUSED, ERR_SSL_WRONG_VERSION_NUMBER …). */
   readonly cause?: string;
+  /** A timeout's wait, where a step's own cap may have ended it before the step timeout. */
+  readonly waitedMs?: number;
 }
 
 export type NetResult<T> = ({ readonly ok: true } & T) | ({ readonly ok: false } & { readonly error: NetError });
@@ -145,7 +147,8 @@ export interface HostCheckResult {
    * connection, sent something else or answered with an error (a client that signs in with NTLM fails there too), or
    * sent no answer in time (`timedOut`: a slow server is not a refusing one).
    */
-  readonly ntlmProblem?: { readonly message: string; readonly timedOut: boolean };
+  /** `waitedMs` with `timedOut`: the wait, FIRST_ANSWER_WAIT_MS at most (a longer timeout then learns nothing more). */
+  readonly ntlmProblem?: { readonly message: string; readonly timedOut: boolean; readonly waitedMs?: number };
   /**
    * A server that selected TLS completed the handshake and then sent no MCS Connect Response to the client's Connect
    * Initial within `waitedMs` (2 s, or the timeout when shorter): whether clients get past its TLS is not known. No finding.
