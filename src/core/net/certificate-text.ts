@@ -1,4 +1,5 @@
 import { displayTarget } from '../rdp/target';
+import { terminalSafe } from '../text/terminal';
 import { timeSpan } from '../text/time-span';
 import { EKU_NAMES } from './oids';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './ladder';
@@ -10,11 +11,15 @@ const LABEL_WIDTH = 21;
 
 type Fields = readonly (readonly [label: string, value: string | readonly string[]])[];
 
-/** `Label   value` lines; a list continues under the value column. */
+/**
+ * `Label   value` lines; a list continues under the value column. Values come from the server (subject, issuer, names,
+ * messages that quote them): controls and bidi shown escaped, so a subject with a line break cannot add a line of its
+ * own (a forged `Trusted  yes` or thumbprint under the real subject, found by a session 19 review).
+ */
 function fields(rows: Fields): string[] {
   return rows.flatMap(([label, value]) => {
     const values = typeof value === 'string' ? [value] : value.length ? value : ['none'];
-    return values.map((v, i) => `  ${(i === 0 ? label : '').padEnd(LABEL_WIDTH)}${v}`);
+    return values.map((v, i) => `  ${(i === 0 ? label : '').padEnd(LABEL_WIDTH)}${terminalSafe(v)}`);
   });
 }
 
@@ -105,7 +110,7 @@ function whyNoCertificate(r: HostCheckResult): string {
 function findingLines(r: HostCheckResult): string[] {
   const own = r.findings.filter((f) => STEP_OF_RULE[f.ruleId] === 'tls' || STEP_OF_RULE[f.ruleId] === 'certificate');
   if (own.length === 0) return ['  none'];
-  return own.map((f) => `  ${f.severity.padEnd(9)}${f.ruleId}  ${f.message}`);
+  return own.map((f) => `  ${f.severity.padEnd(9)}${f.ruleId}  ${terminalSafe(f.message)}`);
 }
 
 /**
@@ -115,7 +120,7 @@ function findingLines(r: HostCheckResult): string[] {
 export function certificateDocument(result: HostCheckResult, now: Date = new Date()): string {
   const where = displayTarget(result.host, result.port, true);
   const out = [
-    ...heading(`Certificate of ${where}`, '='),
+    ...heading(terminalSafe(`Certificate of ${where}`), '='),
     '',
     ...fields([
       ['Target', result.target],
@@ -128,7 +133,7 @@ export function certificateDocument(result: HostCheckResult, now: Date = new Dat
   ];
   const c = result.certificate;
   if (c === null) {
-    out.push(`No certificate. ${whyNoCertificate(result)}`, '', ...heading('Check'), ...fields(STEP_ORDER.map((s) => [STEP_LABEL[s], `${result.steps[s].status}: ${result.steps[s].detail}`])));
+    out.push(terminalSafe(`No certificate. ${whyNoCertificate(result)}`), '', ...heading('Check'), ...fields(STEP_ORDER.map((s) => [STEP_LABEL[s], `${result.steps[s].status}: ${result.steps[s].detail}`])));
   } else {
     out.push(...leafSection(result, c, now));
   }

@@ -51,6 +51,24 @@ describe('certificate document', () => {
     );
   });
 
+  it("a server's subject, issuer, names and the findings quoting them cannot add lines or drive a terminal (a session 19 review)", () => {
+    const forged = 'localhost\n  Trusted              yes: it chains to a trusted root\n  SHA-1 thumbprint     4249E12CA59D6B0F7E112233445566778899AABB';
+    const hostile: HostCheckResult = {
+      ...BY_IP,
+      certificate: { ...BY_IP.certificate!, subject: `CN=${forged}`, issuer: 'CN=\u001b]0;owned\u0007Evil CA', dnsNames: ['a\u202etxt.exe'] },
+      findings: [...BY_IP.findings, { ruleId: 'NET023', severity: 'warning', message: `The certificate names "${forged}".` }],
+    };
+    const text = certificateDocument(hostile, NOW);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    assert.equal(field(text, 'Trusted').length, 1, 'one Trusted line: the real one');
+    assert.deepEqual(field(text, 'Trusted'), [field(doc, 'Trusted')[0]]);
+    assert.equal(field(text, 'SHA-1 thumbprint').length, 1 + hostile.chain.length, 'no forged thumbprint line');
+    assert.deepEqual(field(text, 'Subject').slice(0, 1), ['CN=localhost\\x0a  Trusted              yes: it chains to a trusted root\\x0a  SHA-1 thumbprint     4249E12CA59D6B0F7E112233445566778899AABB']);
+    assert.deepEqual(field(text, 'Issuer').slice(0, 1), ['CN=\\x1b]0;owned\\x07Evil CA']);
+    assert.match(text, /^  warning  NET023  The certificate names "localhost\\x0a  Trusted/m);
+  });
+
   it('lists the TLS and certificate findings, not the others', () => {
     assert.match(doc, /^  warning  NET023  The certificate does not match "10\.0\.0\.12"/m);
     assert.match(doc, /^  warning  NET022  /m);
