@@ -18,6 +18,7 @@ import { isCertificateName } from '../core/text/address';
 import { quote } from '../core/text/quote';
 import { crossCheckProbes } from '../core/lint/cross-file';
 import { applySeverities, type SeverityOverrides } from '../core/findings/severity';
+import { CONCURRENCY_RANGE, TIMEOUT_MS_RANGE } from '../core/config/ranges';
 
 export interface CheckCommandOptions {
   readonly targets: readonly string[];
@@ -119,8 +120,8 @@ function withProbeCrossChecks(host: HostCheckResult, target: LocatedTarget | und
 
 /** Runs `check` (SPEC §3): the report in the chosen format and the exit code. */
 export async function runCheck(options: CheckCommandOptions): Promise<CheckCommandResult> {
-  const timeout = integerOption(options.timeout, '--timeout', 100, 600_000);
-  const concurrency = integerOption(options.concurrency, '--concurrency', 1, 256);
+  const timeout = integerOption(options.timeout, '--timeout', TIMEOUT_MS_RANGE.min, TIMEOUT_MS_RANGE.max);
+  const concurrency = integerOption(options.concurrency, '--concurrency', CONCURRENCY_RANGE.min, CONCURRENCY_RANGE.max);
   for (const v of [timeout, concurrency]) if (typeof v === 'object') return v;
   if (options.targets.length === 0 && options.inventory === undefined) return { usage: 'check needs a host, host:port, an .rdp file or --inventory FILE.' };
   // The name the certificate must match, as the inventory's `name` is read: a host name (a wildcard's `*.` allowed) or an address.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SeverityOverrides } from '../core/rules/engine';
 import { SEVERITIES, type SeveritySetting } from '../core/rules/types';
+import { CONCURRENCY_RANGE, settingInteger, TIMEOUT_MS_RANGE } from '../core/config/ranges';
 
 /** Typed access to the `rdpDoctor.*` settings. */
 export const settings = {
@@ -27,10 +28,10 @@ export const settings = {
   },
   /** The setting of the folder (`scope`), unless `.rdpdoctor.yaml` gives a value (it wins). */
   checksTimeoutMs(scope: vscode.Uri | null, fromConfig?: number): number {
-    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<number>('checks.timeoutMs', 5000);
+    return fromConfig ?? settingInteger(vscode.workspace.getConfiguration('rdpDoctor', scope).get<unknown>('checks.timeoutMs'), TIMEOUT_MS_RANGE, 5000);
   },
   checksConcurrency(scope: vscode.Uri | null, fromConfig?: number): number {
-    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<number>('checks.concurrency', 16);
+    return fromConfig ?? settingInteger(vscode.workspace.getConfiguration('rdpDoctor', scope).get<unknown>('checks.concurrency'), CONCURRENCY_RANGE, 16);
   },
   checksNtlmInfo(scope: vscode.Uri | null, fromConfig?: boolean): boolean {
     return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.ntlmInfo', true);

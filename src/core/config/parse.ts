@@ -6,6 +6,7 @@ import { quote } from '../text/quote';
 import { readBlockYaml } from './block-yaml';
 import { DEFAULT_CONFIG, type InventoryHost, type RdpDoctorConfig } from './types';
 import { readHostList } from './inventory';
+import { CONCURRENCY_RANGE, TIMEOUT_MS_RANGE } from './ranges';
 
 /** What is wrong in the file: `invalid` (not YAML, or a value of the wrong kind) or `unknown` (a key or rule ID). The CFG rules judge them. */
 export interface ConfigProblem {
@@ -187,13 +188,13 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
       case 'checks':
         return eachPair(pair.value, 'checks', (k, p) => {
           if (k === 'timeoutMs') {
-            const value = integer(p.value, 100, 600000, 'checks.timeoutMs');
+            const value = integer(p.value, TIMEOUT_MS_RANGE.min, TIMEOUT_MS_RANGE.max, 'checks.timeoutMs');
             if (value !== undefined) {
               checks.timeoutMs = value;
               given('timeoutMs');
             }
           } else if (k === 'concurrency') {
-            const value = integer(p.value, 1, 256, 'checks.concurrency');
+            const value = integer(p.value, CONCURRENCY_RANGE.min, CONCURRENCY_RANGE.max, 'checks.concurrency');
             if (value !== undefined) {
               checks.concurrency = value;
               given('concurrency');
