@@ -43,6 +43,18 @@ describe('lazy modules in dist/cli.js', () => {
     }
   });
 
+  it('a check of an address loads no DNS module', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
+    try {
+      // Port 1 on loopback: refused at once (NET002); nothing leaves the machine.
+      const { loaded, stdout } = loadedBy(['check', '127.0.0.1:1', '--format', 'json', '--timeout', '500'], dir);
+      assert.match(stdout, /"host": "127\.0\.0\.1"/);
+      assert.ok(!loaded.includes('node:dns'), 'loaded node:dns for an address');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--version and the help require nothing beyond dist/cli.js, not even a builtin; lint loads dist/cli-lint.js, the other commands dist/cli-commands.js', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-lazy-'));
     try {
