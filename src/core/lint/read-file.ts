@@ -1,5 +1,6 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { foldersAbove } from '../config/search-dirs';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { appendAll } from '../text/collections';
 
@@ -37,9 +38,8 @@ export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'
 
 /** The nearest `.rdpdoctor.yaml` at or above a file's folder. */
 export function findConfigFor(file: string, cache: Map<string, string | null>): string | undefined {
-  let dir = dirname(resolve(file));
   const visited: string[] = [];
-  for (;;) {
+  for (const dir of foldersAbove(resolve(file))) {
     const cached = cache.get(dir);
     if (cached !== undefined) {
       for (const v of visited) cache.set(v, cached);
@@ -51,13 +51,9 @@ export function findConfigFor(file: string, cache: Map<string, string | null>): 
       for (const v of visited) cache.set(v, found);
       return found;
     }
-    const parent = dirname(dir);
-    if (parent === dir) {
-      for (const v of visited) cache.set(v, null);
-      return undefined;
-    }
-    dir = parent;
   }
+  for (const v of visited) cache.set(v, null);
+  return undefined;
 }
 
 /** Every file under a folder, as paths relative to it (for a GPO backup, whose parts sit at fixed places). */
