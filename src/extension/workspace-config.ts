@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configSearchDirs } from '../core/config/search-dirs';
+import { configSearchDirs, foldersAbove } from '../core/config/search-dirs';
 import { parseConfig } from '../core/config/parse';
 import { CONFIG_FILE_NAMES, type RdpDoctorConfig } from '../core/config/types';
 import { KNOWN_RULE_IDS } from '../core/rules/registry';
@@ -17,25 +17,40 @@ export function isConfigDocument(uri: vscode.Uri): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
 }
 
+/** The config files' names as a glob pattern, for file watchers. */
+const CONFIG_GLOB = `{${CONFIG_FILE_NAMES.join(',')}}`;
+
 /**
- * The `.rdpdoctor.yaml` files of the workspace (a folder's and nested ones), read from the open editor when there is
- * one (so unsaved edits take effect) and otherwise from disk; reloaded when either changes.
+ * The folders where the config of a document in a workspace folder is looked for, nearest first. On the local file
+ * system, each folder up to the root, above the workspace folder too, as the CLI's `findConfigFor` walks (a repository
+ * opened at a subfolder gets the repository's config); in a virtual workspace, only those within the workspace folder.
+ */
+function searchFolders(uri: vscode.Uri, folder: vscode.WorkspaceFolder): vscode.Uri[] {
+  if (uri.scheme === 'file') return foldersAbove(uri.fsPath).map((dir) => vscode.Uri.file(dir));
+  return configSearchDirs(uri.path, folder.uri.path, process.platform !== 'linux').map((path) => uri.with({ path }));
+}
+
+/**
+ * The `.rdpdoctor.yaml` files that apply in the workspace (a folder's, nested ones, and on the local file system those
+ * above a folder), read from the open editor when there is one (so unsaved edits take effect) and otherwise from
+ * disk; reloaded when either changes.
  */
 export class WorkspaceConfigStore implements vscode.Disposable {
   /** The config file in each folder (by folder URI) as last read: a folder nobody asked about is not read. */
   private cache = new Map<string, Promise<ConfigEntry | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /**
+   * A watcher of each folder above a local workspace folder (by folder URI), made when a document there first asks for
+   * its config: the workspace's own watcher sees no file outside the workspace folders.
+   */
+  private watchersAbove = new Map<string, vscode.Disposable>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Logger) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.rdpdoctor.{yaml,yml}');
+    this.disposables.push(this.watch(`**/${CONFIG_GLOB}`));
     const reload = (): void => void this.reload();
     this.disposables.push(
-      watcher,
-      watcher.onDidChange(reload),
-      watcher.onDidCreate(reload),
-      watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (isConfigDocument(e.document.uri) && e.contentChanges.length > 0) reload();
       }),
@@ -44,9 +59,38 @@ export class WorkspaceConfigStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.cache = new Map();
+        this.disposeWatchersAbove();
         this.changed.fire();
       }),
     );
+  }
+
+  /** A watcher of config files that reloads the configs on any change. */
+  private watch(pattern: vscode.GlobPattern): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const reload = (): void => void this.reload();
+    return vscode.Disposable.from(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+  }
+
+  /**
+   * Watches the folders above a local workspace folder for config files. A simple pattern (no `**`, no `/`) makes
+   * a non-recursive watcher of that folder, which `files.watcherExclude` does not filter (vscode.d.ts,
+   * `workspace.createFileSystemWatcher`, "Out of workspace file watching").
+   */
+  private watchAbove(folder: vscode.WorkspaceFolder): void {
+    if (folder.uri.scheme !== 'file') return;
+    for (const dir of foldersAbove(folder.uri.fsPath)) {
+      const uri = vscode.Uri.file(dir);
+      const key = uri.toString();
+      // A folder inside another workspace folder is watched with it already.
+      if (this.watchersAbove.has(key) || vscode.workspace.getWorkspaceFolder(uri)) continue;
+      this.watchersAbove.set(key, this.watch(new vscode.RelativePattern(uri, CONFIG_GLOB)));
+    }
+  }
+
+  private disposeWatchersAbove(): void {
+    for (const watcher of this.watchersAbove.values()) watcher.dispose();
+    this.watchersAbove = new Map();
   }
 
   /**
@@ -78,14 +122,16 @@ export class WorkspaceConfigStore implements vscode.Disposable {
   }
 
   /**
-   * The config that applies to a document, with the file it came from: the nearest `.rdpdoctor.yaml` at or above the
-   * document's folder, as the CLI finds it (core/lint/read-file.ts, findConfigFor), looked for within its workspace folder.
+   * The config that applies to a document in a workspace folder, with the file it came from: the nearest
+   * `.rdpdoctor.yaml` at or above the document's folder, as the CLI finds it (core/lint/read-file.ts, findConfigFor),
+   * looked for above the workspace folder too on the local file system (`searchFolders`).
    */
   async entryFor(uri: vscode.Uri): Promise<ConfigEntry | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    for (const path of configSearchDirs(uri.path, folder.uri.path, process.platform !== 'linux')) {
-      const found = await this.inFolder(uri.with({ path }));
+    this.watchAbove(folder);
+    for (const dir of searchFolders(uri, folder)) {
+      const found = await this.inFolder(dir);
       if (found) return found;
     }
     return undefined;
@@ -119,13 +165,16 @@ export class WorkspaceConfigStore implements vscode.Disposable {
           continue;
         }
       }
-      this.log.debug(`Loaded ${uri.toString()}`);
+      // A config above the workspace folder surprises more than one in it: it is said, with its path as on disk.
+      if (vscode.workspace.getWorkspaceFolder(uri)) this.log.debug(`Loaded ${uri.toString()}`);
+      else this.log.info(`Using ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}, above the workspace folder, for the files below it (as the CLI does).`);
       return { config: parseConfig(text, KNOWN_RULE_IDS).config, uri };
     }
     return undefined;
   }
 
   dispose(): void {
+    this.disposeWatchersAbove();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,7 +1,7 @@
 // Runs the VS Code tests in a real VS Code (code-server + Debian chromium), offline:
 // (a) the extension-host Mocha suite (out/test/vscode/suite), then (b) the UI tests (test/vscode/ui/*.test.mjs).
 // (c) the Restricted Mode test in its own code-server with workspace trust on.
-// `node test/vscode/run.mjs [--only host|lazy|multi|ui|restricted] [--verbose]` (host runs the lazy-activation folder and the multi-root workspace too); RDP_DOCTOR_GREP filters the extension-host tests.
+// `node test/vscode/run.mjs [--only host|lazy|nested|multi|ui|restricted] [--verbose]` (host runs the lazy-activation folder, the folder under a config and the multi-root workspace too); RDP_DOCTOR_GREP filters the extension-host tests.
 // Needs `node scripts/vscode-bootstrap.mjs`, `npm run build` and `node test/vscode/build.mjs` first
 // (`npm run test:vscode` does the bootstrap and the test build; `npm test` builds the extension before it).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -83,6 +83,20 @@ function lazyWorkspace(sandbox) {
   return target;
 }
 
+/**
+ * A folder inside another that holds the `.rdpdoctor.yaml` (a repository opened at a subfolder), for the
+ * outside-config test (suite/index.ts runs it alone in a folder of this name): the config turns RDP022 off, and
+ * the folder's one file sets `authentication level:i:0`, which RDP022 flags.
+ */
+function nestedWorkspace(sandbox) {
+  const outside = join(sandbox.dir, 'outside-config');
+  const target = join(outside, 'workspace-nested');
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(outside, '.rdpdoctor.yaml'), 'rules:\n  RDP022: off\n');
+  writeFileSync(join(target, 'nested.rdp'), 'full address:s:nested.rdp-doctor.invalid\r\nauthentication level:i:0\r\n');
+  return target;
+}
+
 /** Every file under `dir` named `name` (or whose name matches it). */
 function findFiles(dir, name) {
   if (!existsSync(dir)) return [];
@@ -102,7 +116,9 @@ async function runExtensionHostSuite(browser, server, sandbox, lab, phase = 'hos
   const folder =
     phase === 'lazy'
       ? lazyWorkspace(sandbox)
-      : phase === 'multi' || phase === 'multi-again'
+      : phase === 'nested'
+        ? nestedWorkspace(sandbox)
+        : phase === 'multi' || phase === 'multi-again'
         ? labModule.writeMultiRootWorkspace(join(sandbox.dir, `workspace-${phase}`), lab)
         : copyWorkspace(sandbox, 'workspace-host', lab);
   const context = await browser(phase);
@@ -321,6 +337,13 @@ async function main() {
         console.error(`The lazy-activation extension-host test failed (exit code ${code}).`);
       }
     }
+    if (!only || only === 'host' || only === 'nested') {
+      const code = await runExtensionHostSuite(browser, server, sandbox, lab, 'nested');
+      if (code !== 0) {
+        failed = true;
+        console.error(`The outside-config extension-host test failed (exit code ${code}).`);
+      }
+    }
     if (!only || only === 'host' || only === 'multi') {
       const printed = [];
       let code = await runExtensionHostSuite(browser, server, sandbox, lab, 'multi', printed);
@@ -336,7 +359,7 @@ async function main() {
         console.error(`The multi-root extension-host test failed (exit code ${code}).`);
       }
     }
-    if (!only || only === 'host' || only === 'lazy' || only === 'multi') {
+    if (!only || only === 'host' || only === 'lazy' || only === 'nested' || only === 'multi') {
       // Settings read without the resource they apply to ignore per-folder values: VS Code warns in its log.
       const warnings = extensionHostWarnings(sandbox);
       if (warnings.length > 0) {

@@ -23,6 +23,8 @@ function loadMocha(): MochaConstructor {
 
 const LAZY_TEST = 'lazy-activation.test.js';
 const ACTIVATION_TEST = 'activation-cost.test.js';
+/** Runs alone in workspace-nested, a folder inside the one that holds its `.rdpdoctor.yaml` (run.mjs). */
+const OUTSIDE_CONFIG_TEST = 'outside-config.test.js';
 /** Runs alone in the multi-root workspace run.mjs opens (multi-root.code-workspace, folders `a` and `b`). */
 const MULTI_ROOT_TEST = 'multi-root.test.js';
 
@@ -52,9 +54,17 @@ export function run(): Promise<void> {
   // bench/activation-host.mjs opens workspace-activation (one .rdp file) to run the activation-cost test alone.
   const folder = path.basename(process.env.RDP_DOCTOR_SUITE_FOLDER ?? workspaceFolderPath() ?? '');
   const only =
-    workspaceFileName() === 'multi-root.code-workspace' ? MULTI_ROOT_TEST : folder === 'workspace-lazy' ? LAZY_TEST : folder === 'workspace-activation' ? ACTIVATION_TEST : undefined;
+    workspaceFileName() === 'multi-root.code-workspace'
+      ? MULTI_ROOT_TEST
+      : folder === 'workspace-lazy'
+        ? LAZY_TEST
+        : folder === 'workspace-nested'
+          ? OUTSIDE_CONFIG_TEST
+          : folder === 'workspace-activation'
+            ? ACTIVATION_TEST
+            : undefined;
   for (const name of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
-    if (only ? name === only : name !== LAZY_TEST && name !== MULTI_ROOT_TEST) mocha.addFile(path.join(__dirname, name));
+    if (only ? name === only : ![LAZY_TEST, MULTI_ROOT_TEST, OUTSIDE_CONFIG_TEST].includes(name)) mocha.addFile(path.join(__dirname, name));
   }
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} VS Code test(s) failed.`)) : resolve()));

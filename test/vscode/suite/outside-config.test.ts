@@ -1,0 +1,38 @@
+// Runs alone in workspace-nested (run.mjs's "nested" phase): a folder opened inside the folder that holds its
+// `.rdpdoctor.yaml`, as a repository opened at a subfolder. The CLI's findConfigFor finds that config; the editor too.
+import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { RdpDoctorApi } from '../../../src/extension/main';
+import { EXTENSION_ID, ruleOf, rulesOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { suite, suiteSetup, test } from './mocha-tdd';
+
+/** The config one folder above the workspace folder (run.mjs writes it with `RDP022: off`). */
+function outsideConfig(): string {
+  return workspaceFile('../.rdpdoctor.yaml').fsPath;
+}
+
+const rdp022 = (d: vscode.Diagnostic[]): vscode.Diagnostic | undefined => d.find((x) => ruleOf(x) === 'RDP022');
+
+suite('A .rdpdoctor.yaml above the workspace folder', () => {
+  let api: Required<RdpDoctorApi>;
+
+  suiteSetup(async () => {
+    api = (await vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.activate()) as Required<RdpDoctorApi>;
+  });
+
+  test('applies to the files of the folder, as the CLI finds it, and its changes on disk re-lint them', async () => {
+    const uri = workspaceFile('nested.rdp');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor(`a lint of ${uri.path}`, () => api.lints(uri).length > 0, vscode.languages.onDidChangeDiagnostics);
+    assert.ok(!rulesOf(uri).includes('RDP022'), `the config above the folder turns RDP022 off (findings: ${rulesOf(uri).join(', ')})`);
+    // Written as another program would: only a watcher of the folder above sees it (the config is not open here).
+    const config = outsideConfig();
+    writeFileSync(config, 'rules:\n  RDP022: error\n');
+    await waitForDiagnostics(uri, 'RDP022 as an error, from the edited config', (d) => rdp022(d)?.severity === vscode.DiagnosticSeverity.Error, 15_000);
+    rmSync(config);
+    await waitForDiagnostics(uri, 'RDP022 at its default (warning) once the config is deleted', (d) => rdp022(d)?.severity === vscode.DiagnosticSeverity.Warning, 15_000);
+    writeFileSync(config, 'rules:\n  RDP022: off\n');
+    await waitForDiagnostics(uri, 'RDP022 off again, from the config created anew', (d) => rdp022(d) === undefined, 15_000);
+  });
+});
