@@ -343,6 +343,14 @@ async function main() {
         failed = true;
         console.error(`The outside-config extension-host test failed (exit code ${code}).`);
       }
+      // The Output channel says which config above the folder applies, with its path as on disk.
+      const said = `Using ${join(sandbox.dir, 'outside-config', '.rdpdoctor.yaml')}, above the workspace folder,`;
+      const log = () => findFiles(join(sandbox.userData, 'logs'), 'RDP Doctor.log').map((f) => readFileSync(f, 'utf8')).join('\n');
+      for (const until = Date.now() + 5_000; !log().includes(said) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!log().includes(said)) {
+        failed = true;
+        console.error(`The RDP Doctor log does not say "${said}".`);
+      }
     }
     if (!only || only === 'host' || only === 'multi') {
       const printed = [];
