@@ -28,7 +28,7 @@ export interface CheckScope {
  */
 export async function checkScope(configs: WorkspaceConfigStore, source: vscode.Uri | undefined): Promise<CheckScope> {
   const { inFolder, folder } = placeOf(source);
-  const entry = inFolder ? await configs.entryFor(inFolder) : folder ? await configs.forFolder(folder.uri) : undefined;
+  const entry = inFolder ? await configs.entryFor(inFolder) : folder ? await configs.entryAt(folder.uri) : undefined;
   return {
     key: `${folder?.uri.toString() ?? ''}|${entry?.uri.toString() ?? ''}`,
     config: entry?.config ?? DEFAULT_CONFIG,

@@ -137,6 +137,14 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * The config that applies at a workspace folder itself (a host checked ad hoc there): the nearest at or above it, as
+   * `rdp-doctor check` run in the folder finds it (cli/check-command.ts looks as for a file in the working folder).
+   */
+  entryAt(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
+    return this.entryFor(vscode.Uri.joinPath(folder, CONFIG_FILE_NAMES[0]));
+  }
+
   /** The config at the root of a workspace folder (its `hosts` are the folder's inventory). */
   forFolder(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
     return this.inFolder(folder);

@@ -85,14 +85,14 @@ function lazyWorkspace(sandbox) {
 
 /**
  * A folder inside another that holds the `.rdpdoctor.yaml` (a repository opened at a subfolder), for the
- * outside-config test (suite/index.ts runs it alone in a folder of this name): the config turns RDP022 off, and
- * the folder's one file sets `authentication level:i:0`, which RDP022 flags.
+ * outside-config test (suite/index.ts runs it alone in a folder of this name): the config turns RDP022 off and
+ * NET002 (a refused connection) down to info, and the folder's one file sets `authentication level:i:0`, which RDP022 flags.
  */
 function nestedWorkspace(sandbox) {
   const outside = join(sandbox.dir, 'outside-config');
   const target = join(outside, 'workspace-nested');
   mkdirSync(target, { recursive: true });
-  writeFileSync(join(outside, '.rdpdoctor.yaml'), 'rules:\n  RDP022: off\n');
+  writeFileSync(join(outside, '.rdpdoctor.yaml'), 'rules:\n  RDP022: off\n  NET002: info\n');
   writeFileSync(join(target, 'nested.rdp'), 'full address:s:nested.rdp-doctor.invalid\r\nauthentication level:i:0\r\n');
   return target;
 }

@@ -3,11 +3,12 @@
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import type { HostCheckResult } from '../../../src/core/net/index';
 import type { RdpDoctorApi } from '../../../src/extension/main';
 import { EXTENSION_ID, ruleOf, rulesOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
-/** The config one folder above the workspace folder (run.mjs writes it with `RDP022: off`). */
+/** The config one folder above the workspace folder (run.mjs writes it with `RDP022: off` and `NET002: info`). */
 function outsideConfig(): string {
   return workspaceFile('../.rdpdoctor.yaml').fsPath;
 }
@@ -32,7 +33,16 @@ suite('A .rdpdoctor.yaml above the workspace folder', () => {
     await waitForDiagnostics(uri, 'RDP022 as an error, from the edited config', (d) => rdp022(d)?.severity === vscode.DiagnosticSeverity.Error, 15_000);
     rmSync(config);
     await waitForDiagnostics(uri, 'RDP022 at its default (warning) once the config is deleted', (d) => rdp022(d)?.severity === vscode.DiagnosticSeverity.Warning, 15_000);
-    writeFileSync(config, 'rules:\n  RDP022: off\n');
+    writeFileSync(config, 'rules:\n  RDP022: off\n  NET002: info\n');
     await waitForDiagnostics(uri, 'RDP022 off again, from the config created anew', (d) => rdp022(d) === undefined, 15_000);
+  });
+
+  test('applies to a host checked ad hoc with no file open, as to `rdp-doctor check` run in the folder', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Port 1 on the loopback: nothing listens there, so the connection is refused (NET002).
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', '127.0.0.1:1');
+    assert.ok(result && !result.cancelled, 'the check ran');
+    const refused = result.findings.find((f) => f.ruleId === 'NET002');
+    assert.equal(refused?.severity, 'info', `the config above the folder sets NET002 to info (findings: ${JSON.stringify(result.findings.map((f) => [f.ruleId, f.severity]))})`);
   });
 });
