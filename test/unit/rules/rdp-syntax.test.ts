@@ -143,12 +143,18 @@ describe('RDP004 invalid-value', () => {
     accept: ['authentication level:i:2', 'desktopwidth:i:1920', 'screen mode id:i:1', 'full address:s:anything', 'desktopwidth:s:abc', 'desktopscalefactor:i:125', 'desktopscalefactor:i:500', 'clientrejectinjectedinput:i:0'],
     reject: [
       { text: 'authentication level:i:7', ranges: [[1, 24, 1, 25]], message: /allowed: 0, 1, 2, 3/, fixed: null },
-      { text: 'authentication level:i:-1', ranges: [[1, 24, 1, 26]], message: /negative/ },
+      // FreeRDP 3 fails the file on a negative integer; FreeRDP 2 drops the line (client/common/file.c, 2.11.7 and 3.0.0).
+      { text: 'authentication level:i:-1', ranges: [[1, 24, 1, 26]], message: /^"-1" is negative: FreeRDP 3 refuses to load the file; FreeRDP 2 ignores the line\.$/, fixed: null },
+      { text: 'authentication level:i: -1abc', ranges: [[1, 24, 1, 30]], message: /^"-1abc" is negative: FreeRDP 3/, title: 'negative as strtol reads it: blanks before, text after' },
+      { text: 'authentication level:i:-0', ranges: [[1, 24, 1, 26]], message: /^"-0" has a minus sign; write 0\.$/, fixed: 'authentication level:i:0', title: '-0 is 0, not negative' },
+      { text: 'authentication level:i:-2147483649', ranges: [[1, 24, 1, 35]], message: /^"-2147483649" is outside the 32-bit range: FreeRDP refuses to load the file\.$/, title: 'below the 32-bit range: FreeRDP 2 refuses the file too' },
+      { text: 'desktopwidth:i:0xFFFFFFFF', ranges: [[1, 16, 1, 26]], message: /outside the 32-bit range/, fixed: null },
       { text: 'screen mode id:i:0x2', ranges: [[1, 18, 1, 21]], message: /hexadecimal/, fixed: 'screen mode id:i:2' },
       { text: 'desktopwidth:i:0x780', ranges: [[1, 16, 1, 21]], fixed: 'desktopwidth:i:1920' },
       { text: 'screen mode id:i:+1', ranges: [[1, 18, 1, 20]], message: /plus sign/, fixed: 'screen mode id:i:1' },
       { text: 'desktopwidth:i:0400', ranges: [[1, 16, 1, 20]], message: /plain decimal/, fixed: null, title: 'leading zeros that octal and decimal read differently get no fix' },
-      { text: 'screen mode id:i:two', ranges: [[1, 18, 1, 21]], message: /plain decimal/, fixed: null },
+      { text: 'screen mode id:i:two', ranges: [[1, 18, 1, 21]], message: /^"two" is not a number: FreeRDP refuses to load the file\.$/, fixed: null },
+      { text: 'screen mode id:i:- 1', ranges: [[1, 18, 1, 21]], message: /^"- 1" is not a number: FreeRDP refuses/, title: 'a sign apart from its digits is no number' },
       // Written by Microsoft's older Mac client: a warning with the documented value that means the same.
       { text: 'screen mode id:i:0', ranges: [[1, 18, 1, 19]], message: /older Remote Desktop Connection Client for Mac.*Write 1\.$/, severity: 'warning', fixed: 'screen mode id:i:1' },
       { text: 'screen mode id:i:02', ranges: [[1, 18, 1, 20]], message: /octal/, fixed: 'screen mode id:i:2' },
@@ -157,10 +163,44 @@ describe('RDP004 invalid-value', () => {
       { text: 'session bpp:i:32 \r\n', ranges: [[1, 15, 1, 18]], severity: 'warning', message: /blanks/, fixed: 'session bpp:i:32\r\n', title: 'a trailing blank' },
       { text: 'screen mode id:i: 3', ranges: [[1, 18, 1, 20]], severity: 'error', message: /not a documented value/, title: 'blanks around a value out of range: still an error' },
       { text: 'desktopwidth:i:100000', ranges: [[1, 16, 1, 22]] },
-      { text: 'screen mode id:i:', ranges: [[1, 18, 1, 18]] },
+      { text: 'screen mode id:i:', ranges: [[1, 18, 1, 18]], message: /^The value is empty: FreeRDP refuses to load the file\.$/ },
       { text: 'desktopscalefactor:i:110', ranges: [[1, 22, 1, 25]], message: /allowed: 100, 125, 150, 175, 200, 250, 300, 400, 500/, title: 'a scale factor between the nine supported values' },
       { text: 'desktopscalefactor:i:350', ranges: [[1, 22, 1, 25]] },
     ],
+  });
+});
+
+describe('RDP004 on an integer line of any name (a review of 76 real files: FreeRDP 3 refused one RDP Doctor passed)', () => {
+  // parse_line reads an `i` line by its type letter alone: freerdp_client_parse_rdp_file_integer, then
+  // freerdp_client_rdp_file_set_integer's `value < 0` test, before the name is looked at (client/common/file.c).
+  testRule(rdp004, {
+    accept: ['my setting:i:1', 'my setting:i:-0', 'my setting:i:12abc', 'my setting:i:0x10', 'my setting:i: 7', 'my setting:s:-1', 'my setting:b:-1', 'full address:s:-1', 'MY SETTING:I:-1'],
+    reject: [
+      {
+        text: 'full address:s:rdsh01.contoso.com\r\nmy setting:i:-1\r\n',
+        ranges: [[2, 14, 2, 16]],
+        message: /^"-1" is negative, and FreeRDP reads the value of every integer line, whatever its name: FreeRDP 3 refuses to load the file; FreeRDP 2 ignores the line\.$/,
+        fixed: null,
+        title: 'a negative value under an unknown name: the same error as under a known one',
+      },
+      { text: 'my setting:i: -1', ranges: [[1, 14, 1, 17]], message: /^"-1" is negative, and FreeRDP reads/, title: 'blanks before the sign' },
+      { text: 'my setting:i:-1abc', ranges: [[1, 14, 1, 19]], message: /^"-1abc" is negative/, title: 'text after the number' },
+      { text: 'my setting:i:-2147483648', ranges: [[1, 14, 1, 25]], message: /is negative/, title: 'the lowest 32-bit number' },
+      { text: 'my setting:i:- 1', ranges: [[1, 14, 1, 17]], message: /^"- 1" is not a number, and FreeRDP reads the value of every integer line, whatever its name: FreeRDP refuses to load the file\.$/, title: 'a sign apart from its digits' },
+      { text: 'my setting:i:', ranges: [[1, 14, 1, 14]], message: /^The value is empty, and FreeRDP reads/, title: 'an empty value' },
+      { text: 'my setting:i:abc', ranges: [[1, 14, 1, 17]], message: /^"abc" is not a number/ },
+      { text: 'my setting:i:2147483648', ranges: [[1, 14, 1, 24]], message: /^"2147483648" is outside the 32-bit range, and FreeRDP reads .*: FreeRDP refuses to load the file\.$/, title: 'past the 32-bit range' },
+      { text: 'my setting:i:-2147483649', ranges: [[1, 14, 1, 25]], message: /outside the 32-bit range/, title: 'below the 32-bit range' },
+      { text: 'full address:i:-1', ranges: [[1, 16, 1, 18]], message: /^"-1" is negative, and FreeRDP reads/, title: 'a string property written as an integer' },
+      { text: 'workspaceid:i:-5', ranges: [[1, 15, 1, 17]], message: /is negative/, title: 'a property FreeRDP reads as an integer and Microsoft documents as a string' },
+    ],
+  });
+
+  it('RDP002 does not call what FreeRDP does with such a line undocumented', () => {
+    const [unknown] = findingsOf(rdp002, 'my setting:i:-1');
+    assert.equal(unknown!.message, 'Unknown property "my setting": it is in no Microsoft property list, no client source and no service-issued file RDP Doctor knows, so no client is known to use the setting, though FreeRDP reads its value.');
+    assert.match(findingsOf(rdp002, 'my setting:i:1')[0]!.message, /what clients do with it is undocumented\.$/);
+    assert.match(findingsOf(rdp002, 'my setting:s:-1')[0]!.message, /what clients do with it is undocumented\.$/);
   });
 });
 

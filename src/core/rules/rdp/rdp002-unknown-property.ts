@@ -1,3 +1,4 @@
+import { entryIntegerReading } from '../../rdp/freerdp-integer';
 import { findProperty, PROPERTY_NAMES } from '../../rdp/properties/index';
 import { closest } from '../../text/distance';
 import { quote } from '../messages';
@@ -71,7 +72,10 @@ export const rdp002: RdpRule = {
     report({
       message: suggestion
         ? `Unknown property ${quote(entry.rawName.trim())}; did you mean ${quote(suggestion)}?`
-        : `Unknown property ${quote(entry.rawName.trim())}: it is in no Microsoft property list, no client source and no service-issued file RDP Doctor knows, so what clients do with it is undocumented.`,
+        : `Unknown property ${quote(entry.rawName.trim())}: it is in no Microsoft property list, no client source and no service-issued file RDP Doctor knows, so ${
+            // An integer value FreeRDP will not take stops the file whatever the name (RDP004 says so): not undocumented.
+            entry.type === 'i' && entryIntegerReading(entry) !== 'number' ? 'no client is known to use the setting, though FreeRDP reads its value' : 'what clients do with it is undocumented'
+          }.`,
       span: entry.nameSpan,
       subject: entry.key,
       ...(suggestion && {

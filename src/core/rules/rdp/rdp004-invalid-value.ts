@@ -1,7 +1,8 @@
 import type { PropertyInfo } from '../../rdp/property-types';
-import { plainDecimal, plainDecimalValue } from '../../rdp/parse';
+import { entryIntegerReading, freerdpIntegerReading, type FreerdpIntegerReading } from '../../rdp/freerdp-integer';
+import { plainDecimal, plainDecimalValue, type RdpEntry } from '../../rdp/parse';
 import { quote } from '../messages';
-import type { RdpRule } from '../types';
+import type { RdpRule, RdpRuleContext } from '../types';
 import { setValue } from './fixes';
 import { perEntry } from './per-entry';
 import { detached } from '../../text/detach';
@@ -34,9 +35,22 @@ function integerAllowed(info: PropertyInfo, n: number): boolean {
   return !info.range;
 }
 
+/**
+ * Why FreeRDP will not take an integer value it does not read as a number (`freerdp-integer.ts`). `anyName`: the
+ * line's name is not a known integer property, so the message says why the value matters all the same.
+ */
+export function refusalMessage(text: string, reading: Exclude<FreerdpIntegerReading, 'number'>, anyName: boolean): string {
+  const value = text === '' ? 'The value is empty' : reading === 'negative' ? `${quote(text)} is negative` : reading === 'out-of-range' ? `${quote(text)} is outside the 32-bit range` : `${quote(text)} is not a number`;
+  const why = anyName ? ', and FreeRDP reads the value of every integer line, whatever its name' : '';
+  return reading === 'negative'
+    ? `${value}${why}: FreeRDP 3 refuses to load the file; FreeRDP 2 ignores the line.`
+    : `${value}${why}: FreeRDP refuses to load the file.`;
+}
+
 /** The number a value plainly means when it is not written in plain decimal, and why it is not. */
 function unambiguous(text: string): { n: number; why: string } | undefined {
   if (/^\+\d{1,10}$/.test(text)) return { n: Number(text.slice(1)), why: 'has a plus sign' };
+  if (/^-0+$/.test(text)) return { n: 0, why: 'has a minus sign' };
   if (/^0x[0-9a-f]{1,8}$/i.test(text)) return { n: parseInt(text, 16), why: 'is hexadecimal, which only FreeRDP reads' };
   // Leading zeros: FreeRDP reads octal. Only when octal and decimal agree is the intended number plain.
   if (/^0[0-7]+$/.test(text) && parseInt(text, 8) === parseInt(text, 10)) return { n: parseInt(text, 10), why: 'has leading zeros, which FreeRDP reads as octal' };
@@ -46,7 +60,8 @@ function unambiguous(text: string): { n: number; why: string } | undefined {
 /** What is wrong with an integer value of `info`, if anything (exported for the fast path's test). */
 export function checkInteger(raw: string, info: PropertyInfo): Verdict | undefined {
   const text = raw.trim();
-  if (/^-\d+$/.test(text)) return { message: `${quote(text)} is negative; FreeRDP refuses to load a file with a negative value.` };
+  const reading = freerdpIntegerReading(raw);
+  if (reading !== 'number') return { message: refusalMessage(text, reading, false) };
   const plain = /^\d{1,10}$/.test(text) && !/^0\d/.test(text);
   const meant = plain ? { n: Number(text), why: '' } : unambiguous(text);
   if (!meant) return { message: `${quote(text)} is not a plain decimal integer; clients read it differently or not at all.` };
@@ -108,6 +123,17 @@ export function plainAndAllowed(raw: string, info: PropertyInfo): boolean {
   return n >= 0 && integerAllowed(info, n);
 }
 
+/**
+ * An integer line whose name is no known integer property: FreeRDP still reads its value (`parse_line` goes by the
+ * type letter alone), so a value it does not take as a number stops the file all the same.
+ */
+function checkAnyName(entry: RdpEntry, report: RdpRuleContext['report']): void {
+  const reading = entryIntegerReading(entry);
+  if (reading === 'number') return;
+  // A detached copy: a message quoting a slice would keep the file's whole text.
+  report({ message: refusalMessage(detached(entry.value.trim()), reading, true), span: entry.valueSpan, subject: entry.key });
+}
+
 export const rdp004: RdpRule = {
   id: 'RDP004',
   name: 'invalid-value',
@@ -116,7 +142,11 @@ export const rdp004: RdpRule = {
   fixable: true,
   tags: ['values'],
   ...perEntry((entry, info, { report }) => {
-    if (!info || info.type !== entry.type || (info.type !== 'i' && info.type !== 's')) return;
+    if (!info || info.type !== entry.type) {
+      if (entry.type === 'i') checkAnyName(entry, report);
+      return;
+    }
+    if (info.type !== 'i' && info.type !== 's') return;
     if (info.type === 's' && (!info.closedSet || !info.values?.length)) return;
     // A plain decimal among the allowed values: what checkInteger would find nothing wrong with.
     if (info.type === 'i') {
