@@ -49,3 +49,18 @@ describe('parseAddress', () => {
     assert.equal(parseAddress('10.0.0').ok, false);
   });
 });
+
+describe('what FreeRDP does with the camera settings (a review read file.c alone and took them for applied)', () => {
+  // client/common/file.c hands them to the rdpecam channel as arguments (3.0.0 and later); the channel's client,
+  // first in 3.5.0, never asks for its arguments (channels/rdpecam/client/camera_device_enum_main.c, up to 3.30.0).
+  it('calls the encoding settings read but not used, and says why', () => {
+    for (const name of ['encode redirected video capture', 'redirected video capture encoding quality']) {
+      const md = propertyMarkdown(findProperty(name)!);
+      assert.match(md, /FreeRDP read but not used/, name);
+      assert.match(md, /FreeRDP 3 hands it to its camera channel as the argument `(encode|quality):`, with `camerastoredirect`, but the channel reads none of its arguments/, name);
+    }
+  });
+  it('says that FreeRDP redirects every camera whatever the list', () => {
+    assert.match(propertyMarkdown(findProperty('camerastoredirect')!), /does not read the list: its camera channel offers the server every camera it finds\./);
+  });
+});

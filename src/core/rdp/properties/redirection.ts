@@ -57,7 +57,7 @@ export const REDIRECTION_PROPERTIES: readonly PropertyInfo[] = [
     values: [{ value: '*', meaning: 'Redirect every camera.' }],
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'applied' },
     description:
-      'Cameras to redirect: `*`, or a `;`-separated list of camera symbolic links such as `\\\\?\\usb#vid_0bda&pid_58b0&mi`; prefix one with `-` to exclude it. With no value no camera is redirected. Not covered by the signature.',
+      'Cameras to redirect: `*`, or a `;`-separated list of camera symbolic links such as `\\\\?\\usb#vid_0bda&pid_58b0&mi`; prefix one with `-` to exclude it. With no value no camera is redirected. Not covered by the signature. FreeRDP (3.5.0 and later, built with its camera client, which is off by default) turns camera redirection on for a value that is not empty (3.5 to 3.9: an empty one too) but does not read the list: its camera channel offers the server every camera it finds.',
     sources: ['AVD', 'WSD', 'FREERDP'],
   },
   {
@@ -119,7 +119,8 @@ export const REDIRECTION_PROPERTIES: readonly PropertyInfo[] = [
     ],
     default: '1',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'parsed' },
-    description: 'Whether video from redirected cameras is encoded before it is sent.',
+    description:
+      'Whether video from redirected cameras is encoded before it is sent. FreeRDP 3 hands it to its camera channel as the argument `encode:`, with `camerastoredirect`, but the channel reads none of its arguments, so it changes nothing there.',
     sources: ['AVD', 'FREERDP'],
   },
   {
@@ -134,7 +135,8 @@ export const REDIRECTION_PROPERTIES: readonly PropertyInfo[] = [
     ],
     default: '0',
     clients: { mstsc: 'documented', avd: 'documented', freerdp: 'parsed' },
-    description: 'Quality of encoded video from redirected cameras.',
+    description:
+      'Quality of encoded video from redirected cameras. FreeRDP 3 hands it to its camera channel as the argument `quality:`, with `camerastoredirect`, but the channel reads none of its arguments, so it changes nothing there.',
     sources: ['AVD', 'FREERDP'],
   },
 ];
