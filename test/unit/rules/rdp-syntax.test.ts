@@ -49,6 +49,21 @@ describe('RDP001 malformed-line', () => {
       { text: '/cert-ignore yes', ranges: [[1, 1, 1, 17]], message: /^This line starts like the FreeRDP command-line option "\/cert-ignore", but no colon follows the name, and FreeRDP splits a name from its value at a colon only: FreeRDP 2 to 3\.27 finds no option of that name and refuses to open the file \(3\.28 and later skip the line\)\. Remote Desktop Connection skips it\. It looks like an option that turns off the check of the server's certificate\.$/, title: 'no colon after the name: FreeRDP knows no such option' },
       { text: '/:x', ranges: [[1, 1, 1, 4]], message: /^This line starts with "\/" like a FreeRDP command-line option, but no option name follows/, title: 'no name at all' },
       { text: ' /drive:home,/', ranges: [[1, 1, 1, 15]], message: /^Clients skip this line/, title: 'indented: FreeRDP looks at the first column only' },
+      // No comment syntax, but FreeRDP skips such a line as any other that is not name:type:value (file.c parse_line):
+      // a warning, not an error (a working template of 38 "#" lines failed the lint).
+      {
+        text: '# Session host for the finance team\r\nfull address:s:rdsh01.contoso.com\r\n',
+        ranges: [[1, 1, 1, 36]],
+        message: /^This line starts with "#", but \.rdp files have no comment syntax: FreeRDP skips it as a line that is not name:type:value; whether Remote Desktop Connection skips it is not documented\.$/,
+        severity: 'warning',
+        fixed: null,
+        title: 'a "#" line: a warning',
+      },
+      { text: '; old: see ticket 12', ranges: [[1, 1, 1, 21]], message: /^This line starts with ";"/, severity: 'warning', title: 'a ";" line with one colon' },
+      { text: '#http://x:8080/y', ranges: [[1, 1, 1, 17]], message: /^This line starts with "#"/, severity: 'warning', title: 'a "#" line with a type field longer than one letter' },
+      { text: '#', ranges: [[1, 1, 1, 2]], severity: 'warning', title: 'a lone "#"' },
+      { text: ' \t# indented note', ranges: [[1, 1, 1, 18]], message: /^This line starts with "#"/, severity: 'warning', title: 'blanks before the "#"' },
+      { text: 'note # not first', ranges: [[1, 1, 1, 17]], message: /^Clients skip this line/, title: 'a "#" later in the line: still an error' },
       // A whole file of XML: one finding, not one per line (shape of VirtualCable/openuds client/notes/macosx/test.rdp).
       {
         text: '\n<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>ConnectionString</key>\n\t<string>127.0.0.1</string>\n</dict>\n</plist>\n',
