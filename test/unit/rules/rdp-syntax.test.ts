@@ -204,6 +204,7 @@ describe('RDP004 on an integer line of any name (a review of 76 real files: Free
       { text: 'my setting:i:- 1', ranges: [[1, 14, 1, 17]], message: /^"- 1" is not a number, and FreeRDP reads the value of every integer line, whatever its name: FreeRDP refuses to load the file\.$/, title: 'a sign apart from its digits' },
       { text: 'my setting:i:', ranges: [[1, 14, 1, 14]], message: /^The value is empty, and FreeRDP reads/, title: 'an empty value' },
       { text: 'my setting:i:abc', ranges: [[1, 14, 1, 17]], message: /^"abc" is not a number/ },
+      { text: 'my setting:i:\u00a0-1', ranges: [[1, 14, 1, 17]], message: /^"\u00a0-1" is not a number/, title: 'a no-break space before the sign: no blank to strtol, and quoted' },
       { text: 'my setting:i:2147483648', ranges: [[1, 14, 1, 24]], message: /^"2147483648" is outside the 32-bit range, and FreeRDP reads .*: FreeRDP refuses to load the file\.$/, title: 'past the 32-bit range' },
       { text: 'my setting:i:-2147483649', ranges: [[1, 14, 1, 25]], message: /outside the 32-bit range/, title: 'below the 32-bit range' },
       { text: 'full address:i:-1', ranges: [[1, 16, 1, 18]], message: /^"-1" is negative, and FreeRDP reads/, title: 'a string property written as an integer' },

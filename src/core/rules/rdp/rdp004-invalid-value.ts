@@ -35,11 +35,15 @@ function integerAllowed(info: PropertyInfo, n: number): boolean {
   return !info.range;
 }
 
+/** The blanks strtol skips, around a value: a no-break space is no blank to it, so a message shows that one. */
+const STRTOL_BLANKS = /^[ \t\v\f]+|[ \t\v\f]+$/g;
+
 /**
  * Why FreeRDP will not take an integer value it does not read as a number (`freerdp-integer.ts`). `anyName`: the
  * line's name is not a known integer property, so the message says why the value matters all the same.
  */
-export function refusalMessage(text: string, reading: Exclude<FreerdpIntegerReading, 'number'>, anyName: boolean): string {
+function refusalMessage(raw: string, reading: Exclude<FreerdpIntegerReading, 'number'>, anyName: boolean): string {
+  const text = raw.replace(STRTOL_BLANKS, '');
   const value = text === '' ? 'The value is empty' : reading === 'negative' ? `${quote(text)} is negative` : reading === 'out-of-range' ? `${quote(text)} is outside the 32-bit range` : `${quote(text)} is not a number`;
   const why = anyName ? ', and FreeRDP reads the value of every integer line, whatever its name' : '';
   return reading === 'negative'
@@ -61,7 +65,7 @@ function unambiguous(text: string): { n: number; why: string } | undefined {
 export function checkInteger(raw: string, info: PropertyInfo): Verdict | undefined {
   const text = raw.trim();
   const reading = freerdpIntegerReading(raw);
-  if (reading !== 'number') return { message: refusalMessage(text, reading, false) };
+  if (reading !== 'number') return { message: refusalMessage(raw, reading, false) };
   const plain = /^\d{1,10}$/.test(text) && !/^0\d/.test(text);
   const meant = plain ? { n: Number(text), why: '' } : unambiguous(text);
   if (!meant) return { message: `${quote(text)} is not a plain decimal integer; clients read it differently or not at all.` };
@@ -131,7 +135,7 @@ function checkAnyName(entry: RdpEntry, report: RdpRuleContext['report']): void {
   const reading = entryIntegerReading(entry);
   if (reading === 'number') return;
   // A detached copy: a message quoting a slice would keep the file's whole text.
-  report({ message: refusalMessage(detached(entry.value.trim()), reading, true), span: entry.valueSpan, subject: entry.key });
+  report({ message: refusalMessage(detached(entry.value), reading, true), span: entry.valueSpan, subject: entry.key });
 }
 
 export const rdp004: RdpRule = {
