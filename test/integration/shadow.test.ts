@@ -77,4 +77,22 @@ describe('FreeRDP shadow server with /sec:nla (real server)', { skip }, () => {
     assert.equal(off.ntlm, null);
     assert.deepEqual(off.findings.map((f) => f.ruleId), ['NET010']);
   });
+
+  it('a .rdp file at authentication level 1 by name: the CHALLENGE shows a workgroup computer, so an untrusted certificate is an error', async () => {
+    // Reached by name, so the IP-address reason does not apply; without the lab CA the certificate is untrusted.
+    const target = { target: `localhost:${shadow.port}`, host: 'localhost', port: shadow.port };
+    const r = await checkHost({ ...target, strictServerAuthentication: { credssp: true } }, { timeoutMs: 3000, store: new TrustStore([]) });
+    const ntlm = r.ntlm!;
+    // winpr's NTLM server answers with the computer's own NetBIOS name as its domain and names no forest.
+    assert.ok(ntlm.netbiosComputer, JSON.stringify(ntlm));
+    assert.equal(ntlm.netbiosDomain, ntlm.netbiosComputer);
+    assert.equal(ntlm.dnsTree, null);
+    const untrusted = r.findings.find((f) => f.ruleId === 'NET022')!;
+    assert.equal(untrusted.severity, 'error', untrusted.message);
+    const name = ntlm.netbiosComputer!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(untrusted.message, new RegExp(`refuses to connect: the server's NTLM challenge shows a computer in no domain \\(its NetBIOS domain is its own name, "${name}", and it names no forest\\)`));
+    // The same server at the default level keeps the warning, with no word on the level.
+    const level2 = await checkHost(target, { timeoutMs: 3000, store: new TrustStore([]) });
+    assert.equal(level2.findings.find((f) => f.ruleId === 'NET022')?.severity, 'warning');
+  });
 });

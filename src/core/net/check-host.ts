@@ -19,6 +19,8 @@ import { hostResult, type HostProbe } from './host-result';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
 import { askThenClose, type NtlmInfoResult } from './ntlm-info';
+import type { WorkgroupEvidence } from '../rules/net/messages';
+import { workgroupEvidence } from './ntlm-membership';
 import { connectOverTlsFinding, connectThenClose, type ConnectOverTls } from './connect-over-tls';
 import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
@@ -76,6 +78,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
   let tls: TlsSummary | null = null;
   let certificate: CertificateSummary | null = null;
   let ntlm: NtlmInfo | null = null;
+  let ntlmWorkgroup: WorkgroupEvidence | undefined;
   let ntlmProblem: HostCheckResult['ntlmProblem'];
   let connectInitialUnanswered: HostCheckResult['connectInitialUnanswered'];
   // Whether the server ended the NTLM exchange itself (closed, reset, answered without a token), not merely sent
@@ -199,7 +202,10 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const connectFinding = connectResult && connectOverTlsFinding(connectResult, selected);
     // No answer in time is no finding, but said: the handshake alone does not show that clients get past TLS.
     if (connectResult?.kind === 'unanswered') connectInitialUnanswered = { message: connectResult.message, waitedMs: connectResult.waitedMs };
-    if (ntlmResult?.ok) ntlm = ntlmResult.info;
+    if (ntlmResult?.ok) {
+      ntlm = ntlmResult.info;
+      ntlmWorkgroup = workgroupEvidence(ntlmResult.info, ntlmResult.flags);
+    }
     // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
     else if (ntlmResult && ntlmResult.error.kind !== 'aborted') {
       const { kind, cause, message, waitedMs } = ntlmResult.error;
@@ -295,6 +301,6 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     timings.totalMs = elapsed(start);
     const found = { addresses, timings: timings as HostCheckResult['timings'], negotiation, standardSecurity, tls, certificate, ntlm, chain, findings };
     const state = { stoppedAt, cancelled, selectionUnfollowed, tlsUnanswered, standardSecurityUnanswered };
-    return { ...found, ...(ntlmProblem !== undefined && { ntlmProblem }), ...(connectInitialUnanswered !== undefined && { connectInitialUnanswered }), ...state };
+    return { ...found, ...(ntlmWorkgroup && { ntlmWorkgroup }), ...(ntlmProblem !== undefined && { ntlmProblem }), ...(connectInitialUnanswered !== undefined && { connectInitialUnanswered }), ...state };
   }
 }

@@ -5,6 +5,7 @@ import { throughGateway } from './gateway-findings';
 import { atStrictServerAuthentication } from './strict-auth-findings';
 import { buildSteps } from './ladder';
 import type { NtlmInfo } from './ntlm';
+import type { WorkgroupEvidence } from '../rules/net/messages';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NegotiationSummary, NetFinding, StandardSecurity, TlsSummary } from './types';
 
 /**
@@ -19,6 +20,8 @@ export interface HostProbe {
   readonly tls: TlsSummary | null;
   readonly certificate: CertificateSummary | null;
   readonly ntlm: NtlmInfo | null;
+  /** The CHALLENGE shows a server in no domain (`workgroupEvidence`): no Kerberos realm can authenticate it. */
+  readonly ntlmWorkgroup?: WorkgroupEvidence;
   readonly ntlmProblem?: HostCheckResult['ntlmProblem'];
   readonly connectInitialUnanswered?: HostCheckResult['connectInitialUnanswered'];
   readonly chain: readonly ChainCertificate[];
@@ -43,7 +46,7 @@ function rulesOff(severities: SeverityOverrides | undefined): { rulesOff?: strin
 export function hostResult(target: CheckTarget, probe: HostProbe, severities: SeverityOverrides | undefined): HostCheckResult {
   const routed = target.gateway ? throughGateway(probe.findings, target.gateway) : probe.findings;
   const strict = target.strictServerAuthentication;
-  const kept = applySeverities(strict ? atStrictServerAuthentication(routed, strict, probe.negotiation?.selected ?? null, target.host) : routed, severities);
+  const kept = applySeverities(strict ? atStrictServerAuthentication(routed, strict, { selected: probe.negotiation?.selected ?? null, host: target.host, workgroup: probe.ntlmWorkgroup }) : routed, severities);
   const { addresses, negotiation, tls, certificate, cancelled } = probe;
   const result: HostCheckResult = {
     target: target.target,

@@ -10,7 +10,8 @@ import { derElementLength, encodeTsRequest, parseTsRequest } from './tsrequest';
 import type { NetError, NetResult, StepOptions } from './types';
 import { PROTOCOL, protocolName } from './x224';
 
-export type NtlmInfoResult = NetResult<{ readonly info: NtlmInfo; readonly tsRequestVersion: number | null }>;
+/** The CHALLENGE's facts, and its NegotiateFlags (which say whether the server answers for a domain or for itself). */
+export type NtlmInfoResult = NetResult<{ readonly info: NtlmInfo; readonly flags: number; readonly tsRequestVersion: number | null }>;
 
 /** What the probe asks for: CredSSP, with TLS as CredSSP's subset [MS-RDPBCGR 2.2.1.1.1]. */
 const NTLM_REQUEST = PROTOCOL.SSL | PROTOCOL.HYBRID;
@@ -64,7 +65,7 @@ export async function askNtlmChallenge(tls: TLSSocket, options: StepOptions): Pr
   }
   const challenge = parseChallengeMessage(reply.negoToken);
   if (!challenge.ok) return { ok: false, error: protocolError(`The server's NTLM reply is not a CHALLENGE_MESSAGE: ${challenge.problem}.`) };
-  return { ok: true, info: challenge.info, tsRequestVersion: reply.version };
+  return { ok: true, info: challenge.info, flags: challenge.flags, tsRequestVersion: reply.version };
 }
 
 /**

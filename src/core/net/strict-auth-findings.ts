@@ -1,5 +1,5 @@
 import { NET022, NET023 } from '../rules/net/index';
-import { STRICT_AUTH_NOTES, type NoKerberosReason } from '../rules/net/messages';
+import { STRICT_AUTH_NOTES, type NoKerberosReason, type WorkgroupEvidence } from '../rules/net/messages';
 import type { StrictServerAuthentication } from '../rdp/target';
 import { isIPv4, isIPv6 } from '../text/address';
 import type { NetFinding } from './types';
@@ -10,24 +10,37 @@ const SERVER_AUTHENTICATION: ReadonlySet<string> = new Set([NET022.id, NET023.id
 /** Selections whose CredSSP exchange can authenticate the server by Kerberos. */
 const CREDSSP: ReadonlySet<string> = new Set(['HYBRID', 'HYBRID_EX']);
 
+/** What the probe saw that decides whether Kerberos can stand in for the certificate. */
+export interface StrictAuthContext {
+  /** What the server selected for a request that offered TLS and CredSSP. */
+  readonly selected: string | null;
+  /** The host the file names. */
+  readonly host: string;
+  /** The server's NTLM CHALLENGE shows a computer in no domain. */
+  readonly workgroup?: WorkgroupEvidence | undefined;
+}
+
 /**
  * A probe's certificate findings for a target whose `.rdp` file sets `authentication level:i:1`: the client does not
  * connect to a server it cannot authenticate (Supported RDP properties: "don't establish a connection"; reference
  * certificates.md §7 and §6's table). Server authentication is the certificate's trust and name, or Kerberos through
- * CredSSP. When Kerberos cannot stand in (the server selected TLS alone, the file turns CredSSP off, or the target is
- * an IP address) an untrusted certificate or a name mismatch is an error; otherwise the finding says on what the
+ * CredSSP. When Kerberos cannot stand in (the server selected TLS alone, the file turns CredSSP off, the target is an
+ * IP address, or the server's NTLM CHALLENGE shows a computer in no domain, which no KDC knows) an untrusted certificate or a name mismatch is an error; otherwise the finding says on what the
  * connection then depends. Expired or not-yet-valid certificates and a wrong EKU are errors already. A configured
  * severity still wins.
  */
-export function atStrictServerAuthentication(findings: readonly NetFinding[], strict: StrictServerAuthentication, selected: string | null, host: string): NetFinding[] {
+export function atStrictServerAuthentication(findings: readonly NetFinding[], strict: StrictServerAuthentication, seen: StrictAuthContext): NetFinding[] {
   if (!findings.some((f) => SERVER_AUTHENTICATION.has(f.ruleId))) return [...findings];
+  const { selected, host, workgroup } = seen;
   const reason: NoKerberosReason | undefined = !strict.credssp
     ? 'file-credssp-off'
     : isIPv4(host) || isIPv6(host)
       ? 'ip-target'
       : selected !== null && !CREDSSP.has(selected)
         ? 'server-tls'
-        : undefined;
+        : workgroup
+          ? { workgroup }
+          : undefined;
   return findings.map((f) => {
     if (!SERVER_AUTHENTICATION.has(f.ruleId)) return f;
     if (!reason) return { ...f, message: `${f.message} ${STRICT_AUTH_NOTES.kerberos()}` };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { encodeNegotiateMessage, filetimeToIso, parseChallengeMessage, PROBE_NEGOTIATE_FLAGS } from '../../../src/core/net/ntlm';
 import { ntlmFindings } from '../../../src/core/net/ntlm-findings';
+import { workgroupEvidence } from '../../../src/core/net/ntlm-membership';
 import { derElementLength, encodeTsRequest, parseTsRequest } from '../../../src/core/net/tsrequest';
 import { windowsChallenge } from './ntlm-fixtures';
 
@@ -108,6 +109,34 @@ describe('NTLM CHALLENGE_MESSAGE (MS-NLMP 2.2.1.2, AV pairs 2.2.2.1)', () => {
       good.copy(b, 0, 0, 12);
       assert.doesNotThrow(() => parseChallengeMessage(b));
     }
+  });
+});
+
+describe('a workgroup computer from its CHALLENGE (MS-NLMP 2.2.2.5 target types, 2.2.2.1 MsvAvDnsTreeName)', () => {
+  const read = (message: Buffer): ReturnType<typeof workgroupEvidence> => {
+    const r = parseChallengeMessage(message);
+    assert.ok(r.ok);
+    return workgroupEvidence(r.info, r.flags);
+  };
+  const TARGET_TYPE_DOMAIN = 0x00010000;
+  const TARGET_TYPE_SERVER = 0x00020000;
+
+  it("FreeRDP's shadow server on a host named vm: its own name as the domain, no forest, no target type", () => {
+    assert.deepEqual(read(windowsChallenge({ workgroup: 'vm' })), { name: 'VM', serverRealm: false });
+    assert.deepEqual(read(windowsChallenge({ workgroup: 'desktop-1', flags: 0xe28a8215 })), { name: 'DESKTOP-1', serverRealm: true });
+  });
+
+  it('a domain member, or anything less clear, is no workgroup', () => {
+    assert.equal(read(windowsChallenge()), undefined, 'CONTOSO\\RDSH01 in the forest contoso.com');
+    assert.equal(read(windowsChallenge({ workgroup: 'vm', flags: 0xe2888215 | TARGET_TYPE_DOMAIN })), undefined, 'the domain flag wins over matching names');
+    // MS-NLMP's own example sets the server type beside a NetBIOS domain "Domain": not enough on its own.
+    assert.equal(read(SPEC_CHALLENGE), undefined);
+    assert.equal((parseChallengeMessage(SPEC_CHALLENGE) as { flags: number }).flags & TARGET_TYPE_SERVER, TARGET_TYPE_SERVER);
+    const info = { netbiosComputer: 'VM', netbiosDomain: 'VM', dnsComputer: 'vm', dnsDomain: 'vm', dnsTree: null, productVersion: null, serverTime: null };
+    assert.equal(workgroupEvidence({ ...info, dnsTree: 'contoso.com' }, 0), undefined, 'a forest is a domain');
+    assert.equal(workgroupEvidence({ ...info, netbiosDomain: null }, TARGET_TYPE_SERVER), undefined, 'no NetBIOS domain: not shown');
+    assert.equal(workgroupEvidence({ ...info, netbiosDomain: 'WORKGROUP' }, TARGET_TYPE_SERVER), undefined);
+    assert.deepEqual(workgroupEvidence({ ...info, netbiosDomain: 'vm' }, 0), { name: 'VM', serverRealm: false }, 'NetBIOS names compare without case');
   });
 });
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { atStrictServerAuthentication } from '../../../src/core/net/strict-auth-findings';
+import type { WorkgroupEvidence } from '../../../src/core/rules/net/messages';
 import type { NetFinding } from '../../../src/core/net/types';
 import { parseRdp } from '../../../src/core/rdp/parse';
 import { fileCheckFacts } from '../../../src/core/rdp/check-facts';
@@ -34,7 +35,7 @@ describe('authentication level 1 against the certificate findings', () => {
       ['an IPv6 target', true, 'HYBRID_EX', '::1', /IP address/],
     ];
     for (const [what, credssp, selected, host, why] of cases) {
-      const out = atStrictServerAuthentication(FINDINGS, { credssp }, selected, host);
+      const out = atStrictServerAuthentication(FINDINGS, { credssp }, { selected, host });
       assert.deepEqual(severities(out), ['NET011 warning', 'NET022 error', 'NET023 error', 'NET020 error'], what);
       assert.match(out[1]!.message, /^Untrusted\. The file sets authentication level:i:1, so the client refuses to connect: /, what);
       assert.match(out[2]!.message, why, what);
@@ -45,15 +46,31 @@ describe('authentication level 1 against the certificate findings', () => {
 
   it('keeps the warning, with what the connection depends on, for a CredSSP server reached by name', () => {
     for (const selected of ['HYBRID', 'HYBRID_EX', null]) {
-      const out = atStrictServerAuthentication(FINDINGS, { credssp: true }, selected, 'rdsh01.contoso.invalid');
+      const out = atStrictServerAuthentication(FINDINGS, { credssp: true }, { selected, host: 'rdsh01.contoso.invalid' });
       assert.deepEqual(severities(out), severities(FINDINGS));
       assert.match(out[1]!.message, /connects only when Kerberos authenticates the server/);
     }
   });
 
+  it('makes them an error for a CredSSP server reached by name whose NTLM CHALLENGE shows a workgroup computer, and says what shows it', () => {
+    const cases: [WorkgroupEvidence, RegExp][] = [
+      [{ name: 'VM', serverRealm: false }, /shows a computer in no domain \(its NetBIOS domain is its own name, "VM", and it names no forest\), which no Kerberos sign-in can authenticate, so the certificate is the only proof of the server\.$/],
+      [{ name: 'PC1', serverRealm: true }, /\(its NetBIOS domain is its own name, "PC1", it answers for itself rather than for a domain, and it names no forest\)/],
+    ];
+    for (const [workgroup, why] of cases) {
+      const out = atStrictServerAuthentication(FINDINGS, { credssp: true }, { selected: 'HYBRID', host: 'vm.invalid', workgroup });
+      assert.deepEqual(severities(out), ['NET011 warning', 'NET022 error', 'NET023 error', 'NET020 error'], workgroup.name);
+      assert.match(out[1]!.message, /^Untrusted\. The file sets authentication level:i:1, so the client refuses to connect: the server's NTLM challenge/);
+      assert.match(out[2]!.message, why);
+    }
+    // The file's own reasons come first: they hold whatever the server is.
+    const off = atStrictServerAuthentication(FINDINGS, { credssp: false }, { selected: 'HYBRID', host: 'vm.invalid', workgroup: { name: 'VM', serverRealm: false } });
+    assert.match(off[1]!.message, /enablecredsspsupport:i:0/);
+  });
+
   it('changes nothing when the certificate raised neither finding', () => {
     const clean = FINDINGS.filter((f) => f.ruleId !== 'NET022' && f.ruleId !== 'NET023');
-    assert.deepEqual(atStrictServerAuthentication(clean, { credssp: false }, 'SSL', '127.0.0.5'), clean);
+    assert.deepEqual(atStrictServerAuthentication(clean, { credssp: false }, { selected: 'SSL', host: '127.0.0.5', workgroup: { name: 'VM', serverRealm: false } }), clean);
   });
 });
 

@@ -1,3 +1,4 @@
+import { quote } from '../../text/quote';
 import { NET001_MESSAGES } from './net001-dns-failure';
 import { NET002_MESSAGES } from './net002-tcp-refused';
 import { NET003_MESSAGES } from './net003-tcp-timeout';
@@ -48,17 +49,37 @@ export const GATEWAY_NOTES = {
     `The client tries this direct connection first and, when it fails, goes through the RD Gateway ${gateway} (gatewayusagemethod 2); this check did not check the gateway path.`,
 } as const;
 
-/** Why Kerberos cannot authenticate the server for a client at `authentication level:i:1`: the certificate is all it has. */
-export type NoKerberosReason = 'server-tls' | 'file-credssp-off' | 'ip-target';
+/**
+ * What in a server's NTLM CHALLENGE shows a computer in no domain: its NetBIOS domain name is its own computer name,
+ * and whether it also answers for itself rather than for a domain (NTLMSSP_TARGET_TYPE_SERVER, [MS-NLMP] 2.2.2.5).
+ */
+export interface WorkgroupEvidence {
+  readonly name: string;
+  readonly serverRealm: boolean;
+}
 
-const NO_KERBEROS: Readonly<Record<NoKerberosReason, string>> = {
+/**
+ * Why Kerberos cannot authenticate the server for a client at `authentication level:i:1`: the certificate is all it
+ * has. A workgroup carries what in the server's NTLM CHALLENGE shows it.
+ */
+export type NoKerberosReason = 'server-tls' | 'file-credssp-off' | 'ip-target' | { readonly workgroup: WorkgroupEvidence };
+
+const NO_KERBEROS: Readonly<Record<Exclude<NoKerberosReason, object>, string>> = {
   'server-tls': 'the server selected TLS without CredSSP, so no Kerberos sign-in can authenticate it instead',
   'file-credssp-off': 'the file turns CredSSP off (enablecredsspsupport:i:0), so no Kerberos sign-in can authenticate the server instead',
   'ip-target': 'the target is an IP address, for which Windows does not try Kerberos unless TryIPSPN is set, so the certificate is the only proof of the server',
 };
 
+const WORKGROUP_EVIDENCE = (evidence: WorkgroupEvidence): string =>
+  `its NetBIOS domain is its own name, ${quote(evidence.name)}, ${evidence.serverRealm ? 'it answers for itself rather than for a domain, ' : ''}and it names no forest`;
+
+const noKerberos = (reason: NoKerberosReason): string =>
+  typeof reason === 'object'
+    ? `the server's NTLM challenge shows a computer in no domain (${WORKGROUP_EVIDENCE(reason.workgroup)}), which no Kerberos sign-in can authenticate, so the certificate is the only proof of the server`
+    : NO_KERBEROS[reason];
+
 export const STRICT_AUTH_NOTES = {
-  refuses: (reason: NoKerberosReason) => `The file sets authentication level:i:1, so the client refuses to connect: ${NO_KERBEROS[reason]}.`,
+  refuses: (reason: NoKerberosReason) => `The file sets authentication level:i:1, so the client refuses to connect: ${noKerberos(reason)}.`,
   kerberos: () =>
     'The file sets authentication level:i:1: the client connects only when Kerberos authenticates the server in the certificate\'s stead (a domain sign-in through CredSSP to a name with a TERMSRV SPN) and refuses otherwise.',
 } as const;
