@@ -105,8 +105,8 @@ function toSarifText(hosts: readonly HostCheckResult[], targets: readonly Locate
 
 /**
  * XRF001 and XRF003 for a host read from an `.rdp` file: the file turns CredSSP off (`enablecredsspsupport:i:0`) and
- * the check found the server requires NLA, or it sets `authentication level:i:1` and the check found the server uses
- * Standard RDP Security. Among the host's findings, naming the file's line; the editor shows the same on the
+ * the check found the server requires NLA, or it sets `authentication level:i:1` and the check found the file's client
+ * ends on Standard RDP Security. Among the host's findings, naming the file's line; the editor shows the same on the
  * file after a check from it.
  */
 function withProbeCrossChecks(host: HostCheckResult, target: LocatedTarget | undefined, severities: SeverityOverrides | undefined): HostCheckResult {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +9,7 @@ import { generateCertificates, type CertCase } from './lab/certs';
 import { execFileSync } from 'node:child_process';
 import { missingBinaries } from './lab/processes';
 import { ShadowServer } from './lab/shadow';
+import { CLI, runCli } from './lab/cli-json';
 
 const missing = missingBinaries(['freerdp-shadow-cli', 'Xvfb', 'winpr-hash', 'openssl']);
 const skip = missing.length > 0 && `not installed: ${missing.join(', ')} (CI installs them; see .ci/run)`;
@@ -94,5 +95,39 @@ describe('FreeRDP shadow server with /sec:nla (real server)', { skip }, () => {
     // The same server at the default level keeps the warning, with no word on the level.
     const level2 = await checkHost(target, { timeoutMs: 3000, store: new TrustStore([]) });
     assert.equal(level2.findings.find((f) => f.ruleId === 'NET022')?.severity, 'warning');
+  });
+});
+
+describe('FreeRDP shadow server with +sec-rdp -sec-tls +sec-nla (real server)', { skip: skip || (!existsSync(CLI) && 'dist/cli.js is not built') }, () => {
+  let dir: string;
+  let shadow: ShadowServer;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-shadow-rdpnla-'));
+    const generated = generateCertificates(dir, ['valid']);
+    shadow = await ShadowServer.start(dir, generated.cases.valid!, ['+sec-rdp', '-sec-tls', '+sec-nla']);
+  });
+  after(async () => {
+    await shadow?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("XRF003 for a file without CredSSP at authentication level 1: its client falls back from the refused TLS to Standard RDP Security", async () => {
+    const file = join(dir, 'strict-nocredssp.rdp');
+    writeFileSync(file, `full address:s:127.0.0.1:${shadow.port}\r\nauthentication level:i:1\r\nenablecredsspsupport:i:0\r\n`);
+    const r = await runCli(['check', file, '--format', 'json']);
+    const [host] = JSON.parse(r.stdout).hosts as { negotiation: { rdp: boolean; ssl: boolean; hybrid: boolean; selected: string; failures: Record<string, string> }; findings: { ruleId: string; severity: string; message: string }[] }[];
+    // The server allows NLA and Standard RDP Security and refuses TLS.
+    assert.deepEqual([host!.negotiation.rdp, host!.negotiation.ssl, host!.negotiation.hybrid, host!.negotiation.selected], [true, false, true, 'HYBRID']);
+    assert.equal(host!.negotiation.failures.ssl, 'SSL_NOT_ALLOWED_BY_SERVER');
+    const xrf = host!.findings.filter((f) => f.ruleId === 'XRF003');
+    assert.equal(xrf.length, 1, JSON.stringify(host!.findings));
+    assert.equal(xrf[0]!.severity, 'error');
+    assert.match(xrf[0]!.message, /refuses TLS and accepts Standard RDP Security, and the file turns CredSSP off \(enablecredsspsupport:i:0\), so its client ends on Standard RDP Security\), which never authenticates it: the connection fails\. \(.*strict-nocredssp\.rdp:2\)$/);
+    assert.equal(r.code, 1);
+    // With CredSSP on, the client selects CredSSP: no XRF003.
+    writeFileSync(file, `full address:s:127.0.0.1:${shadow.port}\r\nauthentication level:i:1\r\n`);
+    const credssp = JSON.parse((await runCli(['check', file, '--format', 'json'])).stdout).hosts[0] as { findings: { ruleId: string }[] };
+    assert.deepEqual(credssp.findings.filter((f) => f.ruleId === 'XRF003'), []);
   });
 });

@@ -3,11 +3,14 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, GroupProcess, waitForPort } from './processes';
 
-/** FreeRDP's shadow server requiring NLA (`/sec:nla`, or the security `sec` forces) on a private Xvfb display (test-lab.md). */
+/**
+ * FreeRDP's shadow server requiring NLA (`/sec:nla`, or the security `sec` forces, or the switches it lists, such as
+ * `['+sec-rdp', '-sec-tls', '+sec-nla']`) on a private Xvfb display (test-lab.md).
+ */
 export class ShadowServer {
   private constructor(readonly port: number, private readonly xvfb: GroupProcess, private readonly shadow: GroupProcess) {}
 
-  static async start(dir: string, cert: { cert: string; key: string }, sec: 'nla' | 'tls' = 'nla'): Promise<ShadowServer> {
+  static async start(dir: string, cert: { cert: string; key: string }, sec: 'nla' | 'tls' | readonly string[] = 'nla'): Promise<ShadowServer> {
     const display = freeDisplay();
     const xvfb = new GroupProcess('Xvfb', [display, '-screen', '0', '800x600x24', '-nolisten', 'tcp']);
     const config = join(dir, '.config');
@@ -25,7 +28,7 @@ export class ShadowServer {
       const port = await freePort();
       const shadow = new GroupProcess(
         'freerdp-shadow-cli',
-        ['/bind-address:127.0.0.1', `/port:${port}`, `/sec:${sec}`, `/sam-file:${sam}`],
+        ['/bind-address:127.0.0.1', `/port:${port}`, ...(typeof sec === 'string' ? [`/sec:${sec}`] : sec), `/sam-file:${sam}`],
         { env: { ...process.env, DISPLAY: display, HOME: dir, XDG_CONFIG_HOME: config } },
       );
       const server = new ShadowServer(port, xvfb, shadow);

@@ -146,6 +146,28 @@ describe('cross-checks', () => {
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.contoso.com\nauthentication level:i:2\n')], exports: [], probes: [selected] }), []);
   });
 
+  it("XRF003: what this file's client ends on: without CredSSP it falls back from a refused TLS to Standard RDP Security even where the server allows NLA", () => {
+    // FreeRDP's shadow server with +sec-rdp -sec-tls +sec-nla: CredSSP selected for the check's request, TLS refused.
+    const probe: ProbeFacts = {
+      target: 'c.rdp', host: 'h.contoso.com', port: 3389,
+      negotiation: { rdp: true, ssl: false, hybrid: true, hybridEx: false, selected: 'HYBRID', failures: { ssl: 'SSL_NOT_ALLOWED_BY_SERVER' } },
+    };
+    const noCredSsp = rdp('full address:s:h.contoso.com\nauthentication level:i:1\nenablecredsspsupport:i:0\n');
+    const found = crossCheck(XRF_RULES, { rdpFiles: [noCredSsp], exports: [], probes: [probe] });
+    assert.deepEqual(ids(found), ['XRF003:client.rdp']);
+    assertMessage('XRF003', found[0]!.message);
+    assert.match(found[0]!.message, /found that the server refuses TLS and accepts Standard RDP Security, and the file turns CredSSP off \(enablecredsspsupport:i:0\), so its client ends on Standard RDP Security\), which never authenticates it: the connection fails\.$/);
+    // With CredSSP on the client selects CredSSP; a client that does not negotiate falls back to nothing (RDP021).
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.contoso.com\nauthentication level:i:1\n')], exports: [], probes: [probe] }), []);
+    const noNegotiation = rdp('full address:s:h.contoso.com\nauthentication level:i:1\nenablecredsspsupport:i:0\nnegotiate security layer:i:0\n');
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [noNegotiation], exports: [], probes: [probe] }), []);
+    // TLS accepted, or Standard RDP Security refused: the client does not end there.
+    const tlsAccepted = { ...probe, negotiation: { ...probe.negotiation, ssl: true, failures: {} } };
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [noCredSsp], exports: [], probes: [tlsAccepted] }), []);
+    const rdpRefused = { ...probe, negotiation: { ...probe.negotiation, rdp: false, failures: { ssl: 'SSL_NOT_ALLOWED_BY_SERVER', rdp: 'HYBRID_REQUIRED_BY_SERVER' } } };
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [noCredSsp], exports: [], probes: [rdpRefused] }), []);
+  });
+
   it('XRF003 from a check goes through crossCheckProbes, as XRF001 does', () => {
     const strict = rdp('full address:s:h.contoso.com\nauthentication level:i:1\n');
     const probe: ProbeFacts = { target: 'c.rdp', host: 'h.contoso.com', port: 3389, negotiation: { rdp: true, selected: 'RDP' } };

@@ -15,6 +15,8 @@ export interface RdpFacts<L> {
   /** Effective `enablecredsspsupport`, when it is a plain integer. */
   readonly credssp?: { readonly value: number; readonly at: L };
   readonly authenticationLevel?: { readonly value: number; readonly at: L };
+  /** Effective `negotiate security layer`, when it is a plain integer. */
+  readonly negotiateSecurityLayer?: { readonly value: number; readonly at: L };
   /** The port the client connects to (`rdpTarget`), located at the address line it comes from (`key`: the alternate one when the file sets it). */
   readonly port?: { readonly value: number; readonly from: 'address' | 'server port' | 'default'; readonly key: 'full address' | 'alternate full address'; readonly at: L };
   readonly host?: string;
@@ -45,15 +47,18 @@ export interface PolicyFacts<L> {
 export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFacts<L> {
   const credssp = effectiveEntry(doc, 'enablecredsspsupport');
   const auth = effectiveEntry(doc, 'authentication level');
+  const negotiate = effectiveEntry(doc, 'negotiate security layer');
   const all = targets(doc);
   const target = rdpTarget(doc);
   const located = target.ok ? all.find((t) => t.entry.key === target.key) : undefined;
   const ipTargets = all.filter((t) => t.address.kind !== 'name').map((t) => ({ key: t.entry.key, host: t.address.host, at: locate(t.hostSpan) }));
   const credsspValue = credssp?.type === 'i' ? intValue(credssp) : undefined;
   const authValue = auth?.type === 'i' ? intValue(auth) : undefined;
+  const negotiateValue = negotiate?.type === 'i' ? intValue(negotiate) : undefined;
   return {
     ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
     ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
+    ...(negotiateValue !== undefined && { negotiateSecurityLayer: { value: negotiateValue, at: locate(negotiate!.valueSpan) } }),
     ...(ipTargets.length > 0 && { ipTargets }),
     ...(located &&
       target.ok && {

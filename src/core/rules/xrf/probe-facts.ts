@@ -37,21 +37,33 @@ export function probesOfHost<P extends ProbeFacts>(probes: readonly P[], host: s
   return host === undefined ? [] : probes.filter((p) => p.host.toLowerCase() === host.toLowerCase());
 }
 
+/** What a `.rdp` file's client offers: CredSSP unless `enablecredsspsupport:i:0`, a negotiation unless `negotiate security layer:i:0`. */
+export interface ClientOffer {
+  readonly credssp: boolean;
+  readonly negotiates: boolean;
+}
+
 /**
- * What a check saw that leaves a client only Standard RDP Security, in words, or undefined: the server selected it
- * for a request that offered TLS and CredSSP (as mstsc's does), answered without negotiation data, or refused TLS
- * and CredSSP while accepting Standard RDP Security.
+ * What a check saw that lands a client on Standard RDP Security, in words, or undefined. Any client: the server selected
+ * it for a request that offered TLS and CredSSP (as mstsc's does), answered without negotiation data, or refused TLS and
+ * CredSSP while accepting Standard RDP Security. A client that offers no CredSSP but negotiates also lands there when
+ * the server refuses TLS and accepts Standard RDP Security, whatever it answers to CredSSP: the client asks for TLS,
+ * gets SSL_NOT_ALLOWED_BY_SERVER and asks again for Standard RDP Security (FreeRDP `libfreerdp/core/nego.c`: the
+ * fallback from TLS to RDP; [MS-RDPBCGR] 2.2.1.2.2).
  */
-export function standardSecurityOnly(probe: ProbeFacts): string | undefined {
+export function standardSecurityFor(probe: ProbeFacts, client: ClientOffer): string | undefined {
   const n = probe.negotiation;
   if (!n) return undefined;
   if (n.legacy === true) return 'answered without negotiation data, so only Standard RDP Security is possible';
   if (n.selected === 'RDP') return 'selected Standard RDP Security although the client offered TLS and CredSSP';
+  // Refused in the negotiation itself (an RDP_NEG_FAILURE to the TLS question), not merely unusable.
+  const refused = (key: string): boolean => n.failures?.[key] !== undefined;
+  if (!client.credssp && client.negotiates && n.rdp === true && refused('ssl')) {
+    return 'refuses TLS and accepts Standard RDP Security, and the file turns CredSSP off (enablecredsspsupport:i:0), so its client ends on Standard RDP Security';
+  }
   // A server that selected TLS or CredSSP does not use Standard RDP Security, even when its handshake then failed (that
   // also makes `ssl` false: NET028's verdict, not this one; a review of session 17's change).
   if (n.selected !== undefined && n.selected !== null) return undefined;
-  // Refused in the negotiation itself (an RDP_NEG_FAILURE to the TLS question), not merely unusable.
-  const refused = (key: string): boolean => n.failures?.[key] !== undefined;
   if (n.rdp === true && refused('ssl') && (refused('hybrid') || n.hybrid === false)) return 'refuses TLS and CredSSP and accepts only Standard RDP Security';
   return undefined;
 }

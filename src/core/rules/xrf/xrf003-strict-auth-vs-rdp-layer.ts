@@ -1,13 +1,13 @@
 import { REFS } from '../gpo/refs';
 import { factNumber } from './server-view';
-import { probesOfHost, standardSecurityOnly } from './probe-facts';
+import { probesOfHost, standardSecurityFor } from './probe-facts';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import type { CrossRule } from './types';
 
 export const xrf003: CrossRule = {
   id: 'XRF003',
   name: 'strict-auth-vs-rdp-layer',
-  description: 'authentication level:i:1 in a .rdp file while the server uses Standard RDP Security (SecurityLayer 0, or a check that saw it selected or the only one allowed).',
+  description: "authentication level:i:1 in a .rdp file while the server uses Standard RDP Security (SecurityLayer 0, or a check that saw it selected, the only one allowed, or the one this file's client ends on).",
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'tls'],
@@ -28,8 +28,9 @@ export const xrf003: CrossRule = {
       const auth = rdp.facts.authenticationLevel;
       if (!strictPolicy && (!auth || auth.value !== 1)) continue;
       // What says the server uses Standard RDP Security: an export, else a check of the file's host.
+      const client = { credssp: rdp.facts.credssp?.value !== 0, negotiates: rdp.facts.negotiateSecurityLayer?.value !== 0 };
       const probed = probesOfHost(probes, rdp.facts.host).flatMap((p) => {
-        const seen = standardSecurityOnly(p);
+        const seen = standardSecurityFor(p, client);
         return seen ? [`a check of ${p.host}:${p.port} found that the server ${seen}`] : [];
       });
       if (rdpLayer.length === 0 && probed.length === 0) continue;
