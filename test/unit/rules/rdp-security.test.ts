@@ -22,12 +22,20 @@ describe('RDP021 negotiation-disabled', () => {
   testRule(rdp021, {
     accept: ['negotiate security layer:i:1'],
     reject: [
-      { text: 'negotiate security layer:i:0', ranges: [[1, 28, 1, 29]], message: /goes straight to NLA \(CredSSP\), so servers that do not use NLA/, fixed: 'negotiate security layer:i:1' },
-      // With CredSSP off there is no NLA to go to (FreeRDP nego.c: the highest protocol still enabled): the servers that fail are the ones that require NLA.
+      // Per client (docs/rules/RDP021.md): Microsoft's control documentation, FreeRDP 3's Direct-Approach start, and
+      // FreeRDP 2.11.7, which never opens the TCP connection (nego.c at 2.11.7; a review with xfreerdp 2.11.7 against
+      // xrdp and freerdp-shadow-cli of every security setting), not "servers that do not use NLA fail".
+      {
+        text: 'negotiate security layer:i:0',
+        ranges: [[1, 28, 1, 29]],
+        message: /^Security-layer negotiation is off: .*Microsoft documents that its client then uses NLA \(CredSSP\) without negotiating.*FreeRDP 3 starts TLS and CredSSP with no X\.224 Connection Request; FreeRDP 2\.11\.7 does not even open the connection \(unless the file sets a pcb\) and fails against every server\.$/,
+        fixed: 'negotiate security layer:i:1',
+      },
+      // With CredSSP off there is no NLA to go to (FreeRDP 3 nego.c: the highest protocol still enabled, TLS, started directly).
       {
         text: 'enablecredsspsupport:i:0\nnegotiate security layer:i:0',
         ranges: [[2, 28, 2, 29]],
-        message: /^Security-layer negotiation is off and so is CredSSP .* servers that require NLA refuse the connection/,
+        message: /^Security-layer negotiation is off and so is CredSSP .*FreeRDP 3 then starts TLS with no X\.224 Connection Request.*FreeRDP 2\.11\.7 does not even open the connection.*not documented; servers that require NLA refuse a client without CredSSP in any case\.$/,
         title: 'with CredSSP off too',
       },
     ],

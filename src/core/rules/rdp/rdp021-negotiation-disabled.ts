@@ -3,12 +3,22 @@ import { intValue } from '../../rdp/values';
 import { settingRule } from './setting-rule';
 
 /**
- * With CredSSP off as well, the client has no NLA to go straight to: it uses one protocol without negotiating (FreeRDP
- * `libfreerdp/core/nego.c`: the highest one still enabled, TLS, else Standard RDP Security), so the servers that fail are
- * the ones that require NLA, the opposite of the usual case (a session 17 review).
+ * What clients do without the negotiation, per client (docs/rules/RDP021.md has the sources): Microsoft's control
+ * documentation says NLA without negotiating; FreeRDP 3 (`nego_connect`, tags 3.0.0 and master) connects TCP and starts
+ * the highest enabled protocol with no X.224 Connection Request; FreeRDP 2.11.7 sets the negotiation final without
+ * connecting TCP (only a preconnection PDU connects it), so it fails against every server (a review with xfreerdp
+ * 2.11.7: ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED against xrdp and FreeRDP servers of every security setting).
+ */
+const MESSAGE =
+  'Security-layer negotiation is off: the client sends no X.224 negotiation. Microsoft documents that its client then uses NLA (CredSSP) without negotiating, with servers running Windows Vista or later only; FreeRDP 3 starts TLS and CredSSP with no X.224 Connection Request; FreeRDP 2.11.7 does not even open the connection (unless the file sets a pcb) and fails against every server.';
+
+/**
+ * With CredSSP off as well there is no NLA to go to: FreeRDP 3 starts the highest protocol still enabled, TLS, with no
+ * X.224 Connection Request, which [MS-RDPBCGR] 5.4.2.2 (the Direct Approach) defines for CredSSP alone; Microsoft
+ * documents NLA only "if … NLA is enabled on the client".
  */
 const WITHOUT_CREDSSP =
-  'Security-layer negotiation is off and so is CredSSP ("enablecredsspsupport" is 0): the client does not negotiate and uses one protocol without NLA (FreeRDP: TLS, else Standard RDP Security), so servers that require NLA refuse the connection and the client cannot fall back.';
+  'Security-layer negotiation is off and so is CredSSP ("enablecredsspsupport" is 0): FreeRDP 3 then starts TLS with no X.224 Connection Request, which the protocol defines for no security layer but CredSSP, FreeRDP 2.11.7 does not even open the connection (unless the file sets a pcb), and what Microsoft\'s client does is not documented; servers that require NLA refuse a client without CredSSP in any case.';
 
 export const rdp021 = settingRule({
   id: 'RDP021',
@@ -20,6 +30,5 @@ export const rdp021 = settingRule({
   when: [0],
   fixTo: 1,
   messageFor: (doc) => (intValue(effectiveEntry(doc, 'enablecredsspsupport')) === 0 ? WITHOUT_CREDSSP : undefined),
-  message:
-    'Security-layer negotiation is off: the client does not offer protocols in the X.224 request and goes straight to NLA (CredSSP), so servers that do not use NLA (older ones, or ones set to TLS or RDP security) fail.',
+  message: MESSAGE,
 });
