@@ -19,15 +19,18 @@ const HOVER_CAUSES = 3;
 
 /** The explainer's argument for an explanation: the code and the extended code when there is one, or the family and the code. */
 export function explainerArgument(e: Explanation): string {
-  if (e.family) return `${e.family} ${e.code}`;
-  return e.extended ? `${e.code} ${e.extended.code}` : e.code;
+  if (e.extended) return `${e.code} ${e.extended.code}`;
+  return e.family ? `${e.family} ${e.code}` : e.code;
 }
 
 /** How far apart the two codes may be: mstsc's dialog shows "Error code: 0x904" and "Extended error code: 0x3" on lines of their own. */
 const PAIR_LINES = 3;
 
-const isDisconnect = (f: FoundErrorCode): boolean => f.family === 'disconnect';
-const isExtended = (f: FoundErrorCode): boolean => f.family === 'extended' || f.family === 'errinfo';
+/** The "Error code" of a pair: a disconnect code, or a number the text labels "Error code" that is none (0x107). */
+const isDisconnect = (f: FoundErrorCode): boolean => f.family === 'disconnect' || f.label === 'disconnect';
+const isExtended = (f: FoundErrorCode): boolean => !isDisconnect(f) && (f.family === 'extended' || f.family === 'errinfo');
+/** Labelled "Error code" (or "Reason=") but no OnDisconnected code: explained as `explain CODE` explains it, which says so. */
+const isOtherFamilyErrorCode = (f: FoundErrorCode): boolean => f.label === 'disconnect' && f.entry.family !== 'disconnect' && f.entry.family !== 'client';
 
 /**
  * The other code of the pair when a line has only a disconnect code (or only an extended code): the first extended (or
@@ -68,7 +71,13 @@ export function explainAt(found: readonly FoundErrorCode[], column: number, line
     if (!('error' in pair)) return { ...span, explanation: pair, explainerArgument: explainerArgument(pair) };
   }
   // In hex: the text's own digits, in the base its context gives, are not to be read again in the other.
-  const alone = explainInFamily(hovered.entry.family, `0x${(hovered.entry.code >>> 0).toString(16)}`);
+  const code = `0x${(hovered.entry.code >>> 0).toString(16)}`;
+  if (isOtherFamilyErrorCode(hovered)) {
+    const asTyped = explain(code);
+    if ('error' in asTyped) return undefined;
+    return { ...span, explanation: asTyped, explainerArgument: asTyped.code };
+  }
+  const alone = explainInFamily(hovered.entry.family, code);
   if ('error' in alone) return undefined;
   return { ...span, explanation: alone, explainerArgument: explainerArgument(alone) };
 }

@@ -11,7 +11,23 @@ export interface FoundErrorCode {
   readonly end: number;
   /** The family the context points to ("Extended error code" → `extended`), or the first known one. */
   readonly family: ErrorCodeFamily;
+  /**
+   * The family the words before the number name, when they name one: "Error code" names `disconnect` even when the
+   * number is no OnDisconnected code (0x107, read in the family that has it), which is then said, not hidden.
+   */
+  readonly label?: ErrorCodeFamily;
   readonly entry: ErrorCodeInfo;
+}
+
+/** A number a text given to the explainer marks as a code, whether a table knows it or not. */
+export interface GivenErrorCode {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** As `FoundErrorCode.label`; `extended` for a number right after a disconnect code ("0x904 (0x7)"). */
+  readonly label?: ErrorCodeFamily;
+  /** The entry found for it, absent when no table knows the number in a family it can be read in. */
+  readonly entry?: ErrorCodeInfo;
 }
 
 /** Words that say the next number is a code, and the family each one points to (undefined: any). */
@@ -59,9 +75,10 @@ const SHARED_NUMBERING: readonly ErrorCodeFamily[] = ['extended', 'errinfo'];
 
 /**
  * The entry for `value` in the family the context names; any family's only for larger values, and the client family's
- * only when the context says it is a code.
+ * only when the context says it is a code. A number `given` to the explainer after "Error code" (or a word that names
+ * no family) is read as `explain` reads it: in any family, whatever its size.
  */
-function entryFor(value: number, family: ErrorCodeFamily | undefined, clientCode: boolean): ErrorCodeInfo | undefined {
+function entryFor(value: number, family: ErrorCodeFamily | undefined, clientCode: boolean, given: boolean): ErrorCodeInfo | undefined {
   const preferred =
     family === 'extended' ? [...lookupErrorCode(value, 'extended'), ...lookupErrorCode(value, 'errinfo')]
     : family === 'errinfo'
@@ -69,18 +86,61 @@ function entryFor(value: number, family: ErrorCodeFamily | undefined, clientCode
         [...lookupErrorCode(value, 'errinfo'), ...lookupErrorCode(value, 'extended'), ...(value >>> 16 === 1 ? lookupErrorCode(value, 'client') : [])]
     : family ? lookupErrorCode(value, family)
     : [];
+  const anyFamily = value >= SMALL || (given && (family === undefined || family === 'disconnect'));
   // A bare HRESULT in any log is not a Remote Desktop code: the client family is for `explain`, not for free text.
-  return preferred[0] ?? (value >= SMALL ? lookupErrorCode(value).find((e) => clientCode || e.family !== 'client') : undefined);
+  return preferred[0] ?? (anyFamily ? lookupErrorCode(value).find((e) => given || clientCode || e.family !== 'client') : undefined);
 }
 
-function found(text: string, start: number, family: ErrorCodeFamily | undefined, clientCode = false): FoundErrorCode | undefined {
+/** How a number is read: the family the context names, whether it came with "Code", and whether the explainer was given it. */
+interface Reading {
+  readonly family: ErrorCodeFamily | undefined;
+  readonly clientCode?: boolean;
+  readonly given?: boolean;
+}
+
+/** The number `text` at `start` as a code: undefined when it is not a number, or no code in the family it can be read in. */
+function found(text: string, start: number, { family, clientCode = false, given = false }: Reading): FoundErrorCode | undefined {
   const value = parseErrorCode(text);
   // Negative numbers are OnLogonError codes only ("exit code -1" is not one).
   if (value === undefined || (value < 0 && family !== 'logon')) return undefined;
-  const entry = entryFor(value, family, clientCode);
+  const entry = entryFor(value, family, clientCode, given);
   if (!entry) return undefined;
   const named = family !== undefined && SHARED_NUMBERING.includes(family) && SHARED_NUMBERING.includes(entry.family);
-  return { text, value, start, end: start + text.length, family: named ? family : entry.family, entry };
+  return { text, value, start, end: start + text.length, family: named ? family : entry.family, ...(family && { label: family }), entry };
+}
+
+/**
+ * The codes of a line, and (`given`) the numbers it marks as codes that no table knows: after a word that says a
+ * number is a code, or right after a disconnect code.
+ */
+function scan(line: string, given: boolean): { found: FoundErrorCode[]; unknown: GivenErrorCode[] } {
+  const results: FoundErrorCode[] = [];
+  const unknown: GivenErrorCode[] = [];
+  const unknownAt = (text: string, start: number, label: ErrorCodeFamily | undefined): void => {
+    const value = parseErrorCode(text);
+    if (given && value !== undefined && (value >= 0 || label === 'logon')) unknown.push({ text, start, end: start + text.length, ...(label && { label }) });
+  };
+  for (const m of line.matchAll(CONTEXT_RE)) {
+    const groups = m.groups!;
+    const index = CONTEXTS.findIndex((_, i) => groups[`c${i}`] !== undefined);
+    const num = groups.num!;
+    const start = m.index + m[0].length - num.length;
+    const family = CONTEXTS[index]?.family;
+    const hit = found(num, start, { family, clientCode: CLIENT_CODE_WORD.test(groups[`c${index}`]!) && EIGHT_HEX_DIGITS.test(num), given });
+    if (hit) results.push(hit);
+    else unknownAt(num, start, family);
+  }
+  const taken = (start: number, end: number): boolean => [...results, ...unknown].some((r) => start < r.end && r.start < end);
+  const literals = [...line.matchAll(HEX_LITERAL_RE)].filter((m) => !taken(m.index, m.index + m[0].length));
+  for (const m of literals) {
+    const before = results.filter((r) => r.end <= m.index).sort((a, b) => b.end - a.end)[0];
+    const follows = before?.family === 'disconnect' && PAIR_GAP.test(line.slice(before.end, m.index));
+    // A hex literal alone is read as in free text: "thread 0x1" in a pasted log line is no code.
+    const hit = found(m[0], m.index, { family: follows ? 'extended' : undefined, given: given && follows });
+    if (hit) results.push(hit);
+    else if (follows) unknownAt(m[0], m.index, 'extended');
+  }
+  return { found: results.sort((a, b) => a.start - b.start), unknown };
 }
 
 /**
@@ -90,22 +150,16 @@ function found(text: string, start: number, family: ErrorCodeFamily | undefined,
  * disconnect code is read as the extended code ("0x904 0x7").
  */
 export function findErrorCodes(line: string): FoundErrorCode[] {
-  const results: FoundErrorCode[] = [];
-  for (const m of line.matchAll(CONTEXT_RE)) {
-    const groups = m.groups!;
-    const index = CONTEXTS.findIndex((_, i) => groups[`c${i}`] !== undefined);
-    const num = groups.num!;
-    const start = m.index + m[0].length - num.length;
-    const hit = found(num, start, CONTEXTS[index]?.family, CLIENT_CODE_WORD.test(groups[`c${index}`]!) && EIGHT_HEX_DIGITS.test(num));
-    if (hit) results.push(hit);
-  }
-  const taken = (start: number, end: number): boolean => results.some((r) => start < r.end && r.start < end);
-  const literals = [...line.matchAll(HEX_LITERAL_RE)].filter((m) => !taken(m.index, m.index + m[0].length));
-  for (const m of literals) {
-    const before = results.filter((r) => r.end <= m.index).sort((a, b) => b.end - a.end)[0];
-    const follows = before?.family === 'disconnect' && PAIR_GAP.test(line.slice(before.end, m.index));
-    const hit = found(m[0], m.index, follows ? 'extended' : undefined);
-    if (hit) results.push(hit);
-  }
-  return results.sort((a, b) => a.start - b.start);
+  return scan(line, false).found;
+}
+
+/**
+ * The codes in a text given to the explainer (a line pasted from the dialog or a log), left to right. Unlike free text,
+ * a number after "Error code" counts whatever its size ("Error code: 0x4", an extended code), and a number marked as a
+ * code that no table knows is kept without an entry: the person gave it, so it is explained or refused, never dropped.
+ */
+export function findGivenCodes(text: string): GivenErrorCode[] {
+  const { found: known, unknown } = scan(text, true);
+  const codes: GivenErrorCode[] = [...known.map(({ text: t, start, end, label, entry }) => ({ text: t, start, end, ...(label && { label }), entry })), ...unknown];
+  return codes.sort((a, b) => a.start - b.start);
 }
