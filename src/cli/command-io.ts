@@ -37,7 +37,8 @@ const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
     ca: { type: 'string', multiple: true },
     name: { type: 'string' },
   },
-  explain: { extended: { type: 'string' }, family: { type: 'string' }, format: { type: 'string' } },
+  // Repeatable only to be refused when repeated: the last of two codes would be used without a word.
+  explain: { extended: { type: 'string', multiple: true }, family: { type: 'string', multiple: true }, format: { type: 'string' } },
   fix: { param: { type: 'string', multiple: true }, list: { type: 'boolean' }, format: { type: 'string' } },
   rules: { format: { type: 'string' } },
 };

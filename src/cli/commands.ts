@@ -50,15 +50,22 @@ async function runCheckCommand(values: Values, positionals: string[], io: Io): P
   return result.exitCode;
 }
 
+/** The value of an option given at most once (`--extended 0x7 --extended 0x3` is refused, not read as 0x3). */
+function onceOption(values: Values, name: string): string | undefined {
+  const given = values[name] as string[] | undefined;
+  if (given && given.length > 1) throw new UsageError(`explain takes --${name} once, not ${given.length} times.`);
+  return given?.[0];
+}
+
 function runExplainCommand(values: Values, positionals: string[], io: Io): number {
   const format = formatOption(values.format, ['text', 'json']) as 'text' | 'json';
   if (positionals.length === 0) throw new UsageError('explain needs an error code, such as 0x904.');
   if (positionals.length > 2) throw new UsageError(`explain takes an error code and at most one extended code, not ${positionals.length} codes; explain each on its own.`);
-  if (positionals.length === 2 && values.extended !== undefined) throw new UsageError('explain takes the extended code once: as a second code or with --extended, not both.');
+  const extended = onceOption(values, 'extended');
+  if (positionals.length === 2 && extended !== undefined) throw new UsageError('explain takes the extended code once: as a second code or with --extended, not both.');
   const [code, second] = positionals;
-  const family = familyOption(values.family as string | undefined);
-  if (family && (values.extended !== undefined || second !== undefined)) throw new UsageError('--family reads one code on its own; it takes no extended code.');
-  const extended = values.extended as string | undefined;
+  const family = familyOption(onceOption(values, 'family'));
+  if (family && (extended !== undefined || second !== undefined)) throw new UsageError('--family reads one code on its own; it takes no extended code.');
   // Without --extended the words are read as the explainer reads what is typed: `errinfo 0xC` is a family and a code.
   const result = runExplain(extended === undefined ? positionals.join(' ') : code!, extended, format, family, painter(io.color));
   if (result.error) process.stderr.write(errorLine(result.error));

@@ -1,4 +1,4 @@
-import { FAMILY_LABELS, type Explanation } from '../core/knowledge/error-codes/index';
+import { mainCodeTitle, type Explanation } from '../core/knowledge/error-codes/index';
 import { ruleById } from '../core/rules/registry';
 import { terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint } from './output';
@@ -31,7 +31,7 @@ function nextSteps(checks: readonly string[]): [string, string][] {
 export function formatExplanationText(e: Explanation, paint: Paint = NO_PAINT): string {
   const heading = (text: string): string => paint('bold', text);
   const bullet = (text: string): string => `  • ${text}`;
-  const title = e.family ? `${FAMILY_LABELS[e.family]} ${e.code}` : e.code;
+  const title = e.family ? mainCodeTitle(e, e.code) : e.code;
   const out = [heading(`${title}${e.extended ? ` / extended ${e.extended.code}` : ''}`), ''];
   out.push(`${paint('bold', e.code)} (${e.decimal}) ${paint('cyan', e.name)}`, `  ${plainInline(e.meaning)}`);
   if (e.extended) out.push('', `${paint('bold', `Extended ${e.extended.code}`)} (${e.extended.decimal}) ${paint('cyan', e.extended.name)}`, `  ${plainInline(e.extended.meaning)}`);

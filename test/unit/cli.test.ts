@@ -284,6 +284,24 @@ describe('rdp-doctor CLI', () => {
     assert.match(json.meaning, /read as the extended error code 0x4/);
   });
 
+  it('refuses --extended or --family given twice, rather than reading the last one', () => {
+    for (const [args, message] of [
+      [['explain', '0x904', '--extended', '0x7', '--extended', '0x3'], /^rdp-doctor: explain takes --extended once, not 2 times\.\n/],
+      [['explain', '0x7', '--family', 'errinfo', '--family', 'extended'], /^rdp-doctor: explain takes --family once, not 2 times\.\n/],
+    ] as const) {
+      const r = run([...args], dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('heads a pair whose first code is read in another family with the "Error code" it was given as', () => {
+    const r = run(['explain', '0x4', '--extended', '0x0'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Error code 0x4 \(read as an extended error code\) \/ extended 0x0\n/);
+  });
+
   it('exits 2 with a clear message for unknown codes, commands and options', () => {
     for (const args of [['explain', '0xZZZ'], ['explain'], ['explain', '0x3', '--family', 'bogus'], ['explain', '0x904', '0x7', '--family', 'extended'], ['frobnicate'], ['lint', '--bogus'], ['lint', '--format', 'xml'], []]) {
       const r = run(args, dir);

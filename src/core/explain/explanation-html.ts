@@ -3,7 +3,7 @@ import { STEP_LABEL, STEP_ORDER } from '../net/ladder';
 import { fixesForRule } from '../fixes/index';
 import { ruleById } from '../rules/registry';
 import { causeVerdicts, type Verdict } from './cause-verdicts';
-import { FAMILY_LABELS, type Explanation } from '../knowledge/error-codes/index';
+import { mainCodeTitle, type Explanation } from '../knowledge/error-codes/index';
 
 /** What the explainer page shows: the explanation, the host chooser and the verdicts of the latest check of the chosen host. */
 export interface ExplainerPage {
@@ -40,7 +40,7 @@ function commandHref(command: string, args: readonly unknown[]): string {
 
 /** The title of the page and of its tab. */
 export function explainerTitle(e: Explanation): string {
-  return `${FAMILY_LABELS[e.family ?? 'disconnect']} ${e.code}${e.extended ? ` / ${e.extended.code}` : ''}`;
+  return `${mainCodeTitle(e, e.code)}${e.extended ? ` / ${e.extended.code}` : ''}`;
 }
 
 function codeLine(label: string, code: string, decimal: number, name: string, meaning: string): string {
@@ -208,7 +208,7 @@ export function explainerHtml(page: ExplainerPage): string {
   const e = page.explanation;
   const nonce = escapeHtml(page.nonce);
   const csp = `default-src 'none'; style-src ${page.cspSource} 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}';`;
-  const heading = `${FAMILY_LABELS[e.family ?? 'disconnect']} <code>${escapeHtml(e.code)}</code>${e.extended ? ` / extended <code>${escapeHtml(e.extended.code)}</code>` : ''}`;
+  const heading = `${mainCodeTitle(e, `<code>${escapeHtml(e.code)}</code>`)}${e.extended ? ` / extended <code>${escapeHtml(e.extended.code)}</code>` : ''}`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

@@ -120,6 +120,12 @@ describe('explainerHtml', () => {
     assert.equal(explainerTitle(explained('0x11')), 'Server error info 0x11');
     assert.match(page({ explanation: explained('0x4') }), /<h1>Extended error code <code>0x4<\/code><\/h1>/);
   });
+
+  it('a pair whose first code is read in another family is titled with the "Error code" it was given as', () => {
+    const pair = explained('0x4', '0x0');
+    assert.equal(explainerTitle(pair), 'Error code 0x4 (read as an extended error code) / 0x0');
+    assert.match(page({ explanation: pair }), /<h1>Error code <code>0x4<\/code> \(read as an extended error code\) \/ extended <code>0x0<\/code><\/h1>/);
+  });
 });
 
 describe('verdictsHtml', () => {

@@ -105,3 +105,20 @@ describe('the hover on a code labelled "Error code" that is no OnDisconnected co
     }
   });
 });
+
+describe('codes written with brackets', () => {
+  it('"0x904 (0x7)" is the pair, as find-error-codes reads it', () => {
+    for (const text of ['0x904 (0x7)', '0x904 [0x7]', '0x904; 0x7', '(0x904) 0x7']) assert.deepEqual(explainInput(text), explain('0x904', '0x7'), text);
+  });
+
+  it('a refused text made only of numbers is shown; any other is still described', () => {
+    const bracketed = explain('0x904', '(0x7');
+    assert.ok('error' in bracketed);
+    assert.match(bracketed.error, /^"\(0x7" is not an extended error code/);
+    for (const text of ['/p:Secret1', '(Secret1)', '0x7 Secret1']) {
+      const result = explain('0x904', text);
+      assert.ok('error' in result, text);
+      assert.match(result.error, /^The text given \(\d+ characters(, with blanks)?, not shown\)/, text);
+    }
+  });
+});

@@ -145,6 +145,18 @@ export const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
   client: 'client error code',
 };
 
+/**
+ * The main code as a heading names it, `code` as the heading shows it: "Error code 0x904", "Extended error code 0x4" alone,
+ * and "Error code 0x4 (read as an extended error code)" beside an extended code, so the pair does not read as two
+ * extended codes: whatever family it is read in, the first code of a pair is the dialog's "Error code".
+ */
+export function mainCodeTitle(e: Pick<Explanation, 'family' | 'extended'>, code: string): string {
+  if (e.family === undefined) return `${FAMILY_LABELS.disconnect} ${code}`;
+  if (e.extended === null) return `${FAMILY_LABELS[e.family]} ${code}`;
+  const noun = FAMILY_NOUNS[e.family];
+  return `${FAMILY_LABELS.disconnect} ${code} (read as ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun})`;
+}
+
 export function explain(code: string, extended?: string): Explanation | { error: string } {
   const { entry: main, value } = resolve(code);
   if (main === undefined) return { error: value === undefined ? notACode(code, 'error code') : unknownCode(code, value, 'error code') };
@@ -243,13 +255,16 @@ function hex(code: number): string {
 /** What a code or a name can look like (0x904, 2308, -2147467259, ERRINFO_LOGOFF_BY_USER): only such a text is repeated. */
 const CODE_LIKE = /^[-+]?[A-Za-z0-9_]{1,64}$/;
 
-/** The error for a text that is no code and no name known: it is repeated only when it is shaped like one. */
+/** Numbers in hex or decimal and the separators and brackets people put around them ("(0x7)", "0x904 (0x7"): nothing else. */
+const NUMBERS_ONLY = /^[\s,;/:()[\]]*[-+]?(?:0x[0-9a-f]{1,16}|\d{1,20})(?:[\s,;/:()[\]]{1,4}[-+]?(?:0x[0-9a-f]{1,16}|\d{1,20})){0,3}[\s,;/:()[\]]*$/i;
+
+/** The error for a text that is no code and no name known: it is repeated only when it is shaped like one, or like a few numbers. */
 export function notACode(text: string, what: string): string {
   const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
   const given = text.trim();
   // A text no code or name looks like (a pasted `xfreerdp … /p:…` line, `/p:Secret1`) is described, not repeated into
   // a terminal or a CI log (session 17 reviews).
-  const shown = CODE_LIKE.test(given) ? `"${given}"` : `The text given (${given.length} characters${/\s/.test(given) ? ', with blanks' : ''}, not shown)`;
+  const shown = CODE_LIKE.test(given) || NUMBERS_ONLY.test(given) ? `"${given}"` : `The text given (${given.length} characters${/\s/.test(given) ? ', with blanks' : ''}, not shown)`;
   return `${shown} is not ${article} ${what} or a name RDP Doctor knows; write it in hex (0x904), in decimal (2308) or as its name (ERRINFO_LOGOFF_BY_USER).`;
 }
 
