@@ -33,10 +33,10 @@ const GENERAL: readonly ErrorCodeInfo[] = [
   row(0x6, 'ERRINFO_OUT_OF_MEMORY', 'The server ran out of available memory resources.'),
   row(0x7, 'ERRINFO_SERVER_DENIED_CONNECTION', 'The server denied the connection.', {
     // Read as this family (FreeRDP's 0x00010007, `explain errinfo 0x7`), the server sent the code in a Set Error Info
-    // PDU, which travels in the connection's data phase: the listener, its certificate and the security negotiation
-    // had worked, so the "can't connect" causes of the extended code 0x7 do not apply. Microsoft names no cause.
+    // PDU, so the listener answered and the security negotiation had worked; extended 0x7 says the same when it is this
+    // code passed through, which is inferred. Microsoft names no cause.
     likelyCauses: [DENIED_AFTER_NEGOTIATION],
-    sources: ['ERRINFO'],
+    sources: ['ERRINFO', 'MS-RDPBCGR'],
   }),
   row(
     0x9,

@@ -1,15 +1,6 @@
 import type { ErrorCodeInfo } from '../error-code-types';
 import { rowsOf } from './row';
-import {
-  CANT_CONNECT_LISTENER,
-  CANT_CONNECT_NEGOTIATION,
-  CANT_CONNECT_SELF_SIGNED,
-  FRESH_CREDENTIALS_POLICY,
-  LICENSING_OR_LIMITS,
-  LICENSING_POLICIES,
-  SECURITY_LAYER_OR_NLA,
-  SERVER_DENIED_CHECKS,
-} from './guidance';
+import { DENIED_CAUSES, FRESH_CREDENTIALS_POLICY, LICENSING_POLICIES, SERVER_DENIED_CHECKS } from './guidance';
 
 const row = rowsOf('extended', ['EXTENDED-REASON']);
 
@@ -36,16 +27,12 @@ export const EXTENDED_CODES: readonly ErrorCodeInfo[] = [
   row(0x5, 'exDiscReasonReplacedByOtherConnection', "The client's connection was replaced by another connection."),
   row(0x6, 'exDiscReasonOutOfMemory', 'No memory is available.'),
   row(0x7, 'exDiscReasonServerDeniedConnection', 'The server denied the connection.', {
-    // Microsoft documents no root cause; these follow the reference's derived guidance.
-    likelyCauses: [
-      CANT_CONNECT_SELF_SIGNED,
-      CANT_CONNECT_NEGOTIATION,
-      SECURITY_LAYER_OR_NLA,
-      LICENSING_OR_LIMITS,
-      CANT_CONNECT_LISTENER,
-    ],
+    // Microsoft documents no root cause. Each cause says how sure it is: the reading as the server's error info (an
+    // inference, with what the spec says it implies), the reference's suggestions, then Microsoft's "can't connect"
+    // checks, which fit a connection refused before the server could send its error info.
+    likelyCauses: DENIED_CAUSES,
     checks: SERVER_DENIED_CHECKS,
-    sources: ['EXTENDED-REASON', 'ERRINFO', 'CANT-CONNECT', 'INTERNAL-ERROR'],
+    sources: ['EXTENDED-REASON', 'ERRINFO', 'MS-RDPBCGR', 'CANT-CONNECT', 'INTERNAL-ERROR'],
   }),
   row(0x8, 'exDiscReasonServerDeniedConnectionFips', 'The server denied the connection for security reasons.', {
     checks: ['GPO004'],

@@ -22,6 +22,14 @@ export const CANT_CONNECT_NEGOTIATION =
   'Security-protocol negotiation fails on the server: SSLCertificateSHA1Hash points at a missing certificate, fAllowSecProtocolNegotiation is not 1, or MinEncryptionLevel, a custom SSL Cipher Suite Order policy or a damaged SCHANNEL key interferes.';
 
 /**
+ * A check from Microsoft's troubleshooting for "This computer can't connect to the remote computer" (and its "internal
+ * error" article), labelled where it is given for 0x904 or 0x7: the articles cite no error code (error-codes.md §1).
+ */
+export function fromCantConnectArticle(check: string): string {
+  return `Microsoft's "can't connect" troubleshooting, which names no error code: ${check}`;
+}
+
+/**
  * The same checks for 0x904, where the TCP connection was made and then closed: what a listener that answers can get
  * wrong comes first. A port that is closed or blocked outright ends the connection before it is made, which the
  * client reports as a failed or timed-out connection (0x204, 0x108), so that cause comes last and says so.
@@ -35,7 +43,7 @@ export const SOCKET_CLOSED_CAUSES: readonly string[] = [
   CANT_CONNECT_DENIED,
   CANT_CONNECT_SERVICES,
   SOCKET_CLOSED_PORT,
-];
+].map(fromCantConnectArticle);
 
 /** Rule IDs whose findings tell the "can't connect" causes apart: the listener's answer first, the transport last. */
 export const CANT_CONNECT_CHECKS: readonly string[] = [
@@ -58,10 +66,40 @@ export const CANT_CONNECT_CHECKS: readonly string[] = [
 /** The 0x904 checks: "can't connect" plus the NLA mismatch the derived hover text names. */
 export const SOCKET_CLOSED_CHECKS: readonly string[] = [...CANT_CONNECT_CHECKS, 'GPO003', 'NET010', 'RDP020', 'XRF001'];
 
-/** From the reference's derived hover text for "server denied the connection" (0x904 / 0x7). */
+/**
+ * From the reference's derived hover text for "server denied the connection" (0x904 / 0x7), which no source ties to the
+ * code (error-codes.md §1): labelled as a suggestion.
+ */
 export const SECURITY_LAYER_OR_NLA =
-  'Security-layer or NLA settings on the server (SecurityLayer, UserAuthentication) that the client does not meet.';
-export const LICENSING_OR_LIMITS = 'Licensing or connection limits on the server.';
+  'Suggested, not documented for this code: security-layer or NLA settings on the server (SecurityLayer, UserAuthentication) that the client does not meet.';
+export const LICENSING_OR_LIMITS = 'Suggested, not documented for this code: licensing or connection limits on the server.';
+
+/** What a server's Set Error Info PDU says about how far the connection got (MS-RDPBCGR 2.2.5.1, 2.2.1.3, 1.3.1.1). */
+const ERROR_INFO_SENT_LATE =
+  "a server sends its error info in a Set Error Info PDU, and only to a client whose Client Core Data says it handles one (MS-RDPBCGR 2.2.5.1); the client sends that data in its MCS Connect Initial, after the security negotiation and, when TLS or CredSSP is used, after the TLS handshake with the server's certificate (MS-RDPBCGR 1.3.1.1, 2.2.1.3)";
+
+/**
+ * Extended 0x7 read as the server's ERRINFO_SERVER_DENIED_CONNECTION: the reading is an inference from the shared
+ * numbering (error-codes.md §1, UNVERIFIED), so it is labelled; what would follow from it is the spec's.
+ */
+export const DENIED_IF_SERVER_ERROR_INFO =
+  `Inferred, not documented: the extended code 7 is the server's ERRINFO_SERVER_DENIED_CONNECTION passed through (the numbers are the same; Microsoft does not say the two are one). If so, the listener answered and refused later in the connection: ${ERROR_INFO_SENT_LATE}. Look in the server's Remote Desktop event logs for why. If not, the checks from Microsoft's "can't connect" troubleshooting below may apply.`;
+
+/**
+ * The causes of extended 0x7, most telling first: the reading as the server's error info, what fits it, then
+ * Microsoft's "can't connect" checks for a connection refused before the server sent its error info.
+ */
+export const DENIED_CAUSES: readonly string[] = [
+  DENIED_IF_SERVER_ERROR_INFO,
+  LICENSING_OR_LIMITS,
+  ...[CANT_CONNECT_SELF_SIGNED, CANT_CONNECT_NEGOTIATION].map(fromCantConnectArticle),
+  SECURITY_LAYER_OR_NLA,
+  fromCantConnectArticle(CANT_CONNECT_LISTENER),
+];
+
+/** ERRINFO_SERVER_DENIED_CONNECTION as the server's own Set Error Info PDU (`explain errinfo 0x7`, FreeRDP's 0x00010007). */
+export const DENIED_AFTER_NEGOTIATION =
+  `Microsoft names no cause. The listener answered and the refusal came later in the connection: ${ERROR_INFO_SENT_LATE}. Look in the server's Remote Desktop event logs for why.`;
 
 /** Rule IDs for a server that answers but refuses: certificate, TLS, security layer, NLA. */
 export const SERVER_DENIED_CHECKS: readonly string[] = [
@@ -79,13 +117,6 @@ export const SERVER_DENIED_CHECKS: readonly string[] = [
   'RDP020',
   'XRF001',
 ];
-
-/**
- * ERRINFO_SERVER_DENIED_CONNECTION as the server's own Set Error Info PDU, which is sent in the data phase, after the
- * security negotiation (MS-RDPBCGR 2.2.5.1 and its place in the connection sequence, 1.3.1.1).
- */
-export const DENIED_AFTER_NEGOTIATION =
-  'Microsoft names no cause. The server sent this code in a Set Error Info PDU, which travels after the security negotiation (and the TLS handshake, when TLS is used), so the listener, its certificate and the security layer had worked and the refusal came later in the connection: look in the server\'s Remote Desktop event logs for why.';
 
 /** Cf. the policy the spec names beside ERRINFO_SERVER_FRESH_CREDENTIALS_REQUIRED. */
 export const FRESH_CREDENTIALS_POLICY =
