@@ -1,64 +1,112 @@
-import type { Span } from '../text/line-index';
+import { LineCursor, type Span } from '../text/line-index';
 import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { decodeRegData } from './reg-data';
 import { regTypeOf, splitHive } from './registry-path';
 import { namesSecret, showLine } from './secret-names';
-import { splitLines } from './text-lines';
 
 export const REG5_HEADER = 'Windows Registry Editor Version 5.00';
 export const REG4_HEADER = 'REGEDIT4';
 
-/** A run of a logical line's characters that sit together in the file: `text[at]` is at file offset `from`. */
-interface Piece {
-  readonly at: number;
-  readonly from: number;
-}
-
 interface LogicalLine {
   readonly text: string;
-  /** Where the line's characters are in the file, one piece per physical line (continuations skip the `\`, the line break and the indent). */
-  readonly pieces: readonly Piece[];
   readonly span: Span;
+  /** `text[0]` is at file offset `from`, and the first physical line's characters follow it. */
+  readonly from: number;
+  readonly firstLength: number;
+  /** `text[lastAt]` is at file offset `lastFrom`, and the last physical line's characters follow it. */
+  readonly lastAt: number;
+  readonly lastFrom: number;
 }
 
-/** The file offset of a logical line's character `k`: memory per physical line, not per character. */
-function offsetIn(line: LogicalLine, k: number): number | undefined {
-  if (k < 0 || k >= line.text.length) return undefined;
-  const { pieces } = line;
-  let low = 0;
-  let high = pieces.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (pieces[mid]!.at <= k) low = mid;
-    else high = mid - 1;
-  }
-  return pieces[low]!.from + (k - pieces[low]!.at);
+/** Whether a character is one `trimStart` removes (a line holds no CR or LF). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || ((c === 11 || c === 12 || c >= 0xa0) && /\s/.test(String.fromCharCode(c)));
+}
+
+/** Whether the cursor's line, the first of a logical line, continues on the next: a hex value's line that ends with `\`. */
+function continuesFirst(text: string, cursor: LineCursor): boolean {
+  const { start, end } = cursor;
+  return end > start && text.charCodeAt(end - 1) === 92 && cursor.hasBreak && /=\s*hex/i.test(text.slice(start, end));
 }
 
 /**
- * Physical lines joined where a line ends with `\` (regedit wraps hex data at 80 columns), one at a time: a
- * file of millions of blank lines never holds an object per line.
+ * The physical lines of one logical line, from the cursor's line on: `visit(from, to)` gets each one's
+ * characters (a continued line without its `\`, the lines after the first without their indent), and may stop
+ * the walk by returning true. Ends with the cursor on the logical line's last physical line. A line continues
+ * where it ends with `\` (regedit wraps hex data at 80 columns) and a line follows.
+ */
+function walkLogical(text: string, cursor: LineCursor, visit: (from: number, to: number) => boolean): void {
+  const { start, end } = cursor;
+  let continues = continuesFirst(text, cursor);
+  if (visit(start, continues ? end - 1 : end) || !continues) return;
+  while (continues && cursor.advance()) {
+    const { start, end } = cursor;
+    let from = start;
+    while (from < end && isBlank(text.charCodeAt(from))) from++;
+    continues = end > from && text.charCodeAt(end - 1) === 92 && cursor.hasBreak;
+    if (visit(from, continues ? end - 1 : end)) return;
+  }
+}
+
+/** Joined strings of this many physical lines at a time: a value continued over millions of lines never holds a string per line. */
+const JOIN_BATCH = 4096;
+
+/**
+ * Physical lines joined into logical lines, one at a time: a file of millions of blank lines never holds an
+ * object per line, nor a value continued over millions of lines an object per physical line.
  */
 function* logicalLines(text: string): Generator<LogicalLine> {
-  let pending: { parts: string[]; length: number; pieces: Piece[]; start: number } | undefined;
-  for (const { text: raw, span } of splitLines(text)) {
-    const indent = pending ? raw.length - raw.trimStart().length : 0;
-    const line = raw.slice(indent);
-    const from = span.start + indent;
-    // A line followed by another (the last line ends the text, with no line break after it).
-    const continues = line.endsWith('\\') && (pending !== undefined || /=\s*hex/i.test(line)) && span.end < text.length;
-    const body = continues ? line.slice(0, -1) : line;
-    const joined = pending ?? { parts: [], length: 0, pieces: [], start: span.start };
-    if (body.length > 0) joined.pieces.push({ at: joined.length, from });
-    joined.parts.push(body);
-    joined.length += body.length;
-    if (continues) pending = joined;
-    else {
-      if (joined.pieces.length === 0) joined.pieces.push({ at: 0, from });
-      yield { text: joined.parts.join(''), pieces: joined.pieces, span: { start: joined.start, end: from + body.length } };
-      pending = undefined;
+  const cursor = new LineCursor(text);
+  do {
+    const { start, end: firstEnd } = cursor;
+    if (!continuesFirst(text, cursor)) {
+      yield { text: text.slice(start, firstEnd), span: { start, end: firstEnd }, from: start, firstLength: firstEnd - start, lastAt: 0, lastFrom: start };
+      continue;
     }
-  }
+    let firstLength = -1;
+    let at = 0;
+    let lastAt = 0;
+    let lastFrom = start;
+    let end = start;
+    const batch: string[] = [];
+    const joined: string[] = [];
+    walkLogical(text, cursor, (from, to) => {
+      if (firstLength < 0) firstLength = to - from;
+      lastAt = at;
+      lastFrom = from;
+      end = to;
+      at += to - from;
+      if (to > from) batch.push(text.slice(from, to));
+      if (batch.length === JOIN_BATCH) {
+        joined.push(batch.join(''));
+        batch.length = 0;
+      }
+      return false;
+    });
+    joined.push(batch.join(''));
+    yield { text: joined.length === 1 ? joined[0]! : joined.join(''), span: { start, end }, from: start, firstLength, lastAt, lastFrom };
+  } while (cursor.advance());
+}
+
+/**
+ * The file offset of a logical line's character `k`. Its first and last physical lines are at hand; a character
+ * between them, rare (a problem's span starts on the first line and ends on the last), walks the lines again.
+ */
+function offsetIn(text: string, line: LogicalLine, k: number): number | undefined {
+  if (k < 0 || k >= line.text.length) return undefined;
+  if (k < line.firstLength) return line.from + k;
+  if (k >= line.lastAt) return line.lastFrom + (k - line.lastAt);
+  let at = 0;
+  let offset = line.from;
+  walkLogical(text, new LineCursor(text, line.span.start), (from, to) => {
+    if (k >= at + to - from) {
+      at += to - from;
+      return false;
+    }
+    offset = from + (k - at);
+    return true;
+  });
+  return offset;
 }
 
 /**
@@ -170,7 +218,7 @@ export function readReg(text: string): PolicyDocument {
     const trimmed = line.text.trim();
     if (trimmed === '' || trimmed.startsWith(';')) continue;
     const lead = line.text.length - line.text.trimStart().length;
-    const spanOf = (from: number, to = line.text.length): Span => ({ start: offsetIn(line, from) ?? line.span.start, end: (offsetIn(line, to - 1) ?? line.span.end - 1) + 1 });
+    const spanOf = (from: number, to = line.text.length): Span => ({ start: offsetIn(text, line, from) ?? line.span.start, end: (offsetIn(text, line, to - 1) ?? line.span.end - 1) + 1 });
     if (trimmed.startsWith('[')) {
       const close = trimmed.lastIndexOf(']');
       const path = close > 0 ? trimmed.slice(1, close) : '';

@@ -99,6 +99,37 @@ describe('.reg reader', () => {
     }
   });
 
+  it('places a continued value and its problems on the physical lines: the first, a middle one, the last, past indents and blank continuations', () => {
+    const head = `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${TS}]\r\n`;
+    const at = (text: string, span: { start: number; end: number }): string => text.slice(span.start, span.end);
+    // A value read whole: its span runs from the first byte to the last, across every line.
+    const good = `${head}"a"=hex:01,\\\r\n  02,\\\n\t\t03\r\n`;
+    const read = readReg(good);
+    assert.deepEqual(read.settings.map((s) => s.data), ['010203']);
+    assert.equal(at(good, read.settings[0]!.source.span), 'hex:01,\\\r\n  02,\\\n\t\t03');
+    // The last line blank after its indent: the data ends on the line before, found by walking the lines again.
+    const tail = `${head}"a"=hex:01,\\\r\n  02,\\\r\n  03,\\\r\n    \r\n"b"=dword:1\r\n`;
+    assert.equal(at(tail, readReg(tail).settings[0]!.source.span), 'hex:01,\\\r\n  02,\\\r\n  03,');
+    // A line that breaks the value, first, in the middle or last: the problem's span is the whole value's data, and the next value is read.
+    for (const lines of [['zz,', '02,', '03'], ['01,', 'zz,', '03'], ['01,', '02,', 'zz']]) {
+      const text = `${head}"a"=hex:${lines.join('\\\r\n   ')}\r\n"b"=dword:1\r\n`;
+      const doc = readReg(text);
+      assert.deepEqual(doc.problems.map((p) => [p.message, at(text, p.span)]), [['The value "a" cannot be read: the hex data is not a comma-separated list of bytes.', `hex:${lines.join('\\\r\n   ')}`]]);
+      assert.deepEqual(doc.settings.map((s) => s.valueName), ['b']);
+    }
+  });
+
+  it('joins a value continued over more lines than one batch of joined lines, and places it', () => {
+    const head = `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${TS}]\r\n`;
+    for (const count of [4095, 4096, 4097, 10_000]) {
+      const text = `${head}"a"=hex(7):${'41,00,\\\r\n  '.repeat(count)}00,00\r\n`;
+      const doc = readReg(text);
+      assert.deepEqual(doc.settings.map((s) => s.data), [['A'.repeat(count)]]);
+      const span = doc.settings[0]!.source.span;
+      assert.equal(text.slice(span.start, span.end), text.slice(text.indexOf('hex(7)'), text.lastIndexOf('00,00') + 5));
+    }
+  });
+
   it('never quotes a line that names a password, nor the lines that may be the rest of its open value', () => {
     const doc = readReg('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\nDefaultPassword=hunter2\r\n"DefaultPassword"="hunter4\r\nhunter4-rest"\r\n"x"=dword:1\r\nstray hunter3 line\r\n');
     assert.equal(doc.problems.length, 4);

@@ -110,6 +110,23 @@ describe('hostile inputs: one input never hurts the run or the file', () => {
     assert.ok(kilobytes < 500 * 1024, `${kilobytes} kB`);
   });
 
+  it('a .reg value continued over 2,000,000 lines and a .reg of 12,000,000 blank lines are read in a 64 MB heap', () => {
+    const folder = join(dir, 'lines');
+    mkdirSync(folder);
+    const head = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services]\r\n';
+    // One object per physical line (a piece, a part) took 1.9 GB for 10.5 million lines; a line start per line as a JavaScript number, 8 bytes.
+    writeFileSync(join(folder, 'continued.reg'), `${head}"Blob"=hex:${'00,\\\r\n'.repeat(2_000_000)}00\r\n"Next"=dword:1\r\n`);
+    writeFileSync(join(folder, 'blank.reg'), `${head}${'\n'.repeat(12_000_000)}"SecurityLayer"=dword:0\r\n`);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=64', CLI, 'lint', folder, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.equal(r.signal, null, r.stderr.slice(0, 500));
+    const json = JSON.parse(r.stdout) as Json;
+    assert.deepEqual(json.errors, []);
+    assert.deepEqual(json.files.map((f) => [f.path.slice(folder.length + 1), (f as unknown as { problems?: unknown[] }).problems]), [['blank.reg', undefined], ['continued.reg', undefined]]);
+    // The value after all the blank lines is read, and placed on its line.
+    const blank = json.files[0]! as unknown as { findings: { ruleId: string; line: number }[] };
+    assert.ok(blank.findings.length > 0 && blank.findings.every((f) => f.line === 12_000_004), JSON.stringify(blank.findings));
+  });
+
   it('findings per file are capped, the rest counted (errors apart, so the exit code stays right)', () => {
     const file = join(dir, 'many.rdp');
     writeFileSync(file, 'full address:s:many.example.invalid\r\n' + 'desktopwidth:s:1\r\n'.repeat(5000));
