@@ -1,9 +1,8 @@
 import { version as PACKAGE_VERSION } from '../../../package.json';
-import { REPOSITORY_URL, ruleDocsUrl } from '../knowledge/docs-links';
+import { REPOSITORY_URL } from '../knowledge/docs-links';
 import { ALL_RULES } from '../rules/registry';
 import type { RuleMeta, Severity } from '../rules/types';
-
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+import { LEVEL, sarifRule } from './sarif-rule';
 
 /** 1-based, as SARIF counts; the columns are left out when only the line is known. */
 export interface SarifRegion {
@@ -105,17 +104,6 @@ const ROOT_ID = 'ROOT';
 interface Bases {
   readonly root: boolean;
   readonly folders: ReadonlySet<string>;
-}
-
-function sarifRule(rule: RuleMeta): object {
-  return {
-    id: rule.id,
-    name: rule.name,
-    shortDescription: { text: rule.description },
-    helpUri: ruleDocsUrl(rule.id),
-    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-    properties: { tags: rule.tags },
-  };
 }
 
 function isAbsolute(path: string): boolean {
