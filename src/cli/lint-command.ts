@@ -50,9 +50,10 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   // Each file's report is written into the output as soon as it is linted, then dropped (issue 16); to standard
   // output, each full piece of ~64 KB goes out at once (an --output-file is written whole, through a temporary file).
   const toStdout = values['output-file'] === undefined ? writeStdout : undefined;
-  const output = new LintOutput(format, values.quiet === true, painter(io.color), toStdout);
-  const notesInputs = values['output-file'] !== undefined;
   const stdinName = (values['stdin-filename'] as string | undefined) ?? STDIN_NAME;
+  const unnamedStdin = readsStdin && values['stdin-filename'] === undefined ? STDIN_NAME : undefined;
+  const output = new LintOutput(format, values.quiet === true, painter(io.color), toStdout, unnamedStdin);
+  const notesInputs = values['output-file'] !== undefined;
   const { report, exitCode: lintExit } = await lintPaths(
     {
       paths,
@@ -60,7 +61,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       ignore: values['no-ignore'] !== true,
       ignoreUnknown: values['ignore-unknown'] === true,
       ...(values.config !== undefined && { configPath: values.config as string }),
-      ...(readsStdin && { stdin: { bytes: readStdin(), filename: (values['stdin-filename'] as string | undefined) ?? STDIN_NAME } }),
+      ...(readsStdin && { stdin: { bytes: readStdin(), filename: stdinName } }),
     },
     (inputs, configPath, fix, onFile) => {
       // Hundreds of files: TurboFan inlines less while they are linted (compiler-budget.ts).

@@ -1,8 +1,11 @@
 import type { LintReport } from '../core/lint/output';
 import { sarifRegion, toSarif } from '../core/report/sarif';
 
-/** The lint report as SARIF: one result per finding, with its region; the inputs it could not read as notifications of the run. */
-export function toOutputFindingsSarif(report: LintReport): object {
+/**
+ * The lint report as SARIF: one result per finding, with its region; the inputs it could not read as notifications
+ * of the run. `standardInput`: the path standard input is reported by when no `--stdin-filename` names it.
+ */
+export function toOutputFindingsSarif(report: LintReport, standardInput?: string): object {
   return toSarif(
     report.files.flatMap((file) =>
       file.findings.map((f) => ({
@@ -23,6 +26,7 @@ export function toOutputFindingsSarif(report: LintReport): object {
     {
       // Paths are relative to the working folder: stated, so a relative `uri` has its base (SARIF §3.4.4).
       root: process.cwd(),
+      ...(standardInput !== undefined && { standardInput }),
       invocation: {
         endTimeUtc: new Date().toISOString(),
         errors: report.errors,

@@ -118,6 +118,8 @@ export class LintOutput {
     private readonly quiet: boolean,
     private readonly paint: Paint = NO_PAINT,
     private readonly write?: (text: string) => void,
+    /** The name standard input is reported by when no `--stdin-filename` names it: no file, as SARIF states it. */
+    private readonly standardInput?: string,
   ) {
     this.json = new JsonArrayText(write && { head: jsonHead('files'), write }, (file) => fileReportJson(file as FileReport));
   }
@@ -159,7 +161,7 @@ export class LintOutput {
       return;
     }
     if (this.format === 'sarif') {
-      yield jsonText(toOutputFindingsSarif({ files: this.kept, errors })) + '\n';
+      yield jsonText(toOutputFindingsSarif({ files: this.kept, errors }, this.standardInput)) + '\n';
       return;
     }
     if (this.format === 'text') {

@@ -82,6 +82,8 @@ export interface SarifOptions {
    * first part is a folder's `id` is resolved against that folder; other relative paths against `root`, if any.
    */
   readonly roots?: readonly SarifRoot[];
+  /** The path standard input is reported by (`<stdin>`): no file, so no URI, but an artifact described as standard input. */
+  readonly standardInput?: string;
   /** The run itself: when it ended and the inputs it could not read. */
   readonly invocation?: {
     readonly endTimeUtc?: string;
@@ -100,17 +102,21 @@ export interface SarifRoot {
 
 const ROOT_ID = 'ROOT';
 
-/** How relative paths are based: on `ROOT`, and on the folder their first part names. */
+/** How paths are stated: relative to `ROOT` (its folder URI), to the folder their first part names, or standard input. */
 interface Bases {
-  readonly root: boolean;
+  readonly root?: string;
   readonly folders: ReadonlySet<string>;
+  readonly standardInput?: string;
 }
+
+/** Standard input, the one artifact the run lists (SARIF §3.24): a location names it by this index, having no URI. */
+const STANDARD_INPUT_INDEX = 0;
+const STANDARD_INPUT_ARTIFACT = { description: { text: 'Standard input.' }, roles: ['analysisTarget'] };
 
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:\//.test(path);
 }
 
-/** A file path as a SARIF URI: forward slashes, each segment percent-encoded, `file://` when absolute. */
 /**
  * A path with `/` between its parts. A backslash separates parts of a Windows path (this process on Windows, or a
  * path with a drive letter or a UNC start, as the editor reports them); elsewhere it is a character of the name,
@@ -121,6 +127,7 @@ function toSlashed(path: string): string {
   return windows ? path.split('\\').join('/') : path;
 }
 
+/** A file path as a SARIF URI: forward slashes, each segment percent-encoded, `file://` when absolute. */
 export function pathToSarifUri(path: string): string {
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return path;
   const slashed = toSlashed(path);
@@ -135,13 +142,31 @@ function folderUri(root: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-function artifactLocation(path: string, bases: Bases): object {
+interface ArtifactLocation {
+  readonly uri?: string;
+  readonly uriBaseId?: string;
+  readonly index?: number;
+}
+
+/**
+ * A path relative to the root: a `uri` under `ROOT`, or, when it leads out of the root (`../lint/bad.rdp`), the
+ * absolute `file://` URI, which needs no base (§3.4.4) and which code scanning can tell is outside the repository.
+ */
+function underRoot(path: string, root: string): ArtifactLocation {
+  const uri = pathToSarifUri(path);
+  if (uri !== '..' && !uri.startsWith('../')) return { uri, uriBaseId: ROOT_ID };
+  const absolute = new URL(uri, root).href;
+  return absolute.startsWith(root) ? { uri: absolute.slice(root.length), uriBaseId: ROOT_ID } : { uri: absolute };
+}
+
+function artifactLocation(path: string, bases: Bases): ArtifactLocation {
+  if (path === bases.standardInput) return { index: STANDARD_INPUT_INDEX };
   const slashed = toSlashed(path);
   if (isAbsolute(slashed) || /^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return { uri: pathToSarifUri(path) };
   const slash = slashed.indexOf('/');
   const folder = slash > 0 ? slashed.slice(0, slash) : undefined;
   if (folder !== undefined && bases.folders.has(folder)) return { uri: pathToSarifUri(slashed.slice(slash + 1)), uriBaseId: folder };
-  return { uri: pathToSarifUri(path), ...(bases.root && { uriBaseId: ROOT_ID }) };
+  return bases.root !== undefined ? underRoot(path, bases.root) : { uri: pathToSarifUri(path) };
 }
 
 function physicalLocation(path: string, bases: Bases, region?: SarifRegion): object {
@@ -188,7 +213,11 @@ function invocation(run: NonNullable<SarifOptions['invocation']>, root: Bases): 
 export function toSarif(results: readonly SarifResultInput[], options: SarifOptions = {}): object {
   const rules = options.rules ?? ALL_RULES;
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const root: Bases = { root: options.root !== undefined, folders: new Set((options.roots ?? []).map((r) => r.id)) };
+  const root: Bases = {
+    ...(options.root !== undefined && { root: folderUri(options.root) }),
+    folders: new Set((options.roots ?? []).map((r) => r.id)),
+    ...(options.standardInput !== undefined && { standardInput: options.standardInput }),
+  };
   const baseIds = {
     ...(options.root !== undefined && { [ROOT_ID]: { uri: folderUri(options.root) } }),
     ...Object.fromEntries((options.roots ?? []).map((r) => [r.id, { uri: folderUri(r.path) }])),
@@ -202,6 +231,7 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
           driver: { name: options.name ?? 'rdp-doctor', version: options.version ?? PACKAGE_VERSION, informationUri: REPOSITORY_URL, rules: rules.map(sarifRule) },
         },
         ...(Object.keys(baseIds).length > 0 && { originalUriBaseIds: baseIds }),
+        ...(options.standardInput !== undefined && { artifacts: [STANDARD_INPUT_ARTIFACT] }),
         ...(options.invocation && { invocations: [invocation(options.invocation, root)] }),
         results: results.map((r) => ({
           ruleId: r.ruleId,

@@ -182,15 +182,32 @@ describe('rdp-doctor lint: output options (SPEC §3)', () => {
     assert.equal(clean.runs[0].invocations[0].executionSuccessful, true);
   });
 
-  it('lint SARIF states the folder its relative paths start from (SARIF §3.4.4)', () => {
+  it('lint SARIF states the folder its relative paths start from (SARIF §3.4.4); a file outside it is an absolute file URI', () => {
     const r = runCli(['lint', '../hostile.rdp', join(dir, 'files', 'warn.rdp'), '--format', 'sarif'], join(dir, 'files'));
     const log = JSON.parse(r.stdout);
     assert.deepEqual(sarifSchemaErrors(log), []);
     const [run] = log.runs;
     assert.deepEqual(run.originalUriBaseIds, { ROOT: { uri: `${pathToFileURL(join(dir, 'files')).href}/` } });
     const places = run.results.map((x: { locations: { physicalLocation: { artifactLocation: object } }[] }) => JSON.stringify(x.locations[0]!.physicalLocation.artifactLocation));
-    assert.ok(places.includes(JSON.stringify({ uri: '../hostile.rdp', uriBaseId: 'ROOT' })), places.join());
+    // Not `../hostile.rdp` under ROOT, which code scanning cannot place (a review).
+    assert.ok(places.includes(JSON.stringify({ uri: pathToFileURL(join(dir, 'hostile.rdp')).href })), places.join());
     assert.ok(places.includes(JSON.stringify({ uri: 'warn.rdp', uriBaseId: 'ROOT' })), places.join());
+  });
+
+  it('lint SARIF of standard input: no file URI unless --stdin-filename names one; valid SARIF either way', () => {
+    const plain = JSON.parse(runCli(['lint', '-', '--format', 'sarif'], dir, { input: WARNINGS }).stdout);
+    assert.deepEqual(sarifSchemaErrors(plain), []);
+    assert.deepEqual(plain.runs[0].artifacts, [{ description: { text: 'Standard input.' }, roles: ['analysisTarget'] }]);
+    assert.equal(plain.runs[0].results.length, 2);
+    for (const result of plain.runs[0].results) assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { index: 0 });
+    const named = JSON.parse(runCli(['lint', '-', '--stdin-filename', 'files/typed.rdp', '--format', 'sarif'], dir, { input: WARNINGS }).stdout);
+    assert.deepEqual(sarifSchemaErrors(named), []);
+    assert.equal(named.runs[0].artifacts, undefined);
+    for (const result of named.runs[0].results) assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'files/typed.rdp', uriBaseId: 'ROOT' });
+    // Unreadable standard input is a notification on the same artifact.
+    const binary = JSON.parse(runCli(['lint', '-', '--format', 'sarif'], dir, { input: Buffer.from([0, 1, 2, 0xff, 0xfe, 0]) }).stdout);
+    assert.deepEqual(sarifSchemaErrors(binary), []);
+    assert.deepEqual(binary.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation, { artifactLocation: { index: 0 } });
   });
 });
 
