@@ -14,6 +14,7 @@ export function toOutputFindingsSarif(report: LintReport, standardInput?: string
         message: f.message,
         path: file.path,
         region: sarifRegion(f),
+        ...(f.subject !== null && { subject: f.subject }),
         ...(f.related?.length && {
           related: f.related.map((r) => ({
             path: r.path,

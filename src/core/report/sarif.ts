@@ -2,6 +2,7 @@ import { version as PACKAGE_VERSION } from '../../../package.json';
 import { REPOSITORY_URL } from '../knowledge/docs-links';
 import { ALL_RULES } from '../rules/registry';
 import type { RuleMeta, Severity } from '../rules/types';
+import { FINGERPRINT_NAME, fingerprints } from './sarif-fingerprint';
 import { LEVEL, sarifRule } from './sarif-rule';
 
 /** 1-based, as SARIF counts; the columns are left out when only the line is known. */
@@ -56,6 +57,8 @@ export interface SarifResultInput {
   readonly message: string;
   /** The file, relative to the root (or to the working folder) when possible. */
   readonly path?: string;
+  /** The property or setting the finding is about: part of its fingerprint. */
+  readonly subject?: string;
   readonly region?: SarifRegion;
   /** Where a finding that is not in a file belongs, e.g. `host:port` for a remote check. */
   readonly logicalLocation?: string;
@@ -169,6 +172,13 @@ function artifactLocation(path: string, bases: Bases): ArtifactLocation {
   return bases.root !== undefined ? underRoot(path, bases.root) : { uri: pathToSarifUri(path) };
 }
 
+/** Where a result is, for its fingerprint: the artifact as the log states it, or its logical location. */
+function fingerprintPlace(r: SarifResultInput, bases: Bases): string {
+  if (r.path === undefined) return `logical:${r.logicalLocation ?? ''}`;
+  const at = artifactLocation(r.path, bases);
+  return at.index !== undefined ? 'stdin' : `${at.uriBaseId ?? ''}:${at.uri ?? ''}`;
+}
+
 function physicalLocation(path: string, bases: Bases, region?: SarifRegion): object {
   return { artifactLocation: artifactLocation(path, bases), ...(region && { region }) };
 }
@@ -218,6 +228,7 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
     folders: new Set((options.roots ?? []).map((r) => r.id)),
     ...(options.standardInput !== undefined && { standardInput: options.standardInput }),
   };
+  const prints = fingerprints(results.map((r) => ({ ruleId: r.ruleId, where: fingerprintPlace(r, root), subject: r.subject, message: r.message })));
   const baseIds = {
     ...(options.root !== undefined && { [ROOT_ID]: { uri: folderUri(options.root) } }),
     ...Object.fromEntries((options.roots ?? []).map((r) => [r.id, { uri: folderUri(r.path) }])),
@@ -233,13 +244,14 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
         ...(Object.keys(baseIds).length > 0 && { originalUriBaseIds: baseIds }),
         ...(options.standardInput !== undefined && { artifacts: [STANDARD_INPUT_ARTIFACT] }),
         ...(options.invocation && { invocations: [invocation(options.invocation, root)] }),
-        results: results.map((r) => ({
+        results: results.map((r, i) => ({
           ruleId: r.ruleId,
           ...(index.has(r.ruleId) && { ruleIndex: index.get(r.ruleId) }),
           level: LEVEL[r.severity],
           message: { text: sarifText(r.message) },
           ...locations(r, root),
           ...relatedLocations(r, root),
+          partialFingerprints: { [FINGERPRINT_NAME]: prints[i] },
         })),
       },
     ],

@@ -226,6 +226,7 @@ function fileResults(file: ReportFile): SarifResultInput[] {
     message: f.message,
     path: file.path,
     ...region(f),
+    ...(f.subject !== undefined && { subject: f.subject }),
     ...(f.related?.length && { related: f.related.map((r) => ({ path: r.path, message: r.message, ...region(r) })) }),
   }));
 }

@@ -209,6 +209,19 @@ describe('rdp-doctor lint: output options (SPEC §3)', () => {
     assert.deepEqual(sarifSchemaErrors(binary), []);
     assert.deepEqual(binary.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation, { artifactLocation: { index: 0 } });
   });
+
+  it('lint SARIF results carry a fingerprint that a line added above them leaves as it was', () => {
+    const fingerprintsOf = (text: string): string[] => {
+      writeFileSync(join(dir, 'moving.rdp'), text);
+      const log = JSON.parse(runCli(['lint', 'moving.rdp', '--format', 'sarif'], dir).stdout);
+      assert.deepEqual(sarifSchemaErrors(log), []);
+      return log.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['rdpDoctor/findingHash/v1']);
+    };
+    const before = fingerprintsOf(WARNINGS);
+    assert.equal(before.length, 2);
+    assert.equal(new Set(before).size, 2);
+    assert.deepEqual(fingerprintsOf(`screen mode id:i:2\r\n${WARNINGS}`), before);
+  });
 });
 
 describe('rdp-doctor: every command', () => {

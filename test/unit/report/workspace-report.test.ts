@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { codeSpan, escapeMarkdown } from '../../../src/core/report/markdown';
 import { workspaceReportMarkdown, workspaceReportSarif, type WorkspaceReportInput } from '../../../src/core/report/workspace-report';
 import { BY_IP, UNRESOLVED } from './host-fixtures';
+import { sarifSchemaErrors } from '../cli/cli-harness';
 
 const DOCS = 'https://github.com/rdp-doctor/rdp-doctor/blob/main/docs/rules';
 
@@ -279,6 +280,15 @@ describe('workspace report: several workspace folders', () => {
     assert.ok(located.slice(1).every((l) => l?.uriBaseId === 'b' && l.uri === 'lab.rdp'), JSON.stringify(located));
     assert.ok(located.length > 2);
     assert.deepEqual(run.invocations[0]!.toolExecutionNotifications[0]!.locations[0]!.physicalLocation, { artifactLocation: { uri: 'broken.pol', uriBaseId: 'a' } });
+  });
+
+  it('SARIF is valid SARIF 2.1.0, and the same finding in two folders has two fingerprints', () => {
+    const finding = { ruleId: 'RDP012', severity: 'error' as const, message: 'The target is an IP address.', line: 1, subject: 'full address' };
+    const log = workspaceReportSarif({ ...input, files: [{ path: 'a/lab.rdp', format: 'rdp', findings: [finding] }, { path: 'b/lab.rdp', format: 'rdp', findings: [finding] }] });
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const prints = (log as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]!.results.map((r) => r.partialFingerprints['rdpDoctor/findingHash/v1']);
+    assert.ok(prints.every((p) => p !== undefined));
+    assert.notEqual(prints[0], prints[1]);
   });
 
   it('Markdown names every folder', () => {
