@@ -3,6 +3,7 @@ import { setting, type Hive, type PolicyDocument, type PolicySetting, type ReadP
 import { decodeRegData } from './reg-data';
 import { regTypeOf, splitHive } from './registry-path';
 import { namesSecret, showLine } from './secret-names';
+import { groupDigits } from '../text/group-digits';
 
 export const REG5_HEADER = 'Windows Registry Editor Version 5.00';
 export const REG4_HEADER = 'REGEDIT4';
@@ -195,12 +196,31 @@ function parseData(raw: string, wide: boolean): { type: RegType; data: RegData; 
 
 
 /**
- * Reads a `.reg` file (regedit 5.00 UTF-16LE or REGEDIT4 ANSI; the text is already decoded): keys,
- * `[-key]` deletions, values with `"name"=-` deletions, line continuations. Never throws.
+ * The most values (and key deletions) read from one `.reg` file, and the most problems listed: each costs an object
+ * of its own, and a file under the 64 MB limit of one-line values (`"a"=dword:1`, 4.8 million of them) took 2.6 GB
+ * and 85 s (a session 19 review; the extension host reads `.reg` files of the workspace, in Restricted Mode too).
+ * A `reg export` of a whole hive that fits under 64 MB holds some 600,000 values at most (about 50 characters a line, UTF-16), and a Remote Desktop export a few hundred: half a million values cost about 400 MB; problems past the first thousand are
+ * not shown anyway (the CLI lists 1,000 a file).
  */
-export function readReg(text: string): PolicyDocument {
+export const MAX_REG_VALUES = 500_000;
+export const MAX_REG_PROBLEMS = 10_000;
+
+/**
+ * Reads a `.reg` file (regedit 5.00 UTF-16LE or REGEDIT4 ANSI; the text is already decoded): keys,
+ * `[-key]` deletions, values with `"name"=-` deletions, line continuations. Never throws. Stops after
+ * `MAX_REG_VALUES` values with a problem that says where; lists `MAX_REG_PROBLEMS` problems and counts the rest.
+ */
+export function readReg(text: string, limits: { readonly values: number; readonly problems: number } = { values: MAX_REG_VALUES, problems: MAX_REG_PROBLEMS }): PolicyDocument {
   const settings: PolicySetting[] = [];
-  const problems: ReadProblem[] = [];
+  const listed: ReadProblem[] = [];
+  let unlisted = 0;
+  let firstUnlisted: Span | undefined;
+  const problems = {
+    push(problem: ReadProblem): void {
+      if (listed.length < limits.problems) listed.push(problem);
+      else if (unlisted++ === 0) firstUnlisted = problem.span;
+    },
+  };
   const lines = logicalLines(text);
   let next = lines.next();
   while (!next.done && next.value.text.trim() === '') next = lines.next();
@@ -217,6 +237,10 @@ export function readReg(text: string): PolicyDocument {
     const line = next.value;
     const trimmed = line.text.trim();
     if (trimmed === '' || trimmed.startsWith(';')) continue;
+    if (settings.length === limits.values) {
+      listed.push({ severity: 'warning', message: `RDP Doctor reads the first ${groupDigits(limits.values)} values of a .reg file: the rest of this one, from this line on, is not read or checked.`, span: { start: line.span.start, end: line.span.start } });
+      break;
+    }
     const lead = line.text.length - line.text.trimStart().length;
     const spanOf = (from: number, to = line.text.length): Span => ({ start: offsetIn(text, line, from) ?? line.span.start, end: (offsetIn(text, line, to - 1) ?? line.span.end - 1) + 1 });
     if (trimmed.startsWith('[')) {
@@ -270,5 +294,8 @@ export function readReg(text: string): PolicyDocument {
     secretOpen = false;
     settings.push(setting({ ...current, valueName: name, type: parsed.type, data: parsed.data, action: parsed.deleted ? 'delete' : 'set', source: { span } }));
   }
-  return { format: 'reg', settings, problems };
+  if (unlisted > 0) {
+    listed.push({ severity: 'warning', message: `${groupDigits(unlisted)} more problem${unlisted === 1 ? '' : 's'} of this file from here on ${unlisted === 1 ? 'is' : 'are'} not listed (RDP Doctor lists the first ${groupDigits(limits.problems)}).`, span: firstUnlisted! });
+  }
+  return { format: 'reg', settings, problems: listed };
 }

@@ -286,3 +286,27 @@ describe('.reg quoted names and strings', () => {
     assert.equal(read?.[1], value.length + 2);
   });
 });
+
+describe('.reg limits (a session 19 review: 4.8 million one-line values took 2.6 GB)', () => {
+  const HEAD = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services]\r\n';
+
+  it('reads the first values up to the limit and says where it stopped, at the first line not read', () => {
+    const text = HEAD + Array.from({ length: 7 }, (_, i) => `"v${i}"=dword:0000000${i}\r\n`).join('');
+    const doc = readReg(text, { values: 5, problems: 100 });
+    assert.deepEqual(doc.settings.map((s) => s.valueName), ['v0', 'v1', 'v2', 'v3', 'v4']);
+    assert.equal(doc.problems.length, 1);
+    assert.equal(doc.problems[0]!.message, 'RDP Doctor reads the first 5 values of a .reg file: the rest of this one, from this line on, is not read or checked.');
+    assert.equal(doc.problems[0]!.span.start, text.indexOf('"v5"'));
+    // At the limit exactly, nothing is said.
+    assert.deepEqual(readReg(HEAD + '"a"=dword:00000001\r\n', { values: 1, problems: 100 }).problems, []);
+  });
+
+  it('lists the first problems up to the limit and counts the rest in one, placed at the first not listed', () => {
+    const text = HEAD + 'x\r\n'.repeat(4) + 'y\r\n' + 'z\r\n' + '"ok"=dword:00000001\r\n';
+    const doc = readReg(text, { values: 100, problems: 4 });
+    assert.equal(doc.settings.length, 1, 'values after the problems are still read');
+    assert.equal(doc.problems.length, 5);
+    assert.equal(doc.problems[4]!.message, '2 more problems of this file from here on are not listed (RDP Doctor lists the first 4).');
+    assert.equal(doc.problems[4]!.span.start, text.indexOf('\r\ny\r\n') + 2);
+  });
+});
