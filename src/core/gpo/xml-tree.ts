@@ -114,9 +114,17 @@ export function trimmedSpan(text: string, span: Span): Span {
 }
 
 /** saxes messages start with "line:column: "; the position is already in the span. */
-function notWellFormed(raw: string): string {
-  const reason = raw.replace(/^[^:]*?:?\d+:\d+: /, '').replace(/\.$/, '');
+function saxesReason(raw: string): string {
+  return raw.replace(/^[^:]*?:?\d+:\d+: /, '').replace(/\.$/, '');
+}
+
+function notWellFormed(reason: string): string {
   return `The XML is not well-formed: ${reason}.`;
+}
+
+/** The one problem of a text cut short: saxes names each element left open, innermost first; `open` counts them all. */
+function endsInside(name: string, open: number): string {
+  return notWellFormed(`the file ends inside <${name}>${open > 1 ? ` (${groupDigits(open)} elements left open)` : ''}`);
 }
 
 /**
@@ -258,8 +266,15 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
   parser.on('error', (error: Error) => {
     if (problems.length >= MAX_PROBLEMS) throw new EnoughProblems();
     const at = Math.min(parser.position, text.length);
-    const message = notWellFormed(error.message);
     const start = Math.max(0, at - 1);
+    const reason = saxesReason(error.message);
+    if (reason.startsWith('unclosed tag: ')) {
+      // At the end of the text saxes reports each open element, innermost first (all still open on this side), then
+      // "unexpected end" when cut inside a tag: one cut, one problem, and saxes is stopped here.
+      problems.push({ severity: 'error', message: endsInside(reason.slice('unclosed tag: '.length), elements.length + skipped), span: { start, end: at } });
+      throw new EnoughProblems();
+    }
+    const message = notWellFormed(reason);
     // saxes says "unexpected close tag" once for each element a stray close tag skips, all at the same place.
     const last = problems[problems.length - 1];
     if (last?.message === message && last.span.start === start) return;
@@ -270,7 +285,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
   } catch (error) {
     if (!(error instanceof EnoughProblems)) {
       const at = Math.min(parser.position, text.length);
-      problems.push({ severity: 'error', message: notWellFormed(error instanceof Error ? error.message : String(error)), span: { start: at, end: at } });
+      problems.push({ severity: 'error', message: notWellFormed(saxesReason(error instanceof Error ? error.message : String(error))), span: { start: at, end: at } });
     }
   }
   return { ...(top && { root: top }), problems, ...(elements.length > 0 && { unclosed: elements }) };

@@ -158,7 +158,19 @@ describe('Get-GPOReport XML reader', () => {
       const doc = readGpoReport(text);
       assert.deepEqual(summary(doc, text), ['HKLM:fEncryptRPCTraffic=0@9']);
       assert.equal(doc.settings[0]!.gpo, 'Test GPO');
-      assert.ok(doc.problems.some((p) => p.severity === 'error' && /^The XML is not well-formed: unclosed tag: GPO\.$/.test(p.message)));
+      assert.deepEqual(doc.problems.map((p) => [p.severity, p.message]), [['error', 'The XML is not well-formed: the file ends inside <Extension> (4 elements left open).']]);
+    });
+
+    it('one problem for one cut, however many elements it leaves open (a review\'s cut inside <q1:Name>RDP: 8 problems)', () => {
+      const full = reportXml(`${RPC}\n${LAYER}`);
+      const cut = full.indexOf('>RDP<') + '>RD'.length;
+      const text = full.slice(0, cut);
+      const doc = readGpoReport(text);
+      assert.deepEqual(summary(doc, text), ['HKLM:fEncryptRPCTraffic=0@9']);
+      assert.deepEqual(
+        doc.problems.map((p) => [p.severity, p.span, p.message]),
+        [['error', { start: cut - 1, end: cut }, 'The XML is not well-formed: the file ends inside <q1:Name> (8 elements left open).']],
+      );
     });
 
     it('a policy cut short is not read, not even its state (its drop-down never came)', () => {

@@ -139,6 +139,15 @@ describe('XML bounds (session 15 hostile-input review)', () => {
     assert.deepEqual(parseXml(`${GPO}<Name>${'&;'.repeat(5)}</Name><Keep/></GPO>`).root?.children.map((c) => c.local), ['Name', 'Keep']);
   });
 
+  it('a text cut short is one problem where it ends, counting the open elements, skipped ones included', () => {
+    const ends = (text: string, skip?: ReadonlySet<string>): [number, string][] => parseXml(text, skip && { skip }).problems.map((p) => [p.span.start, p.message]);
+    const many = `${GPO}${'<a>'.repeat(100_000)}`;
+    assert.deepEqual(ends(many), [[many.length - 1, 'The XML is not well-formed: the file ends inside <a> (100,001 elements left open).']]);
+    // Inside a skipped subtree, and inside a start tag (saxes would add "unexpected end").
+    assert.deepEqual(ends(`${GPO}<Explain><b>x`, REPORT_SKIP), [[`${GPO}<Explain><b>x`.length - 1, 'The XML is not well-formed: the file ends inside <b> (3 elements left open).']]);
+    assert.deepEqual(ends(`${GPO}<Name`), [[`${GPO}<Name`.length - 1, 'The XML is not well-formed: the file ends inside <GPO>.']]);
+  });
+
   it('reads no deeper than MAX_XML_DEPTH open elements, with one problem that says so', async () => {
     const { MAX_XML_DEPTH } = await import('../../../src/core/gpo/xml-scan');
     const deep = parseXml(`${GPO}${'<a>'.repeat(MAX_XML_DEPTH + 5)}`);
