@@ -426,7 +426,9 @@ export const TARGETS: readonly FuzzTarget<never>[] = [
     }),
     check(files: BackupFile[]) {
       const backup = read(() => readGpoBackup(files));
-      const textOf = new Map(backup.parts.map((p) => [p.path, p.text]));
+      // A damaged bkupInfo.xml, Backup.xml or gpreport.xml is listed with its text, where its problems are.
+      const textOf = new Map([...backup.parts, ...backup.metadata].map((p) => [p.path, p.text]));
+      expect(backup.metadata.every((m) => !backup.parts.some((p) => p.path === m.path)), 'a file is both a part and metadata');
       for (const s of backup.doc.settings) {
         const text = textOf.get(s.source.file ?? '');
         expect(text !== undefined, `setting from ${s.source.file} has no part`);

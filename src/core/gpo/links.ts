@@ -1,5 +1,5 @@
 import { NS, REPORT_SKIP } from './namespaces';
-import { childrenNamed, childText, parseXml, type XmlElement } from './xml-tree';
+import { childrenNamed, childText, type XmlElement } from './xml-tree';
 
 /**
  * Where a GPO applies, as its Get-GPOReport XML says: each `LinksTo` (gpo-formats.md §1: "only when the GPO is
@@ -17,14 +17,8 @@ export function linksOf(text: string, gpo: XmlElement): readonly string[] {
   return links;
 }
 
-/** Everything of a report but its links: the settings are read from the backup's other parts. */
-const ALL_BUT_LINKS: ReadonlySet<string> = new Set([...REPORT_SKIP, 'Computer', 'User', 'Identifier']);
-
-/** The links of the GPO a backup's gpreport.xml describes; none when it cannot be read or lists none. */
-export function reportLinks(text: string): readonly string[] {
-  const root = parseXml(text, { skip: ALL_BUT_LINKS }).root;
-  return root && root.uri === NS.settings && root.local === 'GPO' ? linksOf(text, root) : [];
-}
+/** Everything of a report but its links: a backup's settings are read from its other parts. */
+export const ALL_BUT_LINKS: ReadonlySet<string> = new Set([...REPORT_SKIP, 'Computer', 'User', 'Identifier']);
 
 /**
  * Whether two GPOs can apply to one computer, by their links: a computer gets the GPOs linked to its domain and to

@@ -1,10 +1,7 @@
-import { decodeBytes } from '../text/decode';
 import type { PolicyDocument, PolicySetting, ReadProblem } from './model';
-import { NS } from './namespaces';
 import { readPolicyBytes, type ReadExport } from './read-export';
-import { childNamed, childText, parseXml } from './xml-tree';
 import { disabledByFlags, disabledHalfNote, type GpoHalf } from './disabled-half';
-import { reportLinks } from './links';
+import { readBackupFlags, readBackupLinks, readBackupName, type BackupMetadata } from './backup-metadata';
 
 /** The files of a GPO backup RDP Doctor reads, by path relative to the backup folder (gpo-formats.md §3.5). */
 export const BACKUP_PARTS = {
@@ -48,37 +45,10 @@ export interface BackupReadResult {
   /** `GPODisplayName` from bkupInfo.xml. */
   readonly gpoName?: string;
   readonly parts: readonly BackupPart[];
+  /** The files read only for what they say of the GPO (bkupInfo.xml, Backup.xml, gpreport.xml) that have problems. */
+  readonly metadata: readonly BackupPart[];
   /** Every setting and problem of the backup, each located by `source.file` / `file`. */
   readonly doc: PolicyDocument;
-}
-
-/** The GPO's display name from bkupInfo.xml (its folder is named by the backup ID, not the GPO). */
-function backupName(bytes: Uint8Array): string | undefined {
-  const text = decodeBytes(bytes).text;
-  const root = parseXml(text).root;
-  if (!root || root.uri !== NS.backupManifest || root.local !== 'BackupInst') return undefined;
-  return childText(text, root, NS.backupManifest, 'GPODisplayName')?.value || undefined;
-}
-
-/** Backup.xml's elements a reader does not need: the security groups and descriptor, and the list of files. */
-const SETTINGS_SKIP: ReadonlySet<string> = new Set(['SecurityGroups', 'SecurityDescriptor', 'FilePaths', 'GroupPolicyExtension']);
-
-/**
- * The GPO's flags, `GroupPolicyCoreSettings/Options` in Backup.xml (GPMC writes the groupPolicyContainer's `flags`
- * there); undefined when the file does not say, and then both halves count as enabled.
- */
-function backupFlags(bytes: Uint8Array): number | undefined {
-  try {
-    const text = decodeBytes(bytes).text;
-    const root = parseXml(text, { skip: SETTINGS_SKIP }).root;
-    if (!root || root.uri !== NS.backupScheme || root.local !== 'GroupPolicyBackupScheme') return undefined;
-    const gpo = childNamed(root, NS.backupScheme, 'GroupPolicyObject');
-    const core = gpo && childNamed(gpo, NS.backupScheme, 'GroupPolicyCoreSettings');
-    const options = core && childText(text, core, NS.backupScheme, 'Options')?.value;
-    return options !== undefined && /^\d{1,10}$/.test(options) ? Number(options) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The half of the GPO each part belongs to (gpreport.xml holds both and says itself which is disabled). */
@@ -89,15 +59,6 @@ const PART_HALVES: Partial<Record<BackupPartName, GpoHalf>> = {
   userPol: 'user',
   userPreferences: 'user',
 };
-
-/** The links gpreport.xml lists; none when it lists none or cannot be read (its own read reports why). */
-function backupLinks(bytes: Uint8Array): readonly string[] {
-  try {
-    return reportLinks(decodeBytes(bytes).text);
-  } catch {
-    return [];
-  }
-}
 
 /** What a GPO backup keeps in each part, for the message when a part holds something else. */
 const PART_FORMATS: Record<BackupPartName, string> = {
@@ -125,6 +86,8 @@ function readPart(file: BackupFile): ReadExport | string {
  * Reads a GPO backup as one export: the registry.pol files, the security template and the preference
  * registry items, named after the GPO. `gpreport.xml` renders the same settings, so it is read only
  * when the backup has no registry.pol. The parts of a half Backup.xml's flags disable are read but not applied.
+ * A damaged bkupInfo.xml, Backup.xml or gpreport.xml (read for the GPO's name, flags and links) is a problem of that
+ * file that says what was lost; a missing one is not (not every backup has all three).
  */
 export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
   const byPart = new Map<BackupPartName, BackupFile>();
@@ -132,18 +95,25 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
     const part = backupPartOf(file.path);
     if (part && !byPart.has(part)) byPart.set(part, file);
   }
-  const info = byPart.get('info');
-  const gpoName = info ? backupName(info.bytes) : undefined;
-  const core = byPart.get('coreSettings');
-  const flags = core ? backupFlags(core.bytes) : undefined;
-  // Where the GPO was linked when it was backed up, from its report (read whole below only without a registry.pol).
-  const report = byPart.get('report');
-  const links = report ? backupLinks(report.bytes) : [];
+  const problems: ReadProblem[] = [];
+  const metadata: BackupPart[] = [];
+  const readMetadata = <T>(part: BackupPartName, read: (bytes: Uint8Array) => BackupMetadata<T>): T | undefined => {
+    const file = byPart.get(part);
+    if (!file) return undefined;
+    const { value, text, problems: own } = read(file.bytes);
+    if (own.length > 0) metadata.push({ path: file.path, part, text });
+    for (const p of own) problems.push({ ...p, file: file.path });
+    return value;
+  };
+  const gpoName = readMetadata('info', readBackupName);
+  const flags = readMetadata('coreSettings', readBackupFlags);
   const wanted: BackupPartName[] = ['machinePol', 'userPol', 'securityTemplate', 'machinePreferences', 'userPreferences'];
-  if (!byPart.has('machinePol') && !byPart.has('userPol')) wanted.unshift('report');
+  // Without a registry.pol the report is read whole, its links with it; otherwise only for where the GPO was linked.
+  const readWhole = !byPart.has('machinePol') && !byPart.has('userPol');
+  if (readWhole) wanted.unshift('report');
+  const links = (!readWhole && readMetadata('report', readBackupLinks)) || [];
   const parts: BackupPart[] = [];
   const settings: PolicySetting[] = [];
-  const problems: ReadProblem[] = [];
   for (const name of wanted) {
     const file = byPart.get(name);
     if (!file) continue;
@@ -165,5 +135,5 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
     }
     for (const p of read.doc.problems) problems.push({ ...p, file: file.path });
   }
-  return { ...(gpoName !== undefined && { gpoName }), parts, doc: { format: 'gpo-backup', settings, problems } };
+  return { ...(gpoName !== undefined && { gpoName }), parts, metadata, doc: { format: 'gpo-backup', settings, problems } };
 }

@@ -25,9 +25,10 @@ function gpoElements(root: XmlElement): XmlElement[] {
 
 /**
  * Reads the Computer and User settings of one GPO. A half whose `Enabled` is false is not applied by Windows, so its
- * settings are read only to say, in one note, that its Remote Desktop values are not checked.
+ * settings are read only to say, in one note, that its Remote Desktop values are not checked. The links of a GPO cut
+ * short (`whole` false) are unknown: its `LinksTo` come last, and those before the cut may not be all.
  */
-function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], problems: ReadProblem[], unmapped: ExtensionReader['unmapped']): void {
+function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], problems: ReadProblem[], unmapped: ExtensionReader['unmapped'], whole = true): void {
   const name = childText(text, gpo, NS.settings, 'Name')?.value;
   const first = settings.length;
   for (const [section, hive, half] of SECTIONS) {
@@ -44,7 +45,7 @@ function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], probl
     const note = disabled ? disabledHalfNote(half, reader.settings, `its ${section} "Enabled" is false`, name) : undefined;
     if (note) problems.push({ severity: 'info', message: note, span: enabled!.span });
   }
-  const links = linksOf(text, gpo);
+  const links = whole ? linksOf(text, gpo) : [];
   if (links.length > 0) for (let i = first; i < settings.length; i++) settings[i] = { ...settings[i]!, links };
 }
 
@@ -75,7 +76,7 @@ export function readGpoReport(text: string): PolicyDocument {
   });
   // A GPO whose end tag never came (a truncated report): its settings before the cut are read; the reader error stays.
   for (const open of tree.unclosed ? openContainers(tree.unclosed, CONTAINERS) : []) {
-    if (open.uri === NS.settings && open.local === 'GPO') readGpo(text, open, settings, problems, unmapped);
+    if (open.uri === NS.settings && open.local === 'GPO') readGpo(text, open, settings, problems, unmapped, false);
   }
   problems.unshift(...tree.problems);
   if (tree.root && read === 0 && gpoElements(tree.root).length === 0) {

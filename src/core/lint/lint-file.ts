@@ -101,6 +101,8 @@ export interface LintedBackup {
   readonly format: 'gpo-backup';
   readonly gpoName?: string;
   readonly parts: readonly BackupPart[];
+  /** bkupInfo.xml, Backup.xml or gpreport.xml read for what they say of the GPO, when they have problems. */
+  readonly metadata: readonly BackupPart[];
   /** Findings and problems carry the part they are in: `location.file` / `file`. */
   readonly findings: readonly PolicyFinding[];
   readonly problems: readonly ReadProblem[];
@@ -114,6 +116,7 @@ export function lintGpoBackup(files: readonly BackupFile[], options: LintOptions
     format: 'gpo-backup',
     ...(backup.gpoName !== undefined && { gpoName: backup.gpoName }),
     parts: backup.parts,
+    metadata: backup.metadata,
     findings: lintPolicy(backup.doc, options),
     problems: backup.doc.problems,
     policy: backup.doc,

@@ -85,7 +85,7 @@ export function lintPolFile(path: string, display: string, bytes: Uint8Array, op
   return { path: display, format: 'registry-pol', findings, ...(problems && { problems }), crossCheck: policySummary(linted.policy, placer) };
 }
 
-/** Lints a GPO backup folder as one export: one report per part that was read, all with format `gpo-backup`. */
+/** Lints a GPO backup folder as one export: one report per part that was read, and per damaged metadata file, all with format `gpo-backup`. */
 export function lintBackupFolder(folder: string, display: (path: string) => string, options: LintOptions): { reports: FileReport[]; errors: InputError[] } {
   const files: BackupFile[] = [];
   const errors: InputError[] = [];
@@ -104,11 +104,15 @@ export function lintBackupFolder(folder: string, display: (path: string) => stri
   const linted = lintGpoBackup(files, options);
   const placer = new Placer();
   for (const part of linted.parts) placer.add(part.path, display(join(folder, part.path)), part.text, part.part === 'machinePol' || part.part === 'userPol');
+  // A damaged bkupInfo.xml, Backup.xml or gpreport.xml is reported in its own file, where it is damaged.
+  const metadata = linted.parts.length > 0 ? linted.metadata : [];
+  for (const part of metadata) placer.add(part.path, display(join(folder, part.path)), part.text, false);
   // A part that could not be read is reported on its own path; the parts that were read still report.
   const unlocated = linted.problems.filter((p) => p.file !== undefined && !placer.paths.has(p.file));
   const partErrors = unlocated.map((p) => ({ path: display(join(folder, p.file!)), message: p.message }));
   if (linted.parts.length === 0) {
-    const message = partErrors.length ? 'No part of the GPO backup could be read.' : 'The GPO backup holds no registry.pol, gpreport.xml, GptTmpl.inf or preference Registry.xml to read.';
+    const unreadPart = unlocated.some((p) => !linted.metadata.some((m) => m.path === p.file));
+    const message = unreadPart ? 'No part of the GPO backup could be read.' : 'The GPO backup holds no registry.pol, gpreport.xml, GptTmpl.inf or preference Registry.xml to read.';
     return { reports: [], errors: [...errors, ...partErrors, { path: display(folder), message }] };
   }
   const byPath = policyOutput(linted.findings, placer);
@@ -116,7 +120,7 @@ export function lintBackupFolder(folder: string, display: (path: string) => stri
     linted.problems.filter((p) => !unlocated.includes(p)),
     placer,
   );
-  const reports: FileReport[] = linted.parts.map((part, i) => {
+  const reports: FileReport[] = [...linted.parts, ...metadata].map((part, i) => {
     const path = display(join(folder, part.path));
     const problems = located.get(path);
     return { path, format: 'gpo-backup', findings: byPath.get(path) ?? [], ...(problems && { problems }), ...(i === 0 && { crossCheck: policySummary(linted.policy, placer) }) };

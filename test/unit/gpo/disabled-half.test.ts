@@ -11,7 +11,7 @@ import { parseRdp } from '../../../src/core/rdp/parse';
 import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
 import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
-import { backupFiles, dropDown, FIXTURES, policyXml, reportXml, ROOT } from './helpers';
+import { backupFiles, backupXml, dropDown, FIXTURES, policyXml, reportXml, ROOT } from './helpers';
 
 const DENY = policyXml('Allow users to connect remotely by using Remote Desktop Services', 'Disabled');
 const NLA = policyXml('Require user authentication for remote connections by using Network Level Authentication', 'Enabled');
@@ -90,10 +90,12 @@ describe('a disabled half of a GPO is not applied, so it is not linted', () => {
       assert.equal(both.doc.problems.length, 4);
     });
 
-    it('an Options that is not a number, or a Backup.xml that is not one, changes nothing', () => {
+    it('an Options that is not a number, or a Backup.xml that is not one, reads both halves, with a warning that says so', () => {
       const count = readGpoBackup(files).doc.settings.length;
-      assert.equal(readGpoBackup(withOptions('two')).doc.settings.length, count);
-      assert.equal(readGpoBackup([...files, { path: 'Backup.xml', bytes: Buffer.from('<Other><Options>2</Options></Other>') }]).doc.settings.length, count);
+      for (const read of [readGpoBackup(withOptions('two')), readGpoBackup([...files, { path: 'Backup.xml', bytes: Buffer.from('<Other><Options>2</Options></Other>') }])]) {
+        assert.equal(read.doc.settings.length, count);
+        assert.deepEqual(read.doc.problems.map((p) => [p.severity, p.file]), [['warning', 'Backup.xml']]);
+      }
     });
 
     it('the CLI reads Backup.xml from the folder: no findings from the disabled Machine parts, the note in their reports', () => {
@@ -115,13 +117,3 @@ describe('a disabled half of a GPO is not applied, so it is not linted', () => {
     });
   });
 });
-
-/** A Backup.xml as GPMC writes it (UTF-8, CDATA values), trimmed to the core settings. */
-function backupXml(options: string): string {
-  return `<?xml version="1.0" encoding="utf-8"?><!-- Copyright (c) Microsoft Corporation.  All rights reserved. --><GroupPolicyBackupScheme bkp:version="2.0" bkp:type="GroupPolicyBackupTemplate" xmlns:bkp="http://www.microsoft.com/GroupPolicy/GPOOperations" xmlns="http://www.microsoft.com/GroupPolicy/GPOOperations">
-    <GroupPolicyObject><SecurityGroups/><FilePaths/><GroupPolicyCoreSettings><ID><![CDATA[{6F1C2B3A-1111-4A4A-9B9B-0123456789AB}]]></ID><Domain><![CDATA[corp.invalid]]></Domain><SecurityDescriptor>01 00 04 9c</SecurityDescriptor><DisplayName><![CDATA[RDS Session Hosts]]></DisplayName><Options><![CDATA[${options}]]></Options><UserVersionNumber><![CDATA[65537]]></UserVersionNumber><MachineVersionNumber><![CDATA[458759]]></MachineVersionNumber><MachineExtensionGuids><![CDATA[[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}{D02B1F72-3407-48AE-BA88-E8213C6761F1}]]]></MachineExtensionGuids><UserExtensionGuids/><WMIFilter/></GroupPolicyCoreSettings>
-        <GroupPolicyExtension bkp:ID="{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" bkp:DescName="Registry"><FSObjectFile bkp:Path="%GPO_MACH_FSPATH%\\registry.pol" bkp:Location="DomainSysvol\\GPO\\Machine\\registry.pol"/></GroupPolicyExtension>
-    </GroupPolicyObject>
-</GroupPolicyBackupScheme>
-`;
-}

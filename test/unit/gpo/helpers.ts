@@ -188,3 +188,13 @@ export function dropDown(label: string, item: string): string {
             </q:Value>
           </q:DropDownList>`;
 }
+
+/** A Backup.xml as GPMC writes it (UTF-8, CDATA values), trimmed to the core settings. */
+export function backupXml(options: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?><!-- Copyright (c) Microsoft Corporation.  All rights reserved. --><GroupPolicyBackupScheme bkp:version="2.0" bkp:type="GroupPolicyBackupTemplate" xmlns:bkp="http://www.microsoft.com/GroupPolicy/GPOOperations" xmlns="http://www.microsoft.com/GroupPolicy/GPOOperations">
+    <GroupPolicyObject><SecurityGroups/><FilePaths/><GroupPolicyCoreSettings><ID><![CDATA[{6F1C2B3A-1111-4A4A-9B9B-0123456789AB}]]></ID><Domain><![CDATA[corp.invalid]]></Domain><SecurityDescriptor>01 00 04 9c</SecurityDescriptor><DisplayName><![CDATA[RDS Session Hosts]]></DisplayName><Options><![CDATA[${options}]]></Options><UserVersionNumber><![CDATA[65537]]></UserVersionNumber><MachineVersionNumber><![CDATA[458759]]></MachineVersionNumber><MachineExtensionGuids><![CDATA[[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}{D02B1F72-3407-48AE-BA88-E8213C6761F1}]]]></MachineExtensionGuids><UserExtensionGuids/><WMIFilter/></GroupPolicyCoreSettings>
+        <GroupPolicyExtension bkp:ID="{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" bkp:DescName="Registry"><FSObjectFile bkp:Path="%GPO_MACH_FSPATH%\\registry.pol" bkp:Location="DomainSysvol\\GPO\\Machine\\registry.pol"/></GroupPolicyExtension>
+    </GroupPolicyObject>
+</GroupPolicyBackupScheme>
+`;
+}

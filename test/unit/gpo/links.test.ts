@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { encodeText } from '../../../src/core/text/decode';
-import { linksOf, mayApplyTogether, reportLinks } from '../../../src/core/gpo/links';
+import { linksOf, mayApplyTogether } from '../../../src/core/gpo/links';
+import { readBackupLinks } from '../../../src/core/gpo/backup-metadata';
 import { readGpoBackup } from '../../../src/core/gpo/read-gpo-backup';
 import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
 import { parseXml } from '../../../src/core/gpo/xml-tree';
@@ -59,8 +60,8 @@ describe('GPO links', () => {
   it('reads the enabled links, in lower case; a disabled link is no link', () => {
     const text = `<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Name>x</Name>${linksTo('SECURITY.LOCAL/Domain Controllers')}${linksTo('SECURITY.LOCAL/Old', false)}</GPO>`;
     assert.deepEqual(linksOf(text, parseXml(text).root!), ['security.local/domain controllers']);
-    assert.deepEqual(reportLinks(text), ['security.local/domain controllers']);
-    assert.deepEqual(reportLinks('not xml'), []);
+    assert.deepEqual(readBackupLinks(Buffer.from(text)).value, ['security.local/domain controllers']);
+    assert.equal(readBackupLinks(Buffer.from('not xml')).value, undefined);
   });
 });
 
