@@ -88,6 +88,22 @@ suite('Group Policy exports', () => {
     assert.ok(actions.every((a) => a.edit === undefined), 'nothing edits the export');
   });
 
+  test('a report cut short is one Problems entry where it ends, not one per element left open', async () => {
+    const text = REPORT.slice(0, REPORT.indexOf('<q5:Name>RDP') + '<q5:Name>RD'.length);
+    const uri = await write('gpo-cut/cut-short.xml', utf16(text));
+    try {
+      const { document } = await openEditor('gpo-cut/cut-short.xml');
+      const diagnostics = await waitForDiagnostics(uri, 'the cut', (d) => d.length > 0);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.severity, d.message, document.offsetAt(d.range.end)]),
+        [[vscode.DiagnosticSeverity.Error, 'The XML is not well-formed: the file ends inside <q5:Name> (8 elements left open).', document.getText().length]],
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   test('hovering the value explains the policy, its registry value and what each value means', async () => {
     const uri = workspaceFile('gpo/gpreport.xml');
     const document = await vscode.workspace.openTextDocument(uri);
