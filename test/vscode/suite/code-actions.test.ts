@@ -64,7 +64,7 @@ suite('Code actions', () => {
     await vscode.window.showTextDocument(document);
     const diagnostics = await waitForRules(document.uri, ['RDP021', 'RDP020']);
     const negotiation = diagnostics.find((d) => ruleOf(d) === 'RDP021')!;
-    assert.match(negotiation.message, /servers that require NLA refuse the connection/);
+    assert.match(negotiation.message, /servers that require NLA refuse a client without CredSSP in any case/);
     const actions = await quickFixes(document.uri, negotiation);
     const titles = actions.map((a) => a.title);
     assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Set "negotiate security layer" to 1']);
