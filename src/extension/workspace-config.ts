@@ -41,14 +41,20 @@ export class WorkspaceConfigStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /**
-   * A watcher of each folder above a local workspace folder (by folder URI), made when a document there first asks for
-   * its config: the workspace's own watcher sees no file outside the workspace folders.
+   * A watcher of each folder above a local workspace folder (by folder URI), made when the folder is opened: the
+   * workspace's own watcher sees no file outside the workspace folders. Made at once, not when a document first asks
+   * for its config: a watcher takes a moment to start, and a config changed on disk meanwhile went unseen.
    */
   private watchersAbove = new Map<string, vscode.Disposable>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Logger) {
     this.disposables.push(this.watch(`**/${CONFIG_GLOB}`));
+    // Right after activation, not in it (activation's own time is issue 16's figure).
+    const startWatching = setTimeout(() => {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) this.watchAbove(folder);
+    }, 0);
+    this.disposables.push({ dispose: () => clearTimeout(startWatching) });
     const reload = (): void => void this.reload();
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -60,6 +66,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.cache = new Map();
         this.disposeWatchersAbove();
+        for (const folder of vscode.workspace.workspaceFolders ?? []) this.watchAbove(folder);
         this.changed.fire();
       }),
     );
