@@ -77,6 +77,10 @@ export interface ReadProblem {
   readonly byteOffset?: number;
   /** In a GPO backup: the file the span refers to. */
   readonly file?: string;
+  /** A reader's note that stands for this many problems it did not list: an output that lists fewer counts them too. */
+  readonly unlisted?: number;
+  /** Listed by an output whatever its limit (where reading stopped: what follows was not checked). */
+  readonly essential?: boolean;
 }
 
 /** The export formats of SPEC §3, plus the two kinds of file a GPO backup also holds. */

@@ -237,8 +237,9 @@ export function readReg(text: string, limits: { readonly values: number; readonl
     const line = next.value;
     const trimmed = line.text.trim();
     if (trimmed === '' || trimmed.startsWith(';')) continue;
-    if (settings.length === limits.values) {
-      listed.push({ severity: 'warning', message: `RDP Doctor reads the first ${groupDigits(limits.values)} values of a .reg file: the rest of this one, from this line on, is not read or checked.`, span: { start: line.span.start, end: line.span.start } });
+    // A key line only names where the next values go: reading stops at the first value (or key deletion) past the limit.
+    if (settings.length === limits.values && !(trimmed.startsWith('[') && !trimmed.startsWith('[-'))) {
+      listed.push({ severity: 'warning', message: `RDP Doctor reads the first ${groupDigits(limits.values)} values and key deletions of a .reg file: the rest of this one, from this line on, is not read or checked.`, span: { start: line.span.start, end: line.span.start }, essential: true });
       break;
     }
     const lead = line.text.length - line.text.trimStart().length;
@@ -295,7 +296,10 @@ export function readReg(text: string, limits: { readonly values: number; readonl
     settings.push(setting({ ...current, valueName: name, type: parsed.type, data: parsed.data, action: parsed.deleted ? 'delete' : 'set', source: { span } }));
   }
   if (unlisted > 0) {
-    listed.push({ severity: 'warning', message: `${groupDigits(unlisted)} more problem${unlisted === 1 ? '' : 's'} of this file from here on ${unlisted === 1 ? 'is' : 'are'} not listed (RDP Doctor lists the first ${groupDigits(limits.problems)}).`, span: firstUnlisted! });
+    // In file order: before a note of where reading stopped, which comes later in the file.
+    const note: ReadProblem = { severity: 'warning', message: `${groupDigits(unlisted)} more problem${unlisted === 1 ? '' : 's'} of this file from here on ${unlisted === 1 ? 'is' : 'are'} not listed (RDP Doctor lists the first ${groupDigits(limits.problems)}).`, span: firstUnlisted!, unlisted };
+    const stopped = listed[listed.length - 1]?.essential ? listed.pop() : undefined;
+    listed.push(note, ...(stopped ? [stopped] : []));
   }
   return { format: 'reg', settings, problems: listed };
 }

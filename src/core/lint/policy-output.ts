@@ -56,8 +56,10 @@ export function placeProblems(problems: readonly ReadProblem[], placer: Placer):
   for (const p of problems) {
     const { path, line, column, byteOffset } = placer.position(p);
     const list = out.get(path) ?? [];
-    if (list.length >= MAX_PROBLEMS_PER_INPUT) {
-      omitted.set(path, (omitted.get(path) ?? 0) + 1);
+    // Past the limit, a reader's own note of problems it did not list adds its count to this one's (listing it would
+    // count them twice); a note of where reading stopped is listed all the same.
+    if (list.length >= MAX_PROBLEMS_PER_INPUT && !p.essential) {
+      omitted.set(path, (omitted.get(path) ?? 0) + (p.unlisted ?? 1));
       continue;
     }
     list.push({ severity: p.severity, line, column, ...(byteOffset !== undefined && { byteOffset }), message: p.message });

@@ -295,10 +295,12 @@ describe('.reg limits (a session 19 review: 4.8 million one-line values took 2.6
     const doc = readReg(text, { values: 5, problems: 100 });
     assert.deepEqual(doc.settings.map((s) => s.valueName), ['v0', 'v1', 'v2', 'v3', 'v4']);
     assert.equal(doc.problems.length, 1);
-    assert.equal(doc.problems[0]!.message, 'RDP Doctor reads the first 5 values of a .reg file: the rest of this one, from this line on, is not read or checked.');
+    assert.equal(doc.problems[0]!.message, 'RDP Doctor reads the first 5 values and key deletions of a .reg file: the rest of this one, from this line on, is not read or checked.');
     assert.equal(doc.problems[0]!.span.start, text.indexOf('"v5"'));
-    // At the limit exactly, nothing is said.
+    // At the limit exactly, nothing is said, nor for a key line after it with no value (a review of the change).
     assert.deepEqual(readReg(HEAD + '"a"=dword:00000001\r\n', { values: 1, problems: 100 }).problems, []);
+    assert.deepEqual(readReg(HEAD + '"a"=dword:00000001\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Y]\r\n', { values: 1, problems: 100 }).problems, []);
+    assert.equal(readReg(HEAD + '"a"=dword:00000001\r\n[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Y]\r\n', { values: 1, problems: 100 }).problems.length, 1, 'a key deletion counts');
   });
 
   it('lists the first problems up to the limit and counts the rest in one, placed at the first not listed', () => {
@@ -308,5 +310,12 @@ describe('.reg limits (a session 19 review: 4.8 million one-line values took 2.6
     assert.equal(doc.problems.length, 5);
     assert.equal(doc.problems[4]!.message, '2 more problems of this file from here on are not listed (RDP Doctor lists the first 4).');
     assert.equal(doc.problems[4]!.span.start, text.indexOf('\r\ny\r\n') + 2);
+    assert.equal(doc.problems[4]!.unlisted, 2);
+  });
+
+  it('with both limits reached, the count of problems not listed comes before where reading stopped, as in the file', () => {
+    const text = HEAD + 'x\r\n'.repeat(3) + '"a"=dword:00000001\r\n"b"=dword:00000001\r\n';
+    const doc = readReg(text, { values: 1, problems: 1 });
+    assert.deepEqual(doc.problems.map((p) => [p.unlisted, p.essential]), [[undefined, undefined], [2, undefined], [undefined, true]]);
   });
 });

@@ -76,6 +76,16 @@ describe('hostile inputs: one input never hurts the run or the file', () => {
     assert.equal(bytes.subarray(2).toString('utf16le'), text.replace('desktopwidth:s:', 'desktopwidth:i:'));
   });
 
+  it('a .reg with more bad lines than the reader lists: the CLI counts every one it does not show (a review of session 19)', () => {
+    const folder = join(dir, 'count');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'bad.reg'), 'Windows Registry Editor Version 5.00\r\n\r\n' + 'x\r\n'.repeat(12_000));
+    const r = lint([folder]);
+    const problems = (r.json?.files[0] as unknown as { problems: { message: string }[] }).problems;
+    assert.equal(problems.length, 1001);
+    assert.equal(problems[1000]!.message, '… 11000 more problems in this export not listed.');
+  });
+
   it('a .reg with 1,000,000 bad lines, a Registry.pol with 200,000 unknown-type records and a config nested thousands deep beside a normal .rdp: everything is reported', () => {
     const folder = join(dir, 'killers');
     mkdirSync(folder);
