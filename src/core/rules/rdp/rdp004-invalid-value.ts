@@ -37,6 +37,8 @@ function integerAllowed(info: PropertyInfo, n: number): boolean {
 
 /** The blanks strtol skips, around a value: a no-break space is no blank to it, so a message shows that one. */
 const STRTOL_BLANKS = /^[ \t\v\f]+|[ \t\v\f]+$/g;
+/** Blanks that are none to strtol and look like a space on screen: shown as escapes, so the message's reason shows. */
+const UNICODE_BLANKS = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
 
 /**
  * Why FreeRDP will not take an integer value it does not read as a number (`freerdp-integer.ts`). `anyName`: the
@@ -44,7 +46,10 @@ const STRTOL_BLANKS = /^[ \t\v\f]+|[ \t\v\f]+$/g;
  */
 function refusalMessage(raw: string, reading: Exclude<FreerdpIntegerReading, 'number'>, anyName: boolean): string {
   const text = raw.replace(STRTOL_BLANKS, '');
-  const value = text === '' ? 'The value is empty' : reading === 'negative' ? `${quote(text)} is negative` : reading === 'out-of-range' ? `${quote(text)} is outside the 32-bit range` : `${quote(text)} is not a number`;
+  // Under a name RDP Doctor does not know, the value is not quoted: the name says nothing of what it holds (a review
+  // found `apikey:i:sk-live-…` quoted into reports); the reading alone says why FreeRDP stops.
+  const shown = anyName ? 'The value' : quote(text.replace(UNICODE_BLANKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const value = text === '' ? 'The value is empty' : reading === 'negative' ? `${shown} is negative` : reading === 'out-of-range' ? `${shown} is outside the 32-bit range` : `${shown} is not a number`;
   const why = anyName ? ', and FreeRDP reads the value of every integer line, whatever its name' : '';
   return reading === 'negative'
     ? `${value}${why}: FreeRDP 3 refuses to load the file; FreeRDP 2 ignores the line.`
@@ -141,7 +146,7 @@ function checkAnyName(entry: RdpEntry, report: RdpRuleContext['report']): void {
 export const rdp004: RdpRule = {
   id: 'RDP004',
   name: 'invalid-value',
-  description: 'An integer is not plain decimal, is negative, or is outside the documented values; a string is outside its documented set.',
+  description: 'An integer is not plain decimal, is negative, or is outside the documented values (an integer FreeRDP cannot load under any name); a string is outside its documented set.',
   defaultSeverity: 'error',
   fixable: true,
   tags: ['values'],
