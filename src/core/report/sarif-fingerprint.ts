@@ -17,11 +17,13 @@ export interface FingerprintInput {
 const OFFSET_LO = 0x84222325;
 const OFFSET_HI = 0xcbf29ce4;
 
+const UTF8 = new TextEncoder();
+
 /** FNV-1a, 64 bits, of the text's UTF-8 bytes, as 16 hex digits (no node:crypto: lint loads none at start-up). */
 export function fnv1a64(text: string): string {
   let lo = OFFSET_LO;
   let hi = OFFSET_HI;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of UTF8.encode(text)) {
     lo = (lo ^ byte) >>> 0;
     // × 0x100000001b3 (2^40 + 0x1b3) modulo 2^64, in two 32-bit halves.
     const low = lo * 0x1b3;

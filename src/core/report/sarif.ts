@@ -162,7 +162,18 @@ function underRoot(path: string, root: string): ArtifactLocation {
   return absolute.startsWith(root) ? { uri: absolute.slice(root.length), uriBaseId: ROOT_ID } : { uri: absolute };
 }
 
+/** Each path's location, worked out once per run: a result needs it twice (its fingerprint, its location). */
+const LOCATIONS = new WeakMap<Bases, Map<string, ArtifactLocation>>();
+
 function artifactLocation(path: string, bases: Bases): ArtifactLocation {
+  let known = LOCATIONS.get(bases);
+  if (!known) LOCATIONS.set(bases, (known = new Map()));
+  let location = known.get(path);
+  if (!location) known.set(path, (location = locate(path, bases)));
+  return location;
+}
+
+function locate(path: string, bases: Bases): ArtifactLocation {
   if (path === bases.standardInput) return { index: STANDARD_INPUT_INDEX };
   const slashed = toSlashed(path);
   if (isAbsolute(slashed) || /^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return { uri: pathToSarifUri(path) };
