@@ -25,7 +25,8 @@ export interface StrictAuthContext {
  * connect to a server it cannot authenticate (Supported RDP properties: "don't establish a connection"; reference
  * certificates.md §7 and §6's table). Server authentication is the certificate's trust and name, or Kerberos through
  * CredSSP. When Kerberos cannot stand in (the server selected TLS alone, the file turns CredSSP off, the target is an
- * IP address, or the server's NTLM CHALLENGE shows a computer in no domain, which no KDC knows) an untrusted certificate or a name mismatch is an error; otherwise the finding says on what the
+ * IP address, or the server's NTLM CHALLENGE shows a computer in no domain, which no KDC knows, and the file does not
+ * sign in with Microsoft Entra ID instead) an untrusted certificate or a name mismatch is an error; otherwise the finding says on what the
  * connection then depends. Expired or not-yet-valid certificates and a wrong EKU are errors already. A configured
  * severity still wins.
  */
@@ -38,7 +39,7 @@ export function atStrictServerAuthentication(findings: readonly NetFinding[], st
       ? 'ip-target'
       : selected !== null && !CREDSSP.has(selected)
         ? 'server-tls'
-        : workgroup
+        : workgroup && !strict.entraAuth
           ? { workgroup }
           : undefined;
   return findings.map((f) => {

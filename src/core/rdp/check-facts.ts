@@ -24,7 +24,7 @@ function sameGateway(a: RdpGateway, b: RdpGateway): boolean {
 }
 
 function sameStrict(a: StrictServerAuthentication, b: StrictServerAuthentication): boolean {
-  return a.credssp === b.credssp;
+  return a.credssp === b.credssp && a.entraAuth === b.entraAuth;
 }
 
 function bothOrNeither<T>(a: T | undefined, b: T | undefined, same: (a: T, b: T) => boolean): boolean {

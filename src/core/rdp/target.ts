@@ -67,11 +67,17 @@ export interface CheckTarget {
  */
 export interface StrictServerAuthentication {
   readonly credssp: boolean;
+  /**
+   * `enablerdsaadauth:i:1`: the client signs in with Microsoft Entra ID (RDSAAD), not CredSSP, so what an NTLM
+   * CHALLENGE says of the server's domain does not decide how it is authenticated.
+   */
+  readonly entraAuth?: boolean;
 }
 
 export function rdpStrictServerAuthentication(doc: RdpDocument): StrictServerAuthentication | undefined {
   if (intValue(effectiveEntry(doc, 'authentication level')) !== 1) return undefined;
-  return { credssp: intValue(effectiveEntry(doc, 'enablecredsspsupport')) !== 0 };
+  const entraAuth = intValue(effectiveEntry(doc, 'enablerdsaadauth')) === 1;
+  return { credssp: intValue(effectiveEntry(doc, 'enablecredsspsupport')) !== 0, ...(entraAuth && { entraAuth }) };
 }
 
 /**

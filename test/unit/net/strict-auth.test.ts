@@ -22,6 +22,7 @@ describe('authentication level 1 against the certificate findings', () => {
   it('reads the level and CredSSP from the line clients read (the last), level 1 only', () => {
     assert.deepEqual(rdpStrictServerAuthentication(parseRdp('authentication level:i:2\nauthentication level:i:1\n')), { credssp: true });
     assert.deepEqual(rdpStrictServerAuthentication(parseRdp('authentication level:i:1\nenablecredsspsupport:i:0\n')), { credssp: false });
+    assert.deepEqual(rdpStrictServerAuthentication(parseRdp('authentication level:i:1\nenablerdsaadauth:i:1\n')), { credssp: true, entraAuth: true });
     for (const text of ['authentication level:i:2\n', 'authentication level:i:0\n', 'authentication level:i:3\n', 'full address:s:h\n', 'authentication level:i:1\nauthentication level:i:2\n']) {
       assert.equal(rdpStrictServerAuthentication(parseRdp(text)), undefined, text);
     }
@@ -66,6 +67,10 @@ describe('authentication level 1 against the certificate findings', () => {
     // The file's own reasons come first: they hold whatever the server is.
     const off = atStrictServerAuthentication(FINDINGS, { credssp: false }, { selected: 'HYBRID', host: 'vm.invalid', workgroup: { name: 'VM', serverRealm: false } });
     assert.match(off[1]!.message, /enablecredsspsupport:i:0/);
+    // A file that signs in with Microsoft Entra ID (enablerdsaadauth:i:1) does not authenticate through NTLM or Kerberos:
+    // the CHALLENGE's domain does not decide it, so the finding stays a warning (a review of session 19).
+    const entra = atStrictServerAuthentication(FINDINGS, { credssp: true, entraAuth: true }, { selected: 'HYBRID', host: 'vm.invalid', workgroup: { name: 'VM', serverRealm: false } });
+    assert.deepEqual(severities(entra), ['NET011 warning', 'NET022 warning', 'NET023 warning', 'NET020 error']);
   });
 
   it('changes nothing when the certificate raised neither finding', () => {
