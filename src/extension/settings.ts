@@ -34,7 +34,9 @@ export const settings = {
     return fromConfig ?? settingInteger(vscode.workspace.getConfiguration('rdpDoctor', scope).get<unknown>('checks.concurrency'), CONCURRENCY_RANGE, 16);
   },
   checksNtlmInfo(scope: vscode.Uri | null, fromConfig?: boolean): boolean {
-    return fromConfig ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.ntlmInfo', true);
+    // In Restricted Mode the workspace's value is ignored, its `.rdpdoctor.yaml`'s too (package.json's
+    // restrictedConfigurations covers the setting only): the user's own value applies.
+    return (vscode.workspace.isTrusted ? fromConfig : undefined) ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.ntlmInfo', true);
   },
   hoverErrorCodes(scope?: vscode.TextDocument): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('hover.errorCodes', true);

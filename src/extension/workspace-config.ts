@@ -46,6 +46,8 @@ export class WorkspaceConfigStore implements vscode.Disposable {
    * for its config: a watcher takes a moment to start, and a config changed on disk meanwhile went unseen.
    */
   private watchersAbove = new Map<string, vscode.Disposable>();
+  /** The configs above a workspace folder the log has named. */
+  private readonly announced = new Set<string>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Logger) {
@@ -182,7 +184,11 @@ export class WorkspaceConfigStore implements vscode.Disposable {
       }
       // A config above the workspace folder surprises more than one in it: it is said, with its path as on disk.
       if (vscode.workspace.getWorkspaceFolder(uri)) this.log.debug(`Loaded ${uri.toString()}`);
-      else this.log.info(`Using ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}, above the workspace folder, for the files below it (as the CLI does).`);
+      // Said once per file: every edit of a config reads them all again (a review of the change).
+      else if (!this.announced.has(uri.toString())) {
+        this.announced.add(uri.toString());
+        this.log.info(`Using ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}, above the workspace folder, for the files below it (as the CLI does).`);
+      }
       return { config: parseConfig(text, KNOWN_RULE_IDS).config, uri };
     }
     return undefined;
