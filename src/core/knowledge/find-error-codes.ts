@@ -135,10 +135,14 @@ function scan(line: string, given: boolean): { found: FoundErrorCode[]; unknown:
   for (const m of literals) {
     const before = results.filter((r) => r.end <= m.index).sort((a, b) => b.end - a.end)[0];
     const follows = before?.family === 'disconnect' && PAIR_GAP.test(line.slice(before.end, m.index));
-    // A hex literal alone is read as in free text: "thread 0x1" in a pasted log line is no code.
-    const hit = found(m[0], m.index, { family: follows ? 'extended' : undefined, given: given && follows });
+    // A hex literal alone is read as in free text: "thread 0x1" in a pasted log line is no code. But in a text given to
+    // the explainer that names codes, each further one counts whatever its size, as typed codes do: "Error code: 0x904
+    // 0x7 0x8" is three codes, refused as three typed ones are, not a pair with the third dropped without a word (a
+    // review of session 19).
+    const counts = follows || (given && results.length > 0);
+    const hit = found(m[0], m.index, { family: follows ? 'extended' : undefined, given: given && counts });
     if (hit) results.push(hit);
-    else if (follows) unknownAt(m[0], m.index, 'extended');
+    else if (counts) unknownAt(m[0], m.index, follows ? 'extended' : undefined);
   }
   return { found: results.sort((a, b) => a.start - b.start), unknown };
 }

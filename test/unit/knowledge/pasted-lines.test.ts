@@ -50,6 +50,14 @@ describe('a pasted line is explained as the codes it names, typed', () => {
     }
   });
 
+  it('refuses a line that names three codes, as three typed ones are, rather than dropping the third (a review of session 19)', () => {
+    const result = explainInput('Error code: 0x904 0x7 0x8');
+    assert.ok('error' in result);
+    assert.match(result.error, /names 3 codes/);
+    // Free text still reads a lone small hex literal as no code (the hover): "thread 0x8" is none.
+    assert.deepEqual(findErrorCodes('thread 0x8 exited').map((c) => c.text), []);
+  });
+
   it('still repeats nothing of a line that names no code', () => {
     for (const line of ['xfreerdp /v:h /p:Secret1', 'Error code: Secret1 0x4', 'exit code -1 /p:Secret1']) {
       const result = explainInput(line);
