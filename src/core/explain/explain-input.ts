@@ -1,6 +1,7 @@
 import { findGivenCodes, type GivenErrorCode } from '../knowledge/find-error-codes';
 import {
   explain,
+  explainAsLabelled,
   explainInFamily,
   FAMILY_NOUNS,
   FAMILY_WORDS,
@@ -31,7 +32,7 @@ function explainGiven(c: GivenErrorCode): Explanation | { error: string } {
   if (c.label === undefined || c.label === 'disconnect') return explain(c.text);
   const inLabel = explainInFamily(c.label, c.text);
   // Extended and ERRINFO codes share their numbers, and FreeRDP logs ERRINFO as 0x0001xxxx: the entry found says where.
-  return 'error' in inLabel && c.entry ? explainInFamily(c.entry.family, c.text) : inLabel;
+  return 'error' in inLabel && c.entry ? explainAsLabelled(c.label, c.entry.family, c.text) : inLabel;
 }
 
 /**

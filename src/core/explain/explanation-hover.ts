@@ -1,4 +1,4 @@
-import { explain, explainInFamily, FAMILY_LABELS, type Explanation } from '../knowledge/error-codes/index';
+import { explain, explainAsLabelled, explainInFamily, FAMILY_LABELS, type Explanation } from '../knowledge/error-codes/index';
 import { findErrorCodes, type FoundErrorCode } from '../knowledge/find-error-codes';
 import { escapeMarkdown } from '../text/markdown';
 
@@ -77,7 +77,8 @@ export function explainAt(found: readonly FoundErrorCode[], column: number, line
     if ('error' in asTyped) return undefined;
     return { ...span, explanation: asTyped, explainerArgument: asTyped.code };
   }
-  const alone = explainInFamily(hovered.entry.family, code);
+  // A number labelled an extended code that only the ERRINFO table has says how it was read, as `explain` does.
+  const alone = hovered.label && hovered.label !== hovered.entry.family ? explainAsLabelled(hovered.label, hovered.entry.family, code) : explainInFamily(hovered.entry.family, code);
   if ('error' in alone) return undefined;
   return { ...span, explanation: alone, explainerArgument: explainerArgument(alone) };
 }

@@ -58,6 +58,21 @@ describe('a pasted line is explained as the codes it names, typed', () => {
     assert.deepEqual(findErrorCodes('thread 0x8 exited').map((c) => c.text), []);
   });
 
+  it('a lone "Extended error code" only the ERRINFO table has says how it was read, in the CLI and the hover (a session 18 gap)', () => {
+    const result = explainInput('Extended error code: 0x11');
+    assert.ok(!('error' in result));
+    assert.equal(result.name, 'ERRINFO_CLOSE_STACK_ON_DRIVER_FAILURE');
+    assert.match(result.meaning, /\(Labelled an extended error code, but no extended error code has this number: read as the server error info code of the same number; .* Microsoft does not say that every extended code is one\.\)$/);
+    assert.equal(result.unverified, true);
+    const hovered = explainAt(findErrorCodes('Extended error code: 0x11'), 'Extended error code: 0x'.length);
+    assert.ok(hovered);
+    assert.match(hovered.explanation.meaning, /Labelled an extended error code/);
+    // A code the extended table has is read there, with no such note.
+    const own = explainInput('Extended error code: 0x7');
+    assert.ok(!('error' in own));
+    assert.doesNotMatch(own.meaning, /Labelled/);
+  });
+
   it('still repeats nothing of a line that names no code', () => {
     for (const line of ['xfreerdp /v:h /p:Secret1', 'Error code: Secret1 0x4', 'exit code -1 /p:Secret1']) {
       const result = explainInput(line);

@@ -213,6 +213,22 @@ function notADisconnectCode(entry: ErrorCodeInfo): string {
   return `(Not an OnDisconnected code, the "Error code" of the Remote Desktop client's dialog: read as the ${FAMILY_NOUNS[entry.family]} ${hex(entry.code)}. What an "Error code ${hex(entry.code)}" from the Mac, mobile or Windows App clients means is undocumented.)`;
 }
 
+/**
+ * A code its text labels in one family (an "Extended error code" of a dialog or log line) that only another family's
+ * table has, as that family explains it, with a note that says so: extended codes share their numbers with ERRINFO
+ * codes, but Microsoft does not say that every extended code is one (error-codes.md §1), so the reading is inferred.
+ */
+export function explainAsLabelled(label: ErrorCodeFamily, found: ErrorCodeFamily, code: string): Explanation | { error: string } {
+  const explanation = explainInFamily(found, code);
+  if ('error' in explanation || label === found) return explanation;
+  const note = `(Labelled ${article(FAMILY_NOUNS[label])} ${FAMILY_NOUNS[label]}, but no ${FAMILY_NOUNS[label]} has this number: read as the ${FAMILY_NOUNS[found]} of the same number${label === 'extended' && found === 'errinfo' ? '; the extended codes Microsoft lists share their numbers with ERRINFO codes, but Microsoft does not say that every extended code is one' : ''}.)`;
+  return { ...explanation, meaning: withNotes(explanation.meaning, note), unverified: true };
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}
+
 /** A meaning with the notes that apply to how the code was read. */
 function withNotes(meaning: string, ...notes: (string | false | undefined)[]): string {
   return [meaning, ...notes].filter(Boolean).join(' ');
