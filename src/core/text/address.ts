@@ -147,7 +147,11 @@ function readPort(text: string): number | string {
   const ambiguous = leadingZeroPort(text);
   if (ambiguous !== undefined) return ambiguous;
   const port = /^\d{1,5}$/.test(text) ? Number(text) : 0;
-  return port >= 1 && port <= 65535 ? port : `the port ${quote(text)} is not a number from 1 to 65535`;
+  if (port >= 1 && port <= 65535) return port;
+  // FreeRDP's _strtoi64(…, 0) reads hex too (see leadingZeroPort); the message says what it connects to.
+  const hex = /^0x[0-9a-f]{1,8}$/i.test(text) ? parseInt(text.slice(2), 16) : undefined;
+  if (hex !== undefined && hex >= 1 && hex <= 65535) return `the port ${quote(text)} is written in hex: FreeRDP reads it as ${hex}, while other clients may not read it at all; write ${hex}`;
+  return `the port ${quote(text)} is not a number from 1 to 65535`;
 }
 
 /**

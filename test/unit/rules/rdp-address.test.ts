@@ -50,6 +50,9 @@ describe('RDP011 invalid-address', () => {
       },
       { text: 'gatewayhostname:s:gw.contoso.com:0443', ranges: [[1, 19, 1, 38]], message: /octal number 0443 and connects to port 291, while other clients may read 443;/ },
       { text: 'full address:s:h:08', ranges: [[1, 16, 1, 20]], message: /octal number 0 \(it stops at the "8"\) and refuses the file/ },
+      // Hex: value_to_int's _strtoi64(…, 0) reads it, so FreeRDP connects where the author meant (a session 19 review).
+      { text: 'full address:s:rdsh01.contoso.com:0x0d3d', ranges: [[1, 16, 1, 41]], message: /^Invalid "full address": the port "0x0d3d" is written in hex: FreeRDP reads it as 3389, while other clients may not read it at all; write 3389\.$/ },
+      { text: 'full address:s:h:0x0', ranges: [[1, 16, 1, 21]], message: /the port "0x0" is not a number from 1 to 65535/ },
       { text: 'full address:s:[2001:db8::1]:03389', ranges: [[1, 16, 1, 35]], message: /connects to port 27/ },
       // No client RDP Doctor can vouch for reads an IPv6 address from a .rdp file (FreeRDP's freerdp_parse_hostname
       // splits at the last colon and keeps brackets; Microsoft documents no syntax): a warning, in either form.
