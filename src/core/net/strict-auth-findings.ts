@@ -44,7 +44,7 @@ export function atStrictServerAuthentication(findings: readonly NetFinding[], st
           : undefined;
   return findings.map((f) => {
     if (!SERVER_AUTHENTICATION.has(f.ruleId)) return f;
-    if (!reason) return { ...f, message: `${f.message} ${STRICT_AUTH_NOTES.kerberos()}` };
+    if (!reason) return { ...f, message: `${f.message} ${strict.entraAuth ? STRICT_AUTH_NOTES.entra() : STRICT_AUTH_NOTES.kerberos()}` };
     return { ...f, severity: 'error', message: `${f.message} ${STRICT_AUTH_NOTES.refuses(reason)}` };
   });
 }

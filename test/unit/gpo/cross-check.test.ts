@@ -166,6 +166,15 @@ describe('cross-checks', () => {
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [noCredSsp], exports: [], probes: [tlsAccepted] }), []);
     const rdpRefused = { ...probe, negotiation: { ...probe.negotiation, rdp: false, failures: { ssl: 'SSL_NOT_ALLOWED_BY_SERVER', rdp: 'HYBRID_REQUIRED_BY_SERVER' } } };
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [noCredSsp], exports: [], probes: [rdpRefused] }), []);
+    // Refusals after which FreeRDP 3.20+ keeps only TLS or CredSSP: the client fails, but not on Standard RDP Security.
+    for (const code of ['SSL_REQUIRED_BY_SERVER', 'HYBRID_REQUIRED_BY_SERVER']) {
+      const other = { ...probe, negotiation: { ...probe.negotiation, failures: { ssl: code } } };
+      assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [noCredSsp], exports: [], probes: [other] }), [], code);
+    }
+    for (const code of ['SSL_CERT_NOT_ON_SERVER', 'INCONSISTENT_FLAGS', 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER']) {
+      const other = { ...probe, negotiation: { ...probe.negotiation, failures: { ssl: code } } };
+      assert.deepEqual(ids(crossCheck(XRF_RULES, { rdpFiles: [noCredSsp], exports: [], probes: [other] })), ['XRF003:client.rdp'], code);
+    }
   });
 
   it('XRF003 from a check goes through crossCheckProbes, as XRF001 does', () => {

@@ -121,9 +121,12 @@ describe('a workgroup computer from its CHALLENGE (MS-NLMP 2.2.2.5 target types,
   const TARGET_TYPE_DOMAIN = 0x00010000;
   const TARGET_TYPE_SERVER = 0x00020000;
 
-  it("FreeRDP's shadow server on a host named vm: its own name as the domain, no forest, no target type", () => {
-    assert.deepEqual(read(windowsChallenge({ workgroup: 'vm' })), { name: 'VM', serverRealm: false });
-    assert.deepEqual(read(windowsChallenge({ workgroup: 'desktop-1', flags: 0xe28a8215 })), { name: 'DESKTOP-1', serverRealm: true });
+  it('a Windows computer in no domain: the server target type, its own name as the domain, no forest', () => {
+    assert.deepEqual(read(windowsChallenge({ workgroup: 'desktop-1', flags: 0xe28a8215 })), { name: 'DESKTOP-1' });
+  });
+
+  it("FreeRDP's winpr server (the shadow server on a host named vm): no target type, so no evidence — a FreeRDP 3 server with a keytab accepts Kerberos (a session 19 review)", () => {
+    assert.equal(read(windowsChallenge({ workgroup: 'vm' })), undefined);
   });
 
   it('a domain member, or anything less clear, is no workgroup', () => {
@@ -133,10 +136,11 @@ describe('a workgroup computer from its CHALLENGE (MS-NLMP 2.2.2.5 target types,
     assert.equal(read(SPEC_CHALLENGE), undefined);
     assert.equal((parseChallengeMessage(SPEC_CHALLENGE) as { flags: number }).flags & TARGET_TYPE_SERVER, TARGET_TYPE_SERVER);
     const info = { netbiosComputer: 'VM', netbiosDomain: 'VM', dnsComputer: 'vm', dnsDomain: 'vm', dnsTree: null, productVersion: null, serverTime: null };
-    assert.equal(workgroupEvidence({ ...info, dnsTree: 'contoso.com' }, 0), undefined, 'a forest is a domain');
+    assert.equal(workgroupEvidence({ ...info, dnsTree: 'contoso.com' }, TARGET_TYPE_SERVER), undefined, 'a forest is a domain');
     assert.equal(workgroupEvidence({ ...info, netbiosDomain: null }, TARGET_TYPE_SERVER), undefined, 'no NetBIOS domain: not shown');
     assert.equal(workgroupEvidence({ ...info, netbiosDomain: 'WORKGROUP' }, TARGET_TYPE_SERVER), undefined);
-    assert.deepEqual(workgroupEvidence({ ...info, netbiosDomain: 'vm' }, 0), { name: 'VM', serverRealm: false }, 'NetBIOS names compare without case');
+    assert.deepEqual(workgroupEvidence({ ...info, netbiosDomain: 'vm' }, TARGET_TYPE_SERVER), { name: 'VM' }, 'NetBIOS names compare without case');
+    assert.equal(workgroupEvidence(info, 0), undefined, 'no target type: no evidence');
   });
 });
 

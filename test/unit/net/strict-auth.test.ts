@@ -55,8 +55,7 @@ describe('authentication level 1 against the certificate findings', () => {
 
   it('makes them an error for a CredSSP server reached by name whose NTLM CHALLENGE shows a workgroup computer, and says what shows it', () => {
     const cases: [WorkgroupEvidence, RegExp][] = [
-      [{ name: 'VM', serverRealm: false }, /shows a computer in no domain \(its NetBIOS domain is its own name, "VM", and it names no forest\), which no Kerberos sign-in can authenticate, so the certificate is the only proof of the server\.$/],
-      [{ name: 'PC1', serverRealm: true }, /\(its NetBIOS domain is its own name, "PC1", it answers for itself rather than for a domain, and it names no forest\)/],
+      [{ name: 'VM' }, /shows a computer in no domain \(it answers for itself rather than for a domain, its NetBIOS domain is its own name, "VM", and it names no forest\), which no Kerberos sign-in can authenticate, so the certificate is the only proof of the server\.$/],
     ];
     for (const [workgroup, why] of cases) {
       const out = atStrictServerAuthentication(FINDINGS, { credssp: true }, { selected: 'HYBRID', host: 'vm.invalid', workgroup });
@@ -65,17 +64,19 @@ describe('authentication level 1 against the certificate findings', () => {
       assert.match(out[2]!.message, why);
     }
     // The file's own reasons come first: they hold whatever the server is.
-    const off = atStrictServerAuthentication(FINDINGS, { credssp: false }, { selected: 'HYBRID', host: 'vm.invalid', workgroup: { name: 'VM', serverRealm: false } });
+    const off = atStrictServerAuthentication(FINDINGS, { credssp: false }, { selected: 'HYBRID', host: 'vm.invalid', workgroup: { name: 'VM' } });
     assert.match(off[1]!.message, /enablecredsspsupport:i:0/);
     // A file that signs in with Microsoft Entra ID (enablerdsaadauth:i:1) does not authenticate through NTLM or Kerberos:
     // the CHALLENGE's domain does not decide it, so the finding stays a warning (a review of session 19).
-    const entra = atStrictServerAuthentication(FINDINGS, { credssp: true, entraAuth: true }, { selected: 'HYBRID', host: 'vm.invalid', workgroup: { name: 'VM', serverRealm: false } });
+    const entra = atStrictServerAuthentication(FINDINGS, { credssp: true, entraAuth: true }, { selected: 'HYBRID', host: 'vm.invalid', workgroup: { name: 'VM' } });
     assert.deepEqual(severities(entra), ['NET011 warning', 'NET022 warning', 'NET023 warning', 'NET020 error']);
+    assert.match(entra[1]!.message, /signs in with Microsoft Entra ID \(enablerdsaadauth:i:1\): .* is not documented\.$/);
+    assert.doesNotMatch(entra[1]!.message, /domain sign-in through CredSSP/);
   });
 
   it('changes nothing when the certificate raised neither finding', () => {
     const clean = FINDINGS.filter((f) => f.ruleId !== 'NET022' && f.ruleId !== 'NET023');
-    assert.deepEqual(atStrictServerAuthentication(clean, { credssp: false }, { selected: 'SSL', host: '127.0.0.5', workgroup: { name: 'VM', serverRealm: false } }), clean);
+    assert.deepEqual(atStrictServerAuthentication(clean, { credssp: false }, { selected: 'SSL', host: '127.0.0.5', workgroup: { name: 'VM' } }), clean);
   });
 });
 

@@ -55,7 +55,6 @@ export const GATEWAY_NOTES = {
  */
 export interface WorkgroupEvidence {
   readonly name: string;
-  readonly serverRealm: boolean;
 }
 
 /**
@@ -71,7 +70,7 @@ const NO_KERBEROS: Readonly<Record<Exclude<NoKerberosReason, object>, string>> =
 };
 
 const WORKGROUP_EVIDENCE = (evidence: WorkgroupEvidence): string =>
-  `its NetBIOS domain is its own name, ${quote(evidence.name)}, ${evidence.serverRealm ? 'it answers for itself rather than for a domain, ' : ''}and it names no forest`;
+  `it answers for itself rather than for a domain, its NetBIOS domain is its own name, ${quote(evidence.name)}, and it names no forest`;
 
 const noKerberos = (reason: NoKerberosReason): string =>
   typeof reason === 'object'
@@ -82,5 +81,7 @@ export const STRICT_AUTH_NOTES = {
   refuses: (reason: NoKerberosReason) => `The file sets authentication level:i:1, so the client refuses to connect: ${noKerberos(reason)}.`,
   kerberos: () =>
     'The file sets authentication level:i:1: the client connects only when Kerberos authenticates the server in the certificate\'s stead (a domain sign-in through CredSSP to a name with a TERMSRV SPN) and refuses otherwise.',
+  entra: () =>
+    'The file sets authentication level:i:1 and signs in with Microsoft Entra ID (enablerdsaadauth:i:1): the client refuses to connect unless the server is authenticated some other way, and whether an Entra ID sign-in does that in the certificate\'s stead is not documented.',
 } as const;
 

@@ -51,6 +51,14 @@ export interface ClientOffer {
  * gets SSL_NOT_ALLOWED_BY_SERVER and asks again for Standard RDP Security (FreeRDP `libfreerdp/core/nego.c`: the
  * fallback from TLS to RDP; [MS-RDPBCGR] 2.2.1.2.2).
  */
+/**
+ * The refusals of TLS after which a client that offers no CredSSP asks again for Standard RDP Security: FreeRDP 2.11.7
+ * does after any (`nego_attempt_tls`), FreeRDP 3.19 and later not after SSL_REQUIRED_BY_SERVER or
+ * HYBRID_REQUIRED_BY_SERVER, which leave only TLS or CredSSP enabled (nego.c, `nego_disable_all_except`, commit
+ * cd8d2e98b): the connection fails there too, but not on Standard RDP Security (a session 19 review).
+ */
+const FALLS_BACK_TO_RDP: ReadonlySet<string> = new Set(['SSL_NOT_ALLOWED_BY_SERVER', 'SSL_CERT_NOT_ON_SERVER', 'INCONSISTENT_FLAGS', 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER']);
+
 export function standardSecurityFor(probe: ProbeFacts, client: ClientOffer): string | undefined {
   const n = probe.negotiation;
   if (!n) return undefined;
@@ -58,7 +66,7 @@ export function standardSecurityFor(probe: ProbeFacts, client: ClientOffer): str
   if (n.selected === 'RDP') return 'selected Standard RDP Security although the client offered TLS and CredSSP';
   // Refused in the negotiation itself (an RDP_NEG_FAILURE to the TLS question), not merely unusable.
   const refused = (key: string): boolean => n.failures?.[key] !== undefined;
-  if (!client.credssp && client.negotiates && n.rdp === true && refused('ssl')) {
+  if (!client.credssp && client.negotiates && n.rdp === true && FALLS_BACK_TO_RDP.has(n.failures?.ssl ?? '')) {
     return 'refuses TLS and accepts Standard RDP Security, and the file turns CredSSP off (enablecredsspsupport:i:0), so its client ends on Standard RDP Security';
   }
   // A server that selected TLS or CredSSP does not use Standard RDP Security, even when its handshake then failed (that
