@@ -41,17 +41,31 @@ function pairedNearby(found: readonly FoundErrorCode[], lineAt: (delta: number) 
   const hasDisconnect = found.some(isDisconnect);
   if (hasDisconnect === found.some(isExtended)) return undefined;
   const [wanted, same] = hasDisconnect ? [isExtended, isDisconnect] : [isDisconnect, isExtended];
-  for (const direction of hasDisconnect ? [1, -1] : [-1, 1]) {
+  const [first, second] = hasDisconnect ? [1, -1] : [-1, 1];
+  for (const direction of [first, second]) {
     for (let distance = 1; distance <= PAIR_LINES; distance++) {
       const line = lineAt(direction * distance);
       if (line === undefined || line.trim() === '') break;
       const codes = findErrorCodes(line);
       if (codes.some(same)) break;
       const partner = codes.find(wanted);
-      if (partner) return partner;
+      // Found on the side the dialog does not put it (an extended code above its "Error code"): not when it has a code of
+      // this kind beyond it, as the dialog lays them out, whose pair it is (a review: a log of two dialogs paired one
+      // dialog's 0x3 with the other's extended 0x7).
+      if (partner) return direction === second && pairedBeyond(lineAt, direction, distance, same) ? undefined : partner;
     }
   }
   return undefined;
+}
+
+/** Whether a code of the kind `same` sits up to PAIR_LINES lines past `distance` in `direction`, before a blank line. */
+function pairedBeyond(lineAt: (delta: number) => string | undefined, direction: number, distance: number, same: (f: FoundErrorCode) => boolean): boolean {
+  for (let further = distance + 1; further <= distance + PAIR_LINES; further++) {
+    const line = lineAt(direction * further);
+    if (line === undefined || line.trim() === '') return false;
+    if (findErrorCodes(line).some(same)) return true;
+  }
+  return false;
 }
 
 /**

@@ -117,6 +117,19 @@ describe('explainAt with the lines around', () => {
     assert.equal(hover.explanation.extended, null);
   });
 
+  it("a code found on the side the dialog does not put it is not taken when it has its own pair beyond it (a session 19 review: two dialogs in one log)", () => {
+    const lines = ['Monday, PC-12:', 'Error code: 0x904', 'Extended error code: 0x7', 'Tuesday, PC-40:', 'Error code: 0x3'];
+    const tuesday = atLine(lines, 4, '0x3');
+    assert.ok(tuesday);
+    assert.equal(tuesday.explanation.extended, null, "Monday's 0x7 is Monday's 0x904's");
+    assert.equal(atLine(lines, 2, '0x7')!.explanation.code, '0x904', 'the extended code keeps its own "Error code"');
+    // Alone above, with nothing beyond it, it is still the pair (the order "Extended" then "Error code" is read too).
+    assert.equal(atLine(['Extended error code: 0x7', 'Error code: 0x904'], 1, '0x904')!.explanation.extended?.code, '0x7');
+    // An extended code whose "Error code" below it has its own extended code below that: not this one's.
+    const ext = atLine(['Extended error code: 0x3', 'Error code: 0x904', 'Extended error code: 0x7'], 0, '0x3');
+    assert.equal(ext!.explanation.extended ?? null, null);
+  });
+
   it('a line with both codes keeps its own pair', () => {
     const hover = atLine(['Error code: 0x904, Extended error code: 0x7', 'Extended error code: 0x3'], 0, '0x904')!;
     assert.equal(hover.explanation.extended?.code, '0x7');
