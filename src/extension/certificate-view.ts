@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { certificateDocument } from '../core/net/certificate-text';
 import type { HostCheckResult } from '../core/net/index';
+import { checkedAt } from './checked-at';
 
 export const CERT_SCHEME = 'rdp-doctor-cert';
 
@@ -39,7 +40,8 @@ export class CertificateViews implements vscode.TextDocumentContentProvider, vsc
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const result = this.results.get(uri.path);
-    return result ? certificateDocument(result) : 'No certificate: check the host again to see it.\n';
+    // Dated by the check, not by the opening of the view (a review: "As of" a time the listener was not asked).
+    return result ? certificateDocument(result, checkedAt(result)) : 'No certificate: check the host again to see it.\n';
   }
 
   dispose(): void {

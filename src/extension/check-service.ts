@@ -6,6 +6,7 @@ import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
+import { noteCheckedAt } from './checked-at';
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -151,8 +152,10 @@ export class CheckService implements CheckRunner, vscode.Disposable {
                   signal: controller.signal,
                   onResult: (result) => {
                     done += 1;
+                    noteCheckedAt(result);
                     this.store(result);
-                    progress.report({ increment: 100 / targets.length, message: `${done}/${targets.length} ${result.target}` });
+                    // The title names a single host already: the count alone then.
+                    progress.report({ increment: 100 / targets.length, message: targets.length === 1 ? `${done}/1` : `${done}/${targets.length} ${result.target}` });
                   },
                 },
               );
@@ -171,8 +174,9 @@ export class CheckService implements CheckRunner, vscode.Disposable {
       if (this.running.size === 0) void vscode.commands.executeCommand('setContext', 'rdpDoctor.checking', false);
     }
     const cancelled = results.some((r) => r.cancelled);
-    this.log.info(`Checked ${results.length} host(s) in ${Date.now() - started} ms${cancelled ? ' (cancelled)' : ''}.`);
-    for (const r of results) this.log.info(`  ${r.target}: ${r.findings.length === 0 ? 'no findings' : r.findings.map((f) => `${f.ruleId} ${f.severity}`).join(', ')}`);
+    this.log.info(`Checked ${results.length} ${results.length === 1 ? 'host' : 'hosts'} in ${Date.now() - started} ms${cancelled ? ' (cancelled)' : ''}.`);
+    // A cancelled host is no clean one (a review: "no findings" read as a pass in the log).
+    for (const r of results) this.log.info(`  ${r.target}: ${r.findings.length > 0 ? r.findings.map((f) => `${f.ruleId} ${f.severity}`).join(', ') : r.cancelled ? 'cancelled before a result' : 'no findings'}`);
     this.checked.fire(results);
     if (cancelled) void vscode.window.showInformationMessage('RDP Doctor: the check was cancelled; the hosts that finished keep their results.');
     else if (results.length > 0) {

@@ -115,7 +115,7 @@ function findingLines(r: HostCheckResult): string[] {
 
 /**
  * The listener's certificate and chain as a plain-text document for a read-only editor:
- * every field of the leaf, then each certificate sent with its PEM. Days are counted from `now`.
+ * every field of the leaf, then each certificate sent with its PEM, as of `now`, the time of the check (days are counted from it).
  */
 export function certificateDocument(result: HostCheckResult, now: Date = new Date()): string {
   const where = displayTarget(result.host, result.port, true);
@@ -127,7 +127,7 @@ export function certificateDocument(result: HostCheckResult, now: Date = new Dat
       ['Name checked', result.name],
       ['TLS', result.tls ? tlsDetail(result.tls) : 'none'],
       ...(result.ntlm ? [['NTLM', ntlmDetail(result.ntlm)] as [string, string]] : []),
-      ['As of', now.toISOString()],
+      ['Checked at', now.toISOString()],
     ]),
     '',
   ];

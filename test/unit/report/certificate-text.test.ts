@@ -121,7 +121,7 @@ describe('certificate document', () => {
         '  Target               legacy.contoso.com',
         '  Name checked         legacy.contoso.com',
         '  TLS                  none',
-        '  As of                2026-05-01T12:00:00.000Z',
+        '  Checked at           2026-05-01T12:00:00.000Z',
         '',
         'No certificate. The server chose Standard RDP Security: there is no TLS handshake, so it presents no X.509 certificate and the client cannot authenticate it.',
         '',

@@ -97,9 +97,13 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
   });
 
   test('"Show Certificate" opens a read-only document with the certificate and its chain', async () => {
+    const opened = Date.now();
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('rdpDoctor.showCertificate', LAB_KEY);
     assert.equal(editor.document.uri.scheme, 'rdp-doctor-cert');
     const text = editor.document.getText();
+    // Dated by the check that read it, earlier in the suite, not by this opening (a session 19 review).
+    const checked = Date.parse(/^ {2}Checked at {11}(\S+)$/m.exec(text)?.[1] ?? '');
+    assert.ok(checked < opened, `Checked at ${new Date(checked).toISOString()}, opened at ${new Date(opened).toISOString()}`);
     assert.ok(text.includes(LAB_SHA1), 'the SHA-1 thumbprint');
     assert.match(text, /BEGIN CERTIFICATE/);
     assert.match(text, /localhost/);
