@@ -8,7 +8,7 @@ import { DocumentLinter } from './document-linter';
 import type { ByteFacts, DocumentLint, DocumentModel, LintReason } from './document-model';
 import type { Logger } from './logger';
 import type { PolicyIndex } from './policy-index';
-import type { RegistryPolViews } from './registry-pol-view';
+import { POL_SCHEME, type RegistryPolViews } from './registry-pol-view';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
 
@@ -44,7 +44,16 @@ export class LintFeature implements vscode.Disposable {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => void this.saved(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
+      // A Registry.pol's text view has no file behind it: its problems go with its last tab. VS Code does not promise
+      // onDidCloseTextDocument when a tab closes (it disposes such a document later), so they lingered for minutes
+      // after "Close All Editors" (a review in a real VS Code).
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+          if (uri?.scheme === POL_SCHEME && !openInATab(uri)) this.closed(uri);
+        }
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.affectsLinting(e)) this.lintAll('settings');
       }),
@@ -197,12 +206,12 @@ export class LintFeature implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) if (document.languageId === 'rdp') void this.lint(document, true, `export ${changed.uri.toString()}`);
   }
 
-  private closed(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
+  private closed(uri: vscode.Uri): void {
+    const key = uri.toString();
     this.published.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.collection.delete(document.uri);
+    this.collection.delete(uri);
   }
 
   dispose(): void {
@@ -210,4 +219,10 @@ export class LintFeature implements vscode.Disposable {
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Whether a tab still shows the document. */
+function openInATab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
 }
