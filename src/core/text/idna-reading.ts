@@ -12,9 +12,11 @@ export function lowered(text: string): string {
  * keeps (nontransitional processing, as Node's URL parser applies it); `ẞ` it does not.
  */
 export function foldingChanges(host: string): boolean {
+  // ß, ς and σ by code point: a non-ASCII character in a regular expression reaches the bundle unescaped, and one such
+  // character makes Node read the whole bundle as a two-byte string (esbuild.mjs keeps the bundles ASCII).
   const shown = lowered(host);
   const folded = shown.toUpperCase().toLowerCase().normalize('NFKC');
-  return folded !== shown && folded !== lowered(host.replace(/ß/g, 'ss').replace(/ς/g, 'σ'));
+  return folded !== shown && folded !== lowered(host.replace(/\u00df/g, 'ss').replace(/\u03c2/g, '\u03c3'));
 }
 
 /** A name the IDNA mapping reads as another, and the characters it changes (as written, and what each becomes). */
