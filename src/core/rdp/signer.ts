@@ -134,7 +134,9 @@ export type SignatureCheck =
   /** It does not: a line the signature covers was changed (or added, or its name's case changed) after signing. */
   | { readonly verdict: 'differs' }
   /** Not checked: an algorithm this runtime cannot check, or a structure the walk does not read; `why` says which. */
-  | { readonly verdict: 'unchecked'; readonly why: string };
+  | { readonly verdict: 'unchecked'; readonly why: string }
+  /** Not checked because its digest is not acceptable for a signature (MD5); `why` says so. */
+  | { readonly verdict: 'unacceptable'; readonly why: string };
 
 const OBJECT_ID = 0x06;
 const OCTET_STRING = 0x04;
@@ -145,6 +147,24 @@ const DIGESTS: ReadonlyMap<string, string> = new Map([
   ['608648016503040202', 'sha384'],
   ['608648016503040203', 'sha512'],
 ]);
+/**
+ * Digests a SignerInfo may name that are not checked here, by the DER contents of their OIDs, to say which one it is.
+ * MD5 is refused: RFC 6151 §2, "MD5 is no longer acceptable where collision resistance is required such as digital
+ * signatures".
+ */
+const MD5 = '2a864886f70d0205';
+const UNCHECKED_DIGESTS: ReadonlyMap<string, string> = new Map([
+  [MD5, 'MD5'],
+  ['2a864886f70d0202', 'MD2'],
+  ['2a864886f70d0204', 'MD4'],
+  ['608648016503040204', 'SHA-224'],
+  ['608648016503040205', 'SHA-512/224'],
+  ['608648016503040206', 'SHA-512/256'],
+  ['608648016503040207', 'SHA3-224'],
+  ['608648016503040208', 'SHA3-256'],
+  ['608648016503040209', 'SHA3-384'],
+  ['60864801650304020a', 'SHA3-512'],
+]);
 /** RSASSA-PSS (1.2.840.113549.1.1.10): its parameters would have to be read; not checked. */
 const RSASSA_PSS = '2a864886f70d01010a';
 /** id-messageDigest (1.2.840.113549.1.9.4), the signed attribute that holds the content's digest (RFC 5652 §11.2). */
@@ -152,27 +172,55 @@ const MESSAGE_DIGEST = '2a864886f70d010904';
 
 const contents = (der: Uint8Array, t: Tlv): Buffer => Buffer.from(der.subarray(t.body, t.end));
 
+/** An OID's DER contents in dotted form (X.690 §8.19), to name an algorithm no table here knows. */
+function dottedOid(oid: Uint8Array): string {
+  if (oid.length === 0) return '(empty)';
+  const arcs: number[] = [];
+  let arc = 0;
+  for (const byte of oid) {
+    arc = arc * 128 + (byte & 0x7f);
+    if (byte & 0x80) continue;
+    arcs.push(arc);
+    arc = 0;
+  }
+  const first = arcs.shift() ?? 0;
+  const top = Math.min(2, Math.floor(first / 40));
+  return [top, first - top * 40, ...arcs].join('.');
+}
+
+/** The digest a SignerInfo names, by its name ("SHA-224"), else by its OID ("OID 1.2.3.4"). */
+function digestName(oid: Uint8Array): string {
+  return UNCHECKED_DIGESTS.get(Buffer.from(oid).toString('hex')) ?? `OID ${dottedOid(oid)}`;
+}
+
 /**
  * Checks an rdpsign signature against the text it should sign (`signedText`, from `signedMessage`): the signer's
  * certificate is the one the SignerInfo names; without signed attributes the signature is over the text itself, with
  * them over their DER (as a SET) and their message digest must be the text's (RFC 5652 §5.4). RSA (PKCS #1 v1.5) and
- * ECDSA keys, SHA-1 and SHA-2 digests; anything else is left unchecked, never called a mismatch.
+ * ECDSA keys, SHA-1 and SHA-2 digests; anything else is left unchecked, never called a mismatch nor a match (an MD5
+ * digest is `unacceptable`).
  */
 export function checkSignature(signatureValue: string, signedText: Uint8Array): SignatureCheck {
-  const signer = signerThumbprints(signatureValue);
   const info = signerInfoOf(signatureValue);
-  if (!signer || !info) return { verdict: 'unchecked', why: 'its signer certificate or signer information cannot be read' };
+  if (!info) return { verdict: 'unchecked', why: 'its signer information cannot be read' };
+  const signer = signerThumbprints(signatureValue);
+  if (!signer) return { verdict: 'unchecked', why: 'it does not hold the certificate its signer information names' };
   const { der, digestAlgorithm, signedAttributes, signatureAlgorithm, signature } = info;
-  const digest = DIGESTS.get(contents(der, digestAlgorithm).toString('hex'));
-  if (!digest) return { verdict: 'unchecked', why: 'its digest algorithm is not one of SHA-1, SHA-256, SHA-384 or SHA-512' };
-  if (contents(der, signatureAlgorithm).toString('hex') === RSASSA_PSS) return { verdict: 'unchecked', why: 'it is an RSASSA-PSS signature' };
+  const digestOid = contents(der, digestAlgorithm);
+  const digest = DIGESTS.get(digestOid.toString('hex'));
+  if (!digest) {
+    const named = digestName(digestOid);
+    if (digestOid.toString('hex') === MD5) return { verdict: 'unacceptable', why: `its digest algorithm is ${named}, which is "no longer acceptable where collision resistance is required such as digital signatures" (RFC 6151)` };
+    return { verdict: 'unchecked', why: `its digest algorithm is ${named}, not one of SHA-1, SHA-256, SHA-384 or SHA-512, which RDP Doctor checks` };
+  }
+  if (contents(der, signatureAlgorithm).toString('hex') === RSASSA_PSS) return { verdict: 'unchecked', why: 'it is an RSASSA-PSS signature, which RDP Doctor does not check' };
   let key: KeyObject;
   try {
     key = certificateOf(signer).publicKey;
   } catch {
     return { verdict: 'unchecked', why: 'its signer certificate cannot be read' };
   }
-  if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ec') return { verdict: 'unchecked', why: `its signer key is ${key.asymmetricKeyType ?? 'of an unknown type'}` };
+  if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ec') return { verdict: 'unchecked', why: `its signer key is ${key.asymmetricKeyType ?? 'of an unknown type'}, not RSA or ECDSA, which RDP Doctor checks` };
   let signed: Uint8Array = signedText;
   if (signedAttributes) {
     const wanted = messageDigestOf(der, signedAttributes);

@@ -24,6 +24,8 @@ function blob(der = '300f06092a864886f70d010702a0023000'): string {
 }
 
 const SIGNED = `full address:s:h.contoso.com\nalternate full address:s:h.contoso.com\nsignscope:s:Full Address,Alternate Full Address\nsignature:s:${blob()}`;
+/** A file signed the way rdpsign signs (test/fixtures/rdp/README.md): its signature verifies. */
+const CONTOSO = readFileSync(join(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
 
 describe('RDP040 stored-password', () => {
   testRule(rdp040, {
@@ -160,8 +162,15 @@ describe('RDP040 stored-password', () => {
 describe('RDP041 signature-invalid', () => {
   it('accepts a structurally valid signature', () => assert.equal(signatureBlobProblem(blob()), undefined));
   testRule(rdp041, {
-    accept: ['full address:s:h', SIGNED, SIGNED.replace(/signature:s:(.*)$/, (_, b: string) => `signature:s:${b.slice(0, 20)}  ${b.slice(20)}`)],
+    accept: ['full address:s:h', CONTOSO, CONTOSO.replace(/signature:s:(\S+)/, (_, b: string) => `signature:s:${b.slice(0, 20)}  ${b.slice(20)}`)],
     reject: [
+      {
+        text: SIGNED,
+        ranges: [[4, 13, 4, 13 + blob().length]],
+        severity: 'warning',
+        message: /^RDP Doctor could not check the signature: its signer information cannot be read\. This is no verdict that it is valid/,
+        title: 'a signedData shell with no signer: not checked, a warning, never taken for valid',
+      },
       { text: 'full address:s:h\nsignature:s:AAAA', ranges: [[2, 1, 2, 10]], message: /no "signscope"/ },
       { text: 'full address:s:h\nsignscope:s:Full Address', ranges: [[2, 1, 2, 10]] },
       { text: 'full address:s:h\nsignscope:s:Full Address\nsignature:s:not base64!', ranges: [[3, 13, 3, 24]], message: /base64/ },
@@ -180,7 +189,6 @@ describe('RDP042 unsigned-secure-setting', () => {
 });
 
 describe('RDP043 redirection-exposure', () => {
-  const CONTOSO = readFileSync(join(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
   const CONTOSO_SIGNER = 'EE7982BCCEEFCAE0DAC417040349AD1094F7A853';
   const ROOT_CA = '34AA536758228E591DE7DAE513731C533F2DB534';
   const ALL = [
@@ -251,10 +259,17 @@ describe('RDP043 redirection-exposure', () => {
         title: 'every kind the dialog lists, drives counted once',
       },
       {
+        text: CONTOSO,
+        ranges: [[3, 1, 3, 22]],
+        options: { now: new Date('2030-01-01T00:00:00Z') },
+        message: /^The file requests 2 redirections \(the clipboard and drives\): it is signed, so clients updated since April 2026 name the publisher .* still off until the user ticks it; only a publisher trusted by policy may be treated differently\.$/,
+        title: 'a signed file gets the same dialog, with its publisher',
+      },
+      {
         text: `${SIGNED}\nredirectclipboard:i:1`,
         ranges: [[5, 1, 5, 22]],
-        message: /^The file requests one redirection \(the clipboard\): it is signed, so clients updated since April 2026 name the publisher .* still off until the user ticks it; only a publisher trusted by policy may be treated differently\.$/,
-        title: 'a signed file gets the same dialog, with its publisher',
+        message: /^The file requests one redirection \(the clipboard\): RDP Doctor could not verify its signature \(its signer information cannot be read\); unless Remote Desktop Connection can, clients updated since April 2026 show "Caution: Unknown remote connection"/,
+        title: 'a signature RDP Doctor cannot check is not called signed',
       },
       {
         text: CONTOSO,
@@ -295,8 +310,8 @@ describe('RDP043 redirection-exposure', () => {
       {
         text: `full address:s:rdgateway-r1.wvd.microsoft.com\nremotedesktopname:s:Cloud PC Enterprise\nredirectclipboard:i:1\nsignscope:s:Full Address\nsignature:s:${blob()}`,
         ranges: [[3, 1, 3, 22]],
-        message: /Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect\.$/,
-        title: 'a signed Windows 365 file',
+        message: /: RDP Doctor could not verify its signature \(its signer information cannot be read\); unless Remote Desktop Connection can/,
+        title: 'a Windows 365 file whose signature RDP Doctor cannot check: not "Microsoft signs these"',
       },
       // A signature that cannot verify (RDP041) names no publisher: the dialog is the unknown publisher's.
       {

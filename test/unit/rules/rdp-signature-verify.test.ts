@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import forge from 'node-forge';
 import { parseRdp } from '../../../src/core/rdp/parse';
-import { checkSignature } from '../../../src/core/rdp/signer';
+import { checkSignature, signerThumbprints } from '../../../src/core/rdp/signer';
 import { lintRdp } from '../../../src/core/rules/engine';
 import { signedText } from '../../../src/core/rules/rdp/signing';
 
@@ -26,13 +26,15 @@ interface SignOptions {
   readonly digest?: 'sha1' | 'sha256' | 'md5';
   /** Signed attributes (content type, message digest, signing time), as signtool-style signers add them. */
   readonly attributes?: boolean;
+  /** Leave the signer's certificate out of the signature (its SignerInfo still names it). */
+  readonly withoutCertificate?: boolean;
 }
 
 /** An rdpsign blob over `text`: a detached signedData (made by node-forge, another implementation than ours), behind the 12-byte header. */
-function blobOver(text: Buffer, { digest = 'sha256', attributes = false }: SignOptions = {}): string {
+function blobOver(text: Buffer, { digest = 'sha256', attributes = false, withoutCertificate = false }: SignOptions = {}): string {
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(text.toString('binary'));
-  p7.addCertificate(certificate);
+  if (!withoutCertificate) p7.addCertificate(certificate);
   p7.addSigner({
     key,
     certificate,
@@ -114,12 +116,17 @@ describe('checkSignature and RDP041: the signature against the lines it covers',
     assert.equal(rdp041(text.replace(`signscope:s:${scope}`, `signscope:s:${SCOPE}`)).length, 1);
   });
 
-  it('an algorithm not checked here is left unchecked, never called a mismatch', () => {
+  it('an MD5 digest is not accepted: an error, never a match nor a mismatch (RFC 6151)', () => {
     const text = signedFile({ digest: 'md5' }).replaceAll('rdsh01.contoso.invalid', 'attacker.invalid');
     const doc = parseRdp(text);
     const check = checkSignature(doc.byKey.get('signature')![0]!.value, signedText(doc, doc.byKey.get('signscope')![0]!)!);
-    assert.equal(check.verdict, 'unchecked');
-    assert.deepEqual(rdp041(text), []);
+    assert.equal(check.verdict, 'unacceptable');
+    const [finding, ...more] = lintRdp(text).findings.filter((f) => f.ruleId === 'RDP041');
+    assert.equal(finding?.severity, 'error');
+    assert.match(finding?.message ?? '', /^RDP Doctor does not accept the signature: its digest algorithm is MD5, which is "no longer acceptable where collision resistance is required such as digital signatures" \(RFC 6151\)\. It was not checked/);
+    assert.deepEqual(more, []);
+    // Signed as it is, untouched, MD5 is no more acceptable.
+    assert.equal(lintRdp(signedFile({ digest: 'md5' })).findings.filter((f) => f.ruleId === 'RDP041').length, 1);
   });
 
   it('the fixture signed with openssl (an independent signer) verifies, and fails once its address changes', () => {
@@ -154,5 +161,65 @@ describe('signscope names a newer rdpsign signs', () => {
     const text = signedFile().replace('redirectclipboard:i:1', 'redirectwebauthn:i:1');
     const message = lintRdp(text).findings.find((f) => f.ruleId === 'RDP042')!.message;
     assert.match(message, /^"redirectwebauthn" is a setting a current rdpsign signs but "signscope" does not cover it: it was added after signing, or the file was signed by an older rdpsign/);
+  });
+});
+
+/**
+ * `text` with the last `from` (a DER OID) of its signature made `to`: the SignerInfo's algorithm, which comes after the
+ * certificate's and the digestAlgorithms set's, named otherwise after signing (how a reviewer made an SHA-224 file).
+ */
+function withSignerAlgorithm(text: string, from: string, to: string): string {
+  return text.replace(/signature:s:(\S+)/, (_, b64: string) => {
+    const blob = Buffer.from(b64, 'base64');
+    const at = blob.lastIndexOf(Buffer.from(from, 'hex'));
+    assert.ok(at > 0, `no ${from} in the signature`);
+    Buffer.from(to, 'hex').copy(blob, at);
+    return `signature:s:${blob.toString('base64')}`;
+  });
+}
+
+const SHA256_OID = '0609608648016503040201';
+const SHA224_OID = '0609608648016503040204';
+const RSA_OID = '06092a864886f70d010101';
+const RSASSA_PSS_OID = '06092a864886f70d01010a';
+const TAMPERED = (text: string): string => text.replaceAll('rdsh01.contoso.invalid', 'attacker.invalid');
+const SIGNER = signerThumbprints(signedFile().match(/signature:s:(\S+)/)![1]!)!.sha1;
+const BY_POLICY = new Map([[SIGNER, 'client-policy.reg']]);
+
+const rdp043 = (text: string, options: Parameters<typeof lintRdp>[1] = {}): string => lintRdp(text, options).findings.find((f) => f.ruleId === 'RDP043')!.message;
+
+describe('a signature RDP Doctor cannot check is never taken for a valid one (a review: SHA-224, MD5, no certificate)', () => {
+  const unchecked = [
+    { title: 'a digest not checked here (SHA-224), the address changed', text: TAMPERED(withSignerAlgorithm(signedFile(), SHA256_OID, SHA224_OID)), why: 'its digest algorithm is SHA-224, not one of SHA-1, SHA-256, SHA-384 or SHA-512, which RDP Doctor checks' },
+    { title: 'an RSASSA-PSS signature', text: withSignerAlgorithm(signedFile(), RSA_OID, RSASSA_PSS_OID), why: 'it is an RSASSA-PSS signature, which RDP Doctor does not check' },
+    { title: 'a signature without its signer certificate', text: signedFile({ withoutCertificate: true }), why: 'it does not hold the certificate its signer information names' },
+  ];
+  for (const { title, text, why } of unchecked) {
+    it(`RDP041 warns that it could not check it, and says why: ${title}`, () => {
+      const doc = parseRdp(text);
+      assert.deepEqual(checkSignature(doc.byKey.get('signature')![0]!.value, signedText(doc, doc.byKey.get('signscope')![0]!)!), { verdict: 'unchecked', why });
+      const findings = lintRdp(text).findings.filter((f) => f.ruleId === 'RDP041');
+      assert.deepEqual(
+        findings.map((f) => [f.severity, f.message]),
+        [['warning', `RDP Doctor could not check the signature: ${why}. This is no verdict that it is valid: where Remote Desktop Connection cannot verify it either, it warns "Caution: Unknown remote connection" as for an unknown publisher. Sign the file again with rdpsign /sha256 to have it checked.`]],
+      );
+    });
+
+    it(`RDP043 gives no signed, trusted or Microsoft verdict, whatever a policy or the file's look says: ${title}`, () => {
+      const expected = `The file requests one redirection (the clipboard): RDP Doctor could not verify its signature (${why}); unless Remote Desktop Connection can, clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.`;
+      assert.equal(rdp043(text), expected);
+      assert.equal(rdp043(text, { trustedPublishers: BY_POLICY }), expected, 'a thumbprint trusted by policy does not make it verified');
+      assert.equal(rdp043(`${text}resourceprovider:s:arm\r\n`), expected, 'nor does looking like Azure Virtual Desktop');
+    });
+  }
+
+  it('RDP043 with an MD5 digest: not verified, and not trusted by policy either', () => {
+    const message = rdp043(signedFile({ digest: 'md5' }), { trustedPublishers: BY_POLICY });
+    assert.match(message, /: RDP Doctor could not verify its signature \(its digest algorithm is MD5, which is "no longer acceptable where collision resistance is required such as digital signatures" \(RFC 6151\)\); unless Remote Desktop Connection can/);
+    assert.doesNotMatch(message, /trusted by policy/);
+  });
+
+  it('the same signature, checked, is trusted by policy: the verdicts above come from the check alone', () => {
+    assert.match(rdp043(signedFile(), { trustedPublishers: BY_POLICY }), new RegExp(`its signer ${SIGNER} is trusted by policy`));
   });
 });

@@ -122,12 +122,24 @@ function outsideValidity(when: 'expired' | 'not yet valid', date: Date): string 
   return `it is signed, but its signer certificate ${state}: Microsoft does not document what the April 2026 security dialog shows then, and a signature without a timestamp (rdpsign adds none) is not accepted outside its certificate's validity elsewhere in Windows, so expect "Caution: Unknown remote connection" with each of them off until the user ticks it. Sign the file again with a valid certificate.`;
 }
 
+/**
+ * A signature RDP Doctor could not verify (RDP041's `unverified`): no verdict on its publisher. The dialog's flavour
+ * depends "on whether the publisher of the RDP file can be verified" (Understanding security warnings).
+ */
+function notVerified(why: string): string {
+  return `RDP Doctor could not verify its signature (${why}); unless Remote Desktop Connection can, clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.`;
+}
+
 /** What the security dialog does with this file's redirections, by how the file is signed. */
 export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined, now: Date = new Date()): string {
   const service = isServiceFile(doc);
   if (!isSigned(doc)) return service ? UNSIGNED_SERVICE : UNSIGNED;
+  const problems = signatureProblems(doc);
+  // A signature RDP Doctor could not check (RDP041's warning) is never called signed, trusted or Microsoft's.
+  const unverified = problems.find((p) => p.unverified !== undefined)?.unverified;
+  if (unverified !== undefined) return notVerified(unverified);
   // A signature that cannot verify (RDP041) names no publisher: the dialog is the one for an unknown publisher.
-  if (signatureProblems(doc).length > 0) return service ? UNVERIFIABLE_SERVICE : UNVERIFIABLE;
+  if (problems.length > 0) return service ? UNVERIFIABLE_SERVICE : UNVERIFIABLE;
   if (service) return 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect.';
   const signer = signerThumbprints(effectiveEntry(doc, 'signature')?.value ?? '');
   const validity = signer && signerValidity(signer);

@@ -2,6 +2,7 @@ import { PROPERTIES } from '../../rdp/properties/index';
 import { effectiveEntry, type RdpDocument, type RdpEntry } from '../../rdp/parse';
 import { checkSignature, type SignatureCheck } from '../../rdp/signer';
 import type { Span } from '../../text/line-index';
+import type { Severity } from '../types';
 import { quote } from '../messages';
 
 /** Secure-setting display names (as `signscope` writes them, compared case-insensitively) to property names. */
@@ -56,12 +57,16 @@ export interface SignatureProblem {
   readonly message: string;
   readonly span: Span;
   readonly subject: string;
+  /** A warning for a signature RDP Doctor could not check: not shown broken, not shown valid either. */
+  readonly severity?: Severity;
+  /** Why RDP Doctor could not verify the signature, when that is the problem rather than a signature shown broken. */
+  readonly unverified?: string;
 }
 
 /**
  * Why the file's signature cannot verify: its structure, its `signscope`, and then whether the signer's key verifies
- * it over the lines it covers (`checkSignature`). Empty for an unsigned file (neither line) and for a signature that
- * holds, or that uses an algorithm not checked here.
+ * it over the lines it covers (`checkSignature`), or why that could not be checked. Empty for an unsigned file
+ * (neither line) and for a signature that verifies.
  */
 export function signatureProblems(doc: RdpDocument): SignatureProblem[] {
   const signature = effectiveEntry(doc, 'signature');
@@ -91,6 +96,24 @@ export function signatureProblems(doc: RdpDocument): SignatureProblem[] {
         'The signature does not match the lines it covers: a line "signscope" names was changed or added after the file was signed (a new address, a redirection turned on), or the signature itself was altered. Clients cannot tell who published the file now; get a fresh copy from its publisher, or sign it again with rdpsign.',
       span: signature.valueSpan,
       subject: 'signature',
+    });
+  } else if (check.verdict === 'unacceptable') {
+    // RFC 5652 §5.6: the recipient recomputes the digest with the SignerInfo's algorithm; MD5 is one no verdict rests on.
+    problems.push({
+      message: `RDP Doctor does not accept the signature: ${check.why}. It was not checked, and it does not show who published the lines it covers; sign the file again with rdpsign /sha256.`,
+      span: signature.valueSpan,
+      subject: 'signature',
+      unverified: check.why,
+    });
+  } else if (check.verdict === 'unchecked') {
+    // Not shown broken, but not shown valid: where Remote Desktop Connection cannot verify the publisher either, it
+    // warns "Caution: Unknown remote connection" (Microsoft's "Understanding security warnings when opening RDP files").
+    problems.push({
+      message: `RDP Doctor could not check the signature: ${check.why}. This is no verdict that it is valid: where Remote Desktop Connection cannot verify it either, it warns "Caution: Unknown remote connection" as for an unknown publisher. Sign the file again with rdpsign /sha256 to have it checked.`,
+      span: signature.valueSpan,
+      subject: 'signature',
+      severity: 'warning',
+      unverified: check.why,
     });
   }
   return problems;
