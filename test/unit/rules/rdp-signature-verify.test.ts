@@ -223,3 +223,27 @@ describe('a signature RDP Doctor cannot check is never taken for a valid one (a 
     assert.match(rdp043(signedFile(), { trustedPublishers: BY_POLICY }), new RegExp(`its signer ${SIGNER} is trusted by policy`));
   });
 });
+
+describe('RDP043 judges the signer before the look of an Azure Virtual Desktop file (a review: resourceprovider is outside signscope)', () => {
+  const CONTOSO = readFileSync(join(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
+  const ARM = 'resourceprovider:s:arm\r\n';
+
+  it('a self-signed signer gets the self-signed verdict, not "Microsoft signs these"', () => {
+    const message = rdp043(`${signedFile()}${ARM}`);
+    assert.match(message, /it is signed, but with a self-signed certificate/);
+    assert.doesNotMatch(message, /Microsoft signs/);
+  });
+
+  it('an expired signer gets the expired verdict, not "Microsoft signs these"', () => {
+    const message = rdp043(`${CONTOSO}${ARM}`, { now: new Date('2037-01-01T00:00:00Z') });
+    assert.match(message, /it is signed, but its signer certificate expired on 2036-12-01/);
+    assert.doesNotMatch(message, /Microsoft signs/);
+  });
+
+  it('a verified signer within its validity: the service verdict, which does not say Microsoft signed this one', () => {
+    assert.match(
+      rdp043(`${CONTOSO}${ARM}`, { now: new Date('2030-01-01T00:00:00Z') }),
+      /: it is signed and looks like an Azure Virtual Desktop or Windows 365 file: Microsoft signs those and says they should not show the April 2026 security dialog, but RDP Doctor does not check that Microsoft signed this one, and anyone can add the lines that make a file look like one\. If the dialog appears, do not connect\.$/,
+    );
+  });
+});

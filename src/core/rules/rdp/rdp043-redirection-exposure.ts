@@ -130,7 +130,19 @@ function notVerified(why: string): string {
   return `RDP Doctor could not verify its signature (${why}); unless Remote Desktop Connection can, clients updated since April 2026 show "Caution: Unknown remote connection" with each of them off until the user ticks it.`;
 }
 
-/** What the security dialog does with this file's redirections, by how the file is signed. */
+/**
+ * A verified, valid signature on a file that looks like an Azure Virtual Desktop or Windows 365 one: Microsoft says
+ * those "are typically signed by Microsoft" and should not show the dialog, but the properties that make a file look
+ * like one are outside rdpsign's signscope (anyone can add them), and RDP Doctor does not check who the signer is.
+ */
+const SIGNED_SERVICE =
+  'it is signed and looks like an Azure Virtual Desktop or Windows 365 file: Microsoft signs those and says they should not show the April 2026 security dialog, but RDP Doctor does not check that Microsoft signed this one, and anyone can add the lines that make a file look like one. If the dialog appears, do not connect.';
+
+/**
+ * What the security dialog does with this file's redirections, by how the file is signed. The signer is judged before
+ * the file's look: a file made to look like Azure Virtual Desktop's gets the service's verdict only when unsigned or
+ * once its signature verified and its signer passed the checks below.
+ */
 export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined, now: Date = new Date()): string {
   const service = isServiceFile(doc);
   if (!isSigned(doc)) return service ? UNSIGNED_SERVICE : UNSIGNED;
@@ -140,7 +152,6 @@ export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, str
   if (unverified !== undefined) return notVerified(unverified);
   // A signature that cannot verify (RDP041) names no publisher: the dialog is the one for an unknown publisher.
   if (problems.length > 0) return service ? UNVERIFIABLE_SERVICE : UNVERIFIABLE;
-  if (service) return 'it looks like an Azure Virtual Desktop or Windows 365 file, which Microsoft signs, and Microsoft says those should not show the April 2026 security dialog; if it appears, do not connect.';
   const signer = signerThumbprints(effectiveEntry(doc, 'signature')?.value ?? '');
   const validity = signer && signerValidity(signer);
   if (validity && validity.notAfter < now) return outsideValidity('expired', validity.notAfter);
@@ -153,6 +164,7 @@ export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, str
   if (signer && signerSelfSigned(signer)) {
     return 'it is signed, but with a self-signed certificate: clients updated since April 2026 can verify the publisher only where that certificate is in their trusted root store, and elsewhere show "Caution: Unknown remote connection" as for an unsigned file; either way each of them is off until the user ticks it. Sign it with a certificate from a CA the clients trust.';
   }
+  if (service) return SIGNED_SERVICE;
   return 'it is signed, so clients updated since April 2026 name the publisher in the security dialog when they trust the chain of its signer\'s certificate (else they cannot verify the publisher and warn "Caution: Unknown remote connection"), but each of them is still off until the user ticks it; only a publisher trusted by policy may be treated differently.';
 }
 
