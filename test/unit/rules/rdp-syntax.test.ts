@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseRdp } from '../../../src/core/rdp/parse';
+import { decodeBytes } from '../../../src/core/text/decode';
 import { lintRdpDocument, MAX_FINDINGS_PER_RULE } from '../../../src/core/rules/engine';
 import { findProperty } from '../../../src/core/rdp/properties/index';
 import type { Report } from '../../../src/core/rules/types';
@@ -261,6 +262,7 @@ describe('RDP005 duplicate-property', () => {
 });
 
 describe('RDP006 encoding', () => {
+  const UTF8_BOM = { encoding: 'utf-8', bom: true, nul: false } as const;
   testRule(rdp006, {
     accept: [
       'full address:s:h\r\nx:i:1\r\n',
@@ -269,10 +271,31 @@ describe('RDP006 encoding', () => {
     ],
     reject: [
       { text: 'full address:s:h\r\nx:i:1\ny:i:2\r\n', ranges: [[2, 1, 2, 6]], message: /ends with LF while most end with CRLF/ },
-      { text: 'full address:s:h', options: { bytes: { encoding: 'utf-8', bom: true, nul: false } }, ranges: [[1, 1, 1, 17]], message: /UTF-8 byte order mark/, title: 'UTF-8 BOM' },
+      {
+        // What Windows PowerShell 5.1's Set-Content -Encoding UTF8 writes (a review): FreeRDP reads no "full address".
+        text: 'full address:s:10.0.1.10\r\nusername:s:CORP\\admin\r\nserver port:i:3389\r\n',
+        options: { bytes: UTF8_BOM },
+        ranges: [[1, 1, 1, 25]],
+        severity: 'error',
+        message: /^The file starts with a UTF-8 byte order mark, which FreeRDP keeps in the first name: it does not recognise "full address", the first property, and no other "full address" or "alternate full address" line gives it a computer, so FreeRDP has nothing to connect to \(xfreerdp stops with "server hostname was not specified"\) unless one is given on its command line\. Save the file as UTF-16LE \(as mstsc does\) or as UTF-8 without BOM\.$/,
+        title: 'UTF-8 BOM before "full address", the only target: an error',
+      },
+      { text: 'full address:s:h\nalternate full address:s:h', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 17]], severity: 'warning', message: /it does not recognise "full address", the first property, and ignores it\./, title: 'UTF-8 BOM before "full address", with an alternate FreeRDP connects to' },
+      { text: 'full address:s:h\nfull address:s:h', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 17]], severity: 'warning', message: /"full address", the first property, and ignores it\./, title: 'UTF-8 BOM before "full address", with a later "full address" FreeRDP reads' },
+      { text: 'full address:s:h\nalternate full address:s: ', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 17]], severity: 'error', title: 'UTF-8 BOM before "full address", with an empty alternate' },
+      { text: 'Screen Mode ID:i:2\nfull address:s:h', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 19]], severity: 'warning', message: /it does not recognise "screen mode id", the first property, and ignores it\./, title: 'UTF-8 BOM before another property: named' },
+      { text: '\nfull address:s:h', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 1]], severity: 'warning', message: /that line holds no property, so nothing is lost yet/, title: 'UTF-8 BOM before a blank line: FreeRDP loses nothing' },
       { text: 'full address:s:h', options: { bytes: { encoding: 'utf-16be', bom: true, nul: false } }, ranges: [[1, 1, 1, 17]], message: /UTF-16BE/, title: 'UTF-16BE' },
       { text: 'a:s:1\nfull\0address:s:h', ranges: [[2, 1, 2, 17]], message: /NUL/, title: 'NUL characters' },
     ],
+  });
+});
+
+describe('RDP006 reads the bytes Windows PowerShell 5.1 writes (Set-Content -Encoding UTF8: a UTF-8 BOM)', () => {
+  it('decodes them as UTF-8 with a BOM and says FreeRDP has nothing to connect to', () => {
+    const decoded = decodeBytes(Buffer.from('\xef\xbb\xbffull address:s:10.0.1.10\r\nusername:s:CORP\\admin\r\nserver port:i:3389\r\n', 'latin1'));
+    const findings = lintRdpDocument(parseRdp(decoded.text), { rules: [rdp006], bytes: decoded }).findings;
+    assert.deepEqual(findings.map((f) => [f.severity, f.subject]), [['error', 'full address']]);
   });
 });
 

@@ -1,5 +1,43 @@
+import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
+import { textValue } from '../../rdp/values';
 import { describeEncoding } from '../../text/decode';
-import type { RdpRule } from '../types';
+import type { Report, RdpRule } from '../types';
+import { quote } from '../messages';
+
+const RESAVE = 'Save the file as UTF-16LE (as mstsc does) or as UTF-8 without BOM.';
+
+/**
+ * What a UTF-8 byte order mark costs FreeRDP: freerdp_client_parse_rdp_file_buffer_ex (client/common/file.c, the
+ * same in 2.11) decodes only a UTF-16LE one, so the three bytes stay at the start of the first line and its name,
+ * compared whole (_stricmp), matches no property. strtok_s skips no BOM, so a first line without a property loses
+ * nothing. Without "full address" (nor an "alternate full address", which wins, nor a later "full address") FreeRDP
+ * sets no ServerHostname and xfreerdp stops: "server hostname was not specified" (client/X11/xf_client.c).
+ */
+function utf8Bom(doc: RdpDocument): Report {
+  const first = doc.lines[0]!;
+  const entry = first.entry;
+  if (!entry) {
+    return { message: `The file starts with a UTF-8 byte order mark, which FreeRDP keeps at the start of the first line; that line holds no property, so nothing is lost yet, but a property written there would not be recognised. ${RESAVE}`, span: first.span };
+  }
+  const lost = `The file starts with a UTF-8 byte order mark, which FreeRDP keeps in the first name: it does not recognise ${quote(entry.key)}, the first property`;
+  if (entry.key === 'full address' && !freerdpTargetBesides(doc, entry.line)) {
+    return {
+      message: `${lost}, and no other "full address" or "alternate full address" line gives it a computer, so FreeRDP has nothing to connect to (xfreerdp stops with "server hostname was not specified") unless one is given on its command line. ${RESAVE}`,
+      span: first.span,
+      subject: 'full address',
+      severity: 'error',
+    };
+  }
+  return { message: `${lost}, and ignores it. ${RESAVE}`, span: first.span, subject: entry.key };
+}
+
+/** Whether FreeRDP has a computer from a line other than `line`: an "alternate full address", or a later "full address". */
+function freerdpTargetBesides(doc: RdpDocument, line: number): boolean {
+  if (textValue(effectiveEntry(doc, 'alternate full address'))) return true;
+  const full = doc.byKey.get('full address') ?? [];
+  const last = full[full.length - 1];
+  return last !== undefined && last.line !== line && textValue(last) !== undefined;
+}
 
 export const rdp006: RdpRule = {
   id: 'RDP006',
@@ -10,9 +48,7 @@ export const rdp006: RdpRule = {
   tags: ['encoding'],
   check({ doc, bytes, report }) {
     const firstLine = doc.lines[0]!.span;
-    if (bytes?.encoding === 'utf-8' && bytes.bom) {
-      report({ message: 'The file starts with a UTF-8 byte order mark; FreeRDP keeps it in the first name, so the first property is not recognised. Save as UTF-16LE (as mstsc does) or UTF-8 without BOM.', span: firstLine });
-    }
+    if (bytes?.encoding === 'utf-8' && bytes.bom) report(utf8Bom(doc));
     if (bytes?.encoding === 'utf-16be') {
       report({ message: `The file is ${describeEncoding('utf-16be', bytes.bom)}, which FreeRDP does not read; save it as UTF-16LE as mstsc does.`, span: firstLine });
     }
