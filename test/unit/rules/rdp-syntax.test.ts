@@ -356,13 +356,19 @@ describe('RDP008 indented-property', () => {
   testRule(rdp008, {
     accept: ['full address:s:host', 'username:s:  CONTOSO\\u', '  \r\n\tgarbage', 'full address:s:h\r\n\r\nx:i:1', 'x\u00e9:i:1', '\u3000:s:x'],
     reject: [
-      { text: '  full address:s:h', ranges: [[1, 1, 1, 15]], message: /2 spaces: FreeRDP/, fixed: 'full address:s:h' },
+      // The file's only computer, as FreeRDP reads it: FreeRDP has nothing to connect to (an error, as RDP010).
+      { text: '  full address:s:h', ranges: [[1, 1, 1, 15]], message: /2 spaces: FreeRDP .*nothing to connect to/, fixed: 'full address:s:h', severity: 'error' },
+      { text: 'full address :s:h\r\nusername:s:u', ranges: [[1, 1, 1, 14]], message: /before its colon: .*nothing to connect to/, fixed: 'full address:s:h\r\nusername:s:u', severity: 'error', title: 'the only full address, a blank before its colon' },
+      { text: '  full address:s:h\r\nfull address:s:', ranges: [[1, 1, 1, 15]], message: /nothing to connect to/, fixed: 'full address:s:h\r\nfull address:s:', severity: 'error', title: 'the full address FreeRDP reads is empty' },
+      { text: '  full address:s:h\r\n alternate full address:s:g', ranges: [[1, 1, 1, 15], [2, 1, 2, 24]], message: /nothing to connect to|ignores the setting/, severity: 'error', title: 'an indented alternate gives FreeRDP no computer either' },
+      { text: '  full address:s:h\r\nalternate full address:s:g', ranges: [[1, 1, 1, 15]], message: /does not recognise it and ignores the setting/, fixed: 'full address:s:h\r\nalternate full address:s:g', title: 'an alternate full address FreeRDP reads: a warning' },
+      { text: 'full address:s:g\r\n  full address:s:h', ranges: [[2, 1, 2, 15]], message: /does not recognise it and ignores the setting/, title: 'another full address FreeRDP reads: a warning' },
       { text: 'x:i:1\r\n\tusername:s:u\r\n', ranges: [[2, 1, 2, 10]], message: /"username" is indented by 1 tab/, fixed: 'x:i:1\r\nusername:s:u\r\n' },
       { text: ' \tA:i:1\n b:s:2', ranges: [[1, 1, 1, 4], [2, 1, 2, 3]], message: /indented by 1 space/, fixed: 'A:i:1\n b:s:2', title: 'spaces and tabs on several lines' },
       // FreeRDP cuts the name at the first colon and compares it blanks included: "desktopwidth " is no key it knows.
       { text: 'desktopwidth :i:1024', ranges: [[1, 1, 1, 14]], message: /"desktopwidth" has 1 space before its colon: FreeRDP/, fixed: 'desktopwidth:i:1024', title: 'a blank before the colon' },
-      { text: 'full address\t \u00a0:s:h', ranges: [[1, 1, 1, 16]], message: /2 spaces and 1 tab before its colon/, fixed: 'full address:s:h', title: 'tabs and no-break spaces before the colon' },
-      { text: ' full address :s:h', ranges: [[1, 1, 1, 14], [1, 2, 1, 15]], message: /indented by 1 space|1 space before its colon/, fixed: 'full address :s:h', title: 'blanks on both sides: two findings, each with its fix' },
+      { text: 'full address\t \u00a0:s:h', ranges: [[1, 1, 1, 16]], message: /2 spaces and 1 tab before its colon/, fixed: 'full address:s:h', severity: 'error', title: 'tabs and no-break spaces before the colon' },
+      { text: ' full address :s:h', ranges: [[1, 1, 1, 14], [1, 2, 1, 15]], message: /indented by 1 space|1 space before its colon/, fixed: 'full address :s:h', severity: 'error', title: 'blanks on both sides: two findings, each with its fix' },
       // FreeRDP ignores these lines; fixing them would hand it the password (RDP040 offers to remove the line).
       { text: ' password:s:Hunter2', ranges: [[1, 1, 1, 10]], fixed: null, title: 'an indented saved password: no fix' },
       { text: 'password 51 :b:01000000d08c9ddf', ranges: [[1, 1, 1, 13]], fixed: null, title: 'a saved password with a blank before the colon: no fix' },

@@ -1,8 +1,8 @@
-import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
-import { textValue } from '../../rdp/values';
+import type { RdpDocument } from '../../rdp/parse';
 import { describeEncoding } from '../../text/decode';
 import type { Report, RdpRule } from '../types';
 import { quote } from '../messages';
+import { freerdpHasTargetBesides } from './freerdp-target';
 
 const RESAVE = 'Save the file as UTF-16LE (as mstsc does) or as UTF-8 without BOM.';
 
@@ -20,7 +20,7 @@ function utf8Bom(doc: RdpDocument): Report {
     return { message: `The file starts with a UTF-8 byte order mark, which FreeRDP keeps at the start of the first line; that line holds no property, so nothing is lost yet, but a property written there would not be recognised. ${RESAVE}`, span: first.span };
   }
   const lost = `The file starts with a UTF-8 byte order mark, which FreeRDP keeps in the first name: it does not recognise ${quote(entry.key)}, the first property`;
-  if (entry.key === 'full address' && !freerdpTargetBesides(doc, entry.line)) {
+  if (entry.key === 'full address' && !freerdpHasTargetBesides(doc, entry, true)) {
     return {
       message: `${lost}, and no other "full address" or "alternate full address" line gives it a computer, so FreeRDP has nothing to connect to (xfreerdp stops with "server hostname was not specified") unless one is given on its command line. ${RESAVE}`,
       span: first.span,
@@ -29,14 +29,6 @@ function utf8Bom(doc: RdpDocument): Report {
     };
   }
   return { message: `${lost}, and ignores it. ${RESAVE}`, span: first.span, subject: entry.key };
-}
-
-/** Whether FreeRDP has a computer from a line other than `line`: an "alternate full address", or a later "full address". */
-function freerdpTargetBesides(doc: RdpDocument, line: number): boolean {
-  if (textValue(effectiveEntry(doc, 'alternate full address'))) return true;
-  const full = doc.byKey.get('full address') ?? [];
-  const last = full[full.length - 1];
-  return last !== undefined && last.line !== line && textValue(last) !== undefined;
 }
 
 export const rdp006: RdpRule = {

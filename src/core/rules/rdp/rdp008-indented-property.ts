@@ -2,12 +2,7 @@ import type { RdpRule } from '../types';
 import { perEntry } from './per-entry';
 import { isSecretProperty } from '../../rdp/properties/index';
 import { setElsewhere } from './fixes';
-
-/** Whether a character is one `trim()` removes (ECMAScript WhiteSpace and LineTerminator); NaN (no character) is not. */
-function isBlank(c: number): boolean {
-  if (c > 32 && c < 0xa0) return false; // most names start and end with a letter
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
+import { freerdpHasTargetBesides, isBlank } from './freerdp-target';
 
 /** The blanks around a property name, as a human reads them. */
 function describeIndent(indent: string): string {
@@ -43,9 +38,16 @@ export const rdp008: RdpRule = {
     const secret = info ? info.secret === true : isSecretProperty(entry.key);
     // Readable again, the line may take over from another line of the same name: the user decides.
     const review = setElsewhere(doc, entry) ? { reviewFirst: true as const } : undefined;
+    // The only computer in the file, as FreeRDP reads it: without it FreeRDP cannot connect (as RDP010, an error).
+    const noTarget = entry.key === 'full address' && !freerdpHasTargetBesides(doc, entry);
+    const outcome = noTarget
+      ? 'does not recognise it, and no other "full address" or "alternate full address" line gives it a computer, so FreeRDP has nothing to connect to (xfreerdp stops with "server hostname was not specified") unless one is given on its command line.'
+      : 'does not recognise it and ignores the setting.';
+    const severity = noTarget ? { severity: 'error' as const } : undefined;
     if (nameSpan.start > start) {
       report({
-        message: `"${entry.key}" is indented by ${describeIndent(doc.text.slice(start, nameSpan.start))}: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
+        message: `"${entry.key}" is indented by ${describeIndent(doc.text.slice(start, nameSpan.start))}: FreeRDP compares the name with the blanks included, ${outcome}`,
+        ...severity,
         span: { start, end: nameSpan.end },
         subject: entry.key,
         ...(!secret && { fix: { title: 'Remove the indentation', edits: [{ span: { start, end: nameSpan.start }, newText: '' }], ...review } }),
@@ -54,7 +56,8 @@ export const rdp008: RdpRule = {
     const colon = start + raw.length;
     if (colon > nameSpan.end) {
       report({
-        message: `"${entry.key}" has ${describeIndent(doc.text.slice(nameSpan.end, colon))} before its colon: FreeRDP compares the name with the blanks included, does not recognise it and ignores the setting.`,
+        message: `"${entry.key}" has ${describeIndent(doc.text.slice(nameSpan.end, colon))} before its colon: FreeRDP compares the name with the blanks included, ${outcome}`,
+        ...severity,
         span: { start: nameSpan.start, end: colon },
         subject: entry.key,
         ...(!secret && { fix: { title: 'Remove the blanks before the colon', edits: [{ span: { start: nameSpan.end, end: colon }, newText: '' }], ...review } }),

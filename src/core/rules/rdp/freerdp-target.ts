@@ -1,0 +1,34 @@
+import type { RdpDocument, RdpEntry } from '../../rdp/parse';
+import { textValue } from '../../rdp/values';
+
+/** Whether a character is one `trim()` removes (ECMAScript WhiteSpace and LineTerminator); NaN (no character) is not. */
+export function isBlank(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false; // most names start and end with a letter
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Whether FreeRDP recognises the line's name: its parse_line compares the name as written, blanks included (client/common/file.c). */
+export function freerdpReadsName(entry: RdpEntry): boolean {
+  const raw = entry.rawName;
+  return !isBlank(raw.charCodeAt(0)) && !isBlank(raw.charCodeAt(raw.length - 1));
+}
+
+/**
+ * Whether FreeRDP gets a computer to connect to from the file, not counting `lost` (a line it does not recognise:
+ * indented, or the first line behind a UTF-8 byte order mark, `bomFirstLine`). FreeRDP keeps the last line of each
+ * name it recognises, and an "alternate full address" wins over "full address"
+ * (freerdp_client_populate_settings_from_rdp_file, client/common/file.c); without either, ServerHostname stays unset
+ * and xfreerdp stops: "server hostname was not specified" (client/X11/xf_client.c).
+ */
+export function freerdpHasTargetBesides(doc: RdpDocument, lost: RdpEntry, bomFirstLine = false): boolean {
+  for (const key of ['alternate full address', 'full address']) {
+    const lines = doc.byKey.get(key) ?? [];
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const entry = lines[i]!;
+      if (entry === lost || (bomFirstLine && entry.line === 0) || !freerdpReadsName(entry)) continue;
+      if (textValue(entry) !== undefined) return true;
+      break; // the last line FreeRDP reads is empty
+    }
+  }
+  return false;
+}
