@@ -1,5 +1,6 @@
+import { isIPv4, isIPv6 } from '../text/address';
 import { normalizeParamValue, psQuote, showValue, validateParam } from './params';
-import type { FixRunsOn, PowerShellFix, RenderResult } from './types';
+import type { FixRunsOn, PowerShellFix, RenderResult, ValueForm } from './types';
 
 export const RUNS_ON_LABEL: Readonly<Record<FixRunsOn, string>> = {
   server: 'the server (RD Session Host)',
@@ -20,12 +21,15 @@ export function headerLines(fix: PowerShellFix): string[] {
   ];
 }
 
-const CONDITION = /^\{\{([?!])([A-Za-z]+)\}\}/;
+const CONDITION = /^\{\{([?!])([A-Za-z]+)(?::(ip|name))?\}\}/;
 const SLOT = /\{\{([A-Za-z]+)\}\}/g;
 
 export interface Expansion {
-  /** Whether an optional parameter has a value, for `{{?key}}` / `{{!key}}` lines. */
-  readonly has: (key: string) => boolean;
+  /**
+   * Whether an optional parameter has a value, for `{{?key}}` / `{{!key}}` lines; with a form, whether it has a value
+   * of that form, for `{{?key:ip}}` / `{{?key:name}}` lines.
+   */
+  readonly has: (key: string, form?: ValueForm) => boolean;
   /** The text for a `{{key}}` slot. */
   readonly slot: (key: string) => string;
   /** Literal template text, e.g. escaped for a snippet. */
@@ -43,7 +47,11 @@ export function expandLines(fix: PowerShellFix, expansion: Expansion): string[] 
   const out = headerLines(fix).map(literal);
   for (const line of fix.script) {
     const condition = CONDITION.exec(line);
-    if (condition && expansion.has(check(condition[2]!)) !== (condition[1] === '?')) continue;
+    if (condition) {
+      const [, sign, key, form] = condition;
+      if (sign === '!' && form) throw new Error(`Fix ${fix.id} has a {{!${key}:${form}}} line: only {{?key}} lines take a form.`);
+      if (expansion.has(check(key!), form as ValueForm | undefined) !== (sign === '?')) continue;
+    }
     const text = condition ? line.slice(condition[0].length) : line;
     let rendered = '';
     let at = 0;
@@ -54,6 +62,11 @@ export function expandLines(fix: PowerShellFix, expansion: Expansion): string[] 
     out.push(rendered + literal(text.slice(at)));
   }
   return out;
+}
+
+/** An IP address, as the parameter checks accept one (params.ts), rather than a host name. */
+export function isIpAddress(value: string): boolean {
+  return isIPv4(value) || isIPv6(value);
 }
 
 function has(params: Readonly<Record<string, string>>, key: string): boolean {
@@ -90,7 +103,11 @@ export function renderFix(fix: PowerShellFix, params: Readonly<Record<string, st
     if (value === undefined) throw new Error(`Fix ${fix.id} uses ${key} on a line not guarded by {{?${key}}}.`);
     return psQuote(value);
   };
-  const lines = expandLines(fix, { has: (key) => values.has(key), slot });
+  const hasValue = (key: string, form?: ValueForm): boolean => {
+    const value = values.get(key);
+    return value !== undefined && (form === undefined || (form === 'ip') === isIpAddress(value));
+  };
+  const lines = expandLines(fix, { has: hasValue, slot });
   return { ok: true, script: lines.join('\n') + '\n' };
 }
 

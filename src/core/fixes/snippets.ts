@@ -19,7 +19,8 @@ export function fixSnippet(fix: PowerShellFix): PowerShellSnippet {
   return {
     prefix: `rdp-${fix.id}`,
     description: `${fix.title}. ${fix.description}`,
-    body: expandLines(fix, { has: () => true, slot, literal: escapeSnippet }),
+    // The value is typed into the snippet later: it gets the lines for a host name, the form the parameter asks for.
+    body: expandLines(fix, { has: (_key, form) => form !== 'ip', slot, literal: escapeSnippet }),
   };
 }
 

@@ -30,12 +30,17 @@ export interface FixParam {
   readonly confirmContextValue?: true;
 }
 
+/** What a `{{?key:ip}}` / `{{?key:name}}` line asks of the value: an IP address, or anything else (a host name). */
+export type ValueForm = 'ip' | 'name';
+
 /**
  * A PowerShell fix: data, rendered by render.ts into a script and by snippets.ts into a snippet.
  *
  * `script` is one string per line. `{{key}}` stands for the parameter's value as a single-quoted
  * literal. A line that starts with `{{?key}}` is kept only when the parameter has a value, one that
  * starts with `{{!key}}` only when it has none (an optional computerName: run on this computer).
+ * `{{?key:ip}}` and `{{?key:name}}` narrow `{{?key}}` to a value that is, or is not, an IP address
+ * (remoting to an IP address needs -Credential); a snippet, whose value is typed later, keeps the `name` lines.
  * Values are only ever assigned to variables at the top; the code below uses the variables.
  */
 export interface PowerShellFix {

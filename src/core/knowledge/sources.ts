@@ -50,6 +50,7 @@ export type SourceId =
   | 'PS-TEST-NETCONNECTION'
   | 'PS-ENABLE-NETFIREWALLRULE'
   | 'PS-SET-NETFIREWALLRULE'
+  | 'PS-REMOTE-TROUBLESHOOTING'
   | 'ICACLS'
   | 'PS-SET-CIMINSTANCE'
   | 'PS-INVOKE-CIMMETHOD'
@@ -353,6 +354,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'PS-SET-NETFIREWALLRULE',
     title: 'Set-NetFirewallRule (PowerShell reference)',
     url: 'https://learn.microsoft.com/powershell/module/netsecurity/set-netfirewallrule',
+    primary: true,
+  },
+  'PS-REMOTE-TROUBLESHOOTING': {
+    id: 'PS-REMOTE-TROUBLESHOOTING',
+    title: 'about_Remote_Troubleshooting: How to use an IP address in a remote command (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_remote_troubleshooting',
     primary: true,
   },
   'ICACLS': {

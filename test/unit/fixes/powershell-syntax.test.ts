@@ -25,6 +25,7 @@ const KNOWN_COMMANDS: Readonly<Record<string, string>> = {
   'Get-ChildItem': 'Microsoft.PowerShell.Management',
   'Get-CimInstance': 'CimCmdlets',
   'Get-Content': 'Microsoft.PowerShell.Management',
+  'Get-Credential': 'Microsoft.PowerShell.Security',
   'Get-Date': 'Microsoft.PowerShell.Utility',
   'Get-ItemProperty': 'Microsoft.PowerShell.Management',
   'Get-NetFirewallRule': 'NetSecurity',
@@ -131,6 +132,18 @@ describe('PowerShell fixes parse as PowerShell', () => {
       }
     });
   }
+
+  it('with an IP address as the computer name (-Credential and its note), every script parses and calls only known commands', () => {
+    for (const fix of POWERSHELL_FIXES.filter((f) => f.params.some((p) => p.key === 'computerName'))) {
+      for (const ip of ['10.0.0.5', 'fe80::1']) {
+        const script = rendered(fix, { ...exampleParams(fix), computerName: ip });
+        const { errors, commands } = parse(script);
+        assert.deepEqual(errors, [], `${fix.id} ${ip}`);
+        assert.ok(commands.includes('Get-Credential'), `${fix.id}: asks for the credential remoting to an IP address needs`);
+        assert.deepEqual(commands.filter((c) => !Object.prototype.hasOwnProperty.call(KNOWN_COMMANDS, c)), [], fix.id);
+      }
+    }
+  });
 
   it('every choice of every choice parameter renders a script that parses', () => {
     for (const fix of POWERSHELL_FIXES) {

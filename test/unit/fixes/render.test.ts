@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { exampleParams, findFix, normalizeParamValue, POWERSHELL_FIXES, psQuote, renderFix, validateParam } from '../../../src/core/fixes/index';
 import type { FixParam, PowerShellFix } from '../../../src/core/fixes/index';
-import { expandLines } from '../../../src/core/fixes/render';
+import { expandLines, isIpAddress } from '../../../src/core/fixes/render';
 import { HOSTILE } from './hostile';
 import { lexPowerShell } from './ps-lexer';
 
@@ -73,6 +73,24 @@ describe('renderFix', () => {
     assert.match(remote, /^if \(\$ComputerName\) \{ Invoke-Command -ComputerName \$ComputerName -ScriptBlock \$fix -ArgumentList \$Thumbprint \} else \{ & \$fix \$Thumbprint \}$/m);
     assert.doesNotMatch(remote, /^& \$fix/m);
     assert.equal(render('show-listener-cert', { computerName: '' }), render('show-listener-cert', {}), 'an empty optional value means this computer');
+  });
+
+  it('to an IP address, the remote call passes -Credential and a comment says why; to a host name, neither', () => {
+    const remoteLine = /^if \(\$ComputerName\) \{ Invoke-Command -ComputerName \$ComputerName( -Credential \(Get-Credential\))? -ScriptBlock \$fix \} else \{ & \$fix \}$/m;
+    for (const ip of ['10.0.0.5', '2001:db8::5', 'fe80::1%12']) {
+      const script = render('show-listener-cert', { computerName: ip });
+      assert.equal(remoteLine.exec(script)?.[1], ' -Credential (Get-Credential)', ip);
+      assert.match(script, /^# \$ComputerName is an IP address\. Kerberos does not work with one, so PowerShell remoting uses NTLM: it needs$/m, ip);
+      assert.match(script, /TrustedHosts/);
+      assert.match(script, /about_remote_troubleshooting/);
+      assert.equal(script.match(/Invoke-Command/g)?.length, 1, 'one remote call');
+    }
+    const named = render('show-listener-cert', { computerName: 'rdsh01.contoso.com' });
+    assert.equal(remoteLine.exec(named)?.[1], undefined);
+    assert.doesNotMatch(named, /Credential|TrustedHosts/);
+    assert.doesNotMatch(render('show-listener-cert', {}), /Credential|TrustedHosts/);
+    const description = findFix('show-listener-cert')!.params.find((p) => p.key === 'computerName')!.description;
+    assert.match(description, /IP address.*-Credential.*TrustedHosts/, 'the parameter says so too');
   });
 
   for (const fix of POWERSHELL_FIXES) {
@@ -189,7 +207,8 @@ function checkConfinement(fix: PowerShellFix, p: FixParam, value: string): void 
   const byKey = new Map(fix.params.map((q) => [q.key, q]));
   const skeleton =
     expandLines(fix, {
-      has: () => true,
+      // The lines the value's form selects (an IP address gets -Credential), every other line as rendered.
+      has: (key, form) => form === undefined || (form === 'ip') === isIpAddress(params[key] ?? ''),
       slot: (key) => (key === p.key ? psQuote(MARKER) : psQuote(normalizeParamValue(byKey.get(key)!, byKey.get(key)!.placeholder))),
     }).join('\n') + '\n';
   const tokens = lexPowerShell(skeleton);

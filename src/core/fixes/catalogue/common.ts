@@ -14,6 +14,7 @@ export const SOURCE = {
   testNetConnection: sourceUrl('PS-TEST-NETCONNECTION'),
   enableFirewallRule: sourceUrl('PS-ENABLE-NETFIREWALLRULE'),
   setFirewallRule: sourceUrl('PS-SET-NETFIREWALLRULE'),
+  remoteTroubleshooting: sourceUrl('PS-REMOTE-TROUBLESHOOTING'),
   icacls: sourceUrl('ICACLS'),
   setCimInstance: sourceUrl('PS-SET-CIMINSTANCE'),
   invokeCimMethod: sourceUrl('PS-INVOKE-CIMMETHOD'),
@@ -24,11 +25,15 @@ export const SOURCE = {
   admx: sourceUrl('TS-ADMX'),
 } as const;
 
-/** Optional everywhere it appears: without it the script runs on this computer. */
+/**
+ * Optional everywhere it appears: without it the script runs on this computer. Kerberos does not work with an IP address,
+ * so remoting to one uses NTLM and needs -Credential, and HTTPS or the address in TrustedHosts (about_Remote_Troubleshooting).
+ */
 export const COMPUTER_NAME: FixParam = {
   key: 'computerName',
   label: 'Computer name',
-  description: 'The server to run it on through PowerShell remoting (WinRM); leave it out to run on this computer.',
+  description:
+    "The server to run it on through PowerShell remoting (WinRM), best by its host name: to an IP address remoting needs -Credential (the script then asks for one) and HTTPS or the address in this computer's WinRM TrustedHosts list; leave it out to run on this computer.",
   kind: 'computerName',
   required: false,
   placeholder: 'rdsh01.contoso.com',
@@ -82,15 +87,30 @@ export const REQUIRES_ADMIN_LOCALLY = '{{!computerName}}#Requires -RunAsAdminist
 /** The remote computer, after the fix's other values. */
 export const COMPUTER_NAME_VARIABLE = '{{?computerName}}$ComputerName = {{computerName}}';
 
+/** Said above the remote call when the computer name is an IP address, which is why it has -Credential. */
+const IP_REMOTING_NOTE = [
+  '# $ComputerName is an IP address. Kerberos does not work with one, so PowerShell remoting uses NTLM: it needs',
+  "# -Credential (asked for below) and HTTPS (-UseSSL) or the address in this computer's WinRM TrustedHosts list.",
+  `# ${SOURCE.remoteTroubleshooting}`,
+];
+
 /**
  * Runs `$fix` here, or remotely when a computer name is given, passing the listed variables as arguments.
  * The remote form still runs here when `$ComputerName` is emptied, so a snippet (which always has the
- * variable) works on the server's own console too.
+ * variable) works on the server's own console too. To an IP address it passes -Credential, which remoting to one
+ * requires "even when you connect as the current user" (about_Remote_Troubleshooting); Get-Credential and
+ * Invoke-Command -Credential are the same in Windows PowerShell 5.1 and PowerShell 7.
  */
 export function invokeFix(args: readonly string[] = [], assignTo?: string): string[] {
   const list = args.map((a) => `$${a}`);
   const target = assignTo ? `$${assignTo} = ` : '';
-  const remote = `Invoke-Command -ComputerName $ComputerName -ScriptBlock $fix${list.length ? ` -ArgumentList ${list.join(', ')}` : ''}`;
+  const remote = (credential: string): string =>
+    `Invoke-Command -ComputerName $ComputerName${credential} -ScriptBlock $fix${list.length ? ` -ArgumentList ${list.join(', ')}` : ''}`;
   const local = `& $fix${list.length ? ` ${list.join(' ')}` : ''}`;
-  return [`{{?computerName}}${target}if ($ComputerName) { ${remote} } else { ${local} }`, `{{!computerName}}${target}${local}`];
+  return [
+    `{{?computerName:name}}${target}if ($ComputerName) { ${remote('')} } else { ${local} }`,
+    ...IP_REMOTING_NOTE.map((line) => `{{?computerName:ip}}${line}`),
+    `{{?computerName:ip}}${target}if ($ComputerName) { ${remote(' -Credential (Get-Credential)')} } else { ${local} }`,
+    `{{!computerName}}${target}${local}`,
+  ];
 }
