@@ -50,6 +50,8 @@ export type SourceId =
   | 'PS-TEST-NETCONNECTION'
   | 'PS-ENABLE-NETFIREWALLRULE'
   | 'PS-SET-NETFIREWALLRULE'
+  | 'PS-NEW-NETFIREWALLRULE'
+  | 'PS-GET-NETFIREWALLADDRESSFILTER'
   | 'PS-REMOTE-TROUBLESHOOTING'
   | 'ICACLS'
   | 'PS-SET-CIMINSTANCE'
@@ -354,6 +356,18 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'PS-SET-NETFIREWALLRULE',
     title: 'Set-NetFirewallRule (PowerShell reference)',
     url: 'https://learn.microsoft.com/powershell/module/netsecurity/set-netfirewallrule',
+    primary: true,
+  },
+  'PS-NEW-NETFIREWALLRULE': {
+    id: 'PS-NEW-NETFIREWALLRULE',
+    title: 'New-NetFirewallRule (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/netsecurity/new-netfirewallrule',
+    primary: true,
+  },
+  'PS-GET-NETFIREWALLADDRESSFILTER': {
+    id: 'PS-GET-NETFIREWALLADDRESSFILTER',
+    title: 'Get-NetFirewallAddressFilter (PowerShell reference)',
+    url: 'https://learn.microsoft.com/powershell/module/netsecurity/get-netfirewalladdressfilter',
     primary: true,
   },
   'PS-REMOTE-TROUBLESHOOTING': {

@@ -200,6 +200,37 @@ describe('PowerShell fix catalogue', () => {
     }
   });
 
+  it('no script creates a firewall rule open wider than the built-in Remote Desktop rules (New-NetFirewallRule defaults to every profile and any address)', () => {
+    let seen = 0;
+    for (const fix of POWERSHELL_FIXES) {
+      for (const line of fix.script.filter((l) => /^(?!\s*#).*New-NetFirewallRule /.test(l))) {
+        seen += 1;
+        assert.ok(/@scope\b/.test(line) || (/-Profile /.test(line) && /-RemoteAddress /.test(line)), `${fix.id}: ${line.trim()}`);
+      }
+    }
+    assert.ok(seen > 0);
+  });
+
+  it('set-port gives each new rule the state, profiles and remote addresses of the built-in rule, and warns when it has none to copy', () => {
+    const { lines, at } = script('set-port', { port: '3390' });
+    const loop = at(/^\s+foreach \(\$builtInName in 'RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP'\) \{$/);
+    const read = at(/^\s+\$builtIn = Get-NetFirewallRule -Name \$builtInName -ErrorAction SilentlyContinue$/);
+    const create = at(/New-NetFirewallRule /);
+    assert.ok(loop > 0 && read > loop && create > read, 'the built-in rule is read before the new one is made');
+    assert.ok(at(/^\s+Profile\s+= \$builtIn\.Profile$/, read) > read, 'its profiles');
+    assert.ok(at(/^\s+RemoteAddress = @\(\(Get-NetFirewallAddressFilter -AssociatedNetFirewallRule \$builtIn\)\.RemoteAddress\)$/, read) > read, 'its remote addresses');
+    assert.ok(at(/^\s+Enabled\s+= \$builtIn\.Enabled$/, read) > read, 'its state');
+    const fallback = at(/^\s+\$scope = @\{ Enabled = 'True'; Profile = @\('Domain', 'Private'\); RemoteAddress = @\('Any'\) \}$/);
+    assert.ok(fallback > read && fallback < create, 'without a built-in rule: Domain and Private, never Public or Any');
+    assert.match(lines[fallback + 1]!, /^\s+Write-Warning \(.*no built-in rule.*Set-NetFirewallRule/, 'and says so in the output');
+    assert.match(lines[create]!, /-Direction 'Inbound' -Action 'Allow' -Protocol \$protocol -LocalPort \(\[int\] \$Port\) @scope \| Out-Null$/);
+    assert.ok(at(/^\s+Set-NetFirewallRule -DisplayName \$name @scope$/) > read, 'a rule from an earlier run is narrowed the same way');
+    assert.ok(at(/^\s+FirewallRules\s+= \$firewall -join '; '$/) > create, 'the output shows the scope each rule got');
+    const fix = findFix('set-port')!;
+    assert.match(fix.description, /profiles and remote addresses/);
+    assert.ok(fix.sources.some((url) => /get-netfirewalladdressfilter/.test(url)));
+  });
+
   it('reset-machinekeys-azure saves the permissions with icacls /save, keeps the owners and prints the /restore command', () => {
     const { at } = script('reset-machinekeys-azure', { resourceGroup: 'rg', vmName: 'vm' });
     const save = at(/^icacls \$keys \/save \$saved \/t \/c/);

@@ -28,6 +28,7 @@ const KNOWN_COMMANDS: Readonly<Record<string, string>> = {
   'Get-Credential': 'Microsoft.PowerShell.Security',
   'Get-Date': 'Microsoft.PowerShell.Utility',
   'Get-ItemProperty': 'Microsoft.PowerShell.Management',
+  'Get-NetFirewallAddressFilter': 'NetSecurity',
   'Get-NetFirewallRule': 'NetSecurity',
   'Get-Service': 'Microsoft.PowerShell.Management',
   'Invoke-AzVMRunCommand': 'Az.Compute',

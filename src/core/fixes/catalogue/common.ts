@@ -14,6 +14,8 @@ export const SOURCE = {
   testNetConnection: sourceUrl('PS-TEST-NETCONNECTION'),
   enableFirewallRule: sourceUrl('PS-ENABLE-NETFIREWALLRULE'),
   setFirewallRule: sourceUrl('PS-SET-NETFIREWALLRULE'),
+  newFirewallRule: sourceUrl('PS-NEW-NETFIREWALLRULE'),
+  firewallAddressFilter: sourceUrl('PS-GET-NETFIREWALLADDRESSFILTER'),
   remoteTroubleshooting: sourceUrl('PS-REMOTE-TROUBLESHOOTING'),
   icacls: sourceUrl('ICACLS'),
   setCimInstance: sourceUrl('PS-SET-CIMINSTANCE'),

@@ -1,5 +1,5 @@
 import type { FixParam, PowerShellFix } from '../types';
-import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, ENABLE_USER_MODE_RULES, FIREWALL_PROFILES, invokeFix, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
+import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, ENABLE_USER_MODE_RULES, FIREWALL_PROFILES, invokeFix, RDP_USER_MODE_RULES, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
 
 const PORT: FixParam = {
   key: 'port',
@@ -64,20 +64,23 @@ export const testPort: PowerShellFix = {
   ],
 };
 
+/** The profiles a new rule gets when there is no built-in rule to copy: the profiles open-firewall adds by default, not Public. */
+const FALLBACK_PROFILES = FIREWALL_PROFILES.default!.split('+');
+
 export const setPort: PowerShellFix = {
   id: 'set-port',
   title: 'Change the port of the RDP listener',
   cause: 'Network and firewall',
-  description: 'Sets PortNumber of the RDP-Tcp listener (HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp) and, for a port other than 3389, adds inbound TCP and UDP firewall rules for it.',
+  description: `Sets PortNumber of the RDP-Tcp listener (HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp) and, for a port other than 3389, adds inbound TCP and UDP firewall rules for it that copy the scope of the built-in rules Remote Desktop - User Mode (TCP-In) and (UDP-In) (RemoteDesktop-UserMode-In-TCP, -UDP): their state, profiles and remote addresses, so the new port is open no wider than 3389 was; without a built-in rule it allows the ${FALLBACK_PROFILES.join(' and ')} profiles (not Public) from any address, and warns.`,
   undo: "Run it again with the PreviousPortNumber it prints, remove the rules with Remove-NetFirewallRule -DisplayName 'RDP Doctor: Remote Desktop*', and restart the computer.",
-  warning: 'The listener uses the new port only after a restart of the computer, and clients, gateways and cloud firewalls must then use it too.',
+  warning: 'The listener uses the new port only after a restart of the computer, and clients, gateways and cloud firewalls must then use it too; the new rules copy the local built-in rules, not rules from a Group Policy firewall policy, and a built-in rule that is off makes its copy off too (the script warns).',
   runsOn: 'server',
   fixes: ['GPO012', 'XRF002'],
   params: [
     { key: 'port', label: 'Port', description: 'The TCP port the listener should use.', kind: 'port', required: true, placeholder: '3389', confirmContextValue: true },
     COMPUTER_NAME,
   ],
-  sources: [SOURCE.changePort],
+  sources: [SOURCE.changePort, SOURCE.newFirewallRule, SOURCE.firewallAddressFilter, SOURCE.setFirewallRule],
   script: [
     REQUIRES_ADMIN_LOCALLY,
     '$Port = {{port}}',
@@ -88,17 +91,40 @@ export const setPort: PowerShellFix = {
     "    $listener = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp'",
     '    $previous = (Get-ItemProperty -Path $listener).PortNumber',
     "    Set-ItemProperty -Path $listener -Name 'PortNumber' -Value ([int] $Port)",
+    '    $firewall = @()',
     '    if ([int] $Port -ne 3389) {',
-    "        foreach ($protocol in 'TCP', 'UDP') {",
+    "        # New-NetFirewallRule's defaults (every profile, any remote address) would open the new port wider than 3389:",
+    '        # each new rule takes the state, profiles and remote addresses of the built-in rule for its protocol.',
+    `        foreach ($builtInName in ${RDP_USER_MODE_RULES}) {`,
+    "            $protocol = ($builtInName -split '-')[-1]",
     "            $name = 'RDP Doctor: Remote Desktop {0} {1}' -f $protocol, $Port",
-    '            if (-not (Get-NetFirewallRule -DisplayName $name -ErrorAction SilentlyContinue)) {',
-    "                New-NetFirewallRule -DisplayName $name -Direction 'Inbound' -Action 'Allow' -Protocol $protocol -LocalPort ([int] $Port) | Out-Null",
+    '            $builtIn = Get-NetFirewallRule -Name $builtInName -ErrorAction SilentlyContinue',
+    '            if ($builtIn) {',
+    '                $scope = @{',
+    '                    Enabled       = $builtIn.Enabled',
+    '                    Profile       = $builtIn.Profile',
+    '                    RemoteAddress = @((Get-NetFirewallAddressFilter -AssociatedNetFirewallRule $builtIn).RemoteAddress)',
+    '                }',
+    "                if ($builtIn.Enabled -ne 'True') {",
+    "                    Write-Warning ('The built-in rule {0} is off, so {1} is off too: {2} port {3} stays closed until a rule allows it.' -f $builtInName, $name, $protocol, $Port)",
+    '                }',
+    '            } else {',
+    `                $scope = @{ Enabled = 'True'; Profile = @(${FALLBACK_PROFILES.map((p) => `'${p}'`).join(', ')}); RemoteAddress = @('Any') }`,
+    `                Write-Warning ("There is no built-in rule {0} to copy, so {1} allows {2} port {3} on the ${FALLBACK_PROFILES.join(' and ')} profiles from any address: narrow it with Set-NetFirewallRule -DisplayName '{1}' -Profile ... -RemoteAddress ..." -f $builtInName, $name, $protocol, $Port)`,
     '            }',
+    '            # A rule left by an earlier run gets the same scope.',
+    '            if (Get-NetFirewallRule -DisplayName $name -ErrorAction SilentlyContinue) {',
+    '                Set-NetFirewallRule -DisplayName $name @scope',
+    '            } else {',
+    "                New-NetFirewallRule -DisplayName $name -Direction 'Inbound' -Action 'Allow' -Protocol $protocol -LocalPort ([int] $Port) @scope | Out-Null",
+    '            }',
+    "            $firewall += '{0}: enabled {1}, profiles {2}, remote addresses {3}' -f $name, $scope.Enabled, ($scope.Profile -join ', '), ($scope.RemoteAddress -join ', ')",
     '        }',
     '    }',
     '    [pscustomobject]@{',
     '        PreviousPortNumber = $previous',
     '        PortNumber         = [int] $Port',
+    "        FirewallRules      = $firewall -join '; '",
     "        Next               = 'Restart the computer so the listener uses the new port.'",
     '    }',
     '}',
