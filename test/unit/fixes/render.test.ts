@@ -47,17 +47,37 @@ describe('renderFix', () => {
         '# Addresses: GPO005, NET010.',
         '#Requires -RunAsAdministrator',
         "$AllowEncryptionOracle = '1'",
-        "$key = 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters'",
-        "$previous = (Get-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -ErrorAction SilentlyContinue).AllowEncryptionOracle",
-        'if (-not (Test-Path -Path $key)) { New-Item -Path $key -Force | Out-Null }',
-        "New-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -PropertyType DWord -Value ([int] $AllowEncryptionOracle) -Force | Out-Null",
-        '[pscustomobject]@{',
-        '    PreviousAllowEncryptionOracle = $previous',
-        '    AllowEncryptionOracle         = [int] $AllowEncryptionOracle',
+        '# In $fix, the first error stops it (also when pasted into a console that is not elevated, which #Requires does not stop);',
+        '# what it prints is read back from the registry.',
+        '$fix = {',
+        '    param([string] $AllowEncryptionOracle)',
+        "    $ErrorActionPreference = 'Stop'",
+        "    $key = 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters'",
+        "    $previous = (Get-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -ErrorAction SilentlyContinue).AllowEncryptionOracle",
+        '    if (-not (Test-Path -Path $key)) { New-Item -Path $key -Force | Out-Null }',
+        "    New-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -PropertyType DWord -Value ([int] $AllowEncryptionOracle) -Force | Out-Null",
+        '    [pscustomobject]@{',
+        '        PreviousAllowEncryptionOracle = $previous',
+        "        AllowEncryptionOracle         = (Get-ItemProperty -Path $key -Name 'AllowEncryptionOracle').AllowEncryptionOracle",
+        '    }',
         '}',
+        '& $fix $AllowEncryptionOracle',
         '',
       ].join('\n'),
     );
+  });
+
+  it('every script that changes something stops at its first error, inside a script block (a console keeps its own preference)', () => {
+    const WRITES = /\b(New-Item|New-ItemProperty|Set-ItemProperty|Remove-Item|Set-CimInstance|Invoke-CimMethod|New-NetFirewallRule|Set-NetFirewallRule|Restart-Service)\b/;
+    for (const fix of POWERSHELL_FIXES) {
+      const lines = render(fix.id, exampleParams(fix, 'required')).split('\n');
+      const firstWrite = lines.findIndex((l) => !/^\s*#/.test(l) && WRITES.test(l));
+      if (firstWrite < 0) continue;
+      const stop = lines.findIndex((l) => /^\s*\$ErrorActionPreference = 'Stop'$/.test(l));
+      assert.ok(stop >= 0 && stop < firstWrite, `${fix.id}: 'Stop' before ${lines[firstWrite]!.trim()}`);
+      // Azure Run Command runs the here-string as its own script; anywhere else 'Stop' at the top level would stay set in a console.
+      if (fix.runsOn !== 'azure') assert.match(lines[stop]!, /^ {4}/, `${fix.id}: 'Stop' is inside $fix`);
+    }
   });
 
   it('runs on this computer without computerName, and through Invoke-Command with it', () => {

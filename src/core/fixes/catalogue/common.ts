@@ -83,6 +83,17 @@ export const ENABLE_USER_MODE_RULES: readonly string[] = [
   '    }',
 ];
 
+/**
+ * Above the `$fix` of a script that only ever runs here. #Requires stops a script file, not lines pasted into a console
+ * (about_Requires: it "prevents a script from running"), where a write that failed was a non-terminating error and the
+ * lines after it printed the new value all the same. Inside `$fix`, 'Stop' ends the fix at the first error without
+ * changing the console's own preference.
+ */
+export const STOP_ON_ERROR_NOTE: readonly string[] = [
+  '# In $fix, the first error stops it (also when pasted into a console that is not elevated, which #Requires does not stop);',
+  '# what it prints is read back from the registry.',
+];
+
 /** Elevation is needed here only when the fix runs on this computer. */
 export const REQUIRES_ADMIN_LOCALLY = '{{!computerName}}#Requires -RunAsAdministrator';
 

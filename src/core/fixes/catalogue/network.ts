@@ -1,5 +1,5 @@
 import type { FixParam, PowerShellFix } from '../types';
-import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, ENABLE_USER_MODE_RULES, FIREWALL_PROFILES, invokeFix, RDP_USER_MODE_RULES, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
+import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, ENABLE_USER_MODE_RULES, FIREWALL_PROFILES, invokeFix, RDP_USER_MODE_RULES, REQUIRES_ADMIN_LOCALLY, SOURCE, STOP_ON_ERROR_NOTE } from './common';
 
 const PORT: FixParam = {
   key: 'port',
@@ -145,10 +145,15 @@ export const disableClientUdp: PowerShellFix = {
   sources: [SOURCE.admx],
   script: [
     '#Requires -RunAsAdministrator',
-    "$key = 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client'",
-    'if (-not (Test-Path -Path $key)) { New-Item -Path $key -Force | Out-Null }',
-    "New-ItemProperty -Path $key -Name 'fClientDisableUDP' -PropertyType DWord -Value 1 -Force | Out-Null",
-    "Get-ItemProperty -Path $key | Select-Object -Property fClientDisableUDP",
+    ...STOP_ON_ERROR_NOTE,
+    '$fix = {',
+    "    $ErrorActionPreference = 'Stop'",
+    "    $key = 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client'",
+    '    if (-not (Test-Path -Path $key)) { New-Item -Path $key -Force | Out-Null }',
+    "    New-ItemProperty -Path $key -Name 'fClientDisableUDP' -PropertyType DWord -Value 1 -Force | Out-Null",
+    "    Get-ItemProperty -Path $key | Select-Object -Property 'fClientDisableUDP'",
+    '}',
+    '& $fix',
   ],
 };
 

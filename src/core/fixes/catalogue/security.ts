@@ -1,5 +1,5 @@
 import type { PowerShellFix } from '../types';
-import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, GET_LISTENER, invokeFix, REQUIRES_ADMIN_LOCALLY, SOURCE } from './common';
+import { COMPUTER_NAME, COMPUTER_NAME_VARIABLE, GET_LISTENER, invokeFix, REQUIRES_ADMIN_LOCALLY, SOURCE, STOP_ON_ERROR_NOTE } from './common';
 
 export const setSecurityLayer: PowerShellFix = {
   id: 'set-security-layer',
@@ -106,13 +106,19 @@ export const setCredSspOracle: PowerShellFix = {
   script: [
     '#Requires -RunAsAdministrator',
     '$AllowEncryptionOracle = {{value}}',
-    "$key = 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters'",
-    "$previous = (Get-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -ErrorAction SilentlyContinue).AllowEncryptionOracle",
-    'if (-not (Test-Path -Path $key)) { New-Item -Path $key -Force | Out-Null }',
-    "New-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -PropertyType DWord -Value ([int] $AllowEncryptionOracle) -Force | Out-Null",
-    '[pscustomobject]@{',
-    '    PreviousAllowEncryptionOracle = $previous',
-    '    AllowEncryptionOracle         = [int] $AllowEncryptionOracle',
+    ...STOP_ON_ERROR_NOTE,
+    '$fix = {',
+    '    param([string] $AllowEncryptionOracle)',
+    "    $ErrorActionPreference = 'Stop'",
+    "    $key = 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters'",
+    "    $previous = (Get-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -ErrorAction SilentlyContinue).AllowEncryptionOracle",
+    '    if (-not (Test-Path -Path $key)) { New-Item -Path $key -Force | Out-Null }',
+    "    New-ItemProperty -Path $key -Name 'AllowEncryptionOracle' -PropertyType DWord -Value ([int] $AllowEncryptionOracle) -Force | Out-Null",
+    '    [pscustomobject]@{',
+    '        PreviousAllowEncryptionOracle = $previous',
+    "        AllowEncryptionOracle         = (Get-ItemProperty -Path $key -Name 'AllowEncryptionOracle').AllowEncryptionOracle",
+    '    }',
     '}',
+    '& $fix $AllowEncryptionOracle',
   ],
 };
