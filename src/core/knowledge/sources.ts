@@ -54,6 +54,8 @@ export type SourceId =
   | 'PS-GET-NETFIREWALLADDRESSFILTER'
   | 'PS-REMOTE-TROUBLESHOOTING'
   | 'ICACLS'
+  | 'TAKEOWN'
+  | 'WELL-KNOWN-SIDS'
   | 'PS-SET-CIMINSTANCE'
   | 'PS-INVOKE-CIMMETHOD'
   | 'GPRESULT'
@@ -380,6 +382,18 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'ICACLS',
     title: 'icacls (Windows commands reference)',
     url: 'https://learn.microsoft.com/windows-server/administration/windows-commands/icacls',
+    primary: true,
+  },
+  'TAKEOWN': {
+    id: 'TAKEOWN',
+    title: 'takeown (Windows commands reference)',
+    url: 'https://learn.microsoft.com/windows-server/administration/windows-commands/takeown',
+    primary: true,
+  },
+  'WELL-KNOWN-SIDS': {
+    id: 'WELL-KNOWN-SIDS',
+    title: 'Security identifiers: well-known SIDs (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/windows-server/identity/ad-ds/manage/understand-security-identifiers',
     primary: true,
   },
   'PS-SET-CIMINSTANCE': {

@@ -235,9 +235,9 @@ describe('PowerShell fix catalogue', () => {
     const { at } = script('reset-machinekeys-azure', { resourceGroup: 'rg', vmName: 'vm' });
     const save = at(/^icacls \$keys \/save \$saved \/t \/c/);
     const owners = at(/^\$owners = /);
-    const take = at(/^takeown /);
+    const take = at(/^\s+takeown \/f \$item\.Path \/a /);
     const grant = at(/^icacls \$keys \/t \/c \/grant /);
-    const setOwner = at(/icacls \$item\.Path \/setowner \$item\.Owner/);
+    const setOwner = at(/icacls \$item\.Path \/setowner \('\*' \+ \$item\.Owner\)/);
     assert.ok(save > 0 && save < owners && owners < take && take < grant && grant < setOwner, 'save, record owners, take, grant, give owners back');
     assert.ok(at(/Undo\s+= 'icacls \{0\} \/restore \{1\} \/c' -f \$rsa, \$saved/) > setOwner, 'the undo restores on the parent folder, where /save named the items');
     assert.ok(at(/\$my\.Add\(\$cert\)/) < at(/^\$old \| Remove-Item$/), 'the certificate is kept before it is removed');
@@ -247,7 +247,7 @@ describe('PowerShell fix catalogue', () => {
     const { lines, at } = script('reset-machinekeys-azure', { resourceGroup: 'rg', vmName: 'vm' });
     const save = at(/^icacls \$keys \/save /);
     assert.match(lines[save + 1]!, /^if \(\$LASTEXITCODE -ne 0 -or -not \(Test-Path -Path \$saved\)\) \{ throw /);
-    for (const command of [/^takeown /, /^icacls \$keys \/t \/c \/grant /, /^\s+icacls \$item\.Path \/setowner /]) {
+    for (const command of [/^\s+takeown /, /^icacls \$keys \/t \/c \/grant /, /^\s+icacls \$item\.Path \/setowner /]) {
       const run = at(command);
       assert.ok(run > save, `${command}`);
       assert.match(lines[run + 1]!, /^\s*if \(\$LASTEXITCODE -ne 0\) \{ \$failed \+= ".*\(exit code \$LASTEXITCODE\)" \}$/, `${command} is checked`);
@@ -255,6 +255,31 @@ describe('PowerShell fix catalogue', () => {
     const stop = at(/^if \(\$failed\.Count -gt 0\) \{$/);
     assert.match(lines[stop + 1]!, /^\s+throw \(.*icacls \{1\} \/restore \{2\} \/c" -f \(\$failed -join '; '\), \$rsa, \$saved\)$/);
     assert.ok(stop > at(/\/setowner /) && stop < at(/^\$store = /) && stop < at(/Restart-Service/), 'the check comes after the last change to permissions and before the certificate');
+  });
+
+  it('reset-machinekeys-azure names accounts by SID and never answers a localized prompt (takeown /d takes the Yes letter of the display language)', () => {
+    const { lines, at } = script('reset-machinekeys-azure', { resourceGroup: 'rg', vmName: 'vm' });
+    const code = lines.filter((l) => !/^\s*#/.test(l)).join('\n');
+    assert.match(lines[at(/^icacls \$keys \/t \/c \/grant /)]!, /\/grant '\*S-1-5-18:\(F\)' '\*S-1-5-20:\(R\)' '\*S-1-5-32-544:\(F\)' \|/);
+    assert.doesNotMatch(code, /NT AUTHORITY|BUILTIN|\\System:|NETWORK SERVICE:/i, 'no account by its (localized) name');
+    assert.doesNotMatch(code, /takeown[^\n]*\/[rd]\b/i, 'no takeown /r, which needs /d and its localized Yes');
+    assert.ok(at(/GetOwner\(\[System\.Security\.Principal\.SecurityIdentifier\]\)\.Value/) > 0, 'owners are kept as SIDs, given back after a *');
+  });
+
+  it('read-effective-policy saves only a result that came back, by full path, not into the current location', () => {
+    const { lines, at } = script('read-effective-policy', { computerName: 'rdsh01.contoso.com' });
+    const reset = at(/^\$result = \$null$/);
+    const call = at(/^\$result = if \(\$ComputerName\)/);
+    assert.ok(reset >= 0 && reset < call, 'a result from an earlier paste is not saved again');
+    const guard = at(/^if \(\$null -eq \$result -or -not \$result\.Rsop\) \{$/);
+    assert.ok(guard > call);
+    assert.match(lines[guard + 1]!, /^\s+Write-Warning .*was not written/);
+    const save = at(/Set-Content/);
+    assert.ok(save > guard + 2, 'written only in the else branch');
+    assert.match(lines[save]!, /^\s+\$result\.Rsop \| Set-Content -LiteralPath \$saved -Encoding Unicode$/);
+    assert.ok(at(/^\$saved = Join-Path -Path \$folder -ChildPath 'rdp-rsop\.xml'$/) < guard);
+    assert.ok(at(/GetFolderPath\('MyDocuments'\)/) >= 0);
+    assert.doesNotMatch(lines.join('\n'), /-Path 'rdp-rsop\.xml'/, 'no path relative to the current location');
   });
 
   it('read-effective-policy stops when gpresult fails', () => {

@@ -18,6 +18,8 @@ export const SOURCE = {
   firewallAddressFilter: sourceUrl('PS-GET-NETFIREWALLADDRESSFILTER'),
   remoteTroubleshooting: sourceUrl('PS-REMOTE-TROUBLESHOOTING'),
   icacls: sourceUrl('ICACLS'),
+  takeown: sourceUrl('TAKEOWN'),
+  wellKnownSids: sourceUrl('WELL-KNOWN-SIDS'),
   setCimInstance: sourceUrl('PS-SET-CIMINSTANCE'),
   invokeCimMethod: sourceUrl('PS-INVOKE-CIMMETHOD'),
   gpresult: sourceUrl('GPRESULT'),
