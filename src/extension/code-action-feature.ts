@@ -8,6 +8,7 @@ import { ruleById } from '../core/rules/registry';
 import type { Fix } from '../core/rules/types';
 import { diagnosticRuleId, toRange } from './convert';
 import type { LintFeature } from './lint-feature';
+import { fileName } from './fix-context';
 import type { FixRequest } from './powershell-fixes';
 import { POL_SCHEME } from './registry-pol-view';
 
@@ -78,7 +79,7 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
         action.edit = workspaceEdit(document, sameRule);
         actions.push(action);
       }
-      actions.push(...ruleActions(ruleId, diagnostic, this.targetOf(document)));
+      actions.push(...ruleActions(ruleId, diagnostic, this.targetOf(document), fileName(document.uri)));
     }
     // Like ESLint: every light bulb on one of our problems offers the whole file's safe fixes (not in a signed file).
     if (seenRules.size > 0 && !isSignedRdp(document.getText())) {
@@ -99,11 +100,11 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
 }
 
 /** The PowerShell fixes of a rule (inserted, never run) and its documentation. */
-function ruleActions(ruleId: string, diagnostic: vscode.Diagnostic, target: CheckTarget | undefined): vscode.CodeAction[] {
+function ruleActions(ruleId: string, diagnostic: vscode.Diagnostic, target: CheckTarget | undefined, targetFile?: string): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   for (const fix of fixesForRule(ruleId)) {
     const action = new vscode.CodeAction(`Insert PowerShell fix: ${fix.title}`, vscode.CodeActionKind.QuickFix);
-    action.command = { title: action.title, command: 'rdpDoctor.insertPowerShellFix', arguments: [{ fixId: fix.id, ...(target && { target }) } satisfies FixRequest] };
+    action.command = { title: action.title, command: 'rdpDoctor.insertPowerShellFix', arguments: [{ fixId: fix.id, ...(target && { target, ...(targetFile && { targetFile }) }) } satisfies FixRequest] };
     action.diagnostics = [diagnostic];
     actions.push(action);
   }

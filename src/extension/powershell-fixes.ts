@@ -4,6 +4,7 @@ import type { FixParam, PowerShellFix } from '../core/fixes/types';
 import type { CheckTarget } from '../core/net/index';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
+import { contextValues, fileName, promptFor, type KnownValue } from './fix-context';
 import type { HostRegistry } from './host-registry';
 import type { HostsNode } from './hosts-view';
 import type { Logger } from './logger';
@@ -13,6 +14,8 @@ export interface FixRequest {
   readonly fixId?: string;
   /** The host the script is for (its values fill computerName, host, port and thumbprint). */
   readonly target?: CheckTarget;
+  /** The name of the `.rdp` file the target was read from: a prompt then says the port is the file's. */
+  readonly targetFile?: string;
   /** Values given outright; they win over the ones taken from the host. */
   readonly params?: Readonly<Record<string, string>>;
   /** Insert into a new untitled document even when a PowerShell editor is active. */
@@ -64,7 +67,11 @@ function requestOf(arg: unknown): FixRequest {
   if (!arg || typeof arg !== 'object') return {};
   const node = arg as { kind?: string; fix?: PowerShellFix; host?: Exclude<HostsNode, { kind: 'group' }>['host'] };
   if (node.kind === 'fix' && node.fix) return { fixId: node.fix.id };
-  if ((node.kind === 'host' || node.kind === 'layer' || node.kind === 'file') && node.host) return { target: node.host.target };
+  if ((node.kind === 'host' || node.kind === 'layer') && node.host) return { target: node.host.target };
+  if (node.kind === 'file' && node.host) {
+    const uri = (arg as { uri?: vscode.Uri }).uri;
+    return { target: node.host.target, ...(uri && { targetFile: fileName(uri) }) };
+  }
   return arg as FixRequest;
 }
 
@@ -77,12 +84,9 @@ export class PowerShellFixInserter {
   ) {}
 
   /** The values the context gives: the host's name, address and port, and the thumbprint from its last check. */
-  private contextValues(target: CheckTarget | undefined): Record<string, string> {
-    if (!target) return {};
-    const values: Record<string, string> = { computerName: target.name ?? target.host, host: target.host, port: String(target.port) };
-    const sha1 = this.checks.latest(hostKey(target.host, target.port))?.certificate?.sha1;
-    if (sha1) values.thumbprint = sha1;
-    return values;
+  private contextValues(target: CheckTarget | undefined, file: string | undefined): Record<string, KnownValue> {
+    const sha1 = target && this.checks.latest(hostKey(target.host, target.port))?.certificate?.sha1;
+    return contextValues(target, sha1, file);
   }
 
   private async pickFix(target: CheckTarget | undefined): Promise<PowerShellFix | undefined> {
@@ -101,8 +105,8 @@ export class PowerShellFixInserter {
     return pick?.fix;
   }
 
-  /** Asks for a required value the context did not give. */
-  private async ask(fix: PowerShellFix, param: FixParam, suggestion: string | undefined): Promise<string | undefined> {
+  /** Asks for a required value the context did not give, or gave only as a hint (`known`). */
+  private async ask(fix: PowerShellFix, param: FixParam, known: KnownValue | undefined): Promise<string | undefined> {
     if (param.kind === 'choice' && param.choices) {
       const pick = await vscode.window.showQuickPick(
         param.choices.map((c) => ({ label: c })),
@@ -110,11 +114,10 @@ export class PowerShellFixInserter {
       );
       return pick?.label;
     }
-    // The server's current value is a hint, never the default answer: Enter on it would often rebuild what fails.
+    // A known value is a hint, never the default answer: Enter on it would often rebuild what fails.
     return vscode.window.showInputBox({
       title: `${fix.title}: ${param.label}`,
-      prompt: suggestion === undefined ? param.description : `${param.description} The host uses ${suggestion} now; type the value you want.`,
-      placeHolder: suggestion === undefined ? param.placeholder : `now: ${suggestion}`,
+      ...promptFor(param, known),
       ignoreFocusOut: true,
       validateInput: (value) => validateParam(param, value),
     });
@@ -123,19 +126,21 @@ export class PowerShellFixInserter {
   async insert(arg?: unknown): Promise<vscode.TextEditor | undefined> {
     const request = requestOf(arg);
     const active = vscode.window.activeTextEditor;
-    const target = request.target ?? (active?.document.languageId === 'rdp' ? this.registry.targetOf(active.document) : undefined);
+    const fromActive = !request.target && active?.document.languageId === 'rdp' ? this.registry.targetOf(active.document) : undefined;
+    const target = request.target ?? fromActive;
+    const file = request.targetFile ?? (fromActive && active ? fileName(active.document.uri) : undefined);
     const fix = request.fixId ? findFix(request.fixId) : await this.pickFix(target);
     if (request.fixId && !fix) throw new Error(`There is no PowerShell fix "${request.fixId}".`);
     if (!fix) return undefined;
 
-    const fromContext = this.contextValues(target);
+    const fromContext = this.contextValues(target, file);
     const params: Record<string, string> = {};
     for (const param of fix.params) {
       const explicit = request.params?.[param.key];
       const known = fromContext[param.key];
-      // The listener's thumbprint now, or the port in use, may be what needs changing: shown as a hint, the answer typed.
+      // The listener's thumbprint, or the port the file names, may be what needs changing: shown as a hint, the answer typed.
       const confirm = param.confirmContextValue && explicit === undefined && known !== undefined;
-      const given = confirm ? undefined : (explicit ?? known);
+      const given = confirm ? undefined : (explicit ?? known?.value);
       if (given !== undefined) params[param.key] = given;
       else if (param.required) {
         const value = await this.ask(fix, param, confirm ? known : undefined);

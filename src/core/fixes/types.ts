@@ -24,8 +24,9 @@ export interface FixParam {
   /** A tighter length limit than the kind's own (e.g. 64 for an Azure VM name). */
   readonly maxLength?: number;
   /**
-   * The value the context knows (the thumbprint the listener presents now, the port the file uses) is the
-   * server's current state, which this fix changes: the editor offers it in the prompt instead of filling it in.
+   * The value the context knows may be what this fix should change, or not the server's value at all: the thumbprint
+   * the listener presented at the last check, the port an `.rdp` file connects to (which XRF002 finds no listener on).
+   * The editor offers it in the prompt, saying where it came from, instead of filling it in.
    */
   readonly confirmContextValue?: true;
 }

@@ -49,9 +49,9 @@ export const tests = [
       // The thumbprint the listener presents now is a hint (it may be the failing one), never the default answer:
       // the box is empty, the hint names it, Enter on the empty box builds nothing; the user types the one to bind.
       await page.locator('.quick-input-widget', { hasText: 'Thumbprint' }).waitFor();
-      await page.locator('.quick-input-widget', { hasText: `uses ${lab.sha1} now` }).waitFor();
+      await page.locator('.quick-input-widget', { hasText: `presented ${lab.sha1} at the last check` }).waitFor();
       assert.equal(await input.inputValue(), '', 'the prompt is empty');
-      assert.equal(await input.getAttribute('placeholder'), `now: ${lab.sha1}`);
+      assert.equal(await input.getAttribute('placeholder'), `presented now: ${lab.sha1}`);
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget .quick-input-message', { hasText: /empty/ }).waitFor();
       await input.fill(lab.sha1);
