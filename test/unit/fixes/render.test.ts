@@ -44,7 +44,7 @@ describe('renderFix', () => {
         '# To undo: Set the PreviousAllowEncryptionOracle value it prints, or delete the AllowEncryptionOracle value to go back to the Windows default (Mitigated).',
         '# Warning: 2 (Vulnerable) lets unpatched peers in and exposes CVE-2018-0886, so use it only until both sides are patched; a domain GPO overwrites this value at its next refresh.',
         '# Run on: the client or the server, whichever computer holds the value to change.',
-        '# Addresses: GPO005, NET010.',
+        '# Addresses: GPO005, NET010, RDP020.',
         '#Requires -RunAsAdministrator',
         "$AllowEncryptionOracle = '1'",
         '# In $fix, the first error stops it (also when pasted into a console that is not elevated, which #Requires does not stop);',

@@ -10,7 +10,7 @@ export const showListenerCert: PowerShellFix = {
   description: 'Shows the thumbprint the RDP-Tcp listener uses (Win32_TSGeneralSetting) and that certificate from the My or Remote Desktop store, and changes nothing.',
   undo: 'Nothing to undo.',
   runsOn: 'server',
-  fixes: [...CERT_RULES, 'NET013', 'XRF004', 'RDP012', 'RDP022'],
+  fixes: [...CERT_RULES, 'NET013', 'NET028', 'GPO002', 'XRF004', 'RDP012', 'RDP022'],
   params: [COMPUTER_NAME],
   sources: [SOURCE.tsGeneralSetting, SOURCE.listenerCertificate],
   script: [

@@ -9,7 +9,9 @@ export const setSecurityLayer: PowerShellFix = {
   undo: 'Run it again with the PreviousSecurityLayer it prints.',
   warning: 'A Group Policy security layer wins over this value (the script warns); tls fails while the encryption level is Low (1) and needs a certificate the clients accept; rdp leaves clients no way to authenticate the server, so those set to refuse an unauthenticated server (authentication level 1) no longer connect.',
   runsOn: 'server',
-  fixes: ['NET012', 'GPO002', 'XRF003'],
+  // NET013 and NET014: a listener that requires TLS refuses Standard RDP Security (SSL_REQUIRED_BY_SERVER), so neither
+  // a Standard RDP Security that cannot be used nor its weak encryption is left to find.
+  fixes: ['NET012', 'NET013', 'NET014', 'GPO002', 'XRF003'],
   params: [
     {
       key: 'value',
@@ -58,7 +60,8 @@ export const requireNla: PowerShellFix = {
   undo: 'Run Invoke-CimMethod -MethodName SetUserAuthenticationRequired with UserAuthenticationRequired = 0 on the same Win32_TSGeneralSetting instance.',
   warning: 'Clients without CredSSP (enablecredsspsupport:i:0, old or third-party clients) can no longer connect; a Group Policy value wins over this one (the script warns).',
   runsOn: 'server',
-  fixes: ['NET011', 'GPO003'],
+  // NET013: a listener that requires NLA answers a Standard-RDP-only request with HYBRID_REQUIRED_BY_SERVER, an answer.
+  fixes: ['NET011', 'NET013', 'GPO003'],
   params: [COMPUTER_NAME],
   sources: [SOURCE.setUserAuthentication, SOURCE.tsGeneralSetting, SOURCE.admx],
   script: [
@@ -90,7 +93,8 @@ export const setCredSspOracle: PowerShellFix = {
   undo: 'Set the PreviousAllowEncryptionOracle value it prints, or delete the AllowEncryptionOracle value to go back to the Windows default (Mitigated).',
   warning: '2 (Vulnerable) lets unpatched peers in and exposes CVE-2018-0886, so use it only until both sides are patched; a domain GPO overwrites this value at its next refresh.',
   runsOn: 'client-or-server',
-  fixes: ['GPO005', 'NET010'],
+  // RDP020: enablecredsspsupport:i:0 is the usual workaround for the CredSSP oracle error this setting resolves.
+  fixes: ['GPO005', 'NET010', 'RDP020'],
   params: [
     {
       key: 'value',
