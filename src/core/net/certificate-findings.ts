@@ -4,7 +4,7 @@ import type { RuleMeta } from '../rules/types';
 import { isWeakSignature, type CertificateFacts } from './certificate';
 import { certificateMatchesName } from './name-match';
 import { EKU, EKU_NAMES } from './oids';
-import { NO_CHAIN_TO_DEFAULT_ROOTS, verifyChain, type TrustStore } from './trust';
+import { NO_CHAIN_TO_DEFAULT_ROOTS, verifyChain, type TrustStore, type TrustVerdict } from './trust';
 import type { CertificateSummary, NetFinding } from './types';
 
 export interface CertificateCheckOptions {
@@ -48,22 +48,27 @@ export function checkCertificate(
 
   // Node verified the chain to its default roots: trusted. It found none: the system store and the configured CAs may.
   const hint = options.authorizationError;
-  const trust =
+  const trust: TrustVerdict =
     hint === null
       ? { trusted: true }
       : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutBundled() : options.store, { now: options.now });
   if (!trust.trusted) {
-    findings.push(finding(NET022, facts.selfSigned ? M.NET022SelfSigned(facts.subject) : M.NET022Untrusted(facts.subject, trust.reason ?? 'no chain was found')));
+    const reason = trust.reason ?? 'no chain was found';
+    findings.push(
+      finding(NET022, trust.leafInvalid ? M.NET022Invalid(facts.subject, reason) : facts.selfSigned ? M.NET022SelfSigned(facts.subject) : M.NET022Untrusted(facts.subject, reason)),
+    );
   }
 
   const nameMatches = certificateMatchesName(facts, options.name);
   if (!nameMatches) findings.push(finding(NET023, M.NET023(options.name, [...new Set([...facts.commonNames, ...facts.dnsNames, ...facts.ipAddresses])])));
 
   const eku = facts.extendedKeyUsage;
+  const named = (ekus: readonly string[]): string[] => ekus.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid));
   // anyExtendedKeyUsage alone does not do: RFC 5280 §4.2.1.12 lets an application that needs a purpose reject it, and the listener's documented requirement names only these two.
   if (eku !== null && !eku.some((oid) => oid === EKU.SERVER_AUTH || oid === EKU.REMOTE_DESKTOP_AUTH)) {
-    const named = eku.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid));
-    findings.push(finding(NET024, eku.includes(EKU.ANY) ? M.NET024AnyPurpose(named) : M.NET024(named)));
+    findings.push(finding(NET024, eku.includes(EKU.ANY) ? M.NET024AnyPurpose(named(eku)) : M.NET024(named(eku))));
+  } else if (trust.caUsage) {
+    findings.push(finding(NET024, M.NET024Issuer(trust.caUsage.ca, named(trust.caUsage.extendedKeyUsage))));
   }
   if (weakKeyBits(facts)) findings.push(finding(NET025, M.NET025(facts.keyAlgorithm, facts.keyBits!)));
   if (isWeakSignature(facts.signatureOid)) findings.push(finding(NET026, M.NET026(facts.signatureAlgorithm)));

@@ -1,6 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
 import { fingerprint } from './certificate';
+import { nameConstraintProblem } from './name-constraints';
+import { EKU } from './oids';
 import { formatName, readX509Fields, sameName, type X509Fields } from './x509-fields';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -12,7 +14,34 @@ export interface TrustVerdict {
   readonly trusted: boolean;
   /** Why not, as a clause naming the certificate that could not be chained. */
   readonly reason?: string;
+  /** Not trusted for a fault of the leaf itself (a critical extension it does not recognize), not of a chain. */
+  readonly leafInvalid?: boolean;
+  /** A trusted path with a CA whose extended key usage allows no use the listener's certificate is for (NET024). */
+  readonly caUsage?: { readonly ca: string; readonly extendedKeyUsage: readonly string[] };
 }
+
+/**
+ * The extensions whose criticality this check honours: a certificate with another extension marked critical is
+ * invalid, as RFC 5280 §4.2 requires ("A certificate-using system MUST reject the certificate if it encounters a
+ * critical extension it does not recognize"; Windows CERT_E_CRITICAL, OpenSSL X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION).
+ * Evaluated here: basic constraints, key usage, extended key usage (NET024, and each CA's below), the alternative
+ * names (NET023, name constraints) and name constraints. The certificate-policy extensions (policies, policy mappings,
+ * policy constraints, inhibitAnyPolicy) are understood without being enforced: CAs of some PKIs mark them critical, as
+ * RFC 5280 allows, and Windows and OpenSSL both process them (OpenSSL's X509_supported_extension lists all four), so
+ * rejecting them would make such chains untrusted by mistake; a path that needs an explicit policy is then trusted here
+ * where a client may still refuse it.
+ */
+const UNDERSTOOD_CRITICAL: ReadonlySet<string> = new Set([
+  '2.5.29.15', // keyUsage
+  '2.5.29.17', // subjectAltName
+  '2.5.29.19', // basicConstraints
+  '2.5.29.30', // nameConstraints
+  '2.5.29.37', // extKeyUsage
+  '2.5.29.32', // certificatePolicies, not enforced
+  '2.5.29.33', // policyMappings, not enforced
+  '2.5.29.36', // policyConstraints, not enforced
+  '2.5.29.54', // inhibitAnyPolicy, not enforced
+]);
 
 /** Reads the certificates in a PEM (one or more blocks) or DER file; returns a problem instead of throwing. */
 export function readCertificates(bytes: Buffer): { certificates: X509Certificate[] } | { problem: string } {
@@ -152,6 +181,24 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Why the certificate is invalid for an extension marked critical that this check does not recognize, as a clause after its name. */
+function criticalProblem(f: X509Fields): string | undefined {
+  const oid = f.criticalExtensions.find((o) => !UNDERSTOOD_CRITICAL.has(o));
+  return oid === undefined
+    ? undefined
+    : `marks the extension ${oid} critical, which this check does not recognize, and a client rejects a certificate with a critical extension it does not recognize (RFC 5280 §4.2)`;
+}
+
+/**
+ * Whether a CA's extended key usage, when it has one, allows the listener's: Server Authentication, Remote Desktop
+ * Authentication or any purpose. Windows takes a usage as valid for a certificate only "if EKU A and EKU B are supported
+ * by every certificate in the path (either by an explicit EKU setting or through an absent EKU extension in CA
+ * certificates)" (Microsoft Learn, CERT_USAGE_MATCH); OpenSSL's server purpose checks a CA's too (check_ssl_ca).
+ */
+function caAllowsListenerUsage(f: X509Fields): boolean {
+  return f.extendedKeyUsage === null || f.extendedKeyUsage.some((oid) => oid === EKU.SERVER_AUTH || oid === EKU.REMOTE_DESKTOP_AUTH || oid === EKU.ANY);
+}
+
 /**
  * Why `issuer` cannot sign the next link of the path (RFC 5280 §6.1.3–6.1.4), or undefined when it can.
  * `below` is the path from the leaf up to the certificate it would sign.
@@ -175,6 +222,17 @@ function linkProblem(issuer: X509Certificate, below: readonly X509Certificate[],
     }).length;
     if (intermediates > pathLen) return `${name} allows ${pathLen} intermediate CA${pathLen === 1 ? '' : 's'} below it (pathLenConstraint), the chain has ${intermediates}`;
   }
+  const critical = criticalProblem(f);
+  if (critical) return `the CA ${name} ${critical}`;
+  if (f.nameConstraints) {
+    // Every certificate below, the trust anchor's constraints included (as OpenSSL applies them); self-issued CAs other than the leaf are exempt (RFC 5280 §6.1.3 (b)).
+    for (const [i, c] of below.entries()) {
+      const cf = fieldsOf(c);
+      if (!cf || (i > 0 && selfIssued(cf))) continue;
+      const problem = nameConstraintProblem(f.nameConstraints, cf, i === 0);
+      if (problem) return `${name} ${problem}`;
+    }
+  }
   if (f.notAfter.getTime() < now.getTime()) return `the issuing CA ${name} expired on ${day(f.notAfter)}`;
   if (f.notBefore.getTime() > now.getTime()) return `the issuing CA ${name} is not valid before ${day(f.notBefore)}`;
   return undefined;
@@ -188,9 +246,12 @@ export interface VerifyOptions {
 /**
  * Builds a path from the leaf through the certificates the server sent to an anchor of the store,
  * per RFC 5280 §6: every signature verifies, every issuer is a CA (cA set, pathLenConstraint
- * respected, keyCertSign when Key Usage is present) within its validity. Every candidate issuer is
- * tried, so a cross-signed CA leads to whichever trusted root it can. Extended key usage is judged
- * separately (Windows accepts Remote Desktop Authentication, which Node's own verification rejects).
+ * respected, keyCertSign when Key Usage is present) within its validity, the names below every CA
+ * are within its name constraints, and no certificate has a critical extension this check does not
+ * recognize. Every candidate issuer is tried, so a cross-signed CA leads to whichever trusted root it
+ * can. Extended key usage is judged apart from trust (Windows accepts Remote Desktop Authentication,
+ * which Node's own verification rejects): a path whose CAs all allow the listener's usage is
+ * preferred, and one where a CA does not is still trusted, with that CA in `caUsage`.
  */
 export function verifyChain(chain: readonly Buffer[], store: TrustStore, options: VerifyOptions = {}): TrustVerdict {
   const now = options.now ?? new Date();
@@ -209,20 +270,49 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
   }
   const leaf = sent[0];
   if (!leaf) return { trusted: false, reason: 'the server sent no certificate' };
+  const leafFields = fieldsOf(leaf);
+  const leafCritical = leafFields && criticalProblem(leafFields);
+  if (leafCritical) return { trusted: false, reason: `it ${leafCritical}`, leafInvalid: true };
   // A leaf that is itself a configured anchor (a pinned self-signed certificate) is trusted as it is.
   if (store.contains(leaf)) return { trusted: true };
+  const strict = searchPath(leaf, sent, store, now, true);
+  if (strict.path) return { trusted: true };
+  if (!strict.usageFailed) return { trusted: false, reason: strict.reason };
+  // Only a CA's extended key usage stood in the way: the path is trusted, and NET024 says which CA restricts it.
+  const loose = searchPath(leaf, sent, store, now, false);
+  if (!loose.path) return { trusted: false, reason: loose.reason };
+  const ca = loose.path.slice(1).find((c) => !caAllowsListenerUsage(fieldsOf(c)!));
+  return ca ? { trusted: true, caUsage: { ca: nameOf(ca, 'subject'), extendedKeyUsage: fieldsOf(ca)!.extendedKeyUsage! } } : { trusted: true };
+}
+
+interface PathSearch {
+  /** The path from the leaf to its anchor, when one was found. */
+  readonly path?: readonly X509Certificate[];
+  readonly reason: string;
+  /** A CA's extended key usage failed a link (only when the search requires the listener's usage). */
+  readonly usageFailed: boolean;
+}
+
+/** The depth-first search of `verifyChain`; with `usage`, every CA must also allow the listener's extended key usage. */
+function searchPath(leaf: X509Certificate, sent: readonly X509Certificate[], store: TrustStore, now: Date, usage: boolean): PathSearch {
   let best: { depth: number; reason: string } | undefined;
   let checks = 0;
-  const check = (issuer: X509Certificate, path: readonly X509Certificate[]): string | undefined =>
-    ++checks > MAX_LINK_CHECKS ? 'the certificates the server sent allow too many paths to try' : linkProblem(issuer, path, now);
-  const fail = (depth: number, reason: string): false => {
-    if (!best || depth > best.depth) best = { depth, reason };
-    return false;
+  let usageFailed = false;
+  const check = (issuer: X509Certificate, path: readonly X509Certificate[]): string | undefined => {
+    if (++checks > MAX_LINK_CHECKS) return 'the certificates the server sent allow too many paths to try';
+    const problem = linkProblem(issuer, path, now);
+    if (problem || !usage || caAllowsListenerUsage(fieldsOf(issuer)!)) return problem;
+    usageFailed = true;
+    return `the extended key usage of ${nameOf(issuer, 'subject')} allows neither Server Authentication nor Remote Desktop Authentication`;
   };
-  const extend = (path: X509Certificate[]): boolean => {
+  const fail = (depth: number, reason: string): undefined => {
+    if (!best || depth > best.depth) best = { depth, reason };
+    return undefined;
+  };
+  const extend = (path: X509Certificate[]): X509Certificate[] | undefined => {
     const current = path[path.length - 1]!;
     if (path.length > MAX_CHAIN) return fail(path.length, 'the chain is too long');
-    if (checks > MAX_LINK_CHECKS) return false;
+    if (checks > MAX_LINK_CHECKS) return undefined;
     const currentFields = fieldsOf(current);
     const anchors = store.issuersNamed(current.issuer);
     const others = sent.filter((c) => !path.includes(c) && c.subject === current.issuer && !anchors.some((a) => a.fingerprint256 === c.fingerprint256));
@@ -238,16 +328,19 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
     }
     for (const anchor of anchors) {
       const problem = check(anchor, path);
-      if (!problem) return true;
+      if (!problem) return [...path, anchor];
       fail(path.length, problem);
     }
     for (const next of others) {
       const problem = check(next, path);
       if (problem) fail(path.length, problem);
-      else if (extend([...path, next])) return true;
+      else {
+        const found = extend([...path, next]);
+        if (found) return found;
+      }
     }
-    return false;
+    return undefined;
   };
-  if (extend([leaf])) return { trusted: true };
-  return { trusted: false, reason: best?.reason ?? 'no chain was found' };
+  const path = extend([leaf]);
+  return { ...(path && { path }), reason: best?.reason ?? 'no chain was found', usageFailed };
 }

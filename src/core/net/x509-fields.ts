@@ -14,6 +14,10 @@ export interface X509Fields {
   readonly dnsNames: readonly string[];
   /** IPv4 dotted, IPv6 in its short form (RFC 5952). */
   readonly ipAddresses: readonly string[];
+  /** The same addresses as their 4 or 16 bytes, for name constraints. */
+  readonly ipAddressBytes: readonly Buffer[];
+  /** The GeneralName choices (RFC 5280 §4.2.1.6) the subjectAltName holds, by tag, whether this reader decodes them or not. */
+  readonly altNameTags: readonly number[];
   /** The RSA modulus size; null for other keys (their size comes from the curve). */
   readonly rsaBits: number | null;
   /** The serial number's DER bytes in uppercase hex, leading zeros kept as Windows shows them. */
@@ -29,6 +33,24 @@ export interface X509Fields {
   readonly keyUsage: { readonly keyCertSign: boolean } | null;
   /** Null when the extension is absent (any purpose). */
   readonly extendedKeyUsage: readonly string[] | null;
+  /** Null when the extension is absent. */
+  readonly nameConstraints: NameConstraints | null;
+  /** The OIDs of the extensions marked critical (RFC 5280 §4.2), in the certificate's order. */
+  readonly criticalExtensions: readonly string[];
+}
+
+/** One subtree's base (RFC 5280 §4.2.1.10); minimum and maximum are not used in this profile. */
+export type GeneralSubtree =
+  | { readonly form: 'dns'; readonly name: string }
+  | { readonly form: 'ip'; readonly address: Buffer; readonly mask: Buffer }
+  | { readonly form: 'directory'; readonly name: DistinguishedName }
+  /** Another name form, by its GeneralName tag (an iPAddress base that is not 8 or 32 bytes is kept as tag 7 here). */
+  | { readonly form: 'other'; readonly tag: number };
+
+export interface NameConstraints {
+  readonly critical: boolean;
+  readonly permitted: readonly GeneralSubtree[];
+  readonly excluded: readonly GeneralSubtree[];
 }
 
 export interface NameAttribute {
@@ -53,13 +75,14 @@ const EXT_SUBJECT_ALT_NAME = '2.5.29.17';
 const EXT_BASIC_CONSTRAINTS = '2.5.29.19';
 const EXT_KEY_USAGE = '2.5.29.15';
 const EXT_EXTENDED_KEY_USAGE = '2.5.29.37';
+const EXT_NAME_CONSTRAINTS = '2.5.29.30';
 /** keyCertSign is bit 5 of KeyUsage (RFC 5280 §4.2.1.3): the first content byte's 0x04. */
 const KEY_CERT_SIGN_MASK = 0x04;
 
 /** ASN.1 universal string tags (X.680 §8.6) that a DirectoryString or attribute value uses. */
 const TAG = { UTF8: 12, NUMERIC: 18, PRINTABLE: 19, TELETEX: 20, IA5: 22, UTC_TIME: 23, GENERALIZED_TIME: 24, VISIBLE: 26, UNIVERSAL: 28, BMP: 30 } as const;
 /** GeneralName choices (RFC 5280 §4.2.1.6). */
-const GENERAL_NAME = { DNS: 2, IP: 7 } as const;
+const GENERAL_NAME = { DNS: 2, DIRECTORY: 4, IP: 7 } as const;
 const RSA_KEYS = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.10']);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -139,18 +162,29 @@ function rawOid(oid: string): string {
   return raw;
 }
 
-/** Extension values by their OID's DER content: only four are read, so the others' OIDs are never decoded to text. */
-function readExtensions(list: Asn1 | undefined): Map<string, string> {
-  const map = new Map<string, string>();
+interface Extensions {
+  /** Values by their OID's DER content: only five are read, so the others' OIDs are not decoded to text. */
+  readonly values: Map<string, string>;
+  /** The DER contents of the OIDs marked critical. */
+  readonly critical: Set<string>;
+}
+
+function readExtensions(list: Asn1 | undefined): Extensions {
+  const { asn1 } = forge();
+  const values = new Map<string, string>();
+  const critical = new Set<string>();
   for (const ext of children(children(list)[0])) {
     const parts = children(ext);
     const id = parts[0];
     const value = parts[parts.length - 1];
     if (parts.length < 2 || typeof value?.value !== 'string') continue;
-    if (id?.type !== forge().asn1.Type.OID || typeof id.value !== 'string') throw new Error('an object identifier is missing');
-    map.set(id.value, value.value);
+    if (id?.type !== asn1.Type.OID || typeof id.value !== 'string') throw new Error('an object identifier is missing');
+    values.set(id.value, value.value);
+    // Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue } (RFC 5280 §4.1).
+    const flag = parts.length === 3 ? parts[1] : undefined;
+    if (flag?.type === asn1.Type.BOOLEAN && typeof flag.value === 'string' && flag.value.charCodeAt(0) !== 0) critical.add(id.value);
   }
-  return map;
+  return { values, critical };
 }
 
 function readBasicConstraints(der: string | undefined): X509Fields['basicConstraints'] {
@@ -186,6 +220,11 @@ function readTime(node: Asn1 | undefined): Date {
   return new Date(NaN);
 }
 
+/** An address's 4 or 16 bytes as people write it: IPv4 dotted, IPv6 in its short form. */
+export function ipText(address: Uint8Array): string {
+  return canonicalIp((forge().util as unknown as { bytesToIP(bytes: string): string }).bytesToIP(Buffer.from(address).toString('binary')));
+}
+
 /** IPv6 in its short form (RFC 5952), as people write it. */
 function canonicalIp(ip: string): string {
   if (!ip.includes(':')) return ip;
@@ -196,19 +235,57 @@ function canonicalIp(ip: string): string {
   }
 }
 
-function readAltNames(der: string | undefined): { dnsNames: string[]; ipAddresses: string[] } {
+function readAltNames(der: string | undefined): Pick<X509Fields, 'dnsNames' | 'ipAddresses' | 'ipAddressBytes' | 'altNameTags'> {
   const dnsNames: string[] = [];
   const ipAddresses: string[] = [];
-  if (der === undefined) return { dnsNames, ipAddresses };
-  const f = forge();
+  const ipAddressBytes: Buffer[] = [];
+  const tags = new Set<number>();
+  if (der === undefined) return { dnsNames, ipAddresses, ipAddressBytes, altNameTags: [] };
+  const { asn1 } = forge();
   for (const name of children(parse(der))) {
-    if (name.tagClass !== f.asn1.Class.CONTEXT_SPECIFIC || typeof name.value !== 'string') continue;
+    if (name.tagClass !== asn1.Class.CONTEXT_SPECIFIC) continue;
+    tags.add(name.type as number);
+    if (typeof name.value !== 'string') continue;
     if (name.type === (GENERAL_NAME.DNS as number)) dnsNames.push(name.value);
     else if (name.type === (GENERAL_NAME.IP as number) && (name.value.length === 4 || name.value.length === 16)) {
-      ipAddresses.push(canonicalIp((f.util as unknown as { bytesToIP(bytes: string): string }).bytesToIP(name.value)));
+      const address = bytes(name.value);
+      ipAddresses.push(ipText(address));
+      ipAddressBytes.push(address);
     }
   }
-  return { dnsNames, ipAddresses };
+  return { dnsNames, ipAddresses, ipAddressBytes, altNameTags: [...tags] };
+}
+
+/** One GeneralSubtree's base: a dNSName, an iPAddress with its mask, a directoryName, or another form by its tag. */
+function readSubtree(subtree: Asn1): GeneralSubtree {
+  const { asn1 } = forge();
+  const base = children(subtree)[0];
+  if (base?.tagClass !== asn1.Class.CONTEXT_SPECIFIC) throw new Error('a name constraint has no base name');
+  const tag = base.type as number;
+  const raw = typeof base.value === 'string' ? base.value : undefined;
+  if (tag === GENERAL_NAME.DNS && raw !== undefined) return { form: 'dns', name: raw };
+  // An address and its mask, each 4 bytes (IPv4) or 16 (IPv6) (RFC 5280 §4.2.1.10).
+  if (tag === GENERAL_NAME.IP && raw !== undefined && (raw.length === 8 || raw.length === 32)) {
+    const half = raw.length / 2;
+    return { form: 'ip', address: bytes(raw.slice(0, half)), mask: bytes(raw.slice(half)) };
+  }
+  // directoryName is an explicit tag: the [4] holds the Name.
+  if (tag === GENERAL_NAME.DIRECTORY && Array.isArray(base.value)) return { form: 'directory', name: readName(children(base)[0]) };
+  return { form: 'other', tag };
+}
+
+function readNameConstraints(der: string | undefined, critical: boolean): NameConstraints | null {
+  if (der === undefined) return null;
+  const { asn1 } = forge();
+  const permitted: GeneralSubtree[] = [];
+  const excluded: GeneralSubtree[] = [];
+  // NameConstraints ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees OPTIONAL, excludedSubtrees [1] … OPTIONAL }.
+  for (const part of children(parse(der))) {
+    if (part.tagClass !== asn1.Class.CONTEXT_SPECIFIC) continue;
+    const into = part.type === 0 ? permitted : part.type === 1 ? excluded : undefined;
+    for (const subtree of into ? children(part) : []) into!.push(readSubtree(subtree));
+  }
+  return { critical, permitted, excluded };
 }
 
 /** The bit length of the RSA modulus in the SubjectPublicKeyInfo's BIT STRING (RFC 8017 A.1.1). */
@@ -237,12 +314,13 @@ export function readX509Fields(der: Uint8Array): X509Fields {
   const [notBefore, notAfter] = children(validity);
   const [keyOid, keyParameter] = children(keyAlgorithm);
   const extensions = readExtensions(tbs.slice(at + 6).find((n) => n.tagClass === asn1.Class.CONTEXT_SPECIFIC && n.type === 3));
+  const extension = (oid: string): string | undefined => extensions.values.get(rawOid(oid));
   const keyAlgorithmOid = oidOf(keyOid);
   return {
     version,
     notBefore: readTime(notBefore),
     notAfter: readTime(notAfter),
-    ...readAltNames(extensions.get(rawOid(EXT_SUBJECT_ALT_NAME))),
+    ...readAltNames(extension(EXT_SUBJECT_ALT_NAME)),
     rsaBits: RSA_KEYS.has(keyAlgorithmOid) ? readRsaBits(keyBits) : null,
     serialNumber: bytes(String(serial.value)).toString('hex').toUpperCase(),
     signatureOid: oidOf(children(algorithm)[0]),
@@ -250,9 +328,11 @@ export function readX509Fields(der: Uint8Array): X509Fields {
     subject: readName(subject),
     keyAlgorithmOid,
     keyParameterOid: keyParameter?.type === asn1.Type.OID ? oidOf(keyParameter) : undefined,
-    basicConstraints: readBasicConstraints(extensions.get(rawOid(EXT_BASIC_CONSTRAINTS))),
-    keyUsage: readKeyUsage(extensions.get(rawOid(EXT_KEY_USAGE))),
-    extendedKeyUsage: readEku(extensions.get(rawOid(EXT_EXTENDED_KEY_USAGE))),
+    basicConstraints: readBasicConstraints(extension(EXT_BASIC_CONSTRAINTS)),
+    keyUsage: readKeyUsage(extension(EXT_KEY_USAGE)),
+    extendedKeyUsage: readEku(extension(EXT_EXTENDED_KEY_USAGE)),
+    nameConstraints: readNameConstraints(extension(EXT_NAME_CONSTRAINTS), extensions.critical.has(rawOid(EXT_NAME_CONSTRAINTS))),
+    criticalExtensions: [...extensions.critical].map((raw) => asn1.derToOid(raw)),
   };
 }
 

@@ -34,6 +34,8 @@ export interface FixtureOptions {
   readonly issuer?: Fixture;
   readonly ca?: boolean;
   readonly serial?: string;
+  /** More extensions, by OID, with their DER value (a binary string). */
+  readonly extra?: readonly { readonly id: string; readonly critical?: boolean; readonly value: string }[];
 }
 
 export function makeCert(options: FixtureOptions = {}): Fixture {
@@ -57,6 +59,7 @@ export function makeCert(options: FixtureOptions = {}): Fixture {
       eku.map((oid) => forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.OID, false, forge.asn1.oidToDer(oid).getBytes())));
     extensions.push({ id: '2.5.29.37', value: forge.asn1.toDer(value).getBytes() });
   }
+  extensions.push(...(options.extra ?? []));
   cert.setExtensions(extensions);
   const signer = options.issuer ? options.issuer.key : own.privateKey;
   cert.sign(signer, forge.md[options.md ?? 'sha256'].create());

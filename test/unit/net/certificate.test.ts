@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import forge from 'node-forge';
 import { analyzeCertificate, analyzeSeenCertificate } from '../../../src/core/net/certificate';
 import { checkCertificate } from '../../../src/core/net/certificate-findings';
 import { TrustStore, readCertificates, verifyChain } from '../../../src/core/net/trust';
@@ -135,6 +136,60 @@ describe('certificate analysis (node-forge)', () => {
     assert.ok(a.ok);
     const msg = checkCertificate(a.facts, [client.der], { name: 'rdsh01.contoso.test', store: noRoots(), now, expiringSoonDays: 30 }).findings[1]!.message;
     assert.equal(msg, "The certificate's extended key usage (Client Authentication 1.3.6.1.5.5.7.3.2) allows neither Server Authentication nor Remote Desktop Authentication.");
+  });
+
+  it('a critical extension the check does not recognize makes the certificate untrusted, even a pinned one (RFC 5280 §4.2)', () => {
+    const nullValue = forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, '')).getBytes();
+    const odd = [{ id: '1.3.6.1.4.1.99999.1', critical: true, value: nullValue }];
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const issued = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], extra: odd });
+    const a = analyzeCertificate(issued.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [issued.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30 });
+    assert.deepEqual(r.findings.map((f) => f.message), [
+      'The certificate "O=Contoso\\, Ltd, CN=rdsh01.contoso.test" cannot be trusted: it marks the extension 1.3.6.1.4.1.99999.1 critical, which this check does not recognize, and a client rejects a certificate with a critical extension it does not recognize (RFC 5280 §4.2).',
+    ]);
+    assert.equal(r.summary.trusted, false);
+    // A self-signed certificate given as a CA is trusted as it is, but not with such an extension.
+    const pinned = makeCert({ dns: ['rdsh01.contoso.test'], extra: odd });
+    assert.deepEqual(rules(pinned.der, 'rdsh01.contoso.test', noRoots([new X509Certificate(pinned.der)])), ['NET022']);
+    // Not critical, it is ignored.
+    const plain = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], extra: [{ ...odd[0]!, critical: false }] });
+    assert.deepEqual(rules(plain.der, 'rdsh01.contoso.test', store, [plain.der]), []);
+  });
+
+  it('an issuing CA whose extended key usage allows neither Server nor Remote Desktop Authentication: NET024, still trusted', () => {
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const clientCa = makeCert({ cn: 'Contoso Client CA', ca: true, eku: ['1.3.6.1.5.5.7.3.2'], issuer: ca });
+    const issued = makeCert({ issuer: clientCa, dns: ['rdsh01.contoso.test'] });
+    const a = analyzeCertificate(issued.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [issued.der, clientCa.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30 });
+    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.severity]), [['NET024', 'error']]);
+    assert.equal(
+      r.findings[0]!.message,
+      'The issuing CA "O=Contoso\\, Ltd, CN=Contoso Client CA" restricts its extended key usage (Client Authentication 1.3.6.1.5.5.7.3.2) to neither Server Authentication nor Remote Desktop Authentication, so the certificate is not valid for them: a client requires the usage of every certificate in the path.',
+    );
+    assert.equal(r.summary.trusted, true);
+    // Remote Desktop Authentication or Any Purpose on the CA allows the listener's usage.
+    for (const eku of [['1.3.6.1.4.1.311.54.1.2'], ['2.5.29.37.0'], ['1.3.6.1.5.5.7.3.2', '1.3.6.1.5.5.7.3.1']]) {
+      const allowing = makeCert({ cn: 'Contoso Issuing CA', ca: true, eku, issuer: ca });
+      const below = makeCert({ issuer: allowing, dns: ['rdsh01.contoso.test'] });
+      assert.deepEqual(rules(below.der, 'rdsh01.contoso.test', store, [below.der, allowing.der]), [], eku.join());
+    }
+    // A leaf that allows neither is the leaf's NET024, said once.
+    const both = makeCert({ issuer: clientCa, dns: ['rdsh01.contoso.test'], eku: ['1.3.6.1.5.5.7.3.2'] });
+    assert.deepEqual(rules(both.der, 'rdsh01.contoso.test', store, [both.der, clientCa.der]), ['NET024']);
+  });
+
+  it('a CA whose extended key usage fails is passed over for a cross-signed path that allows the usage', () => {
+    // One CA name and key, issued twice by the root: once restricted to Client Authentication, once without a restriction.
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const restricted = makeCert({ cn: 'Contoso Issuing CA', ca: true, eku: ['1.3.6.1.5.5.7.3.2'], issuer: ca, serial: '01' });
+    const open = makeCert({ cn: 'Contoso Issuing CA', ca: true, eku: null, issuer: ca, serial: '02' });
+    const issued = makeCert({ issuer: open, dns: ['rdsh01.contoso.test'] });
+    assert.deepEqual(verifyChain([issued.der, restricted.der, open.der], store), { trusted: true });
+    assert.ok(verifyChain([issued.der, restricted.der], store).caUsage);
   });
 
   it('weak key and weak signature', () => {

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { analyzeCertificate } from '../../../src/core/net/certificate';
 import { certificateMatchesName } from '../../../src/core/net/name-match';
 import { TrustStore, verifyChain } from '../../../src/core/net/trust';
+import { readX509Fields } from '../../../src/core/net/x509-fields';
 
 /**
  * Chains made with openssl at test time. For each case our trust verdict must agree with
@@ -113,6 +114,38 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     issue('utf8', '/CN=münchen-rdp.example/O=Stadtwerke München', 'int', LEAF_EXT);
     issue('bmp', '/CN=zürich-rdp.example', 'int', LEAF_EXT, { config: 'string_mask=pkix' });
     issue('t61', '/CN=gärtnerei-rdp.example', 'int', LEAF_EXT, { config: 'string_mask=default' });
+    // A critical extension nobody knows, on the leaf and on an intermediate (RFC 5280 §4.2: reject).
+    const unknownCritical = '1.3.6.1.4.1.99999.1=critical,ASN1:NULL';
+    issue('leaf-unknown-critical', '/CN=rdsh01.contoso.test', 'int', [...LEAF_EXT, unknownCritical]);
+    issue('int-unknown-critical', '/CN=Matrix Odd CA', 'root', [...CA_EXT, unknownCritical]);
+    issue('leaf-of-unknown-critical', '/CN=rdsh01.contoso.test', 'int-unknown-critical', LEAF_EXT);
+    // The same extension not critical, and critical policy extensions, which clients process: fine.
+    issue('leaf-unknown-plain', '/CN=rdsh01.contoso.test', 'int', [...LEAF_EXT, '1.3.6.1.4.1.99999.1=ASN1:NULL']);
+    issue('int-policies', '/CN=Matrix Policy CA', 'root', [...CA_EXT, 'certificatePolicies=critical,2.23.140.1.2.1', 'policyConstraints=critical,inhibitPolicyMapping:0', 'inhibitAnyPolicy=critical,0']);
+    issue('leaf-of-policies', '/CN=rdsh01.contoso.test', 'int-policies', [...LEAF_EXT, 'certificatePolicies=2.23.140.1.2.1']);
+    // Name constraints (RFC 5280 §4.2.1.10) on an intermediate, and on the root.
+    issue('nc-int', '/CN=Matrix Constrained CA', 'root', [...CA_EXT, 'nameConstraints=critical,permitted;DNS:example.com,permitted;IP:10.0.0.0/255.0.0.0,excluded;DNS:bad.example.com']);
+    const leafFor = (san: string): string[] => [...LEAF_EXT.slice(0, 3), `subjectAltName=${san}`];
+    issue('nc-localhost', '/CN=localhost', 'nc-int', leafFor('DNS:localhost'));
+    issue('nc-inside', '/CN=rdp.example.com', 'nc-int', leafFor('DNS:rdp.example.com,DNS:example.com,IP:10.1.2.3'));
+    issue('nc-lookalike', '/CN=badexample.com', 'nc-int', leafFor('DNS:badexample.com'));
+    issue('nc-excluded', '/CN=host.bad.example.com', 'nc-int', leafFor('DNS:host.bad.example.com'));
+    issue('nc-ip-outside', '/CN=rdp.example.com', 'nc-int', leafFor('DNS:rdp.example.com,IP:192.168.0.1'));
+    issue('nc-cn-outside', '/CN=rdsh01.contoso.test', 'nc-int', LEAF_EXT.slice(0, 3));
+    issue('nc-cn-inside', '/CN=rdp.example.com', 'nc-int', LEAF_EXT.slice(0, 3));
+    issue('nc-email', '/CN=Matrix Mail-Constrained CA', 'root', [...CA_EXT, 'nameConstraints=critical,permitted;email:example.com']);
+    issue('nc-email-none', '/CN=rdsh01.contoso.test', 'nc-email', LEAF_EXT);
+    issue('nc-email-some', '/CN=rdsh01.contoso.test', 'nc-email', leafFor('DNS:rdsh01.contoso.test,email:admin@contoso.test'));
+    issue('nc-dir', '/CN=Matrix Directory-Constrained CA', 'root', [...CA_EXT, 'nameConstraints=critical,permitted;dirName:nc_dir,permitted;IP:2001:db8::/ffff:ffff::', '[nc_dir]', 'O=Contoso']);
+    issue('nc-dir-inside', '/O=Contoso/CN=rdsh01.contoso.test', 'nc-dir', leafFor('DNS:rdsh01.contoso.test,IP:2001:db8::5'));
+    issue('nc-dir-outside', '/O=Fabrikam/CN=rdsh01.contoso.test', 'nc-dir', LEAF_EXT);
+    issue('nc-ipv6-outside', '/O=Contoso/CN=rdsh01.contoso.test', 'nc-dir', leafFor('DNS:rdsh01.contoso.test,IP:2001:db9::5'));
+    selfSigned('nc-root', '/CN=Matrix Constrained Root', [...CA_EXT, 'nameConstraints=critical,permitted;DNS:example.com']);
+    issue('nc-root-int', '/CN=Matrix Under Constrained Root', 'nc-root', CA_EXT);
+    issue('nc-root-leaf', '/CN=localhost', 'nc-root-int', leafFor('DNS:localhost'));
+    // An intermediate whose extended key usage allows only Client Authentication.
+    issue('client-int', '/CN=Matrix Client CA', 'root', [...CA_EXT, 'extendedKeyUsage=clientAuth']);
+    issue('leaf-of-client-int', '/CN=rdsh01.contoso.test', 'client-int', LEAF_EXT);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -137,6 +170,24 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     { name: 'self-signed leaf with keyCertSign, configured as a CA', leaf: 'self-certsign', sent: [], roots: ['self-certsign'], expected: true },
     { name: 'UTF8String subject', leaf: 'utf8', sent: ['int'], roots: ['root'], expected: true },
     { name: 'BMPString subject', leaf: 'bmp', sent: ['int'], roots: ['root'], expected: true },
+    { name: 'unknown critical extension on the leaf', leaf: 'leaf-unknown-critical', sent: ['int'], roots: ['root'], expected: false, reason: /^it marks the extension 1\.3\.6\.1\.4\.1\.99999\.1 critical, which this check does not recognize/ },
+    { name: 'unknown critical extension on the intermediate', leaf: 'leaf-of-unknown-critical', sent: ['int-unknown-critical'], roots: ['root'], expected: false, reason: /the CA CN=Matrix Odd CA marks the extension 1\.3\.6\.1\.4\.1\.99999\.1 critical/ },
+    { name: 'unknown extension, not critical', leaf: 'leaf-unknown-plain', sent: ['int'], roots: ['root'], expected: true },
+    { name: 'critical certificate-policy extensions on the intermediate', leaf: 'leaf-of-policies', sent: ['int-policies'], roots: ['root'], expected: true },
+    { name: 'name constraints: a DNS name outside the permitted subtree', leaf: 'nc-localhost', sent: ['nc-int'], roots: ['root'], expected: false, reason: /CN=Matrix Constrained CA permits only names within DNS example\.com \(name constraints\), and the certificate names DNS localhost/ },
+    { name: 'name constraints: DNS names and an IP address inside', leaf: 'nc-inside', sent: ['nc-int'], roots: ['root'], expected: true },
+    { name: 'name constraints: a name that only ends in the same letters', leaf: 'nc-lookalike', sent: ['nc-int'], roots: ['root'], expected: false, reason: /names DNS badexample\.com/ },
+    { name: 'name constraints: an excluded DNS name', leaf: 'nc-excluded', sent: ['nc-int'], roots: ['root'], expected: false, reason: /excludes DNS bad\.example\.com by its name constraints, and the certificate names DNS host\.bad\.example\.com/ },
+    { name: 'name constraints: an IP address outside the permitted subtree', leaf: 'nc-ip-outside', sent: ['nc-int'], roots: ['root'], expected: false, reason: /permits only names within IP address 10\.0\.0\.0\/8 \(name constraints\), and the certificate names IP address 192\.168\.0\.1/ },
+    { name: 'name constraints: the common name of a leaf without DNS names, outside', leaf: 'nc-cn-outside', sent: ['nc-int'], roots: ['root'], expected: false, reason: /names DNS rdsh01\.contoso\.test/ },
+    { name: 'name constraints: the common name of a leaf without DNS names, inside', leaf: 'nc-cn-inside', sent: ['nc-int'], roots: ['root'], expected: true },
+    { name: 'name constraints: a subject within the permitted directory name, an IPv6 address inside', leaf: 'nc-dir-inside', sent: ['nc-dir'], roots: ['root'], expected: true },
+    { name: 'name constraints: a subject outside the permitted directory name', leaf: 'nc-dir-outside', sent: ['nc-dir'], roots: ['root'], expected: false, reason: /permits only names within directory name O=Contoso \(name constraints\), and the certificate has the subject CN=rdsh01\.contoso\.test, O=Fabrikam/ },
+    { name: 'name constraints: an IPv6 address outside', leaf: 'nc-ipv6-outside', sent: ['nc-dir'], roots: ['root'], expected: false, reason: /IP address 2001:db8::\/32 \(name constraints\), and the certificate names IP address 2001:db9::5/ },
+    { name: 'name constraints on email addresses, a leaf with none', leaf: 'nc-email-none', sent: ['nc-email'], roots: ['root'], expected: true },
+    { name: 'name constraints on email addresses, a leaf with one', leaf: 'nc-email-some', sent: ['nc-email'], roots: ['root'], expected: false, reason: /has critical name constraints on email address \(rfc822Name\) names, which this check does not evaluate/ },
+    { name: "name constraints of the trust anchor", leaf: 'nc-root-leaf', sent: ['nc-root-int'], roots: ['nc-root'], expected: false, reason: /CN=Matrix Constrained Root permits only names within DNS example\.com/ },
+    { name: "an intermediate's extended key usage is not trust", leaf: 'leaf-of-client-int', sent: ['client-int'], roots: ['root'], expected: true },
   ];
 
   for (const c of cases) {
@@ -149,6 +200,36 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
       if (c.reason) assert.match(ours.reason ?? '', c.reason);
     });
   }
+
+  it('reads the critical extensions and the name constraints as openssl wrote them', () => {
+    assert.deepEqual(readX509Fields(der('leaf-unknown-critical')).criticalExtensions, ['2.5.29.15', '1.3.6.1.4.1.99999.1']);
+    assert.deepEqual(readX509Fields(der('leaf-unknown-plain')).criticalExtensions, ['2.5.29.15']);
+    const nc = readX509Fields(der('nc-int')).nameConstraints;
+    assert.deepEqual(nc, {
+      critical: true,
+      permitted: [{ form: 'dns', name: 'example.com' }, { form: 'ip', address: Buffer.from([10, 0, 0, 0]), mask: Buffer.from([255, 0, 0, 0]) }],
+      excluded: [{ form: 'dns', name: 'bad.example.com' }],
+    });
+    assert.deepEqual(readX509Fields(der('nc-dir')).nameConstraints?.permitted[0], { form: 'directory', name: [{ oid: '2.5.4.10', value: 'Contoso' }] });
+    assert.deepEqual(readX509Fields(der('nc-email')).nameConstraints?.permitted, [{ form: 'other', tag: 1 }]);
+    assert.deepEqual(readX509Fields(der('nc-email-some')).altNameTags, [2, 1]);
+    assert.equal(readX509Fields(der('leaf')).nameConstraints, null);
+  });
+
+  it("an intermediate that allows only Client Authentication: trusted, its usage named (openssl's server purpose refuses it)", () => {
+    const store = new TrustStore([new X509Certificate(der('root'))], false);
+    const verdict = verifyChain([der('leaf-of-client-int'), der('client-int')], store);
+    assert.deepEqual(verdict, { trusted: true, caUsage: { ca: 'CN=Matrix Client CA', extendedKeyUsage: ['1.3.6.1.5.5.7.3.2'] } });
+    const purpose = (leaf: string, int: string): number | null => {
+      writeFileSync(join(dir, 'purpose-roots.pem'), pem(['root']));
+      writeFileSync(join(dir, 'purpose-untrusted.pem'), pem([int]));
+      return spawnSync('openssl', ['verify', '-purpose', 'sslserver', '-CAfile', 'purpose-roots.pem', '-untrusted', 'purpose-untrusted.pem', `${leaf}.pem`], { cwd: dir }).status;
+    };
+    assert.notEqual(purpose('leaf-of-client-int', 'client-int'), 0);
+    assert.equal(purpose('leaf', 'int'), 0);
+    // A CA without the extension, or one that allows the usage, restricts nothing.
+    assert.deepEqual(verifyChain([der('leaf'), der('int')], store), { trusted: true });
+  });
 
   it('self-signed is issuer = subject and a signature that verifies, whatever the Key Usage', () => {
     for (const name of ['self-plain', 'self-certsign']) {

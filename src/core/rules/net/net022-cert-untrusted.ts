@@ -14,5 +14,6 @@ export const NET022: RuleMeta = {
 export const NET022_MESSAGES = {
   NET022SelfSigned: (subject: string) => `The certificate ${quote(subject)} is self-signed and not among the trusted roots.`,
   NET022Untrusted: (subject: string, reason: string) => `The certificate ${quote(subject)} does not chain to a trusted root: ${reason}.`,
+  NET022Invalid: (subject: string, reason: string) => `The certificate ${quote(subject)} cannot be trusted: ${reason}.`,
   NET022Unreadable: (problem: string) => `The certificate cannot be analysed, so it cannot be trusted: ${problem}.`,
 } as const;

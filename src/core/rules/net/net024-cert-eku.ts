@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../types';
+import { quote } from '../../text/quote';
 
 const list = (items: readonly string[]): string => (items.length ? items.join(', ') : 'nothing');
 
@@ -16,4 +17,6 @@ export const NET024_MESSAGES = {
   NET024: (ekus: readonly string[]) => `The certificate's extended key usage (${list(ekus)}) allows neither Server Authentication nor Remote Desktop Authentication.`,
   NET024AnyPurpose: (ekus: readonly string[]) =>
     `The certificate's extended key usage (${list(ekus)}) names Any Purpose but neither Server Authentication nor Remote Desktop Authentication, which the listener requires.`,
+  NET024Issuer: (ca: string, ekus: readonly string[]) =>
+    `The issuing CA ${quote(ca)} restricts its extended key usage (${list(ekus)}) to neither Server Authentication nor Remote Desktop Authentication, so the certificate is not valid for them: a client requires the usage of every certificate in the path.`,
 } as const;
