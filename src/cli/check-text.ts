@@ -1,6 +1,7 @@
 import { gatewayDetail, ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
 import { punycodeBeside } from '../core/text/address';
+import { shortList } from '../core/text/short-list';
 import { lineStartSafe, terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';
 
@@ -46,7 +47,7 @@ export function formatHostText(host: HostCheckResult, paint: Paint = NO_PAINT): 
   if (host.certificate) {
     const c = host.certificate;
     const extra = [
-      c.dnsNames.length || c.ipAddresses.length ? `names ${[...c.dnsNames, ...c.ipAddresses].join(', ')}` : '',
+      c.dnsNames.length || c.ipAddresses.length ? `names ${shortList([...c.dnsNames, ...c.ipAddresses])}` : '',
       `${c.keyAlgorithm} ${c.keyBits ?? '?'} bits`,
       c.signatureAlgorithm,
       `SHA-256 ${c.sha256}`,

@@ -12,6 +12,15 @@ describe('check text ladder', () => {
     assert.ok(at < lines.findIndex((l) => / TLS {2,}/.test(l)), text);
   });
 
+  it("lists the first ten of a certificate's names and counts the rest", () => {
+    const dnsNames = Array.from({ length: 300 }, (_, i) => `host${i}.contoso.com`);
+    const text = formatHostText({ ...BY_IP, certificate: { ...BY_IP.certificate!, dnsNames, ipAddresses: ['10.0.0.12'] } });
+    const line = text.split('\n').find((l) => l.includes('SHA-256'))!;
+    assert.ok(line.includes(`names ${dnsNames.slice(0, 10).join(', ')}, … and 291 more; RSA 2048 bits`), line);
+    assert.ok(line.length < 400, `${line.length} characters`);
+    assert.match(formatHostText(BY_IP), /names rdsh02\.contoso\.com, rdsh02; RSA/);
+  });
+
   it('says nothing of it when the server does not use Standard RDP Security', () => {
     assert.doesNotMatch(formatHostText(BY_IP), /Standard RDP Security:/);
   });

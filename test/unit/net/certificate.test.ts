@@ -211,6 +211,19 @@ describe('certificate analysis (node-forge)', () => {
     assert.equal(r.findings.find((f) => f.ruleId === 'NET023')!.message, 'The certificate does not match "10.0.0.12"; it names rdsh01.contoso.test.');
   });
 
+  it('name mismatch lists the first ten names of a certificate that has hundreds; the summary keeps them all', () => {
+    const dns = Array.from({ length: 300 }, (_, i) => `host${i}.contoso.test`);
+    const c = makeCert({ cn: 'host0.contoso.test', dns });
+    const a = analyzeCertificate(c.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [c.der], { name: 'rdsh01.contoso.test', store: noRoots(), now, expiringSoonDays: 30 });
+    assert.equal(
+      r.findings.find((f) => f.ruleId === 'NET023')!.message,
+      `The certificate does not match "rdsh01.contoso.test"; it names ${dns.slice(0, 10).join(', ')}, … and 290 more.`,
+    );
+    assert.equal(r.summary.dnsNames.length, 300);
+  });
+
   it('reads PEM bundles and DER files as trust anchors, and refuses junk', () => {
     const two = Buffer.from(ca.pem + leaf.pem);
     const read = readCertificates(two);

@@ -1,8 +1,10 @@
 import type { RuleMeta } from '../types';
 import { punycodeBeside } from '../../text/address';
 import { quote } from '../../text/quote';
+import { shortList } from '../../text/short-list';
 
-const list = (items: readonly string[]): string => (items.length ? items.join(', ') : 'nothing');
+/** The names, the first ten of them when there are more (the report's `certificate` object keeps them all). */
+const list = (items: readonly string[]): string => (items.length ? shortList(items) : 'nothing');
 
 export const NET023: RuleMeta = {
   id: 'NET023',
