@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
+import { subjectLabel } from '../core/net/certificate-label';
 import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
 import { displayTarget } from '../core/rdp/target';
 import { noThemeIcons } from '../core/text/terminal';
@@ -74,7 +75,7 @@ async function checkedHost(ctx: HostCommandContext, arg: unknown): Promise<HostC
   if (withCerts.length === 1) return withCerts[0];
   const pick = await vscode.window.showQuickPick(
     // The subject is the server's, the target the file's: shown as text, never as icons.
-    withCerts.map((r) => ({ label: noThemeIcons(r.target), description: noThemeIcons(r.certificate!.subject), result: r })),
+    withCerts.map((r) => ({ label: noThemeIcons(r.target), description: noThemeIcons(subjectLabel(r.certificate!)), result: r })),
     { title: 'Show the certificate of which host?' },
   );
   return pick?.result;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatHostText, formatHostVerdict } from '../../src/cli/check-text';
+import { buildSteps } from '../../src/core/net/ladder';
 import { BY_IP, RDP_ONLY } from './report/host-fixtures';
 
 describe('check text ladder', () => {
@@ -19,6 +20,18 @@ describe('check text ladder', () => {
     assert.ok(line.includes(`names ${dnsNames.slice(0, 10).join(', ')}, … and 291 more; RSA 2048 bits`), line);
     assert.ok(line.length < 400, `${line.length} characters`);
     assert.match(formatHostText(BY_IP), /names rdsh02\.contoso\.com, rdsh02; RSA/);
+  });
+
+  it('an empty subject is shown as the first alternative name, or "(empty subject)", on the Certificate line', () => {
+    const line = (certificate: NonNullable<typeof BY_IP.certificate>): string => {
+      const steps = buildSteps({ stoppedAt: null, cancelled: false, addresses: ['10.0.0.12'], negotiation: BY_IP.negotiation, tls: BY_IP.tls, certificate, findings: [], port: 3389 });
+      return formatHostText({ ...BY_IP, certificate, steps }).split('\n').find((l) => l.includes('Certificate '))!;
+    };
+    const empty = { ...BY_IP.certificate!, subject: '', issuer: '', selfSigned: true };
+    assert.match(line(empty), /Certificate {2}rdsh02\.contoso\.com, issued by rdsh02\.contoso\.com, valid until/);
+    assert.match(line({ ...empty, dnsNames: [], ipAddresses: [] }), /Certificate {2}\(empty subject\), issued by \(empty subject\), valid until/);
+    assert.match(line({ ...empty, selfSigned: false }), /Certificate {2}rdsh02\.contoso\.com, issued by \(empty issuer\), valid until/);
+    assert.match(line(BY_IP.certificate!), /Certificate {2}CN=rdsh02\.contoso\.com, issued by CN=Contoso Issuing CA, O=Contoso, valid until/);
   });
 
   it('says nothing of it when the server does not use Standard RDP Security', () => {

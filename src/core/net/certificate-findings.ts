@@ -2,6 +2,7 @@ import { NET020, NET021, NET022, NET023, NET024, NET025, NET026, NET027 } from '
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import type { RuleMeta } from '../rules/types';
 import { isWeakSignature, type CertificateFacts } from './certificate';
+import { subjectLabel } from './certificate-label';
 import { certificateMatchesName } from './name-match';
 import { EKU, EKU_NAMES } from './oids';
 import { NO_CHAIN_TO_DEFAULT_ROOTS, verifyChain, type TrustStore, type TrustVerdict } from './trust';
@@ -54,9 +55,8 @@ export function checkCertificate(
       : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutBundled() : options.store, { now: options.now });
   if (!trust.trusted) {
     const reason = trust.reason ?? 'no chain was found';
-    findings.push(
-      finding(NET022, trust.leafInvalid ? M.NET022Invalid(facts.subject, reason) : facts.selfSigned ? M.NET022SelfSigned(facts.subject) : M.NET022Untrusted(facts.subject, reason)),
-    );
+    const subject = subjectLabel(facts);
+    findings.push(finding(NET022, trust.leafInvalid ? M.NET022Invalid(subject, reason) : facts.selfSigned ? M.NET022SelfSigned(subject) : M.NET022Untrusted(subject, reason)));
   }
 
   const nameMatches = certificateMatchesName(facts, options.name);

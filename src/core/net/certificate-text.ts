@@ -49,8 +49,8 @@ function keyText(algorithm: string, bits: number | null): string {
 /** The fields every certificate has, leaf or not. */
 function commonFields(c: CertificateSummary | ChainCertificate, eku: readonly string[] | null, now: Date): Fields {
   return [
-    ['Subject', c.subject],
-    ['Issuer', c.issuer],
+    ['Subject', c.subject || '(empty)'],
+    ['Issuer', c.issuer || '(empty)'],
     ['Serial number', c.serialNumber],
     ['Valid from', c.notBefore],
     ['Valid until', `${c.notAfter} (${validity(c.notBefore, c.notAfter, now)})`],

@@ -1,4 +1,5 @@
 import { terminalSafe } from '../text/terminal';
+import { issuerLabel, subjectLabel } from './certificate-label';
 import { FIRST_ANSWER_WAIT_MS } from './run-step';
 import type { NtlmInfo } from './ntlm';
 import type { RdpGateway } from '../rdp/target';
@@ -210,7 +211,7 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
     certificate: make(
       'certificate',
       // The names are the server's: escaped, so they cannot drive a terminal or reorder the Hosts view's line.
-      c ? `${terminalSafe(c.subject)}, issued by ${terminalSafe(c.issuer)}, valid until ${c.notAfter.slice(0, 10)}, SHA-1 ${c.sha1}.` : facts.tls ? 'Cannot be read.' : skipped,
+      c ? `${terminalSafe(subjectLabel(c))}, issued by ${terminalSafe(issuerLabel(c))}, valid until ${c.notAfter.slice(0, 10)}, SHA-1 ${c.sha1}.` : facts.tls ? 'Cannot be read.' : skipped,
       c !== null,
     ),
   };

@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { commonNames, formatName, ipText, sameName, type DistinguishedName, type GeneralSubtree, type NameConstraints, type X509Fields } from './x509-fields';
+import { subjectLabel } from './certificate-label';
 
 /** GeneralName tags (RFC 5280 §4.2.1.6) as the message names them. */
 const FORM_NAMES: Readonly<Record<number, string>> = {
@@ -114,7 +115,7 @@ function hasUnreadNames(cert: X509Fields, subtree: GeneralSubtree): boolean {
  * OpenSSL X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE). A name outside is Windows' CERT_E_INVALID_NAME.
  */
 export function nameConstraintProblem(constraints: NameConstraints, cert: X509Fields, leaf: boolean): string | undefined {
-  const who = leaf ? 'the certificate' : formatName(cert.subject);
+  const who = leaf ? 'the certificate' : subjectLabel({ ...cert, subject: formatName(cert.subject) });
   const unread = [...constraints.permitted, ...constraints.excluded].find((s) => hasUnreadNames(cert, s));
   if (unread && constraints.critical) {
     const form = unread.form === 'other' ? unread.tag : 4;

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
 import { fingerprint } from './certificate';
+import { EMPTY_SUBJECT, subjectLabel } from './certificate-label';
 import { nameConstraintProblem } from './name-constraints';
 import { EKU } from './oids';
 import { formatName, readX509Fields, sameName, type X509Fields } from './x509-fields';
@@ -170,7 +171,9 @@ function issued(issuer: X509Certificate, cert: X509Certificate): boolean {
 
 function nameOf(cert: X509Certificate, which: 'subject' | 'issuer'): string {
   const fields = fieldsOf(cert);
-  return fields ? formatName(fields[which]) : cert[which].split('\n').reverse().join(', ');
+  const name = fields ? formatName(fields[which]) : cert[which].split('\n').reverse().join(', ');
+  if (which === 'issuer') return name || '(empty issuer)';
+  return fields ? subjectLabel({ ...fields, subject: name }) : name || EMPTY_SUBJECT;
 }
 
 function selfIssued(fields: X509Fields): boolean {

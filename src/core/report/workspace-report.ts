@@ -151,8 +151,8 @@ function facts(r: HostCheckResult): string[] {
 
 function certificateSection(c: CertificateSummary): string[] {
   const rows = [
-    ['Subject', escapeMarkdown(c.subject)],
-    ['Issuer', escapeMarkdown(c.issuer)],
+    ['Subject', escapeMarkdown(c.subject || '(empty)')],
+    ['Issuer', escapeMarkdown(c.issuer || '(empty)')],
     ['Valid from', escapeMarkdown(c.notBefore)],
     ['Valid until', escapeMarkdown(c.notAfter)],
     ['SHA-1 thumbprint', codeSpan(c.sha1, true)],

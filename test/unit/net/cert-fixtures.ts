@@ -24,6 +24,8 @@ function rsaKey(bits: number) {
 
 export interface FixtureOptions {
   readonly cn?: string;
+  /** An empty subject (`openssl req -subj "/"`), for a certificate named by its alternative names alone. */
+  readonly emptySubject?: boolean;
   readonly dns?: readonly string[];
   readonly ips?: readonly string[];
   readonly eku?: readonly string[] | null;
@@ -45,7 +47,7 @@ export function makeCert(options: FixtureOptions = {}): Fixture {
   cert.serialNumber = options.serial ?? '0a1b2c';
   cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - 86_400_000);
   cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * 86_400_000);
-  const subject = [{ shortName: 'CN', value: options.cn ?? 'rdsh01.contoso.test' }, { shortName: 'O', value: 'Contoso, Ltd' }];
+  const subject = options.emptySubject ? [] : [{ shortName: 'CN', value: options.cn ?? 'rdsh01.contoso.test' }, { shortName: 'O', value: 'Contoso, Ltd' }];
   cert.setSubject(subject);
   cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : subject);
   const extensions: object[] = [];

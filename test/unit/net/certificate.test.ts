@@ -224,6 +224,19 @@ describe('certificate analysis (node-forge)', () => {
     assert.equal(r.summary.dnsNames.length, 300);
   });
 
+  it('an empty subject is named by the first alternative name in NET022, or "(empty subject)", never as ""', () => {
+    const message = (c: ReturnType<typeof makeCert>, store = noRoots()): string => {
+      const a = analyzeCertificate(c.der);
+      assert.ok(a.ok);
+      assert.equal(a.facts.subject, '');
+      return checkCertificate(a.facts, [c.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30 }).findings.find((f) => f.ruleId === 'NET022')!.message;
+    };
+    assert.equal(message(makeCert({ emptySubject: true, dns: ['rdsh01.contoso.test'] })), 'The certificate "rdsh01.contoso.test" is self-signed and not among the trusted roots.');
+    assert.equal(message(makeCert({ emptySubject: true, ips: ['10.0.0.12'] })), 'The certificate "10.0.0.12" is self-signed and not among the trusted roots.');
+    assert.match(message(makeCert({ emptySubject: true, issuer: ca, dns: ['rdsh01.contoso.test'] })), /^The certificate "rdsh01\.contoso\.test" does not chain to a trusted root: its issuer O=Contoso\\, Ltd, CN=Contoso Test Root is not among/);
+    assert.match(message(makeCert({ emptySubject: true, eku: null })), /^The certificate "\(empty subject\)" is self-signed/);
+  });
+
   it('reads PEM bundles and DER files as trust anchors, and refuses junk', () => {
     const two = Buffer.from(ca.pem + leaf.pem);
     const read = readCertificates(two);

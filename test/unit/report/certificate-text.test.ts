@@ -69,6 +69,12 @@ describe('certificate document', () => {
     assert.match(text, /^  warning  NET023  The certificate names "localhost\\x0a  Trusted/m);
   });
 
+  it('says an empty subject or issuer is empty, rather than leaving the value blank', () => {
+    const empty = certificateDocument({ ...BY_IP, certificate: { ...BY_IP.certificate!, subject: '', issuer: '' }, chain: [] }, NOW);
+    assert.deepEqual(field(empty, 'Subject'), ['(empty)']);
+    assert.deepEqual(field(empty, 'Issuer'), ['(empty)']);
+  });
+
   it('lists the TLS and certificate findings, not the others', () => {
     assert.match(doc, /^  warning  NET023  The certificate does not match "10\.0\.0\.12"/m);
     assert.match(doc, /^  warning  NET022  /m);

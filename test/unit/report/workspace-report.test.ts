@@ -122,6 +122,13 @@ describe('workspace report: Markdown', () => {
     assert.doesNotMatch(md, /## Files/);
   });
 
+  it('says an empty subject or issuer is empty', () => {
+    const result = { ...BY_IP, certificate: { ...BY_IP.certificate!, subject: '', issuer: '' } };
+    const md = workspaceReportMarkdown({ ...SMALL, files: [], errors: [], checks: [{ result, files: ['a.rdp'] }] });
+    assert.match(md, /^\| Subject \| \(empty\) \|$/m);
+    assert.match(md, /^\| Issuer \| \(empty\) \|$/m);
+  });
+
   it('shows the TLS versions, Standard RDP Security and NTLM facts a check learnt, escaped', () => {
     const result = {
       ...BY_IP,
