@@ -157,6 +157,8 @@ describe('NET040 and NET041 from the NTLM facts', () => {
     assert.deepEqual(ids(ntlmFindings(info, names([], ['RDSH01.contoso.com']), now)), []);
     assert.deepEqual(ids(ntlmFindings(info, null, now)), [], 'no certificate facts, no verdict');
     assert.deepEqual(ids(ntlmFindings({ ...info, dnsComputer: null }, names(['x.test']), now)), []);
+    const many = Array.from({ length: 300 }, (_, i) => `host${i}.contoso.com`);
+    assert.ok(ntlmFindings(info, names(many), now)[0]!.message.endsWith(`names ${many.slice(0, 10).join(', ')}, … and 290 more.`));
   });
 
   it('NET041 beyond 5 minutes either way, not at 5 minutes', () => {

@@ -1,4 +1,5 @@
 import { quote } from '../../text/quote';
+import { shortList } from '../../text/short-list';
 import type { RuleMeta } from '../types';
 
 export const NET040: RuleMeta = {
@@ -12,5 +13,5 @@ export const NET040: RuleMeta = {
 
 export const NET040_MESSAGES = {
   notNamed: (dnsComputer: string, names: readonly string[]) =>
-    `The server calls itself ${quote(dnsComputer)} in its NTLM challenge, but the certificate names ${names.length ? names.join(', ') : 'nothing'}.`,
+    `The server calls itself ${quote(dnsComputer)} in its NTLM challenge, but the certificate names ${names.length ? shortList(names) : 'nothing'}.`,
 } as const;
