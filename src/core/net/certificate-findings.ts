@@ -1,6 +1,7 @@
 import { NET020, NET021, NET022, NET023, NET024, NET025, NET026, NET027 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import type { RuleMeta } from '../rules/types';
+import { calendarDays } from '../text/time-span';
 import { isWeakSignature, type CertificateFacts } from './certificate';
 import { subjectLabel } from './certificate-label';
 import { certificateMatchesName } from './name-match';
@@ -18,7 +19,6 @@ export interface CertificateCheckOptions {
   readonly authorizationError?: string | null;
 }
 
-const DAY_MS = 86_400_000;
 const MIN_RSA_BITS = 2048;
 const MIN_EC_BITS = 256;
 
@@ -42,9 +42,8 @@ export function checkCertificate(
   const findings: NetFinding[] = [];
   const now = options.now.getTime();
   if (facts.notAfter.getTime() < now) findings.push(finding(NET020, M.NET020(facts.notAfter)));
-  else if (facts.notAfter.getTime() - now <= options.expiringSoonDays * DAY_MS) {
-    findings.push(finding(NET027, M.NET027(facts.notAfter, facts.notAfter.getTime() - now)));
-  }
+  // "Within N days" by the calendar days the message counts, so that the count it shows is never above N.
+  else if (calendarDays(options.now, facts.notAfter) <= options.expiringSoonDays) findings.push(finding(NET027, M.NET027(facts.notAfter, options.now)));
   if (facts.notBefore.getTime() > now) findings.push(finding(NET021, M.NET021(facts.notBefore)));
 
   // Node verified the chain to its default roots: trusted. It found none: the system store and the configured CAs may.

@@ -1,6 +1,6 @@
 import { displayTarget } from '../rdp/target';
 import { terminalSafe } from '../text/terminal';
-import { timeSpan } from '../text/time-span';
+import { timeBetween } from '../text/time-span';
 import { EKU_NAMES } from './oids';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './ladder';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, StepName } from './types';
@@ -27,14 +27,13 @@ function heading(text: string, underline = '-'): string[] {
   return [text, underline.repeat(text.length)];
 }
 
-/** Where `now` falls in the validity period; spans are never rounded up. */
+/** Where `now` falls in the validity period, in days counted as NET027 counts them. */
 function validity(notBefore: string, notAfter: string, now: Date): string {
-  const t = now.getTime();
-  const from = Date.parse(notBefore);
-  const until = Date.parse(notAfter);
-  if (t < from) return `not valid yet: starts in ${timeSpan(from - t)}`;
-  if (t > until) return `expired ${timeSpan(t - until)} ago`;
-  return `expires in ${timeSpan(until - t)}`;
+  const from = new Date(notBefore);
+  const until = new Date(notAfter);
+  if (now < from) return `not valid yet: starts in ${timeBetween(now, from)}`;
+  if (now > until) return `expired ${timeBetween(until, now)} ago`;
+  return `expires in ${timeBetween(now, until)}`;
 }
 
 function ekuLines(eku: readonly string[] | null): string[] {

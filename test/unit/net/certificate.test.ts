@@ -78,6 +78,23 @@ describe('certificate analysis (node-forge)', () => {
     assert.deepEqual(rules(makeCert({ notAfter: new Date(Date.now() + 5 * 86_400_000) }).der, undefined, undefined, undefined, 3), ['NET022']);
   });
 
+  it('NET027 counts the calendar days to the date it shows, and flags by that count', () => {
+    // A leaf made with -days 10 and checked a few hours later: 9.99 days left, expiring 10 calendar days later.
+    const checkedAt = new Date('2026-12-05T09:00:00.000Z');
+    const message = (notAfter: string, days = 30): string | undefined => {
+      const a = analyzeCertificate(makeCert({ notBefore: new Date('2026-12-01T00:00:00.000Z'), notAfter: new Date(notAfter) }).der);
+      assert.ok(a.ok);
+      return checkCertificate(a.facts, [], { name: 'rdsh01.contoso.test', store: noRoots(), now: checkedAt, expiringSoonDays: days }).findings.find((f) => f.ruleId === 'NET027')?.message;
+    };
+    assert.equal(message('2026-12-15T08:00:00.000Z'), 'The certificate expires on 2026-12-15, in 10 days.');
+    assert.equal(message('2026-12-06T01:00:00.000Z'), 'The certificate expires on 2026-12-06, in 16 hours.');
+    assert.equal(message('2026-12-06T10:00:00.000Z'), 'The certificate expires on 2026-12-06, in 1 day.');
+    // "Within 30 days" is the count shown: 30 days to 2027-01-04 is flagged, even with 30.5 days left; 31 is not.
+    assert.equal(message('2027-01-04T21:00:00.000Z'), 'The certificate expires on 2027-01-04, in 30 days.');
+    assert.equal(message('2027-01-05T01:00:00.000Z'), undefined);
+    assert.equal(message('2026-12-15T08:00:00.000Z', 9), undefined);
+  });
+
   it("the leaf's own dates are NET020/NET021, not trust: an expired leaf from a configured CA is still trusted", () => {
     const store = noRoots([new X509Certificate(ca.der)]);
     const expired = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], notAfter: new Date(Date.now() - 86_400_000) });

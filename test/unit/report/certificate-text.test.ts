@@ -31,7 +31,7 @@ describe('certificate document', () => {
         '  Issuer               CN=Contoso Issuing CA, O=Contoso',
         '  Serial number        0A1B2C',
         '  Valid from           2025-06-01T00:00:00.000Z',
-        '  Valid until          2026-06-01T00:00:00.000Z (expires in 30 days)',
+        '  Valid until          2026-06-01T00:00:00.000Z (expires in 31 days)',
         '  SHA-1 thumbprint     1111111111111111111111111111111111111111',
         '  SHA-256 thumbprint   2222222222222222222222222222222222222222222222222222222222222222',
         '  DNS names            rdsh02.contoso.com',
@@ -87,7 +87,7 @@ describe('certificate document', () => {
     assert.match(doc, /^\[2\] root \(self-signed\)$/m);
     assert.deepEqual(field(doc, 'Public key'), ['RSA, 2048 bits', 'RSA, 2048 bits', 'EC, 384 bits']);
     assert.deepEqual(field(doc, 'Extended key usage').slice(-1), ['none: the certificate has no Extended Key Usage extension, so it is valid for any purpose']);
-    assert.deepEqual(field(doc, 'Valid until').slice(-1), ['2030-01-01T00:00:00.000Z (expires in 1340 days)']);
+    assert.deepEqual(field(doc, 'Valid until').slice(-1), ['2030-01-01T00:00:00.000Z (expires in 1341 days)']);
     assert.ok(doc.includes('\n-----BEGIN CERTIFICATE-----\nMIIBroot\n-----END CERTIFICATE-----\n'));
     assert.ok(doc.indexOf('MIIBleaf') < doc.indexOf('MIIBroot'));
   });
@@ -99,9 +99,12 @@ describe('certificate document', () => {
     assert.equal(at('2026-05-31T23:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 1 hour)');
     assert.equal(at('2026-05-31T23:00:01.000Z')[0], '2026-06-01T00:00:00.000Z (expires in less than an hour)');
     assert.equal(at('2026-05-31T00:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 1 day)');
-    // Never rounded up: 9.99 days left is 9 days, 1.5 days to the start is 1 day.
-    assert.equal(at('2026-05-22T00:14:24.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 9 days)');
-    assert.equal(at('2025-05-30T12:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (not valid yet: starts in 1 day)');
+    // Days are the calendar days between the UTC dates, so the count agrees with the date shown: 9.99 days left on
+    // 2026-05-22 is 10 days to 2026-06-01, 1.5 days to the start on 2025-05-30 is 2 days to 2025-06-01.
+    assert.equal(at('2026-05-22T00:14:24.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 10 days)');
+    assert.equal(at('2026-05-30T23:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (expires in 2 days)');
+    assert.equal(at('2025-05-30T12:00:00.000Z')[0], '2026-06-01T00:00:00.000Z (not valid yet: starts in 2 days)');
+    assert.equal(at('2026-06-04T23:59:00.000Z')[0], '2026-06-01T00:00:00.000Z (expired 3 days ago)');
   });
 
   it('tells a leaf without an EKU extension from one that lists none, and names a lone intermediate', () => {

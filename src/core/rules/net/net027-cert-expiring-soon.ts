@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../types';
-import { timeSpan } from '../../text/time-span';
+import { timeBetween } from '../../text/time-span';
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
@@ -14,5 +14,5 @@ export const NET027: RuleMeta = {
 
 /** The messages of NET027 findings, each a small function of the offending value. */
 export const NET027_MESSAGES = {
-  NET027: (notAfter: Date, msLeft: number) => `The certificate expires on ${day(notAfter)}, in ${timeSpan(msLeft)}.`,
+  NET027: (notAfter: Date, now: Date) => `The certificate expires on ${day(notAfter)}, in ${timeBetween(now, notAfter)}.`,
 } as const;
