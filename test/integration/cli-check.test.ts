@@ -162,7 +162,7 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     const xrf = host.findings.filter((f: { ruleId: string }) => f.ruleId === 'XRF003');
     assert.equal(xrf.length, 1, JSON.stringify(host.findings));
     assert.equal(xrf[0].severity, 'error');
-    assert.match(xrf[0].message, new RegExp(`a check of 127\\.0\\.0\\.1:${rdpServer.port} found that the server selected Standard RDP Security although the client offered TLS and CredSSP.*\\(strict\\.rdp:2\\)$`));
+    assert.match(xrf[0].message, new RegExp(`a check of 127\\.0\\.0\\.1:${rdpServer.port} found that the server selected Standard RDP Security although the check offered TLS and CredSSP\\).*\\(strict\\.rdp:2\\)$`));
     // The text ladder shows it under the cross-check step; a file that only warns on a failed authentication gets none.
     const text = await run(['check', 'strict.rdp'], dir);
     assert.equal(text.code, 1);

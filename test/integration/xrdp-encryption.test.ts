@@ -63,7 +63,14 @@ describe('xrdp crypt_level under Standard RDP Security (real server, NET014)', {
     const { hosts } = await cliJson<{ hosts: { findings: { ruleId: string; severity: string; message: string }[] }[] }>(['check', file, '--format', 'json']);
     const xrf = hosts[0]!.findings.filter((f) => f.ruleId === 'XRF003');
     assert.deepEqual(xrf.map((f) => f.severity), ['error'], JSON.stringify(hosts[0]!.findings));
-    assert.match(xrf[0]!.message, /found that the server selected Standard RDP Security although the client offered TLS and CredSSP/);
+    assert.match(xrf[0]!.message, /found that the server selected Standard RDP Security although the check offered TLS and CredSSP\)/);
+    // A file whose client offers no CredSSP: the same verdict, and the message does not say this client offered it.
+    writeFileSync(file, `full address:s:127.0.0.1:${xrdp.port}\r\nenablecredsspsupport:i:0\r\nauthentication level:i:1\r\n`);
+    const again = await cliJson<{ hosts: { findings: { ruleId: string; severity: string; message: string }[] }[] }>(['check', file, '--format', 'json']);
+    const without = again.hosts[0]!.findings.filter((f) => f.ruleId === 'XRF003');
+    assert.deepEqual(without.map((f) => f.severity), ['error'], JSON.stringify(again.hosts[0]!.findings));
+    assert.match(without[0]!.message, /selected Standard RDP Security although the check offered TLS and CredSSP, more than this file's client offers\)/);
+    assert.doesNotMatch(without[0]!.message, /the client offered/);
   });
 
   it('agrees with nmap rdp-enum-encryption on the level and the method, for every crypt_level', { skip: noNmap }, async () => {

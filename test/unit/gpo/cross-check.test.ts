@@ -129,7 +129,15 @@ describe('cross-checks', () => {
     assert.equal(found[0]!.severity, 'error');
     assert.equal(found[0]!.at, 'client.rdp:52');
     assertMessage('XRF003', found[0]!.message);
-    assert.match(found[0]!.message, /a check of h\.contoso\.com:3389 found that the server selected Standard RDP Security although the client offered TLS and CredSSP/);
+    assert.match(found[0]!.message, /a check of h\.contoso\.com:3389 found that the server selected Standard RDP Security although the check offered TLS and CredSSP\), /);
+    // The check, not this file's client, offered them: a file that turns CredSSP off or does not negotiate offers less.
+    for (const line of ['enablecredsspsupport:i:0', 'negotiate security layer:i:0']) {
+      const less = crossCheck(XRF_RULES, { rdpFiles: [rdp(`full address:s:h.contoso.com\nauthentication level:i:1\n${line}\n`)], exports: [], probes: [selected] });
+      assert.deepEqual(ids(less), ['XRF003:client.rdp'], line);
+      assertMessage('XRF003', less[0]!.message);
+      assert.match(less[0]!.message, /selected Standard RDP Security although the check offered TLS and CredSSP, more than this file's client offers\), which never authenticates it/, line);
+      assert.doesNotMatch(less[0]!.message, /the client offered/, line);
+    }
     const refusals = { ssl: 'SSL_NOT_ALLOWED_BY_SERVER', hybrid: 'SSL_NOT_ALLOWED_BY_SERVER' };
     const only = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [], probes: [probe({ rdp: true, ssl: false, hybrid: false, hybridEx: false, selected: null, failures: refusals })] });
     assert.match(only[0]?.message ?? '', /refuses TLS and CredSSP and accepts only Standard RDP Security/);

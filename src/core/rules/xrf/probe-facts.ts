@@ -63,7 +63,10 @@ export function standardSecurityFor(probe: ProbeFacts, client: ClientOffer): str
   const n = probe.negotiation;
   if (!n) return undefined;
   if (n.legacy === true) return 'answered without negotiation data, so only Standard RDP Security is possible';
-  if (n.selected === 'RDP') return 'selected Standard RDP Security although the client offered TLS and CredSSP';
+  // The check offered TLS and CredSSP, not necessarily this file's client: a client that offers less lands there too.
+  if (n.selected === 'RDP') {
+    return `selected Standard RDP Security although the check offered TLS and CredSSP${client.credssp && client.negotiates ? '' : ", more than this file's client offers"}`;
+  }
   // Refused in the negotiation itself (an RDP_NEG_FAILURE to the TLS question), not merely unusable.
   const refused = (key: string): boolean => n.failures?.[key] !== undefined;
   if (!client.credssp && client.negotiates && n.rdp === true && FALLS_BACK_TO_RDP.has(n.failures?.ssl ?? '')) {
