@@ -6,7 +6,8 @@ import { isWeakSignature, type CertificateFacts } from './certificate';
 import { subjectLabel } from './certificate-label';
 import { certificateMatchesName } from './name-match';
 import { EKU, EKU_NAMES } from './oids';
-import { NO_CHAIN_TO_DEFAULT_ROOTS, verifyChain, type TrustStore, type TrustVerdict } from './trust';
+import { verifyChain, type TrustVerdict } from './trust';
+import { NO_CHAIN_TO_DEFAULT_ROOTS, type TrustStore } from './trust-store';
 import type { CertificateSummary, NetFinding } from './types';
 
 export interface CertificateCheckOptions {

@@ -2,7 +2,9 @@ import * as crypto from 'node:crypto';
 import { createHash, X509Certificate } from 'node:crypto';
 import { EC_CURVE_BITS, ED_KEY_BITS, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS } from './oids';
 import type { ChainCertificate } from './types';
-import { commonNames, formatName, forge, readX509Fields, sameName, type X509Fields } from './x509-fields';
+import { forge } from './forge-asn1';
+import { readX509Fields, type X509Fields } from './x509-fields';
+import { commonNames, formatName, sameName } from './x509-names';
 
 /** What the leaf certificate says about itself; trust and name checks come on top. */
 export interface CertificateFacts {

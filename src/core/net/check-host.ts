@@ -27,7 +27,7 @@ import { Budget, elapsed } from './run-step';
 import { connectTcp } from './tcp';
 import { openTls, sessionFacts, type TlsResult } from './tls';
 import { legacyTlsFinding, probeTlsVersions, tls13OnlyFinding } from './tls-versions';
-import { TrustStore } from './trust';
+import { TrustStore } from './trust-store';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, TlsSummary } from './types';
 import { PROTOCOL, protocolName, startsTls } from './x224';
 

@@ -1,6 +1,8 @@
 import { domainToASCII } from 'node:url';
-import { commonNames, formatName, ipText, sameName, type DistinguishedName, type GeneralSubtree, type NameConstraints, type X509Fields } from './x509-fields';
 import { subjectLabel } from './certificate-label';
+import { ipText, type GeneralSubtree, type NameConstraints } from './x509-extensions';
+import type { X509Fields } from './x509-fields';
+import { commonNames, formatName, sameName, type DistinguishedName } from './x509-names';
 
 /** GeneralName tags (RFC 5280 §4.2.1.6) as the message names them. */
 const FORM_NAMES: Readonly<Record<number, string>> = {

@@ -1,5 +1,5 @@
 import type * as Forge from 'node-forge';
-import { forge } from './x509-fields';
+import { forge } from './forge-asn1';
 
 /** The TSRequest version the probe announces [MS-CSSP 2.2.1]; servers answer with theirs. */
 export const TSREQUEST_VERSION = 6;

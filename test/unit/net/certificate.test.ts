@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import forge from 'node-forge';
 import { analyzeCertificate, analyzeSeenCertificate } from '../../../src/core/net/certificate';
 import { checkCertificate } from '../../../src/core/net/certificate-findings';
-import { TrustStore, readCertificates, verifyChain } from '../../../src/core/net/trust';
+import { verifyChain } from '../../../src/core/net/trust';
+import { TrustStore, readCertificates } from '../../../src/core/net/trust-store';
 import { makeCert } from './cert-fixtures';
 
 const now = new Date();

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyzeCertificate } from '../../../src/core/net/certificate';
 import { certificateMatchesName } from '../../../src/core/net/name-match';
-import { TrustStore, verifyChain } from '../../../src/core/net/trust';
+import { verifyChain } from '../../../src/core/net/trust';
+import { TrustStore } from '../../../src/core/net/trust-store';
 import { readX509Fields } from '../../../src/core/net/x509-fields';
 
 /**

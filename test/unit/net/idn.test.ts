@@ -9,7 +9,7 @@ import { X509Certificate } from 'node:crypto';
 import { analyzeCertificate } from '../../../src/core/net/certificate';
 import { checkCertificate } from '../../../src/core/net/certificate-findings';
 import { resolveHost, type Lookup } from '../../../src/core/net/dns';
-import { TrustStore } from '../../../src/core/net/trust';
+import { TrustStore } from '../../../src/core/net/trust-store';
 import { certificateMatchesName } from '../../../src/core/net/name-match';
 import { handshake } from '../../../src/core/net/tls';
 import { makeCert } from './cert-fixtures';
