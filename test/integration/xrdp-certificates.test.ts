@@ -70,6 +70,34 @@ describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII na
     assert.deepEqual(ids(host), ['NET011']);
   });
 
+  it('a leaf with an unknown critical extension is untrusted, and NET022 names the extension (RFC 5280 §4.2)', async () => {
+    const host = await check('unknownCritical');
+    assert.equal(host.certificate.trusted, false);
+    assert.deepEqual(ids(host), ['NET011', 'NET022']);
+    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /^The certificate "CN=localhost" cannot be trusted: it marks the extension 1\.3\.6\.1\.4\.1\.99999\.1 critical/);
+  });
+
+  it("a name outside the intermediate's name constraints is untrusted, though the name matches", async () => {
+    const host = await check('nameConstrained');
+    assert.equal(host.certificate.trusted, false);
+    assert.equal(host.certificate.nameMatches, true);
+    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /CN=RDP Doctor Constrained CA permits only names within DNS example\.com \(name constraints\), and the certificate names DNS localhost/);
+  });
+
+  it('an intermediate restricted to Client Authentication: NET024 on the path, the chain still trusted', async () => {
+    const host = await check('clientAuthCa');
+    assert.equal(host.certificate.trusted, true);
+    assert.deepEqual(ids(host), ['NET011', 'NET024']);
+    assert.match(host.findings.find((f) => f.ruleId === 'NET024')!.message, /^The issuing CA "CN=RDP Doctor Client CA" restricts its extended key usage \(Client Authentication 1\.3\.6\.1\.5\.5\.7\.3\.2\)/);
+  });
+
+  it('an empty subject is named by the first alternative name, in the JSON subject left empty', async () => {
+    xrdp.configure({ securityLayer: 'tls', ...cases.emptySubject! });
+    const host = (await cliJson<CheckJson>(['check', `127.0.0.1:${xrdp.port}`, '--format', 'json'], dir)).hosts[0]!;
+    assert.equal(host.certificate.subject, '');
+    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /^The certificate "localhost" does not chain to a trusted root/);
+  });
+
   it('without its intermediate the same leaf is untrusted, and NET022 names the missing issuer', async () => {
     xrdp.configure({ securityLayer: 'tls', cert: join(dir, 'via-int.pem'), key: cases.viaIntermediate!.key });
     const host = (await checkJson(xrdp.port, root, dir)).hosts[0]!;
