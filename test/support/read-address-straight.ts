@@ -9,6 +9,15 @@ function parsePort(text: string): number | undefined {
   return port >= 1 && port <= 65535 ? port : undefined;
 }
 
+/** Why a port is none: octal or hex as FreeRDP's _strtoi64(…, 0) reads them (0x and 0X alike, as C's strtol), else no number. */
+function portProblem(text: string): string {
+  const octal = leadingZeroPort(text);
+  if (octal !== undefined) return octal;
+  const hex = /^0[xX][0-9a-fA-F]{1,8}$/.test(text) ? Number.parseInt(text.slice(2), 16) : 0;
+  if (hex >= 1 && hex <= 65535) return `the port ${quote(text)} is written in hex: FreeRDP reads it as ${hex}, while other clients may not read it at all; write ${hex}`;
+  return `the port ${quote(text)} is not a number from 1 to 65535`;
+}
+
 export function readAddressStraight(raw: string): AddressResult {
   const lead = raw.length - raw.trimStart().length;
   const value = raw.trim();
@@ -22,7 +31,7 @@ export function readAddressStraight(raw: string): AddressResult {
     const rest = value.slice(close + 1);
     if (rest === '') return { ok: true, address: { host, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
     const port = rest.startsWith(':') ? parsePort(rest.slice(1)) : undefined;
-    if (port === undefined) return { ok: false, problem: (rest.startsWith(':') ? leadingZeroPort(rest.slice(1)) : undefined) ?? `the port ${quote(rest.replace(/^:/, ''))} is not a number from 1 to 65535` };
+    if (port === undefined) return { ok: false, problem: rest.startsWith(':') ? portProblem(rest.slice(1)) : `the port ${quote(rest)} is not a number from 1 to 65535` };
     return { ok: true, address: { host, port, kind: 'ipv6', hostStart: lead + 1, hostEnd: lead + 1 + host.length } };
   }
   const colons = value.split(':').length - 1;
@@ -35,7 +44,7 @@ export function readAddressStraight(raw: string): AddressResult {
   let port: number | undefined;
   if (portText !== undefined) {
     port = parsePort(portText);
-    if (port === undefined) return { ok: false, problem: leadingZeroPort(portText) ?? `the port ${quote(portText)} is not a number from 1 to 65535` };
+    if (port === undefined) return { ok: false, problem: portProblem(portText) };
   }
   const kind = isIPv4(host) ? 'ipv4' : 'name';
   if (kind === 'name' && !isHostName(host)) return { ok: false, problem: hostProblem(host) };
