@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { applyAction, lines, openEditor, quickFixes, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
+import { applyAction, lines, openEditor, quickFixes, revertAndClose, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 suite('Code actions', () => {
@@ -70,7 +70,7 @@ suite('Code actions', () => {
     assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Set "negotiate security layer" to 1']);
     assert.ok(titles.includes('Show documentation for RDP021 (negotiation-disabled)'), titles.join(' | '));
     assert.deepEqual(titles.filter((t) => t.startsWith('Insert PowerShell fix:')), [], titles.join(' | '));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await revertAndClose(document);
   });
 
   test('Fix All and source.fixAll.rdp leave a signed file alone', async () => {
@@ -89,6 +89,6 @@ suite('Code actions', () => {
     const [diagnostic] = vscode.languages.getDiagnostics(document.uri).filter((d) => ruleOf(d) === 'RDP022');
     const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic!.range);
     assert.ok(quick.some((a) => a.isPreferred), quick.map((a) => a.title).join(' | '));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await revertAndClose(document);
   });
 });

@@ -105,3 +105,14 @@ export async function withSetting(section: string, key: string, value: unknown, 
   await config.update(key, value, vscode.ConfigurationTarget.Workspace, languageId !== undefined);
   return () => Promise.resolve(config.update(key, before, vscode.ConfigurationTarget.Workspace, languageId !== undefined));
 }
+
+/**
+ * Reverts and closes a document's editor and waits until the extension host has closed the document too. VS Code
+ * gives the next untitled document the freed name (Untitled-1), and one opened before the close reached the extension
+ * host was the old document, old text and all: a check of the next test's file checked the previous file's host.
+ */
+export async function revertAndClose(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await waitFor(`${document.uri.toString()} to close`, () => document.isClosed, vscode.workspace.onDidCloseTextDocument);
+}

@@ -5,7 +5,7 @@ import { findFix, renderFix } from '../../../src/core/fixes/index';
 import type { HostCheckResult } from '../../../src/core/net/index';
 import type { RdpDoctorApi } from '../../../src/extension/main';
 import type { HostsNode } from '../../../src/extension/hosts-view';
-import { EXTENSION_ID, ruleOf, waitFor, withSetting, workspaceFile } from './helpers';
+import { EXTENSION_ID, revertAndClose, ruleOf, waitFor, withSetting, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 /** The lab xrdp that test/vscode/run.mjs started on 127.0.0.1 (TLS, a certificate from a test CA). */
@@ -92,7 +92,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     await editor.edit((edit) => edit.replace(document.lineAt(3).range, 'full address:s:elsewhere.invalid'));
     await waitFor('no check findings once the file targets another host', () => netLines().length === 0, vscode.languages.onDidChangeDiagnostics);
 
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await revertAndClose(document);
     await waitFor('the untitled document to leave the lab host', () => !api.hosts().find((h) => h.key === LAB_KEY)!.files.some((u) => u.scheme === 'untitled'), api.hostsView.onDidChangeTreeData);
   });
 
@@ -178,8 +178,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     assert.deepEqual(result?.gateway, { usageMethod: 1, host: 'gw.contoso.invalid' });
     const refused = result?.findings.find((f) => f.ruleId === 'NET002');
     assert.equal(refused?.severity, 'warning', 'the client never connects directly');
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await revertAndClose(document);
   });
 
   test('"Check Host" of a file at authentication level 1 against the lab\'s untrusted certificate by IP address: an error, the client refuses', async () => {
@@ -188,8 +187,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     const untrusted = result?.findings.find((f) => f.ruleId === 'NET022');
     assert.equal(untrusted?.severity, 'error', JSON.stringify(result?.findings));
     assert.match(untrusted!.message, /refuses to connect/);
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await revertAndClose(document);
   });
 
   test('the Hosts view checks a host through the RD Gateway all its files name; a file that connects directly makes a failed probe an error', async () => {
@@ -225,8 +223,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     assert.equal(refusedOn(direct)!.severity, vscode.DiagnosticSeverity.Error);
     assert.doesNotMatch(refusedOn(direct)!.message, /Gateway/);
     for (const document of [gateway, same, direct]) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await revertAndClose(document);
     }
   });
 
@@ -319,7 +316,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     assert.doesNotMatch(text, /password 51/);
     await vscode.commands.executeCommand('undo');
     assert.match(document.getText(), /^authentication level:i:0$/m, 'one undo restores the file');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await revertAndClose(document);
   });
 });
 
