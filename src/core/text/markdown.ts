@@ -8,20 +8,31 @@ import { terminalSafe } from './terminal';
  * escaped too: VS Code renders `$(name)` as an icon in a MarkdownString with theme icons on (the hosts view's hovers).
  */
 const SPECIAL = /[\\`*{}[\]<>#|~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\$(?=\()/g;
-/** What GFM's autolink extension turns into a link without any markup: `scheme://…` and `www.` (GFM §6.9). */
-const BARE_LINK = /:\/\/|\bwww\./gi;
+/**
+ * What autolinkers turn into a link without any markup: `scheme://…`, `www.` and e-mail addresses (GFM §6.9), and
+ * markdown-it's linkify also a protocol-relative `//host/x`. Each is broken by escaping one character of it, which
+ * splits the text the autolinker sees (an escape is a text token of its own in markdown-it, a node of its own in cmark).
+ */
+const BARE_LINK = /\/\/|\bwww\.|@/gi;
+
+/** `//` as `/\/`, `www.` as `www\.`, `@` as `\@`: read back as written, linked by nothing. */
+function breakLink(match: string): string {
+  if (match === '//') return '/\\/';
+  if (match === '@') return '\\@';
+  return `${match.slice(0, 3)}\\.`;
+}
 
 /**
  * The one escaping of text from a file, an export or a server (a GPO name, a registry value, a certificate subject, a
  * server's message) for Markdown: shown literally on one line, never markup. Every special character is backslash-escaped
  * (CommonMark §2.4: any ASCII punctuation may be), so `[x](command:…)` is no link and `<img src=x>` no HTML; bare
- * `https://…` and `www.` are broken so nothing autolinks; controls and bidi overrides are shown as `\xNN`/`\uNNNN`
+ * `https://…`, `//host`, `www.` and `a@b.example` are broken so nothing autolinks; controls and bidi overrides are shown as `\xNN`/`\uNNNN`
  * (`terminalSafe`); line breaks become `lineBreak` (a space; the report's tables use `<br>`).
  */
 export function escapeMarkdown(text: string, lineBreak = ' '): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => terminalSafe(line.replace(SPECIAL, '\\$&').replace(BARE_LINK, (m) => (m === '://' ? '\\://' : `${m.slice(0, 3)}\\.`))))
+    .map((line) => terminalSafe(line.replace(SPECIAL, '\\$&').replace(BARE_LINK, breakLink)))
     .join(lineBreak);
 }
 
