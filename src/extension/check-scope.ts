@@ -6,6 +6,7 @@ import { appendAll } from '../core/text/collections';
 import { leadsInside } from '../shared/inside-folder';
 import type { Logger } from './logger';
 import type { WorkspaceConfigStore } from './workspace-config';
+import { readWorkspaceFile } from './workspace-files';
 
 /**
  * What a check of hosts named in one place reads: the `.rdpdoctor.yaml` that applies there (checks, trust, rules),
@@ -66,12 +67,12 @@ export async function trustAnchors(scope: CheckScope, log: Logger): Promise<X509
     }
     try {
       // A CA file is a regular file of certificates, not a device or a huge file (`/dev/zero` would never end).
-      const info = await vscode.workspace.fs.stat(uri);
-      if ((info.type & vscode.FileType.File) === 0 || info.size > MAX_CA_FILE_BYTES) {
-        log.warn(`${path} is not a CA certificate file: ${(info.type & vscode.FileType.File) === 0 ? 'not a regular file' : `larger than ${MAX_CA_FILE_BYTES / 1024 / 1024} MB`}; ignored.`);
+      const file = await readWorkspaceFile(uri, MAX_CA_FILE_BYTES);
+      if ('refused' in file) {
+        log.warn(`${path} is not a CA certificate file: it is ${file.refused}; ignored.`);
         continue;
       }
-      const read = readCertificates(Buffer.from(await vscode.workspace.fs.readFile(uri)));
+      const read = readCertificates(Buffer.from(file.bytes));
       if ('problem' in read) log.warn(`${path} is not a CA certificate file: ${read.problem}.`);
       else appendAll(anchors, read.certificates);
     } catch (error) {

@@ -8,7 +8,7 @@ import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
 import type { Logger } from './logger';
 import type { WorkspaceConfigStore } from './workspace-config';
-import { findWorkspaceFiles, inPool, isScanned, SCAN_CONCURRENCY, withLateProgress } from './workspace-files';
+import { findWorkspaceFiles, inPool, isScanned, readWorkspaceFile, SCAN_CONCURRENCY, withLateProgress } from './workspace-files';
 // A Git diff or a generated view of an `.rdp` file is not a host of the workspace.
 import { DOCUMENT_SCHEMES } from './document-selectors';
 
@@ -110,10 +110,15 @@ export class HostRegistry implements vscode.Disposable {
 
   private async readFile(uri: vscode.Uri): Promise<void> {
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES) return;
+      const read = await readWorkspaceFile(uri, MAX_BYTES);
+      if ('refused' in read) {
+        // A FIFO, a device or a file too large names no host (it was one before, maybe: it is one no longer).
+        this.files.delete(uri.toString());
+        this.log.debug(`Not reading ${uri.toString()}: it is ${read.refused}.`);
+        return;
+      }
       this.filesRead += 1;
-      const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
+      const decoded = decodeBytes(read.bytes);
       const target = decoded.binary ? undefined : fileTarget(uri, decoded.text);
       if (target) this.files.set(uri.toString(), target);
       else this.files.delete(uri.toString());

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PolicyDocument } from '../core/gpo/model';
 import type { FileFormat } from '../core/lint/formats';
+import { MAX_FILE_BYTES } from '../core/lint/read-file';
 import type { SeverityOverrides } from '../core/findings/severity';
 import type { Finding } from '../core/rules/types';
 import { decodeBytes } from '../core/text/decode';
@@ -11,6 +12,7 @@ import type { PolicyIndex } from './policy-index';
 import { POL_SCHEME, type RegistryPolViews } from './registry-pol-view';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
+import { readWorkspaceFile } from './workspace-files';
 
 /**
  * Publishes diagnostics for `.rdp` documents, `.rdpdoctor.yaml` and Group Policy or registry exports
@@ -117,7 +119,13 @@ export class LintFeature implements vscode.Disposable {
     if (pending) return pending;
     const read = (async () => {
       try {
-        const decoded = decodeBytes(await vscode.workspace.fs.readFile(document.uri));
+        // Read as the workspace's files are (`readWorkspaceFile`): the file on disk may have become a FIFO or a link to a device since it was opened.
+        const read = await readWorkspaceFile(document.uri, MAX_FILE_BYTES);
+        if ('refused' in read) {
+          this.log.debug(`Not reading ${key} for its encoding: it is ${read.refused}.`);
+          return;
+        }
+        const decoded = decodeBytes(read.bytes);
         this.documents.setBytes(document.uri, { encoding: decoded.encoding, bom: decoded.bom, nul: decoded.nul });
       } catch (error) {
         this.log.debug(`Could not read ${key} for its encoding: ${String(error)}`);

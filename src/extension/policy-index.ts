@@ -8,7 +8,7 @@ import { policyFacts, type PolicyFacts } from '../core/rules/xrf/facts';
 import { LineIndex } from '../core/text/line-index';
 import type { Logger } from './logger';
 import { polViewUri } from './registry-pol-view';
-import { findWorkspaceFiles, inPool, isScanned, readHead, SCAN_CONCURRENCY, withLateProgress } from './workspace-files';
+import { findWorkspaceFiles, inPool, isScanned, readWorkspaceFile, SCAN_CONCURRENCY, SNIFF_BYTES, withLateProgress } from './workspace-files';
 
 /** Files worth reading for exports; the content decides (sniffing), never the name alone. */
 const EXPORT_GLOB = '**/*.{xml,XML,pol,POL,Pol,reg,REG,txt,inf,INF}';
@@ -115,15 +115,19 @@ export class PolicyIndex implements vscode.Disposable {
   private async readFile(uri: vscode.Uri): Promise<boolean> {
     const key = uri.toString();
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES) return this.drop(key);
       // The first bytes decide: most .xml/.txt/.inf files of a workspace are not exports and are never read whole.
+      const head = await readWorkspaceFile(uri, MAX_BYTES, SNIFF_BYTES);
+      if ('refused' in head) return this.refused(key, head.refused);
       this.filesRead += 1;
-      const head = await readHead(uri);
-      this.bytesRead += head.length;
-      if (!sniffExport(decodeBytes(head), head)) return this.drop(key);
-      const bytes = stat.size <= head.length ? head : await vscode.workspace.fs.readFile(uri);
-      if (bytes !== head) this.bytesRead += bytes.length;
+      this.bytesRead += head.bytes.length;
+      if (!sniffExport(decodeBytes(head.bytes), head.bytes)) return this.drop(key);
+      let bytes = head.bytes;
+      if (head.size > bytes.length) {
+        const whole = await readWorkspaceFile(uri, MAX_BYTES);
+        if ('refused' in whole) return this.refused(key, whole.refused);
+        bytes = whole.bytes;
+        this.bytesRead += bytes.length;
+      }
       const digest = createHash('sha256').update(bytes).digest('base64');
       if (this.exports.has(key) && this.digests.get(key) === digest) return false;
       const read = readPolicyBytes(bytes, uri.path);
@@ -139,6 +143,12 @@ export class PolicyIndex implements vscode.Disposable {
       this.log.debug(`Could not read ${key} as a policy export: ${String(error)}`);
       return false;
     }
+  }
+
+  /** Drops a file that is not read (a FIFO, a device, a file too large): whether it was in the index. */
+  private refused(key: string, why: string): boolean {
+    this.log.debug(`Not reading ${key} as a policy export: it is ${why}.`);
+    return this.drop(key);
   }
 
   /** Drops a file from the index: whether it was there. */

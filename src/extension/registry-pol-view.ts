@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { polHiveFromPath } from '../core/gpo/read-export';
 import type { Logger } from './logger';
 import { polViewText } from './registry-pol-text';
+import { readWorkspaceFile } from './workspace-files';
+import { MAX_FILE_BYTES } from '../core/lint/read-file';
 import { escapeHtml } from '../core/explain/explanation-html';
 
 /** The scheme of the read-only LGPO-style text views of Registry.pol files. */
@@ -46,8 +48,8 @@ export class RegistryPolViews implements vscode.TextDocumentContentProvider, vsc
     const name = file.fsPath || file.toString();
     let view: { text: string; bytes?: Uint8Array };
     try {
-      const info = await vscode.workspace.fs.stat(file);
-      view = await polViewText(name, { size: info.size, isFile: (info.type & vscode.FileType.File) !== 0 }, () => Promise.resolve(vscode.workspace.fs.readFile(file)), polHiveFromPath(file.path));
+      // No Registry.pol comes near the lint's limit: a larger file would be held in memory whole, twice.
+      view = await polViewText(name, () => readWorkspaceFile(file, MAX_FILE_BYTES), polHiveFromPath(file.path));
     } catch (error) {
       this.log.warn(`Cannot read ${file.toString()}: ${String(error)}`);
       return `; Cannot read ${name}: ${error instanceof Error ? error.message : String(error)}\n`;

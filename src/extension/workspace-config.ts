@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { configSearchDirs, foldersAbove } from '../core/config/search-dirs';
-import { parseConfig } from '../core/config/parse';
-import { CONFIG_FILE_NAMES, type RdpDoctorConfig } from '../core/config/types';
+import { MAX_CONFIG_BYTES, parseConfig } from '../core/config/parse';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
 import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
+import type { BoundedRead } from './bounded-read';
 import type { Logger } from './logger';
+import { readWorkspaceFile } from './workspace-files';
 
 /** A config as read, with the file it was read from (relative paths in it, such as CA files, are relative to its folder). */
 export interface ConfigEntry {
@@ -15,6 +17,11 @@ export interface ConfigEntry {
 export function isConfigDocument(uri: vscode.Uri): boolean {
   const name = uri.path.split('/').pop()?.toLowerCase() ?? '';
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
+}
+
+/** A config's place as the log names it: its path as on disk, else its URI. */
+function shown(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
 /** The config files' names as a glob pattern, for file watchers. */
@@ -46,7 +53,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
    * for its config: a watcher takes a moment to start, and a config changed on disk meanwhile went unseen.
    */
   private watchersAbove = new Map<string, vscode.Disposable>();
-  /** The configs above a workspace folder the log has named. */
+  /** The configs above a workspace folder the log has named, and the warnings it has given. */
   private readonly announced = new Set<string>();
   readonly onDidChange = this.changed.event;
 
@@ -170,28 +177,46 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     return pending;
   }
 
+  /**
+   * The config file of one folder. One that is not a regular file or is too large is not read: the folder's files get
+   * no config, as the CLI's get none from a config it cannot read.
+   */
   private async load(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
     for (const name of CONFIG_FILE_NAMES) {
       const uri = vscode.Uri.joinPath(folder, name);
+      const above = vscode.workspace.getWorkspaceFolder(uri) === undefined;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       let text: string | undefined = open?.getText();
       if (text === undefined) {
+        let read: BoundedRead;
         try {
-          text = decodeBytes(await vscode.workspace.fs.readFile(uri)).text;
+          read = await readWorkspaceFile(uri, MAX_CONFIG_BYTES);
         } catch {
           continue;
         }
+        if ('refused' in read) {
+          this.warnOnce(`Not reading ${shown(uri)}: it is ${read.refused}. The files below it get no config (RDP Doctor's defaults).`);
+          return { config: DEFAULT_CONFIG, uri };
+        }
+        text = decodeBytes(read.bytes).text;
       }
       // A config above the workspace folder surprises more than one in it: it is said, with its path as on disk.
-      if (vscode.workspace.getWorkspaceFolder(uri)) this.log.debug(`Loaded ${uri.toString()}`);
+      if (!above) this.log.debug(`Loaded ${uri.toString()}`);
       // Said once per file: every edit of a config reads them all again (a review of the change).
       else if (!this.announced.has(uri.toString())) {
         this.announced.add(uri.toString());
-        this.log.info(`Using ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}, above the workspace folder, for the files below it (as the CLI does).`);
+        this.log.info(`Using ${shown(uri)}, above the workspace folder, for the files below it (as the CLI does).`);
       }
       return { config: parseConfig(text, KNOWN_RULE_IDS).config, uri };
     }
     return undefined;
+  }
+
+  /** A warning in the log, once: every edit of a config reads them all again. */
+  private warnOnce(message: string): void {
+    if (this.announced.has(message)) return;
+    this.announced.add(message);
+    this.log.warn(message);
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { readAfterLook, readLocalFile, type BoundedRead, type FileShape } from './bounded-read';
 import { expandBraces, inPool } from './scan-helpers';
 
 export { inPool };
@@ -37,19 +37,21 @@ export async function findWorkspaceFiles(glob: string, max: number): Promise<vsc
   return found;
 }
 
-/** The first bytes of a file: read with node's fs for local files (the rest is never read), else read whole and cut. */
-export async function readHead(uri: vscode.Uri, bytes = SNIFF_BYTES): Promise<Uint8Array> {
-  if (uri.scheme === 'file') {
-    const handle = await open(uri.fsPath, 'r');
-    try {
-      const buffer = new Uint8Array(bytes);
-      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  }
-  return (await vscode.workspace.fs.readFile(uri)).subarray(0, bytes);
+/**
+ * A workspace file's bytes, or why they are not read: only a regular file (a link to one is one) of at most `maxBytes`
+ * is read, and only its first `upTo` bytes when a scan sniffs it. A local file is read with node's fs, opened without
+ * blocking and judged by its own `fstat` (`readLocalFile`); any other is looked at with `workspace.fs.stat` first.
+ * Every read of a workspace file goes through here: `workspace.fs.readFile` alone reads a link to `/dev/zero` until
+ * memory runs out, and waits on a FIFO for ever.
+ */
+export function readWorkspaceFile(uri: vscode.Uri, maxBytes: number, upTo = maxBytes): Promise<BoundedRead> {
+  if (uri.scheme === 'file') return readLocalFile(uri.fsPath, maxBytes, upTo);
+  return readAfterLook(async () => fileShape(await vscode.workspace.fs.stat(uri)), () => vscode.workspace.fs.readFile(uri), maxBytes, upTo);
+}
+
+/** A `FileStat` as `readRefusal` judges it: `FileType` is a bit set (a link to a file is `File | SymbolicLink`). */
+function fileShape(stat: vscode.FileStat): FileShape {
+  return { isFile: (stat.type & vscode.FileType.File) !== 0, isFolder: (stat.type & vscode.FileType.Directory) !== 0, size: stat.size };
 }
 
 /** Shows a status-bar progress item for `task` once it has run for a while (a quick scan shows nothing). */

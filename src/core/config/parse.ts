@@ -24,6 +24,12 @@ type Problem = Omit<ConfigProblem, 'kind'>;
 
 /** Larger files are refused before parsing: a configuration is a few lines. */
 export const MAX_CONFIG_CHARS = 1024 * 1024;
+/**
+ * The most bytes a config of `MAX_CONFIG_CHARS` takes on disk (a character is at most 4 bytes of UTF-8): a larger file
+ * is not read at all where the reader looks at the size first (the editor's), and one within it that has too many
+ * characters is refused by the parse (CFG001).
+ */
+export const MAX_CONFIG_BYTES = 4 * MAX_CONFIG_CHARS;
 
 export interface ParseConfigOptions {
   /** Read the YAML with the yaml library alone, not the fast reader of the block subset first (the tests compare the two). */
