@@ -7,7 +7,8 @@ import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import { formatCheckText } from './check-text';
 import { type InputError } from '../core/lint/inputs';
-import { findConfigFor, readInput } from '../core/lint/read-file';
+import { findConfigFor, readInput, type SkippedConfig } from '../core/lint/read-file';
+import { processTrust } from '../core/lint/config-trust';
 import { toSarif } from '../core/report/sarif';
 import { isInputError, parseTarget, targetsFromInventory, type LocatedTarget } from './check-targets';
 import { NO_PAINT, type Paint } from './output';
@@ -32,6 +33,8 @@ export interface CheckCommandOptions {
   readonly paint?: Paint;
   /** Called as each host finishes (the CLI's one-line verdicts on a terminal). */
   readonly onHostDone?: (host: HostCheckResult) => void;
+  /** Told of a config above the working folder passed over (another user's), once. */
+  readonly onConfigSkipped?: (config: SkippedConfig) => void;
 }
 
 export type CheckCommandResult = { readonly usage: string } | { readonly output: string; readonly errors: readonly InputError[]; readonly exitCode: number };
@@ -44,9 +47,12 @@ function integerOption(value: string | undefined, flag: string, min: number, max
   return n;
 }
 
-/** The config that applies: the inventory file, or the nearest `.rdpdoctor.yaml` above the working folder; its text locates inventory hosts. */
-function loadConfig(path: string | undefined, errors: InputError[]): { config: RdpDoctorConfig; dir: string; file?: { path: string; text: string } } {
-  const file = path ?? findConfigFor(join(process.cwd(), '.rdpdoctor.yaml'), new Map());
+/**
+ * The config that applies: the inventory file, or the nearest `.rdpdoctor.yaml` at or above the working folder that may
+ * be used (`findConfigFor`: one above it must be yours or root's); its text locates inventory hosts.
+ */
+function loadConfig(path: string | undefined, errors: InputError[], skipped?: (config: SkippedConfig) => void): { config: RdpDoctorConfig; dir: string; file?: { path: string; text: string } } {
+  const file = path ?? findConfigFor(join(process.cwd(), '.rdpdoctor.yaml'), new Map(), processTrust(), skipped);
   if (!file) return { config: DEFAULT_CONFIG, dir: process.cwd() };
   const read = readInput(file);
   if ('error' in read) {
@@ -128,7 +134,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<CheckComma
   if (options.name !== undefined && !isCertificateName(options.name)) return { usage: `--name must be a host name or an IP address, not ${quote(options.name)}.` };
 
   const errors: InputError[] = [];
-  const { config, dir, file } = loadConfig(options.inventory, errors);
+  const { config, dir, file } = loadConfig(options.inventory, errors, options.onConfigSkipped);
   const targets: LocatedTarget[] = [];
   for (const arg of options.targets) {
     const t = parseTarget(arg, options.name);

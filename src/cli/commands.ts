@@ -1,4 +1,5 @@
 import { runCheck } from './check-command';
+import { writeSkippedConfig } from './config-notes';
 import { formatHostVerdict } from './check-text';
 import { colorEnabled, painter } from './output';
 import { formatOption, runCommandWith, type CommandRunner, type Io, type Values } from './command-io';
@@ -39,6 +40,7 @@ async function runCheckCommand(values: Values, positionals: string[], io: Io): P
     signal: controller.signal,
     paint: painter(io.color),
     ...(progress && { onHostDone: (host) => process.stderr.write(formatHostVerdict(host, stderrPaint)) }),
+    onConfigSkipped: writeSkippedConfig,
     ...(values.inventory !== undefined && { inventory: values.inventory as string }),
     ...(values.timeout !== undefined && { timeout: values.timeout as string }),
     ...(values.concurrency !== undefined && { concurrency: values.concurrency as string }),

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { MAX_FILE_BYTES, noteLinted, noteStandardInput } from '../core/lint/read-file';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { terminalSafe } from '../core/text/terminal';
+import { writeSkippedConfig } from './config-notes';
 import { formatOption, runCommandWith, type Io, type Values } from './command-io';
 import { lessInliningFor } from './compiler-budget';
 import { painter } from './output';
@@ -62,6 +63,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       ignoreUnknown: values['ignore-unknown'] === true,
       ...(values.config !== undefined && { configPath: values.config as string }),
       ...(readsStdin && { stdin: { bytes: readStdin(), filename: stdinName } }),
+      skippedConfig: writeSkippedConfig,
     },
     (inputs, configPath, fix, onFile) => {
       // Hundreds of files: TurboFan inlines less while they are linted (compiler-budget.ts).

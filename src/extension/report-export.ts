@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { LintReport } from '../core/lint/output';
+import type { ConfigLookup } from '../core/lint/config-resolver';
+import { skippedConfigMessage } from '../core/lint/config-trust';
+import type { SkippedConfig } from '../core/lint/read-file';
 import { lintReportInSlices } from '../core/lint/session';
 import { appendAll } from '../core/text/collections';
 import type { SarifRoot } from '../core/report/sarif';
@@ -39,13 +42,21 @@ function reportRoots(folders: readonly vscode.WorkspaceFolder[]): { root?: strin
   };
 }
 
-/** The report's data: every workspace folder linted as the CLI lints it, plus the latest check of each host. */
-export async function workspaceReport(checks: CheckService, registry: HostRegistry, version: string): Promise<WorkspaceReportInput> {
+/**
+ * The report's data: every workspace folder linted as the CLI lints it, plus the latest check of each host. A folder is
+ * linted as the CLI run in it would be: a config above it is used only when it is yours or root's (a config passed
+ * over is said in the log, as the editor says it).
+ */
+export async function workspaceReport(checks: CheckService, registry: HostRegistry, version: string, log?: Logger): Promise<WorkspaceReportInput> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   // Each folder with its own rdpDoctor.rules, cross-checked within itself, as its Problems are.
   const lint: { files: LintReport['files'][number][]; errors: LintReport['errors'][number][] } = { files: [], errors: [] };
   for (const folder of folders) {
-    const report = await lintReportInSlices([folder.uri.fsPath], settings.rules(folder.uri));
+    const lookup: ConfigLookup = {
+      trust: { root: folder.uri.fsPath, uid: process.getuid?.() },
+      ...(log && { skipped: (config: SkippedConfig) => log.warn(`Report: ${config.path}: ${skippedConfigMessage(config.why, 'the workspace folder')}`) }),
+    };
+    const report = await lintReportInSlices([folder.uri.fsPath], settings.rules(folder.uri), undefined, lookup);
     appendAll(lint.files, report.files);
     appendAll(lint.errors, report.errors);
   }
@@ -104,7 +115,7 @@ export async function exportReport(checks: CheckService, registry: HostRegistry,
       filters: chosen === 'markdown' ? { Markdown: ['md'] } : { SARIF: ['sarif', 'json'] },
     }));
   if (!uri) return undefined;
-  const input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'RDP Doctor: building the report' }, () => workspaceReport(checks, registry, version));
+  const input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'RDP Doctor: building the report' }, () => workspaceReport(checks, registry, version, log));
   const text = chosen === 'markdown' ? workspaceReportMarkdown(input) : jsonText(workspaceReportSarif(input)) + '\n';
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   log.info(`Wrote the ${chosen} report to ${uri.toString()} (${input.files.length} files, ${input.checks.length} checked hosts).`);

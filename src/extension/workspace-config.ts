@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { configSearchDirs, foldersAbove } from '../core/config/search-dirs';
 import { MAX_CONFIG_BYTES, parseConfig } from '../core/config/parse';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
+import { ownerDistrust } from '../core/lint/config-trust';
 import { KNOWN_RULE_IDS } from '../core/rules/registry';
 import { decodeBytes } from '../core/text/decode';
 import type { BoundedRead } from './bounded-read';
@@ -30,7 +31,8 @@ const CONFIG_GLOB = `{${CONFIG_FILE_NAMES.join(',')}}`;
 /**
  * The folders where the config of a document in a workspace folder is looked for, nearest first. On the local file
  * system, each folder up to the root, above the workspace folder too, as the CLI's `findConfigFor` walks (a repository
- * opened at a subfolder gets the repository's config); in a virtual workspace, only those within the workspace folder.
+ * opened at a subfolder gets the repository's config; one above must be yours or root's, `load`); in a virtual
+ * workspace, only those within the workspace folder.
  */
 function searchFolders(uri: vscode.Uri, folder: vscode.WorkspaceFolder): vscode.Uri[] {
   if (uri.scheme === 'file') return foldersAbove(uri.fsPath).map((dir) => vscode.Uri.file(dir));
@@ -178,13 +180,21 @@ export class WorkspaceConfigStore implements vscode.Disposable {
   }
 
   /**
-   * The config file of one folder. One that is not a regular file or is too large is not read: the folder's files get
-   * no config, as the CLI's get none from a config it cannot read.
+   * The config file of one folder. One above every workspace folder must be yours or root's and not writable by every
+   * user, or it is passed over (said in the log) as if it were not there, as the CLI passes over one above its working
+   * folder (core/lint/config-trust.ts). One that is not a regular file or is too large is not read: the folder's files
+   * get no config, as the CLI's get none from a config it cannot read.
    */
   private async load(folder: vscode.Uri): Promise<ConfigEntry | undefined> {
     for (const name of CONFIG_FILE_NAMES) {
       const uri = vscode.Uri.joinPath(folder, name);
       const above = vscode.workspace.getWorkspaceFolder(uri) === undefined;
+      const uid = process.getuid?.();
+      const distrust = above && uri.scheme === 'file' && uid !== undefined ? ownerDistrust(uri.fsPath, uid) : undefined;
+      if (distrust !== undefined) {
+        this.warnOnce(`Not using ${shown(uri)}, above the workspace folder: it is ${distrust}. A config above the workspace folder is used only when it is yours or root's and not writable by every user; the search goes on above it.`);
+        continue;
+      }
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       let text: string | undefined = open?.getText();
       if (text === undefined) {

@@ -343,13 +343,16 @@ async function main() {
         failed = true;
         console.error(`The outside-config extension-host test failed (exit code ${code}).`);
       }
-      // The Output channel says which config above the folder applies, with its path as on disk.
-      const said = `Using ${join(sandbox.dir, 'outside-config', '.rdpdoctor.yaml')}, above the workspace folder,`;
+      // The Output channel says which config above the folder applies, with its path as on disk, and that it was
+      // passed over while every user could write to it.
+      const config = join(sandbox.dir, 'outside-config', '.rdpdoctor.yaml');
       const log = () => findFiles(join(sandbox.userData, 'logs'), 'RDP Doctor.log').map((f) => readFileSync(f, 'utf8')).join('\n');
-      for (const until = Date.now() + 5_000; !log().includes(said) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 200));
-      if (!log().includes(said)) {
-        failed = true;
-        console.error(`The RDP Doctor log does not say "${said}".`);
+      for (const said of [`Using ${config}, above the workspace folder,`, `Not using ${config}, above the workspace folder: it is writable by every user (mode 0666).`]) {
+        for (const until = Date.now() + 5_000; !log().includes(said) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 200));
+        if (!log().includes(said)) {
+          failed = true;
+          console.error(`The RDP Doctor log does not say "${said}".`);
+        }
       }
     }
     if (!only || only === 'host' || only === 'multi') {

@@ -8,10 +8,30 @@ import { type InputError, type InputFile } from './inputs';
 import { lintText } from './lint-file';
 import { toOutputFindings, type FileReport } from './output';
 import { folderOf, nameOf } from './path-parts';
-import { findConfigFor, readInput } from './read-file';
+import { findConfigFor, readInput, type SkippedConfig } from './read-file';
 import { CONFIG_FILE_NAMES } from '../config/types';
+import { processTrust, type ConfigTrust } from './config-trust';
 
 const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
+
+/**
+ * How the configs of a run are looked for: whose are used without a look at their owner (`trust`, by default those in
+ * the working folder and below it), and who hears of one passed over (`skipped`, once per config).
+ */
+export interface ConfigLookup {
+  readonly trust?: ConfigTrust;
+  readonly skipped?: (config: SkippedConfig) => void;
+}
+
+/** `skipped`, told of each config once however many lookups pass it over. */
+export function tellOnce(skipped: (config: SkippedConfig) => void): (config: SkippedConfig) => void {
+  const told = new Set<string>();
+  return (config) => {
+    if (told.has(config.path)) return;
+    told.add(config.path);
+    skipped(config);
+  };
+}
 
 /** Loads and caches the config that applies to each file. */
 export class ConfigResolver {
@@ -19,16 +39,25 @@ export class ConfigResolver {
   private readonly lookups = new Map<string, string | null>();
   /** The config path (null: none) by each file's folder as given, so a folder's files resolve it once. */
   private readonly byFolder = new Map<string, string | null>();
+  private readonly trust: ConfigTrust;
+  private readonly skipped: ((config: SkippedConfig) => void) | undefined;
 
-  constructor(private readonly explicit: string | undefined, private readonly errors: InputError[]) {}
+  constructor(private readonly explicit: string | undefined, private readonly errors: InputError[], lookup: ConfigLookup = {}) {
+    this.trust = lookup.trust ?? processTrust();
+    this.skipped = lookup.skipped && tellOnce(lookup.skipped);
+  }
+
+  private find(file: string): string | undefined {
+    return findConfigFor(file, this.lookups, this.trust, this.skipped);
+  }
 
   private configPathFor(file: string): string | undefined {
     const name = nameOf(file);
-    if (name === '.' || name === '..') return findConfigFor(file, this.lookups);
+    if (name === '.' || name === '..') return this.find(file);
     const folder = folderOf(file);
     let path = this.byFolder.get(folder);
     if (path === undefined) {
-      path = findConfigFor(file, this.lookups) ?? null;
+      path = this.find(file) ?? null;
       this.byFolder.set(folder, path);
     }
     return path ?? undefined;
@@ -61,8 +90,8 @@ export class ConfigResolver {
  * silence when only the `.rdp` files were named, and the run looked as configured as it was meant to be. Clean
  * configs make no report; one that cannot be read is the chunks' error, as before.
  */
-export function configReports(inputs: readonly InputFile[], explicit: string | undefined): FileReport[] {
-  const resolver = new ConfigResolver(explicit, []);
+export function configReports(inputs: readonly InputFile[], explicit: string | undefined, lookup: ConfigLookup = {}): FileReport[] {
+  const resolver = new ConfigResolver(explicit, [], lookup);
   // Only an input named like a config can be one (a resolve() of every input was ~2% of a 10,000-file lint).
   const inputPaths = new Set(inputs.filter((input) => CONFIG_NAMES.has(nameOf(input.path)) || (explicit !== undefined && nameOf(input.path) === basename(explicit))).map((input) => resolve(input.path)));
   const used = new Set<string>();

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { foldersAbove } from '../config/search-dirs';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { appendAll } from '../text/collections';
+import { configDistrust, processTrust, type ConfigTrust } from './config-trust';
 
 // One file on disk: reading it within limits, naming what went wrong, its identity, and the config and backup files
 // around it. The walk that decides which files to read is inputs.ts.
@@ -36,8 +37,24 @@ export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'
   }
 }
 
-/** The nearest `.rdpdoctor.yaml` at or above a file's folder. */
-export function findConfigFor(file: string, cache: Map<string, string | null>): string | undefined {
+/** A config the upward search passed over, and why (`configDistrust`). */
+export interface SkippedConfig {
+  readonly path: string;
+  readonly why: string;
+}
+
+/**
+ * The nearest `.rdpdoctor.yaml` at or above a file's folder that may be used: one outside `trust.root` that another
+ * user owns or every user may write to is passed over (told to `skipped`), as if it were not there, and the search goes
+ * on above it. Not stopped there: a file another user can put in a shared folder then changes nothing of what applies.
+ */
+export function findConfigFor(file: string, cache: Map<string, string | null>, trust: ConfigTrust = processTrust(), skipped?: (config: SkippedConfig) => void): string | undefined {
+  const usable = (path: string): boolean => {
+    if (!existsSync(path)) return false;
+    const why = configDistrust(path, trust);
+    if (why !== undefined) skipped?.({ path, why });
+    return why === undefined;
+  };
   const visited: string[] = [];
   for (const dir of foldersAbove(resolve(file))) {
     const cached = cache.get(dir);
@@ -46,7 +63,7 @@ export function findConfigFor(file: string, cache: Map<string, string | null>): 
       return cached ?? undefined;
     }
     visited.push(dir);
-    const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
+    const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find(usable);
     if (found) {
       for (const v of visited) cache.set(v, found);
       return found;

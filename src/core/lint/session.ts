@@ -4,12 +4,12 @@ import { mergeOverrides, type SeverityOverrides } from '../findings/severity';
 import { hasPolSignature } from '../gpo/registry-pol-records';
 import { looksLikeGpmcHtmlReport } from '../gpo/sniff';
 import { decodeBytes, type DecodedText } from '../text/decode';
-import { ConfigResolver, configReports } from './config-resolver';
+import { ConfigResolver, configReports, tellOnce, type ConfigLookup } from './config-resolver';
 import { markCrossCheck, withTrustedPublishers } from './cross-check-inputs';
 import { crossFilePass } from './cross-file';
 import { displayPath } from './display-path';
 import { collectInputs, type InputError, type InputFile } from './inputs';
-import { fileKey, forgetRead, readInput } from './read-file';
+import { fileKey, forgetRead, readInput, type SkippedConfig } from './read-file';
 import { lintBackupFolder, lintPolFile } from './policy-output';
 import { capFindings, fileHasError, fileHasReadError, hasErrorFinding, type FileReport, type LintReport } from './output';
 import { lintTextFile } from './text-file';
@@ -25,6 +25,8 @@ export interface LintCommandOptions {
   readonly ignoreUnknown?: boolean;
   /** Standard input, for a `-` among the paths: its bytes and the name it is detected and reported by. */
   readonly stdin?: { readonly bytes: Uint8Array; readonly filename: string };
+  /** Told of each config the search passed over (another user's, outside the working folder), once. */
+  readonly skippedConfig?: (config: SkippedConfig) => void;
 }
 
 /** The name standard input is reported by when `--stdin-filename` is not given. */
@@ -120,10 +122,11 @@ export function lintChunk(
   fix: boolean,
   overrides?: SeverityOverrides,
   onFile?: OnFileReport,
+  lookup?: ConfigLookup,
 ): LintChunkResult {
   const errors: InputError[] = [];
   const unread: string[] = [];
-  const configs = new ConfigResolver(configPath, errors);
+  const configs = new ConfigResolver(configPath, errors, lookup);
   if (configPath) configs.forFile(configPath);
   const files: FileReport[] = [];
   const read = inputs.some((input) => input.unchecked) ? new ReadFiles(inputs.every((input) => input.unchecked === true)) : undefined;
@@ -151,20 +154,23 @@ const SLICE = 50;
 
 /**
  * The CLI's lint of these paths in this thread, a slice of files at a time with a yield to the event loop in
- * between (the extension's reports). Stops early, with what it has, when `isCancelled` says so.
+ * between (the extension's reports). Stops early, with what it has, when `isCancelled` says so. `lookup` says whose
+ * configs are used (the extension's: those in its workspace folder; the extension host's working folder is no project's).
  */
-export async function lintReportInSlices(paths: readonly string[], overrides?: SeverityOverrides, isCancelled?: () => boolean): Promise<LintReport> {
+export async function lintReportInSlices(paths: readonly string[], overrides?: SeverityOverrides, isCancelled?: () => boolean, lookup?: ConfigLookup): Promise<LintReport> {
   const collected = collectInputs(paths);
   const inputs = markCrossCheck(collected.files);
   const errors = collected.errors;
   const linted: FileReport[] = [];
+  // Each slice looks for configs anew: a config passed over is told of once in all.
+  const once: ConfigLookup = { ...(lookup?.trust && { trust: lookup.trust }), ...(lookup?.skipped && { skipped: tellOnce(lookup.skipped) }) };
   for (let at = 0; at < inputs.length && !isCancelled?.(); at += SLICE) {
-    const chunk = lintChunk(inputs.slice(at, at + SLICE), undefined, false, overrides);
+    const chunk = lintChunk(inputs.slice(at, at + SLICE), undefined, false, overrides, undefined, once);
     appendAll(linted, chunk.files);
     for (const e of chunk.errors) if (!errors.some((x) => x.path === e.path && x.message === e.message)) errors.push(e);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const configs = new ConfigResolver(undefined, []);
+  const configs = new ConfigResolver(undefined, [], once);
   const severitiesFor = (path: string): SeverityOverrides | undefined => mergeOverrides(configs.forFile(path)?.rules, overrides);
   const files = crossFilePass(withTrustedPublishers(linted, severitiesFor), severitiesFor);
   return { files, errors };
@@ -208,7 +214,8 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   // No input marked for the cross-checks: no cross-file pass, so each report can leave as soon as it is made.
   const streaming = take !== undefined && marked.every((input) => input.crossCheck === false);
   // The configs' own mistakes first: they say how the files after them were linted.
-  const fromConfigs = configReports(marked, options.configPath);
+  // Every input's config is looked for here first: a config passed over is told of once, from this thread.
+  const fromConfigs = configReports(marked, options.configPath, { ...(options.skippedConfig && { skipped: options.skippedConfig }) });
   if (streaming) for (const file of fromConfigs) take(file);
   const chunks = await runChunks(marked, options.configPath, options.fix, streaming ? take : undefined);
   const seen = new Set<string>();

@@ -1,11 +1,11 @@
 // Runs alone in workspace-nested (run.mjs's "nested" phase): a folder opened inside the folder that holds its
 // `.rdpdoctor.yaml`, as a repository opened at a subfolder. The CLI's findConfigFor finds that config; the editor too.
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostCheckResult } from '../../../src/core/net/index';
 import type { RdpDoctorApi } from '../../../src/extension/main';
-import { EXTENSION_ID, ruleOf, rulesOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { EXTENSION_ID, ours, ruleOf, rulesOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 /** The config one folder above the workspace folder (run.mjs writes it with `RDP022: off` and `NET002: info`). */
@@ -46,6 +46,22 @@ suite('A .rdpdoctor.yaml above the workspace folder', () => {
     await waitForDiagnostics(uri, 'RDP022 at its default (warning) once the config is deleted', (d) => rdp022(d)?.severity === vscode.DiagnosticSeverity.Warning, 15_000);
     writeFileSync(config, 'rules:\n  RDP022: off\n  NET002: info\n');
     await waitForDiagnostics(uri, 'RDP022 off again, from the config created anew', (d) => rdp022(d) === undefined, 15_000);
+  });
+
+  test('is passed over while every user may write to it, as the CLI passes over one above its working folder', async () => {
+    const uri = workspaceFile('nested.rdp');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor(`a lint of ${uri.path}`, () => api.lints(uri).length > 0, vscode.languages.onDidChangeDiagnostics);
+    assert.equal(rdp022(ours(uri)), undefined, 'RDP022 is off, from the config above the folder');
+    const config = outsideConfig();
+    // Rewritten after each chmod: the watcher reports a change of the text, not of the mode. run.mjs finds the warning
+    // in the Output channel.
+    chmodSync(config, 0o666);
+    writeFileSync(config, 'rules:\n  RDP022: off\n  NET002: info\n');
+    await waitForDiagnostics(uri, 'RDP022 back at its default: the config is passed over', (d) => rdp022(d)?.severity === vscode.DiagnosticSeverity.Warning, 15_000);
+    chmodSync(config, 0o644);
+    writeFileSync(config, 'rules:\n  RDP022: off\n  NET002: info\n');
+    await waitForDiagnostics(uri, 'RDP022 off again once only its owner may write to it', (d) => rdp022(d) === undefined, 15_000);
   });
 
   test('applies to a host checked ad hoc with no file open, as to `rdp-doctor check` run in the folder', async () => {
