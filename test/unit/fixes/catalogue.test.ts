@@ -257,6 +257,20 @@ describe('PowerShell fix catalogue', () => {
     assert.ok(fix.sources.some((url) => /get-netfirewalladdressfilter/.test(url)));
   });
 
+  it('set-port moves the listener only after the firewall rules are in place (a failed rule under Stop must leave PortNumber as it was)', () => {
+    const { lines, at } = script('set-port', { port: '3390' });
+    const stop = at(/^\s+\$ErrorActionPreference = 'Stop'$/);
+    const move = at(/^\s+Set-ItemProperty -Path \$listener -Name 'PortNumber' -Value \(\[int\] \$Port\)$/);
+    assert.ok(stop > 0 && move > stop);
+    assert.equal(lines.filter((l) => /PortNumber' -Value/.test(l)).length, 1, 'PortNumber is written once');
+    const firewall = lines.map((l, i) => (/New-NetFirewallRule |Set-NetFirewallRule -DisplayName \$name|Get-NetFirewallAddressFilter/.test(l) ? i : -1)).filter((i) => i >= 0);
+    assert.ok(firewall.length >= 3 && firewall.every((i) => i < move), 'every firewall step comes first');
+    const loopEnd = at(/^ {4}\}$/, at(/^\s+if \(\[int\] \$Port -ne 3389\) \{$/));
+    assert.ok(loopEnd > 0 && loopEnd < move, 'after the whole firewall block');
+    assert.ok(at(/^\s+\$previous = \(Get-ItemProperty -Path \$listener\)\.PortNumber$/) < firewall[0]!, 'the previous port is still read first');
+    assert.ok(at(/^\s+PreviousPortNumber = \$previous$/) > move, 'the output follows the change');
+  });
+
   it('reset-machinekeys-azure saves the permissions with icacls /save, keeps the owners and prints the /restore command', () => {
     const { at } = script('reset-machinekeys-azure', { resourceGroup: 'rg', vmName: 'vm' });
     const save = at(/^icacls \$keys \/save \$saved \/t \/c/);
