@@ -1,5 +1,5 @@
 import { bytes, children, forge, oidOf, parse, type Asn1 } from './forge-asn1';
-import { readExtensionFields, type NameConstraints } from './x509-extensions';
+import { readExtensionFields, type NameConstraints, type OtherName } from './x509-extensions';
 import { readName, type DistinguishedName } from './x509-names';
 
 /**
@@ -17,6 +17,10 @@ export interface X509Fields {
   readonly ipAddresses: readonly string[];
   /** The same addresses as their 4 or 16 bytes, for name constraints. */
   readonly ipAddressBytes: readonly Buffer[];
+  /** The rfc822Name alternative names (mailboxes), as written. */
+  readonly emailAddresses: readonly string[];
+  /** The otherName alternative names, by type (a UPN, a domain controller's GUID, an SmtpUTF8Mailbox…). */
+  readonly otherNames: readonly OtherName[];
   /** The GeneralName choices (RFC 5280 §4.2.1.6) the subjectAltName holds, by tag, whether this reader decodes them or not. */
   readonly altNameTags: readonly number[];
   /** The RSA modulus size; null for other keys (their size comes from the curve). */

@@ -144,6 +144,44 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     selfSigned('nc-root', '/CN=Matrix Constrained Root', [...CA_EXT, 'nameConstraints=critical,permitted;DNS:example.com']);
     issue('nc-root-int', '/CN=Matrix Under Constrained Root', 'nc-root', CA_EXT);
     issue('nc-root-leaf', '/CN=localhost', 'nc-root-int', leafFor('DNS:localhost'));
+    // An Active Directory root: DNS and directory-name constraints, leaves named by DC= components and a host CN.
+    const plainLeaf = (san?: string): string[] => ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=serverAuth', ...(san ? [`subjectAltName=${san}`] : [])];
+    selfSigned('nc-ad-root', '/CN=Matrix AD Root', [...CA_EXT, 'nameConstraints=critical,permitted;DNS:corp.example.com,permitted;dirName:nc_ad', '[nc_ad]', '1.DC=com', '2.DC=example', '3.DC=corp']);
+    const ad = (cn: string): string => `/DC=com/DC=example/DC=corp/CN=${cn}`;
+    issue('ad-one-label-ip', ad('rdp01'), 'nc-ad-root', plainLeaf('IP:10.0.0.5'));
+    issue('ad-one-label', ad('rdp01'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-inside', ad('rdp01.corp.example.com'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-outside', ad('rdp01.other.example'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-underscore', ad('rdp_01.other.example'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-wildcard', ad('*.other.example'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-trailing-dot', ad('rdp01.other.example.'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-leading-hyphen', ad('-rdp01.other.example'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-hyphen-by-dot', ad('rdp01-.other.example'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-space', ad('rdp 01.other.example'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-non-ascii', ad('rdpü.other.example'), 'nc-ad-root', plainLeaf());
+    issue('ad-cn-beside-dns', ad('rdp01.other.example'), 'nc-ad-root', plainLeaf('DNS:rdp01.corp.example.com'));
+    // otherName constraints hold only otherNames of their own type: a UPN constraint, a domain controller's GUID.
+    selfSigned('nc-upn-root', '/CN=Matrix UPN Root', [...CA_EXT, 'nameConstraints=critical,permitted;DNS:corp.example.com,permitted;otherName:1.3.6.1.4.1.311.20.2.3;UTF8:@corp.example.com']);
+    const withOther = (other: string): string[] => plainLeaf('@alt').concat('[alt]', 'DNS.1=rdp01.corp.example.com', `otherName.1=${other}`);
+    issue('guid-leaf', '/CN=rdp01.corp.example.com', 'nc-upn-root', withOther('1.3.6.1.4.1.311.25.1;FORMAT:HEX,OCT:00112233445566778899AABBCCDDEEFF'));
+    issue('upn-leaf', '/CN=rdp01.corp.example.com', 'nc-upn-root', withOther('1.3.6.1.4.1.311.20.2.3;UTF8:admin@corp.example.com'));
+    // rfc822Name constraints: a host, over the subject's emailAddress, email alternative names and SmtpUTF8Mailbox names.
+    selfSigned('nc-mail-root', '/CN=Matrix Mail Root', [...CA_EXT, 'nameConstraints=critical,permitted;DNS:corp.example.com,permitted;email:corp.example.com']);
+    const mailLeaf = (name: string, subject: string, san = 'DNS:rdp01.corp.example.com'): void => issue(name, `/CN=rdp01.corp.example.com${subject}`, 'nc-mail-root', plainLeaf(san));
+    mailLeaf('mail-subject', '/emailAddress=admin@corp.example.com');
+    mailLeaf('mail-subject-outside', '/emailAddress=admin@other.example');
+    mailLeaf('mail-subject-subhost', '/emailAddress=admin@mail.corp.example.com');
+    mailLeaf('mail-san-case', '', 'DNS:rdp01.corp.example.com,email:Admin@CORP.Example.com');
+    issue('mail-eai-inside', '/CN=rdp01.corp.example.com', 'nc-mail-root', withOther('1.3.6.1.5.5.7.8.9;UTF8:admin@Corp.example.com'));
+    issue('mail-eai-outside', '/CN=rdp01.corp.example.com', 'nc-mail-root', withOther('1.3.6.1.5.5.7.8.9;UTF8:admin@other.example'));
+    // A mailbox and a domain with a leading dot, and an excluded mailbox.
+    issue('nc-mail-forms', '/CN=Matrix Mail Forms CA', 'root', [...CA_EXT, 'nameConstraints=critical,permitted;email:admin@corp.example.com,permitted;email:.corp.example.com,excluded;email:root@mail.corp.example.com']);
+    const formsLeaf = (name: string, email: string): void => issue(name, '/CN=rdp01.corp.example.com', 'nc-mail-forms', plainLeaf(`DNS:rdp01.corp.example.com,email:${email}`));
+    formsLeaf('forms-mailbox', 'admin@corp.example.com');
+    formsLeaf('forms-mailbox-case', 'Admin@corp.example.com');
+    formsLeaf('forms-host-only', 'user@corp.example.com');
+    formsLeaf('forms-domain', 'user@MAIL.corp.example.com');
+    formsLeaf('forms-excluded', 'root@mail.corp.example.com');
     // An intermediate whose extended key usage allows only Client Authentication.
     issue('client-int', '/CN=Matrix Client CA', 'root', [...CA_EXT, 'extendedKeyUsage=clientAuth']);
     issue('leaf-of-client-int', '/CN=rdsh01.contoso.test', 'client-int', LEAF_EXT);
@@ -180,14 +218,40 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     { name: 'name constraints: a name that only ends in the same letters', leaf: 'nc-lookalike', sent: ['nc-int'], roots: ['root'], expected: false, reason: /names DNS badexample\.com/ },
     { name: 'name constraints: an excluded DNS name', leaf: 'nc-excluded', sent: ['nc-int'], roots: ['root'], expected: false, reason: /excludes DNS bad\.example\.com by its name constraints, and the certificate names DNS host\.bad\.example\.com/ },
     { name: 'name constraints: an IP address outside the permitted subtree', leaf: 'nc-ip-outside', sent: ['nc-int'], roots: ['root'], expected: false, reason: /permits only names within IP address 10\.0\.0\.0\/8 \(name constraints\), and the certificate names IP address 192\.168\.0\.1/ },
-    { name: 'name constraints: the common name of a leaf without DNS names, outside', leaf: 'nc-cn-outside', sent: ['nc-int'], roots: ['root'], expected: false, reason: /names DNS rdsh01\.contoso\.test/ },
+    { name: 'name constraints: the common name of a leaf without DNS names, outside', leaf: 'nc-cn-outside', sent: ['nc-int'], roots: ['root'], expected: false, reason: /and the certificate has the common name rdsh01\.contoso\.test, read as a DNS name since it has no DNS alternative name$/ },
     { name: 'name constraints: the common name of a leaf without DNS names, inside', leaf: 'nc-cn-inside', sent: ['nc-int'], roots: ['root'], expected: true },
     { name: 'name constraints: a subject within the permitted directory name, an IPv6 address inside', leaf: 'nc-dir-inside', sent: ['nc-dir'], roots: ['root'], expected: true },
     { name: 'name constraints: a subject outside the permitted directory name', leaf: 'nc-dir-outside', sent: ['nc-dir'], roots: ['root'], expected: false, reason: /permits only names within directory name O=Contoso \(name constraints\), and the certificate has the subject CN=rdsh01\.contoso\.test, O=Fabrikam/ },
     { name: 'name constraints: an IPv6 address outside', leaf: 'nc-ipv6-outside', sent: ['nc-dir'], roots: ['root'], expected: false, reason: /IP address 2001:db8::\/32 \(name constraints\), and the certificate names IP address 2001:db9::5/ },
     { name: 'name constraints on email addresses, a leaf with none', leaf: 'nc-email-none', sent: ['nc-email'], roots: ['root'], expected: true },
-    { name: 'name constraints on email addresses, a leaf with one', leaf: 'nc-email-some', sent: ['nc-email'], roots: ['root'], expected: false, reason: /has critical name constraints on email address \(rfc822Name\) names, which this check does not evaluate/ },
+    { name: 'name constraints on email addresses, a leaf with one outside', leaf: 'nc-email-some', sent: ['nc-email'], roots: ['root'], expected: false, reason: /CN=Matrix Mail-Constrained CA permits only names within email addresses at example\.com \(name constraints\), and the certificate names the email address admin@contoso\.test$/ },
     { name: "name constraints of the trust anchor", leaf: 'nc-root-leaf', sent: ['nc-root-int'], roots: ['nc-root'], expected: false, reason: /CN=Matrix Constrained Root permits only names within DNS example\.com/ },
+    // OpenSSL's cn2dnsid: only a common name shaped as a host name of two or more labels is held to DNS name constraints.
+    { name: 'Active Directory leaf: a one-label common name and an IP address, under DNS and directory-name constraints', leaf: 'ad-one-label-ip', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'Active Directory leaf: a one-label common name, no alternative name', leaf: 'ad-one-label', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'Active Directory leaf: a host common name inside', leaf: 'ad-cn-inside', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'Active Directory leaf: a host common name outside', leaf: 'ad-cn-outside', sent: [], roots: ['nc-ad-root'], expected: false, reason: /^CN=Matrix AD Root permits only names within DNS corp\.example\.com \(name constraints\), and the certificate has the common name rdp01\.other\.example, read as a DNS name since it has no DNS alternative name$/ },
+    { name: 'a common name with an underscore is a host name to OpenSSL', leaf: 'ad-cn-underscore', sent: [], roots: ['nc-ad-root'], expected: false, reason: /common name rdp_01\.other\.example, read as a DNS name/ },
+    { name: 'a wildcard common name is not a host name', leaf: 'ad-cn-wildcard', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'a common name with a trailing dot is not a host name', leaf: 'ad-cn-trailing-dot', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'a common name with a leading hyphen is not a host name', leaf: 'ad-cn-leading-hyphen', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'a common name with a hyphen before a dot is not a host name', leaf: 'ad-cn-hyphen-by-dot', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'a common name with a space is not a host name', leaf: 'ad-cn-space', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'a common name with a letter outside ASCII is not a host name', leaf: 'ad-cn-non-ascii', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'a common name beside a DNS alternative name is not checked', leaf: 'ad-cn-beside-dns', sent: [], roots: ['nc-ad-root'], expected: true },
+    { name: 'a UPN constraint and a leaf with a GUID otherName only', leaf: 'guid-leaf', sent: [], roots: ['nc-upn-root'], expected: true },
+    { name: 'a UPN constraint and a leaf with a UPN', leaf: 'upn-leaf', sent: [], roots: ['nc-upn-root'], expected: false, reason: /has critical name constraints on otherName names of type 1\.3\.6\.1\.4\.1\.311\.20\.2\.3, which this check does not evaluate, and the certificate has such names/ },
+    { name: "email constraints: the subject's emailAddress at the host", leaf: 'mail-subject', sent: [], roots: ['nc-mail-root'], expected: true },
+    { name: "email constraints: the subject's emailAddress elsewhere", leaf: 'mail-subject-outside', sent: [], roots: ['nc-mail-root'], expected: false, reason: /^CN=Matrix Mail Root permits only names within email addresses at corp\.example\.com \(name constraints\), and the certificate has the email address admin@other\.example in its subject$/ },
+    { name: 'email constraints: a host takes no host below it', leaf: 'mail-subject-subhost', sent: [], roots: ['nc-mail-root'], expected: false, reason: /email address admin@mail\.corp\.example\.com in its subject/ },
+    { name: 'email constraints: the host compares without case', leaf: 'mail-san-case', sent: [], roots: ['nc-mail-root'], expected: true },
+    { name: 'email constraints: an SmtpUTF8Mailbox at the host', leaf: 'mail-eai-inside', sent: [], roots: ['nc-mail-root'], expected: true },
+    { name: 'email constraints: an SmtpUTF8Mailbox elsewhere', leaf: 'mail-eai-outside', sent: [], roots: ['nc-mail-root'], expected: false, reason: /names the mailbox admin@other\.example \(SmtpUTF8Mailbox\)$/ },
+    { name: 'email constraints: the permitted mailbox', leaf: 'forms-mailbox', sent: ['nc-mail-forms'], roots: ['root'], expected: true },
+    { name: 'email constraints: the local part compares with case', leaf: 'forms-mailbox-case', sent: ['nc-mail-forms'], roots: ['root'], expected: false, reason: /permits only names within email address admin@corp\.example\.com, email addresses at hosts in corp\.example\.com \(name constraints\), and the certificate names the email address Admin@corp\.example\.com$/ },
+    { name: 'email constraints: a mailbox and a domain permit no other mailbox at the host', leaf: 'forms-host-only', sent: ['nc-mail-forms'], roots: ['root'], expected: false },
+    { name: 'email constraints: a domain with a leading dot takes its hosts', leaf: 'forms-domain', sent: ['nc-mail-forms'], roots: ['root'], expected: true },
+    { name: 'email constraints: an excluded mailbox', leaf: 'forms-excluded', sent: ['nc-mail-forms'], roots: ['root'], expected: false, reason: /excludes email address root@mail\.corp\.example\.com by its name constraints, and the certificate names the email address root@mail\.corp\.example\.com$/ },
     { name: "an intermediate's extended key usage is not trust", leaf: 'leaf-of-client-int', sent: ['client-int'], roots: ['root'], expected: true },
   ];
 
@@ -212,8 +276,13 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
       excluded: [{ form: 'dns', name: 'bad.example.com' }],
     });
     assert.deepEqual(readX509Fields(der('nc-dir')).nameConstraints?.permitted[0], { form: 'directory', name: [{ oid: '2.5.4.10', value: 'Contoso' }] });
-    assert.deepEqual(readX509Fields(der('nc-email')).nameConstraints?.permitted, [{ form: 'other', tag: 1 }]);
+    assert.deepEqual(readX509Fields(der('nc-email')).nameConstraints?.permitted, [{ form: 'email', name: 'example.com' }]);
     assert.deepEqual(readX509Fields(der('nc-email-some')).altNameTags, [2, 1]);
+    assert.deepEqual(readX509Fields(der('nc-email-some')).emailAddresses, ['admin@contoso.test']);
+    assert.deepEqual(readX509Fields(der('nc-upn-root')).nameConstraints?.permitted[1], { form: 'other', tag: 0, type: '1.3.6.1.4.1.311.20.2.3' });
+    assert.deepEqual(readX509Fields(der('guid-leaf')).otherNames, [{ type: '1.3.6.1.4.1.311.25.1' }]);
+    assert.deepEqual(readX509Fields(der('mail-eai-inside')).otherNames, [{ type: '1.3.6.1.5.5.7.8.9', mailbox: 'admin@Corp.example.com' }]);
+    assert.deepEqual(readX509Fields(der('leaf')).otherNames, []);
     assert.equal(readX509Fields(der('leaf')).nameConstraints, null);
   });
 
