@@ -53,10 +53,14 @@ export function checkCertificate(
     hint === null
       ? { trusted: true }
       : verifyChain(chain, hint !== undefined && NO_CHAIN_TO_DEFAULT_ROOTS.has(hint) ? options.store.withoutBundled() : options.store, { now: options.now });
+  const subject = subjectLabel(facts);
   if (!trust.trusted) {
     const reason = trust.reason ?? 'no chain was found';
-    const subject = subjectLabel(facts);
-    findings.push(finding(NET022, trust.leafInvalid ? M.NET022Invalid(subject, reason) : facts.selfSigned ? M.NET022SelfSigned(subject) : M.NET022Untrusted(subject, reason)));
+    const message = trust.leafInvalid ? M.NET022Invalid(subject, reason) : facts.selfSigned ? M.NET022SelfSigned(subject) : M.NET022Untrusted(subject, reason);
+    findings.push(finding(NET022, trust.freeRdpRejects ? `${message} ${M.NET022FreeRdpAlso(trust.freeRdpRejects)}` : message));
+  } else if (trust.freeRdpRejects) {
+    // Trusted by Windows clients: a note, not a warning, that FreeRDP-based clients are not.
+    findings.push({ ...finding(NET022, M.NET022FreeRdpOnly(subject, trust.freeRdpRejects)), severity: 'info' });
   }
 
   const nameMatches = certificateMatchesName(facts, options.name);

@@ -31,7 +31,7 @@ export interface StrictAuthContext {
  * severity still wins.
  */
 export function atStrictServerAuthentication(findings: readonly NetFinding[], strict: StrictServerAuthentication, seen: StrictAuthContext): NetFinding[] {
-  if (!findings.some((f) => SERVER_AUTHENTICATION.has(f.ruleId))) return [...findings];
+  if (!findings.some((f) => SERVER_AUTHENTICATION.has(f.ruleId) && f.severity !== 'info')) return [...findings];
   const { selected, host, workgroup } = seen;
   const reason: NoKerberosReason | undefined = !strict.credssp
     ? 'file-credssp-off'
@@ -43,7 +43,8 @@ export function atStrictServerAuthentication(findings: readonly NetFinding[], st
           ? { workgroup }
           : undefined;
   return findings.map((f) => {
-    if (!SERVER_AUTHENTICATION.has(f.ruleId)) return f;
+    // A note (NET022 for a path only FreeRDP-based clients reject) is not a failed server authentication.
+    if (!SERVER_AUTHENTICATION.has(f.ruleId) || f.severity === 'info') return f;
     if (!reason) return { ...f, message: `${f.message} ${strict.entraAuth ? STRICT_AUTH_NOTES.entra() : STRICT_AUTH_NOTES.kerberos()}` };
     return { ...f, severity: 'error', message: `${f.message} ${STRICT_AUTH_NOTES.refuses(reason)}` };
   });

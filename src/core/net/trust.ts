@@ -19,6 +19,12 @@ export interface TrustVerdict {
   readonly leafInvalid?: boolean;
   /** A trusted path with a CA whose extended key usage allows no use the listener's certificate is for (NET024). */
   readonly caUsage?: { readonly ca: string; readonly extendedKeyUsage: readonly string[] };
+  /**
+   * A certificate of the path (of the leaf alone when there is none) marks critical a Microsoft extension Windows
+   * processes and OpenSSL does not know, so FreeRDP-based clients reject it: a clause naming the certificate and the
+   * extension (`it marks Microsoft's Application Policies extension (1.3.6.1.4.1.311.21.10) critical`).
+   */
+  readonly freeRdpRejects?: string;
 }
 
 /**
@@ -44,6 +50,19 @@ const UNDERSTOOD_CRITICAL: ReadonlySet<string> = new Set([
   '2.5.29.54', // inhibitAnyPolicy, not enforced
 ]);
 
+/**
+ * Microsoft extensions Windows processes that OpenSSL does not recognize (its X509_supported_extension list has none):
+ * marked critical, they are understood here, as Windows clients trust the path, and noted, as FreeRDP-based clients
+ * (OpenSSL's X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION) reject it. Application Policies ([MS-WCCE] 2.2.2.7.7.3, "encoded
+ * as a Certificate Policies extension") is what Windows builds each chain element's application usage from
+ * (CERT_CHAIN_ELEMENT pApplicationUsage), and the Certificate Templates snap-in offers "Make this extension critical"
+ * for it. The template extensions are not here: certificate template name 1.3.6.1.4.1.311.20.2 "MUST" be non-critical
+ * and certificate template information 1.3.6.1.4.1.311.21.7 "SHOULD" ([MS-WCCE] 2.2.2.7.7.1, 2.2.2.7.7.2), so no
+ * Windows CA marks them critical, and one marked critical stays an extension this check does not recognize.
+ */
+const WINDOWS_CRITICAL: Readonly<Record<string, string>> = {
+  '1.3.6.1.4.1.311.21.10': 'Application Policies',
+};
 
 /** The ASN.1 fields of each certificate, read once (null: unreadable, so it can issue nothing). */
 const fieldsCache = new WeakMap<X509Certificate, X509Fields | null>();
@@ -101,10 +120,21 @@ function day(date: Date): string {
 
 /** Why the certificate is invalid for an extension marked critical that this check does not recognize, as a clause after its name. */
 function criticalProblem(f: X509Fields): string | undefined {
-  const oid = f.criticalExtensions.find((o) => !UNDERSTOOD_CRITICAL.has(o));
+  const oid = f.criticalExtensions.find((o) => !UNDERSTOOD_CRITICAL.has(o) && WINDOWS_CRITICAL[o] === undefined);
   return oid === undefined
     ? undefined
     : `marks the extension ${oid} critical, which this check does not recognize, and a client rejects a certificate with a critical extension it does not recognize (RFC 5280 §4.2)`;
+}
+
+/** The first certificate of `certs` (leaf first) with a critical extension only Windows processes, as a clause. */
+function freeRdpRejects(certs: readonly X509Certificate[]): { freeRdpRejects?: string } {
+  for (const [i, cert] of certs.entries()) {
+    const oid = fieldsOf(cert)?.criticalExtensions.find((o) => WINDOWS_CRITICAL[o] !== undefined);
+    if (oid === undefined) continue;
+    const who = i === 0 ? 'it' : `the CA ${nameOf(cert, 'subject')}`;
+    return { freeRdpRejects: `${who} marks Microsoft's ${WINDOWS_CRITICAL[oid]} extension (${oid}) critical` };
+  }
+  return {};
 }
 
 /**
@@ -192,15 +222,16 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
   const leafCritical = leafFields && criticalProblem(leafFields);
   if (leafCritical) return { trusted: false, reason: `it ${leafCritical}`, leafInvalid: true };
   // A leaf that is itself a configured anchor (a pinned self-signed certificate) is trusted as it is.
-  if (store.contains(leaf)) return { trusted: true };
+  if (store.contains(leaf)) return { trusted: true, ...freeRdpRejects([leaf]) };
   const strict = searchPath(leaf, sent, store, now, true);
-  if (strict.path) return { trusted: true };
-  if (!strict.usageFailed) return { trusted: false, reason: strict.reason };
+  if (strict.path) return { trusted: true, ...freeRdpRejects(strict.path) };
+  if (!strict.usageFailed) return { trusted: false, reason: strict.reason, ...freeRdpRejects([leaf]) };
   // Only a CA's extended key usage stood in the way: the path is trusted, and NET024 says which CA restricts it.
   const loose = searchPath(leaf, sent, store, now, false);
-  if (!loose.path) return { trusted: false, reason: loose.reason };
+  if (!loose.path) return { trusted: false, reason: loose.reason, ...freeRdpRejects([leaf]) };
   const ca = loose.path.slice(1).find((c) => !caAllowsListenerUsage(fieldsOf(c)!));
-  return ca ? { trusted: true, caUsage: { ca: nameOf(ca, 'subject'), extendedKeyUsage: fieldsOf(ca)!.extendedKeyUsage! } } : { trusted: true };
+  const rejects = freeRdpRejects(loose.path);
+  return ca ? { trusted: true, caUsage: { ca: nameOf(ca, 'subject'), extendedKeyUsage: fieldsOf(ca)!.extendedKeyUsage! }, ...rejects } : { trusted: true, ...rejects };
 }
 
 interface PathSearch {

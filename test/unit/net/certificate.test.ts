@@ -176,6 +176,31 @@ describe('certificate analysis (node-forge)', () => {
     assert.deepEqual(rules(plain.der, 'rdsh01.contoso.test', store, [plain.der]), []);
   });
 
+  it("Microsoft's Application Policies marked critical: trusted, with a note that FreeRDP-based clients (OpenSSL) reject it", () => {
+    const { asn1 } = forge;
+    const serverAuth = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.3.6.1.5.5.7.3.1').getBytes());
+    const policies = asn1.toDer(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [serverAuth])])).getBytes();
+    const appPolicies = [{ id: '1.3.6.1.4.1.311.21.10', critical: true, value: policies }];
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const issued = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], extra: appPolicies });
+    const a = analyzeCertificate(issued.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [issued.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30 });
+    assert.equal(r.summary.trusted, true);
+    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.severity, f.message]), [[
+      'NET022',
+      'info',
+      `Windows clients trust the certificate "O=Contoso\\, Ltd, CN=rdsh01.contoso.test", but it marks Microsoft's Application Policies extension (1.3.6.1.4.1.311.21.10) critical, an extension Windows processes and OpenSSL does not recognize: FreeRDP-based clients verify with OpenSSL, which rejects a certificate with a critical extension it does not recognize (error 34, unhandled critical extension), so they ask the user as for an untrusted certificate.`,
+    ]]);
+    // Untrusted for another reason: the warning says so too, in a sentence of its own.
+    const untrusted = checkCertificate(a.facts, [issued.der], { name: 'rdsh01.contoso.test', store: noRoots(), now, expiringSoonDays: 30 });
+    assert.deepEqual(untrusted.findings.map((f) => [f.ruleId, f.severity]), [['NET022', 'warning']]);
+    assert.match(untrusted.findings[0]!.message, /does not chain to a trusted root: .*\. Besides, it marks Microsoft's Application Policies extension \(1\.3\.6\.1\.4\.1\.311\.21\.10\) critical, an extension Windows processes/);
+    // Not critical: nothing to say.
+    const plain = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], extra: [{ ...appPolicies[0]!, critical: false }] });
+    assert.deepEqual(rules(plain.der, 'rdsh01.contoso.test', store, [plain.der]), []);
+  });
+
   it('an issuing CA whose extended key usage allows neither Server nor Remote Desktop Authentication: NET024, still trusted', () => {
     const store = noRoots([new X509Certificate(ca.der)]);
     const clientCa = makeCert({ cn: 'Contoso Client CA', ca: true, eku: ['1.3.6.1.5.5.7.3.2'], issuer: ca });

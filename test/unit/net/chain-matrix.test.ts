@@ -182,6 +182,12 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     formsLeaf('forms-host-only', 'user@corp.example.com');
     formsLeaf('forms-domain', 'user@MAIL.corp.example.com');
     formsLeaf('forms-excluded', 'root@mail.corp.example.com');
+    // Microsoft's Application Policies marked critical (Windows processes it, OpenSSL does not), and a template extension.
+    const appPolicies = '1.3.6.1.4.1.311.21.10=critical,DER:300C300A06082B06010505070301';
+    issue('leaf-app-policies', '/CN=rdsh01.contoso.test', 'int', [...LEAF_EXT, appPolicies]);
+    issue('int-app-policies', '/CN=Matrix Policy-Critical CA', 'root', [...CA_EXT, appPolicies]);
+    issue('leaf-of-app-policies', '/CN=rdsh01.contoso.test', 'int-app-policies', LEAF_EXT);
+    issue('leaf-template-critical', '/CN=rdsh01.contoso.test', 'int', [...LEAF_EXT, '1.3.6.1.4.1.311.21.7=critical,DER:300F060A2B060104018237150801020164']);
     // An intermediate whose extended key usage allows only Client Authentication.
     issue('client-int', '/CN=Matrix Client CA', 'root', [...CA_EXT, 'extendedKeyUsage=clientAuth']);
     issue('leaf-of-client-int', '/CN=rdsh01.contoso.test', 'client-int', LEAF_EXT);
@@ -252,6 +258,7 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     { name: 'email constraints: a mailbox and a domain permit no other mailbox at the host', leaf: 'forms-host-only', sent: ['nc-mail-forms'], roots: ['root'], expected: false },
     { name: 'email constraints: a domain with a leading dot takes its hosts', leaf: 'forms-domain', sent: ['nc-mail-forms'], roots: ['root'], expected: true },
     { name: 'email constraints: an excluded mailbox', leaf: 'forms-excluded', sent: ['nc-mail-forms'], roots: ['root'], expected: false, reason: /excludes email address root@mail\.corp\.example\.com by its name constraints, and the certificate names the email address root@mail\.corp\.example\.com$/ },
+    { name: 'a critical certificate template information extension is not recognized', leaf: 'leaf-template-critical', sent: ['int'], roots: ['root'], expected: false, reason: /^it marks the extension 1\.3\.6\.1\.4\.1\.311\.21\.7 critical/ },
     { name: "an intermediate's extended key usage is not trust", leaf: 'leaf-of-client-int', sent: ['client-int'], roots: ['root'], expected: true },
   ];
 
@@ -298,6 +305,32 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     assert.notEqual(purpose('leaf-of-client-int', 'client-int'), 0);
     assert.equal(purpose('leaf', 'int'), 0);
     // A CA without the extension, or one that allows the usage, restricts nothing.
+    assert.deepEqual(verifyChain([der('leaf'), der('int')], store), { trusted: true });
+  });
+
+  it("Microsoft's Application Policies marked critical: trusted for Windows clients, and noted as what OpenSSL (FreeRDP) rejects", () => {
+    const store = new TrustStore([new X509Certificate(der('root'))], false);
+    const theirs = (leaf: string, int: string): string => {
+      writeFileSync(join(dir, 'ms-roots.pem'), pem(['root']));
+      writeFileSync(join(dir, 'ms-untrusted.pem'), pem([int]));
+      const run = spawnSync('openssl', ['verify', '-CAfile', 'ms-roots.pem', '-untrusted', 'ms-untrusted.pem', `${leaf}.pem`], { cwd: dir, encoding: 'utf8' });
+      assert.notEqual(run.status, 0, `openssl rejects ${leaf}`);
+      return run.stdout + run.stderr;
+    };
+    assert.match(theirs('leaf-app-policies', 'int'), /error 34 at 0 depth lookup: unhandled critical extension/);
+    assert.deepEqual(verifyChain([der('leaf-app-policies'), der('int')], store), {
+      trusted: true,
+      freeRdpRejects: "it marks Microsoft's Application Policies extension (1.3.6.1.4.1.311.21.10) critical",
+    });
+    assert.match(theirs('leaf-of-app-policies', 'int-app-policies'), /error 34 at 1 depth lookup: unhandled critical extension/);
+    assert.deepEqual(verifyChain([der('leaf-of-app-policies'), der('int-app-policies')], store), {
+      trusted: true,
+      freeRdpRejects: "the CA CN=Matrix Policy-Critical CA marks Microsoft's Application Policies extension (1.3.6.1.4.1.311.21.10) critical",
+    });
+    // Untrusted for another reason, the leaf's extension is still named.
+    const other = new TrustStore([new X509Certificate(der('rsa-root'))], false);
+    assert.equal(verifyChain([der('leaf-app-policies'), der('int')], other).freeRdpRejects, "it marks Microsoft's Application Policies extension (1.3.6.1.4.1.311.21.10) critical");
+    assert.deepEqual(readX509Fields(der('leaf-app-policies')).criticalExtensions, ['2.5.29.15', '1.3.6.1.4.1.311.21.10']);
     assert.deepEqual(verifyChain([der('leaf'), der('int')], store), { trusted: true });
   });
 

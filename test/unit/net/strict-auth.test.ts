@@ -45,6 +45,15 @@ describe('authentication level 1 against the certificate findings', () => {
     }
   });
 
+  it("leaves NET022's note alone: a path Windows clients trust that only FreeRDP-based clients reject is no failed server authentication", () => {
+    const note: NetFinding = { ruleId: 'NET022', severity: 'info', message: 'Windows clients trust the certificate, but FreeRDP-based clients reject it.' };
+    const out = atStrictServerAuthentication([note], { credssp: true }, { selected: 'SSL', host: '127.0.0.5' });
+    assert.deepEqual(out, [note]);
+    const beside = atStrictServerAuthentication([note, FINDINGS[2]!], { credssp: true }, { selected: 'SSL', host: '127.0.0.5' });
+    assert.deepEqual(severities(beside), ['NET022 info', 'NET023 error']);
+    assert.equal(beside[0], note);
+  });
+
   it('keeps the warning, with what the connection depends on, for a CredSSP server reached by name', () => {
     for (const selected of ['HYBRID', 'HYBRID_EX', null]) {
       const out = atStrictServerAuthentication(FINDINGS, { credssp: true }, { selected, host: 'rdsh01.contoso.invalid' });
