@@ -136,10 +136,10 @@ const builds = [
   },
   {
     ...common,
-    // The extension's code; dist/extension.js (the loader below) loads it through a V8 code cache.
-    entryPoints: { 'extension-code': 'src/extension/main.ts' },
+    // The extension's heavy part (src/extension/core.ts): what the features take from src/core, loaded on first use.
+    entryPoints: { 'extension-core': 'src/extension/core-api.ts' },
     outdir: 'dist',
-    plugins: [vscodeOnce, forgeApart, commonJsBuilds, lazyModules],
+    plugins: [forgeApart, commonJsBuilds, lazyModules],
     minify: !watch,
     metafile: true,
   },
@@ -176,6 +176,21 @@ const builds = [
  * code cache named by that file's content hash, written in here once the code is built ('' in watch builds: no cache).
  */
 const LOADER_MARK = `{ cpu: process.cpuUsage(), wall: Number(process.hrtime.bigint()) / 1e6, thread: (() => { try { return Number(require('node:fs').readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6; } catch { return undefined; } })() }`;
+/**
+ * dist/extension-code.js, the extension's features (src/extension/main.ts), which dist/extension.js (the loader below)
+ * loads through a V8 code cache; it loads dist/extension-core.js on first use (src/extension/core.ts), through a cache
+ * named by that file's content hash, written in here ('' in watch builds: no cache).
+ */
+const extensionCode = (coreHash) => ({
+  ...common,
+  entryPoints: { 'extension-code': 'src/extension/main.ts' },
+  outdir: 'dist',
+  define: { RDP_DOCTOR_CORE_HASH: JSON.stringify(coreHash) },
+  plugins: [vscodeOnce, forgeApart, commonJsBuilds, lazyModules],
+  minify: !watch,
+  metafile: true,
+});
+
 const loader = (codeHash) => ({
   ...common,
   entryPoints: ['src/extension/loader.ts'],
@@ -204,12 +219,13 @@ const cli = (lintHash, commandsHash) => ({
 });
 
 if (watch) {
-  for (const options of [...builds, loader(''), cli('', '')]) await (await esbuild.context(options)).watch();
+  for (const options of [...builds, extensionCode(''), loader(''), cli('', '')]) await (await esbuild.context(options)).watch();
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   const { createHash } = await import('node:crypto');
   const { readFileSync } = await import('node:fs');
   const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+  results.push(await esbuild.build(extensionCode(hashOf('dist/extension-core.js'))));
   await Promise.all([esbuild.build(loader(hashOf('dist/extension-code.js'))), esbuild.build(cli(hashOf('dist/cli-lint.js'), hashOf('dist/cli-commands.js')))]);
   // Every bundle stays ASCII: esbuild escapes non-ASCII text in strings but not in regular expressions, and one such
   // character makes Node read the whole file as a two-byte string, twice the memory and slower to read and load (one
@@ -225,7 +241,13 @@ if (watch) {
   for (const { metafile } of results) {
     if (!metafile) continue;
     const outputs = Object.keys(metafile.outputs);
-    const name = outputs.some((o) => o.endsWith('dist/extension-code.js')) ? 'extension' : outputs.some((o) => o.endsWith('dist/cli-lint.js')) ? 'cli-lint' : 'cli-commands';
+    const name = outputs.some((o) => o.endsWith('dist/extension-code.js'))
+      ? 'extension'
+      : outputs.some((o) => o.endsWith('dist/extension-core.js'))
+        ? 'extension-core'
+        : outputs.some((o) => o.endsWith('dist/cli-lint.js'))
+          ? 'cli-lint'
+          : 'cli-commands';
     writeFileSync(`dist/${name}.meta.json`, JSON.stringify(metafile));
   }
 }

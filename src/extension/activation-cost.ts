@@ -9,6 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { CodeCacheUse } from '../shared/code-cache';
+import { coreLoaded } from './core';
 
 /** The marks the loader's banner and footer set; absent in a bundle built without them (unit tests, bench stubs). */
 declare const __rdpDoctorLoad: { readonly cpu: NodeJS.CpuUsage; readonly wall: number; readonly thread?: number; end?: Mark } | undefined;
@@ -41,6 +42,8 @@ export interface ActivationCost {
   /** The CPU of this thread alone over the same spans (Linux; null elsewhere): the process's CPU less other threads' noise. */
   readonly threadCpuMs: number | null;
   readonly codeCache: CodeCacheUse;
+  /** Whether activation loaded the extension's core (dist/extension-core.js, core.ts): only when it had work for it, such as an open .rdp file. */
+  readonly coreLoaded: boolean;
 }
 
 export function mark(): Mark {
@@ -80,5 +83,5 @@ export function activationCost(load: LoadCost | undefined, activateStart: Mark):
   const activateWallMs = end.wall - activateStart.wall;
   const loadCpuMs = load?.cpuMs ?? 0;
   const loadWallMs = load?.wallMs ?? 0;
-  return { loadCpuMs, loadWallMs, activateCpuMs, activateWallMs, cpuMs: loadCpuMs + activateCpuMs, wallMs: loadWallMs + activateWallMs, threadCpuMs: threadCpu, codeCache: load?.codeCache ?? 'off' };
+  return { loadCpuMs, loadWallMs, activateCpuMs, activateWallMs, cpuMs: loadCpuMs + activateCpuMs, wallMs: loadWallMs + activateWallMs, threadCpuMs: threadCpu, codeCache: load?.codeCache ?? 'off', coreLoaded: coreLoaded() };
 }

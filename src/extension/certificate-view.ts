@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { certificateDocument } from '../core/net/certificate-text';
+import { core } from './core';
 import type { HostCheckResult } from '../core/net/index';
 import { checkedAt } from './checked-at';
 
@@ -41,7 +41,7 @@ export class CertificateViews implements vscode.TextDocumentContentProvider, vsc
   provideTextDocumentContent(uri: vscode.Uri): string {
     const result = this.results.get(uri.path);
     // Dated by the check, not by the opening of the view (a review: "As of" a time the listener was not asked).
-    return result ? certificateDocument(result, checkedAt(result)) : 'No certificate: check the host again to see it.\n';
+    return result ? core().certificateDocument(result, checkedAt(result)) : 'No certificate: check the host again to see it.\n';
   }
 
   dispose(): void {

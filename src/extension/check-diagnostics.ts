@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
+import { core } from './core';
+import type * as CrossFile from '../core/lint/cross-file';
 import type { HostCheckResult, NetFinding } from '../core/net/index';
-import { crossCheckProbes } from '../core/lint/cross-file';
-import { resultForFile } from '../core/net/host-result';
-import { fileCheckFacts } from '../core/rdp/check-facts';
-import { rdpFacts } from '../core/rules/xrf/facts';
 import { showHidden } from '../core/text/invisible';
 import { LineIndex } from '../core/text/line-index';
 import { hostKey } from './check-runner';
@@ -60,13 +58,13 @@ export class CheckDiagnostics implements vscode.Disposable {
       for (const file of this.registry.filesFor(host.key)) {
         // As the file's own client connects: a check of another file of this host (through another RD Gateway, at
         // another authentication level) reads otherwise for it.
-        const own = resultForFile(result, fileCheckFacts([file.doc]));
+        const own = core().resultForFile(result, core().fileCheckFacts([file.doc]));
         for (const f of own.findings) add(file.uri, this.netDiagnostic(file, own, f));
         for (const x of this.probeCrossChecks(file, result)) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
       }
     }
     if (probes.length > 0) {
-      for (const x of crossCheckProbes([], this.index.all(), probes)) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
+      for (const x of core().crossCheckProbes([], this.index.all(), probes)) add(x.at.uri, crossDiagnostic(x, this.extensionUri));
     }
     this.collection.clear();
     for (const { uri, diagnostics } of byUri.values()) this.collection.set(uri, diagnostics);
@@ -81,15 +79,15 @@ export class CheckDiagnostics implements vscode.Disposable {
     return d;
   }
 
-  private probeCrossChecks(file: FileTarget, result: HostCheckResult): ReturnType<typeof crossCheckProbes<vscode.Location>> {
+  private probeCrossChecks(file: FileTarget, result: HostCheckResult): ReturnType<typeof CrossFile.crossCheckProbes<vscode.Location>> {
     const lines = new LineIndex(file.doc.text);
     const locate = (span: { start: number; end: number }): vscode.Location => {
       const s = lines.positionAt(span.start);
       const e = lines.positionAt(span.end);
       return new vscode.Location(file.uri, new vscode.Range(s.line, s.character, e.line, e.character));
     };
-    const facts = rdpFacts(file.doc, locate);
-    return crossCheckProbes([{ path: file.uri.toString(), facts }], [], [result]);
+    const facts = core().rdpFacts(file.doc, locate);
+    return core().crossCheckProbes([{ path: file.uri.toString(), facts }], [], [result]);
   }
 
   /** The diagnostics of a check for a file (tests and the language status item read them). */

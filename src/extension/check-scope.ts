@@ -1,7 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
+import { core } from './core';
 import * as vscode from 'vscode';
 import { DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
-import { readCertificates } from '../core/net/index';
 import { appendAll } from '../core/text/collections';
 import { leadsInside } from '../shared/inside-folder';
 import type { Logger } from './logger';
@@ -72,7 +72,7 @@ export async function trustAnchors(scope: CheckScope, log: Logger): Promise<X509
         log.warn(`${path} is not a CA certificate file: it is ${file.refused}; ignored.`);
         continue;
       }
-      const read = readCertificates(Buffer.from(file.bytes));
+      const read = core().readCertificates(Buffer.from(file.bytes));
       if ('problem' in read) log.warn(`${path} is not a CA certificate file: ${read.problem}.`);
       else appendAll(anchors, read.certificates);
     } catch (error) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { checkHosts, TrustStore, type CheckTarget, type HostCheckResult } from '../core/net/index';
+import { core } from './core';
+import type { CheckTarget, HostCheckResult } from '../core/net/index';
 import { hostKey, type CheckOptions, type CheckRunner, type KnownHost } from './check-runner';
 import { checkScope, checkScopeUri, trustAnchors, type CheckScope } from './check-scope';
 import type { HostRegistry } from './host-registry';
@@ -119,7 +120,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
   async check(targets: readonly CheckTarget[], options?: CheckOptions): Promise<readonly HostCheckResult[]> {
     if (targets.length === 0) return [];
     const groups = await this.scopes(targets, options?.from);
-    const stores = await Promise.all(groups.map(async ({ scope }) => new TrustStore(await trustAnchors(scope, this.log))));
+    const stores = await Promise.all(groups.map(async ({ scope }) => new (core().TrustStore)(await trustAnchors(scope, this.log))));
     const keys = targets.map((t) => hostKey(t.host, t.port));
     for (const k of keys) this.running.add(k);
     this.runningChanged.fire();
@@ -139,7 +140,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
             // One scope after the other: each keeps its own concurrency, and most checks have one scope.
             for (const [g, { scope, indexes }] of groups.entries()) {
               const { config, settingsScope } = scope;
-              const results = await checkHosts(
+              const results = await core().checkHosts(
                 indexes.map((i) => targets[i]!),
                 {
                   // A value the config file sets wins over the editor's setting; a default it fills in does not.

@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import { RDP_DOCUMENTS } from './document-selectors';
-import { fixesForRule } from '../core/fixes/index';
 import type { CheckTarget } from '../core/net/index';
-import { isSignedRdp } from '../core/rdp/parse';
-import { selectFixes, unattendedFixes } from '../core/rules/fix-all';
-import { ruleById } from '../core/rules/registry';
 import type { Fix } from '../core/rules/types';
 import { diagnosticRuleId, toRange } from './convert';
 import type { LintFeature } from './lint-feature';
@@ -17,7 +14,7 @@ const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
 
 function workspaceEdit(document: vscode.TextDocument, fixes: readonly Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of selectFixes(fixes).edits) edit.replace(document.uri, toRange(document, e.span), e.newText);
+  for (const e of core().selectFixes(fixes).edits) edit.replace(document.uri, toRange(document, e.span), e.newText);
   return edit;
 }
 
@@ -50,7 +47,7 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
     const only = context.only;
     if (only && (only.contains(SOURCE_FIX_ALL_RDP) || SOURCE_FIX_ALL_RDP.contains(only))) {
       // A signed file is left alone: any change breaks its signature (RDP041).
-      const fixes = isSignedRdp(document.getText()) ? [] : unattendedFixes(findings);
+      const fixes = core().isSignedRdp(document.getText()) ? [] : core().unattendedFixes(findings);
       if (fixes.length > 0) {
         const action = new vscode.CodeAction('Fix all auto-fixable RDP Doctor problems', SOURCE_FIX_ALL_RDP);
         action.edit = workspaceEdit(document, fixes);
@@ -73,7 +70,7 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
       }
       if (seenRules.has(ruleId)) continue;
       seenRules.add(ruleId);
-      const sameRule = unattendedFixes(findings, ruleId);
+      const sameRule = core().unattendedFixes(findings, ruleId);
       if (sameRule.length > 1) {
         const action = new vscode.CodeAction(`Fix all ${ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
         action.edit = workspaceEdit(document, sameRule);
@@ -82,8 +79,8 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
       actions.push(...ruleActions(ruleId, diagnostic, this.targetOf(document), fileName(document.uri)));
     }
     // Like ESLint: every light bulb on one of our problems offers the whole file's safe fixes (not in a signed file).
-    if (seenRules.size > 0 && !isSignedRdp(document.getText())) {
-      const all = unattendedFixes(findings);
+    if (seenRules.size > 0 && !core().isSignedRdp(document.getText())) {
+      const all = core().unattendedFixes(findings);
       if (all.length > 0) {
         const action = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
         action.edit = workspaceEdit(document, all);
@@ -102,13 +99,13 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
 /** The PowerShell fixes of a rule (inserted, never run) and its documentation. */
 function ruleActions(ruleId: string, diagnostic: vscode.Diagnostic, target: CheckTarget | undefined, targetFile?: string): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
-  for (const fix of fixesForRule(ruleId)) {
+  for (const fix of core().fixesForRule(ruleId)) {
     const action = new vscode.CodeAction(`Insert PowerShell fix: ${fix.title}`, vscode.CodeActionKind.QuickFix);
     action.command = { title: action.title, command: 'rdpDoctor.insertPowerShellFix', arguments: [{ fixId: fix.id, ...(target && { target, ...(targetFile && { targetFile }) }) } satisfies FixRequest] };
     action.diagnostics = [diagnostic];
     actions.push(action);
   }
-  const rule = ruleById(ruleId);
+  const rule = core().ruleById(ruleId);
   const docs = new vscode.CodeAction(`Show documentation for ${ruleId}${rule ? ` (${rule.name})` : ''}`, vscode.CodeActionKind.QuickFix);
   docs.command = { title: docs.title, command: 'rdpDoctor.showRuleDocs', arguments: [ruleId] };
   actions.push(docs);

@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
-import { explainInput } from '../core/explain/explain-input';
+import { core } from './core';
 import type { CheckTarget } from '../core/net/index';
-import { isSignedRdp } from '../core/rdp/parse';
 import { hostKey } from './check-runner';
-import { fixAll } from '../core/rules/fix-all';
-import { lintText } from '../core/lint/lint-file';
-import { ALL_RULES, ruleById } from '../core/rules/registry';
 import { ruleDocsUri } from './convert';
 import type { ExplainerPanels } from './explainer-panel';
 import type { LintFeature } from './lint-feature';
@@ -32,12 +28,12 @@ async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void>
   let id = ruleId;
   if (!id) {
     const pick = await vscode.window.showQuickPick(
-      ALL_RULES.map((r) => ({ label: r.id, description: r.name, detail: r.description })),
+      core().ALL_RULES.map((r) => ({ label: r.id, description: r.name, detail: r.description })),
       { title: 'RDP Doctor rules', matchOnDescription: true, matchOnDetail: true },
     );
     id = pick?.label;
   }
-  if (!id || !ruleById(id)) return;
+  if (!id || !core().ruleById(id)) return;
   await vscode.commands.executeCommand('markdown.showPreview', ruleDocsUri(ctx.extensionUri, id.toUpperCase()));
 }
 
@@ -51,12 +47,12 @@ async function explainErrorCode(ctx: CommandContext, arg?: unknown): Promise<voi
       prompt: 'The error code, optionally followed by the extended error code; or a family and a code (errinfo 0x10C9)',
       placeHolder: '0x904 0x7',
       validateInput: (value) => {
-        const result = explainInput(value);
+        const result = core().explainInput(value);
         return 'error' in result ? result.error : undefined;
       },
     }));
   if (!input) return;
-  const result = explainInput(input);
+  const result = core().explainInput(input);
   if ('error' in result) {
     void vscode.window.showErrorMessage(result.error);
     return;
@@ -82,11 +78,11 @@ async function fixAllInEditor(ctx: CommandContext): Promise<void> {
   const document = editor.document;
   const options = await ctx.lint.lintOptions(document);
   const before = document.getText();
-  if (isSignedRdp(before)) {
+  if (core().isSignedRdp(before)) {
     void vscode.window.showWarningMessage(SIGNED_NOT_FIXED);
     return;
   }
-  const result = fixAll(before, (text) => lintText('rdp', text, options).findings);
+  const result = core().fixAll(before, (text) => core().lintText('rdp', text, options).findings);
   if (result.text === before) {
     void vscode.window.showInformationMessage('RDP Doctor found nothing it can fix without your review; the light bulb on each problem offers the rest.');
     return;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { propertyMarkdown } from '../core/rdp/property-docs';
-import { findProperty, PROPERTIES } from '../core/rdp/properties/index';
+import { core } from './core';
 import { RDP_DOCUMENTS } from './document-selectors';
 import type { DocumentModel } from './document-model';
 
@@ -21,7 +20,7 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
     if (first < 0) return this.names(document, position, before);
     const second = before.indexOf(':', first + 1);
     if (second < 0) return [];
-    const info = findProperty(before.slice(0, first));
+    const info = core().findProperty(before.slice(0, first));
     if (!info?.values?.length) return [];
     const replace = new vscode.Range(position.line, second + 1, position.line, document.lineAt(position.line).text.length);
     return info.values.map((v, i) => {
@@ -54,17 +53,17 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
     const set = new Set<string>();
     for (const entry of this.documents.get(document).rdp.entries) {
       if (entry.line === position.line) continue;
-      const info = findProperty(entry.key);
+      const info = core().findProperty(entry.key);
       if (info) set.add(info.name);
     }
-    return PROPERTIES.filter((p) => !set.has(p.name)).map((p) => {
+    return core().PROPERTIES.filter((p) => !set.has(p.name)).map((p) => {
       const item = new vscode.CompletionItem({ label: p.name, description: p.displayName ?? p.category }, vscode.CompletionItemKind.Property);
       item.insertText = nameOnly ? p.name : `${p.name}:${p.type}:`;
       item.range = range;
       item.filterText = p.name;
       item.detail = `${p.name}:${p.type}:`;
       let docs = this.docs.get(p.name);
-      if (!docs) this.docs.set(p.name, (docs = new vscode.MarkdownString(propertyMarkdown(p))));
+      if (!docs) this.docs.set(p.name, (docs = new vscode.MarkdownString(core().propertyMarkdown(p))));
       item.documentation = docs;
       if (p.deprecated) item.tags = [vscode.CompletionItemTag.Deprecated];
       if (p.values?.length && !colons) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };

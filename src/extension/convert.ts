@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleDocsPath } from '../core/knowledge/docs-links';
+import { core } from './core';
 import type { ReadProblem } from '../core/gpo/model';
 import type { Finding, Severity } from '../core/rules/types';
 import { showHidden } from '../core/text/invisible';
@@ -19,7 +19,7 @@ export function toRange(document: vscode.TextDocument, span: Span): vscode.Range
 
 /** The bundled page of a rule, so the link in the Problems panel works offline. */
 export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, ...ruleDocsPath(ruleId).split('/'));
+  return vscode.Uri.joinPath(extensionUri, ...core().ruleDocsPath(ruleId).split('/'));
 }
 
 // Every message below quotes text from a file, an export or a server: the Problems panel shows it with its bidi,

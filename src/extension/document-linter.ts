@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
-import { lintParsedRdp, lintRegistryPol, lintText, type LintOptions } from '../core/lint/lint-file';
-import { nameOf, templateFolder } from '../core/lint/path-parts';
+import type { LintOptions } from '../core/lint/lint-file';
+import type { PolicyFacts } from '../core/rules/xrf/facts';
 import type { RdpDocument } from '../core/rdp/parse';
-import { conflictsBetween, crossCheckFiles } from '../core/lint/cross-file';
-import { rdpFacts, type PolicyFacts } from '../core/rules/xrf/facts';
 import type { Finding } from '../core/rules/types';
 import { crossDiagnostic, problemDiagnostic, toDiagnostic, toRange } from './convert';
 import { exportFacts, type PolicyIndex } from './policy-index';
 import type { DocumentLint, DocumentState } from './document-model';
 import { polFileUri, type RegistryPolViews } from './registry-pol-view';
-import { trustedPublishers } from '../core/gpo/trusted-publishers';
 
 /** What linting one document produced: findings for code actions, the diagnostics to show, and its settings for hovers. */
 export interface LintedDocument extends DocumentLint {
@@ -35,30 +33,30 @@ export class DocumentLinter {
         return { findings: [], diagnostics: [] };
       case 'rdp': {
         // Publishers trusted by policy in the folder's exports change what RDP043 says about a signed file.
-        const trusted = trustedPublishers(this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values })));
+        const trusted = core().trustedPublishers(this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values })));
         // The file's name: RDP010 leaves mstsc's Default.rdp template alone.
-        const fileName = nameOf(document.uri.path);
-        const folderName = templateFolder(document.uri.path);
-        const linted = lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted, fileName, folderName } : { ...options, fileName, folderName });
+        const fileName = core().nameOf(document.uri.path);
+        const folderName = core().templateFolder(document.uri.path);
+        const linted = core().lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted, fileName, folderName } : { ...options, fileName, folderName });
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
         return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems] };
       }
       case 'config': {
-        const linted = lintText('config', document.getText(), options);
+        const linted = core().lintText('config', document.getText(), options);
         return { findings: linted.findings, diagnostics: this.diagnostics(document, linted.findings) };
       }
       case 'registry-pol': {
         const bytes = this.polViews.bytesFor(document.uri);
         if (!bytes) return { findings: [], diagnostics: [] };
         const file = polFileUri(document.uri);
-        const linted = lintRegistryPol(bytes, { ...options, path: file.path });
+        const linted = core().lintRegistryPol(bytes, { ...options, path: file.path });
         return this.exportResult(document, file, linted.findings, linted.problems, linted.policy, options);
       }
       case 'gpo-backup':
         return { findings: [], diagnostics: [] };
       default: {
-        const linted = lintText(format, document.getText(), options);
+        const linted = core().lintText(format, document.getText(), options);
         return this.exportResult(document, document.uri, linted.findings, linted.problems ?? [], linted.policy!, options);
       }
     }
@@ -94,14 +92,14 @@ export class DocumentLinter {
   private conflicts(file: vscode.Uri, facts: PolicyFacts<vscode.Location>, options: LintOptions): CrossFinding[] {
     const self = vscode.workspace.asRelativePath(file);
     const others = this.index.exportsNear(file).filter((e) => e.path !== self);
-    return conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self, (at) => vscode.workspace.asRelativePath(at.uri));
+    return core().conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self, (at) => vscode.workspace.asRelativePath(at.uri));
   }
 
   /** XRF001–XRF003 for an `.rdp` document against the exports in its workspace folder. */
   private rdpCrossChecks(document: vscode.TextDocument, doc: RdpDocument, options: LintOptions): CrossFinding[] {
     const exports = this.index.exportsNear(document.uri);
     if (exports.length === 0) return [];
-    const facts = rdpFacts(doc, (span) => new vscode.Location(document.uri, toRange(document, span)));
-    return crossCheckFiles([{ path: document.uri.toString(), facts }], exports, () => options.severities);
+    const facts = core().rdpFacts(doc, (span) => new vscode.Location(document.uri, toRange(document, span)));
+    return core().crossCheckFiles([{ path: document.uri.toString(), facts }], exports, () => options.severities);
   }
 }

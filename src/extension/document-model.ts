@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import type { PolicyDocument } from '../core/gpo/model';
-import { sniffExport, type FileFormat } from '../core/lint/formats';
-import { parseRdp, type RdpDocument } from '../core/rdp/parse';
-import { rdpTarget } from '../core/rdp/target';
+import type { FileFormat } from '../core/lint/formats';
+import type { RdpDocument } from '../core/rdp/parse';
 import type { Finding } from '../core/rules/types';
 import type { DecodedText } from '../core/text/decode';
 import { LineIndex } from '../core/text/line-index';
@@ -41,12 +41,12 @@ function sniffFormat(document: vscode.TextDocument): FileFormat | undefined {
   if (document.uri.scheme === POL_SCHEME) return 'registry-pol';
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return undefined;
   const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, SNIFF_LINES), 0));
-  return sniffExport({ text: head });
+  return core().sniffExport({ text: head });
 }
 
 /** The target of a parsed `.rdp` text located in it, or undefined when it has no usable `full address`. */
-export function fileTarget(uri: vscode.Uri, text: string, doc: RdpDocument = parseRdp(text)): FileTarget | undefined {
-  const found = rdpTarget(doc);
+export function fileTarget(uri: vscode.Uri, text: string, doc: RdpDocument = core().parseRdp(text)): FileTarget | undefined {
+  const found = core().rdpTarget(doc);
   if (!found.ok) return undefined;
   const lines = new LineIndex(text);
   const start = lines.positionAt(found.span.start);
@@ -77,7 +77,7 @@ export class DocumentState {
 
   /** The parsed text of an `.rdp` document. */
   get rdp(): RdpDocument {
-    this.parsed ??= parseRdp(this.document.getText());
+    this.parsed ??= core().parseRdp(this.document.getText());
     return this.parsed;
   }
 

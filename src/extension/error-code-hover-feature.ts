@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { explainAt, hoverMarkdown } from '../core/explain/explanation-hover';
-import { findErrorCodes } from '../core/knowledge/find-error-codes';
+import { core } from './core';
 import { documentsOf } from './document-selectors';
 import { settings } from './settings';
 
@@ -21,9 +20,9 @@ export class ErrorCodeHoverFeature implements vscode.Disposable, vscode.HoverPro
       const line = position.line + delta;
       return line >= 0 && line < document.lineCount ? document.lineAt(line).text.slice(0, 2 * WINDOW) : undefined;
     };
-    const hover = explainAt(findErrorCodes(text.slice(offset, position.character + WINDOW)), position.character - offset, lineAt);
+    const hover = core().explainAt(core().findErrorCodes(text.slice(offset, position.character + WINDOW)), position.character - offset, lineAt);
     if (!hover) return undefined;
-    const markdown = new vscode.MarkdownString(hoverMarkdown(hover));
+    const markdown = new vscode.MarkdownString(core().hoverMarkdown(hover));
     markdown.isTrusted = { enabledCommands: ['rdpDoctor.explainErrorCode'] };
     return new vscode.Hover(markdown, new vscode.Range(position.line, hover.start + offset, position.line, hover.end + offset));
   }

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { core } from './core';
 import * as vscode from 'vscode';
 import type { Explanation } from '../core/knowledge/error-codes/index';
-import { explainerHtml, explainerTitle, verdictsHtml } from '../core/explain/explanation-html';
-import { explainerArgument } from '../core/explain/explanation-hover';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
-import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
 import { hostKey, type CheckRunner } from './check-runner';
 import type { Logger } from './logger';
 
@@ -67,7 +65,7 @@ class ExplainerPanel implements vscode.Disposable {
     const result = this.chosen && results.find((r) => hostKey(r.host, r.port) === this.chosen!.key);
     if (!result) return;
     this.result = result;
-    this.post({ type: 'verdicts', html: verdictsHtml(this.explanation, result) });
+    this.post({ type: 'verdicts', html: core().verdictsHtml(this.explanation, result) });
   }
 
   private async receive(message: PageMessage): Promise<void> {
@@ -77,11 +75,11 @@ class ExplainerPanel implements vscode.Disposable {
       return;
     }
     this.choose(message.host.trim(), hostKey(target.host, target.port));
-    this.post({ type: 'verdicts', html: verdictsHtml(this.explanation, this.result) });
+    this.post({ type: 'verdicts', html: core().verdictsHtml(this.explanation, this.result) });
     if (message.type === 'select') return;
     this.post({ type: 'status', text: `Checking ${target.target}…`, busy: true });
     try {
-      const results = await this.checks.check([target], { title: `Checking ${target.target} for ${explainerTitle(this.explanation)}` });
+      const results = await this.checks.check([target], { title: `Checking ${target.target} for ${core().explainerTitle(this.explanation)}` });
       this.checked(results);
       const result = results.find((r) => hostKey(r.host, r.port) === hostKey(target.host, target.port));
       // The verdicts' summary line already reads "Checked <host>: …": the status line says only what it does not.
@@ -97,9 +95,9 @@ class ExplainerPanel implements vscode.Disposable {
   private targetOf(text: string): CheckTarget | string {
     const value = text.trim();
     if (value === '') return 'Type a host name or address, or choose a host of the workspace.';
-    const parsed = parseAddress(value);
+    const parsed = core().parseAddress(value);
     if (!parsed.ok) return `"${value}" is not a host name or address: ${parsed.problem}.`;
-    const { host, port = DEFAULT_RDP_PORT } = parsed.address;
+    const { host, port = core().DEFAULT_RDP_PORT } = parsed.address;
     const known = this.checks.knownHosts().find((h) => h.key === hostKey(host, port));
     return known?.target ?? { target: value, host, port };
   }
@@ -117,7 +115,7 @@ class ExplainerPanel implements vscode.Disposable {
   private render(): void {
     this.stale = false;
     const hosts = this.checks.knownHosts().map((h) => h.key);
-    this.panel.webview.html = explainerHtml({
+    this.panel.webview.html = core().explainerHtml({
       explanation: this.explanation,
       hosts,
       ...(this.chosen && { host: hosts.includes(this.chosen.key) ? this.chosen.key : this.chosen.text }),
@@ -149,14 +147,14 @@ export class ExplainerPanels implements vscode.Disposable {
 
   /** Shows the explanation; `host` (a host key) is chosen in its host field when the panel opens. */
   show(explanation: Explanation, host?: string): vscode.WebviewPanel {
-    const key = explainerArgument(explanation);
+    const key = core().explainerArgument(explanation);
     const open = this.panels.get(key);
     if (open) {
       open.reopened(host);
       open.panel.reveal();
       return open.panel;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, explainerTitle(explanation), vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, core().explainerTitle(explanation), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: PAGE_COMMANDS,
       enableFindWidget: true,

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { isHostName } from '../core/text/address';
-import { hardenConnectionFile, hardeningSummary, ipAddressTarget } from '../core/fixes/harden';
+import { core } from './core';
 import { toRange } from './convert';
 import type { Logger } from './logger';
 
@@ -25,20 +24,20 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
   }
   const document = editor.document;
   let hostName = request.hostName;
-  const ip = ipAddressTarget(document.getText());
+  const ip = core().ipAddressTarget(document.getText());
   if (hostName === undefined && ip !== undefined) {
     hostName = await vscode.window.showInputBox({
       title: 'Harden Connection File',
       prompt: `The file connects to the IP address ${ip}, which no certificate names. Type the server's host name to use instead, or leave this empty to keep the address.`,
       placeHolder: 'rdsh01.contoso.com',
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' || isHostName(v.trim()) ? undefined : `"${v.trim()}" is not a host name.`),
+      validateInput: (v) => (v.trim() === '' || core().isHostName(v.trim()) ? undefined : `"${v.trim()}" is not a host name.`),
     });
     if (hostName === undefined) return false; // Escape cancels the whole command
     hostName = hostName.trim() || undefined;
   }
   const version = document.version;
-  const result = hardenConnectionFile(document.getText(), hostName ? { hostName } : {});
+  const result = core().hardenConnectionFile(document.getText(), hostName ? { hostName } : {});
   if ('error' in result) {
     void vscode.window.showErrorMessage(`RDP Doctor: ${result.error}`);
     return false;
@@ -53,7 +52,7 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
     const apply = 'Harden';
     const answer = await vscode.window.showWarningMessage(
       `Harden ${basename(document.uri.path)}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`,
-      { modal: true, detail: hardeningSummary(result) },
+      { modal: true, detail: core().hardeningSummary(result) },
       apply,
     );
     if (answer !== apply) return false;

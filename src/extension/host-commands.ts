@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
-import { subjectLabel } from '../core/net/certificate-label';
-import { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
-import { displayTarget } from '../core/rdp/target';
 import { noThemeIcons } from '../core/text/terminal';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
@@ -22,10 +20,10 @@ type Handler = (...args: never[]) => unknown;
 
 /** `host[:port]` typed by a user, or undefined with the reason in `problem`. */
 export function targetFromInput(text: string): CheckTarget | { problem: string } {
-  const parsed = parseAddress(text.trim());
+  const parsed = core().parseAddress(text.trim());
   if (!parsed.ok) return { problem: `Not a host or host:port: ${parsed.problem}.` };
-  const port = parsed.address.port ?? DEFAULT_RDP_PORT;
-  return { target: displayTarget(parsed.address.host, port), host: parsed.address.host, port };
+  const port = parsed.address.port ?? core().DEFAULT_RDP_PORT;
+  return { target: core().displayTarget(parsed.address.host, port), host: parsed.address.host, port };
 }
 
 /** A command's host argument: a Hosts view node, a `host:port` string, or a check target. */
@@ -75,7 +73,7 @@ async function checkedHost(ctx: HostCommandContext, arg: unknown): Promise<HostC
   if (withCerts.length === 1) return withCerts[0];
   const pick = await vscode.window.showQuickPick(
     // The subject is the server's, the target the file's: shown as text, never as icons.
-    withCerts.map((r) => ({ label: noThemeIcons(r.target), description: noThemeIcons(subjectLabel(r.certificate!)), result: r })),
+    withCerts.map((r) => ({ label: noThemeIcons(r.target), description: noThemeIcons(core().subjectLabel(r.certificate!)), result: r })),
     { title: 'Show the certificate of which host?' },
   );
   return pick?.result;

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import type { CheckTarget } from '../core/net/index';
 import type { RdpDocument } from '../core/rdp/parse';
-import { fileCheckFacts } from '../core/rdp/check-facts';
-import { displayTarget, inventoryTarget } from '../core/rdp/target';
-import { decodeBytes } from '../core/text/decode';
 import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
 import type { Logger } from './logger';
@@ -118,7 +116,7 @@ export class HostRegistry implements vscode.Disposable {
         return;
       }
       this.filesRead += 1;
-      const decoded = decodeBytes(read.bytes);
+      const decoded = core().decodeBytes(read.bytes);
       const target = decoded.binary ? undefined : fileTarget(uri, decoded.text);
       if (target) this.files.set(uri.toString(), target);
       else this.files.delete(uri.toString());
@@ -177,7 +175,7 @@ export class HostRegistry implements vscode.Disposable {
     const next: typeof this.inventory = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const entry = await this.configs.forFolder(folder.uri);
-      for (const h of entry?.config.hosts ?? []) next.push({ target: inventoryTarget(h), group: h.group, source: entry!.uri });
+      for (const h of entry?.config.hosts ?? []) next.push({ target: core().inventoryTarget(h), group: h.group, source: entry!.uri });
     }
     this.inventory = next;
   }
@@ -189,7 +187,7 @@ export class HostRegistry implements vscode.Disposable {
     // The file's RD Gateway and authentication level, as `check FILE.rdp` passes them: the check then says the gateway
     // path was not checked (a failed direct probe of a host reached only through the gateway is a warning, NET002's
     // page), and whether a certificate the client cannot trust stops it connecting (NET022's page).
-    return { target: displayTarget(found.host, found.port), host: found.host, port: found.port, ...fileCheckFacts([found.doc]) };
+    return { target: core().displayTarget(found.host, found.port), host: found.host, port: found.port, ...core().fileCheckFacts([found.doc]) };
   }
 
   /**
@@ -234,7 +232,7 @@ export class HostRegistry implements vscode.Disposable {
       const key = hostKey(file.host, file.port);
       let entry = byKey.get(key);
       if (!entry) {
-        entry = { target: { target: displayTarget(file.host, file.port), host: file.host, port: file.port }, groups: [], files: [] };
+        entry = { target: { target: core().displayTarget(file.host, file.port), host: file.host, port: file.port }, groups: [], files: [] };
         byKey.set(key, entry);
         fileOnly.push(key);
         docs.set(key, []);
@@ -247,7 +245,7 @@ export class HostRegistry implements vscode.Disposable {
     // (one connects directly), each finding is what it is for a plain direct connection, which its file lines show.
     for (const [key, list] of docs) {
       const entry = byKey.get(key)!;
-      entry.target = { ...entry.target, ...fileCheckFacts(list) };
+      entry.target = { ...entry.target, ...core().fileCheckFacts(list) };
     }
     const inventoryKeys = [...byKey.keys()].filter((k) => !fileOnly.includes(k));
     return [...inventoryKeys, ...fileOnly.sort()].map((key) => ({ key, ...byKey.get(key)! }));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../core/explain/explanation-hover';
-import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type CheckStep, type HostCheckResult, type StepName } from '../core/net/index';
+import { core } from './core';
+import type { CheckStep, HostCheckResult, StepName } from '../core/net/index';
 import type { CheckTarget } from '../core/net/index';
 import { hostKey, type KnownHost } from './check-runner';
 import type { CheckService } from './check-service';
@@ -32,7 +32,7 @@ function under(node: { readonly group?: string }): string {
 }
 
 function worst(result: HostCheckResult): CheckStep['status'] {
-  const statuses = STEP_ORDER.map((s) => result.steps[s].status);
+  const statuses = core().STEP_ORDER.map((s) => result.steps[s].status);
   return statuses.includes('error') ? 'error' : statuses.includes('warning') ? 'warning' : 'ok';
 }
 
@@ -47,24 +47,24 @@ function hostDescription(result: HostCheckResult | undefined, running: boolean):
 }
 
 function findingLines(result: HostCheckResult, step?: StepName): string[] {
-  return result.findings.filter((f) => step === undefined || STEP_OF_RULE[f.ruleId] === step).map((f) => `- **${f.ruleId}** (${f.severity}): ${escapeMarkdown(f.message)}`);
+  return result.findings.filter((f) => step === undefined || core().STEP_OF_RULE[f.ruleId] === step).map((f) => `- **${f.ruleId}** (${f.severity}): ${core().escapeMarkdown(f.message)}`);
 }
 
 function hostTooltip(host: KnownHost, result: HostCheckResult | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMarkdown(host.target.target)}**`);
-  if (host.target.name && host.target.name !== host.target.host) md.appendMarkdown(` — certificate name ${escapeMarkdown(host.target.name)}`);
+  md.appendMarkdown(`**${core().escapeMarkdown(host.target.target)}**`);
+  if (host.target.name && host.target.name !== host.target.host) md.appendMarkdown(` — certificate name ${core().escapeMarkdown(host.target.name)}`);
   md.appendMarkdown('\n\n');
-  if (host.groups.length) md.appendMarkdown(`Inventory: ${escapeMarkdown(host.groups.join(', '))}\n\n`);
-  if (host.files.length) md.appendMarkdown(`Files: ${escapeMarkdown(host.files.map((f) => vscode.workspace.asRelativePath(f)).join(', '))}\n\n`);
+  if (host.groups.length) md.appendMarkdown(`Inventory: ${core().escapeMarkdown(host.groups.join(', '))}\n\n`);
+  if (host.files.length) md.appendMarkdown(`Files: ${core().escapeMarkdown(host.files.map((f) => vscode.workspace.asRelativePath(f)).join(', '))}\n\n`);
   if (!result) {
     md.appendMarkdown('Not checked yet: run **Check** to test DNS, TCP, the RDP negotiation, TLS and the certificate.');
     return md;
   }
-  for (const step of STEP_ORDER) md.appendMarkdown(`- ${STEP_LABEL[step]}: ${escapeMarkdown(result.steps[step].detail)}\n`);
-  if (result.standardSecurity) md.appendMarkdown(`- Standard RDP Security: ${escapeMarkdown(standardSecurityDetail(result.standardSecurity))}\n`);
-  if (result.ntlm) md.appendMarkdown(`- NTLM: ${escapeMarkdown(ntlmDetail(result.ntlm))}\n`);
-  else if (result.ntlmProblem) md.appendMarkdown(`- NTLM: ${escapeMarkdown(ntlmProblemDetail(result.ntlmProblem))}\n`);
+  for (const step of core().STEP_ORDER) md.appendMarkdown(`- ${core().STEP_LABEL[step]}: ${core().escapeMarkdown(result.steps[step].detail)}\n`);
+  if (result.standardSecurity) md.appendMarkdown(`- Standard RDP Security: ${core().escapeMarkdown(core().standardSecurityDetail(result.standardSecurity))}\n`);
+  if (result.ntlm) md.appendMarkdown(`- NTLM: ${core().escapeMarkdown(core().ntlmDetail(result.ntlm))}\n`);
+  else if (result.ntlmProblem) md.appendMarkdown(`- NTLM: ${core().escapeMarkdown(core().ntlmProblemDetail(result.ntlmProblem))}\n`);
   const findings = findingLines(result);
   if (findings.length) md.appendMarkdown(`\n**Findings**\n\n${findings.join('\n')}\n`);
   md.appendMarkdown(`\nChecked in ${Math.round(result.timings.totalMs)} ms.`);
@@ -168,7 +168,7 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
       case 'host': {
         const group = node.group !== undefined ? { group: node.group } : {};
         return [
-          ...STEP_ORDER.map((step): HostsNode => ({ kind: 'layer', host: node.host, step, ...group })),
+          ...core().STEP_ORDER.map((step): HostsNode => ({ kind: 'layer', host: node.host, step, ...group })),
           ...node.host.files.map((uri): HostsNode => ({ kind: 'file', host: node.host, uri, ...group })),
         ];
       }
@@ -216,11 +216,11 @@ export class HostsView implements vscode.TreeDataProvider<HostsNode>, vscode.Dis
       case 'layer': {
         const result = this.checks.latest(node.host.key);
         const step = result?.steps[node.step];
-        const item = new vscode.TreeItem(STEP_LABEL[node.step], vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(core().STEP_LABEL[node.step], vscode.TreeItemCollapsibleState.None);
         item.id = `layer:${under(node)}:${node.host.key}:${node.step}`;
         item.description = step?.detail ?? (this.checks.isRunning(node.host.key) ? 'checking…' : 'not checked');
         item.iconPath = step ? STATUS_ICON[step.status] : NOT_CHECKED;
-        const md = new vscode.MarkdownString(`**${STEP_LABEL[node.step]}**: ${escapeMarkdown(step?.detail ?? 'not checked yet')}`);
+        const md = new vscode.MarkdownString(`**${core().STEP_LABEL[node.step]}**: ${core().escapeMarkdown(step?.detail ?? 'not checked yet')}`);
         const findings = result ? findingLines(result, node.step) : [];
         if (findings.length) md.appendMarkdown(`\n\n${findings.join('\n')}`);
         item.tooltip = md;

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { parseRdp } from '../core/rdp/parse';
-import { propertyMarkdown, valueMarkdown } from '../core/rdp/property-docs';
-import { findProperty } from '../core/rdp/properties/index';
+import { core } from './core';
 import { RDP_DOCUMENTS } from './document-selectors';
 
 const TYPE_HELP: Record<string, string> = {
@@ -16,14 +14,14 @@ export class HoverFeature implements vscode.Disposable, vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const line = document.lineAt(position.line);
-    const entry = parseRdp(line.text).entries[0];
+    const entry = core().parseRdp(line.text).entries[0];
     if (!entry) return undefined;
     const at = position.character;
     const range = (span: { start: number; end: number }): vscode.Range => new vscode.Range(position.line, span.start, position.line, span.end);
-    const info = findProperty(entry.key);
+    const info = core().findProperty(entry.key);
     if (at >= entry.nameSpan.start && at <= entry.nameSpan.end) {
       if (!info) return undefined;
-      return new vscode.Hover(new vscode.MarkdownString(propertyMarkdown(info)), range(entry.nameSpan));
+      return new vscode.Hover(new vscode.MarkdownString(core().propertyMarkdown(info)), range(entry.nameSpan));
     }
     if (at >= entry.typeSpan.start && at < entry.typeSpan.end) {
       const help = TYPE_HELP[entry.type];
@@ -31,7 +29,7 @@ export class HoverFeature implements vscode.Disposable, vscode.HoverProvider {
     }
     if (at >= entry.valueSpan.start && info) {
       if (info.secret) return new vscode.Hover(new vscode.MarkdownString('A saved password (its value is never shown).'), range(entry.valueSpan));
-      const text = valueMarkdown(info, entry.value);
+      const text = core().valueMarkdown(info, entry.value);
       return text ? new vscode.Hover(new vscode.MarkdownString(text), range(entry.valueSpan)) : undefined;
     }
     return undefined;

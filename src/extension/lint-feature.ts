@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import type { PolicyDocument } from '../core/gpo/model';
 import type { FileFormat } from '../core/lint/formats';
-import { MAX_FILE_BYTES } from '../core/lint/read-file';
 import type { SeverityOverrides } from '../core/findings/severity';
 import type { Finding } from '../core/rules/types';
-import { decodeBytes } from '../core/text/decode';
 import { DocumentLinter } from './document-linter';
 import type { ByteFacts, DocumentLint, DocumentModel, LintReason } from './document-model';
 import type { Logger } from './logger';
@@ -120,12 +119,12 @@ export class LintFeature implements vscode.Disposable {
     const read = (async () => {
       try {
         // Read as the workspace's files are (`readWorkspaceFile`): the file on disk may have become a FIFO or a link to a device since it was opened.
-        const read = await readWorkspaceFile(document.uri, MAX_FILE_BYTES);
+        const read = await readWorkspaceFile(document.uri, core().MAX_FILE_BYTES);
         if ('refused' in read) {
           this.log.debug(`Not reading ${key} for its encoding: it is ${read.refused}.`);
           return;
         }
-        const decoded = decodeBytes(read.bytes);
+        const decoded = core().decodeBytes(read.bytes);
         this.documents.setBytes(document.uri, { encoding: decoded.encoding, bom: decoded.bom, nul: decoded.nul });
       } catch (error) {
         this.log.debug(`Could not read ${key} for its encoding: ${String(error)}`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findProperty, isSecretProperty } from '../core/rdp/properties/index';
+import { core } from './core';
 import type { PropertyCategory } from '../core/rdp/property-types';
 import { toRange } from './convert';
 import type { DocumentModel } from './document-model';
@@ -37,10 +37,10 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
     const doc = this.documents.get(document).rdp;
     const sections = new Map<PropertyCategory | 'other', vscode.DocumentSymbol[]>();
     for (const entry of doc.entries) {
-      const info = findProperty(entry.key);
+      const info = core().findProperty(entry.key);
       const section = info?.category ?? 'other';
       const range = toRange(document, entry.span);
-      const value = isSecretProperty(entry.key) ? '(secret)' : entry.value.length > MAX_DETAIL ? `${entry.value.slice(0, MAX_DETAIL)}…` : entry.value;
+      const value = core().isSecretProperty(entry.key) ? '(secret)' : entry.value.length > MAX_DETAIL ? `${entry.value.slice(0, MAX_DETAIL)}…` : entry.value;
       const symbol = new vscode.DocumentSymbol(entry.rawName.trim() || '(no name)', value, info ? vscode.SymbolKind.Property : vscode.SymbolKind.Key, range, toRange(document, entry.nameSpan));
       // Pushed, not copied: a copy of the section per entry took 6 s on a 21,000-line file, after every edit.
       const list = sections.get(section);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { settingAt, settingMarkdown } from '../core/gpo/setting-docs';
+import { core } from './core';
 import type { LintFeature } from './lint-feature';
 import { toRange } from './convert';
 import { POL_SCHEME } from './registry-pol-view';
@@ -21,10 +21,10 @@ export class PolicyHoverFeature implements vscode.Disposable, vscode.HoverProvid
     const offset = document.offsetAt(position);
     // In a Registry.pol view an entry is four lines (configuration, key, value name, action); the action holds the span.
     const setting =
-      settingAt(policy.settings, offset) ??
+      core().settingAt(policy.settings, offset) ??
       (document.uri.scheme === POL_SCHEME ? policy.settings.find((s) => inEntry(document.positionAt(s.source.span.start).line, position.line)) : undefined);
     if (!setting) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(settingMarkdown(setting)), toRange(document, setting.source.span));
+    return new vscode.Hover(new vscode.MarkdownString(core().settingMarkdown(setting)), toRange(document, setting.source.span));
   }
 
   dispose(): void {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
+import { core } from './core';
 import * as vscode from 'vscode';
 import type { PolicyDocument } from '../core/gpo/model';
-import { readPolicyBytes } from '../core/gpo/read-export';
-import { sniffExport } from '../core/lint/formats';
-import { decodeBytes } from '../core/text/decode';
-import { policyFacts, type PolicyFacts } from '../core/rules/xrf/facts';
+import type { PolicyFacts } from '../core/rules/xrf/facts';
 import { LineIndex } from '../core/text/line-index';
 import type { Logger } from './logger';
 import { polViewUri } from './registry-pol-view';
@@ -28,7 +26,7 @@ export function exportFacts(doc: PolicyDocument, text: string, uri: vscode.Uri):
     const p = index.positionAt(offset);
     return new vscode.Position(p.line, p.character);
   };
-  return policyFacts(doc, (s) => new vscode.Location(uri, new vscode.Range(at(s.source.span.start), at(s.source.span.end))));
+  return core().policyFacts(doc, (s) => new vscode.Location(uri, new vscode.Range(at(s.source.span.start), at(s.source.span.end))));
 }
 
 /**
@@ -120,7 +118,7 @@ export class PolicyIndex implements vscode.Disposable {
       if ('refused' in head) return this.refused(key, head.refused);
       this.filesRead += 1;
       this.bytesRead += head.bytes.length;
-      if (!sniffExport(decodeBytes(head.bytes), head.bytes)) return this.drop(key);
+      if (!core().sniffExport(core().decodeBytes(head.bytes), head.bytes)) return this.drop(key);
       let bytes = head.bytes;
       if (head.size > bytes.length) {
         const whole = await readWorkspaceFile(uri, MAX_BYTES);
@@ -130,7 +128,7 @@ export class PolicyIndex implements vscode.Disposable {
       }
       const digest = createHash('sha256').update(bytes).digest('base64');
       if (this.exports.has(key) && this.digests.get(key) === digest) return false;
-      const read = readPolicyBytes(bytes, uri.path);
+      const read = core().readPolicyBytes(bytes, uri.path);
       if (!read) return this.drop(key);
       const located = read.polView ? polViewUri(uri) : uri;
       const facts = exportFacts(read.doc, read.text, located);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findFix, fixesForRule, POWERSHELL_FIXES, renderFix, RUNS_ON_LABEL, validateParam } from '../core/fixes/index';
+import { core } from './core';
 import type { FixParam, PowerShellFix } from '../core/fixes/types';
 import type { CheckTarget } from '../core/net/index';
 import { hostKey } from './check-runner';
@@ -29,8 +29,8 @@ export class FixesView implements vscode.TreeDataProvider<FixesNode>, vscode.Dis
   private readonly view = vscode.window.createTreeView('rdpDoctor.fixes', { treeDataProvider: this });
 
   getChildren(node?: FixesNode): FixesNode[] {
-    if (!node) return [...new Set(POWERSHELL_FIXES.map((f) => f.cause))].map((cause) => ({ kind: 'cause', cause }));
-    if (node.kind === 'cause') return POWERSHELL_FIXES.filter((f) => f.cause === node.cause).map((fix) => ({ kind: 'fix', fix }));
+    if (!node) return [...new Set(core().POWERSHELL_FIXES.map((f) => f.cause))].map((cause) => ({ kind: 'cause', cause }));
+    if (node.kind === 'cause') return core().POWERSHELL_FIXES.filter((f) => f.cause === node.cause).map((fix) => ({ kind: 'fix', fix }));
     return [];
   }
 
@@ -46,7 +46,7 @@ export class FixesView implements vscode.TreeDataProvider<FixesNode>, vscode.Dis
     item.id = `fix:${fix.id}`;
     item.description = `rdp-${fix.id}`;
     item.iconPath = new vscode.ThemeIcon('terminal-powershell');
-    const md = new vscode.MarkdownString(`**${fix.title}** — runs on ${RUNS_ON_LABEL[fix.runsOn]}\n\n${fix.description}\n\nUndo: ${fix.undo}`);
+    const md = new vscode.MarkdownString(`**${fix.title}** — runs on ${core().RUNS_ON_LABEL[fix.runsOn]}\n\n${fix.description}\n\nUndo: ${fix.undo}`);
     if (fix.warning) md.appendMarkdown(`\n\n$(warning) ${fix.warning}`);
     md.supportThemeIcons = true;
     if (fix.fixes.length) md.appendMarkdown(`\n\nFixes: ${fix.fixes.join(', ')}`);
@@ -91,15 +91,15 @@ export class PowerShellFixInserter {
 
   private async pickFix(target: CheckTarget | undefined): Promise<PowerShellFix | undefined> {
     const result = target && this.checks.latest(hostKey(target.host, target.port));
-    const suggested = new Set((result?.findings ?? []).flatMap((f) => fixesForRule(f.ruleId).map((x) => x.id)));
-    const ordered = [...POWERSHELL_FIXES.filter((f) => suggested.has(f.id)), ...POWERSHELL_FIXES.filter((f) => !suggested.has(f.id))];
+    const suggested = new Set((result?.findings ?? []).flatMap((f) => core().fixesForRule(f.ruleId).map((x) => x.id)));
+    const ordered = [...core().POWERSHELL_FIXES.filter((f) => suggested.has(f.id)), ...core().POWERSHELL_FIXES.filter((f) => !suggested.has(f.id))];
     const items: (vscode.QuickPickItem & { fix?: PowerShellFix })[] = [];
     let section = '';
     for (const fix of ordered) {
       const heading = suggested.has(fix.id) ? `Suggested for ${target!.target}` : fix.cause;
       if (heading !== section) items.push({ label: heading, kind: vscode.QuickPickItemKind.Separator });
       section = heading;
-      items.push({ label: fix.title, description: `rdp-${fix.id}`, detail: `${fix.description} Runs on ${RUNS_ON_LABEL[fix.runsOn]}.`, fix });
+      items.push({ label: fix.title, description: `rdp-${fix.id}`, detail: `${fix.description} Runs on ${core().RUNS_ON_LABEL[fix.runsOn]}.`, fix });
     }
     const pick = await vscode.window.showQuickPick(items, { title: target ? `PowerShell fix for ${target.target}` : 'Insert a PowerShell fix', matchOnDescription: true, matchOnDetail: true });
     return pick?.fix;
@@ -119,7 +119,7 @@ export class PowerShellFixInserter {
       title: `${fix.title}: ${param.label}`,
       ...promptFor(param, known),
       ignoreFocusOut: true,
-      validateInput: (value) => validateParam(param, value),
+      validateInput: (value) => core().validateParam(param, value),
     });
   }
 
@@ -129,7 +129,7 @@ export class PowerShellFixInserter {
     const fromActive = !request.target && active?.document.languageId === 'rdp' ? this.registry.targetOf(active.document) : undefined;
     const target = request.target ?? fromActive;
     const file = request.targetFile ?? (fromActive && active ? fileName(active.document.uri) : undefined);
-    const fix = request.fixId ? findFix(request.fixId) : await this.pickFix(target);
+    const fix = request.fixId ? core().findFix(request.fixId) : await this.pickFix(target);
     if (request.fixId && !fix) throw new Error(`There is no PowerShell fix "${request.fixId}".`);
     if (!fix) return undefined;
 
@@ -148,7 +148,7 @@ export class PowerShellFixInserter {
         params[param.key] = value;
       }
     }
-    const rendered = renderFix(fix, params);
+    const rendered = core().renderFix(fix, params);
     if (!rendered.ok) {
       this.log.warn(`Refused to render ${fix.id}: ${rendered.errors.join(' ')}`);
       void vscode.window.showErrorMessage(`RDP Doctor will not build "${fix.title}": ${rendered.errors.join(' ')}`);

@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import { polHiveFromPath } from '../core/gpo/read-export';
+import { core } from './core';
 import type { Logger } from './logger';
-import { polViewText } from './registry-pol-text';
 import { readWorkspaceFile } from './workspace-files';
-import { MAX_FILE_BYTES } from '../core/lint/read-file';
-import { escapeHtml } from '../core/explain/explanation-html';
 
 /** The scheme of the read-only LGPO-style text views of Registry.pol files. */
 export const POL_SCHEME = 'rdp-doctor-pol';
@@ -49,7 +46,7 @@ export class RegistryPolViews implements vscode.TextDocumentContentProvider, vsc
     let view: { text: string; bytes?: Uint8Array };
     try {
       // No Registry.pol comes near the lint's limit: a larger file would be held in memory whole, twice.
-      view = await polViewText(name, () => readWorkspaceFile(file, MAX_FILE_BYTES), polHiveFromPath(file.path));
+      view = await core().polViewText(name, () => readWorkspaceFile(file, core().MAX_FILE_BYTES), core().polHiveFromPath(file.path));
     } catch (error) {
       this.log.warn(`Cannot read ${file.toString()}: ${String(error)}`);
       return `; Cannot read ${name}: ${error instanceof Error ? error.message : String(error)}\n`;
@@ -101,7 +98,7 @@ class RegistryPolEditor implements vscode.CustomReadonlyEditorProvider {
   }
 
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
-    const name = escapeHtml(document.uri.path.split('/').pop() ?? '');
+    const name = core().escapeHtml(document.uri.path.split('/').pop() ?? '');
     const page = (body: string): string => `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${body}</p></body></html>`;
     panel.webview.options = { enableScripts: false };
     panel.webview.html = page(`Opening ${name} as text…`);
@@ -112,7 +109,7 @@ class RegistryPolEditor implements vscode.CustomReadonlyEditorProvider {
       panel.dispose();
     } catch (error) {
       // The page stays, saying why, rather than "Opening … as text…" for ever.
-      const why = escapeHtml(error instanceof Error ? error.message : String(error));
+      const why = core().escapeHtml(error instanceof Error ? error.message : String(error));
       panel.webview.html = page(`${name} could not be opened as text: ${why}`);
     }
   }

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import type { LintReport } from '../core/lint/output';
 import type { ConfigLookup } from '../core/lint/config-resolver';
-import { skippedConfigMessage } from '../core/lint/config-trust';
+import type { WorkspaceReportInput } from '../core/report/workspace-report';
 import type { SkippedConfig } from '../core/lint/read-file';
-import { lintReportInSlices } from '../core/lint/session';
 import { appendAll } from '../core/text/collections';
 import type { SarifRoot } from '../core/report/sarif';
-import { workspaceReportMarkdown, workspaceReportSarif, type WorkspaceReportInput } from '../core/report/workspace-report';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
 import type { HostRegistry } from './host-registry';
@@ -54,9 +53,9 @@ export async function workspaceReport(checks: CheckService, registry: HostRegist
   for (const folder of folders) {
     const lookup: ConfigLookup = {
       trust: { root: folder.uri.fsPath, uid: process.getuid?.() },
-      ...(log && { skipped: (config: SkippedConfig) => log.warn(`Report: ${config.path}: ${skippedConfigMessage(config.why, 'the workspace folder')}`) }),
+      ...(log && { skipped: (config: SkippedConfig) => log.warn(`Report: ${config.path}: ${core().skippedConfigMessage(config.why, 'the workspace folder')}`) }),
     };
-    const report = await lintReportInSlices([folder.uri.fsPath], settings.rules(folder.uri), undefined, lookup);
+    const report = await core().lintReportInSlices([folder.uri.fsPath], settings.rules(folder.uri), undefined, lookup);
     appendAll(lint.files, report.files);
     appendAll(lint.errors, report.errors);
   }
@@ -116,7 +115,7 @@ export async function exportReport(checks: CheckService, registry: HostRegistry,
     }));
   if (!uri) return undefined;
   const input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'RDP Doctor: building the report' }, () => workspaceReport(checks, registry, version, log));
-  const text = chosen === 'markdown' ? workspaceReportMarkdown(input) : jsonText(workspaceReportSarif(input)) + '\n';
+  const text = chosen === 'markdown' ? core().workspaceReportMarkdown(input) : jsonText(core().workspaceReportSarif(input)) + '\n';
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   log.info(`Wrote the ${chosen} report to ${uri.toString()} (${input.files.length} files, ${input.checks.length} checked hosts).`);
   if (!target) {

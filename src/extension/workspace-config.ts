@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import { configSearchDirs, foldersAbove } from '../core/config/search-dirs';
-import { MAX_CONFIG_BYTES, parseConfig } from '../core/config/parse';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
-import { ownerDistrust } from '../core/lint/config-trust';
-import { KNOWN_RULE_IDS } from '../core/rules/registry';
-import { decodeBytes } from '../core/text/decode';
 import type { BoundedRead } from './bounded-read';
 import type { Logger } from './logger';
 import { readWorkspaceFile } from './workspace-files';
@@ -190,7 +187,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(folder, name);
       const above = vscode.workspace.getWorkspaceFolder(uri) === undefined;
       const uid = process.getuid?.();
-      const distrust = above && uri.scheme === 'file' && uid !== undefined ? ownerDistrust(uri.fsPath, uid) : undefined;
+      const distrust = above && uri.scheme === 'file' && uid !== undefined ? core().ownerDistrust(uri.fsPath, uid) : undefined;
       if (distrust !== undefined) {
         this.warnOnce(`Not using ${shown(uri)}, above the workspace folder: it is ${distrust}. A config above the workspace folder is used only when it is yours or root's and not writable by every user; the search goes on above it.`);
         continue;
@@ -200,7 +197,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
       if (text === undefined) {
         let read: BoundedRead;
         try {
-          read = await readWorkspaceFile(uri, MAX_CONFIG_BYTES);
+          read = await readWorkspaceFile(uri, core().MAX_CONFIG_BYTES);
         } catch {
           continue;
         }
@@ -208,7 +205,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
           this.warnOnce(`Not reading ${shown(uri)}: it is ${read.refused}. The files below it get no config (RDP Doctor's defaults).`);
           return { config: DEFAULT_CONFIG, uri };
         }
-        text = decodeBytes(read.bytes).text;
+        text = core().decodeBytes(read.bytes).text;
       }
       // A config above the workspace folder surprises more than one in it: it is said, with its path as on disk.
       if (!above) this.log.debug(`Loaded ${uri.toString()}`);
@@ -217,7 +214,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
         this.announced.add(uri.toString());
         this.log.info(`Using ${shown(uri)}, above the workspace folder, for the files below it (as the CLI does).`);
       }
-      return { config: parseConfig(text, KNOWN_RULE_IDS).config, uri };
+      return { config: core().parseConfig(text, core().KNOWN_RULE_IDS).config, uri };
     }
     return undefined;
   }

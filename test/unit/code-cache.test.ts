@@ -112,6 +112,7 @@ describe('requireWithCodeCache', () => {
 
 for (const [bundle, metaFile] of [
   ['extension-code.js', 'extension.meta.json'],
+  ['extension-core.js', 'extension-core.meta.json'],
   ['cli-commands.js', 'cli-commands.meta.json'],
   ['cli-lint.js', 'cli-lint.meta.json'],
 ] as const) {

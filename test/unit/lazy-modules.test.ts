@@ -101,7 +101,8 @@ describe('lazy modules in the shipped bundles', () => {
   const uses: Record<string, { builtins: string[]; apart: string[] }> = {
     'cli-commands.js': { builtins: ['node:crypto', 'node:net', 'node:tls'], apart: ['yaml.js'] },
     'cli-lint.js': { builtins: ['node:crypto'], apart: ['yaml.js', 'saxes.js'] },
-    'extension-code.js': { builtins: ['node:crypto', 'node:net', 'node:tls'], apart: ['yaml.js', 'saxes.js'] },
+    'extension-core.js': { builtins: ['node:crypto', 'node:net', 'node:tls'], apart: ['yaml.js', 'saxes.js'] },
+    'extension-code.js': { builtins: ['node:crypto'], apart: ['extension-core.js'] },
   };
   for (const [bundle, { builtins, apart }] of Object.entries(uses)) {
     const file = resolve(__dirname, '../../../dist', bundle);
@@ -111,6 +112,16 @@ describe('lazy modules in the shipped bundles', () => {
       for (const name of apart) assert.ok(text.includes(`__dirname,"${name}")`), `${name} is not required in ${bundle}`);
     });
   }
+  it('dist/extension-code.js, what activation loads, holds none of the core: no rules, readers or network code (issue 16)', { skip: !existsSync(resolve(__dirname, '../../../dist/extension-code.js')) && 'not built' }, () => {
+    const meta = JSON.parse(readFileSync(resolve(__dirname, '../../../dist/extension.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const code = Object.entries(meta.outputs).find(([path]) => path.endsWith('dist/extension-code.js'));
+    assert.ok(code);
+    // Type and constant modules (rules/types.ts: the severities a setting takes) are not the core's weight.
+    const heavy = Object.keys(code[1].inputs).filter((i) => (/^src\/core\/(rules|rdp|net|gpo|fixes|explain|knowledge|lint|report)\//.test(i) && !i.endsWith('/types.ts')) || i.startsWith('node_modules/'));
+    assert.deepEqual(heavy, []);
+    const text = readFileSync(resolve(__dirname, '../../../dist/extension-code.js'), 'utf8');
+    for (const builtin of ['node:net', 'node:tls', 'node:dns']) assert.ok(!text.includes(`"${builtin}"`), `${builtin} in extension-code.js`);
+  });
   it('dist/cli-lint.js holds no network code', { skip: !existsSync(resolve(__dirname, '../../../dist/cli-lint.js')) && 'not built' }, () => {
     const text = readFileSync(resolve(__dirname, '../../../dist/cli-lint.js'), 'utf8');
     for (const builtin of ['node:net', 'node:tls', 'node:dns']) assert.ok(!text.includes(`"${builtin}"`), `${builtin} in cli-lint.js`);

@@ -18,13 +18,16 @@ suite('Activation cost', () => {
     const api = await extension.activate();
     const cost = api.activation;
     assert.ok(cost, 'the API has no activation figures (did activate() fail?)');
-    const { codeCache, threadCpuMs, ...figures } = cost;
+    const { codeCache, threadCpuMs, coreLoaded, ...figures } = cost;
     for (const [name, value] of Object.entries(figures)) assert.ok(Number.isFinite(value) && value >= 0, `${name} is ${value}`);
     // This thread's share of the process's CPU, where Linux tells it.
     if (process.platform === 'linux') assert.ok(threadCpuMs !== null && threadCpuMs > 0 && threadCpuMs <= cost.cpuMs + 1, `threadCpuMs ${threadCpuMs} of ${cost.cpuMs}`);
     // The loader loads the code, through the cache (a first activation writes it): never 'off' in a real extension host.
     assert.ok(['used', 'missing', 'rejected'].includes(codeCache), `codeCache: ${codeCache}`);
     assert.ok(cost.loadWallMs > 0, 'no load time');
+    // The folder holds an .rdp file no editor shows: activation registers the features and loads none of the core
+    // (rules, readers, checks: src/extension/core.ts), which waits for the first lint, hover or command (issue 16).
+    assert.equal(coreLoaded, false, 'activation loaded dist/extension-core.js with nothing to lint');
     assert.ok(cost.activateWallMs > 0);
     assert.equal(cost.cpuMs, cost.loadCpuMs + cost.activateCpuMs);
     assert.equal(cost.wallMs, cost.loadWallMs + cost.activateWallMs);

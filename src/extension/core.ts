@@ -1,0 +1,36 @@
+// The extension's heavy part, loaded on first use (issue 16): the rules, readers, checks, fixes and docs of src/core
+// that the features call (core-api.ts) are a bundle of their own, dist/extension-core.js. Activation loads only the
+// features' registrations (dist/extension-code.js); the first lint, hover, completion, check or command loads the
+// rest, through the V8 code cache as the loader loads the code (code-cache.ts). A watch build (no content hash) and
+// the VS Code test builds bundle core-api.ts in: `require` then finds it where esbuild put it.
+import { join } from 'node:path';
+import { requireWithCodeCache } from '../shared/code-cache';
+import type * as CoreApi from './core-api';
+
+/** The content hash of dist/extension-core.js, written in by esbuild.mjs ('' in a watch build: no cache). */
+declare const RDP_DOCTOR_CORE_HASH: string;
+
+export type Core = typeof CoreApi;
+
+let loaded: Core | undefined;
+let cacheDir: string | undefined;
+
+/** Where the core's code cache is kept (the extension's global storage), set by activate() before anything loads it. */
+export function useCoreCache(dir: string | undefined): void {
+  cacheDir = dir;
+}
+
+/** The extension's core, loaded the first time it is asked for. */
+export function core(): Core {
+  return (loaded ??= load());
+}
+
+/** Whether the core has been loaded (the activation-cost test checks that activation alone does not load it). */
+export function coreLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+function load(): Core {
+  const hash = typeof RDP_DOCTOR_CORE_HASH === 'string' ? RDP_DOCTOR_CORE_HASH : '';
+  return requireWithCodeCache<Core>(join(__dirname, 'extension-core.js'), hash, hash ? cacheDir : undefined).exports;
+}
