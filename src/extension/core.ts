@@ -1,8 +1,8 @@
 // The extension's heavy part, loaded on first use (issue 16): the rules, readers, checks, fixes and docs of src/core
 // that the features call (core-api.ts) are a bundle of their own, dist/extension-core.js. Activation loads only the
 // features' registrations (dist/extension-code.js); the first lint, hover, completion, check or command loads the
-// rest, through the V8 code cache as the loader loads the code (code-cache.ts). A watch build (no content hash) and
-// the VS Code test builds bundle core-api.ts in: `require` then finds it where esbuild put it.
+// rest, through the V8 code cache as the loader loads the code (code-cache.ts); a watch build (no content hash)
+// requires it without a cache.
 import { join } from 'node:path';
 import { requireWithCodeCache } from '../shared/code-cache';
 import type * as CoreApi from './core-api';
