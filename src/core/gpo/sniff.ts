@@ -195,7 +195,8 @@ function sniffXml(text: string): SniffedFormat | undefined {
   const { root, child } = xmlHead(text);
   if (!root) return undefined;
   if (root.uri === NS.settings && root.local === 'GPO') return 'gpo-report-xml';
-  if (root.uri === '' && root.local === 'report' && child?.uri === NS.settings && child.local === 'GPO') return 'gpo-report-xml';
+  // `Get-GPOReport -All`: a `<report>` of GPOs, with no namespace or in the settings namespace (the reader takes both).
+  if ((root.uri === '' || root.uri === NS.settings) && root.local === 'report' && child?.uri === NS.settings && child.local === 'GPO') return 'gpo-report-xml';
   if (root.uri === NS.rsop && root.local === 'Rsop') return 'rsop-xml';
   if (root.uri === '' && root.local === 'RegistrySettings' && root.attributes.clsid?.toUpperCase() === GPP_REGISTRY_SETTINGS_CLSID.toUpperCase()) return 'gpp-registry-xml';
   if (root.uri === NS.backupManifest && root.local === 'BackupInst') return 'gpo-backup-info';

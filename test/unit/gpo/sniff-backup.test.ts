@@ -37,6 +37,16 @@ describe('format sniffing', () => {
     );
   });
 
+  it('a -All report whose <report> is in the settings namespace, as the reader and its tests take it, is a report too', () => {
+    const gpo = '<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Name>x</Name></GPO>';
+    for (const root of ['<report>', '<report xmlns="http://www.microsoft.com/GroupPolicy/Settings">', '<r:report xmlns:r="http://www.microsoft.com/GroupPolicy/Settings">']) {
+      const close = root.startsWith('<r:') ? '</r:report>' : '</report>';
+      assert.equal(sniffPolicyExport(undefined, `<?xml version="1.0" encoding="utf-8"?>\n${root}\n  ${gpo}\n${close}\n`), 'gpo-report-xml', root);
+    }
+    assert.equal(sniffPolicyExport(undefined, '<report xmlns="urn:other"><GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"/></report>'), undefined, 'another namespace');
+    assert.equal(sniffPolicyExport(undefined, '<report xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Other/></report>'), undefined, 'no GPO in it');
+  });
+
   it('never takes unrelated XML, a .reg-named file or notes for an export, even when named', () => {
     for (const p of ['unrelated/pom.xml', 'unrelated/settings.reg', 'unrelated/notes.txt']) {
       assert.equal(format(p), undefined, p);
