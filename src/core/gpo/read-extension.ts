@@ -113,17 +113,26 @@ function looksLocalized(u: { name: string; category: string }): boolean {
 }
 
 /**
+ * What to lint instead of a localized report. A gpresult report is of no single GPO: it has no Registry.pol of its
+ * own, and it is in the display language of the machine it ran on.
+ */
+const LOCALIZED_ADVICE: Readonly<Record<'gpo-report-xml' | 'rsop-xml', string>> = {
+  'gpo-report-xml': "Lint the GPO's Registry.pol instead.",
+  'rsop-xml': "Run gpresult again under an en-US display language, or lint the backups (or Registry.pol files) of the GPOs it lists instead.",
+};
+
+/**
  * Policies whose display names are not in the map are skipped (most are unrelated to Remote Desktop);
  * when they look localized, one problem says so, since their values may matter and are not guessed.
  */
-export function unmappedProblems(unmapped: readonly { name: string; category: string; span: Span }[]): ReadProblem[] {
+export function unmappedProblems(unmapped: readonly { name: string; category: string; span: Span }[], format: keyof typeof LOCALIZED_ADVICE): ReadProblem[] {
   const localized = unmapped.filter(looksLocalized);
   if (localized.length === 0) return [];
   const n = localized.length;
   return [
     {
       severity: 'warning',
-      message: `${n} Administrative Template ${n === 1 ? 'policy has a name' : 'policies have names'} RDP Doctor cannot map, such as ${quote(localized[0]!.name)}: the report looks localized, and only en-US display names are mapped, so ${n === 1 ? 'its registry value is' : 'their registry values are'} not checked. Lint the GPO's Registry.pol instead.`,
+      message: `${n} Administrative Template ${n === 1 ? 'policy has a name' : 'policies have names'} RDP Doctor cannot map, such as ${quote(localized[0]!.name)}: the report looks localized, and only en-US display names are mapped, so ${n === 1 ? 'its registry value is' : 'their registry values are'} not checked. ${LOCALIZED_ADVICE[format]}`,
       span: localized[0]!.span,
     },
   ];

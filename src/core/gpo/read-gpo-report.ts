@@ -82,6 +82,6 @@ export function readGpoReport(text: string): PolicyDocument {
   if (tree.root && read === 0 && gpoElements(tree.root).length === 0) {
     problems.push({ severity: 'error', message: 'The XML is not a Group Policy report: its root is not a GPO element in the Group Policy settings namespace.', span: trimmedSpan(text, tree.root.tagSpan) });
   }
-  appendAll(problems, unmappedProblems(unmapped));
+  appendAll(problems, unmappedProblems(unmapped, 'gpo-report-xml'));
   return { format: 'gpo-report-xml', settings, problems };
 }

@@ -63,6 +63,6 @@ export function readRsop(text: string): PolicyDocument {
       if (extension) readExtension(reader, extension);
     }
   }
-  appendAll(problems, unmappedProblems(unmapped));
+  appendAll(problems, unmappedProblems(unmapped, 'rsop-xml'));
   return { format: 'rsop-xml', settings, problems };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { schannelKey } from '../../../src/core/gpo/well-known-keys';
+import { readRsop } from '../../../src/core/gpo/read-rsop';
 import { lintExport, TS } from './helpers';
 
 /** A setting of a gpresult section: its element, GPO (by identifier), precedence and the element's own children. */
@@ -92,5 +93,13 @@ describe('gpresult: the winning values of all GPOs are one scope', () => {
     assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.line}`), [`GPO007 ${lineOf(text, 'MaxIdleTime')}`]);
     assert.match(findings[0]!.message, /an idle session is ended \(logged off, fResetBroken is 1\) after 1 minute\. Set by GPO "C"\.$/);
     assert.deepEqual(findings[0]!.finding.related?.map((r) => r.message), ['"fResetBroken" is 1 (End (log off) the session when a limit is reached) in the policy of GPO "R".']);
+  });
+
+  it('a localized gpresult report is advised to run gpresult in en-US or lint the applied GPOs, not "the GPO\'s Registry.pol"', () => {
+    const text = rsopXml([policy('A', 'Sicherheitsebene für Remoteverbindungen (RDP) anfordern', 'Sicherheitsebene', 'SSL')]);
+    const doc = readRsop(text);
+    assert.equal(doc.problems.length, 1);
+    assert.match(doc.problems[0]!.message, /the report looks localized, .* Run gpresult again under an en-US display language, or lint the backups \(or Registry\.pol files\) of the GPOs it lists instead\.$/);
+    assert.doesNotMatch(doc.problems[0]!.message, /the GPO's Registry\.pol/);
   });
 });
