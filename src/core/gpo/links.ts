@@ -1,4 +1,5 @@
 import { NS, REPORT_SKIP } from './namespaces';
+import { sameMeaning, type ValueData } from './value-meaning';
 import { childrenNamed, childText, type XmlElement } from './xml-tree';
 
 /**
@@ -43,4 +44,12 @@ export function mayApplyTogether(a: readonly string[] | undefined, b: readonly s
 function isDomainPath(path: string): boolean {
   const parts = path.split('/');
   return parts[0]!.includes('.') && !parts.some((part) => part === 'sites' || part === 'configuration');
+}
+
+/**
+ * Whether two values of one registry value conflict as GPO013 reports it: they mean different things and their GPOs
+ * may apply to one computer, so which of them is in effect depends on link order and Enforced, which no export shows.
+ */
+export function conflicting(a: ValueData & { readonly links?: readonly string[] }, b: ValueData & { readonly links?: readonly string[] }): boolean {
+  return !sameMeaning(a, b) && mayApplyTogether(a.links, b.links);
 }

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readReg } from '../../../src/core/gpo/read-reg';
-import { parseRdp } from '../../../src/core/rdp/parse';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
 import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
 import { normalizeKey } from '../../../src/core/gpo/registry-path';
@@ -9,19 +7,8 @@ import { READ_ON_SHARED_KEYS } from '../../../src/core/gpo/well-known-keys';
 import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
 import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
 import { crossCheckProbes } from '../../../src/core/lint/cross-file';
-import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
-import { LISTENER, TS, assertMessage } from './helpers';
-
-/** Locations in these tests are `path:offset`. */
-function rdp(text: string, path = 'client.rdp') {
-  return { path, facts: rdpFacts(parseRdp(text), (span) => `${path}:${span.start}`) };
-}
-
-function reg(values: string, path = 'server.reg') {
-  const text = `Windows Registry Editor Version 5.00\r\n\r\n${values}`;
-  return { path, facts: policyFacts(readReg(text), (s) => `${path}:${s.source.span.start}`) };
-}
+import { LISTENER, TS, assertMessage, rdpInput as rdp, regInput as reg } from './helpers';
 
 const NLA = `[HKEY_LOCAL_MACHINE\\${TS}]\r\n"UserAuthentication"=dword:00000001\r\n`;
 const RDP_LAYER = `[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SecurityLayer"=dword:00000000\r\n"PortNumber"=dword:00000d3d\r\n`;

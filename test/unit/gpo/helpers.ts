@@ -9,6 +9,9 @@ import { lintRegistryPol, lintText } from '../../../src/core/lint/lint-file';
 import type { PolicyFinding, PolicyRule } from '../../../src/core/rules/gpo/types';
 import type { Severity } from '../../../src/core/rules/types';
 import { decodeBytes } from '../../../src/core/text/decode';
+import { readReg } from '../../../src/core/gpo/read-reg';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
 import { LineIndex } from '../../../src/core/text/line-index';
 
 export const ROOT = resolve(__dirname, '../../../..');
@@ -197,4 +200,40 @@ export function backupXml(options: string): string {
     </GroupPolicyObject>
 </GroupPolicyBackupScheme>
 `;
+}
+
+/** A `LinksTo` element of a report GPO (its SOM path and whether the link is enabled). */
+export function linksTo(path: string, enabled = true): string {
+  return `  <LinksTo>\n    <SOMName>${path.split('/').pop()}</SOMName>\n    <SOMPath>${path}</SOMPath>\n    <Enabled>${enabled}</Enabled>\n    <NoOverride>false</NoOverride>\n  </LinksTo>\n`;
+}
+
+/** One GPO of a report: "Require use of specific security layer" set to `layer`, linked where `links` say. */
+export function layerGpo(name: string, layer: 'RDP' | 'SSL', links: string): string {
+  return `  <GPO>
+    <Name>${name}</Name>
+    <Computer>
+      <Enabled>true</Enabled>
+      <ExtensionData>
+        <Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Registry" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="q1:RegistrySettings">
+${policyXml('Require use of specific security layer for remote (RDP) connections', 'Enabled', dropDown('Security Layer', layer)).replace(/\bq:/g, 'q1:')}
+        </Extension>
+        <Name>Registry</Name>
+      </ExtensionData>
+    </Computer>
+${links}  </GPO>
+`;
+}
+
+/** A `Get-GPOReport -All` report of these GPOs. */
+export const allReport = (...gpos: string[]): string => `<?xml version="1.0" encoding="utf-8"?>\n<report xmlns="http://www.microsoft.com/GroupPolicy/Settings">\n${gpos.join('')}</report>\n`;
+
+/** A `.rdp` file as the cross-checks take it; locations in these tests are `path:offset`. */
+export function rdpInput(text: string, path = 'client.rdp') {
+  return { path, facts: rdpFacts(parseRdp(text), (span) => `${path}:${span.start}`) };
+}
+
+/** A `.reg` export of these keys and values as the cross-checks take it. */
+export function regInput(values: string, path = 'server.reg') {
+  const text = `Windows Registry Editor Version 5.00\r\n\r\n${values}`;
+  return { path, facts: policyFacts(readReg(text), (s) => `${path}:${s.source.span.start}`) };
 }

@@ -10,33 +10,10 @@ import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
 import { parseXml } from '../../../src/core/gpo/xml-tree';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
 import { policyFacts } from '../../../src/core/rules/xrf/facts';
-import { backupFiles, dropDown, lintExport, policyXml } from './helpers';
+import { allReport as all, backupFiles, layerGpo as gpo, linksTo, lintExport } from './helpers';
 
 const DC = 'security.local/enterprise/assets and enterprise management/domain controllers';
 const MS = 'security.local/enterprise/assets and enterprise management/member servers';
-
-function linksTo(path: string, enabled = true): string {
-  return `  <LinksTo>\n    <SOMName>${path.split('/').pop()}</SOMName>\n    <SOMPath>${path}</SOMPath>\n    <Enabled>${enabled}</Enabled>\n    <NoOverride>false</NoOverride>\n  </LinksTo>\n`;
-}
-
-/** One GPO of a report: "Require use of specific security layer" set to `layer`, linked where `links` say. */
-function gpo(name: string, layer: 'RDP' | 'SSL', links: string): string {
-  return `  <GPO>
-    <Name>${name}</Name>
-    <Computer>
-      <Enabled>true</Enabled>
-      <ExtensionData>
-        <Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Registry" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="q1:RegistrySettings">
-${policyXml('Require use of specific security layer for remote (RDP) connections', 'Enabled', dropDown('Security Layer', layer)).replace(/\bq:/g, 'q1:')}
-        </Extension>
-        <Name>Registry</Name>
-      </ExtensionData>
-    </Computer>
-${links}  </GPO>
-`;
-}
-
-const all = (...gpos: string[]): string => `<?xml version="1.0" encoding="utf-8"?>\n<report xmlns="http://www.microsoft.com/GroupPolicy/Settings">\n${gpos.join('')}</report>\n`;
 
 describe('GPO links', () => {
   it('two GPOs meet when a link of one is the other, or above or below it', () => {

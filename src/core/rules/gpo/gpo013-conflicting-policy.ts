@@ -4,7 +4,7 @@ import { sameMeaning, type ValueData } from '../../gpo/value-meaning';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
 import { SECRET_DATA, secretData } from '../../gpo/secret-names';
 import { cutAt } from '../../text/quote';
-import { mayApplyTogether } from '../../gpo/links';
+import { conflicting, mayApplyTogether } from '../../gpo/links';
 import type { Severity } from '../types';
 import type { PolicyFact } from '../xrf/facts';
 import type { PolicyRule } from './types';
@@ -143,7 +143,7 @@ export function crossFileConflicts<L>(files: readonly { path: string; values: re
     if (new Set(list.map((x) => x.path)).size < 2) continue;
     for (const { path, fact } of list) {
       // Two GPOs' exports whose links keep them from one computer do not disagree (a domain's backup folder).
-      const other = list.find((x) => x.path !== path && !sameData(x.fact, fact) && mayApplyTogether(x.fact.links, fact.links));
+      const other = list.find((x) => x.path !== path && conflicting(x.fact, fact));
       if (!other) continue;
       out.push({
         path,

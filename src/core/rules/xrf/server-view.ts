@@ -1,7 +1,10 @@
+import { conflicting } from '../../gpo/links';
 import type { Hive } from '../../gpo/model';
 import { normalizeKey } from '../../gpo/registry-path';
 import { numberOf } from '../../gpo/scopes';
-import { originOf, winStationOf } from '../../gpo/well-known-keys';
+import { originOf, whereSet, winStationOf } from '../../gpo/well-known-keys';
+import { quote } from '../../text/quote';
+import { showValue } from '../gpo/gpo013-conflicting-policy';
 import type { ValueRef } from '../gpo/lookup';
 import type { PolicyFact, PolicyFacts } from './facts';
 
@@ -16,6 +19,12 @@ export interface ServerView<L> {
   value(refs: readonly ValueRef[]): PolicyFact<L> | undefined;
   /** This value of every listener (WinStation) the export configures: RDP-Tcp and any added beside it. */
   listenerValues(valueName: string): { readonly listener: string; readonly fact: PolicyFact<L> }[];
+  /**
+   * The other exports (or GPOs of one export) of the run that set `fact`'s registry value to something else and may
+   * apply together with it: GPO013's conflict, where which one wins is unknown. A gpresult report holds only its
+   * winners, and GPOs whose links keep them apart never meet.
+   */
+  rivals(fact: PolicyFact<L>): { readonly path: string; readonly fact: PolicyFact<L> }[];
 }
 
 const id = (hive: Hive, key: string, name: string): string => `${hive}\\${normalizeKey(key)}\\${name.toLowerCase()}`;
@@ -43,6 +52,14 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
     }
     return set;
   };
+  const byId = new Map<string, { path: string; fact: PolicyFact<L> }[]>();
+  for (const g of groups) {
+    for (const [key, fact] of g.facts) {
+      let list = byId.get(key);
+      if (!list) byId.set(key, (list = []));
+      list.push({ path: g.path, fact });
+    }
+  }
   return groups.map(({ path, gpo, facts }) => ({
     path,
     ...(gpo !== '' && { gpo }),
@@ -55,7 +72,36 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
         const listener = fact.hive === 'HKLM' && fact.valueName.toLowerCase() === valueName.toLowerCase() ? winStationOf(fact.key) : undefined;
         return listener !== undefined ? [{ listener, fact }] : [];
       }),
+    rivals: (fact) => (byId.get(id(fact.hive, fact.key, fact.valueName)) ?? []).filter((r) => r.fact !== fact && conflicting(r.fact, fact)),
   }));
+}
+
+/** An export as a message names it: its path, and the GPO when the export names one (a -All report has many). */
+export function exportName(path: string, fact: { readonly gpo?: string }): string {
+  return fact.gpo !== undefined ? `${path} (GPO ${quote(fact.gpo)})` : path;
+}
+
+/** Why a value an export sets may not be the one in effect on the server, in words for a message, and where. */
+export interface Doubt<L> {
+  readonly words: string;
+  readonly related: readonly { readonly path: string; readonly message: string; readonly at: L }[];
+}
+
+/**
+ * What makes `fact` (the value `view` gives) uncertain: other exports of the run that may apply together and set it
+ * otherwise. Undefined when nothing does: the verdict stands.
+ */
+export function doubtOf<L>(view: ServerView<L>, fact: PolicyFact<L>): Doubt<L> | undefined {
+  const here = `${quote(fact.valueName)} is ${showValue(fact)} in ${exportName(view.path, fact)}`;
+  const rivals = view.rivals(fact);
+  if (rivals.length > 0) {
+    const shown = rivals.slice(0, 3);
+    return {
+      words: `${here} but ${shown.map((r) => `${showValue(r.fact)} in ${exportName(r.path, r.fact)}`).join(', ')}${rivals.length > 3 ? ', …' : ''}, and which of them wins depends on link order and Enforced, which the exports do not show`,
+      related: shown.map((r) => ({ path: r.path, at: r.fact.at, message: `${quote(r.fact.valueName)} is ${showValue(r.fact)} ${whereSet(r.fact)}, against ${showValue(fact)} in ${exportName(view.path, fact)}.` })),
+    };
+  }
+  return undefined;
 }
 
 /** The number a fact holds (DWORD, or a decimal REG_SZ). */

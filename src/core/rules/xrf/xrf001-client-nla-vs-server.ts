@@ -1,6 +1,6 @@
 import { REFS } from '../gpo/refs';
 import { whereSet as where } from '../../gpo/well-known-keys';
-import { factNumber } from './server-view';
+import { doubtOf, factNumber } from './server-view';
 import { probesOfHost } from './probe-facts';
 import type { CrossRule } from './types';
 
@@ -17,17 +17,32 @@ export const xrf001: CrossRule = {
       if (!credssp || credssp.value !== 0) continue;
       const requiring = servers.flatMap((s) => {
         const fact = s.value(REFS.userAuthentication);
-        return factNumber(fact) === 1 ? [{ path: s.path, at: fact!.at, message: `"UserAuthentication" is 1 ${where(fact!)}: the server requires NLA.` }] : [];
+        return factNumber(fact) === 1 ? [{ path: s.path, at: fact!.at, message: `"UserAuthentication" is 1 ${where(fact!)}: the server requires NLA.`, doubt: doubtOf(s, fact!) }] : [];
       });
       const probed = probesOfHost(probes, rdp.facts.host).filter((p) => p.negotiation?.nlaRequired === true);
       if (requiring.length === 0 && probed.length === 0) continue;
-      const why = requiring.length > 0 ? `"UserAuthentication" is 1 in ${requiring[0]!.path}` : `a check of ${probed[0]!.host}:${probed[0]!.port} found that it requires NLA`;
+      // Another export that may apply together setting it otherwise, or item-level targeting, leaves a policy 1 uncertain.
+      const certain = requiring.find((r) => r.doubt === undefined);
+      const related = requiring.map(({ path, at, message }) => ({ path, at, message }));
+      const client = '"enablecredsspsupport" is 0, so this client cannot use Network Level Authentication';
+      if (!certain && probed.length === 0) {
+        report({
+          path: rdp.path,
+          message: `${client}, and the server may require it (${requiring[0]!.doubt!.words}): where the 1 applies, the connection fails with HYBRID_REQUIRED_BY_SERVER.`,
+          subject: 'enablecredsspsupport',
+          at: credssp.at,
+          related: [...related, ...requiring[0]!.doubt!.related],
+          severity: 'warning',
+        });
+        continue;
+      }
+      const why = certain ? `"UserAuthentication" is 1 in ${certain.path}` : `a check of ${probed[0]!.host}:${probed[0]!.port} found that it requires NLA`;
       report({
         path: rdp.path,
-        message: `"enablecredsspsupport" is 0, so this client cannot use Network Level Authentication, but the server requires it (${why}): the connection fails with HYBRID_REQUIRED_BY_SERVER.`,
+        message: `${client}, but the server requires it (${why}): the connection fails with HYBRID_REQUIRED_BY_SERVER.`,
         subject: 'enablecredsspsupport',
         at: credssp.at,
-        related: requiring,
+        related,
       });
     }
   },

@@ -1,5 +1,5 @@
 import { REFS } from '../gpo/refs';
-import { factNumber } from './server-view';
+import { doubtOf, factNumber } from './server-view';
 import { probesOfHost, standardSecurityFor } from './probe-facts';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import type { CrossRule } from './types';
@@ -14,16 +14,19 @@ export const xrf003: CrossRule = {
   check({ rdpFiles, servers, probes, report }) {
     const rdpLayer = servers.flatMap((s) => {
       const fact = s.value(REFS.securityLayer);
-      return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.` }] : [];
+      return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.`, doubt: doubtOf(s, fact!) }] : [];
     });
     // "Configure server authentication for client" overrides the file's "authentication level" (TerminalServer.adml).
     const policies = servers.flatMap((s) => {
       const fact = s.value(REFS.clientAuthenticationLevel);
       const level = factNumber(fact);
-      return level !== undefined ? [{ path: s.path, level, fact: fact! }] : [];
+      return level !== undefined ? [{ path: s.path, level, fact: fact!, doubt: doubtOf(s, fact!) }] : [];
     });
     const strictPolicy = policies.find((p) => p.level === 1);
     if (policies.length > 0 && !strictPolicy) return;
+    // Another export that may apply together setting a value otherwise, or item-level targeting, leaves it uncertain.
+    const certainLayer = rdpLayer.find((l) => l.doubt === undefined);
+    const layerRelated = rdpLayer.map(({ path, at, message }) => ({ path, at, message }));
     for (const rdp of rdpFiles) {
       const auth = rdp.facts.authenticationLevel;
       if (!strictPolicy && (!auth || auth.value !== 1)) continue;
@@ -34,18 +37,25 @@ export const xrf003: CrossRule = {
         return seen ? [`a check of ${p.host}:${p.port} found that the server ${seen}`] : [];
       });
       if (rdpLayer.length === 0 && probed.length === 0) continue;
-      const why = rdpLayer.length > 0 ? `"SecurityLayer" is 0 in ${rdpLayer[0]!.path}` : probed[0]!;
-      const layer = `the server uses Standard RDP Security (${why}), which never authenticates it: the connection fails.`;
+      const why = certainLayer ? `"SecurityLayer" is 0 in ${certainLayer.path}` : probed[0];
+      const layer = why
+        ? `the server uses Standard RDP Security (${why}), which never authenticates it: the connection fails.`
+        : `the server may use Standard RDP Security (${rdpLayer[0]!.doubt!.words}), which never authenticates it: where the 0 applies, the connection fails.`;
+      const severity = why === undefined || strictPolicy?.doubt ? { severity: 'warning' as const } : {};
+      // The values that contradict the one the message names.
+      const related = [...layerRelated, ...(why === undefined ? rdpLayer[0]!.doubt!.related : [])];
       if (strictPolicy) {
         const at = auth?.at ?? rdp.facts.port?.at;
         if (at === undefined) continue;
         const file = auth ? `the file's "authentication level" ${auth.value}` : "the file's default";
+        const sets = strictPolicy.doubt ? `may set "AuthenticationLevel" to 1 (${strictPolicy.doubt.words})` : `sets "AuthenticationLevel" to 1 in ${strictPolicy.path}`;
         report({
           path: rdp.path,
-          message: `The client policy "Configure server authentication for client" sets "AuthenticationLevel" to 1 in ${strictPolicy.path}, overriding ${file}, so the client refuses a server it cannot authenticate, but ${layer}`,
+          message: `The client policy "Configure server authentication for client" ${sets}, overriding ${file}, so the client refuses a server it cannot authenticate, but ${layer}`,
           subject: auth ? 'authentication level' : rdp.facts.port!.key,
           at,
-          related: [{ path: strictPolicy.path, at: strictPolicy.fact.at, message: `"AuthenticationLevel" is 1 (do not connect if authentication fails) ${where(strictPolicy.fact)}.` }, ...rdpLayer],
+          related: [{ path: strictPolicy.path, at: strictPolicy.fact.at, message: `"AuthenticationLevel" is 1 (do not connect if authentication fails) ${where(strictPolicy.fact)}.` }, ...(strictPolicy.doubt?.related ?? []), ...related],
+          ...severity,
         });
         continue;
       }
@@ -54,7 +64,8 @@ export const xrf003: CrossRule = {
         message: `"authentication level" is 1, so the client refuses a server it cannot authenticate, but ${layer}`,
         subject: 'authentication level',
         at: auth!.at,
-        related: rdpLayer,
+        related,
+        ...severity,
       });
     }
   },

@@ -1,0 +1,80 @@
+// XRF001 and XRF003 where the exports of a run disagree on the server value (GPO013's conflict): which export wins
+// depends on link order and Enforced, which no export shows, so the failure is not certain (a review's repro: one
+// .rdp without CredSSP, gpoA.reg UserAuthentication 1, gpoB.reg UserAuthentication 0 gave a certain error).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
+import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
+import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
+import { policyFacts } from '../../../src/core/rules/xrf/facts';
+import { XRF_RULES } from '../../../src/core/rules/xrf/index';
+import { LISTENER, TS, allReport, assertMessage, layerGpo, linksTo, rdpInput as rdp, regInput as reg } from './helpers';
+
+const noCredssp = rdp('full address:s:rdsh01.contoso.com\nenablecredsspsupport:i:0\n');
+const strict = rdp('full address:s:rdsh01.contoso.com\nauthentication level:i:1\n');
+const policy = (name: string, n: number, path: string) => reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n"${name}"=dword:0000000${n}\r\n`, path);
+const summary = (found: ReturnType<typeof crossCheck<string>>) => found.map((f) => `${f.ruleId} ${f.severity} ${f.path}`);
+
+const DC = 'contoso.com/domain controllers';
+const RDS = 'contoso.com/servers/rds';
+
+function report(...gpos: string[]) {
+  const text = allReport(...gpos);
+  return { path: 'all.xml', facts: policyFacts(readGpoReport(text), (s) => `all.xml:${s.source.span.start}`) };
+}
+
+describe('XRF001 when the exports disagree', () => {
+  it('the review repro: a warning naming both exports and saying which one wins decides; the error without the other', () => {
+    const found = crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [policy('UserAuthentication', 1, 'gpoA.reg'), policy('UserAuthentication', 0, 'gpoB.reg')] });
+    assert.deepEqual(summary(found), ['XRF001 warning client.rdp']);
+    assertMessage('XRF001', found[0]!.message);
+    assert.match(found[0]!.message, /the server may require it \("UserAuthentication" is 1 in gpoA\.reg but 0 in gpoB\.reg, and which of them wins depends on link order and Enforced/);
+    assert.match(found[0]!.message, /where the 1 applies, the connection fails with HYBRID_REQUIRED_BY_SERVER\.$/);
+    assert.deepEqual(found[0]!.related.map((r) => r.path), ['gpoA.reg', 'gpoB.reg'], 'the conflicting value is related');
+    const alone = crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [policy('UserAuthentication', 1, 'gpoA.reg')] });
+    assert.deepEqual(summary(alone), ['XRF001 error client.rdp']);
+    assert.match(alone[0]!.message, /but the server requires it \("UserAuthentication" is 1 in gpoA\.reg\)/);
+  });
+
+  it('no conflict, no change: two exports that agree, or a listener value the policy of another export overrides', () => {
+    const agree = crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [policy('UserAuthentication', 1, 'a.reg'), policy('UserAuthentication', 1, 'b.reg')] });
+    assert.deepEqual(summary(agree), ['XRF001 error client.rdp']);
+    const listenerOff = reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"UserAuthentication"=dword:00000000\r\n`, 'listener.reg');
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [policy('UserAuthentication', 1, 'a.reg'), listenerOff] })), ['XRF001 error client.rdp']);
+  });
+
+  it('a check that found NLA required keeps the error: the server answered for itself', () => {
+    const probe: ProbeFacts = { target: 'rdsh01.contoso.com', host: 'rdsh01.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
+    const found = crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [policy('UserAuthentication', 1, 'gpoA.reg'), policy('UserAuthentication', 0, 'gpoB.reg')], probes: [probe] });
+    assert.deepEqual(summary(found), ['XRF001 error client.rdp']);
+    assert.match(found[0]!.message, /a check of rdsh01\.contoso\.com:3389 found that it requires NLA/);
+  });
+});
+
+describe('XRF003 when the exports disagree', () => {
+  it('SecurityLayer 0 in one export and 2 in another: a warning; 0 alone stays an error', () => {
+    const found = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [policy('SecurityLayer', 0, 'rdp.reg'), policy('SecurityLayer', 2, 'tls.reg')] });
+    assert.deepEqual(summary(found), ['XRF003 warning client.rdp']);
+    assertMessage('XRF003', found[0]!.message);
+    assert.match(found[0]!.message, /the server may use Standard RDP Security \("SecurityLayer" is 0 in rdp\.reg but 2 in tls\.reg, and which of them wins/);
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [policy('SecurityLayer', 0, 'rdp.reg')] })), ['XRF003 error client.rdp']);
+  });
+
+  it('"AuthenticationLevel" 1 in one export and 0 in another: the client policy may not apply, so a warning', () => {
+    const loose = rdp('full address:s:rdsh01.contoso.com\nauthentication level:i:2\n');
+    const exports = [policy('SecurityLayer', 0, 'server.reg'), policy('AuthenticationLevel', 1, 'strict.reg'), policy('AuthenticationLevel', 0, 'lax.reg')];
+    const found = crossCheck(XRF_RULES, { rdpFiles: [loose], exports });
+    assert.deepEqual(summary(found), ['XRF003 warning client.rdp']);
+    assert.match(found[0]!.message, /^The client policy "Configure server authentication for client" may set "AuthenticationLevel" to 1 \("AuthenticationLevel" is 1 in strict\.reg but 0 in lax\.reg, /);
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [loose], exports: exports.slice(0, 2) })), ['XRF003 error client.rdp']);
+  });
+
+  it('GPOs of one -All report: a conflict is one only where their links let both apply (as GPO013 decides)', () => {
+    const apart = report(layerGpo('DC', 'SSL', linksTo(DC)), layerGpo('RDS', 'RDP', linksTo(RDS)));
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [apart] })), ['XRF003 error client.rdp'], 'the RDS GPO alone sets the RDS servers');
+    const together = report(layerGpo('Domain', 'SSL', linksTo('contoso.com')), layerGpo('RDS', 'RDP', linksTo(RDS)));
+    const found = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [together] });
+    assert.deepEqual(summary(found), ['XRF003 warning client.rdp']);
+    assert.match(found[0]!.message, /"SecurityLayer" is 0 in all\.xml \(GPO "RDS"\) but 2 in all\.xml \(GPO "Domain"\)/);
+  });
+});
