@@ -61,6 +61,11 @@ export interface PolicySetting {
    * to one computer from those that cannot; absent when the export does not say.
    */
   readonly links?: readonly string[];
+  /**
+   * Group Policy Preferences only: the item, or a collection holding it, has item-level targeting (`Filters`), so it
+   * applies only on the computers and users its filters match.
+   */
+  readonly targeted?: boolean;
   /** The Administrative Template policy it was mapped from (en-US display name). */
   readonly policy?: string;
   readonly source: SourceLocation;

@@ -15,5 +15,8 @@ export const NS = {
 /** The class ID of a Group Policy Preferences registry settings collection (`RegistrySettings clsid=`). */
 export const GPP_REGISTRY_SETTINGS_CLSID = '{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}';
 
-/** Elements of report and RSoP XML that hold nothing a reader uses: their subtrees are not kept. */
-export const REPORT_SKIP: ReadonlySet<string> = new Set(['Explain', 'Supported', 'SecurityDescriptor', 'Text', 'EventsDetails', 'Filters', 'Desc']);
+/**
+ * Elements of report and RSoP XML that hold nothing a reader uses: their subtrees are not kept. Not `Filters`: a Group
+ * Policy Preferences item's item-level targeting, which limits where the item applies.
+ */
+export const REPORT_SKIP: ReadonlySet<string> = new Set(['Explain', 'Supported', 'SecurityDescriptor', 'Text', 'EventsDetails', 'Desc']);

@@ -26,11 +26,22 @@ function gppData(type: RegType, raw: string, multi: readonly string[]): RegData 
   }
 }
 
-/** One GPP `Registry` item (its `Properties` element), unless the item is disabled. */
-function readItem(text: string, uri: string, item: XmlElement, origin: Omit<SettingOrigin, 'hive'>, out: PolicySetting[], problems: ReadProblem[]): void {
+/**
+ * Whether an item or collection has item-level targeting: a `Filters` element with a filter in it (`FilterComputer`,
+ * `FilterGroup`, …; GPMC writes an empty `<Filters/>` for none). It then applies only where the filters match, which
+ * the export cannot tell (gpo-formats.md §1: GPP items "carry item-level targeting under `<Filters>`").
+ */
+function hasTargeting(element: XmlElement, uri: string): boolean {
+  const filters = childNamed(element, uri, 'Filters');
+  return filters !== undefined && filters.children.length > 0;
+}
+
+/** One GPP `Registry` item (its `Properties` element), unless the item is disabled; `targeted`: a collection around it is. */
+function readItem(text: string, uri: string, item: XmlElement, origin: Omit<SettingOrigin, 'hive'>, targetedAbove: boolean, out: PolicySetting[], problems: ReadProblem[]): void {
   if (item.attributes.disabled === '1') return;
   const props = childNamed(item, uri, 'Properties');
   if (!props) return;
+  const targeted = targetedAbove || hasTargeting(item, uri);
   const a = props.attributes;
   const span = trimmedSpan(text, props.tagSpan);
   const hive = hiveOf(a.hive ?? '');
@@ -38,7 +49,7 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
   // has `type=""` and no value name: it creates or, with action D, deletes the key itself.
   if (hive && a.type === '' && (a.name ?? '') === '' && a.default !== '1') {
     const remove = (a.action ?? 'U').toUpperCase() === 'D';
-    out.push(setting({ hive, key: trimKey(a.key ?? ''), valueName: '', type: 'REG_NONE', data: null, action: remove ? 'delete-key' : 'create-key', ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }), source: { span } }));
+    out.push(setting({ hive, key: trimKey(a.key ?? ''), valueName: '', type: 'REG_NONE', data: null, action: remove ? 'delete-key' : 'create-key', ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }), ...(targeted && { targeted }), source: { span } }));
     return;
   }
   const type = regTypeOf(a.type ?? 'REG_SZ');
@@ -47,7 +58,7 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
     return;
   }
   const valueName = a.default === '1' ? '' : (a.name ?? '');
-  const base = { hive, key: trimKey(a.key ?? ''), valueName, type, ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }), source: { span } };
+  const base = { hive, key: trimKey(a.key ?? ''), valueName, type, ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }), ...(targeted && { targeted }), source: { span } };
   if ((a.action ?? 'U').toUpperCase() === 'D') {
     out.push(setting({ ...base, data: null, action: valueName === '' && a.default !== '1' ? 'delete-key' : 'delete' }));
     return;
@@ -66,17 +77,18 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
 export function readGppRegistry(text: string, uri: string, root: XmlElement, origin: Omit<SettingOrigin, 'hive'>): { settings: PolicySetting[]; problems: ReadProblem[] } {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
-  if (root.local === 'Registry') readItem(text, uri, root, origin, settings, problems);
+  if (root.local === 'Registry') readItem(text, uri, root, origin, false, settings, problems);
   else {
     // Depth first in document order, on a stack of its own: collections nested 100,000 deep overflowed the call stack.
-    const stack: { element: XmlElement; next: number }[] = [{ element: root, next: 0 }];
+    // A collection's targeting holds for everything in it.
+    const stack: { element: XmlElement; next: number; targeted: boolean }[] = [{ element: root, next: 0, targeted: false }];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       const child = top.element.children[top.next++];
       if (child === undefined) stack.pop();
       else if (child.uri !== uri) continue;
-      else if (child.local === 'Registry') readItem(text, uri, child, origin, settings, problems);
-      else if (child.local === 'Collection' && child.attributes.disabled !== '1') stack.push({ element: child, next: 0 });
+      else if (child.local === 'Registry') readItem(text, uri, child, origin, top.targeted, settings, problems);
+      else if (child.local === 'Collection' && child.attributes.disabled !== '1') stack.push({ element: child, next: 0, targeted: top.targeted || hasTargeting(child, uri) });
     }
   }
   return { settings, problems };

@@ -11,6 +11,9 @@ export interface PolicyLintOptions {
   readonly rules?: readonly PolicyRule[];
 }
 
+/** What a finding on a Group Policy Preferences item with item-level targeting adds. */
+const TARGETED = 'The preference item is targeted: it applies only where its item-level targeting filters match.';
+
 function relatedOf(s: PolicySetting, message: string, from: PolicySetting): RelatedLocation {
   const file = s.source.file;
   return { message, span: s.source.span, ...(file !== undefined && file !== from.source.file && { path: file }) };
@@ -26,10 +29,13 @@ export function lintPolicyDocument(doc: PolicyDocument, rules: readonly PolicyRu
     scopes,
     report(r: PolicyReport): void {
       const s = r.at;
+      const own = r.severity ?? rule!.defaultSeverity;
+      const message = s.gpo !== undefined && !r.message.includes(`"${s.gpo}"`) ? `${r.message} Set by GPO "${s.gpo}".` : r.message;
       findings.push({
         ruleId: rule!.id,
-        severity: resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!,
-        message: s.gpo !== undefined && !r.message.includes(`"${s.gpo}"`) ? `${r.message} Set by GPO "${s.gpo}".` : r.message,
+        // A targeted preference item applies only where its filters match, which the export cannot tell: never a certain error.
+        severity: resolveSeverity(options.severities, rule!.id, s.targeted === true && own === 'error' ? 'warning' : own)!,
+        message: s.targeted === true ? `${message} ${TARGETED}` : message,
         span: s.source.span,
         subject: displayPath(s.hive, s.key, s.valueName),
         location: s.source,

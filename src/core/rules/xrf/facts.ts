@@ -34,6 +34,8 @@ export interface PolicyFact<L> {
   readonly gpo?: string;
   /** Where the GPO is linked, when the export says (see `mayApplyTogether`). */
   readonly links?: readonly string[];
+  /** Set by a Group Policy Preferences item with item-level targeting: it applies only where its filters match. */
+  readonly targeted?: boolean;
   /** `HKLM\…\Name`, the finding's subject. */
   readonly subject: string;
   readonly at: L;
@@ -82,6 +84,7 @@ export function policyFacts<L>(doc: PolicyDocument, locate: (s: PolicySetting) =
         data: s.data,
         ...(s.gpo !== undefined && { gpo: s.gpo }),
         ...(s.links !== undefined && { links: s.links }),
+        ...(s.targeted === true && { targeted: true }),
         subject: displayPath(s.hive, s.key, s.valueName),
         at: locate(s),
       });

@@ -89,7 +89,7 @@ export interface Doubt<L> {
 
 /**
  * What makes `fact` (the value `view` gives) uncertain: other exports of the run that may apply together and set it
- * otherwise. Undefined when nothing does: the verdict stands.
+ * otherwise, or Group Policy Preferences item-level targeting. Undefined when nothing does: the verdict stands.
  */
 export function doubtOf<L>(view: ServerView<L>, fact: PolicyFact<L>): Doubt<L> | undefined {
   const here = `${quote(fact.valueName)} is ${showValue(fact)} in ${exportName(view.path, fact)}`;
@@ -100,6 +100,9 @@ export function doubtOf<L>(view: ServerView<L>, fact: PolicyFact<L>): Doubt<L> |
       words: `${here} but ${shown.map((r) => `${showValue(r.fact)} in ${exportName(r.path, r.fact)}`).join(', ')}${rivals.length > 3 ? ', …' : ''}, and which of them wins depends on link order and Enforced, which the exports do not show`,
       related: shown.map((r) => ({ path: r.path, at: r.fact.at, message: `${quote(r.fact.valueName)} is ${showValue(r.fact)} ${whereSet(r.fact)}, against ${showValue(fact)} in ${exportName(view.path, fact)}.` })),
     };
+  }
+  if (fact.targeted === true) {
+    return { words: `${here} by a Group Policy Preferences item with item-level targeting, which applies only where its filters match`, related: [] };
   }
   return undefined;
 }
