@@ -1,6 +1,8 @@
 // FreeRDP's reading of an `i` value (client/common/file.c: strtol(value, &end, 0), then the 32-bit and sign checks).
 // Each expected reading was checked against glibc's strtol, built with -std=c11 as FreeRDP is, in a C copy of
 // freerdp_client_parse_rdp_file_integer and the `value < 0` test of freerdp_client_rdp_file_set_integer.
+// `not-a-number` and `out-of-range` are the values that function sends to its RDP_FILE_FLAG_PARSE_INT_RELAXED branch
+// ("using default"), which every client takes: freerdp_client_rdp_file_new_ex fills the struct, flags included, with 0xFF.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { freerdpIntegerReading, type FreerdpIntegerReading } from '../../src/core/rdp/freerdp-integer';

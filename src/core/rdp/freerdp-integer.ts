@@ -3,14 +3,17 @@ import type { RdpEntry } from './parse';
 
 /**
  * How FreeRDP takes the value of an `i` line, whatever its name (client/common/file.c, tags 2.0.0 to 3.30.0):
- * `freerdp_client_parse_rdp_file_integer` reads it with `strtol(value, &end, 0)`, and text with no number in front or
- * a number outside the 32-bit range fails the whole file (no client sets RDP_FILE_FLAG_PARSE_INT_RELAXED);
- * `freerdp_client_rdp_file_set_integer` then refuses a negative number, which FreeRDP 3 passes on (the file fails to
- * load: `parse_line`, `goto fail`) and FreeRDP 2 ignores (the line is dropped).
+ * `freerdp_client_parse_rdp_file_integer` reads it with `strtol(value, &end, 0)`. Text with no number in front, or a
+ * number outside the 32-bit range, takes its RDP_FILE_FLAG_PARSE_INT_RELAXED branch in every client: the line is
+ * dropped with a warning ("Integer option … has invalid value …, using default") and the setting keeps its default.
+ * The flag is always set because `freerdp_client_rdp_file_new_ex` stores `flags` and then fills the whole struct
+ * with 0xFF (`FillMemory(file, sizeof(rdpFile), 0xFF)`), so `file->flags` is 0xFFFFFFFF; xfreerdp 2.11.7 logs that
+ * warning and connects. `freerdp_client_rdp_file_set_integer` then refuses a negative number, which FreeRDP 3 passes
+ * on (the file fails to load: `parse_line`, `goto fail`) and FreeRDP 2 ignores (the line is dropped).
  * - `number`: a number from 0 to 2147483647 (trailing text is dropped: `12abc` is 12);
- * - `negative`: -2147483648 to -1 (`-0` is 0, a number);
- * - `not-a-number`: nothing strtol reads as a number (``, `abc`, `- 1`, `--1`);
- * - `out-of-range`: a number outside the 32-bit range.
+ * - `negative`: -2147483648 to -1 (`-0` is 0, a number): FreeRDP 3 refuses the file;
+ * - `not-a-number`: nothing strtol reads as a number (``, `abc`, `- 1`, `--1`): the default is kept, with a warning;
+ * - `out-of-range`: a number outside the 32-bit range: the default is kept, with a warning.
  */
 export type FreerdpIntegerReading = 'number' | 'negative' | 'not-a-number' | 'out-of-range';
 

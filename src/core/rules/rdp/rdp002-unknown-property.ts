@@ -73,7 +73,7 @@ export const rdp002: RdpRule = {
       message: suggestion
         ? `Unknown property ${quote(entry.rawName.trim())}; did you mean ${quote(suggestion)}?`
         : `Unknown property ${quote(entry.rawName.trim())}: it is in no Microsoft property list, no client source and no service-issued file RDP Doctor knows, so ${
-            // An integer value FreeRDP will not take stops the file whatever the name (RDP004 says so): not undocumented.
+            // FreeRDP reads an integer value whatever the name, and refuses or drops one it does not take (RDP004 says which): not undocumented.
             entry.type === 'i' && entryIntegerReading(entry) !== 'number' ? 'no client is known to use the setting, though FreeRDP reads its value' : 'what clients do with it is undocumented'
           }.`,
       span: entry.nameSpan,

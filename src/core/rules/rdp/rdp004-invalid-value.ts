@@ -41,19 +41,20 @@ const STRTOL_BLANKS = /^[ \t\v\f]+|[ \t\v\f]+$/g;
 const UNICODE_BLANKS = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
 
 /**
- * Why FreeRDP will not take an integer value it does not read as a number (`freerdp-integer.ts`). `anyName`: the
- * line's name is not a known integer property, so the message says why the value matters all the same.
+ * What FreeRDP does with an integer value it does not read as a number (`freerdp-integer.ts`): FreeRDP 3 refuses the
+ * file for a negative one; any other is dropped with a logged warning, and the setting keeps its default. `anyName`:
+ * the line's name is not a known integer property, so the message says why the value matters all the same.
  */
-function refusalMessage(raw: string, reading: Exclude<FreerdpIntegerReading, 'number'>, anyName: boolean): string {
+function readingMessage(raw: string, reading: Exclude<FreerdpIntegerReading, 'number'>, anyName: boolean): string {
   const text = raw.replace(STRTOL_BLANKS, '');
   // Under a name RDP Doctor does not know, the value is not quoted: the name says nothing of what it holds (a review
-  // found `apikey:i:sk-live-…` quoted into reports); the reading alone says why FreeRDP stops.
+  // found `apikey:i:sk-live-…` quoted into reports); the reading alone says what FreeRDP does.
   const shown = anyName ? 'The value' : quote(text.replace(UNICODE_BLANKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   const value = text === '' ? 'The value is empty' : reading === 'negative' ? `${shown} is negative` : reading === 'out-of-range' ? `${shown} is outside the 32-bit range` : `${shown} is not a number`;
   const why = anyName ? ', and FreeRDP reads the value of every integer line, whatever its name' : '';
   return reading === 'negative'
     ? `${value}${why}: FreeRDP 3 refuses to load the file; FreeRDP 2 ignores the line.`
-    : `${value}${why}: FreeRDP refuses to load the file.`;
+    : `${value}${why}: FreeRDP ignores the line, logs a warning and uses the setting's default.`;
 }
 
 /** The number a value plainly means when it is not written in plain decimal, and why it is not. */
@@ -70,7 +71,7 @@ function unambiguous(text: string): { n: number; why: string } | undefined {
 export function checkInteger(raw: string, info: PropertyInfo): Verdict | undefined {
   const text = raw.trim();
   const reading = freerdpIntegerReading(raw);
-  if (reading !== 'number') return { message: refusalMessage(raw, reading, false) };
+  if (reading !== 'number') return { message: readingMessage(raw, reading, false) };
   const plain = /^\d{1,10}$/.test(text) && !/^0\d/.test(text);
   const meant = plain ? { n: Number(text), why: '' } : unambiguous(text);
   if (!meant) return { message: `${quote(text)} is not a plain decimal integer; clients read it differently or not at all.` };
@@ -134,19 +135,21 @@ export function plainAndAllowed(raw: string, info: PropertyInfo): boolean {
 
 /**
  * An integer line whose name is no known integer property: FreeRDP still reads its value (`parse_line` goes by the
- * type letter alone), so a value it does not take as a number stops the file all the same.
+ * type letter alone). A negative value stops FreeRDP 3 from loading the file: an error. Any other value it does not
+ * take as a number is dropped with a warning in its log, as the unknown line would be ignored anyway, and Microsoft
+ * documents nothing for such a line: information, not the rule's error.
  */
 function checkAnyName(entry: RdpEntry, report: RdpRuleContext['report']): void {
   const reading = entryIntegerReading(entry);
   if (reading === 'number') return;
   // A detached copy: a message quoting a slice would keep the file's whole text.
-  report({ message: refusalMessage(detached(entry.value), reading, true), span: entry.valueSpan, subject: entry.key });
+  report({ message: readingMessage(detached(entry.value), reading, true), span: entry.valueSpan, subject: entry.key, ...(reading !== 'negative' && { severity: 'info' as const }) });
 }
 
 export const rdp004: RdpRule = {
   id: 'RDP004',
   name: 'invalid-value',
-  description: 'An integer is not plain decimal, is negative, or is outside the documented values (an integer FreeRDP cannot load under any name); a string is outside its documented set.',
+  description: 'An integer is not plain decimal, is negative, or is outside the documented values (under any name, a negative integer FreeRDP 3 cannot load); a string is outside its documented set.',
   defaultSeverity: 'error',
   fixable: true,
   tags: ['values'],
