@@ -66,16 +66,21 @@ export interface SignatureProblem {
 /**
  * Why the file's signature cannot verify: its structure, its `signscope`, and then whether the signer's key verifies
  * it over the lines it covers (`checkSignature`), or why that could not be checked. Empty for an unsigned file
- * (neither line) and for a signature that verifies.
+ * (neither line) and for a signature that verifies; a warning for a `signscope` alone (the file is unsigned).
  */
 export function signatureProblems(doc: RdpDocument): SignatureProblem[] {
   const signature = effectiveEntry(doc, 'signature');
   const scopeEntry = effectiveEntry(doc, 'signscope');
-  if (!signature && !scopeEntry) return [];
-  if (!signature || !scopeEntry) {
-    const present = (signature ?? scopeEntry)!;
-    const message = signature ? 'The file has a "signature" but no "signscope": clients cannot tell which lines it covers.' : 'The file has a "signscope" but no "signature".';
-    return [{ message, span: present.nameSpan, subject: present.key }];
+  if (!signature) {
+    if (!scopeEntry) return [];
+    // No signature, nothing to verify: the file is unsigned (RDP043 says so). Microsoft's "Understanding security
+    // warnings when opening RDP files" describes signed and unsigned files only; a leftover scope is neither broken
+    // nor signed (script-made RemoteApp files copied from RD Web output without their signature line).
+    const message = 'The file has a "signscope" line but no "signature": it is unsigned, and the "signscope" line is a leftover that signs nothing. Remove it, or sign the file with rdpsign.';
+    return [{ message, span: scopeEntry.nameSpan, subject: 'signscope', severity: 'warning' }];
+  }
+  if (!scopeEntry) {
+    return [{ message: 'The file has a "signature" but no "signscope": clients cannot tell which lines it covers.', span: signature.nameSpan, subject: 'signature' }];
   }
   const problems: SignatureProblem[] = [];
   const problem = signatureBlobProblem(signature.value);
