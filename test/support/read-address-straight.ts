@@ -1,6 +1,6 @@
 // `full address` reading as it was before issue 16 (colons counted with split): the property test compares
 // parseAddress with it.
-import { hostProblem, isHostName, isIPv4, isIPv6, leadingZeroPort, type AddressResult, type RdpAddress } from '../../src/core/text/address';
+import { hostProblem, isHostName, urlProblem, isIPv4, isIPv6, leadingZeroPort, type AddressResult, type RdpAddress } from '../../src/core/text/address';
 import { quote } from '../../src/core/text/quote';
 
 function parsePort(text: string): number | undefined {
@@ -23,6 +23,8 @@ export function readAddressStraight(raw: string): AddressResult {
   const value = raw.trim();
   if (value === '') return { ok: false, problem: 'the address is empty' };
   if (/\s/.test(value)) return { ok: false, problem: 'the address contains blanks' };
+  const url = urlProblem(value);
+  if (url !== undefined) return { ok: false, problem: url };
   if (value.startsWith('[')) {
     const close = value.indexOf(']');
     if (close < 0) return { ok: false, problem: 'the "[" of the IPv6 address is not closed' };

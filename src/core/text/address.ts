@@ -170,6 +170,25 @@ export function leadingZeroPort(text: string): string | undefined {
   return `the port ${quote(text)} has a leading zero: FreeRDP reads it as the octal number ${octal}${stops} and ${freerdp}, while other clients may read ${Number(text)}; write the port without leading zeros`;
 }
 
+/** A URL scheme (`https://`), as in a gateway's or a server's URL pasted where a host name goes. */
+const URL_SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
+
+/**
+ * Why an address written as a URL is none, or undefined when it is no URL: a scheme (`https://rdg.contoso.com`) or
+ * a path (`rdg.contoso.com/rpc`) is not part of a host name. Said before the colon is read, which would otherwise take
+ * `//rdg.contoso.com/rpc` for a port. The message names the host and port to write instead.
+ */
+export function urlProblem(value: string): string | undefined {
+  const scheme = URL_SCHEME.exec(value)?.[0];
+  const rest = scheme === undefined ? value : value.slice(scheme.length);
+  const slash = rest.indexOf('/');
+  if (scheme === undefined && slash < 0) return undefined;
+  const hostPort = slash < 0 ? rest : rest.slice(0, slash);
+  const parts = [...(scheme !== undefined ? [`a URL scheme (${quote(scheme)})`] : []), ...(slash >= 0 ? [`a path (${quote(rest.slice(slash))})`] : [])];
+  const write = hostPort === '' ? '' : `; write ${quote(hostPort)}`;
+  return `${quote(value)} is written as a URL, but ${parts.join(' and ')} ${parts.length > 1 ? 'are' : 'is'} not part of a host name${write}`;
+}
+
 /**
  * The last address asked for, and its answer: a file's address is asked for by several rules in a row (targets, the
  * target, RDP011). No answers are kept across files: each file of a folder names its own host, and a map of earlier
@@ -196,6 +215,8 @@ function readAddress(raw: string): AddressResult {
   const value = raw.trim();
   if (value === '') return { ok: false, problem: 'the address is empty' };
   if (/\s/.test(value)) return { ok: false, problem: 'the address contains blanks' };
+  const url = urlProblem(value);
+  if (url !== undefined) return { ok: false, problem: url };
   if (value.startsWith('[')) {
     const close = value.indexOf(']');
     if (close < 0) return { ok: false, problem: 'the "[" of the IPv6 address is not closed' };

@@ -64,6 +64,16 @@ describe('RDP011 invalid-address', () => {
       { text: 'full address:s:[fe80::1', ranges: [[1, 16, 1, 24]], message: /not closed/ },
       { text: 'full address:s:h\nalternate full address:s:x:99999', ranges: [[2, 26, 2, 33]] },
       { text: 'gatewayhostname:s:gw contoso', ranges: [[1, 19, 1, 29]] },
+      // A URL where a host name goes (a review): the colon of the scheme is not read as a port separator.
+      {
+        text: 'gatewayhostname:s:https://rdg.contoso.com/rpc',
+        ranges: [[1, 19, 1, 46]],
+        message: /^Invalid "gatewayhostname": "https:\/\/rdg\.contoso\.com\/rpc" is written as a URL, but a URL scheme \("https:\/\/"\) and a path \("\/rpc"\) are not part of a host name; write "rdg\.contoso\.com"\.$/,
+        title: 'a gateway written as a URL with a path: the scheme and the path, not a port',
+      },
+      { text: 'full address:s:https://rdsh01.contoso.com', ranges: [[1, 16, 1, 42]], message: /^Invalid "full address": "https:\/\/rdsh01\.contoso\.com" is written as a URL, but a URL scheme \("https:\/\/"\) is not part of a host name; write "rdsh01\.contoso\.com"\.$/, title: 'a URL scheme alone' },
+      { text: 'full address:s:rdp://rdsh01.contoso.com:3390/', ranges: [[1, 16, 1, 46]], message: /scheme \("rdp:\/\/"\) and a path \("\/"\) are not part of a host name; write "rdsh01\.contoso\.com:3390"\.$/, title: 'a URL with a port: the host and port to write' },
+      { text: 'gatewayhostname:s:rdg.contoso.com/rpc', ranges: [[1, 19, 1, 38]], message: /a path \("\/rpc"\) is not part of a host name; write "rdg\.contoso\.com"\.$/, title: 'a path alone' },
       // Non-ASCII letters: a name Windows resolves by its Punycode form, FreeRDP's getaddrinfo (no AI_IDN) may not.
       {
         text: 'full address:s:BÜRO-PC',
