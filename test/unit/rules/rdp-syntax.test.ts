@@ -13,6 +13,7 @@ import { rdp005 } from '../../../src/core/rules/rdp/rdp005-duplicate-property';
 import { rdp006 } from '../../../src/core/rules/rdp/rdp006-encoding';
 import { rdp007 } from '../../../src/core/rules/rdp/rdp007-deprecated-property';
 import { rdp008 } from '../../../src/core/rules/rdp/rdp008-indented-property';
+import { freerdpParsedText } from '../../../src/core/rules/rdp/freerdp-target';
 import { findingsOf, testRule } from '../rule-harness';
 
 describe('RDP001 malformed-line', () => {
@@ -286,9 +287,49 @@ describe('RDP006 encoding', () => {
       { text: 'full address:s:h\nalternate full address:s: ', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 17]], severity: 'error', title: 'UTF-8 BOM before "full address", with an empty alternate' },
       { text: 'Screen Mode ID:i:2\nfull address:s:h', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 19]], severity: 'warning', message: /it does not recognise "screen mode id", the first property, and ignores it\./, title: 'UTF-8 BOM before another property: named' },
       { text: '\nfull address:s:h', options: { bytes: UTF8_BOM }, ranges: [[1, 1, 1, 1]], severity: 'warning', message: /that line holds no property, so nothing is lost yet/, title: 'UTF-8 BOM before a blank line: FreeRDP loses nothing' },
-      { text: 'full address:s:h', options: { bytes: { encoding: 'utf-16be', bom: true, nul: false } }, ranges: [[1, 1, 1, 17]], message: /UTF-16BE/, title: 'UTF-16BE' },
-      { text: 'a:s:1\nfull\0address:s:h', ranges: [[2, 1, 2, 17]], message: /NUL/, title: 'NUL characters' },
+      // FreeRDP decodes only UTF-16LE behind a BOM; it reads any other file as 8-bit text up to the first zero byte, so
+      // none of these lines (xfreerdp 2.11.7: "server hostname was not specified").
+      {
+        text: 'full address:s:h\r\nscreen mode id:i:1\r\n',
+        options: { bytes: { encoding: 'utf-16be', bom: true, nul: false } },
+        ranges: [[1, 1, 1, 17]],
+        severity: 'error',
+        message: /^The file is UTF-16BE with BOM, which FreeRDP does not decode: it reads the bytes as 8-bit text that ends at the first zero byte, so it reads no property of the file, so FreeRDP has nothing to connect to \(xfreerdp stops with "server hostname was not specified"\) unless one is given on its command line\. Save it as UTF-16LE with a BOM, as mstsc does\.$/,
+        title: 'UTF-16BE: FreeRDP reads no line, an error',
+      },
+      { text: 'full address:s:h\r\n', options: { bytes: { encoding: 'utf-16le', bom: false, nul: false } }, ranges: [[1, 1, 1, 17]], severity: 'error', message: /^The file is UTF-16LE, which FreeRDP does not decode: .* reads no property of the file/, title: 'UTF-16LE without a BOM: FreeRDP reads no line, an error' },
+      { text: 'full address:s:h\r\n', options: { bytes: { encoding: 'utf-16be', bom: false, nul: false } }, ranges: [[1, 1, 1, 17]], severity: 'error', title: 'UTF-16BE without a BOM' },
+      { text: 'a:s:1\nfull\0address:s:h', ranges: [[2, 1, 2, 17]], message: /^The text holds NUL characters:/, title: 'NUL characters' },
+      {
+        text: 'a:s:1\n\0\nfull address:s:h',
+        ranges: [[2, 1, 2, 2]],
+        severity: 'error',
+        message: /^The text holds a NUL character, where FreeRDP stops reading the file: it reads no "full address" or "alternate full address" after it, so FreeRDP has nothing to connect to/,
+        title: 'a NUL before the only "full address": FreeRDP stops there, an error',
+      },
+      { text: 'full address:s:h\0junk\n', ranges: [[1, 1, 1, 22]], severity: 'warning', title: 'a NUL after the address on its line: FreeRDP keeps the address' },
     ],
+  });
+});
+
+describe("FreeRDP's view of a file it does not decode (freerdp_client_parse_rdp_file_buffer_ex: 8-bit text up to the first NUL)", () => {
+  it('ends UTF-16 without a little-endian BOM at its first zero byte', () => {
+    assert.equal(freerdpParsedText('full address:s:h', 'utf-16le', false), 'f');
+    assert.equal(freerdpParsedText('full address:s:h', 'utf-16be', true), '\xfe\xff');
+    assert.equal(freerdpParsedText('full address:s:h', 'utf-16be', false), '');
+    assert.equal(freerdpParsedText('\u7566\u6c6c\u0041', 'utf-16le', false), 'fullA', 'both bytes of a character read, up to a zero byte');
+  });
+  it('ends any other text at its first NUL character, and reads UTF-16LE with a BOM whole', () => {
+    assert.equal(freerdpParsedText('a:s:1\n\0b:s:2', 'utf-8', false), 'a:s:1\n');
+    assert.equal(freerdpParsedText('a:s:1\r\n', 'utf-16le', true), undefined);
+  });
+  it('gives a constructed UTF-16LE file whose bytes spell a "full address" line a warning, not the error', () => {
+    // "full address:s:hh\n" as byte pairs, each a character whose two bytes are not zero, then a NUL character.
+    const pairs = Buffer.from('full address:s:hh\n', 'latin1');
+    const text = `${String.fromCharCode(...Array.from({ length: pairs.length / 2 }, (_, i) => pairs.readUInt16LE(2 * i)))}\0`;
+    const [finding] = lintRdpDocument(parseRdp(text), { rules: [rdp006], bytes: { encoding: 'utf-16le', bom: false, nul: true } }).findings;
+    assert.equal(finding!.severity, 'warning');
+    assert.match(finding!.message, /^The file is UTF-16LE without a byte order mark/);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RdpDocument, RdpEntry } from '../../rdp/parse';
 import { textValue } from '../../rdp/values';
+import type { Encoding } from '../../text/decode';
 
 /** Whether a character is one `trim()` removes (ECMAScript WhiteSpace and LineTerminator); NaN (no character) is not. */
 export function isBlank(c: number): boolean {
@@ -15,12 +16,12 @@ export function freerdpReadsName(entry: RdpEntry): boolean {
 
 /**
  * Whether FreeRDP gets a computer to connect to from the file, not counting `lost` (a line it does not recognise:
- * indented, or the first line behind a UTF-8 byte order mark, `bomFirstLine`). FreeRDP keeps the last line of each
+ * indented) or the first line behind a UTF-8 byte order mark (`bomFirstLine`). FreeRDP keeps the last line of each
  * name it recognises, and an "alternate full address" wins over "full address"
  * (freerdp_client_populate_settings_from_rdp_file, client/common/file.c); without either, ServerHostname stays unset
  * and xfreerdp stops: "server hostname was not specified" (client/X11/xf_client.c).
  */
-export function freerdpHasTargetBesides(doc: RdpDocument, lost: RdpEntry, bomFirstLine = false): boolean {
+export function freerdpHasTargetBesides(doc: RdpDocument, lost?: RdpEntry, bomFirstLine = false): boolean {
   for (const key of ['alternate full address', 'full address']) {
     const lines = doc.byKey.get(key) ?? [];
     for (let i = lines.length - 1; i >= 0; i--) {
@@ -31,4 +32,27 @@ export function freerdpHasTargetBesides(doc: RdpDocument, lost: RdpEntry, bomFir
     }
   }
   return false;
+}
+
+/**
+ * The text FreeRDP parses, when it is not the text RDP Doctor reads (else undefined), as a string of the bytes it
+ * sees. `freerdp_client_parse_rdp_file_buffer_ex` decodes only UTF-16LE behind its byte order mark and copies any other
+ * file as 8-bit bytes; `strtok_s` then stops at the first NUL byte (client/common/file.c, 2.11.7 and 3.x). So UTF-16BE
+ * (its BOM, FE FF, included) and UTF-16LE without a BOM end at the first zero byte, which in text of Latin letters is
+ * within the first character, and any other text ends at its first NUL character.
+ */
+export function freerdpParsedText(text: string, encoding: Encoding, bom: boolean): string | undefined {
+  if (encoding === 'utf-16be' || (encoding === 'utf-16le' && !bom)) {
+    let bytes = encoding === 'utf-16be' && bom ? '\xfe\xff' : '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const [first, second] = encoding === 'utf-16be' ? [c >> 8, c & 0xff] : [c & 0xff, c >> 8];
+      if (first === 0) return bytes;
+      if (second === 0) return bytes + String.fromCharCode(first);
+      bytes += String.fromCharCode(first, second);
+    }
+    return bytes;
+  }
+  const nul = text.indexOf('\0');
+  return nul < 0 ? undefined : text.slice(0, nul);
 }

@@ -1,10 +1,11 @@
-import type { RdpDocument } from '../../rdp/parse';
-import { describeEncoding } from '../../text/decode';
+import { parseRdp, type RdpDocument } from '../../rdp/parse';
+import { describeEncoding, type DecodedText } from '../../text/decode';
 import type { Report, RdpRule } from '../types';
 import { quote } from '../messages';
-import { freerdpHasTargetBesides } from './freerdp-target';
+import { freerdpHasTargetBesides, freerdpParsedText } from './freerdp-target';
 
 const RESAVE = 'Save the file as UTF-16LE (as mstsc does) or as UTF-8 without BOM.';
+const NO_TARGET = 'so FreeRDP has nothing to connect to (xfreerdp stops with "server hostname was not specified") unless one is given on its command line';
 
 /**
  * What a UTF-8 byte order mark costs FreeRDP: freerdp_client_parse_rdp_file_buffer_ex (client/common/file.c, the
@@ -22,13 +23,44 @@ function utf8Bom(doc: RdpDocument): Report {
   const lost = `The file starts with a UTF-8 byte order mark, which FreeRDP keeps in the first name: it does not recognise ${quote(entry.key)}, the first property`;
   if (entry.key === 'full address' && !freerdpHasTargetBesides(doc, entry, true)) {
     return {
-      message: `${lost}, and no other "full address" or "alternate full address" line gives it a computer, so FreeRDP has nothing to connect to (xfreerdp stops with "server hostname was not specified") unless one is given on its command line. ${RESAVE}`,
+      message: `${lost}, and no other "full address" or "alternate full address" line gives it a computer, ${NO_TARGET}. ${RESAVE}`,
       span: first.span,
       subject: 'full address',
       severity: 'error',
     };
   }
   return { message: `${lost}, and ignores it. ${RESAVE}`, span: first.span, subject: entry.key };
+}
+
+/**
+ * UTF-16BE, or UTF-16LE without a BOM: FreeRDP reads the bytes as 8-bit text that ends at the first zero byte
+ * (`freerdpParsedText`), so it reads no line of a file of Latin letters: an error when that leaves it no computer.
+ * xfreerdp 2.11.7 stops with "server hostname was not specified" on both.
+ */
+function undecodedUtf16(doc: RdpDocument, bytes: Pick<DecodedText, 'encoding' | 'bom'>): Report {
+  const span = doc.lines[0]!.span;
+  const encoding = describeEncoding(bytes.encoding, bytes.bom);
+  const seen = parseRdp(freerdpParsedText(doc.text, bytes.encoding, bytes.bom) ?? '');
+  if (!freerdpHasTargetBesides(seen)) {
+    const read = seen.entries.length === 0 ? 'no property of the file' : 'only the start of the file, which holds no "full address"';
+    return { message: `The file is ${encoding}, which FreeRDP does not decode: it reads the bytes as 8-bit text that ends at the first zero byte, so it reads ${read}, ${NO_TARGET}. Save it as UTF-16LE with a BOM, as mstsc does.`, span, severity: 'error' };
+  }
+  return bytes.encoding === 'utf-16be'
+    ? { message: `The file is ${encoding}, which FreeRDP does not read; save it as UTF-16LE as mstsc does.`, span }
+    : { message: 'The file is UTF-16LE without a byte order mark; clients read it as 8-bit text. Save it with a BOM as mstsc does.', span };
+}
+
+/**
+ * The first NUL character: FreeRDP stops reading the file there (strtok_s, `freerdpParsedText`). An error when the
+ * lines it then loses held its only computer to connect to (`utf8Bom`: the first line is lost already). Not asked in
+ * UTF-16 that FreeRDP does not decode (`undecoded`): it stopped before, and undecodedUtf16 says what it reads.
+ */
+function nulCharacter(doc: RdpDocument, nulAt: number, utf8Bom: boolean, undecoded: boolean): Report {
+  const span = doc.lines.find((l) => nulAt < l.span.end)!.span;
+  const cause = 'the file was probably saved in a different encoding than it declares, or is damaged.';
+  const loses = !undecoded && freerdpHasTargetBesides(doc, undefined, utf8Bom) && !freerdpHasTargetBesides(parseRdp(doc.text.slice(0, nulAt)), undefined, utf8Bom);
+  if (!loses) return { message: `The text holds NUL characters: ${cause}`, span };
+  return { message: `The text holds a NUL character, where FreeRDP stops reading the file: it reads no "full address" or "alternate full address" after it, ${NO_TARGET}. Probably ${cause}`, span, severity: 'error' };
 }
 
 export const rdp006: RdpRule = {
@@ -39,20 +71,12 @@ export const rdp006: RdpRule = {
   fixable: false,
   tags: ['encoding'],
   check({ doc, bytes, report }) {
-    const firstLine = doc.lines[0]!.span;
     if (bytes?.encoding === 'utf-8' && bytes.bom) report(utf8Bom(doc));
-    if (bytes?.encoding === 'utf-16be') {
-      report({ message: `The file is ${describeEncoding('utf-16be', bytes.bom)}, which FreeRDP does not read; save it as UTF-16LE as mstsc does.`, span: firstLine });
-    }
-    if (bytes?.encoding === 'utf-16le' && !bytes.bom) {
-      report({ message: 'The file is UTF-16LE without a byte order mark; clients read it as 8-bit text. Save it with a BOM as mstsc does.', span: firstLine });
-    }
+    const undecoded = bytes !== undefined && (bytes.encoding === 'utf-16be' || (bytes.encoding === 'utf-16le' && !bytes.bom));
+    if (undecoded) report(undecodedUtf16(doc, bytes));
     // One native scan of the text; only when it finds a NUL is the line that holds it looked for (a NUL is never a line break).
     const nulAt = doc.text.indexOf('\0');
-    const nulLine = nulAt < 0 ? undefined : doc.lines.find((l) => nulAt < l.span.end);
-    if (nulLine) {
-      report({ message: 'The text holds NUL characters: the file was probably saved in a different encoding than it declares, or is damaged.', span: nulLine.span });
-    }
+    if (nulAt >= 0) report(nulCharacter(doc, nulAt, bytes?.encoding === 'utf-8' && bytes.bom, undecoded));
     if (doc.mixedEol) {
       const odd = doc.lines.find((l) => l.eol !== '' && l.eol !== doc.eol);
       if (odd) {
