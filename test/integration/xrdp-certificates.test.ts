@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { generateChainCases, type ListenerCase } from './lab/cert-chains';
+import { generateChainCases, generateCrossAndLongChains, type ListenerCase } from './lab/cert-chains';
 import { CLI, cliJson } from './lab/cli-json';
 import { missingBinaries } from './lab/processes';
 import { XrdpServer } from './lab/xrdp';
@@ -23,6 +23,7 @@ describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII na
   let dir: string;
   let root: string;
   let cases: Record<string, ListenerCase>;
+  let more: ReturnType<typeof generateCrossAndLongChains>;
   let xrdp: XrdpServer;
 
   before(async () => {
@@ -30,6 +31,7 @@ describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII na
     const generated = generateChainCases(dir);
     root = generated.rootPath;
     cases = generated.cases;
+    more = generateCrossAndLongChains(dir, 11);
     xrdp = await XrdpServer.start(dir, { securityLayer: 'tls', ...cases.viaIntermediate! });
   });
   after(async () => {
@@ -102,6 +104,13 @@ describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII na
     xrdp.configure({ securityLayer: 'tls', cert: join(dir, 'via-int.pem'), key: cases.viaIntermediate!.key });
     const host = (await checkJson(xrdp.port, root, dir)).hosts[0]!;
     assert.equal(host.certificate.trusted, false);
-    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /its issuer CN=RDP Doctor Issuing CA is not among the trusted roots, and the server sent no CA certificate of that name: that CA is a root this check does not trust \(an enterprise CA the clients trust can be given with --ca\), or the server left an intermediate out \(or sent one that is not a CA\)/);
+    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /its issuer CN=RDP Doctor Issuing CA is not among the trusted roots, and the server sent no certificate of that name: that CA is a root this check does not trust \(an enterprise CA the clients trust can be given with --ca\), or the server left an intermediate out\.$/);
+  });
+
+  it('a cross-signed CA sent with its untrusted twin first reaches the root given (every certificate sent is read)', async () => {
+    xrdp.configure({ securityLayer: 'tls', ...more.crossUntrustedFirst });
+    const host = (await checkJson(xrdp.port, more.roots.a, dir)).hosts[0]!;
+    assert.equal(host.certificate.trusted, true);
+    assert.deepEqual(ids(host), ['NET011']);
   });
 });

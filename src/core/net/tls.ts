@@ -9,7 +9,7 @@ import type { NetResult, StepOptions } from './types';
 export type TlsResult = NetResult<{
   readonly protocol: string;
   readonly cipher: string;
-  /** The leaf certificate (DER), then the rest of the chain the server sent. */
+  /** The leaf certificate (DER), then every other certificate the server sent, in the order sent. */
   readonly chain: readonly Buffer[];
   /** OpenSSL's verdict against Node's default roots (null when it verified), a hint for the trust check. */
   readonly authorizationError: string | null;
@@ -62,10 +62,31 @@ function upgrade(socket: Duplex, servername: string | undefined, versions: TlsVe
   }
 }
 
-function chainOf(cert: DetailedPeerCertificate): Buffer[] {
+/**
+ * Every certificate the server sent, leaf first, in the order sent. `getPeerCertificate(true)` cannot give them: Node
+ * links one issuer per certificate, the first OpenSSL's X509_check_issued accepts (crypto_common.cc
+ * AddIssuerChainToObject), so of a cross-signed CA sent twice under one name it keeps one. The `issuerCertificate`
+ * links of `getPeerX509Certificate()` follow SSL_get_peer_cert_chain in order, which on a client is "the certificate
+ * chain sent by the peer", leaf included (OpenSSL SSL_get_peer_cert_chain(3); crypto_x509.cc X509Certificate::GetPeerCert
+ * and its constructor). That call empties OpenSSL's list, so the linked chain is read first, and stays the answer
+ * where the list does not start with the leaf (a runtime that builds it otherwise).
+ */
+function sentChain(t: TLSSocket): Buffer[] {
+  const peer = t.getPeerCertificate(true);
+  const linked = peer && 'raw' in peer ? linkedChain(peer) : [];
+  const sent: Buffer[] = [];
+  // NOTE: a guard, not a limit: OpenSSL accepts at most 100 KiB of certificates (SSL_MAX_CERT_LIST_DEFAULT), fewer than this.
+  for (let c = t.getPeerX509Certificate?.(); c && sent.length < MAX_SENT; c = c.issuerCertificate) sent.push(c.raw);
+  return linked[0] && sent[0]?.equals(linked[0]) ? sent : linked;
+}
+
+/** A bound on the certificates read from one handshake, far above what any server can send. */
+const MAX_SENT = 1000;
+
+function linkedChain(cert: DetailedPeerCertificate): Buffer[] {
   const out: Buffer[] = [];
   const seen = new Set<DetailedPeerCertificate>();
-  for (let c: DetailedPeerCertificate | undefined = cert; c?.raw && !seen.has(c) && out.length < 10; c = c.issuerCertificate) {
+  for (let c: DetailedPeerCertificate | undefined = cert; c?.raw && !seen.has(c) && out.length < MAX_SENT; c = c.issuerCertificate) {
     seen.add(c);
     out.push(c.raw);
   }
@@ -115,13 +136,12 @@ export async function openTls(socket: Duplex, host: string, options: TlsOptions)
       const t = tls;
       t.on('error', () => undefined);
       const onSecure = (): void => {
-        const cert = options.chain === false ? undefined : t.getPeerCertificate(true);
         finish({
           ok: true,
           tls: t,
           protocol: t.getProtocol() ?? 'unknown',
           cipher: t.getCipher()?.standardName ?? t.getCipher()?.name ?? 'unknown',
-          chain: cert && 'raw' in cert ? chainOf(cert) : [],
+          chain: options.chain === false ? [] : sentChain(t),
           authorizationError: t.authorizationError ? String(t.authorizationError) : null,
         });
       };

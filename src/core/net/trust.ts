@@ -204,6 +204,8 @@ function searchPath(leaf: X509Certificate, sent: readonly X509Certificate[], sto
   let best: { depth: number; reason: string } | undefined;
   let checks = 0;
   let usageFailed = false;
+  // Read once: a server may send hundreds of certificates, and each subject is formatted anew when asked.
+  const subjects = new Map(sent.map((c) => [c, c.subject]));
   const check = (issuer: X509Certificate, path: readonly X509Certificate[]): string | undefined => {
     if (++checks > MAX_LINK_CHECKS) return 'the certificates the server sent allow too many paths to try';
     const problem = linkProblem(issuer, path, now);
@@ -221,15 +223,13 @@ function searchPath(leaf: X509Certificate, sent: readonly X509Certificate[], sto
     if (checks > MAX_LINK_CHECKS) return undefined;
     const currentFields = fieldsOf(current);
     const anchors = store.issuersNamed(current.issuer);
-    const others = sent.filter((c) => !path.includes(c) && c.subject === current.issuer && !anchors.some((a) => a.fingerprint256 === c.fingerprint256));
+    const others = sent.filter((c) => !path.includes(c) && subjects.get(c) === current.issuer && !anchors.some((a) => a.fingerprint256 === c.fingerprint256));
     if (anchors.length + others.length === 0) {
       return fail(
         path.length,
         currentFields && selfIssued(currentFields) && issued(current, current)
           ? `${nameOf(current, 'subject')} is not among the trusted roots`
-          : // Node lists only the issuers OpenSSL links, and it links no certificate that is not a CA: an intermediate the
-            // server did send but that cannot issue certificates is as absent here as one it did not send.
-            `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots, and the server sent no CA certificate of that name: that CA is a root this check does not trust (an enterprise CA the clients trust can be given with --ca), or the server left an intermediate out (or sent one that is not a CA)`,
+          : `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots, and the server sent no certificate of that name: that CA is a root this check does not trust (an enterprise CA the clients trust can be given with --ca), or the server left an intermediate out`,
       );
     }
     for (const anchor of anchors) {

@@ -105,6 +105,11 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     issue('new-root-x', '/CN=Matrix New Root', 'root', CA_EXT, { keyOf: 'new-root' });
     issue('new-int', '/CN=Matrix New Issuing CA', 'new-root', CA_EXT);
     issue('new-leaf', '/CN=rdsh01.contoso.test', 'new-int', LEAF_EXT);
+    // A CA cross-certified by two roots (one key, one name; a bridge CA), and a leaf it issued.
+    selfSigned('bridge-root', '/CN=Matrix Bridge Root', CA_EXT);
+    issue('cross-by-root', '/CN=Matrix Cross CA', 'root', CA_EXT);
+    issue('cross-by-bridge', '/CN=Matrix Cross CA', 'bridge-root', CA_EXT, { keyOf: 'cross-by-root' });
+    issue('leaf-of-cross', '/CN=rdsh01.contoso.test', 'cross-by-root', LEAF_EXT);
     // A wrong signature: an impostor CA with the real intermediate's name but its own key.
     selfSigned('impostor', '/CN=Matrix Issuing CA', CA_EXT);
     issue('forged-leaf', '/CN=rdsh01.contoso.test', 'impostor', LEAF_EXT);
@@ -208,6 +213,7 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     { name: 'cross-signed: to the old root', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['root'], expected: true },
     { name: 'cross-signed: to the new root', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['new-root'], expected: true },
     { name: 'cross-signed: neither root trusted', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['rsa-root'], expected: false },
+    { name: 'cross-certified CA, the copy from the trusted root sent first', leaf: 'leaf-of-cross', sent: ['cross-by-root', 'cross-by-bridge'], roots: ['root'], expected: true },
     { name: 'wrong signature', leaf: 'forged-leaf', sent: ['int'], roots: ['root'], expected: false, reason: /does not verify with the key of CN=Matrix Issuing CA/ },
     { name: 'self-signed leaf without keyCertSign, untrusted', leaf: 'self-plain', sent: [], roots: ['root'], expected: false },
     { name: 'self-signed leaf without keyCertSign, configured as a CA', leaf: 'self-plain', sent: [], roots: ['self-plain'], expected: true },
@@ -272,6 +278,16 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
       if (c.reason) assert.match(ours.reason ?? '', c.reason);
     });
   }
+
+  it('cross-certified CA, the copy from an untrusted root sent first: trusted, as Windows picks among every candidate (openssl takes the first)', () => {
+    // "CAPI2 tries to select the best quality chain leading up to a certificate that the user trusts" (Microsoft PKI blog,
+    // "Certificate Path Validation in Bridge CA and Cross-Certification Environments"); OpenSSL follows the first issuer that matches.
+    for (const [root, first] of [['root', 'cross-by-bridge'], ['bridge-root', 'cross-by-root']] as const) {
+      const sent = [first, first === 'cross-by-root' ? 'cross-by-bridge' : 'cross-by-root'];
+      assert.equal(opensslVerdict({ name: `cross to ${root}`, leaf: 'leaf-of-cross', sent, roots: [root], expected: false }), false);
+      assert.deepEqual(verifyChain([der('leaf-of-cross'), ...sent.map(der)], new TrustStore([new X509Certificate(der(root))], false)), { trusted: true });
+    }
+  });
 
   it('reads the critical extensions and the name constraints as openssl wrote them', () => {
     assert.deepEqual(readX509Fields(der('leaf-unknown-critical')).criticalExtensions, ['2.5.29.15', '1.3.6.1.4.1.99999.1']);
