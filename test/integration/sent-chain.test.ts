@@ -32,6 +32,8 @@ describe('the certificates a listener sends, every one of them, in the order sen
 
   /** Only the given roots are trusted: no bundled or system root can stand in. */
   const storeOf = (...roots: string[]): TrustStore => new TrustStore(roots.map((r) => new X509Certificate(readFileSync(r))), false, () => []);
+  const subjects = (pemFile: string): string[] =>
+    readFileSync(pemFile, 'utf8').match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g)!.map((pem) => new X509Certificate(pem).subject.replace(/\n/g, ', '));
 
   async function check(listener: ListenerCase, version: (typeof VERSIONS)[number], store: TrustStore): Promise<HostCheckResult> {
     const server = await startFakeRdpServer({ mode: 'tls', cert: readFileSync(listener.cert), key: readFileSync(listener.key), tls: { minVersion: 'TLSv1.2', maxVersion: version } });
@@ -58,6 +60,16 @@ describe('the certificates a listener sends, every one of them, in the order sen
       for (const listener of [made.crossUntrustedFirst, made.crossTrustedFirst]) {
         for (const root of [made.roots.a, made.roots.b]) assert.equal((await check(listener, version, storeOf(root))).certificate?.trusted, true);
       }
+    });
+
+    it(`${version}: a chain longer than the search follows is said to be longer, not missing`, async () => {
+      const r = await check(made.long, version, storeOf(made.longRoot));
+      assert.equal(r.chain.length, 12, 'the leaf and its 11 CAs, all shown');
+      assert.deepEqual(r.chain.map((c) => c.subject), subjects(made.long.cert));
+      assert.equal(
+        net022(r),
+        'The certificate "CN=localhost" does not chain to a trusted root: the chain is longer than 10 certificates, and RDP Doctor follows it no further than CN=RDP Doctor CA 3 (the server did send its issuer CN=RDP Doctor CA 2).',
+      );
     });
   }
 });

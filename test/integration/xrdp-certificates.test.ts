@@ -113,4 +113,10 @@ describe('rdp-doctor check --format json against xrdp: self-signed, non-ASCII na
     assert.equal(host.certificate.trusted, true);
     assert.deepEqual(ids(host), ['NET011']);
   });
+
+  it('a chain of 11 CAs: NET022 says it is longer than the check follows, not that a CA is missing', async () => {
+    xrdp.configure({ securityLayer: 'tls', ...more.long });
+    const host = (await checkJson(xrdp.port, more.longRoot, dir)).hosts[0]!;
+    assert.match(host.findings.find((f) => f.ruleId === 'NET022')!.message, /the chain is longer than 10 certificates, and RDP Doctor follows it no further than CN=RDP Doctor CA 3 \(the server did send its issuer CN=RDP Doctor CA 2\)\.$/);
+  });
 });

@@ -8,6 +8,7 @@ import type { TrustStore } from './trust-store';
 import { readX509Fields, type X509Fields } from './x509-fields';
 import { formatName, sameName } from './x509-names';
 
+/** The longest path the search follows, leaf included (the anchor not): a longer one is said to be longer, not missing. */
 const MAX_CHAIN = 10;
 /** Links a path search may check: certificates that all verify one another would otherwise give factorially many paths. */
 const MAX_LINK_CHECKS = 200;
@@ -164,7 +165,7 @@ export function verifyChain(chain: readonly Buffer[], store: TrustStore, options
   try {
     // A certificate sent twice stays two links, as the path search has always seen it.
     const seen = new Set<X509Certificate>();
-    sent = chain.slice(0, MAX_CHAIN).map((der) => {
+    sent = chain.map((der) => {
       const cert = parse(der);
       if (seen.has(cert)) return new X509Certificate(der);
       seen.add(cert);
@@ -219,7 +220,10 @@ function searchPath(leaf: X509Certificate, sent: readonly X509Certificate[], sto
   };
   const extend = (path: X509Certificate[]): X509Certificate[] | undefined => {
     const current = path[path.length - 1]!;
-    if (path.length > MAX_CHAIN) return fail(path.length, 'the chain is too long');
+    if (path.length > MAX_CHAIN) {
+      const last = path[MAX_CHAIN - 1]!;
+      return fail(path.length, `the chain is longer than ${MAX_CHAIN} certificates, and RDP Doctor follows it no further than ${nameOf(last, 'subject')} (the server did send its issuer ${nameOf(last, 'issuer')})`);
+    }
     if (checks > MAX_LINK_CHECKS) return undefined;
     const currentFields = fieldsOf(current);
     const anchors = store.issuersNamed(current.issuer);

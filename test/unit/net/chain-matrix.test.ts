@@ -110,6 +110,10 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     issue('cross-by-root', '/CN=Matrix Cross CA', 'root', CA_EXT);
     issue('cross-by-bridge', '/CN=Matrix Cross CA', 'bridge-root', CA_EXT, { keyOf: 'cross-by-root' });
     issue('leaf-of-cross', '/CN=rdsh01.contoso.test', 'cross-by-root', LEAF_EXT);
+    // Eleven CAs in a line under the root, and leaves under the 9th and the 11th.
+    for (let i = 1; i <= 11; i++) issue(`line-${i}`, `/CN=Matrix Line CA ${i}`, i === 1 ? 'root' : `line-${i - 1}`, CA_EXT);
+    issue('leaf-of-line-9', '/CN=rdsh01.contoso.test', 'line-9', LEAF_EXT);
+    issue('leaf-of-line-11', '/CN=rdsh01.contoso.test', 'line-11', LEAF_EXT);
     // A wrong signature: an impostor CA with the real intermediate's name but its own key.
     selfSigned('impostor', '/CN=Matrix Issuing CA', CA_EXT);
     issue('forged-leaf', '/CN=rdsh01.contoso.test', 'impostor', LEAF_EXT);
@@ -214,6 +218,8 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     { name: 'cross-signed: to the new root', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['new-root'], expected: true },
     { name: 'cross-signed: neither root trusted', leaf: 'new-leaf', sent: ['new-int', 'new-root-x'], roots: ['rsa-root'], expected: false },
     { name: 'cross-certified CA, the copy from the trusted root sent first', leaf: 'leaf-of-cross', sent: ['cross-by-root', 'cross-by-bridge'], roots: ['root'], expected: true },
+    { name: 'the intermediate sent after ten other certificates', leaf: 'leaf', sent: ['rsa-root', 'rsa-int', 'self-plain', 'self-certsign', 'not-ca', 'no-certsign', 'len0', 'len1', 'expired-int', 'impostor', 'int'], roots: ['root'], expected: true },
+    { name: 'nine CAs between the leaf and the root', leaf: 'leaf-of-line-9', sent: Array.from({ length: 9 }, (_, i) => `line-${9 - i}`), roots: ['root'], expected: true },
     { name: 'wrong signature', leaf: 'forged-leaf', sent: ['int'], roots: ['root'], expected: false, reason: /does not verify with the key of CN=Matrix Issuing CA/ },
     { name: 'self-signed leaf without keyCertSign, untrusted', leaf: 'self-plain', sent: [], roots: ['root'], expected: false },
     { name: 'self-signed leaf without keyCertSign, configured as a CA', leaf: 'self-plain', sent: [], roots: ['self-plain'], expected: true },
@@ -287,6 +293,16 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
       assert.equal(opensslVerdict({ name: `cross to ${root}`, leaf: 'leaf-of-cross', sent, roots: [root], expected: false }), false);
       assert.deepEqual(verifyChain([der('leaf-of-cross'), ...sent.map(der)], new TrustStore([new X509Certificate(der(root))], false)), { trusted: true });
     }
+  });
+
+  it('eleven CAs between the leaf and the root: longer than the 10 certificates the search follows, said so (openssl goes to 100)', () => {
+    const line = Array.from({ length: 11 }, (_, i) => `line-${11 - i}`);
+    assert.equal(opensslVerdict({ name: 'line of eleven', leaf: 'leaf-of-line-11', sent: line, roots: ['root'], expected: true }), true);
+    const verdict = verifyChain([der('leaf-of-line-11'), ...line.map(der)], new TrustStore([new X509Certificate(der('root'))], false));
+    assert.deepEqual(verdict, {
+      trusted: false,
+      reason: 'the chain is longer than 10 certificates, and RDP Doctor follows it no further than CN=Matrix Line CA 3 (the server did send its issuer CN=Matrix Line CA 2)',
+    });
   });
 
   it('reads the critical extensions and the name constraints as openssl wrote them', () => {
