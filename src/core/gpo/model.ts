@@ -33,9 +33,10 @@ export type SettingAction = 'set' | 'delete' | 'delete-values' | 'delete-key' | 
 /** Where in its file a setting was read: a span of the decoded (or, for Registry.pol, rendered) text. */
 export interface SourceLocation {
   readonly span: Span;
-  /** Registry.pol only: the 1-based record number and the byte offset of the record's `[`. */
+  /** Registry.pol only: the 1-based record number, the byte offset of the record's `[` and its length up to its `]`. */
   readonly record?: number;
   readonly byteOffset?: number;
+  readonly byteLength?: number;
   /** In a GPO backup: the file (relative to the backup folder) the span refers to. */
   readonly file?: string;
 }
@@ -80,6 +81,8 @@ export interface ReadProblem {
   readonly span: Span;
   readonly record?: number;
   readonly byteOffset?: number;
+  /** The bytes the problem covers, when known (a whole record; the version number). */
+  readonly byteLength?: number;
   /** In a GPO backup: the file the span refers to. */
   readonly file?: string;
   /** A reader's note that stands for this many problems it did not list: an output that lists fewer counts them too. */

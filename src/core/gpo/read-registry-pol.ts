@@ -1,6 +1,6 @@
 import type { Hive, PolicyDocument, PolicySetting, ReadProblem, RegData, RegType, SettingAction } from './model';
 import { decodeRegData, u32 } from './reg-data';
-import { readPolRecords, type PolRecord } from './registry-pol-records';
+import { readPolRecords, recordLength, type PolRecord } from './registry-pol-records';
 import type { Span } from '../text/line-index';
 import { cutAt } from '../text/quote';
 
@@ -161,11 +161,11 @@ function readPol(bytes: Uint8Array, hive: Hive, render: boolean): PolReadResult 
     if (r.type === 'REG_DWORD' && r.dataEnd - r.dataStart === 4 && r.valueName.charCodeAt(0) !== STAR && r.valueName !== '') {
       const data = u32(bytes, r.dataStart);
       const span = render ? place(r, oneLine(r.valueName), `DWORD:${data}`) : NO_VIEW_SPAN;
-      settings.push({ hive, key: r.key, valueName: r.valueName, type: 'REG_DWORD', data, action: 'set', deleted: false, source: { span, record: r.number, byteOffset: r.byteOffset } });
+      settings.push({ hive, key: r.key, valueName: r.valueName, type: 'REG_DWORD', data, action: 'set', deleted: false, source: { span, record: r.number, byteOffset: r.byteOffset, byteLength: recordLength(r) } });
       return;
     }
     const entry = interpret(bytes, r, render);
-    const source = { span: render ? place(r, entry.valueLine, entry.action) : NO_VIEW_SPAN, record: r.number, byteOffset: r.byteOffset };
+    const source = { span: render ? place(r, entry.valueLine, entry.action) : NO_VIEW_SPAN, record: r.number, byteOffset: r.byteOffset, byteLength: recordLength(r) };
     for (const w of entry.writes) {
       const deleted = w.action === 'delete' || w.action === 'delete-values' || w.action === 'delete-key';
       settings.push({ hive, key: w.key, valueName: w.valueName, type: w.type, data: w.data, action: w.action, deleted, source });
@@ -173,7 +173,7 @@ function readPol(bytes: Uint8Array, hive: Hive, render: boolean): PolReadResult 
     if (entry.note) problems.push({ severity: 'warning', message: `Record ${r.number} (byte ${r.byteOffset}): ${entry.note}.`, ...source });
   });
   if (version !== undefined && version !== 1) {
-    problems.unshift({ severity: 'warning', message: `The Registry.pol version is ${version}; only version 1 is known.`, span: render ? { start: 0, end: header.length - 1 } : NO_VIEW_SPAN, record: 0, byteOffset: 4 });
+    problems.unshift({ severity: 'warning', message: `The Registry.pol version is ${version}; only version 1 is known.`, span: render ? { start: 0, end: header.length - 1 } : NO_VIEW_SPAN, record: 0, byteOffset: 4, byteLength: 4 });
   }
   if (damage) {
     const line = `ERROR: ${damage.message}`;

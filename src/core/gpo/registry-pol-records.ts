@@ -12,9 +12,14 @@ export interface PolRecord {
   readonly valueName: string;
   readonly typeNumber: number;
   readonly type: RegType | undefined;
-  /** The data is `bytes[dataStart, dataEnd)` of the file (no copy per record). */
+  /** The data is `bytes[dataStart, dataEnd)` of the file (no copy per record); the record ends 2 bytes later, after its `]`. */
   readonly dataStart: number;
   readonly dataEnd: number;
+}
+
+/** The bytes of a record, from its `[` to after its `]` (a UTF-16LE character, 2 bytes: MS-GPREG 2.2.1). */
+export function recordLength(r: PolRecord): number {
+  return r.dataEnd + 2 - r.byteOffset;
 }
 
 /** Why reading stopped early: a clear message at the byte offset where the file goes wrong. */

@@ -4,13 +4,17 @@ import type { Finding, Severity } from '../rules/types';
 import { lineEnd, lineStart, type RdpDocument } from '../rdp/parse';
 import { LineIndex, type Span } from '../text/line-index';
 
-/** Where a finding is, as SPEC §3 prints it: 1-based lines and columns; a Registry.pol record number and byte offset. */
+/**
+ * Where a finding is, as SPEC §3 prints it: 1-based lines and columns; in a Registry.pol, the record number as the
+ * line, and the record's byte offset and (when known) its length in bytes.
+ */
 export interface OutputPosition {
   readonly line: number;
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
   readonly byteOffset?: number;
+  readonly byteLength?: number;
 }
 
 /** Another place that explains a finding, possibly in another file. */
@@ -43,7 +47,7 @@ export interface CrossCheckSummary {
 }
 
 /** What a reader could not read or map inside an export it did read: reported with its place, never an unreadable input. */
-export interface OutputProblem extends Pick<OutputPosition, 'line' | 'column' | 'byteOffset'> {
+export interface OutputProblem extends Pick<OutputPosition, 'line' | 'column' | 'byteOffset' | 'byteLength'> {
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
 }
@@ -110,10 +114,16 @@ export function positionsInRdp(doc: RdpDocument): (span: Span) => OutputPosition
   };
 }
 
-/** A Registry.pol location: the record is the line, column 1, plus the byte offset (SPEC §3). */
-export function polPosition(location: Pick<SourceLocation, 'record' | 'byteOffset'>): OutputPosition {
+/** A Registry.pol location: the record is the line, column 1, plus the byte offset and length (SPEC §3). */
+export function polPosition(location: Pick<SourceLocation, 'record' | 'byteOffset' | 'byteLength'>): OutputPosition {
   const line = Math.max(1, location.record ?? 1);
-  return { line, column: 1, endLine: line, endColumn: 1, ...(location.byteOffset !== undefined && { byteOffset: location.byteOffset }) };
+  return { line, column: 1, endLine: line, endColumn: 1, ...bytesOf(location) };
+}
+
+/** A binary position's byte offset and length, the keys present only when known. */
+export function bytesOf(at: { readonly byteOffset?: number; readonly byteLength?: number }): { byteOffset?: number; byteLength?: number } {
+  if (at.byteOffset === undefined) return {};
+  return at.byteLength === undefined ? { byteOffset: at.byteOffset } : { byteOffset: at.byteOffset, byteLength: at.byteLength };
 }
 
 /** Messages longer than this are kept as they are, never remembered. */
@@ -158,7 +168,7 @@ function relatedInFile(notes: NonNullable<Finding['related']>, path: string, at:
     out.push(
       p.byteOffset === undefined
         ? { path, message: sharedMessage(r.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn }
-        : { path, message: sharedMessage(r.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, byteOffset: p.byteOffset },
+        : { path, message: sharedMessage(r.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, ...bytesOf(p) },
     );
   }
   return out;
@@ -181,11 +191,11 @@ export function toOutputFindings(
     const related = f.related && relatedInFile(f.related, path ?? '', at);
     const p = locate?.(f) ?? at(f.span);
     // The position's fields copied one by one, not spread (a spread per finding was ~1% of a 10,000-file lint);
-    // same keys in the same order: `byteOffset` only where a position has one (Registry.pol).
+    // same keys in the same order: `byteOffset` and `byteLength` only where a position has them (Registry.pol).
     const out: { -readonly [K in keyof OutputFinding]: OutputFinding[K] } =
       p.byteOffset === undefined
         ? { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, subject: f.subject ?? null, fixable: unattended(f) }
-        : { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, byteOffset: p.byteOffset, subject: f.subject ?? null, fixable: unattended(f) };
+        : { ruleId: f.ruleId, severity: f.severity, message: sharedMessage(f.message), line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, ...bytesOf(p), subject: f.subject ?? null, fixable: unattended(f) };
     if (related?.length) out.related = related;
     return out;
   });

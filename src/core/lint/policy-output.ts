@@ -8,7 +8,7 @@ import { policyFacts } from '../rules/xrf/facts';
 import type { Span } from '../text/line-index';
 import { type InputError } from './inputs';
 import { describeFsError, filesUnder, readInput } from './read-file';
-import { polPosition, positionsIn, sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputPosition, type OutputProblem } from './output';
+import { bytesOf, polPosition, positionsIn, sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputPosition, type OutputProblem } from './output';
 
 /** Places spans and Registry.pol records of one file (or of each part of a backup) as output positions. */
 export class Placer {
@@ -22,7 +22,7 @@ export class Placer {
     this.paths.set(file, path);
   }
 
-  position(location: SourceLocation | { span: Span; file?: string; record?: number; byteOffset?: number }): FilePosition {
+  position(location: SourceLocation | ReadProblem): FilePosition {
     const file = location.file ?? '';
     const entry = this.byFile.get(file) ?? this.byFile.values().next().value!;
     const path = this.paths.get(file) ?? this.paths.values().next().value!;
@@ -38,8 +38,9 @@ export function policyOutput(findings: readonly PolicyFinding[], placer: Placer)
   for (const f of findings) {
     const { path, ...position } = placer.position(f.location);
     const related = f.related?.map((r) => {
-      const where = placer.position({ span: r.span, file: r.path ?? f.location.file ?? '' });
-      return { path: where.path, message: r.message, line: where.line, column: where.column, endLine: where.endLine, endColumn: where.endColumn, ...(where.byteOffset !== undefined && { byteOffset: where.byteOffset }) };
+      // Placed by the related setting's own location: in a Registry.pol, its record and bytes.
+      const where = placer.position({ ...r.location, file: r.path ?? f.location.file ?? '' });
+      return { path: where.path, message: r.message, line: where.line, column: where.column, endLine: where.endLine, endColumn: where.endColumn, ...bytesOf(where) };
     });
     const list = out.get(path) ?? [];
     list.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, ...position, subject: f.subject ?? null, fixable: false, ...(related?.length && { related }) });
@@ -54,7 +55,7 @@ export function placeProblems(problems: readonly ReadProblem[], placer: Placer):
   const out = new Map<string, OutputProblem[]>();
   const omitted = new Map<string, number>();
   for (const p of problems) {
-    const { path, line, column, byteOffset } = placer.position(p);
+    const { path, line, column, ...at } = placer.position(p);
     const list = out.get(path) ?? [];
     // Past the limit, a reader's own note of problems it did not list adds its count to this one's (listing it would
     // count them twice); a note of where reading stopped is listed all the same.
@@ -62,7 +63,7 @@ export function placeProblems(problems: readonly ReadProblem[], placer: Placer):
       omitted.set(path, (omitted.get(path) ?? 0) + (p.unlisted ?? 1));
       continue;
     }
-    list.push({ severity: p.severity, line, column, ...(byteOffset !== undefined && { byteOffset }), message: p.message });
+    list.push({ severity: p.severity, line, column, ...bytesOf(at), message: p.message });
     out.set(path, list);
   }
   for (const [path, n] of omitted) out.get(path)!.push({ severity: 'warning', line: 1, column: 1, message: `… ${n} more problems in this export not listed.` });

@@ -4,42 +4,7 @@ import { ALL_RULES } from '../rules/registry';
 import type { RuleMeta, Severity } from '../rules/types';
 import { FINGERPRINT_NAME, fingerprints } from './sarif-fingerprint';
 import { LEVEL, sarifRule } from './sarif-rule';
-
-/** 1-based, as SARIF counts; the columns are left out when only the line is known. */
-export interface SarifRegion {
-  readonly startLine: number;
-  readonly startColumn?: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
-  /**
-   * The region's property bag (SARIF §3.8). A Registry.pol finding's place is a record and a byte offset, not a line:
-   * its `startLine` is the record number, which code scanning needs to place an alert, and the record and the byte
-   * offset are stated here. They are not given as a binary region (`byteOffset`), which SARIF requires to cover the
-   * same bytes as the text region beside it (§3.30.1).
-   */
-  readonly properties?: { readonly registryPolRecord: number; readonly byteOffset: number };
-}
-
-/** A place as the lint output gives it: 1-based line and columns, and a byte offset for a Registry.pol record. */
-export interface PlaceInput {
-  readonly line?: number;
-  readonly column?: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
-  readonly byteOffset?: number;
-}
-
-/** The SARIF region of a place; none when it has no line. */
-export function sarifRegion(at: PlaceInput): SarifRegion | undefined {
-  if (at.line === undefined) return undefined;
-  return {
-    startLine: at.line,
-    ...(at.column !== undefined && { startColumn: at.column }),
-    ...(at.endLine !== undefined && { endLine: at.endLine }),
-    ...(at.endColumn !== undefined && { endColumn: at.endColumn }),
-    ...(at.byteOffset !== undefined && { properties: { registryPolRecord: at.line, byteOffset: at.byteOffset } }),
-  };
-}
+import { sarifRegion, type PlaceInput, type SarifRegion } from './sarif-region';
 
 /**
  * A message as SARIF plain text (§3.11.3). SARIF reads `[text](target)` in plain text as an embedded link (§3.11.6),
@@ -92,7 +57,9 @@ export interface SarifOptions {
     readonly endTimeUtc?: string;
     readonly errors: readonly { readonly path: string; readonly message: string }[];
     /** What readers could not read inside exports they did read: notifications with their place, not failures of the run. */
-    readonly problems?: readonly { readonly path: string; readonly message: string; readonly severity: 'error' | 'warning' | 'info'; readonly line: number; readonly column: number }[];
+    readonly problems?: readonly ({ readonly path: string; readonly message: string; readonly severity: 'error' | 'warning' | 'info'; readonly line: number; readonly column: number } & PlaceInput)[];
+    /** The files that are binary (Registry.pol): a problem there without a byte offset gets no text region. */
+    readonly binaryPaths?: ReadonlySet<string>;
   };
 }
 
@@ -224,7 +191,7 @@ function invocation(run: NonNullable<SarifOptions['invocation']>, root: Bases): 
       ...(run.problems ?? []).map((p) => ({
         level: p.severity === 'info' ? 'note' : p.severity,
         message: { text: sarifText(p.message) },
-        locations: [{ physicalLocation: physicalLocation(p.path, root, { startLine: p.line, startColumn: p.column }) }],
+        locations: [{ physicalLocation: physicalLocation(p.path, root, sarifRegion(p, run.binaryPaths?.has(p.path))) }],
       })),
     ],
   };

@@ -5,7 +5,8 @@ import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
-import { sarifRegion, toSarif, type PlaceInput, type SarifRegion, type SarifResultInput, type SarifRoot } from './sarif';
+import { toSarif, type SarifResultInput, type SarifRoot } from './sarif';
+import { sarifRegion, type PlaceInput, type SarifRegion } from './sarif-region';
 import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
 
 export interface ReportFinding {
@@ -16,8 +17,9 @@ export interface ReportFinding {
   readonly column?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
-  /** A Registry.pol record's byte offset; its `line` is then the record number. */
+  /** A Registry.pol record's byte offset and length; its `line` is then the record number. */
   readonly byteOffset?: number;
+  readonly byteLength?: number;
   readonly subject?: string;
   /** Other places that explain the finding (a cross-check's policy export), paths relative to the root. */
   readonly related?: readonly ReportRelated[];
@@ -31,6 +33,7 @@ export interface ReportRelated {
   readonly endLine?: number;
   readonly endColumn?: number;
   readonly byteOffset?: number;
+  readonly byteLength?: number;
 }
 
 export interface ReportFile {

@@ -66,15 +66,15 @@ describe('rdp-doctor lint on policy exports', () => {
     }
   });
 
-  it('SARIF: a Registry.pol region states its record and byte offset beside the record number code scanning places', () => {
+  it('SARIF: a Registry.pol region is the record\'s bytes (a binary region, SARIF §3.30.1), with its record number', () => {
     const r = spawnSync(process.execPath, [CLI, 'lint', 'samples/rdp-min.pol', '--format', 'sarif'], { cwd: FIXTURES, encoding: 'utf8' });
     const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: { physicalLocation: { region: object } }[] }[];
     assert.deepEqual(
       results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.region]),
       [
-        ['GPO002', { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, properties: { registryPolRecord: 1, byteOffset: 8 } }],
-        ['GPO003', { startLine: 2, startColumn: 1, endLine: 2, endColumn: 1, properties: { registryPolRecord: 2, byteOffset: 174 } }],
-        ['GPO004', { startLine: 3, startColumn: 1, endLine: 3, endColumn: 1, properties: { registryPolRecord: 3, byteOffset: 350 } }],
+        ['GPO002', { byteOffset: 8, byteLength: 166, properties: { registryPolRecord: 1 } }],
+        ['GPO003', { byteOffset: 174, byteLength: 176, properties: { registryPolRecord: 2 } }],
+        ['GPO004', { byteOffset: 350, byteLength: 176, properties: { registryPolRecord: 3 } }],
       ],
     );
   });

@@ -2,8 +2,7 @@ import type { PolicyDocument, PolicySetting } from '../../gpo/model';
 import { displayPath } from '../../gpo/registry-path';
 import { policyScopes } from '../../gpo/scopes';
 import { isRuleOff, resolveSeverity, type SeverityOverrides } from '../../findings/severity';
-import type { RelatedLocation } from '../types';
-import type { PolicyFinding, PolicyReport, PolicyRule, PolicyRuleContext } from './types';
+import type { PolicyFinding, PolicyRelated, PolicyReport, PolicyRule, PolicyRuleContext } from './types';
 
 export interface PolicyLintOptions {
   readonly severities?: SeverityOverrides;
@@ -14,9 +13,9 @@ export interface PolicyLintOptions {
 /** What a finding on a Group Policy Preferences item with item-level targeting adds. */
 const TARGETED = 'The preference item is targeted: it applies only where its item-level targeting filters match.';
 
-function relatedOf(s: PolicySetting, message: string, from: PolicySetting): RelatedLocation {
+function relatedOf(s: PolicySetting, message: string, from: PolicySetting): PolicyRelated {
   const file = s.source.file;
-  return { message, span: s.source.span, ...(file !== undefined && file !== from.source.file && { path: file }) };
+  return { message, span: s.source.span, location: s.source, ...(file !== undefined && file !== from.source.file && { path: file }) };
 }
 
 /** Runs the GPO rules over one export's normalized settings, honouring severity overrides. */

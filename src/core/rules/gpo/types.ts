@@ -1,6 +1,6 @@
 import type { PolicyDocument, PolicySetting, SourceLocation } from '../../gpo/model';
 import type { PolicyScope } from '../../gpo/scopes';
-import type { Finding, RuleMeta, Severity } from '../types';
+import type { Finding, RelatedLocation, RuleMeta, Severity } from '../types';
 
 /** What a GPO rule reports: the setting it is about; the engine turns it into a located finding. */
 export interface PolicyReport {
@@ -23,5 +23,11 @@ export interface PolicyRule extends RuleMeta {
 
 /** A finding in a policy export: the span plus, for Registry.pol, the record and byte offset, and for a backup, the file. */
 export interface PolicyFinding extends Finding {
+  readonly location: SourceLocation;
+  readonly related?: readonly PolicyRelated[];
+}
+
+/** Another setting that explains a finding, with its whole location (a Registry.pol record is not a span). */
+export interface PolicyRelated extends RelatedLocation {
   readonly location: SourceLocation;
 }

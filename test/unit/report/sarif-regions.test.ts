@@ -1,0 +1,81 @@
+// SARIF regions as SARIF 2.1.0 §3.30.1 defines them: a binary artifact (Registry.pol) gets a binary region and no
+// text region; a run over text artifacts with results states how it counts columns (§3.14.27).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli, sarifSchemaErrors } from '../cli/cli-harness';
+import { LISTENER, TS } from '../gpo/helpers';
+import { writeRegistryPol } from '../../support/registry-pol-writer';
+
+interface Region {
+  readonly startLine?: number;
+  readonly startColumn?: number;
+  readonly endColumn?: number;
+  readonly byteOffset?: number;
+  readonly byteLength?: number;
+  readonly properties?: { readonly registryPolRecord?: number };
+}
+interface PhysicalLocation {
+  readonly artifactLocation: { readonly uri: string };
+  readonly region?: Region;
+}
+interface Run {
+  readonly columnKind?: string;
+  readonly results: { ruleId: string; locations: { physicalLocation: PhysicalLocation }[]; relatedLocations?: { physicalLocation: PhysicalLocation }[] }[];
+  readonly invocations?: { toolExecutionNotifications: { locations: { physicalLocation: PhysicalLocation }[] }[] }[];
+}
+
+function sarif(args: readonly string[], cwd: string): { code: number; log: { runs: Run[] } } {
+  const r = runCli(['lint', ...args, '--format', 'sarif'], cwd);
+  return { code: r.code, log: JSON.parse(r.stdout) as { runs: Run[] } };
+}
+
+/** Every physical location of a run: results, related locations, notifications. */
+function locationsOf(run: Run): PhysicalLocation[] {
+  return [
+    ...run.results.flatMap((r) => [...r.locations.map((l) => l.physicalLocation), ...(r.relatedLocations ?? []).map((l) => l.physicalLocation)]),
+    ...(run.invocations ?? []).flatMap((i) => i.toolExecutionNotifications.flatMap((n) => n.locations.map((l) => l.physicalLocation))),
+  ];
+}
+
+describe('SARIF regions', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-sarif-regions-'));
+    // Record 1: the policy's SecurityLayer 0 (GPO002), which overrides record 2, the listener's own value (a related
+    // location in the same binary file). Then a truncated copy: its damage is a notification at a byte offset.
+    const pol = writeRegistryPol([
+      { key: TS, valueName: 'SecurityLayer', type: 'REG_DWORD', data: 0 },
+      { key: LISTENER, valueName: 'SecurityLayer', type: 'REG_DWORD', data: 2 },
+    ]);
+    mkdirSync(join(dir, 'Machine'));
+    writeFileSync(join(dir, 'Machine', 'Registry.pol'), pol);
+    writeFileSync(join(dir, 'truncated.pol'), pol.subarray(0, pol.length - 20));
+    writeFileSync(join(dir, 'emoji.rdp'), 'full address:s:😀😀x\r\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a Registry.pol place is a binary region (the record\'s bytes), never a text region, in results, related locations and notifications', () => {
+    const { log } = sarif(['Machine', 'truncated.pol'], dir);
+    const run = log.runs[0]!;
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const inPol = locationsOf(run).filter((l) => l.artifactLocation.uri.endsWith('.pol'));
+    assert.ok(inPol.length >= 3);
+    for (const l of inPol) {
+      assert.equal(l.region?.startLine, undefined, JSON.stringify(l));
+      assert.equal(typeof l.region?.byteOffset, 'number', JSON.stringify(l));
+    }
+    // The first record starts after "PReg" and the version (8 bytes) and ends where the second starts.
+    const gpo002 = run.results.find((r) => r.ruleId === 'GPO002' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'Machine/Registry.pol')!;
+    const first = gpo002.locations[0]!.physicalLocation.region!;
+    assert.deepEqual([first.byteOffset, first.properties?.registryPolRecord], [8, 1]);
+    const related = gpo002.relatedLocations![0]!.physicalLocation.region!;
+    assert.equal(related.byteOffset, 8 + first.byteLength!);
+    assert.equal(related.properties?.registryPolRecord, 2);
+    // Damage has an offset but no known length: an insertion point there (§3.30.12).
+    const damage = run.invocations![0]!.toolExecutionNotifications.map((n) => n.locations[0]!.physicalLocation).find((l) => l.artifactLocation.uri === 'truncated.pol')!;
+    assert.equal(damage.region!.byteLength, undefined);
+  });
+});
