@@ -55,3 +55,11 @@ export function sarifRegion(at: PlaceInput, binary = false): SarifRegion | undef
   };
 }
 
+/**
+ * How the run counts columns, for a run whose results have a text region (SARIF §3.14.27: a run over text artifacts
+ * with results SHALL say; a run over none SHALL NOT). Columns are offsets into the decoded text as a JavaScript string,
+ * which is UTF-16: a character outside the BMP (an emoji) is two columns, as SARIF's "utf16CodeUnits" counts it.
+ */
+export function columnKind(regions: readonly (SarifRegion | undefined)[]): { columnKind?: 'utf16CodeUnits' } {
+  return regions.some((r) => r !== undefined && 'startLine' in r) ? { columnKind: 'utf16CodeUnits' } : {};
+}

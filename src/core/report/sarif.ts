@@ -4,7 +4,7 @@ import { ALL_RULES } from '../rules/registry';
 import type { RuleMeta, Severity } from '../rules/types';
 import { FINGERPRINT_NAME, fingerprints } from './sarif-fingerprint';
 import { LEVEL, sarifRule } from './sarif-rule';
-import { sarifRegion, type PlaceInput, type SarifRegion } from './sarif-region';
+import { columnKind, sarifRegion, type PlaceInput, type SarifRegion } from './sarif-region';
 
 /**
  * A message as SARIF plain text (§3.11.3). SARIF reads `[text](target)` in plain text as an embedded link (§3.11.6),
@@ -231,6 +231,7 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
           ...relatedLocations(r, root),
           partialFingerprints: { [FINGERPRINT_NAME]: prints[i] },
         })),
+        ...columnKind(results.flatMap((r) => [r.region, ...(r.related ?? []).map((rel) => rel.region)])),
       },
     ],
   };

@@ -54,6 +54,8 @@ describe('SARIF regions', () => {
     writeFileSync(join(dir, 'Machine', 'Registry.pol'), pol);
     writeFileSync(join(dir, 'truncated.pol'), pol.subarray(0, pol.length - 20));
     writeFileSync(join(dir, 'emoji.rdp'), 'full address:s:😀😀x\r\n');
+    // Port 9 on the loopback: nothing listens there, so the check ends at once (refused).
+    writeFileSync(join(dir, 'inventory.yaml'), 'hosts:\n  - group: "😀"\n    hosts: [ "😀.example", { host: 127.0.0.1, port: 9 } ]\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -77,5 +79,31 @@ describe('SARIF regions', () => {
     // Damage has an offset but no known length: an insertion point there (§3.30.12).
     const damage = run.invocations![0]!.toolExecutionNotifications.map((n) => n.locations[0]!.physicalLocation).find((l) => l.artifactLocation.uri === 'truncated.pol')!;
     assert.equal(damage.region!.byteLength, undefined);
+  });
+
+  it('a run with text regions says columns are UTF-16 code units, as they are counted: an emoji is two columns', () => {
+    const { log } = sarif(['emoji.rdp'], dir);
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const run = log.runs[0]!;
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+    // "full address:s:" is 15 columns; "😀😀x" is 5 UTF-16 code units (3 code points).
+    const rdp011 = run.results.find((r) => r.ruleId === 'RDP011')!.locations[0]!.physicalLocation.region!;
+    assert.deepEqual([rdp011.startColumn, rdp011.endColumn], [16, 21]);
+  });
+
+  it('check: an inventory entry is placed in UTF-16 columns too, and the run says so', () => {
+    const r = runCli(['check', '--inventory', 'inventory.yaml', '--timeout', '2000', '--format', 'sarif'], dir);
+    const run = (JSON.parse(r.stdout) as { runs: Run[] }).runs[0]!;
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+    // `    hosts: [ "😀.example", ` is 27 UTF-16 code units (the emoji two), so the entry's `{` is column 28.
+    assert.equal(run.results[0]!.locations[0]!.physicalLocation.region!.startColumn, 28);
+  });
+
+  it('a run over no text artifact has no columnKind (§3.14.27): only Registry.pol, or hosts from the command line', () => {
+    assert.equal(sarif(['Machine'], dir).log.runs[0]!.columnKind, undefined);
+    const r = runCli(['check', '127.0.0.1:9', '--timeout', '2000', '--format', 'sarif'], dir);
+    const run = (JSON.parse(r.stdout) as { runs: Run[] }).runs[0]!;
+    assert.equal(run.results.length, 1);
+    assert.equal(run.columnKind, undefined);
   });
 });
