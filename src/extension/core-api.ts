@@ -16,7 +16,7 @@ export { conflictsBetween, crossCheckFiles, crossCheckProbes } from '../core/lin
 export { sniffExport } from '../core/lint/formats';
 export { lintParsedRdp, lintRegistryPol, lintText } from '../core/lint/lint-file';
 export { nameOf, templateFolder } from '../core/lint/path-parts';
-export { MAX_FILE_BYTES } from '../core/lint/read-file';
+export { MAX_FILE_BYTES, configIsThere, describeOpenError } from '../core/lint/read-file';
 export { lintReportInSlices } from '../core/lint/session';
 export { subjectLabel } from '../core/net/certificate-label';
 export { certificateDocument } from '../core/net/certificate-text';

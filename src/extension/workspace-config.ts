@@ -22,6 +22,12 @@ function shown(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
+/** Whether a config that failed to read is there all the same (a broken link), rather than absent. */
+function isThere(uri: vscode.Uri, error: unknown): boolean {
+  if (uri.scheme === 'file') return core().configIsThere(uri.fsPath);
+  return !(error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
+}
+
 /** The config files' names as a glob pattern, for file watchers. */
 const CONFIG_GLOB = `{${CONFIG_FILE_NAMES.join(',')}}`;
 
@@ -198,8 +204,13 @@ export class WorkspaceConfigStore implements vscode.Disposable {
         let read: BoundedRead;
         try {
           read = await readWorkspaceFile(uri, core().MAX_CONFIG_BYTES);
-        } catch {
-          continue;
+        } catch (error) {
+          // Not there: the search goes on. There but unreadable (a link to nothing or to itself): said, and not passed
+          // over for a config above, as the CLI reports it (core/lint/read-file.ts, configIsThere).
+          if (!isThere(uri, error)) continue;
+          const why = uri.scheme === 'file' ? core().describeOpenError(uri.fsPath, error) : String(error);
+          this.warnOnce(`Cannot read ${shown(uri)}: ${why} The files below it get no config (RDP Doctor's defaults).`);
+          return { config: DEFAULT_CONFIG, uri };
         }
         if ('refused' in read) {
           this.warnOnce(`Not reading ${shown(uri)}: it is ${read.refused}. The files below it get no config (RDP Doctor's defaults).`);

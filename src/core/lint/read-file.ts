@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { foldersAbove } from '../config/search-dirs';
 import { CONFIG_FILE_NAMES } from '../config/types';
@@ -31,9 +31,37 @@ export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'
     case 'EISDIR':
       return 'Is a folder, not a file.';
     case 'ELOOP':
-      return 'Too many symbolic links.';
+      return 'Too many symbolic links (a link that leads to itself, or a chain of links too long).';
     default:
       return `Cannot ${doing} it (${code ?? (error instanceof Error ? error.message : String(error))}).`;
+  }
+}
+
+/**
+ * Why a file could not be opened: `describeFsError`, except that a symbolic link to nothing says so rather than "No
+ * such file" of a name that is plainly there (a config linked to a file since moved).
+ */
+export function describeOpenError(path: string, error: unknown): string {
+  if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return `A symbolic link to "${readlinkSync(path)}", which does not exist.`;
+    } catch {
+      // Gone since the open: "No such file" is then right.
+    }
+  }
+  return describeFsError(error);
+}
+
+/**
+ * Whether a config is there to be read: any entry of that name, a broken symbolic link (to nothing, or to itself)
+ * included. Such a config is found and then fails to read, which is said (exit 2; a warning in the editor), rather
+ * than passed over for one above it that the project never meant to apply (`existsSync` follows the link).
+ */
+export function configIsThere(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -50,7 +78,7 @@ export interface SkippedConfig {
  */
 export function findConfigFor(file: string, cache: Map<string, string | null>, trust: ConfigTrust = processTrust(), skipped?: (config: SkippedConfig) => void): string | undefined {
   const usable = (path: string): boolean => {
-    if (!existsSync(path)) return false;
+    if (!configIsThere(path)) return false;
     const why = configDistrust(path, trust);
     if (why !== undefined) skipped?.({ path, why });
     return why === undefined;
@@ -111,7 +139,7 @@ export function readInput(path: string): { bytes: Buffer; info: Stats } | { erro
     }
     return { bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled), info };
   } catch (error) {
-    return { error: describeFsError(error) };
+    return { error: describeOpenError(path, error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

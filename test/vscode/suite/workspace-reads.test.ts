@@ -52,6 +52,22 @@ suite('Workspace files that are no regular files (FIFOs, links to /dev/zero)', (
     assert.ok(process.memoryUsage().rss < MAX_RSS, `the extension host holds ${process.memoryUsage().rss} bytes`);
   });
 
+  test('a .rdpdoctor.yaml that is a link to nothing or to itself: the files below it get no config, not the config above', async () => {
+    // The folder above turns RDP012 off: passing over the broken config for it hid RDP012 with no word.
+    const above = workspaceFile('broken-config-links').fsPath;
+    mkdirSync(above);
+    made.push(above);
+    writeFileSync(join(above, '.rdpdoctor.yaml'), 'rules:\n  RDP012: off\n');
+    for (const [project, target] of [['dangling', 'missing.yaml'], ['loop', '.rdpdoctor.yaml']]) {
+      mkdirSync(join(above, project!));
+      symlinkSync(target!, join(above, project!, '.rdpdoctor.yaml'));
+      writeFileSync(join(above, project!, 'x.rdp'), 'full address:s:10.0.0.5\r\n');
+      const uri = workspaceFile(`broken-config-links/${project}/x.rdp`);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await waitForDiagnostics(uri, 'RDP012, linted with no config', (d) => d.some((x) => ruleOf(x) === 'RDP012'), 15_000);
+    }
+  });
+
   test('.rdp files and exports that are FIFOs or links to /dev/zero, written after the scans, are not read: the scans go on', async () => {
     await api.policyScan();
     // Names with glob characters: the watcher takes them as scanned without asking the search (isScanned).
