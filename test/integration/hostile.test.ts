@@ -15,7 +15,7 @@ const CLI = resolve(__dirname, '../../../dist/cli.js');
 
 
 const CASES: readonly [Hostility, string, RegExp][] = [
-  ['silent', 'NET004', /sent no Connection Confirm within 400 ms/],
+  ['silent', 'NET004', /sent no Connection Confirm within 400 ms: the listener may be Remote Desktop Services that is hung or overloaded, or a service that is not an RDP listener\. .*Get-NetTCPConnection -LocalPort \d+ -State Listen/],
   ['garbage', 'NET004', /starts with "HTTP\/1\.1 400 Bad Req[^"]*…" \(0x48\), not a TPKT header/],
   ['drip-65535', 'NET004', /announces 65535 bytes/],
   ['instant-close', 'NET004', /closed the connection without answering/],

@@ -5,6 +5,7 @@ import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';
 import { PDU_MAX } from './after-confirm';
+import { NET004_MESSAGES } from '../rules/net/net004-not-rdp';
 import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, type ConnectionConfirm } from './x224';
 
 export type ValidConfirm = Exclude<ConnectionConfirm, { kind: 'invalid' }>;
@@ -44,7 +45,7 @@ export function exchangeConfirm(socket: Socket, requestedProtocols: number, opti
         ok: false,
         error: notRdp(
           received === 0
-            ? `The server accepted the connection but sent no Connection Confirm within ${options.timeoutMs} ms.`
+            ? NET004_MESSAGES.NET004Silent(options.timeoutMs, socket.remotePort ?? 3389)
             : `The server sent ${received} bytes but no complete Connection Confirm within ${options.timeoutMs} ms.`,
           'timeout',
         ),

@@ -12,6 +12,9 @@ export const NET004: RuleMeta = {
 /** The messages of NET004 findings, each a small function of the offending value. */
 export const NET004_MESSAGES = {
   NET004: (reason: string) => reason,
+  /** The port took the connection and said nothing: a hung Remote Desktop Services looks the same as another service. */
+  NET004Silent: (timeoutMs: number, port: number) =>
+    `The server accepted the connection but sent no Connection Confirm within ${timeoutMs} ms: the listener may be Remote Desktop Services that is hung or overloaded, or a service that is not an RDP listener. On the server, check that the Remote Desktop Services service responds (Get-Service TermService; restart it if it hangs), which process owns the port (Get-NetTCPConnection -LocalPort ${port} -State Listen), and the RemoteDesktopServices-RdpCoreTS and TerminalServices-RemoteConnectionManager event logs.`,
   NET004StandardSecurity: (what: string) => `The server selected Standard RDP Security but did not answer the MCS Connect Initial with a valid MCS Connect Response, so no client can go on. ${what}`,
   NET004NotTls: (protocol: string, problem: string) => `The server selected ${protocol} but then sent data that is not a TLS record: ${problem}.`,
 } as const;
