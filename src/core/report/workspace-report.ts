@@ -9,31 +9,19 @@ import { toSarif, type SarifResultInput, type SarifRoot } from './sarif';
 import { sarifRegion, type PlaceInput, type SarifRegion } from './sarif-region';
 import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
 
-export interface ReportFinding {
+/** A place with a Registry.pol record's byte offset and length has the record number as its `line`. */
+export interface ReportFinding extends PlaceInput {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
-  /** A Registry.pol record's byte offset and length; its `line` is then the record number. */
-  readonly byteOffset?: number;
-  readonly byteLength?: number;
   readonly subject?: string;
   /** Other places that explain the finding (a cross-check's policy export), paths relative to the root. */
   readonly related?: readonly ReportRelated[];
 }
 
-export interface ReportRelated {
+export interface ReportRelated extends PlaceInput {
   readonly path: string;
   readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
-  readonly byteOffset?: number;
-  readonly byteLength?: number;
 }
 
 export interface ReportFile {
