@@ -125,6 +125,15 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     assert.match(f.message, /2 hours behind this machine's/);
   });
 
+  it('a zero MsvAvTimestamp: no server time and no NET041, never "1601-01-01, 155566 days behind"', async () => {
+    const server = await start('zero-time');
+    const r = await checkHost({ target: 'zero-time', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });
+    assert.equal(r.ntlm?.dnsComputer, 'rdsh01.contoso.com', 'the CHALLENGE itself was read');
+    assert.equal(r.ntlm?.serverTime, null);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET041'), []);
+    assert.doesNotMatch(formatHostText(r), /1601|clock/);
+  });
+
   it('the NTLM question rides the main CredSSP connection (no extra one); ntlmInfo: false asks nothing', async () => {
     const server = await start('windows');
     let before = server.connections;

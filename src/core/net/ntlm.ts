@@ -49,7 +49,7 @@ export interface NtlmInfo {
   readonly dnsTree: string | null;
   /** `major.minor.build`, e.g. 10.0.17763. */
   readonly productVersion: string | null;
-  /** ISO 8601, from MsvAvTimestamp. */
+  /** ISO 8601, from MsvAvTimestamp; null when absent or zero (no clock reading). */
   readonly serverTime: string | null;
 }
 
@@ -127,7 +127,9 @@ export function parseChallengeMessage(message: Uint8Array): ChallengeParse {
     const value = pairs.get(id);
     return value && value.length > 0 ? utf16(value) : null;
   };
+  // MsvAvTimestamp is "the server local time" [MS-NLMP 2.2.2.1]: a zero FILETIME (1601-01-01) is no clock reading, so no time.
   const stamp = pairs.get(AV_ID.TIMESTAMP);
+  const unset = stamp?.length === 8 && stamp.readBigUInt64LE(0) === 0n;
   return {
     ok: true,
     flags,
@@ -138,7 +140,7 @@ export function parseChallengeMessage(message: Uint8Array): ChallengeParse {
       dnsDomain: text(AV_ID.DNS_DOMAIN),
       dnsTree: text(AV_ID.DNS_TREE),
       productVersion: hasVersion ? `${buf[48]}.${buf[49]}.${buf.readUInt16LE(50)}` : null,
-      serverTime: stamp?.length === 8 ? filetimeToIso(stamp.readUInt32LE(0), stamp.readUInt32LE(4)) : null,
+      serverTime: stamp?.length === 8 && !unset ? filetimeToIso(stamp.readUInt32LE(0), stamp.readUInt32LE(4)) : null,
     },
   };
 }

@@ -8,6 +8,7 @@ import { confirm, LocalServer, onConnectionRequest } from './local-server';
 export type CredSspBehaviour =
   | 'windows'
   | 'skewed'
+  | 'zero-time'
   | 'garbage'
   | 'silent'
   | 'close'
@@ -25,6 +26,8 @@ function reply(kind: CredSspBehaviour): Buffer | null {
   switch (kind) {
     case 'windows': return encodeTsRequest(challenge);
     case 'skewed': return encodeTsRequest(windowsChallenge({ timestamp: filetimeOf(new Date(Date.now() - 2 * 3_600_000)) }));
+    // MsvAvTimestamp all zeros (1601-01-01): no clock reading.
+    case 'zero-time': return encodeTsRequest(windowsChallenge({ timestamp: 0n }));
     case 'garbage': return Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n');
     case 'silent': case 'close': return null;
     case 'truncated-tsrequest': return encodeTsRequest(challenge).subarray(0, 20);

@@ -78,6 +78,18 @@ describe('NTLM CHALLENGE_MESSAGE (MS-NLMP 2.2.1.2, AV pairs 2.2.2.1)', () => {
     });
   });
 
+  it('a zero MsvAvTimestamp is no clock reading: serverTime null, not 1601-01-01, and no NET041 [MS-NLMP 2.2.2.1]', () => {
+    const r = parseChallengeMessage(windowsChallenge({ timestamp: 0n }));
+    assert.ok(r.ok);
+    assert.equal(r.info.serverTime, null);
+    assert.equal(r.info.dnsComputer, 'rdsh01.contoso.com', 'the other fields are still read');
+    assert.deepEqual(ntlmFindings(r.info, null, new Date()).filter((f) => f.ruleId === 'NET041'), []);
+    // One tick past the epoch is a clock value, however wrong.
+    const tick = parseChallengeMessage(windowsChallenge({ timestamp: 1n }));
+    assert.ok(tick.ok);
+    assert.equal(tick.info.serverTime, '1601-01-01T00:00:00.000Z');
+  });
+
   it('FILETIME: the 1601 epoch, the Unix epoch, and values Date cannot hold', () => {
     assert.equal(filetimeToIso(0, 0), '1601-01-01T00:00:00.000Z');
     // 116444736000000000 = 0x019DB1DED53E8000 is 1970-01-01 [MS-DTYP 2.3.3 arithmetic].
