@@ -30,6 +30,7 @@ const CASES: readonly [Hostility, string, RegExp][] = [
   ['rdp-close-after-connect-initial', 'NET013', /selected Standard RDP Security but could not go on with it.*closed the connection without answering the MCS Connect Initial/],
   ['rdp-reset-after-connect-initial', 'NET013', /selected Standard RDP Security but could not go on with it.*reset the connection/],
   ['rdp-ultimatum-with-confirm', 'NET013', /selected Standard RDP Security but could not go on with it.*sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested/],
+  ['ssl-not-allowed-to-all', 'NET013', /refused a request for Standard RDP Security alone with SSL_NOT_ALLOWED_BY_SERVER \(0x00000002\).*it accepts no protocol at all, so no client can connect\./],
   ['rdp-silent-after-connect-initial', 'NET013', /selected Standard RDP Security but did not answer the MCS Connect Initial in time\. The server sent no MCS Connect Response within 400 ms/],
 ];
 

@@ -22,11 +22,16 @@ export function describeRequest(requested: number): string {
   return NAMES.filter(([bit]) => (requested & bit) !== 0).map(([, name]) => name).join(', ');
 }
 
-/** A failure the request explains (the server asks for more than was offered) is an answer, not a fault. */
+/**
+ * A failure the request explains (the server asks for more than was offered, or for less) is an answer, not a fault.
+ * SSL_NOT_ALLOWED_BY_SERVER says the server uses Standard RDP Security only [MS-RDPBCGR 2.2.1.2.2]: an answer to a
+ * request that offered External Security Protocols, but to a request for Standard RDP Security alone it refuses the
+ * one protocol it claims to allow, so nothing is left a client can use.
+ */
 function expectedFailure(requested: number, code: number): boolean {
   if (code === SSL_REQUIRED_BY_SERVER) return (requested & PROTOCOL.SSL) === 0;
   if (code === HYBRID_REQUIRED_BY_SERVER) return (requested & (PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX)) === 0;
-  return code === SSL_NOT_ALLOWED_BY_SERVER;
+  return code === SSL_NOT_ALLOWED_BY_SERVER && requested !== PROTOCOL.RDP;
 }
 
 /** NET005 once per selected value that no client would follow. */
@@ -67,7 +72,12 @@ export function negotiationFindings(summary: NegotiationSummary, answers: readon
   for (const { requested, confirm } of answers) {
     if (confirm?.kind !== 'failure' || expectedFailure(requested, confirm.failureCode) || reported.has(confirm.failureCode)) continue;
     reported.add(confirm.failureCode);
-    findings.push(finding(NET013, M.NET013(confirm.name, confirm.failureCode, describeRequest(requested))));
+    const nothingAccepted = ![summary.rdp, summary.ssl, summary.hybrid, summary.hybridEx, summary.rdstls].includes(true);
+    const message =
+      confirm.failureCode === SSL_NOT_ALLOWED_BY_SERVER
+        ? M.NET013NotAllowedAlone(confirm.name, confirm.failureCode, nothingAccepted)
+        : M.NET013(confirm.name, confirm.failureCode, describeRequest(requested));
+    findings.push(finding(NET013, message));
   }
   return findings;
 }

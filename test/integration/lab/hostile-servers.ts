@@ -19,7 +19,8 @@ export type Hostility =
   | 'rdp-close-after-connect-initial'
   | 'rdp-reset-after-connect-initial'
   | 'rdp-silent-after-connect-initial'
-  | 'rdp-ultimatum-with-confirm';
+  | 'rdp-ultimatum-with-confirm'
+  | 'ssl-not-allowed-to-all';
 
 const SELECT_SSL = confirm({ selected: 0x1 });
 /** PROTOCOL_RDP with EXTENDED_CLIENT_DATA_SUPPORTED, as xrdp `security_layer=rdp` answers every request. */
@@ -89,6 +90,8 @@ const BEHAVIOUR: Readonly<Record<Hostility, (socket: Socket, server: LocalServer
   'rdp-silent-after-connect-initial': selectRdp(() => undefined),
   // xrdp run as a user who cannot read /etc/xrdp/rsakeys.ini: the Ultimatum right behind the Confirm, then the close.
   'rdp-ultimatum-with-confirm': (s) => onConnectionRequest(s, () => s.end(Buffer.concat([SELECT_RDP, ULTIMATUM]))),
+  // SSL_NOT_ALLOWED_BY_SERVER ("Standard RDP Security only") to every request, a Standard-RDP-only one too: nothing is usable.
+  'ssl-not-allowed-to-all': (s) => onConnectionRequest(s, () => s.end(confirm({ failure: 0x2 }))),
 };
 
 export function startHostileServer(kind: Hostility): Promise<LocalServer> {

@@ -108,6 +108,8 @@ const ODD: Record<string, (requested: number) => Answer | null> = {
   'selects 0x80': () => select(0x80),
   'selects SSL|HYBRID at once': (r) => (r === MAIN_REQUEST ? select(PROTOCOL.SSL | PROTOCOL.HYBRID) : fail(5)),
   'refuses everything': () => fail(3),
+  // SSL_NOT_ALLOWED_BY_SERVER ("Standard RDP Security only") even to a request for Standard RDP Security alone.
+  'not allowed to anything': () => fail(2),
 };
 
 function oddOutcome(name: string, tlsFailed = false) {
@@ -157,6 +159,18 @@ describe('what the server truly accepts', () => {
     const { s, findings } = oddOutcome('refuses everything');
     assert.deepEqual([s.rdp, s.ssl, s.hybrid, s.hybridEx, s.rdstls, s.nlaRequired], [false, false, false, false, false, null]);
     assert.deepEqual(findings.map((f) => f.ruleId), ['NET013']);
+  });
+
+  it('SSL_NOT_ALLOWED_BY_SERVER even to a Standard-RDP-only request: nothing accepted, a NET013 error beside NET012 (a review found only the warning)', () => {
+    const { s, findings } = oddOutcome('not allowed to anything');
+    assert.deepEqual([s.rdp, s.ssl, s.hybrid, s.hybridEx, s.rdstls, s.nlaRequired], [false, false, false, false, false, null]);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['NET012', 'warning'], ['NET013', 'error']]);
+    assert.equal(
+      findings[1]!.message,
+      'The server refused a request for Standard RDP Security alone with SSL_NOT_ALLOWED_BY_SERVER (0x00000002), a failure that says Standard RDP Security is the only protocol it allows: it accepts no protocol at all, so no client can connect.',
+    );
+    // shadow /sec:rdp sends the same code only to requests that offer TLS or CredSSP, and selects Standard RDP Security alone: no NET013.
+    assert.deepEqual(outcome('shadow rdp').rules, ['NET011', 'NET012']);
   });
 
   it('xrdp negotiate whose TLS never completes: TLS is not accepted, NET011 names only Standard RDP Security', () => {

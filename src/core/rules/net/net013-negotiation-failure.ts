@@ -13,6 +13,8 @@ export const NET013: RuleMeta = {
 export const NET013_MESSAGES = {
   NET013: (failure: string, code: number, protocols: string) =>
     `The server refused a request for ${protocols} with ${failure} (0x${code.toString(16).padStart(8, '0').toUpperCase()}).`,
+  NET013NotAllowedAlone: (failure: string, code: number, nothingAccepted: boolean) =>
+    `The server refused a request for Standard RDP Security alone with ${failure} (0x${code.toString(16).padStart(8, '0').toUpperCase()}), a failure that says Standard RDP Security is the only protocol it allows${nothingAccepted ? ': it accepts no protocol at all, so no client can connect' : ''}.`,
   NET013StandardSecurity: (what: string) =>
     `The server selected Standard RDP Security but could not go on with it, so no client can connect with it. ${what} Most often the server cannot read the key or certificate Standard RDP Security needs (xrdp: /etc/xrdp/rsakeys.ini).`,
   NET013CredSsp: (what: string) =>
