@@ -81,9 +81,6 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
   let ntlmWorkgroup: WorkgroupEvidence | undefined;
   let ntlmProblem: HostCheckResult['ntlmProblem'];
   let connectInitialUnanswered: HostCheckResult['connectInitialUnanswered'];
-  // Whether the server ended the NTLM exchange itself (closed, reset, answered without a token), not merely sent
-  // something the check could not read: only that blocks NTLM sign-ins (NET013's warning).
-  let ntlmRefused = false;
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
@@ -208,9 +205,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     }
     // A CredSSP server that drops the NTLM question after TLS would fail a client that signs in with NTLM: said, not hidden.
     else if (ntlmResult && ntlmResult.error.kind !== 'aborted') {
-      const { kind, cause, message, waitedMs } = ntlmResult.error;
+      const { kind, message, waitedMs } = ntlmResult.error;
       ntlmProblem = { message, timedOut: kind === 'timeout', ...(kind === 'timeout' && waitedMs !== undefined && { waitedMs }) };
-      ntlmRefused = cause === 'closed' || cause === 'no-token' || kind === 'reset' || kind === 'closed';
     }
     // The answers in the order the questions were asked, wherever each was asked.
     const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));
@@ -272,9 +268,11 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       timings.certificateMs = elapsed(t);
       // The NTLM question rides this handshake's connection, so its facts exist only when the handshake worked.
       if (ntlm) findings.push(...ntlmFindings(ntlm, analysis.ok ? analysis.facts : null, options.now?.() ?? new Date()));
-      // A server that ends CredSSP on the first NTLM message blocks NTLM sign-ins: a warning CI can see (a session 17
-      // review saw it reported as fine), not an error, as Kerberos sign-ins may pass. An answer only late is not known.
-      else if (ntlmProblem && ntlmRefused) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
+      // A server that ends CredSSP on the first NTLM message, or answers it with bytes no client reads as a CHALLENGE
+      // (not a TSRequest, not a CHALLENGE_MESSAGE [MS-CSSP 2.2.1, MS-NLMP 2.2.1.2]), blocks NTLM sign-ins: a warning CI
+      // can see (reviews of sessions 17 and 20 saw it reported as fine), not an error, as Kerberos sign-ins may pass.
+      // An answer only late is not known.
+      else if (ntlmProblem && !ntlmProblem.timedOut) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
     }
     return finish();
   } finally {

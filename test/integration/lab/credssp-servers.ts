@@ -16,6 +16,8 @@ export type CredSspBehaviour =
   | 'truncated-challenge'
   | 'overlong-av-pair'
   | 'huge-length'
+  | 'invalid-der'
+  | 'four-byte-length'
   | 'error-code';
 
 const HYBRID = 0x2;
@@ -38,6 +40,10 @@ function reply(kind: CredSspBehaviour): Buffer | null {
       return encodeTsRequest(bad);
     }
     case 'huge-length': return Buffer.from('3083ffffff', 'hex');
+    // A SEQUENCE header announcing 65280 bytes, then as many bytes that are no DER inside it (a review's server).
+    case 'invalid-der': return Buffer.concat([Buffer.from('3082ff00', 'hex'), Buffer.alloc(0xff00, 0x41)]);
+    // A four-byte DER length (2 GiB): no TSRequest comes near it.
+    case 'four-byte-length': return Buffer.from('30847fffffff', 'hex');
     // TSRequest { version 6, errorCode 0xC000006D }
     case 'error-code': return Buffer.from('300da0030201 06a4060204c000006d'.replace(/\s/g, ''), 'hex');
   }

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../types';
 export const NET013: RuleMeta = {
   id: 'NET013',
   name: 'negotiation-failure',
-  description: 'The server refuses the negotiation with a failure such as SSL_CERT_NOT_ON_SERVER, or selects Standard RDP Security and then fails its exchange (a warning: CredSSP that ends on the first NTLM message).',
+  description: 'The server refuses the negotiation with a failure such as SSL_CERT_NOT_ON_SERVER, or selects Standard RDP Security and then fails its exchange (a warning: CredSSP that gives no NTLM CHALLENGE to the first NTLM message).',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['net', 'negotiation'],
