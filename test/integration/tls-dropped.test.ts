@@ -52,6 +52,7 @@ describe('a server that drops the connection after choosing TLS', { skip }, () =
       assert.deepEqual(net028, [{ ruleId: 'NET028', severity: 'error', message }], JSON.stringify(r.findings));
       assert.equal(r.steps.tls.status, 'error');
       assert.deepEqual([r.negotiation?.selected, r.negotiation?.ssl], ['SSL', false]);
+      assert.deepEqual([r.steps.negotiation.status, r.steps.negotiation.detail.split('.')[0]], ['error', 'Selected TLS, but it cannot be used']);
       assert.equal(r.tls?.protocol, 'TLSv1.3', 'the handshake facts are kept');
       // Every connection is dropped after TLS: a capped handshake's drop is no refusal, so TLS 1.2 is not called refused.
       assert.notEqual(r.tls?.accepted?.['TLSv1.2'], false);
@@ -112,6 +113,7 @@ describe('a server that drops the connection after choosing TLS', { skip }, () =
       const { code, stdout } = await runCli(['check', `127.0.0.1:${(await server(afterTls)).port}`]);
       assert.equal(code, 1, stdout);
       assert.match(stdout, /✗ TLS/);
+      assert.match(stdout, /✗ Negotiation +Selected TLS, but it cannot be used\./);
       assert.doesNotMatch(stdout, /accepts only TLS 1\.3/);
     }
   });

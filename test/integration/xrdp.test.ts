@@ -210,6 +210,9 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
     it('a private key that does not match the certificate gets the same verdict (xrdp logs "do not match")', async () => {
       const r = await check({ securityLayer: 'tls', key: cases['self-signed']!.key });
       assert.deepEqual(r.findings, [{ ruleId: 'NET028', severity: 'error', message: ABORTED }]);
+      // Never "✓ Negotiation  Selected TLS, but it cannot be used." (a live review): the step shares the TLS step's ✗.
+      assert.match(r.steps.negotiation.detail, /^Selected TLS, but it cannot be used\./);
+      assert.deepEqual([r.steps.negotiation.status, r.steps.tls.status], ['error', 'error']);
     });
 
     it('xfreerdp agrees: its TLS connect fails there, and succeeds once the cipher list is valid', { skip: missingBinaries(['xfreerdp', 'Xvfb']).length > 0 && 'xfreerdp or Xvfb missing' }, async () => {

@@ -100,7 +100,8 @@ function whyNoCertificate(r: HostCheckResult): string {
     return 'The server chose Standard RDP Security: there is no TLS handshake, so it presents no X.509 certificate and the client cannot authenticate it.';
   }
   const failure = (step: StepName): string => r.findings.find((f) => STEP_OF_RULE[f.ruleId] === step && f.severity === 'error')?.message ?? r.steps[step].detail;
-  const stopped = STEP_ORDER.slice(0, 3).find((s) => r.steps[s].status === 'error');
+  // A TLS step with a finding of its own ran: a Negotiation step marked for a selection that cannot be used did not stop the check.
+  const stopped = r.steps.tls.status === 'skipped' ? STEP_ORDER.slice(0, 3).find((s) => r.steps[s].status === 'error') : undefined;
   if (stopped && r.tls === null) return `The check stopped at the ${STEP_LABEL[stopped]} step, before any TLS handshake. ${failure(stopped)}`;
   if (r.tls === null) return `The TLS handshake did not complete. ${failure('tls')}`;
   return `The TLS handshake completed, but the certificate could not be read: ${r.steps.certificate.detail}`;

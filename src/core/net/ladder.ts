@@ -84,18 +84,34 @@ function statusOf(step: StepName, findings: readonly NetFinding[], reached: bool
   return reached ? 'ok' : 'skipped';
 }
 
+/** The server selected a protocol no client can carry through: its TLS handshake or MCS exchange failed. */
+function selectionUnusable(n: NegotiationSummary): boolean {
+  const key = n.selected ? KEY_OF_SELECTED[n.selected] : undefined;
+  return key !== undefined && n[key] === false;
+}
+
+/**
+ * The Negotiation step's status: from its own findings, and never ✓ when what it selected cannot be used. Why it
+ * cannot is found later (NET028 on the TLS step) or here (NET013 for Standard RDP Security); the worse of the two
+ * counts, a warning when a configuration turned those findings off.
+ */
+function negotiationStatus(n: NegotiationSummary | null, findings: readonly NetFinding[], reached: boolean): CheckStep['status'] {
+  const own = statusOf('negotiation', findings, reached);
+  if (!n || !selectionUnusable(n)) return own;
+  return own === 'error' || statusOf('tls', findings, false) === 'error' ? 'error' : 'warning';
+}
+
 function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean, standardSecurityUnanswered: boolean): string {
   const keys = Object.keys(PROTOCOL_LABELS) as ProtocolKey[];
   const accepted = keys.filter((k) => n[k] === true).map((k) => PROTOCOL_LABELS[k]);
   const refused = keys.filter((k) => n[k] === false).map((k) => PROTOCOL_LABELS[k]);
-  const key = n.selected ? KEY_OF_SELECTED[n.selected] : undefined;
   const label = n.selected ? SELECTED_LABELS[n.selected] ?? n.selected : '';
   // A selection a client cannot carry through (its TLS fails, or it was never offered) is named as such.
   // A selection whose handshake got no answer in time is left open (n[key] null), not refused.
   const parts = [
     !n.selected
       ? 'Refused the usual request.'
-      : key && n[key] === false
+      : selectionUnusable(n)
         ? `Selected ${label}, but it cannot be used.`
         : tlsUnanswered
           ? `Selected ${label}, but its TLS handshake got no answer in time.`
@@ -202,7 +218,10 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   return {
     dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.${loopbackNote(facts.host)}` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
-    negotiation: make('negotiation', n ? negotiationDetail(n, tlsUnanswered, facts.standardSecurityUnanswered === true) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped),
+    negotiation: {
+      status: negotiationStatus(n, facts.findings, reached('negotiation')),
+      detail: n ? negotiationDetail(n, tlsUnanswered, facts.standardSecurityUnanswered === true) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped,
+    },
     tls: make(
       'tls',
       facts.tls ? tlsDetail(facts.tls) + (facts.connectInitialUnanswered ? ` ${connectUnansweredNote(facts.connectInitialUnanswered)}` : '') : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,
