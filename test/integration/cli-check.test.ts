@@ -99,9 +99,14 @@ describe('rdp-doctor check (CLI against local servers)', { skip }, () => {
     const tlsOnly = await findingsOf('strict-tls.rdp', strict('localhost', tlsServer.port));
     assert.equal(tlsOnly.code, 1);
     assert.match(tlsOnly.findings.find((f) => f.ruleId === 'NET022')!.message, /the server selected TLS without CredSSP/);
-    // CredSSP turned off in the file.
-    const noCredSsp = await findingsOf('strict-nocredssp.rdp', strict('localhost', nlaServer.port, 'enablecredsspsupport:i:0\r\n'));
+    // CredSSP turned off in the file, against a server that does not require NLA: its client reaches the certificate.
+    const noCredSsp = await findingsOf('strict-nocredssp.rdp', strict('localhost', tlsServer.port, 'enablecredsspsupport:i:0\r\n'));
     assert.equal(noCredSsp.findings.find((f) => f.ruleId === 'NET022')?.severity, 'error');
+    assert.match(noCredSsp.findings.find((f) => f.ruleId === 'NET022')!.message, /the file turns CredSSP off \(enablecredsspsupport:i:0\), so no Kerberos sign-in/);
+    // Against a server that requires NLA it never does: the negotiation fails first (XRF001), the certificate stays a warning.
+    const nlaFirst = await findingsOf('strict-nocredssp.rdp', strict('localhost', nlaServer.port, 'enablecredsspsupport:i:0\r\n'));
+    assert.deepEqual(nlaFirst.findings.filter((f) => /^(NET022|XRF001)$/.test(f.ruleId)).map((f) => [f.ruleId, f.severity]), [['NET022', 'warning'], ['XRF001', 'error']]);
+    assert.match(nlaFirst.findings.find((f) => f.ruleId === 'NET022')!.message, /the negotiation fails first \(HYBRID_REQUIRED_BY_SERVER\)\.$/);
     // By name to a CredSSP server: Kerberos may authenticate it, so the finding says on what the connection depends.
     const byName = await findingsOf('strict-name.rdp', strict('localhost', nlaServer.port));
     const nameUntrusted = byName.findings.find((f) => f.ruleId === 'NET022');

@@ -97,6 +97,21 @@ describe('FreeRDP shadow server with /sec:nla (real server)', { skip }, () => {
     assert.equal(level2.findings.find((f) => f.ruleId === 'NET022')?.severity, 'warning');
     assert.doesNotMatch(level2.findings.find((f) => f.ruleId === 'NET022')!.message, /authentication level/);
   });
+
+  it('a .rdp file at authentication level 1 without CredSSP: XRF001, and the certificate findings stay warnings, as its client never reaches the certificate (a live review)', { skip: !existsSync(CLI) && 'dist/cli.js is not built' }, async () => {
+    // Reached by address, without the lab CA: NET022 (untrusted), and an IP target, which alone would make it an error.
+    const file = join(dir, 'strict-nocredssp.rdp');
+    writeFileSync(file, `full address:s:127.0.0.1:${shadow.port}\r\nauthentication level:i:1\r\nenablecredsspsupport:i:0\r\n`);
+    const r = await runCli(['check', file, '--format', 'json']);
+    const [host] = JSON.parse(r.stdout).hosts as { negotiation: { nlaRequired: boolean }; findings: { ruleId: string; severity: string; message: string }[] }[];
+    assert.equal(host!.negotiation.nlaRequired, true);
+    assert.equal(host!.findings.find((f) => f.ruleId === 'XRF001')?.severity, 'error', JSON.stringify(host!.findings));
+    const untrusted = host!.findings.find((f) => f.ruleId === 'NET022')!;
+    assert.equal(untrusted.severity, 'warning', untrusted.message);
+    assert.match(untrusted.message, /its client does not get as far as the certificate: .* the negotiation fails first \(HYBRID_REQUIRED_BY_SERVER\)\.$/);
+    assert.doesNotMatch(untrusted.message, /refuses to connect/);
+    assert.equal(r.code, 1, 'XRF001 is an error');
+  });
 });
 
 describe('FreeRDP shadow server with +sec-rdp -sec-tls +sec-nla (real server)', { skip: skip || (!existsSync(CLI) && 'dist/cli.js is not built') }, () => {

@@ -46,7 +46,7 @@ function rulesOff(severities: SeverityOverrides | undefined): { rulesOff?: strin
 export function hostResult(target: CheckTarget, probe: HostProbe, severities: SeverityOverrides | undefined): HostCheckResult {
   const routed = target.gateway ? throughGateway(probe.findings, target.gateway) : probe.findings;
   const strict = target.strictServerAuthentication;
-  const kept = applySeverities(strict ? atStrictServerAuthentication(routed, strict, { selected: probe.negotiation?.selected ?? null, host: target.host, workgroup: probe.ntlmWorkgroup }) : routed, severities);
+  const kept = applySeverities(strict ? atStrictServerAuthentication(routed, strict, { selected: probe.negotiation?.selected ?? null, host: target.host, workgroup: probe.ntlmWorkgroup, nlaRequired: probe.negotiation?.nlaRequired ?? null }) : routed, severities);
   const { addresses, negotiation, tls, certificate, cancelled } = probe;
   const result: HostCheckResult = {
     target: target.target,

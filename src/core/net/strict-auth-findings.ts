@@ -18,6 +18,8 @@ export interface StrictAuthContext {
   readonly host: string;
   /** The server's NTLM CHALLENGE shows a computer in no domain. */
   readonly workgroup?: WorkgroupEvidence | undefined;
+  /** The probe's `nlaRequired`: the server refuses every request that does not offer CredSSP. */
+  readonly nlaRequired?: boolean | null;
 }
 
 /**
@@ -27,12 +29,16 @@ export interface StrictAuthContext {
  * CredSSP. When Kerberos cannot stand in (the server selected TLS alone, the file turns CredSSP off, the target is an
  * IP address, or the server's NTLM CHALLENGE shows a computer in no domain, which no KDC knows, and the file does not
  * sign in with Microsoft Entra ID instead) an untrusted certificate or a name mismatch is an error; otherwise the finding says on what the
- * connection then depends. Expired or not-yet-valid certificates and a wrong EKU are errors already. A configured
- * severity still wins.
+ * connection then depends. A file that turns CredSSP off against a server that requires NLA never reaches the
+ * certificate: the findings stay warnings and say the negotiation fails first. Expired or not-yet-valid certificates
+ * and a wrong EKU are errors already. A configured severity still wins.
  */
 export function atStrictServerAuthentication(findings: readonly NetFinding[], strict: StrictServerAuthentication, seen: StrictAuthContext): NetFinding[] {
   if (!findings.some((f) => SERVER_AUTHENTICATION.has(f.ruleId) && f.severity !== 'info')) return [...findings];
   const { selected, host, workgroup } = seen;
+  // A client that does not offer CredSSP never meets the certificate of a server that requires NLA: the negotiation
+  // fails first with HYBRID_REQUIRED_BY_SERVER [MS-RDPBCGR 2.2.1.2.2] (XRF001), so the certificate is not why it fails.
+  const stopsAtNegotiation = !strict.credssp && seen.nlaRequired === true;
   const reason: NoKerberosReason | undefined = !strict.credssp
     ? 'file-credssp-off'
     : isIPv4(host) || isIPv6(host)
@@ -45,6 +51,7 @@ export function atStrictServerAuthentication(findings: readonly NetFinding[], st
   return findings.map((f) => {
     // A note (NET022 for a path only FreeRDP-based clients reject) is not a failed server authentication.
     if (!SERVER_AUTHENTICATION.has(f.ruleId) || f.severity === 'info') return f;
+    if (stopsAtNegotiation) return { ...f, message: `${f.message} ${STRICT_AUTH_NOTES.negotiationFirst()}` };
     if (!reason) return { ...f, message: `${f.message} ${strict.entraAuth ? STRICT_AUTH_NOTES.entra() : STRICT_AUTH_NOTES.kerberos()}` };
     return { ...f, severity: 'error', message: `${f.message} ${STRICT_AUTH_NOTES.refuses(reason)}` };
   });

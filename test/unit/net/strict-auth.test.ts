@@ -83,6 +83,26 @@ describe('authentication level 1 against the certificate findings', () => {
     assert.doesNotMatch(entra[1]!.message, /domain sign-in through CredSSP/);
   });
 
+  it('keeps them warnings for a file without CredSSP against a server that requires NLA: its negotiation fails before any certificate (a live review)', () => {
+    for (const [selected, host] of [['HYBRID', '127.0.0.1'], ['HYBRID_EX', 'rdsh01.contoso.invalid']] as const) {
+      const out = atStrictServerAuthentication(FINDINGS, { credssp: false }, { selected, host, nlaRequired: true, workgroup: { name: 'VM' } });
+      assert.deepEqual(severities(out), severities(FINDINGS), host);
+      assert.equal(
+        out[1]!.message,
+        'Untrusted. The file sets authentication level:i:1, but its client does not get as far as the certificate: the file turns CredSSP off (enablecredsspsupport:i:0) and the server requires NLA, so the negotiation fails first (HYBRID_REQUIRED_BY_SERVER).',
+      );
+      assert.doesNotMatch(out[2]!.message, /refuses to connect/);
+    }
+    // NLA not required (or not known): the file's client reaches TLS and the certificate, and refuses it there.
+    for (const nlaRequired of [false, null]) {
+      const out = atStrictServerAuthentication(FINDINGS, { credssp: false }, { selected: 'HYBRID', host: 'rdsh01.contoso.invalid', nlaRequired });
+      assert.deepEqual(severities(out), ['NET011 warning', 'NET022 error', 'NET023 error', 'NET020 error'], String(nlaRequired));
+    }
+    // With CredSSP on, the file's client gets past an NLA server's negotiation: the usual reasons decide.
+    const on = atStrictServerAuthentication(FINDINGS, { credssp: true }, { selected: 'HYBRID', host: '127.0.0.1', nlaRequired: true });
+    assert.deepEqual(severities(on), ['NET011 warning', 'NET022 error', 'NET023 error', 'NET020 error']);
+  });
+
   it('changes nothing when the certificate raised neither finding', () => {
     const clean = FINDINGS.filter((f) => f.ruleId !== 'NET022' && f.ruleId !== 'NET023');
     assert.deepEqual(atStrictServerAuthentication(clean, { credssp: false }, { selected: 'SSL', host: '127.0.0.5', workgroup: { name: 'VM' } }), clean);

@@ -81,6 +81,8 @@ export const STRICT_AUTH_NOTES = {
   refuses: (reason: NoKerberosReason) => `The file sets authentication level:i:1, so the client refuses to connect: ${noKerberos(reason)}.`,
   kerberos: () =>
     'The file sets authentication level:i:1: the client connects only when Kerberos authenticates the server in the certificate\'s stead (a domain sign-in through CredSSP to a name with a TERMSRV SPN) and refuses otherwise.',
+  negotiationFirst: () =>
+    'The file sets authentication level:i:1, but its client does not get as far as the certificate: the file turns CredSSP off (enablecredsspsupport:i:0) and the server requires NLA, so the negotiation fails first (HYBRID_REQUIRED_BY_SERVER).',
   entra: () =>
     'The file sets authentication level:i:1 and signs in with Microsoft Entra ID (enablerdsaadauth:i:1): the client refuses to connect unless the server is authenticated some other way, and whether an Entra ID sign-in does that in the certificate\'s stead is not documented.',
 } as const;
