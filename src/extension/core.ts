@@ -4,7 +4,7 @@
 // rest, through the V8 code cache as the loader loads the code (code-cache.ts); a watch build (no content hash)
 // requires it without a cache.
 import { join } from 'node:path';
-import { requireWithCodeCache } from '../shared/code-cache';
+import { requireWithCodeCache, type CodeCacheUse } from '../shared/code-cache';
 import type * as CoreApi from './core-api';
 
 /** The content hash of dist/extension-core.js, written in by esbuild.mjs ('' in a watch build: no cache). */
@@ -14,6 +14,7 @@ export type Core = typeof CoreApi;
 
 let loaded: Core | undefined;
 let cacheDir: string | undefined;
+let cacheUse: CodeCacheUse | undefined;
 
 /** Where the core's code cache is kept (the extension's global storage), set by activate() before anything loads it. */
 export function useCoreCache(dir: string | undefined): void {
@@ -30,7 +31,14 @@ export function coreLoaded(): boolean {
   return loaded !== undefined;
 }
 
+/** What the code cache did when the core was loaded (undefined before): 'off' in a bundle built with a hash means no cache folder was given. */
+export function coreCodeCache(): CodeCacheUse | undefined {
+  return cacheUse;
+}
+
 function load(): Core {
   const hash = typeof RDP_DOCTOR_CORE_HASH === 'string' ? RDP_DOCTOR_CORE_HASH : '';
-  return requireWithCodeCache<Core>(join(__dirname, 'extension-core.js'), hash, hash ? cacheDir : undefined).exports;
+  const required = requireWithCodeCache<Core>(join(__dirname, 'extension-core.js'), hash, hash ? cacheDir : undefined);
+  cacheUse = required.codeCache;
+  return required.exports;
 }

@@ -34,12 +34,17 @@ export type LintReason = 'open' | 'edit' | 'save' | 'asked' | 'settings' | 'conf
 /** Lines read to recognize a policy export (sniffing needs only the start of the file). */
 const SNIFF_LINES = 400;
 
+/** Languages whose documents are never a policy export (VS Code's ids for Markdown and log files). */
+const NEVER_EXPORTS = new Set(['markdown', 'log']);
+
 /** The format of `.rdp` files, `.rdpdoctor.yaml`, Registry.pol views, and exports recognized by their content. */
 function sniffFormat(document: vscode.TextDocument): FileFormat | undefined {
   if (document.languageId === 'rdp') return 'rdp';
   if (isConfigDocument(document.uri)) return 'config';
   if (document.uri.scheme === POL_SCHEME) return 'registry-pol';
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return undefined;
+  // Notes and logs are never exports: the error-code hover's documents need no sniffing, and so no core (core.ts).
+  if (NEVER_EXPORTS.has(document.languageId)) return undefined;
   const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, SNIFF_LINES), 0));
   return core().sniffExport({ text: head });
 }

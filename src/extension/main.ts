@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { join } from 'node:path';
 import { activationCost, mark, type ActivationCost, type LoadCost } from './activation-cost';
+import { coreCodeCache, useCoreCache } from './core';
+import type { CodeCacheUse } from '../shared/code-cache';
 import { CodeActionFeature } from './code-action-feature';
 import { commandRan, registerCommands } from './commands';
 import { CompletionFeature } from './completion-feature';
@@ -44,11 +47,16 @@ export interface RdpDoctorApi {
   readonly policyScan?: () => Promise<{ readonly exports: readonly string[]; readonly bytesRead: number }>;
   /** What loading the bundle and activate() cost this extension host (CPU and wall ms). */
   readonly activation?: ActivationCost;
+  /** What the code cache did for the core (core.ts) when it was loaded; undefined until then. */
+  readonly coreCodeCache?: () => CodeCacheUse | undefined;
 }
 
 /** Called by the loader (loader.ts, dist/extension.js) with what loading this code cost. */
 export function activate(context: vscode.ExtensionContext, load?: LoadCost): RdpDoctorApi {
   const started = mark();
+  // The core's code cache sits beside the features' (loader.ts), in the extension's global storage.
+  const storage = context.globalStorageUri?.fsPath;
+  useCoreCache(typeof storage === 'string' ? join(storage, 'code-cache') : undefined);
   const channel = vscode.window.createOutputChannel('RDP Doctor', { log: true });
   const log = safeLogger(channel);
   let api: RdpDoctorApi = { ready: true };
@@ -140,6 +148,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
       workspaceReads: () => ({ started: index.started || registry.started, files: index.filesRead + registry.filesRead }),
       policyScan: () => index.ready.then(() => ({ exports: index.all().map((e) => e.path), bytesRead: index.bytesRead })),
       activation: activationCost(load, started),
+      coreCodeCache,
     };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));

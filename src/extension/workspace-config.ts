@@ -22,10 +22,12 @@ function shown(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
-/** Whether a config that failed to read is there all the same (a broken link), rather than absent. */
-function isThere(uri: vscode.Uri, error: unknown): boolean {
-  if (uri.scheme === 'file') return core().configIsThere(uri.fsPath);
-  return !(error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
+/**
+ * Whether a local config that failed to read is there all the same (a broken link), rather than absent. A virtual
+ * file system's error (Unavailable, NoPermissions) says nothing of a link: the search goes on there, as before.
+ */
+function isThere(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && core().configIsThere(uri.fsPath);
 }
 
 /** The config files' names as a glob pattern, for file watchers. */
@@ -207,7 +209,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
         } catch (error) {
           // Not there: the search goes on. There but unreadable (a link to nothing or to itself): said, and not passed
           // over for a config above, as the CLI reports it (core/lint/read-file.ts, configIsThere).
-          if (!isThere(uri, error)) continue;
+          if (!isThere(uri)) continue;
           const why = uri.scheme === 'file' ? core().describeOpenError(uri.fsPath, error) : String(error);
           this.warnOnce(`Cannot read ${shown(uri)}: ${why} The files below it get no config (RDP Doctor's defaults).`);
           return { config: DEFAULT_CONFIG, uri };

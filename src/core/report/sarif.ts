@@ -231,7 +231,11 @@ export function toSarif(results: readonly SarifResultInput[], options: SarifOpti
           ...relatedLocations(r, root),
           partialFingerprints: { [FINGERPRINT_NAME]: prints[i] },
         })),
-        ...columnKind(results.flatMap((r) => [r.region, ...(r.related ?? []).map((rel) => rel.region)])),
+        // Text regions anywhere in the run count, the notifications' problems too (SARIF §3.14.27).
+        ...columnKind([
+          ...results.flatMap((r) => [r.region, ...(r.related ?? []).map((rel) => rel.region)]),
+          ...(options.invocation?.problems ?? []).map((p) => sarifRegion(p, options.invocation?.binaryPaths?.has(p.path))),
+        ]),
       },
     ],
   };

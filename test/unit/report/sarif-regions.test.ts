@@ -99,6 +99,19 @@ describe('SARIF regions', () => {
     assert.equal(run.results[0]!.locations[0]!.physicalLocation.region!.startColumn, 28);
   });
 
+  it('a run whose text regions are all in notifications says how it counts columns too: results on a Registry.pol, a report cut short', () => {
+    const cut = join(dir, 'cut');
+    mkdirSync(cut, { recursive: true });
+    writeFileSync(join(cut, 'Registry.pol'), writeRegistryPol([{ key: TS, valueName: 'SecurityLayer', type: 'REG_DWORD', data: 0 }]));
+    writeFileSync(join(cut, 'gpreport.xml'), '<?xml version="1.0" encoding="utf-8"?>\n<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Name>Cut');
+    const { log } = sarif(['cut/Registry.pol', 'cut/gpreport.xml'], dir);
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const run = log.runs[0]!;
+    assert.ok(run.results.length > 0 && run.results.every((r) => r.locations[0]!.physicalLocation.region?.startLine === undefined), 'results only in the binary file');
+    assert.ok(locationsOf(run).some((l) => l.region?.startLine !== undefined), 'a notification with a text region');
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+  });
+
   it('a run over no text artifact has no columnKind (§3.14.27): only Registry.pol, or hosts from the command line', () => {
     assert.equal(sarif(['Machine'], dir).log.runs[0]!.columnKind, undefined);
     const r = runCli(['check', '127.0.0.1:9', '--timeout', '2000', '--format', 'sarif'], dir);

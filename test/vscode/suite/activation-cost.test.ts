@@ -38,4 +38,17 @@ suite('Activation cost', () => {
     const record = { ...cost, folder: folder === undefined ? null : path.basename(folder), vscode: vscode.version, node: process.version, date: new Date().toISOString() };
     writeFileSync(path.join(RESULTS, 'activation.json'), JSON.stringify(record, null, 2) + '\n');
   });
+
+  test('the first lint loads the core through its own code cache in the extension\'s storage', async () => {
+    const api = await vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.activate();
+    const [file] = await vscode.workspace.findFiles('**/*.rdp', undefined, 1);
+    assert.ok(file, 'the activation folder has an .rdp file');
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    const deadline = Date.now() + 20_000;
+    while (api.coreCodeCache?.() === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    // 'missing' the first time (then written), 'used' after: never 'off', which means the core compiled without a cache.
+    assert.ok(['used', 'missing', 'rejected'].includes(String(api.coreCodeCache?.())), `core code cache: ${api.coreCodeCache?.()}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

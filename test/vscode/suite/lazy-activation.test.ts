@@ -18,6 +18,8 @@ suite('Lazy activation (a folder of Markdown notes)', () => {
     for (let i = 0; i < 150 && !extension.isActive; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(extension.isActive, 'the extension is active with the note open');
     const api = extension.exports;
+    // A note is never a policy export: activation with it open does not load the core (rules, readers: core.ts).
+    assert.equal(api.activation?.coreLoaded, false, 'activation by a Markdown note loaded dist/extension-core.js');
     const column = document.lineAt(2).text.indexOf('0x904');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(2, column + 1));
     const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
