@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { asciiHostName } from '../text/address';
 import type { Duplex } from 'node:stream';
@@ -71,13 +72,29 @@ function upgrade(socket: Duplex, servername: string | undefined, versions: TlsVe
  * and its constructor). That call empties OpenSSL's list, so the linked chain is read first, and stays the answer
  * where the list does not start with the leaf (a runtime that builds it otherwise).
  */
-function sentChain(t: TLSSocket): Buffer[] {
+export function sentChain(t: Pick<TLSSocket, 'getPeerCertificate' | 'getPeerX509Certificate'>): Buffer[] {
   const peer = t.getPeerCertificate(true);
   const linked = peer && 'raw' in peer ? linkedChain(peer) : [];
+  // A linked chain that ends at a self-issued certificate (a self-signed listener certificate, the usual RDP case) is
+  // what was sent, as far as a trust check can use it: the costly call below is not made for it.
+  if (linked.length > 0 && selfIssued(linked[linked.length - 1]!)) return linked;
+  // COST: on Node 20 this call X509_dup's every issuer the server sent and removes the original from the socket's peer
+  // chain without freeing it (crypto_x509.cc GetPeerCert, X509Certificate constructor): memory lost per intermediate
+  // per handshake, up to OpenSSL's 100 KiB of certificates from a hostile server. Made only when the linked chain may be short.
   const sent: Buffer[] = [];
   // NOTE: a guard, not a limit: OpenSSL accepts at most 100 KiB of certificates (SSL_MAX_CERT_LIST_DEFAULT), fewer than this.
   for (let c = t.getPeerX509Certificate?.(); c && sent.length < MAX_SENT; c = c.issuerCertificate) sent.push(c.raw);
   return linked[0] && sent[0]?.equals(linked[0]) ? sent : linked;
+}
+
+/** Whether a certificate's subject is its issuer (RFC 5280 6.1: self-issued); an unreadable one is not. */
+function selfIssued(der: Buffer): boolean {
+  try {
+    const c = new X509Certificate(der);
+    return c.subject === c.issuer;
+  } catch {
+    return false;
+  }
 }
 
 /** A bound on the certificates read from one handshake, far above what any server can send. */
