@@ -18,7 +18,7 @@ import { standardSecurityFailureFinding, standardSecurityFindings } from './stan
 import { hostResult, type HostProbe } from './host-result';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
-import { askThenClose, type NtlmInfoResult } from './ntlm-info';
+import { askThenClose, serverEndedNtlm, type NtlmInfoResult } from './ntlm-info';
 import type { WorkgroupEvidence } from '../rules/net/messages';
 import { workgroupEvidence } from './ntlm-membership';
 import { connectOverTlsFinding, connectThenClose, type ConnectOverTls } from './connect-over-tls';
@@ -80,6 +80,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
   let ntlm: NtlmInfo | null = null;
   let ntlmWorkgroup: WorkgroupEvidence | undefined;
   let ntlmProblem: HostCheckResult['ntlmProblem'];
+  let ntlmRefused = false;
   let connectInitialUnanswered: HostCheckResult['connectInitialUnanswered'];
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
@@ -207,6 +208,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     else if (ntlmResult && ntlmResult.error.kind !== 'aborted') {
       const { kind, message, waitedMs } = ntlmResult.error;
       ntlmProblem = { message, timedOut: kind === 'timeout', ...(kind === 'timeout' && waitedMs !== undefined && { waitedMs }) };
+      ntlmRefused = serverEndedNtlm(ntlmResult.error);
     }
     // The answers in the order the questions were asked, wherever each was asked.
     const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));
@@ -271,8 +273,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       // A server that ends CredSSP on the first NTLM message, or answers it with bytes no client reads as a CHALLENGE
       // (not a TSRequest, not a CHALLENGE_MESSAGE [MS-CSSP 2.2.1, MS-NLMP 2.2.1.2]), blocks NTLM sign-ins: a warning CI
       // can see (reviews of sessions 17 and 20 saw it reported as fine), not an error, as Kerberos sign-ins may pass.
-      // An answer only late is not known.
-      else if (ntlmProblem && !ntlmProblem.timedOut) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
+      // An answer only late, or a local socket error, says nothing of the server.
+      else if (ntlmProblem && ntlmRefused) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
     }
     return finish();
   } finally {

@@ -53,6 +53,15 @@ function exchangeTsRequest(tls: TLSSocket, request: Buffer, options: StepOptions
   );
 }
 
+/**
+ * Whether the server ended the NTLM question, not this machine: it closed or reset the connection (EPIPE is a write
+ * to a connection the peer closed, classified as a reset), or sent bytes that are no TSRequest or CHALLENGE (`protocol`:
+ * closed, no-token, not DER, not a CHALLENGE_MESSAGE). A local socket error or a late answer says nothing of the server.
+ */
+export function serverEndedNtlm(error: NetError): boolean {
+  return error.kind === 'protocol' || error.kind === 'reset';
+}
+
 /** On a CredSSP connection after the TLS handshake: send an NTLM NEGOTIATE in a TSRequest, read the CHALLENGE's facts. */
 export async function askNtlmChallenge(tls: TLSSocket, options: StepOptions): Promise<NtlmInfoResult> {
   const exchanged = await exchangeTsRequest(tls, encodeTsRequest(encodeNegotiateMessage()), options);
