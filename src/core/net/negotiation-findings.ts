@@ -73,11 +73,9 @@ export function negotiationFindings(summary: NegotiationSummary, answers: readon
     if (confirm?.kind !== 'failure' || expectedFailure(requested, confirm.failureCode) || reported.has(confirm.failureCode)) continue;
     reported.add(confirm.failureCode);
     const nothingAccepted = ![summary.rdp, summary.ssl, summary.hybrid, summary.hybridEx, summary.rdstls].includes(true);
-    const message =
-      confirm.failureCode === SSL_NOT_ALLOWED_BY_SERVER
-        ? M.NET013NotAllowedAlone(confirm.name, confirm.failureCode, nothingAccepted)
-        : M.NET013(confirm.name, confirm.failureCode, describeRequest(requested));
-    findings.push(finding(NET013, message));
+    if (confirm.failureCode !== SSL_NOT_ALLOWED_BY_SERVER) findings.push(finding(NET013, M.NET013(confirm.name, confirm.failureCode, describeRequest(requested))));
+    // Refusing Standard RDP Security alone fails only a client that offers nothing else when TLS or CredSSP is accepted: a warning then.
+    else findings.push({ ...finding(NET013, M.NET013NotAllowedAlone(confirm.name, confirm.failureCode, nothingAccepted)), ...(!nothingAccepted && { severity: 'warning' as const }) });
   }
   return findings;
 }

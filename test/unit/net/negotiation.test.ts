@@ -110,6 +110,8 @@ const ODD: Record<string, (requested: number) => Answer | null> = {
   'refuses everything': () => fail(3),
   // SSL_NOT_ALLOWED_BY_SERVER ("Standard RDP Security only") even to a request for Standard RDP Security alone.
   'not allowed to anything': () => fail(2),
+  // The same failure to Standard RDP Security alone, while TLS and CredSSP requests get CredSSP.
+  'not allowed alone, CredSSP otherwise': (r) => (r & PROTOCOL.HYBRID ? select(PROTOCOL.HYBRID) : r & PROTOCOL.SSL ? select(PROTOCOL.SSL) : fail(2)),
 };
 
 function oddOutcome(name: string, tlsFailed = false) {
@@ -168,6 +170,15 @@ describe('what the server truly accepts', () => {
     assert.equal(
       findings[1]!.message,
       'The server refused a request for Standard RDP Security alone with SSL_NOT_ALLOWED_BY_SERVER (0x00000002), a failure that says Standard RDP Security is the only protocol it allows: it accepts no protocol at all, so no client can connect.',
+    );
+    // With TLS or CredSSP accepted, usual clients connect: only one that offers Standard RDP Security alone fails, a warning (a review).
+    const accepting = oddOutcome('not allowed alone, CredSSP otherwise');
+    assert.deepEqual([accepting.s.rdp, accepting.s.ssl, accepting.s.hybrid], [false, true, true]);
+    const net013 = accepting.findings.filter((f) => f.ruleId === 'NET013');
+    assert.deepEqual(net013.map((f) => f.severity), ['warning']);
+    assert.equal(
+      net013[0]!.message,
+      'The server refused a request for Standard RDP Security alone with SSL_NOT_ALLOWED_BY_SERVER (0x00000002), a failure that says Standard RDP Security is the only protocol it allows.',
     );
     // shadow /sec:rdp sends the same code only to requests that offer TLS or CredSSP, and selects Standard RDP Security alone: no NET013.
     assert.deepEqual(outcome('shadow rdp').rules, ['NET011', 'NET012']);
