@@ -1,8 +1,14 @@
 // Name completion per request (issue 16): `provideCompletionItems` of src/extension/completion-feature.ts at the
 // start of an empty line, with `vscode` stubbed (bench/vscode-stub.ts). Prints {"medianMs","p95Ms","items"}.
 import { CompletionFeature } from '../src/extension/completion-feature';
+import { useCore, type Core } from '../src/extension/core';
 import { parseRdp } from '../src/core/rdp/parse';
+import { findProperty, PROPERTIES } from '../src/core/rdp/properties/index';
+import { propertyMarkdown } from '../src/core/rdp/property-docs';
 import { Position } from './vscode-stub';
+
+// The extension loads its core from dist/extension-core.js on first use; this bundle has in it what completion calls.
+useCore({ findProperty, PROPERTIES, propertyMarkdown } as Partial<Core> as Core);
 
 // An empty file: its parse comes from the document model, as in the editor (parsed once per version).
 const empty = { rdp: parseRdp('') };

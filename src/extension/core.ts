@@ -21,6 +21,11 @@ export function useCoreCache(dir: string | undefined): void {
   cacheDir = dir;
 }
 
+/** Gives the core to a bundle that has it in already (bench/completion.ts runs a feature outside the extension). */
+export function useCore(api: Core): void {
+  loaded = api;
+}
+
 /** The extension's core, loaded the first time it is asked for. */
 export function core(): Core {
   return (loaded ??= load());
