@@ -1,4 +1,3 @@
-import { transcode } from 'node:buffer';
 /** NUL characters in a text, counted without allocating (a 60 MB file of NULs is not split into an array). */
 function countNul(text: string): number {
   let count = 0;
@@ -71,18 +70,18 @@ const NARROW_MIN_BYTES = 256 * 1024;
  * Undefined when a character does not fit (then the caller decodes as usual).
  */
 function narrowUtf16le(bytes: Uint8Array): string | undefined {
-  // A look at the first 64 KiB spares the conversion for text that is plainly not Latin-1.
+  // A look at the first 64 KiB spares the copy for text that is plainly not Latin-1.
   const sample = Math.min(bytes.length, 64 * 1024);
   for (let i = 1; i < sample; i += 2) if (bytes[i] !== 0) return undefined;
-  let narrow: Buffer;
-  try {
-    narrow = transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'ucs2', 'latin1');
-  } catch {
-    return undefined; // a runtime without ICU
+  // Each code unit's low byte, as long as every high byte is 0 (a character above U+00FF, a BOM or a surrogate stops
+  // it). One pass: ICU's transcode took 150 ms for a 20 MB report where this takes 110 (issue 16), and its output had
+  // to be checked again for the '?' it writes for a character it cannot convert.
+  const length = bytes.length >> 1;
+  const narrow = Buffer.allocUnsafe(length);
+  for (let i = 0, j = 0; i < length; i++, j += 2) {
+    if (bytes[j + 1] !== 0) return undefined;
+    narrow[i] = bytes[j]!;
   }
-  // ICU drops U+FEFF anywhere (a shorter result) and writes '?' for a character above U+00FF: each '?' must be one.
-  if (narrow.length * 2 !== bytes.length) return undefined;
-  for (let at = narrow.indexOf(0x3f); at >= 0; at = narrow.indexOf(0x3f, at + 1)) if (bytes[2 * at] !== 0x3f || bytes[2 * at + 1] !== 0) return undefined;
   return narrow.toString('latin1');
 }
 
