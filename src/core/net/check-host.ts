@@ -1,5 +1,4 @@
 import type { Socket } from 'node:net';
-import type { AfterConfirm } from './after-confirm';
 import { afterConfirmGate } from './after-confirm-gate';
 import { NET001, NET002, NET003, NET004, NET013, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
@@ -18,10 +17,11 @@ import { standardSecurityFailureFinding, standardSecurityFindings } from './stan
 import { hostResult, type HostProbe } from './host-result';
 import type { NtlmInfo } from './ntlm';
 import { ntlmFindings } from './ntlm-findings';
-import { askThenClose, serverEndedNtlm, type NtlmInfoResult } from './ntlm-info';
+import { askThenClose, serverEndedNtlm } from './ntlm-info';
 import type { WorkgroupEvidence } from '../rules/net/messages';
 import { workgroupEvidence } from './ntlm-membership';
-import { connectOverTlsFinding, connectThenClose, type ConnectOverTls } from './connect-over-tls';
+import { afterConfirmFinding, carriedPastHandshake } from './after-handshake';
+import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
 import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
 import { connectTcp } from './tcp';
@@ -49,16 +49,6 @@ export interface CheckHostOptions {
 }
 
 let defaultStore: TrustStore | undefined;
-
-/** What the server did instead of TLS after selecting it: gave up (its certificate or key), or broke the protocol. */
-function afterConfirmFinding(after: Exclude<AfterConfirm, { kind: 'tls' }>, selected: string): NetFinding {
-  switch (after.kind) {
-    case 'disconnect': return finding(NET028, M.NET028Aborted(selected, `it sent ${after.pdu}`));
-    case 'closed': return finding(NET028, M.NET028Aborted(selected, after.how === 'reset' ? 'it reset the connection without a TLS record' : 'it sent no TLS record'));
-    case 'rdp-pdu': return finding(NET028, M.NET028RdpPdu(selected, after.pdu));
-    case 'not-tls': return finding(NET004, M.NET004NotTls(selected, after.problem));
-  }
-}
 
 /** Checks one RDP listener from the client side, without credentials: DNS → TCP → negotiation → TLS → certificate. */
 export async function checkHost(target: CheckTarget, options: CheckHostOptions): Promise<HostCheckResult> {
@@ -279,17 +269,6 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     return finish();
   } finally {
     budget.dispose();
-  }
-
-  /**
-   * Whether the main connection carried traffic past its handshake: an answer to what followed it, or nothing asked.
-   * A capped handshake's close or reset is a refusal only then; a server that drops every connection after TLS refuses nothing.
-   */
-  function carriedPastHandshake(connect: ConnectOverTls | undefined, ntlmAnswer: NtlmInfoResult | undefined): boolean {
-    if (connect) return connect.kind === 'answered' || connect.kind === 'unexpected';
-    if (!ntlmAnswer || ntlmAnswer.ok) return true;
-    const { kind, cause } = ntlmAnswer.error;
-    return !(cause === 'closed' || kind === 'reset' || kind === 'closed' || kind === 'timeout' || kind === 'aborted');
   }
 
   function timed<T>(key: string, run: Promise<T>): Promise<T> {
