@@ -4,7 +4,7 @@ import { formatHostVerdict } from './check-text';
 import { colorEnabled, painter } from './output';
 import { formatOption, runCommandWith, type CommandRunner, type Io, type Values } from './command-io';
 import type { ErrorCodeFamily } from '../core/knowledge/error-code-types';
-import { FAMILY_WORDS } from '../core/knowledge/error-codes/index';
+import { FAMILY_WORDS, parseErrorCode } from '../core/knowledge/error-codes/index';
 import { terminalSafe } from '../core/text/terminal';
 import { runExplain } from './explain-command';
 import { runFix } from './fix-command';
@@ -59,11 +59,20 @@ function onceOption(values: Values, name: string): string | undefined {
   return given?.[0];
 }
 
+/** An extended code as written beside the error code in the dialog, `(0x7)`: the brackets are not part of it. */
+function bareCode(text: string | undefined): string | undefined {
+  return text?.trim().replace(/^[([](.*)[)\]]$/s, '$1').trim();
+}
+
 function runExplainCommand(values: Values, positionals: string[], io: Io): number {
   const format = formatOption(values.format, ['text', 'json']) as 'text' | 'json';
   if (positionals.length === 0) throw new UsageError('explain needs an error code, such as 0x904.');
-  if (positionals.length > 2) throw new UsageError(`explain takes an error code and at most one extended code, not ${positionals.length} codes; explain each on its own.`);
-  const extended = onceOption(values, 'extended');
+  const extended = bareCode(onceOption(values, 'extended'));
+  // Three codes are refused; three words that are not all codes are a line pasted unquoted (`explain Error code: 0x904`),
+  // read as the quoted line is.
+  if (positionals.length > 2 && (extended !== undefined || positionals.every((p) => parseErrorCode(p) !== undefined))) {
+    throw new UsageError(`explain takes an error code and at most one extended code, not ${positionals.length} codes; explain each on its own.`);
+  }
   if (positionals.length === 2 && extended !== undefined) throw new UsageError('explain takes the extended code once: as a second code or with --extended, not both.');
   const [code, second] = positionals;
   const family = familyOption(onceOption(values, 'family'));

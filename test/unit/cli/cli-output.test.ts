@@ -292,6 +292,24 @@ describe('rdp-doctor: every command', () => {
     assert.equal(runCli(['check', 'h.invalid', '--name', '*.contoso.com', '--timeout', '200'], dir).code, 1);
   });
 
+  it('explain reads a dialog line typed without quotes and an extended code in its brackets (session 19 and 18 gaps)', () => {
+    const quoted = runCli(['explain', 'Error code: 0x904 Extended error code: 0x7'], dir);
+    assert.equal(quoted.code, 0, quoted.stderr);
+    const unquoted = runCli(['explain', 'Error', 'code:', '0x904', 'Extended', 'error', 'code:', '0x7'], dir);
+    assert.equal(unquoted.code, 0, unquoted.stderr);
+    assert.equal(unquoted.stdout, quoted.stdout);
+    assert.match(unquoted.stdout, /^0x904 \/ extended 0x7$/m);
+    const pair = runCli(['explain', '0x904', '0x7'], dir);
+    for (const written of ['(0x7)', '[0x7]', ' ( 0x7 ) ']) {
+      const r = runCli(['explain', '0x904', '--extended', written], dir);
+      assert.equal(r.code, 0, `${written}: ${r.stderr}`);
+      assert.equal(r.stdout, pair.stdout);
+    }
+    const prose = runCli(['explain', 'no', 'code', 'here'], dir);
+    assert.equal(prose.code, 2);
+    assert.doesNotMatch(prose.stderr, /not 3 codes/);
+  });
+
   it('fix takes the ID with or without rdp-, parameter names in any case, and lists both', () => {
     const plain = runCli(['fix', 'test-port', '--param', 'host=rdsh01.contoso.com', '--param', 'port=3390'], dir);
     assert.equal(plain.code, 0, plain.stderr);
