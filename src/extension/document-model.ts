@@ -10,7 +10,7 @@ import { POL_SCHEME } from './registry-pol-view';
 import { isConfigDocument } from './workspace-config';
 
 /** What the bytes on disk say that the editor's text no longer shows (RDP006 needs it). */
-export type ByteFacts = Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+export type ByteFacts = Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
 
 /** Where one `.rdp` file connects, and the range of its `full address` line (for check diagnostics). */
 export interface FileTarget {

@@ -125,7 +125,7 @@ export class LintFeature implements vscode.Disposable {
           return;
         }
         const decoded = core().decodeBytes(read.bytes);
-        this.documents.setBytes(document.uri, { encoding: decoded.encoding, bom: decoded.bom, nul: decoded.nul });
+        this.documents.setBytes(document.uri, { encoding: decoded.encoding, bom: decoded.bom, nul: decoded.nul, oddByte: decoded.oddByte === true });
       } catch (error) {
         this.log.debug(`Could not read ${key} for its encoding: ${String(error)}`);
       } finally {

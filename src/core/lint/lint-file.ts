@@ -42,7 +42,7 @@ export interface LintedPol extends LintedText {
 
 export interface LintOptions {
   readonly severities?: SeverityOverrides;
-  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
   /** Publishers trusted by policy in the exports found with the file (RDP043): thumbprint → the export that trusts it. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The file's name without its folder (RDP010: mstsc's `Default.rdp` is a template). */

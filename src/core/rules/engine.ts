@@ -12,7 +12,7 @@ export type { SeverityOverrides } from '../findings/severity';
 
 export interface RdpLintOptions {
   readonly severities?: SeverityOverrides;
-  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
   /** Only these rules (all `.rdp` rules when absent). */
   readonly rules?: readonly RdpRule[];
   /** Publishers trusted by policy in the workspace's exports (see `trustedPublishers` in gpo/trusted-publishers). */

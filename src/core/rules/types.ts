@@ -34,7 +34,7 @@ export interface RdpRuleContext {
   /** The knowledge-base entry for a line's property, looked up once per lint. */
   property(entry: RdpEntry): PropertyInfo | undefined;
   /** Byte-level facts, when the text came from bytes (the CLI, or a file the editor read). */
-  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul'>;
+  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
   /** Publishers trusted by policy in the exports beside the file (`TrustedCertThumbprints`): thumbprint → the export. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The file's name without its folder, when the text is a file's. */

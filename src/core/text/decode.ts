@@ -17,6 +17,8 @@ export interface DecodedText {
   readonly nul: boolean;
   /** The bytes look like binary data rather than text. */
   readonly binary: boolean;
+  /** A UTF-16 file had an odd number of bytes: its lone last byte was dropped, as FreeRDP drops it (`decodeBytes`). */
+  readonly oddByte?: boolean;
 }
 
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
@@ -146,7 +148,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   }
   // A lone last byte is no UTF-16 character: FreeRDP converts size / 2 - 1 characters after the BOM (charlen in
   // freerdp_client_parse_rdp_file_buffer_ex, client/common/file.c), so it drops the byte rather than read a line of it.
-  if (encoding.startsWith('utf-16') && body.length % 2 === 1) body = body.subarray(0, body.length - 1);
+  const oddByte = encoding.startsWith('utf-16') && body.length % 2 === 1;
+  if (oddByte) body = body.subarray(0, body.length - 1);
   let text: string;
   try {
     text = decodeAs(body, encoding);
@@ -157,7 +160,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const nul = text.includes('\0');
   const zeros = nul ? countNul(text) : 0;
   const binary = controlRatio(text) > 0.05 || zeros > text.length * 0.1;
-  return { text, encoding, bom, nul, binary };
+  return { text, encoding, bom, nul, binary, oddByte };
 }
 
 /** Encodes text back into the bytes of the given encoding, with a BOM when the original had one. */

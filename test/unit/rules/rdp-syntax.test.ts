@@ -425,4 +425,24 @@ describe('RDP001 on UTF-16LE with a stray last byte (a review)', () => {
     assert.equal(decoded.text, text);
     assert.deepEqual(lintRdpDocument(parseRdp(decoded.text), { rules: [rdp001, rdp004], bytes: decoded }).findings, []);
   });
+
+  it('RDP006 says the file has an odd byte count, on its last line that is not blank; an even one says nothing (session 21 gap)', () => {
+    const text = 'full address:s:rdsh01.contoso.com\r\nscreen mode id:i:2\r\n';
+    for (const [bom, encoding] of [[[0xff, 0xfe], 'UTF-16LE with BOM'], [[0xfe, 0xff], 'UTF-16BE with BOM']] as const) {
+      const body = Buffer.from(text, 'utf16le');
+      if (bom[0] === 0xfe) body.swap16();
+      const odd = decodeBytes(Buffer.concat([Buffer.from(bom), body, Buffer.from([0x0a])]));
+      assert.equal(odd.oddByte, true);
+      const found = lintRdpDocument(parseRdp(odd.text), { rules: [rdp006], bytes: odd }).findings.filter((f) => /odd number of bytes/.test(f.message));
+      assert.equal(found.length, 1, encoding);
+      assert.equal(found[0]!.severity, 'warning');
+      assert.match(found[0]!.message, new RegExp(`^The file is ${encoding} but has an odd number of bytes`));
+      assert.equal(odd.text.slice(found[0]!.span.start, found[0]!.span.end), 'screen mode id:i:2');
+      const even = decodeBytes(Buffer.concat([Buffer.from(bom), body]));
+      assert.equal(even.oddByte, false);
+      assert.deepEqual(lintRdpDocument(parseRdp(even.text), { rules: [rdp006], bytes: even }).findings.filter((f) => /odd number/.test(f.message)), []);
+    }
+    // An odd count in UTF-8 is no half character.
+    assert.equal(decodeBytes(Buffer.from('full address:s:a\r\n')).oddByte, false);
+  });
 });

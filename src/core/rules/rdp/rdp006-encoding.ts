@@ -63,6 +63,20 @@ function nulCharacter(doc: RdpDocument, nulAt: number, utf8Bom: boolean, undecod
   return { message: `The text holds a NUL character, where FreeRDP stops reading the file: it reads no "full address" or "alternate full address" after it, ${NO_TARGET}. Probably ${cause}`, span, severity: 'error' };
 }
 
+/**
+ * A UTF-16 file whose byte count is odd: its last byte is half a character. FreeRDP converts `size / 2 - 1`
+ * characters after the BOM (charlen in freerdp_client_parse_rdp_file_buffer_ex, client/common/file.c), so it drops
+ * the byte, as the decoding here does; what mstsc does with it is not documented. Such a file was cut short, or had
+ * 8-bit text appended to it (`echo x >> file.rdp`), whose own characters are then misread too.
+ */
+function oddByte(doc: RdpDocument, bytes: Pick<DecodedText, 'encoding' | 'bom'>): Report {
+  const last = [...doc.lines].reverse().find((l) => l.kind !== 'blank') ?? doc.lines[doc.lines.length - 1]!;
+  return {
+    message: `The file is ${describeEncoding(bytes.encoding, bytes.bom)} but has an odd number of bytes: its last byte is half a character, which FreeRDP drops (and RDP Doctor with it). The file was probably cut short, or 8-bit text was added to its end; check its last lines and save it again as UTF-16LE.`,
+    span: last.span,
+  };
+}
+
 export const rdp006: RdpRule = {
   id: 'RDP006',
   name: 'encoding',
@@ -74,6 +88,7 @@ export const rdp006: RdpRule = {
     if (bytes?.encoding === 'utf-8' && bytes.bom) report(utf8Bom(doc));
     const undecoded = bytes !== undefined && (bytes.encoding === 'utf-16be' || (bytes.encoding === 'utf-16le' && !bytes.bom));
     if (undecoded) report(undecodedUtf16(doc, bytes));
+    if (bytes?.oddByte) report(oddByte(doc, bytes));
     // One native scan of the text; only when it finds a NUL is the line that holds it looked for (a NUL is never a line break).
     const nulAt = doc.text.indexOf('\0');
     if (nulAt >= 0) report(nulCharacter(doc, nulAt, bytes?.encoding === 'utf-8' && bytes.bom, undecoded));
