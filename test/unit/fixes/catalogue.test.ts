@@ -28,6 +28,21 @@ const RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 const SLOT = /\{\{[?!]?([A-Za-z]+)\}\}/g;
 
 describe('PowerShell fix catalogue', () => {
+  it('every text that tells the admin to delete SSLCertificateSHA1Hash says not to on an RD Connection Broker (Microsoft\'s internal-error article; a review)', () => {
+    let seen = 0;
+    for (const fix of POWERSHELL_FIXES) {
+      const rendered = renderFix(fix, exampleParams(fix));
+      assert.ok(rendered.ok, fix.id);
+      const texts = [fix.description, fix.undo, fix.warning ?? '', ...rendered.script.split('\n')];
+      for (const text of texts) {
+        if (!/(delete|Remove-ItemProperty)[^.]*SSLCertificateSHA1Hash/i.test(text)) continue;
+        seen++;
+        assert.match(text, /Connection Broker/, `${fix.id}: ${text}`);
+      }
+    }
+    assert.ok(seen >= 3, `only ${seen} texts tell to delete the value`);
+  });
+
   it('has every SPEC fix with its parameters and values', () => {
     for (const [id, keys] of Object.entries(SPEC_FIXES)) {
       const fix = findFix(id);
@@ -199,7 +214,7 @@ describe('PowerShell fix catalogue', () => {
     const set = at(/Set-CimInstance -InputObject \$ts -Property @\{ SSLCertificateSHA1Hash = \$Thumbprint \}/);
     assert.ok(type > 0 && set > type, 'the previous binding is read before the change');
     // The self-signed certificate is in the Remote Desktop store, which this fix does not look in.
-    assert.match(lines.join('\n'), /\$undo = if \(\$previousType -eq 3\) \{ "rdp-doctor fix bind-listener-cert --param thumbprint=\$previous" \} else \{\n\s+"Remove-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp' -Name 'SSLCertificateSHA1Hash', then restart the computer"/);
+    assert.match(lines.join('\n'), /\$undo = if \(\$previousType -eq 3\) \{ "rdp-doctor fix bind-listener-cert --param thumbprint=\$previous" \} else \{\n\s+"Remove-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp' -Name 'SSLCertificateSHA1Hash', then restart the computer \(not on an RD Connection Broker: Microsoft says not to delete the value there\)"/);
     assert.ok(at(/^\s+Undo\s+= \$undo$/) > set);
   });
 
