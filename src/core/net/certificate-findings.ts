@@ -4,7 +4,7 @@ import type { RuleMeta } from '../rules/types';
 import { calendarDays } from '../text/time-span';
 import { isWeakSignature, type CertificateFacts } from './certificate';
 import { subjectLabel } from './certificate-label';
-import { certificateMatchesName } from './name-match';
+import { certificateMatchesName, singleLabelWildcard } from './name-match';
 import { EKU, EKU_NAMES } from './oids';
 import { verifyChain, type TrustVerdict } from './trust';
 import { NO_CHAIN_TO_DEFAULT_ROOTS, type TrustStore } from './trust-store';
@@ -64,7 +64,11 @@ export function checkCertificate(
   }
 
   const nameMatches = certificateMatchesName(facts, options.name);
-  if (!nameMatches) findings.push(finding(NET023, M.NET023(options.name, [...new Set([...facts.commonNames, ...facts.dnsNames, ...facts.ipAddresses])])));
+  if (!nameMatches) {
+    const wildcard = singleLabelWildcard([...facts.dnsNames, ...facts.commonNames], options.name);
+    const names = [...new Set([...facts.commonNames, ...facts.dnsNames, ...facts.ipAddresses])];
+    findings.push(finding(NET023, wildcard ? M.NET023SingleLabelWildcard(options.name, wildcard) : M.NET023(options.name, names)));
+  }
 
   const eku = facts.extendedKeyUsage;
   const named = (ekus: readonly string[]): string[] => ekus.map((oid) => (EKU_NAMES[oid] ? `${EKU_NAMES[oid]} ${oid}` : oid));

@@ -254,6 +254,23 @@ describe('certificate analysis (node-forge)', () => {
     assert.equal(r.findings.find((f) => f.ruleId === 'NET023')!.message, 'The certificate does not match "10.0.0.12"; it names rdsh01.contoso.test.');
   });
 
+  it('a name that only a wildcard over a single-label domain covers: NET023 says so, and that FreeRDP accepts it', () => {
+    const c = makeCert({ cn: 'localhost', dns: ['localhost', '*.localhost'] });
+    const a = analyzeCertificate(c.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [c.der], { name: 'foo.localhost', store: noRoots(), now, expiringSoonDays: 30 });
+    assert.equal(r.summary.nameMatches, false);
+    const net023 = r.findings.find((f) => f.ruleId === 'NET023')!;
+    assert.equal(net023.severity, 'warning');
+    assert.equal(
+      net023.message,
+      'The certificate matches "foo.localhost" only by "*.localhost", a wildcard over a single-label domain: FreeRDP-based clients accept it, but Windows and other TLS libraries may reject it (Node and browsers do). Put "foo.localhost" itself on the certificate as a DNS name.',
+    );
+    // Two labels under it: no client that follows RFC 6125 matches, the usual message.
+    const deeper = checkCertificate(a.facts, [c.der], { name: 'a.b.localhost', store: noRoots(), now, expiringSoonDays: 30 });
+    assert.match(deeper.findings.find((f) => f.ruleId === 'NET023')!.message, /^The certificate does not match "a\.b\.localhost"; it names localhost, \*\.localhost\.$/);
+  });
+
   it('name mismatch lists the first ten names of a certificate that has hundreds; the summary keeps them all', () => {
     const dns = Array.from({ length: 300 }, (_, i) => `host${i}.contoso.test`);
     const c = makeCert({ cn: 'host0.contoso.test', dns });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { certificateMatchesName, dnsNameMatches } from '../../../src/core/net/name-match';
+import { checkServerIdentity } from 'node:tls';
+import { certificateMatchesName, dnsNameMatches, singleLabelWildcard } from '../../../src/core/net/name-match';
 
 describe('certificate name matching', () => {
   const table: readonly [string, string, boolean][] = [
@@ -10,6 +11,8 @@ describe('certificate name matching', () => {
     ['*.contoso.com', 'contoso.com', false],
     ['*.contoso.com', 'a.b.contoso.com', false],
     ['*.com', 'contoso.com', false],
+    // A wildcard over a single-label domain: not RFC 6125's rule, but Node's and browsers' (NET023 says so apart).
+    ['*.localhost', 'foo.localhost', false],
     ['rd*.contoso.com', 'rdsh01.contoso.com', false],
     ['*.*.contoso.com', 'a.b.contoso.com', false],
     ['rdsh01', 'rdsh01.contoso.com', false],
@@ -36,5 +39,20 @@ describe('certificate name matching', () => {
     assert.equal(certificateMatchesName({ commonNames: ['10.0.0.12'], dnsNames: [], ipAddresses: [] }, '10.0.0.12'), true);
     assert.equal(certificateMatchesName({ commonNames: ['*.0.0.12'], dnsNames: [], ipAddresses: [] }, '10.0.0.12'), false);
     assert.equal(certificateMatchesName({ commonNames: [], dnsNames: ['10.0.0.12'], ipAddresses: [] }, 'x'), false);
+  });
+
+  it('a name covered only by a wildcard over a single-label domain is told apart (FreeRDP accepts it, Node does not)', () => {
+    assert.equal(singleLabelWildcard(['localhost', '*.localhost'], 'foo.localhost'), '*.localhost');
+    assert.equal(singleLabelWildcard(['*.LOCALHOST'], 'Foo.localhost.'), '*.LOCALHOST');
+    assert.equal(singleLabelWildcard(['*.com'], 'contoso.com'), '*.com');
+    // Two labels under the wildcard, a wildcard over two labels, no wildcard, an address: not this case.
+    assert.equal(singleLabelWildcard(['*.localhost'], 'a.b.localhost'), undefined);
+    assert.equal(singleLabelWildcard(['*.localhost'], 'localhost'), undefined);
+    assert.equal(singleLabelWildcard(['*.contoso.com'], 'rdsh01.contoso.com'), undefined);
+    assert.equal(singleLabelWildcard(['localhost'], 'foo.localhost'), undefined);
+    assert.equal(singleLabelWildcard(['*.1'], '10.0.0.1'), undefined);
+    assert.equal(singleLabelWildcard(['*.*'], 'a.b'), undefined);
+    // Node's own check refuses what this names, and FreeRDP's suffix comparison accepts it.
+    assert.ok(checkServerIdentity('foo.localhost', { subject: {}, subjectaltname: 'DNS:*.localhost' } as never) instanceof Error);
   });
 });

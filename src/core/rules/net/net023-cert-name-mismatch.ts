@@ -18,4 +18,6 @@ export const NET023: RuleMeta = {
 /** The messages of NET023 findings, each a small function of the offending value. */
 export const NET023_MESSAGES = {
   NET023: (name: string, names: readonly string[]) => `The certificate does not match ${quote(name)}${punycodeBeside(name)}; it names ${list(names)}.`,
+  NET023SingleLabelWildcard: (name: string, wildcard: string) =>
+    `The certificate matches ${quote(name)}${punycodeBeside(name)} only by ${quote(wildcard)}, a wildcard over a single-label domain: FreeRDP-based clients accept it, but Windows and other TLS libraries may reject it (Node and browsers do). Put ${quote(name)} itself on the certificate as a DNS name.`,
 } as const;
