@@ -25,6 +25,7 @@ import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
 import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
 import { connectTcp } from './tcp';
+import { needsSchannelProbe, probeSchannelSuites, schannelSuiteFinding, type WindowsSuites } from './schannel-probe';
 import { openTls, sessionFacts, type TlsResult } from './tls';
 import { legacyTlsFinding, probeTlsVersions, tls13OnlyFinding } from './tls-versions';
 import { TrustStore } from './trust-store';
@@ -72,6 +73,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
   let ntlmProblem: HostCheckResult['ntlmProblem'];
   let ntlmRefused = false;
   let connectInitialUnanswered: HostCheckResult['connectInitialUnanswered'];
+  let windowsSuites: WindowsSuites | undefined;
   let chain: ChainCertificate[] = [];
   let stoppedAt: 'dns' | 'tcp' | 'negotiation' | null = null;
   let cancelled = false;
@@ -177,6 +179,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const ntlmRun = tlsSelected ? undefined : session?.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step)));
     const survived = Promise.all([connectRun, ntlmRun]).then(([c, n]) => carriedPastHandshake(c, n));
     const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step, shared, survived)) : Promise.resolve(null);
+    // A suite no Windows release enables by default: can a Windows client agree on another? Asked only then.
+    const schannelRun = tlsRun.then((m) => (needsSchannelProbe(m) ? timed('schannelSuitesMs', probeSchannelSuites(address, target.port, target.host, MAIN_REQUEST, m, step(), survived)) : undefined));
     if (upgrade) setImmediate(preloadCertificateAnalysis);
     const [tlsResult, asked, versions, ntlmResult, connectResult] = await Promise.all([
       tlsRun.finally(() => upgrade && (timings.tlsMs = elapsed(t))),
@@ -185,6 +189,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       ntlmRun,
       connectRun,
     ]);
+    windowsSuites = await schannelRun;
     if (connectResult?.kind === 'aborted' && budget.cancelled) cancelled = true;
     // Dropped after the handshake (closed, reset, an alert, a disconnect) or a wrong answer: TLS cannot be used. Late: not known.
     const connectFinding = connectResult && connectOverTlsFinding(connectResult, selected);
@@ -242,6 +247,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       // Which versions a server accepts matters only when a client can get past its TLS.
       const versionFinding = connectFinding ?? (accepted && (legacyTlsFinding(accepted) ?? tls13OnlyFinding(accepted)));
       if (versionFinding) findings.push(versionFinding);
+      const suiteFinding = connectFinding ? undefined : schannelSuiteFinding(windowsSuites);
+      if (suiteFinding) findings.push(suiteFinding);
       t = process.hrtime.bigint();
       const analysis = analyzeSeenCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
       if (!analysis.ok) findings.push(finding(NET022, M.NET022Unreadable(analysis.problem)));
@@ -280,6 +287,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     timings.totalMs = elapsed(start);
     const found = { addresses, timings: timings as HostCheckResult['timings'], negotiation, standardSecurity, tls, certificate, ntlm, chain, findings };
     const state = { stoppedAt, cancelled, selectionUnfollowed, tlsUnanswered, standardSecurityUnanswered };
-    return { ...found, ...(ntlmWorkgroup && { ntlmWorkgroup }), ...(ntlmProblem !== undefined && { ntlmProblem }), ...(connectInitialUnanswered !== undefined && { connectInitialUnanswered }), ...state };
+    const more = { ...(ntlmWorkgroup && { ntlmWorkgroup }), ...(ntlmProblem !== undefined && { ntlmProblem }), ...(windowsSuites && { windowsSuites }) };
+    return { ...found, ...more, ...(connectInitialUnanswered !== undefined && { connectInitialUnanswered }), ...state };
   }
 }

@@ -5,6 +5,7 @@ import { throughGateway } from './gateway-findings';
 import { atStrictServerAuthentication } from './strict-auth-findings';
 import { buildSteps } from './ladder';
 import type { NtlmInfo } from './ntlm';
+import type { WindowsSuites } from './schannel-probe';
 import type { WorkgroupEvidence } from '../rules/net/messages';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NegotiationSummary, NetFinding, StandardSecurity, TlsSummary } from './types';
 
@@ -24,6 +25,8 @@ export interface HostProbe {
   readonly ntlmWorkgroup?: WorkgroupEvidence;
   readonly ntlmProblem?: HostCheckResult['ntlmProblem'];
   readonly connectInitialUnanswered?: HostCheckResult['connectInitialUnanswered'];
+  /** The main handshake ended on a suite no Windows release enables by default: whether Schannel's suites are accepted. */
+  readonly windowsSuites?: WindowsSuites;
   readonly chain: readonly ChainCertificate[];
   readonly findings: readonly NetFinding[];
   readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
@@ -79,6 +82,7 @@ export function hostResult(target: CheckTarget, probe: HostProbe, severities: Se
       tlsUnanswered: probe.tlsUnanswered,
       standardSecurityUnanswered: probe.standardSecurityUnanswered,
       connectInitialUnanswered: probe.connectInitialUnanswered,
+      windowsSuites: probe.windowsSuites,
     }),
     ...(cancelled && { cancelled }),
     ...rulesOff(severities),

@@ -75,6 +75,8 @@ interface StepFacts {
   readonly standardSecurityUnanswered?: boolean;
   /** The selection was TLS, its handshake worked, and the MCS Connect Initial over it got no answer in time. */
   readonly connectInitialUnanswered?: HostCheckResult['connectInitialUnanswered'];
+  /** The handshake ended on a suite no Windows release enables by default: whether one Schannel enables is accepted. */
+  readonly windowsSuites?: { readonly accepted: boolean | null };
 }
 
 function statusOf(step: StepName, findings: readonly NetFinding[], reached: boolean): CheckStep['status'] {
@@ -194,6 +196,25 @@ export function gatewayDetail(gateway: RdpGateway): string {
   return terminalSafe(`${path}; this check probed the session host directly, not the gateway path.`);
 }
 
+/**
+ * What a TLS step adds when its handshake ended on a suite Schannel does not enable by default: Windows clients cannot
+ * use TLS here (NET028 says why), or whether they can is not known.
+ */
+function windowsSuitesNote(windows: { readonly accepted: boolean | null }): string {
+  if (windows.accepted === false) return 'Windows clients cannot use it: none of the cipher suites Schannel enables by default is accepted.';
+  if (windows.accepted === null) return 'Whether Windows clients can use it is not known: the handshake that offered only the cipher suites Schannel enables by default got no answer.';
+  return '';
+}
+
+/**
+ * The TLS step's status: from its own findings, and never ✓ when Windows clients cannot use its suite (a warning
+ * when a configuration turned NET028 off).
+ */
+function tlsStatus(facts: StepFacts): CheckStep['status'] {
+  const own = statusOf('tls', facts.findings, facts.tls !== null);
+  return own === 'ok' && facts.windowsSuites?.accepted === false ? 'warning' : own;
+}
+
 /** One status and one line per step, for the text report and the Hosts view. */
 /**
  * A `localhost` name is the loopback address by RFC 6761 §6.3, answered here without asking a resolver (so a check
@@ -215,6 +236,8 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
   const c = facts.certificate;
   const tlsUnused = n !== null && (n.selected === 'RDP' || n.selected === null);
   const tlsUnanswered = facts.tlsUnanswered === true;
+  const windows = facts.windowsSuites && !facts.cancelled ? windowsSuitesNote(facts.windowsSuites) : '';
+  const connectUnanswered = facts.connectInitialUnanswered ? connectUnansweredNote(facts.connectInitialUnanswered) : '';
   return {
     dns: make('dns', facts.addresses.length ? `${facts.addresses.join(', ')}.${loopbackNote(facts.host)}` : facts.stoppedAt === 'dns' ? missing('Does not resolve.') : skipped),
     tcp: make('tcp', reached('tcp') ? `Connected to port ${facts.port}.` : facts.stoppedAt === 'tcp' ? missing(`No connection to port ${facts.port}.`) : skipped),
@@ -222,11 +245,10 @@ export function buildSteps(facts: StepFacts): HostCheckResult['steps'] {
       status: negotiationStatus(n, facts.findings, reached('negotiation')),
       detail: n ? negotiationDetail(n, tlsUnanswered, facts.standardSecurityUnanswered === true) : facts.stoppedAt === 'negotiation' ? missing('No valid Connection Confirm.') : skipped,
     },
-    tls: make(
-      'tls',
-      facts.tls ? tlsDetail(facts.tls) + (facts.connectInitialUnanswered ? ` ${connectUnansweredNote(facts.connectInitialUnanswered)}` : '') : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,
-      facts.tls !== null,
-    ),
+    tls: {
+      status: tlsStatus(facts),
+      detail: facts.tls ? [tlsDetail(facts.tls), windows, connectUnanswered].filter(Boolean).join(' ') : tlsUnused ? 'Not used.' : facts.selectionUnfollowed ? 'Not started: no client follows that selection.' : n ? missing(tlsUnanswered ? 'No answer in time.' : 'Failed.') : skipped,
+    },
     certificate: make(
       'certificate',
       // The names are the server's: escaped, so they cannot drive a terminal or reorder the Hosts view's line.

@@ -2,7 +2,7 @@ import { exchangeConfirm } from './x224-exchange';
 import { connectTcp } from './tcp';
 import { NET029, NET029_MESSAGES } from '../rules/net/net029-tls-legacy-protocol';
 import { NET028, NET028_MESSAGES } from '../rules/net/net028-tls-handshake-failed';
-import { handshake, type TlsResult, type TlsVersionRange } from './tls';
+import { handshake, type CipherOffer, type TlsResult, type TlsVersionRange } from './tls';
 import type { NetFinding, StepOptions, TlsAccepted, TlsVersion } from './types';
 import { selectionProblem, type NegotiationAnswer } from './negotiation-summary';
 import { startsTls } from './x224';
@@ -20,7 +20,7 @@ export const TLS12_RANGE: TlsVersionRange = { minVersion: 'TLSv1.2', maxVersion:
  * ('dropped': a refusal only from a server known to keep connections past their handshake), or nothing learned.
  */
 export type VersionProbe =
-  | { readonly kind: 'accepted'; readonly protocol: string }
+  | { readonly kind: 'accepted'; readonly protocol: string; readonly cipher?: string }
   | { readonly kind: 'refused' }
   | { readonly kind: 'dropped' }
   | { readonly kind: 'unknown' };
@@ -46,10 +46,19 @@ export interface RangeProbe {
 }
 
 /**
- * One short connection with its own X.224 negotiation and a TLS handshake limited to `range`.
- * A TLS alert during the handshake is a refusal, a reset or close is 'dropped'; a timeout or anything earlier is unknown.
+ * One short connection with its own X.224 negotiation and a TLS handshake limited to `range` (and to the suites of
+ * `offer`, when given). A TLS alert during the handshake is a refusal, a reset or close is 'dropped'; a timeout or
+ * anything earlier is unknown.
  */
-export async function probeTlsRange(address: string, port: number, host: string, requested: number, range: TlsVersionRange, options: StepOptions): Promise<RangeProbe> {
+export async function probeTlsRange(
+  address: string,
+  port: number,
+  host: string,
+  requested: number,
+  range: TlsVersionRange,
+  options: StepOptions,
+  offer?: CipherOffer,
+): Promise<RangeProbe> {
   const unknown = (confirm: NegotiationAnswer['confirm'] = null): RangeProbe => ({ negotiation: { requested, confirm }, answer: { kind: 'unknown' }, handshook: false });
   const tcp = await connectTcp(address, port, options);
   if (!tcp.ok) return unknown();
@@ -59,9 +68,9 @@ export async function probeTlsRange(address: string, port: number, host: string,
     tcp.socket.destroy();
     return unknown(confirm);
   }
-  const result = await handshake(tcp.socket, host, { ...options, versions: range, chain: false, closeGraceMs: 250 });
+  const result = await handshake(tcp.socket, host, { ...options, versions: range, chain: false, closeGraceMs: 250, ...(offer && { offer }) });
   const negotiation = { requested, confirm };
-  if (result.ok) return { negotiation, answer: { kind: 'accepted', protocol: result.protocol }, handshook: true };
+  if (result.ok) return { negotiation, answer: { kind: 'accepted', protocol: result.protocol, cipher: result.cipher }, handshook: true };
   const { kind, cause = '' } = result.error;
   // Only a range of two versions says which one the server picked below its top: the lower one.
   const below = TLS_VERSIONS.indexOf(range.maxVersion) - TLS_VERSIONS.indexOf(range.minVersion) === 1 ? range.minVersion : undefined;

@@ -26,7 +26,25 @@ const OPTION_SETS: readonly SecureContextOptions[] = [
   { minVersion: 'TLSv1' },
   {},
 ];
-let workingSet = 0;
+
+/** Cipher suites one handshake offers instead of the defaults: OpenSSL names (TLS 1.2 and older), then TLS 1.3 suites. */
+export interface CipherOffer {
+  readonly ciphers: string;
+  readonly ciphersuites: string;
+}
+
+/**
+ * The option sets of a handshake that offers chosen suites, from most to least permissive as above. Node takes the
+ * TLS 1.3 suites in `ciphers` (the names that start with TLS_; without one it keeps its default TLS 1.3 suites). The
+ * last set leaves them to the runtime, for one that cannot set them: whoever reads its answer checks the suite chosen.
+ */
+function offerSets(offer: CipherOffer): readonly SecureContextOptions[] {
+  const both = `${offer.ciphersuites}:${offer.ciphers}`;
+  return [{ minVersion: 'TLSv1', ciphers: `${both}:@SECLEVEL=0` }, { minVersion: 'TLSv1', ciphers: both }, { ciphers: offer.ciphers }];
+}
+
+/** The first option set that built a context in this runtime, per offer (none: the default suites). */
+const workingSets = new Map<CipherOffer | undefined, number>();
 
 /** The TLS versions one handshake may offer; the full range when absent. */
 export interface TlsVersionRange {
@@ -35,28 +53,30 @@ export interface TlsVersionRange {
 }
 
 /**
- * One context per option set and version range, shared by every handshake of the process: building one
+ * One context per option set, version range and offer, shared by every handshake of the process: building one
  * costs more CPU than a loopback handshake, and a client context keeps no sessions for reuse (Node hands
  * them out only through the 'session' event), so each handshake is still a full one with the certificate.
  */
 const contexts = new Map<string, SecureContext>();
 
-function contextFor(set: number, versions: TlsVersionRange | undefined): SecureContext {
-  const key = `${set} ${versions?.minVersion ?? ''} ${versions?.maxVersion ?? ''}`;
+function contextFor(sets: readonly SecureContextOptions[], set: number, versions: TlsVersionRange | undefined, offer: CipherOffer | undefined): SecureContext {
+  const key = `${set} ${versions?.minVersion ?? ''} ${versions?.maxVersion ?? ''} ${offer?.ciphers ?? ''} ${offer?.ciphersuites ?? ''}`;
   let context = contexts.get(key);
-  if (!context) contexts.set(key, (context = createSecureContext({ ...OPTION_SETS[set], ...versions })));
+  if (!context) contexts.set(key, (context = createSecureContext({ ...sets[set], ...versions })));
   return context;
 }
 
 /** Starts TLS on a socket whose negotiation selected an external security protocol. */
-function upgrade(socket: Duplex, servername: string | undefined, versions: TlsVersionRange | undefined): TLSSocket {
+function upgrade(socket: Duplex, servername: string | undefined, versions: TlsVersionRange | undefined, offer: CipherOffer | undefined): TLSSocket {
+  const sets = offer ? offerSets(offer) : OPTION_SETS;
   for (;;) {
+    const set = workingSets.get(offer) ?? 0;
     let secureContext: SecureContext;
     try {
-      secureContext = contextFor(workingSet, versions);
+      secureContext = contextFor(sets, set, versions, offer);
     } catch (error) {
-      if (workingSet >= OPTION_SETS.length - 1) throw error;
-      workingSet++;
+      if (set >= sets.length - 1) throw error;
+      workingSets.set(offer, set + 1);
       continue;
     }
     return tlsConnect({ socket, rejectUnauthorized: false, secureContext, ...(servername && { servername }) });
@@ -131,6 +151,8 @@ export interface TlsOptions extends StepOptions {
   readonly versions?: TlsVersionRange;
   /** False when only the version matters (the probes): the certificates are not copied out of OpenSSL. */
   readonly chain?: boolean;
+  /** Offers these suites instead of the defaults (the Schannel probe). */
+  readonly offer?: CipherOffer;
 }
 
 /** The TLS handshake on the negotiated socket; the TLS socket stays open for the caller (destroyed on failure). */
@@ -145,7 +167,7 @@ export async function openTls(socket: Duplex, host: string, options: TlsOptions)
     (finish) => {
       try {
         // SNI carries the A-label form (RFC 6066 §3): Node sends a non-ASCII servername as raw UTF-8.
-        tls = upgrade(socket, isIP(host) ? undefined : asciiHostName(host), options.versions);
+        tls = upgrade(socket, isIP(host) ? undefined : asciiHostName(host), options.versions, options.offer);
       } catch (error) {
         finish({ ok: false, error: classifyError(error, 'tls') });
         return () => undefined;

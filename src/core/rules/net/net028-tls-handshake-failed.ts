@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../types';
+import { TLS_VERSION_LABEL } from './net029-tls-legacy-protocol';
 
 export const NET028: RuleMeta = {
   id: 'NET028',
@@ -18,6 +19,8 @@ export const NET028_MESSAGES = {
     `The server closed the connection after selecting ${protocol}: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (${seen}).`,
   NET028Tls13Only: () =>
     'The server accepts only TLS 1.3: a handshake capped at TLS 1.2 was refused, so clients whose Schannel has no TLS 1.3 (Windows 10, Windows Server 2019 and older) cannot connect.',
+  NET028NoSchannelSuite: (suite: string, version: string) =>
+    `Windows clients (Remote Desktop Connection, which uses Schannel) cannot complete the TLS handshake: the server chose ${suite} with ${TLS_VERSION_LABEL[version] ?? version}, a suite Schannel does not enable, and accepts none of the suites Schannel enables by default (a handshake that offered only those of Windows 11 and Windows Server 2022 and 2025 was refused). Enable an AES-GCM suite on the server (for xrdp, add one such as ECDHE-RSA-AES128-GCM-SHA256, or ECDHE-ECDSA-AES128-GCM-SHA256 for an ECDSA key, to tls_ciphers in xrdp.ini).`,
   NET028Dropped: (protocol: string, how: string) =>
     `The server completed the TLS handshake after selecting ${protocol}, then ${how} instead of answering the client's first RDP packet (the MCS Connect Initial): no client gets past this, so ${protocol} cannot be used.`,
   NET028Unexpected: (protocol: string, what: string) =>

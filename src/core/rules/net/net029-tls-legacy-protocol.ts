@@ -9,8 +9,9 @@ export const NET029: RuleMeta = {
   tags: ['net', 'tls'],
 };
 
-const LABEL: Readonly<Record<string, string>> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
-const names = (versions: readonly string[]): string => versions.map((v) => LABEL[v] ?? v).join(' and ');
+/** OpenSSL's version names (`TLSv1.2`) as messages write them (`TLS 1.2`). */
+export const TLS_VERSION_LABEL: Readonly<Record<string, string>> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
+const names = (versions: readonly string[]): string => versions.map((v) => TLS_VERSION_LABEL[v] ?? v).join(' and ');
 
 export const NET029_MESSAGES = {
   /** The server also accepts a current version (warning). */
