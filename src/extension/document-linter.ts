@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { core } from './core';
 import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
 import type { LintOptions } from '../core/lint/lint-file';
-import type { PolicyFacts } from '../core/rules/xrf/facts';
+import type { PolicyFinding } from '../core/rules/gpo/types';
+import { showHidden } from '../core/text/invisible';
 import type { RdpDocument } from '../core/rdp/parse';
 import type { Finding } from '../core/rules/types';
 import { crossDiagnostic, problemDiagnostic, toDiagnostic, toRange } from './convert';
@@ -77,22 +78,24 @@ export class DocumentLinter {
   ): LintedDocument {
     const facts = exportFacts(policy, document.getText(), document.uri);
     this.index.set(file, facts);
-    const conflicts = this.conflicts(file, facts, options);
+    const self = vscode.workspace.asRelativePath(file);
+    const others = this.index.exportsNear(file).filter((e) => e.path !== self);
+    const conflicts = core().conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self, (at) => vscode.workspace.asRelativePath(at.uri));
+    // A listener or local value that the policy of another export overrides: information, the policy value related.
+    const overrides = core().policyOverridesOf(policy, findings as readonly PolicyFinding[], self, others);
     return {
-      findings,
+      findings: overrides.map((o) => o.finding),
       policy,
       diagnostics: [
-        ...this.diagnostics(document, findings),
+        ...overrides.map(({ finding, by }) => {
+          const diagnostic = toDiagnostic(document, finding, this.extensionUri);
+          if (by) diagnostic.relatedInformation = [...(diagnostic.relatedInformation ?? []), new vscode.DiagnosticRelatedInformation(by.fact.at, showHidden(core().overridingMessage(by)))];
+          return diagnostic;
+        }),
         ...problems.map((p) => problemDiagnostic(document, p)),
         ...conflicts.map((c) => crossDiagnostic(c, this.extensionUri)),
       ],
     };
-  }
-
-  private conflicts(file: vscode.Uri, facts: PolicyFacts<vscode.Location>, options: LintOptions): CrossFinding[] {
-    const self = vscode.workspace.asRelativePath(file);
-    const others = this.index.exportsNear(file).filter((e) => e.path !== self);
-    return core().conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self, (at) => vscode.workspace.asRelativePath(at.uri));
   }
 
   /** XRF001–XRF003 for an `.rdp` document against the exports in its workspace folder. */

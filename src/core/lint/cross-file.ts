@@ -1,8 +1,12 @@
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import { crossFileConflicts, type CrossFileConflict } from '../rules/gpo/gpo013-conflicting-policy';
+import { overridingMessage, policyOverrides } from '../rules/gpo/overridden-by-policy';
+import { runPolicy, type PolicySetter } from '../rules/gpo/run-policy';
+import type { PolicyFinding } from '../rules/gpo/types';
+import type { PolicyDocument, SourceLocation } from '../gpo/model';
 import type { ProbeFacts } from '../rules/xrf/probe-facts';
 import { crossCheck } from '../rules/xrf/cross-check';
-import type { PolicyFacts, RdpFacts } from '../rules/xrf/facts';
+import { policyFacts, type PolicyFacts, type RdpFacts } from '../rules/xrf/facts';
 import { XRF_RULES } from '../rules/xrf/index';
 import type { CrossFinding } from '../rules/xrf/types';
 import { sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputRelated } from './output';
@@ -36,6 +40,17 @@ export function conflictsBetween<L>(
   if (exports.length < 2) return [];
   const conflicts = crossFileConflicts(exports.map((e) => ({ path: e.path, values: e.facts.values })), fileOf).filter((c) => only === undefined || c.path === only);
   return conflicts.flatMap((c) => applySeverities([c], severitiesFor(c.path)));
+}
+
+/**
+ * The editor's: an export's own findings, each with the policy that overrides its value when another export of the
+ * workspace folder (`others`) sets it; those findings are information (`policyOverrides`).
+ */
+export function policyOverridesOf<F extends PolicyFinding, M>(doc: PolicyDocument, findings: readonly F[], self: string, others: readonly ExportFile<M>[]): { readonly finding: F; readonly by?: PolicySetter<M> }[] {
+  if (others.length === 0) return findings.map((finding) => ({ finding }));
+  const own = policyFacts(doc, (s) => s.source);
+  const sameAt = (f: F, at: SourceLocation): boolean => f.location.file === at.file && f.location.record === at.record && f.location.span.start === at.span.start && f.location.span.end === at.span.end;
+  return policyOverrides(findings, self, own.values, runPolicy(others), sameAt);
 }
 
 /**
@@ -76,8 +91,34 @@ export function crossFilePass(files: readonly FileReport[], severitiesFor: (path
   };
   for (const f of crossCheckFiles(rdpFiles, exports, severitiesFor)) add(f.at.path, output(f));
   for (const c of conflictsBetween(exports, severitiesFor, undefined, (at) => at.path)) add(c.at.path, output(c));
+  const overrides = overriddenFindings(files, exports);
   return files.map(({ crossCheck: _summary, ...file }) => {
     const extra = added.get(file.path);
-    return extra ? { ...file, findings: sortFindings([...file.findings, ...extra]) } : file;
+    const findings = overrides.size > 0 ? file.findings.map((f) => overrides.get(f) ?? f) : file.findings;
+    return extra ? { ...file, findings: sortFindings([...findings, ...extra]) } : findings !== file.findings ? { ...file, findings } : file;
   });
+}
+
+/**
+ * The GPO findings on listener and local values that a policy set in another export of the run overrides, each with
+ * the finding that replaces it: information, naming that export, with the policy value as a related location.
+ */
+function overriddenFindings(files: readonly FileReport[], exports: readonly ExportFile<FilePosition>[]): Map<OutputFinding, OutputFinding> {
+  const out = new Map<OutputFinding, OutputFinding>();
+  if (exports.length < 2) return out;
+  const policy = runPolicy(exports);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const e of exports) {
+    // Every file of the export: a GPO backup's values are in its parts, each reported on its own path.
+    for (const path of new Set([e.path, ...e.facts.values.map((v) => v.at.path)])) {
+      const findings = byPath.get(path)?.findings ?? [];
+      const sameAt = (f: OutputFinding, at: FilePosition): boolean => at.path === path && at.line === f.line && at.column === f.column && at.byteOffset === f.byteOffset;
+      policyOverrides(findings, e.path, e.facts.values, policy, sameAt).forEach(({ finding, by }, i) => {
+        if (!by) return;
+        const related: OutputRelated = { ...by.fact.at, path: by.fact.at.path, message: overridingMessage(by) };
+        out.set(findings[i]!, { ...finding, related: [...(finding.related ?? []), related] });
+      });
+    }
+  }
+  return out;
 }

@@ -33,7 +33,7 @@ export function where(s: { readonly hive: Hive; readonly key: string }): string 
 }
 
 /** `"SecurityLayer" is 0 (RDP)`: the value name, the value and its documented meaning in a word or two. */
-export function named(s: PolicySetting, value: number | string | undefined = numberOf(s)): string {
+export function named(s: Pick<PolicySetting, 'key' | 'valueName' | 'data' | 'type'>, value: number | string | undefined = numberOf(s)): string {
   const info = findValueInfo(s.key, s.valueName);
   const meaning = info && value !== undefined ? meaningOf(info, value) : undefined;
   const short = meaning?.split(/[:.]/)[0];

@@ -1,7 +1,7 @@
 import type { Hive } from '../../gpo/model';
-import { findValueInfo, REGISTRY_VALUES } from '../../gpo/policy-values';
+import { findValueInfo, REGISTRY_VALUES, type RegistryValueInfo } from '../../gpo/policy-values';
 import { normalizeKey } from '../../gpo/registry-path';
-import { schannelKey } from '../../gpo/well-known-keys';
+import { originOf, schannelKey } from '../../gpo/well-known-keys';
 import type { ValueRef } from './lookup';
 
 /** User policy applies only under a `Policies` key; the listener's own keys are the computer's. */
@@ -19,7 +19,24 @@ export function valueRefs(valueName: string, key?: string): ValueRef[] {
   const info = key !== undefined ? findValueInfo(key, valueName) : REGISTRY_VALUES.find((v) => v.valueName === valueName);
   if (!info) throw new Error(`${valueName} is not in the policy table`);
   const keys = key !== undefined ? info.keys.filter((k) => normalizeKey(k) === normalizeKey(key)) : info.keys;
+  return refsAt(info, keys);
+}
+
+function refsAt(info: RegistryValueInfo, keys: readonly string[]): ValueRef[] {
   return keys.flatMap((k) => hivesFor(k, info.hives).map((hive) => ({ hive, key: k, name: info.valueName })));
+}
+
+/**
+ * The policy values that override the listener's or the computer's own value at `key`, in the order that wins: the
+ * policy keys of its row in the policy table; none for a policy value itself, or a value no policy sets (Schannel's).
+ */
+export function policyRefsOver(key: string, valueName: string): readonly ValueRef[] {
+  const info = findValueInfo(key, valueName);
+  if (!info || originOf(key) === 'policy') return [];
+  return refsAt(
+    info,
+    info.keys.filter((k) => originOf(k) === 'policy'),
+  );
 }
 
 export const REFS = {

@@ -18,6 +18,11 @@ export interface PolicyRuleContext {
 }
 
 export interface PolicyRule extends RuleMeta {
+  /**
+   * The rule judges the one value in effect (`valueRule`), so a finding on a listener or local value says nothing of
+   * the server where a policy set in another export of the run overrides that value (`overridden-by-policy.ts`).
+   */
+  readonly judgesValueInEffect?: true;
   check(context: PolicyRuleContext): void;
 }
 

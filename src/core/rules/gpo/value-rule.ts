@@ -26,6 +26,7 @@ export function valueRule(spec: ValueRuleSpec): PolicyRule {
   return {
     ...meta,
     fixable: false,
+    judgesValueInEffect: true,
     check({ scopes, report }) {
       for (const scope of scopes) {
         for (const c of checks) {

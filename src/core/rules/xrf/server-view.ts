@@ -6,6 +6,7 @@ import { originOf, whereSet, winStationOf } from '../../gpo/well-known-keys';
 import { quote } from '../../text/quote';
 import { showValue } from '../gpo/gpo013-conflicting-policy';
 import type { ValueRef } from '../gpo/lookup';
+import { runPolicy } from '../gpo/run-policy';
 import type { PolicyFact, PolicyFacts } from './facts';
 
 /** The server side as one export (one GPO of it) describes it: the value in effect for each setting. */
@@ -43,13 +44,11 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
     for (const [gpo, facts] of byGpo) groups.push({ path: file.path, gpo, facts });
   }
   const first = (facts: Map<string, PolicyFact<L>>, refs: readonly ValueRef[]) => refs.map((r) => facts.get(id(r.hive, r.key, r.name))).find((f) => f !== undefined);
+  const policyOfRun = runPolicy(exports);
   const policySet = new Map<readonly ValueRef[], boolean>();
   const runSetsPolicy = (refs: readonly ValueRef[]): boolean => {
     let set = policySet.get(refs);
-    if (set === undefined) {
-      const policyRefs = refs.filter((r) => originOf(r.key) === 'policy');
-      policySet.set(refs, (set = policyRefs.length > 0 && groups.some((g) => first(g.facts, policyRefs) !== undefined)));
-    }
+    if (set === undefined) policySet.set(refs, (set = policyOfRun(refs) !== undefined));
     return set;
   };
   const byId = new Map<string, { path: string; fact: PolicyFact<L> }[]>();
