@@ -70,6 +70,18 @@ export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [
     sources: ['TS-ADMX'],
   },
   {
+    valueName: 'Start',
+    keys: [KEYS.termService],
+    hives: MACHINE,
+    summary: 'The start type of the Remote Desktop Services service (TermService), as System Services in a GPO (a security template\'s [Service General Setting]) sets it. Disabled: the service does not start, and the computer accepts no Remote Desktop connection.',
+    values: [
+      { value: 2, meaning: 'Automatic: the service starts with Windows.' },
+      { value: 3, meaning: 'Manual: the service starts when it is needed.' },
+      { value: 4, meaning: 'Disabled: the service cannot be started, so no Remote Desktop connection is accepted.' },
+    ],
+    sources: ['SERVICE-START'],
+  },
+  {
     valueName: 'SecurityLayer',
     keys: [TS, RDP_TCP],
     hives: MACHINE,

@@ -3,6 +3,7 @@ import { NS } from './namespaces';
 import { readAdmxPolicy, type SettingOrigin } from './read-admx-policy';
 import { readGppRegistry } from './read-gpp-registry';
 import { splitHive, trimKey } from './registry-path';
+import { serviceStartSetting, startupModeNumber } from './service-start';
 import { quote } from '../text/quote';
 import type { Span } from '../text/line-index';
 import { childNamed, childText, trimmedSpan, type XmlElement } from './xml-tree';
@@ -61,6 +62,23 @@ function readSecurityOption(r: ExtensionReader, element: XmlElement): void {
 }
 
 /**
+ * System Services (gpo-formats.md §1.5): `<Name>` and `<StartupMode>` Automatic, Manual or Disabled, read as the `Start`
+ * value of the service's key (`service-start.ts`). The security descriptor is not read.
+ */
+function readSystemService(r: ExtensionReader, element: XmlElement): void {
+  const name = childText(r.text, element, NS.security, 'Name');
+  const mode = childText(r.text, element, NS.security, 'StartupMode');
+  if (!name || !mode || name.value === '' || name.value.includes('\\')) return;
+  const start = startupModeNumber(mode.value);
+  if (start === undefined) {
+    r.problems.push({ severity: 'warning', message: `The system service ${quote(name.value)} has the startup mode ${quote(mode.value)}, which is not Automatic, Manual or Disabled.`, span: mode.span });
+    return;
+  }
+  const origin = r.originOf(element);
+  r.settings.push(serviceStartSetting(name.value, start, mode.span, { ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }) }));
+}
+
+/**
  * The open elements of a truncated report (`XmlTree.unclosed`) that can still be read: those that only hold settings
  * (`containers`, by local name) are kept, with the settings that closed inside them; the first that is not, a setting
  * cut short, is dropped from its parent with everything below it, so half a policy is never read as a whole one.
@@ -84,6 +102,8 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
       } else if (child.local === 'RegistrySetting') readRegistrySetting(r, child);
     } else if (child.uri === NS.security && child.local === 'SecurityOptions') {
       readSecurityOption(r, child);
+    } else if (child.uri === NS.security && child.local === 'SystemServices') {
+      readSystemService(r, child);
     } else if (child.uri === NS.gppRegistry && (child.local === 'RegistrySettings' || child.local === 'Registry')) {
       const origin = r.originOf(child);
       const result = readGppRegistry(r.text, NS.gppRegistry, child, origin);

@@ -1,6 +1,7 @@
 import { setting, type PolicyDocument, type PolicySetting, type ReadProblem, type RegData } from './model';
 import { regTypeOf, splitHive } from './registry-path';
 import { namesSecret, showLine } from './secret-names';
+import { isStartType, serviceStartSetting } from './service-start';
 import { splitLines } from './text-lines';
 
 /** `[Registry Values]` data: `4,1`, `1,"text"`, `7,a,b`, `3,hex`. */
@@ -23,8 +24,38 @@ function parseValue(type: number, data: string): RegData | undefined {
 }
 
 /**
- * Reads a security template (`GptTmpl.inf`, gpo-formats.md §6): only the `[Registry Values]` section maps to
- * registry values. Never throws.
+ * A `[Service General Setting]` line, `"Name",start,"SDDL"` (gpo-formats.md §6): the service's name and its start type
+ * (2 automatic, 3 manual, 4 disabled), with where the start type is in the line. The security descriptor is not read.
+ */
+function serviceLine(line: string): { name: string; start: number; at: number; end: number } | undefined {
+  const lead = line.length - line.trimStart().length;
+  let name: string;
+  let after: number;
+  if (line[lead] === '"') {
+    const close = line.indexOf('"', lead + 1);
+    if (close < 0) return undefined;
+    name = line.slice(lead + 1, close);
+    after = close + 1;
+  } else {
+    after = line.indexOf(',', lead);
+    if (after < 0) return undefined;
+    name = line.slice(lead, after).trim();
+  }
+  const comma = line.indexOf(',', after);
+  // A service name is a registry key's name: never empty, never a backslash (CreateService).
+  if (comma < 0 || line.slice(after, comma).trim() !== '' || name === '' || name.includes('\\')) return undefined;
+  const next = line.indexOf(',', comma + 1);
+  const field = line.slice(comma + 1, next < 0 ? line.length : next);
+  const text = field.trim();
+  const start = /^\d$/.test(text) ? Number(text) : NaN;
+  if (!isStartType(start)) return undefined;
+  const at = comma + 1 + field.indexOf(text);
+  return { name, start, at, end: at + text.length };
+}
+
+/**
+ * Reads a security template (`GptTmpl.inf`, gpo-formats.md §6): the `[Registry Values]` section, and the start types of
+ * `[Service General Setting]`, each read as the `Start` value of the service's key (`service-start.ts`). Never throws.
  */
 export function readSecurityTemplate(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
@@ -37,7 +68,11 @@ export function readSecurityTemplate(text: string): PolicyDocument {
     const pos = lineSpan.start;
     const trimmed = line.trim();
     if (trimmed.startsWith('[') && trimmed.endsWith(']')) section = trimmed.slice(1, -1).trim().toLowerCase();
-    else if (section === 'registry values' && trimmed !== '' && !trimmed.startsWith(';')) {
+    else if (section === 'service general setting' && trimmed !== '' && !trimmed.startsWith(';')) {
+      const service = serviceLine(line);
+      if (service) settings.push(serviceStartSetting(service.name, service.start, { start: pos + service.at, end: pos + service.end }));
+      else problems.push({ severity: 'warning', message: `The service line ${showLine(trimmed)} is not "name",start type,security descriptor, with a start type from 0 to 4.`, span: lineSpan });
+    } else if (section === 'registry values' && trimmed !== '' && !trimmed.startsWith(';')) {
       const eq = line.indexOf('=');
       const comma = line.indexOf(',', eq + 1);
       const split = eq > 0 ? splitHive(line.slice(0, eq).trim()) : undefined;

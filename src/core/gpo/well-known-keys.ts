@@ -19,6 +19,11 @@ export const KEYS = {
   ntlm: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0',
   /** Kerberos client policies such as `TryIPSPN` (Kerberos for IP addresses). */
   kerberosParameters: 'Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\Kerberos\\Parameters',
+  /**
+   * The Remote Desktop Services service: its `Start` value is the start type (4 = Disabled), which a security
+   * template's `[Service General Setting]` and a GPO report's System Services set (`gpo/service-start.ts`).
+   */
+  termService: 'SYSTEM\\CurrentControlSet\\Services\\TermService',
 } as const;
 
 /** Where a value sits, which decides who wins: the policy overrides the listener's and the local values. */
@@ -26,7 +31,7 @@ export type ValueOrigin = 'policy' | 'listener' | 'local' | 'other';
 
 const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters)]);
 const LISTENER_KEY = normalizeKey(KEYS.listener);
-const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm)]);
+const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm), normalizeKey(KEYS.termService)]);
 const SCHANNEL_PREFIX = normalizeKey(KEYS.schannelProtocols) + '\\';
 
 export function originOf(key: string): ValueOrigin {
@@ -46,6 +51,7 @@ export const READ_ON_SHARED_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new
   [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic', 'clientallowedntlmservers'])],
   [normalizeKey(KEYS.kerberosParameters), new Set(['tryipspn'])],
   [normalizeKey(KEYS.tcpip), new Set(['keepalivetime'])],
+  [normalizeKey(KEYS.termService), new Set(['start'])],
 ]);
 
 const WINSTATIONS_PREFIX = normalizeKey(KEYS.terminalServer) + '\\winstations\\';
@@ -81,6 +87,7 @@ export function schannelKey(protocol: string, side: 'Server' | 'Client'): string
 const TERMINAL_SERVER_KEY = normalizeKey(KEYS.terminalServer);
 const TCPIP_KEY = normalizeKey(KEYS.tcpip);
 const NTLM_KEY = normalizeKey(KEYS.ntlm);
+const TERM_SERVICE_KEY = normalizeKey(KEYS.termService);
 
 /** Where a value is set, for messages: "in the policy of GPO "X"", "in the RDP-Tcp listener's own settings". */
 export function whereSet(s: { readonly hive: Hive; readonly key: string; readonly gpo?: string }): string {
@@ -98,6 +105,7 @@ export function whereSet(s: { readonly hive: Hive; readonly key: string; readonl
         k === TERMINAL_SERVER_KEY ? 'in the local Terminal Server settings'
         : k === TCPIP_KEY ? 'in the TCP/IP parameters'
         : k === NTLM_KEY ? 'in the NTLM security options (Lsa\\MSV1_0)'
+        : k === TERM_SERVICE_KEY ? "in the service's configuration (System Services)"
         : 'in the Schannel settings';
       break;
     case 'other': {

@@ -37,6 +37,7 @@ export type SourceId =
   | 'WMI-TSGENERAL'
   | 'KB4093492'
   | 'TLS-REGISTRY'
+  | 'SERVICE-START'
   | 'LISTENING-PORT'
   | 'LISTENER-CERT'
   | 'MS-GPREG'
@@ -280,6 +281,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'TLS-REGISTRY',
     title: 'Transport Layer Security (TLS) registry settings (Microsoft Learn)',
     url: 'https://learn.microsoft.com/windows-server/security/tls/tls-registry-settings',
+    primary: true,
+  },
+  'SERVICE-START': {
+    id: 'SERVICE-START',
+    title: 'Start, HKLM\\SYSTEM\\CurrentControlSet\\Services\\service-name (Windows 2000 registry reference, Microsoft Learn); ServiceStartupType enum (2 Automatic, 3 Manual, 4 Disabled)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-2000-server/cc959920(v=technet.10)',
     primary: true,
   },
   'LISTENING-PORT': {

@@ -53,7 +53,7 @@ describe('reader problems never quote a secret', () => {
 });
 
 describe('Get-GPOReport XML reader', () => {
-  it('reads the shared sample (UTF-16LE with BOM): policies by display name, RegistrySetting, Security KeyName, GPP items', () => {
+  it('reads the shared sample (UTF-16LE with BOM): policies by display name, RegistrySetting, Security KeyName and System Services, GPP items', () => {
     const bytes = fixture('samples', 'gpreport-rdp.xml');
     assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
     const text = decodeBytes(bytes).text;
@@ -61,6 +61,7 @@ describe('Get-GPOReport XML reader', () => {
     assert.deepEqual(doc.problems, []);
     assert.deepEqual(summary(doc, text), [
       'HKLM:Enabled=1@28',
+      'HKLM:Start=4@37',
       'HKLM:SecurityLayer=0@77',
       'HKLM:UserAuthentication=0@86',
       'HKLM:MinEncryptionLevel=1@101',
@@ -77,7 +78,7 @@ describe('Get-GPOReport XML reader', () => {
       'HKLM:Enabled=0@218',
     ]);
     assert.ok(doc.settings.every((s) => s.gpo === 'RDS - Session Hosts (BROKEN TEST)'));
-    assert.equal(doc.settings[1]!.policy, 'Require use of specific security layer for remote (RDP) connections');
+    assert.equal(doc.settings[2]!.policy, 'Require use of specific security layer for remote (RDP) connections');
   });
 
   it('ignores a lying XML declaration, reads -All reports, and resolves default namespaces and any prefix', () => {
@@ -221,9 +222,9 @@ describe('gpresult XML reader', () => {
     const text = fixtureText('samples', 'gpresult-rdp.xml');
     const doc = readRsop(text);
     assert.deepEqual(doc.problems, []);
-    assert.equal(doc.settings.length, 14);
+    assert.equal(doc.settings.length, 15);
     assert.ok(doc.settings.every((s) => s.gpo === 'RDS - Session Hosts (BROKEN TEST)' && s.precedence === 1));
-    assert.deepEqual(summary(doc, text).slice(0, 3), ['HKLM:Enabled=1@73', 'HKLM:SecurityLayer=0@113', 'HKLM:UserAuthentication=0@127']);
+    assert.deepEqual(summary(doc, text).slice(0, 4), ['HKLM:Enabled=1@73', 'HKLM:Start=4@87', 'HKLM:SecurityLayer=0@113', 'HKLM:UserAuthentication=0@127']);
   });
 
   it('a report cut short in a policy reads the settings before it, and not the policy cut short (a review\'s rsop-trunc.xml)', () => {
@@ -320,7 +321,7 @@ describe('GPP Registry.xml and security template readers', () => {
     assert.deepEqual(file.settings.map((s) => [s.valueName, s.action, s.deleted]), [['', 'delete-key', true]]);
   });
 
-  it('reads the [Registry Values] of a security template (UTF-16LE) and nothing else', () => {
+  it('reads the [Registry Values] and the service start types of a security template (UTF-16LE), and nothing else', () => {
     const text = fixtureText('samples', 'GptTmpl-custom-rdp.inf');
     assert.deepEqual(summary(readSecurityTemplate(text), text), [
       'HKLM:SecurityLayer=0@7',
@@ -330,7 +331,11 @@ describe('GPP Registry.xml and security template readers', () => {
       'HKLM:Enabled=0@11',
     ]);
     const plain = fixtureText('samples', 'GptTmpl.inf');
-    assert.deepEqual(readSecurityTemplate(plain).settings.map((s) => s.valueName), ['Enabled', 'LmCompatibilityLevel']);
+    assert.deepEqual(readSecurityTemplate(plain).settings.map((s) => `${s.key}\\${s.valueName}=${s.data}`), [
+      'SYSTEM\\CurrentControlSet\\Services\\TermService\\Start=4',
+      'System\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy\\Enabled=1',
+      'System\\CurrentControlSet\\Control\\Lsa\\LmCompatibilityLevel=5',
+    ]);
   });
 
   it('a security template DWORD past 4294967295 is a problem, not a number', () => {

@@ -5,7 +5,7 @@ import { valueRule } from './value-rule';
 export const gpo001 = valueRule({
   id: 'GPO001',
   name: 'rdp-connections-denied',
-  description: 'fDenyTSConnections is 1: the server accepts no Remote Desktop connections.',
+  description: 'fDenyTSConnections is 1, or the Remote Desktop Services service (TermService) is disabled: the server accepts no Remote Desktop connections.',
   defaultSeverity: 'error',
   tags: ['gpo', 'connection'],
   checks: [
@@ -19,6 +19,14 @@ export const gpo001 = valueRule({
                   ? `${named(s)} ${where(s)} ("${s.policy}" is Disabled): the server accepts no new Remote Desktop connections.`
                   : `${named(s)} ${where(s)}: the server accepts no new Remote Desktop connections.`,
             }
+          : undefined,
+    },
+    {
+      // Not in SPEC's row: a disabled TermService refuses every connection whatever fDenyTSConnections says (docs/rules/GPO001.md).
+      refs: REFS.termServiceStart,
+      test: (value, s) =>
+        value === 4
+          ? { message: `The Remote Desktop Services service (TermService) is Disabled (start type 4) ${where(s)}: it does not start, so the server accepts no Remote Desktop connections at all, whatever "fDenyTSConnections" says.` }
           : undefined,
     },
   ],

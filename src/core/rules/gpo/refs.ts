@@ -41,6 +41,7 @@ export function policyRefsOver(key: string, valueName: string): readonly ValueRe
 
 export const REFS = {
   denyConnections: valueRefs('fDenyTSConnections'),
+  termServiceStart: valueRefs('Start'),
   securityLayer: valueRefs('SecurityLayer'),
   clientAuthenticationLevel: valueRefs('AuthenticationLevel'),
   userAuthentication: valueRefs('UserAuthentication'),
