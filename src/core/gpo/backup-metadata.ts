@@ -1,7 +1,7 @@
 import { decodeBytes } from '../text/decode';
 import { quote } from '../text/quote';
 import type { Span } from '../text/line-index';
-import type { ReadProblem } from './model';
+import type { GpoIdentity, ReadProblem } from './model';
 import { NS } from './namespaces';
 import { ALL_BUT_LINKS, linksOf } from './links';
 import { childNamed, parseXml, trimmedSpan, type XmlElement, type XmlTree } from './xml-tree';
@@ -40,15 +40,33 @@ function spanOf(text: string, tree: XmlTree, element: XmlElement | undefined): S
 
 const NAME_UNREAD = 'The GPO\'s name ("GPODisplayName") was not read, so findings do not name the GPO.';
 
-/** The GPO's display name from bkupInfo.xml (a backup's folder is named by the backup ID, not the GPO). */
-export function readBackupName(bytes: Uint8Array): BackupMetadata<string> {
+/** What bkupInfo.xml says of the backup: the GPO's display name, GUID and domain, and when it was backed up. */
+export interface BackupInfo {
+  readonly name?: string;
+  readonly gpo?: GpoIdentity;
+  /** `BackupTime` as written. */
+  readonly time?: string;
+}
+
+/**
+ * bkupInfo.xml (a backup's folder is named by the backup ID, not the GPO): the GPO's display name, and its GUID, domain
+ * and backup time, which tell the backups of one GPO apart (Backup-GPO run again into one folder adds one each time).
+ * A problem says when the name is missing; the others are optional.
+ */
+export function readBackupInfo(bytes: Uint8Array): BackupMetadata<BackupInfo> {
   const text = decodeBytes(bytes).text;
   const tree = parseXml(text);
   const root = tree.root?.uri === NS.backupManifest && tree.root.local === 'BackupInst' ? tree.root : undefined;
+  const field = (local: string): string | undefined => (root && closed(tree, childNamed(root, NS.backupManifest, local))?.text.trim()) || undefined;
   const element = root && closed(tree, childNamed(root, NS.backupManifest, 'GPODisplayName'));
-  const value = element?.text.trim() || undefined;
+  const name = element?.text.trim() || undefined;
+  const id = field('GPOGuid');
+  const domain = field('GPODomain');
+  const time = field('BackupTime');
+  const gpo: GpoIdentity | undefined = id !== undefined ? { ...(name !== undefined && { name }), id, ...(domain !== undefined && { domain }) } : undefined;
+  const value: BackupInfo = { ...(name !== undefined && { name }), ...(gpo && { gpo }), ...(time !== undefined && { time }) };
   const missing: ReadProblem = { severity: 'warning', message: 'This file does not give the GPO\'s name ("GPODisplayName" in "BackupInst"), so findings do not name the GPO.', span: spanOf(text, tree, element) };
-  return { ...(value !== undefined && { value }), text, problems: problemsOf(tree, value !== undefined, NAME_UNREAD, missing) };
+  return { value, text, problems: problemsOf(tree, name !== undefined, NAME_UNREAD, missing) };
 }
 
 /** Backup.xml's elements a reader does not need: the security groups and descriptor, and the list of files. */

@@ -102,11 +102,38 @@ export type PolicyFormat =
   | 'gpp-registry-xml'
   | 'security-template';
 
+/** A GPO as an export names it: its display name, and its GUID (`{…}`) and domain where the export gives them. */
+export interface GpoIdentity {
+  readonly name?: string;
+  readonly id?: string;
+  readonly domain?: string;
+}
+
+/** What a gpresult report is about: the computer it was run for and the GPOs it lists (applied or not). */
+export interface RsopSubject {
+  /** `ComputerResults/Name` as written, `DOMAIN\HOST$`; absent when the report has none. */
+  readonly computer?: string;
+  readonly gpos: readonly GpoIdentity[];
+}
+
+/** Which GPO a backup holds and when it was made (bkupInfo.xml `GPOGuid`, `GPODomain`, `BackupTime`). */
+export interface BackupIdentity {
+  readonly gpo: GpoIdentity;
+  /** `BackupTime` as written (`2023-11-06T14:38:44`). */
+  readonly time?: string;
+}
+
 export interface PolicyDocument {
   readonly format: PolicyFormat;
   /** Every setting in file order. */
   readonly settings: readonly PolicySetting[];
   readonly problems: readonly ReadProblem[];
+  /** gpresult only: the computer and the GPOs of its `ComputerResults`. */
+  readonly rsop?: RsopSubject;
+  /** Get-GPOReport only: each GPO's identity, where the report gives its `Identifier`. */
+  readonly gpos?: readonly GpoIdentity[];
+  /** GPO backup only, when its bkupInfo.xml gives the GPO's GUID. */
+  readonly backup?: BackupIdentity;
 }
 
 /** A setting built by a reader: `deleted` follows from the action. */

@@ -1,7 +1,7 @@
 import type { PolicyDocument, PolicySetting, ReadProblem } from './model';
 import { readPolicyBytes, type ReadExport } from './read-export';
 import { disabledByFlags, disabledHalfNote, type GpoHalf } from './disabled-half';
-import { readBackupFlags, readBackupLinks, readBackupName, type BackupMetadata } from './backup-metadata';
+import { readBackupFlags, readBackupInfo, readBackupLinks, type BackupMetadata } from './backup-metadata';
 
 /** The files of a GPO backup RDP Doctor reads, by path relative to the backup folder (gpo-formats.md §3.5). */
 export const BACKUP_PARTS = {
@@ -105,7 +105,8 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
     for (const p of own) problems.push({ ...p, file: file.path });
     return value;
   };
-  const gpoName = readMetadata('info', readBackupName);
+  const info = readMetadata('info', readBackupInfo);
+  const gpoName = info?.name;
   const flags = readMetadata('coreSettings', readBackupFlags);
   const wanted: BackupPartName[] = ['machinePol', 'userPol', 'securityTemplate', 'machinePreferences', 'userPreferences'];
   // Without a registry.pol the report is read whole, its links with it; otherwise only for where the GPO was linked.
@@ -135,5 +136,6 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
     }
     for (const p of read.doc.problems) problems.push({ ...p, file: file.path });
   }
-  return { ...(gpoName !== undefined && { gpoName }), parts, metadata, doc: { format: 'gpo-backup', settings, problems } };
+  const backup = info?.gpo ? { gpo: info.gpo, ...(info.time !== undefined && { time: info.time }) } : undefined;
+  return { ...(gpoName !== undefined && { gpoName }), parts, metadata, doc: { format: 'gpo-backup', settings, problems, ...(backup && { backup }) } };
 }

@@ -1,4 +1,4 @@
-import type { Hive, PolicyDocument, PolicySetting, ReadProblem } from './model';
+import type { GpoIdentity, Hive, PolicyDocument, PolicySetting, ReadProblem } from './model';
 import { NS } from './namespaces';
 import { openContainers, readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
 import { REPORT_SKIP } from './namespaces';
@@ -28,8 +28,13 @@ function gpoElements(root: XmlElement): XmlElement[] {
  * settings are read only to say, in one note, that its Remote Desktop values are not checked. The links of a GPO cut
  * short (`whole` false) are unknown: its `LinksTo` come last, and those before the cut may not be all.
  */
-function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], problems: ReadProblem[], unmapped: ExtensionReader['unmapped'], whole = true): void {
+function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], problems: ReadProblem[], unmapped: ExtensionReader['unmapped'], gpos: GpoIdentity[], whole = true): void {
   const name = childText(text, gpo, NS.settings, 'Name')?.value;
+  // `Identifier` holds the GPO's GUID and domain (gpo-formats.md §1.1): a gpresult names its GPOs the same way.
+  const identifier = childNamed(gpo, NS.settings, 'Identifier');
+  const id = identifier ? childText(text, identifier, NS.types, 'Identifier')?.value : undefined;
+  const domain = identifier ? childText(text, identifier, NS.types, 'Domain')?.value : undefined;
+  if (name || id) gpos.push({ ...(name && { name }), ...(id && { id }), ...(domain && { domain }) });
   const first = settings.length;
   for (const [section, hive, half] of SECTIONS) {
     const sectionEl = childNamed(gpo, NS.settings, section);
@@ -58,12 +63,13 @@ export function readGpoReport(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
   const unmapped: ExtensionReader['unmapped'] = [];
+  const gpos: GpoIdentity[] = [];
   let read = 0;
   const tree = parseXml(text, {
     skip: REPORT_SKIP,
     onClose(element) {
       if (element.uri !== NS.settings || element.local !== 'GPO') return undefined;
-      readGpo(text, element, settings, problems, unmapped);
+      readGpo(text, element, settings, problems, unmapped, gpos);
       read++;
       return 'drop';
     },
@@ -71,17 +77,18 @@ export function readGpoReport(text: string): PolicyDocument {
       settings.length = 0;
       problems.length = 0;
       unmapped.length = 0;
+      gpos.length = 0;
       read = 0;
     },
   });
   // A GPO whose end tag never came (a truncated report): its settings before the cut are read; the reader error stays.
   for (const open of tree.unclosed ? openContainers(tree.unclosed, CONTAINERS) : []) {
-    if (open.uri === NS.settings && open.local === 'GPO') readGpo(text, open, settings, problems, unmapped, false);
+    if (open.uri === NS.settings && open.local === 'GPO') readGpo(text, open, settings, problems, unmapped, gpos, false);
   }
   problems.unshift(...tree.problems);
   if (tree.root && read === 0 && gpoElements(tree.root).length === 0) {
     problems.push({ severity: 'error', message: 'The XML is not a Group Policy report: its root is not a GPO element in the Group Policy settings namespace.', span: trimmedSpan(text, tree.root.tagSpan) });
   }
   appendAll(problems, unmappedProblems(unmapped, 'gpo-report-xml'));
-  return { format: 'gpo-report-xml', settings, problems };
+  return { format: 'gpo-report-xml', settings, problems, ...(gpos.length > 0 && { gpos }) };
 }

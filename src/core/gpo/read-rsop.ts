@@ -1,4 +1,4 @@
-import type { Hive, PolicyDocument, PolicySetting, ReadProblem } from './model';
+import type { GpoIdentity, Hive, PolicyDocument, PolicySetting, ReadProblem, RsopSubject } from './model';
 import { NS } from './namespaces';
 import { openContainers, readExtension, unmappedProblems, type ExtensionReader } from './read-extension';
 import { REPORT_SKIP } from './namespaces';
@@ -14,15 +14,21 @@ const RESULTS: readonly [string, Hive][] = [
   ['UserResults', 'HKCU'],
 ];
 
-/** GPO identifier → display name, from the `GPO` list of a results section. */
-function gpoNames(text: string, results: XmlElement): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const gpo of childrenNamed(results, NS.rsop, 'GPO')) {
+/** The `GPO` list of a results section: every GPO considered for the computer (or user), applied or not. */
+function gpoList(text: string, results: XmlElement): GpoIdentity[] {
+  return childrenNamed(results, NS.rsop, 'GPO').map((gpo) => {
     const name = childText(text, gpo, NS.rsop, 'Name')?.value;
     const path = childNamed(gpo, NS.rsop, 'Path');
     const id = path ? childText(text, path, NS.types, 'Identifier')?.value : undefined;
-    if (name && id) names.set(id.toUpperCase(), name);
-  }
+    const domain = path ? childText(text, path, NS.types, 'Domain')?.value : undefined;
+    return { ...(name && { name }), ...(id && { id }), ...(domain && { domain }) };
+  });
+}
+
+/** GPO identifier → display name. */
+function gpoNames(list: readonly GpoIdentity[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const { name, id } of list) if (name && id) names.set(id.toUpperCase(), name);
   return names;
 }
 
@@ -41,10 +47,17 @@ export function readRsop(text: string): PolicyDocument {
     problems.push({ severity: 'error', message: 'The XML is not a gpresult report: its root is not an Rsop element in the RSoP namespace.', span: trimmedSpan(text, root.tagSpan) });
   }
   const unmapped: ExtensionReader['unmapped'] = [];
+  let rsop: RsopSubject | undefined;
   for (const [section, hive] of root?.local === 'Rsop' ? RESULTS : []) {
     const results = childNamed(root!, NS.rsop, section);
     if (!results) continue;
-    const names = gpoNames(text, results);
+    const list = gpoList(text, results);
+    const names = gpoNames(list);
+    if (section === 'ComputerResults') {
+      // The computer whose resultant policy this is (gpresult /s, or the local one): `DOMAIN\HOST$`.
+      const computer = childText(text, results, NS.rsop, 'Name')?.value;
+      rsop = { ...(computer && { computer }), gpos: list };
+    }
     const reader: ExtensionReader = {
       text,
       originOf(element) {
@@ -64,5 +77,5 @@ export function readRsop(text: string): PolicyDocument {
     }
   }
   appendAll(problems, unmappedProblems(unmapped, 'rsop-xml'));
-  return { format: 'rsop-xml', settings, problems };
+  return { format: 'rsop-xml', settings, problems, ...(rsop && { rsop }) };
 }

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readBackupFlags, readBackupLinks, readBackupName } from '../../../src/core/gpo/backup-metadata';
+import { readBackupFlags, readBackupInfo, readBackupLinks } from '../../../src/core/gpo/backup-metadata';
 import { readGpoBackup, type BackupFile } from '../../../src/core/gpo/read-gpo-backup';
 import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
 import { backupFiles, backupXml, FIXTURES, ROOT } from './helpers';
@@ -69,14 +69,14 @@ describe('GPO backup metadata files', () => {
     const info = FILES.find((f) => f.path === 'bkupInfo.xml')!.bytes.toString('utf8');
     const unread = 'The GPO\'s name ("GPODisplayName") was not read, so findings do not name the GPO.';
     for (const [text, inside] of [[info.slice(0, 120), 'GPOGuid> (2'], [cut(info, 'Hosts]]>'), 'GPODisplayName> (2']] as const) {
-      const name = readBackupName(Buffer.from(text));
-      assert.equal(name.value, undefined);
+      const name = readBackupInfo(Buffer.from(text));
+      assert.equal(name.value?.name, undefined);
       assert.deepEqual(name.problems.map((p) => [p.severity, p.message]), [['error', `The XML is not well-formed: the file ends inside <${inside} elements left open). ${unread}`]]);
       const backup = readGpoBackup(withFile('bkupInfo.xml', Buffer.from(text)));
       assert.ok(backup.doc.settings.length > 0 && backup.doc.settings.every((s) => s.gpo === undefined));
     }
-    assert.equal(readBackupName(Buffer.from(info)).value, 'RDS Session Hosts');
-    const empty = readBackupName(Buffer.from(info.replace('RDS Session Hosts', '')));
+    assert.equal(readBackupInfo(Buffer.from(info)).value?.name, 'RDS Session Hosts');
+    const empty = readBackupInfo(Buffer.from(info.replace('RDS Session Hosts', '')));
     assert.deepEqual(empty.problems.map((p) => p.severity), ['warning']);
   });
 

@@ -1,4 +1,4 @@
-import type { Hive, PolicyDocument, PolicySetting, RegData, RegType } from '../../gpo/model';
+import type { BackupIdentity, GpoIdentity, Hive, PolicyDocument, PolicySetting, RegData, RegType, RsopSubject } from '../../gpo/model';
 import { displayPath } from '../../gpo/registry-path';
 import { policyScopes } from '../../gpo/scopes';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
@@ -43,6 +43,12 @@ export interface PolicyFact<L> {
 
 export interface PolicyFacts<L> {
   readonly values: readonly PolicyFact<L>[];
+  /** gpresult: the computer it reports on and its GPOs (`export-scope.ts`: where its winners are certain). */
+  readonly rsop?: RsopSubject;
+  /** Get-GPOReport: its GPOs' GUIDs and domains, by name. */
+  readonly gpos?: readonly GpoIdentity[];
+  /** GPO backup: its GPO and backup time (`backup-history.ts`: a newer backup of the GPO supersedes it). */
+  readonly backup?: BackupIdentity;
 }
 
 /** What the cross-checks need from an `.rdp` file. */
@@ -90,5 +96,5 @@ export function policyFacts<L>(doc: PolicyDocument, locate: (s: PolicySetting) =
       });
     }
   }
-  return { values };
+  return { values, ...(doc.rsop && { rsop: doc.rsop }), ...(doc.gpos && { gpos: doc.gpos }), ...(doc.backup && { backup: doc.backup }) };
 }
