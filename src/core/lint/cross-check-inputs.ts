@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import type { SeverityOverrides } from '../findings/severity';
+import { currentExports } from '../gpo/backup-history';
 import { trustedPublishers } from '../gpo/trusted-publishers';
 import { isSignedRdp } from '../rdp/parse';
 import { rdpFacts } from '../rules/xrf/facts';
@@ -27,7 +28,8 @@ export function rdpSummary(path: string, source: string | undefined, text: strin
  * (`TrustedCertThumbprints`): what the security dialog shows depends on whether it trusts this file's signer.
  */
 export function withTrustedPublishers(files: readonly FileReport[], severitiesFor: (path: string) => SeverityOverrides | undefined): FileReport[] {
-  const exports = files.flatMap((f) => (f.crossCheck?.policy ? [{ path: f.path, values: f.crossCheck.policy.values }] : []));
+  // A backup that a newer backup of its GPO supersedes no longer says what the GPO trusts.
+  const exports = currentExports(files.flatMap((f) => (f.crossCheck?.policy ? [{ path: f.path, values: f.crossCheck.policy.values, facts: f.crossCheck.policy }] : [])));
   const trusted = trustedPublishers(exports);
   if (trusted.size === 0) return [...files];
   return files.map((file) => {

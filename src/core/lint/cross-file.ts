@@ -9,7 +9,9 @@ import { crossCheck } from '../rules/xrf/cross-check';
 import { policyFacts, type PolicyFacts, type RdpFacts } from '../rules/xrf/facts';
 import { XRF_RULES } from '../rules/xrf/index';
 import type { CrossFinding } from '../rules/xrf/types';
-import { sortFindings, type FilePosition, type FileReport, type OutputFinding, type OutputRelated } from './output';
+import { currentExports, supersededBackups } from '../gpo/backup-history';
+import { quote } from '../text/quote';
+import { sortFindings, type CrossCheckSummary, type FilePosition, type FileReport, type OutputFinding, type OutputProblem, type OutputRelated } from './output';
 
 export interface RdpFile<L> {
   readonly path: string;
@@ -38,7 +40,7 @@ export function conflictsBetween<L>(
   fileOf?: (at: L) => string,
 ): CrossFileConflict<L>[] {
   if (exports.length < 2) return [];
-  const conflicts = crossFileConflicts(exports.map((e) => ({ path: e.path, values: e.facts.values })), fileOf).filter((c) => only === undefined || c.path === only);
+  const conflicts = crossFileConflicts(exports.map((e) => ({ ...e.facts, path: e.path })), fileOf).filter((c) => only === undefined || c.path === only);
   return conflicts.flatMap((c) => applySeverities([c], severitiesFor(c.path)));
 }
 
@@ -78,11 +80,12 @@ function output(f: { ruleId: string; severity: OutputFinding['severity']; messag
  */
 export function crossFilePass(files: readonly FileReport[], severitiesFor: (path: string) => SeverityOverrides | undefined): FileReport[] {
   const rdpFiles: RdpFile<FilePosition>[] = [];
-  const exports: ExportFile<FilePosition>[] = [];
+  const exports: (ExportFile<FilePosition> & { summary: CrossCheckSummary })[] = [];
   for (const file of files) {
     if (file.crossCheck?.rdp) rdpFiles.push({ path: file.path, facts: file.crossCheck.rdp });
-    if (file.crossCheck?.policy) exports.push({ path: file.path, facts: file.crossCheck.policy });
+    if (file.crossCheck?.policy) exports.push({ path: file.path, facts: file.crossCheck.policy, summary: file.crossCheck });
   }
+  const superseded = supersededReports(exports);
   const added = new Map<string, OutputFinding[]>();
   const add = (path: string, finding: OutputFinding): void => {
     const list = added.get(path) ?? [];
@@ -91,8 +94,11 @@ export function crossFilePass(files: readonly FileReport[], severitiesFor: (path
   };
   for (const f of crossCheckFiles(rdpFiles, exports, severitiesFor)) add(f.at.path, output(f));
   for (const c of conflictsBetween(exports, severitiesFor, undefined, (at) => at.path)) add(c.at.path, output(c));
-  const overrides = overriddenFindings(files, exports);
+  // An older backup of a GPO overrides nothing: its values are no longer the GPO's.
+  const overrides = overriddenFindings(files, currentExports(exports));
   return files.map(({ crossCheck: _summary, ...file }) => {
+    const old = superseded.get(file.path);
+    if (old) return { ...file, findings: [], ...(old.note && { problems: [old.note, ...(file.problems ?? [])] }) };
     const extra = added.get(file.path);
     const findings = overrides.size > 0 ? file.findings.map((f) => overrides.get(f) ?? f) : file.findings;
     return extra ? { ...file, findings: sortFindings([...findings, ...extra]) } : findings !== file.findings ? { ...file, findings } : file;
@@ -119,6 +125,23 @@ function overriddenFindings(files: readonly FileReport[], exports: readonly Expo
         out.set(findings[i]!, { ...finding, related: [...(finding.related ?? []), related] });
       });
     }
+  }
+  return out;
+}
+
+/**
+ * The reports of the GPO backups a newer backup of their GPO supersedes (`supersededBackups`): their findings go, since
+ * the values they describe are no longer the GPO's, and the first report says why, in a note. Their reader problems stay.
+ */
+function supersededReports(exports: readonly (ExportFile<FilePosition> & { summary: CrossCheckSummary })[]): Map<string, { note?: OutputProblem }> {
+  const out = new Map<string, { note?: OutputProblem }>();
+  for (const [old, newer] of supersededBackups(exports)) {
+    const { gpo, time } = old.facts.backup!;
+    const name = gpo.name !== undefined ? `GPO ${quote(gpo.name)}` : `the GPO ${gpo.id}`;
+    const where = newer.summary.backup?.folder ?? newer.path;
+    const message = `An older backup of ${name} (BackupTime ${time}): the backup in ${where} (BackupTime ${newer.facts.backup!.time}) is more recent, and Restore-GPO restores a GPO from its most recent backup, so this one's values are not checked, here or against the other files. Lint its folder alone to check it.`;
+    const reports = old.summary.backup?.reports ?? [old.path];
+    reports.forEach((path, i) => out.set(path, i === 0 ? { note: { severity: 'info', line: 1, column: 1, message } } : {}));
   }
   return out;
 }

@@ -123,10 +123,12 @@ export function lintBackupFolder(folder: string, display: (path: string) => stri
     linted.problems.filter((p) => !unlocated.includes(p)),
     placer,
   );
-  const reports: FileReport[] = [...linted.parts, ...metadata].map((part, i) => {
-    const path = display(join(folder, part.path));
+  const paths = [...linted.parts, ...metadata].map((part) => display(join(folder, part.path)));
+  // A backup of a GPO that has a newer backup in the run is superseded as a whole: the cross-file pass needs its reports.
+  const backup = linted.policy.backup ? { backup: { folder: display(folder), reports: paths } } : {};
+  const reports: FileReport[] = paths.map((path, i) => {
     const problems = located.get(path);
-    return { path, format: 'gpo-backup', findings: byPath.get(path) ?? [], ...(problems && { problems }), ...(i === 0 && { crossCheck: policySummary(linted.policy, placer) }) };
+    return { path, format: 'gpo-backup', findings: byPath.get(path) ?? [], ...(problems && { problems }), ...(i === 0 && { crossCheck: { ...policySummary(linted.policy, placer), ...backup } }) };
   });
   return { reports, errors: [...errors, ...partErrors] };
 }

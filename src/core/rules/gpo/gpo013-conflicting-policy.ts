@@ -5,8 +5,9 @@ import { isRdpRelevant } from '../../gpo/well-known-keys';
 import { SECRET_DATA, secretData } from '../../gpo/secret-names';
 import { cutAt } from '../../text/quote';
 import { conflicting, mayApplyTogether } from '../../gpo/links';
+import { currentExports } from '../../gpo/backup-history';
 import type { Severity } from '../types';
-import type { PolicyFact } from '../xrf/facts';
+import type { PolicyFact, PolicyFacts } from '../xrf/facts';
 import type { PolicyRule } from './types';
 
 /** Data compared by what it means (the policy table's value kind): a REG_SZ "1" equals DWORD 1, Schannel `Enabled` 1 equals 0xffffffff. */
@@ -128,9 +129,10 @@ export interface CrossFileConflict<L> {
  * several files, and the message named its first part (`registry.pol`) for a value in its `GptTmpl.inf` (a session
  * 16 review).
  */
-export function crossFileConflicts<L>(files: readonly { path: string; values: readonly PolicyFact<L>[] }[], fileOf?: (at: L) => string): CrossFileConflict<L>[] {
+export function crossFileConflicts<L>(files: readonly (Pick<PolicyFacts<L>, 'backup'> & { path: string; values: readonly PolicyFact<L>[] })[], fileOf?: (at: L) => string): CrossFileConflict<L>[] {
   const byId = new Map<string, { path: string; fact: PolicyFact<L> }[]>();
-  for (const file of files) {
+  // A backup that a newer backup of its GPO supersedes is no longer the GPO: it disagrees with nothing.
+  for (const { facts: file } of currentExports(files.map((facts) => ({ facts })))) {
     for (const fact of file.values) {
       const id = valueId(fact.hive, fact.key, fact.valueName);
       let list = byId.get(id);

@@ -1,3 +1,4 @@
+import { currentExports } from '../../gpo/backup-history';
 import { conflicting } from '../../gpo/links';
 import type { Hive } from '../../gpo/model';
 import { normalizeKey } from '../../gpo/registry-path';
@@ -33,7 +34,8 @@ const id = (hive: Hive, key: string, name: string): string => `${hive}\\${normal
 /** One view per export file and GPO; the policy set in any of them wins over the listener values of all. */
 export function serverViews<L>(exports: readonly { path: string; facts: PolicyFacts<L> }[]): ServerView<L>[] {
   const groups: { path: string; gpo: string; facts: Map<string, PolicyFact<L>> }[] = [];
-  for (const file of exports) {
+  // A backup that a newer backup of its GPO supersedes is no longer the GPO (`backup-history.ts`).
+  for (const file of currentExports(exports)) {
     const byGpo = new Map<string, Map<string, PolicyFact<L>>>();
     for (const fact of file.facts.values) {
       const g = fact.gpo ?? '';
