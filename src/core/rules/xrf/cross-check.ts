@@ -16,11 +16,12 @@ export interface CrossCheckInput<L> {
 /** Runs the cross-checks between `.rdp` files, policy exports and check results found together. */
 export function crossCheck<L>(rules: readonly CrossRule[], input: CrossCheckInput<L>): CrossFinding<L>[] {
   const findings: CrossFinding<L>[] = [];
-  const servers = serverViews(input.exports);
+  const views = serverViews(input.exports);
   for (const rule of rules) {
     rule.check<L>({
       rdpFiles: input.rdpFiles,
-      servers,
+      servers: views.all,
+      serversOf: views.of,
       probes: input.probes ?? [],
       report(f) {
         const severity = resolveSeverity(input.severities?.(f.path), rule.id, f.severity ?? rule.defaultSeverity);

@@ -1,5 +1,6 @@
 import { currentExports } from '../../gpo/backup-history';
 import { conflicting } from '../../gpo/links';
+import { rsopDescribes, settledOnComputer, type ExportScope } from '../../gpo/export-scope';
 import type { Hive } from '../../gpo/model';
 import { normalizeKey } from '../../gpo/registry-path';
 import { numberOf } from '../../gpo/scopes';
@@ -17,24 +18,46 @@ export interface ServerView<L> {
   /**
    * The first fact present in priority order (policy before the listener's own value). A listener or local value is
    * left out when another export of the run sets the policy: the policy overrides it on the server they describe.
+   * So is a value that a gpresult of the server shows lost there (`settledOnComputer`).
    */
   value(refs: readonly ValueRef[]): PolicyFact<L> | undefined;
   /** This value of every listener (WinStation) the export configures: RDP-Tcp and any added beside it. */
   listenerValues(valueName: string): { readonly listener: string; readonly fact: PolicyFact<L> }[];
   /**
    * The other exports (or GPOs of one export) of the run that set `fact`'s registry value to something else and may
-   * apply together with it: GPO013's conflict, where which one wins is unknown. A gpresult report holds only its
-   * winners, and GPOs whose links keep them apart never meet.
+   * apply together with it: GPO013's conflict, where which one wins is unknown. GPOs whose links keep them apart never
+   * meet, and on a server a gpresult describes, the values it shows lost there are no rivals of its winner.
    */
   rivals(fact: PolicyFact<L>): { readonly path: string; readonly fact: PolicyFact<L> }[];
+  /** Whether the export may describe the server at `host`: not when it is a gpresult of another computer. */
+  describes(host: string | undefined): boolean;
+}
+
+/** The views of a run's exports: for the client's values, and for the server one host names. */
+export interface ServerViews<L> {
+  /** Every export: any of them may describe the computer a client runs on (XRF005, the client policy of XRF003). */
+  readonly all: readonly ServerView<L>[];
+  /**
+   * The exports that may describe the server at `host` (a `.rdp` file's target, a checked host): a gpresult of another
+   * computer is left out, since it reports the policy of the one computer it was run for.
+   */
+  of(host: string | undefined): readonly ServerView<L>[];
 }
 
 const id = (hive: Hive, key: string, name: string): string => `${hive}\\${normalizeKey(key)}\\${name.toLowerCase()}`;
 
+interface Group<L> {
+  readonly path: string;
+  readonly gpo: string;
+  readonly scope: ExportScope;
+  /** For a gpresult: whether it describes the host the views are for. */
+  readonly describes: 'is' | 'may' | 'not' | undefined;
+  readonly facts: Map<string, PolicyFact<L>>;
+}
+
 /** One view per export file and GPO; the policy set in any of them wins over the listener values of all. */
-export function serverViews<L>(exports: readonly { path: string; facts: PolicyFacts<L> }[]): ServerView<L>[] {
-  const groups: { path: string; gpo: string; facts: Map<string, PolicyFact<L>> }[] = [];
-  // A backup that a newer backup of its GPO supersedes is no longer the GPO (`backup-history.ts`).
+export function serverViews<L>(exports: readonly { path: string; facts: PolicyFacts<L> }[]): ServerViews<L> {
+  const groups: Omit<Group<L>, 'describes'>[] = [];
   for (const file of currentExports(exports)) {
     const byGpo = new Map<string, Map<string, PolicyFact<L>>>();
     for (const fact of file.facts.values) {
@@ -43,8 +66,28 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
       if (!group) byGpo.set(g, (group = new Map()));
       group.set(id(fact.hive, fact.key, fact.valueName), fact);
     }
-    for (const [gpo, facts] of byGpo) groups.push({ path: file.path, gpo, facts });
+    const { rsop, gpos, backup } = file.facts;
+    const scope: ExportScope = { ...(rsop && { rsop }), ...(gpos && { gpos }), ...(backup && { backup }) };
+    for (const [gpo, facts] of byGpo) groups.push({ path: file.path, gpo, scope, facts });
   }
+  const rsops = [...new Set(groups.flatMap((g) => (g.scope.rsop ? [g.scope.rsop] : [])))];
+  // Hosts that the gpresults of the run describe alike share their views: one set per answer, not per host.
+  const cache = new Map<string, ServerView<L>[]>();
+  const of = (host: string | undefined): ServerView<L>[] => {
+    const answers = rsops.map((r) => rsopDescribes(r, host));
+    const key = answers.join(',');
+    let views = cache.get(key);
+    if (!views) {
+      const describes = (g: Omit<Group<L>, 'describes'>) => (g.scope.rsop ? answers[rsops.indexOf(g.scope.rsop)] : undefined);
+      const placed = groups.map((g) => ({ ...g, describes: describes(g) })).filter((g) => g.describes !== 'not');
+      cache.set(key, (views = viewsOf(placed)));
+    }
+    return views;
+  };
+  return { all: of(undefined), of };
+}
+
+function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
   const first = (facts: Map<string, PolicyFact<L>>, refs: readonly ValueRef[]) => refs.map((r) => facts.get(id(r.hive, r.key, r.name))).find((f) => f !== undefined);
   const policyOfRun = runPolicy(exports);
   const policySet = new Map<readonly ValueRef[], boolean>();
@@ -53,27 +96,40 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
     if (set === undefined) policySet.set(refs, (set = policyOfRun(refs) !== undefined));
     return set;
   };
+  // The gpresults of the host itself: the value each shows winning is the one in effect there.
+  const onHost = groups.filter((g) => g.describes === 'is');
+  const lost = (g: Group<L>, key: string, fact: PolicyFact<L>): boolean =>
+    onHost.some((h) => {
+      const winner = h.facts.get(key);
+      return winner !== undefined && settledOnComputer({ scope: h.scope, fact: winner }, { scope: g.scope, fact });
+    });
   const byId = new Map<string, { path: string; fact: PolicyFact<L> }[]>();
+  const gone = new Set<PolicyFact<L>>();
   for (const g of groups) {
     for (const [key, fact] of g.facts) {
+      if (onHost.length > 0 && lost(g, key, fact)) {
+        gone.add(fact);
+        continue;
+      }
       let list = byId.get(key);
       if (!list) byId.set(key, (list = []));
       list.push({ path: g.path, fact });
     }
   }
-  return groups.map(({ path, gpo, facts }) => ({
+  return groups.map(({ path, gpo, scope, facts }) => ({
     path,
     ...(gpo !== '' && { gpo }),
     value: (refs) => {
       const fact = first(facts, refs);
-      return fact && originOf(fact.key) !== 'policy' && runSetsPolicy(refs) ? undefined : fact;
+      return !fact || gone.has(fact) || (originOf(fact.key) !== 'policy' && runSetsPolicy(refs)) ? undefined : fact;
     },
     listenerValues: (valueName) =>
       [...facts.values()].flatMap((fact) => {
-        const listener = fact.hive === 'HKLM' && fact.valueName.toLowerCase() === valueName.toLowerCase() ? winStationOf(fact.key) : undefined;
+        const listener = fact.hive === 'HKLM' && fact.valueName.toLowerCase() === valueName.toLowerCase() && !gone.has(fact) ? winStationOf(fact.key) : undefined;
         return listener !== undefined ? [{ listener, fact }] : [];
       }),
     rivals: (fact) => (byId.get(id(fact.hive, fact.key, fact.valueName)) ?? []).filter((r) => r.fact !== fact && conflicting(r.fact, fact)),
+    describes: (host) => !scope.rsop || rsopDescribes(scope.rsop, host) !== 'not',
   }));
 }
 

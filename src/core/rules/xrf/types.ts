@@ -16,7 +16,10 @@ export interface CrossFinding<L> {
 
 export interface CrossRuleContext<L> {
   readonly rdpFiles: readonly { readonly path: string; readonly facts: RdpFacts<L> }[];
+  /** Every export's views: for the client's own values (any export may describe the computer the client runs on). */
   readonly servers: readonly ServerView<L>[];
+  /** The views that may describe the server at `host` (`ServerViews.of`): for the server's values. */
+  serversOf(host: string | undefined): readonly ServerView<L>[];
   readonly probes: readonly ProbeFacts[];
   report(finding: Omit<CrossFinding<L>, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }

@@ -11,11 +11,11 @@ export const xrf001: CrossRule = {
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'nla'],
-  check({ rdpFiles, servers, probes, report }) {
+  check({ rdpFiles, serversOf, probes, report }) {
     for (const rdp of rdpFiles) {
       const credssp = rdp.facts.credssp;
       if (!credssp || credssp.value !== 0) continue;
-      const requiring = servers.flatMap((s) => {
+      const requiring = serversOf(rdp.facts.host).flatMap((s) => {
         const fact = s.value(REFS.userAuthentication);
         return factNumber(fact) === 1 ? [{ path: s.path, at: fact!.at, message: `"UserAuthentication" is 1 ${where(fact!)}: the server requires NLA.`, doubt: doubtOf(s, fact!) }] : [];
       });

@@ -1,6 +1,6 @@
-import { factNumber } from './server-view';
+import { factNumber, type ServerView } from './server-view';
 import { whereSet as where } from '../../gpo/well-known-keys';
-import type { CrossRule } from './types';
+import type { CrossRule, CrossRuleContext } from './types';
 
 export const xrf002: CrossRule = {
   id: 'XRF002',
@@ -9,19 +9,25 @@ export const xrf002: CrossRule = {
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'address'],
-  check({ rdpFiles, servers, report }) {
+  check<L>({ rdpFiles, serversOf, report }: CrossRuleContext<L>) {
     // Every WinStation with a PortNumber is a listener (RDP-Tcp and those added beside it), unless it is turned off.
-    const listeners = servers.flatMap((s) => {
-      const off = new Set(s.listenerValues('fEnableWinStation').filter((v) => factNumber(v.fact) === 0).map((v) => v.listener.toLowerCase()));
-      return s.listenerValues('PortNumber').flatMap(({ listener, fact }) => {
-        const port = factNumber(fact);
-        return port !== undefined && !off.has(listener.toLowerCase()) ? [{ path: s.path, port, fact }] : [];
+    const listenersOf = (servers: readonly ServerView<L>[]) =>
+      servers.flatMap((s) => {
+        const off = new Set(s.listenerValues('fEnableWinStation').filter((v) => factNumber(v.fact) === 0).map((v) => v.listener.toLowerCase()));
+        return s.listenerValues('PortNumber').flatMap(({ listener, fact }) => {
+          const port = factNumber(fact);
+          return port !== undefined && !off.has(listener.toLowerCase()) ? [{ path: s.path, port, fact }] : [];
+        });
       });
-    });
-    if (listeners.length === 0) return;
+    // The exports that describe the file's server: hosts that the run's gpresults describe alike share one list.
+    const cache = new Map<readonly ServerView<L>[], ReturnType<typeof listenersOf>>();
     for (const rdp of rdpFiles) {
       const port = rdp.facts.port;
-      if (!port || listeners.some((l) => l.port === port.value)) continue;
+      if (!port) continue;
+      const servers = serversOf(rdp.facts.host);
+      let listeners = cache.get(servers);
+      if (!listeners) cache.set(servers, (listeners = listenersOf(servers)));
+      if (listeners.length === 0 || listeners.some((l) => l.port === port.value)) continue;
       const ports = [...new Set(listeners.map((l) => l.port))].join(' or ');
       report({
         path: rdp.path,

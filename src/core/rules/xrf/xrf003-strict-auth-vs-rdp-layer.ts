@@ -1,8 +1,8 @@
 import { REFS } from '../gpo/refs';
-import { doubtOf, factNumber } from './server-view';
+import { doubtOf, factNumber, type ServerView } from './server-view';
 import { probesOfHost, standardSecurityFor } from './probe-facts';
 import { whereSet as where } from '../../gpo/well-known-keys';
-import type { CrossRule } from './types';
+import type { CrossRule, CrossRuleContext } from './types';
 
 export const xrf003: CrossRule = {
   id: 'XRF003',
@@ -11,12 +11,17 @@ export const xrf003: CrossRule = {
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'tls'],
-  check({ rdpFiles, servers, probes, report }) {
-    const rdpLayer = servers.flatMap((s) => {
-      const fact = s.value(REFS.securityLayer);
-      return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.`, doubt: doubtOf(s, fact!) }] : [];
-    });
-    // "Configure server authentication for client" overrides the file's "authentication level" (TerminalServer.adml).
+  check<L>({ rdpFiles, servers, serversOf, probes, report }: CrossRuleContext<L>) {
+    // The server's layer, from the exports that describe the file's server; hosts the run's gpresults describe alike share it.
+    const layers = new Map<readonly ServerView<L>[], ReturnType<typeof layerOf<L>>>();
+    const layerFor = (host: string | undefined) => {
+      const views = serversOf(host);
+      let layer = layers.get(views);
+      if (!layer) layers.set(views, (layer = layerOf(views)));
+      return layer;
+    };
+    // "Configure server authentication for client" overrides the file's "authentication level" (TerminalServer.adml):
+    // a value of the client, which any export may describe.
     const policies = servers.flatMap((s) => {
       const fact = s.value(REFS.clientAuthenticationLevel);
       const level = factNumber(fact);
@@ -24,12 +29,10 @@ export const xrf003: CrossRule = {
     });
     const strictPolicy = policies.find((p) => p.level === 1);
     if (policies.length > 0 && !strictPolicy) return;
-    // Another export that may apply together setting a value otherwise, or item-level targeting, leaves it uncertain.
-    const certainLayer = rdpLayer.find((l) => l.doubt === undefined);
-    const layerRelated = rdpLayer.map(({ path, at, message }) => ({ path, at, message }));
     for (const rdp of rdpFiles) {
       const auth = rdp.facts.authenticationLevel;
       if (!strictPolicy && (!auth || auth.value !== 1)) continue;
+      const { rdpLayer, certainLayer, layerRelated } = layerFor(rdp.facts.host);
       // What says the server uses Standard RDP Security: an export, else a check of the file's host.
       const client = { credssp: rdp.facts.credssp?.value !== 0, negotiates: rdp.facts.negotiateSecurityLayer?.value !== 0 };
       const probed = probesOfHost(probes, rdp.facts.host).flatMap((p) => {
@@ -70,3 +73,15 @@ export const xrf003: CrossRule = {
     }
   },
 };
+
+/** "SecurityLayer" 0 in the exports that describe a server; the first that nothing contradicts, if any; each as a related location. */
+function layerOf<L>(servers: readonly ServerView<L>[]) {
+  const rdpLayer = servers.flatMap((s) => {
+    const fact = s.value(REFS.securityLayer);
+    return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.`, doubt: doubtOf(s, fact!) }] : [];
+  });
+  // Another export that may apply together setting a value otherwise, or item-level targeting, leaves it uncertain.
+  const certainLayer = rdpLayer.find((l) => l.doubt === undefined);
+  const layerRelated = rdpLayer.map(({ path, at, message }) => ({ path, at, message }));
+  return { rdpLayer, certainLayer, layerRelated };
+}

@@ -21,8 +21,9 @@ export const xrf004: CrossRule = {
       const fact = server.value(REFS.certificateHash);
       const configured = thumbprint(fact?.data);
       if (!fact || !configured) continue;
-      const actual = presented.map((p) => ({ p, sha1: thumbprint(p.certificate!.sha1) }));
-      if (actual.some((a) => a.sha1 === configured)) continue;
+      // A gpresult reports one computer: a check of another host says nothing of its listener.
+      const actual = presented.filter((p) => server.describes(p.host)).map((p) => ({ p, sha1: thumbprint(p.certificate!.sha1) }));
+      if (actual.length === 0 || actual.some((a) => a.sha1 === configured)) continue;
       const first = actual[0]!;
       report({
         path: server.path,
