@@ -89,7 +89,8 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
 
 function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
   const first = (facts: Map<string, PolicyFact<L>>, refs: readonly ValueRef[]) => refs.map((r) => facts.get(id(r.hive, r.key, r.name))).find((f) => f !== undefined);
-  const policyOfRun = runPolicy(exports);
+  // The policy values this host's exports set (`runPolicy`, the GPO rules' reading too): a gpresult of another computer sets none here.
+  const policyOfRun = runPolicy(groups.map((g) => ({ path: g.path, facts: { values: [...g.facts.values()] } })));
   const policySet = new Map<readonly ValueRef[], boolean>();
   const runSetsPolicy = (refs: readonly ValueRef[]): boolean => {
     let set = policySet.get(refs);
