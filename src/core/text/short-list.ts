@@ -8,3 +8,9 @@ export function shortList(items: readonly string[], max = LISTED_ITEMS): string 
   if (items.length <= max) return items.join(', ');
   return `${items.slice(0, max).join(', ')}, … and ${groupDigits(items.length - max)} more`;
 }
+
+/** `a`, `a and b`, `a, b and c`; past `max` items, as `shortList` lists them. */
+export function andList(items: readonly string[], max = LISTED_ITEMS): string {
+  if (items.length > max) return shortList(items, max);
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
