@@ -274,6 +274,32 @@ describe('rdp-doctor CLI', () => {
     assert.doesNotMatch(pasted.stderr + pasted.stdout, /Secret1/);
   });
 
+  it('explains every code typed or exits 2, never one with the other dropped (a review of session 21)', () => {
+    for (const [args, code, extended] of [
+      [['0x904 ext 7'], '0x904', '0x7'],
+      [['Error code: 0x904 ext 7'], '0x904', '0x7'],
+      [['0x904', 'ext', '7'], '0x904', '0x7'],
+      [['0x904 - 7'], '0x904', '0x7'],
+      [['0x904 and 7'], '0x904', '0x7'],
+      [['0x904 — 7'], '0x904', '0x7'],
+      [['0x904 7 extra'], '0x904', '0x7'],
+      [['2308 ext 0x107'], '0x904', '0x107'],
+      [['0x3 and 0x107'], '0x3', '0x107'],
+      [['2308 ext 0x7'], '0x904', '0x7'],
+      [['0x3 ext 0x11'], '0x3', '0x11'],
+    ] as const) {
+      const r = run(['explain', ...args, '--format', 'json'], dir);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      const json = JSON.parse(r.stdout);
+      assert.deepEqual([json.code, json.extended?.code], [code, extended], args.join(' '));
+    }
+    const unread = run(['explain', 'Error code: 0x904 with 7 /p:123456'], dir);
+    assert.equal(unread.code, 2);
+    assert.equal(unread.stdout, '');
+    assert.match(unread.stderr, /^rdp-doctor: The 2nd and 3rd numbers of the text given, counting from the left, are not read as codes \(.*\); 0x904 is\. /);
+    assert.doesNotMatch(unread.stderr, /123456/);
+  });
+
   it('says a lone number that is no OnDisconnected code is read as the extended code, as text and JSON', () => {
     const text = run(['explain', '0x4'], dir);
     assert.equal(text.code, 0);

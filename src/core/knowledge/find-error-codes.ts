@@ -1,5 +1,6 @@
 import type { ErrorCodeFamily, ErrorCodeInfo } from './error-code-types';
 import { lookupErrorCode, parseErrorCode } from './error-codes/index';
+import { outside, spansOf, structuresBeside } from './text-numbers';
 
 /** A known error code in a line of free text. */
 export interface FoundErrorCode {
@@ -24,7 +25,7 @@ export interface GivenErrorCode {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** As `FoundErrorCode.label`; `extended` for a number right after a disconnect code ("0x904 (0x7)"). */
+  /** As `FoundErrorCode.label`; `extended` for a number right after an error code ("0x904 (0x7)", "2308 - 7"). */
   readonly label?: ErrorCodeFamily;
   /** The entry found for it, absent when no table knows the number in a family it can be read in. */
   readonly entry?: ErrorCodeInfo;
@@ -50,13 +51,31 @@ const NUMBER = String.raw`0x[0-9a-f]{1,8}|-?\d{1,10}|(?=[0-9a-f]{0,7}\d)[0-9a-f]
 /** The number ends at a word boundary and is not a version or a decimal fraction. */
 const NUMBER_END = String.raw`(?![0-9a-z_]|\.\d)`;
 
-const CONTEXT_RE = new RegExp(
-  String.raw`(?<![a-z0-9])(?:${CONTEXTS.map((c, i) => `(?<c${i}>${c.words})`).join('|')})(?![a-z0-9])${SEPARATOR}(?<num>${NUMBER})${NUMBER_END}`,
-  'gi',
-);
+/**
+ * Typed for the explainer, "ext" and "ext." label an extended code too ("0x904 ext 7"); in free text they are left alone
+ * ("ext 4021", a phone extension).
+ */
+const GIVEN_CONTEXTS: typeof CONTEXTS = [{ family: 'extended', words: String.raw`ext\.?` }, ...CONTEXTS];
+
+/** Words that say the next number is a code, then the number; a word ends before a letter or digit, or after "ext.". */
+function contextRegExp(contexts: typeof CONTEXTS): RegExp {
+  return new RegExp(
+    String.raw`(?<![a-z0-9])(?:${contexts.map((c, i) => `(?<c${i}>${c.words})`).join('|')})(?:(?<=\.)|(?![a-z0-9]))${SEPARATOR}(?<num>${NUMBER})${NUMBER_END}`,
+    'gi',
+  );
+}
+const CONTEXT_RE = contextRegExp(CONTEXTS);
+const GIVEN_CONTEXT_RE = contextRegExp(GIVEN_CONTEXTS);
 const HEX_LITERAL_RE = new RegExp(String.raw`(?<![0-9a-z_])0x[0-9a-f]{1,8}${NUMBER_END}`, 'gi');
 /** What may stand between "0x904" and the extended code that follows it: "0x904 0x7", "0x904/0x7", "0x904 (0x7)". */
 const PAIR_GAP = /^[\s,;/([]{1,4}$/;
+/**
+ * Typed for the explainer, the words and signs people put between an error code and its extended code: brackets,
+ * `,;/`, dashes and "and" ("0x904 - 7", "2308 and 7", "0x904 — 7", "(0x904) 7").
+ */
+const GIVEN_PAIR_GAP = /^[\s,;/()[\]&\u2010-\u2015-]*(?:\band\b[\s,;/()[\]&\u2010-\u2015-]*)?$/i;
+/** Any number the explainer may read as a code once the text marks it: hex, decimal or bare hex, unsigned. */
+const GIVEN_NUMBER_RE = new RegExp(String.raw`(?<![0-9a-z_])(?:0x[0-9a-f]{1,8}|\d{1,10}|(?=[0-9a-f]{0,7}\d)[0-9a-f]{0,7}[a-f][0-9a-f]{0,7})${NUMBER_END}`, 'gi');
 /**
  * Below this, a number counts only in the family its context names: "exit code 1", "flags 0x2"
  * and "Error code 5" are not Remote Desktop codes.
@@ -109,42 +128,103 @@ function found(text: string, start: number, { family, clientCode = false, given 
   return { text, value, start, end: start + text.length, family: named ? family : entry.family, ...(family && { label: family }), entry };
 }
 
+/** What a scan has so far: the codes found, and (given to the explainer) the numbers marked as codes that no table knows. */
+interface Scanned {
+  readonly found: FoundErrorCode[];
+  readonly unknown: GivenErrorCode[];
+}
+
 /**
- * The codes of a line, and (`given`) the numbers it marks as codes that no table knows: after a word that says a
- * number is a code, or right after a disconnect code.
+ * Whether a code is the "Error code" of a pair: labelled so ("Error code: 0x4", "Reason= 263"), or unlabelled and a
+ * disconnect code or none known.
  */
-function scan(line: string, given: boolean): { found: FoundErrorCode[]; unknown: GivenErrorCode[] } {
-  const results: FoundErrorCode[] = [];
-  const unknown: GivenErrorCode[] = [];
-  const unknownAt = (text: string, start: number, label: ErrorCodeFamily | undefined): void => {
-    const value = parseErrorCode(text);
-    if (given && value !== undefined && (value >= 0 || label === 'logon')) unknown.push({ text, start, end: start + text.length, ...(label && { label }) });
-  };
-  for (const m of line.matchAll(CONTEXT_RE)) {
+export function isMainCode(c: Pick<GivenErrorCode, 'label' | 'entry'>): boolean {
+  return c.label === 'disconnect' || (c.label === undefined && (c.entry === undefined || c.entry.family === 'disconnect'));
+}
+
+/** Records a number marked as a code that no table knows, when the text was given to the explainer. */
+function addUnknown(scanned: Scanned, given: boolean, text: string, start: number, label: ErrorCodeFamily | undefined): GivenErrorCode | undefined {
+  const value = parseErrorCode(text);
+  if (!given || value === undefined || (value < 0 && label !== 'logon')) return undefined;
+  const code = { text, start, end: start + text.length, ...(label && { label }) };
+  scanned.unknown.push(code);
+  return code;
+}
+
+function taken(scanned: Scanned, start: number, end: number): boolean {
+  return [...scanned.found, ...scanned.unknown].some((r) => start < r.end && r.start < end);
+}
+
+/** Numbers after a word that says they are codes; returns where each label for an extended code starts. */
+function scanLabelled(line: string, given: boolean, scanned: Scanned): number[] {
+  const contexts = given ? GIVEN_CONTEXTS : CONTEXTS;
+  const extendedLabels: number[] = [];
+  for (const m of line.matchAll(given ? GIVEN_CONTEXT_RE : CONTEXT_RE)) {
     const groups = m.groups!;
-    const index = CONTEXTS.findIndex((_, i) => groups[`c${i}`] !== undefined);
+    const index = contexts.findIndex((_, i) => groups[`c${i}`] !== undefined);
     const num = groups.num!;
     const start = m.index + m[0].length - num.length;
-    const family = CONTEXTS[index]?.family;
+    const family = contexts[index]?.family;
+    if (family === 'extended') extendedLabels.push(m.index);
     const hit = found(num, start, { family, clientCode: CLIENT_CODE_WORD.test(groups[`c${index}`]!) && EIGHT_HEX_DIGITS.test(num), given });
-    if (hit) results.push(hit);
-    else unknownAt(num, start, family);
+    if (hit) scanned.found.push(hit);
+    else addUnknown(scanned, given, num, start, family);
   }
-  const taken = (start: number, end: number): boolean => [...results, ...unknown].some((r) => start < r.end && r.start < end);
-  const literals = [...line.matchAll(HEX_LITERAL_RE)].filter((m) => !taken(m.index, m.index + m[0].length));
+  return extendedLabels;
+}
+
+/** Free text: a hex literal of a known code, and one right after a disconnect code as its extended code ("0x904 0x7"). */
+function scanLiterals(line: string, scanned: Scanned): void {
+  const literals = [...line.matchAll(HEX_LITERAL_RE)].filter((m) => !taken(scanned, m.index, m.index + m[0].length));
   for (const m of literals) {
-    const before = results.filter((r) => r.end <= m.index).sort((a, b) => b.end - a.end)[0];
+    const before = scanned.found.filter((r) => r.end <= m.index).sort((a, b) => b.end - a.end)[0];
     const follows = before?.family === 'disconnect' && PAIR_GAP.test(line.slice(before.end, m.index));
-    // A hex literal alone is read as in free text: "thread 0x1" in a pasted log line is no code. But in a text given to
-    // the explainer that names codes, each further one counts whatever its size, as typed codes do: "Error code: 0x904
-    // 0x7 0x8" is three codes, refused as three typed ones are, not a pair with the third dropped without a word (a
-    // review of session 19).
-    const counts = follows || (given && results.length > 0);
-    const hit = found(m[0], m.index, { family: follows ? 'extended' : undefined, given: given && counts });
-    if (hit) results.push(hit);
-    else if (counts) unknownAt(m[0], m.index, follows ? 'extended' : undefined);
+    const hit = found(m[0], m.index, { family: follows ? 'extended' : undefined });
+    if (hit) scanned.found.push(hit);
   }
-  return { found: results.sort((a, b) => a.start - b.start), unknown };
+}
+
+/**
+ * Given to the explainer, every number the text marks as a code counts, whatever its size or form, known or not: the
+ * first thing typed ("2308 ext 7"), one right after an error code across a separator ("0x904 - 7", "0x3 and 0x107",
+ * read as its extended code), one right before a label for an extended code ("2308 ext 7"), and a hex literal in a
+ * text that names a code ("Error code: 0x904 0x7 0x8" is three codes, refused as three typed ones are, a review of
+ * session 19). Others are left for the explainer to refuse (`numbersIn`): "thread 0x1" is no code, nor "Session 2".
+ */
+function scanGivenNumbers(line: string, extendedLabels: readonly number[], scanned: Scanned): void {
+  const labelled: (FoundErrorCode | GivenErrorCode)[] = [...scanned.found, ...scanned.unknown].sort((a, b) => a.start - b.start);
+  const numbers = outside(outside(spansOf(line, GIVEN_NUMBER_RE), structuresBeside(line, labelled)), labelled);
+  const firstAt = line.search(/[^\s([]/);
+  // Walked left to right with the numbers: the labelled codes ended before each, the code read last, the next label.
+  let ended = 0;
+  let label = 0;
+  let last: FoundErrorCode | GivenErrorCode | undefined;
+  for (const { text, start, end } of numbers) {
+    while (ended < labelled.length && labelled[ended]!.end <= start) ended++;
+    const before = [labelled[ended - 1], last].filter((c) => c !== undefined).sort((a, b) => b.end - a.end)[0];
+    while (label < extendedLabels.length && extendedLabels[label]! < end) label++;
+    const follows = before !== undefined && isMainCode(before) && GIVEN_PAIR_GAP.test(line.slice(before.end, start));
+    const precedes = label < extendedLabels.length && GIVEN_PAIR_GAP.test(line.slice(end, extendedLabels[label]));
+    const literal = /^0x/i.test(text);
+    const family = follows ? 'extended' : undefined;
+    const counts = follows || start === firstAt || precedes || (literal && (labelled.length > 0 || last !== undefined));
+    // A hex literal that does not count is still read as free text reads it: 0x904 anywhere is a code.
+    const hit = found(text, start, { family, given: counts });
+    if (hit && (counts || literal)) scanned.found.push((last = hit));
+    else if (counts) last = addUnknown(scanned, true, text, start, family) ?? last;
+  }
+}
+
+/**
+ * The codes of a line, and (`given`) the numbers it marks as codes that no table knows: after a word that says a
+ * number is a code, or (free text) right after a disconnect code; given to the explainer, as `scanGivenNumbers` says.
+ */
+function scan(line: string, given: boolean): Scanned {
+  const scanned: Scanned = { found: [], unknown: [] };
+  const extendedLabels = scanLabelled(line, given, scanned);
+  if (given) scanGivenNumbers(line, extendedLabels, scanned);
+  else scanLiterals(line, scanned);
+  return { found: scanned.found.sort((a, b) => a.start - b.start), unknown: scanned.unknown };
 }
 
 /**
