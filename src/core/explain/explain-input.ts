@@ -1,5 +1,6 @@
 import { findGivenCodes, isMainCode, type GivenErrorCode } from '../knowledge/find-error-codes';
-import { numbersIn, outside } from '../knowledge/text-numbers';
+import { xmlContents } from '../knowledge/non-code-labels';
+import { numbersIn, numbersToCount, outside, type TextSpan } from '../knowledge/text-numbers';
 import { andList } from '../text/short-list';
 import {
   explain,
@@ -38,15 +39,33 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/** The value of a number as written, its signed and unsigned forms alike (-1 is 0xFFFFFFFF). */
+function valueOf(text: string): number | undefined {
+  return parseErrorCode(text) === undefined ? undefined : parseErrorCode(text)! >>> 0;
+}
+
+/**
+ * The numbers of an event's XML that give again a code read from the text: "(Reason= 263)" and `<Data Name="Value">263
+ * </Data>` are one code, written twice by Event Viewer's "Copy Details as Text", not two.
+ */
+function repeatedInXml(text: string, codes: readonly GivenErrorCode[]): TextSpan[] {
+  const values = new Set(codes.map((c) => valueOf(c.text)));
+  return xmlContents(text).filter((n) => {
+    const value = valueOf(text.slice(n.start, n.end));
+    return value !== undefined && values.has(value);
+  });
+}
+
 /**
  * The refusal for a text with numbers that were not read as codes, or undefined when every number was: a code given is
  * explained or refused, never dropped. The numbers are named by their place, not repeated: the text may hold a password.
  */
 function unreadNumbers(text: string, codes: readonly GivenErrorCode[]): string | undefined {
-  const unread = outside(numbersIn(text, codes), codes);
+  const unread = outside(outside(numbersIn(text, codes), codes), repeatedInXml(text, codes));
   if (unread.length === 0) return undefined;
-  const places = new Map([...codes, ...unread].sort((a, b) => a.start - b.start).map((n, i) => [n, i + 1]));
-  const which = unread.map((n) => ordinal(places.get(n)!));
+  // Counted among every number a reader sees, "Session 2" and "Windows 11" too, not only those that could be codes.
+  const counted: TextSpan[] = [...codes, ...outside(numbersToCount(text, codes), codes)].sort((a, b) => a.start - b.start);
+  const which = unread.map((n) => ordinal(counted.findIndex((c) => c.start === n.start) + 1));
   const one = unread.length === 1;
   return (
     `The ${andList(which)} ${one ? 'number' : 'numbers'} of the text given, counting from the left, ${one ? 'is' : 'are'} not read as ${one ? 'a code' : 'codes'} ` +

@@ -1,6 +1,6 @@
 import type { ErrorCodeFamily, ErrorCodeInfo } from './error-code-types';
 import { lookupErrorCode, parseErrorCode } from './error-codes/index';
-import { outside, spansOf, structuresBeside } from './text-numbers';
+import { namedBeside, outside, spansOf, structuresBeside } from './text-numbers';
 
 /** A known error code in a line of free text. */
 export interface FoundErrorCode {
@@ -189,11 +189,13 @@ function scanLiterals(line: string, scanned: Scanned): void {
  * first thing typed ("2308 ext 7"), one right after an error code across a separator ("0x904 - 7", "0x3 and 0x107",
  * read as its extended code), one right before a label for an extended code ("2308 ext 7"), and a hex literal in a
  * text that names a code ("Error code: 0x904 0x7 0x8" is three codes, refused as three typed ones are, a review of
- * session 19). Others are left for the explainer to refuse (`numbersIn`): "thread 0x1" is no code, nor "Session 2".
+ * session 19). A number a label names as no code never counts ("Session 2", "thread 0x1c", "Windows 11"); others are
+ * left for the explainer to refuse (`numbersIn`).
  */
 function scanGivenNumbers(line: string, extendedLabels: readonly number[], scanned: Scanned): void {
   const labelled: (FoundErrorCode | GivenErrorCode)[] = [...scanned.found, ...scanned.unknown].sort((a, b) => a.start - b.start);
-  const numbers = outside(outside(spansOf(line, GIVEN_NUMBER_RE), structuresBeside(line, labelled)), labelled);
+  const candidates = outside(outside(spansOf(line, GIVEN_NUMBER_RE), structuresBeside(line, labelled)), namedBeside(line, labelled));
+  const numbers = outside(candidates, labelled);
   const firstAt = line.search(/[^\s([]/);
   // Walked left to right with the numbers: the labelled codes ended before each, the code read last, the next label.
   let ended = 0;

@@ -1,3 +1,5 @@
+import { namedByNonCodeLabels } from './non-code-labels';
+
 /** A stretch of a text, end exclusive. */
 export interface TextSpan {
   readonly start: number;
@@ -22,6 +24,12 @@ const STRUCTURED_FORMS = [
   String.raw`\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?`,
   // Dotted numbers: IPv4 addresses, versions, fractions.
   String.raw`\d+(?:\.\d+)+`,
+  // SIDs, "S-1-5-21-3471133136-2963561160-3931775028-1001" (MS-DTYP 2.4.2.1: S-1, then its authority and sub-authorities).
+  String.raw`S-1(?:-\d+)+`,
+  // Addresses: an event's xmlns, "http://schemas.microsoft.com/win/2004/08/events/event".
+  String.raw`(?:https?|ftp|file)://[^\s"'<>]*`,
+  // Windows releases: 22H2, 24H2.
+  String.raw`\d\dH[12]`,
 ];
 const STRUCTURED_RE = new RegExp(String.raw`(?<![0-9a-z_.])(?:${STRUCTURED_FORMS.join('|')})(?![0-9a-z_]|\.\d)`, 'gi');
 
@@ -31,7 +39,7 @@ const STRUCTURED_RE = new RegExp(String.raw`(?<![0-9a-z_.])(?:${STRUCTURED_FORMS
  */
 const NUMBER_RE = /(?<![0-9a-z_])(?:(?:0x|\d)[0-9a-z_]*|(?=[0-9a-f]*\d)[0-9a-f]*[a-f][0-9a-f]*(?![0-9a-z_]))/gi;
 
-/** The dates, times, GUIDs, dotted numbers and FreeRDP log prefixes of a text. */
+/** The dates, times, GUIDs, dotted numbers, SIDs, addresses, releases and FreeRDP log prefixes of a text. */
 function structuredSpans(text: string): TextSpan[] {
   return spansOf(text, STRUCTURED_RE);
 }
@@ -53,17 +61,31 @@ export function spansOf(text: string, pattern: RegExp): (TextSpan & { readonly t
 }
 
 /**
- * The dates, times, GUIDs, dotted numbers and FreeRDP log prefixes of a text that hold none of the codes `read` from it:
- * one a code was read from is none ("Error code 3:17" is the code 3 and a number).
+ * The dates, times, GUIDs, dotted numbers, SIDs, addresses, releases and FreeRDP log prefixes of a text that hold none
+ * of the codes `read` from it: one a code was read from is none ("Error code 3:17" is the code 3 and a number).
  */
 export function structuresBeside(text: string, read: readonly TextSpan[]): TextSpan[] {
   return outside(structuredSpans(text), read);
 }
 
+/** The numbers a label names as no code ("Session 2", "build 22631", `<Level>4</Level>`) that hold none of the codes `read`. */
+export function namedBeside(text: string, read: readonly TextSpan[]): TextSpan[] {
+  return outside(namedByNonCodeLabels(text), read);
+}
+
 /**
- * The numbers of a text, left to right, outside its structures (`structuresBeside`): every one a person may have typed
- * as a code. A host name that reads as hex (`dc01`) is among them: the explainer reads `A06`.
+ * The numbers of a text a reader counts, left to right: outside its structures (`structuresBeside`) and the words a
+ * label names whatever they hold ("Computer: DC01.contoso.com", "User: S-1-5-21-…"). "Session 2" is one.
+ */
+export function numbersToCount(text: string, read: readonly TextSpan[] = []): TextSpan[] {
+  return outside(outside(spansOf(text, NUMBER_RE), structuresBeside(text, read)), outside(namedByNonCodeLabels(text, ['name']), read));
+}
+
+/**
+ * The numbers of a text, left to right, that a person may have typed as a code: those counted (`numbersToCount`) but
+ * the ones a label names as no code ("Session 2", "build 22631"). A host name that reads as hex (`dc01`) is among
+ * them, unless a label names it: the explainer reads `A06`.
  */
 export function numbersIn(text: string, read: readonly TextSpan[] = []): TextSpan[] {
-  return outside(spansOf(text, NUMBER_RE), structuresBeside(text, read));
+  return outside(numbersToCount(text, read), outside(namedByNonCodeLabels(text, ['number']), read));
 }
