@@ -52,8 +52,10 @@ Exit codes: 0 no error finding, 1 error findings, 2 usage error or unreadable in
   explain: `Usage: rdp-doctor explain CODE [EXTENDED] [options]
 
 Explain a Remote Desktop error code (0x904, 2308, …) and the checks that tell its causes apart.
-CODE may also be a pair (0x904 0x7, 0x904 ext 7, 0x904 - 7), a family and a code (errinfo 0xC) or a line
-of the dialog ("Error code: 0x904"). Every number in it is explained, or the whole is refused.
+CODE may also be a pair (0x904 0x7, 0x904 ext 7, 0x904 - 7), a family and a code (errinfo 0xC), a line
+of the dialog ("Error code: 0x904") or an event copied from Event Viewer. Every number in it is explained,
+or the whole is refused; dates, versions and numbers a label names (Event ID, Session, Windows, build,
+PID, port) are not counted.
 
 Options:
   --extended CODE         The extended disconnect reason shown with it
