@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateCertificates } from './lab/certs';
 import { CLI, cliJson } from './lab/cli-json';
 import { missingBinaries } from './lab/processes';
+import { assertUnharmed, localhostNames, type HostTimings } from './lab/shared-listener';
 import { XrdpServer, type XrdpSetup } from './lab/xrdp';
 
 const TIMEOUT_MS = 5000;
@@ -114,5 +115,13 @@ describe('real xrdp listeners checked one at a time and in one batch', { skip },
     assert.deepEqual(verdicts[0], alone);
     assert.equal(batchConnections, accepted() - beforeAlone, 'the 16 targets cost the connections of one check');
     assert.ok(out.hosts.every((h) => !h.findings.some((f) => f.ruleId === 'NET003')));
+  });
+
+  it('24 names of one xrdp (listen backlog 2) at --concurrency 16 get the findings of a check alone, and no retried connection', async () => {
+    const { port } = servers.find((s) => s.name === 'negotiate-self-signed')!.server;
+    const check = async (targets: readonly string[]): Promise<HostTimings[]> =>
+      (await cliJson<{ hosts: HostTimings[] }>(['check', ...targets, '--concurrency', '16', '--format', 'json', '--ca', ca, '--timeout', String(TIMEOUT_MS)])).hosts;
+    const [alone] = await check([`n0.localhost:${port}`]);
+    assertUnharmed(await check(localhostNames(24, port)), alone!);
   });
 });

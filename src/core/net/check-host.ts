@@ -29,7 +29,7 @@ import { needsSchannelProbe, probeSchannelSuites, schannelSuiteFinding, type Win
 import { openTls, sessionFacts, type TlsResult } from './tls';
 import { legacyTlsFinding, probeTlsVersions, tls13OnlyFinding } from './tls-versions';
 import { TrustStore } from './trust-store';
-import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, TlsSummary } from './types';
+import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, StepOptions, TlsSummary } from './types';
 import { PROTOCOL, protocolName, startsTls } from './x224';
 
 
@@ -80,7 +80,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
   let selectionUnfollowed = false;
   let tlsUnanswered = false;
   let standardSecurityUnanswered = false;
-  const step = (): { timeoutMs: number; signal: AbortSignal } => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal });
+  const step = (): StepOptions => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal, onWait: budget.pause });
   /** An aborted step is a cancellation, or the host's budget running out (then it counts as a timeout). */
   const outOfTime = (error: NetError): NetError =>
     error.kind === 'aborted' && !budget.cancelled ? { kind: 'timeout', message: `The check ran out of its ${options.budgetMs ?? options.timeoutMs * 3} ms budget.` } : error;
@@ -99,6 +99,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     addresses = dns.addresses;
 
     t = process.hrtime.bigint();
+    const queuedBefore = budget.pausedMs;
     let connected: { socket: Socket; address: string } | undefined;
     let lastError: NetError | undefined;
     let lastAddress = addresses[0]!;
@@ -112,7 +113,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       lastError = outOfTime(tcp.error);
       if (lastError.kind !== 'refused' && lastError.kind !== 'unreachable' && lastError.kind !== 'reset') break;
     }
-    timings.tcpMs = elapsed(t);
+    // The connection's own time: a wait for a place among this process's connections to the listener is not the server's.
+    timings.tcpMs = Math.max(0, Math.round((elapsed(t) - (budget.pausedMs - queuedBefore)) * 100) / 100);
     if (!connected) {
       stoppedAt = 'tcp';
       const e = lastError!;
@@ -285,6 +287,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
 
   function finish(): HostProbe {
     timings.totalMs = elapsed(start);
+    if (budget.pausedMs > 0) timings.queuedMs = Math.round(budget.pausedMs);
     const found = { addresses, timings: timings as HostCheckResult['timings'], negotiation, standardSecurity, tls, certificate, ntlm, chain, findings };
     const state = { stoppedAt, cancelled, selectionUnfollowed, tlsUnanswered, standardSecurityUnanswered };
     const more = { ...(ntlmWorkgroup && { ntlmWorkgroup }), ...(ntlmProblem !== undefined && { ntlmProblem }), ...(windowsSuites && { windowsSuites }) };

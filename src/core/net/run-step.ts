@@ -45,15 +45,23 @@ export function runStep<T>(
   });
 }
 
-/** An AbortSignal that fires when the parent does or when the budget runs out; dispose it to free its timer. */
+/**
+ * An AbortSignal that fires when the parent does or when the budget runs out; dispose it to free its timer. The clock
+ * stops while any of the check's connections waits for a place among this process's connections to its endpoint
+ * (`pause`): that wait is the check's own queue, not time the server took.
+ */
 export class Budget {
   private readonly controller = new AbortController();
-  private readonly timer: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | undefined;
   private readonly started = Date.now();
+  private paused = 0;
+  private pausedAt = 0;
+  private pauses = 0;
+  private disposed = false;
   private readonly onParentAbort = (): void => this.controller.abort();
 
   constructor(private readonly totalMs: number, private readonly parent?: AbortSignal) {
-    this.timer = setTimeout(() => this.controller.abort(), totalMs);
+    this.schedule();
     if (parent?.aborted) this.controller.abort();
     else parent?.addEventListener('abort', this.onParentAbort, { once: true });
   }
@@ -69,12 +77,43 @@ export class Budget {
 
   /** The time left, capped at one step's timeout. */
   stepMs(stepTimeoutMs: number): number {
-    return Math.max(0, Math.min(stepTimeoutMs, this.totalMs - (Date.now() - this.started)));
+    return Math.max(0, Math.min(stepTimeoutMs, this.totalMs - this.used()));
   }
 
+  /** How long the clock has stood still (`pause`). */
+  get pausedMs(): number {
+    return this.paused + (this.pauses > 0 ? Date.now() - this.pausedAt : 0);
+  }
+
+  /** Stops the clock until the returned function is called (each pause once; the clock runs when none is left). */
+  readonly pause = (): (() => void) => {
+    if (this.pauses++ === 0) {
+      this.pausedAt = Date.now();
+      clearTimeout(this.timer);
+    }
+    let resumed = false;
+    return () => {
+      if (resumed) return;
+      resumed = true;
+      if (--this.pauses > 0) return;
+      this.paused += Date.now() - this.pausedAt;
+      this.schedule();
+    };
+  };
+
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     this.parent?.removeEventListener('abort', this.onParentAbort);
+  }
+
+  private used(): number {
+    return Date.now() - this.started - this.pausedMs;
+  }
+
+  private schedule(): void {
+    if (this.disposed || this.controller.signal.aborted) return;
+    this.timer = setTimeout(() => this.controller.abort(), Math.max(0, this.totalMs - this.used()));
   }
 }
 

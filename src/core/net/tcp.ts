@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { abortedError, classifyError, timeoutError } from './errors';
+import { endpointLease } from './endpoint-slots';
 import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';
 
@@ -7,8 +8,20 @@ export type TcpResult = NetResult<{ readonly socket: Socket }>;
 
 const ignore = (): void => undefined;
 
-/** Opens a TCP connection to one address; on any failure the socket is already destroyed. */
-export function connectTcp(address: string, port: number, options: StepOptions): Promise<TcpResult> {
+/**
+ * Opens a TCP connection to one address; on any failure the socket is already destroyed. It first waits for a place
+ * among this process's connections to the address and port (`endpointLease`); the step's timeout starts after that wait.
+ */
+export async function connectTcp(address: string, port: number, options: StepOptions): Promise<TcpResult> {
+  const lease = await endpointLease(address, port, options);
+  if (!lease) return { ok: false, error: abortedError() };
+  const result = await openTcp(address, port, options);
+  if (result.ok) lease.hold(result.socket);
+  else lease.release();
+  return result;
+}
+
+function openTcp(address: string, port: number, options: StepOptions): Promise<TcpResult> {
   let connected = false;
   return runStep<TcpResult>(
     options,

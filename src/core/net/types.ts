@@ -32,6 +32,11 @@ export interface StepOptions {
   /** The time this step may take. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /**
+   * Told when a connection starts waiting for a place among the connections this process has open to its endpoint
+   * (`endpointLease`); the function it returns is called when the wait ends. The check's own queue, not the server's time.
+   */
+  readonly onWait?: () => () => void;
 }
 
 export interface NetFinding {

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { abortedError } from './errors';
 import { exchangePdu } from './pdu-exchange';
+import { connectionsAlongside, endpointAnswered } from './endpoint-slots';
 import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';
@@ -27,6 +28,10 @@ function notRdp(message: string, cause?: string): NetError {
  * MCS Connect Response (`readServerSecurity`).
  */
 export function exchangeConfirm(socket: Socket, requestedProtocols: number, options: StepOptions): Promise<ExchangeResult> {
+  return exchangeConfirmPdu(socket, requestedProtocols, options).finally(() => endpointAnswered(socket));
+}
+
+function exchangeConfirmPdu(socket: Socket, requestedProtocols: number, options: StepOptions): Promise<ExchangeResult> {
   return exchangePdu<ExchangeResult>(
     socket,
     {
@@ -45,7 +50,7 @@ export function exchangeConfirm(socket: Socket, requestedProtocols: number, opti
         ok: false,
         error: notRdp(
           received === 0
-            ? NET004_MESSAGES.NET004Silent(options.timeoutMs, socket.remotePort ?? 3389)
+            ? silence(socket, options.timeoutMs)
             : `The server sent ${received} bytes but no complete Connection Confirm within ${options.timeoutMs} ms.`,
           'timeout',
         ),
@@ -64,6 +69,12 @@ export function exchangeConfirm(socket: Socket, requestedProtocols: number, opti
     },
     options,
   );
+}
+
+/** No Confirm at all: the server's fault only when none of this process's other connections to it could have stalled it. */
+function silence(socket: Socket, timeoutMs: number): string {
+  const others = connectionsAlongside(socket);
+  return others > 0 ? NET004_MESSAGES.NET004SilentAlongside(timeoutMs, others) : NET004_MESSAGES.NET004Silent(timeoutMs, socket.remotePort ?? 3389);
 }
 
 /** One short connection that asks one question: connect, exchange the Confirm, close. */
