@@ -85,7 +85,7 @@ function loadAnchors(paths: readonly string[], errors: InputError[]): X509Certif
  * as an object whose protocol booleans are null when not determined, so a pipeline reading `negotiation.nlaRequired`
  * gets null, not a TypeError on `null.nlaRequired`.
  */
-const NOT_NEGOTIATED = { rdp: null, ssl: null, hybrid: null, hybridEx: null, rdstls: null, nlaRequired: null, failures: {}, selected: null, legacy: null, flags: null, connections: 0 } as const;
+const NOT_NEGOTIATED = { rdp: null, ssl: null, hybrid: null, hybridEx: null, rdstls: null, nlaRequired: null, failures: {}, unusable: {}, selected: null, legacy: null, flags: null, connections: 0 } as const;
 
 function toJson(hosts: readonly HostCheckResult[], errors: readonly InputError[]): string {
   return toJsonOutput({ hosts: hosts.map((h) => (h.negotiation === null ? { ...h, negotiation: NOT_NEGOTIATED } : h)), errors });

@@ -76,7 +76,9 @@ describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
     assert.equal(server.afterRequest, 0, 'a ClientHello was sent');
     assert.equal(r.tls, null);
     assert.deepEqual(r.steps.tls, { status: 'skipped', detail: 'Not started: no client follows that selection.' });
-    assert.deepEqual([r.negotiation?.selected, r.negotiation?.ssl, r.negotiation?.nlaRequired], ['0x80', null, null]);
+    // Every question got 0x80: answered, so nothing is undetermined; no client can use any of it (MS-RDPBCGR 3.3.5.3.2).
+    assert.deepEqual([r.negotiation?.selected, r.negotiation?.ssl, r.negotiation?.rdp, r.negotiation?.nlaRequired], ['0x80', false, false, null]);
+    assert.deepEqual(r.negotiation?.unusable, { rdp: '0x80', ssl: '0x80', hybrid: '0x80', hybridEx: '0x80', rdstls: '0x80' });
     // Whatever follows such a Confirm in the same segment does not change the verdict.
     const withUltimatum = await check(servers.get('selects-0x80-then-ultimatum')!.port);
     assert.deepEqual(withUltimatum.findings, r.findings);

@@ -44,7 +44,7 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
     const r = await check({});
     assert.deepEqual(
       { ...r.negotiation, flags: undefined, connections: undefined },
-      { rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false, failures: { rdp: 'SSL_REQUIRED_BY_SERVER' }, selected: 'SSL', legacy: false, flags: undefined, connections: undefined },
+      { rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false, failures: { rdp: 'SSL_REQUIRED_BY_SERVER' }, unusable: {}, selected: 'SSL', legacy: false, flags: undefined, connections: undefined },
     );
     assert.match(r.tls!.protocol, /^TLSv1\.[23]$/);
     const c = r.certificate!;

@@ -56,6 +56,12 @@ export const SELECTED_LABELS: Readonly<Record<string, string>> = {
 
 const KEY_OF_SELECTED: Readonly<Record<string, ProtocolKey>> = { RDP: 'rdp', SSL: 'ssl', HYBRID: 'hybrid', HYBRID_EX: 'hybridEx', RDSTLS: 'rdstls' };
 
+/** A selectedProtocol name as a protocol, without the "(NLA)" of a selection: `TLS`, `RDS AAD`, or the value (`0x3`). */
+export function selectionLabel(selected: string): string {
+  const key = KEY_OF_SELECTED[selected];
+  return key ? PROTOCOL_LABELS[key] : SELECTED_LABELS[selected] ?? selected;
+}
+
 interface StepFacts {
   readonly stoppedAt: 'dns' | 'tcp' | 'negotiation' | null;
   readonly cancelled: boolean;
@@ -106,7 +112,8 @@ function negotiationStatus(n: NegotiationSummary | null, findings: readonly NetF
 function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean, standardSecurityUnanswered: boolean): string {
   const keys = Object.keys(PROTOCOL_LABELS) as ProtocolKey[];
   const accepted = keys.filter((k) => n[k] === true).map((k) => PROTOCOL_LABELS[k]);
-  const refused = keys.filter((k) => n[k] === false).map((k) => PROTOCOL_LABELS[k]);
+  const unusable = n.unusable;
+  const refused = keys.filter((k) => n[k] === false && unusable[k] === undefined).map((k) => PROTOCOL_LABELS[k]);
   const label = n.selected ? SELECTED_LABELS[n.selected] ?? n.selected : '';
   // A selection a client cannot carry through (its TLS fails, or it was never offered) is named as such.
   // A selection whose handshake got no answer in time is left open (n[key] null), not refused.
@@ -123,6 +130,9 @@ function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean, standa
   ];
   if (accepted.length) parts.push(`Accepts ${accepted.join(', ')}.`);
   if (refused.length) parts.push(`Refuses ${refused.join(', ')}.`);
+  // Answered, but with a selection no client follows (NET005): said with the answer, neither "refuses" nor "no answer".
+  const answers = unusableAnswers(n);
+  if (answers.length) parts.push(`Unusable: ${answers.join('; ')}.`);
   // A question with no answer (a short timeout, a server that answers one connection only) is said to be open, not
   // left out: the other answers read as the whole story otherwise. A legacy server is asked nothing more.
   const open = n.legacy ? [] : keys.filter((k) => n[k] === null).map((k) => PROTOCOL_LABELS[k]);
@@ -131,6 +141,16 @@ function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean, standa
   if (n.flags?.restrictedAdmin) parts.push('Restricted admin supported.');
   if (n.flags?.remoteCredentialGuard) parts.push('Remote Credential Guard supported.');
   return parts.join(' ');
+}
+
+/** `Standard RDP Security (the server selected TLS, which no client follows)`, one per selection the server answered with. */
+function unusableAnswers(n: NegotiationSummary): string[] {
+  const bySelection = new Map<string, string[]>();
+  for (const key of Object.keys(PROTOCOL_LABELS) as ProtocolKey[]) {
+    const selection = n.unusable[key];
+    if (selection !== undefined && n[key] === false) bySelection.set(selection, [...(bySelection.get(selection) ?? []), PROTOCOL_LABELS[key]]);
+  }
+  return [...bySelection].map(([selection, labels]) => `${labels.join(', ')} (the server selected ${selectionLabel(selection)}, which no client follows)`);
 }
 
 const VERSION_LABEL: Readonly<Record<TlsVersion, string>> = { TLSv1: '1.0', 'TLSv1.1': '1.1', 'TLSv1.2': '1.2', 'TLSv1.3': '1.3' };

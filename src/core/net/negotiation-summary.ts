@@ -43,7 +43,7 @@ export function selectionProblem(requested: number, selected: number): 'not-defi
   return (requested & selected) === 0 ? 'not-requested' : null;
 }
 
-/** An answer no client would follow says nothing about what the server accepts. */
+/** An answer a client would follow: no Confirm, a failure, a legacy Confirm, or a selection `selectionProblem` accepts. */
 function usable({ requested, confirm }: NegotiationAnswer): boolean {
   return confirm?.kind !== 'response' || selectionProblem(requested, confirm.selectedProtocol) === null;
 }
@@ -82,8 +82,20 @@ function offered(requested: number): ProtocolKey[] {
  * selecting Standard RDP Security and then failing the MCS Connect exchange.
  */
 export function summarizeNegotiation(all: readonly NegotiationAnswer[], options: SummaryOptions = {}): NegotiationSummary {
+  return judge(all, options, true);
+}
+
+/**
+ * `judgeUnusable`: a selection no client follows (NET005) is an answer too. The server must select one of the protocols
+ * the client requested, or Standard RDP Security [MS-RDPBCGR 3.3.5.3.2]; a client that gets anything else drops the
+ * connection, so none of the protocols that request offered can be used by a client that offers them, unless another
+ * answer shows one accepted or refused. Without it (choosing the follow-up questions), such a selection decides nothing,
+ * so the protocols it leaves open are asked about one by one.
+ */
+function judge(all: readonly NegotiationAnswer[], options: SummaryOptions, judgeUnusable: boolean): NegotiationSummary {
   const accepted: Partial<Record<ProtocolKey, boolean>> = {};
   const failures: Partial<Record<ProtocolKey, string>> = {};
+  const unusable: Partial<Record<ProtocolKey, string>> = {};
   const answers = all.filter(usable);
   for (const { confirm } of answers) {
     if (confirm?.kind === 'response') {
@@ -104,6 +116,17 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
         if (accepted[key] === undefined) {
           accepted[key] = false;
           failures[key] = confirm.name;
+        }
+      }
+    }
+  }
+  if (judgeUnusable) {
+    for (const { requested, confirm } of all) {
+      if (confirm?.kind !== 'response' || usable({ requested, confirm })) continue;
+      for (const key of offered(requested)) {
+        if (accepted[key] === undefined) {
+          accepted[key] = false;
+          unusable[key] = protocolName(confirm.selectedProtocol);
         }
       }
     }
@@ -138,6 +161,7 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
     rdstls: value('rdstls'),
     nlaRequired,
     failures,
+    unusable,
     selected: main?.kind === 'response' ? protocolName(main.selectedProtocol) : main?.kind === 'legacy' ? 'RDP' : null,
     legacy: main?.kind === 'legacy',
     flags:
@@ -155,7 +179,7 @@ export function summarizeNegotiation(all: readonly NegotiationAnswer[], options:
 
 /** The follow-up requests worth a connection each, given the answers so far; they can be asked at once. */
 export function followUps(answers: readonly NegotiationAnswer[]): number[] {
-  const summary = summarizeNegotiation(answers);
+  const summary = judge(answers, {}, false);
   if (summary.legacy) return [];
   const asked = new Set(answers.map((a) => a.requested));
   return FOLLOW_UPS.filter((q) => summary[q.key] === null && !asked.has(q.requested)).map((q) => q.requested);

@@ -55,6 +55,11 @@ export interface NegotiationSummary {
   readonly nlaRequired: boolean | null;
   /** The RDP_NEG_FAILURE name the server sent, per refused protocol. */
   readonly failures: Readonly<Partial<Record<ProtocolKey, string>>>;
+  /**
+   * The selection no client follows (NET005) that the server answered, per protocol it leaves unusable (false): a
+   * protocol the request did not offer (`SSL`, `HYBRID_EX`) or a value that is no protocol (`0x3`).
+   */
+  readonly unusable: Readonly<Partial<Record<ProtocolKey, string>>>;
   /** The protocol the server selected for a client that offers TLS and CredSSP, as mstsc does. */
   readonly selected: string | null;
   /** The Confirm carried no negotiation data: a pre-RDP 5.2 server or a proxy that strips it. */

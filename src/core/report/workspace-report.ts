@@ -1,5 +1,5 @@
 import { ruleDocsUrl } from '../knowledge/docs-links';
-import { PROTOCOL_LABELS, SELECTED_LABELS, STEP_LABEL, STEP_ORDER } from '../net/ladder';
+import { PROTOCOL_LABELS, SELECTED_LABELS, selectionLabel, STEP_LABEL, STEP_ORDER } from '../net/ladder';
 import type { CertificateSummary, HostCheckResult, NegotiationSummary, ProtocolKey, StepStatus } from '../net/types';
 import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';
@@ -119,6 +119,8 @@ function protocolCell(n: NegotiationSummary, key: ProtocolKey): string {
   const value = n[key];
   if (value === null) return 'not determined';
   if (value) return 'accepted';
+  const selection = n.unusable[key];
+  if (selection !== undefined) return `unusable (the server selected ${escapeMarkdown(selectionLabel(selection))})`;
   const failure = n.failures[key];
   return failure ? `refused (${escapeMarkdown(failure)})` : 'refused';
 }

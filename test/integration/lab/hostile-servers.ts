@@ -20,7 +20,8 @@ export type Hostility =
   | 'rdp-reset-after-connect-initial'
   | 'rdp-silent-after-connect-initial'
   | 'rdp-ultimatum-with-confirm'
-  | 'ssl-not-allowed-to-all';
+  | 'ssl-not-allowed-to-all'
+  | 'mask-0x3-to-all';
 
 const SELECT_SSL = confirm({ selected: 0x1 });
 /** PROTOCOL_RDP with EXTENDED_CLIENT_DATA_SUPPORTED, as xrdp `security_layer=rdp` answers every request. */
@@ -92,6 +93,8 @@ const BEHAVIOUR: Readonly<Record<Hostility, (socket: Socket, server: LocalServer
   'rdp-ultimatum-with-confirm': (s) => onConnectionRequest(s, () => s.end(Buffer.concat([SELECT_RDP, ULTIMATUM]))),
   // SSL_NOT_ALLOWED_BY_SERVER ("Standard RDP Security only") to every request, a Standard-RDP-only one too: nothing is usable.
   'ssl-not-allowed-to-all': (s) => onConnectionRequest(s, () => s.end(confirm({ failure: 0x2 }))),
+  // RDP_NEG_RSP with selectedProtocol 0x3 (TLS and CredSSP at once, no protocol MS-RDPBCGR defines) to every request.
+  'mask-0x3-to-all': (s) => onConnectionRequest(s, () => s.end(confirm({ selected: 0x3 }))),
 };
 
 export function startHostileServer(kind: Hostility): Promise<LocalServer> {

@@ -9,6 +9,7 @@ const NEGOTIATION: NegotiationSummary = {
   rdstls: null,
   nlaRequired: false,
   failures: {},
+  unusable: {},
   selected: 'HYBRID_EX',
   legacy: false,
   flags: null,

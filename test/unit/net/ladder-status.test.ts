@@ -8,7 +8,7 @@ import type { HostCheckResult, NegotiationSummary, NetFinding } from '../../../s
 
 const TLS_ONLY: NegotiationSummary = {
   rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false,
-  failures: { rdp: 'SSL_REQUIRED_BY_SERVER' }, selected: 'SSL', legacy: false, flags: null, connections: 3,
+  failures: { rdp: 'SSL_REQUIRED_BY_SERVER' }, unusable: {}, selected: 'SSL', legacy: false, flags: null, connections: 3,
 };
 /** What xrdp security_layer=tls answers when its key does not match its certificate: TLS selected, then given up. */
 const TLS_UNUSABLE: NegotiationSummary = { ...TLS_ONLY, ssl: false, nlaRequired: null };
@@ -41,5 +41,29 @@ describe('the Negotiation step of a selection that cannot be used', () => {
       negotiation: TLS_UNUSABLE, standardSecurity: null, tls: null, certificate: null, chain: [], findings, steps: steps(TLS_UNUSABLE, findings),
     };
     assert.match(certificateDocument(result, new Date(0)), /^No certificate\. The TLS handshake did not complete\. The server closed the connection after selecting TLS\.$/m);
+  });
+});
+
+describe('the Negotiation step of an answer no client follows', () => {
+  // A review: a server that selected TLS for a Standard-RDP-only request was reported as "Not determined (no answer)".
+  const D: NegotiationSummary = { ...TLS_ONLY, rdp: false, failures: {}, unusable: { rdp: 'SSL' } };
+
+  it('says what the server answered, neither "no answer" nor "refuses"', () => {
+    const detail = steps(D, []).negotiation.detail;
+    assert.equal(detail, 'Selected TLS. Accepts TLS. Refuses CredSSP, CredSSP with early user authorization, RDSTLS. Unusable: Standard RDP Security (the server selected TLS, which no client follows).');
+  });
+
+  it('groups the protocols by the selection, and names a value that is no protocol as sent', () => {
+    const mask: NegotiationSummary = {
+      ...TLS_ONLY, rdp: false, ssl: false, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: null, failures: {}, selected: '0x3',
+      unusable: { rdp: '0x3', ssl: '0x3', hybrid: '0x3', hybridEx: 'HYBRID', rdstls: '0x3' },
+    };
+    const detail = steps(mask, []).negotiation.detail;
+    assert.equal(detail, 'Selected 0x3. Unusable: Standard RDP Security, TLS, CredSSP, RDSTLS (the server selected 0x3, which no client follows); CredSSP with early user authorization (the server selected CredSSP, which no client follows).');
+    assert.doesNotMatch(detail, /no answer/);
+  });
+
+  it('keeps "no answer" for a question that got none', () => {
+    assert.match(steps({ ...D, rdp: null, unusable: {} }, []).negotiation.detail, /Not determined \(no answer\): Standard RDP Security\.$/);
   });
 });

@@ -112,6 +112,12 @@ const ODD: Record<string, (requested: number) => Answer | null> = {
   'not allowed to anything': () => fail(2),
   // The same failure to Standard RDP Security alone, while TLS and CredSSP requests get CredSSP.
   'not allowed alone, CredSSP otherwise': (r) => (r & PROTOCOL.HYBRID ? select(PROTOCOL.HYBRID) : r & PROTOCOL.SSL ? select(PROTOCOL.SSL) : fail(2)),
+  // TLS to every request, one for Standard RDP Security alone too (a review's hostile server).
+  'TLS to everything': () => select(PROTOCOL.SSL),
+  // The undefined mask 0x3 to every request.
+  'selects 0x3 to everything': () => select(PROTOCOL.SSL | PROTOCOL.HYBRID),
+  // NLA required, and HYBRID_EX even to a request that offered only TLS and CredSSP.
+  'HYBRID_EX to SSL|HYBRID': (r) => (r & PROTOCOL.HYBRID ? select(PROTOCOL.HYBRID_EX) : r & PROTOCOL.RDSTLS ? select(PROTOCOL.HYBRID_EX) : fail(5)),
 };
 
 function oddOutcome(name: string, tlsFailed = false) {
@@ -145,6 +151,34 @@ describe('answers no client follows (NET005)', () => {
       assert.equal(s.ssl === true || s.hybrid === true || s.rdp === true, false, name);
     }
     assert.equal(oddOutcome('selects 0x80').s.nlaRequired, null);
+  });
+
+  it('an answer no client follows is an answer: what it leaves unusable is false, with the selection, not "no answer"', () => {
+    // Per MS-RDPBCGR 3.3.5.3.2 the server selects one of the requested protocols or PROTOCOL_RDP; a client that asked
+    // for Standard RDP Security alone and got TLS drops the connection (NET005), so it cannot use Standard RDP Security.
+    const tls = oddOutcome('TLS to everything');
+    assert.deepEqual([tls.s.rdp, tls.s.ssl, tls.s.hybrid, tls.s.hybridEx, tls.s.rdstls, tls.s.nlaRequired], [false, true, false, false, false, false]);
+    assert.deepEqual([tls.s.unusable, tls.s.failures], [{ rdp: 'SSL' }, {}]);
+    assert.deepEqual(tls.findings.map((f) => f.ruleId), ['NET005', 'NET011']);
+    // 0x3 to everything: every question was still asked, and each answer leaves what it offered unusable.
+    const mask = oddOutcome('selects 0x3 to everything');
+    assert.equal(mask.answers.length, 5);
+    assert.deepEqual([mask.s.rdp, mask.s.ssl, mask.s.hybrid, mask.s.hybridEx, mask.s.rdstls, mask.s.nlaRequired], [false, false, false, false, false, null]);
+    assert.deepEqual(mask.s.unusable, { rdp: '0x3', ssl: '0x3', hybrid: '0x3', hybridEx: '0x3', rdstls: '0x3' });
+    // HYBRID_EX to a request for TLS and CredSSP: a client without early user authorization cannot connect, so CredSSP is unusable.
+    const ex = oddOutcome('HYBRID_EX to SSL|HYBRID');
+    assert.deepEqual([ex.s.rdp, ex.s.ssl, ex.s.hybrid, ex.s.hybridEx, ex.s.rdstls, ex.s.nlaRequired], [false, false, false, true, false, true]);
+    assert.deepEqual(ex.s.unusable, { hybrid: 'HYBRID_EX', rdstls: 'HYBRID_EX' });
+    // A refusal another answer gave is kept as the refusal, with its failure name.
+    assert.deepEqual(ex.s.failures, { rdp: 'HYBRID_REQUIRED_BY_SERVER', ssl: 'HYBRID_REQUIRED_BY_SERVER' });
+  });
+
+  it('the follow-up questions are chosen as if the unusable answer had not come, and what another answer decides wins', () => {
+    // RDSTLS to the usual request: every question is asked; TLS and Standard RDP Security are accepted by their own answers.
+    const { s, answers } = oddOutcome('rdstls to 0x0B');
+    assert.deepEqual(followUps([answers[0]!]), [PROTOCOL.RDP, PROTOCOL.SSL, PROTOCOL.SSL | PROTOCOL.HYBRID, PROTOCOL.RDSTLS | PROTOCOL.SSL]);
+    assert.deepEqual([s.rdp, s.ssl, s.hybrid, s.hybridEx], [true, true, false, false]);
+    assert.deepEqual(s.unusable, { hybridEx: 'RDSTLS' });
   });
 
   it('Standard RDP Security is always a legal answer, and requested protocols are fine', () => {

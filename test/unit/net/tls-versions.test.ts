@@ -97,7 +97,7 @@ describe('the NTLM line', () => {
 });
 
 describe('the negotiation step names the questions that got no answer', () => {
-  const base = { rdp: false, ssl: true, hybrid: true, hybridEx: false, rdstls: false, nlaRequired: true, failures: {}, selected: 'HYBRID', legacy: false, flags: null } as const;
+  const base = { rdp: false, ssl: true, hybrid: true, hybridEx: false, rdstls: false, nlaRequired: true, failures: {}, unusable: {}, selected: 'HYBRID', legacy: false, flags: null } as const;
   const detail = (n: Record<string, unknown>): string =>
     buildSteps({ stoppedAt: null, cancelled: false, addresses: ['127.0.0.1'], negotiation: n as never, tls: null, certificate: null, findings: [], port: 3389 }).negotiation.detail;
 
@@ -128,7 +128,7 @@ describe('the negotiation step names the questions that got no answer', () => {
 });
 
 describe('the TLS step says when the MCS Connect Initial over TLS got no answer', () => {
-  const negotiation = { rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false, failures: {}, selected: 'SSL', legacy: false, flags: null, connections: 4 } as const;
+  const negotiation = { rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false, failures: {}, unusable: {}, selected: 'SSL', legacy: false, flags: null, connections: 4 } as const;
   const tls = { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', accepted: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true } } as const;
   const tlsStep = (waitedMs?: number) =>
     buildSteps({

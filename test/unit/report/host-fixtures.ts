@@ -56,6 +56,7 @@ export const BY_IP: HostCheckResult = {
     rdstls: null,
     nlaRequired: true,
     failures: { rdp: 'HYBRID_REQUIRED_BY_SERVER', ssl: 'HYBRID_REQUIRED_BY_SERVER' },
+    unusable: {},
     selected: 'HYBRID_EX',
     legacy: false,
     flags: null,
