@@ -86,7 +86,7 @@ describe('the Schannel handshake and its finding', () => {
   it('the TLS step is never ✓ when Windows clients cannot use the suite, and says so', () => {
     const negotiation: NegotiationSummary = {
       rdp: false, ssl: true, hybrid: false, hybridEx: false, rdstls: false, nlaRequired: false,
-      failures: { rdp: 'SSL_REQUIRED_BY_SERVER' }, selected: 'SSL', legacy: false, flags: null, connections: 3,
+      failures: { rdp: 'SSL_REQUIRED_BY_SERVER' }, unusable: {}, selected: 'SSL', legacy: false, flags: null, connections: 3,
     };
     const tls = { protocol: 'TLSv1.2', cipher: 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256', accepted: null };
     const steps = (accepted: boolean | null, findings: NetFinding[] = []) =>
