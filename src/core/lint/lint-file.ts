@@ -12,8 +12,7 @@ import { lintPolicyDocument } from '../rules/gpo/engine';
 import { GPO_RULES } from '../rules/gpo/index';
 import type { PolicyFinding } from '../rules/gpo/types';
 import { KNOWN_RULE_IDS } from '../rules/registry';
-import type { Finding } from '../rules/types';
-import type { DecodedText } from '../text/decode';
+import type { ByteFacts, Finding } from '../rules/types';
 import type { FileFormat } from './formats';
 
 export interface LintedText {
@@ -42,7 +41,7 @@ export interface LintedPol extends LintedText {
 
 export interface LintOptions {
   readonly severities?: SeverityOverrides;
-  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
+  readonly bytes?: ByteFacts;
   /** Publishers trusted by policy in the exports found with the file (RDP043): thumbprint → the export that trusts it. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The file's name without its folder (RDP010: mstsc's `Default.rdp` is a template). */

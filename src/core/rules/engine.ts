@@ -2,17 +2,16 @@ import { parseRdp, propertyOf, rememberClean, type RdpDocument, type RdpEntry } 
 import { EntryIndex } from '../rdp/entry-index';
 import { findProperty, isSecretProperty, SECRET_KEYS } from '../rdp/properties/index';
 import type { PropertyInfo } from '../rdp/property-types';
-import type { DecodedText } from '../text/decode';
 import { RDP_RULES } from './registry';
 import { isRuleOff, resolveSeverity, type SeverityOverrides } from '../findings/severity';
-import type { Finding, RdpRule, RdpRuleContext, Report } from './types';
+import type { ByteFacts, Finding, RdpRule, RdpRuleContext, Report } from './types';
 import type { Span } from '../text/line-index';
 
 export type { SeverityOverrides } from '../findings/severity';
 
 export interface RdpLintOptions {
   readonly severities?: SeverityOverrides;
-  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
+  readonly bytes?: ByteFacts;
   /** Only these rules (all `.rdp` rules when absent). */
   readonly rules?: readonly RdpRule[];
   /** Publishers trusted by policy in the workspace's exports (see `trustedPublishers` in gpo/trusted-publishers). */

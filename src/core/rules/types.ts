@@ -1,11 +1,18 @@
 import type { RdpDocument, RdpEntry } from '../rdp/parse';
 import type { PropertyInfo } from '../rdp/property-types';
+import type { LineEndingsOnDisk } from '../rdp/line-endings';
 import type { DecodedText } from '../text/decode';
 import type { Span } from '../text/line-index';
 import type { Fix, RelatedLocation, Severity } from '../findings/types';
 
 export type { Fix, Finding, RelatedLocation, Severity, SeveritySetting } from '../findings/types';
 export { SEVERITIES } from '../findings/types';
+
+/**
+ * What the bytes of a file say that its text may not (RDP006): its encoding, BOM, NUL characters and odd byte count;
+ * and, from a reader that gave every line one ending (the editor), the line endings the file has on disk.
+ */
+export type ByteFacts = Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'> & { readonly lineEndings?: LineEndingsOnDisk };
 
 /** What a rule reports; the engine stamps the rule ID and resolves the severity. */
 export interface Report {
@@ -34,7 +41,7 @@ export interface RdpRuleContext {
   /** The knowledge-base entry for a line's property, looked up once per lint. */
   property(entry: RdpEntry): PropertyInfo | undefined;
   /** Byte-level facts, when the text came from bytes (the CLI, or a file the editor read). */
-  readonly bytes?: Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
+  readonly bytes?: ByteFacts;
   /** Publishers trusted by policy in the exports beside the file (`TrustedCertThumbprints`): thumbprint → the export. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The file's name without its folder, when the text is a file's. */

@@ -1,5 +1,7 @@
+import { EOL_NAMES, firstOddLineEnding, type LineEndingsOnDisk, type OddLineEnding } from '../../rdp/line-endings';
 import { parseRdp, type RdpDocument } from '../../rdp/parse';
 import { describeEncoding, type DecodedText } from '../../text/decode';
+import type { Eol } from '../../text/line-index';
 import type { Report, RdpRule } from '../types';
 import { quote } from '../messages';
 import { freerdpHasTargetBesides, freerdpParsedText } from './freerdp-target';
@@ -77,6 +79,21 @@ function oddByte(doc: RdpDocument, bytes: Pick<DecodedText, 'encoding' | 'bom'>)
   };
 }
 
+/**
+ * The first line that does not end as most do: in the text, or (an editor's text, which gives every line one ending
+ * when it reads the file) on disk, as long as the line is there. The editor's also says that saving rewrites them.
+ */
+function mixedLineEndings(doc: RdpDocument, onDisk: LineEndingsOnDisk | undefined): Report | undefined {
+  const said = (odd: OddLineEnding, most: Eol): string => `Mixed line endings: this line ends with ${EOL_NAMES[odd.eol]} while most end with ${EOL_NAMES[most]}.`;
+  const odd = firstOddLineEnding(doc);
+  if (odd) return { message: said(odd, doc.eol), span: doc.lines[odd.line]!.span };
+  const first = onDisk?.odd[0];
+  const line = first && doc.lines[first.line];
+  if (!first || !line) return undefined;
+  // NOTE: VS Code keeps one line ending for the whole document and writes every line with it (microsoft/vscode#127).
+  return { message: `${said(first, onDisk.most)} VS Code shows every line with the document's line ending (${EOL_NAMES[doc.eol]}) and writes them all with it when the file is saved.`, span: line.span };
+}
+
 export const rdp006: RdpRule = {
   id: 'RDP006',
   name: 'encoding',
@@ -92,12 +109,7 @@ export const rdp006: RdpRule = {
     // One native scan of the text; only when it finds a NUL is the line that holds it looked for (a NUL is never a line break).
     const nulAt = doc.text.indexOf('\0');
     if (nulAt >= 0) report(nulCharacter(doc, nulAt, bytes?.encoding === 'utf-8' && bytes.bom, undecoded));
-    if (doc.mixedEol) {
-      const odd = doc.lines.find((l) => l.eol !== '' && l.eol !== doc.eol);
-      if (odd) {
-        const names: Record<string, string> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' };
-        report({ message: `Mixed line endings: this line ends with ${names[odd.eol]} while most end with ${names[doc.eol]}.`, span: odd.span });
-      }
-    }
+    const mixed = mixedLineEndings(doc, bytes?.lineEndings);
+    if (mixed) report(mixed);
   },
 };
