@@ -3,14 +3,14 @@ import { core } from './core';
 import type { PolicyDocument } from '../core/gpo/model';
 import type { FileFormat } from '../core/lint/formats';
 import type { RdpDocument } from '../core/rdp/parse';
-import type { Finding } from '../core/rules/types';
-import type { DecodedText } from '../core/text/decode';
+import type { ByteFacts, Finding } from '../core/rules/types';
 import { LineIndex } from '../core/text/line-index';
+import { shiftLineEndings } from './document-bytes';
 import { POL_SCHEME } from './registry-pol-view';
 import { isConfigDocument } from './workspace-config';
 
 /** What the bytes on disk say that the editor's text no longer shows (RDP006 needs it). */
-export type ByteFacts = Pick<DecodedText, 'encoding' | 'bom' | 'nul' | 'oddByte'>;
+export type { ByteFacts };
 
 /** Where one `.rdp` file connects, and the range of its `full address` line (for check diagnostics). */
 export interface FileTarget {
@@ -106,6 +106,14 @@ export class DocumentModel implements vscode.Disposable {
       this.states.delete(key);
       this.byteFacts.delete(key);
       this.lints.delete(key);
+    }),
+    // The disk's odd line endings move with their lines as the document changes, until a save rewrites them all.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const key = e.document.uri.toString();
+      const facts = this.byteFacts.get(key);
+      if (!facts?.lineEndings || e.contentChanges.length === 0) return;
+      const lineEndings = shiftLineEndings(facts.lineEndings, e.contentChanges);
+      if (lineEndings !== facts.lineEndings) this.byteFacts.set(key, { ...facts, lineEndings });
     }),
   ];
 

@@ -111,11 +111,13 @@ export class LintFeature implements vscode.Disposable {
     await this.lint(document, true, 'save');
   }
 
-  /** Byte-level facts (encoding, BOM, NUL) that the editor's text no longer shows; RDP006 needs them. */
+  /** Byte-level facts (encoding, BOM, NUL, odd byte count, mixed line endings) that the editor's text no longer shows; RDP006 needs them. */
   private readBytes(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     const pending = this.reading.get(key);
     if (pending) return pending;
+    // The lines of a document with unsaved changes (restored by hot exit, say) need not be the file's.
+    const asOnDisk = document.isDirty ? undefined : document.version;
     const read = (async () => {
       try {
         // Read as the workspace's files are (`readWorkspaceFile`): the file on disk may have become a FIFO or a link to a device since it was opened.
@@ -125,7 +127,10 @@ export class LintFeature implements vscode.Disposable {
           return;
         }
         const decoded = core().decodeBytes(read.bytes);
-        this.documents.setBytes(document.uri, { encoding: decoded.encoding, bom: decoded.bom, nul: decoded.nul, oddByte: decoded.oddByte === true });
+        // VS Code gave every line one ending when it read the file (microsoft/vscode#127): the disk's are kept here by line
+        // number when the document's lines were the file's throughout the read (DocumentModel moves them with later edits).
+        const lineEndings = document.version === asOnDisk ? core().lineEndingsOnDisk(decoded.text) : undefined;
+        this.documents.setBytes(document.uri, { encoding: decoded.encoding, bom: decoded.bom, nul: decoded.nul, oddByte: decoded.oddByte === true, ...(lineEndings && { lineEndings }) });
       } catch (error) {
         this.log.debug(`Could not read ${key} for its encoding: ${String(error)}`);
       } finally {
