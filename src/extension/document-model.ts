@@ -5,7 +5,7 @@ import type { FileFormat } from '../core/lint/formats';
 import type { RdpDocument } from '../core/rdp/parse';
 import type { ByteFacts, Finding } from '../core/rules/types';
 import { LineIndex } from '../core/text/line-index';
-import { shiftLineEndings } from './document-bytes';
+import { oddByteLength, shiftLineEndings } from './document-bytes';
 import { POL_SCHEME } from './registry-pol-view';
 import { isConfigDocument } from './workspace-config';
 
@@ -65,7 +65,8 @@ export function fileTarget(uri: vscode.Uri, text: string, doc: RdpDocument = cor
  */
 export class DocumentState {
   private format?: { value: FileFormat | undefined };
-  private parsed?: RdpDocument;
+  /** The parse, and how many characters at the text's end it left out (`oddByteLength`). */
+  private parsed?: { doc: RdpDocument; cut: number };
   private located?: { value: FileTarget | undefined };
   /** Set by the lint feature, once per version. */
   lint?: DocumentLint;
@@ -73,6 +74,8 @@ export class DocumentState {
   constructor(
     readonly document: vscode.TextDocument,
     readonly version: number,
+    /** The file's byte facts, which may arrive after this version's first parse. */
+    private readonly bytes: () => ByteFacts | undefined = () => undefined,
   ) {}
 
   get formatOf(): FileFormat | undefined {
@@ -80,10 +83,18 @@ export class DocumentState {
     return this.format.value;
   }
 
-  /** The parsed text of an `.rdp` document. */
+  /**
+   * The parsed text of an `.rdp` document, without what VS Code made of a UTF-16 file's lone last byte while the text
+   * ends with it: the CLI drops the byte, so the editor lints the same lines.
+   */
   get rdp(): RdpDocument {
-    this.parsed ??= core().parseRdp(this.document.getText());
-    return this.parsed;
+    const { document } = this;
+    const cut = oddByteLength(this.bytes(), document.lineAt(document.lineCount - 1).text);
+    if (this.parsed?.cut !== cut) {
+      const text = document.getText();
+      this.parsed = { doc: core().parseRdp(cut > 0 ? text.slice(0, -cut) : text), cut };
+    }
+    return this.parsed.doc;
   }
 
   get target(): FileTarget | undefined {
@@ -122,7 +133,7 @@ export class DocumentModel implements vscode.Disposable {
     const key = document.uri.toString();
     let state = this.states.get(key);
     if (!state || state.version !== document.version || state.document !== document) {
-      state = new DocumentState(document, document.version);
+      state = new DocumentState(document, document.version, () => this.byteFacts.get(key));
       this.states.set(key, state);
     }
     return state;

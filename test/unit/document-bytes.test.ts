@@ -1,8 +1,30 @@
-// Where VS Code's text of a file differs from its bytes: how the editor keeps the disk's odd line endings on their lines through edits.
+// Where VS Code's text of a file differs from its bytes: what the editor leaves out of its lint, and how it keeps the
+// disk's odd line endings on their lines through edits.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LineEndingsOnDisk } from '../../src/core/rdp/line-endings';
-import { shiftLineEndings, type LineChange } from '../../src/extension/document-bytes';
+import { decodeBytes } from '../../src/core/text/decode';
+import { oddByteLength, shiftLineEndings, type LineChange } from '../../src/extension/document-bytes';
+
+const TEXT = 'full address:s:rdsh01.corp.example\r\nscreen mode id:i:2\r\n';
+
+describe("what VS Code makes of a UTF-16 file's lone last byte", () => {
+  it('UTF-16LE: a NUL character at the end, left out of the lint while the document ends with it', () => {
+    const facts = decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le'), Buffer.from([0x41])]));
+    assert.equal(facts.text, TEXT, 'the CLI drops the byte');
+    assert.equal(oddByteLength(facts, '\0'), 1, 'the last line is that character alone');
+    assert.equal(oddByteLength(facts, 'screen mode id:i:2\0'), 1);
+    assert.equal(oddByteLength(facts, '\0x'), 0, 'typed after: a NUL like any other');
+    assert.equal(oddByteLength(facts, ''), 0, 'deleted: nothing to leave out');
+  });
+  it('UTF-16BE: nothing (its decoder drops the byte), nor for an even byte count or 8-bit text', () => {
+    const body = Buffer.from(TEXT, 'utf16le').swap16();
+    assert.equal(oddByteLength(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), body, Buffer.from([0x41])])), '\0'), 0);
+    assert.equal(oddByteLength(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')])), '\0'), 0);
+    assert.equal(oddByteLength(decodeBytes(Buffer.from(`${TEXT}\0`)), '\0'), 0, 'a NUL of the file itself is linted');
+    assert.equal(oddByteLength(undefined, '\0'), 0);
+  });
+});
 
 describe("the disk's odd line endings through edits", () => {
   const onDisk: LineEndingsOnDisk = { most: '\r\n', odd: [{ line: 1, eol: '\n' }, { line: 4, eol: '\n' }] };

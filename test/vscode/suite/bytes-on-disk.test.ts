@@ -53,4 +53,38 @@ suite('Bytes on disk', () => {
     assert.equal(saved.replace(/\r\n/g, ''), saved.replace(/\r?\n/g, ''), 'VS Code left a line ending other than CRLF');
     await waitForDiagnostics(uri, 'no RDP006 once the file on disk has one line ending', (d) => !only(d, 'RDP006'));
   });
+
+  test('UTF-16LE with a lone last byte: the CLI\'s odd-byte warning, and no finding for the character VS Code made of the byte', async () => {
+    const uri = workspaceFile('odd-byte.rdp');
+    // A UTF-16LE file with its BOM and one byte more (0x41): RDP003 on line 2 checks that the other positions stay right.
+    const text = 'full address:s:rdsh01.corp.example\r\nscreen mode id:s:2\r\n';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le'), Buffer.from([0x41])]);
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    const cli = cliFindings(bytes);
+    assert.deepEqual(cli.map((f) => [f.ruleId, f.line]).sort(), [['RDP003', 1], ['RDP006', 1]]);
+    const { document } = await openEditor('odd-byte.rdp');
+    // VS Code's decoder (iconv-lite-umd's StringDecoder over the browser Buffer polyfill) makes a NUL character of the byte.
+    assert.equal(document.getText(), `${text}\0`);
+    const diagnostics = await waitForDiagnostics(uri, 'RDP003 and RDP006', (d) => only(d, 'RDP003') !== undefined && only(d, 'RDP006') !== undefined);
+    assert.deepEqual(diagnostics.map((d) => [ruleOf(d), d.range.start.line]).sort(), [['RDP003', 1], ['RDP006', 1]]);
+    assert.ok(only(diagnostics, 'RDP003')!.range.isEqual(range(1, 15, 1, 16)), JSON.stringify(only(diagnostics, 'RDP003')!.range));
+    assert.ok(only(diagnostics, 'RDP006')!.range.isEqual(range(1, 0, 1, 18)));
+    assert.equal(only(diagnostics, 'RDP006')!.message, cli.find((f) => f.ruleId === 'RDP006')!.message);
+
+    // Text typed after that character: it is no longer at the document's end, so it is linted as any NUL (a save would write it).
+    const editor = vscode.window.activeTextEditor!;
+    const end = document.positionAt(document.getText().length);
+    await editor.edit((b) => b.insert(end, 'x'));
+    await waitForDiagnostics(uri, 'RDP001 on line 3', (d) => d.some((x) => ruleOf(x) === 'RDP001' && x.range.start.line === 2));
+    await editor.edit((b) => b.delete(new vscode.Range(end, end.translate(0, 1))));
+    await waitForDiagnostics(uri, 'no RDP001 once the text ends with that character again', (d) => !only(d, 'RDP001') && only(d, 'RDP006') !== undefined);
+    // Saved, the character is a NUL in the file: the editor and the CLI then both report it on line 3.
+    assert.equal(await document.save(), true, 'save failed');
+    const saved = await readFile(uri.fsPath);
+    assert.deepEqual([...saved.subarray(-4)], [0x0a, 0x00, 0x00, 0x00], 'VS Code wrote the NUL character as two zero bytes');
+    const after = cliFindings(saved).map((f) => [f.ruleId, f.line, f.message]).sort();
+    await waitForDiagnostics(uri, "the CLI's findings of the saved file", (d) => JSON.stringify(d.map((x) => [ruleOf(x), x.range.start.line, x.message]).sort()) === JSON.stringify(after));
+    assert.deepEqual(after.map(([rule, line]) => [rule, line]), [['RDP001', 2], ['RDP003', 1], ['RDP006', 2]]);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
