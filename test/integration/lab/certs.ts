@@ -23,6 +23,17 @@ export function opensslFingerprint(certPath: string, algorithm: 'sha1' | 'sha256
   return out.trim().split('=')[1]!.replace(/:/g, '').toUpperCase();
 }
 
+/**
+ * The serial number as the certificate's DER holds it, which is how the check and Windows show it:
+ * `openssl x509 -serial` prints the integer's value, dropping the zero byte DER puts before a value
+ * whose top bit is set (X.690 §8.3.2: the shortest two's-complement form, so a positive value needs it).
+ */
+export function opensslDerSerial(certPath: string): string {
+  let hex = openssl(['x509', '-in', certPath, '-noout', '-serial'], '.').trim().split('=')[1]!.toUpperCase();
+  if (hex.length % 2) hex = `0${hex}`;
+  return parseInt(hex.slice(0, 2), 16) >= 0x80 ? `00${hex}` : hex;
+}
+
 const LOCAL_SAN = 'subjectAltName=DNS:localhost,IP:127.0.0.1';
 
 /** Generates the test CA and the certificate cases (all, or those named) into `dir` with openssl (nothing is checked in). */
