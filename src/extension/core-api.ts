@@ -22,7 +22,7 @@ export { subjectLabel } from '../core/net/certificate-label';
 export { certificateDocument } from '../core/net/certificate-text';
 export { resultForFile } from '../core/net/host-result';
 export { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, TrustStore, checkHosts, ntlmDetail, ntlmProblemDetail, readCertificates, standardSecurityDetail } from '../core/net/index';
-export { fileCheckFacts } from '../core/rdp/check-facts';
+export { fileCheckFacts, sameCheckFacts } from '../core/rdp/check-facts';
 export { lineEndingsOnDisk } from '../core/rdp/line-endings';
 export { isSignedRdp, parseRdp } from '../core/rdp/parse';
 export { PROPERTIES, findProperty, isSecretProperty } from '../core/rdp/properties/index';

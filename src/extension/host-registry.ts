@@ -5,14 +5,13 @@ import type { RdpDocument } from '../core/rdp/parse';
 import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
 import type { Logger } from './logger';
+import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
 import { findWorkspaceFiles, inPool, isScanned, readWorkspaceFile, SCAN_CONCURRENCY, withLateProgress } from './workspace-files';
 // A Git diff or a generated view of an `.rdp` file is not a host of the workspace.
 import { DOCUMENT_SCHEMES } from './document-selectors';
 
 const RDP_GLOB = '**/*.rdp';
-/** Edits settle before an open document's target is read again. */
-const EDIT_DELAY_MS = 300;
 const MAX_FILES = 5000;
 const MAX_BYTES = 1024 * 1024;
 
@@ -26,11 +25,18 @@ export class HostRegistry implements vscode.Disposable {
   /** Each inventory host with the config file that lists it. */
   private inventory: { target: CheckTarget; group: string | undefined; source: vscode.Uri }[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly fileChanged = new vscode.EventEmitter<FileTarget>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.fileChanged];
   private scanning: Promise<void> | undefined;
   /** Open `.rdp` documents waiting for their edits to settle. */
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The hosts changed: a file was added or removed, or names another host, RD Gateway or authentication level. */
   readonly onDidChange = this.changed.event;
+  /**
+   * An open file says something else, still of the same host and in the same way (`onDidChange` otherwise): what a
+   * check derives from the file (its `full address` line, XRF001/XRF003) is to be read again from it.
+   */
+  readonly onDidChangeFile = this.fileChanged.event;
 
   constructor(
     private readonly documents: DocumentModel,
@@ -40,22 +46,28 @@ export class HostRegistry implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(RDP_GLOB);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.watched(uri)),
-      watcher.onDidChange((uri) => {
-        // An open document is read from the editor: its text may be ahead of the disk.
-        if (this.openDocument(uri)) return;
-        void this.watched(uri);
-      }),
+      // An open document is read from the editor: its text may be ahead of the disk. A save may come as a file created
+      // (written to a new file, renamed over the old one).
+      watcher.onDidCreate((uri) => this.followed(uri)),
+      watcher.onDidChange((uri) => this.followed(uri)),
       watcher.onDidDelete((uri) => {
         if (this.files.delete(uri.toString())) this.changed.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
       vscode.workspace.onDidOpenTextDocument((d) => this.readDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.documentEdited(e.document)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.documentSaved(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.documentClosed(d)),
       { dispose: () => this.pending.forEach((timer) => clearTimeout(timer)) },
       configs.onDidChange(() => void this.loadInventory().then(() => this.changed.fire())),
     );
+  }
+
+  /** A file the watcher reported created or changed: an open document as it is in the editor, else from disk. */
+  private followed(uri: vscode.Uri): void {
+    const open = this.openDocument(uri);
+    if (open) this.readDocument(open);
+    else void this.watched(uri);
   }
 
   /** A file the watcher reported: read once the workspace is (the first scan finds it otherwise), unless excluded. */
@@ -131,8 +143,9 @@ export class HostRegistry implements vscode.Disposable {
   }
 
   /**
-   * An open `.rdp` document counts as it is in the editor, saved or not (an untitled one too): check
-   * diagnostics land on the `full address` line where it is now. Fires a change only when the target moved.
+   * An open `.rdp` document counts as it is in the editor, saved or not (an untitled one too): check diagnostics
+   * land on the `full address` line where it is now, and read as the file says now. Fires `onDidChange` when the
+   * host, its RD Gateway or its authentication level changed, `onDidChangeFile` when anything else did.
    */
   private readDocument(document: vscode.TextDocument, notify = true): void {
     if (document.languageId !== 'rdp' || !DOCUMENT_SCHEMES.includes(document.uri.scheme) || document.getText().length > MAX_BYTES) return;
@@ -141,10 +154,18 @@ export class HostRegistry implements vscode.Disposable {
     const target = this.documents.get(document).target;
     if (target) this.files.set(key, target);
     else this.files.delete(key);
-    const same = before && target && before.host === target.host && before.port === target.port && before.range.isEqual(target.range);
-    if (notify && !same && (before || target)) this.changed.fire();
+    if (!notify || before === target) return;
+    const sameHost =
+      before &&
+      target &&
+      before.host === target.host &&
+      before.port === target.port &&
+      core().sameCheckFacts(core().fileCheckFacts([before.doc]), core().fileCheckFacts([target.doc]));
+    if (sameHost) this.fileChanged.fire(target);
+    else this.changed.fire();
   }
 
+  /** Edits settle before an open document is read again, as they do before it is linted again. */
   private documentEdited(document: vscode.TextDocument): void {
     if (document.languageId !== 'rdp') return;
     const key = document.uri.toString();
@@ -154,8 +175,17 @@ export class HostRegistry implements vscode.Disposable {
       setTimeout(() => {
         this.pending.delete(key);
         if (!document.isClosed) this.readDocument(document);
-      }, EDIT_DELAY_MS),
+      }, settings.debounceMs()),
     );
+  }
+
+  /** A save reads the document at once: its edits may not have settled, and the file watcher may not report it. */
+  private documentSaved(document: vscode.TextDocument): void {
+    if (document.languageId !== 'rdp') return;
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.readDocument(document);
   }
 
   /** A closed document counts as it is on disk again (an untitled one is gone). */
@@ -180,9 +210,14 @@ export class HostRegistry implements vscode.Disposable {
     this.inventory = next;
   }
 
+  /** Where an open `.rdp` document connects, and its parsed text (its current text, saved or not). */
+  fileOf(document: vscode.TextDocument): FileTarget | undefined {
+    return this.documents.get(document).target;
+  }
+
   /** The target of an open `.rdp` document (its current text, saved or not). */
   targetOf(document: vscode.TextDocument): CheckTarget | undefined {
-    const found = this.documents.get(document).target;
+    const found = this.fileOf(document);
     if (!found) return undefined;
     // The file's RD Gateway and authentication level, as `check FILE.rdp` passes them: the check then says the gateway
     // path was not checked (a failed direct probe of a host reached only through the gateway is a warning, NET002's

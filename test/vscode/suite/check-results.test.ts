@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { HostCheckResult } from '../../../src/core/net/index';
+import type { RdpDoctorApi } from '../../../src/extension/main';
+import { EXTENSION_ID, ruleOf, waitFor, withSetting, workspaceFile } from './helpers';
+import { suite, suiteSetup, teardown, test } from './mocha-tdd';
+
+/** The lab xrdp that test/vscode/run.mjs started on 127.0.0.1 (TLS, a certificate from a test CA the workspace does not trust). */
+const LAB_PORT = Number(process.env.RDP_DOCTOR_LAB_PORT);
+const LAB_KEY = `127.0.0.1:${LAB_PORT}`;
+
+let api: Required<RdpDoctorApi>;
+
+/** The diagnostics a check put on a file (NET findings, XRF001/XRF003 from the probe); the lint's are apart. */
+function checkDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => /^(?:NET|XRF)/.test(ruleOf(d)));
+}
+
+function net022(uri: vscode.Uri): vscode.Diagnostic | undefined {
+  return checkDiagnostics(uri).find((d) => ruleOf(d) === 'NET022');
+}
+
+/** Writes a `.rdp` file into the test workspace's lab folder (removed after the test). */
+async function labFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceFile(`lab/${name}`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+  written.push(uri);
+  return uri;
+}
+const written: vscode.Uri[] = [];
+
+/** Replaces `from` with `to` on one line of the editor's document (not saved). */
+async function replaceOnLine(editor: vscode.TextEditor, line: number, from: string, to: string): Promise<void> {
+  const start = editor.document.lineAt(line).text.indexOf(from);
+  assert.ok(start >= 0, `line ${line} has no "${from}"`);
+  assert.ok(await editor.edit((b) => b.replace(new vscode.Range(line, start, line, start + from.length), to)));
+}
+
+suite('Check results follow the file they are shown on (real xrdp on 127.0.0.1)', () => {
+  suiteSetup(async () => {
+    assert.ok(LAB_PORT > 0, 'run.mjs passes the lab port in RDP_DOCTOR_LAB_PORT.');
+    api = (await vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.activate()) as Required<RdpDoctorApi>;
+    // The workspace's files are read once something needs them (a file written later is followed from then on).
+    await vscode.commands.executeCommand('rdpDoctor.refreshHosts');
+    await waitFor('the lab host in the Hosts view', () => api.hosts().some((h) => h.key === LAB_KEY), api.hostsView.onDidChangeTreeData, 15_000);
+  });
+
+  teardown(async () => {
+    // The lab host's other files (lab/lab-server.rdp, the inventory) are what the next suites expect of it.
+    // A file's document stays open a while after its editor closes (VS Code disposes it later): only the editors close.
+    for (const document of vscode.workspace.textDocuments.filter((d) => written.some((u) => u.toString() === d.uri.toString()))) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri);
+  });
+
+  test('a file edited after its check reads as it says now, on edit and on save, without checking again', async () => {
+    const uri = await labFile('level.rdp', `full address:s:127.0.0.1:${LAB_PORT}\r\nauthentication level:i:1\r\n`);
+    const editor = await vscode.window.showTextDocument(uri);
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', uri);
+    assert.equal(result?.findings.find((f) => f.ruleId === 'NET022')?.severity, 'error', JSON.stringify(result?.findings));
+    const isError = (): boolean => net022(uri)?.severity === vscode.DiagnosticSeverity.Error;
+    const isWarning = (): boolean => net022(uri)?.severity === vscode.DiagnosticSeverity.Warning;
+    const described = (): string => JSON.stringify(checkDiagnostics(uri).map((d) => `${ruleOf(d)} ${d.severity} ${d.message}`));
+    await waitFor(() => `NET022 as an error (${described()})`, isError, vscode.languages.onDidChangeDiagnostics);
+    assert.match(net022(uri)!.message, /authentication level:i:1/);
+
+    // Typed, not saved: the diagnostics follow once the edits settle, as the lint does.
+    await replaceOnLine(editor, 1, 'i:1', 'i:2');
+    await waitFor(() => `NET022 a warning after the edit to level 2 (${described()})`, isWarning, vscode.languages.onDidChangeDiagnostics);
+    assert.doesNotMatch(net022(uri)!.message, /authentication level:i:1/);
+
+    // Back to level 1, saved at once: the save reads the file, well before the edits would settle.
+    const restore = await withSetting('rdpDoctor', 'lint.debounceMs', 5000);
+    try {
+      await waitFor('the longer debounce', () => vscode.workspace.getConfiguration('rdpDoctor').get('lint.debounceMs') === 5000, vscode.workspace.onDidChangeConfiguration);
+      await replaceOnLine(editor, 1, 'i:2', 'i:1');
+      assert.ok(await editor.document.save());
+      await waitFor(() => `NET022 an error again after the save (${described()})`, isError, vscode.languages.onDidChangeDiagnostics, 3000);
+    } finally {
+      await restore();
+    }
+
+    // The file no longer goes to the lab: its check findings go, though the host's result stays.
+    await replaceOnLine(editor, 0, `127.0.0.1:${LAB_PORT}`, `127.0.0.9:${LAB_PORT}`);
+    await waitFor(() => `no check findings once the file names another host (${described()})`, () => checkDiagnostics(uri).length === 0, vscode.languages.onDidChangeDiagnostics);
+    assert.equal(api.latest(LAB_KEY), result, 'no new check ran');
+  });
+});
