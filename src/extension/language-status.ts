@@ -1,10 +1,23 @@
 import * as vscode from 'vscode';
+import { core } from './core';
 import { hostKey } from './check-runner';
+import type { CheckDiagnostics } from './check-diagnostics';
 import type { CheckService } from './check-service';
 import type { HostRegistry } from './host-registry';
 import { RDP_DOCUMENTS } from './document-selectors';
 
-/** A language status item on `.rdp` files: the file's host and its last check, with a button to check it. */
+/** What the item says (the extension-host tests read it). */
+export interface LanguageStatusState {
+  readonly text: string;
+  readonly detail: string | undefined;
+  readonly severity: vscode.LanguageStatusSeverity;
+}
+
+/**
+ * A language status item on `.rdp` files: the file's host and its last check, with a button to check it. It counts the
+ * check diagnostics Problems shows for the file (`CheckDiagnostics.forFile`): the host's last result as this file's
+ * client connects, which may not be how the file that was checked connects.
+ */
 export class LanguageStatusFeature implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('rdpDoctor.status', RDP_DOCUMENTS);
   private readonly disposables: vscode.Disposable[] = [this.item];
@@ -12,6 +25,7 @@ export class LanguageStatusFeature implements vscode.Disposable {
   constructor(
     private readonly checks: CheckService,
     private readonly registry: HostRegistry,
+    private readonly diagnostics: CheckDiagnostics,
   ) {
     this.item.name = 'RDP Doctor';
     const update = (): void => this.update();
@@ -28,18 +42,20 @@ export class LanguageStatusFeature implements vscode.Disposable {
 
   private update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    const target = document?.languageId === 'rdp' ? this.registry.targetOf(document) : undefined;
-    if (!target) {
+    const file = document?.languageId === 'rdp' ? this.registry.fileOf(document) : undefined;
+    if (!file) {
       this.item.text = 'RDP Doctor: no host';
       this.item.detail = 'The file has no valid full address.';
       this.item.severity = vscode.LanguageStatusSeverity.Information;
       this.item.command = undefined;
       return;
     }
-    const key = hostKey(target.host, target.port);
+    const key = hostKey(file.host, file.port);
+    const target = core().displayTarget(file.host, file.port);
     const result = this.checks.latest(key);
-    const errors = result?.findings.filter((f) => f.severity === 'error').length ?? 0;
-    const warnings = result?.findings.filter((f) => f.severity === 'warning').length ?? 0;
+    const shown = this.diagnostics.forFile(file);
+    const errors = shown.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = shown.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     const state = this.checks.isRunning(key)
       ? 'checking…'
       : !result || result.cancelled
@@ -47,10 +63,14 @@ export class LanguageStatusFeature implements vscode.Disposable {
         : errors + warnings === 0
           ? 'check passed'
           : [errors && `${errors} error${errors > 1 ? 's' : ''}`, warnings && `${warnings} warning${warnings > 1 ? 's' : ''}`].filter(Boolean).join(', ');
-    this.item.text = `$(remote) ${target.target}`;
+    this.item.text = `$(remote) ${target}`;
     this.item.detail = state;
     this.item.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    this.item.command = { command: 'rdpDoctor.checkFileHost', title: result ? 'Check Again' : 'Check Host', tooltip: `Check ${target.target}` };
+    this.item.command = { command: 'rdpDoctor.checkFileHost', title: result ? 'Check Again' : 'Check Host', tooltip: `Check ${target}` };
+  }
+
+  state(): LanguageStatusState {
+    return { text: this.item.text, detail: this.item.detail, severity: this.item.severity };
   }
 
   dispose(): void {

@@ -26,7 +26,7 @@ import { hardenActiveFile, type HardenRequest } from './harden-command';
 import { hostCommands } from './host-commands';
 import { HostRegistry } from './host-registry';
 import { HostsView } from './hosts-view';
-import { LanguageStatusFeature } from './language-status';
+import { LanguageStatusFeature, type LanguageStatusState } from './language-status';
 import { FixesView, PowerShellFixInserter } from './powershell-fixes';
 import { exportReport } from './report-export';
 import { safeLogger } from './logger';
@@ -49,6 +49,8 @@ export interface RdpDoctorApi {
   readonly activation?: ActivationCost;
   /** What the code cache did for the core (core.ts) when it was loaded; undefined until then. */
   readonly coreCodeCache?: () => CodeCacheUse | undefined;
+  /** What the language status item of the active editor says now. */
+  readonly languageStatus?: () => LanguageStatusState;
 }
 
 /** Called by the loader (loader.ts, dist/extension.js) with what loading this code cost. */
@@ -76,6 +78,8 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
     const explainer = new ExplainerPanels(context.extensionUri, checks, log);
     const version = String(context.extension.packageJSON.version);
     const lintTasks = new LintTaskProvider(context.extensionUri);
+    const checkDiagnostics = new CheckDiagnostics(context.extensionUri, checks, registry, index);
+    const status = new LanguageStatusFeature(checks, registry, checkDiagnostics);
     context.subscriptions.push(
       documents,
       configs,
@@ -94,9 +98,9 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
       checks,
       hostsView,
       certificates,
-      new CheckDiagnostics(context.extensionUri, checks, registry, index),
+      checkDiagnostics,
       new FixesView(),
-      new LanguageStatusFeature(checks, registry),
+      status,
       ...registerCommands({
         extensionUri: context.extensionUri,
         explainer,
@@ -149,6 +153,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
       policyScan: () => index.ready.then(() => ({ exports: index.all().map((e) => e.path), bytesRead: index.bytesRead })),
       activation: activationCost(load, started),
       coreCodeCache,
+      languageStatus: () => status.state(),
     };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));

@@ -20,6 +20,14 @@ function net022(uri: vscode.Uri): vscode.Diagnostic | undefined {
   return checkDiagnostics(uri).find((d) => ruleOf(d) === 'NET022');
 }
 
+/** What the language status item says of the file in the editor, as Problems counts that file's check diagnostics. */
+function counted(uri: vscode.Uri): string {
+  const n = (severity: vscode.DiagnosticSeverity): number => checkDiagnostics(uri).filter((d) => d.severity === severity).length;
+  const [errors, warnings] = [n(vscode.DiagnosticSeverity.Error), n(vscode.DiagnosticSeverity.Warning)];
+  if (errors + warnings === 0) return 'check passed';
+  return [errors && `${errors} error${errors > 1 ? 's' : ''}`, warnings && `${warnings} warning${warnings > 1 ? 's' : ''}`].filter(Boolean).join(', ');
+}
+
 /** Writes a `.rdp` file into the test workspace's lab folder (removed after the test). */
 async function labFile(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceFile(`lab/${name}`);
@@ -70,6 +78,7 @@ suite('Check results follow the file they are shown on (real xrdp on 127.0.0.1)'
     await replaceOnLine(editor, 1, 'i:1', 'i:2');
     await waitFor(() => `NET022 a warning after the edit to level 2 (${described()})`, isWarning, vscode.languages.onDidChangeDiagnostics);
     assert.doesNotMatch(net022(uri)!.message, /authentication level:i:1/);
+    await waitFor(() => `the language status to count no error (${api.languageStatus().detail})`, () => api.languageStatus().detail === counted(uri), vscode.languages.onDidChangeDiagnostics);
 
     // Back to level 1, saved at once: the save reads the file, well before the edits would settle.
     const restore = await withSetting('rdpDoctor', 'lint.debounceMs', 5000);
@@ -81,10 +90,40 @@ suite('Check results follow the file they are shown on (real xrdp on 127.0.0.1)'
     } finally {
       await restore();
     }
+    assert.equal(api.languageStatus().detail, counted(uri));
+    assert.equal(api.languageStatus().severity, vscode.LanguageStatusSeverity.Error);
 
     // The file no longer goes to the lab: its check findings go, though the host's result stays.
     await replaceOnLine(editor, 0, `127.0.0.1:${LAB_PORT}`, `127.0.0.9:${LAB_PORT}`);
     await waitFor(() => `no check findings once the file names another host (${described()})`, () => checkDiagnostics(uri).length === 0, vscode.languages.onDidChangeDiagnostics);
+    assert.equal(api.languageStatus().detail, 'not checked');
     assert.equal(api.latest(LAB_KEY), result, 'no new check ran');
+  });
+
+  test('the language status counts what Problems shows for the file in the editor, not the result of the file checked', async () => {
+    const direct = await labFile('direct.rdp', `full address:s:127.0.0.1:${LAB_PORT}\r\nauthentication level:i:2\r\n`);
+    const gateway = await labFile('gateway.rdp', `full address:s:127.0.0.1:${LAB_PORT}\r\nauthentication level:i:1\r\ngatewayhostname:s:gw.contoso.invalid\r\ngatewayusagemethod:i:1\r\n`);
+    await vscode.window.showTextDocument(gateway);
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', gateway);
+    assert.ok(result?.findings.some((f) => f.severity === 'error'), `the check from the gateway file has an error: ${JSON.stringify(result?.findings)}`);
+    await waitFor('the check findings on the directly connecting file', () => checkDiagnostics(direct).length > 0, vscode.languages.onDidChangeDiagnostics);
+    assert.ok(!checkDiagnostics(direct).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'the direct file at level 2 has no error');
+
+    await vscode.window.showTextDocument(direct);
+    const status = await waitFor(
+      () => `the status of direct.rdp (it says ${JSON.stringify(api.languageStatus())})`,
+      () => vscode.window.activeTextEditor?.document.uri.toString() === direct.toString() && api.languageStatus().detail !== 'checking…' && api.languageStatus(),
+      vscode.window.onDidChangeActiveTextEditor,
+    );
+    assert.equal(status.detail, counted(direct));
+    assert.equal(status.severity, vscode.LanguageStatusSeverity.Warning);
+
+    await vscode.window.showTextDocument(gateway);
+    await waitFor(
+      () => `the status of gateway.rdp (it says ${JSON.stringify(api.languageStatus())})`,
+      () => vscode.window.activeTextEditor?.document.uri.toString() === gateway.toString() && api.languageStatus().detail === counted(gateway),
+      vscode.window.onDidChangeActiveTextEditor,
+    );
+    assert.equal(api.languageStatus().severity, vscode.LanguageStatusSeverity.Error);
   });
 });
