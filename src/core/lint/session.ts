@@ -12,6 +12,7 @@ import { collectInputs, type InputError, type InputFile } from './inputs';
 import { fileKey, forgetRead, readInput, type SkippedConfig } from './read-file';
 import { lintBackupFolder, lintPolFile } from './policy-output';
 import { capFindings, fileHasError, fileHasReadError, hasErrorFinding, type FileReport, type LintReport } from './output';
+import { inputSize, slices } from './slices';
 import { lintTextFile } from './text-file';
 import { appendAll } from '../text/collections';
 
@@ -149,13 +150,11 @@ export function lintChunk(
   return unread.length > 0 ? { files, errors, unread } : { files, errors };
 }
 
-/** Files linted between two yields to the event loop, so a host process (the extension host) stays responsive. */
-const SLICE = 50;
-
 /**
  * The CLI's lint of these paths in this thread, a slice of files at a time with a yield to the event loop in
- * between (the extension's reports). Stops early, with what it has, when `isCancelled` says so. `lookup` says whose
- * configs are used (the extension's: those in its workspace folder; the extension host's working folder is no project's).
+ * between (the extension's reports; a slice is bounded by files and by bytes, `slices`). Stops early, with what it
+ * has, when `isCancelled` says so (asked before each slice). `lookup` says whose configs are used (the extension's:
+ * those in its workspace folder; the extension host's working folder is no project's).
  */
 export async function lintReportInSlices(paths: readonly string[], overrides?: SeverityOverrides, isCancelled?: () => boolean, lookup?: ConfigLookup): Promise<LintReport> {
   const collected = collectInputs(paths);
@@ -164,8 +163,9 @@ export async function lintReportInSlices(paths: readonly string[], overrides?: S
   const linted: FileReport[] = [];
   // Each slice looks for configs anew: a config passed over is told of once in all.
   const once: ConfigLookup = { ...(lookup?.trust && { trust: lookup.trust }), ...(lookup?.skipped && { skipped: tellOnce(lookup.skipped) }) };
-  for (let at = 0; at < inputs.length && !isCancelled?.(); at += SLICE) {
-    const chunk = lintChunk(inputs.slice(at, at + SLICE), undefined, false, overrides, undefined, once);
+  for (const [start, end] of slices(inputs.length, (i) => inputSize(inputs[i]!))) {
+    if (isCancelled?.()) break;
+    const chunk = lintChunk(inputs.slice(start, end), undefined, false, overrides, undefined, once);
     appendAll(linted, chunk.files);
     for (const e of chunk.errors) if (!errors.some((x) => x.path === e.path && x.message === e.message)) errors.push(e);
     await new Promise((resolve) => setImmediate(resolve));
