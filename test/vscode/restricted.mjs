@@ -19,7 +19,8 @@ export async function run({ page, url, listener, dns, extensionLog, outsideCa })
   // The workbench says it is in Restricted Mode, so the test is about what it claims to be.
   await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
   await openFromExplorer(page, 'untrusted.rdp');
-  // Linting works in Restricted Mode: the extension is active and has read the file.
+  // Linting works in Restricted Mode: the extension is active and has read the file. The workspace's settings turn
+  // RDP022 off and linting off; in Restricted Mode they are ignored, so the file's RDP022 warning shows.
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').getByText(/Server authentication failures are accepted/).first().waitFor();
   // The hook is in the extension host, so a count of zero means no lookup, not a hook that was never loaded.

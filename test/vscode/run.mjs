@@ -203,7 +203,8 @@ const RESTRICTED_NAME = 'rdsh-restricted.rdp-doctor.test';
  * inventory name a host only a hook on Node's dns.lookup answers (test/vscode/dns-count.cjs, loaded into code-server's
  * processes with NODE_OPTIONS), on the port of a counting listener, with checks on open turned on everywhere. Linting
  * must work; no DNS lookup and no connection may happen, over the whole test, until "Check Workspace Hosts" is run by hand,
- * which must do both (so the counters count). The config also names a CA file outside the folder, which must be ignored.
+ * which must do both (so the counters count). The config also names a CA file outside the folder, which must be ignored,
+ * and the workspace's settings turn RDP022 and linting off, which must be ignored too (the file's RDP022 warning shows).
  */
 async function runRestrictedTest() {
   const sandbox = makeSandbox(undefined, {
@@ -225,7 +226,9 @@ async function runRestrictedTest() {
     join(folder, '.rdpdoctor.yaml'),
     `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\n`,
   );
-  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true }));
+  // The workspace would also hide untrusted.rdp's RDP022 warning (its rule off) and every finding (linting off): in
+  // Restricted Mode only the user's values of those settings apply (package.json's restrictedConfigurations).
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true, 'rdpDoctor.rules': { RDP022: 'off' }, 'rdpDoctor.lint.enable': false }));
   if (/\s/.test(hook)) throw new Error(`NODE_OPTIONS cannot --require a path with blanks: ${hook}`);
   const dnsLines = () => (existsSync(dnsLog) ? readFileSync(dnsLog, 'utf8').split('\n').filter(Boolean) : []);
   const dns = {
@@ -257,7 +260,7 @@ async function runRestrictedTest() {
     const started = Date.now();
     await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), listener, dns, extensionLog, outsideCa }), 90_000, 'The Restricted Mode test did not finish');
     await page.screenshot({ path: `${shot}.png` });
-    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder is ignored (${Date.now() - started} ms)\n`);
+    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder and the workspace's rule and lint settings are ignored (${Date.now() - started} ms)\n`);
     return 0;
   } catch (error) {
     await page?.screenshot({ path: `${shot}-failed.png` }).catch(() => {});
