@@ -97,6 +97,11 @@ export class DocumentState {
     return this.parsed.doc;
   }
 
+  /** The parsed text if this version has been parsed already (a feature bounded on large documents does not parse it all). */
+  get rdpIfParsed(): RdpDocument | undefined {
+    return this.parsed;
+  }
+
   get target(): FileTarget | undefined {
     this.located ??= { value: this.formatOf === 'rdp' ? fileTarget(this.document.uri, this.document.getText(), this.rdp) : undefined };
     return this.located.value;

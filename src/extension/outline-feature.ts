@@ -2,8 +2,12 @@ import * as vscode from 'vscode';
 import { core } from './core';
 import type { PropertyCategory } from '../core/rdp/property-types';
 import { toRange } from './convert';
-import type { DocumentModel } from './document-model';
+import type { DocumentModel, DocumentState } from './document-model';
 import { RDP_DOCUMENTS } from './document-selectors';
+import type { RdpEntry } from '../core/rdp/parse';
+import { groupDigits } from '../core/text/group-digits';
+import { OutlineLimitStatus } from './outline-limit-status';
+import { settings } from './settings';
 
 /** The outline's sections, named as the property table's categories. */
 const SECTION_LABEL: Readonly<Record<PropertyCategory | 'other', string>> = {
@@ -20,23 +24,53 @@ const SECTION_ORDER = Object.keys(SECTION_LABEL) as (PropertyCategory | 'other')
 const MAX_DETAIL = 60;
 
 /**
+ * The properties of the document's first `max` lines, and how many lines follow them unlisted. A document of more lines
+ * is parsed only that far, unless this version is parsed whole already: the outline is asked for after each edit (the
+ * Outline view, breadcrumbs, sticky scroll), and one symbol per property of a 176,000-line file took 53 s a request.
+ * VS Code's JSON support bounds its outline the same way (`json.maxItemsComputed`, 5,000 symbols).
+ */
+function outlineEntries(state: DocumentState, max: number): { entries: readonly RdpEntry[]; unlisted: number } {
+  const { document } = state;
+  // The empty line after a last line break is no line of the file.
+  const lines = document.lineCount - (document.lineAt(document.lineCount - 1).text === '' ? 1 : 0);
+  const unlisted = Math.max(0, lines - max);
+  const parsed = state.rdpIfParsed ?? (unlisted === 0 ? state.rdp : core().parseRdp(document.getText(new vscode.Range(0, 0, max, 0))));
+  const entries = parsed.entries;
+  let end = entries.length;
+  while (end > 0 && entries[end - 1]!.line >= max) end--;
+  return { entries: end === entries.length ? entries : entries.slice(0, end), unlisted };
+}
+
+/** The symbol that ends a bounded outline: how many lines it leaves out, and the setting that says how many it lists. */
+function notListed(document: vscode.TextDocument, unlisted: number, max: number): vscode.DocumentSymbol {
+  const last = document.lineAt(max + unlisted - 1).range.end;
+  const range = new vscode.Range(new vscode.Position(max, 0), last);
+  const name = `${groupDigits(unlisted)} more line${unlisted === 1 ? '' : 's'} not listed`;
+  const detail = `the outline lists the first ${groupDigits(max)} lines (rdpDoctor.outline.maxItemsComputed)`;
+  return new vscode.DocumentSymbol(name, detail, vscode.SymbolKind.Null, range, new vscode.Range(range.start, range.start));
+}
+
+/**
  * The outline (document symbols) of an `.rdp` file, by section of the property table, and a CodeLens
  * "Check host · Explain" on its `full address` line.
  */
 export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolProvider, vscode.CodeLensProvider {
   private readonly disposables: vscode.Disposable[];
+  private readonly limit = new OutlineLimitStatus();
 
   constructor(private readonly documents: DocumentModel) {
     this.disposables = [
+      this.limit,
       vscode.languages.registerDocumentSymbolProvider(RDP_DOCUMENTS, this, { label: 'RDP Doctor' }),
       vscode.languages.registerCodeLensProvider(RDP_DOCUMENTS, this),
     ];
   }
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const doc = this.documents.get(document).rdp;
+    const max = settings.outlineMaxItems();
+    const { entries, unlisted } = outlineEntries(this.documents.get(document), max);
     const sections = new Map<PropertyCategory | 'other', vscode.DocumentSymbol[]>();
-    for (const entry of doc.entries) {
+    for (const entry of entries) {
       const info = core().findProperty(entry.key);
       const section = info?.category ?? 'other';
       const range = toRange(document, entry.span);
@@ -49,7 +83,7 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
     }
     // Sections in the order of the file (the Outline view sorts by position anyway), ties in the table's order.
     const ordered = SECTION_ORDER.filter((s) => sections.has(s)).sort((a, b) => sections.get(a)![0]!.range.start.compareTo(sections.get(b)![0]!.range.start));
-    return ordered.map((s) => {
+    const symbols = ordered.map((s) => {
       const children = sections.get(s)!;
       // A section spans its first to its last property (sections interleave when the file mixes them).
       const range = children.reduce((r, c) => r.union(c.range), children[0]!.range);
@@ -57,6 +91,9 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
       section.children = children;
       return section;
     });
+    if (unlisted > 0) symbols.push(notListed(document, unlisted, max));
+    this.limit.update(document, unlisted > 0 ? max : false);
+    return symbols;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -3,6 +3,14 @@ import type { SeverityOverrides } from '../core/rules/engine';
 import { SEVERITIES, type SeveritySetting } from '../core/rules/types';
 import { CONCURRENCY_RANGE, settingInteger, TIMEOUT_MS_RANGE } from '../core/config/ranges';
 
+/**
+ * The outline's default bound. On a loaded 2-core machine (bench/large-documents-host.mjs) the provider took ~1 ms for
+ * 500 symbols (12 ms at most, the first request after an edit), and the whole request through the workbench 54–63 ms;
+ * for 2,000 symbols ~3 ms (54 ms at most) and 113–223 ms. Clients' own files have a few dozen lines.
+ */
+export const OUTLINE_MAX_ITEMS = 500;
+const OUTLINE_ITEMS_RANGE = { min: 0, max: 1_000_000 } as const;
+
 /** Typed access to the `rdpDoctor.*` settings. */
 export const settings = {
   /** Resource-scoped settings are read for a document or folder (`scope`), or for any resource (null) without one. */
@@ -37,6 +45,10 @@ export const settings = {
     // In Restricted Mode the workspace's value is ignored, its `.rdpdoctor.yaml`'s too (package.json's
     // restrictedConfigurations covers the setting only): the user's own value applies.
     return (vscode.workspace.isTrusted ? fromConfig : undefined) ?? vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.ntlmInfo', true);
+  },
+  /** How many lines of an `.rdp` file the outline lists (package.json: `rdpDoctor.outline.maxItemsComputed`). */
+  outlineMaxItems(): number {
+    return settingInteger(vscode.workspace.getConfiguration('rdpDoctor').get<unknown>('outline.maxItemsComputed'), OUTLINE_ITEMS_RANGE, OUTLINE_MAX_ITEMS);
   },
   hoverErrorCodes(scope?: vscode.TextDocument): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('hover.errorCodes', true);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openEditor, quickFixes, ruleOf, waitForRules, workspaceFile } from './helpers';
+import { EXTENSION_ID, openEditor, quickFixes, ruleOf, waitForRules, withSetting, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -32,6 +32,36 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
     assert.equal(connection.children[2]!.detail, '(secret)', 'a password is never shown');
     assert.ok(connection.children[1]!.range.isEqual(new vscode.Range(3, 0, 3, 24)), JSON.stringify(connection.children[1]!.range));
     assert.ok(connection.range.contains(connection.children[2]!.range), 'a section spans its properties');
+  });
+
+  test('the outline of a long .rdp file lists the properties of its first lines, then says how many lines it leaves out', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? `unknown${i}:s:x` : `desktopwidth:i:${i}`));
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: lines.join('\r\n') + '\r\n' });
+    const outline = async (of = document): Promise<{ listed: number; last: vscode.DocumentSymbol }> => {
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', of.uri);
+      return { listed: symbols.reduce((n, s) => n + s.children.length, 0), last: symbols.at(-1)! };
+    };
+    // The default bound (rdpDoctor.outline.maxItemsComputed): 500 lines listed, the 2,500 after them counted.
+    const byDefault = await outline();
+    assert.equal(byDefault.listed, 500);
+    assert.equal(byDefault.last.name, '2,500 more lines not listed');
+    assert.match(byDefault.last.detail, /first 500 lines \(rdpDoctor\.outline\.maxItemsComputed\)/);
+    assert.ok(byDefault.last.range.isEqual(new vscode.Range(500, 0, 2999, lines[2999]!.length)), JSON.stringify(byDefault.last.range));
+    const restore = await withSetting('rdpDoctor', 'outline.maxItemsComputed', 100);
+    try {
+      // Another document: VS Code keeps a document version's outline.
+      const bounded = await outline(await vscode.workspace.openTextDocument({ language: 'rdp', content: document.getText() }));
+      assert.equal(bounded.listed, 100);
+      assert.equal(bounded.last.name, '2,900 more lines not listed');
+      assert.equal(bounded.last.range.start.line, 100);
+    } finally {
+      await restore();
+    }
+    // A file within the bound has no such line.
+    const short = await vscode.workspace.openTextDocument({ language: 'rdp', content: lines.slice(0, 50).join('\r\n') + '\r\n' });
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', short.uri);
+    assert.equal(symbols.reduce((n, s) => n + s.children.length, 0), 50);
+    assert.ok(symbols.every((s) => !/not listed/.test(s.name)));
   });
 
   test('a CodeLens "Check host" and "Explain" sits on the full address line, and none without a target', async () => {
