@@ -3,6 +3,9 @@ import { core } from './core';
 import { RDP_DOCUMENTS } from './document-selectors';
 import type { DocumentModel } from './document-model';
 
+/** The longest document parsed for a completion (about 30 ms of the extension host; clients' files have a few dozen lines). */
+const PARSE_FOR_COMPLETION_LINES = 5000;
+
 /**
  * Completes property names (inserting `name:type:`, or correcting the name of a line that has its value already) and
  * the documented values of the property on the line.
@@ -50,8 +53,12 @@ export class CompletionFeature implements vscode.Disposable, vscode.CompletionIt
         ? new vscode.Range(start, end(colons![1]!.length))
         : { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, end(/^[^\s:]*/.exec(after)![0].length)) };
     // A property the file already sets (on another line) is not offered again: a second line would only shadow one.
+    // Completion is asked as a name is typed, before the lint parses the new version: a longer file is not parsed
+    // whole for it (every property is offered until the lint has parsed the version).
+    const state = this.documents.get(document);
+    const parsed = state.rdpIfParsed ?? (document.lineCount <= PARSE_FOR_COMPLETION_LINES ? state.rdp : undefined);
     const set = new Set<string>();
-    for (const entry of this.documents.get(document).rdp.entries) {
+    for (const entry of parsed?.entries ?? []) {
       if (entry.line === position.line) continue;
       const info = core().findProperty(entry.key);
       if (info) set.add(info.name);

@@ -51,11 +51,16 @@ function sniffFormat(document: vscode.TextDocument): FileFormat | undefined {
 
 /** The target of a parsed `.rdp` text located in it, or undefined when it has no usable `full address`. */
 export function fileTarget(uri: vscode.Uri, text: string, doc: RdpDocument = core().parseRdp(text)): FileTarget | undefined {
+  const lines = new LineIndex(text);
+  return targetIn(uri, doc, (offset) => lines.positionAt(offset));
+}
+
+/** The target of a parsed `.rdp` text, its range found by `positionAt` (an open document's own index: no second text). */
+function targetIn(uri: vscode.Uri, doc: RdpDocument, positionAt: (offset: number) => { line: number; character: number }): FileTarget | undefined {
   const found = core().rdpTarget(doc);
   if (!found.ok) return undefined;
-  const lines = new LineIndex(text);
-  const start = lines.positionAt(found.span.start);
-  const end = lines.positionAt(found.span.end);
+  const start = positionAt(found.span.start);
+  const end = positionAt(found.span.end);
   return { uri, host: found.host, port: found.port, range: new vscode.Range(start.line, start.character, end.line, end.character), doc };
 }
 
@@ -99,11 +104,11 @@ export class DocumentState {
 
   /** The parsed text if this version has been parsed already (a feature bounded on large documents does not parse it all). */
   get rdpIfParsed(): RdpDocument | undefined {
-    return this.parsed;
+    return this.parsed?.doc;
   }
 
   get target(): FileTarget | undefined {
-    this.located ??= { value: this.formatOf === 'rdp' ? fileTarget(this.document.uri, this.document.getText(), this.rdp) : undefined };
+    this.located ??= { value: this.formatOf === 'rdp' ? targetIn(this.document.uri, this.rdp, (offset) => this.document.positionAt(offset)) : undefined };
     return this.located.value;
   }
 }
@@ -116,12 +121,15 @@ export class DocumentModel implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly byteFacts = new Map<string, ByteFacts>();
   private readonly lints = new Map<string, LintReason[]>();
+  /** The lints scheduled after an edit, until each has run. */
+  private readonly scheduled = new Map<string, Promise<void>>();
   private readonly disposables: vscode.Disposable[] = [
     vscode.workspace.onDidCloseTextDocument((d) => {
       const key = d.uri.toString();
       this.states.delete(key);
       this.byteFacts.delete(key);
       this.lints.delete(key);
+      this.scheduled.delete(key);
     }),
     // The disk's odd line endings move with their lines as the document changes, until a save rewrites them all.
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -132,6 +140,24 @@ export class DocumentModel implements vscode.Disposable {
       if (lineEndings !== facts.lineEndings) this.byteFacts.set(key, { ...facts, lineEndings });
     }),
   ];
+
+  /** Records that a lint of the document is scheduled until `done` settles (the lint feature, after an edit). */
+  lintScheduled(document: vscode.TextDocument, done: Promise<void>): void {
+    const key = document.uri.toString();
+    this.scheduled.set(key, done);
+    void done.finally(() => {
+      if (this.scheduled.get(key) === done) this.scheduled.delete(key);
+    });
+  }
+
+  /**
+   * Resolves once the lint an edit scheduled has run (at once when none is). What needs a version parsed whole (its
+   * target for a CodeLens or the language status, its findings for a light bulb) waits for it instead of parsing each
+   * keystroke's version: after an edit of a 176,000-line file each took a second or more of the extension host.
+   */
+  settled(document: vscode.TextDocument): Promise<void> {
+    return this.scheduled.get(document.uri.toString()) ?? Promise.resolve();
+  }
 
   /** The state of the document's current version. */
   get(document: vscode.TextDocument): DocumentState {

@@ -174,7 +174,10 @@ export class HostRegistry implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        if (!document.isClosed) this.readDocument(document);
+        // Its target needs the text parsed whole: the lint the edit scheduled does it once typing pauses.
+        void this.documents.settled(document).then(() => {
+          if (!document.isClosed) this.readDocument(document);
+        });
       }, settings.debounceMs()),
     );
   }

@@ -3,6 +3,7 @@ import { core } from './core';
 import { hostKey } from './check-runner';
 import type { CheckDiagnostics } from './check-diagnostics';
 import type { CheckService } from './check-service';
+import type { DocumentModel } from './document-model';
 import type { HostRegistry } from './host-registry';
 import { RDP_DOCUMENTS } from './document-selectors';
 
@@ -26,14 +27,19 @@ export class LanguageStatusFeature implements vscode.Disposable {
     private readonly checks: CheckService,
     private readonly registry: HostRegistry,
     private readonly diagnostics: CheckDiagnostics,
+    documents: DocumentModel,
   ) {
     this.item.name = 'RDP Doctor';
     const update = (): void => this.update();
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(update),
+      // After an edit, once the lint it scheduled has parsed the text (not at each keystroke: the target needs it whole).
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) update();
+        if (e.document === vscode.window.activeTextEditor?.document) void documents.settled(e.document).then(update);
       }),
+      // The registry reads an edited file again after the lint: its target, and the check findings told for it, may change.
+      registry.onDidChange(update),
+      registry.onDidChangeFile(update),
       checks.onDidCheck(update),
       checks.onDidChangeRunning(update),
     );

@@ -9,6 +9,7 @@ import type { ByteFacts, DocumentLint, DocumentModel, LintReason } from './docum
 import type { Logger } from './logger';
 import type { PolicyIndex } from './policy-index';
 import { POL_SCHEME, type RegistryPolViews } from './registry-pol-view';
+import { Deferred, LintDurations } from './lint-timing';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
 import { readWorkspaceFile } from './workspace-files';
@@ -22,7 +23,10 @@ import { readWorkspaceFile } from './workspace-files';
  */
 export class LintFeature implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('rdp-doctor');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Each document's scheduled lint, and a promise kept until it has run (or will not). */
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: Deferred }>();
+  /** How long each document's lints take: a document that takes longer is linted after a longer pause in typing. */
+  private readonly durations = new LintDurations();
   /** Byte reads under way, so an open waits for its file's encoding before the one lint. */
   private readonly reading = new Map<string, Promise<void>>();
   /** What each document's diagnostics were last set to, to skip setting the same again. */
@@ -90,8 +94,14 @@ export class LintFeature implements vscode.Disposable {
     return { severities, ...(bytes && { bytes }) };
   }
 
+  /**
+   * The lint of the document's current version: the one made, the one its edit scheduled (a light bulb asks after every
+   * keystroke, and linting then, not after the debounce, linted a 176,000-line file on each), or one made now.
+   */
   private current(document: vscode.TextDocument): Promise<DocumentLint | undefined> | DocumentLint | undefined {
-    return this.documents.get(document).lint ?? this.lint(document, false, 'asked');
+    const state = this.documents.get(document);
+    if (state.lint) return state.lint;
+    return this.timers.has(document.uri.toString()) ? this.documents.settled(document).then(() => this.documents.get(document).lint) : this.lint(document, false, 'asked');
   }
 
   private lintAll(reason: LintReason): void {
@@ -147,14 +157,16 @@ export class LintFeature implements vscode.Disposable {
       this.collection.delete(document.uri); // it no longer reads as an export
       return;
     }
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.lint(document, false, 'edit');
-      }, settings.debounceMs()),
-    );
+    const pending = this.timers.get(key);
+    clearTimeout(pending?.timer);
+    // Whoever waits for the lint an earlier edit scheduled waits for this one (the document's current version).
+    const done = pending?.done ?? new Deferred();
+    if (!pending) this.documents.lintScheduled(document, done.promise);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      void this.lint(document, false, 'edit').finally(() => done.resolve());
+    }, this.durations.delay(key, settings.debounceMs()));
+    this.timers.set(key, { timer, done });
   }
 
   /** Lints the document's current version, unless it has been (`force`: the settings or the workspace changed). */
@@ -176,7 +188,9 @@ export class LintFeature implements vscode.Disposable {
     if (document.isClosed || document.version !== state.version) return undefined; // a newer lint is on its way
     if (state.lint && !force) return state.lint; // another lint of this version finished meanwhile
     try {
+      const started = performance.now();
       const result = this.linter.lint(state, options);
+      this.durations.record(document.uri.toString(), performance.now() - started);
       const linted: DocumentLint = { findings: result.findings, ...(result.policy && { policy: result.policy }) };
       this.documents.linted(state, linted, reason);
       this.publish(document.uri, result.diagnostics);
@@ -221,13 +235,19 @@ export class LintFeature implements vscode.Disposable {
   private closed(uri: vscode.Uri): void {
     const key = uri.toString();
     this.published.delete(key);
-    clearTimeout(this.timers.get(key));
+    const pending = this.timers.get(key);
+    clearTimeout(pending?.timer);
+    pending?.done.resolve();
     this.timers.delete(key);
+    this.durations.forget(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const { timer, done } of this.timers.values()) {
+      clearTimeout(timer);
+      done.resolve();
+    }
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }

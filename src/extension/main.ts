@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
     const version = String(context.extension.packageJSON.version);
     const lintTasks = new LintTaskProvider(context.extensionUri);
     const checkDiagnostics = new CheckDiagnostics(context.extensionUri, checks, registry, index);
-    const status = new LanguageStatusFeature(checks, registry, checkDiagnostics);
+    const status = new LanguageStatusFeature(checks, registry, checkDiagnostics, documents);
     context.subscriptions.push(
       documents,
       configs,

@@ -96,7 +96,10 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
     return symbols;
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    // The target needs the whole text parsed: the lint an edit scheduled parses it once typing pauses.
+    await this.documents.settled(document);
+    if (document.isClosed) return [];
     const target = this.documents.get(document).target;
     if (!target) return [];
     const line = new vscode.Range(target.range.start.line, 0, target.range.start.line, 0);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { RdpDoctorApi } from '../../../src/extension/main';
-import { applyAction, EXTENSION_ID, openEditor, quickFixes, range, waitForDiagnostics, waitForRules, workspaceFile } from './helpers';
+import { applyAction, EXTENSION_ID, openEditor, quickFixes, range, revertAndClose, waitForDiagnostics, waitForRules, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 suite('Documents', () => {
@@ -57,5 +57,28 @@ suite('Document model', () => {
     const own = lints.filter((reason) => reason === 'open' || reason === 'asked' || reason === 'edit');
     assert.equal(lints.length, 1, `the file was linted ${own.length} times by its open, for: ${lints.join('; ')}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('a light bulb asked between keystrokes waits for the lint the edits scheduled, instead of linting each version', async () => {
+    const api = vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.exports;
+    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'full address:s:keys.example.invalid\r\nauthentication level:i:0\r\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitForRules(document.uri, ['RDP022']);
+    const before = api.lints!(document.uri).length;
+    const asked: Thenable<vscode.CodeAction[]>[] = [];
+    for (let i = 0; i < 5; i++) {
+      await editor.edit((b) => b.insert(new vscode.Position(2, 0), 'x'));
+      asked.push(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range(1, 0, 1, 24)));
+    }
+    // VS Code cancels a request for a version the next keystroke replaced; the last one is answered.
+    const answers = await Promise.allSettled(asked);
+    const last = answers.at(-1)!;
+    assert.equal(last.status, 'fulfilled', String(last.status === 'rejected' && last.reason));
+    const reasons = api.lints!(document.uri).slice(before);
+    assert.ok(reasons.length > 0 && reasons.every((r) => r === 'edit'), `lints after the edits: ${reasons.join('; ')}`);
+    // It is that of the document's last version, which the lint after the edits linted.
+    const actions = last.status === 'fulfilled' ? last.value : [];
+    assert.ok(actions.some((a) => a.title === 'Show documentation for RDP022 (server-auth-disabled)'), JSON.stringify(actions.map((a) => a.title)));
+    await revertAndClose(document);
   });
 });
