@@ -13,6 +13,8 @@ const KEYSTROKES = 5;
 /** How long each keystroke is watched: longer than the lint's debounce and VS Code's own delays before it asks again. */
 const WATCH_MS = 4_000;
 const SAMPLE_MS = 20;
+const BURST = 10;
+const BURST_GAP_MS = 150;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -72,12 +74,52 @@ suite('Large documents cost', () => {
         listed = countSymbols(run.value);
         last = run.value?.at(-1);
       }
+      // The outline request at other bounds (a new version each time: VS Code keeps a version's outline).
+      const bounds: Record<string, number> = {};
+      if (document.languageId === 'rdp') {
+        const config = vscode.workspace.getConfiguration('rdpDoctor');
+        for (const bound of [250, 500, 1000, 2000]) {
+          await config.update('outline.maxItemsComputed', bound, vscode.ConfigurationTarget.Global);
+          await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'x'));
+          await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+          await editor.edit((b) => b.delete(new vscode.Range(5, 0, 5, 1)));
+          await settle();
+          const runs: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'x'));
+            await settle(1_000);
+            runs.push((await timed(() => vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri))).ms);
+          }
+          bounds[bound] = median(runs);
+        }
+        await config.update('outline.maxItemsComputed', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await settle();
+      }
+      // What the core's parse and lint of this text cost in this process (the lint's share of a keystroke).
+      const core = require(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/extension-core.js')) as typeof import('../../../src/extension/core-api');
+      const coreMs: Record<string, number> = {};
+      if (document.languageId === 'rdp') {
+        for (let i = 0; i < 3; i++) {
+          const text = await timed(async () => document.getText());
+          const parsed = await timed(async () => core.parseRdp(text.value));
+          const linted = await timed(async () => core.lintParsedRdp(parsed.value, {}));
+          Object.assign(coreMs, { getText: text.ms, parse: parsed.ms, lint: linted.ms });
+        }
+      }
       const lenses = await timed(() => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri));
       const keystrokes: { blockedMs: number; longestMs: number }[] = [];
       for (let i = 0; i < KEYSTROKES; i++) {
         await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'x'));
         keystrokes.push(await blocked(WATCH_MS));
       }
+      // Typing: 10 keystrokes 150 ms apart, then the time it takes to settle.
+      const burst = blocked(BURST * BURST_GAP_MS + WATCH_MS * 2);
+      for (let i = 0; i < BURST; i++) {
+        await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'y'));
+        await sleep(BURST_GAP_MS);
+      }
+      const typing = await burst;
       results[path.basename(uri.path)] = {
         lines: document.lineCount,
         bytes: document.getText().length,
@@ -86,10 +128,14 @@ suite('Large documents cost', () => {
         symbolRuns: symbols,
         symbolsListed: listed,
         lastSymbol: last ? `${last.name} | ${last.detail}` : null,
+        symbolsMsByBound: bounds,
+        coreMs,
         codeLensMs: lenses.ms,
         keystrokeBlockedMs: median(keystrokes.map((k) => k.blockedMs)),
         keystrokeLongestMs: Math.max(...keystrokes.map((k) => k.longestMs)),
         keystrokes,
+        typingBlockedMs: typing.blockedMs,
+        typingLongestMs: typing.longestMs,
       };
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
