@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { applyAction, lines, openEditor, quickFixes, revertAndClose, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
+import { applyAction, lines, openEditor, openUntitled, quickFixes, revertAndClose, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 suite('Code actions', () => {
@@ -57,7 +57,7 @@ suite('Code actions', () => {
   });
 
   test('RDP021 offers its in-file fix and no PowerShell fix: requiring NLA would lock a client without CredSSP out', async () => {
-    const document = await vscode.workspace.openTextDocument({
+    const document = await openUntitled({
       language: 'rdp',
       content: 'full address:s:rdsh01.contoso.com\r\nnegotiate security layer:i:0\r\nenablecredsspsupport:i:0\r\n',
     });
@@ -74,7 +74,7 @@ suite('Code actions', () => {
   });
 
   test('Fix All and source.fixAll.rdp leave a signed file alone', async () => {
-    const document = await vscode.workspace.openTextDocument({
+    const document = await openUntitled({
       language: 'rdp',
       content: 'full address:s:rdsh01.contoso.com\r\nauthentication level:i:0\r\nsignscope:s:Full Address,Authentication Level\r\nsignature:s:AQABAAEAAAA=\r\n',
     });

@@ -2,15 +2,15 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { RdpDoctorApi } from '../../../src/extension/main';
-import { applyAction, EXTENSION_ID, openEditor, quickFixes, range, revertAndClose, waitForDiagnostics, waitForRules, workspaceFile } from './helpers';
+import { applyAction, EXTENSION_ID, openEditor, openUntitled, quickFixes, range, revertAndClose, waitForDiagnostics, waitForRules, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 suite('Documents', () => {
   test('an untitled document with language rdp is linted', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'full address:s:10.0.0.12\nauthentication level:i:2\nenablecredsspsupport:i:1\n' });
+    const document = await openUntitled({ language: 'rdp', content: 'full address:s:127.0.0.12\nauthentication level:i:2\nenablecredsspsupport:i:1\n' });
     assert.equal(document.uri.scheme, 'untitled');
     const [diagnostic] = await waitForRules(document.uri, ['RDP012']);
-    assert.ok(diagnostic!.range.isEqual(range(0, 15, 0, 24)), JSON.stringify(diagnostic!.range));
+    assert.ok(diagnostic!.range.isEqual(range(0, 15, 0, 25)), JSON.stringify(diagnostic!.range));
   });
 
   test('closing a document clears its diagnostics', async () => {
@@ -61,7 +61,7 @@ suite('Document model', () => {
 
   test('a light bulb asked between keystrokes waits for the lint the edits scheduled, instead of linting each version', async () => {
     const api = vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.exports;
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'full address:s:keys.example.invalid\r\nauthentication level:i:0\r\n' });
+    const document = await openUntitled({ language: 'rdp', content: 'full address:s:keys.example.invalid\r\nauthentication level:i:0\r\n' });
     const editor = await vscode.window.showTextDocument(document);
     await waitForRules(document.uri, ['RDP022']);
     const before = api.lints!(document.uri).length;

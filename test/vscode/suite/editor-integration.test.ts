@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openEditor, quickFixes, ruleOf, waitForRules, withSetting, workspaceFile } from './helpers';
+import { EXTENSION_ID, openEditor, openUntitled, quickFixes, ruleOf, waitForRules, withSetting, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -13,7 +13,7 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
   });
 
   test('the outline of an .rdp file groups its properties by section of the property table', async () => {
-    const document = await vscode.workspace.openTextDocument({
+    const document = await openUntitled({
       language: 'rdp',
       content: 'full address:s:rdsh01.invalid\r\ndesktopwidth:i:1920\r\ngatewayhostname:s:gw.invalid\r\nauthentication level:i:2\r\nredirectclipboard:i:1\r\npassword 51:b:01000000D08C9DDF\r\nmystery:i:1\r\n',
     });
@@ -36,7 +36,7 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
 
   test('the outline of a long .rdp file lists the properties of its first lines, then says how many lines it leaves out', async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? `unknown${i}:s:x` : `desktopwidth:i:${i}`));
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: lines.join('\r\n') + '\r\n' });
+    const document = await openUntitled({ language: 'rdp', content: lines.join('\r\n') + '\r\n' });
     const outline = async (of = document): Promise<{ listed: number; last: vscode.DocumentSymbol }> => {
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', of.uri);
       return { listed: symbols.reduce((n, s) => n + s.children.length, 0), last: symbols.at(-1)! };
@@ -50,7 +50,7 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
     const restore = await withSetting('rdpDoctor', 'outline.maxItemsComputed', 100);
     try {
       // Another document: VS Code keeps a document version's outline.
-      const bounded = await outline(await vscode.workspace.openTextDocument({ language: 'rdp', content: document.getText() }));
+      const bounded = await outline(await openUntitled({ language: 'rdp', content: document.getText() }));
       assert.equal(bounded.listed, 100);
       assert.equal(bounded.last.name, '2,900 more lines not listed');
       assert.equal(bounded.last.range.start.line, 100);
@@ -58,14 +58,14 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
       await restore();
     }
     // A file within the bound has no such line.
-    const short = await vscode.workspace.openTextDocument({ language: 'rdp', content: lines.slice(0, 50).join('\r\n') + '\r\n' });
+    const short = await openUntitled({ language: 'rdp', content: lines.slice(0, 50).join('\r\n') + '\r\n' });
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', short.uri);
     assert.equal(symbols.reduce((n, s) => n + s.children.length, 0), 50);
     assert.ok(symbols.every((s) => !/not listed/.test(s.name)));
   });
 
   test('a CodeLens "Check host" and "Explain" sits on the full address line, and none without a target', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'desktopwidth:i:1920\r\nfull address:s:rdsh01.invalid:3390\r\n' });
+    const document = await openUntitled({ language: 'rdp', content: 'desktopwidth:i:1920\r\nfull address:s:rdsh01.invalid:3390\r\n' });
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
     const ours = lenses.filter((l) => l.command?.command.startsWith('rdpDoctor.'));
     assert.deepEqual(ours.map((l) => [l.range.start.line, l.command!.title, l.command!.command]), [
@@ -76,19 +76,19 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
     assert.equal(String(ours[0]!.command!.arguments?.[0]), document.uri.toString());
     assert.equal(String(ours[1]!.command!.arguments?.[0]), document.uri.toString());
     assert.match(ours[0]!.command!.tooltip ?? '', /rdsh01\.invalid:3390/);
-    const none = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'desktopwidth:i:1920\r\n' });
+    const none = await openUntitled({ language: 'rdp', content: 'desktopwidth:i:1920\r\n' });
     const empty = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', none.uri, 10);
     assert.equal(empty.filter((l) => l.command?.command.startsWith('rdpDoctor.')).length, 0);
   });
 
   test('completion does not offer a property the file already sets, except the one on the cursor line', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'full address:s:rdsh01.invalid\nauthentication level:i:2\nauthen' });
+    const document = await openUntitled({ language: 'rdp', content: 'full address:s:rdsh01.invalid\nauthentication level:i:2\nauthen' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(2, 6));
     const labels = list.items.map(labelOf);
     assert.ok(!labels.includes('authentication level'), 'already set on line 2');
     assert.ok(!labels.includes('full address'), 'already set on line 1');
     assert.ok(labels.includes('enablecredsspsupport'), 'others are offered');
-    const editing = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'authentication level' });
+    const editing = await openUntitled({ language: 'rdp', content: 'authentication level' });
     const again = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editing.uri, new vscode.Position(0, 6));
     assert.ok(again.items.map(labelOf).includes('authentication level'), 'the line being typed does not hide its own name');
   });

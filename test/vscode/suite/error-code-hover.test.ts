@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, waitFor, withSetting } from './helpers';
+import { EXTENSION_ID, openUntitled, waitFor, withSetting } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 /** Our hover starts with the code's label in bold. */
@@ -15,7 +15,7 @@ function markdownOf(hovers: readonly vscode.Hover[]): string {
 
 /** Our hovers at the first character of `code` on line `line` (the first by default) of an untitled document. */
 async function hoversOn(language: string, content: string, code: string, line = 0): Promise<{ hovers: vscode.Hover[]; document: vscode.TextDocument }> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  const document = await openUntitled({ language, content });
   assert.equal(document.languageId, language);
   const column = document.lineAt(line).text.indexOf(code);
   assert.ok(column >= 0, `"${code}" is not on line ${line}`);

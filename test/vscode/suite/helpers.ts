@@ -31,6 +31,21 @@ export function waitFor<T>(what: string | (() => string), check: () => T | undef
   });
 }
 
+/**
+ * An untitled document with `content`, once the extension host holds that text. VS Code names untitled documents
+ * Untitled-1, Untitled-2, … and takes a name back when its document closes; a document opened just after another one
+ * closed was seen to come back with the closed document's text (a check of the new document then checked the old one's
+ * host: 3 runs in 4 of the Hosts suite under load), so a test does not read it before its text has arrived.
+ */
+export async function openUntitled(options: { language: string; content: string }): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(options);
+  return waitFor(
+    () => `${document.uri.toString()} to hold the text it was opened with (it holds ${JSON.stringify(document.getText().slice(0, 80))})`,
+    () => document.getText() === options.content && document,
+    vscode.workspace.onDidChangeTextDocument,
+  );
+}
+
 /** Our diagnostics for a document, in range order. */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages

@@ -5,7 +5,7 @@ import { findFix, renderFix } from '../../../src/core/fixes/index';
 import type { HostCheckResult } from '../../../src/core/net/index';
 import type { RdpDoctorApi } from '../../../src/extension/main';
 import type { HostsNode } from '../../../src/extension/hosts-view';
-import { EXTENSION_ID, revertAndClose, ruleOf, waitFor, withSetting, workspaceFile } from './helpers';
+import { EXTENSION_ID, openUntitled, revertAndClose, ruleOf, waitFor, withSetting, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 /** The lab xrdp that test/vscode/run.mjs started on 127.0.0.1 (TLS, a certificate from a test CA). */
@@ -24,6 +24,8 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
   suiteSetup(async () => {
     assert.ok(LAB_PORT > 0, 'run.mjs passes the lab port in RDP_DOCTOR_LAB_PORT.');
     api = (await vscode.extensions.getExtension<RdpDoctorApi>(EXTENSION_ID)!.activate()) as Required<RdpDoctorApi>;
+    // The workspace is read once it is needed; showing the Hosts view is what needs it here (the suite runs alone too).
+    await vscode.commands.executeCommand('rdpDoctor.hosts.focus');
     await waitFor('the lab host in the Hosts view', () => api.hosts().some((h) => h.key === LAB_KEY), api.hostsView.onDidChangeTreeData, 15_000);
   });
 
@@ -79,7 +81,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
   });
 
   test('an unsaved .rdp document gets the check findings where its full address is now, and loses them when closed', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: `screen mode id:i:2\r\n\r\nfull address:s:127.0.0.1:${LAB_PORT}\r\n` });
+    const document = await openUntitled({ language: 'rdp', content: `screen mode id:i:2\r\n\r\nfull address:s:127.0.0.1:${LAB_PORT}\r\n` });
     const netLines = (): number[] =>
       vscode.languages.getDiagnostics(document.uri).filter((d) => /^NET/.test(ruleOf(d))).map((d) => d.range.start.line);
     await waitFor('check findings on line 3 of the untitled document', () => netLines().length === 2 && netLines().every((l) => l === 2), vscode.languages.onDidChangeDiagnostics);
@@ -173,7 +175,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
 
   test('"Check Host" of a file that goes through an RD Gateway says so, and a failed direct probe is a warning', async () => {
     // 127.0.0.3 is loopback where nothing listens on the lab port; the gateway is never contacted (the check probes the session host).
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:127.0.0.3:${LAB_PORT}\ngatewayhostname:s:gw.contoso.invalid\ngatewayusagemethod:i:1\n` });
+    const document = await openUntitled({ language: 'rdp', content: `full address:s:127.0.0.3:${LAB_PORT}\ngatewayhostname:s:gw.contoso.invalid\ngatewayusagemethod:i:1\n` });
     const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', document.uri);
     assert.deepEqual(result?.gateway, { usageMethod: 1, host: 'gw.contoso.invalid' });
     const refused = result?.findings.find((f) => f.ruleId === 'NET002');
@@ -182,7 +184,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
   });
 
   test('"Check Host" of a file at authentication level 1 against the lab\'s untrusted certificate by IP address: an error, the client refuses', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:127.0.0.1:${LAB_PORT}\nauthentication level:i:1\n` });
+    const document = await openUntitled({ language: 'rdp', content: `full address:s:127.0.0.1:${LAB_PORT}\nauthentication level:i:1\n` });
     const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', document.uri);
     const untrusted = result?.findings.find((f) => f.ruleId === 'NET022');
     assert.equal(untrusted?.severity, 'error', JSON.stringify(result?.findings));
@@ -193,7 +195,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
   test('the Hosts view checks a host through the RD Gateway all its files name; a file that connects directly makes a failed probe an error', async () => {
     // 127.0.0.4 is loopback where nothing listens on the lab port; the gateway is never contacted.
     const host = `127.0.0.4:${LAB_PORT}`;
-    const gateway = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:${host}\ngatewayhostname:s:GW.contoso.invalid\ngatewayusagemethod:i:1\n` });
+    const gateway = await openUntitled({ language: 'rdp', content: `full address:s:${host}\ngatewayhostname:s:GW.contoso.invalid\ngatewayusagemethod:i:1\n` });
     const nodeOf = (): Extract<HostsNode, { kind: 'host' }> | undefined =>
       api.hostsView.getChildren().find((n): n is Extract<HostsNode, { kind: 'host' }> => n.kind === 'host' && n.host.key === host);
     await waitFor('the gateway file\'s host in the Hosts view', () => nodeOf() !== undefined, api.hostsView.onDidChangeTreeData, 15_000);
@@ -203,11 +205,11 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     assert.equal(through?.findings.find((f) => f.ruleId === 'NET002')?.severity, 'warning', 'the client never connects directly');
 
     // A second file names the same gateway in other letter case: still one gateway.
-    const same = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:${host}\ngatewayhostname:s:gw.contoso.invalid\ngatewayusagemethod:i:1\n` });
+    const same = await openUntitled({ language: 'rdp', content: `full address:s:${host}\ngatewayhostname:s:gw.contoso.invalid\ngatewayusagemethod:i:1\n` });
     await waitFor('two files for the host', () => nodeOf()?.host.files.length === 2, api.hostsView.onDidChangeTreeData, 15_000);
     assert.equal(nodeOf()!.host.target.gateway?.usageMethod, 1);
 
-    const direct = await vscode.workspace.openTextDocument({ language: 'rdp', content: `full address:s:${host}\n` });
+    const direct = await openUntitled({ language: 'rdp', content: `full address:s:${host}\n` });
     await waitFor('three files for the host', () => nodeOf()?.host.files.length === 3, api.hostsView.onDidChangeTreeData, 15_000);
     assert.equal(nodeOf()!.host.target.gateway, undefined, 'one file connects directly');
     const mixed = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkHost', nodeOf());
@@ -301,9 +303,9 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
   });
 
   test('"Harden Connection File" makes one edit: NLA, server authentication, no saved password, a host name for the IP', async () => {
-    const document = await vscode.workspace.openTextDocument({
+    const document = await openUntitled({
       language: 'rdp',
-      content: 'full address:s:10.0.0.5:3390\nauthentication level:i:0\nenablecredsspsupport:i:0\npassword 51:b:01000000D08C9DDF\n',
+      content: 'full address:s:127.0.0.5:3390\nauthentication level:i:0\nenablecredsspsupport:i:0\npassword 51:b:01000000D08C9DDF\n',
     });
     await vscode.window.showTextDocument(document);
     const applied = await vscode.commands.executeCommand('rdpDoctor.hardenConnectionFile', { hostName: 'rdsh01.contoso.com', preview: false });

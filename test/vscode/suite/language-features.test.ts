@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openEditor, range } from './helpers';
+import { openEditor, openUntitled, range } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 function markdownOf(hovers: vscode.Hover[]): string {
@@ -42,7 +42,7 @@ suite('Hover and completion', () => {
   });
 
   test('completion of a property name inserts name:type:', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'full address:s:rdsh01.contoso.com\nauthen' });
+    const document = await openUntitled({ language: 'rdp', content: 'full address:s:rdsh01.contoso.com\nauthen' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 6));
     const item = list.items.find((i) => labelOf(i) === 'authentication level');
     assert.ok(item, `no "authentication level" among ${list.items.length} items`);
@@ -54,7 +54,7 @@ suite('Hover and completion', () => {
 
   test('completion on the name of a line that has its value corrects the name and its type, and keeps the value', async () => {
     const complete = async (content: string, character: number): Promise<vscode.CompletionItem> => {
-      const document = await vscode.workspace.openTextDocument({ language: 'rdp', content });
+      const document = await openUntitled({ language: 'rdp', content });
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, character));
       const item = list.items.find((i) => labelOf(i) === 'redirectclipboard');
       assert.ok(item, content);
@@ -79,7 +79,7 @@ suite('Hover and completion', () => {
   });
 
   test('completion after name:type: offers the documented values, the default preselected', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'rdp', content: 'authentication level:i:' });
+    const document = await openUntitled({ language: 'rdp', content: 'authentication level:i:' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 23), ':');
     const values = list.items.filter((i) => i.kind === vscode.CompletionItemKind.EnumMember).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.deepEqual(values.map(insertTextOf), ['0', '1', '2', '3']);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RdpDoctorApi } from '../../../src/extension/main';
-import { EXTENSION_ID, waitFor, workspaceFile } from './helpers';
+import { EXTENSION_ID, openUntitled, waitFor, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 suite('Lazy activation (a folder of Markdown notes)', () => {
@@ -27,7 +27,7 @@ suite('Lazy activation (a folder of Markdown notes)', () => {
     assert.deepEqual(api.workspaceReads!(), { started: false, files: 0 }, 'no workspace scan, no file read');
     // A second note and a log do not start it either.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('more.md')));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'log', content: 'Reason= 2308' }));
+    await vscode.window.showTextDocument(await openUntitled({ language: 'log', content: 'Reason= 2308' }));
     assert.deepEqual(api.workspaceReads!(), { started: false, files: 0 });
     // Commands that need nothing of the workspace do not start its scan either.
     await vscode.commands.executeCommand('rdpDoctor.showOutput');

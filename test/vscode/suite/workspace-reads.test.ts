@@ -44,7 +44,7 @@ suite('Workspace files that are no regular files (FIFOs, links to /dev/zero)', (
       made.push(dir);
       make(join(dir, '.rdpdoctor.yaml'));
       // RDP012 (the target is an IP address) at its default: nothing turns it off.
-      writeFileSync(join(dir, 'x.rdp'), 'full address:s:10.0.0.5\r\n');
+      writeFileSync(join(dir, 'x.rdp'), 'full address:s:127.0.0.5\r\n');
       const uri = workspaceFile(`${folder}/x.rdp`);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       await waitForDiagnostics(uri, 'RDP012, linted with no config', (d) => d.some((x) => ruleOf(x) === 'RDP012'), 15_000);
@@ -61,7 +61,7 @@ suite('Workspace files that are no regular files (FIFOs, links to /dev/zero)', (
     for (const [project, target] of [['dangling', 'missing.yaml'], ['loop', '.rdpdoctor.yaml']]) {
       mkdirSync(join(above, project!));
       symlinkSync(target!, join(above, project!, '.rdpdoctor.yaml'));
-      writeFileSync(join(above, project!, 'x.rdp'), 'full address:s:10.0.0.5\r\n');
+      writeFileSync(join(above, project!, 'x.rdp'), 'full address:s:127.0.0.5\r\n');
       const uri = workspaceFile(`broken-config-links/${project}/x.rdp`);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       await waitForDiagnostics(uri, 'RDP012, linted with no config', (d) => d.some((x) => ruleOf(x) === 'RDP012'), 15_000);
