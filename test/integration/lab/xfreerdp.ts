@@ -2,9 +2,8 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { GroupProcess } from './processes';
-import { freeDisplay, waitForDisplay } from './shadow';
+import type { GroupProcess } from './processes';
+import { startXvfb } from './xvfb';
 
 export interface XfreerdpResult {
   /** "RDP", "TLS", "NLA" … from `Negotiated … security`, or null when negotiation failed. */
@@ -17,30 +16,14 @@ export interface XfreerdpResult {
 /**
  * FreeRDP's client as an independent referee (test-lab.md): `xfreerdp /sec:… /cert:ignore +auth-only`
  * against 127.0.0.1, with its DEBUG log read for what it negotiated. It needs an X display: a private
- * Xvfb that picks a free display number itself (`-displayfd`).
+ * Xvfb that picks a free display number itself (`startXvfb`).
  */
 export class XfreerdpClient {
   private constructor(private readonly xvfb: GroupProcess, readonly display: string, private readonly home: string) {}
 
   static async start(home: string): Promise<XfreerdpClient> {
-    const xvfb = new GroupProcess('Xvfb', ['-displayfd', '3', '-screen', '0', '800x600x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
-    const fd = xvfb.child.stdio[3] as Readable;
-    const display = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      const timer = setTimeout(() => reject(new Error('Xvfb reported no display within 10 s')), 10_000);
-      fd.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        if (text.includes('\n')) {
-          clearTimeout(timer);
-          resolve(`:${text.trim()}`);
-        }
-      });
-      xvfb.child.once('exit', () => reject(new Error('Xvfb exited')));
-    }).catch(async (error: unknown) => {
-      await xvfb.stop();
-      throw error;
-    });
-    return new XfreerdpClient(xvfb, display, home);
+    const { process, display } = await startXvfb();
+    return new XfreerdpClient(process, display, home);
   }
 
   /** One connection attempt; user and password are dummies for servers that never check them. */
@@ -69,11 +52,9 @@ export class XfreerdpClient {
  * on a private Xvfb display, its non-debug log lines returned (test-lab.md).
  */
 export async function xfreerdpTls(port: number, timeoutMs = 15_000): Promise<string> {
-  const display = freeDisplay();
+  const { process: xvfb, display } = await startXvfb();
   const home = mkdtempSync(join(tmpdir(), 'rdp-doctor-xfreerdp-'));
-  const xvfb = new GroupProcess('Xvfb', [display, '-screen', '0', '800x600x24', '-nolisten', 'tcp']);
   try {
-    await waitForDisplay(display, () => xvfb.running);
     return await new Promise<string>((resolve) => {
       const child = spawn('xfreerdp', [`/v:127.0.0.1:${port}`, '/sec:tls', '/cert:ignore', '+auth-only', '/u:probe', '/p:probe'], {
         env: { ...process.env, DISPLAY: display, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
