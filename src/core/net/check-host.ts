@@ -1,6 +1,5 @@
-import type { Socket } from 'node:net';
 import { afterConfirmGate } from './after-confirm-gate';
-import { NET001, NET002, NET003, NET004, NET013, NET022, NET028 } from '../rules/net/index';
+import { NET001, NET004, NET013, NET022, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import type { SeverityOverrides } from '../findings/severity';
 import type { CheckTarget } from '../rdp/target';
@@ -22,9 +21,9 @@ import type { WorkgroupEvidence } from '../rules/net/messages';
 import { workgroupEvidence } from './ntlm-membership';
 import { afterConfirmFinding, carriedPastHandshake } from './after-handshake';
 import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
+import { connectFailureFinding, connectFirst } from './connect-first';
 import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
-import { connectTcp } from './tcp';
 import { needsSchannelProbe, probeSchannelSuites, schannelSuiteFinding, type WindowsSuites } from './schannel-probe';
 import { openTls, sessionFacts, type TlsResult } from './tls';
 import { legacyTlsFinding, probeTlsVersions, tls13OnlyFinding } from './tls-versions';
@@ -83,7 +82,9 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
   const step = (): StepOptions => ({ timeoutMs: budget.stepMs(options.timeoutMs), signal: budget.signal, onWait: budget.pause });
   /** An aborted step is a cancellation, or the host's budget running out (then it counts as a timeout). */
   const outOfTime = (error: NetError): NetError =>
-    error.kind === 'aborted' && !budget.cancelled ? { kind: 'timeout', message: `The check ran out of its ${options.budgetMs ?? options.timeoutMs * 3} ms budget.` } : error;
+    error.kind === 'aborted' && !budget.cancelled
+      ? { kind: 'timeout', message: `The check ran out of its ${options.budgetMs ?? options.timeoutMs * 3} ms budget.`, ...(error.alongside && { alongside: error.alongside }) }
+      : error;
 
   try {
     let t = process.hrtime.bigint();
@@ -100,29 +101,14 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
 
     t = process.hrtime.bigint();
     const queuedBefore = budget.pausedMs;
-    let connected: { socket: Socket; address: string } | undefined;
-    let lastError: NetError | undefined;
-    let lastAddress = addresses[0]!;
-    for (const address of addresses) {
-      lastAddress = address;
-      const tcp = await connectTcp(address, target.port, step());
-      if (tcp.ok) {
-        connected = { socket: tcp.socket, address };
-        break;
-      }
-      lastError = outOfTime(tcp.error);
-      if (lastError.kind !== 'refused' && lastError.kind !== 'unreachable' && lastError.kind !== 'reset') break;
-    }
+    const connected = await connectFirst(addresses, target.port, step, outOfTime);
     // The connection's own time: a wait for a place among this process's connections to the listener is not the server's.
     timings.tcpMs = Math.max(0, Math.round((elapsed(t) - (budget.pausedMs - queuedBefore)) * 100) / 100);
-    if (!connected) {
+    if (!connected.ok) {
       stoppedAt = 'tcp';
-      const e = lastError!;
-      if (e.kind === 'aborted') cancelled = true;
-      else if (e.kind === 'refused') findings.push(finding(NET002, M.NET002(lastAddress, target.port)));
-      else if (e.kind === 'timeout') findings.push(finding(NET003, M.NET003(lastAddress, target.port, options.timeoutMs)));
-      else if (e.kind === 'reset') findings.push(finding(NET004, M.NET004('The server reset the connection as soon as it was accepted.')));
-      else findings.push(finding(NET003, M.NET003Unreachable(lastAddress, target.port, e.cause ?? e.kind)));
+      const tcpFinding = connectFailureFinding(connected, target.port, options.timeoutMs);
+      if (tcpFinding) findings.push(tcpFinding);
+      else cancelled = true;
       return finish();
     }
 

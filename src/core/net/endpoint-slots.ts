@@ -38,6 +38,8 @@ export interface EndpointLease {
   hold(socket: Socket): void;
   /** Gives the place up: the connection failed, or was never opened. */
   release(): void;
+  /** How many other connections of this process were open to the endpoint at once while this one waited (`connectionsAlongside`). */
+  alongside(): number;
 }
 
 export interface LeaseOptions {
@@ -98,6 +100,7 @@ export async function endpointLease(address: string, port: number, options: Leas
       else socket.once('close', closed);
     },
     release: closed,
+    alongside: () => connection.company,
   };
 }
 

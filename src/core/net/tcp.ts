@@ -17,7 +17,12 @@ export async function connectTcp(address: string, port: number, options: StepOpt
   if (!lease) return { ok: false, error: abortedError() };
   const result = await openTcp(address, port, options);
   if (result.ok) lease.hold(result.socket);
-  else lease.release();
+  else {
+    // Read before the release: a connection lost in a listener's full queue may be the check's own doing (NET003).
+    const alongside = lease.alongside();
+    lease.release();
+    if ((result.error.kind === 'timeout' || result.error.kind === 'aborted') && alongside > 0) return { ok: false, error: { ...result.error, alongside } };
+  }
   return result;
 }
 

@@ -23,6 +23,8 @@ export interface NetError {
   readonly cause?: string;
   /** A timeout's wait, where a step's own cap may have ended it before the step timeout. */
   readonly waitedMs?: number;
+  /** A connection that timed out: how many other connections of this process were open to the same address and port meanwhile. */
+  readonly alongside?: number;
 }
 
 export type NetResult<T> = ({ readonly ok: true } & T) | ({ readonly ok: false } & { readonly error: NetError });

@@ -51,6 +51,20 @@ describe('endpointLease: a few unanswered connections per address and port', () 
     assert.deepEqual(events, ['wait', 'resume']);
     for (const lease of [free, held[1], held[2]]) lease!.release();
   });
+  it('tells a lease how many other connections were open to its endpoint while it waited, including ones opened later', async () => {
+    const port = 40003;
+    const first = (await endpointLease('192.0.2.1', port, {}))!;
+    assert.equal(first.alongside(), 0);
+    const second = (await endpointLease('192.0.2.1', port, {}))!;
+    assert.deepEqual([first.alongside(), second.alongside()], [1, 1]);
+    second.release();
+    // The most at once, not the number now.
+    assert.equal(first.alongside(), 1);
+    first.release();
+    const alone = (await endpointLease('192.0.2.1', port, {}))!;
+    assert.equal(alone.alongside(), 0);
+    alone.release();
+  });
 });
 
 describe('connectTcp holds a place until the server answers or the socket closes', () => {
