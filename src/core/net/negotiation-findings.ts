@@ -2,6 +2,7 @@ import { NET010, NET011, NET012, NET013 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { NET005, NET005_MESSAGES } from '../rules/net/net005-protocol-not-requested';
 import { finding } from './certificate-findings';
+import { SELECTED_LABELS } from './ladder';
 import { HYBRID_REQUIRED_BY_SERVER, selectionProblem, type NegotiationAnswer } from './negotiation-summary';
 import type { NegotiationSummary, NetFinding } from './types';
 import { PROTOCOL } from './x224';
@@ -53,13 +54,26 @@ function unfollowable(answers: readonly NegotiationAnswer[]): NetFinding[] {
   return findings;
 }
 
+/**
+ * What the requests without CredSSP got, when no HYBRID_REQUIRED_BY_SERVER says so: a failure, a selection no client
+ * follows (NET005), or a protocol whose handshake then failed.
+ */
+function withoutCredSsp(summary: NegotiationSummary): string {
+  const got = (key: 'rdp' | 'ssl', label: string): string => {
+    const unusable = summary.unusable[key];
+    const how = summary.failures[key] ?? (unusable ? `${SELECTED_LABELS[unusable] ?? unusable} selected, which no client follows` : 'it fails after the negotiation');
+    return `${label}: ${how}`;
+  };
+  return [got('rdp', 'Standard RDP Security'), got('ssl', 'TLS')].join('; ');
+}
+
 /** NET005 and NET010–NET013 from the answers the listener gave. */
 export function negotiationFindings(summary: NegotiationSummary, answers: readonly NegotiationAnswer[]): NetFinding[] {
   const findings: NetFinding[] = unfollowable(answers);
   const main = answers[0]?.confirm;
   if (summary.nlaRequired === true) {
     const demanded = answers.find((a) => a.confirm?.kind === 'failure' && a.confirm.failureCode === HYBRID_REQUIRED_BY_SERVER)?.confirm;
-    findings.push(finding(NET010, M.NET010(demanded?.kind === 'failure' ? demanded.name : 'a failure')));
+    findings.push(finding(NET010, demanded?.kind === 'failure' ? M.NET010(demanded.name) : M.NET010Otherwise(withoutCredSsp(summary))));
   }
   if (summary.nlaRequired === false) {
     const open = [summary.ssl === true && 'TLS', summary.rdp === true && 'Standard RDP Security'].filter((x): x is string => typeof x === 'string');

@@ -67,6 +67,17 @@ describe('negotiation strategy', () => {
     assert.deepEqual(o.rules, ['NET010']);
   });
 
+  it('CredSSP selected for every request, none refused: NET010 says what the others got, not "a failure"', () => {
+    const answers = negotiate(() => select(PROTOCOL.HYBRID));
+    const s = summarizeNegotiation(answers);
+    assert.equal(s.nlaRequired, true);
+    const net010 = negotiationFindings(s, answers).find((f) => f.ruleId === 'NET010');
+    assert.equal(
+      net010?.message,
+      'The server requires Network Level Authentication: CredSSP is the only protocol a client can use (Standard RDP Security: CredSSP (NLA) selected, which no client follows; TLS: CredSSP (NLA) selected, which no client follows).',
+    );
+  });
+
   it('shadow /sec:rdp: SSL_NOT_ALLOWED_BY_SERVER is standard-security-only, not a negotiation failure', () => {
     const o = outcome('shadow rdp');
     assert.equal(o.summary.rdp, true);
