@@ -229,11 +229,18 @@ function searchPath(leaf: X509Certificate, sent: readonly X509Certificate[], sto
     const anchors = store.issuersNamed(current.issuer);
     const others = sent.filter((c) => !path.includes(c) && subjects.get(c) === current.issuer && !anchors.some((a) => a.fingerprint256 === c.fingerprint256));
     if (anchors.length + others.length === 0) {
+      const selfSigned = currentFields && selfIssued(currentFields) && issued(current, current);
+      // The issuer was sent but is already on the path: the sent certificates certify each other in a circle
+      // (CryptoAPI's CERT_TRUST_IS_CYCLIC, "issued by a certification authority that the original certificate had
+      // certified", learn.microsoft.com wincrypt CERT_TRUST_STATUS), which reaches no root.
+      const circle = !selfSigned && path.slice(0, -1).some((c) => subjects.get(c) === current.issuer);
       return fail(
         path.length,
-        currentFields && selfIssued(currentFields) && issued(current, current)
+        selfSigned
           ? `${nameOf(current, 'subject')} is not among the trusted roots`
-          : `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots, and the server sent no certificate of that name: that CA is a root this check does not trust (an enterprise CA the clients trust can be given with --ca), or the server left an intermediate out`,
+          : circle
+            ? `the certificates the server sent go round in a circle (${nameOf(current, 'subject')} is issued by ${nameOf(current, 'issuer')}, which comes before it in the chain) and reach no trusted root: the server sends a wrong chain, or its CA is a root this check does not trust (an enterprise CA the clients trust can be given with --ca)`
+            : `its issuer ${nameOf(current, 'issuer')} is not among the trusted roots, and the server sent no certificate of that name: that CA is a root this check does not trust (an enterprise CA the clients trust can be given with --ca), or the server left an intermediate out`,
       );
     }
     for (const anchor of anchors) {

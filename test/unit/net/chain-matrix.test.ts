@@ -305,6 +305,20 @@ describe('chain validation agrees with openssl verify (RFC 5280 §6)', () => {
     });
   });
 
+  it('two CAs that certify each other, both sent: a circle that reaches no root, not an issuer the server left out', () => {
+    // A certifies B, B certifies A (same name and key as the self-signed A0), and A issues the leaf.
+    selfSigned('loop-a0', '/CN=Matrix Loop A', CA_EXT);
+    issue('loop-b', '/CN=Matrix Loop B', 'loop-a0', CA_EXT);
+    issue('loop-a', '/CN=Matrix Loop A', 'loop-b', CA_EXT, { keyOf: 'loop-a0' });
+    writeFileSync(join(dir, 'loop-a.key'), readFileSync(join(dir, 'loop-a0.key')));
+    issue('leaf-of-loop', '/CN=rdsh01.contoso.test', 'loop-a', LEAF_EXT);
+    assert.equal(opensslVerdict({ name: 'loop', leaf: 'leaf-of-loop', sent: ['loop-a', 'loop-b'], roots: ['root'], expected: false }), false);
+    const verdict = verifyChain([der('leaf-of-loop'), der('loop-a'), der('loop-b')], new TrustStore([new X509Certificate(der('root'))], false));
+    assert.equal(verdict.trusted, false);
+    assert.match(verdict.reason ?? '', /^the certificates the server sent go round in a circle \(CN=Matrix Loop B is issued by CN=Matrix Loop A, which comes before it in the chain\) and reach no trusted root/);
+    assert.doesNotMatch(verdict.reason ?? '', /sent no certificate/);
+  });
+
   it('reads the critical extensions and the name constraints as openssl wrote them', () => {
     assert.deepEqual(readX509Fields(der('leaf-unknown-critical')).criticalExtensions, ['2.5.29.15', '1.3.6.1.4.1.99999.1']);
     assert.deepEqual(readX509Fields(der('leaf-unknown-plain')).criticalExtensions, ['2.5.29.15']);
