@@ -22,6 +22,7 @@ import { workgroupEvidence } from './ntlm-membership';
 import { afterConfirmFinding, carriedPastHandshake } from './after-handshake';
 import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
 import { connectFailureFinding, connectFirst } from './connect-first';
+import { certificateMessageFinding } from './certificate-message';
 import { SELECTED_LABELS } from './ladder';
 import { Budget, elapsed } from './run-step';
 import { needsSchannelProbe, probeSchannelSuites, schannelSuiteFinding, type WindowsSuites } from './schannel-probe';
@@ -235,7 +236,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       // Which versions a server accepts matters only when a client can get past its TLS.
       const versionFinding = connectFinding ?? (accepted && (legacyTlsFinding(accepted) ?? tls13OnlyFinding(accepted)));
       if (versionFinding) findings.push(versionFinding);
-      const suiteFinding = connectFinding ? undefined : schannelSuiteFinding(windowsSuites);
+      const suiteFinding = connectFinding ? undefined : schannelSuiteFinding(windowsSuites) ?? certificateMessageFinding(tlsResult.chain, tlsResult.protocol);
       if (suiteFinding) findings.push(suiteFinding);
       t = process.hrtime.bigint();
       const analysis = analyzeSeenCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
