@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -54,10 +54,12 @@ function targetOf(path: string): { target: string; info: Stats | undefined } {
  * - a file with several hard links is written in place, so every name keeps seeing it, once a temporary file of the
  *   same size has shown the space is there, and with the original put back if the write fails all the same;
  * - a device or a named pipe (`-o /dev/stdout`) is written to, never replaced: a FIFO with no reader is refused
- *   rather than waited for.
+ *   rather than waited for;
+ * - with `readAs` (the bytes a fix was made from), a file that no longer holds them is left alone: another program
+ *   wrote it since (an editor's save during a long `--fix`), and replacing it would lose that write. Throws ECHANGED.
  * Throws the write's error.
  */
-export function writeFileAtomic(path: string, content: Uint8Array | Iterable<string>): void {
+export function writeFileAtomic(path: string, content: Uint8Array | Iterable<string>, readAs?: Uint8Array): void {
   const { target, info } = targetOf(path);
   if (info?.isDirectory()) throw fsError('EISDIR', 'it is a folder');
   if (info && !info.isFile()) {
@@ -80,7 +82,7 @@ export function writeFileAtomic(path: string, content: Uint8Array | Iterable<str
     return;
   }
   if (info) accessSync(target, constants.W_OK);
-  if (info && info.nlink > 1) return writeInPlace(target, info, content);
+  if (info && info.nlink > 1) return writeInPlace(target, info, content, readAs);
   const temp = temporaryName(target);
   let fd: number | undefined;
   try {
@@ -93,6 +95,8 @@ export function writeFileAtomic(path: string, content: Uint8Array | Iterable<str
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    // Checked last, once the new content is on disk: the time left for another write to slip in is the rename's.
+    if (readAs) assertHolds(target, readAs);
     renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) {
@@ -128,7 +132,7 @@ export class DamagedFileError extends Error {
  * - a write that fails all the same puts the original back over the blocks it had (no new space needed) and throws
  *   the write's error; only if that fails too does it throw a `DamagedFileError`.
  */
-function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterable<string>): void {
+function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterable<string>, readAs?: Uint8Array): void {
   const bytes = content instanceof Uint8Array ? content : Buffer.concat([...utf8(content)]);
   proveSpace(target, bytes);
   const fd = openSync(target, 'r+');
@@ -145,6 +149,7 @@ function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterabl
       }
       old = original.subarray(0, filled);
     }
+    if (readAs && !(old ?? readAll(fd)).equals(readAs)) throw changedError();
     try {
       writeAt(fd, bytes);
       ftruncateSync(fd, bytes.length);
@@ -160,6 +165,38 @@ function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterabl
       }
       throw error;
     }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function changedError(): NodeJS.ErrnoException {
+  return fsError('ECHANGED', 'it changed after it was read');
+}
+
+/** Whatever `target` holds now, read whole. */
+function readAll(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(65536);
+  for (let at = 0; ; ) {
+    const n = readSync(fd, buffer, 0, buffer.length, at);
+    if (n === 0) return Buffer.concat(chunks);
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+    at += n;
+  }
+}
+
+/** Throws ECHANGED unless `target` still holds exactly `bytes` (gone counts as changed: a deleted file is not made again). */
+function assertHolds(target: string, bytes: Uint8Array): void {
+  let fd: number;
+  try {
+    fd = openSync(target, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw changedError();
+    throw error;
+  }
+  try {
+    if (fstatSync(fd).size !== bytes.length || !readAll(fd).equals(bytes)) throw changedError();
   } finally {
     closeSync(fd);
   }

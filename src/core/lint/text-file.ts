@@ -42,7 +42,7 @@ export function lintTextFile(input: InputFile, format: TextFormat, decoded: Deco
       notFixed = 'its bytes do not survive being read and written again (invalid or unpaired characters, an odd byte, a second byte-order mark), so a fix would change more than the fix';
     } else if (result.text !== text) {
       try {
-        writeFileAtomic(input.path, encodeText(result.text, decoded.encoding, decoded.bom));
+        writeFileAtomic(input.path, encodeText(result.text, decoded.encoding, decoded.bom), bytes);
         text = result.text;
         fixed = result.applied;
       } catch (error) {
@@ -52,7 +52,9 @@ export function lintTextFile(input: InputFile, format: TextFormat, decoded: Deco
           message:
             error instanceof DamagedFileError
               ? `Cannot write the fixes (${error.message}): the file may now hold part of the fixed text; compare it with a copy or version control.`
-              : `Cannot write the fixes: ${describeFsError(error, 'write')} The file is unchanged.`,
+              : (error as NodeJS.ErrnoException).code === 'ECHANGED'
+                ? 'Not fixed: another program wrote the file while it was being linted, and its content is kept as that program left it. Run lint --fix again.'
+                : `Cannot write the fixes: ${describeFsError(error, 'write')} The file is unchanged.`,
         });
       }
     }
