@@ -101,7 +101,8 @@ function toSlashed(path: string): string {
 export function pathToSarifUri(path: string): string {
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(path)) return path;
   const slashed = toSlashed(path);
-  const drive = /^[A-Za-z]:/.exec(slashed)?.[0] ?? '';
+  // A drive only before a slash: `C:foo.rdp` is a POSIX file's name, and left as it is it would read as a URI of scheme `c:`.
+  const drive = /^[A-Za-z]:(?=\/)/.exec(slashed)?.[0] ?? '';
   const encoded = drive + slashed.slice(drive.length).split('/').map(encodeURIComponent).join('/');
   if (!isAbsolute(slashed)) return encoded;
   return drive ? `file:///${encoded}` : `file://${encoded}`;

@@ -11,6 +11,13 @@ describe('SARIF artifact URIs', () => {
     assert.equal(pathToSarifUri('/srv/a\\b.rdp'), 'file:///srv/a%5Cb.rdp');
   });
 
+  it('a name that starts with a letter and a colon is no drive: its colon is encoded, so it cannot read as a URI scheme', { skip: process.platform === 'win32' && 'POSIX names' }, () => {
+    // A review: `lint C:foo.rdp` on Linux gave {"uri":"C:foo.rdp","uriBaseId":"ROOT"}, an absolute URI of scheme "c".
+    assert.equal(pathToSarifUri('C:foo.rdp'), 'C%3Afoo.rdp');
+    assert.equal(pathToSarifUri('x:y/z.rdp'), 'x%3Ay/z.rdp');
+    assert.equal(pathToSarifUri('C:/Users/a.rdp'), 'file:///C:/Users/a.rdp');
+  });
+
   it('a Windows path (drive letter or UNC) has backslashes between its parts, whatever the platform', () => {
     assert.equal(pathToSarifUri('C:\\Users\\Ana\\ws\\a b.rdp'), 'file:///C:/Users/Ana/ws/a%20b.rdp');
     assert.equal(pathToSarifUri('\\\\server\\share\\x.rdp'), 'file:////server/share/x.rdp');
