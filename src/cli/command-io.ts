@@ -43,6 +43,9 @@ const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   rules: { format: { type: 'string' } },
 };
 
+/** The options whose value names a file. */
+const FILE_OPTIONS = ['output-file', 'config', 'stdin-filename', 'inventory', 'ca'] as const;
+
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
 export function formatOption(value: unknown, allowed: readonly Format[]): Format {
@@ -66,6 +69,11 @@ export async function runCommandWith(commands: Readonly<Record<string, CommandRu
   const run = commands[command];
   if (!run) throw new UsageError(`Unknown command "${command}".`);
   const { values, positionals, tokens } = parseArgs({ args: rest, allowPositionals: true, tokens: true, options: { ...COMMAND_OPTIONS[command], ...OUTPUT_OPTIONS } });
+  // An empty name is no file: read as one, `--inventory ''` checked no hosts and `--stdin-filename ''` reported a file "".
+  for (const name of FILE_OPTIONS) {
+    const given = values[name] as string | string[] | undefined;
+    if (given === '' || (Array.isArray(given) && given.includes(''))) throw new UsageError(`--${name} needs a file, not an empty name.`);
+  }
   const outputFile = values['output-file'] as string | undefined;
   // The report must not replace a file the command reads: every read is recorded from here on.
   if (outputFile !== undefined) recordReads();

@@ -43,7 +43,6 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
   const format = formatOption(values.format, ['text', 'json', 'sarif', 'compact']);
   const maxWarningsText = values['max-warnings'] as string | undefined;
   if (maxWarningsText !== undefined && !/^\d+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings must be a whole number, not "${maxWarningsText}".`);
-  if (values.config === '') throw new UsageError('--config needs a file, not an empty name.');
   const paths = positionals.length ? positionals : ['.'];
   const readsStdin = paths.includes('-');
   if (readsStdin && values.fix) throw new UsageError('--fix cannot write to standard input; lint a file to fix it.');
