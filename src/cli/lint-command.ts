@@ -1,6 +1,6 @@
 import { readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MAX_FILE_BYTES, noteLinted, noteStandardInput } from '../core/lint/read-file';
+import { describeFsError, MAX_FILE_BYTES, noteLinted, noteStandardInput } from '../core/lint/read-file';
 import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
 import { terminalSafe } from '../core/text/terminal';
 import { writeSkippedConfig } from './config-notes';
@@ -15,8 +15,11 @@ import { UsageError } from './usage';
 // `rdp-doctor lint`: dist/cli-lint.js, a bundle of its own, so a lint loads and starts none of the other commands'
 // code and tables (about 7 ms of every lint's start-up, issue 16). The other commands are commands.ts.
 
-/** Standard input, read up to the size limit the files have. */
-function readStdin(): Buffer {
+/**
+ * Standard input, read up to the size limit the files have. One that cannot be read (too large, a folder given as
+ * `< dir`) is an input not read, as a file would be (SPEC §3: exit 2, the others still linted and reported).
+ */
+function readStdin(): { bytes: Uint8Array } | { error: string } {
   noteStandardInput();
   const chunks: Buffer[] = [];
   let total = 0;
@@ -29,14 +32,14 @@ function readStdin(): Buffer {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue; // a non-blocking standard input with nothing yet
       if (code === 'EOF') break;
-      throw error;
+      return { error: `Standard input cannot be read: ${describeFsError(error)}` };
     }
     if (n === 0) break;
     total += n;
-    if (total > MAX_FILE_BYTES) throw new UsageError(`Standard input is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+    if (total > MAX_FILE_BYTES) return { error: `Standard input is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; it is not read.` };
     chunks.push(Buffer.from(buffer.subarray(0, n)));
   }
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks) };
 }
 
 async function runLint(values: Values, positionals: string[], io: Io): Promise<number> {
@@ -61,7 +64,7 @@ async function runLint(values: Values, positionals: string[], io: Io): Promise<n
       ignore: values['no-ignore'] !== true,
       ignoreUnknown: values['ignore-unknown'] === true,
       ...(values.config !== undefined && { configPath: values.config as string }),
-      ...(readsStdin && { stdin: { bytes: readStdin(), filename: stdinName } }),
+      ...(readsStdin && { stdin: { ...readStdin(), filename: stdinName } }),
       skippedConfig: writeSkippedConfig,
     },
     (inputs, configPath, fix, onFile) => {

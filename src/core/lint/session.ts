@@ -24,8 +24,8 @@ export interface LintCommandOptions {
   readonly ignore?: boolean;
   /** Skip named files that are not a format RDP Doctor reads, instead of reporting them (a pre-commit hook's file list). */
   readonly ignoreUnknown?: boolean;
-  /** Standard input, for a `-` among the paths: its bytes and the name it is detected and reported by. */
-  readonly stdin?: { readonly bytes: Uint8Array; readonly filename: string };
+  /** Standard input, for a `-` among the paths: its bytes (or why it could not be read) and the name it is detected and reported by. */
+  readonly stdin?: ({ readonly bytes: Uint8Array } | { readonly error: string }) & { readonly filename: string };
   /** Told of each config the search passed over (another user's, outside the working folder), once. */
   readonly skippedConfig?: (config: SkippedConfig) => void;
 }
@@ -198,7 +198,10 @@ export async function lintPaths(options: LintCommandOptions, runChunks: ChunkRun
   // With the ignore files off (--no-ignore), they are not why nothing matched: what is there is no format RDP Doctor reads.
   const noMatch = options.ignore === false ? `${NO_FILE_TO_LINT}.` : `${NO_FILE_TO_LINT}, or see .gitignore, .rdpdoctorignore and --no-ignore.`;
   for (const path of unmatched) errors.push({ path, message: noMatch });
-  if (options.stdin && named.length < options.paths.length) inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
+  if (options.stdin && named.length < options.paths.length) {
+    if ('error' in options.stdin) errors.push({ path: options.stdin.filename, message: options.stdin.error });
+    else inputs.push({ path: options.stdin.filename, named: true, bytes: options.stdin.bytes });
+  }
   const marked = markCrossCheck(inputs);
   let hasError = false;
   let readError = false;
