@@ -1,7 +1,7 @@
 // `lint --fix` on a file another program writes while it is linted (a review: an editor's save during a 18-second
 // fix of a 200,000-line file was lost, replaced by the fix of the text read before it).
 import assert from 'node:assert/strict';
-import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -38,6 +38,16 @@ describe('writeFileAtomic with the bytes a fix was made from', () => {
     linkSync(file, join(dir, 'linked-2.rdp'));
     assert.throws(() => writeFileAtomic(file, Buffer.from('new'), Buffer.from(READ)), { code: 'ECHANGED' });
     assert.equal(readFileSync(join(dir, 'linked-2.rdp'), 'utf8'), SAVED_SINCE);
+  });
+
+  it('a file swapped for a symbolic link to another file since: the other file is not written', () => {
+    // Root running --fix in a folder others may write: the link's target (say /etc/hosts) would have got the fixed .rdp text.
+    const other = join(dir, 'other.txt');
+    writeFileSync(other, 'not an .rdp file\n');
+    const file = join(dir, 'swapped.rdp');
+    symlinkSync(other, file);
+    assert.throws(() => writeFileAtomic(file, Buffer.from('new'), Buffer.from(READ)), { code: 'ECHANGED' });
+    assert.equal(readFileSync(other, 'utf8'), 'not an .rdp file\n');
   });
 
   it('does not make again a file deleted since', () => {
