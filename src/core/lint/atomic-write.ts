@@ -138,18 +138,9 @@ function writeInPlace(target: string, info: Stats, content: Uint8Array | Iterabl
   const fd = openSync(target, 'r+');
   try {
     // The original, to write back if the write fails; not kept for a file too large to hold (an output file).
-    let old: Buffer | undefined;
-    if (info.size <= MAX_KEPT_BYTES) {
-      const original = Buffer.alloc(info.size);
-      let filled = 0;
-      while (filled < original.length) {
-        const n = readSync(fd, original, filled, original.length - filled, filled);
-        if (n === 0) break;
-        filled += n;
-      }
-      old = original.subarray(0, filled);
-    }
-    if (readAs && !(old ?? readAll(fd)).equals(readAs)) throw changedError();
+    const old = info.size <= MAX_KEPT_BYTES ? readUpTo(fd, info.size) : undefined;
+    // A file too large to keep (over 64 MB) is larger than any text a fix was made from: changed too.
+    if (readAs && !(old !== undefined && fstatSync(fd).size === readAs.length && old.equals(readAs))) throw changedError();
     try {
       writeAt(fd, bytes);
       ftruncateSync(fd, bytes.length);
@@ -174,16 +165,16 @@ function changedError(): NodeJS.ErrnoException {
   return fsError('ECHANGED', 'it changed after it was read');
 }
 
-/** Whatever `target` holds now, read whole. */
-function readAll(fd: number): Buffer {
-  const chunks: Buffer[] = [];
-  const buffer = Buffer.alloc(65536);
-  for (let at = 0; ; ) {
-    const n = readSync(fd, buffer, 0, buffer.length, at);
-    if (n === 0) return Buffer.concat(chunks);
-    chunks.push(Buffer.from(buffer.subarray(0, n)));
-    at += n;
+/** The first `limit` bytes of a file, or all of a shorter one. */
+function readUpTo(fd: number, limit: number): Buffer {
+  const buffer = Buffer.alloc(limit);
+  let filled = 0;
+  while (filled < limit) {
+    const n = readSync(fd, buffer, filled, limit - filled, filled);
+    if (n === 0) break;
+    filled += n;
   }
+  return buffer.subarray(0, filled);
 }
 
 /** Throws ECHANGED unless `target` still holds exactly `bytes` (gone counts as changed: a deleted file is not made again). */
@@ -196,7 +187,8 @@ function assertHolds(target: string, bytes: Uint8Array): void {
     throw error;
   }
   try {
-    if (fstatSync(fd).size !== bytes.length || !readAll(fd).equals(bytes)) throw changedError();
+    // One byte more than expected is read, so a file that grew after its size was taken is seen to differ.
+    if (fstatSync(fd).size !== bytes.length || !readUpTo(fd, bytes.length + 1).equals(bytes)) throw changedError();
   } finally {
     closeSync(fd);
   }
