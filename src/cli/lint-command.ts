@@ -1,7 +1,8 @@
 import { readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeFsError, MAX_FILE_BYTES, noteLinted, noteStandardInput } from '../core/lint/read-file';
-import { lintChunk, lintPaths, STDIN_NAME } from '../core/lint/session';
+import { lintChunk } from '../core/lint/lint-chunk';
+import { lintPaths, STDIN_NAME } from '../core/lint/session';
 import { terminalSafe } from '../core/text/terminal';
 import { writeSkippedConfig } from './config-notes';
 import { formatOption, runCommandWith, type Io, type Values } from './command-io';

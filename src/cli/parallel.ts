@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { dropLaterLinks, type InputFile } from '../core/lint/inputs';
-import type { LintChunkResult, OnFileReport } from '../core/lint/session';
+import type { LintChunkResult, OnFileReport } from '../core/lint/lint-chunk';
 
 type Chunk = LintChunkResult;
 type LintChunk = (inputs: readonly InputFile[], configPath: string | undefined, fix: boolean, overrides?: undefined, onFile?: OnFileReport) => Chunk;

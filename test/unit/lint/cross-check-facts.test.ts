@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { lintChunk, lintPaths } from '../../../src/core/lint/session';
+import { lintChunk } from '../../../src/core/lint/lint-chunk';
+import { lintPaths } from '../../../src/core/lint/session';
 
 describe('cross-check facts', () => {
   let dir: string;
