@@ -15,7 +15,7 @@ import { NO_PAINT, type Paint } from './output';
 import { toJsonOutput } from './version';
 import { jsonText } from '../core/text/json-safe';
 import { appendAll } from '../core/text/collections';
-import { isCertificateName } from '../core/text/address';
+import { isCertificateName } from '../core/text/host-name';
 import { quote } from '../core/text/quote';
 import { crossCheckProbes } from '../core/lint/cross-file';
 import { applySeverities, type SeverityOverrides } from '../core/findings/severity';

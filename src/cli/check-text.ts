@@ -1,6 +1,6 @@
 import { gatewayDetail, ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER, type HostCheckResult, type StepName, type StepStatus } from '../core/net/index';
 import type { InputError } from '../core/lint/inputs';
-import { punycodeBeside } from '../core/text/address';
+import { punycodeBeside } from '../core/text/host-name';
 import { shortList } from '../core/text/short-list';
 import { lineStartSafe, terminalSafe } from '../core/text/terminal';
 import { NO_PAINT, type Paint, type Style } from './output';

@@ -33,6 +33,7 @@ export { fixAll, selectFixes, unattendedFixes } from '../core/rules/fix-all';
 export { overridingMessage } from '../core/rules/gpo/overridden-by-policy';
 export { ALL_RULES, KNOWN_RULE_IDS, ruleById } from '../core/rules/registry';
 export { policyFacts, rdpFacts } from '../core/rules/xrf/facts';
-export { DEFAULT_RDP_PORT, isHostName, parseAddress } from '../core/text/address';
+export { DEFAULT_RDP_PORT, parseAddress } from '../core/text/address';
+export { isHostName } from '../core/text/host-name';
 export { decodeBytes } from '../core/text/decode';
 export { polViewText } from './registry-pol-text';

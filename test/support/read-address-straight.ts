@@ -1,6 +1,7 @@
 // `full address` reading as it was before issue 16 (colons counted with split): the property test compares
 // parseAddress with it.
-import { hostProblem, isHostName, urlProblem, isIPv4, isIPv6, leadingZeroPort, type AddressResult, type RdpAddress } from '../../src/core/text/address';
+import { urlProblem, leadingZeroPort, type AddressResult, type RdpAddress } from '../../src/core/text/address';
+import { hostProblem, isHostName, isIPv4, isIPv6 } from '../../src/core/text/host-name';
 import { quote } from '../../src/core/text/quote';
 
 function parsePort(text: string): number | undefined {

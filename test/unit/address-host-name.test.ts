@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { domainToASCII } from 'node:url';
-import { asciiHostName, hostProblem, isHostName, parseAddress } from '../../src/core/text/address';
+import { parseAddress } from '../../src/core/text/address';
+import { asciiHostName, hostProblem, isHostName } from '../../src/core/text/host-name';
 
 const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
 /** Unicode letters, digits and marks in labels that neither start nor end with "-", checked on the Punycode form (é is the only non-ASCII letter drawn). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isIPv6, parseAddress } from '../../src/core/text/address';
+import { parseAddress } from '../../src/core/text/address';
+import { isIPv6 } from '../../src/core/text/host-name';
 import { propertyMarkdown, valueMarkdown } from '../../src/core/rdp/property-docs';
 import { findProperty, PROPERTIES } from '../../src/core/rdp/properties/index';
 

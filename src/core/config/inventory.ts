@@ -1,7 +1,8 @@
 import type { Node, Pair } from 'yaml';
 import * as yaml from 'yaml';
 import type { Span } from '../text/line-index';
-import { isCertificateName, parseHostTarget } from '../text/address';
+import { parseHostTarget } from '../text/address';
+import { isCertificateName } from '../text/host-name';
 import { quote } from '../text/quote';
 import type { InventoryHost } from './types';
 

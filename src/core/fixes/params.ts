@@ -1,4 +1,4 @@
-import { isHostName, isIPv4, isIPv6 } from '../text/address';
+import { isHostName, isIPv4, isIPv6 } from '../text/host-name';
 import { codePoint } from '../text/invisible';
 import { quote } from '../text/quote';
 import type { FixParam } from './types';

@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from '../text/address';
+import { isIPv4, isIPv6 } from '../text/host-name';
 import { normalizeParamValue, psQuote, showValue, validateParam } from './params';
 import type { FixRunsOn, PowerShellFix, RenderResult, ValueForm } from './types';
 

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns';
 import { isIP } from 'node:net';
-import { asciiHostName } from '../text/address';
+import { asciiHostName } from '../text/host-name';
 import { abortedError, causeOf, timeoutError } from './errors';
 import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';

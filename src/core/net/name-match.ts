@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { asciiHostName } from '../text/address';
+import { asciiHostName } from '../text/host-name';
 
 export interface CertificateNames {
   readonly commonNames: readonly string[];

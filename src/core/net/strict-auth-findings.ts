@@ -1,7 +1,7 @@
 import { NET022, NET023 } from '../rules/net/index';
 import { STRICT_AUTH_NOTES, type NoKerberosReason, type WorkgroupEvidence } from '../rules/net/messages';
 import type { StrictServerAuthentication } from '../rdp/target';
-import { isIPv4, isIPv6 } from '../text/address';
+import { isIPv4, isIPv6 } from '../text/host-name';
 import type { NetFinding } from './types';
 
 /** The certificate findings that are warnings because the client only warns of them, at the default level (2). */

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import { asciiHostName } from '../text/address';
+import { asciiHostName } from '../text/host-name';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, createSecureContext, type DetailedPeerCertificate, type SecureContext, type SecureContextOptions, type TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';

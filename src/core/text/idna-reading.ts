@@ -1,5 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { asciiHostName } from './address';
+import { asciiHostName } from './host-name';
 
 /** Lower case one character at a time (Σ is σ wherever it stands, as UTS #46 maps it), composed (NFC): the name as it shows, case aside. */
 export function lowered(text: string): string {

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../types';
-import { punycodeBeside } from '../../text/address';
+import { punycodeBeside } from '../../text/host-name';
 import { quote } from '../../text/quote';
 import { shortList } from '../../text/short-list';
 

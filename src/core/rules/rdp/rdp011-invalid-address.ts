@@ -1,4 +1,5 @@
-import { asciiHostName, isIPv6, parseAddress } from '../../text/address';
+import { parseAddress } from '../../text/address';
+import { asciiHostName, isIPv6 } from '../../text/host-name';
 import { idnaReading, type IdnaReading } from '../../text/idna-reading';
 import { codePoint } from '../../text/invisible';
 import { mixedScripts, scriptName, type MixedScripts } from '../../text/unicode-scripts';

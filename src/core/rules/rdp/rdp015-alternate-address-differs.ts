@@ -1,4 +1,5 @@
-import { asciiHostName, DEFAULT_RDP_PORT, parseAddress, punycodeBeside } from '../../text/address';
+import { DEFAULT_RDP_PORT, parseAddress } from '../../text/address';
+import { asciiHostName, punycodeBeside } from '../../text/host-name';
 import { quote } from '../messages';
 import type { RdpRule } from '../types';
 import { targets, type Target } from '../../rdp/target';
