@@ -1,5 +1,5 @@
 import type { RegType } from './model';
-import { SESSION_LIMIT_VALUES } from './policy-values';
+import { SESSION_LIMIT_VALUES } from './policy-values/sessions';
 import { normalizeKey } from './registry-path';
 import type { SourceId } from '../knowledge/sources';
 import { KEYS } from './well-known-keys';

@@ -1,6 +1,6 @@
 import type { PolicySetting } from './model';
 import { admxPolicyForValue } from './policy-map';
-import { findValueInfo } from './policy-values';
+import { findValueInfo } from './policy-values/index';
 import { displayPath } from './registry-path';
 import { SECRET_DATA, secretData } from './secret-names';
 import { SOURCES } from '../knowledge/sources';

@@ -1,5 +1,5 @@
 import type { RegData, RegType } from './model';
-import { findValueInfo } from './policy-values';
+import { findValueInfo } from './policy-values/index';
 import { numberOf } from './scopes';
 
 /** The parts of a setting (or a cross-file fact) that decide what Windows reads from it. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ADMX_POLICIES, findAdmxPolicy } from '../../../src/core/gpo/policy-map';
-import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
+import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values/index';
 import { settingMarkdown } from '../../../src/core/gpo/setting-docs';
 import { SOURCES } from '../../../src/core/knowledge/sources';
 import { readReg } from '../../../src/core/gpo/read-reg';

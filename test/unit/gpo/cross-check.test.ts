@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
-import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values';
+import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values/index';
 import { normalizeKey } from '../../../src/core/gpo/registry-path';
 import { READ_ON_SHARED_KEYS } from '../../../src/core/gpo/well-known-keys';
 import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';

@@ -1,4 +1,4 @@
-import { findValueInfo, meaningOf } from '../../gpo/policy-values';
+import { findValueInfo, meaningOf } from '../../gpo/policy-values/index';
 import { normalizeKey } from '../../gpo/registry-path';
 import { live, numberOf, type PolicyScope } from '../../gpo/scopes';
 import { KEYS } from '../../gpo/well-known-keys';

@@ -1,5 +1,5 @@
 import type { Hive, PolicySetting } from '../../gpo/model';
-import { findValueInfo, meaningOf } from '../../gpo/policy-values';
+import { findValueInfo, meaningOf } from '../../gpo/policy-values/index';
 import { live, numberOf, type PolicyScope } from '../../gpo/scopes';
 import { whereSet } from '../../gpo/well-known-keys';
 

@@ -1,5 +1,6 @@
 import type { Hive } from '../../gpo/model';
-import { findValueInfo, REGISTRY_VALUES, type RegistryValueInfo } from '../../gpo/policy-values';
+import { findValueInfo, REGISTRY_VALUES } from '../../gpo/policy-values/index';
+import type { RegistryValueInfo } from '../../gpo/policy-values/row';
 import { normalizeKey } from '../../gpo/registry-path';
 import { originOf, schannelKey } from '../../gpo/well-known-keys';
 import type { ValueRef } from './lookup';
@@ -10,7 +11,7 @@ function hivesFor(key: string, hives: readonly Hive[]): readonly Hive[] {
 }
 
 /**
- * Where a rule reads a value, in the order that wins, derived from the policy table (`gpo/policy-values.ts`):
+ * Where a rule reads a value, in the order that wins, derived from the policy table (`gpo/policy-values/`):
  * its keys in table order (the policy key first, then the listener's own value: "policy wins over the listener
  * value where both are present"), and for each key the computer before the user (the ADML: the computer
  * setting takes precedence). `key` picks one of the table's keys (Schannel's per-protocol keys).
