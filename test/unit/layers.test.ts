@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { tsFilesUnder } from '../support/source-files';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -10,13 +11,6 @@ const ROOT = resolve(__dirname, '../../..');
  * from folders below it, never from one above.
  */
 const CORE_LAYERS = ['text', 'findings', 'knowledge', 'config', 'rdp', 'gpo', 'rules', 'net', 'fixes', 'lint', 'explain', 'report'] as const;
-
-function tsFilesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? tsFilesUnder(full) : full.endsWith('.ts') ? [full] : [];
-  });
-}
 
 /** The relative imports of a file, resolved to paths under the repository (without extension). */
 function relativeImports(file: string): string[] {
