@@ -91,7 +91,7 @@ export interface ReadProblem {
   readonly essential?: boolean;
 }
 
-/** The export formats of SPEC §3, plus the two kinds of file a GPO backup also holds. */
+/** The export formats of SPEC §3, plus the three kinds of file a GPO backup also holds. */
 export type PolicyFormat =
   | 'gpo-report-xml'
   | 'rsop-xml'
@@ -100,6 +100,7 @@ export type PolicyFormat =
   | 'lgpo-text'
   | 'gpo-backup'
   | 'gpp-registry-xml'
+  | 'gpp-services-xml'
   | 'security-template';
 
 /** A GPO as an export names it: its display name, and its GUID (`{…}`) and domain where the export gives them. */

@@ -7,6 +7,8 @@ export const NS = {
   registry: 'http://www.microsoft.com/GroupPolicy/Settings/Registry',
   security: 'http://www.microsoft.com/GroupPolicy/Settings/Security',
   gppRegistry: 'http://www.microsoft.com/GroupPolicy/Settings/Windows/Registry',
+  /** Group Policy Preferences services (`xsi:type="q1:ServiceSettings"`, as GPMC writes it: hraedon/gpo-studio's native capture). */
+  gppServices: 'http://www.microsoft.com/GroupPolicy/Settings/Services',
   backupManifest: 'http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest',
   /** Backup.xml (`GroupPolicyBackupScheme`). */
   backupScheme: 'http://www.microsoft.com/GroupPolicy/GPOOperations',
@@ -14,6 +16,9 @@ export const NS = {
 
 /** The class ID of a Group Policy Preferences registry settings collection (`RegistrySettings clsid=`). */
 export const GPP_REGISTRY_SETTINGS_CLSID = '{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}';
+
+/** The class ID of a Group Policy Preferences services collection (`NTServices clsid=`, MS-GPPREF 2.2.1.19). */
+export const GPP_SERVICES_CLSID = '{2CFB484A-4E96-4b5d-A0B6-093D2F91E6AE}';
 
 /**
  * Elements of report and RSoP XML that hold nothing a reader uses: their subtrees are not kept. Not `Filters`: a Group

@@ -1,6 +1,6 @@
 import { decodeBytes } from '../text/decode';
 import type { Hive, PolicyDocument } from './model';
-import { readGppRegistryFile } from './read-gpp-file';
+import { readGppRegistryFile, readGppServicesFile } from './read-gpp-file';
 import { readGpoReport } from './read-gpo-report';
 import { readLgpoText } from './read-lgpo-text';
 import { readReg } from './read-reg';
@@ -25,6 +25,8 @@ export function readPolicyText(format: TextPolicyFormat, text: string): PolicyDo
       return readLgpoText(text);
     case 'gpp-registry-xml':
       return readGppRegistryFile(text);
+    case 'gpp-services-xml':
+      return readGppServicesFile(text);
     case 'security-template':
       return readSecurityTemplate(text);
   }

@@ -2,6 +2,7 @@ import { setting, type PolicySetting, type ReadProblem } from './model';
 import { NS } from './namespaces';
 import { readAdmxPolicy, type SettingOrigin } from './read-admx-policy';
 import { readGppRegistry } from './read-gpp-registry';
+import { readGppServices } from './read-gpp-services';
 import { splitHive, trimKey } from './registry-path';
 import { serviceStartSetting, startupModeNumber } from './service-start';
 import { quote } from '../text/quote';
@@ -108,6 +109,10 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
       const origin = r.originOf(child);
       const result = readGppRegistry(r.text, NS.gppRegistry, child, origin);
       // GPP items carry their own hive; the section only supplies the GPO.
+      appendAll(r.settings, result.settings);
+      appendAll(r.problems, result.problems);
+    } else if (child.uri === NS.gppServices && (child.local === 'NTServices' || child.local === 'NTService')) {
+      const result = readGppServices(r.text, NS.gppServices, child, r.originOf(child));
       appendAll(r.settings, result.settings);
       appendAll(r.problems, result.problems);
     }

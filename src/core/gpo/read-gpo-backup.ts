@@ -13,6 +13,8 @@ export const BACKUP_PARTS = {
   securityTemplate: 'domainsysvol/gpo/machine/microsoft/windows nt/secedit/gpttmpl.inf',
   machinePreferences: 'domainsysvol/gpo/machine/preferences/registry/registry.xml',
   userPreferences: 'domainsysvol/gpo/user/preferences/registry/registry.xml',
+  /** Preference service items: a computer extension only (hraedon/gpo-studio's GPMC backup keeps it here). */
+  machineServices: 'domainsysvol/gpo/machine/preferences/services/services.xml',
 } as const;
 
 export type BackupPartName = keyof typeof BACKUP_PARTS;
@@ -56,6 +58,7 @@ const PART_HALVES: Partial<Record<BackupPartName, GpoHalf>> = {
   machinePol: 'computer',
   securityTemplate: 'computer',
   machinePreferences: 'computer',
+  machineServices: 'computer',
   userPol: 'user',
   userPreferences: 'user',
 };
@@ -70,6 +73,7 @@ const PART_FORMATS: Record<BackupPartName, string> = {
   securityTemplate: 'a security template (GptTmpl.inf)',
   machinePreferences: 'a preference Registry.xml',
   userPreferences: 'a preference Registry.xml',
+  machineServices: 'a preference Services.xml',
 };
 
 /** One part read on its own: a part that cannot be read is a message about that part, never the end of the backup. */
@@ -84,7 +88,7 @@ function readPart(file: BackupFile): ReadExport | string {
 
 /**
  * Reads a GPO backup as one export: the registry.pol files, the security template and the preference
- * registry items, named after the GPO. `gpreport.xml` renders the same settings, so it is read only
+ * registry and service items, named after the GPO. `gpreport.xml` renders the same settings, so it is read only
  * when the backup has no registry.pol. The parts of a half Backup.xml's flags disable are read but not applied.
  * A damaged bkupInfo.xml, Backup.xml or gpreport.xml (read for the GPO's name, flags and links) is a problem of that
  * file that says what was lost; a missing one is not (not every backup has all three).
@@ -108,7 +112,7 @@ export function readGpoBackup(files: readonly BackupFile[]): BackupReadResult {
   const info = readMetadata('info', readBackupInfo);
   const gpoName = info?.name;
   const flags = readMetadata('coreSettings', readBackupFlags);
-  const wanted: BackupPartName[] = ['machinePol', 'userPol', 'securityTemplate', 'machinePreferences', 'userPreferences'];
+  const wanted: BackupPartName[] = ['machinePol', 'userPol', 'securityTemplate', 'machinePreferences', 'userPreferences', 'machineServices'];
   // Without a registry.pol the report is read whole, its links with it; otherwise only for where the GPO was linked.
   const readWhole = !byPart.has('machinePol') && !byPart.has('userPol');
   if (readWhole) wanted.unshift('report');

@@ -13,8 +13,8 @@ const SECTIONS: readonly [string, Hive, GpoHalf][] = [
 ];
 
 /** The elements that hold a report's settings: a truncated report's open ones are read as far as they go. */
-// Group Policy Preferences' registry items sit in RegistrySettings and, nested, Collection elements.
-const CONTAINERS: ReadonlySet<string> = new Set(['report', 'GPO', 'Computer', 'User', 'ExtensionData', 'Extension', 'RegistrySettings', 'Collection']);
+// Group Policy Preferences' registry items sit in RegistrySettings and, nested, Collection elements; service items in NTServices.
+const CONTAINERS: ReadonlySet<string> = new Set(['report', 'GPO', 'Computer', 'User', 'ExtensionData', 'Extension', 'RegistrySettings', 'NTServices', 'Collection']);
 
 /** The `GPO` elements of a report: the root itself, or the children of `<report>` (`Get-GPOReport -All`). */
 function gpoElements(root: XmlElement): XmlElement[] {

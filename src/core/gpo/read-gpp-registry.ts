@@ -3,6 +3,7 @@ import { namesSecret, showLine } from './secret-names';
 import { setting, type PolicySetting, type ReadProblem, type RegData, type RegType } from './model';
 import { hiveOf, regTypeOf, trimKey } from './registry-path';
 import type { SettingOrigin } from './read-admx-policy';
+import { gppItems, hasTargeting } from './gpp-items';
 import { childNamed, childrenNamed, trimmedSpan, type XmlElement } from './xml-tree';
 
 /** GPP `value` attribute → data: DWORD/QWORD are hex digits, binary is hex, strings are as written. */
@@ -26,19 +27,8 @@ function gppData(type: RegType, raw: string, multi: readonly string[]): RegData 
   }
 }
 
-/**
- * Whether an item or collection has item-level targeting: a `Filters` element with a filter in it (`FilterComputer`,
- * `FilterGroup`, …; GPMC writes an empty `<Filters/>` for none). It then applies only where the filters match, which
- * the export cannot tell (gpo-formats.md §1: GPP items "carry item-level targeting under `<Filters>`").
- */
-function hasTargeting(element: XmlElement, uri: string): boolean {
-  const filters = childNamed(element, uri, 'Filters');
-  return filters !== undefined && filters.children.length > 0;
-}
-
 /** One GPP `Registry` item (its `Properties` element), unless the item is disabled; `targeted`: a collection around it is. */
 function readItem(text: string, uri: string, item: XmlElement, origin: Omit<SettingOrigin, 'hive'>, targetedAbove: boolean, out: PolicySetting[], problems: ReadProblem[]): void {
-  if (item.attributes.disabled === '1') return;
   const props = childNamed(item, uri, 'Properties');
   if (!props) return;
   const targeted = targetedAbove || hasTargeting(item, uri);
@@ -77,19 +67,6 @@ function readItem(text: string, uri: string, item: XmlElement, origin: Omit<Sett
 export function readGppRegistry(text: string, uri: string, root: XmlElement, origin: Omit<SettingOrigin, 'hive'>): { settings: PolicySetting[]; problems: ReadProblem[] } {
   const settings: PolicySetting[] = [];
   const problems: ReadProblem[] = [];
-  if (root.local === 'Registry') readItem(text, uri, root, origin, false, settings, problems);
-  else {
-    // Depth first in document order, on a stack of its own: collections nested 100,000 deep overflowed the call stack.
-    // A collection's targeting holds for everything in it.
-    const stack: { element: XmlElement; next: number; targeted: boolean }[] = [{ element: root, next: 0, targeted: false }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const child = top.element.children[top.next++];
-      if (child === undefined) stack.pop();
-      else if (child.uri !== uri) continue;
-      else if (child.local === 'Registry') readItem(text, uri, child, origin, top.targeted, settings, problems);
-      else if (child.local === 'Collection' && child.attributes.disabled !== '1') stack.push({ element: child, next: 0, targeted: top.targeted || hasTargeting(child, uri) });
-    }
-  }
+  for (const { item, targetedAbove } of gppItems(root, uri, 'Registry')) readItem(text, uri, item, origin, targetedAbove, settings, problems);
   return { settings, problems };
 }

@@ -6,8 +6,8 @@ import { childNamed, childrenNamed, childText, parseXml, trimmedSpan, type XmlEl
 import { appendAll } from '../text/collections';
 
 /** The elements that hold the settings: a truncated report's open ones are read as far as they go. */
-// Group Policy Preferences' registry items sit in RegistrySettings and, nested, Collection elements.
-const CONTAINERS: ReadonlySet<string> = new Set(['Rsop', 'ComputerResults', 'UserResults', 'ExtensionData', 'Extension', 'RegistrySettings', 'Collection']);
+// Group Policy Preferences' registry items sit in RegistrySettings and, nested, Collection elements; service items in NTServices.
+const CONTAINERS: ReadonlySet<string> = new Set(['Rsop', 'ComputerResults', 'UserResults', 'ExtensionData', 'Extension', 'RegistrySettings', 'NTServices', 'Collection']);
 
 const RESULTS: readonly [string, Hive][] = [
   ['ComputerResults', 'HKLM'],

@@ -19,7 +19,7 @@ export function isStartType(n: number): boolean {
 }
 
 /** The setting a service's start type makes: `HKLM\SYSTEM\CurrentControlSet\Services\<name>\Start`, a DWORD. */
-export function serviceStartSetting(name: string, start: number, span: Span, origin: { gpo?: string; precedence?: number } = {}): PolicySetting {
+export function serviceStartSetting(name: string, start: number, span: Span, origin: { gpo?: string; precedence?: number; targeted?: boolean } = {}): PolicySetting {
   const hive: Hive = 'HKLM';
   return setting({ hive, key: `SYSTEM\\CurrentControlSet\\Services\\${name}`, valueName: 'Start', type: 'REG_DWORD', data: start, action: 'set', ...origin, source: { span } });
 }

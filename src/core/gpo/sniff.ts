@@ -1,6 +1,6 @@
 import type * as Saxes from 'saxes';
 import type { PolicyFormat } from './model';
-import { GPP_REGISTRY_SETTINGS_CLSID, NS } from './namespaces';
+import { GPP_REGISTRY_SETTINGS_CLSID, GPP_SERVICES_CLSID, NS } from './namespaces';
 import { REG4_HEADER, REG5_HEADER } from './read-reg';
 import { isLgpoAction, lgpoConfiguration } from './read-lgpo-text';
 import { hasPolSignature } from './registry-pol-records';
@@ -199,6 +199,7 @@ function sniffXml(text: string): SniffedFormat | undefined {
   if ((root.uri === '' || root.uri === NS.settings) && root.local === 'report' && child?.uri === NS.settings && child.local === 'GPO') return 'gpo-report-xml';
   if (root.uri === NS.rsop && root.local === 'Rsop') return 'rsop-xml';
   if (root.uri === '' && root.local === 'RegistrySettings' && root.attributes.clsid?.toUpperCase() === GPP_REGISTRY_SETTINGS_CLSID.toUpperCase()) return 'gpp-registry-xml';
+  if (root.uri === '' && root.local === 'NTServices' && root.attributes.clsid?.toUpperCase() === GPP_SERVICES_CLSID.toUpperCase()) return 'gpp-services-xml';
   if (root.uri === NS.backupManifest && root.local === 'BackupInst') return 'gpo-backup-info';
   return undefined;
 }
