@@ -81,8 +81,8 @@ export class DocumentLinter {
     const self = vscode.workspace.asRelativePath(file);
     const others = this.index.exportsNear(file).filter((e) => e.path !== self);
     const conflicts = core().conflictsBetween([{ path: self, facts }, ...others], () => options.severities, self, (at) => vscode.workspace.asRelativePath(at.uri));
-    // A listener or local value that the policy of another export overrides: information, the policy value related.
-    const overrides = core().policyOverridesOf(policy, findings as readonly PolicyFinding[], self, others);
+    // A listener or local value that the policy of another export, or of another GPO of this one, overrides: information, the policy value related.
+    const overrides = core().policyOverridesOf(policy, findings as readonly PolicyFinding[], self, [{ path: self, facts }, ...others]);
     return {
       findings: overrides.map((o) => o.finding),
       policy,

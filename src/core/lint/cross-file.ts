@@ -46,7 +46,8 @@ export function conflictsBetween<L>(
 
 /**
  * The editor's: an export's own findings, each with the policy that overrides its value when another export of the
- * workspace folder (`others`) sets it; those findings are information (`policyOverrides`).
+ * workspace folder (`others`) sets it, or another GPO of this one (when `others` holds this export too, as `self`);
+ * those findings are information (`policyOverrides`).
  */
 export function policyOverridesOf<F extends PolicyFinding, M>(doc: PolicyDocument, findings: readonly F[], self: string, others: readonly ExportFile<M>[]): { readonly finding: F; readonly by?: PolicySetter<M> }[] {
   if (others.length === 0) return findings.map((finding) => ({ finding }));
@@ -106,12 +107,13 @@ export function crossFilePass(files: readonly FileReport[], severitiesFor: (path
 }
 
 /**
- * The GPO findings on listener and local values that a policy set in another export of the run overrides, each with
- * the finding that replaces it: information, naming that export, with the policy value as a related location.
+ * The GPO findings on listener and local values that a policy set in another export of the run, or in another GPO of
+ * the same `-All` report, overrides, each with the finding that replaces it: information, naming that export, with the
+ * policy value as a related location.
  */
 function overriddenFindings(files: readonly FileReport[], exports: readonly ExportFile<FilePosition>[]): Map<OutputFinding, OutputFinding> {
   const out = new Map<OutputFinding, OutputFinding>();
-  if (exports.length < 2) return out;
+  if (exports.length === 0) return out;
   const policy = runPolicy(exports);
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const e of exports) {

@@ -9,8 +9,9 @@ import { named } from './lookup';
 import { policyRefsOver } from './refs';
 import type { PolicySetter, RunPolicy } from './run-policy';
 
-// A GPO rule judges the value in effect within one export. The exports of a run describe one server, and a policy set
-// in one of them overrides the listener's or the computer's own value in another (TerminalServer.adml: the local
+// A GPO rule judges the value in effect within one GPO of one export. The exports of a run describe one server, and a
+// policy set in one of them (or in another GPO of a `-All` report) overrides the listener's or the computer's own value
+// in another (TerminalServer.adml: the local
 // setting is used only "if you do not configure this policy setting"), as the cross-checks read it (`serverViews`).
 
 const VALUE_IN_EFFECT_RULES = new Set(GPO_RULES.filter((r) => r.judgesValueInEffect === true).map((r) => r.id));
@@ -24,8 +25,8 @@ export interface OverridableFinding {
 }
 
 /**
- * Each finding of one export, with the policy that overrides the value it is about when another export of the run
- * sets it (`policy`, whose `except` is this export's `path`): only findings of rules that judge the value in effect,
+ * Each finding of one export, with the policy that overrides the value it is about when another export of the run, or
+ * another GPO of this one, sets it (`policy`): only findings of rules that judge the value in effect,
  * on a listener or local value (`own`, the export's facts) that `sameAt` places where the finding is.
  */
 export function policyOverrides<F extends OverridableFinding, L, M>(
@@ -38,7 +39,7 @@ export function policyOverrides<F extends OverridableFinding, L, M>(
   const bySubject = new Map<string, { fact: PolicyFact<L>; by: PolicySetter<M> }[]>();
   for (const fact of own) {
     const refs = policyRefsOver(fact.key, fact.valueName);
-    const by = refs.length > 0 ? policy(refs, path) : undefined;
+    const by = refs.length > 0 ? policy(refs, { path, ...(fact.gpo !== undefined && { gpo: fact.gpo }), ...(fact.links !== undefined && { links: fact.links }) }) : undefined;
     if (!by) continue;
     const list = bySubject.get(fact.subject) ?? [];
     list.push({ fact, by });

@@ -92,7 +92,9 @@ function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
   // The policy values this host's exports set (`runPolicy`, the GPO rules' reading too): a gpresult of another computer sets none here.
   const policyOfRun = runPolicy(groups.map((g) => ({ path: g.path, facts: { values: [...g.facts.values()] } })));
   const policySet = new Map<readonly ValueRef[], boolean>();
-  const runSetsPolicy = (refs: readonly ValueRef[]): boolean => {
+  // A GPO whose links keep it away from the value's GPO overrides nothing there (`runPolicy`).
+  const runSetsPolicy = (refs: readonly ValueRef[], fact: PolicyFact<L>): boolean => {
+    if (fact.links !== undefined) return policyOfRun(refs, { links: fact.links }) !== undefined;
     let set = policySet.get(refs);
     if (set === undefined) policySet.set(refs, (set = policyOfRun(refs) !== undefined));
     return set;
@@ -122,7 +124,7 @@ function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
     ...(gpo !== '' && { gpo }),
     value: (refs) => {
       const fact = first(facts, refs);
-      return !fact || gone.has(fact) || (originOf(fact.key) !== 'policy' && runSetsPolicy(refs)) ? undefined : fact;
+      return !fact || gone.has(fact) || (originOf(fact.key) !== 'policy' && runSetsPolicy(refs, fact)) ? undefined : fact;
     },
     listenerValues: (valueName) =>
       [...facts.values()].flatMap((fact) => {
