@@ -26,13 +26,16 @@ export function netbiosName(computer: string): string | undefined {
 
 /**
  * Whether a gpresult describes the server a client connects to: `is` when the host's first label (as a NetBIOS name)
- * is the report's computer, `not` when it is another name, `may` when the host is an IP address, or the report or
- * the client names no computer. gpresult reports the resultant policy of one computer (gpresult, Windows Commands).
+ * is the report's computer, `may` when the host is an IP address, or the report or the client names no computer, and
+ * `other-name` when the host is another name. gpresult reports the resultant policy of one computer (gpresult, Windows
+ * Commands), but another name may still reach it: a DNS alias (a CNAME, or an alternate computer name, `netdom
+ * computername /add`) or an RD Connection Broker farm name, which no export shows. The run's views settle it where
+ * they can: a name that is the computer of another gpresult of the run is that computer, not this one.
  */
-export function rsopDescribes(rsop: RsopSubject, host: string | undefined): 'is' | 'may' | 'not' {
+export function rsopDescribes(rsop: RsopSubject, host: string | undefined): 'is' | 'may' | 'other-name' {
   const computer = rsop.computer !== undefined ? netbiosName(rsop.computer) : undefined;
   if (computer === undefined || host === undefined || isIPv4(host) || isIPv6(host)) return 'may';
-  return netbiosName(host) === computer ? 'is' : 'not';
+  return netbiosName(host) === computer ? 'is' : 'other-name';
 }
 
 /** A GUID as written with or without braces, for comparing. */

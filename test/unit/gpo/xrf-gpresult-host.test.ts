@@ -11,7 +11,7 @@ import { policyFacts } from '../../../src/core/rules/xrf/facts';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
 import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
-import { LISTENER, assertMessage, dropDown, policyXml, rdpInput as rdp } from './helpers';
+import { LISTENER, assertMessage, dropDown, policyXml, rdpInput as rdp, regInput } from './helpers';
 
 const NLA = 'Require user authentication for remote connections by using Network Level Authentication';
 const LAYER = 'Require use of specific security layer for remote (RDP) connections';
@@ -119,8 +119,26 @@ describe('a gpresult\'s winner is certain on its computer', () => {
 });
 
 describe('a gpresult describes one computer', () => {
-  it('the review\'s f3: the gpresult of RDSH01 says nothing of legacy01', () => {
-    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [client('legacy01.corp.invalid')], exports: [rdsh01()] })), []);
+  it('the review\'s f3: the gpresult of RDSH01 fails no client of legacy01, and says it is not known whether that name reaches RDSH01', () => {
+    // Session 22: skipped without a word, though "legacy01" may be a DNS alias or a farm name of RDSH01 (no export shows it).
+    const found = crossCheck(XRF_RULES, { rdpFiles: [client('legacy01.corp.invalid')], exports: [rdsh01()] });
+    assert.deepEqual(summary(found), ['XRF001 info']);
+    assertMessage('XRF001', found[0]!.message);
+    assert.match(found[0]!.message, /the server may require it \(the gpresult in gpresult\.xml was run for "CORP\\RDSH01\$", and whether "legacy01\.corp\.invalid" reaches that computer \(a DNS alias or a farm name\) or another one is not known\)/);
+    assert.deepEqual(found[0]!.related.map((r) => r.path), ['gpresult.xml']);
+  });
+
+  it('another name is information only where nothing else decides: XRF003 too; an export that is no gpresult still decides', () => {
+    const layer = gpresult('CORP\\RDSH01$', [LEGACY], [rsopPolicy(LEGACY, 1, LAYER, 'Enabled', dropDown('Security Layer', 'RDP'))]);
+    const strict = rdp('full address:s:rdsfarm.corp.invalid\nauthentication level:i:1\n');
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [layer] })), ['XRF003 info']);
+    const nla = gpoReport({ name: SESSION_HOSTS.name }, [policyXml(NLA, 'Enabled')], 'nla-gpo.xml');
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [client('rdsfarm.corp.invalid')], exports: [rdsh01(), nla] })), ['XRF001 error']);
+    // Nor does it contradict or override another export's value there (the examples' rdsh02 beside gpresult-rdsh01).
+    const tls = gpresult('CORP\\RDSH01$', [SESSION_HOSTS], [rsopPolicy(SESSION_HOSTS, 1, LAYER, 'Enabled', dropDown('Security Layer', 'SSL'))]);
+    const local = regInput(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"SecurityLayer"=dword:00000000\r\n`);
+    const strict02 = rdp('full address:s:rdsh02.corp.invalid\nauthentication level:i:1\n');
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [strict02], exports: [tls, local] })), ['XRF003 error']);
   });
 
   it('applies to its own name in any case and form, to an IP address, and for a report that names no computer', () => {
@@ -135,7 +153,7 @@ describe('a gpresult describes one computer', () => {
     const long = { computer: 'CORP\\RDSH-LONGNAME-0$', gpos: [] };
     assert.equal(rsopDescribes(long, 'rdsh-longname-01.corp.invalid'), 'is');
     assert.equal(rsopDescribes(long, 'rdsh-longname-0'), 'is');
-    assert.equal(rsopDescribes(long, 'rdsh-longname.corp.invalid'), 'not');
+    assert.equal(rsopDescribes(long, 'rdsh-longname.corp.invalid'), 'other-name');
   });
 
   it('each file against the gpresult of its own host: another computer\'s gpresult neither decides nor doubts', () => {
@@ -147,10 +165,13 @@ describe('a gpresult describes one computer', () => {
   it('XRF002 and XRF004: a listener the gpresult of another computer shows is not the target\'s', () => {
     const port = gpresult('CORP\\RDSH01$', [SESSION_HOSTS], [rsopValue(SESSION_HOSTS, LISTENER, 'PortNumber', '<q:Number>3390</q:Number>')]);
     const files = [rdp('full address:s:rdsh01.corp.invalid\n', 'a.rdp'), rdp('full address:s:legacy01.corp.invalid\n', 'b.rdp')];
-    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: files, exports: [port] }).map((f) => `${f.path} ${f.ruleId}`), ['a.rdp XRF002']);
+    assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: files, exports: [port] }).map((f) => `${f.path} ${f.ruleId} ${f.severity}`), ['a.rdp XRF002 error', 'b.rdp XRF002 info']);
     const hash = gpresult('CORP\\RDSH01$', [SESSION_HOSTS], [rsopValue(SESSION_HOSTS, LISTENER, 'SSLCertificateSHA1Hash', `<q:String>${'AB'.repeat(20)}</q:String>`)]);
     const probe = (host: string): ProbeFacts => ({ target: host, host, port: 3389, certificate: { sha1: 'CD'.repeat(20) } });
-    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [], exports: [hash], probes: [probe('legacy01.corp.invalid')] })), []);
+    const other = crossCheck(XRF_RULES, { rdpFiles: [], exports: [hash], probes: [probe('legacy01.corp.invalid')] });
+    assert.deepEqual(summary(other), ['XRF004 info']);
+    assert.match(other[0]!.message, /\(the gpresult in gpresult\.xml was run for "CORP\\RDSH01\$", and whether "legacy01\.corp\.invalid" reaches that computer \(a DNS alias or a farm name\) or another one is not known\): if it is that computer, the listener does not use the bound certificate/);
+    assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [], exports: [hash], probes: [probe('legacy01.corp.invalid'), probe('rdsh01.corp.invalid')] })), ['XRF004 error']);
     assert.deepEqual(summary(crossCheck(XRF_RULES, { rdpFiles: [], exports: [hash], probes: [probe('rdsh01.corp.invalid')] })), ['XRF004 error']);
   });
 

@@ -1,7 +1,7 @@
 import { currentExports } from '../../gpo/backup-history';
 import { conflicting } from '../../gpo/links';
 import { rsopDescribes, settledOnComputer, type ExportScope } from '../../gpo/export-scope';
-import type { Hive } from '../../gpo/model';
+import type { Hive, RsopSubject } from '../../gpo/model';
 import { normalizeKey } from '../../gpo/registry-path';
 import { numberOf } from '../../gpo/scopes';
 import { originOf, whereSet, winStationOf } from '../../gpo/well-known-keys';
@@ -31,6 +31,13 @@ export interface ServerView<L> {
   rivals(fact: PolicyFact<L>): { readonly path: string; readonly fact: PolicyFact<L> }[];
   /** Whether the export may describe the server at `host`: not when it is a gpresult of another computer. */
   describes(host: string | undefined): boolean;
+  /**
+   * For the views of one host (`ServerViews.of`): when this is a gpresult of a computer the host does not name, why it
+   * may still describe it, in words for a message (`otherName`); such a view's verdicts are never certain.
+   */
+  readonly otherName?: string;
+  /** `otherName` for another host (XRF004's checked hosts). */
+  otherNameOf(host: string | undefined): string | undefined;
 }
 
 /** The views of a run's exports: for the client's values, and for the server one host names. */
@@ -46,12 +53,26 @@ export interface ServerViews<L> {
 
 const id = (hive: Hive, key: string, name: string): string => `${hive}\\${normalizeKey(key)}\\${name.toLowerCase()}`;
 
+/** Whether a gpresult describes a host: `rsopDescribes`, and `not` for a name that another gpresult of the run is for. */
+type HostAnswer = ReturnType<typeof rsopDescribes> | 'not';
+
+/** The run's gpresults' answers for one host: a name that is one's computer is that computer, none of the others. */
+function answersOf(rsops: readonly RsopSubject[], host: string | undefined): HostAnswer[] {
+  const answers: HostAnswer[] = rsops.map((r) => rsopDescribes(r, host));
+  return answers.includes('is') ? answers.map((a) => (a === 'other-name' ? 'not' : a)) : answers;
+}
+
+/** Why a gpresult of another computer may still describe `host`, for a message. */
+function otherNameWords(path: string, rsop: RsopSubject, host: string | undefined): string {
+  return `the gpresult in ${path} was run for ${quote(rsop.computer ?? '')}, and whether ${quote(host ?? '')} reaches that computer (a DNS alias or a farm name) or another one is not known`;
+}
+
 interface Group<L> {
   readonly path: string;
   readonly gpo: string;
   readonly scope: ExportScope;
-  /** For a gpresult: whether it describes the host the views are for. */
-  readonly describes: 'is' | 'may' | 'not' | undefined;
+  /** For a gpresult: whether it describes the host the views are for (`answerOf`). */
+  readonly describes: HostAnswer | undefined;
   readonly facts: Map<string, PolicyFact<L>>;
 }
 
@@ -74,23 +95,27 @@ export function serverViews<L>(exports: readonly { path: string; facts: PolicyFa
   // Hosts that the gpresults of the run describe alike share their views: one set per answer, not per host.
   const cache = new Map<string, ServerView<L>[]>();
   const of = (host: string | undefined): ServerView<L>[] => {
-    const answers = rsops.map((r) => rsopDescribes(r, host));
-    const key = answers.join(',');
+    const answers = answersOf(rsops, host);
+    // Views that carry words about the host are the host's own; the others are shared by hosts answered alike.
+    const key = answers.includes('other-name') ? `${answers.join(',')}\u0000${host}` : answers.join(',');
     let views = cache.get(key);
     if (!views) {
       const describes = (g: Omit<Group<L>, 'describes'>) => (g.scope.rsop ? answers[rsops.indexOf(g.scope.rsop)] : undefined);
       const placed = groups.map((g) => ({ ...g, describes: describes(g) })).filter((g) => g.describes !== 'not');
-      cache.set(key, (views = viewsOf(placed)));
+      cache.set(key, (views = viewsOf(placed, (host) => answersOf(rsops, host), rsops, host)));
     }
     return views;
   };
   return { all: of(undefined), of };
 }
 
-function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
+function viewsOf<L>(groups: readonly Group<L>[], answersFor: (host: string | undefined) => HostAnswer[], rsops: readonly RsopSubject[], viewHost: string | undefined): ServerView<L>[] {
+  const answerOf = (rsop: RsopSubject, host: string | undefined): HostAnswer => answersFor(host)[rsops.indexOf(rsop)]!;
   const first = (facts: Map<string, PolicyFact<L>>, refs: readonly ValueRef[]) => refs.map((r) => facts.get(id(r.hive, r.key, r.name))).find((f) => f !== undefined);
   // The policy values this host's exports set (`runPolicy`, the GPO rules' reading too): a gpresult of another computer sets none here.
-  const policyOfRun = runPolicy(groups.map((g) => ({ path: g.path, facts: { values: [...g.facts.values()] } })));
+  // A gpresult of a computer the host does not name may be of another computer: it overrides and contradicts nothing here.
+  const sure = groups.filter((g) => g.describes !== 'other-name');
+  const policyOfRun = runPolicy(sure.map((g) => ({ path: g.path, facts: { values: [...g.facts.values()] } })));
   const policySet = new Map<readonly ValueRef[], boolean>();
   // A GPO whose links keep it away from the value's GPO overrides nothing there (`runPolicy`).
   const runSetsPolicy = (refs: readonly ValueRef[], fact: PolicyFact<L>): boolean => {
@@ -108,7 +133,7 @@ function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
     });
   const byId = new Map<string, { path: string; fact: PolicyFact<L> }[]>();
   const gone = new Set<PolicyFact<L>>();
-  for (const g of groups) {
+  for (const g of sure) {
     for (const [key, fact] of g.facts) {
       if (onHost.length > 0 && lost(g, key, fact)) {
         gone.add(fact);
@@ -119,9 +144,10 @@ function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
       list.push({ path: g.path, fact });
     }
   }
-  return groups.map(({ path, gpo, scope, facts }) => ({
+  return groups.map(({ path, gpo, scope, facts, describes }) => ({
     path,
     ...(gpo !== '' && { gpo }),
+    ...(describes === 'other-name' && { otherName: otherNameWords(path, scope.rsop!, viewHost) }),
     value: (refs) => {
       const fact = first(facts, refs);
       return !fact || gone.has(fact) || (originOf(fact.key) !== 'policy' && runSetsPolicy(refs, fact)) ? undefined : fact;
@@ -132,7 +158,8 @@ function viewsOf<L>(groups: readonly Group<L>[]): ServerView<L>[] {
         return listener !== undefined ? [{ listener, fact }] : [];
       }),
     rivals: (fact) => (byId.get(id(fact.hive, fact.key, fact.valueName)) ?? []).filter((r) => r.fact !== fact && conflicting(r.fact, fact)),
-    describes: (host) => !scope.rsop || rsopDescribes(scope.rsop, host) !== 'not',
+    describes: (host) => !scope.rsop || answerOf(scope.rsop, host) !== 'not',
+    otherNameOf: (host) => (scope.rsop && answerOf(scope.rsop, host) === 'other-name' ? otherNameWords(path, scope.rsop, host) : undefined),
   }));
 }
 
@@ -144,6 +171,8 @@ export function exportName(path: string, fact: { readonly gpo?: string }): strin
 /** Why a value an export sets may not be the one in effect on the server, in words for a message, and where. */
 export interface Doubt<L> {
   readonly words: string;
+  /** The only doubt is whether a gpresult of another computer describes the host at all (`ServerView.otherName`). */
+  readonly otherName?: true;
   readonly related: readonly { readonly path: string; readonly message: string; readonly at: L }[];
 }
 
@@ -152,6 +181,7 @@ export interface Doubt<L> {
  * otherwise, or Group Policy Preferences item-level targeting. Undefined when nothing does: the verdict stands.
  */
 export function doubtOf<L>(view: ServerView<L>, fact: PolicyFact<L>): Doubt<L> | undefined {
+  if (view.otherName !== undefined) return { words: view.otherName, related: [], otherName: true };
   const here = `${quote(fact.valueName)} is ${showValue(fact)} in ${exportName(view.path, fact)}`;
   const rivals = view.rivals(fact);
   if (rivals.length > 0) {

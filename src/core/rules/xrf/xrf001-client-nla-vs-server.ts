@@ -32,7 +32,8 @@ export const xrf001: CrossRule = {
           subject: 'enablecredsspsupport',
           at: credssp.at,
           related: [...related, ...requiring[0]!.doubt!.related],
-          severity: 'warning',
+          // Only gpresults of computers the target does not name: most likely another computer, so information.
+          severity: requiring.every((r) => r.doubt!.otherName === true) ? 'info' : 'warning',
         });
         continue;
       }

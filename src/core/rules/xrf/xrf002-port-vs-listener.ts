@@ -16,7 +16,7 @@ export const xrf002: CrossRule = {
         const off = new Set(s.listenerValues('fEnableWinStation').filter((v) => factNumber(v.fact) === 0).map((v) => v.listener.toLowerCase()));
         return s.listenerValues('PortNumber').flatMap(({ listener, fact }) => {
           const port = factNumber(fact);
-          return port !== undefined && !off.has(listener.toLowerCase()) ? [{ path: s.path, port, fact }] : [];
+          return port !== undefined && !off.has(listener.toLowerCase()) ? [{ path: s.path, port, fact, otherName: s.otherName }] : [];
         });
       });
     // The exports that describe the file's server: hosts that the run's gpresults describe alike share one list.
@@ -28,13 +28,21 @@ export const xrf002: CrossRule = {
       let listeners = cache.get(servers);
       if (!listeners) cache.set(servers, (listeners = listenersOf(servers)));
       if (listeners.length === 0 || listeners.some((l) => l.port === port.value)) continue;
-      const ports = [...new Set(listeners.map((l) => l.port))].join(' or ');
+      // A gpresult of a computer the target does not name may describe another computer: said, as information, when only such listeners remain.
+      const sure = listeners.filter((l) => l.otherName === undefined);
+      const named = sure.length > 0 ? sure : listeners;
+      const ports = [...new Set(named.map((l) => l.port))].join(' or ');
+      const file = `The file connects to port ${port.value}${port.from === 'default' ? ' (the default)' : port.from === 'server port' ? ' (from server port)' : ''}${port.key === 'alternate full address' ? ' of its alternate full address, which clients use' : ''}`;
       report({
         path: rdp.path,
-        message: `The file connects to port ${port.value}${port.from === 'default' ? ' (the default)' : port.from === 'server port' ? ' (from server port)' : ''}${port.key === 'alternate full address' ? ' of its alternate full address, which clients use' : ''}, but the listener in ${listeners[0]!.path} listens on ${ports}: the connection is refused or times out.`,
+        message:
+          sure.length > 0
+            ? `${file}, but the listener in ${named[0]!.path} listens on ${ports}: the connection is refused or times out.`
+            : `${file}, but the listener in ${named[0]!.path} listens on ${ports} (${named[0]!.otherName}): if it is that computer, the connection is refused or times out.`,
         subject: port.key,
         at: port.at,
-        related: listeners.map((l) => ({ path: l.path, at: l.fact.at, message: `"PortNumber" is ${l.port} ${where(l.fact)}.` })),
+        related: named.map((l) => ({ path: l.path, at: l.fact.at, message: `"PortNumber" is ${l.port} ${where(l.fact)}.` })),
+        ...(sure.length === 0 && { severity: 'info' as const }),
       });
     }
   },

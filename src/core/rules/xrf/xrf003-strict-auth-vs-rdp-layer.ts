@@ -44,7 +44,9 @@ export const xrf003: CrossRule = {
       const layer = why
         ? `the server uses Standard RDP Security (${why}), which never authenticates it: the connection fails.`
         : `the server may use Standard RDP Security (${rdpLayer[0]!.doubt!.words}), which never authenticates it: where the 0 applies, the connection fails.`;
-      const severity = why === undefined || strictPolicy?.doubt ? { severity: 'warning' as const } : {};
+      // Only gpresults of computers the target does not name: most likely another computer, so information.
+      const otherNameOnly = why === undefined && rdpLayer.every((l) => l.doubt?.otherName === true);
+      const severity = otherNameOnly ? { severity: 'info' as const } : why === undefined || strictPolicy?.doubt ? { severity: 'warning' as const } : {};
       // The values that contradict the one the message names.
       const related = [...layerRelated, ...(why === undefined ? rdpLayer[0]!.doubt!.related : [])];
       if (strictPolicy) {
