@@ -1,6 +1,7 @@
 // Everything the extension takes from src/core at run time, bundled apart (dist/extension-core.js) and loaded on first use (core.ts).
 export { MAX_CONFIG_BYTES, parseConfig } from '../core/config/parse';
 export { explainInput } from '../core/explain/explain-input';
+export { loweringSettings, raiseOnly } from '../core/findings/severity';
 export { escapeMarkdown, explainAt, explainerArgument, hoverMarkdown } from '../core/explain/explanation-hover';
 export { escapeHtml, explainerHtml, explainerTitle, verdictsHtml } from '../core/explain/explanation-html';
 export { hardenConnectionFile, hardeningSummary, ipAddressTarget } from '../core/fixes/harden';

@@ -29,6 +29,7 @@ import { HostsView } from './hosts-view';
 import { LanguageStatusFeature, type LanguageStatusState } from './language-status';
 import { FixesView, PowerShellFixInserter } from './powershell-fixes';
 import { exportReport } from './report-export';
+import { RestrictedConfigStatus, type RestrictedConfigState } from './restricted-config-status';
 import { safeLogger } from './logger';
 import { settings } from './settings';
 
@@ -51,6 +52,8 @@ export interface RdpDoctorApi {
   readonly coreCodeCache?: () => CodeCacheUse | undefined;
   /** What the language status item of the active editor says now. */
   readonly languageStatus?: () => LanguageStatusState;
+  /** What the Restricted Mode language status item says, when it is shown. */
+  readonly restrictedStatus?: () => RestrictedConfigState | undefined;
 }
 
 /** Called by the loader (loader.ts, dist/extension.js) with what loading this code cost. */
@@ -80,6 +83,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
     const lintTasks = new LintTaskProvider(context.extensionUri);
     const checkDiagnostics = new CheckDiagnostics(context.extensionUri, checks, registry, index);
     const status = new LanguageStatusFeature(checks, registry, checkDiagnostics, documents);
+    const restrictedStatus = new RestrictedConfigStatus(configs, log);
     context.subscriptions.push(
       documents,
       configs,
@@ -101,6 +105,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
       checkDiagnostics,
       new FixesView(),
       status,
+      restrictedStatus,
       ...registerCommands({
         extensionUri: context.extensionUri,
         explainer,
@@ -154,6 +159,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
       activation: activationCost(load, started),
       coreCodeCache,
       languageStatus: () => status.state(),
+      restrictedStatus: () => restrictedStatus.state(),
     };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));

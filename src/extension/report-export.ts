@@ -53,6 +53,8 @@ export async function workspaceReport(checks: CheckService, registry: HostRegist
   for (const folder of folders) {
     const lookup: ConfigLookup = {
       trust: { root: folder.uri.fsPath, uid: process.getuid?.() },
+      // Restricted Mode: the folder's configs may raise rules, not turn them off or lower them, as in its Problems.
+      ...(!vscode.workspace.isTrusted && { raiseOnly: true }),
       ...(log && { skipped: (config: SkippedConfig) => log.warn(`Report: ${config.path}: ${core().skippedConfigMessage(config.why, 'the workspace folder')}`) }),
     };
     const report = await core().lintReportInSlices([folder.uri.fsPath], settings.rules(folder.uri), undefined, lookup);

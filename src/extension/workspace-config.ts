@@ -10,6 +10,11 @@ import { readWorkspaceFile } from './workspace-files';
 export interface ConfigEntry {
   readonly config: RdpDoctorConfig;
   readonly uri: vscode.Uri;
+  /**
+   * In Restricted Mode, the file's rule settings not applied (`ID: setting`): its rules may raise findings there, not
+   * turn a rule off or lower it (`raiseOnly`), until the workspace is trusted.
+   */
+  readonly notApplied?: readonly string[];
 }
 
 export function isConfigDocument(uri: vscode.Uri): boolean {
@@ -60,6 +65,8 @@ export class WorkspaceConfigStore implements vscode.Disposable {
    * for its config: a watcher takes a moment to start, and a config changed on disk meanwhile went unseen.
    */
   private watchersAbove = new Map<string, vscode.Disposable>();
+  /** Whether a config was read with rule settings not applied (Restricted Mode). */
+  private limitedSome = false;
   /** The configs above a workspace folder the log has named, and the warnings it has given. */
   private readonly announced = new Set<string>();
   readonly onDidChange = this.changed.event;
@@ -83,6 +90,12 @@ export class WorkspaceConfigStore implements vscode.Disposable {
         this.cache = new Map();
         this.disposeWatchersAbove();
         for (const folder of vscode.workspace.workspaceFolders ?? []) this.watchAbove(folder);
+        this.changed.fire();
+      }),
+      // The configs' rules apply in full once the user trusts the workspace (they were read raise-only until then).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.cache = new Map();
+        if (this.limitedSome) this.log.info('The workspace is trusted: the rules of its .rdpdoctor.yaml files apply in full.');
         this.changed.fire();
       }),
     );
@@ -227,9 +240,29 @@ export class WorkspaceConfigStore implements vscode.Disposable {
         this.announced.add(uri.toString());
         this.log.info(`Using ${shown(uri)}, above the workspace folder, for the files below it (as the CLI does).`);
       }
-      return { config: core().parseConfig(text, core().KNOWN_RULE_IDS).config, uri };
+      const config = core().parseConfig(text, core().KNOWN_RULE_IDS).config;
+      return vscode.workspace.isTrusted ? { config, uri } : this.restricted(config, uri);
     }
     return undefined;
+  }
+
+  /**
+   * A config read in Restricted Mode: its rules may raise a rule's findings, not turn the rule off or lower them
+   * (`raiseOnly`), as the workspace's `rdpDoctor.rules` setting is ignored there (package.json's
+   * restrictedConfigurations, which covers settings only). VS Code's workspace trust guide: trust-sensitive features
+   * stay off until trust is granted (onDidGrantWorkspaceTrust reads the configs again). Said once per file and settings.
+   */
+  private restricted(config: RdpDoctorConfig, uri: vscode.Uri): ConfigEntry {
+    const notApplied = core().loweringSettings(config.rules, (id) => core().ruleById(id)?.defaultSeverity);
+    const entry = { config: { ...config, rules: core().raiseOnly(config.rules) }, uri };
+    if (notApplied.length === 0) return entry;
+    this.limitedSome = true;
+    const message = `Restricted Mode: ${shown(uri)} turns rules off or lowers them (${notApplied.join(', ')}); a workspace's config can only raise a rule's severity until you trust the workspace, so these are not applied.`;
+    if (!this.announced.has(message)) {
+      this.announced.add(message);
+      this.log.info(message);
+    }
+    return { ...entry, notApplied };
   }
 
   /** A warning in the log, once: every edit of a config reads them all again. */

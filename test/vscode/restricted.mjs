@@ -1,13 +1,14 @@
 // The Restricted Mode test (run.mjs phase c): an untrusted folder whose .rdp files and inventory name a host that only
 // the dns-count.cjs hook resolves, on the port of a counting listener, with rdpDoctor.checks.onOpen on in the user and
 // the workspace settings. DNS lookups and connections are counted over the whole test, not once after a log line.
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { openFromExplorer, openWorkbench, runCommand, until } from '../../scripts/vscode-workbench.mjs';
 
 /** How long the test keeps watching after every file is open: a check started late (a timer, a debounce) still counts. */
 const QUIET_MS = 6_000;
 
-export async function run({ page, url, listener, dns, extensionLog, outsideCa }) {
+export async function run({ page, url, folder, listener, dns, extensionLog, outsideCa }) {
   const nothingYet = (when) => {
     const lookups = dns.count();
     const connections = listener.count();
@@ -20,9 +21,16 @@ export async function run({ page, url, listener, dns, extensionLog, outsideCa })
   await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
   await openFromExplorer(page, 'untrusted.rdp');
   // Linting works in Restricted Mode: the extension is active and has read the file. The workspace's settings turn
-  // RDP022 off and linting off; in Restricted Mode they are ignored, so the file's RDP022 warning shows.
+  // RDP022 off and linting off, its .rdpdoctor.yaml RDP022 off; in Restricted Mode none of it applies, so the file's
+  // RDP022 warning shows.
   await page.keyboard.press('Control+Shift+M');
-  await page.locator('.markers-panel').getByText(/Server authentication failures are accepted/).first().waitFor();
+  const rdp022 = page.locator('.markers-panel').getByText(/Server authentication failures are accepted/).first();
+  await rdp022.waitFor();
+  // Said once in the Output channel, and by a language status item on the file.
+  await until('the log line about the config rule not applied', async () => /Restricted Mode: .*\.rdpdoctor\.yaml turns rules off or lowers them \(RDP022: off\)/.test(extensionLog()), 15_000);
+  await page.locator('[id="status.languageStatus"]').hover();
+  await page.locator('.hover-language-status', { hasText: /cannot turn off or lower RDP022: off until you trust the workspace/ }).first().waitFor();
+  await page.keyboard.press('Escape');
   // The hook is in the extension host, so a count of zero means no lookup, not a hook that was never loaded.
   await until('the DNS hook in the extension host', async () => dns.loadedIn().some((role) => /extensionHost/i.test(role)), 10_000).catch(() => {
     throw new Error(`The DNS hook was not loaded into the extension host (loaded in: ${JSON.stringify(dns.loadedIn())}).`);
@@ -59,4 +67,15 @@ export async function run({ page, url, listener, dns, extensionLog, outsideCa })
   if (new RegExp(`${outside} is not a CA certificate file|Cannot read the CA file .*${outside}`).test(log)) {
     throw new Error(`The CA file outside the workspace folder was read in Restricted Mode:\n${log}`);
   }
+
+  // Once the folder is trusted, its config's rules apply in full: RDP022 off hides the warning. The settings no longer
+  // turn linting off, so it is the config that hides it (VS Code applies the workspace's settings once trusted).
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true }));
+  await runCommand(page, 'Workspaces: Manage Workspace Trust');
+  await page.getByRole('button', { name: 'Trust', exact: true }).first().click();
+  await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'detached' });
+  await until('the log line "the workspace is trusted"', async () => /The workspace is trusted: the rules of its \.rdpdoctor\.yaml files apply in full/.test(extensionLog()), 15_000);
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+  await rdp022.waitFor({ state: 'detached', timeout: 15_000 });
 }

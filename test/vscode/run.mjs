@@ -204,7 +204,8 @@ const RESTRICTED_NAME = 'rdsh-restricted.rdp-doctor.test';
  * processes with NODE_OPTIONS), on the port of a counting listener, with checks on open turned on everywhere. Linting
  * must work; no DNS lookup and no connection may happen, over the whole test, until "Check Workspace Hosts" is run by hand,
  * which must do both (so the counters count). The config also names a CA file outside the folder, which must be ignored,
- * and the workspace's settings turn RDP022 and linting off, which must be ignored too (the file's RDP022 warning shows).
+ * and the workspace's settings and its config turn RDP022 off, and the settings linting, which must be ignored too (the
+ * file's RDP022 warning shows, the Output channel and a language status item say why) until the folder is trusted.
  */
 async function runRestrictedTest() {
   const sandbox = makeSandbox(undefined, {
@@ -224,10 +225,11 @@ async function runRestrictedTest() {
   writeFileSync(join(folder, 'inside-ca.pem'), 'not a certificate either\n');
   writeFileSync(
     join(folder, '.rdpdoctor.yaml'),
-    `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\n`,
+    `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\nrules:\n  RDP022: off\n`,
   );
-  // The workspace would also hide untrusted.rdp's RDP022 warning (its rule off) and every finding (linting off): in
-  // Restricted Mode only the user's values of those settings apply (package.json's restrictedConfigurations).
+  // The workspace would also hide untrusted.rdp's RDP022 warning (its rule off, in the settings and in the config) and
+  // every finding (linting off): in Restricted Mode only the user's values of those settings apply (package.json's
+  // restrictedConfigurations), and the config's rules may raise a rule, not turn it off, until the folder is trusted.
   writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true, 'rdpDoctor.rules': { RDP022: 'off' }, 'rdpDoctor.lint.enable': false }));
   if (/\s/.test(hook)) throw new Error(`NODE_OPTIONS cannot --require a path with blanks: ${hook}`);
   const dnsLines = () => (existsSync(dnsLog) ? readFileSync(dnsLog, 'utf8').split('\n').filter(Boolean) : []);
@@ -258,9 +260,9 @@ async function runRestrictedTest() {
     if (verbose) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
     const { run } = await import(pathToFileURL(join(ROOT, 'test/vscode/restricted.mjs')).href);
     const started = Date.now();
-    await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), listener, dns, extensionLog, outsideCa }), 90_000, 'The Restricted Mode test did not finish');
+    await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), folder, listener, dns, extensionLog, outsideCa }), 90_000, 'The Restricted Mode test did not finish');
     await page.screenshot({ path: `${shot}.png` });
-    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder and the workspace's rule and lint settings are ignored (${Date.now() - started} ms)\n`);
+    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder, the workspace's rule and lint settings and its config's rule turned off are ignored, the config's rule applies once the folder is trusted (${Date.now() - started} ms)\n`);
     return 0;
   } catch (error) {
     await page?.screenshot({ path: `${shot}-failed.png` }).catch(() => {});

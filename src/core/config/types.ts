@@ -1,4 +1,4 @@
-import type { SeveritySetting } from '../findings/types';
+import type { SeverityOverrides } from '../findings/severity';
 import type { Span } from '../text/line-index';
 
 export interface InventoryHost {
@@ -12,7 +12,8 @@ export interface InventoryHost {
 
 /** `.rdpdoctor.yaml` after validation, with defaults filled in (SPEC §4). */
 export interface RdpDoctorConfig {
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** As the file sets them; floors only (`raiseOnly`) where the file is read for an untrusted workspace. */
+  readonly rules: SeverityOverrides;
   readonly trust: { readonly ca: readonly string[]; readonly expiringSoonDays: number };
   /**
    * `ntlmInfo` is absent unless the file sets it (then it wins over the editor setting); `set` names the other keys the

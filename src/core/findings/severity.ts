@@ -1,7 +1,19 @@
 import type { Severity, SeveritySetting } from './types';
 
+/** A setting that may raise a rule's findings to a severity, never lower one (`raiseOnly`). */
+export interface SeverityFloor {
+  readonly atLeast: Severity;
+}
+
 /** Per-rule settings from `.rdpdoctor.yaml` (`rules:`), the editor's `rdpDoctor.rules`, or both merged. */
-export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+export type SeverityOverrides = Readonly<Record<string, SeveritySetting | SeverityFloor>>;
+
+const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+/** Whether `a` is less severe than `b`. */
+export function isLowerSeverity(a: Severity, b: Severity): boolean {
+  return RANK[a] < RANK[b];
+}
 
 /**
  * The severity a finding of `ruleId` gets: the configured one, else the finding's own, else the rule's
@@ -9,7 +21,19 @@ export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
  */
 export function resolveSeverity(overrides: SeverityOverrides | undefined, ruleId: string, own: Severity): Severity | undefined {
   const setting = overrides?.[ruleId];
+  if (typeof setting === 'object') return isLowerSeverity(own, setting.atLeast) ? setting.atLeast : own;
   return setting === 'off' ? undefined : (setting ?? own);
+}
+
+/**
+ * Settings that can only raise findings: each severity a floor under the finding's own, `off` left out. What a
+ * workspace's `.rdpdoctor.yaml` may do in VS Code's Restricted Mode, where a folder nobody vouched for must not
+ * hide a problem in its own files (docs/restricted-mode.md).
+ */
+export function raiseOnly(rules: SeverityOverrides): SeverityOverrides {
+  const out: Record<string, SeverityFloor> = {};
+  for (const [id, setting] of Object.entries(rules)) if (setting !== 'off') out[id] = typeof setting === 'object' ? setting : { atLeast: setting };
+  return out;
 }
 
 /** Whether a rule is turned off (its check need not run at all). */
@@ -39,4 +63,19 @@ export function rulesTurnedOff(overrides: SeverityOverrides | undefined, pattern
     .filter(([id, s]) => s === 'off' && pattern.test(id))
     .map(([id]) => id)
     .sort();
+}
+
+/**
+ * The settings `raiseOnly` does not apply as written, as `ID: setting`: those that turn a rule off, and those below the
+ * rule's default severity (`defaultOf`). A severity at or above the default applies (a finding the rule itself makes
+ * more severe keeps its own).
+ */
+export function loweringSettings(rules: SeverityOverrides, defaultOf: (id: string) => Severity | undefined): string[] {
+  const out: string[] = [];
+  for (const [id, setting] of Object.entries(rules)) {
+    if (typeof setting === 'object') continue;
+    const own = defaultOf(id);
+    if (setting === 'off' || (own !== undefined && isLowerSeverity(setting, own))) out.push(`${id}: ${setting}`);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { folderOf, nameOf } from './path-parts';
 import { findConfigFor, readInput, type SkippedConfig } from './read-file';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { processTrust, type ConfigTrust } from './config-trust';
+import { raiseOnly } from '../findings/severity';
 
 const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 
@@ -21,6 +22,8 @@ const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 export interface ConfigLookup {
   readonly trust?: ConfigTrust;
   readonly skipped?: (config: SkippedConfig) => void;
+  /** The configs' rules may only raise findings (`raiseOnly`): the editor's report of an untrusted workspace. */
+  readonly raiseOnly?: boolean;
 }
 
 /** `skipped`, told of each config once however many lookups pass it over. */
@@ -41,10 +44,12 @@ export class ConfigResolver {
   private readonly byFolder = new Map<string, string | null>();
   private readonly trust: ConfigTrust;
   private readonly skipped: ((config: SkippedConfig) => void) | undefined;
+  private readonly raiseOnly: boolean;
 
   constructor(private readonly explicit: string | undefined, private readonly errors: InputError[], lookup: ConfigLookup = {}) {
     this.trust = lookup.trust ?? processTrust();
     this.skipped = lookup.skipped && tellOnce(lookup.skipped);
+    this.raiseOnly = lookup.raiseOnly === true;
   }
 
   private find(file: string): string | undefined {
@@ -77,7 +82,8 @@ export class ConfigResolver {
         this.errors.push({ path, message: `Cannot read the config: ${input.error}` });
         this.byPath.set(path, undefined);
       } else {
-        this.byPath.set(path, parseConfig(decodeBytes(input.bytes).text, KNOWN_RULE_IDS).config);
+        const config = parseConfig(decodeBytes(input.bytes).text, KNOWN_RULE_IDS).config;
+        this.byPath.set(path, this.raiseOnly ? { ...config, rules: raiseOnly(config.rules) } : config);
       }
     }
     return this.byPath.get(path);

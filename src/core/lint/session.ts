@@ -47,7 +47,7 @@ export async function lintReportInSlices(paths: readonly string[], overrides?: S
   const errors = collected.errors;
   const linted: FileReport[] = [];
   // Each slice looks for configs anew: a config passed over is told of once in all.
-  const once: ConfigLookup = { ...(lookup?.trust && { trust: lookup.trust }), ...(lookup?.skipped && { skipped: tellOnce(lookup.skipped) }) };
+  const once: ConfigLookup = { ...lookup, ...(lookup?.skipped && { skipped: tellOnce(lookup.skipped) }) };
   for (const [start, end] of slices(inputs.length, (i) => inputSize(inputs[i]!))) {
     if (isCancelled?.()) break;
     const chunk = lintChunk(inputs.slice(start, end), undefined, false, overrides, undefined, once);

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { RDP_DOCUMENTS } from './document-selectors';
+import type { Logger } from './logger';
+import type { WorkspaceConfigStore } from './workspace-config';
+
+/** What the item says while shown (the extension-host tests read it). */
+export interface RestrictedConfigState {
+  readonly text: string;
+  readonly detail: string | undefined;
+}
+
+/**
+ * A language status item on `.rdp` files while Restricted Mode keeps their `.rdpdoctor.yaml` from turning rules off or
+ * lowering them (`WorkspaceConfigStore`, `notApplied`): which settings, and a button to manage workspace trust.
+ */
+export class RestrictedConfigStatus implements vscode.Disposable {
+  private item?: vscode.LanguageStatusItem;
+  /** Each update's turn: an older config read that ends later does not overwrite a newer one's item. */
+  private turn = 0;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly configs: WorkspaceConfigStore,
+    private readonly log: Logger,
+  ) {
+    const update = (): void => void this.update();
+    this.disposables = [vscode.window.onDidChangeActiveTextEditor(update), configs.onDidChange(update), vscode.workspace.onDidGrantWorkspaceTrust(update)];
+    update();
+  }
+
+  private async update(): Promise<void> {
+    const turn = ++this.turn;
+    const document = vscode.window.activeTextEditor?.document;
+    let notApplied: readonly string[] | undefined;
+    let configName = '.rdpdoctor.yaml';
+    try {
+      if (document?.languageId === 'rdp' && !vscode.workspace.isTrusted) {
+        const entry = await this.configs.entryFor(document.uri);
+        notApplied = entry?.notApplied;
+        configName = vscode.workspace.asRelativePath(entry?.uri ?? configName);
+      }
+    } catch (error) {
+      this.log.debug(`Could not read the config for the Restricted Mode status: ${String(error)}`);
+    }
+    if (turn !== this.turn) return;
+    if (!notApplied?.length) {
+      this.item?.dispose();
+      this.item = undefined;
+      return;
+    }
+    this.item ??= vscode.languages.createLanguageStatusItem('rdpDoctor.restrictedConfig', RDP_DOCUMENTS);
+    this.item.name = 'RDP Doctor Restricted Mode';
+    this.item.severity = vscode.LanguageStatusSeverity.Warning;
+    this.item.text = 'Restricted Mode';
+    this.item.detail = `${configName} cannot turn off or lower ${notApplied.join(', ')} until you trust the workspace`;
+    this.item.command = { command: 'workbench.trust.manage', title: 'Manage Trust' };
+  }
+
+  state(): RestrictedConfigState | undefined {
+    return this.item && { text: this.item.text, detail: this.item.detail };
+  }
+
+  dispose(): void {
+    this.item?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+// Restricted Mode: a workspace's `.rdpdoctor.yaml` may raise a rule's findings, never turn the rule off or lower them
+// (docs/restricted-mode.md). `raiseOnly` makes its rules floors; every reader of an override goes through resolveSeverity.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { applySeverities, isRuleOff, raiseOnly, resolveSeverity, rulesTurnedOff, type SeverityOverrides } from '../../../src/core/findings/severity';
+import { lintReportInSlices } from '../../../src/core/lint/session';
+import { lintRdp } from '../../../src/core/rules/engine';
+
+const severityOf = (text: string, id: string, severities?: SeverityOverrides): string[] =>
+  lintRdp(text, severities ? { severities } : {})
+    .findings.filter((f) => f.ruleId === id)
+    .map((f) => f.severity);
+
+describe('raiseOnly', () => {
+  it('leaves out what turns a rule off and makes each severity a floor under the finding’s own', () => {
+    const floors = raiseOnly({ RDP022: 'off', RDP012: 'info', RDP030: 'error' });
+    assert.deepEqual(floors, { RDP012: { atLeast: 'info' }, RDP030: { atLeast: 'error' } });
+    assert.equal(isRuleOff(floors, 'RDP022'), false);
+    assert.deepEqual(rulesTurnedOff(raiseOnly({ NET022: 'off' }), /^NET/), []);
+    assert.equal(resolveSeverity(floors, 'RDP012', 'warning'), 'warning');
+    assert.equal(resolveSeverity(floors, 'RDP030', 'info'), 'error');
+    assert.equal(resolveSeverity({ X: { atLeast: 'warning' } }, 'X', 'error'), 'error');
+    assert.equal(resolveSeverity({ X: { atLeast: 'warning' } }, 'X', 'info'), 'warning');
+    assert.deepEqual(raiseOnly(floors), floors);
+    const findings = [{ ruleId: 'RDP012', severity: 'error' as const }];
+    assert.deepEqual(applySeverities(findings, raiseOnly({ RDP012: 'info' })), findings);
+  });
+
+  it('keeps RDP022 on authentication level:i:0 a warning whatever a raise-only config says, and raises it to an error', () => {
+    const text = 'full address:s:rdsh01.contoso.localhost\r\nauthentication level:i:0\r\n';
+    assert.deepEqual(severityOf(text, 'RDP022'), ['warning']);
+    assert.deepEqual(severityOf(text, 'RDP022', { RDP022: 'off' }), []);
+    assert.deepEqual(severityOf(text, 'RDP022', raiseOnly({ RDP022: 'off' })), ['warning']);
+    assert.deepEqual(severityOf(text, 'RDP022', raiseOnly({ RDP022: 'info' })), ['warning']);
+    assert.deepEqual(severityOf(text, 'RDP022', raiseOnly({ RDP022: 'error' })), ['error']);
+  });
+
+  it('reads a folder’s configs raise-only for the report of an untrusted workspace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-raise-only-'));
+    try {
+      writeFileSync(join(dir, 'a.rdp'), 'full address:s:rdsh01.contoso.localhost\r\nauthentication level:i:0\r\n');
+      writeFileSync(join(dir, '.rdpdoctor.yaml'), 'rules:\n  RDP022: off\n');
+      const trust = { root: dir, uid: process.getuid?.() };
+      const ids = async (raise: boolean): Promise<string[]> => {
+        const report = await lintReportInSlices([dir], undefined, undefined, { trust, ...(raise && { raiseOnly: true }) });
+        return report.files.filter((f) => f.path.endsWith('a.rdp')).flatMap((f) => f.findings.map((x) => `${x.ruleId} ${x.severity}`));
+      };
+      assert.ok(!(await ids(false)).some((x) => x.startsWith('RDP022')));
+      assert.ok((await ids(true)).includes('RDP022 warning'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
