@@ -1,7 +1,6 @@
 // Everything the extension takes from src/core at run time, bundled apart (dist/extension-core.js) and loaded on first use (core.ts).
 export { MAX_CONFIG_BYTES, parseConfig } from '../core/config/parse';
 export { explainInput } from '../core/explain/explain-input';
-export { loweringSettings, raiseOnly } from '../core/findings/severity';
 export { escapeMarkdown, explainAt, explainerArgument, hoverMarkdown } from '../core/explain/explanation-hover';
 export { escapeHtml, explainerHtml, explainerTitle, verdictsHtml } from '../core/explain/explanation-html';
 export { hardenConnectionFile, hardeningSummary, ipAddressTarget } from '../core/fixes/harden';
@@ -13,6 +12,7 @@ export { trustedPublishers } from '../core/gpo/trusted-publishers';
 export { ruleDocsPath } from '../core/knowledge/docs-links';
 export { findErrorCodes } from '../core/knowledge/find-error-codes';
 export { ownerDistrust, skippedConfigMessage } from '../core/lint/config-trust';
+export { untrustedConfig } from '../core/lint/untrusted-config';
 export { conflictsBetween, crossCheckFiles, crossCheckProbes, policyOverridesOf } from '../core/lint/cross-file';
 export { sniffExport } from '../core/lint/formats';
 export { lintParsedRdp, lintRegistryPol, lintText } from '../core/lint/lint-file';

@@ -11,7 +11,8 @@ export interface RestrictedConfigState {
 
 /**
  * A language status item on `.rdp` files while Restricted Mode keeps their `.rdpdoctor.yaml` from turning rules off or
- * lowering them (`WorkspaceConfigStore`, `notApplied`): which settings, and a button to manage workspace trust.
+ * lowering them (`WorkspaceConfigStore`, `notApplied`): which settings, and a button to manage workspace trust. The
+ * workspace trust guide's advice for limited support: say what is off until trust is granted.
  */
 export class RestrictedConfigStatus implements vscode.Disposable {
   private item?: vscode.LanguageStatusItem;
@@ -52,7 +53,7 @@ export class RestrictedConfigStatus implements vscode.Disposable {
     this.item.name = 'RDP Doctor Restricted Mode';
     this.item.severity = vscode.LanguageStatusSeverity.Warning;
     this.item.text = 'Restricted Mode';
-    this.item.detail = `${configName} cannot turn off or lower ${notApplied.join(', ')} until you trust the workspace`;
+    this.item.detail = `${configName}: ${notApplied.join(', ')} not applied until you trust the workspace`;
     this.item.command = { command: 'workbench.trust.manage', title: 'Manage Trust' };
   }
 

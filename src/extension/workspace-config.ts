@@ -247,17 +247,17 @@ export class WorkspaceConfigStore implements vscode.Disposable {
   }
 
   /**
-   * A config read in Restricted Mode: its rules may raise a rule's findings, not turn the rule off or lower them
-   * (`raiseOnly`), as the workspace's `rdpDoctor.rules` setting is ignored there (package.json's
+   * A config read in Restricted Mode (`untrustedConfig`): its rules may raise a rule's findings, not turn the rule off or
+   * lower them, as the workspace's `rdpDoctor.rules` setting is ignored there (package.json's
    * restrictedConfigurations, which covers settings only). VS Code's workspace trust guide: trust-sensitive features
    * stay off until trust is granted (onDidGrantWorkspaceTrust reads the configs again). Said once per file and settings.
    */
   private restricted(config: RdpDoctorConfig, uri: vscode.Uri): ConfigEntry {
-    const notApplied = core().loweringSettings(config.rules, (id) => core().ruleById(id)?.defaultSeverity);
-    const entry = { config: { ...config, rules: core().raiseOnly(config.rules) }, uri };
+    const { config: limited, notApplied } = core().untrustedConfig(config);
+    const entry = { config: limited, uri };
     if (notApplied.length === 0) return entry;
     this.limitedSome = true;
-    const message = `Restricted Mode: ${shown(uri)} turns rules off or lowers them (${notApplied.join(', ')}); a workspace's config can only raise a rule's severity until you trust the workspace, so these are not applied.`;
+    const message = `Restricted Mode: ${shown(uri)} turns rules off or lowers them (${notApplied.join(', ')}); a workspace's config can only raise a rule's severity, or warn of a certificate's expiry earlier, until you trust the workspace, so these are not applied.`;
     if (!this.announced.has(message)) {
       this.announced.add(message);
       this.log.info(message);

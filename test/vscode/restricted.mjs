@@ -29,7 +29,7 @@ export async function run({ page, url, folder, listener, dns, extensionLog, outs
   // Said once in the Output channel, and by a language status item on the file.
   await until('the log line about the config rule not applied', async () => /Restricted Mode: .*\.rdpdoctor\.yaml turns rules off or lowers them \(RDP022: off\)/.test(extensionLog()), 15_000);
   await page.locator('[id="status.languageStatus"]').hover();
-  await page.locator('.hover-language-status', { hasText: /cannot turn off or lower RDP022: off until you trust the workspace/ }).first().waitFor();
+  await page.locator('.hover-language-status', { hasText: /\.rdpdoctor\.yaml: RDP022: off not applied until you trust the workspace/ }).first().waitFor();
   await page.keyboard.press('Escape');
   // The hook is in the extension host, so a count of zero means no lookup, not a hook that was never loaded.
   await until('the DNS hook in the extension host', async () => dns.loadedIn().some((role) => /extensionHost/i.test(role)), 10_000).catch(() => {

@@ -11,7 +11,7 @@ import { folderOf, nameOf } from './path-parts';
 import { findConfigFor, readInput, type SkippedConfig } from './read-file';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { processTrust, type ConfigTrust } from './config-trust';
-import { raiseOnly } from '../findings/severity';
+import { untrustedConfig } from './untrusted-config';
 
 const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 
@@ -22,7 +22,7 @@ const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 export interface ConfigLookup {
   readonly trust?: ConfigTrust;
   readonly skipped?: (config: SkippedConfig) => void;
-  /** The configs' rules may only raise findings (`raiseOnly`): the editor's report of an untrusted workspace. */
+  /** The configs are read as for an untrusted workspace (`untrustedConfig`): the editor's report in Restricted Mode. */
   readonly raiseOnly?: boolean;
 }
 
@@ -83,7 +83,7 @@ export class ConfigResolver {
         this.byPath.set(path, undefined);
       } else {
         const config = parseConfig(decodeBytes(input.bytes).text, KNOWN_RULE_IDS).config;
-        this.byPath.set(path, this.raiseOnly ? { ...config, rules: raiseOnly(config.rules) } : config);
+        this.byPath.set(path, this.raiseOnly ? untrustedConfig(config).config : config);
       }
     }
     return this.byPath.get(path);

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applySeverities, isRuleOff, raiseOnly, resolveSeverity, rulesTurnedOff, type SeverityOverrides } from '../../../src/core/findings/severity';
 import { lintReportInSlices } from '../../../src/core/lint/session';
+import { untrustedConfig } from '../../../src/core/lint/untrusted-config';
+import { parseConfig } from '../../../src/core/config/parse';
+import { KNOWN_RULE_IDS } from '../../../src/core/rules/registry';
 import { lintRdp } from '../../../src/core/rules/engine';
 
 const severityOf = (text: string, id: string, severities?: SeverityOverrides): string[] =>
@@ -53,5 +56,16 @@ describe('raiseOnly', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads a config for an untrusted workspace: rules raised only, an earlier expiry warning only, and says what it sets aside', () => {
+    const { config } = parseConfig('rules:\n  RDP022: off\n  RDP012: info\n  RDP030: error\n  NET027: warning\ntrust:\n  expiringSoonDays: 0\n', KNOWN_RULE_IDS);
+    const read = untrustedConfig(config);
+    assert.deepEqual(read.notApplied, ['RDP022: off', 'RDP012: info', 'trust.expiringSoonDays: 0']);
+    assert.deepEqual(read.config.rules, { RDP012: { atLeast: 'info' }, RDP030: { atLeast: 'error' }, NET027: { atLeast: 'warning' } });
+    assert.equal(read.config.trust.expiringSoonDays, 30);
+    const later = untrustedConfig(parseConfig('trust:\n  expiringSoonDays: 90\n', KNOWN_RULE_IDS).config);
+    assert.deepEqual(later.notApplied, []);
+    assert.equal(later.config.trust.expiringSoonDays, 90);
   });
 });
