@@ -148,7 +148,9 @@ export class HostRegistry implements vscode.Disposable {
    * host, its RD Gateway or its authentication level changed, `onDidChangeFile` when anything else did.
    */
   private readDocument(document: vscode.TextDocument, notify = true): void {
-    if (document.languageId !== 'rdp' || !DOCUMENT_SCHEMES.includes(document.uri.scheme) || document.getText().length > MAX_BYTES) return;
+    // Whatever its size: its target comes from the lint's parse, and the language status counts its check findings (a
+    // file over MAX_BYTES kept the target it had before it grew, and Problems none where the status counted some).
+    if (document.languageId !== 'rdp' || !DOCUMENT_SCHEMES.includes(document.uri.scheme)) return;
     const key = document.uri.toString();
     const before = this.files.get(key);
     const target = this.documents.get(document).target;

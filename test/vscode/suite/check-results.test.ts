@@ -103,6 +103,22 @@ suite('Check results follow the file they are shown on (real xrdp on 127.0.0.1)'
     assert.equal(api.latest(HOST), result, 'no new check ran');
   });
 
+  test('a file over 1 MB open in the editor gets the check findings the language status counts, where its full address is now', async () => {
+    const filler = 'redirectclipboard:i:1\r\n'.repeat(48_000);
+    const uri = await labFile('large.rdp', `full address:s:${HOST}\r\nauthentication level:i:1\r\n${filler}`);
+    const editor = await vscode.window.showTextDocument(uri);
+    assert.ok(editor.document.getText().length > 1024 * 1024);
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', uri);
+    assert.ok(result?.findings.some((f) => f.ruleId === 'NET022'), JSON.stringify(result?.findings));
+    await waitFor(() => `NET022 on large.rdp (${api.languageStatus().detail})`, () => net022(uri) !== undefined, vscode.languages.onDidChangeDiagnostics);
+    await waitFor(() => `the language status to count what Problems shows (${api.languageStatus().detail} / ${counted(uri)})`, () => api.languageStatus().detail === counted(uri), vscode.languages.onDidChangeDiagnostics);
+
+    // A line above the full address: the findings follow it.
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'screen mode id:i:2\r\n')));
+    await waitFor(() => `NET022 on line 2 (${net022(uri)?.range.start.line})`, () => net022(uri)?.range.start.line === 1, vscode.languages.onDidChangeDiagnostics);
+    assert.equal(api.latest(HOST), result, 'no new check ran');
+  });
+
   test('the language status counts what Problems shows for the file in the editor, not the result of the file checked', async () => {
     const direct = await labFile('direct.rdp', `full address:s:${HOST}\r\nauthentication level:i:2\r\n`);
     const gateway = await labFile('gateway.rdp', `full address:s:${HOST}\r\nauthentication level:i:1\r\ngatewayhostname:s:gw.contoso.invalid\r\ngatewayusagemethod:i:1\r\n`);
