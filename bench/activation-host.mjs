@@ -6,26 +6,18 @@
 // the first line of dist/extension.js to the end of activate(). Prints the medians as JSON on its last line.
 // `node bench/activation-host.mjs [runs]` (default 5); needs `npm run build` and the VS Code test setup
 // (`node scripts/vscode-bootstrap.mjs`); builds the extension-host tests itself (test/vscode/build.mjs).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_SERVER_BIN, MOCHA_DIR, ROOT } from '../scripts/vscode-paths.mjs';
-import { freePort, launchBrowser, makeSandbox, startCodeServer, withDeadline, workbenchUrl } from '../scripts/vscode-server.mjs';
-import { TEST_USER_SETTINGS } from '../test/vscode/workbench-settings.mjs';
+import { MOCHA_DIR, ROOT } from '../scripts/vscode-paths.mjs';
+import { freePort, launchBrowser, startCodeServer, withDeadline, workbenchUrl } from '../scripts/vscode-server.mjs';
+import { prepareVsCodeBench } from './vscode-bench-setup.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const RUN_MS = 60_000;
-const SUITE_ENTRY = join(ROOT, 'out/test/vscode/suite/index.js');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-if (!existsSync(CODE_SERVER_BIN) || !existsSync(MOCHA_DIR)) throw new Error('The VS Code test setup is missing: run node scripts/vscode-bootstrap.mjs');
-if (!existsSync(join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run npm run build');
-const built = spawnSync(process.execPath, [join(ROOT, 'test/vscode/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (built.status !== 0) throw new Error('test/vscode/build.mjs failed');
-
-const sandbox = makeSandbox(undefined, { settings: TEST_USER_SETTINGS });
-const results = join(sandbox.dir, 'results');
+const { suiteEntry: SUITE_ENTRY, sandbox, results } = prepareVsCodeBench();
 // suite/index.ts runs only the activation-cost test in a folder of this name.
 const folder = join(sandbox.dir, 'workspace-activation');
 mkdirSync(folder, { recursive: true });

@@ -5,31 +5,23 @@
 // the outline and CodeLens requests, and samples the event loop after each of a few keystrokes. Prints its JSON.
 // `node bench/large-documents-host.mjs [lines…]` (default 21000 176000); needs `npm run build` and the VS Code test
 // setup (`node scripts/vscode-bootstrap.mjs`); builds the extension-host tests itself (test/vscode/build.mjs).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_SERVER_BIN, MOCHA_DIR, ROOT } from '../scripts/vscode-paths.mjs';
-import { freePort, launchBrowser, makeSandbox, startCodeServer, withDeadline, workbenchUrl } from '../scripts/vscode-server.mjs';
-import { TEST_USER_SETTINGS } from '../test/vscode/workbench-settings.mjs';
+import { ROOT } from '../scripts/vscode-paths.mjs';
+import { freePort, launchBrowser, startCodeServer, withDeadline, workbenchUrl } from '../scripts/vscode-server.mjs';
+import { prepareVsCodeBench } from './vscode-bench-setup.mjs';
 
 const SIZES = process.argv.slice(2).map(Number);
 const RUN_MS = 30 * 60_000;
-const SUITE_ENTRY = join(ROOT, 'out/test/vscode/suite/index.js');
 
 /** The review's file: a known redirection, a `full address` and an unknown property, over and over (CRLF). */
 function largeRdp(lines) {
   const out = [];
-  for (let i = 0; i < lines; i++) out.push(i % 3 === 0 ? 'redirectclipboard:i:1' : i % 3 === 1 ? `full address:s:h${i}.example` : `unknownprop${i}:s:x`);
+  for (let i = 0; i < lines; i++) out.push(i % 3 === 0 ? 'redirectclipboard:i:1' : i % 3 === 1 ? `full address:s:h${i}.invalid` : `unknownprop${i}:s:x`);
   return out.join('\r\n') + '\r\n';
 }
 
-if (!existsSync(CODE_SERVER_BIN) || !existsSync(MOCHA_DIR)) throw new Error('The VS Code test setup is missing: run node scripts/vscode-bootstrap.mjs');
-if (!existsSync(join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run npm run build');
-const built = spawnSync(process.execPath, [join(ROOT, 'test/vscode/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (built.status !== 0) throw new Error('test/vscode/build.mjs failed');
-
-const sandbox = makeSandbox(undefined, { settings: TEST_USER_SETTINGS });
-const results = join(sandbox.dir, 'results');
+const { suiteEntry: SUITE_ENTRY, sandbox, results } = prepareVsCodeBench();
 const folder = join(sandbox.dir, 'workspace-large');
 mkdirSync(folder, { recursive: true });
 for (const lines of SIZES.length > 0 ? SIZES : [21_000, 176_000]) {
