@@ -1,4 +1,4 @@
-import type * as Saxes from 'saxes';
+import { saxes } from './saxes-module';
 import type { PolicyFormat } from './model';
 import { GPP_REGISTRY_SETTINGS_CLSID, GPP_SERVICES_CLSID, NS } from './namespaces';
 import { REG4_HEADER, REG5_HEADER } from './read-reg';
@@ -64,13 +64,6 @@ export function quickXmlHead(text: string): XmlHead | undefined {
     found.child = child;
   }
   return found;
-}
-
-let saxesModule: typeof Saxes | undefined;
-/** saxes is loaded only for a head the scanner leaves to it. */
-function saxes(): typeof Saxes {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (saxesModule ??= require('saxes') as typeof Saxes);
 }
 
 /** The head as saxes reads it (the reference of `quickXmlHead`). */

@@ -1,4 +1,4 @@
-import type * as Saxes from 'saxes';
+import { saxes } from './saxes-module';
 import type { SaxesTagPlain } from 'saxes';
 import type { Span } from '../text/line-index';
 import type { ReadProblem } from './model';
@@ -192,13 +192,6 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
     return undefined;
   }
   return top ? { root: top, problems: [] } : { problems: [] };
-}
-
-let saxesModule: typeof Saxes | undefined;
-/** saxes is loaded only for a text the scanner leaves to it (a report that is not well-formed, a DOCTYPE, CDATA). */
-function saxes(): typeof Saxes {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (saxesModule ??= require('saxes') as typeof Saxes);
 }
 
 /** The saxes path alone (the scanner's reference in tests). */
