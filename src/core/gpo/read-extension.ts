@@ -5,6 +5,7 @@ import { readGppRegistry } from './read-gpp-registry';
 import { readGppServices } from './read-gpp-services';
 import { splitHive, trimKey } from './registry-path';
 import { serviceStartSetting, startupModeNumber } from './service-start';
+import { readUserRightElement } from './logon-rights-read';
 import { quote } from '../text/quote';
 import type { Span } from '../text/line-index';
 import { childNamed, childText, trimmedSpan, type XmlElement } from './xml-tree';
@@ -105,6 +106,11 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
       readSecurityOption(r, child);
     } else if (child.uri === NS.security && child.local === 'SystemServices') {
       readSystemService(r, child);
+    } else if (child.uri === NS.security && child.local === 'UserRightsAssignment') {
+      // The two Remote Desktop logon rights (logon-rights.ts); the others are no concern here. Rights are the computer's.
+      const { gpo, precedence } = r.originOf(child);
+      const right = readUserRightElement(r.text, child, { ...(gpo !== undefined && { gpo }), ...(precedence !== undefined && { precedence }) });
+      if (right) r.settings.push(right);
     } else if (child.uri === NS.gppRegistry && (child.local === 'RegistrySettings' || child.local === 'Registry')) {
       const origin = r.originOf(child);
       const result = readGppRegistry(r.text, NS.gppRegistry, child, origin);

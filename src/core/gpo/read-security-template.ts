@@ -3,6 +3,7 @@ import { regTypeOf, splitHive } from './registry-path';
 import { namesSecret, showLine } from './secret-names';
 import { isStartType, serviceStartSetting } from './service-start';
 import { splitLines } from './text-lines';
+import { readPrivilegeRightLine } from './logon-rights-read';
 
 /** `[Registry Values]` data: `4,1`, `1,"text"`, `7,a,b`, `3,hex`. */
 function parseValue(type: number, data: string): RegData | undefined {
@@ -55,7 +56,8 @@ function serviceLine(line: string): { name: string; start: number; at: number; e
 
 /**
  * Reads a security template (`GptTmpl.inf`, gpo-formats.md §6): the `[Registry Values]` section, and the start types of
- * `[Service General Setting]`, each read as the `Start` value of the service's key (`service-start.ts`). Never throws.
+ * `[Service General Setting]`, each read as the `Start` value of the service's key (`service-start.ts`), and the two Remote
+ * Desktop logon rights of `[Privilege Rights]` (`logon-rights.ts`). Never throws.
  */
 export function readSecurityTemplate(text: string): PolicyDocument {
   const settings: PolicySetting[] = [];
@@ -68,7 +70,10 @@ export function readSecurityTemplate(text: string): PolicyDocument {
     const pos = lineSpan.start;
     const trimmed = line.trim();
     if (trimmed.startsWith('[') && trimmed.endsWith(']')) section = trimmed.slice(1, -1).trim().toLowerCase();
-    else if (section === 'service general setting' && trimmed !== '' && !trimmed.startsWith(';')) {
+    else if (section === 'privilege rights') {
+      const right = readPrivilegeRightLine(line, lineSpan);
+      if (right) settings.push(right);
+    } else if (section === 'service general setting' && trimmed !== '' && !trimmed.startsWith(';')) {
       const service = serviceLine(line);
       if (service) settings.push(serviceStartSetting(service.name, service.start, { start: pos + service.at, end: pos + service.end }));
       else problems.push({ severity: 'warning', message: `The service line ${showLine(trimmed)} is not "name",start type,security descriptor, with a start type from 0 to 4.`, span: lineSpan });

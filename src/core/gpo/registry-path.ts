@@ -1,4 +1,5 @@
 import type { Hive, RegType } from './model';
+import { isUserRightsKey } from './logon-rights';
 
 const HIVE_NAMES: Readonly<Record<string, Hive>> = {
   hkey_local_machine: 'HKLM',
@@ -90,5 +91,7 @@ export function regTypeOf(value: number | string): RegType | undefined {
 
 /** `HKLM\SOFTWARE\…\Name` for messages and hovers. */
 export function displayPath(hive: Hive, key: string, valueName: string): string {
+  // A Remote Desktop logon right is no registry value: shown where GPMC shows it (logon-rights.ts).
+  if (isUserRightsKey(key)) return `${key}\\${valueName}`;
   return `${hive}\\${key}${valueName ? `\\${valueName}` : ''}`;
 }

@@ -192,7 +192,8 @@ describe('rdp-doctor lint on policy exports', () => {
     assert.deepEqual(json.errors, []);
     assert.equal(code, 1);
     assert.equal(json.files[0]!.format, 'security-template');
-    assert.deepEqual(json.files[0]!.findings.map((f) => [f.ruleId, f.line]), [['GPO005', 62]]);
+    // Line 66 is the usual deny of Local account and Guests (logon-rights.test.ts).
+    assert.deepEqual(json.files[0]!.findings.map((f) => [f.ruleId, f.line]), [['GPO005', 62], ['GPO001', 66]]);
   });
 
   it('a GPO backup with a broken part: that part is an error with its path, the others keep their findings (exit 2)', () => {
@@ -206,7 +207,7 @@ describe('rdp-doctor lint on policy exports', () => {
     const parts = Object.fromEntries(json.files.map((f) => [f.path.replace(/\\/g, '/').split('}/')[1], f.findings.map((x) => x.ruleId)]));
     assert.deepEqual(parts, {
       'DomainSysvol/GPO/Machine/registry.pol': ['GPO002', 'GPO003', 'GPO004'],
-      'DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf': ['GPO005'],
+      'DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf': ['GPO005', 'GPO001'],
     });
   });
 

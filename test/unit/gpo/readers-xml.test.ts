@@ -60,6 +60,7 @@ describe('Get-GPOReport XML reader', () => {
     const doc = readGpoReport(text);
     assert.deepEqual(doc.problems, []);
     assert.deepEqual(summary(doc, text), [
+      'HKLM:SeDenyRemoteInteractiveLogonRight=["*S-1-5-32-555|BUILTIN\\\\Remote Desktop Users"]@20',
       'HKLM:Enabled=1@28',
       'HKLM:Start=4@37',
       'HKLM:SecurityLayer=0@77',
@@ -78,7 +79,7 @@ describe('Get-GPOReport XML reader', () => {
       'HKLM:Enabled=0@218',
     ]);
     assert.ok(doc.settings.every((s) => s.gpo === 'RDS - Session Hosts (BROKEN TEST)'));
-    assert.equal(doc.settings[2]!.policy, 'Require use of specific security layer for remote (RDP) connections');
+    assert.equal(doc.settings[3]!.policy, 'Require use of specific security layer for remote (RDP) connections');
   });
 
   it('ignores a lying XML declaration, reads -All reports, and resolves default namespaces and any prefix', () => {
@@ -222,9 +223,9 @@ describe('gpresult XML reader', () => {
     const text = fixtureText('samples', 'gpresult-rdp.xml');
     const doc = readRsop(text);
     assert.deepEqual(doc.problems, []);
-    assert.equal(doc.settings.length, 15);
+    assert.equal(doc.settings.length, 16);
     assert.ok(doc.settings.every((s) => s.gpo === 'RDS - Session Hosts (BROKEN TEST)' && s.precedence === 1));
-    assert.deepEqual(summary(doc, text).slice(0, 4), ['HKLM:Enabled=1@73', 'HKLM:Start=4@87', 'HKLM:SecurityLayer=0@113', 'HKLM:UserAuthentication=0@127']);
+    assert.deepEqual(summary(doc, text).slice(0, 5), ['HKLM:SeDenyRemoteInteractiveLogonRight=["*S-1-5-32-555|BUILTIN\\\\Remote Desktop Users"]@60', 'HKLM:Enabled=1@73', 'HKLM:Start=4@87', 'HKLM:SecurityLayer=0@113', 'HKLM:UserAuthentication=0@127']);
   });
 
   it('a report cut short in a policy reads the settings before it, and not the policy cut short (a review\'s rsop-trunc.xml)', () => {
@@ -321,7 +322,7 @@ describe('GPP Registry.xml and security template readers', () => {
     assert.deepEqual(file.settings.map((s) => [s.valueName, s.action, s.deleted]), [['', 'delete-key', true]]);
   });
 
-  it('reads the [Registry Values] and the service start types of a security template (UTF-16LE), and nothing else', () => {
+  it('reads the [Registry Values], the service start types and the Remote Desktop logon rights of a security template (UTF-16LE), and nothing else', () => {
     const text = fixtureText('samples', 'GptTmpl-custom-rdp.inf');
     assert.deepEqual(summary(readSecurityTemplate(text), text), [
       'HKLM:SecurityLayer=0@7',
@@ -335,6 +336,8 @@ describe('GPP Registry.xml and security template readers', () => {
       'SYSTEM\\CurrentControlSet\\Services\\TermService\\Start=4',
       'System\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy\\Enabled=1',
       'System\\CurrentControlSet\\Control\\Lsa\\LmCompatibilityLevel=5',
+      'Security Settings\\Local Policies\\User Rights Assignment\\SeRemoteInteractiveLogonRight=*S-1-5-32-544',
+      'Security Settings\\Local Policies\\User Rights Assignment\\SeDenyRemoteInteractiveLogonRight=*S-1-5-32-555,*S-1-5-113',
     ]);
   });
 

@@ -47,8 +47,9 @@ ${items}      </Extension>
 describe('GPO001: the Remote Desktop Services service disabled', () => {
   it('the review repro: the shared GptTmpl.inf sample is an error at the start type of its TermService line', () => {
     const text = fixtureText('samples', 'GptTmpl.inf');
+    // Lines 12 and 13 are its logon rights (logon-rights.test.ts).
     const found = lintExport('security-template', text);
-    assert.deepEqual(found.map((f) => `${f.ruleId} ${f.severity} ${f.line}`), ['GPO001 error 7']);
+    assert.deepEqual(found.map((f) => `${f.ruleId} ${f.severity} ${f.line}`), ['GPO001 error 7', 'GPO001 info 12', 'GPO001 error 13']);
     assert.match(found[0]!.message, DISABLED);
     assertMessage('GPO001', found[0]!.message);
     const span = found[0]!.finding.span;
@@ -57,7 +58,7 @@ describe('GPO001: the Remote Desktop Services service disabled', () => {
   });
 
   it('a security template: only start type 4 of TermService, by any case of its name, quoted or not; the security descriptor is not read', () => {
-    const gpo001 = (services: string) => lintExport('security-template', template(services)).filter((f) => f.ruleId === 'GPO001').map((f) => f.line);
+    const gpo001 = (services: string) => lintExport('security-template', template(services)).filter((f) => f.ruleId === 'GPO001' && DISABLED.test(f.message)).map((f) => f.line);
     assert.deepEqual(gpo001('"TermService",2,""\r\n'), [], 'automatic');
     assert.deepEqual(gpo001('"TermService",3,""\r\n'), [], 'manual');
     assert.deepEqual(gpo001('"Spooler",4,""\r\n"UmRdpService",4,""\r\n'), [], 'another service disabled');
@@ -67,7 +68,10 @@ describe('GPO001: the Remote Desktop Services service disabled', () => {
 
   it('a security template line that is not "name",start type,security descriptor is a problem, not a setting', () => {
     const read = readSecurityTemplate(template('"TermService",disabled,""\r\n"TermService",9,""\r\n"",4,""\r\n; a comment\r\n\r\n"Spooler",4\r\n'));
-    assert.deepEqual(read.settings.map((s) => `${s.key}\\${s.valueName}=${s.data}`), ['SYSTEM\\CurrentControlSet\\Services\\Spooler\\Start=4']);
+    assert.deepEqual(read.settings.map((s) => `${s.key}\\${s.valueName}=${s.data}`), [
+      'SYSTEM\\CurrentControlSet\\Services\\Spooler\\Start=4',
+      'Security Settings\\Local Policies\\User Rights Assignment\\SeDenyRemoteInteractiveLogonRight=*S-1-5-32-546',
+    ]);
     assert.equal(read.problems.length, 3);
     assert.match(read.problems[0]!.message, /^The service line ""TermService",disabled,""" is not "name",start type,security descriptor, with a start type from 0 to 4\.$/);
   });

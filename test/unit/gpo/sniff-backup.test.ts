@@ -114,7 +114,10 @@ describe('security templates as GPMC writes them', () => {
     assert.equal(sniffPolicyExport(bytes, decodeBytes(bytes).text), 'security-template');
     assert.equal(looksLikeSecurityTemplate(text.replace('signature=$CHICAGO$', 'Signature = $Chicago$')), true);
     assert.equal(looksLikeSecurityTemplate(text.replace('signature=$CHICAGO$', 'signature=$WINDOWS NT$')), false);
-    assert.deepEqual(readSecurityTemplate(text).settings.map((s) => [s.valueName, s.data]), [['RestrictSendingNTLMTraffic', 2]]);
+    assert.deepEqual(readSecurityTemplate(text).settings.map((s) => [s.valueName, s.data]), [
+      ['RestrictSendingNTLMTraffic', 2],
+      ['SeRemoteInteractiveLogonRight', ['*S-1-5-32-544']],
+    ]);
   });
 
   it('reads [Registry Values] wherever the section is, each value at its own line', () => {
@@ -123,7 +126,8 @@ describe('security templates as GPMC writes them', () => {
     const oracle = doc.settings.find((s) => s.valueName === 'AllowEncryptionOracle')!;
     assert.equal(oracle.data, 2);
     assert.equal(gpmc.slice(0, oracle.source.span.start).split('\r\n').length, lines.findIndex((l) => l.includes('AllowEncryptionOracle')) + 1);
-    assert.equal(doc.settings.length, lines.filter((l) => l.startsWith('MACHINE\\')).length);
+    // And its two Remote Desktop logon rights (logon-rights.test.ts).
+    assert.equal(doc.settings.length, lines.filter((l) => l.startsWith('MACHINE\\')).length + 2);
   });
 });
 

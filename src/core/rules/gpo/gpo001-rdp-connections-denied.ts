@@ -1,11 +1,14 @@
 import { named, where } from './lookup';
 import { REFS } from './refs';
 import { valueRule } from './value-rule';
+import { checkLogonRights } from './gpo001-logon-rights';
+import type { PolicyRule } from './types';
 
-export const gpo001 = valueRule({
+const values = valueRule({
   id: 'GPO001',
   name: 'rdp-connections-denied',
-  description: 'fDenyTSConnections is 1, or the Remote Desktop Services service (TermService) is disabled: the server accepts no Remote Desktop connections.',
+  description:
+    'fDenyTSConnections is 1, or the Remote Desktop Services service (TermService) is disabled: the server accepts no Remote Desktop connections. Also: the user rights "Deny log on through Remote Desktop Services" and "Allow log on through Remote Desktop Services" keep users from signing in.',
   defaultSeverity: 'error',
   tags: ['gpo', 'connection'],
   checks: [
@@ -31,3 +34,12 @@ export const gpo001 = valueRule({
     },
   ],
 });
+
+/** Not in SPEC's row either: who the two Remote Desktop logon rights keep from signing in (gpo001-logon-rights.ts). */
+export const gpo001: PolicyRule = {
+  ...values,
+  check(context) {
+    values.check(context);
+    checkLogonRights(context);
+  },
+};

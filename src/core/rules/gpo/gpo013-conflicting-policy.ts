@@ -9,6 +9,8 @@ import { currentExports } from '../../gpo/backup-history';
 import type { Severity } from '../types';
 import type { PolicyFact, PolicyFacts } from '../xrf/facts';
 import type { PolicyRule } from './types';
+import { isUserRightsKey } from '../../gpo/logon-rights';
+import { showMembers } from '../../gpo/logon-rights-members';
 
 /** Data compared by what it means (the policy table's value kind): a REG_SZ "1" equals DWORD 1, Schannel `Enabled` 1 equals 0xffffffff. */
 export function sameData(a: ValueData, b: ValueData): boolean {
@@ -17,6 +19,7 @@ export function sameData(a: ValueData, b: ValueData): boolean {
 
 /** A value's data as a message shows it; never the text (or list) of a value whose name or key names a secret. */
 export function showValue(s: { readonly key: string; readonly valueName: string; readonly data: RegData }): string {
+  if (isUserRightsKey(s.key) && Array.isArray(s.data)) return showMembers(s.data);
   return secretData(s) ? SECRET_DATA : showData(s.data);
 }
 

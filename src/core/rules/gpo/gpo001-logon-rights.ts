@@ -1,0 +1,108 @@
+import type { PolicySetting } from '../../gpo/model';
+import { ALLOW_RDP_LOGON, DENY_RDP_LOGON, USER_RIGHTS_KEY } from '../../gpo/logon-rights';
+import { describeMember, listOf, type MemberClass, type MemberInfo } from '../../gpo/logon-rights-members';
+import { live } from '../../gpo/scopes';
+import type { Severity } from '../types';
+import type { PolicyRuleContext } from './types';
+
+// GPO001's findings on the two Remote Desktop logon rights (docs/rules/GPO001.md, "Who may sign in over Remote
+// Desktop"). Sources: Microsoft Learn, "Deny log on through Remote Desktop Services" ("supersedes the Allow log on through
+// Remote Desktop Services policy setting if a user account is subject to both policies"; Group Policy settings
+// "overwrite settings on the local device"), "Allow log on through Remote Desktop Services" (defaults: Administrators,
+// and Remote Desktop Users on workstations and servers), "Troubleshooting access denied and user not authorized issues
+// in Microsoft Remote Desktop Services" (the client's messages), "Security identifiers" (the well-known SIDs).
+
+/** What the client shows a user without the right (Microsoft Learn's troubleshooting article). */
+const REFUSED =
+  'A user refused this way sees "The connection was denied because the user account is not authorized for remote login." (through an RDS deployment, "To sign in remotely, you need the right to sign in through Remote Desktop Services.").';
+
+const DENY = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight)';
+const ALLOW = '"Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight)';
+
+interface Finding {
+  readonly message: string;
+  readonly severity: Severity;
+}
+
+function byClass(members: readonly MemberInfo[], ...classes: MemberClass[]): string[] {
+  return members.filter((m) => classes.includes(m.cls)).map((m) => m.label);
+}
+
+/** What the deny right's members mean, worst first; undefined when it names no one. */
+export function denyFinding(s: PolicySetting): Finding | undefined {
+  const tokens = Array.isArray(s.data) ? (s.data as readonly string[]) : [];
+  if (tokens.length === 0) return undefined;
+  const members = tokens.map(describeMember);
+  const everyone = byClass(members, 'everyone');
+  const rdpUsers = byClass(members, 'rdp-users');
+  const admins = byClass(members, 'administrators');
+  const named = byClass(members, 'hardening', 'other');
+  const unresolved = byClass(members, 'unresolved');
+  const noEffect = byClass(members, 'no-effect');
+  const parts = [`${DENY} names ${listOf(members.map((m) => m.label))} in the User Rights Assignment.`];
+  let severity: Severity = 'info';
+  if (everyone.length > 0) {
+    severity = 'error';
+    parts.push(`${listOf(everyone)} ${everyone.length === 1 ? 'covers' : 'cover'} every user who could sign in, and the deny right wins over "Allow log on through Remote Desktop Services", so nobody can sign in over Remote Desktop on the computers this applies to. Remove ${everyone.length === 1 ? 'it' : 'them'} from the deny right unless Remote Desktop is meant to be closed to everyone.`);
+  }
+  if (rdpUsers.length > 0) {
+    if (severity === 'info') severity = 'error';
+    parts.push(`Members of Remote Desktop Users, the group that gives users who are not administrators the right to sign in, cannot sign in over Remote Desktop; only administrators outside that group still can. To keep a user out, name the user or a group of their own instead.`);
+  }
+  if (admins.length > 0) {
+    if (severity === 'info') severity = 'warning';
+    parts.push(`Members of Administrators (on a domain member, Domain Admins among them) cannot sign in over Remote Desktop, so the computers cannot be administered over Remote Desktop with those accounts.`);
+  }
+  const local = members.some((m) => m.known === 'S-1-5-113');
+  const localAdmin = members.some((m) => m.known === 'S-1-5-114');
+  if (named.length > 0) {
+    parts.push(`${listOf(named)} cannot sign in over Remote Desktop on the computers this applies to, whatever the allow right says (the deny right wins).`);
+  }
+  if (local) parts.push(`"Local account" is every account of the computer's own: a .rdp file whose user name is a local account (".\\name", or the computer's own name before the backslash) is refused; sign in with a domain account.`);
+  else if (localAdmin) parts.push(`"Local account and member of Administrators group" is every local administrator, such as ".\\Administrator": a .rdp file that signs in with one is refused; sign in with a domain account.`);
+  if (unresolved.length > 0) {
+    parts.push(`RDP Doctor could not resolve ${listOf(unresolved)} to a SID, so it cannot tell whom ${unresolved.length === 1 ? 'that name covers' : 'those names cover'}: Windows looks a name up when it applies the policy.`);
+  }
+  if (noEffect.length > 0) parts.push(`${listOf(noEffect)} is in no Remote Desktop sign-in's token, so it denies no one here.`);
+  if (everyone.length + rdpUsers.length + admins.length + named.length > 0) parts.push(REFUSED);
+  return { message: parts.join(' '), severity };
+}
+
+/** What the allow right's members leave out; undefined when Remote Desktop Users or a group covering everyone is in it. */
+export function allowFinding(s: PolicySetting): Finding | undefined {
+  const tokens = Array.isArray(s.data) ? (s.data as readonly string[]) : [];
+  const members = tokens.map(describeMember);
+  const replaces = `the GPO's list replaces the computer's own (by default Administrators, and Remote Desktop Users on workstations and member servers)`;
+  if (members.length === 0) {
+    return {
+      severity: 'error',
+      message: `${ALLOW} is defined with no one in the User Rights Assignment: ${replaces}, so nobody can sign in over Remote Desktop on the computers this applies to. Add Administrators and Remote Desktop Users, or leave the right Not Defined. ${REFUSED}`,
+    };
+  }
+  if (members.some((m) => m.cls === 'everyone' || m.cls === 'rdp-users')) return undefined;
+  const who = listOf(members.map((m) => m.label));
+  if (members.some((m) => m.cls === 'administrators')) {
+    return {
+      severity: 'info',
+      message: `${ALLOW} grants the right only to ${who}, not to Remote Desktop Users: ${replaces}, so adding a user to Remote Desktop Users does not let them sign in over Remote Desktop on the computers this applies to. ${REFUSED}`,
+    };
+  }
+  return {
+    severity: 'warning',
+    message: `${ALLOW} grants the right only to ${who}, neither to Administrators nor to Remote Desktop Users: ${replaces}, so only members of ${members.length === 1 ? 'it' : 'those'} can sign in over Remote Desktop on the computers this applies to; others, administrators included, are refused. ${REFUSED}`,
+  };
+}
+
+/** GPO001's check of the two rights in effect in each scope (one GPO, a GPO-less file, or a gpresult's winners). */
+export function checkLogonRights({ scopes, report }: PolicyRuleContext): void {
+  for (const scope of scopes) {
+    for (const [right, judge] of [
+      [DENY_RDP_LOGON, denyFinding],
+      [ALLOW_RDP_LOGON, allowFinding],
+    ] as const) {
+      const s = live(scope.get('HKLM', USER_RIGHTS_KEY, right));
+      const found = s ? judge(s) : undefined;
+      if (s && found) report({ message: found.message, at: s, severity: found.severity });
+    }
+  }
+}
