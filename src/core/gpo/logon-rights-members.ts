@@ -85,7 +85,7 @@ export function describeMember(token: string): MemberInfo {
     if (w) return { cls: w.cls, label: `${w.name} (${sid})`, id: sid, known: sid };
     const rid = DOMAIN_SID.exec(sid)?.[1];
     const d = rid !== undefined ? DOMAIN_RIDS[rid] : undefined;
-    if (d) return { cls: d.cls, label: `${shownName ?? `${d.name} of a domain`} (${sid})`, id: `RID-${rid}`, known: `RID-${rid}` };
+    if (d) return { cls: d.cls, label: `${shownName ?? d.name} (${sid})`, id: `RID-${rid}`, known: `RID-${rid}` };
     return { cls: 'other', label: shownName ? `${shownName} (${sid})` : sid, id: sid };
   }
   const raw = (name ?? '').trim();

@@ -32,7 +32,6 @@ export type ValueOrigin = 'policy' | 'listener' | 'local' | 'other';
 
 // The Remote Desktop logon rights (logon-rights.ts) are policy: a GPO's list replaces the computer's own.
 const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters), normalizeKey(USER_RIGHTS_KEY)]);
-const USER_RIGHTS = normalizeKey(USER_RIGHTS_KEY);
 const LISTENER_KEY = normalizeKey(KEYS.listener);
 const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm), normalizeKey(KEYS.termService)]);
 const SCHANNEL_PREFIX = normalizeKey(KEYS.schannelProtocols) + '\\';
@@ -98,7 +97,7 @@ export function whereSet(s: { readonly hive: Hive; readonly key: string; readonl
   let base: string;
   switch (originOf(s.key)) {
     case 'policy':
-      base = k === USER_RIGHTS ? 'in the User Rights Assignment' : s.hive === 'HKCU' ? 'in the user policy' : 'in the policy';
+      base = s.hive === 'HKCU' ? 'in the user policy' : 'in the policy';
       break;
     case 'listener':
       base = "in the RDP-Tcp listener's own settings";

@@ -61,10 +61,13 @@ export function denyFinding(s: PolicySetting): Finding | undefined {
   if (local) parts.push(`"Local account" is every account of the computer's own: a .rdp file whose user name is a local account (".\\name", or the computer's own name before the backslash) is refused; sign in with a domain account.`);
   else if (localAdmin) parts.push(`"Local account and member of Administrators group" is every local administrator, such as ".\\Administrator": a .rdp file that signs in with one is refused; sign in with a domain account.`);
   if (unresolved.length > 0) {
-    parts.push(`RDP Doctor could not resolve ${listOf(unresolved)} to a SID, so it cannot tell whom ${unresolved.length === 1 ? 'that name covers' : 'those names cover'}: Windows looks a name up when it applies the policy.`);
+    const one = unresolved.length === 1;
+    parts.push(
+      `${listOf(unresolved)} cannot sign in over Remote Desktop on the computers this applies to if ${one ? 'it names an account' : 'they name accounts'}: RDP Doctor could not resolve ${one ? 'the name' : 'the names'} to a SID (a name in another language, or one no account has, such as a template's placeholder), so it cannot tell whom ${one ? 'it covers' : 'they cover'}; Windows looks a name up when it applies the policy.`,
+    );
   }
   if (noEffect.length > 0) parts.push(`${listOf(noEffect)} is in no Remote Desktop sign-in's token, so it denies no one here.`);
-  if (everyone.length + rdpUsers.length + admins.length + named.length > 0) parts.push(REFUSED);
+  if (everyone.length + rdpUsers.length + admins.length + named.length + unresolved.length > 0) parts.push(REFUSED);
   return { message: parts.join(' '), severity };
 }
 
