@@ -117,5 +117,8 @@ export function listOf(items: readonly string[]): string {
 
 /** A right's members as a message shows them: `[Guests (S-1-5-32-546), Local account (S-1-5-113)]`, `no one`. */
 export function showMembers(tokens: readonly string[]): string {
-  return tokens.length === 0 ? 'no one' : `[${tokens.map((t) => describeMember(t).label).join(', ')}]`;
+  if (tokens.length === 0) return 'no one';
+  // At most eight by name: a right may name thousands of accounts.
+  const labels = tokens.slice(0, 8).map((t) => describeMember(t).label);
+  return `[${labels.join(', ')}${tokens.length > 8 ? `, ${tokens.length - 8} more` : ''}]`;
 }

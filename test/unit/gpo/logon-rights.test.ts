@@ -3,7 +3,7 @@
 // and a gpresult report into one setting each, judged the same way from each.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeMember, membersMeaning } from '../../../src/core/gpo/logon-rights-members';
+import { describeMember, membersMeaning, showMembers } from '../../../src/core/gpo/logon-rights-members';
 import { memberToken } from '../../../src/core/gpo/logon-rights';
 import { assertMessage, lintExport, type Located } from './helpers';
 import {
@@ -147,5 +147,17 @@ describe('GPO001 on "Allow log on through Remote Desktop Services", from every f
       assert.deepEqual(rights(format, { [ALLOW]: [RDU] }), [], format);
       assert.deepEqual(rights(format, { [ALLOW]: [AUTH_USERS] }), [], format);
     }
+  });
+});
+
+describe('a right that names many accounts', () => {
+  const many: M[] = Array.from({ length: 2000 }, (_, i) => ({ sid: `S-1-5-21-1-2-3-${2000 + i}`, name: `CONTOSO\\user${i}` }));
+  it('names eight of them and counts the rest, in GPO001 and GPO013 alike; a SID and its name are one member', () => {
+    const found = rights('security-template', { [DENY]: [GUESTS, ...many, { name: 'BUILTIN\\Guests' }] });
+    assert.deepEqual(found.map((f) => f.severity), ['info']);
+    assert.match(found[0]!.message, /^"Deny log on through Remote Desktop Services" \(SeDenyRemoteInteractiveLogonRight\) names Guests \(S-1-5-32-546\), S-1-5-21-1-2-3-2000, .*, S-1-5-21-1-2-3-2006 and 1993 more in the User Rights Assignment\./);
+    assert.ok(found[0]!.message.length < 2000);
+    const tokens = many.map((m) => memberToken(m.sid, m.name)!);
+    assert.match(showMembers(tokens), /^\["CONTOSO\\user0" \(S-1-5-21-1-2-3-2000\), .*"CONTOSO\\user7" \(S-1-5-21-1-2-3-2007\), 1992 more\]$/);
   });
 });

@@ -24,22 +24,39 @@ interface Finding {
   readonly severity: Severity;
 }
 
+/** At most this many members are named in one list; the rest are counted (a right may name thousands). */
+const MAX_NAMED = 8;
+
+function capped(labels: readonly string[]): string[] {
+  return labels.length <= MAX_NAMED ? [...labels] : [...labels.slice(0, MAX_NAMED), `${labels.length - MAX_NAMED} more`];
+}
+
 function byClass(members: readonly MemberInfo[], ...classes: MemberClass[]): string[] {
-  return members.filter((m) => classes.includes(m.cls)).map((m) => m.label);
+  return capped(members.filter((m) => classes.includes(m.cls)).map((m) => m.label));
+}
+
+/** The members of a right, each once (a SID and its name are one member). */
+function membersOf(s: PolicySetting): MemberInfo[] {
+  const tokens = Array.isArray(s.data) ? (s.data as readonly string[]) : [];
+  const seen = new Map<string, MemberInfo>();
+  for (const t of tokens) {
+    const m = describeMember(t);
+    if (!seen.has(m.id)) seen.set(m.id, m);
+  }
+  return [...seen.values()];
 }
 
 /** What the deny right's members mean, worst first; undefined when it names no one. */
 export function denyFinding(s: PolicySetting): Finding | undefined {
-  const tokens = Array.isArray(s.data) ? (s.data as readonly string[]) : [];
-  if (tokens.length === 0) return undefined;
-  const members = tokens.map(describeMember);
+  const members = membersOf(s);
+  if (members.length === 0) return undefined;
   const everyone = byClass(members, 'everyone');
   const rdpUsers = byClass(members, 'rdp-users');
   const admins = byClass(members, 'administrators');
   const named = byClass(members, 'hardening', 'other');
   const unresolved = byClass(members, 'unresolved');
   const noEffect = byClass(members, 'no-effect');
-  const parts = [`${DENY} names ${listOf(members.map((m) => m.label))} in the User Rights Assignment.`];
+  const parts = [`${DENY} names ${listOf(capped(members.map((m) => m.label)))} in the User Rights Assignment.`];
   let severity: Severity = 'info';
   if (everyone.length > 0) {
     severity = 'error';
@@ -73,8 +90,7 @@ export function denyFinding(s: PolicySetting): Finding | undefined {
 
 /** What the allow right's members leave out; undefined when Remote Desktop Users or a group covering everyone is in it. */
 export function allowFinding(s: PolicySetting): Finding | undefined {
-  const tokens = Array.isArray(s.data) ? (s.data as readonly string[]) : [];
-  const members = tokens.map(describeMember);
+  const members = membersOf(s);
   const replaces = `the GPO's list replaces the computer's own (by default Administrators, and Remote Desktop Users on workstations and member servers)`;
   if (members.length === 0) {
     return {
@@ -83,7 +99,7 @@ export function allowFinding(s: PolicySetting): Finding | undefined {
     };
   }
   if (members.some((m) => m.cls === 'everyone' || m.cls === 'rdp-users')) return undefined;
-  const who = listOf(members.map((m) => m.label));
+  const who = listOf(capped(members.map((m) => m.label)));
   if (members.some((m) => m.cls === 'administrators')) {
     return {
       severity: 'info',
