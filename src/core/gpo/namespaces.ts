@@ -7,6 +7,8 @@ export const NS = {
   registry: 'http://www.microsoft.com/GroupPolicy/Settings/Registry',
   security: 'http://www.microsoft.com/GroupPolicy/Settings/Security',
   gppRegistry: 'http://www.microsoft.com/GroupPolicy/Settings/Windows/Registry',
+  /** Windows Firewall with Advanced Security (`xsi:type="q1:WindowsFirewallSettings"`, gpo-formats.md §1.6). */
+  firewall: 'http://www.microsoft.com/GroupPolicy/Settings/WindowsFirewall',
   /** Group Policy Preferences services (`xsi:type="q1:ServiceSettings"`, as GPMC writes it: hraedon/gpo-studio's native capture). */
   gppServices: 'http://www.microsoft.com/GroupPolicy/Settings/Services',
   backupManifest: 'http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest',

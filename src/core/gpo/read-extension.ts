@@ -3,6 +3,7 @@ import { NS } from './namespaces';
 import { readAdmxPolicy, type SettingOrigin } from './read-admx-policy';
 import { readGppRegistry } from './read-gpp-registry';
 import { readGppServices } from './read-gpp-services';
+import { readFirewallAdmxPolicy, readFirewallElement } from './read-firewall-xml';
 import { splitHive, trimKey } from './registry-path';
 import { serviceStartSetting, startupModeNumber } from './service-start';
 import { readUserRightElement } from './logon-rights-read';
@@ -97,11 +98,15 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
   for (const child of extension.children) {
     if (child.uri === NS.registry) {
       if (child.local === 'Policy') {
+        // The Windows Firewall policies GPO001 reads: one display name for two keys, which the map cannot hold.
+        if (readFirewallAdmxPolicy(r, child)) continue;
         const result = readAdmxPolicy(r.text, child, NS.registry, r.originOf(child));
         appendAll(r.settings, result.settings);
         appendAll(r.problems, result.problems);
         if (result.unmapped && looksLocalized(result.unmapped)) r.unmapped.push(result.unmapped);
       } else if (child.local === 'RegistrySetting') readRegistrySetting(r, child);
+    } else if (child.uri === NS.firewall) {
+      readFirewallElement(r, child);
     } else if (child.uri === NS.security && child.local === 'SecurityOptions') {
       readSecurityOption(r, child);
     } else if (child.uri === NS.security && child.local === 'SystemServices') {

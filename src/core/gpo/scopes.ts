@@ -106,19 +106,27 @@ const cache = new WeakMap<PolicyDocument, PolicyScope[]>();
 export function policyScopes(doc: PolicyDocument): readonly PolicyScope[] {
   const cached = cache.get(doc);
   if (cached) return cached;
+  const result = scopesOf(doc, isRdpRelevant);
+  cache.set(doc, result);
+  return result;
+}
+
+/**
+ * The scopes of `policyScopes` over other values than Remote Desktop's (`keep` picks them; key deletions are always
+ * applied): the Windows Firewall values GPO001 reads (`gpo/firewall-scopes.ts`). Not cached.
+ */
+export function scopesOf(doc: PolicyDocument, keep: (hive: Hive, key: string, valueName: string) => boolean): PolicyScope[] {
   const scopes = new Map<string, Scope>();
   const oneScope = doc.format === 'rsop-xml';
   for (const s of doc.settings) {
     if (s.precedence !== undefined && s.precedence > 1) continue;
-    if ((s.action === 'set' || s.action === 'delete') && !isRdpRelevant(s.hive, s.key, s.valueName)) continue;
+    if ((s.action === 'set' || s.action === 'delete') && !keep(s.hive, s.key, s.valueName)) continue;
     const id = oneScope ? '' : (s.gpo ?? '');
     let scope = scopes.get(id);
     if (!scope) scopes.set(id, (scope = new Scope(oneScope ? undefined : s.gpo)));
     scope.apply(s);
   }
-  const result = [...scopes.values()];
-  cache.set(doc, result);
-  return result;
+  return [...scopes.values()];
 }
 
 /** A setting that is in effect: present and not a deletion. */

@@ -53,7 +53,7 @@ describe('reader problems never quote a secret', () => {
 });
 
 describe('Get-GPOReport XML reader', () => {
-  it('reads the shared sample (UTF-16LE with BOM): policies by display name, RegistrySetting, Security KeyName and System Services, GPP items', () => {
+  it('reads the shared sample (UTF-16LE with BOM): policies by display name, RegistrySetting, Security KeyName and System Services, firewall rules, GPP items', () => {
     const bytes = fixture('samples', 'gpreport-rdp.xml');
     assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
     const text = decodeBytes(bytes).text;
@@ -63,6 +63,8 @@ describe('Get-GPOReport XML reader', () => {
       'HKLM:SeDenyRemoteInteractiveLogonRight=["*S-1-5-32-555|BUILTIN\\\\Remote Desktop Users"]@20',
       'HKLM:Enabled=1@28',
       'HKLM:Start=4@37',
+      // The Windows Firewall rule, written back into the registry's rule grammar (MS-GPFAS 2.2.2.19).
+      'HKLM:InboundFirewallRules@2539="v2.31|Action=Block|Name=@FirewallAPI.dll,-28775|Dir=In|App=%SystemRoot%\\\\system32\\\\svchost.exe|Svc=termservice|Profile=Domain|LPort=3389|Protocol=6|Active=TRUE|EmbedCtxt=@FirewallAPI.dll,-28752|"@51',
       'HKLM:SecurityLayer=0@77',
       'HKLM:UserAuthentication=0@86',
       'HKLM:MinEncryptionLevel=1@101',

@@ -2,13 +2,14 @@ import { named, where } from './lookup';
 import { REFS } from './refs';
 import { valueRule } from './value-rule';
 import { checkLogonRights } from './gpo001-logon-rights';
+import { checkFirewall } from './gpo001-firewall';
 import type { PolicyRule } from './types';
 
 const values = valueRule({
   id: 'GPO001',
   name: 'rdp-connections-denied',
   description:
-    'fDenyTSConnections is 1, or the Remote Desktop Services service (TermService) is disabled: the server accepts no Remote Desktop connections. Also: the user rights "Deny log on through Remote Desktop Services" and "Allow log on through Remote Desktop Services" keep users from signing in.',
+    'fDenyTSConnections is 1, the Remote Desktop Services service (TermService) is disabled, or a Windows Firewall policy blocks the RDP port: clients cannot connect to the server by Remote Desktop. Also: the user rights "Deny log on through Remote Desktop Services" and "Allow log on through Remote Desktop Services" keep users from signing in.',
   defaultSeverity: 'error',
   tags: ['gpo', 'connection'],
   checks: [
@@ -35,11 +36,15 @@ const values = valueRule({
   ],
 });
 
-/** Not in SPEC's row either: who the two Remote Desktop logon rights keep from signing in (gpo001-logon-rights.ts). */
+/**
+ * GPO001: the values above, the Windows Firewall policy that blocks the RDP port (`gpo001-firewall.ts`) and, not in
+ * SPEC's row either, who the two Remote Desktop logon rights keep from signing in (`gpo001-logon-rights.ts`).
+ */
 export const gpo001: PolicyRule = {
   ...values,
   check(context) {
     values.check(context);
     checkLogonRights(context);
+    checkFirewall(context);
   },
 };
