@@ -154,7 +154,7 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
       const legacy = PROFILE_KEYS.filter((k) => k.profiles.includes(name)).some((k) => numberOf(live(scope.get('HKLM', `${k.key}\\${RD_EXCEPTION_SUBKEY}`, 'Enabled'))) === 1);
       if (legacy) continue;
       report({
-        message: `"AllowLocalPolicyMerge" is 0 for the ${name} profile: the computer's own firewall rules, Windows' Remote Desktop rules included, are not applied, and this GPO has no rule that allows inbound ${portText}. Remote Desktop connections are blocked in this profile unless another GPO allows them. Add an allow rule for the port to the GPO, or set "Apply local firewall rules" to Yes.`,
+        message: `"AllowLocalPolicyMerge" is 0 for the ${name} profile: the computer's own firewall rules, Windows' Remote Desktop rules included, are not applied, and ${scope.gpo !== undefined || doc.format !== 'rsop-xml' ? 'this GPO has' : 'the resultant policy has'} no rule that allows inbound ${portText}. Remote Desktop connections are blocked in this profile${doc.format === 'rsop-xml' ? '' : ' unless another GPO allows them'}. Add an allow rule for the port to the GPO, or set "Apply local firewall rules" to Yes.`,
         at: merge!,
         severity: 'warning',
       });
