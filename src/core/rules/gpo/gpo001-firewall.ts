@@ -16,8 +16,10 @@ const RULES_KEY = normalizeKey(FIREWALL_KEYS.rules);
 const DEFAULT_PORT = 3389;
 
 /**
- * Severity by the profiles a setting blocks. A GPO applies to domain members, and Windows gives a network where the
- * computer can reach a domain controller the Domain profile (Microsoft Learn, "Windows Firewall profiles"): what blocks
+ * Severity by the profiles a setting blocks. A GPO applies to domain members, and Windows puts in the domain category
+ * "networks on which it can authenticate access to the domain controller for the domain to which the computer is joined"
+ * (Microsoft's definition of the network categories, as quoted by a third party: the primary page was not found in the
+ * stored corpora, so this is the one judgement here not confirmed at its source): what blocks
  * the Domain profile blocks a domain server's usual connections, an error; the Private or Public profile alone only
  * where the server's network is classed so, which the export cannot tell, a warning.
  */
