@@ -1,6 +1,7 @@
 import type { PolicySetting } from './model';
 import { admxPolicyForValue } from './policy-map';
 import { findValueInfo } from './policy-values/index';
+import { firewallValueInfo } from './firewall-docs';
 import { displayPath } from './registry-path';
 import { SECRET_DATA, secretData } from './secret-names';
 import { SOURCES } from '../knowledge/sources';
@@ -20,7 +21,7 @@ function shown(s: PolicySetting): string {
 
 /** Markdown for a hover on a setting in a policy export: the policy, its registry value, what each value means, sources. */
 export function settingMarkdown(s: PolicySetting): string {
-  const info = findValueInfo(s.key, s.valueName);
+  const info = findValueInfo(s.key, s.valueName) ?? firewallValueInfo(s);
   const policy = admxPolicyForValue(s.key, s.valueName);
   const out: string[] = [];
   const title = s.policy ?? policy?.displayName ?? (s.valueName || '(Default)');

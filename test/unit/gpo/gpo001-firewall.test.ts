@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { FIREWALL_KEYS } from '../../../src/core/gpo/firewall-keys';
 import { coversPort, matchesRdp, parseFirewallRule, ruleLabel } from '../../../src/core/gpo/firewall-rule';
 import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
+import { settingMarkdown } from '../../../src/core/gpo/setting-docs';
 import { readRsop } from '../../../src/core/gpo/read-rsop';
 import { lintGpoBackup, lintText } from '../../../src/core/lint/lint-file';
 import { gpo001 } from '../../../src/core/rules/gpo/gpo001-rdp-connections-denied';
@@ -157,5 +158,27 @@ describe('GPO001: Windows Firewall policy in reports', () => {
     const found = lintExport('gpo-report-xml', fixtureText('samples', 'gpreport-rdp.xml')).filter((f) => f.ruleId === 'GPO001');
     assert.deepEqual(found.map((f) => `${f.severity} ${f.line}`), ['error 37', 'error 51', 'error 122'], 'TermService, the firewall rule, fDenyTSConnections');
     assert.match(found[1]!.message, /^The firewall rule "Remote Desktop - User Mode \(TCP-In\)" \(@FirewallAPI\.dll,-28775\) blocks inbound TCP port 3389 in the Domain profile/);
+  });
+});
+
+describe('firewall value hovers', () => {
+  const hover = (valueName: string, key: string, data: number | string) =>
+    settingMarkdown({ hive: 'HKLM', key, valueName, type: typeof data === 'number' ? 'REG_DWORD' : 'REG_SZ', data, action: 'set', deleted: false, source: { span: { start: 0, end: 0 } } });
+
+  it('say what a rule does and what the profile and exception values mean, with their sources', () => {
+    const md = hover('{810B0137-04C8-4901-AEBE-FD2149E4557A}', RULES, `v2.31|Action=Block|Active=TRUE|Dir=In|Protocol=6|Profile=Domain|LPort=3389|${SVC}`);
+    assert.match(md, /A Windows Firewall rule of the policy, named by its ID \(\[MS-GPFAS\] 2\.2\.2\.19\)\. Enabled; Block, inbound, protocol 6, local ports 3389, profiles Domain; takes in TCP port 3389\./);
+    assert.match(md, /Sources: \[\[MS-GPFAS\]/);
+    assert.match(hover('DoNotAllowExceptions', PUBLIC, 1), /\| \*\*1\*\* \| Every inbound connection is blocked\. \|/);
+    assert.match(hover('AllowLocalPolicyMerge', DOMAIN, 0), /"Apply local firewall rules"/);
+    assert.match(hover('Enabled', `${DOMAIN}\\Services\\RemoteDesktop`, 0), /\| \*\*0\*\* \| Disabled: the port is blocked\. \|/);
+    assert.match(hover('Enabled', `${DOMAIN}\\Services\\FileAndPrint`, 0), /RDP Doctor has no notes on this value\./);
+  });
+
+  it('show no text of the rule as markup', () => {
+    const md = hover('{X}', RULES, 'v2.31|Action=[x](command:evil)|Dir=In|LPort=[y](command:evil)|');
+    const summary = md.split('\n').find((l) => l.startsWith('A Windows Firewall rule'))!;
+    assert.match(summary, /local ports \\\[y\\\]\(command:evil\)/, 'the brackets are escaped: no link');
+    assert.match(md, /an action RDP Doctor does not know/);
   });
 });
