@@ -38,17 +38,11 @@ const RD_VALUE_SET = new Set(RD_EXCEPTION_VALUES.map((v) => v.toLowerCase()));
 
 /** Whether a computer registry value is one of the Windows Firewall policy values GPO001 reads. */
 export function isFirewallValue(hive: Hive, key: string, valueName: string): boolean {
-  if (hive !== 'HKLM') return false;
+  // Most values of a large export are not the firewall's: a cheap test first.
+  if (hive !== 'HKLM' || !/windowsfirewall/i.test(key)) return false;
   const k = normalizeKey(key);
   if (k === RULES_KEY) return valueName !== '';
   const v = valueName.toLowerCase();
   if (PROFILE_KEY_SET.has(k)) return PROFILE_VALUE_SET.has(v);
   return RD_KEY_SET.has(k) && RD_VALUE_SET.has(v);
-}
-
-/** Whether a key is (or is below) the firewall policy key, for key-level deletions. */
-export function isFirewallKey(hive: Hive, key: string): boolean {
-  const k = normalizeKey(key);
-  const root = normalizeKey(ROOT);
-  return hive === 'HKLM' && (k === root || k.startsWith(`${root}\\`));
 }
