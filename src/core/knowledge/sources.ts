@@ -444,19 +444,19 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   },
   'MS-GPFAS': {
     id: 'MS-GPFAS',
-    title: '[MS-GPFAS] Group Policy: Firewall and Advanced Security Data Structure, 2.2.2.19 Firewall Rule and the Firewall Rule Grammar Rule',
+    title: '[MS-GPFAS] 2.2.2.19 Firewall Rule Grammar',
     url: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-gpfas/2efe0b76-7b4a-41ff-9050-1023f8196d16',
     primary: true,
   },
   'MS-FASP-ACTION': {
     id: 'MS-FASP-ACTION',
-    title: '[MS-FASP] 2.2.34 FW_RULE_ACTION (allow-bypass, block and allow rules: which wins)',
+    title: '[MS-FASP] 2.2.34 FW_RULE_ACTION',
     url: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-fasp/702e3c23-c9d8-43db-8380-b4c670dd7f7d',
     primary: true,
   },
   'WF-ADMX': {
     id: 'WF-ADMX',
-    title: 'WindowsFirewall.admx / en-US WindowsFirewall.adml (public copy: mxk/windows-secure-group-policy PolicyDefinitions, commit 1baf269)',
+    title: 'WindowsFirewall.admx / en-US WindowsFirewall.adml',
     url: 'https://github.com/mxk/windows-secure-group-policy/tree/1baf2692fd67dec40be81b386c6362383a4b1308/PolicyDefinitions',
     primary: true,
   },

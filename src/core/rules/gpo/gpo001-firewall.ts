@@ -14,6 +14,7 @@ import type { PolicyRuleContext } from './types';
 
 const RULES_KEY = normalizeKey(FIREWALL_KEYS.rules);
 const DEFAULT_PORT = 3389;
+const RD_POLICY = '"Windows Defender Firewall: Allow inbound Remote Desktop exceptions"';
 
 /**
  * Severity by the profiles a setting blocks. A GPO applies to domain members, and Windows puts in the domain category
@@ -109,7 +110,7 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
         'A block rule wins over every allow rule, Windows\' own Remote Desktop rules included.',
       ];
       if (over.length > 0) parts.push(`The allow rule ${ruleLabel(over[0]!.rule, over[0]!.id)} overrides block rules, for the authenticated (IPsec) connections it allows.`);
-      parts.push('Remove the rule from the GPO, or narrow it so that it no longer matches Remote Desktop.');
+      parts.push('Remove or narrow the rule in the GPO.');
       report({ message: parts.join(' '), at, severity, ...(over.length > 0 && { related: [{ message: 'The allow rule that overrides block rules.', at: over[0]!.at }] }) });
     }
     for (const p of PROFILE_KEYS) {
@@ -121,7 +122,7 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
       const exceptionOn = numberOf(exception);
       if (exception && exceptionOn === 0) {
         report({
-          message: `"Windows Defender Firewall: Allow inbound Remote Desktop exceptions" is Disabled for ${profileName}: "Windows Defender Firewall blocks this port" (TCP 3389), and an administrator cannot open it with a local exception (WindowsFirewall.adml). Set the policy to Enabled with the addresses clients connect from, or to Not configured.`,
+          message: `${RD_POLICY} is Disabled for ${profileName}: the firewall blocks TCP port 3389 and a local exception cannot open it (WindowsFirewall.adml). Set the policy to Enabled with the addresses clients connect from, or to Not configured.`,
           at: exception,
           severity: name === 'Domain' ? 'error' : 'warning',
         });
@@ -130,7 +131,7 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
         const list = typeof addresses?.data === 'string' ? addresses.data.trim() : '';
         if (addresses && list !== '' && list !== '*') {
           report({
-            message: `"Windows Defender Firewall: Allow inbound Remote Desktop exceptions" opens TCP port 3389 in ${profileName} only to ${quote(list)}: clients from other addresses are not let in by this exception.`,
+            message: `${RD_POLICY} opens TCP port 3389 in ${profileName} only to ${quote(list)}: clients from other addresses are not let in by this exception.`,
             at: addresses,
             severity: 'info',
           });
@@ -140,7 +141,7 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
       const shield = profileValue(scope, name, 'DoNotAllowExceptions');
       if (numberOf(shield) === 1) {
         report({
-          message: `"DoNotAllowExceptions" is 1 for ${profileName} ("Block all connections", "Windows Defender Firewall: Do not allow exceptions"): the firewall "blocks all unsolicited incoming messages" and overrides every setting that allows them (WindowsFirewall.adml), so no Remote Desktop connection gets in while the server's network uses this profile. Set it to 0 or leave it not configured.`,
+          message: `"DoNotAllowExceptions" is 1 for ${profileName} ("Block all connections"): the firewall blocks all unsolicited incoming messages, whatever allows them (WindowsFirewall.adml), so no Remote Desktop connection gets in while the server's network uses this profile. Set it to 0 or leave it not configured.`,
           at: shield!,
           severity: name === 'Domain' ? 'error' : 'warning',
         });
@@ -156,7 +157,7 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
       const legacy = PROFILE_KEYS.filter((k) => k.profiles.includes(name)).some((k) => numberOf(live(scope.get('HKLM', `${k.key}\\${RD_EXCEPTION_SUBKEY}`, 'Enabled'))) === 1);
       if (legacy) continue;
       report({
-        message: `"AllowLocalPolicyMerge" is 0 for the ${name} profile: the computer's own firewall rules, Windows' Remote Desktop rules included, are not applied, and ${scope.gpo !== undefined || doc.format !== 'rsop-xml' ? 'this GPO has' : 'the resultant policy has'} no rule that allows inbound ${portText}. Remote Desktop connections are blocked in this profile${doc.format === 'rsop-xml' ? '' : ' unless another GPO allows them'}. Add an allow rule for the port to the GPO, or set "Apply local firewall rules" to Yes.`,
+        message: `"AllowLocalPolicyMerge" is 0 for the ${name} profile: local firewall rules, Windows' Remote Desktop rules included, are not applied, and ${scope.gpo !== undefined || doc.format !== 'rsop-xml' ? 'this GPO has' : 'the resultant policy has'} no rule that allows inbound ${portText}. Remote Desktop connections are blocked in this profile${doc.format === 'rsop-xml' ? '' : ' unless another GPO allows them'}. Add an allow rule for the port, or set "Apply local firewall rules" to Yes.`,
         at: merge!,
         severity: 'warning',
       });
