@@ -8,7 +8,9 @@ import { parse } from 'yaml';
 import { CLI, ROOT, sarifSchemaErrors } from './cli-harness';
 
 const MAX_FILES = 40;
-const MAX_BYTES = 400 * 1024;
+// Guards against shipping sources, tests or source maps (megabytes), not against rule text: raised from 400 KB in
+// session 24, when GPO001 learnt firewall policy and logon rights (the package was then ~405 KB).
+const MAX_BYTES = 448 * 1024;
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const WARN = 'full address:s:10.0.0.5\r\n'; // RDP012 warning
