@@ -2,9 +2,11 @@ import type { X509Certificate } from 'node:crypto';
 import { core } from './core';
 import * as vscode from 'vscode';
 import { DEFAULT_CONFIG, type RdpDoctorConfig } from '../core/config/types';
+import type { SeverityOverrides } from '../core/findings/severity';
 import { appendAll } from '../core/text/collections';
 import { leadsInside } from '../shared/inside-folder';
 import type { Logger } from './logger';
+import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
 import { readWorkspaceFile } from './workspace-files';
 
@@ -21,6 +23,8 @@ export interface CheckScope {
   readonly folder: vscode.WorkspaceFolder | undefined;
   /** The scope settings are read with: the folder, or any resource (null) without one. */
   readonly settingsScope: vscode.Uri | null;
+  /** The document that decided the scope (the target's source, else the active editor's): read again from it, the same place. */
+  readonly source: vscode.Uri | undefined;
 }
 
 /**
@@ -36,7 +40,13 @@ export async function checkScope(configs: WorkspaceConfigStore, source: vscode.U
     configUri: entry?.uri,
     folder,
     settingsScope: folder?.uri ?? null,
+    source: inFolder,
   };
+}
+
+/** The rule settings a check in `scope` applies: its config's `rules`, the folder's `rdpDoctor.rules` on top. */
+export function checkSeverities(scope: CheckScope): SeverityOverrides {
+  return { ...scope.config.rules, ...settings.rules(scope.settingsScope) };
 }
 
 /** The folder whose settings apply to a target written down at `source` (see `checkScope`), or null for any resource. */

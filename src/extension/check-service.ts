@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { core } from './core';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
 import { hostKey, type CheckOptions, type CheckRunner, type KnownHost } from './check-runner';
-import { checkScope, checkScopeUri, trustAnchors, type CheckScope } from './check-scope';
+import { checkScope, checkScopeUri, checkSeverities, trustAnchors, type CheckScope } from './check-scope';
 import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
-import { noteCheckedAt } from './checked-at';
+import { checkedAt, noteCheckedAt } from './checked-at';
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -35,6 +35,8 @@ function summary(results: readonly HostCheckResult[]): string {
  */
 export class CheckService implements CheckRunner, vscode.Disposable {
   private readonly results = new Map<string, HostCheckResult>();
+  /** Where each kept result's host is written down (its scope's source), to tell it again with that scope's rules. */
+  private readonly scopeSources = new Map<string, vscode.Uri | undefined>();
   private readonly running = new Set<string>();
   private readonly controllers = new Set<AbortController>();
   private readonly checked = new vscode.EventEmitter<readonly HostCheckResult[]>();
@@ -42,6 +44,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
   /** Hosts checked on open in this session. */
   private readonly checkedOnOpen = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.checked, this.runningChanged];
+  /** Results of a check, or kept results told again (`retell`). */
   readonly onDidCheck = this.checked.event;
   readonly onDidChangeRunning = this.runningChanged.event;
 
@@ -57,6 +60,8 @@ export class CheckService implements CheckRunner, vscode.Disposable {
         const target = this.registry.targetOf(d);
         if (target) void this.checkOnOpen(target, d.uri);
       }),
+      // `configs` was made first, so its own listener has dropped the configs read in Restricted Mode by now.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.retell('The workspace is trusted')),
     );
   }
 
@@ -149,12 +154,12 @@ export class CheckService implements CheckRunner, vscode.Disposable {
                   ntlmInfo: settings.checksNtlmInfo(settingsScope, config.checks.ntlmInfo),
                   store: stores[g]!,
                   expiringSoonDays: config.trust.expiringSoonDays,
-                  severities: { ...config.rules, ...settings.rules(settingsScope) },
+                  severities: checkSeverities(scope),
                   signal: controller.signal,
                   onResult: (result) => {
                     done += 1;
                     noteCheckedAt(result);
-                    this.store(result);
+                    this.store(result, scope.source);
                     // The title names a single host already: the count alone then.
                     progress.report({ increment: 100 / targets.length, message: targets.length === 1 ? `${done}/1` : `${done}/${targets.length} ${result.target}` });
                   },
@@ -190,6 +195,27 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     return results;
   }
 
+  /**
+   * Tells every kept result again with the rule settings that apply now, without connecting: a check made in Restricted
+   * Mode applied neither the workspace's `rdpDoctor.rules` nor its `.rdpdoctor.yaml` turning a rule off or lowering it.
+   */
+  private async retell(why: string): Promise<void> {
+    const retold: HostCheckResult[] = [];
+    for (const [key, result] of [...this.results]) {
+      const scope = await checkScope(this.configs, this.scopeSources.get(key));
+      // A check that ended meanwhile has its own result, read with the settings of its time.
+      if (this.results.get(key) !== result) continue;
+      const again = core().resultWithSeverities(result, checkSeverities(scope));
+      const at = checkedAt(result);
+      if (at) noteCheckedAt(again, at);
+      this.results.set(key, again);
+      retold.push(again);
+    }
+    if (retold.length === 0) return;
+    this.log.info(`${why}: the findings of ${count(retold.length, 'checked host')} are told again with the rule settings that apply now (no new connection).`);
+    this.checked.fire(retold);
+  }
+
   /** Stops every running check (the notification's Cancel does the same for its own run). */
   cancelAll(): number {
     const n = this.controllers.size;
@@ -197,10 +223,11 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     return n;
   }
 
-  private store(result: HostCheckResult): void {
+  private store(result: HostCheckResult, source: vscode.Uri | undefined): void {
     const key = hostKey(result.host, result.port);
     if (result.cancelled && this.results.has(key)) return; // an earlier complete result says more than a cancelled one
     this.results.set(key, result);
+    this.scopeSources.set(key, source);
   }
 
   dispose(): void {

@@ -21,7 +21,7 @@ export { MAX_FILE_BYTES, configIsThere, describeOpenError } from '../core/lint/r
 export { lintReportInSlices } from '../core/lint/session';
 export { subjectLabel } from '../core/net/certificate-label';
 export { certificateDocument } from '../core/net/certificate-text';
-export { resultForFile } from '../core/net/host-result';
+export { resultForFile, resultWithSeverities } from '../core/net/host-result';
 export { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, TrustStore, checkHosts, ntlmDetail, ntlmProblemDetail, readCertificates, standardSecurityDetail } from '../core/net/index';
 export { fileCheckFacts, sameCheckFacts } from '../core/rdp/check-facts';
 export { lineEndingsOnDisk } from '../core/rdp/line-endings';

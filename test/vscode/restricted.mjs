@@ -27,9 +27,9 @@ export async function run({ page, url, folder, listener, dns, extensionLog, outs
   const rdp022 = page.locator('.markers-panel').getByText(/Server authentication failures are accepted/).first();
   await rdp022.waitFor();
   // Said once in the Output channel, and by a language status item on the file.
-  await until('the log line about the config rule not applied', async () => /Restricted Mode: .*\.rdpdoctor\.yaml turns rules off or lowers them \(RDP022: off\)/.test(extensionLog()), 15_000);
+  await until('the log line about the config rule not applied', async () => /Restricted Mode: .*\.rdpdoctor\.yaml turns rules off or lowers them \(RDP022: off, NET004: off\)/.test(extensionLog()), 15_000);
   await page.locator('[id="status.languageStatus"]').hover();
-  await page.locator('.hover-language-status', { hasText: /\.rdpdoctor\.yaml: RDP022: off not applied until you trust the workspace/ }).first().waitFor();
+  await page.locator('.hover-language-status', { hasText: /\.rdpdoctor\.yaml: RDP022: off, NET004: off not applied until you trust the workspace/ }).first().waitFor();
   await page.keyboard.press('Escape');
   // The hook is in the extension host, so a count of zero means no lookup, not a hook that was never loaded.
   await until('the DNS hook in the extension host', async () => dns.loadedIn().some((role) => /extensionHost/i.test(role)), 10_000).catch(() => {
@@ -68,6 +68,13 @@ export async function run({ page, url, folder, listener, dns, extensionLog, outs
     throw new Error(`The CA file outside the workspace folder was read in Restricted Mode:\n${log}`);
   }
 
+  // The check's finding shows on the files (the listener closes the connection: NET004), though the config turns it off.
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+  const net004 = page.locator('.markers-panel').getByText(/answering the Connection Request/).first();
+  await net004.waitFor({ timeout: 15_000 });
+  const connectionsBeforeTrust = listener.count();
+
   // Once the folder is trusted, its config's rules apply in full: RDP022 off hides the warning. The settings no longer
   // turn linting off, so it is the config that hides it (VS Code applies the workspace's settings once trusted).
   writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true }));
@@ -78,4 +85,8 @@ export async function run({ page, url, folder, listener, dns, extensionLog, outs
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').waitFor({ state: 'visible' });
   await rdp022.waitFor({ state: 'detached', timeout: 15_000 });
+  // The check made in Restricted Mode is told again with the config's rules (NET004 off), without connecting again.
+  await net004.waitFor({ state: 'detached', timeout: 15_000 });
+  await until('the log line about the check told again', async () => /The workspace is trusted: the findings of 1 checked host are told again/.test(extensionLog()), 15_000);
+  if (listener.count() !== connectionsBeforeTrust) throw new Error(`Trusting the folder connected to the listener again (${listener.count() - connectionsBeforeTrust} connection(s)).`);
 }

@@ -206,6 +206,8 @@ const RESTRICTED_NAME = 'rdsh-restricted.rdp-doctor.test';
  * which must do both (so the counters count). The config also names a CA file outside the folder, which must be ignored,
  * and the workspace's settings and its config turn RDP022 off, and the settings linting, which must be ignored too (the
  * file's RDP022 warning shows, the Output channel and a language status item say why) until the folder is trusted.
+ * The config also turns NET004 off (the listener closes every connection): the check's NET004 shows in Restricted Mode,
+ * and goes once the folder is trusted, told again from the same result without connecting.
  */
 async function runRestrictedTest() {
   const sandbox = makeSandbox(undefined, {
@@ -225,7 +227,7 @@ async function runRestrictedTest() {
   writeFileSync(join(folder, 'inside-ca.pem'), 'not a certificate either\n');
   writeFileSync(
     join(folder, '.rdpdoctor.yaml'),
-    `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\nrules:\n  RDP022: off\n`,
+    `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\nrules:\n  RDP022: off\n  NET004: off\n`,
   );
   // The workspace would also hide untrusted.rdp's RDP022 warning (its rule off, in the settings and in the config) and
   // every finding (linting off): in Restricted Mode only the user's values of those settings apply (package.json's
@@ -262,7 +264,7 @@ async function runRestrictedTest() {
     const started = Date.now();
     await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), folder, listener, dns, extensionLog, outsideCa }), 90_000, 'The Restricted Mode test did not finish');
     await page.screenshot({ path: `${shot}.png` });
-    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder, the workspace's rule and lint settings and its config's rule turned off are ignored, the config's rule applies once the folder is trusted (${Date.now() - started} ms)\n`);
+    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder, the workspace's rule and lint settings and its config's rules turned off are ignored, the config's rules apply once the folder is trusted, to the lint and to the check made before (no new connection) (${Date.now() - started} ms)\n`);
     return 0;
   } catch (error) {
     await page?.screenshot({ path: `${shot}-failed.png` }).catch(() => {});

@@ -109,6 +109,16 @@ export function resultForFile(result: HostCheckResult, facts: FileCheckFacts): H
 }
 
 /**
+ * The result told again with other severities: the same probe and target, rules turned off or set otherwise (a check
+ * made in VS Code's Restricted Mode, before the workspace's rule settings applied). No connection is made. The result
+ * itself when it was not made here.
+ */
+export function resultWithSeverities(result: HostCheckResult, severities: SeverityOverrides | undefined): HostCheckResult {
+  const origin = ORIGINS.get(result);
+  return origin ? hostResult(origin.target, origin.probe, severities) : result;
+}
+
+/**
  * What makes two targets one probe: the host (names compare without case), the port, and the name the certificate
  * must match (it decides the certificate findings). A `.rdp` file and an inventory entry for one listener share it.
  */
