@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { groupDigits } from '../core/text/group-digits';
-import { RDP_DOCUMENTS } from './document-selectors';
+import { OptionalStatusItem } from './optional-status-item';
 
 const SETTING = 'rdpDoctor.outline.maxItemsComputed';
 
@@ -11,7 +11,7 @@ const SETTING = 'rdpDoctor.outline.maxItemsComputed';
 export class OutlineLimitStatus implements vscode.Disposable {
   /** The documents whose last outline was cut short, and where. */
   private readonly limited = new Map<vscode.TextDocument, number>();
-  private item?: vscode.LanguageStatusItem;
+  private readonly item = new OptionalStatusItem('rdpDoctor.outlineLimit', { name: 'RDP Doctor Outline', severity: vscode.LanguageStatusSeverity.Warning, text: 'Outline' });
   private readonly disposables: vscode.Disposable[] = [
     vscode.window.onDidChangeActiveTextEditor(() => this.show()),
     vscode.workspace.onDidCloseTextDocument((document) => this.limited.delete(document)),
@@ -27,21 +27,12 @@ export class OutlineLimitStatus implements vscode.Disposable {
   private show(): void {
     const document = vscode.window.activeTextEditor?.document;
     const max = document && this.limited.get(document);
-    if (max === undefined) {
-      this.item?.dispose();
-      this.item = undefined;
-      return;
-    }
-    this.item ??= vscode.languages.createLanguageStatusItem('rdpDoctor.outlineLimit', RDP_DOCUMENTS);
-    this.item.name = 'RDP Doctor Outline';
-    this.item.severity = vscode.LanguageStatusSeverity.Warning;
-    this.item.text = 'Outline';
-    this.item.detail = `only the first ${groupDigits(max)} lines listed, for speed`;
-    this.item.command = { command: 'workbench.action.openSettings', arguments: [SETTING], title: 'Configure' };
+    if (max === undefined) this.item.hide();
+    else this.item.show(`only the first ${groupDigits(max)} lines listed, for speed`, { command: 'workbench.action.openSettings', arguments: [SETTING], title: 'Configure' });
   }
 
   dispose(): void {
-    this.item?.dispose();
+    this.item.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

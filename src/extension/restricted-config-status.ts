@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { RDP_DOCUMENTS } from './document-selectors';
 import type { Logger } from './logger';
+import { OptionalStatusItem } from './optional-status-item';
 import type { WorkspaceConfigStore } from './workspace-config';
 
 /** What the item says while shown (the extension-host tests read it). */
@@ -15,7 +15,7 @@ export interface RestrictedConfigState {
  * workspace trust guide's advice for limited support: say what is off until trust is granted.
  */
 export class RestrictedConfigStatus implements vscode.Disposable {
-  private item?: vscode.LanguageStatusItem;
+  private readonly item = new OptionalStatusItem('rdpDoctor.restrictedConfig', { name: 'RDP Doctor Restricted Mode', severity: vscode.LanguageStatusSeverity.Warning, text: 'Restricted Mode' });
   /** Each update's turn: an older config read that ends later does not overwrite a newer one's item. */
   private turn = 0;
   private readonly disposables: vscode.Disposable[];
@@ -44,25 +44,16 @@ export class RestrictedConfigStatus implements vscode.Disposable {
       this.log.debug(`Could not read the config for the Restricted Mode status: ${String(error)}`);
     }
     if (turn !== this.turn) return;
-    if (!notApplied?.length) {
-      this.item?.dispose();
-      this.item = undefined;
-      return;
-    }
-    this.item ??= vscode.languages.createLanguageStatusItem('rdpDoctor.restrictedConfig', RDP_DOCUMENTS);
-    this.item.name = 'RDP Doctor Restricted Mode';
-    this.item.severity = vscode.LanguageStatusSeverity.Warning;
-    this.item.text = 'Restricted Mode';
-    this.item.detail = `${configName}: ${notApplied.join(', ')} not applied until you trust the workspace`;
-    this.item.command = { command: 'workbench.trust.manage', title: 'Manage Trust' };
+    if (!notApplied?.length) this.item.hide();
+    else this.item.show(`${configName}: ${notApplied.join(', ')} not applied until you trust the workspace`, { command: 'workbench.trust.manage', title: 'Manage Trust' });
   }
 
   state(): RestrictedConfigState | undefined {
-    return this.item && { text: this.item.text, detail: this.item.detail };
+    return this.item.state();
   }
 
   dispose(): void {
-    this.item?.dispose();
+    this.item.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
