@@ -4,7 +4,7 @@ import { timeBetween } from '../text/time-span';
 import { EKU_NAMES } from './oids';
 import { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './ladder';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, StepName } from './types';
-import { ntlmDetail, tlsDetail } from './ladder';
+import { ntlmDetail, tlsDetail } from './step-details';
 
 const LABEL_WIDTH = 21;
 /** The ladder's step names as people read them. */

@@ -23,7 +23,7 @@ import { afterConfirmFinding, carriedPastHandshake } from './after-handshake';
 import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
 import { connectFailureFinding, connectFirst } from './connect-first';
 import { certificateMessageFinding } from './certificate-message';
-import { SELECTED_LABELS } from './ladder';
+import { SELECTED_LABELS } from './protocol-labels';
 import { Budget, elapsed } from './run-step';
 import { needsSchannelProbe, probeSchannelSuites, schannelSuiteFinding, type WindowsSuites } from './schannel-probe';
 import { openTls, sessionFacts, type TlsResult } from './tls';

@@ -3,5 +3,6 @@ export { checkHost, type CheckHostOptions, type CheckTarget } from './check-host
 export { checkHosts, type BatchOptions } from './batch';
 export { analyzeCertificate, type CertificateFacts } from './certificate';
 export { readCertificates, TrustStore } from './trust-store';
-export { gatewayDetail, ntlmDetail, ntlmProblemDetail, standardSecurityDetail, STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './ladder';
+export { STEP_LABEL, STEP_OF_RULE, STEP_ORDER } from './ladder';
+export { gatewayDetail, ntlmDetail, ntlmProblemDetail, standardSecurityDetail } from './step-details';
 export type * from './types';

@@ -2,7 +2,7 @@ import { NET010, NET011, NET012, NET013 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { NET005, NET005_MESSAGES } from '../rules/net/net005-protocol-not-requested';
 import { finding } from './certificate-findings';
-import { SELECTED_LABELS } from './ladder';
+import { SELECTED_LABELS } from './protocol-labels';
 import { HYBRID_REQUIRED_BY_SERVER, selectionProblem, type NegotiationAnswer } from './negotiation-summary';
 import type { NegotiationSummary, NetFinding } from './types';
 import { PROTOCOL } from './x224';

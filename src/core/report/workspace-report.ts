@@ -1,5 +1,6 @@
 import { ruleDocsUrl } from '../knowledge/docs-links';
-import { PROTOCOL_LABELS, SELECTED_LABELS, selectionLabel, STEP_LABEL, STEP_ORDER } from '../net/ladder';
+import { STEP_LABEL, STEP_ORDER } from '../net/ladder';
+import { PROTOCOL_LABELS, SELECTED_LABELS, selectionLabel } from '../net/protocol-labels';
 import type { CertificateSummary, HostCheckResult, NegotiationSummary, ProtocolKey, StepStatus } from '../net/types';
 import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';
@@ -7,7 +8,7 @@ import type { Severity } from '../rules/types';
 import { codeSpan, escapeMarkdown, table } from './markdown';
 import { toSarif, type SarifResultInput, type SarifRoot } from './sarif';
 import { sarifRegion, type PlaceInput, type SarifRegion } from './sarif-region';
-import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, tlsDetail } from '../net/ladder';
+import { ntlmDetail, ntlmProblemDetail, standardSecurityDetail, tlsDetail } from '../net/step-details';
 
 /** A place with a Registry.pol record's byte offset and length has the record number as its `line`. */
 export interface ReportFinding extends PlaceInput {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSteps, ntlmDetail, tlsDetail } from '../../../src/core/net/ladder';
+import { buildSteps } from '../../../src/core/net/ladder';
+import { ntlmDetail, tlsDetail } from '../../../src/core/net/step-details';
 import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, tls13OnlyFinding, type VersionProbe } from '../../../src/core/net/tls-versions';
 
 const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });
