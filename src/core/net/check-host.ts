@@ -1,12 +1,12 @@
 import { afterConfirmGate } from './after-confirm-gate';
-import { NET001, NET004, NET013, NET022, NET028 } from '../rules/net/index';
+import { NET001, NET004, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import type { SeverityOverrides } from '../findings/severity';
 import type { CheckTarget } from '../rdp/target';
 
 export type { CheckTarget } from '../rdp/target';
-import { analyzeSeenCertificate, describeChain, preloadCertificateAnalysis } from './certificate';
-import { checkCertificate, finding } from './certificate-findings';
+import { preloadCertificateAnalysis } from './certificate';
+import { finding } from './certificate-findings';
 import { isLoopbackAddress, resolveHost, type Lookup } from './dns';
 import { askOnce, exchangeConfirm } from './x224-exchange';
 import { followUps, MAIN_REQUEST, RDSTLS_QUESTION, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation-summary';
@@ -15,20 +15,19 @@ import { describeStandardSecurity, probeStandardSecurity, selectsStandardSecurit
 import { standardSecurityFailureFinding, standardSecurityFindings } from './standard-security-findings';
 import { hostResult, type HostProbe } from './host-result';
 import type { NtlmInfo } from './ntlm';
-import { ntlmFindings } from './ntlm-findings';
 import { askThenClose, serverEndedNtlm } from './ntlm-info';
 import type { WorkgroupEvidence } from '../rules/net/messages';
 import { workgroupEvidence } from './ntlm-membership';
 import { afterConfirmFinding, carriedPastHandshake } from './after-handshake';
 import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
 import { connectFailureFinding, connectFirst } from './connect-first';
-import { certificateMessageFinding } from './certificate-message';
 import { SELECTED_LABELS } from './protocol-labels';
 import { Budget, elapsed } from './run-step';
-import { needsSchannelProbe, probeSchannelSuites, schannelSuiteFinding, type WindowsSuites } from './schannel-probe';
+import { needsSchannelProbe, probeSchannelSuites, type WindowsSuites } from './schannel-probe';
 import { openTls, sessionFacts, type TlsResult } from './tls';
-import { legacyTlsFinding, probeTlsVersions, tls13OnlyFinding } from './tls-versions';
-import { TrustStore } from './trust-store';
+import { probeTlsVersions } from './tls-versions';
+import type { TrustStore } from './trust-store';
+import { handshakeFindings } from './handshake-findings';
 import type { CertificateSummary, ChainCertificate, HostCheckResult, NetError, NetFinding, NegotiationSummary, StandardSecurity, StepOptions, TlsSummary } from './types';
 import { PROTOCOL, protocolName, startsTls } from './x224';
 
@@ -48,8 +47,6 @@ export interface CheckHostOptions {
   /** Asks a CredSSP server for its NTLM CHALLENGE (names, version, clock); on unless false. */
   readonly ntlmInfo?: boolean;
 }
-
-let defaultStore: TrustStore | undefined;
 
 /** Checks one RDP listener from the client side, without credentials: DNS → TCP → negotiation → TLS → certificate. */
 export async function checkHost(target: CheckTarget, options: CheckHostOptions): Promise<HostCheckResult> {
@@ -232,35 +229,10 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       const cause = tlsError.cause ?? tlsError.message.replace(/\.$/, '');
       findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause)));
     } else if (tlsResult?.ok) {
-      tls = { protocol: tlsResult.protocol, cipher: tlsResult.cipher, accepted };
-      // Which versions a server accepts matters only when a client can get past its TLS.
-      const versionFinding = connectFinding ?? (accepted && (legacyTlsFinding(accepted) ?? tls13OnlyFinding(accepted)));
-      if (versionFinding) findings.push(versionFinding);
-      const suiteFinding = connectFinding ? undefined : schannelSuiteFinding(windowsSuites) ?? certificateMessageFinding(tlsResult.chain, tlsResult.protocol);
-      if (suiteFinding) findings.push(suiteFinding);
-      t = process.hrtime.bigint();
-      const analysis = analyzeSeenCertificate(tlsResult.chain[0] ?? Buffer.alloc(0));
-      if (!analysis.ok) findings.push(finding(NET022, M.NET022Unreadable(analysis.problem)));
-      else {
-        const checked = checkCertificate(analysis.facts, tlsResult.chain, {
-          name,
-          store: options.store ?? (defaultStore ??= new TrustStore()),
-          now: options.now?.() ?? new Date(),
-          expiringSoonDays: options.expiringSoonDays ?? 30,
-          authorizationError: tlsResult.authorizationError,
-        });
-        certificate = checked.summary;
-        findings.push(...checked.findings);
-      }
-      chain = describeChain(tlsResult.chain, analysis);
-      timings.certificateMs = elapsed(t);
-      // The NTLM question rides this handshake's connection, so its facts exist only when the handshake worked.
-      if (ntlm) findings.push(...ntlmFindings(ntlm, analysis.ok ? analysis.facts : null, options.now?.() ?? new Date()));
-      // A server that ends CredSSP on the first NTLM message, or answers it with bytes no client reads as a CHALLENGE
-      // (not a TSRequest, not a CHALLENGE_MESSAGE [MS-CSSP 2.2.1, MS-NLMP 2.2.1.2]), blocks NTLM sign-ins: a warning CI
-      // can see (reviews of sessions 17 and 20 saw it reported as fine), not an error, as Kerberos sign-ins may pass.
-      // An answer only late, or a local socket error, says nothing of the server.
-      else if (ntlmProblem && ntlmRefused) findings.push({ ...finding(NET013, M.NET013CredSsp(ntlmProblem.message)), severity: 'warning' });
+      const handshake = handshakeFindings(tlsResult, { accepted, connectFinding, windowsSuites, name, ntlm, ntlmProblem: ntlmRefused ? ntlmProblem : undefined }, options);
+      ({ tls, certificate, chain } = handshake);
+      timings.certificateMs = handshake.certificateMs;
+      findings.push(...handshake.findings);
     }
     return finish();
   } finally {
