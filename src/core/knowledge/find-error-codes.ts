@@ -1,5 +1,9 @@
+// Error codes in a line of text, left to right: in free text (a log, a note) the codes a table knows; in a text given
+// to the explainer, every number it marks as a code, known or not.
 import type { ErrorCodeFamily, ErrorCodeInfo } from './error-code-types';
-import { lookupErrorCode, parseErrorCode } from './error-codes/index';
+import { parseErrorCode } from './error-codes/index';
+import { CLIENT_CODE_WORD, CONTEXT_RE, CONTEXTS, EIGHT_HEX_DIGITS, GIVEN_CONTEXT_RE, GIVEN_CONTEXTS, GIVEN_NUMBER_RE, GIVEN_PAIR_GAP, HEX_LITERAL_RE, PAIR_GAP } from './code-patterns';
+import { found } from './code-reading';
 import { namedBeside, outside, spansOf, structuresBeside } from './text-numbers';
 
 /** A known error code in a line of free text. */
@@ -29,103 +33,6 @@ export interface GivenErrorCode {
   readonly label?: ErrorCodeFamily;
   /** The entry found for it, absent when no table knows the number in a family it can be read in. */
   readonly entry?: ErrorCodeInfo;
-}
-
-/** Words that say the next number is a code, and the family each one points to (undefined: any). */
-const CONTEXTS: readonly { readonly family: ErrorCodeFamily | undefined; readonly words: string }[] = [
-  { family: 'extended', words: String.raw`extended\s{1,3}(?:error\s{1,3}code|disconnect\s{1,3}reason(?:\s{1,3}code)?|error|code|reason)|extendeddisconnectreason(?:code)?|exdiscreason|extended` },
-  // "Session 2 has been disconnected, reason code 12" (TerminalServices-LocalSessionManager event 40) uses ERRINFO numbers.
-  { family: 'errinfo', words: String.raw`errinfo(?:_[a-z0-9_]{1,60})?|error\s?info|reason\s{1,3}codes?` },
-  { family: 'neg-failure', words: String.raw`rdp_neg_failure|negotiation\s{1,3}failure(?:\s{1,3}code)?|failure\s?code` },
-  { family: 'logon', words: String.raw`onlogonerror|logon\s{1,3}error(?:\s{1,3}code)?|lerror` },
-  // FreeRDP's log line for its errors: "ERRCONNECT_CONNECT_TRANSPORT_FAILED [0x0002000D]" (freerdp_set_last_error_ex).
-  { family: 'client', words: String.raw`errconnect_[a-z0-9_]{1,60}|freerdp_error_[a-z0-9_]{1,60}` },
-  { family: 'disconnect', words: String.raw`disconnect(?:ion)?\s{1,3}reason(?:\s{1,3}code)?|disconnectreason|discreason|error\s{1,3}codes?|errorcodes?|reason(?=\s{0,3}=)` },
-  { family: undefined, words: String.raw`reason|errors?|codes?` },
-];
-
-/** `:`, `=`, `#`, "is" or "was", and an opening bracket, between the word and the number. */
-const SEPARATOR = String.raw`\s{0,3}(?:[:=#]|\bis\b|\bwas\b)?\s{0,3}[([]?\s{0,3}`;
-/** Hex with 0x, decimal (signed for logon codes), or bare hex that has both a letter and a digit. */
-const NUMBER = String.raw`0x[0-9a-f]{1,8}|-?\d{1,10}|(?=[0-9a-f]{0,7}\d)[0-9a-f]{0,7}[a-f][0-9a-f]{0,7}`;
-/** The number ends at a word boundary and is not a version or a decimal fraction. */
-const NUMBER_END = String.raw`(?![0-9a-z_]|\.\d)`;
-
-/**
- * Typed for the explainer, "ext" and "ext." label an extended code too ("0x904 ext 7"); in free text they are left alone
- * ("ext 4021", a phone extension).
- */
-const GIVEN_CONTEXTS: typeof CONTEXTS = [{ family: 'extended', words: String.raw`ext\.?` }, ...CONTEXTS];
-
-/** Words that say the next number is a code, then the number; a word ends before a letter or digit, or after "ext.". */
-function contextRegExp(contexts: typeof CONTEXTS): RegExp {
-  return new RegExp(
-    String.raw`(?<![a-z0-9])(?:${contexts.map((c, i) => `(?<c${i}>${c.words})`).join('|')})(?:(?<=\.)|(?![a-z0-9]))${SEPARATOR}(?<num>${NUMBER})${NUMBER_END}`,
-    'gi',
-  );
-}
-const CONTEXT_RE = contextRegExp(CONTEXTS);
-const GIVEN_CONTEXT_RE = contextRegExp(GIVEN_CONTEXTS);
-const HEX_LITERAL_RE = new RegExp(String.raw`(?<![0-9a-z_])0x[0-9a-f]{1,8}${NUMBER_END}`, 'gi');
-/** What may stand between "0x904" and the extended code that follows it: "0x904 0x7", "0x904/0x7", "0x904 (0x7)". */
-const PAIR_GAP = /^[\s,;/([]{1,4}$/;
-/**
- * Typed for the explainer, the words and signs people put between an error code and its extended code: brackets,
- * `,;/`, dashes and "and" ("0x904 - 7", "2308 and 7", "0x904 — 7", "(0x904) 7").
- */
-const GIVEN_PAIR_GAP = /^[\s,;/()[\]&\u2010-\u2015-]*(?:\band\b[\s,;/()[\]&\u2010-\u2015-]*)?$/i;
-/** Any number the explainer may read as a code once the text marks it: hex, decimal or bare hex, unsigned. */
-const GIVEN_NUMBER_RE = new RegExp(String.raw`(?<![0-9a-z_])(?:0x[0-9a-f]{1,8}|\d{1,10}|(?=[0-9a-f]{0,7}\d)[0-9a-f]{0,7}[a-f][0-9a-f]{0,7})${NUMBER_END}`, 'gi');
-/**
- * Below this, a number counts only in the family its context names: "exit code 1", "flags 0x2"
- * and "Error code 5" are not Remote Desktop codes.
- */
-const SMALL = 0x100;
-
-/**
- * "Error code" or "Code" before an HRESULT-style number (8 hex digits): mstsc's "An authentication error has occurred
- * (Code: 0x80004005)", which the client family explains.
- */
-const CLIENT_CODE_WORD = /^(?:error\s{0,3})?codes?$/i;
-const EIGHT_HEX_DIGITS = /^0x[0-9a-f]{8}$/i;
-
-/** Extended codes and ERRINFO codes share their numbers (error-codes.md §1): either is labelled as the text names it. */
-const SHARED_NUMBERING: readonly ErrorCodeFamily[] = ['extended', 'errinfo'];
-
-/**
- * The entry for `value` in the family the context names; any family's only for larger values, and the client family's
- * only when the context says it is a code. A number `given` to the explainer after "Error code" (or a word that names
- * no family) is read as `explain` reads it: in any family, whatever its size.
- */
-function entryFor(value: number, family: ErrorCodeFamily | undefined, clientCode: boolean, given: boolean): ErrorCodeInfo | undefined {
-  const preferred =
-    family === 'extended' ? [...lookupErrorCode(value, 'extended'), ...lookupErrorCode(value, 'errinfo')]
-    : family === 'errinfo'
-      ? // FreeRDP logs the server's error info as 0x0001xxxx ("ERRINFO_LOGOFF_BY_USER [0x0001000C]"), a client-family entry.
-        [...lookupErrorCode(value, 'errinfo'), ...lookupErrorCode(value, 'extended'), ...(value >>> 16 === 1 ? lookupErrorCode(value, 'client') : [])]
-    : family ? lookupErrorCode(value, family)
-    : [];
-  const anyFamily = value >= SMALL || (given && (family === undefined || family === 'disconnect'));
-  // A bare HRESULT in any log is not a Remote Desktop code: the client family is for `explain`, not for free text.
-  return preferred[0] ?? (anyFamily ? lookupErrorCode(value).find((e) => given || clientCode || e.family !== 'client') : undefined);
-}
-
-/** How a number is read: the family the context names, whether it came with "Code", and whether the explainer was given it. */
-interface Reading {
-  readonly family: ErrorCodeFamily | undefined;
-  readonly clientCode?: boolean;
-  readonly given?: boolean;
-}
-
-/** The number `text` at `start` as a code: undefined when it is not a number, or no code in the family it can be read in. */
-function found(text: string, start: number, { family, clientCode = false, given = false }: Reading): FoundErrorCode | undefined {
-  const value = parseErrorCode(text);
-  // Negative numbers are OnLogonError codes only ("exit code -1" is not one).
-  if (value === undefined || (value < 0 && family !== 'logon')) return undefined;
-  const entry = entryFor(value, family, clientCode, given);
-  if (!entry) return undefined;
-  const named = family !== undefined && SHARED_NUMBERING.includes(family) && SHARED_NUMBERING.includes(entry.family);
-  return { text, value, start, end: start + text.length, family: named ? family : entry.family, ...(family && { label: family }), entry };
 }
 
 /** What a scan has so far: the codes found, and (given to the explainer) the numbers marked as codes that no table knows. */
