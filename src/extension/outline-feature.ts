@@ -58,12 +58,25 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
   private readonly disposables: vscode.Disposable[];
   private readonly limit = new OutlineLimitStatus();
 
+  private symbols: vscode.Disposable;
+
   constructor(private readonly documents: DocumentModel) {
+    this.symbols = this.registerSymbols();
     this.disposables = [
       this.limit,
-      vscode.languages.registerDocumentSymbolProvider(RDP_DOCUMENTS, this, { label: 'RDP Doctor' }),
       vscode.languages.registerCodeLensProvider(RDP_DOCUMENTS, this),
+      // VS Code keeps each document version's outline until its symbol providers change (OutlineModelService clears its
+      // cache on the registry's onDidChange): registered anew, the outline shown asks again with the new bound.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('rdpDoctor.outline.maxItemsComputed')) return;
+        this.symbols.dispose();
+        this.symbols = this.registerSymbols();
+      }),
     ];
+  }
+
+  private registerSymbols(): vscode.Disposable {
+    return vscode.languages.registerDocumentSymbolProvider(RDP_DOCUMENTS, this, { label: 'RDP Doctor' });
   }
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
@@ -110,6 +123,7 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
   }
 
   dispose(): void {
+    this.symbols.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
