@@ -156,8 +156,8 @@ describe('GPO001: Windows Firewall policy in reports', () => {
 
   it('the shared sample: its block rule on 3389 is now an error', () => {
     const found = lintExport('gpo-report-xml', fixtureText('samples', 'gpreport-rdp.xml')).filter((f) => f.ruleId === 'GPO001');
-    assert.deepEqual(found.map((f) => `${f.severity} ${f.line}`), ['error 37', 'error 51', 'error 122'], 'TermService, the firewall rule, fDenyTSConnections');
-    assert.match(found[1]!.message, /^The firewall rule "Remote Desktop - User Mode \(TCP-In\)" \(@FirewallAPI\.dll,-28775\) blocks inbound TCP port 3389 in the Domain profile/);
+    assert.deepEqual(found.map((f) => `${f.severity} ${f.line}`), ['error 20', 'error 37', 'error 51', 'error 122'], 'the deny logon right, TermService, the firewall rule, fDenyTSConnections');
+    assert.match(found[2]!.message, /^The firewall rule "Remote Desktop - User Mode \(TCP-In\)" \(@FirewallAPI\.dll,-28775\) blocks inbound TCP port 3389 in the Domain profile/);
   });
 });
 

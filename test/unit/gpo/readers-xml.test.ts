@@ -81,7 +81,7 @@ describe('Get-GPOReport XML reader', () => {
       'HKLM:Enabled=0@218',
     ]);
     assert.ok(doc.settings.every((s) => s.gpo === 'RDS - Session Hosts (BROKEN TEST)'));
-    assert.equal(doc.settings[3]!.policy, 'Require use of specific security layer for remote (RDP) connections');
+    assert.equal(doc.settings.find((s) => s.valueName === 'SecurityLayer')?.policy, 'Require use of specific security layer for remote (RDP) connections');
   });
 
   it('ignores a lying XML declaration, reads -All reports, and resolves default namespaces and any prefix', () => {
