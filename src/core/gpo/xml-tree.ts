@@ -3,6 +3,7 @@ import type { SaxesTagPlain } from 'saxes';
 import type { Span } from '../text/line-index';
 import type { ReadProblem } from './model';
 import { decodeText, MAX_XML_DEPTH, scanXml } from './xml-scan';
+import { Namespaces, openElement } from './xml-namespaces';
 import { groupDigits } from '../text/group-digits';
 
 const NO_CHILDREN: XmlElement[] = [];
@@ -69,12 +70,6 @@ export interface XmlOptions {
   readonly onRestart?: () => void;
 }
 
-/** Namespace declarations in scope: the innermost first, each pointing to the ones around it. */
-interface Scope {
-  readonly prefix: string; // '' for the default namespace
-  readonly uri: string;
-  readonly outer: Scope | undefined;
-}
 
 const MAX_PROBLEMS = 20;
 
@@ -84,26 +79,6 @@ const MAX_PROBLEMS = 20;
  * 0.8 GB (24 MB: 3.8 GB) on errors no one reads (session 15 hostile-input review).
  */
 class EnoughProblems extends Error {}
-
-const XML_URI = 'http://www.w3.org/XML/1998/namespace';
-const XML_SCOPE: Scope = { prefix: 'xml', uri: XML_URI, outer: undefined };
-
-/** The scope with the tag's `xmlns`/`xmlns:p` declarations added, or the parent scope when it declares none. */
-function scopeFor(attributes: Readonly<Record<string, string>>, parent: Scope): Scope {
-  let scope = parent;
-  for (const name in attributes) {
-    if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith('xmlns')) continue;
-    if (name.length > 5 && name.charCodeAt(5) !== 58 /* : */) continue;
-    scope = { prefix: name.length === 5 ? '' : name.slice(6), uri: attributes[name]!, outer: scope };
-  }
-  return scope;
-}
-
-/** The namespace URI a prefix ('' for none) stands for in a scope; '' when it is not declared. */
-function uriOf(scope: Scope | undefined, prefix: string): string {
-  for (let s = scope; s !== undefined; s = s.outer) if (s.prefix === prefix) return s.uri;
-  return '';
-}
 
 /** Where a span's text starts and ends once the blanks around it are skipped. */
 export function trimmedSpan(text: string, span: Span): Span {
@@ -142,7 +117,7 @@ export function parseXml(text: string, options: XmlOptions = {}): XmlTree {
 function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefined {
   const { skip, onClose } = options;
   const elements: XmlElement[] = [];
-  const scopes: Scope[] = [XML_SCOPE];
+  const namespaces = new Namespaces();
   // The character data of the innermost open element while it has no child element, as [from, to) pairs: only a
   // leaf keeps its text, so the blanks between elements are never decoded.
   const pieces: number[] = [];
@@ -152,8 +127,7 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
     open(name, attributes, start, tagEnd, selfClosing) {
       const colon = name.indexOf(':');
       const local = colon < 0 ? name : name.slice(colon + 1);
-      const scope = scopeFor(attributes, scopes[scopes.length - 1]!);
-      const uri = uriOf(scope, colon < 0 ? '' : name.slice(0, colon));
+      const uri = openElement(namespaces, name, colon, attributes);
       const element = new XmlElement(uri, local, attributes, start, tagEnd);
       const parent = elements[elements.length - 1];
       if (parent) {
@@ -161,10 +135,8 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
         else parent.children.push(element);
       } else if (!top) top = element;
       pieceCount = 0;
-      if (!selfClosing) {
-        elements.push(element);
-        scopes.push(scope);
-      }
+      if (selfClosing) namespaces.close();
+      else elements.push(element);
     },
     text(from, to) {
       const current = elements[elements.length - 1];
@@ -175,7 +147,7 @@ function parseWithScanner(text: string, options: XmlOptions): XmlTree | undefine
     },
     close(start, end) {
       const element = elements.pop()!;
-      scopes.pop();
+      namespaces.close();
       element.end = end;
       element.contentEnd = start;
       if (pieceCount > 0) {
@@ -200,7 +172,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
   const { skip, onClose } = options;
   const parser = new (saxes().SaxesParser)<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const elements: XmlElement[] = [];
-  const scopes: Scope[] = [XML_SCOPE];
+  const namespaces = new Namespaces();
   let top: XmlElement | undefined;
   let skipped = 0; // depth inside a skipped subtree
   parser.on('opentag', (tag: SaxesTagPlain) => {
@@ -221,8 +193,7 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
       return;
     }
     const tagEnd = parser.position;
-    const scope = scopeFor(tag.attributes, scopes[scopes.length - 1]!);
-    const uri = uriOf(scope, colon < 0 ? '' : name.slice(0, colon));
+    const uri = openElement(namespaces, name, colon, tag.attributes);
     const element = new XmlElement(uri, local, tag.attributes, text.lastIndexOf('<', tagEnd - 1), tagEnd);
     const parent = elements[elements.length - 1];
     if (parent) {
@@ -231,10 +202,8 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
         parent.text = '';
       } else parent.children.push(element);
     } else if (!top) top = element;
-    if (!tag.isSelfClosing) {
-      elements.push(element);
-      scopes.push(scope);
-    }
+    if (tag.isSelfClosing) namespaces.close();
+    else elements.push(element);
   });
   const onText = (data: string): void => {
     if (skipped > 0) return;
@@ -250,8 +219,8 @@ export function parseWithSaxes(text: string, options: XmlOptions = {}): XmlTree 
       return;
     }
     const element = elements.pop();
-    scopes.pop();
     if (!element) return;
+    namespaces.close();
     element.end = parser.position;
     element.contentEnd = Math.max(element.tagEnd, text.lastIndexOf('<', element.end - 1));
     if (onClose?.(element) === 'drop') elements[elements.length - 1]?.children.pop();
