@@ -14,6 +14,13 @@ const SPECIAL = /[\\`*{}[\]<>#|~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\$(?=\()/
  * splits the text the autolinker sees (an escape is a text token of its own in markdown-it, a node of its own in cmark).
  */
 const BARE_LINK = /\/\/|\bwww\.|@/gi;
+/**
+ * A dot after a visible character and before a letter, as in a bare domain (`evil.com`, `srcwww.lt`): markdown-it's linkify (VS Code's
+ * Markdown preview has it on) links a name whose last label is a top-level domain it knows (`com`, `net`, every two-letter
+ * one…) without `www.` or a scheme. Escaped, the dot is a token of its own and the name no domain. Version numbers
+ * (`10.0.17763`) stay as written.
+ */
+const DOMAIN_DOT = /(?<=[^\s\\])\.(?=\p{L})/gu;
 
 /** `//` as `/\/`, `www.` as `www\.`, `@` as `\@`: read back as written, linked by nothing. */
 function breakLink(match: string): string {
@@ -26,13 +33,13 @@ function breakLink(match: string): string {
  * The one escaping of text from a file, an export or a server (a GPO name, a registry value, a certificate subject, a
  * server's message) for Markdown: shown literally on one line, never markup. Every special character is backslash-escaped
  * (CommonMark §2.4: any ASCII punctuation may be), so `[x](command:…)` is no link and `<img src=x>` no HTML; bare
- * `https://…`, `//host`, `www.` and `a@b.example` are broken so nothing autolinks; controls and bidi overrides are shown as `\xNN`/`\uNNNN`
+ * `https://…`, `//host`, `www.`, `a@b.example` and domains (`evil.com`) are broken so nothing autolinks; controls and bidi overrides are shown as `\xNN`/`\uNNNN`
  * (`terminalSafe`); line breaks become `lineBreak` (a space; the report's tables use `<br>`).
  */
 export function escapeMarkdown(text: string, lineBreak = ' '): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => terminalSafe(line.replace(SPECIAL, '\\$&').replace(BARE_LINK, breakLink)))
+    .map((line) => terminalSafe(line.replace(SPECIAL, '\\$&').replace(DOMAIN_DOT, '\\.').replace(BARE_LINK, breakLink)))
     .join(lineBreak);
 }
 

@@ -93,7 +93,7 @@ describe('setting hovers', () => {
     };
     const md = settingMarkdown(hostile);
     const [title, , value] = md.split('\n');
-    assert.equal(title, '**\\*\\*Bold\\*\\* \\`code\\` \\| pipe \\# https:/\\/evil.example** — Group Policy value in GPO "\\[click\\](command:workbench.action.terminal.new) \\<img src=x onerror=alert(1)\\>"');
+    assert.equal(title, '**\\*\\*Bold\\*\\* \\`code\\` \\| pipe \\# https:/\\/evil\\.example** — Group Policy value in GPO "\\[click\\](command:workbench\\.action\\.terminal\\.new) \\<img src=x onerror=alert(1)\\>"');
     // Inside a code span nothing is a link: the fence is longer than any backtick run in the value.
     assert.equal(value, '``HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\x`](command:evil)`` = ```"``[y](command:evil)`` <b>"``` (REG_SZ)');
   });

@@ -61,7 +61,7 @@ Format: rdp. No findings.
 
 | File | Problem |
 | --- | --- |
-| \`broken.pol\` | Not a Registry.pol file. |
+| \`broken.pol\` | Not a Registry\\.pol file. |
 
 ## Hosts
 
@@ -81,7 +81,7 @@ Targeted by \`sites/a.rdp\` (line 1).
 
 | Severity | Rule | Message |
 | --- | --- | --- |
-| error | [NET001](${DOCS}/NET001.md) | The name "gone.contoso.com" does not resolve (ENOTFOUND). |
+| error | [NET001](${DOCS}/NET001.md) | The name "gone\\.contoso\\.com" does not resolve (ENOTFOUND). |
 `;
 
 /** Table rows split at unescaped pipes: every row of a table has as many cells as its header. */
@@ -112,7 +112,7 @@ describe('workspace report: Markdown', () => {
     const md = workspaceReportMarkdown({ ...SMALL, root: '/srv/ws', files: [], errors: [], checks: [{ result: BY_IP, files: ['b.rdp', 'a.rdp'] }] });
     assert.match(md, /for `\/srv\/ws`\./);
     assert.match(md, /^Targeted by `a\.rdp`, `b\.rdp`\.$/m);
-    assert.match(md, /^\| Certificate \| Warning \| CN=rdsh02\.contoso\.com, issued by/m);
+    assert.match(md, /^\| Certificate \| Warning \| CN=rdsh02\\\.contoso\\\.com, issued by/m);
     assert.match(md, /^Selected: CredSSP with early user authorization \(NLA\)\. NLA required: yes\.$/m);
     assert.match(md, /^\| Standard RDP Security \| refused \(HYBRID_REQUIRED_BY_SERVER\) \|$/m);
     assert.match(md, /^\| RDSTLS \| not determined \|$/m);
@@ -139,7 +139,7 @@ describe('workspace report: Markdown', () => {
     const md = workspaceReportMarkdown({ ...SMALL, files: [], errors: [], checks: [{ result, files: [] }] });
     assert.match(md, /^\| TLS \| TLSv1\.3, TLS_AES_256_GCM_SHA384\. Accepts TLS 1\.1, 1\.2, 1\.3\. Not determined: TLS 1\.0\. \|$/m);
     assert.match(md, /^\| Standard RDP Security \| 40-bit RC4, encryption level low \|$/m);
-    assert.match(md, /^\| NTLM \| rdsh02\.corp\.invalid \(CORP\\\\RDSH02\) in corp\.invalid, version 10\.0\.20348, clock 2026-12-03T10:00:00\.000Z\. \|$/m);
+    assert.match(md, /^\| NTLM \| rdsh02\\\.corp\\\.invalid \(CORP\\\\RDSH02\) in corp\\\.invalid, version 10\.0\.20348, clock 2026-12-03T10:00:00\.000Z\. \|$/m);
   });
 
   it('keeps every table row to its columns, whatever the messages hold', () => {

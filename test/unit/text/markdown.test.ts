@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { codeSpan, escapeMarkdown } from '../../../src/core/text/markdown';
 
 /**
  * markdown-it with its linkify on, as a viewer of an exported report may render it (loaded from node_modules at run
  * time, not bundled into the test; @vscode/vsce brings it).
  */
-const markdownIt = createRequire(resolve(__dirname, '../../../../package.json'))('markdown-it') as (options: { linkify: boolean }) => { render(md: string): string };
+const markdownIt = createRequire(resolve(__dirname, '../../../../package.json'))('markdown-it') as (options: { linkify: boolean; html?: boolean }) => { render(md: string): string };
 const linkify = markdownIt({ linkify: true });
+/** With raw HTML on as well, as a viewer that allows it would render a report. */
+const linkifyHtml = markdownIt({ linkify: true, html: true });
 
 /** What stays of a Markdown line once every backslash escape is read: the literal text the reader sees. */
 const unescape = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
@@ -64,6 +67,11 @@ describe('escapeMarkdown', () => {
       'a@evil.com',
       'mailto:a@evil.com',
       'E=admin@corp.com, CN=x',
+      // Bare domains whose last label linkify knows (fuzz review): it links them without a scheme or www.
+      'evil.com',
+      'see evil.com/x?y',
+      'srcwww.lt',
+      'the host rdsh01.contoso.de',
     ];
     for (const text of links) {
       // Each would be a link as it is (so the check below checks something), in a paragraph and in a table cell.
@@ -75,6 +83,10 @@ describe('escapeMarkdown', () => {
       }
     }
     assert.equal(escapeMarkdown('//h'), '/\\/h');
+    // A dot before a letter is escaped (after a backslash already escaped it is not doubled); version numbers stay.
+    assert.equal(escapeMarkdown('evil.com www.x 10.0.17763 a. b'), 'evil\\.com www\\.x 10.0.17763 a. b');
+    // In a table cell GFM drops the backslash of \| before the cell is read: "http|.lt" is still no link.
+    assert.doesNotMatch(linkify.render(`| a |\n| --- |\n| ${escapeMarkdown('mailto:$(http|.lt')} |`), /<a /);
     assert.equal(escapeMarkdown('a@b'), 'a\\@b');
   });
 
@@ -82,6 +94,26 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('a\r\nb\nc\rd'), 'a b c d');
     assert.equal(escapeMarkdown('a\nb', '<br>'), 'a<br>b');
     assert.equal(escapeMarkdown('h\x1b]0;x\x07'), 'h\\x1b\\]0;x\\x07');
+  });
+});
+
+describe('escapeMarkdown on arbitrary text (fuzz review)', () => {
+  const pieces = ['[', ']', '(', ')', '<', '>', '`', '\\', '|', '*', '_', '~', '#', '!', '&', ';', '#x41', 'amp', '/', '//', ':', '@', 'www.', 'https://', 'command:', 'x', 'a.b', 'com', '.lt', ' ', '\n', '"', '=', '-', '1.', '$(', '{', '}', 'img', 'src', 'mailto:', '.', 'é', 'ß'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((a) => a.join(''));
+  const NO_MARKUP = /<(?!\/?(p|br|table|thead|tbody|tr|th|td)\b)[a-z]/i;
+
+  it('renders no link, image or HTML, in a paragraph or a table cell, with linkify and raw HTML on', () => {
+    fc.assert(
+      fc.property(text, (x) => {
+        // Inline, as every caller puts it (after a label, in a cell): a line-start `-` or `1.` is not the text's doing.
+        for (const md of [`Value: ${escapeMarkdown(x)}`, `| a | b |\n| --- | --- |\n| ${escapeMarkdown(x, '<br>')} | z |`]) {
+          const html = linkifyHtml.render(md);
+          assert.doesNotMatch(html.replace(/<br>/g, ''), NO_MARKUP, `${JSON.stringify(x)} -> ${md} -> ${html}`);
+          if (md.startsWith('|')) assert.match(html, /<td>z<\/td>/, `${JSON.stringify(x)}: the row keeps its cells`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
