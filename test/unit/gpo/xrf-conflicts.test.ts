@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
 import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
-import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
+import { crossCheck, MAX_RELATED } from '../../../src/core/rules/xrf/cross-check';
 import { policyFacts } from '../../../src/core/rules/xrf/facts';
 import { XRF_RULES } from '../../../src/core/rules/xrf/index';
 import { LISTENER, TS, allReport, assertMessage, layerGpo, linksTo, rdpInput as rdp, regInput as reg } from './helpers';
@@ -91,5 +91,20 @@ describe('XRF001 over many files whose exports disagree (fuzz review)', () => {
     assert.ok(found.every((f) => f.severity === 'warning' && /which of them wins depends on link order/.test(f.message)));
     // ~0.5 s here; ~9 s when every view searched every export for each file's question.
     assert.ok(ms < 4000, `${Math.round(ms)} ms`);
+  });
+});
+
+describe('related places of a cross-check finding (fuzz review)', () => {
+  it('lists at most MAX_RELATED and counts the rest in the message (400 .rdp files against 400 agreeing gpresults: 95 MB of JSON)', () => {
+    const listener = (i: number) => reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"PortNumber"=dword:00000d3e\r\n`, `l${i}.reg`);
+    const found = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:rdsh01.contoso.com\n')], exports: Array.from({ length: 30 }, (_, i) => listener(i)) });
+    assert.deepEqual(summary(found), ['XRF002 error client.rdp']);
+    assert.equal(found[0]!.related.length, MAX_RELATED);
+    assert.deepEqual(found[0]!.related.map((r) => r.path).slice(0, 2), ['l0.reg', 'l1.reg']);
+    assert.match(found[0]!.message, /listens on 3390: the connection is refused or times out\. The first 10 of 30 related places are listed\.$/);
+    // Up to the limit, nothing is added.
+    const few = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:rdsh01.contoso.com\n')], exports: Array.from({ length: MAX_RELATED }, (_, i) => listener(i)) });
+    assert.equal(few[0]!.related.length, MAX_RELATED);
+    assert.match(few[0]!.message, /times out\.$/);
   });
 });
