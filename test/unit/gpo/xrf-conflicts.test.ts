@@ -97,11 +97,11 @@ describe('XRF001 over many files whose exports disagree (fuzz review)', () => {
 describe('related places of a cross-check finding (fuzz review)', () => {
   it('lists at most MAX_RELATED and counts the rest in the message (400 .rdp files against 400 agreeing gpresults: 95 MB of JSON)', () => {
     const listener = (i: number) => reg(`[HKEY_LOCAL_MACHINE\\${LISTENER}]\r\n"PortNumber"=dword:00000d3e\r\n`, `l${i}.reg`);
-    const found = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:rdsh01.contoso.com\n')], exports: Array.from({ length: 30 }, (_, i) => listener(i)) });
+    const found = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:rdsh01.contoso.com\n')], exports: Array.from({ length: 60 }, (_, i) => listener(i)) });
     assert.deepEqual(summary(found), ['XRF002 error client.rdp']);
     assert.equal(found[0]!.related.length, MAX_RELATED);
     assert.deepEqual(found[0]!.related.map((r) => r.path).slice(0, 2), ['l0.reg', 'l1.reg']);
-    assert.match(found[0]!.message, /listens on 3390: the connection is refused or times out\. The first 10 of 30 related places are listed\.$/);
+    assert.match(found[0]!.message, /listens on 3390: the connection is refused or times out\. The first 50 of 60 related places are listed\.$/);
     // Up to the limit, nothing is added.
     const few = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:rdsh01.contoso.com\n')], exports: Array.from({ length: MAX_RELATED }, (_, i) => listener(i)) });
     assert.equal(few[0]!.related.length, MAX_RELATED);

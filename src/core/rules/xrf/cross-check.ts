@@ -18,7 +18,7 @@ export interface CrossCheckInput<L> {
  * on 3390, each export requiring NLA): 400 `.rdp` files against 400 gpresults that agree made 160,000 related places
  * and 95 MB of JSON (quadratic; fuzz review). The rest are counted in the message.
  */
-export const MAX_RELATED = 10;
+export const MAX_RELATED = 50;
 
 /** The finding with its first MAX_RELATED related places, the message counting those left out. */
 function capRelated<F extends { readonly message: string; readonly related: readonly unknown[] }>(f: F): F {
