@@ -426,6 +426,9 @@ describe('explainInput', () => {
       assert.doesNotMatch(result.error, /Secret1/, text);
       assert.match(result.error, /^The text given \(\d+ characters, with blanks, not shown\)/, text);
     }
+    // One character is one character (a review: "\x1b[31mzz" was "The text given (1 characters, not shown)").
+    const one = explainInput('\x1b[31mzz');
+    assert.ok('error' in one && /^The text given \(1 character, not shown\)/.test(one.error), JSON.stringify(one));
   });
 
   it('refuses empty input, too many codes and a family without its code', () => {

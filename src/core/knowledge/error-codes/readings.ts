@@ -26,7 +26,7 @@ export function notACode(text: string, what: string): string {
   const given = text.trim();
   // A text no code or name looks like (a pasted `xfreerdp … /p:…` line, `/p:Secret1`) is described, not repeated into
   // a terminal or a CI log (session 17 reviews).
-  const shown = CODE_LIKE.test(given) || NUMBERS_ONLY.test(given) ? `"${given}"` : `The text given (${given.length} characters${/\s/.test(given) ? ', with blanks' : ''}, not shown)`;
+  const shown = CODE_LIKE.test(given) || NUMBERS_ONLY.test(given) ? `"${given}"` : `The text given (${given.length} character${given.length === 1 ? '' : 's'}${/\s/.test(given) ? ', with blanks' : ''}, not shown)`;
   return `${shown} is not ${article} ${what} or a name RDP Doctor knows; write it in hex (0x904), in decimal (2308) or as its name (ERRINFO_LOGOFF_BY_USER).`;
 }
 
