@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { checkHosts, type CheckTarget } from '../../../src/core/net/index';
 import { listenerChains, probeGroups } from '../../../src/core/net/batch';
 import type { Lookup } from '../../../src/core/net/dns';
+import { startClosingServer, type ClosingServer } from './closing-server';
 
 describe('probeGroups: one probe per host, port and certificate name', () => {
   it('groups the same listener named twice, whatever the label, case or gateway; keeps first-named order', () => {
@@ -24,9 +24,8 @@ describe('probeGroups: one probe per host, port and certificate name', () => {
 });
 
 describe('checkHosts with a listener named twice', () => {
-  let server: Server;
+  let server: ClosingServer;
   let port = 0;
-  let connections = 0;
   let lookups = 0;
   const lookup: Lookup = (_host, _options, callback) => {
     lookups++;
@@ -34,14 +33,10 @@ describe('checkHosts with a listener named twice', () => {
   };
   before(async () => {
     // Accepts and ends each connection at once: every probe of it is one NET004 and a count here.
-    server = createServer((socket) => {
-      connections++;
-      socket.end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as { port: number }).port;
+    server = await startClosingServer();
+    port = server.port;
   });
-  after(() => void server.close());
+  after(() => server.close());
 
   it('probes once; every target gets the answer with its own label, gateway and ladder, in order', async () => {
     const targets: CheckTarget[] = [
@@ -53,7 +48,7 @@ describe('checkHosts with a listener named twice', () => {
     const seen: number[] = [];
     const results = await checkHosts(targets, { timeoutMs: 2000, concurrency: 16, lookup, onResult: (_r, i) => seen.push(i) });
     assert.equal(lookups, 2, 'one DNS question per distinct (host, port, name)');
-    assert.equal(connections, 2, 'one main connection per distinct (host, port, name)');
+    assert.equal(server.connections(), 2, 'one main connection per distinct (host, port, name)');
     assert.deepEqual(results.map((r) => r.target), ['one.rdp', `rdsh01.contoso.test:${port}`, 'gateway.rdp', 'other.rdp']);
     assert.deepEqual(results.map((r) => r.name), ['rdsh01.contoso.test', 'rdsh01.contoso.test', 'RDSH01.contoso.test', 'other.contoso.test']);
     assert.deepEqual([...seen].sort(), [0, 1, 2, 3], 'onResult for every target');
@@ -68,9 +63,9 @@ describe('checkHosts with a listener named twice', () => {
       { target: 'a', host: '127.0.0.1', port },
       { target: 'b', host: '127.0.0.1', port },
     ];
-    const before = connections;
+    const before = server.connections();
     const results = await checkHosts(targets, { timeoutMs: 2000, concurrency: 2, severities: { NET004: 'warning' } });
-    assert.equal(connections - before, 1);
+    assert.equal(server.connections() - before, 1);
     for (const r of results) assert.deepEqual(r.findings.map((f) => [f.ruleId, f.severity]), [['NET004', 'warning']]);
   });
 });
