@@ -1,3 +1,5 @@
+import { quote } from '../text/quote';
+
 // Windows Firewall rules as Group Policy stores them: REG_SZ values under Software\Policies\Microsoft\WindowsFirewall\
 // FirewallRules, named by the rule's ID, whose data is `v2.31|Action=Block|Active=TRUE|Dir=In|Protocol=6|LPort=3389|…|`
 // ([MS-GPFAS] 2.2.2.19 "Firewall Rule and the Firewall Rule Grammar Rule": RULE = "v" VERSION "|" 1*FIELD, FIELD =
@@ -22,7 +24,7 @@ export interface FirewallRule {
   readonly protocol?: number;
   /** `Profile=` fields; empty means every profile. */
   readonly profiles: readonly FirewallProfile[];
-  /** `LPort=` and `LPort2_10=` fields: numbers, ranges (`3000-4000`) or keywords (`RPC`); empty means every port. */
+  /** `LPort=`, `LPort2_10=`, `LPort2_20=`… fields: numbers, ranges (`3000-4000`) or keywords (`RPC`, `DHCP`); empty means every port. */
   readonly localPorts: readonly string[];
   readonly app?: string;
   readonly svc?: string;
@@ -31,8 +33,23 @@ export interface FirewallRule {
   readonly limits: readonly (readonly [string, string])[];
 }
 
-/** Fields that narrow a rule to part of the traffic to its ports; each is listed in a message when present. */
-const LIMITING_FIELDS = new Set(['ra4', 'ra6', 'la4', 'la6', 'if', 'iftype', 'rport', 'rport2_10', 'rmauth', 'ruauth', 'luauth', 'platform', 'platform2']);
+/**
+ * Fields that narrow a rule to part of the traffic to its ports; each is listed in a message when present. Later
+ * grammar versions add fields under a versioned name ([MS-GPFAS] 2.2.2.19: `RA42=`/`RA62=` address keywords such as
+ * `IntErnet`, `LUOwn=` the owner of the local process, `AppPkgId=` an app container's package, `TTK=`/`TTK2_22=`…
+ * trust tuple keywords, `LUAuth2_24=`, `NNm=` network names), so the address, port and keyword families are matched
+ * by name pattern: a rule of a later version that narrows by a new field of a known family is not taken as whole.
+ */
+const LIMITING_FIELDS = new Set(['if', 'iftype', 'rmauth', 'ruauth', 'luauth', 'luown', 'apppkgid', 'nnm', 'platform', 'platform2']);
+const LIMITING_FAMILIES = /^(?:[rl]a[46]\d*|rport(?:2_\d+)?|luauth2_\d+|ttk(?:2_\d+)?)$/;
+/** `LPort=`, and the versioned `LPort2_10=`, `LPort2_20=` (`DHCP`, `Ply2Disc`), `LPort2_24=`, `LPort2_29=` (`TcpCDPSvc`): [MS-GPFAS] 2.2.2.3, 2.2.2.19. */
+const LOCAL_PORT_FIELD = /^lport(?:2_\d+)?$/;
+
+/** Whether a field narrows the traffic a rule matches (`LIMITING_FIELDS`, `LIMITING_FAMILIES`). */
+function isLimit(field: string): boolean {
+  const k = field.toLowerCase();
+  return LIMITING_FIELDS.has(k) || LIMITING_FAMILIES.test(k);
+}
 
 /** Parses a rule string; undefined when it does not start `v<version>|` (then nothing is guessed from it). */
 export function parseFirewallRule(data: string): FirewallRule | undefined {
@@ -61,17 +78,17 @@ export function parseFirewallRule(data: string): FirewallRule | undefined {
     dir: (get('dir') ?? '').trim().toLowerCase(),
     ...(protocol !== undefined && /^\d{1,3}$/.test(protocol.trim()) && { protocol: Number(protocol.trim()) }),
     profiles: [...new Set(profiles)],
-    localPorts: [...all('lport'), ...all('lport2_10')].map((p) => p.trim()),
+    localPorts: fields.filter(([k]) => LOCAL_PORT_FIELD.test(k.toLowerCase())).map(([, v]) => v.trim()),
     ...(app !== undefined && { app }),
     ...(svc !== undefined && { svc }),
     ...(name !== undefined && { name }),
-    limits: fields.filter(([k]) => LIMITING_FIELDS.has(k.toLowerCase())),
+    limits: fields.filter(([k]) => isLimit(k)),
   };
 }
 
 /**
  * Whether the rule's local ports take in `port`: no `LPort` field means any port; a number or a range `a-b` is
- * compared; keywords (`RPC`, `RPC-EPMap`, `IPHTTPS`, `Ply2Disc`, `Teredo`, `mDNS`…, [MS-GPFAS] LPORT-KEYWORD-VAL) name
+ * compared; keywords (`RPC`, `RPC-EPMap`, `IPHTTPSIn`, `DHCP`, `Ply2Disc`, `Teredo`, `mDNS`, `TcpCDPSvc`, [MS-GPFAS] 2.2.2.3) name
  * dynamic or other system ports, never the listener's.
  */
 export function coversPort(rule: FirewallRule, port: number): boolean {
@@ -117,9 +134,10 @@ export function ruleLabel(rule: FirewallRule, id: string): string {
   const name = rule.name?.trim();
   if (name) {
     const known = KNOWN_NAMES[name.toLowerCase()];
-    return known ? `"${known}" (${name})` : `"${name}"`;
+    // quote(): a name (up to 10,000 characters, [MS-FASP] 2.2.37) is cut short like any other text of the export.
+    return known ? `"${known}" (${name})` : quote(name);
   }
-  return `with ID "${id}"`;
+  return `with ID ${quote(id)}`;
 }
 
 /** Report elements that are not rule fields: the version, and the description skipped when reading (`Desc`). */

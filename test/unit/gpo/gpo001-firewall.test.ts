@@ -37,6 +37,25 @@ describe('firewall rule strings (MS-GPFAS 2.2.2.19)', () => {
     assert.deepEqual(ports('LPort2_10=3000-4000|'), [true, true]);
     assert.deepEqual(ports('LPort=3390-3399|'), [false, true]);
     assert.deepEqual(ports('LPort=RPC|LPort=RPC-EPMap|LPort=IPHTTPS|'), [false, false]);
+    // The keyword-only fields of later versions ([MS-GPFAS] 2.2.2.3): a rule of only these is not a rule of every port.
+    assert.deepEqual(ports('Protocol=6|LPort2_20=DHCP|'), [false, false]);
+    assert.deepEqual(ports('Protocol=17|LPort2_20=Ply2Disc|'), [false, false]);
+    assert.deepEqual(ports('Protocol=6|LPort2_29=TcpCDPSvc|'), [false, false]);
+    assert.deepEqual(ports('Protocol=6|LPort2_20=DHCP|LPort=3389|'), [true, false]);
+  });
+
+  it('conditions of later grammar versions narrow a rule (RA42, RA62, LUOwn, AppPkgId, TTK, TTK2_27, LUAuth2_24, NNm)', () => {
+    const limits = (f: string) => parseFirewallRule(`v2.33|Action=Block|Active=TRUE|Dir=In|Protocol=6|LPort=3389|${f}`)!.limits.map(([k]) => k);
+    assert.deepEqual(limits('RA42=IntErnet|RA62=RmtIntrAnet|'), ['RA42', 'RA62']);
+    assert.deepEqual(limits('LUOwn=S-1-5-21-1-2-3-1000|AppPkgId=S-1-15-2-1|'), ['LUOwn', 'AppPkgId']);
+    assert.deepEqual(limits('TTK=Proximity|TTK2_27=UPnP|LUAuth2_24=QUJD|NNm=abc|RPort2_10=1-2|'), ['TTK', 'TTK2_27', 'LUAuth2_24', 'NNm', 'RPort2_10']);
+    assert.deepEqual(limits('Edge=TRUE|LSM=TRUE|Name=x|Desc=y|EmbedCtxt=z|'), [], 'flags and labels narrow nothing');
+  });
+
+  it('a name or ID is quoted and cut short like any text of the export', () => {
+    const label = ruleLabel(parseFirewallRule(`v2.31|Name=${'N'.repeat(500)}|`)!, '{X}');
+    assert.ok(label.length < 80, label);
+    assert.match(ruleLabel(parseFirewallRule('v2.31|Action=Block|')!, `{${'I'.repeat(500)}}`), /^with ID "\{I+…"$/);
   });
 
   it("the listener's traffic: inbound, TCP or any protocol, svchost.exe and TermService or any program and service", () => {
@@ -62,6 +81,9 @@ describe('GPO001: Windows Firewall policy in .reg, LGPO text and Registry.pol', 
       [rule('{E}', `${BLOCK}LPort=3390|`)],
       [rule('{F}', `${BLOCK}LPort=RPC|`)],
       [rule('{G}', `${BLOCK}App=%SystemRoot%\\system32\\RdpSa.exe|`)],
+      // Port keywords of later versions only (DHCP, TcpCDPSvc): not the listener's port.
+      [rule('{K}', `${BLOCK}LPort2_20=DHCP|`)],
+      [rule('{L}', `${BLOCK}LPort2_29=TcpCDPSvc|`)],
       // The firewall is off in the only profile the rule is for.
       [{ key: DOMAIN, name: 'EnableFirewall', dword: 0 }, rule('{H}', `${BLOCK}Profile=Domain|LPort=3389|`)],
       // The listener moved to 3390: a block of 3389 does not touch it.
@@ -78,6 +100,8 @@ describe('GPO001: Windows Firewall policy in .reg, LGPO text and Registry.pol', 
       { title: 'a block rule that wins over an allow rule', vals: [rule('{5}', `${BLOCK}LPort=3389|`), rule('{6}', 'Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=3389|')], at: [0], severity: 'error' },
       { title: 'the Private profile only: a warning', vals: [rule('{7}', `${BLOCK}Profile=Private|LPort=3389|`)], at: [0], severity: 'warning', message: /in the Private profile: Remote Desktop clients cannot connect while the server's network uses this profile\./ },
       { title: 'some remote addresses only: a warning naming them', vals: [rule('{8}', `${BLOCK}LPort=3389|RA4=198.51.100.0/24|RA6=LocalSubnet|`)], at: [0], severity: 'warning', message: /only for remote IPv4 addresses "198\.51\.100\.0\/24"; remote IPv6 addresses "LocalSubnet": Remote Desktop clients it matches cannot connect/ },
+      { title: 'a remote address keyword of a later version (RA42): a warning naming it', vals: [rule('{12}', `${BLOCK}LPort=3389|RA42=IntErnet|`)], at: [0], severity: 'warning', message: /only for remote IPv4 addresses "IntErnet": Remote Desktop clients it matches cannot connect/ },
+      { title: 'an app package (AppPkgId): a warning naming it', vals: [rule('{13}', `${BLOCK}LPort=3389|AppPkgId=S-1-15-2-1|`)], at: [0], severity: 'warning', message: /only for app packages "S-1-15-2-1"/ },
       { title: 'an allow rule that overrides block rules: a warning', vals: [rule('{9}', `${BLOCK}LPort=3389|`), rule('{10}', 'Action=ByPass|Active=TRUE|Dir=In|Protocol=6|LPort=3389|Security=Authenticate|Name=IPsec RDP|')], at: [0], severity: 'warning', message: /The allow rule "IPsec RDP" overrides block rules, for the authenticated \(IPsec\) connections it allows\./ },
       { title: '"Allow inbound Remote Desktop exceptions" Disabled (Domain)', vals: [{ key: `${DOMAIN}\\Services\\RemoteDesktop`, name: 'Enabled', dword: 0 }], at: [0], message: /^"Windows Defender Firewall: Allow inbound Remote Desktop exceptions" is Disabled for the Domain profile: the firewall blocks TCP port 3389 and a local exception cannot open it/ },
       { title: '"Allow inbound Remote Desktop exceptions" Disabled (Standard): a warning', vals: [{ key: `${STANDARD}\\Services\\RemoteDesktop`, name: 'Enabled', dword: 0 }], at: [0], severity: 'warning', message: /the legacy Standard \(non-domain\) profile/ },

@@ -36,14 +36,21 @@ function profileList(profiles: readonly FirewallProfile[]): string {
 
 const LIMIT_WORDS: Readonly<Record<string, string>> = {
   ra4: 'remote IPv4 addresses', ra6: 'remote IPv6 addresses', la4: 'local IPv4 addresses', la6: 'local IPv6 addresses', if: 'interfaces',
-  iftype: 'interface types', rport: 'remote ports', rport2_10: 'remote ports', rmauth: 'remote computers', ruauth: 'remote users', luauth: 'local users',
-  platform: 'Windows versions', platform2: 'Windows versions',
+  iftype: 'interface types', rport: 'remote ports', rmauth: 'remote computers', ruauth: 'remote users', luauth: 'local users',
+  luown: 'programs run by', apppkgid: 'app packages', ttk: 'trust tuple keywords', nnm: 'network names', platform: 'Windows versions', platform2: 'Windows versions',
 };
+
+/** A field's family: `RA42` is `RA4`'s (address keywords), `RPort2_10` `RPort`'s, `TTK2_27` `TTK`'s, `LUAuth2_24` `LUAuth`'s. */
+function limitWord(field: string): string {
+  const k = field.toLowerCase();
+  const family = /^[rl]a[46]/.test(k) ? k.slice(0, 3) : k.replace(/2_\d+$/, '');
+  return LIMIT_WORDS[family] ?? field;
+}
 
 function limitsText(rule: FirewallRule): string {
   const by = new Map<string, string[]>();
   for (const [k, v] of rule.limits) {
-    const word = LIMIT_WORDS[k.toLowerCase()] ?? k;
+    const word = limitWord(k);
     by.set(word, [...(by.get(word) ?? []), v]);
   }
   return [...by].map(([word, values]) => `${word} ${values.map(quote).join(', ')}`).join('; ');
