@@ -91,6 +91,9 @@ describe('GPO001: Windows Firewall policy in .reg, LGPO text and Registry.pol', 
       [{ key: `${DOMAIN}\\Services\\RemoteDesktop`, name: 'Enabled', dword: 1 }, { key: `${DOMAIN}\\Services\\RemoteDesktop`, name: 'RemoteAddresses', sz: '*' }],
       [{ key: DOMAIN, name: 'AllowLocalPolicyMerge', dword: 0 }, rule('{J}', 'Action=Allow|Active=TRUE|Dir=In|Protocol=6|Profile=Domain|LPort=3389|')],
       [{ key: DOMAIN, name: 'DoNotAllowExceptions', dword: 0 }, { key: DOMAIN, name: 'DefaultInboundAction', dword: 1 }],
+      // Beside a PrivateProfile or PublicProfile key the StandardProfile key's settings are ignored ([MS-GPFAS] 2.2.3).
+      [{ key: PUBLIC, name: 'EnableFirewall', dword: 1 }, { key: STANDARD, name: 'DoNotAllowExceptions', dword: 1 }],
+      [{ key: `${FIREWALL_KEYS.root}\\PrivateProfile`, name: 'DisableNotifications', dword: 1 }, { key: STANDARD, name: 'DoNotAllowExceptions', dword: 1 }],
     ],
     reject: [
       { title: 'a block rule on 3389 in every profile', vals: [rule('{1}', `${BLOCK}LPort=3389|Name=Block RDP|`)], at: [0], message: /^The firewall rule "Block RDP" blocks inbound TCP port 3389 in every profile \(Domain, Private and Public\): Remote Desktop clients cannot connect\. A block rule wins over every allow rule/ },
@@ -108,6 +111,7 @@ describe('GPO001: Windows Firewall policy in .reg, LGPO text and Registry.pol', 
       { title: 'the exception open to some addresses: information naming them', vals: [{ key: `${DOMAIN}\\Services\\RemoteDesktop`, name: 'Enabled', dword: 1 }, { key: `${DOMAIN}\\Services\\RemoteDesktop`, name: 'RemoteAddresses', sz: '192.0.2.10,localsubnet' }], at: [1], severity: 'info', message: /only to "192\.0\.2\.10,localsubnet"/ },
       { title: '"Block all connections" on the Domain profile', vals: [{ key: DOMAIN, name: 'DoNotAllowExceptions', dword: 1 }], at: [0], message: /^"DoNotAllowExceptions" is 1 for the Domain profile \("Block all connections"/ },
       { title: '"Block all connections" on the Public profile: a warning', vals: [{ key: PUBLIC, name: 'DoNotAllowExceptions', dword: 1 }], at: [0], severity: 'warning' },
+      { title: '"Block all connections" on the Standard profile with no Private or Public key: a warning', vals: [{ key: DOMAIN, name: 'EnableFirewall', dword: 1 }, { key: STANDARD, name: 'DoNotAllowExceptions', dword: 1 }], at: [1], severity: 'warning', message: /the legacy Standard \(non-domain\) profile/ },
       { title: 'local rules not merged and no allow rule: a warning', vals: [{ key: DOMAIN, name: 'AllowLocalPolicyMerge', dword: 0 }, rule('{11}', 'Action=Allow|Active=TRUE|Dir=In|Protocol=6|Profile=Private|LPort=3389|')], at: [0], severity: 'warning', message: /^"AllowLocalPolicyMerge" is 0 for the Domain profile: local firewall rules, Windows' Remote Desktop rules included, are not applied, and this GPO has no rule that allows inbound TCP port 3389\./ },
     ],
   });

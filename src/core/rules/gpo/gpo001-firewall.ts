@@ -59,10 +59,17 @@ function limitsText(rule: FirewallRule): string {
 interface Scoped {
   readonly scope: PolicyScope;
   readonly port: number;
+  /**
+   * Whether the GPO writes the PrivateProfile or PublicProfile key: then the StandardProfile key's settings "are
+   * ignored" and those two keys apply to the private and public networks ([MS-GPFAS] 2.2.3).
+   */
+  readonly standardIgnored: boolean;
   readonly rules: readonly { readonly at: PolicySetting; readonly rule: FirewallRule; readonly id: string }[];
 }
 
 const cache = new WeakMap<PolicyDocument, Scoped[]>();
+/** The PrivateProfile and PublicProfile keys, any value of which makes the StandardProfile key's settings ignored. */
+const MODERN_KEYS = new Set(PROFILE_KEYS.filter((p) => p.label === 'Private' || p.label === 'Public').map((p) => normalizeKey(p.key)));
 
 /** Each GPO's firewall values, the RDP-Tcp listener's port it sets (else 3389), and its rules that match that port. */
 function firewallScopes(doc: PolicyDocument): Scoped[] {
@@ -70,8 +77,9 @@ function firewallScopes(doc: PolicyDocument): Scoped[] {
   if (scoped) return scoped;
   const listener = normalizeKey(KEYS.listener);
   const keep = (hive: PolicySetting['hive'], key: string, name: string): boolean =>
-    isFirewallValue(hive, key, name) || (hive === 'HKLM' && name.toLowerCase() === 'portnumber' && normalizeKey(key) === listener);
+    isFirewallValue(hive, key, name) || (hive === 'HKLM' && ((name.toLowerCase() === 'portnumber' && normalizeKey(key) === listener) || MODERN_KEYS.has(normalizeKey(key))));
   scoped = scopesOf(doc, keep).map((scope) => {
+    const standardIgnored = scope.values().some((v) => MODERN_KEYS.has(normalizeKey(v.key)));
     const portValue = numberOf(live(scope.get('HKLM', KEYS.listener, 'PortNumber')));
     const port = portValue !== undefined && portValue > 0 && portValue < 65536 ? portValue : DEFAULT_PORT;
     const rules = [];
@@ -80,7 +88,7 @@ function firewallScopes(doc: PolicyDocument): Scoped[] {
       const rule = parseFirewallRule(at.data);
       if (rule && rule.active && matchesRdp(rule, port)) rules.push({ at, rule, id: at.valueName });
     }
-    return { scope, port, rules };
+    return { scope, port, rules, standardIgnored };
   });
   cache.set(doc, scoped);
   return scoped;
@@ -99,7 +107,7 @@ function firewallOff(scope: PolicyScope, profile: FirewallProfile): boolean {
 
 /** Reports GPO001's firewall findings for one export. */
 export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | 'report'>): void {
-  for (const { scope, port, rules } of firewallScopes(doc)) {
+  for (const { scope, port, rules, standardIgnored } of firewallScopes(doc)) {
     const portText = `TCP port ${port}${port === DEFAULT_PORT ? '' : ' (the RDP-Tcp listener\'s PortNumber in this export)'}`;
     const bypass = rules.filter((r) => r.rule.action === 'bypass');
     const allows = rules.filter((r) => r.rule.action === 'allow' || r.rule.action === 'bypass');
@@ -123,7 +131,11 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
     for (const p of PROFILE_KEYS) {
       const name = p.label.split(' ')[0] as FirewallProfile | 'Standard';
       const profileName = name === 'Standard' ? 'the legacy Standard (non-domain) profile' : `the ${name} profile`;
-      if (numberOf(profileValue(scope, name, 'EnableFirewall')) === 0) continue;
+      // The StandardProfile key's own settings (EnableFirewall, DoNotAllowExceptions) are ignored beside a PrivateProfile
+      // or PublicProfile key ([MS-GPFAS] 2.2.3). The legacy exception's `Services\RemoteDesktop` subkey is still read:
+      // whether that sentence covers the WindowsFirewall.admx subkeys is not said, and reading them errs towards a finding.
+      const ownIgnored = name === 'Standard' && standardIgnored;
+      if (!ownIgnored && numberOf(profileValue(scope, name, 'EnableFirewall')) === 0) continue;
       // 2. "Windows Defender Firewall: Allow inbound Remote Desktop exceptions" (WindowsFirewall.admx/adml).
       const exception = live(scope.get('HKLM', `${p.key}\\${RD_EXCEPTION_SUBKEY}`, 'Enabled'));
       const exceptionOn = numberOf(exception);
@@ -145,7 +157,7 @@ export function checkFirewall({ doc, report }: Pick<PolicyRuleContext, 'doc' | '
         }
       }
       // 3. "Block all connections": the profile ignores every rule that allows inbound traffic.
-      const shield = profileValue(scope, name, 'DoNotAllowExceptions');
+      const shield = ownIgnored ? undefined : profileValue(scope, name, 'DoNotAllowExceptions');
       if (numberOf(shield) === 1) {
         report({
           message: `"DoNotAllowExceptions" is 1 for ${profileName} ("Block all connections"): the firewall blocks all unsolicited incoming messages, whatever allows them (WindowsFirewall.adml), so no Remote Desktop connection gets in while the server's network uses this profile. Set it to 0 or leave it not configured.`,
