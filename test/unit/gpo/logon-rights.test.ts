@@ -125,6 +125,15 @@ describe('GPO001 on "Allow log on through Remote Desktop Services", from every f
     }
   });
 
+  it('only Network, which no Remote Desktop sign-in carries: error, nobody may sign in (not "only members of it")', () => {
+    for (const format of RIGHTS_FORMATS) {
+      const found = rights(format, { [ALLOW]: [NETWORK] });
+      assert.deepEqual(found.map((f) => f.severity), ['error'], format);
+      assert.match(found[0]!.message, /grants the right only to Network \(S-1-5-2\), which is in no Remote Desktop sign-in's token: .* so nobody can sign in over Remote Desktop on the computers this applies to\./, format);
+      assertMessage('GPO001', found[0]!.message);
+    }
+  });
+
   it('neither Administrators nor Remote Desktop Users: a warning naming who still may', () => {
     for (const format of RIGHTS_FORMATS) {
       const found = rights(format, { [ALLOW]: [JUMP_ADMINS] });

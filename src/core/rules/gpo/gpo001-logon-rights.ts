@@ -100,6 +100,13 @@ export function allowFinding(s: PolicySetting): Finding | undefined {
   }
   if (members.some((m) => m.cls === 'everyone' || m.cls === 'rdp-users')) return undefined;
   const who = listOf(capped(members.map((m) => m.label)));
+  if (members.every((m) => m.cls === 'no-effect')) {
+    // Network (S-1-5-2) is in no Remote Desktop sign-in's token ("Security identifiers"): granting it grants no one.
+    return {
+      severity: 'error',
+      message: `${ALLOW} grants the right only to ${who}, which is in no Remote Desktop sign-in's token: ${replaces}, so nobody can sign in over Remote Desktop on the computers this applies to. Add Administrators and Remote Desktop Users, or leave the right Not Defined. ${REFUSED}`,
+    };
+  }
   if (members.some((m) => m.cls === 'administrators')) {
     return {
       severity: 'info',
