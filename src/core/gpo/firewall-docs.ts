@@ -1,7 +1,7 @@
 import type { PolicySetting } from './model';
 import type { RegistryValueInfo } from './policy-values/row';
 import { FIREWALL_KEYS, isFirewallValue, PROFILE_KEYS, RD_EXCEPTION_SUBKEY } from './firewall-keys';
-import { coversPort, parseFirewallRule } from './firewall-rule';
+import { coversPort, parseFirewallRule, type FirewallRule } from './firewall-rule';
 import { normalizeKey } from './registry-path';
 import { escapeMarkdown } from '../text/markdown';
 
@@ -40,6 +40,11 @@ const RD_INFO: Readonly<Record<string, Omit<RegistryValueInfo, 'keys' | 'valueNa
 /** The actions of [MS-FASP] 2.2.34, as the rule string writes them (lower-cased): a hover shows no other text of the export here. */
 const ACTIONS: Readonly<Record<string, string>> = { allow: 'Allow', block: 'Block', bypass: 'Allow, overriding block rules (ByPass)' };
 
+/** Whether an inbound rule for TCP (or any protocol) covers port 3389: a UDP or outbound rule on 3389 does not. */
+function takesIn3389(rule: FirewallRule): boolean {
+  return rule.dir === 'in' && (rule.protocol === undefined || rule.protocol === 6) && coversPort(rule, 3389);
+}
+
 /** What RDP Doctor knows of a firewall value GPO001 reads, for its hover; undefined for any other value. */
 export function firewallValueInfo(s: Pick<PolicySetting, 'hive' | 'key' | 'valueName' | 'data'>): RegistryValueInfo | undefined {
   if (!isFirewallValue(s.hive, s.key, s.valueName)) return undefined;
@@ -48,7 +53,7 @@ export function firewallValueInfo(s: Pick<PolicySetting, 'hive' | 'key' | 'value
   if (k === normalizeKey(FIREWALL_KEYS.rules)) {
     const rule = typeof s.data === 'string' ? parseFirewallRule(s.data) : undefined;
     const what = rule
-      ? `${rule.active ? 'Enabled' : 'Not enabled'}; ${ACTIONS[rule.action] ?? 'an action RDP Doctor does not know'}, ${rule.dir === 'in' ? 'inbound' : rule.dir === 'out' ? 'outbound' : 'no direction'}, protocol ${rule.protocol ?? 'any'}, local ports ${rule.localPorts.length > 0 ? escapeMarkdown(rule.localPorts.join(', ')) : 'any'}, profiles ${rule.profiles.length > 0 ? rule.profiles.join(', ') : 'all'}${coversPort(rule, 3389) ? '; takes in TCP port 3389' : ''}.`
+      ? `${rule.active ? 'Enabled' : 'Not enabled'}; ${ACTIONS[rule.action] ?? 'an action RDP Doctor does not know'}, ${rule.dir === 'in' ? 'inbound' : rule.dir === 'out' ? 'outbound' : 'no direction'}, protocol ${rule.protocol ?? 'any'}, local ports ${rule.localPorts.length > 0 ? escapeMarkdown(rule.localPorts.join(', ')) : 'any'}, profiles ${rule.profiles.length > 0 ? rule.profiles.join(', ') : 'all'}${takesIn3389(rule) ? '; takes in TCP port 3389' : ''}.`
       : 'The data is not a rule string ("v<version>|…|").';
     return { ...base, summary: `A Windows Firewall rule of the policy, named by its ID ([MS-GPFAS] 2.2.2.19). ${what} A block rule wins over allow rules; only an allow rule that overrides block rules wins over it ([MS-FASP] 2.2.34).`, sources: ['MS-GPFAS', 'MS-FASP-ACTION'] };
   }

@@ -197,6 +197,10 @@ describe('firewall value hovers', () => {
     const md = hover('{810B0137-04C8-4901-AEBE-FD2149E4557A}', RULES, `v2.31|Action=Block|Active=TRUE|Dir=In|Protocol=6|Profile=Domain|LPort=3389|${SVC}`);
     assert.match(md, /A Windows Firewall rule of the policy, named by its ID \(\[MS-GPFAS\] 2\.2\.2\.19\)\. Enabled; Block, inbound, protocol 6, local ports 3389, profiles Domain; takes in TCP port 3389\./);
     assert.match(md, /Sources: \[\[MS-GPFAS\]/);
+    // A UDP or outbound rule on 3389 is not said to take in TCP port 3389.
+    assert.doesNotMatch(hover('{U}', RULES, 'v2.31|Action=Block|Active=TRUE|Dir=In|Protocol=17|LPort=3389|'), /takes in TCP port 3389/);
+    assert.doesNotMatch(hover('{O}', RULES, 'v2.31|Action=Block|Active=TRUE|Dir=Out|Protocol=6|LPort=3389|'), /takes in TCP port 3389/);
+    assert.match(hover('{T}', RULES, 'v2.31|Action=Block|Active=TRUE|Dir=In|'), /protocol any, local ports any, profiles all; takes in TCP port 3389\./);
     assert.match(hover('DoNotAllowExceptions', PUBLIC, 1), /\| \*\*1\*\* \| Every inbound connection is blocked\. \|/);
     assert.match(hover('AllowLocalPolicyMerge', DOMAIN, 0), /"Apply local firewall rules"/);
     assert.match(hover('Enabled', `${DOMAIN}\\Services\\RemoteDesktop`, 0), /\| \*\*0\*\* \| Disabled: the port is blocked\. \|/);
