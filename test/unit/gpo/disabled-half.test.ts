@@ -33,6 +33,20 @@ describe('a disabled half of a GPO is not applied, so it is not linted', () => {
     assert.deepEqual(ruleIds(reportXml(DENY, { enabled: 'FALSE' as unknown as boolean })), [], 'the flag is read without case');
   });
 
+  it('Get-GPOReport XML: a disabled Computer half that holds only a firewall rule blocking 3389 says so (GPO001 reads it)', () => {
+    const rule = (name: string, port: number) =>
+      `<q1:InboundFirewallRules><q1:Version>2.31</q1:Version><q1:Action>Block</q1:Action><q1:Name>${name}</q1:Name><q1:Dir>In</q1:Dir><q1:LPort>${port}</q1:LPort><q1:Protocol>6</q1:Protocol><q1:Active>true</q1:Active></q1:InboundFirewallRules>`;
+    const extension = (rules: string) =>
+      `<ExtensionData><Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/WindowsFirewall" xsi:type="q1:WindowsFirewallSettings">${rules}</Extension><Name>Windows Firewall</Name></ExtensionData>`;
+    const gpo = (enabled: boolean, rules: string) =>
+      `<?xml version="1.0" encoding="utf-8"?>\r\n<GPO xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Name>Firewall</Name><Computer><Enabled>${enabled}</Enabled>${extension(rules)}</Computer></GPO>\r\n`;
+    assert.deepEqual(ruleIds(gpo(true, rule('Block RDP', 3389))), ['GPO001'], 'enabled: the block rule is an error');
+    const doc = readGpoReport(gpo(false, rule('Block RDP', 3389) + rule('Block SMB', 445)));
+    assert.deepEqual(doc.settings, []);
+    assert.deepEqual(doc.problems.map((p) => p.message), ['The computer settings of GPO "Firewall" are disabled (its Computer "Enabled" is false), so Windows does not apply them: its Remote Desktop value is not checked.'], 'the rule on 445 is not counted');
+    assert.deepEqual(readGpoReport(gpo(false, rule('Block SMB', 445))).problems, [], 'only rules for other ports: no note');
+  });
+
   it('Get-GPOReport XML: User "Enabled" false drops the user settings', () => {
     assert.deepEqual(ruleIds(reportXml(DISCONNECT, { section: 'User', enabled: true })), ['GPO007']);
     const doc = readGpoReport(reportXml(DISCONNECT, { section: 'User', enabled: false }));
