@@ -150,10 +150,17 @@ describe('GPO001 on "Allow log on through Remote Desktop Services", from every f
     }
   });
 
-  it('with Remote Desktop Users, or a group covering every user: nothing', () => {
+  it('Remote Desktop Users without Administrators: info, administrators outside that group are refused', () => {
+    for (const format of RIGHTS_FORMATS) {
+      const found = rights(format, { [ALLOW]: [RDU] });
+      assert.deepEqual(found.map((f) => f.severity), ['info'], format);
+      assert.match(found[0]!.message, /grants the right to Remote Desktop Users \(S-1-5-32-555\), not to Administrators: .* so an administrator who is not also a member of Remote Desktop Users cannot sign in over Remote Desktop/);
+    }
+  });
+
+  it('with Administrators and Remote Desktop Users, or a group covering every user: nothing', () => {
     for (const format of RIGHTS_FORMATS) {
       assert.deepEqual(rights(format, { [ALLOW]: [ADMINS, RDU] }), [], format);
-      assert.deepEqual(rights(format, { [ALLOW]: [RDU] }), [], format);
       assert.deepEqual(rights(format, { [ALLOW]: [AUTH_USERS] }), [], format);
     }
   });

@@ -88,7 +88,7 @@ export function denyFinding(s: PolicySetting): Finding | undefined {
   return { message: parts.join(' '), severity };
 }
 
-/** What the allow right's members leave out; undefined when Remote Desktop Users or a group covering everyone is in it. */
+/** What the allow right's members leave out; undefined when Administrators and Remote Desktop Users, or a group covering everyone, are in it. */
 export function allowFinding(s: PolicySetting): Finding | undefined {
   const members = membersOf(s);
   const replaces = `the GPO's list replaces the computer's own (by default Administrators, and Remote Desktop Users on workstations and member servers)`;
@@ -98,8 +98,16 @@ export function allowFinding(s: PolicySetting): Finding | undefined {
       message: `${ALLOW} is defined with no one in the User Rights Assignment: ${replaces}, so nobody can sign in over Remote Desktop on the computers this applies to. Add Administrators and Remote Desktop Users, or leave the right Not Defined. ${REFUSED}`,
     };
   }
-  if (members.some((m) => m.cls === 'everyone' || m.cls === 'rdp-users')) return undefined;
+  if (members.some((m) => m.cls === 'everyone')) return undefined;
   const who = listOf(capped(members.map((m) => m.label)));
+  if (members.some((m) => m.cls === 'rdp-users')) {
+    if (members.some((m) => m.cls === 'administrators')) return undefined;
+    // Administrators sign in over Remote Desktop through this right, by their group, not through Remote Desktop Users.
+    return {
+      severity: 'info',
+      message: `${ALLOW} grants the right to ${who}, not to Administrators: ${replaces}, so an administrator who is not also a member of Remote Desktop Users cannot sign in over Remote Desktop on the computers this applies to. Add Administrators unless that is meant. ${REFUSED}`,
+    };
+  }
   if (members.every((m) => m.cls === 'no-effect')) {
     // Network (S-1-5-2) is in no Remote Desktop sign-in's token ("Security identifiers"): granting it grants no one.
     return {
