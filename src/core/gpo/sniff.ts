@@ -4,7 +4,7 @@ import { GPP_REGISTRY_SETTINGS_CLSID, GPP_SERVICES_CLSID, NS } from './namespace
 import { REG4_HEADER, REG5_HEADER } from './read-reg';
 import { isLgpoAction, lgpoConfiguration } from './read-lgpo-text';
 import { hasPolSignature } from './registry-pol-records';
-import { scanHead, type HeadTag } from './xml-scan';
+import { scanHead, type HeadTag } from './xml-head';
 import { firstLines } from '../text/line-index';
 
 /** What sniffing found: an export format, or a GPO backup's `bkupInfo.xml` (which names the folder a backup). */

@@ -4,7 +4,7 @@
 // CDATA, processing instructions, names outside ASCII, an XML 1.1 declaration) and anything not well-formed
 // makes it answer `undefined`, and the caller parses with saxes, which then reports the problem.
 
-import { allCharsAllowed, Bail, checkReferences, decode, fail, isBlank, isNameChar, isNameStart, NextIndex, SUSPECT_CHAR } from './xml-chars';
+import { allCharsAllowed, Bail, checkReferences, decode, fail, isBlank, isNameChar, isNameStart, NextIndex } from './xml-chars';
 
 /** What the scanner builds; `parseXml` supplies the element class and the namespace resolution. */
 export interface ScanBuilder {
@@ -19,7 +19,8 @@ export interface ScanBuilder {
 /** The attributes of every built element that has none (never written to). */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
-const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+/** An XML 1.0 declaration as saxes accepts it without a word. */
+export const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 
 /**
  * Scans `text` as an XML document in one pass, checking it and, with a builder, reporting the elements outside
@@ -60,7 +61,7 @@ function skipTable(skip: ReadonlySet<string>): Map<number, string[]> {
 // would run unoptimized for much of a single large file while it compiles.
 
 /** Just past the name that starts before `from`. */
-function nameEnd(text: string, from: number): number {
+export function nameEnd(text: string, from: number): number {
   let k = from;
   while (isNameChar(text.charCodeAt(k))) k++;
   return k;
@@ -214,99 +215,11 @@ function scan(text: string, skip: ReadonlySet<string> | undefined, builder: Scan
  */
 export const MAX_XML_DEPTH = 200_000;
 
-/** A start tag as the head scanner read it: its qualified name and attributes (values decoded as saxes gives them). */
-export interface HeadTag {
-  readonly name: string;
-  readonly attributes: Readonly<Record<string, string>>;
-}
-
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-
-/** Whether a qualified name has at most one colon, with a name on both sides of it. */
-function plainQName(name: string): boolean {
-  const colon = name.indexOf(':');
-  return colon < 0 || (colon > 0 && colon < name.length - 1 && name.indexOf(':', colon + 1) < 0);
-}
-
 /**
- * Whether a start tag's names and declarations are ones saxes (with namespaces) accepts without a word: a declaration
- * never binds or undeclares `xml`/`xmlns` or binds their URIs, no other name starts with `xml` (the caller checks that
- * every prefix is bound, and that prefixed attributes are not the same name twice).
+ * A start tag's attributes from `from` (just past its name), checked and decoded as saxes gives them, for the head
+ * scanner (xml-head.ts); `end` is the index of its `>` or `/`.
  */
-function plainNamespaces(tag: HeadTag): boolean {
-  if (!plainQName(tag.name) || tag.name.startsWith('xml')) return false;
-  for (const name in tag.attributes) {
-    if (!plainQName(name)) return false;
-    const value = tag.attributes[name]!;
-    if (name.startsWith('xmlns') && value.trim() !== value) return false; // saxes trims a namespace name
-    if (name === 'xmlns') {
-      if (value === XML_NS || value === XMLNS_NS) return false;
-    } else if (name.startsWith('xmlns:')) {
-      const prefix = name.slice(6);
-      if (value === '' || value === XML_NS || value === XMLNS_NS || prefix.startsWith('xml')) return false;
-    } else if (name.startsWith('xml')) return false;
-  }
-  return true;
-}
-
-/** Reads the start tag whose name starts at `from` (just past `<`); returns the tag and the index past its `>`. */
-function headTag(text: string, from: number): { tag: HeadTag; end: number; selfClosing: boolean } {
-  if (!isNameStart(text.charCodeAt(from))) fail();
-  const k = nameEnd(text, from + 1);
-  const tagEnd = readAttributes(text, k, true, new NextIndex(text, '&'));
-  const selfClosing = text.charCodeAt(tagEnd) === 47;
-  const gt = selfClosing ? tagEnd + 1 : tagEnd;
-  if (text.charCodeAt(gt) !== 62) fail();
-  const tag = { name: text.slice(from, k), attributes: builtAttributes ?? NO_ATTRIBUTES };
-  if (!plainNamespaces(tag)) fail();
-  return { tag, end: gt + 1, selfClosing };
-}
-
-/** Past blanks and comments from `from`: at the next `<` that opens something else. */
-function skipMisc(text: string, from: number): number {
-  let i = from;
-  for (;;) {
-    while (isBlank(text.charCodeAt(i))) i++;
-    if (!text.startsWith('<!--', i)) return i;
-    const close = text.indexOf('--', i + 4);
-    if (close < 0 || text.charCodeAt(close + 2) !== 62) fail();
-    i = close + 3;
-  }
-}
-
-/**
- * The root's start tag and its first child's, read from the first `limit` characters of `text` without a parser:
- * for format sniffing, in the shapes exports have (an XML declaration, blanks and comments around the root's
- * start tag, then a child element or a self-closing root). Undefined where saxes must decide: anything else before
- * the first child (text, a DOCTYPE, processing instructions, an empty root's end tag), a name outside ASCII,
- * an unusual namespace declaration, a prefix no declaration binds, or a head cut short by `limit`.
- */
-export function scanHead(text: string, limit: number): { root: HeadTag; child?: HeadTag } | undefined {
-  const head = text.length > limit ? text.slice(0, limit) : text;
-  try {
-    let i = 0;
-    const decl = XML_DECL.exec(head);
-    if (decl) i = decl[0].length;
-    else if (head.startsWith('<?xml')) return undefined;
-    i = skipMisc(head, i);
-    if (head.charCodeAt(i) !== 60) return undefined;
-    const root = headTag(head, i + 1);
-    let child: HeadTag | undefined;
-    let end = root.end;
-    if (!root.selfClosing) {
-      i = skipMisc(head, root.end);
-      if (head.charCodeAt(i) !== 60) return undefined; // text before the first child, or the head cut short
-      const read = headTag(head, i + 1);
-      child = read.tag;
-      end = read.end;
-    }
-    // What saxes would have complained about on the way: characters XML does not allow, "]]>" in a value.
-    const read = head.slice(0, end);
-    if (SUSPECT_CHAR.test(read) || read.includes(']]>')) return undefined;
-    return child ? { root: root.tag, child } : { root: root.tag };
-  } catch (error) {
-    if (error instanceof Bail) return undefined;
-    throw error;
-  }
+export function startTagAttributes(text: string, from: number): { end: number; attributes: Readonly<Record<string, string>> } {
+  const end = readAttributes(text, from, true, new NextIndex(text, '&'));
+  return { end, attributes: builtAttributes ?? NO_ATTRIBUTES };
 }
