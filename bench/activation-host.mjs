@@ -29,13 +29,17 @@ async function once(browser, server) {
   let exit;
   const exited = new Promise((resolve) => (exit = resolve));
   await page.exposeFunction('codeAutomationExit', (code) => exit(code));
-  await page.exposeFunction('codeAutomationLog', () => {});
+  // The extension host's console (Mocha's reporter) arrives here: kept to say why a window's test failed.
+  const printed = [];
+  await page.exposeFunction('codeAutomationLog', (_type, message) => {
+    printed.push(Array.isArray(message) ? message.join(' ') : String(message));
+  });
   const file = join(results, 'activation.json');
   rmSync(file, { force: true });
   await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT, extensionTestsPath: SUITE_ENTRY }));
   try {
     const code = await withDeadline(exited, RUN_MS, 'The activation-cost test did not finish');
-    if (code !== 0) throw new Error(`The activation-cost test failed (exit code ${code}).`);
+    if (code !== 0) throw new Error(`The activation-cost test failed (exit code ${code}): ${printed.slice(-30).join(' | ')}`);
   } finally {
     await page.close().catch(() => {});
   }
