@@ -71,6 +71,24 @@ describe('TLS versions a listener accepts', { skip }, () => {
     assert.ok(result.certificate, 'the certificate is still read from the TLS 1.3 handshake');
   });
 
+  it('a capped handshake reset once, as gnome-remote-desktop 43 resets one of several connections now and then, is asked again: TLS 1.2 accepted, no NET028', async () => {
+    let resets = 0;
+    const server = await startFakeRdpServer({ mode: 'tls', ...material, resetClientHello: (hello) => cappedAtTls12(hello) && resets++ === 0 });
+    servers.push(server);
+    const r = await checkHost({ target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port }, { timeoutMs: 3000 });
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028'), []);
+    assert.equal(resets, 2, 'the TLS 1.2 handshake was reset once and asked again');
+  });
+
+  it('a listener that resets every handshake capped at TLS 1.2 (as Schannel refuses a version) still refuses TLS 1.2: NET028', async () => {
+    const server = await startFakeRdpServer({ mode: 'tls', ...material, resetClientHello: cappedAtTls12 });
+    servers.push(server);
+    const r = await checkHost({ target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port }, { timeoutMs: 3000 });
+    assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': true });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028').map((f) => f.severity), ['warning']);
+  });
+
   it('the capped handshakes do not wait for the main connection when none was dropped (a review: a silent server cost them the timeout)', { timeout: 20_000 }, async () => {
     const server = await startFakeRdpServer({ mode: 'tls', ...material });
     servers.push(server);
@@ -87,3 +105,15 @@ describe('TLS versions a listener accepts', { skip }, () => {
     tcp.socket.destroy();
   });
 });
+
+/** Whether a ClientHello (TLS record, first segment) offers TLS 1.2 at most: version 0x0303 and no supported_versions extension. */
+function cappedAtTls12(hello: Buffer): boolean {
+  if (hello[0] !== 0x16 || hello[5] !== 0x01 || hello.readUInt16BE(9) !== 0x0303) return false;
+  let i = 9 + 2 + 32;
+  i += 1 + hello[i]!; // session id
+  i += 2 + hello.readUInt16BE(i); // cipher suites
+  i += 1 + hello[i]!; // compression methods
+  const end = i + 2 + hello.readUInt16BE(i);
+  for (i += 2; i + 4 <= end; i += 4 + hello.readUInt16BE(i + 2)) if (hello.readUInt16BE(i) === 0x002b) return false;
+  return true;
+}

@@ -1,7 +1,7 @@
 import { NET028, NET028_MESSAGES } from '../rules/net/net028-tls-handshake-failed';
 import { CURRENT_SCHANNEL_OFFER, offeredByCurrentWindows, schannelEnablesByDefault } from './schannel-suites';
 import type { TlsResult, TlsVersionRange } from './tls';
-import { probeTlsRange } from './tls-versions';
+import { probeTlsRangeTwice } from './tls-versions';
 import type { NetFinding, StepOptions } from './types';
 
 /**
@@ -30,7 +30,7 @@ export function needsSchannelProbe(main: TlsResult | undefined): main is Extract
 /**
  * One more handshake, on its own connection with its own X.224 negotiation, that offers only the suites Schannel
  * enables by default on current Windows (schannel-suites.ts): asked only after a main handshake that calls for it
- * (`needsSchannelProbe`). A close or reset counts as a refusal only when the main connection carried traffic past its
+ * (`needsSchannelProbe`). A close or reset is asked once more (`probeTlsRangeTwice`), then counts as a refusal only when the main connection carried traffic past its
  * handshake (see `acceptedVersions`). A suite outside the offer (a runtime that could not limit its TLS 1.3 suites)
  * answers nothing.
  */
@@ -43,7 +43,7 @@ export async function probeSchannelSuites(
   options: StepOptions,
   survived: Promise<boolean>,
 ): Promise<WindowsSuites> {
-  const { answer } = await probeTlsRange(address, port, host, requested, SCHANNEL_RANGE, options, CURRENT_SCHANNEL_OFFER);
+  const { answer } = await probeTlsRangeTwice(address, port, host, requested, SCHANNEL_RANGE, () => options, CURRENT_SCHANNEL_OFFER);
   const facts = { suite: main.cipher, protocol: main.protocol };
   if (answer.kind === 'accepted') return { ...facts, accepted: answer.cipher !== undefined && offeredByCurrentWindows(answer.cipher) ? true : null };
   if (answer.kind === 'refused' || (answer.kind === 'dropped' && (await survived))) return { ...facts, accepted: false };

@@ -81,6 +81,38 @@ export async function probeTlsRange(
   return { negotiation, answer: kind === 'tls-error' ? { kind: 'refused' } : { kind: 'unknown' }, handshook: true };
 }
 
+/**
+ * A capped handshake asked once more when the server dropped it. A listener that refuses a version by resetting the
+ * connection (as Schannel does) drops the second one too; one that dropped it for a reason of its own does not:
+ * gnome-remote-desktop 43 (FreeRDP 2) now and then resets or garbles one of several connections that arrive together
+ * (its session teardown closes a socket after the connection is gone: grd-session-rdp.c, `peer->Close`, then the
+ * GSocketConnection, then `peer->Disconnect`), and one such reset made a listener that accepts TLS 1.2 look like
+ * "TLS 1.3 only" (NET028). Asked only after a drop, so a listener that answers costs nothing more.
+ */
+export async function probeTlsRangeTwice(
+  address: string,
+  port: number,
+  host: string,
+  requested: number,
+  range: TlsVersionRange,
+  options: () => StepOptions,
+  offer?: CipherOffer,
+): Promise<RangeProbe> {
+  return askAgainIfDropped(await probeTlsRange(address, port, host, requested, range, options(), offer), () =>
+    probeTlsRange(address, port, host, requested, range, options(), offer),
+  );
+}
+
+/**
+ * The answer of a dropped capped handshake and of the one asked after it: the second decides, unless it learned nothing
+ * (no TCP, no Confirm leading to TLS, a timeout); the first connection's Confirm stays the negotiation answer.
+ */
+export async function askAgainIfDropped(first: RangeProbe, again: () => Promise<RangeProbe>): Promise<RangeProbe> {
+  if (first.answer.kind !== 'dropped') return first;
+  const second = await again();
+  return second.answer.kind === 'unknown' ? first : { ...second, negotiation: first.negotiation };
+}
+
 const isVersion = (v: string): v is TlsVersion => (TLS_VERSIONS as readonly string[]).includes(v);
 
 /**
@@ -129,6 +161,7 @@ export interface VersionsProbe {
  * on a server that selected TLS), so one connection answers both; when that Confirm leads nowhere a client would
  * follow, the range is asked again on a connection that sends `requested`. `survived`: whether the main connection
  * carried traffic past its handshake (see `acceptedVersions`), awaited only when a capped handshake was dropped.
+ * A dropped capped handshake is asked once more first (`askAgainIfDropped`).
  */
 export async function probeTlsVersions(
   address: string,
@@ -141,10 +174,10 @@ export async function probeTlsVersions(
   survived: Promise<boolean> = Promise.resolve(true),
 ): Promise<VersionsProbe> {
   const first = probeTlsRange(address, port, host, question ?? requested, LEGACY_RANGE, options());
-  const legacy = first.then((p) => (p.handshook || question === undefined ? p : probeTlsRange(address, port, host, requested, LEGACY_RANGE, options())));
-  const tls12 = main.then((m) =>
-    m?.ok && m.protocol === 'TLSv1.3' ? probeTlsRange(address, port, host, requested, TLS12_RANGE, options()) : undefined,
-  );
+  const legacy = first
+    .then((p) => (p.handshook || question === undefined ? p : probeTlsRange(address, port, host, requested, LEGACY_RANGE, options())))
+    .then((p) => askAgainIfDropped(p, () => probeTlsRange(address, port, host, requested, LEGACY_RANGE, options())));
+  const tls12 = main.then((m) => (m?.ok && m.protocol === 'TLSv1.3' ? probeTlsRangeTwice(address, port, host, requested, TLS12_RANGE, options) : undefined));
   const [m, f, l, t] = await Promise.all([main, first, legacy, tls12]);
   const answers = question === undefined ? [] : [f.negotiation];
   if (!m?.ok) return { accepted: null, answers };

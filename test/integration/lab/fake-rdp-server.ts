@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { Duplex } from 'node:stream';
 import { TLSSocket, type TlsOptions } from 'node:tls';
 import { encodeTsRequest } from '../../../src/core/net/tsrequest';
 import { XRDP_TLS } from '../../unit/net/mcs-fixtures';
@@ -18,6 +19,11 @@ export interface FakeOptions {
   readonly tls?: Pick<TlsOptions, 'minVersion' | 'maxVersion' | 'secureOptions' | 'ciphers'>;
   /** After a TLS selection's handshake: answer the MCS Connect Initial (the default), or fail as `AfterTls` says. */
   readonly afterTls?: AfterTls;
+  /**
+   * Called with each ClientHello's first segment; true resets that connection instead of answering it (as
+   * gnome-remote-desktop 43 now and then does to one of several connections that arrive together).
+   */
+  readonly resetClientHello?: (hello: Buffer) => boolean;
 }
 
 /**
@@ -56,13 +62,28 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
       socket.write(confirm(reply));
       if ('failure' in reply) return void socket.end();
       if (reply.selected === 0) return answerConnectInitial(socket);
-      const tls = new TLSSocket(socket, { isServer: true, cert: options.cert, key: options.key, minVersion: 'TLSv1.2', ...options.tls });
-      tls.on('error', () => socket.destroy());
-      tls.on('end', () => tls.end());
-      if (reply.selected === HYBRID) tls.once('data', () => tls.write(encodeTsRequest(windowsChallenge({ dns: 'localhost', timestamp: filetimeOf(new Date()) }))));
-      else afterHandshake(socket, tls, options.afterTls ?? 'connect-response', server);
+      if (options.resetClientHello) return void socket.once('data', (hello: Buffer) => (options.resetClientHello!(hello) ? socket.resetAndDestroy() : serveTls(socket, replayed(socket, hello), options, reply.selected, server)));
+      serveTls(socket, socket, options, reply.selected, server);
     });
   }).listen();
+}
+
+/** The socket as a stream that yields `first` (already read from it) before the rest. */
+function replayed(socket: Socket, first: Buffer): Duplex {
+  const stream = new Duplex({ read() {}, write: (chunk, _encoding, done) => void socket.write(chunk, done), final: (done) => void socket.end(done) });
+  stream.push(first);
+  socket.on('data', (more: Buffer) => stream.push(more));
+  socket.on('end', () => stream.push(null));
+  socket.on('close', () => stream.destroy());
+  return stream;
+}
+
+function serveTls(socket: Socket, stream: Socket | Duplex, options: FakeOptions, selected: number, server: LocalServer): void {
+  const tls = new TLSSocket(stream as Socket, { isServer: true, cert: options.cert, key: options.key, minVersion: 'TLSv1.2', ...options.tls });
+  tls.on('error', () => socket.destroy());
+  tls.on('end', () => tls.end());
+  if (selected === HYBRID) tls.once('data', () => tls.write(encodeTsRequest(windowsChallenge({ dns: 'localhost', timestamp: filetimeOf(new Date()) }))));
+  else afterHandshake(socket, tls, options.afterTls ?? 'connect-response', server);
 }
 
 function afterHandshake(socket: Socket, tls: TLSSocket, after: AfterTls, server: LocalServer): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSteps } from '../../../src/core/net/ladder';
 import { ntlmDetail, tlsDetail } from '../../../src/core/net/step-details';
-import { acceptedVersions, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, tls13OnlyFinding, type VersionProbe } from '../../../src/core/net/tls-versions';
+import { acceptedVersions, askAgainIfDropped, LEGACY_RANGE, legacyTlsFinding, TLS12_RANGE, tls13OnlyFinding, type VersionProbe } from '../../../src/core/net/tls-versions';
 
 const ok = (protocol: string): VersionProbe => ({ kind: 'accepted', protocol });
 const refused: VersionProbe = { kind: 'refused' };
@@ -37,6 +37,23 @@ describe('TLS versions accepted', () => {
     assert.equal(tls13OnlyFinding(acceptedVersions('TLSv1.3', probes, false)), undefined);
     // A TLS alert is a refusal either way.
     assert.deepEqual(row(acceptedVersions('TLSv1.3', [{ range: TLS12_RANGE, answer: refused }], false)), [null, null, false, true]);
+  });
+
+  it('a dropped capped handshake is asked once more: the second answer decides unless it learned nothing', async () => {
+    const negotiation = { requested: 0x0b, confirm: null };
+    const probe = (answer: VersionProbe) => ({ negotiation, answer, handshook: answer.kind !== 'unknown' });
+    let asked = 0;
+    const again = (answer: VersionProbe) => () => (asked++, Promise.resolve({ ...probe(answer), negotiation: { requested: 0x03, confirm: null } }));
+    // gnome-remote-desktop 43 reset one of the TLS 1.2 handshakes now and then: the next one is accepted.
+    assert.deepEqual((await askAgainIfDropped(probe(dropped), again(ok('TLSv1.2')))).answer, ok('TLSv1.2'));
+    assert.deepEqual((await askAgainIfDropped(probe(dropped), again(dropped))).answer, dropped);
+    assert.deepEqual((await askAgainIfDropped(probe(dropped), again(refused))).answer, refused);
+    const kept = await askAgainIfDropped(probe(dropped), again(unknown));
+    assert.deepEqual([kept.answer, kept.negotiation.requested], [dropped, 0x0b]);
+    assert.equal(asked, 4);
+    // Any other answer is final: nothing more is asked.
+    for (const answer of [ok('TLSv1.2'), refused, unknown]) assert.equal(await askAgainIfDropped(probe(answer), again(ok('TLSv1.2'))).then((p) => p.answer), answer);
+    assert.equal(asked, 4);
   });
 
   it('a probe never overrides what the main handshake proved', () => {
