@@ -26,11 +26,15 @@ export class XfreerdpClient {
     return new XfreerdpClient(process, display, home);
   }
 
-  /** One connection attempt; user and password are dummies for servers that never check them. */
-  run(port: number, sec: 'rdp' | 'tls' | 'nla'): Promise<XfreerdpResult> {
-    const args = [`/v:127.0.0.1:${port}`, `/sec:${sec}`, '/cert:ignore', '+auth-only', '/u:probe', '/p:probe', '/log-level:DEBUG'];
+  /**
+   * One connection attempt; user and password are dummies for servers that never check them. `via`: a command line
+   * that runs xfreerdp elsewhere (`GrdServer.command`, in a network namespace).
+   */
+  run(port: number, sec: 'rdp' | 'tls' | 'nla', options: { user?: string; password?: string; via?: (argv: string[]) => string[] } = {}): Promise<XfreerdpResult> {
+    const args = [`/v:127.0.0.1:${port}`, `/sec:${sec}`, '/cert:ignore', '+auth-only', `/u:${options.user ?? 'probe'}`, `/p:${options.password ?? 'probe'}`, '/log-level:DEBUG'];
+    const [file, ...rest] = options.via ? options.via(['xfreerdp', ...args]) : ['xfreerdp', ...args];
     return new Promise((resolve) => {
-      execFile('xfreerdp', args, { env: { ...process.env, DISPLAY: this.display, HOME: this.home }, timeout: 20_000, maxBuffer: 16 << 20 }, (_error, stdout, stderr) => {
+      execFile(file!, rest, { env: { ...process.env, DISPLAY: this.display, HOME: this.home }, timeout: 20_000, maxBuffer: 16 << 20 }, (_error, stdout, stderr) => {
         const output = `${stdout}${stderr}`;
         resolve({
           negotiated: /Negotiated (\w+) security/.exec(output)?.[1] ?? null,
