@@ -99,9 +99,12 @@ export class GrdServer {
     return server;
   }
 
-  /** The command line that runs `argv` inside the server's network namespace. */
+  /**
+   * The command line that runs `argv` inside the server's network namespace (and its user namespace, so that this works
+   * without root too; `--preserve-credentials`: nsenter's setgroups is refused to an unprivileged caller there).
+   */
   command(argv: readonly string[]): string[] {
-    return ['nsenter', `--target=${this.process.child.pid}`, '--user', '--net', '--', ...argv];
+    return ['nsenter', `--target=${this.process.child.pid}`, '--user', '--net', '--preserve-credentials', '--', ...argv];
   }
 
   /** Runs `argv` in the namespace: its exit code and both streams. */
