@@ -20,8 +20,17 @@ describe('RDP020 credssp-disabled', () => {
 
 describe('RDP021 negotiation-disabled', () => {
   testRule(rdp021, {
-    accept: ['negotiate security layer:i:1'],
+    accept: [
+      'negotiate security layer:i:1',
+      // A Hyper-V VM console (the VM's ID as pcb, port 2179) is opened without negotiation: FreeRDP's /vmconnect turns it
+      // off ("use port 2179, disable negotiation", client/common/cmdline.h). Shape of a public script's file.
+      'full address:s:hv01.invalid:2179\npcb:s:5A0A1BB5-ED4C-4C24-9F39-3F1D2E7A3C11;EnhancedMode=1\nnegotiate security layer:i:0',
+      'full address:s:127.0.0.1\nserver port:i:2179\npcb:s:5A0A1BB5-ED4C-4C24-9F39-3F1D2E7A3C11\nenablecredsspsupport:i:0\nnegotiate security layer:i:0',
+    ],
     reject: [
+      // A pcb to another port (a load balancer's token) or a port 2179 without one is no VM console.
+      { text: 'full address:s:rds.invalid\npcb:s:tsv://vm01\nnegotiate security layer:i:0', ranges: [[3, 28, 3, 29]], title: 'a pcb to port 3389' },
+      { text: 'full address:s:hv01.invalid:2179\npcb:s:\nnegotiate security layer:i:0', ranges: [[3, 28, 3, 29]], title: 'port 2179 with an empty pcb' },
       // Per client (docs/rules/RDP021.md): Microsoft's control documentation, FreeRDP 3's Direct-Approach start, and
       // FreeRDP 2.11.7, which never opens the TCP connection (nego.c at 2.11.7; a review with xfreerdp 2.11.7 against
       // xrdp and freerdp-shadow-cli of every security setting), not "servers that do not use NLA fail".

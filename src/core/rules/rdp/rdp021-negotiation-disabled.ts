@@ -1,3 +1,4 @@
+import { isHyperVConsole } from '../../rdp/hyperv-console';
 import { effectiveEntry } from '../../rdp/parse';
 import { intValue } from '../../rdp/values';
 import { settingRule } from './setting-rule';
@@ -29,6 +30,9 @@ export const rdp021 = settingRule({
   key: 'negotiate security layer',
   when: [0],
   fixTo: 1,
+  // A Hyper-V VM console (pcb to port 2179) is opened without negotiation: FreeRDP's /vmconnect turns it off and refuses
+  // /nego beside it, so the fix to 1 would break the file.
+  exempt: isHyperVConsole,
   messageFor: (doc) => (intValue(effectiveEntry(doc, 'enablecredsspsupport')) === 0 ? WITHOUT_CREDSSP : undefined),
   message: MESSAGE,
 });

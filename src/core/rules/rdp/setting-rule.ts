@@ -15,11 +15,13 @@ export interface SettingRuleSpec extends Omit<RuleMeta, 'fixable'> {
   /** The fix changes how the user signs in: offered, but not applied by `--fix` or fix-all. */
   readonly reviewFirst?: boolean;
   readonly severityFor?: (value: number) => Severity | undefined;
+  /** Files where the value is what the connection needs: no finding. */
+  readonly exempt?: (doc: RdpDocument) => boolean;
 }
 
 /** A rule that fires when one integer setting holds one of the given values: RDP020, RDP021, RDP022, RDP032. */
 export function settingRule(spec: SettingRuleSpec): RdpRule {
-  const { key, when, message, messageFor, fixTo, severityFor, reviewFirst, ...meta } = spec;
+  const { key, when, message, messageFor, fixTo, severityFor, reviewFirst, exempt, ...meta } = spec;
   return {
     ...meta,
     fixable: fixTo !== undefined,
@@ -27,6 +29,7 @@ export function settingRule(spec: SettingRuleSpec): RdpRule {
       const entry = effectiveEntry(doc, key);
       const value = intValue(entry);
       if (!entry || entry.type !== 'i' || value === undefined || !when.includes(value)) return;
+      if (exempt?.(doc)) return;
       const severity = severityFor?.(value);
       report({
         message: messageFor?.(doc) ?? message,
