@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { InventoryHost } from '../core/config/types';
 import type { CheckTarget } from '../core/net/index';
 import { DEFAULT_RDP_PORT, parseHostTarget } from '../core/text/address';
+import { uncheckableReason } from '../core/rdp/hyperv-console';
 import { parseRdp } from '../core/rdp/parse';
 import { inventoryTarget, rdpGateway, rdpStrictServerAuthentication, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
@@ -44,6 +45,8 @@ export function targetFromRdpFile(path: string, name: string | undefined): Locat
     const problem = found.problem.startsWith('it ') ? `${basename(path)} ${found.problem.slice(3)}` : found.problem.replace(/^./, (c) => c.toUpperCase());
     return { path, message: `${problem}.` };
   }
+  const uncheckable = uncheckableReason(doc);
+  if (uncheckable) return { path, message: `${basename(path)} ${uncheckable}.` };
   const at = positionsIn(text);
   const gateway = rdpGateway(doc);
   const strictServerAuthentication = rdpStrictServerAuthentication(doc);
