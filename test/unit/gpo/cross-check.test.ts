@@ -34,6 +34,17 @@ describe('cross-checks', () => {
     assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:other\nenablecredsspsupport:i:0\n')], exports: [], probes: [probe] }), []);
   });
 
+  it('a Hyper-V VM console file (pcb to port 2179) is not compared with the Remote Desktop listener or its policies', () => {
+    // FreeRDP's /vmconnect: the VM ID as preconnection blob, port 2179, no negotiation (client/common/cmdline.c); the
+    // host's VM console is not the RDP-Tcp listener, so its port, NLA and security layer say nothing of the file.
+    const lines = 'full address:s:h:2179\nenablecredsspsupport:i:0\nauthentication level:i:1\nnegotiate security layer:i:0\n';
+    const exports = [reg(NLA + RDP_LAYER)];
+    const console = crossCheck(XRF_RULES, { rdpFiles: [rdp(`pcb:s:5A0A1BB5-ED4C-4C24-9F39-3F1D2E7A3C11;EnhancedMode=1\n${lines}`)], exports });
+    assert.deepEqual(ids(console), []);
+    const listener = crossCheck(XRF_RULES, { rdpFiles: [rdp(lines)], exports });
+    assert.deepEqual(ids(listener).sort(), ['XRF001:client.rdp', 'XRF002:client.rdp', 'XRF003:client.rdp'], 'the same file without a pcb');
+  });
+
   it('XRF002: the port differs from every listener; not when one matches', () => {
     const found = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h:3390\n')], exports: [reg(RDP_LAYER)] });
     assert.deepEqual(ids(found), ['XRF002:client.rdp']);

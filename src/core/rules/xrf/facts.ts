@@ -5,6 +5,7 @@ import { isRdpRelevant } from '../../gpo/well-known-keys';
 import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
 import type { Span } from '../../text/line-index';
 import { intValue } from '../../rdp/values';
+import { isHyperVConsole } from '../../rdp/hyperv-console';
 import { rdpTarget, targets } from '../../rdp/target';
 
 /**
@@ -22,6 +23,12 @@ export interface RdpFacts<L> {
   readonly host?: string;
   /** The addresses the client connects to (`full address`, `alternate full address`) that are IP literals: Kerberos cannot serve them by default. */
   readonly ipTargets?: readonly { readonly key: string; readonly host: string; readonly at: L }[];
+  /**
+   * The file opens a Hyper-V VM console (`isHyperVConsole`): it connects to the Hyper-V host's VM console on port 2179,
+   * not to a Remote Desktop listener, so the listener's settings and the Remote Desktop Session Host policies in an
+   * export (XRF001 to XRF003) say nothing of it. The client's own settings (XRF005) still apply.
+   */
+  readonly vmConsole?: true;
 }
 
 /** One registry value in effect in an export (per GPO), for the cross-checks and cross-file GPO013. */
@@ -68,6 +75,7 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
     ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
     ...(negotiateValue !== undefined && { negotiateSecurityLayer: { value: negotiateValue, at: locate(negotiate!.valueSpan) } }),
     ...(ipTargets.length > 0 && { ipTargets }),
+    ...(isHyperVConsole(doc) && { vmConsole: true as const }),
     ...(located &&
       target.ok && {
         host: target.host,

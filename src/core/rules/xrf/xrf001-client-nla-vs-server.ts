@@ -13,6 +13,7 @@ export const xrf001: CrossRule = {
   tags: ['cross-check', 'nla'],
   check({ rdpFiles, serversOf, probes, report }) {
     for (const rdp of rdpFiles) {
+      if (rdp.facts.vmConsole) continue; // a Hyper-V VM console, not a Remote Desktop listener (facts.ts)
       const credssp = rdp.facts.credssp;
       if (!credssp || credssp.value !== 0) continue;
       const requiring = serversOf(rdp.facts.host).flatMap((s) => {

@@ -22,6 +22,7 @@ export const xrf002: CrossRule = {
     // The exports that describe the file's server: hosts that the run's gpresults describe alike share one list.
     const cache = new Map<readonly ServerView<L>[], ReturnType<typeof listenersOf>>();
     for (const rdp of rdpFiles) {
+      if (rdp.facts.vmConsole) continue; // a Hyper-V VM console, not a Remote Desktop listener (facts.ts)
       const port = rdp.facts.port;
       if (!port) continue;
       const servers = serversOf(rdp.facts.host);

@@ -30,6 +30,7 @@ export const xrf003: CrossRule = {
     const strictPolicy = policies.find((p) => p.level === 1);
     if (policies.length > 0 && !strictPolicy) return;
     for (const rdp of rdpFiles) {
+      if (rdp.facts.vmConsole) continue; // a Hyper-V VM console, not a Remote Desktop listener (facts.ts)
       const auth = rdp.facts.authenticationLevel;
       if (!strictPolicy && (!auth || auth.value !== 1)) continue;
       const { rdpLayer, certainLayer, layerRelated } = layerFor(rdp.facts.host);
