@@ -7,6 +7,7 @@ import { parseAddress } from '../text/address';
 import { isHostName, isIPv6 } from '../text/host-name';
 import { effectiveEntry, lineWithBreak, parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
 import { findProperty, isSecretProperty } from '../rdp/properties/index';
+import { isHyperVConsole } from '../rdp/hyperv-console';
 import { ADDRESS_KEYS } from '../rdp/target';
 
 export interface HardenOptions {
@@ -39,6 +40,9 @@ const REQUIRED: readonly { readonly key: string; readonly value: number; readonl
   { key: 'enablecredsspsupport', value: 1, keep: [1] },
   { key: 'negotiate security layer', value: 1, keep: [1] },
 ];
+const NEGOTIATE = 'negotiate security layer';
+const VM_CONSOLE_NOTE =
+  'The file opens a Hyper-V VM console (a "pcb" sent to port 2179), which is opened without security-layer negotiation, so "negotiate security layer:i:0" was kept.';
 
 
 /** A saved password: any property whose value the engine treats as secret, except integer settings about one. */
@@ -123,7 +127,13 @@ export function hardenConnectionFile(text: string, options: HardenOptions): Hard
   }
 
   const missing: string[] = [];
+  // A Hyper-V VM console is opened without negotiation (FreeRDP's /vmconnect turns it off; RDP021): 1 would break it.
+  const vmConsole = isHyperVConsole(doc);
   for (const { key, value, keep } of REQUIRED) {
+    if (vmConsole && key === NEGOTIATE) {
+      if (intValue(effectiveEntry(doc, key)) === 0) warnings.push(VM_CONSOLE_NOTE);
+      continue;
+    }
     const list = doc.byKey.get(key) ?? [];
     const effective = list[list.length - 1];
     for (const extra of list.slice(0, -1)) remove(extra, `Removed the duplicate ${key} on ${onLine(extra.line)}.`);

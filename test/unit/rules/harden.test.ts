@@ -141,6 +141,16 @@ describe('Harden Connection File', () => {
     assert.deepEqual(onlyPassword.warnings, [], 'a saved password is outside signscope');
   });
 
+  it('keeps negotiation off in a Hyper-V VM console file (pcb to port 2179), which needs it off, and says so', () => {
+    // FreeRDP's /vmconnect: port 2179, the VM ID as preconnection blob, negotiation off (client/common/cmdline.c).
+    const vm = 'full address:s:hv01.contoso.com:2179\npcb:s:5A0A1BB5-ED4C-4C24-9F39-3F1D2E7A3C11;EnhancedMode=1\nnegotiate security layer:i:0\nauthentication level:i:0\n';
+    const result = harden(vm);
+    assert.equal(hardened(vm), 'full address:s:hv01.contoso.com:2179\npcb:s:5A0A1BB5-ED4C-4C24-9F39-3F1D2E7A3C11;EnhancedMode=1\nnegotiate security layer:i:0\nauthentication level:i:2\nenablecredsspsupport:i:1\n');
+    assert.deepEqual(result.warnings, ['The file opens a Hyper-V VM console (a "pcb" sent to port 2179), which is opened without security-layer negotiation, so "negotiate security layer:i:0" was kept.']);
+    // Without the line none is added, which would break it the same way, and nothing is said.
+    assert.equal(hardened('full address:s:hv01.contoso.com:2179\npcb:s:vm\n'), 'full address:s:hv01.contoso.com:2179\npcb:s:vm\nauthentication level:i:2\nenablecredsspsupport:i:1\n');
+  });
+
   it('refuses anything but a DNS host name', () => {
     for (const bad of ['', '   ', '10.0.0.12', 'fd00::1', '[fd00::1]', 'rdsh01.contoso.com:3389', 'a b', 'x;calc', 'host\nname', '-bad.contoso.com', 'a'.repeat(64)]) {
       const result = hardenConnectionFile('full address:s:10.0.0.12', { hostName: bad });
