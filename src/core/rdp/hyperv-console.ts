@@ -6,10 +6,11 @@ import { textValue } from './values';
 export const VMCONNECT_PORT = 2179;
 
 /**
- * Whether a `.rdp` file opens a Hyper-V VM console: a `pcb` (the VM's ID, optionally `;EnhancedMode=1`) sent to port
- * 2179. FreeRDP's `/vmconnect` is exactly that, and it turns security-layer negotiation off for it ("Hyper-V console
- * (use port 2179, disable negotiation)", `client/common/cmdline.h`; `/nego` with `/vmconnect` is refused): the host
- * reads the preconnection PDU and then starts TLS, with no X.224 negotiation first.
+ * Whether a `.rdp` file opens a Hyper-V VM console: a `pcb` (the VM's ID, with `;EnhancedMode=0` or `1`) sent to port
+ * 2179. Microsoft's page for the Remote Desktop client writes exactly that, with `negotiate security layer:i:0`
+ * (https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-connect-virtual-machine-console), and FreeRDP's
+ * `/vmconnect` turns negotiation off for it ("Hyper-V console (use port 2179, disable negotiation)",
+ * `client/common/cmdline.h`; `/nego` beside `/vmconnect` is refused).
  */
 export function isHyperVConsole(doc: RdpDocument): boolean {
   if (textValue(effectiveEntry(doc, 'pcb')) === undefined) return false;

@@ -26,6 +26,8 @@ describe('RDP021 negotiation-disabled', () => {
       // off ("use port 2179, disable negotiation", client/common/cmdline.h). Shape of a public script's file.
       'full address:s:hv01.invalid:2179\npcb:s:5A0A1BB5-ED4C-4C24-9F39-3F1D2E7A3C11;EnhancedMode=1\nnegotiate security layer:i:0',
       'full address:s:127.0.0.1\nserver port:i:2179\npcb:s:5A0A1BB5-ED4C-4C24-9F39-3F1D2E7A3C11\nenablecredsspsupport:i:0\nnegotiate security layer:i:0',
+      // Microsoft's file for Windows Remote Desktop (Azure Stack Edge, "Connect to a VM console"), address rewritten.
+      'pcb:s:81462e0a-decb-4cd4-96e9-057094040063;EnhancedMode=0\nfull address:s:127.0.0.1\t\nserver port:i:2179\nusername:s:EdgeARMUser\nnegotiate security layer:i:0\n',
     ],
     reject: [
       // A pcb to another port (a load balancer's token) or a port 2179 without one is no VM console.
