@@ -153,6 +153,10 @@ describe('RDP014 port-conflict', () => {
       'full address:s:h:3390\nserver port:i:3390',
       'full address:s:h\nserver port:i:3389',
       'full address:s:h:3390',
+      // No port in the address: FreeRDP and Microsoft's client both take "server port" (Microsoft's file for an Azure Stack
+      // Edge VM console: a port-less full address and server port:i:2179), so there is no conflict.
+      'full address:s:h\nserver port:i:3390',
+      'pcb:s:81462e0a-decb-4cd4-96e9-057094040063;EnhancedMode=0\nfull address:s:127.0.0.1\t\nserver port:i:2179\nusername:s:EdgeARMUser\nnegotiate security layer:i:0\n',
       // 27 to FreeRDP (octal), perhaps 3389 to others: RDP004 reports it, there is no one port to compare.
       'full address:s:h:3390\nserver port:i:03389',
     ],
@@ -163,12 +167,6 @@ describe('RDP014 port-conflict', () => {
         ranges: [[2, 15, 2, 19]],
         message: /FreeRDP uses "server port" \(3391\); other clients may use the address's port, which RDP Doctor's check and cross-checks take \(3390\)\.$/,
         fixed: 'full address:s:h:3390\nserver port:i:3390',
-      },
-      {
-        text: 'full address:s:h\nserver port:i:3390',
-        ranges: [[2, 15, 2, 19]],
-        message: /names no port, which means the default 3389: FreeRDP uses "server port" \(3390\), as RDP Doctor's check and cross-checks do; Microsoft documents "server port" for none of its clients/,
-        fixed: null,
       },
       // The alternate address, where clients connect, is the one compared (rdpTarget).
       {

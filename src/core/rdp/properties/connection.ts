@@ -33,7 +33,7 @@ export const CONNECTION_PROPERTIES: readonly PropertyInfo[] = [
     range: { min: 1, max: 65535 },
     clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'applied' },
     description:
-      'TCP port to connect to. FreeRDP applies it after `full address`, so it overrides a `:port` suffix there. rdpsign protects it, but no Microsoft page says mstsc honours it.',
+      'TCP port to connect to. FreeRDP applies it after `full address`, so it overrides a `:port` suffix there. rdpsign protects it; Microsoft\'s file for an Azure Stack Edge VM console uses it with a port-less `full address`, but which port mstsc takes when the address names another is not documented.',
     sources: ['FREERDP', 'RDPSIGN'],
     unverified: true,
     signName: 'Server Port',

@@ -1,4 +1,4 @@
-import { DEFAULT_RDP_PORT, leadingZeroPort } from '../../text/address';
+import { leadingZeroPort } from '../../text/address';
 import { effectiveEntry } from '../../rdp/parse';
 import { onLine } from '../messages';
 import type { RdpRule } from '../types';
@@ -26,19 +26,20 @@ export const rdp014: RdpRule = {
     const key = target.ok ? target.key : 'full address';
     const full = targets(doc).find((t) => t.entry.key === key);
     if (!full) return;
-    const addressPort = full.address.port ?? DEFAULT_RDP_PORT;
+    // An address without a port is no conflict: FreeRDP takes "server port", and so does Microsoft's client, whose file
+    // for a VM console is a port-less "full address" with "server port:i:2179" (Azure Stack Edge, "Connect to a VM
+    // console": https://learn.microsoft.com/azure/databox-online/azure-stack-edge-gpu-connect-virtual-machine-console).
+    if (full.address.port === undefined) return;
+    const addressPort = full.address.port;
     if (port === addressPort) return;
-    const explicit = full.address.port !== undefined;
     report({
       // Say which port `check` and the cross-checks take (rdpTarget: the address's port, else "server port"), so the
       // finding and the rest of the product do not seem to disagree (a session 17 review).
-      message: explicit
-        ? `"server port" is ${port} but "${key}" names port ${addressPort}: FreeRDP uses "server port" (${port}); other clients may use the address's port, which RDP Doctor's check and cross-checks take (${addressPort}).`
-        : `"server port" is ${port} but "${key}" names no port, which means the default ${DEFAULT_RDP_PORT}: FreeRDP uses "server port" (${port}), as RDP Doctor's check and cross-checks do; Microsoft documents "server port" for none of its clients, which may connect to ${DEFAULT_RDP_PORT}.`,
+      message: `"server port" is ${port} but "${key}" names port ${addressPort}: FreeRDP uses "server port" (${port}); other clients may use the address's port, which RDP Doctor's check and cross-checks take (${addressPort}).`,
       span: serverPort.valueSpan,
       subject: 'server port',
       related: [{ message: `"${key}" is on ${onLine(full.entry.line)}.`, span: full.entry.span }],
-      ...(explicit && { fix: setValue(serverPort, String(addressPort), `Set server port to ${addressPort}, as in ${key}`) }),
+      fix: setValue(serverPort, String(addressPort), `Set server port to ${addressPort}, as in ${key}`),
     });
   },
 };
