@@ -24,6 +24,7 @@ export { certificateDocument } from '../core/net/certificate-text';
 export { resultForFile, resultWithSeverities } from '../core/net/host-result';
 export { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, TrustStore, checkHosts, ntlmDetail, ntlmProblemDetail, readCertificates, standardSecurityDetail } from '../core/net/index';
 export { fileCheckFacts, sameCheckFacts } from '../core/rdp/check-facts';
+export { uncheckableReason } from '../core/rdp/hyperv-console';
 export { lineEndingsOnDisk } from '../core/rdp/line-endings';
 export { isSignedRdp, parseRdp } from '../core/rdp/parse';
 export { PROPERTIES, findProperty, isSecretProperty } from '../core/rdp/properties/index';

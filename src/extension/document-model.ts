@@ -49,7 +49,7 @@ function sniffFormat(document: vscode.TextDocument): FileFormat | undefined {
   return core().sniffExport({ text: head });
 }
 
-/** The target of a parsed `.rdp` text located in it, or undefined when it has no usable `full address`. */
+/** The target of a parsed `.rdp` text located in it, or undefined when it has no usable `full address` or cannot be checked. */
 export function fileTarget(uri: vscode.Uri, text: string, doc: RdpDocument = core().parseRdp(text)): FileTarget | undefined {
   const lines = new LineIndex(text);
   return targetIn(uri, doc, (offset) => lines.positionAt(offset));
@@ -58,7 +58,9 @@ export function fileTarget(uri: vscode.Uri, text: string, doc: RdpDocument = cor
 /** The target of a parsed `.rdp` text, its range found by `positionAt` (an open document's own index: no second text). */
 function targetIn(uri: vscode.Uri, doc: RdpDocument, positionAt: (offset: number) => { line: number; character: number }): FileTarget | undefined {
   const found = core().rdpTarget(doc);
-  if (!found.ok) return undefined;
+  // A Hyper-V VM console's host is no Remote Desktop listener a check could probe (hyperv-console.ts): no host in the
+  // Hosts view, no "Check host" CodeLens, no check on open; the command says why (host-commands.ts).
+  if (!found.ok || core().uncheckableReason(doc) !== undefined) return undefined;
   const start = positionAt(found.span.start);
   const end = positionAt(found.span.end);
   return { uri, host: found.host, port: found.port, range: new vscode.Range(start.line, start.character, end.line, end.character), doc };

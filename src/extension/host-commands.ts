@@ -124,7 +124,9 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
       }
       const target = ctx.registry.targetOf(document);
       if (!target) {
-        void vscode.window.showErrorMessage('This file has no valid full address to check.');
+        const uncheckable = core().uncheckableReason(core().parseRdp(document.getText()));
+        if (uncheckable) void vscode.window.showInformationMessage(`This file ${uncheckable}.`);
+        else void vscode.window.showErrorMessage('This file has no valid full address to check.');
         return undefined;
       }
       const results = await ctx.checks.check([target], { from: document.uri });

@@ -183,6 +183,19 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     await revertAndClose(document);
   });
 
+  test('a Hyper-V VM console file (a pcb sent to port 2179) is no host to check: no check, no Hosts entry, no "Check host" CodeLens', async () => {
+    // Microsoft's file for a VM console (Azure Stack Edge): its host reads the VM's preconnection PDU, not an X.224 request.
+    const host = '127.0.0.6:2179';
+    const content = 'full address:s:127.0.0.6\nserver port:i:2179\npcb:s:7d9c7f41-4a5e-4c3e-9b8a-2f1e1d0c0b0a;EnhancedMode=1\nnegotiate security layer:i:0\n';
+    const document = await openUntitled({ language: 'rdp', content });
+    const result = await vscode.commands.executeCommand<HostCheckResult | undefined>('rdpDoctor.checkFileHost', document.uri);
+    assert.equal(result, undefined, 'no check was made');
+    assert.ok(!api.hosts().some((h) => h.key === host), 'the Hosts view does not list the VM console');
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+    assert.ok(!lenses.some((l) => l.command?.command === 'rdpDoctor.checkFileHost'), JSON.stringify(lenses.map((l) => l.command?.title)));
+    await revertAndClose(document);
+  });
+
   test('"Check Host" of a file at authentication level 1 against the lab\'s untrusted certificate by IP address: an error, the client refuses', async () => {
     const document = await openUntitled({ language: 'rdp', content: `full address:s:127.0.0.1:${LAB_PORT}\nauthentication level:i:1\n` });
     const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', document.uri);
