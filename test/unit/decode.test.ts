@@ -85,6 +85,31 @@ describe('decodeBytes', () => {
     );
   });
 
+  it('decodes large BOM-less UTF-16LE at every byte offset and length as TextDecoder does, a wide character first, last or anywhere', () => {
+    // The one-byte path reads four code units at a time from a 4-byte boundary: the first and last units, at any
+    // alignment of the bytes in their buffer, are checked one by one.
+    const reference = new TextDecoder('utf-16le');
+    const base = '<Policy><Name>Turn off Autoplay</Name><State>Enabled</State></Policy>\r\n'.repeat(4000);
+    for (const wide of ['\u0100', '\uD800', '']) {
+      for (const at of [0, 1, 2, 3, 4, base.length - 3, base.length - 2, base.length - 1, base.length]) {
+        for (const extra of ['', 'x']) {
+          const text = base.slice(0, at) + wide + base.slice(at) + extra;
+          const body = Buffer.from(text, 'utf16le');
+          for (let offset = 0; offset < 4; offset++) {
+            for (const oddByte of [false, true]) {
+              const backing = new Uint8Array(offset + body.length + 1);
+              backing.set(body, offset);
+              const bytes = new Uint8Array(backing.buffer, offset, body.length + (oddByte ? 1 : 0));
+              const decoded = decodeBytes(bytes);
+              assert.equal(decoded.encoding, 'utf-16le');
+              assert.ok(decoded.text === reference.decode(body), `${JSON.stringify(wide)} at ${at}, offset ${offset}, ${extra.length} more, odd byte ${oddByte}`);
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('never throws on arbitrary bytes', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => void decodeBytes(bytes)), { numRuns: 1000 });
   });
