@@ -1,4 +1,5 @@
 import type { Hive } from './model';
+import { builtOnFirstUse } from '../built-once';
 import { normalizeKey } from './registry-path';
 import { USER_RIGHTS_KEY } from './logon-rights';
 
@@ -30,17 +31,26 @@ export const KEYS = {
 /** Where a value sits, which decides who wins: the policy overrides the listener's and the local values. */
 export type ValueOrigin = 'policy' | 'listener' | 'local' | 'other';
 
-// The Remote Desktop logon rights (logon-rights.ts) are policy: a GPO's list replaces the computer's own.
-const POLICY_KEYS = new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters), normalizeKey(USER_RIGHTS_KEY)]);
-const LISTENER_KEY = normalizeKey(KEYS.listener);
-const LOCAL_KEYS = new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm), normalizeKey(KEYS.termService)]);
-const SCHANNEL_PREFIX = normalizeKey(KEYS.schannelProtocols) + '\\';
+/** The keys above as `normalizeKey` writes them, made on first use (issue 16: a lint of `.rdp` files reads none). */
+const normalized = builtOnFirstUse('well-known keys', () => ({
+  // The Remote Desktop logon rights (logon-rights.ts) are policy: a GPO's list replaces the computer's own.
+  policy: new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters), normalizeKey(USER_RIGHTS_KEY)]),
+  listener: normalizeKey(KEYS.listener),
+  local: new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm), normalizeKey(KEYS.termService)]),
+  schannelPrefix: normalizeKey(KEYS.schannelProtocols) + '\\',
+  winStationsPrefix: normalizeKey(KEYS.terminalServer) + '\\winstations\\',
+  terminalServer: normalizeKey(KEYS.terminalServer),
+  tcpip: normalizeKey(KEYS.tcpip),
+  ntlm: normalizeKey(KEYS.ntlm),
+  termService: normalizeKey(KEYS.termService),
+}));
 
 export function originOf(key: string): ValueOrigin {
   const k = normalizeKey(key);
-  if (POLICY_KEYS.has(k)) return 'policy';
-  if (k === LISTENER_KEY) return 'listener';
-  if (LOCAL_KEYS.has(k) || k.startsWith(SCHANNEL_PREFIX)) return 'local';
+  const keys = normalized();
+  if (keys.policy.has(k)) return 'policy';
+  if (k === keys.listener) return 'listener';
+  if (keys.local.has(k) || k.startsWith(keys.schannelPrefix)) return 'local';
   return 'other';
 }
 
@@ -49,22 +59,21 @@ export function originOf(key: string): ValueOrigin {
  * the rules read count there (the policy table lists them; a test keeps the two the same). A session 16 review found
  * 67 GPO013 warnings about NTLMMinClientSec and Kerberos encryption types in security baselines, which no rule reads.
  */
-export const READ_ON_SHARED_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+export const readOnSharedKeys = builtOnFirstUse('values read on shared keys', (): ReadonlyMap<string, ReadonlySet<string>> => new Map([
   [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic', 'clientallowedntlmservers'])],
   [normalizeKey(KEYS.kerberosParameters), new Set(['tryipspn'])],
   [normalizeKey(KEYS.tcpip), new Set(['keepalivetime'])],
   [normalizeKey(KEYS.termService), new Set(['start'])],
-]);
-
-const WINSTATIONS_PREFIX = normalizeKey(KEYS.terminalServer) + '\\winstations\\';
+]));
 
 /** The listener a `…\Terminal Server\WinStations\<name>` key configures (RDP-Tcp, or one added beside it), else undefined. */
 export function winStationOf(key: string): string | undefined {
   const k = normalizeKey(key);
-  if (!k.startsWith(WINSTATIONS_PREFIX)) return undefined;
+  const prefix = normalized().winStationsPrefix;
+  if (!k.startsWith(prefix)) return undefined;
   const trimmed = key.replace(/[\\]+$/, '');
   const name = trimmed.slice(trimmed.lastIndexOf('\\') + 1);
-  return k.slice(WINSTATIONS_PREFIX.length).includes('\\') || name === '' ? undefined : name;
+  return k.slice(prefix.length).includes('\\') || name === '' ? undefined : name;
 }
 
 /** What XRF002 reads from every listener, not only RDP-Tcp: where it listens and whether it is enabled. */
@@ -72,12 +81,12 @@ const READ_ON_EVERY_WINSTATION = new Set(['portnumber', 'fenablewinstation']);
 
 /**
  * Values under the keys above (and Schannel's protocol switches) are the ones the rules and cross-checks read; under
- * a shared key, only the values named in `READ_ON_SHARED_KEYS`; under any other listener's key, its port and switch.
+ * a shared key, only the values named in `readOnSharedKeys`; under any other listener's key, its port and switch.
  */
 export function isRdpRelevant(hive: Hive, key: string, valueName: string): boolean {
   if (hive === 'HKLM' && READ_ON_EVERY_WINSTATION.has(valueName.toLowerCase()) && winStationOf(key) !== undefined) return true;
   if ((hive !== 'HKLM' && hive !== 'HKCU') || originOf(key) === 'other') return false;
-  const read = READ_ON_SHARED_KEYS.get(normalizeKey(key));
+  const read = readOnSharedKeys().get(normalizeKey(key));
   return read === undefined || read.has(valueName.toLowerCase());
 }
 
@@ -86,14 +95,10 @@ export function schannelKey(protocol: string, side: 'Server' | 'Client'): string
   return `${KEYS.schannelProtocols}\\${protocol}\\${side}`;
 }
 
-const TERMINAL_SERVER_KEY = normalizeKey(KEYS.terminalServer);
-const TCPIP_KEY = normalizeKey(KEYS.tcpip);
-const NTLM_KEY = normalizeKey(KEYS.ntlm);
-const TERM_SERVICE_KEY = normalizeKey(KEYS.termService);
-
 /** Where a value is set, for messages: "in the policy of GPO "X"", "in the RDP-Tcp listener's own settings". */
 export function whereSet(s: { readonly hive: Hive; readonly key: string; readonly gpo?: string }): string {
   const k = normalizeKey(s.key);
+  const keys = normalized();
   let base: string;
   switch (originOf(s.key)) {
     case 'policy':
@@ -104,10 +109,10 @@ export function whereSet(s: { readonly hive: Hive; readonly key: string; readonl
       break;
     case 'local':
       base =
-        k === TERMINAL_SERVER_KEY ? 'in the local Terminal Server settings'
-        : k === TCPIP_KEY ? 'in the TCP/IP parameters'
-        : k === NTLM_KEY ? 'in the NTLM security options (Lsa\\MSV1_0)'
-        : k === TERM_SERVICE_KEY ? "in the service's configuration (System Services)"
+        k === keys.terminalServer ? 'in the local Terminal Server settings'
+        : k === keys.tcpip ? 'in the TCP/IP parameters'
+        : k === keys.ntlm ? 'in the NTLM security options (Lsa\\MSV1_0)'
+        : k === keys.termService ? "in the service's configuration (System Services)"
         : 'in the Schannel settings';
       break;
     case 'other': {

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ADMX_POLICIES, findAdmxPolicy } from '../../../src/core/gpo/policy-map';
-import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values/index';
+import { admxPolicies, findAdmxPolicy } from '../../../src/core/gpo/policy-map';
+import { registryValues } from '../../../src/core/gpo/policy-values/index';
 import { settingMarkdown } from '../../../src/core/gpo/setting-docs';
 import { SOURCES } from '../../../src/core/knowledge/sources';
 import { readReg } from '../../../src/core/gpo/read-reg';
@@ -35,17 +35,17 @@ describe('GPO and XRF catalogue', () => {
   });
 
   it('the policy map and value table cite known sources, and display names are unique', () => {
-    for (const p of ADMX_POLICIES) assert.ok(p.sources.length > 0 && p.sources.every((s) => s in SOURCES), p.id);
-    for (const v of REGISTRY_VALUES) assert.ok(v.sources.length > 0 && v.sources.every((s) => s in SOURCES), v.valueName);
-    assert.equal(new Set(ADMX_POLICIES.map((p) => p.displayName.toLowerCase())).size, ADMX_POLICIES.length);
+    for (const p of admxPolicies()) assert.ok(p.sources.length > 0 && p.sources.every((s) => s in SOURCES), p.id);
+    for (const v of registryValues()) assert.ok(v.sources.length > 0 && v.sources.every((s) => s in SOURCES), v.valueName);
+    assert.equal(new Set(admxPolicies().map((p) => p.displayName.toLowerCase())).size, admxPolicies().length);
     assert.equal(findAdmxPolicy('  Require user authentication for remote connections by using  Network Level Authentication ')?.id, 'TS_USER_AUTHENTICATION_POLICY');
   });
 
   it('matches display names with blanks collapsed and case ignored, as trim, /\\s+/ and toLowerCase would', () => {
-    const reference = (name: string) => ADMX_POLICIES.find((p) => p.displayName.toLowerCase() === name.trim().replace(/\s+/g, ' ').toLowerCase());
+    const reference = (name: string) => admxPolicies().find((p) => p.displayName.toLowerCase() === name.trim().replace(/\s+/g, ' ').toLowerCase());
     const blank = fc.constantFrom(' ', '  ', '\t', '\r\n', '\u00A0', '\u3000', '\uFEFF', '\u0001', '');
     fc.assert(
-      fc.property(fc.constantFrom(...ADMX_POLICIES.map((p) => p.displayName)), blank, blank, fc.array(fc.tuple(fc.nat(200), blank)), fc.boolean(), (name, before, after, blanks, upper) => {
+      fc.property(fc.constantFrom(...admxPolicies().map((p) => p.displayName)), blank, blank, fc.array(fc.tuple(fc.nat(200), blank)), fc.boolean(), (name, before, after, blanks, upper) => {
         let mangled = name;
         for (const [at, b] of blanks) {
           const spaces = [...mangled.matchAll(/ /g)].map((m) => m.index!);

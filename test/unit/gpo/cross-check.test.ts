@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { crossFileConflicts } from '../../../src/core/rules/gpo/gpo013-conflicting-policy';
-import { REGISTRY_VALUES } from '../../../src/core/gpo/policy-values/index';
+import { registryValues } from '../../../src/core/gpo/policy-values/index';
 import { normalizeKey } from '../../../src/core/gpo/registry-path';
-import { READ_ON_SHARED_KEYS } from '../../../src/core/gpo/well-known-keys';
+import { readOnSharedKeys } from '../../../src/core/gpo/well-known-keys';
 import type { ProbeFacts } from '../../../src/core/rules/xrf/probe-facts';
 import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
 import { crossCheckProbes } from '../../../src/core/lint/cross-file';
@@ -216,8 +216,8 @@ describe('cross-checks', () => {
   });
 
   it('the values read under shared keys are the policy table\'s values for those keys', () => {
-    for (const [key, names] of READ_ON_SHARED_KEYS) {
-      const inTable = REGISTRY_VALUES.filter((v) => v.keys.some((k) => normalizeKey(k) === key)).map((v) => v.valueName.toLowerCase());
+    for (const [key, names] of readOnSharedKeys()) {
+      const inTable = registryValues().filter((v) => v.keys.some((k) => normalizeKey(k) === key)).map((v) => v.valueName.toLowerCase());
       assert.deepEqual([...names].sort(), inTable.sort(), key);
     }
   });

@@ -5,7 +5,8 @@
 import { KEYS } from '../well-known-keys';
 import { MACHINE, ON_OFF, RDP_TCP, TS, type RegistryValueInfo } from './row';
 
-export const CONNECTION_VALUES: readonly RegistryValueInfo[] = [
+/** Made on each call: `index.ts` keeps the table (built on first use). */
+export const connectionValues = (): readonly RegistryValueInfo[] => [
   {
     valueName: 'fDenyTSConnections',
     keys: [TS, KEYS.terminalServer],

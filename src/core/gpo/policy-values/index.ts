@@ -2,21 +2,26 @@
  * The policy-value table: what RDP Doctor knows about each registry value it reads (keys, hives, documented values,
  * sources), one file per policy area, and the lookup of a value by key and name.
  */
+import { builtOnFirstUse } from '../../built-once';
 import { normalizeKey } from '../registry-path';
-import { CONNECTION_VALUES } from './connections';
+import { connectionValues } from './connections';
 import type { RegistryValueInfo } from './row';
-import { SECURITY_VALUES } from './security';
-import { SESSION_VALUES } from './sessions';
-import { WINDOWS_SECURITY_VALUES } from './windows-security';
+import { securityValues } from './security';
+import { sessionValues } from './sessions';
+import { windowsSecurityValues } from './windows-security';
 
-export const REGISTRY_VALUES: readonly RegistryValueInfo[] = [...CONNECTION_VALUES, ...SECURITY_VALUES, ...SESSION_VALUES, ...WINDOWS_SECURITY_VALUES];
+/** Every row, built on first use: a lint of `.rdp` files reads none (issue 16). */
+export const registryValues = builtOnFirstUse('policy values', (): readonly RegistryValueInfo[] => [...connectionValues(), ...securityValues(), ...sessionValues(), ...windowsSecurityValues()]);
 
-const byValue = new Map<string, RegistryValueInfo>();
-for (const info of REGISTRY_VALUES) for (const key of info.keys) byValue.set(`${normalizeKey(key)}\\${info.valueName.toLowerCase()}`, info);
+const byValue = builtOnFirstUse('policy values by key', () => {
+  const map = new Map<string, RegistryValueInfo>();
+  for (const info of registryValues()) for (const key of info.keys) map.set(`${normalizeKey(key)}\\${info.valueName.toLowerCase()}`, info);
+  return map;
+});
 
 /** What RDP Doctor knows about a value, if anything. */
 export function findValueInfo(key: string, valueName: string): RegistryValueInfo | undefined {
-  return byValue.get(`${normalizeKey(key)}\\${valueName.toLowerCase()}`);
+  return byValue().get(`${normalizeKey(key)}\\${valueName.toLowerCase()}`);
 }
 
 /** The documented meaning of one value. */

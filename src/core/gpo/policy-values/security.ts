@@ -5,7 +5,8 @@
  */
 import { BOTH, MACHINE, ON_OFF, RDP_TCP, TS, type RegistryValueInfo } from './row';
 
-export const SECURITY_VALUES: readonly RegistryValueInfo[] = [
+/** Made on each call: `index.ts` keeps the table (built on first use). */
+export const securityValues = (): readonly RegistryValueInfo[] => [
   {
     valueName: 'SecurityLayer',
     keys: [TS, RDP_TCP],

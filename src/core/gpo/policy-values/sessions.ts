@@ -1,9 +1,10 @@
 /** How a session travels and how long it lasts: transports, keep-alives and time limits. */
+import { builtOnFirstUse } from '../../built-once';
 import { KEYS } from '../well-known-keys';
 import { BOTH, MACHINE, ON_OFF, RDP_TCP, TS, type RegistryValueInfo, type RegistryValueMeaning } from './row';
 
 /** Session time-limit presets in milliseconds (TerminalServer.adml); 0 = never. */
-export const SESSION_LIMIT_VALUES: readonly RegistryValueMeaning[] = [
+export const sessionLimitValues = builtOnFirstUse('session time limits', (): readonly RegistryValueMeaning[] => [
   { value: 0, meaning: 'Never' },
   { value: 60000, meaning: '1 minute' },
   { value: 300000, meaning: '5 minutes' },
@@ -23,9 +24,10 @@ export const SESSION_LIMIT_VALUES: readonly RegistryValueMeaning[] = [
   { value: 259200000, meaning: '3 days' },
   { value: 345600000, meaning: '4 days' },
   { value: 432000000, meaning: '5 days' },
-];
+]);
 
-export const SESSION_VALUES: readonly RegistryValueInfo[] = [
+/** Made on each call: `index.ts` keeps the table (built on first use). */
+export const sessionValues = (): readonly RegistryValueInfo[] => [
   {
     valueName: 'SelectTransport',
     keys: [TS],
@@ -76,7 +78,7 @@ export const SESSION_VALUES: readonly RegistryValueInfo[] = [
     hives: BOTH,
     summary: 'How long an active but idle session lasts before it is disconnected (or ended, with fResetBroken).',
     unit: 'milliseconds',
-    values: SESSION_LIMIT_VALUES,
+    values: sessionLimitValues(),
     sources: ['TS-ADMX'],
   },
   {
@@ -85,7 +87,7 @@ export const SESSION_VALUES: readonly RegistryValueInfo[] = [
     hives: BOTH,
     summary: 'How long a disconnected session is kept before it is logged off.',
     unit: 'milliseconds',
-    values: SESSION_LIMIT_VALUES,
+    values: sessionLimitValues(),
     sources: ['TS-ADMX'],
   },
   {
@@ -94,7 +96,7 @@ export const SESSION_VALUES: readonly RegistryValueInfo[] = [
     hives: BOTH,
     summary: 'The longest an active session may last.',
     unit: 'milliseconds',
-    values: SESSION_LIMIT_VALUES,
+    values: sessionLimitValues(),
     sources: ['TS-ADMX'],
   },
   {

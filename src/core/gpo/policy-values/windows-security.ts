@@ -5,66 +5,68 @@
 import { KEYS, schannelKey } from '../well-known-keys';
 import { MACHINE, ON_OFF, type RegistryValueInfo } from './row';
 
-const SCHANNEL_KEYS = ['SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'].flatMap((p) => [schannelKey(p, 'Server'), schannelKey(p, 'Client')]);
-
-export const WINDOWS_SECURITY_VALUES: readonly RegistryValueInfo[] = [
-  {
-    valueName: 'AllowEncryptionOracle',
-    keys: [KEYS.credssp],
-    hives: MACHINE,
-    summary: 'CredSSP Encryption Oracle Remediation (CVE-2018-0886): whether patched and unpatched CredSSP peers may talk.',
-    values: [
-      { value: 0, meaning: 'Force Updated Clients: neither side falls back to the insecure CredSSP versions.' },
-      { value: 1, meaning: 'Mitigated: clients do not fall back, services still accept unpatched clients (the default since May 2018).' },
-      { value: 2, meaning: 'Vulnerable: both sides fall back; exposes remote servers to the CVE-2018-0886 attack.' },
-    ],
-    sources: ['CREDSSP-ADMX', 'KB4093492'],
-  },
-  {
-    valueName: 'RestrictSendingNTLMTraffic',
-    keys: [KEYS.ntlm],
-    hives: MACHINE,
-    summary:
-      '"Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers": whether this computer may authenticate to remote servers with NTLM. Deny all leaves Kerberos only, which needs a server name with an SPN (an IP address works only with TryIPSPN and an IP SPN).',
-    values: [
-      { value: 0, meaning: 'Allow all: NTLM may be sent to any remote server (also when not defined).' },
-      { value: 1, meaning: 'Audit all: NTLM is sent and each use is logged.' },
-      { value: 2, meaning: 'Deny all: NTLM is never sent; authentication to a remote server needs Kerberos.' },
-    ],
-    sources: ['RESTRICT-NTLM-OUTGOING', 'KERBEROS-IP'],
-  },
-  {
-    valueName: 'ClientAllowedNTLMServers',
-    keys: [KEYS.ntlm],
-    hives: MACHINE,
-    summary:
-      '"Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication": the servers this computer may still use NTLM with when outgoing NTLM is denied, one name per line as the application names the server; a single asterisk anywhere in a name is a wildcard.',
-    sources: ['RESTRICT-NTLM-EXCEPTIONS', 'RESTRICT-NTLM-OUTGOING'],
-  },
-  {
-    valueName: 'TryIPSPN',
-    keys: [KEYS.kerberosParameters],
-    hives: MACHINE,
-    summary: 'Kerberos for IP addresses: when 1, the client also asks for a Kerberos ticket for a host given as an IP address, which works only if the server has that IP address registered as an SPN.',
-    values: ON_OFF('Try IP SPNs: Kerberos can serve an IP address that is registered as an SPN.', 'No Kerberos for IP addresses (the default): the client falls back to NTLM.'),
-    sources: ['KERBEROS-IP'],
-  },
-  {
-    valueName: 'Enabled',
-    keys: SCHANNEL_KEYS,
-    hives: MACHINE,
-    summary: 'Whether Schannel may negotiate this protocol version on this side. Any non-zero value enables it, so 1 and 0xffffffff mean the same.',
-    values: ON_OFF('Enabled (negotiated unless DisabledByDefault is also set).', 'Disabled: never negotiated.'),
-    kind: 'nonzero-switch',
-    sources: ['TLS-REGISTRY'],
-  },
-  {
-    valueName: 'DisabledByDefault',
-    keys: SCHANNEL_KEYS,
-    hives: MACHINE,
-    summary: 'Whether the protocol is off unless an application asks for it explicitly. Any non-zero value sets it.',
-    values: ON_OFF('Disabled by default: used only when the caller asks for it explicitly.', 'Used by default.'),
-    kind: 'nonzero-switch',
-    sources: ['TLS-REGISTRY'],
-  },
-];
+/** Made on each call: `index.ts` keeps the table (built on first use). */
+export function windowsSecurityValues(): readonly RegistryValueInfo[] {
+  const schannelKeys = ['SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'].flatMap((p) => [schannelKey(p, 'Server'), schannelKey(p, 'Client')]);
+  return [
+    {
+      valueName: 'AllowEncryptionOracle',
+      keys: [KEYS.credssp],
+      hives: MACHINE,
+      summary: 'CredSSP Encryption Oracle Remediation (CVE-2018-0886): whether patched and unpatched CredSSP peers may talk.',
+      values: [
+        { value: 0, meaning: 'Force Updated Clients: neither side falls back to the insecure CredSSP versions.' },
+        { value: 1, meaning: 'Mitigated: clients do not fall back, services still accept unpatched clients (the default since May 2018).' },
+        { value: 2, meaning: 'Vulnerable: both sides fall back; exposes remote servers to the CVE-2018-0886 attack.' },
+      ],
+      sources: ['CREDSSP-ADMX', 'KB4093492'],
+    },
+    {
+      valueName: 'RestrictSendingNTLMTraffic',
+      keys: [KEYS.ntlm],
+      hives: MACHINE,
+      summary:
+        '"Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers": whether this computer may authenticate to remote servers with NTLM. Deny all leaves Kerberos only, which needs a server name with an SPN (an IP address works only with TryIPSPN and an IP SPN).',
+      values: [
+        { value: 0, meaning: 'Allow all: NTLM may be sent to any remote server (also when not defined).' },
+        { value: 1, meaning: 'Audit all: NTLM is sent and each use is logged.' },
+        { value: 2, meaning: 'Deny all: NTLM is never sent; authentication to a remote server needs Kerberos.' },
+      ],
+      sources: ['RESTRICT-NTLM-OUTGOING', 'KERBEROS-IP'],
+    },
+    {
+      valueName: 'ClientAllowedNTLMServers',
+      keys: [KEYS.ntlm],
+      hives: MACHINE,
+      summary:
+        '"Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication": the servers this computer may still use NTLM with when outgoing NTLM is denied, one name per line as the application names the server; a single asterisk anywhere in a name is a wildcard.',
+      sources: ['RESTRICT-NTLM-EXCEPTIONS', 'RESTRICT-NTLM-OUTGOING'],
+    },
+    {
+      valueName: 'TryIPSPN',
+      keys: [KEYS.kerberosParameters],
+      hives: MACHINE,
+      summary: 'Kerberos for IP addresses: when 1, the client also asks for a Kerberos ticket for a host given as an IP address, which works only if the server has that IP address registered as an SPN.',
+      values: ON_OFF('Try IP SPNs: Kerberos can serve an IP address that is registered as an SPN.', 'No Kerberos for IP addresses (the default): the client falls back to NTLM.'),
+      sources: ['KERBEROS-IP'],
+    },
+    {
+      valueName: 'Enabled',
+      keys: schannelKeys,
+      hives: MACHINE,
+      summary: 'Whether Schannel may negotiate this protocol version on this side. Any non-zero value enables it, so 1 and 0xffffffff mean the same.',
+      values: ON_OFF('Enabled (negotiated unless DisabledByDefault is also set).', 'Disabled: never negotiated.'),
+      kind: 'nonzero-switch',
+      sources: ['TLS-REGISTRY'],
+    },
+    {
+      valueName: 'DisabledByDefault',
+      keys: schannelKeys,
+      hives: MACHINE,
+      summary: 'Whether the protocol is off unless an application asks for it explicitly. Any non-zero value sets it.',
+      values: ON_OFF('Disabled by default: used only when the caller asks for it explicitly.', 'Used by default.'),
+      kind: 'nonzero-switch',
+      sources: ['TLS-REGISTRY'],
+    },
+  ];
+}

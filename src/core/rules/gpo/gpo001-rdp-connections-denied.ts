@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 import { checkLogonRights } from './gpo001-logon-rights';
 import { checkFirewall } from './gpo001-firewall';
@@ -14,7 +13,7 @@ const values = valueRule({
   tags: ['gpo', 'connection'],
   checks: [
     {
-      refs: REFS.denyConnections,
+      refs: 'denyConnections',
       test: (value, s) =>
         value === 1
           ? {
@@ -27,7 +26,7 @@ const values = valueRule({
     },
     {
       // Not in SPEC's row: a disabled TermService refuses every connection whatever fDenyTSConnections says (docs/rules/GPO001.md).
-      refs: REFS.termServiceStart,
+      refs: 'termServiceStart',
       test: (value, s) =>
         value === 4
           ? { message: `The Remote Desktop Services service (TermService) is Disabled (start type 4) ${where(s)}: it does not start, so the server accepts no Remote Desktop connections at all, whatever "fDenyTSConnections" says.` }

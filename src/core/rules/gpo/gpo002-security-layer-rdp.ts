@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo002 = valueRule({
@@ -10,7 +9,7 @@ export const gpo002 = valueRule({
   tags: ['gpo', 'security', 'tls'],
   checks: [
     {
-      refs: REFS.securityLayer,
+      refs: 'securityLayer',
       test: (value, s) =>
         value === 0
           ? { message: `${named(s)} ${where(s)}: the connection uses Standard RDP Security without TLS, so clients cannot authenticate the server, and clients that require TLS or NLA are refused (SSL_NOT_ALLOWED_BY_SERVER).` }

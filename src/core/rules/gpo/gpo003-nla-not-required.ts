@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo003 = valueRule({
@@ -10,7 +9,7 @@ export const gpo003 = valueRule({
   tags: ['gpo', 'security', 'nla'],
   checks: [
     {
-      refs: REFS.userAuthentication,
+      refs: 'userAuthentication',
       test: (value, s) =>
         value === 0
           ? { message: `${named(s)} ${where(s)}: users reach the logon screen before they authenticate, which exposes the server to unauthenticated sessions.` }

@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo004 = valueRule({
@@ -10,7 +9,7 @@ export const gpo004 = valueRule({
   tags: ['gpo', 'security'],
   checks: [
     {
-      refs: REFS.minEncryptionLevel,
+      refs: 'minEncryptionLevel',
       test: (value, s) => {
         if (value === 1) return { message: `${named(s)} ${where(s)}: Standard RDP Security encrypts only client-to-server data, with 56-bit keys.` };
         if (value === 4) return { message: `${named(s)} ${where(s)}: only FIPS 140 algorithms are used, and clients that cannot use them cannot connect.`, severity: 'info' };

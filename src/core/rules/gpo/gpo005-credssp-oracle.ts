@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo005 = valueRule({
@@ -10,7 +9,7 @@ export const gpo005 = valueRule({
   tags: ['gpo', 'security', 'credssp'],
   checks: [
     {
-      refs: REFS.encryptionOracle,
+      refs: 'encryptionOracle',
       test: (value, s) => {
         if (value === 2) return { message: `${named(s)} ${where(s)}: CredSSP falls back to versions open to CVE-2018-0886, and the server accepts unpatched clients.` };
         if (value === 1) return { message: `${named(s)} ${where(s)}: the server still accepts unpatched CredSSP clients; use 0 (Force Updated Clients) once every client is patched.`, severity: 'info' };

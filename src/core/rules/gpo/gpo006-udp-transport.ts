@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo006 = valueRule({
@@ -10,14 +9,14 @@ export const gpo006 = valueRule({
   tags: ['gpo', 'transport'],
   checks: [
     {
-      refs: REFS.selectTransport,
+      refs: 'selectTransport',
       test: (value, s) =>
         value === 1
           ? { message: `${named(s)} ${where(s)}: RDP runs over TCP only, the known workaround for UDP trouble (freezes, black screens); note why it is set and remove it once the cause is fixed.` }
           : { message: `${named(s)} ${where(s)}: the server offers UDP; if sessions freeze or drop, setting it to 1 (Use only TCP) is the known workaround.` },
     },
     {
-      refs: REFS.clientDisableUdp,
+      refs: 'clientDisableUdp',
       test: (value, s) =>
         value === 1
           ? { message: `${named(s)} ${where(s)}: this computer's Remote Desktop client uses TCP only, the known UDP workaround; note why it is set.` }

@@ -4,7 +4,7 @@ import { live, numberOf, type PolicyScope } from '../../gpo/scopes';
 import { KEYS } from '../../gpo/well-known-keys';
 import type { PolicySetting } from '../../gpo/model';
 import { effective, setElsewhere, where } from './lookup';
-import { REFS, valueRefs } from './refs';
+import { gpoRefs, type RefName } from './refs';
 import { valueRule, type ValueCheck } from './value-rule';
 
 /** Limits below these (milliseconds) end sessions abruptly; 0 means no limit. */
@@ -52,15 +52,21 @@ function listenerValueInEffect(s: PolicySetting, scope: PolicyScope, name: keyof
   return n === undefined ? undefined : n === 0;
 }
 
+const REF_NAMES: Readonly<Record<keyof typeof SESSION_LIMIT_THRESHOLDS, RefName>> = {
+  MaxIdleTime: 'maxIdleTime',
+  MaxDisconnectionTime: 'maxDisconnectionTime',
+  MaxConnectionTime: 'maxConnectionTime',
+};
+
 function check(name: keyof typeof SESSION_LIMIT_THRESHOLDS): ValueCheck {
   return {
-    refs: valueRefs(name),
+    refs: REF_NAMES[name],
     test(value, s, scope) {
       if (value === 0 || value >= SESSION_LIMIT_THRESHOLDS[name]) return undefined;
       // A listener value its fInherit… flag hands to the users' own settings is not in effect.
       const inEffect = listenerValueInEffect(s, scope, name);
       if (inEffect === false) return undefined;
-      const resetBroken = effective(scope, REFS.resetBroken)?.setting;
+      const resetBroken = effective(scope, gpoRefs().resetBroken)?.setting;
       const reset = resetBroken !== undefined && numberOf(resetBroken) === 1 && listenerValueInEffect(resetBroken, scope, 'fResetBroken') !== false;
       const end = reset ? 'ended (logged off, fResetBroken is 1)' : 'disconnected';
       const unless =

@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 /** Many NAT devices and load balancers drop idle TCP flows after 4 minutes (the Azure Load Balancer default). */
@@ -13,14 +12,14 @@ export const gpo008 = valueRule({
   tags: ['gpo', 'connection'],
   checks: [
     {
-      refs: REFS.keepAliveEnable,
+      refs: 'keepAliveEnable',
       test: (value, s) =>
         value === 0
           ? { message: `${named(s)} ${where(s)}: the server does not probe idle clients, so a dropped client can leave an active orphan session instead of a disconnected one.` }
           : undefined,
     },
     {
-      refs: REFS.keepAliveInterval,
+      refs: 'keepAliveInterval',
       test: (value, s) =>
         value > KEEPALIVE_LIMIT_MINUTES
           ? { message: `"KeepAliveInterval" is ${value} minutes ${where(s)}: above ${KEEPALIVE_LIMIT_MINUTES} minutes, NAT devices and load balancers may drop idle sessions first.` }

@@ -1,7 +1,7 @@
 import { numberOf } from '../../gpo/scopes';
 import type { PolicySetting } from '../../gpo/model';
 import { effective, setElsewhere, where } from './lookup';
-import { REFS } from './refs';
+import { gpoRefs } from './refs';
 import { valueRule } from './value-rule';
 import type { PolicyScope } from '../../gpo/scopes';
 
@@ -16,10 +16,10 @@ interface Tls13State {
  * non-zero and not `DisabledByDefault`, the same reading the rule gives TLS 1.2's switches (TLS registry settings).
  */
 function tls13NotEnabled(scope: PolicyScope): Tls13State | undefined {
-  const enabledAt = effective(scope, REFS.tls13ServerEnabled)?.setting;
+  const enabledAt = effective(scope, gpoRefs().tls13ServerEnabled)?.setting;
   const enabled = numberOf(enabledAt);
   if (enabled === 0) return { why: 'TLS 1.3 is disabled too ("Enabled" is 0 under TLS 1.3\\Server)', at: enabledAt };
-  const byDefaultAt = effective(scope, REFS.tls13ServerDisabledByDefault)?.setting;
+  const byDefaultAt = effective(scope, gpoRefs().tls13ServerDisabledByDefault)?.setting;
   const byDefault = numberOf(byDefaultAt);
   if (byDefault !== undefined && byDefault !== 0) {
     return { why: `TLS 1.3 is only disabled by default ("DisabledByDefault" is ${byDefault} under TLS 1.3\\Server), so Schannel negotiates it only for an application that asks for it explicitly`, at: byDefaultAt };
@@ -38,7 +38,7 @@ export const gpo009 = valueRule({
   tags: ['gpo', 'tls'],
   checks: [
     {
-      refs: REFS.tls12ServerEnabled,
+      refs: 'tls12ServerEnabled',
       test: (value, s, scope) => {
         const tls13 = value === 0 ? tls13NotEnabled(scope) : undefined;
         if (!tls13) return undefined;
@@ -46,11 +46,11 @@ export const gpo009 = valueRule({
       },
     },
     {
-      refs: REFS.tls12ServerDisabledByDefault,
+      refs: 'tls12ServerDisabledByDefault',
       test: (value, s, scope) => {
         const tls13 = value === 0 ? undefined : tls13NotEnabled(scope);
         if (!tls13) return undefined;
-        if (numberOf(effective(scope, REFS.tls12ServerEnabled)?.setting) === 0) return undefined; // reported once, at Enabled
+        if (numberOf(effective(scope, gpoRefs().tls12ServerEnabled)?.setting) === 0) return undefined; // reported once, at Enabled
         // "Disabled by default": Schannel negotiates it only for a caller that asks for it explicitly (TLS registry
         // settings). Whether Remote Desktop asks is not documented, so this is a warning, not the error of Enabled 0.
         return {

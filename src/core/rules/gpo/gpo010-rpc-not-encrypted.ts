@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo010 = valueRule({
@@ -10,7 +9,7 @@ export const gpo010 = valueRule({
   tags: ['gpo', 'security'],
   checks: [
     {
-      refs: REFS.encryptRpc,
+      refs: 'encryptRpc',
       test: (value, s) =>
         value === 0
           ? { message: `${named(s)} ${where(s)}: the Remote Desktop Services administration interface does not require secure RPC.` }

@@ -1,5 +1,4 @@
 import { named, where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo011 = valueRule({
@@ -10,12 +9,12 @@ export const gpo011 = valueRule({
   tags: ['gpo', 'security', 'baseline'],
   checks: [
     {
-      refs: REFS.promptForPassword,
+      refs: 'promptForPassword',
       test: (value, s) =>
         value === 0 ? { message: `${named(s)} ${where(s)}: the server logs users on with the credentials the client sends, where the security baselines ask for a prompt.` } : undefined,
     },
     {
-      refs: REFS.disablePasswordSaving,
+      refs: 'disablePasswordSaving',
       test: (value, s) =>
         value === 0 ? { message: `${named(s)} ${where(s)}: the Remote Desktop client may save passwords, which the security baselines turn off.` } : undefined,
     },

@@ -1,6 +1,5 @@
 import { DEFAULT_RDP_PORT } from '../../text/address';
 import { where } from './lookup';
-import { REFS } from './refs';
 import { valueRule } from './value-rule';
 
 export const gpo012 = valueRule({
@@ -11,7 +10,7 @@ export const gpo012 = valueRule({
   tags: ['gpo', 'connection'],
   checks: [
     {
-      refs: REFS.portNumber,
+      refs: 'portNumber',
       test: (value, s) =>
         value !== DEFAULT_RDP_PORT
           ? { message: `"PortNumber" is ${value} ${where(s)}: clients must name port ${value} ("host:${value}"), and the firewall must allow it for TCP and UDP.` }

@@ -1,5 +1,6 @@
 import type { Hive } from '../../gpo/model';
-import { findValueInfo, REGISTRY_VALUES } from '../../gpo/policy-values/index';
+import { builtOnFirstUse } from '../../built-once';
+import { findValueInfo, registryValues } from '../../gpo/policy-values/index';
 import type { RegistryValueInfo } from '../../gpo/policy-values/row';
 import { normalizeKey } from '../../gpo/registry-path';
 import { originOf, schannelKey } from '../../gpo/well-known-keys';
@@ -17,7 +18,7 @@ function hivesFor(key: string, hives: readonly Hive[]): readonly Hive[] {
  * setting takes precedence). `key` picks one of the table's keys (Schannel's per-protocol keys).
  */
 export function valueRefs(valueName: string, key?: string): ValueRef[] {
-  const info = key !== undefined ? findValueInfo(key, valueName) : REGISTRY_VALUES.find((v) => v.valueName === valueName);
+  const info = key !== undefined ? findValueInfo(key, valueName) : registryValues().find((v) => v.valueName === valueName);
   if (!info) throw new Error(`${valueName} is not in the policy table`);
   const keys = key !== undefined ? info.keys.filter((k) => normalizeKey(k) === normalizeKey(key)) : info.keys;
   return refsAt(info, keys);
@@ -40,7 +41,8 @@ export function policyRefsOver(key: string, valueName: string): readonly ValueRe
   );
 }
 
-export const REFS = {
+/** Where each rule's values are read, built on first use: a lint of `.rdp` files reads none (issue 16). */
+export const gpoRefs = builtOnFirstUse('GPO value refs', () => ({
   denyConnections: valueRefs('fDenyTSConnections'),
   termServiceStart: valueRefs('Start'),
   securityLayer: valueRefs('SecurityLayer'),
@@ -61,9 +63,15 @@ export const REFS = {
   promptForPassword: valueRefs('fPromptForPassword'),
   disablePasswordSaving: valueRefs('DisablePasswordSaving'),
   resetBroken: valueRefs('fResetBroken'),
+  maxIdleTime: valueRefs('MaxIdleTime'),
+  maxDisconnectionTime: valueRefs('MaxDisconnectionTime'),
+  maxConnectionTime: valueRefs('MaxConnectionTime'),
   portNumber: valueRefs('PortNumber'),
   certificateHash: valueRefs('SSLCertificateSHA1Hash'),
   restrictSendingNtlm: valueRefs('RestrictSendingNTLMTraffic'),
   ntlmServerExceptions: valueRefs('ClientAllowedNTLMServers'),
   tryIpSpn: valueRefs('TryIPSPN'),
-} as const;
+}));
+
+/** The name of one entry of `gpoRefs()`, as a rule's check names the values it reads. */
+export type RefName = keyof ReturnType<typeof gpoRefs>;

@@ -1,4 +1,4 @@
-import { REFS } from '../gpo/refs';
+import { gpoRefs } from '../gpo/refs';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import { doubtOf, factNumber } from './server-view';
 import { probesOfHost } from './probe-facts';
@@ -17,7 +17,7 @@ export const xrf001: CrossRule = {
       const credssp = rdp.facts.credssp;
       if (!credssp || credssp.value !== 0) continue;
       const requiring = serversOf(rdp.facts.host).flatMap((s) => {
-        const fact = s.value(REFS.userAuthentication);
+        const fact = s.value(gpoRefs().userAuthentication);
         return factNumber(fact) === 1 ? [{ path: s.path, at: fact!.at, message: `"UserAuthentication" is 1 ${where(fact!)}: the server requires NLA.`, doubt: doubtOf(s, fact!) }] : [];
       });
       const probed = probesOfHost(probes, rdp.facts.host).filter((p) => p.negotiation?.nlaRequired === true);

@@ -1,4 +1,4 @@
-import { REFS } from '../gpo/refs';
+import { gpoRefs } from '../gpo/refs';
 import { doubtOf, factNumber, type ServerView } from './server-view';
 import { probesOfHost, standardSecurityFor } from './probe-facts';
 import { whereSet as where } from '../../gpo/well-known-keys';
@@ -23,7 +23,7 @@ export const xrf003: CrossRule = {
     // "Configure server authentication for client" overrides the file's "authentication level" (TerminalServer.adml):
     // a value of the client, which any export may describe.
     const policies = servers.flatMap((s) => {
-      const fact = s.value(REFS.clientAuthenticationLevel);
+      const fact = s.value(gpoRefs().clientAuthenticationLevel);
       const level = factNumber(fact);
       return level !== undefined ? [{ path: s.path, level, fact: fact!, doubt: doubtOf(s, fact!) }] : [];
     });
@@ -80,7 +80,7 @@ export const xrf003: CrossRule = {
 /** "SecurityLayer" 0 in the exports that describe a server; the first that nothing contradicts, if any; each as a related location. */
 function layerOf<L>(servers: readonly ServerView<L>[]) {
   const rdpLayer = servers.flatMap((s) => {
-    const fact = s.value(REFS.securityLayer);
+    const fact = s.value(gpoRefs().securityLayer);
     return factNumber(fact) === 0 ? [{ path: s.path, at: fact!.at, message: `"SecurityLayer" is 0 (RDP) ${where(fact!)}.`, doubt: doubtOf(s, fact!) }] : [];
   });
   // Another export that may apply together setting a value otherwise, or item-level targeting, leaves it uncertain.

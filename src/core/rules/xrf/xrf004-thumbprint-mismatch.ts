@@ -1,4 +1,4 @@
-import { REFS } from '../gpo/refs';
+import { gpoRefs } from '../gpo/refs';
 import type { CrossRule } from './types';
 
 /** A thumbprint as Windows shows it: uppercase hex, no separators. */
@@ -18,7 +18,7 @@ export const xrf004: CrossRule = {
     const presented = probes.filter((p) => p.certificate?.sha1);
     if (presented.length === 0) return;
     for (const server of servers) {
-      const fact = server.value(REFS.certificateHash);
+      const fact = server.value(gpoRefs().certificateHash);
       const configured = thumbprint(fact?.data);
       if (!fact || !configured) continue;
       // A gpresult reports one computer: a check of another host says nothing of its listener.

@@ -1,7 +1,7 @@
 import type { RegData } from '../../gpo/model';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import { quote } from '../messages';
-import { REFS } from '../gpo/refs';
+import { gpoRefs } from '../gpo/refs';
 import { factNumber } from './server-view';
 import type { CrossRule } from './types';
 
@@ -54,7 +54,7 @@ export const xrf005: CrossRule = {
   tags: ['cross-check', 'nla', 'kerberos'],
   check({ rdpFiles, servers, report }) {
     const denying = servers.flatMap((s) => {
-      const fact = s.value(REFS.restrictSendingNtlm);
+      const fact = s.value(gpoRefs().restrictSendingNtlm);
       return factNumber(fact) === DENY_ALL
         ? [{ path: s.path, at: fact!.at, message: `"RestrictSendingNTLMTraffic" is 2 (Deny all) ${where(fact!)}: this computer never sends NTLM to a remote server.` }]
         : [];
@@ -62,12 +62,12 @@ export const xrf005: CrossRule = {
     if (denying.length === 0) return;
     // With TryIPSPN the client asks Kerberos for the IP address too: it works if the server registered it as an SPN.
     const tryIp = servers.flatMap((s) => {
-      const fact = s.value(REFS.tryIpSpn);
+      const fact = s.value(gpoRefs().tryIpSpn);
       return factNumber(fact) === 1 ? [{ path: s.path, at: fact!.at, message: `"TryIPSPN" is 1 ${where(fact!)}: Kerberos is tried for IP addresses.` }] : [];
     });
     // "Add remote server exceptions for NTLM authentication": the servers NTLM may still be sent to while it is denied.
     const exceptions = servers.flatMap((s) => {
-      const fact = s.value(REFS.ntlmServerExceptions);
+      const fact = s.value(gpoRefs().ntlmServerExceptions);
       return fact ? [{ path: s.path, at: fact.at, names: exceptionNames(fact.data), where: where(fact) }] : [];
     });
     for (const rdp of rdpFiles) {
