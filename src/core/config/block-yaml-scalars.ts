@@ -27,7 +27,7 @@ export interface Library {
   readonly schema: yaml.Document['schema'];
   readonly options: yaml.Document['options'];
   readonly valueTags: readonly Tag[];
-  // The classes, read once: the CLI loads yaml at first use, through a getter per name.
+  // The classes, read once: the CLI loads yaml at first use, each name read through a proxy.
   readonly Scalar: typeof yaml.Scalar;
   readonly Pair: typeof yaml.Pair;
   readonly YAMLMap: typeof yaml.YAMLMap;

@@ -57,7 +57,7 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly: boolean): ParsedConfig {
-  // Read once: the CLI loads yaml at first use, through a getter per name.
+  // Read once: the CLI loads yaml at first use, each name read through a proxy.
   const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = yaml;
   const problems: ConfigProblem[] = [];
   // The YAML library places an error at the end of the text one character past it (pos [length, length + 1]): keep every span inside.
