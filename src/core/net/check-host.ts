@@ -1,4 +1,3 @@
-import { afterConfirmGate } from './after-confirm-gate';
 import { NET001, NET004, NET028 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import type { SeverityOverrides } from '../findings/severity';
@@ -24,7 +23,8 @@ import { connectFailureFinding, connectFirst } from './connect-first';
 import { SELECTED_LABELS } from './protocol-labels';
 import { Budget, elapsed } from './run-step';
 import { needsSchannelProbe, probeSchannelSuites, type WindowsSuites } from './schannel-probe';
-import { openTls, sessionFacts, type TlsResult } from './tls';
+import { openMainTls } from './main-tls';
+import { sessionFacts, type TlsResult } from './tls';
 import { probeTlsVersions } from './tls-versions';
 import type { TrustStore } from './trust-store';
 import { handshakeFindings } from './handshake-findings';
@@ -132,8 +132,12 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     if (!upgrade) socket.destroy();
 
     t = process.hrtime.bigint();
-    const gate = upgrade ? afterConfirmGate(socket, main.after) : undefined;
-    const session = gate ? openTls(gate, target.host, step()) : undefined;
+    // A main handshake the server dropped is asked once more on a new connection (main-tls.ts); the one that decides carries what follows.
+    const selectedProtocol = main.confirm.kind === 'response' ? main.confirm.selectedProtocol : 0;
+    const opened = upgrade
+      ? openMainTls({ socket, after: main.after }, { address, port: target.port, host: target.host, requested: MAIN_REQUEST, selected: selectedProtocol }, step)
+      : undefined;
+    const session = opened?.then((o) => o.session);
     const tlsRun: Promise<TlsResult | undefined> = session ? session.then(sessionFacts) : Promise.resolve(undefined);
     const requests = followUps(answers);
     // On a server that selected TLS, the RDSTLS question (which offers TLS too) also leads to TLS: the legacy-TLS handshake rides its connection.
@@ -161,8 +165,10 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const credSsp = main.confirm.kind === 'response' && (main.confirm.selectedProtocol === PROTOCOL.HYBRID || main.confirm.selectedProtocol === PROTOCOL.HYBRID_EX);
     const ask = credSsp && options.ntlmInfo !== false;
     const tlsSelected = main.confirm.kind === 'response' && main.confirm.selectedProtocol === PROTOCOL.SSL;
-    const connectRun = tlsSelected ? session?.then((s) => timed('connectInitialMs', connectThenClose(socket, s, step))) : undefined;
-    const ntlmRun = tlsSelected ? undefined : session?.then((s) => (ask ? timed('ntlmMs', askThenClose(socket, s, true, step)) : askThenClose(socket, s, false, step)));
+    const connectRun = tlsSelected ? opened?.then((o) => timed('connectInitialMs', connectThenClose(o.socket, o.session, step))) : undefined;
+    const ntlmRun = tlsSelected
+      ? undefined
+      : opened?.then((o) => (ask ? timed('ntlmMs', askThenClose(o.socket, o.session, true, step)) : askThenClose(o.socket, o.session, false, step)));
     const survived = Promise.all([connectRun, ntlmRun]).then(([c, n]) => carriedPastHandshake(c, n));
     const versionsRun = upgrade ? timed('tlsVersionsMs', probeTlsVersions(address, target.port, target.host, MAIN_REQUEST, tlsRun, step, shared, survived)) : Promise.resolve(null);
     // A suite no Windows release enables by default: can a Windows client agree on another? Asked only then.
@@ -224,10 +230,12 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       standardSecurity = describeStandardSecurity(reading.method, reading.level);
       findings.push(...standardSecurityFindings(reading.method, reading.level, isLoopbackAddress(address)));
     }
-    const after = gate?.verdict;
+    const decided = await opened;
+    const after = decided?.gate.verdict;
     if (tlsError && !cancelled) {
       const cause = tlsError.cause ?? tlsError.message.replace(/\.$/, '');
-      findings.push(after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause)));
+      const failed = after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause));
+      findings.push(decided?.askedTwice ? { ...failed, message: `${failed.message} ${M.NET028AskedTwice()}` } : failed);
     } else if (tlsResult?.ok) {
       const handshake = handshakeFindings(tlsResult, { accepted, connectFinding, windowsSuites, name, ntlm, ntlmProblem: ntlmRefused ? ntlmProblem : undefined }, options);
       ({ tls, certificate, chain } = handshake);

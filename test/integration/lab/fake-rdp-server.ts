@@ -21,9 +21,10 @@ export interface FakeOptions {
   readonly afterTls?: AfterTls;
   /**
    * Called with each ClientHello's first segment; true resets that connection instead of answering it (as
-   * gnome-remote-desktop 43 now and then does to one of several connections that arrive together).
+   * gnome-remote-desktop 43 now and then does to one of several connections that arrive together), an alert's name
+   * answers it with that fatal alert and a FIN.
    */
-  readonly resetClientHello?: (hello: Buffer) => boolean;
+  readonly resetClientHello?: (hello: Buffer) => boolean | HelloAlert;
 }
 
 /**
@@ -62,10 +63,22 @@ export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
       socket.write(confirm(reply));
       if ('failure' in reply) return void socket.end();
       if (reply.selected === 0) return answerConnectInitial(socket);
-      if (options.resetClientHello) return void socket.once('data', (hello: Buffer) => (options.resetClientHello!(hello) ? socket.resetAndDestroy() : serveTls(socket, replayed(socket, hello), options, reply.selected, server)));
+      if (options.resetClientHello) return void socket.once('data', (hello: Buffer) => refuseHello(socket, options.resetClientHello!(hello)) || serveTls(socket, replayed(socket, hello), options, reply.selected, server));
       serveTls(socket, socket, options, reply.selected, server);
     });
   }).listen();
+}
+
+/** Fatal alerts a fake listener can answer a ClientHello with, by AlertDescription [RFC 8446 §6, RFC 5246 §7.2]. */
+const ALERTS = { 'internal-error': 80, 'handshake-failure': 40, 'protocol-version': 70 } as const;
+export type HelloAlert = keyof typeof ALERTS;
+
+/** Ends a connection as `how` says (a reset, or a fatal alert in a TLS 1.2 record and a FIN); false: answer it. */
+function refuseHello(socket: Socket, how: boolean | HelloAlert): boolean {
+  if (how === false) return false;
+  if (how === true) socket.resetAndDestroy();
+  else socket.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, ALERTS[how]]));
+  return true;
 }
 
 /** The socket as a stream that yields `first` (already read from it) before the rest. */

@@ -1,0 +1,88 @@
+// The main TLS handshake of `check`, asked once more on a new connection when the server dropped it, as the capped
+// handshakes are (tls-versions.ts `askAgainIfDropped`): one drop alone must not make a listener that accepts TLS fail.
+import type { Socket } from 'node:net';
+import { afterConfirmGate, type AfterConfirmGate } from './after-confirm-gate';
+import type { AfterConfirm } from './after-confirm';
+import { selectionProblem } from './negotiation-summary';
+import { connectTcp } from './tcp';
+import { openTls, type TlsSession } from './tls';
+import type { NetError, StepOptions } from './types';
+import { startsTls } from './x224';
+import { exchangeConfirm } from './x224-exchange';
+
+/** The main handshake that decides: its connection (the NTLM question or the Connect Initial rides it) and gate. */
+export interface MainTls {
+  readonly socket: Socket;
+  readonly gate: AfterConfirmGate;
+  readonly session: TlsSession;
+  /** The first connection was dropped and this is the second's answer. */
+  readonly askedTwice: boolean;
+}
+
+/** Local refusals: this client could not make the handshake at all, which says nothing about the server. */
+const LOCAL_TLS_PROBLEM = /NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|no protocols available|no ciphers available/i;
+/** An alert the server sent (OpenSSL names a received alert SSLV3_ALERT_… or TLSV1_ALERT_…, "… alert …"). */
+const RECEIVED_ALERT = /ALERT_|\balert\b/i;
+/**
+ * internal_error: "An internal error unrelated to the peer or the correctness of the protocol (such as a memory
+ * allocation failure) makes it impossible to continue" [RFC 8446 §6.2, RFC 5246 §7.2.2]: not an answer to what the
+ * client offered, unlike protocol_version, handshake_failure or insufficient_security.
+ */
+const INTERNAL_ERROR_ALERT = /INTERNAL_ERROR|internal error/i;
+
+/**
+ * Whether a failed main handshake was dropped rather than refused: the connection closed or reset before the handshake
+ * finished (before any TLS record too), an internal_error alert, or TLS records this client could not read (a bad
+ * record, a wrong version in a record header: what a server garbling its output sends). A refusal is the server's own
+ * alert about the offer (protocol_version, handshake_failure, …); a disconnect PDU or other RDP bytes instead of TLS
+ * are the server's deliberate answer; a timeout or a cancellation asks nothing more; a local problem is not the server's.
+ */
+export function droppedMainHandshake(error: NetError, after: AfterConfirm | undefined): boolean {
+  if (after && after.kind !== 'tls') return after.kind === 'closed';
+  if (error.kind === 'timeout' || error.kind === 'aborted') return false;
+  const text = `${error.cause ?? ''} ${error.message}`;
+  if (LOCAL_TLS_PROBLEM.test(text)) return false;
+  if (error.kind === 'reset' || error.kind === 'closed' || error.cause === 'closed') return true;
+  if (RECEIVED_ALERT.test(text)) return INTERNAL_ERROR_ALERT.test(text);
+  return error.kind === 'tls-error';
+}
+
+/** The main handshake on the negotiated socket (`after`: the bytes that came with the Confirm). */
+function openMain(socket: Socket, after: Buffer, host: string, options: StepOptions): Promise<MainTls> {
+  const gate = afterConfirmGate(socket, after);
+  return openTls(gate, host, options).then((session) => ({ socket, gate, session, askedTwice: false }));
+}
+
+/**
+ * The main handshake, and when the server dropped it (`droppedMainHandshake`), the same question once more on a new
+ * connection with its own X.224 negotiation (`requested`): its answer decides, unless it learned nothing (no TCP, a
+ * Confirm that does not select `selected` again, a handshake with no answer in time), when the first stands. A listener
+ * that refuses TLS by resetting (Windows without a usable certificate) drops the second too; gnome-remote-desktop 43,
+ * which now and then resets or garbles one of several connections that arrive together, answers it. Asked only after a
+ * drop, so a listener that answers costs nothing more, and one that drops every connection costs one connection more.
+ */
+export async function openMainTls(
+  first: { readonly socket: Socket; readonly after: Buffer },
+  target: { readonly address: string; readonly port: number; readonly host: string; readonly requested: number; readonly selected: number },
+  step: () => StepOptions,
+): Promise<MainTls> {
+  const opened = await openMain(first.socket, first.after, target.host, step());
+  if (opened.session.ok || !droppedMainHandshake(opened.session.error, opened.gate.verdict)) return opened;
+  const tcp = await connectTcp(target.address, target.port, step());
+  if (!tcp.ok) return opened;
+  const exchanged = await exchangeConfirm(tcp.socket, target.requested, step());
+  const confirm = exchanged.ok ? exchanged.confirm : undefined;
+  if (
+    !exchanged.ok ||
+    confirm?.kind !== 'response' ||
+    confirm.selectedProtocol !== target.selected ||
+    !startsTls(confirm.selectedProtocol) ||
+    selectionProblem(target.requested, confirm.selectedProtocol) !== null
+  ) {
+    tcp.socket.destroy();
+    return opened;
+  }
+  const again = await openMain(tcp.socket, exchanged.after, target.host, step());
+  if (!again.session.ok && again.session.error.kind === 'timeout') return opened;
+  return { ...again, askedTwice: true };
+}
