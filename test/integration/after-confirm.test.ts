@@ -10,6 +10,8 @@ import { xfreerdpTls } from './lab/xfreerdp';
 const TIMEOUT_MS = 2000;
 
 const ABORTED = 'The server closed the connection after selecting TLS: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers';
+/** A close or reset before any TLS record is a drop: asked again on a new connection, and said so when that one is dropped too. */
+const ASKED_TWICE = ' The handshake was asked twice, on two connections: the first was dropped too, so this is not a one-off.';
 const BY_ULTIMATUM = `${ABORTED} (it sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested).`;
 
 /** Every replay of a server that selects TLS and gives up, with the one verdict each must get. */
@@ -18,8 +20,8 @@ const ABORTS: readonly [Replay, string][] = [
   ['ultimatum-two-segments', BY_ULTIMATUM],
   ['ultimatum-after-client-hello', BY_ULTIMATUM],
   ['ultimatum-byte-by-byte', BY_ULTIMATUM],
-  ['close-after-confirm', `${ABORTED} (it sent no TLS record).`],
-  ['reset-after-client-hello', `${ABORTED} (it reset the connection without a TLS record).`],
+  ['close-after-confirm', `${ABORTED} (it sent no TLS record).${ASKED_TWICE}`],
+  ['reset-after-client-hello', `${ABORTED} (it reset the connection without a TLS record).${ASKED_TWICE}`],
 ];
 
 
@@ -56,7 +58,7 @@ describe('what follows the Confirm (replay servers on 127.0.0.1)', () => {
       {
         ruleId: 'NET028',
         severity: 'error',
-        message: 'The server closed the connection after selecting CredSSP (NLA): it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (it sent no TLS record).',
+        message: 'The server closed the connection after selecting CredSSP (NLA): it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers (it sent no TLS record).' + ASKED_TWICE,
       },
     ]);
     assert.deepEqual([r.negotiation?.selected, r.negotiation?.hybrid, r.negotiation?.rdp, r.negotiation?.nlaRequired], ['HYBRID', false, false, null]);
