@@ -11,7 +11,7 @@ const TIMEOUT_MS = 2000;
 
 const ABORTED = 'The server closed the connection after selecting TLS: it could not start TLS, most often because its certificate or private key could not be used, or because its TLS settings (protocols, ciphers) match nothing the client offers';
 /** A close or reset before any TLS record is a drop: asked again on a new connection, and said so when that one is dropped too. */
-const ASKED_TWICE = ' The handshake was asked twice, on two connections: the first was dropped too, so this is not a one-off.';
+const ASKED_TWICE = ' The handshake was asked twice: this is the answer on a second connection, after the server dropped the first.';
 const BY_ULTIMATUM = `${ABORTED} (it sent an MCS Disconnect Provider Ultimatum with reason rn-user-requested).`;
 
 /** Every replay of a server that selects TLS and gives up, with the one verdict each must get. */

@@ -27,6 +27,6 @@ export const NET028_MESSAGES = {
     `The server completed the TLS handshake after selecting ${protocol}, then ${how} instead of answering the client's first RDP packet (the MCS Connect Initial): no client gets past this, so ${protocol} cannot be used.`,
   NET028Unexpected: (protocol: string, what: string) =>
     `The server completed the TLS handshake after selecting ${protocol}, then answered the client's first RDP packet (the MCS Connect Initial) with ${what}, not an MCS Connect Response: no client gets past this.`,
-  NET028AskedTwice: () => 'The handshake was asked twice, on two connections: the first was dropped too, so this is not a one-off.',
+  NET028AskedTwice: () => 'The handshake was asked twice: this is the answer on a second connection, after the server dropped the first.',
   NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
 } as const;
