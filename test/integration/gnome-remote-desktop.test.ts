@@ -95,10 +95,11 @@ describe('gnome-remote-desktop 43 in its own network namespace (real server, Fre
     }
   });
 
-  it('TLS: 1.2 and 1.3 accepted, 1.0 and 1.1 refused (no NET028, no NET029); the certificate it was given, trusted through the test CA', async () => {
+  it('TLS: 1.2 and 1.3 accepted, 1.0 and 1.1 refused (no NET028 or NET029 error or warning); the certificate it was given, trusted through the test CA', async () => {
     const r = await host(withUser);
     assert.deepEqual(r.tls?.accepted, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true }, JSON.stringify(r.tls));
-    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET028' || f.ruleId === 'NET029'), []);
+    // An info NET028 says a handshake was dropped once and completed on a second connection, which grd does now and then.
+    assert.deepEqual(r.findings.filter((f) => (f.ruleId === 'NET028' || f.ruleId === 'NET029') && f.severity !== 'info'), [], JSON.stringify(r.findings));
     const c = r.certificate!;
     assert.equal(c.sha256, opensslFingerprint(valid.cert, 'sha256'));
     assert.deepEqual([c.subject, c.trusted, c.nameMatches], ['CN=localhost', true, true]);

@@ -241,6 +241,9 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       ({ tls, certificate, chain } = handshake);
       timings.certificateMs = handshake.certificateMs;
       findings.push(...handshake.findings);
+      // Dropped once, then completed: no refusal, but a client that connected at that moment failed (main-tls.ts).
+      const first = decided?.askedTwice ? decided.firstError : undefined;
+      if (first) findings.push({ ...finding(NET028, M.NET028DroppedOnce(selected, first.cause ?? first.message.replace(/\.$/, ''))), severity: 'info' });
     }
     return finish();
   } finally {

@@ -17,6 +17,8 @@ export interface MainTls {
   readonly session: TlsSession;
   /** The first connection was dropped and this is the second's answer. */
   readonly askedTwice: boolean;
+  /** How the first connection's handshake was dropped, when it was asked twice. */
+  readonly firstError?: NetError;
 }
 
 /** Local refusals: this client could not make the handshake at all, which says nothing about the server. */
@@ -84,5 +86,5 @@ export async function openMainTls(
   }
   const again = await openMain(tcp.socket, exchanged.after, target.host, step());
   if (!again.session.ok && again.session.error.kind === 'timeout') return opened;
-  return { ...again, askedTwice: true };
+  return { ...again, askedTwice: true, firstError: opened.session.error };
 }

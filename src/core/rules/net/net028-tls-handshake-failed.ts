@@ -27,6 +27,8 @@ export const NET028_MESSAGES = {
     `The server completed the TLS handshake after selecting ${protocol}, then ${how} instead of answering the client's first RDP packet (the MCS Connect Initial): no client gets past this, so ${protocol} cannot be used.`,
   NET028Unexpected: (protocol: string, what: string) =>
     `The server completed the TLS handshake after selecting ${protocol}, then answered the client's first RDP packet (the MCS Connect Initial) with ${what}, not an MCS Connect Response: no client gets past this.`,
+  NET028DroppedOnce: (protocol: string, cause: string) =>
+    `The server selected ${protocol} but dropped the first TLS handshake (${cause}); the same handshake on a second connection completed. A client that connects at such a moment fails as its connection closes, so connections to this server may fail now and then: look at its load and its event logs.`,
   NET028AskedTwice: () => 'The handshake was asked twice: this is the answer on a second connection, after the server dropped the first.',
   NET028RdpPdu: (protocol: string, pdu: string) => `The server selected ${protocol} but then sent ${pdu} instead of a TLS record.`,
 } as const;
