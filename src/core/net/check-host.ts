@@ -7,6 +7,7 @@ export type { CheckTarget } from '../rdp/target';
 import { preloadCertificateAnalysis } from './certificate';
 import { finding } from './certificate-findings';
 import { isLoopbackAddress, resolveHost, type Lookup } from './dns';
+import { quotedCause } from './errors';
 import { askOnce, exchangeConfirm } from './x224-exchange';
 import { followUps, MAIN_REQUEST, RDSTLS_QUESTION, selectionProblem, summarizeNegotiation, type NegotiationAnswer } from './negotiation-summary';
 import { negotiationFindings } from './negotiation-findings';
@@ -92,7 +93,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       stoppedAt = 'dns';
       const e = outOfTime(dns.error);
       if (e.kind === 'aborted') cancelled = true;
-      else findings.push(finding(NET001, M.NET001(target.host, e.cause ?? e.message.replace(/\.$/, ''))));
+      else findings.push(finding(NET001, M.NET001(target.host, quotedCause(e))));
       return finish();
     }
     addresses = dns.addresses;
@@ -233,7 +234,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const decided = await opened;
     const after = decided?.gate.verdict;
     if (tlsError && !cancelled) {
-      const cause = tlsError.cause ?? tlsError.message.replace(/\.$/, '');
+      const cause = quotedCause(tlsError);
       const failed = after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause));
       findings.push(decided?.askedTwice ? { ...failed, message: `${failed.message} ${M.NET028AskedTwice()}` } : failed);
     } else if (tlsResult?.ok) {
@@ -243,7 +244,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       findings.push(...handshake.findings);
       // Dropped once, then completed: no refusal, but a client that connected at that moment failed (main-tls.ts).
       const first = decided?.askedTwice ? decided.firstError : undefined;
-      if (first) findings.push({ ...finding(NET028, M.NET028DroppedOnce(selected, first.cause ?? first.message.replace(/\.$/, ''))), severity: 'info' });
+      if (first) findings.push({ ...finding(NET028, M.NET028DroppedOnce(selected, quotedCause(first))), severity: 'info' });
     }
     return finish();
   } finally {

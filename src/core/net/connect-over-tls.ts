@@ -4,6 +4,7 @@ import { NET028, NET028_MESSAGES as M } from '../rules/net/net028-tls-handshake-
 import { describeServerPdu } from './after-confirm';
 import { clientDataBlocks, encodeConferenceCreateRequest, OFFERED_METHODS } from './gcc-conference';
 import { encodeConnectInitial, parseConnectResponse } from './mcs-connect';
+import { quotedCause } from './errors';
 import { exchangePdu } from './pdu-exchange';
 import { firstAnswerStep } from './run-step';
 import { closeInBackground, type TlsSession } from './tls';
@@ -55,7 +56,7 @@ export function sendConnectInitialOverTls(tls: TLSSocket, step: StepOptions): Pr
       closed: (received) => ({ kind: 'ended', how: received === 0 ? 'closed the connection' : `closed the connection after ${received} bytes of its answer` }),
       failed: (error) => {
         if (error.kind === 'reset') return { kind: 'ended', how: 'reset the connection' };
-        const cause = error.cause ?? error.message.replace(/\.$/, '');
+        const cause = quotedCause(error);
         return { kind: 'ended', how: TLS_ALERT.test(cause) ? `sent a TLS alert (${cause})` : `ended the connection (${cause})` };
       },
       aborted: () => ({ kind: 'aborted' }),

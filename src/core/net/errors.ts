@@ -26,6 +26,11 @@ export function causeOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What a finding quotes of a step's error: its raw cause, or its sentence without the final period. */
+export function quotedCause(error: NetError): string {
+  return error.cause ?? error.message.replace(/\.$/, '');
+}
+
 /** Sorts a socket or TLS error into the kinds the checks report. */
 export function classifyError(error: unknown, during: 'connect' | 'read' | 'tls'): NetError {
   const cause = causeOf(error);
