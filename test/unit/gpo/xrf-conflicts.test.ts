@@ -1,5 +1,5 @@
 // XRF001 and XRF003 where the exports of a run disagree on the server value (GPO013's conflict): which export wins
-// depends on link order and Enforced, which no export shows, so the failure is not certain (a review's repro: one
+// depends on link order and Enforced (between GPOs) or on how each was applied (a .reg file, LGPO text), which no export shows, so the failure is not certain (a review's repro: one
 // .rdp without CredSSP, gpoA.reg UserAuthentication 1, gpoB.reg UserAuthentication 0 gave a certain error).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -28,7 +28,7 @@ describe('XRF001 when the exports disagree', () => {
     const found = crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [policy('UserAuthentication', 1, 'gpoA.reg'), policy('UserAuthentication', 0, 'gpoB.reg')] });
     assert.deepEqual(summary(found), ['XRF001 warning client.rdp']);
     assertMessage('XRF001', found[0]!.message);
-    assert.match(found[0]!.message, /the server may require it \("UserAuthentication" is 1 in gpoA\.reg but 0 in gpoB\.reg, and which of them wins depends on link order and Enforced/);
+    assert.match(found[0]!.message, /the server may require it \("UserAuthentication" is 1 in gpoA\.reg but 0 in gpoB\.reg, and which of them wins depends on how each was applied, which the exports do not show/);
     assert.match(found[0]!.message, /where the 1 applies, the connection fails with HYBRID_REQUIRED_BY_SERVER\.$/);
     assert.deepEqual(found[0]!.related.map((r) => r.path), ['gpoA.reg', 'gpoB.reg'], 'the conflicting value is related');
     const alone = crossCheck(XRF_RULES, { rdpFiles: [noCredssp], exports: [policy('UserAuthentication', 1, 'gpoA.reg')] });
@@ -75,7 +75,14 @@ describe('XRF003 when the exports disagree', () => {
     const together = report(layerGpo('Domain', 'SSL', linksTo('contoso.com')), layerGpo('RDS', 'RDP', linksTo(RDS)));
     const found = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [together] });
     assert.deepEqual(summary(found), ['XRF003 warning client.rdp']);
-    assert.match(found[0]!.message, /"SecurityLayer" is 0 in all\.xml \(GPO "RDS"\) but 2 in all\.xml \(GPO "Domain"\)/);
+    assert.match(found[0]!.message, /"SecurityLayer" is 0 in all\.xml \(GPO "RDS"\) but 2 in all\.xml \(GPO "Domain"\), and which of them wins depends on link order and Enforced, /);
+  });
+
+  it('a .reg file, LGPO text or a bare Registry.pol names no GPO: link order is not said to decide against one', () => {
+    const together = report(layerGpo('Domain', 'SSL', linksTo('contoso.com')));
+    const found = crossCheck(XRF_RULES, { rdpFiles: [strict], exports: [together, policy('SecurityLayer', 0, 'local.reg')] });
+    assert.deepEqual(summary(found), ['XRF003 warning client.rdp']);
+    assert.match(found[0]!.message, /"SecurityLayer" is 0 in local\.reg but 2 in all\.xml \(GPO "Domain"\), and which of them wins depends on how each was applied, which the exports do not show/);
   });
 });
 
@@ -88,7 +95,7 @@ describe('XRF001 over many files whose exports disagree (fuzz review)', () => {
     const found = crossCheck(XRF_RULES, { rdpFiles, exports });
     const ms = performance.now() - started;
     assert.equal(found.filter((f) => f.ruleId === 'XRF001').length, n - n / 3);
-    assert.ok(found.every((f) => f.severity === 'warning' && /which of them wins depends on link order/.test(f.message)));
+    assert.ok(found.every((f) => f.severity === 'warning' && /which of them wins depends on how each was applied/.test(f.message)));
     // ~0.5 s here; ~9 s when every view searched every export for each file's question.
     assert.ok(ms < 4000, `${Math.round(ms)} ms`);
   });

@@ -194,8 +194,11 @@ export function doubtOf<L>(view: ServerView<L>, fact: PolicyFact<L>): Doubt<L> |
   const rivals = view.rivals(fact);
   if (rivals.length > 0) {
     const shown = rivals.slice(0, 3);
+    // Link order and Enforced decide between GPOs; a `.reg` file, LGPO text or a bare Registry.pol names no GPO, and
+    // how it reached the server (an import, local policy, a GPO's file) is not in it (session 26's review of real exports).
+    const how = fact.gpo !== undefined && rivals.every((r) => r.fact.gpo !== undefined) ? 'depends on link order and Enforced' : 'depends on how each was applied';
     return {
-      words: `${here} but ${shown.map((r) => `${showValue(r.fact)} in ${exportName(r.path, r.fact)}`).join(', ')}${rivals.length > 3 ? ', …' : ''}, and which of them wins depends on link order and Enforced, which the exports do not show`,
+      words: `${here} but ${shown.map((r) => `${showValue(r.fact)} in ${exportName(r.path, r.fact)}`).join(', ')}${rivals.length > 3 ? ', …' : ''}, and which of them wins ${how}, which the exports do not show`,
       related: shown.map((r) => ({ path: r.path, at: r.fact.at, message: `${quote(r.fact.valueName)} is ${showValue(r.fact)} ${whereSet(r.fact)}, against ${showValue(fact)} in ${exportName(view.path, fact)}.` })),
     };
   }
