@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
 import { checkedAt, noteCheckedAt } from './checked-at';
+import { plainWorkbenchText } from '../core/text/terminal';
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -188,7 +189,7 @@ export class CheckService implements CheckRunner, vscode.Disposable {
     else if (results.length > 0) {
       // "Show" reveals the host (or the first) in the Hosts view, where its ladder is: an ad-hoc host sits under "Checked".
       const first = results[0]!;
-      void vscode.window.showInformationMessage(summary(results), 'Show').then((choice) => {
+      void vscode.window.showInformationMessage(plainWorkbenchText(summary(results)), 'Show').then((choice) => {
         if (choice === 'Show') void vscode.commands.executeCommand('rdpDoctor.revealHost', hostKey(first.host, first.port));
       });
     }

@@ -7,6 +7,7 @@ import type { ExplainerPanels } from './explainer-panel';
 import type { LintFeature } from './lint-feature';
 import type { RegistryPolViews } from './registry-pol-view';
 import type { Logger } from './logger';
+import { plainWorkbenchText } from '../core/text/terminal';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -54,7 +55,7 @@ async function explainErrorCode(ctx: CommandContext, arg?: unknown): Promise<voi
   if (!input) return;
   const result = core().explainInput(input);
   if ('error' in result) {
-    void vscode.window.showErrorMessage(result.error);
+    void vscode.window.showErrorMessage(plainWorkbenchText(result.error));
     return;
   }
   ctx.explainer.show(result, await hostOfFile(ctx, arg));
@@ -115,7 +116,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         return await handler(...args);
       } catch (error) {
         ctx.log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        void vscode.window.showErrorMessage(`RDP Doctor: ${error instanceof Error ? error.message : String(error)}`);
+        // An error may quote a path or a value from the workspace: a notification reads links and icons in it.
+        void vscode.window.showErrorMessage(plainWorkbenchText(`RDP Doctor: ${error instanceof Error ? error.message : String(error)}`));
         return undefined;
       }
     }),

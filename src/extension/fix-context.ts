@@ -2,6 +2,7 @@
 // import), so unit tests can run it.
 import type { FixParam } from '../core/fixes/types';
 import type { CheckTarget } from '../core/net/index';
+import { plainWorkbenchText } from '../core/text/terminal';
 
 /** A parameter value the context gives, with where it came from. */
 export interface KnownValue {
@@ -32,10 +33,13 @@ export function contextValues(target: CheckTarget | undefined, thumbprint?: stri
   return values;
 }
 
-/** The prompt and placeholder of the input box that asks for `param`, with a known value offered as a hint only. */
+/**
+ * The prompt and placeholder of the input box that asks for `param`, with a known value offered as a hint only. The
+ * prompt names the `.rdp` file, whose name the input box would read as a link or an icon (`plainWorkbenchText`).
+ */
 export function promptFor(param: FixParam, known: KnownValue | undefined): { readonly prompt: string; readonly placeHolder: string } {
   if (!known) return { prompt: param.description, placeHolder: param.placeholder };
-  return { prompt: `${param.description} ${known.origin} Type the value you want.`, placeHolder: known.hint };
+  return { prompt: plainWorkbenchText(`${param.description} ${known.origin} Type the value you want.`), placeHolder: known.hint };
 }
 
 /** The last segment of a URI's path (the file's name), for a prompt. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { core } from './core';
 import { toRange } from './convert';
 import type { Logger } from './logger';
+import { plainWorkbenchText } from '../core/text/terminal';
 
 /** Test and automation arguments: the host name to use instead of an IP target, and whether to preview. */
 export interface HardenRequest {
@@ -39,7 +40,7 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
   const version = document.version;
   const result = core().hardenConnectionFile(document.getText(), hostName ? { hostName } : {});
   if ('error' in result) {
-    void vscode.window.showErrorMessage(`RDP Doctor: ${result.error}`);
+    void vscode.window.showErrorMessage(plainWorkbenchText(`RDP Doctor: ${result.error}`));
     return false;
   }
   if (result.edits.length === 0) {
@@ -51,7 +52,7 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
     // unticked, so "Apply" there changed nothing.
     const apply = 'Harden';
     const answer = await vscode.window.showWarningMessage(
-      `Harden ${basename(document.uri.path)}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`,
+      plainWorkbenchText(`Harden ${basename(document.uri.path)}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`),
       { modal: true, detail: core().hardeningSummary(result) },
       apply,
     );
@@ -68,7 +69,7 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
   log.info(`Harden Connection File on ${document.uri.toString()}: ${applied ? [...result.changes, ...result.warnings].join(' ') : 'not applied'}`);
   if (!applied) void vscode.window.showErrorMessage('RDP Doctor could not apply the hardening edit.');
   // Without the confirmation, what it would have said is said now (a signature the edit broke).
-  else if (request.preview === false && result.warnings.length > 0) void vscode.window.showWarningMessage(`RDP Doctor: ${result.warnings.join(' ')}`);
+  else if (request.preview === false && result.warnings.length > 0) void vscode.window.showWarningMessage(plainWorkbenchText(`RDP Doctor: ${result.warnings.join(' ')}`));
   return applied;
 }
 

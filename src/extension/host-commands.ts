@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { core } from './core';
 import type { CheckTarget, HostCheckResult } from '../core/net/index';
-import { noThemeIcons } from '../core/text/terminal';
+import { noThemeIcons, plainWorkbenchText } from '../core/text/terminal';
 import { hostKey } from './check-runner';
 import type { CheckService } from './check-service';
 import type { CertificateViews } from './certificate-view';
@@ -62,7 +62,7 @@ async function checkedHost(ctx: HostCommandContext, arg: unknown): Promise<HostC
   const target = targetOfArg(arg);
   if (target) {
     const result = ctx.checks.latest(hostKey(target.host, target.port));
-    if (!result?.certificate) void vscode.window.showWarningMessage(`RDP Doctor has no certificate for ${target.target}: check the host first.`);
+    if (!result?.certificate) void vscode.window.showWarningMessage(plainWorkbenchText(`RDP Doctor has no certificate for ${target.target}: check the host first.`));
     return result?.certificate ? result : undefined;
   }
   const withCerts = ctx.checks.allResults().filter((r) => r.certificate);
@@ -140,7 +140,7 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
       const result = await checkedHost(ctx, arg);
       if (!result?.certificate) return undefined;
       await vscode.env.clipboard.writeText(result.certificate.sha1);
-      void vscode.window.showInformationMessage(`Copied the thumbprint of ${result.target}: ${result.certificate.sha1}`);
+      void vscode.window.showInformationMessage(plainWorkbenchText(`Copied the thumbprint of ${result.target}: ${result.certificate.sha1}`));
       return result.certificate.sha1;
     },
     'rdpDoctor.cancelChecks': () => ctx.checks.cancelAll(),

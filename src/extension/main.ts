@@ -32,6 +32,7 @@ import { exportReport } from './report-export';
 import { RestrictedConfigStatus, type RestrictedConfigState } from './restricted-config-status';
 import { safeLogger } from './logger';
 import { settings } from './settings';
+import { plainWorkbenchText } from '../core/text/terminal';
 
 /** What the extension exposes to its own tests through `vscode.extensions.getExtension(...).exports`. */
 export interface RdpDoctorApi {
@@ -163,7 +164,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
     };
   } catch (error) {
     log.error(error instanceof Error ? error : String(error));
-    void vscode.window.showErrorMessage(`RDP Doctor could not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(plainWorkbenchText(`RDP Doctor could not start: ${error instanceof Error ? error.message : String(error)}`));
   }
   return api;
 }

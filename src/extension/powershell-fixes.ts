@@ -8,6 +8,7 @@ import { contextValues, fileName, promptFor, type KnownValue } from './fix-conte
 import type { HostRegistry } from './host-registry';
 import type { HostsNode } from './hosts-view';
 import type { Logger } from './logger';
+import { plainWorkbenchText } from '../core/text/terminal';
 
 /** What the "Insert PowerShell Fix…" command accepts: a fix ID, a Fixes or Hosts view node, or a request from a quick fix or a test. */
 export interface FixRequest {
@@ -151,7 +152,8 @@ export class PowerShellFixInserter {
     const rendered = core().renderFix(fix, params);
     if (!rendered.ok) {
       this.log.warn(`Refused to render ${fix.id}: ${rendered.errors.join(' ')}`);
-      void vscode.window.showErrorMessage(`RDP Doctor will not build "${fix.title}": ${rendered.errors.join(' ')}`);
+      // The errors quote the refused values (a host name from a file): a notification reads links and icons in them.
+      void vscode.window.showErrorMessage(plainWorkbenchText(`RDP Doctor will not build "${fix.title}": ${rendered.errors.join(' ')}`));
       return undefined;
     }
     return this.place(rendered.script, request.newDocument === true);

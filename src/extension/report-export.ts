@@ -12,6 +12,7 @@ import type { HostRegistry } from './host-registry';
 import type { Logger } from './logger';
 import { settings } from './settings';
 import { jsonText } from '../core/text/json-safe';
+import { plainWorkbenchText } from '../core/text/terminal';
 
 type ReportFormat = 'markdown' | 'sarif';
 
@@ -121,7 +122,7 @@ export async function exportReport(checks: CheckService, registry: HostRegistry,
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   log.info(`Wrote the ${chosen} report to ${uri.toString()} (${input.files.length} files, ${input.checks.length} checked hosts).`);
   if (!target) {
-    void vscode.window.showInformationMessage(`RDP Doctor wrote ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((open) => open && vscode.window.showTextDocument(uri));
+    void vscode.window.showInformationMessage(plainWorkbenchText(`RDP Doctor wrote ${vscode.workspace.asRelativePath(uri)}.`), 'Open').then((open) => open && vscode.window.showTextDocument(uri));
   }
   return uri;
 }

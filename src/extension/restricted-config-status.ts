@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from './logger';
 import { OptionalStatusItem } from './optional-status-item';
 import type { WorkspaceConfigStore } from './workspace-config';
+import { restrictedConfigDetail } from './restricted-config-detail';
 
 /** What the item says while shown (the extension-host tests read it). */
 export interface RestrictedConfigState {
@@ -45,7 +46,7 @@ export class RestrictedConfigStatus implements vscode.Disposable {
     }
     if (turn !== this.turn) return;
     if (!notApplied?.length) this.item.hide();
-    else this.item.show(`${configName}: ${notApplied.join(', ')} not applied until you trust the workspace`, { command: 'workbench.trust.manage', title: 'Manage Trust' });
+    else this.item.show(restrictedConfigDetail(configName, notApplied), { command: 'workbench.trust.manage', title: 'Manage Trust' });
   }
 
   state(): RestrictedConfigState | undefined {

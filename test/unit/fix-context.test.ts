@@ -41,3 +41,16 @@ describe('PowerShell fix prompts', () => {
     assert.equal(fileName({ path: '/c:/Users/me/Remote Desktop/Finance.rdp' }), 'Finance.rdp');
   });
 });
+
+describe('PowerShell fix prompts quote a file name as text (security review)', () => {
+  // VS Code reads `[label](command:…)`, `(https://…)` and `(file:…)` in an input box's prompt as a link that runs or
+  // opens on a click (parseLinkedText), and `$(name)` as an icon: a file name from a cloned repository is neither.
+  const hostile = '[Type 3389 here](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22x%22%7D) $(pass-filled).rdp';
+
+  it('shows the .rdp file name the port came from with no link and no icon', () => {
+    const { prompt } = promptFor(port, contextValues(target, undefined, hostile)['port']);
+    assert.doesNotMatch(prompt, /\[[^\]]+\]\((?:https?:\/\/|command:|file:)/i, prompt);
+    assert.doesNotMatch(prompt, /(?<!\\)\$\(/, prompt);
+    assert.ok(prompt.includes('[Type 3389 here]\\(command:'), prompt);
+  });
+});

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { leadsInside } from '../../src/shared/inside-folder';
-import { noThemeIcons } from '../../src/core/text/terminal';
+import { noThemeIcons, plainWorkbenchText } from '../../src/core/text/terminal';
 
 describe('leadsInside (CA files in Restricted Mode)', { skip: process.platform === 'win32' && 'symbolic links need privileges' }, () => {
   let dir: string;
@@ -66,5 +66,19 @@ describe('noThemeIcons (Quick Pick labels from a file or a server)', () => {
     assert.equal(noThemeIcons('CN=$(pass-filled) Verified by Microsoft $(shield)'), 'CN=\\$(pass-filled) Verified by Microsoft \\$(shield)');
     assert.equal(noThemeIcons('plain $ (text)'), 'plain $ (text)');
     assert.equal(noThemeIcons('evil\u202eexe'), 'evil\\u202eexe');
+  });
+});
+
+describe('plainWorkbenchText (notifications, input box prompts, language status details)', () => {
+  it('breaks the links VS Code runs or opens on a click, and its icons, and keeps the text readable', () => {
+    const link = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
+    for (const text of ['[Manage Trust](command:workbench.trust.manage)', '[x](https://evil.example/a)', '[x](file:///etc/passwd)', 'a [b](command:c "t") d']) {
+      const shown = plainWorkbenchText(text);
+      assert.doesNotMatch(shown, link, shown);
+      assert.equal(shown.replace(/\]\\\(/g, ']('), text);
+    }
+    assert.equal(plainWorkbenchText('$(shield) ok.rdp'), '\\$(shield) ok.rdp');
+    assert.equal(plainWorkbenchText('[x] (y) plain'), '[x] (y) plain');
+    assert.equal(plainWorkbenchText('evil\u202eexe'), 'evil\\u202eexe');
   });
 });

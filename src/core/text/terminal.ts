@@ -51,3 +51,17 @@ export function noThemeIcons(text: string): string {
   const shown = terminalSafe(text);
   return shown.includes('$(') ? shown.replaceAll('$(', '\\$(') : shown;
 }
+
+/**
+ * Text from a file, an export or a server as VS Code shows it in a notification, an input box's prompt or validation
+ * message, or a language status item's detail: these read `[label](command:…)`, `[label](https://…)` and
+ * `[label](file:…)` as a link that runs the command or opens the target on a click (`parseLinkedText` in
+ * vs/base/common/linkedText.ts; notifications and the language status open it with commands allowed), and `$(name)`
+ * as an icon. A folder or file named `[Manage Trust](command:…)` would offer a forged button. Every `](` is written
+ * `]\(` (no link to that pattern, and the text still reads as it was, as `sarifText` does) and `$(` as `\$(`
+ * (`noThemeIcons`); controls and bidi are shown escaped.
+ */
+export function plainWorkbenchText(text: string): string {
+  const shown = noThemeIcons(text);
+  return shown.includes('](') ? shown.replaceAll('](', ']\\(') : shown;
+}
