@@ -4,10 +4,12 @@ import { terminalSafe } from './terminal';
  * Characters Markdown (CommonMark/GFM) reads as emphasis, code, links, images, HTML, entities, headings, strikethrough or a
  * table column break. An underscore inside a word never starts emphasis (CommonMark §6.2), so HYBRID_REQUIRED_BY_SERVER
  * stays as written; every other one is escaped. Parentheses are left alone: they make a link only right after an
- * unescaped `]` (CommonMark §6.3), and every `]` is escaped, so "(NLA)" stays readable in an exported report. `$(` is
- * escaped too: VS Code renders `$(name)` as an icon in a MarkdownString with theme icons on (the hosts view's hovers).
+ * unescaped `]` (CommonMark §6.3), and every `]` is escaped, so "(NLA)" stays readable in an exported report. Every `$`
+ * is escaped too: VS Code renders `$(name)` as an icon in a MarkdownString with theme icons on (the hosts view's hovers),
+ * and GitHub and VS Code's Markdown preview (`markdown.math.enabled`, on by default: extensions/markdown-math) render
+ * `$…$` and `$$…$$` as TeX, where a certificate subject could draw a forged verdict; both read `\$` as a `$`.
  */
-const SPECIAL = /[\\`*{}[\]<>#|~&!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\$(?=\()/g;
+const SPECIAL = /[\\`*{}[\]<>#|~&!$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
 /**
  * What autolinkers turn into a link without any markup: `scheme://…`, `www.` and e-mail addresses (GFM §6.9), and
  * markdown-it's linkify also a protocol-relative `//host/x`. Each is broken by escaping one character of it, which

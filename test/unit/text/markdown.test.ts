@@ -44,7 +44,7 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('<img src=x>'), '\\<img src=x\\>');
     assert.equal(escapeMarkdown('a `b` | c # d'), 'a \\`b\\` \\| c \\# d');
     assert.equal(escapeMarkdown('*a* _b_ snake_case {c} ~d~ &e !f'), '\\*a\\* \\_b\\_ snake_case \\{c\\} \\~d\\~ \\&e \\!f');
-    assert.equal(escapeMarkdown('$(warning) costs $5'), '\\$(warning) costs $5');
+    assert.equal(escapeMarkdown('$(warning) costs $5'), '\\$(warning) costs \\$5');
     for (const text of hostile.filter((t) => !/[\r\n\x1b\u202e]/.test(t))) assert.equal(unescape(escapeMarkdown(text)), text, text);
   });
 
@@ -88,6 +88,18 @@ describe('escapeMarkdown', () => {
     // In a table cell GFM drops the backslash of \| before the cell is read: "http|.lt" is still no link.
     assert.doesNotMatch(linkify.render(`| a |\n| --- |\n| ${escapeMarkdown('mailto:$(http|.lt')} |`), /<a /);
     assert.equal(escapeMarkdown('a@b'), 'a\\@b');
+  });
+
+  it('leaves no math: GitHub and VS Code\'s Markdown preview (markdown.math.enabled, on by default) read $…$ and $$…$$ as TeX', () => {
+    // A certificate subject or a GPO name in an exported report: `$\\color{green}{\\text{Trusted: yes}}$` would render
+    // as a forged verdict, `$\\phantom{x}$` as nothing. Every `$` is escaped (CommonMark §2.4), which both read as a `$`.
+    for (const text of ['CN=$\\color{green}{\\text{Trusted: yes}}$', 'a $$x^2$$ b', 'C$ and D$', '$`x`$']) {
+      const md = escapeMarkdown(text);
+      assert.doesNotMatch(md.replace(/\\\\/g, ''), /(?<!\\)\$/, md);
+      assert.equal(unescape(md), text);
+      const shown = linkify.render(md).replace(/<[^>]+>/g, '').trim().replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      assert.equal(shown, text, md);
+    }
   });
 
   it('keeps a value on one line: a space by default, <br> in a report table', () => {
