@@ -27,7 +27,7 @@ export async function run({ page, url, folder, listener, dns, extensionLog, outs
   const rdp022 = page.locator('.markers-panel').getByText(/Server authentication failures are accepted/).first();
   await rdp022.waitFor();
   // Said once in the Output channel, and by a language status item on the file.
-  await until('the log line about the config rule not applied', async () => /Restricted Mode: .*\.rdpdoctor\.yaml turns rules off or lowers them \(RDP022: off, NET004: off\)/.test(extensionLog()), 15_000);
+  await until('the log line about the config rule not applied', async () => /Restricted Mode: .*\.rdpdoctor\.yaml sets what is not applied until you trust the workspace \(RDP022: off, NET004: off\)/.test(extensionLog()), 15_000);
   await page.locator('[id="status.languageStatus"]').hover();
   await page.locator('.hover-language-status', { hasText: /\.rdpdoctor\.yaml: RDP022: off, NET004: off not applied until you trust the workspace/ }).first().waitFor();
   await page.keyboard.press('Escape');

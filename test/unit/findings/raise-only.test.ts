@@ -68,4 +68,13 @@ describe('raiseOnly', () => {
     assert.deepEqual(later.notApplied, []);
     assert.equal(later.config.trust.expiringSoonDays, 90);
   });
+
+  it('adds no trust anchor of an untrusted workspace: a CA file inside the folder would make its own certificate trusted (security review)', () => {
+    // A cloned folder with `trust.ca: [certs/ca.pem]` beside its .rdp files: a check of their host would call a
+    // certificate from that CA trusted (no NET022), which the clients' own stores do not, as `RDP022: off` hid RDP022.
+    const read = untrustedConfig(parseConfig('trust:\n  ca: [certs/ca.pem, ../other.pem]\n', KNOWN_RULE_IDS).config);
+    assert.deepEqual(read.config.trust.ca, []);
+    assert.deepEqual(read.notApplied, ['trust.ca: certs/ca.pem, ../other.pem']);
+    assert.deepEqual(untrustedConfig(parseConfig('rules:\n  RDP030: error\n', KNOWN_RULE_IDS).config).notApplied, []);
+  });
 });
