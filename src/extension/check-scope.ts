@@ -70,7 +70,8 @@ export async function trustAnchors(scope: CheckScope, log: Logger): Promise<X509
   const anchors: X509Certificate[] = [];
   for (const path of scope.config.trust.ca) {
     const uri = base && !/^(?:\/|[a-z]:[\\/])/i.test(path) ? vscode.Uri.joinPath(base, path) : vscode.Uri.file(path);
-    // An untrusted workspace's config may not send RDP Doctor to read files elsewhere (a UNC path is an SMB connection).
+    // A config read in Restricted Mode names no CA (`untrustedConfig`); should one reach here, an untrusted workspace's
+    // config may still not send RDP Doctor to read files elsewhere (a UNC path is an SMB connection).
     if (!vscode.workspace.isTrusted && !(scope.folder && (await isInside(scope.folder.uri, uri)))) {
       log.warn(`Restricted Mode: the CA file ${path} is outside the workspace folder; ignored.`);
       continue;

@@ -217,7 +217,7 @@ async function runRestrictedTest() {
   const folder = join(sandbox.dir, 'workspace-restricted');
   const hook = join(ROOT, 'test/vscode/dns-count.cjs');
   const dnsLog = join(sandbox.dir, 'dns-lookups.log');
-  // Not a CA certificate: reading it would log "… is not a CA certificate file", which the test looks for.
+  // Not a CA certificate: reading it would log "… is not a CA certificate file", which the test checks is never said.
   const outsideCa = join(sandbox.dir, 'outside', 'outside-ca.pem');
   mkdirSync(join(sandbox.dir, 'outside'), { recursive: true });
   writeFileSync(outsideCa, 'not a certificate\n');
@@ -264,7 +264,7 @@ async function runRestrictedTest() {
     const started = Date.now();
     await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), folder, listener, dns, extensionLog, outsideCa }), 90_000, 'The Restricted Mode test did not finish');
     await page.screenshot({ path: `${shot}.png` });
-    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; a CA file outside the folder, the workspace's rule and lint settings and its config's rules turned off are ignored, the config's rules apply once the folder is trusted, to the lint and to the check made before (no new connection) (${Date.now() - started} ms)\n`);
+    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; the config's CA files (inside the folder and out), the workspace's rule and lint settings and its config's rules turned off are ignored, the config's rules apply once the folder is trusted, to the lint and to the check made before (no new connection) (${Date.now() - started} ms)\n`);
     return 0;
   } catch (error) {
     await page?.screenshot({ path: `${shot}-failed.png` }).catch(() => {});
