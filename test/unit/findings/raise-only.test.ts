@@ -77,4 +77,18 @@ describe('raiseOnly', () => {
     assert.deepEqual(read.notApplied, ['trust.ca: certs/ca.pem, ../other.pem']);
     assert.deepEqual(untrustedConfig(parseConfig('rules:\n  RDP030: error\n', KNOWN_RULE_IDS).config).notApplied, []);
   });
+
+  it('checks an inventory host of an untrusted workspace against its own name: the folder\'s `name` would hide NET023 (security review)', () => {
+    // `{ host: rdsh01.contoso.com, name: rdsh01.local }`: a certificate issued to rdsh01.local would pass the name check,
+    // though the clients connect to rdsh01.contoso.com and warn.
+    const yaml = 'hosts:\n  - { host: rdsh01.contoso.com, name: rdsh01.local }\n  - { host: 10.0.0.12, port: 3390, name: rdsh02.contoso.com }\n  - { host: rdsh03.contoso.com, name: RDSH03.contoso.com }\n  - rdsh04.contoso.com\n';
+    const read = untrustedConfig(parseConfig(yaml, KNOWN_RULE_IDS).config);
+    assert.deepEqual(read.config.hosts.map((h) => [h.host, h.port, h.name]), [
+      ['rdsh01.contoso.com', undefined, undefined],
+      ['10.0.0.12', 3390, undefined],
+      ['rdsh03.contoso.com', undefined, 'RDSH03.contoso.com'],
+      ['rdsh04.contoso.com', undefined, undefined],
+    ]);
+    assert.deepEqual(read.notApplied, ['name: rdsh01.local for rdsh01.contoso.com, rdsh02.contoso.com for 10.0.0.12']);
+  });
 });
