@@ -13,6 +13,7 @@ export type SourceId =
   | 'SERVICE-FILES'
   | 'MAC-EXPORT'
   | 'AVD-STORE-WHATSNEW'
+  | 'AVD-PRINTERS'
   | 'RDPSIGN'
   | 'RAWEB_RDPSIGN'
   | 'MS-RDPBCGR'
@@ -152,6 +153,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'AVD-STORE-WHATSNEW',
     title: "Microsoft Learn: What's new in the Azure Virtual Desktop Store app for Windows (version 1.2.4485 adds the property)",
     url: 'https://learn.microsoft.com/azure/virtual-desktop/whats-new-client-windows-azure-virtual-desktop-app',
+    primary: true,
+  },
+  'AVD-PRINTERS': {
+    id: 'AVD-PRINTERS',
+    title: 'Microsoft Learn: Configure printer redirection over the Remote Desktop Protocol (Azure Virtual Desktop), "RAW print support" (the host pool RDP property SmartRawPrinters)',
+    url: 'https://learn.microsoft.com/azure/virtual-desktop/redirection-configure-printers',
     primary: true,
   },
   RAWEB_RDPSIGN: {

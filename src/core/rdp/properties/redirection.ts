@@ -139,4 +139,15 @@ export const REDIRECTION_PROPERTIES: readonly PropertyInfo[] = [
       'Quality of encoded video from redirected cameras. FreeRDP 3 hands it to its camera channel as the argument `quality:`, with `camerastoredirect`, but the channel reads none of its arguments, so it changes nothing there.',
     sources: ['AVD', 'FREERDP'],
   },
+  {
+    name: 'smartrawprinters',
+    displayName: 'RAW printing',
+    type: 's',
+    category: 'redirection',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'documented', freerdp: 'unsupported' },
+    description:
+      'Which redirected printers may print RAW jobs instead of XPS (Azure Virtual Desktop): `*` for all, or the start of a printer driver name (the Model shown in Device Manager), for example `SmartRawPrinters:s:ZDesigner`. Printer redirection (`redirectprinters`) must be on. Microsoft documents it in "Configure printer redirection over the Remote Desktop Protocol" (Azure Virtual Desktop); FreeRDP does not read it.',
+    sources: ['AVD-PRINTERS'],
+  },
 ];

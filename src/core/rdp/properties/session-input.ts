@@ -79,4 +79,14 @@ export const SESSION_INPUT_PROPERTIES: readonly PropertyInfo[] = [
     sources: ['KB885187'],
     deprecated: 'Obsolete and ignored by clients; remove the line.',
   },
+  {
+    name: 'allowrelativemousemode',
+    type: 'i',
+    category: 'session',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description:
+      'Windows App for macOS writes `allowrelativemousemode:i:0` in every bookmark it exports; by its name, whether the client may switch the mouse to relative mode when an application in the session asks for it (games, 3D tools). No Microsoft Learn page lists it, so RDP Doctor does not check its values; FreeRDP does not read it.',
+    sources: ['MAC-EXPORT'],
+    unverified: true,
+  },
 ];

@@ -31,7 +31,7 @@ function oppositeSwitches(name: string, known: string): boolean {
 /**
  * Names that no Microsoft client or FreeRDP reads but another client writes or reads, and what it does with them: a
  * file that client wrote carries them beside the standard names (Remmina's plugins/rdp/rdp_file.c, its export and
- * import of .rdp files).
+ * import of .rdp files; Windows App for macOS's bookmark export).
  */
 const OTHER_CLIENTS: ReadonlyMap<string, string> = new Map([
   [
@@ -41,6 +41,12 @@ const OTHER_CLIENTS: ReadonlyMap<string, string> = new Map([
   [
     'precommand',
     'Remmina writes it, empty, in every .rdp file it exports (plugins/rdp/rdp_file.c); it is the name of a Remmina profile\'s "Before connecting" command, but Remmina\'s .rdp import does not read it back, so the line sets nothing',
+  ],
+  [
+    // Windows App for macOS writes both spellings in every bookmark it exports (its `--script bookmark export`, as a
+    // public Alfred workflow records it: text index id 62445296427); Microsoft lists only the singular.
+    'disable cursor settings',
+    'Windows App for macOS writes it in every bookmark it exports, beside "disable cursor setting", the name Remote Desktop Connection and FreeRDP read; they ignore this one',
   ],
   [
     'client hostname',
