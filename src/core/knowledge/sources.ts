@@ -14,6 +14,7 @@ export type SourceId =
   | 'MAC-EXPORT'
   | 'AVD-STORE-WHATSNEW'
   | 'AVD-PRINTERS'
+  | 'MSRDPEX'
   | 'RDPSIGN'
   | 'RAWEB_RDPSIGN'
   | 'MS-RDPBCGR'
@@ -160,6 +161,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     title: 'Microsoft Learn: Configure printer redirection over the Remote Desktop Protocol (Azure Virtual Desktop), "RAW print support" (the host pool RDP property SmartRawPrinters)',
     url: 'https://learn.microsoft.com/azure/virtual-desktop/redirection-configure-printers',
     primary: true,
+  },
+  MSRDPEX: {
+    id: 'MSRDPEX',
+    title: "Devolutions MsRdpEx README's .RDP file options and dll/RdpSettings.cpp (read at 5a64c5d); IronRDP crates/ironrdp-cfg reads the same password names",
+    url: 'https://github.com/Devolutions/MsRdpEx',
+    primary: false,
   },
   RAWEB_RDPSIGN: {
     id: 'RAWEB_RDPSIGN',

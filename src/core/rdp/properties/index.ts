@@ -2,6 +2,7 @@ import type { PropertyInfo } from '../property-types';
 import { CONNECTION_PROPERTIES } from './connection';
 import { CONNECTION_AVD_PROPERTIES } from './connection-avd';
 import { CONNECTION_HOST_PROPERTIES } from './connection-host';
+import { CONNECTION_MSRDPEX_PROPERTIES } from './connection-msrdpex';
 import { CONNECTION_WEB_PROPERTIES } from './connection-web';
 import { DISPLAY_PROPERTIES } from './display';
 import { GATEWAY_PROPERTIES } from './gateway';
@@ -47,6 +48,7 @@ export const PROPERTIES: readonly PropertyInfo[] = [
   ...CONNECTION_HOST_PROPERTIES,
   ...CONNECTION_WEB_PROPERTIES,
   ...CONNECTION_AVD_PROPERTIES,
+  ...CONNECTION_MSRDPEX_PROPERTIES,
   ...GATEWAY_PROPERTIES,
   ...SESSION_PROPERTIES,
   ...SESSION_INPUT_PROPERTIES,

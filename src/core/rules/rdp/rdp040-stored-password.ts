@@ -1,10 +1,25 @@
 import { entriesOf } from '../../rdp/entry-index';
-import type { RdpEntry } from '../../rdp/parse';
+import { effectiveEntry, type RdpEntry } from '../../rdp/parse';
+import { textValue } from '../../rdp/values';
 import type { RdpRule } from '../types';
 import { deleteLine } from './fixes';
 
-/** Names a saved password is written under: mstsc's `password 51`, and FreeRDP's `password`. */
-const PASSWORD_KEYS: readonly string[] = ['password 51', 'password', 'clear password'];
+/**
+ * Names a saved password is written under: mstsc's `password 51`, FreeRDP's `password`, and the plain-text
+ * `ClearTextPassword` and `GatewayPassword` that Devolutions' MsRdpEx and IronRDP read (below).
+ */
+const PASSWORD_KEYS: readonly string[] = ['password 51', 'password', 'clear password', 'cleartextpassword', 'gatewaypassword'];
+
+/**
+ * Plain-text password names another client reads, and whose password it is. Devolutions' MsRdpEx (the mstsc extension
+ * Remote Desktop Manager loads) reads both, by names compared without regard to case (its README's option table;
+ * dll/RdpSettings.cpp and MsRdpEx_RdpFileEntry_IsMatch in dll/RdpFile.c); IronRDP's client reads them too
+ * (crates/ironrdp-cfg, `clear_text_password` and `gateway_password`).
+ */
+const OTHER_CLIENT_PASSWORDS: ReadonlyMap<string, string> = new Map([
+  ['cleartextpassword', "Devolutions' MsRdpEx and IronRDP read it as the password of the remote computer's account"],
+  ['gatewaypassword', "Devolutions' MsRdpEx and IronRDP read it as the RD Gateway's password"],
+]);
 
 /** Every DPAPI blob starts with version 1 and the provider GUID {DF9D8CD0-1501-11D1-8C7A-00C04FC297EB}. */
 const DPAPI_PREFIX = '01000000d08c9ddf0115d1118c7a00c04fc297eb';
@@ -16,12 +31,28 @@ export const blobMessage = (kind: 'dpapi' | 'hex' | 'other'): string =>
       ? 'The file holds a saved password as a hex blob that is not DPAPI-protected data, so it is not a password mstsc saved; FreeRDP ignores "b" lines.'
       : 'The file holds a saved password line whose value is not hex, so it is no DPAPI blob mstsc saved (a template placeholder or a value another tool wrote); FreeRDP ignores "b" lines.';
 
-export const plainTextMessage = (key: string, indented = false): string =>
-  key === 'password'
-    ? indented
+export const plainTextMessage = (key: string, indented = false, rawName = key): string => {
+  if (key === 'password') {
+    return indented
       ? 'The file holds a saved password in plain text (FreeRDP reads "password:s:", though not on this line while blanks surround its name): anyone who can read the file can read it.'
-      : 'The file holds a saved password in plain text (FreeRDP reads "password:s:"): anyone who can read the file can read it.'
-    : `The file holds a saved password in plain text under "${key}": anyone who can read the file can read it.`;
+      : 'The file holds a saved password in plain text (FreeRDP reads "password:s:"): anyone who can read the file can read it.';
+  }
+  const reader = OTHER_CLIENT_PASSWORDS.get(key);
+  return `The file holds a saved password in plain text under "${rawName}"${reader ? ` (${reader})` : ''}: anyone who can read the file can read it.`;
+};
+
+/**
+ * An empty plain-text password line stores no password. FreeRDP still sets an empty password from `password:s:`
+ * (client/common/file.c, freerdp_client_rdp_file_set_string; libfreerdp/common/settings_getters.c keeps "" as ""), and
+ * asks for credentials only when the user name is empty or no password is set (libfreerdp/core/utils.c,
+ * utils_authenticate): with a user name, it signs in with the empty password. What other clients do is not known.
+ */
+export const emptyMessage = (freerdpReads: boolean, rawName: string, hasUser: boolean): string =>
+  freerdpReads
+    ? `The "${rawName}" line is empty, so the file stores no password; FreeRDP still sets an empty password from it and, ${
+        hasUser ? 'as the file names a user, signs in with it instead of asking' : 'once a user name is given, signs in with it instead of asking'
+      } (the sign-in fails unless the account has no password). Remove the line to be asked for the password.`
+    : `The "${rawName}" line is empty, so the file stores no password; remove the line.`;
 
 /** What a `b` password value holds: mstsc's DPAPI blob, other hex, or something else. */
 function blobKind(entry: RdpEntry): 'dpapi' | 'hex' | 'other' {
@@ -47,7 +78,15 @@ export const rdp040: RdpRule = {
       } else if (entry.type === 's') {
         // An indented name is one FreeRDP does not recognise (RDP008): the message does not say it reads this line.
         const indented = entry.rawName.length !== entry.rawName.trim().length;
-        report({ message: plainTextMessage(entry.key, indented), span: entry.nameSpan, subject: entry.key, severity: 'error', fix });
+        const rawName = entry.rawName.trim();
+        if (entry.value === '') {
+          // FreeRDP's empty password matters only where it reads the line (not indented, RDP008).
+          const freerdp = entry.key === 'password' && !indented;
+          const hasUser = textValue(effectiveEntry(doc, 'username')) !== undefined;
+          report({ message: emptyMessage(freerdp, rawName, hasUser), span: entry.nameSpan, subject: entry.key, severity: freerdp ? 'warning' : 'info', fix });
+        } else {
+          report({ message: plainTextMessage(entry.key, indented, rawName), span: entry.nameSpan, subject: entry.key, severity: 'error', fix });
+        }
       }
     }
   },
