@@ -101,3 +101,31 @@ describe('.rdp files exported by Windows App for macOS', () => {
     assert.deepEqual(found.map((f) => f.ruleId), []);
   });
 });
+
+// The extra options Devolutions' MsRdpEx reads (the mstsc extension Remote Desktop Manager loads): its README's
+// "Extended .RDP File Options" table, at 5a64c5d, one line each as a file writes them.
+const MSRDPEX_OPTIONS = [
+  'full address:s:rdsh.example.invalid',
+  'KDCProxyURL:s:https://kdc.example.invalid:443/KdcProxy',
+  'UserSpecifiedServerName:s:rdsh01.example.invalid',
+  'EnableMouseJiggler:i:1',
+  'MouseJigglerInterval:i:60',
+  'MouseJigglerMethod:i:0',
+  'AllowBackgroundInput:i:1',
+  'EnableRelativeMouse:i:0',
+  'DisableCredentialsDelegation:i:1',
+  'RedirectedAuthentication:i:0',
+  'RestrictedLogon:i:1',
+  'DisableUDPTransport:i:1',
+  'ConnectToChildSession:i:0',
+  'EnableHardwareMode:i:0',
+  '',
+].join('\r\n');
+
+describe('.rdp options Devolutions MsRdpEx reads', () => {
+  it('knows every option its README lists, so none is an unknown property, and checks the 0/1 switches', () => {
+    assert.deepEqual(lintText('rdp', MSRDPEX_OPTIONS).findings.map((f) => `${f.ruleId} ${f.subject}`), []);
+    const bad = lintText('rdp', MSRDPEX_OPTIONS.replace('RestrictedLogon:i:1', 'RestrictedLogon:i:7')).findings;
+    assert.deepEqual(bad.map((f) => `${f.ruleId} ${f.subject}`), ['RDP004 restrictedlogon']);
+  });
+});

@@ -1,9 +1,10 @@
 import type { PropertyInfo } from '../property-types';
 
 /**
- * Plain-text password properties of Devolutions' MsRdpEx, the mstsc extension Remote Desktop Manager loads (its README's
- * option table, "use for testing only"; dll/RdpSettings.cpp reads them by names compared without regard to case), which
- * IronRDP's client also reads (crates/ironrdp-cfg). RDP040 reports a value in either as a saved plain-text password.
+ * The extra `.rdp` options of Devolutions' MsRdpEx, the mstsc extension Remote Desktop Manager loads (its README's
+ * "Extended .RDP File Options" table; dll/RdpSettings.cpp reads them by names compared without regard to case, at
+ * 5a64c5d). IronRDP's client also reads the two passwords and `KDCProxyURL` (crates/ironrdp-cfg). RDP040 reports a
+ * value in either password as a saved plain-text password. Plain mstsc and FreeRDP are not known to read any of them.
  */
 export const CONNECTION_MSRDPEX_PROPERTIES: readonly PropertyInfo[] = [
   {
@@ -28,6 +29,178 @@ export const CONNECTION_MSRDPEX_PROPERTIES: readonly PropertyInfo[] = [
     clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
     description:
       'The RD Gateway password in plain text, read by Devolutions’ MsRdpEx (its README says “use for testing only”) and by IronRDP. Anyone who can read the file can read the password. Microsoft documents no such property.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'kdcproxyurl',
+    displayName: 'KDCProxyURL',
+    type: 's',
+    category: 'connection',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description:
+      'The Kerberos KDC proxy as an HTTPS URL (`https://<host>:443/KdcProxy`), which MsRdpEx turns into mstsc’s `kdcproxyname` (without that property’s format and length limits). Read by Devolutions’ MsRdpEx and by IronRDP.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'userspecifiedservername',
+    displayName: 'UserSpecifiedServerName',
+    type: 's',
+    category: 'connection',
+    format: 'text',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description:
+      'The server name checked against the certificate and used for Kerberos, when it differs from the address connected to (usually the computer’s FQDN). Read by Devolutions’ MsRdpEx, not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'enablemousejiggler',
+    displayName: 'EnableMouseJiggler',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Moves the mouse in the session at an interval so that it does not lock for inactivity. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'mousejigglerinterval',
+    displayName: 'MouseJigglerInterval',
+    type: 'i',
+    category: 'session',
+    default: '60',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Seconds between the mouse jiggler’s movements (`EnableMouseJiggler`). Read by Devolutions’ MsRdpEx, not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'mousejigglermethod',
+    displayName: 'MouseJigglerMethod',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'The first of its two ways of moving the mouse.' },
+      { value: '1', meaning: 'The second.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'How the mouse jiggler moves the mouse (two methods, 0 and 1). Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'allowbackgroundinput',
+    displayName: 'AllowBackgroundInput',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Sends input events to the session while its window does not have the focus. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'enablerelativemouse',
+    displayName: 'EnableRelativeMouse',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Turns on relative mouse mode. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'disablecredentialsdelegation',
+    displayName: 'DisableCredentialsDelegation',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Turns off CredSSP credential delegation. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'redirectedauthentication',
+    displayName: 'RedirectedAuthentication',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Connects with Remote Credential Guard. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'restrictedlogon',
+    displayName: 'RestrictedLogon',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Connects in Restricted Admin mode. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'disableudptransport',
+    displayName: 'DisableUDPTransport',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Uses TCP only, without the RDP UDP transport. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'connecttochildsession',
+    displayName: 'ConnectToChildSession',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '0',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: 'Connects to the computer’s child session. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
+    sources: ['MSRDPEX'],
+  },
+  {
+    name: 'enablehardwaremode',
+    displayName: 'EnableHardwareMode',
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: '1',
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: '0 turns off the DirectX client presenter (the GDI presenter draws the session instead). Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
     sources: ['MSRDPEX'],
   },
 ];
