@@ -77,7 +77,8 @@ describe('RDP031 gateway-unused', () => {
     accept: ['gatewayusagemethod:i:1\ngatewayhostname:s:gw', 'gatewayusagemethod:i:4\ngatewayhostname:s:', 'gatewayusagemethod:i:2\ngatewayhostname:s:gw'],
     reject: [
       { text: 'gatewayhostname:s:gw.contoso.com\ngatewayusagemethod:i:4', ranges: [[1, 19, 1, 33]], severity: 'info' },
-      { text: 'gatewayhostname:s:gw.contoso.com', ranges: [[1, 19, 1, 33]], message: /is 0/, title: 'a missing usage method means the default, 0' },
+      { text: 'gatewayhostname:s:gw.contoso.com', ranges: [[1, 19, 1, 33]], message: /because the file has no "gatewayusagemethod" line, and its default, 0, uses none;/, title: 'a missing usage method means the default, 0, and the message says the line is missing' },
+      { text: 'gatewayhostname:s:gw.contoso.com\ngatewayusagemethod:i:0', ranges: [[1, 19, 1, 33]], message: /because "gatewayusagemethod" is 0;/, title: 'a written 0 is quoted' },
     ],
   });
 });

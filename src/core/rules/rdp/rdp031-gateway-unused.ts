@@ -13,10 +13,12 @@ export const rdp031: RdpRule = {
   check({ doc, report }) {
     const host = effectiveEntry(doc, 'gatewayhostname');
     const name = textValue(host);
-    const method = intValue(effectiveEntry(doc, 'gatewayusagemethod')) ?? 0; // documented default: no gateway
+    const written = intValue(effectiveEntry(doc, 'gatewayusagemethod'));
+    const method = written ?? 0; // documented default: no gateway
     if (!host || !name || (method !== 0 && method !== 4)) return;
+    const because = written === undefined ? 'the file has no "gatewayusagemethod" line, and its default, 0, uses none' : `"gatewayusagemethod" is ${method}`;
     report({
-      message: `The gateway ${quote(name)} is not used because "gatewayusagemethod" is ${method}; set it to 1 to always use the gateway.`,
+      message: `The gateway ${quote(name)} is not used because ${because}; set it to 1 to always use the gateway.`,
       span: host.valueSpan,
       subject: 'gatewayhostname',
     });
