@@ -106,6 +106,40 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     assert.deepEqual(host.findings.filter((f) => f.ruleId === 'NET013'), []);
   });
 
+  // freerdp-shadow-cli 3.30.0 /sec:nla with an Ed25519 certificate (seen in session 26): every TLS connection ends once
+  // the handshake is done, so no client signs in; the check called it an NTLM refusal (a warning, exit 0).
+  it('closes every connection right after TLS: NET028 error, CredSSP unusable, not the NTLM-refusal warning', async () => {
+    const server = await start('close-after-handshake');
+    const host = await checkHost({ target: 'drop', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });
+    assert.equal(host.negotiation?.selected, 'HYBRID');
+    assert.equal(host.negotiation?.hybrid, false, 'CredSSP cannot be used');
+    assert.deepEqual(host.findings.filter((f) => f.ruleId === 'NET013'), []);
+    const dropped = host.findings.filter((f) => f.ruleId === 'NET028');
+    assert.equal(dropped.length, 1, JSON.stringify(host.findings));
+    assert.equal(dropped[0]!.severity, 'error');
+    assert.match(dropped[0]!.message, /^The server completed the TLS handshake after selecting CredSSP .*, then closed the connection without waiting for the client's first CredSSP message .* whether it signs in with NTLM or Kerberos\./);
+    assert.ok(host.timings.credSspSilenceMs !== undefined && host.timings.credSspSilenceMs < 1500, JSON.stringify(host.timings));
+    await server.close();
+    // Nothing of the check's left open (the servers of earlier tests here live until after()).
+    assert.deepEqual((await settled()).filter((h) => h !== 'TCPServerWrap'), []);
+  });
+
+  it('ends CredSSP only after reading the NTLM NEGOTIATE: still the NTLM-refusal warning (Kerberos may pass), after one silent connection', async () => {
+    const server = await start('close');
+    const before = server.connections;
+    const host = await checkHost({ target: 'close', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });
+    const credssp = host.findings.filter((f) => f.ruleId === 'NET013');
+    assert.deepEqual(credssp.map((f) => f.severity), ['warning']);
+    assert.deepEqual(host.findings.filter((f) => f.ruleId === 'NET028'), []);
+    assert.equal(host.negotiation?.hybrid, true);
+    // The silent connection waits at most UNPROMPTED_WATCH_MS for a close that does not come.
+    assert.ok((host.timings.credSspSilenceMs ?? 0) >= 900, JSON.stringify(host.timings));
+    assert.ok(server.connections - before >= 2);
+    await server.close();
+    // Nothing of the check's left open (the servers of earlier tests here live until after()).
+    assert.deepEqual((await settled()).filter((h) => h !== 'TCPServerWrap'), []);
+  });
+
   it('a Windows-style CHALLENGE: every field, NET040 for a name the certificate lacks, no NET041 on time', async () => {
     const server = await start('windows');
     const r = await checkHost({ target: 'windows', host: '127.0.0.1', port: server.port }, { timeoutMs: 2000 });

@@ -20,6 +20,7 @@ import type { WorkgroupEvidence } from '../rules/net/messages';
 import { workgroupEvidence } from './ntlm-membership';
 import { afterConfirmFinding, carriedPastHandshake } from './after-handshake';
 import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
+import { unpromptedEndFinding, watchAfterCredSspHandshake } from './credssp-unprompted';
 import { connectFailureFinding, connectFirst } from './connect-first';
 import { SELECTED_LABELS } from './protocol-labels';
 import { Budget, elapsed } from './run-step';
@@ -198,6 +199,14 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       ntlmProblem = { message, timedOut: kind === 'timeout', ...(kind === 'timeout' && waitedMs !== undefined && { waitedMs }) };
       ntlmRefused = serverEndedNtlm(ntlmResult.error);
     }
+    // Ended without a byte: a server that ends every connection once TLS is up, before any CredSSP message, lets no
+    // client in (NET028), unlike one that refuses NTLM after reading it (NET013's warning). A silent connection tells.
+    const endedEmpty = ntlmRefused && ntlmResult && !ntlmResult.ok && (ntlmResult.error.cause === 'closed' || ntlmResult.error.kind === 'reset');
+    const unprompted = endedEmpty
+      ? await timed('credSspSilenceMs', watchAfterCredSspHandshake(address, target.port, target.host, MAIN_REQUEST, step()))
+      : undefined;
+    const credSspDropFinding = unprompted === 'closed' ? unpromptedEndFinding(selected) : undefined;
+    const afterTlsFinding = connectFinding ?? credSspDropFinding;
     // The answers in the order the questions were asked, wherever each was asked.
     const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));
     for (const requested of requests) answers.push(byRequest.get(requested)!);
@@ -219,7 +228,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const clientsMeetStandardSecurity = selectsStandardSecurity(main.confirm);
     standardSecurityUnanswered = rdpUnanswered && clientsMeetStandardSecurity;
     negotiation = summarizeNegotiation(answers, {
-      tlsFailed: (tlsError !== undefined && !cancelled && !tlsUnanswered) || connectFinding !== undefined,
+      tlsFailed: (tlsError !== undefined && !cancelled && !tlsUnanswered) || afterTlsFinding !== undefined,
       tlsUnanswered,
       standardSecurityFailed: rdpFailed !== undefined && !rdpUnanswered,
       standardSecurityUnanswered: rdpUnanswered,
@@ -238,7 +247,11 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       const failed = after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause));
       findings.push(decided?.askedTwice ? { ...failed, message: `${failed.message} ${M.NET028AskedTwice()}` } : failed);
     } else if (tlsResult?.ok) {
-      const handshake = handshakeFindings(tlsResult, { accepted, connectFinding, windowsSuites, name, ntlm, ntlmProblem: ntlmRefused ? ntlmProblem : undefined }, options);
+      const handshake = handshakeFindings(
+        tlsResult,
+        { accepted, connectFinding: afterTlsFinding, windowsSuites, name, ntlm, ntlmProblem: ntlmRefused && !credSspDropFinding ? ntlmProblem : undefined },
+        options,
+      );
       ({ tls, certificate, chain } = handshake);
       timings.certificateMs = handshake.certificateMs;
       findings.push(...handshake.findings);

@@ -21,7 +21,7 @@ let defaultStore: TrustStore | undefined;
 /** What the rest of the probe found that the handshake's findings depend on. */
 export interface HandshakeContext {
   readonly accepted: TlsSummary['accepted'];
-  /** The server dropped or broke the MCS Connect Initial over TLS: TLS cannot be used, whatever its versions. */
+  /** The server dropped or broke the MCS Connect Initial over TLS, or ended CredSSP connections unprompted after TLS: TLS cannot be used, whatever its versions. */
   readonly connectFinding: NetFinding | undefined;
   readonly windowsSuites: WindowsSuites | undefined;
   /** The name the certificate must match. */

@@ -12,6 +12,7 @@ export type CredSspBehaviour =
   | 'garbage'
   | 'silent'
   | 'close'
+  | 'close-after-handshake'
   | 'truncated-tsrequest'
   | 'truncated-challenge'
   | 'overlong-av-pair'
@@ -31,7 +32,7 @@ function reply(kind: CredSspBehaviour): Buffer | null {
     // MsvAvTimestamp all zeros (1601-01-01): no clock reading.
     case 'zero-time': return encodeTsRequest(windowsChallenge({ timestamp: 0n }));
     case 'garbage': return Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n');
-    case 'silent': case 'close': return null;
+    case 'silent': case 'close': case 'close-after-handshake': return null;
     case 'truncated-tsrequest': return encodeTsRequest(challenge).subarray(0, 20);
     case 'truncated-challenge': return encodeTsRequest(challenge.subarray(0, 30));
     case 'overlong-av-pair': {
@@ -60,6 +61,9 @@ export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: strin
       socket.write(confirm({ selected: HYBRID }));
       const tls = new TLSSocket(socket, { isServer: true, ...tlsKey, minVersion: 'TLSv1.2' });
       tls.on('error', () => socket.destroy());
+      // FreeRDP's servers with a certificate they cannot bind CredSSP to (Ed25519): the handshake completes, then the
+      // connection ends before anything is read (libfreerdp/crypto/tls.c, 3.30.0, "unable to retrieve bindings").
+      if (kind === 'close-after-handshake') return void tls.once('secure', () => tls.end());
       tls.once('data', () => {
         if (kind === 'close') return void tls.end();
         const bytes = reply(kind);

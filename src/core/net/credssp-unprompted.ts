@@ -1,0 +1,61 @@
+// A CredSSP server that ended the NTLM question without a byte may refuse NTLM by policy (Kerberos may still pass) or
+// may end every connection as soon as TLS is up, before reading anything: then no client signs in at all. FreeRDP
+// servers do the latter when they cannot derive the TLS channel binding from their certificate, e.g. an Ed25519 one
+// (libfreerdp/crypto/tls.c, tags 2.11.7 and 3.30.0: tls_get_channel_bindings finds no digest for the signature,
+// freerdp_tls_handshake logs "unable to retrieve bindings" and fails; seen against freerdp-shadow-cli 3.30.0). This asks on a connection of its own, sending nothing after TLS, which of the two it is.
+import { NET028, NET028_MESSAGES as M } from '../rules/net/net028-tls-handshake-failed';
+import { runStep } from './run-step';
+import { connectTcp } from './tcp';
+import { closeInBackground, openTls } from './tls';
+import type { NetFinding, StepOptions } from './types';
+import { exchangeConfirm } from './x224-exchange';
+import { PROTOCOL } from './x224';
+
+/** `closed`: the server ended the connection unprompted; `open`: it waited (or sent something); `unknown`: not learned. */
+export type UnpromptedEnd = 'closed' | 'open' | 'unknown';
+
+/** How long a silent client watches: a server that fails after TLS closes at once, one that waits for a TSRequest waits far longer. */
+export const UNPROMPTED_WATCH_MS = 1000;
+
+/** Negotiates `requested`, completes TLS when the server selects CredSSP, then sends nothing and watches for an end. */
+export async function watchAfterCredSspHandshake(address: string, port: number, host: string, requested: number, options: StepOptions): Promise<UnpromptedEnd> {
+  const tcp = await connectTcp(address, port, options);
+  if (!tcp.ok) return 'unknown';
+  const confirm = await exchangeConfirm(tcp.socket, requested, options);
+  const c = confirm.ok ? confirm.confirm : undefined;
+  if (c?.kind !== 'response' || (c.selectedProtocol !== PROTOCOL.HYBRID && c.selectedProtocol !== PROTOCOL.HYBRID_EX)) {
+    tcp.socket.destroy();
+    return 'unknown';
+  }
+  const session = await openTls(tcp.socket, host, { ...options, chain: false });
+  // A handshake that failed here, where the main one completed, teaches nothing about what follows it.
+  if (!session.ok) return 'unknown';
+  const { tls } = session;
+  const seen = await runStep<UnpromptedEnd>(
+    { ...options, timeoutMs: Math.min(options.timeoutMs, UNPROMPTED_WATCH_MS) },
+    { timeout: () => 'open', aborted: () => 'unknown' },
+    (finish) => {
+      const onData = (): void => finish('open');
+      const onEnd = (): void => finish('closed');
+      const onError = (error: NodeJS.ErrnoException): void => finish(error.code === 'ECONNRESET' || error.code === 'EPIPE' ? 'closed' : 'unknown');
+      tls.on('data', onData);
+      tls.once('end', onEnd);
+      tls.once('close', onEnd);
+      tls.once('error', onError);
+      if (tls.destroyed || tls.readableEnded) finish('closed');
+      return () => {
+        tls.off('data', onData);
+        tls.off('end', onEnd);
+        tls.off('close', onEnd);
+        tls.off('error', onError);
+      };
+    },
+  );
+  closeInBackground(session, tcp.socket, 250);
+  return seen;
+}
+
+/** NET028 for a CredSSP server that ends every connection after TLS, before the client's first CredSSP message. */
+export function unpromptedEndFinding(selected: string): NetFinding {
+  return { ruleId: NET028.id, severity: NET028.defaultSeverity, message: M.NET028ClosedBeforeCredSsp(selected) };
+}
