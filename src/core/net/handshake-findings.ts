@@ -5,6 +5,7 @@ import { NET013, NET022 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { analyzeSeenCertificate, describeChain } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
+import { eddsaCertificateFinding } from './eddsa-certificate';
 import { certificateMessageFinding } from './certificate-message';
 import type { CheckHostOptions } from './check-host';
 import type { NtlmInfo } from './ntlm';
@@ -62,6 +63,9 @@ export function handshakeFindings(tlsResult: Extract<TlsResult, { ok: true }>, c
       authorizationError: tlsResult.authorizationError,
     });
     certificate = checked.summary;
+    // A certificate FreeRDP-based clients cannot use fails them after the handshake; moot when no client gets past TLS.
+    const unusable = connectFinding ? undefined : eddsaCertificateFinding(analysis.facts);
+    if (unusable) findings.push(unusable);
     findings.push(...checked.findings);
   }
   const chain = describeChain(tlsResult.chain, analysis);

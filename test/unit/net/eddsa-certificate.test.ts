@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { eddsaCertificateFinding } from '../../../src/core/net/eddsa-certificate';
+
+describe('eddsaCertificateFinding', () => {
+  const RSA_SHA256 = '1.2.840.113549.1.1.11';
+  const cases: readonly [string, string, string | null][] = [
+    ['Ed25519', '1.3.101.112', 'has an Ed25519 key and is signed with Ed25519'],
+    ['Ed448', '1.3.101.113', 'has an Ed448 key and is signed with Ed448'],
+    ['Ed25519', RSA_SHA256, 'has an Ed25519 key'],
+    ['RSA', '1.3.101.112', 'is signed with Ed25519'],
+    ['RSA', RSA_SHA256, null],
+    ['EC', '1.2.840.10045.4.3.2', null],
+    ['RSA-PSS', '1.2.840.113549.1.1.10', null],
+  ];
+  for (const [keyAlgorithm, signatureOid, what] of cases) {
+    it(`${keyAlgorithm} key, signature ${signatureOid}: ${what ?? 'nothing'}`, () => {
+      const f = eddsaCertificateFinding({ keyAlgorithm, signatureOid });
+      if (what === null) return assert.equal(f, undefined);
+      assert.equal(f?.ruleId, 'NET028');
+      assert.equal(f?.severity, 'error');
+      assert.ok(f?.message.includes(`the certificate ${what}, which FreeRDP cannot use`), f?.message);
+      assert.match(f!.message, /^[A-Z].*\.$/);
+    });
+  }
+});
