@@ -204,6 +204,8 @@ describe('explain', () => {
     assert.ok(explained(explain('0x0002000C')).likelyCauses.some((c) => /HYBRID_REQUIRED_BY_SERVER/.test(c) && /every released FreeRDP/.test(c)));
     assert.match(explained(explain('0x0002001E')).likelyCauses[0]!, /^FreeRDP after 3\.30 only/);
     assert.ok(explained(explain('0x0002000C')).checks.includes('XRF001'));
+    // xfreerdp 2.11.7 and 3.30.0 fail so against an Ed25519 certificate once the handshake is done (session 26, xrdp 0.10.1).
+    assert.ok(explained(explain('0x00020008')).likelyCauses.some((c) => /Ed25519/.test(c) && /unable to retrieve bindings/.test(c)));
   });
 
   it('explains the server\'s error info as FreeRDP reports it (0x0001xxxx), with the ERRINFO entry\'s meaning; the name stays the ERRINFO code', () => {
