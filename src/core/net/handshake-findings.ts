@@ -5,7 +5,7 @@ import { NET013, NET022 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { analyzeSeenCertificate, describeChain } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
-import { eddsaCertificateFinding } from './eddsa-certificate';
+import { freerdpUnusableCertificateFinding } from './freerdp-unusable-certificate';
 import { certificateMessageFinding } from './certificate-message';
 import type { CheckHostOptions } from './check-host';
 import type { NtlmInfo } from './ntlm';
@@ -64,7 +64,7 @@ export function handshakeFindings(tlsResult: Extract<TlsResult, { ok: true }>, c
     });
     certificate = checked.summary;
     // A certificate FreeRDP-based clients cannot use fails them after the handshake; moot when no client gets past TLS.
-    const unusable = connectFinding ? undefined : eddsaCertificateFinding(analysis.facts);
+    const unusable = connectFinding ? undefined : freerdpUnusableCertificateFinding(analysis.facts);
     if (unusable) findings.push(unusable);
     findings.push(...checked.findings);
   }

@@ -64,7 +64,7 @@ export const FREERDP_CONNECT_CODES: readonly ErrorCodeInfo[] = [
     likelyCauses: [
       'The TLS handshake with the server (or the RD Gateway) failed, or its certificate was not trusted and not accepted: FreeRDP reports a rejected certificate with this code.',
       'FreeRDP after 3.30 only: the server answered the negotiation with SSL_CERT_NOT_ON_SERVER (it has no certificate) and the client may not fall back to Standard RDP Security (/sec:tls or /sec:nla); released versions report this as 0x0002000C.',
-      'The handshake completed, but the server\'s certificate has an Ed25519 or Ed448 key or signature, which FreeRDP 2.11 and 3 cannot use for CredSSP\'s binding to the certificate, under TLS alone too (the client logs "unable to retrieve bindings" or "failed to return the server public key", crypto/tls.c freerdp_tls_handshake).',
+      'The handshake completed, but the server\'s certificate has an Ed25519, Ed448 or RSA-PSS key, or an Ed25519 or Ed448 signature, which FreeRDP 2.11 and 3 cannot use for CredSSP\'s binding to the certificate, under TLS alone too (the client logs "unable to retrieve bindings" or "failed to return the server public key", crypto/tls.c freerdp_tls_handshake).',
     ],
     checks: ['NET028', 'NET022', 'NET023', 'NET020', 'NET013'],
   }),

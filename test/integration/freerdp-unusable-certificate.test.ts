@@ -1,4 +1,4 @@
-// xrdp 0.10.1 serves an Ed25519 certificate over TLS without complaint and OpenSSL completes the handshake, so the check
+// xrdp 0.10.1 serves an Ed25519 (or RSA-PSS key) certificate over TLS without complaint and OpenSSL completes the handshake, so the check
 // passed it (session 26), yet xfreerdp 2.11.7 and 3.30.0 end every connection to it with ERRCONNECT_TLS_CONNECT_FAILED
 // ("unable to retrieve bindings", "failed to return the server public key"). A fake TLS listener stands in for xrdp here.
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ import { missingBinaries } from './lab/processes';
 const skip = missingBinaries(['openssl']).length > 0 && 'openssl is needed to make the certificates';
 const NAME = 'rdsh01.contoso.test';
 
-describe('EdDSA listener certificates, which FreeRDP-based clients cannot use', { skip }, () => {
+describe('listener certificates FreeRDP-based clients cannot use (EdDSA, RSA-PSS keys)', { skip }, () => {
   let dir: string;
   const servers: LocalServer[] = [];
   const openssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
@@ -42,6 +42,10 @@ describe('EdDSA listener certificates, which FreeRDP-based clients cannot use', 
     };
     issue('ed-key', 'ed25519', 'rsa-ca');
     issue('ed-signature', 'rsa:2048', 'ed25519');
+    // A key under the RSASSA-PSS OID (FreeRDP cannot export it), and an ordinary RSA key under a PSS signature (it can).
+    openssl('req', '-x509', '-newkey', 'rsa-pss', '-pkeyopt', 'rsa_keygen_bits:2048', '-nodes', '-keyout', 'pss-key.key', '-out', 'pss-key.pem', '-subj', `/CN=${NAME}`, '-days', '30', '-addext', `subjectAltName=DNS:${NAME}`);
+    openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'pss-signature.key', '-out', 'pss-signature.csr', '-subj', `/CN=${NAME}`);
+    openssl('x509', '-req', '-in', 'pss-signature.csr', '-CA', 'rsa-ca.pem', '-CAkey', 'rsa-ca.key', '-set_serial', '3', '-out', 'pss-signature.pem', '-days', '30', '-sigopt', 'rsa_padding_mode:pss', '-extfile', 'leaf.ext');
   });
   after(async () => {
     for (const s of servers) await s.close();
@@ -53,6 +57,7 @@ describe('EdDSA listener certificates, which FreeRDP-based clients cannot use', 
     ['ed448', 'has an Ed448 key and is signed with Ed448'],
     ['ed-key', 'has an Ed25519 key'],
     ['ed-signature', 'is signed with Ed25519'],
+    ['pss-key', 'has an RSA-PSS key'],
   ] as const) {
     it(`${name}: a NET028 error naming what FreeRDP cannot use; the handshake itself still counts`, async () => {
       const r = await check(material(name));
@@ -66,8 +71,10 @@ describe('EdDSA listener certificates, which FreeRDP-based clients cannot use', 
     });
   }
 
-  it('an RSA certificate under an RSA signature: no NET028', async () => {
-    const r = await check(material('rsa-ca'));
-    assert.deepEqual(net028(r), []);
-  });
+  for (const name of ['rsa-ca', 'pss-signature']) {
+    it(`${name}: an RSA key, no NET028`, async () => {
+      const r = await check(material(name));
+      assert.deepEqual(net028(r), []);
+    });
+  }
 });
