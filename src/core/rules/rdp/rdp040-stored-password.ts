@@ -50,7 +50,7 @@ export const plainTextMessage = (key: string, indented = false, rawName = key): 
 export const emptyMessage = (freerdpReads: boolean, rawName: string, hasUser: boolean): string =>
   freerdpReads
     ? `The "${rawName}" line is empty, so the file stores no password; FreeRDP still sets an empty password from it and, ${
-        hasUser ? 'as the file names a user, signs in with it instead of asking' : 'once a user name is given, signs in with it instead of asking'
+        hasUser ? 'as the file names a user, signs in with it instead of asking' : 'once a user name is given on its command line (/u:), signs in with it instead of asking'
       } (the sign-in fails unless the account has no password). Remove the line to be asked for the password.`
     : `The "${rawName}" line is empty, so the file stores no password; remove the line.`;
 
@@ -83,7 +83,11 @@ export const rdp040: RdpRule = {
           // FreeRDP's empty password matters only where it reads the line (not indented, RDP008).
           const freerdp = entry.key === 'password' && !indented;
           const hasUser = textValue(effectiveEntry(doc, 'username')) !== undefined;
-          report({ message: emptyMessage(freerdp, rawName, hasUser), span: entry.nameSpan, subject: entry.key, severity: freerdp ? 'warning' : 'info', fix });
+          // Without a user name FreeRDP asks for the user name and then the password too (utils_authenticate prompts
+          // when the user name is empty; client/common/client.c, client_cli_authenticate_raw, always reads a password
+          // when it prompts): the line changes nothing unless a user name comes from elsewhere (/u:), so info.
+          const severity = freerdp && hasUser ? 'warning' : 'info';
+          report({ message: emptyMessage(freerdp, rawName, hasUser), span: entry.nameSpan, subject: entry.key, severity, fix });
         } else {
           report({ message: plainTextMessage(entry.key, indented, rawName), span: entry.nameSpan, subject: entry.key, severity: 'error', fix });
         }
