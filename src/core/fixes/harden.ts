@@ -6,7 +6,7 @@ import type { Span } from '../text/line-index';
 import { parseAddress } from '../text/address';
 import { isHostName, isIPv6 } from '../text/host-name';
 import { effectiveEntry, lineWithBreak, parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
-import { findProperty, isSecretProperty } from '../rdp/properties/index';
+import { findProperty, isPasswordName, isSecretProperty } from '../rdp/properties/index';
 import { isHyperVConsole } from '../rdp/hyperv-console';
 import { ADDRESS_KEYS } from '../rdp/target';
 
@@ -123,7 +123,7 @@ export function hardenConnectionFile(text: string, options: HardenOptions): Hard
   };
 
   for (const entry of doc.entries) {
-    if (isSavedPassword(entry)) remove(entry, `Removed the saved password (${entry.key}) on ${onLine(entry.line)}.`);
+    if (isSavedPassword(entry)) remove(entry, `Removed the saved ${isPasswordName(entry.key) ? 'password' : 'secret'} (${entry.key}) on ${onLine(entry.line)}.`);
   }
 
   const missing: string[] = [];

@@ -67,6 +67,13 @@ const TABLE: readonly { title: string; text: string; options?: HardenOptions; ex
     expected: `winrtpasswordencoding:i:1\n${HARDENED}`,
   },
   {
+    // MsRdpEx reads a smart-card PIN and a private key from these lines (dll/RdpSettings.cpp); IronRDP lists its
+    // RDCleanPath token among its secrets (crates/ironrdp-cfg/src/lib.rs, SECRET_KEYS).
+    title: 'removes the other clients\' secrets: a smart-card PIN, a private key, a token',
+    text: `WinSCardSmartcardPin:s:123456\nWinSCardPrivateKeyFileData:s:QUJD\nironrdp_rdcleanpathtoken:s:eyJ0\n${HARDENED}`,
+    expected: HARDENED,
+  },
+  {
     title: 'replaces an IPv4 target, keeping the port',
     text: `full address:s:10.0.0.12:3390\n${HARDENED}`,
     options: { hostName: 'rdsh02.contoso.com' },

@@ -104,12 +104,29 @@ export function findProperty(name: string): PropertyInfo | undefined {
 /** The keys (names and aliases, as entry keys hold them) of the properties that hold a secret. */
 export const SECRET_KEYS: readonly string[] = PROPERTIES.filter((p) => p.secret === true).flatMap((p) => [p.name, ...(p.aliases ?? [])].map(normalizeName));
 
+/** An unknown name that mentions a password: `pas+w(or)?d` anywhere (password51, passwd51, a misspelt pasword 51). */
+const PASSWORD_NAME = /pas+w(or)?d|pass\b|pwd/i;
+
+/**
+ * An unknown name that mentions another secret: a PIN, a private key or a token. Other clients read such lines:
+ * Devolutions' MsRdpEx `WinSCardSmartcardPin` and `WinSCardPrivateKeyFileData` (dll/RdpSettings.cpp, at 5a64c5d), and
+ * IronRDP's `ironrdp_rdcleanpathtoken`, which IronRDP itself lists among the keys whose values are secrets
+ * (crates/ironrdp-cfg/src/lib.rs, SECRET_KEYS, at 18e259c).
+ */
+const OTHER_SECRET_NAME = /pin$|private ?key|token|secret/i;
+
 /**
  * Whether a line's value is a secret: a property the table marks `secret`, or, for a name the table does not
- * know, any name that mentions a password (`clear password`, a misspelt `pasword 51`…), to be safe.
+ * know, any name that mentions a password (`clear password`, a misspelt `pasword 51`…), a PIN, a private key or a
+ * token, to be safe.
  */
 export function isSecretProperty(key: string): boolean {
   const known = findProperty(key);
-  // `pas+w(or)?d` anywhere: password51, passwd51, passwords and a misspelt pasword 51 (a session 16 review found those shown).
-  return known ? known.secret === true : /pas+w(or)?d|pass\b|pwd/i.test(key);
+  // A session 16 review found misspelt password names shown; a session 26 review, a smart-card PIN and a token.
+  return known ? known.secret === true : PASSWORD_NAME.test(key) || OTHER_SECRET_NAME.test(key);
+}
+
+/** Whether an unknown secret's name says it is a password (the rest are PINs, keys and tokens). */
+export function isPasswordName(key: string): boolean {
+  return findProperty(key) !== undefined || PASSWORD_NAME.test(key);
 }
