@@ -1,6 +1,28 @@
 import type { PropertyInfo } from '../property-types';
 
 /**
+ * A 0/1 switch of MsRdpEx's README table (its "Values" column says 0/1; dll/RdpSettings.cpp reads any number other
+ * than 0 as on, MsRdpEx_RdpFileEntry_GetBoolValue in dll/RdpFile.c).
+ */
+function msrdpexSwitch(displayName: string, does: string, defaultValue: '0' | '1' = '0'): PropertyInfo {
+  return {
+    name: displayName.toLowerCase(),
+    displayName,
+    type: 'i',
+    category: 'session',
+    values: [
+      { value: '0', meaning: 'Off.' },
+      { value: '1', meaning: 'On.' },
+    ],
+    default: defaultValue,
+    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
+    description: `${does} Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.`,
+    sources: ['MSRDPEX'],
+  };
+}
+
+
+/**
  * The extra `.rdp` options of Devolutions' MsRdpEx, the mstsc extension Remote Desktop Manager loads (its README's
  * "Extended .RDP File Options" table; dll/RdpSettings.cpp reads them by names compared without regard to case, at
  * 5a64c5d). IronRDP's client also reads the two passwords and `KDCProxyURL` (crates/ironrdp-cfg). RDP040 reports a
@@ -53,20 +75,7 @@ export const CONNECTION_MSRDPEX_PROPERTIES: readonly PropertyInfo[] = [
       'The server name checked against the certificate and used for Kerberos, when it differs from the address connected to (usually the computer’s FQDN). Read by Devolutions’ MsRdpEx, not by mstsc alone.',
     sources: ['MSRDPEX'],
   },
-  {
-    name: 'enablemousejiggler',
-    displayName: 'EnableMouseJiggler',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Moves the mouse in the session at an interval so that it does not lock for inactivity. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
+  msrdpexSwitch('EnableMouseJiggler', 'Moves the mouse in the session at an interval so that it does not lock for inactivity.'),
   {
     name: 'mousejigglerinterval',
     displayName: 'MouseJigglerInterval',
@@ -91,116 +100,12 @@ export const CONNECTION_MSRDPEX_PROPERTIES: readonly PropertyInfo[] = [
     description: 'How the mouse jiggler moves the mouse (two methods, 0 and 1). Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
     sources: ['MSRDPEX'],
   },
-  {
-    name: 'allowbackgroundinput',
-    displayName: 'AllowBackgroundInput',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Sends input events to the session while its window does not have the focus. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
-  {
-    name: 'enablerelativemouse',
-    displayName: 'EnableRelativeMouse',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Turns on relative mouse mode. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
-  {
-    name: 'disablecredentialsdelegation',
-    displayName: 'DisableCredentialsDelegation',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Turns off CredSSP credential delegation. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
-  {
-    name: 'redirectedauthentication',
-    displayName: 'RedirectedAuthentication',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Connects with Remote Credential Guard. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
-  {
-    name: 'restrictedlogon',
-    displayName: 'RestrictedLogon',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Connects in Restricted Admin mode. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
-  {
-    name: 'disableudptransport',
-    displayName: 'DisableUDPTransport',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Uses TCP only, without the RDP UDP transport. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
-  {
-    name: 'connecttochildsession',
-    displayName: 'ConnectToChildSession',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '0',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: 'Connects to the computer’s child session. Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
-  {
-    name: 'enablehardwaremode',
-    displayName: 'EnableHardwareMode',
-    type: 'i',
-    category: 'session',
-    values: [
-      { value: '0', meaning: 'Off.' },
-      { value: '1', meaning: 'On.' },
-    ],
-    default: '1',
-    clients: { mstsc: 'unknown', avd: 'unknown', freerdp: 'unsupported' },
-    description: '0 turns off the DirectX client presenter (the GDI presenter draws the session instead). Read by Devolutions’ MsRdpEx (the mstsc extension Remote Desktop Manager loads), not by mstsc alone.',
-    sources: ['MSRDPEX'],
-  },
+  msrdpexSwitch('AllowBackgroundInput', 'Sends input events to the session while its window does not have the focus.'),
+  msrdpexSwitch('EnableRelativeMouse', 'Turns on relative mouse mode.'),
+  msrdpexSwitch('DisableCredentialsDelegation', 'Turns off CredSSP credential delegation.'),
+  msrdpexSwitch('RedirectedAuthentication', 'Connects with Remote Credential Guard.'),
+  msrdpexSwitch('RestrictedLogon', 'Connects in Restricted Admin mode.'),
+  msrdpexSwitch('DisableUDPTransport', 'Uses TCP only, without the RDP UDP transport.'),
+  msrdpexSwitch('ConnectToChildSession', 'Connects to the computer’s child session.'),
+  msrdpexSwitch('EnableHardwareMode', '0 turns off the DirectX client presenter (the GDI presenter draws the session instead).', '1'),
 ];
