@@ -14,7 +14,12 @@ describe('RDP040 stored-password: the plain-text password names MsRdpEx and Iron
     accept: ['full address:s:h', 'cleartextpassword:i:1', 'GatewayPasswordHint:s:x'],
     reject: [
       { text: 'full address:s:h\r\nClearTextPassword:s:Hunter2\r\n', ranges: [[2, 1, 2, 18]], severity: 'error', message: /plain text under "ClearTextPassword".*MsRdpEx.*IronRDP.*computer's account/, fixed: 'full address:s:h\r\n' },
-      { text: 'cleartextpassword:s:Hunter2', ranges: [[1, 1, 1, 18]], severity: 'error', message: /plain text under "cleartextpassword"/, title: 'lower case: MsRdpEx compares names without regard to case' },
+      // IronRDP looks the names up as written (crates/ironrdp-cfg: "ClearTextPassword"; "GatewayPassword" or
+      // "gatewaypassword"), and neither client trims a name (MsRdpEx_RdpFile_Load; ironrdp-rdpfile's load).
+      { text: 'cleartextpassword:s:Hunter2', ranges: [[1, 1, 1, 18]], severity: 'error', message: /^The file holds a saved password in plain text under "cleartextpassword" \(Devolutions' MsRdpEx reads it as the password of the remote computer's account; IronRDP reads the name only as "ClearTextPassword"\)/, title: 'lower case: MsRdpEx compares names without regard to case, IronRDP does not' },
+      { text: 'GATEWAYPASSWORD:s:Hunter2', ranges: [[1, 1, 1, 16]], severity: 'error', message: /MsRdpEx reads it as the RD Gateway's password; IronRDP reads the name only as "GatewayPassword" or "gatewaypassword"\)/, title: 'upper case' },
+      { text: 'gatewaypassword:s:Hunter2', ranges: [[1, 1, 1, 16]], severity: 'error', message: /\(Devolutions' MsRdpEx and IronRDP read it as the RD Gateway's password\)/, title: 'the lower-case name IronRDP reads too' },
+      { text: 'ClearTextPassword :s:Hunter2', ranges: [[1, 1, 1, 18]], severity: 'error', message: /\(Devolutions' MsRdpEx and IronRDP read it as the password of the remote computer's account, though not on this line while blanks surround its name\)/, title: 'a blank before the colon: neither client reads the line' },
       { text: 'GatewayPassword:s:Hunter2', ranges: [[1, 1, 1, 16]], severity: 'error', message: /plain text under "GatewayPassword".*RD Gateway/ },
     ],
   });

@@ -11,15 +11,27 @@ import { deleteLine } from './fixes';
 const PASSWORD_KEYS: readonly string[] = ['password 51', 'password', 'clear password', 'cleartextpassword', 'gatewaypassword'];
 
 /**
- * Plain-text password names another client reads, and whose password it is. Devolutions' MsRdpEx (the mstsc extension
+ * Plain-text password names other clients read, and whose password it is. Devolutions' MsRdpEx (the mstsc extension
  * Remote Desktop Manager loads) reads both, by names compared without regard to case (its README's option table;
- * dll/RdpSettings.cpp and MsRdpEx_RdpFileEntry_IsMatch in dll/RdpFile.c); IronRDP's client reads them too
- * (crates/ironrdp-cfg, `clear_text_password` and `gateway_password`).
+ * dll/RdpSettings.cpp and MsRdpEx_RdpFileEntry_IsMatch in dll/RdpFile.c); IronRDP's client reads them by exact name,
+ * `ClearTextPassword`, and `GatewayPassword` or `gatewaypassword` (crates/ironrdp-cfg/src/lib.rs, clear_text_password
+ * and gateway_password, over a BTreeMap keyed by the name as written: crates/ironrdp-propertyset). Neither trims the
+ * name (MsRdpEx_RdpFile_Load; ironrdp-rdpfile's load), so neither reads a line whose name has blanks around it.
  */
-const OTHER_CLIENT_PASSWORDS: ReadonlyMap<string, string> = new Map([
-  ['cleartextpassword', "Devolutions' MsRdpEx and IronRDP read it as the password of the remote computer's account"],
-  ['gatewaypassword', "Devolutions' MsRdpEx and IronRDP read it as the RD Gateway's password"],
+const OTHER_CLIENT_PASSWORDS: ReadonlyMap<string, { readonly whose: string; readonly ironrdp: readonly string[] }> = new Map([
+  ['cleartextpassword', { whose: "the password of the remote computer's account", ironrdp: ['ClearTextPassword'] }],
+  ['gatewaypassword', { whose: "the RD Gateway's password", ironrdp: ['GatewayPassword', 'gatewaypassword'] }],
 ]);
+
+/** Who reads a plain-text password line of another client, as it is written (`rawName` trimmed; `indented`). */
+function otherReaders(key: string, rawName: string, indented: boolean): string | undefined {
+  const known = OTHER_CLIENT_PASSWORDS.get(key);
+  if (!known) return undefined;
+  if (indented) return `Devolutions' MsRdpEx and IronRDP read it as ${known.whose}, though not on this line while blanks surround its name`;
+  if (known.ironrdp.includes(rawName)) return `Devolutions' MsRdpEx and IronRDP read it as ${known.whose}`;
+  const spelt = known.ironrdp.map((n) => `"${n}"`).join(' or ');
+  return `Devolutions' MsRdpEx reads it as ${known.whose}; IronRDP reads the name only as ${spelt}`;
+}
 
 /** Every DPAPI blob starts with version 1 and the provider GUID {DF9D8CD0-1501-11D1-8C7A-00C04FC297EB}. */
 const DPAPI_PREFIX = '01000000d08c9ddf0115d1118c7a00c04fc297eb';
@@ -37,8 +49,8 @@ export const plainTextMessage = (key: string, indented = false, rawName = key): 
       ? 'The file holds a saved password in plain text (FreeRDP reads "password:s:", though not on this line while blanks surround its name): anyone who can read the file can read it.'
       : 'The file holds a saved password in plain text (FreeRDP reads "password:s:"): anyone who can read the file can read it.';
   }
-  const reader = OTHER_CLIENT_PASSWORDS.get(key);
-  return `The file holds a saved password in plain text under "${rawName}"${reader ? ` (${reader})` : ''}: anyone who can read the file can read it.`;
+  const readers = otherReaders(key, rawName, indented);
+  return `The file holds a saved password in plain text under "${rawName}"${readers ? ` (${readers})` : ''}: anyone who can read the file can read it.`;
 };
 
 /**
