@@ -50,22 +50,37 @@ function reply(kind: CredSspBehaviour): Buffer | null {
   }
 }
 
+/**
+ * What the server does to every connection that arrives after it ended an NTLM question (`close`): `reset` resets it
+ * once TLS is up, before reading anything (a connection dropped by chance, as gnome-remote-desktop 43 now and then
+ * does, grd.ts); `stall-confirm` never answers its Connection Request; `stall-tls` never answers its ClientHello.
+ */
+export type AfterNtlmClose = 'reset' | 'stall-confirm' | 'stall-tls';
+
 /** Selects CredSSP, completes TLS, then answers the first TSRequest as `kind` says. */
-export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: string | Buffer; key: string | Buffer }): Promise<LocalServer> {
+export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: string | Buffer; key: string | Buffer }, afterClose?: AfterNtlmClose): Promise<LocalServer> {
+  let closedOne = false;
   return new LocalServer((socket: Socket) => {
+    const later = closedOne ? afterClose : undefined;
+    if (later === 'stall-confirm') return void socket.resume();
     onConnectionRequest(socket, (requested) => {
       if (!(requested & HYBRID)) {
         socket.write(confirm({ failure: HYBRID_REQUIRED_BY_SERVER }));
         return void socket.end();
       }
       socket.write(confirm({ selected: HYBRID }));
+      if (later === 'stall-tls') return void socket.resume();
       const tls = new TLSSocket(socket, { isServer: true, ...tlsKey, minVersion: 'TLSv1.2' });
       tls.on('error', () => socket.destroy());
       // FreeRDP's servers with a certificate they cannot bind CredSSP to (Ed25519): the handshake completes, then the
       // connection ends before anything is read (libfreerdp/crypto/tls.c, 3.30.0, "unable to retrieve bindings").
       if (kind === 'close-after-handshake') return void tls.once('secure', () => tls.end());
+      if (later === 'reset') return void tls.once('secure', () => socket.resetAndDestroy());
       tls.once('data', () => {
-        if (kind === 'close') return void tls.end();
+        if (kind === 'close') {
+          closedOne = true;
+          return void tls.end();
+        }
         const bytes = reply(kind);
         if (bytes) tls.write(bytes);
       });
