@@ -20,7 +20,7 @@ import type { WorkgroupEvidence } from '../rules/net/messages';
 import { workgroupEvidence } from './ntlm-membership';
 import { afterConfirmFinding, carriedPastHandshake } from './after-handshake';
 import { connectOverTlsFinding, connectThenClose } from './connect-over-tls';
-import { unpromptedEndFinding, watchAfterCredSspHandshake } from './credssp-unprompted';
+import { endsSilentConnections, unpromptedEndFinding } from './credssp-unprompted';
 import { connectFailureFinding, connectFirst } from './connect-first';
 import { SELECTED_LABELS } from './protocol-labels';
 import { Budget, elapsed } from './run-step';
@@ -203,7 +203,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     // client in (NET028), unlike one that refuses NTLM after reading it (NET013's warning). A silent connection tells.
     const endedEmpty = ntlmRefused && ntlmResult && !ntlmResult.ok && (ntlmResult.error.cause === 'closed' || ntlmResult.error.kind === 'reset');
     const unprompted = endedEmpty
-      ? await timed('credSspSilenceMs', watchAfterCredSspHandshake(address, target.port, target.host, MAIN_REQUEST, step()))
+      ? await timed('credSspSilenceMs', endsSilentConnections(address, target.port, target.host, MAIN_REQUEST, step))
       : undefined;
     const credSspDropFinding = unprompted === 'closed' ? unpromptedEndFinding(selected) : undefined;
     const afterTlsFinding = connectFinding ?? credSspDropFinding;

@@ -53,13 +53,15 @@ function reply(kind: CredSspBehaviour): Buffer | null {
 /**
  * What the server does to every connection that arrives after it ended an NTLM question (`close`): `reset` resets it
  * once TLS is up, before reading anything (a connection dropped by chance, as gnome-remote-desktop 43 now and then
- * does, grd.ts); `stall-confirm` never answers its Connection Request; `stall-tls` never answers its ClientHello.
+ * does, grd.ts); `end-once` ends the first of them that stays silent after TLS in order and waits on the others as
+ * a server does for a TSRequest; `stall-confirm` never answers its Connection Request; `stall-tls` never answers its ClientHello.
  */
-export type AfterNtlmClose = 'reset' | 'stall-confirm' | 'stall-tls';
+export type AfterNtlmClose = 'reset' | 'end-once' | 'stall-confirm' | 'stall-tls';
 
 /** Selects CredSSP, completes TLS, then answers the first TSRequest as `kind` says. */
 export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: string | Buffer; key: string | Buffer }, afterClose?: AfterNtlmClose): Promise<LocalServer> {
   let closedOne = false;
+  let endedOnce = false;
   return new LocalServer((socket: Socket) => {
     const later = closedOne ? afterClose : undefined;
     if (later === 'stall-confirm') return void socket.resume();
@@ -76,6 +78,17 @@ export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: strin
       // connection ends before anything is read (libfreerdp/crypto/tls.c, 3.30.0, "unable to retrieve bindings").
       if (kind === 'close-after-handshake') return void tls.once('secure', () => tls.end());
       if (later === 'reset') return void tls.once('secure', () => socket.resetAndDestroy());
+      // The first connection still silent 100 ms after TLS (the check's own probes close theirs at once) is ended.
+      if (later === 'end-once') {
+        tls.once('secure', () => {
+          const timer = setTimeout(() => {
+            if (endedOnce || tls.readableEnded) return;
+            endedOnce = true;
+            tls.end();
+          }, 100);
+          tls.once('close', () => clearTimeout(timer));
+        });
+      }
       tls.once('data', () => {
         if (kind === 'close') {
           closedOne = true;
