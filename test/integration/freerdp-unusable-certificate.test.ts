@@ -46,6 +46,15 @@ describe('listener certificates FreeRDP-based clients cannot use (EdDSA, RSA-PSS
     openssl('req', '-x509', '-newkey', 'rsa-pss', '-pkeyopt', 'rsa_keygen_bits:2048', '-nodes', '-keyout', 'pss-key.key', '-out', 'pss-key.pem', '-subj', `/CN=${NAME}`, '-days', '30', '-addext', `subjectAltName=DNS:${NAME}`);
     openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'pss-signature.key', '-out', 'pss-signature.csr', '-subj', `/CN=${NAME}`);
     openssl('x509', '-req', '-in', 'pss-signature.csr', '-CA', 'rsa-ca.pem', '-CAkey', 'rsa-ca.key', '-set_serial', '3', '-out', 'pss-signature.pem', '-days', '30', '-sigopt', 'rsa_padding_mode:pss', '-extfile', 'leaf.ext');
+    // An Ed25519 root over an RSA intermediate (signed with Ed25519) over an RSA leaf signed with RSA: FreeRDP binds to
+    // the leaf alone (libfreerdp/crypto/tls.c tls_get_certificate: SSL_get_peer_certificate; certificate.c
+    // freerdp_certificate_get_signature_alg and _get_hash read cert->x509, the leaf), so the chain's EdDSA is no matter.
+    writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
+    openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rsa-inter.key', '-out', 'rsa-inter.csr', '-subj', '/CN=RSA intermediate');
+    openssl('x509', '-req', '-in', 'rsa-inter.csr', '-CA', 'ed25519.pem', '-CAkey', 'ed25519.key', '-set_serial', '4', '-out', 'rsa-inter.pem', '-days', '30', '-extfile', 'ca.ext');
+    openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'under-ed-ca.key', '-out', 'under-ed-ca.csr', '-subj', `/CN=${NAME}`);
+    openssl('x509', '-req', '-in', 'under-ed-ca.csr', '-CA', 'rsa-inter.pem', '-CAkey', 'rsa-inter.key', '-set_serial', '5', '-out', 'under-ed-ca.leaf.pem', '-days', '30', '-extfile', 'leaf.ext');
+    writeFileSync(join(dir, 'under-ed-ca.pem'), Buffer.concat([readFileSync(join(dir, 'under-ed-ca.leaf.pem')), readFileSync(join(dir, 'rsa-inter.pem'))]));
   });
   after(async () => {
     for (const s of servers) await s.close();
@@ -71,10 +80,11 @@ describe('listener certificates FreeRDP-based clients cannot use (EdDSA, RSA-PSS
     });
   }
 
-  for (const name of ['rsa-ca', 'pss-signature']) {
+  for (const name of ['rsa-ca', 'pss-signature', 'under-ed-ca']) {
     it(`${name}: an RSA key, no NET028`, async () => {
       const r = await check(material(name));
       assert.deepEqual(net028(r), []);
+      if (name === 'under-ed-ca') assert.deepEqual(r.chain.map((c) => c.signatureAlgorithm), ['sha256WithRSAEncryption', 'Ed25519'], JSON.stringify(r.chain));
     });
   }
 });
