@@ -119,6 +119,11 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     assert.equal(dropped[0]!.severity, 'error');
     assert.match(dropped[0]!.message, /^The server completed the TLS handshake after selecting CredSSP .*, then closed the connection without waiting for the client's first CredSSP message .* whether it signs in with NTLM or Kerberos\./);
     assert.ok(host.timings.credSspSilenceMs !== undefined && host.timings.credSspSilenceMs < 1500, JSON.stringify(host.timings));
+    // The ladder's NTLM line agrees with NET028: no "Kerberos was not tried", as if Kerberos sign-ins might pass.
+    assert.equal(host.ntlmProblem?.closedUnprompted, true);
+    const text = formatHostText(host);
+    assert.match(text, /\n {6}NTLM: no CHALLENGE: The server closed the connection after 0 bytes, before a complete TSRequest\. A connection that sent nothing after TLS was closed too: no client signs in, with NTLM or Kerberos\./);
+    assert.doesNotMatch(text, /Kerberos was not tried/);
     await server.close();
     // Nothing of the check's left open (the servers of earlier tests here live until after()).
     assert.deepEqual((await settled()).filter((h) => h !== 'TCPServerWrap'), []);
@@ -135,6 +140,8 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     // The silent connection waits at most UNPROMPTED_WATCH_MS for a close that does not come.
     assert.ok((host.timings.credSspSilenceMs ?? 0) >= 900, JSON.stringify(host.timings));
     assert.ok(server.connections - before >= 2);
+    assert.equal(host.ntlmProblem?.closedUnprompted, undefined);
+    assert.match(formatHostText(host), /Kerberos was not tried\./);
     await server.close();
     // Nothing of the check's left open (the servers of earlier tests here live until after()).
     assert.deepEqual((await settled()).filter((h) => h !== 'TCPServerWrap'), []);

@@ -206,6 +206,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       ? await timed('credSspSilenceMs', endsSilentConnections(address, target.port, target.host, MAIN_REQUEST, step))
       : undefined;
     const credSspDropFinding = unprompted === 'closed' ? unpromptedEndFinding(selected) : undefined;
+    if (credSspDropFinding && ntlmProblem) ntlmProblem = { ...ntlmProblem, closedUnprompted: true };
     const afterTlsFinding = connectFinding ?? credSspDropFinding;
     // The answers in the order the questions were asked, wherever each was asked.
     const byRequest = new Map([...asked.map((a) => a.answer), ...(versions?.answers ?? [])].map((a) => [a.requested, a]));

@@ -101,9 +101,10 @@ export function ntlmDetail(info: NtlmInfo): string {
 export function ntlmProblemDetail(problem: NonNullable<HostCheckResult['ntlmProblem']>): string {
   // A longer timeout helps only when it, not the 2 s cap, ended the wait.
   const retry = problem.waitedMs === undefined || problem.waitedMs < FIRST_ANSWER_WAIT_MS ? '; check again with a longer --timeout' : '';
-  return problem.timedOut
-    ? `no CHALLENGE in time: ${problem.message} Whether the server answers NTLM is not known${retry}.`
-    : `no CHALLENGE: ${problem.message} A client that signs in with NTLM (to an IP address, or without a domain) fails the same way at NLA; Kerberos was not tried.`;
+  if (problem.timedOut) return `no CHALLENGE in time: ${problem.message} Whether the server answers NTLM is not known${retry}.`;
+  // NET028's case: the server ends every connection once TLS is up, before reading; no sign-in of any kind gets further.
+  if (problem.closedUnprompted) return `no CHALLENGE: ${problem.message} A connection that sent nothing after TLS was closed too: no client signs in, with NTLM or Kerberos.`;
+  return `no CHALLENGE: ${problem.message} A client that signs in with NTLM (to an IP address, or without a domain) fails the same way at NLA; Kerberos was not tried.`;
 }
 
 /** The path a `.rdp` file's client takes through its RD Gateway, against the direct path this check probed, on one line. */

@@ -159,8 +159,11 @@ export interface HostCheckResult {
    * connection, sent something else or answered with an error (a client that signs in with NTLM fails there too), or
    * sent no answer in time (`timedOut`: a slow server is not a refusing one).
    */
-  /** `waitedMs` with `timedOut`: the wait, FIRST_ANSWER_WAIT_MS at most (a longer timeout then learns nothing more). */
-  readonly ntlmProblem?: { readonly message: string; readonly timedOut: boolean; readonly waitedMs?: number };
+  /**
+   * `waitedMs` with `timedOut`: the wait, FIRST_ANSWER_WAIT_MS at most (a longer timeout then learns nothing more).
+   * `closedUnprompted`: connections that sent nothing after TLS were ended too (NET028), so Kerberos fails as well.
+   */
+  readonly ntlmProblem?: { readonly message: string; readonly timedOut: boolean; readonly waitedMs?: number; readonly closedUnprompted?: true };
   /**
    * A server that selected TLS completed the handshake and then sent no MCS Connect Response to the client's Connect
    * Initial within `waitedMs` (2 s, or the timeout when shorter): whether clients get past its TLS is not known. No finding.
