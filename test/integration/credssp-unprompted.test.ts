@@ -59,6 +59,20 @@ describe('the silent connection after an NTLM question ended without a byte', { 
     assert.ok((host.timings.credSspSilenceMs ?? 0) >= 900, 'the second silent connection was watched');
   });
 
+  // Cancelled while the silent connection waits: a cancelled check, as during any other step, not a complete result
+  // with NTLM's warning (the extension keeps an earlier complete result over a cancelled one, check-service.ts).
+  it('cancelled during the silent connection: the result says cancelled', async () => {
+    const server = await startCredSspServer('close', tlsKey, 'stall-confirm');
+    const controller = new AbortController();
+    const cancel = setTimeout(() => controller.abort(), 1000);
+    const host = await checkHost({ target: 'cancel', host: '127.0.0.1', port: server.port }, { timeoutMs: 3000, signal: controller.signal });
+    clearTimeout(cancel);
+    await server.close();
+    assert.ok((host.timings.credSspSilenceMs ?? 0) > 0, `the cancel came during the silent connection: ${JSON.stringify(host.timings)}`);
+    assert.equal(host.cancelled, true);
+    assert.deepEqual(await settled(), []);
+  });
+
   for (const afterClose of ['stall-confirm', 'stall-tls'] as const) {
     it(`${afterClose}: the silent connection ends with the check's budget, and the warning stays`, async () => {
       const { host, took } = await check(afterClose, { timeoutMs: 2000, budgetMs: 1500 });

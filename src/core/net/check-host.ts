@@ -205,6 +205,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const unprompted = endedEmpty
       ? await timed('credSspSilenceMs', endsSilentConnections(address, target.port, target.host, MAIN_REQUEST, step))
       : undefined;
+    if (unprompted === 'unknown' && budget.cancelled) cancelled = true;
     const credSspDropFinding = unprompted === 'closed' ? unpromptedEndFinding(selected) : undefined;
     if (credSspDropFinding && ntlmProblem) ntlmProblem = { ...ntlmProblem, closedUnprompted: true };
     const afterTlsFinding = connectFinding ?? credSspDropFinding;
