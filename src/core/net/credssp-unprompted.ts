@@ -1,8 +1,11 @@
 // A CredSSP server that ended the NTLM question without a byte may refuse NTLM by policy (Kerberos may still pass) or
-// may end every connection as soon as TLS is up, before reading anything: then no client signs in at all. FreeRDP
-// servers do the latter when they cannot bind CredSSP to their certificate, e.g. an Ed25519 one (libfreerdp/crypto/tls.c,
-// tags 2.11.7 and 3.30.0: freerdp_tls_handshake, server side too, fails on "unable to retrieve bindings" or "failed to
-// return the server public key"; seen against freerdp-shadow-cli 2.11.7 and 3.30.0). This asks on a connection of its own, sending nothing after TLS, which of the two it is.
+// may end every connection as soon as TLS is up, before reading anything: then no client signs in at all. FreeRDP's
+// shadow server does the latter when it cannot bind CredSSP to its certificate, e.g. an Ed25519 one
+// (libfreerdp/crypto/tls.c, tags 2.11.7 and 3.30.0: freerdp_tls_handshake, server side too, fails on "unable to retrieve
+// bindings" or "failed to return the server public key"; seen against freerdp-shadow-cli 2.11.7 and 3.30.0).
+// gnome-remote-desktop 43.3, on the same library, sends a Deactivate All PDU and an MCS Disconnect Provider Ultimatum in
+// the clear instead (peer.c freerdp_peer_close), which reads as a TLS error here, not as this end. This asks on a
+// connection of its own, sending nothing after TLS, which of the two it is.
 import { NET028, NET028_MESSAGES as M } from '../rules/net/net028-tls-handshake-failed';
 import { runStep } from './run-step';
 import { connectTcp } from './tcp';
