@@ -12,7 +12,9 @@ import { CODE_SERVER_BIN, MOCHA_DIR, ROOT } from '../../scripts/vscode-paths.mjs
 import { freePort, launchBrowser, makeSandbox, startCodeServer, withDeadline, workbenchUrl } from '../../scripts/vscode-server.mjs';
 import { TEST_USER_SETTINGS } from './workbench-settings.mjs';
 
-const OVERALL_MS = 300_000; // the whole run, including start-up and clean-up, stays under 5 minutes
+// The whole run, including start-up and clean-up: ~190–210 s on a quiet 2-core CI machine, ~270 s with other work on
+// it (session 26), where 300 s left too little for one failed UI test's retries and the Restricted Mode run after it.
+const OVERALL_MS = 480_000;
 const HOST_SUITE_MS = 120_000;
 /** What the multi-root suite says when the workbench opened its workspace without the folders (suite/multi-root.test.ts). */
 const NO_FOLDERS = 'The workbench opened the workspace without its folders';

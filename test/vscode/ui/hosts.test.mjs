@@ -25,10 +25,20 @@ export const tests = [
       await host.click();
       await host.locator('.action-label[aria-label="Check Host…"]').click();
       await until('the check to finish with warnings', async () => /warning/.test((await host.textContent()) ?? ''), 20_000);
-      await host.click();
-      await page.keyboard.press('ArrowRight');
       const tree = page.locator('.pane', { hasText: 'Hosts' });
-      await tree.getByRole('treeitem', { name: new RegExp(`^TCP.*Connected to port ${lab.xrdpPort}`) }).waitFor();
+      const tcp = tree.getByRole('treeitem', { name: new RegExp(`^TCP.*Connected to port ${lab.xrdpPort}`) });
+      // The command reveals the host expanded once its check ends; a click toggles a tree item, so clicking (or pressing
+      // a key) as the reveal lands could collapse it again (seen once in CI under load). Expand it only when collapsed.
+      await until('the host to show its ladder', async () => {
+        if (await tcp.isVisible()) return true;
+        if ((await host.getAttribute('aria-expanded')) === 'false') {
+          await host.locator('.monaco-tl-twistie').click();
+          // One click per state change: wait for the tree to say expanded before looking again.
+          await until('the host to read expanded', async () => (await host.getAttribute('aria-expanded')) === 'true', 2_000).catch(() => {});
+        }
+        return tcp.isVisible();
+      }, 20_000);
+      await tcp.waitFor();
       await tree.getByRole('treeitem', { name: /^Negotiation/ }).waitFor();
       await tree.getByRole('treeitem', { name: /^Certificate/ }).waitFor();
       await tree.getByRole('treeitem', { name: /lab-server\.rdp/ }).waitFor();
