@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { core } from './core';
 import { toRange } from './convert';
 import type { Logger } from './logger';
-import { plainWorkbenchText } from '../core/text/terminal';
+import { plainWorkbenchText, terminalSafe } from '../core/text/terminal';
 
 /** Test and automation arguments: the host name to use instead of an IP target, and whether to preview. */
 export interface HardenRequest {
@@ -50,9 +50,13 @@ export async function hardenActiveFile(log: Logger, arg: HardenRequest | vscode.
   if (request.preview !== false) {
     // A modal summary, then one edit: the refactor preview needs `needsConfirmation`, which shows every edit
     // unticked, so "Apply" there changed nothing.
+    // A modal dialog shows its message and detail as plain text (VS Code's Dialog, vs/base/browser/ui/dialog/dialog.ts,
+    // sets both with innerText; only `custom.markdownDetails`, which no extension can pass, is rendered, and the native
+    // dialog is plain text too), so the file's name is shown as it is: `plainWorkbenchText` would add backslashes to
+    // `[x](y).rdp` there. Controls and bidi are still shown escaped.
     const apply = 'Harden';
     const answer = await vscode.window.showWarningMessage(
-      plainWorkbenchText(`Harden ${basename(document.uri.path)}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`),
+      terminalSafe(`Harden ${basename(document.uri.path)}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`),
       { modal: true, detail: core().hardeningSummary(result) },
       apply,
     );

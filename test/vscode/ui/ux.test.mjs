@@ -148,6 +148,27 @@ export const tests = [
     },
   },
   {
+    name: 'Harden\'s modal dialog shows a file named like a link and an icon as written, with no link or icon',
+    async run({ page, folder }) {
+      // A modal dialog sets its message and detail as plain text (vs/base/browser/ui/dialog/dialog.ts, innerText): the
+      // name must appear as it is, not with the backslashes a notification needs (plainWorkbenchText).
+      const name = '[Trust](command:workbench.action.quit) $(alert).rdp';
+      writeFileSync(join(folder, name), HARDEN_ME);
+      await openFromExplorer(page, name);
+      await runCommand(page, 'RDP: Harden Connection File…');
+      const message = page.locator('.monaco-dialog-box .dialog-message-container');
+      await message.getByText(/^Harden /).first().waitFor();
+      const text = (await message.locator('.dialog-message-text').textContent()) ?? '';
+      if (!/^Harden \[Trust\]\(command:workbench\.action\.quit\) \$\(alert\)\.rdp: \d+ changes$/.test(text)) throw new Error(`the dialog says ${JSON.stringify(text)}`);
+      const links = await message.locator('a').count();
+      const icons = await message.locator('.codicon-alert').count();
+      if (links + icons > 0) throw new Error(`the dialog rendered ${links} link(s) and ${icons} icon(s) from the file's name`);
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-dialog-box').waitFor({ state: 'detached' });
+      await until('the file left as it was', async () => readFileSync(join(folder, name), 'utf8') === HARDEN_ME);
+    },
+  },
+  {
     name: 'the Explorer\'s context menu on an .rdp file offers Check, Harden and Explain',
     async run({ page }) {
       const items = await contextMenu(page, 'harden-me.rdp');
