@@ -59,7 +59,9 @@ export function noThemeIcons(text: string): string {
  * vs/base/common/linkedText.ts; notifications and the language status open it with commands allowed), and `$(name)`
  * as an icon. A folder or file named `[Manage Trust](command:…)` would offer a forged button. Every `](` is written
  * `]\(` (no link to that pattern, and the text still reads as it was, as `sarifText` does) and `$(` as `\$(`
- * (`noThemeIcons`); controls and bidi are shown escaped.
+ * (`noThemeIcons`); controls and bidi are shown escaped. Not for a modal dialog's message or detail: VS Code sets both
+ * as plain text (innerText in vs/base/browser/ui/dialog/dialog.ts; checked in the UI tests), where the backslashes would
+ * show; use `terminalSafe` there. Tree item labels and descriptions are plain too; Quick Pick items need `noThemeIcons`.
  */
 export function plainWorkbenchText(text: string): string {
   const shown = noThemeIcons(text);
