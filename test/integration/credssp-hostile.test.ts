@@ -174,7 +174,8 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     assert.equal(r.ntlm?.dnsComputer, 'rdsh01.contoso.com', 'the CHALLENGE itself was read');
     assert.equal(r.ntlm?.serverTime, null);
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'NET041'), []);
-    assert.doesNotMatch(formatHostText(r), /1601|clock/);
+    // Not a bare /1601/: the text carries the certificate's random thumbprints, which hold "1601" now and then (a CI run).
+    assert.doesNotMatch(formatHostText(r), /1601-01-01|clock|days behind/);
   });
 
   it('the NTLM question rides the main CredSSP connection (no extra one); ntlmInfo: false asks nothing', async () => {
