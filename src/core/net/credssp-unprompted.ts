@@ -18,10 +18,10 @@ import { PROTOCOL } from './x224';
 export type UnpromptedEnd = 'closed' | 'open' | 'unknown';
 
 /** How long a silent client watches: a server that fails after TLS closes at once, one that waits for a TSRequest waits far longer. */
-export const UNPROMPTED_WATCH_MS = 1000;
+const UNPROMPTED_WATCH_MS = 1000;
 
 /** Negotiates `requested`, completes TLS when the server selects CredSSP, then sends nothing and watches for an end. */
-export async function watchAfterCredSspHandshake(address: string, port: number, host: string, requested: number, options: StepOptions): Promise<UnpromptedEnd> {
+async function watchAfterCredSspHandshake(address: string, port: number, host: string, requested: number, options: StepOptions): Promise<UnpromptedEnd> {
   const tcp = await connectTcp(address, port, options);
   if (!tcp.ok) return 'unknown';
   const confirm = await exchangeConfirm(tcp.socket, requested, options);
