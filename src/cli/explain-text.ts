@@ -14,9 +14,14 @@ export function plainInline(text: string): string {
   );
 }
 
-/** The commands whose results tell this code's causes apart: `check` for the listener, `lint` for files and exports. */
-function nextSteps(checks: readonly string[]): [string, string][] {
+/**
+ * The commands whose results tell this code's causes apart: `check` for the listener, `lint` for files and exports. None
+ * for an Azure Virtual Desktop error: its session hosts take no direct connection (reverse connect), so `check` has
+ * nothing to probe, and no rule reads its causes.
+ */
+function nextSteps(checks: readonly string[], family: Explanation['family']): [string, string][] {
   const steps: [string, string][] = [];
+  if (family === 'avd') return steps;
   if (checks.some((id) => id.startsWith('NET'))) {
     steps.push(['rdp-doctor check HOST', 'DNS, port, security negotiation, TLS and certificate of the listener']);
     steps.push(['rdp-doctor check FILE.rdp', 'the same, for the host and port a connection file names']);
@@ -45,8 +50,8 @@ export function formatExplanationText(e: Explanation, paint: Paint = NO_PAINT): 
   }
   if (e.unverified) out.push('', paint('dim', 'Parts of this come from secondary sources that no primary source confirms.'));
   if (e.sources.length) out.push('', heading('Sources'), ...e.sources.map((s) => bullet(s.url ? `${plainInline(s.title)} <${s.url}>` : plainInline(s.title))));
-  const steps = nextSteps(e.checks);
+  const steps = nextSteps(e.checks, e.family);
   const width = Math.max(...steps.map(([command]) => command.length));
-  out.push('', heading('Next'), ...steps.map(([command, what]) => `  ${paint('green', command.padEnd(width))}  ${what}`));
+  if (steps.length) out.push('', heading('Next'), ...steps.map(([command, what]) => `  ${paint('green', command.padEnd(width))}  ${what}`));
   return out.join('\n') + '\n';
 }

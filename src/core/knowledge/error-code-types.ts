@@ -5,9 +5,10 @@ import type { SourceId } from './sources';
  * `extended` = "Extended error code" (ExtendedDisconnectReason), `errinfo` = the server's
  * Set Error Info PDU value, `neg-failure` = the X.224 RDP_NEG_FAILURE code a probe sees,
  * `logon` = OnLogonError lError, `client` = other codes the client apps show (HRESULTs in the authentication
- * error dialog, the Windows App and mobile clients' 0x3000000 family).
+ * error dialog, the Windows App and mobile clients' 0x3000000 family), `avd` = the connection errors Azure Virtual
+ * Desktop logs in Log Analytics (WVDErrors: a symbolic name and a numeric code that several names share).
  */
-export type ErrorCodeFamily = 'disconnect' | 'extended' | 'errinfo' | 'neg-failure' | 'logon' | 'client';
+export type ErrorCodeFamily = 'disconnect' | 'extended' | 'errinfo' | 'neg-failure' | 'logon' | 'client' | 'avd';
 
 export interface ErrorCodeInfo {
   readonly family: ErrorCodeFamily;

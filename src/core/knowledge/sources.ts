@@ -33,6 +33,7 @@ export type SourceId =
   | 'HRESULT-COMMON'
   | 'MS-ERREF'
   | 'SSPI-STATUS'
+  | 'AVD-DIAGNOSE'
   | 'TS-ADMX'
   | 'CREDSSP-ADMX'
   | 'MSS-ADMX'
@@ -254,6 +255,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'HRESULT-COMMON',
     title: 'Microsoft Learn: Common HRESULT values',
     url: 'https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values',
+    primary: true,
+  },
+  'AVD-DIAGNOSE': {
+    id: 'AVD-DIAGNOSE',
+    title: 'Microsoft Learn: Identify and diagnose Azure Virtual Desktop issues, "Connection error codes" (the WVDErrors table of Log Analytics; MicrosoftDocs/azure-docs articles/virtual-desktop/troubleshoot-set-up-overview.md, ms.date 06/19/2021)',
+    url: 'https://learn.microsoft.com/azure/virtual-desktop/troubleshoot-set-up-overview',
     primary: true,
   },
   'SSPI-STATUS': {

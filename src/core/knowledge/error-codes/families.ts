@@ -22,6 +22,7 @@ export const FAMILY_LABELS: Readonly<Record<ErrorCodeFamily, string>> = {
   'neg-failure': 'Negotiation failure code',
   logon: 'Logon error',
   client: 'Client error code',
+  avd: 'Azure Virtual Desktop error',
 };
 
 /** How each family's code is named in a sentence ("an extended error code"). */
@@ -32,6 +33,7 @@ export const FAMILY_NOUNS: Readonly<Record<ErrorCodeFamily, string>> = {
   'neg-failure': 'negotiation failure code',
   logon: 'logon error code',
   client: 'client error code',
+  avd: 'Azure Virtual Desktop error code',
 };
 
 /**

@@ -1,6 +1,7 @@
 // The error-code catalogue as one list, and finding entries in it: a code as people type it (hex, decimal, a bare
 // hex with a letter), by value or by name, and an extended code through the ERRINFO table and the protocol range.
 import type { ErrorCodeFamily, ErrorCodeInfo } from '../error-code-types';
+import { AVD_CONNECTION_CODES } from './avd';
 import { CLIENT_CODES } from './client';
 import { DISCONNECT_CODES } from './disconnect';
 import { ERRINFO_CODES } from './errinfo';
@@ -50,12 +51,15 @@ export function lookupErrorCode(code: number, family?: ErrorCodeFamily): ErrorCo
 /** A symbolic name as people paste it: the source's (`ERRINFO_ENCPKGMISMATCH`) or another implementation's. */
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** All entries a name or alias denotes, in any case, disconnect first. */
+/**
+ * All entries a name or alias denotes, in any case, disconnect first; Azure Virtual Desktop's connection errors last,
+ * which only a name finds (avd.ts: their numbers are shared).
+ */
 export function lookupErrorName(name: string, family?: ErrorCodeFamily): ErrorCodeInfo[] {
   const key = name.trim().toUpperCase();
   // "undocumented" is what several codes are, not the name of one.
   if (!NAME.test(key) || key === 'UNDOCUMENTED') return [];
-  return ERROR_CODES.filter(
+  return [...ERROR_CODES, ...AVD_CONNECTION_CODES].filter(
     (e) => (family === undefined || e.family === family) && (e.name.toUpperCase() === key || e.aliases?.some((a) => a.toUpperCase() === key)),
   );
 }

@@ -1,6 +1,7 @@
 // How the text typed was read, in words: a number typed in decimal digits that hex would make another known code, and
 // the error for a text that is no known code or name (repeated only when it is shaped like one).
 import type { ErrorCodeInfo } from '../error-code-types';
+import { avdNamesOf } from './avd';
 import { hex, lookupErrorCode, parseErrorCode } from './lookup';
 
 /**
@@ -39,9 +40,26 @@ function otherBase(text: string): { value: number; digits: string; typedHex: boo
   return value === undefined ? undefined : { value, digits, typedHex };
 }
 
+/**
+ * What is known of a number no table explains: the Azure Virtual Desktop errors that log it (found by name only,
+ * avd.ts), or the family of the Windows App and mobile clients' codes, of which Microsoft publishes no table.
+ */
+function unexplainedFamily(value: number): string | undefined {
+  const names = avdNamesOf(value);
+  if (names.length > 0) {
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    return `Azure Virtual Desktop's Log Analytics (the WVDErrors table) gives this number to ${list}: explain the error's name (its CodeSymbolic) instead, as in "explain ${names[0]}".`;
+  }
+  if (value >>> 8 === 0x30000) {
+    return 'Codes of the form 0x30000xx are shown by the Windows App and the Remote Desktop clients for macOS, iOS and Android; Microsoft publishes no table of them, so what this one means is not known here. Look for the message shown with it, and in the client\'s own troubleshooting.';
+  }
+  return undefined;
+}
+
 /** Names the value both ways and, when the digits mean a known code in the other base, says so. */
 export function unknownCode(text: string, value: number, what: string): string {
-  const message = `No known ${what} ${hex(value)} (decimal ${value}).`;
+  const family = unexplainedFamily(value);
+  const message = `No known ${what} ${hex(value)} (decimal ${value}).${family === undefined ? '' : ` ${family}`}`;
   const other = otherBase(text);
   if (other === undefined || lookupErrorCode(other.value).length === 0) return message;
   return other.typedHex
