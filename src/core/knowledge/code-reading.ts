@@ -26,9 +26,18 @@ function entryFor(value: number, family: ErrorCodeFamily | undefined, clientCode
         [...lookupErrorCode(value, 'errinfo'), ...lookupErrorCode(value, 'extended'), ...(value >>> 16 === 1 ? lookupErrorCode(value, 'client') : [])]
     : family ? lookupErrorCode(value, family)
     : [];
-  const anyFamily = value >= SMALL || (given && (family === undefined || family === 'disconnect'));
+  const anyFamily = value >>> 0 >= SMALL || (given && (family === undefined || family === 'disconnect'));
   // A bare HRESULT in any log is not a Remote Desktop code: the client family is for `explain`, not for free text.
   return preferred[0] ?? (anyFamily ? lookupErrorCode(value).find((e) => given || clientCode || e.family !== 'client') : undefined);
+}
+
+/**
+ * Whether a negative number can be a code: an OnLogonError code (-1 … -7) where the text names that family, or a 32-bit
+ * code written as a signed decimal, as .NET, PowerShell and Azure Virtual Desktop's logs print an HRESULT or NTSTATUS
+ * (-2146893054 = 0x80090302). Such a code is at most -0x10000 (0xFFFF0000 unsigned): "exit code -1" is not one.
+ */
+export function negativeCode(value: number, family: ErrorCodeFamily | undefined): boolean {
+  return family === 'logon' || value <= -0x10000;
 }
 
 /** How a number is read: the family the context names, whether it came with "Code", and whether the explainer was given it. */
@@ -41,8 +50,7 @@ export interface Reading {
 /** The number `text` at `start` as a code: undefined when it is not a number, or no code in the family it can be read in. */
 export function found(text: string, start: number, { family, clientCode = false, given = false }: Reading): FoundErrorCode | undefined {
   const value = parseErrorCode(text);
-  // Negative numbers are OnLogonError codes only ("exit code -1" is not one).
-  if (value === undefined || (value < 0 && family !== 'logon')) return undefined;
+  if (value === undefined || (value < 0 && !negativeCode(value, family))) return undefined;
   const entry = entryFor(value, family, clientCode, given);
   if (!entry) return undefined;
   const named = family !== undefined && SHARED_NUMBERING.includes(family) && SHARED_NUMBERING.includes(entry.family);

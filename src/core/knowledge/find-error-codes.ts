@@ -3,7 +3,7 @@
 import type { ErrorCodeFamily, ErrorCodeInfo } from './error-code-types';
 import { parseErrorCode } from './error-codes/index';
 import { CLIENT_CODE_WORD, CONTEXT_RE, CONTEXTS, EIGHT_HEX_DIGITS, GIVEN_CONTEXT_RE, GIVEN_CONTEXTS, GIVEN_NUMBER_RE, GIVEN_PAIR_GAP, HEX_LITERAL_RE, PAIR_GAP } from './code-patterns';
-import { found } from './code-reading';
+import { found, negativeCode } from './code-reading';
 import { namedBeside, outside, spansOf, structuresBeside } from './text-numbers';
 
 /** A known error code in a line of free text. */
@@ -52,7 +52,7 @@ export function isMainCode(c: Pick<GivenErrorCode, 'label' | 'entry'>): boolean 
 /** Records a number marked as a code that no table knows, when the text was given to the explainer. */
 function addUnknown(scanned: Scanned, given: boolean, text: string, start: number, label: ErrorCodeFamily | undefined): GivenErrorCode | undefined {
   const value = parseErrorCode(text);
-  if (!given || value === undefined || (value < 0 && label !== 'logon')) return undefined;
+  if (!given || value === undefined || (value < 0 && !negativeCode(value, label))) return undefined;
   const code = { text, start, end: start + text.length, ...(label && { label }) };
   scanned.unknown.push(code);
   return code;
