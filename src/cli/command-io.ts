@@ -64,11 +64,41 @@ export interface Io {
 
 export type CommandRunner = (values: Values, positionals: string[], io: Io) => number | Promise<number>;
 
+/**
+ * `explain`'s arguments with negative decimal numbers kept as what they are, codes: OnLogonError's -2, or an HRESULT
+ * that .NET and PowerShell print signed (-2146893054 = 0x80090302). parseArgs reads "-2146893054" as a cluster of short
+ * options and "--extended -7" as an option without its value; here the first stays a positional (`placeholders` maps
+ * it back) and the second becomes "--extended=-7".
+ */
+export function negativeCodeArgs(args: readonly string[], options: Options): { args: string[]; placeholders: Map<string, string> } {
+  const out: string[] = [];
+  const placeholders = new Map<string, string>();
+  for (const [i, arg] of args.entries()) {
+    if (!/^-\d+$/.test(arg) || args.slice(0, i).includes('--')) {
+      out.push(arg);
+      continue;
+    }
+    const previous = out[out.length - 1];
+    const option = previous?.startsWith('--') && !previous.includes('=') ? options[previous.slice(2)] : undefined;
+    if (option?.type === 'string') out[out.length - 1] = `${previous}=${arg}`;
+    else {
+      const placeholder = `\u0000code${placeholders.size}`;
+      placeholders.set(placeholder, arg);
+      out.push(placeholder);
+    }
+  }
+  return { args: out, placeholders };
+}
+
 /** Runs one of `commands` (its name already checked by main.ts, `--help` already answered there). */
 export async function runCommandWith(commands: Readonly<Record<string, CommandRunner>>, command: string, rest: string[]): Promise<number> {
   const run = commands[command];
   if (!run) throw new UsageError(`Unknown command "${command}".`);
-  const { values, positionals, tokens } = parseArgs({ args: rest, allowPositionals: true, tokens: true, options: { ...COMMAND_OPTIONS[command], ...OUTPUT_OPTIONS } });
+  const options = { ...COMMAND_OPTIONS[command], ...OUTPUT_OPTIONS };
+  const given = command === 'explain' ? negativeCodeArgs(rest, options) : { args: rest, placeholders: new Map<string, string>() };
+  const parsed = parseArgs({ args: given.args, allowPositionals: true, tokens: true, options });
+  const { values, tokens } = parsed;
+  const positionals = parsed.positionals.map((p) => given.placeholders.get(p) ?? p);
   // An empty name is no file: read as one, `--inventory ''` checked no hosts and `--stdin-filename ''` reported a file "".
   for (const name of FILE_OPTIONS) {
     const given = values[name] as string | string[] | undefined;

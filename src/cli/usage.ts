@@ -55,7 +55,8 @@ Explain a Remote Desktop error code (0x904, 2308, …) and the checks that tell 
 CODE may also be a pair (0x904 0x7, 0x904 ext 7, 0x904 - 7), a family and a code (errinfo 0xC), a line
 of the dialog ("Error code: 0x904") or an event copied from Event Viewer. Every number in it is explained,
 or the whole is refused; dates, versions and numbers a label names (Event ID, Session, Windows, build,
-PID, port) are not counted.
+PID, port) are not counted. A negative decimal is a code too (-2, or -2146893054 = 0x80090302). CODE may
+also be a name: ERRINFO_LOGOFF_BY_USER, or an Azure Virtual Desktop error (ConnectionFailedUserNotAuthorized).
 
 Options:
   --extended CODE         The extended disconnect reason shown with it
