@@ -49,6 +49,10 @@ export const EXTENDED_CODES: readonly ErrorCodeInfo[] = [
     sources: ['EXTENDED-REASON', 'ERRINFO'],
   }),
   row(0xb, 'exDiscReasonRpcInitiatedDisconnectByUser', 'User activity has initiated the disconnect.'),
+  // 12, as Learn's page says now and as mstscax.dll's type library has it (headers generated from it print 12); an older
+  // revision of the page's source (MicrosoftDocs/win32) wrote "= 2", a typo that repeated exDiscReasonAPIInitiatedLogoff.
+  // The type library also has exDiscReasonShutdown = 25 and exDiscReasonReboot = 26, which no Microsoft page lists: they
+  // are read through ERRINFO 0x19 and 0x1A, with the note that says so.
   row(0xc, 'exDiscReasonLogoffByUser', 'The user logged off, disconnecting the session.'),
   row(0x100, 'exDiscReasonLicenseInternal', 'Internal licensing error.'),
   row(0x101, 'exDiscReasonLicenseNoLicenseServer', 'No license server was available.', LICENSING),
