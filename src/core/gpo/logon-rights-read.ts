@@ -9,8 +9,9 @@ import { childrenNamed, childText, type XmlElement } from './xml-tree';
  * rights: `Name` and one `Member` per account. Get-GPOReport gives each member's `SID` and `Name`; a gpresult report
  * gives only the `Name` (`Administrators`, `Authenticated Users`: a real RSoP report, index file 5988122670). A right
  * with no `Member` is defined with no one (GPMC writes `SeTcbPrivilege` so in the t0x01 and nsacyber baselines).
+ * `origin.localizedNames`: the report is in another display language, so a name may be a well-known group translated.
  */
-export function readUserRightElement(text: string, element: XmlElement, origin: { gpo?: string; precedence?: number }): PolicySetting | undefined {
+export function readUserRightElement(text: string, element: XmlElement, origin: { gpo?: string; precedence?: number; localizedNames?: boolean }): PolicySetting | undefined {
   const name = childText(text, element, NS.security, 'Name');
   const right = name ? rdpLogonRight(name.value) : undefined;
   if (!name || !right) return undefined;

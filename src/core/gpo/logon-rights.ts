@@ -63,6 +63,6 @@ export function parseMember(token: string): MemberRef {
 }
 
 /** The setting a right makes: its members (tokens) at `USER_RIGHTS_KEY`, in the computer's hive. */
-export function logonRightSetting(right: string, members: readonly string[], span: Span, origin: { gpo?: string; precedence?: number } = {}): PolicySetting {
+export function logonRightSetting(right: string, members: readonly string[], span: Span, origin: { gpo?: string; precedence?: number; localizedNames?: boolean } = {}): PolicySetting {
   return setting({ hive: 'HKLM', key: USER_RIGHTS_KEY, valueName: right, type: 'REG_MULTI_SZ', data: [...members], action: 'set', ...origin, source: { span } });
 }

@@ -69,6 +69,11 @@ export interface PolicySetting {
   readonly targeted?: boolean;
   /** The Administrative Template policy it was mapped from (en-US display name). */
   readonly policy?: string;
+  /**
+   * A logon right read from a report whose Security extension is not named "Security" (a report made in another display
+   * language: gpo-formats.md §2): its members' names may be well-known groups under translated names.
+   */
+  readonly localizedNames?: boolean;
   readonly source: SourceLocation;
 }
 

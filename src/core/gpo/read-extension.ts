@@ -93,8 +93,22 @@ export function openContainers(unclosed: readonly XmlElement[], containers: Read
   return unclosed.slice(0, cut);
 }
 
-/** Reads the settings of one `Extension` element, whatever its prefix: dispatch is on the children's namespace URI. */
-export function readExtension(r: ExtensionReader, extension: XmlElement): void {
+/**
+ * Whether an `ExtensionData/Name` shows a report made in another display language: GPMC and gpresult translate the
+ * extensions' names (gpo-formats.md §2: a Chinese gpresult names the Registry extension "注册表"), and the Security
+ * extension is "Security" in English. A gpresult names a logon right's members by name only, so in such a report
+ * "VORDEFINIERT\Administratoren" may be Administrators (S-1-5-32-544) and cannot be told from a group of the domain.
+ */
+export function isLocalizedExtensionName(name: string | undefined): boolean {
+  const n = name?.trim() ?? '';
+  return n !== '' && n.toLowerCase() !== 'security';
+}
+
+/**
+ * Reads the settings of one `Extension` element, whatever its prefix: dispatch is on the children's namespace URI.
+ * `extensionName`: its `ExtensionData/Name`, when the report gives one.
+ */
+export function readExtension(r: ExtensionReader, extension: XmlElement, extensionName?: string): void {
   for (const child of extension.children) {
     if (child.uri === NS.registry) {
       if (child.local === 'Policy') {
@@ -114,7 +128,8 @@ export function readExtension(r: ExtensionReader, extension: XmlElement): void {
     } else if (child.uri === NS.security && child.local === 'UserRightsAssignment') {
       // The two Remote Desktop logon rights (logon-rights.ts); the others are no concern here. Rights are the computer's.
       const { gpo, precedence } = r.originOf(child);
-      const right = readUserRightElement(r.text, child, { ...(gpo !== undefined && { gpo }), ...(precedence !== undefined && { precedence }) });
+      const localizedNames = isLocalizedExtensionName(extensionName);
+      const right = readUserRightElement(r.text, child, { ...(gpo !== undefined && { gpo }), ...(precedence !== undefined && { precedence }), ...(localizedNames && { localizedNames }) });
       if (right) r.settings.push(right);
     } else if (child.uri === NS.gppRegistry && (child.local === 'RegistrySettings' || child.local === 'Registry')) {
       const origin = r.originOf(child);

@@ -45,7 +45,7 @@ function readGpo(text: string, gpo: XmlElement, settings: PolicySetting[], probl
     const reader: ExtensionReader = disabled ? { text, originOf: () => origin, settings: [], problems: [], unmapped: [] } : { text, originOf: () => origin, settings, problems, unmapped };
     for (const data of childrenNamed(sectionEl, NS.settings, 'ExtensionData')) {
       const extension = childNamed(data, NS.settings, 'Extension');
-      if (extension) readExtension(reader, extension);
+      if (extension) readExtension(reader, extension, childText(text, data, NS.settings, 'Name')?.value);
     }
     const note = disabled ? disabledHalfNote(half, reader.settings, `its ${section} "Enabled" is false`, name) : undefined;
     if (note) problems.push({ severity: 'info', message: note, span: enabled!.span });

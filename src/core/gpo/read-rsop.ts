@@ -73,7 +73,7 @@ export function readRsop(text: string): PolicyDocument {
     };
     for (const data of childrenNamed(results, NS.rsop, 'ExtensionData')) {
       const extension = childNamed(data, NS.settings, 'Extension');
-      if (extension) readExtension(reader, extension);
+      if (extension) readExtension(reader, extension, childText(text, data, NS.settings, 'Name')?.value);
     }
   }
   appendAll(problems, unmappedProblems(unmapped, 'rsop-xml'));

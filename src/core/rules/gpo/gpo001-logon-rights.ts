@@ -88,6 +88,16 @@ export function denyFinding(s: PolicySetting): Finding | undefined {
   return { message: parts.join(' '), severity };
 }
 
+/**
+ * The members of a right read from a report in another display language whose names RDP Doctor could not resolve: they
+ * may be well-known groups under translated names (`isLocalizedExtensionName`). Undefined when there are none.
+ */
+function translatedNames(s: PolicySetting, members: readonly MemberInfo[]): { readonly names: string; readonly one: boolean } | undefined {
+  if (s.localizedNames !== true) return undefined;
+  const unresolved = byClass(members, 'unresolved');
+  return unresolved.length === 0 ? undefined : { names: listOf(unresolved), one: unresolved.length === 1 };
+}
+
 /** What the allow right's members leave out; undefined when Administrators and Remote Desktop Users, or a group covering everyone, are in it. */
 export function allowFinding(s: PolicySetting): Finding | undefined {
   const members = membersOf(s);
@@ -100,12 +110,13 @@ export function allowFinding(s: PolicySetting): Finding | undefined {
   }
   if (members.some((m) => m.cls === 'everyone')) return undefined;
   const who = listOf(capped(members.map((m) => m.label)));
+  const translated = translatedNames(s, members);
   if (members.some((m) => m.cls === 'rdp-users')) {
     if (members.some((m) => m.cls === 'administrators')) return undefined;
     // Administrators sign in over Remote Desktop through this right, by their group, not through Remote Desktop Users.
     return {
       severity: 'info',
-      message: `${ALLOW} grants the right to ${who}, not to Administrators: ${replaces}, so an administrator who is not also a member of Remote Desktop Users cannot sign in over Remote Desktop on the computers this applies to. Add Administrators unless that is meant. ${REFUSED}`,
+      message: `${ALLOW} grants the right to ${who}, not to Administrators${translated ? ` (unless ${translated.names} ${translated.one ? 'is' : 'are'} Administrators under ${translated.one ? 'its' : 'their'} name in the report's language)` : ''}: ${replaces}, so an administrator who is not also a member of Remote Desktop Users cannot sign in over Remote Desktop on the computers this applies to. Add Administrators unless that is meant. ${REFUSED}`,
     };
   }
   if (members.every((m) => m.cls === 'no-effect')) {
@@ -118,7 +129,15 @@ export function allowFinding(s: PolicySetting): Finding | undefined {
   if (members.some((m) => m.cls === 'administrators')) {
     return {
       severity: 'info',
-      message: `${ALLOW} grants the right only to ${who}, not to Remote Desktop Users: ${replaces}, so adding a user to Remote Desktop Users does not let them sign in over Remote Desktop on the computers this applies to. ${REFUSED}`,
+      message: `${ALLOW} grants the right only to ${who}, not to Remote Desktop Users${translated ? ` (unless ${translated.names} ${translated.one ? 'is' : 'are'} Remote Desktop Users under ${translated.one ? 'its' : 'their'} name in the report's language)` : ''}: ${replaces}, so adding a user to Remote Desktop Users does not let them sign in over Remote Desktop on the computers this applies to. ${REFUSED}`,
+    };
+  }
+  if (translated) {
+    // A German gpresult's default list is "VORDEFINIERT\Administratoren" and "VORDEFINIERT\Remotedesktopbenutzer":
+    // names only, in the display language, so whether Administrators are left out cannot be told from the report.
+    return {
+      severity: 'info',
+      message: `${ALLOW} grants the right only to ${who}. The report is in another language than English and names members by name only, so RDP Doctor could not resolve ${translated.names} to a SID: if ${translated.one ? 'it is' : 'they are'} Administrators or Remote Desktop Users under ${translated.one ? 'its' : 'their'} name in that language (the default list is those two), nothing is wrong; otherwise ${replaces}, so only the members named can sign in over Remote Desktop on the computers this applies to, and others, administrators included, are refused. To check, lint the GPO's backup or its Get-GPOReport, which give each member's SID. ${REFUSED}`,
     };
   }
   return {
