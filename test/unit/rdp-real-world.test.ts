@@ -138,6 +138,13 @@ describe('.rdp files exported by Remmina', () => {
     assert.match(unknown[1]!.message, /^"precommand" is not a Remote Desktop Connection or FreeRDP property: Remmina writes it, empty, in every \.rdp file it exports .*Remmina's \.rdp import does not read it back, so the line sets nothing\.$/);
   });
 
+  it('names the "microphone" line older Remmina versions wrote (rdp_file.c at 11518a3) as Remmina\'s, as info, not an unknown warning', () => {
+    const older = REMMINA_EXPORT.replace('audiocapturemode:i:0', 'microphone:i:1');
+    const unknown = lintText('rdp', older).findings.filter((f) => f.ruleId === 'RDP002');
+    assert.deepEqual(unknown.map((f) => [f.subject, f.severity]), [['microphone', 'info'], ['redirectsmartcard', 'info'], ['precommand', 'info']]);
+    assert.match(unknown[0]!.message, /^"microphone" is not a Remote Desktop Connection or FreeRDP property: older Remmina versions wrote it in every \.rdp file they exported and read it back as their microphone switch .* set "audiocapturemode:i:1"\.$/);
+  });
+
   it('knows "client hostname", a name Remmina reads when it imports a file', () => {
     const [found] = lintText('rdp', 'full address:s:h\r\nclient hostname:s:kiosk-07\r\n').findings.filter((f) => f.ruleId === 'RDP002');
     assert.equal(found!.severity, 'info');

@@ -39,6 +39,12 @@ const OTHER_CLIENTS: ReadonlyMap<string, string> = new Map([
     'Remmina reads it as its smart-card switch (plugins/rdp/rdp_file.c) and writes it beside "redirectsmartcards", the name Remote Desktop Connection and FreeRDP read; they ignore this one',
   ],
   [
+    // Older Remmina (rdp_file.c at 11518a3) exported "microphone:i:0|1" and imported it as its microphone switch;
+    // current Remmina (at 3069d4a) writes "audiocapturemode" instead and no longer reads "microphone".
+    'microphone',
+    'older Remmina versions wrote it in every .rdp file they exported and read it back as their microphone switch (plugins/rdp/rdp_file.c); Remote Desktop Connection and FreeRDP ignore it and read "audiocapturemode", which current Remmina writes instead: to redirect the microphone in those clients, set "audiocapturemode:i:1"',
+  ],
+  [
     'precommand',
     'Remmina writes it, empty, in every .rdp file it exports (plugins/rdp/rdp_file.c); it is the name of a Remmina profile\'s "Before connecting" command, but Remmina\'s .rdp import does not read it back, so the line sets nothing',
   ],
