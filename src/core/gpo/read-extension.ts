@@ -9,7 +9,7 @@ import { serviceStartSetting, startupModeNumber } from './service-start';
 import { readUserRightElement } from './logon-rights-read';
 import { quote } from '../text/quote';
 import type { Span } from '../text/line-index';
-import { childNamed, childText, trimmedSpan, type XmlElement } from './xml-tree';
+import { childNamed, childrenNamed, childText, trimmedSpan, type XmlElement } from './xml-tree';
 import { appendAll } from '../text/collections';
 
 /** What reading one GPO section (Computer or User) collects. */
@@ -57,10 +57,17 @@ function readSecurityOption(r: ExtensionReader, element: XmlElement): void {
   const common = { hive: split.hive, key: split.key.slice(0, cut), valueName: split.key.slice(cut + 1), ...(origin.gpo !== undefined && { gpo: origin.gpo }), ...(origin.precedence !== undefined && { precedence: origin.precedence }) };
   const number = childText(r.text, element, NS.security, 'SettingNumber');
   const string = childText(r.text, element, NS.security, 'SettingString');
+  const strings = childNamed(element, NS.security, 'SettingStrings');
   if (number && /^\d+$/.test(number.value)) {
     r.settings.push(setting({ ...common, type: 'REG_DWORD', data: Number(number.value), action: 'set', source: { span: number.span } }));
   } else if (string) {
     r.settings.push(setting({ ...common, type: 'REG_SZ', data: string.value.replace(/^"(.*)"$/s, '$1'), action: 'set', source: { span: string.span } }));
+  } else if (strings) {
+    // A multi-string option (REG_MULTI_SZ, a template's type 7): one `Value` per string, as GPMC writes "Network access:
+    // Remotely accessible registry paths" (t0x01/group-policy-objects, GPOs/{BCC33A6A-…}/gpreport.xml) and so the NTLM
+    // server exception list ("ClientAllowedNTLMServers"), which XRF005 reads.
+    const values = childrenNamed(strings, NS.security, 'Value').map((v) => v.text.trim());
+    r.settings.push(setting({ ...common, type: 'REG_MULTI_SZ', data: values, action: 'set', source: { span: trimmedSpan(r.text, strings.span) } }));
   }
 }
 

@@ -143,6 +143,48 @@ describe('XRF005 ntlm-restricted-vs-target', () => {
       assert.deepEqual(crossCheck([xrf005], { rdpFiles: [client], exports: [FORMATS['.reg']!(2), list] }), []);
     });
 
+    it('Get-GPOReport XML: the list is the option\'s SettingStrings, one Value per server (as GPMC writes multi-string options)', () => {
+      // GPMC's shape for a REG_MULTI_SZ security option, as in t0x01/group-policy-objects GPOs/{BCC33A6A-…}/gpreport.xml
+      // ("Network access: Remotely accessible registry paths"): SettingStrings/Value, and DisplayStrings beside it.
+      const report = (names: readonly string[]) =>
+        exported(
+          'gpo.xml',
+          readGpoReport(`<?xml version="1.0" encoding="utf-16"?>
+<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings">
+  <Name>Client hardening</Name>
+  <Computer>
+    <ExtensionData>
+      <Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Security">
+        <q1:SecurityOptions>
+          <q1:KeyName>MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\MSV1_0\\RestrictSendingNTLMTraffic</q1:KeyName>
+          <q1:SettingNumber>2</q1:SettingNumber>
+        </q1:SecurityOptions>
+        <q1:SecurityOptions>
+          <q1:KeyName>MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\MSV1_0\\ClientAllowedNTLMServers</q1:KeyName>
+          <q1:SettingStrings>
+${names.map((n) => `            <q1:Value>${n}</q1:Value>`).join('\n')}
+          </q1:SettingStrings>
+          <q1:Display>
+            <q1:Name>Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication</q1:Name>
+            <q1:Units />
+            <q1:DisplayStrings>
+${names.map((n) => `              <q1:Value>${n}</q1:Value>`).join('\n')}
+            </q1:DisplayStrings>
+          </q1:Display>
+        </q1:SecurityOptions>
+      </Extension>
+      <Name>Security</Name>
+    </ExtensionData>
+  </Computer>
+</GPO>
+`),
+        );
+      assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [client], exports: [report(['rdsh01.corp.invalid', '127.0.0.*'])] }), []);
+      const found = crossCheck([xrf005], { rdpFiles: [client], exports: [report(['rdsh01.corp.invalid', '127.0.1.*'])] });
+      assert.deepEqual(ids(found), ['XRF005:client.rdp']);
+      assert.equal(found[0]!.related[1]!.message, '"ClientAllowedNTLMServers" in the NTLM security options (Lsa\\MSV1_0) of GPO "Client hardening" lists "rdsh01.corp.invalid", "127.0.1.*": NTLM may be sent only to these.');
+    });
+
     it('names compare without case; "*" stands for any run of characters, anywhere', () => {
       const cases: [string, string, boolean][] = [
         ['RDSH*.CORP.invalid', 'rdsh01.corp.invalid', true],
