@@ -1,6 +1,6 @@
 // GPO001 on "Allow log on through Remote Desktop Services" in a gpresult report made in another display language. A
-// gpresult names a right's members by name only (logon-rights-read.ts), and GPMC translates names: on a German Windows
-// the default list is "VORDEFINIERT\Administratoren" and "VORDEFINIERT\Remotedesktopbenutzer". The Security
+// gpresult names a right's members by name only (logon-rights-read.ts), in the display language of the computer it ran
+// on (here German-looking names such as "VORDEFINIERT\Administratoren", an illustration, not a sourced list). The Security
 // extension's own name is translated too (gpo-formats.md §2: extension names are localized), which is how the reader
 // tells such a report from an English one whose unresolved names can only be groups of the domain.
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { JUMP_ADMINS, RDU, rsop, type M } from './logon-rights-helpers';
 const ALLOW = 'SeRemoteInteractiveLogonRight';
 const DENY = 'SeDenyRemoteInteractiveLogonRight';
 
-/** A gpresult whose Security extension is named as a German gpresult names it. */
+/** A gpresult whose Security extension has a name other than "Security" (here "Sicherheit", as a German one might). */
 function germanRsop(rights: Readonly<Record<string, readonly M[]>>): string {
   const english = rsop(rights);
   const german = english.replace('>Security</Name>', '>Sicherheit</Name>');
@@ -27,7 +27,7 @@ const ADMINISTRATOREN: M = { name: 'VORDEFINIERT\\Administratoren' };
 const RDBENUTZER: M = { name: 'VORDEFINIERT\\Remotedesktopbenutzer' };
 
 describe('GPO001 on the allow right of a gpresult in another language', () => {
-  it('the default list under German names is not said to refuse administrators (info, saying why it cannot tell)', () => {
+  it('the default list under translated names is not said to refuse administrators (info, saying why it cannot tell)', () => {
     const found = gpo001(germanRsop({ [ALLOW]: [ADMINISTRATOREN, RDBENUTZER] }));
     assert.deepEqual(found.map((f) => f.severity), ['info']);
     assert.match(found[0]!.message, /grants the right only to "VORDEFINIERT\\Administratoren" and "VORDEFINIERT\\Remotedesktopbenutzer"\. The report is in another language than English and names members by name only, so RDP Doctor could not resolve "VORDEFINIERT\\Administratoren" and "VORDEFINIERT\\Remotedesktopbenutzer" to a SID: if they are Administrators or Remote Desktop Users under their name in that language \(the default list is those two\), nothing is wrong;/);

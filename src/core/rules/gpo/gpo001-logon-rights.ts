@@ -133,8 +133,8 @@ export function allowFinding(s: PolicySetting): Finding | undefined {
     };
   }
   if (translated) {
-    // A German gpresult's default list is "VORDEFINIERT\Administratoren" and "VORDEFINIERT\Remotedesktopbenutzer":
-    // names only, in the display language, so whether Administrators are left out cannot be told from the report.
+    // A gpresult in another display language names the built-in groups in that language (German, for instance,
+    // "VORDEFINIERT\Administratoren"): names only, so whether Administrators are left out cannot be told from it.
     return {
       severity: 'info',
       message: `${ALLOW} grants the right only to ${who}. The report is in another language than English and names members by name only, so RDP Doctor could not resolve ${translated.names} to a SID: if ${translated.one ? 'it is' : 'they are'} Administrators or Remote Desktop Users under ${translated.one ? 'its' : 'their'} name in that language (the default list is those two), nothing is wrong; otherwise ${replaces}, so only the members named can sign in over Remote Desktop on the computers this applies to, and others, administrators included, are refused. To check, lint the GPO's backup or its Get-GPOReport, which give each member's SID. ${REFUSED}`,
