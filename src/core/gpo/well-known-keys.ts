@@ -19,6 +19,8 @@ export const KEYS = {
   schannelProtocols: 'SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols',
   /** NTLM security options ("Network security: Restrict NTLM: …"), written by GptTmpl.inf or any registry export. */
   ntlm: 'SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0',
+  /** Netlogon's parameters: the domain controller's NTLM restriction ("Restrict NTLM: NTLM authentication in this domain"). */
+  netlogon: 'SYSTEM\\CurrentControlSet\\Services\\Netlogon\\Parameters',
   /** Kerberos client policies such as `TryIPSPN` (Kerberos for IP addresses). */
   kerberosParameters: 'Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\Kerberos\\Parameters',
   /**
@@ -36,12 +38,13 @@ const normalized = builtOnFirstUse('well-known keys', () => ({
   // The Remote Desktop logon rights (logon-rights.ts) are policy: a GPO's list replaces the computer's own.
   policy: new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters), normalizeKey(USER_RIGHTS_KEY)]),
   listener: normalizeKey(KEYS.listener),
-  local: new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm), normalizeKey(KEYS.termService)]),
+  local: new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm), normalizeKey(KEYS.netlogon), normalizeKey(KEYS.termService)]),
   schannelPrefix: normalizeKey(KEYS.schannelProtocols) + '\\',
   winStationsPrefix: normalizeKey(KEYS.terminalServer) + '\\winstations\\',
   terminalServer: normalizeKey(KEYS.terminalServer),
   tcpip: normalizeKey(KEYS.tcpip),
   ntlm: normalizeKey(KEYS.ntlm),
+  netlogon: normalizeKey(KEYS.netlogon),
   termService: normalizeKey(KEYS.termService),
 }));
 
@@ -60,7 +63,8 @@ export function originOf(key: string): ValueOrigin {
  * 67 GPO013 warnings about NTLMMinClientSec and Kerberos encryption types in security baselines, which no rule reads.
  */
 export const readOnSharedKeys = builtOnFirstUse('values read on shared keys', (): ReadonlyMap<string, ReadonlySet<string>> => new Map([
-  [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic', 'clientallowedntlmservers'])],
+  [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic', 'clientallowedntlmservers', 'restrictreceivingntlmtraffic'])],
+  [normalizeKey(KEYS.netlogon), new Set(['restrictntlmindomain', 'dcallowedntlmservers'])],
   [normalizeKey(KEYS.kerberosParameters), new Set(['tryipspn'])],
   [normalizeKey(KEYS.tcpip), new Set(['keepalivetime'])],
   [normalizeKey(KEYS.termService), new Set(['start'])],
@@ -112,6 +116,7 @@ export function whereSet(s: { readonly hive: Hive; readonly key: string; readonl
         k === keys.terminalServer ? 'in the local Terminal Server settings'
         : k === keys.tcpip ? 'in the TCP/IP parameters'
         : k === keys.ntlm ? 'in the NTLM security options (Lsa\\MSV1_0)'
+        : k === keys.netlogon ? 'in the Netlogon parameters'
         : k === keys.termService ? "in the service's configuration (System Services)"
         : 'in the Schannel settings';
       break;

@@ -46,6 +46,9 @@ export type SourceId =
   | 'MS-GPREG'
   | 'RESTRICT-NTLM-OUTGOING'
   | 'RESTRICT-NTLM-EXCEPTIONS'
+  | 'RESTRICT-NTLM-INCOMING'
+  | 'RESTRICT-NTLM-DOMAIN'
+  | 'RESTRICT-NTLM-DOMAIN-EXCEPTIONS'
   | 'KERBEROS-IP'
   | 'RDP-FILE-SECURITY-GP'
   | 'WMI-SETSECURITYLAYER'
@@ -341,6 +344,24 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'RESTRICT-NTLM-EXCEPTIONS',
     title: 'Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication (Microsoft Learn, security policy settings)',
     url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-add-remote-server-exceptions-for-ntlm-authentication',
+    primary: true,
+  },
+  'RESTRICT-NTLM-INCOMING': {
+    id: 'RESTRICT-NTLM-INCOMING',
+    title: 'Network security: Restrict NTLM: Incoming NTLM traffic (Microsoft Learn, security policy settings)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-incoming-ntlm-traffic',
+    primary: true,
+  },
+  'RESTRICT-NTLM-DOMAIN': {
+    id: 'RESTRICT-NTLM-DOMAIN',
+    title: 'Network security: Restrict NTLM: NTLM authentication in this domain (Microsoft Learn, security policy settings)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-ntlm-authentication-in-this-domain',
+    primary: true,
+  },
+  'RESTRICT-NTLM-DOMAIN-EXCEPTIONS': {
+    id: 'RESTRICT-NTLM-DOMAIN-EXCEPTIONS',
+    title: 'Network security: Restrict NTLM: Add server exceptions in this domain (Microsoft Learn, security policy settings)',
+    url: 'https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-add-server-exceptions-in-this-domain',
     primary: true,
   },
   'KERBEROS-IP': {

@@ -43,6 +43,42 @@ export function windowsSecurityValues(): readonly RegistryValueInfo[] {
       sources: ['RESTRICT-NTLM-EXCEPTIONS', 'RESTRICT-NTLM-OUTGOING'],
     },
     {
+      valueName: 'RestrictReceivingNTLMTraffic',
+      keys: [KEYS.ntlm],
+      hives: MACHINE,
+      summary:
+        '"Network security: Restrict NTLM: Incoming NTLM traffic": whether this computer, as a server, accepts NTLM. A client that connects by IP address has no Kerberos (unless TryIPSPN and an IP SPN), so a server that denies NTLM refuses its Network Level Authentication.',
+      values: [
+        { value: 0, meaning: 'Allow all: NTLM is accepted (also when not defined).' },
+        { value: 1, meaning: 'Deny all domain accounts: NTLM sign-ins of domain accounts are refused; local accounts of this computer still sign in.' },
+        { value: 2, meaning: 'Deny all accounts: every NTLM sign-in is refused, domain and local accounts alike.' },
+      ],
+      sources: ['RESTRICT-NTLM-INCOMING', 'KERBEROS-IP'],
+    },
+    {
+      valueName: 'RestrictNTLMInDomain',
+      keys: [KEYS.netlogon],
+      hives: MACHINE,
+      summary:
+        '"Network security: Restrict NTLM: NTLM authentication in this domain": applies to domain controllers only. The domain controller refuses the NTLM pass-through of domain sign-ins, except to the servers of "Add server exceptions in this domain"; local accounts of a member server are not passed through.',
+      values: [
+        { value: 0, meaning: 'Disable: NTLM pass-through is allowed (also when not defined).' },
+        { value: 1, meaning: 'Deny for domain accounts to domain servers.' },
+        { value: 3, meaning: 'Deny for domain accounts.' },
+        { value: 5, meaning: 'Deny for domain servers.' },
+        { value: 7, meaning: 'Deny all: NTLM pass-through from its servers and for its accounts is refused.' },
+      ],
+      sources: ['RESTRICT-NTLM-DOMAIN', 'RESTRICT-NTLM-DOMAIN-EXCEPTIONS'],
+    },
+    {
+      valueName: 'DCAllowedNTLMServers',
+      keys: [KEYS.netlogon],
+      hives: MACHINE,
+      summary:
+        '"Network security: Restrict NTLM: Add server exceptions in this domain": the servers of the domain to which a domain controller that restricts NTLM still allows NTLM pass-through, by NetBIOS name, one per line; a single asterisk anywhere in a name is a wildcard.',
+      sources: ['RESTRICT-NTLM-DOMAIN-EXCEPTIONS', 'RESTRICT-NTLM-DOMAIN'],
+    },
+    {
       valueName: 'TryIPSPN',
       keys: [KEYS.kerberosParameters],
       hives: MACHINE,

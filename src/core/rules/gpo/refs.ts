@@ -71,6 +71,9 @@ export const gpoRefs = builtOnFirstUse('GPO value refs', () => ({
   restrictSendingNtlm: valueRefs('RestrictSendingNTLMTraffic'),
   ntlmServerExceptions: valueRefs('ClientAllowedNTLMServers'),
   tryIpSpn: valueRefs('TryIPSPN'),
+  restrictReceivingNtlm: valueRefs('RestrictReceivingNTLMTraffic'),
+  restrictNtlmInDomain: valueRefs('RestrictNTLMInDomain'),
+  dcNtlmServerExceptions: valueRefs('DCAllowedNTLMServers'),
 }));
 
 /** The name of one entry of `gpoRefs()`, as a rule's check names the values it reads. */

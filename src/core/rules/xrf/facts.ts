@@ -4,7 +4,7 @@ import { policyScopes } from '../../gpo/scopes';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
 import { effectiveEntry, type RdpDocument } from '../../rdp/parse';
 import type { Span } from '../../text/line-index';
-import { intValue } from '../../rdp/values';
+import { intValue, textValue } from '../../rdp/values';
 import { isHyperVConsole } from '../../rdp/hyperv-console';
 import { rdpTarget, targets } from '../../rdp/target';
 
@@ -29,6 +29,11 @@ export interface RdpFacts<L> {
    * export (XRF001 to XRF003) say nothing of it. The client's own settings (XRF005) still apply.
    */
   readonly vmConsole?: true;
+  /**
+   * The account the file fills in (`username`, and `domain` when set): a server that refuses NTLM for domain accounts
+   * only still signs in a local one (XRF005). Located at the `username` value, else the `domain` value.
+   */
+  readonly user?: { readonly name?: string; readonly domain?: string; readonly at: L };
 }
 
 /** One registry value in effect in an export (per GPO), for the cross-checks and cross-file GPO013. */
@@ -70,12 +75,18 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
   const credsspValue = credssp?.type === 'i' ? intValue(credssp) : undefined;
   const authValue = auth?.type === 'i' ? intValue(auth) : undefined;
   const negotiateValue = negotiate?.type === 'i' ? intValue(negotiate) : undefined;
+  const username = effectiveEntry(doc, 'username');
+  const domain = effectiveEntry(doc, 'domain');
+  const name = username?.type === 's' ? textValue(username) : undefined;
+  const domainName = domain?.type === 's' ? textValue(domain) : undefined;
+  const userAt = name !== undefined ? username!.valueSpan : domainName !== undefined ? domain!.valueSpan : undefined;
   return {
     ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
     ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
     ...(negotiateValue !== undefined && { negotiateSecurityLayer: { value: negotiateValue, at: locate(negotiate!.valueSpan) } }),
     ...(ipTargets.length > 0 && { ipTargets }),
     ...(isHyperVConsole(doc) && { vmConsole: true as const }),
+    ...(userAt && { user: { ...(name !== undefined && { name }), ...(domainName !== undefined && { domain: domainName }), at: locate(userAt) } }),
     ...(located &&
       target.ok && {
         host: target.host,

@@ -4,6 +4,7 @@ import { quote } from '../messages';
 import { gpoRefs } from '../gpo/refs';
 import { factNumber } from './server-view';
 import type { CrossRule } from './types';
+import { accountOf, incomingRefusal } from './xrf005-ntlm-incoming';
 
 /** `RestrictSendingNTLMTraffic` = 2: "Deny all" outgoing NTLM. */
 const DENY_ALL = 2;
@@ -48,18 +49,18 @@ export function exceptionAllows(entry: string, server: string): boolean {
 export const xrf005: CrossRule = {
   id: 'XRF005',
   name: 'ntlm-restricted-vs-target',
-  description: 'A .rdp file targets an IP address while an export denies outgoing NTLM (RestrictSendingNTLMTraffic 2) and no NTLM server exception names it, so CredSSP cannot authenticate.',
+  description:
+    'A .rdp file targets an IP address while an export denies NTLM: outgoing on the client (RestrictSendingNTLMTraffic 2, no NTLM server exception names the target) or incoming on the server (RestrictReceivingNTLMTraffic, or a domain controller\'s RestrictNTLMInDomain), so CredSSP cannot authenticate.',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'nla', 'kerberos'],
-  check({ rdpFiles, servers, report }) {
+  check({ rdpFiles, servers, serversOf, report }) {
     const denying = servers.flatMap((s) => {
       const fact = s.value(gpoRefs().restrictSendingNtlm);
       return factNumber(fact) === DENY_ALL
         ? [{ path: s.path, at: fact!.at, message: `"RestrictSendingNTLMTraffic" is 2 (Deny all) ${where(fact!)}: this computer never sends NTLM to a remote server.` }]
         : [];
     });
-    if (denying.length === 0) return;
     // With TryIPSPN the client asks Kerberos for the IP address too: it works if the server registered it as an SPN.
     const tryIp = servers.flatMap((s) => {
       const fact = s.value(gpoRefs().tryIpSpn);
@@ -74,7 +75,13 @@ export const xrf005: CrossRule = {
       // CredSSP off: the client does no NLA and sends no NTLM of its own; the server's logon screen takes the password.
       if (rdp.facts.credssp?.value === 0) continue;
       for (const target of rdp.facts.ipTargets ?? []) {
-        if (exceptions.some((e) => e.names.some((n) => exceptionAllows(n, target.host)))) continue;
+        if (denying.length === 0 || exceptions.some((e) => e.names.some((n) => exceptionAllows(n, target.host)))) {
+          // The client may send NTLM there: the server may still refuse it (xrf005-ntlm-incoming.ts).
+          const opening = `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN)`;
+          const verdict = incomingRefusal({ host: target.host, opening, account: accountOf(rdp.facts.user), serversOf: serversOf(target.host), all: servers, tryIp });
+          if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
+          continue;
+        }
         const denied = `outgoing NTLM is denied ("RestrictSendingNTLMTraffic" is 2 in ${denying[0]!.path})`;
         const unlisted = exceptions.length > 0 ? ` The NTLM server exception list ("ClientAllowedNTLMServers" in ${exceptions[0]!.path}) does not name ${quote(target.host)}.` : '';
         report({

@@ -1,0 +1,194 @@
+// XRF005's server side: a server that refuses incoming NTLM ("Restrict NTLM: Incoming NTLM traffic") or a domain
+// controller that refuses NTLM pass-through ("Restrict NTLM: NTLM authentication in this domain") fails the CredSSP
+// sign-in of a client that connects by IP address (docs/known-gaps.md until session 27).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PolicyDocument } from '../../../src/core/gpo/model';
+import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
+import { readGppRegistryFile } from '../../../src/core/gpo/read-gpp-file';
+import { readLgpoText } from '../../../src/core/gpo/read-lgpo-text';
+import { readReg } from '../../../src/core/gpo/read-reg';
+import { readRegistryPol } from '../../../src/core/gpo/read-registry-pol';
+import { readRsop } from '../../../src/core/gpo/read-rsop';
+import { readSecurityTemplate } from '../../../src/core/gpo/read-security-template';
+import { KEYS } from '../../../src/core/gpo/well-known-keys';
+import { parseRdp } from '../../../src/core/rdp/parse';
+import { crossCheck } from '../../../src/core/rules/xrf/cross-check';
+import { policyFacts, rdpFacts } from '../../../src/core/rules/xrf/facts';
+import { XRF_RULES } from '../../../src/core/rules/xrf/index';
+import { accountOf } from '../../../src/core/rules/xrf/xrf005-ntlm-incoming';
+import { xrf005 } from '../../../src/core/rules/xrf/xrf005-ntlm-restricted-vs-target';
+import { writeRegistryPol } from '../../support/registry-pol-writer';
+import { assertMessage } from './helpers';
+
+const MSV = KEYS.ntlm;
+const NETLOGON = KEYS.netlogon;
+
+const rdp = (text: string, path = 'client.rdp') => ({ path, facts: rdpFacts(parseRdp(text), (span) => `${path}:${span.start}`) });
+const exported = (path: string, doc: PolicyDocument) => ({ path, facts: policyFacts(doc, (s) => `${path}:${s.source.span.start}`) });
+const ids = (found: readonly { ruleId: string; path: string }[]) => found.map((f) => `${f.ruleId}:${f.path}`);
+
+const types = 'xmlns="http://www.microsoft.com/GroupPolicy/Types"';
+const base = 'xmlns="http://www.microsoft.com/GroupPolicy/Settings/Base"';
+/** A security option as Get-GPOReport writes it (gpo-formats.md §1.5); in a gpresult it starts with its GPO and precedence. */
+const securityOption = (key: string, name: string, n: number, display: string, rsop = false) =>
+  `<q1:SecurityOptions>${rsop ? `<GPO ${base}><Identifier ${types}>{7A3C1E52-9D4B-4F2A-8C61-2B5E0D9F4A13}</Identifier><Domain ${types}>corp.invalid</Domain></GPO><Precedence ${base}>1</Precedence>` : ''}<q1:KeyName>MACHINE\\${key}\\${name}</q1:KeyName><q1:SettingNumber>${n}</q1:SettingNumber><q1:Display><q1:Name>${display}</q1:Name><q1:Units /><q1:DisplayString>x</q1:DisplayString></q1:Display></q1:SecurityOptions>`;
+const securityExtension = (options: string) =>
+  `<ExtensionData><Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Security" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="q1:SecuritySettings" xmlns="http://www.microsoft.com/GroupPolicy/Settings">${options}</Extension><Name xmlns="http://www.microsoft.com/GroupPolicy/Settings">Security</Name></ExtensionData>`;
+const INCOMING = 'Network security: Restrict NTLM: Incoming NTLM traffic';
+
+/** One DWORD under `key` in each export format that can carry a security option. */
+const FORMATS: Readonly<Record<string, (key: string, name: string, n: number, display?: string) => ReturnType<typeof exported>>> = {
+  '.reg': (key, name, n) => exported('server.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${key}]\r\n"${name}"=dword:0000000${n}\r\n`)),
+  'Registry.pol': (key, name, n) => exported('Machine/Registry.pol', readRegistryPol(writeRegistryPol([{ key, valueName: name, type: 'REG_DWORD', data: n }])).doc),
+  'LGPO text': (key, name, n) => exported('server.lgpo.txt', readLgpoText(`Computer\r\n${key}\r\n${name}\r\nDWORD:${n}\r\n`)),
+  'GptTmpl.inf': (key, name, n) => exported('GptTmpl.inf', readSecurityTemplate(`[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n[Registry Values]\r\nMACHINE\\${key}\\${name}=4,${n}\r\n`)),
+  'Get-GPOReport XML': (key, name, n, display = INCOMING) =>
+    exported('gpo.xml', readGpoReport(`<?xml version="1.0" encoding="utf-16"?>\n<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Name>Server hardening</Name><Computer><Enabled>true</Enabled>${securityExtension(securityOption(key, name, n, display))}</Computer></GPO>\n`)),
+  'gpresult XML': (key, name, n, display = INCOMING) =>
+    exported(
+      'gpresult.xml',
+      readRsop(
+        `<?xml version="1.0" encoding="utf-16"?>\n<Rsop xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.microsoft.com/GroupPolicy/Rsop"><ComputerResults><Name>CORP\\RDSH01$</Name><GPO><Name>Server hardening</Name><Path><Identifier ${types}>{7A3C1E52-9D4B-4F2A-8C61-2B5E0D9F4A13}</Identifier><Domain ${types}>corp.invalid</Domain></Path></GPO>${securityExtension(securityOption(key, name, n, display, true))}</ComputerResults></Rsop>\n`,
+      ),
+    ),
+  'GPP registry XML': (key, name, n) =>
+    exported(
+      'Registry.xml',
+      readGppRegistryFile(
+        `<?xml version="1.0" encoding="utf-8"?>\n<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"><Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="${name}"><Properties action="U" hive="HKEY_LOCAL_MACHINE" key="${key}" name="${name}" type="REG_DWORD" value="0000000${n}"/></Registry></RegistrySettings>`,
+      ),
+    ),
+};
+
+const DOMAIN_USER = 'full address:s:127.0.0.5\r\nusername:s:CORP\\alice\r\n';
+const UPN_USER = 'full address:s:127.0.0.5\r\nusername:s:alice@corp.invalid\r\n';
+const LOCAL_USER = 'full address:s:127.0.0.5\r\nusername:s:.\\admin\r\n';
+const NO_USER = 'full address:s:127.0.0.5\r\n';
+
+describe('XRF005 on the server side: incoming NTLM refused', () => {
+  for (const [format, make] of Object.entries(FORMATS)) {
+    it(`${format}: Deny all accounts (2) fails every sign-in; Deny all domain accounts (1) warns unless the account is local; Allow all (0) and auditing do not`, () => {
+      const deny = make(MSV, 'RestrictReceivingNTLMTraffic', 2);
+      for (const text of [DOMAIN_USER, LOCAL_USER, NO_USER]) {
+        const found = crossCheck(XRF_RULES, { rdpFiles: [rdp(text)], exports: [deny] });
+        assert.deepEqual(ids(found), ['XRF005:client.rdp'], text);
+        assert.equal(found[0]!.severity, 'error', text);
+        assert.equal(found[0]!.at, 'client.rdp:15', 'at the host in "full address"');
+        assert.equal(found[0]!.related[0]!.path, deny.path);
+        assertMessage('XRF005', found[0]!.message);
+        assert.match(found[0]!.message, /the server refuses every incoming NTLM sign-in \("Network security: Restrict NTLM: Incoming NTLM traffic" is "Deny all accounts", "RestrictReceivingNTLMTraffic" = 2 in /);
+        assert.match(found[0]!.message, /CredSSP cannot authenticate, so the connection fails\. Connect by the server's DNS name so that Kerberos is used, or register TERMSRV\/127\.0\.0\.5 as an SPN/);
+      }
+      const domainOnly = make(MSV, 'RestrictReceivingNTLMTraffic', 1);
+      for (const text of [DOMAIN_USER, UPN_USER, NO_USER]) {
+        const found = crossCheck([xrf005], { rdpFiles: [rdp(text)], exports: [domainOnly] });
+        assert.deepEqual(found.map((f) => f.severity), ['warning'], text);
+        assert.match(found[0]!.message, /refuses incoming NTLM sign-ins of domain accounts \(.*"Deny all domain accounts", "RestrictReceivingNTLMTraffic" = 1 in /);
+        assertMessage('XRF005', found[0]!.message);
+      }
+      assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(LOCAL_USER)], exports: [domainOnly] }), [], 'a local account still signs in');
+      assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [make(MSV, 'RestrictReceivingNTLMTraffic', 0)] }), [], 'Allow all');
+      const audit = make(MSV, 'AuditReceivingNTLMTraffic', 2, 'Network security: Restrict NTLM: Audit Incoming NTLM Traffic');
+      assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [audit] }), [], 'auditing only logs');
+    });
+  }
+
+  it('the message says which account fails with Deny all domain accounts', () => {
+    const deny = FORMATS['.reg']!(MSV, 'RestrictReceivingNTLMTraffic', 1);
+    const message = (text: string) => crossCheck([xrf005], { rdpFiles: [rdp(text)], exports: [deny] })[0]!.message;
+    assert.match(message(UPN_USER), /the file's user "alice@corp\.invalid" is a domain account \(a user principal name\), so its sign-in fails; only a local account of the server can sign in\./);
+    assert.match(message(DOMAIN_USER), /the file's user "CORP\\alice" fails if "CORP" is a domain, and signs in if it is the server's own computer name \(a local account\)\./);
+    assert.match(message(NO_USER), /a domain account fails to sign in; only a local account of the server \("\.\\name"\) can\./);
+    assert.match(message('full address:s:127.0.0.5\r\nusername:s:alice\r\ndomain:s:CORP\r\n'), /the file's user "CORP\\alice" fails if "CORP" is a domain/);
+    assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp('full address:s:127.0.0.5\r\nusername:s:admin\r\ndomain:s:.\r\n')], exports: [deny] }), []);
+  });
+
+  it('reads the account from username and domain', () => {
+    const of = (text: string) => accountOf(rdp(text).facts.user).kind;
+    assert.equal(of(LOCAL_USER), 'local');
+    assert.equal(of(UPN_USER), 'upn');
+    assert.equal(of(DOMAIN_USER), 'named');
+    assert.equal(of(NO_USER), 'none');
+    assert.equal(of('full address:s:127.0.0.5\r\nusername:s:alice\r\n'), 'none');
+    assert.equal(of('full address:s:127.0.0.5\r\ndomain:s:.\r\n'), 'local');
+  });
+
+  it('a name target, or a client that turns CredSSP off, is not reported', () => {
+    const deny = FORMATS['GptTmpl.inf']!(MSV, 'RestrictReceivingNTLMTraffic', 2);
+    assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp('full address:s:rdsh01.corp.invalid\r\n')], exports: [deny] }), []);
+    assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp('full address:s:127.0.0.5\r\nenablecredsspsupport:i:0\r\n')], exports: [deny] }), []);
+  });
+
+  it('with TryIPSPN, Kerberos may serve the address: a warning that names the SPN', () => {
+    const tryIp = exported('kerberos.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${KEYS.kerberosParameters}]\r\n"TryIPSPN"=dword:00000001\r\n`));
+    const found = crossCheck([xrf005], { rdpFiles: [rdp(NO_USER)], exports: [FORMATS['.reg']!(MSV, 'RestrictReceivingNTLMTraffic', 2), tryIp] });
+    assert.deepEqual(found.map((f) => [f.severity, f.related.map((r) => r.path)]), [['warning', ['server.reg', 'kerberos.reg']]]);
+    assert.match(found[0]!.message, /CredSSP can authenticate only by Kerberos, so the connection fails unless the server has an IP SPN\. With TryIPSPN \("TryIPSPN" is 1 in kerberos\.reg\) Kerberos works instead if the server has TERMSRV\/127\.0\.0\.5 registered as an SPN\./);
+  });
+
+  it('the client side wins: outgoing NTLM denied keeps its own message; a listed exception leaves the server side to decide', () => {
+    const both = exported(
+      'GptTmpl.inf',
+      readSecurityTemplate(`[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n[Registry Values]\r\nMACHINE\\${MSV}\\RestrictSendingNTLMTraffic=4,2\r\nMACHINE\\${MSV}\\RestrictReceivingNTLMTraffic=4,2\r\n`),
+    );
+    const found = crossCheck([xrf005], { rdpFiles: [rdp(NO_USER)], exports: [both] });
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /outgoing NTLM is denied/);
+    const listed = exported('list.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${MSV}]\r\n"ClientAllowedNTLMServers"=hex(7):31,00,32,00,37,00,2e,00,30,00,2e,00,30,00,2e,00,35,00,00,00,00,00\r\n`));
+    const server = crossCheck([xrf005], { rdpFiles: [rdp(NO_USER)], exports: [both, listed] });
+    assert.equal(server.length, 1);
+    assert.match(server[0]!.message, /the server refuses every incoming NTLM sign-in/);
+  });
+
+  it('a gpresult (of RDSH01) may describe the computer at an IP address: its value counts', () => {
+    const gpresult = FORMATS['gpresult XML']!(MSV, 'RestrictReceivingNTLMTraffic', 2);
+    assert.deepEqual(ids(crossCheck([xrf005], { rdpFiles: [rdp(NO_USER)], exports: [gpresult] })), ['XRF005:client.rdp']);
+  });
+
+  it('another export that may apply together and allows NTLM makes it a warning', () => {
+    const a = FORMATS['Get-GPOReport XML']!(MSV, 'RestrictReceivingNTLMTraffic', 2);
+    const b = { ...FORMATS['.reg']!(MSV, 'RestrictReceivingNTLMTraffic', 0), path: 'other.reg' };
+    const found = crossCheck([xrf005], { rdpFiles: [rdp(NO_USER)], exports: [a, b] });
+    assert.deepEqual(found.map((f) => f.severity), ['warning']);
+    assert.match(found[0]!.message, /Whether the value applies there is not certain: "RestrictReceivingNTLMTraffic" is 2 in gpo\.xml \(GPO "Server hardening"\) but 0 in other\.reg/);
+  });
+});
+
+describe('XRF005 on the server side: the domain controller restricts NTLM in the domain', () => {
+  for (const [format, make] of Object.entries(FORMATS)) {
+    it(`${format}: every deny choice (1, 3, 5, 7) warns for a domain account, not for a local one; Disable (0) and AuditNTLMInDomain do not`, () => {
+      for (const n of [1, 3, 5, 7]) {
+        const dc = make(NETLOGON, 'RestrictNTLMInDomain', n, 'Network security: Restrict NTLM: NTLM authentication in this domain');
+        const found = crossCheck(XRF_RULES, { rdpFiles: [rdp(UPN_USER)], exports: [dc] });
+        assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['XRF005', 'warning']], `value ${n}`);
+        assertMessage('XRF005', found[0]!.message);
+        assert.match(found[0]!.message, new RegExp(`"RestrictNTLMInDomain" = ${n} in .*That setting applies to domain controllers only`));
+        assert.match(found[0]!.related[0]!.message, /^"RestrictNTLMInDomain" is \d \(.*\) in the Netlogon parameters/);
+        assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(LOCAL_USER)], exports: [dc] }), [], `value ${n}, a local account`);
+      }
+      assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [make(NETLOGON, 'RestrictNTLMInDomain', 0)] }), [], 'Disable');
+      assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [make(NETLOGON, 'AuditNTLMInDomain', 7)] }), [], 'auditing only logs');
+    });
+  }
+
+  it('the domain exception list: "*" names every server; other entries are names an IP address cannot be matched with', () => {
+    const template = (list: string) =>
+      exported('GptTmpl.inf', readSecurityTemplate(`[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n[Registry Values]\r\nMACHINE\\${NETLOGON}\\RestrictNTLMInDomain=4,7\r\nMACHINE\\${NETLOGON}\\DCAllowedNTLMServers=7,${list}\r\n`));
+    assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [template('*')] }), []);
+    const found = crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [template('RDSH01,APP*')] });
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /The domain's exception list \("DCAllowedNTLMServers" in GptTmpl\.inf\) may name the server: it holds NetBIOS names, which RDP Doctor cannot match with an IP address\./);
+    assert.equal(found[0]!.related[1]!.message, '"DCAllowedNTLMServers" in the Netlogon parameters lists "RDSH01", "APP*": NTLM pass-through is allowed to these servers.');
+  });
+
+  it('the server\'s own restriction comes first', () => {
+    const both = exported(
+      'GptTmpl.inf',
+      readSecurityTemplate(`[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n[Registry Values]\r\nMACHINE\\${NETLOGON}\\RestrictNTLMInDomain=4,7\r\nMACHINE\\${MSV}\\RestrictReceivingNTLMTraffic=4,2\r\n`),
+    );
+    const found = crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [both] });
+    assert.deepEqual(found.map((f) => f.severity), ['error']);
+    assert.match(found[0]!.message, /refuses every incoming NTLM sign-in/);
+  });
+});
