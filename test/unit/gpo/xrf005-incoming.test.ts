@@ -97,7 +97,7 @@ describe('XRF005 on the server side: incoming NTLM refused', () => {
   it('the message says which account fails with Deny all domain accounts', () => {
     const deny = FORMATS['.reg']!(MSV, 'RestrictReceivingNTLMTraffic', 1);
     const message = (text: string) => crossCheck([xrf005], { rdpFiles: [rdp(text)], exports: [deny] })[0]!.message;
-    assert.match(message(UPN_USER), /the file's user "alice@corp\.invalid" is a domain account \(a user principal name\), so its sign-in fails; only a local account of the server can sign in\./);
+    assert.match(message(UPN_USER), /the file's user "alice@corp\.invalid" is written as a user principal name, as a domain account is, and a domain account's sign-in fails; only a local account of the server can sign in\./);
     assert.match(message(DOMAIN_USER), /the file's user "CORP\\alice" fails if "CORP" is a domain, and signs in if it is the server's own computer name \(a local account\)\./);
     assert.match(message(NO_USER), /a domain account fails to sign in; only a local account of the server \("\.\\name"\) can\./);
     assert.match(message('full address:s:127.0.0.5\r\nusername:s:alice\r\ndomain:s:CORP\r\n'), /the file's user "CORP\\alice" fails if "CORP" is a domain/);

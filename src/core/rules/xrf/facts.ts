@@ -26,7 +26,8 @@ export interface RdpFacts<L> {
   /**
    * The file opens a Hyper-V VM console (`isHyperVConsole`): it connects to the Hyper-V host's VM console on port 2179,
    * not to a Remote Desktop listener, so the listener's settings and the Remote Desktop Session Host policies in an
-   * export (XRF001 to XRF003) say nothing of it. The client's own settings (XRF005) still apply.
+   * export (XRF001 to XRF003) say nothing of it. XRF005 still applies: the client's NTLM settings, and the incoming NTLM
+   * settings of the computer at the address (the Hyper-V host, which signs the user in).
    */
   readonly vmConsole?: true;
   /**

@@ -35,9 +35,12 @@ const DOMAIN_DENY: Readonly<Record<number, string>> = {
 type Account = { kind: 'local' | 'upn' | 'named' | 'none'; shown?: string; prefix?: string };
 
 /**
- * `.\user` (or `domain:s:.`) names a local account of the server; `user@suffix` is a user principal name, the form of a
- * domain account; `NAME\user` is a domain account unless NAME is the server's own computer name, which a file does not
- * tell; no user name at all leaves the choice to whoever signs in.
+ * `.\user` (or `domain:s:.`) names a local account of the server: "a single period to represent the local computer
+ * name … when connecting remotely … via Remote Desktop" (Raymond Chen, The Old New Thing, 2024-03-05). `user@suffix` is
+ * a user principal name and `NAME\user` a down-level logon name ("User Name Formats", Microsoft Learn): NAME is a
+ * domain, or the server's own computer name for a local account, which a file does not tell. A UPN is taken for a
+ * domain account, with words that say only that it is written as one (a Microsoft account has the form too). No user
+ * name at all leaves the choice to whoever signs in.
  */
 export function accountOf(user: RdpFacts<unknown>['user']): Account {
   const name = user?.name;
@@ -55,7 +58,7 @@ export function accountOf(user: RdpFacts<unknown>['user']): Account {
 function domainAccountWords(account: Account): string {
   switch (account.kind) {
     case 'upn':
-      return `the file's user ${quote(account.shown!)} is a domain account (a user principal name), so its sign-in fails; only a local account of the server can sign in.`;
+      return `the file's user ${quote(account.shown!)} is written as a user principal name, as a domain account is, and a domain account's sign-in fails; only a local account of the server can sign in.`;
     case 'named':
       return `the file's user ${quote(account.shown!)} fails if ${quote(account.prefix!)} is a domain, and signs in if it is the server's own computer name (a local account).`;
     default:
