@@ -163,7 +163,7 @@ describe('XRF005 on the server side: the domain controller restricts NTLM in the
         const found = crossCheck(XRF_RULES, { rdpFiles: [rdp(UPN_USER)], exports: [dc] });
         assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['XRF005', 'warning']], `value ${n}`);
         assertMessage('XRF005', found[0]!.message);
-        assert.match(found[0]!.message, new RegExp(`"RestrictNTLMInDomain" = ${n} in .*That setting applies to domain controllers only`));
+        assert.match(found[0]!.message, new RegExp(`\\("Network security: Restrict NTLM: NTLM authentication in this domain" is "Deny[^"]*", "RestrictNTLMInDomain" = ${n} in .*\\)\\. That setting applies to domain controllers only`));
         assert.match(found[0]!.related[0]!.message, /^"RestrictNTLMInDomain" is \d \(.*\) in the Netlogon parameters/);
         assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(LOCAL_USER)], exports: [dc] }), [], `value ${n}, a local account`);
       }

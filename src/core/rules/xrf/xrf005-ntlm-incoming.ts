@@ -83,7 +83,8 @@ export interface IncomingVerdict<L> {
   readonly severity: 'error' | 'warning' | 'info';
 }
 
-const setting = (policy: string, choice: string, value: string, n: number, path: string) => `${quote(policy)} is ${quote(choice)}, ${quote(value)} = ${n} in ${path}`;
+/** The policy, its choice and its value, all constants of this module (not file data: never cut short by `quote`). */
+const setting = (policy: string, choice: string, value: string, n: number, path: string) => `"${policy}" is "${choice}", "${value}" = ${n} in ${path}`;
 
 /**
  * Why a server reached at `host` refuses the CredSSP sign-in of a file with this account, or undefined. `serversOf`
