@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SeverityOverrides } from '../core/rules/engine';
 import { SEVERITIES, type SeveritySetting } from '../core/rules/types';
-import { CONCURRENCY_RANGE, settingInteger, TIMEOUT_MS_RANGE } from '../core/config/ranges';
+import { checkSetting, CONCURRENCY_RANGE, settingInteger, TIMEOUT_MS_RANGE } from '../core/config/ranges';
 
 /**
  * The outline's default bound. On a loaded 2-core machine (bench/large-documents-host.mjs) the provider took ~1 ms for
@@ -34,12 +34,20 @@ export const settings = {
   confirmCheckAll(): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor').get<boolean>('checks.confirmCheckAll', true);
   },
-  /** The setting of the folder (`scope`), unless `.rdpdoctor.yaml` gives a value (it wins). */
+  /**
+   * The setting of the folder (`scope`), unless `.rdpdoctor.yaml` gives a value (it wins). In Restricted Mode the
+   * workspace's own value of the setting is ignored (package.json's restrictedConfigurations) and its config may only
+   * give a check more time than yours (`untrustedConfig` leaves out a value below the default): a step cut short would
+   * make a healthy host look timed out.
+   */
   checksTimeoutMs(scope: vscode.Uri | null, fromConfig?: number): number {
-    return fromConfig ?? settingInteger(vscode.workspace.getConfiguration('rdpDoctor', scope).get<unknown>('checks.timeoutMs'), TIMEOUT_MS_RANGE, 5000);
+    const setting = settingInteger(vscode.workspace.getConfiguration('rdpDoctor', scope).get<unknown>('checks.timeoutMs'), TIMEOUT_MS_RANGE, 5000);
+    return checkSetting('timeoutMs', setting, fromConfig, vscode.workspace.isTrusted);
   },
+  /** As `checksTimeoutMs`; in Restricted Mode the config may check fewer hosts at once than your setting, not more. */
   checksConcurrency(scope: vscode.Uri | null, fromConfig?: number): number {
-    return fromConfig ?? settingInteger(vscode.workspace.getConfiguration('rdpDoctor', scope).get<unknown>('checks.concurrency'), CONCURRENCY_RANGE, 16);
+    const setting = settingInteger(vscode.workspace.getConfiguration('rdpDoctor', scope).get<unknown>('checks.concurrency'), CONCURRENCY_RANGE, 16);
+    return checkSetting('concurrency', setting, fromConfig, vscode.workspace.isTrusted);
   },
   checksNtlmInfo(scope: vscode.Uri | null, fromConfig?: boolean): boolean {
     // In Restricted Mode the workspace's value is ignored, its `.rdpdoctor.yaml`'s too (package.json's

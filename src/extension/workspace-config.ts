@@ -248,7 +248,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
 
   /**
    * A config read in Restricted Mode (`untrustedConfig`): its rules may raise a rule's findings, not turn the rule off or
-   * lower them, and its `trust.ca` and hosts' `name` are not applied, as the workspace's `rdpDoctor.rules` setting is ignored there (package.json's
+   * lower them, its `trust.ca`, hosts' `name`, a shorter `checks.timeoutMs` and a larger `checks.concurrency` are not applied, as the workspace's `rdpDoctor.rules` setting is ignored there (package.json's
    * restrictedConfigurations, which covers settings only). VS Code's workspace trust guide: trust-sensitive features
    * stay off until trust is granted (onDidGrantWorkspaceTrust reads the configs again). Said once per file and settings.
    */
@@ -257,7 +257,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     const entry = { config: limited, uri };
     if (notApplied.length === 0) return entry;
     this.limitedSome = true;
-    const message = `Restricted Mode: ${shown(uri)} sets what is not applied until you trust the workspace (${notApplied.join(', ')}): a workspace's config can only raise a rule's severity or warn of a certificate's expiry earlier, and sets no trusted CA and no certificate name for a host.`;
+    const message = `Restricted Mode: ${shown(uri)} sets what is not applied until you trust the workspace (${notApplied.join(', ')}): a workspace's config can only raise a rule's severity, warn of a certificate's expiry earlier, give a check more time and check fewer hosts at once, and sets no trusted CA and no certificate name for a host.`;
     if (!this.announced.has(message)) {
       this.announced.add(message);
       this.log.info(message);

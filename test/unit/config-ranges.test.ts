@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { CONCURRENCY_RANGE, settingInteger, TIMEOUT_MS_RANGE } from '../../src/core/config/ranges';
+import { checkSetting, CONCURRENCY_RANGE, settingInteger, TIMEOUT_MS_RANGE } from '../../src/core/config/ranges';
 
 describe('editor number settings', () => {
   it('an out-of-range value takes the nearest bound (a session 19 review: a timeout of 1e12 made every host time out)', () => {
@@ -29,5 +29,22 @@ describe('editor number settings', () => {
   it("Restricted Mode keeps the user's own value of the settings that guard checks (a workspace cannot drop the \"Check all hosts?\" question)", () => {
     const restricted = JSON.parse(readFileSync('package.json', 'utf8')).capabilities.untrustedWorkspaces.restrictedConfigurations as string[];
     for (const key of ['rdpDoctor.checks.onOpen', 'rdpDoctor.checks.confirmCheckAll', 'rdpDoctor.checks.ntlmInfo']) assert.ok(restricted.includes(key), key);
+  });
+
+  it("Restricted Mode keeps the user's own check timeout and concurrency: a workspace's 100 ms made a healthy host look timed out (session 27)", () => {
+    const restricted = JSON.parse(readFileSync('package.json', 'utf8')).capabilities.untrustedWorkspaces.restrictedConfigurations as string[];
+    for (const key of ['rdpDoctor.checks.timeoutMs', 'rdpDoctor.checks.concurrency']) assert.ok(restricted.includes(key), key);
+  });
+
+  it('a config of an untrusted workspace may give a check more time and fewer hosts at once than the user setting, not less time or more hosts', () => {
+    // Trusted: the config's value wins either way, as the SPEC says; no config value: the setting.
+    assert.equal(checkSetting('timeoutMs', 10_000, 6000, true), 6000);
+    assert.equal(checkSetting('concurrency', 4, 64, true), 64);
+    assert.equal(checkSetting('timeoutMs', 10_000, undefined, false), 10_000);
+    // Untrusted: a config's 6 s under the user's 10 s is not applied; 20 s is. Concurrency the other way round.
+    assert.equal(checkSetting('timeoutMs', 10_000, 6000, false), 10_000);
+    assert.equal(checkSetting('timeoutMs', 10_000, 20_000, false), 20_000);
+    assert.equal(checkSetting('concurrency', 4, 64, false), 4);
+    assert.equal(checkSetting('concurrency', 16, 2, false), 2);
   });
 });

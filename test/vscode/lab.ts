@@ -1,7 +1,7 @@
 // The real RDP server the VS Code tests check: one xrdp (TLS, a certificate from a test CA) on 127.0.0.1 and a
 // random port, and a counting listener for the Restricted Mode test. Bundled to out/test/vscode/lab.js; run.mjs starts it.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { generateCertificates } from '../integration/lab/certs';
 import { freePort, missingBinaries } from '../integration/lab/processes';
@@ -59,17 +59,32 @@ export function labEnv(lab: Lab): Record<string, string> {
   return { RDP_DOCTOR_LAB_PORT: String(lab.xrdpPort), RDP_DOCTOR_LAB_SHA1: lab.sha1 };
 }
 
-/** A TCP listener on 127.0.0.1 that counts connections and closes them (nothing may connect in Restricted Mode). */
-export async function startCountingListener(): Promise<{ port: number; count(): number; stop(): Promise<void> }> {
+/** A TCP listener on 127.0.0.1 that counts connections and closes them, after `closeAfterMs` (nothing may connect in Restricted Mode). */
+export async function startCountingListener(closeAfterMs = 0): Promise<{ port: number; count(): number; stop(): Promise<void> }> {
   let connections = 0;
+  const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     connections += 1;
-    socket.destroy();
+    if (closeAfterMs === 0) return void socket.destroy();
+    // A host that takes its time (`closeAfterMs`): a check's step cut shorter than that says "timed out" instead.
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    setTimeout(() => {
+      sockets.delete(socket);
+      socket.destroy();
+    }, closeAfterMs);
   });
   const port = await freePort();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
-  return { port, count: () => connections, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    count: () => connections,
+    stop: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
 }

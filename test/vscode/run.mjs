@@ -215,7 +215,8 @@ async function runRestrictedTest() {
   const sandbox = makeSandbox(undefined, {
     settings: { ...TEST_USER_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'rdpDoctor.checks.onOpen': true },
   });
-  const listener = await labModule.startCountingListener();
+  // The listener closes each connection after 1 s: within the user's 5 s a step, not within the 100 ms the workspace sets.
+  const listener = await labModule.startCountingListener(1000);
   const folder = join(sandbox.dir, 'workspace-restricted');
   const hook = join(ROOT, 'test/vscode/dns-count.cjs');
   const dnsLog = join(sandbox.dir, 'dns-lookups.log');
@@ -229,12 +230,17 @@ async function runRestrictedTest() {
   writeFileSync(join(folder, 'inside-ca.pem'), 'not a certificate either\n');
   writeFileSync(
     join(folder, '.rdpdoctor.yaml'),
-    `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\nrules:\n  RDP022: off\n  NET004: off\n`,
+    `hosts:\n  - { host: ${RESTRICTED_NAME}, port: ${listener.port} }\ntrust:\n  ca: [inside-ca.pem, ${JSON.stringify(outsideCa)}]\nchecks:\n  timeoutMs: 100\n  concurrency: 256\nrules:\n  RDP022: off\n  NET004: off\n`,
   );
   // The workspace would also hide untrusted.rdp's RDP022 warning (its rule off, in the settings and in the config) and
   // every finding (linting off): in Restricted Mode only the user's values of those settings apply (package.json's
   // restrictedConfigurations), and the config's rules may raise a rule, not turn it off, until the folder is trusted.
-  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rdpDoctor.checks.onOpen': true, 'rdpDoctor.rules': { RDP022: 'off' }, 'rdpDoctor.lint.enable': false }));
+  // Its settings and its config would also cut each step of a check to 100 ms, so the listener's answer after 1 s
+  // would read as a timeout: in Restricted Mode the user's 5 s apply.
+  writeFileSync(
+    join(folder, '.vscode', 'settings.json'),
+    JSON.stringify({ 'rdpDoctor.checks.onOpen': true, 'rdpDoctor.rules': { RDP022: 'off' }, 'rdpDoctor.lint.enable': false, 'rdpDoctor.checks.timeoutMs': 100, 'rdpDoctor.checks.concurrency': 256 }),
+  );
   if (/\s/.test(hook)) throw new Error(`NODE_OPTIONS cannot --require a path with blanks: ${hook}`);
   const dnsLines = () => (existsSync(dnsLog) ? readFileSync(dnsLog, 'utf8').split('\n').filter(Boolean) : []);
   const dns = {
@@ -266,7 +272,7 @@ async function runRestrictedTest() {
     const started = Date.now();
     await withDeadline(run({ page, url: workbenchUrl(server, folder, { extensionDevelopmentPath: ROOT }), folder, listener, dns, extensionLog, outsideCa }), 90_000, 'The Restricted Mode test did not finish');
     await page.screenshot({ path: `${shot}.png` });
-    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; the config's CA files (inside the folder and out), the workspace's rule and lint settings and its config's rules turned off are ignored, the config's rules apply once the folder is trusted, to the lint and to the check made before (no new connection) (${Date.now() - started} ms)\n`);
+    console.log(`    ✔ no DNS lookup and no connection in Restricted Mode until a check command runs; the config's CA files (inside the folder and out), the workspace's rule, lint and check-timeout settings, its config's rules turned off and its 100 ms timeout are ignored, the config's rules apply once the folder is trusted, to the lint and to the check made before (no new connection) (${Date.now() - started} ms)\n`);
     return 0;
   } catch (error) {
     await page?.screenshot({ path: `${shot}-failed.png` }).catch(() => {});

@@ -12,3 +12,15 @@ export function settingInteger(value: unknown, range: { readonly min: number; re
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   return Math.min(range.max, Math.max(range.min, Math.round(value)));
 }
+
+/**
+ * A check's `timeoutMs` or `concurrency`: the value `.rdpdoctor.yaml` sets wins over the editor's setting. For an
+ * untrusted workspace (VS Code's Restricted Mode, docs/restricted-mode.md) the config may give a step more time and check
+ * fewer hosts at once than the user's own setting, never less time or more hosts: a shorter step makes a healthy host
+ * look timed out.
+ */
+export function checkSetting(key: 'timeoutMs' | 'concurrency', setting: number, fromConfig: number | undefined, trusted: boolean): number {
+  if (fromConfig === undefined) return setting;
+  if (trusted) return fromConfig;
+  return key === 'timeoutMs' ? Math.max(fromConfig, setting) : Math.min(fromConfig, setting);
+}

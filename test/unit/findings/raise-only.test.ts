@@ -91,4 +91,19 @@ describe('raiseOnly', () => {
     ]);
     assert.deepEqual(read.notApplied, ['name: rdsh01.local for rdsh01.contoso.com, rdsh02.contoso.com for 10.0.0.12']);
   });
+
+  it('gives a check of an untrusted workspace no shorter timeout and no more hosts at once than the default (session 27)', () => {
+    // `checks: { timeoutMs: 100 }` made a healthy host that answers in 0.3 s look timed out; 256 hosts at once queue their
+    // lookups behind libuv's 4 threads. The value is not applied: the editor's own setting applies (`set` leaves it out).
+    const read = untrustedConfig(parseConfig('checks:\n  timeoutMs: 100\n  concurrency: 256\n  ntlmInfo: false\n', KNOWN_RULE_IDS).config);
+    assert.deepEqual(read.notApplied, ['checks.timeoutMs: 100', 'checks.concurrency: 256']);
+    assert.deepEqual(read.config.checks, { timeoutMs: 5000, concurrency: 16, ntlmInfo: false, set: [] });
+    // More time and fewer hosts at once are applied as written, and so is the default itself.
+    const slower = untrustedConfig(parseConfig('checks:\n  timeoutMs: 20000\n  concurrency: 2\n', KNOWN_RULE_IDS).config);
+    assert.deepEqual(slower.notApplied, []);
+    assert.deepEqual(slower.config.checks, { timeoutMs: 20000, concurrency: 2, set: ['timeoutMs', 'concurrency'] });
+    const defaults = untrustedConfig(parseConfig('checks:\n  timeoutMs: 5000\n  concurrency: 16\n', KNOWN_RULE_IDS).config);
+    assert.deepEqual(defaults.notApplied, []);
+    assert.deepEqual(defaults.config.checks.set, ['timeoutMs', 'concurrency']);
+  });
 });
