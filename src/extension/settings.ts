@@ -9,6 +9,7 @@ import { checkSetting, CONCURRENCY_RANGE, settingInteger, TIMEOUT_MS_RANGE } fro
  * for 2,000 symbols ~3 ms (54 ms at most) and 113–223 ms. Clients' own files have a few dozen lines.
  */
 export const OUTLINE_MAX_ITEMS = 500;
+const DEBOUNCE_MS_RANGE = { min: 0, max: 5000 } as const;
 const OUTLINE_ITEMS_RANGE = { min: 0, max: 1_000_000 } as const;
 
 /** Typed access to the `rdpDoctor.*` settings. */
@@ -25,8 +26,9 @@ export const settings = {
   lintEnabled(scope: vscode.Uri | null): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('lint.enable', true);
   },
+  /** Bounded as the schema says (0–5000): VS Code hands on a value as written, and with 2e9 an edit was linted 23 days later. */
   debounceMs(): number {
-    return vscode.workspace.getConfiguration('rdpDoctor').get<number>('lint.debounceMs', 200);
+    return settingInteger(vscode.workspace.getConfiguration('rdpDoctor').get<unknown>('lint.debounceMs'), DEBOUNCE_MS_RANGE, 200);
   },
   checksOnOpen(scope: vscode.Uri | null): boolean {
     return vscode.workspace.getConfiguration('rdpDoctor', scope).get<boolean>('checks.onOpen', false);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RdpDoctorApi } from '../../../src/extension/main';
-import { EXTENSION_ID, openEditor, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
+import { EXTENSION_ID, openEditor, openUntitled, revertAndClose, ruleOf, waitForDiagnostics, waitForRules, withSetting, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 async function replaceInDocument(document: vscode.TextDocument, from: string, to: string): Promise<void> {
@@ -72,5 +72,27 @@ suite('Configuration', () => {
     // A change that does re-lint, after the save's event: whatever the edit or the save set off has run by then.
     await withRdp013Off(document.uri);
     assert.deepEqual(api.lints!(document.uri).slice(before), ['settings', 'settings']);
+  });
+
+  test('a lint.debounceMs beyond the schema (2e9 ms, as a workspace may set it) still lints an edit, after at most 5 s', async () => {
+    // VS Code hands a setting's value on as written (the schema's maximum of 5000 only marks it in the settings editor):
+    // unbounded, a workspace's 2e9 ms made the Problems of an edited file wait 23 days (session 27).
+    // Set before the file opens: the re-lint a change of the setting sets off is over before the edit.
+    const restore = await withSetting('rdpDoctor', 'lint.debounceMs', 2_000_000_000);
+    try {
+      const document = await openUntitled({ language: 'rdp', content: 'full address:s:rdsh01\r\n' });
+      try {
+        await waitForDiagnostics(document.uri, 'RDP013 on open', (d) => d.some((x) => ruleOf(x) === 'RDP013'));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(document.uri, document.positionAt(document.getText().length), 'authentication level:i:0\r\n');
+        assert.equal(await vscode.workspace.applyEdit(edit), true);
+        await waitForDiagnostics(document.uri, 'RDP022 after the edit', (d) => d.some((x) => ruleOf(x) === 'RDP022'), 12_000);
+      } finally {
+        await revertAndClose(document);
+      }
+    } finally {
+      await restore();
+    }
   });
 });
