@@ -182,6 +182,22 @@ describe('XRF005 on the server side: the domain controller restricts NTLM in the
     assert.equal(found[0]!.related[1]!.message, '"DCAllowedNTLMServers" in the Netlogon parameters lists "RDSH01", "APP*": NTLM pass-through is allowed to these servers.');
   });
 
+  it('Get-GPOReport XML: the domain exception list is read from its SettingStrings, as GPMC writes multi-string options', () => {
+    const report = (list: readonly string[]) =>
+      exported(
+        'dc.xml',
+        readGpoReport(
+          `<?xml version="1.0" encoding="utf-16"?>\n<GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"><Name>Domain controllers</Name><Computer><Enabled>true</Enabled>${securityExtension(
+            `${securityOption(NETLOGON, 'RestrictNTLMInDomain', 7, 'Network security: Restrict NTLM: NTLM authentication in this domain')}<q1:SecurityOptions><q1:KeyName>MACHINE\\${NETLOGON}\\DCAllowedNTLMServers</q1:KeyName><q1:SettingStrings>${list.map((n) => `<q1:Value>${n}</q1:Value>`).join('')}</q1:SettingStrings><q1:Display><q1:Name>Network security: Restrict NTLM: Add server exceptions in this domain</q1:Name><q1:Units /></q1:Display></q1:SecurityOptions>`,
+          )}</Computer></GPO>\n`,
+        ),
+      );
+    assert.deepEqual(crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [report(['*'])] }), []);
+    const found = crossCheck([xrf005], { rdpFiles: [rdp(DOMAIN_USER)], exports: [report(['RDSH01', 'APP*'])] });
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /The domain's exception list \("DCAllowedNTLMServers" in dc\.xml\) may name the server/);
+  });
+
   it('the server\'s own restriction comes first', () => {
     const both = exported(
       'GptTmpl.inf',
