@@ -51,6 +51,14 @@ export class LintTaskProvider implements vscode.TaskProvider, vscode.Disposable 
 
   /** "RDP: Lint Workspace": the lint task of each workspace folder on disk, then the Problems panel; resolves when they end. */
   async lintWorkspace(): Promise<number | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      // VS Code runs no task in Restricted Mode: executeTask still returns an execution, whose end never comes, so
+      // waiting for it left the command pending for good and the user without a word.
+      void vscode.window
+        .showInformationMessage('RDP Doctor: Lint Workspace runs the rdp-doctor command line as a task, which VS Code runs only in a trusted workspace. Files you open are linted in Restricted Mode too.', 'Manage Workspace Trust')
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+      return undefined;
+    }
     const tasks = this.provideTasks();
     if (tasks.length === 0) {
       void vscode.window.showInformationMessage('Open a folder on this computer to lint it: the workspace lint runs the rdp-doctor command line over its files.');
