@@ -209,19 +209,7 @@ export class LintFeature implements vscode.Disposable {
    */
   private publish(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
     const key = uri.toString();
-    const signature = JSON.stringify(
-      diagnostics.map((d) => [
-        d.range.start.line,
-        d.range.start.character,
-        d.range.end.line,
-        d.range.end.character,
-        d.severity,
-        d.message,
-        typeof d.code === 'object' ? [d.code.value, d.code.target.toString()] : d.code,
-        d.source,
-        d.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character, r.message]),
-      ]),
-    );
+    const signature = diagnosticsSignature(diagnostics);
     if (this.published.get(key) === signature && this.collection.has(uri)) return;
     this.published.set(key, signature);
     this.collection.set(uri, diagnostics);
@@ -251,6 +239,23 @@ export class LintFeature implements vscode.Disposable {
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What a document's diagnostics say, as one string: equal strings mean VS Code would show the same. */
+export function diagnosticsSignature(diagnostics: readonly vscode.Diagnostic[]): string {
+  return JSON.stringify(
+    diagnostics.map((d) => [
+      d.range.start.line,
+      d.range.start.character,
+      d.range.end.line,
+      d.range.end.character,
+      d.severity,
+      d.message,
+      typeof d.code === 'object' ? [d.code.value, d.code.target.toString()] : d.code,
+      d.source,
+      d.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character, r.message]),
+    ]),
+  );
 }
 
 /** Whether a tab still shows the document. */
