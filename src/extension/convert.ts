@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { core } from './core';
+import { keepMostSevere, MAX_SHOWN_PER_FILE, notShownMessage } from '../core/findings/shown-limit';
 import type { ReadProblem } from '../core/gpo/model';
 import type { Finding, Severity } from '../core/rules/types';
 import { showHidden } from '../core/text/invisible';
@@ -62,4 +63,20 @@ export function crossDiagnostic(
   diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(extensionUri, finding.ruleId) };
   if (finding.related.length > 0) diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(r.at, showHidden(r.message)));
   return diagnostic;
+}
+
+/**
+ * A file's diagnostics as VS Code will show them all: at most `MAX_SHOWN_PER_FILE`, the most severe first, the last
+ * place taken by a note (at the file's start) of how many are not listed, counting the findings the lint itself only
+ * counted (`omitted`: a rule's findings past its cap). Past VS Code's limit its own note counts only what it was given,
+ * and this one would be cut; the lint's count was never said (a file of 176,000 duplicate lines listed 1,000 problems).
+ */
+export function shownDiagnostics(diagnostics: vscode.Diagnostic[], omitted?: { readonly findings: number; readonly errors: number }): vscode.Diagnostic[] {
+  if (diagnostics.length <= MAX_SHOWN_PER_FILE && !omitted?.findings) return diagnostics;
+  const { kept, left, leftErrors } = keepMostSevere(diagnostics, (d) => d.severity, MAX_SHOWN_PER_FILE - 1);
+  const count = left + (omitted?.findings ?? 0);
+  const errors = leftErrors + (omitted?.errors ?? 0);
+  const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), notShownMessage(count, errors, kept.length), vscode.DiagnosticSeverity.Information);
+  note.source = DIAGNOSTIC_SOURCE;
+  return [note, ...kept];
 }

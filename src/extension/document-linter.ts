@@ -6,7 +6,7 @@ import type { PolicyFinding } from '../core/rules/gpo/types';
 import { showHidden } from '../core/text/invisible';
 import type { RdpDocument } from '../core/rdp/parse';
 import type { Finding } from '../core/rules/types';
-import { crossDiagnostic, problemDiagnostic, toDiagnostic, toRange } from './convert';
+import { crossDiagnostic, problemDiagnostic, shownDiagnostics, toDiagnostic, toRange } from './convert';
 import { exportFacts, type PolicyIndex } from './policy-index';
 import type { DocumentLint, DocumentState } from './document-model';
 import { polFileUri, type RegistryPolViews } from './registry-pol-view';
@@ -26,7 +26,14 @@ export class DocumentLinter {
     private readonly polViews: RegistryPolViews,
   ) {}
 
+  /** The document's findings, and the diagnostics VS Code is to show (at most its limit a file, `shownDiagnostics`). */
   lint(state: DocumentState, options: LintOptions): LintedDocument {
+    const linted = this.lintAll(state, options);
+    const diagnostics = shownDiagnostics(linted.diagnostics, linted.omitted);
+    return diagnostics === linted.diagnostics ? linted : { ...linted, diagnostics };
+  }
+
+  private lintAll(state: DocumentState, options: LintOptions): LintedDocument & { omitted?: { readonly findings: number; readonly errors: number } } {
     const { document } = state;
     const format = state.formatOf;
     switch (format) {
@@ -41,7 +48,8 @@ export class DocumentLinter {
         const linted = core().lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted, fileName, folderName } : { ...options, fileName, folderName });
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
-        return { findings: linted.findings, diagnostics: [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems] };
+        const diagnostics = [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems];
+        return { findings: linted.findings, diagnostics, ...(linted.omitted && { omitted: linted.omitted }) };
       }
       case 'config': {
         const linted = core().lintText('config', document.getText(), options);
