@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: ['bench/large/editor-path.ts', 'bench/large/write-file.ts'],
-  outdir: 'out/bench/large',
+  outdir: process.env.OUTDIR ?? 'out/bench/large',
   bundle: true,
   platform: 'node',
   target: 'node20',

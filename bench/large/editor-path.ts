@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const extensionUri = vscode.Uri.file('/ext');
   const index = { exportsNear: () => [], set() {}, onDidChange: () => ({ dispose() {} }) };
   const linter = new DocumentLinter(extensionUri, index as never, {} as never);
-  const stages: Record<string, number[]> = { parse: [], coreLint: [], lint: [], signature: [], outline: [], codeActions: [], target: [] };
+  const stages: Record<string, number[]> = { parse: [], coreLint: [], lint: [], signature: [], outline: [], codeActions: [], codeActionsAgain: [], target: [] };
   let counts: Record<string, number> = {};
   for (let run = 0; run < Number(runsArg); run++) {
     const state = new DocumentState(document, 1);
@@ -90,11 +90,15 @@ async function main(): Promise<void> {
     const outline = new OutlineFeature({ get: () => state, settled: async () => {} } as never);
     stages.outline!.push(time(() => outline.provideDocumentSymbols(document)).ms);
     // A light bulb on the first diagnostic's line (VS Code asks on each cursor move, with the markers there).
-    const first = linted.value.diagnostics[0];
-    const actions = new CodeActionFeature({ findingsFor: async () => linted.value.findings } as never, () => undefined);
+    const first = linted.value.diagnostics.find((d) => d.code !== undefined);
+    const actions = new CodeActionFeature({ findingsFor: async () => linted.value.findings, isSigned: () => state.signed } as never, () => undefined);
     const started = process.hrtime.bigint();
     const offered = await actions.provideCodeActions(document, first?.range ?? new vscode.Range(0, 0, 0, 0), { diagnostics: first ? [first] : [], triggerKind: 2, only: undefined } as never);
     stages.codeActions!.push(Number(process.hrtime.bigint() - started) / 1e6);
+    // The next cursor move on the same version.
+    const again = process.hrtime.bigint();
+    await actions.provideCodeActions(document, first?.range ?? new vscode.Range(0, 0, 0, 0), { diagnostics: first ? [first] : [], triggerKind: 2, only: undefined } as never);
+    stages.codeActionsAgain!.push(Number(process.hrtime.bigint() - again) / 1e6);
     stages.target!.push(time(() => new DocumentState(document, 1).target).ms);
     counts = { lines: document.lineCount, bytes: text.length, entries: state.rdp.entries.length, findings: linted.value.findings.length, diagnostics: linted.value.diagnostics.length, actions: offered.length };
   }

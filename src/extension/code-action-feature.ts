@@ -47,7 +47,7 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
     const only = context.only;
     if (only && (only.contains(SOURCE_FIX_ALL_RDP) || SOURCE_FIX_ALL_RDP.contains(only))) {
       // A signed file is left alone: any change breaks its signature (RDP041).
-      const fixes = core().isSignedRdp(document.getText()) ? [] : core().unattendedFixes(findings);
+      const fixes = this.lint.isSigned(document) ? [] : core().unattendedFixes(findings);
       if (fixes.length > 0) {
         const action = new vscode.CodeAction('Fix all auto-fixable RDP Doctor problems', SOURCE_FIX_ALL_RDP);
         action.edit = workspaceEdit(document, fixes);
@@ -79,7 +79,7 @@ export class CodeActionFeature implements vscode.Disposable, vscode.CodeActionPr
       actions.push(...ruleActions(ruleId, diagnostic, this.targetOf(document), fileName(document.uri)));
     }
     // Like ESLint: every light bulb on one of our problems offers the whole file's safe fixes (not in a signed file).
-    if (seenRules.size > 0 && !core().isSignedRdp(document.getText())) {
+    if (seenRules.size > 0 && !this.lint.isSigned(document)) {
       const all = core().unattendedFixes(findings);
       if (all.length > 0) {
         const action = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);

@@ -79,6 +79,11 @@ export class LintFeature implements vscode.Disposable {
     return (await this.current(document))?.findings ?? [];
   }
 
+  /** Whether an `.rdp` document's current version is signed (its fixes would break the signature). */
+  isSigned(document: vscode.TextDocument): boolean {
+    return this.documents.get(document).signed;
+  }
+
   /** The normalized settings of a policy export document (for hovers), linting now if there are none yet. */
   async policyFor(document: vscode.TextDocument): Promise<PolicyDocument | undefined> {
     const format = this.formatOf(document);

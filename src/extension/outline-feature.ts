@@ -36,8 +36,14 @@ function outlineEntries(state: DocumentState, max: number): { entries: readonly 
   const unlisted = Math.max(0, lines - max);
   const parsed = state.rdpIfParsed ?? (unlisted === 0 ? state.rdp : core().parseRdp(document.getText(new vscode.Range(0, 0, max, 0))));
   const entries = parsed.entries;
+  // The first entry at or past line `max`, found by halves: a whole parse has an entry per line (a walk back from the
+  // end took ~5 ms a request at 700,000 lines, bench/large).
   let end = entries.length;
-  while (end > 0 && entries[end - 1]!.line >= max) end--;
+  for (let low = 0; low < end; ) {
+    const mid = (low + end) >> 1;
+    if (entries[mid]!.line >= max) end = mid;
+    else low = mid + 1;
+  }
   return { entries: end === entries.length ? entries : entries.slice(0, end), unlisted };
 }
 
