@@ -3,7 +3,7 @@ import { parseRdp, propertyOf, rememberClean, type RdpDocument } from '../rdp/pa
 import { RDP_RULES } from './registry';
 import { isRuleOff, resolveSeverity, type SeverityOverrides } from '../findings/severity';
 import { redact } from './redact-secrets';
-import type { ByteFacts, Finding, RdpRule, RdpRuleContext, Report } from './types';
+import type { ByteFacts, Finding, RdpRule, RdpRuleContext, Report, Severity } from './types';
 
 export type { SeverityOverrides } from '../findings/severity';
 
@@ -73,6 +73,13 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
   let perRule: Map<string, number> | undefined;
   let omittedFindings = 0;
   let omittedErrors = 0;
+  const counts = (): Map<string, number> => {
+    if (perRule === undefined) {
+      perRule = new Map();
+      for (const f of findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+    }
+    return perRule;
+  };
   const context: RdpRuleContext = {
     doc,
     // Each entry knows its property, or looks it up once (rdp/parse.ts).
@@ -84,13 +91,17 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     fileName: options.fileName,
     folderName: options.folderName,
     now: options.now,
+    full(): boolean {
+      return findings.length >= MAX_FINDINGS_PER_RULE && (counts().get(rule!.id) ?? 0) >= MAX_FINDINGS_PER_RULE;
+    },
+    countOnly(count: number, severity?: Severity): void {
+      omittedFindings += count;
+      if (resolveSeverity(options.severities, rule!.id, severity ?? rule!.defaultSeverity) === 'error') omittedErrors += count;
+    },
     report(r: Report): void {
       const severity = resolveSeverity(options.severities, rule!.id, r.severity ?? rule!.defaultSeverity)!;
       if (findings.length >= MAX_FINDINGS_PER_RULE) {
-        if (perRule === undefined) {
-          perRule = new Map();
-          for (const f of findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
-        }
+        const perRule = counts();
         const count = perRule.get(rule!.id) ?? 0;
         if (count >= MAX_FINDINGS_PER_RULE) {
           omittedFindings++;
