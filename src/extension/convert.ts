@@ -76,7 +76,7 @@ export function shownDiagnostics(diagnostics: vscode.Diagnostic[], omitted?: { r
   const { kept, left, leftErrors } = keepMostSevere(diagnostics, (d) => d.severity, MAX_SHOWN_PER_FILE - 1);
   const count = left + (omitted?.findings ?? 0);
   const errors = leftErrors + (omitted?.errors ?? 0);
-  const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), notShownMessage(count, errors, kept.length), vscode.DiagnosticSeverity.Information);
+  const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), showHidden(notShownMessage(count, errors, kept.length)), vscode.DiagnosticSeverity.Information);
   note.source = DIAGNOSTIC_SOURCE;
   return [note, ...kept];
 }
