@@ -86,7 +86,7 @@ export class HostRegistry implements vscode.Disposable {
     this.scanning = (async () => {
       this.files.clear();
       try {
-        const uris = await findWorkspaceFiles(RDP_GLOB, MAX_FILES);
+        const uris = await findWorkspaceFiles(RDP_GLOB, MAX_FILES, this.log);
         await withLateProgress('RDP Doctor: reading .rdp files', async (report) => {
           let done = 0;
           await inPool(uris, SCAN_CONCURRENCY, async (uri) => {

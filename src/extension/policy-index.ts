@@ -94,7 +94,7 @@ export class PolicyIndex implements vscode.Disposable {
   private async scan(): Promise<void> {
     let changed = false;
     try {
-      const uris = await findWorkspaceFiles(EXPORT_GLOB, MAX_FILES);
+      const uris = await findWorkspaceFiles(EXPORT_GLOB, MAX_FILES, this.log);
       await withLateProgress('RDP Doctor: reading policy exports', async (report) => {
         let done = 0;
         await inPool(uris, SCAN_CONCURRENCY, async (uri) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readAfterLook, readLocalFile, type BoundedRead, type FileShape } from './bounded-read';
-import { expandBraces, inPool } from './scan-helpers';
+import type { Logger } from './logger';
+import { excludePatterns, inPool } from './scan-helpers';
 
 export { inPool };
 
@@ -16,23 +17,28 @@ const PROGRESS_AFTER_MS = 1500;
 /**
  * The exclude glob of a workspace folder's scan: its `files.exclude` and `search.exclude` (their unconditional
  * entries), plus node_modules and .git. `findFiles` applies `files.exclude` only when given no exclude at all, so
- * both are merged here.
+ * both are merged here. An entry too large to expand (a workspace's own settings may hold a brace bomb) is left out
+ * and logged: the scan then reads the files it would exclude, up to its usual limits.
  */
-export function scanExcludeGlob(folder: vscode.Uri): string {
-  const patterns = new Set(ALWAYS_EXCLUDED);
+export function scanExcludeGlob(folder: vscode.Uri, log?: Logger): string {
+  const entries: [string, unknown][] = [];
   for (const section of ['files', 'search']) {
-    const entries = vscode.workspace.getConfiguration(section, folder).get<Record<string, unknown>>('exclude') ?? {};
-    for (const [glob, on] of Object.entries(entries)) if (on === true) for (const p of expandBraces(glob)) patterns.add(p);
+    entries.push(...Object.entries(vscode.workspace.getConfiguration(section, folder).get<Record<string, unknown>>('exclude') ?? {}));
   }
-  return `{${[...patterns].join(',')}}`;
+  const { patterns, dropped } = excludePatterns(ALWAYS_EXCLUDED, entries);
+  if (dropped.length > 0 && log) {
+    const shown = dropped.slice(0, 3).map((d) => JSON.stringify(d.length > 80 ? `${d.slice(0, 80)}…` : d));
+    log.warn(`${dropped.length === 1 ? 'An exclude pattern' : `${dropped.length} exclude patterns`} of ${folder.toString()} (files.exclude, search.exclude) ${dropped.length === 1 ? 'is' : 'are'} not used by the workspace scan: too long, or too many patterns once its {…} groups are expanded (${shown.join(', ')}${dropped.length > 3 ? ', …' : ''}). Files ${dropped.length === 1 ? 'it' : 'they'} would exclude are scanned.`);
+  }
+  return `{${patterns.join(',')}}`;
 }
 
 /** The files of every workspace folder that match `glob`, each folder with its own excludes; at most `max` in all. */
-export async function findWorkspaceFiles(glob: string, max: number): Promise<vscode.Uri[]> {
+export async function findWorkspaceFiles(glob: string, max: number, log?: Logger): Promise<vscode.Uri[]> {
   const found: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (found.length >= max) break;
-    found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), scanExcludeGlob(folder.uri), max - found.length)));
+    found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), scanExcludeGlob(folder.uri, log), max - found.length)));
   }
   return found;
 }
