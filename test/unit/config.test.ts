@@ -110,6 +110,18 @@ describe('.rdpdoctor.yaml', () => {
     assert.deepEqual(config.rules, { RDP013: 'error', RDP020: 'off' });
   });
 
+  it('a merge key is named as one (not "Symbol(<<)"), and under %YAML 1.1 a plain off is still the severity off', () => {
+    const text = '%YAML 1.1\n---\nrules:\n  <<: {RDP012: off}\n  RDP013: off\n  RDP020: OFF\n';
+    for (const libraryOnly of [false, true]) {
+      const { config, problems } = parseConfig(text, KNOWN, { libraryOnly });
+      assert.deepEqual(problems.map((p) => [at(text, p.span.start), p.message]), [['4:3', 'The merge key "<<" is not read: a configuration takes each value written out.']]);
+      assert.deepEqual(config.rules, { RDP013: 'off', RDP020: 'off' });
+    }
+    const plain = 'rules:\n  <<: {RDP012: off}\n  RDP013: error\n';
+    assert.deepEqual(parseConfig(plain, KNOWN).problems.map((p) => p.message), ['The merge key "<<" is not read: a configuration takes each value written out.']);
+    assert.deepEqual(parseConfig(plain, KNOWN).config.rules, { RDP013: 'error' });
+  });
+
   it('checks.set names the check settings the file gives (they win over the editor\'s), not the defaults it fills in', () => {
     assert.equal(parseConfig('rules:\n  RDP013: off\n', KNOWN).config.checks.set, undefined);
     assert.deepEqual(parseConfig('checks:\n  timeoutMs: 3000\n', KNOWN).config.checks, { timeoutMs: 3000, concurrency: 16, set: ['timeoutMs'] });

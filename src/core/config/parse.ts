@@ -161,7 +161,15 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
   const eachPair = (node: unknown, what: string, visit: (key: string, pair: Pair<unknown, unknown>) => void): void => {
     if (node === null || (isScalar(node) && node.value === null)) return;
     if (!isMap(node)) return invalid({ message: `${what} must be a mapping.`, span: spanOf(node as Node) });
-    for (const pair of node.items) visit(String(isScalar(pair.key) ? pair.key.value : ''), pair);
+    for (const pair of node.items) {
+      // A merge key (`<<`, a Symbol under `%YAML 1.1`, where the library merges it) was "Unknown rule "Symbol(<<)"" and
+      // its settings were dropped: a configuration takes each value written out, as for an alias.
+      if (isScalar(pair.key) && (typeof pair.key.value === 'symbol' || pair.key.value === '<<')) {
+        invalid({ message: 'The merge key "<<" is not read: a configuration takes each value written out.', span: keySpan(pair) });
+        continue;
+      }
+      visit(String(isScalar(pair.key) ? pair.key.value : ''), pair);
+    }
   };
   const keySpan = (pair: Pair<unknown, unknown>): Span => spanOf(pair.key as Node);
 
@@ -172,7 +180,8 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
     switch (key) {
       case 'rules':
         return eachPair(pair.value, 'rules', (id, rule) => {
-          const setting = isScalar(rule.value) ? String(rule.value.value).toLowerCase() : '';
+          // Under `%YAML 1.1` a plain `off` is the boolean false (YAML 1.1 bool type): the severity is the word as written.
+          const setting = isScalar(rule.value) ? String(typeof rule.value.value === 'boolean' && rule.value.source ? rule.value.source : rule.value.value).toLowerCase() : '';
           if (!knownRuleIds.has(id.toUpperCase())) unknown({ message: `Unknown rule ${quote(id)}.`, span: keySpan(rule) });
           if (!(SEVERITIES as readonly string[]).includes(setting)) {
             invalid({ message: `The severity of ${quote(id)} must be off, info, warning or error.`, span: spanOf(rule.value as Node) });
