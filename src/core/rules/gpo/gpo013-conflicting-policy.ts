@@ -1,10 +1,10 @@
 import type { PolicySetting, RegData } from '../../gpo/model';
 import { valueId } from '../../gpo/registry-path';
-import { sameMeaning, type ValueData } from '../../gpo/value-meaning';
+import { sameMeaning, valueMeaning, type ValueData } from '../../gpo/value-meaning';
 import { isRdpRelevant } from '../../gpo/well-known-keys';
 import { SECRET_DATA, secretData } from '../../gpo/secret-names';
 import { cutAt } from '../../text/quote';
-import { conflicting, mayApplyTogether } from '../../gpo/links';
+import { mayApplyTogether } from '../../gpo/links';
 import { currentExports } from '../../gpo/backup-history';
 import type { Severity } from '../types';
 import type { PolicyFact, PolicyFacts } from '../xrf/facts';
@@ -146,10 +146,32 @@ export function crossFileConflicts<L>(files: readonly (Pick<PolicyFacts<L>, 'bac
   const out: CrossFileConflict<L>[] = [];
   for (const list of byId.values()) {
     if (new Set(list.map((x) => x.path)).size < 2) continue;
-    for (const { path, fact } of list) {
-      // Two GPOs' exports whose links keep them from one computer do not disagree (a domain's backup folder).
-      const other = list.find((x) => x.path !== path && conflicting(x.fact, fact));
-      if (!other) continue;
+    // Each value's meaning once, and the exports by meaning: a fact is compared only with those that mean something
+    // else. Comparing every pair (each time working out both meanings) took 78 s for 2,000 GPO backups that agree.
+    const meanings = list.map((x) => valueMeaning(x.fact));
+    const byMeaning = new Map<string, number[]>();
+    meanings.forEach((m, i) => {
+      const indices = byMeaning.get(m);
+      if (indices) indices.push(i);
+      else byMeaning.set(m, [i]);
+    });
+    if (byMeaning.size < 2) continue;
+    for (const [i, { path, fact }] of list.entries()) {
+      // The first other export (in the list's order) that means something else and whose GPO may apply with this one:
+      // two GPOs' exports whose links keep them from one computer do not disagree (a domain's backup folder).
+      let first = -1;
+      for (const [meaning, indices] of byMeaning) {
+        if (meaning === meanings[i]) continue;
+        for (const j of indices) {
+          if (first !== -1 && j >= first) break;
+          if (list[j]!.path !== path && mayApplyTogether(list[j]!.fact.links, fact.links)) {
+            first = j;
+            break;
+          }
+        }
+      }
+      if (first === -1) continue;
+      const other = list[first]!;
       out.push({
         path,
         ruleId: 'GPO013',
