@@ -7,6 +7,7 @@ import { readBlockYaml } from './block-yaml';
 import { DEFAULT_CONFIG, type InventoryHost, type RdpDoctorConfig } from './types';
 import { readHostList } from './inventory';
 import { CONCURRENCY_RANGE, TIMEOUT_MS_RANGE } from './ranges';
+import { MAX_CONFIG_NESTING, nestsTooDeeply } from './nesting';
 
 /** What is wrong in the file: `invalid` (not YAML, or a value of the wrong kind) or `unknown` (a key or rule ID). The CFG rules judge them. */
 export interface ConfigProblem {
@@ -30,6 +31,8 @@ export const MAX_CONFIG_CHARS = 1024 * 1024;
  * characters is refused by the parse (CFG001).
  */
 export const MAX_CONFIG_BYTES = 4 * MAX_CONFIG_CHARS;
+/** The YAML library's errors listed for one file. */
+const MAX_LISTED_ERRORS = 100;
 
 export interface ParseConfigOptions {
   /** Read the YAML with the yaml library alone, not the fast reader of the block subset first (the tests compare the two). */
@@ -43,9 +46,24 @@ let last: { text: string; knownRuleIds: ReadonlySet<string>; libraryOnly: boolea
 export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, options: ParseConfigOptions = {}): ParsedConfig {
   const libraryOnly = options.libraryOnly === true;
   if (last && last.text === text && last.libraryOnly === libraryOnly && sameIds(last.knownRuleIds, knownRuleIds)) return last.parsed;
-  const parsed = readConfig(text, knownRuleIds, libraryOnly);
+  const parsed = capped(readConfig(text, knownRuleIds, libraryOnly));
   last = { text, knownRuleIds, libraryOnly, parsed };
   return parsed;
+}
+
+/** Problems listed for one file: 50,000 repeated keys or aliases made as many findings (a file is not read past one error anyway). */
+const MAX_PROBLEMS = 1000;
+
+/** The first `MAX_PROBLEMS` problems and a note of the rest, an error when any of the rest is. */
+function capped(parsed: ParsedConfig): ParsedConfig {
+  if (parsed.problems.length <= MAX_PROBLEMS) return parsed;
+  const rest = parsed.problems.slice(MAX_PROBLEMS);
+  const note: ConfigProblem = {
+    kind: rest.some((p) => p.kind === 'invalid') ? 'invalid' : 'unknown',
+    message: `… ${rest.length.toLocaleString('en-US')} more problems in this file not listed.`,
+    span: rest[0]!.span,
+  };
+  return { config: parsed.config, problems: [...parsed.problems.slice(0, MAX_PROBLEMS), note] };
 }
 
 /** The lint session, the file linter and the check each hold a set of the rule IDs. */
@@ -114,10 +132,18 @@ function readConfig(text: string, knownRuleIds: ReadonlySet<string>, libraryOnly
     // anything else, and every error, is the library's.
     const fast = libraryOnly ? undefined : readBlockYaml(text);
     if (fast) root = fast.contents;
-    else {
+    else if (nestsTooDeeply(text)) {
+      invalid({ message: `The file is nested too deeply to read: more than ${MAX_CONFIG_NESTING} levels of [ ] and { }, or of "- ", "? ", ": ", anchors and tags before a line's content.`, span: { start: 0, end: 0 } });
+      return { config: DEFAULT_CONFIG, problems };
+    } else {
       // Duplicate keys are found below in one pass: the library's own check compares every pair of keys.
       const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-      for (const error of doc.errors) {
+      // The file is not applied after any error: the first ones say what to mend (1 MB of "&a " made 333,332).
+      if (doc.errors.length > MAX_LISTED_ERRORS) {
+        const more = doc.errors.length - MAX_LISTED_ERRORS;
+        invalid({ message: `… ${more.toLocaleString('en-US')} more YAML errors not listed.`, span: { start: doc.errors[MAX_LISTED_ERRORS]!.pos[0], end: doc.errors[MAX_LISTED_ERRORS]!.pos[0] } });
+      }
+      for (const error of doc.errors.slice(0, MAX_LISTED_ERRORS)) {
         // The library turns its own stack overflow (a file nested thousands deep) into an error: say it plainly.
         const message = /call stack/i.test(error.message)
           ? 'The file is nested too deeply to read.'
