@@ -78,7 +78,8 @@ describe('XRF005 on the server side: incoming NTLM refused', () => {
         assert.equal(found[0]!.related[0]!.path, deny.path);
         assertMessage('XRF005', found[0]!.message);
         assert.match(found[0]!.message, /the server refuses every incoming NTLM sign-in \("Network security: Restrict NTLM: Incoming NTLM traffic" is "Deny all accounts", "RestrictReceivingNTLMTraffic" = 2 in /);
-        assert.match(found[0]!.message, /CredSSP cannot authenticate, so the connection fails\. Connect by the server's DNS name so that Kerberos is used, or register TERMSRV\/127\.0\.0\.5 as an SPN/);
+        if (text === LOCAL_USER) assert.match(found[0]!.message, /the file's user "\.\\admin" is a local account of the server, which Windows signs in with NTLM only \(Kerberos serves domain accounts\), so the connection fails\. Sign in with a domain account/);
+        else assert.match(found[0]!.message, /CredSSP cannot authenticate, so the connection fails\. Connect by the server's DNS name so that Kerberos is used, or register TERMSRV\/127\.0\.0\.5 as an SPN/);
       }
       const domainOnly = make(MSV, 'RestrictReceivingNTLMTraffic', 1);
       for (const text of [DOMAIN_USER, UPN_USER, NO_USER]) {
@@ -125,6 +126,17 @@ describe('XRF005 on the server side: incoming NTLM refused', () => {
     const found = crossCheck([xrf005], { rdpFiles: [rdp(NO_USER)], exports: [FORMATS['.reg']!(MSV, 'RestrictReceivingNTLMTraffic', 2), tryIp] });
     assert.deepEqual(found.map((f) => [f.severity, f.related.map((r) => r.path)]), [['warning', ['server.reg', 'kerberos.reg']]]);
     assert.match(found[0]!.message, /CredSSP can authenticate only by Kerberos, so the connection fails unless the server has an IP SPN\. With TryIPSPN \("TryIPSPN" is 1 in kerberos\.reg\) Kerberos works instead if the server has TERMSRV\/127\.0\.0\.5 registered as an SPN\./);
+  });
+
+  it('TryIPSPN does not soften Deny all accounts for a local account: only NTLM signs one in, so it stays an error', () => {
+    const tryIp = exported('kerberos.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${KEYS.kerberosParameters}]\r\n"TryIPSPN"=dword:00000001\r\n`));
+    for (const text of [LOCAL_USER, 'full address:s:127.0.0.5\r\nusername:s:admin\r\ndomain:s:.\r\n', 'full address:s:127.0.0.5\r\ndomain:s:.\r\n']) {
+      const found = crossCheck([xrf005], { rdpFiles: [rdp(text)], exports: [FORMATS['.reg']!(MSV, 'RestrictReceivingNTLMTraffic', 2), tryIp] });
+      assert.deepEqual(found.map((f) => [f.severity, f.related.map((r) => r.path)]), [['error', ['server.reg']]], text);
+      assert.match(found[0]!.message, /is a local account of the server, which Windows signs in with NTLM only \(Kerberos serves domain accounts\), so the connection fails\. Sign in with a domain account and connect by the server's DNS name so that Kerberos is used, or relax the policy\.$/);
+      assert.doesNotMatch(found[0]!.message, /TERMSRV\/127|"TryIPSPN" is 1/, 'no SPN advice: Kerberos cannot sign a local account in');
+      assertMessage('XRF005', found[0]!.message);
+    }
   });
 
   it('the client side wins: outgoing NTLM denied keeps its own message; a listed exception leaves the server side to decide', () => {

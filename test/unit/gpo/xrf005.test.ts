@@ -93,6 +93,16 @@ describe('XRF005 ntlm-restricted-vs-target', () => {
     assertMessage('XRF005', found[0]!.message);
   });
 
+  it('a local account (.\\admin) has no Kerberos to fall back on: TryIPSPN leaves it an error, and the advice is a domain account', () => {
+    const tryIp = exported('kerberos.reg', readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\${KEYS.kerberosParameters}]\r\n"TryIPSPN"=dword:00000001\r\n`));
+    for (const exports of [[FORMATS['GptTmpl.inf']!(2), tryIp], [FORMATS['GptTmpl.inf']!(2)]]) {
+      const found = crossCheck([xrf005], { rdpFiles: [rdp('full address:s:10.0.0.12\nusername:s:.\\admin\n')], exports });
+      assert.deepEqual(found.map((f) => [f.severity, f.related.map((r) => r.path)]), [['error', ['GptTmpl.inf']]]);
+      assert.match(found[0]!.message, /outgoing NTLM is denied \("RestrictSendingNTLMTraffic" is 2 in GptTmpl\.inf\): the file's user "\.\\admin" is a local account of the server, which Windows signs in with NTLM only \(Kerberos serves domain accounts\), so CredSSP cannot authenticate and the connection fails\. Sign in with a domain account and connect by the server's name\.$/);
+      assertMessage('XRF005', found[0]!.message);
+    }
+  });
+
   it('a file that turns CredSSP off (enablecredsspsupport:i:0) does no NLA, so NTLM being denied does not concern it (a review\'s GptTmpl.inf)', () => {
     const exports = [FORMATS['GptTmpl.inf']!(2)];
     const off = rdp('full address:s:127.0.0.3\r\nenablecredsspsupport:i:0\r\nauthentication level:i:0\r\n', 'off.rdp');

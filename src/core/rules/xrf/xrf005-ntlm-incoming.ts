@@ -54,6 +54,17 @@ export function accountOf(user: RdpFacts<unknown>['user']): Account {
   return prefix !== undefined && prefix !== '' ? { kind: 'named', shown, prefix } : { kind: 'none', shown };
 }
 
+/**
+ * A local account of the server is signed in by NTLM only: "NTLM authentication is also used for local logon
+ * authentication on non-domain controllers", the server looking the account up "in the local account database"
+ * (Microsoft Learn, "NTLM overview"); Kerberos needs a KDC of the account's domain, which a local account has none of.
+ * So TryIPSPN and an IP SPN, or a DNS name, help a domain account only. In words, as a sentence's subject and verb.
+ */
+export function localAccountWords(account: Account): string {
+  const who = account.shown !== undefined ? `the file's user ${quote(account.shown)}` : `the file's account (domain ".")`;
+  return `${who} is a local account of the server, which Windows signs in with NTLM only (Kerberos serves domain accounts)`;
+}
+
 /** Whether a sign-in with this account fails when domain accounts are refused, in words (after a colon). */
 function domainAccountWords(account: Account): string {
   switch (account.kind) {
@@ -120,13 +131,23 @@ export function incomingRefusal<L>(args: {
   if (incoming && (incoming.n === 2 || account.kind !== 'local')) {
     const words = setting(INCOMING, INCOMING_DENY[incoming.n]!, 'RestrictReceivingNTLMTraffic', incoming.n, incoming.view.path);
     const all = incoming.n === 2;
+    // A local account has no Kerberos to fall back on: TryIPSPN, an IP SPN or a DNS name change nothing for it.
+    const local = all && account.kind === 'local';
+    const kerberos = tryIp.length > 0 && !local;
     const refused = all ? `the server refuses every incoming NTLM sign-in (${words})` : `the server refuses incoming NTLM sign-ins of domain accounts (${words})`;
-    const outcome = all ? (tryIp.length > 0 ? `CredSSP can authenticate only by Kerberos, so the connection fails unless the server has an IP SPN.${spn}` : 'CredSSP cannot authenticate, so the connection fails.') : `${domainAccountWords(account)}${spn}`;
+    const outcome = local
+      ? `${localAccountWords(account)}, so the connection fails.`
+      : all
+        ? kerberos
+          ? `CredSSP can authenticate only by Kerberos, so the connection fails unless the server has an IP SPN.${spn}`
+          : 'CredSSP cannot authenticate, so the connection fails.'
+        : `${domainAccountWords(account)}${spn}`;
     const doubt = incoming.doubt ? ` Whether the value applies there is not certain: ${incoming.doubt.words}.` : '';
+    const remedy = local ? `Sign in with a domain account and connect by the server's DNS name so that Kerberos is used, or relax the policy.` : fix;
     return {
-      message: `${args.opening}, and ${refused}: ${outcome}${doubt} ${fix}`,
-      related: [...related, ...(incoming.doubt?.related ?? []), ...tryIp],
-      severity: incoming.doubt ? (incoming.doubt.otherName ? 'info' : 'warning') : all && tryIp.length === 0 ? 'error' : 'warning',
+      message: `${args.opening}, and ${refused}: ${outcome}${doubt} ${remedy}`,
+      related: [...related, ...(incoming.doubt?.related ?? []), ...(local ? [] : tryIp)],
+      severity: incoming.doubt ? (incoming.doubt.otherName ? 'info' : 'warning') : all && !kerberos ? 'error' : 'warning',
     };
   }
 

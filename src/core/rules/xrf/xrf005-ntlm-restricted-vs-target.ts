@@ -4,7 +4,7 @@ import { quote } from '../messages';
 import { gpoRefs } from '../gpo/refs';
 import { factNumber } from './server-view';
 import type { CrossRule } from './types';
-import { accountOf, incomingRefusal } from './xrf005-ntlm-incoming';
+import { accountOf, incomingRefusal, localAccountWords } from './xrf005-ntlm-incoming';
 
 /** `RestrictSendingNTLMTraffic` = 2: "Deny all" outgoing NTLM. */
 const DENY_ALL = 2;
@@ -74,11 +74,14 @@ export const xrf005: CrossRule = {
     for (const rdp of rdpFiles) {
       // CredSSP off: the client does no NLA and sends no NTLM of its own; the server's logon screen takes the password.
       if (rdp.facts.credssp?.value === 0) continue;
+      const account = accountOf(rdp.facts.user);
+      // A local account of the server is signed in by NTLM only (localAccountWords): TryIPSPN does not help it.
+      const kerberos = tryIp.length > 0 && account.kind !== 'local';
       for (const target of rdp.facts.ipTargets ?? []) {
         if (denying.length === 0 || exceptions.some((e) => e.names.some((n) => exceptionAllows(n, target.host)))) {
           // The client may send NTLM there: the server may still refuse it (xrf005-ntlm-incoming.ts).
           const opening = `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN)`;
-          const verdict = incomingRefusal({ host: target.host, opening, account: accountOf(rdp.facts.user), serversOf: serversOf(target.host), all: servers, tryIp });
+          const verdict = incomingRefusal({ host: target.host, opening, account, serversOf: serversOf(target.host), all: servers, tryIp });
           if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
           continue;
         }
@@ -86,18 +89,19 @@ export const xrf005: CrossRule = {
         const unlisted = exceptions.length > 0 ? ` The NTLM server exception list ("ClientAllowedNTLMServers" in ${exceptions[0]!.path}) does not name ${quote(target.host)}.` : '';
         report({
           path: rdp.path,
-          message:
-            tryIp.length > 0
-              ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: CredSSP can authenticate only if the server has TERMSRV/${target.host} registered as an SPN ("TryIPSPN" is 1 in ${tryIp[0]!.path}); otherwise the connection fails.${unlisted} Connect by the server's name.`
+          message: kerberos
+            ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: CredSSP can authenticate only if the server has TERMSRV/${target.host} registered as an SPN ("TryIPSPN" is 1 in ${tryIp[0]!.path}); otherwise the connection fails.${unlisted} Connect by the server's name.`
+            : account.kind === 'local'
+              ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: ${localAccountWords(account)}, so CredSSP cannot authenticate and the connection fails.${unlisted} Sign in with a domain account and connect by the server's name.`
               : `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN), and ${denied}: CredSSP cannot authenticate, so the connection fails.${unlisted} Connect by the server's name.`,
           subject: target.key,
           at: target.at,
           related: [
             ...denying,
-            ...tryIp,
+            ...(kerberos ? tryIp : []),
             ...exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${e.names.length === 0 ? 'no server' : e.names.slice(0, 5).map(quote).join(', ') + (e.names.length > 5 ? ', …' : '')}: NTLM may be sent only to these.` })),
           ],
-          ...(tryIp.length > 0 && { severity: 'warning' as const }),
+          ...(kerberos && { severity: 'warning' as const }),
         });
       }
     }
