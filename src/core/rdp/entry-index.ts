@@ -1,5 +1,4 @@
 import { Entry } from './entry';
-import { slotKeyId } from './names';
 import type { RdpEntry } from './parse';
 import { KEY_IDS, KNOWN_KEY_COUNT, knownKeyId } from './properties/index';
 
@@ -30,7 +29,7 @@ export class EntryIndex implements ReadonlyMap<string, readonly RdpEntry[]> {
     for (let e = 0; e < all.length; e++) {
       const entry = all[e]!;
       // An entry of a name the parser remembers has its number at hand (names.ts): no hash lookup per entry.
-      const id = entry instanceof Entry ? slotKeyId(entry.slot, entry.key) : knownKeyId(entry.key);
+      const id = entry instanceof Entry ? entry.keyId() : knownKeyId(entry.key);
       const held = id >= 0 ? known[id] : this.others?.get(entry.key);
       let now: Held;
       if (held === undefined) {

@@ -1,5 +1,5 @@
 import type { Eol, Span } from '../text/line-index';
-import { rememberCleanLine } from './names';
+import { rememberCleanLine, slotKeyId } from './names';
 import { findProperty } from './properties/index';
 import type { PropertyInfo } from './property-types';
 import type { RdpEntry, RdpLine } from './parse';
@@ -83,6 +83,14 @@ export class Entry implements RdpEntry, RdpLine {
   propertyInfo(): PropertyInfo | undefined {
     if (this.property === undefined) this.property = findProperty(this.key) ?? null;
     return this.property ?? undefined;
+  }
+
+  /**
+   * The key's number in the property table (`knownKeyId`), or -1: a key whose property is known to be none (a name
+   * the parser remembered for the first time, not in the table) needs no lookup.
+   */
+  keyId(): number {
+    return this.property === null ? -1 : slotKeyId(this.slot, this.key);
   }
 
   get entry(): RdpEntry {

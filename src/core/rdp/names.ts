@@ -1,5 +1,5 @@
 import type { PropertyInfo } from './property-types';
-import { findProperty, knownKeyId, knownPropertyKey } from './properties/index';
+import { knownKeyId, knownKeyName, knownKeyProperty } from './properties/index';
 import { detached } from '../text/detach';
 
 // The names the parser met before (rdp/parse.ts), shared by every text it parses.
@@ -45,22 +45,33 @@ function nameSlot(hash: number): number {
  * Each name has two slots to sit in (`slot` and its neighbour), so two names whose hashes meet both stay.
  */
 export function nameAt(text: string, start: number, end: number, hash: number): string {
-  const length = end - start;
-  if (length > MAX_REMEMBERED_NAME) return text.slice(start, end);
+  if (end - start > MAX_REMEMBERED_NAME) return text.slice(start, end);
+  const found = rememberedSlot(text, start, end, hash);
+  return rememberedNames[found >= 0 ? found : rememberName(text, start, end, hash)]!;
+}
+
+/**
+ * Remembers the plain name (trimmed, lower case as written) from `start` to `end`, which `rememberedSlot` found in
+ * neither of its slots (the parser has just asked: it is not asked again), and returns its slot; -1, and nothing
+ * remembered, for a name longer than `MAX_REMEMBERED_NAME`. One lookup in the property table gives the table's own
+ * string, the property and its number: a file of 176,000 distinct unknown names made four (and two lower-cased copies)
+ * per line.
+ */
+export function rememberName(text: string, start: number, end: number, hash: number): number {
+  if (end - start > MAX_REMEMBERED_NAME) return -1;
   const slot = nameSlot(hash);
-  if (remembers(slot, text, start, length)) return rememberedNames[slot]!;
   const other = slot ^ 1;
-  if (remembers(other, text, start, length)) return rememberedNames[other]!;
-  // A known name is the property table's own string; any other a flat copy (a slice of 13 characters or more
-  // would point into, and keep, the whole text).
   const sliced = text.slice(start, end);
-  const name = knownPropertyKey(sliced) ?? detached(sliced);
+  const id = knownKeyId(sliced);
+  // A known name is the property table's own string; any other a flat copy: a slice of 13 characters or more points
+  // into, and keeps, the whole text; a shorter one is a copy already (V8's SlicedString::kMinLength, src/objects/string.h).
+  const name = id >= 0 ? knownKeyName(id) : sliced.length < 13 ? sliced : detached(sliced);
   const into = rememberedNames[slot] === undefined || rememberedNames[other] !== undefined ? slot : other;
   rememberedNames[into] = name;
-  rememberedProperties[into] = findProperty(name) ?? null;
-  rememberedKeyIds[into] = knownKeyId(name);
+  rememberedProperties[into] = id >= 0 ? knownKeyProperty(id) : null;
+  rememberedKeyIds[into] = id;
   cleanValues[into] = undefined;
-  return name;
+  return into;
 }
 
 /** The name remembered in `slot` (a slot `rememberedSlot` found). */

@@ -1,8 +1,9 @@
 import type { Eol, Span } from '../text/line-index';
 import { groupDigits } from '../text/group-digits';
-import { FIRST_LINE, MAX_RUN_LINES, isCleanLine, type KnownRun, knownLineAt, knownRunAt, nameAt, rememberedName, rememberedProperty, rememberedSlot, rememberLineAfter, rememberRunAfter } from './names';
+import { FIRST_LINE, MAX_RUN_LINES, isCleanLine, type KnownRun, knownLineAt, knownRunAt, rememberedName, rememberName, rememberedProperty, rememberedSlot, rememberLineAfter, rememberRunAfter } from './names';
 import { EntryIndex, lastEntry } from './entry-index';
 import { Entry, lineBreakAt, typeLetter } from './entry';
+import type { PropertyInfo } from './property-types';
 
 export { lineEnd, lineStart, plainDecimal, plainDecimalValue, propertyOf, rememberClean } from './entry';
 
@@ -116,7 +117,18 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
     while (second < end && text.charCodeAt(second) !== 58) second++;
     if (second === end) return { line, kind: 'malformed', span: { start, end }, eol, problem: 'it has no "name:type:value" form' };
   }
-  const rawName = known ?? (plainName ? nameAt(text, start, first, hash) : text.slice(start, first));
+  // A plain name met for the first time is remembered now (its slot was looked at above), with its property: the
+  // entry needs no lookup of it later. Its entry still has no slot: a line met for the first time is not clean.
+  let rawName: string;
+  let property: PropertyInfo | null | undefined;
+  if (known !== undefined) {
+    rawName = known;
+    property = rememberedProperty(knownSlot);
+  } else {
+    const into = plainName ? rememberName(text, start, first, hash) : -1;
+    rawName = into < 0 ? text.slice(start, first) : rememberedName(into);
+    property = into < 0 ? undefined : rememberedProperty(into);
+  }
   const key = plainName ? rawName : rawName.trim().toLowerCase();
   if (key === '') return { line, kind: 'malformed', span: { start, end }, eol, problem: 'the property name is empty' };
   // The type letter as a constant string: no slice per line.
@@ -125,7 +137,7 @@ function parseLine(text: string, line: number, start: number, end: number, eol: 
     return { line, kind: 'malformed', span: { start, end }, eol, problem: 'the type between the colons must be s, i or b' };
   }
   const clean = knownSlot >= 0 && isCleanLine(knownSlot, text.charCodeAt(first + 1), text, second + 1, end);
-  return new Entry(line, rawName, key, text, start, end, second, knownSlot < 0 ? undefined : rememberedProperty(knownSlot), knownSlot, clean);
+  return new Entry(line, rawName, key, text, start, end, second, property, knownSlot, clean);
 }
 
 /**

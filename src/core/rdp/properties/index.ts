@@ -87,6 +87,18 @@ export function knownPropertyKey(name: string): string | undefined {
   return id === undefined ? undefined : KEY_NAMES[id];
 }
 
+/** Each key's property, at its number (`knownKeyId`). */
+const KEY_PROPERTIES: readonly PropertyInfo[] = KEY_NAMES.map((key) => BY_NAME.get(key)!);
+
+/** The table's own string for the key numbered `id` (`knownKeyId`), and its property: the parser reads both after one lookup. */
+export function knownKeyName(id: number): string {
+  return KEY_NAMES[id]!;
+}
+
+export function knownKeyProperty(id: number): PropertyInfo {
+  return KEY_PROPERTIES[id]!;
+}
+
 /** How many names `knownKeyId` numbers (from 0). */
 export const KNOWN_KEY_COUNT = KEY_NAMES.length;
 
