@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseRdp, plainDecimal, plainDecimalValue, propertyOf, type RdpDocument, type RdpEntry } from '../../src/core/rdp/parse';
 import { MAX_RUN_CHARS, MAX_RUN_LINES, nameAt, rememberedSlot, rememberRunAfter, runMemoryChars } from '../../src/core/rdp/names';
-import { findProperty, knownPropertyKey, PROPERTIES } from '../../src/core/rdp/properties/index';
+import { findProperty, KEY_IDS, knownKeyName, knownKeyProperty, PROPERTIES } from '../../src/core/rdp/properties/index';
 import { parseRdpStraight } from '../support/parse-rdp-straight';
 import { lintRdp } from '../../src/core/rules/engine';
 import { intValue } from '../../src/core/rdp/values';
@@ -172,8 +172,14 @@ describe('parseRdp fast paths', () => {
 
   it('knows each property name and alias as written in files, and nothing else', () => {
     for (const p of PROPERTIES) {
-      for (const name of [p.name, ...(p.aliases ?? [])]) assert.equal(knownPropertyKey(name.trim().toLowerCase()), name.trim().toLowerCase());
+      for (const name of [p.name, ...(p.aliases ?? [])]) {
+        const key = name.trim().toLowerCase();
+        const id = KEY_IDS.get(key);
+        assert.ok(id !== undefined, key);
+        assert.equal(knownKeyName(id), key);
+        assert.equal(knownKeyProperty(id), p);
+      }
     }
-    for (const name of ['Full Address', ' full address', 'full address ', 'redirectclipbaord', '']) assert.equal(knownPropertyKey(name), undefined);
+    for (const name of ['Full Address', ' full address', 'full address ', 'redirectclipbaord', '']) assert.equal(KEY_IDS.get(name), undefined);
   });
 });

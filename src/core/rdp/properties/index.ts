@@ -77,16 +77,6 @@ const KEY_NAMES: readonly string[] = [...BY_NAME.keys()];
 /** Each key's number (`knownKeyId`), for the key index's own lookups (entry-index.ts). */
 export const KEY_IDS: ReadonlyMap<string, number> = new Map(KEY_NAMES.map((key, id) => [key, id]));
 
-/**
- * The table's own string for a name that is a known property name or alias as written (trimmed, lower case):
- * the parser keeps that one string for every line that names it, so each lookup by key finds the very string
- * the table holds (issue 16).
- */
-export function knownPropertyKey(name: string): string | undefined {
-  const id = KEY_IDS.get(name);
-  return id === undefined ? undefined : KEY_NAMES[id];
-}
-
 /** Each key's property, at its number (`knownKeyId`). */
 const KEY_PROPERTIES: readonly PropertyInfo[] = KEY_NAMES.map((key) => BY_NAME.get(key)!);
 
