@@ -77,9 +77,15 @@ function domainAccountWords(account: Account): string {
   }
 }
 
-function listNames(data: RegData): string[] {
+/** The names of an NTLM exception list, `ClientAllowedNTLMServers` or `DCAllowedNTLMServers` (REG_MULTI_SZ; a REG_SZ read as one name per line). */
+export function exceptionNames(data: RegData): string[] {
   const list = Array.isArray(data) ? data : typeof data === 'string' ? data.split(/\r?\n|\0/) : [];
   return list.map((n) => n.trim()).filter((n) => n !== '');
+}
+
+/** An exception list's first five names as a related location says them, or "no server". */
+export function listedServers(names: readonly string[]): string {
+  return names.length === 0 ? 'no server' : names.slice(0, 5).map(quote).join(', ') + (names.length > 5 ? ', …' : '');
 }
 
 interface Located<L> {
@@ -160,7 +166,7 @@ export function incomingRefusal<L>(args: {
   if (inDomain.length === 0) return undefined;
   const lists = args.all.flatMap((s) => {
     const fact = s.value(gpoRefs().dcNtlmServerExceptions);
-    return fact ? [{ path: s.path, fact, names: listNames(fact.data) }] : [];
+    return fact ? [{ path: s.path, fact, names: exceptionNames(fact.data) }] : [];
   });
   // A lone asterisk names every server; any other entry is a NetBIOS name, which an IP address cannot be matched with.
   if (lists.some((l) => l.names.includes('*'))) return undefined;
@@ -171,7 +177,7 @@ export function incomingRefusal<L>(args: {
     message: `${args.opening}, and an export restricts NTLM in the domain (${words}). That setting applies to domain controllers only: where it is the policy of a domain controller of the server's domain, the domain controller refuses to pass a domain account's NTLM sign-in through to the server unless "Add server exceptions in this domain" names the server, so ${domainAccountWords(account)}${listed}${spn} ${fix}`,
     related: [
       ...inDomain.map((d) => ({ path: d.view.path, at: d.fact.at, message: `"RestrictNTLMInDomain" is ${d.n} (${DOMAIN_DENY[d.n]}) ${where(d.fact)}: a domain controller with this policy refuses NTLM pass-through of domain sign-ins.` })),
-      ...lists.map((l) => ({ path: l.path, at: l.fact.at, message: `"DCAllowedNTLMServers" ${where(l.fact)} lists ${l.names.length === 0 ? 'no server' : l.names.slice(0, 5).map(quote).join(', ') + (l.names.length > 5 ? ', …' : '')}: NTLM pass-through is allowed to these servers.` })),
+      ...lists.map((l) => ({ path: l.path, at: l.fact.at, message: `"DCAllowedNTLMServers" ${where(l.fact)} lists ${listedServers(l.names)}: NTLM pass-through is allowed to these servers.` })),
       ...tryIp,
     ],
     severity: 'warning',

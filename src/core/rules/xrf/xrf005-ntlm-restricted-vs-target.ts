@@ -1,19 +1,12 @@
-import type { RegData } from '../../gpo/model';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import { quote } from '../messages';
 import { gpoRefs } from '../gpo/refs';
 import { factNumber } from './server-view';
 import type { CrossRule } from './types';
-import { accountOf, incomingRefusal, localAccountWords } from './xrf005-ntlm-incoming';
+import { accountOf, exceptionNames, incomingRefusal, listedServers, localAccountWords } from './xrf005-ntlm-incoming';
 
 /** `RestrictSendingNTLMTraffic` = 2: "Deny all" outgoing NTLM. */
 const DENY_ALL = 2;
-
-/** The names of a `ClientAllowedNTLMServers` list (REG_MULTI_SZ; a REG_SZ read as one name per line). */
-function exceptionNames(data: RegData): string[] {
-  const list = Array.isArray(data) ? data : typeof data === 'string' ? data.split(/\r?\n|\0/) : [];
-  return list.map((n) => n.trim()).filter((n) => n !== '');
-}
 
 /**
  * Whether an entry of the NTLM server exception list names the server: compared without case, and "a single
@@ -99,7 +92,7 @@ export const xrf005: CrossRule = {
           related: [
             ...denying,
             ...(kerberos ? tryIp : []),
-            ...exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${e.names.length === 0 ? 'no server' : e.names.slice(0, 5).map(quote).join(', ') + (e.names.length > 5 ? ', …' : '')}: NTLM may be sent only to these.` })),
+            ...exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${listedServers(e.names)}: NTLM may be sent only to these.` })),
           ],
           ...(kerberos && { severity: 'warning' as const }),
         });
