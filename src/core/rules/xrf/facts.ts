@@ -24,6 +24,11 @@ export interface RdpFacts<L> {
   /** The addresses the client connects to (`full address`, `alternate full address`) that are IP literals: Kerberos cannot serve them by default. */
   readonly ipTargets?: readonly { readonly key: string; readonly host: string; readonly at: L }[];
   /**
+   * The addresses that are names, kept only when the file names a user: a local account of the server reached by name
+   * still has no Kerberos (XRF005), and without a user name the prompt may take any account.
+   */
+  readonly nameTargets?: readonly { readonly key: string; readonly host: string; readonly at: L }[];
+  /**
    * The file opens a Hyper-V VM console (`isHyperVConsole`): it connects to the Hyper-V host's VM console on port 2179,
    * not to a Remote Desktop listener, so the listener's settings and the Remote Desktop Session Host policies in an
    * export (XRF001 to XRF003) say nothing of it. XRF005 still applies: the client's NTLM settings, and the incoming NTLM
@@ -72,7 +77,8 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
   const all = targets(doc);
   const target = rdpTarget(doc);
   const located = target.ok ? all.find((t) => t.entry.key === target.key) : undefined;
-  const ipTargets = all.filter((t) => t.address.kind !== 'name').map((t) => ({ key: t.entry.key, host: t.address.host, at: locate(t.hostSpan) }));
+  const atHost = (t: (typeof all)[number]) => ({ key: t.entry.key, host: t.address.host, at: locate(t.hostSpan) });
+  const ipTargets = all.filter((t) => t.address.kind !== 'name').map(atHost);
   const credsspValue = credssp?.type === 'i' ? intValue(credssp) : undefined;
   const authValue = auth?.type === 'i' ? intValue(auth) : undefined;
   const negotiateValue = negotiate?.type === 'i' ? intValue(negotiate) : undefined;
@@ -81,11 +87,13 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
   const name = username?.type === 's' ? textValue(username) : undefined;
   const domainName = domain?.type === 's' ? textValue(domain) : undefined;
   const userAt = name !== undefined ? username!.valueSpan : domainName !== undefined ? domain!.valueSpan : undefined;
+  const nameTargets = name !== undefined ? all.filter((t) => t.address.kind === 'name').map(atHost) : [];
   return {
     ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
     ...(authValue !== undefined && { authenticationLevel: { value: authValue, at: locate(auth!.valueSpan) } }),
     ...(negotiateValue !== undefined && { negotiateSecurityLayer: { value: negotiateValue, at: locate(negotiate!.valueSpan) } }),
     ...(ipTargets.length > 0 && { ipTargets }),
+    ...(nameTargets.length > 0 && { nameTargets }),
     ...(isHyperVConsole(doc) && { vmConsole: true as const }),
     ...(userAt && { user: { ...(name !== undefined && { name }), ...(domainName !== undefined && { domain: domainName }), at: locate(userAt) } }),
     ...(located &&

@@ -14,6 +14,7 @@
  * module's option table); Microsoft's pages name the choices only.
  */
 import type { RegData } from '../../gpo/model';
+import { netbiosName } from '../../gpo/export-scope';
 import { whereSet as where } from '../../gpo/well-known-keys';
 import { quote } from '../messages';
 import { gpoRefs } from '../gpo/refs';
@@ -40,9 +41,10 @@ type Account = { kind: 'local' | 'upn' | 'named' | 'none'; shown?: string; prefi
  * a user principal name and `NAME\user` a down-level logon name ("User Name Formats", Microsoft Learn): NAME is a
  * domain, or the server's own computer name for a local account, which a file does not tell. A UPN is taken for a
  * domain account, with words that say only that it is written as one (a Microsoft account has the form too). No user
- * name at all leaves the choice to whoever signs in.
+ * name at all leaves the choice to whoever signs in. `host`, a target that is a name, tells NAME: the server's own
+ * computer name is its first label ("Computer Names": the NetBIOS name is that label, cut to 15 characters).
  */
-export function accountOf(user: RdpFacts<unknown>['user']): Account {
+export function accountOf(user: RdpFacts<unknown>['user'], host?: string): Account {
   const name = user?.name;
   const domain = user?.domain;
   if (name === undefined) return domain === '.' ? { kind: 'local' } : { kind: 'none' };
@@ -50,6 +52,7 @@ export function accountOf(user: RdpFacts<unknown>['user']): Account {
   const prefix = slash >= 0 ? name.slice(0, slash) : domain;
   const shown = slash < 0 && domain !== undefined ? `${domain}\\${name}` : name;
   if (prefix === '.') return { kind: 'local', shown };
+  if (prefix !== undefined && host !== undefined && namesComputer(prefix, host)) return { kind: 'local', shown, prefix };
   if (slash < 0 && name.includes('@')) return { kind: 'upn', shown };
   return prefix !== undefined && prefix !== '' ? { kind: 'named', shown, prefix } : { kind: 'none', shown };
 }
@@ -62,7 +65,15 @@ export function accountOf(user: RdpFacts<unknown>['user']): Account {
  */
 export function localAccountWords(account: Account): string {
   const who = account.shown !== undefined ? `the file's user ${quote(account.shown)}` : `the file's account (domain ".")`;
-  return `${who} is a local account of the server, which Windows signs in with NTLM only (Kerberos serves domain accounts)`;
+  const own = account.prefix !== undefined ? ` (${quote(account.prefix)} is the target's first label, the server's own computer name)` : '';
+  return `${who} is a local account of the server${own}, which Windows signs in with NTLM only (Kerberos serves domain accounts)`;
+}
+
+/** Whether `NAME` of `NAME\\user` is the computer name of the server at `host` (a name): its first label, or that label cut to 15. */
+function namesComputer(prefix: string, host: string): boolean {
+  const name = prefix.trim().toLowerCase();
+  const label = host.split('.')[0]!.toLowerCase();
+  return name !== '' && (name === label || name === netbiosName(host));
 }
 
 /** Whether a sign-in with this account fails when domain accounts are refused, in words (after a colon). */
@@ -108,10 +119,12 @@ const setting = (policy: string, choice: string, value: string, n: number, path:
  * gives the exports that may describe the server (a gpresult of another computer is left out); the domain controller's
  * restriction is taken from any export, as any may be a domain controller's policy. `opening` is the sentence's start
  * (the target is an IP address …); `tryIp` the exports that set TryIPSPN, with which Kerberos may still serve it.
+ * `byName`: the target is a name, so only a local account (no Kerberos) gets here.
  */
 export function incomingRefusal<L>(args: {
   host: string;
   opening: string;
+  byName?: boolean;
   account: Account;
   serversOf: readonly ServerView<L>[];
   all: readonly ServerView<L>[];
@@ -149,7 +162,7 @@ export function incomingRefusal<L>(args: {
           : 'CredSSP cannot authenticate, so the connection fails.'
         : `${domainAccountWords(account)}${spn}`;
     const doubt = incoming.doubt ? ` Whether the value applies there is not certain: ${incoming.doubt.words}.` : '';
-    const remedy = local ? `Sign in with a domain account and connect by the server's DNS name so that Kerberos is used, or relax the policy.` : fix;
+    const remedy = !local ? fix : args.byName ? 'Sign in with a domain account so that Kerberos is used, or relax the policy.' : `Sign in with a domain account and connect by the server's DNS name so that Kerberos is used, or relax the policy.`;
     return {
       message: `${args.opening}, and ${refused}: ${outcome}${doubt} ${remedy}`,
       related: [...related, ...(incoming.doubt?.related ?? []), ...(local ? [] : tryIp)],

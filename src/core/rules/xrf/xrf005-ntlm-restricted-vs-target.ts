@@ -39,11 +39,33 @@ export function exceptionAllows(entry: string, server: string): boolean {
   return j === p.length;
 }
 
+interface ExceptionList<L> {
+  readonly path: string;
+  readonly at: L;
+  readonly names: readonly string[];
+  readonly where: string;
+}
+
+/** Whether the client may send NTLM to `host`: no export denies it, or an exception list names the host. */
+function ntlmMayBeSent(client: { denying: readonly unknown[]; exceptions: readonly ExceptionList<unknown>[] }, host: string): boolean {
+  return client.denying.length === 0 || client.exceptions.some((e) => e.names.some((n) => exceptionAllows(n, host)));
+}
+
+/** The sentence that says the exception list does not name `host`, or nothing without a list. */
+function unlistedWords(exceptions: readonly ExceptionList<unknown>[], host: string): string {
+  return exceptions.length > 0 ? ` The NTLM server exception list ("ClientAllowedNTLMServers" in ${exceptions[0]!.path}) does not name ${quote(host)}.` : '';
+}
+
+/** The exception lists as related locations. */
+function exceptionsRelated<L>(exceptions: readonly ExceptionList<L>[]): { path: string; at: L; message: string }[] {
+  return exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${listedServers(e.names)}: NTLM may be sent only to these.` }));
+}
+
 export const xrf005: CrossRule = {
   id: 'XRF005',
   name: 'ntlm-restricted-vs-target',
   description:
-    'A .rdp file targets an IP address while an export denies NTLM: outgoing on the client (RestrictSendingNTLMTraffic 2, no NTLM server exception names the target) or incoming on the server (RestrictReceivingNTLMTraffic, or a domain controller\'s RestrictNTLMInDomain), so CredSSP cannot authenticate.',
+    'A .rdp file targets an IP address, or signs in with a local account of the server (NTLM only) by name, while an export denies NTLM: outgoing on the client (RestrictSendingNTLMTraffic 2, no NTLM server exception names the target) or incoming on the server (RestrictReceivingNTLMTraffic, or a domain controller\'s RestrictNTLMInDomain), so CredSSP cannot authenticate.',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'nla', 'kerberos'],
@@ -64,6 +86,8 @@ export const xrf005: CrossRule = {
       const fact = s.value(gpoRefs().ntlmServerExceptions);
       return fact ? [{ path: s.path, at: fact.at, names: exceptionNames(fact.data), where: where(fact) }] : [];
     });
+    const clientView = { denying, exceptions };
+    const denied = `outgoing NTLM is denied ("RestrictSendingNTLMTraffic" is 2 in ${denying[0]?.path})`;
     for (const rdp of rdpFiles) {
       // CredSSP off: the client does no NLA and sends no NTLM of its own; the server's logon screen takes the password.
       if (rdp.facts.credssp?.value === 0) continue;
@@ -71,15 +95,14 @@ export const xrf005: CrossRule = {
       // A local account of the server is signed in by NTLM only (localAccountWords): TryIPSPN does not help it.
       const kerberos = tryIp.length > 0 && account.kind !== 'local';
       for (const target of rdp.facts.ipTargets ?? []) {
-        if (denying.length === 0 || exceptions.some((e) => e.names.some((n) => exceptionAllows(n, target.host)))) {
+        if (ntlmMayBeSent(clientView, target.host)) {
           // The client may send NTLM there: the server may still refuse it (xrf005-ntlm-incoming.ts).
           const opening = `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN)`;
           const verdict = incomingRefusal({ host: target.host, opening, account, serversOf: serversOf(target.host), all: servers, tryIp });
           if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
           continue;
         }
-        const denied = `outgoing NTLM is denied ("RestrictSendingNTLMTraffic" is 2 in ${denying[0]!.path})`;
-        const unlisted = exceptions.length > 0 ? ` The NTLM server exception list ("ClientAllowedNTLMServers" in ${exceptions[0]!.path}) does not name ${quote(target.host)}.` : '';
+        const unlisted = unlistedWords(exceptions, target.host);
         report({
           path: rdp.path,
           message: kerberos
@@ -89,12 +112,26 @@ export const xrf005: CrossRule = {
               : `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN), and ${denied}: CredSSP cannot authenticate, so the connection fails.${unlisted} Connect by the server's name.`,
           subject: target.key,
           at: target.at,
-          related: [
-            ...denying,
-            ...(kerberos ? tryIp : []),
-            ...exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${listedServers(e.names)}: NTLM may be sent only to these.` })),
-          ],
+          related: [...denying, ...(kerberos ? tryIp : []), ...exceptionsRelated(exceptions)],
           ...(kerberos && { severity: 'warning' as const }),
+        });
+      }
+      // By name Kerberos serves a domain account; a local account of the server still has NTLM only.
+      for (const target of rdp.facts.nameTargets ?? []) {
+        const local = accountOf(rdp.facts.user, target.host);
+        if (local.kind !== 'local') continue;
+        const opening = `The ${quote(target.key)} target ${quote(target.host)} is reached by name`;
+        if (ntlmMayBeSent(clientView, target.host)) {
+          const verdict = incomingRefusal({ host: target.host, opening, byName: true, account: local, serversOf: serversOf(target.host), all: servers, tryIp: [] });
+          if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
+          continue;
+        }
+        report({
+          path: rdp.path,
+          message: `${opening} and ${denied}: ${localAccountWords(local)}, so CredSSP cannot authenticate and the connection fails.${unlistedWords(exceptions, target.host)} Sign in with a domain account, or add ${quote(target.host)} to "Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication" on the client.`,
+          subject: target.key,
+          at: target.at,
+          related: [...denying, ...exceptionsRelated(exceptions)],
         });
       }
     }
