@@ -106,7 +106,7 @@ describe('XRF005: a local account of the server reached by name', () => {
     const local = rdp(`${HOST}username:s:.\\admin\r\n`);
 
     it('a list that names the target (exactly, without case, by a wildcard, or "*") silences it', () => {
-      for (const list of ['rdsh01.corp.invalid', 'RDSH01.CORP.INVALID', 'rdsh*.corp.invalid', '*.corp.invalid', 'other.invalid,rdsh01.corp.invalid', '*']) {
+      for (const list of ['rdsh01.corp.invalid', 'RDSH01.CORP.INVALID', 'rdsh*.corp.invalid', '*.corp.invalid', 'rdsh0*', 'other.invalid,rdsh01.corp.invalid', '*']) {
         assert.deepEqual(crossCheck(XRF_RULES, { rdpFiles: [local], exports: [template(list)] }), [], list);
       }
     });
@@ -116,6 +116,34 @@ describe('XRF005: a local account of the server reached by name', () => {
       assert.deepEqual(found.map((f) => f.severity), ['error']);
       assert.match(found[0]!.message, / The NTLM server exception list \("ClientAllowedNTLMServers" in GptTmpl\.inf\) does not name "rdsh01\.corp\.invalid"\. Sign in with a domain account/);
       assert.equal(found[0]!.related[1]!.message, '"ClientAllowedNTLMServers" in the NTLM security options (Lsa\\MSV1_0) lists "rdsh02.corp.invalid", "127.0.0.*": NTLM may be sent only to these.');
+    });
+
+    it('an entry in the other form (NetBIOS name or FQDN) or an SPN: no verdict Microsoft documents, so a warning that says why', () => {
+      const cases: [string, string, RegExp][] = [
+        [HOST, 'RDSH01', /its entry "RDSH01" names the server in its other form \(NetBIOS name or FQDN\), and Microsoft does not say whether one form covers a connection made with the other \(it advises listing both\)\./],
+        ['full address:s:verylongservername01.corp.invalid\r\n', 'VERYLONGSERVERN', /its entry "VERYLONGSERVERN" names the server in its other form/],
+        ['full address:s:RDSH01\r\n', 'rdsh01.corp.invalid', /its entry "rdsh01\.corp\.invalid" names the server in its other form/],
+        [HOST, 'TERMSRV/rdsh01.corp.invalid', /its entry "TERMSRV\/rdsh01\.corp\.invalid" is written as a service principal name, and Microsoft does not say whether such an entry is matched\./],
+        [HOST, 'TERMSRV/RDSH01', /its entry "TERMSRV\/RDSH01" is written as a service principal name and names the server in its other form/],
+      ];
+      for (const [target, list, words] of cases) {
+        const found = crossCheck([xrf005], { rdpFiles: [rdp(`${target}username:s:.\\admin\r\n`)], exports: [template(list)] });
+        assert.deepEqual(found.map((f) => f.severity), ['warning'], list);
+        assertMessage('XRF005', found[0]!.message);
+        assert.match(found[0]!.message, /the connection fails\. Whether the NTLM server exception list \("ClientAllowedNTLMServers" in GptTmpl\.inf\) lets NTLM through is not known: its entry /, list);
+        assert.match(found[0]!.message, words, list);
+      }
+      for (const list of ['RDSH02', 'rdsh01.other.invalid', 'TERMSRV/rdsh02.corp.invalid', 'HOST/', '/rdsh01.corp.invalid']) {
+        assert.deepEqual(crossCheck([xrf005], { rdpFiles: [local], exports: [template(list)] }).map((f) => f.severity), ['error'], list);
+      }
+    });
+
+    it('an IP target listed only in SPN form is a warning too; a name entry is no form of an IP address', () => {
+      const ip = rdp('full address:s:127.0.0.5\r\n');
+      const spn = crossCheck([xrf005], { rdpFiles: [ip], exports: [template('TERMSRV/127.0.0.5')] });
+      assert.deepEqual(spn.map((f) => f.severity), ['warning']);
+      assert.match(spn[0]!.message, /its entry "TERMSRV\/127\.0\.0\.5" is written as a service principal name, and Microsoft does not say whether such an entry is matched\. Connect by the server's name\.$/);
+      assert.deepEqual(crossCheck([xrf005], { rdpFiles: [ip], exports: [template('127')] }).map((f) => f.severity), ['error'], 'an IP address has no first label');
     });
 
     it('a Registry.pol list beside a .reg that denies counts, as for IP targets', () => {

@@ -1,4 +1,6 @@
+import { netbiosName } from '../../gpo/export-scope';
 import { whereSet as where } from '../../gpo/well-known-keys';
+import { isIPv4, isIPv6 } from '../../text/host-name';
 import { quote } from '../messages';
 import { gpoRefs } from '../gpo/refs';
 import { factNumber } from './server-view';
@@ -46,13 +48,57 @@ interface ExceptionList<L> {
   readonly where: string;
 }
 
+const isIP = (host: string): boolean => isIPv4(host) || isIPv6(host);
+
+/**
+ * Why an entry that does not name `host` as the client writes it may still let NTLM through, in words, or undefined.
+ * Microsoft documents the entries as "the fully qualified domain name (FQDN) or NetBIOS server name used by the
+ * application", to be listed "in both naming formats" (Policy CSP, LocalPoliciesSecurityOptions), and says neither
+ * whether one form covers a connection made with the other nor whether an SPN (`TERMSRV/name`) is matched: no verdict.
+ */
+export function unsettledEntry(entry: string, host: string): string | undefined {
+  const slash = entry.indexOf('/');
+  const name = entry.slice(slash + 1);
+  const spn = slash > 0 && name !== '';
+  if (spn && exceptionAllows(name, host)) return 'is written as a service principal name, and Microsoft does not say whether such an entry is matched';
+  const label = host.split('.')[0]!;
+  const dotted = (n: string) => n.includes('.');
+  // A name (not an IP address) in its other form: the first label alone, or a dotted name whose first label it is.
+  const otherForm =
+    !isIP(host) &&
+    ((!dotted(name) && dotted(host) && (exceptionAllows(name, label) || exceptionAllows(name, netbiosName(host) ?? label))) ||
+      (dotted(name) && !dotted(host) && exceptionAllows(name.split('.')[0]!, host)));
+  if (!otherForm) return undefined;
+  const form = spn ? 'is written as a service principal name and names the server in its other form' : 'names the server in its other form';
+  return `${form} (NetBIOS name or FQDN), and Microsoft does not say whether one form covers a connection made with the other (it advises listing both)`;
+}
+
 /** Whether the client may send NTLM to `host`: no export denies it, or an exception list names the host. */
 function ntlmMayBeSent(client: { denying: readonly unknown[]; exceptions: readonly ExceptionList<unknown>[] }, host: string): boolean {
   return client.denying.length === 0 || client.exceptions.some((e) => e.names.some((n) => exceptionAllows(n, host)));
 }
 
-/** The sentence that says the exception list does not name `host`, or nothing without a list. */
-function unlistedWords(exceptions: readonly ExceptionList<unknown>[], host: string): string {
+/** An exception list entry that may name the server in a form whose match is not documented (`unsettledEntry`). */
+interface Unsettled {
+  readonly path: string;
+  readonly entry: string;
+  readonly why: string;
+}
+
+/** The lists' first entry that may name `host` in a form whose match is not documented, or undefined. */
+function unsettledListing(exceptions: readonly ExceptionList<unknown>[], host: string): Unsettled | undefined {
+  for (const e of exceptions) {
+    for (const entry of e.names) {
+      const why = unsettledEntry(entry, host);
+      if (why !== undefined) return { path: e.path, entry, why };
+    }
+  }
+  return undefined;
+}
+
+/** The sentence that says the exception list does not name `host`, or may in an undocumented form; nothing without a list. */
+function unlistedWords(exceptions: readonly ExceptionList<unknown>[], host: string, maybe: Unsettled | undefined): string {
+  if (maybe) return ` Whether the NTLM server exception list ("ClientAllowedNTLMServers" in ${maybe.path}) lets NTLM through is not known: its entry ${quote(maybe.entry)} ${maybe.why}.`;
   return exceptions.length > 0 ? ` The NTLM server exception list ("ClientAllowedNTLMServers" in ${exceptions[0]!.path}) does not name ${quote(host)}.` : '';
 }
 
@@ -102,7 +148,8 @@ export const xrf005: CrossRule = {
           if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
           continue;
         }
-        const unlisted = unlistedWords(exceptions, target.host);
+        const maybe = unsettledListing(exceptions, target.host);
+        const unlisted = unlistedWords(exceptions, target.host, maybe);
         report({
           path: rdp.path,
           message: kerberos
@@ -113,7 +160,7 @@ export const xrf005: CrossRule = {
           subject: target.key,
           at: target.at,
           related: [...denying, ...(kerberos ? tryIp : []), ...exceptionsRelated(exceptions)],
-          ...(kerberos && { severity: 'warning' as const }),
+          ...((kerberos || maybe) && { severity: 'warning' as const }),
         });
       }
       // By name Kerberos serves a domain account; a local account of the server still has NTLM only.
@@ -126,12 +173,14 @@ export const xrf005: CrossRule = {
           if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
           continue;
         }
+        const maybe = unsettledListing(exceptions, target.host);
         report({
           path: rdp.path,
-          message: `${opening} and ${denied}: ${localAccountWords(local)}, so CredSSP cannot authenticate and the connection fails.${unlistedWords(exceptions, target.host)} Sign in with a domain account, or add ${quote(target.host)} to "Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication" on the client.`,
+          message: `${opening} and ${denied}: ${localAccountWords(local)}, so CredSSP cannot authenticate and the connection fails.${unlistedWords(exceptions, target.host, maybe)} Sign in with a domain account, or add ${quote(target.host)} to "Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication" on the client.`,
           subject: target.key,
           at: target.at,
           related: [...denying, ...exceptionsRelated(exceptions)],
+          ...(maybe && { severity: 'warning' as const }),
         });
       }
     }
