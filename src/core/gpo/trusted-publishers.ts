@@ -5,9 +5,18 @@ import { KEYS } from './well-known-keys';
 const TS_POLICY = normalizeKey(KEYS.tsPolicy);
 
 /**
- * The thumbprints one `TrustedCertThumbprints` value lists, uppercase hex: 40 digits (SHA-1), or 64 (SHA-256,
- * accepted since the July 2026 update, after a prefix whose syntax is not public: the trailing 64 digits are
- * taken). Anything else is ignored, as the client ignores it.
+ * The hex digits of each SHA-2 thumbprint, by the prefix that names its algorithm. Since the July 2026 update the
+ * policy accepts "SHA-256 thumbprints or a stronger algorithm" behind "the required prefixes" its Help text gives
+ * (Microsoft's "RDP file security settings in Group Policy"); that text, as quoted from TerminalServer.adml, names
+ * `sha256:`, `sha384:` and `sha512:` and reads an entry without a prefix as a legacy SHA-1 thumbprint.
+ */
+const SHA2_DIGITS: Readonly<Record<string, number>> = { SHA256: 64, SHA384: 96, SHA512: 128 };
+
+/**
+ * The thumbprints one `TrustedCertThumbprints` value lists, uppercase hex: 40 digits without a prefix (SHA-1), or a
+ * SHA-2 digest of its length behind its prefix. Anything else is ignored, as the client ignores it ("If the list
+ * contains a string that is not a certificate thumbprint, it is ignored"): 64 digits without a prefix are no SHA-1
+ * thumbprint, and a prefix whose digest has another length names no certificate.
  */
 export function thumbprintsIn(data: RegData): string[] {
   const text = Array.isArray(data) ? data.join(',') : typeof data === 'string' ? data : '';
@@ -16,8 +25,8 @@ export function thumbprintsIn(data: RegData): string[] {
     const t = raw.replace(/\s/g, '').toUpperCase();
     if (/^[0-9A-F]{40}$/.test(t)) out.push(t);
     else {
-      const sha256 = /(?:^|[^0-9A-F])([0-9A-F]{64})$/.exec(t) ?? /^([0-9A-F]{64})$/.exec(t);
-      if (sha256) out.push(sha256[1]!);
+      const sha2 = /^(SHA\d+):([0-9A-F]+)$/.exec(t);
+      if (sha2 && sha2[2]!.length === SHA2_DIGITS[sha2[1]!]) out.push(sha2[2]!);
     }
   }
   return out;

@@ -49,10 +49,15 @@ function issuerAndSerial(der: Uint8Array, cert: Tlv): string | undefined {
   return serial?.tag === INTEGER && issuer?.tag === SEQUENCE ? bytes(der, issuer) + bytes(der, serial) : undefined;
 }
 
-/** The thumbprints of a signing certificate: SHA-1 (what Windows shows) and SHA-256, uppercase hex. */
+/**
+ * The thumbprints of a signing certificate, uppercase hex: SHA-1 (what Windows shows) and the SHA-2 digests the
+ * trusted-publisher policy accepts since the July 2026 update (SHA-256, SHA-384, SHA-512).
+ */
 export interface SignerThumbprints {
   readonly sha1: string;
   readonly sha256: string;
+  readonly sha384: string;
+  readonly sha512: string;
   /** The certificate itself (DER), for what else a rule needs to read of it (its validity: `signerValidity`). */
   readonly der: Uint8Array;
 }
@@ -124,7 +129,7 @@ function findSigner(signatureValue: string): SignerThumbprints | undefined {
   if (!signer) return undefined;
   const cert = der.subarray(signer.start, signer.end);
   const hash = (algorithm: string): string => createHash(algorithm).update(cert).digest('hex').toUpperCase();
-  return { sha1: hash('sha1'), sha256: hash('sha256'), der: cert };
+  return { sha1: hash('sha1'), sha256: hash('sha256'), sha384: hash('sha384'), sha512: hash('sha512'), der: cert };
 }
 
 /** What checking a signature against the lines it covers found. */

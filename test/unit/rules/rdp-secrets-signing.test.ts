@@ -228,9 +228,12 @@ describe('RDP043 redirection-exposure', () => {
     assert.equal(signerThumbprints('not base64!'), undefined);
   });
 
-  it('reads TrustedCertThumbprints as the client does: thumbprints only, SHA-1 or SHA-256', () => {
+  it('reads TrustedCertThumbprints as the client does: thumbprints only, SHA-1, or SHA-2 behind its prefix', () => {
     const sha256 = 'AB'.repeat(32);
     assert.deepEqual(thumbprintsIn(`ee 79 82 bc ce ef ca e0 da c4 17 04 03 49 ad 10 94 f7 a8 53, not-a-thumbprint,sha256:${sha256.toLowerCase()}`), [CONTOSO_SIGNER, sha256]);
+    assert.deepEqual(thumbprintsIn(`SHA384:${'CD'.repeat(48)};sha512:${'ef'.repeat(64)}`), ['CD'.repeat(48), 'EF'.repeat(64)]);
+    // No prefix is SHA-1 (64 digits are none); a prefix names a digest of its own length; no other prefix is read.
+    assert.deepEqual(thumbprintsIn(`${sha256},sha384:${sha256},sha512:${'CD'.repeat(48)},x:${sha256},sha1:${CONTOSO_SIGNER}`), []);
     assert.deepEqual(thumbprintsIn(['1234', CONTOSO_SIGNER]), [CONTOSO_SIGNER]);
     assert.deepEqual(thumbprintsIn(7), []);
   });

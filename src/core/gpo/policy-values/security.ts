@@ -95,7 +95,7 @@ export const securityValues = (): readonly RegistryValueInfo[] => [
     keys: [TS],
     hives: BOTH,
     summary:
-      '"Specify (SHA1) thumbprints of certificates representing trusted .rdp publishers": for .rdp files signed by these certificates Remote Desktop Connection shows no security warning and turns the requested redirections on. The computer and user lists combine; entries that are not thumbprints are ignored. SHA-2 thumbprints are accepted since the July 2026 update.',
+      '"Specify (SHA1) thumbprints of certificates representing trusted .rdp publishers": for .rdp files signed by these certificates Remote Desktop Connection shows no security warning and turns the requested redirections on. The computer and user lists combine; entries that are not thumbprints are ignored. SHA-2 thumbprints are accepted since the July 2026 update, each behind the prefix that names its algorithm ("sha256:", "sha384:" or "sha512:", as the policy\'s Help text is quoted); an entry without a prefix is read as a SHA-1 thumbprint.',
     sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
   },
 ];

@@ -156,7 +156,8 @@ export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, str
   const validity = signer && signerValidity(signer);
   if (validity && validity.notAfter < now) return outsideValidity('expired', validity.notAfter);
   if (validity && validity.notBefore > now) return outsideValidity('not yet valid', validity.notBefore);
-  const thumbprint = signer && (trusted?.has(signer.sha256) ? signer.sha256 : signer.sha1);
+  // The policy lists a certificate by its SHA-1 thumbprint or, since July 2026, a SHA-2 one: any of them trusts it.
+  const thumbprint = signer && [signer.sha1, signer.sha256, signer.sha384, signer.sha512].find((t) => trusted?.has(t));
   const trustedBy = thumbprint ? trusted?.get(thumbprint) : undefined;
   if (thumbprint && trustedBy) {
     return `its signer ${thumbprint} is trusted by policy ("TrustedCertThumbprints" in ${trustedBy}), the case where Microsoft says the experience may differ: for a trusted publisher Remote Desktop Connection shows no security warning and turns the requested redirections on.`;
