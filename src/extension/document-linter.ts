@@ -40,12 +40,20 @@ export class DocumentLinter {
       case undefined:
         return { findings: [], diagnostics: [] };
       case 'rdp': {
-        // Publishers trusted by policy in the folder's exports change what RDP043 says about a signed file.
-        const trusted = core().trustedPublishers(this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values })));
+        // Publishers trusted or blocked by policy in the folder's exports change what RDP043 says about a file.
+        const exports = this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values }));
+        const trusted = core().trustedPublishers(exports);
+        const blockedBy = core().unknownPublishersBlockedBy(exports);
         // The file's name: RDP010 leaves mstsc's Default.rdp template alone.
         const fileName = core().nameOf(document.uri.path);
         const folderName = core().templateFolder(document.uri.path);
-        const linted = core().lintParsedRdp(state.rdp, trusted.size > 0 ? { ...options, trustedPublishers: trusted, fileName, folderName } : { ...options, fileName, folderName });
+        const linted = core().lintParsedRdp(state.rdp, {
+          ...options,
+          ...(trusted.size > 0 && { trustedPublishers: trusted }),
+          ...(blockedBy !== undefined && { unknownPublishersBlockedBy: blockedBy }),
+          fileName,
+          folderName,
+        });
         const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
         const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
         const diagnostics = [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems];

@@ -1,8 +1,14 @@
-import type { Hive, RegData } from './model';
+import type { Hive, RegData, RegType } from './model';
+import { numberOf } from './scopes';
 import { normalizeKey } from './registry-path';
 import { KEYS } from './well-known-keys';
 
 const TS_POLICY = normalizeKey(KEYS.tsPolicy);
+
+/** A value of the Terminal Services policy key, computer or user: where the `.rdp` publisher policies write. */
+function isClientPolicyValue(v: { readonly hive: Hive; readonly key: string; readonly valueName: string }, lowerName: string): boolean {
+  return (v.hive === 'HKLM' || v.hive === 'HKCU') && v.valueName.toLowerCase() === lowerName && normalizeKey(v.key) === TS_POLICY;
+}
 
 /**
  * The hex digits of each SHA-2 thumbprint, by the prefix that names its algorithm. Since the July 2026 update the
@@ -43,9 +49,31 @@ export function trustedPublishers(
   const trusted = new Map<string, string>();
   for (const file of exports) {
     for (const v of file.values) {
-      if ((v.hive !== 'HKLM' && v.hive !== 'HKCU') || v.valueName.toLowerCase() !== 'trustedcertthumbprints' || normalizeKey(v.key) !== TS_POLICY) continue;
+      if (!isClientPolicyValue(v, 'trustedcertthumbprints')) continue;
       for (const t of thumbprintsIn(v.data)) if (!trusted.has(t)) trusted.set(t, file.path);
     }
   }
   return trusted;
+}
+
+/**
+ * The export that disables "Allow .rdp files from unknown publishers" (`AllowUnsignedFiles` = 0 under the Terminal
+ * Services policy key, computer or user): Remote Desktop Connection then opens no unsigned file and no file from an
+ * unknown publisher; the user "receives a message that the publisher has been blocked" (TerminalServer.adml). Undefined
+ * when no export disables it, or when another export enables it (which one wins is GPO013's question, not guessed here).
+ */
+export function unknownPublishersBlockedBy(
+  exports: readonly { readonly path: string; readonly values: readonly { readonly hive: Hive; readonly key: string; readonly valueName: string; readonly type: RegType; readonly data: RegData }[] }[],
+): string | undefined {
+  let blockedBy: string | undefined;
+  for (const file of exports) {
+    for (const v of file.values) {
+      if (!isClientPolicyValue(v, 'allowunsignedfiles')) continue;
+      const n = numberOf(v);
+      if (n === undefined) continue;
+      if (n !== 0) return undefined;
+      blockedBy ??= file.path;
+    }
+  }
+  return blockedBy;
 }

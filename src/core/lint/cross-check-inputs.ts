@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import type { SeverityOverrides } from '../findings/severity';
 import { currentExports } from '../gpo/backup-history';
-import { trustedPublishers } from '../gpo/trusted-publishers';
+import { trustedPublishers, unknownPublishersBlockedBy } from '../gpo/trusted-publishers';
 import { isSignedRdp } from '../rdp/parse';
 import { rdpFacts } from '../rules/xrf/facts';
 import { decodeBytes } from '../text/decode';
@@ -12,33 +12,41 @@ import { lintText, type LintedText } from './lint-file';
 import { positionsInRdp, sortFindings, toOutputFindings, type FileReport } from './output';
 
 // What the cross-checks of a run need from its files: whether any input can be an export, each `.rdp` file's facts,
-// and RDP043 again where an export of the run trusts publishers.
+// and RDP043 again where an export of the run trusts or blocks publishers.
 
 /** The `.rdp` facts the cross-checks compare, located in the file. */
 export function rdpSummary(path: string, source: string | undefined, text: string, linted: LintedText): FileReport['crossCheck'] {
   if (!linted.rdp) return undefined;
   const at = positionsInRdp(linted.rdp);
   // Standard input has no file to read again: its RDP043 stays as linted.
-  const signed = source !== undefined && isSignedRdp(text) && linted.findings.some((f) => f.ruleId === 'RDP043');
-  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })), ...(signed && { signedRdp: source! }) };
+  const again = source !== undefined && linted.findings.some((f) => f.ruleId === 'RDP043');
+  const signed = again && isSignedRdp(text);
+  return { rdp: rdpFacts(linted.rdp, (span) => ({ path, ...at(span) })), ...(signed && { signedRdp: source! }), ...(again && !signed && { unsignedRdp: source! }) };
 }
 
 /**
- * RDP043 of signed `.rdp` files again, when an export of the run trusts publishers by policy
- * (`TrustedCertThumbprints`): what the security dialog shows depends on whether it trusts this file's signer.
+ * RDP043 of `.rdp` files again, when an export of the run sets a policy on `.rdp` publishers: what the security
+ * dialog shows of a signed file depends on whether it trusts the signer (`TrustedCertThumbprints`), and a file from an
+ * unknown publisher gets no dialog where the policy blocks such files (`AllowUnsignedFiles` = 0).
  */
 export function withTrustedPublishers(files: readonly FileReport[], severitiesFor: (path: string) => SeverityOverrides | undefined): FileReport[] {
   // A backup that a newer backup of its GPO supersedes no longer says what the GPO trusts.
   const exports = currentExports(files.flatMap((f) => (f.crossCheck?.policy ? [{ path: f.path, values: f.crossCheck.policy.values, facts: f.crossCheck.policy }] : [])));
   const trusted = trustedPublishers(exports);
-  if (trusted.size === 0) return [...files];
+  const blockedBy = unknownPublishersBlockedBy(exports);
+  if (trusted.size === 0 && blockedBy === undefined) return [...files];
   return files.map((file) => {
-    const source = file.crossCheck?.signedRdp;
+    const source = file.crossCheck?.signedRdp ?? (blockedBy !== undefined ? file.crossCheck?.unsignedRdp : undefined);
     if (source === undefined) return file;
     const read = readInput(source);
     if ('error' in read) return file;
     const decoded = decodeBytes(read.bytes);
-    const linted = lintText('rdp', decoded.text, { ...(severitiesFor(source) && { severities: severitiesFor(source) }), bytes: decoded, trustedPublishers: trusted });
+    const linted = lintText('rdp', decoded.text, {
+      ...(severitiesFor(source) && { severities: severitiesFor(source) }),
+      bytes: decoded,
+      trustedPublishers: trusted,
+      ...(blockedBy !== undefined && { unknownPublishersBlockedBy: blockedBy }),
+    });
     const fresh = toOutputFindings(decoded.text, linted.findings.filter((f) => f.ruleId === 'RDP043'), undefined, file.path);
     return { ...file, findings: sortFindings([...file.findings.filter((f) => f.ruleId !== 'RDP043'), ...fresh]) };
   });

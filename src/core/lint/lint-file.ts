@@ -44,6 +44,8 @@ export interface LintOptions {
   readonly bytes?: ByteFacts;
   /** Publishers trusted by policy in the exports found with the file (RDP043): thumbprint → the export that trusts it. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
+  /** The export found with the file that disables "Allow .rdp files from unknown publishers" (RDP043). */
+  readonly unknownPublishersBlockedBy?: string;
   /** The file's name without its folder (RDP010: mstsc's `Default.rdp` is a template). */
   readonly fileName?: string;
   /** The name of the file's folder, for a `Default.rdp` (`templateFolder`). */

@@ -44,6 +44,8 @@ export interface CrossCheckSummary {
   readonly policy?: PolicyFacts<FilePosition>;
   /** A signed `.rdp` file with an RDP043 finding, by its real path: linted again when an export trusts its publisher. */
   readonly signedRdp?: string;
+  /** An unsigned `.rdp` file with an RDP043 finding, by its real path: linted again when an export blocks unknown publishers. */
+  readonly unsignedRdp?: string;
   /** A GPO backup that names its GPO: its folder and every report of it, dropped together when a newer backup supersedes it. */
   readonly backup?: { readonly folder: string; readonly reports: readonly string[] };
 }

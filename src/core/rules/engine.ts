@@ -14,6 +14,8 @@ export interface RdpLintOptions {
   readonly rules?: readonly RdpRule[];
   /** Publishers trusted by policy in the workspace's exports (see `trustedPublishers` in gpo/trusted-publishers). */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
+  /** The export that disables "Allow .rdp files from unknown publishers" (see `unknownPublishersBlockedBy` there). */
+  readonly unknownPublishersBlockedBy?: string;
   /** The file's name without its folder, when the text is a file's (RDP010: mstsc's `Default.rdp` is a template). */
   readonly fileName?: string;
   /** The name of the file's folder, for a `Default.rdp` (RDP043: `isMstscTemplateInPlace`). */
@@ -88,6 +90,7 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     // CPU profiles, and one object layout serves every file (issue 16).
     bytes: options.bytes,
     trustedPublishers: options.trustedPublishers,
+    unknownPublishersBlockedBy: options.unknownPublishersBlockedBy,
     fileName: options.fileName,
     folderName: options.folderName,
     now: options.now,

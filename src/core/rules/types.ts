@@ -44,6 +44,8 @@ export interface RdpRuleContext {
   readonly bytes?: ByteFacts;
   /** Publishers trusted by policy in the exports beside the file (`TrustedCertThumbprints`): thumbprint → the export. */
   readonly trustedPublishers?: ReadonlyMap<string, string>;
+  /** The export beside the file that disables "Allow .rdp files from unknown publishers" (`unknownPublishersBlockedBy`). */
+  readonly unknownPublishersBlockedBy?: string;
   /** The file's name without its folder, when the text is a file's. */
   readonly fileName?: string;
   /** The name of the file's folder, given only for a file named `Default.rdp` (RDP043: mstsc keeps its template in Documents). */

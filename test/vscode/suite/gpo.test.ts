@@ -143,4 +143,17 @@ suite('Group Policy exports', () => {
     assert.equal(xrf.relatedInformation?.[0]?.location.uri.toString(), server.toString());
     assert.equal(xrf.relatedInformation?.[0]?.location.range.start.line, 3);
   });
+
+  test('an unsigned .rdp beside an export that blocks unknown publishers is told it will not open (RDP043)', async () => {
+    const policy = await write('publishers/client-policy.reg', utf16(`Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\${TS}]\n"AllowUnsignedFiles"=dword:00000000\n`));
+    // The fixture workspace turns RDP043 off; the nearest config, this folder's, turns it on again.
+    await write('publishers/.rdpdoctor.yaml', 'rules:\n  RDP043: info\n');
+    await write('publishers/client.rdp', 'full address:s:rdsh01.corp.invalid\r\nredirectclipboard:i:1\r\n');
+    // Opened, as above: linting the export indexes it and lints the open .rdp files again.
+    await vscode.workspace.openTextDocument(policy);
+    const { document } = await openEditor('publishers/client.rdp');
+    const blocked = (d: vscode.Diagnostic[]): boolean => d.some((x) => ruleOf(x) === 'RDP043' && x.message.includes('says the publisher has been blocked'));
+    const diagnostics = await waitForDiagnostics(document.uri, 'RDP043 (blocked)', blocked, 20_000);
+    assert.match(diagnostics.find((d) => ruleOf(d) === 'RDP043')!.message, /"AllowUnsignedFiles" is 0 in .*client-policy\.reg/);
+  });
 });

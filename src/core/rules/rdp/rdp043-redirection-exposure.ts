@@ -112,6 +112,15 @@ const UNVERIFIABLE =
   'its signature cannot verify, so clients updated since April 2026 treat it as from an unknown publisher: they show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
 
 /**
+ * An unsigned file, or one whose signature cannot verify, where an export disables "Allow .rdp files from unknown
+ * publishers": TerminalServer.adml says users "cannot run unsigned .rdp files and .rdp files from unknown publishers"
+ * and get "a message that the publisher has been blocked", so no dialog offers the redirections.
+ */
+function blocked(file: string, blockedBy: string): string {
+  return `${file}, and "Allow .rdp files from unknown publishers" is disabled ("AllowUnsignedFiles" is 0 in ${blockedBy}): where that policy applies, Remote Desktop Connection does not open the file at all but says the publisher has been blocked, so no dialog offers them. Sign the file with a certificate the clients trust, or connect from a computer the policy does not cover.`;
+}
+
+/**
  * A signer certificate outside its validity: Microsoft does not say what the dialog shows for it. rdpsign's signature
  * has no timestamp, and elsewhere in Windows only a timestamp "extends the validity of a certificate" past its end
  * (Microsoft's SignedCode.Timestamp page, Authenticode), so the file most likely gets the unknown publisher's dialog.
@@ -143,15 +152,15 @@ const SIGNED_SERVICE =
  * the file's look: a file made to look like Azure Virtual Desktop's gets the service's verdict only when unsigned or
  * once its signature verified and its signer passed the checks below.
  */
-export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined, now: Date = new Date()): string {
+export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined, now: Date = new Date(), blockedBy?: string): string {
   const service = isServiceFile(doc);
-  if (!isSigned(doc)) return service ? UNSIGNED_SERVICE : UNSIGNED;
+  if (!isSigned(doc)) return blockedBy !== undefined ? blocked('it is unsigned', blockedBy) : service ? UNSIGNED_SERVICE : UNSIGNED;
   const problems = signatureProblems(doc);
   // A signature RDP Doctor could not check (RDP041's warning) is never called signed, trusted or Microsoft's.
   const unverified = problems.find((p) => p.unverified !== undefined)?.unverified;
   if (unverified !== undefined) return notVerified(unverified);
   // A signature that cannot verify (RDP041) names no publisher: the dialog is the one for an unknown publisher.
-  if (problems.length > 0) return service ? UNVERIFIABLE_SERVICE : UNVERIFIABLE;
+  if (problems.length > 0) return blockedBy !== undefined ? blocked('its signature cannot verify, so it is from an unknown publisher', blockedBy) : service ? UNVERIFIABLE_SERVICE : UNVERIFIABLE;
   const signer = signerThumbprints(effectiveEntry(doc, 'signature')?.value ?? '');
   const validity = signer && signerValidity(signer);
   if (validity && validity.notAfter < now) return outsideValidity('expired', validity.notAfter);
@@ -176,7 +185,7 @@ export const rdp043: RdpRule = {
   defaultSeverity: 'info',
   fixable: false,
   tags: ['security', 'signing'],
-  check({ doc, report, trustedPublishers, now, fileName, folderName }) {
+  check({ doc, report, trustedPublishers, unknownPublishersBlockedBy, now, fileName, folderName }) {
     // mstsc's template in its place, not a file that is opened: the dialog is for opened files (a session 16 review).
     if (isMstscTemplateInPlace(fileName, folderName)) return;
     // The line a client reads of each name, as every other rule reads it: a later "redirectclipboard:i:0" undoes
@@ -200,7 +209,7 @@ export const rdp043: RdpRule = {
       else (related ??= []).push({ message: redirection.also, span: line.span });
     }
     if (first === undefined) return;
-    const message = requestMessage(kinds, dialogVerdict(doc, trustedPublishers, now));
+    const message = requestMessage(kinds, dialogVerdict(doc, trustedPublishers, now, unknownPublishersBlockedBy));
     if (related === undefined) report({ message, span: first.span, subject: first.key });
     else report({ message, span: first.span, subject: first.key, related });
   },
