@@ -59,6 +59,15 @@ describe('.rdp files from unknown publishers blocked by policy (AllowUnsignedFil
     assert.match(lintRdp(UNSIGNED, { rules: [rdp043] }).findings[0]!.message, /it is unsigned, so clients updated since April 2026 show "Caution: Unknown remote connection"/);
   });
 
+  it('RDP043: a file the policy blocks is a warning (no connection starts from it), the dialog verdicts stay info', () => {
+    const severity = (text: string, blockedBy?: string) =>
+      lintRdp(text, { rules: [rdp043], ...(blockedBy !== undefined && { unknownPublishersBlockedBy: blockedBy }) }).findings[0]!.severity;
+    assert.equal(severity(UNSIGNED, 'registry.pol'), 'warning');
+    assert.equal(severity(CONTOSO.replace('full address:s:rdsh01.contoso.com', 'full address:s:other.contoso.com'), 'registry.pol'), 'warning');
+    assert.equal(severity(CONTOSO, 'registry.pol'), 'info');
+    assert.equal(severity(UNSIGNED), 'info');
+  });
+
   it('the CLI reads the policy from an export of the run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-unknown-publishers-'));
     try {

@@ -112,13 +112,23 @@ const UNVERIFIABLE =
   'its signature cannot verify, so clients updated since April 2026 treat it as from an unknown publisher: they show "Caution: Unknown remote connection" with each of them off until the user ticks it.';
 
 /**
+ * The verdict on a file the client's policy refuses to open: reported as a warning, not the dialog's info, since no
+ * connection starts from it where the policy applies (whether it applies to the computer that opens the file, no
+ * export says; hence not an error).
+ */
+export interface BlockedVerdict {
+  readonly blocked: string;
+}
+
+/**
  * An unsigned file, or one whose signature cannot verify, where an export disables "Allow .rdp files from unknown
  * publishers": TerminalServer.adml says users "cannot run unsigned .rdp files and .rdp files from unknown publishers"
  * and get "a message that the publisher has been blocked", so no dialog offers the redirections.
  */
-function blocked(file: string, blockedBy: string): string {
-  return `${file}, and "Allow .rdp files from unknown publishers" is disabled ("AllowUnsignedFiles" is 0 in ${blockedBy}): where that policy applies, Remote Desktop Connection does not open the file at all but says the publisher has been blocked, so no dialog offers them. Sign the file with a certificate the clients trust, or connect from a computer the policy does not cover.`;
+function blocked(file: string, blockedBy: string): BlockedVerdict {
+  return { blocked: `${file}, and "Allow .rdp files from unknown publishers" is disabled ("AllowUnsignedFiles" is 0 in ${blockedBy}): where that policy applies, Remote Desktop Connection does not open the file at all but says the publisher has been blocked, so no dialog offers them. Sign the file with a certificate the clients trust, or connect from a computer the policy does not cover.` };
 }
+
 
 /**
  * A signer certificate outside its validity: Microsoft does not say what the dialog shows for it. rdpsign's signature
@@ -152,7 +162,12 @@ const SIGNED_SERVICE =
  * the file's look: a file made to look like Azure Virtual Desktop's gets the service's verdict only when unsigned or
  * once its signature verified and its signer passed the checks below.
  */
-export function dialogVerdict(doc: RdpDocument, trusted: ReadonlyMap<string, string> | undefined, now: Date = new Date(), blockedBy?: string): string {
+export function dialogVerdict(
+  doc: RdpDocument,
+  trusted: ReadonlyMap<string, string> | undefined,
+  now: Date = new Date(),
+  blockedBy?: string,
+): string | BlockedVerdict {
   const service = isServiceFile(doc);
   if (!isSigned(doc)) return blockedBy !== undefined ? blocked('it is unsigned', blockedBy) : service ? UNSIGNED_SERVICE : UNSIGNED;
   const problems = signatureProblems(doc);
@@ -209,8 +224,9 @@ export const rdp043: RdpRule = {
       else (related ??= []).push({ message: redirection.also, span: line.span });
     }
     if (first === undefined) return;
-    const message = requestMessage(kinds, dialogVerdict(doc, trustedPublishers, now, unknownPublishersBlockedBy));
-    if (related === undefined) report({ message, span: first.span, subject: first.key });
-    else report({ message, span: first.span, subject: first.key, related });
+    const verdict = dialogVerdict(doc, trustedPublishers, now, unknownPublishersBlockedBy);
+    const blockedFile = typeof verdict !== 'string';
+    const message = requestMessage(kinds, blockedFile ? verdict.blocked : verdict);
+    report({ message, span: first.span, subject: first.key, ...(related && { related }), ...(blockedFile && { severity: 'warning' as const }) });
   },
 };
