@@ -46,6 +46,20 @@ describe('the size of the Certificate message a Windows client accepts', { skip 
     assert.equal(net028!.severity, 'error');
   });
 
+  it('a certificate of 4,000 names (over the 100 KiB OpenSSL takes): NET028 says the message is too long, asked once, never "dropped"', async () => {
+    const material = certificate('huge', 4000);
+    assert.ok(readFileSync(join(dir, 'huge.pem')).length > 4 * 100 * 1024 / 3, 'the certificate is over 100 KiB');
+    const r = await check(material);
+    assert.equal(r.tls, null);
+    const net028 = r.findings.filter((f) => f.ruleId === 'NET028');
+    assert.equal(net028.length, 1, JSON.stringify(r.findings));
+    assert.equal(net028[0]!.severity, 'error');
+    assert.match(net028[0]!.message, /^The server selected TLS but sent a TLS handshake message longer than OpenSSL accepts \(ERR_SSL_EXCESSIVE_MESSAGE_SIZE: excessive message size\), .*at most 32,768 bytes unless MessageLimitClient .*Which message was too long cannot be read here\./);
+    // The same message comes on every connection: not a drop to ask again about.
+    assert.doesNotMatch(net028[0]!.message, /asked twice|dropped/);
+    assert.equal(servers.at(-1)!.connections, r.negotiation!.connections);
+  });
+
   it('a certificate of 900 names (under 32,768 bytes): no NET028', async () => {
     const r = await check(certificate('fewer', 900));
     assert.ok(r.tls);

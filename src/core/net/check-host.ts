@@ -25,7 +25,7 @@ import { connectFailureFinding, connectFirst } from './connect-first';
 import { SELECTED_LABELS } from './protocol-labels';
 import { Budget, elapsed } from './run-step';
 import { needsSchannelProbe, probeSchannelSuites, type WindowsSuites } from './schannel-probe';
-import { openMainTls } from './main-tls';
+import { mainTlsFailureMessage, openMainTls } from './main-tls';
 import { sessionFacts, type TlsResult } from './tls';
 import { probeTlsVersions } from './tls-versions';
 import type { TrustStore } from './trust-store';
@@ -245,8 +245,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     const decided = await opened;
     const after = decided?.gate.verdict;
     if (tlsError && !cancelled) {
-      const cause = quotedCause(tlsError);
-      const failed = after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, tlsUnanswered ? M.NET028Timeout(selected, cause) : M.NET028(selected, cause));
+      const failed = after && after.kind !== 'tls' ? afterConfirmFinding(after, selected) : finding(NET028, mainTlsFailureMessage(selected, tlsError, tlsUnanswered));
       findings.push(decided?.askedTwice ? { ...failed, message: `${failed.message} ${M.NET028AskedTwice()}` } : failed);
     } else if (tlsResult?.ok) {
       const handshake = handshakeFindings(

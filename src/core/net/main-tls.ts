@@ -1,8 +1,10 @@
 // The main TLS handshake of `check`, asked once more on a new connection when the server dropped it, as the capped
 // handshakes are (tls-versions.ts `askAgainIfDropped`): one drop alone must not make a listener that accepts TLS fail.
 import type { Socket } from 'node:net';
+import { NET028_MESSAGES as M } from '../rules/net/net028-tls-handshake-failed';
 import { afterConfirmGate, type AfterConfirmGate } from './after-confirm-gate';
 import type { AfterConfirm } from './after-confirm';
+import { quotedCause } from './errors';
 import { selectionProblem } from './negotiation-summary';
 import { connectTcp } from './tcp';
 import { openTls, type TlsSession } from './tls';
@@ -31,19 +33,38 @@ const RECEIVED_ALERT = /ALERT_|\balert\b/i;
  * client offered, unlike protocol_version, handshake_failure or insufficient_security.
  */
 const INTERNAL_ERROR_ALERT = /INTERNAL_ERROR|internal error/i;
+/**
+ * A whole handshake message OpenSSL refuses for its length (ERR_SSL_EXCESSIVE_MESSAGE_SIZE: over 100 KiB of
+ * certificates, SSL_MAX_CERT_LIST_DEFAULT, or a smaller limit for other messages; ssl/statem/statem_clnt.c
+ * ossl_statem_client_max_message_size): the server sends it on every connection, so it is not a drop.
+ */
+const OVERSIZED_MESSAGE = /EXCESSIVE_MESSAGE_SIZE|excessive message size/i;
+
+/** Whether a failed handshake ended on a server handshake message longer than OpenSSL accepts. */
+export function oversizedHandshakeMessage(error: NetError): boolean {
+  return error.kind === 'tls-error' && OVERSIZED_MESSAGE.test(`${error.cause ?? ''} ${error.message}`);
+}
+
+/** NET028's message for a failed main handshake (`selected`: the protocol's label): no answer in time, a message too long, or the error. */
+export function mainTlsFailureMessage(selected: string, error: NetError, unanswered: boolean): string {
+  const cause = quotedCause(error);
+  if (unanswered) return M.NET028Timeout(selected, cause);
+  return oversizedHandshakeMessage(error) ? M.NET028OversizedMessage(selected, cause) : M.NET028(selected, cause);
+}
 
 /**
  * Whether a failed main handshake was dropped rather than refused: the connection closed or reset before the handshake
  * finished (before any TLS record too), an internal_error alert, or TLS records this client could not read (a bad
  * record, a wrong version in a record header: what a server garbling its output sends). A refusal is the server's own
  * alert about the offer (protocol_version, handshake_failure, …); a disconnect PDU or other RDP bytes instead of TLS
- * are the server's deliberate answer; a timeout or a cancellation asks nothing more; a local problem is not the server's.
+ * are the server's deliberate answer; a timeout or a cancellation asks nothing more; a local problem is not the server's;
+ * a message too long for OpenSSL comes again on every connection.
  */
 export function droppedMainHandshake(error: NetError, after: AfterConfirm | undefined): boolean {
   if (after && after.kind !== 'tls') return after.kind === 'closed';
   if (error.kind === 'timeout' || error.kind === 'aborted') return false;
   const text = `${error.cause ?? ''} ${error.message}`;
-  if (LOCAL_TLS_PROBLEM.test(text)) return false;
+  if (LOCAL_TLS_PROBLEM.test(text) || oversizedHandshakeMessage(error)) return false;
   if (error.kind === 'reset' || error.kind === 'closed' || error.cause === 'closed') return true;
   if (RECEIVED_ALERT.test(text)) return INTERNAL_ERROR_ALERT.test(text);
   return error.kind === 'tls-error';

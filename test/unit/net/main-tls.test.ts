@@ -30,4 +30,8 @@ describe('droppedMainHandshake: which failed main handshakes are asked once more
     assert.equal(droppedMainHandshake({ kind: 'aborted', message: 'The check was cancelled.' }, undefined), false);
     assert.equal(droppedMainHandshake(tlsError('ERR_SSL_NO_PROTOCOLS_AVAILABLE: no protocols available'), undefined), false);
   });
+
+  it('a handshake message longer than OpenSSL accepts is not: the server sends it again on every connection', () => {
+    assert.equal(droppedMainHandshake(tlsError('ERR_SSL_EXCESSIVE_MESSAGE_SIZE: excessive message size'), { kind: 'tls' }), false);
+  });
 });
