@@ -23,6 +23,8 @@ const CASES: readonly [Hostility, string, RegExp][] = [
   ['reset', 'NET004', /reset the connection/],
   ['flood', 'NET004', /starts with "Z+…" \(0x5A\)/],
   ['flood-after-confirm', 'NET004', /selected TLS but then sent data that is not a TLS record: 0x17 0x17 is not a TLS record header/],
+  // Every byte that came with the Confirm reaches TLS: with only the first 1,024 the handshake waited for the rest until the timeout.
+  ['tls-record-with-confirm', 'NET028', /^The server selected TLS but the TLS handshake failed \(ERR_SSL_/],
   ['wrong-length', 'NET004', /length indicator 6 does not fit the TPKT length 19/],
   ['short-length', 'NET004', /announces 5 bytes/],
   ['truncated-confirm', 'NET004', /sent 15 bytes but no complete Connection Confirm/],

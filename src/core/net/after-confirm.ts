@@ -28,7 +28,7 @@ const TLS_TYPES = new Set([0x14, 0x15, 0x16, 0x17, 0x18]);
 const TPKT_VERSION = 0x03;
 /** An X.224 Data TPDU is 3 bytes; nothing a server sends before TLS needs more than this. */
 const PDU_MIN = 7;
-export const PDU_MAX = 1024;
+const PDU_MAX = 1024;
 
 /** The reason of a PER-encoded Disconnect Provider Ultimatum: 3 bits after the 6-bit CHOICE index. */
 export function ultimatumReason(mcs: Uint8Array): number | null {

@@ -5,7 +5,6 @@ import { connectionsAlongside, endpointAnswered } from './endpoint-slots';
 import { connectTcp } from './tcp';
 import { TpktReader } from './tpkt';
 import type { NetError, NetResult, StepOptions } from './types';
-import { PDU_MAX } from './after-confirm';
 import { NET004_MESSAGES } from '../rules/net/net004-not-rdp';
 import { CONFIRM_MAX_LENGTH, CONFIRM_MIN_LENGTH, encodeConnectionRequest, parseConnectionConfirm, type ConnectionConfirm } from './x224';
 
@@ -13,7 +12,7 @@ export type ValidConfirm = Exclude<ConnectionConfirm, { kind: 'invalid' }>;
 
 export type ExchangeResult = NetResult<{
   readonly confirm: ValidConfirm;
-  /** Bytes that arrived with an RDP_NEG_RSP or legacy Confirm, for the caller to judge (at most one server packet's worth). */
+  /** Every byte that arrived with an RDP_NEG_RSP or legacy Confirm, for the caller to judge (at most the read that completed it). */
   readonly after: Buffer;
 }>;
 
@@ -36,7 +35,9 @@ function exchangeConfirmPdu(socket: Socket, requestedProtocols: number, options:
     socket,
     {
       request: encodeConnectionRequest(requestedProtocols),
-      reader: new TpktReader(CONFIRM_MIN_LENGTH, CONFIRM_MAX_LENGTH, 'a Connection Confirm', PDU_MAX),
+      // All the bytes after it are kept, not a cap's worth: TLS must get its records whole, or it waits for the bytes cut
+      // off until the timeout. The reader stops at the Confirm's 19 bytes, so that is never more than one read.
+      reader: new TpktReader(CONFIRM_MIN_LENGTH, CONFIRM_MAX_LENGTH, 'a Connection Confirm', Number.POSITIVE_INFINITY),
       pauseAfter: true,
       answered: (answer) => {
         if (answer.state === 'invalid') return { ok: false, error: notRdp(`The reply is not an X.224 Connection Confirm: ${answer.problem}.`) };

@@ -11,6 +11,7 @@ export type Hostility =
   | 'reset'
   | 'flood'
   | 'flood-after-confirm'
+  | 'tls-record-with-confirm'
   | 'wrong-length'
   | 'short-length'
   | 'truncated-confirm'
@@ -69,6 +70,8 @@ const BEHAVIOUR: Readonly<Record<Hostility, (socket: Socket, server: LocalServer
       s.on('drain', pump);
       pump();
     }),
+  // Selects TLS and, in the same write, sends a whole TLS handshake record of 1,500 bytes unasked (its body no valid message).
+  'tls-record-with-confirm': (s) => onConnectionRequest(s, () => s.write(Buffer.concat([SELECT_SSL, Buffer.from([0x16, 0x03, 0x03, 0x05, 0xdc]), Buffer.alloc(1500, 0x41)]))),
   // TPKT says 19 bytes, the X.224 length indicator says 6.
   'wrong-length': (s) => s.once('data', () => s.write(Buffer.from('03000013' + '06d00000123400' + '0200080001000000', 'hex'))),
   'short-length': (s) => s.once('data', () => s.write(Buffer.from('03000005ff', 'hex'))),
