@@ -48,11 +48,31 @@ export interface X509Fields {
 const TAG = { UTC_TIME: 23, GENERALIZED_TIME: 24 } as const;
 const RSA_KEYS = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.10']);
 
+/** A time's date and clock digits (2- or 4-digit year, seconds optional, a fraction in GeneralizedTime) and its offset from UTC, if any. */
+const TIME_FIELDS = { [TAG.UTC_TIME]: /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:Z|[+-](\d{2})(\d{2}))$/, [TAG.GENERALIZED_TIME]: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:\.\d+)?(?:Z|[+-](\d{2})(\d{2}))$/ };
+
+/**
+ * Whether each field lies in the range OpenSSL reads a time with (crypto/asn1/a_time.c ossl_asn1_time_to_tm: month
+ * 1–12, a day the month has, hour 0–23, minute and second 0–59, an offset of at most 12:59). node-forge's readers let
+ * a 99th month or day roll over into another date: a certificate valid until "99999999999Z", which OpenSSL calls a
+ * bad time value, "expired on 2007-06-11" (NET020).
+ */
+function fieldsInRange(type: number, text: string): boolean {
+  const m = TIME_FIELDS[type as keyof typeof TIME_FIELDS]?.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((d) => (d === undefined ? undefined : Number(d)));
+  // UTCTime's two digits stand for 1950–2049 [RFC 5280 §4.1.2.5.1]; only February's length depends on the century.
+  const fullYear = type === TAG.UTC_TIME ? (year! < 50 ? 2000 : 1900) + year! : year!;
+  const monthDays = new Date(Date.UTC(fullYear, month!, 0)).getUTCDate();
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= monthDays && hour! <= 23 && minute! <= 59 && second <= 59 && offsetHours <= 12 && offsetMinutes <= 59;
+}
+
 function readTime(node: Asn1 | undefined): Date {
   const { asn1 } = forge();
   const text = typeof node?.value === 'string' ? node.value : '';
-  if (node?.type === (TAG.UTC_TIME as number)) return asn1.utcTimeToDate(text);
-  if (node?.type === (TAG.GENERALIZED_TIME as number)) return asn1.generalizedTimeToDate(text);
+  if (!node || !fieldsInRange(node.type, text)) return new Date(NaN);
+  if (node.type === (TAG.UTC_TIME as number)) return asn1.utcTimeToDate(text);
+  if (node.type === (TAG.GENERALIZED_TIME as number)) return asn1.generalizedTimeToDate(text);
   return new Date(NaN);
 }
 

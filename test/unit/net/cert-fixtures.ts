@@ -68,3 +68,11 @@ export function makeCert(options: FixtureOptions = {}): Fixture {
   const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   return { der, pem: forge.pki.certificateToPem(cert), key: own.privateKey, cert };
 }
+
+/** The fixture's DER with its notAfter replaced by a time of `type` written `text` (its signature no longer verifies). */
+export function withNotAfter(fixture: Fixture, type: number, text: string): Buffer {
+  const asn = forge.pki.certificateToAsn1(fixture.cert);
+  const tbs = (asn.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
+  (tbs[4]!.value as forge.asn1.Asn1[])[1] = forge.asn1.create(forge.asn1.Class.UNIVERSAL, type, false, text);
+  return Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary');
+}

@@ -7,7 +7,7 @@ import { analyzeCertificate, analyzeSeenCertificate } from '../../../src/core/ne
 import { checkCertificate } from '../../../src/core/net/certificate-findings';
 import { verifyChain } from '../../../src/core/net/trust';
 import { TrustStore, readCertificates } from '../../../src/core/net/trust-store';
-import { makeCert } from './cert-fixtures';
+import { makeCert, withNotAfter } from './cert-fixtures';
 
 const now = new Date();
 const noRoots = (extra: X509Certificate[] = []): TrustStore => new TrustStore(extra, false);
@@ -303,6 +303,25 @@ describe('certificate analysis (node-forge)', () => {
     assert.ok('certificates' in read && read.certificates.length === 2);
     assert.ok('certificates' in readCertificates(ca.der));
     assert.ok('problem' in readCertificates(Buffer.from('not a certificate')));
+  });
+
+  it('a validity date out of range is no date (node-forge rolled "99999999999Z" over into 2007); the forms OpenSSL reads are read', () => {
+    const { UTCTIME, GENERALIZEDTIME } = forge.asn1.Type;
+    for (const [type, text] of [[UTCTIME, '99999999999Z'], [UTCTIME, '270231000000Z'], [UTCTIME, '271301000000Z'], [UTCTIME, '270102240000Z'], [GENERALIZEDTIME, '20270102036005Z'], [UTCTIME, '270102030405+1300'], [UTCTIME, 'not a time']] as const) {
+      const a = analyzeCertificate(withNotAfter(leaf, type, text));
+      assert.deepEqual(a, { ok: false, problem: 'the validity dates cannot be read' }, text);
+    }
+    for (const [type, text, iso] of [
+      [UTCTIME, '2701020304Z', '2027-01-02T03:04:00.000Z'],
+      [UTCTIME, '270102030405+0100', '2027-01-02T02:04:05.000Z'],
+      [UTCTIME, '280229000000Z', '2028-02-29T00:00:00.000Z'],
+      [GENERALIZEDTIME, '20270102030405.123Z', '2027-01-02T03:04:05.123Z'],
+      [GENERALIZEDTIME, '99991231235959Z', '9999-12-31T23:59:59.000Z'],
+    ] as const) {
+      const a = analyzeCertificate(withNotAfter(leaf, type, text));
+      assert.ok(a.ok, text);
+      assert.equal(a.facts.notAfter.toISOString(), iso, text);
+    }
   });
 
   it('garbage DER never throws out of the analysis (fast-check)', () => {
