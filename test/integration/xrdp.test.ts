@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { checkHost, TrustStore, type HostCheckResult } from '../../src/core/net/index';
 import { generateCertificates, opensslDerSerial, type CertCase } from './lab/certs';
@@ -18,12 +18,14 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
   let dir: string;
   let cases: Record<string, CertCase>;
   let store: TrustStore;
+  let caPath: string;
   let xrdp: XrdpServer;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-xrdp-'));
     const generated = generateCertificates(dir);
     cases = generated.cases;
+    caPath = generated.caPath;
     store = new TrustStore([new X509Certificate(generated.caPem)]);
     xrdp = await XrdpServer.start(dir, { securityLayer: 'tls', cert: cases.valid!.cert, key: cases.valid!.key });
   });
@@ -39,6 +41,11 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
     return checkHost({ target: `${target}:${xrdp.port}`, host: target, port: xrdp.port }, { timeoutMs: 3000, store });
   }
   const ids = (r: HostCheckResult): string[] => r.findings.map((f) => f.ruleId).sort();
+  /** `openssl verify -purpose sslserver`, the check FreeRDP 3.29 and later make of a server certificate (x509_utils_verify). */
+  const opensslServerPurpose = (name: string): string => {
+    const r = spawnSync('openssl', ['verify', '-purpose', 'sslserver', '-CAfile', caPath, cases[name]!.cert], { encoding: 'utf8' });
+    return `${r.stdout}${r.stderr}`;
+  };
 
   it('security_layer=tls with a valid certificate: TLS only, every certificate field as openssl reads it', async () => {
     const r = await check({});
@@ -97,9 +104,15 @@ describe('xrdp on 127.0.0.1 (real server)', { skip }, () => {
     }],
     ['wrong-name', ['NET011', 'NET022', 'NET023'], (r) => assert.equal(r.findings.find((f) => f.ruleId === 'NET023')!.message, 'The certificate does not match "127.0.0.1"; it names wrong.example.test.')],
     ['client-auth', ['NET011', 'NET024'], (r) => assert.deepEqual(r.certificate!.extendedKeyUsage, ['1.3.6.1.5.5.7.3.2'])],
-    ['rdp-auth', ['NET011'], (r) => {
+    ['rdp-auth', ['NET011', 'NET024'], (r) => {
       assert.deepEqual(r.certificate!.extendedKeyUsage, ['1.3.6.1.4.1.311.54.1.2']);
       assert.equal(r.certificate!.trusted, true, 'trust is judged without Node’s EKU verdict');
+      // Fit for Windows, so only a note: FreeRDP 3.29+ verifies with OpenSSL's server purpose alone, and OpenSSL refuses it.
+      const note = r.findings.find((f) => f.ruleId === 'NET024')!;
+      assert.equal(note.severity, 'info');
+      assert.match(note.message, /FreeRDP 3\.29 on .*unsuitable certificate purpose/);
+      assert.match(opensslServerPurpose('rdp-auth'), /unsuitable certificate purpose/);
+      assert.match(opensslServerPurpose('valid'), /: OK/);
     }],
     ['no-eku', ['NET011'], (r) => assert.deepEqual(r.certificate!.extendedKeyUsage, [])],
     ['rsa1024', ['NET011', 'NET025'], (r) => assert.equal(r.certificate!.keyBits, 1024)],

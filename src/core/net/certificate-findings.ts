@@ -5,7 +5,7 @@ import { calendarDays } from '../text/time-span';
 import { isWeakSignature, type CertificateFacts } from './certificate';
 import { subjectLabel } from './certificate-label';
 import { certificateMatchesName, singleLabelWildcard } from './name-match';
-import { EKU, EKU_NAMES } from './oids';
+import { EKU, EKU_NAMES, OPENSSL_SERVER_PURPOSE_EKUS } from './oids';
 import { verifyChain, type TrustVerdict } from './trust';
 import { NO_CHAIN_TO_DEFAULT_ROOTS, type TrustStore } from './trust-store';
 import type { CertificateSummary, NetFinding } from './types';
@@ -77,6 +77,10 @@ export function checkCertificate(
     findings.push(finding(NET024, eku.includes(EKU.ANY) ? M.NET024AnyPurpose(named(eku)) : M.NET024(named(eku))));
   } else if (trust.caUsage) {
     findings.push(finding(NET024, M.NET024Issuer(trust.caUsage.ca, named(trust.caUsage.extendedKeyUsage))));
+  } else if (trust.trusted && eku !== null && !eku.some((oid) => OPENSSL_SERVER_PURPOSE_EKUS.has(oid))) {
+    // Fit for Windows, yet FreeRDP 3.29+ prompts: a note, as for NET022's critical Application Policies. An untrusted
+    // certificate gets its prompt from NET022 already.
+    findings.push({ ...finding(NET024, M.NET024FreeRdpServerPurpose(named(eku))), severity: 'info' });
   }
   if (weakKeyBits(facts)) findings.push(finding(NET025, M.NET025(facts.keyAlgorithm, facts.keyBits!)));
   if (isWeakSignature(facts.signatureOid)) findings.push(finding(NET026, M.NET026(facts.signatureAlgorithm)));

@@ -8,6 +8,13 @@ export const EKU = {
   ANY: '2.5.29.37.0',
 } as const;
 
+/**
+ * The usages OpenSSL's TLS server purpose takes from a certificate's Extended Key Usage: Server Authentication and the
+ * two Server Gated Crypto OIDs (crypto/x509/v3_purp.c `check_purpose_ssl_server`: `xku_reject(x, XKU_SSL_SERVER | XKU_SGC)`).
+ * FreeRDP verifies with that purpose alone from 3.29 (libfreerdp/crypto/x509_utils.c `x509_utils_verify`, commit c5a7325f1).
+ */
+export const OPENSSL_SERVER_PURPOSE_EKUS: ReadonlySet<string> = new Set([EKU.SERVER_AUTH, '2.16.840.1.113730.4.1', '1.3.6.1.4.1.311.10.3.3']);
+
 export const EKU_NAMES: Readonly<Record<string, string>> = {
   [EKU.SERVER_AUTH]: 'Server Authentication',
   [EKU.CLIENT_AUTH]: 'Client Authentication',

@@ -156,6 +156,30 @@ describe('certificate analysis (node-forge)', () => {
     assert.equal(msg, "The certificate's extended key usage (Client Authentication 1.3.6.1.5.5.7.3.2) allows neither Server Authentication nor Remote Desktop Authentication.");
   });
 
+  it('Remote Desktop Authentication without Server Authentication, trusted: an info NET024 that FreeRDP 3.29 and later ask the user (OpenSSL server purpose)', () => {
+    const store = noRoots([new X509Certificate(ca.der)]);
+    const rdpOnly = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], eku: ['1.3.6.1.4.1.311.54.1.2'] });
+    const a = analyzeCertificate(rdpOnly.der);
+    assert.ok(a.ok);
+    const r = checkCertificate(a.facts, [rdpOnly.der], { name: 'rdsh01.contoso.test', store, now, expiringSoonDays: 30 });
+    assert.equal(r.summary.trusted, true);
+    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.severity, f.message]), [[
+      'NET024',
+      'info',
+      "Windows accepts the certificate's extended key usage (Remote Desktop Authentication 1.3.6.1.4.1.311.54.1.2) for the listener, but FreeRDP-based clients from FreeRDP 3.29 on (xfreerdp, Remmina) verify a server certificate for OpenSSL's TLS server purpose alone, which needs Server Authentication: OpenSSL refuses it (error 26, unsuitable certificate purpose), so they ask the user as for an untrusted certificate (FreeRDP 2 and 3 before 3.29 accept it). Add Server Authentication (1.3.6.1.5.5.7.3.1) to the certificate if such clients connect.",
+    ]]);
+    // With Any Purpose beside it OpenSSL still refuses (anyExtendedKeyUsage is not the server purpose); with Server
+    // Authentication or Microsoft's Server Gated Crypto beside it, it accepts.
+    const withAny = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], eku: ['1.3.6.1.4.1.311.54.1.2', '2.5.29.37.0'] });
+    assert.deepEqual(rules(withAny.der, 'rdsh01.contoso.test', store, [withAny.der]), ['NET024']);
+    for (const other of ['1.3.6.1.5.5.7.3.1', '1.3.6.1.4.1.311.10.3.3']) {
+      const fine = makeCert({ issuer: ca, dns: ['rdsh01.contoso.test'], eku: ['1.3.6.1.4.1.311.54.1.2', other] });
+      assert.deepEqual(rules(fine.der, 'rdsh01.contoso.test', store, [fine.der]), [], other);
+    }
+    // Untrusted: NET022's warning already makes every client ask.
+    assert.deepEqual(rules(rdpOnly.der), ['NET022']);
+  });
+
   it('a critical extension the check does not recognize makes the certificate untrusted, even a pinned one (RFC 5280 §4.2)', () => {
     const nullValue = forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, '')).getBytes();
     const odd = [{ id: '1.3.6.1.4.1.99999.1', critical: true, value: nullValue }];
