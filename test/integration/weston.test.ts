@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,25 @@ describe('weston RDP backend on 127.0.0.1 (real server, FreeRDP 2 as a server li
     if (!client) return t.skip(noXfreerdp as string);
     const x = await client.run(withKey.port, 'rdp');
     assert.equal(x.rdpEncryptionMethod, FREERDP_METHOD[r.standardSecurity!.encryptionMethod], x.output.slice(-2000));
+  });
+
+  it('an RSA-PSS certificate: weston ends every connection after the handshake, and NET028 names the key as the cause — xfreerdp fails there too', async (t) => {
+    // FreeRDP 2's server side takes its own certificate's public key once the handshake is done (tls.c tls_do_handshake
+    // with clientMode FALSE) and cannot export an RSA-PSS key: weston ends the connection without a word in its log.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa-pss', '-pkeyopt', 'rsa_keygen_bits:2048', '-nodes', '-keyout', 'pss.key', '-out', 'pss.pem', '-subj', '/CN=localhost', '-days', '30'], { cwd: dir, stdio: 'ignore' });
+    const pss = await WestonServer.start(dir, { cert: join(dir, 'pss.pem'), key: join(dir, 'pss.key') });
+    try {
+      const r = await checkHost({ target: `127.0.0.1:${pss.port}`, host: '127.0.0.1', port: pss.port }, { timeoutMs: 10_000, store });
+      const net028 = r.findings.filter((f) => f.ruleId === 'NET028');
+      assert.deepEqual(net028.map((f) => f.severity), ['error'], JSON.stringify(r.findings));
+      assert.match(net028[0]!.message, /^The server completed the TLS handshake after selecting TLS, then closed the connection instead of answering/);
+      assert.match(net028[0]!.message, /The certificate has an RSA-PSS key, which FreeRDP cannot use for CredSSP's binding to the certificate: a server built on FreeRDP \(weston's RDP backend, for one\) checks its own certificate so/);
+      if (!client) return t.skip(noXfreerdp as string);
+      const x = await client.run(pss.port, 'tls');
+      assert.match(x.output, /ERRCONNECT_TLS_CONNECT_FAILED/, x.output.slice(-2000));
+    } finally {
+      await pss.stop();
+    }
   });
 
   it('without an RDP4 key weston still accepts Standard RDP Security, unencrypted — and xfreerdp agrees', async (t) => {

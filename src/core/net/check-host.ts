@@ -250,7 +250,7 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
     } else if (tlsResult?.ok) {
       const handshake = handshakeFindings(
         tlsResult,
-        { accepted, connectFinding: afterTlsFinding, windowsSuites, name, ntlm, ntlmProblem: ntlmRefused && !credSspDropFinding ? ntlmProblem : undefined },
+        { accepted, connectFinding: afterTlsFinding, connectEnded: connectFinding !== undefined, windowsSuites, name, ntlm, ntlmProblem: ntlmRefused && !credSspDropFinding ? ntlmProblem : undefined },
         options,
       );
       ({ tls, certificate, chain } = handshake);

@@ -20,9 +20,26 @@ const EDDSA_KEYS = new Set(['Ed25519', 'Ed448']);
  * 3.30.0 against xrdp 0.10.1; an RSA key under an RSA-PSS signature connects).
  */
 export function freerdpUnusableCertificateFinding(facts: Pick<CertificateFacts, 'keyAlgorithm' | 'signatureOid'>): NetFinding | undefined {
+  const unusable = freerdpUnusableCertificate(facts);
+  return unusable && finding(NET028, M.NET028FreeRdpCertificate(unusable.what, unusable.eddsa));
+}
+
+/**
+ * The sentence for a server that ended the connection after the handshake (NET028Dropped, NET028Unexpected) with such a
+ * certificate: FreeRDP's server side checks its own certificate the same way once the handshake is done (tls.c
+ * tls_do_handshake with clientMode FALSE takes SSL_get_certificate, then the bindings and the public key, 2.11.7) and
+ * fails the connection, as weston's RDP backend was seen to do with an RSA-PSS key.
+ */
+export function freerdpServerCertificateNote(facts: Pick<CertificateFacts, 'keyAlgorithm' | 'signatureOid'>): string | undefined {
+  const unusable = freerdpUnusableCertificate(facts);
+  return unusable && M.NET028FreeRdpServerCertificate(unusable.what);
+}
+
+/** What makes the certificate unusable to FreeRDP (`has an RSA-PSS key`, `is signed with Ed25519`), or nothing. */
+function freerdpUnusableCertificate(facts: Pick<CertificateFacts, 'keyAlgorithm' | 'signatureOid'>): { what: string; eddsa: boolean } | undefined {
   const key = UNEXPORTABLE_KEYS.has(facts.keyAlgorithm) ? facts.keyAlgorithm : undefined;
   const signature = EDDSA_SIGNATURES[facts.signatureOid];
   if (!key && !signature) return undefined;
   const what = key && signature ? `has an ${key} key and is signed with ${signature}` : key ? `has an ${key} key` : `is signed with ${signature}`;
-  return finding(NET028, M.NET028FreeRdpCertificate(what, signature !== undefined || EDDSA_KEYS.has(key ?? '')));
+  return { what, eddsa: signature !== undefined || EDDSA_KEYS.has(key ?? '') };
 }

@@ -5,7 +5,7 @@ import { NET013, NET022 } from '../rules/net/index';
 import { NET_MESSAGES as M } from '../rules/net/messages';
 import { analyzeSeenCertificate, describeChain } from './certificate';
 import { checkCertificate, finding } from './certificate-findings';
-import { freerdpUnusableCertificateFinding } from './freerdp-unusable-certificate';
+import { freerdpServerCertificateNote, freerdpUnusableCertificateFinding } from './freerdp-unusable-certificate';
 import { certificateMessageFinding } from './certificate-message';
 import type { CheckHostOptions } from './check-host';
 import type { NtlmInfo } from './ntlm';
@@ -24,6 +24,8 @@ export interface HandshakeContext {
   readonly accepted: TlsSummary['accepted'];
   /** The server dropped or broke the MCS Connect Initial over TLS, or ended CredSSP connections unprompted after TLS: TLS cannot be used, whatever its versions. */
   readonly connectFinding: NetFinding | undefined;
+  /** `connectFinding` is the server ending (or breaking) the connection after the handshake, not CredSSP's unprompted end. */
+  readonly connectEnded?: boolean;
   readonly windowsSuites: WindowsSuites | undefined;
   /** The name the certificate must match. */
   readonly name: string;
@@ -42,7 +44,7 @@ export interface HandshakeReading {
 }
 
 export function handshakeFindings(tlsResult: Extract<TlsResult, { ok: true }>, context: HandshakeContext, options: CheckHostOptions): HandshakeReading {
-  const { accepted, connectFinding, windowsSuites, name, ntlm, ntlmProblem } = context;
+  const { accepted, connectFinding, connectEnded, windowsSuites, name, ntlm, ntlmProblem } = context;
   const findings: NetFinding[] = [];
   let certificate: CertificateSummary | null = null;
   const tls: TlsSummary = { protocol: tlsResult.protocol, cipher: tlsResult.cipher, accepted };
@@ -66,6 +68,11 @@ export function handshakeFindings(tlsResult: Extract<TlsResult, { ok: true }>, c
     // A certificate FreeRDP-based clients cannot use fails them after the handshake; moot when no client gets past TLS.
     const unusable = connectFinding ? undefined : freerdpUnusableCertificateFinding(analysis.facts);
     if (unusable) findings.push(unusable);
+    // Where the server ended the connection after the handshake, such a certificate is the likely cause: say so there.
+    if (connectEnded && connectFinding) {
+      const note = freerdpServerCertificateNote(analysis.facts);
+      if (note) findings[findings.indexOf(connectFinding)] = { ...connectFinding, message: `${connectFinding.message} ${note}` };
+    }
     findings.push(...checked.findings);
   }
   const chain = describeChain(tlsResult.chain, analysis);

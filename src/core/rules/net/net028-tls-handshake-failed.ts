@@ -36,6 +36,8 @@ export const NET028_MESSAGES = {
   // (libweston/backend-rdp/rdp.c: NlaSecurity FALSE until the nla-ntlm-db option, after 15.0).
   NET028ClosedBeforeCredSsp: (protocol: string) =>
     `The server completed the TLS handshake after selecting ${protocol}, then closed the connection without waiting for the client's first CredSSP message (a connection that sent nothing after TLS was closed too): no client gets past this, whether it signs in with NTLM or Kerberos. FreeRDP's shadow server (freerdp-shadow-cli) does this when it cannot bind CredSSP to its certificate, as with an Ed25519, Ed448 or RSA-PSS key: give the server a certificate with an RSA (rsaEncryption) or ECDSA key, and look at its log.`,
+  NET028FreeRdpServerCertificate: (what: string) =>
+    `The certificate ${what}, which FreeRDP cannot use for CredSSP's binding to the certificate: a server built on FreeRDP (weston's RDP backend, for one) checks its own certificate so once the handshake is done and ends the connection, and FreeRDP-based clients fail with it too. Use a certificate with an RSA key (2048 bits or more, the usual rsaEncryption kind) or an ECDSA key (P-256 or P-384).`,
   NET028Unexpected: (protocol: string, what: string) =>
     `The server completed the TLS handshake after selecting ${protocol}, then answered the client's first RDP packet (the MCS Connect Initial) with ${what}, not an MCS Connect Response: no client gets past this.`,
   NET028OversizedMessage: (protocol: string, cause: string) =>
