@@ -5,7 +5,7 @@ import type { TextEdit } from '../text/edits';
 import type { Span } from '../text/line-index';
 import { parseAddress } from '../text/address';
 import { isHostName, isIPv6 } from '../text/host-name';
-import { effectiveEntry, lineWithBreak, parseRdp, type RdpDocument, type RdpEntry } from '../rdp/parse';
+import { effectiveEntry, parseRdp, removeLine, type RdpDocument, type RdpEntry } from '../rdp/parse';
 import { findProperty, isPasswordName, isSecretProperty } from '../rdp/properties/index';
 import { isHyperVConsole } from '../rdp/hyperv-console';
 import { ADDRESS_KEYS } from '../rdp/target';
@@ -118,7 +118,7 @@ export function hardenConnectionFile(text: string, options: HardenOptions): Hard
   let secureChanged = false;
   const remove = (entry: RdpEntry, sentence: string): void => {
     deleted.add(entry.line);
-    edits.push({ span: lineWithBreak(doc, entry.line), newText: '' });
+    edits.push(removeLine(doc, entry.line));
     changes.push(sentence);
   };
 

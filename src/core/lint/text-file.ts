@@ -38,7 +38,7 @@ export function lintTextFile(input: InputFile, format: TextFormat, decoded: Deco
     const result = fixAll(text, (t) => lintText(format, t, lintOptions).findings);
     if (result.text !== text && !roundTrips(decoded, bytes)) {
       // Writing the fixed text would change bytes besides the fix: an unpaired surrogate or an odd last byte of
-      // UTF-16 (read as U+FFFD), invalid UTF-8, a second byte-order mark.
+      // UTF-16 (read as U+FFFD), a second byte-order mark. (Invalid UTF-8 is read as Latin-1, which writes each byte back.)
       notFixed = 'its bytes do not survive being read and written again (invalid or unpaired characters, an odd byte, a second byte-order mark), so a fix would change more than the fix';
     } else if (result.text !== text) {
       try {

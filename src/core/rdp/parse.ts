@@ -1,4 +1,5 @@
 import type { Eol, Span } from '../text/line-index';
+import type { TextEdit } from '../text/edits';
 import { groupDigits } from '../text/group-digits';
 import { FIRST_LINE, MAX_RUN_LINES, isCleanLine, type KnownRun, knownLineAt, knownRunAt, rememberedName, rememberName, rememberedProperty, rememberedSlot, rememberLineAfter, rememberRunAfter } from './names';
 import { EntryIndex, lastEntry } from './entry-index';
@@ -283,8 +284,14 @@ export function effectiveEntry(doc: RdpDocument, key: string): RdpEntry | undefi
   return byKey instanceof EntryIndex ? byKey.last(key) : lastEntry(byKey, key);
 }
 
-/** The span of a whole line including its line break, for deleting it. */
-export function lineWithBreak(doc: RdpDocument, line: number): Span {
+/**
+ * The edit that removes a whole line with its line break. Between a line ending in a lone CR and an empty line
+ * ending in LF, the line becomes an empty CRLF line instead: removed, it would leave that CR and LF side by side,
+ * read as one CRLF, so the empty line after it would be lost and the line before it would end differently.
+ */
+export function removeLine(doc: RdpDocument, line: number): TextEdit {
   const l = doc.lines[line]!;
-  return { start: l.span.start, end: l.span.end + l.eol.length };
+  const span = { start: l.span.start, end: l.span.end + l.eol.length };
+  const joins = doc.lines[line - 1]?.eol === '\r' && doc.text.charCodeAt(span.end) === 10;
+  return { span, newText: joins ? '\r\n' : '' };
 }

@@ -1,4 +1,4 @@
-import { lineWithBreak, type RdpDocument, type RdpEntry } from '../../rdp/parse';
+import { removeLine, type RdpDocument, type RdpEntry } from '../../rdp/parse';
 import type { Fix } from '../types';
 
 /** A fix that replaces an entry's value. */
@@ -8,7 +8,7 @@ export function setValue(entry: RdpEntry, value: string, title = `Set ${entry.ke
 
 /** A fix that deletes an entry's whole line; `reviewFirst` when the line holds something the user may want. */
 export function deleteLine(doc: RdpDocument, entry: RdpEntry, title: string, reviewFirst = false): Fix {
-  return { title, edits: [{ span: lineWithBreak(doc, entry.line), newText: '' }], ...(reviewFirst && { reviewFirst: true as const }) };
+  return { title, edits: [removeLine(doc, entry.line)], ...(reviewFirst && { reviewFirst: true as const }) };
 }
 
 /**
