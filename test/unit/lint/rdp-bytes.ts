@@ -2,7 +2,7 @@
 // written in the file's encoding with its own line ending, and a splitter that reads any output back into lines.
 import fc from 'fast-check';
 
-export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le';
+export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'utf-16be';
 
 /** A line of a generated file: `inert` lines can have no fix (no colon: never a property), so a fix must keep them as they are. */
 export interface GenLine {
@@ -80,7 +80,7 @@ function genLine(allowRaw: boolean): fc.Arbitrary<GenLine> {
 
 /** A whole file: 0–12 lines, mixed line endings, a last line with or without one. */
 export function genFile(): fc.Arbitrary<GenFile> {
-  return fc.constantFrom<FileEncoding>('utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le').chain((encoding) => {
+  return fc.constantFrom<FileEncoding>('utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'utf-16be').chain((encoding) => {
     const eightBit = encoding.startsWith('utf-8');
     return fc.record({
       encoding: fc.constant(encoding),
@@ -109,6 +109,7 @@ const BOMS: Readonly<Record<FileEncoding, readonly number[]>> = {
   'utf-16le-bom': [0xff, 0xfe],
   'utf-16be-bom': [0xfe, 0xff],
   'utf-16le': [],
+  'utf-16be': [],
 };
 
 export function bomLength(encoding: FileEncoding): number {
@@ -120,7 +121,7 @@ export function fileBytes(file: GenFile): Buffer {
   const parts: Buffer[] = [Buffer.from(BOMS[file.encoding])];
   for (const line of file.lines) {
     const text = line.text + line.eol;
-    if (file.encoding.startsWith('utf-16')) parts.push(utf16(text, file.encoding === 'utf-16be-bom'));
+    if (file.encoding.startsWith('utf-16')) parts.push(utf16(text, file.encoding.startsWith('utf-16be')));
     else parts.push(Buffer.from(line.text, 'utf8'), Buffer.from(line.raw ?? []), Buffer.from(line.eol, 'latin1'));
   }
   if (file.oddByte) parts.push(Buffer.from([0x41]));
@@ -137,7 +138,7 @@ export function splitLines(bytes: Buffer, encoding: FileEncoding): { lines: Byte
   const unit = encoding.startsWith('utf-16') ? 2 : 1;
   const skip = BOMS[encoding].length;
   const end = skip + Math.floor((bytes.length - skip) / unit) * unit;
-  const at = (i: number): number => (unit === 1 ? bytes[i]! : encoding === 'utf-16be-bom' ? bytes.readUInt16BE(i) : bytes.readUInt16LE(i));
+  const at = (i: number): number => (unit === 1 ? bytes[i]! : encoding.startsWith('utf-16be') ? bytes.readUInt16BE(i) : bytes.readUInt16LE(i));
   const lines: ByteLine[] = [];
   let start = skip;
   for (let i = skip; i < end; i += unit) {
