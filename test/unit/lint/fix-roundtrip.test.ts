@@ -20,6 +20,8 @@ import { runCli } from '../cli/cli-harness';
 import { bomLength, explainsByFixes, fileBytes, genFile, SECRETS, splitLines, type GenFile } from './rdp-bytes';
 
 const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-roundtrip-'));
+// The files' nearest config, so a config another program leaves in the temporary folder cannot change which rules run.
+writeFileSync(join(dir, '.rdpdoctor.yaml'), 'rules: {}\n');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 let counter = 0;
@@ -76,11 +78,11 @@ describe('lint --fix keeps the bytes it does not fix (fast-check)', () => {
       fc.property(genFile(), fc.constantFrom('text', 'json', 'sarif', 'compact'), (file, format) => {
         const before = fileBytes(file);
         const path = tempFile(before);
-        const run = runCli(['lint', path, '--fix', '--format', format, '--no-color'], dir);
+        const run = runCli(['lint', path, '--fix', '--format', format, '--no-color'], dir, { timeout: 120_000 });
         assert.ok(run.code >= 0 && run.code <= 2, run.stderr);
         const afterBytes = readFileSync(path);
         noSecret(run.stdout + run.stderr, `lint --fix --format ${format}`);
-        const again = runCli(['lint', path, '--fix', '--format', 'json'], dir);
+        const again = runCli(['lint', path, '--fix', '--format', 'json'], dir, { timeout: 120_000 });
         assert.ok(readFileSync(path).equals(afterBytes), 'a second --fix changes nothing');
         const fixed = JSON.parse(again.stdout).files[0]?.fixed;
         assert.equal(fixed, undefined);
