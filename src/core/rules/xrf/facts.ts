@@ -40,6 +40,11 @@ export interface RdpFacts<L> {
    * only still signs in a local one (XRF005). Located at the `username` value, else the `domain` value.
    */
   readonly user?: { readonly name?: string; readonly domain?: string; readonly at: L };
+  /**
+   * `enablerdsaadauth:i:1`: the client signs in with Microsoft Entra ID (RDS AAD Auth) where the remote PC supports it,
+   * not through CredSSP (XRF005). Located at the value.
+   */
+  readonly entraAuth?: { readonly at: L };
 }
 
 /** One registry value in effect in an export (per GPO), for the cross-checks and cross-file GPO013. */
@@ -87,6 +92,7 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
   const name = username?.type === 's' ? textValue(username) : undefined;
   const domainName = domain?.type === 's' ? textValue(domain) : undefined;
   const userAt = name !== undefined ? username!.valueSpan : domainName !== undefined ? domain!.valueSpan : undefined;
+  const entra = effectiveEntry(doc, 'enablerdsaadauth');
   const nameTargets = name !== undefined ? all.filter((t) => t.address.kind === 'name').map(atHost) : [];
   return {
     ...(credsspValue !== undefined && { credssp: { value: credsspValue, at: locate(credssp!.valueSpan) } }),
@@ -95,6 +101,7 @@ export function rdpFacts<L>(doc: RdpDocument, locate: (span: Span) => L): RdpFac
     ...(ipTargets.length > 0 && { ipTargets }),
     ...(nameTargets.length > 0 && { nameTargets }),
     ...(isHyperVConsole(doc) && { vmConsole: true as const }),
+    ...(entra && intValue(entra) === 1 && { entraAuth: { at: locate(entra.valueSpan) } }),
     ...(userAt && { user: { ...(name !== undefined && { name }), ...(domainName !== undefined && { domain: domainName }), at: locate(userAt) } }),
     ...(located &&
       target.ok && {

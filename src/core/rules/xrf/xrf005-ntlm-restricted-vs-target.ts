@@ -102,6 +102,23 @@ function unlistedWords(exceptions: readonly ExceptionList<unknown>[], host: stri
   return exceptions.length > 0 ? ` The NTLM server exception list ("ClientAllowedNTLMServers" in ${exceptions[0]!.path}) does not name ${quote(host)}.` : '';
 }
 
+/**
+ * `enablerdsaadauth:i:1` ("Use a web account to sign in to the remote computer") by IP address: "IP address can't be
+ * used" with it, the name "must match the hostname of the remote device in Microsoft Entra ID" (Microsoft Learn, "Sign
+ * in to a Windows virtual machine in Azure by using Microsoft Entra ID"), so it spares no NTLM sign-in: the verdict holds.
+ */
+const ENTRA_BY_IP = ' The file\'s Microsoft Entra ID sign-in ("enablerdsaadauth" is 1) does not help: Microsoft says an IP address cannot be used with it.';
+
+/**
+ * By name, the Entra ID sign-in (RDS AAD Auth, MS-RDPBCGR 5.4.5.4) sends no NTLM, and the client uses it "if the remote
+ * PC supports it" (Supported RDP properties): NTLM is needed only with a server that does not, which no export shows.
+ */
+const ENTRA_BY_NAME =
+  ' The file signs in with Microsoft Entra ID ("enablerdsaadauth" is 1), which sends no NTLM: Microsoft says the client uses it if the remote PC supports it, so this holds only for a server that does not, and whether this one does is not known here.';
+
+/** A finding the Entra ID sign-in may avoid is at most a warning. */
+const entraSeverity = (severity: 'error' | 'warning' | 'info' | undefined): 'warning' | 'info' => (severity === 'info' ? 'info' : 'warning');
+
 /** The exception lists as related locations. */
 function exceptionsRelated<L>(exceptions: readonly ExceptionList<L>[]): { path: string; at: L; message: string }[] {
   return exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${listedServers(e.names)}: NTLM may be sent only to these.` }));
@@ -140,23 +157,25 @@ export const xrf005: CrossRule = {
       const account = accountOf(rdp.facts.user);
       // A local account of the server is signed in by NTLM only (localAccountWords): TryIPSPN does not help it.
       const kerberos = tryIp.length > 0 && account.kind !== 'local';
+      const entraByIp = rdp.facts.entraAuth ? ENTRA_BY_IP : '';
       for (const target of rdp.facts.ipTargets ?? []) {
         if (ntlmMayBeSent(clientView, target.host)) {
           // The client may send NTLM there: the server may still refuse it (xrf005-ntlm-incoming.ts).
           const opening = `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN)`;
           const verdict = incomingRefusal({ host: target.host, opening, account, serversOf: serversOf(target.host), all: servers, tryIp });
-          if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
+          if (verdict) report({ path: rdp.path, message: verdict.message + entraByIp, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
           continue;
         }
         const maybe = unsettledListing(exceptions, target.host);
         const unlisted = unlistedWords(exceptions, target.host, maybe);
+        const words = kerberos
+          ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: CredSSP can authenticate only if the server has TERMSRV/${target.host} registered as an SPN ("TryIPSPN" is 1 in ${tryIp[0]!.path}); otherwise the connection fails.${unlisted} Connect by the server's name.`
+          : account.kind === 'local'
+            ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: ${localAccountWords(account)}, so CredSSP cannot authenticate and the connection fails.${unlisted} Sign in with a domain account and connect by the server's name.`
+            : `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN), and ${denied}: CredSSP cannot authenticate, so the connection fails.${unlisted} Connect by the server's name.`;
         report({
           path: rdp.path,
-          message: kerberos
-            ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: CredSSP can authenticate only if the server has TERMSRV/${target.host} registered as an SPN ("TryIPSPN" is 1 in ${tryIp[0]!.path}); otherwise the connection fails.${unlisted} Connect by the server's name.`
-            : account.kind === 'local'
-              ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${denied}: ${localAccountWords(account)}, so CredSSP cannot authenticate and the connection fails.${unlisted} Sign in with a domain account and connect by the server's name.`
-              : `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN), and ${denied}: CredSSP cannot authenticate, so the connection fails.${unlisted} Connect by the server's name.`,
+          message: words + entraByIp,
           subject: target.key,
           at: target.at,
           related: [...denying, ...(kerberos ? tryIp : []), ...exceptionsRelated(exceptions)],
@@ -168,19 +187,23 @@ export const xrf005: CrossRule = {
         const local = accountOf(rdp.facts.user, target.host);
         if (local.kind !== 'local') continue;
         const opening = `The ${quote(target.key)} target ${quote(target.host)} is reached by name`;
+        const entra = rdp.facts.entraAuth !== undefined;
         if (ntlmMayBeSent(clientView, target.host)) {
           const verdict = incomingRefusal({ host: target.host, opening, byName: true, account: local, serversOf: serversOf(target.host), all: servers, tryIp: [] });
-          if (verdict) report({ path: rdp.path, message: verdict.message, subject: target.key, at: target.at, related: verdict.related, severity: verdict.severity });
+          if (verdict) {
+            const message = verdict.message + (entra ? ENTRA_BY_NAME : '');
+            report({ path: rdp.path, message, subject: target.key, at: target.at, related: verdict.related, severity: entra ? entraSeverity(verdict.severity) : verdict.severity });
+          }
           continue;
         }
         const maybe = unsettledListing(exceptions, target.host);
         report({
           path: rdp.path,
-          message: `${opening} and ${denied}: ${localAccountWords(local)}, so CredSSP cannot authenticate and the connection fails.${unlistedWords(exceptions, target.host, maybe)} Sign in with a domain account, or add ${quote(target.host)} to "Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication" on the client.`,
+          message: `${opening} and ${denied}: ${localAccountWords(local)}, so CredSSP cannot authenticate and the connection fails.${unlistedWords(exceptions, target.host, maybe)} Sign in with a domain account, or add ${quote(target.host)} to "Network security: Restrict NTLM: Add remote server exceptions for NTLM authentication" on the client.${entra ? ENTRA_BY_NAME : ''}`,
           subject: target.key,
           at: target.at,
           related: [...denying, ...exceptionsRelated(exceptions)],
-          ...(maybe && { severity: 'warning' as const }),
+          ...((maybe || entra) && { severity: 'warning' as const }),
         });
       }
     }
