@@ -132,6 +132,15 @@ describe('RDP012 ip-address-target', () => {
       // Level 0 connects without a warning: no one clicks through anything.
       { text: 'full address:s:192.0.2.1\nauthentication level:i:0', ranges: [[1, 16, 1, 25]], message: /^The target "192\.0\.2\.1" is an IP address: server certificates are issued to names, so server authentication fails, and with "authentication level" 0 the client connects without a warning\.$/, title: 'authentication level 0' },
       { text: 'full address:s:192.0.2.1\nauthentication level:i:2', ranges: [[1, 16, 1, 25]], message: /users learn to click through the warning\.$/, title: 'authentication level 2 warns' },
+      // "IP address can't be used" with the Entra ID sign-in (Microsoft Learn, Entra ID sign-in to Windows VMs): said, severity kept.
+      {
+        text: 'full address:s:192.0.2.1\nenablerdsaadauth:i:1',
+        ranges: [[1, 16, 1, 25]],
+        message: /^The target "192\.0\.2\.1" is an IP address: server certificates are issued to names, so server authentication fails and users learn to click through the warning\. The file also signs in with Microsoft Entra ID \("enablerdsaadauth" is 1\), which Microsoft says cannot be used with an IP address: the target must be the name the remote device has in Microsoft Entra ID\.$/,
+        title: 'the Entra ID sign-in cannot use an IP address',
+      },
+      { text: 'full address:s:192.0.2.1\nauthentication level:i:1\nenablerdsaadauth:i:1', ranges: [[1, 16, 1, 25]], severity: 'error', message: /refuses to connect\. The file also signs in with Microsoft Entra ID/, title: 'the Entra ID sentence beside strict server authentication' },
+      { text: 'full address:s:192.0.2.1\nenablerdsaadauth:i:0', ranges: [[1, 16, 1, 25]], message: /warning\.$/, title: 'enablerdsaadauth:i:0 says nothing of it' },
     ],
   });
 });
