@@ -27,6 +27,25 @@ describe('cross-checks', () => {
     assert.match(found[0]!.message, /HYBRID_REQUIRED_BY_SERVER/);
   });
 
+  it('XRF001: a file that signs in with Microsoft Entra ID by name is a warning that says why; by IP address an error', () => {
+    // enablerdsaadauth:i:1 signs in without CredSSP where the server supports it (Supported RDP properties); whether a
+    // server that requires NLA accepts that is not documented. "IP address can't be used" with it (Entra ID VM sign-in).
+    const entra = / The file signs in with Microsoft Entra ID \("enablerdsaadauth" is 1\), which does not use CredSSP: whether a server that requires NLA accepts it instead is not documented\.$/;
+    const byName = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h\nenablecredsspsupport:i:0\nenablerdsaadauth:i:1\n')], exports: [reg(NLA)] });
+    assert.deepEqual(byName.map((f) => [f.ruleId, f.severity]), [['XRF001', 'warning']]);
+    assertMessage('XRF001', byName[0]!.message);
+    assert.match(byName[0]!.message, entra);
+    const probe: ProbeFacts = { target: 'h.contoso.com', host: 'h.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
+    const probed = crossCheck(XRF_RULES, { rdpFiles: [rdp('full address:s:h.contoso.com\nenablecredsspsupport:i:0\nenablerdsaadauth:i:1\n')], exports: [], probes: [probe] });
+    assert.deepEqual(probed.map((f) => f.severity), ['warning']);
+    assert.match(probed[0]!.message, entra);
+    for (const text of ['full address:s:127.0.0.9\nenablecredsspsupport:i:0\nenablerdsaadauth:i:1\n', 'full address:s:h\nenablecredsspsupport:i:0\nenablerdsaadauth:i:0\n']) {
+      const found = crossCheck(XRF_RULES, { rdpFiles: [rdp(text)], exports: [reg(NLA)] });
+      assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['XRF001', 'error']], text);
+      assert.doesNotMatch(found[0]!.message, /Entra/, text);
+    }
+  });
+
   it('XRF001: a check result that found NLA required counts too, for the same host', () => {
     const probe: ProbeFacts = { target: 'h.contoso.com', host: 'h.contoso.com', port: 3389, negotiation: { nlaRequired: true } };
     const client = rdp('full address:s:h.contoso.com\nenablecredsspsupport:i:0\n');

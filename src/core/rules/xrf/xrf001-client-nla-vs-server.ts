@@ -4,6 +4,19 @@ import { doubtOf, factNumber } from './server-view';
 import { probesOfHost } from './probe-facts';
 import type { CrossRule } from './types';
 
+/**
+ * `enablerdsaadauth:i:1` by name: the client signs in with Microsoft Entra ID (RDS AAD Auth, PROTOCOL_RDSAAD), not
+ * CredSSP, where the server supports it (Supported RDP properties); whether a server that requires NLA accepts that
+ * sign-in in its stead is not documented, so no error. By IP address "IP address can't be used" with it (Microsoft
+ * Learn, "Sign in to a Windows virtual machine in Azure by using Microsoft Entra ID"): the verdict stands.
+ */
+const ENTRA =
+  ' The file signs in with Microsoft Entra ID ("enablerdsaadauth" is 1), which does not use CredSSP: whether a server that requires NLA accepts it instead is not documented.';
+
+/** Whether the file's Entra ID sign-in may stand in for CredSSP: it is on and the target is a name. */
+const entraByName = (facts: { entraAuth?: unknown; host?: string; ipTargets?: readonly { host: string }[] }): boolean =>
+  facts.entraAuth !== undefined && facts.host !== undefined && !(facts.ipTargets ?? []).some((t) => t.host === facts.host);
+
 export const xrf001: CrossRule = {
   id: 'XRF001',
   name: 'client-nla-vs-server',
@@ -26,10 +39,11 @@ export const xrf001: CrossRule = {
       const certain = requiring.find((r) => r.doubt === undefined);
       const related = requiring.map(({ path, at, message }) => ({ path, at, message }));
       const client = '"enablecredsspsupport" is 0, so this client cannot use Network Level Authentication';
+      const entra = entraByName(rdp.facts);
       if (!certain && probed.length === 0) {
         report({
           path: rdp.path,
-          message: `${client}, and the server may require it (${requiring[0]!.doubt!.words}): where the 1 applies, the connection fails with HYBRID_REQUIRED_BY_SERVER.`,
+          message: `${client}, and the server may require it (${requiring[0]!.doubt!.words}): where the 1 applies, the connection fails with HYBRID_REQUIRED_BY_SERVER.${entra ? ENTRA : ''}`,
           subject: 'enablecredsspsupport',
           at: credssp.at,
           related: [...related, ...requiring[0]!.doubt!.related],
@@ -41,10 +55,11 @@ export const xrf001: CrossRule = {
       const why = certain ? `"UserAuthentication" is 1 in ${certain.path}` : `a check of ${probed[0]!.host}:${probed[0]!.port} found that it requires NLA`;
       report({
         path: rdp.path,
-        message: `${client}, but the server requires it (${why}): the connection fails with HYBRID_REQUIRED_BY_SERVER.`,
+        message: `${client}, but the server requires it (${why}): the connection fails with HYBRID_REQUIRED_BY_SERVER.${entra ? ENTRA : ''}`,
         subject: 'enablecredsspsupport',
         at: credssp.at,
         related,
+        ...(entra && { severity: 'warning' as const }),
       });
     }
   },
