@@ -13,6 +13,11 @@ export interface AfterConfirmGate extends Duplex {
   readonly verdict: AfterConfirm | undefined;
 }
 
+/** The error the TLS socket gets when the gate ends the stream: `what` is the verdict's kind, or how the connection ended. */
+export function notTls(what: string): Error {
+  return new Error(`not TLS: ${what}`);
+}
+
 let Gate: (new (socket: Socket, initial: Buffer) => AfterConfirmGate) | undefined;
 
 /**
@@ -54,7 +59,7 @@ function gateClass(): new (socket: Socket, initial: Buffer) => AfterConfirmGate 
       this.held.push(chunk);
       const verdict = this.reader.push(chunk);
       if (!verdict) return;
-      if (verdict.kind !== 'tls') return void this.destroy(new Error(`not TLS: ${verdict.kind}`));
+      if (verdict.kind !== 'tls') return void this.destroy(notTls(verdict.kind));
       const held = this.held;
       this.held = [];
       for (const c of held) this.forward(c);
@@ -73,7 +78,7 @@ function gateClass(): new (socket: Socket, initial: Buffer) => AfterConfirmGate 
         return;
       }
       this.reader.end(how);
-      this.destroy(error ?? new Error(`not TLS: ${how}`));
+      this.destroy(error ?? notTls(how));
     }
 
     private forward(chunk: Buffer): void {

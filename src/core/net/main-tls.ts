@@ -1,9 +1,12 @@
 // The main TLS handshake of `check`, asked once more on a new connection when the server dropped it, as the capped
 // handshakes are (tls-versions.ts `askAgainIfDropped`): one drop alone must not make a listener that accepts TLS fail.
+// The first runs TLS on the socket's own handle (a JavaScript stream under TLS cost up to a sixth of a check's CPU); the
+// second goes through the gate, which names what the server sent where OpenSSL only failed to read it as TLS.
 import type { Socket } from 'node:net';
 import { NET028_MESSAGES as M } from '../rules/net/net028-tls-handshake-failed';
-import { afterConfirmGate, type AfterConfirmGate } from './after-confirm-gate';
+import { afterConfirmGate } from './after-confirm-gate';
 import type { AfterConfirm } from './after-confirm';
+import { nativeError, nativeVerdict, RECEIVED_ALERT, takeBuffered } from './after-confirm-native';
 import { quotedCause } from './errors';
 import { selectionProblem } from './negotiation-summary';
 import { connectTcp } from './tcp';
@@ -12,10 +15,11 @@ import type { NetError, StepOptions } from './types';
 import { startsTls } from './x224';
 import { exchangeConfirm } from './x224-exchange';
 
-/** The main handshake that decides: its connection (the NTLM question or the Connect Initial rides it) and gate. */
+/** The main handshake that decides: its connection (the NTLM question or the Connect Initial rides it) and what followed the Confirm. */
 export interface MainTls {
   readonly socket: Socket;
-  readonly gate: AfterConfirmGate;
+  /** What followed the Confirm; undefined while undecided, or when TLS on the socket's handle could not tell. */
+  readonly gate: { readonly verdict: AfterConfirm | undefined };
   readonly session: TlsSession;
   /** The first connection was dropped and this is the second's answer. */
   readonly askedTwice: boolean;
@@ -25,8 +29,6 @@ export interface MainTls {
 
 /** Local refusals: this client could not make the handshake at all, which says nothing about the server. */
 const LOCAL_TLS_PROBLEM = /NO_PROTOCOLS_AVAILABLE|NO_CIPHERS_AVAILABLE|no protocols available|no ciphers available/i;
-/** An alert the server sent (OpenSSL names a received alert SSLV3_ALERT_… or TLSV1_ALERT_…, "… alert …"). */
-const RECEIVED_ALERT = /ALERT_|\balert\b/i;
 /**
  * internal_error: "An internal error unrelated to the peer or the correctness of the protocol (such as a memory
  * allocation failure) makes it impossible to continue" [RFC 8446 §6.2, RFC 5246 §7.2.2]: not an answer to what the
@@ -70,10 +72,33 @@ export function droppedMainHandshake(error: NetError, after: AfterConfirm | unde
   return error.kind === 'tls-error';
 }
 
-/** The main handshake on the negotiated socket (`after`: the bytes that came with the Confirm). */
+/**
+ * The main handshake on the negotiated socket (`after`: the bytes that came with the Confirm): on the socket's own
+ * handle, unless the server has sent something already, which the gate judges (and all that follows) in JavaScript.
+ */
 function openMain(socket: Socket, after: Buffer, host: string, options: StepOptions): Promise<MainTls> {
+  const early = Buffer.concat([after, ...takeBuffered(socket)]);
+  return early.length > 0 ? openGated(socket, early, host, options) : openNative(socket, host, options);
+}
+
+/** The main handshake through the gate, which sees every byte the server sends before TLS does. */
+export function openGated(socket: Socket, after: Buffer, host: string, options: StepOptions): Promise<MainTls> {
   const gate = afterConfirmGate(socket, after);
   return openTls(gate, host, options).then((session) => ({ socket, gate, session, askedTwice: false }));
+}
+
+/** The main handshake on the socket's own handle: what followed the Confirm is read from its outcome (after-confirm-native.ts). */
+async function openNative(socket: Socket, host: string, options: StepOptions): Promise<MainTls> {
+  const before = socket.bytesRead;
+  const session = await openTls(socket, host, options);
+  if (session.ok) return { socket, gate: { verdict: { kind: 'tls' } }, session, askedTwice: false };
+  const verdict = nativeVerdict(session.error, socket.bytesRead - before);
+  return { socket, gate: { verdict }, session: { ok: false, error: nativeError(session.error, verdict) }, askedTwice: false };
+}
+
+/** A verdict that is the server's deliberate answer instead of TLS: a disconnect PDU, other RDP bytes, bytes that are not TLS. */
+function answeredOtherwise(verdict: AfterConfirm | undefined): boolean {
+  return verdict !== undefined && verdict.kind !== 'tls' && verdict.kind !== 'closed';
 }
 
 /**
@@ -105,7 +130,12 @@ export async function openMainTls(
     tcp.socket.destroy();
     return opened;
   }
-  const again = await openMain(tcp.socket, exchanged.after, target.host, step());
+  // Through the gate: when the first handshake ran on the handle and the server sent bytes OpenSSL could not read, this
+  // one says what they were.
+  const again = await openGated(tcp.socket, exchanged.after, target.host, step());
   if (!again.session.ok && again.session.error.kind === 'timeout') return opened;
+  // Bytes the first could not read, then a deliberate answer other than TLS: that answer, as the gate would have
+  // given it on the first connection (a listener that answers so does so every time; after-confirm.test.ts).
+  if (opened.gate.verdict === undefined && answeredOtherwise(again.gate.verdict)) return again;
   return { ...again, askedTwice: true, firstError: opened.session.error };
 }
