@@ -101,24 +101,30 @@ export function analyzeCertificate(der: Uint8Array): CertificateAnalysis {
   }
 }
 
-/** How many analyses a process keeps: a batch behind a few shared certificates (a farm, a gateway) reads each once. */
+/** How many certificates a process remembers answers for: a batch behind a few shared certificates (a farm, a gateway) reads each once. */
 const MAX_REMEMBERED = 256;
-const remembered = new Map<string, CertificateAnalysis>();
 
 /**
- * `analyzeCertificate`, remembered by the certificate's SHA-256 for the life of the process: the same bytes
- * always give the same facts (trust, names and dates are judged afresh by each check).
+ * `compute`, remembered by the certificate's SHA-256 for the life of the process (the oldest forgotten first): the same
+ * bytes always give the same answer.
  */
-export function analyzeSeenCertificate(der: Uint8Array): CertificateAnalysis {
-  if (der.length === 0 || der.length > MAX_DER_BYTES) return analyzeCertificate(der);
-  const key = fingerprint(der, 'sha256');
-  let analysis = remembered.get(key);
-  if (!analysis) {
-    analysis = analyzeCertificate(der);
+export function rememberedByCertificate<T>(compute: (der: Uint8Array) => T): (der: Uint8Array) => T {
+  const remembered = new Map<string, T>();
+  return (der) => {
+    const key = fingerprint(der, 'sha256');
+    if (remembered.has(key)) return remembered.get(key)!;
+    const value = compute(der);
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-    remembered.set(key, analysis);
-  }
-  return analysis;
+    remembered.set(key, value);
+    return value;
+  };
+}
+
+const rememberedAnalysis = rememberedByCertificate(analyzeCertificate);
+
+/** `analyzeCertificate`, remembered (trust, names and dates are judged afresh by each check). */
+export function analyzeSeenCertificate(der: Uint8Array): CertificateAnalysis {
+  return der.length === 0 || der.length > MAX_DER_BYTES ? analyzeCertificate(der) : rememberedAnalysis(der);
 }
 
 function toPem(der: Uint8Array): string {

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { asciiHostName } from '../text/host-name';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, createSecureContext, type DetailedPeerCertificate, type SecureContext, type SecureContextOptions, type TLSSocket } from 'node:tls';
+import { rememberedByCertificate } from './certificate';
 import { abortedError, classifyError, timeoutError } from './errors';
 import { runStep } from './run-step';
 import type { NetResult, StepOptions } from './types';
@@ -107,8 +108,13 @@ export function sentChain(t: Pick<TLSSocket, 'getPeerCertificate' | 'getPeerX509
   return linked[0] && sent[0]?.equals(linked[0]) ? sent : linked;
 }
 
-/** Whether a certificate's subject is its issuer (RFC 5280 6.1: self-issued); an unreadable one is not. */
-function selfIssued(der: Buffer): boolean {
+/**
+ * Whether a certificate's subject is its issuer (RFC 5280 6.1: self-issued); an unreadable one is not. Remembered:
+ * reading it costs more than the rest of sentChain, and a batch behind one certificate presents it on every connection.
+ */
+const selfIssued = rememberedByCertificate(readSelfIssued);
+
+function readSelfIssued(der: Uint8Array): boolean {
   try {
     const c = new X509Certificate(der);
     return c.subject === c.issuer;

@@ -3,7 +3,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import forge from 'node-forge';
-import { analyzeCertificate, analyzeSeenCertificate } from '../../../src/core/net/certificate';
+import { analyzeCertificate, analyzeSeenCertificate, rememberedByCertificate } from '../../../src/core/net/certificate';
 import { checkCertificate } from '../../../src/core/net/certificate-findings';
 import { verifyChain } from '../../../src/core/net/trust';
 import { TrustStore, readCertificates } from '../../../src/core/net/trust-store';
@@ -384,6 +384,22 @@ describe('certificates seen before (a batch behind one certificate)', () => {
     assert.ok(other.ok && first.ok);
     assert.notEqual(other.facts.sha256, first.facts.sha256);
     assert.deepEqual(other.facts.commonNames, ['other.contoso.test']);
+  });
+
+  it('rememberedByCertificate computes once per distinct bytes, and forgets the oldest past 256 certificates', () => {
+    const computed: Buffer[] = [];
+    const remember = rememberedByCertificate((der) => computed.push(Buffer.from(der)));
+    const a = makeCert({ cn: 'farm.contoso.test' }).der;
+    const b = makeCert({ cn: 'other.contoso.test' }).der;
+    assert.equal(remember(a), remember(Buffer.from(a)));
+    assert.equal(remember(b), 2);
+    assert.deepEqual(computed, [a, b]);
+    // 255 more certificates: the 257th distinct one forgets the oldest (a), and b is still remembered.
+    for (let i = 0; i < 255; i++) remember(Buffer.concat([b, Buffer.from([i])]));
+    computed.length = 0;
+    remember(b);
+    remember(a);
+    assert.deepEqual(computed, [a]);
   });
 
   it('refusals are not remembered under a fingerprint: empty and oversized input answer as before', () => {
