@@ -14,7 +14,7 @@ const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
 
 function workspaceEdit(document: vscode.TextDocument, fixes: readonly Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of core().selectFixes(fixes).edits) edit.replace(document.uri, toRange(document, e.span), e.newText);
+  for (const e of core().selectFixes(fixes, document.getText()).edits) edit.replace(document.uri, toRange(document, e.span), e.newText);
   return edit;
 }
 

@@ -5,7 +5,7 @@ import type { TextEdit } from '../text/edits';
 import type { Span } from '../text/line-index';
 import { parseAddress } from '../text/address';
 import { isHostName, isIPv6 } from '../text/host-name';
-import { effectiveEntry, parseRdp, removeLine, type RdpDocument, type RdpEntry } from '../rdp/parse';
+import { effectiveEntry, keepBreaksApart, parseRdp, removeLine, type RdpDocument, type RdpEntry } from '../rdp/parse';
 import { findProperty, isPasswordName, isSecretProperty } from '../rdp/properties/index';
 import { isHyperVConsole } from '../rdp/hyperv-console';
 import { ADDRESS_KEYS } from '../rdp/target';
@@ -172,5 +172,5 @@ export function hardenConnectionFile(text: string, options: HardenOptions): Hard
   if (secureChanged && isSigned(doc)) {
     warnings.push('The file is signed: changing its secure settings invalidates the signature, so sign it again (rdpsign) before handing it out.');
   }
-  return { edits: edits.sort((a, b) => a.span.start - b.span.start), changes, warnings };
+  return { edits: keepBreaksApart(text, edits), changes, warnings };
 }

@@ -1,8 +1,12 @@
+import { keepBreaksApart } from '../rdp/parse';
 import { applyEdits, spansOverlap, type TextEdit } from '../text/edits';
 import type { Finding, Fix } from './types';
 
-/** Picks fixes in document order, dropping any fix whose edits overlap an already chosen one. */
-export function selectFixes(fixes: readonly Fix[]): { edits: TextEdit[]; chosen: Fix[]; dropped: Fix[] } {
+/**
+ * Picks fixes in document order, dropping any fix whose edits overlap an already chosen one. With the `text` they edit,
+ * adjacent line removals of different fixes do not join the line breaks around them (`keepBreaksApart`).
+ */
+export function selectFixes(fixes: readonly Fix[], text?: string): { edits: TextEdit[]; chosen: Fix[]; dropped: Fix[] } {
   const chosen: Fix[] = [];
   const dropped: Fix[] = [];
   const taken: TextEdit[] = [];
@@ -15,7 +19,7 @@ export function selectFixes(fixes: readonly Fix[]): { edits: TextEdit[]; chosen:
       taken.push(...fix.edits);
     }
   }
-  return { edits: taken, chosen, dropped };
+  return { edits: text === undefined ? taken : keepBreaksApart(text, taken), chosen, dropped };
 }
 
 function overlap(a: TextEdit, b: TextEdit): boolean {
@@ -54,7 +58,7 @@ export function fixAll(text: string, lint: (text: string) => readonly Finding[],
   while (passes < MAX_PASSES) {
     const fixes = unattendedFixes(lint(current), ruleId);
     if (fixes.length === 0) break;
-    const { edits, chosen } = selectFixes(fixes);
+    const { edits, chosen } = selectFixes(fixes, current);
     const next = applyEdits(current, edits).text;
     passes++;
     if (next === current) break;

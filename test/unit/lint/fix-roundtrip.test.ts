@@ -118,6 +118,21 @@ describe('removing a line between a lone CR and an empty line ending in LF', () 
     assert.ok(!('error' in result));
     assert.ok(applyEdits(text, result.edits).text.startsWith('username:s:ana\r\r\n\nfull address:s:rdsh01.example.invalid\r\n'));
   });
+
+  // Two adjacent lines removed in one pass: each removal saw only its own neighbours (a session 28 review).
+  it('keeps them apart when two adjacent lines go in one pass (Fix All)', () => {
+    const text = 'audiomode:i:1\raudiomode:i:1\naudiomode:i:1\n\nscreen mode id:i:1\n';
+    const fixed = fixAll(text, (t) => lintRdp(t).findings).text;
+    assert.equal(fixed, 'audiomode:i:1\r\r\n\nscreen mode id:i:1\n');
+    assert.equal(applyEdits(text, selectFixes(lintRdp(text).findings.flatMap((f) => (f.fix ? [f.fix] : [])), text).edits).text, fixed);
+  });
+
+  it('keeps them apart when Harden removes two adjacent saved passwords', () => {
+    const text = 'username:s:ana\rpassword 51:b:0102\npassword 51:b:0304\n\nfull address:s:rdsh01.example.invalid\r\n';
+    const result = hardenConnectionFile(text, {});
+    assert.ok(!('error' in result));
+    assert.ok(applyEdits(text, result.edits).text.startsWith('username:s:ana\r\r\n\nfull address:s:rdsh01.example.invalid\r\n'));
+  });
 });
 
 describe('the edits the extension applies keep every line they do not touch (fast-check)', () => {
@@ -134,7 +149,7 @@ describe('the edits the extension applies keep every line they do not touch (fas
           const fixed = applyEdits(text, f.fix.edits).text;
           assert.ok(explainsByFixes(was, inert, textLines(fixed)), `${f.ruleId}: ${f.fix.title}`);
         }
-        const all = applyEdits(text, selectFixes(findings.flatMap((f) => (f.fix ? [f.fix] : []))).edits).text;
+        const all = applyEdits(text, selectFixes(findings.flatMap((f) => (f.fix ? [f.fix] : [])), text).edits).text;
         assert.ok(explainsByFixes(was, inert, textLines(all)), 'every fix at once');
         const unattended = fixAll(text, (t) => lintRdp(t).findings).text;
         assert.ok(explainsByFixes(was, inert, textLines(unattended)), 'Fix All');
