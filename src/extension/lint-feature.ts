@@ -31,6 +31,8 @@ export class LintFeature implements vscode.Disposable {
   private readonly reading = new Map<string, Promise<void>>();
   /** What each document's diagnostics were last set to, to skip setting the same again. */
   private readonly published = new Map<string, string>();
+  /** Documents VS Code keeps after their last tab closed: their problems are not shown until a tab shows them again. */
+  private readonly hiddenByTab = new Set<string>();
   private readonly linter: DocumentLinter;
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
@@ -49,14 +51,28 @@ export class LintFeature implements vscode.Disposable {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => void this.saved(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
-      // A Registry.pol's text view has no file behind it: its problems go with its last tab. VS Code does not promise
-      // onDidCloseTextDocument when a tab closes (it disposes such a document later), so they lingered for minutes
-      // after "Close All Editors" (a review in a real VS Code).
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.hiddenByTab.delete(d.uri.toString());
+        this.closed(d.uri);
+      }),
+      // A document's problems go with its last tab. VS Code does not promise onDidCloseTextDocument when a tab closes
+      // ("There is no guarantee that this event fires when an editor tab is closed, use the onDidChangeTabs-event":
+      // the API's own words); it disposes the document later, or not while anything holds it, so a Registry.pol's text
+      // view kept its problems for minutes after "Close All Editors" (a review in a real VS Code), and a closed `.rdp`
+      // file's stayed past 10 s in one CI run. A document whose tab closed shows nothing until a tab shows it again.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
-          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-          if (uri?.scheme === POL_SCHEME && !openInATab(uri)) this.closed(uri);
+          const uri = textUri(tab);
+          if (uri && !openInATab(uri) && (this.published.has(uri.toString()) || uri.scheme === POL_SCHEME)) {
+            this.closed(uri);
+            this.hiddenByTab.add(uri.toString());
+          }
+        }
+        for (const tab of [...e.opened, ...e.changed]) {
+          const uri = textUri(tab);
+          if (!uri || !this.hiddenByTab.delete(uri.toString())) continue;
+          const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          if (document) void this.lint(document, true, 'open');
         }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -214,6 +230,7 @@ export class LintFeature implements vscode.Disposable {
    */
   private publish(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
     const key = uri.toString();
+    if (this.hiddenByTab.has(key)) return;
     const signature = diagnosticsSignature(diagnostics);
     if (this.published.get(key) === signature && this.collection.has(uri)) return;
     this.published.set(key, signature);
@@ -263,8 +280,17 @@ export function diagnosticsSignature(diagnostics: readonly vscode.Diagnostic[]):
   );
 }
 
-/** Whether a tab still shows the document. */
+/** The document a text tab shows. */
+function textUri(tab: vscode.Tab): vscode.Uri | undefined {
+  return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+}
+
+/** Whether a tab still shows the document, alone or as a side of a diff. */
 function openInATab(uri: vscode.Uri): boolean {
   const key = uri.toString();
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
+  const shows = (tab: vscode.Tab): boolean =>
+    tab.input instanceof vscode.TabInputTextDiff
+      ? tab.input.original.toString() === key || tab.input.modified.toString() === key
+      : textUri(tab)?.toString() === key;
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some(shows));
 }

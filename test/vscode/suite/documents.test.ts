@@ -22,6 +22,20 @@ suite('Documents', () => {
     await waitForDiagnostics(uri, 'no diagnostics', (d) => d.length === 0);
   });
 
+  test('closing the last tab clears a document\'s diagnostics, and showing it again brings them back', async () => {
+    // VS Code: "There is no guarantee that this event [onDidCloseTextDocument] fires when an editor tab is closed":
+    // the extension clears a document's problems when its last tab closes, and lints it again when a tab shows it,
+    // whether or not VS Code disposed the document in between.
+    const uri = workspaceFile('close-me-held.rdp');
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitForRules(uri, ['RDP003']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitForDiagnostics(uri, 'no diagnostics', (d) => d.length === 0);
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitForRules(uri, ['RDP003']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('a UTF-16LE file keeps its BOM, encoding and CRLF after a quick fix and save', async () => {
     const { document } = await openEditor('utf16.rdp');
     const [diagnostic] = await waitForRules(document.uri, ['RDP003']);
