@@ -40,7 +40,8 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     appendAll(errors, backup.errors);
     return;
   }
-  const got = input.bytes !== undefined ? { bytes: Buffer.from(input.bytes) } : readInput(input.path);
+  // A lint that writes no fix may read a large UTF-16LE export straight into its text: no copy of its bytes is kept.
+  const got = input.bytes !== undefined ? { bytes: Buffer.from(input.bytes) } : readInput(input.path, fix ? undefined : {});
   if ('error' in got) {
     errors.push({ path: displayPath(input.path), message: got.error });
     return;
@@ -50,13 +51,15 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     if (read.has(key)) return;
     read.add(key);
   }
+  // The bytes of the file, or its first chunk when it was read into its text: only `--fix` needs them all.
+  const bytes = 'narrowed' in got ? got.narrowed.head : got.bytes;
   // A Registry.pol is binary: recognize it before decoding its bytes as text.
-  if (hasPolSignature(got.bytes)) {
-    files.push(lintPolFile(input.path, displayPath(input.path), got.bytes, severities ? { severities } : {}));
+  if (hasPolSignature(bytes)) {
+    files.push(lintPolFile(input.path, displayPath(input.path), bytes, severities ? { severities } : {}));
     return;
   }
-  const decoded: DecodedText = decodeBytes(got.bytes);
-  const format = detectFormat(input.path, decoded, input.named, got.bytes);
+  const decoded: DecodedText = 'narrowed' in got ? got.narrowed.decoded : decodeBytes(bytes);
+  const format = detectFormat(input.path, decoded, input.named, bytes);
   if (!format || format === 'gpo-backup' || format === 'registry-pol') {
     if (!input.named) unread?.push(input.path);
     // Only looked at: `lint . -o report.txt` may write over it the next time.
@@ -74,10 +77,10 @@ function lintInput(input: InputFile, configs: ConfigResolver, fix: boolean, over
     return;
   }
   if (decoded.binary) {
-    errors.push({ path: displayPath(input.path), message: isUtf32(got.bytes) ? UTF32 : 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
+    errors.push({ path: displayPath(input.path), message: isUtf32(bytes) ? UTF32 : 'The file holds binary data, not text; it is not an .rdp file or a config file.' });
     return;
   }
-  files.push(lintTextFile(input, format, decoded, severities, fix, errors, got.bytes));
+  files.push(lintTextFile(input, format, decoded, severities, fix, errors, bytes));
 }
 
 /** A UTF-32 byte-order mark: text, in an encoding no Remote Desktop client reads (a session 16 review saw it called binary). */

@@ -188,10 +188,39 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     encoding = 'latin1';
     text = decodeAs(body, encoding);
   }
+  return decodedText(text, encoding, bom, oddByte);
+}
+
+/** The decoded text and what its characters say of the file (NULs, binary data). */
+function decodedText(text: string, encoding: Encoding, bom: boolean, oddByte: boolean): DecodedText {
   const nul = text.includes('\0');
   const zeros = nul ? countNul(text) : 0;
   const binary = controlRatio(text) > 0.05 || zeros > text.length * 0.1;
   return { text, encoding, bom, nul, binary, oddByte };
+}
+
+/** Whether `bytes` start with UTF-16LE's byte-order mark (a file `decodeBytes` reads as UTF-16LE with a BOM). */
+export function hasUtf16leBom(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xff, 0xfe]);
+}
+
+/**
+ * Copies the low bytes of UTF-16LE code units (`units`: even length, even offset) into `target` at `at`, when every
+ * unit is below U+0100 (`allLatin1`); false, with `target` partly written, when one is not. One step of reading a large
+ * file straight into the one-byte text `decodeBytes` would make of it (`read-file.ts`), on a little-endian machine only.
+ */
+export function narrowUnitsInto(target: Buffer, at: number, units: Uint8Array): boolean {
+  if (!LITTLE_ENDIAN || (units.byteOffset & 1) !== 0 || !allLatin1(units)) return false;
+  target.set(new Uint16Array(units.buffer, units.byteOffset, units.length >> 1), at);
+  return true;
+}
+
+/**
+ * What `decodeBytes` gives for a UTF-16LE file with a BOM whose characters all fit in one byte, from those characters
+ * as bytes (`narrowUnitsInto`), and whether a lone last byte was dropped.
+ */
+export function decodedFromNarrowUtf16le(narrow: Buffer, oddByte: boolean): DecodedText {
+  return decodedText(narrow.toString('latin1'), 'utf-16le', true, oddByte);
 }
 
 /** Encodes text back into the bytes of the given encoding, with a BOM when the original had one. */
