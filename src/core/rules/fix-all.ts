@@ -1,4 +1,4 @@
-import { keepBreaksApart } from '../rdp/parse';
+import { keepBreaksApart } from '../rdp/line-edits';
 import { applyEdits, spansOverlap, type TextEdit } from '../text/edits';
 import type { Finding, Fix } from './types';
 

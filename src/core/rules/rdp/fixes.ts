@@ -1,4 +1,5 @@
-import { removeLine, type RdpDocument, type RdpEntry } from '../../rdp/parse';
+import { removeLine } from '../../rdp/line-edits';
+import type { RdpDocument, RdpEntry } from '../../rdp/parse';
 import type { Fix } from '../types';
 
 /** A fix that replaces an entry's value. */
