@@ -1,8 +1,10 @@
+import { isFirewallValue } from './firewall-keys';
 import type { Hive, PolicyDocument, PolicySetting, ReadProblem, RegData, RegType, SettingAction } from './model';
 import { decodeRegData, u32 } from './reg-data';
 import { readPolRecords, recordLength, type PolRecord } from './registry-pol-records';
 import type { Span } from '../text/line-index';
 import { cutAt } from '../text/quote';
+import { isRdpRelevant } from './well-known-keys';
 
 /** The read-only LGPO-style text of a Registry.pol; each setting's span is its entry's action line. */
 export interface PolView {
@@ -130,9 +132,20 @@ export function readRegistryPol(bytes: Uint8Array, hive: Hive = 'HKLM'): PolRead
   return readPol(bytes, hive, true) as PolReadResult & { view: PolView };
 }
 
-/** Reads without rendering the view: every span is empty and findings are placed by record and byte offset. */
+/**
+ * Reads without rendering the view: every span is empty and findings are placed by record and byte offset. A value set
+ * or deleted that no reader of the model asks about (the Remote Desktop values of `isRdpRelevant` and the firewall
+ * values of `isFirewallValue`, which `policyScopes`, GPO001, GPO013 and the cross-check facts take) is left out, so a
+ * Registry.pol of 100,000 unrelated records is not held as 100,000 settings (issue 5's figure); key deletions and
+ * creations, and every record's problems, are kept. The editor's view reads every record (`readRegistryPol`).
+ */
 export function readRegistryPolRecords(bytes: Uint8Array, hive: Hive = 'HKLM'): PolReadResult {
   return readPol(bytes, hive, false);
+}
+
+/** Whether a value set or deleted is one the lint reads (`readRegistryPolRecords`). */
+function readByLint(hive: Hive, key: string, valueName: string): boolean {
+  return isRdpRelevant(hive, key, valueName) || isFirewallValue(hive, key, valueName);
 }
 
 function readPol(bytes: Uint8Array, hive: Hive, render: boolean): PolReadResult {
@@ -159,6 +172,7 @@ function readPol(bytes: Uint8Array, hive: Hive, render: boolean): PolReadResult 
   const { damage, version, count } = readPolRecords(bytes, (r) => {
     // The common record, a plain REG_DWORD value, skips the general path.
     if (r.type === 'REG_DWORD' && r.dataEnd - r.dataStart === 4 && r.valueName.charCodeAt(0) !== STAR && r.valueName !== '') {
+      if (!render && !readByLint(hive, r.key, r.valueName)) return;
       const data = u32(bytes, r.dataStart);
       const span = render ? place(r, oneLine(r.valueName), `DWORD:${data}`) : NO_VIEW_SPAN;
       settings.push({ hive, key: r.key, valueName: r.valueName, type: 'REG_DWORD', data, action: 'set', deleted: false, source: { span, record: r.number, byteOffset: r.byteOffset, byteLength: recordLength(r) } });
@@ -167,6 +181,7 @@ function readPol(bytes: Uint8Array, hive: Hive, render: boolean): PolReadResult 
     const entry = interpret(bytes, r, render);
     const source = { span: render ? place(r, entry.valueLine, entry.action) : NO_VIEW_SPAN, record: r.number, byteOffset: r.byteOffset, byteLength: recordLength(r) };
     for (const w of entry.writes) {
+      if (!render && (w.action === 'set' || w.action === 'delete') && !readByLint(hive, w.key, w.valueName)) continue;
       const deleted = w.action === 'delete' || w.action === 'delete-values' || w.action === 'delete-key';
       settings.push({ hive, key: w.key, valueName: w.valueName, type: w.type, data: w.data, action: w.action, deleted, source });
     }

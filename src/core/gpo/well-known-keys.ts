@@ -82,13 +82,15 @@ export function winStationOf(key: string): string | undefined {
 
 /** What XRF002 reads from every listener, not only RDP-Tcp: where it listens and whether it is enabled. */
 const READ_ON_EVERY_WINSTATION = new Set(['portnumber', 'fenablewinstation']);
+const WINSTATION_NAME_LENGTHS = new Set([...READ_ON_EVERY_WINSTATION].map((v) => v.length));
 
 /**
  * Values under the keys above (and Schannel's protocol switches) are the ones the rules and cross-checks read; under
  * a shared key, only the values named in `readOnSharedKeys`; under any other listener's key, its port and switch.
  */
 export function isRdpRelevant(hive: Hive, key: string, valueName: string): boolean {
-  if (hive === 'HKLM' && READ_ON_EVERY_WINSTATION.has(valueName.toLowerCase()) && winStationOf(key) !== undefined) return true;
+  // The name's length first: a lower-case copy of every value name of a large export is garbage.
+  if (hive === 'HKLM' && WINSTATION_NAME_LENGTHS.has(valueName.length) && READ_ON_EVERY_WINSTATION.has(valueName.toLowerCase()) && winStationOf(key) !== undefined) return true;
   if ((hive !== 'HKLM' && hive !== 'HKCU') || originOf(key) === 'other') return false;
   const read = readOnSharedKeys().get(normalizeKey(key));
   return read === undefined || read.has(valueName.toLowerCase());
