@@ -296,6 +296,17 @@ export const admxPolicies = builtOnFirstUse('ADMX policies', (): readonly AdmxPo
       elements: [{ kind: 'EditText', label: 'Comma-separated list of trusted certificate thumbprints:', valueName: 'TrustedCertThumbprints', type: 'REG_SZ' }],
       sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
     },
+    {
+      // TS_CLIENT_ALLOW_UNSIGNED_FILES_1/_2: Disabled blocks unsigned files and files from unknown publishers (RDP043).
+      id: 'TS_CLIENT_ALLOW_UNSIGNED_FILES',
+      displayName: 'Allow .rdp files from unknown publishers',
+      category: CLIENT,
+      classes: 'Both',
+      key: TS,
+      value: { name: 'AllowUnsignedFiles', enabled: 1, disabled: 0 },
+      elements: [],
+      sources: ['TS-ADMX'],
+    },
   ];
 });
 

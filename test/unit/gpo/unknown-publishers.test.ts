@@ -4,14 +4,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { readGpoReport } from '../../../src/core/gpo/read-gpo-report';
 import { readReg } from '../../../src/core/gpo/read-reg';
 import { readRegistryPol } from '../../../src/core/gpo/read-registry-pol';
+import { readRsop } from '../../../src/core/gpo/read-rsop';
 import { unknownPublishersBlockedBy } from '../../../src/core/gpo/trusted-publishers';
 import { lintRdp } from '../../../src/core/rules/engine';
 import { rdp043 } from '../../../src/core/rules/rdp/rdp043-redirection-exposure';
 import { policyFacts } from '../../../src/core/rules/xrf/facts';
 import { writeRegistryPol } from '../../support/registry-pol-writer';
-import { ROOT, TS } from './helpers';
+import { fixtureText, policyXml, reportXml, ROOT, TS } from './helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
 const CONTOSO = readFileSync(join(ROOT, 'test/fixtures/rdp/signed-by-contoso.rdp'), 'utf8');
@@ -47,6 +49,30 @@ describe('.rdp files from unknown publishers blocked by policy (AllowUnsignedFil
     assert.equal(unknownPublishersBlockedBy([]), undefined);
   });
 
+  it('a report or a gpresult that shows the policy Disabled blocks them (its display name was not mapped: RDP043 promised the dialog)', () => {
+    const UNKNOWN = 'Allow .rdp files from unknown publishers';
+    const report = (state: 'Enabled' | 'Disabled', section: 'Computer' | 'User') => facts('gpreport.xml', readGpoReport(reportXml(policyXml(UNKNOWN, state), { section })));
+    assert.equal(unknownPublishersBlockedBy([report('Disabled', 'Computer')]), 'gpreport.xml');
+    assert.equal(unknownPublishersBlockedBy([report('Disabled', 'User')]), 'gpreport.xml');
+    assert.equal(unknownPublishersBlockedBy([report('Enabled', 'Computer')]), undefined);
+    // The policy as a real Windows 11 24H2 gpresult shows its Remote Desktop Connection Client policies: its GPO and
+    // precedence first, then name, state and category (raandree/GpoReport at d936866,
+    // tests/TestData/Win11-24H2-MSFT-BaselineTest on Win11-24H2-MSFT-BaselineTest.xml).
+    const text = fixtureText('gpresult-no-bom.xml');
+    const at = text.indexOf('<q7:Policy>');
+    assert.ok(at > 0, 'the fixture has policies to stand beside');
+    const base = 'xmlns="http://www.microsoft.com/GroupPolicy/Settings/Base"';
+    const policy = `<q7:Policy>
+          <GPO ${base}><Identifier xmlns="http://www.microsoft.com/GroupPolicy/Types">{AAAA}</Identifier></GPO>
+          <Precedence ${base}>1</Precedence>
+          <q7:Name>${UNKNOWN}</q7:Name>
+          <q7:State>Disabled</q7:State>
+          <q7:Category>Windows Components/Remote Desktop Services/Remote Desktop Connection Client</q7:Category>
+        </q7:Policy>
+        `;
+    assert.equal(unknownPublishersBlockedBy([facts('gpresult.xml', readRsop(text.slice(0, at) + policy + text.slice(at)))]), 'gpresult.xml');
+  });
+
   it('RDP043: an unsigned file, or one whose signature cannot verify, gets no dialog where the policy blocks it', () => {
     const blocked = (text: string) => lintRdp(text, { rules: [rdp043], unknownPublishersBlockedBy: 'registry.pol' }).findings[0]!.message;
     const expected =
@@ -78,6 +104,10 @@ describe('.rdp files from unknown publishers blocked by policy (AllowUnsignedFil
         return json.files.find((f) => f.path.endsWith('client.rdp'))!.findings.find((f) => f.ruleId === 'RDP043')!.message;
       };
       assert.match(lint(), /it is unsigned, so clients updated since April 2026 show/);
+      const report = reportXml(policyXml('Allow .rdp files from unknown publishers', 'Disabled'));
+      writeFileSync(join(dir, 'gpreport.xml'), Buffer.from(`\ufeff${report}`, 'utf16le'));
+      assert.match(lint(), /it is unsigned, and "Allow \.rdp files from unknown publishers" is disabled \("AllowUnsignedFiles" is 0 in .*gpreport\.xml\)/);
+      rmSync(join(dir, 'gpreport.xml'));
       writeFileSync(join(dir, 'registry.pol'), REAL_POLICY);
       assert.match(lint(), /it is unsigned, and "Allow \.rdp files from unknown publishers" is disabled \("AllowUnsignedFiles" is 0 in .*registry\.pol\)/);
     } finally {
