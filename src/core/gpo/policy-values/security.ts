@@ -1,7 +1,7 @@
 /**
  * How Remote Desktop secures and authenticates a connection, by its own policy and listener keys: the security layer,
- * NLA, encryption, the listener's certificate, the administration RPC interface, passwords and trusted .rdp
- * publishers.
+ * NLA, encryption, the listener's certificate, the administration RPC interface, passwords, and trusted and unknown
+ * .rdp publishers.
  */
 import { BOTH, MACHINE, ON_OFF, RDP_TCP, TS, type RegistryValueInfo } from './row';
 
@@ -88,6 +88,15 @@ export const securityValues = (): readonly RegistryValueInfo[] => [
     keys: [TS],
     hives: MACHINE,
     summary: 'The certificate template the server enrols its listener certificate from.',
+    sources: ['TS-ADMX'],
+  },
+  {
+    valueName: 'AllowUnsignedFiles',
+    keys: [TS],
+    hives: BOTH,
+    summary:
+      '"Allow .rdp files from unknown publishers": whether Remote Desktop Connection opens unsigned .rdp files and files whose publisher it cannot verify. Not configured is as Enabled.',
+    values: ON_OFF('Users may open them after a warning.', 'Blocked: the user receives a message that the publisher has been blocked.'),
     sources: ['TS-ADMX'],
   },
   {
