@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { settings } from './settings';
 import { jsonText } from '../core/text/json-safe';
 import { plainWorkbenchText } from '../core/text/terminal';
+import { leadsInside } from '../shared/inside-folder';
 
 type ReportFormat = 'markdown' | 'sarif';
 
@@ -119,6 +120,15 @@ export async function exportReport(checks: CheckService, registry: HostRegistry,
   if (!uri) return undefined;
   const input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'RDP Doctor: building the report' }, () => workspaceReport(checks, registry, version, log));
   const text = chosen === 'markdown' ? core().workspaceReportMarkdown(input) : jsonText(core().workspaceReportSarif(input)) + '\n';
+  const home = vscode.workspace.getWorkspaceFolder(uri);
+  // A cloned repository can ship `rdp-doctor-report.md` as a link to a file of the user's elsewhere (`../../.bashrc`),
+  // and the save dialog offers that name: `workspace.fs.writeFile` writes what a link points to.
+  if (home && uri.scheme === 'file' && home.uri.scheme === 'file' && !(await leadsInside(home.uri.fsPath, uri.fsPath))) {
+    const name = vscode.workspace.asRelativePath(uri);
+    log.warn(`Did not write the report to ${uri.toString()}: a symbolic link there leads out of the workspace folder.`);
+    void vscode.window.showErrorMessage(plainWorkbenchText(`RDP Doctor did not write ${name}: it is, or lies behind, a symbolic link that leads out of the workspace folder. Choose another file.`));
+    return undefined;
+  }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   log.info(`Wrote the ${chosen} report to ${uri.toString()} (${input.files.length} files, ${input.checks.length} checked hosts).`);
   if (!target) {

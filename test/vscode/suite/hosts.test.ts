@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { lstat, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { findFix, renderFix } from '../../../src/core/fixes/index';
 import type { HostCheckResult } from '../../../src/core/net/index';
@@ -313,6 +316,30 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     }
     await vscode.workspace.fs.delete(md);
     await vscode.workspace.fs.delete(sarifUri);
+  });
+
+  test('"Export Report" does not write through a link in the workspace that leads out of it, and writes through one that stays in', async () => {
+    // A cloned repository can ship rdp-doctor-report.md as a link to a file of the user's elsewhere (a session 29 review).
+    const outsideDir = await mkdtemp(join(tmpdir(), 'rdp-doctor-outside-'));
+    const outside = join(outsideDir, 'bashrc');
+    await writeFile(outside, 'export KEEP=1\n');
+    const link = workspaceFile('linked-report.md');
+    const inner = workspaceFile('inner-report.md');
+    const innerLink = workspaceFile('inner-link.md');
+    await symlink(outside, link.fsPath);
+    await writeFile(inner.fsPath, 'old\n');
+    await symlink('inner-report.md', innerLink.fsPath);
+    try {
+      const written = await vscode.commands.executeCommand('rdpDoctor.exportReport', 'markdown', link);
+      assert.equal(await readFile(outside, 'utf8'), 'export KEEP=1\n', 'the file outside the workspace is as it was');
+      assert.equal(written, undefined, 'nothing written');
+      assert.ok((await lstat(link.fsPath)).isSymbolicLink(), 'the link is left as it was');
+      await vscode.commands.executeCommand('rdpDoctor.exportReport', 'markdown', innerLink);
+      assert.match(await readFile(inner.fsPath, 'utf8'), /problems\.rdp/, 'a link to a file in the workspace is written through');
+    } finally {
+      await rm(outsideDir, { recursive: true, force: true });
+      for (const uri of [link, inner, innerLink]) await rm(uri.fsPath, { force: true });
+    }
   });
 
   test('"Harden Connection File" makes one edit: NLA, server authentication, no saved password, a host name for the IP', async () => {
