@@ -1,9 +1,13 @@
 import { quote } from '../text/quote';
+import { OTHER_SECRET_NAME } from '../text/secret-words';
 import type { RegData } from './model';
 
-/** Whether a value name, a key or a line names a password or secret (`DefaultPassword`, `pwd`, `ClientSecret`). */
+/**
+ * Whether a value name, a key or a line names a password or another secret (`DefaultPassword`, `pwd`, `ClientSecret`,
+ * `GatewayAccessToken`, `SmartcardPin`, `PrivateKey`): the names `.rdp` files hide too (`OTHER_SECRET_NAME`).
+ */
 export function namesSecret(text: string): boolean {
-  return /pass(word)?|pwd|secret/i.test(text);
+  return /pass(word)?|pwd/i.test(text) || OTHER_SECRET_NAME.test(text);
 }
 
 /** What a reader problem says instead of a line, or data, that may hold a secret. */

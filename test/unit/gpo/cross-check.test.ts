@@ -284,4 +284,16 @@ describe('cross-checks', () => {
       assert.match(text, /a password or secret, not shown/);
     }
   });
+
+  it('GPO013 never shows the data of a token, a PIN or a private key either (two exports\' GatewayAccessToken were printed)', () => {
+    const values = (suffix: string): string => ['GatewayAccessToken', 'SmartcardPin', 'PrivateKey'].map((n) => `"${n}"="T0ken${n}${suffix}"\r\n`).join('');
+    const a = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n${values('a')}`, 'a.reg');
+    const b = reg(`[HKEY_LOCAL_MACHINE\\${TS}]\r\n${values('b')}`, 'b.reg');
+    const found = crossFileConflicts([a, b].map((x) => ({ path: x.path, values: x.facts.values })));
+    assert.equal(found.length, 6, 'each conflict is still reported');
+    for (const f of found) for (const text of [f.message, ...f.related.map((r) => r.message)]) {
+      assert.doesNotMatch(text, /T0ken/);
+      assert.match(text, /a password or secret, not shown/);
+    }
+  });
 });

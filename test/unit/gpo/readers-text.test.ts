@@ -141,6 +141,16 @@ describe('.reg reader', () => {
     assert.match(doc.problems[3]!.message, /"stray hunter3 line"/);
   });
 
+  it('treats a token, a PIN and a private key as the secrets they are in .rdp files: no rest of an open one is quoted', () => {
+    // A session 29 review: the line after an open `GatewayAccessToken` string was quoted as a stray line.
+    for (const name of ['GatewayAccessToken', 'SmartcardPin', 'PrivateKey']) {
+      const doc = readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\n"${name}"="tok3n-first\r\ntok3n-rest\r\n`);
+      assert.equal(doc.problems.length, 2, name);
+      assert.doesNotMatch(doc.problems.map((p) => p.message).join('\n'), /tok3n/, name);
+      assert.match(doc.problems[1]!.message, /names a password or secret/, name);
+    }
+  });
+
   it('quotes no key or value name from the lines that may be the rest of an open secret, until a line reads as a value', () => {
     // A security review: the key, "no =" and "not under a key" problems quoted fragments of the open password.
     const text =

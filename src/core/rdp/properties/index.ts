@@ -1,4 +1,5 @@
 import type { PropertyInfo } from '../property-types';
+import { OTHER_SECRET_NAME } from '../../text/secret-words';
 import { CONNECTION_PROPERTIES } from './connection';
 import { CONNECTION_AVD_PROPERTIES } from './connection-avd';
 import { CONNECTION_HOST_PROPERTIES } from './connection-host';
@@ -108,14 +109,6 @@ export const SECRET_KEYS: readonly string[] = PROPERTIES.filter((p) => p.secret 
 
 /** An unknown name that mentions a password: `pas+w(or)?d` anywhere (password51, passwd51, a misspelt pasword 51). */
 const PASSWORD_NAME = /pas+w(or)?d|pass\b|pwd/i;
-
-/**
- * An unknown name that mentions another secret: a PIN, a private key or a token. Other clients read such lines:
- * Devolutions' MsRdpEx `WinSCardSmartcardPin` and `WinSCardPrivateKeyFileData` (dll/RdpSettings.cpp, at 5a64c5d), and
- * IronRDP's `ironrdp_rdcleanpathtoken`, which IronRDP itself lists among the keys whose values are secrets
- * (crates/ironrdp-cfg/src/lib.rs, SECRET_KEYS, at 18e259c).
- */
-const OTHER_SECRET_NAME = /pin$|private ?key|token|secret/i;
 
 /**
  * Whether a line's value is a secret: a property the table marks `secret`, or, for a name the table does not
