@@ -14,8 +14,7 @@ export class CertificateViews implements vscode.TextDocumentContentProvider, vsc
 
   /** The document's URI for a host: one per host, refreshed by each check. */
   uriFor(result: HostCheckResult): vscode.Uri {
-    const name = `${result.host.replace(/[^A-Za-z0-9.-]/g, '_')}_${result.port}`;
-    return vscode.Uri.from({ scheme: CERT_SCHEME, path: `/${name}.certificate.txt` });
+    return vscode.Uri.from({ scheme: CERT_SCHEME, path: `/${core().certificateDocumentName(result.host, result.port)}` });
   }
 
   /** A new check of a host whose certificate document is open refreshes that document. */

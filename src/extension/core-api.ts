@@ -20,7 +20,7 @@ export { nameOf, templateFolder } from '../core/lint/path-parts';
 export { MAX_FILE_BYTES, configIsThere, describeOpenError } from '../core/lint/read-file';
 export { lintReportInSlices } from '../core/lint/session';
 export { subjectLabel } from '../core/net/certificate-label';
-export { certificateDocument } from '../core/net/certificate-text';
+export { certificateDocument, certificateDocumentName } from '../core/net/certificate-text';
 export { resultForFile, resultWithSeverities } from '../core/net/host-result';
 export { STEP_LABEL, STEP_OF_RULE, STEP_ORDER, TrustStore, checkHosts, ntlmDetail, ntlmProblemDetail, readCertificates, standardSecurityDetail } from '../core/net/index';
 export { fileCheckFacts, sameCheckFacts } from '../core/rdp/check-facts';

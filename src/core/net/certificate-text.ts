@@ -114,6 +114,16 @@ function findingLines(r: HostCheckResult): string[] {
 }
 
 /**
+ * The file name of a host's certificate document, one per host and port: an ASCII letter, digit, `.` and `-` stay, any
+ * other UTF-16 unit (`_` too) is written `_` and its four hex digits. The name was the host with `_` for the rest, so
+ * `::1` and the name `__1`, `bücher.example` and `b_cher.example` shared one document, which a check of either
+ * refreshed with its own certificate (a session 29 review).
+ */
+export function certificateDocumentName(host: string, port: number): string {
+  return `${host.replace(/[^A-Za-z0-9.-]/g, (c) => `_${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}_${port}.certificate.txt`;
+}
+
+/**
  * The listener's certificate and chain as a plain-text document for a read-only editor:
  * every field of the leaf, then each certificate sent with its PEM, as of `now`, the time of the check (days are counted from it).
  */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { certificateDocument } from '../../../src/core/net/certificate-text';
+import { certificateDocument, certificateDocumentName } from '../../../src/core/net/certificate-text';
 import type { HostCheckResult } from '../../../src/core/net/types';
 import { BY_IP, LEAF, RDP_ONLY, UNRESOLVED } from './host-fixtures';
 
@@ -169,5 +169,17 @@ describe('certificate document', () => {
 
   it('brackets an IPv6 host', () => {
     assert.match(certificateDocument({ ...UNRESOLVED, host: 'fd00::12', port: 3389 }, NOW), /^Certificate of \[fd00::12\]:3389$/m);
+  });
+});
+
+describe('certificate document name', () => {
+  it('is one per host and port: hosts that differ only where the name cannot show them keep their own document', () => {
+    // A review: `::1` and `__1`, `bücher.example` and `b_cher.example` shared one, which a check of either refreshed.
+    const hosts = ['::1', '__1', '_3a_3a1', 'bücher.example', 'b_cher.example', 'fe80::1', 'fe80--1', 'paypaⅼ.example', 'paypal.example'];
+    const names = hosts.map((h) => certificateDocumentName(h, 3389));
+    assert.equal(new Set(names).size, hosts.length, names.join(' '));
+    assert.equal(new Set([certificateDocumentName('rdsh01', 3389), certificateDocumentName('rdsh01', 3390)]).size, 2);
+    assert.equal(certificateDocumentName('rdsh01.contoso.com', 3389), 'rdsh01.contoso.com_3389.certificate.txt');
+    for (const name of names) assert.match(name, /^[A-Za-z0-9._-]+$/);
   });
 });
