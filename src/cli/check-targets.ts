@@ -5,7 +5,7 @@ import type { CheckTarget } from '../core/net/index';
 import { DEFAULT_RDP_PORT, parseHostTarget } from '../core/text/address';
 import { uncheckableReason } from '../core/rdp/hyperv-console';
 import { parseRdp } from '../core/rdp/parse';
-import { inventoryTarget, rdpGateway, rdpStrictServerAuthentication, rdpTarget } from '../core/rdp/target';
+import { inventoryTarget, rdpEntraSignIn, rdpGateway, rdpStrictServerAuthentication, rdpTarget } from '../core/rdp/target';
 import { decodeBytes } from '../core/text/decode';
 import { rdpFacts, type RdpFacts } from '../core/rules/xrf/facts';
 import { type InputError } from '../core/lint/inputs';
@@ -50,6 +50,7 @@ export function targetFromRdpFile(path: string, name: string | undefined): Locat
   const at = positionsIn(text);
   const gateway = rdpGateway(doc);
   const strictServerAuthentication = rdpStrictServerAuthentication(doc);
+  const entraSignIn = rdpEntraSignIn(doc);
   return {
     target: path,
     host: found.host,
@@ -57,6 +58,7 @@ export function targetFromRdpFile(path: string, name: string | undefined): Locat
     ...(name !== undefined && { name }),
     ...(gateway && { gateway }),
     ...(strictServerAuthentication && { strictServerAuthentication }),
+    ...(entraSignIn && { entraSignIn }),
     source: { path, position: at(found.span) },
     rdpFacts: rdpFacts(doc, at),
   };

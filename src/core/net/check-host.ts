@@ -141,7 +141,8 @@ export async function probeHost(target: CheckTarget, options: CheckHostOptions):
       : undefined;
     const session = opened?.then((o) => o.session);
     const tlsRun: Promise<TlsResult | undefined> = session ? session.then(sessionFacts) : Promise.resolve(undefined);
-    const requests = followUps(answers);
+    // The Entra ID question only for a `.rdp` file that signs in so: no other result reads its answer.
+    const requests = followUps(answers, target.entraSignIn === true);
     // On a server that selected TLS, the RDSTLS question (which offers TLS too) also leads to TLS: the legacy-TLS handshake rides its connection.
     const shared = upgrade && main.confirm.kind === 'response' && main.confirm.selectedProtocol === PROTOCOL.SSL && requests.includes(RDSTLS_QUESTION) ? RDSTLS_QUESTION : undefined;
     // Standard RDP Security's encryption is read on a connection that asks for it alone, even when the main answer selected it.

@@ -3,7 +3,7 @@ import { NET_MESSAGES as M } from '../rules/net/messages';
 import { NET005, NET005_MESSAGES } from '../rules/net/net005-protocol-not-requested';
 import { finding } from './certificate-findings';
 import { SELECTED_LABELS } from './protocol-labels';
-import { HYBRID_REQUIRED_BY_SERVER, selectionProblem, type NegotiationAnswer } from './negotiation-summary';
+import { HYBRID_REQUIRED_BY_SERVER, RDSAAD_QUESTION, selectionProblem, type NegotiationAnswer } from './negotiation-summary';
 import type { NegotiationSummary, NetFinding } from './types';
 import { PROTOCOL } from './x224';
 
@@ -84,6 +84,8 @@ export function negotiationFindings(summary: NegotiationSummary, answers: readon
   else if (main?.kind === 'failure' && main.failureCode === SSL_NOT_ALLOWED_BY_SERVER) findings.push(finding(NET012, M.NET012NotAllowed(main.name)));
   const reported = new Set<number>();
   for (const { requested, confirm } of answers) {
+    // A refusal of the Entra ID sign-in is its answer ("no"), whatever the code: clients ask again without it (RDSAAD_QUESTION).
+    if (requested === RDSAAD_QUESTION) continue;
     if (confirm?.kind !== 'failure' || expectedFailure(requested, confirm.failureCode) || reported.has(confirm.failureCode)) continue;
     reported.add(confirm.failureCode);
     const nothingAccepted = ![summary.rdp, summary.ssl, summary.hybrid, summary.hybridEx, summary.rdstls].includes(true);

@@ -7,12 +7,20 @@ export const MAIN_REQUEST = PROTOCOL.SSL | PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX;
 /** The RDSTLS question: a real RDSTLS client also offers TLS, so a server without RDSTLS then picks TLS or refuses. */
 export const RDSTLS_QUESTION = PROTOCOL.RDSTLS | PROTOCOL.SSL;
 
+/**
+ * The Entra ID sign-in question: RDS AAD Auth alone, as FreeRDP asks for it first when it is enabled and asks again
+ * without it on any other answer (libfreerdp/core/nego.c, `nego_attempt_rdsaad`). Selected: the server supports it;
+ * anything else: it does not, for this client or any.
+ */
+export const RDSAAD_QUESTION = PROTOCOL.RDSAAD;
+
 /** One question per protocol the main answer may leave open, in the order they are asked. */
 export const FOLLOW_UPS: readonly { readonly key: ProtocolKey; readonly requested: number }[] = [
   { key: 'rdp', requested: PROTOCOL.RDP },
   { key: 'ssl', requested: PROTOCOL.SSL },
   { key: 'hybrid', requested: PROTOCOL.SSL | PROTOCOL.HYBRID },
   { key: 'rdstls', requested: RDSTLS_QUESTION },
+  { key: 'rdsaad', requested: RDSAAD_QUESTION },
 ];
 
 export const HYBRID_REQUIRED_BY_SERVER = 0x5;
@@ -22,10 +30,11 @@ const KEY_BY_BIT: readonly (readonly [number, ProtocolKey])[] = [
   [PROTOCOL.HYBRID, 'hybrid'],
   [PROTOCOL.RDSTLS, 'rdstls'],
   [PROTOCOL.HYBRID_EX, 'hybridEx'],
+  [PROTOCOL.RDSAAD, 'rdsaad'],
 ];
 
 /** How servers order the protocols when they choose among those offered (strongest last). */
-const RANK: Readonly<Record<ProtocolKey, number>> = { rdp: 0, ssl: 1, rdstls: 2, hybrid: 3, hybridEx: 4 };
+const RANK: Readonly<Record<ProtocolKey, number>> = { rdp: 0, ssl: 1, rdstls: 2, hybrid: 3, hybridEx: 4, rdsaad: 5 };
 
 /** One request and the Confirm it got (null when the connection failed before one arrived). */
 export interface NegotiationAnswer {
@@ -159,6 +168,8 @@ function judge(all: readonly NegotiationAnswer[], options: SummaryOptions, judge
     hybrid,
     hybridEx,
     rdstls: value('rdstls'),
+    // Only where the Entra ID question was asked: every other result keeps its shape.
+    ...(all.some((a) => a.requested === RDSAAD_QUESTION) && { rdsaad: value('rdsaad') }),
     nlaRequired,
     failures,
     unusable,
@@ -177,10 +188,14 @@ function judge(all: readonly NegotiationAnswer[], options: SummaryOptions, judge
   };
 }
 
-/** The follow-up requests worth a connection each, given the answers so far; they can be asked at once. */
-export function followUps(answers: readonly NegotiationAnswer[]): number[] {
+/**
+ * The follow-up requests worth a connection each, given the answers so far; they can be asked at once. The Entra ID
+ * question only with `entraSignIn` (a `.rdp` file that asks for that sign-in): its answer changes nothing else.
+ */
+export function followUps(answers: readonly NegotiationAnswer[], entraSignIn = false): number[] {
   const summary = judge(answers, {}, false);
   if (summary.legacy) return [];
   const asked = new Set(answers.map((a) => a.requested));
-  return FOLLOW_UPS.filter((q) => summary[q.key] === null && !asked.has(q.requested)).map((q) => q.requested);
+  const open = (key: ProtocolKey): boolean => (key === 'rdsaad' ? entraSignIn && summary.rdsaad !== true && summary.rdsaad !== false : summary[key] === null);
+  return FOLLOW_UPS.filter((q) => open(q.key) && !asked.has(q.requested)).map((q) => q.requested);
 }

@@ -8,7 +8,13 @@ export const PROTOCOL_LABELS: Readonly<Record<ProtocolKey, string>> = {
   hybrid: 'CredSSP',
   hybridEx: 'CredSSP with early user authorization',
   rdstls: 'RDSTLS',
+  rdsaad: 'RDS AAD (Microsoft Entra ID sign-in)',
 };
+
+/** The protocols a summary says anything of: the Entra ID sign-in only where it was asked about. */
+export function protocolKeys(n: NegotiationSummary): ProtocolKey[] {
+  return (Object.keys(PROTOCOL_LABELS) as ProtocolKey[]).filter((k) => n[k] !== undefined);
+}
 
 /** Words for the selectedProtocol names. */
 export const SELECTED_LABELS: Readonly<Record<string, string>> = {
@@ -20,7 +26,7 @@ export const SELECTED_LABELS: Readonly<Record<string, string>> = {
   RDSAAD: 'RDS AAD',
 };
 
-const KEY_OF_SELECTED: Readonly<Record<string, ProtocolKey>> = { RDP: 'rdp', SSL: 'ssl', HYBRID: 'hybrid', HYBRID_EX: 'hybridEx', RDSTLS: 'rdstls' };
+const KEY_OF_SELECTED: Readonly<Record<string, ProtocolKey>> = { RDP: 'rdp', SSL: 'ssl', HYBRID: 'hybrid', HYBRID_EX: 'hybridEx', RDSTLS: 'rdstls', RDSAAD: 'rdsaad' };
 
 /** A selectedProtocol name as a protocol, without the "(NLA)" of a selection: `TLS`, `RDS AAD`, or the value (`0x3`). */
 export function selectionLabel(selected: string): string {

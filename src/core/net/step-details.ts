@@ -1,15 +1,15 @@
 // What each step of the ladder says, one line each: the negotiation's answers, TLS versions and suites, Standard RDP
 // Security, the NTLM CHALLENGE, the RD Gateway path and the notes that go with them. Data from the server is escaped.
 import { terminalSafe } from '../text/terminal';
-import { PROTOCOL_LABELS, SELECTED_LABELS, selectionLabel, selectionUnusable } from './protocol-labels';
+import { PROTOCOL_LABELS, protocolKeys, SELECTED_LABELS, selectionLabel, selectionUnusable } from './protocol-labels';
 import { FIRST_ANSWER_WAIT_MS } from './run-step';
 import type { NtlmInfo } from './ntlm';
 import type { RdpGateway } from '../rdp/target';
-import type { HostCheckResult, NegotiationSummary, ProtocolKey, StandardSecurity, TlsSummary, TlsVersion } from './types';
+import type { HostCheckResult, NegotiationSummary, StandardSecurity, TlsSummary, TlsVersion } from './types';
 
 /** The Negotiation step's line: the selection, what the server accepts and refuses, and what is not determined. */
 export function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean, standardSecurityUnanswered: boolean): string {
-  const keys = Object.keys(PROTOCOL_LABELS) as ProtocolKey[];
+  const keys = protocolKeys(n);
   const accepted = keys.filter((k) => n[k] === true).map((k) => PROTOCOL_LABELS[k]);
   const unusable = n.unusable;
   const refused = keys.filter((k) => n[k] === false && unusable[k] === undefined).map((k) => PROTOCOL_LABELS[k]);
@@ -45,7 +45,7 @@ export function negotiationDetail(n: NegotiationSummary, tlsUnanswered: boolean,
 /** `Standard RDP Security (the server selected TLS, which no client follows)`, one per selection the server answered with. */
 function unusableAnswers(n: NegotiationSummary): string[] {
   const bySelection = new Map<string, string[]>();
-  for (const key of Object.keys(PROTOCOL_LABELS) as ProtocolKey[]) {
+  for (const key of protocolKeys(n)) {
     const selection = n.unusable[key];
     if (selection !== undefined && n[key] === false) bySelection.set(selection, [...(bySelection.get(selection) ?? []), PROTOCOL_LABELS[key]]);
   }

@@ -54,6 +54,11 @@ export interface NegotiationSummary {
   readonly hybrid: boolean | null;
   readonly hybridEx: boolean | null;
   readonly rdstls: boolean | null;
+  /**
+   * RDS AAD Auth (PROTOCOL_RDSAAD, the Microsoft Entra ID sign-in): asked only for a `.rdp` file that signs in so
+   * (`enablerdsaadauth:i:1`), absent otherwise (a field SPEC §3 does not list).
+   */
+  readonly rdsaad?: boolean | null;
   readonly nlaRequired: boolean | null;
   /** The RDP_NEG_FAILURE name the server sent, per refused protocol. */
   readonly failures: Readonly<Partial<Record<ProtocolKey, string>>>;
@@ -77,7 +82,7 @@ export interface NegotiationSummary {
   readonly connections: number;
 }
 
-export type ProtocolKey = 'rdp' | 'ssl' | 'hybrid' | 'hybridEx' | 'rdstls';
+export type ProtocolKey = 'rdp' | 'ssl' | 'hybrid' | 'hybridEx' | 'rdstls' | 'rdsaad';
 
 /** What the Server Security Data says under Standard RDP Security (SPEC §2 NET014), as named in standard-security.ts. */
 export interface StandardSecurity {

@@ -1,20 +1,25 @@
 import type { RdpDocument } from './parse';
-import { rdpGateway, rdpStrictServerAuthentication, type CheckTarget, type RdpGateway, type StrictServerAuthentication } from './target';
+import { rdpEntraSignIn, rdpGateway, rdpStrictServerAuthentication, type CheckTarget, type RdpGateway, type StrictServerAuthentication } from './target';
 
 /** What of a check target depends on the `.rdp` file it came from, beyond where it points. */
-export type FileCheckFacts = Pick<CheckTarget, 'gateway' | 'strictServerAuthentication'>;
+export type FileCheckFacts = Pick<CheckTarget, 'gateway' | 'strictServerAuthentication' | 'entraSignIn'>;
 
 /**
  * What the `.rdp` files that name one host say of how their clients connect, where they all say the same: the RD
  * Gateway (the same usage method and gateway host) and `authentication level:i:1` (with the same CredSSP setting).
+ * Whether the check asks about the Entra ID sign-in: where any of them signs in so.
  */
 export function fileCheckFacts(docs: readonly RdpDocument[]): FileCheckFacts {
   const gateway = shared(docs.map(rdpGateway), sameGateway);
   const strictServerAuthentication = shared(docs.map(rdpStrictServerAuthentication), sameStrict);
-  return { ...(gateway && { gateway }), ...(strictServerAuthentication && { strictServerAuthentication }) };
+  const entraSignIn = docs.some(rdpEntraSignIn);
+  return { ...(gateway && { gateway }), ...(strictServerAuthentication && { strictServerAuthentication }), ...(entraSignIn && { entraSignIn }) };
 }
 
-/** Whether two targets' files say the same of how their clients connect (both absent counts as the same). */
+/**
+ * Whether two targets' files say the same of how their clients connect (both absent counts as the same). The Entra ID
+ * question is not compared: it adds an answer and changes no other finding.
+ */
 export function sameCheckFacts(a: FileCheckFacts, b: FileCheckFacts): boolean {
   return bothOrNeither(a.gateway, b.gateway, sameGateway) && bothOrNeither(a.strictServerAuthentication, b.strictServerAuthentication, sameStrict);
 }

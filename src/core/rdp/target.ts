@@ -58,6 +58,16 @@ export interface CheckTarget {
   readonly gateway?: RdpGateway;
   /** The `.rdp` file's `authentication level:i:1`: its client does not connect to a server it cannot authenticate. */
   readonly strictServerAuthentication?: StrictServerAuthentication;
+  /**
+   * The `.rdp` file signs in with Microsoft Entra ID where the server supports it (`enablerdsaadauth:i:1`): the check
+   * asks whether it does (one connection more), which only such a file's cross-checks read.
+   */
+  readonly entraSignIn?: boolean;
+}
+
+/** `enablerdsaadauth:i:1`: "use Microsoft Entra authentication" if the remote PC supports it (Supported RDP properties). */
+export function rdpEntraSignIn(doc: RdpDocument): boolean {
+  return intValue(effectiveEntry(doc, 'enablerdsaadauth')) === 1;
 }
 
 /**
@@ -76,7 +86,7 @@ export interface StrictServerAuthentication {
 
 export function rdpStrictServerAuthentication(doc: RdpDocument): StrictServerAuthentication | undefined {
   if (intValue(effectiveEntry(doc, 'authentication level')) !== 1) return undefined;
-  const entraAuth = intValue(effectiveEntry(doc, 'enablerdsaadauth')) === 1;
+  const entraAuth = rdpEntraSignIn(doc);
   return { credssp: intValue(effectiveEntry(doc, 'enablecredsspsupport')) !== 0, ...(entraAuth && { entraAuth }) };
 }
 

@@ -1,6 +1,6 @@
 import { ruleDocsUrl } from '../knowledge/docs-links';
 import { STEP_LABEL, STEP_ORDER } from '../net/ladder';
-import { PROTOCOL_LABELS, SELECTED_LABELS, selectionLabel } from '../net/protocol-labels';
+import { PROTOCOL_LABELS, protocolKeys, SELECTED_LABELS, selectionLabel } from '../net/protocol-labels';
 import type { CertificateSummary, HostCheckResult, NegotiationSummary, ProtocolKey, StepStatus } from '../net/types';
 import { displayTarget } from '../rdp/target';
 import { ALL_RULES, ruleById } from '../rules/registry';
@@ -129,7 +129,7 @@ function protocolCell(n: NegotiationSummary, key: ProtocolKey): string {
 function negotiationSection(n: NegotiationSummary): string[] {
   const selected = n.selected === null ? 'none' : escapeMarkdown(SELECTED_LABELS[n.selected] ?? n.selected);
   const nla = n.nlaRequired === null ? 'not determined' : yesNo(n.nlaRequired);
-  const rows = (Object.keys(PROTOCOL_LABELS) as ProtocolKey[]).map((k) => [PROTOCOL_LABELS[k], protocolCell(n, k)]);
+  const rows = protocolKeys(n).map((k) => [PROTOCOL_LABELS[k], protocolCell(n, k)]);
   return ['#### Negotiation', '', `Selected: ${selected}. NLA required: ${nla}.`, '', table(['Protocol', 'Answer'], rows), ''];
 }
 

@@ -25,6 +25,12 @@ export interface FakeOptions {
    * answers it with that fatal alert and a FIN.
    */
   readonly resetClientHello?: (hello: Buffer) => boolean | HelloAlert;
+  /**
+   * How a request for RDS AAD Auth alone (the Entra ID sign-in, 0x10) is answered: selected (then TLS, as for any
+   * selection that starts it), refused with a failure code, or the connection dropped without a Confirm. As `mode`
+   * says when absent.
+   */
+  readonly rdsaad?: 'select' | 'drop' | { readonly failure: number };
 }
 
 /**
@@ -37,13 +43,17 @@ export type AfterTls = 'connect-response' | 'silent' | 'close' | 'reset' | 'ulti
 
 const SSL = 0x1;
 const HYBRID = 0x2;
+const RDSAAD = 0x10;
 const SSL_REQUIRED_BY_SERVER = 0x1;
 /** TPKT + X.224 Data + MCS Disconnect Provider Ultimatum (rn-user-requested). */
 const ULTIMATUM = Buffer.from('0300000902f0802180', 'hex');
 const HYBRID_REQUIRED_BY_SERVER = 0x5;
 
-function answer(mode: FakeMode, requested: number, flags: number): { selected: number; flags: number } | { failure: number } {
-  switch (mode) {
+function answer(options: FakeOptions, requested: number, flags: number): { selected: number; flags: number } | { failure: number } {
+  const aad = requested === RDSAAD ? options.rdsaad : undefined;
+  if (aad === 'select') return { selected: RDSAAD, flags };
+  if (typeof aad === 'object') return aad;
+  switch (options.mode) {
     case 'rdp':
       return { selected: 0, flags };
     case 'negotiate':
@@ -59,7 +69,8 @@ function answer(mode: FakeMode, requested: number, flags: number): { selected: n
 export function startFakeRdpServer(options: FakeOptions): Promise<LocalServer> {
   return new LocalServer((socket: Socket, server: LocalServer) => {
     onConnectionRequest(socket, (requested) => {
-      const reply = answer(options.mode, requested, options.flags ?? 0);
+      if (requested === RDSAAD && options.rdsaad === 'drop') return void socket.destroy();
+      const reply = answer(options, requested, options.flags ?? 0);
       socket.write(confirm(reply));
       if ('failure' in reply) return void socket.end();
       if (reply.selected === 0) return answerConnectInitial(socket);

@@ -24,10 +24,11 @@ describe('gnome-remote-desktop 43 negotiation (captured Confirms)', () => {
   it('the check\'s questions: CredSSP accepted, every other protocol refused with HYBRID_REQUIRED_BY_SERVER, NLA required', () => {
     const n = summarizeNegotiation([answer(MAIN_REQUEST), ...FOLLOW_UPS.map((f) => answer(f.requested))]);
     assert.deepEqual(
-      { selected: n.selected, rdp: n.rdp, ssl: n.ssl, hybrid: n.hybrid, hybridEx: n.hybridEx, rdstls: n.rdstls, nlaRequired: n.nlaRequired },
-      { selected: 'HYBRID', rdp: false, ssl: false, hybrid: true, hybridEx: false, rdstls: false, nlaRequired: true },
+      { selected: n.selected, rdp: n.rdp, ssl: n.ssl, hybrid: n.hybrid, hybridEx: n.hybridEx, rdstls: n.rdstls, rdsaad: n.rdsaad, nlaRequired: n.nlaRequired },
+      { selected: 'HYBRID', rdp: false, ssl: false, hybrid: true, hybridEx: false, rdstls: false, rdsaad: false, nlaRequired: true },
     );
-    assert.deepEqual(n.failures, { rdp: 'HYBRID_REQUIRED_BY_SERVER', ssl: 'HYBRID_REQUIRED_BY_SERVER', rdstls: 'HYBRID_REQUIRED_BY_SERVER' });
+    // The Entra ID question (0x10, asked for a file with enablerdsaadauth:i:1) got the same failure.
+    assert.deepEqual(n.failures, { rdp: 'HYBRID_REQUIRED_BY_SERVER', ssl: 'HYBRID_REQUIRED_BY_SERVER', rdstls: 'HYBRID_REQUIRED_BY_SERVER', rdsaad: 'HYBRID_REQUIRED_BY_SERVER' });
     assert.deepEqual(n.flags, { extendedClientData: true, dynvcGfx: true, restrictedAdmin: false, remoteCredentialGuard: false });
   });
 

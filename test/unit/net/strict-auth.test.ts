@@ -6,7 +6,7 @@ import { atStrictServerAuthentication } from '../../../src/core/net/strict-auth-
 import type { WorkgroupEvidence } from '../../../src/core/rules/net/messages';
 import type { NetFinding } from '../../../src/core/net/types';
 import { parseRdp } from '../../../src/core/rdp/parse';
-import { fileCheckFacts } from '../../../src/core/rdp/check-facts';
+import { fileCheckFacts, sameCheckFacts } from '../../../src/core/rdp/check-facts';
 import { rdpStrictServerAuthentication } from '../../../src/core/rdp/target';
 
 const FINDINGS: NetFinding[] = [
@@ -121,6 +121,13 @@ describe('what the .rdp files of one host say of how their clients connect', () 
     assert.deepEqual(fileCheckFacts([doc(strict), doc(`${strict}enablecredsspsupport:i:0\n`)]), {});
     assert.deepEqual(fileCheckFacts([doc(strict), doc('full address:s:h.invalid\n')]), {});
     assert.deepEqual(fileCheckFacts([]), {});
+  });
+
+  it('asks about the Microsoft Entra ID sign-in where any file signs in so (one question more, no finding changed)', () => {
+    const entra = 'full address:s:h.invalid\nenablerdsaadauth:i:1\n';
+    assert.deepEqual(fileCheckFacts([doc('full address:s:h.invalid\n'), doc(entra)]), { entraSignIn: true });
+    assert.deepEqual(fileCheckFacts([doc(entra.replace('i:1', 'i:0'))]), {});
+    assert.equal(sameCheckFacts(fileCheckFacts([doc(entra)]), {}), true);
   });
 });
 

@@ -103,6 +103,19 @@ suite('Check results follow the file they are shown on (real xrdp on 127.0.0.1)'
     assert.equal(api.latest(HOST), result, 'no new check ran');
   });
 
+  test("a file that signs in with Microsoft Entra ID: its check asks whether the server selects RDS AAD Auth, a plain file's does not", async () => {
+    const plain = await labFile('plain.rdp', `full address:s:${HOST}\r\n`);
+    const checked = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', plain);
+    assert.equal(checked?.negotiation !== null && 'rdsaad' in checked!.negotiation, false, JSON.stringify(checked?.negotiation));
+    const uri = await labFile('entra.rdp', `full address:s:${HOST}\r\nenablerdsaadauth:i:1\r\n`);
+    await vscode.window.showTextDocument(uri);
+    const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', uri);
+    // xrdp closes a request above 0xB without a Confirm (xrdp_iso.c): asked, and not determined.
+    assert.equal(result?.negotiation?.rdsaad, null, JSON.stringify(result?.negotiation));
+    assert.equal(result!.negotiation!.connections, checked!.negotiation!.connections + 1);
+    assert.match(result!.steps.negotiation.detail, /Not determined \(no answer\): RDS AAD \(Microsoft Entra ID sign-in\)\./);
+  });
+
   test('a file over 1 MB open in the editor gets the check findings the language status counts, where its full address is now', async () => {
     const filler = 'redirectclipboard:i:1\r\n'.repeat(48_000);
     const uri = await labFile('large.rdp', `full address:s:${HOST}\r\nauthentication level:i:1\r\n${filler}`);
