@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { checkHost, TrustStore, type HostCheckResult } from '../../src/core/net/index';
 import { failureName } from '../../src/core/net/x224';
 import { generateCertificates, type CertCase } from './lab/certs';
-import { CLI } from './lab/cli-json';
+import { CLI, cliJson } from './lab/cli-json';
 import { startFakeRdpServer, type FakeOptions } from './lab/fake-rdp-server';
 import { GrdServer } from './lab/grd';
 import type { LocalServer } from './lab/local-server';
@@ -89,6 +89,30 @@ describe('the Entra ID sign-in question against the fake listener', { skip: miss
     const checked = await both(server.port, store);
     assert.deepEqual(answerOf(checked), { rdsaad: null, failure: undefined });
     assert.match(checked.entra.steps.negotiation.detail, /Not determined \(no answer\): RDS AAD \(Microsoft Entra ID sign-in\)\./);
+  });
+
+  it('check FILE.rdp: a file that turns CredSSP off and signs in with Entra ID by name; XRF001 firm or not by the answer', async () => {
+    const refusing = await start({ rdsaad: { failure: 5 } });
+    const selecting = await start({ rdsaad: 'select' });
+    const file = (name: string, port: number, entra = true): string => {
+      const path = join(dir, name);
+      writeFileSync(path, `full address:s:localhost:${port}\r\nenablecredsspsupport:i:0\r\n${entra ? 'enablerdsaadauth:i:1\r\n' : ''}`);
+      return path;
+    };
+    const xrf001 = (r: CheckReport, i = 0) => r.hosts[i]!.findings.filter((f) => f.ruleId === 'XRF001');
+    const firm = await cliJson<CheckReport>(['check', file('refusing.rdp', refusing.port), '--format', 'json', '--timeout', String(TIMEOUT_MS)]);
+    assert.equal(firm.hosts[0]!.negotiation!.rdsaad, false);
+    assert.deepEqual(xrf001(firm).map((f) => f.severity), ['error']);
+    assert.match(xrf001(firm)[0]!.message, /does not help: a check of localhost:\d+ found that the server does not select it \(PROTOCOL_RDSAAD\)\./);
+    const hedged = await cliJson<CheckReport>(['check', file('selecting.rdp', selecting.port), '--format', 'json', '--timeout', String(TIMEOUT_MS)]);
+    assert.equal(hedged.hosts[0]!.negotiation!.rdsaad, true);
+    assert.deepEqual(xrf001(hedged).map((f) => f.severity), ['warning']);
+    assert.match(xrf001(hedged)[0]!.message, /found that the server selects it \(PROTOCOL_RDSAAD\)/);
+    // Two files of one listener share one probe: it asks when any of them signs in with Entra ID, whichever comes first.
+    const pair = await cliJson<CheckReport>(['check', file('plain.rdp', refusing.port, false), file('refusing.rdp', refusing.port), '--format', 'json', '--timeout', String(TIMEOUT_MS)]);
+    assert.deepEqual(pair.hosts.map((h) => h.negotiation!.rdsaad), [false, false]);
+    assert.deepEqual(xrf001(pair, 0).map((f) => f.severity), ['error']);
+    assert.doesNotMatch(xrf001(pair, 0)[0]!.message, /Entra/);
   });
 });
 

@@ -13,6 +13,8 @@ export interface ProbeFacts {
     readonly hybrid?: boolean | null;
     readonly hybridEx?: boolean | null;
     readonly rdstls?: boolean | null;
+    /** Whether the server selects RDS AAD Auth (the Entra ID sign-in) for a client that asks for it; absent when not asked. */
+    readonly rdsaad?: boolean | null;
     readonly nlaRequired?: boolean | null;
     readonly failures?: Readonly<Record<string, string>>;
     /** What the server selected for a client offering TLS and CredSSP (`RDP` when the Confirm had no negotiation data). */
