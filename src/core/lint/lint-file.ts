@@ -4,7 +4,8 @@ import type { PolicyDocument, ReadProblem } from '../gpo/model';
 import { readGpoBackup, type BackupFile, type BackupPart } from '../gpo/read-gpo-backup';
 import { polHiveFromPath, readPolicyText, type TextPolicyFormat } from '../gpo/read-export';
 import { readRegistryPol, readRegistryPolRecords, type PolView } from '../gpo/read-registry-pol';
-import { READ_UP_TO_MESSAGE, type RdpDocument } from '../rdp/parse';
+import { isSignedRdp, parseRdp, READ_UP_TO_MESSAGE, type RdpDocument } from '../rdp/parse';
+import { summarizeRdp, type RdpSummary } from '../rdp/summary';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import { configFindings } from '../rules/cfg/index';
 import { lintRdp, lintRdpDocument } from '../rules/engine';
@@ -122,4 +123,24 @@ export function lintGpoBackup(files: readonly BackupFile[], options: LintOptions
     problems: backup.doc.problems,
     policy: backup.doc,
   };
+}
+
+/**
+ * The lint of an `.rdp` text as the editor's lint worker sends it back (lint-worker.ts): the findings and reader
+ * problems of `lintParsedRdp`, the parse's summary in place of the parse (`summarizeRdp`), and whether it is signed.
+ * Plain data, copied whole between threads: the findings are at most a few thousand (`omitted` counts the rest).
+ */
+export interface DetachedRdpLint {
+  readonly findings: readonly Finding[];
+  readonly problems?: readonly ReadProblem[];
+  readonly omitted?: { readonly findings: number; readonly errors: number };
+  readonly summary: RdpSummary;
+  readonly signed: boolean;
+}
+
+/** Parses and lints an `.rdp` text for the lint worker. */
+export function lintRdpDetached(text: string, options: LintOptions = {}): DetachedRdpLint {
+  const doc = parseRdp(text);
+  const { findings, omitted, problems } = lintParsedRdp(doc, options);
+  return { findings, ...(problems && { problems }), ...(omitted && { omitted }), summary: summarizeRdp(doc), signed: isSignedRdp(text) };
 }
