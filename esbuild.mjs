@@ -140,6 +140,15 @@ const builds = [
     minify: !watch,
     metafile: true,
   },
+  {
+    ...common,
+    // The lint worker of large `.rdp` documents (src/extension/off-thread-lint.ts), started on the first one: it
+    // requires dist/extension-core.js, as the extension does, rather than a second copy of the core.
+    entryPoints: { 'lint-worker': 'src/extension/lint-worker.ts' },
+    outdir: 'dist',
+    plugins: [apart('core-apart', /^\.\/core-api$/, 'extension-core.js')],
+    minify: !watch,
+  },
   // `check`, `explain`, `fix` and `rules`; `lint` a bundle of its own, so each loads only its own code.
   commandBundle('cli-commands', 'src/cli/commands.ts'),
   commandBundle('cli-lint', 'src/cli/lint-command.ts'),

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { core } from './core';
 import type { PolicyDocument, ReadProblem } from '../core/gpo/model';
-import type { LintOptions } from '../core/lint/lint-file';
+import type { DetachedRdpLint, LintOptions } from '../core/lint/lint-file';
 import type { PolicyFinding } from '../core/rules/gpo/types';
 import { showHidden } from '../core/text/invisible';
 import type { RdpDocument } from '../core/rdp/parse';
 import type { Finding } from '../core/rules/types';
 import { crossDiagnostic, problemDiagnostic, shownDiagnostics, toDiagnostic, toRange } from './convert';
 import { exportFacts, type PolicyIndex } from './policy-index';
-import type { DocumentLint, DocumentState } from './document-model';
+import type { DocumentLint, DocumentModel, DocumentState } from './document-model';
+import type { OffThreadLinter } from './off-thread-lint';
 import { polFileUri, type RegistryPolViews } from './registry-pol-view';
 
 /** What linting one document produced: findings for code actions, the diagnostics to show, and its settings for hovers. */
@@ -17,6 +18,9 @@ export interface LintedDocument extends DocumentLint {
 }
 
 type CrossFinding = Parameters<typeof crossDiagnostic>[0];
+
+/** What an `.rdp` file's lint gives its diagnostics, in the extension host or from the lint worker. */
+type RdpLint = Pick<DetachedRdpLint, 'findings' | 'problems' | 'omitted'>;
 
 /** Lints documents of every format, and adds the cross-checks against the workspace's policy exports. */
 export class DocumentLinter {
@@ -28,9 +32,7 @@ export class DocumentLinter {
 
   /** The document's findings, and the diagnostics VS Code is to show (at most its limit a file, `shownDiagnostics`). */
   lint(state: DocumentState, options: LintOptions): LintedDocument {
-    const linted = this.lintAll(state, options);
-    const diagnostics = shownDiagnostics(linted.diagnostics, linted.omitted);
-    return diagnostics === linted.diagnostics ? linted : { ...linted, diagnostics };
+    return shown(this.lintAll(state, options));
   }
 
   private lintAll(state: DocumentState, options: LintOptions): LintedDocument & { omitted?: { readonly findings: number; readonly errors: number } } {
@@ -39,26 +41,8 @@ export class DocumentLinter {
     switch (format) {
       case undefined:
         return { findings: [], diagnostics: [] };
-      case 'rdp': {
-        // Publishers trusted or blocked by policy in the folder's exports change what RDP043 says about a file.
-        const exports = this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values }));
-        const trusted = core().trustedPublishers(exports);
-        const blockedBy = core().unknownPublishersBlockedBy(exports);
-        // The file's name: RDP010 leaves mstsc's Default.rdp template alone.
-        const fileName = core().nameOf(document.uri.path);
-        const folderName = core().templateFolder(document.uri.path);
-        const linted = core().lintParsedRdp(state.rdp, {
-          ...options,
-          ...(trusted.size > 0 && { trustedPublishers: trusted }),
-          ...(blockedBy !== undefined && { unknownPublishersBlockedBy: blockedBy }),
-          fileName,
-          folderName,
-        });
-        const cross = linted.rdp ? this.rdpCrossChecks(document, linted.rdp, options) : [];
-        const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
-        const diagnostics = [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems];
-        return { findings: linted.findings, diagnostics, ...(linted.omitted && { omitted: linted.omitted }) };
-      }
+      case 'rdp':
+        return this.rdpResult(document, core().lintParsedRdp(state.rdp, this.rdpOptions(document, options)), state.rdp, options);
       case 'config': {
         const linted = core().lintText('config', document.getText(), options);
         return { findings: linted.findings, diagnostics: this.diagnostics(document, linted.findings) };
@@ -77,6 +61,46 @@ export class DocumentLinter {
         return this.exportResult(document, document.uri, linted.findings, linted.problems ?? [], linted.policy!, options);
       }
     }
+  }
+
+  /**
+   * Lints a large `.rdp` version in the lint worker (`offThread`): the same findings and diagnostics as `lint`, the
+   * worker's summary of the parse kept for its target; or a failure's message, or nothing when the version is gone.
+   */
+  async lintOffThread(state: DocumentState, options: LintOptions, worker: OffThreadLinter, documents: DocumentModel): Promise<LintedDocument | { failed: string } | undefined> {
+    const { document, version } = state;
+    const text = state.rdpText();
+    const current = (): boolean => !document.isClosed && document.version === version;
+    const result = await worker.lint(document.uri.toString(), text, this.rdpOptions(document, options), current);
+    if ('stale' in result || !current()) return undefined;
+    if ('failed' in result) return result;
+    const summary = core().summaryDocument(text, result.lint.summary);
+    documents.summarized(state, summary, result.lint.signed);
+    return shown(this.rdpResult(document, result.lint, summary, options));
+  }
+
+  /** The options of an `.rdp` file's lint: the file's name, and what the policy exports near it say of publishers. */
+  private rdpOptions(document: vscode.TextDocument, options: LintOptions): LintOptions {
+    // Publishers trusted or blocked by policy in the folder's exports change what RDP043 says about a file.
+    const exports = this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values }));
+    const trusted = core().trustedPublishers(exports);
+    const blockedBy = core().unknownPublishersBlockedBy(exports);
+    return {
+      ...options,
+      ...(trusted.size > 0 && { trustedPublishers: trusted }),
+      ...(blockedBy !== undefined && { unknownPublishersBlockedBy: blockedBy }),
+      // The file's name: RDP010 leaves mstsc's Default.rdp template alone.
+      fileName: core().nameOf(document.uri.path),
+      folderName: core().templateFolder(document.uri.path),
+    };
+  }
+
+  /** An `.rdp` file's diagnostics: its findings, the cross-checks against the exports near it (read from `doc`), its reader problems. */
+  private rdpResult(document: vscode.TextDocument, linted: RdpLint, doc: RdpDocument, options: LintOptions): LintedDocument & { omitted?: RdpLint['omitted'] } {
+    const cross = this.rdpCrossChecks(document, doc, options);
+    const problems = (linted.problems ?? []).map((p) => problemDiagnostic(document, p));
+    const diagnostics = [...this.diagnostics(document, linted.findings), ...cross.map((f) => crossDiagnostic(f, this.extensionUri)), ...problems];
+    return { findings: linted.findings, diagnostics, ...(linted.omitted && { omitted: linted.omitted }) };
   }
 
   private diagnostics(document: vscode.TextDocument, findings: readonly Finding[]): vscode.Diagnostic[] {
@@ -121,4 +145,10 @@ export class DocumentLinter {
     const facts = core().rdpFacts(doc, (span) => new vscode.Location(document.uri, toRange(document, span)));
     return core().crossCheckFiles([{ path: document.uri.toString(), facts }], exports, () => options.severities);
   }
+}
+
+/** A lint with the diagnostics VS Code is to show (at most its limit a file, `shownDiagnostics`). */
+function shown(linted: LintedDocument & { omitted?: RdpLint['omitted'] }): LintedDocument {
+  const diagnostics = shownDiagnostics(linted.diagnostics, linted.omitted);
+  return diagnostics === linted.diagnostics ? linted : { ...linted, diagnostics };
 }

@@ -31,6 +31,13 @@ export interface DocumentLint {
 /** Why a document was linted: its open, an edit, a save, a feature asking, or a change around it (forced re-lints). */
 export type LintReason = 'open' | 'edit' | 'save' | 'asked' | 'settings' | 'config' | 'exports' | `export ${string}`;
 
+/**
+ * Lines from which an `.rdp` document is parsed and linted in the lint worker (off-thread-lint.ts), not on the
+ * extension host's thread: there the parse and lint of a version passed ~50 ms on a shared 2-core machine
+ * (bench/large, bench/RESULTS.md session 29). Counting lines costs nothing; a shorter document keeps the synchronous path.
+ */
+export const OFF_THREAD_LINES = 10_000;
+
 /** Lines read to recognize a policy export (sniffing needs only the start of the file). */
 const SNIFF_LINES = 400;
 
@@ -76,6 +83,8 @@ export class DocumentState {
   private parsed?: { doc: RdpDocument; cut: number };
   private located?: { value: FileTarget | undefined };
   private signature?: { value: boolean };
+  /** A large document's parse as the lint worker summed it up (`summaryDocument`): what its target reads. */
+  private summary?: RdpDocument;
   /** Set by the lint feature, once per version. */
   lint?: DocumentLint;
 
@@ -91,17 +100,44 @@ export class DocumentState {
     return this.format.value;
   }
 
+  /** Whether this `.rdp` version is parsed and linted in the lint worker: nothing parses it whole on the extension host. */
+  get offThread(): boolean {
+    return this.formatOf === 'rdp' && this.document.lineCount >= OFF_THREAD_LINES;
+  }
+
+  /** The text an `.rdp` version is parsed from: without a UTF-16 file's lone last byte (`rdp`). */
+  rdpText(cut = this.cut()): string {
+    const text = this.document.getText();
+    return cut > 0 ? text.slice(0, -cut) : text;
+  }
+
+  /** How many characters at the text's end the parse leaves out (`oddByteLength`). */
+  private cut(): number {
+    const { document } = this;
+    return oddByteLength(this.bytes(), document.lineAt(document.lineCount - 1).text);
+  }
+
+  /** Takes the lint worker's parse of this version: its summary, and whether the text is signed. */
+  summarized(summary: RdpDocument, signed: boolean): void {
+    this.summary = summary;
+    this.signature ??= { value: signed };
+  }
+
+  /**
+   * What the target, the check facts and the Hyper-V console test read: the parse, or a large document's summary
+   * (undefined until its lint in the worker is done).
+   */
+  get targetDocument(): RdpDocument | undefined {
+    return this.offThread ? this.summary : this.rdp;
+  }
+
   /**
    * The parsed text of an `.rdp` document, without what VS Code made of a UTF-16 file's lone last byte while the text
    * ends with it: the CLI drops the byte, so the editor lints the same lines.
    */
   get rdp(): RdpDocument {
-    const { document } = this;
-    const cut = oddByteLength(this.bytes(), document.lineAt(document.lineCount - 1).text);
-    if (this.parsed?.cut !== cut) {
-      const text = document.getText();
-      this.parsed = { doc: core().parseRdp(cut > 0 ? text.slice(0, -cut) : text), cut };
-    }
+    const cut = this.cut();
+    if (this.parsed?.cut !== cut) this.parsed = { doc: core().parseRdp(this.rdpText(cut)), cut };
     return this.parsed.doc;
   }
 
@@ -122,7 +158,11 @@ export class DocumentState {
   }
 
   get target(): FileTarget | undefined {
-    this.located ??= { value: this.formatOf === 'rdp' ? targetIn(this.document.uri, this.rdp, (offset) => this.document.positionAt(offset)) : undefined };
+    if (this.located) return this.located.value;
+    const doc = this.formatOf === 'rdp' ? this.targetDocument : undefined;
+    // A large document has none until the worker's lint of it is done (`DocumentModel.onDidSummarize`).
+    if (this.formatOf === 'rdp' && !doc) return undefined;
+    this.located = { value: doc && targetIn(this.document.uri, doc, (offset) => this.document.positionAt(offset)) };
     return this.located.value;
   }
 }
@@ -137,7 +177,11 @@ export class DocumentModel implements vscode.Disposable {
   private readonly lints = new Map<string, LintReason[]>();
   /** The lints scheduled after an edit, until each has run. */
   private readonly scheduled = new Map<string, Promise<void>>();
+  private readonly summarizedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires when the lint worker's parse of a large document's current version arrives: its target is known from then. */
+  readonly onDidSummarize = this.summarizedEmitter.event;
   private readonly disposables: vscode.Disposable[] = [
+    this.summarizedEmitter,
     vscode.workspace.onDidCloseTextDocument((d) => {
       const key = d.uri.toString();
       this.states.delete(key);
@@ -190,6 +234,12 @@ export class DocumentModel implements vscode.Disposable {
 
   setBytes(uri: vscode.Uri, facts: ByteFacts): void {
     this.byteFacts.set(uri.toString(), facts);
+  }
+
+  /** Takes the lint worker's parse of a large document's version (`DocumentState.summarized`). */
+  summarized(state: DocumentState, summary: RdpDocument, signed: boolean): void {
+    state.summarized(summary, signed);
+    if (this.states.get(state.document.uri.toString()) === state) this.summarizedEmitter.fire(state.document);
   }
 
   /** Records a lint of a document version and why (the extension-host tests read them). */

@@ -124,8 +124,11 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
       }
       const target = ctx.registry.targetOf(document);
       if (!target) {
-        const uncheckable = core().uncheckableReason(core().parseRdp(document.getText()));
-        if (uncheckable) void vscode.window.showInformationMessage(`This file ${uncheckable}.`);
+        // A large document's parse is the lint worker's summary of it (undefined while that runs): no parse here.
+        const parsed = ctx.registry.documentOf(document);
+        const uncheckable = parsed && core().uncheckableReason(parsed);
+        if (!parsed) void vscode.window.showInformationMessage('RDP Doctor is still reading this large file: check its host once its problems are shown.');
+        else if (uncheckable) void vscode.window.showInformationMessage(`This file ${uncheckable}.`);
         else void vscode.window.showErrorMessage('This file has no valid full address to check.');
         return undefined;
       }

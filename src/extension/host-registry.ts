@@ -55,6 +55,8 @@ export class HostRegistry implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
       vscode.workspace.onDidOpenTextDocument((d) => this.readDocument(d)),
+      // A large document's target is known once the lint worker's parse of it arrives.
+      documents.onDidSummarize((d) => this.readDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.documentEdited(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => this.documentSaved(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.documentClosed(d)),
@@ -218,6 +220,11 @@ export class HostRegistry implements vscode.Disposable {
   /** Where an open `.rdp` document connects, and its parsed text (its current text, saved or not). */
   fileOf(document: vscode.TextDocument): FileTarget | undefined {
     return this.documents.get(document).target;
+  }
+
+  /** What an open `.rdp` document's target is read from (`DocumentState.targetDocument`). */
+  documentOf(document: vscode.TextDocument): RdpDocument | undefined {
+    return this.documents.get(document).targetDocument;
   }
 
   /** The target of an open `.rdp` document (its current text, saved or not). */

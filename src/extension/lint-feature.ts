@@ -3,11 +3,15 @@ import { core } from './core';
 import type { PolicyDocument } from '../core/gpo/model';
 import type { FileFormat } from '../core/lint/formats';
 import type { SeverityOverrides } from '../core/findings/severity';
+import type { LintOptions } from '../core/lint/lint-file';
 import type { Finding } from '../core/rules/types';
-import { DocumentLinter } from './document-linter';
-import type { ByteFacts, DocumentLint, DocumentModel, LintReason } from './document-model';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DocumentLinter, type LintedDocument } from './document-linter';
+import type { ByteFacts, DocumentLint, DocumentModel, DocumentState, LintReason } from './document-model';
 import type { Logger } from './logger';
 import type { PolicyIndex } from './policy-index';
+import { OffThreadLinter } from './off-thread-lint';
 import { POL_SCHEME, type RegistryPolViews } from './registry-pol-view';
 import { Deferred, LintDurations } from './lint-timing';
 import { settings } from './settings';
@@ -34,6 +38,10 @@ export class LintFeature implements vscode.Disposable {
   /** Documents VS Code keeps after their last tab closed: their problems are not shown until a tab shows them again. */
   private readonly hiddenByTab = new Set<string>();
   private readonly linter: DocumentLinter;
+  /** Lints large `.rdp` documents in a worker thread, started on the first one (dist/lint-worker.js). */
+  private readonly worker = new OffThreadLinter(() => new Worker(join(__dirname, 'lint-worker.js')));
+  /** The lints in the worker, by document version: whoever asks while one runs waits for it. */
+  private readonly inWorker = new WeakMap<DocumentState, Promise<DocumentLint | undefined>>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(
@@ -208,19 +216,61 @@ export class LintFeature implements vscode.Disposable {
     const options = await this.lintOptions(document);
     if (document.isClosed || document.version !== state.version) return undefined; // a newer lint is on its way
     if (state.lint && !force) return state.lint; // another lint of this version finished meanwhile
+    if (state.offThread) return this.lintInWorker(state, options, force, reason);
     try {
       const started = performance.now();
       const result = this.linter.lint(state, options);
       this.durations.record(document.uri.toString(), performance.now() - started);
-      const linted: DocumentLint = { findings: result.findings, ...(result.policy && { policy: result.policy }) };
-      this.documents.linted(state, linted, reason);
-      this.publish(document.uri, result.diagnostics);
-      if (state.formatOf !== 'rdp' && state.formatOf !== 'config') this.relintRdpDocuments(document);
-      return linted;
+      return this.linted(state, result, reason);
     } catch (error) {
-      this.log.error(`Linting ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.failed(document, error);
       return undefined;
     }
+  }
+
+  /**
+   * Lints a large `.rdp` version in the lint worker: the extension host answers everything else meanwhile. Whoever
+   * asks while it runs waits for it; a failure (a crash, a timeout) is logged and leaves the document without problems.
+   */
+  private lintInWorker(state: DocumentState, options: LintOptions, force: boolean, reason: LintReason): Promise<DocumentLint | undefined> {
+    const running = this.inWorker.get(state);
+    if (running && !force) return running;
+    const { document } = state;
+    const linting = (async () => {
+      try {
+        const started = performance.now();
+        const result = await this.linter.lintOffThread(state, options, this.worker, this.documents);
+        if (result === undefined) return undefined; // its version is gone: the next lint publishes
+        if ('failed' in result) {
+          this.log.error(result.failed);
+          this.published.delete(document.uri.toString());
+          this.collection.delete(document.uri);
+          return undefined;
+        }
+        this.durations.record(document.uri.toString(), performance.now() - started);
+        return this.linted(state, result, reason);
+      } catch (error) {
+        this.failed(document, error);
+        return undefined;
+      }
+    })().finally(() => {
+      if (this.inWorker.get(state) === linting) this.inWorker.delete(state);
+    });
+    this.inWorker.set(state, linting);
+    return linting;
+  }
+
+  /** Records a version's lint and shows its diagnostics. */
+  private linted(state: DocumentState, result: LintedDocument, reason: LintReason): DocumentLint {
+    const linted: DocumentLint = { findings: result.findings, ...(result.policy && { policy: result.policy }) };
+    this.documents.linted(state, linted, reason);
+    this.publish(state.document.uri, result.diagnostics);
+    if (state.formatOf !== 'rdp' && state.formatOf !== 'config') this.relintRdpDocuments(state.document);
+    return linted;
+  }
+
+  private failed(document: vscode.TextDocument, error: unknown): void {
+    this.log.error(`Linting ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 
   /**
@@ -259,6 +309,7 @@ export class LintFeature implements vscode.Disposable {
       done.resolve();
     }
     this.timers.clear();
+    this.worker.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -63,6 +63,9 @@ function notListed(document: vscode.TextDocument, unlisted: number, max: number)
 export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolProvider, vscode.CodeLensProvider {
   private readonly disposables: vscode.Disposable[];
   private readonly limit = new OutlineLimitStatus();
+  private readonly codeLensesChanged = new vscode.EventEmitter<void>();
+  /** A large document's CodeLens waits for its target: the lint worker's parse of it (`DocumentModel.onDidSummarize`). */
+  readonly onDidChangeCodeLenses = this.codeLensesChanged.event;
 
   private symbols: vscode.Disposable;
 
@@ -70,6 +73,8 @@ export class OutlineFeature implements vscode.Disposable, vscode.DocumentSymbolP
     this.symbols = this.registerSymbols();
     this.disposables = [
       this.limit,
+      this.codeLensesChanged,
+      documents.onDidSummarize(() => this.codeLensesChanged.fire()),
       vscode.languages.registerCodeLensProvider(RDP_DOCUMENTS, this),
       // VS Code keeps each document version's outline until its symbol providers change (OutlineModelService clears its
       // cache on the registry's onDidChange): registered anew, the outline shown asks again with the new bound.

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openUntitled, revertAndClose, ruleOf, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, openUntitled, ours, revertAndClose, ruleOf, waitForDiagnostics, workspaceFile } from './helpers';
 import { suite, test } from './mocha-tdd';
 
 /** VS Code's own limit of problems shown a file (extHostDiagnostics.ts, `_maxDiagnosticsPerFile`). */
@@ -30,6 +30,43 @@ suite('Large documents', () => {
       assert.match(note.message, new RegExp(`^${more.toLocaleString('en-US')} more problems in this file are not listed: the editor lists 999 problems a file, the most severe first\\.`));
     } finally {
       await revertAndClose(document);
+    }
+  });
+
+  test('a 300,000-line file is linted off the extension host\'s thread: a hover in another file is answered before its problems arrive, and they are the lint\'s', async () => {
+    // The review's file (bench/large): a known redirection, a `full address` and an unknown property, over and over.
+    const lines = Array.from({ length: 300_000 }, (_, i) => (i % 3 === 0 ? 'redirectclipboard:i:1' : i % 3 === 1 ? `full address:s:h${i}.invalid` : `unknownprop${i}:s:x`));
+    const content = lines.join('\r\n') + '\r\n';
+    const small = await vscode.workspace.openTextDocument(workspaceFile('clean.rdp'));
+    // Untitled: its lint starts as it opens (a saved file's waits for its bytes read from disk first), so on the
+    // extension host's thread it would be done, and its problems set, before the hover below is even asked for.
+    const large = await openUntitled({ language: 'rdp', content });
+    try {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, new vscode.Position(0, 3));
+      const shownAtHover = ours(large.uri).length;
+      assert.ok(hovers.some((h) => h.contents.some((c) => /full address/i.test(typeof c === 'string' ? c : c.value))), 'the hover of `full address` in clean.rdp');
+      assert.equal(shownAtHover, 0, 'the hover was answered after the large file\'s problems were set: its lint blocked the extension host');
+      const diagnostics = await waitForDiagnostics(large.uri, 'the lint of 300,000 lines', (d) => d.length > 0, 120_000);
+      const core = require(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/extension-core.js')) as typeof import('../../../src/extension/core-api');
+      const linted = core.lintText('rdp', content);
+      // VS Code's limit, the most severe first; each one a finding of the lint at its line; the note counts the rest.
+      assert.equal(diagnostics.length, VS_CODE_LIMIT);
+      const found = new Set(linted.findings.map((f) => `${f.ruleId} ${large.positionAt(f.span.start).line} ${f.message}`));
+      const listed = diagnostics.filter((d) => !/not listed/.test(d.message));
+      for (const d of listed) assert.ok(found.has(`${ruleOf(d)} ${d.range.start.line} ${d.message}`), `${ruleOf(d)} on line ${d.range.start.line} is no finding of the lint: ${d.message}`);
+      const more = linted.findings.length + (linted.omitted?.findings ?? 0) - listed.length;
+      assert.match(diagnostics.find((d) => /not listed/.test(d.message))!.message, new RegExp(`^${more.toLocaleString('en-US')} more problems in this file are not listed`));
+      // Its target comes from the worker's parse: the CodeLens sits on the last `full address` line, the one clients use.
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', large.uri);
+      assert.deepEqual(
+        lenses.map((l) => [l.command?.title, l.range.start.line]),
+        [
+          ['Check host', 299_998],
+          ['Explain', 299_998],
+        ],
+      );
+    } finally {
+      await revertAndClose(large);
     }
   });
 });
