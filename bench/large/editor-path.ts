@@ -1,5 +1,6 @@
 // What the extension host spends on a large `.rdp` file, outside the editor: the same feature code (DocumentLinter,
 // the diagnostics' signature LintFeature compares, the outline, a light bulb's code actions, the CodeLens target) over
+// the lint of a document of OFF_THREAD_LINES or more in the lint worker (dist/lint-worker.js: `npm run build` first),
 // a document shaped as VS Code's (ExtHostDocumentData: lines kept apart, getText() joins them, positionAt() through
 // line starts), with `vscode` stubbed (vscode-editor-stub.ts). `node out/bench/large/editor-path.js SHAPE LINES [RUNS]`
 // prints each stage's median ms as JSON; run it under `--cpu-prof` or callgrind to see where the time goes.
@@ -12,6 +13,10 @@ import { OutlineFeature } from '../../src/extension/outline-feature';
 import { CodeActionFeature } from '../../src/extension/code-action-feature';
 import { diagnosticsSignature } from '../../src/extension/lint-feature';
 import { largeRdp, type Shape } from './shapes';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { OffThreadLinter } from '../../src/extension/off-thread-lint';
 
 useCore(coreApi);
 
@@ -78,7 +83,9 @@ async function main(): Promise<void> {
   const extensionUri = vscode.Uri.file('/ext');
   const index = { exportsNear: () => [], set() {}, onDidChange: () => ({ dispose() {} }) };
   const linter = new DocumentLinter(extensionUri, index as never, {} as never);
-  const stages: Record<string, number[]> = { parse: [], coreLint: [], lint: [], signature: [], outline: [], codeActions: [], codeActionsAgain: [], target: [] };
+  const stages: Record<string, number[]> = { parse: [], coreLint: [], lint: [], signature: [], outline: [], codeActions: [], codeActionsAgain: [], target: [], offThread: [], offThreadHost: [] };
+  const worker = new OffThreadLinter(() => new Worker(join(__dirname, '../../../dist/lint-worker.js')));
+  const model = { summarized: (state: DocumentState, doc: never, signed: boolean) => state.summarized(doc, signed) };
   let counts: Record<string, number> = {};
   for (let run = 0; run < Number(runsArg); run++) {
     const state = new DocumentState(document, 1);
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
     const linted = time(() => linter.lint(state, {}));
     stages.lint!.push(linted.ms);
     stages.signature!.push(time(() => diagnosticsSignature(linted.value.diagnostics)).ms);
-    const outline = new OutlineFeature({ get: () => state, settled: async () => {} } as never);
+    const outline = new OutlineFeature({ get: () => state, settled: async () => {}, onDidSummarize: () => ({ dispose() {} }) } as never);
     stages.outline!.push(time(() => outline.provideDocumentSymbols(document)).ms);
     // A light bulb on the first diagnostic's line (VS Code asks on each cursor move, with the markers there).
     const first = linted.value.diagnostics.find((d) => d.code !== undefined);
@@ -100,8 +107,19 @@ async function main(): Promise<void> {
     await actions.provideCodeActions(document, first?.range ?? new vscode.Range(0, 0, 0, 0), { diagnostics: first ? [first] : [], triggerKind: 2, only: undefined } as never);
     stages.codeActionsAgain!.push(Number(process.hrtime.bigint() - again) / 1e6);
     stages.target!.push(time(() => new DocumentState(document, 1).target).ms);
+    // The same version linted in the worker: its wall time, and how much of it the extension host's thread was busy
+    // (event-loop utilization: getText, sending the text, taking the findings and making the diagnostics).
+    const offState = new DocumentState(document, 1);
+    const startedAt = performance.now();
+    const before = performance.eventLoopUtilization();
+    const off = await linter.lintOffThread(offState, {}, worker, model as never);
+    const used = performance.eventLoopUtilization(before);
+    stages.offThread!.push(performance.now() - startedAt);
+    stages.offThreadHost!.push(used.active);
+    if (!off || 'failed' in off || diagnosticsSignature(off.diagnostics) !== diagnosticsSignature(linted.value.diagnostics)) throw new Error('The worker\'s lint differs from the extension host\'s.');
     counts = { lines: document.lineCount, bytes: text.length, entries: state.rdp.entries.length, findings: linted.value.findings.length, diagnostics: linted.value.diagnostics.length, actions: offered.length };
   }
+  worker.dispose();
   const medians = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(median(v) * 100) / 100]));
   process.stdout.write(JSON.stringify({ shape, ...counts, medianMs: medians }) + '\n');
 }
