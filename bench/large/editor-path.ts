@@ -11,7 +11,7 @@ import { DocumentLinter } from '../../src/extension/document-linter';
 import { DocumentState } from '../../src/extension/document-model';
 import { OutlineFeature } from '../../src/extension/outline-feature';
 import { CodeActionFeature } from '../../src/extension/code-action-feature';
-import { diagnosticsSignature } from '../../src/extension/lint-feature';
+import { diagnosticsSignature } from '../../src/extension/convert';
 import { largeRdp, type Shape } from './shapes';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';

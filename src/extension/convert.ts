@@ -80,3 +80,20 @@ export function shownDiagnostics(diagnostics: vscode.Diagnostic[], omitted?: { r
   note.source = DIAGNOSTIC_SOURCE;
   return [note, ...kept];
 }
+
+/** What a document's diagnostics say, as one string: equal strings mean VS Code would show the same. */
+export function diagnosticsSignature(diagnostics: readonly vscode.Diagnostic[]): string {
+  return JSON.stringify(
+    diagnostics.map((d) => [
+      d.range.start.line,
+      d.range.start.character,
+      d.range.end.line,
+      d.range.end.character,
+      d.severity,
+      d.message,
+      typeof d.code === 'object' ? [d.code.value, d.code.target.toString()] : d.code,
+      d.source,
+      d.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character, r.message]),
+    ]),
+  );
+}

@@ -7,8 +7,10 @@ import type { LintOptions } from '../core/lint/lint-file';
 import type { Finding } from '../core/rules/types';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { diagnosticsSignature } from './convert';
 import { DocumentLinter, type LintedDocument } from './document-linter';
 import type { ByteFacts, DocumentLint, DocumentModel, DocumentState, LintReason } from './document-model';
+import { DocumentTabs } from './document-tabs';
 import type { Logger } from './logger';
 import type { PolicyIndex } from './policy-index';
 import { OffThreadLinter } from './off-thread-lint';
@@ -36,7 +38,11 @@ export class LintFeature implements vscode.Disposable {
   /** What each document's diagnostics were last set to, to skip setting the same again. */
   private readonly published = new Map<string, string>();
   /** Documents VS Code keeps after their last tab closed: their problems are not shown until a tab shows them again. */
-  private readonly hiddenByTab = new Set<string>();
+  private readonly tabs = new DocumentTabs(
+    (uri) => this.published.has(uri.toString()) || uri.scheme === POL_SCHEME,
+    (uri) => this.closed(uri),
+    (document) => void this.lint(document, true, 'open'),
+  );
   private readonly linter: DocumentLinter;
   /** Lints large `.rdp` documents in a worker thread, started on the first one (dist/lint-worker.js). */
   private readonly worker = new OffThreadLinter(() => new Worker(join(__dirname, 'lint-worker.js')));
@@ -60,29 +66,10 @@ export class LintFeature implements vscode.Disposable {
       }),
       vscode.workspace.onDidSaveTextDocument((d) => void this.saved(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        this.hiddenByTab.delete(d.uri.toString());
+        this.tabs.forget(d.uri);
         this.closed(d.uri);
       }),
-      // A document's problems go with its last tab. VS Code does not promise onDidCloseTextDocument when a tab closes
-      // ("There is no guarantee that this event fires when an editor tab is closed, use the onDidChangeTabs-event":
-      // the API's own words); it disposes the document later, or not while anything holds it, so a Registry.pol's text
-      // view kept its problems for minutes after "Close All Editors" (a review in a real VS Code), and a closed `.rdp`
-      // file's stayed past 10 s in one CI run. A document whose tab closed shows nothing until a tab shows it again.
-      vscode.window.tabGroups.onDidChangeTabs((e) => {
-        for (const tab of e.closed) {
-          const uri = textUri(tab);
-          if (uri && !openInATab(uri) && (this.published.has(uri.toString()) || uri.scheme === POL_SCHEME)) {
-            this.closed(uri);
-            this.hiddenByTab.add(uri.toString());
-          }
-        }
-        for (const tab of [...e.opened, ...e.changed]) {
-          const uri = textUri(tab);
-          if (!uri || !this.hiddenByTab.delete(uri.toString())) continue;
-          const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          if (document) void this.lint(document, true, 'open');
-        }
-      }),
+      this.tabs,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.affectsLinting(e)) this.lintAll('settings');
       }),
@@ -280,7 +267,7 @@ export class LintFeature implements vscode.Disposable {
    */
   private publish(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
     const key = uri.toString();
-    if (this.hiddenByTab.has(key)) return;
+    if (this.tabs.isHidden(uri)) return;
     const signature = diagnosticsSignature(diagnostics);
     if (this.published.get(key) === signature && this.collection.has(uri)) return;
     this.published.set(key, signature);
@@ -312,36 +299,4 @@ export class LintFeature implements vscode.Disposable {
     this.worker.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** What a document's diagnostics say, as one string: equal strings mean VS Code would show the same. */
-export function diagnosticsSignature(diagnostics: readonly vscode.Diagnostic[]): string {
-  return JSON.stringify(
-    diagnostics.map((d) => [
-      d.range.start.line,
-      d.range.start.character,
-      d.range.end.line,
-      d.range.end.character,
-      d.severity,
-      d.message,
-      typeof d.code === 'object' ? [d.code.value, d.code.target.toString()] : d.code,
-      d.source,
-      d.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.location.range.start.character, r.message]),
-    ]),
-  );
-}
-
-/** The document a text tab shows. */
-function textUri(tab: vscode.Tab): vscode.Uri | undefined {
-  return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-}
-
-/** Whether a tab still shows the document, alone or as a side of a diff. */
-function openInATab(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  const shows = (tab: vscode.Tab): boolean =>
-    tab.input instanceof vscode.TabInputTextDiff
-      ? tab.input.original.toString() === key || tab.input.modified.toString() === key
-      : textUri(tab)?.toString() === key;
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some(shows));
 }
