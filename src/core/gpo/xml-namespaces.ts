@@ -1,3 +1,5 @@
+import { workCounts } from '../work-counts';
+
 const XML_URI = 'http://www.w3.org/XML/1998/namespace';
 
 /**
@@ -27,6 +29,7 @@ export class Namespaces {
 
   /** The namespace URI a prefix ('' for none) stands for; '' when it is not declared. */
   uriOf(prefix: string): string {
+    workCounts.namespaceSteps++;
     const uris = this.bound.get(prefix);
     return uris !== undefined && uris.length > 0 ? uris[uris.length - 1]! : '';
   }

@@ -6,6 +6,7 @@ import { nameConstraintProblem } from './name-constraints';
 import { EKU } from './oids';
 import type { TrustStore } from './trust-store';
 import { readX509Fields, type X509Fields } from './x509-fields';
+import { workCounts } from '../work-counts';
 import { formatName, sameName } from './x509-names';
 
 /** The longest path the search follows, leaf included (the anchor not): a longer one is said to be longer, not missing. */
@@ -209,6 +210,7 @@ function searchPath(leaf: X509Certificate, sent: readonly X509Certificate[], sto
   const subjects = new Map(sent.map((c) => [c, c.subject]));
   const check = (issuer: X509Certificate, path: readonly X509Certificate[]): string | undefined => {
     if (++checks > MAX_LINK_CHECKS) return 'the certificates the server sent allow too many paths to try';
+    workCounts.linkChecks++;
     const problem = linkProblem(issuer, path, now);
     if (problem || !usage || caAllowsListenerUsage(fieldsOf(issuer)!)) return problem;
     usageFailed = true;

@@ -7,6 +7,7 @@ import { numberOf } from '../../gpo/scopes';
 import { originOf, whereSet, winStationOf } from '../../gpo/well-known-keys';
 import { quote } from '../../text/quote';
 import { showValue } from '../gpo/gpo013-conflicting-policy';
+import { workCounts } from '../../work-counts';
 import type { ValueRef } from '../gpo/lookup';
 import { runPolicy } from '../gpo/run-policy';
 import type { PolicyFact, PolicyFacts } from './facts';
@@ -149,7 +150,10 @@ function viewsOf<L>(groups: readonly Group<L>[], answersFor: (host: string | und
   const rivalsOf = new Map<PolicyFact<L>, { path: string; fact: PolicyFact<L> }[]>();
   const rivals = (fact: PolicyFact<L>): { path: string; fact: PolicyFact<L> }[] => {
     let found = rivalsOf.get(fact);
-    if (!found) rivalsOf.set(fact, (found = (byId.get(id(fact.hive, fact.key, fact.valueName)) ?? []).filter((r) => r.fact !== fact && conflicting(r.fact, fact))));
+    if (!found) rivalsOf.set(fact, (found = (byId.get(id(fact.hive, fact.key, fact.valueName)) ?? []).filter((r) => {
+      workCounts.rivalComparisons++;
+      return r.fact !== fact && conflicting(r.fact, fact);
+    })));
     return found;
   };
   return groups.map(({ path, gpo, scope, facts, describes }) => ({

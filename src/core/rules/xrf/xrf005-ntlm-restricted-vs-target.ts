@@ -6,6 +6,7 @@ import { gpoRefs } from '../gpo/refs';
 import { factNumber } from './server-view';
 import type { CrossRule } from './types';
 import { accountOf, exceptionNames, incomingRefusal, listedServers, localAccountWords } from './xrf005-ntlm-incoming';
+import { workCounts } from '../../work-counts';
 
 /** `RestrictSendingNTLMTraffic` = 2: "Deny all" outgoing NTLM. */
 const DENY_ALL = 2;
@@ -24,6 +25,7 @@ export function exceptionAllows(entry: string, server: string): boolean {
   let star = -1;
   let mark = 0;
   while (i < s.length) {
+    workCounts.wildcardSteps++;
     if (j < p.length && p[j] === '*') {
       star = j++;
       mark = i;
