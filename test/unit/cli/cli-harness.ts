@@ -19,13 +19,11 @@ export interface RunResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  readonly ms: number;
 }
 
 /** Runs the built CLI; colour variables cleared unless given, so a developer's FORCE_COLOR does not leak in. */
 export function runCli(args: readonly string[], cwd: string, options: { env?: Record<string, string>; input?: string | Buffer; timeout?: number } = {}): RunResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const started = performance.now();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     env,
@@ -33,7 +31,7 @@ export function runCli(args: readonly string[], cwd: string, options: { env?: Re
     timeout: options.timeout ?? 30_000,
     ...(options.input !== undefined ? { input: options.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
   });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 export const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

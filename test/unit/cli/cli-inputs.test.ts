@@ -148,40 +148,38 @@ describe('rdp-doctor lint: the walk never loops and never opens a FIFO or a devi
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('walks a folder with two `ln -s . x` links once, within a second', () => {
-    const r = runCli(['lint', 'loop', '--format', 'json'], dir, { timeout: 5000 });
+  // Each run may take the harness's 30 s: a walk that waited on a FIFO or read /dev/zero is killed then (exit -1), so
+  // the exit code says it did not wait, whatever the machine's speed (no clock is read).
+  it('walks a folder with two `ln -s . x` links once', () => {
+    const r = runCli(['lint', 'loop', '--format', 'json'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(lintedPaths(r.stdout), ['loop/one.rdp']);
-    assert.ok(r.ms < 1000 + 500, `took ${Math.round(r.ms)} ms`); // node's own start is in the figure
   });
 
   it('lints a file reached through a symlink once', () => {
-    const r = runCli(['lint', 'linked', '--format', 'json'], dir, { timeout: 5000 });
+    const r = runCli(['lint', 'linked', '--format', 'json'], dir);
     assert.equal((JSON.parse(r.stdout) as JsonReport).files.length, 1);
   });
 
   it('skips a FIFO in a folder, and a FIFO where an ignore file would be, without waiting on either', { skip: !existsSync('/usr/bin/mkfifo') && 'no mkfifo' }, () => {
-    const r = runCli(['lint', 'pipes', '--format', 'json'], dir, { timeout: 5000 });
+    const r = runCli(['lint', 'pipes', '--format', 'json'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(lintedPaths(r.stdout), ['pipes/ok.rdp']);
-    assert.ok(r.ms < 1500, `took ${Math.round(r.ms)} ms`);
   });
 
-  it('refuses a named FIFO and a link to /dev/zero as unreadable inputs (exit 2), within a second', { skip: !existsSync('/usr/bin/mkfifo') && 'no mkfifo' }, () => {
+  it('refuses a named FIFO and a link to /dev/zero as unreadable inputs (exit 2)', { skip: !existsSync('/usr/bin/mkfifo') && 'no mkfifo' }, () => {
     for (const name of ['named.rdp', 'zero.rdp', '/dev/zero']) {
-      const r = runCli(['lint', name, 'pipes/ok.rdp'], dir, { timeout: 5000 });
+      const r = runCli(['lint', name, 'pipes/ok.rdp'], dir);
       assert.equal(r.code, 2, `${name}: ${r.stderr}`);
       assert.match(r.stdout, /Not a regular file \(a FIFO, socket or device\): not read\./);
       assert.match(r.stdout, /pipes[\\/]ok\.rdp/, 'the other input is still reported');
-      assert.ok(r.ms < 1500, `${name} took ${Math.round(r.ms)} ms`);
     }
   });
 
   it('check refuses a FIFO named like a .rdp file instead of waiting on it', { skip: !existsSync('/usr/bin/mkfifo') && 'no mkfifo' }, () => {
-    const r = runCli(['check', 'named.rdp'], dir, { timeout: 5000 });
+    const r = runCli(['check', 'named.rdp'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stdout, /Not a regular file/);
-    assert.ok(r.ms < 1500, `took ${Math.round(r.ms)} ms`);
   });
 });
 
