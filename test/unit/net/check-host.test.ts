@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { checkHost } from '../../../src/core/net/index';
 import type { Lookup } from '../../../src/core/net/dns';
 
@@ -27,10 +27,22 @@ describe('checkHost without a listener', () => {
   });
 
   it('a resolver that never answers is a timeout, reported as NET001 in time', async () => {
-    const start = Date.now();
-    const r = await checkHost({ target: 'slow', host: 'slow.contoso.test', port: 3389 }, { timeoutMs: 150, lookup: () => undefined });
-    assert.equal(r.findings[0]?.message, 'The name "slow.contoso.test" does not resolve (no answer within 150 ms).');
-    assert.ok(Date.now() - start < 500);
+    // Faked timers: the check is over once 150 ms of them have run, whatever the machine's speed (no clock is read).
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const checked = checkHost({ target: 'slow', host: 'slow.contoso.test', port: 3389 }, { timeoutMs: 150, lookup: () => undefined });
+      const turn = (): Promise<'waiting'> => new Promise((resolve) => setImmediate(resolve, 'waiting'));
+      await turn();
+      mock.timers.tick(149);
+      assert.equal(await Promise.race([checked, turn()]), 'waiting', 'not before its timeout');
+      mock.timers.tick(1);
+      const r = await Promise.race([checked, turn()]);
+      assert.notEqual(r, 'waiting', 'answered once the 150 ms ran out');
+      if (r === 'waiting') return;
+      assert.equal(r.findings[0]?.message, 'The name "slow.contoso.test" does not resolve (no answer within 150 ms).');
+    } finally {
+      mock.timers.reset();
+    }
   });
 
   it('a closed port: NET002 with the address and port', async () => {

@@ -41,9 +41,11 @@ describe('RFC 6761 special-use names', () => {
 
   it('an .invalid name fails at once without a DNS query (§6.4)', async () => {
     const { lookup, calls } = countingLookup();
-    const started = Date.now();
     for (const name of ['rdsh01.corp.invalid', 'invalid', 'RDGW.CORP.INVALID.', '[rdsh01.corp.invalid]']) {
-      const r = await resolveHost(name, STEP, lookup);
+      // Answered before the event loop turns once: no timer and no I/O was waited on (an event order, not a clock).
+      const r = await Promise.race([resolveHost(name, STEP, lookup), new Promise<'waited'>((resolve) => setImmediate(resolve, 'waited'))]);
+      assert.notEqual(r, 'waited', name);
+      if (r === 'waited') continue;
       assert.equal(r.ok, false, name);
       if (!r.ok) {
         assert.equal(r.error.kind, 'dns');
@@ -51,7 +53,6 @@ describe('RFC 6761 special-use names', () => {
       }
     }
     assert.deepEqual(calls, []);
-    assert.ok(Date.now() - started < 1000, 'answered at once, not after the step timeout');
   });
 
   it('every other name is asked of the resolver, once', async () => {
