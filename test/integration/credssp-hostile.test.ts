@@ -13,8 +13,8 @@ import { settled } from './lab/handles';
 import { missingBinaries } from './lab/processes';
 
 const TIMEOUT_MS = 400;
-/** Scheduling slack on a busy CI machine. */
-const MARGIN_MS = 350;
+/** For a server that answers: so long that only an answer that did not wait for it gives the error's kind (no clock is read). */
+const ANSWERED_TIMEOUT_MS = 600_000;
 const skip = missingBinaries(['openssl']).length > 0 && 'openssl not installed (test certificates)';
 
 const HOSTILE: readonly [CredSspBehaviour, string, RegExp][] = [
@@ -52,17 +52,15 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
   for (const [kind, errorKind, message] of HOSTILE) {
     it(`${kind}: a classified ${errorKind} error within the timeout, and the check goes on without NTLM facts, nothing left open`, async () => {
       const server = await start(kind);
-      const began = Date.now();
-      const r = await readNtlmInfo('127.0.0.1', server.port, '127.0.0.1', { timeoutMs: TIMEOUT_MS });
-      const took = Date.now() - began;
+      const timeoutMs = errorKind === 'timeout' ? TIMEOUT_MS : ANSWERED_TIMEOUT_MS;
+      const r = await readNtlmInfo('127.0.0.1', server.port, '127.0.0.1', { timeoutMs });
       assert.equal(r.ok, false);
       if (r.ok) return;
       assert.equal(r.error.kind, errorKind, r.error.message);
       assert.match(r.error.message, message);
       assert.match(r.error.message, /^[A-Z].*\.$/, 'a sentence');
-      assert.ok(took < TIMEOUT_MS + MARGIN_MS, `took ${took} ms`);
 
-      const host = await checkHost({ target: kind, host: '127.0.0.1', port: server.port }, { timeoutMs: TIMEOUT_MS });
+      const host = await checkHost({ target: kind, host: '127.0.0.1', port: server.port }, { timeoutMs });
       assert.equal(host.ntlm, null);
       assert.equal(host.negotiation?.selected, 'HYBRID');
       assert.ok(host.tls, 'the main handshake is unaffected');
@@ -94,11 +92,9 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
 
   it('silent after TLS at the default 5 s timeout: the NTLM question waits 2 s, not the whole timeout, and asks for no longer one', async () => {
     const server = await start('silent');
-    const began = Date.now();
     const host = await checkHost({ target: 'silent', host: '127.0.0.1', port: server.port }, { timeoutMs: 5000 });
-    const took = Date.now() - began;
+    // The wait the check chose, not a clock reading: 2000 ms, where the whole timeout would say 5000.
     assert.deepEqual(host.ntlmProblem, { message: 'The server sent no complete NTLM CHALLENGE within 2000 ms.', timedOut: true, waitedMs: 2000 });
-    assert.ok(took < 4000, `took ${took} ms`);
     assert.ok((host.timings.ntlmMs ?? 0) >= 1900, JSON.stringify(host.timings));
     const text = formatHostText(host);
     assert.match(text, /NTLM: no CHALLENGE in time: .* Whether the server answers NTLM is not known\./);
@@ -118,7 +114,8 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
     assert.equal(dropped.length, 1, JSON.stringify(host.findings));
     assert.equal(dropped[0]!.severity, 'error');
     assert.match(dropped[0]!.message, /^The server completed the TLS handshake after selecting CredSSP .*, then closed the connection without waiting for the client's first CredSSP message .* whether it signs in with NTLM or Kerberos\./);
-    assert.ok(host.timings.credSspSilenceMs !== undefined && host.timings.credSspSilenceMs < 1500, JSON.stringify(host.timings));
+    // The silent connection was watched (its length is a clock reading, left unasserted: closedUnprompted below says it closed).
+    assert.ok(host.timings.credSspSilenceMs !== undefined, JSON.stringify(host.timings));
     // The ladder's NTLM line agrees with NET028: no "Kerberos was not tried", as if Kerberos sign-ins might pass.
     assert.equal(host.ntlmProblem?.closedUnprompted, true);
     const text = formatHostText(host);

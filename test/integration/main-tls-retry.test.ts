@@ -29,13 +29,12 @@ describe('the main TLS handshake, dropped once or always', { skip }, () => {
   });
 
   /** A check of a listener that ends the first `times` main handshakes (those offering TLS 1.3) as `how` says. */
-  async function check(how: true | HelloAlert, times: number, mode: 'tls' | 'nla' = 'tls') {
+  async function check(how: true | HelloAlert, times: number, mode: 'tls' | 'nla' = 'tls', timeoutMs = 3000) {
     let mains = 0;
     const server = await startFakeRdpServer({ mode, ...material, resetClientHello: (hello) => offersTls13(hello) && mains++ < times && how });
     servers.push(server);
-    const began = Date.now();
-    const r = await checkHost({ target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port }, { timeoutMs: 3000 });
-    return { r, mains, ms: Date.now() - began, net028: r.findings.filter((f) => f.ruleId === 'NET028') };
+    const r = await checkHost({ target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port }, { timeoutMs });
+    return { r, mains, net028: r.findings.filter((f) => f.ruleId === 'NET028') };
   }
 
   it('reset once (before any TLS record): asked again on a new connection, TLS accepted, NET028 only as info that the first was dropped', async () => {
@@ -67,13 +66,14 @@ describe('the main TLS handshake, dropped once or always', { skip }, () => {
   });
 
   it('reset always (as Windows does without a usable certificate): NET028 after the second try, and one connection more, not more', async () => {
-    const { r, mains, ms, net028 } = await check(true, 100);
+    // A step timeout of ten minutes: only an answer that did not wait for it can say "reset" here (no clock is read).
+    const { r, mains, net028 } = await check(true, 100, 'tls', 600_000);
     assert.deepEqual(net028.map((f) => f.severity), ['error'], JSON.stringify(r.findings));
     assert.match(net028[0]!.message, /reset the connection without a TLS record.*asked twice/);
     assert.equal(mains, 2);
     assert.equal(r.steps.tls.status, 'error');
     assert.equal(r.negotiation?.ssl, false);
-    assert.ok(ms < 3000, `took ${ms} ms`);
+    assert.doesNotMatch(JSON.stringify(r.findings), /within|timed? ?out/i, 'no step waited for its timeout');
   });
 
   it('a handshake_failure alert (a refusal of the offer) is not asked again: NET028 at once', async () => {
