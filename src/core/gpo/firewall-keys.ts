@@ -36,6 +36,18 @@ const RD_KEY_SET = new Set(PROFILE_KEYS.map((p) => normalizeKey(`${p.key}\\${RD_
 const PROFILE_VALUE_SET = new Set(PROFILE_VALUES.map((v) => v.toLowerCase()));
 const RD_VALUE_SET = new Set(RD_EXCEPTION_VALUES.map((v) => v.toLowerCase()));
 
+/** The PrivateProfile and PublicProfile keys, any value of which makes the StandardProfile key's settings ignored ([MS-GPFAS] 2.2.3). */
+export const MODERN_PROFILE_KEYS = new Set(PROFILE_KEYS.filter((p) => p.label === 'Private' || p.label === 'Public').map((p) => normalizeKey(p.key)));
+
+/**
+ * Whether a computer registry value is one GPO001 takes into its firewall scopes: a value it reads (`isFirewallValue`),
+ * or any value of the PrivateProfile or PublicProfile key, which only says that the legacy Standard profile is ignored.
+ */
+export function isFirewallScopeValue(hive: Hive, key: string, valueName: string): boolean {
+  if (hive !== 'HKLM' || !/windowsfirewall/i.test(key)) return false;
+  return isFirewallValue(hive, key, valueName) || MODERN_PROFILE_KEYS.has(normalizeKey(key));
+}
+
 /** Whether a computer registry value is one of the Windows Firewall policy values GPO001 reads. */
 export function isFirewallValue(hive: Hive, key: string, valueName: string): boolean {
   // Most values of a large export are not the firewall's: a cheap test first.

@@ -1,4 +1,4 @@
-import { isFirewallValue } from './firewall-keys';
+import { isFirewallScopeValue } from './firewall-keys';
 import type { Hive, PolicyDocument, PolicySetting, ReadProblem, RegData, RegType, SettingAction } from './model';
 import { decodeRegData, u32 } from './reg-data';
 import { readPolRecords, recordLength, type PolRecord } from './registry-pol-records';
@@ -135,7 +135,7 @@ export function readRegistryPol(bytes: Uint8Array, hive: Hive = 'HKLM'): PolRead
 /**
  * Reads without rendering the view: every span is empty and findings are placed by record and byte offset. A value set
  * or deleted that no reader of the model asks about (the Remote Desktop values of `isRdpRelevant` and the firewall
- * values of `isFirewallValue`, which `policyScopes`, GPO001, GPO013 and the cross-check facts take) is left out, so a
+ * values of `isFirewallScopeValue`, which `policyScopes`, GPO001's firewall scopes, GPO013 and the cross-check facts take) is left out, so a
  * Registry.pol of 100,000 unrelated records is not held as 100,000 settings (issue 5's figure); key deletions and
  * creations, and every record's problems, are kept. The editor's view reads every record (`readRegistryPol`).
  */
@@ -145,7 +145,7 @@ export function readRegistryPolRecords(bytes: Uint8Array, hive: Hive = 'HKLM'): 
 
 /** Whether a value set or deleted is one the lint reads (`readRegistryPolRecords`). */
 function readByLint(hive: Hive, key: string, valueName: string): boolean {
-  return isRdpRelevant(hive, key, valueName) || isFirewallValue(hive, key, valueName);
+  return isRdpRelevant(hive, key, valueName) || isFirewallScopeValue(hive, key, valueName);
 }
 
 function readPol(bytes: Uint8Array, hive: Hive, render: boolean): PolReadResult {

@@ -1,5 +1,5 @@
 import type { PolicyDocument, PolicySetting } from '../../gpo/model';
-import { FIREWALL_KEYS, isFirewallValue, PROFILE_KEYS, RD_EXCEPTION_SUBKEY } from '../../gpo/firewall-keys';
+import { FIREWALL_KEYS, isFirewallScopeValue, MODERN_PROFILE_KEYS, PROFILE_KEYS, RD_EXCEPTION_SUBKEY } from '../../gpo/firewall-keys';
 import { FIREWALL_PROFILES, inProfile, matchesRdp, parseFirewallRule, ruleLabel, type FirewallProfile, type FirewallRule } from '../../gpo/firewall-rule';
 import { normalizeKey } from '../../gpo/registry-path';
 import { live, numberOf, scopesOf, type PolicyScope } from '../../gpo/scopes';
@@ -68,8 +68,6 @@ interface Scoped {
 }
 
 const cache = new WeakMap<PolicyDocument, Scoped[]>();
-/** The PrivateProfile and PublicProfile keys, any value of which makes the StandardProfile key's settings ignored. */
-const MODERN_KEYS = new Set(PROFILE_KEYS.filter((p) => p.label === 'Private' || p.label === 'Public').map((p) => normalizeKey(p.key)));
 
 /** Each GPO's firewall values, the RDP-Tcp listener's port it sets (else 3389), and its rules that match that port. */
 function firewallScopes(doc: PolicyDocument): Scoped[] {
@@ -77,9 +75,9 @@ function firewallScopes(doc: PolicyDocument): Scoped[] {
   if (scoped) return scoped;
   const listener = normalizeKey(KEYS.listener);
   const keep = (hive: PolicySetting['hive'], key: string, name: string): boolean =>
-    isFirewallValue(hive, key, name) || (hive === 'HKLM' && ((name.toLowerCase() === 'portnumber' && normalizeKey(key) === listener) || MODERN_KEYS.has(normalizeKey(key))));
+    isFirewallScopeValue(hive, key, name) || (hive === 'HKLM' && name.toLowerCase() === 'portnumber' && normalizeKey(key) === listener);
   scoped = scopesOf(doc, keep).map((scope) => {
-    const standardIgnored = scope.values().some((v) => MODERN_KEYS.has(normalizeKey(v.key)));
+    const standardIgnored = scope.values().some((v) => MODERN_PROFILE_KEYS.has(normalizeKey(v.key)));
     const portValue = numberOf(live(scope.get('HKLM', KEYS.listener, 'PortNumber')));
     const port = portValue !== undefined && portValue > 0 && portValue < 65536 ? portValue : DEFAULT_PORT;
     const rules = [];
