@@ -175,7 +175,8 @@ export function readReg(text: string, limits: { readonly values: number; readonl
     }
     const eq = line.text.indexOf('=', after);
     if (eq < 0 || line.text.slice(after, eq).trim() !== '') {
-      problems.push({ severity: 'warning', message: `The value ${showLine(name, secretOpen)} has no "=" after its name.`, span: line.span });
+      // A quoted "name" with an = inside that names a secret (`"SmartcardPin=1234"`) is a whole line in quotes: its data is in it.
+      problems.push({ severity: 'warning', message: `The value ${showLine(name, secretOpen || (name.includes('=') && namesSecret(name)))} has no "=" after its name.`, span: line.span });
       continue;
     }
     if (!current) {

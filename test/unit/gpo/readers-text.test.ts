@@ -151,6 +151,16 @@ describe('.reg reader', () => {
     }
   });
 
+  it('quotes no stray line that names a PIN before its = (a session 29 review: only a name ending in "pin" was a secret)', () => {
+    for (const line of ['SmartcardPin=1234', '"SmartcardPin=1234"', 'UserPIN = 987654']) {
+      const doc = readReg(`Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\n${line}\r\n`);
+      assert.equal(doc.problems.length, 1, line);
+      assert.doesNotMatch(doc.problems[0]!.message, /1234|987654/, line);
+    }
+    // A word with "pin" inside is not a PIN: such a stray line is quoted as before.
+    assert.match(readReg('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\r\nSpinning=1\r\n').problems[0]!.message, /Spinning=1/);
+  });
+
   it('quotes no key or value name from the lines that may be the rest of an open secret, until a line reads as a value', () => {
     // A security review: the key, "no =" and "not under a key" problems quoted fragments of the open password.
     const text =
