@@ -140,10 +140,13 @@ function judge(all: readonly NegotiationAnswer[], options: SummaryOptions, judge
       }
     }
   }
+  // The main connection's TLS or CredSSP steps say nothing of the Entra ID question, asked on a connection of its own:
+  // a server that selected RDS AAD Auth is recorded as selecting it, whatever they did.
+  const overMainTls = (bit: number, key: ProtocolKey): boolean => startsTls(bit) && key !== 'rdsaad' && accepted[key] === true;
   if (options.tlsFailed) {
-    for (const [bit, key] of KEY_BY_BIT) if (startsTls(bit) && accepted[key] === true) accepted[key] = false;
+    for (const [bit, key] of KEY_BY_BIT) if (overMainTls(bit, key)) accepted[key] = false;
   } else if (options.tlsUnanswered) {
-    for (const [bit, key] of KEY_BY_BIT) if (startsTls(bit) && accepted[key] === true) delete accepted[key];
+    for (const [bit, key] of KEY_BY_BIT) if (overMainTls(bit, key)) delete accepted[key];
   }
   if (options.standardSecurityFailed && accepted.rdp === true) accepted.rdp = false;
   else if (options.standardSecurityUnanswered && accepted.rdp === true) delete accepted.rdp;
