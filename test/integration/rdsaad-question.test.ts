@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkHost, TrustStore, type HostCheckResult } from '../../src/core/net/index';
+import { checkHost, checkHosts, TrustStore, type HostCheckResult } from '../../src/core/net/index';
 import { failureName } from '../../src/core/net/x224';
 import { generateCertificates, type CertCase } from './lab/certs';
 import { CLI, cliJson } from './lab/cli-json';
@@ -91,6 +91,17 @@ describe('the Entra ID sign-in question against the fake listener', { skip: miss
     assert.match(checked.entra.steps.negotiation.detail, /Not determined \(no answer\): RDS AAD \(Microsoft Entra ID sign-in\)\./);
   });
 
+  it('checked together, a target that does not sign in with Entra ID gets no answer of the question another target asked', async () => {
+    const server = await start({ rdsaad: 'select' });
+    const target = { target: `127.0.0.1:${server.port}`, host: '127.0.0.1', port: server.port };
+    const [entra, plain] = await checkHosts([{ ...target, target: 'entra.rdp', entraSignIn: true }, target], { timeoutMs: TIMEOUT_MS, store, concurrency: 2 });
+    assert.equal(entra!.negotiation!.rdsaad, true);
+    assert.equal('rdsaad' in plain!.negotiation!, false, 'the result it got alone');
+    const alone = await checkHost(target, { timeoutMs: TIMEOUT_MS, store });
+    assert.deepEqual({ ...plain!.negotiation, connections: 0 }, { ...alone.negotiation, connections: 0 });
+    assert.deepEqual(plain!.findings.map((f) => f.ruleId), alone.findings.map((f) => f.ruleId));
+  });
+
   it('check FILE.rdp: a file that turns CredSSP off and signs in with Entra ID by name; XRF001 firm or not by the answer', async () => {
     const refusing = await start({ rdsaad: { failure: 5 } });
     const selecting = await start({ rdsaad: 'select' });
@@ -108,10 +119,11 @@ describe('the Entra ID sign-in question against the fake listener', { skip: miss
     assert.equal(hedged.hosts[0]!.negotiation!.rdsaad, true);
     assert.deepEqual(xrf001(hedged).map((f) => f.severity), ['warning']);
     assert.match(xrf001(hedged)[0]!.message, /found that the server selects it \(PROTOCOL_RDSAAD\)/);
-    // Two files of one listener share one probe: it asks when any of them signs in with Entra ID, whichever comes first.
+    // Two files of one listener, one signing in with Entra ID: only that one is asked, and only it gets the answer.
     const pair = await cliJson<CheckReport>(['check', file('plain.rdp', refusing.port, false), file('refusing.rdp', refusing.port), '--format', 'json', '--timeout', String(TIMEOUT_MS)]);
-    assert.deepEqual(pair.hosts.map((h) => h.negotiation!.rdsaad), [false, false]);
-    assert.deepEqual(xrf001(pair, 0).map((f) => f.severity), ['error']);
+    assert.deepEqual(pair.hosts.map((h) => 'rdsaad' in h.negotiation!), [false, true]);
+    assert.equal(pair.hosts[1]!.negotiation!.rdsaad, false);
+    assert.deepEqual([xrf001(pair, 0), xrf001(pair, 1)].map((x) => x.map((f) => f.severity)), [['error'], ['error']]);
     assert.doesNotMatch(xrf001(pair, 0)[0]!.message, /Entra/);
   });
 });

@@ -63,10 +63,7 @@ export async function checkHosts(targets: readonly CheckTarget[], options: Batch
   const worker = async (): Promise<void> => {
     while (next < chains.length) {
       for (const group of chains[next++]!) {
-        // One probe for the group: it asks about the Entra ID sign-in when any of its targets' files signs in so.
-        const first = targets[group[0]!]!;
-        const entra = !first.entraSignIn && group.some((index) => targets[index]!.entraSignIn);
-        const probe = await probeHost(entra ? { ...first, entraSignIn: true } : first, hostOptions);
+        const probe = await probeHost(targets[group[0]!]!, hostOptions);
         for (const index of group) {
           const result = hostResult(targets[index]!, probe, options.severities);
           results[index] = result;

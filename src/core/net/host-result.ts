@@ -104,7 +104,7 @@ export function resultForFile(result: HostCheckResult, facts: FileCheckFacts): H
   if (!origin) return result;
   const { target } = origin;
   if (sameCheckFacts(target, facts)) return result;
-  const { gateway: _gateway, strictServerAuthentication: _strict, ...rest } = target;
+  const { gateway: _gateway, strictServerAuthentication: _strict, entraSignIn: _entra, ...rest } = target;
   return hostResult({ ...rest, ...facts }, origin.probe, origin.severities);
 }
 
@@ -120,9 +120,11 @@ export function resultWithSeverities(result: HostCheckResult, severities: Severi
 
 /**
  * What makes two targets one probe: the host (names compare without case), the port, and the name the certificate
- * must match (it decides the certificate findings). A `.rdp` file and an inventory entry for one listener share it.
+ * must match (it decides the certificate findings), and whether it asks about the Entra ID sign-in (its answer is in
+ * the result, and may add a finding: a target that did not ask gets none of it). A `.rdp` file and an inventory entry
+ * for one listener share it.
  */
 export function probeKey(target: CheckTarget): string {
   const host = target.host.toLowerCase();
-  return `${host}\n${target.port}\n${(target.name ?? target.host).toLowerCase()}`;
+  return `${host}\n${target.port}\n${(target.name ?? target.host).toLowerCase()}\n${target.entraSignIn === true}`;
 }

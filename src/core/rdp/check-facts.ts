@@ -7,21 +7,26 @@ export type FileCheckFacts = Pick<CheckTarget, 'gateway' | 'strictServerAuthenti
 /**
  * What the `.rdp` files that name one host say of how their clients connect, where they all say the same: the RD
  * Gateway (the same usage method and gateway host) and `authentication level:i:1` (with the same CredSSP setting).
- * Whether the check asks about the Entra ID sign-in: where any of them signs in so.
+ * Whether the check asks about the Entra ID sign-in: where all of them sign in so (the answer, and any finding it
+ * adds, is no part of the result of a file that does not).
  */
 export function fileCheckFacts(docs: readonly RdpDocument[]): FileCheckFacts {
   const gateway = shared(docs.map(rdpGateway), sameGateway);
   const strictServerAuthentication = shared(docs.map(rdpStrictServerAuthentication), sameStrict);
-  const entraSignIn = docs.some(rdpEntraSignIn);
+  const entraSignIn = docs.length > 0 && docs.every(rdpEntraSignIn);
   return { ...(gateway && { gateway }), ...(strictServerAuthentication && { strictServerAuthentication }), ...(entraSignIn && { entraSignIn }) };
 }
 
 /**
- * Whether two targets' files say the same of how their clients connect (both absent counts as the same). The Entra ID
- * question is not compared: it adds an answer and changes no other finding.
+ * Whether two targets' files say the same of how their clients connect (both absent counts as the same), and whether
+ * the check asks about the Entra ID sign-in: its answer is in the result.
  */
 export function sameCheckFacts(a: FileCheckFacts, b: FileCheckFacts): boolean {
-  return bothOrNeither(a.gateway, b.gateway, sameGateway) && bothOrNeither(a.strictServerAuthentication, b.strictServerAuthentication, sameStrict);
+  return (
+    bothOrNeither(a.gateway, b.gateway, sameGateway) &&
+    bothOrNeither(a.strictServerAuthentication, b.strictServerAuthentication, sameStrict) &&
+    (a.entraSignIn === true) === (b.entraSignIn === true)
+  );
 }
 
 function sameGateway(a: RdpGateway, b: RdpGateway): boolean {

@@ -18,6 +18,8 @@ describe('probeGroups: one probe per host, port and certificate name', () => {
     ];
     // A different port, or a different name the certificate must match, is a probe of its own.
     assert.deepEqual(probeGroups(targets), [[0, 2, 3], [1], [4], [5], [6]]);
+    // Asking about the Entra ID sign-in is a probe of its own: its answer is no part of the others' results.
+    assert.deepEqual(probeGroups([targets[0]!, { ...targets[2]!, entraSignIn: true }, targets[3]!]), [[0, 2], [1]]);
     // Probes of one listener under different names run one after another: one chain per host and port.
     assert.deepEqual(listenerChains(targets, probeGroups(targets)), [[[0, 2, 3]], [[1]], [[4]], [[5], [6]]]);
   });

@@ -123,11 +123,14 @@ describe('what the .rdp files of one host say of how their clients connect', () 
     assert.deepEqual(fileCheckFacts([]), {});
   });
 
-  it('asks about the Microsoft Entra ID sign-in where any file signs in so (one question more, no finding changed)', () => {
+  it('asks about the Microsoft Entra ID sign-in only where every file signs in so: its answer is in the result', () => {
     const entra = 'full address:s:h.invalid\nenablerdsaadauth:i:1\n';
-    assert.deepEqual(fileCheckFacts([doc('full address:s:h.invalid\n'), doc(entra)]), { entraSignIn: true });
+    assert.deepEqual(fileCheckFacts([doc(entra), doc(entra)]), { entraSignIn: true });
+    // A file without it gets the result it gets alone: no answer, no finding from it.
+    assert.deepEqual(fileCheckFacts([doc('full address:s:h.invalid\n'), doc(entra)]), {});
     assert.deepEqual(fileCheckFacts([doc(entra.replace('i:1', 'i:0'))]), {});
-    assert.equal(sameCheckFacts(fileCheckFacts([doc(entra)]), {}), true);
+    assert.equal(sameCheckFacts(fileCheckFacts([doc(entra)]), {}), false);
+    assert.equal(sameCheckFacts(fileCheckFacts([doc(entra)]), { entraSignIn: true }), true);
   });
 });
 
