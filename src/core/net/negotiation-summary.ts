@@ -8,9 +8,12 @@ export const MAIN_REQUEST = PROTOCOL.SSL | PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX;
 export const RDSTLS_QUESTION = PROTOCOL.RDSTLS | PROTOCOL.SSL;
 
 /**
- * The Entra ID sign-in question: RDS AAD Auth alone, as FreeRDP asks for it first when it is enabled and asks again
- * without it on any other answer (libfreerdp/core/nego.c, `nego_attempt_rdsaad`). Selected: the server supports it;
- * anything else: it does not, for this client or any.
+ * The Entra ID sign-in question: RDS AAD Auth alone, as FreeRDP asks for it first when it is enabled
+ * (libfreerdp/core/nego.c, `nego_attempt_rdsaad`). Selected: the server supports it; anything else: it does not, for
+ * this client or any, as a server sends a Negotiation Response "if the server supports (and is configured to use) one
+ * of the client-requested" protocols [MS-RDPBCGR 3.3.5.3.2]. (FreeRDP asks again without it only after a failure, or
+ * after a selection of a protocol it has not enabled, `nego_recv`: any other Negotiation Response is final,
+ * `nego_process_negotiation_response`.)
  */
 export const RDSAAD_QUESTION = PROTOCOL.RDSAAD;
 
