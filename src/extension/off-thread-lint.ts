@@ -29,7 +29,8 @@ const TIMEOUT_MS = 60_000;
 /**
  * Lints large `.rdp` texts in a worker thread, one at a time: the extension host keeps answering every other feature
  * and extension meanwhile. The worker starts with the first job (activation starts none) and is started again after it
- * crashed or was stopped for taking longer than `timeoutMs`; a job's version that is gone by its turn is dropped.
+ * crashed or was stopped for taking longer than `timeoutMs`; a waiting job whose version is gone is dropped when the
+ * next job comes or at its turn, whichever is first.
  */
 export class OffThreadLinter {
   private worker?: Worker;
@@ -47,9 +48,18 @@ export class OffThreadLinter {
   lint(name: string, text: string, options: LintOptions, current: () => boolean): Promise<OffThreadResult> {
     if (this.disposed) return Promise.resolve({ stale: true });
     return new Promise((done) => {
+      this.dropStale();
       this.queue.push({ name, text, options, current, done });
       this.next();
     });
+  }
+
+  /** Drops the waiting jobs whose version is gone: each holds a copy of its text until its turn would come. */
+  private dropStale(): void {
+    const stale = this.queue.filter((job) => !job.current());
+    if (stale.length === 0) return;
+    this.queue.splice(0, this.queue.length, ...this.queue.filter((job) => !stale.includes(job)));
+    for (const job of stale) job.done({ stale: true });
   }
 
   private next(): void {

@@ -53,6 +53,22 @@ describe('the lint worker', { skip: !existsSync(WORKER) && 'dist/lint-worker.js 
     }
   });
 
+  it('drops a waiting job whose version is gone when the next comes, while the running job still runs', async () => {
+    // The worker never answers: the first job runs until the linter is disposed.
+    const linter = new OffThreadLinter(inline(`(port) => port.on('message', () => {})`));
+    try {
+      void linter.lint('a.rdp', 'version 1', {}, () => true);
+      let current = true;
+      const second = linter.lint('a.rdp', 'version 2', {}, () => current);
+      current = false;
+      void linter.lint('a.rdp', 'version 3', {}, () => true);
+      // A promise settled before the race is its answer; one still pending loses to the settled marker.
+      assert.deepEqual(await Promise.race([second, Promise.resolve('still queued')]), { stale: true });
+    } finally {
+      linter.dispose();
+    }
+  });
+
   it('says which file the worker failed on when it crashes, and starts a new worker for the next job', async () => {
     let started = 0;
     const crashing = inline(`(port) => port.on('message', (job) => { if (job.text === 'crash') throw new Error('out of luck'); port.postMessage({ id: job.id, lint: { findings: [] } }); })`);
