@@ -87,6 +87,8 @@ export class DocumentState {
   private summary?: RdpDocument;
   /** Set by the lint feature, once per version. */
   lint?: DocumentLint;
+  /** Set by the lint feature when this large version's lint in the worker failed (a crash, a timeout): it is not asked again for this version. */
+  workerFailed?: string;
 
   constructor(
     readonly document: vscode.TextDocument,

@@ -218,10 +218,13 @@ export class LintFeature implements vscode.Disposable {
   /**
    * Lints a large `.rdp` version in the lint worker: the extension host answers everything else meanwhile. Whoever
    * asks while it runs waits for it; a failure (a crash, a timeout) is logged and leaves the document without problems.
+   * A version whose lint failed is not linted again for whoever asks (each light bulb, the outline): only its next
+   * edit, or a forced re-lint (the settings, the config, the exports changed), tries again.
    */
   private lintInWorker(state: DocumentState, options: LintOptions, force: boolean, reason: LintReason): Promise<DocumentLint | undefined> {
     const running = this.inWorker.get(state);
     if (running && !force) return running;
+    if (state.workerFailed !== undefined && !force) return Promise.resolve(undefined);
     const { document } = state;
     const linting = (async () => {
       try {
@@ -229,6 +232,7 @@ export class LintFeature implements vscode.Disposable {
         const result = await this.linter.lintOffThread(state, options, this.worker, this.documents);
         if (result === undefined) return undefined; // its version is gone: the next lint publishes
         if ('failed' in result) {
+          state.workerFailed = result.failed;
           this.log.error(result.failed);
           this.published.delete(document.uri.toString());
           this.collection.delete(document.uri);
