@@ -127,7 +127,13 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
         // A large document's parse is the lint worker's summary of it (undefined while that runs): no parse here.
         const parsed = ctx.registry.documentOf(document);
         const uncheckable = parsed && core().uncheckableReason(parsed);
-        if (!parsed) void vscode.window.showInformationMessage('RDP Doctor is still reading this large file: check its host once its problems are shown.');
+        // With linting off that lint never comes: say so, not to wait.
+        if (!parsed)
+          void vscode.window.showInformationMessage(
+            settings.lintEnabled(document.uri)
+              ? 'RDP Doctor is still reading this large file: check its host once its problems are shown.'
+              : 'RDP Doctor reads a large file\'s host with its lint, and linting is off for this file: turn on the setting RDP Doctor › Lint: Enable (rdpDoctor.lint.enable) to check its host.',
+          );
         else if (uncheckable) void vscode.window.showInformationMessage(`This file ${uncheckable}.`);
         else void vscode.window.showErrorMessage('This file has no valid full address to check.');
         return undefined;
