@@ -22,7 +22,7 @@ interface CommandContext {
   readonly showLog: () => void;
   readonly polViews: RegistryPolViews;
   /** The check target of an `.rdp` document (the explainer chooses it when opened from that file). */
-  readonly targetOf?: (document: vscode.TextDocument) => CheckTarget | undefined;
+  readonly targetOf?: (document: vscode.TextDocument) => Promise<CheckTarget | undefined>;
 }
 
 async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void> {
@@ -66,7 +66,7 @@ async function hostOfFile(ctx: CommandContext, arg: unknown): Promise<string | u
   if (!(arg instanceof vscode.Uri) || !ctx.targetOf) return undefined;
   const document = await vscode.workspace.openTextDocument(arg);
   if (document.languageId !== 'rdp') return undefined;
-  const target = ctx.targetOf(document);
+  const target = await ctx.targetOf(document);
   return target && hostKey(target.host, target.port);
 }
 

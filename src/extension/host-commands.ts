@@ -122,17 +122,19 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
         void vscode.window.showInformationMessage('Open an .rdp file to check its host.');
         return undefined;
       }
-      const target = ctx.registry.targetOf(document);
+      const target = await ctx.registry.settledTargetOf(document);
       if (!target) {
-        // A large document's parse is the lint worker's summary of it (undefined while that runs): no parse here.
+        // A large document's parse is the lint worker's summary of it: none when linting is off, or its lint failed.
         const parsed = ctx.registry.documentOf(document);
         const uncheckable = parsed && core().uncheckableReason(parsed);
-        // With linting off that lint never comes: say so, not to wait.
+        const failure = ctx.registry.readFailure(document);
         if (!parsed)
           void vscode.window.showInformationMessage(
-            settings.lintEnabled(document.uri)
-              ? 'RDP Doctor is still reading this large file: check its host once its problems are shown.'
-              : 'RDP Doctor reads a large file\'s host with its lint, and linting is off for this file: turn on the setting RDP Doctor › Lint: Enable (rdpDoctor.lint.enable) to check its host.',
+            !settings.lintEnabled(document.uri)
+              ? 'RDP Doctor reads a large file\'s host with its lint, and linting is off for this file: turn on the setting RDP Doctor › Lint: Enable (rdpDoctor.lint.enable) to check its host.'
+              : failure
+                ? 'RDP Doctor could not read this large file (see the RDP Doctor log): its host is not known.'
+                : 'This file changed while RDP Doctor read it: check its host again.',
           );
         else if (uncheckable) void vscode.window.showInformationMessage(`This file ${uncheckable}.`);
         else void vscode.window.showErrorMessage('This file has no valid full address to check.');

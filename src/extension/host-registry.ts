@@ -42,6 +42,8 @@ export class HostRegistry implements vscode.Disposable {
     private readonly documents: DocumentModel,
     private readonly configs: WorkspaceConfigStore,
     private readonly log: Logger,
+    /** Resolves once the document's current version is linted (the lint an edit scheduled, or one made now). */
+    private readonly linted: (document: vscode.TextDocument) => Promise<unknown> = () => Promise.resolve(),
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(RDP_GLOB);
     this.disposables.push(
@@ -235,6 +237,23 @@ export class HostRegistry implements vscode.Disposable {
     // path was not checked (a failed direct probe of a host reached only through the gateway is a warning, NET002's
     // page), and whether a certificate the client cannot trust stops it connecting (NET022's page).
     return { target: core().displayTarget(found.host, found.port), host: found.host, port: found.port, ...core().fileCheckFacts([found.doc]) };
+  }
+
+  /**
+   * The target of an open `.rdp` document once it can be read: a large document's comes with the lint worker's parse of
+   * its current version, so a command run just after it opens or changes (Check Host, Explain from the Explorer) waits
+   * for that lint instead of finding no target. Undefined when it has none, or linting is off (no worker parse comes).
+   */
+  async settledTargetOf(document: vscode.TextDocument): Promise<CheckTarget | undefined> {
+    const target = this.targetOf(document);
+    if (target || this.documentOf(document) || !settings.lintEnabled(document.uri)) return target;
+    await withLateProgress('RDP Doctor: reading the large file…', () => this.linted(document));
+    return this.targetOf(document);
+  }
+
+  /** Why the lint worker could not read a large document's current version (a crash, a timeout), if it could not. */
+  readFailure(document: vscode.TextDocument): string | undefined {
+    return this.documents.get(document).workerFailed;
   }
 
   /**

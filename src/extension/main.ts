@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
     const index = new PolicyIndex(log);
     const documents = new DocumentModel();
     const lint = new LintFeature(context.extensionUri, documents, configs, log, index, polViews);
-    const registry = new HostRegistry(documents, configs, log);
+    const registry = new HostRegistry(documents, configs, log, (d) => lint.findingsFor(d));
     const checks = new CheckService(registry, configs, log);
     const hostsView = new HostsView(registry, checks);
     const certificates = new CertificateViews();
@@ -114,7 +114,7 @@ export function activate(context: vscode.ExtensionContext, load?: LoadCost): Rdp
         log,
         showLog: () => channel.show(),
         polViews,
-        targetOf: (d) => registry.targetOf(d),
+        targetOf: (d) => registry.settledTargetOf(d),
         more: {
           ...hostCommands({ checks, registry, hostsView, certificates }),
           'rdpDoctor.insertPowerShellFix': (arg?: unknown) => inserter.insert(arg),

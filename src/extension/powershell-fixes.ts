@@ -127,7 +127,7 @@ export class PowerShellFixInserter {
   async insert(arg?: unknown): Promise<vscode.TextEditor | undefined> {
     const request = requestOf(arg);
     const active = vscode.window.activeTextEditor;
-    const fromActive = !request.target && active?.document.languageId === 'rdp' ? this.registry.targetOf(active.document) : undefined;
+    const fromActive = !request.target && active?.document.languageId === 'rdp' ? await this.registry.settledTargetOf(active.document) : undefined;
     const target = request.target ?? fromActive;
     const file = request.targetFile ?? (fromActive && active ? fileName(active.document.uri) : undefined);
     const fix = request.fixId ? core().findFix(request.fixId) : await this.pickFix(target);

@@ -130,6 +130,20 @@ suite('Check results follow the file they are shown on (real xrdp on 127.0.0.1)'
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'screen mode id:i:2\r\n')));
     await waitFor(() => `NET022 on line 2 (${net022(uri)?.range.start.line})`, () => net022(uri)?.range.start.line === 1, vscode.languages.onDidChangeDiagnostics);
     assert.equal(api.latest(HOST), result, 'no new check ran');
+
+    // Check Host right after an edit, while the new version waits out a long debounce before the worker reads it: the
+    // command waits for that lint (it said "still reading" and checked nothing, as the first check above did once on a
+    // quiet CI machine, the worker's lint of the file just opened not yet done).
+    const restore = await withSetting('rdpDoctor', 'lint.debounceMs', 3000);
+    try {
+      await waitFor('the longer debounce', () => vscode.workspace.getConfiguration('rdpDoctor').get('lint.debounceMs') === 3000, vscode.workspace.onDidChangeConfiguration);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'desktopwidth:i:1024\r\n')));
+      const again = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', uri);
+      assert.ok(again?.findings.some((f) => f.ruleId === 'NET022'), `a check of the edited file: ${JSON.stringify(again)}`);
+      assert.notEqual(again, result, 'a new check ran');
+    } finally {
+      await restore();
+    }
   });
 
   test('the language status counts what Problems shows for the file in the editor, not the result of the file checked', async () => {
