@@ -4,6 +4,7 @@ import type { CheckTarget } from '../core/net/index';
 import type { RdpDocument } from '../core/rdp/parse';
 import { hostKey, type KnownHost } from './check-runner';
 import { fileTarget, type DocumentModel, type FileTarget } from './document-model';
+import { knownHosts, type InventoryHost } from './known-hosts';
 import type { Logger } from './logger';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
@@ -23,7 +24,7 @@ const MAX_BYTES = 1024 * 1024;
 export class HostRegistry implements vscode.Disposable {
   private readonly files = new Map<string, FileTarget>();
   /** Each inventory host with the config file that lists it. */
-  private inventory: { target: CheckTarget; group: string | undefined; source: vscode.Uri }[] = [];
+  private inventory: (InventoryHost & { readonly source: vscode.Uri })[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly fileChanged = new vscode.EventEmitter<FileTarget>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.fileChanged];
@@ -284,37 +285,7 @@ export class HostRegistry implements vscode.Disposable {
 
   /** Every host, inventory first (in its order), then the hosts only `.rdp` files name, sorted. */
   hosts(): KnownHost[] {
-    const byKey = new Map<string, { target: CheckTarget; groups: string[]; files: vscode.Uri[] }>();
-    for (const { target, group } of this.inventory) {
-      const key = hostKey(target.host, target.port);
-      const entry = byKey.get(key) ?? { target, groups: [], files: [] };
-      if (group !== undefined && !entry.groups.includes(group)) entry.groups.push(group);
-      byKey.set(key, entry);
-    }
-    const fromFiles = [...this.files.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-    const fileOnly: string[] = [];
-    const docs = new Map<string, RdpDocument[]>();
-    for (const file of fromFiles) {
-      const key = hostKey(file.host, file.port);
-      let entry = byKey.get(key);
-      if (!entry) {
-        entry = { target: { target: core().displayTarget(file.host, file.port), host: file.host, port: file.port }, groups: [], files: [] };
-        byKey.set(key, entry);
-        fileOnly.push(key);
-        docs.set(key, []);
-      }
-      entry.files.push(file.uri);
-      docs.get(key)?.push(file.doc);
-    }
-    // A host only files name is checked as they all connect: through the RD Gateway they all name, at the
-    // authentication level they all set, as one file's Check Host and `check FILE.rdp` are. When the files differ
-    // (one connects directly), each finding is what it is for a plain direct connection, which its file lines show.
-    for (const [key, list] of docs) {
-      const entry = byKey.get(key)!;
-      entry.target = { ...entry.target, ...core().fileCheckFacts(list) };
-    }
-    const inventoryKeys = [...byKey.keys()].filter((k) => !fileOnly.includes(k));
-    return [...inventoryKeys, ...fileOnly.sort()].map((key) => ({ key, ...byKey.get(key)! }));
+    return knownHosts(this.inventory, this.files.values());
   }
 
   dispose(): void {

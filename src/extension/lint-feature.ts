@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { core } from './core';
 import type { PolicyDocument } from '../core/gpo/model';
 import type { FileFormat } from '../core/lint/formats';
 import type { SeverityOverrides } from '../core/findings/severity';
@@ -8,6 +7,7 @@ import type { Finding } from '../core/rules/types';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diagnosticsSignature } from './convert';
+import { ByteReads } from './byte-reads';
 import { DocumentLinter, type LintedDocument } from './document-linter';
 import type { ByteFacts, DocumentLint, DocumentModel, DocumentState, LintReason } from './document-model';
 import { DocumentTabs } from './document-tabs';
@@ -18,7 +18,6 @@ import { POL_SCHEME, type RegistryPolViews } from './registry-pol-view';
 import { Deferred, LintDurations } from './lint-timing';
 import { settings } from './settings';
 import type { WorkspaceConfigStore } from './workspace-config';
-import { readWorkspaceFile } from './workspace-files';
 
 /**
  * Publishes diagnostics for `.rdp` documents, `.rdpdoctor.yaml` and Group Policy or registry exports
@@ -33,8 +32,6 @@ export class LintFeature implements vscode.Disposable {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: Deferred }>();
   /** How long each document's lints take: a document that takes longer is linted after a longer pause in typing. */
   private readonly durations = new LintDurations();
-  /** Byte reads under way, so an open waits for its file's encoding before the one lint. */
-  private readonly reading = new Map<string, Promise<void>>();
   /** What each document's diagnostics were last set to, to skip setting the same again. */
   private readonly published = new Map<string, string>();
   /** Documents VS Code keeps after their last tab closed: their problems are not shown until a tab shows them again. */
@@ -44,6 +41,8 @@ export class LintFeature implements vscode.Disposable {
     (document) => void this.lint(document, true, 'open'),
   );
   private readonly linter: DocumentLinter;
+  /** Reads an `.rdp` file's bytes for the facts its text no longer shows, once for whoever asks first. */
+  private readonly bytes: ByteReads;
   /** Lints large `.rdp` documents in a worker thread, started on the first one (dist/lint-worker.js). */
   private readonly worker = new OffThreadLinter(() => new Worker(join(__dirname, 'lint-worker.js')));
   /** The lints in the worker, by document version: whoever asks while one runs waits for it. */
@@ -59,6 +58,7 @@ export class LintFeature implements vscode.Disposable {
     polViews: RegistryPolViews,
   ) {
     this.linter = new DocumentLinter(extensionUri, index, polViews);
+    this.bytes = new ByteReads(documents, log);
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.opened(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -133,38 +133,8 @@ export class LintFeature implements vscode.Disposable {
     const format = this.formatOf(document);
     if (!format) return;
     // Saving may change the encoding (Save with Encoding): read the bytes again, lint once.
-    if (format === 'rdp' && document.uri.scheme !== 'untitled') await this.readBytes(document);
+    if (format === 'rdp' && document.uri.scheme !== 'untitled') await this.bytes.read(document);
     await this.lint(document, true, 'save');
-  }
-
-  /** Byte-level facts (encoding, BOM, NUL, odd byte count, mixed line endings) that the editor's text no longer shows; RDP006 needs them. */
-  private readBytes(document: vscode.TextDocument): Promise<void> {
-    const key = document.uri.toString();
-    const pending = this.reading.get(key);
-    if (pending) return pending;
-    // The lines of a document with unsaved changes (restored by hot exit, say) need not be the file's.
-    const asOnDisk = document.isDirty ? undefined : document.version;
-    const read = (async () => {
-      try {
-        // Read as the workspace's files are (`readWorkspaceFile`): the file on disk may have become a FIFO or a link to a device since it was opened.
-        const read = await readWorkspaceFile(document.uri, core().MAX_FILE_BYTES);
-        if ('refused' in read) {
-          this.log.debug(`Not reading ${key} for its encoding: it is ${read.refused}.`);
-          return;
-        }
-        const decoded = core().decodeBytes(read.bytes);
-        // VS Code gave every line one ending when it read the file (microsoft/vscode#127): the disk's are kept here by line
-        // number when the document's lines were the file's throughout the read (DocumentModel moves them with later edits).
-        const lineEndings = document.version === asOnDisk ? core().lineEndingsOnDisk(decoded.text) : undefined;
-        this.documents.setBytes(document.uri, { encoding: decoded.encoding, bom: decoded.bom, nul: decoded.nul, oddByte: decoded.oddByte === true, ...(lineEndings && { lineEndings }) });
-      } catch (error) {
-        this.log.debug(`Could not read ${key} for its encoding: ${String(error)}`);
-      } finally {
-        this.reading.delete(key);
-      }
-    })();
-    this.reading.set(key, read);
-    return read;
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -192,14 +162,14 @@ export class LintFeature implements vscode.Disposable {
     if (state.lint && !force) return state.lint;
     // An `.rdp` file's encoding is read from disk before its first lint, whoever asks first (the open, a code
     // action, a hover), so the file is linted once, with RDP006 right.
-    if (state.formatOf === 'rdp' && document.uri.scheme !== 'untitled' && !this.documents.bytesOf(document.uri)) await this.readBytes(document);
+    if (state.formatOf === 'rdp' && document.uri.scheme !== 'untitled' && !this.documents.bytesOf(document.uri)) await this.bytes.read(document);
     if (state.lint && !force) return state.lint;
     if (!settings.lintEnabled(document.uri)) {
       this.collection.delete(document.uri);
       return undefined;
     }
     // Whoever asks first (a light bulb, the outline, a workspace change), an `.rdp` file is linted with its bytes known.
-    if (state.formatOf === 'rdp' && document.uri.scheme === 'file' && !this.documents.bytesOf(document.uri)) await this.readBytes(document);
+    if (state.formatOf === 'rdp' && document.uri.scheme === 'file' && !this.documents.bytesOf(document.uri)) await this.bytes.read(document);
     const options = await this.lintOptions(document);
     if (document.isClosed || document.version !== state.version) return undefined; // a newer lint is on its way
     if (state.lint && !force) return state.lint; // another lint of this version finished meanwhile
