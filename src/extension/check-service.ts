@@ -56,10 +56,10 @@ export class CheckService implements CheckRunner, vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d.languageId !== 'rdp' || d.uri.scheme !== 'file') return;
-        // A file without a usable full address has nothing to check (undefined would mean every host).
-        const target = this.registry.targetOf(d);
-        if (target) void this.checkOnOpen(target, d.uri);
+        if (d.languageId !== 'rdp' || d.uri.scheme !== 'file' || !settings.checksOnOpen(checkScopeUri(d.uri))) return;
+        // A file without a usable full address has nothing to check (undefined would mean every host). A large file's
+        // target comes with the lint worker's parse of it: waited for, or its host was never checked on open.
+        void this.registry.settledTargetOf(d).then((target) => target && this.checkOnOpen(target, d.uri));
       }),
       // `configs` was made first, so its own listener has dropped the configs read in Restricted Mode by now.
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.retell('The workspace is trusted')),

@@ -80,6 +80,9 @@ export class HostRegistry implements vscode.Disposable {
     try {
       if (!this.scanning || !(await isScanned(uri))) return;
       await this.readFile(uri);
+      // Opened meanwhile: it counts as it is in the editor (the disk's read would undo its target, or drop a large one's).
+      const open = this.openDocument(uri);
+      if (open) return this.readDocument(open);
       this.changed.fire();
     } catch (error) {
       this.log.debug(`Could not follow a change of ${uri.toString()}: ${String(error)}`);

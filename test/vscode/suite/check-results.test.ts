@@ -146,9 +146,27 @@ suite('Check results follow the file they are shown on (real xrdp on 127.0.0.1)'
     }
   });
 
+  test("with checks on open, a large file's host is checked once the lint worker has read the file", async () => {
+    const restore = await withSetting('rdpDoctor', 'checks.onOpen', true);
+    try {
+      await waitFor('checks on open', () => vscode.workspace.getConfiguration('rdpDoctor', null).get('checks.onOpen') === true, vscode.workspace.onDidChangeConfiguration);
+      // The lab by a name of its own (RFC 6761: under .localhost, no DNS asked), checked by no other test.
+      const key = `onopen.localhost:${LAB_PORT}`;
+      const uri = await labFile('on-open.rdp', `full address:s:${key}\r\n${'redirectclipboard:i:1\r\n'.repeat(12_000)}`);
+      await vscode.window.showTextDocument(uri);
+      // Its target comes with the worker's lint, after the open: read at the open, it was none, and nothing was checked.
+      await waitFor(() => `a check of ${key} on open, its findings on the file`, () => api.latest(key) !== undefined && checkDiagnostics(uri).length > 0, vscode.languages.onDidChangeDiagnostics, 30_000);
+    } finally {
+      await restore();
+    }
+  });
+
   test('the language status counts what Problems shows for the file in the editor, not the result of the file checked', async () => {
     const direct = await labFile('direct.rdp', `full address:s:${HOST}\r\nauthentication level:i:2\r\n`);
     const gateway = await labFile('gateway.rdp', `full address:s:${HOST}\r\nauthentication level:i:1\r\ngatewayhostname:s:gw.contoso.invalid\r\ngatewayusagemethod:i:1\r\n`);
+    // Open, so the registry reads it from the editor at once (a file only on disk comes through the file watcher, which
+    // took 18 s and more on a loaded machine, gpo.test.ts).
+    await vscode.workspace.openTextDocument(direct);
     await vscode.window.showTextDocument(gateway);
     const result = await vscode.commands.executeCommand<HostCheckResult>('rdpDoctor.checkFileHost', gateway);
     assert.ok(result?.findings.some((f) => f.severity === 'error'), `the check from the gateway file has an error: ${JSON.stringify(result?.findings)}`);

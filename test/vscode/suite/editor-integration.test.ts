@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openEditor, openUntitled, quickFixes, ruleOf, waitForRules, withSetting, workspaceFile } from './helpers';
+import { EXTENSION_ID, openEditor, openUntitled, quickFixes, ruleOf, waitFor, waitForRules, withSetting, workspaceFile } from './helpers';
 import { suite, suiteSetup, test } from './mocha-tdd';
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -49,6 +49,8 @@ suite('Editor integration: outline, CodeLens, completion, the light bulb', () =>
     assert.ok(byDefault.last.range.isEqual(new vscode.Range(500, 0, 2999, lines[2999]!.length)), JSON.stringify(byDefault.last.range));
     const restore = await withSetting('rdpDoctor', 'outline.maxItemsComputed', 100);
     try {
+      // The outline provider follows the setting once the extension host has it (an update resolves before that).
+      await waitFor('the outline bound', () => vscode.workspace.getConfiguration('rdpDoctor').get('outline.maxItemsComputed') === 100, vscode.workspace.onDidChangeConfiguration);
       // The same document version: VS Code keeps its outline until the providers change, which the setting makes them
       // do (an outline already shown follows the setting).
       const bounded = await outline();

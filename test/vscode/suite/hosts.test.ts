@@ -306,6 +306,7 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     // The rdpDoctor.rules setting applies to the report as it does to the Problems panel.
     const restore = await withSetting('rdpDoctor', 'rules', { RDP002: 'off' });
     try {
+      await waitFor('RDP002 off', () => (vscode.workspace.getConfiguration('rdpDoctor', null).get<Record<string, string>>('rules') ?? {}).RDP002 === 'off', vscode.workspace.onDidChangeConfiguration);
       await vscode.commands.executeCommand('rdpDoctor.exportReport', 'sarif', sarifUri);
       const again = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(sarifUri)).toString('utf8')) as typeof sarif;
       const ids = new Set(again.runs[0]!.results.map((r) => r.ruleId));
