@@ -199,6 +199,25 @@ export const admxPolicies = builtOnFirstUse('ADMX policies', (): readonly AdmxPo
       sources: ['CREDSSP-ADMX'],
     },
     {
+      // Seen Enabled with "Require Remote Credential Guard" in a real GPO backup's report (GuyGuy-59/Sec_AD, GPO/{98713E77-…}/gpreport.xml).
+      id: 'RestrictedRemoteAdministration',
+      displayName: 'Restrict delegation of credentials to remote servers',
+      category: 'System/Credentials Delegation',
+      classes: 'Machine',
+      key: KEYS.credentialsDelegation,
+      value: { name: 'RestrictedRemoteAdministration', enabled: 1, disabled: 0 },
+      elements: [
+        {
+          kind: 'DropDownList',
+          label: 'Use the following restricted mode:',
+          valueName: 'RestrictedRemoteAdministrationType',
+          type: DWORD,
+          items: { 'Require Restricted Admin': 1, 'Require Remote Credential Guard': 2, 'Restrict Credential Delegation': 3 },
+        },
+      ],
+      sources: ['CREDSSP-ADMX', 'REMOTE-CREDENTIAL-GUARD'],
+    },
+    {
       id: 'TS_PASSWORD',
       displayName: 'Always prompt for password upon connection',
       category: `${RDSH}/Security`,

@@ -23,6 +23,8 @@ export const KEYS = {
   netlogon: 'SYSTEM\\CurrentControlSet\\Services\\Netlogon\\Parameters',
   /** Kerberos client policies such as `TryIPSPN` (Kerberos for IP addresses). */
   kerberosParameters: 'Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\Kerberos\\Parameters',
+  /** CredSSP's delegation policies (System > Credentials Delegation), such as "Restrict delegation of credentials to remote servers". */
+  credentialsDelegation: 'SOFTWARE\\Policies\\Microsoft\\Windows\\CredentialsDelegation',
   /**
    * The Remote Desktop Services service: its `Start` value is the start type (4 = Disabled), which a security
    * template's `[Service General Setting]` and a GPO report's System Services set (`gpo/service-start.ts`).
@@ -36,7 +38,7 @@ export type ValueOrigin = 'policy' | 'listener' | 'local' | 'other';
 /** The keys above as `normalizeKey` writes them, made on first use (issue 16: a lint of `.rdp` files reads none). */
 const normalized = builtOnFirstUse('well-known keys', () => ({
   // The Remote Desktop logon rights (logon-rights.ts) are policy: a GPO's list replaces the computer's own.
-  policy: new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters), normalizeKey(USER_RIGHTS_KEY)]),
+  policy: new Set([normalizeKey(KEYS.tsPolicy), normalizeKey(KEYS.tsClientPolicy), normalizeKey(KEYS.credssp), normalizeKey(KEYS.kerberosParameters), normalizeKey(KEYS.credentialsDelegation), normalizeKey(USER_RIGHTS_KEY)]),
   listener: normalizeKey(KEYS.listener),
   local: new Set([normalizeKey(KEYS.terminalServer), normalizeKey(KEYS.tcpip), normalizeKey(KEYS.ntlm), normalizeKey(KEYS.netlogon), normalizeKey(KEYS.termService)]),
   schannelPrefix: normalizeKey(KEYS.schannelProtocols) + '\\',
@@ -66,6 +68,7 @@ export const readOnSharedKeys = builtOnFirstUse('values read on shared keys', ()
   [normalizeKey(KEYS.ntlm), new Set(['restrictsendingntlmtraffic', 'clientallowedntlmservers', 'restrictreceivingntlmtraffic'])],
   [normalizeKey(KEYS.netlogon), new Set(['restrictntlmindomain', 'dcallowedntlmservers'])],
   [normalizeKey(KEYS.kerberosParameters), new Set(['tryipspn'])],
+  [normalizeKey(KEYS.credentialsDelegation), new Set(['restrictedremoteadministration', 'restrictedremoteadministrationtype'])],
   [normalizeKey(KEYS.tcpip), new Set(['keepalivetime'])],
   [normalizeKey(KEYS.termService), new Set(['start'])],
 ]));

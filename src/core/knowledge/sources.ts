@@ -50,6 +50,7 @@ export type SourceId =
   | 'RESTRICT-NTLM-DOMAIN'
   | 'RESTRICT-NTLM-DOMAIN-EXCEPTIONS'
   | 'KERBEROS-IP'
+  | 'REMOTE-CREDENTIAL-GUARD'
   | 'RDP-FILE-SECURITY-GP'
   | 'WMI-SETSECURITYLAYER'
   | 'WMI-SETUSERAUTH'
@@ -368,6 +369,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'KERBEROS-IP',
     title: 'Configuring Kerberos for IP addresses (TryIPSPN) (Microsoft Learn)',
     url: 'https://learn.microsoft.com/windows-server/security/kerberos/configuring-kerberos-over-ip',
+    primary: true,
+  },
+  'REMOTE-CREDENTIAL-GUARD': {
+    id: 'REMOTE-CREDENTIAL-GUARD',
+    title: 'Remote Credential Guard (Microsoft Learn, windows-itpro-docs windows/security/identity-protection/remote-credential-guard.md, 08/16/2023)',
+    url: 'https://learn.microsoft.com/windows/security/identity-protection/remote-credential-guard',
     primary: true,
   },
   'RDP-FILE-SECURITY-GP': {

@@ -87,6 +87,28 @@ export function windowsSecurityValues(): readonly RegistryValueInfo[] {
       sources: ['KERBEROS-IP'],
     },
     {
+      valueName: 'RestrictedRemoteAdministration',
+      keys: [KEYS.credentialsDelegation],
+      hives: MACHINE,
+      summary:
+        '"Restrict delegation of credentials to remote servers" (System > Credentials Delegation): when 1, Remote Desktop Connection on this computer must connect in the restricted mode of RestrictedRemoteAdministrationType and delegates no reusable credentials to the server.',
+      values: ON_OFF('Enabled: the mode in RestrictedRemoteAdministrationType is enforced.', 'Disabled: neither Restricted Admin nor Remote Credential Guard is enforced; credentials may be delegated.'),
+      sources: ['CREDSSP-ADMX', 'REMOTE-CREDENTIAL-GUARD'],
+    },
+    {
+      valueName: 'RestrictedRemoteAdministrationType',
+      keys: [KEYS.credentialsDelegation],
+      hives: MACHINE,
+      summary:
+        'The restricted mode "Restrict delegation of credentials to remote servers" enforces ("Use the following restricted mode:"). Remote Credential Guard signs in with Kerberos only and "does not allow NTLM fallback"; Restricted Admin mode takes any negotiable protocol.',
+      values: [
+        { value: 1, meaning: 'Require Restricted Admin: the client must connect in Restricted Admin mode (the server must support it).' },
+        { value: 2, meaning: 'Require Remote Credential Guard: the client must connect with Remote Credential Guard, Kerberos only, so no IP address without an IP SPN and no local account of the server.' },
+        { value: 3, meaning: 'Restrict Credential Delegation: Remote Credential Guard where it can be used, else Restricted Admin mode (if supported).' },
+      ],
+      sources: ['CREDSSP-ADMX', 'REMOTE-CREDENTIAL-GUARD'],
+    },
+    {
       valueName: 'Enabled',
       keys: schannelKeys,
       hives: MACHINE,

@@ -71,6 +71,8 @@ export const gpoRefs = builtOnFirstUse('GPO value refs', () => ({
   restrictSendingNtlm: valueRefs('RestrictSendingNTLMTraffic'),
   ntlmServerExceptions: valueRefs('ClientAllowedNTLMServers'),
   tryIpSpn: valueRefs('TryIPSPN'),
+  restrictedRemoteAdministration: valueRefs('RestrictedRemoteAdministration'),
+  restrictedRemoteAdministrationType: valueRefs('RestrictedRemoteAdministrationType'),
   restrictReceivingNtlm: valueRefs('RestrictReceivingNTLMTraffic'),
   restrictNtlmInDomain: valueRefs('RestrictNTLMInDomain'),
   dcNtlmServerExceptions: valueRefs('DCAllowedNTLMServers'),

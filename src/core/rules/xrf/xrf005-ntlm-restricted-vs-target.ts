@@ -10,6 +10,8 @@ import { workCounts } from '../../work-counts';
 
 /** `RestrictSendingNTLMTraffic` = 2: "Deny all" outgoing NTLM. */
 const DENY_ALL = 2;
+/** `RestrictedRemoteAdministrationType` = 2: "Require Remote Credential Guard", which signs in with Kerberos only. */
+const REQUIRE_REMOTE_GUARD = 2;
 
 /**
  * Whether an entry of the NTLM server exception list names the server: compared without case, and "a single
@@ -121,6 +123,9 @@ const ENTRA_BY_NAME =
 /** A finding the Entra ID sign-in may avoid is at most a warning. */
 const entraSeverity = (severity: 'error' | 'warning' | 'info' | undefined): 'warning' | 'info' => (severity === 'info' ? 'info' : 'warning');
 
+/** What a client that must use Remote Credential Guard cannot do, after "X and": it has Kerberos only. */
+const GUARD_KERBEROS_ONLY = 'which signs in with Kerberos only and "does not allow NTLM fallback" (Microsoft Learn, "Remote Credential Guard")';
+
 /** The exception lists as related locations. */
 function exceptionsRelated<L>(exceptions: readonly ExceptionList<L>[]): { path: string; at: L; message: string }[] {
   return exceptions.map((e) => ({ path: e.path, at: e.at, message: `"ClientAllowedNTLMServers" ${e.where} lists ${listedServers(e.names)}: NTLM may be sent only to these.` }));
@@ -130,7 +135,7 @@ export const xrf005: CrossRule = {
   id: 'XRF005',
   name: 'ntlm-restricted-vs-target',
   description:
-    'A .rdp file targets an IP address, or signs in with a local account of the server (NTLM only) by name, while an export denies NTLM: outgoing on the client (RestrictSendingNTLMTraffic 2, no NTLM server exception names the target) or incoming on the server (RestrictReceivingNTLMTraffic, or a domain controller\'s RestrictNTLMInDomain), so CredSSP cannot authenticate.',
+    'A .rdp file targets an IP address, or signs in with a local account of the server (NTLM only) by name, while an export denies NTLM: outgoing on the client (RestrictSendingNTLMTraffic 2, no NTLM server exception names the target; or Remote Credential Guard required, Kerberos only) or incoming on the server (RestrictReceivingNTLMTraffic, or a domain controller\'s RestrictNTLMInDomain), so CredSSP cannot authenticate.',
   defaultSeverity: 'error',
   fixable: false,
   tags: ['cross-check', 'nla', 'kerberos'],
@@ -151,8 +156,15 @@ export const xrf005: CrossRule = {
       const fact = s.value(gpoRefs().ntlmServerExceptions);
       return fact ? [{ path: s.path, at: fact.at, names: exceptionNames(fact.data), where: where(fact) }] : [];
     });
+    // "Restrict delegation of credentials to remote servers" requiring Remote Credential Guard: no NTLM, whatever the lists say.
+    const remoteGuard = servers.flatMap((s) => {
+      const mode = s.value(gpoRefs().restrictedRemoteAdministrationType);
+      const required = factNumber(s.value(gpoRefs().restrictedRemoteAdministration)) === 1 && factNumber(mode) === REQUIRE_REMOTE_GUARD;
+      return required ? [{ path: s.path, at: mode!.at, message: `"RestrictedRemoteAdministrationType" is 2 (Require Remote Credential Guard) ${where(mode!)}: Remote Desktop Connection must connect with Remote Credential Guard.` }] : [];
+    });
     const clientView = { denying, exceptions };
     const denied = `outgoing NTLM is denied ("RestrictSendingNTLMTraffic" is 2 in ${denying[0]?.path})`;
+    const guarded = `Remote Desktop Connection must use Remote Credential Guard ("Restrict delegation of credentials to remote servers" is "Require Remote Credential Guard" in ${remoteGuard[0]?.path}), ${GUARD_KERBEROS_ONLY}`;
     for (const rdp of rdpFiles) {
       // CredSSP off: the client does no NLA and sends no NTLM of its own; the server's logon screen takes the password.
       if (rdp.facts.credssp?.value === 0) continue;
@@ -161,6 +173,15 @@ export const xrf005: CrossRule = {
       const kerberos = tryIp.length > 0 && account.kind !== 'local';
       const entraByIp = rdp.facts.entraAuth ? ENTRA_BY_IP : '';
       for (const target of rdp.facts.ipTargets ?? []) {
+        if (ntlmMayBeSent(clientView, target.host) && remoteGuard.length > 0) {
+          const words = kerberos
+            ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${guarded}: it can connect only if the server has TERMSRV/${target.host} registered as an SPN ("TryIPSPN" is 1 in ${tryIp[0]!.path}); otherwise the connection fails. Connect by the server's name.`
+            : account.kind === 'local'
+              ? `The ${quote(target.key)} target ${quote(target.host)} is an IP address and ${guarded}: ${localAccountWords(account)}, so the connection fails. Sign in with a domain account and connect by the server's name.`
+              : `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN), and ${guarded}: the connection fails. Connect by the server's name.`;
+          report({ path: rdp.path, message: words + entraByIp, subject: target.key, at: target.at, related: [...remoteGuard, ...(kerberos ? tryIp : [])], ...(kerberos && { severity: 'warning' as const }) });
+          continue;
+        }
         if (ntlmMayBeSent(clientView, target.host)) {
           // The client may send NTLM there: the server may still refuse it (xrf005-ntlm-incoming.ts).
           const opening = `The ${quote(target.key)} target ${quote(target.host)} is an IP address, which Kerberos cannot serve (it needs a name with a TERMSRV SPN; IP SPNs are tried only with TryIPSPN)`;
@@ -190,6 +211,11 @@ export const xrf005: CrossRule = {
         if (local.kind !== 'local') continue;
         const opening = `The ${quote(target.key)} target ${quote(target.host)} is reached by name`;
         const entra = rdp.facts.entraAuth !== undefined;
+        if (ntlmMayBeSent(clientView, target.host) && remoteGuard.length > 0) {
+          const message = `${opening} and ${guarded}: ${localAccountWords(local)}, so the connection fails. Sign in with a domain account.${entra ? ENTRA_BY_NAME : ''}`;
+          report({ path: rdp.path, message, subject: target.key, at: target.at, related: remoteGuard, ...(entra && { severity: 'warning' as const }) });
+          continue;
+        }
         if (ntlmMayBeSent(clientView, target.host)) {
           const verdict = incomingRefusal({ host: target.host, opening, byName: true, account: local, serversOf: serversOf(target.host), all: servers, tryIp: [] });
           if (verdict) {
