@@ -26,10 +26,18 @@ export interface ExportFile<L> {
 /** Cross-checks that compare a file with an export alone; XRF004 needs a probe and runs with one. */
 const FILE_RULES = XRF_RULES.filter((r) => r.id !== 'XRF004');
 
-/** XRF findings of `.rdp` files against the exports found with them (the CLI's run, or an editor's workspace folder). */
-export function crossCheckFiles<L>(rdpFiles: readonly RdpFile<L>[], exports: readonly ExportFile<L>[], severitiesFor: (path: string) => SeverityOverrides | undefined): CrossFinding<L>[] {
+/**
+ * XRF findings of `.rdp` files against the exports found with them (the CLI's run, or an editor's workspace folder).
+ * `fileOf`: the file a value sits in, where an export is several files (the CLI's GPO backups).
+ */
+export function crossCheckFiles<L>(
+  rdpFiles: readonly RdpFile<L>[],
+  exports: readonly ExportFile<L>[],
+  severitiesFor: (path: string) => SeverityOverrides | undefined,
+  fileOf?: (at: L) => string,
+): CrossFinding<L>[] {
   if (exports.length === 0) return [];
-  return crossCheck(FILE_RULES, { rdpFiles, exports, severities: severitiesFor });
+  return crossCheck(FILE_RULES, { rdpFiles, exports, severities: severitiesFor, ...(fileOf && { fileOf }) });
 }
 
 /** GPO013 between exports; `only` keeps the findings of one export (the editor lints one document at a time). */
@@ -93,7 +101,7 @@ export function crossFilePass(files: readonly FileReport[], severitiesFor: (path
     list.push(finding);
     added.set(path, list);
   };
-  for (const f of crossCheckFiles(rdpFiles, exports, severitiesFor)) add(f.at.path, output(f));
+  for (const f of crossCheckFiles(rdpFiles, exports, severitiesFor, (at) => at.path)) add(f.at.path, output(f));
   for (const c of conflictsBetween(exports, severitiesFor, undefined, (at) => at.path)) add(c.at.path, output(c));
   // An older backup of a GPO overrides nothing: its values are no longer the GPO's.
   const overrides = overriddenFindings(files, currentExports(exports));

@@ -66,6 +66,25 @@ describe('rdp-doctor lint on policy exports', () => {
     }
   });
 
+  it('XRF messages against a GPO backup name the part that holds the value, as the related location does', () => {
+    // As in real GPO backups (GuyGuy-59/Sec_AD's): the NTLM security options sit in GptTmpl.inf, the Remote Desktop
+    // policies in registry.pol; the message named the backup's first part (registry.pol) for a value of GptTmpl.inf.
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-xrf-backup-'));
+    try {
+      cpSync(join(FIXTURES, 'backup'), join(dir, 'backup'), { recursive: true });
+      const part = 'backup/{40144D25-C0AB-42E5-B1FB-D89261259A27}/DomainSysvol/GPO/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf';
+      const template = '[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n[Registry Values]\r\nMACHINE\\System\\CurrentControlSet\\Control\\Lsa\\MSV1_0\\RestrictSendingNTLMTraffic=4,2\r\n';
+      writeFileSync(join(dir, part), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(template, 'utf16le')]));
+      writeFileSync(join(dir, 'ip.rdp'), 'full address:s:192.0.2.10\r\n');
+      const { json } = lint(['.'], dir);
+      const xrf005 = file(json, 'ip.rdp')!.findings.find((f) => f.ruleId === 'XRF005')!;
+      assert.equal(xrf005.related![0]!.path.split('\\').join('/'), part);
+      assert.ok(xrf005.message.split('\\').join('/').includes(`("RestrictSendingNTLMTraffic" is 2 in ${part})`), xrf005.message);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('SARIF: a Registry.pol region is the record\'s bytes (a binary region, SARIF §3.30.1), with its record number', () => {
     const r = spawnSync(process.execPath, [CLI, 'lint', 'samples/rdp-min.pol', '--format', 'sarif'], { cwd: FIXTURES, encoding: 'utf8' });
     const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: { physicalLocation: { region: object } }[] }[];

@@ -11,6 +11,11 @@ export interface CrossCheckInput<L> {
   readonly probes?: readonly ProbeFacts[];
   /** Severity overrides for a finding's file (its `.rdpdoctor.yaml`). */
   readonly severities?: (path: string) => SeverityOverrides | undefined;
+  /**
+   * The file a value sits in, when that is not its export's path: a GPO backup is one export of several files, and a
+   * message names the part that holds the value (its `GptTmpl.inf`, `registry.pol`), as GPO013's do (`crossFileConflicts`).
+   */
+  readonly fileOf?: (at: L) => string;
 }
 
 /**
@@ -30,7 +35,7 @@ function capRelated<F extends { readonly message: string; readonly related: read
 /** Runs the cross-checks between `.rdp` files, policy exports and check results found together. */
 export function crossCheck<L>(rules: readonly CrossRule[], input: CrossCheckInput<L>): CrossFinding<L>[] {
   const findings: CrossFinding<L>[] = [];
-  const views = serverViews(input.exports);
+  const views = serverViews(input.exports, input.fileOf);
   for (const rule of rules) {
     rule.check<L>({
       rdpFiles: input.rdpFiles,

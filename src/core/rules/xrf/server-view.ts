@@ -77,20 +77,25 @@ interface Group<L> {
   readonly facts: Map<string, PolicyFact<L>>;
 }
 
-/** One view per export file and GPO; the policy set in any of them wins over the listener values of all. */
-export function serverViews<L>(exports: readonly { path: string; facts: PolicyFacts<L> }[]): ServerViews<L> {
+/**
+ * One view per export file and GPO; the policy set in any of them wins over the listener values of all. `fileOf` names
+ * the file a value sits in (a GPO backup's part): each part of a backup is then a view of its own, named after it.
+ */
+export function serverViews<L>(exports: readonly { path: string; facts: PolicyFacts<L> }[], fileOf?: (at: L) => string): ServerViews<L> {
   const groups: Omit<Group<L>, 'describes'>[] = [];
   for (const file of currentExports(exports)) {
-    const byGpo = new Map<string, Map<string, PolicyFact<L>>>();
+    const byGpo = new Map<string, { path: string; gpo: string; facts: Map<string, PolicyFact<L>> }>();
     for (const fact of file.facts.values) {
-      const g = fact.gpo ?? '';
-      let group = byGpo.get(g);
-      if (!group) byGpo.set(g, (group = new Map()));
-      group.set(id(fact.hive, fact.key, fact.valueName), fact);
+      const gpo = fact.gpo ?? '';
+      const path = fileOf?.(fact.at) ?? file.path;
+      const key = `${path}\u0000${gpo}`;
+      let group = byGpo.get(key);
+      if (!group) byGpo.set(key, (group = { path, gpo, facts: new Map() }));
+      group.facts.set(id(fact.hive, fact.key, fact.valueName), fact);
     }
     const { rsop, gpos, backup } = file.facts;
     const scope: ExportScope = { ...(rsop && { rsop }), ...(gpos && { gpos }), ...(backup && { backup }) };
-    for (const [gpo, facts] of byGpo) groups.push({ path: file.path, gpo, scope, facts });
+    for (const group of byGpo.values()) groups.push({ ...group, scope });
   }
   const rsops = [...new Set(groups.flatMap((g) => (g.scope.rsop ? [g.scope.rsop] : [])))];
   // Hosts that the gpresults of the run describe alike share their views: one set per answer, not per host.
