@@ -136,6 +136,9 @@ describe('RDP002 unknown-property', () => {
       { text: 'EnablePrinterRedirection:i:1', ranges: [[1, 1, 1, 25]], fixed: null, message: /^Unknown property "EnablePrinterRedirection": it is in no Microsoft property list/, title: 'no suggestion that switches the other way' },
       { text: 'enable themes:i:1', ranges: [[1, 1, 1, 14]], fixed: null, message: /is in no Microsoft property list/, title: 'nor "disable themes" for "enable themes"' },
       { text: 'disableprinterredirectoin:i:1', ranges: [[1, 1, 1, 26]], message: /did you mean "disableprinterredirection"/, fixed: 'disableprinterredirection:i:1', title: 'a typo that keeps the direction' },
+      // kimmknight/remoteapptool's RDPFileLib.vb writes this option with underscores for its spaces (and reads it with spaces):
+      // four edits from the real name, past the distance a suggestion allows.
+      { text: 'redirected_video_capture_encoding_quality:i:2', ranges: [[1, 1, 1, 42]], message: /did you mean "redirected video capture encoding quality"\?/, fixed: 'redirected video capture encoding quality:i:2', title: 'a known name written with underscores for its spaces' },
     ],
   });
 });

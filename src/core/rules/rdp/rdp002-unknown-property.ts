@@ -76,7 +76,10 @@ export const rdp002: RdpRule = {
       return;
     }
     const searched = searches.get(context) ?? 0;
-    const nearest = searched < MAX_SUGGESTIONS_PER_FILE ? closest(entry.key, PROPERTY_NAMES) : undefined;
+    // A known name with underscores for its spaces (RemoteApp Tool's RDPFileLib.vb writes "redirected_video_capture_encoding_quality"):
+    // one kind of change, but as many edits as spaces, past what the distance search allows.
+    const spaced = entry.key.includes('_') ? entry.key.replaceAll('_', ' ') : undefined;
+    const nearest = spaced !== undefined && findProperty(spaced) ? spaced : searched < MAX_SUGGESTIONS_PER_FILE ? closest(entry.key, PROPERTY_NAMES) : undefined;
     // A name the file already sets is no misspelling of this one: renaming would only make a duplicate (RDP005).
     const suggestion = nearest !== undefined && !oppositeSwitches(entry.key, nearest) && !context.doc.byKey.has(nearest) ? nearest : undefined;
     searches.set(context, searched + 1);
