@@ -79,6 +79,17 @@ describe('setting hovers', () => {
     assert.doesNotMatch(md, /no notes/);
   });
 
+  it('explain "Allow .rdp files from valid publishers and user\'s default .rdp settings" (AllowSignedFiles), which RDP043 reads: it had no notes', () => {
+    const md = settingMarkdown({ hive: 'HKLM', key: 'SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services', valueName: 'AllowSignedFiles', type: 'REG_DWORD', data: 0, action: 'set', deleted: false, source: { span: { start: 0, end: 0 } } });
+    assert.match(md, /^\*\*Allow \.rdp files from valid publishers and user's default \.rdp settings\*\* — Group Policy value/);
+    assert.match(md, /whether Remote Desktop Connection opens \.rdp files signed with a valid certificate/);
+    assert.match(md, /Disabled still lets through files from a publisher trusted by policy/);
+    assert.match(md, /\| \*\*0\*\* \| Blocked: the user receives a message that the publisher has been blocked\. \|/);
+    assert.match(md, /\| 1 \| Users may open them after confirming the connection\. \|/);
+    assert.match(md, /Sources: .*RDP file security settings in Group Policy/);
+    assert.doesNotMatch(md, /no notes/);
+  });
+
   it('never show the text of a value whose name or key names a secret, as GPO013 does not; numbers still show', () => {
     // A security review: a hover showed `Winlogon\\DefaultPassword = "Hunter2Secret!"`.
     const winlogon = readReg('Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon]\n"DefaultPassword"="Hunter2Secret!"\n"DefaultUserName"="alice"\n"AutoAdminLogon"="1"\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\ClientSecret]\n"Values"=hex(7):48,00,75,00,6e,00,74,00,65,00,72,00,33,00,00,00,00,00\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services]\n"fPromptForPassword"=dword:00000001\n');

@@ -100,6 +100,15 @@ export const securityValues = (): readonly RegistryValueInfo[] => [
     sources: ['TS-ADMX'],
   },
   {
+    valueName: 'AllowSignedFiles',
+    keys: [TS],
+    hives: BOTH,
+    summary:
+      '"Allow .rdp files from valid publishers and user\'s default .rdp settings": whether Remote Desktop Connection opens .rdp files signed with a valid certificate (one from an authority the client recognises) and connections started from its own window with the default settings. Not configured is as Enabled. Disabled still lets through files from a publisher trusted by policy ("Specify thumbprints of certificates representing trusted .rdp publishers").',
+    values: ON_OFF('Users may open them after confirming the connection.', 'Blocked: the user receives a message that the publisher has been blocked.'),
+    sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
+  },
+  {
     valueName: 'TrustedCertThumbprints',
     keys: [TS],
     hives: BOTH,
