@@ -8,7 +8,7 @@ export { POWERSHELL_FIXES, RUNS_ON_LABEL, findFix, fixesForRule, renderFix, vali
 export { polHiveFromPath, readPolicyBytes } from '../core/gpo/read-export';
 export { readRegistryPol } from '../core/gpo/read-registry-pol';
 export { settingAt, settingMarkdown } from '../core/gpo/setting-docs';
-export { trustedPublishers, unknownPublishersBlockedBy } from '../core/gpo/trusted-publishers';
+export { trustedPublishers, unknownPublishersBlockedBy, validPublishersBlockedBy } from '../core/gpo/trusted-publishers';
 export { ruleDocsPath } from '../core/knowledge/docs-links';
 export { findErrorCodes } from '../core/knowledge/find-error-codes';
 export { ownerDistrust, skippedConfigMessage } from '../core/lint/config-trust';

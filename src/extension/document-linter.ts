@@ -85,10 +85,12 @@ export class DocumentLinter {
     const exports = this.index.exportsNear(document.uri).map((e) => ({ path: e.path, values: e.facts.values }));
     const trusted = core().trustedPublishers(exports);
     const blockedBy = core().unknownPublishersBlockedBy(exports);
+    const signedBlockedBy = core().validPublishersBlockedBy(exports);
     return {
       ...options,
       ...(trusted.size > 0 && { trustedPublishers: trusted }),
       ...(blockedBy !== undefined && { unknownPublishersBlockedBy: blockedBy }),
+      ...(signedBlockedBy !== undefined && { validPublishersBlockedBy: signedBlockedBy }),
       // The file's name: RDP010 leaves mstsc's Default.rdp template alone.
       fileName: core().nameOf(document.uri.path),
       folderName: core().templateFolder(document.uri.path),

@@ -326,6 +326,17 @@ export const admxPolicies = builtOnFirstUse('ADMX policies', (): readonly AdmxPo
       elements: [],
       sources: ['TS-ADMX'],
     },
+    {
+      // TS_CLIENT_ALLOW_SIGNED_FILES_1/_2: Disabled blocks files from valid publishers that policy does not trust (RDP043).
+      id: 'TS_CLIENT_ALLOW_SIGNED_FILES',
+      displayName: "Allow .rdp files from valid publishers and user's default .rdp settings",
+      category: CLIENT,
+      classes: 'Both',
+      key: TS,
+      value: { name: 'AllowSignedFiles', enabled: 1, disabled: 0 },
+      elements: [],
+      sources: ['TS-ADMX', 'RDP-FILE-SECURITY-GP'],
+    },
   ];
 });
 

@@ -56,19 +56,18 @@ export function trustedPublishers(
   return trusted;
 }
 
+type PolicyExports = readonly { readonly path: string; readonly values: readonly { readonly hive: Hive; readonly key: string; readonly valueName: string; readonly type: RegType; readonly data: RegData }[] }[];
+
 /**
- * The export that disables "Allow .rdp files from unknown publishers" (`AllowUnsignedFiles` = 0 under the Terminal
- * Services policy key, computer or user): Remote Desktop Connection then opens no unsigned file and no file from an
- * unknown publisher; the user "receives a message that the publisher has been blocked" (TerminalServer.adml). Undefined
- * when no export disables it, or when another export enables it (which one wins is GPO013's question, not guessed here).
+ * The export that sets a client policy value to 0 (a policy Disabled), under the Terminal Services policy key, computer
+ * or user. Undefined when no export disables it, or when another export enables it (which one wins is GPO013's
+ * question, not guessed here).
  */
-export function unknownPublishersBlockedBy(
-  exports: readonly { readonly path: string; readonly values: readonly { readonly hive: Hive; readonly key: string; readonly valueName: string; readonly type: RegType; readonly data: RegData }[] }[],
-): string | undefined {
+function disabledBy(exports: PolicyExports, lowerName: string): string | undefined {
   let blockedBy: string | undefined;
   for (const file of exports) {
     for (const v of file.values) {
-      if (!isClientPolicyValue(v, 'allowunsignedfiles')) continue;
+      if (!isClientPolicyValue(v, lowerName)) continue;
       const n = numberOf(v);
       if (n === undefined) continue;
       if (n !== 0) return undefined;
@@ -76,4 +75,23 @@ export function unknownPublishersBlockedBy(
     }
   }
   return blockedBy;
+}
+
+/**
+ * The export that disables "Allow .rdp files from unknown publishers" (`AllowUnsignedFiles` = 0): Remote Desktop
+ * Connection then opens no unsigned file and no file from an unknown publisher; the user "receives a message that the
+ * publisher has been blocked" (TerminalServer.adml).
+ */
+export function unknownPublishersBlockedBy(exports: PolicyExports): string | undefined {
+  return disabledBy(exports, 'allowunsignedfiles');
+}
+
+/**
+ * The export that disables "Allow .rdp files from valid publishers and user's default .rdp settings"
+ * (`AllowSignedFiles` = 0): users "cannot run .rdp files that are signed with a valid certificate" and get the same
+ * message (TerminalServer.adml); only a publisher trusted by policy is still let through ("RDP file security settings
+ * in Group Policy").
+ */
+export function validPublishersBlockedBy(exports: PolicyExports): string | undefined {
+  return disabledBy(exports, 'allowsignedfiles');
 }

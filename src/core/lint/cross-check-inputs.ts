@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import type { SeverityOverrides } from '../findings/severity';
 import { currentExports } from '../gpo/backup-history';
-import { trustedPublishers, unknownPublishersBlockedBy } from '../gpo/trusted-publishers';
+import { trustedPublishers, unknownPublishersBlockedBy, validPublishersBlockedBy } from '../gpo/trusted-publishers';
 import { isSignedRdp } from '../rdp/parse';
 import { rdpFacts } from '../rules/xrf/facts';
 import { decodeBytes } from '../text/decode';
@@ -26,15 +26,16 @@ export function rdpSummary(path: string, source: string | undefined, text: strin
 
 /**
  * RDP043 of `.rdp` files again, when an export of the run sets a policy on `.rdp` publishers: what the security
- * dialog shows of a signed file depends on whether it trusts the signer (`TrustedCertThumbprints`), and a file from an
- * unknown publisher gets no dialog where the policy blocks such files (`AllowUnsignedFiles` = 0).
+ * dialog shows of a signed file depends on whether it trusts the signer (`TrustedCertThumbprints`), and a file gets no
+ * dialog where the policy blocks its kind: unknown publishers (`AllowUnsignedFiles` = 0), valid ones (`AllowSignedFiles` = 0).
  */
 export function withTrustedPublishers(files: readonly FileReport[], severitiesFor: (path: string) => SeverityOverrides | undefined): FileReport[] {
   // A backup that a newer backup of its GPO supersedes no longer says what the GPO trusts.
   const exports = currentExports(files.flatMap((f) => (f.crossCheck?.policy ? [{ path: f.path, values: f.crossCheck.policy.values, facts: f.crossCheck.policy }] : [])));
   const trusted = trustedPublishers(exports);
   const blockedBy = unknownPublishersBlockedBy(exports);
-  if (trusted.size === 0 && blockedBy === undefined) return [...files];
+  const signedBlockedBy = validPublishersBlockedBy(exports);
+  if (trusted.size === 0 && blockedBy === undefined && signedBlockedBy === undefined) return [...files];
   return files.map((file) => {
     const source = file.crossCheck?.signedRdp ?? (blockedBy !== undefined ? file.crossCheck?.unsignedRdp : undefined);
     if (source === undefined) return file;
@@ -46,6 +47,7 @@ export function withTrustedPublishers(files: readonly FileReport[], severitiesFo
       bytes: decoded,
       trustedPublishers: trusted,
       ...(blockedBy !== undefined && { unknownPublishersBlockedBy: blockedBy }),
+      ...(signedBlockedBy !== undefined && { validPublishersBlockedBy: signedBlockedBy }),
     });
     const fresh = toOutputFindings(decoded.text, linted.findings.filter((f) => f.ruleId === 'RDP043'), undefined, file.path);
     return { ...file, findings: sortFindings([...file.findings.filter((f) => f.ruleId !== 'RDP043'), ...fresh]) };

@@ -47,6 +47,8 @@ export interface LintOptions {
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The export found with the file that disables "Allow .rdp files from unknown publishers" (RDP043). */
   readonly unknownPublishersBlockedBy?: string;
+  /** The export found with the file that disables "Allow .rdp files from valid publishers…" (RDP043). */
+  readonly validPublishersBlockedBy?: string;
   /** The file's name without its folder (RDP010: mstsc's `Default.rdp` is a template). */
   readonly fileName?: string;
   /** The name of the file's folder, for a `Default.rdp` (`templateFolder`). */

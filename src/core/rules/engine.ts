@@ -16,6 +16,8 @@ export interface RdpLintOptions {
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The export that disables "Allow .rdp files from unknown publishers" (see `unknownPublishersBlockedBy` there). */
   readonly unknownPublishersBlockedBy?: string;
+  /** The export that disables "Allow .rdp files from valid publishers…" (see `validPublishersBlockedBy` there). */
+  readonly validPublishersBlockedBy?: string;
   /** The file's name without its folder, when the text is a file's (RDP010: mstsc's `Default.rdp` is a template). */
   readonly fileName?: string;
   /** The name of the file's folder, for a `Default.rdp` (RDP043: `isMstscTemplateInPlace`). */
@@ -91,6 +93,7 @@ export function lintRdpDocument(doc: RdpDocument, options: RdpLintOptions = {}):
     bytes: options.bytes,
     trustedPublishers: options.trustedPublishers,
     unknownPublishersBlockedBy: options.unknownPublishersBlockedBy,
+    validPublishersBlockedBy: options.validPublishersBlockedBy,
     fileName: options.fileName,
     folderName: options.folderName,
     now: options.now,

@@ -46,6 +46,8 @@ export interface RdpRuleContext {
   readonly trustedPublishers?: ReadonlyMap<string, string>;
   /** The export beside the file that disables "Allow .rdp files from unknown publishers" (`unknownPublishersBlockedBy`). */
   readonly unknownPublishersBlockedBy?: string;
+  /** The export beside the file that disables "Allow .rdp files from valid publishers…" (`validPublishersBlockedBy`). */
+  readonly validPublishersBlockedBy?: string;
   /** The file's name without its folder, when the text is a file's. */
   readonly fileName?: string;
   /** The name of the file's folder, given only for a file named `Default.rdp` (RDP043: mstsc keeps its template in Documents). */

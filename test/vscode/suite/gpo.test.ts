@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findFix } from '../../../src/core/fixes/index';
 import { EXTENSION_ID, openEditor, ours, ruleOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
@@ -155,5 +157,19 @@ suite('Group Policy exports', () => {
     const blocked = (d: vscode.Diagnostic[]): boolean => d.some((x) => ruleOf(x) === 'RDP043' && x.message.includes('says the publisher has been blocked'));
     const diagnostics = await waitForDiagnostics(document.uri, 'RDP043 (blocked)', blocked, 20_000);
     assert.match(diagnostics.find((d) => ruleOf(d) === 'RDP043')!.message, /"AllowUnsignedFiles" is 0 in .*client-policy\.reg/);
+  });
+
+  test('a signed .rdp beside an export that blocks valid publishers is told it will not open (RDP043)', async () => {
+    const signed = readFileSync(path.resolve(__dirname, '../../../../test/fixtures/rdp/signed-by-contoso.rdp'));
+    const policy = await write('valid-publishers/client-policy.reg', utf16(`Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\${TS}]\n"AllowSignedFiles"=dword:00000000\n`));
+    // The fixture workspace turns RDP043 off; the nearest config, this folder's, turns it on again.
+    await write('valid-publishers/.rdpdoctor.yaml', 'rules:\n  RDP043: info\n');
+    await write('valid-publishers/signed.rdp', signed);
+    // Opened, as above: linting the export indexes it and lints the open .rdp files again.
+    await vscode.workspace.openTextDocument(policy);
+    const { document } = await openEditor('valid-publishers/signed.rdp');
+    const blocked = (d: vscode.Diagnostic[]): boolean => d.some((x) => ruleOf(x) === 'RDP043' && x.message.includes('says the publisher has been blocked'));
+    const diagnostics = await waitForDiagnostics(document.uri, 'RDP043 (blocked)', blocked, 20_000);
+    assert.match(diagnostics.find((d) => ruleOf(d) === 'RDP043')!.message, /it is signed, and "Allow \.rdp files from valid publishers and user's default \.rdp settings" is disabled \("AllowSignedFiles" is 0 in .*client-policy\.reg\)/);
   });
 });

@@ -129,6 +129,21 @@ function blocked(file: string, blockedBy: string): BlockedVerdict {
   return { blocked: `${file}, and "Allow .rdp files from unknown publishers" is disabled ("AllowUnsignedFiles" is 0 in ${blockedBy}): where that policy applies, Remote Desktop Connection does not open the file at all but says the publisher has been blocked, so no dialog offers them. Sign the file with a certificate the clients trust, or connect from a computer the policy does not cover.` };
 }
 
+/**
+ * A file whose signature verifies, signed by a publisher no export trusts, where an export disables "Allow .rdp files
+ * from valid publishers and user's default .rdp settings": users "cannot run .rdp files that are signed with a valid
+ * certificate" and get "a message that the publisher has been blocked" (TerminalServer.adml); only "an RDP file signed
+ * by a trusted publisher" still opens ("RDP file security settings in Group Policy"). A signer the client cannot verify
+ * makes the file an unknown publisher's, which the other policy governs.
+ */
+function signedBlocked(blockedBy: string, unknownBlockedBy: string | undefined): BlockedVerdict {
+  const unverified =
+    unknownBlockedBy !== undefined
+      ? `Where the client cannot verify the publisher, the file is blocked all the same ("AllowUnsignedFiles" is 0 in ${unknownBlockedBy}).`
+      : 'Only where the client cannot verify the publisher (no trusted chain for its signer) does it show "Caution: Unknown remote connection" instead.';
+  return { blocked: `it is signed, and "Allow .rdp files from valid publishers and user's default .rdp settings" is disabled ("AllowSignedFiles" is 0 in ${blockedBy}): where that policy applies, Remote Desktop Connection does not open a file from a valid publisher but says the publisher has been blocked, so no dialog offers them. ${unverified} List the signer's thumbprint in "Specify thumbprints of certificates representing trusted .rdp publishers", the only publishers the policy lets through, or connect from a computer the policy does not cover.` };
+}
+
 
 /**
  * A signer certificate outside its validity: Microsoft does not say what the dialog shows for it. rdpsign's signature
@@ -167,6 +182,7 @@ export function dialogVerdict(
   trusted: ReadonlyMap<string, string> | undefined,
   now: Date = new Date(),
   blockedBy?: string,
+  signedBlockedBy?: string,
 ): string | BlockedVerdict {
   const service = isServiceFile(doc);
   if (!isSigned(doc)) return blockedBy !== undefined ? blocked('it is unsigned', blockedBy) : service ? UNSIGNED_SERVICE : UNSIGNED;
@@ -189,6 +205,7 @@ export function dialogVerdict(
   if (signer && signerSelfSigned(signer)) {
     return 'it is signed, but with a self-signed certificate: clients updated since April 2026 can verify the publisher only where that certificate is in their trusted root store, and elsewhere show "Caution: Unknown remote connection" as for an unsigned file; either way each of them is off until the user ticks it. Sign it with a certificate from a CA the clients trust.';
   }
+  if (signedBlockedBy !== undefined) return signedBlocked(signedBlockedBy, blockedBy);
   if (service) return SIGNED_SERVICE;
   return 'it is signed, so clients updated since April 2026 name the publisher in the security dialog when they trust the chain of its signer\'s certificate (else they cannot verify the publisher and warn "Caution: Unknown remote connection"), but each of them is still off until the user ticks it; only a publisher trusted by policy may be treated differently.';
 }
@@ -200,7 +217,7 @@ export const rdp043: RdpRule = {
   defaultSeverity: 'info',
   fixable: false,
   tags: ['security', 'signing'],
-  check({ doc, report, trustedPublishers, unknownPublishersBlockedBy, now, fileName, folderName }) {
+  check({ doc, report, trustedPublishers, unknownPublishersBlockedBy, validPublishersBlockedBy, now, fileName, folderName }) {
     // mstsc's template in its place, not a file that is opened: the dialog is for opened files (a session 16 review).
     if (isMstscTemplateInPlace(fileName, folderName)) return;
     // The line a client reads of each name, as every other rule reads it: a later "redirectclipboard:i:0" undoes
@@ -224,7 +241,7 @@ export const rdp043: RdpRule = {
       else (related ??= []).push({ message: redirection.also, span: line.span });
     }
     if (first === undefined) return;
-    const verdict = dialogVerdict(doc, trustedPublishers, now, unknownPublishersBlockedBy);
+    const verdict = dialogVerdict(doc, trustedPublishers, now, unknownPublishersBlockedBy, validPublishersBlockedBy);
     const blockedFile = typeof verdict !== 'string';
     const message = requestMessage(kinds, blockedFile ? verdict.blocked : verdict);
     report({ message, span: first.span, subject: first.key, ...(related && { related }), ...(blockedFile && { severity: 'warning' as const }) });
