@@ -123,6 +123,7 @@ export function hostCommands(ctx: HostCommandContext): Record<string, Handler> {
         return undefined;
       }
       const target = await ctx.registry.settledTargetOf(document);
+      if (!target && document.isClosed) return undefined; // closed while its lint ran
       if (!target) {
         // A large document's parse is the lint worker's summary of it: none when linting is off, or its lint failed.
         const parsed = ctx.registry.documentOf(document);

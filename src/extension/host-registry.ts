@@ -252,7 +252,8 @@ export class HostRegistry implements vscode.Disposable {
     const target = this.targetOf(document);
     if (target || this.documentOf(document) || !settings.lintEnabled(document.uri)) return target;
     await withLateProgress('RDP Doctor: reading the large file…', () => this.linted(document));
-    return this.targetOf(document);
+    // Closed meanwhile: nothing to check (and no state made again for it, which would keep its text).
+    return document.isClosed ? undefined : this.targetOf(document);
   }
 
   /** Why the lint worker could not read a large document's current version (a crash, a timeout), if it could not. */

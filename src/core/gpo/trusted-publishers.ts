@@ -59,22 +59,28 @@ export function trustedPublishers(
 type PolicyExports = readonly { readonly path: string; readonly values: readonly { readonly hive: Hive; readonly key: string; readonly valueName: string; readonly type: RegType; readonly data: RegData }[] }[];
 
 /**
- * The export that sets a client policy value to 0 (a policy Disabled), under the Terminal Services policy key, computer
- * or user. Undefined when no export disables it, or when another export enables it (which one wins is GPO013's
- * question, not guessed here).
+ * The export that sets a client policy value to 0 (a policy Disabled), under the Terminal Services policy key. The
+ * computer's setting decides when an export sets it (the policy "for the computer" affects "all users on the
+ * computer", TerminalServer.adml, whose policies set in both scopes say "the Computer Configuration policy setting takes
+ * precedence", as its session time limits do), the user's otherwise. Undefined when no export disables it, or when another export enables it in the same scope
+ * (which one wins is GPO013's question, not guessed here).
  */
 function disabledBy(exports: PolicyExports, lowerName: string): string | undefined {
-  let blockedBy: string | undefined;
+  const scope = (): { set: boolean; enabled: boolean; disabledBy?: string } => ({ set: false, enabled: false });
+  const scopes = { HKLM: scope(), HKCU: scope() };
   for (const file of exports) {
     for (const v of file.values) {
       if (!isClientPolicyValue(v, lowerName)) continue;
       const n = numberOf(v);
       if (n === undefined) continue;
-      if (n !== 0) return undefined;
-      blockedBy ??= file.path;
+      const s = scopes[v.hive as 'HKLM' | 'HKCU'];
+      s.set = true;
+      if (n !== 0) s.enabled = true;
+      else s.disabledBy ??= file.path;
     }
   }
-  return blockedBy;
+  const decides = scopes.HKLM.set ? scopes.HKLM : scopes.HKCU;
+  return decides.enabled ? undefined : decides.disabledBy;
 }
 
 /**

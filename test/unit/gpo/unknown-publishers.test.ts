@@ -46,6 +46,10 @@ describe('.rdp files from unknown publishers blocked by policy (AllowUnsignedFil
     assert.equal(unknownPublishersBlockedBy([facts('user.reg', reg('HKEY_CURRENT_USER', 'dword:00000000'))]), 'user.reg');
     assert.equal(unknownPublishersBlockedBy([real, facts('allow.reg', reg('HKEY_LOCAL_MACHINE', 'dword:00000001'))]), undefined);
     assert.equal(unknownPublishersBlockedBy([facts('gone.reg', reg('HKEY_LOCAL_MACHINE', '-'))]), undefined);
+    // The computer's setting decides where both are set ("all users on the computer are affected", TerminalServer.adml):
+    // a user policy that allows them does not lift the computer's block, nor does a user block override the computer's allow.
+    assert.equal(unknownPublishersBlockedBy([real, facts('user-allow.reg', reg('HKEY_CURRENT_USER', 'dword:00000001'))]), 'registry.pol');
+    assert.equal(unknownPublishersBlockedBy([facts('user.reg', reg('HKEY_CURRENT_USER', 'dword:00000000')), facts('allow.reg', reg('HKEY_LOCAL_MACHINE', 'dword:00000001'))]), undefined);
     assert.equal(unknownPublishersBlockedBy([]), undefined);
   });
 
