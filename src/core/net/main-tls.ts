@@ -3,6 +3,7 @@
 // The first runs TLS on the socket's own handle (a JavaScript stream under TLS cost up to a sixth of a check's CPU); the
 // second goes through the gate, which names what the server sent where OpenSSL only failed to read it as TLS.
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { NET028_MESSAGES as M } from '../rules/net/net028-tls-handshake-failed';
 import { afterConfirmGate } from './after-confirm-gate';
 import type { AfterConfirm } from './after-confirm';
@@ -72,13 +73,29 @@ export function droppedMainHandshake(error: NetError, after: AfterConfirm | unde
   return error.kind === 'tls-error';
 }
 
+/** What the server sent after the Confirm before TLS started: the bytes that came with it (`after`) and any the socket holds unread. */
+function earlyBytes(socket: Socket, after: Buffer): Buffer {
+  return Buffer.concat([after, ...takeBuffered(socket)]);
+}
+
 /**
  * The main handshake on the negotiated socket (`after`: the bytes that came with the Confirm): on the socket's own
  * handle, unless the server has sent something already, which the gate judges (and all that follows) in JavaScript.
  */
 function openMain(socket: Socket, after: Buffer, host: string, options: StepOptions): Promise<MainTls> {
-  const early = Buffer.concat([after, ...takeBuffered(socket)]);
+  const early = earlyBytes(socket, after);
   return early.length > 0 ? openGated(socket, early, host, options) : openNative(socket, host, options);
+}
+
+/**
+ * Where another handshake after a Confirm runs (a capped one): on the socket's own handle, or through the gate when the
+ * server has sent bytes already, which start its TLS, as for a client that reads no more than the Confirm's TPKT length
+ * and runs TLS on the same buffered stream (FreeRDP transport.c transport_default_read_pdu, transport_default_connect_tls).
+ * On the handle alone, TLS never got the bytes read with the Confirm: it waited for a record that had come, until its timeout.
+ */
+export function handshakeStream(socket: Socket, after: Buffer): Duplex {
+  const early = earlyBytes(socket, after);
+  return early.length > 0 ? afterConfirmGate(socket, early) : socket;
 }
 
 /** The main handshake through the gate, which sees every byte the server sends before TLS does. */

@@ -1,4 +1,5 @@
 import { exchangeConfirm } from './x224-exchange';
+import { handshakeStream } from './main-tls';
 import { connectTcp } from './tcp';
 import { NET029, NET029_MESSAGES } from '../rules/net/net029-tls-legacy-protocol';
 import { NET028, NET028_MESSAGES } from '../rules/net/net028-tls-handshake-failed';
@@ -64,11 +65,11 @@ export async function probeTlsRange(
   if (!tcp.ok) return unknown();
   const exchanged = await exchangeConfirm(tcp.socket, requested, options);
   const confirm = exchanged.ok ? exchanged.confirm : null;
-  if (confirm?.kind !== 'response' || !startsTls(confirm.selectedProtocol) || selectionProblem(requested, confirm.selectedProtocol) !== null) {
+  if (!exchanged.ok || confirm?.kind !== 'response' || !startsTls(confirm.selectedProtocol) || selectionProblem(requested, confirm.selectedProtocol) !== null) {
     tcp.socket.destroy();
     return unknown(confirm);
   }
-  const result = await handshake(tcp.socket, host, { ...options, versions: range, chain: false, closeGraceMs: 250, ...(offer && { offer }) });
+  const result = await handshake(handshakeStream(tcp.socket, exchanged.after), host, { ...options, versions: range, chain: false, closeGraceMs: 250, ...(offer && { offer }) });
   const negotiation = { requested, confirm };
   if (result.ok) return { negotiation, answer: { kind: 'accepted', protocol: result.protocol, cipher: result.cipher }, handshook: true };
   const { kind, cause = '' } = result.error;
