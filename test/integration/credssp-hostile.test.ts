@@ -15,6 +15,8 @@ import { missingBinaries } from './lab/processes';
 const TIMEOUT_MS = 400;
 /** For a server that answers: so long that only an answer that did not wait for it gives the error's kind (no clock is read). */
 const ANSWERED_TIMEOUT_MS = 600_000;
+/** Ends a question that waits out ANSWERED_TIMEOUT_MS as a failure, not a hang. */
+const HANG_MS = 60_000;
 const skip = missingBinaries(['openssl']).length > 0 && 'openssl not installed (test certificates)';
 
 const HOSTILE: readonly [CredSspBehaviour, string, RegExp][] = [
@@ -89,6 +91,21 @@ describe('NTLM facts from fake CredSSP servers', { skip }, () => {
       assert.deepEqual(await settled(), []);
     });
   }
+
+  // A Confirm that comes with a TLS record, then nothing (hostile.test.ts tls-record-with-confirm): the NTLM question's
+  // handshake fails on that record at once; on the socket's handle alone it never got it and waited out the timeout.
+  it('a Confirm that comes with a TLS record: the NTLM question fails on it, not at the timeout, nothing left open', { timeout: HANG_MS }, async () => {
+    const server = await startCredSspServer('close', tlsKey, 'record-with-confirm');
+    servers.push(server);
+    const ended = await readNtlmInfo('127.0.0.1', server.port, '127.0.0.1', { timeoutMs: ANSWERED_TIMEOUT_MS });
+    assert.equal(ended.ok, false, 'the first question is ended, and the record comes with every Confirm after it');
+    const r = await readNtlmInfo('127.0.0.1', server.port, '127.0.0.1', { timeoutMs: ANSWERED_TIMEOUT_MS });
+    assert.equal(r.ok, false);
+    if (r.ok) return;
+    assert.equal(r.error.kind, 'tls-error', r.error.message);
+    await server.close();
+    assert.deepEqual(await settled(), []);
+  });
 
   it('silent after TLS at the default 5 s timeout: the NTLM question waits 2 s, not the whole timeout, and asks for no longer one', async () => {
     const server = await start('silent');

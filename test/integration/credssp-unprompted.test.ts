@@ -15,6 +15,10 @@ import { missingBinaries } from './lab/processes';
 const skip = missingBinaries(['openssl']).length > 0 && 'openssl not installed (test certificates)';
 /** Scheduling slack on a busy machine. */
 const MARGIN_MS = 500;
+/** For a server that answers: so long that only an answer that did not wait for it ends the check (no clock is read). */
+const ANSWERED_TIMEOUT_MS = 600_000;
+/** Ends a check that waits out ANSWERED_TIMEOUT_MS as a failure, not a hang. */
+const HANG_MS = 60_000;
 
 describe('the silent connection after an NTLM question ended without a byte', { skip }, () => {
   let dir: string;
@@ -71,6 +75,16 @@ describe('the silent connection after an NTLM question ended without a byte', { 
     assert.ok((host.timings.credSspSilenceMs ?? 0) > 0, `the cancel came during the silent connection: ${JSON.stringify(host.timings)}`);
     assert.equal(host.cancelled, true);
     assert.deepEqual(await settled(), []);
+  });
+
+  // The Confirm comes with a TLS record, then nothing (hostile.test.ts tls-record-with-confirm): the silent connection's
+  // handshake fails on that record at once; on the socket's handle alone it never got it and waited out the step's timeout.
+  it('record-with-confirm: the silent connection ends on the record that came with its Confirm, and the warning stays', { timeout: HANG_MS }, async () => {
+    const { host } = await check('record-with-confirm', { timeoutMs: ANSWERED_TIMEOUT_MS });
+    assert.deepEqual(host.findings.filter((f) => f.ruleId === 'NET013').map((f) => f.severity), ['warning']);
+    // A capped handshake that came after the NTLM question's end met the record too (a TLS 1.3-only warning at most).
+    assert.ok(!host.findings.some((f) => f.severity === 'error'), JSON.stringify(host.findings));
+    assert.notEqual(host.timings.credSspSilenceMs, undefined, 'the silent connection was asked');
   });
 
   for (const afterClose of ['stall-confirm', 'stall-tls'] as const) {

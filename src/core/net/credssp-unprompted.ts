@@ -7,6 +7,7 @@
 // the clear instead (peer.c freerdp_peer_close), which reads as a TLS error here, not as this end. This asks on a
 // connection of its own, sending nothing after TLS, which of the two it is.
 import { NET028, NET028_MESSAGES as M } from '../rules/net/net028-tls-handshake-failed';
+import { handshakeStream } from './main-tls';
 import { runStep } from './run-step';
 import { connectTcp } from './tcp';
 import { closeInBackground, openTls } from './tls';
@@ -26,11 +27,11 @@ async function watchAfterCredSspHandshake(address: string, port: number, host: s
   if (!tcp.ok) return 'unknown';
   const confirm = await exchangeConfirm(tcp.socket, requested, options);
   const c = confirm.ok ? confirm.confirm : undefined;
-  if (c?.kind !== 'response' || (c.selectedProtocol !== PROTOCOL.HYBRID && c.selectedProtocol !== PROTOCOL.HYBRID_EX)) {
+  if (!confirm.ok || c?.kind !== 'response' || (c.selectedProtocol !== PROTOCOL.HYBRID && c.selectedProtocol !== PROTOCOL.HYBRID_EX)) {
     tcp.socket.destroy();
     return 'unknown';
   }
-  const session = await openTls(tcp.socket, host, { ...options, chain: false });
+  const session = await openTls(handshakeStream(tcp.socket, confirm.after), host, { ...options, chain: false });
   // A handshake that failed here, where the main one completed, teaches nothing about what follows it.
   if (!session.ok) return 'unknown';
   const { tls } = session;

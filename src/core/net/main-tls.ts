@@ -88,7 +88,7 @@ function openMain(socket: Socket, after: Buffer, host: string, options: StepOpti
 }
 
 /**
- * Where another handshake after a Confirm runs (a capped one): on the socket's own handle, or through the gate when the
+ * Where another handshake after a Confirm runs (a capped one, a CredSSP one of its own): on the socket's own handle, or through the gate when the
  * server has sent bytes already, which start its TLS, as for a client that reads no more than the Confirm's TPKT length
  * and runs TLS on the same buffered stream (FreeRDP transport.c transport_default_read_pdu, transport_default_connect_tls).
  * On the handle alone, TLS never got the bytes read with the Confirm: it waited for a record that had come, until its timeout.

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { abortedError, classifyError, timeoutError } from './errors';
 import { exchangeConfirm } from './x224-exchange';
+import { handshakeStream } from './main-tls';
 import { encodeNegotiateMessage, parseChallengeMessage, type NtlmInfo } from './ntlm';
 import { firstAnswerStep, runStep } from './run-step';
 import { connectTcp } from './tcp';
@@ -108,7 +109,7 @@ export async function readNtlmInfo(address: string, port: number, host: string, 
     const answer = c.kind === 'response' ? `selected ${protocolName(c.selectedProtocol)}` : c.kind === 'failure' ? `answered ${c.name}` : 'answered without negotiation data';
     return { ok: false, error: protocolError(`The server ${answer} when asked for CredSSP alone.`) };
   }
-  const session = await openTls(tcp.socket, host, options);
+  const session = await openTls(handshakeStream(tcp.socket, confirm.after), host, options);
   if (!session.ok) return session;
   try {
     return await askNtlmChallenge(session.tls, options);

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { encodeTsRequest } from '../../../src/core/net/tsrequest';
 import { filetimeOf, windowsChallenge } from '../../unit/net/ntlm-fixtures';
+import { GARBAGE_RECORD } from './hostile-servers';
 import { confirm, LocalServer, onConnectionRequest } from './local-server';
 
 /** How a fake CredSSP server answers the NTLM NEGOTIATE; each must end in a classified outcome, never a throw or a hang. */
@@ -54,9 +55,10 @@ function reply(kind: CredSspBehaviour): Buffer | null {
  * What the server does to every connection that arrives after it ended an NTLM question (`close`): `reset` resets it
  * once TLS is up, before reading anything (a connection dropped by chance, as gnome-remote-desktop 43 now and then
  * does, grd.ts); `end-once` ends the first of them that stays silent after TLS in order and waits on the others as
- * a server does for a TSRequest; `stall-confirm` never answers its Connection Request; `stall-tls` never answers its ClientHello.
+ * a server does for a TSRequest; `stall-confirm` never answers its Connection Request; `stall-tls` never answers its ClientHello;
+ * `record-with-confirm` sends a TLS handshake record of garbage in the same write as its Confirm, then nothing.
  */
-export type AfterNtlmClose = 'reset' | 'end-once' | 'stall-confirm' | 'stall-tls';
+export type AfterNtlmClose = 'reset' | 'end-once' | 'stall-confirm' | 'stall-tls' | 'record-with-confirm';
 
 /** Selects CredSSP, completes TLS, then answers the first TSRequest as `kind` says. */
 export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: string | Buffer; key: string | Buffer }, afterClose?: AfterNtlmClose): Promise<LocalServer> {
@@ -70,6 +72,7 @@ export function startCredSspServer(kind: CredSspBehaviour, tlsKey: { cert: strin
         socket.write(confirm({ failure: HYBRID_REQUIRED_BY_SERVER }));
         return void socket.end();
       }
+      if (later === 'record-with-confirm') return void socket.write(Buffer.concat([confirm({ selected: HYBRID }), GARBAGE_RECORD]));
       socket.write(confirm({ selected: HYBRID }));
       if (later === 'stall-tls') return void socket.resume();
       const tls = new TLSSocket(socket, { isServer: true, ...tlsKey, minVersion: 'TLSv1.2' });

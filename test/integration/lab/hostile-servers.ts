@@ -30,6 +30,9 @@ const SELECT_RDP = confirm({ selected: 0x0, flags: 0x1 });
 /** TPKT + X.224 Data + MCS Disconnect Provider Ultimatum (rn-user-requested), what xrdp sends when it cannot read rsakeys.ini. */
 const ULTIMATUM = Buffer.from('0300000902f0802180', 'hex');
 
+/** A whole TLS handshake record of 1,500 bytes, its body no valid message. */
+export const GARBAGE_RECORD = Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0x05, 0xdc]), Buffer.alloc(1500, 0x41)]);
+
 /** Selects Standard RDP Security for every request, then `then` on the client's next bytes (the MCS Connect Initial). */
 const selectRdp = (then: (s: Socket) => void) => (s: Socket): void =>
   onConnectionRequest(s, () => {
@@ -70,8 +73,8 @@ const BEHAVIOUR: Readonly<Record<Hostility, (socket: Socket, server: LocalServer
       s.on('drain', pump);
       pump();
     }),
-  // Selects TLS and, in the same write, sends a whole TLS handshake record of 1,500 bytes unasked (its body no valid message).
-  'tls-record-with-confirm': (s) => onConnectionRequest(s, () => s.write(Buffer.concat([SELECT_SSL, Buffer.from([0x16, 0x03, 0x03, 0x05, 0xdc]), Buffer.alloc(1500, 0x41)]))),
+  // Selects TLS and, in the same write, sends a whole TLS handshake record unasked.
+  'tls-record-with-confirm': (s) => onConnectionRequest(s, () => s.write(Buffer.concat([SELECT_SSL, GARBAGE_RECORD]))),
   // TPKT says 19 bytes, the X.224 length indicator says 6.
   'wrong-length': (s) => s.once('data', () => s.write(Buffer.from('03000013' + '06d00000123400' + '0200080001000000', 'hex'))),
   'short-length': (s) => s.once('data', () => s.write(Buffer.from('03000005ff', 'hex'))),
