@@ -54,7 +54,12 @@ suite('Error-code explainer', () => {
   });
 
   test('an unknown code opens no panel', async () => {
+    const before = explainerTabs('0x').length;
     await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', '0x516');
-    assert.equal(explainerTabs('0x').length, 0);
+    // A known code after it: once its panel's tab is there, a panel the unknown code opened would be too (tabs come in order).
+    await vscode.commands.executeCommand('rdpDoctor.explainErrorCode', '0x3');
+    await waitFor('the 0x3 panel', () => explainerTabs('0x3').length > 0, vscode.window.tabGroups.onDidChangeTabs);
+    assert.equal(explainerTabs('0x516').length, 0);
+    assert.equal(explainerTabs('0x').length, before + 1, 'the known code\'s panel only');
   });
 });

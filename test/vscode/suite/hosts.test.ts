@@ -97,6 +97,10 @@ suite('Hosts view, checks and fixes (real xrdp on 127.0.0.1)', () => {
     await editor.edit((edit) => edit.replace(document.lineAt(3).range, 'full address:s:elsewhere.invalid'));
     await waitFor('no check findings once the file targets another host', () => netLines().length === 0, vscode.languages.onDidChangeDiagnostics);
 
+    // Back to the lab, so that the close is what takes it from the lab host (the edit above already had).
+    const listed = (): boolean => api.hosts().find((h) => h.key === LAB_KEY)!.files.some((u) => u.toString() === document.uri.toString());
+    await editor.edit((edit) => edit.replace(document.lineAt(3).range, `full address:s:127.0.0.1:${LAB_PORT}`));
+    await waitFor('the untitled document under the lab host again', listed, api.hostsView.onDidChangeTreeData);
     await revertAndClose(document);
     await waitFor('the untitled document to leave the lab host', () => !api.hosts().find((h) => h.key === LAB_KEY)!.files.some((u) => u.scheme === 'untitled'), api.hostsView.onDidChangeTreeData);
   });
